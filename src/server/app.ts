@@ -1,0 +1,123 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import type { Config } from './core/config.ts';
+import type { Database, Db } from './core/db/client.ts';
+import { ping } from './core/db/client.ts';
+import { notFound, Problem, registerErrorHandling } from './core/errors.ts';
+import { ProblemSchema } from './core/http.ts';
+import { Outbox } from './core/outbox.ts';
+import type { Actor } from './core/policies.ts';
+import { TokenKeys, actorFromApiToken, actorFromSession } from './core/auth/tokens.ts';
+import { validatorCompiler } from './core/validation.ts';
+import { authRoutes, SESSION_COOKIE } from './core/auth/routes.ts';
+import { auditRoutes } from './core/audit/routes.ts';
+import { orgRoutes } from './modules/org/routes.ts';
+import { version } from './version.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance { db: Db; engine: Database['engine']; outbox: Outbox; config: Config; keys: TokenKeys }
+  interface FastifyRequest { actor: Actor | null }
+  interface FastifyContextConfig { public?: boolean }
+}
+
+export interface AppOptions { config: Config; database: Database; logger?: boolean | object }
+
+/** Builds the HTTP app: core plugins, then every module. */
+export async function buildApp({ config, database, logger }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ?? { level: config.LOG_LEVEL },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : crypto.randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.decorate('db', database.db);
+  app.decorate('engine', database.engine);
+  app.decorate('config', config);
+  app.decorate('outbox', new Outbox(database.db, app.log));
+  app.decorate('keys', await TokenKeys.load(database.db, config.SESSION_SECRET));
+  app.decorateRequest('actor', null);
+  app.addSchema(ProblemSchema);
+  registerErrorHandling(app);
+
+  app.addHook('onSend', async (req, reply) => { reply.header('x-request-id', req.id); });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"], connectSrc: ["'self'"], objectSrc: ["'none'"], frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 5 } });
+
+  // Who is calling: a session cookie or a personal API token. Routes are private unless marked public.
+  app.addHook('onRequest', async (req) => {
+    const auth = req.headers.authorization;
+    req.actor = auth?.startsWith('Bearer ')
+      ? await actorFromApiToken(app.db, app.keys, auth.slice(7).trim())
+      : await actorFromSession(app.db, app.keys, req.cookies[SESSION_COOKIE]);
+    if (!req.actor && req.routeOptions.url?.startsWith('/api/') && !req.routeOptions.config?.public) {
+      throw new Problem(401, 'Unauthorized', '请先登录 Login required');
+    }
+  });
+  // Anonymous callers are rate limited per address; logged-in users are accountable and are not.
+  await app.register(rateLimit, {
+    hook: 'preHandler',
+    max: config.RATE_LIMIT_PUBLIC_PER_MINUTE,
+    timeWindow: 60_000,
+    allowList: (req) => !!req.actor,
+    errorResponseBuilder: (_req, ctx) => new Problem(429, 'Too Many Requests', `请求过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试 Rate limit exceeded`),
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'tongxin 同心 API', version },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _base, _frag, i) => (json.$id as string) ?? `def-${i}` },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+
+  app.get('/api/health', {
+    config: { public: true },
+    schema: { tags: ['system'], summary: 'Liveness and database check' },
+  }, async (_req, reply) => {
+    try { await ping(app.db); } catch { return reply.status(503).type('application/problem+json').send({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'database unreachable', errors: [] }); }
+    return { status: 'ok', db: app.engine, version };
+  });
+
+  await app.register(authRoutes, { prefix: '/api/v1/auth' });
+  await app.register(auditRoutes, { prefix: '/api/v1' });
+  await app.register(orgRoutes, { prefix: '/api/v1' });
+
+  // The built web app, with client-side routes falling back to index.html.
+  const webDir = path.resolve(config.WEB_DIR);
+  const hasWeb = fs.existsSync(path.join(webDir, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api')) return reply.sendFile('index.html');
+    throw notFound('Route');
+  });
+
+  app.addHook('onReady', async () => app.outbox.start());
+  app.addHook('onClose', async () => app.outbox.stop());
+  return app;
+}

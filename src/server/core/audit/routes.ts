@@ -1,0 +1,39 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { auditLog, users } from '../schema.ts';
+import { actorOf, errorResponses, ListOf, pageOf, Paging } from '../http.ts';
+import { authorize, definePolicies } from '../policies.ts';
+
+definePolicies({ 'audit.read': ['admin'] });
+
+const AuditView = Type.Object({
+  id: Type.Integer(), at: Type.String(), actorUserId: Type.Union([Type.String(), Type.Null()]), actorName: Type.Union([Type.String(), Type.Null()]),
+  action: Type.String(), entity: Type.String(), entityId: Type.Union([Type.String(), Type.Null()]), before: Type.Unknown(), after: Type.Unknown(),
+});
+
+export async function auditRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  app.get('/audit', {
+    schema: {
+      tags: ['audit'], summary: 'The audit log of this committee (admins)',
+      querystring: Type.Object({ ...Paging, entity: Type.Optional(Type.String({ maxLength: 50 })), entityId: Type.Optional(Type.String({ maxLength: 64 })) }, { additionalProperties: false }),
+      response: { 200: ListOf(AuditView), ...errorResponses },
+    },
+  }, async (req) => {
+    const actor = actorOf(req);
+    authorize(actor, 'audit.read');
+    const q = req.query;
+    const where = and(eq(auditLog.orgId, actor.orgId), q.entity ? eq(auditLog.entity, q.entity) : undefined, q.entityId ? eq(auditLog.entityId, q.entityId) : undefined);
+    const [rows, [count]] = await Promise.all([
+      app.db.select({ a: auditLog, actorName: users.displayName }).from(auditLog)
+        .leftJoin(users, and(eq(users.orgId, auditLog.orgId), eq(users.id, auditLog.actorUserId)))
+        .where(where).orderBy(desc(auditLog.id)).limit(pageOf(q).limit).offset(pageOf(q).offset),
+      app.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where),
+    ]);
+    return {
+      items: rows.map(({ a, actorName }) => ({ ...a, at: a.at.toISOString(), actorName })),
+      total: count!.n, page: q.page, pageSize: q.pageSize,
+    };
+  });
+}

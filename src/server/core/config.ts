@@ -1,0 +1,55 @@
+import { Type, type Static } from 'typebox';
+import { Default, Errors, Pointer } from 'typebox/value';
+import path from 'node:path';
+
+// Everything the server reads from the environment, validated once at start.
+const ConfigSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
+  DATA_DIR: Type.String({ minLength: 1, default: './data' }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  TONGXIN_ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 8, maxLength: 200 })),
+  TONGXIN_ORG_NAME: Type.String({ minLength: 1, maxLength: 100, default: '政协委员会' }),
+  SESSION_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  SESSION_TTL_HOURS: Type.Integer({ minimum: 1, maximum: 24 * 90, default: 24 * 7 }),
+  COOKIE_SECURE: Type.Boolean({ default: false }),
+  LOGIN_MAX_FAILURES: Type.Integer({ minimum: 1, maximum: 100, default: 5 }),
+  LOGIN_LOCK_MINUTES: Type.Integer({ minimum: 1, maximum: 24 * 60, default: 15 }),
+  RATE_LIMIT_LOGIN_PER_MINUTE: Type.Integer({ minimum: 1, default: 20 }),
+  RATE_LIMIT_PUBLIC_PER_MINUTE: Type.Integer({ minimum: 1, default: 1200 }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+  WEB_DIR: Type.String({ default: 'dist/web' }),
+});
+
+export type Config = Static<typeof ConfigSchema>;
+
+export class ConfigError extends Error {}
+
+const numeric = new Set(['PORT', 'SESSION_TTL_HOURS', 'LOGIN_MAX_FAILURES', 'LOGIN_LOCK_MINUTES',
+  'RATE_LIMIT_LOGIN_PER_MINUTE', 'RATE_LIMIT_PUBLIC_PER_MINUTE']);
+const booleans = new Set(['COOKIE_SECURE']);
+
+/** Reads the config from an environment-like record; throws ConfigError naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(ConfigSchema.properties)) {
+    const v = env[key];
+    if (v === undefined || v === '') continue;
+    if (numeric.has(key)) raw[key] = /^-?\d+$/.test(v.trim()) ? Number(v) : v;
+    else if (booleans.has(key)) raw[key] = v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : v;
+    else raw[key] = v;
+  }
+  Object.assign(raw, overrides);
+  const withDefaults = Default(ConfigSchema, raw);
+  const errors = [...Errors(ConfigSchema, withDefaults)];
+  if (errors.length) {
+    const lines = errors.map((e) => `  ${e.instancePath.slice(1)}=${JSON.stringify(Pointer.Get(withDefaults, e.instancePath))}: ${e.message}`);
+    throw new ConfigError(`Invalid configuration:\n${[...new Set(lines)].join('\n')}`);
+  }
+  const cfg = withDefaults as Config;
+  cfg.DATA_DIR = path.resolve(cfg.DATA_DIR);
+  return cfg;
+}

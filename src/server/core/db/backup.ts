@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import readline from 'node:readline';
+import { eq, getTableColumns, getTableName, inArray, sql } from 'drizzle-orm';
+import { PgTable, type PgColumn } from 'drizzle-orm/pg-core';
+import type { Db, Tx } from './client.ts';
+import * as schema from './schema.ts';
+import { orgs, sessions } from '../schema.ts';
+
+// A backup is JSON lines: a header, then {"table", "row"} per row. It is taken in one
+// repeatable-read transaction (a consistent snapshot) and restored in one transaction.
+
+type TenantTable = PgTable & { orgId: PgColumn };
+const tenantTables = (Object.values(schema) as unknown[]).filter((t): t is TenantTable =>
+  t instanceof PgTable && 'orgId' in getTableColumns(t) && t !== sessions);
+
+const FORMAT = 'tongxin-backup/1';
+
+/** Writes the given committees (default: all) to `file`. Sessions are not copied. */
+export async function backup(db: Db, file: string, orgIds?: string[]): Promise<{ orgs: number; rows: number }> {
+  const out = fs.createWriteStream(file);
+  let rows = 0;
+  const write = (line: unknown) => new Promise<void>((res) => { if (out.write(JSON.stringify(line) + '\n')) res(); else out.once('drain', res); });
+  const orgRows = await db.transaction(async (tx) => {
+    const os = orgIds ? await tx.select().from(orgs).where(inArray(orgs.id, orgIds)) : await tx.select().from(orgs);
+    if (orgIds && os.length !== orgIds.length) throw new Error('Unknown committee id');
+    await write({ format: FORMAT, createdAt: new Date().toISOString(), orgs: os.map((o) => ({ id: o.id, name: o.name })) });
+    for (const o of os) { await write({ table: 'orgs', row: o }); rows++; }
+    for (const t of tenantTables) {
+      for (const o of os) {
+        for (const row of await tx.select().from(t as PgTable).where(eq(t.orgId, o.id))) { await write({ table: getTableName(t), row }); rows++; }
+      }
+    }
+    return os;
+  }, { isolationLevel: 'repeatable read', accessMode: 'read only' });
+  await new Promise<void>((res, rej) => out.end((err?: Error | null) => (err ? rej(err) : res())));
+  return { orgs: orgRows.length, rows };
+}
+
+function revive(table: PgTable, row: Record<string, unknown>) {
+  const cols = getTableColumns(table);
+  for (const [k, c] of Object.entries(cols)) {
+    if (c.columnType === 'PgTimestamp' && typeof row[k] === 'string') row[k] = new Date(row[k] as string);
+  }
+  return row;
+}
+
+/** Loads a backup into this database; `replace` first deletes the committees' current rows. */
+export async function restore(db: Db, file: string, opts: { replace?: boolean } = {}): Promise<{ orgs: number; rows: number }> {
+  const lines = readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity });
+  const byName = new Map<string, PgTable>([[getTableName(orgs), orgs], ...tenantTables.map((t) => [getTableName(t), t] as [string, PgTable])]);
+  let header: { format?: string; orgs?: { id: string }[] } | null = null;
+  let rows = 0;
+  await db.transaction(async (tx: Tx) => {
+    for await (const line of lines) {
+      if (!line.trim()) continue;
+      const rec = JSON.parse(line);
+      if (!header) {
+        header = rec;
+        if (header!.format !== FORMAT) throw new Error(`Not a tongxin backup (format ${header!.format})`);
+        const ids = header!.orgs!.map((o) => o.id);
+        const existing = ids.length ? await tx.select({ id: orgs.id }).from(orgs).where(inArray(orgs.id, ids)) : [];
+        if (existing.length && !opts.replace) throw new Error(`The database already holds ${existing.length} of these committees; use --replace`);
+        for (const t of tenantTables) if (ids.length) await tx.delete(t).where(inArray(t.orgId, ids));
+        if (ids.length) await tx.delete(orgs).where(inArray(orgs.id, ids));
+        continue;
+      }
+      const table = byName.get(rec.table);
+      if (!table) throw new Error(`Unknown table ${rec.table}`);
+      await tx.insert(table).values(revive(table, rec.row) as never);
+      rows++;
+    }
+    if (!header) throw new Error('Empty backup file');
+    // Serial ids were copied as they were: move each sequence past them.
+    for (const t of tenantTables) {
+      const cols = getTableColumns(t);
+      if (cols.id?.columnType === 'PgBigSerial53') {
+        const name = getTableName(t);
+        await tx.execute(sql.raw(`select setval(pg_get_serial_sequence('${name}', 'id'), greatest((select coalesce(max(id), 0) from ${name}), 1))`));
+      }
+    }
+  });
+  return { orgs: (header as { orgs?: unknown[] } | null)?.orgs?.length ?? 0, rows };
+}

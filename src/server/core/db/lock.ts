@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+export class DataDirLockedError extends Error {}
+
+function alive(pid: number): boolean {
+  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
+}
+
+/**
+ * PGlite takes no lock of its own, and a second process opening the same folder silently loses
+ * data, so we hold an exclusive lock file with our pid. A lock left by a dead process is taken over.
+ */
+export function lockDataDir(dir: string): () => void {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'tongxin.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = fs.openSync(file, 'wx');
+      fs.writeSync(fd, String(process.pid));
+      fs.closeSync(fd);
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        try { if (fs.readFileSync(file, 'utf8') === String(process.pid)) fs.unlinkSync(file); } catch { /* already gone */ }
+      };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const pid = Number(fs.readFileSync(file, 'utf8').trim());
+      if (pid && pid !== process.pid && alive(pid)) {
+        throw new DataDirLockedError(
+          `The data folder ${dir} is in use by another tongxin process (pid ${pid}). ` +
+          'Stop that process first: two processes on one embedded database would corrupt it.');
+      }
+      fs.rmSync(file, { force: true }); // stale lock from a crashed process
+    }
+  }
+  throw new DataDirLockedError(`Could not lock the data folder ${dir}`);
+}

@@ -1,0 +1,3 @@
+// The one schema: every module's tables, for Drizzle and drizzle-kit.
+export * from '../schema.ts';
+export * from '../../modules/org/schema.ts';

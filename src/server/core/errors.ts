@@ -1,0 +1,66 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+
+export interface FieldError { path: string; message: string }
+
+/** An RFC 9457 problem; thrown anywhere, rendered by the error handler. */
+export class Problem extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail?: string,
+    readonly errors: FieldError[] = [],
+  ) { super(detail ?? title); }
+}
+
+export const badRequest = (detail: string, errors: FieldError[] = []) => new Problem(400, 'Bad Request', detail, errors);
+export const invalid = (path: string, message: string) => new Problem(422, 'Unprocessable Entity', `${path}: ${message}`, [{ path, message }]);
+export const unauthorized = (detail = '请先登录 Login required') => new Problem(401, 'Unauthorized', detail);
+export const forbidden = (detail = '无权执行此操作 Not allowed') => new Problem(403, 'Forbidden', detail);
+export const notFound = (what = 'Resource') => new Problem(404, 'Not Found', `${what} not found`);
+export const conflict = (detail: string, errors: FieldError[] = []) => new Problem(409, 'Conflict', detail, errors);
+
+function send(reply: import('fastify').FastifyReply, p: Problem) {
+  return reply.status(p.status).type('application/problem+json').send({
+    type: 'about:blank', title: p.title, status: p.status, detail: p.detail ?? p.title, errors: p.errors,
+  });
+}
+
+/** Maps Ajv's validation output to field errors with JSON-pointer-like paths ("/name", "/units/0/unitId"). */
+function fieldErrors(err: FastifyError): FieldError[] {
+  return (err.validation ?? []).map((v) => {
+    const params = v.params as Record<string, unknown>;
+    const extra = (params.missingProperty ?? params.additionalProperty) as string | undefined;
+    const base = v.instancePath || '';
+    const where = err.validationContext && err.validationContext !== 'body' ? `${err.validationContext}` : '';
+    const p = `${where}${base}${extra ? `/${extra}` : ''}` || '/';
+    const message = params.additionalProperty ? `unknown field ${extra}` : v.message ?? 'invalid';
+    return { path: p.startsWith('/') ? p : `/${p}`, message };
+  });
+}
+
+/** Postgres unique violations become 409 with the field inferred from the constraint name. */
+function fromDatabase(err: { code?: string; constraint?: string; detail?: string }): Problem | undefined {
+  if (err.code === '23505') {
+    const field = err.constraint?.split('_').pop() ?? 'id';
+    return conflict(`Already exists (${field})`, [{ path: `/${field}`, message: 'already exists' }]);
+  }
+  if (err.code === '22P02' || err.code === '22007' || err.code === '22008') return badRequest('Malformed value');
+  return undefined;
+}
+
+export function registerErrorHandling(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError & { cause?: unknown }, req, reply) => {
+    if (err instanceof Problem) return send(reply, err);
+    if (err.validation) {
+      const errors = fieldErrors(err);
+      return send(reply, new Problem(400, 'Bad Request', `Invalid input: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, errors));
+    }
+    const db = fromDatabase((err.cause ?? err) as never);
+    if (db) return send(reply, db);
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return send(reply, new Problem(err.statusCode, err.code ?? 'Bad Request', err.message));
+    }
+    req.log.error({ err }, 'unhandled error');
+    return send(reply, new Problem(500, 'Internal Server Error', 'An unexpected error occurred; it has been logged.'));
+  });
+}

@@ -1,0 +1,70 @@
+import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db, Tx } from './db/client.ts';
+import { outbox } from './schema.ts';
+
+export interface DomainEvent { id: number; orgId: string; type: string; payload: unknown; createdAt: Date }
+/** Subscribers run after commit, inside their own transaction; delivery is at least once. */
+export type Subscriber = (event: DomainEvent, tx: Tx) => Promise<void>;
+
+const MAX_ATTEMPTS = 10;
+
+/** Dispatches outbox rows to subscribers after commit, and again after a crash (rows stay pending). */
+export class Outbox {
+  private subscribers = new Map<string, Subscriber[]>();
+  private running: Promise<void> | null = null;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private db: Db, private log: FastifyBaseLogger) {}
+
+  /** `type` is an event type such as "member.created", or "*" for every event. */
+  subscribe(type: string, fn: Subscriber) {
+    this.subscribers.set(type, [...(this.subscribers.get(type) ?? []), fn]);
+  }
+
+  /** Asks for a dispatch soon; concurrent kicks coalesce into one more pass. */
+  kick(): Promise<void> {
+    if (this.running) { this.again = true; return this.running; }
+    this.running = (async () => {
+      try {
+        do { this.again = false; while (await this.dispatchBatch()); } while (this.again);
+      } catch (err) {
+        this.log.error({ err }, 'outbox dispatch failed');
+      } finally { this.running = null; }
+    })();
+    return this.running;
+  }
+
+  /** Polls for events left by a crash or written by another instance. */
+  start(intervalMs = 5000) {
+    void this.kick();
+    this.timer = setInterval(() => void this.kick(), intervalMs);
+    this.timer.unref();
+  }
+
+  async stop() {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  private async dispatchBatch(): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.select().from(outbox)
+        .where(and(isNull(outbox.dispatchedAt), lt(outbox.attempts, MAX_ATTEMPTS)))
+        .orderBy(asc(outbox.id)).limit(100).for('update', { skipLocked: true });
+      for (const row of rows) {
+        const handlers = [...(this.subscribers.get(row.type) ?? []), ...(this.subscribers.get('*') ?? [])];
+        const key = and(eq(outbox.orgId, row.orgId), eq(outbox.id, row.id));
+        try {
+          await tx.transaction(async (sp) => { for (const h of handlers) await h(row, sp); });
+          await tx.update(outbox).set({ dispatchedAt: sql`now()`, attempts: row.attempts + 1 }).where(key);
+        } catch (err) {
+          this.log.warn({ err, event: row.id, type: row.type }, 'subscriber failed; will retry');
+          await tx.update(outbox).set({ attempts: row.attempts + 1, lastError: String(err) }).where(key);
+        }
+      }
+      return rows.length === 100;
+    });
+  }
+}

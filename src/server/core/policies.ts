@@ -1,0 +1,43 @@
+import { forbidden } from './errors.ts';
+
+export const ROLES = ['admin', 'staff', 'leader', 'member', 'unit'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The logged-in user as the rest of the server sees it. */
+export interface Actor {
+  id: string;
+  orgId: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  memberId: string | null;
+  unitId: string | null;
+}
+
+/** A rule is the roles that may act, or a predicate over the actor and the resource. */
+export type Rule = readonly Role[] | ((actor: Actor, resource?: unknown) => boolean);
+
+const rules = new Map<string, Rule>();
+
+/** Each module declares its policies once, at import time. */
+export function definePolicies(defs: Record<string, Rule>) {
+  for (const [name, rule] of Object.entries(defs)) {
+    if (rules.has(name)) throw new Error(`policy ${name} declared twice`);
+    rules.set(name, rule);
+  }
+}
+
+export const hasRole = (actor: Actor, ...roles: readonly Role[]) => actor.roles.some((r) => roles.includes(r));
+
+/** Whether the actor may perform `action`; resources of another committee are never allowed. */
+export function can(actor: Actor | null, action: string, resource?: { orgId?: string }): boolean {
+  if (!actor) return false;
+  const rule = rules.get(action);
+  if (!rule) throw new Error(`unknown policy ${action}`);
+  if (resource?.orgId && resource.orgId !== actor.orgId) return false;
+  return typeof rule === 'function' ? rule(actor, resource) : hasRole(actor, ...rule);
+}
+
+export function authorize(actor: Actor | null, action: string, resource?: { orgId?: string }): asserts actor is Actor {
+  if (!can(actor, action, resource)) throw forbidden();
+}

@@ -1,0 +1,147 @@
+import ExcelJS from 'exceljs';
+import { and, eq } from 'drizzle-orm';
+import type { Queryable } from '../../core/db/client.ts';
+import { badRequest, type FieldError } from '../../core/errors.ts';
+import { orgs } from '../../core/schema.ts';
+import { committees, members, sectors } from './schema.ts';
+import { GENDERS, PARTIES } from './values.ts';
+import type { MemberInput } from './members-commands.ts';
+
+// The member roster as an Excel sheet: one header row, one member per row.
+export const COLUMNS = [
+  { header: '姓名', key: 'name', width: 10 },
+  { header: '性别', key: 'gender', width: 6 },
+  { header: '出生年份', key: 'birthYear', width: 9 },
+  { header: '民族', key: 'ethnicity', width: 8 },
+  { header: '党派', key: 'party', width: 10 },
+  { header: '界别', key: 'sector', width: 16 },
+  { header: '专委会', key: 'committees', width: 24 },
+  { header: '常委', key: 'standing', width: 6 },
+  { header: '主席会议成员', key: 'chairMeeting', width: 12 },
+  { header: '党组成员', key: 'partyGroup', width: 9 },
+  { header: '县区', key: 'county', width: 14 },
+  { header: '工作单位', key: 'workplace', width: 28 },
+  { header: '职务', key: 'title', width: 16 },
+  { header: '手机', key: 'phone', width: 14 },
+  { header: '邮箱', key: 'email', width: 24 },
+] as const;
+type Key = (typeof COLUMNS)[number]['key'];
+const REQUIRED: Key[] = ['name', 'party', 'sector'];
+
+export interface RosterRow { row: number; input?: MemberInput; errors: FieldError[] }
+
+const YES = new Set(['是', 'Y', 'y', 'yes', 'true', '1', '√']);
+const NO = new Set(['', '否', 'N', 'n', 'no', 'false', '0']);
+const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function text(v: ExcelJS.CellValue): string {
+  if (v == null) return '';
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((r) => r.text).join('').trim();
+    if ('text' in v) return String(v.text).trim();
+    if ('result' in v) return String(v.result ?? '').trim();
+    if (v instanceof Date) return String(v.getFullYear());
+  }
+  return String(v).trim();
+}
+
+/** Reads the first sheet; refuses files that are not .xlsx by their content (a zip with a workbook). */
+export async function readRoster(buf: Buffer): Promise<{ row: number; cells: Partial<Record<Key, string>> }[]> {
+  if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) throw badRequest('The file is not an .xlsx workbook', [{ path: '/file', message: 'not an .xlsx file' }]);
+  const wb = new ExcelJS.Workbook();
+  try { await wb.xlsx.load(buf as never); } catch { throw badRequest('The .xlsx file cannot be read', [{ path: '/file', message: 'unreadable workbook' }]); }
+  const ws = wb.worksheets[0];
+  if (!ws) throw badRequest('The workbook has no sheet', [{ path: '/file', message: 'no sheet' }]);
+  const header = new Map<number, Key>();
+  ws.getRow(1).eachCell((cell, col) => {
+    const h = text(cell.value).replace(/[（(].*$/, '');
+    const c = COLUMNS.find((x) => x.header === h);
+    if (c) header.set(col, c.key);
+  });
+  const missing = REQUIRED.filter((k) => ![...header.values()].includes(k));
+  if (missing.length) {
+    const names = missing.map((k) => COLUMNS.find((c) => c.key === k)!.header);
+    throw badRequest(`Missing columns: ${names.join('、')}`, names.map((n) => ({ path: '/file', message: `missing column ${n}` })));
+  }
+  const out: { row: number; cells: Partial<Record<Key, string>> }[] = [];
+  ws.eachRow((r, n) => {
+    if (n === 1) return;
+    const cells: Partial<Record<Key, string>> = {};
+    header.forEach((key, col) => { cells[key] = text(r.getCell(col).value); });
+    if (Object.values(cells).some((v) => v)) out.push({ row: n, cells });
+  });
+  if (out.length > 5000) throw badRequest('At most 5,000 rows per import', [{ path: '/file', message: 'too many rows' }]);
+  return out;
+}
+
+/** Validates each row against this committee's sectors, committees and counties and its existing members. */
+export async function validateRoster(db: Queryable, orgId: string, rows: Awaited<ReturnType<typeof readRoster>>): Promise<RosterRow[]> {
+  const [sectorRows, committeeRows, countyRows, existing] = await Promise.all([
+    db.select().from(sectors).where(and(eq(sectors.orgId, orgId), eq(sectors.active, true))),
+    db.select().from(committees).where(and(eq(committees.orgId, orgId), eq(committees.active, true))),
+    db.select().from(orgs).where(and(eq(orgs.parentId, orgId), eq(orgs.level, 'county'))),
+    db.select({ name: members.name, birthYear: members.birthYear, phone: members.phone }).from(members).where(eq(members.orgId, orgId)),
+  ]);
+  const sectorId = new Map(sectorRows.map((s) => [s.name, s.id]));
+  const committeeId = new Map(committeeRows.map((c) => [c.name, c.id]));
+  const countyId = new Map(countyRows.map((c) => [c.name, c.id]));
+  const seen = new Set(existing.flatMap((m) => [`${m.name}|${m.birthYear ?? ''}`, ...(m.phone ? [`tel|${m.phone}`] : [])]));
+
+  return rows.map(({ row, cells }) => {
+    const errors: FieldError[] = [];
+    const err = (key: Key, message: string) => errors.push({ path: COLUMNS.find((c) => c.key === key)!.header, message });
+    const v = (k: Key) => cells[k] ?? '';
+    const flag = (k: Key) => { if (YES.has(v(k))) return true; if (!NO.has(v(k))) err(k, `应为"是"或"否" must be 是 or 否, got "${v(k)}"`); return false; };
+
+    for (const k of REQUIRED) if (!v(k)) err(k, '必填 required');
+    if (v('name').length > 50) err('name', '过长 too long (max 50)');
+    if (v('gender') && !(GENDERS as readonly string[]).includes(v('gender'))) err('gender', `应为男或女 must be 男 or 女, got "${v('gender')}"`);
+    const year = v('birthYear') ? Number(v('birthYear')) : null;
+    if (year !== null && !(Number.isInteger(year) && year >= 1900 && year <= new Date().getFullYear() - 18)) err('birthYear', `无效年份 invalid year "${v('birthYear')}"`);
+    if (v('party') && !(PARTIES as readonly string[]).includes(v('party'))) err('party', `未知党派 unknown party "${v('party')}"`);
+    if (v('sector') && !sectorId.has(v('sector'))) err('sector', `未知界别 unknown sector "${v('sector')}"`);
+    const committeeNames = v('committees').split(/[；;、,，]/).map((s) => s.trim()).filter(Boolean);
+    for (const n of committeeNames) if (!committeeId.has(n)) err('committees', `未知专委会 unknown special committee "${n}"`);
+    if (v('county') && !countyId.has(v('county'))) err('county', `未知县区 unknown county committee "${v('county')}"`);
+    if (v('phone') && !PHONE.test(v('phone'))) err('phone', `无效号码 invalid phone "${v('phone')}"`);
+    if (v('email') && (!EMAIL.test(v('email')) || v('email').length > 100)) err('email', `无效邮箱 invalid e-mail "${v('email')}"`);
+    for (const k of ['ethnicity', 'workplace', 'title'] as const) if (v(k).length > 100) err(k, '过长 too long (max 100)');
+    const standing = flag('standing'), chairMeeting = flag('chairMeeting'), partyGroup = flag('partyGroup');
+
+    const keys = [`${v('name')}|${year ?? ''}`, ...(v('phone') ? [`tel|${v('phone')}`] : [])];
+    if (!errors.length && keys.some((k) => seen.has(k))) err('name', '委员已存在（同名同年或同手机号） duplicate of an existing member');
+    if (errors.length) return { row, errors };
+    keys.forEach((k) => seen.add(k));
+    return {
+      row, errors,
+      input: {
+        name: v('name'), gender: v('gender') || null, birthYear: year, ethnicity: v('ethnicity') || null, party: v('party'),
+        sectorId: sectorId.get(v('sector'))!, committeeIds: committeeNames.map((n) => committeeId.get(n)!),
+        standing, chairMeeting, partyGroup, countyOrgId: countyId.get(v('county')) ?? null,
+        workplace: v('workplace') || null, title: v('title') || null, phone: v('phone') || null, email: v('email') || null,
+      },
+    };
+  });
+}
+
+type Exported = { name: string; gender: string | null; birthYear: number | null; ethnicity: string | null; party: string; sectorName: string;
+  committeeNames: string[]; standing: boolean; chairMeeting: boolean; partyGroup: boolean; countyName: string | null;
+  workplace: string | null; title: string | null; phone?: string | null; email?: string | null };
+
+/** Writes the roster (or, with no rows, the empty import template). */
+export async function writeRoster(rows: Exported[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('委员名册');
+  ws.columns = COLUMNS.map((c) => ({ ...c }));
+  ws.getRow(1).font = { bold: true };
+  const yn = (b: boolean) => (b ? '是' : '否');
+  for (const m of rows) {
+    ws.addRow({
+      name: m.name, gender: m.gender ?? '', birthYear: m.birthYear ?? '', ethnicity: m.ethnicity ?? '', party: m.party, sector: m.sectorName,
+      committees: m.committeeNames.join('；'), standing: yn(m.standing), chairMeeting: yn(m.chairMeeting), partyGroup: yn(m.partyGroup),
+      county: m.countyName ?? '', workplace: m.workplace ?? '', title: m.title ?? '', phone: m.phone ?? '', email: m.email ?? '',
+    });
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

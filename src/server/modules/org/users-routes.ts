@@ -1,0 +1,113 @@
+import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { runCommand, type CommandScope } from '../../core/command.ts';
+import { invalid, notFound } from '../../core/errors.ts';
+import { actorOf, ctxOf, errorResponses, IdParams, ListOf, pageOf, Paging, Uuid } from '../../core/http.ts';
+import { authorize, ROLES } from '../../core/policies.ts';
+import { sessions, users } from '../../core/schema.ts';
+import { hashPassword } from '../../core/auth/passwords.ts';
+import { ActiveFilter } from './catalog.ts';
+import { members, units } from './schema.ts';
+
+const Nullable = <T extends import('typebox').TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const Fields = {
+  username: Type.String({ minLength: 2, maxLength: 64, pattern: '^[A-Za-z0-9_.@-]+$' }),
+  password: Type.String({ minLength: 8, maxLength: 200 }),
+  roles: Type.Array(Type.Union(ROLES.map((r) => Type.Literal(r))), { minItems: 1, maxItems: 5, uniqueItems: true }),
+  displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+  memberId: Type.Optional(Nullable(Uuid)),
+  unitId: Type.Optional(Nullable(Uuid)),
+};
+const UserCreate = Type.Object(Fields, { additionalProperties: false });
+const { username: _u, ...patchable } = Fields;
+const UserPatch = Type.Partial(Type.Object({ ...patchable, active: Type.Boolean() }), { additionalProperties: false, minProperties: 1 });
+const UserView = Type.Object({
+  id: Type.String(), username: Type.String(), displayName: Type.String(), roles: Type.Array(Type.String()),
+  memberId: Nullable(Type.String()), unitId: Nullable(Type.String()), active: Type.Boolean(),
+  lockedUntil: Nullable(Type.String()), createdAt: Type.String(),
+});
+
+type Row = typeof users.$inferSelect;
+const present = ({ passwordHash: _p, failedLogins: _f, orgId: _o, ...u }: Row) =>
+  ({ ...u, lockedUntil: u.lockedUntil?.toISOString() ?? null, createdAt: u.createdAt.toISOString() });
+
+/** A member login needs its member, a unit login its unit, both in this committee. */
+async function checkLinks(c: CommandScope, u: { roles: string[]; memberId?: string | null; unitId?: string | null }) {
+  const orgId = c.actor.orgId;
+  if (u.roles.includes('member') && !u.memberId) throw invalid('/memberId', 'required for the member role');
+  if (u.roles.includes('unit') && !u.unitId) throw invalid('/unitId', 'required for the unit role');
+  if (u.memberId) {
+    const [m] = await c.tx.select({ id: members.id, name: members.name }).from(members).where(and(eq(members.orgId, orgId), eq(members.id, u.memberId)));
+    if (!m) throw invalid('/memberId', 'no such member in this committee');
+    return m.name;
+  }
+  if (u.unitId) {
+    const [x] = await c.tx.select({ id: units.id, name: units.name }).from(units).where(and(eq(units.orgId, orgId), eq(units.id, u.unitId)));
+    if (!x) throw invalid('/unitId', 'no such unit in this committee');
+    return x.name;
+  }
+  return undefined;
+}
+
+export async function userRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['users'];
+
+  app.get('/users', {
+    schema: { tags, summary: 'Logins of this committee', querystring: Type.Object({ ...Paging, active: ActiveFilter }, { additionalProperties: false }), response: { 200: ListOf(UserView), ...errorResponses } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    authorize(actor, 'user.manage');
+    const { q, active } = req.query;
+    const where = and(eq(users.orgId, actor.orgId), active === 'all' ? undefined : eq(users.active, active !== 'false'),
+      q ? or(ilike(users.username, `%${q}%`), ilike(users.displayName, `%${q}%`)) : undefined);
+    const [rows, [count]] = await Promise.all([
+      app.db.select().from(users).where(where).orderBy(asc(users.username)).limit(pageOf(req.query).limit).offset(pageOf(req.query).offset),
+      app.db.select({ n: sql<number>`count(*)::int` }).from(users).where(where),
+    ]);
+    return { items: rows.map(present), total: count!.n, page: req.query.page, pageSize: req.query.pageSize };
+  });
+
+  app.get('/users/:id', { schema: { tags, summary: 'One login', params: IdParams, response: { 200: UserView, ...errorResponses } } }, async (req) => {
+    const actor = actorOf(req);
+    authorize(actor, 'user.manage');
+    const [row] = await app.db.select().from(users).where(and(eq(users.orgId, actor.orgId), eq(users.id, req.params.id)));
+    if (!row) throw notFound('User');
+    return present(row);
+  });
+
+  app.post('/users', { schema: { tags, summary: 'Create a login', body: UserCreate, response: { 201: UserView, ...errorResponses } } }, async (req, reply) => {
+    const { password, ...body } = req.body;
+    const passwordHash = await hashPassword(password);
+    const row = await runCommand(ctxOf(req), async (c) => {
+      c.authorize('user.manage');
+      const linkedName = await checkLinks(c, body);
+      const [u] = await c.tx.insert(users).values({ ...body, displayName: body.displayName ?? linkedName ?? body.username, passwordHash, orgId: c.actor.orgId }).returning();
+      await c.record({ action: 'created', entity: 'user', entityId: u!.id, after: present(u!) });
+      return u!;
+    });
+    return reply.status(201).send(present(row));
+  });
+
+  const update = (req: import('fastify').FastifyRequest, id: string, patch: Record<string, unknown> & { password?: string }) => runCommand(ctxOf(req), async (c) => {
+    c.authorize('user.manage');
+    const key = and(eq(users.orgId, c.actor.orgId), eq(users.id, id));
+    const [before] = await c.tx.select().from(users).where(key).for('update');
+    if (!before) throw notFound('User');
+    const { password, ...fields } = patch;
+    const merged = { ...before, ...fields } as Row;
+    await checkLinks(c, merged);
+    const values: Partial<Row> = { ...fields, ...(password ? { passwordHash: await hashPassword(password), failedLogins: 0, lockedUntil: null } : {}) };
+    const [after] = await c.tx.update(users).set(values).where(key).returning();
+    // Deactivating or changing the password ends the user's sessions.
+    if (password || fields.active === false) await c.tx.delete(sessions).where(and(eq(sessions.orgId, c.actor.orgId), eq(sessions.userId, id)));
+    await c.record({ action: fields.active === false ? 'deactivated' : 'updated', entity: 'user', entityId: id, before: present(before), after: present(after!) });
+    return present(after!);
+  });
+
+  app.patch('/users/:id', { schema: { tags, summary: 'Edit a login (roles, links, password, active)', params: IdParams, body: UserPatch, response: { 200: UserView, ...errorResponses } } },
+    async (req) => update(req, req.params.id, req.body));
+  app.delete('/users/:id', { schema: { tags, summary: 'Deactivate a login', params: IdParams, response: { 200: UserView, ...errorResponses } } },
+    async (req) => update(req, req.params.id, { active: false }));
+}
