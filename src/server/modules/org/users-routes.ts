@@ -2,7 +2,7 @@ import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { runCommand, type CommandScope } from '../../core/command.ts';
-import { invalid, notFound } from '../../core/errors.ts';
+import { conflict, invalid, notFound } from '../../core/errors.ts';
 import { actorOf, ctxOf, errorResponses, IdParams, ListOf, pageOf, Paging, Uuid } from '../../core/http.ts';
 import { authorize, ROLES } from '../../core/policies.ts';
 import { sessions, users } from '../../core/schema.ts';
@@ -96,6 +96,10 @@ export async function userRoutes(fastify: FastifyInstance) {
     const [before] = await c.tx.select().from(users).where(key).for('update');
     if (!before) throw notFound('User');
     const { password, ...fields } = patch;
+    const roles = fields.roles as string[] | undefined;
+    if (id === c.actor.id && (fields.active === false || (roles && !roles.includes('admin')))) {
+      throw conflict('不能停用自己或取消自己的管理员角色 You cannot remove your own administrator access');
+    }
     const merged = { ...before, ...fields } as Row;
     await checkLinks(c, merged);
     const values: Partial<Row> = { ...fields, ...(password ? { passwordHash: await hashPassword(password), failedLogins: 0, lockedUntil: null } : {}) };
