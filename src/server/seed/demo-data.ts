@@ -258,7 +258,7 @@ export const FIELDS = {
     titles: ['会长', '副会长'],
     places: [
       '示例市佛教协会', '示例市道教协会', '示例市伊斯兰教协会', ['示例市基督教两会', ['主席', '会长', '牧师']],
-      ['示例市天主教爱国会', ['主任', '神父']], ['示例市慈云寺', ['住持', '监院']], ['示例市城南清真寺', ['教长']],
+      ['示例市天主教爱国会', ['主任', '副主任']], ['示例市慈云寺', ['住持', '监院']],
       ['示例市玄妙观', ['住持']],
     ],
   },
@@ -333,7 +333,7 @@ export interface SectorDef {
   fields: readonly FieldKey[];
   /** The special committees its members most often join. */
   committees: readonly CommitteeName[];
-  /** Share of women (default 0.38). */
+  /** Share of women (default 0.42). */
   female?: number;
   /** Share of ethnic-minority members (default 0.08). */
   minority?: number;
@@ -341,7 +341,7 @@ export interface SectorDef {
   born?: readonly [number, number];
 }
 
-const MIXED = mix(50, 30, 20);
+const MIXED = mix(50, 25, 25);
 
 /** The usual order of a city committee's sectors (界别). */
 export const SECTORS: readonly SectorDef[] = [
@@ -356,7 +356,7 @@ export const SECTORS: readonly SectorDef[] = [
   { name: '无党派人士', size: 12, parties: only('无党派'), fields: ['university', 'hospital', 'research', 'law', 'culture'], committees: [] },
   { name: '中国共产主义青年团', size: 8, parties: mix(75, 15, 10), fields: ['youth'], committees: ['社会和法制委员会', '教科卫体委员会'], born: [1980, 1990] },
   { name: '中华全国总工会', size: 12, parties: mix(75, 15, 10), fields: ['union'], committees: ['经济委员会', '社会和法制委员会'] },
-  { name: '中华全国妇女联合会', size: 12, parties: mix(75, 15, 10), fields: ['women'], committees: ['社会和法制委员会'], female: 0.85 },
+  { name: '中华全国妇女联合会', size: 12, parties: mix(75, 15, 10), fields: ['women'], committees: ['社会和法制委员会'], female: 0.95 },
   { name: '中华全国青年联合会', size: 8, parties: mix(40, 35, 25), fields: ['youthFed', 'enterprise', 'university'], committees: ['经济委员会', '教科卫体委员会'], born: [1980, 1990] },
   { name: '中华全国工商业联合会', size: 24, parties: mix(35, 35, 30, { 民建: 3, 民革: 1, 致公党: 1, 民盟: 0.5, 民进: 0.5, 农工党: 0.5, 九三学社: 0.5, 台盟: 0.3 }), fields: ['commerce', 'enterprise', 'enterprise', 'enterprise'], committees: ['经济委员会'], female: 0.25 },
   { name: '中国科学技术协会', size: 12, parties: MIXED, fields: ['science', 'research', 'university'], committees: ['教科卫体委员会', '人口资源环境委员会'] },
@@ -374,7 +374,7 @@ export const SECTORS: readonly SectorDef[] = [
   { name: '对外友好界', size: 8, parties: MIXED, fields: ['foreign'], committees: ['港澳台侨和外事委员会'] },
   { name: '社会福利和社会保障界', size: 12, parties: MIXED, fields: ['welfare'], committees: ['社会和法制委员会'], female: 0.5 },
   { name: '少数民族界', size: 10, parties: MIXED, fields: ['ethnic'], committees: ['民族宗教委员会'], minority: 0.9 },
-  { name: '宗教界', size: 10, parties: mix(0, 85, 15), fields: ['religion'], committees: ['民族宗教委员会'], female: 0.2, minority: 0.2 },
+  { name: '宗教界', size: 10, parties: only('无党派'), fields: ['religion'], committees: ['民族宗教委员会'], female: 0.2, minority: 0.2 },
   { name: '特别邀请人士', size: 16, parties: mix(60, 25, 15), fields: ['invited', 'official', 'soe'], committees: [] },
 ];
 
@@ -407,8 +407,8 @@ export const LEADERS: readonly LeaderDef[] = [
 
 /** Share of all members who sit on the standing committee (the leaders above included). */
 export const STANDING_SHARE = 0.12;
-/** Share of members seated through a county committee. */
-export const COUNTY_SHARE = 0.6;
+/** Share of members (other than the leaders) seated through a county committee. */
+export const COUNTY_SHARE = 0.63;
 /** Share of members with an e-mail address on file. */
 export const EMAIL_SHARE = 0.5;
 
@@ -448,6 +448,9 @@ export const AVOID_NAMES = new Set([
   '周深', '毛不易', '刘欢', '那英', '韩红', '宋丹丹', '赵丽', '郭敬明', '郑爽', '白岩松', '崔健', '汪峰', '王峰', '李健',
   '陈明', '孙楠', '张敏',
 ]);
+
+/** Workplaces whose members are of a given ethnicity (an imam is 回族). */
+export const ETHNIC_WORKPLACES: readonly (readonly [string, string])[] = [['伊斯兰教', '回族'], ['清真', '回族']];
 
 export const MINORITIES = ['回族', '满族', '蒙古族', '壮族', '土家族'] as const;
 export const MINORITY_WEIGHTS = [3, 2, 1.5, 1, 1.5];
