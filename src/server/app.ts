@@ -19,7 +19,7 @@ import type { Actor } from './core/policies.ts';
 import { TokenKeys, actorFromApiToken, actorFromSession } from './core/auth/tokens.ts';
 import { validatorCompiler } from './core/validation.ts';
 import { authRoutes, SESSION_COOKIE } from './core/auth/routes.ts';
-import { auditRoutes } from './core/audit/routes.ts';
+import { auditRoutes, backupRoutes } from './core/audit/routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
 import { version } from './version.ts';
 
@@ -106,6 +106,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
 
   await app.register(authRoutes, { prefix: '/api/v1/auth' });
   await app.register(auditRoutes, { prefix: '/api/v1' });
+  await app.register(backupRoutes, { prefix: '/api/v1' });
   await app.register(orgRoutes, { prefix: '/api/v1' });
 
   // The built web app, with client-side routes falling back to index.html.

@@ -1,11 +1,13 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
+import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import { backupTo } from '../db/backup.ts';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { auditLog, users } from '../schema.ts';
 import { actorOf, errorResponses, ListOf, pageOf, Paging } from '../http.ts';
 import { authorize, definePolicies } from '../policies.ts';
 
-definePolicies({ 'audit.read': ['admin'] });
+definePolicies({ 'audit.read': ['admin'], 'backup.read': ['admin'] });
 
 const AuditView = Type.Object({
   id: Type.Integer(), at: Type.String(), actorUserId: Type.Union([Type.String(), Type.Null()]), actorName: Type.Union([Type.String(), Type.Null()]),
@@ -35,5 +37,17 @@ export async function auditRoutes(fastify: FastifyInstance) {
       items: rows.map(({ a, actorName }) => ({ ...a, at: a.at.toISOString(), actorName })),
       total: count!.n, page: q.page, pageSize: q.pageSize,
     };
+  });
+}
+
+/** A consistent backup of the caller's committee, streamed while the server keeps running. */
+export async function backupRoutes(app: FastifyInstance) {
+  app.get('/backup', { schema: { tags: ['audit'], summary: 'Download a backup of this committee (admins; JSON lines, restore with `tongxin restore`)' } }, async (req, reply) => {
+    const actor = actorOf(req);
+    authorize(actor, 'backup.read');
+    const out = new PassThrough();
+    backupTo(app.db, out, [actor.orgId]).catch((err) => { req.log.error({ err }, 'backup failed'); out.destroy(err); });
+    const name = `tongxin-backup-${new Date().toISOString().slice(0, 10)}.jsonl`;
+    return reply.type('application/x-ndjson').header('content-disposition', `attachment; filename="${name}"`).send(out);
   });
 }

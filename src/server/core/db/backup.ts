@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
+import type { Writable } from 'node:stream';
 import { eq, getTableColumns, getTableName, inArray, sql } from 'drizzle-orm';
 import { PgTable, type PgColumn } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from './client.ts';
@@ -17,7 +18,11 @@ const FORMAT = 'tongxin-backup/1';
 
 /** Writes the given committees (default: all) to `file`. Sessions are not copied. */
 export async function backup(db: Db, file: string, orgIds?: string[]): Promise<{ orgs: number; rows: number }> {
-  const out = fs.createWriteStream(file);
+  return backupTo(db, fs.createWriteStream(file), orgIds);
+}
+
+/** Streams a backup to `out` and ends it. */
+export async function backupTo(db: Db, out: Writable, orgIds?: string[]): Promise<{ orgs: number; rows: number }> {
   let rows = 0;
   const write = (line: unknown) => new Promise<void>((res) => { if (out.write(JSON.stringify(line) + '\n')) res(); else out.once('drain', res); });
   const orgRows = await db.transaction(async (tx) => {
