@@ -1,0 +1,99 @@
+// Current user, from GET /api/v1/auth/me, shared through TanStack Query.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, api, setUnauthorizedHandler } from './api';
+import type { Role, User } from './types';
+
+export const ME_KEY = ['auth', 'me'] as const;
+
+interface AuthContextValue {
+  user: User | null;
+  loading: boolean;
+  /** Set when /auth/me failed for another reason than 401 (server down, 500). */
+  error: unknown;
+  retry: () => void;
+  /** True after the user logged out here: /login then starts fresh instead of returning to the last page. */
+  loggedOut: boolean;
+  login: (username: string, password: string) => Promise<User>;
+  logout: () => Promise<void>;
+  hasRole: (...roles: Role[]) => boolean;
+}
+
+const AuthContext = createContext<AuthContextValue | null>(null);
+
+async function fetchMe(): Promise<User | null> {
+  try {
+    const res = await api.get<{ user: User }>('/api/v1/auth/me');
+    return res.user;
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) return null;
+    throw err;
+  }
+}
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const me = useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 5 * 60_000, retry: 1 });
+  const [loggedOut, setLoggedOut] = useState(false);
+
+  const dropSession = useCallback(() => {
+    queryClient.setQueryData(ME_KEY, null);
+    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+  }, [queryClient]);
+
+  // Any 401 from the API means the session is gone: forget the user, the guard routes to /login.
+  useEffect(() => {
+    setUnauthorizedHandler(dropSession);
+  }, [dropSession]);
+
+  const login = useCallback(
+    async (username: string, password: string) => {
+      const res = await api.post<{ user: User }>('/api/v1/auth/login', { username, password });
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+      queryClient.setQueryData(ME_KEY, res.user);
+      setLoggedOut(false);
+      return res.user;
+    },
+    [queryClient],
+  );
+
+  const logout = useCallback(async () => {
+    try {
+      await api.post('/api/v1/auth/logout');
+    } finally {
+      setLoggedOut(true);
+      dropSession();
+    }
+  }, [dropSession]);
+
+  const user = me.data ?? null;
+  const value = useMemo<AuthContextValue>(
+    () => ({
+      user,
+      loading: me.isPending,
+      error: me.error,
+      retry: () => void me.refetch(),
+      loggedOut,
+      login,
+      logout,
+      hasRole: (...roles) => !!user && roles.some((r) => user.roles.includes(r)),
+    }),
+    [user, me.isPending, me.error, me.refetch, loggedOut, login, logout],
+  );
+
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthContextValue {
+  const ctx = useContext(AuthContext);
+  if (!ctx) throw new Error('useAuth outside AuthProvider');
+  return ctx;
+}
+
+/** The signed-in user; only for components rendered behind RequireAuth. */
+export function useUser(): User {
+  const { user } = useAuth();
+  if (!user) throw new Error('useUser without a signed-in user');
+  return user;
+}

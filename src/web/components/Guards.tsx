@@ -1,0 +1,60 @@
+import type { ReactNode } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Button, Flex, Result, Spin } from 'antd';
+import { useAuth } from '../auth';
+import { errorText } from '../api';
+import { useI18n } from '../i18n';
+import type { Role } from '../types';
+
+function FullPageSpin() {
+  return (
+    <Flex justify="center" align="center" style={{ minHeight: '60vh' }}>
+      <Spin size="large" />
+    </Flex>
+  );
+}
+
+/** Renders children for a signed-in user; otherwise sends them to /login and back afterwards. */
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const { user, loading, error, retry, loggedOut } = useAuth();
+  const { t } = useI18n();
+  const location = useLocation();
+  if (loading) return <FullPageSpin />;
+  if (!user && error) {
+    return (
+      <Result
+        status="error"
+        title={t('common.loadFailed')}
+        subTitle={errorText(error)}
+        extra={<Button onClick={retry}>{t('common.retry')}</Button>}
+      />
+    );
+  }
+  if (!user) {
+    const next = location.pathname + location.search;
+    return <Navigate to="/login" replace state={next === '/' || loggedOut ? undefined : { from: next }} />;
+  }
+  return <>{children}</>;
+}
+
+export function Forbidden() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  return (
+    <Result
+      status="403"
+      title={t('forbidden.title')}
+      subTitle={t('forbidden.detail')}
+      extra={
+        <Button type="primary" onClick={() => navigate('/')}>
+          {t('common.backHome')}
+        </Button>
+      }
+    />
+  );
+}
+
+export function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
+  const { hasRole } = useAuth();
+  return hasRole(...roles) ? <>{children}</> : <Forbidden />;
+}

@@ -1,0 +1,45 @@
+// Puts a problem+json's errors[] onto the matching form fields; returns what is left to show.
+import type { FormInstance } from 'antd';
+import { ApiError, errorText } from '../api';
+
+/** "/name", "name", "/body/name", "body.name", "/committeeIds/0" → "name" / "committeeIds". */
+export function fieldFromPath(path: string, message = ''): string | null {
+  const segments = path
+    .split(/[/.]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (segments[0] === 'body' || segments[0] === 'querystring') segments.shift();
+  if (segments.length) return segments[0];
+  // Ajv reports a missing property with an empty path: "must have required property 'name'".
+  const missing = /property '([^']+)'/.exec(message);
+  return missing ? missing[1] : null;
+}
+
+export function applyServerErrors(form: FormInstance, err: unknown): string | null {
+  if (!(err instanceof ApiError)) return errorText(err);
+  const known = new Set(form.getFieldsError().map((f) => String(f.name[0])));
+  const byField = new Map<string, string[]>();
+  const unmapped: string[] = [];
+  for (const e of err.errors) {
+    const field = fieldFromPath(e.path ?? '', e.message);
+    if (field && known.has(field)) {
+      byField.set(field, [...(byField.get(field) ?? []), e.message]);
+    } else {
+      unmapped.push(e.path ? `${e.path}: ${e.message}` : e.message);
+    }
+  }
+  if (byField.size) {
+    form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
+  }
+  if (byField.size && !unmapped.length) return null;
+  const head = err.detail || err.title || err.message;
+  return unmapped.length ? `${head}${head ? ': ' : ''}${unmapped.join('; ')}` : head;
+}
+
+/** The whole problem as one line, for places without a form (toasts, alerts). */
+export function problemText(err: unknown): string {
+  if (!(err instanceof ApiError)) return errorText(err);
+  const head = err.detail || err.title || err.message;
+  const extra = err.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
+  return extra.length ? `${head}: ${extra.join('; ')}` : head;
+}

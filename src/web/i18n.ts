@@ -1,0 +1,596 @@
+// Simplified Chinese first; English as a switch. Every visible string goes through t().
+import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+
+const zh = {
+  'app.name': '同心',
+  'app.tagline': '政协委员履职平台',
+  'lang.switch': '语言',
+  'lang.zh': '中文',
+  'lang.en': 'English',
+
+  'common.loading': '加载中…',
+  'common.save': '保存',
+  'common.cancel': '取消',
+  'common.create': '新增',
+  'common.edit': '编辑',
+  'common.deactivate': '停用',
+  'common.reactivate': '启用',
+  'common.confirmDeactivate': '确定停用“{name}”吗？',
+  'common.actions': '操作',
+  'common.reset': '重置',
+  'common.yes': '是',
+  'common.no': '否',
+  'common.active': '状态',
+  'common.activeYes': '在用',
+  'common.activeNo': '已停用',
+  'common.showInactive': '显示已停用',
+  'common.name': '名称',
+  'common.total': '共 {total} 条',
+  'common.saved': '已保存',
+  'common.created': '已新增',
+  'common.deactivated': '已停用',
+  'common.reactivated': '已启用',
+  'common.error': '出错了',
+  'common.loadFailed': '加载失败',
+  'common.retry': '重试',
+  'common.back': '返回',
+  'common.backHome': '返回首页',
+  'common.required': '请填写{field}',
+  'common.none': '—',
+  'common.menu': '菜单',
+  'common.copy': '复制',
+  'common.close': '关闭',
+  'common.listSep': '、',
+  'common.reload': '刷新页面',
+  'common.crashed': '页面出错了，请刷新后重试。',
+
+  'role.admin': '系统管理员',
+  'role.staff': '机关工作人员',
+  'role.leader': '领导',
+  'role.member': '委员',
+  'role.unit': '承办单位',
+
+  'unitKind.government': '政府部门',
+  'unitKind.court': '法院',
+  'unitKind.procuratorate': '检察院',
+  'unitKind.other': '其他',
+
+  'nav.home': '首页',
+  'nav.members': '委员名录',
+  'nav.import': '导入委员',
+  'nav.admin': '系统管理',
+  'nav.sectors': '界别',
+  'nav.committees': '专委会',
+  'nav.units': '承办单位',
+  'nav.users': '用户',
+  'nav.terms': '届次',
+  'nav.audit': '审计日志',
+  'nav.account': '我的账户',
+  'nav.logout': '退出登录',
+
+  'login.title': '登录',
+  'login.username': '用户名',
+  'login.password': '密码',
+  'login.submit': '登录',
+  'login.failed': '登录失败',
+  'login.usernameRequired': '请输入用户名',
+  'login.passwordRequired': '请输入密码',
+
+  'home.greeting': '{name}，您好',
+  'home.morning': '{name}，早上好',
+  'home.afternoon': '{name}，下午好',
+  'home.evening': '{name}，晚上好',
+  'home.todos': '待办事项',
+  'home.noTodos': '暂无待办',
+  'home.due': '截止 {date}',
+  'home.shortcuts': '常用功能',
+  'home.shortcut.members': '查找委员，查看履职信息',
+  'home.shortcut.import': '从 Excel 批量导入委员',
+  'home.shortcut.sectors': '维护界别',
+  'home.shortcut.committees': '维护专门委员会',
+  'home.shortcut.units': '维护承办单位',
+  'home.shortcut.users': '账号与角色',
+  'home.shortcut.terms': '届与次会议',
+  'home.shortcut.audit': '查看操作记录',
+  'home.shortcut.account': '个人信息与 API 令牌',
+  'home.shortcut.profile': '我的委员档案',
+  'home.myProfile': '我的档案',
+
+  'member.name': '姓名',
+  'member.gender': '性别',
+  'member.birthYear': '出生年份',
+  'member.ethnicity': '民族',
+  'member.party': '党派',
+  'member.sector': '界别',
+  'member.standing': '常委',
+  'member.chairMeeting': '主席会议成员',
+  'member.partyGroup': '党组成员',
+  'member.county': '县区',
+  'member.committees': '专委会',
+  'member.workplace': '工作单位',
+  'member.title': '职务',
+  'member.phone': '手机',
+  'member.email': '邮箱',
+  'member.active': '状态',
+  'member.createdAt': '录入时间',
+  'member.searchPlaceholder': '搜索姓名或工作单位',
+  'member.filterSector': '界别',
+  'member.filterParty': '党派',
+  'member.filterCommittee': '专委会',
+  'member.filterCounty': '县区',
+  'member.filterStanding': '常委',
+  'member.standingOnly': '仅常委',
+  'member.nonStanding': '非常委',
+  'member.add': '新增委员',
+  'member.import': '导入',
+  'member.export': '导出',
+  'member.editTitle': '编辑委员',
+  'member.createTitle': '新增委员',
+  'member.profile': '委员档案',
+  'member.notFound': '未找到该委员',
+  'member.deactivateConfirm': '确定停用委员“{name}”吗？停用后不再出现在名录中。',
+  'member.empty': '没有符合条件的委员',
+  'member.emailInvalid': '邮箱格式不正确',
+  'member.phoneInvalid': '请输入 11 位手机号或带区号的固定电话',
+  'member.birthYearInvalid': '请输入四位年份',
+
+  'import.title': '导入委员',
+  'import.intro': '请按模板填写委员信息后上传 .xlsx 文件。系统先检查，确认后再导入。',
+  'import.template': '下载导入模板',
+  'import.choose': '选择 Excel 文件',
+  'import.file': '导入文件',
+  'import.checking': '正在检查…',
+  'import.report': '检查结果',
+  'import.total': '总行数',
+  'import.valid': '有效行',
+  'import.invalid': '有问题的行',
+  'import.row': '行号',
+  'import.field': '字段',
+  'import.message': '问题',
+  'import.noErrors': '全部行均有效',
+  'import.commit': '导入有效行',
+  'import.retry': '修改后重新上传',
+  'import.done': '已导入 {count} 名委员',
+  'import.doneWithErrors': '已导入 {count} 名委员，{bad} 行未导入',
+  'import.onlyXlsx': '请上传 .xlsx 文件',
+  'import.nothingValid': '没有可导入的有效行',
+  'import.toDirectory': '查看委员名录',
+
+  'crud.createTitle': '新增{entity}',
+  'crud.editTitle': '编辑{entity}',
+  'crud.searchPlaceholder': '搜索名称',
+
+  'sector.entity': '界别',
+  'sector.title': '界别管理',
+  'sector.sort': '排序',
+  'sector.memberCount': '委员人数',
+
+  'committee.entity': '专委会',
+  'committee.title': '专委会管理',
+
+  'unit.entity': '承办单位',
+  'unit.title': '承办单位管理',
+  'unit.kind': '类型',
+
+  'user.entity': '用户',
+  'user.title': '用户管理',
+  'user.username': '用户名',
+  'user.password': '初始密码',
+  'user.newPassword': '新密码（留空则不修改）',
+  'user.displayName': '显示名称',
+  'user.roles': '角色',
+  'user.member': '关联委员',
+  'user.unit': '关联承办单位',
+  'user.memberSearch': '输入姓名搜索委员',
+  'user.locked': '已锁定',
+  'user.lockedUntil': '锁定至 {time}',
+  'user.searchPlaceholder': '搜索用户名或名称',
+  'user.passwordHint': '至少 8 位',
+  'user.passwordShort': '密码至少 8 位',
+  'user.usernameInvalid': '2–64 位字母、数字或 _ . @ -',
+  'user.memberRequired': '委员角色需要关联委员',
+  'user.unitRequired': '承办单位角色需要关联承办单位',
+
+  'term.title': '届次管理',
+  'term.number': '届次',
+  'term.label': '第{number}届',
+  'term.years': '起止年份',
+  'term.startYear': '起始年份',
+  'term.endYear': '结束年份',
+  'term.current': '本届',
+  'term.add': '新增届',
+  'term.edit': '编辑届',
+  'term.sessions': '会议',
+  'term.addSession': '新增会议',
+  'term.noSessions': '尚无会议',
+  'session.number': '次',
+  'session.label': '第{number}次会议',
+  'session.startsOn': '开始日期',
+  'session.endsOn': '结束日期',
+  'session.addTitle': '为第{number}届新增会议',
+
+  'audit.title': '审计日志',
+  'audit.at': '时间',
+  'audit.actor': '操作人',
+  'audit.action': '操作',
+  'audit.entity': '对象类型',
+  'audit.entityId': '对象编号',
+  'audit.before': '修改前',
+  'audit.after': '修改后',
+  'audit.filterEntity': '对象类型',
+  'audit.filterEntityId': '对象编号',
+
+  'account.title': '我的账户',
+  'account.profile': '个人信息',
+  'account.org': '所属政协',
+  'account.tokens': 'API 令牌',
+  'account.tokensIntro': 'API 令牌用于其他系统以您的身份调用接口，请妥善保管。',
+  'account.tokenName': '令牌名称',
+  'account.createToken': '新建令牌',
+  'account.createdAt': '创建时间',
+  'account.lastUsedAt': '最近使用',
+  'account.neverUsed': '从未使用',
+  'account.revoke': '吊销',
+  'account.revokeConfirm': '确定吊销令牌“{name}”吗？使用它的系统将无法再访问。',
+  'account.revoked': '已吊销',
+  'account.tokenCreatedNamed': '令牌“{name}”已创建',
+  'account.tokenOnce': '令牌只显示这一次，请立即复制保存。',
+  'account.noTokens': '暂无令牌',
+
+  'forbidden.title': '无权访问',
+  'forbidden.detail': '您的角色不能使用此页面。',
+  'notFound.title': '页面不存在',
+  'notFound.detail': '您访问的页面不存在或已被移除。',
+} as const;
+
+export type MessageKey = keyof typeof zh;
+type Dictionary = Record<MessageKey, string>;
+
+const en: Dictionary = {
+  'app.name': 'Tongxin',
+  'app.tagline': 'CPPCC member duty platform',
+  'lang.switch': 'Language',
+  'lang.zh': '中文',
+  'lang.en': 'English',
+
+  'common.loading': 'Loading…',
+  'common.save': 'Save',
+  'common.cancel': 'Cancel',
+  'common.create': 'New',
+  'common.edit': 'Edit',
+  'common.deactivate': 'Deactivate',
+  'common.reactivate': 'Reactivate',
+  'common.confirmDeactivate': 'Deactivate “{name}”?',
+  'common.actions': 'Actions',
+  'common.reset': 'Reset',
+  'common.yes': 'Yes',
+  'common.no': 'No',
+  'common.active': 'Status',
+  'common.activeYes': 'Active',
+  'common.activeNo': 'Inactive',
+  'common.showInactive': 'Show inactive',
+  'common.name': 'Name',
+  'common.total': '{total} in total',
+  'common.saved': 'Saved',
+  'common.created': 'Created',
+  'common.deactivated': 'Deactivated',
+  'common.reactivated': 'Reactivated',
+  'common.error': 'Something went wrong',
+  'common.loadFailed': 'Failed to load',
+  'common.retry': 'Retry',
+  'common.back': 'Back',
+  'common.backHome': 'Back to home',
+  'common.required': '{field} is required',
+  'common.none': '—',
+  'common.menu': 'Menu',
+  'common.copy': 'Copy',
+  'common.close': 'Close',
+  'common.listSep': ', ',
+  'common.reload': 'Reload',
+  'common.crashed': 'This page failed. Reload and try again.',
+
+  'role.admin': 'Administrator',
+  'role.staff': 'Office staff',
+  'role.leader': 'Leader',
+  'role.member': 'Member',
+  'role.unit': 'Handling unit',
+
+  'unitKind.government': 'Government department',
+  'unitKind.court': 'Court',
+  'unitKind.procuratorate': 'Procuratorate',
+  'unitKind.other': 'Other',
+
+  'nav.home': 'Home',
+  'nav.members': 'Members',
+  'nav.import': 'Import members',
+  'nav.admin': 'Administration',
+  'nav.sectors': 'Sectors',
+  'nav.committees': 'Special committees',
+  'nav.units': 'Handling units',
+  'nav.users': 'Users',
+  'nav.terms': 'Terms',
+  'nav.audit': 'Audit log',
+  'nav.account': 'My account',
+  'nav.logout': 'Log out',
+
+  'login.title': 'Sign in',
+  'login.username': 'Username',
+  'login.password': 'Password',
+  'login.submit': 'Sign in',
+  'login.failed': 'Sign-in failed',
+  'login.usernameRequired': 'Enter your username',
+  'login.passwordRequired': 'Enter your password',
+
+  'home.greeting': 'Hello, {name}',
+  'home.morning': 'Good morning, {name}',
+  'home.afternoon': 'Good afternoon, {name}',
+  'home.evening': 'Good evening, {name}',
+  'home.todos': 'To-do',
+  'home.noTodos': 'Nothing to do',
+  'home.due': 'Due {date}',
+  'home.shortcuts': 'Shortcuts',
+  'home.shortcut.members': 'Find members and their records',
+  'home.shortcut.import': 'Bulk import members from Excel',
+  'home.shortcut.sectors': 'Maintain sectors',
+  'home.shortcut.committees': 'Maintain special committees',
+  'home.shortcut.units': 'Maintain handling units',
+  'home.shortcut.users': 'Accounts and roles',
+  'home.shortcut.terms': 'Terms and sessions',
+  'home.shortcut.audit': 'Review the change log',
+  'home.shortcut.account': 'Profile and API tokens',
+  'home.shortcut.profile': 'My member profile',
+  'home.myProfile': 'My profile',
+
+  'member.name': 'Name',
+  'member.gender': 'Gender',
+  'member.birthYear': 'Year of birth',
+  'member.ethnicity': 'Ethnicity',
+  'member.party': 'Party',
+  'member.sector': 'Sector',
+  'member.standing': 'Standing member',
+  'member.chairMeeting': 'Chair-meeting member',
+  'member.partyGroup': 'Party-group member',
+  'member.county': 'County',
+  'member.committees': 'Special committees',
+  'member.workplace': 'Workplace',
+  'member.title': 'Position',
+  'member.phone': 'Mobile',
+  'member.email': 'Email',
+  'member.active': 'Status',
+  'member.createdAt': 'Added on',
+  'member.searchPlaceholder': 'Search name or workplace',
+  'member.filterSector': 'Sector',
+  'member.filterParty': 'Party',
+  'member.filterCommittee': 'Special committee',
+  'member.filterCounty': 'County',
+  'member.filterStanding': 'Standing',
+  'member.standingOnly': 'Standing only',
+  'member.nonStanding': 'Not standing',
+  'member.add': 'New member',
+  'member.import': 'Import',
+  'member.export': 'Export',
+  'member.editTitle': 'Edit member',
+  'member.createTitle': 'New member',
+  'member.profile': 'Member profile',
+  'member.notFound': 'Member not found',
+  'member.deactivateConfirm': 'Deactivate member “{name}”? They will no longer be listed.',
+  'member.empty': 'No members match',
+  'member.emailInvalid': 'Not a valid email address',
+  'member.phoneInvalid': 'Enter an 11-digit mobile number or a landline with area code',
+  'member.birthYearInvalid': 'Enter a four-digit year',
+
+  'import.title': 'Import members',
+  'import.intro': 'Fill in the template and upload the .xlsx file. It is checked first; you confirm before anything is imported.',
+  'import.template': 'Download template',
+  'import.choose': 'Choose Excel file',
+  'import.file': 'Import file',
+  'import.checking': 'Checking…',
+  'import.report': 'Check result',
+  'import.total': 'Rows',
+  'import.valid': 'Valid rows',
+  'import.invalid': 'Rows with problems',
+  'import.row': 'Row',
+  'import.field': 'Field',
+  'import.message': 'Problem',
+  'import.noErrors': 'All rows are valid',
+  'import.commit': 'Import valid rows',
+  'import.retry': 'Fix and upload again',
+  'import.done': '{count} members imported',
+  'import.doneWithErrors': '{count} members imported, {bad} rows skipped',
+  'import.onlyXlsx': 'Please upload an .xlsx file',
+  'import.nothingValid': 'No valid rows to import',
+  'import.toDirectory': 'Go to the directory',
+
+  'crud.createTitle': 'New {entity}',
+  'crud.editTitle': 'Edit {entity}',
+  'crud.searchPlaceholder': 'Search by name',
+
+  'sector.entity': 'sector',
+  'sector.title': 'Sectors',
+  'sector.sort': 'Order',
+  'sector.memberCount': 'Members',
+
+  'committee.entity': 'special committee',
+  'committee.title': 'Special committees',
+
+  'unit.entity': 'handling unit',
+  'unit.title': 'Handling units',
+  'unit.kind': 'Kind',
+
+  'user.entity': 'user',
+  'user.title': 'Users',
+  'user.username': 'Username',
+  'user.password': 'Initial password',
+  'user.newPassword': 'New password (leave empty to keep)',
+  'user.displayName': 'Display name',
+  'user.roles': 'Roles',
+  'user.member': 'Linked member',
+  'user.unit': 'Linked handling unit',
+  'user.memberSearch': 'Type a name to search',
+  'user.locked': 'Locked',
+  'user.lockedUntil': 'Locked until {time}',
+  'user.searchPlaceholder': 'Search username or name',
+  'user.passwordHint': 'At least 8 characters',
+  'user.passwordShort': 'At least 8 characters',
+  'user.usernameInvalid': '2–64 letters, digits or _ . @ -',
+  'user.memberRequired': 'The member role needs a linked member',
+  'user.unitRequired': 'The unit role needs a linked handling unit',
+
+  'term.title': 'Terms',
+  'term.number': 'Term',
+  'term.label': 'Term {number}',
+  'term.years': 'Years',
+  'term.startYear': 'Start year',
+  'term.endYear': 'End year',
+  'term.current': 'Current',
+  'term.add': 'New term',
+  'term.edit': 'Edit term',
+  'term.sessions': 'Sessions',
+  'term.addSession': 'New session',
+  'term.noSessions': 'No sessions yet',
+  'session.number': 'Session',
+  'session.label': 'Session {number}',
+  'session.startsOn': 'Starts on',
+  'session.endsOn': 'Ends on',
+  'session.addTitle': 'New session of term {number}',
+
+  'audit.title': 'Audit log',
+  'audit.at': 'Time',
+  'audit.actor': 'By',
+  'audit.action': 'Action',
+  'audit.entity': 'Entity',
+  'audit.entityId': 'Entity id',
+  'audit.before': 'Before',
+  'audit.after': 'After',
+  'audit.filterEntity': 'Entity',
+  'audit.filterEntityId': 'Entity id',
+
+  'account.title': 'My account',
+  'account.profile': 'Profile',
+  'account.org': 'Committee',
+  'account.tokens': 'API tokens',
+  'account.tokensIntro': 'API tokens let other systems call the API as you. Keep them secret.',
+  'account.tokenName': 'Token name',
+  'account.createToken': 'New token',
+  'account.createdAt': 'Created',
+  'account.lastUsedAt': 'Last used',
+  'account.neverUsed': 'Never',
+  'account.revoke': 'Revoke',
+  'account.revokeConfirm': 'Revoke token “{name}”? Systems using it will lose access.',
+  'account.revoked': 'Revoked',
+  'account.tokenCreatedNamed': 'Token “{name}” created',
+  'account.tokenOnce': 'This token is shown only once. Copy it now.',
+  'account.noTokens': 'No tokens',
+
+  'forbidden.title': 'Not allowed',
+  'forbidden.detail': 'Your role cannot use this page.',
+  'notFound.title': 'Page not found',
+  'notFound.detail': 'The page does not exist or has been removed.',
+};
+
+// Party names are stored in Chinese; English labels for display only.
+const partyEn: Record<string, string> = {
+  中共: 'CPC',
+  民革: 'RCCK',
+  民盟: 'CDL',
+  民建: 'CNDCA',
+  民进: 'CAPD',
+  农工党: 'CPWDP',
+  致公党: 'CZGP',
+  九三学社: 'Jiusan Society',
+  台盟: 'TDSGL',
+  无党派: 'Non-party',
+  群众: 'None',
+};
+const genderEn: Record<string, string> = { 男: 'Male', 女: 'Female' };
+
+export type Lang = 'zh' | 'en';
+const dictionaries: Record<Lang, Dictionary> = { zh, en };
+const STORAGE_KEY = 'tongxin.lang';
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+export interface I18n {
+  lang: Lang;
+  setLang: (lang: Lang) => void;
+  t: Translate;
+  /** Display label for a stored Chinese value (party, gender). */
+  label: (kind: 'party' | 'gender', value: string | null | undefined) => string;
+  /** Date-time formatting for the current language. */
+  formatDateTime: (iso: string | null | undefined) => string;
+  formatDate: (iso: string | null | undefined) => string;
+}
+
+function readStoredLang(): Lang {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    if (stored === 'en' || stored === 'zh') return stored;
+  } catch {
+    // storage unavailable
+  }
+  return 'zh';
+}
+
+export function interpolate(template: string, vars?: Record<string, string | number>): string {
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+    name in vars ? String(vars[name]) : match,
+  );
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(readStoredLang);
+
+  const setLang = useCallback((next: Lang) => {
+    setLangState(next);
+    try {
+      localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // ignore
+    }
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = dictionaries[lang]['app.name'];
+  }, [lang]);
+
+  const value = useMemo<I18n>(() => {
+    const dict = dictionaries[lang];
+    const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
+    const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+    // A bare YYYY-MM-DD is a calendar date: format it in UTC so it never shifts a day.
+    const calendarDate = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    const safe = (fmt: Intl.DateTimeFormat, iso: string | null | undefined) => {
+      if (!iso) return dict['common.none'];
+      if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) fmt = calendarDate;
+      const d = new Date(iso);
+      return Number.isNaN(d.getTime()) ? iso : fmt.format(d);
+    };
+    return {
+      lang,
+      setLang,
+      t: (key, vars) => interpolate(dict[key] ?? zh[key] ?? key, vars),
+      label: (kind, value) => {
+        if (!value) return dict['common.none'];
+        if (lang === 'zh') return value;
+        const table = kind === 'party' ? partyEn : genderEn;
+        return table[value] ?? value;
+      },
+      formatDateTime: (iso) => safe(dateTime, iso),
+      formatDate: (iso) => safe(date, iso),
+    };
+  }, [lang, setLang]);
+
+  return createElement(I18nContext.Provider, { value }, children);
+}
+
+export function useI18n(): I18n {
+  const ctx = useContext(I18nContext);
+  if (!ctx) throw new Error('useI18n outside I18nProvider');
+  return ctx;
+}

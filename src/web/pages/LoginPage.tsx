@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Alert, Button, Card, Flex, Form, Input, Typography, theme } from 'antd';
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { ApiError, errorText } from '../api';
+import { useAuth } from '../auth';
+import { useI18n } from '../i18n';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+
+interface LoginValues {
+  username: string;
+  password: string;
+}
+
+export default function LoginPage() {
+  const { t } = useI18n();
+  const { user, login } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { token } = theme.useToken();
+  const [error, setError] = useState<{ title: string; detail: string } | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const from = (location.state as { from?: string } | null)?.from ?? '/';
+
+  if (user) return <Navigate to={from} replace />;
+
+  const onFinish = async ({ username, password }: LoginValues) => {
+    setSubmitting(true);
+    setError(null);
+    try {
+      await login(username.trim(), password);
+      navigate(from, { replace: true });
+    } catch (err) {
+      // The server explains: wrong password, account locked (423) or too many tries (429).
+      const detail = errorText(err);
+      const title = err instanceof ApiError && err.title && err.title !== detail ? err.title : t('login.failed');
+      setError({ title, detail });
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <Flex
+      vertical
+      align="center"
+      justify="center"
+      style={{ minHeight: '100vh', padding: 16, background: token.colorBgLayout }}
+    >
+      <div style={{ position: 'absolute', top: 8, right: 8 }}>
+        <LanguageSwitch />
+      </div>
+      <Card style={{ width: '100%', maxWidth: 380 }}>
+        <Flex vertical align="center" style={{ marginBottom: 24 }}>
+          <Typography.Title level={2} style={{ margin: 0, color: token.colorPrimary }}>
+            {t('app.name')}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
+        </Flex>
+        <Typography.Title level={4} style={{ marginTop: 0 }}>
+          {t('login.title')}
+        </Typography.Title>
+        {error && (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            title={error.title}
+            description={error.detail !== error.title ? error.detail : undefined}
+            style={{ marginBottom: 16 }}
+          />
+        )}
+        <Form<LoginValues> layout="vertical" onFinish={onFinish} requiredMark={false} disabled={submitting}>
+          <Form.Item
+            name="username"
+            label={t('login.username')}
+            rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+          >
+            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+          </Form.Item>
+          <Form.Item
+            name="password"
+            label={t('login.password')}
+            rules={[{ required: true, message: t('login.passwordRequired') }]}
+          >
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={submitting}>
+            {t('login.submit')}
+          </Button>
+        </Form>
+      </Card>
+    </Flex>
+  );
+}

@@ -1,0 +1,70 @@
+// Shared reads used across pages (option lists for selects and filters).
+import { useQuery } from '@tanstack/react-query';
+import { api } from './api';
+import type { Committee, ItemList, Meta, Org, Page, Sector, Unit } from './types';
+
+export const keys = {
+  meta: ['meta'] as const,
+  todos: ['todos'] as const,
+  orgs: ['orgs'] as const,
+  sectors: ['sectors'] as const,
+  committees: ['committees'] as const,
+  units: ['units'] as const,
+  members: ['members'] as const,
+  users: ['users'] as const,
+  terms: ['terms'] as const,
+  audit: ['audit'] as const,
+  tokens: ['tokens'] as const,
+};
+
+const OPTION_PAGE = { page: 1, pageSize: 200 };
+
+export function useMeta() {
+  return useQuery({
+    queryKey: keys.meta,
+    queryFn: ({ signal }) => api.get<Meta>('/api/v1/meta', undefined, signal),
+    staleTime: Infinity,
+  });
+}
+
+export function useOrgs() {
+  return useQuery({
+    queryKey: keys.orgs,
+    queryFn: ({ signal }) => api.get<ItemList<Org>>('/api/v1/orgs', undefined, signal),
+    staleTime: 10 * 60_000,
+    select: (d) => d.items,
+  });
+}
+
+export function useCounties() {
+  const orgs = useOrgs();
+  return { ...orgs, data: orgs.data?.filter((o) => o.level === 'county') };
+}
+
+export function useSectorOptions() {
+  return useQuery({
+    queryKey: [...keys.sectors, 'options'],
+    queryFn: ({ signal }) => api.get<Page<Sector>>('/api/v1/sectors', OPTION_PAGE, signal),
+    staleTime: 60_000,
+    select: (d) => d.items,
+  });
+}
+
+export function useCommitteeOptions() {
+  return useQuery({
+    queryKey: [...keys.committees, 'options'],
+    queryFn: ({ signal }) => api.get<Page<Committee>>('/api/v1/committees', OPTION_PAGE, signal),
+    staleTime: 60_000,
+    select: (d) => d.items,
+  });
+}
+
+export function useUnitOptions(enabled = true) {
+  return useQuery({
+    queryKey: [...keys.units, 'options'],
+    queryFn: ({ signal }) => api.get<Page<Unit>>('/api/v1/units', OPTION_PAGE, signal),
+    staleTime: 60_000,
+    select: (d) => d.items,
+    enabled,
+  });
+}

@@ -1,0 +1,168 @@
+// Shapes of the tongxin API (docs/api-internal.md). Keep in step with the server.
+
+export type Role = 'admin' | 'staff' | 'leader' | 'member' | 'unit';
+export const ALL_ROLES: Role[] = ['admin', 'staff', 'leader', 'member', 'unit'];
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  orgId: string;
+  orgName: string;
+  memberId: string | null;
+  unitId: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface ItemList<T> {
+  items: T[];
+}
+
+export type UnitKind = 'government' | 'court' | 'procuratorate' | 'other';
+export const UNIT_KINDS: UnitKind[] = ['government', 'court', 'procuratorate', 'other'];
+export type OrgLevel = 'national' | 'provincial' | 'city' | 'county';
+
+export interface Meta {
+  parties: string[];
+  unitKinds: UnitKind[];
+  genders: string[];
+  orgLevels: OrgLevel[];
+  roles: Role[];
+}
+
+export interface Todo {
+  kind: string;
+  title: string;
+  href: string;
+  due?: string;
+}
+
+export interface Org {
+  id: string;
+  name: string;
+  level: OrgLevel;
+  parentId: string | null;
+}
+
+export interface Sector {
+  id: string;
+  name: string;
+  sort: number;
+  active: boolean;
+  memberCount?: number;
+}
+
+export interface Committee {
+  id: string;
+  name: string;
+  active: boolean;
+}
+
+export interface Unit {
+  id: string;
+  name: string;
+  kind: UnitKind;
+  active: boolean;
+}
+
+export interface Member {
+  id: string;
+  name: string;
+  gender: string | null;
+  birthYear: number | null;
+  ethnicity: string | null;
+  party: string;
+  sectorId: string;
+  sectorName: string;
+  standing: boolean;
+  chairMeeting: boolean;
+  partyGroup: boolean;
+  countyOrgId: string | null;
+  countyName: string | null;
+  committeeIds: string[];
+  committeeNames: string[];
+  workplace: string | null;
+  title: string | null;
+  active: boolean;
+  createdAt?: string;
+  phone?: string | null;
+  email?: string | null;
+}
+
+export interface MemberBody {
+  name: string;
+  sectorId: string;
+  party: string;
+  standing: boolean;
+  gender?: string;
+  birthYear?: number;
+  ethnicity?: string;
+  chairMeeting?: boolean;
+  partyGroup?: boolean;
+  countyOrgId?: string;
+  committeeIds?: string[];
+  workplace?: string;
+  title?: string;
+  phone?: string;
+  email?: string;
+}
+
+export interface ImportReport {
+  total: number;
+  valid: number;
+  imported: number;
+  errors: { row: number; field: string; message: string }[];
+}
+
+export interface UserAccount {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  memberId: string | null;
+  unitId: string | null;
+  active: boolean;
+  lockedUntil: string | null;
+}
+
+export interface Session {
+  id: string;
+  number: number;
+  startsOn: string;
+  endsOn: string | null;
+}
+
+export interface Term {
+  id: string;
+  number: number;
+  startYear: number;
+  endYear: number;
+  current: boolean;
+  sessions: Session[];
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actorUserId: string | null;
+  actorName: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
