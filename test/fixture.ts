@@ -1,7 +1,7 @@
 import { hashPassword } from '../src/server/core/auth/passwords.ts';
 import type { Db } from '../src/server/core/db/client.ts';
 import { orgs, users } from '../src/server/core/schema.ts';
-import { committees, members, sectors, units } from '../src/server/modules/org/schema.ts';
+import { committees, members, plenarySessions, sectors, terms, units } from '../src/server/modules/org/schema.ts';
 
 /**
  * A small committee for tests: two sectors, two units, a county, four members and a login per
@@ -29,6 +29,11 @@ export async function seedFixture(db: Db): Promise<Fixture> {
   const [os] = await db.insert(sectors).values({ orgId: other!.id, name: '教育界' }).returning();
   const [ua, ub] = await db.insert(units).values([{ orgId, name: '市教育局', kind: 'government' }, { orgId, name: '市卫健委', kind: 'government' }]).returning();
   const [cm] = await db.insert(committees).values({ orgId, name: '提案委员会' }).returning();
+  const [term] = await db.insert(terms).values({ orgId, number: 5, startYear: 2022, endYear: 2027, current: true }).returning();
+  await db.insert(plenarySessions).values([
+    { orgId, termId: term!.id, number: 4, startsOn: '2025-01-10', endsOn: '2025-01-14' },
+    { orgId, termId: term!.id, number: 5, startsOn: '2026-01-09', endsOn: '2026-01-13' },
+  ]);
   const ms = await db.insert(members).values([
     { orgId, name: '张三', party: '中共', sectorId: ss[0]!.id, standing: true, phone: '13800000001', email: 'zs@example.cn', countyOrgId: county!.id, workplace: '示例大学' },
     { orgId, name: '李四', party: '民盟', sectorId: ss[1]!.id, standing: false, phone: '13800000002' },

@@ -21,10 +21,17 @@ import { validatorCompiler } from './core/validation.ts';
 import { authRoutes, SESSION_COOKIE } from './core/auth/routes.ts';
 import { auditRoutes, backupRoutes } from './core/audit/routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
+import { proposalsModule } from './modules/proposals/index.ts';
+import { REMINDER_JOB } from './modules/handling/engine.ts';
+import { runReminder } from './modules/handling/reminders.ts';
+import { JobRunner } from './core/jobs.ts';
+import { logSms, registerDelivery } from './core/notify.ts';
+import { smtpSender } from './core/mail.ts';
+import { notificationRoutes } from './core/notifications-routes.ts';
 import { version } from './version.ts';
 
 declare module 'fastify' {
-  interface FastifyInstance { db: Db; engine: Database['engine']; outbox: Outbox; config: Config; keys: TokenKeys }
+  interface FastifyInstance { db: Db; engine: Database['engine']; outbox: Outbox; jobs: JobRunner; config: Config; keys: TokenKeys }
   interface FastifyRequest { actor: Actor | null }
   interface FastifyContextConfig { public?: boolean }
 }
@@ -48,6 +55,9 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   app.decorate('engine', database.engine);
   app.decorate('config', config);
   app.decorate('outbox', new Outbox(database.db, app.log));
+  app.decorate('jobs', new JobRunner(database.db, app.log));
+  app.jobs.register(REMINDER_JOB, runReminder);
+  registerDelivery(app.outbox, { sms: logSms(app.log), mail: config.SMTP_URL ? smtpSender(config.SMTP_URL, config.MAIL_FROM) : undefined });
   app.decorate('keys', await TokenKeys.load(database.db, config.SESSION_SECRET));
   app.decorateRequest('actor', null);
   app.addSchema(ProblemSchema);
@@ -107,7 +117,9 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   await app.register(authRoutes, { prefix: '/api/v1/auth' });
   await app.register(auditRoutes, { prefix: '/api/v1' });
   await app.register(backupRoutes, { prefix: '/api/v1' });
+  await app.register(notificationRoutes, { prefix: '/api/v1' });
   await app.register(orgRoutes, { prefix: '/api/v1' });
+  await app.register(proposalsModule, { prefix: '/api/v1' });
 
   // The built web app, with client-side routes falling back to index.html.
   const webDir = path.resolve(config.WEB_DIR);
@@ -118,7 +130,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
     throw notFound('Route');
   });
 
-  app.addHook('onReady', async () => app.outbox.start());
-  app.addHook('onClose', async () => app.outbox.stop());
+  app.addHook('onReady', async () => { app.outbox.start(); app.jobs.start(config.JOBS_INTERVAL_SECONDS * 1000); });
+  app.addHook('onClose', async () => { await app.jobs.stop(); await app.outbox.stop(); });
   return app;
 }

@@ -3,7 +3,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './core/config.ts';
 import { openDatabase, type Database } from './core/db/client.ts';
 import { DataDirLockedError } from './core/db/lock.ts';
-import { backup, restore } from './core/db/backup.ts';
+import { backup, BackupError, restore } from './core/db/backup.ts';
 import { ensureInstance } from './core/bootstrap.ts';
 import { version } from './version.ts';
 
@@ -87,7 +87,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  if (err instanceof ConfigError || err instanceof DataDirLockedError) console.error(err.message);
+  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof BackupError) console.error(err.message);
   else console.error(err);
   process.exit(1);
 });

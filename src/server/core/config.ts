@@ -20,6 +20,9 @@ const ConfigSchema = Type.Object({
   LOG_LEVEL: Type.Union([Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'),
     Type.Literal('debug'), Type.Literal('trace'), Type.Literal('silent')], { default: 'info' }),
   WEB_DIR: Type.String({ default: 'dist/web' }),
+  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
+  MAIL_FROM: Type.String({ default: 'tongxin@localhost' }),
+  JOBS_INTERVAL_SECONDS: Type.Integer({ minimum: 1, maximum: 3600, default: 60 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -27,8 +30,15 @@ export type Config = Static<typeof ConfigSchema>;
 export class ConfigError extends Error {}
 
 const numeric = new Set(['PORT', 'SESSION_TTL_HOURS', 'LOGIN_MAX_FAILURES', 'LOGIN_LOCK_MINUTES',
-  'RATE_LIMIT_LOGIN_PER_MINUTE', 'RATE_LIMIT_PUBLIC_PER_MINUTE']);
+  'RATE_LIMIT_LOGIN_PER_MINUTE', 'RATE_LIMIT_PUBLIC_PER_MINUTE', 'JOBS_INTERVAL_SECONDS']);
 const booleans = new Set(['COOKIE_SECURE']);
+
+/** A rejected value as the error message shows it: secrets are not echoed to the console or logs. */
+function shown(key: string, value: unknown): string {
+  if (key === 'SESSION_SECRET' || key === 'TONGXIN_ADMIN_PASSWORD') return `(hidden, ${String(value).length} characters)`;
+  if (key === 'DATABASE_URL' && typeof value === 'string') return JSON.stringify(value.replace(/^([a-z][\w+.-]*:\/\/[^:@/]*):[^@/]*@/i, '$1:***@'));
+  return JSON.stringify(value);
+}
 
 /** Reads the config from an environment-like record; throws ConfigError naming each bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
@@ -44,7 +54,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const withDefaults = Default(ConfigSchema, raw);
   const errors = [...Errors(ConfigSchema, withDefaults)];
   if (errors.length) {
-    const lines = errors.map((e) => `  ${e.instancePath.slice(1)}=${JSON.stringify(Pointer.Get(withDefaults, e.instancePath))}: ${e.message}`);
+    const lines = errors.map((e) => `  ${e.instancePath.slice(1)}=${shown(e.instancePath.slice(1), Pointer.Get(withDefaults, e.instancePath))}: ${e.message}`);
     throw new ConfigError(`Invalid configuration:\n${[...new Set(lines)].join('\n')}`);
   }
   const cfg = withDefaults as Config;

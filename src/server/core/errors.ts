@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance } from 'fastify';
 
 export interface FieldError { path: string; message: string }
@@ -58,7 +59,7 @@ export function registerErrorHandling(app: FastifyInstance) {
     const db = fromDatabase((err.cause ?? err) as never);
     if (db) return send(reply, db);
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      return send(reply, new Problem(err.statusCode, err.code ?? 'Bad Request', err.message));
+      return send(reply, new Problem(err.statusCode, STATUS_CODES[err.statusCode] ?? 'Bad Request', err.message));
     }
     req.log.error({ err }, 'unhandled error');
     return send(reply, new Problem(500, 'Internal Server Error', 'An unexpected error occurred; it has been logged.'));

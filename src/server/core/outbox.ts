@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, notInArray, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db, Tx } from './db/client.ts';
 import { outbox } from './schema.ts';
@@ -27,8 +27,11 @@ export class Outbox {
   kick(): Promise<void> {
     if (this.running) { this.again = true; return this.running; }
     this.running = (async () => {
+      // An event whose subscriber failed waits for the next kick or poll: retrying it in the passes
+      // of this run would spend its attempts at once (and a full batch of failures would loop).
+      const failed = new Set<number>();
       try {
-        do { this.again = false; while (await this.dispatchBatch()); } while (this.again);
+        do { this.again = false; while (await this.dispatchBatch(failed)); } while (this.again);
       } catch (err) {
         this.log.error({ err }, 'outbox dispatch failed');
       } finally { this.running = null; }
@@ -48,10 +51,10 @@ export class Outbox {
     await this.running;
   }
 
-  private async dispatchBatch(): Promise<boolean> {
+  private async dispatchBatch(failed: Set<number>): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       const rows = await tx.select().from(outbox)
-        .where(and(isNull(outbox.dispatchedAt), lt(outbox.attempts, MAX_ATTEMPTS)))
+        .where(and(isNull(outbox.dispatchedAt), lt(outbox.attempts, MAX_ATTEMPTS), failed.size ? notInArray(outbox.id, [...failed]) : undefined))
         .orderBy(asc(outbox.id)).limit(100).for('update', { skipLocked: true });
       for (const row of rows) {
         const handlers = [...(this.subscribers.get(row.type) ?? []), ...(this.subscribers.get('*') ?? [])];
@@ -61,6 +64,7 @@ export class Outbox {
           await tx.update(outbox).set({ dispatchedAt: sql`now()`, attempts: row.attempts + 1 }).where(key);
         } catch (err) {
           this.log.warn({ err, event: row.id, type: row.type }, 'subscriber failed; will retry');
+          failed.add(row.id);
           await tx.update(outbox).set({ attempts: row.attempts + 1, lastError: String(err) }).where(key);
         }
       }

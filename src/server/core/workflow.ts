@@ -31,10 +31,15 @@ export function defineWorkflow<S extends string, C = undefined>(name: string, st
     states,
     transitions,
     actionNames: [...new Set(transitions.map((t) => t.action))],
-    /** The actions this actor may take now: what the UI draws as buttons. */
+    /**
+     * The actions this actor may take now: what the UI draws as buttons. One entry per action even
+     * when several of its transitions fit, labelled as the one resolve() takes (the first).
+     */
     allowed(s: WorkflowSubject<S, C>) {
-      return transitions
-        .filter((t) => fromList(t).includes(s.state) && permits(t, s) && (!t.guard || t.guard(s.ctx) === true))
+      const fit = transitions
+        .filter((t) => fromList(t).includes(s.state) && permits(t, s) && (!t.guard || t.guard(s.ctx) === true));
+      return fit
+        .filter((t, i) => fit.findIndex((u) => u.action === t.action) === i)
         .map((t) => ({ action: t.action, label: t.label, labelEn: t.labelEn ?? t.action }));
     },
     /** The target state, or 409 (not from this state / guard refused) or 403 (not this actor). */

@@ -16,18 +16,44 @@ const tenantTables = (Object.values(schema) as unknown[]).filter((t): t is Tenan
 
 const FORMAT = 'tongxin-backup/1';
 
+/** A backup that cannot be taken or restored for a reason the operator can act on (message only). */
+export class BackupError extends Error {}
+
 /** Writes the given committees (default: all) to `file`. Sessions are not copied. */
 export async function backup(db: Db, file: string, orgIds?: string[]): Promise<{ orgs: number; rows: number }> {
-  return backupTo(db, fs.createWriteStream(file), orgIds);
+  // Opened here so that a bad path fails at once (a stream would emit an unhandled 'error' later).
+  const out = fs.createWriteStream(file, { fd: fs.openSync(file, 'w') });
+  try {
+    return await backupTo(db, out, orgIds);
+  } catch (err) {
+    out.destroy();
+    fs.rmSync(file, { force: true }); // no partial backup left to be restored by mistake
+    throw err;
+  }
 }
 
 /** Streams a backup to `out` and ends it. */
 export async function backupTo(db: Db, out: Writable, orgIds?: string[]): Promise<{ orgs: number; rows: number }> {
   let rows = 0;
-  const write = (line: unknown) => new Promise<void>((res) => { if (out.write(JSON.stringify(line) + '\n')) res(); else out.once('drain', res); });
+  // If the output goes away (a download cancelled, a full disk), stop and end the transaction:
+  // waiting for a 'drain' that never comes would hold it open for good (on PGlite, blocking everything).
+  let failure: Error | null = null;
+  const gone = () => failure ?? new Error('The backup output was closed before the backup was complete');
+  out.on('error', (err) => { failure ??= err; });
+  const write = (line: unknown) => new Promise<void>((res, rej) => {
+    if (failure || out.destroyed || out.writableEnded) { rej(gone()); return; }
+    if (out.write(JSON.stringify(line) + '\n')) { res(); return; }
+    const settle = (err?: Error) => {
+      out.off('drain', onDrain); out.off('close', onClose); out.off('error', onClose);
+      if (err) rej(err); else res();
+    };
+    const onDrain = () => settle();
+    const onClose = () => settle(gone());
+    out.on('drain', onDrain); out.on('close', onClose); out.on('error', onClose);
+  });
   const orgRows = await db.transaction(async (tx) => {
     const os = orgIds ? await tx.select().from(orgs).where(inArray(orgs.id, orgIds)) : await tx.select().from(orgs);
-    if (orgIds && os.length !== orgIds.length) throw new Error('Unknown committee id');
+    if (orgIds && os.length !== orgIds.length) throw new BackupError('Unknown committee id');
     await write({ format: FORMAT, createdAt: new Date().toISOString(), orgs: os.map((o) => ({ id: o.id, name: o.name })) });
     for (const o of os) { await write({ table: 'orgs', row: o }); rows++; }
     for (const t of tenantTables) {
@@ -51,30 +77,41 @@ function revive(table: PgTable, row: Record<string, unknown>) {
 
 /** Loads a backup into this database; `replace` first deletes the committees' current rows. */
 export async function restore(db: Db, file: string, opts: { replace?: boolean } = {}): Promise<{ orgs: number; rows: number }> {
-  const lines = readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity });
   const byName = new Map<string, PgTable>([[getTableName(orgs), orgs], ...tenantTables.map((t) => [getTableName(t), t] as [string, PgTable])]);
   let header: { format?: string; orgs?: { id: string }[] } | null = null;
   let rows = 0;
   await db.transaction(async (tx: Tx) => {
-    for await (const line of lines) {
-      if (!line.trim()) continue;
-      const rec = JSON.parse(line);
-      if (!header) {
-        header = rec;
-        if (header!.format !== FORMAT) throw new Error(`Not a tongxin backup (format ${header!.format})`);
-        const ids = header!.orgs!.map((o) => o.id);
-        const existing = ids.length ? await tx.select({ id: orgs.id }).from(orgs).where(inArray(orgs.id, ids)) : [];
-        if (existing.length && !opts.replace) throw new Error(`The database already holds ${existing.length} of these committees; use --replace`);
-        for (const t of tenantTables) if (ids.length) await tx.delete(t).where(inArray(t.orgId, ids));
-        if (ids.length) await tx.delete(orgs).where(inArray(orgs.id, ids));
-        continue;
+    // Read only once iterating: a readline interface drops the lines (and the end) it emits before
+    // its async iterator exists, and the transaction may take a while to begin.
+    const input = fs.createReadStream(file);
+    const lines = readline.createInterface({ input, crlfDelay: Infinity });
+    let n = 0;
+    try {
+      for await (const line of lines) {
+        n++;
+        if (!line.trim()) continue;
+        let rec: { format?: string; orgs?: { id: string }[]; table?: string; row?: Record<string, unknown> };
+        try { rec = JSON.parse(line); } catch { throw new BackupError(`Line ${n} of ${file} is not JSON: the backup is damaged or truncated`); }
+        if (!header) {
+          header = rec;
+          if (header!.format !== FORMAT) throw new BackupError(`Not a tongxin backup (format ${header!.format})`);
+          const ids = header!.orgs!.map((o) => o.id);
+          const existing = ids.length ? await tx.select({ id: orgs.id }).from(orgs).where(inArray(orgs.id, ids)) : [];
+          if (existing.length && !opts.replace) throw new BackupError(`The database already holds ${existing.length} of these committees; use --replace`);
+          for (const t of tenantTables) if (ids.length) await tx.delete(t).where(inArray(t.orgId, ids));
+          if (ids.length) await tx.delete(orgs).where(inArray(orgs.id, ids));
+          continue;
+        }
+        const table = byName.get(rec.table!);
+        if (!table) throw new BackupError(`Unknown table ${rec.table}`);
+        await tx.insert(table).values(revive(table, rec.row!) as never);
+        rows++;
       }
-      const table = byName.get(rec.table);
-      if (!table) throw new Error(`Unknown table ${rec.table}`);
-      await tx.insert(table).values(revive(table, rec.row) as never);
-      rows++;
+    } finally {
+      lines.close();
+      input.destroy();
     }
-    if (!header) throw new Error('Empty backup file');
+    if (!header) throw new BackupError('Empty backup file');
     // Serial ids were copied as they were: move each sequence past them.
     for (const t of tenantTables) {
       const cols = getTableColumns(t);

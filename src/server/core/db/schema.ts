@@ -1,3 +1,6 @@
 // The one schema: every module's tables, for Drizzle and drizzle-kit.
 export * from '../schema.ts';
 export * from '../../modules/org/schema.ts';
+export * from '../jobs-schema.ts';
+export * from '../../modules/handling/schema.ts';
+export * from '../../modules/proposals/schema.ts';

@@ -1,0 +1,140 @@
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { CommandScope } from '../../core/command.ts';
+import type { Queryable } from '../../core/db/client.ts';
+import { invalid } from '../../core/errors.ts';
+import { scheduleJob } from '../../core/jobs.ts';
+import { notify, roleUsers, unitUsers } from '../../core/notify.ts';
+import { units } from '../org/schema.ts';
+import { assignmentDates, extensionCap, plusDays, today, type HandlingSettings } from './deadlines.ts';
+import { assignments, evaluations, extensionRequests, handlingLogs, replies } from './schema.ts';
+
+// The handling engine (交办件): assignment, sign/return, co-handling opinions, the handling log,
+// extensions, replies and evaluations — for any kind of assigned item. The item's own module
+// owns its state machine and calls these inside its command.
+
+export interface ItemRef { kind: string; id: string; title: string; href: string }
+export type Assignment = typeof assignments.$inferSelect;
+const ACTIVE = ['pending', 'signed'];
+
+export async function activeAssignments(db: Queryable, orgId: string, item: { kind: string; id: string }) {
+  return db.select().from(assignments).where(and(eq(assignments.orgId, orgId), eq(assignments.itemKind, item.kind),
+    eq(assignments.itemId, item.id), inArray(assignments.state, ACTIVE)));
+}
+
+/** Due reminders: 14 and 3 days before, and the day after the due date (escalation). Each key fires once. */
+export const REMINDER_JOB = 'handling.reminder';
+async function scheduleReminders(c: CommandScope, item: ItemRef, a: Assignment) {
+  for (const [offset, label] of [[-14, 'due14'], [-3, 'due3'], [1, 'overdue']] as const) {
+    const day = plusDays(a.dueOn, offset);
+    await scheduleJob(c.tx, {
+      orgId: a.orgId, kind: REMINDER_JOB, key: `${label}:${a.id}:${a.dueOn}`,
+      runAt: new Date(`${day}T01:00:00Z`), // 09:00 in China
+      payload: { assignmentId: a.id, dueOn: a.dueOn, label, item },
+    });
+  }
+}
+
+export async function checkUnits(c: CommandScope, list: { unitId: string; role: 'lead' | 'co' }[]) {
+  const leads = list.filter((u) => u.role === 'lead').length;
+  if (leads !== 1) throw invalid('/units', 'exactly one lead unit is required');
+  if (new Set(list.map((u) => u.unitId)).size !== list.length) throw invalid('/units', 'a unit appears twice');
+  const found = await c.tx.select({ id: units.id }).from(units)
+    .where(and(eq(units.orgId, c.actor.orgId), inArray(units.id, list.map((u) => u.unitId)), eq(units.active, true)));
+  if (found.length !== list.length) throw invalid('/units', 'contains an unknown or inactive unit');
+}
+
+/** Assigns the item to a lead unit and co-handling units, ending any current assignment. */
+export async function assign(c: CommandScope, item: ItemRef, list: { unitId: string; role: 'lead' | 'co' }[], s: HandlingSettings, dueOn?: string, note?: string) {
+  await checkUnits(c, list);
+  const start = today();
+  if (dueOn && (dueOn <= start || dueOn > extensionCap(start, s))) throw invalid('/dueDate', `must be after today and no later than ${extensionCap(start, s)}`);
+  await c.tx.update(assignments).set({ state: 'withdrawn' }).where(and(eq(assignments.orgId, c.actor.orgId),
+    eq(assignments.itemKind, item.kind), eq(assignments.itemId, item.id), inArray(assignments.state, ACTIVE)));
+  const rows = await c.tx.insert(assignments).values(list.map((u) => ({
+    orgId: c.actor.orgId, itemKind: item.kind, itemId: item.id, unitId: u.unitId, role: u.role, state: 'pending', note: note ?? null,
+    ...assignmentDates(start, u.role, s, u.role === 'lead' ? dueOn : undefined),
+  }))).returning();
+  for (const a of rows) {
+    await scheduleReminders(c, item, a);
+    await notify(c.tx, c.actor.orgId, await unitUsers(c.tx, c.actor.orgId, [a.unitId]), {
+      kind: 'assigned', title: `新交办件：${item.title}`, body: `${a.role === 'lead' ? '主办' : '协办'}，请于 ${a.returnBy} 前签收或退回，${a.role === 'lead' ? '答复' : '协办意见'}截止 ${a.dueOn}`, href: item.href,
+    });
+  }
+  return rows;
+}
+
+export async function sign(c: CommandScope, a: Assignment) {
+  await c.tx.update(assignments).set({ state: 'signed', signedAt: sql`now()` }).where(and(eq(assignments.orgId, a.orgId), eq(assignments.id, a.id)));
+}
+
+/** A unit returns the item inside the window: every current assignment ends and staff reassign. */
+export async function returnItem(c: CommandScope, item: ItemRef, a: Assignment, reason: string) {
+  await c.tx.update(assignments).set({ state: 'withdrawn' }).where(and(eq(assignments.orgId, a.orgId),
+    eq(assignments.itemKind, item.kind), eq(assignments.itemId, item.id), inArray(assignments.state, ACTIVE)));
+  await c.tx.update(assignments).set({ state: 'returned', returnedAt: sql`now()`, returnReason: reason }).where(and(eq(assignments.orgId, a.orgId), eq(assignments.id, a.id)));
+  const [unit] = await c.tx.select({ name: units.name }).from(units).where(and(eq(units.orgId, a.orgId), eq(units.id, a.unitId)));
+  await notify(c.tx, a.orgId, await roleUsers(c.tx, a.orgId, 'staff'), { kind: 'returned', title: `${unit?.name ?? ''}退回：${item.title}`, body: reason, href: item.href });
+}
+
+export async function sendOpinion(c: CommandScope, item: ItemRef, a: Assignment, content: string, lead: Assignment | undefined) {
+  await c.tx.update(assignments).set({ opinion: content, opinionAt: sql`now()` }).where(and(eq(assignments.orgId, a.orgId), eq(assignments.id, a.id)));
+  if (lead) await notify(c.tx, a.orgId, await unitUsers(c.tx, a.orgId, [lead.unitId]), { kind: 'opinion', title: `协办单位意见：${item.title}`, body: content.slice(0, 200), href: item.href });
+}
+
+export async function logContact(c: CommandScope, item: ItemRef, unitId: string, entry: { kind: string; happenedOn: string; content: string }) {
+  if (entry.happenedOn > today()) throw invalid('/happenedOn', 'must not be in the future');
+  await c.tx.insert(handlingLogs).values({ orgId: c.actor.orgId, itemKind: item.kind, itemId: item.id, unitId, ...entry, createdBy: c.actor.id });
+}
+
+export async function requestExtension(c: CommandScope, item: ItemRef, lead: Assignment, body: { dueDate: string; reason: string }, s: HandlingSettings) {
+  const cap = extensionCap(lead.periodStart, s);
+  if (body.dueDate <= lead.dueOn) throw invalid('/dueDate', `must be after the current due date ${lead.dueOn}`);
+  if (body.dueDate > cap) throw invalid('/dueDate', `must not be later than ${cap} (${s.maxMonths} months in total)`);
+  await c.tx.insert(extensionRequests).values({ orgId: c.actor.orgId, assignmentId: lead.id, itemKind: item.kind, itemId: item.id, requestedDueOn: body.dueDate, reason: body.reason, requestedBy: c.actor.id });
+  await notify(c.tx, c.actor.orgId, await roleUsers(c.tx, c.actor.orgId, 'staff'), { kind: 'extension', title: `延期申请：${item.title}`, body: `申请延至 ${body.dueDate}：${body.reason}`, href: item.href });
+}
+
+export async function pendingExtension(db: Queryable, orgId: string, item: { kind: string; id: string }) {
+  const [r] = await db.select().from(extensionRequests).where(and(eq(extensionRequests.orgId, orgId), eq(extensionRequests.itemKind, item.kind),
+    eq(extensionRequests.itemId, item.id), eq(extensionRequests.state, 'pending')));
+  return r;
+}
+
+/** Staff grant (the due date moves, reminders follow it) or refuse the pending extension. */
+export async function decideExtension(c: CommandScope, item: ItemRef, grant: boolean, note?: string) {
+  const req = await pendingExtension(c.tx, c.actor.orgId, item);
+  if (!req) throw invalid('/', 'no pending extension request');
+  await c.tx.update(extensionRequests).set({ state: grant ? 'granted' : 'refused', decidedBy: c.actor.id, decidedAt: sql`now()`, decisionNote: note ?? null })
+    .where(and(eq(extensionRequests.orgId, req.orgId), eq(extensionRequests.id, req.id)));
+  const [a] = await c.tx.select().from(assignments).where(and(eq(assignments.orgId, req.orgId), eq(assignments.id, req.assignmentId)));
+  if (grant && a && ACTIVE.includes(a.state)) {
+    const [moved] = await c.tx.update(assignments).set({ dueOn: req.requestedDueOn }).where(and(eq(assignments.orgId, a.orgId), eq(assignments.id, a.id))).returning();
+    await scheduleReminders(c, item, moved!);
+  }
+  if (a) await notify(c.tx, c.actor.orgId, await unitUsers(c.tx, c.actor.orgId, [a.unitId]), {
+    kind: 'extension', title: `延期申请${grant ? '已同意' : '未同意'}：${item.title}`, body: grant ? `新的答复期限 ${req.requestedDueOn}` : note ?? '', href: item.href,
+  });
+}
+
+export async function reply(c: CommandScope, item: { kind: string; id: string }, unitId: string, round: number, body: { category: string; content: string; signer?: string }) {
+  const [r] = await c.tx.insert(replies).values({ orgId: c.actor.orgId, itemKind: item.kind, itemId: item.id, unitId, round, category: body.category, content: body.content, signer: body.signer ?? null, createdBy: c.actor.id }).returning();
+  return r!;
+}
+
+export async function latestReply(db: Queryable, orgId: string, item: { kind: string; id: string }) {
+  const [r] = await db.select().from(replies).where(and(eq(replies.orgId, orgId), eq(replies.itemKind, item.kind), eq(replies.itemId, item.id))).orderBy(desc(replies.round)).limit(1);
+  return r;
+}
+
+export async function evaluate(c: CommandScope, item: { kind: string; id: string }, replyRow: { id: string; round: number }, body: { satisfaction: string; contacted?: boolean; contactMethod?: string; comment?: string }) {
+  await c.tx.insert(evaluations).values({ orgId: c.actor.orgId, itemKind: item.kind, itemId: item.id, replyId: replyRow.id, round: replyRow.round, satisfaction: body.satisfaction,
+    contacted: body.contacted ?? null, contactMethod: body.contactMethod ?? null, comment: body.comment ?? null, createdBy: c.actor.id });
+}
+
+/** 不满意: the lead unit handles it again with a fresh due date (and a fresh 6-month cap). */
+export async function restartHandling(c: CommandScope, item: ItemRef, lead: Assignment, s: HandlingSettings) {
+  const dates = assignmentDates(today(), 'lead', s);
+  const [moved] = await c.tx.update(assignments).set({ dueOn: dates.dueOn, periodStart: dates.periodStart }).where(and(eq(assignments.orgId, lead.orgId), eq(assignments.id, lead.id))).returning();
+  await scheduleReminders(c, item, moved!);
+  await notify(c.tx, c.actor.orgId, await unitUsers(c.tx, c.actor.orgId, [lead.unitId]), { kind: 'rehandling', title: `提案者不满意，请重新办理：${item.title}`, body: `答复期限 ${dates.dueOn}`, href: item.href });
+}

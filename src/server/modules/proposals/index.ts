@@ -1,0 +1,58 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { addTodoSource } from '../../core/todos.ts';
+import { hasRole } from '../../core/policies.ts';
+import { registerItemKind } from '../handling/reminders.ts';
+import { assignments } from '../handling/schema.ts';
+import { KIND } from './access.ts';
+import { proposalRoutes } from './routes.ts';
+import { proposalCosigners, proposals } from './schema.ts';
+
+// The proposals module: routes, its place in the handling engine, and its to-dos.
+
+registerItemKind(KIND, async (tx, orgId, itemId) => {
+  const [p] = await tx.select({ state: proposals.state, isKey: proposals.isKey, leader: proposals.keyLeaderUserId }).from(proposals)
+    .where(and(eq(proposals.orgId, orgId), eq(proposals.id, itemId)));
+  return { open: !!p && ['assigned', 'handling', 'rehandling'].includes(p.state), leaderUserId: p?.isKey ? p.leader : null };
+});
+
+addTodoSource(async (db, actor) => {
+  const out: { kind: string; title: string; href: string; due?: string }[] = [];
+  const href = (id: string) => `/proposals/${id}`;
+  if (actor.memberId) {
+    const cosign = await db.select({ id: proposals.id, title: proposals.title }).from(proposalCosigners)
+      .innerJoin(proposals, and(eq(proposals.orgId, proposalCosigners.orgId), eq(proposals.id, proposalCosigners.proposalId)))
+      .where(and(eq(proposalCosigners.orgId, actor.orgId), eq(proposalCosigners.memberId, actor.memberId), sql`${proposalCosigners.confirmedAt} is null`, eq(proposals.state, 'draft')));
+    out.push(...cosign.map((p) => ({ kind: 'cosign', title: `确认附议：${p.title}`, href: href(p.id) })));
+    const replied = await db.select({ id: proposals.id, title: proposals.title }).from(proposals)
+      .where(and(eq(proposals.orgId, actor.orgId), eq(proposals.proposerMemberId, actor.memberId), eq(proposals.state, 'replied')));
+    out.push(...replied.map((p) => ({ kind: 'evaluate', title: `评价答复：${p.title}`, href: href(p.id) })));
+  }
+  if (hasRole(actor, 'staff')) {
+    const queue = await db.select({ n: sql<number>`count(*)::int` }).from(proposals).where(and(eq(proposals.orgId, actor.orgId), eq(proposals.state, 'submitted')));
+    if (queue[0]!.n) out.push({ kind: 'file', title: `待审查立案的提案 ${queue[0]!.n} 件`, href: '/proposals?state=submitted' });
+    const toAssign = await db.select({ n: sql<number>`count(*)::int` }).from(proposals).where(and(eq(proposals.orgId, actor.orgId), eq(proposals.state, 'filed')));
+    if (toAssign[0]!.n) out.push({ kind: 'assign', title: `待交办的提案 ${toAssign[0]!.n} 件`, href: '/proposals?state=filed' });
+  }
+  if (actor.unitId && hasRole(actor, 'unit')) {
+    const mine = await db.select({ id: proposals.id, title: proposals.title, a: assignments }).from(assignments)
+      .innerJoin(proposals, and(eq(proposals.orgId, assignments.orgId), eq(proposals.id, assignments.itemId)))
+      .where(and(eq(assignments.orgId, actor.orgId), eq(assignments.itemKind, KIND), eq(assignments.unitId, actor.unitId), inArray(assignments.state, ['pending', 'signed']),
+        inArray(proposals.state, ['assigned', 'handling', 'rehandling'])));
+    for (const m of mine) {
+      if (m.a.state === 'pending') out.push({ kind: 'sign', title: `签收或退回：${m.title}`, href: href(m.id), due: m.a.returnBy });
+      else if (m.a.role === 'lead') out.push({ kind: 'reply', title: `办理答复：${m.title}`, href: href(m.id), due: m.a.dueOn });
+      else if (!m.a.opinion) out.push({ kind: 'opinion', title: `提交协办意见：${m.title}`, href: href(m.id), due: m.a.dueOn });
+    }
+  }
+  if (hasRole(actor, 'leader')) {
+    const key = await db.select({ id: proposals.id, title: proposals.title }).from(proposals)
+      .where(and(eq(proposals.orgId, actor.orgId), eq(proposals.keyLeaderUserId, actor.id), inArray(proposals.state, ['filed', 'assigned', 'handling', 'replied', 'rehandling'])));
+    out.push(...key.map((p) => ({ kind: 'key', title: `领办重点提案：${p.title}`, href: href(p.id) })));
+  }
+  return out;
+});
+
+export async function proposalsModule(app: FastifyInstance) {
+  await app.register(proposalRoutes);
+}

@@ -1,0 +1,165 @@
+import { and, asc, desc, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '../../core/db/client.ts';
+import { hasRole, type Actor } from '../../core/policies.ts';
+import { auditLog, users } from '../../core/schema.ts';
+import { members, plenarySessions, terms, units } from '../org/schema.ts';
+import { assignments, evaluations, extensionRequests, handlingLogs, replies } from '../handling/schema.ts';
+import { today } from '../handling/deadlines.ts';
+import { KIND, type Loaded } from './access.ts';
+import { proposalCosigners, proposalRatings, proposals } from './schema.ts';
+
+const CN = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+const cn = (n: number) => (n <= 10 ? CN[n]! : n < 20 ? `十${CN[n - 10]}` : `${CN[Math.floor(n / 10)]}十${n % 10 ? CN[n % 10] : ''}`);
+
+/** "第五届第三次会议 第0123号" */
+export function numberLabel(termNumber?: number | null, sessionNumber?: number | null, number?: number | null) {
+  if (!number || !termNumber || !sessionNumber) return null;
+  return `第${cn(termNumber)}届第${cn(sessionNumber)}次会议 第${String(number).padStart(4, '0')}号`;
+}
+
+export interface ProposalFilter {
+  q?: string; state?: string[]; published?: boolean; mine?: boolean; unitId?: string; sessionId?: string; domain?: string; kind?: string; isKey?: boolean; overdue?: boolean;
+}
+
+const activeFor = (unitId: SQL | string) => sql`exists (select 1 from ${assignments} a where a.org_id = ${proposals.orgId}
+  and a.item_kind = ${KIND} and a.item_id = ${proposals.id} and a.unit_id = ${unitId} and a.state in ('pending', 'signed'))`;
+
+/** The slice of proposals the actor may list (the same rule as canRead, as SQL). */
+function scope(actor: Actor | null, f: ProposalFilter): SQL | undefined {
+  if (f.published || !actor) return eq(proposals.published, true);
+  const own = actor.memberId
+    ? or(eq(proposals.proposerMemberId, actor.memberId), sql`exists (select 1 from ${proposalCosigners} c where c.org_id = ${proposals.orgId} and c.proposal_id = ${proposals.id} and c.member_id = ${actor.memberId})`)
+    : eq(proposals.createdBy, actor.id);
+  if (f.mine) return own;
+  const parts: (SQL | undefined)[] = [own];
+  if (hasRole(actor, 'staff', 'leader', 'admin')) parts.push(ne(proposals.state, 'draft'));
+  if (actor.unitId && hasRole(actor, 'unit')) parts.push(activeFor(actor.unitId));
+  if (hasRole(actor, 'leader')) parts.push(eq(proposals.keyLeaderUserId, actor.id));
+  return or(...parts);
+}
+
+export async function listProposals(db: Queryable, actor: Actor | null, orgId: string | undefined, f: ProposalFilter, page: { limit: number; offset: number }) {
+  const where = and(
+    orgId ? eq(proposals.orgId, orgId) : undefined,
+    scope(actor, f),
+    f.q ? or(ilike(proposals.title, `%${f.q}%`), ilike(proposals.proposerName, `%${f.q}%`)) : undefined,
+    f.state?.length ? inArray(proposals.state, f.state) : undefined,
+    f.unitId ? activeFor(f.unitId) : undefined,
+    f.sessionId ? eq(proposals.sessionId, f.sessionId) : undefined,
+    f.domain ? eq(proposals.domain, f.domain) : undefined,
+    f.kind ? eq(proposals.kind, f.kind) : undefined,
+    f.isKey === undefined ? undefined : eq(proposals.isKey, f.isKey),
+    f.overdue ? sql`exists (select 1 from ${assignments} a where a.org_id = ${proposals.orgId} and a.item_kind = ${KIND} and a.item_id = ${proposals.id}
+      and a.state in ('pending', 'signed') and a.role = 'lead' and a.due_on < ${today()}) and ${proposals.state} in ('assigned', 'handling', 'rehandling')` : undefined,
+  );
+  const [rows, [count]] = await Promise.all([
+    db.select({ p: proposals, termNumber: terms.number, sessionNumber: plenarySessions.number }).from(proposals)
+      .leftJoin(plenarySessions, and(eq(plenarySessions.orgId, proposals.orgId), eq(plenarySessions.id, proposals.sessionId)))
+      .leftJoin(terms, and(eq(terms.orgId, proposals.orgId), eq(terms.id, proposals.termId)))
+      .where(where).orderBy(desc(proposals.updatedAt), desc(proposals.id)).limit(page.limit).offset(page.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(proposals).where(where),
+  ]);
+  const ids = rows.map((r) => r.p.id);
+  const leads = ids.length ? await db.select({ itemId: assignments.itemId, dueOn: assignments.dueOn, unitName: units.name, role: assignments.role, state: assignments.state })
+    .from(assignments).innerJoin(units, and(eq(units.orgId, assignments.orgId), eq(units.id, assignments.unitId)))
+    .where(and(eq(assignments.itemKind, KIND), inArray(assignments.itemId, ids), inArray(assignments.state, ['pending', 'signed']))) : [];
+  return {
+    total: count!.n,
+    items: rows.map(({ p, termNumber, sessionNumber }) => {
+      const mine = leads.filter((a) => a.itemId === p.id);
+      const lead = mine.find((a) => a.role === 'lead');
+      return {
+        id: p.id, title: p.title, kind: p.kind, domain: p.domain, state: p.state, proposerName: p.proposerName,
+        number: p.number, numberLabel: numberLabel(termNumber, sessionNumber, p.number), isKey: p.isKey, published: p.published,
+        units: mine.map((a) => ({ name: a.unitName, role: a.role, state: a.state })), dueOn: lead?.dueOn ?? null,
+        submittedAt: p.submittedAt?.toISOString() ?? null, updatedAt: p.updatedAt.toISOString(),
+      };
+    }),
+  };
+}
+
+/** The full proposal as its reader sees it; the public view carries no one's contact details. */
+export async function presentProposal(db: Queryable, l: Loaded, publicView: boolean) {
+  const { p } = l;
+  const item = and(eq(assignments.orgId, p.orgId), eq(assignments.itemKind, KIND), eq(assignments.itemId, p.id));
+  const [session, cos, assigned, reps, evals, logs, exts, ratings] = await Promise.all([
+    p.sessionId ? db.select({ s: plenarySessions.number, t: terms.number }).from(plenarySessions)
+      .innerJoin(terms, and(eq(terms.orgId, plenarySessions.orgId), eq(terms.id, plenarySessions.termId)))
+      .where(and(eq(plenarySessions.orgId, p.orgId), eq(plenarySessions.id, p.sessionId))) : Promise.resolve([]),
+    db.select({ memberId: proposalCosigners.memberId, name: members.name, confirmedAt: proposalCosigners.confirmedAt, viaMergeOf: proposalCosigners.viaMergeOf })
+      .from(proposalCosigners).innerJoin(members, and(eq(members.orgId, proposalCosigners.orgId), eq(members.id, proposalCosigners.memberId)))
+      .where(and(eq(proposalCosigners.orgId, p.orgId), eq(proposalCosigners.proposalId, p.id))),
+    db.select({ a: assignments, unitName: units.name }).from(assignments).innerJoin(units, and(eq(units.orgId, assignments.orgId), eq(units.id, assignments.unitId)))
+      .where(item).orderBy(asc(assignments.assignedAt)),
+    db.select({ r: replies, unitName: units.name }).from(replies).innerJoin(units, and(eq(units.orgId, replies.orgId), eq(units.id, replies.unitId)))
+      .where(and(eq(replies.orgId, p.orgId), eq(replies.itemKind, KIND), eq(replies.itemId, p.id))).orderBy(asc(replies.round)),
+    db.select().from(evaluations).where(and(eq(evaluations.orgId, p.orgId), eq(evaluations.itemKind, KIND), eq(evaluations.itemId, p.id))).orderBy(asc(evaluations.round)),
+    publicView ? Promise.resolve([]) : db.select({ h: handlingLogs, unitName: units.name }).from(handlingLogs).innerJoin(units, and(eq(units.orgId, handlingLogs.orgId), eq(units.id, handlingLogs.unitId)))
+      .where(and(eq(handlingLogs.orgId, p.orgId), eq(handlingLogs.itemKind, KIND), eq(handlingLogs.itemId, p.id))).orderBy(asc(handlingLogs.happenedOn)),
+    publicView ? Promise.resolve([]) : db.select().from(extensionRequests).where(and(eq(extensionRequests.orgId, p.orgId), eq(extensionRequests.itemKind, KIND), eq(extensionRequests.itemId, p.id))).orderBy(asc(extensionRequests.requestedAt)),
+    publicView ? Promise.resolve([]) : db.select().from(proposalRatings).where(and(eq(proposalRatings.orgId, p.orgId), eq(proposalRatings.proposalId, p.id))),
+  ]);
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  return {
+    id: p.id, title: p.title, body: p.body, kind: p.kind, domain: p.domain, state: p.state,
+    proposerMemberId: publicView ? null : p.proposerMemberId, proposerName: p.proposerName,
+    number: p.number, numberLabel: numberLabel(session[0]?.t, session[0]?.s, p.number), duringSession: p.duringSession,
+    submittedAt: iso(p.submittedAt), filedAt: iso(p.filedAt), closedAt: iso(p.closedAt), createdAt: iso(p.createdAt), updatedAt: iso(p.updatedAt),
+    round: p.round, needsMeeting: p.needsMeeting, decisionReason: p.decisionReason, convertedTo: p.convertedTo, mergedIntoId: p.mergedIntoId,
+    isKey: p.isKey, keyLeaderUserId: publicView ? null : p.keyLeaderUserId, published: p.published, publishedAt: iso(p.publishedAt),
+    cosigners: cos.map((x) => ({ memberId: publicView ? null : x.memberId, name: x.name, confirmed: !!x.confirmedAt, viaMerge: !!x.viaMergeOf })),
+    assignments: (publicView ? assigned.filter((x) => x.a.state !== 'withdrawn' && x.a.state !== 'returned') : assigned).map(({ a, unitName }) => ({
+      id: a.id, unitId: a.unitId, unitName, role: a.role, state: a.state, assignedAt: a.assignedAt.toISOString(), returnBy: a.returnBy, dueOn: a.dueOn,
+      signedAt: iso(a.signedAt), returnReason: publicView ? null : a.returnReason, opinion: publicView ? null : a.opinion, opinionAt: iso(a.opinionAt),
+    })),
+    replies: reps.map(({ r, unitName }) => ({ id: r.id, round: r.round, unitName, category: r.category, content: r.content, signer: r.signer, createdAt: r.createdAt.toISOString() })),
+    evaluations: evals.map((e) => ({ round: e.round, satisfaction: e.satisfaction, contacted: e.contacted, contactMethod: e.contactMethod, comment: publicView ? null : e.comment, createdAt: e.createdAt.toISOString() })),
+    logs: logs.map(({ h, unitName }) => ({ id: h.id, unitName, kind: h.kind, date: h.happenedOn, content: h.content, createdAt: h.createdAt.toISOString() })),
+    extensions: exts.map((x) => ({ id: x.id, requestedDueOn: x.requestedDueOn, reason: x.reason, state: x.state, requestedAt: x.requestedAt.toISOString(), decidedAt: iso(x.decidedAt), decisionNote: x.decisionNote })),
+    ratings: ratings.map((r) => ({ unitId: r.unitId, topic: r.topic, research: r.research, feasibility: r.feasibility, comment: r.comment })),
+  };
+}
+
+/** Every state change and edit: from the audit log, where each command writes its entry. */
+export async function proposalHistory(db: Queryable, orgId: string, id: string) {
+  const rows = await db.select({ a: auditLog, actorName: users.displayName }).from(auditLog)
+    .leftJoin(users, and(eq(users.orgId, auditLog.orgId), eq(users.id, auditLog.actorUserId)))
+    .where(and(eq(auditLog.orgId, orgId), eq(auditLog.entity, 'proposal'), eq(auditLog.entityId, id))).orderBy(asc(auditLog.id));
+  return rows.map(({ a, actorName }) => {
+    const before = (a.before ?? {}) as { state?: string };
+    const after = (a.after ?? {}) as { state?: string; note?: string | null };
+    return { at: a.at.toISOString(), actorUserId: a.actorUserId, actorName, action: a.action, from: before.state ?? null, to: after.state ?? before.state ?? null, note: after.note ?? null };
+  });
+}
+
+/** Staff board: open lead assignments due within `days` or overdue, grouped by unit. */
+export async function dueBoard(db: Queryable, orgId: string, days: number) {
+  const now = today();
+  const rows = await db.select({ a: assignments, unitName: units.name, title: proposals.title, state: proposals.state, isKey: proposals.isKey })
+    .from(assignments)
+    .innerJoin(units, and(eq(units.orgId, assignments.orgId), eq(units.id, assignments.unitId)))
+    .innerJoin(proposals, and(eq(proposals.orgId, assignments.orgId), eq(proposals.id, assignments.itemId)))
+    .where(and(eq(assignments.orgId, orgId), eq(assignments.itemKind, KIND), inArray(assignments.state, ['pending', 'signed']), eq(assignments.role, 'lead'),
+      inArray(proposals.state, ['assigned', 'handling', 'rehandling']), sql`${assignments.dueOn} <= (${now}::date + ${days}::int)`))
+    .orderBy(asc(assignments.dueOn));
+  const byUnit = new Map<string, { unitId: string; unitName: string; overdue: number; dueSoon: number; items: unknown[] }>();
+  for (const r of rows) {
+    const g = byUnit.get(r.a.unitId) ?? { unitId: r.a.unitId, unitName: r.unitName, overdue: 0, dueSoon: 0, items: [] };
+    const overdue = r.a.dueOn < now;
+    if (overdue) g.overdue++; else g.dueSoon++;
+    g.items.push({ proposalId: r.a.itemId, title: r.title, state: r.state, isKey: r.isKey, dueOn: r.a.dueOn, overdue, signed: r.a.state === 'signed' });
+    byUnit.set(r.a.unitId, g);
+  }
+  return [...byUnit.values()].sort((a, b) => b.overdue - a.overdue || b.dueSoon - a.dueSoon);
+}
+
+export async function pendingExtensions(db: Queryable, orgId: string) {
+  const rows = await db.select({ x: extensionRequests, title: proposals.title, unitName: units.name, dueOn: assignments.dueOn })
+    .from(extensionRequests)
+    .innerJoin(assignments, and(eq(assignments.orgId, extensionRequests.orgId), eq(assignments.id, extensionRequests.assignmentId)))
+    .innerJoin(units, and(eq(units.orgId, assignments.orgId), eq(units.id, assignments.unitId)))
+    .innerJoin(proposals, and(eq(proposals.orgId, extensionRequests.orgId), eq(proposals.id, extensionRequests.itemId)))
+    .where(and(eq(extensionRequests.orgId, orgId), eq(extensionRequests.itemKind, KIND), eq(extensionRequests.state, 'pending')))
+    .orderBy(asc(extensionRequests.requestedAt));
+  return rows.map(({ x, title, unitName, dueOn }) => ({ id: x.id, proposalId: x.itemId, title, unitName, currentDueOn: dueOn, requestedDueOn: x.requestedDueOn, reason: x.reason, requestedAt: x.requestedAt.toISOString() }));
+}

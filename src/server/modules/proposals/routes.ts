@@ -1,0 +1,129 @@
+import type { FastifyInstance } from 'fastify';
+import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { TProperties } from 'typebox';
+import { and, eq, or } from 'drizzle-orm';
+import { proposals } from './schema.ts';
+import { notFound } from '../../core/errors.ts';
+import { actorOf, ctxOf, errorResponses, IdParams, pageOf, Paging, Uuid } from '../../core/http.ts';
+import { authorize, definePolicies } from '../../core/policies.ts';
+import { loadProposal } from './access.ts';
+import { act, createProposal, updateDraft } from './commands.ts';
+import { dueBoard, listProposals, pendingExtensions, presentProposal, proposalHistory } from './queries.ts';
+import { proposalSettings } from './settings.ts';
+import { STATES, proposalWorkflow } from './workflow.ts';
+
+definePolicies({ 'proposal.supervise': ['staff', 'admin', 'leader'], 'proposal.manage': ['staff'] });
+
+export const KINDS = ['member', 'joint', 'group', 'committee', 'sector'] as const;
+export const DOMAINS = ['经济', '政治', '文化', '社会', '生态文明', '其他'] as const;
+const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
+const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+const Day = Type.String({ format: 'date' });
+const Units = Type.Array(Type.Object({ unitId: Uuid, role: lit(['lead', 'co'] as const) }, { additionalProperties: false }), { minItems: 1, maxItems: 10 });
+const obj = <T extends TProperties>(props: T) => Type.Object(props, { additionalProperties: false });
+
+/** The body of each action (api.md), validated before the command runs. */
+const ACTION_BODIES = {
+  submit: obj({}), withdraw: obj({}), cosign: obj({}), file: obj({}), sign: obj({}), publish: obj({}),
+  reject: obj({ reason: Text(500) }),
+  convert: obj({ to: lit(['opinion', 'letter'] as const), reason: Text(500) }),
+  merge: obj({ intoId: Uuid }),
+  assign: obj({ units: Units, dueDate: Type.Optional(Day) }),
+  reassign: obj({ units: Units, dueDate: Type.Optional(Day), note: Text(500) }),
+  return: obj({ reason: Text(500) }),
+  opinion: obj({ content: Text(5000) }),
+  logContact: obj({ kind: lit(['visit', 'phone', 'meeting', 'note'] as const), date: Day, content: Text(2000) }),
+  requestExtension: obj({ dueDate: Day, reason: Text(500) }),
+  grantExtension: obj({ note: Type.Optional(Text(500)) }),
+  refuseExtension: obj({ note: Text(500) }),
+  reply: obj({ category: lit(['A', 'B', 'C'] as const), content: Text(20000), signer: Type.Optional(Text(50)) }),
+  evaluate: obj({ satisfaction: lit(['satisfied', 'basic', 'unsatisfied'] as const), contacted: Type.Optional(Type.Boolean()),
+    contactMethod: Type.Optional(lit(['visit', 'phone', 'meeting', 'letter', 'none'] as const)), comment: Type.Optional(Type.String({ maxLength: 1000 })) }),
+  rate: obj({ topic: Type.Integer({ minimum: 1, maximum: 5 }), research: Type.Integer({ minimum: 1, maximum: 5 }), feasibility: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(Type.String({ maxLength: 1000 })) }),
+  markKey: obj({ leaderUserId: Uuid }),
+};
+for (const a of proposalWorkflow.actionNames) if (!(a in ACTION_BODIES)) throw new Error(`no body schema for action ${a}`);
+
+const DraftFields = {
+  title: Text(100), body: Text(20000), kind: lit(KINDS), domain: Type.Optional(Type.Union([lit(DOMAINS), Type.Null()])),
+  cosignerIds: Type.Optional(Type.Array(Uuid, { maxItems: 50 })), proposerName: Type.Optional(Text(100)),
+};
+const Filters = obj({
+  ...Paging, state: Type.Optional(Type.Array(lit(STATES), { maxItems: 12 })), published: Type.Optional(Type.Boolean()), mine: Type.Optional(Type.Boolean()),
+  unitId: Type.Optional(Uuid), sessionId: Type.Optional(Uuid), domain: Type.Optional(lit(DOMAINS)), kind: Type.Optional(lit(KINDS)),
+  isKey: Type.Optional(Type.Boolean()), overdue: Type.Optional(Type.Boolean()),
+});
+
+export async function proposalRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['proposals'];
+  const view = async (req: import('fastify').FastifyRequest, id: string) => {
+    const actor = req.actor;
+    const [row] = await app.db.select({ orgId: proposals.orgId }).from(proposals)
+      .where(and(eq(proposals.id, id), or(eq(proposals.published, true), actor ? eq(proposals.orgId, actor.orgId) : undefined)));
+    const orgId = row?.orgId;
+    if (!orgId) throw notFound('Proposal');
+    const l = await loadProposal(app.db, actor, orgId, id);
+    return presentProposal(app.db, l, !actor || actor.orgId !== l.p.orgId || (!l.relations.length && !['staff', 'leader', 'admin'].some((r) => actor.roles.includes(r as never))));
+  };
+
+  app.get('/proposals', {
+    config: { public: true },
+    schema: { tags, summary: 'Proposals I may see (published=true: the public list, no login needed)', querystring: Filters },
+  }, async (req) => {
+    const q = req.query;
+    if (!req.actor && !q.published) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+    const r = await listProposals(app.db, req.actor, req.actor?.orgId, q, pageOf(q));
+    return { ...r, page: q.page, pageSize: q.pageSize };
+  });
+
+  app.post('/proposals', { schema: { tags, summary: 'Draft a proposal', body: obj(DraftFields), response: { ...errorResponses } } }, async (req, reply) => {
+    const p = await createProposal(ctxOf(req), req.body);
+    return reply.status(201).send(await view(req, p.id));
+  });
+
+  app.get('/proposals/board', { schema: { tags, summary: 'Lead assignments due soon and overdue, by unit (staff, leaders)', querystring: obj({ days: Type.Integer({ minimum: 0, maximum: 180, default: 14 }) }) } }, async (req) => {
+    const actor = actorOf(req);
+    authorize(actor, 'proposal.supervise');
+    return { items: await dueBoard(app.db, actor.orgId, req.query.days) };
+  });
+
+  app.get('/proposals/extensions', { schema: { tags, summary: 'Pending extension requests (staff)' } }, async (req) => {
+    const actor = actorOf(req);
+    authorize(actor, 'proposal.supervise');
+    return { items: await pendingExtensions(app.db, actor.orgId) };
+  });
+
+  app.get('/proposals/settings', { schema: { tags, summary: 'Body limit, not-filed grounds and handling deadlines of this committee' } }, async (req) =>
+    proposalSettings(app.db, actorOf(req).orgId));
+
+  app.get('/proposals/:id', { config: { public: true }, schema: { tags, summary: 'One proposal (published ones without login)', params: IdParams } },
+    async (req) => view(req, req.params.id));
+
+  app.patch('/proposals/:id', { schema: { tags, summary: 'Edit my draft', params: IdParams, body: Type.Partial(obj(DraftFields), { additionalProperties: false, minProperties: 1 }) } }, async (req) => {
+    await updateDraft(ctxOf(req), req.params.id, req.body);
+    return view(req, req.params.id);
+  });
+
+  app.get('/proposals/:id/actions', { schema: { tags, summary: 'What I may do now (the UI draws its buttons from this)', params: IdParams } }, async (req) => {
+    const actor = actorOf(req);
+    const settings = await proposalSettings(app.db, actor.orgId);
+    const l = await loadProposal(app.db, actor, actor.orgId, req.params.id, { bodyLimit: settings.bodyLimit });
+    return proposalWorkflow.allowed({ state: l.facts.state, actor, relations: l.relations, ctx: l.facts }).map(({ action, label }) => ({ action, label }));
+  });
+
+  app.get('/proposals/:id/history', { schema: { tags, summary: 'Every state change and edit', params: IdParams } }, async (req) => {
+    const actor = actorOf(req);
+    await loadProposal(app.db, actor, actor.orgId, req.params.id);
+    return proposalHistory(app.db, actor.orgId, req.params.id);
+  });
+
+  for (const [action, body] of Object.entries(ACTION_BODIES)) {
+    app.post(`/proposals/:id/actions/${action}`, {
+      schema: { tags, summary: `Action: ${action}`, params: IdParams, body },
+    }, async (req) => {
+      await act(ctxOf(req), (req.params as { id: string }).id, action, (req.body ?? {}) as Record<string, unknown>);
+      return view(req, (req.params as { id: string }).id);
+    });
+  }
+}

@@ -1,0 +1,68 @@
+import { defineWorkflow } from '../../core/workflow.ts';
+
+export const STATES = ['draft', 'submitted', 'filed', 'not_filed', 'converted', 'merged', 'withdrawn',
+  'assigned', 'handling', 'replied', 'rehandling', 'closed'] as const;
+export type ProposalState = (typeof STATES)[number];
+
+/** What the guards and targets need to know about a proposal and the caller's part in it. */
+export interface ProposalFacts {
+  state: ProposalState;
+  kind: string;
+  bodyLength: number;
+  bodyLimit: number;
+  cosigners: { confirmed: boolean }[];
+  /** The caller's own pending assignment (sign/return), if any. */
+  mine?: { role: 'lead' | 'co'; state: string; returnBy: string; hasOpinion: boolean };
+  leadSigned: boolean;
+  today: string;
+  pendingExtension: boolean;
+  ratedByMyUnit: boolean;
+  published: boolean;
+  isKey: boolean;
+  /** Set by evaluate: the satisfaction given. */
+  satisfaction?: string;
+}
+
+const OPEN: ProposalState[] = ['filed', 'assigned', 'handling', 'replied', 'rehandling', 'closed'];
+const IN_HANDS: ProposalState[] = ['handling', 'rehandling'];
+
+/**
+ * The proposal's transition table. `who` holds roles (staff, …) and relations to this proposal:
+ * proposer, pendingCosigner, unsignedUnit (an assigned unit that has not signed), leadUnit and
+ * coUnit (signed units).
+ */
+export const proposalWorkflow = defineWorkflow<ProposalState, ProposalFacts>('proposal', STATES, [
+  { from: 'draft', action: 'submit', to: 'submitted', who: ['proposer'], label: '提交', labelEn: 'Submit',
+    guard: (f) => f.bodyLength > f.bodyLimit ? `正文超过 ${f.bodyLimit} 字 Body exceeds ${f.bodyLimit} characters`
+      : f.kind === 'joint' && !f.cosigners.length ? '联名提案需要至少一位附议人 A joint proposal needs co-signers'
+      : f.cosigners.some((c) => !c.confirmed) ? '尚有附议人未确认 Waiting for co-signers to confirm' : true },
+  { from: ['draft', 'submitted'], action: 'withdraw', to: 'withdrawn', who: ['proposer'], label: '撤回', labelEn: 'Withdraw' },
+  { from: 'draft', action: 'cosign', to: 'draft', who: ['pendingCosigner'], label: '确认附议', labelEn: 'Confirm co-signing' },
+  { from: 'submitted', action: 'file', to: 'filed', who: ['staff'], label: '立案', labelEn: 'File' },
+  { from: 'submitted', action: 'reject', to: 'not_filed', who: ['staff'], label: '不予立案', labelEn: 'Do not file' },
+  { from: 'submitted', action: 'convert', to: 'converted', who: ['staff'], label: '转为社情民意或委员来信', labelEn: 'Convert' },
+  { from: 'submitted', action: 'merge', to: 'merged', who: ['staff'], label: '并案', labelEn: 'Merge' },
+  { from: 'filed', action: 'assign', to: 'assigned', who: ['staff'], label: '交办', labelEn: 'Assign' },
+  { from: ['assigned', 'handling'], action: 'reassign', to: 'assigned', who: ['staff'], label: '改办', labelEn: 'Reassign' },
+  { from: ['assigned', 'handling'], action: 'sign', who: ['unsignedUnit'], label: '签收', labelEn: 'Sign for it',
+    to: (f) => (f.leadSigned || f.mine?.role === 'lead' ? 'handling' : f.state) },
+  { from: ['assigned', 'handling'], action: 'return', to: 'filed', who: ['unsignedUnit'], label: '退回', labelEn: 'Return',
+    guard: (f) => (f.mine && f.today <= f.mine.returnBy ? true : `退回期限已过 The return window ended on ${f.mine?.returnBy}`) },
+  { from: ['assigned', 'handling', 'rehandling'], action: 'opinion', to: (f) => f.state, who: ['coUnit'], label: '提交协办意见', labelEn: 'Send co-handling opinion',
+    guard: (f) => (f.mine?.hasOpinion ? '已提交协办意见 Opinion already sent' : true) },
+  { from: IN_HANDS, action: 'logContact', to: (f) => f.state, who: ['leadUnit', 'coUnit'], label: '记录办理过程', labelEn: 'Log contact' },
+  { from: IN_HANDS, action: 'requestExtension', to: (f) => f.state, who: ['leadUnit'], label: '申请延期', labelEn: 'Request extension',
+    guard: (f) => (f.pendingExtension ? '已有待审批的延期申请 An extension request is pending' : true) },
+  { from: ['assigned', ...IN_HANDS], action: 'grantExtension', to: (f) => f.state, who: ['staff'], label: '同意延期', labelEn: 'Grant extension',
+    guard: (f) => (f.pendingExtension ? true : '没有待审批的延期申请 No pending extension request') },
+  { from: ['assigned', ...IN_HANDS], action: 'refuseExtension', to: (f) => f.state, who: ['staff'], label: '不同意延期', labelEn: 'Refuse extension',
+    guard: (f) => (f.pendingExtension ? true : '没有待审批的延期申请 No pending extension request') },
+  { from: IN_HANDS, action: 'reply', to: 'replied', who: ['leadUnit'], label: '答复', labelEn: 'Reply' },
+  { from: 'replied', action: 'evaluate', who: ['proposer'], label: '评价办理', labelEn: 'Evaluate',
+    to: (f) => (f.satisfaction === 'unsatisfied' ? 'rehandling' : 'closed') },
+  { from: ['replied', 'rehandling', 'closed'], action: 'rate', to: (f) => f.state, who: ['leadUnit'], label: '评价提案质量', labelEn: 'Rate the proposal',
+    guard: (f) => (f.ratedByMyUnit ? '已评价 Already rated' : true) },
+  { from: 'closed', action: 'publish', to: 'closed', who: ['staff'], label: '公开', labelEn: 'Publish',
+    guard: (f) => (f.published ? '已公开 Already published' : true) },
+  { from: OPEN, action: 'markKey', to: (f) => f.state, who: ['staff'], label: '列为重点提案', labelEn: 'Mark as key proposal' },
+]);

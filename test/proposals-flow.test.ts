@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engines, expectProblem, testApp, type TestApp } from './helpers.ts';
+
+describe.each(engines)('a proposal from draft to closed (%s)', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => { t = await testApp(engine); });
+  afterAll(async () => { await t?.close(); });
+
+  const act = async (user: string, id: string, action: string, payload: object = {}) =>
+    t.app.inject({ method: 'POST', url: `/api/v1/proposals/${id}/actions/${action}`, headers: await t.as(user), payload });
+  const ok = async (user: string, id: string, action: string, payload: object = {}) => {
+    const res = await act(user, id, action, payload);
+    if (res.statusCode !== 200) throw new Error(`${user} ${action}: ${res.statusCode} ${res.body}`);
+    return res.json();
+  };
+  const actions = async (user: string, id: string) =>
+    (await t.app.inject({ url: `/api/v1/proposals/${id}/actions`, headers: await t.as(user) })).json().map((a: { action: string }) => a.action);
+
+  it('walks the whole lifecycle with both units and a re-handling', async () => {
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/proposals', headers: await t.as('member'), payload: {
+      title: '关于加强中小学课后服务的提案', body: '建议统筹课后服务经费，完善教师激励机制。', kind: 'joint', domain: '社会', cosignerIds: [t.fx.memberIds[1]],
+    } });
+    expect(created.statusCode).toBe(201);
+    const p = created.json();
+    expect(p).toMatchObject({ state: 'draft', proposerName: '张三', cosigners: [{ name: '李四', confirmed: false }] });
+
+    // Not yet confirmed: submit is refused with the reason; others cannot see the draft.
+    expect(expectProblem(await act('member', p.id, 'submit'), 409).detail).toContain('附议');
+    expectProblem(await t.app.inject({ url: `/api/v1/proposals/${p.id}`, headers: await t.as('staff') }), 404);
+    expect(await actions('member2', p.id)).toEqual(['cosign']);
+    await ok('member2', p.id, 'cosign');
+    expect((await ok('member', p.id, 'submit')).state).toBe('submitted');
+
+    const filed = await ok('staff', p.id, 'file');
+    expect(filed).toMatchObject({ state: 'filed', number: 1, numberLabel: '第五届第五次会议 第0001号', duringSession: false });
+
+    const assigned = await ok('staff', p.id, 'assign', { units: [{ unitId: t.fx.unitIds.a, role: 'lead' }, { unitId: t.fx.unitIds.b, role: 'co' }] });
+    expect(assigned.state).toBe('assigned');
+    expect(assigned.assignments).toHaveLength(2);
+
+    // Unit B cannot reply as lead; it signs and sends its opinion.
+    expect(await actions('unitB', p.id)).toEqual(['sign', 'return']);
+    await ok('unitB', p.id, 'sign');
+    expect((await ok('unitB', p.id, 'opinion', { content: '协办意见：可统筹卫健资源支持校园卫生服务。' })).state).toBe('assigned');
+    await ok('unitA', p.id, 'sign');
+    await ok('unitA', p.id, 'logContact', { kind: 'phone', date: '2026-11-20', content: '电话沟通办理思路' });
+    expectProblem(await act('unitB', p.id, 'reply', { category: 'A', content: 'x' }), 403);
+    const replied = await ok('unitA', p.id, 'reply', { category: 'B', content: '已列入明年工作计划，拟分步实施。' });
+    expect(replied).toMatchObject({ state: 'replied', replies: [{ round: 1, category: 'B' }] });
+
+    const re = await ok('member', p.id, 'evaluate', { satisfaction: 'unsatisfied', contacted: true, contactMethod: 'phone', comment: '措施不够具体' });
+    expect(re).toMatchObject({ state: 'rehandling', round: 2 });
+    await ok('unitA', p.id, 'reply', { category: 'A', content: '已出台实施方案并落实经费。' });
+    const closed = await ok('member', p.id, 'evaluate', { satisfaction: 'satisfied', contacted: true, contactMethod: 'visit' });
+    expect(closed.state).toBe('closed');
+    expect(closed.replies.map((r: { round: number; category: string }) => `${r.round}${r.category}`)).toEqual(['1B', '2A']);
+
+    const history = (await t.app.inject({ url: `/api/v1/proposals/${p.id}/history`, headers: await t.as('staff') })).json();
+    expect(history.filter((h: { from: string; to: string }) => h.from !== h.to).map((h: { to: string }) => h.to))
+      .toEqual(['draft', 'submitted', 'filed', 'assigned', 'handling', 'replied', 'rehandling', 'replied', 'closed']);
+
+    // Published, it is readable without logging in, and listed publicly.
+    await ok('staff', p.id, 'publish');
+    const pub = await t.app.inject({ url: `/api/v1/proposals/${p.id}` });
+    expect(pub.statusCode).toBe(200);
+    expect(pub.json()).toMatchObject({ title: '关于加强中小学课后服务的提案', proposerMemberId: null, logs: [] });
+    expect((await t.app.inject({ url: '/api/v1/proposals?published=true' })).json().total).toBe(1);
+  });
+
+  it('notifies the unit and lists it in its to-dos', async () => {
+    const p = (await t.app.inject({ method: 'POST', url: '/api/v1/proposals', headers: await t.as('member2'), payload: { title: '关于优化公交线路的提案', body: '建议增开社区微循环公交。', kind: 'member', domain: '社会' } })).json();
+    await ok('member2', p.id, 'submit');
+    const todos = (await t.app.inject({ url: '/api/v1/todos', headers: await t.as('staff') })).json();
+    expect(todos.items).toEqual([{ kind: 'file', title: '待审查立案的提案 1 件', href: '/proposals?state=submitted' }]);
+    const notes = (await t.app.inject({ url: '/api/v1/notifications', headers: await t.as('unitA') })).json();
+    expect(notes.items.some((n: { title: string }) => n.title.includes('新交办件'))).toBe(true);
+  });
+});
