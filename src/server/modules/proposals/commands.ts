@@ -198,19 +198,28 @@ async function notifyProposers(c: CommandScope, l: Loaded, title: string, body?:
   await notify(c.tx, l.p.orgId, userIds, { kind: 'proposal', title, body, href: `/proposals/${l.p.id}` });
 }
 
-/** Any workflow action: lock → relations → transition table → step → write → history/audit → event. */
+/** Any workflow action inside an open command: lock → relations → transition table → step → write → history/audit → event. */
+async function actIn(c: CommandScope, id: string, action: string, body: Body) {
+  const settings = await settingsOf(c);
+  const extra: Partial<ProposalFacts> = action === 'evaluate' ? { satisfaction: String(body.satisfaction) } : {};
+  const l = await loadProposal(c.tx, c.actor, c.actor.orgId, id, { lock: true, bodyLimit: settings.bodyLimit, extra });
+  const to = proposalWorkflow.resolve({ state: l.facts.state, actor: c.actor, relations: l.relations, ctx: l.facts }, action);
+  const changes: Partial<typeof proposals.$inferInsert> = {};
+  const note = await steps[action]!(c, l, body, (v) => Object.assign(changes, v));
+  const [after] = await c.tx.update(proposals).set({ ...changes, state: to, updatedAt: sql`now()` })
+    .where(and(eq(proposals.orgId, l.p.orgId), eq(proposals.id, id))).returning();
+  await c.record({ action, entity: 'proposal', entityId: id, before: { state: l.p.state }, after: { state: to, note: note ?? null } },
+    { id, action, from: l.p.state, to, actorUserId: c.actor.id, note: note ?? null });
+  return after!;
+}
+
 export function act(ctx: Ctx, id: string, action: string, body: Body) {
+  return runCommand(ctx, (c) => actIn(c, id, action, body));
+}
+
+/** The same action on many proposals at once (e.g. assigning a batch): all of them or none. */
+export function actOnMany(ctx: Ctx, ids: string[], action: string, body: Body) {
   return runCommand(ctx, async (c) => {
-    const settings = await settingsOf(c);
-    const extra: Partial<ProposalFacts> = action === 'evaluate' ? { satisfaction: String(body.satisfaction) } : {};
-    const l = await loadProposal(c.tx, c.actor, c.actor.orgId, id, { lock: true, bodyLimit: settings.bodyLimit, extra });
-    const to = proposalWorkflow.resolve({ state: l.facts.state, actor: c.actor, relations: l.relations, ctx: l.facts }, action);
-    const changes: Partial<typeof proposals.$inferInsert> = {};
-    const note = await steps[action]!(c, l, body, (v) => Object.assign(changes, v));
-    const [after] = await c.tx.update(proposals).set({ ...changes, state: to, updatedAt: sql`now()` })
-      .where(and(eq(proposals.orgId, l.p.orgId), eq(proposals.id, id))).returning();
-    await c.record({ action, entity: 'proposal', entityId: id, before: { state: l.p.state }, after: { state: to, note: note ?? null } },
-      { id, action, from: l.p.state, to, actorUserId: c.actor.id, note: note ?? null });
-    return after!;
+    for (const id of ids) await actIn(c, id, action, body);
   });
 }

@@ -7,7 +7,7 @@ import { notFound } from '../../core/errors.ts';
 import { actorOf, ctxOf, errorResponses, IdParams, pageOf, Paging, Uuid } from '../../core/http.ts';
 import { authorize, definePolicies } from '../../core/policies.ts';
 import { loadProposal } from './access.ts';
-import { act, createProposal, updateDraft } from './commands.ts';
+import { act, actOnMany, createProposal, updateDraft } from './commands.ts';
 import { dueBoard, listProposals, pendingExtensions, presentProposal, proposalHistory } from './queries.ts';
 import { proposalSettings } from './settings.ts';
 import { STATES, proposalWorkflow } from './workflow.ts';
@@ -116,6 +116,14 @@ export async function proposalRoutes(fastify: FastifyInstance) {
     const actor = actorOf(req);
     await loadProposal(app.db, actor, actor.orgId, req.params.id);
     return proposalHistory(app.db, actor.orgId, req.params.id);
+  });
+
+  app.post('/proposals/bulk/assign', {
+    schema: { tags, summary: 'Assign many filed proposals to the same units at once (all or none)', body: obj({ ids: Type.Array(Uuid, { minItems: 1, maxItems: 200, uniqueItems: true }), units: Units, dueDate: Type.Optional(Day) }) },
+  }, async (req) => {
+    const { ids, ...body } = req.body;
+    await actOnMany(ctxOf(req), ids, 'assign', body);
+    return { assigned: ids.length };
   });
 
   for (const [action, body] of Object.entries(ACTION_BODIES)) {
