@@ -47,7 +47,7 @@ export function canRead(actor: Actor | null, l: Pick<Loaded, 'p' | 'relations'>)
   return l.p.state !== 'draft' && hasRole(actor, 'staff', 'leader', 'admin');
 }
 
-export async function loadProposal(db: Queryable, actor: Actor | null, orgId: string, id: string, opts: { lock?: boolean; bodyLimit?: number; extra?: Partial<ProposalFacts> } = {}): Promise<Loaded> {
+export async function loadProposal(db: Queryable, actor: Actor | null, orgId: string, id: string, opts: { lock?: boolean; bodyLimit?: number; extra?: Partial<ProposalFacts>; afterOwnAction?: boolean } = {}): Promise<Loaded> {
   const q = db.select().from(proposals).where(and(eq(proposals.orgId, orgId), eq(proposals.id, id)));
   const [p] = await (opts.lock ? q.for('update') : q);
   if (!p) throw notFound('Proposal');
@@ -58,7 +58,8 @@ export async function loadProposal(db: Queryable, actor: Actor | null, orgId: st
     actor?.unitId ? db.select().from(proposalRatings).where(and(eq(proposalRatings.orgId, orgId), eq(proposalRatings.proposalId, id), eq(proposalRatings.unitId, actor.unitId))) : Promise.resolve([]),
   ]);
   const relations = relationsOf(actor, p, cosigners, active);
-  if (!canRead(actor, { p, relations })) throw notFound('Proposal');
+  // Right after acting (e.g. a unit returning it), the caller still gets the result of their action.
+  if (!opts.afterOwnAction && !canRead(actor, { p, relations })) throw notFound('Proposal');
   const mine = actor?.unitId ? active.find((a) => a.unitId === actor.unitId) : undefined;
   const lead = active.find((a) => a.role === 'lead');
   return {

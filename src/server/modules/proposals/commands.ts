@@ -98,6 +98,7 @@ const settingsOf = (c: CommandScope) => proposalSettings(c.tx, c.actor.orgId);
 /** What each action does beyond the state change; may return a note for the history. */
 const steps: Record<string, Step> = {
   async submit(_c, _l, _b, set) { set({ submittedAt: new Date() }); },
+  async withdraw() {},
   async cosign(c, l) {
     await c.tx.update(proposalCosigners).set({ confirmedAt: sql`now()` })
       .where(and(eq(proposalCosigners.orgId, l.p.orgId), eq(proposalCosigners.proposalId, l.p.id), eq(proposalCosigners.memberId, c.actor.memberId!)));
@@ -191,6 +192,8 @@ const steps: Record<string, Step> = {
     await notify(c.tx, l.p.orgId, [leaderUserId], { kind: 'key', title: `请领办重点提案：${l.p.title}`, href: `/proposals/${l.p.id}` });
   },
 };
+
+for (const a of proposalWorkflow.actionNames) if (!steps[a]) throw new Error(`no step for proposal action ${a}`);
 
 async function notifyProposers(c: CommandScope, l: Loaded, title: string, body?: string) {
   const ids = [l.p.proposerMemberId, ...l.cosigners.map((x) => x.memberId)].filter((m): m is string => !!m);

@@ -57,13 +57,13 @@ const Filters = obj({
 export async function proposalRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['proposals'];
-  const view = async (req: import('fastify').FastifyRequest, id: string) => {
+  const view = async (req: import('fastify').FastifyRequest, id: string, afterOwnAction = false) => {
     const actor = req.actor;
     const [row] = await app.db.select({ orgId: proposals.orgId }).from(proposals)
       .where(and(eq(proposals.id, id), or(eq(proposals.published, true), actor ? eq(proposals.orgId, actor.orgId) : undefined)));
     const orgId = row?.orgId;
     if (!orgId) throw notFound('Proposal');
-    const l = await loadProposal(app.db, actor, orgId, id);
+    const l = await loadProposal(app.db, actor, orgId, id, { afterOwnAction });
     return presentProposal(app.db, l, !actor || actor.orgId !== l.p.orgId || (!l.relations.length && !['staff', 'leader', 'admin'].some((r) => actor.roles.includes(r as never))));
   };
 
@@ -131,7 +131,7 @@ export async function proposalRoutes(fastify: FastifyInstance) {
       schema: { tags, summary: `Action: ${action}`, params: IdParams, body },
     }, async (req) => {
       await act(ctxOf(req), (req.params as { id: string }).id, action, (req.body ?? {}) as Record<string, unknown>);
-      return view(req, (req.params as { id: string }).id);
+      return view(req, (req.params as { id: string }).id, true);
     });
   }
 }
