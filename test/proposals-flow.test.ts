@@ -75,4 +75,23 @@ describe.each(engines)('a proposal from draft to closed (%s)', (engine) => {
     const notes = (await t.app.inject({ url: '/api/v1/notifications', headers: await t.as('unitA') })).json();
     expect(notes.items.some((n: { title: string }) => n.title.includes('新交办件'))).toBe(true);
   });
+
+  it('hides drafts from other members and items from units they are not assigned to', async () => {
+    const draft = (await t.app.inject({ method: 'POST', url: '/api/v1/proposals', headers: await t.as('member'), payload: { title: '关于社区图书馆的提案', body: '建议……', kind: 'member' } })).json();
+    for (const u of ['member2', 'staff', 'unitA', 'otherStaff']) {
+      expectProblem(await t.app.inject({ url: `/api/v1/proposals/${draft.id}`, headers: await t.as(u) }), 404);
+    }
+    const mine = (await t.app.inject({ url: '/api/v1/proposals', headers: await t.as('member2') })).json();
+    expect(mine.items.map((x: { id: string }) => x.id)).not.toContain(draft.id);
+
+    await ok('member', draft.id, 'submit');
+    await ok('staff', draft.id, 'file');
+    await ok('staff', draft.id, 'assign', { units: [{ unitId: t.fx.unitIds.a, role: 'lead' }] });
+    expect((await t.app.inject({ url: `/api/v1/proposals/${draft.id}`, headers: await t.as('unitA') })).statusCode).toBe(200);
+    expectProblem(await t.app.inject({ url: `/api/v1/proposals/${draft.id}`, headers: await t.as('unitB') }), 404);
+    expectProblem(await act('unitB', draft.id, 'sign'), 404);
+    const listB = (await t.app.inject({ url: '/api/v1/proposals', headers: await t.as('unitB') })).json();
+    expect(listB.items.map((x: { id: string }) => x.id)).not.toContain(draft.id);
+    expectProblem(await t.app.inject({ url: `/api/v1/proposals/${draft.id}` }), 404); // not published: not public
+  });
 });

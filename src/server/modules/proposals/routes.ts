@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { TProperties } from 'typebox';
-import { and, eq, or } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
+import { users } from '../../core/schema.ts';
 import { proposals } from './schema.ts';
 import { notFound } from '../../core/errors.ts';
 import { actorOf, ctxOf, errorResponses, IdParams, pageOf, Paging, Uuid } from '../../core/http.ts';
@@ -92,6 +93,14 @@ export async function proposalRoutes(fastify: FastifyInstance) {
     const actor = actorOf(req);
     authorize(actor, 'proposal.supervise');
     return { items: await pendingExtensions(app.db, actor.orgId) };
+  });
+
+  app.get('/proposals/leaders', { schema: { tags, summary: 'Leaders who may lead-handle key proposals (for markKey)' } }, async (req) => {
+    const actor = actorOf(req);
+    authorize(actor, 'proposal.supervise');
+    const rows = await app.db.select({ id: users.id, displayName: users.displayName }).from(users)
+      .where(and(eq(users.orgId, actor.orgId), eq(users.active, true), sql`${users.roles} @> '["leader"]'::jsonb`)).orderBy(users.displayName);
+    return { items: rows };
   });
 
   app.get('/proposals/settings', { schema: { tags, summary: 'Body limit, not-filed grounds and handling deadlines of this committee' } }, async (req) =>
