@@ -94,4 +94,14 @@ describe.each(engines)('a proposal from draft to closed (%s)', (engine) => {
     expect(listB.items.map((x: { id: string }) => x.id)).not.toContain(draft.id);
     expectProblem(await t.app.inject({ url: `/api/v1/proposals/${draft.id}` }), 404); // not published: not public
   });
+
+  it('turns a converted proposal into a draft public-opinion report of its proposer', async () => {
+    const p = (await t.app.inject({ method: 'POST', url: '/api/v1/proposals', headers: await t.as('member'), payload: { title: '关于某小区停车难的建议', body: '小区停车位不足……', kind: 'member' } })).json();
+    await ok('member', p.id, 'submit');
+    await ok('staff', p.id, 'convert', { to: 'opinion', reason: '反映具体社情，适合以社情民意报送' });
+    await t.app.outbox.kick();
+    const mine = (await t.app.inject({ url: '/api/v1/opinions', headers: await t.as('member') })).json();
+    expect(mine.items).toEqual([expect.objectContaining({ title: '关于某小区停车难的建议', state: 'draft', sourceProposalId: p.id, authorName: '张三' })]);
+    expect((await t.app.inject({ url: '/api/v1/opinions', headers: await t.as('member2') })).json().total).toBe(0);
+  });
 });

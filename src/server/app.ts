@@ -22,6 +22,7 @@ import { authRoutes, SESSION_COOKIE } from './core/auth/routes.ts';
 import { auditRoutes, backupRoutes } from './core/audit/routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
 import { proposalsModule } from './modules/proposals/index.ts';
+import { opinionsModule } from './modules/opinions/index.ts';
 import { REMINDER_JOB } from './modules/handling/engine.ts';
 import { runReminder } from './modules/handling/reminders.ts';
 import { JobRunner } from './core/jobs.ts';
@@ -120,6 +121,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   await app.register(notificationRoutes, { prefix: '/api/v1' });
   await app.register(orgRoutes, { prefix: '/api/v1' });
   await app.register(proposalsModule, { prefix: '/api/v1' });
+  await app.register(opinionsModule, { prefix: '/api/v1' });
 
   // The built web app, with client-side routes falling back to index.html.
   const webDir = path.resolve(config.WEB_DIR);

@@ -4,3 +4,4 @@ export * from '../../modules/org/schema.ts';
 export * from '../jobs-schema.ts';
 export * from '../../modules/handling/schema.ts';
 export * from '../../modules/proposals/schema.ts';
+export * from '../../modules/opinions/schema.ts';

@@ -163,3 +163,10 @@ export async function pendingExtensions(db: Queryable, orgId: string) {
     .orderBy(asc(extensionRequests.requestedAt));
   return rows.map(({ x, title, unitName, dueOn }) => ({ id: x.id, proposalId: x.itemId, title, unitName, currentDueOn: dueOn, requestedDueOn: x.requestedDueOn, reason: x.reason, requestedAt: x.requestedAt.toISOString() }));
 }
+
+/** What another module needs to turn a converted proposal into a report or letter. */
+export async function proposalForConversion(db: Queryable, orgId: string, id: string) {
+  const [p] = await db.select({ id: proposals.id, title: proposals.title, body: proposals.body, proposerMemberId: proposals.proposerMemberId, proposerName: proposals.proposerName, convertedTo: proposals.convertedTo })
+    .from(proposals).where(and(eq(proposals.orgId, orgId), eq(proposals.id, id), eq(proposals.state, 'converted')));
+  return p;
+}
