@@ -104,4 +104,13 @@ describe.each(engines)('a proposal from draft to closed (%s)', (engine) => {
     expect(mine.items).toEqual([expect.objectContaining({ title: '关于某小区停车难的建议', state: 'draft', sourceProposalId: p.id, authorName: '张三' })]);
     expect((await t.app.inject({ url: '/api/v1/opinions', headers: await t.as('member2') })).json().total).toBe(0);
   });
+
+  it('lets an admin change the body limit and grounds, which then apply', async () => {
+    const res = await t.app.inject({ method: 'PATCH', url: '/api/v1/proposals/settings', headers: await t.as('admin'), payload: { bodyLimit: 300, handling: { returnWindowDays: 5 } } });
+    expect(res.json()).toMatchObject({ bodyLimit: 300, handling: { returnWindowDays: 5, replyMonths: 3 } });
+    expectProblem(await t.app.inject({ method: 'PATCH', url: '/api/v1/proposals/settings', headers: await t.as('staff'), payload: { bodyLimit: 300 } }), 403);
+    const long = await t.app.inject({ method: 'POST', url: '/api/v1/proposals', headers: await t.as('member'), payload: { title: '长提案', body: '字'.repeat(301), kind: 'member' } });
+    expect(expectProblem(long, 422).errors[0].path).toBe('/body');
+    await t.app.inject({ method: 'PATCH', url: '/api/v1/proposals/settings', headers: await t.as('admin'), payload: { bodyLimit: 2500, handling: { returnWindowDays: 7 } } });
+  });
 });

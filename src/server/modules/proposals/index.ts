@@ -5,6 +5,7 @@ import { hasRole } from '../../core/policies.ts';
 import { registerItemKind } from '../handling/reminders.ts';
 import { assignments } from '../handling/schema.ts';
 import { KIND } from './access.ts';
+import { letterRoutes } from './letter-routes.ts';
 import { proposalRoutes } from './routes.ts';
 import { proposalCosigners, proposals } from './schema.ts';
 
@@ -55,4 +56,5 @@ addTodoSource(async (db, actor) => {
 
 export async function proposalsModule(app: FastifyInstance) {
   await app.register(proposalRoutes);
+  await app.register(letterRoutes);
 }

@@ -10,7 +10,7 @@ import { authorize, definePolicies } from '../../core/policies.ts';
 import { loadProposal } from './access.ts';
 import { act, actOnMany, createProposal, updateDraft } from './commands.ts';
 import { dueBoard, listProposals, pendingExtensions, presentProposal, proposalHistory } from './queries.ts';
-import { proposalSettings } from './settings.ts';
+import { proposalSettings, saveProposalSettings } from './settings.ts';
 import { STATES, proposalWorkflow } from './workflow.ts';
 
 definePolicies({ 'proposal.supervise': ['staff', 'admin', 'leader'], 'proposal.manage': ['staff'] });
@@ -105,6 +105,23 @@ export async function proposalRoutes(fastify: FastifyInstance) {
 
   app.get('/proposals/settings', { schema: { tags, summary: 'Body limit, not-filed grounds and handling deadlines of this committee' } }, async (req) =>
     proposalSettings(app.db, actorOf(req).orgId));
+
+  app.patch('/proposals/settings', {
+    schema: {
+      tags, summary: 'Change this committee\'s proposal settings (admins)',
+      body: Type.Partial(obj({
+        bodyLimit: Type.Integer({ minimum: 200, maximum: 20000 }),
+        notFiledGrounds: Type.Array(Text(100), { minItems: 1, maxItems: 30 }),
+        handling: Type.Partial(obj({
+          returnWindowDays: Type.Integer({ minimum: 1, maximum: 30 }), replyMonths: Type.Integer({ minimum: 1, maximum: 12 }),
+          maxMonths: Type.Integer({ minimum: 1, maximum: 24 }), coOpinionMonths: Type.Integer({ minimum: 1, maximum: 6 }),
+        }), { additionalProperties: false }),
+      }), { additionalProperties: false, minProperties: 1 }),
+    },
+  }, async (req) => {
+    await saveProposalSettings(ctxOf(req), req.body);
+    return proposalSettings(app.db, actorOf(req).orgId);
+  });
 
   app.get('/proposals/:id', { config: { public: true }, schema: { tags, summary: 'One proposal (published ones without login)', params: IdParams } },
     async (req) => view(req, req.params.id));

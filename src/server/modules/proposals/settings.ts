@@ -1,4 +1,6 @@
 import { eq } from 'drizzle-orm';
+import { runCommand, type Ctx } from '../../core/command.ts';
+import { invalid } from '../../core/errors.ts';
 import type { Queryable } from '../../core/db/client.ts';
 import { orgs } from '../../core/schema.ts';
 import { DEFAULT_HANDLING, type HandlingSettings } from '../handling/deadlines.ts';
@@ -23,4 +25,17 @@ export async function proposalSettings(db: Queryable, orgId: string): Promise<Pr
     notFiledGrounds: s.proposals?.notFiledGrounds ?? DEFAULT_GROUNDS,
     handling: { ...DEFAULT_HANDLING, ...(s.proposals?.handling ?? {}) },
   };
+}
+
+/** Admins change the committee's settings; the reply period may not exceed the extension cap. */
+export function saveProposalSettings(ctx: Ctx, patch: Partial<Omit<ProposalSettings, 'handling'>> & { handling?: Partial<HandlingSettings> }) {
+  return runCommand(ctx, async (c) => {
+    c.authorize('org.configure');
+    const [org] = await c.tx.select({ settings: orgs.settings }).from(orgs).where(eq(orgs.id, c.actor.orgId)).for('update');
+    const before = await proposalSettings(c.tx, c.actor.orgId);
+    const after = { ...before, ...patch, handling: { ...before.handling, ...(patch.handling ?? {}) } };
+    if (after.handling.replyMonths > after.handling.maxMonths) throw invalid('/handling/replyMonths', 'must not exceed maxMonths');
+    await c.tx.update(orgs).set({ settings: { ...(org?.settings ?? {}), proposals: after } }).where(eq(orgs.id, c.actor.orgId));
+    await c.record({ action: 'settings', entity: 'org', entityId: c.actor.orgId, before, after });
+  });
 }
