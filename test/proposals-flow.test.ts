@@ -113,4 +113,13 @@ describe.each(engines)('a proposal from draft to closed (%s)', (engine) => {
     expect(expectProblem(long, 422).errors[0].path).toBe('/body');
     await t.app.inject({ method: 'PATCH', url: '/api/v1/proposals/settings', headers: await t.as('admin'), payload: { bodyLimit: 2500, handling: { returnWindowDays: 7 } } });
   });
+
+  it('shows similar past proposals while a member types, but not unrelated ones', async () => {
+    const similar = async (text: string, title = '') => (await t.app.inject({ url: `/api/v1/proposals/similar?title=${encodeURIComponent(title)}&text=${encodeURIComponent(text)}`, headers: await t.as('member2') })).json();
+    const hits = await similar('建议统筹课后服务经费，完善中小学教师课后服务的激励机制。', '关于改进中小学课后服务的建议');
+    expect(hits[0]).toMatchObject({ title: '关于加强中小学课后服务的提案', state: expect.any(String) });
+    expect(hits[0].score).toBeGreaterThan(0.2);
+    expect(hits[0].reply).toMatchObject({ category: 'A' });
+    expect(await similar('建议举办城市马拉松赛事，发展体育旅游。', '关于举办马拉松的提案')).toEqual([]);
+  });
 });

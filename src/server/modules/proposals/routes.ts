@@ -11,6 +11,7 @@ import { loadProposal } from './access.ts';
 import { act, actOnMany, createProposal, updateDraft } from './commands.ts';
 import { dueBoard, listProposals, pendingExtensions, presentProposal, proposalHistory } from './queries.ts';
 import { proposalSettings, saveProposalSettings } from './settings.ts';
+import { similarProposals } from './similar.ts';
 import { STATES, proposalWorkflow } from './workflow.ts';
 
 definePolicies({ 'proposal.supervise': ['staff', 'admin', 'leader'], 'proposal.manage': ['staff'] });
@@ -93,6 +94,21 @@ export async function proposalRoutes(fastify: FastifyInstance) {
     const actor = actorOf(req);
     authorize(actor, 'proposal.supervise');
     return { items: await pendingExtensions(app.db, actor.orgId) };
+  });
+
+  app.get('/proposals/similar', {
+    schema: {
+      tags, summary: 'Past proposals most similar to a text, best first (duplicate check while typing)',
+      querystring: obj({
+        text: Type.String({ minLength: 1, maxLength: 20000 }), title: Type.Optional(Type.String({ maxLength: 100 })),
+        limit: Type.Integer({ minimum: 1, maximum: 20, default: 5 }), excludeId: Type.Optional(Uuid),
+        minScore: Type.Number({ minimum: 0, maximum: 1, default: 0.15 }),
+      }),
+    },
+  }, async (req) => {
+    const actor = actorOf(req);
+    authorize(actor, 'org.read');
+    return similarProposals(app.db, actor.orgId, { ...req.query, includeSubmitted: actor.roles.includes('staff') });
   });
 
   app.get('/proposals/leaders', { schema: { tags, summary: 'Leaders who may lead-handle key proposals (for markKey)' } }, async (req) => {

@@ -37,6 +37,7 @@ export const proposals = pgTable('proposals', {
   uniqueIndex('proposals_org_session_number').on(t.orgId, t.sessionId, t.number),
   index('proposals_org_state').on(t.orgId, t.state),
   index('proposals_org_proposer').on(t.orgId, t.proposerMemberId),
+  index('proposals_org_updated').on(t.orgId, t.updatedAt),
 ]);
 
 /** Co-proposers: invited co-signers of a joint proposal (confirm before submit), and proposers of merged ones. */

@@ -1,0 +1,1 @@
+CREATE INDEX "proposals_org_updated" ON "proposals" USING btree ("org_id","updated_at");

@@ -1,0 +1,50 @@
+import { and, desc, eq, gt, inArray } from 'drizzle-orm';
+import type { Queryable } from '../../core/db/client.ts';
+import { SimilarityIndex } from '../../core/text/similarity.ts';
+import { replies } from '../handling/schema.ts';
+import { KIND } from './access.ts';
+import { proposals } from './schema.ts';
+
+// One similarity index per committee, kept in memory and brought up to date from the table
+// (rows changed since the last sync) before each query, so every app instance stays current.
+
+interface OrgIndex { index: SimilarityIndex; states: Map<string, string>; titles: Map<string, string>; syncedAt: Date; lastSync: number }
+const byOrg = new Map<string, OrgIndex>();
+const SYNC_EVERY_MS = 1000;
+
+async function indexFor(db: Queryable, orgId: string): Promise<OrgIndex> {
+  let o = byOrg.get(orgId);
+  if (!o) byOrg.set(orgId, (o = { index: new SimilarityIndex(), states: new Map(), titles: new Map(), syncedAt: new Date(0), lastSync: 0 }));
+  if (Date.now() - o.lastSync < SYNC_EVERY_MS) return o;
+  o.lastSync = Date.now();
+  const rows = await db.select({ id: proposals.id, title: proposals.title, body: proposals.body, state: proposals.state, updatedAt: proposals.updatedAt })
+    .from(proposals).where(and(eq(proposals.orgId, orgId), gt(proposals.updatedAt, o.syncedAt)));
+  for (const r of rows) {
+    if (r.state === 'draft' || r.state === 'withdrawn') o.index.remove(r.id);
+    else o.index.set(r.id, r.title, r.body);
+    o.states.set(r.id, r.state);
+    o.titles.set(r.id, r.title);
+    if (r.updatedAt > o.syncedAt) o.syncedAt = r.updatedAt;
+  }
+  return o;
+}
+
+/** States a caller may be shown: filed proposals and later; staff also see submitted ones (to merge them). */
+const SHOWN = ['filed', 'assigned', 'handling', 'replied', 'rehandling', 'closed'];
+
+export async function similarProposals(db: Queryable, orgId: string, q: { title?: string; text: string; limit: number; excludeId?: string; includeSubmitted: boolean; minScore: number }) {
+  const o = await indexFor(db, orgId);
+  const shown = q.includeSubmitted ? [...SHOWN, 'submitted'] : SHOWN;
+  const hits = o.index.query(q.title ?? '', q.text, q.limit, (id) => id !== q.excludeId && shown.includes(o.states.get(id)!))
+    .filter((h) => h.score >= q.minScore);
+  if (!hits.length) return [];
+  const reps = await db.select({ itemId: replies.itemId, category: replies.category, content: replies.content, round: replies.round }).from(replies)
+    .where(and(eq(replies.orgId, orgId), eq(replies.itemKind, KIND), inArray(replies.itemId, hits.map((h) => h.id)))).orderBy(desc(replies.round));
+  return hits.map((h) => {
+    const r = reps.find((x) => x.itemId === h.id);
+    return {
+      id: h.id, title: o.titles.get(h.id)!, score: Math.round(h.score * 1000) / 1000, state: o.states.get(h.id)!,
+      reply: r ? { category: r.category, excerpt: r.content.slice(0, 200) } : null,
+    };
+  });
+}
