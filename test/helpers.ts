@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
+import { sql, type SQL } from 'drizzle-orm';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig, type Config } from '../src/server/core/config.ts';
-import { openDatabase, type Database } from '../src/server/core/db/client.ts';
+import { openDatabase, queryRows, type Database } from '../src/server/core/db/client.ts';
 import { seedFixture, type Fixture } from './fixture.ts';
 
 /** PGlite always; PostgreSQL too when TEST_DATABASE_URL is set (as in CI). */
@@ -24,6 +25,13 @@ export async function freshDatabaseUrl(): Promise<{ url: string; drop(): Promise
     async drop() {
       const c = new pg.Client({ connectionString: base });
       await c.connect();
+      // pool.end() resolves before its connections have closed: wait for them, or the forced drop
+      // terminates them and their clients raise an unhandled error (57P01) that fails the run.
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (!rows[0].n) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
     },
@@ -75,4 +83,99 @@ export function expectProblem(res: LightMyRequestResponse, status: number) {
   const body = res.json();
   if (body.status !== status || typeof body.title !== 'string' || !Array.isArray(body.errors)) throw new Error(`bad problem body ${res.body}`);
   return body as { title: string; detail: string; errors: { path: string; message: string }[] };
+}
+
+/**
+ * Every table of the database with its row count and a hash of its content, to show that a
+ * rejected request changed nothing. Waits for the outbox first, since dispatching marks rows.
+ */
+export async function tableSnapshot(t: TestApp): Promise<Record<string, string>> {
+  await t.app.outbox.kick();
+  const db = t.database.db;
+  let query = snapshotQueries.get(db);
+  if (!query) {
+    const tables = await queryRows<{ name: string }>(db, sql`select table_name as name from information_schema.tables
+      where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`);
+    if (!tables.length) throw new Error('no tables found');
+    query = sql.join(tables.map(({ name }) => sql.raw(`select '${name}' as name, count(*)::int as n,
+      md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from "${name}" x`)), sql` union all `);
+    snapshotQueries.set(db, query);
+  }
+  const rows = await queryRows<{ name: string; n: number; h: string }>(db, query);
+  return Object.fromEntries(rows.map((r) => [r.name, `${r.n} rows, content ${r.h}`]));
+}
+const snapshotQueries = new WeakMap<object, SQL>();
+
+/**
+ * tableSnapshot(), computed again only when some transaction has written since the last call:
+ * every write takes a transaction id, so an unchanged next id means an unchanged database.
+ */
+export function snapshotter(t: TestApp): () => Promise<Record<string, string>> {
+  const nextXid = async () => (await queryRows<{ x: string }>(t.database.db, sql`select pg_snapshot_xmax(pg_current_snapshot())::text as x`))[0]!.x;
+  let mark = '';
+  let last: Record<string, string> | undefined;
+  return async () => {
+    if (last && (await nextXid()) === mark) return last;
+    await t.app.outbox.kick(); // (it writes when it dispatches: take the mark after it)
+    mark = await nextXid();
+    last = await tableSnapshot(t);
+    return last;
+  };
+}
+
+/** One operation of the OpenAPI document, with its path also in Fastify's form ("/x/:id"). */
+export interface ApiOperation {
+  method: string;
+  path: string;
+  template: string;
+  // The OpenAPI operation object as served (JSON).
+  op: {
+    parameters?: { in: string; name: string; required?: boolean; schema: Record<string, unknown> }[];
+    requestBody?: { required?: boolean; content: Record<string, { schema: Record<string, unknown> }> };
+  };
+}
+
+/** The operations listed in GET /api/openapi.json. */
+export async function apiOperations(t: TestApp): Promise<ApiOperation[]> {
+  const res = await t.app.inject('/api/openapi.json');
+  if (res.statusCode !== 200) throw new Error(`openapi.json: ${res.statusCode}`);
+  const doc = res.json() as { paths: Record<string, Record<string, ApiOperation['op']>> };
+  return Object.entries(doc.paths).flatMap(([template, ops]) => Object.entries(ops).map(([method, op]) => ({
+    method: method.toUpperCase(), template, path: template.replace(/\{(\w+)\}/g, ':$1'), op,
+  })));
+}
+
+/** The date `days` from today, YYYY-MM-DD. */
+export const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+export type ProposalStage = 'draft' | 'jointDraft' | 'submitted' | 'filed' | 'assigned' | 'handling' | 'extensionAsked' | 'replied' | 'closed';
+
+/**
+ * A proposal of the fixture's member 张三 (login "member"), taken to `stage` by the people who act
+ * on it: staff files it and assigns it to unit A (lead) and unit B (co), both sign, unit A asks for
+ * an extension or replies, the member evaluates. "jointDraft": a joint draft of 李四 (member2)
+ * naming 张三 as co-signer.
+ */
+export async function proposalIn(t: TestApp, stage: ProposalStage, title: string): Promise<string> {
+  const call = async (login: string, url: string, payload: object) => {
+    const res = await t.app.inject({ method: 'POST', url, headers: await t.as(login), payload });
+    if (res.statusCode >= 300) throw new Error(`${login} POST ${url}: ${res.statusCode} ${res.body}`);
+    return res.json();
+  };
+  const joint = stage === 'jointDraft';
+  const { id } = await call(joint ? 'member2' : 'member', '/api/v1/proposals', {
+    title, body: '建议完善社区养老服务设施。', kind: joint ? 'joint' : 'member', ...(joint ? { cosignerIds: [t.fx.memberIds[0]] } : {}),
+  });
+  if (joint) return id;
+  const step = (login: string, action: string, body: object = {}) => call(login, `/api/v1/proposals/${id}/actions/${action}`, body);
+  const order: ProposalStage[] = ['draft', 'submitted', 'filed', 'assigned', 'handling', 'replied', 'closed'];
+  const reached = (s: ProposalStage) => order.indexOf(stage === 'extensionAsked' ? 'handling' : stage) >= order.indexOf(s);
+  if (reached('submitted')) await step('member', 'submit');
+  if (reached('filed')) await step('staff', 'file');
+  if (reached('assigned')) await step('staff', 'assign', { units: [{ unitId: t.fx.unitIds.a, role: 'lead' }, { unitId: t.fx.unitIds.b, role: 'co' }] });
+  if (reached('handling')) { await step('unitA', 'sign'); await step('unitB', 'sign'); }
+  if (stage === 'extensionAsked') await step('unitA', 'requestExtension', { dueDate: day(120), reason: '需要跨部门协调' });
+  if (reached('replied')) await step('unitA', 'reply', { category: 'A', content: '已采纳，正在实施。' });
+  if (reached('closed')) await step('member', 'evaluate', { satisfaction: 'satisfied' });
+  return id;
 }

@@ -29,6 +29,9 @@ export async function openDatabase(target: DbTarget): Promise<Database> {
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const { migrate } = await import('drizzle-orm/node-postgres/migrator');
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // An idle connection the server ends (restart, failover, pg_terminate_backend, idle timeouts) is
+    // dropped from the pool and replaced on demand; without a listener the 'error' would kill the process.
+    pool.on('error', (err) => { console.warn(`PostgreSQL closed an idle connection: ${err.message}`); });
     const db = drizzle(pool, { schema, casing: 'snake_case' }) as unknown as Db;
     // Several app servers may start at once: one migrates, the others wait on the advisory lock.
     const client = await pool.connect();
