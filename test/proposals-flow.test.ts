@@ -122,4 +122,33 @@ describe.each(engines)('a proposal from draft to closed (%s)', (engine) => {
     expect(hits[0].reply).toMatchObject({ category: 'A' });
     expect(await similar('建议举办城市马拉松赛事，发展体育旅游。', '关于举办马拉松的提案')).toEqual([]);
   });
+
+  it('suggests the unit that handled similar proposals', async () => {
+    const p = (await t.app.inject({ method: 'POST', url: '/api/v1/proposals', headers: await t.as('member2'), payload: { title: '关于提升中小学课后服务质量的提案', body: '建议完善课后服务经费保障和教师激励机制。', kind: 'member' } })).json();
+    await ok('member2', p.id, 'submit');
+    await ok('staff', p.id, 'file');
+    const res = await t.app.inject({ url: `/api/v1/proposals/${p.id}/suggested-units`, headers: await t.as('staff') });
+    expect(res.json()[0]).toMatchObject({ unitId: t.fx.unitIds.a, name: '市教育局' });
+    expectProblem(await t.app.inject({ url: `/api/v1/proposals/${p.id}/suggested-units`, headers: await t.as('member2') }), 403);
+  });
+
+  it('never publishes a phone number, e-mail or ID number', async () => {
+    const body = '联系人王先生，电话13912345678，邮箱wang@example.cn，身份证110101199003071234。建议增设社区食堂。';
+    const p = (await t.app.inject({ method: 'POST', url: '/api/v1/proposals', headers: await t.as('member'), payload: { title: '关于增设社区食堂的提案', body, kind: 'member' } })).json();
+    await ok('member', p.id, 'submit');
+    await ok('staff', p.id, 'file');
+    await ok('staff', p.id, 'assign', { units: [{ unitId: t.fx.unitIds.b, role: 'lead' }] });
+    await ok('unitB', p.id, 'sign');
+    await ok('unitB', p.id, 'reply', { category: 'A', content: '已协调，请联系 0571-88886666 或 shitang@example.cn。' });
+    await ok('member', p.id, 'evaluate', { satisfaction: 'satisfied' });
+    await ok('staff', p.id, 'publish');
+    const pub = await t.app.inject({ url: `/api/v1/proposals/${p.id}` });
+    const list = await t.app.inject({ url: '/api/v1/proposals?published=true&pageSize=100' });
+    for (const text of [pub.body, list.body]) {
+      for (const leak of ['13912345678', 'wang@example.cn', '110101199003071234', '88886666', 'shitang@example.cn']) expect(text).not.toContain(leak);
+    }
+    expect(pub.json().body).toContain('建议增设社区食堂');
+    // the proposer still sees the original
+    expect((await t.app.inject({ url: `/api/v1/proposals/${p.id}`, headers: await t.as('member') })).json().body).toBe(body);
+  });
 });

@@ -6,6 +6,7 @@ import { members, plenarySessions, terms, units } from '../org/schema.ts';
 import { assignments, evaluations, extensionRequests, handlingLogs, replies } from '../handling/schema.ts';
 import { today } from '../handling/deadlines.ts';
 import { KIND, type Loaded } from './access.ts';
+import { redactContacts } from '../../core/text/redact.ts';
 import { proposalCosigners, proposalRatings, proposals } from './schema.ts';
 
 const CN = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -69,7 +70,7 @@ export async function listProposals(db: Queryable, actor: Actor | null, orgId: s
       const mine = leads.filter((a) => a.itemId === p.id);
       const lead = mine.find((a) => a.role === 'lead');
       return {
-        id: p.id, title: p.title, kind: p.kind, domain: p.domain, state: p.state, proposerName: p.proposerName,
+        id: p.id, title: f.published || !actor ? redactContacts(p.title) : p.title, kind: p.kind, domain: p.domain, state: p.state, proposerName: p.proposerName,
         number: p.number, numberLabel: numberLabel(termNumber, sessionNumber, p.number), isKey: p.isKey, published: p.published,
         units: mine.map((a) => ({ name: a.unitName, role: a.role, state: a.state })), dueOn: lead?.dueOn ?? null,
         submittedAt: p.submittedAt?.toISOString() ?? null, updatedAt: p.updatedAt.toISOString(),
@@ -100,8 +101,9 @@ export async function presentProposal(db: Queryable, l: Loaded, publicView: bool
     publicView ? Promise.resolve([]) : db.select().from(proposalRatings).where(and(eq(proposalRatings.orgId, p.orgId), eq(proposalRatings.proposalId, p.id))),
   ]);
   const iso = (d: Date | null) => d?.toISOString() ?? null;
+  const pub = (text: string) => (publicView ? redactContacts(text) : text);
   return {
-    id: p.id, title: p.title, body: p.body, kind: p.kind, domain: p.domain, state: p.state,
+    id: p.id, title: pub(p.title), body: pub(p.body), kind: p.kind, domain: p.domain, state: p.state,
     proposerMemberId: publicView ? null : p.proposerMemberId, proposerName: p.proposerName,
     number: p.number, numberLabel: numberLabel(session[0]?.t, session[0]?.s, p.number), duringSession: p.duringSession,
     submittedAt: iso(p.submittedAt), filedAt: iso(p.filedAt), closedAt: iso(p.closedAt), createdAt: iso(p.createdAt), updatedAt: iso(p.updatedAt),
@@ -112,7 +114,7 @@ export async function presentProposal(db: Queryable, l: Loaded, publicView: bool
       id: a.id, unitId: a.unitId, unitName, role: a.role, state: a.state, assignedAt: a.assignedAt.toISOString(), returnBy: a.returnBy, dueOn: a.dueOn,
       signedAt: iso(a.signedAt), returnReason: publicView ? null : a.returnReason, opinion: publicView ? null : a.opinion, opinionAt: iso(a.opinionAt),
     })),
-    replies: reps.map(({ r, unitName }) => ({ id: r.id, round: r.round, unitName, category: r.category, content: r.content, signer: r.signer, createdAt: r.createdAt.toISOString() })),
+    replies: reps.map(({ r, unitName }) => ({ id: r.id, round: r.round, unitName, category: r.category, content: pub(r.content), signer: r.signer, createdAt: r.createdAt.toISOString() })),
     evaluations: evals.map((e) => ({ round: e.round, satisfaction: e.satisfaction, contacted: e.contacted, contactMethod: e.contactMethod, comment: publicView ? null : e.comment, createdAt: e.createdAt.toISOString() })),
     logs: logs.map(({ h, unitName }) => ({ id: h.id, unitName, kind: h.kind, date: h.happenedOn, content: h.content, createdAt: h.createdAt.toISOString() })),
     extensions: exts.map((x) => ({ id: x.id, requestedDueOn: x.requestedDueOn, reason: x.reason, state: x.state, requestedAt: x.requestedAt.toISOString(), decidedAt: iso(x.decidedAt), decisionNote: x.decisionNote })),

@@ -11,7 +11,7 @@ import { loadProposal } from './access.ts';
 import { act, actOnMany, createProposal, updateDraft } from './commands.ts';
 import { dueBoard, listProposals, pendingExtensions, presentProposal, proposalHistory } from './queries.ts';
 import { proposalSettings, saveProposalSettings } from './settings.ts';
-import { similarProposals } from './similar.ts';
+import { similarProposals, suggestUnits } from './similar.ts';
 import { STATES, proposalWorkflow } from './workflow.ts';
 
 definePolicies({ 'proposal.supervise': ['staff', 'admin', 'leader'], 'proposal.manage': ['staff'] });
@@ -152,6 +152,13 @@ export async function proposalRoutes(fastify: FastifyInstance) {
     const settings = await proposalSettings(app.db, actor.orgId);
     const l = await loadProposal(app.db, actor, actor.orgId, req.params.id, { bodyLimit: settings.bodyLimit });
     return proposalWorkflow.allowed({ state: l.facts.state, actor, relations: l.relations, ctx: l.facts }).map(({ action, label }) => ({ action, label }));
+  });
+
+  app.get('/proposals/:id/suggested-units', { schema: { tags, summary: 'The three units most likely to handle it, learned from past assignments (staff)', params: IdParams } }, async (req) => {
+    const actor = actorOf(req);
+    authorize(actor, 'proposal.supervise');
+    const l = await loadProposal(app.db, actor, actor.orgId, req.params.id);
+    return suggestUnits(app.db, actor.orgId, l.p.title, l.p.body, l.p.id);
   });
 
   app.get('/proposals/:id/history', { schema: { tags, summary: 'Every state change and edit', params: IdParams } }, async (req) => {

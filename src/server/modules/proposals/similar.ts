@@ -1,7 +1,8 @@
 import { and, desc, eq, gt, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../core/db/client.ts';
 import { SimilarityIndex } from '../../core/text/similarity.ts';
-import { replies } from '../handling/schema.ts';
+import { assignments, replies } from '../handling/schema.ts';
+import { units } from '../org/schema.ts';
 import { KIND } from './access.ts';
 import { proposals } from './schema.ts';
 
@@ -47,4 +48,28 @@ export async function similarProposals(db: Queryable, orgId: string, q: { title?
       reply: r ? { category: r.category, excerpt: r.content.slice(0, 200) } : null,
     };
   });
+}
+
+/**
+ * Handling-unit suggestion: the lead units of the most similar past proposals, each vote weighted
+ * by similarity. Learned from past assignments, so it follows the committee's own practice.
+ */
+export async function suggestUnits(db: Queryable, orgId: string, title: string, body: string, excludeId?: string, k = 3) {
+  const o = await indexFor(db, orgId);
+  const hits = o.index.query(title, body, 25, (id) => id !== excludeId && SHOWN.includes(o.states.get(id)!) && o.states.get(id) !== 'filed');
+  if (!hits.length) return [];
+  const leads = await db.selectDistinct({ itemId: assignments.itemId, unitId: assignments.unitId, name: units.name }).from(assignments)
+    .innerJoin(units, and(eq(units.orgId, assignments.orgId), eq(units.id, assignments.unitId)))
+    .where(and(eq(assignments.orgId, orgId), eq(assignments.itemKind, KIND), eq(assignments.role, 'lead'), eq(assignments.state, 'signed'),
+      eq(units.active, true), inArray(assignments.itemId, hits.map((h) => h.id))));
+  const votes = new Map<string, { unitId: string; name: string; score: number }>();
+  for (const h of hits) {
+    for (const l of leads.filter((x) => x.itemId === h.id)) {
+      const v = votes.get(l.unitId) ?? { unitId: l.unitId, name: l.name, score: 0 };
+      v.score += h.score;
+      votes.set(l.unitId, v);
+    }
+  }
+  const total = [...votes.values()].reduce((s, v) => s + v.score, 0) || 1;
+  return [...votes.values()].sort((a, b) => b.score - a.score).slice(0, k).map((v) => ({ ...v, score: Math.round((v.score / total) * 1000) / 1000 }));
 }
