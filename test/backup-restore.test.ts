@@ -115,8 +115,10 @@ describe.each(engines)('backup taken on %s', { timeout: 180_000 }, (engine) => {
     await source?.close();
   });
 
-  it('writes a header naming the committees, then one line per row', () => {
-    const lines = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  it('writes a header naming the committees, one line per row, and a trailer with the count', () => {
+    const all = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(all.at(-1)).toEqual({ end: true, rows: rowCount(expected) });
+    const lines = all.slice(0, -1);
     expect(lines[0]).toMatchObject({ format: 'tongxin-backup/1' });
     expect(lines[0].orgs.map((o: { name: string }) => o.name).sort()).toEqual(['另一市政协', '新区政协', '测试区政协', '测试市政协'].sort());
     expect(lines.length - 1).toBe(rowCount(expected));
@@ -170,12 +172,16 @@ describe.each(engines)('backup taken on %s', { timeout: 180_000 }, (engine) => {
   it('a failed restore changes nothing, even with replace', async () => {
     const before = await snapshot(sameEngine.db);
     const broken = path.join(tmp, `${engine}-broken.jsonl`);
-    fs.writeFileSync(broken, fs.readFileSync(file, 'utf8') + JSON.stringify({ table: 'no_such_table', row: {} }) + '\n');
+    const good = fs.readFileSync(file, 'utf8').trim().split('\n');
+    fs.writeFileSync(broken, [...good.slice(0, -1), JSON.stringify({ table: 'no_such_table', row: {} }), good.at(-1)].join('\n') + '\n');
     await expect(restore(sameEngine.db, broken, { replace: true })).rejects.toThrow('Unknown table no_such_table');
     const truncated = path.join(tmp, `${engine}-truncated.jsonl`);
     const text = fs.readFileSync(file, 'utf8');
     fs.writeFileSync(truncated, text.slice(0, text.lastIndexOf('\n', text.length * 0.7) + 10)); // cut inside a line
     await expect(restore(sameEngine.db, truncated, { replace: true })).rejects.toThrow(/^Line \d+ of .* is not JSON: the backup is damaged or truncated$/);
+    const cutAtLine = path.join(tmp, `${engine}-cut-at-line.jsonl`);
+    fs.writeFileSync(cutAtLine, text.slice(0, text.lastIndexOf('\n', text.length * 0.7) + 1)); // whole lines, no trailer
+    await expect(restore(sameEngine.db, cutAtLine, { replace: true })).rejects.toThrow(/no end marker/);
     expect(await snapshot(sameEngine.db)).toEqual(before);
 
     const notBackup = path.join(tmp, 'not-a-backup.jsonl');
@@ -205,7 +211,7 @@ describe.each(engines)('backup taken on %s', { timeout: 180_000 }, (engine) => {
     expect(await backup(source.database.db, one, [source.fx.otherOrgId])).toMatchObject({ orgs: 1 });
     const lines = fs.readFileSync(one, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(lines[0].orgs).toEqual([{ id: source.fx.otherOrgId, name: '另一市政协' }]);
-    expect(lines.slice(1).every((l) => (l.table === 'orgs' ? l.row.id : l.row.orgId) === source.fx.otherOrgId)).toBe(true);
+    expect(lines.slice(1, -1).every((l) => (l.table === 'orgs' ? l.row.id : l.row.orgId) === source.fx.otherOrgId)).toBe(true);
 
     const before = await snapshot(sameEngine.db);
     await expect(restore(sameEngine.db, one)).rejects.toThrow('already holds 1 of these committees');

@@ -61,6 +61,8 @@ export async function backupTo(db: Db, out: Writable, orgIds?: string[]): Promis
         for (const row of await tx.select().from(t as PgTable).where(eq(t.orgId, o.id))) { await write({ table: getTableName(t), row }); rows++; }
       }
     }
+    // The trailer proves the file is complete: a backup cut short is refused on restore.
+    await write({ end: true, rows });
     return os;
   }, { isolationLevel: 'repeatable read', accessMode: 'read only' });
   await new Promise<void>((res, rej) => out.end((err?: Error | null) => (err ? rej(err) : res())));
@@ -86,11 +88,12 @@ export async function restore(db: Db, file: string, opts: { replace?: boolean } 
     const input = fs.createReadStream(file);
     const lines = readline.createInterface({ input, crlfDelay: Infinity });
     let n = 0;
+    let ended = false;
     try {
       for await (const line of lines) {
         n++;
         if (!line.trim()) continue;
-        let rec: { format?: string; orgs?: { id: string }[]; table?: string; row?: Record<string, unknown> };
+        let rec: { format?: string; orgs?: { id: string }[]; table?: string; row?: Record<string, unknown>; end?: boolean; rows?: number };
         try { rec = JSON.parse(line); } catch { throw new BackupError(`Line ${n} of ${file} is not JSON: the backup is damaged or truncated`); }
         if (!header) {
           header = rec;
@@ -102,6 +105,12 @@ export async function restore(db: Db, file: string, opts: { replace?: boolean } 
           if (ids.length) await tx.delete(orgs).where(inArray(orgs.id, ids));
           continue;
         }
+        if (rec.end) {
+          if (rec.rows !== rows) throw new BackupError(`The backup announces ${rec.rows} rows but holds ${rows}: it is damaged`);
+          ended = true;
+          continue;
+        }
+        if (ended) throw new BackupError(`Line ${n} follows the end of the backup`);
         const table = byName.get(rec.table!);
         if (!table) throw new BackupError(`Unknown table ${rec.table}`);
         await tx.insert(table).values(revive(table, rec.row!) as never);
@@ -112,6 +121,7 @@ export async function restore(db: Db, file: string, opts: { replace?: boolean } 
       input.destroy();
     }
     if (!header) throw new BackupError('Empty backup file');
+    if (!ended) throw new BackupError('The backup has no end marker: it was cut short (e.g. an interrupted download)');
     // Serial ids were copied as they were: move each sequence past them.
     for (const t of tenantTables) {
       const cols = getTableColumns(t);
