@@ -27,7 +27,8 @@ describe.each(engines)('outbox (%s)', (engine) => {
   const logs: { level: number; msg: string; event?: number; type?: string }[] = [];
   const log = pino({ level: 'debug' }, { write: (s: string) => { logs.push(JSON.parse(s)); } });
   const outboxes: Outbox[] = [];
-  const newOutbox = () => { const o = new Outbox(database.db, log); outboxes.push(o); return o; };
+  // No retry delay here: the tests drive retries with explicit kicks.
+  const newOutbox = () => { const o = new Outbox(database.db, log, () => 0); outboxes.push(o); return o; };
   /** An outbox whose process "dies" right after each commit: nothing is ever dispatched. */
   const deadOutbox = () => { const o = newOutbox(); o.kick = () => Promise.resolve(); return o; };
 
@@ -138,6 +139,20 @@ describe.each(engines)('outbox (%s)', (engine) => {
     await sleep(250);
     expect(calls).toBe(3);
     expect(others).toEqual([first.id]);
+  });
+
+  it('waits longer after each failure before trying again (default backoff)', async () => {
+    const ob = new Outbox(database.db, log);
+    outboxes.push(ob);
+    let calls = 0;
+    ob.subscribe('t8.created', async () => { calls++; throw new Error('down'); });
+    await createSector(ob, 't8');
+    await ob.kick();
+    await ob.kick();
+    await ob.kick();
+    expect(calls).toBe(1);
+    const [row] = await eventsOf('t8.created');
+    expect(row!.nextAttemptAt!.getTime() - Date.now()).toBeGreaterThan(500);
   });
 
   it('gives up after 10 attempts but keeps the event and its last error', async () => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lt, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, lte, notInArray, or, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db, Tx } from './db/client.ts';
 import { outbox } from './schema.ts';
@@ -16,7 +16,12 @@ export class Outbox {
   private again = false;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private db: Db, private log: FastifyBaseLogger) {}
+  /**
+   * `retryDelayMs`: how long a failed event waits before its next attempt (by attempts so far);
+   * exponential by default (2 s, 4 s, … about 17 min before the tenth), so a subscriber whose
+   * dependency is down for a while does not spend its attempts at once.
+   */
+  constructor(private db: Db, private log: FastifyBaseLogger, private retryDelayMs: (attempts: number) => number = (n) => 1000 * 2 ** n) {}
 
   /** `type` is an event type such as "member.created", or "*" for every event. */
   subscribe(type: string, fn: Subscriber) {
@@ -54,7 +59,8 @@ export class Outbox {
   private async dispatchBatch(failed: Set<number>): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       const rows = await tx.select().from(outbox)
-        .where(and(isNull(outbox.dispatchedAt), lt(outbox.attempts, MAX_ATTEMPTS), failed.size ? notInArray(outbox.id, [...failed]) : undefined))
+        .where(and(isNull(outbox.dispatchedAt), lt(outbox.attempts, MAX_ATTEMPTS), failed.size ? notInArray(outbox.id, [...failed]) : undefined,
+          or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, sql`now()`))))
         .orderBy(asc(outbox.id)).limit(100).for('update', { skipLocked: true });
       for (const row of rows) {
         const handlers = [...(this.subscribers.get(row.type) ?? []), ...(this.subscribers.get('*') ?? [])];
@@ -65,7 +71,8 @@ export class Outbox {
         } catch (err) {
           this.log.warn({ err, event: row.id, type: row.type }, 'subscriber failed; will retry');
           failed.add(row.id);
-          await tx.update(outbox).set({ attempts: row.attempts + 1, lastError: String(err) }).where(key);
+          const next = new Date(Date.now() + this.retryDelayMs(row.attempts + 1));
+          await tx.update(outbox).set({ attempts: row.attempts + 1, lastError: String(err), nextAttemptAt: next }).where(key);
         }
       }
       return rows.length === 100;

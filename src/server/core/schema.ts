@@ -86,6 +86,7 @@ export const outbox = pgTable('outbox', {
   dispatchedAt: timestamp({ withTimezone: true }),
   attempts: integer().notNull().default(0),
   lastError: text(),
+  nextAttemptAt: timestamp({ withTimezone: true }),
 }, (t) => [
   primaryKey({ columns: [t.orgId, t.id] }),
   index('outbox_pending').on(t.id).where(sql`dispatched_at is null`),
