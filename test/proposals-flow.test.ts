@@ -151,4 +151,23 @@ describe.each(engines)('a proposal from draft to closed (%s)', (engine) => {
     // the proposer still sees the original
     expect((await t.app.inject({ url: `/api/v1/proposals/${p.id}`, headers: await t.as('member') })).json().body).toBe(body);
   });
+
+  it('finds proposals and replies by Chinese words, with highlights, within what the caller may see', async () => {
+    await t.app.outbox.kick();
+    const search = async (q: string, h: object = {}) => (await t.app.inject({ url: `/api/v1/proposals/search?q=${encodeURIComponent(q)}`, headers: h as never })).json();
+    const staff = await search('课后服务', await t.as('staff'));
+    expect(staff.items.map((i: { title: string }) => i.title)).toContain('关于加强中小学课后服务的提案');
+    expect(staff.items[0].highlight.title).toContain('<mark>课后服务</mark>');
+    const inReply = await search('实施方案', await t.as('staff'));
+    expect(inReply.items[0]).toMatchObject({ title: '关于加强中小学课后服务的提案', highlight: { inReply: true } });
+    // a draft is found only by its proposer
+    await t.app.inject({ method: 'POST', url: '/api/v1/proposals', headers: await t.as('member'), payload: { title: '关于建设城市书房的提案', body: '建议在公园建设城市书房。', kind: 'member' } });
+    await t.app.outbox.kick();
+    expect((await search('城市书房', await t.as('staff'))).total).toBe(0);
+    expect((await search('城市书房', await t.as('member'))).total).toBe(1);
+    // the public finds published ones only, without logging in
+    const pub = (await t.app.inject({ url: `/api/v1/proposals/search?published=true&q=${encodeURIComponent('社区食堂')}` })).json();
+    expect(pub.items.map((i: { title: string }) => i.title)).toEqual(['关于增设社区食堂的提案']);
+    expect(JSON.stringify(pub)).not.toContain('13912345678');
+  });
 });

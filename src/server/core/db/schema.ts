@@ -5,3 +5,4 @@ export * from '../jobs-schema.ts';
 export * from '../../modules/handling/schema.ts';
 export * from '../../modules/proposals/schema.ts';
 export * from '../../modules/opinions/schema.ts';
+export * from '../../modules/search/schema.ts';

@@ -7,6 +7,7 @@ import { assignments } from '../handling/schema.ts';
 import { KIND } from './access.ts';
 import { letterRoutes } from './letter-routes.ts';
 import { proposalRoutes } from './routes.ts';
+import { backfillSearch, onProposalEvent } from './search.ts';
 import { proposalCosigners, proposals } from './schema.ts';
 
 // The proposals module: routes, its place in the handling engine, and its to-dos.
@@ -55,6 +56,8 @@ addTodoSource(async (db, actor) => {
 });
 
 export async function proposalsModule(app: FastifyInstance) {
+  app.outbox.subscribe('*', onProposalEvent);
+  app.addHook('onReady', async () => { void backfillSearch(app.db).catch((err) => app.log.error({ err }, 'search backfill failed')); });
   await app.register(proposalRoutes);
   await app.register(letterRoutes);
 }

@@ -26,7 +26,7 @@ const activeFor = (unitId: SQL | string) => sql`exists (select 1 from ${assignme
   and a.item_kind = ${KIND} and a.item_id = ${proposals.id} and a.unit_id = ${unitId} and a.state in ('pending', 'signed'))`;
 
 /** The slice of proposals the actor may list (the same rule as canRead, as SQL). */
-function scope(actor: Actor | null, f: ProposalFilter): SQL | undefined {
+export function scope(actor: Actor | null, f: ProposalFilter): SQL | undefined {
   if (f.published || !actor) return eq(proposals.published, true);
   const own = actor.memberId
     ? or(eq(proposals.proposerMemberId, actor.memberId), sql`exists (select 1 from ${proposalCosigners} c where c.org_id = ${proposals.orgId} and c.proposal_id = ${proposals.id} and c.member_id = ${actor.memberId})`)

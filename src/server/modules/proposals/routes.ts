@@ -12,6 +12,7 @@ import { act, actOnMany, createProposal, updateDraft } from './commands.ts';
 import { dueBoard, listProposals, pendingExtensions, presentProposal, proposalHistory } from './queries.ts';
 import { proposalSettings, saveProposalSettings } from './settings.ts';
 import { similarProposals, suggestUnits } from './similar.ts';
+import { searchProposals } from './search.ts';
 import { STATES, proposalWorkflow } from './workflow.ts';
 
 definePolicies({ 'proposal.supervise': ['staff', 'admin', 'leader'], 'proposal.manage': ['staff'] });
@@ -77,6 +78,22 @@ export async function proposalRoutes(fastify: FastifyInstance) {
     if (!req.actor && !q.published) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
     const r = await listProposals(app.db, req.actor, req.actor?.orgId, q, pageOf(q));
     return { ...r, page: q.page, pageSize: q.pageSize };
+  });
+
+  app.get('/proposals/search', {
+    config: { public: true },
+    schema: {
+      tags, summary: 'Full-text search over proposals and replies, with highlights (published=true: without login)',
+      querystring: obj({
+        ...Paging, q: Type.String({ minLength: 1, maxLength: 200 }), published: Type.Optional(Type.Boolean()),
+        state: Type.Optional(Type.Array(lit(STATES), { maxItems: 12 })), sessionId: Type.Optional(Uuid), unitId: Type.Optional(Uuid),
+        domain: Type.Optional(lit(DOMAINS)), sectorId: Type.Optional(Uuid),
+      }),
+    },
+  }, async (req) => {
+    const q = req.query;
+    if (!req.actor && !q.published) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+    return { ...(await searchProposals(app.db, req.actor, req.actor?.orgId, q, pageOf(q))), page: q.page, pageSize: q.pageSize };
   });
 
   app.post('/proposals', { schema: { tags, summary: 'Draft a proposal', body: obj(DraftFields), response: { ...errorResponses } } }, async (req, reply) => {

@@ -1,0 +1,98 @@
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db, Queryable, Tx } from '../../core/db/client.ts';
+import type { DomainEvent } from '../../core/outbox.ts';
+import type { Actor } from '../../core/policies.ts';
+import { searchTokens, tokens } from '../../core/text/segment.ts';
+import { redactContacts } from '../../core/text/redact.ts';
+import { assignments, replies } from '../handling/schema.ts';
+import { members } from '../org/schema.ts';
+import { searchDocs } from '../search/schema.ts';
+import { KIND } from './access.ts';
+import { scope } from './queries.ts';
+import { proposals } from './schema.ts';
+
+// Segmentation-aware full-text search over proposals and their replies. Words come from jieba
+// (with the search-mode split of long compounds), so the tsvector is plain 'simple' words.
+
+const words = (text: string) => searchTokens(text).join(' ');
+
+/** (Re)indexes one proposal with its replies; runs after commit from the outbox. */
+export async function indexProposal(tx: Queryable, orgId: string, id: string) {
+  const [p] = await tx.select({ title: proposals.title, body: proposals.body, proposerName: proposals.proposerName }).from(proposals).where(and(eq(proposals.orgId, orgId), eq(proposals.id, id)));
+  if (!p) return;
+  const reps = await tx.select({ content: replies.content }).from(replies).where(and(eq(replies.orgId, orgId), eq(replies.itemKind, KIND), eq(replies.itemId, id))).orderBy(asc(replies.round));
+  const tsv = sql`setweight(to_tsvector('simple', ${words(`${p.title} ${p.proposerName}`)}), 'A')
+    || setweight(to_tsvector('simple', ${words(p.body)}), 'B') || setweight(to_tsvector('simple', ${words(reps.map((r) => r.content).join('\n'))}), 'C')`;
+  await tx.insert(searchDocs).values({ orgId, docKind: KIND, docId: id, tsv: tsv as never })
+    .onConflictDoUpdate({ target: [searchDocs.orgId, searchDocs.docKind, searchDocs.docId], set: { tsv: tsv as never, updatedAt: sql`now()` } });
+}
+
+export async function onProposalEvent(event: DomainEvent, tx: Tx) {
+  if (!event.type.startsWith('proposal.')) return;
+  const id = (event.payload as { id?: string }).id;
+  if (id) await indexProposal(tx, event.orgId, id);
+}
+
+/** Indexes proposals that have no search document yet (e.g. imported or seeded rows). */
+export async function backfillSearch(db: Db) {
+  for (;;) {
+    const missing = await db.select({ orgId: proposals.orgId, id: proposals.id }).from(proposals)
+      .leftJoin(searchDocs, and(eq(searchDocs.orgId, proposals.orgId), eq(searchDocs.docKind, KIND), eq(searchDocs.docId, proposals.id)))
+      .where(isNull(searchDocs.docId)).limit(200);
+    if (!missing.length) return;
+    await db.transaction(async (tx) => { for (const m of missing) await indexProposal(tx, m.orgId, m.id); });
+  }
+}
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** HTML with the query words in <mark>, around the first match (escaped text, safe to render). */
+export function highlight(text: string, terms: string[], width = 80): string {
+  const found = terms.map((t) => text.indexOf(t)).filter((i) => i >= 0);
+  const start = found.length ? Math.max(0, Math.min(...found) - width / 4) : 0;
+  let out = escape(text.slice(start, start + width));
+  for (const t of [...terms].sort((a, b) => b.length - a.length)) out = out.split(escape(t)).join(`\u0000${escape(t)}\u0001`);
+  out = out.replace(/\u0000/g, '<mark>').replace(/\u0001/g, '</mark>').replace(/<mark>(<mark>)+/g, '<mark>').replace(/(<\/mark>)+/g, '</mark>');
+  return `${start > 0 ? '…' : ''}${out}${start + width < text.length ? '…' : ''}`;
+}
+
+export interface SearchFilter { q: string; published?: boolean; state?: string[]; sessionId?: string; unitId?: string; domain?: string; sectorId?: string }
+
+export async function searchProposals(db: Queryable, actor: Actor | null, orgId: string | undefined, f: SearchFilter, page: { limit: number; offset: number }) {
+  const qWords = [...new Set(tokens(f.q))].filter((w) => /^[\p{Script=Han}A-Za-z0-9]+$/u.test(w));
+  if (!qWords.length) return { items: [], total: 0 };
+  const query = sql`to_tsquery('simple', ${qWords.join(' & ')})`;
+  const where = and(
+    orgId ? eq(proposals.orgId, orgId) : undefined,
+    scope(actor, { published: f.published }),
+    sql`${searchDocs.tsv} @@ ${query}`,
+    f.state?.length ? inArray(proposals.state, f.state) : undefined,
+    f.sessionId ? eq(proposals.sessionId, f.sessionId) : undefined,
+    f.domain ? eq(proposals.domain, f.domain) : undefined,
+    f.sectorId ? sql`exists (select 1 from ${members} m where m.org_id = ${proposals.orgId} and m.id = ${proposals.proposerMemberId} and m.sector_id = ${f.sectorId})` : undefined,
+    f.unitId ? sql`exists (select 1 from ${assignments} a where a.org_id = ${proposals.orgId} and a.item_kind = ${KIND} and a.item_id = ${proposals.id}
+      and a.unit_id = ${f.unitId} and a.state in ('pending', 'signed'))` : undefined,
+  );
+  const from = db.select({ p: proposals, rank: sql<number>`ts_rank(${searchDocs.tsv}, ${query})` }).from(searchDocs)
+    .innerJoin(proposals, and(eq(proposals.orgId, searchDocs.orgId), eq(proposals.id, searchDocs.docId), eq(searchDocs.docKind, KIND)));
+  const [rows, [count]] = await Promise.all([
+    from.where(where).orderBy(desc(sql`ts_rank(${searchDocs.tsv}, ${query})`), desc(proposals.updatedAt)).limit(page.limit).offset(page.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(searchDocs)
+      .innerJoin(proposals, and(eq(proposals.orgId, searchDocs.orgId), eq(proposals.id, searchDocs.docId), eq(searchDocs.docKind, KIND))).where(where),
+  ]);
+  const publicView = f.published || !actor;
+  const reps = rows.length ? await db.select({ itemId: replies.itemId, content: replies.content }).from(replies)
+    .where(and(eq(replies.itemKind, KIND), inArray(replies.itemId, rows.map((r) => r.p.id)))) : [];
+  return {
+    total: count!.n,
+    items: rows.map(({ p }) => {
+      const clean = (s: string) => (publicView ? redactContacts(s) : s);
+      const replyText = reps.filter((r) => r.itemId === p.id).map((r) => r.content).join('\n');
+      const inBody = qWords.some((w) => p.body.includes(w));
+      return {
+        id: p.id, title: clean(p.title), state: p.state, proposerName: p.proposerName, domain: p.domain, number: p.number,
+        highlight: { title: highlight(clean(p.title), qWords, 200), snippet: highlight(clean(inBody || !replyText ? p.body : replyText), qWords), inReply: !inBody && !!replyText },
+      };
+    }),
+  };
+}
