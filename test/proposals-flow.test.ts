@@ -170,4 +170,20 @@ describe.each(engines)('a proposal from draft to closed (%s)', (engine) => {
     expect(pub.items.map((i: { title: string }) => i.title)).toEqual(['关于增设社区食堂的提案']);
     expect(JSON.stringify(pub)).not.toContain('13912345678');
   });
+
+  it('lets the leading leader log supervision of a key proposal, shown on the key board', async () => {
+    const p = (await t.app.inject({ method: 'POST', url: '/api/v1/proposals', headers: await t.as('member'), payload: { title: '关于推进老旧小区加装电梯的提案', body: '建议简化审批、加大补贴。', kind: 'member' } })).json();
+    await ok('member', p.id, 'submit');
+    await ok('staff', p.id, 'file');
+    const visit = { kind: 'visit', date: '2026-11-20', participants: '赵六副主席、市住建局', outcome: '明确年内完成30台' };
+    expectProblem(await t.app.inject({ method: 'POST', url: `/api/v1/proposals/${p.id}/supervision`, headers: await t.as('leader'), payload: visit }), 409); // not key yet
+    await ok('staff', p.id, 'markKey', { leaderUserId: t.fx.userIds.leader });
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/proposals/${p.id}/supervision`, headers: await t.as('leader'), payload: visit });
+    expect(res.statusCode).toBe(201);
+    expectProblem(await t.app.inject({ method: 'POST', url: `/api/v1/proposals/${p.id}/supervision`, headers: await t.as('member'), payload: visit }), 403);
+    const board = (await t.app.inject({ url: '/api/v1/proposals/key', headers: await t.as('leader') })).json();
+    expect(board.items).toEqual(expect.arrayContaining([expect.objectContaining({ id: p.id, visits: 1, lastVisit: '2026-11-20', leader: 'leader' })]));
+    const todos = (await t.app.inject({ url: '/api/v1/todos', headers: await t.as('leader') })).json();
+    expect(todos.items.some((i: { kind: string; href: string }) => i.kind === 'key' && i.href === `/proposals/${p.id}`)).toBe(true);
+  });
 });

@@ -13,6 +13,7 @@ import { dueBoard, listProposals, pendingExtensions, presentProposal, proposalHi
 import { proposalSettings, saveProposalSettings } from './settings.ts';
 import { similarProposals, suggestUnits } from './similar.ts';
 import { searchProposals } from './search.ts';
+import { keyBoard, logSupervision, supervisionOf } from './supervision.ts';
 import { STATES, proposalWorkflow } from './workflow.ts';
 
 definePolicies({ 'proposal.supervise': ['staff', 'admin', 'leader'], 'proposal.manage': ['staff'] });
@@ -176,6 +177,29 @@ export async function proposalRoutes(fastify: FastifyInstance) {
     authorize(actor, 'proposal.supervise');
     const l = await loadProposal(app.db, actor, actor.orgId, req.params.id);
     return suggestUnits(app.db, actor.orgId, l.p.title, l.p.body, l.p.id);
+  });
+
+  app.get('/proposals/key', { schema: { tags, summary: 'Key proposals with their progress (leaders see the ones they lead unless all=true)', querystring: obj({ all: Type.Optional(Type.Boolean()) }) } }, async (req) => {
+    const actor = actorOf(req);
+    authorize(actor, 'proposal.supervise');
+    const onlyMine = actor.roles.includes('leader') && !actor.roles.includes('staff') && !req.query.all;
+    return { items: await keyBoard(app.db, actor.orgId, onlyMine ? actor.id : undefined) };
+  });
+
+  app.get('/proposals/:id/supervision', { schema: { tags, summary: 'Supervision visits and meetings (督办) of a key proposal', params: IdParams } }, async (req) => {
+    const actor = actorOf(req);
+    await loadProposal(app.db, actor, actor.orgId, req.params.id);
+    return { items: await supervisionOf(app.db, actor.orgId, req.params.id) };
+  });
+
+  app.post('/proposals/:id/supervision', {
+    schema: {
+      tags, summary: 'Log a supervision visit or meeting (the leading leader or staff)', params: IdParams,
+      body: obj({ kind: lit(['visit', 'meeting', 'research'] as const), date: Day, participants: Text(500), outcome: Text(2000) }),
+    },
+  }, async (req, reply) => {
+    await logSupervision(ctxOf(req), req.params.id, req.body);
+    return reply.status(201).send({ items: await supervisionOf(app.db, actorOf(req).orgId, req.params.id) });
   });
 
   app.get('/proposals/:id/history', { schema: { tags, summary: 'Every state change and edit', params: IdParams } }, async (req) => {

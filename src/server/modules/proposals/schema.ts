@@ -1,4 +1,4 @@
-import { boolean, index, integer, primaryKey, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, primaryKey, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 // 提案: drafted by members, filed and numbered by staff, then handled as an assigned item.
 
@@ -61,3 +61,16 @@ export const proposalRatings = pgTable('proposal_ratings', {
   createdBy: uuid().notNull(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.orgId, t.proposalId, t.unitId] })]);
+
+/** 督办: supervision visits and meetings on key proposals, led by their leader or staff. */
+export const supervisionLogs = pgTable('supervision_logs', {
+  orgId: uuid().notNull(),
+  id: uuid().notNull().defaultRandom(),
+  proposalId: uuid().notNull(),
+  kind: text().notNull(), // visit | meeting | research
+  happenedOn: date({ mode: 'string' }).notNull(),
+  participants: text().notNull(),
+  outcome: text().notNull(),
+  createdBy: uuid().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('supervision_proposal').on(t.orgId, t.proposalId)]);
