@@ -14,6 +14,7 @@ import { proposalSettings, saveProposalSettings } from './settings.ts';
 import { similarProposals, suggestUnits } from './similar.ts';
 import { searchProposals } from './search.ts';
 import { keyBoard, logSupervision, supervisionOf } from './supervision.ts';
+import { GROUPINGS, proposalStats, statsWorkbook } from './stats.ts';
 import { STATES, proposalWorkflow } from './workflow.ts';
 
 definePolicies({ 'proposal.supervise': ['staff', 'admin', 'leader'], 'proposal.manage': ['staff'] });
@@ -177,6 +178,20 @@ export async function proposalRoutes(fastify: FastifyInstance) {
     authorize(actor, 'proposal.supervise');
     const l = await loadProposal(app.db, actor, actor.orgId, req.params.id);
     return suggestUnits(app.db, actor.orgId, l.p.title, l.p.body, l.p.id);
+  });
+
+  const StatsQuery = obj({ by: lit(GROUPINGS), from: Type.Optional(Day), to: Type.Optional(Day), sessionId: Type.Optional(Uuid) });
+  app.get('/proposals/stats', { schema: { tags, summary: 'Received, filed, reply, on-time and satisfaction rates, A/B/C shares, quality — by unit, sector, domain, party or session', querystring: StatsQuery } }, async (req) => {
+    const actor = actorOf(req);
+    authorize(actor, 'proposal.supervise');
+    return proposalStats(app.db, actor.orgId, req.query.by, req.query);
+  });
+  app.get('/proposals/stats.xlsx', { schema: { tags, summary: 'The same table as an Excel file', querystring: StatsQuery } }, async (req, reply) => {
+    const actor = actorOf(req);
+    authorize(actor, 'proposal.supervise');
+    const buf = await statsWorkbook(await proposalStats(app.db, actor.orgId, req.query.by, req.query));
+    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="proposal-stats-${req.query.by}.xlsx"`).send(buf);
   });
 
   app.get('/proposals/key', { schema: { tags, summary: 'Key proposals with their progress (leaders see the ones they lead unless all=true)', querystring: obj({ all: Type.Optional(Type.Boolean()) }) } }, async (req) => {

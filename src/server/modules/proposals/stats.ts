@@ -1,0 +1,122 @@
+import { and, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import type { Queryable } from '../../core/db/client.ts';
+import { members, plenarySessions, sectors, terms, units } from '../org/schema.ts';
+import { assignments, evaluations, replies } from '../handling/schema.ts';
+import { KIND } from './access.ts';
+import { numberLabel } from './queries.ts';
+import { proposalRatings, proposals } from './schema.ts';
+
+// 双评 statistics, computed from the proposals' own records. Definitions:
+// received = submitted; filed = given a number; reply rate = replied / assigned;
+// on time = first reply no later than the lead unit's due date (extensions count);
+// satisfaction = 满意 + 基本满意 among the latest evaluations; shares of A/B/C among latest replies;
+// quality = the units' mean rating (topic, research, feasibility) on a 1–5 scale.
+
+export const GROUPINGS = ['unit', 'sector', 'domain', 'party', 'session'] as const;
+export type Grouping = (typeof GROUPINGS)[number];
+
+interface Facts {
+  id: string; state: string; domain: string | null; party: string | null; sector: string | null; session: string | null;
+  filed: boolean; assigned: boolean; unit: string | null; dueOn: string | null; firstReply: string | null; category: string | null;
+  satisfaction: string | null; quality: number | null;
+}
+
+async function facts(db: Queryable, orgId: string, f: { from?: string; to?: string; sessionId?: string }): Promise<Facts[]> {
+  const ps = await db.select({
+    p: proposals, party: members.party, sector: sectors.name, sessionNumber: plenarySessions.number, termNumber: terms.number,
+  }).from(proposals)
+    .leftJoin(members, and(eq(members.orgId, proposals.orgId), eq(members.id, proposals.proposerMemberId)))
+    .leftJoin(sectors, and(eq(sectors.orgId, members.orgId), eq(sectors.id, members.sectorId)))
+    .leftJoin(plenarySessions, and(eq(plenarySessions.orgId, proposals.orgId), eq(plenarySessions.id, proposals.sessionId)))
+    .leftJoin(terms, and(eq(terms.orgId, proposals.orgId), eq(terms.id, proposals.termId)))
+    .where(and(eq(proposals.orgId, orgId), isNotNull(proposals.submittedAt),
+      f.from ? gte(proposals.submittedAt, new Date(`${f.from}T00:00:00+08:00`)) : undefined,
+      f.to ? lte(proposals.submittedAt, new Date(`${f.to}T23:59:59+08:00`)) : undefined,
+      f.sessionId ? eq(proposals.sessionId, f.sessionId) : undefined));
+  if (!ps.length) return [];
+  const ids = ps.map((r) => r.p.id);
+  const [leads, reps, evals, ratings] = await Promise.all([
+    db.select({ itemId: assignments.itemId, unit: units.name, dueOn: assignments.dueOn }).from(assignments)
+      .innerJoin(units, and(eq(units.orgId, assignments.orgId), eq(units.id, assignments.unitId)))
+      .where(and(eq(assignments.orgId, orgId), eq(assignments.itemKind, KIND), eq(assignments.role, 'lead'), inArray(assignments.state, ['pending', 'signed']), inArray(assignments.itemId, ids))),
+    db.select({ itemId: replies.itemId, round: replies.round, category: replies.category, at: sql<string>`(${replies.createdAt} at time zone 'Asia/Shanghai')::date::text` })
+      .from(replies).where(and(eq(replies.orgId, orgId), eq(replies.itemKind, KIND), inArray(replies.itemId, ids))),
+    db.select({ itemId: evaluations.itemId, round: evaluations.round, satisfaction: evaluations.satisfaction }).from(evaluations)
+      .where(and(eq(evaluations.orgId, orgId), eq(evaluations.itemKind, KIND), inArray(evaluations.itemId, ids))),
+    db.select({ id: proposalRatings.proposalId, q: sql<number>`avg((${proposalRatings.topic} + ${proposalRatings.research} + ${proposalRatings.feasibility}) / 3.0)::float` })
+      .from(proposalRatings).where(and(eq(proposalRatings.orgId, orgId), inArray(proposalRatings.proposalId, ids))).groupBy(proposalRatings.proposalId),
+  ]);
+  const latest = <T extends { itemId: string; round: number }>(rows: T[]) => {
+    const m = new Map<string, T>();
+    for (const r of rows) if (!m.has(r.itemId) || m.get(r.itemId)!.round < r.round) m.set(r.itemId, r);
+    return m;
+  };
+  const lastReply = latest(reps), lastEval = latest(evals);
+  const firstReply = new Map<string, string>();
+  for (const r of reps) if (!firstReply.has(r.itemId) || firstReply.get(r.itemId)! > r.at) firstReply.set(r.itemId, r.at);
+  const lead = new Map(leads.map((l) => [l.itemId, l]));
+  const quality = new Map(ratings.map((r) => [r.id, Number(r.q)]));
+  return ps.map(({ p, party, sector, sessionNumber, termNumber }) => ({
+    id: p.id, state: p.state, domain: p.domain, party, sector,
+    session: sessionNumber && termNumber ? numberLabel(termNumber, sessionNumber, 1)!.split(' ')[0]! : null,
+    filed: !!p.filedAt, assigned: ['assigned', 'handling', 'replied', 'rehandling', 'closed'].includes(p.state),
+    unit: lead.get(p.id)?.unit ?? null, dueOn: lead.get(p.id)?.dueOn ?? null, firstReply: firstReply.get(p.id) ?? null,
+    category: lastReply.get(p.id)?.category ?? null, satisfaction: lastEval.get(p.id)?.satisfaction ?? null, quality: quality.get(p.id) ?? null,
+  }));
+}
+
+const rate = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 10 : null);
+
+function summarize(key: string, rows: Facts[]) {
+  const count = (pred: (f: Facts) => boolean) => rows.filter(pred).length;
+  const replied = rows.filter((f) => f.firstReply);
+  const onTime = replied.filter((f) => f.dueOn && f.firstReply! <= f.dueOn).length;
+  const evaluated = rows.filter((f) => f.satisfaction);
+  const satisfied = count((f) => f.satisfaction === 'satisfied'), basic = count((f) => f.satisfaction === 'basic');
+  const cats = rows.filter((f) => f.category);
+  const rated = rows.filter((f) => f.quality !== null);
+  const assigned = count((f) => f.assigned);
+  return {
+    key, received: rows.length, filed: count((f) => f.filed), merged: count((f) => f.state === 'merged'), converted: count((f) => f.state === 'converted'),
+    notFiled: count((f) => f.state === 'not_filed'), assigned, replied: replied.length, replyRate: rate(replied.length, assigned),
+    onTime, onTimeRate: rate(onTime, replied.length), evaluated: evaluated.length, satisfied, basic, unsatisfied: count((f) => f.satisfaction === 'unsatisfied'),
+    satisfactionRate: rate(satisfied + basic, evaluated.length), fullSatisfactionRate: rate(satisfied, evaluated.length),
+    categoryA: rate(count((f) => f.category === 'A'), cats.length), categoryB: rate(count((f) => f.category === 'B'), cats.length), categoryC: rate(count((f) => f.category === 'C'), cats.length),
+    quality: rated.length ? Math.round((rated.reduce((s, f) => s + f.quality!, 0) / rated.length) * 100) / 100 : null,
+  };
+}
+
+export type StatsRow = ReturnType<typeof summarize>;
+
+/** One row per group (and a total), e.g. per handling unit. */
+export async function proposalStats(db: Queryable, orgId: string, by: Grouping, f: { from?: string; to?: string; sessionId?: string }) {
+  const all = await facts(db, orgId, f);
+  const keyOf: Record<Grouping, (x: Facts) => string | null> = { unit: (x) => x.unit, sector: (x) => x.sector, domain: (x) => x.domain, party: (x) => x.party, session: (x) => x.session };
+  const groups = new Map<string, Facts[]>();
+  for (const x of all) {
+    const k = keyOf[by](x) ?? '（未定）';
+    if (by === 'unit' && !x.unit) continue; // only assigned proposals have a unit
+    groups.set(k, [...(groups.get(k) ?? []), x]);
+  }
+  const rows = [...groups].map(([k, v]) => summarize(k, v)).sort((a, b) => b.received - a.received || a.key.localeCompare(b.key, 'zh-CN'));
+  return { by, rows, total: summarize('合计', all) };
+}
+
+const HEADERS: [keyof StatsRow, string][] = [
+  ['key', '分组'], ['received', '收到'], ['filed', '立案'], ['merged', '并案'], ['converted', '转办'], ['notFiled', '不予立案'], ['assigned', '交办'],
+  ['replied', '已答复'], ['replyRate', '答复率%'], ['onTime', '按期答复'], ['onTimeRate', '按期率%'], ['evaluated', '已评价'], ['satisfied', '满意'], ['basic', '基本满意'],
+  ['unsatisfied', '不满意'], ['satisfactionRate', '满意率%'], ['categoryA', 'A类%'], ['categoryB', 'B类%'], ['categoryC', 'C类%'], ['quality', '提案质量评分'],
+];
+const BY_LABEL: Record<Grouping, string> = { unit: '承办单位', sector: '界别', domain: '领域', party: '党派', session: '会议' };
+
+export async function statsWorkbook(s: Awaited<ReturnType<typeof proposalStats>>): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(`按${BY_LABEL[s.by]}统计`);
+  ws.addRow(HEADERS.map(([k, h]) => (k === 'key' ? BY_LABEL[s.by] : h)));
+  ws.getRow(1).font = { bold: true };
+  for (const r of [...s.rows, s.total]) ws.addRow(HEADERS.map(([k]) => r[k] ?? ''));
+  ws.getRow(ws.rowCount).font = { bold: true };
+  ws.columns.forEach((c, i) => { c.width = i === 0 ? 24 : 10; });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
