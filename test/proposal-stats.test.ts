@@ -42,8 +42,9 @@ describe.each(engines)('proposal statistics (%s)', (engine) => {
     expect(s.total).toMatchObject({ received: 4, filed: 3, notFiled: 1, replied: 3 });
   });
 
-  it('groups by party, domain and session', async () => {
+  it('groups by proposer, party, domain and session', async () => {
     expect((await stats('party')).rows.map((r: { key: string; received: number }) => [r.key, r.received])).toEqual([['中共', 3], ['民盟', 1]]);
+    expect((await stats('member')).rows.find((r: { key: string }) => r.key === '张三')).toMatchObject({ received: 3, quality: 4, satisfactionRate: 66.7 });
     expect((await stats('domain')).rows.map((r: { key: string; received: number }) => [r.key, r.received])).toEqual([['社会', 3], ['经济', 1]]);
     expect((await stats('session')).rows[0]).toMatchObject({ key: '第五届第五次会议', filed: 3 });
   });

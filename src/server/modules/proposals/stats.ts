@@ -13,11 +13,11 @@ import { proposalRatings, proposals } from './schema.ts';
 // satisfaction = 满意 + 基本满意 among the latest evaluations; shares of A/B/C among latest replies;
 // quality = the units' mean rating (topic, research, feasibility) on a 1–5 scale.
 
-export const GROUPINGS = ['unit', 'sector', 'domain', 'party', 'session'] as const;
+export const GROUPINGS = ['unit', 'member', 'sector', 'domain', 'party', 'session'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
 
 interface Facts {
-  id: string; state: string; domain: string | null; party: string | null; sector: string | null; session: string | null;
+  id: string; state: string; proposer: string; domain: string | null; party: string | null; sector: string | null; session: string | null;
   filed: boolean; assigned: boolean; unit: string | null; dueOn: string | null; firstReply: string | null; category: string | null;
   satisfaction: string | null; quality: number | null;
 }
@@ -58,7 +58,7 @@ async function facts(db: Queryable, orgId: string, f: { from?: string; to?: stri
   const lead = new Map(leads.map((l) => [l.itemId, l]));
   const quality = new Map(ratings.map((r) => [r.id, Number(r.q)]));
   return ps.map(({ p, party, sector, sessionNumber, termNumber }) => ({
-    id: p.id, state: p.state, domain: p.domain, party, sector,
+    id: p.id, state: p.state, proposer: p.proposerName, domain: p.domain, party, sector,
     session: sessionNumber && termNumber ? numberLabel(termNumber, sessionNumber, 1)!.split(' ')[0]! : null,
     filed: !!p.filedAt, assigned: ['assigned', 'handling', 'replied', 'rehandling', 'closed'].includes(p.state),
     unit: lead.get(p.id)?.unit ?? null, dueOn: lead.get(p.id)?.dueOn ?? null, firstReply: firstReply.get(p.id) ?? null,
@@ -92,7 +92,7 @@ export type StatsRow = ReturnType<typeof summarize>;
 /** One row per group (and a total), e.g. per handling unit. */
 export async function proposalStats(db: Queryable, orgId: string, by: Grouping, f: { from?: string; to?: string; sessionId?: string }) {
   const all = await facts(db, orgId, f);
-  const keyOf: Record<Grouping, (x: Facts) => string | null> = { unit: (x) => x.unit, sector: (x) => x.sector, domain: (x) => x.domain, party: (x) => x.party, session: (x) => x.session };
+  const keyOf: Record<Grouping, (x: Facts) => string | null> = { unit: (x) => x.unit, member: (x) => x.proposer, sector: (x) => x.sector, domain: (x) => x.domain, party: (x) => x.party, session: (x) => x.session };
   const groups = new Map<string, Facts[]>();
   for (const x of all) {
     const k = keyOf[by](x) ?? '（未定）';
@@ -108,7 +108,7 @@ const HEADERS: [keyof StatsRow, string][] = [
   ['replied', '已答复'], ['replyRate', '答复率%'], ['onTime', '按期答复'], ['onTimeRate', '按期率%'], ['evaluated', '已评价'], ['satisfied', '满意'], ['basic', '基本满意'],
   ['unsatisfied', '不满意'], ['satisfactionRate', '满意率%'], ['categoryA', 'A类%'], ['categoryB', 'B类%'], ['categoryC', 'C类%'], ['quality', '提案质量评分'],
 ];
-const BY_LABEL: Record<Grouping, string> = { unit: '承办单位', sector: '界别', domain: '领域', party: '党派', session: '会议' };
+const BY_LABEL: Record<Grouping, string> = { unit: '承办单位', member: '提案人', sector: '界别', domain: '领域', party: '党派', session: '会议' };
 
 export async function statsWorkbook(s: Awaited<ReturnType<typeof proposalStats>>): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
