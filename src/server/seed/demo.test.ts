@@ -1,18 +1,29 @@
-import { describe, it, expect } from 'vitest';
-import { asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, it, expect } from 'vitest';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { buildApp } from '../app.ts';
 import { openDatabase, type Database, type Db } from '../core/db/client.ts';
 import { verifyPassword } from '../core/auth/passwords.ts';
-import { orgs, users } from '../core/schema.ts';
+import { auditLog, orgs, users } from '../core/schema.ts';
+import { jobs } from '../core/jobs-schema.ts';
 import { committees, memberCommittees, members, plenarySessions, sectors, terms, units } from '../modules/org/schema.ts';
 import { PARTIES } from '../modules/org/values.ts';
+import { assignments, evaluations, extensionRequests, handlingLogs, replies } from '../modules/handling/schema.ts';
+import { plusDays, plusMonths, today } from '../modules/handling/deadlines.ts';
+import { memberLetters, opinions } from '../modules/opinions/schema.ts';
+import { proposalCosigners, proposalRatings, proposals } from '../modules/proposals/schema.ts';
+import { numberLabel } from '../modules/proposals/queries.ts';
+import { STATES } from '../modules/proposals/workflow.ts';
+import { testConfig } from '../../../test/helpers.ts';
 import { DEMO_PASSWORD, seedDemo } from './demo.ts';
 
 const DEMOCRATIC = ['民革', '民盟', '民建', '民进', '农工党', '致公党', '九三学社', '台盟'];
 
-async function withSeeded<T>(fn: (db: Db, orgId: string, logins: Awaited<ReturnType<typeof seedDemo>>['logins']) => Promise<T>): Promise<T> {
+type Seeded = Awaited<ReturnType<typeof seedDemo>>;
+
+async function withSeeded<T>(fn: (db: Db, orgId: string, logins: Seeded['logins']) => Promise<T>, now?: Date): Promise<T> {
   const database: Database = await openDatabase({ memory: true });
   try {
-    const { orgId, logins } = await seedDemo(database.db);
+    const { orgId, logins } = await seedDemo(database.db, { now });
     return await fn(database.db, orgId, logins);
   } finally {
     await database.close();
@@ -28,135 +39,502 @@ async function roster(db: Db) {
   return rows.map((r) => Object.values(r).join('|'));
 }
 
+/** The proposals as the PRNG made them (ids and dates aside; numbers follow the filing dates). */
+async function proposalSummary(db: Db) {
+  const rows = await db.select({ p: proposals, session: plenarySessions.number }).from(proposals)
+    .leftJoin(plenarySessions, eq(plenarySessions.id, proposals.sessionId));
+  return rows.map(({ p, session }) => [session, p.state, p.kind, p.domain, p.title, p.proposerName, p.isKey, p.published, p.body].join('|')).sort();
+}
+
 describe('demo seed', () => {
+  let database: Database;
+  let seeded: Seeded;
+  beforeAll(async () => {
+    database = await openDatabase({ memory: true });
+    seeded = await seedDemo(database.db);
+  }, 120_000);
+  afterAll(async () => { await database?.close(); });
+
   it('creates a realistic committee with one login per role', async () => {
-    await withSeeded(async (db, orgId, logins) => {
-      // Committees: the city and its five counties.
-      const allOrgs = await db.select().from(orgs);
-      const city = allOrgs.find((o) => o.id === orgId)!;
-      expect(city).toMatchObject({ name: '示例市政协', level: 'city', parentId: null });
-      const counties = allOrgs.filter((o) => o.parentId === orgId);
-      expect(counties).toHaveLength(5);
-      expect(counties.every((o) => o.level === 'county')).toBe(true);
-      const countyIds = new Set(counties.map((o) => o.id));
+    const db = database.db;
+    const { orgId, logins } = seeded;
+    // Committees: the city and its five counties.
+    const allOrgs = await db.select().from(orgs);
+    const city = allOrgs.find((o) => o.id === orgId)!;
+    expect(city).toMatchObject({ name: '示例市政协', level: 'city', parentId: null });
+    const counties = allOrgs.filter((o) => o.parentId === orgId);
+    expect(counties).toHaveLength(5);
+    expect(counties.every((o) => o.level === 'county')).toBe(true);
+    const countyIds = new Set(counties.map((o) => o.id));
 
-      // Terms and sessions.
-      const termRows = await db.select().from(terms).where(eq(terms.orgId, orgId)).orderBy(asc(terms.number));
-      expect(termRows.map((t) => [t.number, t.startYear, t.endYear, t.current])).toEqual([[4, 2017, 2022, false], [5, 2022, 2027, true]]);
-      const sessionRows = await db.select().from(plenarySessions).where(eq(plenarySessions.orgId, orgId));
-      for (const t of termRows) {
-        const own = sessionRows.filter((s) => s.termId === t.id).sort((a, b) => a.number - b.number);
-        expect(own.map((s) => s.number)).toEqual([1, 2, 3, 4, 5]);
-        own.forEach((s, i) => {
-          expect(s.startsOn).toMatch(new RegExp(`^${t.startYear + i}-0[12]-\\d\\d$`));
-          expect(s.endsOn! >= s.startsOn).toBe(true);
-        });
-      }
+    // Terms and sessions.
+    const termRows = await db.select().from(terms).where(eq(terms.orgId, orgId)).orderBy(asc(terms.number));
+    expect(termRows.map((t) => [t.number, t.startYear, t.endYear, t.current])).toEqual([[4, 2017, 2022, false], [5, 2022, 2027, true]]);
+    const sessionRows = await db.select().from(plenarySessions).where(eq(plenarySessions.orgId, orgId));
+    for (const t of termRows) {
+      const own = sessionRows.filter((s) => s.termId === t.id).sort((a, b) => a.number - b.number);
+      expect(own.map((s) => s.number)).toEqual([1, 2, 3, 4, 5]);
+      own.forEach((s, i) => {
+        expect(s.startsOn).toMatch(new RegExp(`^${t.startYear + i}-0[12]-\\d\\d$`));
+        expect(s.endsOn! >= s.startsOn).toBe(true);
+      });
+    }
 
-      // Catalogues.
-      const sectorRows = await db.select().from(sectors).where(eq(sectors.orgId, orgId)).orderBy(asc(sectors.sort));
-      expect(sectorRows.length).toBeGreaterThanOrEqual(28);
-      expect(sectorRows.length).toBeLessThanOrEqual(34);
-      expect(sectorRows[0]!.name).toBe('中国共产党');
-      expect(new Set(sectorRows.map((s) => s.sort)).size).toBe(sectorRows.length);
-      const committeeRows = await db.select().from(committees).where(eq(committees.orgId, orgId));
-      expect(committeeRows.length).toBeGreaterThanOrEqual(8);
-      expect(committeeRows.length).toBeLessThanOrEqual(9);
-      const unitRows = await db.select().from(units).where(eq(units.orgId, orgId));
-      expect(unitRows.length).toBeGreaterThanOrEqual(35);
-      expect(unitRows.length).toBeLessThanOrEqual(45);
-      expect(unitRows.filter((u) => u.kind === 'court').map((u) => u.name)).toEqual(['市中级人民法院']);
-      expect(unitRows.filter((u) => u.kind === 'procuratorate').map((u) => u.name)).toEqual(['市人民检察院']);
+    // Catalogues.
+    const sectorRows = await db.select().from(sectors).where(eq(sectors.orgId, orgId)).orderBy(asc(sectors.sort));
+    expect(sectorRows.length).toBeGreaterThanOrEqual(28);
+    expect(sectorRows.length).toBeLessThanOrEqual(34);
+    expect(sectorRows[0]!.name).toBe('中国共产党');
+    expect(new Set(sectorRows.map((s) => s.sort)).size).toBe(sectorRows.length);
+    const committeeRows = await db.select().from(committees).where(eq(committees.orgId, orgId));
+    expect(committeeRows.length).toBeGreaterThanOrEqual(8);
+    expect(committeeRows.length).toBeLessThanOrEqual(9);
+    const unitRows = await db.select().from(units).where(eq(units.orgId, orgId));
+    expect(unitRows.length).toBeGreaterThanOrEqual(35);
+    expect(unitRows.length).toBeLessThanOrEqual(45);
+    expect(unitRows.filter((u) => u.kind === 'court').map((u) => u.name)).toEqual(['市中级人民法院']);
+    expect(unitRows.filter((u) => u.kind === 'procuratorate').map((u) => u.name)).toEqual(['市人民检察院']);
 
-      // Members.
-      const memberRows = await db.select().from(members).where(eq(members.orgId, orgId));
-      const n = memberRows.length;
-      expect(n).toBeGreaterThanOrEqual(400);
-      expect(n).toBeLessThanOrEqual(500);
-      const share = (f: (m: (typeof memberRows)[number]) => boolean) => memberRows.filter(f).length / n;
-      for (const s of sectorRows) expect(memberRows.some((m) => m.sectorId === s.id), s.name).toBe(true);
-      expect(memberRows.every((m) => (PARTIES as readonly string[]).includes(m.party))).toBe(true);
-      for (const p of DEMOCRATIC) expect(memberRows.some((m) => m.party === p), p).toBe(true);
-      expect(memberRows.some((m) => m.party === '无党派')).toBe(true);
-      expect(share((m) => m.party === '中共')).toBeGreaterThan(0.35);
-      expect(share((m) => m.party === '中共')).toBeLessThan(0.45);
-      // Sectors of a party seat that party's members only.
-      const sectorName = new Map(sectorRows.map((s) => [s.id, s.name]));
-      const fixed: Record<string, string> = { 中国共产党: '中共', 中国国民党革命委员会: '民革', 无党派人士: '无党派' };
-      for (const m of memberRows) {
-        const want = fixed[sectorName.get(m.sectorId)!];
-        if (want) expect(m.party).toBe(want);
-      }
-      expect(share((m) => m.gender === '男')).toBeGreaterThan(0.55);
-      expect(share((m) => m.gender === '男')).toBeLessThan(0.68);
-      expect(memberRows.every((m) => m.gender === '男' || m.gender === '女')).toBe(true);
-      expect(memberRows.every((m) => m.birthYear! >= 1958 && m.birthYear! <= 1990)).toBe(true);
-      expect(share((m) => m.ethnicity === '汉族')).toBeGreaterThan(0.8);
-      expect(share((m) => m.standing)).toBeGreaterThan(0.1);
-      expect(share((m) => m.standing)).toBeLessThan(0.14);
-      const chair = memberRows.filter((m) => m.chairMeeting);
-      expect(chair.length).toBeGreaterThanOrEqual(13);
-      expect(chair.length).toBeLessThanOrEqual(17);
-      expect(chair.every((m) => m.standing)).toBe(true);
-      const partyGroup = memberRows.filter((m) => m.partyGroup);
-      expect(partyGroup.length).toBeGreaterThanOrEqual(6);
-      expect(partyGroup.length).toBeLessThanOrEqual(10);
-      expect(partyGroup.every((m) => m.party === '中共')).toBe(true);
-      expect(share((m) => m.countyOrgId !== null)).toBeGreaterThan(0.5);
-      expect(share((m) => m.countyOrgId !== null)).toBeLessThan(0.7);
-      expect(memberRows.every((m) => m.countyOrgId === null || countyIds.has(m.countyOrgId))).toBe(true);
-      expect(memberRows.every((m) => /^1[358]\d{9}$/.test(m.phone ?? ''))).toBe(true);
-      expect(new Set(memberRows.map((m) => m.phone)).size).toBe(n);
-      expect(new Set(memberRows.map((m) => m.name)).size).toBe(n);
-      expect(share((m) => m.email !== null)).toBeGreaterThan(0.35);
-      expect(share((m) => m.email !== null)).toBeLessThan(0.65);
-      expect(memberRows.every((m) => m.workplace && m.title)).toBe(true);
+    // Members.
+    const memberRows = await db.select().from(members).where(eq(members.orgId, orgId));
+    const n = memberRows.length;
+    expect(n).toBeGreaterThanOrEqual(400);
+    expect(n).toBeLessThanOrEqual(500);
+    const share = (f: (m: (typeof memberRows)[number]) => boolean) => memberRows.filter(f).length / n;
+    for (const s of sectorRows) expect(memberRows.some((m) => m.sectorId === s.id), s.name).toBe(true);
+    expect(memberRows.every((m) => (PARTIES as readonly string[]).includes(m.party))).toBe(true);
+    for (const p of DEMOCRATIC) expect(memberRows.some((m) => m.party === p), p).toBe(true);
+    expect(memberRows.some((m) => m.party === '无党派')).toBe(true);
+    expect(share((m) => m.party === '中共')).toBeGreaterThan(0.35);
+    expect(share((m) => m.party === '中共')).toBeLessThan(0.45);
+    // Sectors of a party seat that party's members only.
+    const sectorName = new Map(sectorRows.map((s) => [s.id, s.name]));
+    const fixed: Record<string, string> = { 中国共产党: '中共', 中国国民党革命委员会: '民革', 无党派人士: '无党派' };
+    for (const m of memberRows) {
+      const want = fixed[sectorName.get(m.sectorId)!];
+      if (want) expect(m.party).toBe(want);
+    }
+    expect(share((m) => m.gender === '男')).toBeGreaterThan(0.55);
+    expect(share((m) => m.gender === '男')).toBeLessThan(0.68);
+    expect(memberRows.every((m) => m.gender === '男' || m.gender === '女')).toBe(true);
+    expect(memberRows.every((m) => m.birthYear! >= 1958 && m.birthYear! <= 1990)).toBe(true);
+    expect(share((m) => m.ethnicity === '汉族')).toBeGreaterThan(0.8);
+    expect(share((m) => m.standing)).toBeGreaterThan(0.1);
+    expect(share((m) => m.standing)).toBeLessThan(0.14);
+    const chair = memberRows.filter((m) => m.chairMeeting);
+    expect(chair.length).toBeGreaterThanOrEqual(13);
+    expect(chair.length).toBeLessThanOrEqual(17);
+    expect(chair.every((m) => m.standing)).toBe(true);
+    const partyGroup = memberRows.filter((m) => m.partyGroup);
+    expect(partyGroup.length).toBeGreaterThanOrEqual(6);
+    expect(partyGroup.length).toBeLessThanOrEqual(10);
+    expect(partyGroup.every((m) => m.party === '中共')).toBe(true);
+    expect(share((m) => m.countyOrgId !== null)).toBeGreaterThan(0.5);
+    expect(share((m) => m.countyOrgId !== null)).toBeLessThan(0.7);
+    expect(memberRows.every((m) => m.countyOrgId === null || countyIds.has(m.countyOrgId))).toBe(true);
+    expect(memberRows.every((m) => /^1[358]\d{9}$/.test(m.phone ?? ''))).toBe(true);
+    expect(new Set(memberRows.map((m) => m.phone)).size).toBe(n);
+    expect(new Set(memberRows.map((m) => m.name)).size).toBe(n);
+    expect(share((m) => m.email !== null)).toBeGreaterThan(0.35);
+    expect(share((m) => m.email !== null)).toBeLessThan(0.65);
+    expect(memberRows.every((m) => m.workplace && m.title)).toBe(true);
 
-      // Special-committee seats: 0–2 each, all pointing at real committees.
-      const seats = await db.select().from(memberCommittees).where(eq(memberCommittees.orgId, orgId));
-      const perMember = new Map<string, number>();
-      for (const s of seats) perMember.set(s.memberId, (perMember.get(s.memberId) ?? 0) + 1);
-      expect(Math.max(...perMember.values())).toBeLessThanOrEqual(2);
-      expect(perMember.size).toBeGreaterThan(n / 2);
-      const committeeIds = new Set(committeeRows.map((c) => c.id));
-      expect(seats.every((s) => committeeIds.has(s.committeeId))).toBe(true);
+    // Special-committee seats: 0–2 each, all pointing at real committees.
+    const seats = await db.select().from(memberCommittees).where(eq(memberCommittees.orgId, orgId));
+    const perMember = new Map<string, number>();
+    for (const s of seats) perMember.set(s.memberId, (perMember.get(s.memberId) ?? 0) + 1);
+    expect(Math.max(...perMember.values())).toBeLessThanOrEqual(2);
+    expect(perMember.size).toBeGreaterThan(n / 2);
+    const committeeIds = new Set(committeeRows.map((c) => c.id));
+    expect(seats.every((s) => committeeIds.has(s.committeeId))).toBe(true);
 
-      // Logins.
-      expect(logins.map((l) => [l.username, l.role])).toEqual([
-        ['admin', 'admin'], ['staff', 'staff'], ['leader', 'leader'], ['member', 'member'], ['unit', 'unit'], ['unit2', 'unit'],
-      ]);
-      const userRows = await db.select().from(users).where(eq(users.orgId, orgId));
-      expect(userRows).toHaveLength(6);
-      const user = (username: string) => userRows.find((u) => u.username === username)!;
-      const memberById = new Map(memberRows.map((m) => [m.id, m]));
-      const unitName = new Map(unitRows.map((u) => [u.id, u.name]));
-      for (const l of logins) {
-        expect(user(l.username).roles).toEqual([l.role]);
-        expect(user(l.username).displayName).toBe(l.displayName);
-      }
-      expect(user('admin')).toMatchObject({ displayName: '系统管理员', memberId: null, unitId: null });
-      expect(user('staff')).toMatchObject({ memberId: null, unitId: null });
-      const leader = memberById.get(user('leader').memberId!)!;
-      expect(leader.chairMeeting).toBe(true);
-      expect(user('leader').displayName).toBe(`${leader.name} 副主席`);
-      const member = memberById.get(user('member').memberId!)!;
-      expect(member.chairMeeting).toBe(false);
-      expect(user('member').displayName).toBe(member.name);
-      expect(unitName.get(user('unit').unitId!)).toBe('市教育局');
-      expect(user('unit').displayName).toBe('市教育局经办人');
-      expect(unitName.get(user('unit2').unitId!)).toBe('市卫生健康委员会');
-      expect(await verifyPassword(user('member').passwordHash, DEMO_PASSWORD)).toBe(true);
-      expect(new Set(userRows.map((u) => u.passwordHash)).size).toBe(1);
+    // Logins.
+    expect(logins.map((l) => [l.username, l.role])).toEqual([
+      ['admin', 'admin'], ['staff', 'staff'], ['leader', 'leader'], ['member', 'member'], ['unit', 'unit'], ['unit2', 'unit'],
+    ]);
+    const userRows = await db.select().from(users).where(eq(users.orgId, orgId));
+    expect(userRows).toHaveLength(6);
+    const user = (username: string) => userRows.find((u) => u.username === username)!;
+    const memberById = new Map(memberRows.map((m) => [m.id, m]));
+    const unitName = new Map(unitRows.map((u) => [u.id, u.name]));
+    for (const l of logins) {
+      expect(user(l.username).roles).toEqual([l.role]);
+      expect(user(l.username).displayName).toBe(l.displayName);
+    }
+    expect(user('admin')).toMatchObject({ displayName: '系统管理员', memberId: null, unitId: null });
+    expect(user('staff')).toMatchObject({ memberId: null, unitId: null });
+    const leader = memberById.get(user('leader').memberId!)!;
+    expect(leader.chairMeeting).toBe(true);
+    expect(user('leader').displayName).toBe(`${leader.name} 副主席`);
+    const member = memberById.get(user('member').memberId!)!;
+    expect(member.chairMeeting).toBe(false);
+    expect(user('member').displayName).toBe(member.name);
+    expect(unitName.get(user('unit').unitId!)).toBe('市教育局');
+    expect(user('unit').displayName).toBe('市教育局经办人');
+    expect(unitName.get(user('unit2').unitId!)).toBe('市卫生健康委员会');
+    expect(await verifyPassword(user('member').passwordHash, DEMO_PASSWORD)).toBe(true);
+    expect(new Set(userRows.map((u) => u.passwordHash)).size).toBe(1);
 
-      // A second run on the same database is refused.
-      await expect(seedDemo(db)).rejects.toThrow(/already exists/);
-    });
+    // A second run on the same database is refused.
+    await expect(seedDemo(db)).rejects.toThrow(/already exists/);
   }, 60_000);
 
-  it('is deterministic: two databases get the same roster', async () => {
-    const first = await withSeeded((db) => roster(db));
-    const second = await withSeeded((db) => roster(db));
-    expect(first.length).toBeGreaterThan(400);
+  it('creates two years of proposals in every state, each with the records its state implies', async () => {
+    await checkProposals(database.db, seeded.orgId);
+  }, 60_000);
+
+  it('gives each demo login a populated API: lists, to-dos, history', async () => {
+    await checkApi(database, seeded.orgId);
+  }, 60_000);
+
+  it('is deterministic: a second database, seeded on another day, gets the same roster and proposals', async () => {
+    // Dates follow the day of seeding; everything else comes from the PRNG. Seeded half a year later,
+    // the demo is as consistent then (items in progress move along with today).
+    const later = new Date(Date.now() + 200 * 86_400_000);
+    const first = [await roster(database.db), await proposalSummary(database.db)];
+    const second = await withSeeded(async (db, orgId) => {
+      await checkProposals(db, orgId, later);
+      return [await roster(db), await proposalSummary(db)];
+    }, later);
+    expect(first[0]!.length).toBeGreaterThan(400);
+    expect(first[1]!.length).toBeGreaterThan(550);
     expect(second).toEqual(first);
-  }, 60_000);
+  }, 120_000);
 });
+
+
+const FILED = ['filed', 'assigned', 'handling', 'replied', 'rehandling', 'closed'];
+const ANSWERED = ['replied', 'rehandling', 'closed'];
+
+/** Shares of each state among all proposals (≈ the brief: mostly closed, every state present). */
+const SHARES: Record<string, [number, number]> = {
+  closed: [0.5, 0.62], replied: [0.06, 0.1], handling: [0.08, 0.12], rehandling: [0.01, 0.03], assigned: [0.035, 0.065],
+  filed: [0.02, 0.04], submitted: [0.02, 0.04], not_filed: [0.03, 0.05], merged: [0.01, 0.03], converted: [0.01, 0.03],
+  withdrawn: [0.005, 0.02], draft: [0.005, 0.04],
+};
+
+const share = <T>(items: T[], f: (x: T) => boolean) => items.filter(f).length / items.length;
+const group = <T>(items: T[], key: (x: T) => string) => {
+  const out = new Map<string, T[]>();
+  for (const x of items) out.set(key(x), [...(out.get(key(x)) ?? []), x]);
+  return out;
+};
+const dayOf = (d: Date) => today(d);
+
+async function checkProposals(db: Db, orgId: string, now = new Date()) {
+  const todayStr = today(now);
+  const all = await db.select().from(proposals).where(eq(proposals.orgId, orgId));
+  const userRows = await db.select().from(users).where(eq(users.orgId, orgId));
+  const user = (name: string) => userRows.find((u) => u.username === name)!;
+  const ofState = (...states: string[]) => all.filter((p) => states.includes(p.state));
+
+  // About 600 of them, in every state, in the usual proportions.
+  expect(all.length).toBeGreaterThanOrEqual(560);
+  expect(all.length).toBeLessThanOrEqual(640);
+  for (const s of STATES) {
+    const [lo, hi] = SHARES[s]!;
+    expect(ofState(s).length, s).toBeGreaterThan(0);
+    expect(share(all, (p) => p.state === s), s).toBeGreaterThanOrEqual(lo);
+    expect(share(all, (p) => p.state === s), s).toBeLessThanOrEqual(hi);
+  }
+  expect(share(all, (p) => p.kind === 'member')).toBeGreaterThan(0.6);
+  expect(share(all, (p) => p.kind === 'joint')).toBeGreaterThan(0.15);
+  expect(share(all, (p) => p.kind === 'joint')).toBeLessThan(0.28);
+  for (const k of ['group', 'committee', 'sector']) expect(all.some((p) => p.kind === k && !p.proposerMemberId && p.proposerName), k).toBe(true);
+  expect(new Set(all.map((p) => p.domain))).toEqual(new Set(['经济', '政治', '文化', '社会', '生态文明', '其他']));
+
+  // Texts: "关于……的提案", 案由 and numbered 建议, 300–1,500 characters; titles rarely repeat.
+  for (const p of all) {
+    expect(p.title).toMatch(/^关于.+的提案$/);
+    expect([...p.body].length, p.title).toBeGreaterThanOrEqual(300);
+    expect([...p.body].length, p.title).toBeLessThanOrEqual(1500);
+    expect(p.body).toMatch(/^一、案由\n[\s\S]+\n二、建议\n[\s\S]*\n1\. /);
+  }
+  expect(Math.max(...[...group(all, (p) => p.title).values()].map((g) => g.length))).toBeLessThanOrEqual(6);
+  expect(new Set(all.map((p) => p.title)).size).toBeGreaterThan(all.length * 0.75);
+
+  // Numbers: per session, in filing order, from 1; only filed proposals have one; sessions of 2025 and 2026.
+  const sessionRows = await db.select({ s: plenarySessions, term: terms.number }).from(plenarySessions)
+    .innerJoin(terms, eq(terms.id, plenarySessions.termId)).where(eq(plenarySessions.orgId, orgId));
+  const sessionOf = new Map(sessionRows.map((r) => [r.s.id, r]));
+  const numbered = all.filter((p) => p.number !== null);
+  expect(numbered.map((p) => p.id).sort()).toEqual(ofState(...FILED).map((p) => p.id).sort());
+  const bySession = group(numbered, (p) => p.sessionId!);
+  expect([...bySession.keys()].map((id) => sessionOf.get(id)!.s.startsOn.slice(0, 4)).sort()).toEqual(['2025', '2026']);
+  for (const list of bySession.values()) {
+    const { s, term } = sessionOf.get(list[0]!.sessionId!)!;
+    const inFilingOrder = [...list].sort((a, b) => a.filedAt!.getTime() - b.filedAt!.getTime());
+    expect(inFilingOrder.map((p) => p.number)).toEqual(list.map((_, i) => i + 1));
+    for (const p of list) {
+      expect(p.termId).toBe(s.termId);
+      expect(numberLabel(term, s.number, p.number)).toBe(`第五届第${s.number === 4 ? '四' : '五'}次会议 第${String(p.number).padStart(4, '0')}号`);
+      const submitted = dayOf(p.submittedAt!);
+      expect(p.duringSession, p.title).toBe(submitted >= s.startsOn && submitted <= s.endsOn!);
+      expect(submitted >= s.startsOn).toBe(true);
+      expect(p.submittedAt! <= p.filedAt!).toBe(true);
+    }
+  }
+  expect(share(numbered, (p) => !!p.duringSession)).toBeGreaterThan(0.4);
+  expect(all.filter((p) => p.number === null).every((p) => p.sessionId === null && p.duringSession === null)).toBe(true);
+
+  // Replies and evaluations: every answered proposal has a reply; every closed one a final 满意/基本满意.
+  const reps = await db.select().from(replies).where(eq(replies.orgId, orgId));
+  const evals = await db.select().from(evaluations).where(eq(evaluations.orgId, orgId));
+  const repliesOf = group(reps, (r) => r.itemId), evalsOf = group(evals, (e) => e.itemId);
+  for (const p of all) {
+    const rs = (repliesOf.get(p.id) ?? []).sort((a, b) => a.round - b.round);
+    const es = (evalsOf.get(p.id) ?? []).sort((a, b) => a.round - b.round);
+    if (!ANSWERED.includes(p.state)) { expect(rs, p.state).toHaveLength(0); expect(es).toHaveLength(0); continue; }
+    expect(rs.length, p.state).toBeGreaterThan(0);
+    expect(rs.map((r) => r.round)).toEqual(rs.map((_, i) => i + 1));
+    expect(es.every((e) => rs.some((r) => r.id === e.replyId && r.round === e.round))).toBe(true);
+    expect(es.slice(0, -1).every((e) => e.satisfaction === 'unsatisfied')).toBe(true);
+    const lastEval = es[es.length - 1];
+    if (p.state === 'closed') {
+      expect(lastEval?.round).toBe(rs.length);
+      expect(['satisfied', 'basic']).toContain(lastEval!.satisfaction);
+      expect(p.closedAt).not.toBeNull();
+    } else if (p.state === 'replied') {
+      expect(es).toHaveLength(rs.length - 1);
+    } else {
+      expect(lastEval?.satisfaction).toBe('unsatisfied');
+      expect(p.round).toBe(rs.length + 1);
+    }
+    expect(p.unsatisfiedCount).toBe(es.filter((e) => e.satisfaction === 'unsatisfied').length);
+    expect(p.needsMeeting).toBe(p.unsatisfiedCount >= 2);
+    expect(rs.every((r) => r.content.length > 80 && r.signer)).toBe(true);
+  }
+  expect(share(reps, (r) => r.category === 'A')).toBeGreaterThan(0.35);
+  expect(share(reps, (r) => r.category === 'A')).toBeLessThan(0.55);
+  expect(share(reps, (r) => r.category === 'B')).toBeGreaterThan(0.3);
+  expect(share(reps, (r) => r.category === 'C')).toBeGreaterThan(0.07);
+  expect(share(reps, (r) => r.category === 'C')).toBeLessThan(0.22);
+  expect(share(evals, (e) => e.satisfaction === 'satisfied')).toBeGreaterThan(0.7);
+  expect(share(evals, (e) => e.satisfaction === 'basic')).toBeGreaterThan(0.08);
+  expect(share(evals, (e) => e.satisfaction === 'unsatisfied')).toBeGreaterThan(0.02);
+  expect(share(evals, (e) => e.satisfaction === 'unsatisfied')).toBeLessThan(0.1);
+  expect(ofState('closed').filter((p) => p.round > 1).length).toBeGreaterThan(5); // went through a second round
+
+  // Published ⊆ closed (about 40% of them); key proposals lead-handled by the demo leader.
+  const published = all.filter((p) => p.published);
+  expect(published.every((p) => p.state === 'closed' && p.publishedAt! >= p.closedAt!)).toBe(true);
+  expect(published.length / ofState('closed').length).toBeGreaterThan(0.3);
+  expect(published.length / ofState('closed').length).toBeLessThan(0.5);
+  const key = all.filter((p) => p.isKey);
+  expect(key.length).toBeGreaterThanOrEqual(15);
+  expect(key.length).toBeLessThanOrEqual(25);
+  expect(key.every((p) => p.keyLeaderUserId === user('leader').id && FILED.includes(p.state))).toBe(true);
+  expect(key.filter((p) => ['assigned', 'handling', 'replied', 'rehandling'].includes(p.state)).length).toBeGreaterThan(3);
+
+  // Assignments: one active lead each, dates as deadlines.ts gives them; a few overdue; returns reassigned.
+  const asg = await db.select().from(assignments).where(eq(assignments.orgId, orgId));
+  const exts = await db.select().from(extensionRequests).where(eq(extensionRequests.orgId, orgId));
+  const asgOf = group(asg, (a) => a.itemId);
+  for (const p of all) {
+    const mine = asgOf.get(p.id) ?? [];
+    const active = mine.filter((a) => a.state === 'pending' || a.state === 'signed');
+    if (!['assigned', 'handling', 'replied', 'rehandling', 'closed'].includes(p.state)) {
+      expect(active, p.state).toHaveLength(0);
+      continue;
+    }
+    const leads = active.filter((a) => a.role === 'lead');
+    expect(leads, p.title).toHaveLength(1);
+    const lead = leads[0]!;
+    expect(lead.state).toBe(p.state === 'assigned' ? 'pending' : 'signed');
+    for (const a of active) {
+      const day = dayOf(a.assignedAt);
+      expect(a.returnBy).toBe(plusDays(day, 7));
+      expect(day >= dayOf(p.filedAt!)).toBe(true);
+      if (a.role === 'co') expect(a.dueOn).toBe(plusMonths(day, 1));
+      if (a.signedAt) expect(a.signedAt >= a.assignedAt).toBe(true);
+    }
+    // An extension granted in this handling period moved the due date (a re-handling starts a new period).
+    const granted = exts.find((x) => x.assignmentId === lead.id && x.state === 'granted' && dayOf(x.decidedAt!) >= lead.periodStart);
+    expect(lead.dueOn).toBe(granted ? granted.requestedDueOn : plusMonths(lead.periodStart, 3));
+    expect(lead.periodStart === dayOf(lead.assignedAt)).toBe(p.unsatisfiedCount === 0);
+    if (p.state === 'assigned') expect(lead.returnBy >= todayStr).toBe(true); // still inside its return window
+    expect(mine.filter((a) => a.state === 'returned').every((a) => a.returnReason && a.returnedAt)).toBe(true);
+  }
+  expect(asg.filter((a) => a.state === 'returned').length).toBeGreaterThan(3);
+  const leadOf = (p: (typeof all)[number]) => asgOf.get(p.id)!.find((a) => a.role === 'lead' && (a.state === 'pending' || a.state === 'signed'))!;
+  const overdue = ofState('handling', 'rehandling', 'assigned').filter((p) => leadOf(p).dueOn < todayStr);
+  expect(overdue.length).toBeGreaterThanOrEqual(3);
+  expect(overdue.length).toBeLessThanOrEqual(10);
+  expect(overdue.every((p) => p.state === 'handling')).toBe(true);
+  const pendingExt = exts.filter((x) => x.state === 'pending');
+  expect(pendingExt.length).toBeGreaterThanOrEqual(2);
+  expect(pendingExt.length).toBeLessThanOrEqual(4);
+  for (const x of pendingExt) {
+    const p = all.find((y) => y.id === x.itemId)!;
+    expect(p.state).toBe('handling');
+    expect(x.requestedDueOn > leadOf(p).dueOn && x.requestedDueOn <= plusMonths(leadOf(p).periodStart, 6)).toBe(true);
+  }
+  expect(exts.some((x) => x.state === 'granted') && exts.some((x) => x.state === 'refused')).toBe(true);
+
+  // Contacts logged for most handled ones, some unit ratings.
+  const logs = await db.select().from(handlingLogs).where(eq(handlingLogs.orgId, orgId));
+  const logged = new Set(logs.map((l) => l.itemId));
+  expect(share(ofState('closed', 'replied'), (p) => logged.has(p.id))).toBeGreaterThan(0.7);
+  expect(logs.every((l) => ['visit', 'phone', 'meeting', 'note'].includes(l.kind) && l.happenedOn < todayStr)).toBe(true);
+  const ratings = await db.select().from(proposalRatings).where(eq(proposalRatings.orgId, orgId));
+  expect(ratings.length).toBeGreaterThan(100);
+  expect(ratings.every((r) => [r.topic, r.research, r.feasibility].every((x) => x >= 1 && x <= 5))).toBe(true);
+
+  // Decisions: reasons, conversions into reports or letters, merged into a filed one whose proposers they joined.
+  expect(ofState('not_filed', 'converted').every((p) => p.decisionReason)).toBe(true);
+  const converted = ofState('converted').map((p) => p.id).sort();
+  const ops = await db.select().from(opinions).where(eq(opinions.orgId, orgId));
+  const letters = await db.select().from(memberLetters).where(eq(memberLetters.orgId, orgId));
+  expect([...ops, ...letters].map((x) => x.sourceProposalId).sort()).toEqual(converted);
+  const cos = await db.select().from(proposalCosigners).where(eq(proposalCosigners.orgId, orgId));
+  for (const p of ofState('merged')) {
+    const into = all.find((x) => x.id === p.mergedIntoId)!;
+    expect(FILED).toContain(into.state);
+    if (p.proposerMemberId && p.proposerMemberId !== into.proposerMemberId) {
+      expect(cos.some((c) => c.proposalId === into.id && c.memberId === p.proposerMemberId && c.viaMergeOf === p.id)).toBe(true);
+    }
+  }
+  const joint = ofState(...STATES.filter((s) => s !== 'draft')).filter((p) => p.kind === 'joint');
+  expect(joint.every((p) => cos.some((c) => c.proposalId === p.id && c.confirmedAt && !c.viaMergeOf))).toBe(true);
+  expect(cos.every((c) => !c.confirmedAt || c.confirmedAt <= now)).toBe(true);
+
+  // History: an audit trail per proposal from 'created', each step starting where the last ended.
+  const audit = await db.select().from(auditLog).where(and(eq(auditLog.orgId, orgId), eq(auditLog.entity, 'proposal'))).orderBy(asc(auditLog.id));
+  const trail = group(audit, (a) => a.entityId!);
+  for (const p of all) {
+    const steps = trail.get(p.id)!;
+    expect(steps[0]).toMatchObject({ action: 'created', before: null, after: { state: 'draft' } });
+    let state = 'draft';
+    for (const [i, a] of steps.entries()) {
+      if (i) expect((a.before as { state: string }).state, `${p.title} ${a.action}`).toBe(state);
+      state = (a.after as { state: string }).state;
+      if (i) expect(a.at >= steps[i - 1]!.at).toBe(true);
+      expect(a.at <= now).toBe(true);
+      expect(a.actorUserId).not.toBeNull();
+    }
+    expect(state).toBe(p.state);
+    expect(p.updatedAt.getTime()).toBe(steps[steps.length - 1]!.at.getTime());
+    if (p.filedAt) expect(steps.find((a) => a.action === 'file')!.after).toEqual({ state: 'filed', note: `第${p.number}号` });
+  }
+  expect(audit.length).toBeGreaterThan(all.length * 6);
+
+  // Reminders: jobs only for dates still to come, for items still open.
+  const jobRows = await db.select().from(jobs).where(eq(jobs.orgId, orgId));
+  expect(jobRows.length).toBeGreaterThan(50);
+  const open = new Set(ofState('assigned', 'handling', 'rehandling').map((p) => p.id));
+  for (const j of jobRows) {
+    expect(j.runAt.getTime()).toBeGreaterThan(now.getTime() - 10 * 60_000);
+    expect(open.has((j.payload as { item: { id: string } }).item.id)).toBe(true);
+  }
+
+  // The demo logins: the `unit` login's unit has work in every stage; the `member` login has proposals in each.
+  const unitId = user('unit').unitId!;
+  const unitAsg = asg.filter((a) => a.unitId === unitId);
+  const stateOf = new Map(all.map((p) => [p.id, p.state]));
+  const at = (state: string, role: string, aState: string) => unitAsg.filter((a) => stateOf.get(a.itemId) === state && a.role === role && a.state === aState).length;
+  expect(at('assigned', 'lead', 'pending')).toBeGreaterThanOrEqual(3);
+  expect(at('handling', 'lead', 'signed')).toBeGreaterThanOrEqual(5);
+  expect(at('handling', 'co', 'signed')).toBeGreaterThanOrEqual(2);
+  expect(at('rehandling', 'lead', 'signed')).toBeGreaterThanOrEqual(1);
+  expect(at('replied', 'lead', 'signed')).toBeGreaterThanOrEqual(3);
+  expect(at('closed', 'lead', 'signed')).toBeGreaterThanOrEqual(10);
+  expect(overdue.some((p) => leadOf(p).unitId === unitId)).toBe(true);
+  const unit2Id = user('unit2').unitId!;
+  expect(asg.some((a) => a.unitId === unit2Id && stateOf.get(a.itemId) === 'assigned' && a.state === 'pending')).toBe(true);
+  expect(asg.some((a) => a.unitId === unit2Id && stateOf.get(a.itemId) === 'handling' && a.state === 'signed')).toBe(true);
+  const memberId = user('member').memberId!;
+  const own = all.filter((p) => p.proposerMemberId === memberId);
+  for (const s of ['draft', 'submitted', 'filed', 'assigned', 'handling', 'replied', 'rehandling', 'closed', 'not_filed', 'withdrawn']) {
+    expect(own.some((p) => p.state === s), s).toBe(true);
+  }
+  expect(own.filter((p) => p.createdBy === user('member').id)).toHaveLength(own.length);
+  expect(cos.filter((c) => c.memberId === memberId && !c.confirmedAt).length).toBeGreaterThanOrEqual(1);
+  expect(cos.filter((c) => c.memberId === memberId && c.confirmedAt).length).toBeGreaterThanOrEqual(3);
+  // Drafts are in their proposer's own account only (staff lists show no drafts).
+  const proposerLogins = new Set([user('member').id, user('leader').id]);
+  expect(ofState('draft').every((p) => proposerLogins.has(p.createdBy))).toBe(true);
+}
+
+async function checkApi(database: Database, orgId: string) {
+  const db = database.db;
+  const app = await buildApp({ config: testConfig(), database, logger: false });
+  await app.ready();
+  try {
+    const cookies = new Map<string, Record<string, string>>();
+    const as = async (username: string) => {
+      if (!cookies.has(username)) {
+        const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
+        expect(res.statusCode, username).toBe(200);
+        cookies.set(username, { cookie: `tx_session=${res.cookies.find((c) => c.name === 'tx_session')!.value}` });
+      }
+      return cookies.get(username)!;
+    };
+    const get = async (username: string | null, url: string) => {
+      const res = await app.inject({ url, headers: username ? await as(username) : {} });
+      expect(res.statusCode, `${username} ${url}: ${res.body.slice(0, 200)}`).toBe(200);
+      return res.json();
+    };
+    const all = await db.select().from(proposals).where(eq(proposals.orgId, orgId));
+    const userRows = await db.select().from(users).where(eq(users.orgId, orgId));
+    const user = (name: string) => userRows.find((u) => u.username === name)!;
+
+    // Lists: staff see every proposal but drafts; the public the published ones.
+    expect((await get('staff', '/api/v1/proposals?pageSize=1')).total).toBe(all.filter((p) => p.state !== 'draft').length);
+    expect((await get(null, '/api/v1/proposals?published=true&pageSize=1')).total).toBe(all.filter((p) => p.published).length);
+    expect((await get('staff', '/api/v1/proposals?state=submitted&pageSize=1')).total).toBe(all.filter((p) => p.state === 'submitted').length);
+    const unitList = await get('unit', '/api/v1/proposals?pageSize=200');
+    expect(unitList.total).toBeGreaterThan(20);
+    expect(unitList.items.every((p: { units: { name: string }[] }) => p.units.some((u) => u.name === '市教育局'))).toBe(true);
+    expect((await get('member', '/api/v1/proposals?mine=true&pageSize=1')).total).toBeGreaterThan(15);
+    const overdue = await get('staff', '/api/v1/proposals?overdue=true&pageSize=50');
+    expect(overdue.total).toBeGreaterThanOrEqual(3);
+
+    // To-dos: something to do for every demo role.
+    const kinds = async (username: string) => (await get(username, '/api/v1/todos')).items.map((t: { kind: string }) => t.kind) as string[];
+    const unitTodos = await kinds('unit');
+    for (const k of ['sign', 'reply', 'opinion']) expect(unitTodos, `unit ${k}`).toContain(k);
+    expect((await kinds('unit2')).length).toBeGreaterThan(3);
+    const memberTodos = await kinds('member');
+    for (const k of ['evaluate', 'cosign']) expect(memberTodos, `member ${k}`).toContain(k);
+    expect(await kinds('staff')).toEqual(expect.arrayContaining(['file', 'assign']));
+    expect(await kinds('leader')).toContain('key');
+
+    // Boards: overdue items by unit, pending extension requests.
+    const board = await get('staff', '/api/v1/proposals/board?days=30');
+    expect(board.items.some((u: { overdue: number }) => u.overdue > 0)).toBe(true);
+    const extensions = await get('staff', '/api/v1/proposals/extensions');
+    expect(extensions.items.length).toBeGreaterThanOrEqual(2);
+
+    // History: a closed proposal lists its steps, in order, with who did them.
+    const closed = all.filter((p) => p.state === 'closed' && p.round === 1).sort((a, b) => a.number! - b.number!)[0]!;
+    const history = await get('staff', `/api/v1/proposals/${closed.id}/history`) as { action: string; from: string | null; to: string; actorName: string | null; note: string | null }[];
+    expect(history[0]).toMatchObject({ action: 'created', from: null, to: 'draft' });
+    const changes = history.filter((h) => h.from !== h.to).map((h) => h.to);
+    expect(changes.slice(0, 3)).toEqual(['draft', 'submitted', 'filed']);
+    expect(changes.slice(-3)).toEqual(['handling', 'replied', 'closed']);
+    expect(changes).toContain('assigned');
+    expect(history.every((h) => h.actorName)).toBe(true);
+    expect(history.find((h) => h.action === 'file')!.note).toBe(`第${closed.number}号`);
+    const detail = await get('staff', `/api/v1/proposals/${closed.id}`);
+    expect(detail.numberLabel).toMatch(/^第五届第[四五]次会议 第\d{4}号$/);
+    expect(detail.replies.length).toBeGreaterThan(0);
+    expect(detail.evaluations.length).toBeGreaterThan(0);
+
+    // The workflow accepts the seeded states: each role is offered the next step.
+    const actions = async (username: string, id: string) => (await get(username, `/api/v1/proposals/${id}/actions`)).map((a: { action: string }) => a.action) as string[];
+    const unitId = user('unit').unitId!;
+    const asg = await db.select().from(assignments).where(and(eq(assignments.unitId, unitId), inArray(assignments.state, ['pending', 'signed'])));
+    const stateOf = new Map(all.map((p) => [p.id, p.state]));
+    const pending = asg.find((a) => a.role === 'lead' && a.state === 'pending' && stateOf.get(a.itemId) === 'assigned')!;
+    expect(await actions('unit', pending.itemId)).toEqual(expect.arrayContaining(['sign', 'return']));
+    const handling = asg.find((a) => a.role === 'lead' && stateOf.get(a.itemId) === 'handling')!;
+    expect(await actions('unit', handling.itemId)).toEqual(expect.arrayContaining(['reply', 'logContact']));
+    const toEvaluate = all.find((p) => p.proposerMemberId === user('member').memberId && p.state === 'replied')!;
+    expect(await actions('member', toEvaluate.id)).toContain('evaluate');
+    const mine = all.find((p) => p.proposerMemberId === user('member').memberId && p.state === 'closed')!;
+    const own = await get('member', `/api/v1/proposals/${mine.id}/history`) as { action: string; actorName: string }[];
+    expect(own.find((h) => h.action === 'created')!.actorName).toBe(user('member').displayName);
+  } finally {
+    await app.close();
+  }
+}

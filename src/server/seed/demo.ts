@@ -1,6 +1,7 @@
 // The demo committee: 示例市政协 with its counties, terms, sectors, special committees, handling
-// units, about 450 members and one login per role. Content comes from demo-data.ts; every random
-// choice comes from one seeded PRNG, so two runs produce the same roster (ids differ).
+// units, about 450 members, one login per role, and two years of proposals (demo-proposals.ts).
+// Content comes from demo-data.ts; every random choice comes from one seeded PRNG, so two runs
+// produce the same roster (ids differ).
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { PgInsertValue, PgTable } from 'drizzle-orm/pg-core';
@@ -14,6 +15,7 @@ import {
   SECTORS, STAFF_NAME, STANDING_SHARE, SURNAMES, TERMS, UNITS, surnameWeight,
   type CommitteeName, type Field, type LeaderDef, type Party, type SectorDef,
 } from './demo-data.ts';
+import { seedDemoProposals, type SessionInfo } from './demo-proposals.ts';
 import { createRandom, type Random } from './random.ts';
 
 export const DEMO_PASSWORD = 'tongxin-demo';
@@ -172,8 +174,11 @@ async function insertAll<T extends PgTable>(db: Queryable, table: T, rows: PgIns
   for (let i = 0; i < rows.length; i += CHUNK) await db.insert(table).values(rows.slice(i, i + CHUNK));
 }
 
-/** Creates the demo committee on an empty database; returns the logins to print. Deterministic (seeded PRNG). */
-export async function seedDemo(db: Db): Promise<{ orgId: string; logins: DemoLogin[] }> {
+/**
+ * Creates the demo committee on an empty database; returns the logins to print. Deterministic
+ * (seeded PRNG); the proposals' dates follow `now` (tests may move it).
+ */
+export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<{ orgId: string; logins: DemoLogin[] }> {
   const [existing] = await db.select({ id: orgs.id }).from(orgs).where(and(eq(orgs.name, CITY_ORG), isNull(orgs.parentId)));
   if (existing) throw new Error(`${CITY_ORG} already exists: the demo seed expects an empty database`);
 
@@ -188,10 +193,13 @@ export async function seedDemo(db: Db): Promise<{ orgId: string; logins: DemoLog
       ...COUNTIES.map((c, i) => ({ id: countyIds[i]!, parentId: orgId, name: c.name, level: 'county' })),
     ]);
 
+    const sessions: SessionInfo[] = [];
     for (const t of TERMS) {
       const termId = randomUUID();
       await tx.insert(terms).values({ orgId, id: termId, number: t.number, startYear: t.startYear, endYear: t.endYear, current: t.current });
-      await tx.insert(plenarySessions).values(t.sessions.map(([startsOn, endsOn], i) => ({ orgId, termId, number: i + 1, startsOn, endsOn })));
+      const rows = t.sessions.map(([startsOn, endsOn], i) => ({ orgId, id: randomUUID(), termId, termNumber: t.number, number: i + 1, startsOn, endsOn }));
+      await tx.insert(plenarySessions).values(rows.map(({ termNumber: _, ...r }) => r));
+      sessions.push(...rows);
     }
 
     const sectorId = new Map(SECTORS.map((s) => [s.name, randomUUID()]));
@@ -213,18 +221,32 @@ export async function seedDemo(db: Db): Promise<{ orgId: string; logins: DemoLog
     // One login per role. The leader is a 中共 vice-chair; the member an ordinary member with an e-mail and a committee.
     const leader = plan.findIndex((m) => m.post === '副主席' && m.party === '中共');
     const member = plan.findIndex((m) => !m.standing && m.email && m.committees.length > 0);
-    const logins: (DemoLogin & { memberId?: string; unitId?: string })[] = [
-      { username: 'admin', role: 'admin', displayName: '系统管理员' },
-      { username: 'staff', role: 'staff', displayName: STAFF_NAME },
-      { username: 'leader', role: 'leader', displayName: `${plan[leader]!.name} 副主席`, memberId: memberIds[leader]! },
-      { username: 'member', role: 'member', displayName: plan[member]!.name, memberId: memberIds[member]! },
-      { username: 'unit', role: 'unit', displayName: `${EDUCATION_UNIT}经办人`, unitId: unitId.get(EDUCATION_UNIT)! },
-      { username: 'unit2', role: 'unit', displayName: `${HEALTH_UNIT}经办人`, unitId: unitId.get(HEALTH_UNIT)! },
+    const logins: (DemoLogin & { id: string; memberId?: string; unitId?: string })[] = [
+      { id: randomUUID(), username: 'admin', role: 'admin', displayName: '系统管理员' },
+      { id: randomUUID(), username: 'staff', role: 'staff', displayName: STAFF_NAME },
+      { id: randomUUID(), username: 'leader', role: 'leader', displayName: `${plan[leader]!.name} 副主席`, memberId: memberIds[leader]! },
+      { id: randomUUID(), username: 'member', role: 'member', displayName: plan[member]!.name, memberId: memberIds[member]! },
+      { id: randomUUID(), username: 'unit', role: 'unit', displayName: `${EDUCATION_UNIT}经办人`, unitId: unitId.get(EDUCATION_UNIT)! },
+      { id: randomUUID(), username: 'unit2', role: 'unit', displayName: `${HEALTH_UNIT}经办人`, unitId: unitId.get(HEALTH_UNIT)! },
     ];
     await tx.insert(users).values(logins.map((l) => ({
-      orgId, username: l.username, displayName: l.displayName, passwordHash, roles: [l.role],
+      orgId, id: l.id, username: l.username, displayName: l.displayName, passwordHash, roles: [l.role],
       memberId: l.memberId ?? null, unitId: l.unitId ?? null,
     })));
+
+    // Two years of proposals: those of the current term's last two sessions (2025 and 2026).
+    const login = (username: string) => logins.find((l) => l.username === username)!;
+    await seedDemoProposals(tx, {
+      orgId,
+      members: plan.map((m, i) => ({ id: memberIds[i]!, name: m.name, sector: m.sector })),
+      units: UNITS.map((u) => ({ id: unitId.get(u.name)!, name: u.name })),
+      sessions: sessions.slice(-2) as [SessionInfo, SessionInfo],
+      staffUserId: login('staff').id,
+      leader: { userId: login('leader').id, memberId: login('leader').memberId! },
+      member: { userId: login('member').id, memberId: login('member').memberId! },
+      unitLogins: logins.filter((l) => l.unitId).map((l) => ({ userId: l.id, unitId: l.unitId! })),
+      now: opts.now,
+    });
 
     return { orgId, logins: logins.map(({ username, role, displayName }) => ({ username, role, displayName })) };
   });
