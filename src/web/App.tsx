@@ -1,11 +1,24 @@
 // Routes. Pages are lazy so the antd-heavy admin screens load only when opened.
 import { lazy } from 'react';
 import type { ReactNode } from 'react';
-import { createBrowserRouter, RouterProvider } from 'react-router-dom';
+import { createBrowserRouter, Navigate, RouterProvider } from 'react-router-dom';
 import { RequireAuth, RequireRole } from './components/Guards';
 import { RouteError } from './components/RouteError';
 import { AppLayout } from './layout/AppLayout';
-import { ADMIN_ONLY, CONFIG_ROLES, DIRECTORY_ROLES, ROSTER_EDITORS } from './layout/navigation';
+import { PublicLayout } from './layout/PublicLayout';
+import {
+  ADMIN_ONLY,
+  CONFIG_ROLES,
+  COSIGNERS,
+  DIRECTORY_ROLES,
+  LEADERS,
+  PROPOSAL_OFFICE,
+  PROPOSAL_WRITERS,
+  PROPOSERS,
+  ROSTER_EDITORS,
+  SUPERVISORS,
+  UNIT_CLERKS,
+} from './layout/navigation';
 import type { Role } from './types';
 
 const LoginPage = lazy(() => import('./pages/LoginPage'));
@@ -21,6 +34,20 @@ const UnitsPage = lazy(() => import('./pages/admin/UnitsPage'));
 const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
 const TermsPage = lazy(() => import('./pages/admin/TermsPage'));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage'));
+const MyProposalsPage = lazy(() => import('./pages/proposals/MyProposalsPage'));
+const ComposeProposalPage = lazy(() => import('./pages/proposals/ComposeProposalPage'));
+const CosignRequestsPage = lazy(() => import('./pages/proposals/MemberTodoListPage').then((m) => ({ default: m.CosignRequestsPage })));
+const RepliesToEvaluatePage = lazy(() => import('./pages/proposals/MemberTodoListPage').then((m) => ({ default: m.RepliesToEvaluatePage })));
+const ProposalsAdminPage = lazy(() => import('./pages/proposals/ProposalsAdminPage'));
+const FilingQueuePage = lazy(() => import('./pages/proposals/FilingQueuePage'));
+const AssignmentPage = lazy(() => import('./pages/proposals/AssignmentPage'));
+const BoardPage = lazy(() => import('./pages/proposals/BoardPage'));
+const ExtensionsPage = lazy(() => import('./pages/proposals/ExtensionsPage'));
+const UnitInboxPage = lazy(() => import('./pages/proposals/UnitInboxPage'));
+const KeyProposalsPage = lazy(() => import('./pages/proposals/KeyProposalsPage'));
+const ProposalDetailPage = lazy(() => import('./pages/proposals/ProposalDetailPage'));
+const PublicProposalsPage = lazy(() => import('./pages/proposals/PublicProposalsPage'));
+const PublicProposalDetailPage = lazy(() => import('./pages/proposals/PublicProposalDetailPage'));
 
 const only = (roles: Role[], page: ReactNode) => <RequireRole roles={roles}>{page}</RequireRole>;
 
@@ -30,6 +57,20 @@ const pages = [
   { path: 'members/import', element: only(ROSTER_EDITORS, <MemberImportPage />) },
   // Any role may open a profile (a member their own); the server decides what it shows.
   { path: 'members/:id', element: <MemberProfilePage /> },
+  { path: 'proposals', element: only(SUPERVISORS, <ProposalsAdminPage />) },
+  { path: 'proposals/mine', element: only(PROPOSERS, <MyProposalsPage />) },
+  { path: 'proposals/new', element: only(PROPOSAL_WRITERS, <ComposeProposalPage />) },
+  { path: 'proposals/cosign', element: only(COSIGNERS, <CosignRequestsPage />) },
+  { path: 'proposals/evaluate', element: only(PROPOSERS, <RepliesToEvaluatePage />) },
+  { path: 'proposals/review', element: only(PROPOSAL_OFFICE, <FilingQueuePage />) },
+  { path: 'proposals/assign', element: only(PROPOSAL_OFFICE, <AssignmentPage />) },
+  { path: 'proposals/board', element: only(SUPERVISORS, <BoardPage />) },
+  { path: 'proposals/extensions', element: only(PROPOSAL_OFFICE, <ExtensionsPage />) },
+  { path: 'proposals/inbox', element: only(UNIT_CLERKS, <UnitInboxPage />) },
+  { path: 'proposals/key', element: only(LEADERS, <KeyProposalsPage />) },
+  // Anyone who may read a proposal opens it here; the server answers 404 to everyone else.
+  { path: 'proposals/:id', element: <ProposalDetailPage /> },
+  { path: 'proposals/:id/edit', element: only(PROPOSAL_WRITERS, <ComposeProposalPage />) },
   { path: 'admin/sectors', element: only(CONFIG_ROLES, <SectorsPage />) },
   { path: 'admin/committees', element: only(CONFIG_ROLES, <CommitteesPage />) },
   { path: 'admin/units', element: only(CONFIG_ROLES, <UnitsPage />) },
@@ -42,6 +83,17 @@ const pages = [
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  // Published proposals: no login needed.
+  {
+    path: '/public',
+    element: <PublicLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <Navigate to="proposals" replace /> },
+      { path: 'proposals', element: <PublicProposalsPage /> },
+      { path: 'proposals/:id', element: <PublicProposalDetailPage /> },
+    ],
+  },
   {
     element: (
       <RequireAuth>

@@ -51,14 +51,16 @@ export function setUnauthorizedHandler(handler: UnauthorizedHandler): void {
 // A 401 from these is an answer, not an expired session.
 const NO_REDIRECT = ['/api/v1/auth/login', '/api/v1/auth/me'];
 
-export type QueryValue = string | number | boolean | null | undefined;
+export type QueryValue = string | number | boolean | null | undefined | readonly string[];
 
 export function withQuery(path: string, query?: Record<string, QueryValue>): string {
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null || value === '') continue;
-    params.set(key, String(value));
+    // A list repeats the name (?state=filed&state=assigned), as the server expects.
+    if (Array.isArray(value)) for (const v of value) params.append(key, String(v));
+    else params.set(key, String(value));
   }
   const qs = params.toString();
   return qs ? `${path}${path.includes('?') ? '&' : '?'}${qs}` : path;

@@ -1,6 +1,7 @@
 // Simplified Chinese first; English as a switch. Every visible string goes through t().
 import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
+import { proposalsEn, proposalsZh } from './messages/proposals';
 
 const zh = {
   'app.name': '同心',
@@ -242,6 +243,8 @@ const zh = {
   'forbidden.detail': '您的角色不能使用此页面。',
   'notFound.title': '页面不存在',
   'notFound.detail': '您访问的页面不存在或已被移除。',
+
+  ...proposalsZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -487,6 +490,8 @@ const en: Dictionary = {
   'forbidden.detail': 'Your role cannot use this page.',
   'notFound.title': 'Page not found',
   'notFound.detail': 'The page does not exist or has been removed.',
+
+  ...proposalsEn,
 };
 
 // Party names are stored in Chinese; English labels for display only.

@@ -15,6 +15,8 @@ export const keys = {
   terms: ['terms'] as const,
   audit: ['audit'] as const,
   tokens: ['tokens'] as const,
+  proposals: ['proposals'] as const,
+  notifications: ['notifications'] as const,
 };
 
 const OPTION_PAGE = { page: 1, pageSize: 200 };

@@ -12,6 +12,8 @@ interface Props {
   onChange?: (value: string | null) => void;
   id?: string;
   placeholder?: string;
+  /** The chosen member's record, for callers that need more than the id (e.g. the name). */
+  onPick?: (member: Member) => void;
 }
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -23,7 +25,7 @@ function useDebounced<T>(value: T, ms: number): T {
   return debounced;
 }
 
-export function MemberSelect({ value, onChange, id, placeholder }: Props) {
+export function MemberSelect({ value, onChange, id, placeholder, onPick }: Props) {
   const { t } = useI18n();
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 300);
@@ -56,7 +58,11 @@ export function MemberSelect({ value, onChange, id, placeholder }: Props) {
       id={id}
       allowClear
       value={value ?? undefined}
-      onChange={(v: string | undefined) => onChange?.(v ?? null)}
+      onChange={(v: string | undefined) => {
+        onChange?.(v ?? null);
+        const picked = v ? (found.data?.items.find((m) => m.id === v) ?? (current.data?.id === v ? current.data : undefined)) : undefined;
+        if (picked) onPick?.(picked);
+      }}
       placeholder={placeholder ?? t('user.memberSearch')}
       showSearch={{ filterOption: false, onSearch: setSearch }}
       loading={found.isFetching}

@@ -2,12 +2,13 @@ import { Suspense, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Button, Drawer, Flex, Layout, Menu, Spin, Typography, theme } from 'antd';
 import type { MenuProps } from 'antd';
-import { LogoutOutlined, MenuOutlined, SettingOutlined } from '@ant-design/icons';
+import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { useAuth, useUser } from '../auth';
 import { useI18n } from '../i18n';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { NotificationBell } from '../components/NotificationBell';
 import { RoleTags } from '../components/RoleTags';
-import { NAV_ITEMS, activeNavPath, canUse } from './navigation';
+import { NAV_GROUPS, NAV_ITEMS, activeNavPath, canUse, navGroupOf } from './navigation';
 import { useIsMobile } from './useIsMobile';
 
 const { Header, Sider, Content } = Layout;
@@ -23,11 +24,11 @@ function useMenuItems(): MenuProps['items'] {
       label: <Link to={item.path}>{t(item.label)}</Link>,
     });
     const main = allowed.filter((i) => !i.group && i.path !== '/account').map(toItem);
-    const admin = allowed.filter((i) => i.group === 'admin').map(toItem);
     const account = allowed.filter((i) => i.path === '/account').map(toItem);
     const items: NonNullable<MenuProps['items']> = [...main];
-    if (admin.length) {
-      items.push({ key: 'admin', icon: <SettingOutlined />, label: t('nav.admin'), children: admin });
+    for (const group of NAV_GROUPS) {
+      const children = allowed.filter((i) => i.group === group.key).map(toItem);
+      if (children.length) items.push({ key: group.key, icon: group.icon, label: t(group.label), children });
     }
     items.push(...account);
     return items;
@@ -45,7 +46,8 @@ export function AppLayout() {
   const { token } = theme.useToken();
   const items = useMenuItems();
   const selected = activeNavPath(location.pathname);
-  const [openKeys, setOpenKeys] = useState<string[]>(selected.startsWith('/admin') ? ['admin'] : []);
+  // The proposals group is the daily work: open from the start, and the group of the current page.
+  const [openKeys, setOpenKeys] = useState<string[]>(() => [...new Set(['proposals', navGroupOf(selected) ?? 'proposals'])]);
 
   const onLogout = async () => {
     setDrawerOpen(false);
@@ -118,9 +120,13 @@ export function AppLayout() {
             {brand}
           </Flex>
           {isMobile ? (
-            <LanguageSwitch size="small" />
+            <Flex align="center" gap={4} style={{ flex: 'none' }}>
+              <NotificationBell />
+              <LanguageSwitch size="small" />
+            </Flex>
           ) : (
             <Flex align="center" gap={12} style={{ flex: 'none' }}>
+              <NotificationBell />
               <Typography.Text>{user.displayName}</Typography.Text>
               <RoleTags roles={user.roles} />
               <LanguageSwitch />

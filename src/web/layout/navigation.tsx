@@ -6,11 +6,22 @@ import {
   BankOutlined,
   CalendarOutlined,
   ClusterOutlined,
+  DashboardOutlined,
+  EditOutlined,
+  FieldTimeOutlined,
+  FileSearchOutlined,
+  FileTextOutlined,
   HomeOutlined,
   IdcardOutlined,
+  InboxOutlined,
+  LikeOutlined,
+  SendOutlined,
+  SettingOutlined,
+  StarOutlined,
   TeamOutlined,
   UploadOutlined,
   UserSwitchOutlined,
+  UsergroupAddOutlined,
 } from '@ant-design/icons';
 import type { MessageKey } from '../i18n';
 import type { Role } from '../types';
@@ -21,6 +32,22 @@ export const DIRECTORY_ROLES: Role[] = ['admin', 'staff', 'leader', 'member', 'u
 export const ROSTER_EDITORS: Role[] = ['admin', 'staff'];
 export const CONFIG_ROLES: Role[] = ['admin', 'staff'];
 export const ADMIN_ONLY: Role[] = ['admin'];
+// Proposals (提案). The server decides what each sees; these decide which pages they get.
+export const PROPOSERS: Role[] = ['member'];
+/** Staff also enter proposals of party groups, special committees and sectors. */
+export const PROPOSAL_WRITERS: Role[] = ['member', 'staff'];
+/** Leaders are often members too: they may be asked to co-sign. */
+export const COSIGNERS: Role[] = ['member', 'leader'];
+export const PROPOSAL_OFFICE: Role[] = ['staff'];
+export const SUPERVISORS: Role[] = ['staff', 'admin', 'leader'];
+export const UNIT_CLERKS: Role[] = ['unit'];
+export const LEADERS: Role[] = ['leader'];
+
+export type NavGroup = 'proposals' | 'admin';
+export const NAV_GROUPS: { key: NavGroup; label: MessageKey; icon: ReactNode }[] = [
+  { key: 'proposals', label: 'nav.proposals', icon: <FileTextOutlined /> },
+  { key: 'admin', label: 'nav.admin', icon: <SettingOutlined /> },
+];
 
 export interface NavItem {
   path: string;
@@ -28,7 +55,7 @@ export interface NavItem {
   description: MessageKey;
   icon: ReactNode;
   roles: Role[];
-  group?: 'admin';
+  group?: NavGroup;
   /** Shown as a card on the home page. */
   shortcut?: boolean;
 }
@@ -37,6 +64,17 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/', label: 'nav.home', description: 'nav.home', icon: <HomeOutlined />, roles: ANY_ROLE },
   { path: '/members', label: 'nav.members', description: 'home.shortcut.members', icon: <TeamOutlined />, roles: DIRECTORY_ROLES, shortcut: true },
   { path: '/members/import', label: 'nav.import', description: 'home.shortcut.import', icon: <UploadOutlined />, roles: ROSTER_EDITORS, shortcut: true },
+  { path: '/proposals/mine', label: 'nav.myProposals', description: 'home.shortcut.myProposals', icon: <FileTextOutlined />, roles: PROPOSERS, group: 'proposals', shortcut: true },
+  { path: '/proposals/new', label: 'nav.newProposal', description: 'home.shortcut.newProposal', icon: <EditOutlined />, roles: PROPOSERS, group: 'proposals', shortcut: true },
+  { path: '/proposals/cosign', label: 'nav.cosignRequests', description: 'home.shortcut.cosign', icon: <UsergroupAddOutlined />, roles: COSIGNERS, group: 'proposals' },
+  { path: '/proposals/evaluate', label: 'nav.toEvaluate', description: 'home.shortcut.toEvaluate', icon: <LikeOutlined />, roles: PROPOSERS, group: 'proposals' },
+  { path: '/proposals', label: 'nav.proposalAdmin', description: 'home.shortcut.proposalAdmin', icon: <FileTextOutlined />, roles: SUPERVISORS, group: 'proposals', shortcut: true },
+  { path: '/proposals/review', label: 'nav.filingQueue', description: 'home.shortcut.filingQueue', icon: <FileSearchOutlined />, roles: PROPOSAL_OFFICE, group: 'proposals', shortcut: true },
+  { path: '/proposals/assign', label: 'nav.assignment', description: 'home.shortcut.assignment', icon: <SendOutlined />, roles: PROPOSAL_OFFICE, group: 'proposals', shortcut: true },
+  { path: '/proposals/board', label: 'nav.board', description: 'home.shortcut.board', icon: <DashboardOutlined />, roles: SUPERVISORS, group: 'proposals', shortcut: true },
+  { path: '/proposals/extensions', label: 'nav.extensions', description: 'home.shortcut.extensions', icon: <FieldTimeOutlined />, roles: PROPOSAL_OFFICE, group: 'proposals' },
+  { path: '/proposals/inbox', label: 'nav.unitInbox', description: 'home.shortcut.unitInbox', icon: <InboxOutlined />, roles: UNIT_CLERKS, group: 'proposals', shortcut: true },
+  { path: '/proposals/key', label: 'nav.keyProposals', description: 'home.shortcut.keyProposals', icon: <StarOutlined />, roles: LEADERS, group: 'proposals', shortcut: true },
   { path: '/admin/sectors', label: 'nav.sectors', description: 'home.shortcut.sectors', icon: <ClusterOutlined />, roles: CONFIG_ROLES, group: 'admin', shortcut: true },
   { path: '/admin/committees', label: 'nav.committees', description: 'home.shortcut.committees', icon: <ApartmentOutlined />, roles: CONFIG_ROLES, group: 'admin', shortcut: true },
   { path: '/admin/units', label: 'nav.units', description: 'home.shortcut.units', icon: <BankOutlined />, roles: CONFIG_ROLES, group: 'admin', shortcut: true },
@@ -48,6 +86,11 @@ export const NAV_ITEMS: NavItem[] = [
 
 export function canUse(item: { roles: Role[] }, roles: Role[]): boolean {
   return item.roles.some((r) => roles.includes(r));
+}
+
+/** The menu group holding the page at this path, if any. */
+export function navGroupOf(path: string): NavGroup | undefined {
+  return NAV_ITEMS.find((item) => item.path === path)?.group;
 }
 
 /** The nav item whose path best matches the current location (for the selected menu key). */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { Alert, Button, Card, Flex, Form, Input, Typography, theme } from 'antd';
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { FileTextOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import { ApiError, errorText } from '../api';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
@@ -89,6 +89,11 @@ export default function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
+        <Flex justify="center" style={{ marginTop: 16 }}>
+          <Link to="/public/proposals">
+            <FileTextOutlined /> {t('nav.publicProposals')}
+          </Link>
+        </Flex>
       </Card>
     </Flex>
   );

@@ -1,0 +1,115 @@
+// The action buttons of a proposal, drawn only from GET /proposals/:id/actions (what the server
+// says this user may do now). Actions with a body open their form; the rest run on click.
+import { useState } from 'react';
+import { App, Button, Popconfirm, Skeleton, Typography } from 'antd';
+import { useI18n } from '../../i18n';
+import type { MessageKey } from '../../i18n';
+import { problemText } from '../formErrors';
+import { ACTION_FORMS, CONFIRM_FIRST } from './actionForms';
+import { ActionModal } from './ActionModal';
+import type { ProposalAction } from './model';
+import { useProposalAction, useProposalActions } from './queries';
+
+const DANGER = new Set(['reject', 'withdraw', 'return', 'refuseExtension']);
+
+/** The server's Chinese label; in English our own, keyed by the action's name. */
+export function useActionLabel() {
+  const { t, lang } = useI18n();
+  return (a: ProposalAction) => {
+    if (lang === 'zh') return a.label;
+    const key = `proposal.action.${a.action}` as MessageKey;
+    const translated = t(key);
+    return translated === key ? a.label : translated;
+  };
+}
+
+interface Props {
+  proposalId: string;
+  /** Called after any action succeeded (e.g. to close a drawer), with the action's name. */
+  onDone?: (action: string) => void;
+  /** Show "nothing to do" when the list is empty. */
+  showEmpty?: boolean;
+}
+
+export function ActionBar({ proposalId, onDone, showEmpty }: Props) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const actions = useProposalActions(proposalId);
+  const run = useProposalAction(proposalId);
+  const labelOf = useActionLabel();
+  const [open, setOpen] = useState<ProposalAction | null>(null);
+  const [mounted, setMounted] = useState<ProposalAction | null>(null);
+
+  if (actions.isPending) return <Skeleton.Button active aria-label={t('proposal.actionsLoading')} />;
+  if (actions.isError) return <Typography.Text type="danger">{problemText(actions.error)}</Typography.Text>;
+  if (!actions.data.length) return showEmpty ? <Typography.Text type="secondary">{t('proposal.noActions')}</Typography.Text> : null;
+
+  // The first action that moves the proposal forward is the prominent one.
+  const main = actions.data.find((a) => !DANGER.has(a.action));
+  const runNow = (a: ProposalAction) =>
+    run.mutateAsync({ action: a.action }).then(
+      () => {
+        message.success(t('proposal.actionDone', { action: labelOf(a) }));
+        onDone?.(a.action);
+      },
+      (err: unknown) => {
+        message.error(problemText(err));
+      },
+    );
+
+  return (
+    <>
+      {actions.data.map((a) => {
+        const label = labelOf(a);
+        const props = {
+          type: a === main ? ('primary' as const) : ('default' as const),
+          danger: DANGER.has(a.action),
+          loading: run.isPending && run.variables?.action === a.action,
+        };
+        if (ACTION_FORMS[a.action]) {
+          return (
+            <Button
+              key={a.action}
+              {...props}
+              onClick={() => {
+                setMounted(a);
+                setOpen(a);
+              }}
+            >
+              {label}
+            </Button>
+          );
+        }
+        if (CONFIRM_FIRST.has(a.action)) {
+          return (
+            <Popconfirm
+              key={a.action}
+              title={`${label}？`}
+              okText={t('proposal.form.confirm')}
+              cancelText={t('common.cancel')}
+              onConfirm={() => runNow(a)}
+            >
+              <Button {...props}>{label}</Button>
+            </Popconfirm>
+          );
+        }
+        return (
+          <Button key={a.action} {...props} onClick={() => void runNow(a)}>
+            {label}
+          </Button>
+        );
+      })}
+      {mounted && (
+        <ActionModal
+          proposalId={proposalId}
+          action={mounted.action}
+          label={labelOf(mounted)}
+          open={!!open}
+          onClose={() => setOpen(null)}
+          afterClose={() => setMounted(null)}
+          onDone={() => onDone?.(mounted.action)}
+        />
+      )}
+    </>
+  );
+}

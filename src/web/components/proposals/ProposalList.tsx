@@ -1,0 +1,228 @@
+// The one proposal list: every list page (mine, all, review queue, assignment, unit inbox, key
+// proposals, public) is a configuration of it. A table on desktop, cards on phones.
+import { useState } from 'react';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Button, Card, Checkbox, Empty, Flex, Pagination, Space, Spin, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { SendOutlined } from '@ant-design/icons';
+import { api } from '../../api';
+import type { QueryValue } from '../../api';
+import { useI18n } from '../../i18n';
+import type { MessageKey } from '../../i18n';
+import { useIsMobile } from '../../layout/useIsMobile';
+import { keys } from '../../queries';
+import type { Page } from '../../types';
+import { QueryError } from '../QueryError';
+import { BulkAssignModal } from './BulkAssignModal';
+import { HANDLING_STATES } from './model';
+import type { ProposalListItem, ProposalState } from './model';
+import { ProposalFilters, useUrlFilters } from './ProposalFilters';
+import type { ProposalFilterName } from './ProposalFilters';
+import { DueDate, KeyTag, StateTag } from './ProposalTags';
+
+export type ProposalColumn = 'number' | 'title' | 'proposer' | 'kind' | 'domain' | 'state' | 'units' | 'due' | 'submittedAt' | 'updatedAt';
+
+export interface ExtraColumn {
+  key: string;
+  title: string;
+  render: (p: ProposalListItem) => ReactNode;
+}
+
+export interface ProposalListProps {
+  /** The page's fixed query, e.g. { mine: true } or { state: ['submitted'] }. */
+  query?: Record<string, QueryValue>;
+  filters?: ProposalFilterName[];
+  stateOptions?: ProposalState[];
+  columns?: ProposalColumn[];
+  extraColumns?: ExtraColumn[];
+  rowActions?: (p: ProposalListItem) => ReactNode;
+  /** Keep only these ids (client-side, all on one page), e.g. taken from the to-do list. */
+  onlyIds?: string[];
+  sort?: (a: ProposalListItem, b: ProposalListItem) => number;
+  linkTo?: (id: string) => string;
+  /** Staff: select filed proposals and assign them together. */
+  bulkAssign?: boolean;
+  emptyText?: MessageKey;
+}
+
+const DEFAULT_COLUMNS: ProposalColumn[] = ['number', 'title', 'proposer', 'state', 'due', 'units', 'updatedAt'];
+const detailPath = (id: string) => `/proposals/${id}`;
+
+export function ProposalList(props: ProposalListProps) {
+  const { query = {}, filters = [], columns = DEFAULT_COLUMNS, extraColumns = [], onlyIds, linkTo = detailPath } = props;
+  const { t, formatDate, formatDateTime } = useI18n();
+  const isMobile = useIsMobile();
+  const url = useUrlFilters(filters);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [assignOpen, setAssignOpen] = useState(false);
+
+  const clientSide = !!onlyIds;
+  const params = {
+    ...url.values,
+    ...query,
+    page: clientSide ? 1 : url.page,
+    pageSize: clientSide ? 200 : url.pageSize,
+  };
+  const list = useQuery({
+    queryKey: [...keys.proposals, 'list', params],
+    queryFn: ({ signal }) => api.get<Page<ProposalListItem>>('/api/v1/proposals', params, signal),
+    placeholderData: keepPreviousData,
+  });
+
+  let items = list.data?.items ?? [];
+  if (onlyIds) items = items.filter((p) => onlyIds.includes(p.id));
+  if (props.sort) items = [...items].sort(props.sort);
+  const total = clientSide ? items.length : (list.data?.total ?? 0);
+  const selectable = (p: ProposalListItem) => p.state === 'filed';
+
+  const unitsText = (p: ProposalListItem) =>
+    p.units.map((u) => `${u.name}（${t(`proposal.role.${u.role}`)}）`).join(t('common.listSep')) || t('common.none');
+  const numberText = (p: ProposalListItem) => (p.number ? String(p.number).padStart(4, '0') : t('common.none'));
+  const titleLink = (p: ProposalListItem) => (
+    <Space size={6} wrap>
+      <Link to={linkTo(p.id)}>{p.title}</Link>
+      {p.isKey && <KeyTag />}
+    </Space>
+  );
+
+  const all: Record<ProposalColumn, TableColumnsType<ProposalListItem>[number]> = {
+    number: { title: t('proposal.number'), key: 'number', render: (_, p) => numberText(p) },
+    title: { title: t('proposal.title'), key: 'title', width: 340, render: (_, p) => titleLink(p) },
+    proposer: { title: t('proposal.proposer'), key: 'proposer', dataIndex: 'proposerName' },
+    kind: { title: t('proposal.kind'), key: 'kind', render: (_, p) => t(`proposal.kind.${p.kind}`) },
+    domain: { title: t('proposal.domain'), key: 'domain', render: (_, p) => (p.domain ? t(`proposal.domain.${p.domain}`) : t('common.none')) },
+    state: { title: t('proposal.state'), key: 'state', render: (_, p) => <StateTag state={p.state} /> },
+    units: {
+      title: t('proposal.units'),
+      key: 'units',
+      render: (_, p) =>
+        p.units.length ? (
+          <Flex vertical>
+            {p.units.map((u) => (
+              <span key={u.name}>{`${u.name}（${t(`proposal.role.${u.role}`)}）`}</span>
+            ))}
+          </Flex>
+        ) : (
+          t('common.none')
+        ),
+    },
+    due: { title: t('proposal.dueOn'), key: 'due', render: (_, p) => <DueDate day={p.dueOn} running={HANDLING_STATES.includes(p.state)} /> },
+    submittedAt: { title: t('proposal.submittedAt'), key: 'submittedAt', render: (_, p) => formatDate(p.submittedAt) },
+    updatedAt: { title: t('proposal.updatedAt'), key: 'updatedAt', render: (_, p) => formatDateTime(p.updatedAt) },
+  };
+  const tableColumns: TableColumnsType<ProposalListItem> = [
+    ...columns.map((c) => all[c]),
+    ...extraColumns.map((c) => ({ title: c.title, key: c.key, render: (_: unknown, p: ProposalListItem) => c.render(p) })),
+  ];
+  if (props.rowActions) {
+    tableColumns.push({ title: t('common.actions'), key: 'actions', render: (_, p) => props.rowActions!(p) });
+  }
+
+  const toggle = (id: string, on: boolean) => setSelected((prev) => (on ? [...prev, id] : prev.filter((x) => x !== id)));
+  const pagination = clientSide
+    ? false
+    : {
+        current: url.page,
+        pageSize: url.pageSize,
+        total,
+        showSizeChanger: true,
+        showTotal: (n: number) => t('common.total', { total: n }),
+        onChange: url.setPage,
+      };
+
+  return (
+    <>
+      {filters.length > 0 && <ProposalFilters names={filters} stateOptions={props.stateOptions} filters={url} />}
+      {props.bulkAssign && (
+        <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }}>
+          <Button type="primary" icon={<SendOutlined />} disabled={!selected.length} onClick={() => setAssignOpen(true)}>
+            {selected.length ? t('proposal.bulk.assignCount', { count: selected.length }) : t('proposal.bulk.assign')}
+          </Button>
+          <Typography.Text type="secondary">{t('proposal.bulk.selectHint')}</Typography.Text>
+        </Flex>
+      )}
+      {list.isError && <QueryError error={list.error} onRetry={() => void list.refetch()} />}
+
+      {isMobile ? (
+        <Spin spinning={list.isFetching}>
+          <Flex vertical gap={8}>
+            {!items.length && !list.isPending && <Empty description={t(props.emptyText ?? 'proposal.empty')} />}
+            {items.map((p) => (
+              <Card size="small" key={p.id}>
+                <Flex vertical gap={6}>
+                  <Flex gap={8} align="start">
+                    {props.bulkAssign && selectable(p) && (
+                      <Checkbox
+                        aria-label={`${t('proposal.bulk.select')} ${p.title}`}
+                        checked={selected.includes(p.id)}
+                        onChange={(e) => toggle(p.id, e.target.checked)}
+                      />
+                    )}
+                    <Typography.Text strong style={{ minWidth: 0 }}>
+                      {titleLink(p)}
+                    </Typography.Text>
+                  </Flex>
+                  <Space size={4} wrap>
+                    <StateTag state={p.state} />
+                    <Typography.Text type="secondary">
+                      {[p.number ? numberText(p) : null, p.proposerName, t(`proposal.kind.${p.kind}`)].filter(Boolean).join(' · ')}
+                    </Typography.Text>
+                  </Space>
+                  {p.units.length > 0 && <Typography.Text type="secondary">{unitsText(p)}</Typography.Text>}
+                  {p.dueOn && columns.includes('due') && (
+                    <span>
+                      {t('proposal.dueOn')}：<DueDate day={p.dueOn} running={HANDLING_STATES.includes(p.state)} />
+                    </span>
+                  )}
+                  {extraColumns.map((c) => (
+                    <div key={c.key}>{c.render(p)}</div>
+                  ))}
+                  {props.rowActions && <Flex wrap gap={8}>{props.rowActions(p)}</Flex>}
+                </Flex>
+              </Card>
+            ))}
+            {pagination && total > 0 && (
+              <Flex justify="center" style={{ marginTop: 8 }}>
+                <Pagination simple current={url.page} pageSize={url.pageSize} total={total} onChange={url.setPage} />
+              </Flex>
+            )}
+          </Flex>
+        </Spin>
+      ) : (
+        <Table<ProposalListItem>
+          rowKey="id"
+          size="middle"
+          columns={tableColumns}
+          dataSource={items}
+          loading={list.isFetching}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: <Empty description={t(props.emptyText ?? 'proposal.empty')} /> }}
+          rowSelection={
+            props.bulkAssign
+              ? {
+                  selectedRowKeys: selected,
+                  onChange: (ids) => setSelected(ids.map(String)),
+                  getCheckboxProps: (p) => ({ disabled: !selectable(p), 'aria-label': `${t('proposal.bulk.select')} ${p.title}` }),
+                }
+              : undefined
+          }
+          pagination={pagination}
+        />
+      )}
+
+      {props.bulkAssign && (
+        <BulkAssignModal
+          open={assignOpen}
+          ids={selected}
+          onClose={() => setAssignOpen(false)}
+          onDone={() => {
+            setAssignOpen(false);
+            setSelected([]);
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+// Searchable select of filed proposals (for 并案), asking the server as the user types.
+import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Select } from 'antd';
+import { api } from '../../api';
+import { useI18n } from '../../i18n';
+import { keys } from '../../queries';
+import type { Page } from '../../types';
+import { FILED_STATES } from './model';
+import type { ProposalListItem } from './model';
+
+interface Props {
+  id?: string;
+  value?: string;
+  onChange?: (value: string | undefined) => void;
+  /** The proposal being merged: not offered. */
+  exclude?: string;
+}
+
+export function ProposalSelect({ id, value, onChange, exclude }: Props) {
+  const { t } = useI18n();
+  const [search, setSearch] = useState('');
+  const [q, setQ] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(search.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [search]);
+
+  const params = { state: FILED_STATES, q, page: 1, pageSize: 20 };
+  const found = useQuery({
+    queryKey: [...keys.proposals, 'list', 'select', params],
+    queryFn: ({ signal }) => api.get<Page<ProposalListItem>>('/api/v1/proposals', params, signal),
+    staleTime: 30_000,
+  });
+  const options = (found.data?.items ?? [])
+    .filter((p) => p.id !== exclude)
+    .map((p) => ({ value: p.id, label: [p.number ? String(p.number).padStart(4, '0') : null, p.title, p.proposerName].filter(Boolean).join(' · ') }));
+
+  return (
+    <Select
+      id={id}
+      allowClear
+      value={value}
+      onChange={(v?: string) => onChange?.(v)}
+      placeholder={t('proposal.form.mergeSearch')}
+      showSearch={{ filterOption: false, onSearch: setSearch }}
+      loading={found.isFetching}
+      options={options}
+      notFoundContent={found.isFetching ? t('common.loading') : undefined}
+    />
+  );
+}

@@ -1,0 +1,56 @@
+// Small pieces every proposal page shows: the state tag, the key/published tags, a due date.
+import { Space, Tag, Typography } from 'antd';
+import { StarFilled } from '@ant-design/icons';
+import { useI18n } from '../../i18n';
+import { STATE_COLORS, daysUntil } from './model';
+import type { ProposalState } from './model';
+
+export function StateTag({ state }: { state: ProposalState }) {
+  const { t } = useI18n();
+  return (
+    <Tag color={STATE_COLORS[state]} style={{ marginInlineEnd: 0 }}>
+      {t(`proposal.state.${state}`)}
+    </Tag>
+  );
+}
+
+export function KeyTag() {
+  const { t } = useI18n();
+  return (
+    <Tag color="red" icon={<StarFilled />} style={{ marginInlineEnd: 0 }}>
+      {t('proposal.key')}
+    </Tag>
+  );
+}
+
+export function ProposalTags({ state, isKey, published }: { state: ProposalState; isKey?: boolean; published?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <Space size={4} wrap>
+      <StateTag state={state} />
+      {isKey && <KeyTag />}
+      {published && <Tag style={{ marginInlineEnd: 0 }}>{t('proposal.published')}</Tag>}
+    </Space>
+  );
+}
+
+/** A due date; red with the days overdue once past (only while `running`), orange within a week. */
+export function DueDate({ day, running = true }: { day: string | null | undefined; running?: boolean }) {
+  const { t, formatDate } = useI18n();
+  if (!day) return <>{t('common.none')}</>;
+  const left = daysUntil(day);
+  if (!running) return <>{formatDate(day)}</>;
+  if (left < 0) {
+    return (
+      <Typography.Text type="danger" strong>
+        {formatDate(day)} · {t('proposal.overdueDays', { days: -left })}
+      </Typography.Text>
+    );
+  }
+  return (
+    <Typography.Text type={left <= 7 ? 'warning' : undefined}>
+      {formatDate(day)}
+      {left <= 14 && ` · ${t('proposal.dueIn', { days: left })}`}
+    </Typography.Text>
+  );
+}

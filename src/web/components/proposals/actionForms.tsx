@@ -1,0 +1,218 @@
+// The form of each workflow action that takes a body (ACTION_BODIES in the server's routes.ts):
+// its fields and how its values become the request body. Actions not listed here take no body.
+import type { ComponentType } from 'react';
+import { Form, Input, Radio, Rate, Select } from 'antd';
+import type { FormRule as Rule } from 'antd';
+import { useI18n } from '../../i18n';
+import type { Translate } from '../../i18n';
+import { LeaderSelect } from './LeaderSelect';
+import { CATEGORIES, CONTACT_KINDS, CONTACT_METHODS, SATISFACTIONS, todayInChina } from './model';
+import { ProposalSelect } from './ProposalSelect';
+import { useProposalSettings } from './queries';
+import { UnitAssignFields, unitsBody } from './UnitAssignFields';
+import type { UnitAssignValues } from './UnitAssignFields';
+
+type Values = Record<string, unknown>;
+type Body = Record<string, unknown>;
+
+export interface ActionForm {
+  Fields: ComponentType<{ proposalId: string }>;
+  toBody: (v: Values) => Body;
+  initialValues?: () => Values;
+}
+
+const required = (t: Translate, field: string): Rule => ({ required: true, whitespace: true, message: t('common.required', { field }) });
+const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+const optional = (v: unknown) => text(v) || undefined;
+const defined = (body: Body): Body => Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
+
+/** A required (or optional) multi-line text field. */
+function TextField({ name, label, max, optional: opt, rows = 4 }: { name: string; label: string; max: number; optional?: boolean; rows?: number }) {
+  const { t } = useI18n();
+  return (
+    <Form.Item name={name} label={label} rules={opt ? [] : [required(t, label)]}>
+      <Input.TextArea autoSize={{ minRows: rows, maxRows: 16 }} maxLength={max} showCount />
+    </Form.Item>
+  );
+}
+
+function T({ k, ...rest }: { k: Parameters<Translate>[0]; name: string; max: number; optional?: boolean; rows?: number }) {
+  const { t } = useI18n();
+  return <TextField label={t(k)} {...rest} />;
+}
+
+function RejectFields() {
+  const { t } = useI18n();
+  const settings = useProposalSettings();
+  return (
+    <>
+      <Form.Item name="ground" label={t('proposal.form.ground')} rules={[required(t, t('proposal.form.ground'))]}>
+        <Select loading={settings.isPending} options={(settings.data?.notFiledGrounds ?? []).map((g) => ({ value: g, label: g }))} />
+      </Form.Item>
+      <T k="proposal.form.detail" name="detail" max={400} optional rows={2} />
+    </>
+  );
+}
+
+function ConvertFields() {
+  const { t } = useI18n();
+  return (
+    <>
+      <Form.Item name="to" label={t('proposal.form.convertTo')} rules={[{ required: true, message: t('common.required', { field: t('proposal.form.convertTo') }) }]}>
+        <Radio.Group options={(['opinion', 'letter'] as const).map((v) => ({ value: v, label: t(`proposal.convertTo.${v}`) }))} />
+      </Form.Item>
+      <T k="proposal.form.reason" name="reason" max={500} rows={3} />
+    </>
+  );
+}
+
+function MergeFields({ proposalId }: { proposalId: string }) {
+  const { t } = useI18n();
+  return (
+    <Form.Item name="intoId" label={t('proposal.form.mergeInto')} rules={[{ required: true, message: t('common.required', { field: t('proposal.form.mergeInto') }) }]}>
+      <ProposalSelect exclude={proposalId} />
+    </Form.Item>
+  );
+}
+
+function ReassignFields() {
+  return (
+    <>
+      <UnitAssignFields />
+      <T k="proposal.form.reassignNote" name="note" max={500} rows={2} />
+    </>
+  );
+}
+
+function LogContactFields() {
+  const { t } = useI18n();
+  return (
+    <>
+      <Form.Item name="kind" label={t('proposal.form.contactKind')} rules={[{ required: true }]}>
+        <Radio.Group options={CONTACT_KINDS.map((k) => ({ value: k, label: t(`proposal.contactKind.${k}`) }))} />
+      </Form.Item>
+      <Form.Item name="date" label={t('proposal.form.contactDate')} rules={[required(t, t('proposal.form.contactDate'))]}>
+        <Input type="date" max={todayInChina()} />
+      </Form.Item>
+      <T k="proposal.form.contactContent" name="content" max={2000} />
+    </>
+  );
+}
+
+function ExtensionFields() {
+  const { t } = useI18n();
+  return (
+    <>
+      <Form.Item name="dueDate" label={t('proposal.form.extensionDate')} rules={[required(t, t('proposal.form.extensionDate'))]}>
+        <Input type="date" min={todayInChina()} />
+      </Form.Item>
+      <T k="proposal.form.extensionReason" name="reason" max={500} rows={3} />
+    </>
+  );
+}
+
+function ReplyFields() {
+  const { t } = useI18n();
+  return (
+    <>
+      <Form.Item name="category" label={t('proposal.form.category')} rules={[{ required: true, message: t('common.required', { field: t('proposal.form.category') }) }]}>
+        <Radio.Group style={{ display: 'flex', flexDirection: 'column', gap: 4 }} options={CATEGORIES.map((c) => ({ value: c, label: t(`proposal.category.${c}`) }))} />
+      </Form.Item>
+      <T k="proposal.form.replyContent" name="content" max={20000} rows={8} />
+      <Form.Item name="signer" label={t('proposal.form.signer')}>
+        <Input maxLength={50} />
+      </Form.Item>
+    </>
+  );
+}
+
+function EvaluateFields() {
+  const { t } = useI18n();
+  return (
+    <>
+      <Form.Item name="satisfaction" label={t('proposal.form.satisfaction')} rules={[{ required: true, message: t('common.required', { field: t('proposal.form.satisfaction') }) }]}>
+        <Radio.Group options={SATISFACTIONS.map((s) => ({ value: s, label: t(`proposal.satisfaction.${s}`) }))} />
+      </Form.Item>
+      <Form.Item name="contacted" label={t('proposal.form.contacted')}>
+        <Radio.Group
+          options={[
+            { value: true, label: t('common.yes') },
+            { value: false, label: t('common.no') },
+          ]}
+        />
+      </Form.Item>
+      <Form.Item name="contactMethod" label={t('proposal.form.contactMethod')}>
+        <Select allowClear options={CONTACT_METHODS.map((m) => ({ value: m, label: t(`proposal.contactMethod.${m}`) }))} />
+      </Form.Item>
+      <T k="proposal.form.comment" name="comment" max={1000} optional rows={3} />
+    </>
+  );
+}
+
+/** antd's Rate inside a named radio group, so its stars can be found by the field's name. */
+function StarRating({ label, id, value, onChange }: { label: string; id?: string; value?: number; onChange?: (v: number) => void }) {
+  return (
+    <div role="radiogroup" aria-label={label}>
+      <Rate id={id} value={value} onChange={onChange} />
+    </div>
+  );
+}
+
+function RateFields() {
+  const { t } = useI18n();
+  const stars = (name: 'topic' | 'research' | 'feasibility') => (
+    <Form.Item name={name} label={t(`proposal.rating.${name}`)} rules={[{ required: true, message: t('common.required', { field: t(`proposal.rating.${name}`) }) }]}>
+      <StarRating label={t(`proposal.rating.${name}`)} />
+    </Form.Item>
+  );
+  return (
+    <>
+      {stars('topic')}
+      {stars('research')}
+      {stars('feasibility')}
+      <T k="proposal.form.comment" name="comment" max={1000} optional rows={3} />
+    </>
+  );
+}
+
+function MarkKeyFields() {
+  const { t } = useI18n();
+  return (
+    <Form.Item name="leaderUserId" label={t('proposal.form.leader')} rules={[{ required: true, message: t('common.required', { field: t('proposal.form.leader') }) }]}>
+      <LeaderSelect />
+    </Form.Item>
+  );
+}
+
+const noteOnly = (k: 'proposal.form.note', opt: boolean): ComponentType<{ proposalId: string }> =>
+  function NoteFields() {
+    return <T k={k} name="note" max={500} optional={opt} rows={3} />;
+  };
+
+export const ACTION_FORMS: Record<string, ActionForm> = {
+  reject: { Fields: RejectFields, toBody: (v) => ({ reason: optional(v.detail) ? `${text(v.ground)}：${text(v.detail)}` : text(v.ground) }) },
+  convert: { Fields: ConvertFields, toBody: (v) => ({ to: v.to, reason: text(v.reason) }) },
+  merge: { Fields: MergeFields, toBody: (v) => ({ intoId: v.intoId }) },
+  assign: { Fields: UnitAssignFields, toBody: (v) => unitsBody(v as unknown as UnitAssignValues) },
+  reassign: { Fields: ReassignFields, toBody: (v) => ({ ...unitsBody(v as unknown as UnitAssignValues), note: text(v.note) }) },
+  return: { Fields: () => <T k="proposal.form.returnReason" name="reason" max={500} rows={3} />, toBody: (v) => ({ reason: text(v.reason) }) },
+  opinion: { Fields: () => <T k="proposal.form.opinion" name="content" max={5000} rows={6} />, toBody: (v) => ({ content: text(v.content) }) },
+  logContact: {
+    Fields: LogContactFields,
+    initialValues: () => ({ kind: 'phone', date: todayInChina() }),
+    toBody: (v) => ({ kind: v.kind, date: v.date, content: text(v.content) }),
+  },
+  requestExtension: { Fields: ExtensionFields, toBody: (v) => ({ dueDate: v.dueDate, reason: text(v.reason) }) },
+  grantExtension: { Fields: noteOnly('proposal.form.note', true), toBody: (v) => defined({ note: optional(v.note) }) },
+  refuseExtension: { Fields: noteOnly('proposal.form.note', false), toBody: (v) => ({ note: text(v.note) }) },
+  reply: { Fields: ReplyFields, toBody: (v) => defined({ category: v.category, content: text(v.content), signer: optional(v.signer) }) },
+  evaluate: {
+    Fields: EvaluateFields,
+    toBody: (v) => defined({ satisfaction: v.satisfaction, contacted: v.contacted ?? undefined, contactMethod: v.contactMethod ?? undefined, comment: optional(v.comment) }),
+  },
+  rate: { Fields: RateFields, toBody: (v) => defined({ topic: v.topic, research: v.research, feasibility: v.feasibility, comment: optional(v.comment) }) },
+  markKey: { Fields: MarkKeyFields, toBody: (v) => ({ leaderUserId: v.leaderUserId }) },
+};
+
+/** Irreversible actions without a body ask before they run. */
+export const CONFIRM_FIRST = new Set(['withdraw', 'publish']);

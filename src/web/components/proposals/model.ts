@@ -1,0 +1,187 @@
+// Shapes of the proposal API (src/server/modules/proposals) and the fixed vocabularies around it.
+
+export const PROPOSAL_STATES = [
+  'draft', 'submitted', 'filed', 'not_filed', 'converted', 'merged', 'withdrawn',
+  'assigned', 'handling', 'replied', 'rehandling', 'closed',
+] as const;
+export type ProposalState = (typeof PROPOSAL_STATES)[number];
+
+/** States in which a lead unit's due date runs. */
+export const HANDLING_STATES: ProposalState[] = ['assigned', 'handling', 'rehandling'];
+/** States a proposal may be merged into. */
+export const FILED_STATES: ProposalState[] = ['filed', 'assigned', 'handling', 'replied', 'rehandling', 'closed'];
+
+export const STATE_COLORS: Record<ProposalState, string> = {
+  draft: 'default',
+  submitted: 'blue',
+  filed: 'cyan',
+  not_filed: 'red',
+  converted: 'purple',
+  merged: 'geekblue',
+  withdrawn: 'default',
+  assigned: 'gold',
+  handling: 'orange',
+  replied: 'lime',
+  rehandling: 'volcano',
+  closed: 'green',
+};
+
+export const PROPOSAL_KINDS = ['member', 'joint', 'group', 'committee', 'sector'] as const;
+export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
+/** Kinds a member writes; the others are entered by staff for a party group, committee or sector. */
+export const MEMBER_KINDS: ProposalKind[] = ['member', 'joint'];
+export const COLLECTIVE_KINDS: ProposalKind[] = ['group', 'committee', 'sector'];
+
+export const DOMAINS = ['经济', '政治', '文化', '社会', '生态文明', '其他'] as const;
+export type Domain = (typeof DOMAINS)[number];
+
+export const CATEGORIES = ['A', 'B', 'C'] as const;
+export const SATISFACTIONS = ['satisfied', 'basic', 'unsatisfied'] as const;
+export const CONTACT_KINDS = ['visit', 'phone', 'meeting', 'note'] as const;
+export const CONTACT_METHODS = ['visit', 'phone', 'meeting', 'letter', 'none'] as const;
+export type Satisfaction = (typeof SATISFACTIONS)[number];
+export type ContactKind = (typeof CONTACT_KINDS)[number];
+export type ContactMethod = (typeof CONTACT_METHODS)[number];
+export const SATISFACTION_COLORS: Record<string, string> = { satisfied: 'green', basic: 'gold', unsatisfied: 'red' };
+export const CATEGORY_COLORS: Record<string, string> = { A: 'green', B: 'blue', C: 'default' };
+
+export type UnitRole = 'lead' | 'co';
+
+export interface ProposalListItem {
+  id: string;
+  title: string;
+  kind: ProposalKind;
+  domain: Domain | null;
+  state: ProposalState;
+  proposerName: string;
+  number: number | null;
+  numberLabel: string | null;
+  isKey: boolean;
+  published: boolean;
+  units: { name: string; role: UnitRole; state: string }[];
+  dueOn: string | null;
+  submittedAt: string | null;
+  updatedAt: string;
+}
+
+export interface ProposalAssignment {
+  id: string;
+  unitId: string;
+  unitName: string;
+  role: UnitRole;
+  state: 'pending' | 'signed' | 'returned' | 'withdrawn';
+  assignedAt: string;
+  returnBy: string;
+  dueOn: string;
+  signedAt: string | null;
+  returnReason: string | null;
+  opinion: string | null;
+  opinionAt: string | null;
+}
+
+export interface ProposalReply {
+  id: string;
+  round: number;
+  unitName: string;
+  category: 'A' | 'B' | 'C';
+  content: string;
+  signer: string | null;
+  createdAt: string;
+}
+
+export interface Proposal {
+  id: string;
+  title: string;
+  body: string;
+  kind: ProposalKind;
+  domain: Domain | null;
+  state: ProposalState;
+  proposerMemberId: string | null;
+  proposerName: string;
+  number: number | null;
+  numberLabel: string | null;
+  duringSession: boolean | null;
+  submittedAt: string | null;
+  filedAt: string | null;
+  closedAt: string | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+  round: number;
+  needsMeeting: boolean;
+  decisionReason: string | null;
+  convertedTo: 'opinion' | 'letter' | null;
+  mergedIntoId: string | null;
+  isKey: boolean;
+  keyLeaderUserId: string | null;
+  published: boolean;
+  publishedAt: string | null;
+  cosigners: { memberId: string | null; name: string; confirmed: boolean; viaMerge: boolean }[];
+  assignments: ProposalAssignment[];
+  replies: ProposalReply[];
+  evaluations: { round: number; satisfaction: Satisfaction; contacted: boolean | null; contactMethod: ContactMethod | null; comment: string | null; createdAt: string }[];
+  logs: { id: string; unitName: string; kind: ContactKind; date: string; content: string; createdAt: string }[];
+  extensions: { id: string; requestedDueOn: string; reason: string; state: 'pending' | 'granted' | 'refused'; requestedAt: string; decidedAt: string | null; decisionNote: string | null }[];
+  ratings: { unitId: string; topic: number; research: number; feasibility: number; comment: string | null }[];
+}
+
+export interface ProposalAction {
+  action: string;
+  label: string;
+}
+
+export interface HistoryEntry {
+  at: string;
+  actorUserId: string | null;
+  actorName: string | null;
+  action: string;
+  from: ProposalState | null;
+  to: ProposalState | null;
+  note: string | null;
+}
+
+export interface BoardUnit {
+  unitId: string;
+  unitName: string;
+  overdue: number;
+  dueSoon: number;
+  items: { proposalId: string; title: string; state: ProposalState; isKey: boolean; dueOn: string; overdue: boolean; signed: boolean }[];
+}
+
+export interface ExtensionRequest {
+  id: string;
+  proposalId: string;
+  title: string;
+  unitName: string;
+  currentDueOn: string;
+  requestedDueOn: string;
+  reason: string;
+  requestedAt: string;
+}
+
+export interface ProposalSettings {
+  bodyLimit: number;
+  notFiledGrounds: string[];
+  handling: { returnWindowDays: number; replyMonths: number; maxMonths: number; coOpinionMonths: number };
+}
+
+export interface AppNotification {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  href: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+/** Today's date in China (YYYY-MM-DD), as the server counts deadlines. */
+export function todayInChina(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
+}
+
+/** Whole days from today to `day` (negative once past). */
+export function daysUntil(day: string, today = todayInChina()): number {
+  return Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+}
+
+export const charCount = (text: string | undefined) => [...(text ?? '')].length;

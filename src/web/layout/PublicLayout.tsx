@@ -1,0 +1,60 @@
+// The frame of pages anyone may open without logging in (published proposals).
+import { Suspense } from 'react';
+import { Link, Outlet, useNavigate } from 'react-router-dom';
+import { Button, Flex, Layout, Spin, Typography, theme } from 'antd';
+import { LoginOutlined } from '@ant-design/icons';
+import { useAuth } from '../auth';
+import { useI18n } from '../i18n';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { useIsMobile } from './useIsMobile';
+
+export function PublicLayout() {
+  const { t } = useI18n();
+  const { user } = useAuth();
+  const { token } = theme.useToken();
+  const isMobile = useIsMobile();
+  const navigate = useNavigate();
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header
+        style={{
+          background: token.colorBgContainer,
+          borderBottom: `1px solid ${token.colorBorderSecondary}`,
+          padding: isMobile ? '0 8px' : '0 24px',
+          height: 56,
+          lineHeight: '56px',
+        }}
+      >
+        <Flex align="center" justify="space-between" gap={8} style={{ height: '100%' }}>
+          <Link to="/public/proposals" style={{ color: 'inherit', minWidth: 0 }}>
+            <Flex align="center" gap={8}>
+              <Typography.Text strong style={{ color: token.colorPrimary, fontSize: 18 }}>
+                {t('app.name')}
+              </Typography.Text>
+              <Typography.Text ellipsis>{t('nav.publicProposals')}</Typography.Text>
+            </Flex>
+          </Link>
+          <Flex align="center" gap={8} style={{ flex: 'none' }}>
+            <LanguageSwitch size={isMobile ? 'small' : undefined} />
+            <Button size={isMobile ? 'small' : undefined} icon={<LoginOutlined />} onClick={() => navigate(user ? '/' : '/login')}>
+              {user ? t('common.backHome') : t('proposal.public.login')}
+            </Button>
+          </Flex>
+        </Flex>
+      </Layout.Header>
+      <Layout.Content style={{ padding: isMobile ? 12 : 24, minWidth: 0 }}>
+        <div style={{ maxWidth: 1100, margin: '0 auto' }}>
+          <Suspense
+            fallback={
+              <Flex justify="center" style={{ padding: 48 }}>
+                <Spin />
+              </Flex>
+            }
+          >
+            <Outlet />
+          </Suspense>
+        </div>
+      </Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,137 @@
+// 督办看板: per unit, the lead assignments overdue or due soon; expand a unit for its proposals.
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { useQuery } from '@tanstack/react-query';
+import { Badge, Card, Collapse, Empty, Flex, Select, Space, Table, Tag, Typography, theme } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { api } from '../../api';
+import { useI18n } from '../../i18n';
+import { useIsMobile } from '../../layout/useIsMobile';
+import { keys } from '../../queries';
+import type { ItemList } from '../../types';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryError } from '../../components/QueryError';
+import { DueDate, KeyTag, StateTag } from '../../components/proposals/ProposalTags';
+import type { BoardUnit } from '../../components/proposals/model';
+
+const DAY_OPTIONS = [7, 14, 30, 60];
+
+function Counts({ u }: { u: BoardUnit }) {
+  const { t } = useI18n();
+  return (
+    <Space size={8}>
+      <Badge count={u.overdue} showZero color={u.overdue ? 'red' : 'gray'} title={t('proposal.board.overdue')} />
+      <Badge count={u.dueSoon} showZero color={u.dueSoon ? 'orange' : 'gray'} title={t('proposal.board.dueSoon')} />
+    </Space>
+  );
+}
+
+function UnitItems({ u }: { u: BoardUnit }) {
+  const { t } = useI18n();
+  const { token } = theme.useToken();
+  return (
+    <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+      {u.items.map((item, i) => (
+        <li key={item.proposalId} style={{ padding: '8px 0', borderTop: i ? `1px solid ${token.colorBorderSecondary}` : undefined }}>
+          <Flex wrap gap={8} align="center">
+            <Link to={`/proposals/${item.proposalId}`} style={{ flex: '1 1 240px', minWidth: 0 }}>
+              {item.title}
+            </Link>
+            <Space size={4} wrap>
+              <StateTag state={item.state} />
+              {item.isKey && <KeyTag />}
+              {!item.signed && <Tag color="gold">{t('proposal.board.unsigned')}</Tag>}
+              <DueDate day={item.dueOn} />
+            </Space>
+          </Flex>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default function BoardPage() {
+  const { t } = useI18n();
+  const isMobile = useIsMobile();
+  const [days, setDays] = useState(14);
+  const board = useQuery({
+    queryKey: [...keys.proposals, 'board', days],
+    queryFn: ({ signal }) => api.get<ItemList<BoardUnit>>('/api/v1/proposals/board', { days }, signal),
+    select: (d) => d.items,
+  });
+
+  const columns: TableColumnsType<BoardUnit> = [
+    { title: t('proposal.board.unit'), dataIndex: 'unitName', key: 'unitName' },
+    {
+      title: t('proposal.board.overdue'),
+      dataIndex: 'overdue',
+      key: 'overdue',
+      render: (n: number) => <Typography.Text type={n ? 'danger' : 'secondary'} strong={!!n}>{n}</Typography.Text>,
+    },
+    {
+      title: t('proposal.board.dueSoon'),
+      dataIndex: 'dueSoon',
+      key: 'dueSoon',
+      render: (n: number) => <Typography.Text type={n ? 'warning' : 'secondary'}>{n}</Typography.Text>,
+    },
+  ];
+
+  const empty = <Empty description={t('proposal.board.empty')} />;
+  let body;
+  if (board.isError) body = <QueryError error={board.error} onRetry={() => void board.refetch()} />;
+  else if (isMobile) {
+    body = board.isPending ? (
+      <Card loading />
+    ) : board.data.length ? (
+      <Collapse
+        items={board.data.map((u) => ({
+          key: u.unitId,
+          label: (
+            <Flex justify="space-between" gap={8}>
+              <Typography.Text strong type={u.overdue ? 'danger' : undefined}>{u.unitName}</Typography.Text>
+              <Counts u={u} />
+            </Flex>
+          ),
+          children: <UnitItems u={u} />,
+        }))}
+      />
+    ) : (
+      empty
+    );
+  } else {
+    body = (
+      <Table<BoardUnit>
+        rowKey="unitId"
+        size="middle"
+        columns={columns}
+        dataSource={board.data}
+        loading={board.isFetching}
+        pagination={false}
+        locale={{ emptyText: empty }}
+        expandable={{ expandedRowRender: (u) => <UnitItems u={u} />, expandRowByClick: true }}
+        rowClassName={(u) => (u.overdue ? 'tx-row-overdue' : '')}
+      />
+    );
+  }
+
+  return (
+    <>
+      <PageHeader
+        title={t('nav.board')}
+        extra={
+          <Select
+            aria-label={t('proposal.board.days')}
+            value={days}
+            onChange={setDays}
+            options={DAY_OPTIONS.map((d) => ({ value: d, label: t('proposal.board.daysOption', { days: d }) }))}
+            style={{ width: 120 }}
+          />
+        }
+      />
+      <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
+        {t('proposal.board.intro', { days })}
+      </Typography.Paragraph>
+      {body}
+    </>
+  );
+}

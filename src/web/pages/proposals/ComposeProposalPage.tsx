@@ -1,0 +1,188 @@
+// 撰写提案 (/proposals/new) and 修改草稿 (/proposals/:id/edit): title, kind, domain, body against
+// the committee's length limit, co-signers for a joint proposal. Save as a draft, or save and submit.
+import { useRef, useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { useMutation } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, Flex, Form, Input, Row, Select, Skeleton } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { api } from '../../api';
+import { useAuth } from '../../auth';
+import { useI18n } from '../../i18n';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryError } from '../../components/QueryError';
+import { applyServerErrors, problemText } from '../../components/formErrors';
+import { CosignerPicker } from '../../components/proposals/CosignerPicker';
+import type { Cosigner } from '../../components/proposals/CosignerPicker';
+import { COLLECTIVE_KINDS, DOMAINS, MEMBER_KINDS, charCount } from '../../components/proposals/model';
+import type { Domain, Proposal, ProposalKind } from '../../components/proposals/model';
+import { proposalPath, useInvalidateProposals, useProposal, useProposalSettings } from '../../components/proposals/queries';
+
+interface Values {
+  title: string;
+  kind: ProposalKind;
+  domain?: Domain | null;
+  body: string;
+  cosigners?: Cosigner[];
+  proposerName?: string;
+}
+
+function toValues(p: Proposal): Values {
+  return {
+    title: p.title,
+    kind: p.kind,
+    domain: p.domain,
+    body: p.body,
+    proposerName: p.proposerName,
+    cosigners: p.cosigners.filter((c) => c.memberId && !c.viaMerge).map((c) => ({ memberId: c.memberId!, name: c.name, confirmed: c.confirmed })),
+  };
+}
+
+function toBody(v: Values, editing: boolean) {
+  const collective = COLLECTIVE_KINDS.includes(v.kind);
+  const body: Record<string, unknown> = {
+    title: v.title.trim(),
+    body: v.body,
+    kind: v.kind,
+    cosignerIds: v.kind === 'joint' ? (v.cosigners ?? []).map((c) => c.memberId) : [],
+  };
+  if (v.domain) body.domain = v.domain;
+  else if (editing) body.domain = null;
+  if (collective && v.proposerName?.trim()) body.proposerName = v.proposerName.trim();
+  return body;
+}
+
+function ComposeForm({ draft }: { draft?: Proposal }) {
+  const { t } = useI18n();
+  const { hasRole, user } = useAuth();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const invalidate = useInvalidateProposals();
+  const settings = useProposalSettings();
+  const [form] = Form.useForm<Values>();
+  const [error, setError] = useState<string | null>(null);
+  const submitAfterSave = useRef(false);
+  const kind = Form.useWatch('kind', form);
+
+  const isMember = hasRole('member') && !!user?.memberId;
+  const kinds: ProposalKind[] = [...(isMember ? MEMBER_KINDS : []), ...(hasRole('staff') ? COLLECTIVE_KINDS : [])];
+  const limit = settings.data?.bodyLimit ?? 2500;
+  const collective = !!kind && COLLECTIVE_KINDS.includes(kind);
+
+  const save = useMutation({
+    mutationFn: async (v: Values) => {
+      const saved = draft
+        ? await api.patch<Proposal>(proposalPath(draft.id), toBody(v, true))
+        : await api.post<Proposal>('/api/v1/proposals', toBody(v, false));
+      if (!submitAfterSave.current) return { saved, submitError: null };
+      try {
+        await api.post(`${proposalPath(saved.id)}/actions/submit`, {});
+        return { saved, submitError: null };
+      } catch (err) {
+        return { saved, submitError: problemText(err) };
+      }
+    },
+    onSuccess: ({ saved, submitError }) => {
+      invalidate();
+      if (submitError) message.warning(t('proposal.form.submitFailed', { reason: submitError }), 8);
+      else message.success(t(submitAfterSave.current ? 'proposal.form.submitted' : 'proposal.form.saved'));
+      navigate(`/proposals/${saved.id}`, { replace: !!draft });
+    },
+    onError: (err) => setError(applyServerErrors(form, err)),
+  });
+
+  const required = (field: string) => ({ required: true, whitespace: true, message: t('common.required', { field }) });
+
+  return (
+    <Card>
+      {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        name="proposal"
+        initialValues={draft ? toValues(draft) : { kind: kinds[0], cosigners: [] }}
+        onFinish={(v) => {
+          setError(null);
+          save.mutate(v);
+        }}
+      >
+        <Form.Item name="title" label={t('proposal.title')} extra={t('proposal.form.titleHint')} rules={[required(t('proposal.title'))]}>
+          <Input maxLength={100} showCount />
+        </Form.Item>
+        <Row gutter={16}>
+          <Col xs={24} sm={12}>
+            <Form.Item name="kind" label={t('proposal.kind')} rules={[{ required: true, message: t('common.required', { field: t('proposal.kind') }) }]}>
+              <Select options={kinds.map((k) => ({ value: k, label: t(`proposal.kind.${k}`) }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="domain" label={t('proposal.domain')}>
+              <Select allowClear options={DOMAINS.map((d) => ({ value: d, label: t(`proposal.domain.${d}`) }))} />
+            </Form.Item>
+          </Col>
+        </Row>
+        {collective && (
+          <Form.Item
+            name="proposerName"
+            label={t('proposal.proposerName')}
+            extra={t('proposal.proposerNameHint')}
+            rules={isMember ? [] : [required(t('proposal.proposerName'))]}
+          >
+            <Input maxLength={100} />
+          </Form.Item>
+        )}
+        {kind === 'joint' && (
+          <Form.Item
+            name="cosigners"
+            label={t('proposal.cosigners')}
+            extra={t('proposal.form.cosignerHint')}
+            rules={[{ validator: (_, v?: Cosigner[]) => (v?.length ? Promise.resolve() : Promise.reject(new Error(t('proposal.form.needCosigner')))) }]}
+          >
+            <CosignerPicker />
+          </Form.Item>
+        )}
+        <Form.Item
+          name="body"
+          label={t('proposal.body')}
+          rules={[
+            required(t('proposal.body')),
+            { validator: (_, v?: string) => (charCount(v) <= limit ? Promise.resolve() : Promise.reject(new Error(t('proposal.form.bodyTooLong', { limit })))) },
+          ]}
+        >
+          <Input.TextArea autoSize={{ minRows: 12, maxRows: 30 }} count={{ show: true, max: limit, strategy: charCount }} />
+        </Form.Item>
+        <Flex wrap gap={8}>
+          <Button htmlType="submit" loading={save.isPending && !submitAfterSave.current} onClick={() => (submitAfterSave.current = false)}>
+            {t('proposal.form.saveDraft')}
+          </Button>
+          {kind !== 'joint' && (
+            <Button type="primary" htmlType="submit" loading={save.isPending && submitAfterSave.current} onClick={() => (submitAfterSave.current = true)}>
+              {t('proposal.form.saveAndSubmit')}
+            </Button>
+          )}
+        </Flex>
+      </Form>
+    </Card>
+  );
+}
+
+function EditDraft({ id }: { id: string }) {
+  const { t } = useI18n();
+  const proposal = useProposal(id);
+  if (proposal.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
+  if (proposal.isError) return <QueryError error={proposal.error} onRetry={() => void proposal.refetch()} />;
+  if (proposal.data.state !== 'draft') return <Alert type="warning" showIcon title={t('proposal.form.onlyDrafts')} />;
+  return <ComposeForm draft={proposal.data} />;
+}
+
+export default function ComposeProposalPage() {
+  const { id } = useParams();
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const back = <Button type="text" icon={<ArrowLeftOutlined />} aria-label={t('common.back')} onClick={() => navigate(-1)} />;
+  return (
+    <div style={{ maxWidth: 880 }}>
+      <PageHeader back={back} title={t(id ? 'proposal.form.editTitle' : 'proposal.form.newTitle')} />
+      {id ? <EditDraft id={id} /> : <ComposeForm />}
+    </div>
+  );
+}

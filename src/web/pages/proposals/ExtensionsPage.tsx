@@ -1,0 +1,110 @@
+// 延期申请: pending extension requests of lead units; staff grant or refuse each.
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Empty, Flex, Space, Spin, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { api } from '../../api';
+import { useI18n } from '../../i18n';
+import { useIsMobile } from '../../layout/useIsMobile';
+import { keys } from '../../queries';
+import type { ItemList } from '../../types';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryError } from '../../components/QueryError';
+import { ActionModal } from '../../components/proposals/ActionModal';
+import { DueDate } from '../../components/proposals/ProposalTags';
+import type { ExtensionRequest } from '../../components/proposals/model';
+
+type Decision = { request: ExtensionRequest; action: 'grantExtension' | 'refuseExtension' };
+
+export default function ExtensionsPage() {
+  const { t, formatDate, formatDateTime } = useI18n();
+  const isMobile = useIsMobile();
+  const [decision, setDecision] = useState<Decision | null>(null);
+  const [open, setOpen] = useState(false);
+  const list = useQuery({
+    queryKey: [...keys.proposals, 'extensions'],
+    queryFn: ({ signal }) => api.get<ItemList<ExtensionRequest>>('/api/v1/proposals/extensions', undefined, signal),
+    select: (d) => d.items,
+  });
+
+  const decide = (request: ExtensionRequest, action: Decision['action']) => {
+    setDecision({ request, action });
+    setOpen(true);
+  };
+  const buttons = (r: ExtensionRequest) => (
+    <Space size={8} wrap>
+      <Button size="small" type="primary" onClick={() => decide(r, 'grantExtension')}>
+        {t('proposal.action.grantExtension')}
+      </Button>
+      <Button size="small" danger onClick={() => decide(r, 'refuseExtension')}>
+        {t('proposal.action.refuseExtension')}
+      </Button>
+    </Space>
+  );
+  const title = (r: ExtensionRequest) => <Link to={`/proposals/${r.proposalId}`}>{r.title}</Link>;
+
+  const columns: TableColumnsType<ExtensionRequest> = [
+    { title: t('proposal.title'), key: 'title', width: 260, render: (_, r) => title(r) },
+    { title: t('proposal.board.unit'), dataIndex: 'unitName', key: 'unitName' },
+    { title: t('proposal.currentDueOn'), key: 'current', render: (_, r) => <DueDate day={r.currentDueOn} /> },
+    { title: t('proposal.requestedDueOn'), key: 'requested', render: (_, r) => formatDate(r.requestedDueOn) },
+    { title: t('proposal.reason'), dataIndex: 'reason', key: 'reason', width: 280 },
+    { title: t('proposal.requestedAt'), key: 'requestedAt', render: (_, r) => formatDateTime(r.requestedAt) },
+    { title: t('common.actions'), key: 'actions', render: (_, r) => buttons(r) },
+  ];
+  const empty = <Empty description={t('proposal.ext.empty')} />;
+
+  return (
+    <>
+      <PageHeader title={t('nav.extensions')} />
+      {list.isError && <QueryError error={list.error} onRetry={() => void list.refetch()} />}
+      {isMobile ? (
+        <Spin spinning={list.isFetching}>
+          <Flex vertical gap={8}>
+            {list.isSuccess && !list.data.length && empty}
+            {(list.data ?? []).map((r) => (
+              <Card size="small" key={r.id}>
+                <Flex vertical gap={4}>
+                  <Typography.Text strong>{title(r)}</Typography.Text>
+                  <Typography.Text type="secondary">{r.unitName}</Typography.Text>
+                  <span>
+                    {t('proposal.currentDueOn')}：<DueDate day={r.currentDueOn} />
+                  </span>
+                  <span>
+                    {t('proposal.requestedDueOn')}：{formatDate(r.requestedDueOn)}
+                  </span>
+                  <Typography.Text>
+                    {t('proposal.reason')}：{r.reason}
+                  </Typography.Text>
+                  {buttons(r)}
+                </Flex>
+              </Card>
+            ))}
+          </Flex>
+        </Spin>
+      ) : (
+        <Table<ExtensionRequest>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={list.data}
+          loading={list.isFetching}
+          scroll={{ x: 'max-content' }}
+          pagination={false}
+          locale={{ emptyText: empty }}
+        />
+      )}
+      {decision && (
+        <ActionModal
+          proposalId={decision.request.proposalId}
+          action={decision.action}
+          label={t(`proposal.action.${decision.action}`)}
+          open={open}
+          onClose={() => setOpen(false)}
+          afterClose={() => setDecision(null)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+// 提案详情: the proposal, its handling and history, and the buttons of what the reader may do now.
+import { useNavigate, useParams } from 'react-router-dom';
+import { Alert, Button, Result, Skeleton } from 'antd';
+import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { ApiError } from '../../api';
+import { useI18n } from '../../i18n';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryError } from '../../components/QueryError';
+import { ActionBar } from '../../components/proposals/ActionBar';
+import { useProposal, useProposalActions } from '../../components/proposals/queries';
+import { ProposalSubtitle, ProposalView } from '../../components/proposals/ProposalView';
+
+export default function ProposalDetailPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const proposal = useProposal(id);
+  const actions = useProposalActions(id, proposal.isSuccess);
+
+  // A unit that returned the item may no longer read it: back to its inbox.
+  const afterAction = (action: string) => {
+    if (action === 'return') navigate('/proposals/inbox', { replace: true });
+  };
+  const back = <Button type="text" icon={<ArrowLeftOutlined />} aria-label={t('common.back')} onClick={() => navigate(-1)} />;
+
+  if (proposal.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
+  if (proposal.isError) {
+    if (proposal.error instanceof ApiError && proposal.error.status === 404) {
+      return <Result status="404" title={t('proposal.notFound')} subTitle={t('proposal.notFoundDetail')} extra={<Button onClick={() => navigate('/')}>{t('common.backHome')}</Button>} />;
+    }
+    return <QueryError error={proposal.error} onRetry={() => void proposal.refetch()} />;
+  }
+
+  const p = proposal.data;
+  // Only the proposer may withdraw a draft, and only the proposer may edit it.
+  const isProposerOfDraft = p.state === 'draft' && !!actions.data?.some((a) => a.action === 'withdraw');
+  const waiting = isProposerOfDraft && p.cosigners.some((c) => !c.confirmed);
+
+  return (
+    <>
+      <PageHeader
+        back={back}
+        title={p.title}
+        extra={
+          <>
+            {isProposerOfDraft && (
+              <Button icon={<EditOutlined />} onClick={() => navigate(`/proposals/${p.id}/edit`)}>
+                {t('proposal.edit')}
+              </Button>
+            )}
+            <ActionBar proposalId={p.id} onDone={afterAction} />
+          </>
+        }
+      />
+      <ProposalSubtitle p={p} />
+      <ProposalView p={p} notice={waiting && <Alert type="info" showIcon title={t('proposal.waitingCosigners')} />} />
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+// 公开提案 (no login): published proposals, searchable, each opening its public page.
+import { ProposalListPage } from '../../components/proposals/ProposalListPage';
+
+const publicPath = (id: string) => `/public/proposals/${id}`;
+
+export default function PublicProposalsPage() {
+  return (
+    <ProposalListPage
+      title="proposal.public.title"
+      intro="proposal.public.intro"
+      query={{ published: true }}
+      filters={['q', 'domain']}
+      columns={['number', 'title', 'proposer', 'domain', 'units', 'state']}
+      linkTo={publicPath}
+    />
+  );
+}
