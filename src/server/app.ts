@@ -126,7 +126,8 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   // The built web app, with client-side routes falling back to index.html.
   const webDir = path.resolve(config.WEB_DIR);
   const hasWeb = fs.existsSync(path.join(webDir, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false });
+  // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: true });
   app.setNotFoundHandler((req, reply) => {
     if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api')) return reply.sendFile('index.html');
     throw notFound('Route');

@@ -82,7 +82,7 @@ export async function sendOpinion(c: CommandScope, item: ItemRef, a: Assignment,
 }
 
 export async function logContact(c: CommandScope, item: ItemRef, unitId: string, entry: { kind: string; happenedOn: string; content: string }) {
-  if (entry.happenedOn > today()) throw invalid('/happenedOn', 'must not be in the future');
+  if (entry.happenedOn > today()) throw invalid('/date', 'must not be in the future');
   await c.tx.insert(handlingLogs).values({ orgId: c.actor.orgId, itemKind: item.kind, itemId: item.id, unitId, ...entry, createdBy: c.actor.id });
 }
 

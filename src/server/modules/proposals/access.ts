@@ -51,12 +51,13 @@ export async function loadProposal(db: Queryable, actor: Actor | null, orgId: st
   const q = db.select().from(proposals).where(and(eq(proposals.orgId, orgId), eq(proposals.id, id)));
   const [p] = await (opts.lock ? q.for('update') : q);
   if (!p) throw notFound('Proposal');
-  const [cosigners, active, pending, rated] = await Promise.all([
-    db.select().from(proposalCosigners).where(and(eq(proposalCosigners.orgId, orgId), eq(proposalCosigners.proposalId, id))),
-    activeAssignments(db, orgId, { kind: KIND, id }),
-    pendingExtension(db, orgId, { kind: KIND, id }),
-    actor?.unitId ? db.select().from(proposalRatings).where(and(eq(proposalRatings.orgId, orgId), eq(proposalRatings.proposalId, id), eq(proposalRatings.unitId, actor.unitId))) : Promise.resolve([]),
-  ]);
+  // One query after another: inside a transaction they share a single connection.
+  const cosigners = await db.select().from(proposalCosigners).where(and(eq(proposalCosigners.orgId, orgId), eq(proposalCosigners.proposalId, id)));
+  const active = await activeAssignments(db, orgId, { kind: KIND, id });
+  const pending = await pendingExtension(db, orgId, { kind: KIND, id });
+  const rated = actor?.unitId
+    ? await db.select().from(proposalRatings).where(and(eq(proposalRatings.orgId, orgId), eq(proposalRatings.proposalId, id), eq(proposalRatings.unitId, actor.unitId)))
+    : [];
   const relations = relationsOf(actor, p, cosigners, active);
   // Right after acting (e.g. a unit returning it), the caller still gets the result of their action.
   if (!opts.afterOwnAction && !canRead(actor, { p, relations })) throw notFound('Proposal');

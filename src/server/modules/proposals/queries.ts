@@ -19,7 +19,7 @@ export function numberLabel(termNumber?: number | null, sessionNumber?: number |
 }
 
 export interface ProposalFilter {
-  q?: string; state?: string[]; published?: boolean; mine?: boolean; unitId?: string; sessionId?: string; domain?: string; kind?: string; isKey?: boolean; overdue?: boolean;
+  q?: string; state?: string[]; published?: boolean; mine?: boolean; unitId?: string; sessionId?: string; domain?: string; kind?: string; isKey?: boolean; overdue?: boolean; keyLeader?: 'me';
 }
 
 const activeFor = (unitId: SQL | string) => sql`exists (select 1 from ${assignments} a where a.org_id = ${proposals.orgId}
@@ -50,6 +50,7 @@ export async function listProposals(db: Queryable, actor: Actor | null, orgId: s
     f.domain ? eq(proposals.domain, f.domain) : undefined,
     f.kind ? eq(proposals.kind, f.kind) : undefined,
     f.isKey === undefined ? undefined : eq(proposals.isKey, f.isKey),
+    f.keyLeader === 'me' && actor ? eq(proposals.keyLeaderUserId, actor.id) : undefined,
     f.overdue ? sql`exists (select 1 from ${assignments} a where a.org_id = ${proposals.orgId} and a.item_kind = ${KIND} and a.item_id = ${proposals.id}
       and a.state in ('pending', 'signed') and a.role = 'lead' and a.due_on < ${today()}) and ${proposals.state} in ('assigned', 'handling', 'rehandling')` : undefined,
   );
@@ -61,18 +62,26 @@ export async function listProposals(db: Queryable, actor: Actor | null, orgId: s
     db.select({ n: sql<number>`count(*)::int` }).from(proposals).where(where),
   ]);
   const ids = rows.map((r) => r.p.id);
-  const leads = ids.length ? await db.select({ itemId: assignments.itemId, dueOn: assignments.dueOn, unitName: units.name, role: assignments.role, state: assignments.state })
+  const publicList = !!f.published || !actor;
+  const leads = ids.length ? await db.select({ itemId: assignments.itemId, unitId: assignments.unitId, dueOn: assignments.dueOn, returnBy: assignments.returnBy, opinion: assignments.opinion, unitName: units.name, role: assignments.role, state: assignments.state })
     .from(assignments).innerJoin(units, and(eq(units.orgId, assignments.orgId), eq(units.id, assignments.unitId)))
     .where(and(eq(assignments.itemKind, KIND), inArray(assignments.itemId, ids), inArray(assignments.state, ['pending', 'signed']))) : [];
+  const cos = ids.length ? await db.select({ proposalId: proposalCosigners.proposalId, memberId: proposalCosigners.memberId, name: members.name, confirmedAt: proposalCosigners.confirmedAt })
+    .from(proposalCosigners).innerJoin(members, and(eq(members.orgId, proposalCosigners.orgId), eq(members.id, proposalCosigners.memberId)))
+    .where(inArray(proposalCosigners.proposalId, ids)) : [];
   return {
     total: count!.n,
     items: rows.map(({ p, termNumber, sessionNumber }) => {
       const mine = leads.filter((a) => a.itemId === p.id);
       const lead = mine.find((a) => a.role === 'lead');
+      const own = actor?.unitId ? mine.find((a) => a.unitId === actor.unitId) : undefined;
       return {
         id: p.id, title: f.published || !actor ? redactContacts(p.title) : p.title, kind: p.kind, domain: p.domain, state: p.state, proposerName: p.proposerName,
         number: p.number, numberLabel: numberLabel(termNumber, sessionNumber, p.number), isKey: p.isKey, published: p.published,
-        units: mine.map((a) => ({ name: a.unitName, role: a.role, state: a.state })), dueOn: lead?.dueOn ?? null,
+        units: mine.map((a) => ({ unitId: a.unitId, name: a.unitName, role: a.role, state: a.state })), dueOn: lead?.dueOn ?? null,
+        myAssignment: own ? { role: own.role, state: own.state, returnBy: own.returnBy, dueOn: own.dueOn, hasOpinion: !!own.opinion } : null,
+        keyLeaderUserId: p.keyLeaderUserId,
+        cosigners: publicList ? [] : cos.filter((c) => c.proposalId === p.id).map((c) => ({ memberId: c.memberId, name: c.name, confirmed: !!c.confirmedAt })),
         submittedAt: p.submittedAt?.toISOString() ?? null, updatedAt: p.updatedAt.toISOString(),
       };
     }),

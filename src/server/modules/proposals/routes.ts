@@ -56,7 +56,7 @@ const DraftFields = {
 const Filters = obj({
   ...Paging, state: Type.Optional(Type.Array(lit(STATES), { maxItems: 12 })), published: Type.Optional(Type.Boolean()), mine: Type.Optional(Type.Boolean()),
   unitId: Type.Optional(Uuid), sessionId: Type.Optional(Uuid), domain: Type.Optional(lit(DOMAINS)), kind: Type.Optional(lit(KINDS)),
-  isKey: Type.Optional(Type.Boolean()), overdue: Type.Optional(Type.Boolean()),
+  isKey: Type.Optional(Type.Boolean()), overdue: Type.Optional(Type.Boolean()), keyLeader: Type.Optional(Type.Literal('me')),
 });
 
 export async function proposalRoutes(fastify: FastifyInstance) {
