@@ -7,7 +7,7 @@ import { termCounts } from './segment.ts';
 interface Doc { id: string; tf: Map<string, number>; norm: number }
 export interface Hit { id: string; score: number }
 
-const QUERY_TERMS = 24; // a query uses its most informative words; rarer words decide similarity
+const QUERY_TERMS = 32; // a query uses its most informative words; rarer words decide similarity
 
 export class SimilarityIndex {
   private docs = new Map<string, Doc>();
@@ -81,7 +81,7 @@ export class SimilarityIndex {
     }
     // Candidates by the partial score, then the exact cosine over every shared word.
     const q = new Map(terms.map((x) => [x.t, x.w]));
-    const candidates = top(acc, k * 4, (id, s) => (accept(id) ? s : -1));
+    const candidates = top(acc, k * 20, (id, s) => (accept(id) ? s : -1));
     const exact = new Map(candidates.map((h) => [h.id, this.cosine(this.docs.get(h.id)!, q, qnorm)]));
     return top(exact, k, (_id, s) => s);
   }
@@ -104,13 +104,10 @@ export class SimilarityIndex {
 }
 
 function top(acc: Map<string, number>, k: number, score: (id: string, raw: number) => number): Hit[] {
-  const best: Hit[] = [];
+  const all: Hit[] = [];
   for (const [id, raw] of acc) {
     const s = score(id, raw);
-    if (s <= 0 || (best.length === k && s <= best[k - 1]!.score)) continue;
-    best.push({ id, score: s });
-    best.sort((a, b) => b.score - a.score);
-    if (best.length > k) best.pop();
+    if (s > 0) all.push({ id, score: s });
   }
-  return best;
+  return all.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).slice(0, k);
 }
