@@ -97,8 +97,9 @@ export async function tableSnapshot(t: TestApp): Promise<Record<string, string>>
     const tables = await queryRows<{ name: string }>(db, sql`select table_name as name from information_schema.tables
       where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`);
     if (!tables.length) throw new Error('no tables found');
+    // An order-independent sum of row hashes: cheaper than hashing the sorted rows.
     query = sql.join(tables.map(({ name }) => sql.raw(`select '${name}' as name, count(*)::int as n,
-      md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from "${name}" x`)), sql` union all `);
+      coalesce(sum(hashtextextended(x::text, 0)::numeric), 0)::text as h from "${name}" x`)), sql` union all `);
     snapshotQueries.set(db, query);
   }
   const rows = await queryRows<{ name: string; n: number; h: string }>(db, query);
@@ -148,13 +149,13 @@ export async function apiOperations(t: TestApp): Promise<ApiOperation[]> {
 /** The date `days` from today, YYYY-MM-DD. */
 export const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
-export type ProposalStage = 'draft' | 'jointDraft' | 'submitted' | 'filed' | 'assigned' | 'handling' | 'extensionAsked' | 'replied' | 'closed';
+export type ProposalStage = 'draft' | 'jointDraft' | 'submitted' | 'filed' | 'key' | 'assigned' | 'handling' | 'extensionAsked' | 'replied' | 'closed';
 
 /**
  * A proposal of the fixture's member 张三 (login "member"), taken to `stage` by the people who act
  * on it: staff files it and assigns it to unit A (lead) and unit B (co), both sign, unit A asks for
- * an extension or replies, the member evaluates. "jointDraft": a joint draft of 李四 (member2)
- * naming 张三 as co-signer.
+ * an extension or replies, the member evaluates. "key": filed and marked a key proposal led by
+ * the fixture's leader. "jointDraft": a joint draft of 李四 (member2) naming 张三 as co-signer.
  */
 export async function proposalIn(t: TestApp, stage: ProposalStage, title: string): Promise<string> {
   const call = async (login: string, url: string, payload: object) => {
@@ -169,13 +170,27 @@ export async function proposalIn(t: TestApp, stage: ProposalStage, title: string
   if (joint) return id;
   const step = (login: string, action: string, body: object = {}) => call(login, `/api/v1/proposals/${id}/actions/${action}`, body);
   const order: ProposalStage[] = ['draft', 'submitted', 'filed', 'assigned', 'handling', 'replied', 'closed'];
-  const reached = (s: ProposalStage) => order.indexOf(stage === 'extensionAsked' ? 'handling' : stage) >= order.indexOf(s);
+  const at = ({ extensionAsked: 'handling', key: 'filed' } as Record<string, ProposalStage>)[stage] ?? stage;
+  const reached = (s: ProposalStage) => order.indexOf(at) >= order.indexOf(s);
   if (reached('submitted')) await step('member', 'submit');
   if (reached('filed')) await step('staff', 'file');
+  if (stage === 'key') await step('staff', 'markKey', { leaderUserId: t.fx.userIds.leader });
   if (reached('assigned')) await step('staff', 'assign', { units: [{ unitId: t.fx.unitIds.a, role: 'lead' }, { unitId: t.fx.unitIds.b, role: 'co' }] });
   if (reached('handling')) { await step('unitA', 'sign'); await step('unitB', 'sign'); }
   if (stage === 'extensionAsked') await step('unitA', 'requestExtension', { dueDate: day(120), reason: '需要跨部门协调' });
   if (reached('replied')) await step('unitA', 'reply', { category: 'A', content: '已采纳，正在实施。' });
   if (reached('closed')) await step('member', 'evaluate', { satisfaction: 'satisfied' });
   return id;
+}
+
+/** The 社情民意 report ("opinions") or member letter ("letters") made from a converted proposal of the member's. */
+export async function converted(t: TestApp, to: 'opinions' | 'letters', title: string): Promise<string> {
+  const id = await proposalIn(t, 'submitted', title);
+  const res = await t.app.inject({ method: 'POST', url: `/api/v1/proposals/${id}/actions/convert`, headers: await t.as('staff'), payload: { to: to === 'opinions' ? 'opinion' : 'letter', reason: '转办' } });
+  if (res.statusCode !== 200) throw new Error(`convert: ${res.statusCode} ${res.body}`);
+  await t.app.outbox.kick(); // made by a subscriber after commit
+  const list = (await t.app.inject({ url: `/api/v1/${to}?pageSize=200`, headers: await t.as('staff') })).json().items as { id: string; sourceProposalId: string }[];
+  const made = list.find((x) => x.sourceProposalId === id);
+  if (!made) throw new Error(`no ${to} made from proposal ${id}`);
+  return made.id;
 }

@@ -50,6 +50,11 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
     bodyLimit: 1024 * 1024,
     trustProxy: true,
     routerOptions: { maxParamLength: 200 },
+    // Errors the router raises before any route runs (a broken %-escape, an overlong parameter) are problems too.
+    frameworkErrors: (err, _req, reply) => {
+      const status = (err as { statusCode?: number }).statusCode ?? 400;
+      void (reply as import('fastify').FastifyReply).status(status).type('application/problem+json').send({ type: 'about:blank', title: status === 414 ? 'URI Too Long' : 'Bad Request', status, detail: err.message, errors: [] });
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.decorate('db', database.db);
@@ -82,7 +87,8 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
     req.actor = auth?.startsWith('Bearer ')
       ? await actorFromApiToken(app.db, app.keys, auth.slice(7).trim())
       : await actorFromSession(app.db, app.keys, req.cookies[SESSION_COOKIE]);
-    if (!req.actor && req.routeOptions.url?.startsWith('/api/') && !req.routeOptions.config?.public) {
+    const docs = req.url.startsWith('/api/docs');
+    if (!req.actor && !docs && req.routeOptions.url?.startsWith('/api/') && !req.routeOptions.config?.public) {
       throw new Problem(401, 'Unauthorized', '请先登录 Login required');
     }
   });

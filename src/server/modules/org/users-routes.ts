@@ -37,17 +37,18 @@ async function checkLinks(c: CommandScope, u: { roles: string[]; memberId?: stri
   const orgId = c.actor.orgId;
   if (u.roles.includes('member') && !u.memberId) throw invalid('/memberId', 'required for the member role');
   if (u.roles.includes('unit') && !u.unitId) throw invalid('/unitId', 'required for the unit role');
+  let linked: string | undefined;
   if (u.memberId) {
-    const [m] = await c.tx.select({ id: members.id, name: members.name }).from(members).where(and(eq(members.orgId, orgId), eq(members.id, u.memberId)));
+    const [m] = await c.tx.select({ name: members.name }).from(members).where(and(eq(members.orgId, orgId), eq(members.id, u.memberId)));
     if (!m) throw invalid('/memberId', 'no such member in this committee');
-    return m.name;
+    linked = m.name;
   }
   if (u.unitId) {
-    const [x] = await c.tx.select({ id: units.id, name: units.name }).from(units).where(and(eq(units.orgId, orgId), eq(units.id, u.unitId)));
+    const [x] = await c.tx.select({ name: units.name }).from(units).where(and(eq(units.orgId, orgId), eq(units.id, u.unitId)));
     if (!x) throw invalid('/unitId', 'no such unit in this committee');
-    return x.name;
+    linked ??= x.name;
   }
-  return undefined;
+  return linked;
 }
 
 export async function userRoutes(fastify: FastifyInstance) {

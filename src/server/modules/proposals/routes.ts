@@ -233,6 +233,8 @@ export async function proposalRoutes(fastify: FastifyInstance) {
 
   for (const [action, body] of Object.entries(ACTION_BODIES)) {
     app.post(`/proposals/:id/actions/${action}`, {
+      // Actions without fields may be posted without a body.
+      preValidation: async (req) => { if (req.body === undefined) req.body = {}; },
       schema: { tags, summary: `Action: ${action}`, params: IdParams, body },
     }, async (req) => {
       await act(ctxOf(req), (req.params as { id: string }).id, action, (req.body ?? {}) as Record<string, unknown>);

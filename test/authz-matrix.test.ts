@@ -1,0 +1,477 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { apiOperations, converted, day, engines, proposalIn, snapshotter, testApp, type ProposalStage, type TestApp } from './helpers.ts';
+import { rosterFile } from './roster.ts';
+import { createSession, toActor } from '../src/server/core/auth/tokens.ts';
+import { notifications } from '../src/server/core/jobs-schema.ts';
+import { users } from '../src/server/core/schema.ts';
+import { chineseFont } from '../src/server/modules/handling/letter.ts';
+
+// The authorization matrix: every route of the app × every kind of caller → the exact status.
+//
+// How routes are found: buildApp() creates its own Fastify instance and registers everything
+// before we could add an onRoute hook to it. So the test wraps the `fastify` factory (vi.mock) to
+// add the hook the moment the instance is created; it then sees every route, including ones hidden
+// from the OpenAPI document. The OpenAPI document is checked against that list as well.
+// A route that is registered but missing from MATRIX below (or listed but gone) fails the test.
+const registered = vi.hoisted(() => new Set<string>());
+vi.mock('fastify', async (importOriginal) => {
+  const mod = await importOriginal<typeof import('fastify')>();
+  const create = ((opts?: object) => {
+    const app = mod.default(opts as never);
+    app.addHook('onRoute', (r) => { for (const m of [r.method].flat()) registered.add(`${m} ${r.url}`); });
+    return app;
+  }) as typeof mod.default;
+  return { ...mod, default: create, fastify: create };
+});
+
+type Role = 'admin' | 'staff' | 'leader' | 'member' | 'unit';
+const ANYONE: readonly Role[] = ['admin', 'staff', 'leader', 'member', 'unit'];
+const OFFICE: readonly Role[] = ['admin', 'staff'];
+const ADMIN: readonly Role[] = ['admin'];
+
+interface Caller { name: string; login?: string; roles: Role[]; foreign: boolean }
+const CALLERS: Caller[] = [
+  { name: 'anonymous', roles: [], foreign: false },
+  { name: 'admin', login: 'admin', roles: ['admin'], foreign: false },
+  { name: 'staff', login: 'staff', roles: ['staff'], foreign: false },
+  { name: 'leader', login: 'leader', roles: ['leader'], foreign: false },
+  { name: 'member', login: 'member', roles: ['member'], foreign: false },
+  { name: 'unitA', login: 'unitA', roles: ['unit'], foreign: false },
+  { name: 'unitB', login: 'unitB', roles: ['unit'], foreign: false },
+  // Users of another committee, acting on this committee's objects.
+  { name: 'otherAdmin', login: 'otherAdmin', roles: ['admin'], foreign: true },
+  { name: 'otherStaff', login: 'otherStaff', roles: ['staff'], foreign: true },
+];
+
+interface Ctx {
+  t: TestApp; caller: Caller; termId: string;
+  /** The status this caller should get: a refused call may share its target with others. */
+  want: number;
+  uniq(prefix: string): string;
+  /** 11, 12, 13, … (term and session numbers; the fixture has term 5) */
+  next(): number;
+  /**
+   * The object to act on: made for this call when the call should change it; otherwise (reads,
+   * refused calls, which change nothing) one made once and shared under `key`.
+   */
+  target(key: string, make: () => Promise<string>): Promise<string>;
+  /** A proposal of the member's in that stage (see proposalIn); `slot` tells shared ones apart. */
+  proposal(stage: ProposalStage, slot?: string): Promise<string>;
+  /** A filed proposal to merge into, and the grounds a rejection must start with. */
+  mergeTarget: string; grounds: string[];
+}
+interface Req { id?: string; params?: Record<string, string>; body?: unknown; query?: Record<string, string>; headers?: Record<string, string>; form?: FormData }
+interface Rule {
+  /** Who may call it: "public" (anyone, even anonymous) or the roles allowed. */
+  who: 'public' | readonly Role[] | 'see statuses';
+  /**
+   * For objects whose access depends on the caller's part in them (proposals), the statuses
+   * spelled out per caller, in the order of CALLERS.
+   */
+  statuses?: string;
+  /** The route acts on one of this committee's objects: callers of another committee get 404. */
+  scoped?: boolean;
+  /** The status of a successful call. */
+  ok: 200 | 201 | 204;
+  /** A valid request for this caller (fresh objects and unique names so allowed calls succeed). */
+  req?: (c: Ctx) => Req | Promise<Req>;
+}
+
+/** The expected status for a caller, from the rule. */
+function expected(rule: Rule, caller: Caller): number {
+  if (rule.statuses) {
+    const all = rule.statuses.trim().split(/\s+/).map(Number);
+    if (all.length !== CALLERS.length) throw new Error(`statuses "${rule.statuses}" should give one per caller`);
+    return all[CALLERS.indexOf(caller)]!;
+  }
+  if (rule.who === 'see statuses') throw new Error('statuses missing');
+  if (rule.who === 'public') return rule.ok;
+  if (!caller.login) return 401;
+  if (!caller.roles.some((r) => (rule.who as readonly Role[]).includes(r))) return 403;
+  if (caller.foreign && rule.scoped) return 404;
+  return rule.ok;
+}
+
+// Helpers for requests. Objects to act on are made by the admin (see Ctx.target).
+async function inject(t: TestApp, login: string, method: string, url: string, payload?: unknown) {
+  return t.app.inject({ method: method as 'POST', url, headers: await t.as(login), ...(payload === undefined ? {} : { payload: payload as object }) });
+}
+function fresh(c: Ctx, path: string, body: object): Promise<string> {
+  return c.target(path, async () => {
+    const res = await inject(c.t, 'admin', 'POST', `/api/v1/${path}`, body);
+    if (res.statusCode !== 201) throw new Error(`create ${path}: ${res.statusCode} ${res.body}`);
+    return res.json().id;
+  });
+}
+/** Another session of the user (made directly: the login route is tested on its own). */
+async function freshSession(t: TestApp, login: string): Promise<Record<string, string>> {
+  const [user] = await t.database.db.select().from(users).where(and(eq(users.orgId, t.fx.orgOf[login]!), eq(users.username, login)));
+  return { cookie: `tx_session=${await createSession(t.database.db, t.app.keys, toActor(user!), 1)}` };
+}
+const newMember = (c: Ctx) => fresh(c, 'members', { name: c.uniq('委员'), sectorId: c.t.fx.sectorIds[0], party: '民进', standing: false });
+const newUser = (c: Ctx) => fresh(c, 'users', { username: c.uniq('u'), password: 'long-enough-1', roles: ['staff'] });
+const sectorOf = (c: Ctx) => (c.caller.foreign ? c.t.fx.otherSectorId : c.t.fx.sectorIds[0]);
+/** A notification of the caller's own (of the admin's, for a caller of another committee). */
+async function notificationFor(c: Ctx): Promise<string> {
+  const owner = c.caller.login && !c.caller.foreign ? c.caller.login : 'admin';
+  const [n] = await c.t.database.db.insert(notifications).values({ orgId: c.t.fx.orgId, userId: c.t.fx.userIds[owner]!, kind: 'test', title: c.uniq('通知') }).returning();
+  return n!.id;
+}
+
+/** A reply letter is made as PDF only where the server has a Chinese font (else 503). */
+const PDF = (await chineseFont()) ? 200 : 503;
+
+/** A replied proposal and its reply. */
+const replied = (c: Ctx) => c.target('replied proposal', () => proposalIn(c.t, 'replied', c.uniq('答复'))).then(async (id) => ({
+  id, params: { replyId: (await inject(c.t, 'staff', 'GET', `/api/v1/proposals/${id}`)).json().replies[0].id as string },
+}));
+/** A proposal action: the proposal in the given stage, with the action's body. */
+const action = (stage: ProposalStage, statuses: string, body: (c: Ctx) => object = () => ({})): Rule =>
+  ({ who: 'see statuses', statuses, ok: 200, req: async (c) => ({ id: await c.proposal(stage), body: body(c) }) });
+const UNITS = (c: Ctx) => [{ unitId: c.t.fx.unitIds.a, role: 'lead' }, { unitId: c.t.fx.unitIds.b, role: 'co' }];
+
+/** The expectation table: every route of the app, as built. */
+const MATRIX: Record<string, Rule> = {
+  // Sessions and personal API tokens.
+  'POST /api/v1/auth/login': {
+    who: 'public', ok: 200,
+    req: ({ t, caller }) => { const u = caller.login ?? 'member2'; return { body: { username: u, password: t.fx.password, org: t.fx.orgOf[u] } }; },
+  },
+  // A throwaway session, so that the caller's own session survives.
+  'POST /api/v1/auth/logout': { who: 'public', ok: 204, req: async ({ t, caller }) => (caller.login ? { headers: await freshSession(t, caller.login) } : {}) },
+  'GET /api/v1/auth/me': { who: ANYONE, ok: 200 },
+  'GET /api/v1/auth/tokens': { who: ANYONE, ok: 200 },
+  'POST /api/v1/auth/tokens': { who: ANYONE, ok: 201, req: (c) => ({ body: { name: c.uniq('token') } }) },
+  // One's own token; a caller of another committee tries the admin's.
+  'DELETE /api/v1/auth/tokens/:id': {
+    who: ANYONE, scoped: true, ok: 204,
+    req: async (c) => {
+      const owner = c.caller.login && !c.caller.foreign ? c.caller.login : 'admin';
+      return { id: (await inject(c.t, owner, 'POST', '/api/v1/auth/tokens', { name: c.uniq('token') })).json().id };
+    },
+  },
+  'GET /api/v1/audit': { who: ADMIN, ok: 200 },
+  // A download of the caller's own committee.
+  'GET /api/v1/backup': { who: ADMIN, ok: 200 },
+
+  // 界别
+  'GET /api/v1/sectors': { who: ANYONE, ok: 200 },
+  'POST /api/v1/sectors': { who: OFFICE, ok: 201, req: (c) => ({ body: { name: c.uniq('界别') } }) },
+  'GET /api/v1/sectors/:id': { who: ANYONE, scoped: true, ok: 200, req: (c) => ({ id: c.t.fx.sectorIds[0] }) },
+  'PATCH /api/v1/sectors/:id': { who: OFFICE, scoped: true, ok: 200, req: async (c) => ({ id: await fresh(c, 'sectors', { name: c.uniq('界别') }), body: { name: c.uniq('界别'), sort: 5 } }) },
+  'DELETE /api/v1/sectors/:id': { who: OFFICE, scoped: true, ok: 200, req: async (c) => ({ id: await fresh(c, 'sectors', { name: c.uniq('界别') }) }) },
+  // 专委会
+  'GET /api/v1/committees': { who: ANYONE, ok: 200 },
+  'POST /api/v1/committees': { who: OFFICE, ok: 201, req: (c) => ({ body: { name: c.uniq('专委会') } }) },
+  'GET /api/v1/committees/:id': { who: ANYONE, scoped: true, ok: 200, req: (c) => ({ id: c.t.fx.committeeId }) },
+  'PATCH /api/v1/committees/:id': { who: OFFICE, scoped: true, ok: 200, req: async (c) => ({ id: await fresh(c, 'committees', { name: c.uniq('专委会') }), body: { name: c.uniq('专委会') } }) },
+  'DELETE /api/v1/committees/:id': { who: OFFICE, scoped: true, ok: 200, req: async (c) => ({ id: await fresh(c, 'committees', { name: c.uniq('专委会') }) }) },
+  // 承办单位 (no unit-scoped routes yet: a unit's clerk reads like everyone and edits nothing)
+  'GET /api/v1/units': { who: ANYONE, ok: 200 },
+  'POST /api/v1/units': { who: OFFICE, ok: 201, req: (c) => ({ body: { name: c.uniq('单位'), kind: 'court' } }) },
+  'GET /api/v1/units/:id': { who: ANYONE, scoped: true, ok: 200, req: (c) => ({ id: c.t.fx.unitIds.a }) },
+  'PATCH /api/v1/units/:id': { who: OFFICE, scoped: true, ok: 200, req: async (c) => ({ id: await fresh(c, 'units', { name: c.uniq('单位'), kind: 'other' }), body: { kind: 'procuratorate' } }) },
+  'DELETE /api/v1/units/:id': { who: OFFICE, scoped: true, ok: 200, req: async (c) => ({ id: await fresh(c, 'units', { name: c.uniq('单位'), kind: 'other' }) }) },
+
+  // 委员
+  'GET /api/v1/members': { who: ANYONE, ok: 200, req: () => ({ query: { active: 'all', pageSize: '100' } }) },
+  'POST /api/v1/members': { who: OFFICE, ok: 201, req: (c) => ({ body: { name: c.uniq('委员'), sectorId: sectorOf(c), party: '民进', standing: false } }) },
+  'GET /api/v1/members/export': { who: OFFICE, ok: 200 },
+  'GET /api/v1/members/import/template': { who: OFFICE, ok: 200 },
+  'POST /api/v1/members/import': {
+    who: OFFICE, ok: 200,
+    req: async (c) => {
+      const form = new FormData();
+      // Both committees have a sector named 教育界, so the row is valid for either.
+      form.append('file', new Blob([new Uint8Array(await rosterFile(['姓名', '党派', '界别'], [[c.uniq('导入'), '民盟', '教育界']]))]), 'roster.xlsx');
+      return { form, query: { commit: 'false' } };
+    },
+  },
+  'GET /api/v1/members/:id': { who: ANYONE, scoped: true, ok: 200, req: (c) => ({ id: c.t.fx.memberIds[2] }) },
+  'PATCH /api/v1/members/:id': { who: OFFICE, scoped: true, ok: 200, req: async (c) => ({ id: await newMember(c), body: { workplace: c.uniq('单位'), committeeIds: [c.t.fx.committeeId] } }) },
+  'DELETE /api/v1/members/:id': { who: OFFICE, scoped: true, ok: 200, req: async (c) => ({ id: await newMember(c) }) },
+
+  // Logins: the admin's alone.
+  'GET /api/v1/users': { who: ADMIN, ok: 200 },
+  'POST /api/v1/users': { who: ADMIN, ok: 201, req: (c) => ({ body: { username: c.uniq('u'), password: 'long-enough-1', roles: ['leader'] } }) },
+  'GET /api/v1/users/:id': { who: ADMIN, scoped: true, ok: 200, req: (c) => ({ id: c.t.fx.userIds.member2 }) },
+  'PATCH /api/v1/users/:id': { who: ADMIN, scoped: true, ok: 200, req: async (c) => ({ id: await newUser(c), body: { displayName: c.uniq('名字'), password: 'another-pass-2' } }) },
+  'DELETE /api/v1/users/:id': { who: ADMIN, scoped: true, ok: 200, req: async (c) => ({ id: await newUser(c) }) },
+
+  // 届 and 次会议
+  'GET /api/v1/terms': { who: ANYONE, ok: 200 },
+  'GET /api/v1/terms/:id': { who: ANYONE, scoped: true, ok: 200, req: (c) => ({ id: c.termId }) },
+  'POST /api/v1/terms': { who: OFFICE, ok: 201, req: (c) => ({ body: { number: c.next(), startYear: 2018, endYear: 2023 } }) },
+  'PATCH /api/v1/terms/:id': { who: OFFICE, scoped: true, ok: 200, req: (c) => ({ id: c.termId, body: { endYear: 2029 } }) },
+  'POST /api/v1/terms/:id/sessions': { who: OFFICE, scoped: true, ok: 201, req: (c) => ({ id: c.termId, body: { number: c.next(), startsOn: '2024-01-10', endsOn: '2024-01-14' } }) },
+
+  // Committees (orgs): reading for all, configuring for the admin.
+  'GET /api/v1/orgs': { who: ANYONE, ok: 200 },
+  'POST /api/v1/orgs': { who: ADMIN, ok: 201, req: (c) => ({ body: { name: c.uniq('县政协'), level: 'county' } }) },
+  'PATCH /api/v1/orgs/:id': { who: ADMIN, scoped: true, ok: 200, req: (c) => ({ id: c.t.fx.countyId, body: { name: c.uniq('区政协') } }) },
+  'GET /api/v1/meta': { who: ANYONE, ok: 200 },
+  'GET /api/v1/todos': { who: ANYONE, ok: 200 },
+
+  // My notifications; a caller of another committee tries the admin's.
+  'GET /api/v1/notifications': { who: ANYONE, ok: 200 },
+  'POST /api/v1/notifications/:id/read': { who: ANYONE, scoped: true, ok: 204, req: async (c) => ({ id: await notificationFor(c) }) },
+  'POST /api/v1/notifications/read-all': { who: ANYONE, ok: 204 },
+
+  // 提案. Who may read one (api.md): its proposer and co-signers, staff and leaders (and admins)
+  // once it is submitted, the units it is assigned to; anyone else is told it does not exist (404).
+  // Who may act: the transition table. Statuses per caller, in the order of CALLERS:
+  //                                                      anon adm stf ldr mem uA  uB  oAd oSt
+  'GET /api/v1/proposals': { who: 'public', ok: 200 },
+  'POST /api/v1/proposals': {
+    who: 'see statuses', statuses: '                      401  403 403 403 201 403 403 403 403', ok: 201,
+    req: (c) => ({ body: { title: c.uniq('关于'), body: '建议……', kind: 'member', domain: '社会' } }),
+  },
+  'GET /api/v1/proposals/board': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  'GET /api/v1/proposals/extensions': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  'GET /api/v1/proposals/leaders': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  'GET /api/v1/proposals/settings': { who: ANYONE, ok: 200 },
+  'PATCH /api/v1/proposals/settings': { who: ADMIN, ok: 200, req: () => ({ body: { bodyLimit: 2500 } }) },
+  'GET /api/v1/proposals/similar': { who: ANYONE, ok: 200, req: () => ({ query: { text: '社区养老服务设施' } }) },
+  'GET /api/v1/proposals/search': { who: 'public', ok: 200, req: () => ({ query: { q: '养老' } }) },
+  // Key proposals (重点提案) and their supervision (督办) by the leading leader or staff.
+  'GET /api/v1/proposals/key': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  'GET /api/v1/proposals/stats': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { by: 'unit' } }) },
+  'GET /api/v1/proposals/stats.xlsx': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { by: 'sector' } }) },
+  'GET /api/v1/proposals/:id/supervision': { who: 'see statuses', statuses: '401  200 200 200 200 404 404 404 404', ok: 200, req: async (c) => ({ id: await c.proposal('key') }) },
+  'POST /api/v1/proposals/:id/supervision': {
+    who: 'see statuses', statuses: '                      401  403 201 201 403 404 404 404 404', ok: 201,
+    req: async (c) => ({ id: await c.proposal('key'), body: { kind: 'visit', date: day(-1), participants: '领办领导、承办单位', outcome: '推进落实' } }),
+  },
+  'GET /api/v1/proposals/:id/suggested-units': { who: ['admin', 'staff', 'leader'], scoped: true, ok: 200, req: async (c) => ({ id: await c.proposal('submitted') }) },
+  'GET /api/v1/proposals/:id': { who: 'see statuses', statuses: '404  200 200 200 200 404 404 404 404', ok: 200, req: async (c) => ({ id: await c.proposal('submitted') }) },
+  'PATCH /api/v1/proposals/:id': {
+    who: 'see statuses', statuses: '                      401  404 404 404 200 404 404 404 404', ok: 200,
+    req: async (c) => ({ id: await c.proposal('draft'), body: { title: c.uniq('改') } }),
+  },
+  'GET /api/v1/proposals/:id/actions': { who: 'see statuses', statuses: '401  200 200 200 200 404 404 404 404', ok: 200, req: async (c) => ({ id: await c.proposal('submitted') }) },
+  'GET /api/v1/proposals/:id/history': { who: 'see statuses', statuses: '401  200 200 200 200 404 404 404 404', ok: 200, req: async (c) => ({ id: await c.proposal('submitted') }) },
+  // The unit's reply as a letter: whoever may read the proposal.
+  'GET /api/v1/proposals/:id/replies/:replyId/letter.docx': { who: 'see statuses', statuses: '404  200 200 200 200 200 200 404 404', ok: 200, req: replied },
+  'GET /api/v1/proposals/:id/replies/:replyId/letter.pdf': { who: 'see statuses', statuses: `404 ${PDF} ${PDF} ${PDF} ${PDF} ${PDF} ${PDF} 404 404`, ok: 200, req: replied },
+  'POST /api/v1/proposals/bulk/assign': {
+    who: 'see statuses', statuses: '                      401  403 200 403 403 404 404 404 404', ok: 200,
+    req: async (c) => ({ body: { ids: [await c.proposal('filed'), await c.proposal('filed', 'second')], units: UNITS(c) } }),
+  },
+  //                                                                  anon adm stf ldr mem uA  uB  oAd oSt
+  'POST /api/v1/proposals/:id/actions/submit': action('draft', '          401  404 404 404 200 404 404 404 404'),
+  'POST /api/v1/proposals/:id/actions/withdraw': action('submitted', '    401  403 403 403 200 404 404 404 404'),
+  'POST /api/v1/proposals/:id/actions/cosign': action('jointDraft', '     401  404 404 404 200 404 404 404 404'),
+  'POST /api/v1/proposals/:id/actions/file': action('submitted', '        401  403 200 403 403 404 404 404 404'),
+  'POST /api/v1/proposals/:id/actions/reject': action('submitted', '      401  403 200 403 403 404 404 404 404', (c) => ({ reason: `${c.grounds[0]}：与本会职能无关` })),
+  'POST /api/v1/proposals/:id/actions/convert': action('submitted', '     401  403 200 403 403 404 404 404 404', () => ({ to: 'opinion', reason: '更适合作为社情民意信息' })),
+  'POST /api/v1/proposals/:id/actions/merge': action('submitted', '       401  403 200 403 403 404 404 404 404', (c) => ({ intoId: c.mergeTarget })),
+  'POST /api/v1/proposals/:id/actions/assign': action('filed', '          401  403 200 403 403 404 404 404 404', (c) => ({ units: UNITS(c) })),
+  'POST /api/v1/proposals/:id/actions/markKey': action('filed', '         401  403 200 403 403 404 404 404 404', (c) => ({ leaderUserId: c.t.fx.userIds.leader })),
+  'POST /api/v1/proposals/:id/actions/reassign': action('assigned', '     401  403 200 403 403 403 403 404 404', (c) => ({ units: UNITS(c).reverse().map((u, i) => ({ ...u, role: i ? 'co' : 'lead' })), note: '调整主办单位' })),
+  'POST /api/v1/proposals/:id/actions/sign': action('assigned', '         401  403 403 403 403 200 200 404 404'),
+  'POST /api/v1/proposals/:id/actions/return': action('assigned', '       401  403 403 403 403 200 200 404 404', () => ({ reason: '不属于本单位职责' })),
+  'POST /api/v1/proposals/:id/actions/opinion': action('handling', '      401  403 403 403 403 403 200 404 404', () => ({ content: '协办意见' })),
+  'POST /api/v1/proposals/:id/actions/logContact': action('handling', '   401  403 403 403 403 200 200 404 404', () => ({ kind: 'phone', date: day(-1), content: '电话沟通' })),
+  'POST /api/v1/proposals/:id/actions/requestExtension': action('handling', '401 403 403 403 403 200 403 404 404', () => ({ dueDate: day(120), reason: '需要跨部门协调' })),
+  'POST /api/v1/proposals/:id/actions/grantExtension': action('extensionAsked', '401 403 200 403 403 403 403 404 404'),
+  'POST /api/v1/proposals/:id/actions/refuseExtension': action('extensionAsked', '401 403 200 403 403 403 403 404 404', () => ({ note: '请按期办理' })),
+  'POST /api/v1/proposals/:id/actions/reply': action('handling', '        401  403 403 403 403 200 403 404 404', () => ({ category: 'B', content: '列入计划' })),
+  'POST /api/v1/proposals/:id/actions/evaluate': action('replied', '      401  403 403 403 200 403 403 404 404', () => ({ satisfaction: 'basic' })),
+  'POST /api/v1/proposals/:id/actions/rate': action('replied', '          401  403 403 403 403 200 403 404 404', () => ({ topic: 4, research: 3, feasibility: 5 })),
+  'POST /api/v1/proposals/:id/actions/publish': action('closed', '        401  403 200 403 403 403 403 404 404'),
+
+  // A converted proposal's 社情民意 report or member letter: its member, and staff, leaders, admins.
+  'GET /api/v1/opinions': { who: ANYONE, ok: 200 },
+  'GET /api/v1/opinions/:id': {
+    who: 'see statuses', statuses: '                      401  200 200 200 200 404 404 404 404', ok: 200,
+    req: async (c) => ({ id: await c.target('opinion', () => converted(c.t, 'opinions', c.uniq('转社情'))) }),
+  },
+  'GET /api/v1/letters': { who: ANYONE, ok: 200 },
+  'GET /api/v1/letters/:id': {
+    who: 'see statuses', statuses: '                      401  200 200 200 200 404 404 404 404', ok: 200,
+    req: async (c) => ({ id: await c.target('letter', () => converted(c.t, 'letters', c.uniq('转来信'))) }),
+  },
+};
+
+/** Not in the matrix: documentation, the health check and the built web app (all GET). */
+const isUnchecked = (url: string) =>
+  url === '/api/docs' || url.startsWith('/api/docs/') || url === '/api/openapi.json' || url === '/api/health' || !url.startsWith('/api/');
+
+/** The URL of a route for a request: path parameters filled in, query appended. */
+function urlOf(route: string, path: string, r: Req): string {
+  const filled = path.replace(/:(\w+)/g, (_, name: string) => {
+    const v = name === 'id' ? r.id : r.params?.[name];
+    if (!v) throw new Error(`${route}: req() gives no ${name}`);
+    return v;
+  });
+  return filled + (r.query ? `?${new URLSearchParams(r.query)}` : '');
+}
+
+function isProblem(res: LightMyRequestResponse, status: number): boolean {
+  if (!String(res.headers['content-type']).startsWith('application/problem+json')) return false;
+  const b = res.json();
+  return b.status === status && typeof b.title === 'string' && typeof b.detail === 'string' && Array.isArray(b.errors);
+}
+
+describe.each(engines)('authorization matrix (%s)', (engine) => {
+  let t: TestApp;
+  let termId: string;
+  let ourIds: string[] = [];
+  let counter = 0;
+  let numbers = 10;
+  let mergeTarget: string;
+  let grounds: string[];
+  const shared = new Map<string, Promise<string>>();
+  let tableSnapshot: () => Promise<Record<string, string>>;
+  beforeAll(async () => {
+    // Background jobs poll rarely, so that nothing but the request under test writes.
+    t = await testApp(engine, { JOBS_INTERVAL_SECONDS: 3600 });
+    tableSnapshot = snapshotter(t);
+    termId = (await inject(t, 'admin', 'POST', '/api/v1/terms', { number: 90, startYear: 2023, endYear: 2028 })).json().id;
+    grounds = (await inject(t, 'staff', 'GET', '/api/v1/proposals/settings')).json().notFiledGrounds;
+    mergeTarget = await proposalIn(t, 'filed', '并案目标');
+    ourIds = [t.fx.orgId, t.fx.countyId, termId, t.fx.committeeId, t.fx.unitIds.a, t.fx.unitIds.b, ...t.fx.sectorIds, ...t.fx.memberIds,
+      ...Object.entries(t.fx.userIds).filter(([u]) => t.fx.orgOf[u] === t.fx.orgId).map(([, id]) => id)];
+    for (const c of CALLERS) if (c.login) await t.as(c.login);
+  });
+  afterAll(async () => { await t?.close(); });
+
+  const ctxFor = (caller: Caller, want = 200, method = 'GET'): Ctx => {
+    const uniq = (p: string) => `${p}${engine.slice(0, 2)}${++counter}${caller.name.slice(0, 3)}`;
+    const target = (key: string, make: () => Promise<string>) => {
+      if (want < 300 && method !== 'GET') return make();
+      if (!shared.has(key)) shared.set(key, make());
+      return shared.get(key)!;
+    };
+    return {
+      t, caller, termId, want, uniq, mergeTarget, grounds, target,
+      next: () => ++numbers,
+      proposal: (stage, slot = '') => target(`proposal ${stage}${slot}`, () => proposalIn(t, stage, uniq('关于'))),
+    };
+  };
+
+  it('lists every registered route, and only those', async () => {
+    const routes = [...registered].map((r) => r.split(' ') as [string, string]);
+    // Static files of the web app may only be read.
+    expect(routes.filter(([m, u]) => !u.startsWith('/api/') && !['GET', 'HEAD'].includes(m))).toEqual([]);
+    // HEAD routes are Fastify's automatic twins of GET routes (same handler and hooks).
+    const checked = routes.filter(([m, u]) => !isUnchecked(u) && !(m === 'HEAD' && registered.has(`GET ${u}`))).map(([m, u]) => `${m} ${u}`);
+    expect(checked.length).toBeGreaterThan(0);
+    expect(checked.filter((r) => !(r in MATRIX)), 'routes missing from MATRIX').toEqual([]);
+    expect(Object.keys(MATRIX).filter((r) => !checked.includes(r)), 'MATRIX entries for routes that do not exist').toEqual([]);
+    // The OpenAPI document lists nothing the app does not serve.
+    const documented = (await apiOperations(t)).map((o) => `${o.method} ${o.path}`);
+    expect(documented.filter((r) => !registered.has(r))).toEqual([]);
+  });
+
+  it('serves health and the OpenAPI document without a login', async () => {
+    for (const url of ['/api/health', '/api/openapi.json']) {
+      const res = await t.app.inject(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+    }
+  });
+
+  it.each(Object.keys(MATRIX))('%s', async (route) => {
+    const rule = MATRIX[route]!;
+    const [method, path] = route.split(' ') as [string, string];
+    const wrong: string[] = [];
+    for (const caller of CALLERS) {
+      const want = expected(rule, caller);
+      const r = (await rule.req?.(ctxFor(caller, want, method))) ?? {};
+      const url = urlOf(route, path, r);
+      const headers = { ...(caller.login ? await t.as(caller.login) : {}), ...r.headers };
+      const before = want >= 400 ? await tableSnapshot() : undefined;
+      const res = await t.app.inject({ method: method as 'GET', url, headers, ...(r.form ? { payload: r.form } : r.body !== undefined ? { payload: r.body as object } : {}) });
+      const said = `${caller.name}: expected ${want}, got ${res.statusCode} ${res.body.slice(0, 200)}`;
+      if (res.statusCode !== want) { wrong.push(said); continue; }
+      if (want >= 400) {
+        if (!isProblem(res, want)) wrong.push(`${caller.name}: not a problem+json ${want}: ${res.body.slice(0, 200)}`);
+        // A refused request changes nothing.
+        const after = await tableSnapshot();
+        if (JSON.stringify(after) !== JSON.stringify(before)) wrong.push(`${caller.name}: the refused request changed the database`);
+      }
+      // Nothing of this committee shows through to a user of another committee.
+      if (caller.foreign && ourIds.some((id) => res.body.includes(id))) wrong.push(`${caller.name}: response shows this committee's ids: ${res.body.slice(0, 200)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("finds no token or notification of another user, even of the same committee", async () => {
+    const token = (await inject(t, 'staff', 'POST', '/api/v1/auth/tokens', { name: 'mine' })).json().id as string;
+    const [note] = await t.database.db.insert(notifications).values({ orgId: t.fx.orgId, userId: t.fx.userIds.staff!, kind: 'test', title: '给工作人员' }).returning();
+    const before = await tableSnapshot();
+    expect((await inject(t, 'admin', 'DELETE', `/api/v1/auth/tokens/${token}`)).statusCode).toBe(404);
+    expect((await inject(t, 'member', 'POST', `/api/v1/notifications/${note!.id}/read`)).statusCode).toBe(404);
+    expect(await tableSnapshot()).toEqual(before);
+  });
+
+  it('shows phone and e-mail to the office and the member themself only', async () => {
+    const [zhang, li, , zhao] = t.fx.memberIds as [string, string, string, string];
+    const cases: [string, string, boolean][] = [
+      ['admin', zhang, true], ['staff', zhang, true], ['member', zhang, true], ['leader', zhao, true], ['member2', li, true],
+      ['member', li, false], ['member2', zhang, false], ['leader', zhang, false], ['unitA', zhang, false], ['unitB', li, false],
+    ];
+    for (const [login, id, sees] of cases) {
+      const body = (await inject(t, login, 'GET', `/api/v1/members/${id}`)).json();
+      expect(body.id, `${login} reads ${id}`).toBe(id);
+      expect(['phone' in body, 'email' in body], `${login} reading ${body.name}`).toEqual([sees, sees]);
+    }
+    expect((await inject(t, 'admin', 'GET', `/api/v1/members/${zhang}`)).json()).toMatchObject({ phone: '13800000001', email: 'zs@example.cn' });
+    // The directory shows no contact details to anyone.
+    for (const login of ['admin', 'staff', 'member']) {
+      const items = (await inject(t, login, 'GET', '/api/v1/members?pageSize=100&active=all')).json().items as object[];
+      expect(items.length).toBeGreaterThan(0);
+      expect(items.filter((m) => 'phone' in m || 'email' in m)).toEqual([]);
+    }
+  });
+
+  it('lets the clerk of another unit read the same as unitA and edit no unit', async () => {
+    const personal = new Set(['GET /api/v1/auth/me', 'GET /api/v1/auth/tokens', 'GET /api/v1/todos', 'GET /api/v1/notifications']);
+    for (const [route, rule] of Object.entries(MATRIX)) {
+      const [method, path] = route.split(' ') as [string, string];
+      if (method !== 'GET' || personal.has(route) || rule.who === 'public') continue;
+      const r = (await rule.req?.(ctxFor(CALLERS.find((c) => c.name === 'unitA')!))) ?? {};
+      const url = urlOf(route, path, r);
+      const [a, b] = [await inject(t, 'unitA', 'GET', url), await inject(t, 'unitB', 'GET', url)];
+      expect(b.statusCode, route).toBe(a.statusCode);
+      // (Files such as letters carry the time they were made.)
+      if (String(a.headers['content-type']).includes('json')) expect(b.body, route).toBe(a.body);
+    }
+    for (const [login, id] of [['unitA', t.fx.unitIds.a], ['unitB', t.fx.unitIds.b], ['unitB', t.fx.unitIds.a]] as const) {
+      const res = await inject(t, login, 'PATCH', `/api/v1/units/${id}`, { name: 'renamed by a clerk' });
+      expect(res.statusCode, `${login} PATCH /units/${id}`).toBe(403);
+    }
+  });
+
+  it("refuses references to another committee's objects in this committee's writes", async () => {
+    const otherUnit = (await inject(t, 'otherAdmin', 'POST', '/api/v1/units', { name: '外市法院', kind: 'court' })).json().id as string;
+    const otherCommittee = (await inject(t, 'otherAdmin', 'POST', '/api/v1/committees', { name: '外市专委会' })).json().id as string;
+    const [zhang] = t.fx.memberIds as [string];
+    const cases: [string, string, string, object, string][] = [
+      ['staff', 'POST', '/api/v1/members', { name: '跨界', sectorId: t.fx.otherSectorId, party: '中共', standing: false }, '/sectorId'],
+      ['staff', 'POST', '/api/v1/members', { name: '跨县', sectorId: t.fx.sectorIds[0]!, party: '中共', standing: false, countyOrgId: t.fx.otherOrgId }, '/countyOrgId'],
+      ['staff', 'PATCH', `/api/v1/members/${zhang}`, { committeeIds: [otherCommittee] }, '/committeeIds'],
+      ['admin', 'POST', '/api/v1/users', { username: 'cross-member', password: 'long-enough-1', roles: ['member'], memberId: t.fx.otherMemberId }, '/memberId'],
+      ['admin', 'POST', '/api/v1/users', { username: 'cross-unit', password: 'long-enough-1', roles: ['unit'], unitId: otherUnit }, '/unitId'],
+      ['admin', 'PATCH', `/api/v1/users/${t.fx.userIds.unitA}`, { unitId: otherUnit }, '/unitId'],
+    ];
+    for (const [login, method, url, body, field] of cases) {
+      const before = await tableSnapshot();
+      const res = await inject(t, login, method, url, body);
+      expect(res.statusCode, `${method} ${url} ${JSON.stringify(body)}: ${res.body}`).toBe(422);
+      expect(res.json().errors.map((e: { path: string }) => e.path)).toContain(field);
+      expect(await tableSnapshot()).toEqual(before);
+    }
+  });
+
+  // A login linking both a member and a unit has both links checked.
+  it("refuses another committee's unit on a login that also links a member", async () => {
+    const otherUnit = (await inject(t, 'otherAdmin', 'POST', '/api/v1/units', { name: '外市检察院', kind: 'procuratorate' })).json().id as string;
+    const created = await inject(t, 'admin', 'POST', '/api/v1/users', { username: 'cross-both', password: 'long-enough-1', roles: ['member', 'unit'], memberId: t.fx.memberIds[2], unitId: otherUnit });
+    const patched = await inject(t, 'admin', 'PATCH', `/api/v1/users/${t.fx.userIds.member2}`, { unitId: otherUnit });
+    expect([created.statusCode, patched.statusCode]).toEqual([422, 422]);
+  });
+});

@@ -1,0 +1,454 @@
+import crypto from 'node:crypto';
+import type { LightMyRequestResponse } from 'fastify';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiOperations, converted, engines, proposalIn, snapshotter, testApp, type ApiOperation, type TestApp } from './helpers.ts';
+import type { Fixture } from './fixture.ts';
+import { rosterFile } from './roster.ts';
+import { notifications } from '../src/server/core/jobs-schema.ts';
+
+// Bad input, sent as the admin (so authorization passes), to every operation of the OpenAPI
+// document: each must be refused with a 4xx problem+json naming the field, must change nothing
+// (every table's rows and content compared before and after), and must never give a 5xx.
+// Bad values are generated from the JSON schemas in the document, so new routes are covered as
+// soon as they exist; a new route with a JSON body only needs a valid example in EXAMPLES.
+
+type Schema = {
+  type?: string | string[]; enum?: unknown[]; anyOf?: Schema[]; oneOf?: Schema[]; nullable?: boolean; format?: string;
+  minLength?: number; maxLength?: number; pattern?: string; minimum?: number; maximum?: number;
+  items?: Schema; minItems?: number; maxItems?: number; uniqueItems?: boolean;
+  properties?: Record<string, Schema>; required?: string[]; minProperties?: number;
+};
+
+/** Routes with a body that is not JSON; they get their own cases below. */
+const EXEMPT_BODY: Record<string, string> = {
+  'POST /api/v1/members/import': 'multipart .xlsx upload',
+};
+
+/** A valid JSON body for every operation that takes one (checked against its schema). */
+const examples = (fx: Fixture): Record<string, Record<string, unknown>> => ({
+  'POST /api/v1/auth/login': { username: 'nobody', password: 'not-the-password' },
+  'POST /api/v1/auth/tokens': { name: 'integration' },
+  'POST /api/v1/sectors': { name: '新界别', sort: 3 },
+  'PATCH /api/v1/sectors/:id': { name: '新名字' },
+  'POST /api/v1/committees': { name: '新专委会' },
+  'PATCH /api/v1/committees/:id': { name: '新名字' },
+  'POST /api/v1/units': { name: '新单位', kind: 'court' },
+  'PATCH /api/v1/units/:id': { name: '新名字' },
+  'POST /api/v1/members': { name: '孙七', sectorId: fx.sectorIds[0], party: '民建', standing: false },
+  'PATCH /api/v1/members/:id': { workplace: '新单位' },
+  'POST /api/v1/users': { username: 'newuser', password: 'long-enough-1', roles: ['staff'] },
+  'PATCH /api/v1/users/:id': { displayName: '新名字' },
+  'POST /api/v1/terms': { number: 9, startYear: 2023, endYear: 2028 },
+  'PATCH /api/v1/terms/:id': { endYear: 2029 },
+  'POST /api/v1/terms/:id/sessions': { number: 1, startsOn: '2024-01-10' },
+  'POST /api/v1/orgs': { name: '新县政协', level: 'county' },
+  'PATCH /api/v1/orgs/:id': { name: '新名字' },
+  'POST /api/v1/proposals': { title: '关于完善社区养老服务的提案', body: '建议……', kind: 'member', domain: '社会', cosignerIds: [] },
+  'PATCH /api/v1/proposals/:id': { title: '新标题' },
+  'POST /api/v1/proposals/bulk/assign': { ids: [crypto.randomUUID()], units: [{ unitId: fx.unitIds.a, role: 'lead' }] },
+  'PATCH /api/v1/proposals/settings': { bodyLimit: 3000, notFiledGrounds: ['其他'], handling: { returnWindowDays: 7 } },
+  'POST /api/v1/proposals/:id/supervision': { kind: 'visit', date: '2026-01-05', participants: '领办领导', outcome: '推进落实' },
+  ...Object.fromEntries(Object.entries(actionExamples(fx)).map(([a, body]) => [`POST /api/v1/proposals/:id/actions/${a}`, body])),
+});
+
+/** The body of each proposal action. */
+const actionExamples = (fx: Fixture): Record<string, Record<string, unknown>> => ({
+  submit: {}, withdraw: {}, cosign: {}, file: {}, sign: {}, publish: {}, grantExtension: {},
+  reject: { reason: '其他' }, convert: { to: 'opinion', reason: '转为社情民意' }, merge: { intoId: crypto.randomUUID() },
+  assign: { units: [{ unitId: fx.unitIds.a, role: 'lead' }], dueDate: '2030-01-01' },
+  reassign: { units: [{ unitId: fx.unitIds.b, role: 'lead' }], note: '改办' }, return: { reason: '不属于本单位职责' },
+  opinion: { content: '协办意见' }, logContact: { kind: 'phone', date: '2026-01-05', content: '电话沟通' },
+  requestExtension: { dueDate: '2030-01-01', reason: '需要协调' }, refuseExtension: { note: '按期办理' },
+  reply: { category: 'A', content: '已采纳' }, evaluate: { satisfaction: 'satisfied', contacted: true, contactMethod: 'phone', comment: '' },
+  rate: { topic: 5, research: 4, feasibility: 3 }, markKey: { leaderUserId: fx.userIds.leader },
+});
+
+const BAD_FORMAT: Record<string, string> = { uuid: 'not-a-uuid', date: '2024-13-01', 'date-time': 'yesterday', email: 'not-an-email' };
+const SAMPLE: Record<string, unknown> = { string: 'text', integer: 42, boolean: true, null: null, array: [], object: {} };
+const jsonType = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : 'number') : typeof v);
+
+/** The alternatives of a schema (anyOf / oneOf flattened). */
+const branches = (s: Schema): Schema[] => (s.anyOf ?? s.oneOf)?.flatMap(branches) ?? [s];
+const isNullOnly = (b: Schema) => !!b.enum && b.enum.every((v) => v === null);
+
+/** The JSON types a schema accepts. */
+function accepts(s: Schema): Set<string> {
+  const out = new Set<string>();
+  for (const b of branches(s)) {
+    if (b.enum) b.enum.forEach((v) => out.add(jsonType(v)));
+    else if (b.type) [b.type].flat().forEach((x) => out.add(x));
+    else Object.keys(SAMPLE).forEach((x) => out.add(x));
+    if (b.nullable) out.add('null');
+  }
+  if (out.has('number')) out.add('integer');
+  return out;
+}
+
+/** Values of a type the schema refuses. */
+function wrongTypes(s: Schema): unknown[] {
+  const ok = accepts(s);
+  const out = Object.entries(SAMPLE).filter(([type]) => !ok.has(type)).map(([, v]) => v);
+  if (ok.has('integer') && !ok.has('number')) out.push(1.5);
+  return out;
+}
+
+/** A value the schema accepts (for array items). */
+function validSample(s: Schema): unknown {
+  const b = branches(s).find((x) => !isNullOnly(x))!;
+  if (b.enum) return b.enum[0];
+  if (b.format === 'uuid') return crypto.randomUUID();
+  if (b.type === 'integer' || b.type === 'number') return b.minimum ?? 1;
+  if (b.type === 'boolean') return true;
+  return 'a'.repeat(Math.max(b.minLength ?? 1, 1));
+}
+
+/** A string of `n` characters that fails only on its length. */
+function longString(b: Schema, n: number): string {
+  if (b.format === 'email') return `${'a'.repeat(n - 12)}@example.com`;
+  if (b.format) throw new Error(`no long value for format ${b.format}`);
+  if (b.pattern) return 'a'.repeat(n);
+  return '界'.repeat(n); // characters, not bytes
+}
+
+/** Values of the right type that break a constraint: [what, value]; `example` is a valid value. */
+function violations(s: Schema, example?: unknown): [string, unknown][] {
+  const nonNull = branches(s).filter((b) => !isNullOnly(b));
+  if (nonNull.length && nonNull.every((b) => b.enum)) return [['a value not in the list', 'bogus-value']];
+  if (nonNull.length !== 1) return [];
+  const b = nonNull[0]!;
+  const out: [string, unknown][] = [];
+  const types = [b.type].flat();
+  if (types.includes('string')) {
+    if (b.maxLength !== undefined) out.push([`${b.maxLength + 1} characters`, longString(b, b.maxLength + 1)]);
+    if (b.minLength) out.push([`${b.minLength - 1} characters`, 'a'.repeat(b.minLength - 1)]);
+    if (b.pattern) out.push(['not matching the pattern', ['!', ' ', '界'].find((c) => !new RegExp(b.pattern!, 'u').test(c))]);
+    if (b.format) {
+      if (!(b.format in BAD_FORMAT)) throw new Error(`add a bad value for format "${b.format}"`);
+      out.push([`not a ${b.format}`, BAD_FORMAT[b.format]]);
+    }
+  }
+  if (types.includes('integer') || types.includes('number')) {
+    if (b.minimum !== undefined) out.push([`below ${b.minimum}`, b.minimum - 1]);
+    if (b.maximum !== undefined) out.push([`above ${b.maximum}`, b.maximum + 1]);
+  }
+  if (types.includes('array') && b.items) {
+    if (b.maxItems !== undefined) out.push([`${b.maxItems + 1} items`, Array.from({ length: b.maxItems + 1 }, () => validSample(b.items!))]);
+    if (b.minItems) out.push(['no items', []]);
+    if (b.uniqueItems) { const v = validSample(b.items); out.push(['the same item twice', [v, v]]); }
+    for (const w of wrongTypes(b.items).slice(0, 2)) out.push([`an item ${JSON.stringify(w)}`, [w]]);
+    for (const [what, w] of violations(b.items, Array.isArray(example) ? example[0] : undefined)) out.push([`an item ${what}`, [w]]);
+  }
+  // An object (e.g. an array item): each of its fields wrong in turn, missing, or one too many.
+  if (types.includes('object') && b.properties && example && typeof example === 'object') {
+    const base = example as Record<string, unknown>;
+    for (const [k, prop] of Object.entries(b.properties)) {
+      for (const w of wrongTypes(prop).slice(0, 2)) out.push([`${k}: ${JSON.stringify(w)}`, { ...base, [k]: w }]);
+      for (const [what, w] of violations(prop, base[k])) out.push([`${k}: ${what}`, { ...base, [k]: w }]);
+    }
+    for (const k of b.required ?? []) { const { [k]: _gone, ...rest } = base; out.push([`without ${k}`, rest]); }
+    out.push(['an unknown field', { ...base, zzUnknown: 1 }]);
+  }
+  return out;
+}
+
+/** Bad query-string values for a parameter (an array: the parameter repeated). */
+function badQueryValues(s: Schema): (string | string[])[] {
+  const nonNull = branches(s).filter((b) => !isNullOnly(b));
+  if (nonNull.every((b) => b.enum)) return ['bogus'];
+  const b = nonNull[0]!;
+  const types = [b.type].flat();
+  if (types.includes('array') && b.items) {
+    const valid = String(validSample(b.items));
+    return [...badQueryValues(b.items), ...(b.maxItems !== undefined ? [Array.from({ length: b.maxItems + 1 }, () => valid)] : [])];
+  }
+  const out: unknown[] = [];
+  if (types.includes('integer') || types.includes('number')) {
+    out.push('abc', '', ...(types.includes('integer') ? ['1.5'] : []));
+    if (b.minimum !== undefined) out.push(b.minimum - 1, ...(b.minimum > -1 ? [-1] : []));
+    if (b.maximum !== undefined) out.push(b.maximum + 1, ...(b.maximum < 100000 ? [100000] : []));
+  }
+  if (types.includes('boolean')) out.push('bogus', '2');
+  if (types.includes('string')) {
+    if (b.maxLength !== undefined) out.push(longString(b, b.maxLength + 1));
+    if (b.minLength) out.push('a'.repeat(b.minLength - 1));
+    if (b.format) out.push(BAD_FORMAT[b.format] ?? '');
+  }
+  return [...new Set(out.map(String))];
+}
+
+interface Case {
+  label: string; method: string; url: string;
+  payload?: string | Buffer | object | FormData; headers?: Record<string, string>;
+  /** The exact status, or any 4xx. */
+  status: number | '4xx';
+  /** The error path must name this field: "/name" for a body field, "pageSize" for a query parameter. */
+  field?: string;
+}
+
+const names = (path: string, field: string) =>
+  field.startsWith('/') ? path === field || path.startsWith(`${field}/`) : path.split('/').includes(field);
+
+/** What is wrong with the response to a bad request, if anything. */
+function judge(res: LightMyRequestResponse, c: Case): string | null {
+  const got = `${res.statusCode} ${res.headers['content-type']} ${res.body.slice(0, 300)}`;
+  if (c.status === '4xx' ? res.statusCode < 400 || res.statusCode > 499 : res.statusCode !== c.status) return `expected ${c.status}, got ${got}`;
+  if (!String(res.headers['content-type']).startsWith('application/problem+json')) return `not problem+json: ${got}`;
+  let b: { type?: unknown; title?: unknown; status?: unknown; detail?: unknown; errors?: { path?: unknown; message?: unknown }[] };
+  try { b = res.json(); } catch { return `body is not JSON: ${got}`; }
+  if (typeof b.type !== 'string' || typeof b.title !== 'string' || b.status !== res.statusCode || typeof b.detail !== 'string' || !Array.isArray(b.errors)
+    || b.errors.some((e) => typeof e.path !== 'string' || typeof e.message !== 'string')) return `not a problem body: ${got}`;
+  // The title is the human-readable summary of the status, not an internal error code.
+  if (/^[A-Z_]+$/.test(b.title)) return `title is an error code: ${got}`;
+  if (c.field && !b.errors.some((e) => names(e.path as string, c.field!))) return `no error names ${c.field}: ${got}`;
+  return null;
+}
+
+const jsonBodySchema = (o: ApiOperation) => o.op.requestBody?.content['application/json']?.schema as Schema | undefined;
+
+// A zip archive (stored, one entry) that is not a workbook.
+function crc32(buf: Buffer): number {
+  let c = ~0;
+  for (const byte of buf) { c ^= byte; for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1)); }
+  return ~c >>> 0;
+}
+function zipOf(name: string, content: Buffer): Buffer {
+  const n = Buffer.from(name), crc = crc32(content);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4);
+  local.writeUInt32LE(crc, 14); local.writeUInt32LE(content.length, 18); local.writeUInt32LE(content.length, 22); local.writeUInt16LE(n.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6);
+  central.writeUInt32LE(crc, 16); central.writeUInt32LE(content.length, 20); central.writeUInt32LE(content.length, 24); central.writeUInt16LE(n.length, 28);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(1, 8); end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + n.length, 12); end.writeUInt32LE(local.length + n.length + content.length, 16);
+  return Buffer.concat([local, n, content, central, n, end]);
+}
+function upload(file: Buffer | null, filename = 'roster.xlsx', field = 'file'): FormData {
+  const form = new FormData();
+  form.append('note', 'roster');
+  if (file) form.append(field, new Blob([new Uint8Array(file)]), filename);
+  return form;
+}
+
+describe.each(engines)('bad input (%s)', (engine) => {
+  let t: TestApp;
+  let ops: ApiOperation[];
+  let bodies: Record<string, Record<string, unknown>>;
+  let existing: Record<string, string>;
+  let foreign: Record<string, string>;
+  let baseline: Record<string, string>;
+  let admin: Record<string, string>;
+  let tableSnapshot: () => Promise<Record<string, string>>;
+
+  beforeAll(async () => {
+    // Background jobs poll rarely, so that nothing but the request under test writes.
+    t = await testApp(engine, { JOBS_INTERVAL_SECONDS: 3600 });
+    tableSnapshot = snapshotter(t);
+    admin = await t.as('admin');
+    ops = await apiOperations(t);
+    bodies = examples(t.fx);
+    const post = async (url: string, payload: object) => (await t.app.inject({ method: 'POST', url, headers: admin, payload })).json().id as string;
+    const termId = await post('/api/v1/terms', { number: 1, startYear: 2023, endYear: 2028, current: true });
+    const tokenId = await post('/api/v1/auth/tokens', { name: 'kept' });
+    // A replied proposal: the admin may read it, and it has a reply (for the letter routes).
+    const proposalId = await proposalIn(t, 'replied', '关于完善社区养老服务的提案');
+    const replyId = (await t.app.inject({ url: `/api/v1/proposals/${proposalId}`, headers: admin })).json().replies[0].id as string;
+    const [notification] = await t.database.db.insert(notifications).values({ orgId: t.fx.orgId, userId: t.fx.userIds.admin!, kind: 'test', title: '通知' }).returning();
+    // An existing object for each path parameter (by the path up to it), so that a wrongly
+    // accepted value would show.
+    existing = {
+      '/api/v1/auth/tokens/:id': tokenId, '/api/v1/sectors/:id': t.fx.sectorIds[0]!, '/api/v1/committees/:id': t.fx.committeeId,
+      '/api/v1/units/:id': t.fx.unitIds.a, '/api/v1/members/:id': t.fx.memberIds[0]!, '/api/v1/users/:id': t.fx.userIds.member2!,
+      '/api/v1/terms/:id': termId, '/api/v1/orgs/:id': t.fx.countyId, '/api/v1/proposals/:id': proposalId,
+      '/api/v1/notifications/:id': notification!.id, '/api/v1/proposals/:id/replies/:replyId': replyId,
+      '/api/v1/opinions/:id': await converted(t, 'opinions', '转社情民意'), '/api/v1/letters/:id': await converted(t, 'letters', '转委员来信'),
+    };
+    // Objects of another committee: as unknown here as a random id.
+    foreign = {
+      '/api/v1/sectors/:id': t.fx.otherSectorId, '/api/v1/members/:id': t.fx.otherMemberId,
+      '/api/v1/users/:id': t.fx.userIds.otherAdmin!, '/api/v1/orgs/:id': t.fx.otherOrgId,
+    };
+    baseline = await tableSnapshot();
+  });
+  afterAll(async () => { await t?.close(); });
+
+  const key = (o: ApiOperation) => `${o.method} ${o.path}`;
+  /** The id of an existing (or another committee's) object for a path parameter. */
+  const idOf = (path: string, param: string, table = existing) => {
+    const at = path.indexOf(`:${param}`);
+    const id = table[path.slice(0, at + param.length + 1)];
+    if (!id && table === existing) throw new Error(`add an existing id for :${param} of ${path} to the test`);
+    return id;
+  };
+  /** The path with existing ids, except `param`, which gets `value`. */
+  const urlOf = (o: ApiOperation, param?: string, value?: string) =>
+    o.path.replace(/:(\w+)/g, (_, name: string) => (name === param ? value! : idOf(o.path, name)!));
+  /** Valid parts of the request besides the one under test. */
+  const exampleBody = (o: ApiOperation) => (jsonBodySchema(o) ? { payload: bodies[key(o)]! } : {});
+
+  /** Sends every case; reports each wrong answer and each change to the database. */
+  async function run(cases: Case[]) {
+    expect(cases.length).toBeGreaterThan(0);
+    const wrong: string[] = [];
+    for (const c of cases) {
+      const res = await t.app.inject({ method: c.method as 'POST', url: c.url, headers: { ...admin, ...c.headers }, ...(c.payload === undefined ? {} : { payload: c.payload as string }) });
+      const problem = judge(res, c);
+      if (problem) wrong.push(`${c.method} ${c.url} — ${c.label}: ${problem}`);
+      const now = await tableSnapshot();
+      if (JSON.stringify(now) !== JSON.stringify(baseline)) {
+        const changed = Object.keys(now).filter((k) => now[k] !== baseline[k]);
+        wrong.push(`${c.method} ${c.url} — ${c.label}: changed ${changed.join(', ')}`);
+        baseline = now;
+      }
+    }
+    expect(wrong).toEqual([]);
+    return cases.length;
+  }
+
+  it('has a valid example for every JSON body, and only for existing operations', () => {
+    const ajv = addFormats.default(new Ajv({ strict: false, allErrors: true }));
+    const withBody = ops.filter((o) => o.op.requestBody && !(key(o) in EXEMPT_BODY));
+    expect(withBody.length).toBeGreaterThan(0);
+    for (const o of withBody) {
+      const schema = jsonBodySchema(o);
+      expect(schema, `${key(o)}: only JSON bodies are handled; exempt it and test it apart`).toBeDefined();
+      expect(bodies[key(o)], `add an example body for ${key(o)}`).toBeDefined();
+      expect(ajv.validate(schema!, bodies[key(o)]), `${key(o)}: ${ajv.errorsText()}`).toBe(true);
+    }
+    expect(Object.keys(bodies).filter((k) => !withBody.some((o) => key(o) === k)), 'examples of operations without a JSON body').toEqual([]);
+    expect(Object.keys(EXEMPT_BODY).filter((k) => !ops.some((o) => key(o) === k))).toEqual([]);
+  });
+
+  it('refuses bad path ids: 400 for a malformed id, 404 for an unknown one or one of another committee', async () => {
+    const cases: Case[] = [];
+    for (const o of ops.filter((x) => x.op.parameters?.some((p) => p.in === 'path'))) {
+      for (const p of o.op.parameters!.filter((x) => x.in === 'path')) {
+        expect((p.schema as Schema).format, `${key(o)}: only uuid path parameters are handled`).toBe('uuid');
+        const base = { method: o.method, ...exampleBody(o) };
+        const id = idOf(o.path, p.name)!;
+        for (const bad of ['not-a-uuid', id.slice(0, -1), `${id}0`, "' or 1=1 --", '0'])
+          cases.push({ ...base, label: `:${p.name} ${JSON.stringify(bad)}`, url: urlOf(o, p.name, encodeURIComponent(bad)), status: 400, field: p.name });
+        cases.push({ ...base, label: `an unknown :${p.name}`, url: urlOf(o, p.name, crypto.randomUUID()), status: 404 });
+        const theirs = idOf(o.path, p.name, foreign);
+        if (theirs) cases.push({ ...base, label: `another committee's :${p.name}`, url: urlOf(o, p.name, theirs), status: 404 });
+      }
+    }
+    await run(cases);
+  });
+
+  // Fastify's router answers these before any route runs: `frameworkErrors` makes them problems too.
+  it('answers malformed URLs and over-long ids with problem+json too', async () => {
+    await run([
+      { label: 'a broken percent-encoding', method: 'GET', url: '/api/v1/members/%E0%A4%A', status: 400 },
+      { label: 'a 300-character id', method: 'GET', url: `/api/v1/members/${'a'.repeat(300)}`, status: '4xx' },
+    ]);
+  });
+
+  it('refuses bad query values, naming the parameter', async () => {
+    const cases: Case[] = [];
+    for (const o of ops.filter((x) => x.op.parameters?.some((p) => p.in === 'query'))) {
+      const base = { method: o.method, ...exampleBody(o) };
+      const query = o.op.parameters!.filter((x) => x.in === 'query');
+      for (const p of query) {
+        const values = badQueryValues(p.schema as Schema);
+        expect(values.length, `${key(o)}: no bad values for ?${p.name}`).toBeGreaterThan(0);
+        for (const v of values) {
+          const q = new URLSearchParams([v].flat().map((x) => [p.name, x]));
+          cases.push({ ...base, label: `?${q}`.slice(0, 40), url: `${urlOf(o)}?${q}`, status: 400, field: p.name });
+        }
+      }
+      cases.push({ ...base, label: 'an unknown parameter', url: `${urlOf(o)}?zzUnknown=1`, status: 400, field: 'zzUnknown' });
+      const int = query.find((p) => [(p.schema as Schema).type].flat().includes('integer'));
+      if (int) cases.push({ ...base, label: `?${int.name} twice`, url: `${urlOf(o)}?${int.name}=1&${int.name}=2`, status: 400, field: int.name });
+    }
+    await run(cases);
+  });
+
+  it('refuses JSON bodies with a wrong type, a missing field, an oversized string or an unknown field, naming the field', async () => {
+    const cases: Case[] = [];
+    for (const o of ops.filter((x) => jsonBodySchema(x) && !(key(x) in EXEMPT_BODY))) {
+      const schema = jsonBodySchema(o)!;
+      const example = bodies[key(o)]!;
+      const base = { method: o.method, url: urlOf(o), status: 400 };
+      for (const [field, prop] of Object.entries(schema.properties ?? {})) {
+        for (const v of wrongTypes(prop)) cases.push({ ...base, label: `${field}: ${JSON.stringify(v)}`, payload: { ...example, [field]: v }, field: `/${field}` });
+        for (const [what, v] of violations(prop, example[field])) cases.push({ ...base, label: `${field}: ${what}`, payload: { ...example, [field]: v }, field: `/${field}` });
+      }
+      for (const field of schema.required ?? []) {
+        const { [field]: _gone, ...rest } = example;
+        cases.push({ ...base, label: `without ${field}`, payload: rest, field: `/${field}` });
+      }
+      cases.push({ ...base, label: 'an unknown field', payload: { ...example, zzUnknown: 1 }, field: '/zzUnknown' });
+      if (schema.minProperties) cases.push({ ...base, label: 'an empty object', payload: {} });
+    }
+    await run(cases);
+  });
+
+  it('refuses broken JSON, non-object JSON, an empty or missing body, a wrong content type and an oversized body', async () => {
+    const json = { 'content-type': 'application/json' };
+    const cases: Case[] = [];
+    for (const o of ops.filter((x) => jsonBodySchema(x) && !(key(x) in EXEMPT_BODY))) {
+      const base = { method: o.method, url: urlOf(o), status: 400 };
+      const text = JSON.stringify(bodies[key(o)]);
+      for (const broken of [text.slice(0, -1), "{'name': 'x'}"])
+        cases.push({ ...base, label: `broken JSON ${broken.slice(0, 30)}`, payload: broken, headers: json });
+      for (const other of ['[]', '"x"', 'null', '42', JSON.stringify([bodies[key(o)]])])
+        cases.push({ ...base, label: `JSON ${other.slice(0, 30)}`, payload: other, headers: json, field: '/' });
+      cases.push({ ...base, label: 'an empty body', payload: '', headers: json });
+      // (An action without fields may be sent without a body.)
+      if (jsonBodySchema(o)!.required?.length || jsonBodySchema(o)!.minProperties) cases.push({ ...base, label: 'no body' });
+      cases.push({ ...base, label: 'a __proto__ key', payload: `{"__proto__":{"isAdmin":true},${text.slice(1)}`, headers: json });
+      cases.push({ ...base, status: '4xx', label: 'text/plain', payload: text, headers: { 'content-type': 'text/plain' } });
+      cases.push({ ...base, status: 413, label: 'a body over 1 MB', payload: JSON.stringify({ ...bodies[key(o)], zzPadding: 'x'.repeat(1024 * 1024) }), headers: json });
+    }
+    await run(cases);
+  });
+
+  describe('the roster import (multipart)', () => {
+    const importUrl = (commit: boolean) => `/api/v1/members/import?commit=${commit}`;
+    const REQUIRED = ['姓名', '党派', '界别'];
+
+    it('refuses a request without a usable .xlsx file, with or without commit', async () => {
+      const files: [string, () => Promise<FormData | object>][] = [
+        ['a JSON body instead of a file', async () => ({})],
+        ['a form without a file', async () => upload(null)],
+        ['a file in another field', async () => upload(await rosterFile(REQUIRED, [['孙七', '中共', '教育界']]), 'roster.xlsx', 'upload')],
+        ['an empty file', async () => upload(Buffer.alloc(0))],
+        ['a .txt renamed .xlsx', async () => upload(Buffer.from('姓名,党派,界别\n孙七,中共,教育界\n'))],
+        ['a PK header and nothing else', async () => upload(Buffer.from('PK\u0003\u0004 not really a zip'))],
+        ['a zip that is not a workbook', async () => upload(zipOf('hello.txt', Buffer.from('hello')))],
+        ['a workbook without the required columns', async () => upload(await rosterFile(['名字', '单位'], [['孙七', '示例大学']]))],
+        ['a workbook missing 界别', async () => upload(await rosterFile(['姓名', '党派'], [['孙七', '中共']]))],
+      ];
+      const cases: Case[] = [];
+      for (const commit of [false, true]) {
+        for (const [label, make] of files) cases.push({ label, method: 'POST', url: importUrl(commit), payload: await make(), status: 400, field: '/file' });
+      }
+      await run(cases);
+    });
+
+    it('names each missing column', async () => {
+      const res = await t.app.inject({ method: 'POST', url: importUrl(true), headers: admin, payload: upload(await rosterFile(['性别'], [['男']])) });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors.map((e: { message: string }) => e.message)).toEqual(REQUIRED.map((c) => `missing column ${c}`));
+      expect(await tableSnapshot()).toEqual(baseline);
+    });
+
+    it('refuses a file over 10 MB', async () => {
+      await run([{ label: '10 MB + 1 byte', method: 'POST', url: importUrl(true), payload: upload(Buffer.alloc(10 * 1024 * 1024 + 1, 0x41)), status: 413 }]);
+    });
+
+    it('imports nothing when every row is bad, and reports each row', async () => {
+      const rows = [['', '中共', '教育界'], ['周八', '某党', '教育界'], ['吴九', '中共', '不存在界'], ['郑十', '民盟', '教育界', '男', '1800']];
+      const file = await rosterFile([...REQUIRED, '性别', '出生年份'], rows);
+      const res = await t.app.inject({ method: 'POST', url: importUrl(true), headers: admin, payload: upload(file) });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ total: 4, valid: 0, imported: 0 });
+      expect(new Set(res.json().errors.map((e: { row: number }) => e.row))).toEqual(new Set([2, 3, 4, 5]));
+      expect(await tableSnapshot()).toEqual(baseline);
+    });
+  });
+});
