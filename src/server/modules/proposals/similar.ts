@@ -62,14 +62,14 @@ export async function suggestUnits(db: Queryable, orgId: string, title: string, 
     .innerJoin(units, and(eq(units.orgId, assignments.orgId), eq(units.id, assignments.unitId)))
     .where(and(eq(assignments.orgId, orgId), eq(assignments.itemKind, KIND), eq(assignments.role, 'lead'), eq(assignments.state, 'signed'),
       eq(units.active, true), inArray(assignments.itemId, hits.map((h) => h.id))));
-  const votes = new Map<string, { unitId: string; name: string; score: number }>();
-  for (const h of hits) {
-    for (const l of leads.filter((x) => x.itemId === h.id)) {
-      const v = votes.get(l.unitId) ?? { unitId: l.unitId, name: l.name, score: 0 };
-      v.score += h.score;
-      votes.set(l.unitId, v);
-    }
-  }
-  const total = [...votes.values()].reduce((s, v) => s + v.score, 0) || 1;
-  return [...votes.values()].sort((a, b) => b.score - a.score).slice(0, k).map((v) => ({ ...v, score: Math.round((v.score / total) * 1000) / 1000 }));
+  const names = new Map(leads.map((l) => [l.unitId, l.name]));
+  return rankUnits(hits, leads.map((l) => ({ itemId: l.itemId, unitId: l.unitId })), k).map((v) => ({ ...v, name: names.get(v.unitId)! }));
+}
+
+/** The vote: each similar proposal backs its lead unit(s) with its similarity; shares of the total, best first. */
+export function rankUnits(hits: { id: string; score: number }[], leads: { itemId: string; unitId: string }[], k: number) {
+  const votes = new Map<string, number>();
+  for (const h of hits) for (const l of leads) if (l.itemId === h.id) votes.set(l.unitId, (votes.get(l.unitId) ?? 0) + h.score);
+  const total = [...votes.values()].reduce((s, v) => s + v, 0) || 1;
+  return [...votes].sort((a, b) => b[1] - a[1]).slice(0, k).map(([unitId, v]) => ({ unitId, score: Math.round((v / total) * 1000) / 1000 }));
 }
