@@ -57,7 +57,12 @@ addTodoSource(async (db, actor) => {
 
 export async function proposalsModule(app: FastifyInstance) {
   app.outbox.subscribe('*', onProposalEvent);
-  app.addHook('onReady', async () => { void backfillSearch(app.db).catch((err) => app.log.error({ err }, 'search backfill failed')); });
+  // Indexing rows that arrived without events (seeded, restored) runs in the background; closing
+  // the app stops it between batches and waits for the batch in hand.
+  const stop = new AbortController();
+  let backfill: Promise<void> = Promise.resolve();
+  app.addHook('onReady', async () => { backfill = backfillSearch(app.db, stop.signal).catch((err) => app.log.error({ err }, 'search backfill failed')); });
+  app.addHook('onClose', async () => { stop.abort(); await backfill; });
   await app.register(proposalRoutes);
   await app.register(letterRoutes);
 }

@@ -34,8 +34,8 @@ export async function onProposalEvent(event: DomainEvent, tx: Tx) {
 }
 
 /** Indexes proposals that have no search document yet (e.g. imported or seeded rows). */
-export async function backfillSearch(db: Db) {
-  for (;;) {
+export async function backfillSearch(db: Db, signal?: AbortSignal) {
+  while (!signal?.aborted) {
     const missing = await db.select({ orgId: proposals.orgId, id: proposals.id }).from(proposals)
       .leftJoin(searchDocs, and(eq(searchDocs.orgId, proposals.orgId), eq(searchDocs.docKind, KIND), eq(searchDocs.docId, proposals.id)))
       .where(isNull(searchDocs.docId)).limit(200);

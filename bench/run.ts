@@ -1,0 +1,245 @@
+// tongxin benchmark: `npm run bench`. See docs/benchmarks.md.
+//
+// Prints a table and writes bench/results/latest.json. Every throughput figure is the median of
+// BENCH_ROUNDS interleaved rounds and is also given as a ratio to bare Fastify measured in the same
+// run; there are no pass/fail thresholds (the machine is small and noisy).
+//
+// Environment (all optional): BENCH_DATABASE_URL or TEST_DATABASE_URL (also measure PostgreSQL),
+// BENCH_ROUNDS (3), BENCH_DURATION (5 s), BENCH_WARMUP (1 s), BENCH_CONNECTIONS (20), BENCH_STARTS (3),
+// BENCH_SEED=generated (fixture + generated members instead of the demo seed).
+import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measure, median, type LoadOptions, type Measurement } from './http.ts';
+import { freshDatabase } from './pg.ts';
+import type { Ready } from './server.ts';
+import { moduleLoad, starts as startRuns } from './startup.ts';
+import { version } from '../src/server/version.ts';
+import { workflowBench } from './workflow.ts';
+import { similarBench } from './similar.ts';
+import { suggestBench } from './suggest.ts';
+
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(benchDir, '..');
+const num = (name: string, dflt: number) => {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : dflt;
+};
+const rounds = num('BENCH_ROUNDS', 3);
+const starts = num('BENCH_STARTS', 3);
+const load: LoadOptions = { duration: num('BENCH_DURATION', 5), warmup: num('BENCH_WARMUP', 1), connections: num('BENCH_CONNECTIONS', 20) };
+const pgBase = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
+const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+
+interface Server { child: ChildProcess; ready: Ready; cleanup(): Promise<void> }
+
+function startServer(args: string[], cleanup: () => Promise<void> = async () => {}): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const child = fork(path.join(benchDir, 'server.ts'), args, {
+      // The servers' output (warnings, errors) goes to stderr; stdout is the table only.
+      cwd: root, execArgv: ['--import', 'tsx'], stdio: ['ignore', 2, 2, 'ipc'],
+    });
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`server ${args.join(' ')} not ready in 180 s`)); }, 180_000);
+    child.once('message', (m) => { clearTimeout(timer); resolve({ child, ready: m as Ready, cleanup }); });
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`server ${args.join(' ')} exited (${code}) before it was ready`)); });
+  });
+}
+
+/** The server process's CPU time so far (user + system, µs) and the requests it has answered. */
+function serverCpu(s: Server): Promise<{ cpuUs: number; handled: number }> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (m: unknown) => {
+      if (m && typeof m === 'object' && 'cpuUs' in m) { s.child.off('message', onMessage); resolve(m as { cpuUs: number; handled: number }); }
+    };
+    s.child.on('message', onMessage);
+    if (!s.child.send('cpu')) reject(new Error('server gone'));
+  });
+}
+
+async function stopServer(s: Server) {
+  if (s.child.exitCode === null && s.child.signalCode === null) {
+    const exited = new Promise((r) => s.child.once('exit', r));
+    if (s.child.connected) s.child.disconnect(); else s.child.kill('SIGTERM');
+    const killer = setTimeout(() => s.child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(killer);
+  }
+  await s.cleanup();
+}
+
+async function appServer(engine: 'pglite' | 'postgres'): Promise<Server> {
+  if (engine === 'pglite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongxin-bench-'));
+    return startServer(['app', 'pglite', dir], async () => fs.rmSync(dir, { recursive: true, force: true }))
+      .catch((e) => { fs.rmSync(dir, { recursive: true, force: true }); throw e; });
+  }
+  const fresh = await freshDatabase(pgBase!);
+  return startServer(['app', 'postgres', fresh.url], fresh.drop).catch(async (e) => { await fresh.drop(); throw e; });
+}
+
+interface Target { key: string; label: string; server: Server; url: string; headers: Record<string, string>; total?: number; runs: Measurement[] }
+
+/** One request before the load: must answer 200 (and tells how many members the list matched). */
+async function check(t: Target) {
+  const res = await fetch(t.url, { headers: t.headers });
+  const body = await res.text();
+  if (res.status !== 200) throw new Error(`${t.label}: ${res.status} ${body.slice(0, 300)}`);
+  const total = (JSON.parse(body) as { total?: number }).total;
+  if (typeof total === 'number') t.total = total;
+}
+
+const ENGINE_LABEL = { pglite: 'PGlite', postgres: 'PostgreSQL' } as const;
+
+async function main() {
+  const startedAt = new Date();
+  const loadBefore = os.loadavg()[0]!;
+  const cpus = os.cpus();
+  log(`${cpus.length} CPUs, node ${process.version}; ${rounds} rounds × (${load.warmup} s warm-up + ${load.duration} s) at ${load.connections} connections${pgBase ? '; PostgreSQL too' : ''}`);
+
+  // 1. Start-up first, before the benchmark's own servers are running.
+  const engines: ('pglite' | 'postgres')[] = ['pglite', ...(pgBase ? ['postgres' as const] : [])];
+  type StartFigure = { medianMs: number; runsMs: number[] };
+  const startup: Record<string, { cold: StartFigure; restart?: StartFigure }> = {};
+  const fig = (xs: number[]) => ({ medianMs: median(xs), runsMs: xs });
+  log(`module load (tongxin --help) ×${starts}`);
+  const modules = fig(await moduleLoad(root, starts));
+  for (const engine of engines) {
+    log(`start-up ×${starts}: ${engine}`);
+    const samples = await startRuns(root, starts, engine === 'postgres' ? pgBase : undefined);
+    const restarts = samples.flatMap((s) => (s.restartMs === undefined ? [] : [s.restartMs]));
+    startup[engine] = { cold: fig(samples.map((s) => s.coldMs)), ...(restarts.length ? { restart: fig(restarts) } : {}) };
+    log(`  cold ${startup[engine].cold.runsMs.join(', ')} ms${restarts.length ? `; restart ${restarts.join(', ')} ms` : ''}`);
+  }
+
+  // 2. Throughput: the servers run in child processes, one at a time under load.
+  const servers: Server[] = [];
+  const targets: Target[] = [];
+  const seeds: Record<string, unknown> = {};
+  try {
+    // Started together (their set-up overlaps), measured one at a time.
+    log(`starting bare Fastify and the app on ${engines.join(' and ')} (seeding)`);
+    const started = await Promise.allSettled([startServer(['bare']), ...engines.map((e) => appServer(e))]);
+    for (const r of started) if (r.status === 'fulfilled') servers.push(r.value);
+    const failed = started.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    const [bare, ...apps] = servers;
+    targets.push({ key: 'bare', label: 'bare Fastify hello-world  GET /', server: bare!, url: `http://127.0.0.1:${bare!.ready.port}/`, headers: {}, runs: [] });
+    engines.forEach((engine, i) => {
+      const server = apps[i]!;
+      const r = server.ready;
+      seeds[engine] = { source: r.source, members: r.members, seedMs: r.seedMs, user: r.username };
+      log(`  ${engine}: ${r.members} members (${r.source} seed, ${r.seedMs} ms)`);
+      const base = `http://127.0.0.1:${r.port}`;
+      const auth = { cookie: r.cookie! };
+      const E = ENGINE_LABEL[engine];
+      targets.push(
+        { key: `${engine}.health`, label: `${E}  GET /api/health`, server, url: `${base}/api/health`, headers: {}, runs: [] },
+        { key: `${engine}.members`, label: `${E}  GET /api/v1/members?page=1&pageSize=20`, server, url: `${base}/api/v1/members?page=1&pageSize=20`, headers: auth, runs: [] },
+        {
+          key: `${engine}.membersFiltered`, label: `${E}  GET /api/v1/members?sectorId=…&q=王`, server,
+          url: `${base}/api/v1/members?page=1&pageSize=20&sectorId=${r.sectorId}&q=${encodeURIComponent('王')}`, headers: auth, runs: [],
+        },
+      );
+    });
+    for (const t of targets) await check(t);
+
+    // Rounds interleave the targets, so a slow spell on the machine hits every figure, not one.
+    for (let round = 1; round <= rounds; round++) {
+      for (const t of targets) {
+        const m = await measure(t.url, load, t.headers, () => serverCpu(t.server));
+        t.runs.push(m);
+        log(`round ${round}/${rounds}  ${t.label}: ${m.rps} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, server CPU ${m.cpuUsPerReq} µs/req${m.non2xx || m.errors ? `  (${m.non2xx} non-2xx, ${m.errors} errors!)` : ''}`);
+      }
+    }
+  } finally {
+    for (const s of servers.reverse()) await stopServer(s).catch((e) => log(`cleanup: ${e}`));
+  }
+
+  // 3. Report.
+  const loadAfter = os.loadavg()[0]!;
+  const bareRps = median(targets[0]!.runs.map((m) => m.rps));
+  const figures = targets.map((t) => {
+    const rps = median(t.runs.map((m) => m.rps));
+    return {
+      key: t.key, label: t.label, rps, ratioToBare: Number((rps / bareRps).toPrecision(3)),
+      p50Ms: median(t.runs.map((m) => m.p50)), p99Ms: median(t.runs.map((m) => m.p99)),
+      serverCpuUsPerReq: median(t.runs.map((m) => m.cpuUsPerReq ?? NaN)),
+      ...(t.total !== undefined ? { matched: t.total } : {}),
+      runs: t.runs.map((m) => m.rps), cpuRuns: t.runs.map((m) => m.cpuUsPerReq ?? null),
+      non2xx: t.runs.reduce((s, m) => s + m.non2xx, 0), errors: t.runs.reduce((s, m) => s + m.errors, 0),
+    };
+  });
+
+  const pct = (r: number) => { const p = r * 100; return `${p >= 10 ? p.toFixed(0) : p >= 1 ? p.toFixed(1) : p.toFixed(2)} %`; };
+  const pad = (s: string | number, n: number, right = false) => (right ? String(s).padStart(n) : String(s).padEnd(n));
+  const W = 58;
+  const lines = [
+    '',
+    `tongxin ${version} benchmark — ${startedAt.toISOString()}`,
+    `${cpus.length} CPUs (${cpus[0]?.model.trim() ?? '?'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, ${os.platform()}`,
+    `load average (1 min): ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} at the end (the bench itself adds ~2; more means other work shared the cores)`,
+    `throughput: median of ${rounds} rounds, each ${load.warmup} s warm-up + ${load.duration} s at ${load.connections} connections; server in a child process`,
+    `CPU µs: the server process's CPU time per request (PostgreSQL's own processes not included)`,
+    '',
+    `${pad('throughput', W)}${pad('req/s', 8, true)}${pad('% bare', 8, true)}${pad('p50 ms', 8, true)}${pad('p99 ms', 8, true)}${pad('CPU µs', 8, true)}   runs (req/s)`,
+    ...figures.map((f) => `${pad(f.label, W)}${pad(f.rps, 8, true)}${pad(pct(f.ratioToBare), 8, true)}${pad(f.p50Ms, 8, true)}${pad(f.p99Ms, 8, true)}${pad(f.serverCpuUsPerReq, 8, true)}   ${f.runs.join(' / ')}${f.non2xx || f.errors ? `  !! ${f.non2xx} non-2xx, ${f.errors} errors` : ''}`),
+    '',
+    `${pad(`start-up: spawn \`tongxin serve\` → first 200 from /api/health (median of ${starts})`, W + 16)}${pad('ms', 8, true)}   runs (ms)`,
+    ...engines.flatMap((e) => {
+      const row = (label: string, f: StartFigure) => `${pad(`${ENGINE_LABEL[e]}  ${label}`, W + 16)}${pad(f.medianMs, 8, true)}   ${f.runsMs.join(' / ')}`;
+      const { cold, restart } = startup[e]!;
+      return [row('cold (empty database)', cold), ...(restart ? [row('restart (same DATA_DIR, initialised)', restart)] : [])];
+    }),
+    `${pad('module load only: `tongxin --help` (node + tsx + server modules)', W + 16)}${pad(modules.medianMs, 8, true)}   ${modules.runsMs.join(' / ')}`,
+    '',
+    ...engines.map((e) => {
+      const s = seeds[e] as { source: string; members: number };
+      const filtered = figures.find((f) => f.key === `${e}.membersFiltered`);
+      return `${ENGINE_LABEL[e]}: ${s.members} members (${s.source} seed); the filtered list matches ${filtered?.matched ?? '?'}`;
+    }),
+    '',
+  ];
+  // 4. The workflow command path, the duplicate check and the unit suggestion (in this process).
+  log('workflow actions vs bare inserts …');
+  const workflow = await workflowBench(pgBase);
+  const corpus = num('BENCH_CORPUS', 100_000);
+  log(`duplicate check on ${corpus} generated proposals (segmenting takes a while) …`);
+  const similar = similarBench(corpus);
+  log('unit suggestion on held-out demo proposals …');
+  const suggest = await suggestBench();
+  lines.push(
+    `${pad('workflow (6-step proposal cycle through the command path)', W)}${pad('act/s', 8, true)}${pad('ins/s', 8, true)}${pad('ratio', 8, true)}`,
+    ...workflow.map((w) => `${pad(`${ENGINE_LABEL[w.engine as 'pglite' | 'postgres']}  actions vs bare single-row insert`, W)}${pad(w.actionsPerSec, 8, true)}${pad(w.insertsPerSec, 8, true)}${pad(w.ratio, 8, true)}`),
+    '',
+    `duplicate check, ${similar.corpus} proposals, ${similar.queries} planted paraphrases (index built in ${similar.buildSeconds} s):`,
+    `  index p50 ${similar.index.p50} ms, p95 ${similar.index.p95} ms; brute force p50 ${similar.brute.p50} ms, p95 ${similar.brute.p95} ms; ${similar.speedup}× faster`,
+    `  recall@5 against brute force ${similar.recallAt5}; the planted original ranked first ${similar.plantedFoundFirst}`,
+    `unit suggestion, ${suggest.heldOut} held-out demo proposals: top-1 ${suggest.top1}, top-3 ${suggest.top3}`,
+    '',
+  );
+  process.stdout.write(lines.join('\n') + '\n');
+
+  const result = {
+    date: startedAt.toISOString(),
+    version,
+    machine: { cpus: cpus.length, cpuModel: cpus[0]?.model.trim(), memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}`, loadAvg1m: { start: +loadBefore.toFixed(2), end: +loadAfter.toFixed(2) } },
+    settings: { ...load, rounds, starts, engines },
+    throughput: Object.fromEntries(figures.map(({ key, ...f }) => [key, f])),
+    startup: { ...startup, moduleLoad: modules },
+    seeds,
+    workflow,
+    similar,
+    suggest,
+  };
+  const outDir = path.join(benchDir, 'results');
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, 'latest.json'), JSON.stringify(result, null, 2) + '\n');
+  log(`wrote ${path.relative(root, path.join(outDir, 'latest.json'))}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,92 @@
+// Start-up time: `node bin/tongxin.js serve` until GET /api/health answers 200 (polled every 20 ms).
+// Cold: an empty DATA_DIR (or an empty PostgreSQL database). Restart (PGlite): the same folder again, now initialised.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort, probe, sleep } from './http.ts';
+import { freshDatabase } from './pg.ts';
+
+export interface StartSample {
+  /** Empty database: from spawn to the first 200 from /api/health. */
+  coldMs: number;
+  /** Second start on the same, now initialised, database (PGlite only: on PostgreSQL it is the cold figure less the migrations and the first admin). */
+  restartMs?: number;
+}
+
+const POLL_MS = 20;
+const GIVE_UP_MS = 120_000;
+
+/** Spawns `tongxin serve`, waits for health, stops it; returns ms from spawn to the first 200. */
+async function timeToHealthy(root: string, env: NodeJS.ProcessEnv): Promise<number> {
+  const url = `http://127.0.0.1:${env.PORT}/api/health`;
+  let stderr = '';
+  let exited: number | null | undefined;
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ['bin/tongxin.js', 'serve'], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  child.stderr!.on('data', (d) => { stderr += d; });
+  const done = new Promise<void>((resolve) => child.on('exit', (code) => { exited = code; resolve(); }));
+  try {
+    for (;;) {
+      if (exited !== undefined) throw new Error(`tongxin serve exited (${exited}) before it was healthy:\n${stderr}`);
+      if (performance.now() - t0 > GIVE_UP_MS) throw new Error(`tongxin serve not healthy after ${GIVE_UP_MS} ms:\n${stderr}`);
+      if ((await probe(url, 1000)) === 200) return Math.round(performance.now() - t0);
+      await sleep(POLL_MS);
+    }
+  } finally {
+    if (exited === undefined) {
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await done;
+      clearTimeout(killer);
+    }
+  }
+}
+
+async function once(root: string, databaseUrl?: string): Promise<StartSample> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongxin-bench-start-'));
+  try {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATA_DIR: dataDir, PORT: String(await freePort()), HOST: '127.0.0.1',
+      TONGXIN_ADMIN_PASSWORD: 'bench-admin-pass-1', LOG_LEVEL: 'warn',
+    };
+    if (databaseUrl) env.DATABASE_URL = databaseUrl;
+    else delete env.DATABASE_URL;
+    const coldMs = await timeToHealthy(root, env);
+    if (databaseUrl) return { coldMs };
+    return { coldMs, restartMs: await timeToHealthy(root, { ...env, PORT: String(await freePort()) }) };
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** `runs` starts, each on a fresh empty PGlite folder or a fresh PostgreSQL database. */
+export async function starts(root: string, runs: number, pgBase?: string): Promise<StartSample[]> {
+  const out: StartSample[] = [];
+  for (let i = 0; i < runs; i++) {
+    if (!pgBase) { out.push(await once(root)); continue; }
+    const fresh = await freshDatabase(pgBase);
+    try { out.push(await once(root, fresh.url)); } finally { await fresh.drop(); }
+  }
+  return out;
+}
+
+/**
+ * `node bin/tongxin.js --help`: node, tsx and the whole server module graph (cli.ts imports the app)
+ * with no database work; the floor under both start-up figures. tsx's on-disk cache is warm after
+ * the first run.
+ */
+export async function moduleLoad(root: string, runs: number): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const code = await new Promise<number | null>((resolve) => {
+      const child = spawn(process.execPath, ['bin/tongxin.js', '--help'], { cwd: root, stdio: 'ignore' });
+      child.on('exit', resolve);
+    });
+    if (code !== 0) throw new Error(`tongxin --help exited ${code}`);
+    out.push(Math.round(performance.now() - t0));
+  }
+  return out;
+}
