@@ -127,6 +127,16 @@ const PDF = (await chineseFont()) ? 200 : 503;
 const replied = (c: Ctx) => c.target('replied proposal', () => proposalIn(c.t, 'replied', c.uniq('答复'))).then(async (id) => ({
   id, params: { replyId: (await inject(c.t, 'staff', 'GET', `/api/v1/proposals/${id}`)).json().replies[0].id as string },
 }));
+/** A small PDF, and a reply of unit A that carries it as an attachment. */
+const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+const pdfForm = () => { const form = new FormData(); form.append('file', new Blob([new Uint8Array(PDF_BYTES)]), '附件.pdf'); return form; };
+const attached = (c: Ctx) => c.target('reply attachment', async () => {
+  const id = await proposalIn(c.t, 'handling', c.uniq('附件'));
+  const file = (await c.t.app.inject({ method: 'POST', url: `/api/v1/proposals/${id}/attachments`, headers: await c.t.as('unitA'), payload: pdfForm() })).json();
+  await inject(c.t, 'unitA', 'POST', `/api/v1/proposals/${id}/actions/reply`, { category: 'A', content: '已办理', attachmentIds: [file.id] });
+  return `${id}/${file.id}`;
+}).then((both) => ({ id: both.split('/')[0]!, params: { attachmentId: both.split('/')[1]! } }));
+
 /** A proposal action: the proposal in the given stage, with the action's body. */
 const action = (stage: ProposalStage, statuses: string, body: (c: Ctx) => object = () => ({})): Rule =>
   ({ who: 'see statuses', statuses, ok: 200, req: async (c) => ({ id: await c.proposal(stage), body: body(c) }) });
@@ -255,6 +265,12 @@ const MATRIX: Record<string, Rule> = {
   // The unit's reply as a letter: whoever may read the proposal.
   'GET /api/v1/proposals/:id/replies/:replyId/letter.docx': { who: 'see statuses', statuses: '404  200 200 200 200 200 200 404 404', ok: 200, req: replied },
   'GET /api/v1/proposals/:id/replies/:replyId/letter.pdf': { who: 'see statuses', statuses: `404 ${PDF} ${PDF} ${PDF} ${PDF} ${PDF} ${PDF} 404 404`, ok: 200, req: replied },
+  // Attachments: the signed handling units upload; whoever may read the proposal downloads.
+  'POST /api/v1/proposals/:id/attachments': {
+    who: 'see statuses', statuses: '                      401  403 403 403 403 201 201 404 404', ok: 201,
+    req: async (c) => ({ id: await c.proposal('handling'), form: pdfForm() }),
+  },
+  'GET /api/v1/proposals/:id/attachments/:attachmentId': { who: 'see statuses', statuses: '404  200 200 200 200 200 200 404 404', ok: 200, req: attached },
   'POST /api/v1/proposals/bulk/assign': {
     who: 'see statuses', statuses: '                      401  403 200 403 403 404 404 404 404', ok: 200,
     req: async (c) => ({ body: { ids: [await c.proposal('filed'), await c.proposal('filed', 'second')], units: UNITS(c) } }),

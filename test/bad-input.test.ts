@@ -7,6 +7,7 @@ import { apiOperations, converted, engines, proposalIn, snapshotter, testApp, ty
 import type { Fixture } from './fixture.ts';
 import { rosterFile } from './roster.ts';
 import { notifications } from '../src/server/core/jobs-schema.ts';
+import { attachments } from '../src/server/modules/handling/schema.ts';
 
 // Bad input, sent as the admin (so authorization passes), to every operation of the OpenAPI
 // document: each must be refused with a 4xx problem+json naming the field, must change nothing
@@ -256,6 +257,8 @@ describe.each(engines)('bad input (%s)', (engine) => {
     // A replied proposal: the admin may read it, and it has a reply (for the letter routes).
     const proposalId = await proposalIn(t, 'replied', '关于完善社区养老服务的提案');
     const replyId = (await t.app.inject({ url: `/api/v1/proposals/${proposalId}`, headers: admin })).json().replies[0].id as string;
+    const [attachment] = await t.database.db.insert(attachments).values({ orgId: t.fx.orgId, itemKind: 'proposal', itemId: proposalId, ownerKind: 'reply', ownerId: replyId,
+      filename: '附件.pdf', mime: 'application/pdf', size: 4, sha256: '-', data: Buffer.from('%PDF'), createdBy: t.fx.userIds.unitA! }).returning();
     const [notification] = await t.database.db.insert(notifications).values({ orgId: t.fx.orgId, userId: t.fx.userIds.admin!, kind: 'test', title: '通知' }).returning();
     // An existing object for each path parameter (by the path up to it), so that a wrongly
     // accepted value would show.
@@ -264,6 +267,7 @@ describe.each(engines)('bad input (%s)', (engine) => {
       '/api/v1/units/:id': t.fx.unitIds.a, '/api/v1/members/:id': t.fx.memberIds[0]!, '/api/v1/users/:id': t.fx.userIds.member2!,
       '/api/v1/terms/:id': termId, '/api/v1/orgs/:id': t.fx.countyId, '/api/v1/proposals/:id': proposalId,
       '/api/v1/notifications/:id': notification!.id, '/api/v1/proposals/:id/replies/:replyId': replyId,
+      '/api/v1/proposals/:id/attachments/:attachmentId': attachment!.id,
       '/api/v1/opinions/:id': await converted(t, 'opinions', '转社情民意'), '/api/v1/letters/:id': await converted(t, 'letters', '转委员来信'),
     };
     // Objects of another committee: as unknown here as a random id.

@@ -186,4 +186,34 @@ describe.each(engines)('a proposal from draft to closed (%s)', (engine) => {
     const todos = (await t.app.inject({ url: '/api/v1/todos', headers: await t.as('leader') })).json();
     expect(todos.items.some((i: { kind: string; href: string }) => i.kind === 'key' && i.href === `/proposals/${p.id}`)).toBe(true);
   });
+
+  it('attaches files checked by content to a reply and a contact log', async () => {
+    const p = (await t.app.inject({ method: 'POST', url: '/api/v1/proposals', headers: await t.as('member'), payload: { title: '关于完善学校食堂监管的提案', body: '建议……', kind: 'member' } })).json();
+    await ok('member', p.id, 'submit');
+    await ok('staff', p.id, 'file');
+    await ok('staff', p.id, 'assign', { units: [{ unitId: t.fx.unitIds.a, role: 'lead' }] });
+    const upload = async (user: string, data: Buffer, filename: string) => {
+      const boundary = '----tx' + Math.random().toString(16).slice(2);
+      const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`), data, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+      return t.app.inject({ method: 'POST', url: `/api/v1/proposals/${p.id}/attachments`, headers: { ...(await t.as(user)), 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+    };
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+    expectProblem(await upload('unitA', pdf, '办理方案.pdf'), 403); // not signed yet
+    await ok('unitA', p.id, 'sign');
+    expect(expectProblem(await upload('unitA', Buffer.from('只是文本，不是PDF'), '伪装.pdf'), 400).errors[0].path).toBe('/file');
+    const a = (await upload('unitA', pdf, '办理方案.exe')).json();
+    expect(a).toMatchObject({ filename: '办理方案.pdf', mime: 'application/pdf' });
+    const b = (await upload('unitA', pdf, '走访记录.pdf')).json();
+    await ok('unitA', p.id, 'logContact', { kind: 'visit', date: '2026-11-20', content: '上门走访', attachmentIds: [b.id] });
+    expect(expectProblem(await act('unitA', p.id, 'reply', { category: 'A', content: '已落实', attachmentIds: [b.id] }), 422).errors[0].path).toBe('/attachmentIds');
+    const replied = await ok('unitA', p.id, 'reply', { category: 'A', content: '已落实', attachmentIds: [a.id] });
+    expect(replied.replies[0].attachments).toEqual([expect.objectContaining({ id: a.id, filename: '办理方案.pdf' })]);
+    expect(replied.logs[0].attachments).toEqual([expect.objectContaining({ id: b.id })]);
+    const get = async (user: string) => t.app.inject({ url: `/api/v1/proposals/${p.id}/attachments/${a.id}`, headers: await t.as(user) });
+    const got = await get('member');
+    expect(got.statusCode).toBe(200);
+    expect(got.rawPayload.equals(pdf)).toBe(true);
+    expect(got.headers['content-type']).toBe('application/pdf');
+    for (const u of ['unitB', 'member2', 'otherStaff']) expectProblem(await get(u), 404);
+  });
 });

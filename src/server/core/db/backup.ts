@@ -73,6 +73,8 @@ function revive(table: PgTable, row: Record<string, unknown>) {
   const cols = getTableColumns(table);
   for (const [k, c] of Object.entries(cols)) {
     if (c.columnType === 'PgTimestamp' && typeof row[k] === 'string') row[k] = new Date(row[k] as string);
+    const v = row[k] as { type?: string; data?: number[] } | null;
+    if (v && typeof v === 'object' && v.type === 'Buffer' && Array.isArray(v.data)) row[k] = Buffer.from(v.data); // bytea, as JSON.stringify writes a Buffer
   }
   return row;
 }

@@ -7,6 +7,7 @@ import { notify, roleUsers, unitUsers } from '../../core/notify.ts';
 import { units } from '../org/schema.ts';
 import { assignmentDates, extensionCap, plusDays, today, type HandlingSettings } from './deadlines.ts';
 import { assignments, evaluations, extensionRequests, handlingLogs, replies } from './schema.ts';
+import { bindUploads } from './attachments.ts';
 
 // The handling engine (交办件): assignment, sign/return, co-handling opinions, the handling log,
 // extensions, replies and evaluations — for any kind of assigned item. The item's own module
@@ -81,9 +82,10 @@ export async function sendOpinion(c: CommandScope, item: ItemRef, a: Assignment,
   if (lead) await notify(c.tx, a.orgId, await unitUsers(c.tx, a.orgId, [lead.unitId]), { kind: 'opinion', title: `协办单位意见：${item.title}`, body: content.slice(0, 200), href: item.href });
 }
 
-export async function logContact(c: CommandScope, item: ItemRef, unitId: string, entry: { kind: string; happenedOn: string; content: string }) {
+export async function logContact(c: CommandScope, item: ItemRef, unitId: string, entry: { kind: string; happenedOn: string; content: string }, attachmentIds: string[] = []) {
   if (entry.happenedOn > today()) throw invalid('/date', 'must not be in the future');
-  await c.tx.insert(handlingLogs).values({ orgId: c.actor.orgId, itemKind: item.kind, itemId: item.id, unitId, ...entry, createdBy: c.actor.id });
+  const [row] = await c.tx.insert(handlingLogs).values({ orgId: c.actor.orgId, itemKind: item.kind, itemId: item.id, unitId, ...entry, createdBy: c.actor.id }).returning({ id: handlingLogs.id });
+  await bindUploads(c, item, attachmentIds, { kind: 'log', id: row!.id });
 }
 
 export async function requestExtension(c: CommandScope, item: ItemRef, lead: Assignment, body: { dueDate: string; reason: string }, s: HandlingSettings) {
@@ -116,8 +118,9 @@ export async function decideExtension(c: CommandScope, item: ItemRef, grant: boo
   });
 }
 
-export async function reply(c: CommandScope, item: { kind: string; id: string }, unitId: string, round: number, body: { category: string; content: string; signer?: string }) {
+export async function reply(c: CommandScope, item: { kind: string; id: string }, unitId: string, round: number, body: { category: string; content: string; signer?: string; attachmentIds?: string[] }) {
   const [r] = await c.tx.insert(replies).values({ orgId: c.actor.orgId, itemKind: item.kind, itemId: item.id, unitId, round, category: body.category, content: body.content, signer: body.signer ?? null, createdBy: c.actor.id }).returning();
+  await bindUploads(c, item, body.attachmentIds ?? [], { kind: 'reply', id: r!.id });
   return r!;
 }
 

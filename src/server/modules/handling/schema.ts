@@ -1,4 +1,9 @@
-import { boolean, date, index, integer, primaryKey, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, date, index, integer, primaryKey, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => Buffer.from(v),
+});
 
 // 交办件: anything the committee hands to units to answer. `itemKind` + `itemId` name the item
 // (a proposal today; consultation recommendations and supervision opinions later).
@@ -87,3 +92,20 @@ export const evaluations = pgTable('evaluations', {
   createdBy: uuid().notNull(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('evaluations_item').on(t.orgId, t.itemKind, t.itemId)]);
+
+/** Files attached to an item's handling: to a reply or a contact-log entry (content-checked on upload). */
+export const attachments = pgTable('attachments', {
+  orgId: uuid().notNull(),
+  id: uuid().notNull().defaultRandom(),
+  itemKind: text().notNull(),
+  itemId: uuid().notNull(),
+  ownerKind: text(),  // reply | log; null until the reply or log entry that carries it is saved
+  ownerId: uuid(),
+  filename: text().notNull(),
+  mime: text().notNull(),
+  size: integer().notNull(),
+  sha256: text().notNull(),
+  data: bytea().notNull(),
+  createdBy: uuid().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('attachments_item').on(t.orgId, t.itemKind, t.itemId)]);

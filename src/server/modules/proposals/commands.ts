@@ -5,6 +5,7 @@ import { notify, memberUsers, roleUsers } from '../../core/notify.ts';
 import { hasRole } from '../../core/policies.ts';
 import { members, plenarySessions, terms } from '../org/schema.ts';
 import * as engine from '../handling/engine.ts';
+import { storeUpload } from '../handling/attachments.ts';
 import { today } from '../handling/deadlines.ts';
 import { KIND, loadProposal, type Loaded } from './access.ts';
 import { proposalCosigners, proposalRatings, proposals } from './schema.ts';
@@ -31,6 +32,17 @@ async function inviteCosigners(c: CommandScope, p: { id: string; title: string }
 }
 
 /** A member drafts a proposal (staff may enter one for a party group, special committee or sector). */
+/** A unit (lead or co) uploads a file to attach to its reply or a contact-log entry. */
+export function uploadAttachment(ctx: Ctx, id: string, file: { filename: string; data: Buffer }) {
+  return runCommand(ctx, async (c) => {
+    const l = await loadProposal(c.tx, c.actor, c.actor.orgId, id, { lock: true });
+    if (!l.relations.some((r) => r === 'leadUnit' || r === 'coUnit')) throw forbidden('只有办理单位可以上传附件 Only the handling units attach files');
+    const row = await storeUpload(c, ref(l.p), file);
+    await c.record({ action: 'uploaded', entity: 'attachment', entityId: row.id, after: { proposalId: id, filename: row.filename, size: row.size } });
+    return row;
+  });
+}
+
 export function createProposal(ctx: Ctx, input: DraftInput) {
   return runCommand(ctx, async (c) => {
     const byMember = !!c.actor.memberId && hasRole(c.actor, 'member');
@@ -151,7 +163,7 @@ const steps: Record<string, Step> = {
   async return(c, l, b) { await engine.returnItem(c, ref(l.p), l.mine!, String(b.reason)); return String(b.reason); },
   async opinion(c, l, b) { await engine.sendOpinion(c, ref(l.p), l.mine!, String(b.content), l.lead); },
   async logContact(c, l, b) {
-    await engine.logContact(c, ref(l.p), c.actor.unitId!, { kind: String(b.kind), happenedOn: String(b.date), content: String(b.content) });
+    await engine.logContact(c, ref(l.p), c.actor.unitId!, { kind: String(b.kind), happenedOn: String(b.date), content: String(b.content) }, (b.attachmentIds as string[] | undefined) ?? []);
     return `${b.kind} ${b.date}`;
   },
   async requestExtension(c, l, b) {
@@ -162,7 +174,7 @@ const steps: Record<string, Step> = {
   async refuseExtension(c, l, b) { await engine.decideExtension(c, ref(l.p), false, b.note as string | undefined); return b.note as string | undefined; },
   async reply(c, l, b, set) {
     const round = Math.max(l.p.round, 1);
-    await engine.reply(c, ref(l.p), c.actor.unitId!, round, { category: String(b.category), content: String(b.content), signer: b.signer as string | undefined });
+    await engine.reply(c, ref(l.p), c.actor.unitId!, round, { category: String(b.category), content: String(b.content), signer: b.signer as string | undefined, attachmentIds: b.attachmentIds as string[] | undefined });
     set({ round });
     await notifyProposers(c, l, `提案已答复（${b.category}类），请评价：${l.p.title}`);
     return `${b.category}类`;

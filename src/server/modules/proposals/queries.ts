@@ -7,6 +7,7 @@ import { assignments, evaluations, extensionRequests, handlingLogs, replies } fr
 import { today } from '../handling/deadlines.ts';
 import { KIND, type Loaded } from './access.ts';
 import { redactContacts } from '../../core/text/redact.ts';
+import { attachmentsOf } from '../handling/attachments.ts';
 import { proposalCosigners, proposalRatings, proposals } from './schema.ts';
 
 const CN = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -111,6 +112,9 @@ export async function presentProposal(db: Queryable, l: Loaded, publicView: bool
   ]);
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   const pub = (text: string) => (publicView ? redactContacts(text) : text);
+  const files = await attachmentsOf(db, p.orgId, { kind: KIND, id: p.id });
+  const filesOf = (kind: 'reply' | 'log', id: string) => files.filter((f) => f.ownerKind === kind && f.ownerId === id)
+    .map((f) => ({ id: f.id, filename: f.filename, mime: f.mime, size: f.size, href: `/api/v1/proposals/${p.id}/attachments/${f.id}` }));
   return {
     id: p.id, title: pub(p.title), body: pub(p.body), kind: p.kind, domain: p.domain, state: p.state,
     proposerMemberId: publicView ? null : p.proposerMemberId, proposerName: p.proposerName,
@@ -123,9 +127,9 @@ export async function presentProposal(db: Queryable, l: Loaded, publicView: bool
       id: a.id, unitId: a.unitId, unitName, role: a.role, state: a.state, assignedAt: a.assignedAt.toISOString(), returnBy: a.returnBy, dueOn: a.dueOn,
       signedAt: iso(a.signedAt), returnReason: publicView ? null : a.returnReason, opinion: publicView ? null : a.opinion, opinionAt: iso(a.opinionAt),
     })),
-    replies: reps.map(({ r, unitName }) => ({ id: r.id, round: r.round, unitName, category: r.category, content: pub(r.content), signer: r.signer, createdAt: r.createdAt.toISOString() })),
+    replies: reps.map(({ r, unitName }) => ({ id: r.id, round: r.round, unitName, category: r.category, content: pub(r.content), signer: r.signer, createdAt: r.createdAt.toISOString(), attachments: filesOf('reply', r.id) })),
     evaluations: evals.map((e) => ({ round: e.round, satisfaction: e.satisfaction, contacted: e.contacted, contactMethod: e.contactMethod, comment: publicView ? null : e.comment, createdAt: e.createdAt.toISOString() })),
-    logs: logs.map(({ h, unitName }) => ({ id: h.id, unitName, kind: h.kind, date: h.happenedOn, content: h.content, createdAt: h.createdAt.toISOString() })),
+    logs: logs.map(({ h, unitName }) => ({ id: h.id, unitName, kind: h.kind, date: h.happenedOn, content: h.content, createdAt: h.createdAt.toISOString(), attachments: filesOf('log', h.id) })),
     extensions: exts.map((x) => ({ id: x.id, requestedDueOn: x.requestedDueOn, reason: x.reason, state: x.state, requestedAt: x.requestedAt.toISOString(), decidedAt: iso(x.decidedAt), decisionNote: x.decisionNote })),
     ratings: ratings.map((r) => ({ unitId: r.unitId, topic: r.topic, research: r.research, feasibility: r.feasibility, comment: r.comment })),
   };

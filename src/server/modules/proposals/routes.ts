@@ -4,11 +4,12 @@ import type { TProperties } from 'typebox';
 import { and, eq, or, sql } from 'drizzle-orm';
 import { users } from '../../core/schema.ts';
 import { proposals } from './schema.ts';
-import { notFound } from '../../core/errors.ts';
+import { badRequest, notFound, Problem } from '../../core/errors.ts';
 import { actorOf, ctxOf, errorResponses, IdParams, pageOf, Paging, Uuid } from '../../core/http.ts';
 import { authorize, definePolicies } from '../../core/policies.ts';
-import { loadProposal } from './access.ts';
-import { act, actOnMany, createProposal, updateDraft } from './commands.ts';
+import { KIND, loadProposal } from './access.ts';
+import { act, actOnMany, createProposal, updateDraft, uploadAttachment } from './commands.ts';
+import { attachmentFile, MAX_ATTACHMENT } from '../handling/attachments.ts';
 import { dueBoard, listProposals, pendingExtensions, presentProposal, proposalHistory } from './queries.ts';
 import { proposalSettings, saveProposalSettings } from './settings.ts';
 import { similarProposals, suggestUnits } from './similar.ts';
@@ -26,6 +27,7 @@ const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 const Day = Type.String({ format: 'date' });
 const Units = Type.Array(Type.Object({ unitId: Uuid, role: lit(['lead', 'co'] as const) }, { additionalProperties: false }), { minItems: 1, maxItems: 10 });
 const obj = <T extends TProperties>(props: T) => Type.Object(props, { additionalProperties: false });
+const AttachmentIds = Type.Array(Uuid, { maxItems: 20, uniqueItems: true });
 
 /** The body of each action (api.md), validated before the command runs. */
 const ACTION_BODIES = {
@@ -37,11 +39,11 @@ const ACTION_BODIES = {
   reassign: obj({ units: Units, dueDate: Type.Optional(Day), note: Text(500) }),
   return: obj({ reason: Text(500) }),
   opinion: obj({ content: Text(5000) }),
-  logContact: obj({ kind: lit(['visit', 'phone', 'meeting', 'note'] as const), date: Day, content: Text(2000) }),
+  logContact: obj({ kind: lit(['visit', 'phone', 'meeting', 'note'] as const), date: Day, content: Text(2000), attachmentIds: Type.Optional(AttachmentIds) }),
   requestExtension: obj({ dueDate: Day, reason: Text(500) }),
   grantExtension: obj({ note: Type.Optional(Text(500)) }),
   refuseExtension: obj({ note: Text(500) }),
-  reply: obj({ category: lit(['A', 'B', 'C'] as const), content: Text(20000), signer: Type.Optional(Text(50)) }),
+  reply: obj({ category: lit(['A', 'B', 'C'] as const), content: Text(20000), signer: Type.Optional(Text(50)), attachmentIds: Type.Optional(AttachmentIds) }),
   evaluate: obj({ satisfaction: lit(['satisfied', 'basic', 'unsatisfied'] as const), contacted: Type.Optional(Type.Boolean()),
     contactMethod: Type.Optional(lit(['visit', 'phone', 'meeting', 'letter', 'none'] as const)), comment: Type.Optional(Type.String({ maxLength: 1000 })) }),
   rate: obj({ topic: Type.Integer({ minimum: 1, maximum: 5 }), research: Type.Integer({ minimum: 1, maximum: 5 }), feasibility: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(Type.String({ maxLength: 1000 })) }),
@@ -62,13 +64,17 @@ const Filters = obj({
 export async function proposalRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['proposals'];
-  const view = async (req: import('fastify').FastifyRequest, id: string, afterOwnAction = false) => {
+  /** The proposal if the caller may read it: their committee's, or any committee's once published. */
+  const readable = async (req: import('fastify').FastifyRequest, id: string, afterOwnAction = false) => {
     const actor = req.actor;
     const [row] = await app.db.select({ orgId: proposals.orgId }).from(proposals)
       .where(and(eq(proposals.id, id), or(eq(proposals.published, true), actor ? eq(proposals.orgId, actor.orgId) : undefined)));
-    const orgId = row?.orgId;
-    if (!orgId) throw notFound('Proposal');
-    const l = await loadProposal(app.db, actor, orgId, id, { afterOwnAction });
+    if (!row) throw notFound('Proposal');
+    return loadProposal(app.db, actor, row.orgId, id, { afterOwnAction });
+  };
+  const view = async (req: import('fastify').FastifyRequest, id: string, afterOwnAction = false) => {
+    const actor = req.actor;
+    const l = await readable(req, id, afterOwnAction);
     return presentProposal(app.db, l, !actor || actor.orgId !== l.p.orgId || (!l.relations.length && !['staff', 'leader', 'admin'].some((r) => actor.roles.includes(r as never))));
   };
 
@@ -215,6 +221,29 @@ export async function proposalRoutes(fastify: FastifyInstance) {
   }, async (req, reply) => {
     await logSupervision(ctxOf(req), req.params.id, req.body);
     return reply.status(201).send({ items: await supervisionOf(app.db, actorOf(req).orgId, req.params.id) });
+  });
+
+  app.post('/proposals/:id/attachments', {
+    schema: { tags, summary: 'Upload a file (multipart field "file") to attach to a reply or contact log by its id', params: IdParams, consumes: ['multipart/form-data'] },
+  }, async (req, reply) => {
+    await readable(req, req.params.id); // an unknown proposal is a 404 before any upload is read
+    if (!req.isMultipart()) throw badRequest('Send the file as multipart/form-data', [{ path: '/file', message: 'required' }]);
+    const file = await req.file({ limits: { fileSize: MAX_ATTACHMENT } });
+    if (!file || file.fieldname !== 'file') throw badRequest('No file uploaded', [{ path: '/file', message: 'required' }]);
+    const data = await file.toBuffer();
+    if (file.file.truncated) throw new Problem(413, 'Payload Too Large', '附件不超过 10 MB File too large (max 10 MB)', [{ path: '/file', message: 'too large' }]);
+    return reply.status(201).send(await uploadAttachment(ctxOf(req), req.params.id, { filename: file.filename, data }));
+  });
+
+  app.get('/proposals/:id/attachments/:attachmentId', {
+    config: { public: true },
+    schema: { tags, summary: 'Download an attachment (whoever may read the proposal)', params: obj({ id: Uuid, attachmentId: Uuid }) },
+  }, async (req, reply) => {
+    const l = await readable(req, req.params.id);
+    const f = await attachmentFile(app.db, l.p.orgId, { kind: KIND, id: l.p.id }, req.params.attachmentId);
+    if (!f.ownerId && f.createdBy !== req.actor?.id) throw notFound('Attachment'); // an upload not yet used is its uploader's
+    return reply.type(f.mime).header('cache-control', 'private, no-store')
+      .header('content-disposition', `attachment; filename="attachment"; filename*=UTF-8''${encodeURIComponent(f.filename)}`).send(f.data);
   });
 
   app.get('/proposals/:id/history', { schema: { tags, summary: 'Every state change and edit', params: IdParams } }, async (req) => {
