@@ -1,6 +1,7 @@
 // 办理过程, 延期申请 and 提案质量评价: what the units did while handling (not on the public page).
 import { Card, Flex, Rate, Space, Tag, Timeline, Typography } from 'antd';
 import { useI18n } from '../../i18n';
+import { AttachmentLinks } from './Attachments';
 import type { Proposal } from './model';
 
 const EXTENSION_COLORS = { pending: 'gold', granted: 'green', refused: 'red' } as const;
@@ -24,6 +25,7 @@ export function HandlingSection({ p }: { p: Proposal }) {
                     <Typography.Text type="secondary">{l.unitName}</Typography.Text>
                   </Space>
                   <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{l.content}</Typography.Text>
+                  <AttachmentLinks files={l.attachments} />
                 </Flex>
               ),
             }))}

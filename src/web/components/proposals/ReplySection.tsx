@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n';
 import { CATEGORY_COLORS, SATISFACTION_COLORS } from './model';
 import type { Proposal, ProposalReply } from './model';
 import { proposalPath } from './queries';
+import { AttachmentLinks } from './Attachments';
 
 function Letters({ proposalId, reply }: { proposalId: string; reply: ProposalReply }) {
   const { t } = useI18n();
@@ -42,6 +43,7 @@ export function ReplySection({ p, letters }: { p: Proposal; letters: boolean }) 
                   </Typography.Text>
                 </Space>
                 <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{r.content}</Typography.Paragraph>
+                <AttachmentLinks files={r.attachments} />
                 {letters && <Letters proposalId={p.id} reply={r} />}
               </Flex>
             ))}

@@ -5,6 +5,7 @@ import { Form, Input, Radio, Rate, Select } from 'antd';
 import type { FormRule as Rule } from 'antd';
 import { useI18n } from '../../i18n';
 import type { Translate } from '../../i18n';
+import { AttachmentField } from './Attachments';
 import { LeaderSelect } from './LeaderSelect';
 import { CATEGORIES, CONTACT_KINDS, CONTACT_METHODS, SATISFACTIONS, todayInChina } from './model';
 import { ProposalSelect } from './ProposalSelect';
@@ -24,6 +25,7 @@ export interface ActionForm {
 const required = (t: Translate, field: string): Rule => ({ required: true, whitespace: true, message: t('common.required', { field }) });
 const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 const optional = (v: unknown) => text(v) || undefined;
+const ids = (v: unknown) => (Array.isArray(v) && v.length ? (v as string[]) : undefined);
 const defined = (body: Body): Body => Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
 
 /** A required (or optional) multi-line text field. */
@@ -84,7 +86,7 @@ function ReassignFields() {
   );
 }
 
-function LogContactFields() {
+function LogContactFields({ proposalId }: { proposalId: string }) {
   const { t } = useI18n();
   return (
     <>
@@ -95,6 +97,7 @@ function LogContactFields() {
         <Input type="date" max={todayInChina()} />
       </Form.Item>
       <T k="proposal.form.contactContent" name="content" max={2000} />
+      <AttachmentField proposalId={proposalId} />
     </>
   );
 }
@@ -111,7 +114,7 @@ function ExtensionFields() {
   );
 }
 
-function ReplyFields() {
+function ReplyFields({ proposalId }: { proposalId: string }) {
   const { t } = useI18n();
   return (
     <>
@@ -122,6 +125,7 @@ function ReplyFields() {
       <Form.Item name="signer" label={t('proposal.form.signer')}>
         <Input maxLength={50} />
       </Form.Item>
+      <AttachmentField proposalId={proposalId} />
     </>
   );
 }
@@ -200,12 +204,12 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
   logContact: {
     Fields: LogContactFields,
     initialValues: () => ({ kind: 'phone', date: todayInChina() }),
-    toBody: (v) => ({ kind: v.kind, date: v.date, content: text(v.content) }),
+    toBody: (v) => defined({ kind: v.kind, date: v.date, content: text(v.content), attachmentIds: ids(v.attachmentIds) }),
   },
   requestExtension: { Fields: ExtensionFields, toBody: (v) => ({ dueDate: v.dueDate, reason: text(v.reason) }) },
   grantExtension: { Fields: noteOnly('proposal.form.note', true), toBody: (v) => defined({ note: optional(v.note) }) },
   refuseExtension: { Fields: noteOnly('proposal.form.note', false), toBody: (v) => ({ note: text(v.note) }) },
-  reply: { Fields: ReplyFields, toBody: (v) => defined({ category: v.category, content: text(v.content), signer: optional(v.signer) }) },
+  reply: { Fields: ReplyFields, toBody: (v) => defined({ category: v.category, content: text(v.content), signer: optional(v.signer), attachmentIds: ids(v.attachmentIds) }) },
   evaluate: {
     Fields: EvaluateFields,
     toBody: (v) => defined({ satisfaction: v.satisfaction, contacted: v.contacted ?? undefined, contactMethod: v.contactMethod ?? undefined, comment: optional(v.comment) }),

@@ -58,10 +58,25 @@ export interface ProposalListItem {
   numberLabel: string | null;
   isKey: boolean;
   published: boolean;
-  units: { name: string; role: UnitRole; state: string }[];
+  units: { unitId: string; name: string; role: UnitRole; state: string }[];
   dueOn: string | null;
+  /** The caller's own unit's assignment (unit clerks), null for everyone else. */
+  myAssignment: MyAssignment | null;
+  /** Empty on the public list. */
+  cosigners: { memberId: string; name: string; confirmed: boolean }[];
+  keyLeaderUserId: string | null;
   submittedAt: string | null;
   updatedAt: string;
+}
+
+export interface MyAssignment {
+  role: UnitRole;
+  state: 'pending' | 'signed';
+  /** The end of the window to sign for it or return it. */
+  returnBy: string;
+  /** The reply (lead) or opinion (co) due date. */
+  dueOn: string;
+  hasOpinion: boolean;
 }
 
 export interface ProposalAssignment {
@@ -79,7 +94,11 @@ export interface ProposalAssignment {
   opinionAt: string | null;
 }
 
+/** A file attached to a reply or a contact-log entry. */
+export interface Attachment { id: string; filename: string; mime: string; size: number; href: string }
+
 export interface ProposalReply {
+  attachments: Attachment[];
   id: string;
   round: number;
   unitName: string;
@@ -119,7 +138,7 @@ export interface Proposal {
   assignments: ProposalAssignment[];
   replies: ProposalReply[];
   evaluations: { round: number; satisfaction: Satisfaction; contacted: boolean | null; contactMethod: ContactMethod | null; comment: string | null; createdAt: string }[];
-  logs: { id: string; unitName: string; kind: ContactKind; date: string; content: string; createdAt: string }[];
+  logs: { id: string; unitName: string; kind: ContactKind; date: string; content: string; createdAt: string; attachments: Attachment[] }[];
   extensions: { id: string; requestedDueOn: string; reason: string; state: 'pending' | 'granted' | 'refused'; requestedAt: string; decidedAt: string | null; decisionNote: string | null }[];
   ratings: { unitId: string; topic: number; research: number; feasibility: number; comment: string | null }[];
 }
@@ -145,6 +164,37 @@ export interface BoardUnit {
   overdue: number;
   dueSoon: number;
   items: { proposalId: string; title: string; state: ProposalState; isKey: boolean; dueOn: string; overdue: boolean; signed: boolean }[];
+}
+
+/** A row of the key-proposal board (GET /proposals/key). */
+export interface KeyBoardItem {
+  id: string;
+  title: string;
+  state: ProposalState;
+  proposerName: string;
+  /** The leading leader's display name. */
+  leader: string | null;
+  leadUnit: string | null;
+  dueOn: string | null;
+  overdue: boolean;
+  /** How many supervision visits and meetings were logged, and the date of the last one. */
+  visits: number;
+  lastVisit: string | null;
+}
+
+export const SUPERVISION_KINDS = ['visit', 'meeting', 'research'] as const;
+export type SupervisionKind = (typeof SUPERVISION_KINDS)[number];
+
+/** One supervision visit or meeting (督办) of a key proposal. */
+export interface SupervisionEntry {
+  id: string;
+  kind: SupervisionKind;
+  date: string;
+  participants: string;
+  outcome: string;
+  /** Display name of who logged it. */
+  by: string | null;
+  createdAt: string;
 }
 
 export interface ExtensionRequest {
