@@ -12,5 +12,7 @@ const built = 'dist/web/index.html';
 const sources = ['src/web', 'vite.config.ts', 'package-lock.json'].filter((p) => fs.existsSync(p));
 if (!fs.existsSync(built) || Math.max(...sources.map(newest)) > fs.statSync(built).mtimeMs) {
   console.log('Building the web app…');
-  execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
+  // A production build whoever calls: under vitest NODE_ENV is 'test', which would bake React's
+  // development build and antd's fixed test ids ("test-id" for every aria-labelledby) into dist/web.
+  execSync('npx vite build --logLevel warn', { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }

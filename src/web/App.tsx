@@ -11,7 +11,6 @@ import {
   CONFIG_ROLES,
   COSIGNERS,
   DIRECTORY_ROLES,
-  LEADERS,
   PROPOSAL_OFFICE,
   PROPOSAL_WRITERS,
   PROPOSERS,
@@ -67,7 +66,7 @@ const pages = [
   { path: 'proposals/board', element: only(SUPERVISORS, <BoardPage />) },
   { path: 'proposals/extensions', element: only(PROPOSAL_OFFICE, <ExtensionsPage />) },
   { path: 'proposals/inbox', element: only(UNIT_CLERKS, <UnitInboxPage />) },
-  { path: 'proposals/key', element: only(LEADERS, <KeyProposalsPage />) },
+  { path: 'proposals/key', element: only(SUPERVISORS, <KeyProposalsPage />) },
   // Anyone who may read a proposal opens it here; the server answers 404 to everyone else.
   { path: 'proposals/:id', element: <ProposalDetailPage /> },
   { path: 'proposals/:id/edit', element: only(PROPOSAL_WRITERS, <ComposeProposalPage />) },

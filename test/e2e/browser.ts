@@ -59,9 +59,13 @@ export async function startE2E(): Promise<E2E> {
     const baseUrl = `http://127.0.0.1:${address.port}`;
     const b = browser;
     let shots: string | undefined;
+    // A test may drive several pages (one per user): number their screenshots.
+    const pagesOf = new Map<string, number>();
     return {
       baseUrl, browser: b, t,
       async page(test, options = {}) {
+        const n = (pagesOf.get(test.task.id) ?? 0) + 1;
+        pagesOf.set(test.task.id, n);
         const context = await b.newContext({ baseURL: baseUrl, locale: 'zh-CN', ...options });
         context.setDefaultTimeout(WAIT);
         context.setDefaultNavigationTimeout(30_000);
@@ -74,7 +78,7 @@ export async function startE2E(): Promise<E2E> {
           try {
             if (task.result?.state === 'fail') {
               shots ??= fs.mkdtempSync(path.join(os.tmpdir(), 'tongxin-e2e-'));
-              const file = path.join(shots, `${task.name.replace(/[^\w\u4e00-\u9fff-]+/g, '_').slice(0, 80)}.png`);
+              const file = path.join(shots, `${task.name.replace(/[^\w\u4e00-\u9fff-]+/g, '_').slice(0, 80)}${n > 1 ? `-${n}` : ''}.png`);
               await page.screenshot({ path: file, fullPage: true, timeout: 10_000 }).then(
                 () => console.error(`screenshot of the failed test at ${page.url()}: ${file}`),
                 (err: Error) => console.error(`no screenshot: ${err.message}`),

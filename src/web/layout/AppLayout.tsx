@@ -8,7 +8,7 @@ import { useI18n } from '../i18n';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { NotificationBell } from '../components/NotificationBell';
 import { RoleTags } from '../components/RoleTags';
-import { NAV_GROUPS, NAV_ITEMS, activeNavPath, canUse, navGroupOf } from './navigation';
+import { NAV_GROUPS, NAV_ITEMS, activeNavPath, canUse, navGroupOf, navText } from './navigation';
 import { useIsMobile } from './useIsMobile';
 
 const { Header, Sider, Content } = Layout;
@@ -21,7 +21,7 @@ function useMenuItems(): MenuProps['items'] {
     const toItem = (item: (typeof allowed)[number]) => ({
       key: item.path,
       icon: item.icon,
-      label: <Link to={item.path}>{t(item.label)}</Link>,
+      label: <Link to={item.path}>{t(navText(item, user.roles).label)}</Link>,
     });
     const main = allowed.filter((i) => !i.group && i.path !== '/account').map(toItem);
     const account = allowed.filter((i) => i.path === '/account').map(toItem);

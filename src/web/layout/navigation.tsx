@@ -41,7 +41,11 @@ export const COSIGNERS: Role[] = ['member', 'leader'];
 export const PROPOSAL_OFFICE: Role[] = ['staff'];
 export const SUPERVISORS: Role[] = ['staff', 'admin', 'leader'];
 export const UNIT_CLERKS: Role[] = ['unit'];
-export const LEADERS: Role[] = ['leader'];
+
+/** A leader not on the staff: the key board shows the key proposals they lead (as the server does). */
+export function leadsOwnKeyProposals(roles: Role[]): boolean {
+  return roles.includes('leader') && !roles.includes('staff');
+}
 
 export type NavGroup = 'proposals' | 'admin';
 export const NAV_GROUPS: { key: NavGroup; label: MessageKey; icon: ReactNode }[] = [
@@ -58,6 +62,13 @@ export interface NavItem {
   group?: NavGroup;
   /** Shown as a card on the home page. */
   shortcut?: boolean;
+  /** Another label and description for some users (e.g. a leader's own key proposals). */
+  variant?: (roles: Role[]) => { label: MessageKey; description: MessageKey } | undefined;
+}
+
+/** The label and description this user sees for the item. */
+export function navText(item: NavItem, roles: Role[]): { label: MessageKey; description: MessageKey } {
+  return item.variant?.(roles) ?? { label: item.label, description: item.description };
 }
 
 export const NAV_ITEMS: NavItem[] = [
@@ -74,7 +85,10 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/proposals/board', label: 'nav.board', description: 'home.shortcut.board', icon: <DashboardOutlined />, roles: SUPERVISORS, group: 'proposals', shortcut: true },
   { path: '/proposals/extensions', label: 'nav.extensions', description: 'home.shortcut.extensions', icon: <FieldTimeOutlined />, roles: PROPOSAL_OFFICE, group: 'proposals' },
   { path: '/proposals/inbox', label: 'nav.unitInbox', description: 'home.shortcut.unitInbox', icon: <InboxOutlined />, roles: UNIT_CLERKS, group: 'proposals', shortcut: true },
-  { path: '/proposals/key', label: 'nav.keyProposals', description: 'home.shortcut.keyProposals', icon: <StarOutlined />, roles: LEADERS, group: 'proposals', shortcut: true },
+  {
+    path: '/proposals/key', label: 'nav.keyBoard', description: 'home.shortcut.keyBoard', icon: <StarOutlined />, roles: SUPERVISORS, group: 'proposals', shortcut: true,
+    variant: (roles) => (leadsOwnKeyProposals(roles) ? { label: 'nav.keyProposals', description: 'home.shortcut.keyProposals' } : undefined),
+  },
   { path: '/admin/sectors', label: 'nav.sectors', description: 'home.shortcut.sectors', icon: <ClusterOutlined />, roles: CONFIG_ROLES, group: 'admin', shortcut: true },
   { path: '/admin/committees', label: 'nav.committees', description: 'home.shortcut.committees', icon: <ApartmentOutlined />, roles: CONFIG_ROLES, group: 'admin', shortcut: true },
   { path: '/admin/units', label: 'nav.units', description: 'home.shortcut.units', icon: <BankOutlined />, roles: CONFIG_ROLES, group: 'admin', shortcut: true },

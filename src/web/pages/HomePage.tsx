@@ -7,7 +7,7 @@ import { api } from '../api';
 import { useUser } from '../auth';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n';
-import { NAV_ITEMS, canUse } from '../layout/navigation';
+import { NAV_ITEMS, canUse, navText } from '../layout/navigation';
 import { keys } from '../queries';
 import { QueryError } from '../components/QueryError';
 import { RoleTags } from '../components/RoleTags';
@@ -81,11 +81,14 @@ export default function HomePage() {
               <Shortcut to={`/members/${user.memberId}`} icon={<SolutionOutlined />} title={t('home.myProfile')} description={t('home.shortcut.profile')} />
             </Col>
           )}
-          {shortcuts.map((item) => (
-            <Col xs={24} sm={12} lg={8} key={item.path}>
-              <Shortcut to={item.path} icon={item.icon} title={t(item.label)} description={t(item.description)} />
-            </Col>
-          ))}
+          {shortcuts.map((item) => {
+            const text = navText(item, user.roles);
+            return (
+              <Col xs={24} sm={12} lg={8} key={item.path}>
+                <Shortcut to={item.path} icon={item.icon} title={t(text.label)} description={t(text.description)} />
+              </Col>
+            );
+          })}
         </Row>
       </section>
     </Flex>

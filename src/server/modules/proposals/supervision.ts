@@ -44,6 +44,6 @@ export async function keyBoard(db: Queryable, orgId: string, leaderUserId?: stri
     .where(and(eq(assignments.orgId, orgId), eq(assignments.itemKind, KIND), eq(assignments.role, 'lead'), inArray(assignments.state, ['pending', 'signed']), inArray(assignments.itemId, rows.map((r) => r.p.id)))) : [];
   return rows.map(({ p, leader, visits, lastVisit }) => {
     const lead = leads.find((l) => l.itemId === p.id);
-    return { id: p.id, title: p.title, state: p.state, proposerName: p.proposerName, leader, leadUnit: lead?.unitName ?? null, dueOn: lead?.dueOn ?? null, overdue: !!lead && lead.dueOn < today(), visits, lastVisit };
+    return { id: p.id, title: p.title, state: p.state, proposerName: p.proposerName, leader, leadUnit: lead?.unitName ?? null, dueOn: lead?.dueOn ?? null, overdue: !!lead && lead.dueOn < today() && ['assigned', 'handling', 'rehandling'].includes(p.state), visits, lastVisit };
   });
 }

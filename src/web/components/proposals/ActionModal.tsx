@@ -4,7 +4,6 @@ import { Alert, App, Form, Modal } from 'antd';
 import { useI18n } from '../../i18n';
 import { applyServerErrors } from '../formErrors';
 import { ACTION_FORMS } from './actionForms';
-import { useCanListLeaders } from './LeaderSelect';
 import { useProposalAction } from './queries';
 
 interface Props {
@@ -23,11 +22,9 @@ export function ActionModal({ proposalId, action, label, open, onClose, afterClo
   const [form] = Form.useForm<Record<string, unknown>>();
   const [error, setError] = useState<string | null>(null);
   const run = useProposalAction(proposalId);
-  const canListLeaders = useCanListLeaders();
   const def = ACTION_FORMS[action];
   if (!def) return null;
   const { Fields } = def;
-  const blocked = action === 'markKey' && !canListLeaders;
 
   return (
     <Modal
@@ -35,7 +32,6 @@ export function ActionModal({ proposalId, action, label, open, onClose, afterClo
       title={label}
       okText={t('proposal.form.confirm')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ disabled: blocked }}
       confirmLoading={run.isPending}
       onOk={() => form.submit()}
       onCancel={onClose}

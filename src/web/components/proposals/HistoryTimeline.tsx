@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n';
 import { QueryError } from '../QueryError';
 import { SATISFACTIONS } from './model';
-import type { ContactKind, Satisfaction } from './model';
+import type { ContactKind, Satisfaction, SupervisionKind } from './model';
 import { useProposalHistory } from './queries';
 import { StateTag } from './ProposalTags';
 
@@ -24,6 +24,10 @@ export function HistoryTimeline({ proposalId }: { proposalId: string }) {
     if (action === 'evaluate' && (SATISFACTIONS as readonly string[]).includes(note)) return t(`proposal.satisfaction.${note as Satisfaction}`);
     const contact = /^(visit|phone|meeting|note) (\d{4}-\d{2}-\d{2})$/.exec(note);
     if (action === 'logContact' && contact) return `${t(`proposal.contactKind.${contact[1] as ContactKind}`)} · ${formatDate(contact[2])}`;
+    const supervised = /^(visit|meeting|research) (\d{4}-\d{2}-\d{2})：([\s\S]*)$/.exec(note);
+    if (action === 'supervised' && supervised) {
+      return `${t(`proposal.supervision.kind.${supervised[1] as SupervisionKind}`)} · ${formatDate(supervised[2])}：${supervised[3]}`;
+    }
     return note;
   };
 

@@ -38,8 +38,8 @@ export interface ProposalListProps {
   columns?: ProposalColumn[];
   extraColumns?: ExtraColumn[];
   rowActions?: (p: ProposalListItem) => ReactNode;
-  /** Keep only these ids (client-side, all on one page), e.g. taken from the to-do list. */
-  onlyIds?: string[];
+  /** Keep only the items it accepts (client-side: up to 200 fetched, all on one page). */
+  filter?: (p: ProposalListItem) => boolean;
   sort?: (a: ProposalListItem, b: ProposalListItem) => number;
   linkTo?: (id: string) => string;
   /** Staff: select filed proposals and assign them together. */
@@ -51,14 +51,14 @@ const DEFAULT_COLUMNS: ProposalColumn[] = ['number', 'title', 'proposer', 'state
 const detailPath = (id: string) => `/proposals/${id}`;
 
 export function ProposalList(props: ProposalListProps) {
-  const { query = {}, filters = [], columns = DEFAULT_COLUMNS, extraColumns = [], onlyIds, linkTo = detailPath } = props;
+  const { query = {}, filters = [], columns = DEFAULT_COLUMNS, extraColumns = [], filter, linkTo = detailPath } = props;
   const { t, formatDate, formatDateTime } = useI18n();
   const isMobile = useIsMobile();
   const url = useUrlFilters(filters);
   const [selected, setSelected] = useState<string[]>([]);
   const [assignOpen, setAssignOpen] = useState(false);
 
-  const clientSide = !!onlyIds;
+  const clientSide = !!filter;
   const params = {
     ...url.values,
     ...query,
@@ -72,7 +72,7 @@ export function ProposalList(props: ProposalListProps) {
   });
 
   let items = list.data?.items ?? [];
-  if (onlyIds) items = items.filter((p) => onlyIds.includes(p.id));
+  if (filter) items = items.filter(filter);
   if (props.sort) items = [...items].sort(props.sort);
   const total = clientSide ? items.length : (list.data?.total ?? 0);
   const selectable = (p: ProposalListItem) => p.state === 'filed';
@@ -101,7 +101,7 @@ export function ProposalList(props: ProposalListProps) {
         p.units.length ? (
           <Flex vertical>
             {p.units.map((u) => (
-              <span key={u.name}>{`${u.name}（${t(`proposal.role.${u.role}`)}）`}</span>
+              <span key={u.unitId}>{`${u.name}（${t(`proposal.role.${u.role}`)}）`}</span>
             ))}
           </Flex>
         ) : (

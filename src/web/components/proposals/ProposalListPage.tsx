@@ -12,11 +12,9 @@ interface Props extends ProposalListProps {
   intro?: MessageKey;
   introVars?: Record<string, string | number>;
   extra?: ReactNode;
-  /** Replaces the list (e.g. while the ids it depends on load). */
-  placeholder?: ReactNode;
 }
 
-export function ProposalListPage({ title, intro, introVars, extra, placeholder, ...list }: Props) {
+export function ProposalListPage({ title, intro, introVars, extra, ...list }: Props) {
   const { t } = useI18n();
   return (
     <>
@@ -26,7 +24,7 @@ export function ProposalListPage({ title, intro, introVars, extra, placeholder, 
           {t(intro, introVars)}
         </Typography.Paragraph>
       )}
-      {placeholder ?? <ProposalList {...list} />}
+      <ProposalList {...list} />
     </>
   );
 }

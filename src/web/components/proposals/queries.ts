@@ -2,8 +2,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from '../../api';
 import { keys } from '../../queries';
-import type { ItemList, Todo } from '../../types';
-import type { HistoryEntry, Proposal, ProposalAction, ProposalSettings } from './model';
+import type { ItemList } from '../../types';
+import type { HistoryEntry, KeyBoardItem, Proposal, ProposalAction, ProposalSettings, SupervisionEntry, SupervisionKind } from './model';
 
 const path = (id: string) => `/api/v1/proposals/${encodeURIComponent(id)}`;
 
@@ -43,12 +43,52 @@ export function useProposalSettings() {
   });
 }
 
-export function useTodos(enabled = true) {
+/** Leaders who may lead-handle a key proposal (GET /proposals/leaders: staff, leaders, admins). */
+export function useProposalLeaders() {
   return useQuery({
-    queryKey: keys.todos,
-    queryFn: ({ signal }) => api.get<ItemList<Todo>>('/api/v1/todos', undefined, signal),
+    queryKey: [...keys.proposals, 'leaders'],
+    queryFn: ({ signal }) => api.get<ItemList<{ id: string; displayName: string }>>('/api/v1/proposals/leaders', undefined, signal),
+    select: (d) => d.items,
+    staleTime: 60_000,
+  });
+}
+
+/** The key-proposal board; a leader sees the ones they lead unless `all`. */
+export function useKeyBoard(all = false) {
+  return useQuery({
+    queryKey: [...keys.proposals, 'key', { all }],
+    queryFn: ({ signal }) => api.get<ItemList<KeyBoardItem>>('/api/v1/proposals/key', all ? { all: true } : undefined, signal),
+    select: (d) => d.items,
+  });
+}
+
+export function useSupervision(id: string, enabled = true) {
+  return useQuery({
+    queryKey: [...keys.proposals, 'supervision', id],
+    queryFn: ({ signal }) => api.get<ItemList<SupervisionEntry>>(`${path(id)}/supervision`, undefined, signal),
     select: (d) => d.items,
     enabled,
+    retry: noRetryOn4xx,
+  });
+}
+
+export interface SupervisionInput {
+  kind: SupervisionKind;
+  date: string;
+  participants: string;
+  outcome: string;
+}
+
+/** POST /proposals/:id/supervision (the leading leader or staff); the answer is the whole log. */
+export function useLogSupervision(id: string) {
+  const queryClient = useQueryClient();
+  const invalidate = useInvalidateProposals();
+  return useMutation({
+    mutationFn: (body: SupervisionInput) => api.post<ItemList<SupervisionEntry>>(`${path(id)}/supervision`, body),
+    onSuccess: (log) => {
+      queryClient.setQueryData([...keys.proposals, 'supervision', id], log);
+      invalidate();
+    },
   });
 }
 

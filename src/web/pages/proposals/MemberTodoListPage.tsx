@@ -1,45 +1,82 @@
-// Member lists taken from the to-do list: 附议请求 (drafts I am asked to co-sign) and 待评价答复
-// (my proposals with a reply to evaluate). The list items carry no co-signers, the to-dos do.
-import { Skeleton } from 'antd';
-import type { MessageKey } from '../../i18n';
-import { QueryError } from '../../components/QueryError';
+// A member's two work lists, from their own proposals' list items (mine=true): 附议请求 (drafts
+// naming me as a co-signer I have not confirmed yet) and 待评价答复 (replied proposals I made).
+import { App, Button, Space, Tag } from 'antd';
+import { CheckOutlined, ClockCircleOutlined } from '@ant-design/icons';
+import { useUser } from '../../auth';
+import { useI18n } from '../../i18n';
+import { problemText } from '../../components/formErrors';
 import { ProposalListPage } from '../../components/proposals/ProposalListPage';
-import type { ProposalState } from '../../components/proposals/model';
-import { useTodos } from '../../components/proposals/queries';
+import type { ProposalListItem } from '../../components/proposals/model';
+import { useProposalAction } from '../../components/proposals/queries';
 
-interface Config {
-  todoKind: string;
-  state: ProposalState;
-  title: MessageKey;
-  intro: MessageKey;
+function Cosigners({ p }: { p: ProposalListItem }) {
+  const { t } = useI18n();
+  return (
+    <Space size={4} wrap>
+      {p.cosigners.map((c) => (
+        <Tag key={c.memberId} color={c.confirmed ? 'green' : 'default'} icon={c.confirmed ? <CheckOutlined /> : <ClockCircleOutlined />}>
+          {c.name} · {t(c.confirmed ? 'proposal.cosignerConfirmed' : 'proposal.cosignerPending')}
+        </Tag>
+      ))}
+    </Space>
+  );
 }
 
-const idOf = (href: string) => /^\/proposals\/([^/?#]+)$/.exec(href)?.[1];
-
-function MemberTodoListPage({ todoKind, state, title, intro }: Config) {
-  const todos = useTodos();
-  const ids = (todos.data ?? []).filter((x) => x.kind === todoKind).map((x) => idOf(x.href)).filter((x): x is string => !!x);
-  const placeholder = todos.isPending ? (
-    <Skeleton active paragraph={{ rows: 4 }} />
-  ) : todos.isError ? (
-    <QueryError error={todos.error} onRetry={() => void todos.refetch()} />
-  ) : undefined;
+function CosignButton({ p }: { p: ProposalListItem }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const run = useProposalAction(p.id);
+  const label = t('proposal.action.cosign');
   return (
-    <ProposalListPage
-      title={title}
-      intro={intro}
-      placeholder={placeholder}
-      query={{ mine: true, state: [state] }}
-      onlyIds={ids}
-      columns={['title', 'proposer', 'kind', 'units', 'updatedAt']}
-    />
+    <Button
+      size="small"
+      type="primary"
+      icon={<CheckOutlined />}
+      aria-label={`${label} ${p.title}`}
+      loading={run.isPending}
+      onClick={() =>
+        run.mutate(
+          { action: 'cosign' },
+          {
+            onSuccess: () => void message.success(t('proposal.actionDone', { action: label })),
+            onError: (err) => void message.error(problemText(err)),
+          },
+        )
+      }
+    >
+      {label}
+    </Button>
   );
 }
 
 export function CosignRequestsPage() {
-  return <MemberTodoListPage todoKind="cosign" state="draft" title="nav.cosignRequests" intro="proposal.cosign.intro" />;
+  const { t } = useI18n();
+  const { memberId } = useUser();
+  const asked = (p: ProposalListItem) => p.cosigners.some((c) => c.memberId === memberId && !c.confirmed);
+  return (
+    <ProposalListPage
+      title="nav.cosignRequests"
+      intro="proposal.cosign.intro"
+      query={{ mine: true, state: ['draft'] }}
+      filter={asked}
+      columns={['title', 'proposer', 'kind', 'updatedAt']}
+      extraColumns={[{ key: 'cosigners', title: t('proposal.cosigners'), render: (p) => <Cosigners p={p} /> }]}
+      rowActions={(p) => <CosignButton p={p} />}
+    />
+  );
 }
 
 export function RepliesToEvaluatePage() {
-  return <MemberTodoListPage todoKind="evaluate" state="replied" title="nav.toEvaluate" intro="proposal.evaluate.intro" />;
+  const { memberId } = useUser();
+  // mine=true lists what I made or co-signed: the ones without me among the co-signers are mine.
+  const proposedByMe = (p: ProposalListItem) => !p.cosigners.some((c) => c.memberId === memberId);
+  return (
+    <ProposalListPage
+      title="nav.toEvaluate"
+      intro="proposal.evaluate.intro"
+      query={{ mine: true, state: ['replied'] }}
+      filter={proposedByMe}
+      columns={['title', 'kind', 'units', 'updatedAt']}
+    />
+  );
 }
