@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Flex, Form, Input, Row, Select, Skeleton } from 'antd';
+import { SimilarPanel } from '../../components/proposals/SimilarPanel';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { api } from '../../api';
 import { useAuth } from '../../auth';
@@ -62,6 +63,8 @@ function ComposeForm({ draft }: { draft?: Proposal }) {
   const [error, setError] = useState<string | null>(null);
   const submitAfterSave = useRef(false);
   const kind = Form.useWatch('kind', form);
+  const titleValue = Form.useWatch('title', form) as string | undefined;
+  const bodyValue = Form.useWatch('body', form) as string | undefined;
 
   const isMember = hasRole('member') && !!user?.memberId;
   const kinds: ProposalKind[] = [...(isMember ? MEMBER_KINDS : []), ...(hasRole('staff') ? COLLECTIVE_KINDS : [])];
@@ -150,6 +153,7 @@ function ComposeForm({ draft }: { draft?: Proposal }) {
         >
           <Input.TextArea autoSize={{ minRows: 12, maxRows: 30 }} count={{ show: true, max: limit, strategy: charCount }} />
         </Form.Item>
+        <SimilarPanel title={titleValue} body={bodyValue} excludeId={draft?.id} />
         <Flex wrap gap={8}>
           <Button htmlType="submit" loading={save.isPending && !submitAfterSave.current} onClick={() => (submitAfterSave.current = false)}>
             {t('proposal.form.saveDraft')}

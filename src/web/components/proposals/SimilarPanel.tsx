@@ -1,0 +1,48 @@
+// The duplicate check while a member writes: past proposals most like the title and body typed
+// so far (GET /proposals/similar), each with its reply's category, so a repeat can be avoided.
+import { useEffect, useState } from 'react';
+import { Alert, Flex, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { api } from '../../api';
+import { useI18n } from '../../i18n';
+
+interface Similar { id: string; title: string; score: number; state: string; reply: { category: 'A' | 'B' | 'C'; excerpt: string } | null }
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => { const h = setTimeout(() => setV(value), ms); return () => clearTimeout(h); }, [value, ms]);
+  return v;
+}
+
+export function SimilarPanel({ title, body, excludeId }: { title?: string; body?: string; excludeId?: string }) {
+  const { t } = useI18n();
+  const q = useDebounced({ title: (title ?? '').trim(), text: (body ?? '').trim() }, 700);
+  const ready = q.text.length >= 20;
+  const similar = useQuery({
+    queryKey: ['proposals', 'similar', q.title, q.text, excludeId],
+    queryFn: ({ signal }) => api.get<Similar[]>('/api/v1/proposals/similar', { title: q.title, text: q.text, excludeId, limit: 5 }, signal),
+    enabled: ready,
+    staleTime: 60_000,
+  });
+  if (!ready || !similar.data?.length) return null;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 16 }}
+      title={t('proposal.similar.title')}
+      description={
+        <Flex vertical gap={6} role="list" aria-label={t('proposal.similar.title')}>
+          {similar.data.map((s) => (
+            <Flex key={s.id} gap={8} wrap align="baseline" role="listitem">
+              <Link to={`/proposals/${s.id}`} target="_blank">{s.title}</Link>
+              <Typography.Text type="secondary">{t('proposal.similar.score', { score: Math.round(s.score * 100) })}</Typography.Text>
+              {s.reply && <Tag>{t(`proposal.category.${s.reply.category}`)}</Tag>}
+            </Flex>
+          ))}
+        </Flex>
+      }
+    />
+  );
+}
