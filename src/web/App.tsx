@@ -41,6 +41,7 @@ const ProposalsAdminPage = lazy(() => import('./pages/proposals/ProposalsAdminPa
 const FilingQueuePage = lazy(() => import('./pages/proposals/FilingQueuePage'));
 const AssignmentPage = lazy(() => import('./pages/proposals/AssignmentPage'));
 const BoardPage = lazy(() => import('./pages/proposals/BoardPage'));
+const StatsPage = lazy(() => import('./pages/proposals/StatsPage'));
 const ExtensionsPage = lazy(() => import('./pages/proposals/ExtensionsPage'));
 const UnitInboxPage = lazy(() => import('./pages/proposals/UnitInboxPage'));
 const KeyProposalsPage = lazy(() => import('./pages/proposals/KeyProposalsPage'));
@@ -64,6 +65,7 @@ const pages = [
   { path: 'proposals/review', element: only(PROPOSAL_OFFICE, <FilingQueuePage />) },
   { path: 'proposals/assign', element: only(PROPOSAL_OFFICE, <AssignmentPage />) },
   { path: 'proposals/board', element: only(SUPERVISORS, <BoardPage />) },
+  { path: 'proposals/stats', element: only(SUPERVISORS, <StatsPage />) },
   { path: 'proposals/extensions', element: only(PROPOSAL_OFFICE, <ExtensionsPage />) },
   { path: 'proposals/inbox', element: only(UNIT_CLERKS, <UnitInboxPage />) },
   { path: 'proposals/key', element: only(SUPERVISORS, <KeyProposalsPage />) },

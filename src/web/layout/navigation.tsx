@@ -6,6 +6,7 @@ import {
   BankOutlined,
   CalendarOutlined,
   ClusterOutlined,
+  BarChartOutlined,
   DashboardOutlined,
   EditOutlined,
   FieldTimeOutlined,
@@ -83,6 +84,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/proposals/review', label: 'nav.filingQueue', description: 'home.shortcut.filingQueue', icon: <FileSearchOutlined />, roles: PROPOSAL_OFFICE, group: 'proposals', shortcut: true },
   { path: '/proposals/assign', label: 'nav.assignment', description: 'home.shortcut.assignment', icon: <SendOutlined />, roles: PROPOSAL_OFFICE, group: 'proposals', shortcut: true },
   { path: '/proposals/board', label: 'nav.board', description: 'home.shortcut.board', icon: <DashboardOutlined />, roles: SUPERVISORS, group: 'proposals', shortcut: true },
+  { path: '/proposals/stats', label: 'nav.stats', description: 'home.shortcut.stats', icon: <BarChartOutlined />, roles: SUPERVISORS, group: 'proposals', shortcut: true },
   { path: '/proposals/extensions', label: 'nav.extensions', description: 'home.shortcut.extensions', icon: <FieldTimeOutlined />, roles: PROPOSAL_OFFICE, group: 'proposals' },
   { path: '/proposals/inbox', label: 'nav.unitInbox', description: 'home.shortcut.unitInbox', icon: <InboxOutlined />, roles: UNIT_CLERKS, group: 'proposals', shortcut: true },
   {
