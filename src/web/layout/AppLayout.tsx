@@ -1,6 +1,6 @@
-import { Suspense, useMemo, useState } from 'react';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { Button, Drawer, Flex, Layout, Menu, Spin, Typography, theme } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { Button, Drawer, Flex, Layout, Menu, Typography, theme } from 'antd';
 import type { MenuProps } from 'antd';
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { useAuth, useUser } from '../auth';
@@ -9,9 +9,10 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { NotificationBell } from '../components/NotificationBell';
 import { RoleTags } from '../components/RoleTags';
 import { NAV_GROUPS, NAV_ITEMS, activeNavPath, canUse, navGroupOf, navText } from './navigation';
+import { PageContent } from './PageContent';
 import { useIsMobile } from './useIsMobile';
 
-const { Header, Sider, Content } = Layout;
+const { Header, Sider } = Layout;
 
 function useMenuItems(): MenuProps['items'] {
   const user = useUser();
@@ -176,19 +177,7 @@ export function AppLayout() {
             </div>
           </Drawer>
         )}
-        <Content style={{ padding: isMobile ? 12 : 24, minWidth: 0 }}>
-          <div style={{ maxWidth: 1280, margin: '0 auto' }}>
-            <Suspense
-              fallback={
-                <Flex justify="center" style={{ padding: 48 }}>
-                  <Spin />
-                </Flex>
-              }
-            >
-              <Outlet />
-            </Suspense>
-          </div>
-        </Content>
+        <PageContent isMobile={isMobile} maxWidth={1280} />
       </Layout>
     </Layout>
   );

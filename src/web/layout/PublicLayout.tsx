@@ -1,10 +1,10 @@
 // The frame of pages anyone may open without logging in (published proposals).
-import { Suspense } from 'react';
-import { Link, Outlet, useNavigate } from 'react-router-dom';
-import { Button, Flex, Layout, Spin, Typography, theme } from 'antd';
+import { Link, useNavigate } from 'react-router-dom';
+import { Button, Flex, Layout, Typography, theme } from 'antd';
 import { LoginOutlined } from '@ant-design/icons';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
+import { PageContent } from './PageContent';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useIsMobile } from './useIsMobile';
 
@@ -42,19 +42,7 @@ export function PublicLayout() {
           </Flex>
         </Flex>
       </Layout.Header>
-      <Layout.Content style={{ padding: isMobile ? 12 : 24, minWidth: 0 }}>
-        <div style={{ maxWidth: 1100, margin: '0 auto' }}>
-          <Suspense
-            fallback={
-              <Flex justify="center" style={{ padding: 48 }}>
-                <Spin />
-              </Flex>
-            }
-          >
-            <Outlet />
-          </Suspense>
-        </div>
-      </Layout.Content>
+      <PageContent isMobile={isMobile} maxWidth={1100} />
     </Layout>
   );
 }
