@@ -1,7 +1,8 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { apiOperations, converted, day, engines, proposalIn, snapshotter, testApp, type ProposalStage, type TestApp } from './helpers.ts';
+import { apiOperations, converted, day, engines, opinionIn, proposalIn, snapshotter, testApp, type OpinionStage, type ProposalStage, type TestApp } from './helpers.ts';
+import { selectionIn, type SelectionRound, type SelectionStage } from './selection-helpers.ts';
 import { rosterFile } from './roster.ts';
 import { createSession, toActor } from '../src/server/core/auth/tokens.ts';
 import { notifications } from '../src/server/core/jobs-schema.ts';
@@ -141,6 +142,12 @@ const attached = (c: Ctx) => c.target('reply attachment', async () => {
 const action = (stage: ProposalStage, statuses: string, body: (c: Ctx) => object = () => ({})): Rule =>
   ({ who: 'see statuses', statuses, ok: 200, req: async (c) => ({ id: await c.proposal(stage), body: body(c) }) });
 const UNITS = (c: Ctx) => [{ unitId: c.t.fx.unitIds.a, role: 'lead' }, { unitId: c.t.fx.unitIds.b, role: 'co' }];
+/** A 社情民意 report of the member's in that stage (see opinionIn), with a body for an action on it. */
+const opinion = (stage: OpinionStage, statuses: string, body: (c: Ctx) => object = () => ({})): Rule =>
+  ({ who: 'see statuses', statuses, ok: 200, req: async (c) => ({ id: await c.target(`opinion ${stage}`, () => opinionIn(c.t, stage, c.uniq('社情'))), body: body(c) }) });
+/** A selection round in that stage (see selectionIn). */
+const selection = (c: Ctx, stage: SelectionStage) =>
+  c.target(`selection ${stage}`, async () => JSON.stringify(await selectionIn(c.t, stage, c.uniq('评选')))).then((r) => JSON.parse(r) as SelectionRound);
 
 /** The expectation table: every route of the app, as built. */
 const MATRIX: Record<string, Rule> = {
@@ -239,6 +246,8 @@ const MATRIX: Record<string, Rule> = {
     req: (c) => ({ body: { title: c.uniq('关于'), body: '建议……', kind: 'member', domain: '社会' } }),
   },
   'GET /api/v1/proposals/board': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  'GET /api/v1/proposals/board.xlsx': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  'GET /api/v1/proposals/key.xlsx': { who: ['admin', 'staff', 'leader'], ok: 200 },
   'GET /api/v1/proposals/extensions': { who: ['admin', 'staff', 'leader'], ok: 200 },
   'GET /api/v1/proposals/leaders': { who: ['admin', 'staff', 'leader'], ok: 200 },
   'GET /api/v1/proposals/settings': { who: ANYONE, ok: 200 },
@@ -297,6 +306,7 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/v1/proposals/:id/actions/evaluate': action('replied', '      401  403 403 403 200 403 403 404 404', () => ({ satisfaction: 'basic' })),
   'POST /api/v1/proposals/:id/actions/rate': action('replied', '          401  403 403 403 403 200 403 404 404', () => ({ topic: 4, research: 3, feasibility: 5 })),
   'POST /api/v1/proposals/:id/actions/publish': action('closed', '        401  403 200 403 403 403 403 404 404'),
+  'POST /api/v1/proposals/:id/actions/exempt': action('closed', '         401  403 200 403 403 403 403 404 404', () => ({ reason: '涉及个人隐私' })),
 
   // A converted proposal's 社情民意 report or member letter: its member, and staff, leaders, admins.
   'GET /api/v1/opinions': { who: ANYONE, ok: 200 },
@@ -304,11 +314,59 @@ const MATRIX: Record<string, Rule> = {
     who: 'see statuses', statuses: '                      401  200 200 200 200 404 404 404 404', ok: 200,
     req: async (c) => ({ id: await c.target('opinion', () => converted(c.t, 'opinions', c.uniq('转社情'))) }),
   },
+  // 社情民意 workflow: the author (the member; staff write for a member they name), the office reviews and records.
+  //                                                      anon adm stf ldr mem uA  uB  oAd oSt
+  'POST /api/v1/opinions': {
+    who: 'see statuses', statuses: '                      401  403 201 403 201 403 403 403 201', ok: 201,
+    req: (c) => ({ body: { title: c.uniq('社情'), body: '反映……', ...({ staff: { authorMemberId: c.t.fx.memberIds[1] }, otherStaff: { authorMemberId: c.t.fx.otherMemberId } }[c.caller.name] ?? {}) } }),
+  },
+  'GET /api/v1/opinions/settings': { who: ANYONE, ok: 200 },
+  'PATCH /api/v1/opinions/settings': { who: ADMIN, ok: 200, req: () => ({ body: { bodyLimit: 1500, quota: { standing: 3 } } }) },
+  'GET /api/v1/opinions/quota': { who: ANYONE, ok: 200 },
+  'GET /api/v1/opinions/stats': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  'PATCH /api/v1/opinions/:id': opinion('draft', '                 401  404 404 404 200 404 404 404 404', (c) => ({ title: c.uniq('改') })),
+  'GET /api/v1/opinions/:id/actions': opinion('submitted', '       401  200 200 200 200 404 404 404 404'),
+  'GET /api/v1/opinions/:id/history': opinion('submitted', '       401  200 200 200 200 404 404 404 404'),
+  'POST /api/v1/opinions/:id/actions/submit': opinion('draft', '     401  404 404 404 200 404 404 404 404'),
+  'POST /api/v1/opinions/:id/actions/withdraw': opinion('submitted', '401 403 403 403 200 404 404 404 404'),
+  'POST /api/v1/opinions/:id/actions/approve': opinion('submitted', '401 403 200 403 403 404 404 404 404', () => ({ signer: '秘书长' })),
+  'POST /api/v1/opinions/:id/actions/return': opinion('submitted', ' 401 403 200 403 403 404 404 404 404', () => ({ reason: '请补充数据' })),
+  'POST /api/v1/opinions/:id/actions/reject': opinion('submitted', ' 401 403 200 403 403 404 404 404 404', () => ({ reason: '已有同类信息' })),
+  'POST /api/v1/opinions/:id/actions/forward': opinion('approved', ' 401 403 200 403 403 404 404 404 404', () => ({ bodies: ['市委办公室'], date: day(-1) })),
+  'POST /api/v1/opinions/:id/actions/adopt': opinion('forwarded', '  401 403 200 403 403 404 404 404 404', () => ({ level: 'city', adoptedBy: '市政府办公室', date: day(-1) })),
+  'POST /api/v1/opinions/:id/actions/instruct': opinion('forwarded', '401 403 200 200 403 404 404 404 404',
+    () => ({ leaderName: '李明', leaderPosition: '市长', level: 'city', date: day(-1), content: '请研究落实。' })),
   'GET /api/v1/letters': { who: ANYONE, ok: 200 },
   'GET /api/v1/letters/:id': {
     who: 'see statuses', statuses: '                      401  200 200 200 200 404 404 404 404', ok: 200,
     req: async (c) => ({ id: await c.target('letter', () => converted(c.t, 'letters', c.uniq('转来信'))) }),
   },
+
+  // 优秀提案评选: staff run the rounds, members nominate their own proposals, each level's reviewers
+  // score (here the proposal committee's level, recorded by staff); announced results are public.
+  //                                                                          anon adm stf ldr mem uA  uB  oAd oSt
+  'GET /api/v1/selections': { who: 'public', ok: 200 },
+  'POST /api/v1/selections': { who: ['staff'], ok: 201, req: (c) => ({ body: { year: 2025, name: c.uniq('评选') } }) },
+  'GET /api/v1/selections/:id': { who: 'see statuses', statuses: '               404  200 200 200 200 200 200 404 404', ok: 200, req: async (c) => ({ id: (await selection(c, 'nominating')).id }) },
+  'GET /api/v1/selections/:id/entries': { who: ANYONE, scoped: true, ok: 200, req: async (c) => ({ id: (await selection(c, 'nominating')).id }) },
+  'GET /api/v1/selections/:id/eligible': { who: ANYONE, scoped: true, ok: 200, req: async (c) => ({ id: (await selection(c, 'nominating')).id }) },
+  'POST /api/v1/selections/:id/nominations': {
+    who: 'see statuses', statuses: '                                               401  403 201 403 201 403 403 404 404', ok: 201,
+    req: async (c) => ({ id: (await selection(c, 'nominating')).id, body: { proposalId: await c.proposal('closed'), reason: '办理成效显著' } }),
+  },
+  'POST /api/v1/selections/:id/entries/:entryId/reviews': {
+    who: 'see statuses', statuses: '                                               401  403 200 403 403 403 403 404 404', ok: 200,
+    req: async (c) => { const s = await selection(c, 'scoring'); return { id: s.id, params: { entryId: s.entryId }, body: { score: 88, comment: '选题精准' } }; },
+  },
+  'POST /api/v1/selections/:id/levels/:levelId/close': {
+    who: 'see statuses', statuses: '                                               401  403 200 403 403 403 403 404 404', ok: 200,
+    req: async (c) => { const s = await selection(c, 'scoring'); return { id: s.id, params: { levelId: s.levelIds[1]! }, body: {} }; },
+  },
+  'POST /api/v1/selections/:id/announce': {
+    who: 'see statuses', statuses: '                                               401  403 200 403 403 403 403 404 404', ok: 200,
+    req: async (c) => ({ id: (await selection(c, 'decided')).id, body: {} }),
+  },
+  'GET /api/v1/members/:id/honours': { who: ANYONE, scoped: true, ok: 200, req: (c) => ({ id: c.t.fx.memberIds[0] }) },
 };
 
 /** Not in the matrix: documentation, the health check and the built web app (all GET). */

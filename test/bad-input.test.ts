@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiOperations, converted, engines, proposalIn, snapshotter, testApp, type ApiOperation, type TestApp } from './helpers.ts';
 import type { Fixture } from './fixture.ts';
 import { rosterFile } from './roster.ts';
+import { selectionIn } from './selection-helpers.ts';
 import { notifications } from '../src/server/core/jobs-schema.ts';
 import { attachments } from '../src/server/modules/handling/schema.ts';
 
@@ -52,6 +53,15 @@ const examples = (fx: Fixture): Record<string, Record<string, unknown>> => ({
   'PATCH /api/v1/proposals/settings': { bodyLimit: 3000, notFiledGrounds: ['其他'], handling: { returnWindowDays: 7 } },
   'POST /api/v1/proposals/:id/supervision': { kind: 'visit', date: '2026-01-05', participants: '领办领导', outcome: '推进落实' },
   ...Object.fromEntries(Object.entries(actionExamples(fx)).map(([a, body]) => [`POST /api/v1/proposals/:id/actions/${a}`, body])),
+  'POST /api/v1/opinions': { title: '关于加装电梯的建议', body: '反映……', authorMemberId: fx.memberIds[1] },
+  'PATCH /api/v1/opinions/:id': { title: '新标题' },
+  'PATCH /api/v1/opinions/settings': { bodyLimit: 1500, quota: { standing: 3, member: 1 } },
+  ...Object.fromEntries(Object.entries(opinionActionExamples).map(([a, body]) => [`POST /api/v1/opinions/:id/actions/${a}`, body])),
+  'POST /api/v1/selections': { year: 2026, name: '2026年度优秀提案评选', levels: [{ key: 'committee', name: '提案委员会初评', actor: 'staff', quota: 10 }] },
+  'POST /api/v1/selections/:id/nominations': { proposalId: crypto.randomUUID(), reason: '办理成效显著' },
+  'POST /api/v1/selections/:id/entries/:entryId/reviews': { score: 90, comment: '选题精准' },
+  'POST /api/v1/selections/:id/levels/:levelId/close': { passIds: [crypto.randomUUID()] },
+  'POST /api/v1/selections/:id/announce': { unitIds: [fx.unitIds.a] },
 });
 
 /** The body of each proposal action. */
@@ -63,8 +73,16 @@ const actionExamples = (fx: Fixture): Record<string, Record<string, unknown>> =>
   opinion: { content: '协办意见' }, logContact: { kind: 'phone', date: '2026-01-05', content: '电话沟通' },
   requestExtension: { dueDate: '2030-01-01', reason: '需要协调' }, refuseExtension: { note: '按期办理' },
   reply: { category: 'A', content: '已采纳' }, evaluate: { satisfaction: 'satisfied', contacted: true, contactMethod: 'phone', comment: '' },
-  rate: { topic: 5, research: 4, feasibility: 3 }, markKey: { leaderUserId: fx.userIds.leader },
+  rate: { topic: 5, research: 4, feasibility: 3 }, markKey: { leaderUserId: fx.userIds.leader }, exempt: { reason: '涉及个人隐私' },
 });
+
+/** The body of each 社情民意 action. */
+const opinionActionExamples: Record<string, Record<string, unknown>> = {
+  submit: {}, withdraw: {}, approve: { title: '新标题', body: '编辑后的正文', signer: '秘书长', note: '编发' },
+  return: { reason: '请补充' }, reject: { reason: '重复' }, forward: { bodies: ['市委办公室'], date: '2026-01-05', note: '报送' },
+  adopt: { level: 'city', adoptedBy: '市政府办公室', date: '2026-01-06', note: '采用' },
+  instruct: { leaderName: '李明', leaderPosition: '市长', level: 'city', date: '2026-01-07', content: '请研究。' },
+};
 
 const BAD_FORMAT: Record<string, string> = { uuid: 'not-a-uuid', date: '2024-13-01', 'date-time': 'yesterday', email: 'not-an-email' };
 const SAMPLE: Record<string, unknown> = { string: 'text', integer: 42, boolean: true, null: null, array: [], object: {} };
@@ -259,6 +277,7 @@ describe.each(engines)('bad input (%s)', (engine) => {
     const replyId = (await t.app.inject({ url: `/api/v1/proposals/${proposalId}`, headers: admin })).json().replies[0].id as string;
     const [attachment] = await t.database.db.insert(attachments).values({ orgId: t.fx.orgId, itemKind: 'proposal', itemId: proposalId, ownerKind: 'reply', ownerId: replyId,
       filename: '附件.pdf', mime: 'application/pdf', size: 4, sha256: '-', data: Buffer.from('%PDF'), createdBy: t.fx.userIds.unitA! }).returning();
+    const selection = await selectionIn(t, 'scoring', '优秀提案评选');
     const [notification] = await t.database.db.insert(notifications).values({ orgId: t.fx.orgId, userId: t.fx.userIds.admin!, kind: 'test', title: '通知' }).returning();
     // An existing object for each path parameter (by the path up to it), so that a wrongly
     // accepted value would show.
@@ -269,6 +288,7 @@ describe.each(engines)('bad input (%s)', (engine) => {
       '/api/v1/notifications/:id': notification!.id, '/api/v1/proposals/:id/replies/:replyId': replyId,
       '/api/v1/proposals/:id/attachments/:attachmentId': attachment!.id,
       '/api/v1/opinions/:id': await converted(t, 'opinions', '转社情民意'), '/api/v1/letters/:id': await converted(t, 'letters', '转委员来信'),
+      '/api/v1/selections/:id': selection.id, '/api/v1/selections/:id/entries/:entryId': selection.entryId, '/api/v1/selections/:id/levels/:levelId': selection.levelIds[1]!,
     };
     // Objects of another committee: as unknown here as a random id.
     foreign = {

@@ -194,3 +194,27 @@ export async function converted(t: TestApp, to: 'opinions' | 'letters', title: s
   if (!made) throw new Error(`no ${to} made from proposal ${id}`);
   return made.id;
 }
+
+export type OpinionStage = 'draft' | 'submitted' | 'returned' | 'approved' | 'forwarded' | 'adopted';
+
+/**
+ * A 社情民意 report of the fixture's member 张三 (login "member"), taken to `stage`: he submits it,
+ * staff return it or approve and forward it to 市委办公室, and record its adoption at city level.
+ */
+export async function opinionIn(t: TestApp, stage: OpinionStage, title: string, body = '反映某街道老旧小区加装电梯推进缓慢的问题，建议简化审批流程。'): Promise<string> {
+  const call = async (login: string, url: string, payload: object) => {
+    const res = await t.app.inject({ method: 'POST', url, headers: await t.as(login), payload });
+    if (res.statusCode >= 300) throw new Error(`${login} POST ${url}: ${res.statusCode} ${res.body}`);
+    return res.json();
+  };
+  const { id } = await call('member', '/api/v1/opinions', { title, body });
+  const step = (login: string, action: string, payload: object = {}) => call(login, `/api/v1/opinions/${id}/actions/${action}`, payload);
+  const order: OpinionStage[] = ['draft', 'submitted', 'approved', 'forwarded', 'adopted'];
+  const reached = (s: OpinionStage) => order.indexOf(stage === 'returned' ? 'submitted' : stage) >= order.indexOf(s);
+  if (reached('submitted')) await step('member', 'submit');
+  if (stage === 'returned') await step('staff', 'return', { reason: '请补充具体数据' });
+  if (reached('approved')) await step('staff', 'approve');
+  if (reached('forwarded')) await step('staff', 'forward', { bodies: ['市委办公室'], date: day(-2) });
+  if (reached('adopted')) await step('staff', 'adopt', { level: 'city', adoptedBy: '市政府办公室', date: day(-1) });
+  return id;
+}

@@ -23,7 +23,7 @@ const ALLOWED: Record<State, [string, Caller][]> = {
   handling: [['reassign', 'staff'], ['markKey', 'staff'], ['sign', 'unitB'], ['return', 'unitB'], ['logContact', 'unitA'], ['requestExtension', 'unitA'], ['reply', 'unitA']],
   replied: [['evaluate', 'member'], ['rate', 'unitA'], ['markKey', 'staff']],
   rehandling: [['reply', 'unitA'], ['logContact', 'unitA'], ['requestExtension', 'unitA'], ['rate', 'unitA'], ['markKey', 'staff']],
-  closed: [['publish', 'staff'], ['rate', 'unitA'], ['markKey', 'staff']],
+  closed: [['publish', 'staff'], ['exempt', 'staff'], ['rate', 'unitA'], ['markKey', 'staff']],
   not_filed: [], converted: [], merged: [], withdrawn: [],
 };
 /** Triples the table lets through to a guard that refuses them here (409 with the reason). */
@@ -53,7 +53,7 @@ describe.each(engines)('proposal (state, action, caller) triples (%s)', (engine)
     opinion: { content: '协办意见' }, logContact: { kind: 'phone', date: today(), content: '电话沟通' },
     requestExtension: { dueDate: plusMonths(today(), 4), reason: '需要调研' }, grantExtension: {}, refuseExtension: { note: '不同意' },
     reply: { category: 'B', content: '已列入计划' }, evaluate: { satisfaction: 'satisfied', contacted: true },
-    rate: { topic: 4, research: 3, feasibility: 5 }, markKey: { leaderUserId: t.fx.userIds.leader },
+    rate: { topic: 4, research: 3, feasibility: 5 }, markKey: { leaderUserId: t.fx.userIds.leader }, exempt: { reason: '涉及个人隐私' },
   } as Record<string, object>)[action] ?? {};
 
   /** A fresh proposal driven through the API into `state`. */

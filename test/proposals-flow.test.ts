@@ -152,6 +152,29 @@ describe.each(engines)('a proposal from draft to closed (%s)', (engine) => {
     expect((await t.app.inject({ url: `/api/v1/proposals/${p.id}`, headers: await t.as('member') })).json().body).toBe(body);
   });
 
+  it('asks staff to publish a closed proposal, or to give a reason for not publishing it', async () => {
+    const p = (await t.app.inject({ method: 'POST', url: '/api/v1/proposals', headers: await t.as('member2'), payload: { title: '关于规范信访接待的提案', body: '建议完善接待流程。', kind: 'member' } })).json();
+    for (const [user, action, payload] of [['member2', 'submit'], ['staff', 'file'], ['staff', 'assign', { units: [{ unitId: t.fx.unitIds.a, role: 'lead' }] }],
+      ['unitA', 'sign'], ['unitA', 'reply', { category: 'C', content: '留作参考。' }], ['member2', 'evaluate', { satisfaction: 'basic' }]] as const) await ok(user, p.id, action, payload);
+    const todo = { kind: 'publish', title: '已办结待公开的提案 1 件', href: '/proposals?publication=pending' };
+    const todos = async () => (await t.app.inject({ url: '/api/v1/todos', headers: await t.as('staff') })).json().items;
+    const listed = async (publication: string) =>
+      (await t.app.inject({ url: `/api/v1/proposals?publication=${publication}`, headers: await t.as('staff') })).json().items.map((i: { id: string }) => i.id);
+    expect(await todos()).toContainEqual(todo);
+    expect(await listed('pending')).toEqual([p.id]);
+
+    expectProblem(await act('staff', p.id, 'exempt', {}), 400);
+    const exempted = await ok('staff', p.id, 'exempt', { reason: '涉及信访人个人信息' });
+    expect(exempted).toMatchObject({ state: 'closed', published: false, publicationExemptReason: '涉及信访人个人信息' });
+    expect(await todos()).not.toContainEqual(todo);
+    expect(await listed('exempt')).toEqual([p.id]);
+    expect(expectProblem(await act('staff', p.id, 'exempt', { reason: '再次' }), 409).detail).toContain('不予公开');
+    expectProblem(await t.app.inject({ url: `/api/v1/proposals/${p.id}` }), 404);
+    // staff may still change their minds and publish it; the reason goes
+    expect(await ok('staff', p.id, 'publish')).toMatchObject({ published: true, publicationExemptReason: null });
+    expect((await t.app.inject({ url: `/api/v1/proposals/${p.id}` })).json().publicationExemptReason).toBeNull();
+  });
+
   it('finds proposals and replies by Chinese words, with highlights, within what the caller may see', async () => {
     await t.app.outbox.kick();
     const search = async (q: string, h: object = {}) => (await t.app.inject({ url: `/api/v1/proposals/search?q=${encodeURIComponent(q)}`, headers: h as never })).json();

@@ -10,10 +10,14 @@ import {
   ADMIN_ONLY,
   CONFIG_ROLES,
   COSIGNERS,
+  OPINION_COMPOSERS,
+  OPINION_OFFICE,
+  OPINION_WRITERS,
   DIRECTORY_ROLES,
   PROPOSAL_OFFICE,
   PROPOSAL_WRITERS,
   PROPOSERS,
+  SELECTION_NOMINATORS,
   ROSTER_EDITORS,
   SUPERVISORS,
   UNIT_CLERKS,
@@ -42,12 +46,24 @@ const FilingQueuePage = lazy(() => import('./pages/proposals/FilingQueuePage'));
 const AssignmentPage = lazy(() => import('./pages/proposals/AssignmentPage'));
 const BoardPage = lazy(() => import('./pages/proposals/BoardPage'));
 const StatsPage = lazy(() => import('./pages/proposals/StatsPage'));
+const SearchPage = lazy(() => import('./pages/proposals/SearchPage'));
 const ExtensionsPage = lazy(() => import('./pages/proposals/ExtensionsPage'));
 const UnitInboxPage = lazy(() => import('./pages/proposals/UnitInboxPage'));
 const KeyProposalsPage = lazy(() => import('./pages/proposals/KeyProposalsPage'));
 const ProposalDetailPage = lazy(() => import('./pages/proposals/ProposalDetailPage'));
+const MyOpinionsPage = lazy(() => import('./pages/opinions/MyOpinionsPage'));
+const ComposeOpinionPage = lazy(() => import('./pages/opinions/ComposeOpinionPage'));
+const OpinionReviewPage = lazy(() => import('./pages/opinions/OpinionReviewPage'));
+const OpinionsAdminPage = lazy(() => import('./pages/opinions/OpinionsAdminPage'));
+const OpinionStatsPage = lazy(() => import('./pages/opinions/OpinionStatsPage'));
+const OpinionDetailPage = lazy(() => import('./pages/opinions/OpinionDetailPage'));
 const PublicProposalsPage = lazy(() => import('./pages/proposals/PublicProposalsPage'));
 const PublicProposalDetailPage = lazy(() => import('./pages/proposals/PublicProposalDetailPage'));
+const SelectionsPage = lazy(() => import('./pages/selection/SelectionsPage'));
+const SelectionPage = lazy(() => import('./pages/selection/SelectionPage'));
+const NominatePage = lazy(() => import('./pages/selection/NominatePage'));
+const PublicSelectionsPage = lazy(() => import('./pages/selection/PublicSelectionsPage'));
+const PublicSelectionPage = lazy(() => import('./pages/selection/PublicSelectionPage'));
 
 const only = (roles: Role[], page: ReactNode) => <RequireRole roles={roles}>{page}</RequireRole>;
 
@@ -66,12 +82,25 @@ const pages = [
   { path: 'proposals/assign', element: only(PROPOSAL_OFFICE, <AssignmentPage />) },
   { path: 'proposals/board', element: only(SUPERVISORS, <BoardPage />) },
   { path: 'proposals/stats', element: only(SUPERVISORS, <StatsPage />) },
+  { path: 'proposals/search', element: <SearchPage /> },
   { path: 'proposals/extensions', element: only(PROPOSAL_OFFICE, <ExtensionsPage />) },
   { path: 'proposals/inbox', element: only(UNIT_CLERKS, <UnitInboxPage />) },
   { path: 'proposals/key', element: only(SUPERVISORS, <KeyProposalsPage />) },
   // Anyone who may read a proposal opens it here; the server answers 404 to everyone else.
   { path: 'proposals/:id', element: <ProposalDetailPage /> },
   { path: 'proposals/:id/edit', element: only(PROPOSAL_WRITERS, <ComposeProposalPage />) },
+  // 优秀提案评选: every role follows it; the server decides what each sees and may do.
+  { path: 'selections', element: <SelectionsPage /> },
+  { path: 'selections/:id', element: <SelectionPage /> },
+  { path: 'selections/:id/nominate', element: only(SELECTION_NOMINATORS, <NominatePage />) },
+  { path: 'opinions', element: only(SUPERVISORS, <OpinionsAdminPage />) },
+  { path: 'opinions/mine', element: only(OPINION_WRITERS, <MyOpinionsPage />) },
+  { path: 'opinions/new', element: only(OPINION_COMPOSERS, <ComposeOpinionPage />) },
+  { path: 'opinions/review', element: only(OPINION_OFFICE, <OpinionReviewPage />) },
+  { path: 'opinions/stats', element: only(SUPERVISORS, <OpinionStatsPage />) },
+  // Anyone who may read a report opens it here; the server answers 404 to everyone else.
+  { path: 'opinions/:id', element: <OpinionDetailPage /> },
+  { path: 'opinions/:id/edit', element: only(OPINION_COMPOSERS, <ComposeOpinionPage />) },
   { path: 'admin/sectors', element: only(CONFIG_ROLES, <SectorsPage />) },
   { path: 'admin/committees', element: only(CONFIG_ROLES, <CommitteesPage />) },
   { path: 'admin/units', element: only(CONFIG_ROLES, <UnitsPage />) },
@@ -93,6 +122,8 @@ const router = createBrowserRouter([
       { index: true, element: <Navigate to="proposals" replace /> },
       { path: 'proposals', element: <PublicProposalsPage /> },
       { path: 'proposals/:id', element: <PublicProposalDetailPage /> },
+      { path: 'selections', element: <PublicSelectionsPage /> },
+      { path: 'selections/:id', element: <PublicSelectionPage /> },
     ],
   },
   {

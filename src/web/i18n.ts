@@ -2,6 +2,8 @@
 import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { proposalsEn, proposalsZh } from './messages/proposals';
+import { selectionEn, selectionZh } from './messages/selection';
+import { opinionsEn, opinionsZh } from './messages/opinions';
 
 const zh = {
   'app.name': '同心',
@@ -20,6 +22,8 @@ const zh = {
   'common.confirmDeactivate': '确定停用“{name}”吗？',
   'common.actions': '操作',
   'common.reset': '重置',
+  'common.exportExcel': '导出 Excel',
+  'nav.public': '公开信息',
   'common.yes': '是',
   'common.no': '否',
   'common.active': '状态',
@@ -245,6 +249,8 @@ const zh = {
   'notFound.detail': '您访问的页面不存在或已被移除。',
 
   ...proposalsZh,
+  ...selectionZh,
+  ...opinionsZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -267,6 +273,8 @@ const en: Dictionary = {
   'common.confirmDeactivate': 'Deactivate “{name}”?',
   'common.actions': 'Actions',
   'common.reset': 'Reset',
+  'common.exportExcel': 'Export to Excel',
+  'nav.public': 'Public pages',
   'common.yes': 'Yes',
   'common.no': 'No',
   'common.active': 'Status',
@@ -492,6 +500,8 @@ const en: Dictionary = {
   'notFound.detail': 'The page does not exist or has been removed.',
 
   ...proposalsEn,
+  ...selectionEn,
+  ...opinionsEn,
 };
 
 // Party names are stored in Chinese; English labels for display only.

@@ -1,7 +1,7 @@
 // Shared reads used across pages (option lists for selects and filters).
 import { useQuery } from '@tanstack/react-query';
 import { api } from './api';
-import type { Committee, ItemList, Meta, Org, Page, Sector, Unit } from './types';
+import type { Committee, ItemList, Meta, Org, Page, Sector, Term, Unit } from './types';
 
 export const keys = {
   meta: ['meta'] as const,
@@ -43,12 +43,13 @@ export function useCounties() {
   return { ...orgs, data: orgs.data?.filter((o) => o.level === 'county') };
 }
 
-export function useSectorOptions() {
+export function useSectorOptions(enabled = true) {
   return useQuery({
     queryKey: [...keys.sectors, 'options'],
     queryFn: ({ signal }) => api.get<Page<Sector>>('/api/v1/sectors', OPTION_PAGE, signal),
     staleTime: 60_000,
     select: (d) => d.items,
+    enabled,
   });
 }
 
@@ -65,6 +66,16 @@ export function useUnitOptions(enabled = true) {
   return useQuery({
     queryKey: [...keys.units, 'options'],
     queryFn: ({ signal }) => api.get<Page<Unit>>('/api/v1/units', OPTION_PAGE, signal),
+    staleTime: 60_000,
+    select: (d) => d.items,
+    enabled,
+  });
+}
+
+export function useTerms(enabled = true) {
+  return useQuery({
+    queryKey: [...keys.terms, 'options'],
+    queryFn: ({ signal }) => api.get<ItemList<Term>>('/api/v1/terms', undefined, signal),
     staleTime: 60_000,
     select: (d) => d.items,
     enabled,

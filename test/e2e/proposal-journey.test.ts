@@ -3,12 +3,11 @@
 // 张三 (member) writes it naming 李四 (member2), who confirms; 张三 submits; staff file it and assign
 // it to 市教育局 (lead) and 市卫健委 (co); 市卫健委 signs and sends its opinion; 市教育局 signs, logs a
 // contact and replies (B); 张三 is not satisfied; 市教育局 replies again; 张三 is satisfied: closed.
-// Then the key-proposal pages: staff mark one key with its leader, who follows it and logs a visit.
 // Embedded database only: the browser exercises the UI, the HTTP tests cover both engines.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestContext } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import { WAIT, logIn, see, seeCells, seeTexts, startE2E, type E2E } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { see, seeTexts, startE2E, type E2E } from './browser.ts';
+import { act, button, card, confirm, dialog, logInAs, main, menuLink, pick, row, stateTags, toast } from './ui.ts';
 
 const TITLE = '关于加强中小学课后服务的提案';
 const BODY = '建议统筹课后服务经费，完善教师激励机制，引入卫生健康力量参与校园服务。';
@@ -19,72 +18,6 @@ const REPLY_2 = '已出台课后服务实施方案，并落实专项经费。';
 
 /** The day after a YYYY-MM-DD day. */
 const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-/** A YYYY-MM-DD day as the Chinese pages show it: 2026年1月9日. */
-const shownDay = (day: string) => {
-  const [y, m, d] = day.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-};
-
-// ---- Small helpers over antd's markup, so the steps read as what a user does and sees. ----
-
-const main = (page: Page) => page.getByRole('main');
-const menuLink = (page: Page, name: string) => page.getByRole('navigation', { name: '菜单' }).getByRole('link', { name, exact: true });
-const button = (scope: Page | Locator, name: string) => scope.getByRole('button', { name, exact: true });
-const dialog = (page: Page, name: string) => page.getByRole('dialog', { name });
-/** The tags under a proposal's heading: its state (and key/published tags). */
-const stateTags = (page: Page) => main(page).getByRole('group', { name: '提案状态' }).locator('.ant-tag');
-/** A titled antd card (基本信息, 答复, 历史记录, …). */
-const card = (page: Page, title: string) =>
-  main(page).locator('.ant-card').filter({ has: page.locator('.ant-card-head-title').getByText(title, { exact: true }) });
-const row = (page: Page, text: string) => main(page).getByRole('row').filter({ hasText: text });
-/** A toast (antd message). */
-const toast = (page: Page, text: string) => see(page.locator('.ant-message').getByText(text, { exact: true }));
-
-/**
- * Opens an antd select (typing `search` when given) and clicks the option with this label. The
- * dropdown is the one holding this select's list (id + "_list"): another select's dropdown may still
- * be fading out. Its visible options carry a title; its role="option" elements are an off-screen copy.
- */
-async function pick(page: Page, select: Locator, option: string, search?: string) {
-  const id = await select.getAttribute('id');
-  await select.click();
-  const dropdown = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${id}_list"]`) });
-  if (search) {
-    await select.fill(search);
-    // The options are asked of the server as one types: wait for the answer to the search, or the
-    // click may land while the list is redrawn.
-    await expect
-      .poll(async () => {
-        const titles = await dropdown.locator('.ant-select-item-option').evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''));
-        return titles.length > 0 && titles.every((t) => t.includes(search));
-      }, { timeout: WAIT, interval: 100 })
-      .toBe(true);
-  }
-  await dropdown.getByTitle(option, { exact: true }).click();
-}
-
-/** A new browser context for this user, logged in through the login page and at home. */
-async function logInAs(e2e: E2E, test: TestContext, username: string): Promise<Page> {
-  const page = await e2e.page(test, { viewport: { width: 1280, height: 900 } });
-  await page.goto('/login');
-  await logIn(page, username, e2e.t.fx.password);
-  await see(main(page).getByText('待办事项', { exact: true }));
-  return page;
-}
-
-/** Clicks an action button of the proposal page and, when it opens a form, returns its dialog. */
-async function act(page: Page, action: string): Promise<Locator> {
-  await button(main(page), action).click();
-  return dialog(page, action);
-}
-
-/** Presses 确定 in a form dialog and waits for it to close. */
-async function confirm(form: Locator) {
-  // Not exact: after a refused submission antd may leave the faded-out loading icon in the button,
-  // which then reads "loading 确定".
-  await form.getByRole('button', { name: '确定' }).click();
-  await form.waitFor({ state: 'hidden' });
-}
 
 /** The action labels of the history timeline, oldest first. */
 async function historyActions(page: Page): Promise<string[]> {
@@ -96,18 +29,6 @@ describe('proposal journey in the browser', () => {
   let e2e: E2E;
   beforeAll(async () => { e2e = await startE2E(); });
   afterAll(async () => { await e2e?.close(); });
-
-  /** Drives a proposal of 李四's through the API (for steps a test is not about). */
-  async function seed(title: string, steps: [user: string, action: string, body?: object][]) {
-    const t = e2e.t;
-    const created = await t.app.inject({ method: 'POST', url: '/api/v1/proposals', headers: await t.as('member2'), payload: { title, body: BODY, kind: 'member' } });
-    if (created.statusCode !== 201) throw new Error(`create: ${created.statusCode} ${created.body}`);
-    const id = created.json().id as string;
-    for (const [user, action, body] of steps) {
-      const res = await t.app.inject({ method: 'POST', url: `/api/v1/proposals/${id}/actions/${action}`, headers: await t.as(user), payload: body ?? {} });
-      if (res.statusCode !== 200) throw new Error(`${user} ${action}: ${res.statusCode} ${res.body}`);
-    }
-  }
 
   it('a joint proposal goes from writing to closed, each step by its own user', { timeout: 480_000 }, async (test) => {
     // 1. 张三 writes a joint proposal naming 李四 as co-signer, and saves the draft.
@@ -242,7 +163,8 @@ describe('proposal journey in the browser', () => {
     await see(replies.getByText('B 列入计划拟解决', { exact: true }));
     await see(replies.getByText(REPLY_1, { exact: true }));
     const unsatisfied = await act(member, '评价办理');
-    await unsatisfied.getByRole('radio', { name: '不满意', exact: true }).check();
+    await unsatisfied.getByRole('radiogroup', { name: '对办理工作' }).getByRole('radio', { name: '不满意', exact: true }).check();
+    await unsatisfied.getByRole('radiogroup', { name: '对办理结果' }).getByRole('radio', { name: '不满意', exact: true }).check();
     await unsatisfied.getByRole('radio', { name: '是', exact: true }).check();
     await unsatisfied.getByLabel('意见', { exact: true }).fill('措施不够具体，请细化时间表。');
     await confirm(unsatisfied);
@@ -253,6 +175,7 @@ describe('proposal journey in the browser', () => {
     await unitA.reload();
     await seeTexts(stateTags(unitA), ['重新办理']);
     await see(card(unitA, '办理评价').getByText('不满意', { exact: true }));
+    await see(card(unitA, '办理评价').getByText('结果不满意', { exact: true }));
     const reply2 = await act(unitA, '答复');
     await reply2.getByRole('radio', { name: 'A 已解决或采纳', exact: true }).check();
     await reply2.getByLabel('答复内容', { exact: true }).fill(REPLY_2);
@@ -265,7 +188,7 @@ describe('proposal journey in the browser', () => {
     await member.reload();
     await see(card(member, '答复').getByText(REPLY_2, { exact: true }));
     const satisfied = await act(member, '评价办理');
-    await satisfied.getByRole('radio', { name: '满意', exact: true }).check();
+    await satisfied.getByRole('radiogroup', { name: '对办理工作' }).getByRole('radio', { name: '满意', exact: true }).check();
     await confirm(satisfied);
     await toast(member, '评价办理：已完成');
     await seeTexts(stateTags(member), ['已办结']);
@@ -283,58 +206,5 @@ describe('proposal journey in the browser', () => {
     const history = card(staff, '历史记录');
     await see(history.getByText('不满意', { exact: true }));
     await see(history.getByText('满意', { exact: true }));
-  });
-
-  it('staff mark a proposal key with its leader, who follows it on the key board and logs a supervision visit', { timeout: 240_000 }, async (test) => {
-    const KEY_TITLE = '关于优化公交线路的提案';
-    const OUTCOME = '与市教育局座谈，明确错峰接送线路的试点学校。';
-    await seed(KEY_TITLE, [['member2', 'submit'], ['staff', 'file'], ['staff', 'assign', { units: [{ unitId: e2e.t.fx.unitIds.a, role: 'lead' }] }]]);
-
-    // Staff pick the leader from the list of leaders.
-    const staff = await logInAs(e2e, test, 'staff');
-    await menuLink(staff, '提案管理').click();
-    await row(staff, KEY_TITLE).getByRole('link', { name: KEY_TITLE }).click();
-    await seeTexts(stateTags(staff), ['已交办']);
-    const markKey = await act(staff, '列为重点提案');
-    await pick(staff, markKey.getByLabel('领办领导', { exact: true }), 'leader');
-    await confirm(markKey);
-    await toast(staff, '列为重点提案：已完成');
-    await seeTexts(stateTags(staff), ['已交办', '重点提案']);
-    await see(card(staff, '督办记录').getByText('尚无督办记录', { exact: true }));
-
-    // The staff's key board: every key proposal with its leader, not supervised yet.
-    await menuLink(staff, '重点提案督办').click();
-    const onBoard = row(staff, KEY_TITLE);
-    await seeCells(onBoard, [KEY_TITLE, '已交办', '李四', 'leader', '市教育局']);
-    await see(onBoard.getByRole('cell', { name: '0', exact: true }));
-    await see(onBoard.getByRole('cell', { name: '尚未督办', exact: true }));
-
-    // The leader: a to-do, their own key board, and the supervision log on the proposal.
-    const leader = await logInAs(e2e, test, 'leader');
-    await see(main(leader).getByRole('link', { name: `领办重点提案：${KEY_TITLE}` }));
-    await menuLink(leader, '我领办的重点提案').click();
-    await see(main(leader).getByRole('heading', { name: '我领办的重点提案' }));
-    await row(leader, KEY_TITLE).getByRole('link', { name: KEY_TITLE }).click();
-    const log = card(leader, '督办记录');
-    await see(log.getByText('尚无督办记录', { exact: true }));
-    await log.getByRole('button', { name: '记录督办' }).click(); // (its name starts with the icon's, "plus")
-    const visit = dialog(leader, '记录督办');
-    await visit.getByRole('radio', { name: '座谈', exact: true }).check();
-    const today = shownDay(await visit.getByLabel('日期', { exact: true }).inputValue()); // today, by default
-    await visit.getByLabel('参加人员', { exact: true }).fill('leader、市教育局分管副局长');
-    await visit.getByLabel('督办情况', { exact: true }).fill(OUTCOME);
-    await confirm(visit);
-    await toast(leader, '记录督办：已完成');
-    await see(log.getByText(OUTCOME, { exact: true }));
-    await see(log.getByText('座谈', { exact: true }));
-    await see(card(leader, '历史记录').getByText('督办', { exact: true }));
-
-    await menuLink(leader, '我领办的重点提案').click();
-    await see(row(leader, KEY_TITLE).getByRole('cell', { name: today, exact: true }));
-    await see(row(leader, KEY_TITLE).getByRole('cell', { name: '1', exact: true }));
-
-    // Staff see the visit counted on their board.
-    await staff.reload();
-    await see(row(staff, KEY_TITLE).getByRole('cell', { name: today, exact: true }));
   });
 });

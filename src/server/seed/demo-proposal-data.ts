@@ -1614,6 +1614,14 @@ export const LOG_TEXTS: Record<'visit' | 'phone' | 'meeting' | 'note', readonly 
   ],
 };
 
+/** Why the office did not publish a closed proposal (publication is the default). */
+export const EXEMPTION_REASONS = [
+  '涉及个人隐私，经与提案者沟通不予公开',
+  '涉及尚在研究的政策调整，暂不宜公开',
+  '涉及企业商业信息，应承办单位请求不予公开',
+  '内容涉及具体信访案件，不宜公开',
+] as const;
+
 export const EVALUATION_COMMENTS: Record<'satisfied' | 'basic' | 'unsatisfied', readonly string[]> = {
   satisfied: [
     '承办单位办理态度认真，沟通充分，答复具体，措施有力。',

@@ -27,7 +27,7 @@ import { proposalCosigners, proposalRatings, proposals } from '../modules/propos
 import { proposalWorkflow, type ProposalState } from '../modules/proposals/workflow.ts';
 import { CITY_PREFIX, COUNTIES, FEMALE_GIVEN, MALE_GIVEN, SURNAMES } from './demo-data.ts';
 import {
-  CLOSINGS, CO_OPINIONS, CONVERT_REASONS, EFFECTS, ELABORATIONS, EVALUATION_COMMENTS, EXTENSION_REASONS, EXTENSION_REFUSALS, FIELD_INTRO,
+  CLOSINGS, CO_OPINIONS, CONVERT_REASONS, EFFECTS, ELABORATIONS, EVALUATION_COMMENTS, EXEMPTION_REASONS, EXTENSION_REASONS, EXTENSION_REFUSALS, FIELD_INTRO,
   FIELD_NOTES, GENERIC_SUGGESTIONS, GROUP_PROPOSERS, LOG_TEXTS, NOT_FILED_REASONS, PROBLEM_CLOSINGS, PROBLEM_INTROS, RATING_COMMENTS,
   REPLY_BY_CATEGORY, REPLY_NEXT, REPLY_OPENINGS, REPLY_REHANDLED, REPLY_THANKS, RETURN_REASONS, SECTOR_PROPOSERS, SIGNIFICANCE, STATUS,
   SUGGESTION_INTROS, TOPICS, type Topic,
@@ -162,6 +162,8 @@ export async function seedDemoProposals(tx: Queryable, ctx: ProposalSeedContext)
   const rng = createRandom(SEED);
   // Times of day come from their own stream, so that where a date falls never shifts the content.
   const clock = createRandom(SEED + 1);
+  // The proposers' view of the result and the office's publication exemptions: a third stream.
+  const views = createRandom(SEED + 2);
   const now = ctx.now ?? new Date();
   const nowDay = dayNum(today(now));
   const yesterday = nowDay - 1;
@@ -832,7 +834,10 @@ export async function seedDemoProposals(tx: Queryable, ctx: ProposalSeedContext)
           const contacted = unitLogs.length > 0 || byLetter;
           const method = unitLogs.length ? unitLogs[unitLogs.length - 1]! : contacted ? 'letter' : 'none';
           const comment = rng.chance(satisfaction === 'satisfied' ? 0.4 : satisfaction === 'basic' ? 0.7 : 1) ? rng.pick(EVALUATION_COMMENTS[satisfaction]) : null;
-          out.evaluations.push({ orgId, itemKind: 'proposal', itemId: p.id, replyId: lastReply!.id, round: lastReply!.round, satisfaction, contacted, contactMethod: method, comment, createdBy: actor, createdAt: at });
+          const category = lastReply!.category;
+          const resultSatisfaction = !views.chance(0.85) ? null : satisfaction === 'unsatisfied' ? 'unsatisfied'
+            : views.weighted(['satisfied', 'basic', 'unsatisfied'] as const, category === 'A' ? [85, 14, 1] : category === 'B' ? [60, 35, 5] : [35, 50, 15]);
+          out.evaluations.push({ orgId, itemKind: 'proposal', itemId: p.id, replyId: lastReply!.id, round: lastReply!.round, satisfaction, resultSatisfaction, contacted, contactMethod: method, comment, createdBy: actor, createdAt: at });
           unitLogs.length = 0;
           note = satisfaction;
           if (satisfaction === 'unsatisfied') {
@@ -855,6 +860,12 @@ export async function seedDemoProposals(tx: Queryable, ctx: ProposalSeedContext)
     }
     if (row.state !== p.slot.state) throw new Error(`demo proposals: planned ${p.slot.state}, reached ${row.state}`);
     row.updatedAt = p.steps[p.steps.length - 1]!.at!;
+    if (row.state === 'closed' && !row.published && views.chance(0.2)) {
+      const at = new Date(Math.min(now.getTime(), row.updatedAt.getTime() + 3 * 86_400_000));
+      row.publicationExemptReason = views.pick(EXEMPTION_REASONS);
+      row.updatedAt = at;
+      out.audit.push({ orgId, at, actorUserId: ctx.staffUserId, action: 'exempt', entity: 'proposal', entityId: p.id, before: { state: 'closed' }, after: { state: 'closed', note: row.publicationExemptReason } });
+    }
     out.proposals.push(row);
     counts[row.state as State] += 1;
 

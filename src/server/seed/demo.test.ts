@@ -9,7 +9,8 @@ import { committees, memberCommittees, members, plenarySessions, sectors, terms,
 import { PARTIES } from '../modules/org/values.ts';
 import { assignments, evaluations, extensionRequests, handlingLogs, replies } from '../modules/handling/schema.ts';
 import { plusDays, plusMonths, today } from '../modules/handling/deadlines.ts';
-import { memberLetters, opinions } from '../modules/opinions/schema.ts';
+import { memberLetters, opinionAdoptions, opinionInstructions, opinions } from '../modules/opinions/schema.ts';
+import { LEVELS, STATES as OPINION_STATES } from '../modules/opinions/workflow.ts';
 import { proposalCosigners, proposalRatings, proposals } from '../modules/proposals/schema.ts';
 import { numberLabel } from '../modules/proposals/queries.ts';
 import { STATES } from '../modules/proposals/workflow.ts';
@@ -185,6 +186,10 @@ describe('demo seed', () => {
 
   it('gives each demo login a populated API: lists, to-dos, history', async () => {
     await checkApi(database, seeded.orgId);
+  }, 60_000);
+
+  it('creates 社情民意 reports in every state: numbered, forwarded, adopted at each level, some with 批示', async () => {
+    await checkOpinions(database, seeded.orgId);
   }, 60_000);
 
   it('is deterministic: a second database, seeded on another day, gets the same roster and proposals', async () => {
@@ -385,7 +390,7 @@ async function checkProposals(db: Db, orgId: string, now = new Date()) {
   const converted = ofState('converted').map((p) => p.id).sort();
   const ops = await db.select().from(opinions).where(eq(opinions.orgId, orgId));
   const letters = await db.select().from(memberLetters).where(eq(memberLetters.orgId, orgId));
-  expect([...ops, ...letters].map((x) => x.sourceProposalId).sort()).toEqual(converted);
+  expect([...ops.filter((o) => o.sourceProposalId), ...letters].map((x) => x.sourceProposalId).sort()).toEqual(converted);
   const cos = await db.select().from(proposalCosigners).where(eq(proposalCosigners.orgId, orgId));
   for (const p of ofState('merged')) {
     const into = all.find((x) => x.id === p.mergedIntoId)!;
@@ -499,6 +504,13 @@ async function checkApi(database: Database, orgId: string) {
     expect(await kinds('staff')).toEqual(expect.arrayContaining(['file', 'assign']));
     expect(await kinds('leader')).toContain('key');
 
+    // 优秀提案评选: last year's announced (public, and on the member's record), this year's at the unit level.
+    expect((await get(null, '/api/v1/selections')).items).toEqual([expect.objectContaining({ state: 'announced', excellent: 15 })]);
+    const running = (await get('staff', '/api/v1/selections')).items.find((r: { state: string }) => r.state === 'open');
+    expect(running).toMatchObject({ currentLevel: 3, currentLevelName: '承办单位推荐' });
+    for (const u of ['unit', 'unit2']) expect(await kinds(u), u).toContain('selectionReview');
+    expect((await get('member', `/api/v1/members/${user('member').memberId}/honours`)).items.length).toBeGreaterThan(0);
+
     // Boards: overdue items by unit, pending extension requests.
     const board = await get('staff', '/api/v1/proposals/board?days=30');
     expect(board.items.some((u: { overdue: number }) => u.overdue > 0)).toBe(true);
@@ -534,6 +546,56 @@ async function checkApi(database: Database, orgId: string) {
     const mine = all.find((p) => p.proposerMemberId === user('member').memberId && p.state === 'closed')!;
     const own = await get('member', `/api/v1/proposals/${mine.id}/history`) as { action: string; actorName: string }[];
     expect(own.find((h) => h.action === 'created')!.actorName).toBe(user('member').displayName);
+  } finally {
+    await app.close();
+  }
+}
+
+/** The demo's reports: each state, the records a state implies, numbers per year, and the API the demo logins see. */
+async function checkOpinions(database: Database, orgId: string) {
+  const db = database.db;
+  const rows = (await db.select().from(opinions).where(eq(opinions.orgId, orgId))).filter((o) => !o.sourceProposalId);
+  expect(rows).toHaveLength(40);
+  expect(new Set(rows.map((o) => o.state))).toEqual(new Set(OPINION_STATES));
+  const adoptions = await db.select().from(opinionAdoptions).where(eq(opinionAdoptions.orgId, orgId));
+  const instructions = await db.select().from(opinionInstructions).where(eq(opinionInstructions.orgId, orgId));
+  expect(new Set(adoptions.map((a) => a.level))).toEqual(new Set(LEVELS));
+  expect(instructions.length).toBeGreaterThan(5);
+  const issued = ['approved', 'forwarded', 'adopted'];
+  for (const o of rows) {
+    expect(!!o.number, `${o.title} numbered`).toBe(issued.includes(o.state));
+    expect(o.forwardedTo !== null, `${o.title} forwarded`).toBe(['forwarded', 'adopted'].includes(o.state));
+    expect(adoptions.some((a) => a.opinionId === o.id), `${o.title} adopted`).toBe(o.state === 'adopted');
+    expect(!!o.decisionReason).toBe(['returned', 'rejected'].includes(o.state));
+    expect(!!o.submittedAt).toBe(o.state !== 'draft');
+    expect(o.updatedAt.getTime()).toBeLessThanOrEqual(Date.now());
+  }
+  for (const y of new Set(rows.filter((o) => o.number).map((o) => o.numberYear))) {
+    const numbers = rows.filter((o) => o.numberYear === y).map((o) => o.number!).sort((a, b) => a - b);
+    expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+  }
+  expect([...adoptions.map((a) => a.adoptedOn), ...instructions.map((i) => i.instructedOn)].every((d) => d <= today())).toBe(true);
+
+  const app = await buildApp({ config: testConfig(), database, logger: false });
+  await app.ready();
+  try {
+    const get = async (username: string, url: string) => {
+      const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
+      const res = await app.inject({ url, headers: { cookie: `tx_session=${login.cookies.find((c) => c.name === 'tx_session')!.value}` } });
+      expect(res.statusCode, `${username} ${url}`).toBe(200);
+      return res.json();
+    };
+    // The demo member has reports in several states, one adopted with a 批示, and this year's progress.
+    const mine = (await get('member', '/api/v1/opinions?mine=true&pageSize=50')).items as { state: string; instructionCount: number }[];
+    expect(new Set(mine.map((o) => o.state)).size).toBeGreaterThanOrEqual(6);
+    expect(mine.some((o) => o.state === 'adopted' && o.instructionCount > 0)).toBe(true);
+    expect((await get('member', '/api/v1/opinions/quota')).member.submitted).toBeGreaterThan(0);
+    // Staff have reports to review and to forward; the year's figures show adoptions and 批示.
+    const todo = (await get('staff', '/api/v1/todos')).items.map((i: { kind: string }) => i.kind);
+    expect(todo).toEqual(expect.arrayContaining(['opinionReview', 'opinionForward']));
+    const stats = await get('leader', '/api/v1/opinions/stats');
+    expect(stats.adoptions).toBeGreaterThan(5);
+    expect(stats.instructions).toBeGreaterThan(2);
   } finally {
     await app.close();
   }

@@ -16,6 +16,8 @@ import {
   type CommitteeName, type Field, type LeaderDef, type Party, type SectorDef,
 } from './demo-data.ts';
 import { seedDemoProposals, type SessionInfo } from './demo-proposals.ts';
+import { seedDemoOpinions } from './demo-opinions.ts';
+import { seedDemoSelections } from './demo-selections.ts';
 import { createRandom, type Random } from './random.ts';
 
 export const DEMO_PASSWORD = 'tongxin-demo';
@@ -245,6 +247,23 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<{ org
       leader: { userId: login('leader').id, memberId: login('leader').memberId! },
       member: { userId: login('member').id, memberId: login('member').memberId! },
       unitLogins: logins.filter((l) => l.unitId).map((l) => ({ userId: l.id, unitId: l.unitId! })),
+      now: opts.now,
+    });
+
+    // 优秀提案评选: last year's announced, this year's at the unit level.
+    await seedDemoSelections(tx, {
+      orgId, sessions: sessions.slice(-2) as [SessionInfo, SessionInfo], staffUserId: login('staff').id, leaderUserId: login('leader').id,
+      memberLogins: logins.filter((l) => l.memberId).map((l) => ({ userId: l.id, memberId: l.memberId! })),
+      unitLogins: logins.filter((l) => l.unitId).map((l) => ({ userId: l.id, unitId: l.unitId! })),
+      now: opts.now,
+    });
+
+    // 社情民意: 40 reports of this year and last, the demo member's among them.
+    await seedDemoOpinions(tx, {
+      orgId,
+      members: plan.map((m, i) => ({ id: memberIds[i]!, name: m.name })),
+      staffUserId: login('staff').id,
+      memberLogins: [login('member'), login('leader')].map((l) => ({ userId: l.id, memberId: l.memberId! })),
       now: opts.now,
     });
 

@@ -1,5 +1,5 @@
-// The frame of pages anyone may open without logging in (published proposals).
-import { Link, useNavigate } from 'react-router-dom';
+// The frame of pages anyone may open without logging in (published proposals, selection results).
+import { Link, NavLink, useNavigate } from 'react-router-dom';
 import { Button, Flex, Layout, Typography, theme } from 'antd';
 import { LoginOutlined } from '@ant-design/icons';
 import { useAuth } from '../auth';
@@ -7,6 +7,9 @@ import { useI18n } from '../i18n';
 import { PageContent } from './PageContent';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useIsMobile } from './useIsMobile';
+import type { MessageKey } from '../i18n';
+
+const PUBLIC_PAGES: [string, MessageKey][] = [['/public/proposals', 'nav.publicProposals'], ['/public/selections', 'nav.publicSelectionsShort']];
 
 export function PublicLayout() {
   const { t } = useI18n();
@@ -26,14 +29,18 @@ export function PublicLayout() {
         }}
       >
         <Flex align="center" justify="space-between" gap={8} style={{ height: '100%' }}>
-          <Link to="/public/proposals" style={{ color: 'inherit', minWidth: 0 }}>
-            <Flex align="center" gap={8}>
+          <Flex align="center" gap={isMobile ? 8 : 16} style={{ minWidth: 0 }} component="nav" aria-label={t('nav.public')}>
+            <Link to="/public/proposals">
               <Typography.Text strong style={{ color: token.colorPrimary, fontSize: 18 }}>
                 {t('app.name')}
               </Typography.Text>
-              <Typography.Text ellipsis>{t('nav.publicProposals')}</Typography.Text>
-            </Flex>
-          </Link>
+            </Link>
+            {PUBLIC_PAGES.map(([path, label]) => (
+              <NavLink key={path} to={path} style={({ isActive }) => ({ color: isActive ? token.colorPrimary : token.colorText, whiteSpace: 'nowrap' })}>
+                {t(label)}
+              </NavLink>
+            ))}
+          </Flex>
           <Flex align="center" gap={8} style={{ flex: 'none' }}>
             <LanguageSwitch size={isMobile ? 'small' : undefined} />
             <Button size={isMobile ? 'small' : undefined} icon={<LoginOutlined />} onClick={() => navigate(user ? '/' : '/login')}>

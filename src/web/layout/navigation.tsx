@@ -6,20 +6,26 @@ import {
   BankOutlined,
   CalendarOutlined,
   ClusterOutlined,
+  CommentOutlined,
   BarChartOutlined,
   DashboardOutlined,
   EditOutlined,
   FieldTimeOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  FormOutlined,
   HomeOutlined,
   IdcardOutlined,
   InboxOutlined,
   LikeOutlined,
+  PieChartOutlined,
+  ProfileOutlined,
+  SearchOutlined,
   SendOutlined,
   SettingOutlined,
   StarOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UploadOutlined,
   UserSwitchOutlined,
   UsergroupAddOutlined,
@@ -42,15 +48,22 @@ export const COSIGNERS: Role[] = ['member', 'leader'];
 export const PROPOSAL_OFFICE: Role[] = ['staff'];
 export const SUPERVISORS: Role[] = ['staff', 'admin', 'leader'];
 export const UNIT_CLERKS: Role[] = ['unit'];
+/** 优秀提案评选: members (leaders too may be members) nominate their own proposals, staff any. */
+export const SELECTION_NOMINATORS: Role[] = ['member', 'leader', 'staff'];
+// 社情民意: members write; staff also enter paper reports for a member, review and record.
+export const OPINION_WRITERS: Role[] = ['member'];
+export const OPINION_COMPOSERS: Role[] = ['member', 'staff'];
+export const OPINION_OFFICE: Role[] = ['staff'];
 
 /** A leader not on the staff: the key board shows the key proposals they lead (as the server does). */
 export function leadsOwnKeyProposals(roles: Role[]): boolean {
   return roles.includes('leader') && !roles.includes('staff');
 }
 
-export type NavGroup = 'proposals' | 'admin';
+export type NavGroup = 'proposals' | 'opinions' | 'admin';
 export const NAV_GROUPS: { key: NavGroup; label: MessageKey; icon: ReactNode }[] = [
   { key: 'proposals', label: 'nav.proposals', icon: <FileTextOutlined /> },
+  { key: 'opinions', label: 'nav.opinions', icon: <CommentOutlined /> },
   { key: 'admin', label: 'nav.admin', icon: <SettingOutlined /> },
 ];
 
@@ -84,6 +97,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/proposals/review', label: 'nav.filingQueue', description: 'home.shortcut.filingQueue', icon: <FileSearchOutlined />, roles: PROPOSAL_OFFICE, group: 'proposals', shortcut: true },
   { path: '/proposals/assign', label: 'nav.assignment', description: 'home.shortcut.assignment', icon: <SendOutlined />, roles: PROPOSAL_OFFICE, group: 'proposals', shortcut: true },
   { path: '/proposals/board', label: 'nav.board', description: 'home.shortcut.board', icon: <DashboardOutlined />, roles: SUPERVISORS, group: 'proposals', shortcut: true },
+  { path: '/proposals/search', label: 'nav.proposalSearch', description: 'home.shortcut.proposalSearch', icon: <SearchOutlined />, roles: ANY_ROLE, group: 'proposals' },
   { path: '/proposals/stats', label: 'nav.stats', description: 'home.shortcut.stats', icon: <BarChartOutlined />, roles: SUPERVISORS, group: 'proposals', shortcut: true },
   { path: '/proposals/extensions', label: 'nav.extensions', description: 'home.shortcut.extensions', icon: <FieldTimeOutlined />, roles: PROPOSAL_OFFICE, group: 'proposals' },
   { path: '/proposals/inbox', label: 'nav.unitInbox', description: 'home.shortcut.unitInbox', icon: <InboxOutlined />, roles: UNIT_CLERKS, group: 'proposals', shortcut: true },
@@ -91,6 +105,12 @@ export const NAV_ITEMS: NavItem[] = [
     path: '/proposals/key', label: 'nav.keyBoard', description: 'home.shortcut.keyBoard', icon: <StarOutlined />, roles: SUPERVISORS, group: 'proposals', shortcut: true,
     variant: (roles) => (leadsOwnKeyProposals(roles) ? { label: 'nav.keyProposals', description: 'home.shortcut.keyProposals' } : undefined),
   },
+  { path: '/selections', label: 'nav.selection', description: 'home.shortcut.selection', icon: <TrophyOutlined />, roles: ANY_ROLE, group: 'proposals', shortcut: true },
+  { path: '/opinions/mine', label: 'nav.myOpinions', description: 'home.shortcut.myOpinions', icon: <CommentOutlined />, roles: OPINION_WRITERS, group: 'opinions', shortcut: true },
+  { path: '/opinions/new', label: 'nav.newOpinion', description: 'home.shortcut.myOpinions', icon: <FormOutlined />, roles: OPINION_WRITERS, group: 'opinions' },
+  { path: '/opinions/review', label: 'nav.opinionReview', description: 'home.shortcut.opinionReview', icon: <AuditOutlined />, roles: OPINION_OFFICE, group: 'opinions', shortcut: true },
+  { path: '/opinions', label: 'nav.opinionAdmin', description: 'home.shortcut.opinionAdmin', icon: <ProfileOutlined />, roles: SUPERVISORS, group: 'opinions' },
+  { path: '/opinions/stats', label: 'nav.opinionStats', description: 'home.shortcut.opinionStats', icon: <PieChartOutlined />, roles: SUPERVISORS, group: 'opinions', shortcut: true },
   { path: '/admin/sectors', label: 'nav.sectors', description: 'home.shortcut.sectors', icon: <ClusterOutlined />, roles: CONFIG_ROLES, group: 'admin', shortcut: true },
   { path: '/admin/committees', label: 'nav.committees', description: 'home.shortcut.committees', icon: <ApartmentOutlined />, roles: CONFIG_ROLES, group: 'admin', shortcut: true },
   { path: '/admin/units', label: 'nav.units', description: 'home.shortcut.units', icon: <BankOutlined />, roles: CONFIG_ROLES, group: 'admin', shortcut: true },

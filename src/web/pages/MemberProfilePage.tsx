@@ -14,6 +14,7 @@ import { keys } from '../queries';
 import { MemberFormModal } from '../components/MemberFormModal';
 import { PageHeader } from '../components/PageHeader';
 import { QueryError } from '../components/QueryError';
+import { HonoursCard } from '../components/selection/HonoursCard';
 import { problemText } from '../components/formErrors';
 import type { Member } from '../types';
 
@@ -165,6 +166,9 @@ export default function MemberProfilePage() {
           column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 3, xxl: 3 }}
         />
       </Card>
+      <div style={{ marginTop: 16 }}>
+        <HonoursCard memberId={m.id} />
+      </div>
       {editMounted && (
         <MemberFormModal
           open={editOpen}

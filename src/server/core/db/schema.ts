@@ -5,4 +5,5 @@ export * from '../jobs-schema.ts';
 export * from '../../modules/handling/schema.ts';
 export * from '../../modules/proposals/schema.ts';
 export * from '../../modules/opinions/schema.ts';
+export * from '../../modules/selection/schema.ts';
 export * from '../../modules/search/schema.ts';

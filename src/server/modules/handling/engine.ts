@@ -129,8 +129,9 @@ export async function latestReply(db: Queryable, orgId: string, item: { kind: st
   return r;
 }
 
-export async function evaluate(c: CommandScope, item: { kind: string; id: string }, replyRow: { id: string; round: number }, body: { satisfaction: string; contacted?: boolean; contactMethod?: string; comment?: string }) {
+export async function evaluate(c: CommandScope, item: { kind: string; id: string }, replyRow: { id: string; round: number }, body: { satisfaction: string; resultSatisfaction?: string; contacted?: boolean; contactMethod?: string; comment?: string }) {
   await c.tx.insert(evaluations).values({ orgId: c.actor.orgId, itemKind: item.kind, itemId: item.id, replyId: replyRow.id, round: replyRow.round, satisfaction: body.satisfaction,
+    resultSatisfaction: body.resultSatisfaction ?? null,
     contacted: body.contacted ?? null, contactMethod: body.contactMethod ?? null, comment: body.comment ?? null, createdBy: c.actor.id });
 }
 

@@ -85,7 +85,8 @@ export const evaluations = pgTable('evaluations', {
   itemId: uuid().notNull(),
   replyId: uuid().notNull(),
   round: integer().notNull(),
-  satisfaction: text().notNull(), // satisfied | basic | unsatisfied
+  satisfaction: text().notNull(), // with the handling: satisfied | basic | unsatisfied (decides re-handling)
+  resultSatisfaction: text(),      // with the result, when given: the same scale
   contacted: boolean(),
   contactMethod: text(),
   comment: text(),

@@ -1,17 +1,21 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Tx } from '../../core/db/client.ts';
 import { notFound } from '../../core/errors.ts';
 import { actorOf, IdParams, pageOf, Paging } from '../../core/http.ts';
-import { definePolicies, hasRole, type Actor } from '../../core/policies.ts';
+import { hasRole, type Actor } from '../../core/policies.ts';
 import type { DomainEvent } from '../../core/outbox.ts';
+import { addTodoSource } from '../../core/todos.ts';
 import { proposalForConversion } from '../proposals/queries.ts';
+import { opinionRoutes } from './routes.ts';
 import { memberLetters, opinions } from './schema.ts';
 
-definePolicies({ 'opinion.readAll': ['staff', 'admin', 'leader'] });
-
-/** After a proposal is converted, its text becomes a draft report or a letter of its proposer (idempotent: one per proposal). */
+/**
+ * After a proposal is converted, its text becomes a draft report or a letter of its proposer
+ * (idempotent: one per proposal). The report stays a draft: the member shortens it to the
+ * report's limit if need be and submits it; the office sees the draft, as it made it.
+ */
 export async function onProposalConverted(event: DomainEvent, tx: Tx) {
   const { id, action } = event.payload as { id: string; action: string };
   if (action !== 'convert') return;
@@ -22,29 +26,55 @@ export async function onProposalConverted(event: DomainEvent, tx: Tx) {
   else await tx.insert(memberLetters).values({ ...common, memberId: p.proposerMemberId }).onConflictDoNothing();
 }
 
-const own = (actor: Actor, col: typeof opinions.authorMemberId | typeof memberLetters.memberId) =>
-  hasRole(actor, 'staff', 'admin', 'leader') ? undefined : actor.memberId ? eq(col, actor.memberId) : sql`false`;
+// Staff: reports to review and approved ones to forward. Members: returned ones to revise, and
+// drafts made from their converted proposals to complete and submit.
+addTodoSource(async (db, actor) => {
+  const out: { kind: string; title: string; href: string }[] = [];
+  if (actor.memberId) {
+    const mine = await db.select({ id: opinions.id, title: opinions.title, state: opinions.state }).from(opinions)
+      .where(and(eq(opinions.orgId, actor.orgId), eq(opinions.authorMemberId, actor.memberId),
+        sql`(${opinions.state} = 'returned' or (${opinions.state} = 'draft' and ${isNotNull(opinions.sourceProposalId)}))`))
+      .orderBy(desc(opinions.updatedAt));
+    out.push(...mine.map((o) => o.state === 'returned'
+      ? { kind: 'opinionReturned', title: `修改后重新提交社情民意：${o.title}`, href: `/opinions/${o.id}` }
+      : { kind: 'opinionConverted', title: `完善并提交社情民意（由提案转来）：${o.title}`, href: `/opinions/${o.id}` }));
+  }
+  if (hasRole(actor, 'staff')) {
+    const counts = await db.select({ state: opinions.state, n: sql<number>`count(*)::int` }).from(opinions)
+      .where(and(eq(opinions.orgId, actor.orgId), inArray(opinions.state, ['submitted', 'approved']))).groupBy(opinions.state);
+    const n = (s: string) => counts.find((c) => c.state === s)?.n ?? 0;
+    if (n('submitted')) out.push({ kind: 'opinionReview', title: `待审核的社情民意信息 ${n('submitted')} 篇`, href: '/opinions/review' });
+    if (n('approved')) out.push({ kind: 'opinionForward', title: `待报送的社情民意信息 ${n('approved')} 篇`, href: '/opinions/review?tab=approved' });
+  }
+  return out;
+});
+
+const ownLetters = (actor: Actor) =>
+  hasRole(actor, 'staff', 'admin', 'leader') ? undefined : actor.memberId ? eq(memberLetters.memberId, actor.memberId) : sql`false`;
+
+/** 委员来信 made from converted proposals: read only, for now. */
+async function letterRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const iso = <T extends { createdAt: Date }>(r: T) => ({ ...r, createdAt: r.createdAt.toISOString() });
+  app.get('/letters', { schema: { tags: ['letters'], summary: 'My letters (staff and leaders: all)', querystring: Type.Object(Paging, { additionalProperties: false }) } }, async (req) => {
+    const actor = actorOf(req);
+    const where = and(eq(memberLetters.orgId, actor.orgId), ownLetters(actor));
+    const [rows, [count]] = await Promise.all([
+      app.db.select().from(memberLetters).where(where).orderBy(desc(memberLetters.createdAt)).limit(pageOf(req.query).limit).offset(pageOf(req.query).offset),
+      app.db.select({ n: sql<number>`count(*)::int` }).from(memberLetters).where(where),
+    ]);
+    return { items: rows.map(iso), total: count!.n, page: req.query.page, pageSize: req.query.pageSize };
+  });
+  app.get('/letters/:id', { schema: { tags: ['letters'], summary: 'One letter', params: IdParams } }, async (req) => {
+    const actor = actorOf(req);
+    const [row] = await app.db.select().from(memberLetters).where(and(eq(memberLetters.orgId, actor.orgId), eq(memberLetters.id, req.params.id), ownLetters(actor)));
+    if (!row) throw notFound('letters');
+    return iso(row);
+  });
+}
 
 export async function opinionsModule(fastify: FastifyInstance) {
   fastify.outbox.subscribe('proposal.convert', onProposalConverted);
-  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const iso = <T extends { createdAt: Date }>(r: T) => ({ ...r, createdAt: r.createdAt.toISOString() });
-
-  for (const [path, table, authorCol, tag] of [['opinions', opinions, opinions.authorMemberId, 'opinions'], ['letters', memberLetters, memberLetters.memberId, 'letters']] as const) {
-    app.get(`/${path}`, { schema: { tags: [tag], summary: `My ${path} (staff and leaders: all)`, querystring: Type.Object(Paging, { additionalProperties: false }) } }, async (req) => {
-      const actor = actorOf(req);
-      const where = and(eq(table.orgId, actor.orgId), own(actor, authorCol));
-      const [rows, [count]] = await Promise.all([
-        app.db.select().from(table).where(where).orderBy(desc(table.createdAt)).limit(pageOf(req.query).limit).offset(pageOf(req.query).offset),
-        app.db.select({ n: sql<number>`count(*)::int` }).from(table).where(where),
-      ]);
-      return { items: rows.map(iso), total: count!.n, page: req.query.page, pageSize: req.query.pageSize };
-    });
-    app.get(`/${path}/:id`, { schema: { tags: [tag], summary: `One of ${path}`, params: IdParams } }, async (req) => {
-      const actor = actorOf(req);
-      const [row] = await app.db.select().from(table).where(and(eq(table.orgId, actor.orgId), eq(table.id, req.params.id), own(actor, authorCol)));
-      if (!row) throw notFound(tag);
-      return iso(row);
-    });
-  }
+  await fastify.register(opinionRoutes);
+  await fastify.register(letterRoutes);
 }

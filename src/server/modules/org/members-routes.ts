@@ -4,6 +4,7 @@ import { runCommand } from '../../core/command.ts';
 import { badRequest } from '../../core/errors.ts';
 import { actorOf, ctxOf, errorResponses, IdParams, ListOf, pageOf, Paging, Uuid } from '../../core/http.ts';
 import { authorize, can } from '../../core/policies.ts';
+import { sendXlsx } from '../../core/xlsx.ts';
 import { ActiveFilter } from './catalog.ts';
 import { createMember, insertMember, updateMember } from './members-commands.ts';
 import { allMembers, getMember, listMembers } from './members-queries.ts';
@@ -46,7 +47,6 @@ const ImportReport = Type.Object({
   total: Type.Integer(), valid: Type.Integer(), imported: Type.Integer(),
   errors: Type.Array(Type.Object({ row: Type.Integer(), field: Type.String(), message: Type.String() })),
 });
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function memberRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -62,12 +62,12 @@ export async function memberRoutes(fastify: FastifyInstance) {
     const actor = actorOf(req);
     authorize(actor, 'member.import');
     const buf = await writeRoster(await allMembers(app.db, actor.orgId, req.query));
-    return reply.type(XLSX).header('content-disposition', `attachment; filename="members.xlsx"; filename*=UTF-8''${encodeURIComponent('委员名册.xlsx')}`).send(buf);
+    return sendXlsx(reply, 'members.xlsx', '委员名册.xlsx', buf);
   });
 
   app.get('/members/import/template', { schema: { tags, summary: 'The empty roster template (.xlsx)' } }, async (req, reply) => {
     authorize(actorOf(req), 'member.import');
-    return reply.type(XLSX).header('content-disposition', `attachment; filename="template.xlsx"; filename*=UTF-8''${encodeURIComponent('委员导入模板.xlsx')}`).send(await writeRoster([]));
+    return sendXlsx(reply, 'template.xlsx', '委员导入模板.xlsx', await writeRoster([]));
   });
 
   app.post('/members/import', {

@@ -70,7 +70,7 @@ export async function loadProposal(db: Queryable, actor: Actor | null, orgId: st
       cosigners: cosigners.filter((c) => !c.viaMergeOf).map((c) => ({ confirmed: !!c.confirmedAt })),
       mine: mine && { role: mine.role as 'lead' | 'co', state: mine.state, returnBy: mine.returnBy, hasOpinion: !!mine.opinion },
       leadSigned: lead?.state === 'signed', today: today(), pendingExtension: !!pending,
-      ratedByMyUnit: rated.length > 0, published: p.published, isKey: p.isKey, ...opts.extra,
+      ratedByMyUnit: rated.length > 0, published: p.published, exempt: !!p.publicationExemptReason, isKey: p.isKey, ...opts.extra,
     },
   };
 }

@@ -195,7 +195,8 @@ const steps: Record<string, Step> = {
     await c.tx.insert(proposalRatings).values({ orgId: l.p.orgId, proposalId: l.p.id, unitId: c.actor.unitId!, topic: Number(b.topic), research: Number(b.research), feasibility: Number(b.feasibility), comment: (b.comment as string) ?? null, createdBy: c.actor.id });
     return `${b.topic}/${b.research}/${b.feasibility}`;
   },
-  async publish(_c, _l, _b, set) { set({ published: true, publishedAt: new Date() }); },
+  async publish(_c, _l, _b, set) { set({ published: true, publishedAt: new Date(), publicationExemptReason: null }); },
+  async exempt(_c, _l, b, set) { set({ publicationExemptReason: String(b.reason) }); return String(b.reason); },
   async markKey(c, l, b, set) {
     const leaderUserId = String(b.leaderUserId);
     const leaders = await roleUsers(c.tx, l.p.orgId, 'leader');

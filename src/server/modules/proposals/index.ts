@@ -35,6 +35,9 @@ addTodoSource(async (db, actor) => {
     if (queue[0]!.n) out.push({ kind: 'file', title: `待审查立案的提案 ${queue[0]!.n} 件`, href: '/proposals?state=submitted' });
     const toAssign = await db.select({ n: sql<number>`count(*)::int` }).from(proposals).where(and(eq(proposals.orgId, actor.orgId), eq(proposals.state, 'filed')));
     if (toAssign[0]!.n) out.push({ kind: 'assign', title: `待交办的提案 ${toAssign[0]!.n} 件`, href: '/proposals?state=filed' });
+    const toPublish = await db.select({ n: sql<number>`count(*)::int` }).from(proposals)
+      .where(and(eq(proposals.orgId, actor.orgId), eq(proposals.state, 'closed'), eq(proposals.published, false), sql`${proposals.publicationExemptReason} is null`));
+    if (toPublish[0]!.n) out.push({ kind: 'publish', title: `已办结待公开的提案 ${toPublish[0]!.n} 件`, href: '/proposals?publication=pending' });
   }
   if (actor.unitId && hasRole(actor, 'unit')) {
     const mine = await db.select({ id: proposals.id, title: proposals.title, a: assignments }).from(assignments)

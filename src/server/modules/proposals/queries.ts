@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../core/db/client.ts';
 import { hasRole, type Actor } from '../../core/policies.ts';
-import { auditLog, users } from '../../core/schema.ts';
+import { entityHistory } from '../../core/history.ts';
 import { members, plenarySessions, terms, units } from '../org/schema.ts';
 import { assignments, evaluations, extensionRequests, handlingLogs, replies } from '../handling/schema.ts';
 import { today } from '../handling/deadlines.ts';
@@ -21,6 +21,8 @@ export function numberLabel(termNumber?: number | null, sessionNumber?: number |
 
 export interface ProposalFilter {
   q?: string; state?: string[]; published?: boolean; mine?: boolean; unitId?: string; sessionId?: string; domain?: string; kind?: string; isKey?: boolean; overdue?: boolean; keyLeader?: 'me';
+  /** Closed ones: published, waiting to be published, or exempted (with a reason). */
+  publication?: 'published' | 'pending' | 'exempt';
 }
 
 const activeFor = (unitId: SQL | string) => sql`exists (select 1 from ${assignments} a where a.org_id = ${proposals.orgId}
@@ -52,6 +54,9 @@ export async function listProposals(db: Queryable, actor: Actor | null, orgId: s
     f.kind ? eq(proposals.kind, f.kind) : undefined,
     f.isKey === undefined ? undefined : eq(proposals.isKey, f.isKey),
     f.keyLeader === 'me' && actor ? eq(proposals.keyLeaderUserId, actor.id) : undefined,
+    f.publication === 'published' ? eq(proposals.published, true)
+      : f.publication === 'pending' ? and(eq(proposals.state, 'closed'), eq(proposals.published, false), isNull(proposals.publicationExemptReason))
+      : f.publication === 'exempt' ? isNotNull(proposals.publicationExemptReason) : undefined,
     f.overdue ? sql`exists (select 1 from ${assignments} a where a.org_id = ${proposals.orgId} and a.item_kind = ${KIND} and a.item_id = ${proposals.id}
       and a.state in ('pending', 'signed') and a.role = 'lead' and a.due_on < ${today()}) and ${proposals.state} in ('assigned', 'handling', 'rehandling')` : undefined,
   );
@@ -122,13 +127,14 @@ export async function presentProposal(db: Queryable, l: Loaded, publicView: bool
     submittedAt: iso(p.submittedAt), filedAt: iso(p.filedAt), closedAt: iso(p.closedAt), createdAt: iso(p.createdAt), updatedAt: iso(p.updatedAt),
     round: p.round, needsMeeting: p.needsMeeting, decisionReason: p.decisionReason, convertedTo: p.convertedTo, mergedIntoId: p.mergedIntoId,
     isKey: p.isKey, keyLeaderUserId: publicView ? null : p.keyLeaderUserId, published: p.published, publishedAt: iso(p.publishedAt),
+    publicationExemptReason: publicView ? null : p.publicationExemptReason,
     cosigners: cos.map((x) => ({ memberId: publicView ? null : x.memberId, name: x.name, confirmed: !!x.confirmedAt, viaMerge: !!x.viaMergeOf })),
     assignments: (publicView ? assigned.filter((x) => x.a.state !== 'withdrawn' && x.a.state !== 'returned') : assigned).map(({ a, unitName }) => ({
       id: a.id, unitId: a.unitId, unitName, role: a.role, state: a.state, assignedAt: a.assignedAt.toISOString(), returnBy: a.returnBy, dueOn: a.dueOn,
       signedAt: iso(a.signedAt), returnReason: publicView ? null : a.returnReason, opinion: publicView ? null : a.opinion, opinionAt: iso(a.opinionAt),
     })),
     replies: reps.map(({ r, unitName }) => ({ id: r.id, round: r.round, unitName, category: r.category, content: pub(r.content), signer: r.signer, createdAt: r.createdAt.toISOString(), attachments: filesOf('reply', r.id) })),
-    evaluations: evals.map((e) => ({ round: e.round, satisfaction: e.satisfaction, contacted: e.contacted, contactMethod: e.contactMethod, comment: publicView ? null : e.comment, createdAt: e.createdAt.toISOString() })),
+    evaluations: evals.map((e) => ({ round: e.round, satisfaction: e.satisfaction, resultSatisfaction: e.resultSatisfaction, contacted: e.contacted, contactMethod: e.contactMethod, comment: publicView ? null : e.comment, createdAt: e.createdAt.toISOString() })),
     logs: logs.map(({ h, unitName }) => ({ id: h.id, unitName, kind: h.kind, date: h.happenedOn, content: h.content, createdAt: h.createdAt.toISOString(), attachments: filesOf('log', h.id) })),
     extensions: exts.map((x) => ({ id: x.id, requestedDueOn: x.requestedDueOn, reason: x.reason, state: x.state, requestedAt: x.requestedAt.toISOString(), decidedAt: iso(x.decidedAt), decisionNote: x.decisionNote })),
     ratings: ratings.map((r) => ({ unitId: r.unitId, topic: r.topic, research: r.research, feasibility: r.feasibility, comment: r.comment })),
@@ -136,16 +142,7 @@ export async function presentProposal(db: Queryable, l: Loaded, publicView: bool
 }
 
 /** Every state change and edit: from the audit log, where each command writes its entry. */
-export async function proposalHistory(db: Queryable, orgId: string, id: string) {
-  const rows = await db.select({ a: auditLog, actorName: users.displayName }).from(auditLog)
-    .leftJoin(users, and(eq(users.orgId, auditLog.orgId), eq(users.id, auditLog.actorUserId)))
-    .where(and(eq(auditLog.orgId, orgId), eq(auditLog.entity, 'proposal'), eq(auditLog.entityId, id))).orderBy(asc(auditLog.id));
-  return rows.map(({ a, actorName }) => {
-    const before = (a.before ?? {}) as { state?: string };
-    const after = (a.after ?? {}) as { state?: string; note?: string | null };
-    return { at: a.at.toISOString(), actorUserId: a.actorUserId, actorName, action: a.action, from: before.state ?? null, to: after.state ?? before.state ?? null, note: after.note ?? null };
-  });
-}
+export const proposalHistory = (db: Queryable, orgId: string, id: string) => entityHistory(db, orgId, 'proposal', id);
 
 /** Staff board: open lead assignments due within `days` or overdue, grouped by unit. */
 export async function dueBoard(db: Queryable, orgId: string, days: number) {
@@ -157,7 +154,8 @@ export async function dueBoard(db: Queryable, orgId: string, days: number) {
     .where(and(eq(assignments.orgId, orgId), eq(assignments.itemKind, KIND), inArray(assignments.state, ['pending', 'signed']), eq(assignments.role, 'lead'),
       inArray(proposals.state, ['assigned', 'handling', 'rehandling']), sql`${assignments.dueOn} <= (${now}::date + ${days}::int)`))
     .orderBy(asc(assignments.dueOn));
-  const byUnit = new Map<string, { unitId: string; unitName: string; overdue: number; dueSoon: number; items: unknown[] }>();
+  type Item = { proposalId: string; title: string; state: string; isKey: boolean; dueOn: string; overdue: boolean; signed: boolean };
+  const byUnit = new Map<string, { unitId: string; unitName: string; overdue: number; dueSoon: number; items: Item[] }>();
   for (const r of rows) {
     const g = byUnit.get(r.a.unitId) ?? { unitId: r.a.unitId, unitName: r.unitName, overdue: 0, dueSoon: 0, items: [] };
     const overdue = r.a.dueOn < now;

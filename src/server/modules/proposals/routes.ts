@@ -15,7 +15,8 @@ import { proposalSettings, saveProposalSettings } from './settings.ts';
 import { similarProposals, suggestUnits } from './similar.ts';
 import { searchProposals } from './search.ts';
 import { keyBoard, logSupervision, supervisionOf } from './supervision.ts';
-import { GROUPINGS, proposalStats, statsWorkbook } from './stats.ts';
+import { boardWorkbook, GROUPINGS, keyBoardWorkbook, proposalStats, statsWorkbook } from './stats.ts';
+import { sendXlsx } from '../../core/xlsx.ts';
 import { STATES, proposalWorkflow } from './workflow.ts';
 
 definePolicies({ 'proposal.supervise': ['staff', 'admin', 'leader'], 'proposal.manage': ['staff'] });
@@ -29,9 +30,11 @@ const Units = Type.Array(Type.Object({ unitId: Uuid, role: lit(['lead', 'co'] as
 const obj = <T extends TProperties>(props: T) => Type.Object(props, { additionalProperties: false });
 const AttachmentIds = Type.Array(Uuid, { maxItems: 20, uniqueItems: true });
 
+const Satisfaction = lit(['satisfied', 'basic', 'unsatisfied'] as const);
+
 /** The body of each action (api.md), validated before the command runs. */
 const ACTION_BODIES = {
-  submit: obj({}), withdraw: obj({}), cosign: obj({}), file: obj({}), sign: obj({}), publish: obj({}),
+  submit: obj({}), withdraw: obj({}), cosign: obj({}), file: obj({}), sign: obj({}), publish: obj({}), exempt: obj({ reason: Text(500) }),
   reject: obj({ reason: Text(500) }),
   convert: obj({ to: lit(['opinion', 'letter'] as const), reason: Text(500) }),
   merge: obj({ intoId: Uuid }),
@@ -44,7 +47,7 @@ const ACTION_BODIES = {
   grantExtension: obj({ note: Type.Optional(Text(500)) }),
   refuseExtension: obj({ note: Text(500) }),
   reply: obj({ category: lit(['A', 'B', 'C'] as const), content: Text(20000), signer: Type.Optional(Text(50)), attachmentIds: Type.Optional(AttachmentIds) }),
-  evaluate: obj({ satisfaction: lit(['satisfied', 'basic', 'unsatisfied'] as const), contacted: Type.Optional(Type.Boolean()),
+  evaluate: obj({ satisfaction: Satisfaction, resultSatisfaction: Type.Optional(Satisfaction), contacted: Type.Optional(Type.Boolean()),
     contactMethod: Type.Optional(lit(['visit', 'phone', 'meeting', 'letter', 'none'] as const)), comment: Type.Optional(Type.String({ maxLength: 1000 })) }),
   rate: obj({ topic: Type.Integer({ minimum: 1, maximum: 5 }), research: Type.Integer({ minimum: 1, maximum: 5 }), feasibility: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(Type.String({ maxLength: 1000 })) }),
   markKey: obj({ leaderUserId: Uuid }),
@@ -59,6 +62,7 @@ const Filters = obj({
   ...Paging, state: Type.Optional(Type.Array(lit(STATES), { maxItems: 12 })), published: Type.Optional(Type.Boolean()), mine: Type.Optional(Type.Boolean()),
   unitId: Type.Optional(Uuid), sessionId: Type.Optional(Uuid), domain: Type.Optional(lit(DOMAINS)), kind: Type.Optional(lit(KINDS)),
   isKey: Type.Optional(Type.Boolean()), overdue: Type.Optional(Type.Boolean()), keyLeader: Type.Optional(Type.Literal('me')),
+  publication: Type.Optional(lit(['published', 'pending', 'exempt'] as const)),
 });
 
 export async function proposalRoutes(fastify: FastifyInstance) {
@@ -109,10 +113,16 @@ export async function proposalRoutes(fastify: FastifyInstance) {
     return reply.status(201).send(await view(req, p.id));
   });
 
-  app.get('/proposals/board', { schema: { tags, summary: 'Lead assignments due soon and overdue, by unit (staff, leaders)', querystring: obj({ days: Type.Integer({ minimum: 0, maximum: 180, default: 14 }) }) } }, async (req) => {
+  const BoardQuery = obj({ days: Type.Integer({ minimum: 0, maximum: 180, default: 14 }) });
+  app.get('/proposals/board', { schema: { tags, summary: 'Lead assignments due soon and overdue, by unit (staff, leaders)', querystring: BoardQuery } }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'proposal.supervise');
     return { items: await dueBoard(app.db, actor.orgId, req.query.days) };
+  });
+  app.get('/proposals/board.xlsx', { schema: { tags, summary: 'The same board as an Excel file, one row per assignment', querystring: BoardQuery } }, async (req, reply) => {
+    const actor = actorOf(req);
+    authorize(actor, 'proposal.supervise');
+    return sendXlsx(reply, 'proposal-board.xlsx', '督办看板.xlsx', await boardWorkbook(await dueBoard(app.db, actor.orgId, req.query.days)));
   });
 
   app.get('/proposals/extensions', { schema: { tags, summary: 'Pending extension requests (staff)' } }, async (req) => {
@@ -196,16 +206,19 @@ export async function proposalRoutes(fastify: FastifyInstance) {
     const actor = actorOf(req);
     authorize(actor, 'proposal.supervise');
     const buf = await statsWorkbook(await proposalStats(app.db, actor.orgId, req.query.by, req.query));
-    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="proposal-stats-${req.query.by}.xlsx"`).send(buf);
+    return sendXlsx(reply, `proposal-stats-${req.query.by}.xlsx`, '提案统计.xlsx', buf);
   });
 
-  app.get('/proposals/key', { schema: { tags, summary: 'Key proposals with their progress (leaders see the ones they lead unless all=true)', querystring: obj({ all: Type.Optional(Type.Boolean()) }) } }, async (req) => {
+  const KeyQuery = obj({ all: Type.Optional(Type.Boolean()) });
+  const keyItems = (req: import('fastify').FastifyRequest<{ Querystring: { all?: boolean } }>) => {
     const actor = actorOf(req);
     authorize(actor, 'proposal.supervise');
     const onlyMine = actor.roles.includes('leader') && !actor.roles.includes('staff') && !req.query.all;
-    return { items: await keyBoard(app.db, actor.orgId, onlyMine ? actor.id : undefined) };
-  });
+    return keyBoard(app.db, actor.orgId, onlyMine ? actor.id : undefined);
+  };
+  app.get('/proposals/key.xlsx', { schema: { tags, summary: 'The key proposals as an Excel file', querystring: KeyQuery } }, async (req, reply) =>
+    sendXlsx(reply, 'key-proposals.xlsx', '重点提案督办.xlsx', await keyBoardWorkbook(await keyItems(req))));
+  app.get('/proposals/key', { schema: { tags, summary: 'Key proposals with their progress (leaders see the ones they lead unless all=true)', querystring: KeyQuery } }, async (req) => ({ items: await keyItems(req) }));
 
   app.get('/proposals/:id/supervision', { schema: { tags, summary: 'Supervision visits and meetings (督办) of a key proposal', params: IdParams } }, async (req) => {
     const actor = actorOf(req);

@@ -30,6 +30,7 @@ export const proposals = pgTable('proposals', {
   keyLeaderUserId: uuid(),
   published: boolean().notNull().default(false),
   publishedAt: timestamp({ withTimezone: true }),
+  publicationExemptReason: text(), // why a closed proposal is not published (publication is the default)
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 }, (t) => [

@@ -1,6 +1,10 @@
 import { and, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import type { Queryable } from '../../core/db/client.ts';
+import { tableWorkbook, type Column } from '../../core/xlsx.ts';
+import { daysBetween, today } from '../handling/deadlines.ts';
+import type { dueBoard } from './queries.ts';
+import type { keyBoard } from './supervision.ts';
+import { STATE_NAMES } from './workflow.ts';
 import { members, plenarySessions, sectors, terms, units } from '../org/schema.ts';
 import { assignments, evaluations, replies } from '../handling/schema.ts';
 import { KIND } from './access.ts';
@@ -10,7 +14,8 @@ import { proposalRatings, proposals } from './schema.ts';
 // 双评 statistics, computed from the proposals' own records. Definitions:
 // received = submitted; filed = given a number; reply rate = replied / assigned;
 // on time = first reply no later than the lead unit's due date (extensions count);
-// satisfaction = 满意 + 基本满意 among the latest evaluations; shares of A/B/C among latest replies;
+// satisfaction = 满意 + 基本满意 among the latest evaluations, with the handling and (where the
+// proposer rated it) with the result; shares of A/B/C among latest replies;
 // quality = the units' mean rating (topic, research, feasibility) on a 1–5 scale.
 
 export const GROUPINGS = ['unit', 'member', 'sector', 'domain', 'party', 'session'] as const;
@@ -19,7 +24,7 @@ export type Grouping = (typeof GROUPINGS)[number];
 interface Facts {
   id: string; state: string; proposer: string; domain: string | null; party: string | null; sector: string | null; session: string | null;
   filed: boolean; assigned: boolean; unit: string | null; dueOn: string | null; firstReply: string | null; category: string | null;
-  satisfaction: string | null; quality: number | null;
+  satisfaction: string | null; resultSatisfaction: string | null; quality: number | null;
 }
 
 async function facts(db: Queryable, orgId: string, f: { from?: string; to?: string; sessionId?: string }): Promise<Facts[]> {
@@ -42,7 +47,7 @@ async function facts(db: Queryable, orgId: string, f: { from?: string; to?: stri
       .where(and(eq(assignments.orgId, orgId), eq(assignments.itemKind, KIND), eq(assignments.role, 'lead'), inArray(assignments.state, ['pending', 'signed']), inArray(assignments.itemId, ids))),
     db.select({ itemId: replies.itemId, round: replies.round, category: replies.category, at: sql<string>`(${replies.createdAt} at time zone 'Asia/Shanghai')::date::text` })
       .from(replies).where(and(eq(replies.orgId, orgId), eq(replies.itemKind, KIND), inArray(replies.itemId, ids))),
-    db.select({ itemId: evaluations.itemId, round: evaluations.round, satisfaction: evaluations.satisfaction }).from(evaluations)
+    db.select({ itemId: evaluations.itemId, round: evaluations.round, satisfaction: evaluations.satisfaction, resultSatisfaction: evaluations.resultSatisfaction }).from(evaluations)
       .where(and(eq(evaluations.orgId, orgId), eq(evaluations.itemKind, KIND), inArray(evaluations.itemId, ids))),
     db.select({ id: proposalRatings.proposalId, q: sql<number>`avg((${proposalRatings.topic} + ${proposalRatings.research} + ${proposalRatings.feasibility}) / 3.0)::float` })
       .from(proposalRatings).where(and(eq(proposalRatings.orgId, orgId), inArray(proposalRatings.proposalId, ids))).groupBy(proposalRatings.proposalId),
@@ -62,7 +67,8 @@ async function facts(db: Queryable, orgId: string, f: { from?: string; to?: stri
     session: sessionNumber && termNumber ? numberLabel(termNumber, sessionNumber, 1)!.split(' ')[0]! : null,
     filed: !!p.filedAt, assigned: ['assigned', 'handling', 'replied', 'rehandling', 'closed'].includes(p.state),
     unit: lead.get(p.id)?.unit ?? null, dueOn: lead.get(p.id)?.dueOn ?? null, firstReply: firstReply.get(p.id) ?? null,
-    category: lastReply.get(p.id)?.category ?? null, satisfaction: lastEval.get(p.id)?.satisfaction ?? null, quality: quality.get(p.id) ?? null,
+    category: lastReply.get(p.id)?.category ?? null, satisfaction: lastEval.get(p.id)?.satisfaction ?? null,
+    resultSatisfaction: lastEval.get(p.id)?.resultSatisfaction ?? null, quality: quality.get(p.id) ?? null,
   }));
 }
 
@@ -74,6 +80,7 @@ function summarize(key: string, rows: Facts[]) {
   const onTime = replied.filter((f) => f.dueOn && f.firstReply! <= f.dueOn).length;
   const evaluated = rows.filter((f) => f.satisfaction);
   const satisfied = count((f) => f.satisfaction === 'satisfied'), basic = count((f) => f.satisfaction === 'basic');
+  const resultRated = rows.filter((f) => f.resultSatisfaction);
   const cats = rows.filter((f) => f.category);
   const rated = rows.filter((f) => f.quality !== null);
   const assigned = count((f) => f.assigned);
@@ -82,6 +89,7 @@ function summarize(key: string, rows: Facts[]) {
     notFiled: count((f) => f.state === 'not_filed'), assigned, replied: replied.length, replyRate: rate(replied.length, assigned),
     onTime, onTimeRate: rate(onTime, replied.length), evaluated: evaluated.length, satisfied, basic, unsatisfied: count((f) => f.satisfaction === 'unsatisfied'),
     satisfactionRate: rate(satisfied + basic, evaluated.length), fullSatisfactionRate: rate(satisfied, evaluated.length),
+    resultSatisfactionRate: rate(count((f) => f.resultSatisfaction === 'satisfied' || f.resultSatisfaction === 'basic'), resultRated.length),
     categoryA: rate(count((f) => f.category === 'A'), cats.length), categoryB: rate(count((f) => f.category === 'B'), cats.length), categoryC: rate(count((f) => f.category === 'C'), cats.length),
     quality: rated.length ? Math.round((rated.reduce((s, f) => s + f.quality!, 0) / rated.length) * 100) / 100 : null,
   };
@@ -106,17 +114,33 @@ export async function proposalStats(db: Queryable, orgId: string, by: Grouping, 
 const HEADERS: [keyof StatsRow, string][] = [
   ['key', '分组'], ['received', '收到'], ['filed', '立案'], ['merged', '并案'], ['converted', '转办'], ['notFiled', '不予立案'], ['assigned', '交办'],
   ['replied', '已答复'], ['replyRate', '答复率%'], ['onTime', '按期答复'], ['onTimeRate', '按期率%'], ['evaluated', '已评价'], ['satisfied', '满意'], ['basic', '基本满意'],
-  ['unsatisfied', '不满意'], ['satisfactionRate', '满意率%'], ['categoryA', 'A类%'], ['categoryB', 'B类%'], ['categoryC', 'C类%'], ['quality', '提案质量评分'],
+  ['unsatisfied', '不满意'], ['satisfactionRate', '办理满意率%'], ['resultSatisfactionRate', '结果满意率%'], ['categoryA', 'A类%'], ['categoryB', 'B类%'], ['categoryC', 'C类%'], ['quality', '提案质量评分'],
 ];
 const BY_LABEL: Record<Grouping, string> = { unit: '承办单位', member: '提案人', sector: '界别', domain: '领域', party: '党派', session: '会议' };
 
-export async function statsWorkbook(s: Awaited<ReturnType<typeof proposalStats>>): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(`按${BY_LABEL[s.by]}统计`);
-  ws.addRow(HEADERS.map(([k, h]) => (k === 'key' ? BY_LABEL[s.by] : h)));
-  ws.getRow(1).font = { bold: true };
-  for (const r of [...s.rows, s.total]) ws.addRow(HEADERS.map(([k]) => r[k] ?? ''));
-  ws.getRow(ws.rowCount).font = { bold: true };
-  ws.columns.forEach((c, i) => { c.width = i === 0 ? 24 : 10; });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+export function statsWorkbook(s: Awaited<ReturnType<typeof proposalStats>>): Promise<Buffer> {
+  const columns: Column<StatsRow>[] = HEADERS.map(([k, h]) => ({ header: k === 'key' ? BY_LABEL[s.by] : h, value: (r) => r[k], width: k === 'key' ? 24 : 10 }));
+  return tableWorkbook(`按${BY_LABEL[s.by]}统计`, columns, [...s.rows, s.total], { boldLastRow: true });
+}
+
+/** The due/overdue board as a sheet: one row per lead assignment. */
+export function boardWorkbook(board: Awaited<ReturnType<typeof dueBoard>>): Promise<Buffer> {
+  const rows = board.flatMap((g) => g.items.map((i) => ({ ...i, unitName: g.unitName })));
+  return tableWorkbook('督办看板', [
+    { header: '承办单位', value: (r) => r.unitName, width: 20 }, { header: '提案', value: (r) => r.title, width: 40 },
+    { header: '状态', value: (r) => STATE_NAMES[r.state], width: 10 }, { header: '重点提案', value: (r) => (r.isKey ? '是' : ''), width: 8 },
+    { header: '答复期限', value: (r) => r.dueOn, width: 12 }, { header: '逾期天数', value: (r) => (r.overdue ? daysBetween(r.dueOn, today()) : ''), width: 8 },
+    { header: '已签收', value: (r) => (r.signed ? '是' : '否'), width: 8 },
+  ], rows);
+}
+
+/** The key proposals with their leaders and supervision, as a sheet. */
+export function keyBoardWorkbook(items: Awaited<ReturnType<typeof keyBoard>>): Promise<Buffer> {
+  return tableWorkbook('重点提案督办', [
+    { header: '提案', value: (r) => r.title, width: 40 }, { header: '提案人', value: (r) => r.proposerName, width: 16 },
+    { header: '状态', value: (r) => STATE_NAMES[r.state], width: 10 }, { header: '领办领导', value: (r) => r.leader, width: 12 },
+    { header: '主办单位', value: (r) => r.leadUnit, width: 20 }, { header: '答复期限', value: (r) => r.dueOn, width: 12 },
+    { header: '逾期', value: (r) => (r.overdue ? '是' : ''), width: 6 }, { header: '督办次数', value: (r) => r.visits, width: 8 },
+    { header: '最近督办', value: (r) => r.lastVisit, width: 12 },
+  ], items);
 }

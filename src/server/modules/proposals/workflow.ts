@@ -3,6 +3,11 @@ import { defineWorkflow } from '../../core/workflow.ts';
 export const STATES = ['draft', 'submitted', 'filed', 'not_filed', 'converted', 'merged', 'withdrawn',
   'assigned', 'handling', 'replied', 'rehandling', 'closed'] as const;
 export type ProposalState = (typeof STATES)[number];
+/** The states as the office names them (exports and letters; the web app has its own strings). */
+export const STATE_NAMES: Record<string, string> = {
+  draft: '草稿', submitted: '已提交', filed: '已立案', not_filed: '不予立案', converted: '已转办', merged: '已并案', withdrawn: '已撤回',
+  assigned: '已交办', handling: '办理中', replied: '已答复', rehandling: '重新办理', closed: '已办结',
+};
 
 /** What the guards and targets need to know about a proposal and the caller's part in it. */
 export interface ProposalFacts {
@@ -18,6 +23,8 @@ export interface ProposalFacts {
   pendingExtension: boolean;
   ratedByMyUnit: boolean;
   published: boolean;
+  /** Staff exempted it from publication (with a reason). */
+  exempt: boolean;
   isKey: boolean;
   /** Set by evaluate: the satisfaction given. */
   satisfaction?: string;
@@ -64,5 +71,7 @@ export const proposalWorkflow = defineWorkflow<ProposalState, ProposalFacts>('pr
     guard: (f) => (f.ratedByMyUnit ? '已评价 Already rated' : true) },
   { from: 'closed', action: 'publish', to: 'closed', who: ['staff'], label: '公开', labelEn: 'Publish',
     guard: (f) => (f.published ? '已公开 Already published' : true) },
+  { from: 'closed', action: 'exempt', to: 'closed', who: ['staff'], label: '不予公开', labelEn: 'Exempt from publication',
+    guard: (f) => (f.published ? '已公开 Already published' : f.exempt ? '已决定不予公开 Already exempted' : true) },
   { from: OPEN, action: 'markKey', to: (f) => f.state, who: ['staff'], label: '列为重点提案', labelEn: 'Mark as key proposal' },
 ]);

@@ -1,16 +1,14 @@
 // 历史记录: every state change and edit of a proposal, from GET /proposals/:id/history.
-import { Card, Empty, Flex, Skeleton, Space, Timeline, Typography } from 'antd';
-import { ArrowRightOutlined } from '@ant-design/icons';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n';
-import { QueryError } from '../QueryError';
+import { HistoryCard } from '../HistoryCard';
 import { SATISFACTIONS } from './model';
 import type { ContactKind, Satisfaction, SupervisionKind } from './model';
 import { useProposalHistory } from './queries';
 import { StateTag } from './ProposalTags';
 
 export function HistoryTimeline({ proposalId }: { proposalId: string }) {
-  const { t, formatDate, formatDateTime } = useI18n();
+  const { t, formatDate } = useI18n();
   const history = useProposalHistory(proposalId);
 
   const actionLabel = (action: string) => {
@@ -31,40 +29,15 @@ export function HistoryTimeline({ proposalId }: { proposalId: string }) {
     return note;
   };
 
-  let body;
-  if (history.isPending) body = <Skeleton active paragraph={{ rows: 3 }} />;
-  else if (history.isError) body = <QueryError error={history.error} onRetry={() => void history.refetch()} />;
-  else if (!history.data.length) body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('proposal.history.empty')} />;
-  else {
-    body = (
-      <Timeline
-        items={history.data.map((h, i) => ({
-          key: `${h.at}-${i}`,
-          content: (
-            <Flex vertical gap={2}>
-              <Space size={6} wrap>
-                <Typography.Text strong>{actionLabel(h.action)}</Typography.Text>
-                {h.from && h.to && h.from !== h.to && (
-                  <Space size={4}>
-                    <StateTag state={h.from} />
-                    <ArrowRightOutlined aria-hidden />
-                    <StateTag state={h.to} />
-                  </Space>
-                )}
-              </Space>
-              <Typography.Text type="secondary">
-                {formatDateTime(h.at)} · {h.actorName ?? t('proposal.history.system')}
-              </Typography.Text>
-              {h.note && <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{noteText(h.action, h.note)}</Typography.Text>}
-            </Flex>
-          ),
-        }))}
-      />
-    );
-  }
   return (
-    <Card title={t('proposal.section.history')} size="small">
-      {body}
-    </Card>
+    <HistoryCard
+      title={t('proposal.section.history')}
+      history={history}
+      actionLabel={actionLabel}
+      stateTag={(state) => <StateTag state={state} />}
+      noteText={noteText}
+      emptyText={t('proposal.history.empty')}
+      systemName={t('proposal.history.system')}
+    />
   );
 }

@@ -6,6 +6,7 @@ import { useIsMobile } from '../../layout/useIsMobile';
 import { QueryError } from '../QueryError';
 import { ActionBar } from './ActionBar';
 import { AssignmentSection } from './AssignmentSection';
+import { MergeCandidates } from './MergeCandidates';
 import { ProposalInfo } from './ProposalInfo';
 import { ProposalSubtitle } from './ProposalView';
 import { useProposal } from './queries';
@@ -25,6 +26,7 @@ function Content({ id, onDone }: { id: string; onDone: () => void }) {
           <Link to={`/proposals/${p.id}`}>{t('proposal.open')}</Link>
         </Flex>
       </div>
+      <MergeCandidates p={p} onMerged={onDone} />
       <ProposalInfo p={p} />
       <AssignmentSection p={p} />
     </Flex>

@@ -2,12 +2,14 @@
 import { Button, Checkbox, Flex, Input, Select } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../i18n';
+import type { MessageKey } from '../../i18n';
 import { useIsMobile } from '../../layout/useIsMobile';
+import { useSectorOptions, useTerms, useUnitOptions } from '../../queries';
 import { DOMAINS, PROPOSAL_KINDS, PROPOSAL_STATES } from './model';
 import type { ProposalState } from './model';
 
-export type ProposalFilterName = 'q' | 'state' | 'domain' | 'kind' | 'isKey' | 'overdue';
-export const FILTER_NAMES: ProposalFilterName[] = ['q', 'state', 'domain', 'kind', 'isKey', 'overdue'];
+export type ProposalFilterName = 'q' | 'state' | 'domain' | 'kind' | 'isKey' | 'overdue' | 'sessionId' | 'unitId' | 'sectorId' | 'publication';
+const PUBLICATIONS = ['published', 'pending', 'exempt'] as const;
 
 /** The filters currently in the URL, as query parameters for GET /proposals. */
 export function useUrlFilters(names: ProposalFilterName[]) {
@@ -53,19 +55,48 @@ export function useUrlFilters(names: ProposalFilterName[]) {
   return { values, page, pageSize, setFilter, setPage, reset, active };
 }
 
+/** Every plenary session as an option, labelled 第N届第M次会议. */
+export function useSessionOptions(enabled = true) {
+  const { t } = useI18n();
+  const terms = useTerms(enabled);
+  const options = (terms.data ?? []).flatMap((term) =>
+    term.sessions.map((s) => ({ value: s.id, label: `${t('term.label', { number: term.number })}${t('session.label', { number: s.number })}` })),
+  );
+  return { options, loading: terms.isPending };
+}
+
 interface Props {
   names: ProposalFilterName[];
   stateOptions?: readonly ProposalState[];
   filters: ReturnType<typeof useUrlFilters>;
+  searchPlaceholder?: MessageKey;
 }
 
-export function ProposalFilters({ names, stateOptions = PROPOSAL_STATES, filters }: Props) {
+export function ProposalFilters({ names, stateOptions = PROPOSAL_STATES, filters, searchPlaceholder = 'proposal.searchPlaceholder' }: Props) {
   const { t } = useI18n();
   const isMobile = useIsMobile();
   const { values, setFilter, reset, active } = filters;
   const has = (n: ProposalFilterName) => names.includes(n);
   const one = (n: ProposalFilterName) => values[n] as string | undefined;
   const selectStyle = { minWidth: 130, flex: isMobile ? '1 1 140px' : '0 0 150px' };
+  const sessions = useSessionOptions(has('sessionId'));
+  const units = useUnitOptions(has('unitId'));
+  const sectors = useSectorOptions(has('sectorId'));
+  /** A single-choice filter over a list of options. */
+  const choice = (n: ProposalFilterName, label: MessageKey, options: { value: string; label: string }[], loading = false) =>
+    has(n) && (
+      <Select
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        placeholder={t(label)}
+        aria-label={t(label)}
+        value={one(n)}
+        onChange={(v?: string) => setFilter(n, v)}
+        options={options}
+        loading={loading}
+        style={{ ...selectStyle, flex: isMobile ? '1 1 140px' : '0 0 200px' }}
+      />
+    );
 
   return (
     <Flex wrap gap={8} style={{ marginBottom: 16 }} role="search">
@@ -74,8 +105,8 @@ export function ProposalFilters({ names, stateOptions = PROPOSAL_STATES, filters
           key={one('q') ?? ''}
           defaultValue={one('q')}
           allowClear
-          placeholder={t('proposal.searchPlaceholder')}
-          aria-label={t('proposal.searchPlaceholder')}
+          placeholder={t(searchPlaceholder)}
+          aria-label={t(searchPlaceholder)}
           onSearch={(v) => setFilter('q', v.trim() || undefined)}
           style={{ flex: '1 1 220px', maxWidth: isMobile ? undefined : 300 }}
         />
@@ -115,6 +146,10 @@ export function ProposalFilters({ names, stateOptions = PROPOSAL_STATES, filters
           style={selectStyle}
         />
       )}
+      {choice('sessionId', 'proposal.filterSession', sessions.options, sessions.loading)}
+      {choice('unitId', 'proposal.filterUnit', (units.data ?? []).map((u) => ({ value: u.id, label: u.name })), units.isPending)}
+      {choice('sectorId', 'proposal.filterSector', (sectors.data ?? []).map((x) => ({ value: x.id, label: x.name })), sectors.isPending)}
+      {choice('publication', 'proposal.filterPublication', PUBLICATIONS.map((v) => ({ value: v, label: t(`proposal.publication.${v}`) })))}
       {has('isKey') && (
         <Select
           allowClear

@@ -55,6 +55,9 @@ export function ProposalInfo({ p, linkBase = '/proposals' }: { p: Proposal; link
   if (p.decisionReason) {
     items.push({ key: 'decision', label: t('proposal.decisionReason'), span: 'filled', children: p.decisionReason });
   }
+  if (p.publicationExemptReason) {
+    items.push({ key: 'exempt', label: t('proposal.exemptReason'), span: 'filled', children: p.publicationExemptReason });
+  }
 
   return (
     <>

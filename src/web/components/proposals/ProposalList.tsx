@@ -21,6 +21,7 @@ import type { ProposalListItem, ProposalState } from './model';
 import { ProposalFilters, useUrlFilters } from './ProposalFilters';
 import type { ProposalFilterName } from './ProposalFilters';
 import { DueDate, KeyTag, StateTag } from './ProposalTags';
+import { SearchResults } from './SearchResults';
 
 export type ProposalColumn = 'number' | 'title' | 'proposer' | 'kind' | 'domain' | 'state' | 'units' | 'due' | 'submittedAt' | 'updatedAt';
 
@@ -45,6 +46,8 @@ export interface ProposalListProps {
   /** Staff: select filed proposals and assign them together. */
   bulkAssign?: boolean;
   emptyText?: MessageKey;
+  /** The search box runs the full-text search (with highlights) instead of matching titles and proposers. */
+  fullText?: { published?: boolean };
 }
 
 const DEFAULT_COLUMNS: ProposalColumn[] = ['number', 'title', 'proposer', 'state', 'due', 'units', 'updatedAt'];
@@ -65,10 +68,12 @@ export function ProposalList(props: ProposalListProps) {
     page: clientSide ? 1 : url.page,
     pageSize: clientSide ? 200 : url.pageSize,
   };
+  const searching = !!props.fullText && !!url.values.q;
   const list = useQuery({
     queryKey: [...keys.proposals, 'list', params],
     queryFn: ({ signal }) => api.get<Page<ProposalListItem>>('/api/v1/proposals', params, signal),
     placeholderData: keepPreviousData,
+    enabled: !searching,
   });
 
   let items = list.data?.items ?? [];
@@ -132,9 +137,21 @@ export function ProposalList(props: ProposalListProps) {
         onChange: url.setPage,
       };
 
+  const filterBar = filters.length > 0 && (
+    <ProposalFilters names={filters} stateOptions={props.stateOptions} filters={url} searchPlaceholder={props.fullText ? 'proposal.search.placeholder' : undefined} />
+  );
+  if (searching) {
+    return (
+      <>
+        {filterBar}
+        <SearchResults filters={url} published={props.fullText?.published} linkTo={linkTo} />
+      </>
+    );
+  }
+
   return (
     <>
-      {filters.length > 0 && <ProposalFilters names={filters} stateOptions={props.stateOptions} filters={url} />}
+      {filterBar}
       {props.bulkAssign && (
         <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }}>
           <Button type="primary" icon={<SendOutlined />} disabled={!selected.length} onClick={() => setAssignOpen(true)}>

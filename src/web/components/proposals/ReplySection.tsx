@@ -58,6 +58,11 @@ export function ReplySection({ p, letters }: { p: Proposal; letters: boolean }) 
                 <Space size={6} wrap>
                   <Typography.Text strong>{t('proposal.evaluationRound', { round: e.round })}</Typography.Text>
                   <Tag color={SATISFACTION_COLORS[e.satisfaction]}>{t(`proposal.satisfaction.${e.satisfaction}`)}</Tag>
+                  {e.resultSatisfaction && (
+                    <Tag color={SATISFACTION_COLORS[e.resultSatisfaction]}>
+                      {t('proposal.resultSatisfaction', { value: t(`proposal.satisfaction.${e.resultSatisfaction}`) })}
+                    </Tag>
+                  )}
                   {e.contacted !== null && <Tag>{t(e.contacted ? 'proposal.contactedYes' : 'proposal.contactedNo')}</Tag>}
                   {e.contactMethod && <Tag>{t(`proposal.contactMethod.${e.contactMethod}`)}</Tag>}
                   <Typography.Text type="secondary">{formatDateTime(e.createdAt)}</Typography.Text>

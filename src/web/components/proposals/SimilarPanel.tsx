@@ -2,12 +2,9 @@
 // so far (GET /proposals/similar), each with its reply's category, so a repeat can be avoided.
 import { useEffect, useState } from 'react';
 import { Alert, Flex, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { api } from '../../api';
 import { useI18n } from '../../i18n';
-
-interface Similar { id: string; title: string; score: number; state: string; reply: { category: 'A' | 'B' | 'C'; excerpt: string } | null }
+import { useSimilarProposals } from './queries';
 
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -19,12 +16,7 @@ export function SimilarPanel({ title, body, excludeId }: { title?: string; body?
   const { t } = useI18n();
   const q = useDebounced({ title: (title ?? '').trim(), text: (body ?? '').trim() }, 700);
   const ready = q.text.length >= 20;
-  const similar = useQuery({
-    queryKey: ['proposals', 'similar', q.title, q.text, excludeId],
-    queryFn: ({ signal }) => api.get<Similar[]>('/api/v1/proposals/similar', { title: q.title, text: q.text, excludeId, limit: 5 }, signal),
-    enabled: ready,
-    staleTime: 60_000,
-  });
+  const similar = useSimilarProposals({ ...q, excludeId }, ready);
   if (!ready || !similar.data?.length) return null;
   return (
     <Alert

@@ -1,10 +1,12 @@
 // Form fields for assigning: one lead unit, any co-handling units, an optional reply due date.
-// Used by the assign/reassign action forms and the bulk assignment dialog.
-import { Form, Input, Select } from 'antd';
+// Used by the assign/reassign action forms (with the units suggested for that proposal) and the
+// bulk assignment dialog.
+import { Flex, Form, Input, Select, Tag, Typography } from 'antd';
+import { BulbOutlined } from '@ant-design/icons';
 import { useI18n } from '../../i18n';
 import { useUnitOptions } from '../../queries';
 import { todayInChina } from './model';
-import { useProposalSettings } from './queries';
+import { useProposalSettings, useSuggestedUnits } from './queries';
 
 export interface UnitAssignValues {
   leadUnitId: string;
@@ -23,7 +25,32 @@ export function unitsBody(v: UnitAssignValues) {
   };
 }
 
-export function UnitAssignFields() {
+/** The three units most likely to handle it, from past assignments of similar proposals; a click makes one the lead. */
+function SuggestedUnits({ proposalId }: { proposalId: string }) {
+  const { t } = useI18n();
+  const form = Form.useFormInstance<UnitAssignValues>();
+  const lead = Form.useWatch('leadUnitId', form);
+  const suggested = useSuggestedUnits(proposalId);
+  if (!suggested.data?.length) return null;
+  return (
+    <Flex wrap gap={6} align="center" style={{ marginBottom: 12 }} role="group" aria-label={t('proposal.suggest.title')}>
+      <Typography.Text type="secondary">
+        <BulbOutlined /> {t('proposal.suggest.title')}
+      </Typography.Text>
+      {suggested.data.map((u) => (
+        <Tag.CheckableTag
+          key={u.unitId}
+          checked={lead === u.unitId}
+          onChange={() => form.setFieldsValue({ leadUnitId: u.unitId, coUnitIds: (form.getFieldValue('coUnitIds') ?? []).filter((id: string) => id !== u.unitId) })}
+        >
+          {t('proposal.suggest.unit', { name: u.name, share: Math.round(u.score * 100) })}
+        </Tag.CheckableTag>
+      ))}
+    </Flex>
+  );
+}
+
+export function UnitAssignFields({ proposalId }: { proposalId?: string }) {
   const { t } = useI18n();
   const units = useUnitOptions();
   const settings = useProposalSettings();
@@ -35,6 +62,7 @@ export function UnitAssignFields() {
 
   return (
     <>
+      {proposalId && <SuggestedUnits proposalId={proposalId} />}
       <Form.Item
         name="leadUnitId"
         label={t('proposal.form.leadUnit')}

@@ -2,7 +2,7 @@
 // its fields and how its values become the request body. Actions not listed here take no body.
 import type { ComponentType } from 'react';
 import { Form, Input, Radio, Rate, Select } from 'antd';
-import type { FormRule as Rule } from 'antd';
+import type { FormRule as Rule, RadioChangeEvent } from 'antd';
 import { useI18n } from '../../i18n';
 import type { Translate } from '../../i18n';
 import { AttachmentField } from './Attachments';
@@ -77,10 +77,10 @@ function MergeFields({ proposalId }: { proposalId: string }) {
   );
 }
 
-function ReassignFields() {
+function ReassignFields({ proposalId }: { proposalId: string }) {
   return (
     <>
-      <UnitAssignFields />
+      <UnitAssignFields proposalId={proposalId} />
       <T k="proposal.form.reassignNote" name="note" max={500} rows={2} />
     </>
   );
@@ -130,12 +130,25 @@ function ReplyFields({ proposalId }: { proposalId: string }) {
   );
 }
 
+/** The three-level satisfaction scale as a radio group named by its label (two of them share a form). */
+function SatisfactionScale({ label, id, value, onChange }: { label: string; id?: string; value?: string; onChange?: (e: RadioChangeEvent) => void }) {
+  const { t } = useI18n();
+  return (
+    <div role="radiogroup" aria-label={label}>
+      <Radio.Group id={id} value={value} onChange={onChange} options={SATISFACTIONS.map((s) => ({ value: s, label: t(`proposal.satisfaction.${s}`) }))} />
+    </div>
+  );
+}
+
 function EvaluateFields() {
   const { t } = useI18n();
   return (
     <>
       <Form.Item name="satisfaction" label={t('proposal.form.satisfaction')} rules={[{ required: true, message: t('common.required', { field: t('proposal.form.satisfaction') }) }]}>
-        <Radio.Group options={SATISFACTIONS.map((s) => ({ value: s, label: t(`proposal.satisfaction.${s}`) }))} />
+        <SatisfactionScale label={t('proposal.form.satisfaction')} />
+      </Form.Item>
+      <Form.Item name="resultSatisfaction" label={t('proposal.form.resultSatisfaction')}>
+        <SatisfactionScale label={t('proposal.form.resultSatisfaction')} />
       </Form.Item>
       <Form.Item name="contacted" label={t('proposal.form.contacted')}>
         <Radio.Group
@@ -212,9 +225,10 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
   reply: { Fields: ReplyFields, toBody: (v) => defined({ category: v.category, content: text(v.content), signer: optional(v.signer), attachmentIds: ids(v.attachmentIds) }) },
   evaluate: {
     Fields: EvaluateFields,
-    toBody: (v) => defined({ satisfaction: v.satisfaction, contacted: v.contacted ?? undefined, contactMethod: v.contactMethod ?? undefined, comment: optional(v.comment) }),
+    toBody: (v) => defined({ satisfaction: v.satisfaction, resultSatisfaction: v.resultSatisfaction ?? undefined, contacted: v.contacted ?? undefined, contactMethod: v.contactMethod ?? undefined, comment: optional(v.comment) }),
   },
   rate: { Fields: RateFields, toBody: (v) => defined({ topic: v.topic, research: v.research, feasibility: v.feasibility, comment: optional(v.comment) }) },
+  exempt: { Fields: () => <T k="proposal.form.exemptReason" name="reason" max={500} rows={3} />, toBody: (v) => ({ reason: text(v.reason) }) },
   markKey: { Fields: MarkKeyFields, toBody: (v) => ({ leaderUserId: v.leaderUserId }) },
 };
 

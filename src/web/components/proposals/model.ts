@@ -134,10 +134,12 @@ export interface Proposal {
   keyLeaderUserId: string | null;
   published: boolean;
   publishedAt: string | null;
+  /** Why staff did not publish it (null: published or not decided yet; always null on the public page). */
+  publicationExemptReason: string | null;
   cosigners: { memberId: string | null; name: string; confirmed: boolean; viaMerge: boolean }[];
   assignments: ProposalAssignment[];
   replies: ProposalReply[];
-  evaluations: { round: number; satisfaction: Satisfaction; contacted: boolean | null; contactMethod: ContactMethod | null; comment: string | null; createdAt: string }[];
+  evaluations: { round: number; satisfaction: Satisfaction; resultSatisfaction: Satisfaction | null; contacted: boolean | null; contactMethod: ContactMethod | null; comment: string | null; createdAt: string }[];
   logs: { id: string; unitName: string; kind: ContactKind; date: string; content: string; createdAt: string; attachments: Attachment[] }[];
   extensions: { id: string; requestedDueOn: string; reason: string; state: 'pending' | 'granted' | 'refused'; requestedAt: string; decidedAt: string | null; decisionNote: string | null }[];
   ratings: { unitId: string; topic: number; research: number; feasibility: number; comment: string | null }[];

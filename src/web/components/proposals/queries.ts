@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from '../../api';
 import { keys } from '../../queries';
 import type { ItemList } from '../../types';
-import type { HistoryEntry, KeyBoardItem, Proposal, ProposalAction, ProposalSettings, SupervisionEntry, SupervisionKind } from './model';
+import type { HistoryEntry, KeyBoardItem, Proposal, ProposalAction, ProposalSettings, ProposalState, SupervisionEntry, SupervisionKind } from './model';
 
 const path = (id: string) => `/api/v1/proposals/${encodeURIComponent(id)}`;
 
@@ -40,6 +40,28 @@ export function useProposalSettings() {
     queryKey: [...keys.proposals, 'settings'],
     queryFn: ({ signal }) => api.get<ProposalSettings>('/api/v1/proposals/settings', undefined, signal),
     staleTime: 10 * 60_000,
+  });
+}
+
+export interface SimilarProposal { id: string; title: string; score: number; state: ProposalState; reply: { category: 'A' | 'B' | 'C'; excerpt: string } | null }
+
+/** Past proposals most like a text (GET /proposals/similar); staff also see submitted ones. */
+export function useSimilarProposals(q: { title: string; text: string; excludeId?: string; limit?: number }, enabled = true) {
+  return useQuery({
+    queryKey: [...keys.proposals, 'similar', q],
+    queryFn: ({ signal }) => api.get<SimilarProposal[]>('/api/v1/proposals/similar', { limit: 5, ...q }, signal),
+    enabled,
+    staleTime: 60_000,
+  });
+}
+
+/** The units most likely to handle it, from past assignments of similar proposals (staff, leaders). */
+export function useSuggestedUnits(id: string) {
+  return useQuery({
+    queryKey: [...keys.proposals, 'suggested-units', id],
+    queryFn: ({ signal }) => api.get<{ unitId: string; name: string; score: number }[]>(`${path(id)}/suggested-units`, undefined, signal),
+    retry: noRetryOn4xx,
+    staleTime: 60_000,
   });
 }
 

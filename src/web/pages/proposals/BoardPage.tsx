@@ -4,11 +4,12 @@ import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Card, Collapse, Empty, Flex, Select, Space, Table, Tag, Typography, theme } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { api } from '../../api';
+import { api, withQuery } from '../../api';
 import { useI18n } from '../../i18n';
 import { useIsMobile } from '../../layout/useIsMobile';
 import { keys } from '../../queries';
 import type { ItemList } from '../../types';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { DueDate, KeyTag, StateTag } from '../../components/proposals/ProposalTags';
@@ -119,13 +120,16 @@ export default function BoardPage() {
       <PageHeader
         title={t('nav.board')}
         extra={
-          <Select
-            aria-label={t('proposal.board.days')}
-            value={days}
-            onChange={setDays}
-            options={DAY_OPTIONS.map((d) => ({ value: d, label: t('proposal.board.daysOption', { days: d }) }))}
-            style={{ width: 120 }}
-          />
+          <>
+            <Select
+              aria-label={t('proposal.board.days')}
+              value={days}
+              onChange={setDays}
+              options={DAY_OPTIONS.map((d) => ({ value: d, label: t('proposal.board.daysOption', { days: d }) }))}
+              style={{ width: 120 }}
+            />
+            <ExportButton href={withQuery('/api/v1/proposals/board.xlsx', { days })} />
+          </>
         }
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>

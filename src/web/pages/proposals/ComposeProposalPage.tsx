@@ -1,9 +1,8 @@
 // 撰写提案 (/proposals/new) and 修改草稿 (/proposals/:id/edit): title, kind, domain, body against
 // the committee's length limit, co-signers for a joint proposal. Save as a draft, or save and submit.
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { useMutation } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Flex, Form, Input, Row, Select, Skeleton } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, Row, Select, Skeleton } from 'antd';
 import { SimilarPanel } from '../../components/proposals/SimilarPanel';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { api } from '../../api';
@@ -11,7 +10,8 @@ import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
-import { applyServerErrors, problemText } from '../../components/formErrors';
+import { applyServerErrors } from '../../components/formErrors';
+import { SaveButtons, useSaveThenSubmit } from '../../components/SaveThenSubmit';
 import { CosignerPicker } from '../../components/proposals/CosignerPicker';
 import type { Cosigner } from '../../components/proposals/CosignerPicker';
 import { COLLECTIVE_KINDS, DOMAINS, MEMBER_KINDS, charCount } from '../../components/proposals/model';
@@ -55,13 +55,10 @@ function toBody(v: Values, editing: boolean) {
 function ComposeForm({ draft }: { draft?: Proposal }) {
   const { t } = useI18n();
   const { hasRole, user } = useAuth();
-  const { message } = App.useApp();
-  const navigate = useNavigate();
   const invalidate = useInvalidateProposals();
   const settings = useProposalSettings();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
-  const submitAfterSave = useRef(false);
   const kind = Form.useWatch('kind', form);
   const titleValue = Form.useWatch('title', form) as string | undefined;
   const bodyValue = Form.useWatch('body', form) as string | undefined;
@@ -71,25 +68,13 @@ function ComposeForm({ draft }: { draft?: Proposal }) {
   const limit = settings.data?.bodyLimit ?? 2500;
   const collective = !!kind && COLLECTIVE_KINDS.includes(kind);
 
-  const save = useMutation({
-    mutationFn: async (v: Values) => {
-      const saved = draft
-        ? await api.patch<Proposal>(proposalPath(draft.id), toBody(v, true))
-        : await api.post<Proposal>('/api/v1/proposals', toBody(v, false));
-      if (!submitAfterSave.current) return { saved, submitError: null };
-      try {
-        await api.post(`${proposalPath(saved.id)}/actions/submit`, {});
-        return { saved, submitError: null };
-      } catch (err) {
-        return { saved, submitError: problemText(err) };
-      }
-    },
-    onSuccess: ({ saved, submitError }) => {
-      invalidate();
-      if (submitError) message.warning(t('proposal.form.submitFailed', { reason: submitError }), 8);
-      else message.success(t(submitAfterSave.current ? 'proposal.form.submitted' : 'proposal.form.saved'));
-      navigate(`/proposals/${saved.id}`, { replace: !!draft });
-    },
+  const s = useSaveThenSubmit<Values, Proposal>({
+    save: (v) => (draft ? api.patch<Proposal>(proposalPath(draft.id), toBody(v, true)) : api.post<Proposal>('/api/v1/proposals', toBody(v, false))),
+    apiPath: proposalPath,
+    pagePath: (id) => `/proposals/${id}`,
+    messages: { saved: 'proposal.form.saved', submitted: 'proposal.form.submitted', submitFailed: 'proposal.form.submitFailed' },
+    invalidate,
+    editing: !!draft,
     onError: (err) => setError(applyServerErrors(form, err)),
   });
 
@@ -105,7 +90,7 @@ function ComposeForm({ draft }: { draft?: Proposal }) {
         initialValues={draft ? toValues(draft) : { kind: kinds[0], cosigners: [] }}
         onFinish={(v) => {
           setError(null);
-          save.mutate(v);
+          s.save.mutate(v);
         }}
       >
         <Form.Item name="title" label={t('proposal.title')} extra={t('proposal.form.titleHint')} rules={[required(t('proposal.title'))]}>
@@ -154,16 +139,7 @@ function ComposeForm({ draft }: { draft?: Proposal }) {
           <Input.TextArea autoSize={{ minRows: 12, maxRows: 30 }} count={{ show: true, max: limit, strategy: charCount }} />
         </Form.Item>
         <SimilarPanel title={titleValue} body={bodyValue} excludeId={draft?.id} />
-        <Flex wrap gap={8}>
-          <Button htmlType="submit" loading={save.isPending && !submitAfterSave.current} onClick={() => (submitAfterSave.current = false)}>
-            {t('proposal.form.saveDraft')}
-          </Button>
-          {kind !== 'joint' && (
-            <Button type="primary" htmlType="submit" loading={save.isPending && submitAfterSave.current} onClick={() => (submitAfterSave.current = true)}>
-              {t('proposal.form.saveAndSubmit')}
-            </Button>
-          )}
-        </Flex>
+        <SaveButtons s={s} saveLabel={t('proposal.form.saveDraft')} submitLabel={kind !== 'joint' ? t('proposal.form.saveAndSubmit') : undefined} />
       </Form>
     </Card>
   );

@@ -5,10 +5,12 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Card, Empty, Flex, Segmented, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
+import { withQuery } from '../../api';
 import { useUser } from '../../auth';
 import { useI18n } from '../../i18n';
 import { leadsOwnKeyProposals } from '../../layout/navigation';
 import { useIsMobile } from '../../layout/useIsMobile';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { HANDLING_STATES } from '../../components/proposals/model';
@@ -105,17 +107,20 @@ export default function KeyProposalsPage() {
       <PageHeader
         title={t(ownByDefault ? 'nav.keyProposals' : 'nav.keyBoard')}
         extra={
-          ownByDefault && (
-            <Segmented
-              aria-label={t('proposal.key.scope')}
-              value={all ? 'all' : 'mine'}
-              onChange={(v) => setAll(v === 'all')}
-              options={[
-                { value: 'mine', label: t('proposal.key.mine') },
-                { value: 'all', label: t('proposal.key.all') },
-              ]}
-            />
-          )
+          <>
+            {ownByDefault && (
+              <Segmented
+                aria-label={t('proposal.key.scope')}
+                value={all ? 'all' : 'mine'}
+                onChange={(v) => setAll(v === 'all')}
+                options={[
+                  { value: 'mine', label: t('proposal.key.mine') },
+                  { value: 'all', label: t('proposal.key.all') },
+                ]}
+              />
+            )}
+            <ExportButton href={withQuery('/api/v1/proposals/key.xlsx', all ? { all: true } : {})} />
+          </>
         }
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>

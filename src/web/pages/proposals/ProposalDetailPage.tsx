@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { ActionBar } from '../../components/proposals/ActionBar';
+import { MergeCandidates } from '../../components/proposals/MergeCandidates';
 import { useProposal, useProposalActions } from '../../components/proposals/queries';
 import { ProposalSubtitle, ProposalView } from '../../components/proposals/ProposalView';
 
@@ -53,6 +54,7 @@ export default function ProposalDetailPage() {
         }
       />
       <ProposalSubtitle p={p} />
+      <MergeCandidates p={p} style={{ marginBottom: 16 }} />
       <ProposalView p={p} notice={waiting && <Alert type="info" showIcon title={t('proposal.waitingCosigners')} />} />
     </>
   );

@@ -22,7 +22,7 @@ export default function ProposalsAdminPage() {
           </Button>
         )
       }
-      filters={['q', 'state', 'domain', 'kind', 'isKey', 'overdue']}
+      filters={['q', 'state', 'sessionId', 'unitId', 'domain', 'kind', 'isKey', 'publication', 'overdue']}
       stateOptions={PROPOSAL_STATES.filter((s) => s !== 'draft')}
       columns={['number', 'title', 'proposer', 'state', 'due', 'units', 'kind', 'domain', 'updatedAt']}
       bulkAssign={staff}

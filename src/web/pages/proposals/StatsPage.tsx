@@ -1,38 +1,48 @@
 // 提案统计 (双评): received, filed, reply / on-time / satisfaction rates, A/B/C shares and quality,
-// by unit, proposer, sector, domain, party or session; the same table as .xlsx.
+// by unit, proposer, sector, domain, party or session, over any period (submission dates or one
+// session); the same table as .xlsx.
 import { useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Flex, Segmented, Table } from 'antd';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Card, Flex, Input, Segmented, Select, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
 import { api, withQuery } from '../../api';
 import { useI18n } from '../../i18n';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
+import { useSessionOptions } from '../../components/proposals/ProposalFilters';
 
 const GROUPINGS = ['unit', 'member', 'sector', 'domain', 'party', 'session'] as const;
 type Grouping = (typeof GROUPINGS)[number];
-interface Row { key: string; received: number; filed: number; notFiled: number; assigned: number; replied: number; replyRate: number | null; onTimeRate: number | null;
-  satisfactionRate: number | null; categoryA: number | null; categoryB: number | null; categoryC: number | null; quality: number | null }
+interface Row { key: string; received: number; filed: number; merged: number; converted: number; notFiled: number; assigned: number; replied: number; replyRate: number | null; onTimeRate: number | null;
+  satisfactionRate: number | null; resultSatisfactionRate: number | null; categoryA: number | null; categoryB: number | null; categoryC: number | null; quality: number | null }
 
 const pct = (v: number | null) => (v === null ? '—' : `${v}%`);
 
 export default function StatsPage() {
   const { t } = useI18n();
   const [by, setBy] = useState<Grouping>('unit');
+  const [period, setPeriod] = useState<{ from?: string; to?: string; sessionId?: string }>({});
+  const sessions = useSessionOptions();
+  const params = { by, ...period };
   const stats = useQuery({
-    queryKey: ['proposals', 'stats', by],
-    queryFn: ({ signal }) => api.get<{ rows: Row[]; total: Row }>('/api/v1/proposals/stats', { by }, signal),
+    queryKey: ['proposals', 'stats', params],
+    queryFn: ({ signal }) => api.get<{ rows: Row[]; total: Row }>('/api/v1/proposals/stats', params, signal),
+    placeholderData: keepPreviousData,
   });
+  const setDay = (k: 'from' | 'to') => (e: { target: { value: string } }) => setPeriod((p) => ({ ...p, [k]: e.target.value || undefined }));
   const columns: TableColumnsType<Row> = [
     { title: t(`proposal.stats.by.${by}`), dataIndex: 'key', fixed: 'left', width: 180 },
     { title: t('proposal.stats.received'), dataIndex: 'received', align: 'right' },
     { title: t('proposal.stats.filed'), dataIndex: 'filed', align: 'right' },
+    { title: t('proposal.stats.merged'), dataIndex: 'merged', align: 'right' },
+    { title: t('proposal.stats.converted'), dataIndex: 'converted', align: 'right' },
     { title: t('proposal.stats.notFiled'), dataIndex: 'notFiled', align: 'right' },
     { title: t('proposal.stats.replied'), dataIndex: 'replied', align: 'right' },
     { title: t('proposal.stats.replyRate'), dataIndex: 'replyRate', align: 'right', render: pct },
     { title: t('proposal.stats.onTimeRate'), dataIndex: 'onTimeRate', align: 'right', render: pct },
     { title: t('proposal.stats.satisfactionRate'), dataIndex: 'satisfactionRate', align: 'right', render: pct },
+    { title: t('proposal.stats.resultSatisfactionRate'), dataIndex: 'resultSatisfactionRate', align: 'right', render: pct },
     { title: 'A', dataIndex: 'categoryA', align: 'right', render: pct },
     { title: 'B', dataIndex: 'categoryB', align: 'right', render: pct },
     { title: 'C', dataIndex: 'categoryC', align: 'right', render: pct },
@@ -42,14 +52,30 @@ export default function StatsPage() {
     <>
       <PageHeader
         title={t('nav.stats')}
-        extra={<Button icon={<DownloadOutlined />} href={withQuery('/api/v1/proposals/stats.xlsx', { by })}>{t('proposal.stats.export')}</Button>}
+        extra={<ExportButton href={withQuery('/api/v1/proposals/stats.xlsx', params)} />}
       />
       <Card>
         <Flex vertical gap={16}>
           <Segmented<Grouping> value={by} onChange={setBy} options={GROUPINGS.map((g) => ({ value: g, label: t(`proposal.stats.by.${g}`) }))} />
+          <Flex wrap gap={8} align="center" role="group" aria-label={t('proposal.stats.period')}>
+            <Typography.Text type="secondary">{t('proposal.stats.period')}</Typography.Text>
+            <Input type="date" aria-label={t('proposal.stats.from')} value={period.from ?? ''} max={period.to} onChange={setDay('from')} style={{ width: 160 }} />
+            <span>—</span>
+            <Input type="date" aria-label={t('proposal.stats.to')} value={period.to ?? ''} min={period.from} onChange={setDay('to')} style={{ width: 160 }} />
+            <Select
+              allowClear
+              placeholder={t('proposal.filterSession')}
+              aria-label={t('proposal.filterSession')}
+              value={period.sessionId}
+              onChange={(sessionId?: string) => setPeriod((p) => ({ ...p, sessionId }))}
+              options={sessions.options}
+              loading={sessions.loading}
+              style={{ minWidth: 200 }}
+            />
+          </Flex>
           {stats.isError ? <QueryError error={stats.error} onRetry={() => void stats.refetch()} /> : (
             <Table<Row>
-              rowKey="key" size="small" loading={stats.isPending} columns={columns} scroll={{ x: 1100 }} pagination={false}
+              rowKey="key" size="small" loading={stats.isFetching} columns={columns} scroll={{ x: 1100 }} pagination={false}
               dataSource={stats.data ? [...stats.data.rows, stats.data.total] : []}
             />
           )}

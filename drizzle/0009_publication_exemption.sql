@@ -1,0 +1,1 @@
+ALTER TABLE "proposals" ADD COLUMN "publication_exempt_reason" text;

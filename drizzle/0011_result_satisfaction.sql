@@ -1,0 +1,1 @@
+ALTER TABLE "evaluations" ADD COLUMN "result_satisfaction" text;

@@ -1,0 +1,104 @@
+// The action buttons of a report, drawn only from GET /opinions/:id/actions (what the server says
+// this user may do now). Actions with a body open their form in a dialog; withdraw asks first.
+import { useState } from 'react';
+import { Alert, App, Button, Form, Modal, Popconfirm, Skeleton, Typography } from 'antd';
+import { useI18n } from '../../i18n';
+import type { MessageKey } from '../../i18n';
+import { applyServerErrors, problemText } from '../formErrors';
+import { OPINION_ACTION_FORMS } from './actionForms';
+import type { Opinion, OpinionAction } from './model';
+import { useOpinionAction, useOpinionActions } from './queries';
+
+const DANGER = new Set(['return', 'reject', 'withdraw']);
+
+/** The server's Chinese label; in English our own, keyed by the action's name. */
+function useLabel() {
+  const { t, lang } = useI18n();
+  return (a: OpinionAction) => {
+    const key = `opinion.action.${a.action}` as MessageKey;
+    return lang === 'zh' || t(key) === key ? a.label : t(key);
+  };
+}
+
+function ActionDialog({ opinion, action, label, onClose }: { opinion: Opinion; action: string; label: string; onClose: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Record<string, unknown>>();
+  const [error, setError] = useState<string | null>(null);
+  const run = useOpinionAction(opinion.id);
+  const def = OPINION_ACTION_FORMS[action]!;
+  return (
+    <Modal
+      open
+      title={label}
+      okText={t('opinion.form.confirm')}
+      cancelText={t('common.cancel')}
+      confirmLoading={run.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      width={action === 'approve' ? 760 : 560}
+    >
+      {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
+      <Form
+        form={form}
+        layout="vertical"
+        name={`opinion-${action}`}
+        initialValues={def.initialValues?.(opinion)}
+        onFinish={(values) => {
+          setError(null);
+          run.mutate(
+            { action, body: def.toBody(values, opinion) },
+            {
+              onSuccess: () => {
+                message.success(t('opinion.actionDone', { action: label }));
+                onClose();
+              },
+              onError: (err) => setError(applyServerErrors(form, err)),
+            },
+          );
+        }}
+      >
+        <def.Fields opinion={opinion} />
+      </Form>
+    </Modal>
+  );
+}
+
+export function OpinionActions({ opinion, showEmpty }: { opinion: Opinion; showEmpty?: boolean }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const actions = useOpinionActions(opinion.id);
+  const run = useOpinionAction(opinion.id);
+  const labelOf = useLabel();
+  const [open, setOpen] = useState<OpinionAction | null>(null);
+
+  if (actions.isPending) return <Skeleton.Button active />;
+  if (actions.isError) return <Typography.Text type="danger">{problemText(actions.error)}</Typography.Text>;
+  if (!actions.data.length) return showEmpty ? <Typography.Text type="secondary">{t('opinion.noActions')}</Typography.Text> : null;
+
+  const main = actions.data.find((a) => !DANGER.has(a.action));
+  const runNow = (a: OpinionAction) =>
+    run.mutateAsync({ action: a.action }).then(
+      () => void message.success(t('opinion.actionDone', { action: labelOf(a) })),
+      (err: unknown) => void message.error(problemText(err)),
+    );
+
+  return (
+    <>
+      {actions.data.map((a) => {
+        const props = { type: a === main ? ('primary' as const) : ('default' as const), danger: DANGER.has(a.action), loading: run.isPending && run.variables?.action === a.action };
+        if (OPINION_ACTION_FORMS[a.action]) return <Button key={a.action} {...props} onClick={() => setOpen(a)}>{labelOf(a)}</Button>;
+        if (a.action === 'withdraw') {
+          return (
+            <Popconfirm key={a.action} title={`${labelOf(a)}？`} okText={t('opinion.form.confirm')} cancelText={t('common.cancel')} onConfirm={() => runNow(a)}>
+              <Button {...props}>{labelOf(a)}</Button>
+            </Popconfirm>
+          );
+        }
+        return <Button key={a.action} {...props} onClick={() => void runNow(a)}>{labelOf(a)}</Button>;
+      })}
+      {open && <ActionDialog opinion={opinion} action={open.action} label={labelOf(open)} onClose={() => setOpen(null)} />}
+    </>
+  );
+}
