@@ -233,7 +233,8 @@ export async function seedDemoProposals(tx: Queryable, ctx: ProposalSeedContext)
   for (const state of ['replied', 'handling', 'rehandling', 'assigned'] as const) flag('key', state === 'handling' ? 3 : state === 'replied' ? 2 : 1, (s) => is(state, 1)(s) && !s.proposer);
   for (const s of slots) {
     if (s.state === 'withdrawn' && rng.chance(0.4)) s.flags.add('fromDraft');
-    if (s.state === 'closed' && rng.chance(0.4)) s.flags.add('published');
+    // Last year's closed proposals are mostly published by now; this year's are catching up.
+    if (s.state === 'closed' && rng.chance(s.session === 0 ? 0.85 : 0.4)) s.flags.add('published');
     if (s.kind) continue;
     const personal = ['withdrawn', 'not_filed', 'converted', 'merged'].includes(s.state);
     const collective = s.flags.has('key') ? 0.45 : personal ? 0 : 0.08;
@@ -860,7 +861,7 @@ export async function seedDemoProposals(tx: Queryable, ctx: ProposalSeedContext)
     }
     if (row.state !== p.slot.state) throw new Error(`demo proposals: planned ${p.slot.state}, reached ${row.state}`);
     row.updatedAt = p.steps[p.steps.length - 1]!.at!;
-    if (row.state === 'closed' && !row.published && views.chance(0.2)) {
+    if (row.state === 'closed' && !row.published && (p.slot.session === 0 || views.chance(0.15))) {
       const at = new Date(Math.min(now.getTime(), row.updatedAt.getTime() + 3 * 86_400_000));
       row.publicationExemptReason = views.pick(EXEMPTION_REASONS);
       row.updatedAt = at;
