@@ -19,6 +19,7 @@ import { moduleLoad, starts as startRuns } from './startup.ts';
 import { version } from '../src/server/version.ts';
 import { workflowBench } from './workflow.ts';
 import { similarBench } from './similar.ts';
+import { searchBench } from './search.ts';
 import { suggestBench } from './suggest.ts';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -207,15 +208,19 @@ async function main() {
   const corpus = num('BENCH_CORPUS', 100_000);
   log(`duplicate check on ${corpus} generated proposals (segmenting takes a while) …`);
   const similar = similarBench(corpus);
+  log(`search on the same ${corpus} proposals (loading them takes a while) …`);
+  const search = await searchBench(corpus, pgBase);
   log('unit suggestion on held-out demo proposals …');
   const suggest = await suggestBench();
   lines.push(
     `${pad('workflow (6-step proposal cycle through the command path)', W)}${pad('act/s', 8, true)}${pad('ins/s', 8, true)}${pad('ratio', 8, true)}`,
     ...workflow.map((w) => `${pad(`${ENGINE_LABEL[w.engine as 'pglite' | 'postgres']}  actions vs bare single-row insert`, W)}${pad(w.actionsPerSec, 8, true)}${pad(w.insertsPerSec, 8, true)}${pad(w.ratio, 8, true)}`),
     '',
-    `duplicate check, ${similar.corpus} proposals, ${similar.queries} planted paraphrases (index built in ${similar.buildSeconds} s):`,
-    `  index p50 ${similar.index.p50} ms, p95 ${similar.index.p95} ms; brute force p50 ${similar.brute.p50} ms, p95 ${similar.brute.p95} ms; ${similar.speedup}× faster`,
-    `  recall@5 against brute force ${similar.recallAt5}; the planted original ranked first ${similar.plantedFoundFirst}`,
+    `duplicate check, ${similar.corpus} proposals, ${similar.queries} planted paraphrases (index built in ${similar.buildSeconds} s; index arrays ${similar.memoryMiB.arrayBuffers} MiB, process heap ${similar.memoryMiB.heapUsed} MiB):`,
+    `  check (segmenting + query) p50 ${similar.check.p50} ms, p95 ${similar.check.p95} ms; segmenting alone p50 ${similar.segment.p50} ms`,
+    `  query p50 ${similar.index.p50} ms, p95 ${similar.index.p95} ms; brute force p50 ${similar.brute.p50} ms, p95 ${similar.brute.p95} ms; ${similar.speedup}× faster (${similar.speedupWithSegmenting}× with segmenting)`,
+    `  recall@5 against brute force ${similar.recallAt5} (top 5 identical for ${similar.exactTop5}); the planted original ranked first ${similar.plantedFoundFirst}`,
+    ...search.map((r) => `search, ${r.corpus} proposals on ${ENGINE_LABEL[r.engine as 'pglite' | 'postgres']} (loaded in ${r.loadSeconds} s), ${r.queries} queries, median ${r.medianMatches} matches: p50 ${r.search.p50} ms, p95 ${r.search.p95} ms; ILIKE p50 ${r.ilike.p50} ms, p95 ${r.ilike.p95} ms; ${r.speedup}× faster`),
     `unit suggestion, ${suggest.heldOut} held-out demo proposals: top-1 ${suggest.top1}, top-3 ${suggest.top3}`,
     '',
   );
@@ -231,6 +236,7 @@ async function main() {
     seeds,
     workflow,
     similar,
+    search,
     suggest,
   };
   const outDir = path.join(benchDir, 'results');

@@ -177,12 +177,18 @@ describe.each(engines)('a proposal from draft to closed (%s)', (engine) => {
 
   it('finds proposals and replies by Chinese words, with highlights, within what the caller may see', async () => {
     await t.app.outbox.kick();
-    const search = async (q: string, h: object = {}) => (await t.app.inject({ url: `/api/v1/proposals/search?q=${encodeURIComponent(q)}`, headers: h as never })).json();
+    const search = async (q: string, h: object = {}, paging = '') => (await t.app.inject({ url: `/api/v1/proposals/search?q=${encodeURIComponent(q)}${paging}`, headers: h as never })).json();
     const staff = await search('课后服务', await t.as('staff'));
     expect(staff.items.map((i: { title: string }) => i.title)).toContain('关于加强中小学课后服务的提案');
     expect(staff.items[0].highlight.title).toContain('<mark>课后服务</mark>');
     const inReply = await search('实施方案', await t.as('staff'));
     expect(inReply.items[0]).toMatchObject({ title: '关于加强中小学课后服务的提案', highlight: { inReply: true } });
+    // pages of one result each add up to the first page, and a page past the end still tells the total
+    const all = await search('服务', await t.as('staff'));
+    const paged = [];
+    for (let page = 1; page <= all.total; page++) paged.push(...(await search('服务', await t.as('staff'), `&page=${page}&pageSize=1`)).items);
+    expect(paged.map((i: { id: string }) => i.id)).toEqual(all.items.map((i: { id: string }) => i.id));
+    expect(await search('服务', await t.as('staff'), `&page=${all.total + 1}&pageSize=1`)).toMatchObject({ items: [], total: all.total });
     // a draft is found only by its proposer
     await t.app.inject({ method: 'POST', url: '/api/v1/proposals', headers: await t.as('member'), payload: { title: '关于建设城市书房的提案', body: '建议在公园建设城市书房。', kind: 'member' } });
     await t.app.outbox.kick();

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, Queryable, Tx } from '../../core/db/client.ts';
 import type { DomainEvent } from '../../core/outbox.ts';
 import type { Actor } from '../../core/policies.ts';
@@ -16,13 +16,18 @@ import { proposals } from './schema.ts';
 
 const words = (text: string) => searchTokens(text).join(' ');
 
+/** A proposal's search document: title and proposer weigh most (A), then the body (B), then the replies (C). */
+export function searchVector(p: { title: string; proposerName: string; body: string }, replyTexts: string[]) {
+  return sql`setweight(to_tsvector('simple', ${words(`${p.title} ${p.proposerName}`)}), 'A')
+    || setweight(to_tsvector('simple', ${words(p.body)}), 'B') || setweight(to_tsvector('simple', ${words(replyTexts.join('\n'))}), 'C')`;
+}
+
 /** (Re)indexes one proposal with its replies; runs after commit from the outbox. */
 export async function indexProposal(tx: Queryable, orgId: string, id: string) {
   const [p] = await tx.select({ title: proposals.title, body: proposals.body, proposerName: proposals.proposerName }).from(proposals).where(and(eq(proposals.orgId, orgId), eq(proposals.id, id)));
   if (!p) return;
   const reps = await tx.select({ content: replies.content }).from(replies).where(and(eq(replies.orgId, orgId), eq(replies.itemKind, KIND), eq(replies.itemId, id))).orderBy(asc(replies.round));
-  const tsv = sql`setweight(to_tsvector('simple', ${words(`${p.title} ${p.proposerName}`)}), 'A')
-    || setweight(to_tsvector('simple', ${words(p.body)}), 'B') || setweight(to_tsvector('simple', ${words(reps.map((r) => r.content).join('\n'))}), 'C')`;
+  const tsv = searchVector(p, reps.map((r) => r.content));
   await tx.insert(searchDocs).values({ orgId, docKind: KIND, docId: id, tsv: tsv as never })
     .onConflictDoUpdate({ target: [searchDocs.orgId, searchDocs.docKind, searchDocs.docId], set: { tsv: tsv as never, updatedAt: sql`now()` } });
 }
@@ -73,18 +78,21 @@ export async function searchProposals(db: Queryable, actor: Actor | null, orgId:
     f.unitId ? sql`exists (select 1 from ${assignments} a where a.org_id = ${proposals.orgId} and a.item_kind = ${KIND} and a.item_id = ${proposals.id}
       and a.unit_id = ${f.unitId} and a.state in ('pending', 'signed'))` : undefined,
   );
-  const from = db.select({ p: proposals, rank: sql<number>`ts_rank(${searchDocs.tsv}, ${query})` }).from(searchDocs)
-    .innerJoin(proposals, and(eq(proposals.orgId, searchDocs.orgId), eq(proposals.id, searchDocs.docId), eq(searchDocs.docKind, KIND)));
-  const [rows, [count]] = await Promise.all([
-    from.where(where).orderBy(desc(sql`ts_rank(${searchDocs.tsv}, ${query})`), desc(proposals.updatedAt)).limit(page.limit).offset(page.offset),
-    db.select({ n: sql<number>`count(*)::int` }).from(searchDocs)
-      .innerJoin(proposals, and(eq(proposals.orgId, searchDocs.orgId), eq(proposals.id, searchDocs.docId), eq(searchDocs.docKind, KIND))).where(where),
+  // The ranking reads ids only; the page's proposals (bodies and all) are read after the limit.
+  const join = and(eq(proposals.orgId, searchDocs.orgId), eq(proposals.id, searchDocs.docId), eq(searchDocs.docKind, KIND));
+  const rank = sql<number>`ts_rank(${searchDocs.tsv}, ${query})`;
+  const ranked = db.select({ orgId: proposals.orgId, id: proposals.id, rank: rank.as('rank'), updatedAt: sql`${proposals.updatedAt}`.as('updated') })
+    .from(searchDocs).innerJoin(proposals, join).where(where).orderBy(desc(rank), desc(proposals.updatedAt)).limit(page.limit).offset(page.offset).as('ranked');
+  const [rows, [counted]] = await Promise.all([
+    db.select({ p: proposals }).from(ranked)
+      .innerJoin(proposals, and(eq(proposals.orgId, ranked.orgId), eq(proposals.id, ranked.id))).orderBy(desc(ranked.rank), desc(ranked.updatedAt)),
+    db.select({ total: count() }).from(searchDocs).innerJoin(proposals, join).where(where),
   ]);
   const publicView = f.published || !actor;
   const reps = rows.length ? await db.select({ itemId: replies.itemId, content: replies.content }).from(replies)
     .where(and(eq(replies.itemKind, KIND), inArray(replies.itemId, rows.map((r) => r.p.id)))) : [];
   return {
-    total: count!.n,
+    total: counted!.total,
     items: rows.map(({ p }) => {
       const clean = (s: string) => (publicView ? redactContacts(s) : s);
       const replyText = reps.filter((r) => r.itemId === p.id).map((r) => r.content).join('\n');
