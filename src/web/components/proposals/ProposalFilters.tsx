@@ -82,19 +82,19 @@ export function ProposalFilters({ names, stateOptions = PROPOSAL_STATES, filters
   const sessions = useSessionOptions(has('sessionId'));
   const units = useUnitOptions(has('unitId'));
   const sectors = useSectorOptions(has('sectorId'));
-  /** A single-choice filter over a list of options. */
-  const choice = (n: ProposalFilterName, label: MessageKey, options: { value: string; label: string }[], loading = false) =>
+  /** A single-choice filter; long lists (sessions, units, sectors) are wider and searchable. */
+  const choice = (n: ProposalFilterName, label: MessageKey, options: { value: string; label: string }[], long?: { loading: boolean }) =>
     has(n) && (
       <Select
         allowClear
-        showSearch={{ optionFilterProp: 'label' }}
+        showSearch={long ? { optionFilterProp: 'label' } : undefined}
         placeholder={t(label)}
         aria-label={t(label)}
         value={one(n)}
         onChange={(v?: string) => setFilter(n, v)}
         options={options}
-        loading={loading}
-        style={{ ...selectStyle, flex: isMobile ? '1 1 140px' : '0 0 200px' }}
+        loading={long?.loading}
+        style={long ? { ...selectStyle, flex: isMobile ? '1 1 140px' : '0 0 200px' } : selectStyle}
       />
     );
 
@@ -124,46 +124,16 @@ export function ProposalFilters({ names, stateOptions = PROPOSAL_STATES, filters
           style={{ ...selectStyle, flex: isMobile ? '1 1 100%' : '0 0 220px' }}
         />
       )}
-      {has('domain') && (
-        <Select
-          allowClear
-          placeholder={t('proposal.filterDomain')}
-          aria-label={t('proposal.filterDomain')}
-          value={one('domain')}
-          onChange={(v?: string) => setFilter('domain', v)}
-          options={DOMAINS.map((d) => ({ value: d, label: t(`proposal.domain.${d}`) }))}
-          style={selectStyle}
-        />
-      )}
-      {has('kind') && (
-        <Select
-          allowClear
-          placeholder={t('proposal.filterKind')}
-          aria-label={t('proposal.filterKind')}
-          value={one('kind')}
-          onChange={(v?: string) => setFilter('kind', v)}
-          options={PROPOSAL_KINDS.map((k) => ({ value: k, label: t(`proposal.kind.${k}`) }))}
-          style={selectStyle}
-        />
-      )}
-      {choice('sessionId', 'proposal.filterSession', sessions.options, sessions.loading)}
-      {choice('unitId', 'proposal.filterUnit', (units.data ?? []).map((u) => ({ value: u.id, label: u.name })), units.isPending)}
-      {choice('sectorId', 'proposal.filterSector', (sectors.data ?? []).map((x) => ({ value: x.id, label: x.name })), sectors.isPending)}
+      {choice('domain', 'proposal.filterDomain', DOMAINS.map((d) => ({ value: d, label: t(`proposal.domain.${d}`) })))}
+      {choice('kind', 'proposal.filterKind', PROPOSAL_KINDS.map((k) => ({ value: k, label: t(`proposal.kind.${k}`) })))}
+      {choice('sessionId', 'proposal.filterSession', sessions.options, { loading: sessions.loading })}
+      {choice('unitId', 'proposal.filterUnit', (units.data ?? []).map((u) => ({ value: u.id, label: u.name })), { loading: units.isPending })}
+      {choice('sectorId', 'proposal.filterSector', (sectors.data ?? []).map((x) => ({ value: x.id, label: x.name })), { loading: sectors.isPending })}
       {choice('publication', 'proposal.filterPublication', PUBLICATIONS.map((v) => ({ value: v, label: t(`proposal.publication.${v}`) })))}
-      {has('isKey') && (
-        <Select
-          allowClear
-          placeholder={t('proposal.filterKey')}
-          aria-label={t('proposal.filterKey')}
-          value={one('isKey')}
-          onChange={(v?: string) => setFilter('isKey', v)}
-          options={[
-            { value: 'true', label: t('proposal.keyOnly') },
-            { value: 'false', label: t('proposal.nonKey') },
-          ]}
-          style={selectStyle}
-        />
-      )}
+      {choice('isKey', 'proposal.filterKey', [
+        { value: 'true', label: t('proposal.keyOnly') },
+        { value: 'false', label: t('proposal.nonKey') },
+      ])}
       {has('overdue') && (
         <Checkbox checked={one('overdue') === 'true'} onChange={(e) => setFilter('overdue', e.target.checked ? 'true' : undefined)}>
           {t('proposal.overdueOnly')}

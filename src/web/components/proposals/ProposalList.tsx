@@ -16,7 +16,7 @@ import { keys } from '../../queries';
 import type { Page } from '../../types';
 import { QueryError } from '../QueryError';
 import { BulkAssignModal } from './BulkAssignModal';
-import { HANDLING_STATES } from './model';
+import { HANDLING_STATES, shortNumber } from './model';
 import type { ProposalListItem, ProposalState } from './model';
 import { ProposalFilters, useUrlFilters } from './ProposalFilters';
 import type { ProposalFilterName } from './ProposalFilters';
@@ -84,7 +84,7 @@ export function ProposalList(props: ProposalListProps) {
 
   const unitsText = (p: ProposalListItem) =>
     p.units.map((u) => `${u.name}（${t(`proposal.role.${u.role}`)}）`).join(t('common.listSep')) || t('common.none');
-  const numberText = (p: ProposalListItem) => (p.number ? String(p.number).padStart(4, '0') : t('common.none'));
+  const numberText = (p: ProposalListItem) => (shortNumber(p.number) ?? t('common.none'));
   const titleLink = (p: ProposalListItem) => (
     <Space size={6} wrap>
       <Link to={linkTo(p.id)}>{p.title}</Link>

@@ -6,7 +6,7 @@ import { api } from '../../api';
 import { useI18n } from '../../i18n';
 import { keys } from '../../queries';
 import type { Page } from '../../types';
-import { FILED_STATES } from './model';
+import { FILED_STATES, shortNumber } from './model';
 import type { ProposalListItem } from './model';
 
 interface Props {
@@ -34,7 +34,7 @@ export function ProposalSelect({ id, value, onChange, exclude }: Props) {
   });
   const options = (found.data?.items ?? [])
     .filter((p) => p.id !== exclude)
-    .map((p) => ({ value: p.id, label: [p.number ? String(p.number).padStart(4, '0') : null, p.title, p.proposerName].filter(Boolean).join(' · ') }));
+    .map((p) => ({ value: p.id, label: [shortNumber(p.number), p.title, p.proposerName].filter(Boolean).join(' · ') }));
 
   return (
     <Select

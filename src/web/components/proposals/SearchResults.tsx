@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n';
 import { keys } from '../../queries';
 import type { Page } from '../../types';
 import { QueryError } from '../QueryError';
+import { shortNumber } from './model';
 import type { Domain, ProposalState } from './model';
 import type { useUrlFilters } from './ProposalFilters';
 import { StateTag } from './ProposalTags';
@@ -60,7 +61,7 @@ export function SearchResults({ filters, published, linkTo }: Props) {
               <Space size={6} wrap>
                 <StateTag state={h.state} />
                 <Typography.Text type="secondary">
-                  {[h.number ? String(h.number).padStart(4, '0') : null, h.proposerName, h.domain ? t(`proposal.domain.${h.domain}`) : null].filter(Boolean).join(' · ')}
+                  {[shortNumber(h.number), h.proposerName, h.domain ? t(`proposal.domain.${h.domain}`) : null].filter(Boolean).join(' · ')}
                 </Typography.Text>
               </Space>
             </Flex>

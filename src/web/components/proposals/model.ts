@@ -47,6 +47,9 @@ export const CATEGORY_COLORS: Record<string, string> = { A: 'green', B: 'blue', 
 
 export type UnitRole = 'lead' | 'co';
 
+/** A proposal's number as lists show it (0012), or null before filing. */
+export const shortNumber = (n: number | null) => (n ? String(n).padStart(4, '0') : null);
+
 export interface ProposalListItem {
   id: string;
   title: string;
