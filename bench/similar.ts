@@ -1,4 +1,4 @@
-// Duplicate check on a large corpus: the pruned index against brute-force cosine over the same
+// Duplicate check on a large corpus: the index against brute-force cosine over the same
 // features (every document scored from the same arrays), latency p50/p95, recall@5 against brute
 // force, speed ratio, memory; and whether each planted paraphrase finds its original first.
 // Run alone: `tsx bench/similar.ts` (BENCH_CORPUS, default 100000).
@@ -11,13 +11,13 @@ import { buildCorpus } from './corpus.ts';
 interface Spread { p50: number; p95: number }
 export interface SimilarResult {
   corpus: number; queries: number; buildSeconds: number;
-  /** The duplicate check as the app runs it: segmenting the text, then the pruned query. */
+  /** The duplicate check as the app runs it: segmenting the text, then the indexed query. */
   check: Spread;
   /** Its parts: segmenting (jieba) and the query over the counted words. */
   segment: Spread; index: Spread;
   /** Brute force over the same counted words. */
   brute: Spread;
-  /** Brute force ÷ pruned query at p50, both over counted words; and with segmenting added to both. */
+  /** Brute force ÷ indexed query at p50, both over counted words; and with segmenting added to both. */
   speedup: number; speedupWithSegmenting: number;
   recallAt5: number; exactTop5: number; plantedFoundFirst: number;
   /** The process after building and a full collection: the index's typed arrays are in arrayBuffers, its Maps and ids in the heap. */
