@@ -7,6 +7,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../src/server/core/db/client.ts';
 import { hashPassword } from '../src/server/core/auth/passwords.ts';
 import { users } from '../src/server/core/schema.ts';
+import { withNameSort } from '../src/server/core/text/pinyin.ts';
 import { committees, memberCommittees, members, sectors } from '../src/server/modules/org/schema.ts';
 import { createRandom } from '../src/server/seed/random.ts';
 import { PARTIES } from '../src/server/modules/org/values.ts';
@@ -52,7 +53,7 @@ async function generated(db: Db): Promise<Omit<BenchData, 'members' | 'sectorId'
     title: rnd.chance(0.5) ? '主任' : null,
     phone: `139${rnd.digits(8)}`,
   }));
-  const inserted = await db.insert(members).values(rows).returning({ id: members.id });
+  const inserted = await db.insert(members).values(rows.map(withNameSort)).returning({ id: members.id });
   const links = inserted.flatMap((m) => rnd.sample(committeeIds, rnd.int(0, 2)).map((committeeId) => ({ orgId, memberId: m.id, committeeId })));
   if (links.length) await db.insert(memberCommittees).values(links);
   return { source: 'generated', orgId, username: 'staff', password: fx.password };

@@ -1,6 +1,7 @@
 import { hashPassword } from '../src/server/core/auth/passwords.ts';
 import type { Db } from '../src/server/core/db/client.ts';
 import { orgs, users } from '../src/server/core/schema.ts';
+import { withNameSort } from '../src/server/core/text/pinyin.ts';
 import { committees, members, plenarySessions, sectors, terms, units } from '../src/server/modules/org/schema.ts';
 
 /**
@@ -39,8 +40,8 @@ export async function seedFixture(db: Db): Promise<Fixture> {
     { orgId, name: '李四', party: '民盟', sectorId: ss[1]!.id, standing: false, phone: '13800000002' },
     { orgId, name: '王五', party: '九三学社', sectorId: ss[0]!.id, standing: false, workplace: '示例医院' },
     { orgId, name: '赵六', party: '无党派', sectorId: ss[1]!.id, standing: true, chairMeeting: true },
-  ]).returning();
-  const [om] = await db.insert(members).values({ orgId: other!.id, name: '外市委员', party: '中共', sectorId: os!.id, standing: false }).returning();
+  ].map(withNameSort)).returning();
+  const [om] = await db.insert(members).values(withNameSort({ orgId: other!.id, name: '外市委员', party: '中共', sectorId: os!.id, standing: false })).returning();
   const logins: { username: string; roles: string[]; memberId?: string; unitId?: string; orgId?: string }[] = [
     { username: 'admin', roles: ['admin'] },
     { username: 'staff', roles: ['staff'] },

@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import { rosterFile } from './roster.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, expectProblem, testApp, type TestApp } from './helpers.ts';
+import { backfillNameSort } from '../src/server/modules/org/name-sort-backfill.ts';
+import { members } from '../src/server/modules/org/schema.ts';
 
 function multipart(file: Buffer, filename = 'roster.xlsx') {
   const boundary = '----tongxin' + Math.random().toString(16).slice(2);
@@ -42,6 +44,24 @@ describe.each(engines)('members and the roster (%s)', (engine) => {
     expect(await names(`party=${encodeURIComponent('民盟')}`)).toEqual(['李四']);
     expect(await names(`countyOrgId=${t.fx.countyId}`)).toEqual(['张三']);
     expect(await names('standing=true')).toEqual(['张三', '赵六']);
+  });
+
+  it('lists names in pinyin order (surnames read as surnames) and finds them by pinyin', async () => {
+    const h = await t.as('member');
+    const order = async () => (await t.app.inject({ url: '/api/v1/members?pageSize=100', headers: h })).json().items.map((m: { name: string }) => m.name);
+    // Code points would give 张 王 李 赵; pinyin gives li, wang, zhang, zhao.
+    expect(await order()).toEqual(['李四', '王五', '张三', '赵六']);
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/members', headers: await t.as('staff'), payload: { name: '单明', party: '无党派', sectorId: t.fx.sectorIds[0], standing: false } });
+    expect(created.statusCode).toBe(201);
+    expect(await order()).toEqual(['李四', '单明', '王五', '张三', '赵六']); // 单 as a surname is shan
+    expect((await t.app.inject({ url: '/api/v1/members?q=zhangsan', headers: h })).json().items.map((m: { name: string }) => m.name)).toEqual(['张三']);
+    const renamed = await t.app.inject({ method: 'PATCH', url: `/api/v1/members/${created.json().id}`, headers: await t.as('staff'), payload: { name: '艾明' } });
+    expect(renamed.statusCode).toBe(200);
+    expect((await order())[0]).toBe('艾明');
+    // Rows written before the key existed get it when the app starts.
+    await t.app.db.update(members).set({ nameSort: '' });
+    await backfillNameSort(t.app.db);
+    expect(await order()).toEqual(['艾明', '李四', '王五', '张三', '赵六']);
   });
 
   it('refuses references to another committee, naming the field, and changes nothing', async () => {

@@ -8,6 +8,7 @@ import type { PgInsertValue, PgTable } from 'drizzle-orm/pg-core';
 import type { Db, Queryable } from '../core/db/client.ts';
 import { hashPassword } from '../core/auth/passwords.ts';
 import { orgs, users } from '../core/schema.ts';
+import { withNameSort } from '../core/text/pinyin.ts';
 import { committees, memberCommittees, members, plenarySessions, sectors, terms, units } from '../modules/org/schema.ts';
 import {
   AVOID_NAMES, BRANDS, CITY_ORG, CITY_PREFIX, COMMITTEES, COUNTIES, COUNTY_SHARE, EDUCATION_UNIT, EMAIL_SHARE, ETHNIC_WORKPLACES,
@@ -212,7 +213,7 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<{ org
     await tx.insert(units).values(UNITS.map((u) => ({ orgId, id: unitId.get(u.name)!, name: u.name, kind: u.kind })));
 
     const memberIds = plan.map(() => randomUUID());
-    await insertAll(tx, members, plan.map((m, i) => ({
+    await insertAll(tx, members, plan.map((m, i) => withNameSort({
       orgId, id: memberIds[i]!, name: m.name, gender: m.gender, birthYear: m.birthYear, ethnicity: m.ethnicity, party: m.party,
       sectorId: sectorId.get(m.sector)!, standing: m.standing, chairMeeting: m.chairMeeting, partyGroup: m.partyGroup,
       countyOrgId: m.county === null ? null : countyIds[m.county]!, workplace: m.workplace, title: m.title, phone: m.phone, email: m.email,

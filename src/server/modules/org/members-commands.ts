@@ -3,6 +3,7 @@ import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
 import { invalid, notFound } from '../../core/errors.ts';
 import { orgs } from '../../core/schema.ts';
 import { committees, memberCommittees, members, sectors } from './schema.ts';
+import { withNameSort } from '../../core/text/pinyin.ts';
 
 export interface MemberInput {
   name: string; sectorId: string; party: string; standing: boolean;
@@ -42,7 +43,7 @@ async function setCommittees(c: CommandScope, memberId: string, ids: string[]) {
 /** Inserts one member inside an open command (shared by the form and the roster import). */
 export async function insertMember(c: CommandScope, input: MemberInput) {
   const { committeeIds = [], ...fields } = input;
-  const [row] = await c.tx.insert(members).values({ ...fields, orgId: c.actor.orgId }).returning();
+  const [row] = await c.tx.insert(members).values(withNameSort({ ...fields, orgId: c.actor.orgId })).returning();
   await setCommittees(c, row!.id, committeeIds);
   await c.record({ action: 'created', entity: 'member', entityId: row!.id, after: { ...row, committeeIds } });
   return row!;
@@ -64,7 +65,8 @@ export function updateMember(ctx: Ctx, id: string, patch: Partial<MemberInput> &
     if (!before) throw notFound('Member');
     await checkRefs(c, patch);
     const { committeeIds, ...fields } = patch;
-    const [after] = Object.keys(fields).length ? await c.tx.update(members).set(fields).where(key).returning() : [before];
+    const set = fields.name === undefined ? fields : withNameSort({ ...fields, name: fields.name });
+    const [after] = Object.keys(set).length ? await c.tx.update(members).set(set).where(key).returning() : [before];
     if (committeeIds) await setCommittees(c, id, committeeIds);
     await c.record({ action: patch.active === false ? 'deactivated' : 'updated', entity: 'member', entityId: id, before, after: { ...after, ...(committeeIds ? { committeeIds } : {}) } });
     return after!;

@@ -14,7 +14,7 @@ function where(orgId: string, f: MemberFilter): SQL | undefined {
   return and(
     eq(members.orgId, orgId),
     f.active === 'all' ? undefined : eq(members.active, f.active !== 'false'),
-    f.q ? or(ilike(members.name, `%${f.q}%`), ilike(members.workplace, `%${f.q}%`)) : undefined,
+    f.q ? or(ilike(members.name, `%${f.q}%`), ilike(members.workplace, `%${f.q}%`), ilike(sql`replace(${members.nameSort}, ' ', '')`, `%${f.q.replace(/\s+/g, '')}%`)) : undefined,
     f.sectorId ? eq(members.sectorId, f.sectorId) : undefined,
     f.party ? eq(members.party, f.party) : undefined,
     f.countyOrgId ? eq(members.countyOrgId, f.countyOrgId) : undefined,
@@ -57,7 +57,7 @@ async function present(db: Queryable, orgId: string, rows: MemberRow[], withPriv
 export async function listMembers(db: Queryable, orgId: string, f: MemberFilter, page: { limit: number; offset: number }) {
   const w = where(orgId, f);
   const [rows, [count]] = await Promise.all([
-    db.select().from(members).where(w).orderBy(asc(members.name), asc(members.id)).limit(page.limit).offset(page.offset),
+    db.select().from(members).where(w).orderBy(asc(members.nameSort), asc(members.name), asc(members.id)).limit(page.limit).offset(page.offset),
     db.select({ n: sql<number>`count(*)::int` }).from(members).where(w),
   ]);
   return { items: await present(db, orgId, rows, () => false), total: count!.n };
@@ -65,7 +65,7 @@ export async function listMembers(db: Queryable, orgId: string, f: MemberFilter,
 
 /** Every member matching the filter, with private fields, for the roster export. */
 export async function allMembers(db: Queryable, orgId: string, f: MemberFilter) {
-  const rows = await db.select().from(members).where(where(orgId, f)).orderBy(asc(members.name), asc(members.id));
+  const rows = await db.select().from(members).where(where(orgId, f)).orderBy(asc(members.nameSort), asc(members.name), asc(members.id));
   return present(db, orgId, rows, () => true);
 }
 

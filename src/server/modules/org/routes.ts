@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import './policies.ts';
 import { catalogRoutes } from './catalog.ts';
 import { memberRoutes } from './members-routes.ts';
+import { backfillNameSort } from './name-sort-backfill.ts';
 import { orgRoutesCore } from './orgs-routes.ts';
 import { termRoutes } from './terms-routes.ts';
 import { userRoutes } from './users-routes.ts';
@@ -15,6 +16,7 @@ const Id = { id: Type.String(), active: Type.Boolean() };
 
 /** The org module (组织与委员): committees, terms, sectors, special committees, units, members, users. */
 export async function orgRoutes(app: FastifyInstance) {
+  app.addHook('onReady', async () => { await backfillNameSort(app.db).catch((err) => app.log.error({ err }, 'member name-sort backfill failed')); });
   catalogRoutes(app, {
     path: 'sectors', entity: 'sector', tag: 'sectors', table: sectors, order: [sectors.sort, sectors.name],
     create: Type.Object({ name: Name, sort: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })) }, { additionalProperties: false }),

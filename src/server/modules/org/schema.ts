@@ -47,6 +47,8 @@ export const members = pgTable('members', {
   orgId: uuid().notNull(),
   id: uuid().notNull().defaultRandom(),
   name: text().notNull(),
+  /** The name in pinyin (core/text/pinyin.ts): the directory's order. */
+  nameSort: text().notNull().default(''),
   gender: text(),
   birthYear: integer(),
   ethnicity: text(),
@@ -66,6 +68,7 @@ export const members = pgTable('members', {
   primaryKey({ columns: [t.orgId, t.id] }),
   index('members_org_sector').on(t.orgId, t.sectorId),
   index('members_org_name').on(t.orgId, t.name),
+  index('members_org_name_sort').on(t.orgId, t.nameSort),
 ]);
 
 export const memberCommittees = pgTable('member_committees', {
