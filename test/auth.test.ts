@@ -45,6 +45,39 @@ describe.each(engines)('authentication (%s)', (engine) => {
     expect((await login('leader', 'brand-new-pass')).statusCode).toBe(200);
   });
 
+  it('asks which committee for a username in several, naming them only to whoever has the password', async () => {
+    const add = async (admin: string, password: string) => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: await t.as(admin), payload: { username: 'twin', password, roles: ['staff'] } });
+      expect(res.statusCode).toBe(201);
+    };
+    await add('admin', 'twin-pass-1');
+    await add('otherAdmin', 'twin-pass-1');
+    const twin = (password: string, org?: string) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'twin', password, ...(org ? { org } : {}) } });
+
+    // A wrong password learns nothing: the same answer as for an unknown user.
+    const wrong = expectProblem(await twin('wrong-password'), 401);
+    expect(wrong.detail).toBe(expectProblem(await login('nobody', 'wrong-password'), 401).detail);
+    expect(wrong).not.toHaveProperty('orgs');
+
+    const ambiguous = await twin('twin-pass-1');
+    const problem = expectProblem(ambiguous, 400);
+    expect(problem.errors).toEqual([{ path: '/org', message: 'required for this username' }]);
+    expect(ambiguous.json().orgs).toHaveLength(2);
+    expect(ambiguous.json().orgs).toEqual(expect.arrayContaining([{ id: t.fx.orgId, name: '测试市政协' }, { id: t.fx.otherOrgId, name: '另一市政协' }]));
+    expect(ambiguous.cookies).toEqual([]);
+
+    const chosen = await twin('twin-pass-1', t.fx.otherOrgId);
+    expect(chosen.statusCode).toBe(200);
+    expect(chosen.json().user).toMatchObject({ username: 'twin', orgName: '另一市政协' });
+
+    // A password that opens only one of them logs in there.
+    const [mine] = (await t.database.db.query.users.findMany()).filter((u) => u.username === 'twin' && u.orgId === t.fx.orgId);
+    const reset = await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${mine!.id}`, headers: await t.as('admin'), payload: { password: 'twin-pass-2' } });
+    expect(reset.statusCode).toBe(200);
+    expect((await twin('twin-pass-2')).json().user).toMatchObject({ username: 'twin', orgName: '测试市政协' });
+  });
+
   it('issues personal API tokens usable as Bearer, and revokes them', async () => {
     const h = await t.as('staff');
     const created = await t.app.inject({ method: 'POST', url: '/api/v1/auth/tokens', headers: h, payload: { name: '数据同步' } });

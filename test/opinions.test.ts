@@ -206,6 +206,28 @@ describe.each(engines)('public-opinion reports (%s)', (engine) => {
     expect((await ok('staff', 'GET', `/opinions/${o.id}/history`))[0]).toMatchObject({ action: 'created', note: '工作人员代委员录入' });
   });
 
+  it('tells the committee\'s staff of a handed-in report, but not its author or the one who entered it', async () => {
+    const notices = async (login: string, title: string) =>
+      (await ok(login, 'GET', '/notifications?pageSize=200')).items.filter((n: { title: string }) => n.title.endsWith(title));
+    const submitted = await opinionIn(t, 'submitted', '通知用：关于公交线路优化的建议');
+    expect(await notices('staff', '通知用：关于公交线路优化的建议')).toEqual([expect.objectContaining({
+      kind: 'opinionReview', title: '新的社情民意信息待审核：通知用：关于公交线路优化的建议', body: '作者：张三', href: `/opinions/${submitted}`,
+    })]);
+    expect(await notices('member', '通知用：关于公交线路优化的建议')).toEqual([]);
+    expect(await notices('otherStaff', '通知用：关于公交线路优化的建议')).toEqual([]);
+    const revised = await opinionIn(t, 'returned', '通知用：退回后重新提交');
+    await act('member', revised, 'submit');
+    expect((await notices('staff', '通知用：退回后重新提交')).map((n: { title: string }) => n.title))
+      .toEqual(['修改后重新提交的社情民意信息待审核：通知用：退回后重新提交', '新的社情民意信息待审核：通知用：退回后重新提交']);
+
+    // A paper report entered by one staff member: the other staff are told, the one entering it is not.
+    await ok('admin', 'POST', '/users', { username: 'staff2', password: t.fx.password, roles: ['staff'] });
+    const entered = await ok('staff', 'POST', '/opinions', { title: '通知用：王五书面报送', body: BODY, authorMemberId: t.fx.memberIds[2] });
+    await act('staff', entered.id, 'submit');
+    expect((await notices('staff2', '通知用：王五书面报送')).map((n: { title: string }) => n.title)).toEqual(['新的社情民意信息待审核：通知用：王五书面报送']);
+    expect(await notices('staff', '通知用：王五书面报送')).toEqual([]);
+  });
+
   it('makes a converted proposal a draft the member completes and submits', async () => {
     const proposal = await proposalIn(t, 'submitted', '关于小区停车难的提案');
     await ok('staff', 'POST', `/proposals/${proposal}/actions/convert`, { to: 'opinion', reason: '适合以社情民意反映' });

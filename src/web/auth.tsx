@@ -15,7 +15,8 @@ interface AuthContextValue {
   retry: () => void;
   /** True after the user logged out here: /login then starts fresh instead of returning to the last page. */
   loggedOut: boolean;
-  login: (username: string, password: string) => Promise<User>;
+  /** `org`: the committee, needed only when the username exists in several. */
+  login: (username: string, password: string, org?: string) => Promise<User>;
   logout: () => Promise<void>;
   hasRole: (...roles: Role[]) => boolean;
 }
@@ -48,8 +49,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [dropSession]);
 
   const login = useCallback(
-    async (username: string, password: string) => {
-      const res = await api.post<{ user: User }>('/api/v1/auth/login', { username, password });
+    async (username: string, password: string, org?: string) => {
+      const res = await api.post<{ user: User }>('/api/v1/auth/login', { username, password, org });
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
       queryClient.setQueryData(ME_KEY, res.user);
       setLoggedOut(false);

@@ -81,6 +81,9 @@ const zh = {
   'login.failed': '登录失败',
   'login.usernameRequired': '请输入用户名',
   'login.passwordRequired': '请输入密码',
+  'login.committee': '所属政协',
+  'login.chooseCommittee': '该用户名在多个政协都有账号，请选择要登录的政协',
+  'login.committeeRequired': '请选择政协',
 
   'home.greeting': '{name}，您好',
   'home.morning': '{name}，早上好',
@@ -332,6 +335,9 @@ const en: Dictionary = {
   'login.failed': 'Sign-in failed',
   'login.usernameRequired': 'Enter your username',
   'login.passwordRequired': 'Enter your password',
+  'login.committee': 'Committee',
+  'login.chooseCommittee': 'This username has accounts in several committees: choose the one to sign in to',
+  'login.committeeRequired': 'Choose a committee',
 
   'home.greeting': 'Hello, {name}',
   'home.morning': 'Good morning, {name}',

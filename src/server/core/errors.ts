@@ -10,6 +10,8 @@ export class Problem extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly errors: FieldError[] = [],
+    /** Extension members of the problem (RFC 9457 §3.2); the route's response schema must list them. */
+    readonly extensions: Record<string, unknown> = {},
   ) { super(detail ?? title); }
 }
 
@@ -22,7 +24,7 @@ export const conflict = (detail: string, errors: FieldError[] = []) => new Probl
 
 function send(reply: import('fastify').FastifyReply, p: Problem) {
   return reply.status(p.status).type('application/problem+json').send({
-    type: 'about:blank', title: p.title, status: p.status, detail: p.detail ?? p.title, errors: p.errors,
+    ...p.extensions, type: 'about:blank', title: p.title, status: p.status, detail: p.detail ?? p.title, errors: p.errors,
   });
 }
 

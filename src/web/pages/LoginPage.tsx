@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
-import { Alert, Button, Card, Flex, Form, Input, Typography, theme } from 'antd';
+import { Alert, Button, Card, Flex, Form, Input, Select, Typography, theme } from 'antd';
 import { FileTextOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import { ApiError, errorText } from '../api';
 import { useAuth } from '../auth';
@@ -10,6 +10,19 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 interface LoginValues {
   username: string;
   password: string;
+  org?: string;
+}
+
+interface Committee {
+  id: string;
+  name: string;
+}
+
+/** The committees to choose from, when the server says the username exists in several (after a right password). */
+function committeesToChoose(err: unknown): Committee[] | null {
+  if (!(err instanceof ApiError) || err.status !== 400) return null;
+  const orgs = (err.problem as { orgs?: Committee[] }).orgs;
+  return Array.isArray(orgs) && orgs.length > 1 ? orgs : null;
 }
 
 export default function LoginPage() {
@@ -20,17 +33,25 @@ export default function LoginPage() {
   const { token } = theme.useToken();
   const [error, setError] = useState<{ title: string; detail: string } | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const [committees, setCommittees] = useState<Committee[] | null>(null);
+  const [form] = Form.useForm<LoginValues>();
   const from = (location.state as { from?: string } | null)?.from ?? '/';
 
   if (user) return <Navigate to={from} replace />;
 
-  const onFinish = async ({ username, password }: LoginValues) => {
+  const onFinish = async ({ username, password, org }: LoginValues) => {
     setSubmitting(true);
     setError(null);
     try {
-      await login(username.trim(), password);
+      await login(username.trim(), password, committees ? org : undefined);
       navigate(from, { replace: true });
     } catch (err) {
+      const choices = committeesToChoose(err);
+      if (choices) {
+        setCommittees(choices);
+        form.setFieldValue('org', undefined);
+        return;
+      }
       // The server explains: wrong password, account locked (423) or too many tries (429).
       const detail = errorText(err);
       const title = err instanceof ApiError && err.title && err.title !== detail ? err.title : t('login.failed');
@@ -70,7 +91,18 @@ export default function LoginPage() {
             style={{ marginBottom: 16 }}
           />
         )}
-        <Form<LoginValues> layout="vertical" onFinish={onFinish} requiredMark={false} disabled={submitting}>
+        {committees && !error && (
+          <Alert type="info" showIcon title={t('login.chooseCommittee')} style={{ marginBottom: 16 }} />
+        )}
+        <Form<LoginValues>
+          form={form}
+          layout="vertical"
+          onFinish={onFinish}
+          // The committees belong to the username they were given for.
+          onValuesChange={(changed) => { if ('username' in changed) setCommittees(null); }}
+          requiredMark={false}
+          disabled={submitting}
+        >
           <Form.Item
             name="username"
             label={t('login.username')}
@@ -85,6 +117,11 @@ export default function LoginPage() {
           >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
+          {committees && (
+            <Form.Item name="org" label={t('login.committee')} rules={[{ required: true, message: t('login.committeeRequired') }]}>
+              <Select autoFocus options={committees.map((c) => ({ value: c.id, label: c.name }))} />
+            </Form.Item>
+          )}
           <Button type="primary" htmlType="submit" block loading={submitting}>
             {t('login.submit')}
           </Button>

@@ -1,11 +1,11 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { apiTokens, auditLog, orgs, users } from '../schema.ts';
-import { Problem, badRequest, notFound, unauthorized } from '../errors.ts';
+import { apiTokens, orgs } from '../schema.ts';
+import { notFound } from '../errors.ts';
 import { actorOf, errorResponses, IdParams, Uuid } from '../http.ts';
 import type { Actor } from '../policies.ts';
-import { DUMMY_HASH, verifyPassword } from './passwords.ts';
+import { authenticate, ChooseCommitteeProblem } from './login.ts';
 import { createSession, destroySession, newSecret, toActor } from './tokens.ts';
 
 export const SESSION_COOKIE = 'tx_session';
@@ -29,33 +29,10 @@ export async function authRoutes(fastify: FastifyInstance) {
     schema: {
       tags: ['auth'], summary: 'Log in; sets an HttpOnly session cookie',
       body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 200 }), org: Type.Optional(Uuid) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ user: UserView }), ...errorResponses },
+      response: { 200: Type.Object({ user: UserView }), ...errorResponses, 400: ChooseCommitteeProblem },
     },
   }, async (req, reply) => {
-    const { username, password, org } = req.body;
-    const found = await app.db.select().from(users)
-      .where(and(eq(users.username, username), eq(users.active, true), org ? eq(users.orgId, org) : undefined));
-    if (found.length > 1) throw badRequest('This username exists in several committees: give "org"', [{ path: '/org', message: 'required for this username' }]);
-    const user = found[0];
-    if (!user) { await verifyPassword(DUMMY_HASH, password); throw unauthorized('用户名或密码错误 Wrong username or password'); }
-    const now = Date.now();
-    if (user.lockedUntil && user.lockedUntil.getTime() > now) {
-      const minutes = Math.ceil((user.lockedUntil.getTime() - now) / 60_000);
-      throw new Problem(423, 'Locked', `账户已锁定，请 ${minutes} 分钟后再试 Account locked for ${minutes} more minutes`);
-    }
-    const key = and(eq(users.orgId, user.orgId), eq(users.id, user.id));
-    if (!(await verifyPassword(user.passwordHash, password))) {
-      const failures = user.failedLogins + 1;
-      const lock = failures >= cfg.LOGIN_MAX_FAILURES;
-      await app.db.transaction(async (tx) => {
-        await tx.update(users).set(lock
-          ? { failedLogins: 0, lockedUntil: new Date(now + cfg.LOGIN_LOCK_MINUTES * 60_000) }
-          : { failedLogins: failures }).where(key);
-        if (lock) await tx.insert(auditLog).values({ orgId: user.orgId, actorUserId: user.id, action: 'locked', entity: 'user', entityId: user.id, after: { failures }, requestId: req.id });
-      });
-      throw unauthorized('用户名或密码错误 Wrong username or password');
-    }
-    if (user.failedLogins || user.lockedUntil) await app.db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(key);
+    const user = await authenticate(app, { ...req.body, requestId: req.id });
     const actor = toActor(user);
     const token = await createSession(app.db, app.keys, actor, cfg.SESSION_TTL_HOURS);
     reply.setCookie(SESSION_COOKIE, token, {

@@ -1,7 +1,7 @@
 import { and, eq, max, sql } from 'drizzle-orm';
 import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
 import { conflict, forbidden, invalid } from '../../core/errors.ts';
-import { memberUsers, notify } from '../../core/notify.ts';
+import { memberUsers, notify, roleUsers } from '../../core/notify.ts';
 import { hasRole } from '../../core/policies.ts';
 import { orgs } from '../../core/schema.ts';
 import { today } from '../handling/deadlines.ts';
@@ -91,6 +91,13 @@ async function notifyAuthor(c: CommandScope, l: LoadedOpinion, title: string, bo
   await notify(c.tx, l.o.orgId, await memberUsers(c.tx, l.o.orgId, [l.o.authorMemberId]), { kind: 'opinion', title, body, href: `/opinions/${l.o.id}` });
 }
 
+/** Staff review what is handed in; whoever handed it in (staff entering a paper report) needs no notice of it. */
+async function notifyStaff(c: CommandScope, l: LoadedOpinion) {
+  const staff = (await roleUsers(c.tx, l.o.orgId, 'staff')).filter((id) => id !== c.actor.id);
+  const title = `${l.o.state === 'returned' ? '修改后重新提交的' : '新的'}社情民意信息待审核：${l.o.title}`;
+  await notify(c.tx, l.o.orgId, staff, { kind: 'opinionReview', title, body: `作者：${l.o.authorName}`, href: `/opinions/${l.o.id}` });
+}
+
 /** The next number of the year: approvals of one committee take turns on its org row. */
 async function nextNumber(c: CommandScope, year: number) {
   await c.tx.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, c.actor.orgId)).for('update');
@@ -101,7 +108,10 @@ async function nextNumber(c: CommandScope, year: number) {
 
 /** What each action does beyond the state change; may return a note for the history. */
 const steps: Record<string, Step> = {
-  async submit(_c, l, _b, set) { set({ submittedAt: l.o.submittedAt ?? new Date(), decisionReason: null }); },
+  async submit(c, l, _b, set) {
+    set({ submittedAt: l.o.submittedAt ?? new Date(), decisionReason: null });
+    await notifyStaff(c, l);
+  },
   async withdraw() {},
   async return(c, l, b, set) {
     set({ decisionReason: String(b.reason) });
