@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, Flex, Input, Pagination, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Input, Select, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { api, withQuery } from '../api';
@@ -13,7 +13,7 @@ import { ROSTER_EDITORS } from '../layout/navigation';
 import { keys, useCommitteeOptions, useCounties, useMeta, useSectorOptions } from '../queries';
 import { MemberFormModal } from '../components/MemberFormModal';
 import { PageHeader } from '../components/PageHeader';
-import { QueryError } from '../components/QueryError';
+import { ResponsiveList } from '../components/ResponsiveList';
 import type { Member, Page } from '../types';
 
 const FILTERS = ['q', 'sectorId', 'party', 'committeeId', 'countyOrgId', 'standing'] as const;
@@ -93,7 +93,7 @@ export default function MembersPage() {
       title: t('member.name'),
       dataIndex: 'name',
       key: 'name',
-      fixed: isMobile ? undefined : 'left',
+      fixed: 'left',
       render: (name: string, m) => <Link to={`/members/${m.id}`}>{name}</Link>,
     },
     { title: t('member.gender'), dataIndex: 'gender', key: 'gender', render: (g: string | null) => label('gender', g) },
@@ -194,52 +194,28 @@ export default function MembersPage() {
         )}
       </Flex>
 
-      {list.isError && <QueryError error={list.error} onRetry={() => void list.refetch()} />}
-
-      {isMobile ? (
-        <Spin spinning={list.isFetching}>
-          <Flex vertical gap={8}>
-            {!items.length && !list.isPending && <Empty description={t('member.empty')} />}
-            {items.map((m) => (
-              <Link key={m.id} to={`/members/${m.id}`} style={{ display: 'block' }}>
-                <Card size="small" hoverable>
-                  <Flex vertical gap={4}>
-                    <Typography.Text strong>{m.name}</Typography.Text>
-                    <MemberTags m={m} />
-                    {(m.workplace || m.title) && (
-                      <Typography.Text type="secondary">{[m.workplace, m.title].filter(Boolean).join(' · ')}</Typography.Text>
-                    )}
-                  </Flex>
-                </Card>
-              </Link>
-            ))}
-            {total > 0 && (
-              <Flex justify="center" style={{ marginTop: 8 }}>
-                <Pagination simple current={page} pageSize={pageSize} total={total} onChange={setPage} />
+      <ResponsiveList<Member>
+        items={items}
+        rowKey="id"
+        columns={columns}
+        renderCard={(m) => (
+          <Link to={`/members/${m.id}`} style={{ display: 'block' }}>
+            <Card size="small" hoverable>
+              <Flex vertical gap={4}>
+                <Typography.Text strong>{m.name}</Typography.Text>
+                <MemberTags m={m} />
+                {(m.workplace || m.title) && (
+                  <Typography.Text type="secondary">{[m.workplace, m.title].filter(Boolean).join(' · ')}</Typography.Text>
+                )}
               </Flex>
-            )}
-          </Flex>
-        </Spin>
-      ) : (
-        <Table<Member>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={items}
-          loading={list.isFetching}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: <Empty description={t('member.empty')} /> }}
-          onRow={(m) => ({ onClick: () => navigate(`/members/${m.id}`), style: { cursor: 'pointer' } })}
-          pagination={{
-            current: page,
-            pageSize,
-            total,
-            showSizeChanger: true,
-            showTotal: (n) => t('common.total', { total: n }),
-            onChange: setPage,
-          }}
-        />
-      )}
+            </Card>
+          </Link>
+        )}
+        query={list}
+        emptyText={t('member.empty')}
+        paging={{ page, pageSize, total, onChange: setPage }}
+        table={{ onRow: (m) => ({ onClick: () => navigate(`/members/${m.id}`), style: { cursor: 'pointer' } }) }}
+      />
 
       {modalMounted && (
         <MemberFormModal

@@ -1,10 +1,11 @@
 // The action buttons of a report, drawn only from GET /opinions/:id/actions (what the server says
 // this user may do now). Actions with a body open their form in a dialog; withdraw asks first.
 import { useState } from 'react';
-import { Alert, App, Button, Form, Modal, Popconfirm, Skeleton, Typography } from 'antd';
+import { App, Button, Popconfirm, Skeleton, Typography } from 'antd';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n';
-import { applyServerErrors, problemText } from '../formErrors';
+import { FormModal } from '../FormModal';
+import { problemText } from '../formErrors';
 import { OPINION_ACTION_FORMS } from './actionForms';
 import type { Opinion, OpinionAction } from './model';
 import { useOpinionAction, useOpinionActions } from './queries';
@@ -22,46 +23,22 @@ function useLabel() {
 
 function ActionDialog({ opinion, action, label, onClose }: { opinion: Opinion; action: string; label: string; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Record<string, unknown>>();
-  const [error, setError] = useState<string | null>(null);
   const run = useOpinionAction(opinion.id);
   const def = OPINION_ACTION_FORMS[action]!;
   return (
-    <Modal
-      open
+    <FormModal<Record<string, unknown>>
       title={label}
-      okText={t('opinion.form.confirm')}
-      cancelText={t('common.cancel')}
-      confirmLoading={run.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      open
+      onClose={onClose}
+      submit={(values) => run.mutateAsync({ action, body: def.toBody(values, opinion) })}
+      submitting={run.isPending}
+      done={t('opinion.actionDone', { action: label })}
+      name={`opinion-${action}`}
       width={action === 'approve' ? 760 : 560}
+      initialValues={def.initialValues?.(opinion)}
     >
-      {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
-      <Form
-        form={form}
-        layout="vertical"
-        name={`opinion-${action}`}
-        initialValues={def.initialValues?.(opinion)}
-        onFinish={(values) => {
-          setError(null);
-          run.mutate(
-            { action, body: def.toBody(values, opinion) },
-            {
-              onSuccess: () => {
-                message.success(t('opinion.actionDone', { action: label }));
-                onClose();
-              },
-              onError: (err) => setError(applyServerErrors(form, err)),
-            },
-          );
-        }}
-      >
-        <def.Fields opinion={opinion} />
-      </Form>
-    </Modal>
+      <def.Fields opinion={opinion} />
+    </FormModal>
   );
 }
 

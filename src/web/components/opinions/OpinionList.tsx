@@ -3,12 +3,11 @@
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { Card, Empty, Flex, Input, Pagination, Select, Space, Spin, Table, Typography } from 'antd';
+import { Card, Flex, Input, Select, Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useI18n } from '../../i18n';
-import { useIsMobile } from '../../layout/useIsMobile';
 import { todayInChina } from '../proposals/model';
-import { QueryError } from '../QueryError';
+import { ResponsiveList } from '../ResponsiveList';
 import { OPINION_STATES } from './model';
 import type { OpinionListItem, OpinionState } from './model';
 import { LevelTag, OpinionStateTag } from './OpinionTags';
@@ -30,7 +29,6 @@ const YEARS = (() => {
 
 export function OpinionList({ query = {}, stateOptions = OPINION_STATES, showAuthor = true, rowActions }: Props) {
   const { t, formatDateTime } = useI18n();
-  const isMobile = useIsMobile();
   const [q, setQ] = useState('');
   const [state, setState] = useState<OpinionState[]>([]);
   const [year, setYear] = useState<number | undefined>();
@@ -90,50 +88,27 @@ export function OpinionList({ query = {}, stateOptions = OPINION_STATES, showAut
           style={{ width: 120 }}
         />
       </Flex>
-      {list.isError && <QueryError error={list.error} onRetry={() => void list.refetch()} />}
-      {isMobile ? (
-        <Spin spinning={list.isFetching}>
-          <Flex vertical gap={8}>
-            {!items.length && !list.isPending && <Empty description={t('opinion.empty')} />}
-            {items.map((o) => (
-              <Card size="small" key={o.id}>
-                <Flex vertical gap={6}>
-                  <Typography.Text strong>{titleLink(o)}</Typography.Text>
-                  <Space size={4} wrap>
-                    <OpinionStateTag state={o.state} />
-                    <Typography.Text type="secondary">{[o.numberLabel, showAuthor ? o.authorName : null].filter(Boolean).join(' · ')}</Typography.Text>
-                  </Space>
-                  {(o.adoptionCount > 0 || o.instructionCount > 0) && results(o)}
-                  {rowActions && <Flex wrap gap={8}>{rowActions(o)}</Flex>}
-                </Flex>
-              </Card>
-            ))}
-            {total > page.pageSize && (
-              <Flex justify="center">
-                <Pagination simple current={page.page} pageSize={page.pageSize} total={total} onChange={(p, s) => setPage({ page: p, pageSize: s })} />
-              </Flex>
-            )}
-          </Flex>
-        </Spin>
-      ) : (
-        <Table<OpinionListItem>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={items}
-          loading={list.isFetching}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: <Empty description={t('opinion.empty')} /> }}
-          pagination={{
-            current: page.page,
-            pageSize: page.pageSize,
-            total,
-            showSizeChanger: true,
-            showTotal: (n: number) => t('common.total', { total: n }),
-            onChange: (p, s) => setPage({ page: p, pageSize: s }),
-          }}
-        />
-      )}
+      <ResponsiveList<OpinionListItem>
+        items={items}
+        rowKey="id"
+        columns={columns}
+        renderCard={(o) => (
+          <Card size="small">
+            <Flex vertical gap={6}>
+              <Typography.Text strong>{titleLink(o)}</Typography.Text>
+              <Space size={4} wrap>
+                <OpinionStateTag state={o.state} />
+                <Typography.Text type="secondary">{[o.numberLabel, showAuthor ? o.authorName : null].filter(Boolean).join(' · ')}</Typography.Text>
+              </Space>
+              {(o.adoptionCount > 0 || o.instructionCount > 0) && results(o)}
+              {rowActions && <Flex wrap gap={8}>{rowActions(o)}</Flex>}
+            </Flex>
+          </Card>
+        )}
+        query={list}
+        emptyText={t('opinion.empty')}
+        paging={{ ...page, total, onChange: (p, s) => setPage({ page: p, pageSize: s }) }}
+      />
     </>
   );
 }

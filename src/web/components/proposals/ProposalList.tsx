@@ -4,17 +4,16 @@ import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Checkbox, Empty, Flex, Pagination, Space, Spin, Table, Typography } from 'antd';
+import { Button, Card, Checkbox, Flex, Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
 import { api } from '../../api';
 import type { QueryValue } from '../../api';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n';
-import { useIsMobile } from '../../layout/useIsMobile';
 import { keys } from '../../queries';
 import type { Page } from '../../types';
-import { QueryError } from '../QueryError';
+import { ResponsiveList } from '../ResponsiveList';
 import { BulkAssignModal } from './BulkAssignModal';
 import { HANDLING_STATES, shortNumber } from './model';
 import type { ProposalListItem, ProposalState } from './model';
@@ -56,7 +55,6 @@ const detailPath = (id: string) => `/proposals/${id}`;
 export function ProposalList(props: ProposalListProps) {
   const { query = {}, filters = [], columns = DEFAULT_COLUMNS, extraColumns = [], filter, linkTo = detailPath } = props;
   const { t, formatDate, formatDateTime } = useI18n();
-  const isMobile = useIsMobile();
   const url = useUrlFilters(filters);
   const [selected, setSelected] = useState<string[]>([]);
   const [assignOpen, setAssignOpen] = useState(false);
@@ -126,16 +124,40 @@ export function ProposalList(props: ProposalListProps) {
   }
 
   const toggle = (id: string, on: boolean) => setSelected((prev) => (on ? [...prev, id] : prev.filter((x) => x !== id)));
-  const pagination = clientSide
-    ? false
-    : {
-        current: url.page,
-        pageSize: url.pageSize,
-        total,
-        showSizeChanger: true,
-        showTotal: (n: number) => t('common.total', { total: n }),
-        onChange: url.setPage,
-      };
+  const card = (p: ProposalListItem) => (
+    <Card size="small">
+      <Flex vertical gap={6}>
+        <Flex gap={8} align="start">
+          {props.bulkAssign && selectable(p) && (
+            <Checkbox
+              aria-label={`${t('proposal.bulk.select')} ${p.title}`}
+              checked={selected.includes(p.id)}
+              onChange={(e) => toggle(p.id, e.target.checked)}
+            />
+          )}
+          <Typography.Text strong style={{ minWidth: 0 }}>
+            {titleLink(p)}
+          </Typography.Text>
+        </Flex>
+        <Space size={4} wrap>
+          <StateTag state={p.state} />
+          <Typography.Text type="secondary">
+            {[p.number ? numberText(p) : null, p.proposerName, t(`proposal.kind.${p.kind}`)].filter(Boolean).join(' · ')}
+          </Typography.Text>
+        </Space>
+        {p.units.length > 0 && <Typography.Text type="secondary">{unitsText(p)}</Typography.Text>}
+        {p.dueOn && columns.includes('due') && (
+          <span>
+            {t('proposal.dueOn')}：<DueDate day={p.dueOn} running={HANDLING_STATES.includes(p.state)} />
+          </span>
+        )}
+        {extraColumns.map((c) => (
+          <div key={c.key}>{c.render(p)}</div>
+        ))}
+        {props.rowActions && <Flex wrap gap={8}>{props.rowActions(p)}</Flex>}
+      </Flex>
+    </Card>
+  );
 
   const filterBar = filters.length > 0 && (
     <ProposalFilters names={filters} stateOptions={props.stateOptions} filters={url} searchPlaceholder={props.fullText ? 'proposal.search.placeholder' : undefined} />
@@ -160,74 +182,24 @@ export function ProposalList(props: ProposalListProps) {
           <Typography.Text type="secondary">{t('proposal.bulk.selectHint')}</Typography.Text>
         </Flex>
       )}
-      {list.isError && <QueryError error={list.error} onRetry={() => void list.refetch()} />}
-
-      {isMobile ? (
-        <Spin spinning={list.isFetching}>
-          <Flex vertical gap={8}>
-            {!items.length && !list.isPending && <Empty description={t(props.emptyText ?? 'proposal.empty')} />}
-            {items.map((p) => (
-              <Card size="small" key={p.id}>
-                <Flex vertical gap={6}>
-                  <Flex gap={8} align="start">
-                    {props.bulkAssign && selectable(p) && (
-                      <Checkbox
-                        aria-label={`${t('proposal.bulk.select')} ${p.title}`}
-                        checked={selected.includes(p.id)}
-                        onChange={(e) => toggle(p.id, e.target.checked)}
-                      />
-                    )}
-                    <Typography.Text strong style={{ minWidth: 0 }}>
-                      {titleLink(p)}
-                    </Typography.Text>
-                  </Flex>
-                  <Space size={4} wrap>
-                    <StateTag state={p.state} />
-                    <Typography.Text type="secondary">
-                      {[p.number ? numberText(p) : null, p.proposerName, t(`proposal.kind.${p.kind}`)].filter(Boolean).join(' · ')}
-                    </Typography.Text>
-                  </Space>
-                  {p.units.length > 0 && <Typography.Text type="secondary">{unitsText(p)}</Typography.Text>}
-                  {p.dueOn && columns.includes('due') && (
-                    <span>
-                      {t('proposal.dueOn')}：<DueDate day={p.dueOn} running={HANDLING_STATES.includes(p.state)} />
-                    </span>
-                  )}
-                  {extraColumns.map((c) => (
-                    <div key={c.key}>{c.render(p)}</div>
-                  ))}
-                  {props.rowActions && <Flex wrap gap={8}>{props.rowActions(p)}</Flex>}
-                </Flex>
-              </Card>
-            ))}
-            {pagination && total > 0 && (
-              <Flex justify="center" style={{ marginTop: 8 }}>
-                <Pagination simple current={url.page} pageSize={url.pageSize} total={total} onChange={url.setPage} />
-              </Flex>
-            )}
-          </Flex>
-        </Spin>
-      ) : (
-        <Table<ProposalListItem>
-          rowKey="id"
-          size="middle"
-          columns={tableColumns}
-          dataSource={items}
-          loading={list.isFetching}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: <Empty description={t(props.emptyText ?? 'proposal.empty')} /> }}
-          rowSelection={
-            props.bulkAssign
-              ? {
-                  selectedRowKeys: selected,
-                  onChange: (ids) => setSelected(ids.map(String)),
-                  getCheckboxProps: (p) => ({ disabled: !selectable(p), 'aria-label': `${t('proposal.bulk.select')} ${p.title}` }),
-                }
-              : undefined
-          }
-          pagination={pagination}
-        />
-      )}
+      <ResponsiveList<ProposalListItem>
+        items={items}
+        rowKey="id"
+        columns={tableColumns}
+        renderCard={card}
+        query={list}
+        emptyText={t(props.emptyText ?? 'proposal.empty')}
+        paging={clientSide ? undefined : { page: url.page, pageSize: url.pageSize, total, onChange: url.setPage }}
+        table={{
+          rowSelection: props.bulkAssign
+            ? {
+                selectedRowKeys: selected,
+                onChange: (ids) => setSelected(ids.map(String)),
+                getCheckboxProps: (p) => ({ disabled: !selectable(p), 'aria-label': `${t('proposal.bulk.select')} ${p.title}` }),
+              }
+            : undefined,
+        }}
+      />
 
       {props.bulkAssign && (
         <BulkAssignModal

@@ -1,11 +1,11 @@
 // 督办记录 of a key proposal (GET /proposals/:id/supervision), and for its leading leader or staff
 // the form to log a visit, meeting or research trip (POST /proposals/:id/supervision).
 import { useState } from 'react';
-import { Alert, App, Button, Card, Empty, Flex, Form, Input, Modal, Radio, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Form, Input, Radio, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
-import { applyServerErrors } from '../formErrors';
+import { FormModal } from '../FormModal';
 import { QueryError } from '../QueryError';
 import { SUPERVISION_KINDS, todayInChina } from './model';
 import type { Proposal } from './model';
@@ -20,60 +20,35 @@ export function useCanSupervise(p: Pick<Proposal, 'isKey' | 'keyLeaderUserId'>) 
 
 function LogSupervisionModal({ proposalId, open, onClose }: { proposalId: string; open: boolean; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<SupervisionInput>();
-  const [error, setError] = useState<string | null>(null);
   const log = useLogSupervision(proposalId);
   const required = (field: string) => ({ required: true, whitespace: true, message: t('common.required', { field }) });
   const label = t('proposal.supervision.log');
 
   return (
-    <Modal
-      open={open}
+    <FormModal<SupervisionInput>
       title={label}
-      okText={t('proposal.form.confirm')}
-      cancelText={t('common.cancel')}
-      confirmLoading={log.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      afterClose={() => setError(null)}
-      destroyOnHidden
+      open={open}
+      onClose={onClose}
+      submit={(v) => log.mutateAsync({ kind: v.kind, date: v.date, participants: v.participants.trim(), outcome: v.outcome.trim() })}
+      submitting={log.isPending}
+      done={t('proposal.actionDone', { action: label })}
+      name="supervision"
       width={560}
+      initialValues={{ kind: 'visit', date: todayInChina() }}
     >
-      {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
-      <Form<SupervisionInput>
-        form={form}
-        layout="vertical"
-        name="supervision"
-        initialValues={{ kind: 'visit', date: todayInChina() }}
-        onFinish={(v) => {
-          setError(null);
-          log.mutate(
-            { kind: v.kind, date: v.date, participants: v.participants.trim(), outcome: v.outcome.trim() },
-            {
-              onSuccess: () => {
-                message.success(t('proposal.actionDone', { action: label }));
-                onClose();
-              },
-              onError: (err) => setError(applyServerErrors(form, err)),
-            },
-          );
-        }}
-      >
-        <Form.Item name="kind" label={t('proposal.supervision.kind')} rules={[{ required: true, message: t('common.required', { field: t('proposal.supervision.kind') }) }]}>
-          <Radio.Group options={SUPERVISION_KINDS.map((k) => ({ value: k, label: t(`proposal.supervision.kind.${k}`) }))} />
-        </Form.Item>
-        <Form.Item name="date" label={t('proposal.supervision.date')} rules={[required(t('proposal.supervision.date'))]}>
-          <Input type="date" max={todayInChina()} />
-        </Form.Item>
-        <Form.Item name="participants" label={t('proposal.supervision.participants')} rules={[required(t('proposal.supervision.participants'))]}>
-          <Input maxLength={500} />
-        </Form.Item>
-        <Form.Item name="outcome" label={t('proposal.supervision.outcome')} rules={[required(t('proposal.supervision.outcome'))]}>
-          <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} maxLength={2000} showCount />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="kind" label={t('proposal.supervision.kind')} rules={[{ required: true, message: t('common.required', { field: t('proposal.supervision.kind') }) }]}>
+        <Radio.Group options={SUPERVISION_KINDS.map((k) => ({ value: k, label: t(`proposal.supervision.kind.${k}`) }))} />
+      </Form.Item>
+      <Form.Item name="date" label={t('proposal.supervision.date')} rules={[required(t('proposal.supervision.date'))]}>
+        <Input type="date" max={todayInChina()} />
+      </Form.Item>
+      <Form.Item name="participants" label={t('proposal.supervision.participants')} rules={[required(t('proposal.supervision.participants'))]}>
+        <Input maxLength={500} />
+      </Form.Item>
+      <Form.Item name="outcome" label={t('proposal.supervision.outcome')} rules={[required(t('proposal.supervision.outcome'))]}>
+        <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} maxLength={2000} showCount />
+      </Form.Item>
+    </FormModal>
   );
 }
 

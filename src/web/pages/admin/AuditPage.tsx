@@ -1,13 +1,13 @@
 // 审计日志 (admin): who changed what, with before/after JSON in an expandable row.
 import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Col, Flex, Input, Row, Table, Typography, theme } from 'antd';
+import { Col, Flex, Input, Row, Typography, theme } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { api } from '../../api';
 import { useI18n } from '../../i18n';
 import { keys } from '../../queries';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
+import { ResponsiveList } from '../../components/ResponsiveList';
 import type { AuditEntry, Page } from '../../types';
 
 function JsonBlock({ title, value }: { title: string; value: unknown }) {
@@ -89,35 +89,33 @@ export default function AuditPage() {
           style={{ flex: '1 1 180px', maxWidth: 320 }}
         />
       </Flex>
-      {audit.isError && <QueryError error={audit.error} onRetry={() => void audit.refetch()} />}
-      <Table<AuditEntry>
+      <ResponsiveList<AuditEntry>
+        items={items}
         rowKey="id"
-        size="middle"
         columns={columns}
-        dataSource={items}
-        loading={audit.isFetching}
-        scroll={{ x: 'max-content' }}
-        expandable={{
-          expandedRowRender: (e) => (
-            <Row gutter={[16, 16]}>
-              <Col xs={24} md={12}>
-                <JsonBlock title={t('audit.before')} value={e.before} />
-              </Col>
-              <Col xs={24} md={12}>
-                <JsonBlock title={t('audit.after')} value={e.after} />
-              </Col>
-            </Row>
-          ),
-        }}
-        pagination={{
-          current: page,
+        query={audit}
+        paging={{
+          page,
           pageSize,
           total,
-          showSizeChanger: true,
-          showTotal: audit.data?.total !== undefined ? (n) => t('common.total', { total: n }) : undefined,
+          showTotal: audit.data?.total !== undefined,
           onChange: (p, size) => {
             setPage(size !== pageSize ? 1 : p);
             setPageSize(size);
+          },
+        }}
+        table={{
+          expandable: {
+            expandedRowRender: (e) => (
+              <Row gutter={[16, 16]}>
+                <Col xs={24} md={12}>
+                  <JsonBlock title={t('audit.before')} value={e.before} />
+                </Col>
+                <Col xs={24} md={12}>
+                  <JsonBlock title={t('audit.after')} value={e.after} />
+                </Col>
+              </Row>
+            ),
           },
         }}
       />

@@ -2,16 +2,15 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Card, Collapse, Empty, Flex, Select, Space, Table, Tag, Typography, theme } from 'antd';
+import { Badge, Collapse, Flex, Select, Space, Tag, Typography, theme } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { api, withQuery } from '../../api';
 import { useI18n } from '../../i18n';
-import { useIsMobile } from '../../layout/useIsMobile';
 import { keys } from '../../queries';
 import type { ItemList } from '../../types';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
+import { ResponsiveList } from '../../components/ResponsiveList';
 import { DueDate, KeyTag, StateTag } from '../../components/proposals/ProposalTags';
 import type { BoardUnit } from '../../components/proposals/model';
 
@@ -53,7 +52,6 @@ function UnitItems({ u }: { u: BoardUnit }) {
 
 export default function BoardPage() {
   const { t } = useI18n();
-  const isMobile = useIsMobile();
   const [days, setDays] = useState(14);
   const board = useQuery({
     queryKey: [...keys.proposals, 'board', days],
@@ -77,43 +75,33 @@ export default function BoardPage() {
     },
   ];
 
-  const empty = <Empty description={t('proposal.board.empty')} />;
-  let body;
-  if (board.isError) body = <QueryError error={board.error} onRetry={() => void board.refetch()} />;
-  else if (isMobile) {
-    body = board.isPending ? (
-      <Card loading />
-    ) : board.data.length ? (
-      <Collapse
-        items={board.data.map((u) => ({
-          key: u.unitId,
-          label: (
-            <Flex justify="space-between" gap={8}>
-              <Typography.Text strong type={u.overdue ? 'danger' : undefined}>{u.unitName}</Typography.Text>
-              <Counts u={u} />
-            </Flex>
-          ),
-          children: <UnitItems u={u} />,
-        }))}
-      />
-    ) : (
-      empty
-    );
-  } else {
-    body = (
-      <Table<BoardUnit>
-        rowKey="unitId"
-        size="middle"
-        columns={columns}
-        dataSource={board.data}
-        loading={board.isFetching}
-        pagination={false}
-        locale={{ emptyText: empty }}
-        expandable={{ expandedRowRender: (u) => <UnitItems u={u} />, expandRowByClick: true }}
-        rowClassName={(u) => (u.overdue ? 'tx-row-overdue' : '')}
-      />
-    );
-  }
+  const body = (
+    <ResponsiveList<BoardUnit>
+      items={board.data ?? []}
+      rowKey="unitId"
+      columns={columns}
+      renderCards={(units) => (
+        <Collapse
+          items={units.map((u) => ({
+            key: u.unitId,
+            label: (
+              <Flex justify="space-between" gap={8}>
+                <Typography.Text strong type={u.overdue ? 'danger' : undefined}>{u.unitName}</Typography.Text>
+                <Counts u={u} />
+              </Flex>
+            ),
+            children: <UnitItems u={u} />,
+          }))}
+        />
+      )}
+      query={board}
+      emptyText={t('proposal.board.empty')}
+      table={{
+        expandable: { expandedRowRender: (u) => <UnitItems u={u} />, expandRowByClick: true },
+        rowClassName: (u) => (u.overdue ? 'tx-row-overdue' : ''),
+      }}
+    />
+  );
 
   return (
     <>

@@ -2,15 +2,14 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, Flex, Space, Spin, Table, Typography } from 'antd';
+import { Button, Card, Flex, Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { api } from '../../api';
 import { useI18n } from '../../i18n';
-import { useIsMobile } from '../../layout/useIsMobile';
 import { keys } from '../../queries';
 import type { ItemList } from '../../types';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
+import { ResponsiveList } from '../../components/ResponsiveList';
 import { ActionModal } from '../../components/proposals/ActionModal';
 import { DueDate } from '../../components/proposals/ProposalTags';
 import type { ExtensionRequest } from '../../components/proposals/model';
@@ -19,7 +18,6 @@ type Decision = { request: ExtensionRequest; action: 'grantExtension' | 'refuseE
 
 export default function ExtensionsPage() {
   const { t, formatDate, formatDateTime } = useI18n();
-  const isMobile = useIsMobile();
   const [decision, setDecision] = useState<Decision | null>(null);
   const [open, setOpen] = useState(false);
   const list = useQuery({
@@ -53,48 +51,35 @@ export default function ExtensionsPage() {
     { title: t('proposal.requestedAt'), key: 'requestedAt', render: (_, r) => formatDateTime(r.requestedAt) },
     { title: t('common.actions'), key: 'actions', render: (_, r) => buttons(r) },
   ];
-  const empty = <Empty description={t('proposal.ext.empty')} />;
 
   return (
     <>
       <PageHeader title={t('nav.extensions')} />
-      {list.isError && <QueryError error={list.error} onRetry={() => void list.refetch()} />}
-      {isMobile ? (
-        <Spin spinning={list.isFetching}>
-          <Flex vertical gap={8}>
-            {list.isSuccess && !list.data.length && empty}
-            {(list.data ?? []).map((r) => (
-              <Card size="small" key={r.id}>
-                <Flex vertical gap={4}>
-                  <Typography.Text strong>{title(r)}</Typography.Text>
-                  <Typography.Text type="secondary">{r.unitName}</Typography.Text>
-                  <span>
-                    {t('proposal.currentDueOn')}：<DueDate day={r.currentDueOn} />
-                  </span>
-                  <span>
-                    {t('proposal.requestedDueOn')}：{formatDate(r.requestedDueOn)}
-                  </span>
-                  <Typography.Text>
-                    {t('proposal.reason')}：{r.reason}
-                  </Typography.Text>
-                  {buttons(r)}
-                </Flex>
-              </Card>
-            ))}
-          </Flex>
-        </Spin>
-      ) : (
-        <Table<ExtensionRequest>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={list.data}
-          loading={list.isFetching}
-          scroll={{ x: 'max-content' }}
-          pagination={false}
-          locale={{ emptyText: empty }}
-        />
-      )}
+      <ResponsiveList<ExtensionRequest>
+        items={list.data ?? []}
+        rowKey="id"
+        columns={columns}
+        renderCard={(r) => (
+          <Card size="small">
+            <Flex vertical gap={4}>
+              <Typography.Text strong>{title(r)}</Typography.Text>
+              <Typography.Text type="secondary">{r.unitName}</Typography.Text>
+              <span>
+                {t('proposal.currentDueOn')}：<DueDate day={r.currentDueOn} />
+              </span>
+              <span>
+                {t('proposal.requestedDueOn')}：{formatDate(r.requestedDueOn)}
+              </span>
+              <Typography.Text>
+                {t('proposal.reason')}：{r.reason}
+              </Typography.Text>
+              {buttons(r)}
+            </Flex>
+          </Card>
+        )}
+        query={list}
+        emptyText={t('proposal.ext.empty')}
+      />
       {decision && (
         <ActionModal
           proposalId={decision.request.proposalId}

@@ -3,16 +3,15 @@
 // when it was last supervised. A leader sees the ones they lead, or all of them on request.
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Card, Empty, Flex, Segmented, Space, Table, Typography } from 'antd';
+import { Card, Flex, Segmented, Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { withQuery } from '../../api';
 import { useUser } from '../../auth';
 import { useI18n } from '../../i18n';
 import { leadsOwnKeyProposals } from '../../layout/navigation';
-import { useIsMobile } from '../../layout/useIsMobile';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
+import { ResponsiveList } from '../../components/ResponsiveList';
 import { HANDLING_STATES } from '../../components/proposals/model';
 import type { KeyBoardItem } from '../../components/proposals/model';
 import { DueDate, StateTag } from '../../components/proposals/ProposalTags';
@@ -37,7 +36,6 @@ function LastVisit({ item }: { item: KeyBoardItem }) {
 export default function KeyProposalsPage() {
   const user = useUser();
   const { t } = useI18n();
-  const isMobile = useIsMobile();
   const ownByDefault = leadsOwnKeyProposals(user.roles);
   const [all, setAll] = useState(false);
   const board = useKeyBoard(ownByDefault && all);
@@ -55,52 +53,35 @@ export default function KeyProposalsPage() {
     { title: t('proposal.key.lastVisit'), key: 'lastVisit', render: (_, p) => <LastVisit item={p} /> },
   ];
 
-  const empty = <Empty description={t('proposal.key.empty')} />;
-  let body;
-  if (board.isError) body = <QueryError error={board.error} onRetry={() => void board.refetch()} />;
-  else if (isMobile) {
-    body = board.isPending ? (
-      <Card loading />
-    ) : board.data.length ? (
-      <Flex vertical gap={8}>
-        {board.data.map((p) => (
-          <Card size="small" key={p.id} className={isOverdue(p) ? 'tx-card-overdue' : undefined}>
-            <Flex vertical gap={6}>
-              <Typography.Text strong>
-                <Link to={`/proposals/${p.id}`}>{p.title}</Link>
-              </Typography.Text>
-              <Space size={4} wrap>
-                <StateTag state={p.state} />
-                <Typography.Text type="secondary">{[p.proposerName, showsAll ? p.leader : null, p.leadUnit].filter(Boolean).join(' · ')}</Typography.Text>
-              </Space>
-              <span>
-                {t('proposal.dueOn')}：<Due item={p} />
-              </span>
-              <span>
-                {t('proposal.key.visits')}：{p.visits} · {t('proposal.key.lastVisit')}：<LastVisit item={p} />
-              </span>
-            </Flex>
-          </Card>
-        ))}
-      </Flex>
-    ) : (
-      empty
-    );
-  } else {
-    body = (
-      <Table<KeyBoardItem>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={board.data}
-        loading={board.isFetching}
-        scroll={{ x: 'max-content' }}
-        pagination={false}
-        locale={{ emptyText: empty }}
-        rowClassName={(p) => (isOverdue(p) ? 'tx-row-overdue' : '')}
-      />
-    );
-  }
+  const body = (
+    <ResponsiveList<KeyBoardItem>
+      items={board.data ?? []}
+      rowKey="id"
+      columns={columns}
+      renderCard={(p) => (
+        <Card size="small" className={isOverdue(p) ? 'tx-card-overdue' : undefined}>
+          <Flex vertical gap={6}>
+            <Typography.Text strong>
+              <Link to={`/proposals/${p.id}`}>{p.title}</Link>
+            </Typography.Text>
+            <Space size={4} wrap>
+              <StateTag state={p.state} />
+              <Typography.Text type="secondary">{[p.proposerName, showsAll ? p.leader : null, p.leadUnit].filter(Boolean).join(' · ')}</Typography.Text>
+            </Space>
+            <span>
+              {t('proposal.dueOn')}：<Due item={p} />
+            </span>
+            <span>
+              {t('proposal.key.visits')}：{p.visits} · {t('proposal.key.lastVisit')}：<LastVisit item={p} />
+            </span>
+          </Flex>
+        </Card>
+      )}
+      query={board}
+      emptyText={t('proposal.key.empty')}
+      table={{ rowClassName: (p) => (isOverdue(p) ? 'tx-row-overdue' : '') }}
+    />
+  );
 
   return (
     <>

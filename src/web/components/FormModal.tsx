@@ -1,0 +1,99 @@
+// A dialog with a form whose submission is one write: OK spins while it runs, then the dialog closes
+// with a toast, or stays open with the server's message above the fields it names.
+// The form lives inside the dialog (destroyed when hidden), so each opening starts from its own
+// initial values; the OK button submits it through the form attribute. The browser's own checks
+// (an input's max, …) are off: they would block the submission with a browser bubble instead of
+// the form's or the server's message.
+import { useId, useState } from 'react';
+import type { ReactNode } from 'react';
+import { Alert, App, Form, Modal } from 'antd';
+import { useI18n } from '../i18n';
+import { applyServerErrors } from './formErrors';
+
+export interface FormModalProps<V> {
+  title: string;
+  open: boolean;
+  onClose: () => void;
+  afterClose?: () => void;
+  /** The write; resolves on success, rejects with the server's error. */
+  submit: (values: V) => Promise<unknown>;
+  submitting: boolean;
+  /** The toast after success. */
+  done: string;
+  /** After success, before the dialog closes. */
+  onDone?: () => void;
+  /** The form's name (its fields' ids start with it); by default a unique one. */
+  name?: string;
+  width?: number;
+  initialValues?: Partial<V>;
+  intro?: ReactNode;
+  children: ReactNode;
+}
+
+export function FormModal<V extends object>({ title, open, onClose, afterClose, submit, submitting, done, onDone, name, width, initialValues, intro, children }: FormModalProps<V>) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const uniqueId = `form-${useId().replace(/[^\w]/g, '')}`;
+  const formId = name ?? uniqueId;
+  return (
+    <Modal
+      open={open}
+      title={title}
+      okText={t('proposal.form.confirm')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ htmlType: 'submit', form: formId }}
+      confirmLoading={submitting}
+      onCancel={onClose}
+      afterClose={afterClose}
+      destroyOnHidden
+      width={width}
+    >
+      <FormBody<V>
+        id={formId}
+        initialValues={initialValues}
+        intro={intro}
+        onFinish={(values, fail) =>
+          void submit(values).then(() => {
+            message.success(done);
+            onDone?.();
+            onClose();
+          }, fail)
+        }
+      >
+        {children}
+      </FormBody>
+    </Modal>
+  );
+}
+
+interface BodyProps<V> {
+  id: string;
+  initialValues?: Partial<V>;
+  intro?: ReactNode;
+  children: ReactNode;
+  onFinish: (values: V, fail: (err: unknown) => void) => void;
+}
+
+function FormBody<V extends object>({ id, initialValues, intro, children, onFinish }: BodyProps<V>) {
+  const [form] = Form.useForm<V>();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <>
+      {intro}
+      {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
+      <Form<V>
+        form={form}
+        name={id}
+        noValidate
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={(values) => {
+          setError(null);
+          onFinish(values, (err) => setError(applyServerErrors(form, err)));
+        }}
+      >
+        {children}
+      </Form>
+    </>
+  );
+}
