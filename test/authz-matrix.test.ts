@@ -348,6 +348,14 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/selections': { who: 'public', ok: 200 },
   'POST /api/v1/selections': { who: ['staff'], ok: 201, req: (c) => ({ body: { year: 2025, name: c.uniq('评选') } }) },
   'GET /api/v1/selections/:id': { who: 'see statuses', statuses: '               404  200 200 200 200 200 200 404 404', ok: 200, req: async (c) => ({ id: (await selection(c, 'nominating')).id }) },
+  'PATCH /api/v1/selections/:id': {
+    who: 'see statuses', statuses: '                                               401  403 200 403 403 403 403 404 404', ok: 200,
+    req: async (c) => ({ id: (await selection(c, 'nominating')).id, body: { name: c.uniq('评选'), levels: [{ key: 'proposer', name: '提案人自荐', actor: 'proposer', quota: null }, { key: 'final', name: '终评', actor: 'staff', quota: 5 }] } }),
+  },
+  'GET /api/v1/selections/:id/history': {
+    who: 'see statuses', statuses: '                                               401  200 200 200 403 403 403 404 404', ok: 200,
+    req: async (c) => ({ id: (await selection(c, 'nominating')).id }),
+  },
   'GET /api/v1/selections/:id/entries': { who: ANYONE, scoped: true, ok: 200, req: async (c) => ({ id: (await selection(c, 'nominating')).id }) },
   'GET /api/v1/selections/:id/eligible': { who: ANYONE, scoped: true, ok: 200, req: async (c) => ({ id: (await selection(c, 'nominating')).id }) },
   'POST /api/v1/selections/:id/nominations': {
@@ -357,6 +365,11 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/v1/selections/:id/entries/:entryId/reviews': {
     who: 'see statuses', statuses: '                                               401  403 200 403 403 403 403 404 404', ok: 200,
     req: async (c) => { const s = await selection(c, 'scoring'); return { id: s.id, params: { entryId: s.entryId }, body: { score: 88, comment: '选题精准' } }; },
+  },
+  // The member's self-nomination: he or staff may withdraw it.
+  'POST /api/v1/selections/:id/entries/:entryId/withdraw': {
+    who: 'see statuses', statuses: '                                               401  403 200 403 200 403 403 404 404', ok: 200,
+    req: async (c) => { const s = await selection(c, 'nominating'); return { id: s.id, params: { entryId: s.entryId } }; },
   },
   'POST /api/v1/selections/:id/levels/:levelId/close': {
     who: 'see statuses', statuses: '                                               401  403 200 403 403 403 403 404 404', ok: 200,

@@ -58,6 +58,7 @@ const examples = (fx: Fixture): Record<string, Record<string, unknown>> => ({
   'PATCH /api/v1/opinions/settings': { bodyLimit: 1500, quota: { standing: 3, member: 1 } },
   ...Object.fromEntries(Object.entries(opinionActionExamples).map(([a, body]) => [`POST /api/v1/opinions/:id/actions/${a}`, body])),
   'POST /api/v1/selections': { year: 2026, name: '2026年度优秀提案评选', levels: [{ key: 'committee', name: '提案委员会初评', actor: 'staff', quota: 10 }] },
+  'PATCH /api/v1/selections/:id': { name: '优秀提案评选（修订）', levels: [{ key: 'proposer', name: '提案人自荐', actor: 'proposer', quota: null }, { key: 'final', name: '终评', actor: 'staff', quota: 5 }] },
   'POST /api/v1/selections/:id/nominations': { proposalId: crypto.randomUUID(), reason: '办理成效显著' },
   'POST /api/v1/selections/:id/entries/:entryId/reviews': { score: 90, comment: '选题精准' },
   'POST /api/v1/selections/:id/levels/:levelId/close': { passIds: [crypto.randomUUID()] },

@@ -9,7 +9,7 @@ export interface SelectionRound { id: string; entryId: string; levelIds: string[
 /** This year's selection rounds are for proposals submitted this year (China time). */
 export const thisYear = () => Number(today().slice(0, 4));
 
-export async function call(t: TestApp, login: string, method: 'GET' | 'POST', url: string, payload?: object) {
+export async function call(t: TestApp, login: string, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) {
   const res = await t.app.inject({ method, url, headers: await t.as(login), ...(payload ? { payload } : {}) });
   if (res.statusCode >= 300) throw new Error(`${login} ${method} ${url}: ${res.statusCode} ${res.body}`);
   return res.json();

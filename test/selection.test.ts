@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { notifications } from '../src/server/core/jobs-schema.ts';
 import { auditLog } from '../src/server/core/schema.ts';
 import { selectionEntries } from '../src/server/modules/selection/schema.ts';
 import { engines, expectProblem, proposalIn, snapshotter, testApp, type TestApp } from './helpers.ts';
@@ -9,7 +10,7 @@ import { call, selectionIn, thisYear } from './selection-helpers.ts';
 // list on; nothing skips a level; the last level's choice is announced, public and final.
 
 interface Level { id: string; position: number; key: string; name: string; actor: string; quota: number | null; state: string; entries: number; passed: number | null }
-interface Entry { id: string; proposalId: string; title: string; outcome: string; score: number | null; mayReview: boolean; reviews: { level: number; score: number; comment: string | null }[] }
+interface Entry { id: string; proposalId: string; title: string; outcome: string; score: number | null; mayReview: boolean; mayWithdraw: boolean; reviews: { level: number; score: number; comment: string | null }[] }
 
 describe.each(engines)('excellent-proposal selection (%s)', (engine) => {
   let t: TestApp;
@@ -18,10 +19,10 @@ describe.each(engines)('excellent-proposal selection (%s)', (engine) => {
   afterAll(async () => { await t?.close(); });
 
   const base = (id: string) => `/api/v1/selections/${id}`;
-  const send = async (login: string | null, method: 'GET' | 'POST', url: string, payload?: object) =>
+  const send = async (login: string | null, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
     t.app.inject({ method, url, headers: login ? await t.as(login) : {}, ...(payload ? { payload } : {}) });
   /** The request is refused with `status` and changes nothing. */
-  const refused = async (status: number, login: string | null, method: 'GET' | 'POST', url: string, payload?: object) => {
+  const refused = async (status: number, login: string | null, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) => {
     if (login) await t.as(login); // (a first login writes a session)
     const before = await snapshot();
     const problem = expectProblem(await send(login, method, url, payload), status);
@@ -276,6 +277,120 @@ describe.each(engines)('excellent-proposal selection (%s)', (engine) => {
     // Another committee sees none of ours in its list, but may read the public results.
     expect((await call(t, 'otherStaff', 'GET', '/api/v1/selections?pageSize=200')).items).toEqual([]);
     expectProblem(await send('otherStaff', 'GET', base(open.id)), 404);
+  });
+
+  it('lets staff change the name and levels until the first level closes or a score is recorded (409)', async () => {
+    const level = (key: string, name: string, actor: string, quota: number | null) => ({ key, name, actor, quota });
+    const r = await call(t, 'staff', 'POST', '/api/v1/selections', { year: thisYear(), name: '可改设置' });
+    const byKey = Object.fromEntries((r.levels as Level[]).map((l) => [l.key, l.id]));
+    const a = await nominateAs('member', r.id, await proposalIn(t, 'closed', '改设置甲'));
+    // Reordered, renamed, one removed and one added; a level kept under its key keeps its id.
+    const levels = [
+      level('proposer', '提案人自荐', 'proposer', null), level('unit', '承办单位评价', 'leadUnit', 30), level('committee', '提案委员会初评', 'staff', 20),
+      level('expert', '专家评审', 'staff', 12), level('standing', '常委会议表彰', 'staff', 10),
+    ];
+    const edited = await call(t, 'staff', 'PATCH', base(r.id), { name: '可改设置（修订）', levels });
+    expect(edited).toMatchObject({ name: '可改设置（修订）', state: 'open', currentLevel: 1, entries: 1 });
+    expect((edited.levels as Level[]).map((l) => [l.position, l.key, l.name, l.actor, l.quota, l.state])).toEqual([
+      [1, 'proposer', '提案人自荐', 'proposer', null, 'current'], [2, 'unit', '承办单位评价', 'leadUnit', 30, 'pending'],
+      [3, 'committee', '提案委员会初评', 'staff', 20, 'pending'], [4, 'expert', '专家评审', 'staff', 12, 'pending'], [5, 'standing', '常委会议表彰', 'staff', 10, 'pending'],
+    ]);
+    const ids = Object.fromEntries((edited.levels as Level[]).map((l) => [l.key, l.id]));
+    expect([ids.proposer, ids.unit, ids.committee, ids.standing]).toEqual([byKey.proposer, byKey.unit, byKey.committee, byKey.standing]);
+    expect(Object.values(byKey)).not.toContain(ids.expert);
+    // The nomination stays at the first level; the name alone may change too.
+    expect(titles(await entries('staff', r.id, 1))).toEqual(['改设置甲']);
+    expect((await call(t, 'staff', 'PATCH', base(r.id), { name: '可改设置' })).levels).toHaveLength(5);
+    // The same checks as when opening a round; only staff; another committee's round is unknown.
+    expect((await refused(422, 'staff', 'PATCH', base(r.id), { levels: [levels[0], level('b', 'b', 'proposer', 5)] })).errors[0]!.path).toBe('/levels/1/actor');
+    expect((await refused(422, 'staff', 'PATCH', base(r.id), { levels: [level('a', 'a', 'staff', 5), level('b', 'b', 'staff', 6)] })).errors[0]!.path).toBe('/levels/1/quota');
+    for (const login of ['admin', 'leader', 'member', 'unitA']) await refused(403, login, 'PATCH', base(r.id), { name: `${login}改名` });
+    await refused(404, 'otherStaff', 'PATCH', base(r.id), { name: '他会改名' });
+    const [audit] = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entity, 'selection'), eq(auditLog.entityId, r.id), eq(auditLog.action, 'edited'))).orderBy(auditLog.id);
+    expect(audit).toMatchObject({ actorUserId: t.fx.userIds.staff, before: { name: '可改设置' }, after: { name: '可改设置（修订）' } });
+    expect((audit!.after as { levels: { key: string }[] }).levels.map((l) => l.key)).toEqual(['proposer', 'unit', 'committee', 'expert', 'standing']);
+
+    // Once the first level has closed the set-up is fixed, with the reason.
+    await close(r.id, ids.proposer!, [a.id]);
+    const fixed = await refused(409, 'staff', 'PATCH', base(r.id), { levels });
+    expect(fixed.detail).toContain('第一级已结束');
+    await refused(409, 'staff', 'PATCH', base(r.id), { name: '太迟了' });
+    // A first level that scores: fixed once a score is recorded, even before it closes.
+    const scored = await call(t, 'staff', 'POST', '/api/v1/selections', { year: thisYear(), name: '先评分', levels: [level('first', '初评', 'staff', 3), level('final', '终评', 'staff', 1)] });
+    const b = await nominateAs('member', scored.id, await proposalIn(t, 'closed', '改设置乙'));
+    await score('staff', scored.id, b.id, 80);
+    expect((await refused(409, 'staff', 'PATCH', base(scored.id), { levels: [level('only', '唯一', 'staff', 1)] })).detail).toContain('已有评分');
+  });
+
+  it('lets the proposer withdraw a self-nomination (staff any) while the first level is open, and nominate it again', async () => {
+    const r = await call(t, 'staff', 'POST', '/api/v1/selections', { year: thisYear(), name: '撤回推荐' });
+    const ids = r.levels.map((l: Level) => l.id) as string[];
+    const mine = await proposalIn(t, 'closed', '撤回：自荐');
+    const kept = await nominateAs('member', r.id, await proposalIn(t, 'closed', '撤回：保留'));
+    const self = await nominateAs('member', r.id, mine);
+    const byStaff = await nominateAs('staff', r.id, await closedOfMember2('撤回：工作人员推荐'));
+    const withdraw = (login: string, entryId: string) => call(t, login, 'POST', `${base(r.id)}/entries/${entryId}/withdraw`);
+    const url = (entryId: string) => `${base(r.id)}/entries/${entryId}/withdraw`;
+    // The entry says who may withdraw it.
+    expect((await entries('member', r.id)).map((e) => [e.title, e.mayWithdraw]).sort()).toEqual([['撤回：保留', true], ['撤回：自荐', true]]);
+    expect((await entries('staff', r.id)).every((e) => e.mayWithdraw)).toBe(true);
+    expect((await entries('leader', r.id)).some((e) => e.mayWithdraw)).toBe(false);
+    // Not someone else's, nor a staff nomination of one's proposal; not by other roles.
+    await refused(403, 'member2', 'POST', url(self.id));
+    for (const login of ['admin', 'leader', 'unitA']) await refused(403, login, 'POST', url(self.id));
+    await refused(404, 'otherStaff', 'POST', url(self.id));
+    await refused(404, 'member', 'POST', url(crypto.randomUUID()));
+    const staffNominated = await closedOfMember2('撤回：替李四推荐');
+    const forMember2 = await nominateAs('staff', r.id, staffNominated);
+    await refused(403, 'member2', 'POST', url(forMember2.id));
+
+    const after = await withdraw('member', self.id);
+    expect(after.entries).toBe(3);
+    // Gone from the level for everyone; the proposal may be nominated again.
+    for (const login of ['member', 'staff']) expect(titles(await entries(login, r.id, 1))).not.toContain('撤回：自荐');
+    expect((await call(t, 'member', 'GET', `${base(r.id)}/eligible?pageSize=100`)).items.map((p: { id: string }) => p.id)).toContain(mine);
+    await refused(404, 'member', 'POST', url(self.id));
+    const again = await nominateAs('member', r.id, mine);
+    expect(again.id).not.toBe(self.id);
+    // Staff withdraw on the proposer's behalf, and the proposer is told.
+    await withdraw('staff', again.id);
+    const [notice] = await t.database.db.select().from(notifications)
+      .where(and(eq(notifications.userId, t.fx.userIds.member!), eq(notifications.title, '您的优秀提案自荐已由工作人员撤回：撤回：自荐')));
+    expect(notice).toBeDefined();
+    await withdraw('staff', byStaff.id);
+    const audit = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entity, 'selection'), eq(auditLog.entityId, r.id), eq(auditLog.action, 'withdrawn'))).orderBy(auditLog.id);
+    expect(audit.map((a) => [a.actorUserId, (a.before as { entryId: string }).entryId])).toEqual([[t.fx.userIds.member, self.id], [t.fx.userIds.staff, again.id], [t.fx.userIds.staff, byStaff.id]]);
+
+    // Once the first level has closed nothing can be withdrawn.
+    await close(r.id, ids[0]!, [kept.id]);
+    expect((await entries('member', r.id, 1)).some((e) => e.mayWithdraw)).toBe(false);
+    expect((await refused(409, 'member', 'POST', url(kept.id))).detail).toContain('不能再撤回');
+    await refused(409, 'staff', 'POST', url(forMember2.id));
+  });
+
+  it('lists the round’s history for staff, leaders and admins', async () => {
+    const s = await selectionIn(t, 'scoring', '评选历史');
+    await score('staff', s.id, s.entryId, 86);
+    await close(s.id, s.levelIds[1]!);
+
+    const r = await call(t, 'staff', 'POST', '/api/v1/selections', { year: thisYear(), name: '历史：撤回' });
+    await call(t, 'staff', 'PATCH', base(r.id), { name: '历史：撤回与修改' });
+    const e = await nominateAs('member', r.id, await proposalIn(t, 'closed', '历史：撤回的提案'));
+    await call(t, 'member', 'POST', `${base(r.id)}/entries/${e.id}/withdraw`);
+
+    type Item = { action: string; from: string | null; to: string | null; note: string | null; actorName: string | null; at: string };
+    const history = async (login: string, id: string) => (await call(t, login, 'GET', `${base(id)}/history`)) as Item[];
+    const first = await history('leader', s.id);
+    expect(first.map((h) => h.action)).toEqual(['created', 'nominated', 'levelClosed', 'reviewed', 'levelClosed']);
+    expect(first[1]).toMatchObject({ note: '评选历史的提案' });
+    expect(first[2]).toMatchObject({ from: 'open', to: 'open', note: '提案人自荐：1/1' });
+    expect(first.every((h) => h.actorName && h.at)).toBe(true);
+    expect((await history('admin', r.id)).map((h) => [h.action, h.note])).toEqual([
+      ['created', null], ['edited', '名称：历史：撤回与修改'], ['nominated', '历史：撤回的提案'], ['withdrawn', '历史：撤回的提案'],
+    ]);
+    for (const login of ['member', 'unitA']) await refused(403, login, 'GET', `${base(r.id)}/history`);
+    await refused(404, 'otherStaff', 'GET', `${base(r.id)}/history`);
+    await refused(401, null, 'GET', `${base(r.id)}/history`);
   });
 
   it('puts nominations and scores on the to-do lists of those whose turn it is', async () => {

@@ -1,9 +1,10 @@
 // In a real browser, 优秀提案评选 from opening a round to its public results, each step by the user
-// whose step it is: staff open this year's round; 张三 (member) finds the nomination on his to-do
-// list and nominates his closed proposal; staff close the proposer level and score it at the
+// whose step it is: staff open this year's round and correct its set-up; 张三 (member) finds the
+// nomination on his to-do list, nominates his closed proposal, withdraws it and nominates it again;
+// staff close the proposer level and score it at the
 // proposal committee's level; 市教育局, its lead unit, scores it at the unit level; staff close the
 // remaining levels and announce. The public results page shows the excellent proposal and unit
-// without a login, and the honour lands on 张三's profile.
+// without a login, the honour lands on 张三's profile, and the round's history shows every step.
 // Embedded database only: the browser exercises the UI, the HTTP tests cover both engines.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestContext } from 'vitest';
@@ -62,6 +63,16 @@ async function score(page: Page, value: number, comment: string) {
   await toast(page, '评分已保存');
 }
 
+/** The member nominates the proposal with a reason, from the nomination page. */
+async function nominate(member: Page, reason: string) {
+  await button(main(member), `推荐 ${TITLE}`).click();
+  const form = dialog(member, `推荐：${TITLE}`);
+  await form.getByLabel('推荐理由', { exact: true }).fill(reason);
+  await confirm(form);
+  await toast(member, '已推荐');
+  await see(card(member, '已推荐的提案').getByText(TITLE, { exact: true }));
+}
+
 describe('excellent-proposal selection in the browser', () => {
   let e2e: E2E;
   beforeAll(async () => { e2e = await startE2E(); });
@@ -77,23 +88,37 @@ describe('excellent-proposal selection in the browser', () => {
     await button(main(staff), '新建评选').click();
     const create = dialog(staff, '新建评选');
     await create.getByLabel('年度', { exact: true }).fill(String(thisYear()));
-    await create.getByLabel('名称', { exact: true }).fill(NAME);
+    await create.getByLabel('名称', { exact: true }).fill(`${NAME}草稿`);
     await confirm(create);
     await toast(staff, '已新建评选');
-    await main(staff).getByRole('link', { name: NAME }).click();
+    await main(staff).getByRole('link', { name: `${NAME}草稿` }).click();
+    await see(main(staff).getByRole('heading', { name: `${NAME}草稿` }));
+    await seeTexts(main(staff).locator('.ant-steps-item-title'), LEVELS);
+    // Before it starts they rename it and change the committee's quota; a level added and removed again changes nothing.
+    await button(main(staff), '修改设置').click();
+    const edit = dialog(staff, '修改评选设置');
+    await edit.getByLabel('名称', { exact: true }).fill(NAME);
+    await edit.locator('.ant-card').nth(1).getByLabel('推荐名额', { exact: true }).fill('35');
+    await button(edit, '添加环节').click();
+    await see(edit.locator('.ant-card').nth(6));
+    await edit.getByRole('button', { name: '删除第 7 级' }).click();
+    await confirm(edit);
+    await toast(staff, '评选设置已保存');
     await see(main(staff).getByRole('heading', { name: NAME }));
     await seeTexts(main(staff).locator('.ant-steps-item-title'), LEVELS);
+    await see(main(staff).getByText('推荐不超过 35 件', { exact: false }));
 
     // 2. 张三 finds the nomination on his to-do list and nominates his proposal with a reason.
     const member = await logInAs(e2e, test, 'member');
     await main(member).getByRole('link', { name: `优秀提案自荐：${NAME}（可推荐 1 件）` }).click();
-    await button(main(member), `推荐 ${TITLE}`).click();
-    const nominate = dialog(member, `推荐：${TITLE}`);
-    await nominate.getByLabel('推荐理由', { exact: true }).fill('建议被民政部门采纳，已建成社区嵌入式养老服务站。');
-    await confirm(nominate);
-    await toast(member, '已推荐');
-    await see(card(member, '已推荐的提案').getByText(TITLE, { exact: true }));
+    await nominate(member, '建议被民政部门采纳。');
     await see(main(member).getByText('没有可推荐的提案', { exact: true }));
+    // He withdraws it, to give a fuller reason, and nominates it again.
+    await button(card(member, '已推荐的提案'), `撤回 ${TITLE}`).click();
+    await member.locator('.ant-popconfirm').getByRole('button', { name: '确定' }).click();
+    await toast(member, '已撤回推荐');
+    await see(card(member, '已推荐的提案').getByText('本环节没有提案', { exact: true }));
+    await nominate(member, '建议被民政部门采纳，已建成社区嵌入式养老服务站。');
 
     // 3. Staff close the proposer level; at the proposal committee's level they record its score.
     await staff.reload();
@@ -124,6 +149,12 @@ describe('excellent-proposal selection in the browser', () => {
     await confirm(announce);
     await toast(staff, '评选结果已公布');
     await see(card(staff, '评选结果').getByRole('link', { name: TITLE }));
+    // The round's history, oldest first: set-up, nominations, the withdrawal, scores, closed levels.
+    const history = card(staff, '评选记录');
+    await see(history.getByText('公布结果', { exact: true }));
+    await see(history.getByText('新建评选', { exact: true }));
+    await see(history.getByText('撤回推荐', { exact: true }));
+    await see(history.getByText('名称：' + NAME, { exact: false }));
 
     // 6. Anyone reads the results without logging in.
     const visitor = await e2e.page(test, { viewport: { width: 390, height: 844 } });

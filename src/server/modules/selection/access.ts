@@ -28,3 +28,7 @@ export const subject = (l: LoadedRound, actor: Actor, relations: string[], targe
   state: l.r.state as RoundState, actor, relations,
   ctx: { current: { position: l.current.position, last: l.current.position === l.levels.length }, target } satisfies RoundFacts,
 });
+
+/** The caller's relations to an entry: `proposer` for their own self-nomination (which they may withdraw). */
+export const entryRelations = (actor: Actor, e: { nominatedAs: string; proposerMemberId: string | null }) =>
+  (e.nominatedAs === 'self' && !!actor.memberId && e.proposerMemberId === actor.memberId ? ['proposer'] : []);

@@ -6,7 +6,7 @@ import { assignments } from '../handling/schema.ts';
 import { units } from '../org/schema.ts';
 import { KIND as PROPOSAL } from '../proposals/access.ts';
 import { proposals } from '../proposals/schema.ts';
-import { loadRound, subject, type Level, type LoadedRound } from './access.ts';
+import { entryRelations, loadRound, subject, type Level, type LoadedRound } from './access.ts';
 import { DEFAULT_LEVELS, reviews, scoreAt, yearBounds, type LevelDef } from './levels.ts';
 import { selectionEntries, selectionLevels, selectionReviews, selectionRounds, selectionUnits } from './schema.ts';
 import { selectionWorkflow } from './workflow.ts';
@@ -41,6 +41,40 @@ export function createRound(ctx: Ctx, input: { year: number; name: string; level
   });
 }
 
+/**
+ * Staff change a round's name and levels (order, names, who acts, quotas; added or removed) until
+ * it starts: refused (409) once the first level has closed or any entry has been scored. A level
+ * kept under the same key keeps its id.
+ */
+export function editRound(ctx: Ctx, roundId: string, input: { name?: string; levels?: LevelDef[] }) {
+  return runCommand(ctx, async (c) => {
+    const l = await loadRound(c.tx, c.actor.orgId, roundId, { lock: true });
+    c.authorize('selection.manage');
+    if (l.r.state !== 'open' || l.r.currentLevel > 1) throw conflict('第一级已结束，评选设置不能再修改 The first level has closed: the selection can no longer be changed');
+    const [scored] = await c.tx.select({ id: selectionReviews.id }).from(selectionReviews)
+      .where(and(eq(selectionReviews.orgId, c.actor.orgId), eq(selectionReviews.roundId, roundId))).limit(1);
+    if (scored) throw conflict('已有评分，评选设置不能再修改 Entries have been scored: the selection can no longer be changed');
+    const notes: string[] = [];
+    if (input.levels) {
+      checkLevels(input.levels);
+      await c.tx.delete(selectionLevels).where(and(eq(selectionLevels.orgId, c.actor.orgId), eq(selectionLevels.roundId, roundId)));
+      await c.tx.insert(selectionLevels).values(input.levels.map((v, i) => ({
+        orgId: c.actor.orgId, roundId, id: l.levels.find((old) => old.key === v.key)?.id, position: i + 1, key: v.key, name: v.name, actor: v.actor, quota: v.quota,
+      })));
+      notes.push(`评审环节：${input.levels.map((v) => (v.quota === null ? v.name : `${v.name}（${v.quota}）`)).join(' → ')}`);
+    }
+    if (input.name !== undefined && input.name !== l.r.name) notes.push(`名称：${input.name}`);
+    await c.tx.update(selectionRounds).set({ ...(input.name !== undefined ? { name: input.name } : {}), updatedAt: sql`now()` })
+      .where(and(eq(selectionRounds.orgId, c.actor.orgId), eq(selectionRounds.id, roundId)));
+    const levelsOf = (list: readonly { key: string; name: string; actor: string; quota: number | null }[]) => list.map(({ key, name, actor, quota }) => ({ key, name, actor, quota }));
+    await c.record({
+      action: 'edited', entity: 'selection', entityId: roundId,
+      before: { state: l.r.state, name: l.r.name, levels: levelsOf(l.levels) },
+      after: { state: l.r.state, name: input.name ?? l.r.name, levels: levelsOf(input.levels ?? l.levels), note: notes.join('\n') || null },
+    });
+  });
+}
+
 /** The unit that led the handling (its signed lead assignment). */
 async function leadUnitOf(c: CommandScope, proposalId: string) {
   const [a] = await c.tx.select({ unitId: assignments.unitId }).from(assignments)
@@ -71,6 +105,33 @@ export function nominate(ctx: Ctx, roundId: string, input: { proposalId: string;
     }).returning();
     await c.record({ action: 'nominated', entity: 'selection', entityId: roundId, after: { entryId: e!.id, proposalId: p.id, as: e!.nominatedAs, note: p.title } });
     return e!;
+  });
+}
+
+/**
+ * The proposer withdraws their self-nomination (staff any entry) while the first level is open:
+ * the entry and any score it had are gone, and the proposal may be nominated again.
+ */
+export function withdrawEntry(ctx: Ctx, roundId: string, entryId: string) {
+  return runCommand(ctx, async (c) => {
+    const l = await loadRound(c.tx, c.actor.orgId, roundId, { lock: true });
+    const inRound = (id: string) => and(eq(selectionEntries.orgId, c.actor.orgId), eq(selectionEntries.roundId, roundId), eq(selectionEntries.id, id));
+    const [found] = await c.tx.select({ e: selectionEntries, title: proposals.title }).from(selectionEntries)
+      .innerJoin(proposals, and(eq(proposals.orgId, selectionEntries.orgId), eq(proposals.id, selectionEntries.proposalId))).where(inRound(entryId));
+    if (!found) throw notFound('Entry');
+    const { e, title } = found;
+    const relations = entryRelations(c.actor, e);
+    selectionWorkflow.resolve(subject(l, c.actor, relations), 'withdraw');
+    await c.tx.delete(selectionReviews).where(and(eq(selectionReviews.orgId, c.actor.orgId), eq(selectionReviews.entryId, e.id)));
+    await c.tx.delete(selectionEntries).where(inRound(e.id));
+    await c.record({
+      action: 'withdrawn', entity: 'selection', entityId: roundId,
+      before: { entryId: e.id, proposalId: e.proposalId, as: e.nominatedAs, reason: e.reason }, after: { entryId: e.id, proposalId: e.proposalId, note: title },
+    });
+    // Staff withdrawing a member's self-nomination tell the member.
+    if (e.nominatedAs === 'self' && !relations.length && e.proposerMemberId) {
+      await notify(c.tx, c.actor.orgId, await memberUsers(c.tx, c.actor.orgId, [e.proposerMemberId]), { kind: 'selection', title: `您的优秀提案自荐已由工作人员撤回：${title}`, href: href(roundId) });
+    }
   });
 }
 

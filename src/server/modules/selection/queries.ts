@@ -6,10 +6,11 @@ import { users } from '../../core/schema.ts';
 import { redactContacts } from '../../core/text/redact.ts';
 import { units } from '../org/schema.ts';
 import { proposalCosigners, proposals } from '../proposals/schema.ts';
-import type { LoadedRound } from './access.ts';
+import { entryRelations, subject, type LoadedRound } from './access.ts';
 import { NOMINABLE } from './commands.ts';
 import { reviews, scoreAt, yearBounds } from './levels.ts';
 import { selectionEntries, selectionLevels, selectionReviews, selectionRounds, selectionUnits } from './schema.ts';
+import { selectionWorkflow } from './workflow.ts';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const page = (q: { page: number; pageSize: number }) => ({ limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
@@ -124,6 +125,8 @@ export async function listEntries(db: Queryable, actor: Actor, l: LoadedRound, f
     .where(and(eq(selectionReviews.orgId, r.orgId), inArray(selectionReviews.entryId, ids), sql`${selectionReviews.level} <= ${position}`))
     .orderBy(asc(selectionReviews.level), asc(selectionReviews.createdAt)) : [];
   const underWay = r.state === 'open' && position === r.currentLevel;
+  const mayWithdraw = (e: typeof selectionEntries.$inferSelect) =>
+    selectionWorkflow.allowed(subject(l, actor, entryRelations(actor, e))).some((a) => a.action === 'withdraw');
   const outcome = (e: typeof selectionEntries.$inferSelect) =>
     e.reached > position || e.excellent ? 'passed' : underWay ? 'pending' : 'out';
   return {
@@ -135,7 +138,7 @@ export async function listEntries(db: Queryable, actor: Actor, l: LoadedRound, f
         nominatedAs: e.nominatedAs, reason: e.reason, nominatedAt: e.createdAt.toISOString(), reached: e.reached, excellent: e.excellent,
         outcome: outcome(e), score: showReviews ? s : null,
         myReview: mine ? { score: mine.score, comment: mine.comment } : null,
-        mayReview: underWay && e.reached === position && reviews(actor, level.actor, e),
+        mayReview: underWay && e.reached === position && reviews(actor, level.actor, e), mayWithdraw: mayWithdraw(e),
         reviews: showReviews ? revs.filter((x) => x.v.entryId === e.id).map(({ v, reviewerName }) => ({
           level: v.level, levelName: l.levels[v.level - 1]?.name ?? '', score: v.score, comment: v.comment, reviewerName, at: v.updatedAt.toISOString(),
         })) : [],

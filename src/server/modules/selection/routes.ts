@@ -3,11 +3,12 @@ import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { TProperties } from 'typebox';
 import { and, eq } from 'drizzle-orm';
 import { notFound } from '../../core/errors.ts';
+import { entityHistory } from '../../core/history.ts';
 import { actorOf, ctxOf, errorResponses, IdParams, Paging, Uuid } from '../../core/http.ts';
 import { authorize, definePolicies, hasRole } from '../../core/policies.ts';
 import { members } from '../org/schema.ts';
 import { loadRound } from './access.ts';
-import { announce, closeLevel, createRound, nominate, review } from './commands.ts';
+import { announce, closeLevel, createRound, editRound, nominate, review, withdrawEntry } from './commands.ts';
 import { LEVEL_ACTORS } from './levels.ts';
 import { eligibleProposals, honoursOf, listEntries, listRounds, presentRound } from './queries.ts';
 
@@ -15,6 +16,8 @@ definePolicies({
   'selection.manage': ['staff'],
   // Members nominate their own proposals (自荐); staff any.
   'selection.nominate': (actor) => hasRole(actor, 'staff') || !!actor.memberId,
+  // Those who see every entry: the round's history names them all.
+  'selection.oversee': ['staff', 'leader', 'admin'],
 });
 
 const obj = <T extends TProperties>(props: T) => Type.Object(props, { additionalProperties: false });
@@ -24,6 +27,7 @@ const Level = obj({
   key: Type.String({ pattern: '^[a-z][a-zA-Z0-9_-]{0,29}$' }), name: Text(50),
   actor: Type.Union(LEVEL_ACTORS.map((a) => Type.Literal(a))), quota: Type.Union([Type.Integer({ minimum: 1, maximum: 1000 }), Type.Null()]),
 });
+const Levels = Type.Array(Level, { minItems: 1, maxItems: 10 });
 
 export async function selectionRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -46,7 +50,7 @@ export async function selectionRoutes(fastify: FastifyInstance) {
   app.post('/selections', {
     schema: {
       tags, summary: 'Open a round for a year (staff); levels default to the six of 提案人自荐 … 常委会议表彰',
-      body: obj({ year: Type.Integer({ minimum: 2000, maximum: 2100 }), name: Text(100), levels: Type.Optional(Type.Array(Level, { minItems: 1, maxItems: 10 })) }),
+      body: obj({ year: Type.Integer({ minimum: 2000, maximum: 2100 }), name: Text(100), levels: Type.Optional(Levels) }),
       response: { ...errorResponses },
     },
   }, async (req, reply) => {
@@ -56,6 +60,23 @@ export async function selectionRoutes(fastify: FastifyInstance) {
 
   app.get('/selections/:id', { config: { public: true }, schema: { tags, summary: 'A round, its levels and the level under way; once announced its results (public)', params: IdParams } },
     async (req) => view(req, req.params.id));
+
+  app.patch('/selections/:id', {
+    schema: {
+      tags, summary: 'Change the name and levels (order, names, who acts, quotas; add or remove) until the first level closes or an entry is scored (staff)',
+      params: IdParams, body: Type.Partial(obj({ name: Text(100), levels: Levels }), { additionalProperties: false, minProperties: 1 }),
+    },
+  }, async (req) => {
+    await editRound(ctxOf(req), req.params.id, req.body);
+    return view(req, req.params.id);
+  });
+
+  app.get('/selections/:id/history', { schema: { tags, summary: 'Every change of the round: set-up, nominations and withdrawals, scores, closed levels, announcement (staff, leaders, admins)', params: IdParams } },
+    async (req) => {
+      const l = await ownRound(req, req.params.id);
+      authorize(actorOf(req), 'selection.oversee');
+      return entityHistory(app.db, l.r.orgId, 'selection', l.r.id);
+    });
 
   app.get('/selections/:id/entries', {
     schema: {
@@ -90,6 +111,13 @@ export async function selectionRoutes(fastify: FastifyInstance) {
     await review(ctxOf(req), req.params.id, req.params.entryId, req.body);
     const l = await ownRound(req, req.params.id);
     return (await listEntries(app.db, actorOf(req), l, { page: 1, pageSize: 1, entryId: req.params.entryId })).items[0];
+  });
+
+  app.post('/selections/:id/entries/:entryId/withdraw', {
+    schema: { tags, summary: 'Withdraw a nomination while the first level is open (the proposer their self-nomination; staff any)', params: obj({ id: Uuid, entryId: Uuid }) },
+  }, async (req) => {
+    await withdrawEntry(ctxOf(req), req.params.id, req.params.entryId);
+    return view(req, req.params.id);
   });
 
   app.post('/selections/:id/levels/:levelId/close', {

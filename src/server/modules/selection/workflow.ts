@@ -11,13 +11,16 @@ export interface RoundFacts {
 }
 
 /**
- * A selection round. Relations: `proposer` (the nominated proposal is the caller's) and `reviewer`
- * (the caller scores this entry at the current level). An entry is scored, and a level closed,
- * only at the level under way: nothing skips a level. Announcing makes the results final.
+ * A selection round. Relations: `proposer` (the nominated proposal is the caller's; to withdraw,
+ * their own self-nomination) and `reviewer` (the caller scores this entry at the current level).
+ * An entry is scored, and a level closed, only at the level under way: nothing skips a level.
+ * Announcing makes the results final.
  */
 export const selectionWorkflow = defineWorkflow<RoundState, RoundFacts>('selection', ROUND_STATES, [
   { from: 'open', action: 'nominate', to: 'open', who: ['proposer', 'staff'], label: '推荐', labelEn: 'Nominate',
     guard: (f) => (f.current.position === 1 ? true : '推荐已截止 Nominations are closed') },
+  { from: 'open', action: 'withdraw', to: 'open', who: ['proposer', 'staff'], label: '撤回推荐', labelEn: 'Withdraw',
+    guard: (f) => (f.current.position === 1 ? true : '第一级已结束，不能再撤回推荐 The first level has closed: nominations can no longer be withdrawn') },
   { from: 'open', action: 'review', to: 'open', who: ['reviewer'], label: '评分', labelEn: 'Score',
     guard: (f) => (f.target === f.current.position ? true : '该提案不在本级评审中 The proposal is not at this level') },
   { from: 'open', action: 'close', who: ['staff'], label: '结束本级', labelEn: 'Close the level',

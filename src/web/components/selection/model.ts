@@ -30,6 +30,10 @@ export interface Level {
   closedAt: string | null;
 }
 
+/** A level as set up (PATCH /selections/:id); `key` is kept for an existing level, made up for a new one. */
+export type LevelInput = Pick<Level, 'key' | 'name' | 'actor' | 'quota'>;
+export const LEVEL_ACTORS: readonly LevelActor[] = ['proposer', 'staff', 'leadUnit', 'staffOrLeader'];
+
 export interface Results {
   proposals: { proposalId: string; title: string; proposerName: string; leadUnitName: string | null; score: number | null; published: boolean }[];
   units: string[];
@@ -66,6 +70,7 @@ export interface Entry {
   score: number | null;
   myReview: { score: number; comment: string | null } | null;
   mayReview: boolean;
+  mayWithdraw: boolean;
   reviews: Review[];
 }
 

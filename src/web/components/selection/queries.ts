@@ -3,7 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from '../../api';
 import { keys } from '../../queries';
 import type { ItemList, Page } from '../../types';
-import type { Eligible, Entry, Honour, Round, RoundSummary } from './model';
+import type { HistoryItem } from '../HistoryCard';
+import type { Eligible, Entry, Honour, LevelInput, Round, RoundState, RoundSummary } from './model';
 
 export const selectionKey = ['selections'] as const;
 const path = (id: string) => `/api/v1/selections/${encodeURIComponent(id)}`;
@@ -37,6 +38,15 @@ export function useEligible(id: string, q: string) {
   });
 }
 
+/** The round's history (staff, leaders and admins). */
+export function useSelectionHistory(id: string) {
+  return useQuery({
+    queryKey: [...selectionKey, 'history', id],
+    queryFn: ({ signal }) => api.get<HistoryItem<RoundState>[]>(`${path(id)}/history`, undefined, signal),
+    retry: noRetryOn4xx,
+  });
+}
+
 export function useHonours(memberId: string) {
   return useQuery({
     queryKey: [...selectionKey, 'honours', memberId],
@@ -59,7 +69,9 @@ export function useSelectionWrite<V>(fn: (v: V) => Promise<unknown>) {
 
 export const writes = {
   create: (body: { year: number; name: string }) => api.post<Round>('/api/v1/selections', body),
+  edit: (id: string, body: { name?: string; levels?: LevelInput[] }) => api.patch<Round>(path(id), body),
   nominate: (id: string, body: { proposalId: string; reason: string }) => api.post(`${path(id)}/nominations`, body),
+  withdraw: (id: string, entryId: string) => api.post<Round>(`${path(id)}/entries/${encodeURIComponent(entryId)}/withdraw`),
   review: (id: string, entryId: string, body: { score: number; comment?: string }) => api.post<Entry>(`${path(id)}/entries/${encodeURIComponent(entryId)}/reviews`, body),
   close: (id: string, levelId: string, passIds: string[]) => api.post<Round>(`${path(id)}/levels/${encodeURIComponent(levelId)}/close`, { passIds }),
   announce: (id: string, unitIds: string[]) => api.post<Round>(`${path(id)}/announce`, { unitIds }),

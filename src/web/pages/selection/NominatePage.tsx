@@ -1,19 +1,21 @@
 // 自荐 / 推荐提案: while the first level runs, a member nominates their own replied or closed
-// proposals of the round's year (staff any), each with a reason; below, what is already nominated.
+// proposals of the round's year (staff any), each with a reason; below, what is already nominated,
+// which the proposer may withdraw (staff any) until the first level closes.
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { Alert, Button, Card, Empty, Flex, Form, Input, List, Result, Skeleton, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Flex, Form, Input, List, Popconfirm, Result, Skeleton, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { ApiError } from '../../api';
 import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
+import { problemText } from '../../components/formErrors';
 import { StateTag } from '../../components/proposals/ProposalTags';
 import type { ProposalState } from '../../components/proposals/model';
 import { FormModal } from '../../components/selection/FormModal';
-import type { Eligible } from '../../components/selection/model';
-import { useEligible, useEntries, useRound, writes } from '../../components/selection/queries';
+import type { Eligible, Entry } from '../../components/selection/model';
+import { useEligible, useEntries, useRound, useSelectionWrite, writes } from '../../components/selection/queries';
 
 function NominateModal({ roundId, proposal, onClose }: { roundId: string; proposal: Eligible | null; onClose: () => void }) {
   const { t } = useI18n();
@@ -29,6 +31,22 @@ function NominateModal({ roundId, proposal, onClose }: { roundId: string; propos
         <Input.TextArea rows={4} maxLength={1000} showCount />
       </Form.Item>
     </FormModal>
+  );
+}
+
+function WithdrawButton({ roundId, entry }: { roundId: string; entry: Entry }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const withdraw = useSelectionWrite(() => writes.withdraw(roundId, entry.id));
+  return (
+    <Popconfirm
+      title={t('selection.withdraw.confirm', { title: entry.title })}
+      okText={t('proposal.form.confirm')}
+      cancelText={t('common.cancel')}
+      onConfirm={() => withdraw.mutate(undefined, { onSuccess: () => message.success(t('selection.withdraw.done')), onError: (err) => message.error(problemText(err)) })}
+    >
+      <Button size="small" danger loading={withdraw.isPending} aria-label={`${t('selection.withdraw')} ${entry.title}`}>{t('selection.withdraw')}</Button>
+    </Popconfirm>
   );
 }
 
@@ -85,7 +103,7 @@ export default function NominatePage() {
             dataSource={nominated.data?.items ?? []}
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('selection.entry.empty')} /> }}
             renderItem={(e) => (
-              <List.Item>
+              <List.Item actions={e.mayWithdraw ? [<WithdrawButton key="withdraw" roundId={r.id} entry={e} />] : []}>
                 <Flex vertical gap={2} style={{ minWidth: 0 }}>
                   <Typography.Text strong>{e.title}</Typography.Text>
                   <Typography.Text type="secondary">

@@ -1,11 +1,12 @@
 // 一轮优秀提案评选: its levels as steps (the one under way highlighted; any reached level may be
 // viewed), that level's entries with the scores and comments so far, and what the caller may do:
 // nominate while the first level runs, score as a reviewer of the level under way, and for staff
-// close the level (picking the pass list) and announce the result.
+// change the set-up before the first level closes, close the level (picking the pass list) and
+// announce the result. Staff, leaders and admins see the round's history.
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Button, Card, Flex, Result, Skeleton, Space, Steps, Typography } from 'antd';
-import { ArrowLeftOutlined, GlobalOutlined, SoundOutlined, StopOutlined, UserAddOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, GlobalOutlined, SoundOutlined, StopOutlined, UserAddOutlined } from '@ant-design/icons';
 import { ApiError } from '../../api';
 import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
@@ -13,10 +14,12 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { AnnounceModal } from '../../components/selection/AnnounceModal';
 import { CloseLevelModal } from '../../components/selection/CloseLevelModal';
+import { EditRoundModal } from '../../components/selection/EditRoundModal';
 import { EntryList } from '../../components/selection/EntryList';
 import { Results } from '../../components/selection/Results';
 import { ReviewModal } from '../../components/selection/ReviewModal';
 import { RoundStateTag } from '../../components/selection/RoundStateTag';
+import { SelectionHistory } from '../../components/selection/SelectionHistory';
 import type { Entry, Level } from '../../components/selection/model';
 import { useEntries, useRound } from '../../components/selection/queries';
 
@@ -43,6 +46,7 @@ export default function SelectionPage() {
   const [reviewing, setReviewing] = useState<Entry | null>(null);
   const [closing, setClosing] = useState(false);
   const [announcing, setAnnouncing] = useState(false);
+  const [editing, setEditing] = useState(false);
   const position = viewed ?? round.data?.currentLevel;
   const entries = useEntries(id, position, !!round.data);
 
@@ -58,6 +62,8 @@ export default function SelectionPage() {
   const underWay = r.state === 'open' && level.position === r.currentLevel;
   const staff = hasRole('staff');
   const nominating = r.state === 'open' && r.currentLevel === 1 && (staff || !!user?.memberId);
+  // (Scores at a scoring first level fix the set-up too: the server says so.)
+  const editable = staff && r.state === 'open' && r.currentLevel === 1;
   const list = entries.data?.items ?? [];
 
   return (
@@ -72,6 +78,7 @@ export default function SelectionPage() {
                 <Button type="primary" icon={<UserAddOutlined />}>{t(staff ? 'selection.nominate.staff' : 'selection.nominate')}</Button>
               </Link>
             )}
+            {editable && <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>{t('selection.edit')}</Button>}
             {staff && underWay && (
               <Button danger icon={<StopOutlined />} disabled={!list.some((e) => e.outcome === 'pending')} onClick={() => setClosing(true)}>
                 {t('selection.close')}
@@ -113,9 +120,11 @@ export default function SelectionPage() {
             <EntryList entries={list} loading={entries.isFetching} last={last} onReview={setReviewing} />
           )}
         </Card>
+        {hasRole('staff', 'leader', 'admin') && <SelectionHistory roundId={r.id} />}
       </Flex>
       <ReviewModal roundId={r.id} entry={reviewing} onClose={() => setReviewing(null)} />
       {staff && underWay && <CloseLevelModal roundId={r.id} level={level} last={last} entries={list} open={closing} onClose={() => setClosing(false)} />}
+      {editable && <EditRoundModal round={r} open={editing} onClose={() => setEditing(false)} />}
       {staff && r.state === 'decided' && <AnnounceModal roundId={r.id} lastLevel={r.levels.length} open={announcing} onClose={() => setAnnouncing(false)} />}
     </>
   );
