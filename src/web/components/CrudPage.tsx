@@ -3,15 +3,16 @@
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Checkbox, Flex, Form, Input, Modal, Popconfirm, Space, Table, Tag } from 'antd';
-import type { FormInstance, TableColumnsType } from 'antd';
+import { App, Button, Checkbox, Flex, Input, Popconfirm, Space, Table, Tag } from 'antd';
+import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { api } from '../api';
 import { useUser } from '../auth';
 import { useI18n } from '../i18n';
 import type { I18n, MessageKey } from '../i18n';
 import type { Page, User } from '../types';
-import { applyServerErrors, problemText } from './formErrors';
+import { FormModal } from './FormModal';
+import { problemText } from './formErrors';
 import { PageHeader } from './PageHeader';
 import { QueryError } from './QueryError';
 
@@ -32,7 +33,7 @@ export interface CrudPageConfig<T extends CrudRow> {
   entity: MessageKey;
   searchPlaceholder?: MessageKey;
   columns: (i18n: I18n) => TableColumnsType<T>;
-  renderFields: (mode: FormMode, record: T | undefined, form: FormInstance) => ReactNode;
+  renderFields: (mode: FormMode, record: T | undefined) => ReactNode;
   toFormValues?: (record: T) => FormValues;
   toBody: (values: FormValues, mode: FormMode, record: T | undefined) => unknown;
   createDefaults?: FormValues;
@@ -196,11 +197,7 @@ export function CrudPage<T extends CrudRow>({ config }: { config: CrudPageConfig
           title={t(editing.mode === 'create' ? 'crud.createTitle' : 'crud.editTitle', { entity })}
           onClose={() => setModalOpen(false)}
           afterClose={() => setEditing(null)}
-          onSaved={() => {
-            message.success(t(editing.mode === 'create' ? 'common.created' : 'common.saved'));
-            setModalOpen(false);
-            invalidate();
-          }}
+          onSaved={invalidate}
         />
       )}
     </>
@@ -220,8 +217,6 @@ interface CrudFormModalProps<T extends CrudRow> {
 function CrudFormModal<T extends CrudRow>(props: CrudFormModalProps<T>) {
   const { config, editing, open, title, onClose, afterClose, onSaved } = props;
   const { t } = useI18n();
-  const [form] = Form.useForm<FormValues>();
-  const [formError, setFormError] = useState<string | null>(null);
   const { mode, record } = editing;
 
   const save = useMutation({
@@ -232,7 +227,6 @@ function CrudFormModal<T extends CrudRow>(props: CrudFormModalProps<T>) {
         : api.patch<T>(`${config.resource}/${record!.id}`, body);
     },
     onSuccess: onSaved,
-    onError: (err) => setFormError(applyServerErrors(form, err)),
   });
 
   const initialValues =
@@ -241,29 +235,18 @@ function CrudFormModal<T extends CrudRow>(props: CrudFormModalProps<T>) {
       : (config.createDefaults ?? {});
 
   return (
-    <Modal
-      open={open}
+    <FormModal<FormValues>
       title={title}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={save.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
+      open={open}
+      onClose={onClose}
       afterClose={afterClose}
-      destroyOnHidden
+      submit={save.mutateAsync}
+      submitting={save.isPending}
+      done={t(mode === 'create' ? 'common.created' : 'common.saved')}
+      okText={t('common.save')}
+      initialValues={initialValues}
     >
-      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={initialValues}
-        onFinish={(values) => {
-          setFormError(null);
-          save.mutate(values);
-        }}
-      >
-        {config.renderFields(mode, record, form)}
-      </Form>
-    </Modal>
+      {config.renderFields(mode, record)}
+    </FormModal>
   );
 }

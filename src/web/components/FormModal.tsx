@@ -10,18 +10,20 @@ import { Alert, App, Form, Modal } from 'antd';
 import { useI18n } from '../i18n';
 import { applyServerErrors } from './formErrors';
 
-export interface FormModalProps<V> {
+export interface FormModalProps<V, R = unknown> {
   title: string;
   open: boolean;
   onClose: () => void;
   afterClose?: () => void;
   /** The write; resolves on success, rejects with the server's error. */
-  submit: (values: V) => Promise<unknown>;
+  submit: (values: V) => Promise<R>;
   submitting: boolean;
-  /** The toast after success. */
-  done: string;
+  /** The toast after success, or made from the server's answer. */
+  done: string | ((result: R) => string);
   /** After success, before the dialog closes. */
-  onDone?: () => void;
+  onDone?: (result: R) => void;
+  /** The OK button's text; 确定 by default. */
+  okText?: string;
   /** The form's name (its fields' ids start with it); by default a unique one. */
   name?: string;
   width?: number;
@@ -30,7 +32,7 @@ export interface FormModalProps<V> {
   children: ReactNode;
 }
 
-export function FormModal<V extends object>({ title, open, onClose, afterClose, submit, submitting, done, onDone, name, width, initialValues, intro, children }: FormModalProps<V>) {
+export function FormModal<V extends object, R = unknown>({ title, open, onClose, afterClose, submit, submitting, done, onDone, okText, name, width, initialValues, intro, children }: FormModalProps<V, R>) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const uniqueId = `form-${useId().replace(/[^\w]/g, '')}`;
@@ -39,7 +41,7 @@ export function FormModal<V extends object>({ title, open, onClose, afterClose, 
     <Modal
       open={open}
       title={title}
-      okText={t('proposal.form.confirm')}
+      okText={okText ?? t('proposal.form.confirm')}
       cancelText={t('common.cancel')}
       okButtonProps={{ htmlType: 'submit', form: formId }}
       confirmLoading={submitting}
@@ -53,9 +55,9 @@ export function FormModal<V extends object>({ title, open, onClose, afterClose, 
         initialValues={initialValues}
         intro={intro}
         onFinish={(values, fail) =>
-          void submit(values).then(() => {
-            message.success(done);
-            onDone?.();
+          void submit(values).then((result) => {
+            message.success(typeof done === 'function' ? done(result) : done);
+            onDone?.(result);
             onClose();
           }, fail)
         }

@@ -1,19 +1,18 @@
 // Create or edit a member (POST /api/v1/members, PATCH /api/v1/members/:id).
-import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { Checkbox, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { api } from '../api';
 import { useI18n } from '../i18n';
 import { keys, useCommitteeOptions, useCounties, useMeta, useSectorOptions } from '../queries';
 import type { Member, MemberBody } from '../types';
-import { applyServerErrors } from './formErrors';
+import { FormModal } from './FormModal';
 
 interface Props {
   open: boolean;
   member?: Member;
   onClose: () => void;
   afterClose?: () => void;
-  onSaved: (member: Member) => void;
+  onSaved?: (member: Member) => void;
 }
 
 type Values = Omit<MemberBody, 'birthYear'> & { birthYear?: number | null };
@@ -74,8 +73,6 @@ function toBody(values: Values, initial?: Values): Record<string, unknown> {
 
 export function MemberFormModal({ open, member, onClose, afterClose, onSaved }: Props) {
   const { t, label } = useI18n();
-  const [form] = Form.useForm<Values>();
-  const [formError, setFormError] = useState<string | null>(null);
   const queryClient = useQueryClient();
   const meta = useMeta();
   const sectors = useSectorOptions();
@@ -88,137 +85,125 @@ export function MemberFormModal({ open, member, onClose, afterClose, onSaved }: 
       editing
         ? api.patch<Member>(`/api/v1/members/${member.id}`, toBody(values, toValues(member)))
         : api.post<Member>('/api/v1/members', toBody(values)),
-    onSuccess: (saved) => {
+    onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: keys.members });
       void queryClient.invalidateQueries({ queryKey: keys.sectors });
-      onSaved(saved);
     },
-    onError: (err) => setFormError(applyServerErrors(form, err)),
   });
 
   const required = (field: string) => ({ required: true, message: t('common.required', { field }) });
   const half = { xs: 24, sm: 12 };
 
   return (
-    <Modal
-      open={open}
+    <FormModal<Values, Member>
       title={t(editing ? 'member.editTitle' : 'member.createTitle')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={save.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
+      open={open}
+      onClose={onClose}
       afterClose={afterClose}
-      destroyOnHidden
+      submit={save.mutateAsync}
+      submitting={save.isPending}
+      done={t(editing ? 'common.saved' : 'common.created')}
+      onDone={onSaved}
+      okText={t('common.save')}
       width={720}
+      initialValues={member ? toValues(member) : { standing: false, chairMeeting: false, partyGroup: false, committeeIds: [] }}
     >
-      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={member ? toValues(member) : { standing: false, chairMeeting: false, partyGroup: false, committeeIds: [] }}
-        onFinish={(values) => {
-          setFormError(null);
-          save.mutate(values);
-        }}
-      >
-        <Row gutter={16}>
-          <Col {...half}>
-            <Form.Item name="name" label={t('member.name')} rules={[{ ...required(t('member.name')), whitespace: true }]}>
-              <Input maxLength={50} />
+      <Row gutter={16}>
+        <Col {...half}>
+          <Form.Item name="name" label={t('member.name')} rules={[{ ...required(t('member.name')), whitespace: true }]}>
+            <Input maxLength={50} />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="gender" label={t('member.gender')}>
+            <Select allowClear options={(meta.data?.genders ?? ['男', '女']).map((g) => ({ value: g, label: label('gender', g) }))} />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item
+            name="birthYear"
+            label={t('member.birthYear')}
+            rules={[{ type: 'number', min: 1900, max: 2100, message: t('member.birthYearInvalid') }]}
+          >
+            <InputNumber precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="ethnicity" label={t('member.ethnicity')}>
+            <Input maxLength={20} />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="party" label={t('member.party')} rules={[required(t('member.party'))]}>
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={meta.isPending}
+              options={(meta.data?.parties ?? []).map((p) => ({ value: p, label: label('party', p) }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="sectorId" label={t('member.sector')} rules={[required(t('member.sector'))]}>
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={sectors.isPending}
+              options={(sectors.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item name="committeeIds" label={t('member.committees')}>
+            <Select
+              mode="multiple"
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={committees.isPending}
+              options={(committees.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="countyOrgId" label={t('member.county')}>
+            <Select
+              allowClear
+              loading={counties.isPending}
+              options={(counties.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item label=" " colon={false} style={{ marginBottom: 0 }}>
+            <Form.Item name="standing" valuePropName="checked" noStyle>
+              <Checkbox>{t('member.standing')}</Checkbox>
             </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item name="gender" label={t('member.gender')}>
-              <Select allowClear options={(meta.data?.genders ?? ['男', '女']).map((g) => ({ value: g, label: label('gender', g) }))} />
+            <Form.Item name="chairMeeting" valuePropName="checked" noStyle>
+              <Checkbox>{t('member.chairMeeting')}</Checkbox>
             </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item
-              name="birthYear"
-              label={t('member.birthYear')}
-              rules={[{ type: 'number', min: 1900, max: 2100, message: t('member.birthYearInvalid') }]}
-            >
-              <InputNumber precision={0} style={{ width: '100%' }} />
+            <Form.Item name="partyGroup" valuePropName="checked" noStyle>
+              <Checkbox>{t('member.partyGroup')}</Checkbox>
             </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item name="ethnicity" label={t('member.ethnicity')}>
-              <Input maxLength={20} />
-            </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item name="party" label={t('member.party')} rules={[required(t('member.party'))]}>
-              <Select
-                showSearch={{ optionFilterProp: 'label' }}
-                loading={meta.isPending}
-                options={(meta.data?.parties ?? []).map((p) => ({ value: p, label: label('party', p) }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item name="sectorId" label={t('member.sector')} rules={[required(t('member.sector'))]}>
-              <Select
-                showSearch={{ optionFilterProp: 'label' }}
-                loading={sectors.isPending}
-                options={(sectors.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item name="committeeIds" label={t('member.committees')}>
-              <Select
-                mode="multiple"
-                showSearch={{ optionFilterProp: 'label' }}
-                loading={committees.isPending}
-                options={(committees.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item name="countyOrgId" label={t('member.county')}>
-              <Select
-                allowClear
-                loading={counties.isPending}
-                options={(counties.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item label=" " colon={false} style={{ marginBottom: 0 }}>
-              <Form.Item name="standing" valuePropName="checked" noStyle>
-                <Checkbox>{t('member.standing')}</Checkbox>
-              </Form.Item>
-              <Form.Item name="chairMeeting" valuePropName="checked" noStyle>
-                <Checkbox>{t('member.chairMeeting')}</Checkbox>
-              </Form.Item>
-              <Form.Item name="partyGroup" valuePropName="checked" noStyle>
-                <Checkbox>{t('member.partyGroup')}</Checkbox>
-              </Form.Item>
-            </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item name="workplace" label={t('member.workplace')}>
-              <Input maxLength={100} />
-            </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item name="title" label={t('member.title')}>
-              <Input maxLength={100} />
-            </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item name="phone" label={t('member.phone')} rules={[{ pattern: PHONE, message: t('member.phoneInvalid') }]}>
-              <Input type="tel" maxLength={30} />
-            </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item name="email" label={t('member.email')} rules={[{ type: 'email', message: t('member.emailInvalid') }]}>
-              <Input type="email" maxLength={100} />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="workplace" label={t('member.workplace')}>
+            <Input maxLength={100} />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="title" label={t('member.title')}>
+            <Input maxLength={100} />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="phone" label={t('member.phone')} rules={[{ pattern: PHONE, message: t('member.phoneInvalid') }]}>
+            <Input type="tel" maxLength={30} />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="email" label={t('member.email')} rules={[{ type: 'email', message: t('member.emailInvalid') }]}>
+            <Input type="email" maxLength={100} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
   );
 }

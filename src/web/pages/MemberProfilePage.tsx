@@ -175,10 +175,6 @@ export default function MemberProfilePage() {
           member={m}
           onClose={() => setEditOpen(false)}
           afterClose={() => setEditMounted(false)}
-          onSaved={() => {
-            message.success(t('common.saved'));
-            setEditOpen(false);
-          }}
         />
       )}
     </>

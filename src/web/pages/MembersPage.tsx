@@ -222,10 +222,7 @@ export default function MembersPage() {
           open={creating}
           onClose={() => setCreating(false)}
           afterClose={() => setModalMounted(false)}
-          onSaved={(m) => {
-            setCreating(false);
-            if (m?.id) navigate(`/members/${m.id}`);
-          }}
+          onSaved={(m) => navigate(`/members/${m.id}`)}
         />
       )}
     </>

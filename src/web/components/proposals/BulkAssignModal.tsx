@@ -1,10 +1,8 @@
 // 批量交办: the same lead and co units for many filed proposals (POST /proposals/bulk/assign, all or none).
-import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, App, Form, Modal } from 'antd';
 import { api } from '../../api';
 import { useI18n } from '../../i18n';
-import { applyServerErrors } from '../formErrors';
+import { FormModal } from '../FormModal';
 import { useInvalidateProposals } from './queries';
 import { UnitAssignFields, unitsBody } from './UnitAssignFields';
 import type { UnitAssignValues } from './UnitAssignFields';
@@ -18,45 +16,25 @@ interface Props {
 
 export function BulkAssignModal({ open, ids, onClose, onDone }: Props) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<UnitAssignValues>();
-  const [error, setError] = useState<string | null>(null);
   const invalidate = useInvalidateProposals();
 
   const save = useMutation({
     mutationFn: (v: UnitAssignValues) => api.post<{ assigned: number }>('/api/v1/proposals/bulk/assign', { ids, ...unitsBody(v) }),
-    onSuccess: (r) => {
-      message.success(t('proposal.bulk.done', { count: r.assigned }));
-      invalidate();
-      onDone();
-    },
-    onError: (err) => setError(applyServerErrors(form, err)),
+    onSuccess: invalidate,
   });
 
   return (
-    <Modal
-      open={open}
+    <FormModal<UnitAssignValues, { assigned: number }>
       title={t('proposal.bulk.title', { count: ids.length })}
-      okText={t('proposal.form.confirm')}
-      cancelText={t('common.cancel')}
-      confirmLoading={save.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      afterClose={() => setError(null)}
-      destroyOnHidden
+      open={open}
+      onClose={onClose}
+      submit={save.mutateAsync}
+      submitting={save.isPending}
+      done={(r) => t('proposal.bulk.done', { count: r.assigned })}
+      onDone={onDone}
+      name="bulkAssign"
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form<UnitAssignValues>
-        form={form}
-        layout="vertical"
-        name="bulkAssign"
-        onFinish={(v) => {
-          setError(null);
-          save.mutate(v);
-        }}
-      >
-        <UnitAssignFields />
-      </Form>
-    </Modal>
+      <UnitAssignFields />
+    </FormModal>
   );
 }

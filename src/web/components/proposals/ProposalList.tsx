@@ -206,10 +206,7 @@ export function ProposalList(props: ProposalListProps) {
           open={assignOpen}
           ids={selected}
           onClose={() => setAssignOpen(false)}
-          onDone={() => {
-            setAssignOpen(false);
-            setSelected([]);
-          }}
+          onDone={() => setSelected([])}
         />
       )}
     </>
