@@ -3,7 +3,8 @@
 //   supervision visit; once handled and closed, staff publish it from their to-do, and the public
 //   finds it by a Chinese search, reads the reply, and never sees the proposer's phone number;
 // - reviewing a submitted proposal, staff see the similar filed one and merge into it in one step;
-//   assigning, they are offered the unit that handled similar proposals before; and they search.
+//   assigning, they are offered the unit that handled similar proposals before; and they search;
+// - a member writing a repeat sees the past proposal like it, with the start of its reply, while typing.
 // Embedded database only: the browser exercises the UI, the HTTP tests cover both engines.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { see, seeCells, seeTexts, startE2E, type E2E } from './browser.ts';
@@ -156,5 +157,20 @@ describe('dual evaluation journey in the browser', () => {
     await see(main(staff).locator('.search-hit-snippet mark').getByText('候车亭', { exact: true }));
     await pick(staff, main(staff).getByLabel('承办单位', { exact: true }), '市卫健委');
     await see(main(staff).getByText('没有找到匹配的提案', { exact: true }));
+  });
+
+  it('a member writing a repeat sees the similar past proposal and its reply while typing', { timeout: 300_000 }, async (test) => {
+    const PAST = '关于加强河道垃圾清理的提案';
+    const REPLY = '已将河道保洁纳入城市管理考核，增设打捞船三艘。';
+    await seedProposal(e2e, { title: PAST, body: '部分河道漂浮垃圾较多，建议加强河道保洁，增加打捞设备，落实河长巡查责任。' },
+      [['member2', 'submit'], ['staff', 'file'], ['staff', 'assign', lead()], ['unitA', 'sign'], ['unitA', 'reply', { category: 'A', content: REPLY }]]);
+    const member = await logInAs(e2e, test, 'member');
+    await member.goto('/proposals/new');
+    await member.getByLabel('标题', { exact: true }).fill('关于做好河道垃圾打捞的建议');
+    await member.getByLabel('正文', { exact: true }).fill('建议增加河道打捞设备，加强河道保洁和垃圾清理，压实河长巡查责任。');
+    const similar = main(member).getByRole('list', { name: '已有相似提案，请避免重复提交' });
+    const past = similar.getByRole('listitem').filter({ hasText: PAST });
+    await see(past.getByRole('link', { name: PAST }));
+    await see(past.getByText(`答复：${REPLY}`, { exact: true }));
   });
 });

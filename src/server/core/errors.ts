@@ -45,7 +45,7 @@ function fieldErrors(err: FastifyError): FieldError[] {
 function fromDatabase(err: { code?: string; constraint?: string; detail?: string }): Problem | undefined {
   if (err.code === '23505') {
     const field = err.constraint?.split('_').pop() ?? 'id';
-    return conflict(`Already exists (${field})`, [{ path: `/${field}`, message: 'already exists' }]);
+    return conflict(`已存在，不能重复 Already exists (${field})`, [{ path: `/${field}`, message: '已存在 already exists' }]);
   }
   if (err.code === '22P02' || err.code === '22007' || err.code === '22008') return badRequest('Malformed value');
   return undefined;

@@ -1,5 +1,5 @@
 // The duplicate check while a member writes: past proposals most like the title and body typed
-// so far (GET /proposals/similar), each with its reply's category, so a repeat can be avoided.
+// so far (GET /proposals/similar), each with the start of its reply, so a repeat can be avoided.
 import { useEffect, useState } from 'react';
 import { Alert, Flex, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
@@ -27,10 +27,17 @@ export function SimilarPanel({ title, body, excludeId }: { title?: string; body?
       description={
         <Flex vertical gap={6} role="list" aria-label={t('proposal.similar.title')}>
           {similar.data.map((s) => (
-            <Flex key={s.id} gap={8} wrap align="baseline" role="listitem">
-              <Link to={`/proposals/${s.id}`} target="_blank">{s.title}</Link>
-              <Typography.Text type="secondary">{t('proposal.similar.score', { score: Math.round(s.score * 100) })}</Typography.Text>
-              {s.reply && <Tag>{t(`proposal.category.${s.reply.category}`)}</Tag>}
+            <Flex key={s.id} vertical role="listitem">
+              <Flex gap={8} wrap align="baseline">
+                <Link to={`/proposals/${s.id}`} target="_blank">{s.title}</Link>
+                <Typography.Text type="secondary">{t('proposal.similar.score', { score: Math.round(s.score * 100) })}</Typography.Text>
+                {s.reply && <Tag>{t(`proposal.category.${s.reply.category}`)}</Tag>}
+              </Flex>
+              {s.reply && (
+                <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: 0 }}>
+                  {t('proposal.similar.reply', { excerpt: s.reply.excerpt })}
+                </Typography.Paragraph>
+              )}
             </Flex>
           ))}
         </Flex>
