@@ -95,18 +95,26 @@ export class SimilarityIndex {
     this.setDense(q, true);
     let touchedN = 0;
     try {
+      let skipped = false;
       for (let i = 0, read = 0; i < q.terms.length; i++) {
         const p = this.postings[q.terms[i]!]!;
-        if (i > 0 && read + p.length > this.budget.postings) continue;
+        if (i > 0 && read + p.length > this.budget.postings) { skipped = true; continue; }
         read += p.length;
         touchedN = this.readAll(p, q.weights[i]!, touchedN);
       }
-      // Exact scores for the best partial ones, in slot order: fewer cache misses.
-      const from = this.cutoff(touchedN, Math.max(this.budget.candidates, 10 * k)), cand = this.cand;
-      let candN = 0;
-      for (let j = 0; j < touchedN; j++) if (this.acc[this.touched[j]!]! >= from) cand[candN++] = this.touched[j]!;
-      for (const s of cand.subarray(0, candN).sort()) this.score(s, top, accept);
-      return top.hits();
+      // Exact scores for the best partial ones, in slot order (fewer cache misses); while `accept`
+      // leaves fewer than k, the next best ones too, and at last (documents sharing only skipped
+      // words were never met) every document.
+      const { acc, touched, cand } = this;
+      for (let want = Math.max(this.budget.candidates, 10 * k), below = Infinity; ; want *= 4) {
+        const from = this.cutoff(touchedN, want);
+        let candN = 0;
+        for (let j = 0; j < touchedN; j++) if (acc[touched[j]!]! >= from && acc[touched[j]!]! < below) cand[candN++] = touched[j]!;
+        for (const s of cand.subarray(0, candN).sort()) this.score(s, top, accept);
+        if (top.length === k || from === -Infinity) break;
+        below = from;
+      }
+      return top.length < k && skipped ? this.bruteForce(counts, k, accept) : top.hits();
     } finally {
       this.reset(touchedN);
       this.setDense(q, false);
