@@ -5,6 +5,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { Card, Empty, Flex, Skeleton, Space, Timeline, Typography } from 'antd';
 import { ArrowRightOutlined } from '@ant-design/icons';
 import { useI18n } from '../i18n';
+import type { MessageKey } from '../i18n';
 import { QueryError } from './QueryError';
 
 export interface HistoryItem<S extends string = string> { at: string; actorName: string | null; action: string; from: S | null; to: S | null; note: string | null }
@@ -12,15 +13,20 @@ export interface HistoryItem<S extends string = string> { at: string; actorName:
 interface Props<S extends string> {
   title: string;
   history: UseQueryResult<HistoryItem<S>[], unknown>;
-  actionLabel: (action: string) => string;
+  /** Where the actions' labels are: `${actions}.${action}` (the action's own name when there is none). */
+  actions: 'proposal.action' | 'opinion.action' | 'selection.action';
   stateTag: (state: S) => ReactNode;
   noteText?: (action: string, note: string) => ReactNode;
   emptyText: string;
   systemName: string;
 }
 
-export function HistoryCard<S extends string>({ title, history, actionLabel, stateTag, noteText = (_, n) => n, emptyText, systemName }: Props<S>) {
-  const { formatDateTime } = useI18n();
+export function HistoryCard<S extends string>({ title, history, actions, stateTag, noteText = (_, n) => n, emptyText, systemName }: Props<S>) {
+  const { t, formatDateTime } = useI18n();
+  const actionLabel = (action: string) => {
+    const key = `${actions}.${action}` as MessageKey;
+    return t(key) === key ? action : t(key);
+  };
   let body;
   if (history.isPending) body = <Skeleton active paragraph={{ rows: 3 }} />;
   else if (history.isError) body = <QueryError error={history.error} onRetry={() => void history.refetch()} />;

@@ -2,7 +2,6 @@
 import { Card, Col, Descriptions, Empty, Flex, List, Row, Space, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n';
 import { HistoryCard } from '../HistoryCard';
 import type { Opinion, OpinionState } from './model';
 import { LevelTag, OpinionStateTag } from './OpinionTags';
@@ -86,15 +85,11 @@ function Instructions({ o }: { o: Opinion }) {
 
 function History({ id }: { id: string }) {
   const { t } = useI18n();
-  const label = (action: string) => {
-    const key = `opinion.action.${action}` as MessageKey;
-    return t(key) === key ? action : t(key);
-  };
   return (
     <HistoryCard<OpinionState>
       title={t('opinion.section.history')}
       history={useOpinionHistory(id)}
-      actionLabel={label}
+      actions="opinion.action"
       stateTag={(state) => <OpinionStateTag state={state} />}
       emptyText={t('opinion.history.empty')}
       systemName={t('opinion.history.system')}

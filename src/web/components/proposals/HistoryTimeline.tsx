@@ -1,6 +1,5 @@
 // 历史记录: every state change and edit of a proposal, from GET /proposals/:id/history.
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n';
 import { HistoryCard } from '../HistoryCard';
 import { SATISFACTIONS } from './model';
 import type { ContactKind, Satisfaction, SupervisionKind } from './model';
@@ -10,12 +9,6 @@ import { StateTag } from './ProposalTags';
 export function HistoryTimeline({ proposalId }: { proposalId: string }) {
   const { t, formatDate } = useI18n();
   const history = useProposalHistory(proposalId);
-
-  const actionLabel = (action: string) => {
-    const key = `proposal.action.${action}` as MessageKey;
-    const label = t(key);
-    return label === key ? action : label;
-  };
 
   // Notes are written by the server; a few are codes worth a label.
   const noteText = (action: string, note: string) => {
@@ -33,7 +26,7 @@ export function HistoryTimeline({ proposalId }: { proposalId: string }) {
     <HistoryCard
       title={t('proposal.section.history')}
       history={history}
-      actionLabel={actionLabel}
+      actions="proposal.action"
       stateTag={(state) => <StateTag state={state} />}
       noteText={noteText}
       emptyText={t('proposal.history.empty')}

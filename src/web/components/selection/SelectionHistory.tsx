@@ -1,6 +1,5 @@
 // 评选记录: every change of a round, from GET /selections/:id/history (staff, leaders, admins).
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n';
 import { HistoryCard } from '../HistoryCard';
 import type { RoundState } from './model';
 import { useSelectionHistory } from './queries';
@@ -8,15 +7,11 @@ import { RoundStateTag } from './RoundStateTag';
 
 export function SelectionHistory({ roundId }: { roundId: string }) {
   const { t } = useI18n();
-  const label = (action: string) => {
-    const key = `selection.action.${action}` as MessageKey;
-    return t(key) === key ? action : t(key);
-  };
   return (
     <HistoryCard<RoundState>
       title={t('selection.history')}
       history={useSelectionHistory(roundId)}
-      actionLabel={label}
+      actions="selection.action"
       stateTag={(state) => <RoundStateTag state={state} />}
       emptyText={t('selection.history.empty')}
       systemName={t('selection.history.system')}
