@@ -6,7 +6,7 @@
 // Embedded database only: the browser exercises the UI, the HTTP tests cover both engines.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { see, seeTexts, startE2E, type E2E } from './browser.ts';
+import { see, seeTexts, startE2E, WAIT, type E2E } from './browser.ts';
 import { act, button, card, confirm, logInAs, main, pick, row, toast } from './ui.ts';
 
 const TITLE = '关于老旧小区加装电梯推进缓慢的情况反映';
@@ -21,7 +21,10 @@ async function openMenu(page: Page, name: string) {
   const nav = page.getByRole('navigation', { name: '菜单' });
   const link = nav.getByRole('link', { name, exact: true });
   if (!(await link.isVisible())) await nav.getByText('社情民意', { exact: true }).click();
-  await link.click();
+  const href = await link.getAttribute('href');
+  // A click while the group is still unfolding can be lost (seen once on a busy machine): click until the page is there.
+  const at = () => new URL(page.url()).pathname;
+  await expect.poll(async () => { if (at() !== href) await link.click(); return at(); }, { timeout: WAIT }).toBe(href);
 }
 
 describe('public-opinion report journey in the browser', () => {
