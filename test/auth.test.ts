@@ -113,7 +113,7 @@ describe.each(engines)('authentication (%s)', (engine) => {
 
 describe('rate limits', () => {
   let t: TestApp;
-  beforeAll(async () => { t = await testApp('pglite', { RATE_LIMIT_LOGIN_PER_MINUTE: 3, RATE_LIMIT_PUBLIC_PER_MINUTE: 5 }); });
+  beforeAll(async () => { t = await testApp('embedded', { RATE_LIMIT_LOGIN_PER_MINUTE: 3, RATE_LIMIT_PUBLIC_PER_MINUTE: 5 }); });
   afterAll(async () => { await t?.close(); });
 
   it('limits login attempts per address', async () => {

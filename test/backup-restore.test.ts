@@ -17,6 +17,7 @@ import { engines, testApp, testConfig, testDatabase, type TestApp } from './help
 
 const root = path.resolve(import.meta.dirname, '..');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-backup-'));
+fs.chmodSync(tmp, 0o755); // run as root, the embedded server (user postgres) must reach the data folders inside
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const SESSION_SECRET = 'backup-test-session-secret-0123456789';

@@ -70,11 +70,11 @@ describe.each(engines)('crash safety under SIGKILL (%s)', { timeout: 180_000 }, 
   let dataDir = '';
   let drop: (() => Promise<void>) | undefined;
   let fx: Fixture;
-  const open = () => openDatabase(engine === 'pglite' ? { dataDir } : { url: target });
+  const open = () => openDatabase(engine === 'embedded' ? { dataDir } : { url: target });
   const everAcked: Ack[] = [];
 
   beforeAll(async () => {
-    if (engine === 'pglite') {
+    if (engine === 'embedded') {
       dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-crash-'));
       target = dataDir;
     } else {
@@ -98,7 +98,7 @@ describe.each(engines)('crash safety under SIGKILL (%s)', { timeout: 180_000 }, 
     expect(acked.length).toBeGreaterThanOrEqual(acks);
     everAcked.push(...acked);
 
-    if (engine === 'pglite') {
+    if (engine === 'embedded') {
       // The dead writer's lock is still there; opening the folder must take it over.
       expect(fs.readFileSync(path.join(dataDir, 'tongxin.lock'), 'utf8')).toBe(String(pid));
     }
@@ -106,7 +106,7 @@ describe.each(engines)('crash safety under SIGKILL (%s)', { timeout: 180_000 }, 
     try {
       database = await open();
       const { db } = database;
-      if (engine === 'pglite') expect(fs.readFileSync(path.join(dataDir, 'tongxin.lock'), 'utf8')).toBe(String(process.pid));
+      if (engine === 'embedded') expect(fs.readFileSync(path.join(dataDir, 'tongxin.lock'), 'utf8')).toBe(String(process.pid));
 
       // Everything this trial committed (acknowledged or still in flight when killed).
       const rows = await db.select().from(sectors).where(and(eq(sectors.orgId, fx.orgId), like(sectors.name, `${prefix}-%`)));

@@ -14,6 +14,7 @@ import { users } from '../src/server/core/schema.ts';
 const root = path.resolve(import.meta.dirname, '..');
 const ADMIN_PASSWORD = 'lock-test-pass-1';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-lock-'));
+fs.chmodSync(tmp, 0o755); // run as root, the embedded server (user postgres) must reach the data folders inside
 const dataDir = path.join(tmp, 'data');
 const lockFile = path.join(dataDir, 'tongxin.lock');
 const readLock = () => fs.readFileSync(lockFile, 'utf8');
@@ -78,7 +79,7 @@ describe('the data-folder lock', { timeout: 180_000 }, () => {
       'Stop that process first: two processes on one embedded database would corrupt it.');
     // The refusal left the owner's lock alone and the owner running.
     expect(readLock()).toBe(String(server.child.pid));
-    expect(await (await fetch(`${url}/api/health`)).json()).toMatchObject({ status: 'ok', db: 'pglite' });
+    expect(await (await fetch(`${url}/api/health`)).json()).toMatchObject({ status: 'ok', db: 'embedded' });
   });
 
   it('a second `tongxin serve` (and `backup`) on the same DATA_DIR exits 1 with the message', async () => {

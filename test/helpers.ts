@@ -1,22 +1,35 @@
 import crypto from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { sql, type SQL } from 'drizzle-orm';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig, type Config } from '../src/server/core/config.ts';
 import { openDatabase, queryRows, type Database } from '../src/server/core/db/client.ts';
 import { seedFixture, type Fixture } from './fixture.ts';
 
-/** PGlite always; PostgreSQL too when TEST_DATABASE_URL is set (as in CI). */
-export const engines: ('pglite' | 'postgres')[] = ['pglite', ...(process.env.TEST_DATABASE_URL ? ['postgres' as const] : [])];
+export type Engine = 'embedded' | 'postgres';
 
-/** A fresh database: in-memory PGlite, or a new PostgreSQL database dropped on close. */
-export async function freshDatabaseUrl(): Promise<{ url: string; drop(): Promise<void> }> {
-  const base = process.env.TEST_DATABASE_URL!;
+/** The embedded PostgreSQL server always; an external PostgreSQL too when TEST_DATABASE_URL is set (as in CI). */
+export const engines: Engine[] = ['embedded', ...(process.env.TEST_DATABASE_URL ? ['postgres' as const] : [])];
+
+/** The server of an engine for this run (see test/global-setup.ts). */
+export const testServer = (engine: Engine) => {
+  const server = inject('testServers')[engine];
+  if (!server) throw new Error(`no ${engine} test server: set TEST_DATABASE_URL`);
+  return server;
+};
+
+/**
+ * A new database on the engine's test server, dropped by drop(): migrated (a copy of the run's
+ * template) unless `empty` is asked for.
+ */
+export async function freshDatabaseUrl(engine: Engine = 'postgres', { empty = false } = {}): Promise<{ url: string; drop(): Promise<void> }> {
+  const { url: base, template } = testServer(engine);
   const name = `tx_test_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(`create database ${name}${empty ? '' : ` template ${template}`}`);
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
@@ -38,11 +51,11 @@ export async function freshDatabaseUrl(): Promise<{ url: string; drop(): Promise
   };
 }
 
-export async function testDatabase(engine: 'pglite' | 'postgres'): Promise<Database> {
-  if (engine === 'pglite') return openDatabase({ memory: true });
-  const fresh = await freshDatabaseUrl();
+/** A fresh migrated database on the engine's test server, dropped on close. */
+export async function testDatabase(engine: Engine): Promise<Database> {
+  const fresh = await freshDatabaseUrl(engine);
   const db = await openDatabase({ url: fresh.url });
-  return { ...db, close: async () => { await db.close(); await fresh.drop(); } };
+  return { ...db, engine, close: async () => { await db.close(); await fresh.drop(); } };
 }
 
 export const testConfig = (over: Partial<Config> = {}) => loadConfig({}, { LOG_LEVEL: 'silent', RATE_LIMIT_LOGIN_PER_MINUTE: 1000, ...over });
@@ -56,7 +69,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function testApp(engine: 'pglite' | 'postgres', over: Partial<Config> = {}): Promise<TestApp> {
+export async function testApp(engine: Engine, over: Partial<Config> = {}): Promise<TestApp> {
   const database = await testDatabase(engine);
   const fx = await seedFixture(database.db);
   const app = await buildApp({ config: testConfig(over), database, logger: false });

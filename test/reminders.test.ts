@@ -19,7 +19,7 @@ describe.each(engines)('due-date reminders (%s)', (engine) => {
   afterAll(async () => { for (const c of cleanup.reverse()) await c(); });
 
   async function target(): Promise<DbTarget> {
-    if (engine === 'pglite') {
+    if (engine === 'embedded') {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-reminders-'));
       cleanup.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
       return { dataDir: dir };

@@ -45,7 +45,7 @@ export interface E2E {
 export async function startE2E(): Promise<E2E> {
   execSync('node scripts/build-web-if-stale.mjs', { cwd: root, stdio: 'inherit' });
   if (!fs.existsSync(path.join(WEB_DIR, 'index.html'))) throw new Error(`${WEB_DIR} has no built web app`);
-  const t = await testApp('pglite', { WEB_DIR });
+  const t = await testApp('embedded', { WEB_DIR });
   let browser: Browser | undefined;
   try {
     await t.app.listen({ host: '127.0.0.1', port: 0 });

@@ -14,7 +14,7 @@ import { LEVELS, STATES as OPINION_STATES } from '../modules/opinions/workflow.t
 import { proposalCosigners, proposalRatings, proposals } from '../modules/proposals/schema.ts';
 import { numberLabel } from '../modules/proposals/queries.ts';
 import { STATES } from '../modules/proposals/workflow.ts';
-import { testConfig } from '../../../test/helpers.ts';
+import { testConfig, testDatabase } from '../../../test/helpers.ts';
 import { DEMO_PASSWORD, seedDemo } from './demo.ts';
 
 const DEMOCRATIC = ['民革', '民盟', '民建', '民进', '农工党', '致公党', '九三学社', '台盟'];
@@ -22,7 +22,7 @@ const DEMOCRATIC = ['民革', '民盟', '民建', '民进', '农工党', '致公
 type Seeded = Awaited<ReturnType<typeof seedDemo>>;
 
 async function withSeeded<T>(fn: (db: Db, orgId: string, logins: Seeded['logins']) => Promise<T>, now?: Date): Promise<T> {
-  const database: Database = await openDatabase({ memory: true });
+  const database: Database = await testDatabase('embedded');
   try {
     const { orgId, logins } = await seedDemo(database.db, { now });
     return await fn(database.db, orgId, logins);
@@ -51,7 +51,7 @@ describe('demo seed', () => {
   let database: Database;
   let seeded: Seeded;
   beforeAll(async () => {
-    database = await openDatabase({ memory: true });
+    database = await testDatabase('embedded');
     seeded = await seedDemo(database.db);
   }, 120_000);
   afterAll(async () => { await database?.close(); });

@@ -5,6 +5,7 @@ import type { PgDatabase, PgTransaction, PgQueryResultHKT } from 'drizzle-orm/pg
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import * as schema from './schema.ts';
 import { lockDataDir } from './lock.ts';
+import { startEmbedded, type EmbeddedServer } from './embedded.ts';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -14,25 +15,66 @@ export type Queryable = Db | Tx;
 
 export interface Database {
   db: Db;
-  engine: 'pglite' | 'postgres';
+  /** "embedded": the PostgreSQL server tongxin runs itself in DATA_DIR; "postgres": DATABASE_URL. */
+  engine: 'embedded' | 'postgres';
   close(): Promise<void>;
 }
 
 const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../drizzle');
 
-export type DbTarget = { url: string } | { dataDir: string } | { memory: true };
+export type DbTarget = { url: string } | { dataDir: string };
 
-/** Opens the database (PGlite in a folder or in memory, or PostgreSQL) and applies migrations. */
+/** The database tongxin keeps in the embedded server. */
+const EMBEDDED_DB = 'tongxin';
+
+/**
+ * Opens the database and applies migrations: PostgreSQL at a URL, or the embedded PostgreSQL
+ * server in a data folder (locked to this process, started here and stopped on close).
+ * Both are reached through the same node-postgres pool.
+ */
 export async function openDatabase(target: DbTarget): Promise<Database> {
-  if ('url' in target) {
-    const { default: pg } = await import('pg');
-    const { drizzle } = await import('drizzle-orm/node-postgres');
-    const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
-    // An idle connection the server ends (restart, failover, pg_terminate_backend, idle timeouts) is
-    // dropped from the pool and replaced on demand; without a listener the 'error' would kill the process.
-    pool.on('error', (err) => { console.warn(`PostgreSQL closed an idle connection: ${err.message}`); });
-    const db = drizzle(pool, { schema, casing: 'snake_case' }) as unknown as Db;
+  if ('url' in target) return connect(target.url, 'postgres', async () => {});
+  const release = lockDataDir(target.dataDir);
+  let server: EmbeddedServer | undefined;
+  try {
+    server = await startEmbedded(path.join(target.dataDir, 'postgres'));
+    const url = await ensureDatabase(server.url, EMBEDDED_DB);
+    const stop = server.stop;
+    return await connect(url, 'embedded', async () => { await stop(); release(); });
+  } catch (e) {
+    await server?.stop().catch(() => {});
+    release();
+    throw e;
+  }
+}
+
+/** The URL of database `name` on the server of `url`, created if it is not there yet. */
+export async function ensureDatabase(url: string, name: string): Promise<string> {
+  const { default: pg } = await import('pg');
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rowCount) await admin.query(`create database "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function connect(url: string, engine: Database['engine'], after: () => Promise<void>): Promise<Database> {
+  const { default: pg } = await import('pg');
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server ends (restart, failover, pg_terminate_backend, idle timeouts) is
+  // dropped from the pool and replaced on demand; without a listener the 'error' would kill the process.
+  // (57P01, "terminating connection due to administrator command", is the server shutting down.)
+  pool.on('error', (err) => { if ((err as { code?: string }).code !== '57P01') console.warn(`PostgreSQL closed an idle connection: ${err.message}`); });
+  const db = drizzle(pool, { schema, casing: 'snake_case' }) as unknown as Db;
+  try {
     // Several app servers may start at once: one migrates, the others wait on the advisory lock.
     const client = await pool.connect();
     try {
@@ -42,21 +84,12 @@ export async function openDatabase(target: DbTarget): Promise<Database> {
       await client.query('select pg_advisory_unlock(727274)').catch(() => {});
       client.release();
     }
-    return { db, engine: 'postgres', close: () => pool.end() };
-  }
-  const { PGlite } = await import('@electric-sql/pglite');
-  const { drizzle } = await import('drizzle-orm/pglite');
-  const { migrate } = await import('drizzle-orm/pglite/migrator');
-  const release = 'dataDir' in target ? lockDataDir(target.dataDir) : () => {};
-  try {
-    const client = 'dataDir' in target ? await PGlite.create(path.join(target.dataDir, 'pg')) : await PGlite.create();
-    const db = drizzle(client, { schema, casing: 'snake_case' }) as unknown as Db;
-    await migrate(db as never, { migrationsFolder });
-    return { db, engine: 'pglite', close: async () => { await client.close(); release(); } };
   } catch (e) {
-    release();
+    await pool.end();
+    await after();
     throw e;
   }
+  return { db, engine, close: async () => { await pool.end(); await after(); } };
 }
 
 export async function ping(db: Db): Promise<void> {

