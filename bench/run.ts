@@ -7,20 +7,20 @@
 // Environment (all optional): BENCH_DATABASE_URL or TEST_DATABASE_URL (also measure PostgreSQL),
 // BENCH_ROUNDS (3), BENCH_DURATION (5 s), BENCH_WARMUP (1 s), BENCH_CONNECTIONS (20), BENCH_STARTS (3),
 // BENCH_SEED=generated (fixture + generated members instead of the demo seed).
-import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measure, median, type LoadOptions, type Measurement } from './http.ts';
 import { freshDatabase } from './pg.ts';
-import type { Ready } from './server.ts';
+import { serverCpu, startServer, stopServer, type Server } from './servers.ts';
 import { moduleLoad, starts as startRuns } from './startup.ts';
 import { version } from '../src/server/version.ts';
 import { workflowBench } from './workflow.ts';
 import { similarBench } from './similar.ts';
 import { searchBench } from './search.ts';
 import { suggestBench } from './suggest.ts';
+import { engineBench, engineTable } from './engines.ts';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(benchDir, '..');
@@ -34,46 +34,10 @@ const load: LoadOptions = { duration: num('BENCH_DURATION', 5), warmup: num('BEN
 const pgBase = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
 
-interface Server { child: ChildProcess; ready: Ready; cleanup(): Promise<void> }
-
-function startServer(args: string[], cleanup: () => Promise<void> = async () => {}): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const child = fork(path.join(benchDir, 'server.ts'), args, {
-      // The servers' output (warnings, errors) goes to stderr; stdout is the table only.
-      cwd: root, execArgv: ['--import', 'tsx'], stdio: ['ignore', 2, 2, 'ipc'],
-    });
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`server ${args.join(' ')} not ready in 180 s`)); }, 180_000);
-    child.once('message', (m) => { clearTimeout(timer); resolve({ child, ready: m as Ready, cleanup }); });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`server ${args.join(' ')} exited (${code}) before it was ready`)); });
-  });
-}
-
-/** The server process's CPU time so far (user + system, µs) and the requests it has answered. */
-function serverCpu(s: Server): Promise<{ cpuUs: number; handled: number }> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (m: unknown) => {
-      if (m && typeof m === 'object' && 'cpuUs' in m) { s.child.off('message', onMessage); resolve(m as { cpuUs: number; handled: number }); }
-    };
-    s.child.on('message', onMessage);
-    if (!s.child.send('cpu')) reject(new Error('server gone'));
-  });
-}
-
-async function stopServer(s: Server) {
-  if (s.child.exitCode === null && s.child.signalCode === null) {
-    const exited = new Promise((r) => s.child.once('exit', r));
-    if (s.child.connected) s.child.disconnect(); else s.child.kill('SIGTERM');
-    const killer = setTimeout(() => s.child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(killer);
-  }
-  await s.cleanup();
-}
-
-async function appServer(engine: 'pglite' | 'postgres'): Promise<Server> {
-  if (engine === 'pglite') {
+async function appServer(engine: 'embedded' | 'postgres'): Promise<Server> {
+  if (engine === 'embedded') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongxin-bench-'));
-    return startServer(['app', 'pglite', dir], async () => fs.rmSync(dir, { recursive: true, force: true }))
+    return startServer(['app', 'embedded', dir], async () => fs.rmSync(dir, { recursive: true, force: true }))
       .catch((e) => { fs.rmSync(dir, { recursive: true, force: true }); throw e; });
   }
   const fresh = await freshDatabase(pgBase!);
@@ -91,7 +55,7 @@ async function check(t: Target) {
   if (typeof total === 'number') t.total = total;
 }
 
-const ENGINE_LABEL = { pglite: 'PGlite', postgres: 'PostgreSQL' } as const;
+const ENGINE_LABEL = { embedded: 'embedded', postgres: 'PostgreSQL' } as const;
 
 async function main() {
   const startedAt = new Date();
@@ -100,7 +64,7 @@ async function main() {
   log(`${cpus.length} CPUs, node ${process.version}; ${rounds} rounds × (${load.warmup} s warm-up + ${load.duration} s) at ${load.connections} connections${pgBase ? '; PostgreSQL too' : ''}`);
 
   // 1. Start-up first, before the benchmark's own servers are running.
-  const engines: ('pglite' | 'postgres')[] = ['pglite', ...(pgBase ? ['postgres' as const] : [])];
+  const engines: ('embedded' | 'postgres')[] = ['embedded', ...(pgBase ? ['postgres' as const] : [])];
   type StartFigure = { medianMs: number; runsMs: number[] };
   const startup: Record<string, { cold: StartFigure; restart?: StartFigure }> = {};
   const fig = (xs: number[]) => ({ medianMs: median(xs), runsMs: xs });
@@ -212,16 +176,20 @@ async function main() {
   const search = await searchBench(corpus, pgBase);
   log('unit suggestion on held-out demo proposals …');
   const suggest = await suggestBench();
+  log('embedded engine candidates side by side …');
+  const engineChoice = await engineBench(load, log);
   lines.push(
     `${pad('workflow (6-step proposal cycle through the command path)', W)}${pad('act/s', 8, true)}${pad('ins/s', 8, true)}${pad('ratio', 8, true)}`,
-    ...workflow.map((w) => `${pad(`${ENGINE_LABEL[w.engine as 'pglite' | 'postgres']}  actions vs bare single-row insert`, W)}${pad(w.actionsPerSec, 8, true)}${pad(w.insertsPerSec, 8, true)}${pad(w.ratio, 8, true)}`),
+    ...workflow.map((w) => `${pad(`${ENGINE_LABEL[w.engine as 'embedded' | 'postgres']}  actions vs bare single-row insert`, W)}${pad(w.actionsPerSec, 8, true)}${pad(w.insertsPerSec, 8, true)}${pad(w.ratio, 8, true)}`),
     '',
     `duplicate check, ${similar.corpus} proposals, ${similar.queries} planted paraphrases (index built in ${similar.buildSeconds} s; index arrays ${similar.memoryMiB.arrayBuffers} MiB, process heap ${similar.memoryMiB.heapUsed} MiB):`,
     `  check (segmenting + query) p50 ${similar.check.p50} ms, p95 ${similar.check.p95} ms; segmenting alone p50 ${similar.segment.p50} ms`,
     `  query p50 ${similar.index.p50} ms, p95 ${similar.index.p95} ms; brute force p50 ${similar.brute.p50} ms, p95 ${similar.brute.p95} ms; ${similar.speedup}× faster (${similar.speedupWithSegmenting}× with segmenting)`,
     `  recall@5 against brute force ${similar.recallAt5} (top 5 identical for ${similar.exactTop5}); the planted original ranked first ${similar.plantedFoundFirst}`,
-    ...search.map((r) => `search, ${r.corpus} proposals on ${ENGINE_LABEL[r.engine as 'pglite' | 'postgres']} (loaded in ${r.loadSeconds} s), ${r.queries} queries, median ${r.medianMatches} matches: p50 ${r.search.p50} ms, p95 ${r.search.p95} ms; ILIKE p50 ${r.ilike.p50} ms, p95 ${r.ilike.p95} ms; ${r.speedup}× faster`),
+    ...search.map((r) => `search, ${r.corpus} proposals on ${ENGINE_LABEL[r.engine as 'embedded' | 'postgres']} (loaded in ${r.loadSeconds} s), ${r.queries} queries, median ${r.medianMatches} matches: p50 ${r.search.p50} ms, p95 ${r.search.p95} ms; ILIKE p50 ${r.ilike.p50} ms, p95 ${r.ilike.p95} ms; ${r.speedup}× faster`),
     `unit suggestion, ${suggest.heldOut} held-out demo proposals: top-1 ${suggest.top1}, top-3 ${suggest.top3}`,
+    '',
+    ...engineTable(engineChoice),
     '',
   );
   process.stdout.write(lines.join('\n') + '\n');
@@ -238,6 +206,7 @@ async function main() {
     similar,
     search,
     suggest,
+    engineChoice,
   };
   const outDir = path.join(benchDir, 'results');
   fs.mkdirSync(outDir, { recursive: true });

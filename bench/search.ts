@@ -14,7 +14,7 @@ import { searchProposals, searchVector } from '../src/server/modules/proposals/s
 import { searchDocs } from '../src/server/modules/search/schema.ts';
 import { createRandom } from '../src/server/seed/random.ts';
 import { buildCorpus, type CorpusDoc } from './corpus.ts';
-import { freshDatabase } from './pg.ts';
+import { embeddedDatabase, freshDatabase } from './pg.ts';
 
 interface Spread { p50: number; p95: number }
 export interface SearchResult {
@@ -91,8 +91,8 @@ export async function searchBench(size: number, pgBase: string | undefined, quer
   const { docs } = buildCorpus(size, 0);
   const queries = queriesFrom(docs, queryCount);
   const out: SearchResult[] = [];
-  const lite = await openDatabase({ memory: true });
-  try { out.push(await measureOn('pglite', lite, docs, queries)); } finally { await lite.close(); }
+  const lite = await embeddedDatabase();
+  try { out.push(await measureOn('embedded', lite, docs, queries)); } finally { await lite.close(); }
   if (pgBase) {
     const fresh = await freshDatabase(pgBase);
     const pgdb = await openDatabase({ url: fresh.url });

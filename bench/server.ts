@@ -1,18 +1,22 @@
 // A measured server, run in a child process (forked by bench/run.ts) so that autocannon's event loop
 // and the server's do not share one thread.
 //   bare                          plain Fastify() with one GET route
-//   app pglite <dataDir>          the real app on embedded PGlite in that folder, seeded
+//   app embedded <dataDir>        the real app on the embedded PostgreSQL server in that folder, seeded
 //   app postgres <databaseUrl>    the real app on PostgreSQL (an empty throwaway database), seeded
+//   app pglite-thread <dataDir>   the engine choice's candidates (bench/engines.ts): PGlite on the server's
+//   app pglite-socket <dataDir>   own thread (the engine before), or in a worker thread behind pglite-socket
 // Tells the parent { port, ... } over IPC once listening, answers 'cpu' with { cpuUs, handled }, and exits
 // when the parent disconnects.
 import { performance } from 'node:perf_hooks';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/core/config.ts';
-import { openDatabase } from '../src/server/core/db/client.ts';
+import { Worker } from 'node:worker_threads';
+import { migrationsFolder, openDatabase, type Database, type Db } from '../src/server/core/db/client.ts';
+import * as schema from '../src/server/core/db/schema.ts';
 import { seedBench, type BenchData } from './seed.ts';
 
-export type Ready = { port: number } & Partial<BenchData> & { cookie?: string; seedMs?: number };
+export type Ready = { port: number } & Partial<BenchData> & { cookie?: string; seedMs?: number; openMs?: number };
 
 interface Built { app: FastifyInstance; info: Partial<Ready>; closeDb(): Promise<void> }
 
@@ -39,13 +43,38 @@ async function settle() {
   }
 }
 
+async function open(engine: string, where: string): Promise<Database> {
+  if (engine === 'postgres') return openDatabase({ url: where });
+  if (engine === 'embedded') return openDatabase({ dataDir: where });
+  if (engine === 'pglite-thread') {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { drizzle } = await import('drizzle-orm/pglite');
+    const { migrate } = await import('drizzle-orm/pglite/migrator');
+    const client = await PGlite.create(where);
+    const db = drizzle(client, { schema, casing: 'snake_case' }) as unknown as Db;
+    await migrate(db as never, { migrationsFolder });
+    return { db, engine: 'embedded', close: () => client.close() };
+  }
+  if (engine === 'pglite-socket') {
+    const worker = new Worker(new URL('./pglite-socket-worker.mjs', import.meta.url), { workerData: { dataDir: where } });
+    const { port } = await new Promise<{ port: number }>((resolve, reject) => { worker.once('message', resolve); worker.once('error', reject); });
+    // One connection: PGlite runs one query at a time, and pglite-socket keeps a transaction's
+    // statements together only by queueing the other connections' behind it.
+    const database = await openDatabase({ url: `postgres://postgres@127.0.0.1:${port}/postgres`, max: 1 });
+    return { ...database, close: async () => { await database.close(); await worker.terminate(); } };
+  }
+  throw new Error(`unknown engine ${engine}`);
+}
+
 async function real(engine: string, where: string): Promise<Built> {
-  const database = await openDatabase(engine === 'postgres' ? { url: where } : { dataDir: where });
+  const opened = performance.now();
+  const database = await open(engine, where);
+  const openMs = Math.round(performance.now() - opened);
   const t0 = performance.now();
   const data = await seedBench(database.db);
   const seedMs = Math.round(performance.now() - t0);
   // The production logger path (pino at warn: no per-request lines), and no public rate limit to hit.
-  const config = loadConfig({ LOG_LEVEL: 'warn' }, { RATE_LIMIT_PUBLIC_PER_MINUTE: 1_000_000_000, RATE_LIMIT_LOGIN_PER_MINUTE: 1000, DATA_DIR: engine === 'pglite' ? where : './data' });
+  const config = loadConfig({ LOG_LEVEL: 'warn' }, { RATE_LIMIT_PUBLIC_PER_MINUTE: 1_000_000_000, RATE_LIMIT_LOGIN_PER_MINUTE: 1000, DATA_DIR: engine === 'postgres' ? './data' : where });
   const app = await buildApp({ config, database });
   // Requests still running when the load stops (their sockets already closed) must finish before
   // the database closes; and answered requests are counted. Two synchronous hooks: negligible next to
@@ -63,12 +92,12 @@ async function real(engine: string, where: string): Promise<Built> {
   const c = res.cookies.find((x) => x.name === 'tx_session');
   if (!c) throw new Error('login set no session cookie');
   await settle();
-  return { app, closeDb, info: { ...data, password: undefined, cookie: `tx_session=${c.value}`, seedMs } };
+  return { app, closeDb, info: { ...data, password: undefined, cookie: `tx_session=${c.value}`, seedMs, openMs } };
 }
 
 async function main() {
   const [mode, engine, where] = process.argv.slice(2);
-  const built = mode === 'bare' ? await bare() : await real(engine ?? 'pglite', where ?? '');
+  const built = mode === 'bare' ? await bare() : await real(engine ?? 'embedded', where ?? '');
   await built.app.listen({ port: 0, host: '127.0.0.1' });
   const address = built.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -1,5 +1,5 @@
 // Start-up time: `node bin/tongxin.js serve` until GET /api/health answers 200 (polled every 20 ms).
-// Cold: an empty DATA_DIR (or an empty PostgreSQL database). Restart (PGlite): the same folder again, now initialised.
+// Cold: an empty DATA_DIR (or an empty PostgreSQL database). Restart (embedded): the same folder again, now initialised.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,7 +10,7 @@ import { freshDatabase } from './pg.ts';
 export interface StartSample {
   /** Empty database: from spawn to the first 200 from /api/health. */
   coldMs: number;
-  /** Second start on the same, now initialised, database (PGlite only: on PostgreSQL it is the cold figure less the migrations and the first admin). */
+  /** Second start on the same, now initialised, database (embedded only: on PostgreSQL it is the cold figure less the migrations and the first admin). */
   restartMs?: number;
 }
 
@@ -61,7 +61,7 @@ async function once(root: string, databaseUrl?: string): Promise<StartSample> {
   }
 }
 
-/** `runs` starts, each on a fresh empty PGlite folder or a fresh PostgreSQL database. */
+/** `runs` starts, each on a fresh empty data folder or a fresh PostgreSQL database. */
 export async function starts(root: string, runs: number, pgBase?: string): Promise<StartSample[]> {
   const out: StartSample[] = [];
   for (let i = 0; i < runs; i++) {

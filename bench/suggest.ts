@@ -2,7 +2,7 @@
 // out; its units are suggested from the others (as staff would see when assigning) and compared
 // with the lead unit it really went to. Run alone: `tsx bench/suggest.ts`.
 import { and, eq, inArray } from 'drizzle-orm';
-import { openDatabase } from '../src/server/core/db/client.ts';
+import { embeddedDatabase } from './pg.ts';
 import { SimilarityIndex } from '../src/server/core/text/similarity.ts';
 import { assignments } from '../src/server/modules/handling/schema.ts';
 import { proposals } from '../src/server/modules/proposals/schema.ts';
@@ -12,7 +12,7 @@ import { rankUnits } from '../src/server/modules/proposals/similar.ts';
 export interface SuggestResult { heldOut: number; trained: number; top1: number; top3: number }
 
 export async function suggestBench(): Promise<SuggestResult> {
-  const database = await openDatabase({ memory: true });
+  const database = await embeddedDatabase();
   try {
     await seedDemo(database.db);
     const db = database.db;

@@ -12,7 +12,7 @@ import { act, createProposal } from '../src/server/modules/proposals/commands.ts
 import '../src/server/modules/org/policies.ts';
 import '../src/server/modules/proposals/routes.ts';
 import { seedFixture } from '../test/fixture.ts';
-import { freshDatabase } from './pg.ts';
+import { embeddedDatabase, freshDatabase } from './pg.ts';
 
 export interface WorkflowResult { engine: string; actionsPerSec: number; insertsPerSec: number; ratio: number; actions: number; inserts: number }
 
@@ -60,8 +60,8 @@ async function measureOn(database: Database, rounds: number, perRound: number): 
 
 export async function workflowBench(pgBase: string | undefined, rounds = 3, perRound = 40): Promise<WorkflowResult[]> {
   const out: WorkflowResult[] = [];
-  const lite = await openDatabase({ memory: true });
-  try { out.push({ engine: 'pglite', ...(await measureOn(lite, rounds, perRound)) }); } finally { await lite.close(); }
+  const lite = await embeddedDatabase();
+  try { out.push({ engine: 'embedded', ...(await measureOn(lite, rounds, perRound)) }); } finally { await lite.close(); }
   if (pgBase) {
     const fresh = await freshDatabase(pgBase);
     const pgdb = await openDatabase({ url: fresh.url });

@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../src/server/core/db/client.ts';
 import { restore } from '../src/server/core/db/backup.ts';
 import { members } from '../src/server/modules/org/schema.ts';
-import { engines, expectProblem, testApp, type TestApp } from './helpers.ts';
+import { engines, expectProblem, testApp, testDatabase, type TestApp } from './helpers.ts';
 
 describe.each(engines)('GET /api/v1/backup (%s)', (engine) => {
   let t: TestApp;
@@ -20,7 +19,7 @@ describe.each(engines)('GET /api/v1/backup (%s)', (engine) => {
     expect(res.body).not.toContain(t.fx.otherMemberId);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tx-backup-')), 'b.jsonl');
     fs.writeFileSync(file, res.body);
-    const target = await openDatabase({ memory: true });
+    const target = await testDatabase('embedded');
     try {
       await restore(target.db, file);
       expect((await target.db.select().from(members)).map((m) => m.name).sort()).toEqual(['张三', '李四', '王五', '赵六'].sort());

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { buildApp } from '../app.ts';
-import { openDatabase, type Database, type Db } from '../core/db/client.ts';
+import type { Database, Db } from '../core/db/client.ts';
 import { verifyPassword } from '../core/auth/passwords.ts';
 import { auditLog, orgs, users } from '../core/schema.ts';
 import { jobs } from '../core/jobs-schema.ts';

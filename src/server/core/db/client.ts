@@ -20,9 +20,10 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../drizzle');
+export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../drizzle');
 
-export type DbTarget = { url: string } | { dataDir: string };
+/** PostgreSQL at a URL (`max`: pool size, default 10), or the embedded server in a data folder. */
+export type DbTarget = { url: string; max?: number } | { dataDir: string };
 
 /** The database tongxin keeps in the embedded server. */
 const EMBEDDED_DB = 'tongxin';
@@ -33,7 +34,7 @@ const EMBEDDED_DB = 'tongxin';
  * Both are reached through the same node-postgres pool.
  */
 export async function openDatabase(target: DbTarget): Promise<Database> {
-  if ('url' in target) return connect(target.url, 'postgres', async () => {});
+  if ('url' in target) return connect(target.url, 'postgres', async () => {}, target.max);
   const release = lockDataDir(target.dataDir);
   let server: EmbeddedServer | undefined;
   try {
@@ -64,11 +65,11 @@ export async function ensureDatabase(url: string, name: string): Promise<string>
   return u.toString();
 }
 
-async function connect(url: string, engine: Database['engine'], after: () => Promise<void>): Promise<Database> {
+async function connect(url: string, engine: Database['engine'], after: () => Promise<void>, max = 10): Promise<Database> {
   const { default: pg } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max });
   // An idle connection the server ends (restart, failover, pg_terminate_backend, idle timeouts) is
   // dropped from the pool and replaced on demand; without a listener the 'error' would kill the process.
   // (57P01, "terminating connection due to administrator command", is the server shutting down.)
