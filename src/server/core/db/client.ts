@@ -6,6 +6,7 @@ import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import * as schema from './schema.ts';
 import { lockDataDir } from './lock.ts';
 import { startEmbedded, type EmbeddedServer } from './embedded.ts';
+import { exportPglite, finishUpgrade, hasPgliteData } from './pglite-upgrade.ts';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -38,10 +39,14 @@ export async function openDatabase(target: DbTarget): Promise<Database> {
   const release = lockDataDir(target.dataDir);
   let server: EmbeddedServer | undefined;
   try {
+    const upgrade = hasPgliteData(target.dataDir) ? path.join(target.dataDir, 'pglite-export.jsonl') : null;
+    if (upgrade) await exportPglite(target.dataDir, upgrade, migrationsFolder, schema);
     server = await startEmbedded(path.join(target.dataDir, 'postgres'));
     const url = await ensureDatabase(server.url, EMBEDDED_DB);
     const stop = server.stop;
-    return await connect(url, 'embedded', async () => { await stop(); release(); });
+    const database = await connect(url, 'embedded', async () => { await stop(); release(); });
+    if (upgrade) await finishUpgrade(target.dataDir, database.db, upgrade).catch(async (e) => { await database.close(); throw e; });
+    return database;
   } catch (e) {
     await server?.stop().catch(() => {});
     release();

@@ -11,8 +11,10 @@ function alive(pid: number): boolean {
 const held = new Set<string>();
 
 /**
- * PGlite takes no lock of its own, and a second process opening the same folder silently loses
- * data, so we hold an exclusive lock file with our pid. A lock left by a dead process is taken over.
+ * One tongxin process per data folder: we hold an exclusive lock file with our pid. The embedded
+ * server has a lock of its own (postmaster.pid), but ours says which tongxin owns it, so a server
+ * left running by a dead owner can be stopped safely (see embedded.ts). A lock left by a dead
+ * process is taken over.
  */
 export function lockDataDir(dir: string): () => void {
   fs.mkdirSync(dir, { recursive: true });
