@@ -102,6 +102,7 @@ async function main() {
       targets.push(
         { key: `${engine}.health`, label: `${E}  GET /api/health`, server, url: `${base}/api/health`, headers: {}, runs: [] },
         { key: `${engine}.members`, label: `${E}  GET /api/v1/members?page=1&pageSize=20`, server, url: `${base}/api/v1/members?page=1&pageSize=20`, headers: auth, runs: [] },
+        { key: `${engine}.membersSql`, label: `${E}  the same page, hand-written SQL, bare driver`, server, url: `${base}/bench/members-sql?page=1&pageSize=20`, headers: {}, runs: [] },
         {
           key: `${engine}.membersFiltered`, label: `${E}  GET /api/v1/members?sectorId=…&q=王`, server,
           url: `${base}/api/v1/members?page=1&pageSize=20&sectorId=${r.sectorId}&q=${encodeURIComponent('王')}`, headers: auth, runs: [],
@@ -150,6 +151,10 @@ async function main() {
     '',
     `${pad('throughput', W)}${pad('req/s', 8, true)}${pad('% bare', 8, true)}${pad('p50 ms', 8, true)}${pad('p99 ms', 8, true)}${pad('CPU µs', 8, true)}   runs (req/s)`,
     ...figures.map((f) => `${pad(f.label, W)}${pad(f.rps, 8, true)}${pad(pct(f.ratioToBare), 8, true)}${pad(f.p50Ms, 8, true)}${pad(f.p99Ms, 8, true)}${pad(f.serverCpuUsPerReq, 8, true)}   ${f.runs.join(' / ')}${f.non2xx || f.errors ? `  !! ${f.non2xx} non-2xx, ${f.errors} errors` : ''}`),
+    ...engines.map((e) => {
+      const app = figures.find((f) => f.key === `${e}.members`)!, bare = figures.find((f) => f.key === `${e}.membersSql`)!;
+      return `${ENGINE_LABEL[e]}: the member list answers at ${pct(app.rps / bare.rps)} of the rate of the same page by hand-written SQL through the bare driver`;
+    }),
     '',
     `${pad(`start-up: spawn \`tongxin serve\` → first 200 from /api/health (median of ${starts})`, W + 16)}${pad('ms', 8, true)}   runs (ms)`,
     ...engines.flatMap((e) => {

@@ -66,6 +66,19 @@ async function open(engine: string, where: string): Promise<Database> {
   throw new Error(`unknown engine ${engine}`);
 }
 
+const MEMBERS_SQL = `select m.org_id as "orgId", m.id, m.name, m.name_sort as "nameSort", m.gender, m.birth_year as "birthYear",
+  m.ethnicity, m.party, m.sector_id as "sectorId", m.standing, m.chair_meeting as "chairMeeting", m.party_group as "partyGroup",
+  m.county_org_id as "countyOrgId", m.workplace, m.title, m.active, m.created_at as "createdAt",
+  s.name as "sectorName", c.name as "countyName",
+  coalesce((select json_agg(k.id order by k.name) from member_committees mc join committees k on k.org_id = mc.org_id and k.id = mc.committee_id
+    where mc.org_id = m.org_id and mc.member_id = m.id), '[]') as "committeeIds",
+  coalesce((select json_agg(k.name order by k.name) from member_committees mc join committees k on k.org_id = mc.org_id and k.id = mc.committee_id
+    where mc.org_id = m.org_id and mc.member_id = m.id), '[]') as "committeeNames",
+  (count(*) over ())::int as total
+from members m left join sectors s on s.org_id = m.org_id and s.id = m.sector_id left join orgs c on c.id = m.county_org_id
+where m.org_id = $1 and m.active
+order by m.name_sort, m.name, m.id limit $2 offset $3`;
+
 async function real(engine: string, where: string): Promise<Built> {
   const opened = performance.now();
   const database = await open(engine, where);
@@ -86,6 +99,14 @@ async function real(engine: string, where: string): Promise<Built> {
     for (let waited = 0; inFlight.size > 0 && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
     await database.close();
   };
+  // The baseline of the member list: the same page by the best hand-written SQL (one statement,
+  // prepared) through the bare driver, on the same pool, with no auth or presenters.
+  const pool = (database.db as unknown as { $client: { query(q: object): Promise<{ rows: { total: number }[] }> } }).$client;
+  app.get('/bench/members-sql', async (req) => {
+    const { page = '1', pageSize = '20' } = req.query as Record<string, string>;
+    const { rows } = await pool.query({ name: 'bench_members_sql', text: MEMBERS_SQL, values: [data.orgId, Number(pageSize), (Number(page) - 1) * Number(pageSize)] });
+    return { items: rows, total: rows[0]?.total ?? 0, page: Number(page), pageSize: Number(pageSize) };
+  });
   await app.ready();
   const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: data.username, password: data.password, org: data.orgId } });
   if (res.statusCode !== 200) throw new Error(`login ${data.username}: ${res.statusCode} ${res.body}`);

@@ -64,6 +64,23 @@ describe.each(engines)('members and the roster (%s)', (engine) => {
     expect(await order()).toEqual(['艾明', '李四', '王五', '张三', '赵六']);
   });
 
+  it('pages the directory with the total of every filter, past the last page too', async () => {
+    const h = await t.as('member');
+    const list = async (query: string) => (await t.app.inject({ url: `/api/v1/members?${query}`, headers: h })).json() as { items: { name: string; sectorName: string; countyName: string | null }[]; total: number };
+    const all = await list('pageSize=2');
+    expect(all.items).toHaveLength(2);
+    const total = all.total;
+    expect((await list('pageSize=2&page=2')).total).toBe(total);
+    expect(await list('pageSize=2&page=50')).toMatchObject({ items: [], total });
+    const inSector = (await list(`sectorId=${t.fx.sectorIds[0]}&pageSize=100`)).items.length;
+    expect(inSector).toBeGreaterThan(1);
+    expect(await list(`sectorId=${t.fx.sectorIds[0]}&pageSize=1&page=9`)).toMatchObject({ items: [], total: inSector });
+    const zhang = (await list('q=张三')).items;
+    expect(zhang).toEqual([expect.objectContaining({ name: '张三', sectorName: '教育界', countyName: '测试区政协' })]);
+    expect((await list('standing=true&party=无党派')).items.map((m) => m.name)).toEqual(['赵六']);
+    expect(await list('q=nobody-at-all')).toMatchObject({ items: [], total: 0 });
+  });
+
   it('refuses references to another committee, naming the field, and changes nothing', async () => {
     const before = await memberCount();
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/members', headers: await t.as('staff'), payload: { name: '钱八', sectorId: t.fx.otherSectorId, party: '中共', standing: false } });

@@ -1,4 +1,5 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../core/db/client.ts';
 import { orgs } from '../../core/schema.ts';
 import { notFound } from '../../core/errors.ts';
@@ -54,13 +55,68 @@ async function present(db: Queryable, orgId: string, rows: MemberRow[], withPriv
   });
 }
 
+const county = alias(orgs, 'county');
+const p = (name: string) => sql.placeholder(name);
+
+/**
+ * A page of the directory in one prepared statement: the page, the total (a window count, taken
+ * before LIMIT), and the names of sector, county and committees. Every filter is a parameter
+ * ("null: no filter"), so one plan serves every combination.
+ */
+function prepareDirectoryPage(db: Queryable) {
+  const filter = (value: SQL, test: SQL) => sql`(${value} is null or ${test})`;
+  return db.select({
+    m: members,
+    total: sql<number>`(count(*) over ())::int`,
+    sectorName: sectors.name,
+    countyName: county.name,
+    committees: sql<{ id: string; name: string }[]>`coalesce((select json_agg(json_build_object('id', c.id, 'name', c.name) order by c.name)
+      from ${memberCommittees} mc join ${committees} c on c.org_id = mc.org_id and c.id = mc.committee_id
+      where mc.org_id = ${members.orgId} and mc.member_id = ${members.id}), '[]'::json)`,
+  }).from(members)
+    .leftJoin(sectors, and(eq(sectors.orgId, members.orgId), eq(sectors.id, members.sectorId)))
+    .leftJoin(county, eq(county.id, members.countyOrgId))
+    .where(and(
+      eq(members.orgId, p('orgId')),
+      filter(sql`${p('active')}::boolean`, sql`${members.active} = ${p('active')}::boolean`),
+      filter(sql`${p('like')}::text`, sql`(${members.name} ilike ${p('like')}::text or ${members.workplace} ilike ${p('like')}::text
+        or replace(${members.nameSort}, ' ', '') ilike ${p('likeSort')}::text)`),
+      filter(sql`${p('sectorId')}::uuid`, sql`${members.sectorId} = ${p('sectorId')}::uuid`),
+      filter(sql`${p('party')}::text`, sql`${members.party} = ${p('party')}::text`),
+      filter(sql`${p('countyOrgId')}::uuid`, sql`${members.countyOrgId} = ${p('countyOrgId')}::uuid`),
+      filter(sql`${p('standing')}::boolean`, sql`${members.standing} = ${p('standing')}::boolean`),
+      filter(sql`${p('committeeId')}::uuid`, sql`exists (select 1 from ${memberCommittees} mc where mc.org_id = ${members.orgId}
+        and mc.member_id = ${members.id} and mc.committee_id = ${p('committeeId')}::uuid)`),
+    ))
+    .orderBy(asc(members.nameSort), asc(members.name), asc(members.id))
+    .limit(p('limit')).offset(p('offset'))
+    .prepare('members_directory_page');
+}
+const pages = new WeakMap<Queryable, ReturnType<typeof prepareDirectoryPage>>();
+function directoryPage(db: Queryable) {
+  let q = pages.get(db);
+  if (!q) pages.set(db, q = prepareDirectoryPage(db));
+  return q;
+}
+
 export async function listMembers(db: Queryable, orgId: string, f: MemberFilter, page: { limit: number; offset: number }) {
-  const w = where(orgId, f);
-  const [rows, [count]] = await Promise.all([
-    db.select().from(members).where(w).orderBy(asc(members.nameSort), asc(members.name), asc(members.id)).limit(page.limit).offset(page.offset),
-    db.select({ n: sql<number>`count(*)::int` }).from(members).where(w),
-  ]);
-  return { items: await present(db, orgId, rows, () => false), total: count!.n };
+  const rows = await directoryPage(db).execute({
+    orgId, ...page,
+    active: f.active === 'all' ? null : f.active !== 'false',
+    like: f.q ? `%${f.q}%` : null, likeSort: f.q ? `%${f.q.replace(/\s+/g, '')}%` : null,
+    sectorId: f.sectorId ?? null, party: f.party ?? null, countyOrgId: f.countyOrgId ?? null,
+    standing: f.standing ?? null, committeeId: f.committeeId ?? null,
+  });
+  // A page past the end has no row to carry the total: count it then (rare).
+  const total = rows[0]?.total ?? (page.offset ? (await db.select({ n: sql<number>`count(*)::int` }).from(members).where(where(orgId, f)))[0]!.n : 0);
+  return {
+    items: rows.map(({ m, sectorName, countyName, committees: cs }) => {
+      const { phone: _p, email: _e, createdAt, ...pub } = m;
+      return { ...pub, createdAt: createdAt.toISOString(), sectorName: sectorName ?? '', countyName: m.countyOrgId ? countyName : null,
+        committeeIds: cs.map((c) => c.id), committeeNames: cs.map((c) => c.name) };
+    }),
+    total,
+  };
 }
 
 /** Every member matching the filter, with private fields, for the roster export. */
