@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { searchDocs } from '../src/server/modules/search/schema.ts';
 import { engines, expectProblem, testApp, type TestApp } from './helpers.ts';
 
 describe.each(engines)('a proposal from draft to closed (%s)', (engine) => {
@@ -198,6 +200,29 @@ describe.each(engines)('a proposal from draft to closed (%s)', (engine) => {
     const pub = (await t.app.inject({ url: `/api/v1/proposals/search?published=true&q=${encodeURIComponent('社区食堂')}` })).json();
     expect(pub.items.map((i: { title: string }) => i.title)).toEqual(['关于增设社区食堂的提案']);
     expect(JSON.stringify(pub)).not.toContain('13912345678');
+  });
+
+  it('rewrites a search document when its text changes (edit, reply), not on a change of state', async () => {
+    const doc = async (id: string) => (await t.app.db.select().from(searchDocs).where(eq(searchDocs.docId, id)))[0];
+    const p = (await t.app.inject({ method: 'POST', url: '/api/v1/proposals', headers: await t.as('member'), payload: { title: '关于建设口袋公园的提案', body: '建议利用边角地建设口袋公园。', kind: 'member' } })).json();
+    await t.app.outbox.kick();
+    const created = await doc(p.id);
+    expect(created).toBeDefined();
+    expect((await t.app.inject({ method: 'PATCH', url: `/api/v1/proposals/${p.id}`, headers: await t.as('member'), payload: { body: '建议利用边角地建设口袋公园和健身步道。' } })).statusCode).toBe(200);
+    await t.app.outbox.kick();
+    const edited = await doc(p.id);
+    expect(edited!.tsv).not.toEqual(created!.tsv);
+    await ok('member', p.id, 'submit');
+    await ok('staff', p.id, 'file');
+    await ok('staff', p.id, 'assign', { units: [{ unitId: t.fx.unitIds.a, role: 'lead' }] });
+    await ok('unitA', p.id, 'sign');
+    await t.app.outbox.kick();
+    expect(await doc(p.id)).toEqual(edited); // four changes of state: the document untouched
+    await ok('unitA', p.id, 'reply', { category: 'A', content: '已纳入城市更新计划，年内建成十处。' });
+    await t.app.outbox.kick();
+    expect((await doc(p.id))!.updatedAt.getTime()).toBeGreaterThan(edited!.updatedAt.getTime());
+    const found = (await t.app.inject({ url: `/api/v1/proposals/search?q=${encodeURIComponent('城市更新')}`, headers: await t.as('staff') })).json();
+    expect(found.items.map((i: { id: string }) => i.id)).toContain(p.id);
   });
 
   it('lets the leading leader log supervision of a key proposal, shown on the key board', async () => {

@@ -13,9 +13,12 @@ export const DEFAULT_HANDLING: HandlingSettings = { returnWindowDays: 7, replyMo
 
 const fmt = (d: Date) => format(d, 'yyyy-MM-dd');
 
+// Made once: building an Intl.DateTimeFormat costs more than a workflow action's SQL on a fast path.
+const chinaDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
+
 /** Today's date in China (Asia/Shanghai), whatever the server's zone. */
 export function today(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
+  return chinaDate.format(now);
 }
 
 export const plusDays = (day: string, n: number) => fmt(addDays(parseISO(day), n));

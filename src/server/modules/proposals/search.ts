@@ -32,8 +32,11 @@ export async function indexProposal(tx: Queryable, orgId: string, id: string) {
     .onConflictDoUpdate({ target: [searchDocs.orgId, searchDocs.docKind, searchDocs.docId], set: { tsv: tsv as never, updatedAt: sql`now()` } });
 }
 
+/** The events that change a search document's text (title, proposer, body, replies); a state change does not. */
+const TEXT_EVENTS = new Set(['proposal.created', 'proposal.edited', 'proposal.reply']);
+
 export async function onProposalEvent(event: DomainEvent, tx: Tx) {
-  if (!event.type.startsWith('proposal.')) return;
+  if (!TEXT_EVENTS.has(event.type)) return;
   const id = (event.payload as { id?: string }).id;
   if (id) await indexProposal(tx, event.orgId, id);
 }
