@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lt, lte, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, lte, notInArray, or, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db, Tx } from './db/client.ts';
 import { outbox } from './schema.ts';
@@ -62,18 +62,25 @@ export class Outbox {
         .where(and(isNull(outbox.dispatchedAt), lt(outbox.attempts, MAX_ATTEMPTS), failed.size ? notInArray(outbox.id, [...failed]) : undefined,
           or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, sql`now()`))))
         .orderBy(asc(outbox.id)).limit(100).for('update', { skipLocked: true });
+      // Delivered events are marked in one statement at the end; an event nobody listens to costs
+      // no statement of its own, one with subscribers a savepoint around them.
+      const delivered: typeof rows = [];
       for (const row of rows) {
         const handlers = [...(this.subscribers.get(row.type) ?? []), ...(this.subscribers.get('*') ?? [])];
-        const key = and(eq(outbox.orgId, row.orgId), eq(outbox.id, row.id));
         try {
-          await tx.transaction(async (sp) => { for (const h of handlers) await h(row, sp); });
-          await tx.update(outbox).set({ dispatchedAt: sql`now()`, attempts: row.attempts + 1 }).where(key);
+          if (handlers.length) await tx.transaction(async (sp) => { for (const h of handlers) await h(row, sp); });
+          delivered.push(row);
         } catch (err) {
           this.log.warn({ err, event: row.id, type: row.type }, 'subscriber failed; will retry');
           failed.add(row.id);
           const next = new Date(Date.now() + this.retryDelayMs(row.attempts + 1));
-          await tx.update(outbox).set({ attempts: row.attempts + 1, lastError: String(err), nextAttemptAt: next }).where(key);
+          await tx.update(outbox).set({ attempts: row.attempts + 1, lastError: String(err), nextAttemptAt: next })
+            .where(and(eq(outbox.orgId, row.orgId), eq(outbox.id, row.id)));
         }
+      }
+      if (delivered.length) {
+        await tx.update(outbox).set({ dispatchedAt: sql`now()`, attempts: sql`${outbox.attempts} + 1` })
+          .where(and(inArray(outbox.orgId, [...new Set(delivered.map((r) => r.orgId))]), inArray(outbox.id, delivered.map((r) => r.id))));
       }
       return rows.length === 100;
     });
