@@ -216,6 +216,14 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/users/:id': { who: ADMIN, scoped: true, ok: 200, req: (c) => ({ id: c.t.fx.userIds.member2 }) },
   'PATCH /api/v1/users/:id': { who: ADMIN, scoped: true, ok: 200, req: async (c) => ({ id: await newUser(c), body: { displayName: c.uniq('名字'), password: 'another-pass-2' } }) },
   'DELETE /api/v1/users/:id': { who: ADMIN, scoped: true, ok: 200, req: async (c) => ({ id: await newUser(c) }) },
+  'GET /api/v1/users/:id/tokens': { who: ADMIN, scoped: true, ok: 200, req: (c) => ({ id: c.t.fx.userIds.staff }) },
+  'DELETE /api/v1/users/:id/tokens/:tokenId': {
+    who: ADMIN, scoped: true, ok: 204,
+    req: async (c) => ({
+      id: c.t.fx.userIds.staff!,
+      params: { tokenId: await c.target('staff token', async () => (await inject(c.t, 'staff', 'POST', '/api/v1/auth/tokens', { name: c.uniq('token') })).json().id) },
+    }),
+  },
 
   // 届 and 次会议
   'GET /api/v1/terms': { who: ANYONE, ok: 200 },

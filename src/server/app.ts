@@ -34,7 +34,7 @@ import { version } from './version.ts';
 
 declare module 'fastify' {
   interface FastifyInstance { db: Db; engine: Database['engine']; outbox: Outbox; jobs: JobRunner; config: Config; keys: TokenKeys }
-  interface FastifyRequest { actor: Actor | null }
+  interface FastifyRequest { actor: Actor | null; viaApiToken: boolean }
   interface FastifyContextConfig { public?: boolean }
 }
 
@@ -67,6 +67,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   registerDelivery(app.outbox, { sms: logSms(app.log), mail: config.SMTP_URL ? smtpSender(config.SMTP_URL, config.MAIL_FROM) : undefined });
   app.decorate('keys', await TokenKeys.load(database.db, config.SESSION_SECRET));
   app.decorateRequest('actor', null);
+  app.decorateRequest('viaApiToken', false);
   app.addSchema(ProblemSchema);
   registerErrorHandling(app);
 
@@ -85,8 +86,9 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   // Who is calling: a session cookie or a personal API token. Routes are private unless marked public.
   app.addHook('onRequest', async (req) => {
     const auth = req.headers.authorization;
-    req.actor = auth?.startsWith('Bearer ')
-      ? await actorFromApiToken(app.db, app.keys, auth.slice(7).trim())
+    req.viaApiToken = !!auth?.startsWith('Bearer ');
+    req.actor = req.viaApiToken
+      ? await actorFromApiToken(app.db, app.keys, auth!.slice(7).trim())
       : await actorFromSession(app.db, app.keys, req.cookies[SESSION_COOKIE]);
     const docs = req.url.startsWith('/api/docs');
     if (!req.actor && !docs && req.routeOptions.url?.startsWith('/api/') && !req.routeOptions.config?.public) {

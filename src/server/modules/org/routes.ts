@@ -8,6 +8,7 @@ import { backfillNameSort } from './name-sort-backfill.ts';
 import { orgRoutesCore } from './orgs-routes.ts';
 import { termRoutes } from './terms-routes.ts';
 import { userRoutes } from './users-routes.ts';
+import { userTokenRoutes } from './user-tokens-routes.ts';
 import { committees, members, sectors, units } from './schema.ts';
 import { UNIT_KINDS } from './values.ts';
 
@@ -37,6 +38,7 @@ export async function orgRoutes(app: FastifyInstance) {
   });
   await app.register(memberRoutes);
   await app.register(userRoutes);
+  await app.register(userTokenRoutes);
   await app.register(termRoutes);
   await app.register(orgRoutesCore);
 }
