@@ -1,11 +1,11 @@
-import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../core/db/client.ts';
-import { hasRole, type Actor } from '../../core/policies.ts';
+import type { Actor } from '../../core/policies.ts';
 import { entityHistory } from '../../core/history.ts';
 import { members, plenarySessions, terms, units } from '../org/schema.ts';
 import { assignments, evaluations, extensionRequests, handlingLogs, replies } from '../handling/schema.ts';
 import { today } from '../handling/deadlines.ts';
-import { KIND, type Loaded } from './access.ts';
+import { assignedTo, fullAccess, KIND, ownedBy, type Loaded } from './access.ts';
 import { redactContacts } from '../../core/text/redact.ts';
 import { attachmentsOf } from '../handling/attachments.ts';
 import { proposalCosigners, proposalRatings, proposals } from './schema.ts';
@@ -25,21 +25,10 @@ export interface ProposalFilter {
   publication?: 'published' | 'pending' | 'exempt';
 }
 
-const activeFor = (unitId: SQL | string) => sql`exists (select 1 from ${assignments} a where a.org_id = ${proposals.orgId}
-  and a.item_kind = ${KIND} and a.item_id = ${proposals.id} and a.unit_id = ${unitId} and a.state in ('pending', 'signed'))`;
-
-/** The slice of proposals the actor may list (the same rule as canRead, as SQL). */
-export function scope(actor: Actor | null, f: ProposalFilter): SQL | undefined {
+/** The slice of proposals the actor may list: the published ones, their own (mine), or every one they may read in full. */
+export function scope(actor: Actor | null, f: Pick<ProposalFilter, 'published' | 'mine'>): SQL {
   if (f.published || !actor) return eq(proposals.published, true);
-  const own = actor.memberId
-    ? or(eq(proposals.proposerMemberId, actor.memberId), sql`exists (select 1 from ${proposalCosigners} c where c.org_id = ${proposals.orgId} and c.proposal_id = ${proposals.id} and c.member_id = ${actor.memberId})`)
-    : eq(proposals.createdBy, actor.id);
-  if (f.mine) return own;
-  const parts: (SQL | undefined)[] = [own];
-  if (hasRole(actor, 'staff', 'leader', 'admin')) parts.push(ne(proposals.state, 'draft'));
-  if (actor.unitId && hasRole(actor, 'unit')) parts.push(activeFor(actor.unitId));
-  if (hasRole(actor, 'leader')) parts.push(eq(proposals.keyLeaderUserId, actor.id));
-  return or(...parts);
+  return f.mine ? and(eq(proposals.orgId, actor.orgId), ownedBy(actor))! : fullAccess(actor);
 }
 
 export async function listProposals(db: Queryable, actor: Actor | null, orgId: string | undefined, f: ProposalFilter, page: { limit: number; offset: number }) {
@@ -48,7 +37,7 @@ export async function listProposals(db: Queryable, actor: Actor | null, orgId: s
     scope(actor, f),
     f.q ? or(ilike(proposals.title, `%${f.q}%`), ilike(proposals.proposerName, `%${f.q}%`)) : undefined,
     f.state?.length ? inArray(proposals.state, f.state) : undefined,
-    f.unitId ? activeFor(f.unitId) : undefined,
+    f.unitId ? assignedTo(f.unitId) : undefined,
     f.sessionId ? eq(proposals.sessionId, f.sessionId) : undefined,
     f.domain ? eq(proposals.domain, f.domain) : undefined,
     f.kind ? eq(proposals.kind, f.kind) : undefined,

@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { TProperties } from 'typebox';
-import { and, eq, or, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { users } from '../../core/schema.ts';
-import { proposals } from './schema.ts';
 import { badRequest, notFound, Problem } from '../../core/errors.ts';
 import { actorOf, ctxOf, errorResponses, IdParams, pageOf, Paging, Uuid } from '../../core/http.ts';
 import { authorize, definePolicies } from '../../core/policies.ts';
-import { KIND, loadProposal } from './access.ts';
+import { KIND, loadProposal, loadReadable, publicView } from './access.ts';
 import { act, actOnMany, createProposal, updateDraft, uploadAttachment } from './commands.ts';
 import { attachmentFile, MAX_ATTACHMENT } from '../handling/attachments.ts';
 import { dueBoard, listProposals, pendingExtensions, presentProposal, proposalHistory } from './queries.ts';
@@ -68,18 +67,10 @@ const Filters = obj({
 export async function proposalRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['proposals'];
-  /** The proposal if the caller may read it: their committee's, or any committee's once published. */
-  const readable = async (req: import('fastify').FastifyRequest, id: string, afterOwnAction = false) => {
-    const actor = req.actor;
-    const [row] = await app.db.select({ orgId: proposals.orgId }).from(proposals)
-      .where(and(eq(proposals.id, id), or(eq(proposals.published, true), actor ? eq(proposals.orgId, actor.orgId) : undefined)));
-    if (!row) throw notFound('Proposal');
-    return loadProposal(app.db, actor, row.orgId, id, { afterOwnAction });
-  };
+  const readable = (req: import('fastify').FastifyRequest, id: string, afterOwnAction = false) => loadReadable(app.db, req.actor, id, { afterOwnAction });
   const view = async (req: import('fastify').FastifyRequest, id: string, afterOwnAction = false) => {
-    const actor = req.actor;
     const l = await readable(req, id, afterOwnAction);
-    return presentProposal(app.db, l, !actor || actor.orgId !== l.p.orgId || (!l.relations.length && !['staff', 'leader', 'admin'].some((r) => actor.roles.includes(r as never))));
+    return presentProposal(app.db, l, publicView(l));
   };
 
   app.get('/proposals', {
@@ -143,7 +134,7 @@ export async function proposalRoutes(fastify: FastifyInstance) {
   }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'org.read');
-    return similarProposals(app.db, actor.orgId, { ...req.query, includeSubmitted: actor.roles.includes('staff') });
+    return similarProposals(app.db, actor, { ...req.query, includeSubmitted: actor.roles.includes('staff') });
   });
 
   app.get('/proposals/leaders', { schema: { tags, summary: 'Leaders who may lead-handle key proposals (for markKey)' } }, async (req) => {
