@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engines, expectProblem, testApp, type TestApp } from './helpers.ts';
+import { engines, expectProblem, sessionHeaders, testApp, type TestApp } from './helpers.ts';
 
 describe.each(engines)('authentication (%s)', (engine) => {
   let t: TestApp;
@@ -16,7 +16,7 @@ describe.each(engines)('authentication (%s)', (engine) => {
     const c = res.cookies.find((x) => x.name === 'tx_session')!;
     expect(c.httpOnly).toBe(true);
     expect(c.sameSite).toBe('Lax');
-    const headers = { cookie: `tx_session=${c.value}` };
+    const headers = sessionHeaders(c.value);
     expect((await t.app.inject({ url: '/api/v1/auth/me', headers })).json().user.username).toBe('staff');
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers })).statusCode).toBe(204);
     expectProblem(await t.app.inject({ url: '/api/v1/auth/me', headers }), 401);

@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { apiOperations, converted, day, engines, opinionIn, proposalIn, snapshotter, testApp, type OpinionStage, type ProposalStage, type TestApp } from './helpers.ts';
+import { apiOperations, converted, day, engines, opinionIn, proposalIn, sessionHeaders, snapshotter, testApp, type OpinionStage, type ProposalStage, type TestApp } from './helpers.ts';
 import { selectionIn, type SelectionRound, type SelectionStage } from './selection-helpers.ts';
 import { rosterFile } from './roster.ts';
 import { createSession, toActor } from '../src/server/core/auth/tokens.ts';
@@ -109,7 +109,7 @@ function fresh(c: Ctx, path: string, body: object): Promise<string> {
 /** Another session of the user (made directly: the login route is tested on its own). */
 async function freshSession(t: TestApp, login: string): Promise<Record<string, string>> {
   const [user] = await t.database.db.select().from(users).where(and(eq(users.orgId, t.fx.orgOf[login]!), eq(users.username, login)));
-  return { cookie: `tx_session=${await createSession(t.database.db, t.app.keys, toActor(user!), 1)}` };
+  return sessionHeaders(await createSession(t.database.db, t.app.keys, toActor(user!), 1));
 }
 const newMember = (c: Ctx) => fresh(c, 'members', { name: c.uniq('委员'), sectorId: c.t.fx.sectorIds[0], party: '民进', standing: false });
 const newUser = (c: Ctx) => fresh(c, 'users', { username: c.uniq('u'), password: 'long-enough-1', roles: ['staff'] });
