@@ -273,6 +273,7 @@ describe.each(engines)('bad input (%s)', (engine) => {
     const post = async (url: string, payload: object) => (await t.app.inject({ method: 'POST', url, headers: admin, payload })).json().id as string;
     const termId = await post('/api/v1/terms', { number: 1, startYear: 2023, endYear: 2028, current: true });
     const tokenId = await post('/api/v1/auth/tokens', { name: 'kept' });
+    const memberTokenId = (await t.app.inject({ method: 'POST', url: '/api/v1/auth/tokens', headers: await t.as('member2'), payload: { name: 'kept' } })).json().id as string;
     // A replied proposal: the admin may read it, and it has a reply (for the letter routes).
     const proposalId = await proposalIn(t, 'replied', '关于完善社区养老服务的提案');
     const replyId = (await t.app.inject({ url: `/api/v1/proposals/${proposalId}`, headers: admin })).json().replies[0].id as string;
@@ -285,6 +286,7 @@ describe.each(engines)('bad input (%s)', (engine) => {
     existing = {
       '/api/v1/auth/tokens/:id': tokenId, '/api/v1/sectors/:id': t.fx.sectorIds[0]!, '/api/v1/committees/:id': t.fx.committeeId,
       '/api/v1/units/:id': t.fx.unitIds.a, '/api/v1/members/:id': t.fx.memberIds[0]!, '/api/v1/users/:id': t.fx.userIds.member2!,
+      '/api/v1/users/:id/tokens/:tokenId': memberTokenId,
       '/api/v1/terms/:id': termId, '/api/v1/orgs/:id': t.fx.countyId, '/api/v1/proposals/:id': proposalId,
       '/api/v1/notifications/:id': notification!.id, '/api/v1/proposals/:id/replies/:replyId': replyId,
       '/api/v1/proposals/:id/attachments/:attachmentId': attachment!.id,
