@@ -569,4 +569,54 @@ describe.each(engines)('authorization matrix (%s)', (engine) => {
     const patched = await inject(t, 'admin', 'PATCH', `/api/v1/users/${t.fx.userIds.member2}`, { unitId: otherUnit });
     expect([created.statusCode, patched.statusCode]).toEqual([422, 422]);
   });
+  // The read rule of GET …/:id holds for every list, search and suggestion: nothing listed is a 404 to open.
+  it('lists, searches and suggests to each caller only what that caller may open', async () => {
+    const topic = '社区养老服务设施';
+    const onlyA = await proposalIn(t, 'filed', `关于完善${topic}的提案`);
+    expect((await inject(t, 'staff', 'POST', `/api/v1/proposals/${onlyA}/actions/assign`, { units: [{ unitId: t.fx.unitIds.a, role: 'lead' }] })).statusCode).toBe(200);
+    const published = await proposalIn(t, 'closed', `关于${topic}建设的提案`);
+    expect((await inject(t, 'staff', 'POST', `/api/v1/proposals/${published}/actions/publish`, {})).statusCode).toBe(200);
+    await proposalIn(t, 'extensionAsked', `关于${topic}运营的提案`);
+    await opinionIn(t, 'submitted', '社情民意：养老服务');
+    const round = await selectionIn(t, 'unitLevel', '可见性评选');
+    const items = (b: { items: { id: string }[] }) => b.items.map((x) => x.id);
+    const LISTS: [url: string, kind: 'proposals' | 'opinions', ids: (body: never) => string[]][] = [
+      ['/api/v1/proposals?pageSize=100', 'proposals', items],
+      ['/api/v1/proposals?pageSize=100&mine=true', 'proposals', items],
+      ['/api/v1/proposals?pageSize=100&published=true', 'proposals', items],
+      [`/api/v1/proposals/search?pageSize=100&q=${encodeURIComponent('养老')}`, 'proposals', items],
+      [`/api/v1/proposals/search?pageSize=100&published=true&q=${encodeURIComponent('养老')}`, 'proposals', items],
+      [`/api/v1/proposals/similar?limit=20&minScore=0&text=${encodeURIComponent(topic)}`, 'proposals', (b: { id: string }[]) => b.map((x) => x.id)],
+      ['/api/v1/proposals/board?days=180', 'proposals', (b: { items: { items: { proposalId: string }[] }[] }) => b.items.flatMap((g) => g.items.map((x) => x.proposalId))],
+      ['/api/v1/proposals/key?all=true', 'proposals', items],
+      ['/api/v1/proposals/extensions', 'proposals', (b: { items: { proposalId: string }[] }) => b.items.map((x) => x.proposalId)],
+      ['/api/v1/opinions?pageSize=100', 'opinions', items],
+      ['/api/v1/opinions?pageSize=100&mine=true', 'opinions', items],
+      [`/api/v1/selections/${round.id}/entries?pageSize=100`, 'proposals', (b: { items: { proposalId: string }[] }) => b.items.map((x) => x.proposalId)],
+      [`/api/v1/selections/${round.id}/entries?pageSize=100&level=1`, 'proposals', (b: { items: { proposalId: string }[] }) => b.items.map((x) => x.proposalId)],
+      [`/api/v1/selections/${round.id}/eligible?pageSize=100`, 'proposals', items],
+    ];
+    const get = async (login: string | undefined, url: string) => t.app.inject({ url, headers: login ? await t.as(login) : {} });
+    const wrong: string[] = [];
+    const seen: Record<string, string[]> = {};
+    for (const login of [undefined, 'admin', 'staff', 'leader', 'member', 'member2', 'unitA', 'unitB', 'otherStaff']) {
+      for (const [url, kind, ids] of LISTS) {
+        const res = await get(login, url);
+        if (res.statusCode !== 200) continue; // who may call a route at all is the matrix's business
+        const listed = [...new Set(ids(res.json() as never))];
+        seen[`${login ?? 'anonymous'} ${url}`] = listed;
+        for (const id of listed) {
+          const opened = await get(login, `/api/v1/${kind}/${id}`);
+          if (opened.statusCode !== 200) wrong.push(`${login ?? 'anonymous'}: ${url} lists ${kind}/${id}, which answers ${opened.statusCode}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    const similar = (login: string) => seen[`${login} ${LISTS[5]![0]}`]!;
+    expect(similar('unitA')).toContain(onlyA);
+    expect(similar('unitB')).not.toContain(onlyA);
+    expect(similar('unitB')).toContain(published);
+    expect(similar('staff')).toEqual(expect.arrayContaining([onlyA, published]));
+    expect(Object.values(seen).flat().length).toBeGreaterThan(50);
+  });
 });
