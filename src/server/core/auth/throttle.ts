@@ -41,6 +41,8 @@ export function waitMs(rule: Rule, failures: number, lastAt: number, now: number
   return Math.max(0, lastAt + delay - now);
 }
 
+/** Rows are locked in the order of their keys' bytes, as JavaScript sorts them (one order, no deadlock). */
+const byKey = sql`${loginThrottle.key} collate "C"`;
 const accountKey = (keys: TokenKeys, username: string) => keys.digest(`login-user\n${username}`);
 const deviceMac = (keys: TokenKeys, username: string, nonce: string) => keys.digest(`login-device\n${username}\n${nonce}`);
 
@@ -83,11 +85,13 @@ export async function beginLoginAttempt(deps: Deps, username: string, address: s
   const keys = [pair, user, addr].sort((a, b) => (a.key < b.key ? -1 : 1)); // one lock order for every attempt
   const names = keys.map((k) => k.key);
   const now = Date.now();
-  await deps.db.delete(loginThrottle).where(lt(loginThrottle.lastAt, new Date(now - FORGET_MS)));
+  // (skipping rows that an attempt holds: a clean-up never waits, so it never deadlocks with one)
+  const stale = deps.db.select({ key: loginThrottle.key }).from(loginThrottle).where(lt(loginThrottle.lastAt, new Date(now - FORGET_MS))).for('update', { skipLocked: true });
+  await deps.db.delete(loginThrottle).where(inArray(loginThrottle.key, stale));
   const wait = await deps.db.transaction(async (tx) => {
     await tx.insert(loginThrottle).values(keys.map(({ key, account }) => ({ key, account, failures: 0, lastAt: new Date(now) }))).onConflictDoNothing();
     const rows = await tx.select().from(loginThrottle).where(inArray(loginThrottle.key, names))
-      .orderBy(sql`${loginThrottle.key} collate "C"`).for('update');
+      .orderBy(byKey).for('update');
     const left = Math.max(...keys.map((k) => {
       const row = rows.find((r) => r.key === k.key)!;
       return waitMs(k.rule, row.failures, row.lastAt.getTime(), now);
@@ -101,12 +105,15 @@ export async function beginLoginAttempt(deps: Deps, username: string, address: s
 
 /** The password was right: this attempt's own counts go, the address keeps the others' failures. */
 export async function loginSucceeded({ db }: Deps, attempt: LoginAttempt) {
-  // Two statements, not one transaction: neither holds a row while waiting for another.
-  await db.delete(loginThrottle).where(inArray(loginThrottle.key, attempt.own));
+  // One row per statement, outside a transaction: none holds a row while waiting for another.
+  for (const key of attempt.own) await db.delete(loginThrottle).where(eq(loginThrottle.key, key));
   await db.update(loginThrottle).set({ failures: sql`greatest(${loginThrottle.failures} - 1, 0)` }).where(eq(loginThrottle.key, attempt.address));
 }
 
 /** An administrator set a new password: the username's delays end, on every address. */
 export async function clearLoginThrottle(db: Db | Tx, keys: TokenKeys, username: string) {
-  await db.delete(loginThrottle).where(eq(loginThrottle.account, accountKey(keys, username)));
+  // Locked in the order an attempt locks them, then deleted.
+  const rows = await db.select({ key: loginThrottle.key }).from(loginThrottle).where(eq(loginThrottle.account, accountKey(keys, username)))
+    .orderBy(byKey).for('update');
+  if (rows.length) await db.delete(loginThrottle).where(inArray(loginThrottle.key, rows.map((r) => r.key)));
 }
