@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../core/db/client.ts';
-import type { Actor } from '../../core/policies.ts';
+import { hasRole, type Actor } from '../../core/policies.ts';
 import { entityHistory } from '../../core/history.ts';
 import { members, plenarySessions, terms, units } from '../org/schema.ts';
 import { assignments, evaluations, extensionRequests, handlingLogs, replies } from '../handling/schema.ts';
 import { today } from '../handling/deadlines.ts';
-import { assignedTo, fullAccess, KIND, ownedBy, type Loaded } from './access.ts';
+import { assignedTo, fullAccess, KIND, ownedBy, publicView, type Loaded } from './access.ts';
 import { redactContacts } from '../../core/text/redact.ts';
 import { attachmentsOf } from '../handling/attachments.ts';
 import { proposalCosigners, proposalRatings, proposals } from './schema.ts';
@@ -130,8 +130,26 @@ export async function presentProposal(db: Queryable, l: Loaded, publicView: bool
   };
 }
 
-/** Every state change and edit: from the audit log, where each command writes its entry. */
-export const proposalHistory = (db: Queryable, orgId: string, id: string) => entityHistory(db, orgId, 'proposal', id);
+/** What handling units, staff and leaders tell each other: not for the proposer's eyes, nor the public's. */
+const INTERNAL_NOTES = new Set(['reassign', 'return', 'requestExtension', 'grantExtension', 'refuseExtension', 'rate', 'exempt', 'supervised']);
+/** The course of a proposal as the public is told it (with the notes of file, assign, reply and evaluate only). */
+const PUBLIC_STEPS = new Set(['submit', 'file', 'assign', 'sign', 'reply', 'evaluate', 'publish', 'markKey']);
+const PUBLIC_NOTES = new Set(['file', 'assign', 'reply', 'evaluate']);
+/** The units a proposal is assigned to, and its leading leader. */
+const CONCERNED = ['unsignedUnit', 'leadUnit', 'coUnit', 'keyLeader'];
+
+/**
+ * Every state change and edit, from the audit log where each command writes its entry, as far as the
+ * reader is entitled: staff, leaders, admins and the units (and leading leader) concerned read it
+ * all; the proposer and co-signers all but the internal notes; a reader of a published proposal
+ * with no part in it its public course.
+ */
+export async function proposalHistory(db: Queryable, l: Loaded, actor: Actor) {
+  const all = await entityHistory(db, l.p.orgId, 'proposal', l.p.id);
+  if (l.full && (hasRole(actor, 'staff', 'leader', 'admin') || l.relations.some((r) => CONCERNED.includes(r)))) return all;
+  if (!publicView(l)) return all.map((e) => (INTERNAL_NOTES.has(e.action) ? { ...e, note: null } : e));
+  return all.filter((e) => PUBLIC_STEPS.has(e.action)).map((e) => (PUBLIC_NOTES.has(e.action) ? e : { ...e, note: null }));
+}
 
 /** Staff board: open lead assignments due within `days` or overdue, grouped by unit. */
 export async function dueBoard(db: Queryable, orgId: string, days: number) {

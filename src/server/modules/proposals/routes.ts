@@ -252,8 +252,7 @@ export async function proposalRoutes(fastify: FastifyInstance) {
 
   app.get('/proposals/:id/history', { schema: { tags, summary: 'Every state change and edit', params: IdParams } }, async (req) => {
     const actor = actorOf(req);
-    await loadProposal(app.db, actor, actor.orgId, req.params.id);
-    return proposalHistory(app.db, actor.orgId, req.params.id);
+    return proposalHistory(app.db, await loadProposal(app.db, actor, actor.orgId, req.params.id), actor);
   });
 
   app.post('/proposals/bulk/assign', {
