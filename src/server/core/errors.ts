@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { patternMessage } from './text/fields.ts';
 
 export interface FieldError { path: string; message: string }
 
@@ -37,7 +38,7 @@ function fieldErrors(err: FastifyError): FieldError[] {
     const base = v.instancePath || '';
     const where = err.validationContext && err.validationContext !== 'body' ? `${err.validationContext}` : '';
     const p = `${where}${base}${extra ? `/${extra}` : ''}` || '/';
-    const message = params.additionalProperty ? `unknown field ${extra}` : v.message ?? 'invalid';
+    const message = params.additionalProperty ? `unknown field ${extra}` : patternMessage(params.pattern) ?? v.message ?? 'invalid';
     return { path: p.startsWith('/') ? p : `/${p}`, message };
   });
 }

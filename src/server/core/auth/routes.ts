@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { apiTokens, orgs, TOKEN_DAYS } from '../schema.ts';
 import { forbidden, notFound } from '../errors.ts';
-import { actorOf, errorResponses, IdParams, Uuid } from '../http.ts';
+import { actorOf, errorResponses, IdParams, Name, Uuid } from '../http.ts';
 import type { Actor } from '../policies.ts';
 import { revokeToken, TokenList, tokensOf } from './api-tokens.ts';
 import { authenticate, ChooseCommitteeProblem } from './login.ts';
@@ -70,7 +70,7 @@ export async function authRoutes(fastify: FastifyInstance) {
     schema: {
       tags: ['auth'], summary: `Create an API token (shown once), valid for expiresInDays (default ${TOKEN_DAYS.default}); only from a logged-in session`,
       body: Type.Object({
-        name: Type.String({ minLength: 1, maxLength: 100 }),
+        name: Name(100),
         expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: TOKEN_DAYS.max })),
       }, { additionalProperties: false }),
       response: { 201: Type.Object({ id: Type.String(), name: Type.String(), expiresAt: Type.String(), token: Type.String() }), ...errorResponses },

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { runCommand, type CommandScope } from '../../core/command.ts';
 import { conflict, invalid, notFound } from '../../core/errors.ts';
-import { actorOf, ctxOf, errorResponses, IdParams, ListOf, pageOf, Paging, Uuid } from '../../core/http.ts';
+import { actorOf, ctxOf, errorResponses, IdParams, ListOf, Name, pageOf, Paging, Uuid } from '../../core/http.ts';
 import { authorize, ROLES } from '../../core/policies.ts';
 import { users } from '../../core/schema.ts';
 import { hashPassword } from '../../core/auth/passwords.ts';
@@ -17,7 +17,7 @@ const Fields = {
   username: Type.String({ minLength: 2, maxLength: 64, pattern: '^[A-Za-z0-9_.@-]+$' }),
   password: Type.String({ minLength: 8, maxLength: 200 }),
   roles: Type.Array(Type.Union(ROLES.map((r) => Type.Literal(r))), { minItems: 1, maxItems: 5, uniqueItems: true }),
-  displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+  displayName: Type.Optional(Name(50)),
   memberId: Type.Optional(Nullable(Uuid)),
   unitId: Type.Optional(Nullable(Uuid)),
 };

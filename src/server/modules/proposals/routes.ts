@@ -4,7 +4,7 @@ import type { TProperties } from 'typebox';
 import { and, eq, sql } from 'drizzle-orm';
 import { users } from '../../core/schema.ts';
 import { badRequest, notFound, Problem } from '../../core/errors.ts';
-import { actorOf, ctxOf, errorResponses, IdParams, pageOf, Paging, Uuid } from '../../core/http.ts';
+import { actorOf, ctxOf, errorResponses, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
 import { authorize, definePolicies } from '../../core/policies.ts';
 import { KIND, loadProposal, loadReadable, publicView } from './access.ts';
 import { act, actOnMany, createProposal, updateDraft, uploadAttachment } from './commands.ts';
@@ -23,7 +23,6 @@ definePolicies({ 'proposal.supervise': ['staff', 'admin', 'leader'], 'proposal.m
 export const KINDS = ['member', 'joint', 'group', 'committee', 'sector'] as const;
 export const DOMAINS = ['经济', '政治', '文化', '社会', '生态文明', '其他'] as const;
 const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
-const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 const Day = Type.String({ format: 'date' });
 const Units = Type.Array(Type.Object({ unitId: Uuid, role: lit(['lead', 'co'] as const) }, { additionalProperties: false }), { minItems: 1, maxItems: 10 });
 const obj = <T extends TProperties>(props: T) => Type.Object(props, { additionalProperties: false });
@@ -45,7 +44,7 @@ const ACTION_BODIES = {
   requestExtension: obj({ dueDate: Day, reason: Text(500) }),
   grantExtension: obj({ note: Type.Optional(Text(500)) }),
   refuseExtension: obj({ note: Text(500) }),
-  reply: obj({ category: lit(['A', 'B', 'C'] as const), content: Text(20000), signer: Type.Optional(Text(50)), attachmentIds: Type.Optional(AttachmentIds) }),
+  reply: obj({ category: lit(['A', 'B', 'C'] as const), content: Text(20000), signer: Type.Optional(Name(50)), attachmentIds: Type.Optional(AttachmentIds) }),
   evaluate: obj({ satisfaction: Satisfaction, resultSatisfaction: Type.Optional(Satisfaction), contacted: Type.Optional(Type.Boolean()),
     contactMethod: Type.Optional(lit(['visit', 'phone', 'meeting', 'letter', 'none'] as const)), comment: Type.Optional(Type.String({ maxLength: 1000 })) }),
   rate: obj({ topic: Type.Integer({ minimum: 1, maximum: 5 }), research: Type.Integer({ minimum: 1, maximum: 5 }), feasibility: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(Type.String({ maxLength: 1000 })) }),
@@ -54,8 +53,8 @@ const ACTION_BODIES = {
 for (const a of proposalWorkflow.actionNames) if (!(a in ACTION_BODIES)) throw new Error(`no body schema for action ${a}`);
 
 const DraftFields = {
-  title: Text(100), body: Text(20000), kind: lit(KINDS), domain: Type.Optional(Type.Union([lit(DOMAINS), Type.Null()])),
-  cosignerIds: Type.Optional(Type.Array(Uuid, { maxItems: 50 })), proposerName: Type.Optional(Text(100)),
+  title: Name(100), body: Text(20000), kind: lit(KINDS), domain: Type.Optional(Type.Union([lit(DOMAINS), Type.Null()])),
+  cosignerIds: Type.Optional(Type.Array(Uuid, { maxItems: 50 })), proposerName: Type.Optional(Name(100)),
 };
 const Filters = obj({
   ...Paging, state: Type.Optional(Type.Array(lit(STATES), { maxItems: 12 })), published: Type.Optional(Type.Boolean()), mine: Type.Optional(Type.Boolean()),
@@ -153,7 +152,7 @@ export async function proposalRoutes(fastify: FastifyInstance) {
       tags, summary: 'Change this committee\'s proposal settings (admins)',
       body: Type.Partial(obj({
         bodyLimit: Type.Integer({ minimum: 200, maximum: 20000 }),
-        notFiledGrounds: Type.Array(Text(100), { minItems: 1, maxItems: 30 }),
+        notFiledGrounds: Type.Array(Name(100), { minItems: 1, maxItems: 30 }),
         handling: Type.Partial(obj({
           returnWindowDays: Type.Integer({ minimum: 1, maximum: 30 }), replyMonths: Type.Integer({ minimum: 1, maximum: 12 }),
           maxMonths: Type.Integer({ minimum: 1, maximum: 24 }), coOpinionMonths: Type.Integer({ minimum: 1, maximum: 6 }),
