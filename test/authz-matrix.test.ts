@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { apiOperations, converted, day, engines, opinionIn, proposalIn, snapshotter, testApp, type OpinionStage, type ProposalStage, type TestApp } from './helpers.ts';
+import { apiOperations, converted, day, engines, opinionIn, proposalIn, sessionHeaders, snapshotter, testApp, type OpinionStage, type ProposalStage, type TestApp } from './helpers.ts';
 import { selectionIn, type SelectionRound, type SelectionStage } from './selection-helpers.ts';
 import { rosterFile } from './roster.ts';
 import { createSession, toActor } from '../src/server/core/auth/tokens.ts';
@@ -109,7 +109,7 @@ function fresh(c: Ctx, path: string, body: object): Promise<string> {
 /** Another session of the user (made directly: the login route is tested on its own). */
 async function freshSession(t: TestApp, login: string): Promise<Record<string, string>> {
   const [user] = await t.database.db.select().from(users).where(and(eq(users.orgId, t.fx.orgOf[login]!), eq(users.username, login)));
-  return { cookie: `tx_session=${await createSession(t.database.db, t.app.keys, toActor(user!), 1)}` };
+  return sessionHeaders(await createSession(t.database.db, t.app.keys, toActor(user!), 1));
 }
 const newMember = (c: Ctx) => fresh(c, 'members', { name: c.uniq('委员'), sectorId: c.t.fx.sectorIds[0], party: '民进', standing: false });
 const newUser = (c: Ctx) => fresh(c, 'users', { username: c.uniq('u'), password: 'long-enough-1', roles: ['staff'] });
@@ -216,6 +216,14 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/users/:id': { who: ADMIN, scoped: true, ok: 200, req: (c) => ({ id: c.t.fx.userIds.member2 }) },
   'PATCH /api/v1/users/:id': { who: ADMIN, scoped: true, ok: 200, req: async (c) => ({ id: await newUser(c), body: { displayName: c.uniq('名字'), password: 'another-pass-2' } }) },
   'DELETE /api/v1/users/:id': { who: ADMIN, scoped: true, ok: 200, req: async (c) => ({ id: await newUser(c) }) },
+  'GET /api/v1/users/:id/tokens': { who: ADMIN, scoped: true, ok: 200, req: (c) => ({ id: c.t.fx.userIds.staff }) },
+  'DELETE /api/v1/users/:id/tokens/:tokenId': {
+    who: ADMIN, scoped: true, ok: 204,
+    req: async (c) => ({
+      id: c.t.fx.userIds.staff!,
+      params: { tokenId: await c.target('staff token', async () => (await inject(c.t, 'staff', 'POST', '/api/v1/auth/tokens', { name: c.uniq('token') })).json().id) },
+    }),
+  },
 
   // 届 and 次会议
   'GET /api/v1/terms': { who: ANYONE, ok: 200 },
@@ -560,5 +568,55 @@ describe.each(engines)('authorization matrix (%s)', (engine) => {
     const created = await inject(t, 'admin', 'POST', '/api/v1/users', { username: 'cross-both', password: 'long-enough-1', roles: ['member', 'unit'], memberId: t.fx.memberIds[2], unitId: otherUnit });
     const patched = await inject(t, 'admin', 'PATCH', `/api/v1/users/${t.fx.userIds.member2}`, { unitId: otherUnit });
     expect([created.statusCode, patched.statusCode]).toEqual([422, 422]);
+  });
+  // The read rule of GET …/:id holds for every list, search and suggestion: nothing listed is a 404 to open.
+  it('lists, searches and suggests to each caller only what that caller may open', async () => {
+    const topic = '社区养老服务设施';
+    const onlyA = await proposalIn(t, 'filed', `关于完善${topic}的提案`);
+    expect((await inject(t, 'staff', 'POST', `/api/v1/proposals/${onlyA}/actions/assign`, { units: [{ unitId: t.fx.unitIds.a, role: 'lead' }] })).statusCode).toBe(200);
+    const published = await proposalIn(t, 'closed', `关于${topic}建设的提案`);
+    expect((await inject(t, 'staff', 'POST', `/api/v1/proposals/${published}/actions/publish`, {})).statusCode).toBe(200);
+    await proposalIn(t, 'extensionAsked', `关于${topic}运营的提案`);
+    await opinionIn(t, 'submitted', '社情民意：养老服务');
+    const round = await selectionIn(t, 'unitLevel', '可见性评选');
+    const items = (b: { items: { id: string }[] }) => b.items.map((x) => x.id);
+    const LISTS: [url: string, kind: 'proposals' | 'opinions', ids: (body: never) => string[]][] = [
+      ['/api/v1/proposals?pageSize=100', 'proposals', items],
+      ['/api/v1/proposals?pageSize=100&mine=true', 'proposals', items],
+      ['/api/v1/proposals?pageSize=100&published=true', 'proposals', items],
+      [`/api/v1/proposals/search?pageSize=100&q=${encodeURIComponent('养老')}`, 'proposals', items],
+      [`/api/v1/proposals/search?pageSize=100&published=true&q=${encodeURIComponent('养老')}`, 'proposals', items],
+      [`/api/v1/proposals/similar?limit=20&minScore=0&text=${encodeURIComponent(topic)}`, 'proposals', (b: { id: string }[]) => b.map((x) => x.id)],
+      ['/api/v1/proposals/board?days=180', 'proposals', (b: { items: { items: { proposalId: string }[] }[] }) => b.items.flatMap((g) => g.items.map((x) => x.proposalId))],
+      ['/api/v1/proposals/key?all=true', 'proposals', items],
+      ['/api/v1/proposals/extensions', 'proposals', (b: { items: { proposalId: string }[] }) => b.items.map((x) => x.proposalId)],
+      ['/api/v1/opinions?pageSize=100', 'opinions', items],
+      ['/api/v1/opinions?pageSize=100&mine=true', 'opinions', items],
+      [`/api/v1/selections/${round.id}/entries?pageSize=100`, 'proposals', (b: { items: { proposalId: string }[] }) => b.items.map((x) => x.proposalId)],
+      [`/api/v1/selections/${round.id}/entries?pageSize=100&level=1`, 'proposals', (b: { items: { proposalId: string }[] }) => b.items.map((x) => x.proposalId)],
+      [`/api/v1/selections/${round.id}/eligible?pageSize=100`, 'proposals', items],
+    ];
+    const get = async (login: string | undefined, url: string) => t.app.inject({ url, headers: login ? await t.as(login) : {} });
+    const wrong: string[] = [];
+    const seen: Record<string, string[]> = {};
+    for (const login of [undefined, 'admin', 'staff', 'leader', 'member', 'member2', 'unitA', 'unitB', 'otherStaff']) {
+      for (const [url, kind, ids] of LISTS) {
+        const res = await get(login, url);
+        if (res.statusCode !== 200) continue; // who may call a route at all is the matrix's business
+        const listed = [...new Set(ids(res.json() as never))];
+        seen[`${login ?? 'anonymous'} ${url}`] = listed;
+        for (const id of listed) {
+          const opened = await get(login, `/api/v1/${kind}/${id}`);
+          if (opened.statusCode !== 200) wrong.push(`${login ?? 'anonymous'}: ${url} lists ${kind}/${id}, which answers ${opened.statusCode}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    const similar = (login: string) => seen[`${login} ${LISTS[5]![0]}`]!;
+    expect(similar('unitA')).toContain(onlyA);
+    expect(similar('unitB')).not.toContain(onlyA);
+    expect(similar('unitB')).toContain(published);
+    expect(similar('staff')).toEqual(expect.arrayContaining([onlyA, published]));
+    expect(Object.values(seen).flat().length).toBeGreaterThan(50);
   });
 });

@@ -85,6 +85,14 @@ const opinionActionExamples: Record<string, Record<string, unknown>> = {
   instruct: { leaderName: '李明', leaderPosition: '市长', level: 'city', date: '2026-01-07', content: '请研究。' },
 };
 
+/**
+ * Text PostgreSQL cannot store (a NUL) or that is not Unicode (half a surrogate pair): refused in
+ * any string, whatever its schema. (A URL cannot carry a lone surrogate: UTF-8 has none.)
+ */
+const UNSTORABLE: [string, string][] = [['a NUL', 'a\u0000b'], ['a lone surrogate', 'a\ud800b'], ['a lone low surrogate', '\udc00']];
+/** Control characters: refused where they make no sense (names), but never a 5xx anywhere. */
+const CONTROL = '名字\u0007\u001b[31m\u0008';
+
 const BAD_FORMAT: Record<string, string> = { uuid: 'not-a-uuid', date: '2024-13-01', 'date-time': 'yesterday', email: 'not-an-email' };
 const SAMPLE: Record<string, unknown> = { string: 'text', integer: 42, boolean: true, null: null, array: [], object: {} };
 const jsonType = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : 'number') : typeof v);
@@ -104,6 +112,13 @@ function accepts(s: Schema): Set<string> {
   }
   if (out.has('number')) out.add('integer');
   return out;
+}
+
+/** `text` where the schema takes a string, or in a list where it takes a list of strings. */
+function asText(s: Schema, text: string): unknown {
+  if (accepts(s).has('string')) return text;
+  const items = branches(s).find((b) => b.items)?.items;
+  return items && accepts(items).has('string') ? [text] : undefined;
 }
 
 /** Values of a type the schema refuses. */
@@ -273,6 +288,7 @@ describe.each(engines)('bad input (%s)', (engine) => {
     const post = async (url: string, payload: object) => (await t.app.inject({ method: 'POST', url, headers: admin, payload })).json().id as string;
     const termId = await post('/api/v1/terms', { number: 1, startYear: 2023, endYear: 2028, current: true });
     const tokenId = await post('/api/v1/auth/tokens', { name: 'kept' });
+    const memberTokenId = (await t.app.inject({ method: 'POST', url: '/api/v1/auth/tokens', headers: await t.as('member2'), payload: { name: 'kept' } })).json().id as string;
     // A replied proposal: the admin may read it, and it has a reply (for the letter routes).
     const proposalId = await proposalIn(t, 'replied', '关于完善社区养老服务的提案');
     const replyId = (await t.app.inject({ url: `/api/v1/proposals/${proposalId}`, headers: admin })).json().replies[0].id as string;
@@ -285,6 +301,7 @@ describe.each(engines)('bad input (%s)', (engine) => {
     existing = {
       '/api/v1/auth/tokens/:id': tokenId, '/api/v1/sectors/:id': t.fx.sectorIds[0]!, '/api/v1/committees/:id': t.fx.committeeId,
       '/api/v1/units/:id': t.fx.unitIds.a, '/api/v1/members/:id': t.fx.memberIds[0]!, '/api/v1/users/:id': t.fx.userIds.member2!,
+      '/api/v1/users/:id/tokens/:tokenId': memberTokenId,
       '/api/v1/terms/:id': termId, '/api/v1/orgs/:id': t.fx.countyId, '/api/v1/proposals/:id': proposalId,
       '/api/v1/notifications/:id': notification!.id, '/api/v1/proposals/:id/replies/:replyId': replyId,
       '/api/v1/proposals/:id/attachments/:attachmentId': attachment!.id,
@@ -385,6 +402,7 @@ describe.each(engines)('bad input (%s)', (engine) => {
           cases.push({ ...base, label: `?${q}`.slice(0, 40), url: `${urlOf(o)}?${q}`, status: 400, field: p.name });
         }
       }
+      for (const p of query) cases.push({ ...base, label: `?${p.name} with a NUL`, url: `${urlOf(o)}?${p.name}=a%00b`, status: 400, field: p.name });
       cases.push({ ...base, label: 'an unknown parameter', url: `${urlOf(o)}?zzUnknown=1`, status: 400, field: 'zzUnknown' });
       const int = query.find((p) => [(p.schema as Schema).type].flat().includes('integer'));
       if (int) cases.push({ ...base, label: `?${int.name} twice`, url: `${urlOf(o)}?${int.name}=1&${int.name}=2`, status: 400, field: int.name });
@@ -392,7 +410,7 @@ describe.each(engines)('bad input (%s)', (engine) => {
     await run(cases);
   });
 
-  it('refuses JSON bodies with a wrong type, a missing field, an oversized string or an unknown field, naming the field', async () => {
+  it('refuses JSON bodies with a wrong type, a missing field, an oversized string, an unknown field, a NUL or a lone surrogate, naming the field', async () => {
     const cases: Case[] = [];
     for (const o of ops.filter((x) => jsonBodySchema(x) && !(key(x) in EXEMPT_BODY))) {
       const schema = jsonBodySchema(o)!;
@@ -401,6 +419,10 @@ describe.each(engines)('bad input (%s)', (engine) => {
       for (const [field, prop] of Object.entries(schema.properties ?? {})) {
         for (const v of wrongTypes(prop)) cases.push({ ...base, label: `${field}: ${JSON.stringify(v)}`, payload: { ...example, [field]: v }, field: `/${field}` });
         for (const [what, v] of violations(prop, example[field])) cases.push({ ...base, label: `${field}: ${what}`, payload: { ...example, [field]: v }, field: `/${field}` });
+        for (const [what, text] of UNSTORABLE) {
+          const v = asText(prop, text);
+          if (v !== undefined) cases.push({ ...base, label: `${field}: ${what}`, payload: { ...example, [field]: v }, field: `/${field}` });
+        }
       }
       for (const field of schema.required ?? []) {
         const { [field]: _gone, ...rest } = example;
@@ -475,5 +497,33 @@ describe.each(engines)('bad input (%s)', (engine) => {
       expect(new Set(res.json().errors.map((e: { row: number }) => e.row))).toEqual(new Set([2, 3, 4, 5]));
       expect(await tableSnapshot()).toEqual(baseline);
     });
+  });
+
+  // Node's HTTP parser answers before any route runs: the server's clientError handler makes it a problem.
+  it('answers an oversized header with 431 as problem+json', async () => {
+    await t.app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = t.app.server.address() as { port: number };
+    const res = await fetch(`http://127.0.0.1:${port}/api/health`, { headers: { 'x-padding': 'x'.repeat(20_000) } });
+    expect(res.status).toBe(431);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect(await res.json()).toMatchObject({ status: 431, title: 'Request Header Fields Too Large', errors: [] });
+  });
+
+  // Last, as some of these are accepted and change the database.
+  it('never answers a 5xx to control characters in any string field, and names the field when it refuses one', async () => {
+    const wrong: string[] = [];
+    for (const o of ops.filter((x) => jsonBodySchema(x) && !(key(x) in EXEMPT_BODY))) {
+      for (const [field, prop] of Object.entries(jsonBodySchema(o)!.properties ?? {})) {
+        const v = asText(prop, CONTROL);
+        if (v === undefined) continue;
+        const url = urlOf(o), label = `${field}: control characters`;
+        const res = await t.app.inject({ method: o.method as 'POST', url, headers: admin, payload: { ...bodies[key(o)], [field]: v } });
+        // Accepted, or refused for another reason (a state, a role); a refusal of the input names the field.
+        const aboutInput = res.statusCode === 400 || res.statusCode === 422;
+        const problem = res.statusCode < 400 ? null : judge(res, { method: o.method, url, label, status: '4xx', ...(aboutInput ? { field: `/${field}` } : {}) });
+        if (problem) wrong.push(`${o.method} ${url} — ${label}: ${problem}`);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 });

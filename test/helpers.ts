@@ -64,7 +64,7 @@ export interface TestApp {
   app: FastifyInstance;
   database: Database;
   fx: Fixture;
-  /** Session cookie header for a fixture login. */
+  /** Session cookie and X-Requested-With headers for a fixture login. */
   as(username: string): Promise<Record<string, string>>;
   close(): Promise<void>;
 }
@@ -82,13 +82,16 @@ export async function testApp(engine: Engine, over: Partial<Config> = {}): Promi
         const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: fx.password, org: fx.orgOf[username] } });
         if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
         const c = res.cookies.find((x) => x.name === 'tx_session')!;
-        cookies.set(username, { cookie: `tx_session=${c.value}` });
+        cookies.set(username, sessionHeaders(c.value));
       }
       return cookies.get(username)!;
     },
     async close() { await app.close(); await database.close(); },
   };
 }
+
+/** A browser's headers for a session: its cookie, and X-Requested-With as the web app sends it (CSRF guard). */
+export const sessionHeaders = (token: string): Record<string, string> => ({ cookie: `tx_session=${token}`, 'x-requested-with': 'test' });
 
 export function expectProblem(res: LightMyRequestResponse, status: number) {
   if (res.statusCode !== status) throw new Error(`expected ${status}, got ${res.statusCode}: ${res.body}`);

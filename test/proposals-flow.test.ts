@@ -230,7 +230,9 @@ describe.each(engines)('a proposal from draft to closed (%s)', (engine) => {
     await ok('member', p.id, 'submit');
     await ok('staff', p.id, 'file');
     const visit = { kind: 'visit', date: '2026-11-20', participants: '赵六副主席、市住建局', outcome: '明确年内完成30台' };
-    expectProblem(await t.app.inject({ method: 'POST', url: `/api/v1/proposals/${p.id}/supervision`, headers: await t.as('leader'), payload: visit }), 409); // not key yet
+    // Not key yet: staff, who supervise, hear 409; the leader, not (yet) its leading leader, 403 first.
+    expectProblem(await t.app.inject({ method: 'POST', url: `/api/v1/proposals/${p.id}/supervision`, headers: await t.as('staff'), payload: visit }), 409);
+    expectProblem(await t.app.inject({ method: 'POST', url: `/api/v1/proposals/${p.id}/supervision`, headers: await t.as('leader'), payload: visit }), 403);
     await ok('staff', p.id, 'markKey', { leaderUserId: t.fx.userIds.leader });
     const res = await t.app.inject({ method: 'POST', url: `/api/v1/proposals/${p.id}/supervision`, headers: await t.as('leader'), payload: visit });
     expect(res.statusCode).toBe(201);

@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
@@ -12,12 +11,15 @@ import fastifyStatic from '@fastify/static';
 import type { Config } from './core/config.ts';
 import type { Database, Db } from './core/db/client.ts';
 import { ping } from './core/db/client.ts';
-import { notFound, Problem, registerErrorHandling } from './core/errors.ts';
+import { clientErrorHandler, notFound, Problem, registerErrorHandling } from './core/errors.ts';
 import { ProblemSchema } from './core/http.ts';
 import { Outbox } from './core/outbox.ts';
 import type { Actor } from './core/policies.ts';
 import { TokenKeys, actorFromApiToken, actorFromSession } from './core/auth/tokens.ts';
-import { validatorCompiler } from './core/validation.ts';
+import { registerTextGuard, validatorCompiler } from './core/validation.ts';
+import { registerNoStore, registerSecurityHeaders } from './core/security-headers.ts';
+import { registerCsrfGuard } from './core/csrf.ts';
+import { loggerOptions, type LogOptions } from './core/logging.ts';
 import { authRoutes, SESSION_COOKIE } from './core/auth/routes.ts';
 import { auditRoutes, backupRoutes } from './core/audit/routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
@@ -34,22 +36,24 @@ import { version } from './version.ts';
 
 declare module 'fastify' {
   interface FastifyInstance { db: Db; engine: Database['engine']; outbox: Outbox; jobs: JobRunner; config: Config; keys: TokenKeys }
-  interface FastifyRequest { actor: Actor | null }
+  interface FastifyRequest { actor: Actor | null; viaApiToken: boolean }
   interface FastifyContextConfig { public?: boolean }
 }
 
-export interface AppOptions { config: Config; database: Database; logger?: boolean | object }
+/** logger: false for none; an object adds pino options (a test's stream) to the configured level and redaction. */
+export interface AppOptions { config: Config; database: Database; logger?: false | LogOptions }
 
 /** Builds the HTTP app: core plugins, then every module. */
 export async function buildApp({ config, database, logger }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ?? { level: config.LOG_LEVEL },
+    logger: logger === false ? false : loggerOptions(config.LOG_LEVEL, logger),
+    clientErrorHandler,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : crypto.randomUUID();
     },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: config.TRUST_PROXY ?? false,
     routerOptions: { maxParamLength: 200 },
     // Errors the router raises before any route runs (a broken %-escape, an overlong parameter) are problems too.
     frameworkErrors: (err, _req, reply) => {
@@ -67,26 +71,24 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   registerDelivery(app.outbox, { sms: logSms(app.log), mail: config.SMTP_URL ? smtpSender(config.SMTP_URL, config.MAIL_FROM) : undefined });
   app.decorate('keys', await TokenKeys.load(database.db, config.SESSION_SECRET));
   app.decorateRequest('actor', null);
+  app.decorateRequest('viaApiToken', false);
   app.addSchema(ProblemSchema);
   registerErrorHandling(app);
+  registerTextGuard(app);
 
   app.addHook('onSend', async (req, reply) => { reply.header('x-request-id', req.id); });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"], connectSrc: ["'self'"], objectSrc: ["'none'"], frameAncestors: ["'none'"],
-      },
-    },
-  });
+  registerSecurityHeaders(app, config.COOKIE_SECURE);
+  registerNoStore(app);
+  registerCsrfGuard(app);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 5 } });
 
   // Who is calling: a session cookie or a personal API token. Routes are private unless marked public.
   app.addHook('onRequest', async (req) => {
     const auth = req.headers.authorization;
-    req.actor = auth?.startsWith('Bearer ')
-      ? await actorFromApiToken(app.db, app.keys, auth.slice(7).trim())
+    req.viaApiToken = !!auth?.startsWith('Bearer ');
+    req.actor = req.viaApiToken
+      ? await actorFromApiToken(app.db, app.keys, auth!.slice(7).trim())
       : await actorFromSession(app.db, app.keys, req.cookies[SESSION_COOKIE]);
     const docs = req.url.startsWith('/api/docs');
     if (!req.actor && !docs && req.routeOptions.url?.startsWith('/api/') && !req.routeOptions.config?.public) {

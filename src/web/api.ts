@@ -75,7 +75,8 @@ interface RequestOptions {
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', query, body, signal } = options;
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  // X-Requested-With: the server refuses state changes without it or a JSON body (CSRF guard).
+  const headers: Record<string, string> = { Accept: 'application/json', 'X-Requested-With': 'tongxin' };
   let payload: BodyInit | undefined;
   if (body instanceof FormData) {
     payload = body;

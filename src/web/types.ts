@@ -129,7 +129,6 @@ export interface UserAccount {
   memberId: string | null;
   unitId: string | null;
   active: boolean;
-  lockedUntil: string | null;
 }
 
 export interface Session {
@@ -164,5 +163,6 @@ export interface ApiToken {
   id: string;
   name: string;
   createdAt: string;
+  expiresAt: string;
   lastUsedAt: string | null;
 }

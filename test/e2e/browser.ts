@@ -11,6 +11,9 @@ import { testApp, type TestApp } from '../helpers.ts';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const WEB_DIR = path.join(root, 'dist/web');
 
+/** A name the browser resolves to this machine: the app as seen on an intranet, by name over plain HTTP. */
+export const INTRANET_HOST = 'tongxin.intranet';
+
 /** How long a web-first assertion keeps retrying: generous, the test machine is small and busy. */
 export const WAIT = 20_000;
 
@@ -54,7 +57,7 @@ export async function startE2E(): Promise<E2E> {
     browser = await chromium.launch({
       executablePath: chromiumPath(),
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--no-first-run'],
+        '--disable-component-update', '--disable-sync', '--no-first-run', `--host-resolver-rules=MAP ${INTRANET_HOST} 127.0.0.1`],
     });
     const baseUrl = `http://127.0.0.1:${address.port}`;
     const b = browser;

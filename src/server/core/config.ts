@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Default, Errors, Pointer } from 'typebox/value';
+import net from 'node:net';
 import path from 'node:path';
 
 // Everything the server reads from the environment, validated once at start.
@@ -13,6 +14,7 @@ const ConfigSchema = Type.Object({
   SESSION_SECRET: Type.Optional(Type.String({ minLength: 32 })),
   SESSION_TTL_HOURS: Type.Integer({ minimum: 1, maximum: 24 * 90, default: 24 * 7 }),
   COOKIE_SECURE: Type.Boolean({ default: false }),
+  TRUST_PROXY: Type.Optional(Type.String({ minLength: 1 })),
   LOGIN_MAX_FAILURES: Type.Integer({ minimum: 1, maximum: 100, default: 5 }),
   LOGIN_LOCK_MINUTES: Type.Integer({ minimum: 1, maximum: 24 * 60, default: 15 }),
   RATE_LIMIT_LOGIN_PER_MINUTE: Type.Integer({ minimum: 1, default: 20 }),
@@ -58,6 +60,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${[...new Set(lines)].join('\n')}`);
   }
   const cfg = withDefaults as Config;
+  const proxyProblem = cfg.TRUST_PROXY === undefined ? undefined : trustProxyProblem(cfg.TRUST_PROXY);
+  if (proxyProblem) throw new ConfigError(`Invalid configuration:\n  TRUST_PROXY=${JSON.stringify(cfg.TRUST_PROXY)}: ${proxyProblem}`);
   cfg.DATA_DIR = path.resolve(cfg.DATA_DIR);
   return cfg;
+}
+
+// Names proxy-addr (Fastify's trustProxy) knows for address ranges. (A hop count is not offered:
+// Fastify 5 ignores one, since it cannot tell a proxy from a client that reaches the server directly.)
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** Why a TRUST_PROXY value is unusable: it lists addresses, CIDR ranges and range names, separated by commas. */
+function trustProxyProblem(value: string): string | undefined {
+  for (const item of value.split(',').map((s) => s.trim())) {
+    const [address = '', prefix, ...rest] = item.split('/');
+    const family = net.isIP(address);
+    const okPrefix = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (PROXY_RANGES.has(item) || (family && okPrefix && !rest.length)) continue;
+    return `${JSON.stringify(item)} is neither an IP address, a CIDR range nor one of ${[...PROXY_RANGES].join(', ')}`;
+  }
+  return undefined;
 }

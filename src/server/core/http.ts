@@ -3,11 +3,16 @@ import { Type, type TSchema } from 'typebox';
 import type { Ctx } from './command.ts';
 import { unauthorized } from './errors.ts';
 import type { Actor } from './policies.ts';
+import { NAME_PATTERN, TEXT_PATTERN } from './text/fields.ts';
 
 // Shared pieces of route definitions.
 
 export const Uuid = Type.String({ format: 'uuid' });
 export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
+/** A name or title a person types: one line with a visible character, no control characters. */
+export const Name = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: NAME_PATTERN });
+/** A text a person types (a body, a reason, a note): the same, over several lines. */
+export const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: TEXT_PATTERN });
 export const Paging = {
   page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 }),
   pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),

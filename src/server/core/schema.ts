@@ -29,8 +29,6 @@ export const users = pgTable('users', {
   memberId: uuid(),
   unitId: uuid(),
   active: boolean().notNull().default(true),
-  failedLogins: integer().notNull().default(0),
-  lockedUntil: timestamp({ withTimezone: true }),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   primaryKey({ columns: [t.orgId, t.id] }),
@@ -46,6 +44,9 @@ export const sessions = pgTable('sessions', {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.orgId, t.tokenHash] })]);
 
+/** Days an API token lasts when its creator names none, and at most. */
+export const TOKEN_DAYS = { default: 90, max: 366 } as const;
+
 export const apiTokens = pgTable('api_tokens', {
   orgId: uuid().notNull(),
   id: uuid().notNull().defaultRandom(),
@@ -55,10 +56,26 @@ export const apiTokens = pgTable('api_tokens', {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   lastUsedAt: timestamp({ withTimezone: true }),
   revokedAt: timestamp({ withTimezone: true }),
+  // The default dates the tokens made before tokens expired (and restored from their backups).
+  expiresAt: timestamp({ withTimezone: true }).notNull().default(sql.raw(`now() + interval '${TOKEN_DAYS.default} days'`)),
 }, (t) => [
   primaryKey({ columns: [t.orgId, t.id] }),
   uniqueIndex('api_tokens_org_hash').on(t.orgId, t.tokenHash),
+  index('api_tokens_org_user').on(t.orgId, t.userId),
 ]);
+
+/**
+ * Recent failed logins per key (an HMAC of the username, the address, or both; see auth/throttle.ts).
+ * Not tenant data: keyed by what was typed, which need not name any user. Rows are forgotten a day
+ * after their last failure.
+ */
+export const loginThrottle = pgTable('login_throttle', {
+  key: text().primaryKey(),
+  /** The username's HMAC on its rows (alone and with an address), to clear them together. */
+  account: text(),
+  failures: integer().notNull(),
+  lastAt: timestamp({ withTimezone: true }).notNull(),
+}, (t) => [index('login_throttle_account').on(t.account), index('login_throttle_last_at').on(t.lastAt)]);
 
 export const auditLog = pgTable('audit_log', {
   orgId: uuid().notNull(),

@@ -48,31 +48,32 @@ const OVER_LIMIT = { refused: '金额超过 1000 元 Over the leader limit' };
 
 /**
  * The expected outcome of every (state, action) × caller, written out by hand, first with every guard
- * passing (OK), then with every guard refusing (BAD). 409 = not from this state, 403 = not this caller.
+ * passing (OK), then with every guard refusing (BAD). 403 = not this caller (a caller with no part in the
+ * action hears it in every state), 409 = not from this state.
  */
 const expected: Record<`${S}:${(typeof actions)[number]}`, Record<string, [ok: Outcome, bad: Outcome]>> = {
   'draft:submit': { owner: ['submitted', INCOMPLETE], member: [403, 403], staff: [403, 403], leader: [403, 403], admin: [403, 403], unit: [403, 403] },
-  'draft:withdraw': { owner: [409, 409], member: [409, 409], staff: [409, 409], leader: [409, 409], admin: [409, 409], unit: [409, 409] },
-  'draft:approve': { owner: [409, 409], member: [409, 409], staff: [409, 409], leader: [409, 409], admin: [409, 409], unit: [409, 409] },
-  'draft:reject': { owner: [409, 409], member: [409, 409], staff: [409, 409], leader: [409, 409], admin: [409, 409], unit: [409, 409] },
-  'draft:reopen': { owner: [409, 409], member: [409, 409], staff: [409, 409], leader: [409, 409], admin: [409, 409], unit: [409, 409] },
+  'draft:withdraw': { owner: [409, 409], member: [403, 403], staff: [403, 403], leader: [403, 403], admin: [403, 403], unit: [403, 403] },
+  'draft:approve': { owner: [403, 403], member: [403, 403], staff: [409, 409], leader: [409, 409], admin: [403, 403], unit: [403, 403] },
+  'draft:reject': { owner: [403, 403], member: [403, 403], staff: [409, 409], leader: [403, 403], admin: [403, 403], unit: [403, 403] },
+  'draft:reopen': { owner: [403, 403], member: [403, 403], staff: [403, 403], leader: [403, 403], admin: [409, 409], unit: [403, 403] },
 
-  'submitted:submit': { owner: [409, 409], member: [409, 409], staff: [409, 409], leader: [409, 409], admin: [409, 409], unit: [409, 409] },
+  'submitted:submit': { owner: [409, 409], member: [403, 403], staff: [403, 403], leader: [403, 403], admin: [403, 403], unit: [403, 403] },
   'submitted:withdraw': { owner: ['draft', 'draft'], member: [403, 403], staff: [403, 403], leader: [403, 403], admin: [403, 403], unit: [403, 403] },
   'submitted:approve': { owner: [403, 403], member: [403, 403], staff: ['approved', 'approved'], leader: ['approved', OVER_LIMIT], admin: [403, 403], unit: [403, 403] },
   'submitted:reject': { owner: [403, 403], member: [403, 403], staff: ['rejected', 'rejected'], leader: [403, 403], admin: [403, 403], unit: [403, 403] },
-  'submitted:reopen': { owner: [409, 409], member: [409, 409], staff: [409, 409], leader: [409, 409], admin: [409, 409], unit: [409, 409] },
+  'submitted:reopen': { owner: [403, 403], member: [403, 403], staff: [403, 403], leader: [403, 403], admin: [409, 409], unit: [403, 403] },
 
-  'approved:submit': { owner: [409, 409], member: [409, 409], staff: [409, 409], leader: [409, 409], admin: [409, 409], unit: [409, 409] },
-  'approved:withdraw': { owner: [409, 409], member: [409, 409], staff: [409, 409], leader: [409, 409], admin: [409, 409], unit: [409, 409] },
-  'approved:approve': { owner: [409, 409], member: [409, 409], staff: [409, 409], leader: [409, 409], admin: [409, 409], unit: [409, 409] },
-  'approved:reject': { owner: [409, 409], member: [409, 409], staff: [409, 409], leader: [409, 409], admin: [409, 409], unit: [409, 409] },
+  'approved:submit': { owner: [409, 409], member: [403, 403], staff: [403, 403], leader: [403, 403], admin: [403, 403], unit: [403, 403] },
+  'approved:withdraw': { owner: [409, 409], member: [403, 403], staff: [403, 403], leader: [403, 403], admin: [403, 403], unit: [403, 403] },
+  'approved:approve': { owner: [403, 403], member: [403, 403], staff: [409, 409], leader: [409, 409], admin: [403, 403], unit: [403, 403] },
+  'approved:reject': { owner: [403, 403], member: [403, 403], staff: [409, 409], leader: [403, 403], admin: [403, 403], unit: [403, 403] },
   'approved:reopen': { owner: [403, 403], member: [403, 403], staff: [403, 403], leader: [403, 403], admin: ['submitted', 'draft'], unit: [403, 403] },
 
-  'rejected:submit': { owner: [409, 409], member: [409, 409], staff: [409, 409], leader: [409, 409], admin: [409, 409], unit: [409, 409] },
-  'rejected:withdraw': { owner: [409, 409], member: [409, 409], staff: [409, 409], leader: [409, 409], admin: [409, 409], unit: [409, 409] },
-  'rejected:approve': { owner: [409, 409], member: [409, 409], staff: [409, 409], leader: [409, 409], admin: [409, 409], unit: [409, 409] },
-  'rejected:reject': { owner: [409, 409], member: [409, 409], staff: [409, 409], leader: [409, 409], admin: [409, 409], unit: [409, 409] },
+  'rejected:submit': { owner: [409, 409], member: [403, 403], staff: [403, 403], leader: [403, 403], admin: [403, 403], unit: [403, 403] },
+  'rejected:withdraw': { owner: [409, 409], member: [403, 403], staff: [403, 403], leader: [403, 403], admin: [403, 403], unit: [403, 403] },
+  'rejected:approve': { owner: [403, 403], member: [403, 403], staff: [409, 409], leader: [409, 409], admin: [403, 403], unit: [403, 403] },
+  'rejected:reject': { owner: [403, 403], member: [403, 403], staff: [409, 409], leader: [403, 403], admin: [403, 403], unit: [403, 403] },
   'rejected:reopen': { owner: [403, 403], member: [403, 403], staff: [403, 403], leader: [403, 403], admin: ['submitted', 'draft'], unit: [403, 403] },
 };
 
@@ -112,8 +113,9 @@ describe('defineWorkflow', () => {
     for (const state of states) expect(outcome(() => wf.resolve(subject(state, 'admin', OK), 'explode'))).toBe(409);
   });
 
-  it('checks the state before the caller: an action not available here is 409 even for a stranger', () => {
-    expect(outcome(() => wf.resolve(subject('approved', 'unit', OK), 'approve'))).toBe(409);
+  it('checks the caller before the state: a stranger to the action hears 403 in every state, its actor 409', () => {
+    for (const state of states) expect(outcome(() => wf.resolve(subject(state, 'unit', OK), 'approve')), state).toBe(403);
+    expect(outcome(() => wf.resolve(subject('approved', 'staff', OK), 'approve'))).toBe(409);
   });
 
   it('counts relations as identities only when supplied for this object', () => {

@@ -42,9 +42,14 @@ export function defineWorkflow<S extends string, C = undefined>(name: string, st
         .filter((t, i) => fit.findIndex((u) => u.action === t.action) === i)
         .map((t) => ({ action: t.action, label: t.label, labelEn: t.labelEn ?? t.action }));
     },
-    /** The target state, or 409 (not from this state / guard refused) or 403 (not this actor). */
+    /**
+     * The target state, or 403 (not this actor) or 409 (not from this state / guard refused). Who
+     * comes first: a caller with no part in the action hears "not yours", whatever the state.
+     */
     resolve(s: WorkflowSubject<S, C>, action: string): S {
-      const candidates = transitions.filter((t) => t.action === action && fromList(t).includes(s.state));
+      const ofAction = transitions.filter((t) => t.action === action);
+      if (ofAction.length && !ofAction.some((t) => permits(t, s))) throw forbidden(`You may not ${action} this ${name}`);
+      const candidates = ofAction.filter((t) => fromList(t).includes(s.state));
       if (!candidates.length) throw conflict(`Action ${action} is not allowed in state ${s.state}`);
       const mine = candidates.filter((t) => permits(t, s));
       if (!mine.length) throw forbidden(`You may not ${action} this ${name}`);

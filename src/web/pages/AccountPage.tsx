@@ -1,76 +1,34 @@
-// 我的账户: who I am, and my API tokens (list, create — shown once — and revoke).
+// 我的账户: who I am, and my API tokens (list with expiry, create for a chosen time — shown once — and revoke).
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Empty, Flex, Form, Input, Modal, Popconfirm, Table, Typography } from 'antd';
-import type { TableColumnsType } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Descriptions, Flex, Form, Input, Modal, Select, Typography } from 'antd';
 import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { api } from '../api';
 import { useUser } from '../auth';
 import { useI18n } from '../i18n';
 import { keys } from '../queries';
 import { PageHeader } from '../components/PageHeader';
-import { QueryError } from '../components/QueryError';
 import { RoleTags } from '../components/RoleTags';
-import { applyServerErrors, problemText } from '../components/formErrors';
-import type { ApiToken, ItemList } from '../types';
+import { applyServerErrors } from '../components/formErrors';
+import { TokenTable } from '../components/TokenTable';
 
 interface CreatedToken {
   id: string;
   name: string;
+  expiresAt: string;
   token: string;
 }
+
+/** Validity choices in days (the server allows 1–366; 90 when none is given). */
+const VALIDITY_DAYS = [7, 30, 90, 180, 366] as const;
 
 export default function AccountPage() {
   const user = useUser();
   const { t, formatDateTime } = useI18n();
-  const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [createOpen, setCreateOpen] = useState(false);
   const [created, setCreated] = useState<CreatedToken | null>(null);
-
-  const tokens = useQuery({
-    queryKey: keys.tokens,
-    queryFn: ({ signal }) => api.get<ItemList<ApiToken>>('/api/v1/auth/tokens', undefined, signal),
-    select: (d) => d.items,
-  });
-
-  const revoke = useMutation({
-    mutationFn: (id: string) => api.del(`/api/v1/auth/tokens/${id}`),
-    onSuccess: () => {
-      message.success(t('account.revoked'));
-      void queryClient.invalidateQueries({ queryKey: keys.tokens });
-    },
-    onError: (err) => message.error(problemText(err)),
-  });
-
-  const columns: TableColumnsType<ApiToken> = [
-    { title: t('account.tokenName'), dataIndex: 'name', key: 'name' },
-    { title: t('account.createdAt'), dataIndex: 'createdAt', key: 'createdAt', render: (v: string) => formatDateTime(v) },
-    {
-      title: t('account.lastUsedAt'),
-      dataIndex: 'lastUsedAt',
-      key: 'lastUsedAt',
-      render: (v: string | null) => (v ? formatDateTime(v) : t('account.neverUsed')),
-    },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      render: (_: unknown, tok) => (
-        <Popconfirm
-          title={t('account.revokeConfirm', { name: tok.name })}
-          okText={t('account.revoke')}
-          cancelText={t('common.cancel')}
-          okButtonProps={{ danger: true }}
-          onConfirm={() => revoke.mutateAsync(tok.id).catch(() => undefined)}
-        >
-          <Button type="link" size="small" danger>
-            {t('account.revoke')}
-          </Button>
-        </Popconfirm>
-      ),
-    },
-  ];
 
   return (
     <>
@@ -109,7 +67,9 @@ export default function AccountPage() {
               title={t('account.tokenCreatedNamed', { name: created.name })}
               description={
                 <>
-                  <Typography.Paragraph style={{ marginBottom: 8 }}>{t('account.tokenOnce')}</Typography.Paragraph>
+                  <Typography.Paragraph style={{ marginBottom: 8 }}>
+                    {t('account.tokenOnce')} {t('account.expiresOn', { time: formatDateTime(created.expiresAt) })}
+                  </Typography.Paragraph>
                   <Typography.Paragraph
                     code
                     copyable={{ text: created.token, tooltips: [t('common.copy'), t('common.saved')] }}
@@ -123,17 +83,7 @@ export default function AccountPage() {
               style={{ marginBottom: 16 }}
             />
           )}
-          {tokens.isError && <QueryError error={tokens.error} onRetry={() => void tokens.refetch()} />}
-          <Table<ApiToken>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={tokens.data}
-            loading={tokens.isFetching}
-            pagination={false}
-            scroll={{ x: 'max-content' }}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('account.noTokens')} /> }}
-          />
+          <TokenTable url="/api/v1/auth/tokens" queryKey={keys.tokens} />
         </Card>
       </Flex>
 
@@ -152,10 +102,10 @@ export default function AccountPage() {
 
 function CreateTokenModal(props: { open: boolean; onClose: () => void; onCreated: (tok: CreatedToken) => void }) {
   const { t } = useI18n();
-  const [form] = Form.useForm<{ name: string }>();
+  const [form] = Form.useForm<{ name: string; expiresInDays: number }>();
   const [error, setError] = useState<string | null>(null);
   const create = useMutation({
-    mutationFn: (name: string) => api.post<CreatedToken>('/api/v1/auth/tokens', { name }),
+    mutationFn: (body: { name: string; expiresInDays: number }) => api.post<CreatedToken>('/api/v1/auth/tokens', body),
     onSuccess: (tok) => {
       form.resetFields();
       props.onCreated(tok);
@@ -177,9 +127,10 @@ function CreateTokenModal(props: { open: boolean; onClose: () => void; onCreated
       <Form
         form={form}
         layout="vertical"
-        onFinish={({ name }) => {
+        initialValues={{ expiresInDays: 90 }}
+        onFinish={({ name, expiresInDays }) => {
           setError(null);
-          create.mutate(name.trim());
+          create.mutate({ name: name.trim(), expiresInDays });
         }}
       >
         <Form.Item
@@ -188,6 +139,9 @@ function CreateTokenModal(props: { open: boolean; onClose: () => void; onCreated
           rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('account.tokenName') }) }]}
         >
           <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="expiresInDays" label={t('account.validity')} extra={t('account.validityHint')}>
+          <Select options={VALIDITY_DAYS.map((n) => ({ value: n, label: t('account.days', { n }) }))} />
         </Form.Item>
       </Form>
     </Modal>

@@ -52,7 +52,7 @@ export default function LoginPage() {
         form.setFieldValue('org', undefined);
         return;
       }
-      // The server explains: wrong password, account locked (423) or too many tries (429).
+      // The server explains: wrong username or password (401) or too many tries, with the wait (429).
       const detail = errorText(err);
       const title = err instanceof ApiError && err.title && err.title !== detail ? err.title : t('login.failed');
       setError({ title, detail });

@@ -1,11 +1,13 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { apiTokens, orgs } from '../schema.ts';
-import { notFound } from '../errors.ts';
-import { actorOf, errorResponses, IdParams, Uuid } from '../http.ts';
+import { apiTokens, orgs, TOKEN_DAYS } from '../schema.ts';
+import { forbidden, notFound } from '../errors.ts';
+import { actorOf, errorResponses, IdParams, Name, Uuid } from '../http.ts';
 import type { Actor } from '../policies.ts';
+import { revokeToken, TokenList, tokensOf } from './api-tokens.ts';
 import { authenticate, ChooseCommitteeProblem } from './login.ts';
+import { DEVICE_COOKIE, deviceCookie, Throttled } from './throttle.ts';
 import { createSession, destroySession, newSecret, toActor } from './tokens.ts';
 
 export const SESSION_COOKIE = 'tx_session';
@@ -29,14 +31,22 @@ export async function authRoutes(fastify: FastifyInstance) {
     schema: {
       tags: ['auth'], summary: 'Log in; sets an HttpOnly session cookie',
       body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 200 }), org: Type.Optional(Uuid) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ user: UserView }), ...errorResponses, 400: ChooseCommitteeProblem },
+      response: { 200: Type.Object({ user: UserView }), ...errorResponses, 400: ChooseCommitteeProblem, 429: Type.Ref('Problem') },
     },
   }, async (req, reply) => {
-    const user = await authenticate(app, { ...req.body, requestId: req.id });
+    const device = req.cookies[DEVICE_COOKIE];
+    const user = await authenticate(app, { ...req.body, address: req.ip, device }).catch((err: unknown) => {
+      if (err instanceof Throttled) reply.header('retry-after', err.seconds);
+      throw err;
+    });
     const actor = toActor(user);
     const token = await createSession(app.db, app.keys, actor, cfg.SESSION_TTL_HOURS);
     reply.setCookie(SESSION_COOKIE, token, {
       httpOnly: true, sameSite: 'lax', secure: cfg.COOKIE_SECURE, path: '/', maxAge: cfg.SESSION_TTL_HOURS * 3600,
+    });
+    // Marks this browser as one the user logs in from (throttle.ts): sent to the login route only.
+    reply.setCookie(DEVICE_COOKIE, deviceCookie(app.keys, user.username, device), {
+      httpOnly: true, sameSite: 'lax', secure: cfg.COOKIE_SECURE, path: '/api/v1/auth/login', maxAge: 366 * 86_400,
     });
     return { user: await present(app, actor) };
   });
@@ -51,33 +61,33 @@ export async function authRoutes(fastify: FastifyInstance) {
     async (req) => ({ user: await present(app, actorOf(req)) }));
 
   // Personal API tokens for integrations: `Authorization: Bearer <token>`.
-  const TokenView = Type.Object({ id: Type.String(), name: Type.String(), createdAt: Type.String(), lastUsedAt: Type.Union([Type.String(), Type.Null()]) });
-  app.get('/tokens', { schema: { tags: ['auth'], summary: 'My API tokens', response: { 200: Type.Object({ items: Type.Array(TokenView) }) } } }, async (req) => {
+  app.get('/tokens', { schema: { tags: ['auth'], summary: 'My API tokens', response: { 200: TokenList } } }, async (req) => {
     const actor = actorOf(req);
-    const rows = await app.db.select().from(apiTokens)
-      .where(and(eq(apiTokens.orgId, actor.orgId), eq(apiTokens.userId, actor.id), isNull(apiTokens.revokedAt)))
-      .orderBy(apiTokens.createdAt);
-    return { items: rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.createdAt.toISOString(), lastUsedAt: r.lastUsedAt?.toISOString() ?? null })) };
+    return { items: await tokensOf(app.db, actor.orgId, actor.id) };
   });
 
   app.post('/tokens', {
     schema: {
-      tags: ['auth'], summary: 'Create an API token (shown once)',
-      body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
-      response: { 201: Type.Object({ id: Type.String(), name: Type.String(), token: Type.String() }), ...errorResponses },
+      tags: ['auth'], summary: `Create an API token (shown once), valid for expiresInDays (default ${TOKEN_DAYS.default}); only from a logged-in session`,
+      body: Type.Object({
+        name: Name(100),
+        expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: TOKEN_DAYS.max })),
+      }, { additionalProperties: false }),
+      response: { 201: Type.Object({ id: Type.String(), name: Type.String(), expiresAt: Type.String(), token: Type.String() }), ...errorResponses },
     },
   }, async (req, reply) => {
     const actor = actorOf(req);
+    // A leaked token must not be able to outlive its own revocation by minting others.
+    if (req.viaApiToken) throw forbidden('API 令牌不能创建令牌，请登录后创建 An API token cannot create tokens: log in to create one');
     const secret = newSecret();
-    const [row] = await app.db.insert(apiTokens).values({ orgId: actor.orgId, userId: actor.id, name: req.body.name, tokenHash: app.keys.digest(secret) }).returning();
-    return reply.status(201).send({ id: row!.id, name: row!.name, token: `${actor.orgId}.${secret}` });
+    const expiresAt = new Date(Date.now() + (req.body.expiresInDays ?? TOKEN_DAYS.default) * 86_400_000);
+    const [row] = await app.db.insert(apiTokens).values({ orgId: actor.orgId, userId: actor.id, name: req.body.name, tokenHash: app.keys.digest(secret), expiresAt }).returning();
+    return reply.status(201).send({ id: row!.id, name: row!.name, expiresAt: row!.expiresAt.toISOString(), token: `${actor.orgId}.${secret}` });
   });
 
   app.delete('/tokens/:id', { schema: { tags: ['auth'], summary: 'Revoke an API token', params: IdParams } }, async (req, reply) => {
     const actor = actorOf(req);
-    const [row] = await app.db.update(apiTokens).set({ revokedAt: sql`now()` })
-      .where(and(eq(apiTokens.orgId, actor.orgId), eq(apiTokens.userId, actor.id), eq(apiTokens.id, req.params.id), isNull(apiTokens.revokedAt))).returning();
-    if (!row) throw notFound('Token');
+    if (!await revokeToken(app.db, actor.orgId, actor.id, req.params.id)) throw notFound('Token');
     return reply.status(204).send();
   });
 }

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { apiTokens, sessions, systemSettings, users } from '../schema.ts';
 import type { Actor, Role } from '../policies.ts';
 
@@ -30,29 +30,54 @@ export function parseToken(value: string | undefined): { orgId: string; secret: 
   return dot > 0 && UUID.test(orgId) && secret.length >= 20 && secret.length <= 100 ? { orgId, secret } : null;
 }
 
-export function toActor(u: typeof users.$inferSelect): Actor {
+const actorColumns = {
+  id: users.id, orgId: users.orgId, username: users.username, displayName: users.displayName,
+  roles: users.roles, memberId: users.memberId, unitId: users.unitId,
+};
+
+export function toActor(u: Pick<typeof users.$inferSelect, keyof typeof actorColumns>): Actor {
   return { id: u.id, orgId: u.orgId, username: u.username, displayName: u.displayName, roles: u.roles as Role[], memberId: u.memberId, unitId: u.unitId };
 }
 
-async function activeUser(db: Db, orgId: string, userId: string) {
-  const [u] = await db.select().from(users).where(and(eq(users.orgId, orgId), eq(users.id, userId), eq(users.active, true)));
+/** A query built and prepared once per database, run with placeholders on every request. */
+function preparedPer<Q>(build: (db: Db) => Q): (db: Db) => Q {
+  const made = new WeakMap<Db, Q>();
+  return (db) => {
+    let q = made.get(db);
+    if (!q) made.set(db, q = build(db));
+    return q;
+  };
+}
+
+// No cache in front of these: a logout, password change or deactivation must stop the very next
+// request on every app instance, and one statement by primary key is cheap.
+const sessionActor = preparedPer((db) => db.select(actorColumns).from(sessions)
+  .innerJoin(users, and(eq(users.orgId, sessions.orgId), eq(users.id, sessions.userId), eq(users.active, true)))
+  .where(and(eq(sessions.orgId, sql.placeholder('orgId')), eq(sessions.tokenHash, sql.placeholder('hash')), gt(sessions.expiresAt, sql`now()`)))
+  .prepare('session_actor'));
+
+const apiTokenActor = preparedPer((db) => db.update(apiTokens).set({ lastUsedAt: sql`now()` }).from(users)
+  .where(and(eq(apiTokens.orgId, sql.placeholder('orgId')), eq(apiTokens.tokenHash, sql.placeholder('hash')),
+    isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, sql`now()`),
+    eq(users.orgId, apiTokens.orgId), eq(users.id, apiTokens.userId), eq(users.active, true)))
+  .returning(actorColumns)
+  .prepare('api_token_actor'));
+
+async function actorFrom(lookup: { execute(p: { orgId: string; hash: string }): Promise<Parameters<typeof toActor>[0][]> }, keys: TokenKeys, value: string | undefined) {
+  const t = parseToken(value);
+  if (!t) return null;
+  const [u] = await lookup.execute({ orgId: t.orgId, hash: keys.digest(t.secret) });
   return u ? toActor(u) : null;
 }
 
-export async function actorFromSession(db: Db, keys: TokenKeys, cookie: string | undefined): Promise<Actor | null> {
-  const t = parseToken(cookie);
-  if (!t) return null;
-  const [s] = await db.select().from(sessions).where(and(
-    eq(sessions.orgId, t.orgId), eq(sessions.tokenHash, keys.digest(t.secret)), gt(sessions.expiresAt, sql`now()`)));
-  return s ? activeUser(db, s.orgId, s.userId) : null;
-}
+export const actorFromSession = (db: Db, keys: TokenKeys, cookie: string | undefined) => actorFrom(sessionActor(db), keys, cookie);
+export const actorFromApiToken = (db: Db, keys: TokenKeys, bearer: string | undefined) => actorFrom(apiTokenActor(db), keys, bearer);
 
-export async function actorFromApiToken(db: Db, keys: TokenKeys, bearer: string | undefined): Promise<Actor | null> {
-  const t = parseToken(bearer);
-  if (!t) return null;
-  const [row] = await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(and(
-    eq(apiTokens.orgId, t.orgId), eq(apiTokens.tokenHash, keys.digest(t.secret)), isNull(apiTokens.revokedAt))).returning();
-  return row ? activeUser(db, row.orgId, row.userId) : null;
+/** A password change or reset, or a deactivation: every session and API token of the user ends. */
+export async function endAccess(db: Db | Tx, orgId: string, userId: string) {
+  await db.delete(sessions).where(and(eq(sessions.orgId, orgId), eq(sessions.userId, userId)));
+  await db.update(apiTokens).set({ revokedAt: sql`now()` })
+    .where(and(eq(apiTokens.orgId, orgId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
 }
 
 export async function createSession(db: Db, keys: TokenKeys, actor: Actor, ttlHours: number): Promise<string> {

@@ -74,6 +74,12 @@ export function replyLetter(i: ReplyLetterInput): LetterContent {
   };
 }
 
+/** The same letter with every text passed through `f` (the public's copy: contact details masked). */
+export const mapLetterText = (c: LetterContent, f: (s: string) => string): LetterContent => ({
+  title: f(c.title), salutation: f(c.salutation), paragraphs: c.paragraphs.map(f), category: f(c.category),
+  closing: c.closing.map(f), meta: { author: f(c.meta.author), subject: f(c.meta.subject) },
+});
+
 /** Width of a line in em (a Chinese character is 1, ASCII ½): to balance the title and centre the closing lines. */
 const ems = (s: string) => [...s].reduce((w, c) => w + (c.codePointAt(0)! < 0x2000 ? 0.5 : 1), 0);
 

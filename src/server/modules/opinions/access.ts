@@ -10,23 +10,17 @@ export const OFFICE = ['staff', 'admin', 'leader'] as const;
 
 export interface LoadedOpinion { o: Opinion; relations: string[]; facts: OpinionFacts }
 
-/** The office may see a draft only when it made it: converted from a proposal, or entered for a member. */
-const officeDraft = (o: Pick<Opinion, 'sourceProposalId' | 'enteredByStaff'>) => !!o.sourceProposalId || o.enteredByStaff;
-
 /** `author`: the member who wrote it; for a report staff entered for a member, staff too. */
 export function relationsOf(actor: Actor, o: Opinion): string[] {
   const mine = (!!actor.memberId && actor.memberId === o.authorMemberId) || (o.enteredByStaff && hasRole(actor, 'staff'));
   return mine ? ['author'] : [];
 }
 
-/** Who may read: its author; staff, leaders and admins once submitted (or a draft the office made). Others get 404. */
-export function canRead(actor: Actor, o: Opinion, relations: string[]): boolean {
-  if (actor.orgId !== o.orgId) return false;
-  if (relations.includes('author')) return true;
-  return hasRole(actor, ...OFFICE) && (o.state !== 'draft' || officeDraft(o));
-}
-
-/** The same rule as canRead, as SQL over the caller's committee; `mine`: the caller's own reports only. */
+/**
+ * Who may read a report, the one rule of GET /opinions/:id and the lists: its author; staff, leaders
+ * and admins once submitted, or a draft the office made (converted from a proposal, or entered for a
+ * member). Others get 404. `mine`: the caller's own reports only.
+ */
 export function readableBy(actor: Actor, mine = false): SQL {
   const own = or(
     actor.memberId ? eq(opinions.authorMemberId, actor.memberId) : sql`false`,
@@ -39,10 +33,9 @@ export function readableBy(actor: Actor, mine = false): SQL {
 }
 
 export async function loadOpinion(db: Queryable, actor: Actor, id: string, opts: { lock?: boolean; bodyLimit?: number } = {}): Promise<LoadedOpinion> {
-  const q = db.select().from(opinions).where(and(eq(opinions.orgId, actor.orgId), eq(opinions.id, id)));
+  const q = db.select().from(opinions).where(and(eq(opinions.id, id), readableBy(actor)));
   const [o] = await (opts.lock ? q.for('update') : q);
   if (!o) throw notFound('Opinion');
   const relations = relationsOf(actor, o);
-  if (!canRead(actor, o, relations)) throw notFound('Opinion');
   return { o, relations, facts: { state: o.state as OpinionState, bodyLength: [...o.body].length, bodyLimit: opts.bodyLimit ?? Infinity } };
 }

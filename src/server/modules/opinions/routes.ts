@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { TProperties } from 'typebox';
-import { actorOf, ctxOf, errorResponses, IdParams, pageOf, Paging, Uuid } from '../../core/http.ts';
+import { actorOf, ctxOf, errorResponses, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
 import { entityHistory } from '../../core/history.ts';
 import { authorize, definePolicies, type Actor } from '../../core/policies.ts';
 import { loadOpinion } from './access.ts';
@@ -15,7 +15,6 @@ definePolicies({ 'opinion.stats': ['staff', 'admin', 'leader'] });
 
 const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
 const obj = <T extends TProperties>(props: T) => Type.Object(props, { additionalProperties: false });
-const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 const Day = Type.String({ format: 'date' });
 const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
 // The committee's limit (1,500 characters by default) is checked by the command, with a 422 naming /body.
@@ -24,12 +23,12 @@ const Body = Text(20000);
 /** The body of each action, validated before the command runs. */
 const ACTION_BODIES = {
   submit: obj({}), withdraw: obj({}),
-  approve: obj({ title: Type.Optional(Text(100)), body: Type.Optional(Body), signer: Type.Optional(Text(50)), note: Type.Optional(Text(500)) }),
+  approve: obj({ title: Type.Optional(Name(100)), body: Type.Optional(Body), signer: Type.Optional(Name(50)), note: Type.Optional(Text(500)) }),
   return: obj({ reason: Text(500) }),
   reject: obj({ reason: Text(500) }),
-  forward: obj({ bodies: Type.Array(Text(100), { minItems: 1, maxItems: 10, uniqueItems: true }), date: Day, note: Type.Optional(Text(500)) }),
-  adopt: obj({ level: lit(LEVELS), adoptedBy: Text(100), date: Day, note: Type.Optional(Text(500)) }),
-  instruct: obj({ leaderName: Text(50), leaderPosition: Text(100), level: lit(LEVELS), date: Day, content: Text(2000) }),
+  forward: obj({ bodies: Type.Array(Name(100), { minItems: 1, maxItems: 10, uniqueItems: true }), date: Day, note: Type.Optional(Text(500)) }),
+  adopt: obj({ level: lit(LEVELS), adoptedBy: Name(100), date: Day, note: Type.Optional(Text(500)) }),
+  instruct: obj({ leaderName: Name(50), leaderPosition: Name(100), level: lit(LEVELS), date: Day, content: Text(2000) }),
 };
 for (const a of opinionWorkflow.actionNames) if (!(a in ACTION_BODIES)) throw new Error(`no body schema for opinion action ${a}`);
 
@@ -49,7 +48,7 @@ export async function opinionRoutes(fastify: FastifyInstance) {
   });
 
   app.post('/opinions', {
-    schema: { tags, summary: 'Draft a report (a member; staff for a member, naming authorMemberId)', body: obj({ title: Text(100), body: Body, authorMemberId: Type.Optional(Uuid) }), response: { ...errorResponses } },
+    schema: { tags, summary: 'Draft a report (a member; staff for a member, naming authorMemberId)', body: obj({ title: Name(100), body: Body, authorMemberId: Type.Optional(Uuid) }), response: { ...errorResponses } },
   }, async (req, reply) => {
     const o = await createOpinion(ctxOf(req), req.body);
     return reply.status(201).send(await presentOpinion(app.db, o));
@@ -79,7 +78,7 @@ export async function opinionRoutes(fastify: FastifyInstance) {
   app.get('/opinions/:id', { schema: { tags, summary: 'One report, with its adoptions and 批示', params: IdParams } }, async (req) => view(actorOf(req), req.params.id));
 
   app.patch('/opinions/:id', {
-    schema: { tags, summary: 'Edit: the author while draft or returned; staff while under review or approved', params: IdParams, body: Type.Partial(obj({ title: Text(100), body: Body }), { additionalProperties: false, minProperties: 1 }) },
+    schema: { tags, summary: 'Edit: the author while draft or returned; staff while under review or approved', params: IdParams, body: Type.Partial(obj({ title: Name(100), body: Body }), { additionalProperties: false, minProperties: 1 }) },
   }, async (req) => {
     await updateOpinion(ctxOf(req), req.params.id, req.body);
     return view(actorOf(req), req.params.id);

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { runCommand } from '../../core/command.ts';
 import { badRequest } from '../../core/errors.ts';
-import { actorOf, ctxOf, errorResponses, IdParams, ListOf, pageOf, Paging, Uuid } from '../../core/http.ts';
+import { actorOf, ctxOf, errorResponses, IdParams, ListOf, Name, pageOf, Paging, Uuid } from '../../core/http.ts';
 import { authorize, can } from '../../core/policies.ts';
 import { sendXlsx } from '../../core/xlsx.ts';
 import { ActiveFilter } from './catalog.ts';
@@ -13,7 +13,7 @@ import { GENDERS, PARTIES } from './values.ts';
 
 const Nullable = <T extends import('typebox').TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const MemberFields = {
-  name: Type.String({ minLength: 1, maxLength: 50 }),
+  name: Name(50),
   sectorId: Uuid,
   party: Type.Union(PARTIES.map((p) => Type.Literal(p))),
   standing: Type.Boolean(),

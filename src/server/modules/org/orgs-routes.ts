@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { runCommand } from '../../core/command.ts';
 import { notFound } from '../../core/errors.ts';
-import { actorOf, ctxOf, errorResponses, IdParams } from '../../core/http.ts';
+import { actorOf, ctxOf, errorResponses, IdParams, Name } from '../../core/http.ts';
 import { authorize, ROLES } from '../../core/policies.ts';
 import { orgs } from '../../core/schema.ts';
 import { queryRows, type Queryable } from '../../core/db/client.ts';
@@ -36,7 +36,7 @@ export async function orgRoutesCore(fastify: FastifyInstance) {
   app.post('/orgs', {
     schema: {
       tags: ['orgs'], summary: 'Add a committee under mine (e.g. a county committee)',
-      body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), level: Level }, { additionalProperties: false }),
+      body: Type.Object({ name: Name(100), level: Level }, { additionalProperties: false }),
       response: { 201: OrgView, ...errorResponses },
     },
   }, async (req, reply) => {
@@ -52,7 +52,7 @@ export async function orgRoutesCore(fastify: FastifyInstance) {
   app.patch('/orgs/:id', {
     schema: {
       tags: ['orgs'], summary: 'Rename my committee or one directly under it', params: IdParams,
-      body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
+      body: Type.Object({ name: Name(100) }, { additionalProperties: false }),
       response: { 200: OrgView, ...errorResponses },
     },
   }, async (req) => runCommand(ctxOf(req), async (c) => {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { Name } from '../../core/http.ts';
 import { sql } from 'drizzle-orm';
 import './policies.ts';
 import { catalogRoutes } from './catalog.ts';
@@ -8,10 +9,11 @@ import { backfillNameSort } from './name-sort-backfill.ts';
 import { orgRoutesCore } from './orgs-routes.ts';
 import { termRoutes } from './terms-routes.ts';
 import { userRoutes } from './users-routes.ts';
+import { userTokenRoutes } from './user-tokens-routes.ts';
 import { committees, members, sectors, units } from './schema.ts';
 import { UNIT_KINDS } from './values.ts';
 
-const Name = Type.String({ minLength: 1, maxLength: 100 });
+const CatalogName = Name(100);
 const Id = { id: Type.String(), active: Type.Boolean() };
 
 /** The org module (组织与委员): committees, terms, sectors, special committees, units, members, users. */
@@ -19,7 +21,7 @@ export async function orgRoutes(app: FastifyInstance) {
   app.addHook('onReady', async () => { await backfillNameSort(app.db).catch((err) => app.log.error({ err }, 'member name-sort backfill failed')); });
   catalogRoutes(app, {
     path: 'sectors', entity: 'sector', tag: 'sectors', table: sectors, order: [sectors.sort, sectors.name],
-    create: Type.Object({ name: Name, sort: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })) }, { additionalProperties: false }),
+    create: Type.Object({ name: CatalogName, sort: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })) }, { additionalProperties: false }),
     view: Type.Object({ ...Id, name: Type.String(), sort: Type.Integer(), memberCount: Type.Optional(Type.Integer()) }),
     extras: () => ({
       memberCount: sql<number>`(select count(*)::int from ${members} m where m.org_id = ${sectors.orgId} and m.sector_id = ${sectors.id} and m.active)`,
@@ -27,16 +29,17 @@ export async function orgRoutes(app: FastifyInstance) {
   });
   catalogRoutes(app, {
     path: 'committees', entity: 'committee', tag: 'committees', table: committees, order: [committees.name],
-    create: Type.Object({ name: Name }, { additionalProperties: false }),
+    create: Type.Object({ name: CatalogName }, { additionalProperties: false }),
     view: Type.Object({ ...Id, name: Type.String() }),
   });
   catalogRoutes(app, {
     path: 'units', entity: 'unit', tag: 'units', table: units, order: [units.kind, units.name],
-    create: Type.Object({ name: Name, kind: Type.Union(UNIT_KINDS.map((k) => Type.Literal(k))) }, { additionalProperties: false }),
+    create: Type.Object({ name: CatalogName, kind: Type.Union(UNIT_KINDS.map((k) => Type.Literal(k))) }, { additionalProperties: false }),
     view: Type.Object({ ...Id, name: Type.String(), kind: Type.String() }),
   });
   await app.register(memberRoutes);
   await app.register(userRoutes);
+  await app.register(userTokenRoutes);
   await app.register(termRoutes);
   await app.register(orgRoutesCore);
 }

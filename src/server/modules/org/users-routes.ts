@@ -3,10 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { runCommand, type CommandScope } from '../../core/command.ts';
 import { conflict, invalid, notFound } from '../../core/errors.ts';
-import { actorOf, ctxOf, errorResponses, IdParams, ListOf, pageOf, Paging, Uuid } from '../../core/http.ts';
+import { actorOf, ctxOf, errorResponses, IdParams, ListOf, Name, pageOf, Paging, Uuid } from '../../core/http.ts';
 import { authorize, ROLES } from '../../core/policies.ts';
-import { sessions, users } from '../../core/schema.ts';
+import { users } from '../../core/schema.ts';
 import { hashPassword } from '../../core/auth/passwords.ts';
+import { endAccess } from '../../core/auth/tokens.ts';
+import { clearLoginThrottle } from '../../core/auth/throttle.ts';
 import { ActiveFilter } from './catalog.ts';
 import { members, units } from './schema.ts';
 
@@ -15,7 +17,7 @@ const Fields = {
   username: Type.String({ minLength: 2, maxLength: 64, pattern: '^[A-Za-z0-9_.@-]+$' }),
   password: Type.String({ minLength: 8, maxLength: 200 }),
   roles: Type.Array(Type.Union(ROLES.map((r) => Type.Literal(r))), { minItems: 1, maxItems: 5, uniqueItems: true }),
-  displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+  displayName: Type.Optional(Name(50)),
   memberId: Type.Optional(Nullable(Uuid)),
   unitId: Type.Optional(Nullable(Uuid)),
 };
@@ -24,13 +26,11 @@ const { username: _u, ...patchable } = Fields;
 const UserPatch = Type.Partial(Type.Object({ ...patchable, active: Type.Boolean() }), { additionalProperties: false, minProperties: 1 });
 const UserView = Type.Object({
   id: Type.String(), username: Type.String(), displayName: Type.String(), roles: Type.Array(Type.String()),
-  memberId: Nullable(Type.String()), unitId: Nullable(Type.String()), active: Type.Boolean(),
-  lockedUntil: Nullable(Type.String()), createdAt: Type.String(),
+  memberId: Nullable(Type.String()), unitId: Nullable(Type.String()), active: Type.Boolean(), createdAt: Type.String(),
 });
 
 type Row = typeof users.$inferSelect;
-const present = ({ passwordHash: _p, failedLogins: _f, orgId: _o, ...u }: Row) =>
-  ({ ...u, lockedUntil: u.lockedUntil?.toISOString() ?? null, createdAt: u.createdAt.toISOString() });
+const present = ({ passwordHash: _p, orgId: _o, ...u }: Row) => ({ ...u, createdAt: u.createdAt.toISOString() });
 
 /** A member login needs its member, a unit login its unit, both in this committee. */
 async function checkLinks(c: CommandScope, u: { roles: string[]; memberId?: string | null; unitId?: string | null }) {
@@ -103,10 +103,11 @@ export async function userRoutes(fastify: FastifyInstance) {
     }
     const merged = { ...before, ...fields } as Row;
     await checkLinks(c, merged);
-    const values: Partial<Row> = { ...fields, ...(password ? { passwordHash: await hashPassword(password), failedLogins: 0, lockedUntil: null } : {}) };
+    const values: Partial<Row> = { ...fields, ...(password ? { passwordHash: await hashPassword(password) } : {}) };
     const [after] = await c.tx.update(users).set(values).where(key).returning();
-    // Deactivating or changing the password ends the user's sessions.
-    if (password || fields.active === false) await c.tx.delete(sessions).where(and(eq(sessions.orgId, c.actor.orgId), eq(sessions.userId, id)));
+    // Deactivating or changing the password ends the user's sessions and API tokens, for good.
+    if (password || fields.active === false) await endAccess(c.tx, c.actor.orgId, id);
+    if (password) await clearLoginThrottle(c.tx, req.server.keys, before.username);
     await c.record({ action: fields.active === false ? 'deactivated' : 'updated', entity: 'user', entityId: id, before: present(before), after: present(after!) });
     return present(after!);
   });

@@ -1,8 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../core/db/client.ts';
 import { notFound } from '../../core/errors.ts';
 import { hasRole, type Actor } from '../../core/policies.ts';
 import { activeAssignments, pendingExtension, type Assignment } from '../handling/engine.ts';
+import { assignments } from '../handling/schema.ts';
 import { today } from '../handling/deadlines.ts';
 import { proposalCosigners, proposalRatings, proposals } from './schema.ts';
 import type { ProposalFacts, ProposalState } from './workflow.ts';
@@ -15,6 +16,8 @@ export interface Loaded {
   cosigners: (typeof proposalCosigners.$inferSelect)[];
   active: Assignment[];
   relations: string[];
+  /** The caller may read it in full (fullAccess); else it is published and read as the public does. */
+  full: boolean;
   facts: ProposalFacts;
   mine?: Assignment;
   lead?: Assignment;
@@ -36,21 +39,55 @@ function relationsOf(actor: Actor | null, p: Proposal, cosigners: Loaded['cosign
   return r;
 }
 
-/**
- * Who may read: the proposer and co-signers; staff and leaders (not drafts); units the proposal is
- * assigned to; anyone once published. Everyone else is told it does not exist.
- */
-export function canRead(actor: Actor | null, l: Pick<Loaded, 'p' | 'relations'>): boolean {
-  if (l.p.published) return true;
-  if (!actor || actor.orgId !== l.p.orgId) return false;
-  if (l.relations.some((r) => ['proposer', 'cosigner', 'pendingCosigner', 'unsignedUnit', 'leadUnit', 'coUnit', 'keyLeader'].includes(r))) return true;
-  return l.p.state !== 'draft' && hasRole(actor, 'staff', 'leader', 'admin');
+/** The unit has a current (pending or signed) assignment of the proposal. */
+export const assignedTo = (unitId: SQL | string) => sql`exists (select 1 from ${assignments} a where a.org_id = ${proposals.orgId}
+  and a.item_kind = ${KIND} and a.item_id = ${proposals.id} and a.unit_id = ${unitId} and a.state in ('pending', 'signed'))`;
+
+/** The caller's own proposals: as proposer (a collective one: whoever entered it) or co-signer. */
+export function ownedBy(actor: Actor): SQL {
+  return or(
+    actor.memberId ? eq(proposals.proposerMemberId, actor.memberId) : undefined,
+    and(isNull(proposals.proposerMemberId), eq(proposals.createdBy, actor.id)),
+    actor.memberId ? sql`exists (select 1 from ${proposalCosigners} c where c.org_id = ${proposals.orgId} and c.proposal_id = ${proposals.id} and c.member_id = ${actor.memberId})` : undefined,
+  )!;
 }
 
+/**
+ * Who may read a proposal in full. The one rule, as SQL, of GET …/:id and of every list, search and
+ * suggestion: the proposer and co-signers, the units it is assigned to, its leading leader, and
+ * staff, leaders and admins of the committee (not drafts). Anyone may read a published one, with
+ * contact details masked (see readableBy).
+ */
+export function fullAccess(actor: Actor | null): SQL {
+  if (!actor) return sql`false`;
+  return and(eq(proposals.orgId, actor.orgId), or(
+    ownedBy(actor),
+    hasRole(actor, 'staff', 'leader', 'admin') ? ne(proposals.state, 'draft') : undefined,
+    actor.unitId && hasRole(actor, 'unit') ? assignedTo(actor.unitId) : undefined,
+    eq(proposals.keyLeaderUserId, actor.id),
+  ))!;
+}
+
+/** What the caller may open: published proposals (of any committee), and those of fullAccess. */
+export const readableBy = (actor: Actor | null): SQL => or(eq(proposals.published, true), fullAccess(actor))!;
+
+/** Of these ids, the ones the caller may open, each with whether they read it in full (else masked). */
+export async function readableAmong(db: Queryable, actor: Actor, ids: string[]): Promise<Map<string, boolean>> {
+  if (!ids.length) return new Map();
+  const rows = await db.select({ id: proposals.id, full: sql<boolean>`coalesce(${fullAccess(actor)}, false)` }).from(proposals)
+    .where(and(eq(proposals.orgId, actor.orgId), inArray(proposals.id, ids), readableBy(actor)));
+  return new Map(rows.map((r) => [r.id, r.full]));
+}
+
+/** The caller reads it as the public does: contact details masked, internal notes left out. */
+export const publicView = (l: Pick<Loaded, 'full'>) => !l.full;
+
 export async function loadProposal(db: Queryable, actor: Actor | null, orgId: string, id: string, opts: { lock?: boolean; bodyLimit?: number; extra?: Partial<ProposalFacts>; afterOwnAction?: boolean } = {}): Promise<Loaded> {
-  const q = db.select().from(proposals).where(and(eq(proposals.orgId, orgId), eq(proposals.id, id)));
-  const [p] = await (opts.lock ? q.for('update') : q);
-  if (!p) throw notFound('Proposal');
+  const q = db.select({ p: proposals, full: sql<boolean>`coalesce(${fullAccess(actor)}, false)` }).from(proposals)
+    .where(and(eq(proposals.orgId, orgId), eq(proposals.id, id)));
+  const [row] = await (opts.lock ? q.for('update', { of: proposals }) : q);
+  if (!row) throw notFound('Proposal');
+  const { p, full } = row;
   // One query after another: inside a transaction they share a single connection.
   const cosigners = await db.select().from(proposalCosigners).where(and(eq(proposalCosigners.orgId, orgId), eq(proposalCosigners.proposalId, id)));
   const active = await activeAssignments(db, orgId, { kind: KIND, id });
@@ -60,11 +97,11 @@ export async function loadProposal(db: Queryable, actor: Actor | null, orgId: st
     : [];
   const relations = relationsOf(actor, p, cosigners, active);
   // Right after acting (e.g. a unit returning it), the caller still gets the result of their action.
-  if (!opts.afterOwnAction && !canRead(actor, { p, relations })) throw notFound('Proposal');
+  if (!opts.afterOwnAction && !full && !p.published) throw notFound('Proposal');
   const mine = actor?.unitId ? active.find((a) => a.unitId === actor.unitId) : undefined;
   const lead = active.find((a) => a.role === 'lead');
   return {
-    p, cosigners, active, relations, mine, lead,
+    p, cosigners, active, relations, full, mine, lead,
     facts: {
       state: p.state as ProposalState, kind: p.kind, bodyLength: [...p.body].length, bodyLimit: opts.bodyLimit ?? Infinity,
       cosigners: cosigners.filter((c) => !c.viaMergeOf).map((c) => ({ confirmed: !!c.confirmedAt })),
@@ -73,4 +110,12 @@ export async function loadProposal(db: Queryable, actor: Actor | null, orgId: st
       ratedByMyUnit: rated.length > 0, published: p.published, exempt: !!p.publicationExemptReason, isKey: p.isKey, ...opts.extra,
     },
   };
+}
+
+/** A proposal the caller may open: of their committee, or of any committee once published; else 404. */
+export async function loadReadable(db: Queryable, actor: Actor | null, id: string, opts: { afterOwnAction?: boolean } = {}): Promise<Loaded> {
+  const [row] = await db.select({ orgId: proposals.orgId }).from(proposals)
+    .where(and(eq(proposals.id, id), or(eq(proposals.published, true), actor ? eq(proposals.orgId, actor.orgId) : undefined)));
+  if (!row) throw notFound('Proposal');
+  return loadProposal(db, actor, row.orgId, id, opts);
 }

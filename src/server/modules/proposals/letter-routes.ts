@@ -1,14 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { and, eq, or } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { notFound } from '../../core/errors.ts';
 import { errorResponses, Uuid } from '../../core/http.ts';
 import { orgs } from '../../core/schema.ts';
 import { plenarySessions, terms, units } from '../org/schema.ts';
 import { replies } from '../handling/schema.ts';
-import { chineseFont, chineseNumber, committeeShortName, DOCX_TYPE, PDF_TYPE, renderDocx, renderPdf, replyLetter, type LetterContent } from '../handling/letter.ts';
-import { KIND, loadProposal } from './access.ts';
-import { proposals } from './schema.ts';
+import { chineseFont, chineseNumber, committeeShortName, DOCX_TYPE, mapLetterText, PDF_TYPE, renderDocx, renderPdf, replyLetter, type LetterContent } from '../handling/letter.ts';
+import { KIND, loadReadable, publicView } from './access.ts';
+import { redactContacts } from '../../core/text/redact.ts';
 
 // 答复函: a reply of a proposal as the unit's official letter, in Word and PDF. Whoever may read
 // the proposal may download it (the public too, once the proposal is published); others get 404.
@@ -18,12 +18,8 @@ const Params = Type.Object({ id: Uuid, replyId: Uuid }, { additionalProperties: 
 /** The letter of one reply, and the name of its file (without extension). */
 async function letterOf(req: FastifyRequest, id: string, replyId: string): Promise<{ content: LetterContent; name: string }> {
   const db = req.server.db;
-  const actor = req.actor;
-  // The same visibility as GET /proposals/:id: published ones for anyone, else the caller's committee and canRead.
-  const [row] = await db.select({ orgId: proposals.orgId }).from(proposals)
-    .where(and(eq(proposals.id, id), or(eq(proposals.published, true), actor ? eq(proposals.orgId, actor.orgId) : undefined)));
-  if (!row) throw notFound('Proposal');
-  const { p, cosigners } = await loadProposal(db, actor, row.orgId, id);
+  const l = await loadReadable(db, req.actor, id);
+  const { p, cosigners } = l;
   const [[reply], session, [org]] = await Promise.all([
     db.select({ r: replies, unitName: units.name }).from(replies)
       .innerJoin(units, and(eq(units.orgId, replies.orgId), eq(units.id, replies.unitId)))
@@ -45,7 +41,8 @@ async function letterOf(req: FastifyRequest, id: string, replyId: string): Promi
     reply: { category: reply.r.category, content: reply.r.content, signer: reply.r.signer, createdAt: reply.r.createdAt },
     unitName: reply.unitName,
   });
-  return { content, name: `答复函${number ? `-${number}` : ''}${reply.r.round > 1 ? `-第${reply.r.round}次答复` : ''}` };
+  // Whoever reads the proposal as the public does gets the letter as the public does: contact details masked.
+  return { content: publicView(l) ? mapLetterText(content, redactContacts) : content, name: `答复函${number ? `-${number}` : ''}${reply.r.round > 1 ? `-第${reply.r.round}次答复` : ''}` };
 }
 
 function download(reply: FastifyReply, type: string, name: string, ext: string, body: Buffer) {

@@ -1,11 +1,11 @@
-import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../core/db/client.ts';
 import { hasRole, type Actor } from '../../core/policies.ts';
 import { entityHistory } from '../../core/history.ts';
 import { members, plenarySessions, terms, units } from '../org/schema.ts';
 import { assignments, evaluations, extensionRequests, handlingLogs, replies } from '../handling/schema.ts';
 import { today } from '../handling/deadlines.ts';
-import { KIND, type Loaded } from './access.ts';
+import { assignedTo, fullAccess, KIND, ownedBy, publicView, type Loaded } from './access.ts';
 import { redactContacts } from '../../core/text/redact.ts';
 import { attachmentsOf } from '../handling/attachments.ts';
 import { proposalCosigners, proposalRatings, proposals } from './schema.ts';
@@ -25,21 +25,10 @@ export interface ProposalFilter {
   publication?: 'published' | 'pending' | 'exempt';
 }
 
-const activeFor = (unitId: SQL | string) => sql`exists (select 1 from ${assignments} a where a.org_id = ${proposals.orgId}
-  and a.item_kind = ${KIND} and a.item_id = ${proposals.id} and a.unit_id = ${unitId} and a.state in ('pending', 'signed'))`;
-
-/** The slice of proposals the actor may list (the same rule as canRead, as SQL). */
-export function scope(actor: Actor | null, f: ProposalFilter): SQL | undefined {
+/** The slice of proposals the actor may list: the published ones, their own (mine), or every one they may read in full. */
+export function scope(actor: Actor | null, f: Pick<ProposalFilter, 'published' | 'mine'>): SQL {
   if (f.published || !actor) return eq(proposals.published, true);
-  const own = actor.memberId
-    ? or(eq(proposals.proposerMemberId, actor.memberId), sql`exists (select 1 from ${proposalCosigners} c where c.org_id = ${proposals.orgId} and c.proposal_id = ${proposals.id} and c.member_id = ${actor.memberId})`)
-    : eq(proposals.createdBy, actor.id);
-  if (f.mine) return own;
-  const parts: (SQL | undefined)[] = [own];
-  if (hasRole(actor, 'staff', 'leader', 'admin')) parts.push(ne(proposals.state, 'draft'));
-  if (actor.unitId && hasRole(actor, 'unit')) parts.push(activeFor(actor.unitId));
-  if (hasRole(actor, 'leader')) parts.push(eq(proposals.keyLeaderUserId, actor.id));
-  return or(...parts);
+  return f.mine ? and(eq(proposals.orgId, actor.orgId), ownedBy(actor))! : fullAccess(actor);
 }
 
 export async function listProposals(db: Queryable, actor: Actor | null, orgId: string | undefined, f: ProposalFilter, page: { limit: number; offset: number }) {
@@ -48,7 +37,7 @@ export async function listProposals(db: Queryable, actor: Actor | null, orgId: s
     scope(actor, f),
     f.q ? or(ilike(proposals.title, `%${f.q}%`), ilike(proposals.proposerName, `%${f.q}%`)) : undefined,
     f.state?.length ? inArray(proposals.state, f.state) : undefined,
-    f.unitId ? activeFor(f.unitId) : undefined,
+    f.unitId ? assignedTo(f.unitId) : undefined,
     f.sessionId ? eq(proposals.sessionId, f.sessionId) : undefined,
     f.domain ? eq(proposals.domain, f.domain) : undefined,
     f.kind ? eq(proposals.kind, f.kind) : undefined,
@@ -141,8 +130,26 @@ export async function presentProposal(db: Queryable, l: Loaded, publicView: bool
   };
 }
 
-/** Every state change and edit: from the audit log, where each command writes its entry. */
-export const proposalHistory = (db: Queryable, orgId: string, id: string) => entityHistory(db, orgId, 'proposal', id);
+/** What handling units, staff and leaders tell each other: not for the proposer's eyes, nor the public's. */
+const INTERNAL_NOTES = new Set(['reassign', 'return', 'requestExtension', 'grantExtension', 'refuseExtension', 'rate', 'exempt', 'supervised']);
+/** The course of a proposal as the public is told it (with the notes of file, assign, reply and evaluate only). */
+const PUBLIC_STEPS = new Set(['submit', 'file', 'assign', 'sign', 'reply', 'evaluate', 'publish', 'markKey']);
+const PUBLIC_NOTES = new Set(['file', 'assign', 'reply', 'evaluate']);
+/** The units a proposal is assigned to, and its leading leader. */
+const CONCERNED = ['unsignedUnit', 'leadUnit', 'coUnit', 'keyLeader'];
+
+/**
+ * Every state change and edit, from the audit log where each command writes its entry, as far as the
+ * reader is entitled: staff, leaders, admins and the units (and leading leader) concerned read it
+ * all; the proposer and co-signers all but the internal notes; a reader of a published proposal
+ * with no part in it its public course.
+ */
+export async function proposalHistory(db: Queryable, l: Loaded, actor: Actor) {
+  const all = await entityHistory(db, l.p.orgId, 'proposal', l.p.id);
+  if (l.full && (hasRole(actor, 'staff', 'leader', 'admin') || l.relations.some((r) => CONCERNED.includes(r)))) return all;
+  if (!publicView(l)) return all.map((e) => (INTERNAL_NOTES.has(e.action) ? { ...e, note: null } : e));
+  return all.filter((e) => PUBLIC_STEPS.has(e.action)).map((e) => (PUBLIC_NOTES.has(e.action) ? e : { ...e, note: null }));
+}
 
 /** Staff board: open lead assignments due within `days` or overdue, grouped by unit. */
 export async function dueBoard(db: Queryable, orgId: string, days: number) {

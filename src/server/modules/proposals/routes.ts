@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { TProperties } from 'typebox';
-import { and, eq, or, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { users } from '../../core/schema.ts';
-import { proposals } from './schema.ts';
 import { badRequest, notFound, Problem } from '../../core/errors.ts';
-import { actorOf, ctxOf, errorResponses, IdParams, pageOf, Paging, Uuid } from '../../core/http.ts';
+import { actorOf, ctxOf, errorResponses, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
 import { authorize, definePolicies } from '../../core/policies.ts';
-import { KIND, loadProposal } from './access.ts';
+import { KIND, loadProposal, loadReadable, publicView } from './access.ts';
 import { act, actOnMany, createProposal, updateDraft, uploadAttachment } from './commands.ts';
 import { attachmentFile, MAX_ATTACHMENT } from '../handling/attachments.ts';
 import { dueBoard, listProposals, pendingExtensions, presentProposal, proposalHistory } from './queries.ts';
@@ -24,7 +23,6 @@ definePolicies({ 'proposal.supervise': ['staff', 'admin', 'leader'], 'proposal.m
 export const KINDS = ['member', 'joint', 'group', 'committee', 'sector'] as const;
 export const DOMAINS = ['经济', '政治', '文化', '社会', '生态文明', '其他'] as const;
 const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
-const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 const Day = Type.String({ format: 'date' });
 const Units = Type.Array(Type.Object({ unitId: Uuid, role: lit(['lead', 'co'] as const) }, { additionalProperties: false }), { minItems: 1, maxItems: 10 });
 const obj = <T extends TProperties>(props: T) => Type.Object(props, { additionalProperties: false });
@@ -46,7 +44,7 @@ const ACTION_BODIES = {
   requestExtension: obj({ dueDate: Day, reason: Text(500) }),
   grantExtension: obj({ note: Type.Optional(Text(500)) }),
   refuseExtension: obj({ note: Text(500) }),
-  reply: obj({ category: lit(['A', 'B', 'C'] as const), content: Text(20000), signer: Type.Optional(Text(50)), attachmentIds: Type.Optional(AttachmentIds) }),
+  reply: obj({ category: lit(['A', 'B', 'C'] as const), content: Text(20000), signer: Type.Optional(Name(50)), attachmentIds: Type.Optional(AttachmentIds) }),
   evaluate: obj({ satisfaction: Satisfaction, resultSatisfaction: Type.Optional(Satisfaction), contacted: Type.Optional(Type.Boolean()),
     contactMethod: Type.Optional(lit(['visit', 'phone', 'meeting', 'letter', 'none'] as const)), comment: Type.Optional(Type.String({ maxLength: 1000 })) }),
   rate: obj({ topic: Type.Integer({ minimum: 1, maximum: 5 }), research: Type.Integer({ minimum: 1, maximum: 5 }), feasibility: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(Type.String({ maxLength: 1000 })) }),
@@ -55,8 +53,8 @@ const ACTION_BODIES = {
 for (const a of proposalWorkflow.actionNames) if (!(a in ACTION_BODIES)) throw new Error(`no body schema for action ${a}`);
 
 const DraftFields = {
-  title: Text(100), body: Text(20000), kind: lit(KINDS), domain: Type.Optional(Type.Union([lit(DOMAINS), Type.Null()])),
-  cosignerIds: Type.Optional(Type.Array(Uuid, { maxItems: 50 })), proposerName: Type.Optional(Text(100)),
+  title: Name(100), body: Text(20000), kind: lit(KINDS), domain: Type.Optional(Type.Union([lit(DOMAINS), Type.Null()])),
+  cosignerIds: Type.Optional(Type.Array(Uuid, { maxItems: 50 })), proposerName: Type.Optional(Name(100)),
 };
 const Filters = obj({
   ...Paging, state: Type.Optional(Type.Array(lit(STATES), { maxItems: 12 })), published: Type.Optional(Type.Boolean()), mine: Type.Optional(Type.Boolean()),
@@ -68,18 +66,10 @@ const Filters = obj({
 export async function proposalRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['proposals'];
-  /** The proposal if the caller may read it: their committee's, or any committee's once published. */
-  const readable = async (req: import('fastify').FastifyRequest, id: string, afterOwnAction = false) => {
-    const actor = req.actor;
-    const [row] = await app.db.select({ orgId: proposals.orgId }).from(proposals)
-      .where(and(eq(proposals.id, id), or(eq(proposals.published, true), actor ? eq(proposals.orgId, actor.orgId) : undefined)));
-    if (!row) throw notFound('Proposal');
-    return loadProposal(app.db, actor, row.orgId, id, { afterOwnAction });
-  };
+  const readable = (req: import('fastify').FastifyRequest, id: string, afterOwnAction = false) => loadReadable(app.db, req.actor, id, { afterOwnAction });
   const view = async (req: import('fastify').FastifyRequest, id: string, afterOwnAction = false) => {
-    const actor = req.actor;
     const l = await readable(req, id, afterOwnAction);
-    return presentProposal(app.db, l, !actor || actor.orgId !== l.p.orgId || (!l.relations.length && !['staff', 'leader', 'admin'].some((r) => actor.roles.includes(r as never))));
+    return presentProposal(app.db, l, publicView(l));
   };
 
   app.get('/proposals', {
@@ -143,7 +133,7 @@ export async function proposalRoutes(fastify: FastifyInstance) {
   }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'org.read');
-    return similarProposals(app.db, actor.orgId, { ...req.query, includeSubmitted: actor.roles.includes('staff') });
+    return similarProposals(app.db, actor, { ...req.query, includeSubmitted: actor.roles.includes('staff') });
   });
 
   app.get('/proposals/leaders', { schema: { tags, summary: 'Leaders who may lead-handle key proposals (for markKey)' } }, async (req) => {
@@ -162,7 +152,7 @@ export async function proposalRoutes(fastify: FastifyInstance) {
       tags, summary: 'Change this committee\'s proposal settings (admins)',
       body: Type.Partial(obj({
         bodyLimit: Type.Integer({ minimum: 200, maximum: 20000 }),
-        notFiledGrounds: Type.Array(Text(100), { minItems: 1, maxItems: 30 }),
+        notFiledGrounds: Type.Array(Name(100), { minItems: 1, maxItems: 30 }),
         handling: Type.Partial(obj({
           returnWindowDays: Type.Integer({ minimum: 1, maximum: 30 }), replyMonths: Type.Integer({ minimum: 1, maximum: 12 }),
           maxMonths: Type.Integer({ minimum: 1, maximum: 24 }), coOpinionMonths: Type.Integer({ minimum: 1, maximum: 6 }),
@@ -261,8 +251,7 @@ export async function proposalRoutes(fastify: FastifyInstance) {
 
   app.get('/proposals/:id/history', { schema: { tags, summary: 'Every state change and edit', params: IdParams } }, async (req) => {
     const actor = actorOf(req);
-    await loadProposal(app.db, actor, actor.orgId, req.params.id);
-    return proposalHistory(app.db, actor.orgId, req.params.id);
+    return proposalHistory(app.db, await loadProposal(app.db, actor, actor.orgId, req.params.id), actor);
   });
 
   app.post('/proposals/bulk/assign', {

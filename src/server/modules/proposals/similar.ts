@@ -3,7 +3,9 @@ import type { Queryable } from '../../core/db/client.ts';
 import { SimilarityIndex } from '../../core/text/similarity.ts';
 import { assignments, replies } from '../handling/schema.ts';
 import { units } from '../org/schema.ts';
-import { KIND } from './access.ts';
+import { KIND, readableAmong } from './access.ts';
+import { redactContacts } from '../../core/text/redact.ts';
+import type { Actor } from '../../core/policies.ts';
 import { proposals } from './schema.ts';
 
 // One similarity index per committee, kept in memory and brought up to date from the table
@@ -32,20 +34,32 @@ async function indexFor(db: Queryable, orgId: string): Promise<OrgIndex> {
 
 /** States a caller may be shown: filed proposals and later; staff also see submitted ones (to merge them). */
 const SHOWN = ['filed', 'assigned', 'handling', 'replied', 'rehandling', 'closed'];
+/** How many candidates the duplicate check scores at most while looking for ones the caller may open. */
+const MAX_CANDIDATES = 1280;
 
-export async function similarProposals(db: Queryable, orgId: string, q: { title?: string; text: string; limit: number; excludeId?: string; includeSubmitted: boolean; minScore: number }) {
-  const o = await indexFor(db, orgId);
+/** Past proposals like this text that the caller may open (GET /proposals/:id), masked where they read it as the public does. */
+export async function similarProposals(db: Queryable, actor: Actor, q: { title?: string; text: string; limit: number; excludeId?: string; includeSubmitted: boolean; minScore: number }) {
+  const o = await indexFor(db, actor.orgId);
   const shown = q.includeSubmitted ? [...SHOWN, 'submitted'] : SHOWN;
-  const hits = o.index.query(q.title ?? '', q.text, q.limit, (id) => id !== q.excludeId && shown.includes(o.states.get(id)!))
-    .filter((h) => h.score >= q.minScore);
+  const candidate = (id: string) => id !== q.excludeId && shown.includes(o.states.get(id)!);
+  // The index knows no callers: ask for more until enough of the best are readable, or none are left.
+  let hits: { id: string; score: number }[] = [];
+  let readable = new Map<string, boolean>();
+  for (let k = q.limit; ; k *= 4) {
+    const found = o.index.query(q.title ?? '', q.text, k, candidate).filter((h) => h.score >= q.minScore);
+    readable = await readableAmong(db, actor, found.map((h) => h.id));
+    hits = found.filter((h) => readable.has(h.id)).slice(0, q.limit);
+    if (hits.length >= q.limit || found.length < k || k >= MAX_CANDIDATES) break;
+  }
   if (!hits.length) return [];
   const reps = await db.select({ itemId: replies.itemId, category: replies.category, content: replies.content, round: replies.round }).from(replies)
-    .where(and(eq(replies.orgId, orgId), eq(replies.itemKind, KIND), inArray(replies.itemId, hits.map((h) => h.id)))).orderBy(desc(replies.round));
+    .where(and(eq(replies.orgId, actor.orgId), eq(replies.itemKind, KIND), inArray(replies.itemId, hits.map((h) => h.id)))).orderBy(desc(replies.round));
   return hits.map((h) => {
     const r = reps.find((x) => x.itemId === h.id);
+    const shownAs = readable.get(h.id) ? (s: string) => s : redactContacts;
     return {
-      id: h.id, title: o.titles.get(h.id)!, score: Math.round(h.score * 1000) / 1000, state: o.states.get(h.id)!,
-      reply: r ? { category: r.category, excerpt: r.content.slice(0, 200) } : null,
+      id: h.id, title: shownAs(o.titles.get(h.id)!), score: Math.round(h.score * 1000) / 1000, state: o.states.get(h.id)!,
+      reply: r ? { category: r.category, excerpt: shownAs(r.content).slice(0, 200) } : null,
     };
   });
 }

@@ -6,6 +6,7 @@ import { users } from '../../core/schema.ts';
 import { redactContacts } from '../../core/text/redact.ts';
 import { units } from '../org/schema.ts';
 import { proposalCosigners, proposals } from '../proposals/schema.ts';
+import { readableBy } from '../proposals/access.ts';
 import { entryRelations, subject, type LoadedRound } from './access.ts';
 import { NOMINABLE } from './commands.ts';
 import { reviews, scoreAt, yearBounds } from './levels.ts';
@@ -106,6 +107,7 @@ export async function listEntries(db: Queryable, actor: Actor, l: LoadedRound, f
     eq(selectionEntries.orgId, r.orgId), eq(selectionEntries.roundId, r.id), sql`${selectionEntries.reached} >= ${position}`,
     f.entryId ? eq(selectionEntries.id, f.entryId) : undefined,
     seesAll(actor) ? undefined : own.length ? or(...own) : sql`false`,
+    readableBy(actor), // and only proposals the caller may open
   );
   const score = scoreAt(position);
   const [rows, [n]] = await Promise.all([
@@ -115,7 +117,8 @@ export async function listEntries(db: Queryable, actor: Actor, l: LoadedRound, f
       .leftJoin(units, and(eq(units.orgId, selectionEntries.orgId), eq(units.id, selectionEntries.leadUnitId)))
       .where(where).orderBy(sql`${score} desc nulls last`, asc(selectionEntries.createdAt), asc(selectionEntries.id))
       .limit(page(f).limit).offset(page(f).offset),
-    db.select({ n: sql<number>`count(*)::int` }).from(selectionEntries).where(where),
+    db.select({ n: sql<number>`count(*)::int` }).from(selectionEntries)
+      .innerJoin(proposals, and(eq(proposals.orgId, selectionEntries.orgId), eq(proposals.id, selectionEntries.proposalId))).where(where),
   ]);
   // Scores and comments: for those who review or oversee, not for the proposer.
   const showReviews = seesAll(actor) || unitLevel;
@@ -158,7 +161,7 @@ export function nominableIn(r: { id: string; year: number }) {
 /** Proposals the caller may nominate in this round: replied or closed, of its year, not yet nominated (staff: all). */
 export async function eligibleProposals(db: Queryable, actor: Actor, l: LoadedRound, f: { q?: string; page: number; pageSize: number }) {
   const where = and(
-    eq(proposals.orgId, l.r.orgId), nominableIn(l.r),
+    eq(proposals.orgId, l.r.orgId), nominableIn(l.r), readableBy(actor),
     hasRole(actor, 'staff') ? undefined : actor.memberId ? eq(proposals.proposerMemberId, actor.memberId) : sql`false`,
     f.q ? or(ilike(proposals.title, `%${f.q}%`), ilike(proposals.proposerName, `%${f.q}%`)) : undefined,
   );
@@ -170,7 +173,7 @@ export async function eligibleProposals(db: Queryable, actor: Actor, l: LoadedRo
   return { total: n!.n, items: rows.map((p) => ({ ...p, submittedAt: iso(p.submittedAt) })) };
 }
 
-/** A member's honours from announced rounds: their excellent proposals, as proposer or co-proposer. */
+/** A member's honours from announced rounds: their excellent proposals, as proposer or co-proposer (public, as the results). */
 export async function honoursOf(db: Queryable, orgId: string, memberId: string) {
   const cosigned = sql`exists (select 1 from ${proposalCosigners} c where c.org_id = ${selectionEntries.orgId} and c.proposal_id = ${selectionEntries.proposalId}
     and c.member_id = ${memberId} and c.confirmed_at is not null)`;
@@ -181,7 +184,7 @@ export async function honoursOf(db: Queryable, orgId: string, memberId: string) 
       or(eq(selectionEntries.proposerMemberId, memberId), cosigned)))
     .orderBy(desc(selectionRounds.year), asc(proposals.title));
   return rows.map(({ e, r, title }) => ({
-    kind: 'excellentProposal' as const, roundId: r.id, roundName: r.name, year: r.year, proposalId: e.proposalId, title,
+    kind: 'excellentProposal' as const, roundId: r.id, roundName: r.name, year: r.year, proposalId: e.proposalId, title: redactContacts(title),
     role: e.proposerMemberId === memberId ? 'proposer' as const : 'cosigner' as const, announcedAt: iso(r.announcedAt),
   }));
 }

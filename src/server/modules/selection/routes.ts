@@ -4,7 +4,7 @@ import type { TProperties } from 'typebox';
 import { and, eq } from 'drizzle-orm';
 import { notFound } from '../../core/errors.ts';
 import { entityHistory } from '../../core/history.ts';
-import { actorOf, ctxOf, errorResponses, IdParams, Paging, Uuid } from '../../core/http.ts';
+import { actorOf, ctxOf, errorResponses, IdParams, Name, Paging, Text, Uuid } from '../../core/http.ts';
 import { authorize, definePolicies, hasRole } from '../../core/policies.ts';
 import { members } from '../org/schema.ts';
 import { loadRound } from './access.ts';
@@ -21,10 +21,9 @@ definePolicies({
 });
 
 const obj = <T extends TProperties>(props: T) => Type.Object(props, { additionalProperties: false });
-const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 const Ids = Type.Array(Uuid, { maxItems: 500, uniqueItems: true });
 const Level = obj({
-  key: Type.String({ pattern: '^[a-z][a-zA-Z0-9_-]{0,29}$' }), name: Text(50),
+  key: Type.String({ pattern: '^[a-z][a-zA-Z0-9_-]{0,29}$' }), name: Name(50),
   actor: Type.Union(LEVEL_ACTORS.map((a) => Type.Literal(a))), quota: Type.Union([Type.Integer({ minimum: 1, maximum: 1000 }), Type.Null()]),
 });
 const Levels = Type.Array(Level, { minItems: 1, maxItems: 10 });
@@ -50,7 +49,7 @@ export async function selectionRoutes(fastify: FastifyInstance) {
   app.post('/selections', {
     schema: {
       tags, summary: 'Open a round for a year (staff); levels default to the six of 提案人自荐 … 常委会议表彰',
-      body: obj({ year: Type.Integer({ minimum: 2000, maximum: 2100 }), name: Text(100), levels: Type.Optional(Levels) }),
+      body: obj({ year: Type.Integer({ minimum: 2000, maximum: 2100 }), name: Name(100), levels: Type.Optional(Levels) }),
       response: { ...errorResponses },
     },
   }, async (req, reply) => {
@@ -64,7 +63,7 @@ export async function selectionRoutes(fastify: FastifyInstance) {
   app.patch('/selections/:id', {
     schema: {
       tags, summary: 'Change the name and levels (order, names, who acts, quotas; add or remove) until the first level closes or an entry is scored (staff)',
-      params: IdParams, body: Type.Partial(obj({ name: Text(100), levels: Levels }), { additionalProperties: false, minProperties: 1 }),
+      params: IdParams, body: Type.Partial(obj({ name: Name(100), levels: Levels }), { additionalProperties: false, minProperties: 1 }),
     },
   }, async (req) => {
     await editRound(ctxOf(req), req.params.id, req.body);

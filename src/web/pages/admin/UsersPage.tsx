@@ -1,10 +1,10 @@
-import { Form, Input, Select, Space, Tag, Tooltip } from 'antd';
-import { LockOutlined } from '@ant-design/icons';
+import { Divider, Form, Input, Select, Space, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { CrudPage } from '../../components/CrudPage';
 import type { CrudPageConfig, FormMode } from '../../components/CrudPage';
 import { MemberSelect } from '../../components/MemberSelect';
 import { RoleTags } from '../../components/RoleTags';
+import { TokenTable } from '../../components/TokenTable';
 import { useI18n } from '../../i18n';
 import { keys, useUnitOptions } from '../../queries';
 import { ALL_ROLES } from '../../types';
@@ -70,13 +70,25 @@ function UserFields({ mode }: { mode: FormMode }) {
   );
 }
 
+/** The login's API tokens, which an administrator may revoke. */
+function UserTokens({ userId }: { userId: string }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Divider titlePlacement="start">{t('user.tokens')}</Divider>
+      <Typography.Paragraph type="secondary">{t('user.tokensIntro')}</Typography.Paragraph>
+      <TokenTable url={`/api/v1/users/${userId}/tokens`} queryKey={[...keys.users, userId, 'tokens']} />
+    </>
+  );
+}
+
 const config: CrudPageConfig<UserAccount> = {
   resource: '/api/v1/users',
   queryKey: keys.users,
   title: 'user.title',
   entity: 'user.entity',
   searchPlaceholder: 'user.searchPlaceholder',
-  columns: ({ t, formatDateTime }) => [
+  columns: ({ t }) => [
     { title: t('user.username'), dataIndex: 'username', key: 'username' },
     { title: t('user.displayName'), dataIndex: 'displayName', key: 'displayName' },
     {
@@ -95,21 +107,13 @@ const config: CrudPageConfig<UserAccount> = {
         </Space>
       ),
     },
-    {
-      title: t('user.locked'),
-      dataIndex: 'lockedUntil',
-      key: 'lockedUntil',
-      render: (until: string | null) =>
-        until && new Date(until).getTime() > Date.now() ? (
-          <Tooltip title={t('user.lockedUntil', { time: formatDateTime(until) })}>
-            <Tag icon={<LockOutlined />} color="orange">
-              {t('user.locked')}
-            </Tag>
-          </Tooltip>
-        ) : null,
-    },
   ],
-  renderFields: (mode) => <UserFields mode={mode} />,
+  renderFields: (mode, record) => (
+    <>
+      <UserFields mode={mode} />
+      {mode === 'edit' && record && <UserTokens userId={record.id} />}
+    </>
+  ),
   toFormValues: (u) => ({
     displayName: u.displayName,
     roles: u.roles,
