@@ -4,11 +4,14 @@ import { promisify } from 'node:util';
 import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import PDFDocument from 'pdfkit';
 import { Problem } from '../../core/errors.ts';
+import { inWorker } from '../../core/workers/pool.ts';
 import { today } from './deadlines.ts';
 
 // 答复函: a unit's reply to an assigned item, as an official letter. One function builds the
 // letter's content (replyLetter); two renderers lay it out (renderDocx, renderPdf), so the Word
 // file and the PDF always say the same thing. Nothing here knows what kind of item is answered.
+// Routes render on a worker thread (letterDocx, letterPdf): laying out a PDF with a Chinese font
+// takes long enough that ten at once would hold everyone else's requests.
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const PDF_TYPE = 'application/pdf';
@@ -325,4 +328,24 @@ export async function renderPdf(c: LetterContent, font: FontRef | null): Promise
   }
   doc.end();
   return done;
+}
+
+const bytes = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+
+/** The letter as a Word file, built on a worker thread. */
+export async function letterDocx(c: LetterContent): Promise<Buffer> {
+  return bytes(await inWorker<Uint8Array>(import.meta.url, 'renderDocx', c));
+}
+
+/** The letter as a PDF, rendered on a worker thread (which reads the font file itself); a 503 without a font. */
+export async function letterPdf(c: LetterContent, font: FontRef | null): Promise<Buffer> {
+  const arg = { content: c, font: font && { path: font.path, family: font.family } };
+  return bytes(await inWorker<Uint8Array>(import.meta.url, 'renderPdfWithFontFile', arg));
+}
+
+const fontFiles = new Map<string, Promise<Buffer>>();
+/** (On a worker.) renderPdf, with the font read from its file once per worker. */
+export async function renderPdfWithFontFile({ content, font }: { content: LetterContent; font: Omit<FontRef, 'data'> | null }): Promise<Buffer> {
+  if (font && !fontFiles.has(font.path)) fontFiles.set(font.path, fs.readFile(font.path));
+  return renderPdf(content, font && { ...font, data: await fontFiles.get(font.path)! });
 }

@@ -1,7 +1,11 @@
-import ExcelJS from 'exceljs';
+import { Readable } from 'node:stream';
+import type ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
 import type { Queryable } from '../../core/db/client.ts';
-import { badRequest, type FieldError } from '../../core/errors.ts';
+import { badRequest, Problem, type FieldError } from '../../core/errors.ts';
+import { inWorker } from '../../core/workers/pool.ts';
+import { tableWorkbook } from '../../core/xlsx.ts';
+import { checkZip } from '../../core/zip-limits.ts';
 import { orgs } from '../../core/schema.ts';
 import { committees, members, sectors } from './schema.ts';
 import { GENDERS, PARTIES } from './values.ts';
@@ -46,33 +50,67 @@ function text(v: ExcelJS.CellValue): string {
   return String(v).trim();
 }
 
-/** Reads the first sheet; refuses files that are not .xlsx by their content (a zip with a workbook). */
-export async function readRoster(buf: Buffer): Promise<{ row: number; cells: Partial<Record<Key, string>> }[]> {
+export const MAX_ROWS = 5000;
+// A roster of 5,000 rows unpacks to a few MB; an .xlsx holds a dozen entries.
+const ROSTER_ZIP = { entries: 1000, unpackedBytes: 100 * 1024 * 1024 };
+type RosterCells = { row: number; cells: Partial<Record<Key, string>> };
+const unreadable = () => badRequest('The .xlsx file cannot be read', [{ path: '/file', message: 'unreadable workbook' }]);
+
+/**
+ * Reads the first sheet; refuses files that are not .xlsx by their content (a zip with a workbook),
+ * zips that would unpack too large, and more than 5,000 rows. The sheet is read on a worker thread.
+ */
+export async function readRoster(buf: Buffer): Promise<RosterCells[]> {
   if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) throw badRequest('The file is not an .xlsx workbook', [{ path: '/file', message: 'not an .xlsx file' }]);
-  const wb = new ExcelJS.Workbook();
-  try { await wb.xlsx.load(buf as never); } catch { throw badRequest('The .xlsx file cannot be read', [{ path: '/file', message: 'unreadable workbook' }]); }
-  const ws = wb.worksheets[0];
-  if (!ws) throw badRequest('The workbook has no sheet', [{ path: '/file', message: 'no sheet' }]);
+  checkZip(buf, ROSTER_ZIP);
+  return inWorker(import.meta.url, 'readRosterRows', buf, { failure: unreadable });
+}
+
+/** (On a worker.) Streams the first sheet row by row, stopping at the 5,001st row with content, unread the rest. */
+export async function readRosterRows(data: Uint8Array): Promise<RosterCells[]> {
+  const { default: ExcelJS } = await import('exceljs');
+  const input = Readable.from([Buffer.from(data.buffer, data.byteOffset, data.byteLength)]);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
   const header = new Map<number, Key>();
-  ws.getRow(1).eachCell((cell, col) => {
-    const h = text(cell.value).replace(/[（(].*$/, '');
-    const c = COLUMNS.find((x) => x.header === h);
-    if (c) header.set(col, c.key);
-  });
-  const missing = REQUIRED.filter((k) => ![...header.values()].includes(k));
-  if (missing.length) {
-    const names = missing.map((k) => COLUMNS.find((c) => c.key === k)!.header);
-    throw badRequest(`Missing columns: ${names.join('、')}`, names.map((n) => ({ path: '/file', message: `missing column ${n}` })));
+  const out: RosterCells[] = [];
+  let sheets = 0;
+  try {
+    for await (const ws of reader) {
+      sheets++;
+      for await (const r of ws) {
+        if (r.number === 1) {
+          r.eachCell((cell, col) => {
+            const c = COLUMNS.find((x) => x.header === text(cell.value).replace(/[（(].*$/, ''));
+            if (c) header.set(col, c.key);
+          });
+          checkHeader(header);
+          continue;
+        }
+        checkHeader(header); // a sheet whose first row is empty has no header
+        const cells: Partial<Record<Key, string>> = {};
+        header.forEach((key, col) => { cells[key] = text(r.getCell(col).value); });
+        if (!Object.values(cells).some((v) => v)) continue;
+        if (out.length === MAX_ROWS) throw badRequest(`At most ${MAX_ROWS.toLocaleString('en')} rows per import`, [{ path: '/file', message: 'too many rows' }]);
+        out.push({ row: r.number, cells });
+      }
+      break; // the first sheet only
+    }
+  } catch (err) {
+    if (err instanceof Problem) throw err;
+    throw unreadable();
+  } finally {
+    input.destroy();
   }
-  const out: { row: number; cells: Partial<Record<Key, string>> }[] = [];
-  ws.eachRow((r, n) => {
-    if (n === 1) return;
-    const cells: Partial<Record<Key, string>> = {};
-    header.forEach((key, col) => { cells[key] = text(r.getCell(col).value); });
-    if (Object.values(cells).some((v) => v)) out.push({ row: n, cells });
-  });
-  if (out.length > 5000) throw badRequest('At most 5,000 rows per import', [{ path: '/file', message: 'too many rows' }]);
+  if (!sheets) throw badRequest('The workbook has no sheet', [{ path: '/file', message: 'no sheet' }]);
+  checkHeader(header);
   return out;
+}
+
+function checkHeader(header: Map<number, Key>) {
+  const missing = REQUIRED.filter((k) => ![...header.values()].includes(k));
+  if (!missing.length) return;
+  const names = missing.map((k) => COLUMNS.find((c) => c.key === k)!.header);
+  throw badRequest(`Missing columns: ${names.join('、')}`, names.map((n) => ({ path: '/file', message: `missing column ${n}` })));
 }
 
 /** Validates each row against this committee's sectors, committees and counties and its existing members. */
@@ -131,17 +169,11 @@ type Exported = { name: string; gender: string | null; birthYear: number | null;
 
 /** Writes the roster (or, with no rows, the empty import template). */
 export async function writeRoster(rows: Exported[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('委员名册');
-  ws.columns = COLUMNS.map((c) => ({ ...c }));
-  ws.getRow(1).font = { bold: true };
   const yn = (b: boolean) => (b ? '是' : '否');
-  for (const m of rows) {
-    ws.addRow({
-      name: m.name, gender: m.gender ?? '', birthYear: m.birthYear ?? '', ethnicity: m.ethnicity ?? '', party: m.party, sector: m.sectorName,
-      committees: m.committeeNames.join('；'), standing: yn(m.standing), chairMeeting: yn(m.chairMeeting), partyGroup: yn(m.partyGroup),
-      county: m.countyName ?? '', workplace: m.workplace ?? '', title: m.title ?? '', phone: m.phone ?? '', email: m.email ?? '',
-    });
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  const table = rows.map((m): Record<Key, string | number> => ({
+    name: m.name, gender: m.gender ?? '', birthYear: m.birthYear ?? '', ethnicity: m.ethnicity ?? '', party: m.party, sector: m.sectorName,
+    committees: m.committeeNames.join('；'), standing: yn(m.standing), chairMeeting: yn(m.chairMeeting), partyGroup: yn(m.partyGroup),
+    county: m.countyName ?? '', workplace: m.workplace ?? '', title: m.title ?? '', phone: m.phone ?? '', email: m.email ?? '',
+  }));
+  return tableWorkbook('委员名册', COLUMNS.map((c) => ({ header: c.header, width: c.width, value: (r: Record<Key, string | number>) => r[c.key] })), table);
 }

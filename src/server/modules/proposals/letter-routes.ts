@@ -6,7 +6,7 @@ import { errorResponses, Uuid } from '../../core/http.ts';
 import { orgs } from '../../core/schema.ts';
 import { plenarySessions, terms, units } from '../org/schema.ts';
 import { replies } from '../handling/schema.ts';
-import { chineseFont, chineseNumber, committeeShortName, DOCX_TYPE, mapLetterText, PDF_TYPE, renderDocx, renderPdf, replyLetter, type LetterContent } from '../handling/letter.ts';
+import { chineseFont, chineseNumber, committeeShortName, DOCX_TYPE, letterDocx, letterPdf, mapLetterText, PDF_TYPE, replyLetter, type LetterContent } from '../handling/letter.ts';
 import { KIND, loadReadable, publicView } from './access.ts';
 import { redactContacts } from '../../core/text/redact.ts';
 
@@ -63,7 +63,7 @@ export async function letterRoutes(fastify: FastifyInstance) {
     schema: { tags, summary: 'A reply as the unit\'s letter (答复函), Word', params: Params, response: { 200: binary(DOCX_TYPE), ...errorResponses } },
   }, async (req, reply) => {
     const { content, name } = await letterOf(req, req.params.id, req.params.replyId);
-    return download(reply, DOCX_TYPE, name, 'docx', await renderDocx(content));
+    return download(reply, DOCX_TYPE, name, 'docx', await letterDocx(content));
   });
 
   app.get('/proposals/:id/replies/:replyId/letter.pdf', {
@@ -74,6 +74,6 @@ export async function letterRoutes(fastify: FastifyInstance) {
     },
   }, async (req, reply) => {
     const { content, name } = await letterOf(req, req.params.id, req.params.replyId);
-    return download(reply, PDF_TYPE, name, 'pdf', await renderPdf(content, await chineseFont()));
+    return download(reply, PDF_TYPE, name, 'pdf', await letterPdf(content, await chineseFont()));
   });
 }

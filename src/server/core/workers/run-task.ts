@@ -1,0 +1,26 @@
+import type { FieldError, Problem } from '../errors.ts';
+
+// The worker side of pool.ts: imports the named module and calls the export. A Problem comes back
+// as data, since a thrown error loses its class and fields on the way between threads. (It is
+// recognised by its fields: under tsx this file and the task's module may load errors.ts apart.)
+
+export interface TaskRequest { module: string; name: string; arg: unknown }
+export type TaskOutcome = { value: unknown } | { problem: { status: number; title: string; detail?: string; errors: FieldError[] } };
+
+// Under tsx, a worker on Node 20 gets only tsx's require hook from --import (pool.ts), which loads
+// this file but not the ES modules it imports: register tsx's module loader too.
+let tsx: Promise<unknown> | undefined;
+
+export default async function runTask({ module, name, arg }: TaskRequest): Promise<TaskOutcome> {
+  if (module.endsWith('.ts')) await (tsx ??= import('tsx/esm/api').then((m) => m.register()));
+  const fn = (await import(module))[name] as (arg: unknown) => unknown;
+  try {
+    return { value: await fn(arg) };
+  } catch (err) {
+    if (!isProblem(err)) throw err;
+    return { problem: { status: err.status, title: err.title, detail: err.detail, errors: err.errors } };
+  }
+}
+
+const isProblem = (err: unknown): err is Problem =>
+  err instanceof Error && typeof (err as Problem).status === 'number' && typeof (err as Problem).title === 'string' && Array.isArray((err as Problem).errors);

@@ -1,0 +1,33 @@
+import { unzipSync } from 'fflate';
+import { badRequest, Problem } from './errors.ts';
+
+// An Office file (.xlsx, .docx, .pptx) is a zip. Its central directory says how many entries it
+// holds and how big each unpacks: both are checked before anything is inflated, so a zip bomb is
+// refused for the price of reading that directory. (A directory that lies is caught later by the
+// worker's row, memory and time limits.)
+
+export interface ZipLimits { entries: number; unpackedBytes: number }
+
+const MB = 1024 * 1024;
+
+/** Throws a 400 naming `field` if the zip cannot be read or would unpack past the limits. */
+export function checkZip(data: Uint8Array, limits: ZipLimits, field = '/file') {
+  let entries = 0, unpacked = 0;
+  const refuse = (detail: string, message: string) => badRequest(detail, [{ path: field, message }]);
+  try {
+    unzipSync(data, {
+      filter: (f) => {
+        entries++;
+        unpacked += f.originalSize;
+        if (entries > limits.entries) throw refuse(`文件包含过多条目 The file holds more than ${limits.entries} entries`, 'too many zip entries');
+        if (unpacked > limits.unpackedBytes) {
+          throw refuse(`文件解压后过大 The file unpacks to more than ${Math.round(limits.unpackedBytes / MB)} MB`, 'unpacks too large');
+        }
+        return false; // read the directory only, inflate nothing
+      },
+    });
+  } catch (err) {
+    if (err instanceof Problem) throw err;
+    throw refuse('文件已损坏 The file is not a readable zip archive', 'damaged zip archive');
+  }
+}
