@@ -40,7 +40,8 @@ function queriesFrom(docs: CorpusDoc[], n: number) {
   });
 }
 
-async function load(database: Database, orgId: string, docs: CorpusDoc[]) {
+/** Loads generated proposals (closed, indexed for search) into a committee; returns the seconds it took. */
+export async function loadCorpus(database: Database, orgId: string, docs: CorpusDoc[]) {
   const { db } = database;
   const staffId = crypto.randomUUID();
   const t0 = performance.now();
@@ -71,7 +72,7 @@ async function ilikeSearch(database: Database, orgId: string, q: string) {
 
 async function measureOn(engine: string, database: Database, docs: CorpusDoc[], queries: string[]): Promise<SearchResult> {
   const orgId = crypto.randomUUID();
-  const loadSeconds = await load(database, orgId, docs);
+  const loadSeconds = await loadCorpus(database, orgId, docs);
   const actor: Actor = { id: crypto.randomUUID(), orgId, username: 'bench', displayName: 'bench', roles: ['staff'], memberId: null, unitId: null };
   const timed = async <T>(f: () => Promise<T>) => { const t0 = performance.now(); const r = await f(); return { ms: performance.now() - t0, r }; };
   const fts: number[] = [], scan: number[] = [], matches: number[] = [];

@@ -15,6 +15,8 @@ import { Worker } from 'node:worker_threads';
 import { migrationsFolder, openDatabase, type Database, type Db } from '../src/server/core/db/client.ts';
 import * as schema from '../src/server/core/db/schema.ts';
 import { seedBench, type BenchData } from './seed.ts';
+import { buildCorpus } from './corpus.ts';
+import { loadCorpus } from './search.ts';
 
 export type Ready = { port: number } & Partial<BenchData> & { cookie?: string; seedMs?: number; openMs?: number };
 
@@ -85,6 +87,9 @@ async function real(engine: string, where: string): Promise<Built> {
   const openMs = Math.round(performance.now() - opened);
   const t0 = performance.now();
   const data = await seedBench(database.db);
+  // BENCH_CORPUS=n adds n generated closed proposals to the committee (the stall benchmark's big search).
+  const corpus = Number(process.env.BENCH_CORPUS) || 0;
+  if (corpus) await loadCorpus(database, data.orgId, buildCorpus(corpus, 0).docs);
   const seedMs = Math.round(performance.now() - t0);
   // The production logger path (pino at warn: no per-request lines), and no public rate limit to hit.
   const config = loadConfig({ LOG_LEVEL: 'warn' }, { RATE_LIMIT_PUBLIC_PER_MINUTE: 1_000_000_000, RATE_LIMIT_LOGIN_PER_MINUTE: 1000, DATA_DIR: engine === 'postgres' ? './data' : where });
@@ -133,7 +138,7 @@ async function main() {
   process.on('disconnect', () => void stop());
   // The parent asks for this process's CPU time around each measured window.
   process.on('message', (m) => {
-    if (m === 'cpu') { const u = process.cpuUsage(); process.send!({ cpuUs: u.user + u.system, handled }); }
+    if (m === 'cpu') { const u = process.cpuUsage(); process.send!({ cpuUs: u.user + u.system, handled, rss: process.memoryUsage.rss() }); }
   });
   process.on('SIGTERM', () => void stop());
   process.send!({ port, ...built.info } satisfies Ready);

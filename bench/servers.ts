@@ -21,11 +21,11 @@ export function startServer(args: string[], cleanup: () => Promise<void> = async
   });
 }
 
-/** The server process's CPU time so far (user + system, µs) and the requests it has answered. */
-export function serverCpu(s: Server): Promise<{ cpuUs: number; handled: number }> {
+/** The server process's CPU time so far (user + system, µs), the requests it has answered and its resident memory (bytes). */
+export function serverCpu(s: Server): Promise<{ cpuUs: number; handled: number; rss: number }> {
   return new Promise((resolve, reject) => {
     const onMessage = (m: unknown) => {
-      if (m && typeof m === 'object' && 'cpuUs' in m) { s.child.off('message', onMessage); resolve(m as { cpuUs: number; handled: number }); }
+      if (m && typeof m === 'object' && 'cpuUs' in m) { s.child.off('message', onMessage); resolve(m as { cpuUs: number; handled: number; rss: number }); }
     };
     s.child.on('message', onMessage);
     if (!s.child.send('cpu')) reject(new Error('server gone'));
