@@ -71,7 +71,7 @@ export async function stallBench(log: (m: string) => void): Promise<StallResult>
   try { [app, bare] = await Promise.all([startServer(['app', 'embedded', dir]), startServer(['bare'])]); } finally { delete process.env.BENCH_CORPUS; }
   try {
     const base = `http://127.0.0.1:${app.ready.port}`;
-    const [unit, staff] = await Promise.all([login(base, 'unit'), login(base, 'staff')]);
+    const unit = await login(base, 'unit'), staff = app.ready.cookie!; // (the bench server logs in its staff user)
     const mine = (await (await fetch(`${base}/api/v1/proposals?pageSize=100&state=handling`, { headers: { cookie: unit } })).json()) as { items: { id: string; myAssignment: { role: string; state: string } | null }[] };
     const target = mine.items.find((p) => p.myAssignment?.role === 'lead' && p.myAssignment.state === 'signed');
     if (!target) throw new Error('the demo unit has no proposal in handling to attach a file to');
@@ -97,10 +97,12 @@ export async function stallBench(log: (m: string) => void): Promise<StallResult>
     end = performance.now() + seconds * 1000;
     const stop = () => performance.now() > end;
     const heavy: StallResult['heavy'] = {};
+    // BENCH_STALL_ONLY=upload|bomb|search|export runs one kind alone (to find what stalls).
+    const only = process.env.BENCH_STALL_ONLY;
+    const kinds = { upload: ['upload 10 MB', upload], bomb: ['roster zip bomb', importBomb], search: [`search over ${corpus + 600} proposals`, search], export: ['statistics export', statsExport] } as const;
     const [busy] = await Promise.all([
       healthLatencies(base, stop),
-      repeat('upload 10 MB', upload, stop, heavy), repeat('roster zip bomb', importBomb, stop, heavy),
-      repeat(`search over ${corpus + 600} proposals`, search, stop, heavy), repeat('statistics export', statsExport, stop, heavy),
+      ...Object.entries(kinds).filter(([k]) => !only || k === only).map(([, [name, fn]]) => repeat(name, fn, stop, heavy)),
     ]);
 
     const mixedSeconds = num('BENCH_MIXED_SECONDS', 60), connections = num('BENCH_MIXED_CONNECTIONS', 200);

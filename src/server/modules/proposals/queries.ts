@@ -49,39 +49,49 @@ export async function listProposals(db: Queryable, actor: Actor | null, orgId: s
     f.overdue ? sql`exists (select 1 from ${assignments} a where a.org_id = ${proposals.orgId} and a.item_kind = ${KIND} and a.item_id = ${proposals.id}
       and a.state in ('pending', 'signed') and a.role = 'lead' and a.due_on < ${today()}) and ${proposals.state} in ('assigned', 'handling', 'rehandling')` : undefined,
   );
-  const [rows, [count]] = await Promise.all([
-    db.select({ p: proposals, termNumber: terms.number, sessionNumber: plenarySessions.number }).from(proposals)
-      .leftJoin(plenarySessions, and(eq(plenarySessions.orgId, proposals.orgId), eq(plenarySessions.id, proposals.sessionId)))
-      .leftJoin(terms, and(eq(terms.orgId, proposals.orgId), eq(terms.id, proposals.termId)))
-      .where(where).orderBy(desc(proposals.updatedAt), desc(proposals.id)).limit(page.limit).offset(page.offset),
-    db.select({ n: sql<number>`count(*)::int` }).from(proposals).where(where),
-  ]);
-  const ids = rows.map((r) => r.p.id);
   const publicList = !!f.published || !actor;
-  const leads = ids.length ? await db.select({ itemId: assignments.itemId, unitId: assignments.unitId, dueOn: assignments.dueOn, returnBy: assignments.returnBy, opinion: assignments.opinion, unitName: units.name, role: assignments.role, state: assignments.state })
-    .from(assignments).innerJoin(units, and(eq(units.orgId, assignments.orgId), eq(units.id, assignments.unitId)))
-    .where(and(eq(assignments.itemKind, KIND), inArray(assignments.itemId, ids), inArray(assignments.state, ['pending', 'signed']))) : [];
-  const cos = ids.length ? await db.select({ proposalId: proposalCosigners.proposalId, memberId: proposalCosigners.memberId, name: members.name, confirmedAt: proposalCosigners.confirmedAt })
-    .from(proposalCosigners).innerJoin(members, and(eq(members.orgId, proposalCosigners.orgId), eq(members.id, proposalCosigners.memberId)))
-    .where(inArray(proposalCosigners.proposalId, ids)) : [];
+  // One statement: the page, the total (a window count, taken before LIMIT), the numbers' term and
+  // session, the units in charge and (for the office's lists) the co-signers.
+  const rows = await db.select({
+    id: proposals.id, title: proposals.title, kind: proposals.kind, domain: proposals.domain, state: proposals.state,
+    proposerName: proposals.proposerName, number: proposals.number, isKey: proposals.isKey, published: proposals.published,
+    keyLeaderUserId: proposals.keyLeaderUserId, submittedAt: proposals.submittedAt, updatedAt: proposals.updatedAt,
+    termNumber: terms.number, sessionNumber: plenarySessions.number,
+    total: sql<number>`(count(*) over ())::int`,
+    units: sql<ListedAssignment[]>`coalesce((select json_agg(json_build_object('unitId', a.unit_id, 'name', u.name, 'role', a.role, 'state', a.state,
+        'dueOn', a.due_on, 'returnBy', a.return_by, 'hasOpinion', a.opinion is not null) order by a.role desc, u.name)
+      from ${assignments} a join ${units} u on u.org_id = a.org_id and u.id = a.unit_id
+      where a.org_id = ${proposals.orgId} and a.item_kind = ${KIND} and a.item_id = ${proposals.id} and a.state in ('pending', 'signed')), '[]'::json)`,
+    cosigners: publicList ? sql<ListedCosigner[]>`'[]'::json` : sql<ListedCosigner[]>`coalesce((select json_agg(json_build_object('memberId', c.member_id, 'name', m.name,
+        'confirmed', c.confirmed_at is not null) order by m.name_sort, m.name)
+      from ${proposalCosigners} c join ${members} m on m.org_id = c.org_id and m.id = c.member_id
+      where c.org_id = ${proposals.orgId} and c.proposal_id = ${proposals.id}), '[]'::json)`,
+  }).from(proposals)
+    .leftJoin(plenarySessions, and(eq(plenarySessions.orgId, proposals.orgId), eq(plenarySessions.id, proposals.sessionId)))
+    .leftJoin(terms, and(eq(terms.orgId, proposals.orgId), eq(terms.id, proposals.termId)))
+    .where(where).orderBy(desc(proposals.updatedAt), desc(proposals.id)).limit(page.limit).offset(page.offset);
+  // A page past the end has no row to carry the total: count it then (rare).
+  const total = rows[0]?.total ?? (page.offset ? (await db.select({ n: sql<number>`count(*)::int` }).from(proposals).where(where))[0]!.n : 0);
   return {
-    total: count!.n,
-    items: rows.map(({ p, termNumber, sessionNumber }) => {
-      const mine = leads.filter((a) => a.itemId === p.id);
-      const lead = mine.find((a) => a.role === 'lead');
-      const own = actor?.unitId ? mine.find((a) => a.unitId === actor.unitId) : undefined;
+    total,
+    items: rows.map((p) => {
+      const lead = p.units.find((a) => a.role === 'lead');
+      const own = actor?.unitId ? p.units.find((a) => a.unitId === actor.unitId) : undefined;
       return {
-        id: p.id, title: f.published || !actor ? redactContacts(p.title) : p.title, kind: p.kind, domain: p.domain, state: p.state, proposerName: p.proposerName,
-        number: p.number, numberLabel: numberLabel(termNumber, sessionNumber, p.number), isKey: p.isKey, published: p.published,
-        units: mine.map((a) => ({ unitId: a.unitId, name: a.unitName, role: a.role, state: a.state })), dueOn: lead?.dueOn ?? null,
-        myAssignment: own ? { role: own.role, state: own.state, returnBy: own.returnBy, dueOn: own.dueOn, hasOpinion: !!own.opinion } : null,
+        id: p.id, title: publicList ? redactContacts(p.title) : p.title, kind: p.kind, domain: p.domain, state: p.state, proposerName: p.proposerName,
+        number: p.number, numberLabel: numberLabel(p.termNumber, p.sessionNumber, p.number), isKey: p.isKey, published: p.published,
+        units: p.units.map((a) => ({ unitId: a.unitId, name: a.name, role: a.role, state: a.state })), dueOn: lead?.dueOn ?? null,
+        myAssignment: own ? { role: own.role, state: own.state, returnBy: own.returnBy, dueOn: own.dueOn, hasOpinion: own.hasOpinion } : null,
         keyLeaderUserId: p.keyLeaderUserId,
-        cosigners: publicList ? [] : cos.filter((c) => c.proposalId === p.id).map((c) => ({ memberId: c.memberId, name: c.name, confirmed: !!c.confirmedAt })),
+        cosigners: p.cosigners,
         submittedAt: p.submittedAt?.toISOString() ?? null, updatedAt: p.updatedAt.toISOString(),
       };
     }),
   };
 }
+
+interface ListedAssignment { unitId: string; name: string; role: string; state: string; dueOn: string; returnBy: string; hasOpinion: boolean }
+interface ListedCosigner { memberId: string; name: string; confirmed: boolean }
 
 /** The full proposal as its reader sees it; the public view carries no one's contact details. */
 export async function presentProposal(db: Queryable, l: Loaded, publicView: boolean) {
