@@ -23,15 +23,20 @@ const parts = {
   server: {
     ...SERVER_BUILD,
     build() {
-      fs.rmSync('dist/server', { recursive: true, force: true });
-      execFileSync(bin('tsc'), ['-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+      // Built beside and swapped in whole: a server starting meanwhile finds the old build or the new one.
+      const next = `dist/.server-${process.pid}`, old = `${next}-old`;
+      fs.rmSync(next, { recursive: true, force: true });
+      execFileSync(bin('tsc'), ['-p', 'tsconfig.build.json', '--outDir', next], { stdio: 'inherit' });
       // Files the server reads beside its modules (the 政协 dictionary) go beside the compiled ones.
       for (const file of fs.readdirSync('src/server', { recursive: true })) {
         const from = path.join('src/server', file);
-        if (fs.statSync(from).isFile() && !from.endsWith('.ts')) fs.cpSync(from, path.join('dist/server', file));
+        if (fs.statSync(from).isFile() && !from.endsWith('.ts')) fs.cpSync(from, path.join(next, file));
       }
-      // Written last: its time is what the freshness check compares with the sources.
-      fs.utimesSync('dist/server/cli.js', new Date(), new Date());
+      // Touched last: its time is what the freshness check compares with the sources.
+      fs.utimesSync(path.join(next, 'cli.js'), new Date(), new Date());
+      if (fs.existsSync('dist/server')) fs.renameSync('dist/server', old);
+      fs.renameSync(next, 'dist/server');
+      fs.rmSync(old, { recursive: true, force: true });
     },
   },
 };
