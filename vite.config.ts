@@ -1,14 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { compression } from 'vite-plugin-compression2';
 
 const projectRoot = fileURLToPath(new URL('.', import.meta.url));
 
-// The web app lives in src/web; the server serves the build from dist/web.
+// The web app lives in src/web; the server serves the build from dist/web, each text file beside
+// its .br and .gz (served by Accept-Encoding, so nothing is compressed per request).
 export default defineConfig({
   root: `${projectRoot}src/web`,
   publicDir: false,
-  plugins: [react()],
+  plugins: [react(), compression({ algorithms: ['brotliCompress', 'gzip'], logLevel: 'silent' })],
   build: {
     outDir: `${projectRoot}dist/web`,
     emptyOutDir: true,

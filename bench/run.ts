@@ -7,6 +7,7 @@
 // Environment (all optional): BENCH_DATABASE_URL or TEST_DATABASE_URL (also measure PostgreSQL),
 // BENCH_ROUNDS (3), BENCH_DURATION (5 s), BENCH_WARMUP (1 s), BENCH_CONNECTIONS (20), BENCH_STARTS (3),
 // BENCH_SEED=generated (fixture + generated members instead of the demo seed).
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +22,7 @@ import { similarBench } from './similar.ts';
 import { searchBench } from './search.ts';
 import { suggestBench } from './suggest.ts';
 import { engineBench, engineTable } from './engines.ts';
+import { webBench } from './web.ts';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(benchDir, '..');
@@ -62,6 +64,9 @@ async function main() {
   const loadBefore = os.loadavg()[0]!;
   const cpus = os.cpus();
   log(`${cpus.length} CPUs, node ${process.version}; ${rounds} rounds × (${load.warmup} s warm-up + ${load.duration} s) at ${load.connections} connections${pgBase ? '; PostgreSQL too' : ''}`);
+
+  // 0. The production build that `tongxin serve` runs (dist/server) and the web app, when stale.
+  execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { cwd: root, stdio: ['ignore', 2, 2] });
 
   // 1. Start-up first, before the benchmark's own servers are running.
   const engines: ('embedded' | 'postgres')[] = ['embedded', ...(pgBase ? ['postgres' as const] : [])];
@@ -162,7 +167,7 @@ async function main() {
       const { cold, restart } = startup[e]!;
       return [row('cold (empty database)', cold), ...(restart ? [row('restart (same DATA_DIR, initialised)', restart)] : [])];
     }),
-    `${pad('module load only: `tongxin --help` (node + tsx + server modules)', W + 16)}${pad(modules.medianMs, 8, true)}   ${modules.runsMs.join(' / ')}`,
+    `${pad('`tongxin --help` (Node and the command line; no server module)', W + 16)}${pad(modules.medianMs, 8, true)}   ${modules.runsMs.join(' / ')}`,
     '',
     ...engines.map((e) => {
       const s = seeds[e] as { source: string; members: number };
@@ -183,6 +188,8 @@ async function main() {
   const suggest = await suggestBench();
   log('embedded engine candidates side by side …');
   const engineChoice = await engineBench(load, log);
+  log('the login page on a throttled link (Chromium) …');
+  const web = await webBench(root, num('BENCH_WEB_RUNS', 3));
   lines.push(
     `${pad('workflow (6-step proposal cycle through the command path)', W)}${pad('act/s', 8, true)}${pad('ins/s', 8, true)}${pad('ratio', 8, true)}`,
     ...workflow.map((w) => `${pad(`${ENGINE_LABEL[w.engine as 'embedded' | 'postgres']}  actions vs bare single-row insert`, W)}${pad(w.actionsPerSec, 8, true)}${pad(w.insertsPerSec, 8, true)}${pad(w.ratio, 8, true)}`),
@@ -193,6 +200,7 @@ async function main() {
     `  recall@5 against brute force ${similar.recallAt5} (top 5 identical for ${similar.exactTop5}); the planted original ranked first ${similar.plantedFoundFirst}`,
     ...search.map((r) => `search, ${r.corpus} proposals on ${ENGINE_LABEL[r.engine as 'embedded' | 'postgres']} (loaded in ${r.loadSeconds} s), ${r.queries} queries, median ${r.medianMatches} matches: p50 ${r.search.p50} ms, p95 ${r.search.p95} ms; ILIKE p50 ${r.ilike.p50} ms, p95 ${r.ilike.p95} ms; ${r.speedup}× faster`),
     `unit suggestion, ${suggest.heldOut} held-out demo proposals: top-1 ${suggest.top1}, top-3 ${suggest.top3}`,
+    `login page at ${web.link.downloadMbps} Mbps / ${web.link.latencyMs} ms (median of ${web.runs}): first visit ${web.first.transferredKB} KB in ${web.first.requests} requests (${web.first.scripts} scripts, ${web.first.scriptKB} KB), form usable at ${web.first.formUsableMs} ms (scripts in at ${web.first.scriptsArrivedMs} ms); reload ${web.reload.transferredKB} KB, usable at ${web.reload.formUsableMs} ms`,
     '',
     ...engineTable(engineChoice),
     '',
@@ -212,6 +220,7 @@ async function main() {
     search,
     suggest,
     engineChoice,
+    web,
   };
   const outDir = path.join(benchDir, 'results');
   fs.mkdirSync(outDir, { recursive: true });

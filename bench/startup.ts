@@ -17,8 +17,13 @@ export interface StartSample {
 const POLL_MS = 20;
 const GIVE_UP_MS = 120_000;
 
-/** Spawns `tongxin serve`, waits for health, stops it; returns ms from spawn to the first 200. */
-async function timeToHealthy(root: string, env: NodeJS.ProcessEnv): Promise<number> {
+export interface Serving { port: number; stop(): Promise<void> }
+
+/**
+ * Spawns `tongxin serve` with `env` (which sets PORT) and waits for a 200 from /api/health; resolves
+ * with the ms from spawn to that answer and a way to stop the server (SIGTERM, then SIGKILL after 10 s).
+ */
+export async function serveUntilHealthy(root: string, env: NodeJS.ProcessEnv): Promise<{ ms: number; serving: Serving }> {
   const url = `http://127.0.0.1:${env.PORT}/api/health`;
   let stderr = '';
   let exited: number | null | undefined;
@@ -26,21 +31,31 @@ async function timeToHealthy(root: string, env: NodeJS.ProcessEnv): Promise<numb
   const child = spawn(process.execPath, ['bin/tongxin.js', 'serve'], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
   child.stderr!.on('data', (d) => { stderr += d; });
   const done = new Promise<void>((resolve) => child.on('exit', (code) => { exited = code; resolve(); }));
+  const stop = async () => {
+    if (exited !== undefined) return;
+    child.kill('SIGTERM');
+    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await done;
+    clearTimeout(killer);
+  };
   try {
     for (;;) {
       if (exited !== undefined) throw new Error(`tongxin serve exited (${exited}) before it was healthy:\n${stderr}`);
       if (performance.now() - t0 > GIVE_UP_MS) throw new Error(`tongxin serve not healthy after ${GIVE_UP_MS} ms:\n${stderr}`);
-      if ((await probe(url, 1000)) === 200) return Math.round(performance.now() - t0);
+      if ((await probe(url, 1000)) === 200) return { ms: Math.round(performance.now() - t0), serving: { port: Number(env.PORT), stop } };
       await sleep(POLL_MS);
     }
-  } finally {
-    if (exited === undefined) {
-      child.kill('SIGTERM');
-      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await done;
-      clearTimeout(killer);
-    }
+  } catch (e) {
+    await stop();
+    throw e;
   }
+}
+
+/** Spawns `tongxin serve`, waits for health, stops it; returns ms from spawn to the first 200. */
+async function timeToHealthy(root: string, env: NodeJS.ProcessEnv): Promise<number> {
+  const { ms, serving } = await serveUntilHealthy(root, env);
+  await serving.stop();
+  return ms;
 }
 
 async function once(root: string, databaseUrl?: string): Promise<StartSample> {
@@ -73,9 +88,8 @@ export async function starts(root: string, runs: number, pgBase?: string): Promi
 }
 
 /**
- * `node bin/tongxin.js --help`: node, tsx and the whole server module graph (cli.ts imports the app)
- * with no database work; the floor under both start-up figures. tsx's on-disk cache is warm after
- * the first run.
+ * `node bin/tongxin.js --help`: Node, the freshness check of the compiled build and the command line,
+ * which loads the server's modules only for a command that needs them.
  */
 export async function moduleLoad(root: string, runs: number): Promise<number[]> {
   const out: number[] = [];

@@ -49,6 +49,16 @@ describe.each(engines)('login throttling (%s)', (engine) => {
     expect(all.map((r) => r.statusCode).sort()).toEqual([401, 401, 401, 429, 429, 429, 429, 429]);
   });
 
+  it('counts an IPv6 client by its /64, and one address trying many usernames slows down too', async () => {
+    // Twelve (four times the allowance) usernames, one failure each, from addresses of one /64.
+    for (let i = 1; i <= 12; i++) expectProblem(await login(`spray-${i}`, 'Summer2026!', `2001:db8:7:7::${i}`), 401);
+    expectProblem(await login('spray-13', 'Summer2026!', '2001:db8:7:7:ffff:1:2:3'), 429);
+    expectProblem(await login('spray-13', 'Summer2026!', '2001:db8:7:8::1'), 401);
+    // An IPv4 address is the same client written as IPv6.
+    for (let i = 1; i <= 12; i++) expectProblem(await login(`spray4-${i}`, 'Summer2026!', '10.9.0.1'), 401);
+    expectProblem(await login('spray4-13', 'Summer2026!', '::ffff:10.9.0.1'), 429);
+  });
+
   it('an attacker on rotating addresses cannot keep the real user out', async () => {
     // The real user has logged in from their own browser before.
     const home = await login('leader', t.fx.password, '10.3.0.1');

@@ -22,8 +22,8 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const SESSION_SECRET = 'backup-test-session-secret-0123456789';
 
-/** Tables a backup does not carry: login sessions and instance-wide settings (documented). */
-const NOT_COPIED = new Set(['sessions', 'system_settings']);
+/** Tables a backup does not carry: login sessions, failed-login counts and instance-wide settings (documented). */
+const NOT_COPIED = new Set(['sessions', 'system_settings', 'login_throttle']);
 
 /** Timestamps as the database prints them, e.g. 2026-11-27T14:21:22.523456+00:00. */
 const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?([+-]\d\d:\d\d|Z)$/;

@@ -71,6 +71,14 @@ describe.each(engines)('uploads and imports that never hold the server (%s)', (e
     expect(growth).toBeLessThan(100 * MB);
   });
 
+  it('stops reading a bomb whose directory lies about its size, without memory growing', async () => {
+    // The same 480 MB of empty rows, declared as 4 KB: it passes the directory check and is cut off while streaming.
+    const bomb = xlsxOf([HEADER, { data: Buffer.from('<row r="2"/>'.repeat(100_000)), times: 400 }, END], 4096);
+    const { result: res, growth } = await rssGrowth(() => importRoster(bomb));
+    expect(expectProblem(res, 400).errors).toEqual([{ path: '/file', message: 'too many rows' }]);
+    expect(growth).toBeLessThan(200 * MB);
+  });
+
   it('refuses a 300,000-row roster at its 5,001st row without reading the rest', async () => {
     // The sheet is cut off after its last row: a reader that went on past row 5,001 would find it
     // broken and answer "cannot be read" instead.

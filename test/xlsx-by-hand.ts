@@ -20,13 +20,14 @@ function deflated(chunks: Chunk[]) {
   return { data: Buffer.concat(parts), crc, size };
 }
 
-/** A zip of deflated entries, in the given order. */
-export function zipOf(entries: { name: string; chunks: Chunk[] }[]): Buffer {
+/** A zip of deflated entries, in the given order; `claims` is an unpacked size to declare instead of the true one. */
+export function zipOf(entries: { name: string; chunks: Chunk[]; claims?: number }[]): Buffer {
   const out: Buffer[] = [], directory: Buffer[] = [];
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name);
-    const { data, crc, size } = deflated(e.chunks);
+    const { data, crc, size: trueSize } = deflated(e.chunks);
+    const size = e.claims ?? trueSize;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8); local.writeUInt16LE(0x21, 12);
     local.writeUInt32LE(crc, 14); local.writeUInt32LE(data.length, 18); local.writeUInt32LE(size, 22); local.writeUInt16LE(name.length, 26);
@@ -47,8 +48,11 @@ export function zipOf(entries: { name: string; chunks: Chunk[] }[]): Buffer {
 
 const text = (s: string): Chunk => ({ data: Buffer.from(s) });
 
-/** An .xlsx with one sheet, its XML given as chunks (written after the workbook, as Excel does, so it can be streamed). */
-export function xlsxOf(sheet: Chunk[]): Buffer {
+/**
+ * An .xlsx with one sheet, its XML given as chunks (written after the workbook, as Excel does, so
+ * it can be streamed); `claims` is the sheet's unpacked size to declare instead of the true one.
+ */
+export function xlsxOf(sheet: Chunk[], claims?: number): Buffer {
   const ns = 'http://schemas.openxmlformats.org';
   return zipOf([
     { name: '[Content_Types].xml', chunks: [text(`<?xml version="1.0" encoding="UTF-8"?><Types xmlns="${ns}/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`)] },
@@ -56,7 +60,7 @@ export function xlsxOf(sheet: Chunk[]): Buffer {
     { name: 'xl/workbook.xml', chunks: [text(`<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${ns}/spreadsheetml/2006/main" xmlns:r="${ns}/officeDocument/2006/relationships"><sheets><sheet name="名册" sheetId="1" r:id="rId1"/></sheets></workbook>`)] },
     { name: 'xl/_rels/workbook.xml.rels', chunks: [text(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${ns}/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`)] },
     { name: 'xl/sharedStrings.xml', chunks: [text(`<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${ns}/spreadsheetml/2006/main" count="0" uniqueCount="0"/>`)] },
-    { name: 'xl/worksheets/sheet1.xml', chunks: [text(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${ns}/spreadsheetml/2006/main"><sheetData>`), ...sheet] },
+    { name: 'xl/worksheets/sheet1.xml', chunks: [text(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${ns}/spreadsheetml/2006/main"><sheetData>`), ...sheet], claims },
   ]);
 }
 

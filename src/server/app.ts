@@ -1,13 +1,10 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import fastifyStatic from '@fastify/static';
 import type { Config } from './core/config.ts';
 import type { Database, Db } from './core/db/client.ts';
 import { ping } from './core/db/client.ts';
@@ -32,6 +29,7 @@ import { JobRunner } from './core/jobs.ts';
 import { logSms, registerDelivery } from './core/notify.ts';
 import { smtpSender } from './core/mail.ts';
 import { notificationRoutes } from './core/notifications-routes.ts';
+import { registerWebApp } from './core/web-app.ts';
 import { version } from './version.ts';
 
 declare module 'fastify' {
@@ -134,10 +132,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   await app.register(selectionModule, { prefix: '/api/v1' });
 
   // The built web app, with client-side routes falling back to index.html.
-  const webDir = path.resolve(config.WEB_DIR);
-  const hasWeb = fs.existsSync(path.join(webDir, 'index.html'));
-  // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: true });
+  const hasWeb = await registerWebApp(app, config.WEB_DIR);
   app.setNotFoundHandler((req, reply) => {
     if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api')) return reply.sendFile('index.html');
     throw notFound('Route');

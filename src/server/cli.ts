@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
-import { buildApp } from './app.ts';
-import { ConfigError, loadConfig, type Config } from './core/config.ts';
-import { openDatabase, type Database } from './core/db/client.ts';
-import { DataDirLockedError } from './core/db/lock.ts';
-import { backup, BackupError, restore } from './core/db/backup.ts';
-import { ensureInstance } from './core/bootstrap.ts';
+import type { Config } from './core/config.ts';
+import type { Database } from './core/db/client.ts';
 import { version } from './version.ts';
+
+// The server's modules load only for a command that needs them: `tongxin --help` stays instant.
+// Errors an operator can act on (bad configuration, a locked DATA_DIR, a bad backup file) are printed
+// as their message; their classes are noted here as their modules load.
+const operatorErrors: (abstract new (...args: never[]) => Error)[] = [];
 
 const HELP = `tongxin ${version} — 同心 CPPCC duty-performance platform
 
@@ -26,6 +27,7 @@ Environment: PORT (3000), HOST (127.0.0.1), DATA_DIR (./data, embedded database)
 const target = (c: Config) => (c.DATABASE_URL ? { url: c.DATABASE_URL } : { dataDir: c.DATA_DIR });
 
 async function serve(config: Config, database: Database, banner: string[]) {
+  const { buildApp } = await import('./app.ts');
   const app = await buildApp({ config, database });
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -50,11 +52,17 @@ async function main() {
   });
   const [command, file] = positionals;
   if (values.help || !command || command === 'help') { console.log(HELP); return; }
-  const config = loadConfig();
+  const { ConfigError, loadConfig } = await import('./core/config.ts');
+  operatorErrors.push(ConfigError);
+  // The demo logs warnings and errors only, unless LOG_LEVEL says otherwise: a line per request would
+  // scroll its banner (the address and the logins) off the screen.
+  const config = loadConfig(process.env, command === 'demo' && !process.env.LOG_LEVEL ? { LOG_LEVEL: 'warn' } : {});
   const needsFile = command === 'backup' || command === 'restore';
   if (needsFile && !file) throw new ConfigError(`${command} needs a file name: tongxin ${command} <file>`);
   if (!['serve', 'demo', 'migrate', 'seed', 'backup', 'restore'].includes(command)) throw new ConfigError(`Unknown command "${command}". See tongxin --help`);
 
+  const [{ openDatabase }, { DataDirLockedError }] = await Promise.all([import('./core/db/client.ts'), import('./core/db/lock.ts')]);
+  operatorErrors.push(DataDirLockedError);
   const database = await openDatabase(target(config));
   const banner: string[] = [];
   if (command === 'demo' || command === 'seed') {
@@ -64,11 +72,14 @@ async function main() {
     banner.push(`  Demo committee 示例市政协 — logins (password "${DEMO_PASSWORD}"):`,
       '    admin 系统管理员 · staff 机关工作人员 · leader 领导 · member 委员 · unit / unit2 承办单位');
   } else if (command === 'serve') {
+    const { ensureInstance } = await import('./core/bootstrap.ts');
     const { generatedPassword } = await ensureInstance(database.db, { orgName: config.TONGXIN_ORG_NAME, adminPassword: config.TONGXIN_ADMIN_PASSWORD });
     if (generatedPassword) banner.push(`  First start: user "admin", password "${generatedPassword}" (shown once; set TONGXIN_ADMIN_PASSWORD to choose it)`);
   }
   if (command === 'serve' || command === 'demo') return serve(config, database, banner);
 
+  const { backup, BackupError, restore } = await import('./core/db/backup.ts');
+  operatorErrors.push(BackupError);
   try {
     if (command === 'backup') {
       const r = await backup(database.db, file!, values.org);
@@ -87,7 +98,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof BackupError) console.error(err.message);
+  if (operatorErrors.some((kind) => err instanceof kind)) console.error(err.message);
   else console.error(err);
   process.exit(1);
 });

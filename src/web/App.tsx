@@ -1,11 +1,12 @@
-// Routes. Pages are lazy so the antd-heavy admin screens load only when opened.
+// Routes. The login page comes with the app (most visits start there, and a lazy chunk would cost a
+// round trip more); every other page and both layouts are lazy, so it loads only what it shows.
+// RouteError stays eager: it is what shows when a chunk fails to load.
 import { lazy } from 'react';
 import type { ReactNode } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router-dom';
 import { RequireAuth, RequireRole } from './components/Guards';
 import { RouteError } from './components/RouteError';
-import { AppLayout } from './layout/AppLayout';
-import { PublicLayout } from './layout/PublicLayout';
+import LoginPage from './pages/LoginPage';
 import {
   ADMIN_ONLY,
   CONFIG_ROLES,
@@ -21,10 +22,11 @@ import {
   ROSTER_EDITORS,
   SUPERVISORS,
   UNIT_CLERKS,
-} from './layout/navigation';
+} from './layout/roles';
 import type { Role } from './types';
 
-const LoginPage = lazy(() => import('./pages/LoginPage'));
+const AppLayout = lazy(() => import('./layout/AppLayout').then((m) => ({ default: m.AppLayout })));
+const PublicLayout = lazy(() => import('./layout/PublicLayout').then((m) => ({ default: m.PublicLayout })));
 const HomePage = lazy(() => import('./pages/HomePage'));
 const MembersPage = lazy(() => import('./pages/MembersPage'));
 const MemberProfilePage = lazy(() => import('./pages/MemberProfilePage'));

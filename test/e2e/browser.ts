@@ -46,7 +46,7 @@ export interface E2E {
  * is built first when dist/web is missing or older than src/web (as `npm test` does).
  */
 export async function startE2E(): Promise<E2E> {
-  execSync('node scripts/build-web-if-stale.mjs', { cwd: root, stdio: 'inherit' });
+  execSync('node scripts/build.mjs web --if-stale', { cwd: root, stdio: 'inherit' });
   if (!fs.existsSync(path.join(WEB_DIR, 'index.html'))) throw new Error(`${WEB_DIR} has no built web app`);
   const t = await testApp('embedded', { WEB_DIR });
   let browser: Browser | undefined;

@@ -1,12 +1,14 @@
-// The page area of both layouts: centred, padded, with a spinner while a lazy page loads.
+// The page area of both layouts: centred, padded, with a spinner while a lazy page loads. antd's App
+// (the message, notification and modal hooks the pages use) starts here rather than at the root, so
+// the login page does not load it.
 import { Suspense } from 'react';
 import { Outlet } from 'react-router-dom';
-import { Flex, Layout, Spin } from 'antd';
+import { App as AntApp, Flex, Layout, Spin } from 'antd';
 
 export function PageContent({ isMobile, maxWidth }: { isMobile: boolean; maxWidth: number }) {
   return (
     <Layout.Content style={{ padding: isMobile ? 12 : 24, minWidth: 0 }}>
-      <div style={{ maxWidth, margin: '0 auto' }}>
+      <AntApp style={{ maxWidth, margin: '0 auto' }}>
         <Suspense
           fallback={
             <Flex justify="center" style={{ padding: 48 }}>
@@ -16,7 +18,7 @@ export function PageContent({ isMobile, maxWidth }: { isMobile: boolean; maxWidt
         >
           <Outlet />
         </Suspense>
-      </div>
+      </AntApp>
     </Layout.Content>
   );
 }

@@ -32,33 +32,7 @@ import {
 } from '@ant-design/icons';
 import type { MessageKey } from '../i18n';
 import type { Role } from '../types';
-
-export const ANY_ROLE: Role[] = ['admin', 'staff', 'leader', 'member', 'unit'];
-// The server lets every role read the directory (policy org.read).
-export const DIRECTORY_ROLES: Role[] = ['admin', 'staff', 'leader', 'member', 'unit'];
-export const ROSTER_EDITORS: Role[] = ['admin', 'staff'];
-export const CONFIG_ROLES: Role[] = ['admin', 'staff'];
-export const ADMIN_ONLY: Role[] = ['admin'];
-// Proposals (提案). The server decides what each sees; these decide which pages they get.
-export const PROPOSERS: Role[] = ['member'];
-/** Staff also enter proposals of party groups, special committees and sectors. */
-export const PROPOSAL_WRITERS: Role[] = ['member', 'staff'];
-/** Leaders are often members too: they may be asked to co-sign. */
-export const COSIGNERS: Role[] = ['member', 'leader'];
-export const PROPOSAL_OFFICE: Role[] = ['staff'];
-export const SUPERVISORS: Role[] = ['staff', 'admin', 'leader'];
-export const UNIT_CLERKS: Role[] = ['unit'];
-/** 优秀提案评选: members (leaders too may be members) nominate their own proposals, staff any. */
-export const SELECTION_NOMINATORS: Role[] = ['member', 'leader', 'staff'];
-// 社情民意: members write; staff also enter paper reports for a member, review and record.
-export const OPINION_WRITERS: Role[] = ['member'];
-export const OPINION_COMPOSERS: Role[] = ['member', 'staff'];
-export const OPINION_OFFICE: Role[] = ['staff'];
-
-/** A leader not on the staff: the key board shows the key proposals they lead (as the server does). */
-export function leadsOwnKeyProposals(roles: Role[]): boolean {
-  return roles.includes('leader') && !roles.includes('staff');
-}
+import { ANY_ROLE, DIRECTORY_ROLES, ROSTER_EDITORS, CONFIG_ROLES, ADMIN_ONLY, PROPOSERS, COSIGNERS, PROPOSAL_OFFICE, SUPERVISORS, UNIT_CLERKS, OPINION_WRITERS, OPINION_OFFICE, leadsOwnKeyProposals } from './roles';
 
 export type NavGroup = 'proposals' | 'opinions' | 'admin';
 export const NAV_GROUPS: { key: NavGroup; label: MessageKey; icon: ReactNode }[] = [

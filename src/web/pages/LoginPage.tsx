@@ -1,11 +1,15 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
-import { Alert, Button, Card, Flex, Form, Input, Select, Typography, theme } from 'antd';
+import { Alert, Button, Flex, Form, Input, Typography, theme } from 'antd';
 import { FileTextOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import { ApiError, errorText } from '../api';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+
+// The login page is the first thing most visits load, on whatever link they have: the committee
+// picker (a username in several committees, rare) brings antd's Select when it shows.
+const Select = lazy(() => import('antd/es/select'));
 
 interface LoginValues {
   username: string;
@@ -71,7 +75,8 @@ export default function LoginPage() {
       <div style={{ position: 'absolute', top: 8, right: 8 }}>
         <LanguageSwitch />
       </div>
-      <Card style={{ width: '100%', maxWidth: 380 }}>
+      {/* A plain panel rather than antd's Card, whose tabs and their menu the login page does not need. */}
+      <div style={{ width: '100%', maxWidth: 380, padding: token.paddingLG, background: token.colorBgContainer, border: `1px solid ${token.colorBorderSecondary}`, borderRadius: token.borderRadiusLG }}>
         <Flex vertical align="center" style={{ marginBottom: 24 }}>
           <Typography.Title level={2} style={{ margin: 0, color: token.colorPrimary }}>
             {t('app.name')}
@@ -118,9 +123,11 @@ export default function LoginPage() {
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
           {committees && (
-            <Form.Item name="org" label={t('login.committee')} rules={[{ required: true, message: t('login.committeeRequired') }]}>
-              <Select autoFocus options={committees.map((c) => ({ value: c.id, label: c.name }))} />
-            </Form.Item>
+            <Suspense>
+              <Form.Item name="org" label={t('login.committee')} rules={[{ required: true, message: t('login.committeeRequired') }]}>
+                <Select autoFocus options={committees.map((c) => ({ value: c.id, label: c.name }))} />
+              </Form.Item>
+            </Suspense>
           )}
           <Button type="primary" htmlType="submit" block loading={submitting}>
             {t('login.submit')}
@@ -131,7 +138,7 @@ export default function LoginPage() {
             <FileTextOutlined /> {t('nav.publicProposals')}
           </Link>
         </Flex>
-      </Card>
+      </div>
     </Flex>
   );
 }

@@ -8,7 +8,7 @@ import { ArrowLeftOutlined, CheckCircleOutlined, EditOutlined, StopOutlined } fr
 import { ApiError, api } from '../api';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
-import { ROSTER_EDITORS } from '../layout/navigation';
+import { ROSTER_EDITORS } from '../layout/roles';
 import { useIsMobile } from '../layout/useIsMobile';
 import { keys } from '../queries';
 import { MemberFormModal } from '../components/MemberFormModal';

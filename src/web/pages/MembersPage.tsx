@@ -9,7 +9,7 @@ import { api, withQuery } from '../api';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
 import { useIsMobile } from '../layout/useIsMobile';
-import { ROSTER_EDITORS } from '../layout/navigation';
+import { ROSTER_EDITORS } from '../layout/roles';
 import { keys, useCommitteeOptions, useCounties, useMeta, useSectorOptions } from '../queries';
 import { MemberFormModal } from '../components/MemberFormModal';
 import { PageHeader } from '../components/PageHeader';

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { eq, inArray, lt, sql } from 'drizzle-orm';
+import ipaddr from 'ipaddr.js';
 import type { Config } from '../config.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { Problem } from '../errors.ts';
@@ -7,7 +8,7 @@ import { loginThrottle } from '../schema.ts';
 import type { TokenKeys } from './tokens.ts';
 
 // Login throttling instead of a lock-out. Failed logins are counted under three keys:
-//  - the username and the address together: after LOGIN_MAX_FAILURES failures each further
+//  - the username and the address (an IPv6 client's /64) together: after LOGIN_MAX_FAILURES failures each further
 //    attempt waits 1 s, 2 s, 4 s, … up to LOGIN_LOCK_MINUTES, so one address guesses slowly;
 //  - the username from any address: the same start, capped at one minute, so that rotating
 //    addresses guess at most about once a minute. An attacker hammering it would still win every
@@ -61,7 +62,18 @@ function knownDevice(keys: TokenKeys, username: string, cookie: string | undefin
   return want.length === got.length && crypto.timingSafeEqual(want, got) ? nonce : null;
 }
 
-function keysOf({ keys, config }: Deps, username: string, address: string, device: string | undefined) {
+/**
+ * The client as the throttle counts it: an IPv4 address, or an IPv6 address's /64 (one household or
+ * server gets a whole /64, so its addresses are one client).
+ */
+export function clientOf(address: string): string {
+  if (!ipaddr.isValid(address)) return address;
+  const ip = ipaddr.process(address); // ::ffff:a.b.c.d is a.b.c.d
+  return ip.kind() === 'ipv4' ? ip.toString() : `${(ip as ipaddr.IPv6).parts.slice(0, 4).map((p) => p.toString(16)).join(':')}::/64`;
+}
+
+function keysOf({ keys, config }: Deps, username: string, ip: string, device: string | undefined) {
+  const address = clientOf(ip);
   const free = config.LOGIN_MAX_FAILURES, maxDelayMs = config.LOGIN_LOCK_MINUTES * 60_000;
   const account = accountKey(keys, username), nonce = knownDevice(keys, username, device);
   const pair: Key = { key: keys.digest(`login-pair\n${username}\n${address}`), account, rule: { free, maxDelayMs } };

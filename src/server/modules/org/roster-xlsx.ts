@@ -10,6 +10,7 @@ import { orgs } from '../../core/schema.ts';
 import { committees, members, sectors } from './schema.ts';
 import { GENDERS, PARTIES } from './values.ts';
 import type { MemberInput } from './members-commands.ts';
+import { NAME_PATTERN, patternMessage } from '../../core/text/fields.ts';
 
 // The member roster as an Excel sheet: one header row, one member per row.
 export const COLUMNS = [
@@ -31,6 +32,7 @@ export const COLUMNS = [
 ] as const;
 type Key = (typeof COLUMNS)[number]['key'];
 const REQUIRED: Key[] = ['name', 'party', 'sector'];
+const NAME = new RegExp(NAME_PATTERN, 'u');
 
 export interface RosterRow { row: number; input?: MemberInput; errors: FieldError[] }
 
@@ -51,10 +53,13 @@ function text(v: ExcelJS.CellValue): string {
 }
 
 export const MAX_ROWS = 5000;
+// Rows without content do not count against MAX_ROWS, but a sheet of millions of them is not read through.
+const MAX_SHEET_ROWS = 100_000;
 // A roster of 5,000 rows unpacks to a few MB; an .xlsx holds a dozen entries.
 const ROSTER_ZIP = { entries: 1000, unpackedBytes: 100 * 1024 * 1024 };
 type RosterCells = { row: number; cells: Partial<Record<Key, string>> };
 const unreadable = () => badRequest('The .xlsx file cannot be read', [{ path: '/file', message: 'unreadable workbook' }]);
+const tooMany = () => badRequest(`At most ${MAX_ROWS.toLocaleString('en')} rows per import`, [{ path: '/file', message: 'too many rows' }]);
 
 /**
  * Reads the first sheet; refuses files that are not .xlsx by their content (a zip with a workbook),
@@ -73,11 +78,12 @@ export async function readRosterRows(data: Uint8Array): Promise<RosterCells[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
   const header = new Map<number, Key>();
   const out: RosterCells[] = [];
-  let sheets = 0;
+  let sheets = 0, seen = 0;
   try {
     for await (const ws of reader) {
       sheets++;
       for await (const r of ws) {
+        if (++seen > MAX_SHEET_ROWS) throw tooMany();
         if (r.number === 1) {
           r.eachCell((cell, col) => {
             const c = COLUMNS.find((x) => x.header === text(cell.value).replace(/[（(].*$/, ''));
@@ -90,7 +96,7 @@ export async function readRosterRows(data: Uint8Array): Promise<RosterCells[]> {
         const cells: Partial<Record<Key, string>> = {};
         header.forEach((key, col) => { cells[key] = text(r.getCell(col).value); });
         if (!Object.values(cells).some((v) => v)) continue;
-        if (out.length === MAX_ROWS) throw badRequest(`At most ${MAX_ROWS.toLocaleString('en')} rows per import`, [{ path: '/file', message: 'too many rows' }]);
+        if (out.length === MAX_ROWS) throw tooMany();
         out.push({ row: r.number, cells });
       }
       break; // the first sheet only
@@ -134,6 +140,7 @@ export async function validateRoster(db: Queryable, orgId: string, rows: Awaited
 
     for (const k of REQUIRED) if (!v(k)) err(k, '必填 required');
     if (v('name').length > 50) err('name', '过长 too long (max 50)');
+    if (v('name') && !NAME.test(v('name'))) err('name', patternMessage(NAME_PATTERN)!);
     if (v('gender') && !(GENDERS as readonly string[]).includes(v('gender'))) err('gender', `应为男或女 must be 男 or 女, got "${v('gender')}"`);
     const year = v('birthYear') ? Number(v('birthYear')) : null;
     if (year !== null && !(Number.isInteger(year) && year >= 1900 && year <= new Date().getFullYear() - 18)) err('birthYear', `无效年份 invalid year "${v('birthYear')}"`);

@@ -8,7 +8,7 @@ import type { TableColumnsType } from 'antd';
 import { withQuery } from '../../api';
 import { useUser } from '../../auth';
 import { useI18n } from '../../i18n';
-import { leadsOwnKeyProposals } from '../../layout/navigation';
+import { leadsOwnKeyProposals } from '../../layout/roles';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { ResponsiveList } from '../../components/ResponsiveList';

@@ -1,0 +1,30 @@
+// Which roles may use which pages: the route guards, the menu and the home shortcuts read these.
+// Apart from navigation.tsx (and its icons) so the routes can use them without loading the menu.
+import type { Role } from '../types';
+
+export const ANY_ROLE: Role[] = ['admin', 'staff', 'leader', 'member', 'unit'];
+// The server lets every role read the directory (policy org.read).
+export const DIRECTORY_ROLES: Role[] = ['admin', 'staff', 'leader', 'member', 'unit'];
+export const ROSTER_EDITORS: Role[] = ['admin', 'staff'];
+export const CONFIG_ROLES: Role[] = ['admin', 'staff'];
+export const ADMIN_ONLY: Role[] = ['admin'];
+// Proposals (提案). The server decides what each sees; these decide which pages they get.
+export const PROPOSERS: Role[] = ['member'];
+/** Staff also enter proposals of party groups, special committees and sectors. */
+export const PROPOSAL_WRITERS: Role[] = ['member', 'staff'];
+/** Leaders are often members too: they may be asked to co-sign. */
+export const COSIGNERS: Role[] = ['member', 'leader'];
+export const PROPOSAL_OFFICE: Role[] = ['staff'];
+export const SUPERVISORS: Role[] = ['staff', 'admin', 'leader'];
+export const UNIT_CLERKS: Role[] = ['unit'];
+/** 优秀提案评选: members (leaders too may be members) nominate their own proposals, staff any. */
+export const SELECTION_NOMINATORS: Role[] = ['member', 'leader', 'staff'];
+// 社情民意: members write; staff also enter paper reports for a member, review and record.
+export const OPINION_WRITERS: Role[] = ['member'];
+export const OPINION_COMPOSERS: Role[] = ['member', 'staff'];
+export const OPINION_OFFICE: Role[] = ['staff'];
+
+/** A leader not on the staff: the key board shows the key proposals they lead (as the server does). */
+export function leadsOwnKeyProposals(roles: Role[]): boolean {
+  return roles.includes('leader') && !roles.includes('staff');
+}
