@@ -237,7 +237,7 @@ describe.each(engines)('backup taken on %s', { timeout: 180_000 }, (engine) => {
   });
 });
 
-describe('tongxin backup / restore on the command line (PGlite folders)', { timeout: 300_000 }, () => {
+describe('tongxin backup / restore on the command line (embedded data folders)', { timeout: 300_000 }, () => {
   const dirA = path.join(tmp, 'cli-a'), dirB = path.join(tmp, 'cli-b');
   const file = path.join(tmp, 'cli.jsonl');
   let expected: Record<string, string[]>;

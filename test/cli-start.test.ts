@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '..');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-cli-start-'));
+fs.chmodSync(tmp, 0o755); // run as root, the embedded server (user postgres) must reach the data folders inside
 const dataDir = path.join(tmp, 'data');
 
 /**

