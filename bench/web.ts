@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type CDPSession } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type CDPSession } from 'playwright-core';
 import { freePort, median } from './http.ts';
 import { serveUntilHealthy } from './startup.ts';
 
@@ -86,11 +86,12 @@ export async function webBench(root: string, runs = 3): Promise<WebResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(await freePort()), HOST: '127.0.0.1', TONGXIN_ADMIN_PASSWORD: 'bench-admin-pass-1', LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   const { serving } = await serveUntilHealthy(root, env);
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  let browser: Browser | undefined;
   try {
+    browser = await chromium.launch({
+      executablePath: chromiumPath(),
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
     const url = `http://127.0.0.1:${serving.port}/login`;
     const firstRuns: Visit[] = [], reloads: Visit[] = [];
     for (let i = 0; i < runs; i++) {
@@ -110,7 +111,7 @@ export async function webBench(root: string, runs = 3): Promise<WebResult> {
     });
     return { link: LINK, runs, first: med(firstRuns), reload: med(reloads), firstRuns };
   } finally {
-    await browser.close();
+    await browser?.close();
     await serving.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

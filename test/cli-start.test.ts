@@ -19,7 +19,8 @@ const dataDir = path.join(tmp, 'data');
 function runUntilBanner(args: string[], whileUp: (url: string) => Promise<void>) {
   return new Promise<{ stdout: string; stderr: string; code: number | null }>((resolve, reject) => {
     const child = spawn(process.execPath, args, {
-      cwd: root, stdio: ['ignore', 'pipe', 'pipe'],
+      // Started from another folder, as `npx tongxin` in an operator's folder is.
+      cwd: tmp, stdio: ['ignore', 'pipe', 'pipe'],
       env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? tmp, DATA_DIR: dataDir, PORT: '0', TONGXIN_ADMIN_PASSWORD: 'cli-start-pass-1' },
     });
     let stdout = '', stderr = '', seen = false;
@@ -37,12 +38,15 @@ function runUntilBanner(args: string[], whileUp: (url: string) => Promise<void>)
 }
 
 describe('starting tongxin from the command line', { timeout: 300_000 }, () => {
-  beforeAll(() => { execSync('node scripts/build.mjs server --if-stale', { cwd: root, stdio: 'inherit' }); });
+  beforeAll(() => { execSync('node scripts/build.mjs --if-stale', { cwd: root, stdio: 'inherit' }); });
   afterAll(() => { fs.rmSync(tmp, { recursive: true, force: true }); });
 
-  it('serves from the compiled build on an empty DATA_DIR: migrations, first admin, the 政协 dictionary', async () => {
-    const run = await runUntilBanner(['dist/server/cli.js', 'serve'], async (url) => {
+  it('serves from the compiled build on an empty DATA_DIR: migrations, first admin, the 政协 dictionary, the web app', async () => {
+    const run = await runUntilBanner([path.join(root, 'dist/server/cli.js'), 'serve'], async (url) => {
       expect((await fetch(`${url}/api/health`)).status).toBe(200);
+      const page = await fetch(`${url}/login`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<div id="root">');
       const login = await fetch(`${url}/api/v1/auth/login`, {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'cli-start-pass-1' }),
       });
@@ -58,7 +62,7 @@ describe('starting tongxin from the command line', { timeout: 300_000 }, () => {
 
   it('ends the demo on its banner: no log line per request at the default level', async () => {
     // The folder is initialised (previous test), so the demo skips seeding: what is left is its logging.
-    const run = await runUntilBanner(['bin/tongxin.js', 'demo'], async (url) => {
+    const run = await runUntilBanner([path.join(root, 'bin/tongxin.js'), 'demo'], async (url) => {
       for (const p of ['/api/health', '/login', '/api/v1/auth/me', '/api/v1/nothing-here']) await (await fetch(`${url}${p}`)).arrayBuffer();
     });
     expect(run.code).toBe(0);

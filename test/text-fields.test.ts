@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, proposalIn, snapshotter, testApp, type TestApp } from './helpers.ts';
+import { rosterFile } from './roster.ts';
 
 // Names and titles people type must say something: whitespace alone (full-width spaces too) and
 // control characters are refused as 400 naming the field, and change nothing. Texts of several lines
@@ -66,6 +67,13 @@ describe.each(engines)('human-entered names and texts (%s)', (engine) => {
     const res = await send('member', 'POST', '/proposals', { title: '关于 建设口袋公园 的提案', body, kind: 'member' });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ title: '关于 建设口袋公园 的提案', body });
+  });
+
+  it('refuses a roster row whose name holds a line break (Alt+Enter in a cell)', async () => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(await rosterFile(['姓名', '党派', '界别'], [['欧阳\n修', '民盟', '教育界'], ['司马光', '民盟', '教育界']]))]), 'roster.xlsx');
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/members/import?commit=false', headers: await t.as('admin'), payload: form });
+    expect(res.json()).toMatchObject({ total: 2, valid: 1, errors: [{ row: 2, field: '姓名', message: expect.stringContaining('control characters') }] });
   });
 
   it('says why in words, not with the pattern', async () => {

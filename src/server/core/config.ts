@@ -2,8 +2,12 @@ import { Type, type Static } from 'typebox';
 import { Default, Errors, Pointer } from 'typebox/value';
 import net from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 // Everything the server reads from the environment, validated once at start.
+
+/** The web app built beside the server (src/server/core and dist/server/core are equally deep), wherever tongxin is started from. */
+const BUILT_WEB_APP = fileURLToPath(new URL('../../../dist/web', import.meta.url));
 const ConfigSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
   HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
@@ -21,7 +25,7 @@ const ConfigSchema = Type.Object({
   RATE_LIMIT_PUBLIC_PER_MINUTE: Type.Integer({ minimum: 1, default: 1200 }),
   LOG_LEVEL: Type.Union([Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'),
     Type.Literal('debug'), Type.Literal('trace'), Type.Literal('silent')], { default: 'info' }),
-  WEB_DIR: Type.String({ default: 'dist/web' }),
+  WEB_DIR: Type.String({ default: BUILT_WEB_APP }),
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   MAIL_FROM: Type.String({ default: 'tongxin@localhost' }),
   JOBS_INTERVAL_SECONDS: Type.Integer({ minimum: 1, maximum: 3600, default: 60 }),
