@@ -163,7 +163,9 @@ describe('dual evaluation journey in the browser', () => {
     const PAST = '关于加强河道垃圾清理的提案';
     const REPLY = '已将河道保洁纳入城市管理考核，增设打捞船三艘。';
     await seedProposal(e2e, { title: PAST, body: '部分河道漂浮垃圾较多，建议加强河道保洁，增加打捞设备，落实河长巡查责任。' },
-      [['member2', 'submit'], ['staff', 'file'], ['staff', 'assign', lead()], ['unitA', 'sign'], ['unitA', 'reply', { category: 'A', content: REPLY }]]);
+      [['member2', 'submit'], ['staff', 'file'], ['staff', 'assign', lead()], ['unitA', 'sign'], ['unitA', 'reply', { category: 'A', content: REPLY }],
+        // published: another member's proposal shows in the duplicate check only if the writer may open it
+        ['member2', 'evaluate', { satisfaction: 'satisfied' }], ['staff', 'publish']]);
     const member = await logInAs(e2e, test, 'member');
     await member.goto('/proposals/new');
     await member.getByLabel('标题', { exact: true }).fill('关于做好河道垃圾打捞的建议');
