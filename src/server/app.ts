@@ -99,6 +99,8 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
     max: config.RATE_LIMIT_PUBLIC_PER_MINUTE,
     timeWindow: 60_000,
     allowList: (req) => !!req.actor,
+    // A client that hung up before its turn has no address any more: one bucket for those, not a 500.
+    keyGenerator: (req) => req.ip ?? 'gone',
     errorResponseBuilder: (_req, ctx) => new Problem(429, 'Too Many Requests', `请求过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试 Rate limit exceeded`),
   });
 

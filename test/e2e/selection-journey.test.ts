@@ -12,6 +12,7 @@ import type { Locator, Page } from 'playwright-core';
 import { proposalIn } from '../helpers.ts';
 import { thisYear } from '../selection-helpers.ts';
 import { logIn, see, seeTexts, startE2E, type E2E } from './browser.ts';
+import { confirm } from './ui.ts';
 
 const NAME = '年度优秀提案评选（演示）';
 const TITLE = '关于推进社区嵌入式养老服务的提案';
@@ -35,12 +36,6 @@ async function logInAs(e2e: E2E, test: TestContext, username: string): Promise<P
   await logIn(page, username, e2e.t.fx.password);
   await see(main(page).getByText('待办事项', { exact: true }));
   return page;
-}
-
-/** Presses 确定 in a dialog and waits for it to close. */
-async function confirm(form: Locator) {
-  await form.getByRole('button', { name: '确定' }).click();
-  await form.waitFor({ state: 'hidden' });
 }
 
 /** Staff close the level under way, keeping the preselected pass list. */

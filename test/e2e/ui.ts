@@ -59,7 +59,9 @@ export async function act(page: Page, action: string): Promise<Locator> {
 /** Presses 确定 in a form dialog and waits for it to close. */
 export async function confirm(form: Locator) {
   // Not exact: after a refused submission antd may leave the faded-out loading icon in the button,
-  // which then reads "loading 确定".
+  // which then reads "loading 确定". A click while the dialog still zooms in can be lost on a busy
+  // machine: its animations end first.
+  await form.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
   await form.getByRole('button', { name: '确定' }).click();
   await form.waitFor({ state: 'hidden' });
 }

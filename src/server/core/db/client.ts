@@ -43,8 +43,8 @@ export async function openDatabase(target: DbTarget): Promise<Database> {
     if (upgrade) await exportPglite(target.dataDir, upgrade, migrationsFolder, schema);
     server = await startEmbedded(path.join(target.dataDir, 'postgres'));
     const url = await ensureDatabase(server.url, EMBEDDED_DB);
-    const stop = server.stop;
-    const database = await connect(url, 'embedded', async () => { await stop(); release(); });
+    const { stop, stopping } = server;
+    const database = await connect(url, 'embedded', async () => { await stop(); release(); }, 10, stopping);
     if (upgrade) await finishUpgrade(target.dataDir, database.db, upgrade).catch(async (e) => { await database.close(); throw e; });
     return database;
   } catch (e) {
@@ -70,15 +70,15 @@ export async function ensureDatabase(url: string, name: string): Promise<string>
   return u.toString();
 }
 
-async function connect(url: string, engine: Database['engine'], after: () => Promise<void>, max = 10): Promise<Database> {
+async function connect(url: string, engine: Database['engine'], after: () => Promise<void>, max = 10, stopping = () => false): Promise<Database> {
   const { default: pg } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
   const pool = new pg.Pool({ connectionString: url, max });
   // An idle connection the server ends (restart, failover, pg_terminate_backend, idle timeouts) is
   // dropped from the pool and replaced on demand; without a listener the 'error' would kill the process.
-  // (57P01, "terminating connection due to administrator command", is the server shutting down.)
-  pool.on('error', (err) => { if ((err as { code?: string }).code !== '57P01') console.warn(`PostgreSQL closed an idle connection: ${err.message}`); });
+  // (Not said while our own embedded server is being stopped: that is the shutdown, not news.)
+  pool.on('error', (err) => { if (!stopping()) console.warn(`PostgreSQL closed an idle connection: ${err.message}`); });
   const db = drizzle(pool, { schema, casing: 'snake_case' }) as unknown as Db;
   try {
     // Several app servers may start at once: one migrates, the others wait on the advisory lock.

