@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, primaryKey, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 // 提案: drafted by members, filed and numbered by staff, then handled as an assigned item.
@@ -39,6 +40,8 @@ export const proposals = pgTable('proposals', {
   index('proposals_org_state').on(t.orgId, t.state),
   index('proposals_org_proposer').on(t.orgId, t.proposerMemberId),
   index('proposals_org_updated').on(t.orgId, t.updatedAt),
+  // The public list (published ones of every committee, newest first) without reading the rest.
+  index('proposals_published_updated').on(t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`${t.published}`),
 ]);
 
 /** Co-proposers: invited co-signers of a joint proposal (confirm before submit), and proposers of merged ones. */

@@ -1,0 +1,1 @@
+CREATE INDEX "proposals_published_updated" ON "proposals" USING btree ("updated_at" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE "proposals"."published";
