@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Db, Tx } from './db/client.ts';
 import { auditLog, outbox } from './schema.ts';
 import { authorize, type Actor } from './policies.ts';
@@ -28,14 +29,13 @@ export async function runCommand<T>(ctx: Ctx, fn: (c: CommandScope) => Promise<T
       authorize: (policy, resource) => authorize(ctx.actor, policy, resource),
       async record(entry, payload) {
         const orgId = ctx.actor.orgId;
-        await tx.insert(auditLog).values({
-          orgId, actorUserId: ctx.actor.id, action: entry.action, entity: entry.entity, entityId: entry.entityId,
-          before: entry.before ?? null, after: entry.after ?? null, requestId: ctx.requestId ?? null,
-        });
-        await tx.insert(outbox).values({
-          orgId, type: `${entry.entity}.${entry.action}`,
-          payload: payload ?? { id: entry.entityId, actorUserId: ctx.actor.id, after: entry.after ?? null },
-        });
+        const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+        // The audit entry and the event in one statement (one round trip of every command's few).
+        await tx.execute(sql`with audited as (
+            insert into ${auditLog} (org_id, actor_user_id, action, entity, entity_id, before, after, request_id)
+            values (${orgId}, ${ctx.actor.id}, ${entry.action}, ${entry.entity}, ${entry.entityId}, ${json(entry.before)}::jsonb, ${json(entry.after)}::jsonb, ${ctx.requestId ?? null}))
+          insert into ${outbox} (org_id, type, payload)
+          values (${orgId}, ${`${entry.entity}.${entry.action}`}, ${json(payload ?? { id: entry.entityId, actorUserId: ctx.actor.id, after: entry.after ?? null })}::jsonb)`);
       },
     };
     return fn(scope);

@@ -10,8 +10,9 @@ export type JobHandler = (job: Job, tx: Tx, now: Date) => Promise<void>;
 const MAX_ATTEMPTS = 5;
 
 /** Schedules a job inside the caller's transaction; a job with the same key is scheduled only once. */
-export async function scheduleJob(tx: Tx, job: { orgId: string; kind: string; key: string; runAt: Date; payload: unknown }) {
-  await tx.insert(jobs).values(job).onConflictDoNothing();
+/** Schedules jobs (one statement); a job whose key is already scheduled stays as it is. */
+export async function scheduleJobs(tx: Tx, list: { orgId: string; kind: string; key: string; runAt: Date; payload: unknown }[]) {
+  if (list.length) await tx.insert(jobs).values(list).onConflictDoNothing();
 }
 
 /** Runs due jobs: polled, so jobs survive restarts; SKIP LOCKED lets several instances share the work. */

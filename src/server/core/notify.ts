@@ -13,8 +13,14 @@ export interface Notice { kind: string; title: string; body?: string; href?: str
 export async function notify(tx: Tx, orgId: string, userIds: string[], n: Notice) {
   const ids = [...new Set(userIds)];
   if (!ids.length) return;
-  const rows = await tx.insert(notifications).values(ids.map((userId) => ({ orgId, userId, kind: n.kind, title: n.title, body: n.body ?? '', href: n.href ?? null }))).returning({ id: notifications.id });
-  await tx.insert(outbox).values({ orgId, type: 'notification.created', payload: { ids: rows.map((r) => r.id), sms: !!n.sms } });
+  // The notices and their delivery event in one statement.
+  await tx.execute(sql`with made as (
+      insert into ${notifications} (org_id, user_id, kind, title, body, href)
+      select ${orgId}, u, ${n.kind}, ${n.title}, ${n.body ?? ''}, ${n.href ?? null}
+      from unnest(array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]) u
+      returning id)
+    insert into ${outbox} (org_id, type, payload)
+    select ${orgId}, 'notification.created', jsonb_build_object('ids', jsonb_agg(id), 'sms', ${!!n.sms}::boolean) from made`);
 }
 
 /** Active logins of a unit (its clerks). */

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { CommandScope } from '../../core/command.ts';
 import type { Queryable } from '../../core/db/client.ts';
 import { invalid } from '../../core/errors.ts';
-import { scheduleJob } from '../../core/jobs.ts';
+import { scheduleJobs } from '../../core/jobs.ts';
 import { notify, roleUsers, unitUsers } from '../../core/notify.ts';
 import { units } from '../org/schema.ts';
 import { assignmentDates, extensionCap, plusDays, today, type HandlingSettings } from './deadlines.ts';
@@ -25,14 +25,11 @@ export async function activeAssignments(db: Queryable, orgId: string, item: { ki
 /** Due reminders: 14 and 3 days before, and the day after the due date (escalation). Each key fires once. */
 export const REMINDER_JOB = 'handling.reminder';
 async function scheduleReminders(c: CommandScope, item: ItemRef, a: Assignment) {
-  for (const [offset, label] of [[-14, 'due14'], [-3, 'due3'], [1, 'overdue']] as const) {
-    const day = plusDays(a.dueOn, offset);
-    await scheduleJob(c.tx, {
-      orgId: a.orgId, kind: REMINDER_JOB, key: `${label}:${a.id}:${a.dueOn}`,
-      runAt: new Date(`${day}T01:00:00Z`), // 09:00 in China
-      payload: { assignmentId: a.id, dueOn: a.dueOn, label, item },
-    });
-  }
+  await scheduleJobs(c.tx, ([[-14, 'due14'], [-3, 'due3'], [1, 'overdue']] as const).map(([offset, label]) => ({
+    orgId: a.orgId, kind: REMINDER_JOB, key: `${label}:${a.id}:${a.dueOn}`,
+    runAt: new Date(`${plusDays(a.dueOn, offset)}T01:00:00Z`), // 09:00 in China
+    payload: { assignmentId: a.id, dueOn: a.dueOn, label, item },
+  })));
 }
 
 export async function checkUnits(c: CommandScope, list: { unitId: string; role: 'lead' | 'co' }[]) {

@@ -1,14 +1,18 @@
 import { and, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { Queryable } from '../../core/db/client.ts';
+import { queryRows, type Queryable } from '../../core/db/client.ts';
+import { rowsFromJson } from '../../core/db/json-rows.ts';
 import { notFound } from '../../core/errors.ts';
 import { hasRole, type Actor } from '../../core/policies.ts';
-import { activeAssignments, pendingExtension, type Assignment } from '../handling/engine.ts';
-import { assignments } from '../handling/schema.ts';
+import type { Assignment } from '../handling/engine.ts';
+import { assignments, extensionRequests } from '../handling/schema.ts';
 import { today } from '../handling/deadlines.ts';
 import { proposalCosigners, proposalRatings, proposals } from './schema.ts';
 import type { ProposalFacts, ProposalState } from './workflow.ts';
+import { settingsFrom, type ProposalSettings } from './settings.ts';
+import { orgs } from '../../core/schema.ts';
 
 export type Proposal = typeof proposals.$inferSelect;
+type Json = Record<string, unknown>;
 export const KIND = 'proposal';
 
 export interface Loaded {
@@ -18,6 +22,8 @@ export interface Loaded {
   relations: string[];
   /** The caller may read it in full (fullAccess); else it is published and read as the public does. */
   full: boolean;
+  /** Its committee's proposal settings. */
+  settings: ProposalSettings;
   facts: ProposalFacts;
   mine?: Assignment;
   lead?: Assignment;
@@ -82,32 +88,42 @@ export async function readableAmong(db: Queryable, actor: Actor, ids: string[]):
 /** The caller reads it as the public does: contact details masked, internal notes left out. */
 export const publicView = (l: Pick<Loaded, 'full'>) => !l.full;
 
-export async function loadProposal(db: Queryable, actor: Actor | null, orgId: string, id: string, opts: { lock?: boolean; bodyLimit?: number; extra?: Partial<ProposalFacts>; afterOwnAction?: boolean } = {}): Promise<Loaded> {
-  const q = db.select({ p: proposals, full: sql<boolean>`coalesce(${fullAccess(actor)}, false)` }).from(proposals)
+export async function loadProposal(db: Queryable, actor: Actor | null, orgId: string, id: string, opts: { lock?: boolean; extra?: Partial<ProposalFacts>; afterOwnAction?: boolean } = {}): Promise<Loaded> {
+  // The committee's settings come with the row (they are not locked: the row is).
+  const q = db.select({
+    p: proposals, full: sql<boolean>`coalesce(${fullAccess(actor)}, false)`,
+    stored: sql<unknown>`(select ${orgs.settings} from ${orgs} where ${orgs.id} = ${proposals.orgId})`,
+  }).from(proposals)
     .where(and(eq(proposals.orgId, orgId), eq(proposals.id, id)));
   const [row] = await (opts.lock ? q.for('update', { of: proposals }) : q);
   if (!row) throw notFound('Proposal');
   const { p, full } = row;
-  // One query after another: inside a transaction they share a single connection.
-  const cosigners = await db.select().from(proposalCosigners).where(and(eq(proposalCosigners.orgId, orgId), eq(proposalCosigners.proposalId, id)));
-  const active = await activeAssignments(db, orgId, { kind: KIND, id });
-  const pending = await pendingExtension(db, orgId, { kind: KIND, id });
-  const rated = actor?.unitId
-    ? await db.select().from(proposalRatings).where(and(eq(proposalRatings.orgId, orgId), eq(proposalRatings.proposalId, id), eq(proposalRatings.unitId, actor.unitId)))
-    : [];
+  const settings = settingsFrom(row.stored);
+  // Its relations in one more statement, read after the lock (so they are what the lock holder left).
+  const [rel] = await queryRows<{ cosigners: Json[]; active: Json[]; pending: boolean; rated: boolean }>(db, sql`select
+    coalesce((select json_agg(c.*) from ${proposalCosigners} c where c.org_id = ${orgId} and c.proposal_id = ${id}), '[]') as cosigners,
+    coalesce((select json_agg(a.*) from ${assignments} a where a.org_id = ${orgId} and a.item_kind = ${KIND} and a.item_id = ${id}
+      and a.state in ('pending', 'signed')), '[]') as active,
+    exists (select 1 from ${extensionRequests} e where e.org_id = ${orgId} and e.item_kind = ${KIND} and e.item_id = ${id}
+      and e.state = 'pending') as pending,
+    exists (select 1 from ${proposalRatings} r where r.org_id = ${orgId} and r.proposal_id = ${id} and r.unit_id = ${actor?.unitId ?? null}) as rated`);
+  const cosigners = rowsFromJson(proposalCosigners, rel!.cosigners);
+  const active = rowsFromJson(assignments, rel!.active);
+  const pending = rel!.pending;
+  const rated = rel!.rated;
   const relations = relationsOf(actor, p, cosigners, active);
   // Right after acting (e.g. a unit returning it), the caller still gets the result of their action.
   if (!opts.afterOwnAction && !full && !p.published) throw notFound('Proposal');
   const mine = actor?.unitId ? active.find((a) => a.unitId === actor.unitId) : undefined;
   const lead = active.find((a) => a.role === 'lead');
   return {
-    p, cosigners, active, relations, full, mine, lead,
+    p, cosigners, active, relations, full, mine, lead, settings,
     facts: {
-      state: p.state as ProposalState, kind: p.kind, bodyLength: [...p.body].length, bodyLimit: opts.bodyLimit ?? Infinity,
+      state: p.state as ProposalState, kind: p.kind, bodyLength: [...p.body].length, bodyLimit: settings.bodyLimit,
       cosigners: cosigners.filter((c) => !c.viaMergeOf).map((c) => ({ confirmed: !!c.confirmedAt })),
       mine: mine && { role: mine.role as 'lead' | 'co', state: mine.state, returnBy: mine.returnBy, hasOpinion: !!mine.opinion },
       leadSigned: lead?.state === 'signed', today: today(), pendingExtension: !!pending,
-      ratedByMyUnit: rated.length > 0, published: p.published, exempt: !!p.publicationExemptReason, isKey: p.isKey, ...opts.extra,
+      ratedByMyUnit: rated, published: p.published, exempt: !!p.publicationExemptReason, isKey: p.isKey, ...opts.extra,
     },
   };
 }

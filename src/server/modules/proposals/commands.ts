@@ -105,7 +105,13 @@ async function sessionFor(c: CommandScope, day: string) {
 type Body = Record<string, unknown>;
 type Step = (c: CommandScope, l: Loaded, body: Body, set: (v: Partial<typeof proposals.$inferInsert>) => void) => Promise<string | void>;
 
-const settingsOf = (c: CommandScope) => proposalSettings(c.tx, c.actor.orgId);
+/** The committee's proposal settings, read once per command. */
+const settingsOf = (c: CommandScope) => {
+  let s = settingsRead.get(c);
+  if (!s) settingsRead.set(c, s = proposalSettings(c.tx, c.actor.orgId));
+  return s;
+};
+const settingsRead = new WeakMap<CommandScope, ReturnType<typeof proposalSettings>>();
 
 /** What each action does beyond the state change; may return a note for the history. */
 const steps: Record<string, Step> = {
@@ -216,9 +222,9 @@ async function notifyProposers(c: CommandScope, l: Loaded, title: string, body?:
 
 /** Any workflow action inside an open command: lock → relations → transition table → step → write → history/audit → event. */
 async function actIn(c: CommandScope, id: string, action: string, body: Body) {
-  const settings = await settingsOf(c);
   const extra: Partial<ProposalFacts> = action === 'evaluate' ? { satisfaction: String(body.satisfaction) } : {};
-  const l = await loadProposal(c.tx, c.actor, c.actor.orgId, id, { lock: true, bodyLimit: settings.bodyLimit, extra });
+  const l = await loadProposal(c.tx, c.actor, c.actor.orgId, id, { lock: true, extra });
+  settingsRead.set(c, Promise.resolve(l.settings)); // (read with the row: the steps need not read them again)
   const to = proposalWorkflow.resolve({ state: l.facts.state, actor: c.actor, relations: l.relations, ctx: l.facts }, action);
   const changes: Partial<typeof proposals.$inferInsert> = {};
   const note = await steps[action]!(c, l, body, (v) => Object.assign(changes, v));

@@ -174,8 +174,7 @@ export async function proposalRoutes(fastify: FastifyInstance) {
 
   app.get('/proposals/:id/actions', { schema: { tags, summary: 'What I may do now (the UI draws its buttons from this)', params: IdParams } }, async (req) => {
     const actor = actorOf(req);
-    const settings = await proposalSettings(app.db, actor.orgId);
-    const l = await loadProposal(app.db, actor, actor.orgId, req.params.id, { bodyLimit: settings.bodyLimit });
+    const l = await loadProposal(app.db, actor, actor.orgId, req.params.id);
     return proposalWorkflow.allowed({ state: l.facts.state, actor, relations: l.relations, ctx: l.facts }).map(({ action, label }) => ({ action, label }));
   });
 

@@ -19,7 +19,12 @@ export const DEFAULT_GROUNDS = [
 /** A committee's proposal settings: its own values in orgs.settings, else the defaults seen in practice. */
 export async function proposalSettings(db: Queryable, orgId: string): Promise<ProposalSettings> {
   const [org] = await db.select({ settings: orgs.settings }).from(orgs).where(eq(orgs.id, orgId));
-  const s = (org?.settings ?? {}) as { proposals?: Partial<ProposalSettings> & { handling?: Partial<HandlingSettings> } };
+  return settingsFrom(org?.settings);
+}
+
+/** The proposal settings in a committee's stored orgs.settings (read with other rows). */
+export function settingsFrom(stored: unknown): ProposalSettings {
+  const s = (stored ?? {}) as { proposals?: Partial<ProposalSettings> & { handling?: Partial<HandlingSettings> } };
   return {
     bodyLimit: s.proposals?.bodyLimit ?? 2500,
     notFiledGrounds: s.proposals?.notFiledGrounds ?? DEFAULT_GROUNDS,
