@@ -1,4 +1,8 @@
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
+
+// Loaded on first use (its tables take ~60 ms that a start need not pay).
+let loaded: typeof import('pinyin-pro') | undefined;
+const pinyinPro = () => (loaded ??= createRequire(import.meta.url)('pinyin-pro') as typeof import('pinyin-pro'));
 
 /**
  * A name's sort key in pinyin order (拼音排序), as Chinese rosters are read: "li si" for 李四, with
@@ -6,7 +10,7 @@ import { pinyin } from 'pinyin-pro';
  * PGlite has no ICU collation, so the key is stored beside the name.
  */
 export function nameSortKey(name: string): string {
-  return pinyin(name.trim(), { toneType: 'none', type: 'array', surname: 'head', nonZh: 'consecutive' })
+  return pinyinPro().pinyin(name.trim(), { toneType: 'none', type: 'array', surname: 'head', nonZh: 'consecutive' })
     .map((s) => s.trim().toLowerCase()).filter(Boolean).join(' ');
 }
 
