@@ -60,8 +60,13 @@ export async function act(page: Page, action: string): Promise<Locator> {
 export async function confirm(form: Locator) {
   // Not exact: after a refused submission antd may leave the faded-out loading icon in the button,
   // which then reads "loading 确定". A click while the dialog still zooms in can be lost on a busy
-  // machine: its animations end first (or are cancelled).
-  await form.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished.catch(() => undefined))));
+  // machine: its finite animations end first (or are cancelled; 2 s at most).
+  await form.evaluate((el) => Promise.race([
+    Promise.all(el.getAnimations({ subtree: true })
+      .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity) // not a spinner's
+      .map((a) => a.finished.catch(() => undefined))),
+    new Promise((r) => setTimeout(r, 2000)),
+  ]));
   await form.getByRole('button', { name: '确定' }).click();
   await form.waitFor({ state: 'hidden' });
 }
