@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../db/client.ts';
+import { preparedPer, type Db, type Tx } from '../db/client.ts';
 import { apiTokens, sessions, systemSettings, users } from '../schema.ts';
 import type { Actor, Role } from '../policies.ts';
 
@@ -37,16 +37,6 @@ const actorColumns = {
 
 export function toActor(u: Pick<typeof users.$inferSelect, keyof typeof actorColumns>): Actor {
   return { id: u.id, orgId: u.orgId, username: u.username, displayName: u.displayName, roles: u.roles as Role[], memberId: u.memberId, unitId: u.unitId };
-}
-
-/** A query built and prepared once per database, run with placeholders on every request. */
-function preparedPer<Q>(build: (db: Db) => Q): (db: Db) => Q {
-  const made = new WeakMap<Db, Q>();
-  return (db) => {
-    let q = made.get(db);
-    if (!q) made.set(db, q = build(db));
-    return q;
-  };
 }
 
 // No cache in front of these: a logout, password change or deactivation must stop the very next

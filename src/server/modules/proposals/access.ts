@@ -107,10 +107,9 @@ export async function loadProposal(db: Queryable, actor: Actor | null, orgId: st
     exists (select 1 from ${extensionRequests} e where e.org_id = ${orgId} and e.item_kind = ${KIND} and e.item_id = ${id}
       and e.state = 'pending') as pending,
     exists (select 1 from ${proposalRatings} r where r.org_id = ${orgId} and r.proposal_id = ${id} and r.unit_id = ${actor?.unitId ?? null}) as rated`);
+  const { pending, rated } = rel!;
   const cosigners = rowsFromJson(proposalCosigners, rel!.cosigners);
   const active = rowsFromJson(assignments, rel!.active);
-  const pending = rel!.pending;
-  const rated = rel!.rated;
   const relations = relationsOf(actor, p, cosigners, active);
   // Right after acting (e.g. a unit returning it), the caller still gets the result of their action.
   if (!opts.afterOwnAction && !full && !p.published) throw notFound('Proposal');
@@ -122,7 +121,7 @@ export async function loadProposal(db: Queryable, actor: Actor | null, orgId: st
       state: p.state as ProposalState, kind: p.kind, bodyLength: [...p.body].length, bodyLimit: settings.bodyLimit,
       cosigners: cosigners.filter((c) => !c.viaMergeOf).map((c) => ({ confirmed: !!c.confirmedAt })),
       mine: mine && { role: mine.role as 'lead' | 'co', state: mine.state, returnBy: mine.returnBy, hasOpinion: !!mine.opinion },
-      leadSigned: lead?.state === 'signed', today: today(), pendingExtension: !!pending,
+      leadSigned: lead?.state === 'signed', today: today(), pendingExtension: pending,
       ratedByMyUnit: rated, published: p.published, exempt: !!p.publicationExemptReason, isKey: p.isKey, ...opts.extra,
     },
   };
