@@ -16,16 +16,18 @@ function helmetHeaders(options: HelmetOptions): Record<string, string> {
 }
 
 /**
- * Helmet's security headers, computed at start rather than on every request. HSTS and the CSP's
- * upgrade-insecure-requests go only over HTTPS (the request's protocol, which honours TRUST_PROXY)
+ * Helmet's security headers, computed at start rather than on every request. HSTS, the CSP's
+ * upgrade-insecure-requests and Cross-Origin-Opener-Policy go only over HTTPS (the request's protocol, which honours TRUST_PROXY)
  * or when COOKIE_SECURE says the site is served over HTTPS: over plain HTTP on an intranet they
  * would send the browser to an https:// that does not exist, and the page would stay blank.
  */
 export function registerSecurityHeaders(app: FastifyInstance, httpsAlways: boolean) {
   const overHttps = helmetHeaders({ contentSecurityPolicy: { directives: CSP_DIRECTIVES } });
+  // (Cross-Origin-Opener-Policy too: a browser ignores it on an http:// origin, with an error in the console.)
   const overHttp = helmetHeaders({
     contentSecurityPolicy: { directives: { ...CSP_DIRECTIVES, upgradeInsecureRequests: null } },
     strictTransportSecurity: false,
+    crossOriginOpenerPolicy: false,
   });
   app.addHook('onRequest', async (req, reply) => {
     reply.headers(httpsAlways || req.protocol === 'https' ? overHttps : overHttp);
