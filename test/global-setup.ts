@@ -19,6 +19,18 @@ async function admin(url: string, ...queries: string[]) {
   try { for (const q of queries) await c.query(q); } finally { await c.end(); }
 }
 
+/**
+ * Waits (at most ~5 s) until no session is left on database `name`: pool.end() resolves before the
+ * server has closed its connections.
+ */
+export async function sessionsGone(c: pg.Client, name: string) {
+  for (let i = 0; i < 250; i++) {
+    const { rows } = await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+    if (!rows[0].n) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 /** Creates and migrates the template database on the server of `url`; returns its name. */
 async function makeTemplate(url: string): Promise<string> {
   const name = `tx_template_${crypto.randomBytes(4).toString('hex')}`;
@@ -27,16 +39,10 @@ async function makeTemplate(url: string): Promise<string> {
   u.pathname = `/${name}`;
   const database = await openDatabase({ url: u.toString() });
   await database.close();
-  // pool.end() resolves before the server has closed its sessions; a template must have none.
+  // A template must have no session when it is copied.
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  try {
-    for (let i = 0; i < 250; i++) {
-      const { rows } = await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
-      if (!rows[0].n) break;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  } finally { await c.end(); }
+  try { await sessionsGone(c, name); } finally { await c.end(); }
   return name;
 }
 

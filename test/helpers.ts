@@ -7,6 +7,7 @@ import { buildApp } from '../src/server/app.ts';
 import { loadConfig, type Config } from '../src/server/core/config.ts';
 import { openDatabase, queryRows, type Database } from '../src/server/core/db/client.ts';
 import { seedFixture, type Fixture } from './fixture.ts';
+import { sessionsGone } from './global-setup.ts';
 
 export type Engine = 'embedded' | 'postgres';
 
@@ -38,13 +39,9 @@ export async function freshDatabaseUrl(engine: Engine = 'postgres', { empty = fa
     async drop() {
       const c = new pg.Client({ connectionString: base });
       await c.connect();
-      // pool.end() resolves before its connections have closed: wait for them, or the forced drop
-      // terminates them and their clients raise an unhandled error (57P01) that fails the run.
-      for (let i = 0; i < 100; i++) {
-        const { rows } = await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
-        if (!rows[0].n) break;
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      // Else the forced drop terminates the pool's closing connections and their clients raise an
+      // unhandled error (57P01) that fails the run.
+      await sessionsGone(c, name);
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
     },

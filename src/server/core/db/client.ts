@@ -55,7 +55,7 @@ export async function openDatabase(target: DbTarget): Promise<Database> {
 }
 
 /** The URL of database `name` on the server of `url`, created if it is not there yet. */
-export async function ensureDatabase(url: string, name: string): Promise<string> {
+async function ensureDatabase(url: string, name: string): Promise<string> {
   const { default: pg } = await import('pg');
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -91,8 +91,7 @@ async function connect(url: string, engine: Database['engine'], after: () => Pro
       client.release();
     }
   } catch (e) {
-    await pool.end();
-    await after();
+    await pool.end(); // (the caller stops what `after` would: it started it)
     throw e;
   }
   return { db, engine, close: async () => { await pool.end(); await after(); } };
