@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engines, expectProblem, testApp, type TestApp } from './helpers.ts';
+import { and, eq } from 'drizzle-orm';
+import { assignments } from '../src/server/modules/handling/schema.ts';
+import { day, engines, expectProblem, proposalIn, testApp, type TestApp } from './helpers.ts';
 
 describe.each(engines)('proposal statistics (%s)', (engine) => {
   let t: TestApp;
@@ -36,7 +38,8 @@ describe.each(engines)('proposal statistics (%s)', (engine) => {
   it('computes the rates per handling unit', async () => {
     const s = await stats('unit');
     const edu = s.rows.find((r: { key: string }) => r.key === '市教育局');
-    expect(edu).toMatchObject({ received: 2, assigned: 2, replied: 2, replyRate: 100, onTime: 2, onTimeRate: 100, evaluated: 2, satisfied: 1, unsatisfied: 1,
+    // 关于二的提案 is being handled again (不满意), its new reply not yet due: on time counts 关于一的提案 only
+    expect(edu).toMatchObject({ received: 2, assigned: 2, replied: 2, replyRate: 100, onTime: 1, late: 0, onTimeRate: 100, evaluated: 2, satisfied: 1, unsatisfied: 1,
       satisfactionRate: 50, resultSatisfactionRate: 50, categoryA: 50, categoryB: 50, categoryC: 0, quality: 4 });
     // 市卫健委's proposer rated the handling only, not the result
     expect(s.rows.find((r: { key: string }) => r.key === '市卫健委')).toMatchObject({ categoryC: 100, satisfactionRate: 100, fullSatisfactionRate: 0, resultSatisfactionRate: null });
@@ -87,5 +90,44 @@ describe.each(engines)('proposal statistics (%s)', (engine) => {
     expect(ws.getRow(1).getCell(1).value).toBe('承办单位');
     expect(ws.getRow(ws.rowCount).getCell(1).value).toBe('合计');
     expectProblem(await t.app.inject({ url: '/api/v1/proposals/stats?by=unit', headers: await t.as('member') }), 403);
+  });
+});
+
+describe.each(engines)('on-time rate (%s)', (engine) => {
+  let t: TestApp;
+  let ids: Record<'onTime' | 'lateReply' | 'openPastDue' | 'notYetDue', string>;
+  /** Time passes: the lead unit's reply was due `days` days ago. */
+  const dueAgo = (id: string, days: number) => t.database.db.update(assignments).set({ dueOn: day(-days) })
+    .where(and(eq(assignments.itemId, id), eq(assignments.role, 'lead')));
+  beforeAll(async () => {
+    t = await testApp(engine);
+    const reply = async (id: string) => {
+      const res = await t.app.inject({ method: 'POST', url: `/api/v1/proposals/${id}/actions/reply`, headers: await t.as('unitA'), payload: { category: 'B', content: '答复' } });
+      if (res.statusCode !== 200) throw new Error(res.body);
+    };
+    ids = {
+      onTime: await proposalIn(t, 'replied', '按期答复的提案'),
+      lateReply: await proposalIn(t, 'handling', '逾期才答复的提案'),
+      openPastDue: await proposalIn(t, 'handling', '逾期未答复的提案'),
+      notYetDue: await proposalIn(t, 'handling', '尚未到期的提案'),
+    };
+    await dueAgo(ids.lateReply, 3);
+    await reply(ids.lateReply);
+    await dueAgo(ids.openPastDue, 3);
+  }, 180_000);
+  afterAll(async () => { await t?.close(); });
+
+  it('counts a late reply and an item open past its due date as late, one not yet due not at all', async () => {
+    const s = (await t.app.inject({ url: '/api/v1/proposals/stats?by=unit', headers: await t.as('staff') })).json();
+    const edu = s.rows.find((r: { key: string }) => r.key === '市教育局');
+    expect(edu).toMatchObject({ assigned: 4, replied: 2, onTime: 1, late: 2, onTimeRate: 33.3 });
+    expect(s.total).toMatchObject({ onTime: 1, late: 2, onTimeRate: 33.3 });
+  });
+
+  it('gives the overdue board the same figures per unit', async () => {
+    const board = (await t.app.inject({ url: '/api/v1/proposals/board?days=14', headers: await t.as('staff') })).json();
+    const edu = board.items.find((u: { unitName: string }) => u.unitName === '市教育局');
+    expect(edu).toMatchObject({ overdue: 1, onTime: 1, late: 2, onTimeRate: 33.3 });
+    expect(edu.items.map((i: { proposalId: string }) => i.proposalId)).toEqual([ids.openPastDue]);
   });
 });

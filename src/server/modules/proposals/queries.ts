@@ -9,6 +9,7 @@ import { assignedTo, fullAccess, KIND, ownedBy, publicView, type Loaded } from '
 import { redactContacts } from '../../core/text/redact.ts';
 import { attachmentsOf } from '../handling/attachments.ts';
 import { proposalCosigners, proposalRatings, proposals } from './schema.ts';
+import { leadDeadlines, onTimeFigures } from './timeliness.ts';
 
 const CN = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const cn = (n: number) => (n <= 10 ? CN[n]! : n < 20 ? `十${CN[n - 10]}` : `${CN[Math.floor(n / 10)]}十${n % 10 ? CN[n % 10] : ''}`);
@@ -172,9 +173,12 @@ export async function dueBoard(db: Queryable, orgId: string, days: number) {
       inArray(proposals.state, ['assigned', 'handling', 'rehandling']), sql`${assignments.dueOn} <= (${now}::date + ${days}::int)`))
     .orderBy(asc(assignments.dueOn));
   type Item = { proposalId: string; title: string; state: string; isKey: boolean; dueOn: string; overdue: boolean; signed: boolean };
-  const byUnit = new Map<string, { unitId: string; unitName: string; overdue: number; dueSoon: number; items: Item[] }>();
+  // Each unit's on-time figures over all its lead assignments, as the statistics count them.
+  const deadlines = rows.length ? await leadDeadlines(db, orgId) : [];
+  const figures = (unitId: string) => onTimeFigures(deadlines.filter((d) => d.unitId === unitId));
+  const byUnit = new Map<string, { unitId: string; unitName: string; overdue: number; dueSoon: number; onTime: number; late: number; onTimeRate: number | null; items: Item[] }>();
   for (const r of rows) {
-    const g = byUnit.get(r.a.unitId) ?? { unitId: r.a.unitId, unitName: r.unitName, overdue: 0, dueSoon: 0, items: [] };
+    const g = byUnit.get(r.a.unitId) ?? { unitId: r.a.unitId, unitName: r.unitName, overdue: 0, dueSoon: 0, ...figures(r.a.unitId), items: [] };
     const overdue = r.a.dueOn < now;
     if (overdue) g.overdue++; else g.dueSoon++;
     g.items.push({ proposalId: r.a.itemId, title: r.title, state: r.state, isKey: r.isKey, dueOn: r.a.dueOn, overdue, signed: r.a.state === 'signed' });

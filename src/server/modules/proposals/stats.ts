@@ -5,11 +5,12 @@ import { daysBetween, today } from '../handling/deadlines.ts';
 import type { dueBoard } from './queries.ts';
 import type { keyBoard } from './supervision.ts';
 import { STATE_NAMES } from './workflow.ts';
-import { members, plenarySessions, sectors, terms, units } from '../org/schema.ts';
-import { assignments, evaluations, replies } from '../handling/schema.ts';
+import { members, plenarySessions, sectors, terms } from '../org/schema.ts';
+import { evaluations, replies } from '../handling/schema.ts';
 import { KIND } from './access.ts';
 import { numberLabel } from './queries.ts';
 import { proposalRatings, proposals } from './schema.ts';
+import { leadDeadlines, onTimeFigures, rate, type Timeliness } from './timeliness.ts';
 
 // 双评 statistics, computed from the proposals' own records. Definitions:
 // received = submitted; filed = given a number; reply rate = replied / assigned;
@@ -23,7 +24,7 @@ export type Grouping = (typeof GROUPINGS)[number];
 
 interface Facts {
   id: string; state: string; proposer: string; domain: string | null; party: string | null; sector: string | null; session: string | null;
-  filed: boolean; assigned: boolean; unit: string | null; dueOn: string | null; firstReply: string | null; category: string | null;
+  filed: boolean; assigned: boolean; unit: string | null; timeliness: Timeliness | null; firstReply: string | null; category: string | null;
   satisfaction: string | null; resultSatisfaction: string | null; quality: number | null;
 }
 
@@ -42,9 +43,7 @@ async function facts(db: Queryable, orgId: string, f: { from?: string; to?: stri
   if (!ps.length) return [];
   const ids = ps.map((r) => r.p.id);
   const [leads, reps, evals, ratings] = await Promise.all([
-    db.select({ itemId: assignments.itemId, unit: units.name, dueOn: assignments.dueOn }).from(assignments)
-      .innerJoin(units, and(eq(units.orgId, assignments.orgId), eq(units.id, assignments.unitId)))
-      .where(and(eq(assignments.orgId, orgId), eq(assignments.itemKind, KIND), eq(assignments.role, 'lead'), inArray(assignments.state, ['pending', 'signed']), inArray(assignments.itemId, ids))),
+    leadDeadlines(db, orgId, ids),
     db.select({ itemId: replies.itemId, round: replies.round, category: replies.category, at: sql<string>`(${replies.createdAt} at time zone 'Asia/Shanghai')::date::text` })
       .from(replies).where(and(eq(replies.orgId, orgId), eq(replies.itemKind, KIND), inArray(replies.itemId, ids))),
     db.select({ itemId: evaluations.itemId, round: evaluations.round, satisfaction: evaluations.satisfaction, resultSatisfaction: evaluations.resultSatisfaction }).from(evaluations)
@@ -60,24 +59,21 @@ async function facts(db: Queryable, orgId: string, f: { from?: string; to?: stri
   const lastReply = latest(reps), lastEval = latest(evals);
   const firstReply = new Map<string, string>();
   for (const r of reps) if (!firstReply.has(r.itemId) || firstReply.get(r.itemId)! > r.at) firstReply.set(r.itemId, r.at);
-  const lead = new Map(leads.map((l) => [l.itemId, l]));
+  const lead = new Map(leads.map((l) => [l.proposalId, l]));
   const quality = new Map(ratings.map((r) => [r.id, Number(r.q)]));
   return ps.map(({ p, party, sector, sessionNumber, termNumber }) => ({
     id: p.id, state: p.state, proposer: p.proposerName, domain: p.domain, party, sector,
     session: sessionNumber && termNumber ? numberLabel(termNumber, sessionNumber, 1)!.split(' ')[0]! : null,
     filed: !!p.filedAt, assigned: ['assigned', 'handling', 'replied', 'rehandling', 'closed'].includes(p.state),
-    unit: lead.get(p.id)?.unit ?? null, dueOn: lead.get(p.id)?.dueOn ?? null, firstReply: firstReply.get(p.id) ?? null,
+    unit: lead.get(p.id)?.unitName ?? null, timeliness: lead.get(p.id)?.timeliness ?? null, firstReply: firstReply.get(p.id) ?? null,
     category: lastReply.get(p.id)?.category ?? null, satisfaction: lastEval.get(p.id)?.satisfaction ?? null,
     resultSatisfaction: lastEval.get(p.id)?.resultSatisfaction ?? null, quality: quality.get(p.id) ?? null,
   }));
 }
 
-const rate = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 10 : null);
-
 function summarize(key: string, rows: Facts[]) {
   const count = (pred: (f: Facts) => boolean) => rows.filter(pred).length;
   const replied = rows.filter((f) => f.firstReply);
-  const onTime = replied.filter((f) => f.dueOn && f.firstReply! <= f.dueOn).length;
   const evaluated = rows.filter((f) => f.satisfaction);
   const satisfied = count((f) => f.satisfaction === 'satisfied'), basic = count((f) => f.satisfaction === 'basic');
   const resultRated = rows.filter((f) => f.resultSatisfaction);
@@ -87,7 +83,7 @@ function summarize(key: string, rows: Facts[]) {
   return {
     key, received: rows.length, filed: count((f) => f.filed), merged: count((f) => f.state === 'merged'), converted: count((f) => f.state === 'converted'),
     notFiled: count((f) => f.state === 'not_filed'), assigned, replied: replied.length, replyRate: rate(replied.length, assigned),
-    onTime, onTimeRate: rate(onTime, replied.length), evaluated: evaluated.length, satisfied, basic, unsatisfied: count((f) => f.satisfaction === 'unsatisfied'),
+    ...onTimeFigures(rows), evaluated: evaluated.length, satisfied, basic, unsatisfied: count((f) => f.satisfaction === 'unsatisfied'),
     satisfactionRate: rate(satisfied + basic, evaluated.length), fullSatisfactionRate: rate(satisfied, evaluated.length),
     resultSatisfactionRate: rate(count((f) => f.resultSatisfaction === 'satisfied' || f.resultSatisfaction === 'basic'), resultRated.length),
     categoryA: rate(count((f) => f.category === 'A'), cats.length), categoryB: rate(count((f) => f.category === 'B'), cats.length), categoryC: rate(count((f) => f.category === 'C'), cats.length),

@@ -168,6 +168,10 @@ export interface BoardUnit {
   unitName: string;
   overdue: number;
   dueSoon: number;
+  /** Over all the unit's lead assignments, as the statistics count them (server: timeliness.ts). */
+  onTime: number;
+  late: number;
+  onTimeRate: number | null;
   items: { proposalId: string; title: string; state: ProposalState; isKey: boolean; dueOn: string; overdue: boolean; signed: boolean }[];
 }
 

@@ -13,6 +13,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ResponsiveList } from '../../components/ResponsiveList';
 import { DueDate, KeyTag, StateTag } from '../../components/proposals/ProposalTags';
 import type { BoardUnit } from '../../components/proposals/model';
+import { OnTimeTitle, percent } from '../../components/proposals/OnTimeRate';
 
 const DAY_OPTIONS = [7, 14, 30, 60];
 
@@ -20,6 +21,9 @@ function Counts({ u }: { u: BoardUnit }) {
   const { t } = useI18n();
   return (
     <Space size={8}>
+      <Typography.Text type="secondary" title={t('proposal.onTime.counts', { onTime: u.onTime, late: u.late })}>
+        {t('proposal.stats.onTimeRate')} {percent(u.onTimeRate)}
+      </Typography.Text>
       <Badge count={u.overdue} showZero color={u.overdue ? 'red' : 'gray'} title={t('proposal.board.overdue')} />
       <Badge count={u.dueSoon} showZero color={u.dueSoon ? 'orange' : 'gray'} title={t('proposal.board.dueSoon')} />
     </Space>
@@ -73,6 +77,13 @@ export default function BoardPage() {
       key: 'dueSoon',
       render: (n: number) => <Typography.Text type={n ? 'warning' : 'secondary'}>{n}</Typography.Text>,
     },
+    {
+      title: <OnTimeTitle />,
+      dataIndex: 'onTimeRate',
+      key: 'onTimeRate',
+      align: 'right',
+      render: (v: number | null, u) => <span title={t('proposal.onTime.counts', { onTime: u.onTime, late: u.late })}>{percent(v)}</span>,
+    },
   ];
 
   const body = (
@@ -121,7 +132,7 @@ export default function BoardPage() {
         }
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
-        {t('proposal.board.intro', { days })}
+        {t('proposal.board.intro', { days })} {t('proposal.onTime.definition')}
       </Typography.Paragraph>
       {body}
     </>

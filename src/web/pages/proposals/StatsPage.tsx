@@ -11,13 +11,13 @@ import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useSessionOptions } from '../../components/proposals/ProposalFilters';
+import { OnTimeTitle, percent as pct } from '../../components/proposals/OnTimeRate';
 
 const GROUPINGS = ['unit', 'member', 'sector', 'domain', 'party', 'session'] as const;
 type Grouping = (typeof GROUPINGS)[number];
-interface Row { key: string; received: number; filed: number; merged: number; converted: number; notFiled: number; assigned: number; replied: number; replyRate: number | null; onTimeRate: number | null;
+interface Row { key: string; received: number; filed: number; merged: number; converted: number; notFiled: number; assigned: number; replied: number; replyRate: number | null;
+  onTime: number; late: number; onTimeRate: number | null;
   satisfactionRate: number | null; resultSatisfactionRate: number | null; categoryA: number | null; categoryB: number | null; categoryC: number | null; quality: number | null }
-
-const pct = (v: number | null) => (v === null ? '—' : `${v}%`);
 
 export default function StatsPage() {
   const { t } = useI18n();
@@ -40,7 +40,7 @@ export default function StatsPage() {
     { title: t('proposal.stats.notFiled'), dataIndex: 'notFiled', align: 'right' },
     { title: t('proposal.stats.replied'), dataIndex: 'replied', align: 'right' },
     { title: t('proposal.stats.replyRate'), dataIndex: 'replyRate', align: 'right', render: pct },
-    { title: t('proposal.stats.onTimeRate'), dataIndex: 'onTimeRate', align: 'right', render: pct },
+    { title: <OnTimeTitle />, dataIndex: 'onTimeRate', align: 'right', render: (v: number | null, r) => <span title={t('proposal.onTime.counts', { onTime: r.onTime, late: r.late })}>{pct(v)}</span> },
     { title: t('proposal.stats.satisfactionRate'), dataIndex: 'satisfactionRate', align: 'right', render: pct },
     { title: t('proposal.stats.resultSatisfactionRate'), dataIndex: 'resultSatisfactionRate', align: 'right', render: pct },
     { title: 'A', dataIndex: 'categoryA', align: 'right', render: pct },
@@ -79,6 +79,9 @@ export default function StatsPage() {
               dataSource={stats.data ? [...stats.data.rows, stats.data.total] : []}
             />
           )}
+          <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+            {t('proposal.onTime.definition')}
+          </Typography.Paragraph>
         </Flex>
       </Card>
     </>
