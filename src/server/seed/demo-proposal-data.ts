@@ -1614,6 +1614,21 @@ export const LOG_TEXTS: Record<'visit' | 'phone' | 'meeting' | 'note', readonly 
   ],
 };
 
+/** 督办 of a key proposal by its leading leader; `{unit}` the lead unit. */
+export const SUPERVISION_TEXTS: Record<'visit' | 'meeting' | 'research', readonly string[]> = {
+  visit: [
+    '带队到{unit}走访督办，听取提案办理情况汇报，要求细化措施、按期答复。',
+    '到提案涉及的基层点位实地察看，督促{unit}把办理工作落到实处。',
+  ],
+  meeting: [
+    '主持召开重点提案督办座谈会，{unit}汇报办理进展，提案者代表参加，对下一步工作提出要求。',
+    '召开专题协商会，协调{unit}和协办单位解决办理中的难点问题。',
+  ],
+  research: [
+    '围绕提案反映的问题开展专题调研，调研报告转{unit}参考办理。',
+  ],
+};
+
 /** Why the office did not publish a closed proposal (publication is the default). */
 export const EXEMPTION_REASONS = [
   '涉及个人隐私，经与提案者沟通不予公开',

@@ -1,6 +1,7 @@
 // Two years of proposals for the demo committee: the sessions of 2025 and 2026, about 600
 // proposals in every state of the workflow, with their co-signers, assignments, handling logs,
-// extension requests, replies, evaluations, unit ratings, history (audit entries), reminder jobs
+// extension requests, replies, evaluations, unit ratings, the leader's supervision of the key
+// proposals, history (audit entries), reminder jobs
 // for future due dates and a few recent notifications for the demo logins.
 //
 // Nothing here goes through the commands: each proposal's life is planned as a list of steps (the
@@ -23,14 +24,14 @@ import { assignments, evaluations, extensionRequests, handlingLogs, replies } fr
 import { assignmentDates, DEFAULT_HANDLING, extensionCap, plusMonths, today } from '../modules/handling/deadlines.ts';
 import { REMINDER_JOB } from '../modules/handling/engine.ts';
 import { memberLetters, opinions } from '../modules/opinions/schema.ts';
-import { proposalCosigners, proposalRatings, proposals } from '../modules/proposals/schema.ts';
+import { proposalCosigners, proposalRatings, proposals, supervisionLogs } from '../modules/proposals/schema.ts';
 import { proposalWorkflow, type ProposalState } from '../modules/proposals/workflow.ts';
 import { CITY_PREFIX, COUNTIES, FEMALE_GIVEN, MALE_GIVEN, SURNAMES } from './demo-data.ts';
 import {
   CLOSINGS, CO_OPINIONS, CONVERT_REASONS, EFFECTS, ELABORATIONS, EVALUATION_COMMENTS, EXEMPTION_REASONS, EXTENSION_REASONS, EXTENSION_REFUSALS, FIELD_INTRO,
   FIELD_NOTES, GENERIC_SUGGESTIONS, GROUP_PROPOSERS, LOG_TEXTS, NOT_FILED_REASONS, PROBLEM_CLOSINGS, PROBLEM_INTROS, RATING_COMMENTS,
   REPLY_BY_CATEGORY, REPLY_NEXT, REPLY_OPENINGS, REPLY_REHANDLED, REPLY_THANKS, RETURN_REASONS, SECTOR_PROPOSERS, SIGNIFICANCE, STATUS,
-  SUGGESTION_INTROS, TOPICS, type Topic,
+  SUGGESTION_INTROS, SUPERVISION_TEXTS, TOPICS, type Topic,
 } from './demo-proposal-data.ts';
 import { createRandom } from './random.ts';
 
@@ -164,6 +165,8 @@ export async function seedDemoProposals(tx: Queryable, ctx: ProposalSeedContext)
   const clock = createRandom(SEED + 1);
   // The proposers' view of the result and the office's publication exemptions: a third stream.
   const views = createRandom(SEED + 2);
+  // The leader's supervision of the key proposals: a fourth, added later without moving the others.
+  const oversight = createRandom(SEED + 3);
   const now = ctx.now ?? new Date();
   const nowDay = dayNum(today(now));
   const yesterday = nowDay - 1;
@@ -664,7 +667,7 @@ export async function seedDemoProposals(tx: Queryable, ctx: ProposalSeedContext)
     proposals: [] as Row<typeof proposals>[], cosigners: [] as Row<typeof proposalCosigners>[], ratings: [] as Row<typeof proposalRatings>[],
     assignments: [] as (Row<typeof assignments> & { id: string; state: string; role: string; unitId: string; dueOn: string; itemId: string; opinion?: string | null })[],
     extensions: [] as Row<typeof extensionRequests>[], logs: [] as Row<typeof handlingLogs>[], replies: [] as Row<typeof replies>[],
-    evaluations: [] as Row<typeof evaluations>[], audit: [] as (Row<typeof auditLog> & { at: Date })[], jobs: [] as Row<typeof jobs>[],
+    evaluations: [] as Row<typeof evaluations>[], supervision: [] as Row<typeof supervisionLogs>[], audit: [] as (Row<typeof auditLog> & { at: Date })[], jobs: [] as Row<typeof jobs>[],
     notifications: [] as Row<typeof notifications>[], opinions: [] as Row<typeof opinions>[], letters: [] as Row<typeof memberLetters>[],
   };
   const recent = nowDay - 60;
@@ -869,6 +872,7 @@ export async function seedDemoProposals(tx: Queryable, ctx: ProposalSeedContext)
     }
     out.proposals.push(row);
     counts[row.state as State] += 1;
+    if (row.isKey) supervise(p, row);
 
     // Reminders still to come, and the units' notices of recent assignments.
     if (OPEN_STATES.includes(row.state as State)) {
@@ -888,6 +892,33 @@ export async function seedDemoProposals(tx: Queryable, ctx: ProposalSeedContext)
         `${a.role === 'lead' ? '主办' : '协办'}，请于 ${a.returnBy} 前签收或退回，${a.role === 'lead' ? '答复' : '协办意见'}截止 ${a.dueOn}`, href, readAt);
     }
   }
+  /**
+   * 督办: the leading leader visits, meets or researches a key proposal 1–3 times while its lead unit
+   * handles it (from a week after signing until the day before the first reply, or yesterday); one
+   * not yet signed for, not yet.
+   */
+  function supervise(p: Plan, row: (typeof out.proposals)[number]) {
+    const signed = p.steps.find((x) => x.action === 'sign' && x.unitId === p.lead);
+    if (!signed) return;
+    const replied = p.steps.find((x) => x.action === 'reply');
+    const from = signed.day + 7, to = replied ? replied.day - 1 : yesterday;
+    if (to < from) return;
+    const n = replied ? oversight.int(1, 3) : oversight.int(1, 2);
+    const days = [...new Set(Array.from({ length: n }, () => from + oversight.int(0, to - from)))].sort((a, b) => a - b);
+    const leader = memberById.get(ctx.leader.memberId)!.name;
+    for (const d of days) {
+      const kind = oversight.weighted(['visit', 'meeting', 'research'] as const, [50, 35, 15]);
+      const outcome = oversight.pick(SUPERVISION_TEXTS[kind]).replaceAll('{unit}', unitName.get(p.lead)!);
+      const at = new Date(Math.min(moment(d, 540 + oversight.int(0, 480)).getTime(), latest.getTime()));
+      const day = dayStr(d);
+      out.supervision.push({ orgId, proposalId: p.id, kind, happenedOn: day, participants: `${leader}副主席，市政协提案委员会、${unitName.get(p.lead)}负责同志`,
+        outcome, createdBy: ctx.leader.userId, createdAt: at });
+      out.audit.push({ orgId, at, actorUserId: ctx.leader.userId, action: 'supervised', entity: 'proposal', entityId: p.id,
+        before: { state: 'handling' }, after: { state: 'handling', note: `${kind} ${day}：${outcome}` } });
+      if (at > (row.updatedAt as Date)) row.updatedAt = at;
+    }
+  }
+
   // Co-signers without a login confirmed on paper, between the draft and its submission.
   for (const p of plans) {
     const created = p.steps[0]!.at!.getTime();
@@ -909,6 +940,7 @@ export async function seedDemoProposals(tx: Queryable, ctx: ProposalSeedContext)
   await insertAll(tx, replies, out.replies);
   await insertAll(tx, evaluations, out.evaluations);
   await insertAll(tx, proposalRatings, out.ratings);
+  await insertAll(tx, supervisionLogs, out.supervision);
   await insertAll(tx, auditLog, out.audit);
   await insertAll(tx, jobs, out.jobs);
   await insertAll(tx, notifications, out.notifications);

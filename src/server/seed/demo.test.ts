@@ -523,6 +523,20 @@ async function checkApi(database: Database, orgId: string) {
     const extensions = await get('staff', '/api/v1/proposals/extensions');
     expect(extensions.items.length).toBeGreaterThanOrEqual(2);
 
+    // 督办: the leader has supervised most of the key proposals they lead, each visit in its history.
+    type KeyRow = { id: string; state: string; visits: number; lastVisit: string | null };
+    const key = (await get('leader', '/api/v1/proposals/key')).items as KeyRow[];
+    const visited = key.filter((k) => k.visits > 0);
+    expect(visited.length).toBeGreaterThan(key.length / 2);
+    expect(visited.some((k) => ['handling', 'rehandling', 'replied'].includes(k.state))).toBe(true);
+    expect(key.filter((k) => k.state === 'assigned').every((k) => k.visits === 0)).toBe(true);
+    const log = (await get('leader', `/api/v1/proposals/${visited[0]!.id}/supervision`)).items as { date: string; by: string }[];
+    expect(log).toHaveLength(visited[0]!.visits);
+    expect(log.at(-1)!.date).toBe(visited[0]!.lastVisit);
+    expect(log.every((l) => l.by === user('leader').displayName && l.date < today())).toBe(true);
+    const supervised = (await get('leader', `/api/v1/proposals/${visited[0]!.id}/history`) as { action: string }[]).filter((h) => h.action === 'supervised');
+    expect(supervised).toHaveLength(visited[0]!.visits);
+
     // History: a closed proposal lists its steps, in order, with who did them.
     const closed = all.filter((p) => p.state === 'closed' && p.round === 1).sort((a, b) => a.number! - b.number!)[0]!;
     const history = await get('staff', `/api/v1/proposals/${closed.id}/history`) as { action: string; from: string | null; to: string; actorName: string | null; note: string | null }[];

@@ -28,9 +28,16 @@ function Due({ item }: { item: KeyBoardItem }) {
   return <DueDate day={item.dueOn} running={HANDLING_STATES.includes(item.state)} />;
 }
 
-function LastVisit({ item }: { item: KeyBoardItem }) {
+/** How often it was supervised and when last, or 尚未督办. */
+function Supervision({ item }: { item: KeyBoardItem }) {
   const { t, formatDate } = useI18n();
-  return item.lastVisit ? <>{formatDate(item.lastVisit)}</> : <Typography.Text type="secondary">{t('proposal.key.never')}</Typography.Text>;
+  if (!item.visits || !item.lastVisit) return <Typography.Text type="secondary">{t('proposal.key.never')}</Typography.Text>;
+  return (
+    <Flex wrap gap="0 6px">
+      <span>{t('proposal.key.times', { n: item.visits })}</span>
+      <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>{t('proposal.key.lastOn', { date: formatDate(item.lastVisit) })}</Typography.Text>
+    </Flex>
+  );
 }
 
 export default function KeyProposalsPage() {
@@ -42,15 +49,23 @@ export default function KeyProposalsPage() {
   const showsAll = !ownByDefault || all;
   const none = t('common.none');
 
+  // Seven columns fit a 1366 px screen beside the menu: the proposer goes under the title, the
+  // supervision count with its last date.
   const columns: TableColumnsType<KeyBoardItem> = [
-    { title: t('proposal.title'), key: 'title', width: 320, render: (_, p) => <Link to={`/proposals/${p.id}`}>{p.title}</Link> },
+    {
+      title: t('proposal.title'), key: 'title',
+      render: (_, p) => (
+        <Flex vertical>
+          <Link to={`/proposals/${p.id}`}>{p.title}</Link>
+          <Typography.Text type="secondary">{p.proposerName}</Typography.Text>
+        </Flex>
+      ),
+    },
     { title: t('proposal.state'), key: 'state', render: (_, p) => <StateTag state={p.state} /> },
-    { title: t('proposal.proposer'), key: 'proposer', dataIndex: 'proposerName' },
     ...(showsAll ? [{ title: t('proposal.key.leader'), key: 'leader', render: (_: unknown, p: KeyBoardItem) => p.leader ?? none }] : []),
-    { title: t('proposal.key.leadUnit'), key: 'leadUnit', render: (_, p) => p.leadUnit ?? none },
-    { title: t('proposal.dueOn'), key: 'due', render: (_, p) => <Due item={p} /> },
-    { title: t('proposal.key.visits'), key: 'visits', align: 'right', render: (_, p) => p.visits },
-    { title: t('proposal.key.lastVisit'), key: 'lastVisit', render: (_, p) => <LastVisit item={p} /> },
+    { title: t('proposal.key.leadUnit'), key: 'leadUnit', width: 170, render: (_, p) => p.leadUnit ?? none },
+    { title: t('proposal.dueOn'), key: 'due', width: 150, render: (_, p) => <Due item={p} /> },
+    { title: t('proposal.key.supervision'), key: 'supervision', width: 160, render: (_, p) => <Supervision item={p} /> },
   ];
 
   const body = (
@@ -71,9 +86,10 @@ export default function KeyProposalsPage() {
             <span>
               {t('proposal.dueOn')}：<Due item={p} />
             </span>
-            <span>
-              {t('proposal.key.visits')}：{p.visits} · {t('proposal.key.lastVisit')}：<LastVisit item={p} />
-            </span>
+            <Flex gap={4}>
+              <span>{t('proposal.key.supervision')}：</span>
+              <Supervision item={p} />
+            </Flex>
           </Flex>
         </Card>
       )}
