@@ -42,6 +42,8 @@ export interface Todo {
   title: string;
   href: string;
   due?: string;
+  /** Days since `due`, once it has passed (the server's calendar: China's). */
+  overdueDays?: number;
 }
 
 export interface Org {

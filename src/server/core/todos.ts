@@ -1,15 +1,20 @@
 import type { Db } from './db/client.ts';
 import type { Actor } from './policies.ts';
+import { daysBetween, today } from '../modules/handling/deadlines.ts';
 
-export interface TodoItem { kind: string; title: string; href: string; due?: string }
+/** A thing to do; `overdueDays` is set (by todoItems) once `due` has passed, in China's calendar. */
+export interface TodoItem { kind: string; title: string; href: string; due?: string; overdueDays?: number }
 export type TodoSource = (db: Db, actor: Actor) => Promise<TodoItem[]>;
 
 // Modules that create work for someone (proposals to sign for, replies to evaluate, …) add a source.
 const sources: TodoSource[] = [];
 export const addTodoSource = (s: TodoSource) => { sources.push(s); };
 
-/** The actor's to-do list, soonest due first. */
+/** The actor's to-do list: the overdue first (the longest overdue first), then the soonest due, then those without a date. */
 export async function todoItems(db: Db, actor: Actor): Promise<TodoItem[]> {
   const lists = await Promise.all(sources.map((s) => s(db, actor)));
-  return lists.flat().sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'));
+  const now = today();
+  return lists.flat()
+    .map((item) => (item.due && item.due < now ? { ...item, overdueDays: daysBetween(item.due, now) } : item))
+    .sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'));
 }

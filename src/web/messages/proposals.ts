@@ -146,7 +146,7 @@ export const proposalsZh = {
   'proposal.mergedInto': '已并入',
   'proposal.mergedIntoLink': '查看并入的提案',
   'proposal.convertedTo': '已转为{to}',
-  'proposal.overdueDays': '逾期 {days} 天',
+  'proposal.overdueDays': '已逾期 {days} 天',
   'proposal.dueIn': '剩 {days} 天',
   'proposal.empty': '没有符合条件的提案',
   'proposal.notFound': '未找到该提案',

@@ -1,54 +1,19 @@
 import type { ReactNode } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { Card, Col, Empty, Flex, Row, Skeleton, Tag, Typography, theme } from 'antd';
+import { Card, Col, Flex, Row, Typography } from 'antd';
 import { RightOutlined, SolutionOutlined } from '@ant-design/icons';
-import { api } from '../api';
 import { useUser } from '../auth';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n';
 import { NAV_ITEMS, canUse, navText } from '../layout/navigation';
-import { keys } from '../queries';
-import { QueryError } from '../components/QueryError';
 import { RoleTags } from '../components/RoleTags';
-import type { ItemList, Todo } from '../types';
+import { TodoList } from '../components/TodoList';
 
 function greetingKey(hour: number): MessageKey {
   if (hour < 5) return 'home.greeting';
   if (hour < 12) return 'home.morning';
   if (hour < 18) return 'home.afternoon';
   return 'home.evening';
-}
-
-function isInternal(href: string) {
-  return href.startsWith('/') && !href.startsWith('//') && !href.startsWith('/api/');
-}
-
-function TodoList() {
-  const { t, formatDate } = useI18n();
-  const { token } = theme.useToken();
-  const todos = useQuery({
-    queryKey: keys.todos,
-    queryFn: ({ signal }) => api.get<ItemList<Todo>>('/api/v1/todos', undefined, signal),
-  });
-  if (todos.isPending) return <Skeleton active paragraph={{ rows: 3 }} />;
-  if (todos.isError) return <QueryError error={todos.error} onRetry={() => void todos.refetch()} />;
-  if (!todos.data.items.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.noTodos')} />;
-  return (
-    <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-      {todos.data.items.map((item, index) => (
-        <li
-          key={`${item.kind}-${item.href}-${index}`}
-          style={{ padding: '10px 0', borderTop: index ? `1px solid ${token.colorBorderSecondary}` : undefined }}
-        >
-          <Flex justify="space-between" align="center" gap={8} wrap>
-            {isInternal(item.href) ? <Link to={item.href}>{item.title}</Link> : <a href={item.href}>{item.title}</a>}
-            {item.due && <Tag color="orange">{t('home.due', { date: formatDate(item.due) })}</Tag>}
-          </Flex>
-        </li>
-      ))}
-    </ul>
-  );
 }
 
 export default function HomePage() {

@@ -51,6 +51,12 @@ export async function listProposals(db: Queryable, actor: Actor | null, orgId: s
       and a.state in ('pending', 'signed') and a.role = 'lead' and a.due_on < ${today()}) and ${proposals.state} in ('assigned', 'handling', 'rehandling')` : undefined,
   );
   const publicList = !!f.published || !actor;
+  // A unit's own list (交办件) puts first what it owes, by the date it is owed (signing for by the end
+  // of the return window, a reply or a co-handling opinion by the due date): the overdue, then the soonest.
+  const owedOn = f.unitId && actor?.unitId === f.unitId ? sql`(select min(case when a.state = 'pending' then a.return_by
+      when ${proposals.state} in ('assigned', 'handling', 'rehandling') and (a.role = 'lead' or a.opinion is null) then a.due_on end)
+    from ${assignments} a where a.org_id = ${proposals.orgId} and a.item_kind = ${KIND} and a.item_id = ${proposals.id} and a.unit_id = ${f.unitId}
+      and a.state in ('pending', 'signed')) asc nulls last` : undefined;
   // One statement: the page, the total (a window count, taken before LIMIT), the numbers' term and
   // session, the units in charge and (for the office's lists) the co-signers.
   const rows = await db.select({
@@ -70,7 +76,7 @@ export async function listProposals(db: Queryable, actor: Actor | null, orgId: s
   }).from(proposals)
     .leftJoin(plenarySessions, and(eq(plenarySessions.orgId, proposals.orgId), eq(plenarySessions.id, proposals.sessionId)))
     .leftJoin(terms, and(eq(terms.orgId, proposals.orgId), eq(terms.id, proposals.termId)))
-    .where(where).orderBy(desc(proposals.updatedAt), desc(proposals.id)).limit(page.limit).offset(page.offset);
+    .where(where).orderBy(...(owedOn ? [owedOn] : []), desc(proposals.updatedAt), desc(proposals.id)).limit(page.limit).offset(page.offset);
   // A page past the end has no row to carry the total: count it then (rare).
   const total = rows[0]?.total ?? (page.offset ? (await db.select({ n: sql<number>`count(*)::int` }).from(proposals).where(where))[0]!.n : 0);
   return {

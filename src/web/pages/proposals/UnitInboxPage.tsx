@@ -1,6 +1,7 @@
-// 交办件 (unit clerk): items assigned to my unit, from each list item's `myAssignment`. Those waiting
-// to be signed for or returned come first, soonest return window first; then those in hand by my own
-// due date (the reply for a lead unit, the opinion for a co-handling unit), red once overdue.
+// 交办件 (unit clerk): items assigned to my unit, from each list item's `myAssignment`, in the server's
+// order for a unit's own list: what it owes first, by the date it is owed (signing for by the return
+// window, the reply for a lead unit, the opinion for a co-handling unit), so the overdue lead; a date
+// is red, with the days, once past.
 import { Space, Tag, Typography } from 'antd';
 import { useUser } from '../../auth';
 import { useI18n } from '../../i18n';
@@ -9,19 +10,6 @@ import { DueDate } from '../../components/proposals/ProposalTags';
 import { HANDLING_STATES } from '../../components/proposals/model';
 import type { ProposalListItem } from '../../components/proposals/model';
 
-/** Whether my unit still owes something on it: a reply (lead) or an opinion (co) while it is handled. */
-const owing = (p: ProposalListItem) => {
-  const a = p.myAssignment;
-  return !!a && a.state === 'signed' && HANDLING_STATES.includes(p.state) && (a.role === 'lead' || !a.hasOpinion);
-};
-
-/** Pending first (by return window), then what I owe (by due date), then the rest (most recent first). */
-function sortKey(p: ProposalListItem): string {
-  const a = p.myAssignment;
-  if (a?.state === 'pending') return `0${a.returnBy}`;
-  if (a && owing(p)) return `1${a.dueOn}`;
-  return '2';
-}
 
 export default function UnitInboxPage() {
   const user = useUser();
@@ -69,7 +57,6 @@ export default function UnitInboxPage() {
       filters={['q', 'state', 'overdue']}
       columns={['number', 'title', 'proposer', 'state']}
       extraColumns={[{ key: 'task', title: t('proposal.inbox.myTask'), render: task }]}
-      sort={(a, b) => sortKey(a).localeCompare(sortKey(b))}
     />
   );
 }

@@ -1,0 +1,49 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plusDays, today } from '../src/server/modules/handling/deadlines.ts';
+import { assignments } from '../src/server/modules/handling/schema.ts';
+import { engines, proposalIn, testApp, type TestApp } from './helpers.ts';
+
+// A unit's to-dos and its 交办件: what it owes past its date is flagged with the days and comes first.
+describe.each(engines)('overdue to-dos of a unit (%s)', (engine) => {
+  let t: TestApp;
+  let ids: Record<'toSign' | 'dueLater' | 'overdue' | 'longOverdue' | 'replied', string>;
+  /** Time passes: the lead unit's reply was due `days` days ago (China's calendar). */
+  const dueAgo = (id: string, days: number) => t.database.db.update(assignments).set({ dueOn: plusDays(today(), -days) })
+    .where(and(eq(assignments.itemId, id), eq(assignments.role, 'lead')));
+  beforeAll(async () => {
+    t = await testApp(engine);
+    ids = {
+      toSign: await proposalIn(t, 'assigned', '待签收的提案'),
+      dueLater: await proposalIn(t, 'handling', '尚未到期的提案'),
+      overdue: await proposalIn(t, 'handling', '逾期五天的提案'),
+      longOverdue: await proposalIn(t, 'handling', '逾期二十天的提案'),
+      replied: await proposalIn(t, 'replied', '已答复的提案'),
+    };
+    await dueAgo(ids.overdue, 5);
+    await dueAgo(ids.longOverdue, 20);
+    await dueAgo(ids.replied, 30); // answered: owes nothing, however old its date
+  }, 180_000);
+  afterAll(async () => { await t?.close(); });
+
+  it('says how many days a to-do is overdue and lists the overdue first', async () => {
+    const { items } = (await t.app.inject({ url: '/api/v1/todos', headers: await t.as('unitA') })).json();
+    const of = (id: string) => items.find((i: { href: string }) => i.href === `/proposals/${id}`);
+    expect(items.slice(0, 2)).toEqual([
+      { kind: 'reply', title: '办理答复：逾期二十天的提案', href: `/proposals/${ids.longOverdue}`, due: plusDays(today(), -20), overdueDays: 20 },
+      { kind: 'reply', title: '办理答复：逾期五天的提案', href: `/proposals/${ids.overdue}`, due: plusDays(today(), -5), overdueDays: 5 },
+    ]);
+    expect(of(ids.toSign)).toMatchObject({ kind: 'sign', due: plusDays(today(), 7) });
+    expect(of(ids.toSign).overdueDays).toBeUndefined();
+    expect(of(ids.dueLater).overdueDays).toBeUndefined();
+    expect(of(ids.replied)).toBeUndefined();
+  });
+
+  it("orders the unit's own list by what it owes: the overdue, then the soonest", async () => {
+    const list = (await t.app.inject({ url: `/api/v1/proposals?unitId=${t.fx.unitIds.a}&pageSize=3`, headers: await t.as('unitA') })).json();
+    expect(list.total).toBe(5);
+    expect(list.items.map((p: { id: string }) => p.id)).toEqual([ids.longOverdue, ids.overdue, ids.toSign]);
+    const rest = (await t.app.inject({ url: `/api/v1/proposals?unitId=${t.fx.unitIds.a}&page=2&pageSize=3`, headers: await t.as('unitA') })).json();
+    expect(rest.items.map((p: { id: string }) => p.id)).toEqual([ids.dueLater, ids.replied]);
+  });
+});
