@@ -299,7 +299,7 @@ export const proposalsZh = {
   'proposal.inbox.replyDue': '答复期限',
   'proposal.inbox.opinionDue': '协办意见期限',
   'proposal.inbox.opinionSent': '已提交协办意见',
-  'proposal.inbox.intro': '待签收的排在前面：请在退回期限内签收或退回。',
+  'proposal.inbox.intro': '已逾期的排在最前，其余按期限先后：请在退回期限内签收或退回，在答复期限内答复。',
 
   'proposal.key.intro': '您领办的重点提案：办理进度、答复期限和督办情况。',
   'proposal.key.introAll': '全部重点提案：领办领导、办理进度、答复期限和督办情况。',
@@ -641,7 +641,7 @@ export const proposalsEn: Record<Keys, string> = {
   'proposal.inbox.replyDue': 'Reply due',
   'proposal.inbox.opinionDue': 'Opinion due',
   'proposal.inbox.opinionSent': 'Opinion sent',
-  'proposal.inbox.intro': 'Items to sign for come first: sign or return them within the return window.',
+  'proposal.inbox.intro': 'Overdue items come first, then the rest by their deadlines: sign for or return within the return window, reply by the due date.',
 
   'proposal.key.intro': 'The key proposals you lead: progress, reply due dates and supervision.',
   'proposal.key.introAll': 'All key proposals: leading leader, progress, reply due dates and supervision.',

@@ -11,7 +11,7 @@ export function OnTimeTitle() {
   const { t } = useI18n();
   return (
     <Tooltip title={t('proposal.onTime.definition')}>
-      <Space size={4}>
+      <Space size={4} style={{ whiteSpace: 'nowrap' }}>
         {t('proposal.stats.onTimeRate')}
         <QuestionCircleOutlined aria-label={t('proposal.onTime.how')} />
       </Space>

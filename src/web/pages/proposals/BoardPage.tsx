@@ -132,9 +132,12 @@ export default function BoardPage() {
         }
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
-        {t('proposal.board.intro', { days })} {t('proposal.onTime.definition')}
+        {t('proposal.board.intro', { days })}
       </Typography.Paragraph>
       {body}
+      <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+        {t('proposal.onTime.definition')}
+      </Typography.Paragraph>
     </>
   );
 }
