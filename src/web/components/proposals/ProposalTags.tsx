@@ -2,8 +2,18 @@
 import { Space, Tag, Typography } from 'antd';
 import { StarFilled } from '@ant-design/icons';
 import { useI18n } from '../../i18n';
-import { STATE_COLORS, daysUntil } from './model';
-import type { ProposalState } from './model';
+import { STATE_COLORS, daysUntil, shortNumber } from './model';
+import type { NumberedIn, ProposalState } from './model';
+
+/** A filed proposal's number with its session (五届三次 · 第0012号: numbers start again each session), or null before filing. */
+export function useNumberText() {
+  const { t } = useI18n();
+  return (p: NumberedIn) => {
+    const number = shortNumber(p.number);
+    if (!number || !p.sessionLabel) return number;
+    return t('proposal.numberIn', { session: p.sessionLabel, term: p.termNumber ?? '', sessionNo: p.sessionNumber ?? '', number });
+  };
+}
 
 export function StateTag({ state }: { state: ProposalState }) {
   const { t } = useI18n();
