@@ -22,7 +22,7 @@ import { HANDLING_STATES } from './model';
 import type { ProposalListItem, ProposalSort, ProposalState } from './model';
 import { ProposalFilters, useUrlFilters } from './ProposalFilters';
 import type { ProposalFilterName } from './ProposalFilters';
-import { DueDate, KeyTag, StateTag, useNumberText } from './ProposalTags';
+import { DueDate, KeyTag, NumberCell, StateTag, useNumberText } from './ProposalTags';
 import { SearchResults } from './SearchResults';
 
 export type ProposalColumn = 'number' | 'title' | 'proposer' | 'kind' | 'domain' | 'state' | 'units' | 'due' | 'submittedAt' | 'updatedAt';
@@ -113,20 +113,25 @@ export function ProposalList(props: ProposalListProps) {
   );
 
   const all: Record<ProposalColumn, TableColumnsType<ProposalListItem>[number]> = {
-    number: { title: t('proposal.numberInSession'), key: 'number', render: (_, p) => <span style={{ whiteSpace: 'nowrap' }}>{numberText(p) ?? t('common.none')}</span> },
-    title: { title: t('proposal.title'), key: 'title', width: 340, render: (_, p) => titleLink(p) },
-    proposer: { title: t('proposal.proposer'), key: 'proposer', dataIndex: 'proposerName' },
+    // Widths that fit the staff list's default columns at 1366 px, whatever the names' lengths.
+    number: { title: t('proposal.numberInSession'), key: 'number', render: (_, p) => <NumberCell item={p} /> },
+    title: { title: t('proposal.title'), key: 'title', width: 300, render: (_, p) => titleLink(p) },
+    proposer: { title: t('proposal.proposer'), key: 'proposer', dataIndex: 'proposerName', width: 110 },
     kind: { title: t('proposal.kind'), key: 'kind', render: (_, p) => t(`proposal.kind.${p.kind}`) },
     domain: { title: t('proposal.domain'), key: 'domain', render: (_, p) => (p.domain ? t(`proposal.domain.${p.domain}`) : t('common.none')) },
     state: { title: t('proposal.state'), key: 'state', render: (_, p) => <StateTag state={p.state} /> },
     units: {
       title: t('proposal.units'),
       key: 'units',
+      width: 200,
       render: (_, p) =>
         p.units.length ? (
           <Flex vertical>
             {p.units.map((u) => (
-              <span key={u.unitId}>{`${u.name}（${t(`proposal.role.${u.role}`)}）`}</span>
+              <span key={u.unitId}>
+                {u.name}
+                <span style={{ whiteSpace: 'nowrap' }}>{`（${t(`proposal.role.${u.role}`)}）`}</span>
+              </span>
             ))}
           </Flex>
         ) : (
