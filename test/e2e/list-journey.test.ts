@@ -6,6 +6,9 @@ import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../src/server/core/db/client.ts';
+import { MAX_EXPORT_ROWS } from '../../src/server/core/xlsx.ts';
 import { proposalIn, opinionIn } from '../helpers.ts';
 import { logIn, see, startE2E, WAIT, type E2E } from './browser.ts';
 import { main, pick } from './ui.ts';
@@ -117,5 +120,22 @@ describe('proposal lists in the browser', () => {
     const file = await download(page, main(page).getByRole('link', { name: /导出 Excel/ }));
     expect(file.sheets.map((s) => s.name)).toEqual([expect.stringMatching(/^\d{4}年概况$/), '委员完成情况']);
     expect(file.sheets[1]!.rows.find((r) => r[0] === '张三')?.slice(0, 4)).toEqual(['张三', '是', 1, 1]);
+  });
+
+  // Last: it adds thousands of proposals.
+  it('staff are told the export\'s bound, and when their list passes it', { timeout: 120_000 }, async (test) => {
+    await queryRows(e2e.t.database.db, sql`insert into proposals (org_id, title, body, kind, state, proposer_name, created_by, submitted_at)
+      select ${e2e.t.fx.orgId}, '关于第' || n || '号事项的提案', '建议……', 'member', 'submitted', '张三', ${e2e.t.fx.userIds.staff!}, now()
+      from generate_series(1, ${MAX_EXPORT_ROWS}) n returning 1`);
+    const page = await staffAt1366(test, '/proposals');
+    const exportLink = main(page).getByRole('link', { name: /导出 Excel/ });
+    await see(exportLink);
+    await see(main(page).getByText(`共 ${MAX_EXPORT_ROWS + 4} 条，超过导出上限：只导出前 ${MAX_EXPORT_ROWS} 条，请缩小筛选范围后分批导出。`));
+    await exportLink.hover();
+    await see(page.getByRole('tooltip').getByText(`导出当前筛选的全部结果（最多 ${MAX_EXPORT_ROWS} 条）`));
+    // Within the bound again once filtered: no notice.
+    await pick(page, main(page).getByRole('combobox', { name: '状态' }), '办理中');
+    await expect.poll(() => main(page).locator('tbody tr.ant-table-row').count(), { timeout: WAIT }).toBe(1);
+    expect(await main(page).getByText(/超过导出上限/).count()).toBe(0);
   });
 });
