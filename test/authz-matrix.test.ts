@@ -249,6 +249,8 @@ const MATRIX: Record<string, Rule> = {
   // Who may act: the transition table. Statuses per caller, in the order of CALLERS:
   //                                                      anon adm stf ldr mem uA  uB  oAd oSt
   'GET /api/v1/proposals': { who: 'public', ok: 200 },
+  'GET /api/v1/proposals.xlsx': { who: 'public', ok: 200 },
+  'GET /api/v1/proposals/sessions': { who: 'public', ok: 200 },
   'POST /api/v1/proposals': {
     who: 'see statuses', statuses: '                      401  403 403 403 201 403 403 403 403', ok: 201,
     req: (c) => ({ body: { title: c.uniq('关于'), body: '建议……', kind: 'member', domain: '社会' } }),
@@ -262,6 +264,7 @@ const MATRIX: Record<string, Rule> = {
   'PATCH /api/v1/proposals/settings': { who: ADMIN, ok: 200, req: () => ({ body: { bodyLimit: 2500 } }) },
   'GET /api/v1/proposals/similar': { who: ANYONE, ok: 200, req: () => ({ query: { text: '社区养老服务设施' } }) },
   'GET /api/v1/proposals/search': { who: 'public', ok: 200, req: () => ({ query: { q: '养老' } }) },
+  'GET /api/v1/proposals/search.xlsx': { who: 'public', ok: 200, req: () => ({ query: { q: '养老' } }) },
   // Key proposals (重点提案) and their supervision (督办) by the leading leader or staff.
   'GET /api/v1/proposals/key': { who: ['admin', 'staff', 'leader'], ok: 200 },
   'GET /api/v1/proposals/stats': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { by: 'unit' } }) },
@@ -332,6 +335,7 @@ const MATRIX: Record<string, Rule> = {
   'PATCH /api/v1/opinions/settings': { who: ADMIN, ok: 200, req: () => ({ body: { bodyLimit: 1500, quota: { standing: 3 } } }) },
   'GET /api/v1/opinions/quota': { who: ANYONE, ok: 200 },
   'GET /api/v1/opinions/stats': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  'GET /api/v1/opinions/stats.xlsx': { who: ['admin', 'staff', 'leader'], ok: 200 },
   'PATCH /api/v1/opinions/:id': opinion('draft', '                 401  404 404 404 200 404 404 404 404', (c) => ({ title: c.uniq('改') })),
   'GET /api/v1/opinions/:id/actions': opinion('submitted', '       401  200 200 200 200 404 404 404 404'),
   'GET /api/v1/opinions/:id/history': opinion('submitted', '       401  200 200 200 200 404 404 404 404'),

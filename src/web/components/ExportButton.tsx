@@ -1,13 +1,33 @@
 // "导出 Excel": downloads the table the page shows (the server's .xlsx of the same query).
-import { Button } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Flex, Tooltip, Typography } from 'antd';
+import { DownloadOutlined, WarningOutlined } from '@ant-design/icons';
 import { useI18n } from '../i18n';
 
-export function ExportButton({ href }: { href: string }) {
+/** The most rows the server puts in the export of a list or search (MAX_EXPORT_ROWS in src/server/core/xlsx.ts). */
+export const MAX_EXPORT_ROWS = 5000;
+
+interface Props {
+  href: string;
+  /** For a list or search: how many rows match. The button says the bound, and a notice shows when it is passed. */
+  total?: number;
+}
+
+export function ExportButton({ href, total }: Props) {
   const { t } = useI18n();
-  return (
+  const button = (
     <Button icon={<DownloadOutlined />} href={href}>
       {t('common.exportExcel')}
     </Button>
+  );
+  if (total === undefined) return button;
+  return (
+    <Flex gap={8} align="center" wrap>
+      <Tooltip title={t('common.exportLimit', { limit: MAX_EXPORT_ROWS })}>{button}</Tooltip>
+      {total > MAX_EXPORT_ROWS && (
+        <Typography.Text type="warning" role="status">
+          <WarningOutlined /> {t('common.exportTruncated', { total, limit: MAX_EXPORT_ROWS })}
+        </Typography.Text>
+      )}
+    </Flex>
   );
 }

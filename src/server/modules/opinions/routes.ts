@@ -8,7 +8,8 @@ import { loadOpinion } from './access.ts';
 import { actOnOpinion, createOpinion, updateOpinion } from './commands.ts';
 import { listOpinions, myQuota, presentOpinion, thisYear } from './queries.ts';
 import { opinionSettings, saveOpinionSettings } from './settings.ts';
-import { opinionStats } from './stats.ts';
+import { opinionStats, opinionStatsWorkbook } from './stats.ts';
+import { sendXlsx } from '../../core/xlsx.ts';
 import { LEVELS, STATES, opinionWorkflow } from './workflow.ts';
 
 definePolicies({ 'opinion.stats': ['staff', 'admin', 'leader'] });
@@ -69,10 +70,16 @@ export async function opinionRoutes(fastify: FastifyInstance) {
   app.get('/opinions/quota', { schema: { tags, summary: 'My reports this year against my quota (member: null when the login is no member\'s)', querystring: obj({ year: Type.Optional(Year) }) } }, async (req) =>
     myQuota(app.db, actorOf(req), req.query.year ?? thisYear()));
 
-  app.get('/opinions/stats', { schema: { tags, summary: 'A year\'s figures: by state, adopted by level, 批示, and per member against the quota', querystring: obj({ year: Type.Optional(Year) }) } }, async (req) => {
+  const StatsQuery = obj({ year: Type.Optional(Year) });
+  const stats = (req: import('fastify').FastifyRequest<{ Querystring: { year?: number } }>) => {
     const actor = actorOf(req);
     authorize(actor, 'opinion.stats');
     return opinionStats(app.db, actor.orgId, req.query.year ?? thisYear());
+  };
+  app.get('/opinions/stats', { schema: { tags, summary: 'A year\'s figures: by state, adopted by level, 批示, and per member against the quota', querystring: StatsQuery } }, async (req) => stats(req));
+  app.get('/opinions/stats.xlsx', { schema: { tags, summary: 'The same figures as an Excel file: the year\'s figures, and the members against the quota', querystring: StatsQuery } }, async (req, reply) => {
+    const s = await stats(req);
+    return sendXlsx(reply, `opinion-stats-${s.year}.xlsx`, `社情民意统计${s.year}.xlsx`, await opinionStatsWorkbook(s));
   });
 
   app.get('/opinions/:id', { schema: { tags, summary: 'One report, with its adoptions and 批示', params: IdParams } }, async (req) => view(actorOf(req), req.params.id));

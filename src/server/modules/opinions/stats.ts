@@ -1,5 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../core/db/client.ts';
+import { sheet, sheetsWorkbook } from '../../core/xlsx.ts';
+import { LEVEL_LABELS, STATE_NAMES } from './labels.ts';
 import { handedIn, hasAdoption, hasInstruction, memberCounts, yearOf } from './queries.ts';
 import { opinionAdoptions, opinionInstructions, opinions } from './schema.ts';
 import { LEVELS, STATES, type Level } from './workflow.ts';
@@ -43,4 +45,30 @@ export async function opinionStats(db: Queryable, orgId: string, year: number) {
       items: perMember.sort((a, b) => b.submitted - a.submitted || b.adopted - a.adopted || a.name.localeCompare(b.name, 'zh')),
     },
   };
+}
+
+type OpinionStats = Awaited<ReturnType<typeof opinionStats>>;
+type MemberRow = OpinionStats['members']['items'][number];
+
+/** The page as a workbook: the year's figures (by level and by state too) on one sheet, the members against the quota on another. */
+export function opinionStatsWorkbook(s: OpinionStats): Promise<Buffer> {
+  const figures: [string, number][] = [
+    ['报送（篇）', s.received], ['编发（期）', s.issued], ['被采用（篇）', s.adoptedReports], ['采用（次）', s.adoptions],
+    ['获批示（篇）', s.instructedReports], ['批示（次）', s.instructions],
+    ...LEVELS.map((l): [string, number] => [`采用（次）：${LEVEL_LABELS[l]}`, s.adoptionsByLevel[l]]),
+    ...LEVELS.map((l): [string, number] => [`批示（次）：${LEVEL_LABELS[l]}`, s.instructionsByLevel[l]]),
+    ...STATES.map((st): [string, number] => [`状态：${STATE_NAMES[st]}`, s.byState[st] ?? 0]),
+  ];
+  const sum = (k: 'submitted' | 'adopted' | 'instructed') => s.members.items.reduce((n, m) => n + m[k], 0);
+  const total = { name: '合计', standing: false, submitted: sum('submitted'), adopted: sum('adopted'), instructed: sum('instructed'), quota: null, met: null };
+  type Row = Omit<MemberRow, 'memberId' | 'quota' | 'met'> & { quota: number | null; met: boolean | null };
+  return sheetsWorkbook([
+    sheet<[string, number]>(`${s.year}年概况`, [{ header: '指标', value: (r) => r[0], width: 24 }, { header: '数值', value: (r) => r[1], width: 10 }], figures),
+    sheet<Row>('委员完成情况', [
+      { header: '委员', value: (r) => r.name, width: 14 }, { header: '常委', value: (r) => (r.standing ? '是' : ''), width: 6 },
+      { header: '报送', value: (r) => r.submitted, width: 8 }, { header: '被采用', value: (r) => r.adopted, width: 8 },
+      { header: '获批示', value: (r) => r.instructed, width: 8 }, { header: '年度任务', value: (r) => r.quota, width: 10 },
+      { header: '完成', value: (r) => (r.met === null ? '' : r.met ? '是' : '否'), width: 6 },
+    ], [...s.members.items, total], { boldLastRow: true }),
+  ]);
 }

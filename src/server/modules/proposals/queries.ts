@@ -14,6 +14,11 @@ import { leadDeadlines, onTimeFigures } from './timeliness.ts';
 const CN = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const cn = (n: number) => (n <= 10 ? CN[n]! : n < 20 ? `十${CN[n - 10]}` : `${CN[Math.floor(n / 10)]}十${n % 10 ? CN[n % 10] : ''}`);
 
+/** "五届三次": the session a number belongs to, as lists show it beside the number. */
+export function sessionLabel(termNumber?: number | null, sessionNumber?: number | null) {
+  return termNumber && sessionNumber ? `${cn(termNumber)}届${cn(sessionNumber)}次` : null;
+}
+
 /** "第五届第三次会议 第0123号" */
 export function numberLabel(termNumber?: number | null, sessionNumber?: number | null, number?: number | null) {
   if (!number || !termNumber || !sessionNumber) return null;
@@ -24,7 +29,12 @@ export interface ProposalFilter {
   q?: string; state?: string[]; published?: boolean; mine?: boolean; unitId?: string; sessionId?: string; domain?: string; kind?: string; isKey?: boolean; overdue?: boolean; keyLeader?: 'me';
   /** Closed ones: published, waiting to be published, or exempted (with a reason). */
   publication?: 'published' | 'pending' | 'exempt';
+  /** updated: the latest change first (default); number: the newest session first, then the highest number. */
+  sort?: ProposalSort;
 }
+
+export const SORTS = ['updated', 'number'] as const;
+export type ProposalSort = (typeof SORTS)[number];
 
 /** The slice of proposals the actor may list: the published ones, their own (mine), or every one they may read in full. */
 export function scope(actor: Actor | null, f: Pick<ProposalFilter, 'published' | 'mine'>): SQL {
@@ -57,13 +67,16 @@ export async function listProposals(db: Queryable, actor: Actor | null, orgId: s
       when ${proposals.state} in ('assigned', 'handling', 'rehandling') and (a.role = 'lead' or a.opinion is null) then a.due_on end)
     from ${assignments} a where a.org_id = ${proposals.orgId} and a.item_kind = ${KIND} and a.item_id = ${proposals.id} and a.unit_id = ${f.unitId}
       and a.state in ('pending', 'signed')) asc nulls last` : undefined;
+  const order = f.sort === 'number'
+    ? [sql`${plenarySessions.startsOn} desc nulls last`, sql`${terms.number} desc nulls last`, sql`${plenarySessions.number} desc nulls last`, sql`${proposals.number} desc nulls last`, desc(proposals.updatedAt), desc(proposals.id)]
+    : [desc(proposals.updatedAt), desc(proposals.id)];
   // One statement: the page, the total (a window count, taken before LIMIT), the numbers' term and
   // session, the units in charge and (for the office's lists) the co-signers.
   const rows = await db.select({
     id: proposals.id, title: proposals.title, kind: proposals.kind, domain: proposals.domain, state: proposals.state,
     proposerName: proposals.proposerName, number: proposals.number, isKey: proposals.isKey, published: proposals.published,
     keyLeaderUserId: proposals.keyLeaderUserId, submittedAt: proposals.submittedAt, updatedAt: proposals.updatedAt,
-    termNumber: terms.number, sessionNumber: plenarySessions.number,
+    termNumber: terms.number, sessionNumber: plenarySessions.number, publishedAt: proposals.publishedAt,
     total: sql<number>`(count(*) over ())::int`,
     units: sql<ListedAssignment[]>`coalesce((select json_agg(json_build_object('unitId', a.unit_id, 'name', u.name, 'role', a.role, 'state', a.state,
         'dueOn', a.due_on, 'returnBy', a.return_by, 'hasOpinion', a.opinion is not null) order by a.role desc, u.name)
@@ -76,7 +89,7 @@ export async function listProposals(db: Queryable, actor: Actor | null, orgId: s
   }).from(proposals)
     .leftJoin(plenarySessions, and(eq(plenarySessions.orgId, proposals.orgId), eq(plenarySessions.id, proposals.sessionId)))
     .leftJoin(terms, and(eq(terms.orgId, proposals.orgId), eq(terms.id, proposals.termId)))
-    .where(where).orderBy(...(owedOn ? [owedOn] : []), desc(proposals.updatedAt), desc(proposals.id)).limit(page.limit).offset(page.offset);
+    .where(where).orderBy(...(owedOn ? [owedOn] : []), ...order).limit(page.limit).offset(page.offset);
   // A page past the end has no row to carry the total: count it then (rare).
   const total = rows[0]?.total ?? (page.offset ? (await db.select({ n: sql<number>`count(*)::int` }).from(proposals).where(where))[0]!.n : 0);
   return {
@@ -86,15 +99,29 @@ export async function listProposals(db: Queryable, actor: Actor | null, orgId: s
       const own = actor?.unitId ? p.units.find((a) => a.unitId === actor.unitId) : undefined;
       return {
         id: p.id, title: publicList ? redactContacts(p.title) : p.title, kind: p.kind, domain: p.domain, state: p.state, proposerName: p.proposerName,
-        number: p.number, numberLabel: numberLabel(p.termNumber, p.sessionNumber, p.number), isKey: p.isKey, published: p.published,
+        number: p.number, numberLabel: numberLabel(p.termNumber, p.sessionNumber, p.number),
+        termNumber: p.termNumber, sessionNumber: p.sessionNumber, sessionLabel: sessionLabel(p.termNumber, p.sessionNumber), isKey: p.isKey, published: p.published,
         units: p.units.map((a) => ({ unitId: a.unitId, name: a.name, role: a.role, state: a.state })), dueOn: lead?.dueOn ?? null,
         myAssignment: own ? { role: own.role, state: own.state, returnBy: own.returnBy, dueOn: own.dueOn, hasOpinion: own.hasOpinion } : null,
         keyLeaderUserId: p.keyLeaderUserId,
         cosigners: p.cosigners,
-        submittedAt: p.submittedAt?.toISOString() ?? null, updatedAt: p.updatedAt.toISOString(),
+        submittedAt: p.submittedAt?.toISOString() ?? null, updatedAt: p.updatedAt.toISOString(), publishedAt: p.publishedAt?.toISOString() ?? null,
       };
     }),
   };
+}
+
+/** The sessions the caller's proposals (as listProposals scopes them) were filed in, newest first, with how many each. */
+export async function listedSessions(db: Queryable, actor: Actor | null, orgId: string | undefined, f: Pick<ProposalFilter, 'published' | 'mine'>) {
+  const rows = await db.select({
+    id: plenarySessions.id, termNumber: terms.number, sessionNumber: plenarySessions.number, startsOn: plenarySessions.startsOn, count: sql<number>`count(*)::int`,
+  }).from(proposals)
+    .innerJoin(plenarySessions, and(eq(plenarySessions.orgId, proposals.orgId), eq(plenarySessions.id, proposals.sessionId)))
+    .innerJoin(terms, and(eq(terms.orgId, plenarySessions.orgId), eq(terms.id, plenarySessions.termId)))
+    .where(and(orgId ? eq(proposals.orgId, orgId) : undefined, scope(actor, f)))
+    .groupBy(plenarySessions.id, terms.number, plenarySessions.number, plenarySessions.startsOn)
+    .orderBy(desc(plenarySessions.startsOn), desc(terms.number), desc(plenarySessions.number));
+  return rows.map((r) => ({ ...r, label: sessionLabel(r.termNumber, r.sessionNumber)! }));
 }
 
 interface ListedAssignment { unitId: string; name: string; role: string; state: string; dueOn: string; returnBy: string; hasOpinion: boolean }

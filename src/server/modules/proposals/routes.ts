@@ -9,13 +9,14 @@ import { authorize, definePolicies } from '../../core/policies.ts';
 import { KIND, loadProposal, loadReadable, publicView } from './access.ts';
 import { act, actOnMany, createProposal, updateDraft, uploadAttachment } from './commands.ts';
 import { attachmentFile, MAX_ATTACHMENT } from '../handling/attachments.ts';
-import { dueBoard, listProposals, pendingExtensions, presentProposal, proposalHistory } from './queries.ts';
+import { dueBoard, listedSessions, listProposals, pendingExtensions, presentProposal, proposalHistory, SORTS } from './queries.ts';
 import { proposalSettings, saveProposalSettings } from './settings.ts';
 import { similarProposals, suggestUnits } from './similar.ts';
 import { searchProposals } from './search.ts';
 import { keyBoard, logSupervision, supervisionOf } from './supervision.ts';
 import { boardWorkbook, GROUPINGS, keyBoardWorkbook, proposalStats, statsWorkbook } from './stats.ts';
-import { sendXlsx } from '../../core/xlsx.ts';
+import { MAX_EXPORT_ROWS, sendXlsx } from '../../core/xlsx.ts';
+import { listWorkbook, searchWorkbook } from './export.ts';
 import { STATES, proposalWorkflow } from './workflow.ts';
 
 definePolicies({ 'proposal.supervise': ['staff', 'admin', 'leader'], 'proposal.manage': ['staff'] });
@@ -56,12 +57,21 @@ const DraftFields = {
   title: Name(100), body: Text(20000), kind: lit(KINDS), domain: Type.Optional(Type.Union([lit(DOMAINS), Type.Null()])),
   cosignerIds: Type.Optional(Type.Array(Uuid, { maxItems: 50 })), proposerName: Type.Optional(Name(100)),
 };
-const Filters = obj({
-  ...Paging, state: Type.Optional(Type.Array(lit(STATES), { maxItems: 12 })), published: Type.Optional(Type.Boolean()), mine: Type.Optional(Type.Boolean()),
+const FilterFields = {
+  q: Paging.q, state: Type.Optional(Type.Array(lit(STATES), { maxItems: 12 })), published: Type.Optional(Type.Boolean()), mine: Type.Optional(Type.Boolean()),
   unitId: Type.Optional(Uuid), sessionId: Type.Optional(Uuid), domain: Type.Optional(lit(DOMAINS)), kind: Type.Optional(lit(KINDS)),
   isKey: Type.Optional(Type.Boolean()), overdue: Type.Optional(Type.Boolean()), keyLeader: Type.Optional(Type.Literal('me')),
   publication: Type.Optional(lit(['published', 'pending', 'exempt'] as const)),
-});
+  sort: Type.Optional(lit(SORTS)),
+};
+const Filters = obj({ ...Paging, ...FilterFields });
+const SearchFields = {
+  q: Type.String({ minLength: 1, maxLength: 200 }), published: Type.Optional(Type.Boolean()),
+  state: Type.Optional(Type.Array(lit(STATES), { maxItems: 12 })), sessionId: Type.Optional(Uuid), unitId: Type.Optional(Uuid),
+  domain: Type.Optional(lit(DOMAINS)), sectorId: Type.Optional(Uuid),
+};
+/** An export holds every row the list or search matches, from the first, up to MAX_EXPORT_ROWS. */
+const firstRows = { limit: MAX_EXPORT_ROWS, offset: 0 };
 
 export async function proposalRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -82,20 +92,40 @@ export async function proposalRoutes(fastify: FastifyInstance) {
     return { ...r, page: q.page, pageSize: q.pageSize };
   });
 
+  app.get('/proposals.xlsx', {
+    config: { public: true },
+    schema: { tags, summary: `The same list as an Excel file: every matching proposal in the list's order, up to ${MAX_EXPORT_ROWS} (a note says when more matched)`, querystring: obj(FilterFields) },
+  }, async (req, reply) => {
+    const q = req.query;
+    const list = !req.actor && !q.published ? { items: [], total: 0 } : await listProposals(app.db, req.actor, req.actor?.orgId, q, firstRows);
+    return sendXlsx(reply, 'proposals.xlsx', '提案列表.xlsx', await listWorkbook(list, { publicList: !!q.published || !req.actor }));
+  });
+
+  app.get('/proposals/sessions', {
+    config: { public: true },
+    schema: { tags, summary: 'The sessions of the proposals I may list (published=true: the public list\'s), newest first, with how many each', querystring: obj({ published: FilterFields.published, mine: FilterFields.mine }) },
+  }, async (req) => {
+    const q = req.query;
+    if (!req.actor && !q.published) return { items: [] };
+    return { items: await listedSessions(app.db, req.actor, req.actor?.orgId, q) };
+  });
+
   app.get('/proposals/search', {
     config: { public: true },
-    schema: {
-      tags, summary: 'Full-text search over proposals and replies, with highlights (published=true: without login)',
-      querystring: obj({
-        ...Paging, q: Type.String({ minLength: 1, maxLength: 200 }), published: Type.Optional(Type.Boolean()),
-        state: Type.Optional(Type.Array(lit(STATES), { maxItems: 12 })), sessionId: Type.Optional(Uuid), unitId: Type.Optional(Uuid),
-        domain: Type.Optional(lit(DOMAINS)), sectorId: Type.Optional(Uuid),
-      }),
-    },
+    schema: { tags, summary: 'Full-text search over proposals and replies, with highlights (published=true: without login)', querystring: obj({ ...Paging, ...SearchFields }) },
   }, async (req) => {
     const q = req.query;
     if (!req.actor && !q.published) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
     return { ...(await searchProposals(app.db, req.actor, req.actor?.orgId, q, pageOf(q))), page: q.page, pageSize: q.pageSize };
+  });
+
+  app.get('/proposals/search.xlsx', {
+    config: { public: true },
+    schema: { tags, summary: `The same search as an Excel file: the hits by relevance, up to ${MAX_EXPORT_ROWS}`, querystring: obj(SearchFields) },
+  }, async (req, reply) => {
+    const q = req.query;
+    const found = !req.actor && !q.published ? { items: [], total: 0 } : await searchProposals(app.db, req.actor, req.actor?.orgId, q, firstRows);
+    return sendXlsx(reply, 'proposal-search.xlsx', '提案检索.xlsx', await searchWorkbook(found));
   });
 
   app.post('/proposals', { schema: { tags, summary: 'Draft a proposal', body: obj(DraftFields), response: { ...errorResponses } } }, async (req, reply) => {

@@ -5,10 +5,10 @@ import type { Actor } from '../../core/policies.ts';
 import { searchTokens, tokens } from '../../core/text/segment.ts';
 import { redactContacts } from '../../core/text/redact.ts';
 import { assignments, replies } from '../handling/schema.ts';
-import { members } from '../org/schema.ts';
+import { members, plenarySessions, terms } from '../org/schema.ts';
 import { searchDocs } from '../search/schema.ts';
 import { KIND } from './access.ts';
-import { scope } from './queries.ts';
+import { scope, sessionLabel } from './queries.ts';
 import { proposals } from './schema.ts';
 
 // Segmentation-aware full-text search over proposals and their replies. Words come from jieba
@@ -87,8 +87,11 @@ export async function searchProposals(db: Queryable, actor: Actor | null, orgId:
   const ranked = db.select({ orgId: proposals.orgId, id: proposals.id, rank: rank.as('rank'), updatedAt: sql`${proposals.updatedAt}`.as('updated') })
     .from(searchDocs).innerJoin(proposals, join).where(where).orderBy(desc(rank), desc(proposals.updatedAt)).limit(page.limit).offset(page.offset).as('ranked');
   const [rows, [counted]] = await Promise.all([
-    db.select({ p: proposals }).from(ranked)
-      .innerJoin(proposals, and(eq(proposals.orgId, ranked.orgId), eq(proposals.id, ranked.id))).orderBy(desc(ranked.rank), desc(ranked.updatedAt)),
+    db.select({ p: proposals, termNumber: terms.number, sessionNumber: plenarySessions.number }).from(ranked)
+      .innerJoin(proposals, and(eq(proposals.orgId, ranked.orgId), eq(proposals.id, ranked.id)))
+      .leftJoin(plenarySessions, and(eq(plenarySessions.orgId, proposals.orgId), eq(plenarySessions.id, proposals.sessionId)))
+      .leftJoin(terms, and(eq(terms.orgId, proposals.orgId), eq(terms.id, proposals.termId)))
+      .orderBy(desc(ranked.rank), desc(ranked.updatedAt)),
     db.select({ total: count() }).from(searchDocs).innerJoin(proposals, join).where(where),
   ]);
   const publicView = f.published || !actor;
@@ -96,12 +99,13 @@ export async function searchProposals(db: Queryable, actor: Actor | null, orgId:
     .where(and(eq(replies.itemKind, KIND), inArray(replies.itemId, rows.map((r) => r.p.id)))) : [];
   return {
     total: counted!.total,
-    items: rows.map(({ p }) => {
+    items: rows.map(({ p, termNumber, sessionNumber }) => {
       const clean = (s: string) => (publicView ? redactContacts(s) : s);
       const replyText = reps.filter((r) => r.itemId === p.id).map((r) => r.content).join('\n');
       const inBody = qWords.some((w) => p.body.includes(w));
       return {
         id: p.id, title: clean(p.title), state: p.state, proposerName: p.proposerName, domain: p.domain, number: p.number,
+        termNumber, sessionNumber, sessionLabel: sessionLabel(termNumber, sessionNumber),
         highlight: { title: highlight(clean(p.title), qWords, 200), snippet: highlight(clean(inBody || !replyText ? p.body : replyText), qWords), inReply: !inBody && !!replyText },
       };
     }),

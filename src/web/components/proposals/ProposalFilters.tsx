@@ -1,10 +1,12 @@
 // The filter bar of a proposal list. Filters live in the URL (?state=filed&state=assigned&domain=…).
+import { useQuery } from '@tanstack/react-query';
 import { Button, Checkbox, Flex, Input, Select } from 'antd';
 import { useSearchParams } from 'react-router-dom';
+import { api } from '../../api';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n';
 import { useIsMobile } from '../../layout/useIsMobile';
-import { useSectorOptions, useTerms, useUnitOptions } from '../../queries';
+import { keys, useSectorOptions, useTerms, useUnitOptions } from '../../queries';
 import { DOMAINS, PROPOSAL_KINDS, PROPOSAL_STATES } from './model';
 import type { ProposalState } from './model';
 
@@ -65,21 +67,42 @@ export function useSessionOptions(enabled = true) {
   return { options, loading: terms.isPending };
 }
 
+interface ListedSession { id: string; termNumber: number; sessionNumber: number; count: number }
+
+/** The sessions of the published proposals, newest first, with how many each (no login needed). */
+function usePublishedSessionOptions(enabled: boolean) {
+  const { t } = useI18n();
+  const sessions = useQuery({
+    queryKey: [...keys.proposals, 'sessions', 'published'],
+    queryFn: ({ signal }) => api.get<{ items: ListedSession[] }>('/api/v1/proposals/sessions', { published: true }, signal),
+    enabled,
+  });
+  const options = (sessions.data?.items ?? []).map((s) => ({
+    value: s.id,
+    label: t('proposal.sessionOption', { session: `${t('term.label', { number: s.termNumber })}${t('session.label', { number: s.sessionNumber })}`, count: s.count }),
+  }));
+  return { options, loading: sessions.isPending };
+}
+
 interface Props {
   names: ProposalFilterName[];
   stateOptions?: readonly ProposalState[];
   filters: ReturnType<typeof useUrlFilters>;
   searchPlaceholder?: MessageKey;
+  /** The public list: sessions come from the published proposals (the committee's terms need a login). */
+  published?: boolean;
 }
 
-export function ProposalFilters({ names, stateOptions = PROPOSAL_STATES, filters, searchPlaceholder = 'proposal.searchPlaceholder' }: Props) {
+export function ProposalFilters({ names, stateOptions = PROPOSAL_STATES, filters, searchPlaceholder = 'proposal.searchPlaceholder', published }: Props) {
   const { t } = useI18n();
   const isMobile = useIsMobile();
   const { values, setFilter, reset, active } = filters;
   const has = (n: ProposalFilterName) => names.includes(n);
   const one = (n: ProposalFilterName) => values[n] as string | undefined;
   const selectStyle = { minWidth: 130, flex: isMobile ? '1 1 140px' : '0 0 150px' };
-  const sessions = useSessionOptions(has('sessionId'));
+  const committeeSessions = useSessionOptions(has('sessionId') && !published);
+  const publishedSessions = usePublishedSessionOptions(has('sessionId') && !!published);
+  const sessions = published ? publishedSessions : committeeSessions;
   const units = useUnitOptions(has('unitId'));
   const sectors = useSectorOptions(has('sectorId'));
   /** A single-choice filter; long lists (sessions, units, sectors) are wider and searchable. */

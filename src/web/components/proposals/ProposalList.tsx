@@ -2,24 +2,27 @@
 // proposals, public) is a configuration of it. A table on desktop, cards on phones.
 import { useState } from 'react';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Checkbox, Flex, Space, Typography } from 'antd';
+import { Button, Card, Checkbox, Flex, Select, Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
-import { api } from '../../api';
+import { api, withQuery } from '../../api';
 import type { QueryValue } from '../../api';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n';
 import { keys } from '../../queries';
 import type { Page } from '../../types';
 import { ResponsiveList } from '../ResponsiveList';
+import { ColumnChooser, useChosenColumns } from '../ColumnChooser';
+import { ExportButton } from '../ExportButton';
+import { useIsMobile } from '../../layout/useIsMobile';
 import { BulkAssignModal } from './BulkAssignModal';
-import { HANDLING_STATES, shortNumber } from './model';
-import type { ProposalListItem, ProposalState } from './model';
+import { HANDLING_STATES } from './model';
+import type { ProposalListItem, ProposalSort, ProposalState } from './model';
 import { ProposalFilters, useUrlFilters } from './ProposalFilters';
 import type { ProposalFilterName } from './ProposalFilters';
-import { DueDate, KeyTag, StateTag } from './ProposalTags';
+import { DueDate, KeyTag, NumberCell, StateTag, useNumberText } from './ProposalTags';
 import { SearchResults } from './SearchResults';
 
 export type ProposalColumn = 'number' | 'title' | 'proposer' | 'kind' | 'domain' | 'state' | 'units' | 'due' | 'submittedAt' | 'updatedAt';
@@ -47,6 +50,12 @@ export interface ProposalListProps {
   emptyText?: MessageKey;
   /** The search box runs the full-text search (with highlights) instead of matching titles and proposers. */
   fullText?: { published?: boolean };
+  /** The orders the user may choose (?sort=), the first the default; the list says which one holds. */
+  sorts?: ProposalSort[];
+  /** On desktop the user picks which of `columns` show, remembered in this browser under `storageKey`; `hidden` start hidden. */
+  columnChooser?: { storageKey: string; hidden: ProposalColumn[] };
+  /** A 导出 Excel button: the same list (filters and order), or the same search, as .xlsx. */
+  exportable?: boolean;
 }
 
 const DEFAULT_COLUMNS: ProposalColumn[] = ['number', 'title', 'proposer', 'state', 'due', 'units', 'updatedAt'];
@@ -55,14 +64,28 @@ const detailPath = (id: string) => `/proposals/${id}`;
 export function ProposalList(props: ProposalListProps) {
   const { query = {}, filters = [], columns = DEFAULT_COLUMNS, extraColumns = [], filter, linkTo = detailPath } = props;
   const { t, formatDate, formatDateTime } = useI18n();
+  const isMobile = useIsMobile();
   const url = useUrlFilters(filters);
+  const [search, setSearch] = useSearchParams();
+  const sorts = props.sorts ?? [];
+  const sort = sorts.find((s) => s === search.get('sort')) ?? sorts[0];
+  const setSort = (next: ProposalSort) =>
+    setSearch((prev) => {
+      const p = new URLSearchParams(prev);
+      if (next === sorts[0]) p.delete('sort');
+      else p.set('sort', next);
+      p.delete('page');
+      return p;
+    }, { replace: true });
+  const chosen = useChosenColumns(props.columnChooser?.storageKey, columns, props.columnChooser?.hidden);
+  const numberText = useNumberText();
   const [selected, setSelected] = useState<string[]>([]);
   const [assignOpen, setAssignOpen] = useState(false);
 
   const clientSide = !!filter;
+  const listQuery = { ...url.values, ...query, sort };
   const params = {
-    ...url.values,
-    ...query,
+    ...listQuery,
     page: clientSide ? 1 : url.page,
     pageSize: clientSide ? 200 : url.pageSize,
   };
@@ -82,7 +105,6 @@ export function ProposalList(props: ProposalListProps) {
 
   const unitsText = (p: ProposalListItem) =>
     p.units.map((u) => `${u.name}（${t(`proposal.role.${u.role}`)}）`).join(t('common.listSep')) || t('common.none');
-  const numberText = (p: ProposalListItem) => (shortNumber(p.number) ?? t('common.none'));
   const titleLink = (p: ProposalListItem) => (
     <Space size={6} wrap>
       <Link to={linkTo(p.id)}>{p.title}</Link>
@@ -91,20 +113,25 @@ export function ProposalList(props: ProposalListProps) {
   );
 
   const all: Record<ProposalColumn, TableColumnsType<ProposalListItem>[number]> = {
-    number: { title: t('proposal.number'), key: 'number', render: (_, p) => numberText(p) },
-    title: { title: t('proposal.title'), key: 'title', width: 340, render: (_, p) => titleLink(p) },
-    proposer: { title: t('proposal.proposer'), key: 'proposer', dataIndex: 'proposerName' },
+    // Widths that fit the staff list's default columns at 1366 px, whatever the names' lengths.
+    number: { title: t('proposal.numberInSession'), key: 'number', render: (_, p) => <NumberCell item={p} /> },
+    title: { title: t('proposal.title'), key: 'title', width: 300, render: (_, p) => titleLink(p) },
+    proposer: { title: t('proposal.proposer'), key: 'proposer', dataIndex: 'proposerName', width: 110 },
     kind: { title: t('proposal.kind'), key: 'kind', render: (_, p) => t(`proposal.kind.${p.kind}`) },
     domain: { title: t('proposal.domain'), key: 'domain', render: (_, p) => (p.domain ? t(`proposal.domain.${p.domain}`) : t('common.none')) },
     state: { title: t('proposal.state'), key: 'state', render: (_, p) => <StateTag state={p.state} /> },
     units: {
       title: t('proposal.units'),
       key: 'units',
+      width: 200,
       render: (_, p) =>
         p.units.length ? (
           <Flex vertical>
             {p.units.map((u) => (
-              <span key={u.unitId}>{`${u.name}（${t(`proposal.role.${u.role}`)}）`}</span>
+              <span key={u.unitId}>
+                {u.name}
+                <span style={{ whiteSpace: 'nowrap' }}>{`（${t(`proposal.role.${u.role}`)}）`}</span>
+              </span>
             ))}
           </Flex>
         ) : (
@@ -116,7 +143,7 @@ export function ProposalList(props: ProposalListProps) {
     updatedAt: { title: t('proposal.updatedAt'), key: 'updatedAt', render: (_, p) => formatDateTime(p.updatedAt) },
   };
   const tableColumns: TableColumnsType<ProposalListItem> = [
-    ...columns.map((c) => all[c]),
+    ...(props.columnChooser ? chosen.shown : columns).map((c) => all[c]),
     ...extraColumns.map((c) => ({ title: c.title, key: c.key, render: (_: unknown, p: ProposalListItem) => c.render(p) })),
   ];
   if (props.rowActions) {
@@ -142,7 +169,7 @@ export function ProposalList(props: ProposalListProps) {
         <Space size={4} wrap>
           <StateTag state={p.state} />
           <Typography.Text type="secondary">
-            {[p.number ? numberText(p) : null, p.proposerName, t(`proposal.kind.${p.kind}`)].filter(Boolean).join(' · ')}
+            {[numberText(p), p.proposerName, t(`proposal.kind.${p.kind}`)].filter(Boolean).join(' · ')}
           </Typography.Text>
         </Space>
         {p.units.length > 0 && <Typography.Text type="secondary">{unitsText(p)}</Typography.Text>}
@@ -160,20 +187,56 @@ export function ProposalList(props: ProposalListProps) {
   );
 
   const filterBar = filters.length > 0 && (
-    <ProposalFilters names={filters} stateOptions={props.stateOptions} filters={url} searchPlaceholder={props.fullText ? 'proposal.search.placeholder' : undefined} />
+    <ProposalFilters
+      names={filters}
+      stateOptions={props.stateOptions}
+      filters={url}
+      searchPlaceholder={props.fullText ? 'proposal.search.placeholder' : undefined}
+      published={query.published === true}
+    />
   );
   if (searching) {
     return (
       <>
         {filterBar}
-        <SearchResults filters={url} published={props.fullText?.published} linkTo={linkTo} />
+        <SearchResults filters={url} published={props.fullText?.published} linkTo={linkTo} exportable={props.exportable} />
       </>
     );
   }
 
+  const orderText = (s: ProposalSort) => t(`proposal.sort.${s}`);
+  const chooser = props.columnChooser && !isMobile && (
+    <ColumnChooser
+      options={columns.map((c) => ({ value: c, label: String(all[c].title), fixed: c === 'title' }))}
+      shown={chosen.shown}
+      onChange={chosen.choose}
+    />
+  );
+  const toolbar = (sort || chooser || props.exportable) && (
+    <Flex wrap gap={8} align="center" justify="space-between" style={{ marginBottom: 12 }}>
+      {sorts.length > 1 ? (
+        <Select<ProposalSort>
+          prefix={t('proposal.sort.label')}
+          aria-label={t('proposal.sort.label')}
+          value={sort}
+          onChange={setSort}
+          options={sorts.map((s) => ({ value: s, label: orderText(s) }))}
+          popupMatchSelectWidth={false}
+        />
+      ) : sort ? (
+        <Typography.Text type="secondary">{t('proposal.sort.fixed', { order: orderText(sort) })}</Typography.Text>
+      ) : <span />}
+      <Flex wrap gap={8} align="center">
+        {chooser}
+        {props.exportable && <ExportButton href={withQuery('/api/v1/proposals.xlsx', listQuery)} total={list.data?.total ?? 0} />}
+      </Flex>
+    </Flex>
+  );
+
   return (
     <>
       {filterBar}
+      {toolbar}
       {props.bulkAssign && (
         <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }}>
           <Button type="primary" icon={<SendOutlined />} disabled={!selected.length} onClick={() => setAssignOpen(true)}>

@@ -1,9 +1,42 @@
 // Small pieces every proposal page shows: the state tag, the key/published tags, a due date.
-import { Space, Tag, Typography } from 'antd';
+import { Flex, Space, Tag, Typography } from 'antd';
 import { StarFilled } from '@ant-design/icons';
 import { useI18n } from '../../i18n';
-import { STATE_COLORS, daysUntil } from './model';
-import type { ProposalState } from './model';
+import { STATE_COLORS, daysUntil, shortNumber } from './model';
+import type { NumberedIn, ProposalState } from './model';
+
+/** A filed proposal's session (五届三次: numbers start again each session) and number (第0012号), or null before filing. */
+function useNumberParts() {
+  const { t } = useI18n();
+  return (p: NumberedIn) => {
+    const number = shortNumber(p.number);
+    if (!number) return null;
+    const session = p.sessionLabel && t('proposal.sessionShort', { session: p.sessionLabel, term: p.termNumber ?? '', sessionNo: p.sessionNumber ?? '' });
+    return { session, number: t('proposal.numberShort', { number }) };
+  };
+}
+
+/** The number with its session on one line (五届三次 · 第0012号), or null before filing. */
+export function useNumberText() {
+  const parts = useNumberParts();
+  return (p: NumberedIn) => {
+    const n = parts(p);
+    return n && [n.session, n.number].filter(Boolean).join(' · ');
+  };
+}
+
+/** The same in a table cell: the session over the number, so the column stays narrow. */
+export function NumberCell({ item }: { item: NumberedIn }) {
+  const { t } = useI18n();
+  const n = useNumberParts()(item);
+  if (!n) return <>{t('common.none')}</>;
+  return (
+    <Flex vertical style={{ whiteSpace: 'nowrap' }}>
+      {n.session && <Typography.Text type="secondary">{n.session}</Typography.Text>}
+      <span>{n.number}</span>
+    </Flex>
+  );
+}
 
 export function StateTag({ state }: { state: ProposalState }) {
   const { t } = useI18n();

@@ -3,23 +3,22 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Empty, Flex, List, Pagination, Space, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { api } from '../../api';
+import { api, withQuery } from '../../api';
 import { useI18n } from '../../i18n';
 import { keys } from '../../queries';
 import type { Page } from '../../types';
+import { ExportButton } from '../ExportButton';
 import { QueryError } from '../QueryError';
-import { shortNumber } from './model';
-import type { Domain, ProposalState } from './model';
+import type { Domain, NumberedIn, ProposalState } from './model';
 import type { useUrlFilters } from './ProposalFilters';
-import { StateTag } from './ProposalTags';
+import { StateTag, useNumberText } from './ProposalTags';
 
-interface Hit {
+interface Hit extends NumberedIn {
   id: string;
   title: string;
   state: ProposalState;
   proposerName: string;
   domain: Domain | null;
-  number: number | null;
   /** HTML the server escaped, with only <mark> added around the query's words. */
   highlight: { title: string; snippet: string; inReply: boolean };
 }
@@ -28,12 +27,16 @@ interface Props {
   filters: ReturnType<typeof useUrlFilters>;
   published?: boolean;
   linkTo: (id: string) => string;
+  /** A 导出 Excel button: the same search (filters, relevance order) as .xlsx. */
+  exportable?: boolean;
 }
 
-export function SearchResults({ filters, published, linkTo }: Props) {
+export function SearchResults({ filters, published, linkTo, exportable }: Props) {
   const { t } = useI18n();
+  const numberText = useNumberText();
   const { q, ...rest } = filters.values;
-  const params = { ...rest, q, published, page: filters.page, pageSize: filters.pageSize };
+  const searched = { ...rest, q, published };
+  const params = { ...searched, page: filters.page, pageSize: filters.pageSize };
   const search = useQuery({
     queryKey: [...keys.proposals, 'search', params],
     queryFn: ({ signal }) => api.get<Page<Hit>>('/api/v1/proposals/search', params, signal),
@@ -45,7 +48,10 @@ export function SearchResults({ filters, published, linkTo }: Props) {
   const total = search.data?.total ?? 0;
   return (
     <Flex vertical gap={12}>
-      {search.data && <Typography.Text type="secondary">{t('proposal.search.count', { total })}</Typography.Text>}
+      <Flex wrap gap={8} align="center" justify="space-between">
+        {search.data && <Typography.Text type="secondary">{t('proposal.search.count', { total })}</Typography.Text>}
+        {exportable && <ExportButton href={withQuery('/api/v1/proposals/search.xlsx', searched)} total={total} />}
+      </Flex>
       <List<Hit>
         loading={search.isFetching}
         dataSource={search.data?.items ?? []}
@@ -61,7 +67,7 @@ export function SearchResults({ filters, published, linkTo }: Props) {
               <Space size={6} wrap>
                 <StateTag state={h.state} />
                 <Typography.Text type="secondary">
-                  {[shortNumber(h.number), h.proposerName, h.domain ? t(`proposal.domain.${h.domain}`) : null].filter(Boolean).join(' · ')}
+                  {[numberText(h), h.proposerName, h.domain ? t(`proposal.domain.${h.domain}`) : null].filter(Boolean).join(' · ')}
                 </Typography.Text>
               </Space>
             </Flex>

@@ -50,14 +50,26 @@ export type UnitRole = 'lead' | 'co';
 /** A proposal's number as lists show it (0012), or null before filing. */
 export const shortNumber = (n: number | null) => (n ? String(n).padStart(4, '0') : null);
 
-export interface ProposalListItem {
+/** Where a filed proposal's number belongs: numbers start again each session. */
+export interface NumberedIn {
+  number: number | null;
+  termNumber: number | null;
+  sessionNumber: number | null;
+  /** 五届三次 */
+  sessionLabel: string | null;
+}
+
+/** The orders of GET /proposals (sort=): the latest change first, or the newest session and number first. */
+export const PROPOSAL_SORTS = ['updated', 'number'] as const;
+export type ProposalSort = (typeof PROPOSAL_SORTS)[number];
+
+export interface ProposalListItem extends NumberedIn {
   id: string;
   title: string;
   kind: ProposalKind;
   domain: Domain | null;
   state: ProposalState;
   proposerName: string;
-  number: number | null;
   numberLabel: string | null;
   isKey: boolean;
   published: boolean;
@@ -70,6 +82,7 @@ export interface ProposalListItem {
   keyLeaderUserId: string | null;
   submittedAt: string | null;
   updatedAt: string;
+  publishedAt: string | null;
 }
 
 export interface MyAssignment {

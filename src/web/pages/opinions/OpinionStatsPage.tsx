@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { Card, Col, Flex, Row, Select, Statistic, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useI18n } from '../../i18n';
+import { withQuery } from '../../api';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { todayInChina } from '../../components/proposals/model';
@@ -36,7 +38,12 @@ export default function OpinionStatsPage() {
     <>
       <PageHeader
         title={t('nav.opinionStats')}
-        extra={<Select aria-label={t('opinion.year')} value={year} onChange={setYear} options={[0, 1, 2, 3].map((d) => ({ value: THIS_YEAR - d, label: String(THIS_YEAR - d) }))} style={{ width: 120 }} />}
+        extra={
+          <Flex wrap gap={8}>
+            <Select aria-label={t('opinion.year')} value={year} onChange={setYear} options={[0, 1, 2, 3].map((d) => ({ value: THIS_YEAR - d, label: String(THIS_YEAR - d) }))} style={{ width: 120 }} />
+            <ExportButton href={withQuery('/api/v1/opinions/stats.xlsx', { year })} />
+          </Flex>
+        }
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>{t('opinion.stats.intro')}</Typography.Paragraph>
       {stats.isError && <QueryError error={stats.error} onRetry={() => void stats.refetch()} />}

@@ -20,6 +20,8 @@ export default function MyProposalsPage() {
       query={{ mine: true }}
       filters={['q', 'state']}
       columns={['number', 'title', 'kind', 'state', 'due', 'units', 'updatedAt']}
+      sorts={['updated', 'number']}
+      exportable
     />
   );
 }

@@ -1,4 +1,5 @@
 // 提案管理: every proposal but drafts, with all filters; filed ones can be selected and assigned together.
+// The columns that fit at 1366 px show (kind and domain on request), the order is said and chosen.
 import { useNavigate } from 'react-router-dom';
 import { Button } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -25,6 +26,9 @@ export default function ProposalsAdminPage() {
       filters={['q', 'state', 'sessionId', 'unitId', 'domain', 'kind', 'isKey', 'publication', 'overdue']}
       stateOptions={PROPOSAL_STATES.filter((s) => s !== 'draft')}
       columns={['number', 'title', 'proposer', 'state', 'due', 'units', 'kind', 'domain', 'updatedAt']}
+      columnChooser={{ storageKey: 'proposalsAdmin', hidden: ['kind', 'domain'] }}
+      sorts={['updated', 'number']}
+      exportable
       bulkAssign={staff}
     />
   );

@@ -1,4 +1,5 @@
-// 公开提案 (no login): published proposals with filters and full-text search, each opening its public page.
+// 公开提案 (no login): published proposals with filters (by session too: numbers start again each
+// session) and full-text search, newest session and number first, each opening its public page.
 import { ProposalListPage } from '../../components/proposals/ProposalListPage';
 
 const publicPath = (id: string) => `/public/proposals/${id}`;
@@ -9,9 +10,11 @@ export default function PublicProposalsPage() {
       title="proposal.public.title"
       intro="proposal.public.intro"
       query={{ published: true }}
-      filters={['q', 'domain', 'kind']}
+      filters={['q', 'sessionId', 'domain', 'kind']}
       fullText={{ published: true }}
       columns={['number', 'title', 'proposer', 'domain', 'units', 'state']}
+      sorts={['number']}
+      exportable
       linkTo={publicPath}
     />
   );

@@ -17,7 +17,7 @@ export default function SearchPage() {
       <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>{t('proposal.search.intro')}</Typography.Paragraph>
       <Card>
         <ProposalFilters names={FILTERS} filters={filters} searchPlaceholder="proposal.search.placeholder" />
-        <SearchResults filters={filters} linkTo={(id) => `/proposals/${id}`} />
+        <SearchResults filters={filters} linkTo={(id) => `/proposals/${id}`} exportable />
       </Card>
     </>
   );
