@@ -368,6 +368,10 @@ const MATRIX: Record<string, Rule> = {
     who: 'see statuses', statuses: '                                               401  200 200 200 403 403 403 404 404', ok: 200,
     req: async (c) => ({ id: (await selection(c, 'nominating')).id }),
   },
+  'GET /api/v1/selections/:id/progress': {
+    who: 'see statuses', statuses: '                                               401  200 200 200 403 403 403 404 404', ok: 200,
+    req: async (c) => ({ id: (await selection(c, 'scoring')).id }),
+  },
   'GET /api/v1/selections/:id/entries': { who: ANYONE, scoped: true, ok: 200, req: async (c) => ({ id: (await selection(c, 'nominating')).id }) },
   'GET /api/v1/selections/:id/eligible': { who: ANYONE, scoped: true, ok: 200, req: async (c) => ({ id: (await selection(c, 'nominating')).id }) },
   'POST /api/v1/selections/:id/nominations': {

@@ -38,12 +38,24 @@ async function logInAs(e2e: E2E, test: TestContext, username: string): Promise<P
   return page;
 }
 
-/** Staff close the level under way, keeping the preselected pass list. */
-async function closeLevel(staff: Page, position: number) {
+/**
+ * Staff close the level under way, keeping the preselected pass list. Where scores are missing
+ * (`unfinished`: who has not finished, as the dialog names them) it asks first: closing takes a tick.
+ */
+async function closeLevel(staff: Page, position: number, unfinished?: string) {
   await see(levelCard(staff, position));
   await button(main(staff), '结束本级').click();
   const form = dialog(staff, `结束“${LEVELS[position - 1]}”`);
   await expect.poll(() => form.getByRole('checkbox', { checked: true }).count()).toBe(1);
+  if (unfinished) {
+    await see(form.getByRole('alert').getByText('本级还有 1 件提案未评分（共 1 件）。', { exact: true }));
+    await see(form.getByRole('alert').getByText(`尚未评完：${unfinished}`, { exact: true }));
+    await form.getByRole('button', { name: '确定' }).click();
+    await see(form.getByText('请确认在评分未完成时结束本级', { exact: true }));
+    await form.getByRole('checkbox', { name: '我已知晓，仍结束本级' }).check();
+  } else {
+    expect(await form.getByRole('alert').count()).toBe(0);
+  }
   await confirm(form);
   await toast(staff, `已结束“${LEVELS[position - 1]}”`);
 }
@@ -120,7 +132,13 @@ describe('excellent-proposal selection in the browser', () => {
     await see(levelCard(staff, 1).getByRole('link', { name: TITLE }));
     await closeLevel(staff, 1);
     await see(levelCard(staff, 2).getByRole('link', { name: TITLE }));
+    // The level's scoring progress: nothing scored yet, staff (the only reviewer here) not finished.
+    const progress = levelCard(staff, 2).getByRole('group', { name: '评分进度' });
+    await see(progress.getByText('还有 1 件未评分（共 1 件）', { exact: true }));
+    await see(progress.getByRole('listitem').filter({ hasText: 'staff' }).getByText('已评 0/1，未完成', { exact: true }));
     await score(staff, 90, '选题精准，调研扎实');
+    await see(progress.getByText('1 件均已评分', { exact: true }));
+    await see(progress.getByRole('listitem').filter({ hasText: 'staff' }).getByText('已评 1/1', { exact: true }));
     await see(levelCard(staff, 2).getByText('我的评分 90', { exact: true }));
     await closeLevel(staff, 2);
 
@@ -136,7 +154,10 @@ describe('excellent-proposal selection in the browser', () => {
 
     // 5. Staff close the remaining levels; the last one's choice waits to be announced.
     await staff.reload();
-    for (const position of [3, 4, 5, 6]) await closeLevel(staff, position);
+    await closeLevel(staff, 3);
+    await closeLevel(staff, 4, 'staff 0/1');
+    await closeLevel(staff, 5, 'leader 0/1、staff 0/1');
+    await closeLevel(staff, 6, 'staff 0/1');
     await see(main(staff).getByText('待公布', { exact: true }));
     await button(main(staff), '公布结果').click();
     const announce = dialog(staff, '公布结果');

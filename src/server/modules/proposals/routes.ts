@@ -153,16 +153,17 @@ export async function proposalRoutes(fastify: FastifyInstance) {
 
   app.get('/proposals/similar', {
     schema: {
-      tags, summary: 'Past proposals most similar to a text, best first (duplicate check while typing)',
+      tags, summary: 'Proposals most similar to a title and text, best first: this session\'s before earlier ones (duplicate check while typing; scope=open: what to merge into)',
       querystring: obj({
-        text: Type.String({ minLength: 1, maxLength: 20000 }), title: Type.Optional(Type.String({ maxLength: 100 })),
+        text: Type.Optional(Type.String({ minLength: 1, maxLength: 20000 })), title: Type.Optional(Type.String({ maxLength: 100 })),
         limit: Type.Integer({ minimum: 1, maximum: 20, default: 5 }), excludeId: Type.Optional(Uuid),
-        minScore: Type.Number({ minimum: 0, maximum: 1, default: 0.15 }),
+        minScore: Type.Number({ minimum: 0, maximum: 1, default: 0.15 }), scope: Type.Union([Type.Literal('all'), Type.Literal('open')], { default: 'all' }),
       }),
     },
   }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'org.read');
+    if (!req.query.text?.trim() && !req.query.title?.trim()) throw badRequest('Give a text or a title', [{ path: 'text', message: 'required without a title' }]);
     return similarProposals(app.db, actor, { ...req.query, includeSubmitted: actor.roles.includes('staff') });
   });
 

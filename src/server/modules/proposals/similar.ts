@@ -1,8 +1,10 @@
-import { and, desc, eq, gt, inArray } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, lte } from 'drizzle-orm';
 import type { Queryable } from '../../core/db/client.ts';
+import { tokens } from '../../core/text/segment.ts';
 import { SimilarityIndex } from '../../core/text/similarity.ts';
 import { assignments, replies } from '../handling/schema.ts';
-import { units } from '../org/schema.ts';
+import { today } from '../handling/deadlines.ts';
+import { plenarySessions, units } from '../org/schema.ts';
 import { KIND, readableAmong } from './access.ts';
 import { redactContacts } from '../../core/text/redact.ts';
 import type { Actor } from '../../core/policies.ts';
@@ -11,22 +13,28 @@ import { proposals } from './schema.ts';
 // One similarity index per committee, kept in memory and brought up to date from the table
 // (rows changed since the last sync) before each query, so every app instance stays current.
 
-interface OrgIndex { index: SimilarityIndex; states: Map<string, string>; titles: Map<string, string>; syncedAt: Date; lastSync: number }
+interface Indexed { state: string; title: string; titleWords: Set<string>; sessionId: string | null }
+interface OrgIndex { index: SimilarityIndex; docs: Map<string, Indexed>; currentSession: string | null; syncedAt: Date; lastSync: number }
 const byOrg = new Map<string, OrgIndex>();
 const SYNC_EVERY_MS = 1000;
 
 async function indexFor(db: Queryable, orgId: string): Promise<OrgIndex> {
   let o = byOrg.get(orgId);
-  if (!o) byOrg.set(orgId, (o = { index: new SimilarityIndex(), states: new Map(), titles: new Map(), syncedAt: new Date(0), lastSync: 0 }));
+  if (!o) byOrg.set(orgId, (o = { index: new SimilarityIndex(), docs: new Map(), currentSession: null, syncedAt: new Date(0), lastSync: 0 }));
   if (Date.now() - o.lastSync < SYNC_EVERY_MS) return o;
   o.lastSync = Date.now();
-  const rows = await db.select({ id: proposals.id, title: proposals.title, body: proposals.body, state: proposals.state, updatedAt: proposals.updatedAt })
-    .from(proposals).where(and(eq(proposals.orgId, orgId), gt(proposals.updatedAt, o.syncedAt)));
+  const [rows, [session]] = await Promise.all([
+    db.select({ id: proposals.id, title: proposals.title, body: proposals.body, state: proposals.state, sessionId: proposals.sessionId, updatedAt: proposals.updatedAt })
+      .from(proposals).where(and(eq(proposals.orgId, orgId), gt(proposals.updatedAt, o.syncedAt))),
+    // The session proposals are filed in now: the last one begun (see sessionFor in commands.ts).
+    db.select({ id: plenarySessions.id }).from(plenarySessions)
+      .where(and(eq(plenarySessions.orgId, orgId), lte(plenarySessions.startsOn, today()))).orderBy(desc(plenarySessions.startsOn)).limit(1),
+  ]);
+  o.currentSession = session?.id ?? null;
   for (const r of rows) {
     if (r.state === 'draft' || r.state === 'withdrawn') o.index.remove(r.id);
     else o.index.set(r.id, r.title, r.body);
-    o.states.set(r.id, r.state);
-    o.titles.set(r.id, r.title);
+    o.docs.set(r.id, { state: r.state, title: r.title, titleWords: new Set(tokens(r.title)), sessionId: r.sessionId });
     if (r.updatedAt > o.syncedAt) o.syncedAt = r.updatedAt;
   }
   return o;
@@ -34,31 +42,71 @@ async function indexFor(db: Queryable, orgId: string): Promise<OrgIndex> {
 
 /** States a caller may be shown: filed proposals and later; staff also see submitted ones (to merge them). */
 const SHOWN = ['filed', 'assigned', 'handling', 'replied', 'rehandling', 'closed'];
+/** What a proposal may be merged into: this session's filed ones not yet answered (and, to staff, the submitted ones beside them). */
+const OPEN = ['submitted', 'filed', 'assigned', 'handling'];
 /** How many candidates the duplicate check scores at most while looking for ones the caller may open. */
 const MAX_CANDIDATES = 1280;
+/** Candidates read from the index per result, to be ranked again by title and session. */
+const POOL_PER_RESULT = 10;
+/** The share of the score that the titles' likeness makes when a title is given: a title names the one issue. */
+const TITLE_WEIGHT = 0.5;
+/** Ranking weight of a proposal of an earlier session: this session's near-duplicates come first. */
+const EARLIER_SESSION = 0.8;
 
-/** Past proposals like this text that the caller may open (GET /proposals/:id), masked where they read it as the public does. */
-export async function similarProposals(db: Queryable, actor: Actor, q: { title?: string; text: string; limit: number; excludeId?: string; includeSubmitted: boolean; minScore: number }) {
+/** Dice coefficient of two titles' content words (关于, 加强, 提案 … are not content words). */
+function titleLikeness(a: Set<string>, b: Set<string>) {
+  if (!a.size || !b.size) return 0;
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
+
+export interface SimilarQuery {
+  title?: string; text?: string; limit: number; excludeId?: string; includeSubmitted: boolean; minScore: number;
+  /** "open": only this session's proposals that one could be merged into (并案). */
+  scope: 'all' | 'open';
+}
+
+/**
+ * Proposals like this title and text that the caller may open (GET /proposals/:id), masked where
+ * they read it as the public does. The score is the texts' cosine, half of it the titles' likeness
+ * when a title is given; the order also puts this session's proposals before earlier ones.
+ */
+export async function similarProposals(db: Queryable, actor: Actor, q: SimilarQuery) {
   const o = await indexFor(db, actor.orgId);
-  const shown = q.includeSubmitted ? [...SHOWN, 'submitted'] : SHOWN;
-  const candidate = (id: string) => id !== q.excludeId && shown.includes(o.states.get(id)!);
+  const shown = q.scope === 'open' ? OPEN.filter((s) => q.includeSubmitted || s !== 'submitted') : q.includeSubmitted ? [...SHOWN, 'submitted'] : SHOWN;
+  // A submitted proposal has no session yet: it will be filed in the current one.
+  const thisSession = (d: Indexed) => d.sessionId ? d.sessionId === o.currentSession : d.state === 'submitted';
+  const candidate = (id: string) => {
+    const d = o.docs.get(id);
+    return id !== q.excludeId && !!d && shown.includes(d.state) && (q.scope !== 'open' || thisSession(d));
+  };
+  const title = q.title?.trim() ?? '';
+  const titleWords = new Set(tokens(title));
+  const ranked = (found: { id: string; score: number }[]) => found.map((h) => {
+    const d = o.docs.get(h.id)!;
+    const score = titleWords.size ? (1 - TITLE_WEIGHT) * h.score + TITLE_WEIGHT * titleLikeness(titleWords, d.titleWords) : h.score;
+    return { id: h.id, score, rank: score * (thisSession(d) ? 1 : EARLIER_SESSION) };
+  }).filter((h) => h.score >= q.minScore).sort((a, b) => b.rank - a.rank);
   // The index knows no callers: ask for more until enough of the best are readable, or none are left.
   let hits: { id: string; score: number }[] = [];
   let readable = new Map<string, boolean>();
-  for (let k = q.limit; ; k *= 4) {
-    const found = o.index.query(q.title ?? '', q.text, k, candidate).filter((h) => h.score >= q.minScore);
-    readable = await readableAmong(db, actor, found.map((h) => h.id));
-    hits = found.filter((h) => readable.has(h.id)).slice(0, q.limit);
+  for (let k = q.limit * POOL_PER_RESULT; ; k *= 4) {
+    const found = o.index.query(title, q.text ?? '', k, candidate);
+    const best = ranked(found);
+    readable = await readableAmong(db, actor, best.map((h) => h.id));
+    hits = best.filter((h) => readable.has(h.id)).slice(0, q.limit);
     if (hits.length >= q.limit || found.length < k || k >= MAX_CANDIDATES) break;
   }
   if (!hits.length) return [];
   const reps = await db.select({ itemId: replies.itemId, category: replies.category, content: replies.content, round: replies.round }).from(replies)
     .where(and(eq(replies.orgId, actor.orgId), eq(replies.itemKind, KIND), inArray(replies.itemId, hits.map((h) => h.id)))).orderBy(desc(replies.round));
   return hits.map((h) => {
+    const d = o.docs.get(h.id)!;
     const r = reps.find((x) => x.itemId === h.id);
     const shownAs = readable.get(h.id) ? (s: string) => s : redactContacts;
     return {
-      id: h.id, title: shownAs(o.titles.get(h.id)!), score: Math.round(h.score * 1000) / 1000, state: o.states.get(h.id)!,
+      id: h.id, title: shownAs(d.title), score: Math.round(h.score * 1000) / 1000, state: d.state, thisSession: thisSession(d),
       reply: r ? { category: r.category, excerpt: shownAs(r.content).slice(0, 200) } : null,
     };
   });
@@ -70,7 +118,7 @@ export async function similarProposals(db: Queryable, actor: Actor, q: { title?:
  */
 export async function suggestUnits(db: Queryable, orgId: string, title: string, body: string, excludeId?: string, k = 3) {
   const o = await indexFor(db, orgId);
-  const hits = o.index.query(title, body, 25, (id) => id !== excludeId && SHOWN.includes(o.states.get(id)!) && o.states.get(id) !== 'filed');
+  const hits = o.index.query(title, body, 25, (id) => id !== excludeId && SHOWN.includes(o.docs.get(id)?.state ?? '') && o.docs.get(id)!.state !== 'filed');
   if (!hits.length) return [];
   const leads = await db.selectDistinct({ itemId: assignments.itemId, unitId: assignments.unitId, name: units.name }).from(assignments)
     .innerJoin(units, and(eq(units.orgId, assignments.orgId), eq(units.id, assignments.unitId)))

@@ -188,3 +188,45 @@ export async function honoursOf(db: Queryable, orgId: string, memberId: string) 
     role: e.proposerMemberId === memberId ? 'proposer' as const : 'cosigner' as const, announcedAt: iso(r.announcedAt),
   }));
 }
+
+/** Users who score at a level where staff (or staff and leaders) act. */
+const REVIEWER_ROLES: Record<string, string[]> = { staff: ['staff'], staffOrLeader: ['staff', 'leader'] };
+
+/**
+ * How far a level's scoring has come (staff, leaders, admins): its entries, how many have no score
+ * yet, and each reviewer's share — a user where staff or leaders score (every one of them may score
+ * every entry), a lead unit where units score (its own entries). Unfinished reviewers first.
+ */
+export async function levelProgress(db: Queryable, l: LoadedRound, position: number) {
+  const { r } = l;
+  const level = l.levels[position - 1];
+  if (!level) throw invalid('/level', `这一评选只有 ${l.levels.length} 级 The selection has ${l.levels.length} levels`);
+  const rows = await db.select({ entryId: selectionEntries.id, leadUnitId: selectionEntries.leadUnitId, unitName: units.name, reviewer: selectionReviews.reviewerUserId })
+    .from(selectionEntries)
+    .leftJoin(selectionReviews, and(eq(selectionReviews.orgId, selectionEntries.orgId), eq(selectionReviews.entryId, selectionEntries.id), eq(selectionReviews.level, position)))
+    .leftJoin(units, and(eq(units.orgId, selectionEntries.orgId), eq(units.id, selectionEntries.leadUnitId)))
+    .where(and(eq(selectionEntries.orgId, r.orgId), eq(selectionEntries.roundId, r.id), sql`${selectionEntries.reached} >= ${position}`));
+  const entries = new Set(rows.map((x) => x.entryId));
+  const scored = new Set(rows.filter((x) => x.reviewer).map((x) => x.entryId));
+  let reviewers: { kind: 'user' | 'unit'; id: string | null; name: string | null; scored: number; total: number }[] = [];
+  if (level.actor === 'leadUnit') {
+    const byUnit = new Map<string | null, { name: string | null; all: Set<string>; done: Set<string> }>();
+    for (const x of rows) {
+      const u = byUnit.get(x.leadUnitId) ?? byUnit.set(x.leadUnitId, { name: x.unitName, all: new Set(), done: new Set() }).get(x.leadUnitId)!;
+      u.all.add(x.entryId);
+      if (x.reviewer) u.done.add(x.entryId);
+    }
+    reviewers = [...byUnit].map(([id, u]) => ({ kind: 'unit' as const, id, name: u.name, scored: u.done.size, total: u.all.size }));
+  } else if (REVIEWER_ROLES[level.actor]) {
+    const reviewed = [...new Set(rows.map((x) => x.reviewer).filter((x): x is string => !!x))];
+    const roles = REVIEWER_ROLES[level.actor]!.map((role) => sql`${users.roles} @> ${JSON.stringify([role])}::jsonb`);
+    const people = await db.select({ id: users.id, name: users.displayName }).from(users)
+      .where(and(eq(users.orgId, r.orgId), or(and(eq(users.active, true), or(...roles)), reviewed.length ? inArray(users.id, reviewed) : undefined)));
+    reviewers = people.map((u) => ({
+      kind: 'user' as const, id: u.id, name: u.name, total: entries.size,
+      scored: new Set(rows.filter((x) => x.reviewer === u.id).map((x) => x.entryId)).size,
+    }));
+  }
+  reviewers.sort((a, b) => Number(a.scored >= a.total) - Number(b.scored >= b.total) || (a.name ?? '').localeCompare(b.name ?? '', 'zh-CN'));
+  return { level: position, scoring: level.actor !== 'proposer', entries: entries.size, unscored: entries.size - scored.size, reviewers };
+}

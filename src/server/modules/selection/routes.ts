@@ -10,7 +10,7 @@ import { members } from '../org/schema.ts';
 import { loadRound } from './access.ts';
 import { announce, closeLevel, createRound, editRound, nominate, review, withdrawEntry } from './commands.ts';
 import { LEVEL_ACTORS } from './levels.ts';
-import { eligibleProposals, honoursOf, listEntries, listRounds, presentRound } from './queries.ts';
+import { eligibleProposals, honoursOf, levelProgress, listEntries, listRounds, presentRound } from './queries.ts';
 
 definePolicies({
   'selection.manage': ['staff'],
@@ -85,6 +85,17 @@ export async function selectionRoutes(fastify: FastifyInstance) {
   }, async (req) => {
     const l = await ownRound(req, req.params.id);
     return { ...(await listEntries(app.db, actorOf(req), l, req.query)), page: req.query.page, pageSize: req.query.pageSize };
+  });
+
+  app.get('/selections/:id/progress', {
+    schema: {
+      tags, summary: "How far a level's scoring has come: its entries, those without a score, each reviewer's scored / total (staff, leaders, admins; default the level under way)",
+      params: IdParams, querystring: obj({ level: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })) }),
+    },
+  }, async (req) => {
+    const l = await ownRound(req, req.params.id);
+    authorize(actorOf(req), 'selection.oversee');
+    return levelProgress(app.db, l, req.query.level ?? l.r.currentLevel);
   });
 
   app.get('/selections/:id/eligible', {

@@ -1,5 +1,5 @@
-// While reviewing a submitted proposal, staff see the proposals most like it (any year, filed or
-// just submitted) and merge it (并案) into one of the filed ones in a single step.
+// While reviewing a submitted proposal, staff see this session's open proposals most like it (filed
+// and not yet answered, or just submitted) and merge it (并案) into one of the filed ones in one step.
 import type { CSSProperties } from 'react';
 import { App, Button, Card, Flex, Popconfirm, Tag, Typography } from 'antd';
 import { MergeCellsOutlined } from '@ant-design/icons';
@@ -16,7 +16,7 @@ export function MergeCandidates({ p, onMerged, style }: { p: Proposal; onMerged?
   const { message } = App.useApp();
   const actions = useProposalActions(p.id);
   const canMerge = !!actions.data?.some((a) => a.action === 'merge');
-  const similar = useSimilarProposals({ title: p.title, text: p.body, excludeId: p.id }, canMerge);
+  const similar = useSimilarProposals({ title: p.title, text: p.body, excludeId: p.id, scope: 'open' }, canMerge);
   const merge = useProposalAction(p.id);
   if (!canMerge || !similar.data?.length) return null;
 

@@ -1,10 +1,15 @@
-// The duplicate check while a member writes: past proposals most like the title and body typed
-// so far (GET /proposals/similar), each with the start of its reply, so a repeat can be avoided.
+// The duplicate check while a member writes: proposals most like the title and body typed so far
+// (GET /proposals/similar), this session's first, each with the start of its reply, so a repeat
+// can be avoided. A title alone is enough to start it.
 import { useEffect, useState } from 'react';
 import { Alert, Flex, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../i18n';
 import { useSimilarProposals } from './queries';
+
+/** Characters typed before the check starts: a title names its issue in a few words, a body needs a sentence. */
+const MIN_TITLE = 6;
+const MIN_BODY = 20;
 
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -15,7 +20,7 @@ function useDebounced<T>(value: T, ms: number): T {
 export function SimilarPanel({ title, body, excludeId }: { title?: string; body?: string; excludeId?: string }) {
   const { t } = useI18n();
   const q = useDebounced({ title: (title ?? '').trim(), text: (body ?? '').trim() }, 700);
-  const ready = q.text.length >= 20;
+  const ready = q.title.length >= MIN_TITLE || q.text.length >= MIN_BODY;
   const similar = useSimilarProposals({ ...q, excludeId }, ready);
   if (!ready || !similar.data?.length) return null;
   return (
@@ -30,6 +35,7 @@ export function SimilarPanel({ title, body, excludeId }: { title?: string; body?
             <Flex key={s.id} vertical role="listitem">
               <Flex gap={8} wrap align="baseline">
                 <Link to={`/proposals/${s.id}`} target="_blank">{s.title}</Link>
+                {s.thisSession && <Tag color="orange">{t('proposal.similar.thisSession')}</Tag>}
                 <Typography.Text type="secondary">{t('proposal.similar.score', { score: Math.round(s.score * 100) })}</Typography.Text>
                 {s.reply && <Tag>{t(`proposal.category.${s.reply.category}`)}</Tag>}
               </Flex>

@@ -43,10 +43,16 @@ export function useProposalSettings() {
   });
 }
 
-export interface SimilarProposal { id: string; title: string; score: number; state: ProposalState; reply: { category: 'A' | 'B' | 'C'; excerpt: string } | null }
+export interface SimilarProposal {
+  id: string; title: string; score: number; state: ProposalState; thisSession: boolean;
+  reply: { category: 'A' | 'B' | 'C'; excerpt: string } | null;
+}
 
-/** Past proposals most like a text (GET /proposals/similar); staff also see submitted ones. */
-export function useSimilarProposals(q: { title: string; text: string; excludeId?: string; limit?: number }, enabled = true) {
+/**
+ * Proposals most like a title and text (GET /proposals/similar), this session's first; staff also
+ * see submitted ones. scope "open": only this session's, not yet answered (what to merge into).
+ */
+export function useSimilarProposals(q: { title: string; text: string; excludeId?: string; limit?: number; scope?: 'open' }, enabled = true) {
   return useQuery({
     queryKey: [...keys.proposals, 'similar', q],
     queryFn: ({ signal }) => api.get<SimilarProposal[]>('/api/v1/proposals/similar', { limit: 5, ...q }, signal),

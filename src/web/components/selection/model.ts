@@ -74,6 +74,15 @@ export interface Entry {
   reviews: Review[];
 }
 
+/** How far a level's scoring has come (GET /selections/:id/progress): a user where staff or leaders score, a lead unit where units do. */
+export interface LevelProgress {
+  level: number;
+  scoring: boolean;
+  entries: number;
+  unscored: number;
+  reviewers: { kind: 'user' | 'unit'; id: string | null; name: string | null; scored: number; total: number }[];
+}
+
 export interface Eligible { id: string; title: string; state: string; proposerName: string; submittedAt: string | null }
 
 export interface Honour { kind: 'excellentProposal'; roundId: string; roundName: string; year: number; proposalId: string; title: string; role: 'proposer' | 'cosigner'; announcedAt: string | null }

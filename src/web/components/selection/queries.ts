@@ -4,7 +4,7 @@ import { ApiError, api } from '../../api';
 import { keys } from '../../queries';
 import type { ItemList, Page } from '../../types';
 import type { HistoryItem } from '../HistoryCard';
-import type { Eligible, Entry, Honour, LevelInput, Round, RoundState, RoundSummary } from './model';
+import type { Eligible, Entry, Honour, LevelInput, LevelProgress, Round, RoundState, RoundSummary } from './model';
 
 export const selectionKey = ['selections'] as const;
 const path = (id: string) => `/api/v1/selections/${encodeURIComponent(id)}`;
@@ -26,6 +26,16 @@ export function useEntries(id: string, level: number | undefined, enabled = true
   return useQuery({
     queryKey: [...selectionKey, 'entries', id, level],
     queryFn: ({ signal }) => api.get<Page<Entry> & { level: number }>(`${path(id)}/entries`, { level, pageSize: 200 }, signal),
+    enabled,
+    retry: noRetryOn4xx,
+  });
+}
+
+/** A level's scoring progress: entries without a score, each reviewer's scored / total (staff, leaders, admins). */
+export function useLevelProgress(id: string, level: number | undefined, enabled = true) {
+  return useQuery({
+    queryKey: [...selectionKey, 'progress', id, level],
+    queryFn: ({ signal }) => api.get<LevelProgress>(`${path(id)}/progress`, { level }, signal),
     enabled,
     retry: noRetryOn4xx,
   });

@@ -17,14 +17,13 @@ import { charCount } from '../../components/proposals/model';
 import { editableBy } from '../../components/opinions/model';
 import type { Opinion } from '../../components/opinions/model';
 import { QuotaProgress } from '../../components/opinions/OpinionTags';
-import { opinionPath, useInvalidateOpinions, useOpinion, useOpinionSettings } from '../../components/opinions/queries';
+import { OPINION_KEY, opinionPath, useOpinion, useOpinionSettings } from '../../components/opinions/queries';
 
 interface Values { title: string; body: string; authorMemberId?: string | null }
 
 function ComposeForm({ report }: { report?: Opinion }) {
   const { t } = useI18n();
   const { hasRole, user } = useAuth();
-  const invalidate = useInvalidateOpinions();
   const limit = useOpinionSettings().data?.bodyLimit ?? 1500;
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
@@ -42,7 +41,7 @@ function ComposeForm({ report }: { report?: Opinion }) {
     apiPath: opinionPath,
     pagePath: (id) => `/opinions/${id}`,
     messages: { saved: 'opinion.form.saved', submitted: 'opinion.form.submitted', submitFailed: 'opinion.form.submitFailed' },
-    invalidate,
+    queryKey: OPINION_KEY,
     editing: !!report,
     onError: (err) => setError(applyServerErrors(form, err)),
   });

@@ -1,6 +1,6 @@
 // 撰写提案 (/proposals/new) and 修改草稿 (/proposals/:id/edit): title, kind, domain, body against
 // the committee's length limit, co-signers for a joint proposal. Save as a draft, or save and submit.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { Alert, Button, Card, Col, Form, Input, Row, Select, Skeleton } from 'antd';
 import { SimilarPanel } from '../../components/proposals/SimilarPanel';
@@ -16,7 +16,8 @@ import { CosignerPicker } from '../../components/proposals/CosignerPicker';
 import type { Cosigner } from '../../components/proposals/CosignerPicker';
 import { COLLECTIVE_KINDS, DOMAINS, MEMBER_KINDS, charCount } from '../../components/proposals/model';
 import type { Domain, Proposal, ProposalKind } from '../../components/proposals/model';
-import { proposalPath, useInvalidateProposals, useProposal, useProposalSettings } from '../../components/proposals/queries';
+import { proposalPath, useProposal, useProposalSettings } from '../../components/proposals/queries';
+import { keys } from '../../queries';
 
 interface Values {
   title: string;
@@ -55,7 +56,6 @@ function toBody(v: Values, editing: boolean) {
 function ComposeForm({ draft }: { draft?: Proposal }) {
   const { t } = useI18n();
   const { hasRole, user } = useAuth();
-  const invalidate = useInvalidateProposals();
   const settings = useProposalSettings();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
@@ -73,7 +73,7 @@ function ComposeForm({ draft }: { draft?: Proposal }) {
     apiPath: proposalPath,
     pagePath: (id) => `/proposals/${id}`,
     messages: { saved: 'proposal.form.saved', submitted: 'proposal.form.submitted', submitFailed: 'proposal.form.submitFailed' },
-    invalidate,
+    queryKey: keys.proposals,
     editing: !!draft,
     onError: (err) => setError(applyServerErrors(form, err)),
   });
@@ -156,6 +156,8 @@ function EditDraft({ id }: { id: string }) {
 
 export default function ComposeProposalPage() {
   const { id } = useParams();
+  // The proposal's page comes next: its code loads while the proposal is written, not after saving.
+  useEffect(() => { void import('./ProposalDetailPage'); }, []);
   const { t } = useI18n();
   const navigate = useNavigate();
   const back = <Button type="text" icon={<ArrowLeftOutlined />} aria-label={t('common.back')} onClick={() => navigate(-1)} />;

@@ -19,9 +19,10 @@ import { EntryList } from '../../components/selection/EntryList';
 import { Results } from '../../components/selection/Results';
 import { ReviewModal } from '../../components/selection/ReviewModal';
 import { RoundStateTag } from '../../components/selection/RoundStateTag';
+import { ScoringProgress } from '../../components/selection/ScoringProgress';
 import { SelectionHistory } from '../../components/selection/SelectionHistory';
 import type { Entry, Level } from '../../components/selection/model';
-import { useEntries, useRound } from '../../components/selection/queries';
+import { useEntries, useLevelProgress, useRound } from '../../components/selection/queries';
 
 function LevelStep({ level }: { level: Level }) {
   const { t } = useI18n();
@@ -49,6 +50,8 @@ export default function SelectionPage() {
   const [editing, setEditing] = useState(false);
   const position = viewed ?? round.data?.currentLevel;
   const entries = useEntries(id, position, !!round.data);
+  const oversees = hasRole('staff', 'leader', 'admin');
+  const progress = useLevelProgress(id, position, oversees && round.data?.state === 'open' && position === round.data.currentLevel);
 
   const back = <Button type="text" icon={<ArrowLeftOutlined />} aria-label={t('common.back')} onClick={() => navigate('/selections')} />;
   if (round.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
@@ -80,7 +83,7 @@ export default function SelectionPage() {
             )}
             {editable && <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>{t('selection.edit')}</Button>}
             {staff && underWay && (
-              <Button danger icon={<StopOutlined />} disabled={!list.some((e) => e.outcome === 'pending')} onClick={() => setClosing(true)}>
+              <Button danger icon={<StopOutlined />} disabled={!list.some((e) => e.outcome === 'pending')} onClick={() => { void progress.refetch(); setClosing(true); }}>
                 {t('selection.close')}
               </Button>
             )}
@@ -114,16 +117,17 @@ export default function SelectionPage() {
           />
         </Card>
         <Card title={`${level.position}. ${level.name}`} extra={<Typography.Text type="secondary">{t(`selection.actor.${level.actor}`)}</Typography.Text>}>
+          {underWay && progress.data && <ScoringProgress progress={progress.data} />}
           {entries.isError ? (
             <QueryError error={entries.error} onRetry={() => void entries.refetch()} />
           ) : (
             <EntryList entries={list} loading={entries.isFetching} last={last} onReview={setReviewing} />
           )}
         </Card>
-        {hasRole('staff', 'leader', 'admin') && <SelectionHistory roundId={r.id} />}
+        {oversees && <SelectionHistory roundId={r.id} />}
       </Flex>
       <ReviewModal roundId={r.id} entry={reviewing} onClose={() => setReviewing(null)} />
-      {staff && underWay && <CloseLevelModal roundId={r.id} level={level} last={last} entries={list} open={closing} onClose={() => setClosing(false)} />}
+      {staff && underWay && <CloseLevelModal roundId={r.id} level={level} last={last} entries={list} progress={progress.data} open={closing} onClose={() => setClosing(false)} />}
       {editable && <EditRoundModal round={r} open={editing} onClose={() => setEditing(false)} />}
       {staff && r.state === 'decided' && <AnnounceModal roundId={r.id} lastLevel={r.levels.length} open={announcing} onClose={() => setAnnouncing(false)} />}
     </>

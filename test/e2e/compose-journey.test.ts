@@ -1,0 +1,52 @@
+// In a real browser, 张三 (member) writes a proposal on a subject he has already filed this
+// session: the duplicate check answers to the title alone, marking the filed one as this session's;
+// 保存并提交 then opens the submitted proposal on the server's answers — its page's code was loaded
+// while he wrote, and nothing the form showed (duplicate check, settings) or the page itself is
+// fetched again on the way.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { see, seeTexts, startE2E, type E2E } from './browser.ts';
+import { button, logInAs, main, menuLink, stateTags, toast } from './ui.ts';
+import { proposalIn } from '../helpers.ts';
+
+const FILED = '关于加强社区养老服务设施建设的提案';
+const TITLE = '关于加快社区养老服务设施建设的提案';
+const BODY = '建议统筹社区养老服务设施用地，完善运营补贴。';
+
+describe('writing a proposal in the browser', () => {
+  let e2e: E2E;
+  beforeAll(async () => { e2e = await startE2E(); });
+  afterAll(async () => { await e2e?.close(); });
+
+  it('checks for duplicates from the title, and opens the submitted proposal without reading it again', { timeout: 240_000 }, async (test) => {
+    await proposalIn(e2e.t, 'filed', FILED);
+    const member = await logInAs(e2e, test, 'member');
+    const loaded: string[] = [];
+    member.on('request', (r) => loaded.push(`${r.method()} ${new URL(r.url()).pathname}`));
+    await menuLink(member, '撰写提案').click();
+    await see(main(member).getByRole('heading', { name: '撰写提案' }));
+
+    // The title alone starts the duplicate check; the filed proposal is marked as this session's.
+    await main(member).getByLabel('标题', { exact: true }).fill(TITLE);
+    const similar = main(member).getByRole('list', { name: '已有相似提案，请避免重复提交' });
+    const hit = similar.getByRole('listitem').filter({ has: member.getByRole('link', { name: FILED }) });
+    await see(hit.getByText('本次会议', { exact: true }));
+
+    await main(member).getByLabel('正文', { exact: true }).fill(BODY);
+    await expect.poll(() => loaded.filter((r) => r.startsWith('GET /api/v1/proposals/similar')).length).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => loaded.some((r) => /^GET \/assets\/ProposalDetailPage-/.test(r))).toBe(true);
+    loaded.length = 0;
+    await button(main(member), '保存并提交').click();
+    await toast(member, '提案已提交');
+    await see(main(member).getByRole('heading', { name: TITLE }));
+    await seeTexts(stateTags(member), ['已提交']);
+    const id = new URL(member.url()).pathname.split('/').pop()!;
+    await expect.poll(() => loaded.filter((r) => r.includes('/history') || r.includes('/actions'))).toEqual(expect.arrayContaining([
+      `GET /api/v1/proposals/${id}/actions`, `GET /api/v1/proposals/${id}/history`,
+    ]));
+    const proposals = loaded.filter((r) => r.includes('/api/v1/proposals'));
+    expect(proposals.slice(0, 2)).toEqual(['POST /api/v1/proposals', `POST /api/v1/proposals/${id}/actions/submit`]);
+    expect(proposals).not.toContain(`GET /api/v1/proposals/${id}`);
+    expect(proposals.filter((r) => r.includes('/similar') || r.includes('/settings'))).toEqual([]);
+    expect(loaded.filter((r) => r.startsWith('GET /assets/ProposalDetailPage-'))).toEqual([]);
+  });
+});

@@ -1,0 +1,85 @@
+// The duplicate check and the merge candidates on the demo committee's own proposals: this
+// session's near-duplicates of a title come first, merging offers only this session's open ones.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, like } from 'drizzle-orm';
+import { buildApp } from '../src/server/app.ts';
+import type { Database } from '../src/server/core/db/client.ts';
+import { plenarySessions } from '../src/server/modules/org/schema.ts';
+import { proposals } from '../src/server/modules/proposals/schema.ts';
+import { DEMO_PASSWORD, seedDemo } from '../src/server/seed/demo.ts';
+import { expectProblem, sessionHeaders, testConfig, testDatabase } from './helpers.ts';
+
+const TITLE = '关于加强儿童青少年近视防控工作的提案';
+const BODY = '建议严格落实中小学生每天户外活动时间，开展视力筛查，建立视力健康档案，改善教室采光照明。';
+
+interface Hit { id: string; title: string; score: number; state: string; thisSession: boolean }
+
+describe('similar proposals on the demo committee', () => {
+  let database: Database;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  let staff: Record<string, string>;
+  /** The demo's proposals on this subject still being handled in the current session. */
+  let nearDuplicates: string[];
+  let currentSession: string;
+
+  beforeAll(async () => {
+    database = await testDatabase('embedded');
+    const { orgId } = await seedDemo(database.db);
+    app = await buildApp({ config: testConfig(), database, logger: false });
+    await app.ready();
+    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'staff', password: DEMO_PASSWORD } });
+    staff = sessionHeaders(login.cookies.find((c) => c.name === 'tx_session')!.value);
+    const [latest] = await database.db.select({ id: plenarySessions.id }).from(plenarySessions).where(eq(plenarySessions.orgId, orgId))
+      .orderBy(plenarySessions.startsOn).then((rows) => rows.slice(-1));
+    currentSession = latest!.id;
+    const rows = await database.db.select({ id: proposals.id, state: proposals.state, sessionId: proposals.sessionId }).from(proposals)
+      .where(and(eq(proposals.orgId, orgId), like(proposals.title, '%儿童青少年近视防控%')));
+    nearDuplicates = rows.filter((r) => r.sessionId === currentSession && ['filed', 'assigned', 'handling'].includes(r.state)).map((r) => r.id);
+  }, 120_000);
+  afterAll(async () => { await app?.close(); await database?.close(); });
+
+  const similar = async (query: Record<string, string>) => {
+    const res = await app.inject({ url: `/api/v1/proposals/similar?${new URLSearchParams(query)}`, headers: staff });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as Hit[];
+  };
+  const sessionOf = async (id: string) => (await database.db.select({ s: proposals.sessionId }).from(proposals).where(eq(proposals.id, id)))[0]!.s;
+
+  it('the demo has this session\'s near-duplicates to find (filed, assigned, handling)', () => {
+    expect(nearDuplicates.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('lists this session\'s near-duplicates of the title first, before proposals of earlier sessions', async () => {
+    const hits = await similar({ title: TITLE, text: BODY, limit: '8' });
+    expect(hits.slice(0, nearDuplicates.length + 1).map((h) => h.id)).toEqual(expect.arrayContaining(nearDuplicates));
+    const firstEarlier = hits.findIndex((h) => !h.thisSession);
+    for (const id of nearDuplicates) {
+      const at = hits.findIndex((h) => h.id === id);
+      expect(at).toBeGreaterThanOrEqual(0);
+      if (firstEarlier >= 0) expect(at).toBeLessThan(firstEarlier);
+      expect(hits[at]!.score).toBeGreaterThan(0.6);
+    }
+    for (const h of hits) expect(h.thisSession).toBe(h.state === 'submitted' || (await sessionOf(h.id)) === currentSession);
+  });
+
+  it('starts from the title alone', async () => {
+    const hits = await similar({ title: TITLE });
+    expect(hits.slice(0, nearDuplicates.length + 1).map((h) => h.id)).toEqual(expect.arrayContaining(nearDuplicates));
+    expectProblem(await app.inject({ url: '/api/v1/proposals/similar?title=%20', headers: staff }), 400);
+    expect(expectProblem(await app.inject({ url: '/api/v1/proposals/similar', headers: staff }), 400).errors.map((e) => e.path)).toContain('text');
+  });
+
+  it('offers for merging only this session\'s open proposals, never closed or earlier ones', async () => {
+    const hits = await similar({ title: TITLE, text: BODY, scope: 'open', limit: '20', minScore: '0' });
+    expect(hits.slice(0, nearDuplicates.length).map((h) => h.id).sort()).toEqual([...nearDuplicates].sort());
+    for (const h of hits) {
+      expect(['submitted', 'filed', 'assigned', 'handling']).toContain(h.state);
+      expect(h.thisSession).toBe(true);
+      if (h.state !== 'submitted') expect(await sessionOf(h.id)).toBe(currentSession);
+    }
+    // Without the scope, the same query does reach closed proposals and earlier sessions.
+    const all = await similar({ title: TITLE, text: BODY, limit: '20', minScore: '0' });
+    expect(all.some((h) => h.state === 'closed')).toBe(true);
+    expect(all.some((h) => !h.thisSession)).toBe(true);
+  });
+});
