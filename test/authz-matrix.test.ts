@@ -159,6 +159,7 @@ const MATRIX: Record<string, Rule> = {
   // A throwaway session, so that the caller's own session survives.
   'POST /api/v1/auth/logout': { who: 'public', ok: 204, req: async ({ t, caller }) => (caller.login ? { headers: await freshSession(t, caller.login) } : {}) },
   'GET /api/v1/auth/me': { who: ANYONE, ok: 200 },
+  'GET /api/v1/auth/session': { who: 'public', ok: 200 },
   'GET /api/v1/auth/tokens': { who: ANYONE, ok: 200 },
   'POST /api/v1/auth/tokens': { who: ANYONE, ok: 201, req: (c) => ({ body: { name: c.uniq('token') } }) },
   // One's own token; a caller of another committee tries the admin's.
@@ -396,6 +397,17 @@ const MATRIX: Record<string, Rule> = {
     req: async (c) => ({ id: (await selection(c, 'decided')).id, body: {} }),
   },
   'GET /api/v1/members/:id/honours': { who: ANYONE, scoped: true, ok: 200, req: (c) => ({ id: c.t.fx.memberIds[0] }) },
+  // Last (it revokes the caller's tokens): changed to an interim password first, and the call changes it back.
+  'POST /api/v1/auth/password': {
+    who: ANYONE, ok: 200,
+    req: async ({ t, caller }) => {
+      if (caller.login) {
+        const res = await inject(t, caller.login, 'POST', '/api/v1/auth/password', { currentPassword: t.fx.password, newPassword: 'interim-pass-1' });
+        if (res.statusCode !== 200) throw new Error(`interim password for ${caller.login}: ${res.statusCode} ${res.body}`);
+      }
+      return { body: { currentPassword: 'interim-pass-1', newPassword: t.fx.password } };
+    },
+  },
 };
 
 /** Not in the matrix: documentation, the health check and the built web app (all GET). */

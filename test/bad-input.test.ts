@@ -32,6 +32,8 @@ const EXEMPT_BODY: Record<string, string> = {
 const examples = (fx: Fixture): Record<string, Record<string, unknown>> => ({
   'POST /api/v1/auth/login': { username: 'nobody', password: 'not-the-password' },
   'POST /api/v1/auth/tokens': { name: 'integration' },
+  // (the admin's own password: a refused field never changes it)
+  'POST /api/v1/auth/password': { currentPassword: fx.password, newPassword: 'another-pass-1' },
   'POST /api/v1/sectors': { name: '新界别', sort: 3 },
   'PATCH /api/v1/sectors/:id': { name: '新名字' },
   'POST /api/v1/committees': { name: '新专委会' },

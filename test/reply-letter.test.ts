@@ -162,7 +162,7 @@ describe.each(engines)('reply letters (%s)', (engine) => {
 
   it('answers 404 for an unknown reply or one of another proposal, 400 for a malformed id', async () => {
     for (const ext of ['docx', 'pdf']) {
-      expect(expectProblem(await get('staff', `${id}/replies/${crypto.randomUUID()}/letter.${ext}`), 404).detail).toContain('Reply');
+      expect(expectProblem(await get('staff', `${id}/replies/${crypto.randomUUID()}/letter.${ext}`), 404).detail).toBe('答复不存在');
       expectProblem(await get('staff', `${id}/replies/${otherReplyId}/letter.${ext}`), 404);
       expectProblem(await get('staff', `${crypto.randomUUID()}/replies/${replyId}/letter.${ext}`), 404);
       expectProblem(await get('staff', `${id}/replies/not-a-uuid/letter.${ext}`), 400);

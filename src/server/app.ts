@@ -8,12 +8,13 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { Config } from './core/config.ts';
 import type { Database, Db } from './core/db/client.ts';
 import { ping } from './core/db/client.ts';
-import { clientErrorHandler, notFound, Problem, registerErrorHandling } from './core/errors.ts';
+import { clientErrorHandler, notFound, Problem, problemBody, langOf, registerErrorHandling, say, statusDetail, tryAgainIn, unauthorized } from './core/errors.ts';
 import { ProblemSchema } from './core/http.ts';
 import { Outbox } from './core/outbox.ts';
 import type { Actor } from './core/policies.ts';
 import { TokenKeys, actorFromApiToken, actorFromSession } from './core/auth/tokens.ts';
-import { registerTextGuard, validatorCompiler } from './core/validation.ts';
+import { passwordChangeRequired } from './core/auth/password-policy.ts';
+import { registerTextGuard, schemaErrorFormatter, validatorCompiler } from './core/validation.ts';
 import { registerNoStore, registerSecurityHeaders } from './core/security-headers.ts';
 import { registerCsrfGuard } from './core/csrf.ts';
 import { loggerOptions, type LogOptions } from './core/logging.ts';
@@ -35,7 +36,8 @@ import { version } from './version.ts';
 declare module 'fastify' {
   interface FastifyInstance { db: Db; engine: Database['engine']; outbox: Outbox; jobs: JobRunner; config: Config; keys: TokenKeys }
   interface FastifyRequest { actor: Actor | null; viaApiToken: boolean }
-  interface FastifyContextConfig { public?: boolean }
+  /** public: no login needed; duringPasswordChange: open to a user who must change their password first. */
+  interface FastifyContextConfig { public?: boolean; duringPasswordChange?: boolean }
 }
 
 /** logger: false for none; an object adds pino options (a test's stream) to the configured level and redaction. */
@@ -46,6 +48,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   const app = Fastify({
     logger: logger === false ? false : loggerOptions(config.LOG_LEVEL, logger),
     clientErrorHandler,
+    schemaErrorFormatter,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : crypto.randomUUID();
@@ -54,9 +57,10 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
     trustProxy: config.TRUST_PROXY ?? false,
     routerOptions: { maxParamLength: 200 },
     // Errors the router raises before any route runs (a broken %-escape, an overlong parameter) are problems too.
-    frameworkErrors: (err, _req, reply) => {
+    frameworkErrors: (err, req, reply) => {
       const status = (err as { statusCode?: number }).statusCode ?? 400;
-      void (reply as import('fastify').FastifyReply).status(status).type('application/problem+json').send({ type: 'about:blank', title: status === 414 ? 'URI Too Long' : 'Bad Request', status, detail: err.message, errors: [] });
+      const problem = new Problem(status, status === 414 ? 'URI Too Long' : 'Bad Request', say(statusDetail(status).zh, err.message));
+      void (reply as import('fastify').FastifyReply).status(status).type('application/problem+json').send(problemBody(problem, langOf(req.headers['accept-language'])));
     },
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -89,9 +93,14 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
       ? await actorFromApiToken(app.db, app.keys, auth!.slice(7).trim())
       : await actorFromSession(app.db, app.keys, req.cookies[SESSION_COOKIE]);
     const docs = req.url.startsWith('/api/docs');
-    if (!req.actor && !docs && req.routeOptions.url?.startsWith('/api/') && !req.routeOptions.config?.public) {
-      throw new Problem(401, 'Unauthorized', '请先登录 Login required');
+    const api = !docs && req.routeOptions.url?.startsWith('/api/');
+    const { public: open, duringPasswordChange } = req.routeOptions.config ?? {};
+    // A user whose password an administrator set may only choose a new one: elsewhere they are a visitor at most.
+    if (req.actor?.mustChangePassword && api && !duringPasswordChange) {
+      if (!open) throw passwordChangeRequired();
+      req.actor = null;
     }
+    if (!req.actor && api && !open) throw unauthorized();
   });
   // Anonymous callers are rate limited per address; logged-in users are accountable and are not.
   await app.register(rateLimit, {
@@ -101,7 +110,10 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
     allowList: (req) => !!req.actor,
     // A client that hung up before its turn has no address any more: one bucket for those, not a 500.
     keyGenerator: (req) => req.ip ?? 'gone',
-    errorResponseBuilder: (_req, ctx) => new Problem(429, 'Too Many Requests', `请求过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试 Rate limit exceeded`),
+    errorResponseBuilder: (_req, ctx) => {
+      const wait = tryAgainIn(Math.ceil(ctx.ttl / 1000));
+      return new Problem(429, 'Too Many Requests', say(`请求过于频繁，请 ${wait.zh}后再试`, `Too many requests: try again in ${wait.en}`));
+    },
   });
 
   await app.register(swagger, {
@@ -119,8 +131,8 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   app.get('/api/health', {
     config: { public: true },
     schema: { tags: ['system'], summary: 'Liveness and database check' },
-  }, async (_req, reply) => {
-    try { await ping(app.db); } catch { return reply.status(503).type('application/problem+json').send({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'database unreachable', errors: [] }); }
+  }, async () => {
+    try { await ping(app.db); } catch { throw new Problem(503, 'Service Unavailable', say('数据库无法连接', 'database unreachable')); }
     return { status: 'ok', db: app.engine, version };
   });
 

@@ -32,6 +32,7 @@ const MembersPage = lazy(() => import('./pages/MembersPage'));
 const MemberProfilePage = lazy(() => import('./pages/MemberProfilePage'));
 const MemberImportPage = lazy(() => import('./pages/MemberImportPage'));
 const AccountPage = lazy(() => import('./pages/AccountPage'));
+const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const SectorsPage = lazy(() => import('./pages/admin/SectorsPage'));
 const CommitteesPage = lazy(() => import('./pages/admin/CommitteesPage'));
@@ -115,6 +116,8 @@ const pages = [
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  // After an administrator's reset: the new password first (RequireAuth leads here).
+  { path: '/password', element: <ChangePasswordPage />, errorElement: <RouteError /> },
   // Published proposals: no login needed.
   {
     path: '/public',

@@ -1,4 +1,5 @@
-// Thin fetch wrapper for the tongxin API: cookies, JSON, problem+json errors.
+// Thin fetch wrapper for the tongxin API: cookies, JSON, problem+json errors (in the UI's language).
+import { readStoredLang } from './i18n';
 
 export interface ProblemFieldError {
   path: string;
@@ -49,7 +50,7 @@ export function setUnauthorizedHandler(handler: UnauthorizedHandler): void {
 }
 
 // A 401 from these is an answer, not an expired session.
-const NO_REDIRECT = ['/api/v1/auth/login', '/api/v1/auth/me'];
+const NO_REDIRECT = ['/api/v1/auth/login'];
 
 export type QueryValue = string | number | boolean | null | undefined | readonly string[];
 
@@ -76,7 +77,12 @@ interface RequestOptions {
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', query, body, signal } = options;
   // X-Requested-With: the server refuses state changes without it or a JSON body (CSRF guard).
-  const headers: Record<string, string> = { Accept: 'application/json', 'X-Requested-With': 'tongxin' };
+  // Accept-Language: the server words its problems in the language chosen here.
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': readStoredLang() === 'en' ? 'en' : 'zh-CN',
+    'X-Requested-With': 'tongxin',
+  };
   let payload: BodyInit | undefined;
   if (body instanceof FormData) {
     payload = body;

@@ -1,8 +1,8 @@
-// Current user, from GET /api/v1/auth/me, shared through TanStack Query.
+// Current user, from GET /api/v1/auth/session (null for a visitor), shared through TanStack Query.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api, setUnauthorizedHandler } from './api';
+import { api, setUnauthorizedHandler } from './api';
 import type { Role, User } from './types';
 
 export const ME_KEY = ['auth', 'me'] as const;
@@ -10,7 +10,7 @@ export const ME_KEY = ['auth', 'me'] as const;
 interface AuthContextValue {
   user: User | null;
   loading: boolean;
-  /** Set when /auth/me failed for another reason than 401 (server down, 500). */
+  /** Set when the session probe failed (server down, 500). */
   error: unknown;
   retry: () => void;
   /** True after the user logged out here: /login then starts fresh instead of returning to the last page. */
@@ -18,19 +18,16 @@ interface AuthContextValue {
   /** `org`: the committee, needed only when the username exists in several. */
   login: (username: string, password: string, org?: string) => Promise<User>;
   logout: () => Promise<void>;
+  /** Changes the signed-in user's password (the server ends their other sessions). */
+  changePassword: (currentPassword: string, newPassword: string) => Promise<User>;
   hasRole: (...roles: Role[]) => boolean;
 }
 
 const AuthContext = createContext<AuthContextValue | null>(null);
 
+// The session probe answers a visitor 200 with no user: an anonymous page logs no failed request.
 async function fetchMe(): Promise<User | null> {
-  try {
-    const res = await api.get<{ user: User }>('/api/v1/auth/me');
-    return res.user;
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 401) return null;
-    throw err;
-  }
+  return (await api.get<{ user: User | null }>('/api/v1/auth/session')).user;
 }
 
 export function AuthProvider({ children }: { children: ReactNode }) {
@@ -59,6 +56,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [queryClient],
   );
 
+  const changePassword = useCallback(
+    async (currentPassword: string, newPassword: string) => {
+      const res = await api.post<{ user: User }>('/api/v1/auth/password', { currentPassword, newPassword });
+      queryClient.setQueryData(ME_KEY, res.user);
+      return res.user;
+    },
+    [queryClient],
+  );
+
   const logout = useCallback(async () => {
     try {
       await api.post('/api/v1/auth/logout');
@@ -78,9 +84,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       loggedOut,
       login,
       logout,
+      changePassword,
       hasRole: (...roles) => !!user && roles.some((r) => user.roles.includes(r)),
     }),
-    [user, me.isPending, me.error, me.refetch, loggedOut, login, logout],
+    [user, me.isPending, me.error, me.refetch, loggedOut, login, logout, changePassword],
   );
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

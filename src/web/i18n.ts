@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { proposalsEn, proposalsZh } from './messages/proposals';
 import { selectionEn, selectionZh } from './messages/selection';
 import { opinionsEn, opinionsZh } from './messages/opinions';
+import { accountEn, accountZh } from './messages/account';
 
 const zh = {
   'app.name': '同心',
@@ -197,7 +198,6 @@ const zh = {
   'user.title': '用户管理',
   'user.username': '用户名',
   'user.password': '初始密码',
-  'user.newPassword': '新密码（留空则不修改）',
   'user.displayName': '显示名称',
   'user.roles': '角色',
   'user.member': '关联委员',
@@ -206,8 +206,6 @@ const zh = {
   'user.tokens': 'API 令牌',
   'user.tokensIntro': '此用户为其他系统创建的令牌。修改密码或停用用户会吊销全部令牌。',
   'user.searchPlaceholder': '搜索用户名或名称',
-  'user.passwordHint': '至少 8 位',
-  'user.passwordShort': '密码至少 8 位',
   'user.usernameInvalid': '2–64 位字母、数字或 _ . @ -',
   'user.memberRequired': '委员角色需要关联委员',
   'user.unitRequired': '承办单位角色需要关联承办单位',
@@ -272,6 +270,7 @@ const zh = {
   ...proposalsZh,
   ...selectionZh,
   ...opinionsZh,
+  ...accountZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -469,7 +468,6 @@ const en: Dictionary = {
   'user.title': 'Users',
   'user.username': 'Username',
   'user.password': 'Initial password',
-  'user.newPassword': 'New password (leave empty to keep)',
   'user.displayName': 'Display name',
   'user.roles': 'Roles',
   'user.member': 'Linked member',
@@ -478,8 +476,6 @@ const en: Dictionary = {
   'user.tokens': 'API tokens',
   'user.tokensIntro': "Tokens this user made for other systems. A new password or deactivating the user revokes them all.",
   'user.searchPlaceholder': 'Search username or name',
-  'user.passwordHint': 'At least 8 characters',
-  'user.passwordShort': 'At least 8 characters',
   'user.usernameInvalid': '2–64 letters, digits or _ . @ -',
   'user.memberRequired': 'The member role needs a linked member',
   'user.unitRequired': 'The unit role needs a linked handling unit',
@@ -544,6 +540,7 @@ const en: Dictionary = {
   ...proposalsEn,
   ...selectionEn,
   ...opinionsEn,
+  ...accountEn,
 };
 
 // Party names are stored in Chinese; English labels for display only.
@@ -579,7 +576,8 @@ export interface I18n {
   formatDate: (iso: string | null | undefined) => string;
 }
 
-function readStoredLang(): Lang {
+/** The chosen language (also what the API client asks the server's messages in). */
+export function readStoredLang(): Lang {
   try {
     const stored = localStorage.getItem(STORAGE_KEY);
     if (stored === 'en' || stored === 'zh') return stored;

@@ -12,6 +12,8 @@ export interface User {
   orgName: string;
   memberId: string | null;
   unitId: string | null;
+  /** An administrator set the password: the app shows only the change form until it is changed. */
+  mustChangePassword: boolean;
 }
 
 export interface Page<T> {
@@ -131,6 +133,7 @@ export interface UserAccount {
   memberId: string | null;
   unitId: string | null;
   active: boolean;
+  mustChangePassword: boolean;
 }
 
 export interface Session {

@@ -13,7 +13,7 @@ describe('plain HTTP on an intranet', () => {
     const url = `http://${INTRANET_HOST}:${new URL(e2e.baseUrl).port}`;
     const page = await e2e.page(test, { baseURL: url });
     const consoleErrors: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error' && !m.text().includes('401')) consoleErrors.push(m.text()); });
+    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
     const response = await page.goto('/login');
     await logIn(page, 'member', e2e.t.fx.password);
     await see(main(page).getByText('待办事项', { exact: true }));

@@ -12,6 +12,8 @@ export interface Actor {
   roles: Role[];
   memberId: string | null;
   unitId: string | null;
+  /** An administrator set the password: nothing but choosing a new one is allowed (app.ts). */
+  mustChangePassword?: boolean;
 }
 
 /** A rule is the roles that may act, or a predicate over the actor and the resource. */

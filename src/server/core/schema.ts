@@ -29,6 +29,8 @@ export const users = pgTable('users', {
   memberId: uuid(),
   unitId: uuid(),
   active: boolean().notNull().default(true),
+  /** An administrator set the password: the user must choose their own before anything else. */
+  mustChangePassword: boolean().notNull().default(false),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   primaryKey({ columns: [t.orgId, t.id] }),

@@ -1,7 +1,8 @@
-import { Ajv } from 'ajv';
+import { Ajv, type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance, FastifySchemaCompiler } from 'fastify';
-import { badRequest, type FieldError } from './errors.ts';
+import { inputProblem, say, type FieldError, type Localized } from './errors.ts';
+import { patternText } from './text/fields.ts';
 
 // Bodies are validated strictly (no type coercion, unknown fields refused); query strings and
 // path parameters arrive as text, so they are coerced.
@@ -11,14 +12,62 @@ const coercing = addFormats.default(new Ajv({ allErrors: true, removeAdditional:
 export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) =>
   (httpPart === 'body' ? strict : coercing).compile(schema) as never;
 
+const TYPES_ZH: Record<string, string> = { string: '文本', integer: '整数', number: '数字', boolean: 'true 或 false', object: '对象', array: '列表', null: 'null' };
+const FORMATS_ZH: Record<string, string> = { uuid: '有效的编号（UUID）', date: '日期（YYYY-MM-DD）', 'date-time': '日期时间（ISO 8601）', email: '电子邮件地址', uri: '网址' };
+
+/** Ajv's message about one value in Chinese, and in English as Ajv words it (a field name where it names one). */
+function ajvMessage(v: ErrorObject): Localized {
+  const p = v.params as Record<string, unknown>;
+  const en = v.message ?? 'invalid';
+  const list = (x: unknown) => (Array.isArray(x) ? x : [x]).map((a) => JSON.stringify(a)).join('、');
+  switch (v.keyword) {
+    case 'required': return say('必填', 'required');
+    case 'additionalProperties': return say(`不认识的字段 ${String(p.additionalProperty)}`, `unknown field ${String(p.additionalProperty)}`);
+    case 'type': return say(`应为${String(p.type).split(',').map((t) => TYPES_ZH[t] ?? t).join('或')}`, en);
+    case 'minLength': return say(p.limit === 1 ? '不能为空' : `至少 ${String(p.limit)} 个字符`, en);
+    case 'maxLength': return say(`不能超过 ${String(p.limit)} 个字符`, en);
+    case 'minimum': return say(`不能小于 ${String(p.limit)}`, en);
+    case 'maximum': return say(`不能大于 ${String(p.limit)}`, en);
+    case 'exclusiveMinimum': return say(`应大于 ${String(p.limit)}`, en);
+    case 'exclusiveMaximum': return say(`应小于 ${String(p.limit)}`, en);
+    case 'multipleOf': return say(`应为 ${String(p.multipleOf)} 的倍数`, en);
+    case 'minItems': return say(`至少 ${String(p.limit)} 项`, en);
+    case 'maxItems': return say(`最多 ${String(p.limit)} 项`, en);
+    case 'uniqueItems': return say(`不能重复（第 ${Number(p.j) + 1} 项与第 ${Number(p.i) + 1} 项相同）`, en);
+    case 'minProperties': return say('至少要有一项', en);
+    case 'maxProperties': return say(`最多 ${String(p.limit)} 项`, en);
+    case 'pattern': return patternText(p.pattern) ?? say('格式不正确', en);
+    case 'format': return say(`应为${FORMATS_ZH[String(p.format)] ?? `${String(p.format)} 格式`}`, en);
+    case 'enum': return say(`应为以下之一：${list(p.allowedValues)}`, en);
+    case 'const': return say(`应为 ${list(p.allowedValue)}`, en);
+    case 'anyOf': case 'oneOf': return say('不符合任何允许的取值', en);
+    default: return say('取值无效', en);
+  }
+}
+
+/**
+ * Ajv's output as one 400 problem naming each field by a JSON-pointer-like path ("/name",
+ * "/units/0/unitId", "querystring/page"); Fastify's schemaErrorFormatter.
+ */
+export function schemaErrorFormatter(errors: ErrorObject[], dataVar: string) {
+  const fields = errors.map((v): FieldError => {
+    const params = v.params as Record<string, unknown>;
+    const extra = (params.missingProperty ?? params.additionalProperty) as string | undefined;
+    const where = dataVar && dataVar !== 'body' ? dataVar : '';
+    const p = `${where}${v.instancePath || ''}${extra ? `/${extra}` : ''}` || '/';
+    return { path: p.startsWith('/') ? p : `/${p}`, message: ajvMessage(v) };
+  });
+  return inputProblem(fields);
+}
+
 // PostgreSQL refuses a NUL in text (a 500 if it got that far), and half a UTF-16 surrogate pair
 // cannot be stored or sent on as UTF-8. Both are refused for every route at once, before its schema.
 const NUL = /\u0000/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-function textProblem(text: string): string | undefined {
-  if (NUL.test(text)) return '不能包含空字符 must not contain a NUL character (\\u0000)';
-  if (LONE_SURROGATE.test(text)) return '含有无效的 Unicode 字符 must not contain a lone surrogate (broken Unicode)';
+function textProblem(text: string): Localized | undefined {
+  if (NUL.test(text)) return say('不能包含空字符（\\u0000）', 'must not contain a NUL character (\\u0000)');
+  if (LONE_SURROGATE.test(text)) return say('含有无效的 Unicode 字符（孤立的代理项）', 'must not contain a lone surrogate (broken Unicode)');
   return undefined;
 }
 
@@ -45,6 +94,6 @@ export function registerTextGuard(app: FastifyInstance) {
     const errors = unusableText(req.body, '', []);
     unusableText(req.query, '/querystring', errors);
     unusableText(req.params, '/params', errors);
-    if (errors.length) throw badRequest(`Invalid input: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, errors);
+    if (errors.length) throw inputProblem(errors);
   });
 }

@@ -1,4 +1,4 @@
-import { conflict, forbidden } from './errors.ts';
+import { conflict, forbidden, say, type Localized, type Message } from './errors.ts';
 import type { Actor } from './policies.ts';
 
 /**
@@ -12,12 +12,15 @@ export interface Transition<S extends string, C> {
   who: readonly string[];
   label: string;
   labelEn?: string;
-  guard?: (c: C) => true | string;
+  guard?: (c: C) => true | Message;
 }
+
+/** How refusals name the object and its states (else by their ids). */
+export interface WorkflowWords<S extends string> { noun: Localized; states: Record<S, Localized> }
 
 export interface WorkflowSubject<S extends string, C> { state: S; actor: Actor; relations?: string[]; ctx: C }
 
-export function defineWorkflow<S extends string, C = undefined>(name: string, states: readonly S[], transitions: Transition<S, C>[]) {
+export function defineWorkflow<S extends string, C = undefined>(name: string, states: readonly S[], transitions: Transition<S, C>[], words?: WorkflowWords<S>) {
   const fromList = (t: Transition<S, C>) => (typeof t.from === 'string' ? [t.from] : t.from) as readonly S[];
   for (const t of transitions) {
     for (const f of fromList(t)) if (!states.includes(f)) throw new Error(`${name}: unknown state ${f}`);
@@ -25,6 +28,13 @@ export function defineWorkflow<S extends string, C = undefined>(name: string, st
   }
   const identities = (s: WorkflowSubject<S, C>) => [...s.actor.roles, ...(s.relations ?? [])];
   const permits = (t: Transition<S, C>, s: WorkflowSubject<S, C>) => t.who.some((w) => identities(s).includes(w));
+  const noun = words?.noun ?? say(name, name);
+  const notYours = (t: Transition<S, C>) =>
+    forbidden(say(`您无权对此${noun.zh}执行“${t.label}”`, `“${t.labelEn ?? t.action}” is not yours to do on this ${noun.en}`));
+  const notNow = (t: Transition<S, C>, state: S) => {
+    const named = words?.states[state] ?? say(state, state);
+    return conflict(say(`此${noun.zh}当前为“${named.zh}”，不能${t.label}`, `This ${noun.en} is “${named.en}”: “${t.labelEn ?? t.action}” is not possible now`));
+  };
 
   return {
     name,
@@ -48,12 +58,13 @@ export function defineWorkflow<S extends string, C = undefined>(name: string, st
      */
     resolve(s: WorkflowSubject<S, C>, action: string): S {
       const ofAction = transitions.filter((t) => t.action === action);
-      if (ofAction.length && !ofAction.some((t) => permits(t, s))) throw forbidden(`You may not ${action} this ${name}`);
+      if (!ofAction.length) throw conflict(say(`不能执行“${action}”`, `There is no action “${action}”`));
+      if (!ofAction.some((t) => permits(t, s))) throw notYours(ofAction[0]!);
       const candidates = ofAction.filter((t) => fromList(t).includes(s.state));
-      if (!candidates.length) throw conflict(`Action ${action} is not allowed in state ${s.state}`);
+      if (!candidates.length) throw notNow(ofAction[0]!, s.state);
       const mine = candidates.filter((t) => permits(t, s));
-      if (!mine.length) throw forbidden(`You may not ${action} this ${name}`);
-      let refusal = '';
+      if (!mine.length) throw notYours(candidates[0]!);
+      let refusal: Message = '';
       for (const t of mine) {
         const ok = t.guard ? t.guard(s.ctx) : true;
         if (ok === true) return typeof t.to === 'function' ? t.to(s.ctx) : t.to;

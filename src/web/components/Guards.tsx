@@ -34,6 +34,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     const next = location.pathname + location.search;
     return <Navigate to="/login" replace state={next === '/' || loggedOut ? undefined : { from: next }} />;
   }
+  if (user.mustChangePassword) return <Navigate to="/password" replace />;
   return <>{children}</>;
 }
 

@@ -1,8 +1,8 @@
-// 我的账户: who I am, and my API tokens (list with expiry, create for a chosen time — shown once — and revoke).
+// 我的账户: who I am, my password, and my API tokens (list with expiry, create for a chosen time — shown once — and revoke).
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Flex, Form, Input, Modal, Select, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Modal, Select, Typography } from 'antd';
 import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { api } from '../api';
 import { useUser } from '../auth';
@@ -12,6 +12,7 @@ import { PageHeader } from '../components/PageHeader';
 import { RoleTags } from '../components/RoleTags';
 import { applyServerErrors } from '../components/formErrors';
 import { TokenTable } from '../components/TokenTable';
+import { ChangePasswordForm } from '../components/ChangePasswordForm';
 
 interface CreatedToken {
   id: string;
@@ -27,6 +28,7 @@ export default function AccountPage() {
   const user = useUser();
   const { t, formatDateTime } = useI18n();
   const queryClient = useQueryClient();
+  const { message } = App.useApp();
   const [createOpen, setCreateOpen] = useState(false);
   const [created, setCreated] = useState<CreatedToken | null>(null);
 
@@ -46,6 +48,18 @@ export default function AccountPage() {
                 ? [{ key: 'member', label: t('home.myProfile'), children: <Link to={`/members/${user.memberId}`}>{t('member.profile')}</Link> }]
                 : []),
             ]}
+          />
+        </Card>
+
+        <Card title={t('password.title')}>
+          <Typography.Paragraph type="secondary">{t('password.intro')}</Typography.Paragraph>
+          <ChangePasswordForm
+            user={user}
+            onChanged={() => {
+              message.success(t('password.changed'));
+              // Its tokens were revoked with the old password.
+              void queryClient.invalidateQueries({ queryKey: keys.tokens });
+            }}
           />
         </Card>
 

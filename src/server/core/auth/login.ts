@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { orgs, users } from '../schema.ts';
-import { Problem, unauthorized } from '../errors.ts';
+import { Problem, say } from '../errors.ts';
 import { ProblemSchema } from '../http.ts';
 import { DUMMY_HASH, verifyPassword } from './passwords.ts';
 import { beginLoginAttempt, loginSucceeded } from './throttle.ts';
@@ -16,7 +16,7 @@ export const ChooseCommitteeProblem = Type.Object({
   orgs: Type.Optional(Type.Array(Type.Object({ id: Type.String(), name: Type.String() }))),
 });
 
-const wrongPassword = () => unauthorized('用户名或密码错误 Wrong username or password');
+const wrongPassword = () => new Problem(401, say('登录失败', 'Sign-in failed'), say('用户名或密码错误', 'Wrong username or password'));
 
 /** The committees of these users, by name. */
 async function committeesOf(app: FastifyInstance, matches: User[]) {
@@ -43,6 +43,6 @@ export async function authenticate(app: FastifyInstance, { username, password, o
   // The same username in several committees, and the password opens more than one. The committees
   // are named only to whoever knows such a password, so that no one can list where an account
   // exists; a password that opens just one of them simply logs in there.
-  throw new Problem(400, 'Bad Request', '该用户名属于多个政协，请选择 This username exists in several committees: give "org"',
-    [{ path: '/org', message: 'required for this username' }], { orgs: await committeesOf(app, matches) });
+  throw new Problem(400, 'Bad Request', say('该用户名属于多个政协，请选择要登录的政协', 'This username exists in several committees: give "org"'),
+    [{ path: '/org', message: say('请选择政协', 'required for this username') }], { orgs: await committeesOf(app, matches) });
 }

@@ -1,25 +1,33 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { apiTokens, orgs, TOKEN_DAYS } from '../schema.ts';
-import { forbidden, notFound } from '../errors.ts';
-import { actorOf, errorResponses, IdParams, Name, Uuid } from '../http.ts';
+import { apiTokens, orgs, TOKEN_DAYS, users } from '../schema.ts';
+import { runCommand } from '../command.ts';
+import { forbidden, invalid, notFound, say } from '../errors.ts';
+import { actorOf, ctxOf, errorResponses, IdParams, Name, Uuid } from '../http.ts';
 import type { Actor } from '../policies.ts';
 import { revokeToken, TokenList, tokensOf } from './api-tokens.ts';
 import { authenticate, ChooseCommitteeProblem } from './login.ts';
 import { DEVICE_COOKIE, deviceCookie, Throttled } from './throttle.ts';
-import { createSession, destroySession, newSecret, toActor } from './tokens.ts';
+import { checkPasswordPolicy, Password } from './password-policy.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+import { createSession, destroySession, endAccess, newSecret, toActor } from './tokens.ts';
 
 export const SESSION_COOKIE = 'tx_session';
 
 export const UserView = Type.Object({
   id: Type.String(), username: Type.String(), displayName: Type.String(), roles: Type.Array(Type.String()),
   orgId: Type.String(), orgName: Type.String(), memberId: Type.Union([Type.String(), Type.Null()]), unitId: Type.Union([Type.String(), Type.Null()]),
+  /** An administrator set the password: POST /auth/password before anything else. */
+  mustChangePassword: Type.Boolean(),
 });
 
 async function present(app: FastifyInstance, actor: Actor) {
   const [org] = await app.db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, actor.orgId));
-  return { id: actor.id, username: actor.username, displayName: actor.displayName, roles: actor.roles, orgId: actor.orgId, orgName: org?.name ?? '', memberId: actor.memberId, unitId: actor.unitId };
+  return {
+    id: actor.id, username: actor.username, displayName: actor.displayName, roles: actor.roles, orgId: actor.orgId, orgName: org?.name ?? '',
+    memberId: actor.memberId, unitId: actor.unitId, mustChangePassword: !!actor.mustChangePassword,
+  };
 }
 
 export async function authRoutes(fastify: FastifyInstance) {
@@ -51,14 +59,46 @@ export async function authRoutes(fastify: FastifyInstance) {
     return { user: await present(app, actor) };
   });
 
-  app.post('/logout', { config: { public: true }, schema: { tags: ['auth'], summary: 'Log out' } }, async (req, reply) => {
+  app.post('/logout', { config: { public: true, duringPasswordChange: true }, schema: { tags: ['auth'], summary: 'Log out' } }, async (req, reply) => {
     await destroySession(app.db, app.keys, req.cookies[SESSION_COOKIE]);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });
 
-  app.get('/me', { schema: { tags: ['auth'], summary: 'The current user', response: { 200: Type.Object({ user: UserView }), ...errorResponses } } },
+  app.get('/me', { config: { duringPasswordChange: true }, schema: { tags: ['auth'], summary: 'The current user', response: { 200: Type.Object({ user: UserView }), ...errorResponses } } },
     async (req) => ({ user: await present(app, actorOf(req)) }));
+
+  // The web app's question "who is here?": a visitor is an answer (null), not an error as /me's 401.
+  app.get('/session', {
+    config: { public: true, duringPasswordChange: true },
+    schema: { tags: ['auth'], summary: 'The current user, or null for a visitor', response: { 200: Type.Object({ user: Type.Union([UserView, Type.Null()]) }) } },
+  }, async (req) => ({ user: req.actor ? await present(app, req.actor) : null }));
+
+  // Changing one's own password: the current one first; the other sessions and the API tokens end.
+  app.post('/password', {
+    config: { duringPasswordChange: true, rateLimit: { max: cfg.RATE_LIMIT_LOGIN_PER_MINUTE, timeWindow: 60_000, allowList: () => false } },
+    schema: {
+      tags: ['auth'], summary: 'Change my password (8–200 characters, letters and digits, not the username); only from a logged-in session',
+      body: Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Password }, { additionalProperties: false }),
+      response: { 200: Type.Object({ user: UserView }), ...errorResponses, 422: Type.Ref('Problem'), 429: Type.Ref('Problem') },
+    },
+  }, async (req) => {
+    const actor = actorOf(req);
+    if (req.viaApiToken) throw forbidden(say('API 令牌不能修改密码，请登录后修改', 'An API token cannot change the password: log in to change it'));
+    const { currentPassword, newPassword } = req.body;
+    const key = and(eq(users.orgId, actor.orgId), eq(users.id, actor.id));
+    const [row] = await app.db.select({ passwordHash: users.passwordHash }).from(users).where(key);
+    if (!row || !await verifyPassword(row.passwordHash, currentPassword)) throw invalid('/currentPassword', say('当前密码不正确', 'is not your current password'));
+    if (newPassword === currentPassword) throw invalid('/newPassword', say('不能与当前密码相同', 'must differ from the current password'));
+    checkPasswordPolicy('/newPassword', newPassword, actor.username);
+    const passwordHash = await hashPassword(newPassword);
+    await runCommand(ctxOf(req), async (c) => {
+      await c.tx.update(users).set({ passwordHash, mustChangePassword: false }).where(key);
+      await endAccess(c.tx, actor.orgId, actor.id, { keys: app.keys, cookie: req.cookies[SESSION_COOKIE] });
+      await c.record({ action: 'passwordChanged', entity: 'user', entityId: actor.id });
+    });
+    return { user: await present(app, { ...actor, mustChangePassword: false }) };
+  });
 
   // Personal API tokens for integrations: `Authorization: Bearer <token>`.
   app.get('/tokens', { schema: { tags: ['auth'], summary: 'My API tokens', response: { 200: TokenList } } }, async (req) => {

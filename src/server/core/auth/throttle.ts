@@ -3,7 +3,7 @@ import { eq, inArray, lt, sql } from 'drizzle-orm';
 import ipaddr from 'ipaddr.js';
 import type { Config } from '../config.ts';
 import type { Db, Tx } from '../db/client.ts';
-import { Problem } from '../errors.ts';
+import { Problem, say, tryAgainIn } from '../errors.ts';
 import { loginThrottle } from '../schema.ts';
 import type { TokenKeys } from './tokens.ts';
 
@@ -84,10 +84,15 @@ function keysOf({ keys, config }: Deps, username: string, ip: string, device: st
   return { pair, user, addr };
 }
 
-/** 429 with the seconds to wait: the same answer whether or not the username exists. */
+const waitFor = (seconds: number) => {
+  const wait = tryAgainIn(seconds);
+  return say(`尝试次数过多，请 ${wait.zh}后再试`, `Too many failed attempts: try again in ${wait.en}`);
+};
+
+/** 429 with the seconds to wait, said as long as it lasts: the same answer whether or not the username exists. */
 export class Throttled extends Problem {
   constructor(readonly seconds: number) {
-    super(429, 'Too Many Requests', `尝试次数过多，请 ${seconds} 秒后再试 Too many attempts: try again in ${seconds} seconds`);
+    super(429, say('请稍后再试', 'Try again later'), waitFor(seconds));
   }
 }
 

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { preparedPer, type Db, type Tx } from '../db/client.ts';
 import { apiTokens, sessions, systemSettings, users } from '../schema.ts';
 import type { Actor, Role } from '../policies.ts';
@@ -32,11 +32,11 @@ export function parseToken(value: string | undefined): { orgId: string; secret: 
 
 const actorColumns = {
   id: users.id, orgId: users.orgId, username: users.username, displayName: users.displayName,
-  roles: users.roles, memberId: users.memberId, unitId: users.unitId,
+  roles: users.roles, memberId: users.memberId, unitId: users.unitId, mustChangePassword: users.mustChangePassword,
 };
 
 export function toActor(u: Pick<typeof users.$inferSelect, keyof typeof actorColumns>): Actor {
-  return { id: u.id, orgId: u.orgId, username: u.username, displayName: u.displayName, roles: u.roles as Role[], memberId: u.memberId, unitId: u.unitId };
+  return { id: u.id, orgId: u.orgId, username: u.username, displayName: u.displayName, roles: u.roles as Role[], memberId: u.memberId, unitId: u.unitId, mustChangePassword: u.mustChangePassword };
 }
 
 // No cache in front of these: a logout, password change or deactivation must stop the very next
@@ -63,9 +63,13 @@ async function actorFrom(lookup: { execute(p: { orgId: string; hash: string }): 
 export const actorFromSession = (db: Db, keys: TokenKeys, cookie: string | undefined) => actorFrom(sessionActor(db), keys, cookie);
 export const actorFromApiToken = (db: Db, keys: TokenKeys, bearer: string | undefined) => actorFrom(apiTokenActor(db), keys, bearer);
 
-/** A password change or reset, or a deactivation: every session and API token of the user ends. */
-export async function endAccess(db: Db | Tx, orgId: string, userId: string) {
-  await db.delete(sessions).where(and(eq(sessions.orgId, orgId), eq(sessions.userId, userId)));
+/**
+ * A password change or reset, or a deactivation: every session and API token of the user ends
+ * (but `keep`, the session cookie of a user who changed their own password).
+ */
+export async function endAccess(db: Db | Tx, orgId: string, userId: string, keep?: { keys: TokenKeys; cookie: string | undefined }) {
+  const kept = keep && parseToken(keep.cookie);
+  await db.delete(sessions).where(and(eq(sessions.orgId, orgId), eq(sessions.userId, userId), kept ? ne(sessions.tokenHash, keep.keys.digest(kept.secret)) : undefined));
   await db.update(apiTokens).set({ revokedAt: sql`now()` })
     .where(and(eq(apiTokens.orgId, orgId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
 }

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { Problem } from '../errors.ts';
+import { Problem, say } from '../errors.ts';
 import type { TaskOutcome, TaskRequest } from './run-task.ts';
 
 // CPU-heavy work (reading and writing spreadsheets, rendering letters) runs on worker threads, so
@@ -41,7 +41,7 @@ export async function inWorker<R>(module: string, name: string, arg: unknown, op
   } catch (err) {
     const e = err as { name?: string; code?: string; message?: string };
     if (e.name === 'AbortError' || e.name === 'TimeoutError' || e.code === 'ERR_WORKER_OUT_OF_MEMORY') throw (opts.failure ?? unavailable)();
-    if (e.message === 'Task queue is at limit') throw new Problem(503, 'Service Unavailable', '服务器繁忙，请稍后再试 The server is busy, try again shortly');
+    if (e.message === 'Task queue is at limit') throw new Problem(503, 'Service Unavailable', say('服务器繁忙，请稍后再试', 'The server is busy, try again shortly'));
     throw err;
   }
   if ('problem' in outcome) {

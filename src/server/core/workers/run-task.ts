@@ -1,11 +1,11 @@
-import type { FieldError, Problem } from '../errors.ts';
+import type { FieldError, Message, Problem } from '../errors.ts';
 
 // The worker side of pool.ts: imports the named module and calls the export. A Problem comes back
 // as data, since a thrown error loses its class and fields on the way between threads. (It is
 // recognised by its fields: under tsx this file and the task's module may load errors.ts apart.)
 
 export interface TaskRequest { module: string; name: string; arg: unknown }
-export type TaskOutcome = { value: unknown } | { problem: { status: number; title: string; detail?: string; errors: FieldError[] } };
+export type TaskOutcome = { value: unknown } | { problem: { status: number; title: Message; detail?: Message; errors: FieldError[] } };
 
 // Under tsx, a worker on Node 20 gets only tsx's require hook from --import (pool.ts), which loads
 // this file but not the ES modules it imports: register tsx's module loader too.
@@ -23,4 +23,4 @@ export default async function runTask({ module, name, arg }: TaskRequest): Promi
 }
 
 const isProblem = (err: unknown): err is Problem =>
-  err instanceof Error && typeof (err as Problem).status === 'number' && typeof (err as Problem).title === 'string' && Array.isArray((err as Problem).errors);
+  err instanceof Error && typeof (err as Problem).status === 'number' && (err as Problem).title !== undefined && Array.isArray((err as Problem).errors);

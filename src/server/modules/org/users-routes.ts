@@ -7,6 +7,7 @@ import { actorOf, ctxOf, errorResponses, IdParams, ListOf, Name, pageOf, Paging,
 import { authorize, ROLES } from '../../core/policies.ts';
 import { users } from '../../core/schema.ts';
 import { hashPassword } from '../../core/auth/passwords.ts';
+import { checkPasswordPolicy, Password } from '../../core/auth/password-policy.ts';
 import { endAccess } from '../../core/auth/tokens.ts';
 import { clearLoginThrottle } from '../../core/auth/throttle.ts';
 import { ActiveFilter } from './catalog.ts';
@@ -15,7 +16,7 @@ import { members, units } from './schema.ts';
 const Nullable = <T extends import('typebox').TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Fields = {
   username: Type.String({ minLength: 2, maxLength: 64, pattern: '^[A-Za-z0-9_.@-]+$' }),
-  password: Type.String({ minLength: 8, maxLength: 200 }),
+  password: Password,
   roles: Type.Array(Type.Union(ROLES.map((r) => Type.Literal(r))), { minItems: 1, maxItems: 5, uniqueItems: true }),
   displayName: Type.Optional(Name(50)),
   memberId: Type.Optional(Nullable(Uuid)),
@@ -23,10 +24,12 @@ const Fields = {
 };
 const UserCreate = Type.Object(Fields, { additionalProperties: false });
 const { username: _u, ...patchable } = Fields;
-const UserPatch = Type.Partial(Type.Object({ ...patchable, active: Type.Boolean() }), { additionalProperties: false, minProperties: 1 });
+// A new password is a temporary one: the user must choose their own at their next login, unless
+// mustChangePassword says false (a login for a system, say).
+const UserPatch = Type.Partial(Type.Object({ ...patchable, active: Type.Boolean(), mustChangePassword: Type.Boolean() }), { additionalProperties: false, minProperties: 1 });
 const UserView = Type.Object({
   id: Type.String(), username: Type.String(), displayName: Type.String(), roles: Type.Array(Type.String()),
-  memberId: Nullable(Type.String()), unitId: Nullable(Type.String()), active: Type.Boolean(), createdAt: Type.String(),
+  memberId: Nullable(Type.String()), unitId: Nullable(Type.String()), active: Type.Boolean(), mustChangePassword: Type.Boolean(), createdAt: Type.String(),
 });
 
 type Row = typeof users.$inferSelect;
@@ -80,6 +83,7 @@ export async function userRoutes(fastify: FastifyInstance) {
 
   app.post('/users', { schema: { tags, summary: 'Create a login', body: UserCreate, response: { 201: UserView, ...errorResponses } } }, async (req, reply) => {
     const { password, ...body } = req.body;
+    checkPasswordPolicy('/password', password, body.username);
     const passwordHash = await hashPassword(password);
     const row = await runCommand(ctxOf(req), async (c) => {
       c.authorize('user.manage');
@@ -91,7 +95,7 @@ export async function userRoutes(fastify: FastifyInstance) {
     return reply.status(201).send(present(row));
   });
 
-  const update = (req: import('fastify').FastifyRequest, id: string, patch: Record<string, unknown> & { password?: string }) => runCommand(ctxOf(req), async (c) => {
+  const update = (req: import('fastify').FastifyRequest, id: string, patch: Record<string, unknown> & { password?: string; mustChangePassword?: boolean }) => runCommand(ctxOf(req), async (c) => {
     c.authorize('user.manage');
     const key = and(eq(users.orgId, c.actor.orgId), eq(users.id, id));
     const [before] = await c.tx.select().from(users).where(key).for('update');
@@ -103,16 +107,17 @@ export async function userRoutes(fastify: FastifyInstance) {
     }
     const merged = { ...before, ...fields } as Row;
     await checkLinks(c, merged);
-    const values: Partial<Row> = { ...fields, ...(password ? { passwordHash: await hashPassword(password) } : {}) };
+    if (password) checkPasswordPolicy('/password', password, before.username);
+    const values: Partial<Row> = { ...fields, ...(password ? { passwordHash: await hashPassword(password), mustChangePassword: fields.mustChangePassword ?? true } : {}) };
     const [after] = await c.tx.update(users).set(values).where(key).returning();
     // Deactivating or changing the password ends the user's sessions and API tokens, for good.
     if (password || fields.active === false) await endAccess(c.tx, c.actor.orgId, id);
     if (password) await clearLoginThrottle(c.tx, req.server.keys, before.username);
-    await c.record({ action: fields.active === false ? 'deactivated' : 'updated', entity: 'user', entityId: id, before: present(before), after: present(after!) });
+    await c.record({ action: fields.active === false ? 'deactivated' : password ? 'passwordReset' : 'updated', entity: 'user', entityId: id, before: present(before), after: present(after!) });
     return present(after!);
   });
 
-  app.patch('/users/:id', { schema: { tags, summary: 'Edit a login (roles, links, password, active)', params: IdParams, body: UserPatch, response: { 200: UserView, ...errorResponses } } },
+  app.patch('/users/:id', { schema: { tags, summary: 'Edit a login (roles, links, active; a new password is temporary: the user changes it at the next login unless mustChangePassword is false)', params: IdParams, body: UserPatch, response: { 200: UserView, ...errorResponses } } },
     async (req) => update(req, req.params.id, req.body));
   app.delete('/users/:id', { schema: { tags, summary: 'Deactivate a login', params: IdParams, response: { 200: UserView, ...errorResponses } } },
     async (req) => update(req, req.params.id, { active: false }));

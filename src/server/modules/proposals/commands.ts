@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, lte, max, sql } from 'drizzle-orm';
 import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
-import { conflict, forbidden, invalid } from '../../core/errors.ts';
+import { conflict, forbidden, invalid, say } from '../../core/errors.ts';
 import { notify, memberUsers, roleUsers } from '../../core/notify.ts';
 import { hasRole } from '../../core/policies.ts';
 import { members, plenarySessions, terms } from '../org/schema.ts';
@@ -36,7 +36,7 @@ async function inviteCosigners(c: CommandScope, p: { id: string; title: string }
 export function uploadAttachment(ctx: Ctx, id: string, file: { filename: string; data: Buffer }) {
   return runCommand(ctx, async (c) => {
     const l = await loadProposal(c.tx, c.actor, c.actor.orgId, id, { lock: true });
-    if (!l.relations.some((r) => r === 'leadUnit' || r === 'coUnit')) throw forbidden('只有办理单位可以上传附件 Only the handling units attach files');
+    if (!l.relations.some((r) => r === 'leadUnit' || r === 'coUnit')) throw forbidden(say('只有办理单位可以上传附件', 'Only the handling units attach files'));
     const row = await storeUpload(c, ref(l.p), file);
     await c.record({ action: 'uploaded', entity: 'attachment', entityId: row.id, after: { proposalId: id, filename: row.filename, size: row.size } });
     return row;
@@ -47,10 +47,10 @@ export function createProposal(ctx: Ctx, input: DraftInput) {
   return runCommand(ctx, async (c) => {
     const byMember = !!c.actor.memberId && hasRole(c.actor, 'member');
     const collective = ['group', 'committee', 'sector'].includes(input.kind);
-    if (!byMember && !(collective && hasRole(c.actor, 'staff'))) throw forbidden('只有委员可以撰写提案 Only members draft proposals');
+    if (!byMember && !(collective && hasRole(c.actor, 'staff'))) throw forbidden(say('只有委员可以撰写提案', 'Only members draft proposals'));
     if (collective && !input.proposerName && !byMember) throw invalid('/proposerName', 'name the party group, special committee or sector');
     const settings = await proposalSettings(c.tx, c.actor.orgId);
-    if ([...input.body].length > settings.bodyLimit) throw invalid('/body', `不超过 ${settings.bodyLimit} 字 at most ${settings.bodyLimit} characters`);
+    if ([...input.body].length > settings.bodyLimit) throw invalid('/body', say(`不超过 ${settings.bodyLimit} 字`, `at most ${settings.bodyLimit} characters`));
     const proposerMemberId = byMember && !collective ? c.actor.memberId : null;
     let proposerName = input.proposerName ?? '';
     if (proposerMemberId) {
@@ -74,9 +74,9 @@ export function updateDraft(ctx: Ctx, id: string, patch: Partial<DraftInput>) {
   return runCommand(ctx, async (c) => {
     const l = await loadProposal(c.tx, c.actor, c.actor.orgId, id, { lock: true });
     if (!l.relations.includes('proposer')) throw forbidden();
-    if (l.p.state !== 'draft') throw conflict('只能修改草稿 Only a draft can be edited');
+    if (l.p.state !== 'draft') throw conflict(say('只能修改草稿', 'Only a draft can be edited'));
     const settings = await proposalSettings(c.tx, c.actor.orgId);
-    if (patch.body && [...patch.body].length > settings.bodyLimit) throw invalid('/body', `不超过 ${settings.bodyLimit} 字 at most ${settings.bodyLimit} characters`);
+    if (patch.body && [...patch.body].length > settings.bodyLimit) throw invalid('/body', say(`不超过 ${settings.bodyLimit} 字`, `at most ${settings.bodyLimit} characters`));
     const { cosignerIds, ...fields } = patch;
     const [after] = await c.tx.update(proposals).set({ ...fields, updatedAt: sql`now()` }).where(and(eq(proposals.orgId, l.p.orgId), eq(proposals.id, id))).returning();
     if (cosignerIds) {
@@ -98,7 +98,7 @@ async function sessionFor(c: CommandScope, day: string) {
     .innerJoin(terms, and(eq(terms.orgId, plenarySessions.orgId), eq(terms.id, plenarySessions.termId)))
     .where(and(eq(plenarySessions.orgId, c.actor.orgId), lte(plenarySessions.startsOn, day)))
     .orderBy(desc(plenarySessions.startsOn)).limit(1);
-  if (!s) throw conflict('请先设置届次和会议 Set up a term and a plenary session first');
+  if (!s) throw conflict(say('请先设置届次和会议', 'Set up a term and a plenary session first'));
   return { ...s.s, during: day >= s.s.startsOn && day <= (s.s.endsOn ?? s.s.startsOn) };
 }
 

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { runCommand, type Ctx } from '../../core/command.ts';
 import type { Queryable } from '../../core/db/client.ts';
-import { conflict, forbidden, invalid } from '../../core/errors.ts';
+import { conflict, forbidden, invalid, say } from '../../core/errors.ts';
 import { hasRole } from '../../core/policies.ts';
 import { users } from '../../core/schema.ts';
 import { assignments } from '../handling/schema.ts';
@@ -16,8 +16,8 @@ export interface SupervisionInput { kind: 'visit' | 'meeting' | 'research'; date
 export function logSupervision(ctx: Ctx, proposalId: string, input: SupervisionInput) {
   return runCommand(ctx, async (c) => {
     const l = await loadProposal(c.tx, c.actor, c.actor.orgId, proposalId, { lock: true });
-    if (!l.relations.includes('keyLeader') && !hasRole(c.actor, 'staff')) throw forbidden('只有领办领导或工作人员可以记录督办 Only the leading leader or staff log supervision');
-    if (!l.p.isKey) throw conflict('只有重点提案需要督办 Only key proposals are supervised');
+    if (!l.relations.includes('keyLeader') && !hasRole(c.actor, 'staff')) throw forbidden(say('只有领办领导或工作人员可以记录督办', 'Only the leading leader or staff log supervision'));
+    if (!l.p.isKey) throw conflict(say('只有重点提案需要督办', 'Only key proposals are supervised'));
     if (input.date > today()) throw invalid('/date', 'must not be in the future');
     const [row] = await c.tx.insert(supervisionLogs).values({ orgId: l.p.orgId, proposalId, kind: input.kind, happenedOn: input.date, participants: input.participants, outcome: input.outcome, createdBy: c.actor.id }).returning();
     await c.record({ action: 'supervised', entity: 'proposal', entityId: proposalId, before: { state: l.p.state }, after: { state: l.p.state, note: `${input.kind} ${input.date}：${input.outcome}` } });

@@ -1,3 +1,4 @@
+import { say, type Localized } from '../../core/errors.ts';
 import { defineWorkflow } from '../../core/workflow.ts';
 
 export const STATES = ['draft', 'submitted', 'filed', 'not_filed', 'converted', 'merged', 'withdrawn',
@@ -7,6 +8,10 @@ export type ProposalState = (typeof STATES)[number];
 export const STATE_NAMES: Record<string, string> = {
   draft: '草稿', submitted: '已提交', filed: '已立案', not_filed: '不予立案', converted: '已转办', merged: '已并案', withdrawn: '已撤回',
   assigned: '已交办', handling: '办理中', replied: '已答复', rehandling: '重新办理', closed: '已办结',
+};
+const STATE_NAMES_EN: Record<ProposalState, string> = {
+  draft: 'draft', submitted: 'submitted', filed: 'filed', not_filed: 'not filed', converted: 'converted', merged: 'merged', withdrawn: 'withdrawn',
+  assigned: 'assigned', handling: 'in handling', replied: 'replied', rehandling: 'in re-handling', closed: 'closed',
 };
 
 /** What the guards and targets need to know about a proposal and the caller's part in it. */
@@ -40,9 +45,9 @@ const IN_HANDS: ProposalState[] = ['handling', 'rehandling'];
  */
 export const proposalWorkflow = defineWorkflow<ProposalState, ProposalFacts>('proposal', STATES, [
   { from: 'draft', action: 'submit', to: 'submitted', who: ['proposer'], label: '提交', labelEn: 'Submit',
-    guard: (f) => f.bodyLength > f.bodyLimit ? `正文超过 ${f.bodyLimit} 字 Body exceeds ${f.bodyLimit} characters`
-      : f.kind === 'joint' && !f.cosigners.length ? '联名提案需要至少一位附议人 A joint proposal needs co-signers'
-      : f.cosigners.some((c) => !c.confirmed) ? '尚有附议人未确认 Waiting for co-signers to confirm' : true },
+    guard: (f) => f.bodyLength > f.bodyLimit ? say(`正文超过 ${f.bodyLimit} 字`, `Body exceeds ${f.bodyLimit} characters`)
+      : f.kind === 'joint' && !f.cosigners.length ? say('联名提案需要至少一位附议人', 'A joint proposal needs co-signers')
+      : f.cosigners.some((c) => !c.confirmed) ? say('尚有附议人未确认', 'Waiting for co-signers to confirm') : true },
   { from: ['draft', 'submitted'], action: 'withdraw', to: 'withdrawn', who: ['proposer'], label: '撤回', labelEn: 'Withdraw' },
   { from: 'draft', action: 'cosign', to: 'draft', who: ['pendingCosigner'], label: '确认附议', labelEn: 'Confirm co-signing' },
   { from: 'submitted', action: 'file', to: 'filed', who: ['staff'], label: '立案', labelEn: 'File' },
@@ -54,24 +59,24 @@ export const proposalWorkflow = defineWorkflow<ProposalState, ProposalFacts>('pr
   { from: ['assigned', 'handling'], action: 'sign', who: ['unsignedUnit'], label: '签收', labelEn: 'Sign for it',
     to: (f) => (f.leadSigned || f.mine?.role === 'lead' ? 'handling' : f.state) },
   { from: ['assigned', 'handling'], action: 'return', to: 'filed', who: ['unsignedUnit'], label: '退回', labelEn: 'Return',
-    guard: (f) => (f.mine && f.today <= f.mine.returnBy ? true : `退回期限已过 The return window ended on ${f.mine?.returnBy}`) },
+    guard: (f) => (f.mine && f.today <= f.mine.returnBy ? true : say(`退回期限已于 ${f.mine?.returnBy} 结束`, `The return window ended on ${f.mine?.returnBy}`)) },
   { from: ['assigned', 'handling', 'rehandling'], action: 'opinion', to: (f) => f.state, who: ['coUnit'], label: '提交协办意见', labelEn: 'Send co-handling opinion',
-    guard: (f) => (f.mine?.hasOpinion ? '已提交协办意见 Opinion already sent' : true) },
+    guard: (f) => (f.mine?.hasOpinion ? say('已提交协办意见', 'Opinion already sent') : true) },
   { from: IN_HANDS, action: 'logContact', to: (f) => f.state, who: ['leadUnit', 'coUnit'], label: '记录办理过程', labelEn: 'Log contact' },
   { from: IN_HANDS, action: 'requestExtension', to: (f) => f.state, who: ['leadUnit'], label: '申请延期', labelEn: 'Request extension',
-    guard: (f) => (f.pendingExtension ? '已有待审批的延期申请 An extension request is pending' : true) },
+    guard: (f) => (f.pendingExtension ? say('已有待审批的延期申请', 'An extension request is pending') : true) },
   { from: ['assigned', ...IN_HANDS], action: 'grantExtension', to: (f) => f.state, who: ['staff'], label: '同意延期', labelEn: 'Grant extension',
-    guard: (f) => (f.pendingExtension ? true : '没有待审批的延期申请 No pending extension request') },
+    guard: (f) => (f.pendingExtension ? true : say('没有待审批的延期申请', 'No pending extension request')) },
   { from: ['assigned', ...IN_HANDS], action: 'refuseExtension', to: (f) => f.state, who: ['staff'], label: '不同意延期', labelEn: 'Refuse extension',
-    guard: (f) => (f.pendingExtension ? true : '没有待审批的延期申请 No pending extension request') },
+    guard: (f) => (f.pendingExtension ? true : say('没有待审批的延期申请', 'No pending extension request')) },
   { from: IN_HANDS, action: 'reply', to: 'replied', who: ['leadUnit'], label: '答复', labelEn: 'Reply' },
   { from: 'replied', action: 'evaluate', who: ['proposer'], label: '评价办理', labelEn: 'Evaluate',
     to: (f) => (f.satisfaction === 'unsatisfied' ? 'rehandling' : 'closed') },
   { from: ['replied', 'rehandling', 'closed'], action: 'rate', to: (f) => f.state, who: ['leadUnit'], label: '评价提案质量', labelEn: 'Rate the proposal',
-    guard: (f) => (f.ratedByMyUnit ? '已评价 Already rated' : true) },
+    guard: (f) => (f.ratedByMyUnit ? say('已评价', 'Already rated') : true) },
   { from: 'closed', action: 'publish', to: 'closed', who: ['staff'], label: '公开', labelEn: 'Publish',
-    guard: (f) => (f.published ? '已公开 Already published' : true) },
+    guard: (f) => (f.published ? say('已公开', 'Already published') : true) },
   { from: 'closed', action: 'exempt', to: 'closed', who: ['staff'], label: '不予公开', labelEn: 'Exempt from publication',
-    guard: (f) => (f.published ? '已公开 Already published' : f.exempt ? '已决定不予公开 Already exempted' : true) },
+    guard: (f) => (f.published ? say('已公开', 'Already published') : f.exempt ? say('已决定不予公开', 'Already exempted') : true) },
   { from: OPEN, action: 'markKey', to: (f) => f.state, who: ['staff'], label: '列为重点提案', labelEn: 'Mark as key proposal' },
-]);
+], { noun: say('提案', 'proposal'), states: Object.fromEntries(STATES.map((s) => [s, say(STATE_NAMES[s]!, STATE_NAMES_EN[s])])) as Record<ProposalState, Localized> });

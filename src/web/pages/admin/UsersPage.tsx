@@ -1,10 +1,11 @@
-import { Divider, Form, Input, Select, Space, Typography } from 'antd';
+import { Divider, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { CrudPage } from '../../components/CrudPage';
 import type { CrudPageConfig, FormMode } from '../../components/CrudPage';
 import { MemberSelect } from '../../components/MemberSelect';
 import { RoleTags } from '../../components/RoleTags';
 import { TokenTable } from '../../components/TokenTable';
+import { passwordRules } from '../../components/ChangePasswordForm';
 import { useI18n } from '../../i18n';
 import { keys, useUnitOptions } from '../../queries';
 import { ALL_ROLES } from '../../types';
@@ -15,10 +16,11 @@ function UnitName({ id }: { id: string }) {
   return <>{units.data?.find((u) => u.id === id)?.name ?? id}</>;
 }
 
-function UserFields({ mode }: { mode: FormMode }) {
+function UserFields({ mode, username }: { mode: FormMode; username?: string }) {
   const { t } = useI18n();
   const units = useUnitOptions();
   const roles = Form.useWatch<Role[] | undefined>('roles');
+  const typedUsername = Form.useWatch<string | undefined>('username');
   const required = (field: string) => ({ required: true, message: t('common.required', { field }) });
   return (
     <>
@@ -33,9 +35,10 @@ function UserFields({ mode }: { mode: FormMode }) {
       )}
       <Form.Item
         name="password"
-        label={t(mode === 'create' ? 'user.password' : 'user.newPassword')}
-        extra={t('user.passwordHint')}
-        rules={[...(mode === 'create' ? [required(t('user.password'))] : []), { min: 8, message: t('user.passwordShort') }]}
+        label={t(mode === 'create' ? 'user.password' : 'user.temporaryPassword')}
+        // A new password set here is temporary: the user changes it right after signing in.
+        extra={mode === 'create' ? t('password.policy') : `${t('password.policy')}${t('user.temporaryHint')}`}
+        rules={[...(mode === 'create' ? [required(t('user.password'))] : []), ...passwordRules(t, () => username ?? typedUsername)]}
       >
         <Input.Password autoComplete="new-password" />
       </Form.Item>
@@ -89,7 +92,17 @@ const config: CrudPageConfig<UserAccount> = {
   entity: 'user.entity',
   searchPlaceholder: 'user.searchPlaceholder',
   columns: ({ t }) => [
-    { title: t('user.username'), dataIndex: 'username', key: 'username' },
+    {
+      title: t('user.username'),
+      dataIndex: 'username',
+      key: 'username',
+      render: (username: string, u: UserAccount) => (
+        <Space size={4} wrap>
+          {username}
+          {u.mustChangePassword && <Tag color="orange">{t('user.mustChange')}</Tag>}
+        </Space>
+      ),
+    },
     { title: t('user.displayName'), dataIndex: 'displayName', key: 'displayName' },
     {
       title: t('user.roles'),
@@ -110,7 +123,7 @@ const config: CrudPageConfig<UserAccount> = {
   ],
   renderFields: (mode, record) => (
     <>
-      <UserFields mode={mode} />
+      <UserFields mode={mode} username={record?.username} />
       {mode === 'edit' && record && <UserTokens userId={record.id} />}
     </>
   ),

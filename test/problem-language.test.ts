@@ -1,0 +1,93 @@
+// Problems in the caller's language: Accept-Language chooses Chinese (the default) or English for
+// title, detail and every field's message.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { langOf } from '../src/server/core/errors.ts';
+import { engines, expectProblem, testApp, type TestApp } from './helpers.ts';
+
+it('reads the preferred language from Accept-Language, Chinese unless English comes first', () => {
+  expect(langOf(undefined)).toBe('zh');
+  expect(langOf('')).toBe('zh');
+  expect(langOf('en')).toBe('en');
+  expect(langOf('en-GB,en;q=0.9')).toBe('en');
+  expect(langOf('zh-CN,zh;q=0.9,en;q=0.8')).toBe('zh');
+  expect(langOf('fr-FR,en;q=0.5,zh;q=0.3')).toBe('en');
+  expect(langOf('en;q=0.2,zh-TW;q=0.8')).toBe('zh');
+  expect(langOf('de')).toBe('zh');
+  expect(langOf('en;q=0')).toBe('zh');
+});
+
+describe.each(engines)('problems in the caller’s language (%s)', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => { t = await testApp(engine, { LOGIN_MAX_FAILURES: 1 }); });
+  afterAll(async () => { await t?.close(); });
+
+  const en = { 'accept-language': 'en-GB,en;q=0.9' };
+  const login = (username: string, password: string, headers: Record<string, string> = {}) =>
+    t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, headers, remoteAddress: `10.9.0.${username.length}` });
+
+  it('a wrong password and the wait that follows, in Chinese by default and in English when asked', async () => {
+    const zh = await login('member2', 'wrong-pass-1');
+    expect(expectProblem(zh, 401)).toMatchObject({ title: '登录失败', detail: '用户名或密码错误' });
+    expect(zh.headers['content-language']).toBe('zh-CN');
+    const wait = await login('member2', t.fx.password);
+    expect(expectProblem(wait, 429)).toMatchObject({ title: '请稍后再试', detail: '尝试次数过多，请 1 秒后再试' });
+
+    const inEnglish = await login('leader', 'wrong-pass-1', en);
+    expect(expectProblem(inEnglish, 401)).toMatchObject({ title: 'Sign-in failed', detail: 'Wrong username or password' });
+    expect(inEnglish.headers['content-language']).toBe('en');
+    expect(expectProblem(await login('leader', t.fx.password, en), 429))
+      .toMatchObject({ title: 'Try again later', detail: 'Too many failed attempts: try again in 1 second' });
+    for (const res of [zh, wait, inEnglish]) expect(res.body).not.toMatch(/Unauthorized|Locked|Too Many Requests/);
+  });
+
+  it('says a long wait in minutes', async () => {
+    const { Throttled } = await import('../src/server/core/auth/throttle.ts');
+    expect(new Throttled(15 * 60).detail).toEqual({ zh: '尝试次数过多，请 15 分钟后再试', en: 'Too many failed attempts: try again in 15 minutes' });
+    expect(new Throttled(61).detail).toEqual({ zh: '尝试次数过多，请 2 分钟后再试', en: 'Too many failed attempts: try again in 2 minutes' });
+  });
+
+  it('validation: title, detail and each field in the chosen language', async () => {
+    const staff = await t.as('staff');
+    const payload = { name: '', sort: 'first', bogus: 1 };
+    const zh = expectProblem(await t.app.inject({ method: 'POST', url: '/api/v1/sectors', headers: staff, payload }), 400);
+    expect(zh.title).toBe('请求有误');
+    expect(zh.errors).toEqual(expect.arrayContaining([
+      { path: '/name', message: '不能为空' }, { path: '/sort', message: '应为整数' }, { path: '/bogus', message: '不认识的字段 bogus' },
+    ]));
+    expect(zh.detail).toMatch(/^输入有误：/);
+    const english = expectProblem(await t.app.inject({ method: 'POST', url: '/api/v1/sectors', headers: { ...staff, ...en }, payload }), 400);
+    expect(english.title).toBe('Bad Request');
+    expect(english.errors).toEqual(expect.arrayContaining([
+      { path: '/name', message: 'must NOT have fewer than 1 characters' }, { path: '/sort', message: 'must be integer' }, { path: '/bogus', message: 'unknown field bogus' },
+    ]));
+    expect(english.detail).toMatch(/^Invalid input: /);
+    const page = expectProblem(await t.app.inject({ url: '/api/v1/members?pageSize=500', headers: staff }), 400);
+    expect(page.errors).toEqual([{ path: '/querystring/pageSize', message: '不能大于 200' }]);
+  });
+
+  it('the generic statuses: not logged in, no such route, a body it cannot read', async () => {
+    expect(expectProblem(await t.app.inject({ url: '/api/v1/members' }), 401)).toMatchObject({ title: '未登录', detail: '请先登录' });
+    expect(expectProblem(await t.app.inject({ url: '/api/v1/members', headers: en }), 401)).toMatchObject({ detail: 'Please sign in' });
+    expect(expectProblem(await t.app.inject({ url: '/api/v1/nothing-here', headers: await t.as('staff') }), 404)).toMatchObject({ title: '不存在', detail: '接口不存在' });
+    const staff = await t.as('staff');
+    const broken = { method: 'POST' as const, url: '/api/v1/sectors', payload: '{"name":', headers: { ...staff, 'content-type': 'application/json' } };
+    expect(expectProblem(await t.app.inject(broken), 400).detail).toBe('JSON 格式错误');
+    expect(expectProblem(await t.app.inject({ ...broken, headers: { ...broken.headers, ...en } }), 400).detail).toBe('The JSON body is malformed');
+  });
+
+  it('a proposal action: 409 not now, 403 not yours, 404 unknown to the caller, in both languages', async () => {
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/proposals', headers: await t.as('member'), payload: { title: '关于语言的提案', body: '正文。', kind: 'member' } });
+    const id = created.json().id as string;
+    const act = async (user: string, action: string, headers: Record<string, string> = {}) =>
+      t.app.inject({ method: 'POST', url: `/api/v1/proposals/${id}/actions/${action}`, headers: { ...await t.as(user), ...headers }, payload: {} });
+    expect(expectProblem(await act('staff', 'file'), 404).detail).toBe('提案不存在');
+    expect(expectProblem(await act('staff', 'file', en), 404).detail).toBe('Proposal not found');
+    expect((await act('member', 'submit')).statusCode).toBe(200);
+    expect(expectProblem(await act('member', 'file'), 403).detail).toBe('您无权对此提案执行“立案”');
+    expect(expectProblem(await act('member', 'file', en), 403).detail).toBe('“File” is not yours to do on this proposal');
+    expect((await act('staff', 'file')).statusCode).toBe(200);
+    expect(expectProblem(await act('staff', 'file'), 409)).toMatchObject({ title: '无法执行', detail: '此提案当前为“已立案”，不能立案' });
+    expect(expectProblem(await act('staff', 'file', en), 409)).toMatchObject({ title: 'Conflict', detail: 'This proposal is “filed”: “File” is not possible now' });
+    expect(expectProblem(await act('staff', 'publish', en), 409).detail).toBe('This proposal is “filed”: “Publish” is not possible now');
+  });
+});
