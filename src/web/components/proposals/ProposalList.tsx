@@ -216,7 +216,7 @@ export function ProposalList(props: ProposalListProps) {
     <Flex wrap gap={8} align="center" justify="space-between" style={{ marginBottom: 12 }}>
       {sorts.length > 1 ? (
         <Select<ProposalSort>
-          prefix={t('proposal.sort.label')}
+          prefix={t('proposal.sort.prefix')}
           aria-label={t('proposal.sort.label')}
           value={sort}
           onChange={setSort}
