@@ -46,4 +46,16 @@ describe.each(engines)('overdue to-dos of a unit (%s)', (engine) => {
     const rest = (await t.app.inject({ url: `/api/v1/proposals?unitId=${t.fx.unitIds.a}&page=2&pageSize=3`, headers: await t.as('unitA') })).json();
     expect(rest.items.map((p: { id: string }) => p.id)).toEqual([ids.dueLater, ids.replied]);
   });
+
+  it("filters a unit's own list to what it owes past its own date", async () => {
+    // 市卫健委 (unitB) co-handles them all; its opinion on one was due two days ago.
+    await t.database.db.update(assignments).set({ dueOn: plusDays(today(), -2) })
+      .where(and(eq(assignments.itemId, ids.dueLater), eq(assignments.unitId, t.fx.unitIds.b)));
+    const overdue = async (login: string, unitId: string) =>
+      (await t.app.inject({ url: `/api/v1/proposals?unitId=${unitId}&overdue=true`, headers: await t.as(login) })).json().items.map((p: { id: string }) => p.id);
+    expect(await overdue('unitA', t.fx.unitIds.a)).toEqual([ids.longOverdue, ids.overdue]);
+    expect(await overdue('unitB', t.fx.unitIds.b)).toEqual([ids.dueLater]);
+    // Staff filtering by a unit see the lead units' overdue replies, as on the board.
+    expect((await overdue('staff', t.fx.unitIds.b)).sort()).toEqual([ids.longOverdue, ids.overdue].sort());
+  });
 });

@@ -42,7 +42,19 @@ export function scope(actor: Actor | null, f: Pick<ProposalFilter, 'published' |
   return f.mine ? and(eq(proposals.orgId, actor.orgId), ownedBy(actor))! : fullAccess(actor);
 }
 
+/**
+ * When a unit owes something on a proposal, the date it is owed by: signing for (or returning) by the
+ * end of the return window, a reply (lead) or a co-handling opinion by the due date; null when nothing.
+ */
+const owedOn = (unitId: string) => sql`(select min(case when a.state = 'pending' then a.return_by
+    when ${proposals.state} in ('assigned', 'handling', 'rehandling') and (a.role = 'lead' or a.opinion is null) then a.due_on end)
+  from ${assignments} a where a.org_id = ${proposals.orgId} and a.item_kind = ${KIND} and a.item_id = ${proposals.id} and a.unit_id = ${unitId}
+    and a.state in ('pending', 'signed'))`;
+
 export async function listProposals(db: Queryable, actor: Actor | null, orgId: string | undefined, f: ProposalFilter, page: { limit: number; offset: number }) {
+  // A unit's own list (交办件) is about what it owes: overdue means its own date has passed, and what
+  // it owes comes first, by that date (the overdue, then the soonest).
+  const owed = f.unitId && actor?.unitId === f.unitId ? owedOn(f.unitId) : undefined;
   const where = and(
     orgId ? eq(proposals.orgId, orgId) : undefined,
     scope(actor, f),
@@ -57,16 +69,10 @@ export async function listProposals(db: Queryable, actor: Actor | null, orgId: s
     f.publication === 'published' ? eq(proposals.published, true)
       : f.publication === 'pending' ? and(eq(proposals.state, 'closed'), eq(proposals.published, false), isNull(proposals.publicationExemptReason))
       : f.publication === 'exempt' ? isNotNull(proposals.publicationExemptReason) : undefined,
-    f.overdue ? sql`exists (select 1 from ${assignments} a where a.org_id = ${proposals.orgId} and a.item_kind = ${KIND} and a.item_id = ${proposals.id}
+    f.overdue && owed ? sql`${owed} < ${today()}` : f.overdue ? sql`exists (select 1 from ${assignments} a where a.org_id = ${proposals.orgId} and a.item_kind = ${KIND} and a.item_id = ${proposals.id}
       and a.state in ('pending', 'signed') and a.role = 'lead' and a.due_on < ${today()}) and ${proposals.state} in ('assigned', 'handling', 'rehandling')` : undefined,
   );
   const publicList = !!f.published || !actor;
-  // A unit's own list (交办件) puts first what it owes, by the date it is owed (signing for by the end
-  // of the return window, a reply or a co-handling opinion by the due date): the overdue, then the soonest.
-  const owedOn = f.unitId && actor?.unitId === f.unitId ? sql`(select min(case when a.state = 'pending' then a.return_by
-      when ${proposals.state} in ('assigned', 'handling', 'rehandling') and (a.role = 'lead' or a.opinion is null) then a.due_on end)
-    from ${assignments} a where a.org_id = ${proposals.orgId} and a.item_kind = ${KIND} and a.item_id = ${proposals.id} and a.unit_id = ${f.unitId}
-      and a.state in ('pending', 'signed')) asc nulls last` : undefined;
   const order = f.sort === 'number'
     ? [sql`${plenarySessions.startsOn} desc nulls last`, sql`${terms.number} desc nulls last`, sql`${plenarySessions.number} desc nulls last`, sql`${proposals.number} desc nulls last`, desc(proposals.updatedAt), desc(proposals.id)]
     : [desc(proposals.updatedAt), desc(proposals.id)];
@@ -89,7 +95,7 @@ export async function listProposals(db: Queryable, actor: Actor | null, orgId: s
   }).from(proposals)
     .leftJoin(plenarySessions, and(eq(plenarySessions.orgId, proposals.orgId), eq(plenarySessions.id, proposals.sessionId)))
     .leftJoin(terms, and(eq(terms.orgId, proposals.orgId), eq(terms.id, proposals.termId)))
-    .where(where).orderBy(...(owedOn ? [owedOn] : []), ...order).limit(page.limit).offset(page.offset);
+    .where(where).orderBy(...(owed ? [sql`${owed} asc nulls last`] : []), ...order).limit(page.limit).offset(page.offset);
   // A page past the end has no row to carry the total: count it then (rare).
   const total = rows[0]?.total ?? (page.offset ? (await db.select({ n: sql<number>`count(*)::int` }).from(proposals).where(where))[0]!.n : 0);
   return {
