@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { proposalsEn, proposalsZh } from './messages/proposals';
 import { selectionEn, selectionZh } from './messages/selection';
 import { opinionsEn, opinionsZh } from './messages/opinions';
+import { uiEn, uiZh } from './messages/ui';
 
 const zh = {
   'app.name': '同心',
@@ -260,6 +261,7 @@ const zh = {
   ...proposalsZh,
   ...selectionZh,
   ...opinionsZh,
+  ...uiZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -520,6 +522,7 @@ const en: Dictionary = {
   ...proposalsEn,
   ...selectionEn,
   ...opinionsEn,
+  ...uiEn,
 };
 
 // Party names are stored in Chinese; English labels for display only.
@@ -553,6 +556,10 @@ export interface I18n {
   /** Date-time formatting for the current language. */
   formatDateTime: (iso: string | null | undefined) => string;
   formatDate: (iso: string | null | undefined) => string;
+  /** A text with YYYY-MM-DD days in it (a server's note) with those days as formatDate writes them. */
+  formatDatesIn: (text: string) => string;
+  /** The same day format for date pickers (dayjs tokens). */
+  dateFormat: string;
 }
 
 function readStoredLang(): Lang {
@@ -616,6 +623,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       },
       formatDateTime: (iso) => safe(dateTime, iso),
       formatDate: (iso) => safe(date, iso),
+      formatDatesIn: (text) => text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (day) => safe(date, day)),
+      dateFormat: lang === 'zh' ? 'YYYY年M月D日' : 'D MMM YYYY',
     };
   }, [lang, setLang]);
 

@@ -39,7 +39,9 @@ export interface Meta {
 
 export interface Todo {
   kind: string;
+  /** In Chinese; `params` are its values, for the title in the page's language (todo.<kind>). */
   title: string;
+  params?: Record<string, string | number>;
   href: string;
   due?: string;
 }

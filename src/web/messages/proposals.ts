@@ -508,7 +508,7 @@ export const proposalsEn: Record<Keys, string> = {
   'nav.proposalSearch': 'Search proposals',
   'home.shortcut.proposalSearch': 'Full-text search over proposals and replies',
   'proposal.search.intro': 'Search the text of proposals and replies by Chinese words; filter by state, session, unit, domain and sector.',
-  'proposal.search.placeholder': 'Keywords, e.g. 养老服务 社区',
+  'proposal.search.placeholder': 'Keywords (as written in the proposals)',
   'proposal.search.prompt': 'Type keywords to search',
   'proposal.search.none': 'No matching proposals',
   'proposal.search.inReply': 'Found in the reply',

@@ -34,6 +34,10 @@ function TodoList() {
   if (todos.isPending) return <Skeleton active paragraph={{ rows: 3 }} />;
   if (todos.isError) return <QueryError error={todos.error} onRetry={() => void todos.refetch()} />;
   if (!todos.data.items.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.noTodos')} />;
+  const titleOf = (item: Todo) => {
+    const key = `todo.${item.kind}` as MessageKey;
+    return item.params && t(key) !== key ? t(key, item.params) : item.title;
+  };
   return (
     <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
       {todos.data.items.map((item, index) => (
@@ -42,7 +46,7 @@ function TodoList() {
           style={{ padding: '10px 0', borderTop: index ? `1px solid ${token.colorBorderSecondary}` : undefined }}
         >
           <Flex justify="space-between" align="center" gap={8} wrap>
-            {isInternal(item.href) ? <Link to={item.href}>{item.title}</Link> : <a href={item.href}>{item.title}</a>}
+            {isInternal(item.href) ? <Link to={item.href}>{titleOf(item)}</Link> : <a href={item.href}>{titleOf(item)}</a>}
             {item.due && <Tag color="orange">{t('home.due', { date: formatDate(item.due) })}</Tag>}
           </Flex>
         </li>

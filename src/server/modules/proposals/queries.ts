@@ -13,6 +13,11 @@ import { proposalCosigners, proposalRatings, proposals } from './schema.ts';
 const CN = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const cn = (n: number) => (n <= 10 ? CN[n]! : n < 20 ? `十${CN[n - 10]}` : `${CN[Math.floor(n / 10)]}十${n % 10 ? CN[n % 10] : ''}`);
 
+/** The term and session a number belongs to (null before filing), for a client's own number label. */
+function numberParts(termNumber?: number | null, sessionNumber?: number | null, number?: number | null) {
+  return number && termNumber && sessionNumber ? { termNumber, sessionNumber } : { termNumber: null, sessionNumber: null };
+}
+
 /** "第五届第三次会议 第0123号" */
 export function numberLabel(termNumber?: number | null, sessionNumber?: number | null, number?: number | null) {
   if (!number || !termNumber || !sessionNumber) return null;
@@ -79,7 +84,7 @@ export async function listProposals(db: Queryable, actor: Actor | null, orgId: s
       const own = actor?.unitId ? p.units.find((a) => a.unitId === actor.unitId) : undefined;
       return {
         id: p.id, title: publicList ? redactContacts(p.title) : p.title, kind: p.kind, domain: p.domain, state: p.state, proposerName: p.proposerName,
-        number: p.number, numberLabel: numberLabel(p.termNumber, p.sessionNumber, p.number), isKey: p.isKey, published: p.published,
+        number: p.number, numberLabel: numberLabel(p.termNumber, p.sessionNumber, p.number), ...numberParts(p.termNumber, p.sessionNumber, p.number), isKey: p.isKey, published: p.published,
         units: p.units.map((a) => ({ unitId: a.unitId, name: a.name, role: a.role, state: a.state })), dueOn: lead?.dueOn ?? null,
         myAssignment: own ? { role: own.role, state: own.state, returnBy: own.returnBy, dueOn: own.dueOn, hasOpinion: own.hasOpinion } : null,
         keyLeaderUserId: p.keyLeaderUserId,
@@ -122,7 +127,7 @@ export async function presentProposal(db: Queryable, l: Loaded, publicView: bool
   return {
     id: p.id, title: pub(p.title), body: pub(p.body), kind: p.kind, domain: p.domain, state: p.state,
     proposerMemberId: publicView ? null : p.proposerMemberId, proposerName: p.proposerName,
-    number: p.number, numberLabel: numberLabel(session[0]?.t, session[0]?.s, p.number), duringSession: p.duringSession,
+    number: p.number, numberLabel: numberLabel(session[0]?.t, session[0]?.s, p.number), ...numberParts(session[0]?.t, session[0]?.s, p.number), duringSession: p.duringSession,
     submittedAt: iso(p.submittedAt), filedAt: iso(p.filedAt), closedAt: iso(p.closedAt), createdAt: iso(p.createdAt), updatedAt: iso(p.updatedAt),
     round: p.round, needsMeeting: p.needsMeeting, decisionReason: p.decisionReason, convertedTo: p.convertedTo, mergedIntoId: p.mergedIntoId,
     isKey: p.isKey, keyLeaderUserId: publicView ? null : p.keyLeaderUserId, published: p.published, publishedAt: iso(p.publishedAt),

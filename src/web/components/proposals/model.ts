@@ -59,6 +59,9 @@ export interface ProposalListItem {
   proposerName: string;
   number: number | null;
   numberLabel: string | null;
+  /** The term and session of the number (null before filing). */
+  termNumber: number | null;
+  sessionNumber: number | null;
   isKey: boolean;
   published: boolean;
   units: { unitId: string; name: string; role: UnitRole; state: string }[];
@@ -122,6 +125,8 @@ export interface Proposal {
   proposerName: string;
   number: number | null;
   numberLabel: string | null;
+  termNumber: number | null;
+  sessionNumber: number | null;
   duringSession: boolean | null;
   submittedAt: string | null;
   filedAt: string | null;

@@ -69,10 +69,10 @@ export default function KeyProposalsPage() {
               <Typography.Text type="secondary">{[p.proposerName, showsAll ? p.leader : null, p.leadUnit].filter(Boolean).join(' · ')}</Typography.Text>
             </Space>
             <span>
-              {t('proposal.dueOn')}：<Due item={p} />
+              {t('proposal.dueOn')}{t('common.labelSep')}<Due item={p} />
             </span>
             <span>
-              {t('proposal.key.visits')}：{p.visits} · {t('proposal.key.lastVisit')}：<LastVisit item={p} />
+              {t('proposal.key.visits')}{t('common.labelSep')}{p.visits} · {t('proposal.key.lastVisit')}{t('common.labelSep')}<LastVisit item={p} />
             </span>
           </Flex>
         </Card>
