@@ -62,8 +62,8 @@ describe('public-opinion report journey in the browser', () => {
     const approve = await act(staff, '审核编发');
     await expect.poll(() => approve.getByLabel('正文（可编辑）', { exact: true }).inputValue()).toBe(BODY);
     await approve.getByLabel('签发人', { exact: true }).fill('王秘书长');
-    await confirm(approve);
-    await toast(staff, '审核编发：已完成');
+    await confirm(approve, '审核编发');
+    await toast(staff, `已编发，期号 社情民意〔${YEAR}〕第1期`);
     await seeTexts(stateTags(staff), ['已编发']);
     await see(main(staff).getByText(`社情民意〔${YEAR}〕第1期`).first());
     await see(card(staff, '基本信息').getByText('王秘书长', { exact: true }));
@@ -72,8 +72,8 @@ describe('public-opinion report journey in the browser', () => {
     const forward = await act(staff, '报送');
     await pick(staff, forward.getByLabel('报送单位', { exact: true }), '市委办公室');
     await forward.getByText('报送单位', { exact: true }).click(); // closes the open dropdown
-    await confirm(forward);
-    await toast(staff, '报送：已完成');
+    await confirm(forward, '报送');
+    await toast(staff, '已报送');
     await seeTexts(stateTags(staff), ['已报送']);
     await see(card(staff, '基本信息').getByText('市委办公室', { exact: true }));
 
@@ -82,7 +82,7 @@ describe('public-opinion report journey in the browser', () => {
     await adopt.getByRole('radio', { name: '市级', exact: true }).check();
     await adopt.getByLabel('采用单位', { exact: true }).fill('市政府办公室');
     await confirm(adopt);
-    await toast(staff, '记录采用：已完成');
+    await toast(staff, '采用情况已记录');
     await seeTexts(stateTags(staff), ['已采用']);
     await see(card(staff, '采用情况').getByText('市政府办公室', { exact: true }));
 
@@ -92,7 +92,7 @@ describe('public-opinion report journey in the browser', () => {
     await instruct.getByRole('radio', { name: '市级', exact: true }).check();
     await instruct.getByLabel('批示内容', { exact: true }).fill(INSTRUCTION);
     await confirm(instruct);
-    await toast(staff, '记录批示：已完成');
+    await toast(staff, '批示已记录');
     const instructions = card(staff, '领导批示');
     await see(instructions.getByText('市长 李明', { exact: true }));
     await see(instructions.getByText(INSTRUCTION, { exact: true }));

@@ -73,6 +73,7 @@ export function AppLayout() {
       <Flex align="center" gap={8} style={{ minWidth: 0 }}>
         <span
           aria-hidden
+          lang="zh-CN"
           style={{
             background: token.colorPrimary,
             color: '#fff',
