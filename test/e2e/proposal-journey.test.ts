@@ -75,7 +75,7 @@ describe('proposal journey in the browser', () => {
     await seeTexts(review.getByRole('group', { name: '提案状态' }).locator('.ant-tag'), ['已提交']);
     // Filing cannot be undone: it asks first, then says the number the proposal got.
     await button(review, '立案').click();
-    await see(staff.locator('.ant-modal-confirm').getByText('立案后提案将编号，不能撤销。确定立案吗？', { exact: true }));
+    await see(dialog(staff, '立案后提案将编号，不能撤销。确定立案吗？'));
     await agree(staff, '立案');
     const filed = await e2e.t.app.inject({ method: 'GET', url: `/api/v1/proposals?q=${encodeURIComponent(TITLE)}`, headers: await e2e.t.as('staff') });
     const number = String(filed.json().items[0].number).padStart(4, '0');
