@@ -24,6 +24,7 @@ export function HistoryTimeline({ proposalId }: { proposalId: string }) {
     if (action === 'file' && filed) return t('proposal.history.filedAs', { number: shortNumber(Number(filed[1]))! });
     const category = /^([ABC])类$/.exec(note);
     if (action === 'reply' && category) return t('proposal.history.category', { category: category[1]! });
+    if (action === 'rate' && /^\d\/\d\/\d$/.test(note)) return note; // topic/research/feasibility stars
     return undefined;
   };
   const noteText = (action: string, note: string) => {
