@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestContext } from 'vitest';
 import type { Page } from 'playwright-core';
 import { logIn, see, startE2E, type E2E } from './browser.ts';
-import { main, seedProposal } from './ui.ts';
+import { main, pick, seedProposal } from './ui.ts';
 
 const TITLE = '关于加强社区养老服务的提案';
 const BODY = '建议扩大社区养老服务覆盖面。';
@@ -66,7 +66,8 @@ describe('English in the browser', () => {
   beforeAll(async () => {
     e2e = await startE2E();
     const t = e2e.t;
-    // A proposal of 李四's assigned to 市教育局 and marked key for the leader; a draft naming 张三 as co-signer.
+    // A proposal of 李四's assigned to 市教育局 and marked key for the leader; a draft naming 张三 as
+    // co-signer; a new sector (another kind of object in the audit log).
     const unit = { units: [{ unitId: t.fx.unitIds.a, role: 'lead' }] };
     await seedProposal(e2e, { title: TITLE, body: BODY },
       [['member2', 'submit'], ['staff', 'file'], ['staff', 'assign', unit], ['staff', 'markKey', { leaderUserId: t.fx.userIds.leader }]]);
@@ -75,6 +76,8 @@ describe('English in the browser', () => {
       payload: { title: JOINT, body: '建议完善社区老年助餐点布局。', kind: 'joint', cosignerIds: [t.fx.memberIds[0]] },
     });
     expect(joint.statusCode, joint.body).toBe(201);
+    const sector = await t.app.inject({ method: 'POST', url: '/api/v1/sectors', headers: await t.as('admin'), payload: { name: '文艺界' } });
+    expect(sector.statusCode, sector.body).toBe(201);
   });
   afterAll(async () => { await e2e?.close(); });
 
@@ -99,11 +102,16 @@ describe('English in the browser', () => {
     await expectEnglish(page);
   });
 
-  it('staff: the statistics, with their total', { timeout: 120_000 }, async (test) => {
+  it('staff: the statistics, with their total and a period picked in English', { timeout: 120_000 }, async (test) => {
     const page = await inEnglish(test, 'staff');
     await page.goto('/proposals/stats');
     await see(main(page).getByRole('cell', { name: 'Total', exact: true }));
     await see(main(page).getByRole('cell', { name: '市教育局', exact: true }));
+    // A day typed as the API writes it reads as the pages write days, not as mm/dd/yyyy.
+    const from = main(page).getByLabel('Submitted from', { exact: true });
+    await from.fill('2026-01-09');
+    await from.press('Enter');
+    await expect.poll(() => from.inputValue()).toBe('9 Jan 2026');
     await expectEnglish(page);
   });
 
@@ -130,5 +138,10 @@ describe('English in the browser', () => {
     await see(main(page).getByRole('cell', { name: 'Mark as key proposal', exact: true }));
     await see(main(page).getByRole('cell', { name: 'Proposal', exact: true }).first());
     await expectEnglish(page);
+    // The object type is picked from the kinds the log holds, named in English.
+    await see(main(page).getByRole('cell', { name: 'Sector', exact: true }));
+    await pick(page, main(page).getByLabel('Object type', { exact: true }), 'Proposal');
+    await expect.poll(() => main(page).getByRole('cell', { name: 'Sector', exact: true }).count()).toBe(0);
+    await see(main(page).getByRole('cell', { name: 'Proposal', exact: true }));
   });
 });

@@ -6,7 +6,7 @@
 // Embedded database only: the browser exercises the UI, the HTTP tests cover both engines.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { see, seeTexts, startE2E, WAIT, type E2E } from './browser.ts';
+import { logIn, see, seeTexts, startE2E, WAIT, type E2E } from './browser.ts';
 import { act, button, card, confirm, logInAs, main, pick, row, toast } from './ui.ts';
 
 const TITLE = '关于老旧小区加装电梯推进缓慢的情况反映';
@@ -112,5 +112,27 @@ describe('public-opinion report journey in the browser', () => {
     expect(await button(main(member), '撤回').count()).toBe(0);
     const history = card(member, '历史记录');
     for (const step of ['创建', '提交', '审核编发', '报送', '记录采用', '记录批示']) await see(history.getByText(step, { exact: true }));
+  });
+
+  it('on a phone, the hint under the body and its counter do not overlap', { timeout: 120_000 }, async (test) => {
+    const page = await e2e.page(test, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await page.goto('/login');
+    await logIn(page, 'member', e2e.t.fx.password);
+    await see(main(page).getByText('待办事项', { exact: true }));
+    await page.goto('/opinions/new');
+    const body = main(page).locator('.ant-form-item').filter({ has: page.getByLabel('正文', { exact: true }) });
+    const hint = body.locator('.ant-form-item-extra');
+    const counter = body.getByText(/^0 \/ \d+$/);
+    await see(hint);
+    await see(counter);
+    // The boxes of the hint's lines of text, and the counter's.
+    const lines = await hint.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return [...range.getClientRects()].map(({ x, y, width, height }) => ({ x, y, width, height }));
+    });
+    const c = (await counter.boundingBox())!;
+    const overlapping = lines.filter((l) => l.x < c.x + c.width && c.x < l.x + l.width && l.y < c.y + c.height && c.y < l.y + l.height);
+    expect(overlapping, `counter at ${JSON.stringify(c)}`).toEqual([]);
   });
 });
