@@ -186,7 +186,7 @@ export const proposalsZh = {
   'proposal.enterCollective': '录入集体提案',
   'proposal.actionsLoading': '正在读取可用操作…',
   'proposal.noActions': '当前没有需要您处理的操作',
-  'proposal.actionDone': '{action}：已完成',
+  'proposal.actionDone': '{action}已完成',
   'proposal.waitingCosigners': '附议人全部确认后才能提交。',
 
   'proposal.section.body': '提案正文',
