@@ -1,12 +1,13 @@
 // In a real browser, in English at 1366 px: one page of each role (member, staff, unit, leader,
 // admin) has no Chinese left in its own copy — only in what users wrote (names, titles, units),
 // and in the language switch, which names 中文 in Chinese — and no column header broken mid-word.
+// In Chinese, a notification writes its days as the pages do (2026年1月9日, not 2026-01-09).
 // Embedded database only: the browser exercises the UI, the HTTP tests cover both engines.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestContext } from 'vitest';
 import type { Page } from 'playwright-core';
 import { logIn, see, startE2E, type E2E } from './browser.ts';
-import { main, pick, seedProposal } from './ui.ts';
+import { logInAs, main, pick, seedProposal } from './ui.ts';
 
 const TITLE = '关于加强社区养老服务的提案';
 const BODY = '建议扩大社区养老服务覆盖面。';
@@ -61,7 +62,7 @@ function brokenHeaderWords(page: Page): Promise<string[]> {
   });
 }
 
-describe('English in the browser', () => {
+describe('the pages in the user’s language', () => {
   let e2e: E2E;
   beforeAll(async () => {
     e2e = await startE2E();
@@ -143,5 +144,15 @@ describe('English in the browser', () => {
     await pick(page, main(page).getByLabel('Object type', { exact: true }), 'Proposal');
     await expect.poll(() => main(page).getByRole('cell', { name: 'Sector', exact: true }).count()).toBe(0);
     await see(main(page).getByRole('cell', { name: 'Proposal', exact: true }));
+  });
+
+  it('a notification writes its days as the pages do', { timeout: 120_000 }, async (test) => {
+    const page = await logInAs(e2e, test, 'unitA');
+    await page.getByRole('button', { name: /^通知/ }).click();
+    const assigned = page.getByRole('dialog', { name: '通知' }).getByRole('listitem').filter({ hasText: TITLE });
+    await see(assigned);
+    const text = await assigned.innerText();
+    expect(text).toMatch(/请于 \d{4}年\d{1,2}月\d{1,2}日 前签收或退回/);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 });
