@@ -171,6 +171,7 @@ const MATRIX: Record<string, Rule> = {
     },
   },
   'GET /api/v1/audit': { who: ADMIN, ok: 200 },
+  'GET /api/v1/audit/entities': { who: ADMIN, ok: 200 },
   // A download of the caller's own committee.
   'GET /api/v1/backup': { who: ADMIN, ok: 200 },
 

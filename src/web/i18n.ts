@@ -5,6 +5,7 @@ import { proposalsEn, proposalsZh } from './messages/proposals';
 import { selectionEn, selectionZh } from './messages/selection';
 import { opinionsEn, opinionsZh } from './messages/opinions';
 import { accountEn, accountZh } from './messages/account';
+import { uiEn, uiZh } from './messages/ui';
 
 const zh = {
   'app.name': '同心',
@@ -271,6 +272,7 @@ const zh = {
   ...selectionZh,
   ...opinionsZh,
   ...accountZh,
+  ...uiZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -502,12 +504,12 @@ const en: Dictionary = {
   'audit.at': 'Time',
   'audit.actor': 'By',
   'audit.action': 'Action',
-  'audit.entity': 'Entity',
-  'audit.entityId': 'Entity id',
+  'audit.entity': 'Object',
+  'audit.entityId': 'Object id',
   'audit.before': 'Before',
   'audit.after': 'After',
-  'audit.filterEntity': 'Entity',
-  'audit.filterEntityId': 'Entity id',
+  'audit.filterEntity': 'Object type',
+  'audit.filterEntityId': 'Object id',
 
   'account.title': 'My account',
   'account.profile': 'Profile',
@@ -541,6 +543,7 @@ const en: Dictionary = {
   ...selectionEn,
   ...opinionsEn,
   ...accountEn,
+  ...uiEn,
 };
 
 // Party names are stored in Chinese; English labels for display only.
@@ -574,6 +577,10 @@ export interface I18n {
   /** Date-time formatting for the current language. */
   formatDateTime: (iso: string | null | undefined) => string;
   formatDate: (iso: string | null | undefined) => string;
+  /** A text with YYYY-MM-DD days in it (a server's note) with those days as formatDate writes them. */
+  formatDatesIn: (text: string) => string;
+  /** The same day format for date pickers (dayjs tokens). */
+  dateFormat: string;
 }
 
 /** The chosen language (also what the API client asks the server's messages in). */
@@ -638,6 +645,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       },
       formatDateTime: (iso) => safe(dateTime, iso),
       formatDate: (iso) => safe(date, iso),
+      formatDatesIn: (text) => text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (day) => safe(date, day)),
+      dateFormat: lang === 'zh' ? 'YYYY年M月D日' : 'D MMM YYYY',
     };
   }, [lang, setLang]);
 

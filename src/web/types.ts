@@ -41,7 +41,9 @@ export interface Meta {
 
 export interface Todo {
   kind: string;
+  /** In Chinese; `params` are its values, for the title in the page's language (todo.<kind>). */
   title: string;
+  params?: Record<string, string | number>;
   href: string;
   due?: string;
   /** Days since `due`, once it has passed (the server's calendar: China's). */

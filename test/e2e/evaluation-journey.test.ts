@@ -8,7 +8,7 @@
 // Embedded database only: the browser exercises the UI, the HTTP tests cover both engines.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { see, seeCells, seeTexts, startE2E, type E2E } from './browser.ts';
-import { act, button, card, confirm, dialog, logInAs, main, menuLink, pick, row, seedProposal, shownDay, stateTags, toast } from './ui.ts';
+import { act, agree, button, card, confirm, dialog, logInAs, main, menuLink, pick, row, seedProposal, stateTags, toast } from './ui.ts';
 
 const BUS_BODY = '建议增开社区微循环公交，优化早晚高峰线路，方便学生错峰接送。';
 
@@ -33,7 +33,7 @@ describe('dual evaluation journey in the browser', () => {
     const markKey = await act(staff, '列为重点提案');
     await pick(staff, markKey.getByLabel('领办领导', { exact: true }), 'leader');
     await confirm(markKey);
-    await toast(staff, '列为重点提案：已完成');
+    await toast(staff, '已列为重点提案');
     await seeTexts(stateTags(staff), ['已交办', '重点提案']);
     await see(card(staff, '督办记录').getByText('尚无督办记录', { exact: true }));
 
@@ -54,11 +54,11 @@ describe('dual evaluation journey in the browser', () => {
     await log.getByRole('button', { name: '记录督办' }).click(); // (its name starts with the icon's, "plus")
     const visit = dialog(leader, '记录督办');
     await visit.getByRole('radio', { name: '座谈', exact: true }).check();
-    const today = shownDay(await visit.getByLabel('日期', { exact: true }).inputValue()); // today, by default
+    const today = await visit.getByLabel('日期', { exact: true }).inputValue(); // today by default, as the pages write days
     await visit.getByLabel('参加人员', { exact: true }).fill('leader、市教育局分管副局长');
     await visit.getByLabel('督办情况', { exact: true }).fill(OUTCOME);
     await confirm(visit);
-    await toast(leader, '记录督办：已完成');
+    await toast(leader, '督办情况已记录');
     await see(log.getByText(OUTCOME, { exact: true }));
     await see(log.getByText('座谈', { exact: true }));
     await see(card(leader, '历史记录').getByText('督办', { exact: true }));
@@ -82,8 +82,8 @@ describe('dual evaluation journey in the browser', () => {
     await row(staff, KEY_TITLE).getByRole('link', { name: KEY_TITLE }).click();
     await seeTexts(stateTags(staff), ['已办结', '重点提案']);
     await button(main(staff), '公开').click();
-    await staff.locator('.ant-popover').getByRole('button', { name: '确定' }).click();
-    await toast(staff, '公开：已完成');
+    await agree(staff, '公开');
+    await toast(staff, '已公开');
     await seeTexts(stateTags(staff), ['已办结', '重点提案', '已公开']);
 
     // The public, not logged in, searches the published proposals in Chinese words.
@@ -134,7 +134,8 @@ describe('dual evaluation journey in the browser', () => {
     // The new one is filed, then assigned to the unit suggested from the similar past ones.
     await row(staff, NEW_TITLE).getByRole('button', { name: `审查 ${NEW_TITLE}` }).click();
     await button(dialog(staff, NEW_TITLE), '立案').click();
-    await toast(staff, '立案：已完成');
+    await agree(staff, '立案');
+    await see(staff.locator('.ant-message').getByText(/^已立案，编号 第\d{4}号$/));
     await menuLink(staff, '交办').click();
     await row(staff, NEW_TITLE).getByRole('button', { name: `查看详情 ${NEW_TITLE}` }).click();
     await button(dialog(staff, NEW_TITLE), '交办').click();
@@ -144,7 +145,7 @@ describe('dual evaluation journey in the browser', () => {
     await suggested.getByText(/^市教育局 \d+%$/).click();
     await see(assign.getByText('市教育局', { exact: true })); // now the lead unit
     await confirm(assign);
-    await toast(staff, '交办：已完成');
+    await toast(staff, '已交办');
 
     // 提案检索: the words are found in titles and bodies, marked, within the chosen filters.
     await menuLink(staff, '提案检索').click();

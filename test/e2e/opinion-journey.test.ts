@@ -6,7 +6,7 @@
 // Embedded database only: the browser exercises the UI, the HTTP tests cover both engines.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { see, seeTexts, startE2E, WAIT, type E2E } from './browser.ts';
+import { logIn, see, seeTexts, startE2E, WAIT, type E2E } from './browser.ts';
 import { act, button, card, confirm, logInAs, main, pick, row, toast } from './ui.ts';
 
 const TITLE = '关于老旧小区加装电梯推进缓慢的情况反映';
@@ -62,8 +62,8 @@ describe('public-opinion report journey in the browser', () => {
     const approve = await act(staff, '审核编发');
     await expect.poll(() => approve.getByLabel('正文（可编辑）', { exact: true }).inputValue()).toBe(BODY);
     await approve.getByLabel('签发人', { exact: true }).fill('王秘书长');
-    await confirm(approve);
-    await toast(staff, '审核编发：已完成');
+    await confirm(approve, '审核编发');
+    await toast(staff, `已编发，期号 社情民意〔${YEAR}〕第1期`);
     await seeTexts(stateTags(staff), ['已编发']);
     await see(main(staff).getByText(`社情民意〔${YEAR}〕第1期`).first());
     await see(card(staff, '基本信息').getByText('王秘书长', { exact: true }));
@@ -72,8 +72,8 @@ describe('public-opinion report journey in the browser', () => {
     const forward = await act(staff, '报送');
     await pick(staff, forward.getByLabel('报送单位', { exact: true }), '市委办公室');
     await forward.getByText('报送单位', { exact: true }).click(); // closes the open dropdown
-    await confirm(forward);
-    await toast(staff, '报送：已完成');
+    await confirm(forward, '报送');
+    await toast(staff, '已报送');
     await seeTexts(stateTags(staff), ['已报送']);
     await see(card(staff, '基本信息').getByText('市委办公室', { exact: true }));
 
@@ -82,7 +82,7 @@ describe('public-opinion report journey in the browser', () => {
     await adopt.getByRole('radio', { name: '市级', exact: true }).check();
     await adopt.getByLabel('采用单位', { exact: true }).fill('市政府办公室');
     await confirm(adopt);
-    await toast(staff, '记录采用：已完成');
+    await toast(staff, '采用情况已记录');
     await seeTexts(stateTags(staff), ['已采用']);
     await see(card(staff, '采用情况').getByText('市政府办公室', { exact: true }));
 
@@ -92,7 +92,7 @@ describe('public-opinion report journey in the browser', () => {
     await instruct.getByRole('radio', { name: '市级', exact: true }).check();
     await instruct.getByLabel('批示内容', { exact: true }).fill(INSTRUCTION);
     await confirm(instruct);
-    await toast(staff, '记录批示：已完成');
+    await toast(staff, '批示已记录');
     const instructions = card(staff, '领导批示');
     await see(instructions.getByText('市长 李明', { exact: true }));
     await see(instructions.getByText(INSTRUCTION, { exact: true }));
@@ -112,5 +112,27 @@ describe('public-opinion report journey in the browser', () => {
     expect(await button(main(member), '撤回').count()).toBe(0);
     const history = card(member, '历史记录');
     for (const step of ['创建', '提交', '审核编发', '报送', '记录采用', '记录批示']) await see(history.getByText(step, { exact: true }));
+  });
+
+  it('on a phone, the hint under the body and its counter do not overlap', { timeout: 120_000 }, async (test) => {
+    const page = await e2e.page(test, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await page.goto('/login');
+    await logIn(page, 'member', e2e.t.fx.password);
+    await see(main(page).getByText('待办事项', { exact: true }));
+    await page.goto('/opinions/new');
+    const body = main(page).locator('.ant-form-item').filter({ has: page.getByLabel('正文', { exact: true }) });
+    const hint = body.locator('.ant-form-item-extra');
+    const counter = body.getByText(/^0 \/ \d+$/);
+    await see(hint);
+    await see(counter);
+    // The boxes of the hint's lines of text, and the counter's.
+    const lines = await hint.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return [...range.getClientRects()].map(({ x, y, width, height }) => ({ x, y, width, height }));
+    });
+    const c = (await counter.boundingBox())!;
+    const overlapping = lines.filter((l) => l.x < c.x + c.width && c.x < l.x + l.width && l.y < c.y + c.height && c.y < l.y + l.height);
+    expect(overlapping, `counter at ${JSON.stringify(c)}`).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { see, seeTexts, startE2E, type E2E } from './browser.ts';
-import { act, button, card, confirm, dialog, logInAs, main, menuLink, pick, row, stateTags, toast } from './ui.ts';
+import { act, agree, button, card, confirm, dialog, logInAs, main, menuLink, pick, row, shownDay, stateTags, toast } from './ui.ts';
 
 const TITLE = '关于加强中小学课后服务的提案';
 const BODY = '建议统筹课后服务经费，完善教师激励机制，引入卫生健康力量参与校园服务。';
@@ -15,9 +15,6 @@ const OPINION = '可统筹卫健资源，支持校园卫生服务。';
 const CONTACT = '电话联系张三委员，沟通办理思路。';
 const REPLY_1 = '已列入明年工作计划，拟分步实施。';
 const REPLY_2 = '已出台课后服务实施方案，并落实专项经费。';
-
-/** The day after a YYYY-MM-DD day. */
-const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** The action labels of the history timeline, oldest first. */
 async function historyActions(page: Page): Promise<string[]> {
@@ -59,14 +56,14 @@ describe('proposal journey in the browser', () => {
     await see(request.getByText('张三', { exact: true }));
     await see(request.getByText('李四 · 待确认', { exact: true }));
     await button(request, `确认附议 ${TITLE}`).click();
-    await toast(member2, '确认附议：已完成');
+    await toast(member2, '已确认附议');
     await see(main(member2).getByText('没有符合条件的提案', { exact: true }));
 
     // 3. 张三 sees the confirmation and submits.
     await member.reload();
     await see(main(member).getByText('李四 · 已确认', { exact: true }));
     await act(member, '提交');
-    await toast(member, '提交：已完成');
+    await toast(member, '已提交');
     await seeTexts(stateTags(member), ['已提交']);
 
     // 4. Staff file it from the review queue, then assign it to 市教育局 (lead) and 市卫健委 (co).
@@ -76,8 +73,13 @@ describe('proposal journey in the browser', () => {
     await button(row(staff, TITLE), `审查 ${TITLE}`).click();
     const review = dialog(staff, TITLE);
     await seeTexts(review.getByRole('group', { name: '提案状态' }).locator('.ant-tag'), ['已提交']);
+    // Filing cannot be undone: it asks first, then says the number the proposal got.
     await button(review, '立案').click();
-    await toast(staff, '立案：已完成');
+    await see(dialog(staff, '立案后提案将编号，不能撤销。确定立案吗？'));
+    await agree(staff, '立案');
+    const filed = await e2e.t.app.inject({ method: 'GET', url: `/api/v1/proposals?q=${encodeURIComponent(TITLE)}`, headers: await e2e.t.as('staff') });
+    const number = String(filed.json().items[0].number).padStart(4, '0');
+    await toast(staff, `已立案，编号 第${number}号`);
     await review.waitFor({ state: 'hidden' });
 
     await menuLink(staff, '交办').click();
@@ -90,7 +92,7 @@ describe('proposal journey in the browser', () => {
     await pick(staff, assign.getByLabel('协办单位', { exact: true }), '市卫健委');
     await assign.getByText('交办', { exact: true }).click(); // closes the open dropdown
     await confirm(assign);
-    await toast(staff, '交办：已完成');
+    await toast(staff, '已交办');
     await drawer.waitFor({ state: 'hidden' });
 
     await menuLink(staff, '提案管理').click();
@@ -110,11 +112,11 @@ describe('proposal journey in the browser', () => {
     await inboxB.getByRole('link', { name: TITLE }).click();
     await seeTexts(stateTags(unitB), ['已交办']);
     await act(unitB, '签收');
-    await toast(unitB, '签收：已完成');
+    await toast(unitB, '已签收');
     const opinion = await act(unitB, '提交协办意见');
     await opinion.getByLabel('协办意见', { exact: true }).fill(OPINION);
     await confirm(opinion);
-    await toast(unitB, '提交协办意见：已完成');
+    await toast(unitB, '协办意见已提交');
     await see(card(unitB, '承办单位').getByText(OPINION, { exact: true }));
     await seeTexts(stateTags(unitB), ['已交办']);
     await menuLink(unitB, '交办件').click();
@@ -129,28 +131,25 @@ describe('proposal journey in the browser', () => {
     await see(inboxA.getByText('待签收或退回', { exact: true }));
     await inboxA.getByRole('link', { name: TITLE }).click();
     await act(unitA, '签收');
-    await toast(unitA, '签收：已完成');
+    await toast(unitA, '已签收');
     await seeTexts(stateTags(unitA), ['办理中']);
 
     const contact = await act(unitA, '记录办理过程');
     await contact.getByRole('radio', { name: '电话', exact: true }).check();
-    const date = contact.getByLabel('日期', { exact: true });
-    const today = await date.inputValue(); // the form starts at today (in China, as the server counts)
-    await date.fill(dayAfter(dayAfter(today))); // (two days ahead: still the future should midnight pass meanwhile)
+    // The date picker starts at today (in China, as the server counts), written as the pages write days.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    expect(await contact.getByLabel('日期', { exact: true }).inputValue()).toBe(shownDay(today));
     await contact.getByLabel('办理情况', { exact: true }).fill(CONTACT);
-    await button(contact, '确定').click();
-    await see(contact.getByText('must not be in the future', { exact: true }));
-    await date.fill(today);
     await confirm(contact);
-    await toast(unitA, '记录办理过程：已完成');
+    await toast(unitA, '办理过程已记录');
     await see(card(unitA, '办理过程').getByText(CONTACT, { exact: true }));
 
     const reply1 = await act(unitA, '答复');
     await reply1.getByRole('radio', { name: 'B 列入计划拟解决', exact: true }).check();
     await reply1.getByLabel('答复内容', { exact: true }).fill(REPLY_1);
     await reply1.getByLabel('签发人', { exact: true }).fill('王局长');
-    await confirm(reply1);
-    await toast(unitA, '答复：已完成');
+    await confirm(reply1, '答复');
+    await toast(unitA, '答复已提交');
     await seeTexts(stateTags(unitA), ['已答复']);
     await see(card(unitA, '答复').getByText(REPLY_1, { exact: true }));
 
@@ -167,8 +166,8 @@ describe('proposal journey in the browser', () => {
     await unsatisfied.getByRole('radiogroup', { name: '对办理结果' }).getByRole('radio', { name: '不满意', exact: true }).check();
     await unsatisfied.getByRole('radio', { name: '是', exact: true }).check();
     await unsatisfied.getByLabel('意见', { exact: true }).fill('措施不够具体，请细化时间表。');
-    await confirm(unsatisfied);
-    await toast(member, '评价办理：已完成');
+    await confirm(unsatisfied, '评价办理');
+    await toast(member, '评价已提交，谢谢');
     await seeTexts(stateTags(member), ['重新办理']);
 
     // 8. 市教育局 sees it back (重新办理) and replies again: A.
@@ -179,8 +178,8 @@ describe('proposal journey in the browser', () => {
     const reply2 = await act(unitA, '答复');
     await reply2.getByRole('radio', { name: 'A 已解决或采纳', exact: true }).check();
     await reply2.getByLabel('答复内容', { exact: true }).fill(REPLY_2);
-    await confirm(reply2);
-    await toast(unitA, '答复：已完成');
+    await confirm(reply2, '答复');
+    await toast(unitA, '答复已提交');
     await seeTexts(stateTags(unitA), ['已答复']);
     await see(card(unitA, '答复').getByText('第 2 轮答复', { exact: true }));
 
@@ -189,8 +188,8 @@ describe('proposal journey in the browser', () => {
     await see(card(member, '答复').getByText(REPLY_2, { exact: true }));
     const satisfied = await act(member, '评价办理');
     await satisfied.getByRole('radiogroup', { name: '对办理工作' }).getByRole('radio', { name: '满意', exact: true }).check();
-    await confirm(satisfied);
-    await toast(member, '评价办理：已完成');
+    await confirm(satisfied, '评价办理');
+    await toast(member, '评价已提交，谢谢');
     await seeTexts(stateTags(member), ['已办结']);
     await see(card(member, '基本信息').getByText('办结时间', { exact: true }));
 

@@ -56,8 +56,18 @@ export async function act(page: Page, action: string): Promise<Locator> {
   return dialog(page, action);
 }
 
-/** Presses 确定 in a form dialog and waits for it to close. */
-export async function confirm(form: Locator) {
+/**
+ * Answers yes to the question an irreversible action asks first: the button named after the action
+ * (立案, 答复, …) in the question's dialog, which then closes.
+ */
+export async function agree(page: Page, action: string) {
+  const question = page.locator('.ant-modal-confirm');
+  await button(question, action).click();
+  await question.waitFor({ state: 'hidden' });
+}
+
+/** Presses 确定 in a form dialog (answering yes when its action asks first) and waits for it to close. */
+export async function confirm(form: Locator, action?: string) {
   // Not exact: after a refused submission antd may leave the faded-out loading icon in the button,
   // which then reads "loading 确定". A click while the dialog still zooms in can be lost on a busy
   // machine: its finite animations end first (or are cancelled; 2 s at most).
@@ -68,6 +78,7 @@ export async function confirm(form: Locator) {
     new Promise((r) => setTimeout(r, 2000)),
   ]));
   await form.getByRole('button', { name: '确定' }).click();
+  if (action) await agree(form.page(), action);
   await form.waitFor({ state: 'hidden' });
 }
 

@@ -93,6 +93,8 @@ export const auditLog = pgTable('audit_log', {
 }, (t) => [
   primaryKey({ columns: [t.orgId, t.id] }),
   index('audit_entity').on(t.orgId, t.entity, t.entityId),
+  // The log is read newest first.
+  index('audit_at').on(t.orgId, t.at),
 ]);
 
 /** Events written in the command's transaction, dispatched to subscribers after commit. */

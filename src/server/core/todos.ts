@@ -2,8 +2,12 @@ import type { Db } from './db/client.ts';
 import type { Actor } from './policies.ts';
 import { daysBetween, today } from '../modules/handling/deadlines.ts';
 
-/** A thing to do; `overdueDays` is set (by todoItems) once `due` has passed, in China's calendar. */
-export interface TodoItem { kind: string; title: string; href: string; due?: string; overdueDays?: number }
+/**
+ * One thing to do. `title` is in Chinese; `params` are the values in it (a proposal's title, a count),
+ * so that a client can word the title for its `kind` in its own language. `overdueDays` is set (by
+ * todoItems) once `due` has passed, in China's calendar.
+ */
+export interface TodoItem { kind: string; title: string; params: Record<string, string | number>; href: string; due?: string; overdueDays?: number }
 export type TodoSource = (db: Db, actor: Actor) => Promise<TodoItem[]>;
 
 // Modules that create work for someone (proposals to sign for, replies to evaluate, …) add a source.

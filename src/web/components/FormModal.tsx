@@ -22,6 +22,8 @@ export interface FormModalProps<V, R = unknown> {
   done: string | ((result: R) => string);
   /** After success, before the dialog closes. */
   onDone?: (result: R) => void;
+  /** A question asked once the fields are valid, before the write (an irreversible action). */
+  confirm?: string;
   /** The OK button's text; 确定 by default. */
   okText?: string;
   /** The form's name (its fields' ids start with it); by default a unique one. */
@@ -32,9 +34,9 @@ export interface FormModalProps<V, R = unknown> {
   children: ReactNode;
 }
 
-export function FormModal<V extends object, R = unknown>({ title, open, onClose, afterClose, submit, submitting, done, onDone, okText, name, width, initialValues, intro, children }: FormModalProps<V, R>) {
+export function FormModal<V extends object, R = unknown>({ title, open, onClose, afterClose, submit, submitting, done, confirm, onDone, okText, name, width, initialValues, intro, children }: FormModalProps<V, R>) {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const uniqueId = `form-${useId().replace(/[^\w]/g, '')}`;
   const formId = name ?? uniqueId;
   return (
@@ -54,13 +56,16 @@ export function FormModal<V extends object, R = unknown>({ title, open, onClose,
         id={formId}
         initialValues={initialValues}
         intro={intro}
-        onFinish={(values, fail) =>
-          void submit(values).then((result) => {
-            message.success(typeof done === 'function' ? done(result) : done);
-            onDone?.(result);
-            onClose();
-          }, fail)
-        }
+        onFinish={(values, fail) => {
+          const write = () =>
+            void submit(values).then((result) => {
+              message.success(typeof done === 'function' ? done(result) : done);
+              onDone?.(result);
+              onClose();
+            }, fail);
+          if (!confirm) return write();
+          modal.confirm({ title: confirm, okText: title, cancelText: t('common.cancel'), onOk: write });
+        }}
       >
         {children}
       </FormBody>

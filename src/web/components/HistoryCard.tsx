@@ -21,8 +21,8 @@ interface Props<S extends string> {
   systemName: string;
 }
 
-export function HistoryCard<S extends string>({ title, history, actions, stateTag, noteText = (_, n) => n, emptyText, systemName }: Props<S>) {
-  const { t, formatDateTime } = useI18n();
+export function HistoryCard<S extends string>({ title, history, actions, stateTag, noteText, emptyText, systemName }: Props<S>) {
+  const { t, formatDateTime, formatDatesIn } = useI18n();
   const actionLabel = (action: string) => {
     const key = `${actions}.${action}` as MessageKey;
     return t(key) === key ? action : t(key);
@@ -51,7 +51,7 @@ export function HistoryCard<S extends string>({ title, history, actions, stateTa
               <Typography.Text type="secondary">
                 {formatDateTime(h.at)} · {h.actorName ?? systemName}
               </Typography.Text>
-              {h.note && <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{noteText(h.action, h.note)}</Typography.Text>}
+              {h.note && <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{noteText ? noteText(h.action, h.note) : formatDatesIn(h.note)}</Typography.Text>}
             </Flex>
           ),
         }))}

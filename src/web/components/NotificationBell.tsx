@@ -21,7 +21,7 @@ interface NotificationPage {
 const isAppPath = (href: string) => href.startsWith('/') && !href.startsWith('//') && !href.startsWith('/api/');
 
 export function NotificationBell() {
-  const { t, formatDateTime } = useI18n();
+  const { t, formatDateTime, formatDatesIn } = useI18n();
   const { token } = theme.useToken();
   const isMobile = useIsMobile();
   const navigate = useNavigate();
@@ -128,7 +128,7 @@ export function NotificationBell() {
                       )}
                       {!n.readAt && <Badge status="processing" />}
                     </Flex>
-                    {n.body && <Typography.Text type="secondary">{n.body}</Typography.Text>}
+                    {n.body && <Typography.Text type="secondary">{formatDatesIn(n.body)}</Typography.Text>}
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {formatDateTime(n.createdAt)}
                     </Typography.Text>

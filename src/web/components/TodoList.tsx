@@ -40,10 +40,12 @@ function isInternal(href: string) {
 function TodoRow({ item, first }: { item: Todo; first: boolean }) {
   const { t, formatDate } = useI18n();
   const { token } = theme.useToken();
+  const key = `todo.${item.kind}` as MessageKey;
+  const title = item.params && t(key) !== key ? t(key, item.params) : item.title;
   return (
     <li style={{ padding: '10px 0', borderTop: first ? undefined : `1px solid ${token.colorBorderSecondary}` }}>
       <Flex justify="space-between" align="center" gap={8} wrap>
-        {isInternal(item.href) ? <Link to={item.href}>{item.title}</Link> : <a href={item.href}>{item.title}</a>}
+        {isInternal(item.href) ? <Link to={item.href}>{title}</Link> : <a href={item.href}>{title}</a>}
         {item.overdueDays ? (
           <Tag color="red" title={t('home.due', { date: formatDate(item.due!) })}>{t('home.overdue', { days: item.overdueDays })}</Tag>
         ) : (

@@ -39,7 +39,7 @@ function useMenuItems(): MenuProps['items'] {
 export function AppLayout() {
   const user = useUser();
   const { logout } = useAuth();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const isMobile = useIsMobile();
   const location = useLocation();
   const navigate = useNavigate();
@@ -73,6 +73,7 @@ export function AppLayout() {
       <Flex align="center" gap={8} style={{ minWidth: 0 }}>
         <span
           aria-hidden
+          lang="zh-CN"
           style={{
             background: token.colorPrimary,
             color: '#fff',
@@ -141,7 +142,8 @@ export function AppLayout() {
       <Layout>
         {!isMobile && (
           <Sider
-            width={216}
+            // English labels are longer: the menu widens rather than cutting them off.
+            width={lang === 'en' ? 256 : 216}
             theme="light"
             style={{
               borderInlineEnd: `1px solid ${token.colorBorderSecondary}`,

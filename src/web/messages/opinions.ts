@@ -36,7 +36,7 @@ export const opinionsZh = {
   'opinion.action.instruct': '记录批示',
   'opinion.action.created': '创建',
   'opinion.action.edited': '编辑',
-  'opinion.actionDone': '{action}：已完成',
+  'opinion.actionDone': '{action}已完成',
 
   'opinion.title': '标题',
   'opinion.body': '正文',
@@ -109,7 +109,6 @@ export const opinionsZh = {
   'opinion.form.leaderName': '批示领导',
   'opinion.form.leaderPosition': '职务',
   'opinion.form.content': '批示内容',
-  'opinion.form.confirm': '确定',
 
   'opinion.mine.intro': '一事一报，每篇不超过 {limit} 字。工作人员审核编发后报送党委、政府和上级政协。',
   'opinion.review.intro': '委员提交的社情民意信息：审核编发或退回修改，编发后报送，记录采用和领导批示。',
@@ -249,7 +248,6 @@ export const opinionsEn: Record<Keys, string> = {
   'opinion.form.leaderName': 'Leader',
   'opinion.form.leaderPosition': 'Position',
   'opinion.form.content': 'Instruction',
-  'opinion.form.confirm': 'OK',
 
   'opinion.mine.intro': 'One issue per report, at most {limit} characters. Staff review and issue it, then forward it to the party committee, the government and the CPPCC above.',
   'opinion.review.intro': 'Reports members submitted: issue or return them, forward the issued ones, record adoptions and leaders\' instructions.',

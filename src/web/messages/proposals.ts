@@ -195,7 +195,7 @@ export const proposalsZh = {
   'proposal.enterCollective': '录入集体提案',
   'proposal.actionsLoading': '正在读取可用操作…',
   'proposal.noActions': '当前没有需要您处理的操作',
-  'proposal.actionDone': '{action}：已完成',
+  'proposal.actionDone': '{action}已完成',
   'proposal.waitingCosigners': '附议人全部确认后才能提交。',
 
   'proposal.section.body': '提案正文',
@@ -531,7 +531,7 @@ export const proposalsEn: Record<Keys, string> = {
   'nav.proposalSearch': 'Search proposals',
   'home.shortcut.proposalSearch': 'Full-text search over proposals and replies',
   'proposal.search.intro': 'Search the text of proposals and replies by Chinese words; filter by state, session, unit, domain and sector.',
-  'proposal.search.placeholder': 'Keywords, e.g. 养老服务 社区',
+  'proposal.search.placeholder': 'Keywords (as written in the proposals)',
   'proposal.search.prompt': 'Type keywords to search',
   'proposal.search.none': 'No matching proposals',
   'proposal.search.inReply': 'Found in the reply',

@@ -122,7 +122,6 @@ export const selectionZh = {
   'selection.public.back': '返回评选结果',
   'member.honours': '荣誉',
   'member.honours.excellent': '{year}年度优秀提案',
-  'member.honours.cosigner': '联名',
   'member.honours.empty': '暂无',
 };
 
@@ -249,6 +248,5 @@ export const selectionEn: Record<Keys, string> = {
   'selection.public.back': 'Back to the results',
   'member.honours': 'Honours',
   'member.honours.excellent': 'Excellent proposal of {year}',
-  'member.honours.cosigner': 'co-proposer',
   'member.honours.empty': 'None yet',
 };

@@ -18,7 +18,7 @@ export async function auditRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.get('/audit', {
     schema: {
-      tags: ['audit'], summary: 'The audit log of this committee (admins)',
+      tags: ['audit'], summary: 'The audit log of this committee (admins), newest first',
       querystring: Type.Object({ ...Paging, entity: Type.Optional(Type.String({ maxLength: 50 })), entityId: Type.Optional(Type.String({ maxLength: 64 })) }, { additionalProperties: false }),
       response: { 200: ListOf(AuditView), ...errorResponses },
     },
@@ -30,13 +30,22 @@ export async function auditRoutes(fastify: FastifyInstance) {
     const [rows, [count]] = await Promise.all([
       app.db.select({ a: auditLog, actorName: users.displayName }).from(auditLog)
         .leftJoin(users, and(eq(users.orgId, auditLog.orgId), eq(users.id, auditLog.actorUserId)))
-        .where(where).orderBy(desc(auditLog.id)).limit(pageOf(q).limit).offset(pageOf(q).offset),
+        .where(where).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(pageOf(q).limit).offset(pageOf(q).offset),
       app.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where),
     ]);
     return {
       items: rows.map(({ a, actorName }) => ({ ...a, at: a.at.toISOString(), actorName })),
       total: count!.n, page: q.page, pageSize: q.pageSize,
     };
+  });
+
+  app.get('/audit/entities', {
+    schema: { tags: ['audit'], summary: 'The object types this committee\'s audit log names (admins)', response: { 200: Type.Array(Type.String()), ...errorResponses } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    authorize(actor, 'audit.read');
+    const rows = await app.db.selectDistinct({ entity: auditLog.entity }).from(auditLog).where(eq(auditLog.orgId, actor.orgId)).orderBy(auditLog.entity);
+    return rows.map((r) => r.entity);
   });
 }
 

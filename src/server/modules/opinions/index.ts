@@ -6,7 +6,7 @@ import { notFound } from '../../core/errors.ts';
 import { actorOf, IdParams, pageOf, Paging } from '../../core/http.ts';
 import { hasRole, type Actor } from '../../core/policies.ts';
 import type { DomainEvent } from '../../core/outbox.ts';
-import { addTodoSource } from '../../core/todos.ts';
+import { addTodoSource, type TodoItem } from '../../core/todos.ts';
 import { proposalForConversion } from '../proposals/queries.ts';
 import { opinionRoutes } from './routes.ts';
 import { memberLetters, opinions } from './schema.ts';
@@ -29,22 +29,22 @@ export async function onProposalConverted(event: DomainEvent, tx: Tx) {
 // Staff: reports to review and approved ones to forward. Members: returned ones to revise, and
 // drafts made from their converted proposals to complete and submit.
 addTodoSource(async (db, actor) => {
-  const out: { kind: string; title: string; href: string }[] = [];
+  const out: TodoItem[] = [];
   if (actor.memberId) {
     const mine = await db.select({ id: opinions.id, title: opinions.title, state: opinions.state }).from(opinions)
       .where(and(eq(opinions.orgId, actor.orgId), eq(opinions.authorMemberId, actor.memberId),
         sql`(${opinions.state} = 'returned' or (${opinions.state} = 'draft' and ${isNotNull(opinions.sourceProposalId)}))`))
       .orderBy(desc(opinions.updatedAt));
     out.push(...mine.map((o) => o.state === 'returned'
-      ? { kind: 'opinionReturned', title: `修改后重新提交社情民意：${o.title}`, href: `/opinions/${o.id}` }
-      : { kind: 'opinionConverted', title: `完善并提交社情民意（由提案转来）：${o.title}`, href: `/opinions/${o.id}` }));
+      ? { kind: 'opinionReturned', title: `修改后重新提交社情民意：${o.title}`, params: { title: o.title }, href: `/opinions/${o.id}` }
+      : { kind: 'opinionConverted', title: `完善并提交社情民意（由提案转来）：${o.title}`, params: { title: o.title }, href: `/opinions/${o.id}` }));
   }
   if (hasRole(actor, 'staff')) {
     const counts = await db.select({ state: opinions.state, n: sql<number>`count(*)::int` }).from(opinions)
       .where(and(eq(opinions.orgId, actor.orgId), inArray(opinions.state, ['submitted', 'approved']))).groupBy(opinions.state);
     const n = (s: string) => counts.find((c) => c.state === s)?.n ?? 0;
-    if (n('submitted')) out.push({ kind: 'opinionReview', title: `待审核的社情民意信息 ${n('submitted')} 篇`, href: '/opinions/review' });
-    if (n('approved')) out.push({ kind: 'opinionForward', title: `待报送的社情民意信息 ${n('approved')} 篇`, href: '/opinions/review?tab=approved' });
+    if (n('submitted')) out.push({ kind: 'opinionReview', title: `待审核的社情民意信息 ${n('submitted')} 篇`, params: { n: n('submitted') }, href: '/opinions/review' });
+    if (n('approved')) out.push({ kind: 'opinionForward', title: `待报送的社情民意信息 ${n('approved')} 篇`, params: { n: n('approved') }, href: '/opinions/review?tab=approved' });
   }
   return out;
 });

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { addTodoSource } from '../../core/todos.ts';
+import { addTodoSource, type TodoItem } from '../../core/todos.ts';
 import { hasRole } from '../../core/policies.ts';
 import { registerItemKind } from '../handling/reminders.ts';
 import { assignments } from '../handling/schema.ts';
@@ -19,25 +19,25 @@ registerItemKind(KIND, async (tx, orgId, itemId) => {
 });
 
 addTodoSource(async (db, actor) => {
-  const out: { kind: string; title: string; href: string; due?: string }[] = [];
+  const out: TodoItem[] = [];
   const href = (id: string) => `/proposals/${id}`;
   if (actor.memberId) {
     const cosign = await db.select({ id: proposals.id, title: proposals.title }).from(proposalCosigners)
       .innerJoin(proposals, and(eq(proposals.orgId, proposalCosigners.orgId), eq(proposals.id, proposalCosigners.proposalId)))
       .where(and(eq(proposalCosigners.orgId, actor.orgId), eq(proposalCosigners.memberId, actor.memberId), sql`${proposalCosigners.confirmedAt} is null`, eq(proposals.state, 'draft')));
-    out.push(...cosign.map((p) => ({ kind: 'cosign', title: `确认附议：${p.title}`, href: href(p.id) })));
+    out.push(...cosign.map((p) => ({ kind: 'cosign', title: `确认附议：${p.title}`, params: { title: p.title }, href: href(p.id) })));
     const replied = await db.select({ id: proposals.id, title: proposals.title }).from(proposals)
       .where(and(eq(proposals.orgId, actor.orgId), eq(proposals.proposerMemberId, actor.memberId), eq(proposals.state, 'replied')));
-    out.push(...replied.map((p) => ({ kind: 'evaluate', title: `评价答复：${p.title}`, href: href(p.id) })));
+    out.push(...replied.map((p) => ({ kind: 'evaluate', title: `评价答复：${p.title}`, params: { title: p.title }, href: href(p.id) })));
   }
   if (hasRole(actor, 'staff')) {
     const queue = await db.select({ n: sql<number>`count(*)::int` }).from(proposals).where(and(eq(proposals.orgId, actor.orgId), eq(proposals.state, 'submitted')));
-    if (queue[0]!.n) out.push({ kind: 'file', title: `待审查立案的提案 ${queue[0]!.n} 件`, href: '/proposals?state=submitted' });
+    if (queue[0]!.n) out.push({ kind: 'file', title: `待审查立案的提案 ${queue[0]!.n} 件`, params: { n: queue[0]!.n }, href: '/proposals?state=submitted' });
     const toAssign = await db.select({ n: sql<number>`count(*)::int` }).from(proposals).where(and(eq(proposals.orgId, actor.orgId), eq(proposals.state, 'filed')));
-    if (toAssign[0]!.n) out.push({ kind: 'assign', title: `待交办的提案 ${toAssign[0]!.n} 件`, href: '/proposals?state=filed' });
+    if (toAssign[0]!.n) out.push({ kind: 'assign', title: `待交办的提案 ${toAssign[0]!.n} 件`, params: { n: toAssign[0]!.n }, href: '/proposals?state=filed' });
     const toPublish = await db.select({ n: sql<number>`count(*)::int` }).from(proposals)
       .where(and(eq(proposals.orgId, actor.orgId), eq(proposals.state, 'closed'), eq(proposals.published, false), sql`${proposals.publicationExemptReason} is null`));
-    if (toPublish[0]!.n) out.push({ kind: 'publish', title: `已办结待公开的提案 ${toPublish[0]!.n} 件`, href: '/proposals?publication=pending' });
+    if (toPublish[0]!.n) out.push({ kind: 'publish', title: `已办结待公开的提案 ${toPublish[0]!.n} 件`, params: { n: toPublish[0]!.n }, href: '/proposals?publication=pending' });
   }
   if (actor.unitId && hasRole(actor, 'unit')) {
     const mine = await db.select({ id: proposals.id, title: proposals.title, a: assignments }).from(assignments)
@@ -45,15 +45,15 @@ addTodoSource(async (db, actor) => {
       .where(and(eq(assignments.orgId, actor.orgId), eq(assignments.itemKind, KIND), eq(assignments.unitId, actor.unitId), inArray(assignments.state, ['pending', 'signed']),
         inArray(proposals.state, ['assigned', 'handling', 'rehandling'])));
     for (const m of mine) {
-      if (m.a.state === 'pending') out.push({ kind: 'sign', title: `签收或退回：${m.title}`, href: href(m.id), due: m.a.returnBy });
-      else if (m.a.role === 'lead') out.push({ kind: 'reply', title: `办理答复：${m.title}`, href: href(m.id), due: m.a.dueOn });
-      else if (!m.a.opinion) out.push({ kind: 'opinion', title: `提交协办意见：${m.title}`, href: href(m.id), due: m.a.dueOn });
+      if (m.a.state === 'pending') out.push({ kind: 'sign', title: `签收或退回：${m.title}`, params: { title: m.title }, href: href(m.id), due: m.a.returnBy });
+      else if (m.a.role === 'lead') out.push({ kind: 'reply', title: `办理答复：${m.title}`, params: { title: m.title }, href: href(m.id), due: m.a.dueOn });
+      else if (!m.a.opinion) out.push({ kind: 'opinion', title: `提交协办意见：${m.title}`, params: { title: m.title }, href: href(m.id), due: m.a.dueOn });
     }
   }
   if (hasRole(actor, 'leader')) {
     const key = await db.select({ id: proposals.id, title: proposals.title }).from(proposals)
       .where(and(eq(proposals.orgId, actor.orgId), eq(proposals.keyLeaderUserId, actor.id), inArray(proposals.state, ['filed', 'assigned', 'handling', 'replied', 'rehandling'])));
-    out.push(...key.map((p) => ({ kind: 'key', title: `领办重点提案：${p.title}`, href: href(p.id) })));
+    out.push(...key.map((p) => ({ kind: 'key', title: `领办重点提案：${p.title}`, params: { title: p.title }, href: href(p.id) })));
   }
   return out;
 });

@@ -19,6 +19,11 @@ export function sessionLabel(termNumber?: number | null, sessionNumber?: number 
   return termNumber && sessionNumber ? `${cn(termNumber)}届${cn(sessionNumber)}次` : null;
 }
 
+/** The term and session a number belongs to (null before filing), for a client's own number label. */
+function numberParts(termNumber?: number | null, sessionNumber?: number | null, number?: number | null) {
+  return number && termNumber && sessionNumber ? { termNumber, sessionNumber } : { termNumber: null, sessionNumber: null };
+}
+
 /** "第五届第三次会议 第0123号" */
 export function numberLabel(termNumber?: number | null, sessionNumber?: number | null, number?: number | null) {
   if (!number || !termNumber || !sessionNumber) return null;
@@ -162,7 +167,7 @@ export async function presentProposal(db: Queryable, l: Loaded, publicView: bool
   return {
     id: p.id, title: pub(p.title), body: pub(p.body), kind: p.kind, domain: p.domain, state: p.state,
     proposerMemberId: publicView ? null : p.proposerMemberId, proposerName: p.proposerName,
-    number: p.number, numberLabel: numberLabel(session[0]?.t, session[0]?.s, p.number), duringSession: p.duringSession,
+    number: p.number, numberLabel: numberLabel(session[0]?.t, session[0]?.s, p.number), ...numberParts(session[0]?.t, session[0]?.s, p.number), duringSession: p.duringSession,
     submittedAt: iso(p.submittedAt), filedAt: iso(p.filedAt), closedAt: iso(p.closedAt), createdAt: iso(p.createdAt), updatedAt: iso(p.updatedAt),
     round: p.round, needsMeeting: p.needsMeeting, decisionReason: p.decisionReason, convertedTo: p.convertedTo, mergedIntoId: p.mergedIntoId,
     isKey: p.isKey, keyLeaderUserId: publicView ? null : p.keyLeaderUserId, published: p.published, publishedAt: iso(p.publishedAt),

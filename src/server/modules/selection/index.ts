@@ -22,7 +22,7 @@ addTodoSource(async (db, actor) => {
     if (level.position === 1 && actor.memberId) {
       const [n] = await db.select({ n: sql<number>`count(*)::int` }).from(proposals)
         .where(and(eq(proposals.orgId, actor.orgId), eq(proposals.proposerMemberId, actor.memberId), nominableIn(r)));
-      if (n!.n) out.push({ kind: 'nominate', title: `优秀提案自荐：${r.name}（可推荐 ${n!.n} 件）`, href: `${href(r.id)}/nominate` });
+      if (n!.n) out.push({ kind: 'nominate', title: `优秀提案自荐：${r.name}（可推荐 ${n!.n} 件）`, params: { name: r.name, n: n!.n }, href: `${href(r.id)}/nominate` });
     }
     // Reviewers: entries of the level under way that still await their score.
     const mine = reviewedBy(actor, level.actor);
@@ -31,12 +31,12 @@ addTodoSource(async (db, actor) => {
       .where(and(eq(selectionEntries.orgId, actor.orgId), eq(selectionEntries.roundId, r.id), eq(selectionEntries.reached, level.position), mine,
         sql`not exists (select 1 from ${selectionReviews} v where v.org_id = ${selectionEntries.orgId} and v.entry_id = ${selectionEntries.id}
           and v.level = ${level.position} and v.reviewer_user_id = ${actor.id})`));
-    if (n!.n) out.push({ kind: 'selectionReview', title: `优秀提案评选·${level.name}：待评分 ${n!.n} 件`, href: href(r.id) });
+    if (n!.n) out.push({ kind: 'selectionReview', title: `优秀提案评选·${level.name}：待评分 ${n!.n} 件`, params: { level: level.name, n: n!.n }, href: href(r.id) });
   }
   if (hasRole(actor, 'staff')) {
     const decided = await db.select({ id: selectionRounds.id, name: selectionRounds.name }).from(selectionRounds)
       .where(and(eq(selectionRounds.orgId, actor.orgId), eq(selectionRounds.state, 'decided')));
-    out.push(...decided.map((r) => ({ kind: 'announce', title: `公布优秀提案评选结果：${r.name}`, href: href(r.id) })));
+    out.push(...decided.map((r) => ({ kind: 'announce', title: `公布优秀提案评选结果：${r.name}`, params: { name: r.name }, href: href(r.id) })));
   }
   return out;
 });

@@ -1,10 +1,12 @@
 // The action buttons of a report, drawn only from GET /opinions/:id/actions (what the server says
-// this user may do now). Actions with a body open their form in a dialog; withdraw asks first.
+// this user may do now). Actions with a body open their form in a dialog; irreversible ones ask first.
 import { useState } from 'react';
-import { App, Button, Popconfirm, Skeleton, Typography } from 'antd';
+import { App, Button, Skeleton, Typography } from 'antd';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n';
+import { confirmText, doneText } from '../actionText';
 import { FormModal } from '../FormModal';
+import { useOpinionNumber } from './numberText';
 import { problemText } from '../formErrors';
 import { OPINION_ACTION_FORMS } from './actionForms';
 import type { Opinion, OpinionAction } from './model';
@@ -21,18 +23,27 @@ function useLabel() {
   };
 }
 
+/** The toast after an action, made from the report it returned: 已编发，期号 社情民意〔2026〕第15期. */
+function useDoneText() {
+  const { t } = useI18n();
+  const numberOf = useOpinionNumber();
+  return (action: string, label: string, o: Opinion) => doneText(t, 'opinion', action, label, { number: numberOf(o) ?? '' });
+}
+
 function ActionDialog({ opinion, action, label, onClose }: { opinion: Opinion; action: string; label: string; onClose: () => void }) {
   const { t } = useI18n();
   const run = useOpinionAction(opinion.id);
+  const doneOf = useDoneText();
   const def = OPINION_ACTION_FORMS[action]!;
   return (
-    <FormModal<Record<string, unknown>>
+    <FormModal<Record<string, unknown>, Opinion>
       title={label}
       open
       onClose={onClose}
       submit={(values) => run.mutateAsync({ action, body: def.toBody(values, opinion) })}
       submitting={run.isPending}
-      done={t('opinion.actionDone', { action: label })}
+      done={(o) => doneOf(action, label, o)}
+      confirm={confirmText(t, 'opinion', action)}
       name={`opinion-${action}`}
       width={action === 'approve' ? 760 : 560}
       initialValues={def.initialValues?.(opinion)}
@@ -44,8 +55,9 @@ function ActionDialog({ opinion, action, label, onClose }: { opinion: Opinion; a
 
 export function OpinionActions({ opinion, showEmpty }: { opinion: Opinion; showEmpty?: boolean }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const actions = useOpinionActions(opinion.id);
+  const doneOf = useDoneText();
   const run = useOpinionAction(opinion.id);
   const labelOf = useLabel();
   const [open, setOpen] = useState<OpinionAction | null>(null);
@@ -57,7 +69,7 @@ export function OpinionActions({ opinion, showEmpty }: { opinion: Opinion; showE
   const main = actions.data.find((a) => !DANGER.has(a.action));
   const runNow = (a: OpinionAction) =>
     run.mutateAsync({ action: a.action }).then(
-      () => void message.success(t('opinion.actionDone', { action: labelOf(a) })),
+      (o) => void message.success(doneOf(a.action, labelOf(a), o)),
       (err: unknown) => void message.error(problemText(err)),
     );
 
@@ -66,14 +78,11 @@ export function OpinionActions({ opinion, showEmpty }: { opinion: Opinion; showE
       {actions.data.map((a) => {
         const props = { type: a === main ? ('primary' as const) : ('default' as const), danger: DANGER.has(a.action), loading: run.isPending && run.variables?.action === a.action };
         if (OPINION_ACTION_FORMS[a.action]) return <Button key={a.action} {...props} onClick={() => setOpen(a)}>{labelOf(a)}</Button>;
-        if (a.action === 'withdraw') {
-          return (
-            <Popconfirm key={a.action} title={`${labelOf(a)}？`} okText={t('opinion.form.confirm')} cancelText={t('common.cancel')} onConfirm={() => runNow(a)}>
-              <Button {...props}>{labelOf(a)}</Button>
-            </Popconfirm>
-          );
-        }
-        return <Button key={a.action} {...props} onClick={() => void runNow(a)}>{labelOf(a)}</Button>;
+        const question = confirmText(t, 'opinion', a.action);
+        const onClick = question
+          ? () => modal.confirm({ title: question, okText: labelOf(a), cancelText: t('common.cancel'), onOk: () => void runNow(a) })
+          : () => void runNow(a);
+        return <Button key={a.action} {...props} onClick={onClick}>{labelOf(a)}</Button>;
       })}
       {open && <ActionDialog opinion={opinion} action={open.action} label={labelOf(open)} onClose={() => setOpen(null)} />}
     </>

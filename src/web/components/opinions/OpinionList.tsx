@@ -12,6 +12,7 @@ import { OPINION_STATES } from './model';
 import type { OpinionListItem, OpinionState } from './model';
 import { LevelTag, OpinionStateTag } from './OpinionTags';
 import { useOpinions } from './queries';
+import { useOpinionNumber } from './numberText';
 
 interface Props {
   /** The page's fixed query, e.g. { mine: true } or { state: ['submitted'] }. */
@@ -29,6 +30,7 @@ const YEARS = (() => {
 
 export function OpinionList({ query = {}, stateOptions = OPINION_STATES, showAuthor = true, rowActions }: Props) {
   const { t, formatDateTime } = useI18n();
+  const numberOf = useOpinionNumber();
   const [q, setQ] = useState('');
   const [state, setState] = useState<OpinionState[]>([]);
   const [year, setYear] = useState<number | undefined>();
@@ -49,7 +51,7 @@ export function OpinionList({ query = {}, stateOptions = OPINION_STATES, showAut
   const titleLink = (o: OpinionListItem) => <Link to={`/opinions/${o.id}`}>{o.title}</Link>;
 
   const columns: TableColumnsType<OpinionListItem> = [
-    { title: t('opinion.number'), key: 'number', render: (_, o) => o.numberLabel ?? t('common.none') },
+    { title: t('opinion.number'), key: 'number', render: (_, o) => numberOf(o) ?? t('common.none') },
     { title: t('opinion.title'), key: 'title', width: 320, render: (_, o) => titleLink(o) },
     ...(showAuthor ? [{ title: t('opinion.author'), key: 'author', dataIndex: 'authorName' }] : []),
     { title: t('opinion.state'), key: 'state', render: (_, o) => <OpinionStateTag state={o.state} /> },
@@ -98,7 +100,7 @@ export function OpinionList({ query = {}, stateOptions = OPINION_STATES, showAut
               <Typography.Text strong>{titleLink(o)}</Typography.Text>
               <Space size={4} wrap>
                 <OpinionStateTag state={o.state} />
-                <Typography.Text type="secondary">{[o.numberLabel, showAuthor ? o.authorName : null].filter(Boolean).join(' · ')}</Typography.Text>
+                <Typography.Text type="secondary">{[numberOf(o), showAuthor ? o.authorName : null].filter(Boolean).join(' · ')}</Typography.Text>
               </Space>
               {(o.adoptionCount > 0 || o.instructionCount > 0) && results(o)}
               {rowActions && <Flex wrap gap={8}>{rowActions(o)}</Flex>}

@@ -6,13 +6,15 @@ import { HistoryCard } from '../HistoryCard';
 import type { Opinion, OpinionState } from './model';
 import { LevelTag, OpinionStateTag } from './OpinionTags';
 import { useOpinionHistory } from './queries';
+import { useOpinionNumber } from './numberText';
 
 const OUT: OpinionState[] = ['forwarded', 'adopted'];
 
 function Info({ o }: { o: Opinion }) {
   const { t, formatDate, formatDateTime } = useI18n();
+  const numberOf = useOpinionNumber();
   const items: DescriptionsProps['items'] = [
-    { key: 'number', label: t('opinion.number'), children: o.numberLabel ?? t('common.none') },
+    { key: 'number', label: t('opinion.number'), children: numberOf(o) ?? t('common.none') },
     { key: 'author', label: t('opinion.author'), children: o.authorName },
     { key: 'year', label: t('opinion.year'), children: o.year },
   ];

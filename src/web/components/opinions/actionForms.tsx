@@ -9,6 +9,7 @@ import { charCount, todayInChina } from '../proposals/model';
 import { FORWARD_BODIES, LEVELS } from './model';
 import type { Opinion } from './model';
 import { useOpinionSettings } from './queries';
+import { DateField } from '../DateField';
 
 type Values = Record<string, unknown>;
 
@@ -35,7 +36,7 @@ function DateItem() {
   const { t } = useI18n();
   return (
     <Form.Item name="date" label={t('opinion.form.date')} rules={[required(t, t('opinion.form.date'))]}>
-      <Input type="date" max={todayInChina()} />
+      <DateField max={todayInChina()} />
     </Form.Item>
   );
 }

@@ -1,11 +1,14 @@
 // The action buttons of a proposal, drawn only from GET /proposals/:id/actions (what the server
-// says this user may do now). Actions with a body open their form; the rest run on click.
+// says this user may do now). Actions with a body open their form; the rest run on click, the
+// irreversible ones (立案, 撤回, 公开) once the user has confirmed.
 import { useState } from 'react';
-import { App, Button, Popconfirm, Skeleton, Typography } from 'antd';
+import { App, Button, Skeleton, Typography } from 'antd';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n';
+import { confirmText } from '../actionText';
 import { problemText } from '../formErrors';
-import { ACTION_FORMS, CONFIRM_FIRST } from './actionForms';
+import { useDoneText } from './actionDone';
+import { ACTION_FORMS } from './actionForms';
 import { ActionModal } from './ActionModal';
 import type { ProposalAction } from './model';
 import { useProposalAction, useProposalActions } from './queries';
@@ -33,8 +36,9 @@ interface Props {
 
 export function ActionBar({ proposalId, onDone, showEmpty }: Props) {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const actions = useProposalActions(proposalId);
+  const doneOf = useDoneText();
   const run = useProposalAction(proposalId);
   const labelOf = useActionLabel();
   const [open, setOpen] = useState<ProposalAction | null>(null);
@@ -48,8 +52,8 @@ export function ActionBar({ proposalId, onDone, showEmpty }: Props) {
   const main = actions.data.find((a) => !DANGER.has(a.action));
   const runNow = (a: ProposalAction) =>
     run.mutateAsync({ action: a.action }).then(
-      () => {
-        message.success(t('proposal.actionDone', { action: labelOf(a) }));
+      (p) => {
+        message.success(doneOf(a.action, labelOf(a), p));
         onDone?.(a.action);
       },
       (err: unknown) => {
@@ -80,21 +84,12 @@ export function ActionBar({ proposalId, onDone, showEmpty }: Props) {
             </Button>
           );
         }
-        if (CONFIRM_FIRST.has(a.action)) {
-          return (
-            <Popconfirm
-              key={a.action}
-              title={`${label}？`}
-              okText={t('proposal.form.confirm')}
-              cancelText={t('common.cancel')}
-              onConfirm={() => runNow(a)}
-            >
-              <Button {...props}>{label}</Button>
-            </Popconfirm>
-          );
-        }
+        const question = confirmText(t, 'proposal', a.action);
+        const onClick = question
+          ? () => modal.confirm({ title: question, okText: label, cancelText: t('common.cancel'), onOk: () => void runNow(a) })
+          : () => void runNow(a);
         return (
-          <Button key={a.action} {...props} onClick={() => void runNow(a)}>
+          <Button key={a.action} {...props} onClick={onClick}>
             {label}
           </Button>
         );

@@ -40,16 +40,16 @@ export function HandlingSection({ p }: { p: Proposal }) {
                 <Space size={6} wrap>
                   <Tag color={EXTENSION_COLORS[x.state]}>{t(`proposal.extensionState.${x.state}`)}</Tag>
                   <Typography.Text>
-                    {t('proposal.requestedDueOn')}：{formatDate(x.requestedDueOn)}
+                    {t('proposal.requestedDueOn')}{t('common.labelSep')}{formatDate(x.requestedDueOn)}
                   </Typography.Text>
                   <Typography.Text type="secondary">{formatDateTime(x.requestedAt)}</Typography.Text>
                 </Space>
                 <Typography.Text>
-                  {t('proposal.reason')}：{x.reason}
+                  {t('proposal.reason')}{t('common.labelSep')}{x.reason}
                 </Typography.Text>
                 {x.decisionNote && (
                   <Typography.Text type="secondary">
-                    {t('proposal.decisionNote')}：{x.decisionNote}
+                    {t('proposal.decisionNote')}{t('common.labelSep')}{x.decisionNote}
                   </Typography.Text>
                 )}
               </Flex>

@@ -1,25 +1,38 @@
 // 历史记录: every state change and edit of a proposal, from GET /proposals/:id/history.
 import { useI18n } from '../../i18n';
 import { HistoryCard } from '../HistoryCard';
-import { SATISFACTIONS } from './model';
+import { SATISFACTIONS, shortNumber } from './model';
 import type { ContactKind, Satisfaction, SupervisionKind } from './model';
 import { useProposalHistory } from './queries';
 import { StateTag } from './ProposalTags';
 
 export function HistoryTimeline({ proposalId }: { proposalId: string }) {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, formatDatesIn } = useI18n();
   const history = useProposalHistory(proposalId);
 
-  // Notes are written by the server; a few are codes worth a label.
-  const noteText = (action: string, note: string) => {
+  // Notes are written by the server; a few are codes worth a label, some after a unit's name
+  // (市教育局：phone 2026-09-28).
+  const codeText = (action: string, note: string) => {
     if (action === 'evaluate' && (SATISFACTIONS as readonly string[]).includes(note)) return t(`proposal.satisfaction.${note as Satisfaction}`);
     const contact = /^(visit|phone|meeting|note) (\d{4}-\d{2}-\d{2})$/.exec(note);
     if (action === 'logContact' && contact) return `${t(`proposal.contactKind.${contact[1] as ContactKind}`)} · ${formatDate(contact[2])}`;
     const supervised = /^(visit|meeting|research) (\d{4}-\d{2}-\d{2})：([\s\S]*)$/.exec(note);
     if (action === 'supervised' && supervised) {
-      return `${t(`proposal.supervision.kind.${supervised[1] as SupervisionKind}`)} · ${formatDate(supervised[2])}：${supervised[3]}`;
+      return `${t(`proposal.supervision.kind.${supervised[1] as SupervisionKind}`)} · ${formatDate(supervised[2])}${t('common.labelSep')}${supervised[3]}`;
     }
-    return note;
+    const filed = /^第(\d+)号$/.exec(note);
+    if (action === 'file' && filed) return t('proposal.history.filedAs', { number: shortNumber(Number(filed[1]))! });
+    const category = /^([ABC])类$/.exec(note);
+    if (action === 'reply' && category) return t('proposal.history.category', { category: category[1]! });
+    if (action === 'rate' && /^\d\/\d\/\d$/.test(note)) return note; // topic/research/feasibility stars
+    return undefined;
+  };
+  const noteText = (action: string, note: string) => {
+    const own = codeText(action, note);
+    if (own !== undefined) return own;
+    const unit = /^([^：\n]+)：([\s\S]+)$/.exec(note);
+    const coded = unit ? codeText(action, unit[2]!) : undefined;
+    return unit && coded !== undefined ? `${unit[1]}${t('common.labelSep')}${coded}` : formatDatesIn(note);
   };
 
   return (

@@ -5,13 +5,15 @@ import type { DescriptionsProps } from 'antd';
 import { CheckOutlined, ClockCircleOutlined } from '@ant-design/icons';
 import { useI18n } from '../../i18n';
 import type { Proposal } from './model';
+import { useProposalNumber } from './numberText';
 
 export function ProposalInfo({ p, linkBase = '/proposals' }: { p: Proposal; linkBase?: string }) {
   const { t, formatDateTime } = useI18n();
   const none = t('common.none');
+  const numberOf = useProposalNumber();
 
   const items: DescriptionsProps['items'] = [
-    { key: 'number', label: t('proposal.number'), children: p.numberLabel ?? none },
+    { key: 'number', label: t('proposal.number'), children: numberOf(p) ?? none },
     { key: 'proposer', label: t('proposal.proposer'), children: p.proposerName },
     { key: 'kind', label: t('proposal.kind'), children: t(`proposal.kind.${p.kind}`) },
     { key: 'domain', label: t('proposal.domain'), children: p.domain ? t(`proposal.domain.${p.domain}`) : none },

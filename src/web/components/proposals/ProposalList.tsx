@@ -104,7 +104,7 @@ export function ProposalList(props: ProposalListProps) {
   const selectable = (p: ProposalListItem) => p.state === 'filed';
 
   const unitsText = (p: ProposalListItem) =>
-    p.units.map((u) => `${u.name}（${t(`proposal.role.${u.role}`)}）`).join(t('common.listSep')) || t('common.none');
+    p.units.map((u) => t('proposal.unitRole', { unit: u.name, role: t(`proposal.role.${u.role}`) })).join(t('common.listSep')) || t('common.none');
   const titleLink = (p: ProposalListItem) => (
     <Space size={6} wrap>
       <Link to={linkTo(p.id)}>{p.title}</Link>
@@ -128,10 +128,7 @@ export function ProposalList(props: ProposalListProps) {
         p.units.length ? (
           <Flex vertical>
             {p.units.map((u) => (
-              <span key={u.unitId}>
-                {u.name}
-                <span style={{ whiteSpace: 'nowrap' }}>{`（${t(`proposal.role.${u.role}`)}）`}</span>
-              </span>
+              <span key={u.unitId}>{t('proposal.unitRole', { unit: u.name, role: t(`proposal.role.${u.role}`) })}</span>
             ))}
           </Flex>
         ) : (
@@ -175,7 +172,7 @@ export function ProposalList(props: ProposalListProps) {
         {p.units.length > 0 && <Typography.Text type="secondary">{unitsText(p)}</Typography.Text>}
         {p.dueOn && columns.includes('due') && (
           <span>
-            {t('proposal.dueOn')}：<DueDate day={p.dueOn} running={HANDLING_STATES.includes(p.state)} />
+            {t('proposal.dueOn')}{t('common.labelSep')}<DueDate day={p.dueOn} running={HANDLING_STATES.includes(p.state)} />
           </span>
         )}
         {extraColumns.map((c) => (

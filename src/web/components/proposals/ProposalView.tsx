@@ -10,14 +10,16 @@ import { ProposalInfo } from './ProposalInfo';
 import { ProposalTags } from './ProposalTags';
 import { ReplySection } from './ReplySection';
 import { SupervisionSection } from './SupervisionSection';
+import { useProposalNumber } from './numberText';
 
 /** Title line under the page heading (a group named 提案状态): state, key and published tags, and the number. */
 export function ProposalSubtitle({ p }: { p: Proposal }) {
   const { t } = useI18n();
+  const numberOf = useProposalNumber();
   return (
     <Flex wrap gap={8} align="center" role="group" aria-label={t('proposal.stateLine')} style={{ marginTop: -8, marginBottom: 16 }}>
       <ProposalTags state={p.state} isKey={p.isKey} published={p.published} />
-      {p.numberLabel && <Typography.Text type="secondary">{p.numberLabel}</Typography.Text>}
+      {p.numberLabel && <Typography.Text type="secondary">{numberOf(p)}</Typography.Text>}
     </Flex>
   );
 }

@@ -39,7 +39,7 @@ export function ReplySection({ p, letters }: { p: Proposal; letters: boolean }) 
                   <Typography.Text strong>{t('proposal.replyRound', { round: r.round })}</Typography.Text>
                   <Tag color={CATEGORY_COLORS[r.category]}>{t(`proposal.category.${r.category}`)}</Tag>
                   <Typography.Text type="secondary">
-                    {[r.unitName, formatDate(r.createdAt), r.signer ? `${t('proposal.replySigner')}：${r.signer}` : null].filter(Boolean).join(' · ')}
+                    {[r.unitName, formatDate(r.createdAt), r.signer ? `${t('proposal.replySigner')}${t('common.labelSep')}${r.signer}` : null].filter(Boolean).join(' · ')}
                   </Typography.Text>
                 </Space>
                 <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{r.content}</Typography.Paragraph>

@@ -61,7 +61,7 @@ export function SearchResults({ filters, published, linkTo, exportable }: Props)
             <Flex vertical gap={4} style={{ minWidth: 0 }}>
               <Link to={linkTo(h.id)} className="search-hit-title" dangerouslySetInnerHTML={{ __html: h.highlight.title }} />
               <Typography.Paragraph className="search-hit-snippet" style={{ margin: 0 }}>
-                {h.highlight.inReply && <Typography.Text type="secondary">{t('proposal.search.inReply')}：</Typography.Text>}
+                {h.highlight.inReply && <Typography.Text type="secondary">{t('proposal.search.inReply')}{t('common.labelSep')}</Typography.Text>}
                 <span dangerouslySetInnerHTML={{ __html: h.highlight.snippet }} />
               </Typography.Paragraph>
               <Space size={6} wrap>

@@ -11,6 +11,7 @@ import { SUPERVISION_KINDS, todayInChina } from './model';
 import type { Proposal } from './model';
 import { useLogSupervision, useSupervision } from './queries';
 import type { SupervisionInput } from './queries';
+import { DateField } from '../DateField';
 
 /** Whether this user may log supervision on the proposal: its leading leader, or staff. */
 export function useCanSupervise(p: Pick<Proposal, 'isKey' | 'keyLeaderUserId'>) {
@@ -31,7 +32,7 @@ function LogSupervisionModal({ proposalId, open, onClose }: { proposalId: string
       onClose={onClose}
       submit={(v) => log.mutateAsync({ kind: v.kind, date: v.date, participants: v.participants.trim(), outcome: v.outcome.trim() })}
       submitting={log.isPending}
-      done={t('proposal.actionDone', { action: label })}
+      done={t('proposal.done.supervised')}
       name="supervision"
       width={560}
       initialValues={{ kind: 'visit', date: todayInChina() }}
@@ -40,7 +41,7 @@ function LogSupervisionModal({ proposalId, open, onClose }: { proposalId: string
         <Radio.Group options={SUPERVISION_KINDS.map((k) => ({ value: k, label: t(`proposal.supervision.kind.${k}`) }))} />
       </Form.Item>
       <Form.Item name="date" label={t('proposal.supervision.date')} rules={[required(t('proposal.supervision.date'))]}>
-        <Input type="date" max={todayInChina()} />
+        <DateField max={todayInChina()} />
       </Form.Item>
       <Form.Item name="participants" label={t('proposal.supervision.participants')} rules={[required(t('proposal.supervision.participants'))]}>
         <Input maxLength={500} />
@@ -76,7 +77,7 @@ export function SupervisionSection({ p }: { p: Proposal }) {
                 {s.by && <Typography.Text type="secondary">{t('proposal.supervision.by', { name: s.by })}</Typography.Text>}
               </Space>
               <Typography.Text type="secondary">
-                {t('proposal.supervision.participants')}：{s.participants}
+                {t('proposal.supervision.participants')}{t('common.labelSep')}{s.participants}
               </Typography.Text>
               <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{s.outcome}</Typography.Text>
             </Flex>

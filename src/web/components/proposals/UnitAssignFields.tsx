@@ -1,12 +1,13 @@
 // Form fields for assigning: one lead unit, any co-handling units, an optional reply due date.
 // Used by the assign/reassign action forms (with the units suggested for that proposal) and the
 // bulk assignment dialog.
-import { Flex, Form, Input, Select, Tag, Typography } from 'antd';
+import { Flex, Form, Select, Tag, Typography } from 'antd';
 import { BulbOutlined } from '@ant-design/icons';
 import { useI18n } from '../../i18n';
 import { useUnitOptions } from '../../queries';
 import { todayInChina } from './model';
 import { useProposalSettings, useSuggestedUnits } from './queries';
+import { DateField } from '../DateField';
 
 export interface UnitAssignValues {
   leadUnitId: string;
@@ -80,7 +81,7 @@ export function UnitAssignFields({ proposalId }: { proposalId?: string }) {
         />
       </Form.Item>
       <Form.Item name="dueDate" label={t('proposal.form.dueDate')} extra={t('proposal.form.dueDateHint', { months })}>
-        <Input type="date" min={tomorrow} />
+        <DateField min={tomorrow} allowClear />
       </Form.Item>
     </>
   );

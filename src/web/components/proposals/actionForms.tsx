@@ -12,6 +12,7 @@ import { ProposalSelect } from './ProposalSelect';
 import { useProposalSettings } from './queries';
 import { UnitAssignFields, unitsBody } from './UnitAssignFields';
 import type { UnitAssignValues } from './UnitAssignFields';
+import { DateField } from '../DateField';
 
 type Values = Record<string, unknown>;
 type Body = Record<string, unknown>;
@@ -94,7 +95,7 @@ function LogContactFields({ proposalId }: { proposalId: string }) {
         <Radio.Group options={CONTACT_KINDS.map((k) => ({ value: k, label: t(`proposal.contactKind.${k}`) }))} />
       </Form.Item>
       <Form.Item name="date" label={t('proposal.form.contactDate')} rules={[required(t, t('proposal.form.contactDate'))]}>
-        <Input type="date" max={todayInChina()} />
+        <DateField max={todayInChina()} />
       </Form.Item>
       <T k="proposal.form.contactContent" name="content" max={2000} />
       <AttachmentField proposalId={proposalId} />
@@ -107,7 +108,7 @@ function ExtensionFields() {
   return (
     <>
       <Form.Item name="dueDate" label={t('proposal.form.extensionDate')} rules={[required(t, t('proposal.form.extensionDate'))]}>
-        <Input type="date" min={todayInChina()} />
+        <DateField min={todayInChina()} />
       </Form.Item>
       <T k="proposal.form.extensionReason" name="reason" max={500} rows={3} />
     </>
@@ -232,5 +233,3 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
   markKey: { Fields: MarkKeyFields, toBody: (v) => ({ leaderUserId: v.leaderUserId }) },
 };
 
-/** Irreversible actions without a body ask before they run. */
-export const CONFIRM_FIRST = new Set(['withdraw', 'publish']);

@@ -71,6 +71,9 @@ export interface ProposalListItem extends NumberedIn {
   state: ProposalState;
   proposerName: string;
   numberLabel: string | null;
+  /** The term and session of the number (null before filing). */
+  termNumber: number | null;
+  sessionNumber: number | null;
   isKey: boolean;
   published: boolean;
   units: { unitId: string; name: string; role: UnitRole; state: string }[];
@@ -135,6 +138,8 @@ export interface Proposal {
   proposerName: string;
   number: number | null;
   numberLabel: string | null;
+  termNumber: number | null;
+  sessionNumber: number | null;
   duringSession: boolean | null;
   submittedAt: string | null;
   filedAt: string | null;

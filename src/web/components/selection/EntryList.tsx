@@ -19,7 +19,7 @@ function Reviews({ entry }: { entry: Entry }) {
   return (
     <Flex vertical gap={4}>
       <Typography.Text>
-        {t(entry.nominatedAs === 'self' ? 'selection.entry.self' : 'selection.entry.staff')}：{entry.reason}
+        {t(entry.nominatedAs === 'self' ? 'selection.entry.self' : 'selection.entry.staff')}{t('common.labelSep')}{entry.reason}
       </Typography.Text>
       <List
         size="small"
@@ -67,7 +67,7 @@ export function EntryList({ entries, loading, last, onReview }: Props) {
               <Typography.Text type="secondary">{[e.proposerName, e.leadUnitName].filter(Boolean).join(' · ')}</Typography.Text>
               <Space size={8} wrap>
                 <Outcome entry={e} last={last} />
-                {e.score !== null && <span>{t('selection.entry.score')}：{e.score}</span>}
+                {e.score !== null && <span>{t('selection.entry.score')}{t('common.labelSep')}{e.score}</span>}
                 {mine(e)}
                 {review(e)}
               </Space>

@@ -21,7 +21,7 @@ export function HonoursCard({ memberId }: { memberId: string }) {
             <Typography.Text>
               <Tag color="gold">{t('member.honours.excellent', { year: h.year })}</Tag>
               <Link to={`/proposals/${h.proposalId}`}>{h.title}</Link>
-              {h.role === 'cosigner' && <Typography.Text type="secondary">（{t('member.honours.cosigner')}）</Typography.Text>}
+              {h.role === 'cosigner' && <Typography.Text type="secondary">{t('member.honours.cosignerNote')}</Typography.Text>}
             </Typography.Text>
           </List.Item>
         )}

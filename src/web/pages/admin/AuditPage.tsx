@@ -1,14 +1,25 @@
-// 审计日志 (admin): who changed what, with before/after JSON in an expandable row.
+// 审计日志 (admin): who changed what, newest first, with before/after JSON in an expandable row.
+// Actions and object types are stable ids from the server, named here in the page's language.
 import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Col, Flex, Input, Row, Typography, theme } from 'antd';
+import { Col, Flex, Input, Row, Select, Typography, theme } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { api } from '../../api';
 import { useI18n } from '../../i18n';
 import { keys } from '../../queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ResponsiveList } from '../../components/ResponsiveList';
+import type { MessageKey, Translate } from '../../i18n';
 import type { AuditEntry, Page } from '../../types';
+
+/** A known name for a server id, or the id itself. */
+const named = (t: Translate, ...keys: string[]) => {
+  for (const key of keys) if (t(key as MessageKey) !== key) return t(key as MessageKey);
+  return keys[keys.length - 1]!.split('.').pop()!;
+};
+const entityName = (t: Translate, entity: string) => named(t, `audit.entity.${entity}`);
+/** Workflow objects name their own actions (proposal.action.file, …); the rest are the audit log's. */
+const actionName = (t: Translate, entity: string, action: string) => named(t, `${entity}.action.${action}`, `audit.action.${action}`);
 
 function JsonBlock({ title, value }: { title: string; value: unknown }) {
   const { token } = theme.useToken();
@@ -47,6 +58,10 @@ export default function AuditPage() {
     queryFn: ({ signal }) => api.get<Page<AuditEntry>>('/api/v1/audit', params, signal),
     placeholderData: keepPreviousData,
   });
+  const entities = useQuery({
+    queryKey: [...keys.audit, 'entities'],
+    queryFn: ({ signal }) => api.get<string[]>('/api/v1/audit/entities', undefined, signal),
+  });
   const items = audit.data?.items ?? [];
   // If the server leaves out total, allow paging on while pages come back full.
   const total = audit.data?.total ?? (page - 1) * pageSize + items.length + (items.length === pageSize ? 1 : 0);
@@ -54,8 +69,8 @@ export default function AuditPage() {
   const columns: TableColumnsType<AuditEntry> = [
     { title: t('audit.at'), dataIndex: 'at', key: 'at', render: (at: string) => formatDateTime(at) },
     { title: t('audit.actor'), dataIndex: 'actorName', key: 'actorName', render: (n: string | null, e) => n ?? e.actorUserId ?? t('common.none') },
-    { title: t('audit.action'), dataIndex: 'action', key: 'action' },
-    { title: t('audit.entity'), dataIndex: 'entity', key: 'entity' },
+    { title: t('audit.action'), dataIndex: 'action', key: 'action', render: (action: string, e) => actionName(t, e.entity, action) },
+    { title: t('audit.entity'), dataIndex: 'entity', key: 'entity', render: (entity: string) => entityName(t, entity) },
     {
       title: t('audit.entityId'),
       dataIndex: 'entityId',
@@ -67,13 +82,16 @@ export default function AuditPage() {
   return (
     <>
       <PageHeader title={t('audit.title')} />
-      <Flex wrap gap={8} style={{ marginBottom: 16 }}>
-        <Input.Search
+      <Flex wrap gap={8} align="center" style={{ marginBottom: 16 }}>
+        <Select
           allowClear
-          placeholder={t('audit.filterEntity')}
+          placeholder={t('audit.allEntities')}
           aria-label={t('audit.filterEntity')}
-          onSearch={(v) => {
-            setEntity(v.trim());
+          value={entity || undefined}
+          loading={entities.isPending}
+          options={(entities.data ?? []).map((e) => ({ value: e, label: entityName(t, e) }))}
+          onChange={(v?: string) => {
+            setEntity(v ?? '');
             setPage(1);
           }}
           style={{ flex: '1 1 180px', maxWidth: 240 }}
@@ -88,6 +106,7 @@ export default function AuditPage() {
           }}
           style={{ flex: '1 1 180px', maxWidth: 320 }}
         />
+        <Typography.Text type="secondary">{t('audit.order')}</Typography.Text>
       </Flex>
       <ResponsiveList<AuditEntry>
         items={items}

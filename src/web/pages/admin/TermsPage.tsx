@@ -1,7 +1,7 @@
 // 届次: terms with their numbered sessions; add/edit a term, add a session.
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Checkbox, Col, Form, InputNumber, Modal, Row, Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { api } from '../../api';
@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { applyServerErrors } from '../../components/formErrors';
 import type { ItemList, Session, Term } from '../../types';
+import { DateField } from '../../components/DateField';
 
 type Dialog =
   | { kind: 'term'; term?: Term }
@@ -245,7 +246,7 @@ function SessionForm({ term, onDone }: { term: Term; onDone: () => void }) {
         <InputNumber min={1} precision={0} style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item name="startsOn" label={t('session.startsOn')} rules={[required(t('session.startsOn'))]}>
-        <Input type="date" />
+        <DateField allowClear />
       </Form.Item>
       <Form.Item
         name="endsOn"
@@ -260,7 +261,7 @@ function SessionForm({ term, onDone }: { term: Term; onDone: () => void }) {
           }),
         ]}
       >
-        <Input type="date" />
+        <DateField allowClear />
       </Form.Item>
       <FormButtons pending={pending} onCancel={onDone} />
     </Form>

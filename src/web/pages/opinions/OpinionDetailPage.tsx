@@ -12,10 +12,12 @@ import { OpinionStateTag } from '../../components/opinions/OpinionTags';
 import { OpinionView } from '../../components/opinions/OpinionView';
 import { useOpinion } from '../../components/opinions/queries';
 import { editableBy } from '../../components/opinions/model';
+import { useOpinionNumber } from '../../components/opinions/numberText';
 
 export default function OpinionDetailPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
+  const numberOf = useOpinionNumber();
   const { hasRole, user } = useAuth();
   const navigate = useNavigate();
   const report = useOpinion(id);
@@ -47,7 +49,7 @@ export default function OpinionDetailPage() {
         <OpinionStateTag state={o.state} />
         {o.sourceProposalId && <Tag style={{ marginInlineEnd: 0 }}>{t('opinion.fromProposal')}</Tag>}
         {o.enteredByStaff && <Tag style={{ marginInlineEnd: 0 }}>{t('opinion.enteredByStaff')}</Tag>}
-        {o.numberLabel && <Typography.Text type="secondary">{o.numberLabel}</Typography.Text>}
+        {o.numberLabel && <Typography.Text type="secondary">{numberOf(o)}</Typography.Text>}
       </Flex>
       <OpinionView o={o} />
     </>

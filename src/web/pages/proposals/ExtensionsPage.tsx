@@ -65,13 +65,13 @@ export default function ExtensionsPage() {
               <Typography.Text strong>{title(r)}</Typography.Text>
               <Typography.Text type="secondary">{r.unitName}</Typography.Text>
               <span>
-                {t('proposal.currentDueOn')}：<DueDate day={r.currentDueOn} />
+                {t('proposal.currentDueOn')}{t('common.labelSep')}<DueDate day={r.currentDueOn} />
               </span>
               <span>
-                {t('proposal.requestedDueOn')}：{formatDate(r.requestedDueOn)}
+                {t('proposal.requestedDueOn')}{t('common.labelSep')}{formatDate(r.requestedDueOn)}
               </span>
               <Typography.Text>
-                {t('proposal.reason')}：{r.reason}
+                {t('proposal.reason')}{t('common.labelSep')}{r.reason}
               </Typography.Text>
               {buttons(r)}
             </Flex>

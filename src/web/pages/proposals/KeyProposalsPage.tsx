@@ -84,10 +84,10 @@ export default function KeyProposalsPage() {
               <Typography.Text type="secondary">{[p.proposerName, showsAll ? p.leader : null, p.leadUnit].filter(Boolean).join(' · ')}</Typography.Text>
             </Space>
             <span>
-              {t('proposal.dueOn')}：<Due item={p} />
+              {t('proposal.dueOn')}{t('common.labelSep')}<Due item={p} />
             </span>
             <Flex gap={4}>
-              <span>{t('proposal.key.supervision')}：</span>
+              <span>{t('proposal.key.supervision')}{t('common.labelSep')}</span>
               <Supervision item={p} />
             </Flex>
           </Flex>

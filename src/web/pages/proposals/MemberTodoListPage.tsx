@@ -4,6 +4,7 @@ import { App, Button, Space, Tag } from 'antd';
 import { CheckOutlined, ClockCircleOutlined } from '@ant-design/icons';
 import { useUser } from '../../auth';
 import { useI18n } from '../../i18n';
+import { doneText } from '../../components/actionText';
 import { problemText } from '../../components/formErrors';
 import { ProposalListPage } from '../../components/proposals/ProposalListPage';
 import type { ProposalListItem } from '../../components/proposals/model';
@@ -38,7 +39,7 @@ function CosignButton({ p }: { p: ProposalListItem }) {
         run.mutate(
           { action: 'cosign' },
           {
-            onSuccess: () => void message.success(t('proposal.actionDone', { action: label })),
+            onSuccess: () => void message.success(doneText(t, 'proposal', 'cosign', label)),
             onError: (err) => void message.error(problemText(err)),
           },
         )

@@ -3,10 +3,11 @@
 // session); the same table as .xlsx.
 import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Flex, Input, Segmented, Select, Table, Typography } from 'antd';
+import { Card, Flex, Segmented, Select, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { api, withQuery } from '../../api';
 import { useI18n } from '../../i18n';
+import { DateField } from '../../components/DateField';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
@@ -30,9 +31,9 @@ export default function StatsPage() {
     queryFn: ({ signal }) => api.get<{ rows: Row[]; total: Row }>('/api/v1/proposals/stats', params, signal),
     placeholderData: keepPreviousData,
   });
-  const setDay = (k: 'from' | 'to') => (e: { target: { value: string } }) => setPeriod((p) => ({ ...p, [k]: e.target.value || undefined }));
+  const setDay = (k: 'from' | 'to') => (day?: string) => setPeriod((p) => ({ ...p, [k]: day }));
   const columns: TableColumnsType<Row> = [
-    { title: t(`proposal.stats.by.${by}`), dataIndex: 'key', fixed: 'left', width: 180 },
+    { title: t(`proposal.stats.by.${by}`), dataIndex: 'key', fixed: 'left', width: 180, render: (key: string, row) => (row === stats.data?.total ? t('proposal.stats.total') : key) },
     { title: t('proposal.stats.received'), dataIndex: 'received', align: 'right' },
     { title: t('proposal.stats.filed'), dataIndex: 'filed', align: 'right' },
     { title: t('proposal.stats.merged'), dataIndex: 'merged', align: 'right' },
@@ -59,9 +60,9 @@ export default function StatsPage() {
           <Segmented<Grouping> value={by} onChange={setBy} options={GROUPINGS.map((g) => ({ value: g, label: t(`proposal.stats.by.${g}`) }))} />
           <Flex wrap gap={8} align="center" role="group" aria-label={t('proposal.stats.period')}>
             <Typography.Text type="secondary">{t('proposal.stats.period')}</Typography.Text>
-            <Input type="date" aria-label={t('proposal.stats.from')} value={period.from ?? ''} max={period.to} onChange={setDay('from')} style={{ width: 160 }} />
+            <DateField allowClear aria-label={t('proposal.stats.from')} value={period.from} max={period.to} onChange={setDay('from')} style={{ width: 160 }} />
             <span>—</span>
-            <Input type="date" aria-label={t('proposal.stats.to')} value={period.to ?? ''} min={period.from} onChange={setDay('to')} style={{ width: 160 }} />
+            <DateField allowClear aria-label={t('proposal.stats.to')} value={period.to} min={period.from} onChange={setDay('to')} style={{ width: 160 }} />
             <Select
               allowClear
               placeholder={t('proposal.filterSession')}
@@ -75,7 +76,7 @@ export default function StatsPage() {
           </Flex>
           {stats.isError ? <QueryError error={stats.error} onRetry={() => void stats.refetch()} /> : (
             <Table<Row>
-              rowKey="key" size="small" loading={stats.isFetching} columns={columns} scroll={{ x: 1100 }} pagination={false}
+              rowKey="key" size="small" tableLayout="auto" loading={stats.isFetching} columns={columns} scroll={{ x: 1100 }} pagination={false}
               dataSource={stats.data ? [...stats.data.rows, stats.data.total] : []}
             />
           )}

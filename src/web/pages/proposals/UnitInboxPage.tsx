@@ -25,7 +25,7 @@ export default function UnitInboxPage() {
           {role}
           <Tag color="gold">{t('proposal.inbox.toSign')}</Tag>
           <Typography.Text>
-            {t('proposal.returnBy')}：<DueDate day={a.returnBy} />
+            {t('proposal.returnBy')}{t('common.labelSep')}<DueDate day={a.returnBy} />
           </Typography.Text>
         </Space>
       );
@@ -36,12 +36,12 @@ export default function UnitInboxPage() {
         {role}
         {running && a.role === 'lead' && (
           <Typography.Text>
-            {t('proposal.inbox.replyDue')}：<DueDate day={a.dueOn} />
+            {t('proposal.inbox.replyDue')}{t('common.labelSep')}<DueDate day={a.dueOn} />
           </Typography.Text>
         )}
         {running && a.role === 'co' && !a.hasOpinion && (
           <Typography.Text>
-            {t('proposal.inbox.opinionDue')}：<DueDate day={a.dueOn} />
+            {t('proposal.inbox.opinionDue')}{t('common.labelSep')}<DueDate day={a.dueOn} />
           </Typography.Text>
         )}
         {a.role === 'co' && a.hasOpinion && <Tag color="green">{t('proposal.inbox.opinionSent')}</Tag>}

@@ -1,0 +1,67 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engines, testApp, type TestApp } from './helpers.ts';
+
+// What the web app needs to speak the user's language about server data: to-dos carry their values
+// apart from the Chinese title, a filed proposal its term and session, and the audit log reads
+// newest first and names the kinds of object it holds.
+
+describe.each(engines)('to-dos, numbers and the audit log for the web in any language (%s)', (engine) => {
+  let t: TestApp;
+  let id: string;
+  const get = async (login: string, url: string) => {
+    const res = await t.app.inject({ url, headers: await t.as(login) });
+    expect(res.statusCode, `${login} ${url}: ${res.body}`).toBe(200);
+    return res.json();
+  };
+
+  beforeAll(async () => {
+    t = await testApp(engine);
+    const ok = async (login: string, url: string, payload: object = {}) => {
+      const res = await t.app.inject({ method: 'POST', url, headers: await t.as(login), payload });
+      if (res.statusCode >= 300) throw new Error(`${login} ${url}: ${res.statusCode} ${res.body}`);
+      return res.json();
+    };
+    id = (await ok('member', '/api/v1/proposals', { title: '关于建设社区公园的提案', body: '建议在老城区建设口袋公园。', kind: 'member' })).id;
+    await ok('member', `/api/v1/proposals/${id}/actions/submit`);
+    await ok('staff', `/api/v1/proposals/${id}/actions/file`);
+    await ok('staff', `/api/v1/proposals/${id}/actions/assign`, { units: [{ unitId: t.fx.unitIds.a, role: 'lead' }] });
+  });
+  afterAll(async () => { await t?.close(); });
+
+  it('a to-do has its kind and the values of its title', async () => {
+    const unit = await get('unitA', '/api/v1/todos');
+    expect(unit.items).toContainEqual(expect.objectContaining({ kind: 'sign', title: '签收或退回：关于建设社区公园的提案', params: { title: '关于建设社区公园的提案' } }));
+    await t.app.inject({ method: 'POST', url: '/api/v1/proposals', headers: await t.as('member'), payload: { title: '关于增设公交站的提案', body: '建议增设公交站。', kind: 'member' } })
+      .then(async (res) => t.app.inject({ method: 'POST', url: `/api/v1/proposals/${res.json().id}/actions/submit`, headers: await t.as('member'), payload: {} }));
+    const staff = await get('staff', '/api/v1/todos');
+    expect(staff.items).toContainEqual(expect.objectContaining({ kind: 'file', title: '待审查立案的提案 1 件', params: { n: 1 } }));
+  });
+
+  it('a filed proposal names the term and session of its number, in the list and alone', async () => {
+    const one = await get('staff', `/api/v1/proposals/${id}`);
+    expect(one).toMatchObject({ number: 1, numberLabel: '第五届第五次会议 第0001号', termNumber: 5, sessionNumber: 5 });
+    const list = await get('staff', '/api/v1/proposals?state=submitted');
+    for (const p of list.items) expect(p).toMatchObject({ number: null, termNumber: null, sessionNumber: null });
+    const assigned = await get('staff', '/api/v1/proposals?state=assigned');
+    expect(assigned.items.find((p: { id: string }) => p.id === id)).toMatchObject({ termNumber: 5, sessionNumber: 5 });
+  });
+
+  it('the audit log reads newest first, by time, and names the kinds of object it holds', async () => {
+    // An entry recorded now but dated earlier (as an import of old records would be) sorts by its time.
+    const entries = (await get('admin', '/api/v1/audit?pageSize=100')).items as { id: number; at: string; entity: string }[];
+    const ats = entries.map((e) => e.at);
+    expect(ats).toEqual([...ats].sort().reverse());
+    const newest = entries[0]!;
+    await t.database.db.execute(sql`update audit_log set at = at - interval '1 day' where id = ${newest.id}`);
+    const after = (await get('admin', '/api/v1/audit?pageSize=100')).items as { id: number }[];
+    expect(after[0]!.id).not.toBe(newest.id);
+    expect(after.at(-1)!.id).toBe(newest.id);
+
+    const kinds = await get('admin', '/api/v1/audit/entities');
+    expect(kinds).toEqual([...new Set(entries.map((e) => e.entity))].sort());
+    expect(kinds).toContain('proposal');
+    const refused = await t.app.inject({ url: '/api/v1/audit/entities', headers: await t.as('staff') });
+    expect(refused.statusCode).toBe(403);
+  });
+});

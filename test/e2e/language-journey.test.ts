@@ -1,0 +1,158 @@
+// In a real browser, in English at 1366 px: one page of each role (member, staff, unit, leader,
+// admin) has no Chinese left in its own copy — only in what users wrote (names, titles, units),
+// and in the language switch, which names 中文 in Chinese — and no column header broken mid-word.
+// In Chinese, a notification writes its days as the pages do (2026年1月9日, not 2026-01-09).
+// Embedded database only: the browser exercises the UI, the HTTP tests cover both engines.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestContext } from 'vitest';
+import type { Page } from 'playwright-core';
+import { logIn, see, startE2E, type E2E } from './browser.ts';
+import { logInAs, main, pick, seedProposal } from './ui.ts';
+
+const TITLE = '关于加强社区养老服务的提案';
+const BODY = '建议扩大社区养老服务覆盖面。';
+const JOINT = '关于完善社区助餐服务的提案';
+/** What users of the fixture committee wrote: its name, people, sectors, units and the proposal. */
+const USER_DATA = ['测试市政协', '张三', '李四', '王五', '赵六', '教育界', '经济界', '市教育局', '市卫健委', TITLE, BODY, JOINT];
+
+/**
+ * The page's texts with Chinese in them once user data is taken out: text nodes and the labels of
+ * visible elements, outside elements marked as another language (lang="zh-CN").
+ */
+function chineseCopy(page: Page): Promise<string[]> {
+  return page.evaluate((userData) => {
+    const cjk = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+    const foreign = (el: Element | null) => !!el && (el.closest('[lang]')?.getAttribute('lang') ?? 'en') !== 'en';
+    const strip = (s: string) => userData.reduce((rest, d) => rest.split(d).join(''), s);
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || foreign(el) || !el.getClientRects().length) continue;
+      if (cjk.test(strip(n.textContent ?? ''))) found.push(n.textContent!.trim());
+    }
+    for (const el of document.querySelectorAll('[placeholder], [aria-label], [title]')) {
+      if (foreign(el) || !el.getClientRects().length) continue;
+      for (const name of ['placeholder', 'aria-label', 'title']) {
+        const value = el.getAttribute(name);
+        if (value && cjk.test(strip(value))) found.push(`${name}: ${value}`);
+      }
+    }
+    return found;
+  }, USER_DATA);
+}
+
+/** The words of column headers that the browser broke over two lines. */
+function brokenHeaderWords(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const broken: string[] = [];
+    for (const th of document.querySelectorAll('th')) {
+      const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        for (const m of n.textContent!.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(n, m.index);
+          range.setEnd(n, m.index + m[0].length);
+          const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (lines.size > 1) broken.push(m[0]);
+        }
+      }
+    }
+    return broken;
+  });
+}
+
+describe('the pages in the user’s language', () => {
+  let e2e: E2E;
+  beforeAll(async () => {
+    e2e = await startE2E();
+    const t = e2e.t;
+    // A proposal of 李四's assigned to 市教育局 and marked key for the leader; a draft naming 张三 as
+    // co-signer; a new sector (another kind of object in the audit log).
+    const unit = { units: [{ unitId: t.fx.unitIds.a, role: 'lead' }] };
+    await seedProposal(e2e, { title: TITLE, body: BODY },
+      [['member2', 'submit'], ['staff', 'file'], ['staff', 'assign', unit], ['staff', 'markKey', { leaderUserId: t.fx.userIds.leader }]]);
+    const joint = await t.app.inject({
+      method: 'POST', url: '/api/v1/proposals', headers: await t.as('member2'),
+      payload: { title: JOINT, body: '建议完善社区老年助餐点布局。', kind: 'joint', cosignerIds: [t.fx.memberIds[0]] },
+    });
+    expect(joint.statusCode, joint.body).toBe(201);
+    const sector = await t.app.inject({ method: 'POST', url: '/api/v1/sectors', headers: await t.as('admin'), payload: { name: '文艺界' } });
+    expect(sector.statusCode, sector.body).toBe(201);
+  });
+  afterAll(async () => { await e2e?.close(); });
+
+  async function inEnglish(test: TestContext, username: string): Promise<Page> {
+    const page = await e2e.page(test, { viewport: { width: 1366, height: 900 } });
+    await page.addInitScript(() => localStorage.setItem('tongxin.lang', 'en'));
+    await page.goto('/login');
+    await logIn(page, username, e2e.t.fx.password, { username: 'Username', password: 'Password', submit: 'Sign in' });
+    await see(main(page).getByText('To-do', { exact: true }));
+    return page;
+  }
+
+  async function expectEnglish(page: Page) {
+    await page.waitForLoadState('networkidle');
+    await expect.poll(() => chineseCopy(page)).toEqual([]);
+    expect(await brokenHeaderWords(page)).toEqual([]);
+  }
+
+  it('a member: the to-do list', { timeout: 120_000 }, async (test) => {
+    const page = await inEnglish(test, 'member');
+    await see(main(page).getByRole('link', { name: `Confirm co-signing: ${JOINT}` }));
+    await expectEnglish(page);
+  });
+
+  it('staff: the statistics, with their total and a period picked in English', { timeout: 120_000 }, async (test) => {
+    const page = await inEnglish(test, 'staff');
+    await page.goto('/proposals/stats');
+    await see(main(page).getByRole('cell', { name: 'Total', exact: true }));
+    await see(main(page).getByRole('cell', { name: '市教育局', exact: true }));
+    // A day typed as the API writes it reads as the pages write days, not as mm/dd/yyyy.
+    const from = main(page).getByLabel('Submitted from', { exact: true });
+    await from.fill('2026-01-09');
+    await from.press('Enter');
+    await expect.poll(() => from.inputValue()).toBe('9 Jan 2026');
+    await expectEnglish(page);
+  });
+
+  it('a handling unit: the inbox', { timeout: 120_000 }, async (test) => {
+    const page = await inEnglish(test, 'unitA');
+    await see(main(page).getByRole('link', { name: `Sign for or return: ${TITLE}` }));
+    await page.goto('/proposals/inbox');
+    await see(main(page).getByRole('link', { name: TITLE }));
+    await expectEnglish(page);
+  });
+
+  it('a leader: the proposal they lead, with its number and history', { timeout: 120_000 }, async (test) => {
+    const page = await inEnglish(test, 'leader');
+    await main(page).getByRole('link', { name: `Lead key proposal: ${TITLE}` }).click();
+    await see(main(page).getByRole('heading', { name: TITLE }));
+    await see(main(page).getByText('Term 5, session 5, No. 0001').first());
+    await expectEnglish(page);
+  });
+
+  it('an administrator: the audit log, its actions and objects named', { timeout: 120_000 }, async (test) => {
+    const page = await inEnglish(test, 'admin');
+    await page.goto('/admin/audit');
+    await see(main(page).getByText('Newest first', { exact: true }));
+    await see(main(page).getByRole('cell', { name: 'Mark as key proposal', exact: true }));
+    await see(main(page).getByRole('cell', { name: 'Proposal', exact: true }).first());
+    await expectEnglish(page);
+    // The object type is picked from the kinds the log holds, named in English.
+    await see(main(page).getByRole('cell', { name: 'Sector', exact: true }));
+    await pick(page, main(page).getByLabel('Object type', { exact: true }), 'Proposal');
+    await expect.poll(() => main(page).getByRole('cell', { name: 'Sector', exact: true }).count()).toBe(0);
+    await see(main(page).getByRole('cell', { name: 'Proposal', exact: true }));
+  });
+
+  it('a notification writes its days as the pages do', { timeout: 120_000 }, async (test) => {
+    const page = await logInAs(e2e, test, 'unitA');
+    await page.getByRole('button', { name: /^通知/ }).click();
+    const assigned = page.getByRole('dialog', { name: '通知' }).getByRole('listitem').filter({ hasText: TITLE });
+    await see(assigned);
+    const text = await assigned.innerText();
+    expect(text).toMatch(/请于 \d{4}年\d{1,2}月\d{1,2}日 前签收或退回/);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+});
