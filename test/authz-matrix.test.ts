@@ -265,6 +265,7 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/proposals/settings': { who: ANYONE, ok: 200 },
   'PATCH /api/v1/proposals/settings': { who: ADMIN, ok: 200, req: () => ({ body: { bodyLimit: 2500 } }) },
   'GET /api/v1/proposals/similar': { who: ANYONE, ok: 200, req: () => ({ query: { text: '社区养老服务设施' } }) },
+  'GET /api/v1/proposals/similar/unseen': { who: ANYONE, ok: 200, req: () => ({ query: { title: '关于完善社区养老服务设施的提案' } }) },
   'GET /api/v1/proposals/search': { who: 'public', ok: 200, req: () => ({ query: { q: '养老' } }) },
   'GET /api/v1/proposals/search.xlsx': { who: 'public', ok: 200, req: () => ({ query: { q: '养老' } }) },
   // Key proposals (重点提案) and their supervision (督办) by the leading leader or staff.

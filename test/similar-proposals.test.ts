@@ -1,7 +1,7 @@
 // The duplicate check and the merge candidates on the demo committee's own proposals: this
 // session's near-duplicates of a title come first, merging offers only this session's open ones.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, like } from 'drizzle-orm';
+import { and, eq, like, sql } from 'drizzle-orm';
 import { buildApp } from '../src/server/app.ts';
 import type { Database } from '../src/server/core/db/client.ts';
 import { plenarySessions } from '../src/server/modules/org/schema.ts';
@@ -18,6 +18,7 @@ describe('similar proposals on the demo committee', () => {
   let database: Database;
   let app: Awaited<ReturnType<typeof buildApp>>;
   let staff: Record<string, string>;
+  let member: Record<string, string>;
   /** The demo's proposals on this subject still being handled in the current session. */
   let nearDuplicates: string[];
   let currentSession: string;
@@ -27,8 +28,12 @@ describe('similar proposals on the demo committee', () => {
     const { orgId } = await seedDemo(database.db);
     app = await buildApp({ config: testConfig(), database, logger: false });
     await app.ready();
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'staff', password: DEMO_PASSWORD } });
-    staff = sessionHeaders(login.cookies.find((c) => c.name === 'tx_session')!.value);
+    const logIn = async (username: string) => {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
+      return sessionHeaders(res.cookies.find((c) => c.name === 'tx_session')!.value);
+    };
+    staff = await logIn('staff');
+    member = await logIn('member');
     const [latest] = await database.db.select({ id: plenarySessions.id }).from(plenarySessions).where(eq(plenarySessions.orgId, orgId))
       .orderBy(plenarySessions.startsOn).then((rows) => rows.slice(-1));
     currentSession = latest!.id;
@@ -38,12 +43,19 @@ describe('similar proposals on the demo committee', () => {
   }, 120_000);
   afterAll(async () => { await app?.close(); await database?.close(); });
 
-  const similar = async (query: Record<string, string>) => {
-    const res = await app.inject({ url: `/api/v1/proposals/similar?${new URLSearchParams(query)}`, headers: staff });
+  const similar = async (query: Record<string, string>, headers = staff) => {
+    const res = await app.inject({ url: `/api/v1/proposals/similar?${new URLSearchParams(query)}`, headers });
     expect(res.statusCode, res.body).toBe(200);
     return res.json() as Hit[];
   };
   const sessionOf = async (id: string) => (await database.db.select({ s: proposals.sessionId }).from(proposals).where(eq(proposals.id, id)))[0]!.s;
+
+  // (First: the committee's index is built by the first requests.)
+  it('answers requests made at the same time from the index they wait for, not from one being filled', async () => {
+    const [a, b] = await Promise.all([similar({ title: TITLE, text: BODY }), similar({ title: TITLE })]);
+    expect(a.length).toBeGreaterThan(0);
+    expect(b.map((h) => h.id)).toEqual(expect.arrayContaining(nearDuplicates.slice(0, 1)));
+  });
 
   it('the demo has this session\'s near-duplicates to find (filed, assigned, handling)', () => {
     expect(nearDuplicates.length).toBeGreaterThanOrEqual(3);
@@ -81,5 +93,34 @@ describe('similar proposals on the demo committee', () => {
     const all = await similar({ title: TITLE, text: BODY, limit: '20', minScore: '0' });
     expect(all.some((h) => h.state === 'closed')).toBe(true);
     expect(all.some((h) => !h.thisSession)).toBe(true);
+  });
+
+  it('tells a member how many of this session\'s near-duplicates exist that they may not open, without listing them', async () => {
+    const unseen = async (headers: Record<string, string>, query: Record<string, string>) => {
+      const res = await app.inject({ url: `/api/v1/proposals/similar/unseen?${new URLSearchParams(query)}`, headers });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { thisSession: number };
+    };
+    const listed = (await similar({ title: TITLE, text: BODY, limit: '20', minScore: '0' }, member)).map((h) => h.id);
+    const hidden = nearDuplicates.filter((id) => !listed.includes(id));
+    expect(hidden.length).toBeGreaterThan(0); // the demo member may not open other members' unpublished proposals
+    expect((await unseen(member, { title: TITLE, text: BODY })).thisSession).toBeGreaterThanOrEqual(hidden.length);
+    expect((await unseen(member, { title: TITLE })).thisSession).toBeGreaterThanOrEqual(hidden.length);
+    expect(await unseen(staff, { title: TITLE, text: BODY })).toEqual({ thisSession: 0 }); // staff see them listed
+    expect(await unseen(member, { title: '关于举办城市马拉松赛事的提案' })).toEqual({ thisSession: 0 });
+    expectProblem(await app.inject({ url: '/api/v1/proposals/similar/unseen', headers: member }), 400);
+  });
+
+  it('still finds a change whose transaction began before another that the index has already read', async () => {
+    const [early, late] = await database.db.select({ id: proposals.id }).from(proposals)
+      .where(and(eq(proposals.sessionId, currentSession), eq(proposals.state, 'closed'))).limit(2);
+    await database.db.update(proposals).set({ updatedAt: sql`now()` }).where(eq(proposals.id, late!.id));
+    await new Promise((r) => setTimeout(r, 1100)); // the index syncs at most once a second
+    await similar({ title: TITLE });
+    // Committed now, but stamped with its transaction's start, before the write just read.
+    const title = '关于建设城市候鸟迁徙观测站网络的提案';
+    await database.db.update(proposals).set({ title, updatedAt: sql`now() - interval '5 seconds'` }).where(eq(proposals.id, early!.id));
+    await new Promise((r) => setTimeout(r, 1100));
+    expect((await similar({ title }))[0]).toMatchObject({ id: early!.id, title });
   });
 });

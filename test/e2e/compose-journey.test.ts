@@ -2,7 +2,7 @@
 // session: the duplicate check answers to the title alone, marking the filed one as this session's;
 // 保存并提交 then opens the submitted proposal on the server's answers — its page's code was loaded
 // while he wrote, and nothing the form showed (duplicate check, settings) or the page itself is
-// fetched again on the way.
+// fetched again on the way. 李四, who may open neither, is told how many there are.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { see, seeTexts, startE2E, type E2E } from './browser.ts';
 import { button, logInAs, main, menuLink, stateTags, toast } from './ui.ts';
@@ -48,5 +48,12 @@ describe('writing a proposal in the browser', () => {
     expect(proposals).not.toContain(`GET /api/v1/proposals/${id}`);
     expect(proposals.filter((r) => r.includes('/similar') || r.includes('/settings'))).toEqual([]);
     expect(loaded.filter((r) => r.startsWith('GET /assets/ProposalDetailPage-'))).toEqual([]);
+
+    // 李四 (member2) may open neither: he is told how many this session has, not shown them.
+    const member2 = await logInAs(e2e, test, 'member2');
+    await menuLink(member2, '撰写提案').click();
+    await main(member2).getByLabel('标题', { exact: true }).fill(TITLE);
+    await see(main(member2).getByText('本次会议另有 2 件题目相近的提案已提交（他人未公开的提案，无法查看）。请避免重复提交，或联系提案委员会。', { exact: true }));
+    expect(await main(member2).getByRole('link', { name: FILED }).count()).toBe(0);
   });
 });

@@ -135,10 +135,12 @@ describe('excellent-proposal selection in the browser', () => {
     // The level's scoring progress: nothing scored yet, staff (the only reviewer here) not finished.
     const progress = levelCard(staff, 2).getByRole('group', { name: '评分进度' });
     await see(progress.getByText('还有 1 件未评分（共 1 件）', { exact: true }));
-    await see(progress.getByRole('listitem').filter({ hasText: 'staff' }).getByText('已评 0/1，未完成', { exact: true }));
+    await seeTexts(progress.getByRole('listitem'), ['staff 0/1']);
+    expect(await progress.getByRole('listitem').getAttribute('title')).toBe('未评完');
     await score(staff, 90, '选题精准，调研扎实');
     await see(progress.getByText('1 件均已评分', { exact: true }));
-    await see(progress.getByRole('listitem').filter({ hasText: 'staff' }).getByText('已评 1/1', { exact: true }));
+    await seeTexts(progress.getByRole('listitem'), ['staff 1/1']);
+    expect(await progress.getByRole('listitem').getAttribute('title')).toBe('已评完');
     await see(levelCard(staff, 2).getByText('我的评分 90', { exact: true }));
     await closeLevel(staff, 2);
 

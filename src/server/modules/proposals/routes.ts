@@ -11,7 +11,7 @@ import { act, actOnMany, createProposal, updateDraft, uploadAttachment } from '.
 import { attachmentFile, MAX_ATTACHMENT } from '../handling/attachments.ts';
 import { dueBoard, listedSessions, listProposals, pendingExtensions, presentProposal, proposalHistory, SORTS } from './queries.ts';
 import { proposalSettings, saveProposalSettings } from './settings.ts';
-import { similarProposals, suggestUnits } from './similar.ts';
+import { similarProposals, suggestUnits, unseenNearDuplicates } from './similar.ts';
 import { searchProposals } from './search.ts';
 import { keyBoard, logSupervision, supervisionOf } from './supervision.ts';
 import { boardWorkbook, GROUPINGS, keyBoardWorkbook, proposalStats, statsWorkbook } from './stats.ts';
@@ -151,20 +151,34 @@ export async function proposalRoutes(fastify: FastifyInstance) {
     return { items: await pendingExtensions(app.db, actor.orgId) };
   });
 
+  const SimilarText = {
+    text: Type.Optional(Type.String({ minLength: 1, maxLength: 20000 })), title: Type.Optional(Type.String({ maxLength: 100 })), excludeId: Type.Optional(Uuid),
+  };
+  /** The duplicate check starts from a title alone, or from a text. */
+  const textOrTitle = (q: { text?: string; title?: string }) => {
+    if (!q.text?.trim() && !q.title?.trim()) throw badRequest('Give a text or a title', [{ path: 'text', message: 'required without a title' }]);
+  };
   app.get('/proposals/similar', {
     schema: {
       tags, summary: 'Proposals most similar to a title and text, best first: this session\'s before earlier ones (duplicate check while typing; scope=open: what to merge into)',
       querystring: obj({
-        text: Type.Optional(Type.String({ minLength: 1, maxLength: 20000 })), title: Type.Optional(Type.String({ maxLength: 100 })),
-        limit: Type.Integer({ minimum: 1, maximum: 20, default: 5 }), excludeId: Type.Optional(Uuid),
+        ...SimilarText, limit: Type.Integer({ minimum: 1, maximum: 20, default: 5 }),
         minScore: Type.Number({ minimum: 0, maximum: 1, default: 0.15 }), scope: Type.Union([Type.Literal('all'), Type.Literal('open')], { default: 'all' }),
       }),
     },
   }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'org.read');
-    if (!req.query.text?.trim() && !req.query.title?.trim()) throw badRequest('Give a text or a title', [{ path: 'text', message: 'required without a title' }]);
+    textOrTitle(req.query);
     return similarProposals(app.db, actor, { ...req.query, includeSubmitted: actor.roles.includes('staff') });
+  });
+  app.get('/proposals/similar/unseen', {
+    schema: { tags, summary: "How many of this session's near-duplicates of a title and text the caller may not open (counted, not listed)", querystring: obj(SimilarText) },
+  }, async (req) => {
+    const actor = actorOf(req);
+    authorize(actor, 'org.read');
+    textOrTitle(req.query);
+    return unseenNearDuplicates(app.db, actor, req.query);
   });
 
   app.get('/proposals/leaders', { schema: { tags, summary: 'Leaders who may lead-handle key proposals (for markKey)' } }, async (req) => {

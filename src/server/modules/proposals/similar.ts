@@ -13,31 +13,45 @@ import { proposals } from './schema.ts';
 // One similarity index per committee, kept in memory and brought up to date from the table
 // (rows changed since the last sync) before each query, so every app instance stays current.
 
-interface Indexed { state: string; title: string; titleWords: Set<string>; sessionId: string | null }
-interface OrgIndex { index: SimilarityIndex; docs: Map<string, Indexed>; currentSession: string | null; syncedAt: Date; lastSync: number }
+interface Indexed { state: string; title: string; titleWords: Set<string>; sessionId: string | null; updatedAt: Date }
+interface OrgIndex { index: SimilarityIndex; docs: Map<string, Indexed>; currentSession: string | null; syncedAt: Date; lastSync: number; syncing?: Promise<void> }
 const byOrg = new Map<string, OrgIndex>();
 const SYNC_EVERY_MS = 1000;
+/**
+ * How far back each sync reads again: a row's updated_at is its transaction's start, so a write
+ * that commits after a later-started one would otherwise fall behind syncedAt and never be read.
+ */
+const SYNC_OVERLAP_MS = 60_000;
 
 async function indexFor(db: Queryable, orgId: string): Promise<OrgIndex> {
   let o = byOrg.get(orgId);
   if (!o) byOrg.set(orgId, (o = { index: new SimilarityIndex(), docs: new Map(), currentSession: null, syncedAt: new Date(0), lastSync: 0 }));
-  if (Date.now() - o.lastSync < SYNC_EVERY_MS) return o;
-  o.lastSync = Date.now();
+  // Requests at the same time wait for the one sync under way (not an index it has not filled yet).
+  if (!o.syncing && Date.now() - o.lastSync >= SYNC_EVERY_MS) {
+    o.lastSync = Date.now();
+    const sync = (o.syncing = syncIndex(db, orgId, o));
+    void sync.finally(() => { if (o.syncing === sync) o.syncing = undefined; }).catch(() => {});
+  }
+  await o.syncing;
+  return o;
+}
+
+async function syncIndex(db: Queryable, orgId: string, o: OrgIndex) {
   const [rows, [session]] = await Promise.all([
     db.select({ id: proposals.id, title: proposals.title, body: proposals.body, state: proposals.state, sessionId: proposals.sessionId, updatedAt: proposals.updatedAt })
-      .from(proposals).where(and(eq(proposals.orgId, orgId), gt(proposals.updatedAt, o.syncedAt))),
+      .from(proposals).where(and(eq(proposals.orgId, orgId), gt(proposals.updatedAt, new Date(o.syncedAt.getTime() - SYNC_OVERLAP_MS)))),
     // The session proposals are filed in now: the last one begun (see sessionFor in commands.ts).
     db.select({ id: plenarySessions.id }).from(plenarySessions)
       .where(and(eq(plenarySessions.orgId, orgId), lte(plenarySessions.startsOn, today()))).orderBy(desc(plenarySessions.startsOn)).limit(1),
   ]);
   o.currentSession = session?.id ?? null;
   for (const r of rows) {
+    if (o.docs.get(r.id)?.updatedAt.getTime() === r.updatedAt.getTime()) continue; // read again by the overlap, unchanged
     if (r.state === 'draft' || r.state === 'withdrawn') o.index.remove(r.id);
     else o.index.set(r.id, r.title, r.body);
-    o.docs.set(r.id, { state: r.state, title: r.title, titleWords: new Set(tokens(r.title)), sessionId: r.sessionId });
+    o.docs.set(r.id, { state: r.state, title: r.title, titleWords: new Set(tokens(r.title)), sessionId: r.sessionId, updatedAt: r.updatedAt });
     if (r.updatedAt > o.syncedAt) o.syncedAt = r.updatedAt;
   }
-  return o;
 }
 
 /** States a caller may be shown: filed proposals and later; staff also see submitted ones (to merge them). */
@@ -67,27 +81,35 @@ export interface SimilarQuery {
   scope: 'all' | 'open';
 }
 
+/** A submitted proposal has no session yet: it will be filed in the current one. */
+const inThisSession = (o: OrgIndex, d: Indexed) => (d.sessionId ? d.sessionId === o.currentSession : d.state === 'submitted');
+
+/**
+ * Scores index hits against a title (half of the score the titles' likeness when one is given)
+ * and ranks them, this session's before earlier ones; those below minScore are left out.
+ */
+function ranker(o: OrgIndex, title: string, minScore: number) {
+  const titleWords = new Set(tokens(title));
+  return (found: { id: string; score: number }[]) => found.map((h) => {
+    const d = o.docs.get(h.id)!;
+    const score = titleWords.size ? (1 - TITLE_WEIGHT) * h.score + TITLE_WEIGHT * titleLikeness(titleWords, d.titleWords) : h.score;
+    return { id: h.id, score, rank: score * (inThisSession(o, d) ? 1 : EARLIER_SESSION) };
+  }).filter((h) => h.score >= minScore).sort((a, b) => b.rank - a.rank);
+}
+
 /**
  * Proposals like this title and text that the caller may open (GET /proposals/:id), masked where
- * they read it as the public does. The score is the texts' cosine, half of it the titles' likeness
- * when a title is given; the order also puts this session's proposals before earlier ones.
+ * they read it as the public does, best first: this session's before earlier ones.
  */
 export async function similarProposals(db: Queryable, actor: Actor, q: SimilarQuery) {
   const o = await indexFor(db, actor.orgId);
   const shown = q.scope === 'open' ? OPEN.filter((s) => q.includeSubmitted || s !== 'submitted') : q.includeSubmitted ? [...SHOWN, 'submitted'] : SHOWN;
-  // A submitted proposal has no session yet: it will be filed in the current one.
-  const thisSession = (d: Indexed) => d.sessionId ? d.sessionId === o.currentSession : d.state === 'submitted';
   const candidate = (id: string) => {
     const d = o.docs.get(id);
-    return id !== q.excludeId && !!d && shown.includes(d.state) && (q.scope !== 'open' || thisSession(d));
+    return id !== q.excludeId && !!d && shown.includes(d.state) && (q.scope !== 'open' || inThisSession(o, d));
   };
   const title = q.title?.trim() ?? '';
-  const titleWords = new Set(tokens(title));
-  const ranked = (found: { id: string; score: number }[]) => found.map((h) => {
-    const d = o.docs.get(h.id)!;
-    const score = titleWords.size ? (1 - TITLE_WEIGHT) * h.score + TITLE_WEIGHT * titleLikeness(titleWords, d.titleWords) : h.score;
-    return { id: h.id, score, rank: score * (thisSession(d) ? 1 : EARLIER_SESSION) };
-  }).filter((h) => h.score >= q.minScore).sort((a, b) => b.rank - a.rank);
+  const ranked = ranker(o, title, q.minScore);
   // The index knows no callers: ask for more until enough of the best are readable, or none are left.
   let hits: { id: string; score: number }[] = [];
   let readable = new Map<string, boolean>();
@@ -106,10 +128,31 @@ export async function similarProposals(db: Queryable, actor: Actor, q: SimilarQu
     const r = reps.find((x) => x.itemId === h.id);
     const shownAs = readable.get(h.id) ? (s: string) => s : redactContacts;
     return {
-      id: h.id, title: shownAs(d.title), score: Math.round(h.score * 1000) / 1000, state: d.state, thisSession: thisSession(d),
+      id: h.id, title: shownAs(d.title), score: Math.round(h.score * 1000) / 1000, state: d.state, thisSession: inThisSession(o, d),
       reply: r ? { category: r.category, excerpt: shownAs(r.content).slice(0, 200) } : null,
     };
   });
+}
+
+/** The score from which a proposal of this session counts as a near-duplicate of the one being written. */
+const NEAR_DUPLICATE = 0.5;
+
+/**
+ * How many of this session's proposals (submitted or later) are near-duplicates of this title and
+ * text that the caller may not open: counted, never listed, so a member learns that the subject is
+ * taken this session without reading other members' unpublished proposals.
+ */
+export async function unseenNearDuplicates(db: Queryable, actor: Actor, q: { title?: string; text?: string; excludeId?: string }) {
+  const o = await indexFor(db, actor.orgId);
+  const states = [...SHOWN, 'submitted'];
+  const candidate = (id: string) => {
+    const d = o.docs.get(id);
+    return id !== q.excludeId && !!d && states.includes(d.state) && inThisSession(o, d);
+  };
+  const title = q.title?.trim() ?? '';
+  const near = ranker(o, title, NEAR_DUPLICATE)(o.index.query(title, q.text ?? '', 100, candidate));
+  const readable = await readableAmong(db, actor, near.map((h) => h.id));
+  return { thisSession: near.filter((h) => !readable.has(h.id)).length };
 }
 
 /**

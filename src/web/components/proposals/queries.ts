@@ -61,6 +61,16 @@ export function useSimilarProposals(q: { title: string; text: string; excludeId?
   });
 }
 
+/** How many of this session's near-duplicates the caller may not open (GET /proposals/similar/unseen): counted, not listed. */
+export function useUnseenNearDuplicates(q: { title: string; text: string; excludeId?: string }, enabled = true) {
+  return useQuery({
+    queryKey: [...keys.proposals, 'similar-unseen', q],
+    queryFn: ({ signal }) => api.get<{ thisSession: number }>('/api/v1/proposals/similar/unseen', q, signal),
+    enabled,
+    staleTime: 60_000,
+  });
+}
+
 /** The units most likely to handle it, from past assignments of similar proposals (staff, leaders). */
 export function useSuggestedUnits(id: string) {
   return useQuery({

@@ -1,6 +1,7 @@
 // How far a level's scoring has come: the entries still without a score, and each reviewer's
-// scored / total (a staff member or leader, or a lead unit), those who have not finished first.
-import { Alert, Flex, Progress, Typography } from 'antd';
+// scored / total (a staff member or leader, or a lead unit) as a tag, those who have not finished
+// first (orange).
+import { Alert, Flex, Progress, Tag } from 'antd';
 import { useI18n } from '../../i18n';
 import type { LevelProgress } from './model';
 
@@ -9,7 +10,9 @@ export const unfinished = (p: LevelProgress) => p.reviewers.filter((r) => r.scor
 /** "张三 1/40、李四 0/40": the reviewers who have not finished, with their counts. */
 export function useUnfinishedNames() {
   const { t } = useI18n();
-  return (p: LevelProgress) => unfinished(p).map((r) => `${r.name ?? t('selection.progress.noUnit')} ${r.scored}/${r.total}`).join(t('selection.progress.separator'));
+  return (p: LevelProgress) => unfinished(p)
+    .map((r) => t('selection.progress.reviewer', { name: r.name ?? t('selection.progress.noUnit'), scored: r.scored, total: r.total }))
+    .join(t('selection.progress.separator'));
 }
 
 export function ScoringProgress({ progress }: { progress: LevelProgress }) {
@@ -26,15 +29,15 @@ export function ScoringProgress({ progress }: { progress: LevelProgress }) {
           : t('selection.progress.allScored', { entries: progress.entries })}
       />
       <Progress percent={Math.round((scored / progress.entries) * 100)} size="small" aria-label={t('selection.progress.title')} />
-      <Flex vertical gap={4} role="list" aria-label={t('selection.progress.reviewers')}>
-        {progress.reviewers.map((r) => (
-          <Flex key={`${r.kind}-${r.id}`} role="listitem" gap={8} wrap align="baseline" justify="space-between">
-            <Typography.Text>{r.name ?? t('selection.progress.noUnit')}</Typography.Text>
-            <Typography.Text type={r.scored < r.total ? 'warning' : 'success'}>
-              {t(r.scored < r.total ? 'selection.progress.reviewerOpen' : 'selection.progress.reviewerDone', { scored: r.scored, total: r.total })}
-            </Typography.Text>
-          </Flex>
-        ))}
+      <Flex wrap gap={6} role="list" aria-label={t('selection.progress.reviewers')}>
+        {progress.reviewers.map((r) => {
+          const open = r.scored < r.total;
+          return (
+            <Tag key={`${r.kind}-${r.id}`} role="listitem" color={open ? 'warning' : 'success'} title={t(open ? 'selection.progress.open' : 'selection.progress.done')} style={{ marginInlineEnd: 0 }}>
+              {t('selection.progress.reviewer', { name: r.name ?? t('selection.progress.noUnit'), scored: r.scored, total: r.total })}
+            </Tag>
+          );
+        })}
       </Flex>
     </Flex>
   );
