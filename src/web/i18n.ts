@@ -368,7 +368,7 @@ const en: Dictionary = {
   'home.todos': 'To-do',
   'home.noTodos': 'Nothing to do',
   'home.due': 'Due {date}',
-  'home.overdue': '{days} days overdue',
+  'home.overdue': '{days}d overdue',
   'home.todoSummary': '{total} in all',
   'home.todoOverdue': '{n} overdue',
   'home.todoGroup': '{label} ({n})',

@@ -508,7 +508,7 @@ export const proposalsEn: Record<Keys, string> = {
   'proposal.mergedInto': 'Merged into',
   'proposal.mergedIntoLink': 'Open the proposal it was merged into',
   'proposal.convertedTo': 'Converted to a {to}',
-  'proposal.overdueDays': '{days} days overdue',
+  'proposal.overdueDays': '{days}d overdue',
   'proposal.dueIn': '{days} days left',
   'proposal.empty': 'No proposals match',
   'proposal.notFound': 'Proposal not found',
