@@ -5,7 +5,7 @@ import type { DescriptionsProps } from 'antd';
 import { CheckOutlined, ClockCircleOutlined } from '@ant-design/icons';
 import { useI18n } from '../../i18n';
 import type { Proposal } from './model';
-import { useProposalNumber } from './numberText';
+import { useProposalNumber } from './ProposalTags';
 
 export function ProposalInfo({ p, linkBase = '/proposals' }: { p: Proposal; linkBase?: string }) {
   const { t, formatDateTime } = useI18n();

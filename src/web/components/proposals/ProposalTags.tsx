@@ -16,6 +16,18 @@ function useNumberParts() {
   };
 }
 
+/**
+ * A filed proposal's full number in the page's language: the server's 第五届第五次会议 第0270号 in
+ * Chinese, "Term 5, session 5, No. 0270" in English.
+ */
+export function useProposalNumber() {
+  const { t, lang } = useI18n();
+  return (p: Pick<NumberedIn, 'number' | 'termNumber' | 'sessionNumber'> & { numberLabel: string | null }): string | null => {
+    if (lang === 'zh' || !p.number || !p.termNumber || !p.sessionNumber) return p.numberLabel;
+    return t('proposal.numberText', { term: p.termNumber, session: p.sessionNumber, number: shortNumber(p.number)! });
+  };
+}
+
 /** The number with its session on one line (五届三次 · 第0012号), or null before filing. */
 export function useNumberText() {
   const parts = useNumberParts();

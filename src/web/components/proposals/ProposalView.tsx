@@ -10,7 +10,7 @@ import { ProposalInfo } from './ProposalInfo';
 import { ProposalTags } from './ProposalTags';
 import { ReplySection } from './ReplySection';
 import { SupervisionSection } from './SupervisionSection';
-import { useProposalNumber } from './numberText';
+import { useProposalNumber } from './ProposalTags';
 
 /** Title line under the page heading (a group named 提案状态): state, key and published tags, and the number. */
 export function ProposalSubtitle({ p }: { p: Proposal }) {
