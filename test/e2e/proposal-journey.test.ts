@@ -139,7 +139,7 @@ describe('proposal journey in the browser', () => {
     await date.fill(dayAfter(dayAfter(today))); // (two days ahead: still the future should midnight pass meanwhile)
     await contact.getByLabel('办理情况', { exact: true }).fill(CONTACT);
     await button(contact, '确定').click();
-    await see(contact.getByText('must not be in the future', { exact: true }));
+    await see(contact.getByText('不能是将来的日期', { exact: true }));
     await date.fill(today);
     await confirm(contact);
     await toast(unitA, '记录办理过程：已完成');
