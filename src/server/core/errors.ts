@@ -114,8 +114,9 @@ export function problemBody(p: Problem, lang: Lang) {
 
 function send(req: FastifyRequest, reply: FastifyReply, p: Problem) {
   const lang = langOf(req.headers['accept-language']);
+  const vary = reply.getHeader('vary');
   return reply.status(p.status).type('application/problem+json').header('content-language', lang === 'zh' ? 'zh-CN' : 'en')
-    .header('vary', 'Accept-Language').send(problemBody(p, lang));
+    .header('vary', vary ? `${String(vary)}, Accept-Language` : 'Accept-Language').send(problemBody(p, lang));
 }
 
 /** Postgres unique violations become 409 with the field inferred from the constraint name. */
