@@ -29,6 +29,7 @@ describe.each(engines)('problems in the caller’s language (%s)', (engine) => {
     const zh = await login('member2', 'wrong-pass-1');
     expect(expectProblem(zh, 401)).toMatchObject({ title: '登录失败', detail: '用户名或密码错误' });
     expect(zh.headers['content-language']).toBe('zh-CN');
+    expect(zh.headers.vary).toContain('Accept-Language');
     const wait = await login('member2', t.fx.password);
     expect(expectProblem(wait, 429)).toMatchObject({ title: '请稍后再试', detail: '尝试次数过多，请 1 秒后再试' });
 

@@ -47,6 +47,7 @@ describe('password journey', () => {
     await expect.poll(() => alert(page).innerText()).not.toMatch(/Too Many|Locked|[A-Za-z]{3}/);
 
     await page.getByRole('button', { name: 'English' }).click();
+    await see(page.getByRole('heading', { name: 'Sign in' }));
     await button(page, 'Sign in').click();
     await see(alert(page).getByText('Too many failed attempts: try again in 15 minutes', { exact: true }));
     await expect.poll(() => alert(page).innerText()).not.toMatch(/Locked|Too Many Requests|[\u4e00-\u9fff]/);

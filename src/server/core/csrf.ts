@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { forbidden } from './errors.ts';
+import { forbidden, say, type Localized } from './errors.ts';
 import { SESSION_COOKIE } from './auth/routes.ts';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -18,14 +18,14 @@ function isJson(contentType: string | undefined): boolean {
 }
 
 /** Why a state-changing request may have been forged by another site, if it may. */
-function forgeryProblem(req: FastifyRequest): string | undefined {
+function forgeryProblem(req: FastifyRequest): Localized | undefined {
   if (!STATE_CHANGING.has(req.method) || !req.headers.cookie?.includes(`${SESSION_COOKIE}=`)) return undefined;
   if (req.headers.authorization?.startsWith('Bearer ')) return undefined;
   const from = req.headers.origin ?? req.headers.referer;
   const fromHost = from === undefined ? undefined : hostOf(from);
-  if (fromHost && fromHost !== normalHost(req.host ?? '')) return `跨站请求被拒绝 Cross-site request refused (from ${fromHost})`;
+  if (fromHost && fromHost !== normalHost(req.host ?? '')) return say(`跨站请求被拒绝（来自 ${fromHost}）`, `Cross-site request refused (from ${fromHost})`);
   if (!isJson(req.headers['content-type']) && req.headers['x-requested-with'] === undefined) {
-    return '请求须为 JSON 或带 X-Requested-With 头 A state-changing request needs a JSON body or the X-Requested-With header';
+    return say('请求须为 JSON 或带 X-Requested-With 头', 'A state-changing request needs a JSON body or the X-Requested-With header');
   }
   return undefined;
 }

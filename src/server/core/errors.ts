@@ -97,8 +97,8 @@ export const conflict = (detail: Message, errors: FieldError[] = []) => new Prob
 
 /** What notFound() names, in Chinese (the callers name it in English). */
 const NOUNS: Record<string, string> = {
-  Resource: '内容', Route: '接口', User: '用户', Token: 'API 令牌', Term: '届次', Member: '委员', Committee: '政协', Entry: '条目',
-  Attachment: '附件', Proposal: '提案', Reply: '答复', letters: '答复函', Opinion: '社情民意信息', Notification: '通知',
+  Resource: '内容', Route: '接口', User: '用户', Token: 'API 令牌', Term: '届次', Member: '委员', Committee: '政协', Entry: '参评提案',
+  Attachment: '附件', Proposal: '提案', Reply: '答复', letters: '委员来信', Opinion: '社情民意信息', Notification: '通知',
   Selection: '评选', Level: '评选层级', sector: '界别', committee: '专委会', unit: '承办单位',
 };
 export const notFound = (what = 'Resource') => new Problem(404, 'Not Found', say(`${NOUNS[what] ?? what}不存在`, `${what} not found`));
@@ -114,8 +114,9 @@ export function problemBody(p: Problem, lang: Lang) {
 
 function send(req: FastifyRequest, reply: FastifyReply, p: Problem) {
   const lang = langOf(req.headers['accept-language']);
+  const vary = reply.getHeader('vary');
   return reply.status(p.status).type('application/problem+json').header('content-language', lang === 'zh' ? 'zh-CN' : 'en')
-    .header('vary', 'Accept-Language').send(problemBody(p, lang));
+    .header('vary', vary ? `${String(vary)}, Accept-Language` : 'Accept-Language').send(problemBody(p, lang));
 }
 
 /** Postgres unique violations become 409 with the field inferred from the constraint name. */

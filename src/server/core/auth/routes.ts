@@ -118,7 +118,7 @@ export async function authRoutes(fastify: FastifyInstance) {
   }, async (req, reply) => {
     const actor = actorOf(req);
     // A leaked token must not be able to outlive its own revocation by minting others.
-    if (req.viaApiToken) throw forbidden('API 令牌不能创建令牌，请登录后创建 An API token cannot create tokens: log in to create one');
+    if (req.viaApiToken) throw forbidden(say('API 令牌不能创建令牌，请登录后创建', 'An API token cannot create tokens: log in to create one'));
     const secret = newSecret();
     const expiresAt = new Date(Date.now() + (req.body.expiresInDays ?? TOKEN_DAYS.default) * 86_400_000);
     const [row] = await app.db.insert(apiTokens).values({ orgId: actor.orgId, userId: actor.id, name: req.body.name, tokenHash: app.keys.digest(secret), expiresAt }).returning();

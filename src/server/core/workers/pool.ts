@@ -31,7 +31,7 @@ export interface TaskOptions {
   timeoutMs?: number;
 }
 
-const unavailable = () => new Problem(503, 'Service Unavailable', '文件生成失败，请稍后再试 The file could not be produced now, try again shortly');
+const unavailable = () => new Problem(503, 'Service Unavailable', say('文件生成失败，请稍后再试', 'The file could not be produced now, try again shortly'));
 
 /** Runs `module`'s export `name` on a worker thread; a Problem thrown there is thrown here. */
 export async function inWorker<R>(module: string, name: string, arg: unknown, opts: TaskOptions = {}): Promise<R> {

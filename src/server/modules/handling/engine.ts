@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { CommandScope } from '../../core/command.ts';
 import type { Queryable } from '../../core/db/client.ts';
-import { invalid } from '../../core/errors.ts';
+import { invalid, say } from '../../core/errors.ts';
 import { scheduleJobs } from '../../core/jobs.ts';
 import { notify, roleUsers, unitUsers } from '../../core/notify.ts';
 import { units } from '../org/schema.ts';
@@ -29,18 +29,18 @@ async function scheduleReminders(c: CommandScope, item: ItemRef, a: Assignment) 
 
 export async function checkUnits(c: CommandScope, list: { unitId: string; role: 'lead' | 'co' }[]) {
   const leads = list.filter((u) => u.role === 'lead').length;
-  if (leads !== 1) throw invalid('/units', 'exactly one lead unit is required');
-  if (new Set(list.map((u) => u.unitId)).size !== list.length) throw invalid('/units', 'a unit appears twice');
+  if (leads !== 1) throw invalid('/units', say('须有且只有一个主办单位', 'exactly one lead unit is required'));
+  if (new Set(list.map((u) => u.unitId)).size !== list.length) throw invalid('/units', say('同一单位出现了两次', 'a unit appears twice'));
   const found = await c.tx.select({ id: units.id }).from(units)
     .where(and(eq(units.orgId, c.actor.orgId), inArray(units.id, list.map((u) => u.unitId)), eq(units.active, true)));
-  if (found.length !== list.length) throw invalid('/units', 'contains an unknown or inactive unit');
+  if (found.length !== list.length) throw invalid('/units', say('含有不存在或已停用的承办单位', 'contains an unknown or inactive unit'));
 }
 
 /** Assigns the item to a lead unit and co-handling units, ending any current assignment. */
 export async function assign(c: CommandScope, item: ItemRef, list: { unitId: string; role: 'lead' | 'co' }[], s: HandlingSettings, dueOn?: string, note?: string) {
   await checkUnits(c, list);
   const start = today();
-  if (dueOn && (dueOn <= start || dueOn > extensionCap(start, s))) throw invalid('/dueDate', `must be after today and no later than ${extensionCap(start, s)}`);
+  if (dueOn && (dueOn <= start || dueOn > extensionCap(start, s))) throw invalid('/dueDate', say(`须晚于今天，且不晚于 ${extensionCap(start, s)}`, `must be after today and no later than ${extensionCap(start, s)}`));
   await c.tx.update(assignments).set({ state: 'withdrawn' }).where(and(eq(assignments.orgId, c.actor.orgId),
     eq(assignments.itemKind, item.kind), eq(assignments.itemId, item.id), inArray(assignments.state, ACTIVE)));
   const rows = await c.tx.insert(assignments).values(list.map((u) => ({
@@ -75,15 +75,15 @@ export async function sendOpinion(c: CommandScope, item: ItemRef, a: Assignment,
 }
 
 export async function logContact(c: CommandScope, item: ItemRef, unitId: string, entry: { kind: string; happenedOn: string; content: string }, attachmentIds: string[] = []) {
-  if (entry.happenedOn > today()) throw invalid('/date', 'must not be in the future');
+  if (entry.happenedOn > today()) throw invalid('/date', say('不能是将来的日期', 'must not be in the future'));
   const [row] = await c.tx.insert(handlingLogs).values({ orgId: c.actor.orgId, itemKind: item.kind, itemId: item.id, unitId, ...entry, createdBy: c.actor.id }).returning({ id: handlingLogs.id });
   await bindUploads(c, item, attachmentIds, { kind: 'log', id: row!.id });
 }
 
 export async function requestExtension(c: CommandScope, item: ItemRef, lead: Assignment, body: { dueDate: string; reason: string }, s: HandlingSettings) {
   const cap = extensionCap(lead.periodStart, s);
-  if (body.dueDate <= lead.dueOn) throw invalid('/dueDate', `must be after the current due date ${lead.dueOn}`);
-  if (body.dueDate > cap) throw invalid('/dueDate', `must not be later than ${cap} (${s.maxMonths} months in total)`);
+  if (body.dueDate <= lead.dueOn) throw invalid('/dueDate', say(`须晚于现在的答复期限 ${lead.dueOn}`, `must be after the current due date ${lead.dueOn}`));
+  if (body.dueDate > cap) throw invalid('/dueDate', say(`不能晚于 ${cap}（总共 ${s.maxMonths} 个月）`, `must not be later than ${cap} (${s.maxMonths} months in total)`));
   await c.tx.insert(extensionRequests).values({ orgId: c.actor.orgId, assignmentId: lead.id, itemKind: item.kind, itemId: item.id, requestedDueOn: body.dueDate, reason: body.reason, requestedBy: c.actor.id });
   await notify(c.tx, c.actor.orgId, await roleUsers(c.tx, c.actor.orgId, 'staff'), { kind: 'extension', title: `延期申请：${item.title}`, body: `申请延至 ${body.dueDate}：${body.reason}`, href: item.href });
 }
@@ -97,7 +97,7 @@ export async function pendingExtension(db: Queryable, orgId: string, item: { kin
 /** Staff grant (the due date moves, reminders follow it) or refuse the pending extension. */
 export async function decideExtension(c: CommandScope, item: ItemRef, grant: boolean, note?: string) {
   const req = await pendingExtension(c.tx, c.actor.orgId, item);
-  if (!req) throw invalid('/', 'no pending extension request');
+  if (!req) throw invalid('/', say('没有待审批的延期申请', 'no pending extension request'));
   await c.tx.update(extensionRequests).set({ state: grant ? 'granted' : 'refused', decidedBy: c.actor.id, decidedAt: sql`now()`, decisionNote: note ?? null })
     .where(and(eq(extensionRequests.orgId, req.orgId), eq(extensionRequests.id, req.id)));
   const [a] = await c.tx.select().from(assignments).where(and(eq(assignments.orgId, req.orgId), eq(assignments.id, req.assignmentId)));

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
-import { invalid, notFound } from '../../core/errors.ts';
+import { invalid, notFound, say } from '../../core/errors.ts';
 import { orgs } from '../../core/schema.ts';
 import { committees, memberCommittees, members, sectors } from './schema.ts';
 import { withNameSort } from '../../core/text/pinyin.ts';
@@ -18,18 +18,18 @@ async function checkRefs(c: CommandScope, input: Partial<MemberInput>) {
   if (input.sectorId) {
     const [s] = await c.tx.select({ id: sectors.id }).from(sectors)
       .where(and(eq(sectors.orgId, orgId), eq(sectors.id, input.sectorId), eq(sectors.active, true)));
-    if (!s) throw invalid('/sectorId', 'no such active sector in this committee');
+    if (!s) throw invalid('/sectorId', say('本政协没有这个在用的界别', 'no such active sector in this committee'));
   }
   if (input.countyOrgId) {
     const [o] = await c.tx.select({ id: orgs.id }).from(orgs)
       .where(and(eq(orgs.id, input.countyOrgId), eq(orgs.parentId, orgId), eq(orgs.level, 'county')));
-    if (!o) throw invalid('/countyOrgId', 'not a county committee under this committee');
+    if (!o) throw invalid('/countyOrgId', say('不是本政协下属的县（区）政协', 'not a county committee under this committee'));
   }
   if (input.committeeIds?.length) {
     const ids = [...new Set(input.committeeIds)];
     const found = await c.tx.select({ id: committees.id }).from(committees)
       .where(and(eq(committees.orgId, orgId), inArray(committees.id, ids), eq(committees.active, true)));
-    if (found.length !== ids.length) throw invalid('/committeeIds', 'contains an unknown or inactive special committee');
+    if (found.length !== ids.length) throw invalid('/committeeIds', say('含有不存在或已停用的专委会', 'contains an unknown or inactive special committee'));
   }
 }
 

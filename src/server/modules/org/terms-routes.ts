@@ -2,7 +2,7 @@ import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { runCommand, type CommandScope } from '../../core/command.ts';
-import { invalid, notFound } from '../../core/errors.ts';
+import { invalid, notFound, say } from '../../core/errors.ts';
 import { actorOf, ctxOf, errorResponses, IdParams } from '../../core/http.ts';
 import { authorize } from '../../core/policies.ts';
 import type { Queryable } from '../../core/db/client.ts';
@@ -37,7 +37,7 @@ async function keepOneCurrent(c: CommandScope, id: string, current: boolean | un
 }
 
 function checkYears(t: { startYear: number; endYear: number }) {
-  if (t.endYear < t.startYear) throw invalid('/endYear', 'must not be before startYear');
+  if (t.endYear < t.startYear) throw invalid('/endYear', say('不能早于开始年份', 'must not be before startYear'));
 }
 
 export async function termRoutes(fastify: FastifyInstance) {
@@ -90,7 +90,7 @@ export async function termRoutes(fastify: FastifyInstance) {
     schema: { tags, summary: 'Add a plenary session to a term', params: IdParams, body: Type.Object(SessionFields, { additionalProperties: false }), response: { 201: TermView, ...errorResponses } },
   }, async (req, reply) => {
     const ctx = ctxOf(req);
-    if (req.body.endsOn && req.body.endsOn < req.body.startsOn) throw invalid('/endsOn', 'must not be before startsOn');
+    if (req.body.endsOn && req.body.endsOn < req.body.startsOn) throw invalid('/endsOn', say('不能早于开始日期', 'must not be before startsOn'));
     await runCommand(ctx, async (c) => {
       c.authorize('org.manage');
       const [t] = await c.tx.select().from(terms).where(and(eq(terms.orgId, c.actor.orgId), eq(terms.id, req.params.id))).for('update');

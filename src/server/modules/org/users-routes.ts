@@ -2,7 +2,7 @@ import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { runCommand, type CommandScope } from '../../core/command.ts';
-import { conflict, invalid, notFound } from '../../core/errors.ts';
+import { conflict, invalid, notFound, say } from '../../core/errors.ts';
 import { actorOf, ctxOf, errorResponses, IdParams, ListOf, Name, pageOf, Paging, Uuid } from '../../core/http.ts';
 import { authorize, ROLES } from '../../core/policies.ts';
 import { users } from '../../core/schema.ts';
@@ -38,17 +38,17 @@ const present = ({ passwordHash: _p, orgId: _o, ...u }: Row) => ({ ...u, created
 /** A member login needs its member, a unit login its unit, both in this committee. */
 async function checkLinks(c: CommandScope, u: { roles: string[]; memberId?: string | null; unitId?: string | null }) {
   const orgId = c.actor.orgId;
-  if (u.roles.includes('member') && !u.memberId) throw invalid('/memberId', 'required for the member role');
-  if (u.roles.includes('unit') && !u.unitId) throw invalid('/unitId', 'required for the unit role');
+  if (u.roles.includes('member') && !u.memberId) throw invalid('/memberId', say('委员角色须关联委员', 'required for the member role'));
+  if (u.roles.includes('unit') && !u.unitId) throw invalid('/unitId', say('承办单位角色须关联承办单位', 'required for the unit role'));
   let linked: string | undefined;
   if (u.memberId) {
     const [m] = await c.tx.select({ name: members.name }).from(members).where(and(eq(members.orgId, orgId), eq(members.id, u.memberId)));
-    if (!m) throw invalid('/memberId', 'no such member in this committee');
+    if (!m) throw invalid('/memberId', say('本政协没有这位委员', 'no such member in this committee'));
     linked = m.name;
   }
   if (u.unitId) {
     const [x] = await c.tx.select({ name: units.name }).from(units).where(and(eq(units.orgId, orgId), eq(units.id, u.unitId)));
-    if (!x) throw invalid('/unitId', 'no such unit in this committee');
+    if (!x) throw invalid('/unitId', say('本政协没有这个承办单位', 'no such unit in this committee'));
     linked ??= x.name;
   }
   return linked;
@@ -103,7 +103,7 @@ export async function userRoutes(fastify: FastifyInstance) {
     const { password, ...fields } = patch;
     const roles = fields.roles as string[] | undefined;
     if (id === c.actor.id && (fields.active === false || (roles && !roles.includes('admin')))) {
-      throw conflict('不能停用自己或取消自己的管理员角色 You cannot remove your own administrator access');
+      throw conflict(say('不能停用自己或取消自己的管理员角色', 'You cannot remove your own administrator access'));
     }
     const merged = { ...before, ...fields } as Row;
     await checkLinks(c, merged);

@@ -18,10 +18,10 @@ const ref = (p: { id: string; title: string }) => ({ kind: KIND, id: p.id, title
 
 async function checkCosigners(c: CommandScope, ids: string[], proposer: string | null) {
   const unique = [...new Set(ids)];
-  if (proposer && unique.includes(proposer)) throw invalid('/cosignerIds', 'the proposer cannot co-sign their own proposal');
+  if (proposer && unique.includes(proposer)) throw invalid('/cosignerIds', say('提案人不能附议自己的提案', 'the proposer cannot co-sign their own proposal'));
   if (!unique.length) return unique;
   const found = await c.tx.select({ id: members.id }).from(members).where(and(eq(members.orgId, c.actor.orgId), inArray(members.id, unique), eq(members.active, true)));
-  if (found.length !== unique.length) throw invalid('/cosignerIds', 'contains an unknown or inactive member');
+  if (found.length !== unique.length) throw invalid('/cosignerIds', say('含有不存在或已停用的委员', 'contains an unknown or inactive member'));
   return unique;
 }
 
@@ -48,7 +48,7 @@ export function createProposal(ctx: Ctx, input: DraftInput) {
     const byMember = !!c.actor.memberId && hasRole(c.actor, 'member');
     const collective = ['group', 'committee', 'sector'].includes(input.kind);
     if (!byMember && !(collective && hasRole(c.actor, 'staff'))) throw forbidden(say('只有委员可以撰写提案', 'Only members draft proposals'));
-    if (collective && !input.proposerName && !byMember) throw invalid('/proposerName', 'name the party group, special committee or sector');
+    if (collective && !input.proposerName && !byMember) throw invalid('/proposerName', say('请填写党派、专委会或界别的名称', 'name the party group, special committee or sector'));
     const settings = await proposalSettings(c.tx, c.actor.orgId);
     if ([...input.body].length > settings.bodyLimit) throw invalid('/body', say(`不超过 ${settings.bodyLimit} 字`, `at most ${settings.bodyLimit} characters`));
     const proposerMemberId = byMember && !collective ? c.actor.memberId : null;
@@ -58,7 +58,7 @@ export function createProposal(ctx: Ctx, input: DraftInput) {
       proposerName = m?.name ?? c.actor.displayName;
     }
     const cosignerIds = await checkCosigners(c, input.cosignerIds ?? [], proposerMemberId);
-    if (input.kind !== 'joint' && cosignerIds.length) throw invalid('/cosignerIds', 'only a joint proposal has co-signers');
+    if (input.kind !== 'joint' && cosignerIds.length) throw invalid('/cosignerIds', say('只有联名提案才有附议人', 'only a joint proposal has co-signers'));
     const [p] = await c.tx.insert(proposals).values({
       orgId: c.actor.orgId, title: input.title, body: input.body, kind: input.kind, domain: input.domain ?? null,
       proposerMemberId, proposerName: proposerName || c.actor.displayName, createdBy: c.actor.id,
@@ -81,7 +81,7 @@ export function updateDraft(ctx: Ctx, id: string, patch: Partial<DraftInput>) {
     const [after] = await c.tx.update(proposals).set({ ...fields, updatedAt: sql`now()` }).where(and(eq(proposals.orgId, l.p.orgId), eq(proposals.id, id))).returning();
     if (cosignerIds) {
       const ids = await checkCosigners(c, cosignerIds, l.p.proposerMemberId);
-      if ((after!.kind !== 'joint') && ids.length) throw invalid('/cosignerIds', 'only a joint proposal has co-signers');
+      if ((after!.kind !== 'joint') && ids.length) throw invalid('/cosignerIds', say('只有联名提案才有附议人', 'only a joint proposal has co-signers'));
       const keep = l.cosigners.filter((x) => ids.includes(x.memberId)).map((x) => x.memberId);
       await c.tx.delete(proposalCosigners).where(and(eq(proposalCosigners.orgId, l.p.orgId), eq(proposalCosigners.proposalId, id),
         keep.length ? sql`${proposalCosigners.memberId} not in ${keep}` : undefined));
@@ -132,7 +132,7 @@ const steps: Record<string, Step> = {
   async reject(c, l, b, set) {
     const reason = String(b.reason);
     const grounds = (await settingsOf(c)).notFiledGrounds;
-    if (!grounds.some((g) => reason.startsWith(g))) throw invalid('/reason', `must start with one of the grounds: ${grounds.join('、')}`);
+    if (!grounds.some((g) => reason.startsWith(g))) throw invalid('/reason', say(`须以下列理由之一开头：${grounds.join('、')}`, `must start with one of the grounds: ${grounds.join('、')}`));
     set({ decisionReason: reason });
     await notifyProposers(c, l, `提案不予立案：${l.p.title}`, reason);
     return reason;
@@ -144,9 +144,9 @@ const steps: Record<string, Step> = {
   },
   async merge(c, l, b, set) {
     const intoId = String(b.intoId);
-    if (intoId === l.p.id) throw invalid('/intoId', 'cannot merge a proposal into itself');
-    const target = await loadProposal(c.tx, c.actor, c.actor.orgId, intoId, { lock: true }).catch(() => { throw invalid('/intoId', 'no such proposal'); });
-    if (!['filed', 'assigned', 'handling', 'replied', 'rehandling', 'closed'].includes(target.p.state)) throw invalid('/intoId', 'the kept proposal must be filed');
+    if (intoId === l.p.id) throw invalid('/intoId', say('不能并入自身', 'cannot merge a proposal into itself'));
+    const target = await loadProposal(c.tx, c.actor, c.actor.orgId, intoId, { lock: true }).catch(() => { throw invalid('/intoId', say('提案不存在', 'no such proposal')); });
+    if (!['filed', 'assigned', 'handling', 'replied', 'rehandling', 'closed'].includes(target.p.state)) throw invalid('/intoId', say('并入的提案须已立案', 'the kept proposal must be filed'));
     // The merged proposal's proposers become co-proposers of the kept one.
     const incoming = [l.p.proposerMemberId, ...l.cosigners.map((x) => x.memberId)].filter((m): m is string => !!m && m !== target.p.proposerMemberId);
     if (incoming.length) {
@@ -206,7 +206,7 @@ const steps: Record<string, Step> = {
   async markKey(c, l, b, set) {
     const leaderUserId = String(b.leaderUserId);
     const leaders = await roleUsers(c.tx, l.p.orgId, 'leader');
-    if (!leaders.includes(leaderUserId)) throw invalid('/leaderUserId', 'not a leader of this committee');
+    if (!leaders.includes(leaderUserId)) throw invalid('/leaderUserId', say('不是本政协的领导', 'not a leader of this committee'));
     set({ isKey: true, keyLeaderUserId: leaderUserId });
     await notify(c.tx, l.p.orgId, [leaderUserId], { kind: 'key', title: `请领办重点提案：${l.p.title}`, href: `/proposals/${l.p.id}` });
   },

@@ -3,7 +3,7 @@ import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { TProperties } from 'typebox';
 import { and, eq, sql } from 'drizzle-orm';
 import { users } from '../../core/schema.ts';
-import { badRequest, notFound, Problem } from '../../core/errors.ts';
+import { badRequest, notFound, Problem, say } from '../../core/errors.ts';
 import { actorOf, ctxOf, errorResponses, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
 import { authorize, definePolicies } from '../../core/policies.ts';
 import { KIND, loadProposal, loadReadable, publicView } from './access.ts';
@@ -274,11 +274,11 @@ export async function proposalRoutes(fastify: FastifyInstance) {
     schema: { tags, summary: 'Upload a file (multipart field "file") to attach to a reply or contact log by its id', params: IdParams, consumes: ['multipart/form-data'] },
   }, async (req, reply) => {
     await readable(req, req.params.id); // an unknown proposal is a 404 before any upload is read
-    if (!req.isMultipart()) throw badRequest('Send the file as multipart/form-data', [{ path: '/file', message: 'required' }]);
+    if (!req.isMultipart()) throw badRequest(say('请以 multipart/form-data 上传文件', 'Send the file as multipart/form-data'), [{ path: '/file', message: say('必填', 'required') }]);
     const file = await req.file({ limits: { fileSize: MAX_ATTACHMENT } });
-    if (!file || file.fieldname !== 'file') throw badRequest('No file uploaded', [{ path: '/file', message: 'required' }]);
+    if (!file || file.fieldname !== 'file') throw badRequest(say('没有上传文件', 'No file uploaded'), [{ path: '/file', message: say('必填', 'required') }]);
     const data = await file.toBuffer();
-    if (file.file.truncated) throw new Problem(413, 'Payload Too Large', '附件不超过 10 MB File too large (max 10 MB)', [{ path: '/file', message: 'too large' }]);
+    if (file.file.truncated) throw new Problem(413, 'Payload Too Large', say('附件不超过 10 MB', 'File too large (max 10 MB)'), [{ path: '/file', message: say('文件过大', 'too large') }]);
     return reply.status(201).send(await uploadAttachment(ctxOf(req), req.params.id, { filename: file.filename, data }));
   });
 

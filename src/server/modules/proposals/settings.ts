@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { runCommand, type Ctx } from '../../core/command.ts';
-import { invalid } from '../../core/errors.ts';
+import { invalid, say } from '../../core/errors.ts';
 import type { Queryable } from '../../core/db/client.ts';
 import { orgs } from '../../core/schema.ts';
 import { DEFAULT_HANDLING, type HandlingSettings } from '../handling/deadlines.ts';
@@ -39,7 +39,7 @@ export function saveProposalSettings(ctx: Ctx, patch: Partial<Omit<ProposalSetti
     const [org] = await c.tx.select({ settings: orgs.settings }).from(orgs).where(eq(orgs.id, c.actor.orgId)).for('update');
     const before = await proposalSettings(c.tx, c.actor.orgId);
     const after = { ...before, ...patch, handling: { ...before.handling, ...(patch.handling ?? {}) } };
-    if (after.handling.replyMonths > after.handling.maxMonths) throw invalid('/handling/replyMonths', 'must not exceed maxMonths');
+    if (after.handling.replyMonths > after.handling.maxMonths) throw invalid('/handling/replyMonths', say('不能超过最长办理期限（maxMonths）', 'must not exceed maxMonths'));
     await c.tx.update(orgs).set({ settings: { ...(org?.settings ?? {}), proposals: after } }).where(eq(orgs.id, c.actor.orgId));
     await c.record({ action: 'settings', entity: 'org', entityId: c.actor.orgId, before, after });
   });

@@ -18,7 +18,7 @@ export function logSupervision(ctx: Ctx, proposalId: string, input: SupervisionI
     const l = await loadProposal(c.tx, c.actor, c.actor.orgId, proposalId, { lock: true });
     if (!l.relations.includes('keyLeader') && !hasRole(c.actor, 'staff')) throw forbidden(say('只有领办领导或工作人员可以记录督办', 'Only the leading leader or staff log supervision'));
     if (!l.p.isKey) throw conflict(say('只有重点提案需要督办', 'Only key proposals are supervised'));
-    if (input.date > today()) throw invalid('/date', 'must not be in the future');
+    if (input.date > today()) throw invalid('/date', say('不能是将来的日期', 'must not be in the future'));
     const [row] = await c.tx.insert(supervisionLogs).values({ orgId: l.p.orgId, proposalId, kind: input.kind, happenedOn: input.date, participants: input.participants, outcome: input.outcome, createdBy: c.actor.id }).returning();
     await c.record({ action: 'supervised', entity: 'proposal', entityId: proposalId, before: { state: l.p.state }, after: { state: l.p.state, note: `${input.kind} ${input.date}：${input.outcome}` } });
     return row!;

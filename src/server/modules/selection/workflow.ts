@@ -1,3 +1,4 @@
+import { say } from '../../core/errors.ts';
 import { defineWorkflow } from '../../core/workflow.ts';
 
 export const ROUND_STATES = ['open', 'decided', 'announced'] as const;
@@ -18,13 +19,13 @@ export interface RoundFacts {
  */
 export const selectionWorkflow = defineWorkflow<RoundState, RoundFacts>('selection', ROUND_STATES, [
   { from: 'open', action: 'nominate', to: 'open', who: ['proposer', 'staff'], label: '推荐', labelEn: 'Nominate',
-    guard: (f) => (f.current.position === 1 ? true : '推荐已截止 Nominations are closed') },
+    guard: (f) => (f.current.position === 1 ? true : say('推荐已截止', 'Nominations are closed')) },
   { from: 'open', action: 'withdraw', to: 'open', who: ['proposer', 'staff'], label: '撤回推荐', labelEn: 'Withdraw',
-    guard: (f) => (f.current.position === 1 ? true : '第一级已结束，不能再撤回推荐 The first level has closed: nominations can no longer be withdrawn') },
+    guard: (f) => (f.current.position === 1 ? true : say('第一级已结束，不能再撤回推荐', 'The first level has closed: nominations can no longer be withdrawn')) },
   { from: 'open', action: 'review', to: 'open', who: ['reviewer'], label: '评分', labelEn: 'Score',
-    guard: (f) => (f.target === f.current.position ? true : '该提案不在本级评审中 The proposal is not at this level') },
+    guard: (f) => (f.target === f.current.position ? true : say('该提案不在本级评审中', 'The proposal is not at this level')) },
   { from: 'open', action: 'close', who: ['staff'], label: '结束本级', labelEn: 'Close the level',
     to: (f) => (f.current.last ? 'decided' : 'open'),
-    guard: (f) => (f.target === f.current.position ? true : `只能结束当前第 ${f.current.position} 级 Only level ${f.current.position} can be closed now`) },
+    guard: (f) => (f.target === f.current.position ? true : say(`只能结束当前第 ${f.current.position} 级`, `Only level ${f.current.position} can be closed now`)) },
   { from: 'decided', action: 'announce', to: 'announced', who: ['staff'], label: '公布结果', labelEn: 'Announce' },
-]);
+], { noun: say('评选', 'selection'), states: { open: say('评选中', 'open'), decided: say('待公布', 'decided'), announced: say('已公布', 'announced') } });
