@@ -88,6 +88,7 @@ export interface Member {
   countyName: string | null;
   committeeIds: string[];
   committeeNames: string[];
+  liaisonSectorIds: string[];
   workplace: string | null;
   title: string | null;
   active: boolean;
@@ -108,6 +109,7 @@ export interface MemberBody {
   partyGroup?: boolean;
   countyOrgId?: string;
   committeeIds?: string[];
+  liaisonSectorIds?: string[];
   workplace?: string;
   title?: string;
   phone?: string;
