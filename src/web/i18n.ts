@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { proposalsEn, proposalsZh } from './messages/proposals';
 import { selectionEn, selectionZh } from './messages/selection';
 import { opinionsEn, opinionsZh } from './messages/opinions';
+import { liaisonEn, liaisonZh } from './messages/liaison';
 
 const zh = {
   'app.name': '同心',
@@ -262,6 +263,7 @@ const zh = {
   ...proposalsZh,
   ...selectionZh,
   ...opinionsZh,
+  ...liaisonZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -524,6 +526,7 @@ const en: Dictionary = {
   ...proposalsEn,
   ...selectionEn,
   ...opinionsEn,
+  ...liaisonEn,
 };
 
 // Party names are stored in Chinese; English labels for display only.
