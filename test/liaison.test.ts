@@ -107,6 +107,9 @@ describe.each(engines)('dual liaison (%s)', (engine) => {
     expect(added).toMatchObject({ manual: true, reason: '工作人员手动调整', fromName: '孙党员', toName: '郑常委' });
     await refused(409, 'staff', 'POST', '/liaison/links', { year: YEAR, kind: 'partyMember', fromMemberId: ids['孙党员'], toMemberId: ids['郑常委'] });
     expect((await refused(422, 'staff', 'POST', '/liaison/links', { year: YEAR, kind: 'masses', fromMemberId: ids.zhang })).errors[0]!.path).toBe('/sectorId');
+    expect((await refused(422, 'staff', 'PATCH', `/liaison/links/${added.id}`, { reason: '只写原因' })).errors[0]!.path).toBe('/fromMemberId');
+    await refused(409, 'staff', 'PATCH', `/liaison/links/${before.find((l) => l.kind === 'masses')!.id}`, { fromMemberId: ids.zhang });
+    await refused(409, 'staff', 'PATCH', `/liaison/links/${moved.id}`, { fromMemberId: ids.zhang });
     expect((await refused(422, 'staff', 'POST', '/liaison/links', { year: YEAR, kind: 'standing', fromMemberId: ids.zhang, toMemberId: t.fx.otherMemberId })).errors[0]!.path).toBe('/toMemberId');
 
     // Two removals (one of them the reassigned link), a reassignment and an addition: four hand-made rows kept.

@@ -105,21 +105,15 @@ export function reassignLink(ctx: Ctx, id: string, to: { fromMemberId?: string; 
   return runCommand(ctx, async (c) => {
     const link = await lockedActive(c, id);
     const kind = link.kind;
-    const input: LinkInput = {
-      year: link.year, kind, toMemberId: link.toMemberId ?? undefined, sectorId: link.sectorId ?? undefined,
-      ...(ENDS[kind].from === 'committee' ? { committeeId: to.committeeId ?? invalidField('/committeeId') } : { fromMemberId: to.fromMemberId ?? invalidField('/fromMemberId') }),
-    };
     if (kind === 'masses') throw conflict('联系本界别群众的是委员本人，不能改派 A member links the masses of their own sector');
-    const ends = await checkEnds(c, input);
+    const field = ENDS[kind].from === 'committee' ? 'committeeId' : 'fromMemberId';
+    if (!to[field]) throw invalid(`/${field}`, 'name the new liaison');
+    const ends = await checkEnds(c, { year: link.year, kind, toMemberId: link.toMemberId ?? undefined, sectorId: link.sectorId ?? undefined, [field]: to[field] });
     await retire(c, link, '已改派');
     const moved = await insertHandLink(c, link.year, kind, ends, to.reason ?? '改派');
     await c.record({ action: 'reassigned', entity: 'liaisonLink', entityId: id, before: link, after: moved });
     return moved;
   });
-}
-
-function invalidField(path: string): never {
-  throw invalid(path, 'name the new liaison');
 }
 
 export interface ContactInput {

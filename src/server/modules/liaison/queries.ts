@@ -131,7 +131,8 @@ export async function listContacts(db: Queryable, actor: Actor, f: { year?: numb
  * face-to-face contact this year, and whether the written report is in. Behind: a link without
  * one, or no report. (A special committee's links have no member liaison and are not on the board.)
  */
-export async function compliance(db: Queryable, orgId: string, year: number, opts: { memberId?: string } = {}) {
+/** `only`: that member's row alone (null: no row). */
+export async function compliance(db: Queryable, orgId: string, year: number, opts: { only?: string | null } = {}) {
   const rows = await db.select({
     memberId: liaisonLinks.fromMemberId, name: fromM.name, sectorName: sectors.name,
     links: sql<number>`count(*)::int`,
@@ -141,7 +142,7 @@ export async function compliance(db: Queryable, orgId: string, year: number, opt
   }).from(liaisonLinks)
     .innerJoin(fromM, and(eq(fromM.orgId, liaisonLinks.orgId), eq(fromM.id, liaisonLinks.fromMemberId)))
     .leftJoin(sectors, and(eq(sectors.orgId, fromM.orgId), eq(sectors.id, fromM.sectorId)))
-    .where(and(eq(liaisonLinks.orgId, orgId), eq(liaisonLinks.year, year), eq(liaisonLinks.active, true), opts.memberId ? eq(liaisonLinks.fromMemberId, opts.memberId) : undefined))
+    .where(and(eq(liaisonLinks.orgId, orgId), eq(liaisonLinks.year, year), eq(liaisonLinks.active, true), opts.only === undefined ? undefined : opts.only ? eq(liaisonLinks.fromMemberId, opts.only) : sql`false`))
     .groupBy(liaisonLinks.orgId, liaisonLinks.fromMemberId, fromM.name, fromM.nameSort, sectors.name)
     .orderBy(asc(fromM.nameSort));
   const items = rows.map((r) => {
