@@ -20,7 +20,8 @@ const contactCount = sql<number>`(select count(*)::int from ${liaisonContacts} w
 function linkWhere(actor: Actor, f: LinkFilter): SQL {
   return and(
     visibleLinks(actor), eq(liaisonLinks.year, f.year),
-    f.active === false ? eq(liaisonLinks.active, false) : f.active === undefined ? eq(liaisonLinks.active, true) : undefined,
+    // Active links unless the removed ones are asked for (active=false).
+    eq(liaisonLinks.active, f.active ?? true),
     f.kind ? eq(liaisonLinks.kind, f.kind) : undefined,
     f.fromMemberId ? eq(liaisonLinks.fromMemberId, f.fromMemberId) : undefined,
     f.toMemberId ? eq(liaisonLinks.toMemberId, f.toMemberId) : undefined,

@@ -11,6 +11,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { ResponsiveList } from '../../components/ResponsiveList';
 import { problemText } from '../../components/formErrors';
+import { ContactFormModal } from '../../components/liaison/ContactFormModal';
 import { AddLinkModal, ReassignModal } from '../../components/liaison/LinkForms';
 import { KindTag, MetTag } from '../../components/liaison/LinkTags';
 import { LINK_KINDS, targetName, thisYear, YEARS } from '../../components/liaison/model';
@@ -28,6 +29,7 @@ export default function LiaisonLinksPage() {
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [adding, setAdding] = useState(false);
   const [moving, setMoving] = useState<Link | null>(null);
+  const [logging, setLogging] = useState<Link | null>(null);
   const graph = useGraph(year);
   const list = useLinks({ year, kind, q: q || undefined, ...page });
   const generate = useLiaisonWrite(() => api.post<{ created: number; kept: number }>('/api/v1/liaison/links/generate', { year }));
@@ -37,6 +39,7 @@ export default function LiaisonLinksPage() {
 
   const actions = (l: Link) => manage && (
     <Space size={4} wrap>
+      <Button size="small" onClick={() => setLogging(l)}>{t('liaison.logContact')}</Button>
       {l.kind !== 'masses' && <Button size="small" onClick={() => setMoving(l)}>{t('liaison.reassign')}</Button>}
       <Popconfirm title={t('liaison.removeConfirm')} onConfirm={() => remove.mutateAsync(l.id).then(() => message.success(t('liaison.removed')), (e) => message.error(problemText(e)))}>
         <Button size="small" danger>{t('liaison.remove')}</Button>
@@ -110,6 +113,7 @@ export default function LiaisonLinksPage() {
       </Flex>
       {adding && <AddLinkModal year={year} open onClose={() => setAdding(false)} />}
       {moving && <ReassignModal link={moving} onClose={() => setMoving(null)} />}
+      {logging && <ContactFormModal link={logging} open onClose={() => setLogging(null)} />}
     </>
   );
 }
