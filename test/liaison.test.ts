@@ -189,7 +189,7 @@ describe.each(engines)('dual liaison (%s)', (engine) => {
     // By hand: 张三's links now, of which one had a face-to-face contact; no report yet.
     const zhangLinks = await links('staff', `&fromMemberId=${ids.zhang}`);
     const board = async (login = 'staff') => ok(login, 'GET', `/liaison/compliance?year=${YEAR}`);
-    const row = (b: { items: { memberId: string }[] }, id: string) => b.items.find((i) => i.memberId === id);
+    const row = (b: { items: { memberId: string; unmet: number }[] }, id: string) => b.items.find((i) => i.memberId === id);
     expect(row(await board(), ids.zhang)).toMatchObject({ name: '张三', sectorName: '教育界', links: zhangLinks.length, met: 1, unmet: zhangLinks.length - 1, reported: false, behind: true });
 
     await refused(422, 'member', 'PUT', '/liaison/reports', { year: YEAR - 5, body: '年度联系报告' });
@@ -210,6 +210,19 @@ describe.each(engines)('dual liaison (%s)', (engine) => {
       liaisons: liaisons.size, links: all.filter((l) => l.fromMemberId).length, reported: 2,
       met: all.filter((l) => l.fromMemberId && l.faceToFace > 0).length, behind: liaisons.size - 1,
     });
+    // Before the year ends, whoever is behind is told what is missing, and the office how many are behind (once per date).
+    const notices = async (login: string) => ((await ok(login, 'GET', '/notifications?pageSize=100')).items as { kind: string; title: string }[]).filter((n) => n.kind === 'liaisonYearEnd');
+    await t.app.jobs.runDue(new Date(`${YEAR}-12-20T02:00:00Z`));
+    await t.app.jobs.runDue(new Date(`${YEAR}-12-20T02:00:00Z`));
+    const zhangRow = row(b, ids.zhang)!;
+    expect((await notices('member')).map((n) => n.title)).toEqual(Array(2).fill(`双联：还有 ${zhangRow.unmet} 个联系对象未见面`));
+    expect((await notices('staff')).map((n) => n.title)).toEqual(Array(2).fill(`双联：${b.totals.behind} 位联系人“一见面一报告”尚未完成`));
+    // A member of the chair meeting with a login, behind on both counts.
+    expect((await notices('leader')).map((n) => n.title)).toEqual(Array(2).fill(`双联：还有 ${row(b, ids.zhao)!.unmet} 个联系对象未见面，尚未提交${YEAR}年度书面报告`));
+    // A past year's graph brings no reminders.
+    await ok('staff', 'POST', '/liaison/links/generate', { year: YEAR - 1 });
+    await t.app.jobs.runDue(new Date(`${YEAR}-12-31T02:00:00Z`));
+    expect(await notices('staff')).toHaveLength(2);
     // A member sees their own row only; the board downloads as .xlsx for the office.
     expect((await board('member')).items.map((i: { memberId: string }) => i.memberId)).toEqual([ids.zhang]);
     await refused(403, 'member', 'GET', `/liaison/compliance.xlsx?year=${YEAR}`);

@@ -3,6 +3,7 @@ import { runCommand, type Ctx } from '../../core/command.ts';
 import type { Queryable } from '../../core/db/client.ts';
 import { orgs } from '../../core/schema.ts';
 import { committees, memberCommittees, members, sectors } from '../org/schema.ts';
+import { scheduleYearEndReminders } from './reminders.ts';
 import { linkKey, planLinks, type Roster } from './rules.ts';
 import { liaisonContacts, liaisonGraphs, liaisonLinks } from './schema.ts';
 
@@ -70,6 +71,7 @@ export function generateLinks(ctx: Ctx, year: number) {
         target: [liaisonGraphs.orgId, liaisonGraphs.year],
         set: { version: sql`${liaisonGraphs.version} + 1`, created, kept, generatedBy: c.actor.id, generatedAt: sql`now()` },
       }).returning();
+    await scheduleYearEndReminders(c.tx, orgId, year);
     await c.record({ action: 'generated', entity: 'liaisonGraph', entityId: String(year), after: { year, version: graph!.version, created, kept, removed: gone.length } });
     return { created, kept };
   });

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { addTodoSource } from '../../core/todos.ts';
 import { today } from '../handling/deadlines.ts';
+import { LIAISON_REMINDER_JOB, runYearEndReminder } from './reminders.ts';
 import { liaisonRoutes } from './routes.ts';
 import { liaisonLinks, liaisonReports } from './schema.ts';
 
@@ -23,5 +24,6 @@ addTodoSource(async (db, actor) => {
 });
 
 export async function liaisonModule(fastify: FastifyInstance) {
+  fastify.jobs.register(LIAISON_REMINDER_JOB, runYearEndReminder);
   await fastify.register(liaisonRoutes);
 }
