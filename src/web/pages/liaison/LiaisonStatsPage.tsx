@@ -1,6 +1,6 @@
 // 双联活动统计 (staff, leaders): the counters the speech quotes, by member or sector, for a period.
 import { useState } from 'react';
-import { Flex, Input, Segmented } from 'antd';
+import { Card, Descriptions, Flex, Input, Segmented } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { withQuery } from '../../api';
 import { useI18n } from '../../i18n';
@@ -34,7 +34,17 @@ export default function LiaisonStatsPage() {
         <Input type="date" aria-label={`${t('liaison.stats.period')} 1`} value={period.from} onChange={day('from')} style={{ width: 160 }} />
         <Input type="date" aria-label={`${t('liaison.stats.period')} 2`} value={period.to} onChange={day('to')} style={{ width: 160 }} />
       </Flex>
-      <ResponsiveList<CounterRow> items={rows} rowKey="key" columns={columns} query={counters} />
+      <ResponsiveList<CounterRow>
+        items={rows}
+        rowKey="key"
+        columns={columns}
+        renderCard={(r) => (
+          <Card size="small" title={[r.name, r.sectorName].filter(Boolean).join(' · ')}>
+            <Descriptions size="small" column={1} items={COUNTERS.map((k) => ({ key: k, label: t(`liaison.stats.${k}`), children: r[k] }))} />
+          </Card>
+        )}
+        query={counters}
+      />
     </>
   );
 }
