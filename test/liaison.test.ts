@@ -246,5 +246,6 @@ describe.each(engines)('dual liaison (%s)', (engine) => {
     expect((await ok('staff', 'GET', `/liaison/counters?from=${YEAR - 1}-01-01&to=${YEAR - 1}-12-31`)).items).toEqual([]);
     await refused(403, 'member', 'GET', '/liaison/counters');
     expect((await refused(400, 'staff', 'GET', '/liaison/counters?from=yesterday')).errors[0]!.path).toMatch(/from/);
+    expect((await refused(422, 'staff', 'GET', `/liaison/counters?from=${YEAR}-06-01&to=${YEAR}-05-31`)).errors[0]!.path).toBe('/to');
   });
 });
