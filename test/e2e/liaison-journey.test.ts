@@ -1,13 +1,15 @@
-// In a real browser, 双联 on a phone: staff have generated the year's links; 张三 (member) opens
+// In a real browser, 双联 on a phone: staff generate the year's links by the rules; 张三 (member) opens
 // 我的双联 at 390 px, logs a face-to-face contact with an opinion in a few taps, turns the opinion
 // into a 社情民意 draft (which links back to the contact), and staff see the meeting on the
-// 一见面一报告 board at desktop width.
+// 一见面一报告 board at desktop width, remove a link by hand, and a regeneration keeps the removal.
 // Embedded database only: the browser exercises the UI, the HTTP tests cover both engines.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { logIn, see, startE2E, type E2E } from './browser.ts';
 import { button, dialog, logInAs, main, row, toast } from './ui.ts';
 
-const YEAR = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 4));
+/** The special committee's link to 教育界 (the one sector none of its members sits in). */
+const committeeRow = (page: Page) => main(page).getByRole('row').filter({ has: page.getByRole('cell', { name: '均衡分配：教育界', exact: true }) });
 const OPINION = '建议增加乡村学校教师编制，缓解结构性缺编';
 
 describe('dual liaison journey in the browser', () => {
@@ -15,10 +17,17 @@ describe('dual liaison journey in the browser', () => {
   beforeAll(async () => { e2e = await startE2E(); });
   afterAll(async () => { await e2e?.close(); });
 
-  it('a member logs a face-to-face contact on a phone, turns its opinion into a 社情民意 draft; staff see the meeting', { timeout: 360_000 }, async (test) => {
+  it('staff generate the links; a member logs a face-to-face contact on a phone and turns its opinion into a 社情民意 draft; staff see the meeting and adjust a link, kept through regeneration', { timeout: 360_000 }, async (test) => {
     const t = e2e.t;
-    const generated = await t.app.inject({ method: 'POST', url: '/api/v1/liaison/links/generate', headers: await t.as('staff'), payload: { year: YEAR } });
-    expect(generated.statusCode).toBe(200);
+    // Staff generate the year's links by the rules (the fixture's roster gives twelve).
+    const staff = await logInAs(e2e, test, 'staff');
+    await staff.goto('/liaison');
+    await see(main(staff).getByRole('heading', { name: '双联名单' }));
+    await see(main(staff).getByText('尚未生成', { exact: true }));
+    await main(staff).getByRole('button', { name: /按规则生成$/ }).click();
+    await button(staff.locator('.ant-popconfirm'), '确 定').or(button(staff.locator('.ant-popconfirm'), '确定')).click();
+    await toast(staff, '新增 12 条，保留手动调整 0 条');
+    await see(committeeRow(staff));
     // 张三 (中共) links the members outside the party; 李四 is one of them.
     const phone = await e2e.page(test, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await phone.goto('/login');
@@ -58,11 +67,23 @@ describe('dual liaison journey in the browser', () => {
     await see(main(phone).getByRole('link', { name: '查看社情民意草稿' }));
 
     // Staff see 张三's meeting on the board, at desktop width.
-    const staff = await logInAs(e2e, test, 'staff');
     await staff.goto('/liaison/compliance');
     await see(main(staff).getByRole('heading', { name: '一见面一报告' }));
     const zhang = row(staff, '张三');
     await see(zhang.getByRole('cell', { name: '1', exact: true }).first());
     await see(zhang.getByText('未报告', { exact: true }));
+
+    // Staff remove a link by hand; a regeneration keeps the removal.
+    await staff.goto('/liaison');
+    const link = committeeRow(staff);
+    await button(link, '撤销').click();
+    await button(staff.locator('.ant-popconfirm'), '确 定').or(button(staff.locator('.ant-popconfirm'), '确定')).click();
+    await toast(staff, '已撤销');
+    await expect.poll(() => link.count()).toBe(0);
+    await main(staff).getByRole('button', { name: /按规则生成$/ }).click();
+    await button(staff.locator('.ant-popconfirm'), '确 定').or(button(staff.locator('.ant-popconfirm'), '确定')).click();
+    await toast(staff, '新增 0 条，保留手动调整 1 条');
+    await see(main(staff).getByText(/^第 2 版/));
+    expect(await link.count()).toBe(0);
   });
 });
