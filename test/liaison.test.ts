@@ -122,6 +122,8 @@ describe.each(engines)('dual liaison (%s)', (engine) => {
     expect(pairs.has(pair(added))).toBe(true);
     // The reassigned member has exactly the one standing liaison staff gave them.
     expect(after.filter((l) => l.kind === 'standing' && l.toMemberId === moved.toMemberId).map((l) => l.fromMemberId)).toEqual([newLiaison]);
+    // The rules' links are still within the bound; 孙党员's hand-made link is not counted against it.
+    for (const k of (await ok('staff', 'GET', `/liaison/graph?year=${YEAR}`)).kinds.filter((x: { bound: number | null }) => x.bound !== null)) expect(k.maxLoad, k.kind).toBeLessThanOrEqual(k.bound);
     // The removed links are listed as inactive.
     expect((await links('staff', '&active=false')).map((l) => l.id).sort()).toEqual([removed.id, moved.id].sort());
   });

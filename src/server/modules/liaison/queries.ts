@@ -66,7 +66,10 @@ export async function linkView(db: Queryable, link: Link) {
   return presentLink(row!);
 }
 
-/** The year's graph: its version and, per kind, links, liaisons and the most links one carries against the bound. */
+/**
+ * The year's graph: its version and, per kind, the links and liaisons, and the most links the rules
+ * gave one liaison against the bound (rules.ts; links staff added by hand are theirs to weigh).
+ */
 export async function graphSummary(db: Queryable, orgId: string, year: number) {
   const [graph] = await db.select().from(liaisonGraphs).where(and(eq(liaisonGraphs.orgId, orgId), eq(liaisonGraphs.year, year)));
   const loads = await db.select({
@@ -81,7 +84,7 @@ export async function graphSummary(db: Queryable, orgId: string, year: number) {
       const of = loads.filter((l) => l.kind === kind);
       const generated = of.reduce((s, l) => s + l.generated, 0);
       return {
-        kind, links: of.reduce((s, l) => s + l.n, 0), liaisons: of.length, maxLoad: Math.max(0, ...of.map((l) => l.n)),
+        kind, links: of.reduce((s, l) => s + l.n, 0), liaisons: of.length, maxLoad: Math.max(0, ...of.map((l) => l.generated)),
         // The bound the rules kept to (rules.ts): over the links they gave and the liaisons that carry them.
         bound: balanced.has(kind) ? loadBound(generated, of.filter((l) => l.generated > 0).length) : null,
       };
