@@ -146,6 +146,33 @@ const UNITS = (c: Ctx) => [{ unitId: c.t.fx.unitIds.a, role: 'lead' }, { unitId:
 const opinion = (stage: OpinionStage, statuses: string, body: (c: Ctx) => object = () => ({})): Rule =>
   ({ who: 'see statuses', statuses, ok: 200, req: async (c) => ({ id: await c.target(`opinion ${stage}`, () => opinionIn(c.t, stage, c.uniq('社情'))), body: body(c) }) });
 /** A selection round in that stage (see selectionIn). */
+/** 双联 in 2025: the fixture's graph (generated once per app), and 张三's first link to a member outside the party. */
+const LIAISON_YEAR = 2025;
+const liaisonGraphs = new WeakMap<TestApp, Promise<string>>();
+const zhangsLink = (c: Ctx) => {
+  if (!liaisonGraphs.has(c.t)) liaisonGraphs.set(c.t, (async () => {
+    await inject(c.t, 'admin', 'POST', '/api/v1/liaison/links/generate', { year: LIAISON_YEAR });
+    const res = await inject(c.t, 'admin', 'GET', `/api/v1/liaison/links?year=${LIAISON_YEAR}&kind=partyMember&fromMemberId=${c.t.fx.memberIds[0]}`);
+    return res.json().items[0].id as string;
+  })());
+  return liaisonGraphs.get(c.t)!;
+};
+/** A link staff made by hand from 张三 to a new member (to reassign or remove). */
+const handLink = (c: Ctx) => c.target('liaison hand link', async () => {
+  await zhangsLink(c);
+  const to = (await inject(c.t, 'admin', 'POST', '/api/v1/members', { name: c.uniq('联系对象'), sectorId: c.t.fx.sectorIds[0], party: '民进', standing: false })).json().id;
+  const res = await inject(c.t, 'admin', 'POST', '/api/v1/liaison/links', { year: LIAISON_YEAR, kind: 'partyMember', fromMemberId: c.t.fx.memberIds[0], toMemberId: to });
+  if (res.statusCode !== 201) throw new Error(`hand link: ${res.statusCode} ${res.body}`);
+  return res.json().id;
+});
+/** A contact on 张三's link, with an opinion collected; `opinion`: the opinion's id. */
+const liaisonContact = (c: Ctx, key: string) => c.target(`liaison contact ${key}`, async () => {
+  const res = await inject(c.t, 'admin', 'POST', `/api/v1/liaison/links/${await zhangsLink(c)}/contacts`,
+    { date: `${LIAISON_YEAR}-06-01`, channel: 'faceToFace', participants: '张三、李四', topics: '界别协商', opinions: ['建议加强社区养老服务'] });
+  if (res.statusCode !== 201) throw new Error(`contact: ${res.statusCode} ${res.body}`);
+  return JSON.stringify(res.json());
+}).then((json) => JSON.parse(json) as { id: string; opinions: { id: string }[] });
+const CONTACT = { date: `${LIAISON_YEAR}-06-02`, channel: 'phone', participants: '张三', topics: '电话了解近况' };
 const selection = (c: Ctx, stage: SelectionStage) =>
   c.target(`selection ${stage}`, async () => JSON.stringify(await selectionIn(c.t, stage, c.uniq('评选')))).then((r) => JSON.parse(r) as SelectionRound);
 
@@ -356,6 +383,40 @@ const MATRIX: Record<string, Rule> = {
     who: 'see statuses', statuses: '                      401  200 200 200 200 404 404 404 404', ok: 200,
     req: async (c) => ({ id: await c.target('letter', () => converted(c.t, 'letters', c.uniq('转来信'))) }),
   },
+
+  // 双联: staff generate and adjust the graph; leaders read it all; a member the links they are on, and logs on their own.
+  //                                                                          anon adm stf ldr mem uA  uB  oAd oSt
+  'POST /api/v1/liaison/links/generate': { who: OFFICE, ok: 200, req: () => ({ body: { year: LIAISON_YEAR } }) },
+  'GET /api/v1/liaison/links': { who: ANYONE, ok: 200, req: async (c) => { await zhangsLink(c); return { query: { year: String(LIAISON_YEAR) } }; } },
+  'GET /api/v1/liaison/links.xlsx': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR) } }) },
+  'GET /api/v1/liaison/graph': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR) } }) },
+  'POST /api/v1/liaison/links': {
+    who: OFFICE, ok: 201,
+    req: async (c) => {
+      // Each committee's office links a new member of its own to their sector's masses.
+      const [from, sectorId] = c.caller.foreign
+        ? [(await inject(c.t, c.caller.login!, 'POST', '/api/v1/members', { name: c.uniq('外市委员'), sectorId: c.t.fx.otherSectorId, party: '民进', standing: false })).json().id, c.t.fx.otherSectorId]
+        : [await newMember(c), c.t.fx.sectorIds[0]];
+      return { body: { year: LIAISON_YEAR, kind: 'masses', fromMemberId: from, sectorId } };
+    },
+  },
+  'GET /api/v1/liaison/links/:id': { who: 'see statuses', statuses: '                     401  200 200 200 200 404 404 404 404', ok: 200, req: async (c) => ({ id: await zhangsLink(c) }) },
+  'PATCH /api/v1/liaison/links/:id': { who: 'see statuses', statuses: '                   401  200 200 403 403 403 403 404 404', ok: 200, req: async (c) => ({ id: await handLink(c), body: { fromMemberId: c.t.fx.memberIds[3] } }) },
+  'DELETE /api/v1/liaison/links/:id': { who: 'see statuses', statuses: '                  401  200 200 403 403 403 403 404 404', ok: 200, req: async (c) => ({ id: await handLink(c) }) },
+  'POST /api/v1/liaison/links/:id/contacts': { who: 'see statuses', statuses: '           401  201 201 403 201 404 404 404 404', ok: 201, req: async (c) => ({ id: await zhangsLink(c), body: CONTACT }) },
+  'GET /api/v1/liaison/contacts': { who: ANYONE, ok: 200 },
+  'GET /api/v1/liaison/contacts/:id': { who: 'see statuses', statuses: '                  401  200 200 200 200 404 404 404 404', ok: 200, req: async (c) => ({ id: (await liaisonContact(c, 'read')).id }) },
+  // The liaison turns it into their own draft; staff enter a 社情民意 draft for them (an admin writes none).
+  'POST /api/v1/liaison/opinions/:id/convert': { who: 'see statuses', statuses: '         401  403 201 403 201 404 404 404 404', ok: 201,
+    req: async (c) => ({ id: (await liaisonContact(c, 'convert')).opinions[0]!.id, body: { to: 'opinion', title: c.uniq('关于社区养老') } }) },
+  'GET /api/v1/liaison/compliance': { who: ANYONE, ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR) } }) },
+  'GET /api/v1/liaison/compliance.xlsx': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR) } }) },
+  'GET /api/v1/liaison/counters': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  'GET /api/v1/liaison/counters.xlsx': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  'GET /api/v1/liaison/reports': { who: ANYONE, ok: 200 },
+  // A member writes their own; the office for a member it names (another committee's office cannot name ours).
+  'PUT /api/v1/liaison/reports': { who: 'see statuses', statuses: '                       401  200 200 403 200 403 403 422 422', ok: 200,
+    req: async (c) => { await zhangsLink(c); return { body: { year: LIAISON_YEAR, body: '年度双联书面报告', ...(['admin', 'staff', 'otherAdmin', 'otherStaff'].includes(c.caller.name) ? { memberId: c.t.fx.memberIds[0] } : {}) } }; } },
 
   // 优秀提案评选: staff run the rounds, members nominate their own proposals, each level's reviewers
   // score (here the proposal committee's level, recorded by staff); announced results are public.

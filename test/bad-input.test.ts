@@ -65,6 +65,12 @@ const examples = (fx: Fixture): Record<string, Record<string, unknown>> => ({
   'POST /api/v1/selections/:id/entries/:entryId/reviews': { score: 90, comment: '选题精准' },
   'POST /api/v1/selections/:id/levels/:levelId/close': { passIds: [crypto.randomUUID()] },
   'POST /api/v1/selections/:id/announce': { unitIds: [fx.unitIds.a] },
+  'POST /api/v1/liaison/links/generate': { year: 2025 },
+  'POST /api/v1/liaison/links': { year: 2025, kind: 'masses', fromMemberId: fx.memberIds[1], sectorId: fx.sectorIds[1], reason: '补充' },
+  'PATCH /api/v1/liaison/links/:id': { fromMemberId: fx.memberIds[3], reason: '改派' },
+  'POST /api/v1/liaison/links/:id/contacts': { date: '2025-06-01', channel: 'faceToFace', participants: '张三', topics: '走访', policyTalk: true, massesReached: 0, opinions: ['意见'], problemsSolved: ['问题'] },
+  'POST /api/v1/liaison/opinions/:id/convert': { to: 'opinion', title: '关于社区养老的建议' },
+  'PUT /api/v1/liaison/reports': { year: 2025, body: '年度双联报告', memberId: fx.memberIds[0] },
 });
 
 /** The body of each proposal action. */
@@ -297,6 +303,11 @@ describe.each(engines)('bad input (%s)', (engine) => {
     const [attachment] = await t.database.db.insert(attachments).values({ orgId: t.fx.orgId, itemKind: 'proposal', itemId: proposalId, ownerKind: 'reply', ownerId: replyId,
       filename: '附件.pdf', mime: 'application/pdf', size: 4, sha256: '-', data: Buffer.from('%PDF'), createdBy: t.fx.userIds.unitA! }).returning();
     const selection = await selectionIn(t, 'scoring', '优秀提案评选');
+    // 双联 in 2025: 张三's link to a member outside the party, a contact on it with an opinion.
+    await post('/api/v1/liaison/links/generate', { year: 2025 });
+    const linkId = (await t.app.inject({ url: `/api/v1/liaison/links?year=2025&kind=partyMember&fromMemberId=${t.fx.memberIds[0]}`, headers: admin })).json().items[0].id as string;
+    const contact = (await t.app.inject({ method: 'POST', url: `/api/v1/liaison/links/${linkId}/contacts`, headers: admin,
+      payload: { date: '2025-06-01', channel: 'faceToFace', participants: '张三', topics: '走访', opinions: ['建议加强社区养老'] } })).json();
     const [notification] = await t.database.db.insert(notifications).values({ orgId: t.fx.orgId, userId: t.fx.userIds.admin!, kind: 'test', title: '通知' }).returning();
     // An existing object for each path parameter (by the path up to it), so that a wrongly
     // accepted value would show.
@@ -308,6 +319,7 @@ describe.each(engines)('bad input (%s)', (engine) => {
       '/api/v1/notifications/:id': notification!.id, '/api/v1/proposals/:id/replies/:replyId': replyId,
       '/api/v1/proposals/:id/attachments/:attachmentId': attachment!.id,
       '/api/v1/opinions/:id': await converted(t, 'opinions', '转社情民意'), '/api/v1/letters/:id': await converted(t, 'letters', '转委员来信'),
+      '/api/v1/liaison/links/:id': linkId, '/api/v1/liaison/contacts/:id': contact.id, '/api/v1/liaison/opinions/:id': contact.opinions[0].id,
       '/api/v1/selections/:id': selection.id, '/api/v1/selections/:id/entries/:entryId': selection.entryId, '/api/v1/selections/:id/levels/:levelId': selection.levelIds[1]!,
     };
     // Objects of another committee: as unknown here as a random id.

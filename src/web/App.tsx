@@ -10,6 +10,7 @@ import LoginPage from './pages/LoginPage';
 import {
   ADMIN_ONLY,
   CONFIG_ROLES,
+  LIAISONS,
   COSIGNERS,
   OPINION_COMPOSERS,
   OPINION_OFFICE,
@@ -59,6 +60,11 @@ const ComposeOpinionPage = lazy(() => import('./pages/opinions/ComposeOpinionPag
 const OpinionReviewPage = lazy(() => import('./pages/opinions/OpinionReviewPage'));
 const OpinionsAdminPage = lazy(() => import('./pages/opinions/OpinionsAdminPage'));
 const OpinionStatsPage = lazy(() => import('./pages/opinions/OpinionStatsPage'));
+const MyLiaisonPage = lazy(() => import('./pages/liaison/MyLiaisonPage'));
+const LiaisonLinksPage = lazy(() => import('./pages/liaison/LiaisonLinksPage'));
+const LiaisonCompliancePage = lazy(() => import('./pages/liaison/LiaisonCompliancePage'));
+const LiaisonStatsPage = lazy(() => import('./pages/liaison/LiaisonStatsPage'));
+const ContactDetailPage = lazy(() => import('./pages/liaison/ContactDetailPage'));
 const OpinionDetailPage = lazy(() => import('./pages/opinions/OpinionDetailPage'));
 const PublicProposalsPage = lazy(() => import('./pages/proposals/PublicProposalsPage'));
 const PublicProposalDetailPage = lazy(() => import('./pages/proposals/PublicProposalDetailPage'));
@@ -104,6 +110,12 @@ const pages = [
   // Anyone who may read a report opens it here; the server answers 404 to everyone else.
   { path: 'opinions/:id', element: <OpinionDetailPage /> },
   { path: 'opinions/:id/edit', element: only(OPINION_COMPOSERS, <ComposeOpinionPage />) },
+  { path: 'liaison', element: only(SUPERVISORS, <LiaisonLinksPage />) },
+  { path: 'liaison/mine', element: only(LIAISONS, <MyLiaisonPage />) },
+  { path: 'liaison/compliance', element: only(SUPERVISORS, <LiaisonCompliancePage />) },
+  { path: 'liaison/stats', element: only(SUPERVISORS, <LiaisonStatsPage />) },
+  // Anyone on the link (or the office) opens a contact here; the server answers 404 to everyone else.
+  { path: 'liaison/contacts/:id', element: <ContactDetailPage /> },
   { path: 'admin/sectors', element: only(CONFIG_ROLES, <SectorsPage />) },
   { path: 'admin/committees', element: only(CONFIG_ROLES, <CommitteesPage />) },
   { path: 'admin/units', element: only(CONFIG_ROLES, <UnitsPage />) },

@@ -141,6 +141,7 @@ export const api = {
   post: <T>(path: string, body?: unknown, query?: Record<string, QueryValue>) =>
     request<T>(path, { method: 'POST', body, query }),
   patch: <T>(path: string, body: unknown) => request<T>(path, { method: 'PATCH', body }),
+  put: <T>(path: string, body: unknown) => request<T>(path, { method: 'PUT', body }),
   del: <T = void>(path: string) => request<T>(path, { method: 'DELETE' }),
   upload: <T>(path: string, field: string, file: Blob, fileName: string, query?: Record<string, QueryValue>) => {
     const form = new FormData();

@@ -6,6 +6,7 @@ import { selectionEn, selectionZh } from './messages/selection';
 import { opinionsEn, opinionsZh } from './messages/opinions';
 import { accountEn, accountZh } from './messages/account';
 import { uiEn, uiZh } from './messages/ui';
+import { liaisonEn, liaisonZh } from './messages/liaison';
 
 const zh = {
   'app.name': '同心',
@@ -128,6 +129,8 @@ const zh = {
   'member.standing': '常委',
   'member.chairMeeting': '主席会议成员',
   'member.partyGroup': '党组成员',
+  'member.liaisonSectors': '分工联系界别',
+  'member.liaisonSectorsHelp': '双联：党组成员联系这些界别的党员委员',
   'member.county': '县区',
   'member.committees': '专委会',
   'member.workplace': '工作单位',
@@ -273,6 +276,7 @@ const zh = {
   ...opinionsZh,
   ...accountZh,
   ...uiZh,
+  ...liaisonZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -399,6 +403,8 @@ const en: Dictionary = {
   'member.standing': 'Standing member',
   'member.chairMeeting': 'Chair-meeting member',
   'member.partyGroup': 'Party-group member',
+  'member.liaisonSectors': 'Sectors looked after',
+  'member.liaisonSectorsHelp': 'Dual liaison: the party-group member is linked to these sectors\' party members',
   'member.county': 'County',
   'member.committees': 'Special committees',
   'member.workplace': 'Workplace',
@@ -544,6 +550,7 @@ const en: Dictionary = {
   ...opinionsEn,
   ...accountEn,
   ...uiEn,
+  ...liaisonEn,
 };
 
 // Party names are stored in Chinese; English labels for display only.

@@ -94,6 +94,7 @@ export interface Member {
   countyName: string | null;
   committeeIds: string[];
   committeeNames: string[];
+  liaisonSectorIds: string[];
   workplace: string | null;
   title: string | null;
   active: boolean;
@@ -114,6 +115,7 @@ export interface MemberBody {
   partyGroup?: boolean;
   countyOrgId?: string;
   committeeIds?: string[];
+  liaisonSectorIds?: string[];
   workplace?: string;
   title?: string;
   phone?: string;

@@ -192,6 +192,10 @@ describe('demo seed', () => {
     await checkOpinions(database, seeded.orgId);
   }, 60_000);
 
+  it('creates this year\'s 双联: links of every kind by the rules, contacts, opinions and reports, some liaisons behind', async () => {
+    await checkLiaison(database);
+  }, 60_000);
+
   it('is deterministic: a second database, seeded on another day, gets the same roster and proposals', async () => {
     // Dates follow the day of seeding; everything else comes from the PRNG. Seeded half a year later,
     // the demo is as consistent then (items in progress move along with today).
@@ -616,6 +620,48 @@ async function checkOpinions(database: Database, orgId: string) {
     const stats = await get('leader', '/api/v1/opinions/stats');
     expect(stats.adoptions).toBeGreaterThan(5);
     expect(stats.instructions).toBeGreaterThan(2);
+  } finally {
+    await app.close();
+  }
+}
+
+async function checkLiaison(database: Database) {
+  const app = await buildApp({ config: testConfig(), database, logger: false });
+  await app.ready();
+  try {
+    const as = async (username: string) => {
+      const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
+      return { cookie: `tx_session=${login.cookies.find((c) => c.name === 'tx_session')!.value}`, 'x-requested-with': 'test' };
+    };
+    const get = async (username: string, url: string) => {
+      const res = await app.inject({ url, headers: await as(username) });
+      expect(res.statusCode, `${username} ${url}`).toBe(200);
+      return res.json();
+    };
+    const year = Number(today().slice(0, 4));
+    const graph = await get('staff', `/api/v1/liaison/graph?year=${year}`);
+    expect(graph.version).toBe(1);
+    for (const k of graph.kinds) {
+      expect(k.links, k.kind).toBeGreaterThan(0);
+      if (k.bound !== null) expect(k.maxLoad, k.kind).toBeLessThanOrEqual(k.bound);
+    }
+    // The seeded graph is the rules' own: generating again changes nothing.
+    const again = await app.inject({ method: 'POST', url: '/api/v1/liaison/links/generate', headers: await as('staff'), payload: { year } });
+    expect(again.json()).toEqual({ created: 0, kept: 0 });
+    const board = await get('leader', `/api/v1/liaison/compliance?year=${year}`);
+    expect(board.totals.behind).toBeGreaterThan(0);
+    expect(board.totals.behind).toBeLessThan(board.totals.liaisons);
+    expect(board.totals.reported).toBeGreaterThan(board.totals.liaisons / 2);
+    const counters = await get('staff', `/api/v1/liaison/counters?from=${year}-01-01&to=${today()}`);
+    for (const k of ['policyTalks', 'membersVisited', 'massesVisited', 'opinionsCollected', 'problemsSolved']) expect(counters.total[k], k).toBeGreaterThan(0);
+    // The demo member has links, a face-to-face contact with an opinion to turn into a draft, and a report to write.
+    const mine = await get('member', `/api/v1/liaison/links?year=${year}&mine=true`);
+    expect(mine.items.length).toBeGreaterThan(0);
+    expect(mine.items.some((l: { faceToFace: number }) => l.faceToFace > 0)).toBe(true);
+    const contacts = await get('member', `/api/v1/liaison/contacts?year=${year}&mine=true&pageSize=100`);
+    expect(contacts.items.every((c: { date: string }) => c.date <= today() && c.date >= `${year}-01-01`)).toBe(true);
+    expect(contacts.items.some((c: { opinionCount: number }) => c.opinionCount > 0)).toBe(true);
+    expect((await get('member', '/api/v1/todos')).items.map((i: { kind: string }) => i.kind)).toContain('liaisonReport');
   } finally {
     await app.close();
   }

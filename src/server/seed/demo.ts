@@ -18,6 +18,7 @@ import {
 } from './demo-data.ts';
 import { seedDemoProposals, type SessionInfo } from './demo-proposals.ts';
 import { seedDemoOpinions } from './demo-opinions.ts';
+import { seedDemoLiaison } from './demo-liaison.ts';
 import { seedDemoSelections } from './demo-selections.ts';
 import { createRandom, type Random } from './random.ts';
 
@@ -267,6 +268,9 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<{ org
       memberLogins: [login('member'), login('leader')].map((l) => ({ userId: l.id, memberId: l.memberId! })),
       now: opts.now,
     });
+
+    // 双联: this year's links, contacts and reports.
+    await seedDemoLiaison(tx, { orgId, staffUserId: login('staff').id, demoMemberId: login('member').memberId!, now: opts.now });
 
     return { orgId, logins: logins.map(({ username, role, displayName }) => ({ username, role, displayName })) };
   });

@@ -35,6 +35,7 @@ function toValues(m: Member): Values {
     partyGroup: m.partyGroup,
     countyOrgId: m.countyOrgId ?? undefined,
     committeeIds: m.committeeIds ?? [],
+    liaisonSectorIds: m.liaisonSectorIds ?? [],
     workplace: m.workplace ?? undefined,
     title: m.title ?? undefined,
     phone: m.phone ?? undefined,
@@ -52,6 +53,8 @@ function normalize(v: Values): Record<string, unknown> {
     chairMeeting: !!v.chairMeeting,
     partyGroup: !!v.partyGroup,
     committeeIds: v.committeeIds ?? [],
+    // Only a party-group member looks after sectors.
+    liaisonSectorIds: v.partyGroup ? v.liaisonSectorIds ?? [] : [],
     birthYear: v.birthYear ?? null,
   };
   for (const field of TEXT_FIELDS) {
@@ -106,7 +109,7 @@ export function MemberFormModal({ open, member, onClose, afterClose, onSaved }: 
       onDone={onSaved}
       okText={t('common.save')}
       width={720}
-      initialValues={member ? toValues(member) : { standing: false, chairMeeting: false, partyGroup: false, committeeIds: [] }}
+      initialValues={member ? toValues(member) : { standing: false, chairMeeting: false, partyGroup: false, committeeIds: [], liaisonSectorIds: [] }}
     >
       <Row gutter={16}>
         <Col {...half}>
@@ -183,6 +186,20 @@ export function MemberFormModal({ open, member, onClose, afterClose, onSaved }: 
             </Form.Item>
           </Form.Item>
         </Col>
+        <Form.Item noStyle shouldUpdate={(a: Values, b: Values) => a.partyGroup !== b.partyGroup}>
+          {({ getFieldValue }) => getFieldValue('partyGroup') ? (
+            <Col span={24}>
+              <Form.Item name="liaisonSectorIds" label={t('member.liaisonSectors')} extra={t('member.liaisonSectorsHelp')}>
+                <Select
+                  mode="multiple"
+                  showSearch={{ optionFilterProp: 'label' }}
+                  loading={sectors.isPending}
+                  options={(sectors.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+                />
+              </Form.Item>
+            </Col>
+          ) : null}
+        </Form.Item>
         <Col {...half}>
           <Form.Item name="workplace" label={t('member.workplace')}>
             <Input maxLength={100} />

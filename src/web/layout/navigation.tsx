@@ -18,6 +18,7 @@ import {
   IdcardOutlined,
   InboxOutlined,
   LikeOutlined,
+  NodeIndexOutlined,
   PieChartOutlined,
   ProfileOutlined,
   SearchOutlined,
@@ -32,12 +33,13 @@ import {
 } from '@ant-design/icons';
 import type { MessageKey } from '../i18n';
 import type { Role } from '../types';
-import { ANY_ROLE, DIRECTORY_ROLES, ROSTER_EDITORS, CONFIG_ROLES, ADMIN_ONLY, PROPOSERS, COSIGNERS, PROPOSAL_OFFICE, SUPERVISORS, UNIT_CLERKS, OPINION_WRITERS, OPINION_OFFICE, leadsOwnKeyProposals } from './roles';
+import { ANY_ROLE, DIRECTORY_ROLES, ROSTER_EDITORS, CONFIG_ROLES, ADMIN_ONLY, PROPOSERS, COSIGNERS, PROPOSAL_OFFICE, SUPERVISORS, UNIT_CLERKS, OPINION_WRITERS, OPINION_OFFICE, LIAISONS, leadsOwnKeyProposals } from './roles';
 
-export type NavGroup = 'proposals' | 'opinions' | 'admin';
+export type NavGroup = 'proposals' | 'opinions' | 'liaison' | 'admin';
 export const NAV_GROUPS: { key: NavGroup; label: MessageKey; icon: ReactNode }[] = [
   { key: 'proposals', label: 'nav.proposals', icon: <FileTextOutlined /> },
   { key: 'opinions', label: 'nav.opinions', icon: <CommentOutlined /> },
+  { key: 'liaison', label: 'nav.liaison', icon: <NodeIndexOutlined /> },
   { key: 'admin', label: 'nav.admin', icon: <SettingOutlined /> },
 ];
 
@@ -85,6 +87,10 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/opinions/review', label: 'nav.opinionReview', description: 'home.shortcut.opinionReview', icon: <AuditOutlined />, roles: OPINION_OFFICE, group: 'opinions', shortcut: true },
   { path: '/opinions', label: 'nav.opinionAdmin', description: 'home.shortcut.opinionAdmin', icon: <ProfileOutlined />, roles: SUPERVISORS, group: 'opinions' },
   { path: '/opinions/stats', label: 'nav.opinionStats', description: 'home.shortcut.opinionStats', icon: <PieChartOutlined />, roles: SUPERVISORS, group: 'opinions', shortcut: true },
+  { path: '/liaison/mine', label: 'nav.myLiaison', description: 'home.shortcut.myLiaison', icon: <NodeIndexOutlined />, roles: LIAISONS, group: 'liaison', shortcut: true },
+  { path: '/liaison', label: 'nav.liaisonLinks', description: 'home.shortcut.liaisonLinks', icon: <TeamOutlined />, roles: SUPERVISORS, group: 'liaison', shortcut: true },
+  { path: '/liaison/compliance', label: 'nav.liaisonCompliance', description: 'home.shortcut.liaisonCompliance', icon: <DashboardOutlined />, roles: SUPERVISORS, group: 'liaison', shortcut: true },
+  { path: '/liaison/stats', label: 'nav.liaisonStats', description: 'home.shortcut.liaisonStats', icon: <BarChartOutlined />, roles: SUPERVISORS, group: 'liaison' },
   { path: '/admin/sectors', label: 'nav.sectors', description: 'home.shortcut.sectors', icon: <ClusterOutlined />, roles: CONFIG_ROLES, group: 'admin', shortcut: true },
   { path: '/admin/committees', label: 'nav.committees', description: 'home.shortcut.committees', icon: <ApartmentOutlined />, roles: CONFIG_ROLES, group: 'admin', shortcut: true },
   { path: '/admin/units', label: 'nav.units', description: 'home.shortcut.units', icon: <BankOutlined />, roles: CONFIG_ROLES, group: 'admin', shortcut: true },

@@ -23,6 +23,9 @@ export const SELECTION_NOMINATORS: Role[] = ['member', 'leader', 'staff'];
 export const OPINION_WRITERS: Role[] = ['member'];
 export const OPINION_COMPOSERS: Role[] = ['member', 'staff'];
 export const OPINION_OFFICE: Role[] = ['staff'];
+// 双联: members (leaders are often members too) keep in touch with whom they are linked to; staff and leaders see
+// the whole graph (staff and admins adjust it).
+export const LIAISONS: Role[] = ['member', 'leader'];
 
 /** A leader not on the staff: the key board shows the key proposals they lead (as the server does). */
 export function leadsOwnKeyProposals(roles: Role[]): boolean {

@@ -10,7 +10,7 @@ import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
 import { ROSTER_EDITORS } from '../layout/roles';
 import { useIsMobile } from '../layout/useIsMobile';
-import { keys } from '../queries';
+import { keys, useSectorOptions } from '../queries';
 import { MemberFormModal } from '../components/MemberFormModal';
 import { PageHeader } from '../components/PageHeader';
 import { QueryError } from '../components/QueryError';
@@ -29,6 +29,7 @@ export default function MemberProfilePage() {
   const [editOpen, setEditOpen] = useState(false);
   const [editMounted, setEditMounted] = useState(false);
   const canEdit = hasRole(...ROSTER_EDITORS);
+  const sectors = useSectorOptions();
 
   const member = useQuery({
     queryKey: [...keys.members, 'detail', id],
@@ -68,6 +69,7 @@ export default function MemberProfilePage() {
   }
 
   const m = member.data;
+  const sectorName = new Map((sectors.data ?? []).map((s) => [s.id, s.name]));
   const none = t('common.none');
   const yesNo = (v: boolean) => (v ? t('common.yes') : t('common.no'));
   const items: DescriptionsProps['items'] = [
@@ -80,6 +82,12 @@ export default function MemberProfilePage() {
     { key: 'standing', label: t('member.standing'), children: yesNo(m.standing) },
     { key: 'chairMeeting', label: t('member.chairMeeting'), children: yesNo(m.chairMeeting) },
     { key: 'partyGroup', label: t('member.partyGroup'), children: yesNo(m.partyGroup) },
+    ...(m.partyGroup ? [{
+      key: 'liaisonSectors', label: t('member.liaisonSectors'),
+      children: m.liaisonSectorIds.length ? (
+        <Space size={4} wrap>{m.liaisonSectorIds.map((id) => <Tag key={id}>{sectorName.get(id) ?? id}</Tag>)}</Space>
+      ) : none,
+    }] : []),
     {
       key: 'committees',
       label: t('member.committees'),

@@ -1,4 +1,5 @@
 import { and, eq, max, sql } from 'drizzle-orm';
+import type { Origin } from '../../core/origin.ts';
 import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
 import { conflict, forbidden, invalid } from '../../core/errors.ts';
 import { memberUsers, notify, roleUsers } from '../../core/notify.ts';
@@ -12,7 +13,7 @@ import { opinionAdoptions, opinionInstructions, opinions } from './schema.ts';
 import { opinionSettings } from './settings.ts';
 import { opinionWorkflow, type Level } from './workflow.ts';
 
-export interface DraftInput { title: string; body: string; authorMemberId?: string }
+export interface DraftInput { title: string; body: string; authorMemberId?: string; origin?: Origin }
 
 const chars = (s: string) => [...s].length;
 
@@ -30,23 +31,27 @@ async function memberName(c: CommandScope, memberId: string, path: string) {
 
 /** A member drafts a report; staff may enter one for a member (a report handed in on paper). */
 export function createOpinion(ctx: Ctx, input: DraftInput) {
-  return runCommand(ctx, async (c) => {
-    const own = hasRole(c.actor, 'member') ? c.actor.memberId : null;
-    const forOther = !!input.authorMemberId && input.authorMemberId !== own;
-    if (forOther && !hasRole(c.actor, 'staff')) throw forbidden('只有工作人员可以代委员录入 Only staff enter reports for a member');
-    if (!forOther && !own) {
-      if (hasRole(c.actor, 'staff')) throw invalid('/authorMemberId', 'name the member the report is for');
-      throw forbidden('只有委员可以撰写社情民意信息 Only members write reports');
-    }
-    await checkLength(c, input.body);
-    const authorMemberId = forOther ? input.authorMemberId! : own!;
-    const authorName = await memberName(c, authorMemberId, '/authorMemberId');
-    const [o] = await c.tx.insert(opinions).values({
-      orgId: c.actor.orgId, title: input.title, body: input.body, authorMemberId, authorName, createdBy: c.actor.id, enteredByStaff: forOther,
-    }).returning();
-    await c.record({ action: 'created', entity: 'opinion', entityId: o!.id, after: { state: 'draft', title: o!.title, note: forOther ? '工作人员代委员录入' : null } });
-    return o!;
-  });
+  return runCommand(ctx, (c) => insertOpinion(c, input));
+}
+
+/** createOpinion inside an open command (another module's, e.g. an opinion collected on a 双联 contact). */
+export async function insertOpinion(c: CommandScope, input: DraftInput) {
+  const own = hasRole(c.actor, 'member') ? c.actor.memberId : null;
+  const forOther = !!input.authorMemberId && input.authorMemberId !== own;
+  if (forOther && !hasRole(c.actor, 'staff')) throw forbidden('只有工作人员可以代委员录入 Only staff enter reports for a member');
+  if (!forOther && !own) {
+    if (hasRole(c.actor, 'staff')) throw invalid('/authorMemberId', 'name the member the report is for');
+    throw forbidden('只有委员可以撰写社情民意信息 Only members write reports');
+  }
+  await checkLength(c, input.body);
+  const authorMemberId = forOther ? input.authorMemberId! : own!;
+  const authorName = await memberName(c, authorMemberId, '/authorMemberId');
+  const [o] = await c.tx.insert(opinions).values({
+    orgId: c.actor.orgId, title: input.title, body: input.body, authorMemberId, authorName, createdBy: c.actor.id, enteredByStaff: forOther, origin: input.origin ?? null,
+  }).returning();
+  const note = [forOther ? '工作人员代委员录入' : null, input.origin?.label ?? null].filter(Boolean).join('；') || null;
+  await c.record({ action: 'created', entity: 'opinion', entityId: o!.id, after: { state: 'draft', title: o!.title, note } });
+  return o!;
 }
 
 /**

@@ -31,7 +31,7 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 function summary(o: Opinion) {
   return {
-    id: o.id, title: o.title, state: o.state, authorMemberId: o.authorMemberId, authorName: o.authorName, sourceProposalId: o.sourceProposalId,
+    id: o.id, title: o.title, state: o.state, authorMemberId: o.authorMemberId, authorName: o.authorName, sourceProposalId: o.sourceProposalId, origin: o.origin ?? null,
     enteredByStaff: o.enteredByStaff, number: o.number, numberYear: o.numberYear, numberLabel: numberLabel(o.numberYear, o.number), bodyLength: [...o.body].length,
     signer: o.signer, forwardedTo: o.forwardedTo ?? [], forwardedOn: o.forwardedOn,
     submittedAt: iso(o.submittedAt), approvedAt: iso(o.approvedAt), createdAt: iso(o.createdAt)!, updatedAt: iso(o.updatedAt)!,

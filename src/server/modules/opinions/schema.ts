@@ -1,3 +1,4 @@
+import type { Origin } from '../../core/origin.ts';
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 // 社情民意信息 (public-opinion reports) and 委员来信 (member letters). A member writes a report (or
@@ -13,6 +14,8 @@ export const opinions = pgTable('opinions', {
   authorName: text().notNull(),
   state: text().notNull().default('draft'),
   sourceProposalId: uuid(),
+  /** Made from an opinion collected elsewhere (a 双联 contact): the link back. */
+  origin: jsonb().$type<Origin>(),
   /** The login that entered it; null for one made from a converted proposal. */
   createdBy: uuid(),
   /** Entered by staff for a member (a paper report): the office may see and submit the draft. */

@@ -8,7 +8,7 @@ import { withNameSort } from '../../core/text/pinyin.ts';
 export interface MemberInput {
   name: string; sectorId: string; party: string; standing: boolean;
   gender?: string | null; birthYear?: number | null; ethnicity?: string | null;
-  chairMeeting?: boolean; partyGroup?: boolean; countyOrgId?: string | null; committeeIds?: string[];
+  chairMeeting?: boolean; partyGroup?: boolean; liaisonSectorIds?: string[]; countyOrgId?: string | null; committeeIds?: string[];
   workplace?: string | null; title?: string | null; phone?: string | null; email?: string | null;
 }
 
@@ -19,6 +19,12 @@ async function checkRefs(c: CommandScope, input: Partial<MemberInput>) {
     const [s] = await c.tx.select({ id: sectors.id }).from(sectors)
       .where(and(eq(sectors.orgId, orgId), eq(sectors.id, input.sectorId), eq(sectors.active, true)));
     if (!s) throw invalid('/sectorId', say('本政协没有这个在用的界别', 'no such active sector in this committee'));
+  }
+  if (input.liaisonSectorIds?.length) {
+    const ids = [...new Set(input.liaisonSectorIds)];
+    const found = await c.tx.select({ id: sectors.id }).from(sectors)
+      .where(and(eq(sectors.orgId, orgId), inArray(sectors.id, ids), eq(sectors.active, true)));
+    if (found.length !== ids.length) throw invalid('/liaisonSectorIds', 'contains an unknown or inactive sector');
   }
   if (input.countyOrgId) {
     const [o] = await c.tx.select({ id: orgs.id }).from(orgs)

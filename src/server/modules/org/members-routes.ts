@@ -24,6 +24,7 @@ const MemberFields = {
   partyGroup: Type.Optional(Type.Boolean()),
   countyOrgId: Type.Optional(Nullable(Uuid)),
   committeeIds: Type.Optional(Type.Array(Uuid, { maxItems: 20 })),
+  liaisonSectorIds: Type.Optional(Type.Array(Uuid, { maxItems: 50, uniqueItems: true })),
   workplace: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
   title: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
   phone: Type.Optional(Nullable(Type.String({ pattern: '^(1\\d{10}|0\\d{2,3}-?\\d{7,8})$' }))),
@@ -34,6 +35,7 @@ const MemberPatch = Type.Partial(Type.Object({ ...MemberFields, active: Type.Boo
 const MemberView = Type.Object({
   id: Type.String(), name: Type.String(), gender: Nullable(Type.String()), birthYear: Nullable(Type.Integer()), ethnicity: Nullable(Type.String()),
   party: Type.String(), sectorId: Type.String(), sectorName: Type.String(), standing: Type.Boolean(), chairMeeting: Type.Boolean(), partyGroup: Type.Boolean(),
+  liaisonSectorIds: Type.Array(Type.String()),
   countyOrgId: Nullable(Type.String()), countyName: Nullable(Type.String()), committeeIds: Type.Array(Type.String()), committeeNames: Type.Array(Type.String()),
   workplace: Nullable(Type.String()), title: Nullable(Type.String()), active: Type.Boolean(), createdAt: Type.String(),
   phone: Type.Optional(Nullable(Type.String())), email: Type.Optional(Nullable(Type.String())),

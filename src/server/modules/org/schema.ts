@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { pgTable, uuid, text, timestamp, integer, boolean, date, primaryKey, index, uniqueIndex } from 'drizzle-orm/pg-core';
 
 // 组织与委员: terms and sessions, sectors, special committees, handling units, members.
@@ -57,6 +58,8 @@ export const members = pgTable('members', {
   standing: boolean().notNull().default(false),
   chairMeeting: boolean().notNull().default(false),
   partyGroup: boolean().notNull().default(false),
+  /** A party-group member's division of work: the sectors they look after (双联 links them to those sectors' party members). */
+  liaisonSectorIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
   countyOrgId: uuid(),
   workplace: text(),
   title: text(),

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, lte, max, sql } from 'drizzle-orm';
+import type { Origin } from '../../core/origin.ts';
 import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
 import { conflict, forbidden, invalid, say } from '../../core/errors.ts';
 import { notify, memberUsers, roleUsers } from '../../core/notify.ts';
@@ -12,7 +13,7 @@ import { proposalCosigners, proposalRatings, proposals } from './schema.ts';
 import { proposalSettings } from './settings.ts';
 import { proposalWorkflow, type ProposalFacts } from './workflow.ts';
 
-export interface DraftInput { title: string; body: string; kind: string; domain?: string | null; cosignerIds?: string[]; proposerName?: string }
+export interface DraftInput { title: string; body: string; kind: string; domain?: string | null; cosignerIds?: string[]; proposerName?: string; origin?: Origin }
 
 const ref = (p: { id: string; title: string }) => ({ kind: KIND, id: p.id, title: p.title, href: `/proposals/${p.id}` });
 
@@ -44,29 +45,32 @@ export function uploadAttachment(ctx: Ctx, id: string, file: { filename: string;
 }
 
 export function createProposal(ctx: Ctx, input: DraftInput) {
-  return runCommand(ctx, async (c) => {
-    const byMember = !!c.actor.memberId && hasRole(c.actor, 'member');
-    const collective = ['group', 'committee', 'sector'].includes(input.kind);
-    if (!byMember && !(collective && hasRole(c.actor, 'staff'))) throw forbidden(say('只有委员可以撰写提案', 'Only members draft proposals'));
-    if (collective && !input.proposerName && !byMember) throw invalid('/proposerName', say('请填写党派、专委会或界别的名称', 'name the party group, special committee or sector'));
-    const settings = await proposalSettings(c.tx, c.actor.orgId);
-    if ([...input.body].length > settings.bodyLimit) throw invalid('/body', say(`不超过 ${settings.bodyLimit} 字`, `at most ${settings.bodyLimit} characters`));
-    const proposerMemberId = byMember && !collective ? c.actor.memberId : null;
-    let proposerName = input.proposerName ?? '';
-    if (proposerMemberId) {
-      const [m] = await c.tx.select({ name: members.name }).from(members).where(and(eq(members.orgId, c.actor.orgId), eq(members.id, proposerMemberId)));
-      proposerName = m?.name ?? c.actor.displayName;
-    }
-    const cosignerIds = await checkCosigners(c, input.cosignerIds ?? [], proposerMemberId);
-    if (input.kind !== 'joint' && cosignerIds.length) throw invalid('/cosignerIds', say('只有联名提案才有附议人', 'only a joint proposal has co-signers'));
-    const [p] = await c.tx.insert(proposals).values({
-      orgId: c.actor.orgId, title: input.title, body: input.body, kind: input.kind, domain: input.domain ?? null,
-      proposerMemberId, proposerName: proposerName || c.actor.displayName, createdBy: c.actor.id,
-    }).returning();
-    await inviteCosigners(c, p!, cosignerIds);
-    await c.record({ action: 'created', entity: 'proposal', entityId: p!.id, after: { state: 'draft', title: p!.title } });
-    return p!;
-  });
+  return runCommand(ctx, (c) => insertProposal(c, input));
+}
+
+/** createProposal inside an open command (another module's, e.g. an opinion collected on a 双联 contact). */
+export async function insertProposal(c: CommandScope, input: DraftInput) {
+  const byMember = !!c.actor.memberId && hasRole(c.actor, 'member');
+  const collective = ['group', 'committee', 'sector'].includes(input.kind);
+  if (!byMember && !(collective && hasRole(c.actor, 'staff'))) throw forbidden(say('只有委员可以撰写提案', 'Only members draft proposals'));
+  if (collective && !input.proposerName && !byMember) throw invalid('/proposerName', say('请填写党派、专委会或界别的名称', 'name the party group, special committee or sector'));
+  const settings = await proposalSettings(c.tx, c.actor.orgId);
+  if ([...input.body].length > settings.bodyLimit) throw invalid('/body', say(`不超过 ${settings.bodyLimit} 字`, `at most ${settings.bodyLimit} characters`));
+  const proposerMemberId = byMember && !collective ? c.actor.memberId : null;
+  let proposerName = input.proposerName ?? '';
+  if (proposerMemberId) {
+    const [m] = await c.tx.select({ name: members.name }).from(members).where(and(eq(members.orgId, c.actor.orgId), eq(members.id, proposerMemberId)));
+    proposerName = m?.name ?? c.actor.displayName;
+  }
+  const cosignerIds = await checkCosigners(c, input.cosignerIds ?? [], proposerMemberId);
+  if (input.kind !== 'joint' && cosignerIds.length) throw invalid('/cosignerIds', say('只有联名提案才有附议人', 'only a joint proposal has co-signers'));
+  const [p] = await c.tx.insert(proposals).values({
+    orgId: c.actor.orgId, title: input.title, body: input.body, kind: input.kind, domain: input.domain ?? null,
+    proposerMemberId, proposerName: proposerName || c.actor.displayName, createdBy: c.actor.id, origin: input.origin ?? null,
+  }).returning();
+  await inviteCosigners(c, p!, cosignerIds);
+  await c.record({ action: 'created', entity: 'proposal', entityId: p!.id, after: { state: 'draft', title: p!.title, note: input.origin?.label ?? null } });
+  return p!;
 }
 
 /** The proposer edits a draft; changing co-signers re-invites (confirmations of removed ones lapse). */

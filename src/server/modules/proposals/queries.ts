@@ -170,6 +170,7 @@ export async function presentProposal(db: Queryable, l: Loaded, publicView: bool
     number: p.number, numberLabel: numberLabel(session[0]?.t, session[0]?.s, p.number), ...numberParts(session[0]?.t, session[0]?.s, p.number), duringSession: p.duringSession,
     submittedAt: iso(p.submittedAt), filedAt: iso(p.filedAt), closedAt: iso(p.closedAt), createdAt: iso(p.createdAt), updatedAt: iso(p.updatedAt),
     round: p.round, needsMeeting: p.needsMeeting, decisionReason: p.decisionReason, convertedTo: p.convertedTo, mergedIntoId: p.mergedIntoId,
+    origin: publicView ? null : p.origin ?? null,
     isKey: p.isKey, keyLeaderUserId: publicView ? null : p.keyLeaderUserId, published: p.published, publishedAt: iso(p.publishedAt),
     publicationExemptReason: publicView ? null : p.publicationExemptReason,
     cosigners: cos.map((x) => ({ memberId: publicView ? null : x.memberId, name: x.name, confirmed: !!x.confirmedAt, viaMerge: !!x.viaMergeOf })),

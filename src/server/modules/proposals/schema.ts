@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, primaryKey, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { Origin } from '../../core/origin.ts';
+import { boolean, jsonb, date, index, integer, primaryKey, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 // 提案: drafted by members, filed and numbered by staff, then handled as an assigned item.
 
@@ -27,6 +28,8 @@ export const proposals = pgTable('proposals', {
   decisionReason: text(),   // not filed / converted: the ground given
   convertedTo: text(),      // opinion | letter
   mergedIntoId: uuid(),
+  /** Made from an opinion collected elsewhere (a 双联 contact): the link back. */
+  origin: jsonb().$type<Origin>(),
   isKey: boolean().notNull().default(false),
   keyLeaderUserId: uuid(),
   published: boolean().notNull().default(false),

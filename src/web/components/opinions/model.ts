@@ -1,4 +1,5 @@
 // Shapes of the 社情民意 API (src/server/modules/opinions) and its fixed vocabularies.
+import type { Origin } from '../OriginLink';
 
 export const OPINION_STATES = ['draft', 'submitted', 'returned', 'approved', 'forwarded', 'adopted', 'rejected', 'withdrawn'] as const;
 export type OpinionState = (typeof OPINION_STATES)[number];
@@ -29,6 +30,7 @@ export interface OpinionSummary {
   authorMemberId: string | null;
   authorName: string;
   sourceProposalId: string | null;
+  origin: Origin | null;
   enteredByStaff: boolean;
   number: number | null;
   numberYear: number | null;

@@ -1,4 +1,5 @@
 // Shapes of the proposal API (src/server/modules/proposals) and the fixed vocabularies around it.
+import type { Origin } from '../OriginLink';
 
 export const PROPOSAL_STATES = [
   'draft', 'submitted', 'filed', 'not_filed', 'converted', 'merged', 'withdrawn',
@@ -151,6 +152,7 @@ export interface Proposal {
   decisionReason: string | null;
   convertedTo: 'opinion' | 'letter' | null;
   mergedIntoId: string | null;
+  origin?: Origin | null;
   isKey: boolean;
   keyLeaderUserId: string | null;
   published: boolean;

@@ -5,6 +5,7 @@ import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { ApiError } from '../../api';
 import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
+import { OriginLink } from '../../components/OriginLink';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { OpinionActions } from '../../components/opinions/OpinionActions';
@@ -48,6 +49,7 @@ export default function OpinionDetailPage() {
       <Flex wrap gap={8} align="center" role="group" aria-label={t('opinion.stateLine')} style={{ marginTop: -8, marginBottom: 16 }}>
         <OpinionStateTag state={o.state} />
         {o.sourceProposalId && <Tag style={{ marginInlineEnd: 0 }}>{t('opinion.fromProposal')}</Tag>}
+        <OriginLink origin={o.origin} />
         {o.enteredByStaff && <Tag style={{ marginInlineEnd: 0 }}>{t('opinion.enteredByStaff')}</Tag>}
         {o.numberLabel && <Typography.Text type="secondary">{numberOf(o)}</Typography.Text>}
       </Flex>

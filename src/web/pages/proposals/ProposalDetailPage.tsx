@@ -4,6 +4,7 @@ import { Alert, Button, Result, Skeleton } from 'antd';
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { ApiError } from '../../api';
 import { useI18n } from '../../i18n';
+import { OriginLink } from '../../components/OriginLink';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { ActionBar } from '../../components/proposals/ActionBar';
@@ -54,6 +55,7 @@ export default function ProposalDetailPage() {
         }
       />
       <ProposalSubtitle p={p} />
+      {p.origin && <div style={{ marginTop: -8, marginBottom: 12 }}><OriginLink origin={p.origin} /></div>}
       <MergeCandidates p={p} style={{ marginBottom: 16 }} />
       <ProposalView p={p} notice={waiting && <Alert type="info" showIcon title={t('proposal.waitingCosigners')} />} />
     </>

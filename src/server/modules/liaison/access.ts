@@ -1,0 +1,41 @@
+import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '../../core/db/client.ts';
+import { notFound } from '../../core/errors.ts';
+import { definePolicies, hasRole, type Actor } from '../../core/policies.ts';
+import { liaisonContacts, liaisonLinks } from './schema.ts';
+
+// Who may do what in 双联. Staff and admins generate and adjust the graph and log for anyone;
+// leaders read everything; a member sees the links they are on and logs contacts on their own.
+
+definePolicies({
+  'liaison.manage': ['staff', 'admin'],
+  'liaison.read': ['staff', 'admin', 'leader'],
+});
+
+export type Link = typeof liaisonLinks.$inferSelect;
+export type Contact = typeof liaisonContacts.$inferSelect;
+
+/** The links the caller may see: all for the office, else those the caller is on. Others get 404. */
+export function visibleLinks(actor: Actor): SQL {
+  const own = actor.memberId ? or(eq(liaisonLinks.fromMemberId, actor.memberId), eq(liaisonLinks.toMemberId, actor.memberId))! : sql`false`;
+  return and(eq(liaisonLinks.orgId, actor.orgId), hasRole(actor, 'staff', 'admin', 'leader') ? undefined : own)!;
+}
+
+/** The liaison of a link logs its contacts; staff and admins for anyone (a paper record, a committee's link). */
+export const mayLog = (actor: Actor, l: Link) => hasRole(actor, 'staff', 'admin') || (!!actor.memberId && l.fromMemberId === actor.memberId);
+
+export async function loadLink(db: Queryable, actor: Actor, id: string, opts: { lock?: boolean } = {}): Promise<Link> {
+  const q = db.select().from(liaisonLinks).where(and(eq(liaisonLinks.id, id), visibleLinks(actor)));
+  const [l] = await (opts.lock ? q.for('update') : q);
+  if (!l) throw notFound('Link');
+  return l;
+}
+
+/** A contact and its link, for a caller who may see the link. */
+export async function loadContact(db: Queryable, actor: Actor, id: string): Promise<{ contact: Contact; link: Link }> {
+  const [row] = await db.select({ contact: liaisonContacts, link: liaisonLinks }).from(liaisonContacts)
+    .innerJoin(liaisonLinks, and(eq(liaisonLinks.orgId, liaisonContacts.orgId), eq(liaisonLinks.id, liaisonContacts.linkId)))
+    .where(and(eq(liaisonContacts.orgId, actor.orgId), eq(liaisonContacts.id, id), visibleLinks(actor)));
+  if (!row) throw notFound('Contact');
+  return row;
+}

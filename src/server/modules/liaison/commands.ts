@@ -1,0 +1,196 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
+import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
+import { hasRole } from '../../core/policies.ts';
+import { today } from '../handling/deadlines.ts';
+import { insertOpinion } from '../opinions/commands.ts';
+import { committees, members, sectors } from '../org/schema.ts';
+import { insertProposal } from '../proposals/commands.ts';
+import { loadContact, loadLink, mayLog, type Link } from './access.ts';
+import { CHANNEL_LABELS, KIND_LABELS } from './labels.ts';
+import type { Kind } from './rules.ts';
+import { liaisonContacts, liaisonLinks, liaisonOpinions, liaisonReports } from './schema.ts';
+
+export interface LinkInput { year: number; kind: Kind; fromMemberId?: string; toMemberId?: string; sectorId?: string; committeeId?: string; reason?: string }
+
+/** Which ends a link of each kind has: a member or committee it runs from, a member or sector it runs to. */
+const ENDS: Record<Kind, { from: 'member' | 'committee'; to: 'member' | 'sector' }> = {
+  partyGroup: { from: 'member', to: 'member' }, partyMember: { from: 'member', to: 'member' },
+  chairMeeting: { from: 'member', to: 'member' }, standing: { from: 'member', to: 'member' },
+  masses: { from: 'member', to: 'sector' }, committee: { from: 'committee', to: 'sector' },
+};
+
+async function activeMember(c: CommandScope, id: string | undefined, path: string) {
+  if (!id) throw invalid(path, 'required for this kind of link');
+  const [m] = await c.tx.select({ id: members.id }).from(members).where(and(eq(members.orgId, c.actor.orgId), eq(members.id, id), eq(members.active, true)));
+  if (!m) throw invalid(path, 'no such active member in this committee');
+  return id;
+}
+
+async function checkEnds(c: CommandScope, input: LinkInput) {
+  const ends = ENDS[input.kind];
+  const orgId = c.actor.orgId;
+  const fromMemberId = ends.from === 'member' ? await activeMember(c, input.fromMemberId, '/fromMemberId') : null;
+  let committeeId: string | null = null;
+  if (ends.from === 'committee') {
+    if (!input.committeeId) throw invalid('/committeeId', 'required for a special committee\'s link');
+    const [k] = await c.tx.select({ id: committees.id }).from(committees).where(and(eq(committees.orgId, orgId), eq(committees.id, input.committeeId), eq(committees.active, true)));
+    if (!k) throw invalid('/committeeId', 'no such active special committee in this committee');
+    committeeId = input.committeeId;
+  }
+  const toMemberId = ends.to === 'member' ? await activeMember(c, input.toMemberId, '/toMemberId') : null;
+  if (toMemberId && toMemberId === fromMemberId) throw invalid('/toMemberId', 'a member does not link to themselves');
+  let sectorId: string | null = null;
+  if (ends.to === 'sector') {
+    if (!input.sectorId) throw invalid('/sectorId', 'required for a link to a sector');
+    const [s] = await c.tx.select({ id: sectors.id }).from(sectors).where(and(eq(sectors.orgId, orgId), eq(sectors.id, input.sectorId), eq(sectors.active, true)));
+    if (!s) throw invalid('/sectorId', 'no such active sector in this committee');
+    sectorId = input.sectorId;
+  }
+  for (const [field, value] of [['fromMemberId', input.fromMemberId], ['toMemberId', input.toMemberId], ['sectorId', input.sectorId], ['committeeId', input.committeeId]] as const) {
+    const used = { fromMemberId, toMemberId, sectorId, committeeId }[field];
+    if (value && !used) throw invalid(`/${field}`, `not part of a ${input.kind} link`);
+  }
+  return { fromMemberId, toMemberId, sectorId, committeeId };
+}
+
+const HAND = '工作人员手动调整';
+
+async function insertHandLink(c: CommandScope, year: number, kind: Kind, ends: Awaited<ReturnType<typeof checkEnds>>, reason?: string) {
+  const [dup] = await c.tx.select({ id: liaisonLinks.id }).from(liaisonLinks).where(and(
+    eq(liaisonLinks.orgId, c.actor.orgId), eq(liaisonLinks.year, year), eq(liaisonLinks.kind, kind), eq(liaisonLinks.active, true),
+    ...(['fromMemberId', 'toMemberId', 'sectorId', 'committeeId'] as const).map((f) => (ends[f] ? eq(liaisonLinks[f], ends[f]) : sql`${liaisonLinks[f]} is null`)),
+  ));
+  if (dup) throw conflict('这条联系已存在 This link exists already');
+  const [link] = await c.tx.insert(liaisonLinks).values({ orgId: c.actor.orgId, year, kind, ...ends, reason: reason ? `${HAND}：${reason}` : HAND, manual: true }).returning();
+  return link!;
+}
+
+/** Staff add a link by hand; regeneration keeps it. */
+export function addLink(ctx: Ctx, input: LinkInput) {
+  return runCommand(ctx, async (c) => {
+    c.authorize('liaison.manage');
+    const link = await insertHandLink(c, input.year, input.kind, await checkEnds(c, input), input.reason);
+    await c.record({ action: 'added', entity: 'liaisonLink', entityId: link.id, after: link });
+    return link;
+  });
+}
+
+async function lockedActive(c: CommandScope, id: string) {
+  c.authorize('liaison.manage');
+  const link = await loadLink(c.tx, c.actor, id, { lock: true });
+  if (!link.active) throw conflict('这条联系已撤销 This link was removed');
+  return link;
+}
+
+/** Marks a link removed by hand: it stays, inactive, so regeneration does not bring it back. */
+async function retire(c: CommandScope, link: Link, note: string) {
+  const [after] = await c.tx.update(liaisonLinks).set({ active: false, manual: true, reason: `${link.reason}（${note}）`, updatedAt: sql`now()` })
+    .where(and(eq(liaisonLinks.orgId, link.orgId), eq(liaisonLinks.id, link.id))).returning();
+  return after!;
+}
+
+/** Staff remove a link; its contacts stay with it. */
+export function removeLink(ctx: Ctx, id: string, reason?: string) {
+  return runCommand(ctx, async (c) => {
+    const link = await lockedActive(c, id);
+    const after = await retire(c, link, reason ? `已撤销：${reason}` : '已撤销');
+    await c.record({ action: 'removed', entity: 'liaisonLink', entityId: id, before: link, after });
+    return after;
+  });
+}
+
+/** Staff give a link's target another liaison (member, or special committee): the old link is removed, a new one made by hand. */
+export function reassignLink(ctx: Ctx, id: string, to: { fromMemberId?: string; committeeId?: string; reason?: string }) {
+  return runCommand(ctx, async (c) => {
+    const link = await lockedActive(c, id);
+    const kind = link.kind;
+    if (kind === 'masses') throw conflict('联系本界别群众的是委员本人，不能改派 A member links the masses of their own sector');
+    const field = ENDS[kind].from === 'committee' ? 'committeeId' : 'fromMemberId';
+    if (!to[field]) throw invalid(`/${field}`, 'name the new liaison');
+    const ends = await checkEnds(c, { year: link.year, kind, toMemberId: link.toMemberId ?? undefined, sectorId: link.sectorId ?? undefined, [field]: to[field] });
+    await retire(c, link, '已改派');
+    const moved = await insertHandLink(c, link.year, kind, ends, to.reason ?? '改派');
+    await c.record({ action: 'reassigned', entity: 'liaisonLink', entityId: id, before: link, after: moved });
+    return moved;
+  });
+}
+
+export interface ContactInput {
+  date: string; channel: keyof typeof CHANNEL_LABELS; participants: string; topics: string;
+  policyTalk?: boolean; massesReached?: number; opinions?: string[]; problemsSolved?: string[];
+}
+
+/** The liaison (or staff) logs a contact on an active link, with the opinions collected. */
+export function logContact(ctx: Ctx, linkId: string, input: ContactInput) {
+  return runCommand(ctx, async (c) => {
+    const link = await loadLink(c.tx, c.actor, linkId);
+    if (!mayLog(c.actor, link)) throw forbidden('只有联系人本人或工作人员可以记录联系 Only the liaison or staff log contacts');
+    if (!link.active) throw conflict('这条联系已撤销 This link was removed');
+    if (input.date > today()) throw invalid('/date', 'must not be in the future');
+    if (Number(input.date.slice(0, 4)) !== link.year) throw invalid('/date', `a contact of the ${link.year} link must fall in ${link.year}`);
+    if (input.massesReached && link.kind !== 'masses') throw invalid('/massesReached', 'only on a link to a sector\'s masses');
+    const [contact] = await c.tx.insert(liaisonContacts).values({
+      orgId: c.actor.orgId, linkId, year: link.year, date: input.date, channel: input.channel, participants: input.participants, topics: input.topics,
+      policyTalk: input.policyTalk ?? false, massesReached: input.massesReached ?? 0, problemsSolved: input.problemsSolved ?? [], createdBy: c.actor.id,
+    }).returning();
+    const opinions = input.opinions?.length
+      ? await c.tx.insert(liaisonOpinions).values(input.opinions.map((content, position) => ({ orgId: c.actor.orgId, contactId: contact!.id, position, content }))).returning()
+      : [];
+    await c.record({ action: 'logged', entity: 'liaisonContact', entityId: contact!.id, after: { ...contact, opinions: opinions.map((o) => o.content) } },
+      { id: contact!.id, linkId, kind: link.kind, fromMemberId: link.fromMemberId, date: input.date, channel: input.channel, actorUserId: c.actor.id });
+    return contact!;
+  });
+}
+
+/**
+ * An opinion collected on a contact becomes a 社情民意 draft or a proposal draft of the liaison,
+ * through the opinions and proposals modules' own commands, in this one transaction: the draft
+ * carries its origin, and the opinion the draft's id.
+ */
+export function convertOpinion(ctx: Ctx, id: string, to: 'opinion' | 'proposal', title: string) {
+  return runCommand(ctx, async (c) => {
+    const [row] = await c.tx.select().from(liaisonOpinions).where(and(eq(liaisonOpinions.orgId, c.actor.orgId), eq(liaisonOpinions.id, id))).for('update');
+    if (!row) throw notFound('Opinion');
+    const { contact, link } = await loadContact(c.tx, c.actor, row.contactId);
+    if (!mayLog(c.actor, link)) throw forbidden('只有联系人本人或工作人员可以转化意见 Only the liaison or staff turn an opinion into a draft');
+    if (row.opinionId || row.proposalId) throw conflict('这条意见已转化 This opinion was turned into a draft already');
+    if (!link.fromMemberId) throw conflict('专委会联系收集的意见没有委员作者 An opinion of a committee\'s link has no member to author the draft');
+    const origin = { kind: 'liaisonOpinion', id: row.id, label: `来自双联联系（${KIND_LABELS[link.kind]}，${contact.date}，${CHANNEL_LABELS[contact.channel as keyof typeof CHANNEL_LABELS]}）`, href: `/liaison/contacts/${contact.id}` };
+    const body = `${row.content}\n\n（${origin.label.slice(2, -1)}：${contact.topics}）`;
+    let set: { opinionId: string } | { proposalId: string };
+    if (to === 'opinion') {
+      const own = c.actor.memberId === link.fromMemberId;
+      const o = await insertOpinion(c, { title, body, origin, ...(own ? {} : { authorMemberId: link.fromMemberId }) });
+      set = { opinionId: o.id };
+    } else {
+      if (c.actor.memberId !== link.fromMemberId) throw forbidden('提案草稿由委员本人撰写 Only the liaison drafts the proposal');
+      const p = await insertProposal(c, { title, body, kind: 'member', origin });
+      set = { proposalId: p.id };
+    }
+    const [after] = await c.tx.update(liaisonOpinions).set(set).where(and(eq(liaisonOpinions.orgId, row.orgId), eq(liaisonOpinions.id, id))).returning();
+    await c.record({ action: 'converted', entity: 'liaisonOpinion', entityId: id, before: row, after });
+    return after!;
+  });
+}
+
+/** A liaison's annual written report (一见面一报告): written by the member, or entered by staff for them; rewritten until the year is out. */
+export function saveReport(ctx: Ctx, input: { year: number; body: string; memberId?: string }) {
+  return runCommand(ctx, async (c) => {
+    const forOther = !!input.memberId && input.memberId !== c.actor.memberId;
+    if (forOther) c.authorize('liaison.manage');
+    else if (!c.actor.memberId || !hasRole(c.actor, 'member')) {
+      if (hasRole(c.actor, 'staff', 'admin')) throw invalid('/memberId', 'name the member the report is for');
+      throw forbidden('只有委员撰写双联报告 Only members write liaison reports');
+    }
+    const memberId = forOther ? await activeMember(c, input.memberId, '/memberId') : c.actor.memberId!;
+    const [link] = await c.tx.select({ id: liaisonLinks.id }).from(liaisonLinks).where(and(
+      eq(liaisonLinks.orgId, c.actor.orgId), eq(liaisonLinks.year, input.year), eq(liaisonLinks.fromMemberId, memberId), eq(liaisonLinks.active, true))).limit(1);
+    if (!link) throw invalid('/year', `no liaison links of this member in ${input.year}`);
+    const [report] = await c.tx.insert(liaisonReports).values({ orgId: c.actor.orgId, year: input.year, memberId, body: input.body, createdBy: c.actor.id })
+      .onConflictDoUpdate({ target: [liaisonReports.orgId, liaisonReports.year, liaisonReports.memberId], set: { body: input.body, createdBy: c.actor.id, submittedAt: sql`now()` } })
+      .returning();
+    await c.record({ action: 'reported', entity: 'liaisonReport', entityId: report!.id, after: { year: input.year, memberId, length: [...input.body].length } });
+    return report!;
+  });
+}

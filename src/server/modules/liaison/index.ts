@@ -1,0 +1,29 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { addTodoSource } from '../../core/todos.ts';
+import { today } from '../handling/deadlines.ts';
+import { LIAISON_REMINDER_JOB, runYearEndReminder } from './reminders.ts';
+import { liaisonRoutes } from './routes.ts';
+import { liaisonLinks, liaisonReports } from './schema.ts';
+
+// 双联: routes and the liaison's to-dos (links not yet met face to face, the year's report).
+
+addTodoSource(async (db, actor) => {
+  if (!actor.memberId) return [];
+  const year = Number(today().slice(0, 4));
+  const [row] = await db.select({
+    links: sql<number>`count(*)::int`,
+    unmet: sql<number>`count(*) filter (where not exists (select 1 from liaison_contacts c where c.org_id = ${liaisonLinks.orgId} and c.link_id = ${liaisonLinks.id} and c.channel = 'faceToFace'))::int`,
+    reported: sql<boolean>`exists (select 1 from ${liaisonReports} where ${liaisonReports.orgId} = ${actor.orgId} and ${liaisonReports.year} = ${year} and ${liaisonReports.memberId} = ${actor.memberId})`,
+  }).from(liaisonLinks).where(and(eq(liaisonLinks.orgId, actor.orgId), eq(liaisonLinks.year, year), eq(liaisonLinks.fromMemberId, actor.memberId), eq(liaisonLinks.active, true)));
+  if (!row?.links) return [];
+  const out = [];
+  if (row.unmet) out.push({ kind: 'liaisonMeet', title: `双联：还有 ${row.unmet} 个联系对象今年未见面`, href: '/liaison/mine', due: `${year}-12-31` });
+  if (!row.reported) out.push({ kind: 'liaisonReport', title: `双联：撰写${year}年度书面报告`, href: '/liaison/mine', due: `${year}-12-31` });
+  return out;
+});
+
+export async function liaisonModule(fastify: FastifyInstance) {
+  fastify.jobs.register(LIAISON_REMINDER_JOB, runYearEndReminder);
+  await fastify.register(liaisonRoutes);
+}

@@ -1,0 +1,144 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { TProperties } from 'typebox';
+import { actorOf, ctxOf, errorResponses, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
+import { invalid } from '../../core/errors.ts';
+import { authorize, can } from '../../core/policies.ts';
+import { sendXlsx } from '../../core/xlsx.ts';
+import { today } from '../handling/deadlines.ts';
+import { loadContact, loadLink } from './access.ts';
+import { addLink, convertOpinion, logContact, reassignLink, removeLink, saveReport } from './commands.ts';
+import { complianceWorkbook, countersWorkbook, linksWorkbook } from './export.ts';
+import { generateLinks } from './generate.ts';
+import { CHANNELS } from './labels.ts';
+import { compliance, contactView, counters, graphSummary, linkView, listContacts, listLinks, listReports } from './queries.ts';
+import { KINDS } from './rules.ts';
+
+const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
+const obj = <T extends TProperties>(props: T) => Type.Object(props, { additionalProperties: false });
+const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
+const Day = Type.String({ format: 'date' });
+const thisYear = () => Number(today().slice(0, 4));
+
+const LinkFilters = obj({
+  ...Paging, year: Type.Optional(Year), kind: Type.Optional(lit(KINDS)), fromMemberId: Type.Optional(Uuid), toMemberId: Type.Optional(Uuid),
+  mine: Type.Optional(Type.Boolean()), active: Type.Optional(Type.Boolean()),
+});
+const LinkBody = obj({
+  year: Year, kind: lit(KINDS), fromMemberId: Type.Optional(Uuid), toMemberId: Type.Optional(Uuid), sectorId: Type.Optional(Uuid), committeeId: Type.Optional(Uuid),
+  reason: Type.Optional(Name(100)),
+});
+const ContactBody = obj({
+  date: Day, channel: lit(CHANNELS), participants: Name(200), topics: Text(500),
+  policyTalk: Type.Optional(Type.Boolean()), massesReached: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
+  opinions: Type.Optional(Type.Array(Text(1000), { maxItems: 20 })), problemsSolved: Type.Optional(Type.Array(Text(500), { maxItems: 20 })),
+});
+const Period = obj({ from: Type.Optional(Day), to: Type.Optional(Day), by: Type.Optional(lit(['member', 'sector'] as const)) });
+const YearQuery = obj({ year: Type.Optional(Year) });
+
+export async function liaisonRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['liaison'];
+  const office = (req: FastifyRequest) => authorize(actorOf(req), 'liaison.read');
+  const period = (q: { from?: string; to?: string; by?: 'member' | 'sector' }) => {
+    const year = thisYear();
+    const p = { from: q.from ?? `${year}-01-01`, to: q.to ?? `${year}-12-31`, by: q.by ?? 'member' as const };
+    if (p.to < p.from) throw invalid('/to', 'must not be before from');
+    return p;
+  };
+
+  app.post('/liaison/links/generate', {
+    schema: { tags, summary: 'Generate the year\'s link graph from the roster by the rules, keeping links staff adjusted by hand', body: obj({ year: Year }), response: { 200: obj({ created: Type.Integer(), kept: Type.Integer() }), ...errorResponses } },
+  }, async (req) => generateLinks(ctxOf(req), req.body.year));
+
+  app.get('/liaison/links', { schema: { tags, summary: 'The year\'s links (members: the links they are on)', querystring: LinkFilters } }, async (req) => {
+    const q = req.query;
+    return { ...(await listLinks(app.db, actorOf(req), { ...q, year: q.year ?? thisYear() }, pageOf(q))), page: q.page, pageSize: q.pageSize };
+  });
+
+  app.get('/liaison/links.xlsx', { schema: { tags, summary: 'The year\'s links as an Excel file', querystring: YearQuery } }, async (req, reply) => {
+    const actor = actorOf(req);
+    authorize(actor, 'liaison.read');
+    const year = req.query.year ?? thisYear();
+    const { items } = await listLinks(app.db, actor, { year });
+    return sendXlsx(reply, `liaison-links-${year}.xlsx`, `${year}年双联名单.xlsx`, await linksWorkbook(year, items));
+  });
+
+  app.get('/liaison/graph', { schema: { tags, summary: 'The year\'s graph: version, and per kind the links and the largest load against the bound', querystring: YearQuery } }, async (req) => {
+    office(req);
+    return graphSummary(app.db, actorOf(req).orgId, req.query.year ?? thisYear());
+  });
+
+  app.post('/liaison/links', { schema: { tags, summary: 'Add a link by hand (staff)', body: LinkBody, response: { ...errorResponses } } }, async (req, reply) => {
+    const link = await addLink(ctxOf(req), req.body);
+    return reply.status(201).send(await linkView(app.db, link));
+  });
+
+  app.get('/liaison/links/:id', { schema: { tags, summary: 'One link', params: IdParams } }, async (req) => linkView(app.db, await loadLink(app.db, actorOf(req), req.params.id)));
+
+  app.patch('/liaison/links/:id', {
+    schema: { tags, summary: 'Reassign a link to another liaison (staff): the old link is removed, the new one made by hand', params: IdParams,
+      body: Type.Object({ fromMemberId: Type.Optional(Uuid), committeeId: Type.Optional(Uuid), reason: Type.Optional(Name(100)) }, { additionalProperties: false, minProperties: 1 }) },
+  }, async (req) => linkView(app.db, await reassignLink(ctxOf(req), req.params.id, req.body)));
+
+  app.delete('/liaison/links/:id', { schema: { tags, summary: 'Remove a link (staff); a regeneration does not bring it back', params: IdParams } }, async (req) =>
+    linkView(app.db, await removeLink(ctxOf(req), req.params.id)));
+
+  app.post('/liaison/links/:id/contacts', { schema: { tags, summary: 'Log a contact on a link (its liaison, or staff)', params: IdParams, body: ContactBody, response: { ...errorResponses } } }, async (req, reply) => {
+    const contact = await logContact(ctxOf(req), req.params.id, req.body);
+    const actor = actorOf(req);
+    return reply.status(201).send(await contactView(app.db, contact, await linkView(app.db, await loadLink(app.db, actor, req.params.id))));
+  });
+
+  app.get('/liaison/contacts', {
+    schema: { tags, summary: 'Contacts on links I may see, newest first', querystring: obj({ ...Paging, year: Type.Optional(Year), linkId: Type.Optional(Uuid), mine: Type.Optional(Type.Boolean()) }) },
+  }, async (req) => ({ ...(await listContacts(app.db, actorOf(req), req.query, pageOf(req.query))), page: req.query.page, pageSize: req.query.pageSize }));
+
+  app.get('/liaison/contacts/:id', { schema: { tags, summary: 'One contact with its opinions and the drafts they became', params: IdParams } }, async (req) => {
+    const { contact, link } = await loadContact(app.db, actorOf(req), req.params.id);
+    return contactView(app.db, contact, await linkView(app.db, link));
+  });
+
+  app.post('/liaison/opinions/:id/convert', {
+    schema: { tags, summary: 'Turn a collected opinion into a 社情民意 or proposal draft of the liaison, keeping its origin', params: IdParams,
+      body: obj({ to: lit(['opinion', 'proposal'] as const), title: Name(100) }), response: { ...errorResponses } },
+  }, async (req, reply) => {
+    const row = await convertOpinion(ctxOf(req), req.params.id, req.body.to, req.body.title);
+    return reply.status(201).send({ id: row.id, content: row.content, opinionId: row.opinionId, proposalId: row.proposalId });
+  });
+
+  app.get('/liaison/compliance', { schema: { tags, summary: '一见面一报告 now: per liaison, links met face to face this year and the written report', querystring: YearQuery } }, async (req) => {
+    const actor = actorOf(req);
+    const year = req.query.year ?? thisYear();
+    // Others than the office see their own row (as a liaison), or none.
+    return compliance(app.db, actor.orgId, year, can(actor, 'liaison.read') ? {} : { only: actor.memberId });
+  });
+
+  app.get('/liaison/compliance.xlsx', { schema: { tags, summary: 'The compliance board as an Excel file', querystring: YearQuery } }, async (req, reply) => {
+    office(req);
+    const year = req.query.year ?? thisYear();
+    return sendXlsx(reply, `liaison-compliance-${year}.xlsx`, `${year}年一见面一报告.xlsx`, await complianceWorkbook(await compliance(app.db, actorOf(req).orgId, year)));
+  });
+
+  app.get('/liaison/counters', { schema: { tags, summary: 'Activity counters by liaison member or sector over a period (default: this year)', querystring: Period } }, async (req) => {
+    office(req);
+    return counters(app.db, actorOf(req).orgId, period(req.query));
+  });
+
+  app.get('/liaison/counters.xlsx', { schema: { tags, summary: 'The counters as an Excel file', querystring: Period } }, async (req, reply) => {
+    office(req);
+    return sendXlsx(reply, 'liaison-counters.xlsx', '双联活动统计.xlsx', await countersWorkbook(await counters(app.db, actorOf(req).orgId, period(req.query))));
+  });
+
+  app.get('/liaison/reports', { schema: { tags, summary: 'The year\'s written reports (members: their own)', querystring: YearQuery } }, async (req) => {
+    const actor = actorOf(req);
+    return listReports(app.db, actor, { year: req.query.year ?? thisYear(), all: can(actor, 'liaison.read') });
+  });
+
+  app.put('/liaison/reports', {
+    schema: { tags, summary: 'Write (or rewrite) my annual liaison report; staff for a member, naming memberId', body: obj({ year: Year, body: Text(20000), memberId: Type.Optional(Uuid) }), response: { ...errorResponses } },
+  }, async (req) => {
+    const r = await saveReport(ctxOf(req), req.body);
+    return { id: r.id, year: r.year, memberId: r.memberId, body: r.body, submittedAt: r.submittedAt.toISOString() };
+  });
+}

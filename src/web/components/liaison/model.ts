@@ -1,0 +1,49 @@
+// 双联 as the pages see it (the shapes of /api/v1/liaison/*).
+import { todayInChina } from '../proposals/model';
+
+export const LINK_KINDS = ['partyGroup', 'partyMember', 'chairMeeting', 'standing', 'masses', 'committee'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+export const CHANNELS = ['faceToFace', 'wechat', 'phone', 'research', 'forum'] as const;
+export type Channel = (typeof CHANNELS)[number];
+/** Kinds from a member to a member (the others run to a sector, or from a special committee). */
+export const MEMBER_TO_MEMBER: LinkKind[] = ['partyGroup', 'partyMember', 'chairMeeting', 'standing'];
+
+export interface Link {
+  id: string; year: number; kind: LinkKind;
+  fromMemberId: string | null; toMemberId: string | null; sectorId: string | null; committeeId: string | null;
+  reason: string; manual: boolean; active: boolean;
+  fromName: string | null; toName: string | null; sectorName: string | null; committeeName: string | null;
+  contactCount: number; faceToFace: number;
+}
+
+export interface Contact {
+  id: string; linkId: string; year: number; date: string; channel: Channel; participants: string; topics: string;
+  policyTalk: boolean; massesReached: number; problemsSolved: string[]; createdAt: string;
+}
+export interface ContactListItem extends Contact { kind: LinkKind; fromName: string | null; toName: string | null; sectorName: string | null; opinionCount: number }
+export interface CollectedOpinion { id: string; content: string; opinionId: string | null; proposalId: string | null }
+export interface ContactDetail extends Contact { link: Link; opinions: CollectedOpinion[] }
+
+export interface GraphSummary {
+  year: number; version: number; generatedAt: string | null; created: number; kept: number;
+  kinds: { kind: LinkKind; links: number; liaisons: number; maxLoad: number; bound: number | null }[];
+}
+
+export interface ComplianceRow { memberId: string; name: string; sectorName: string; links: number; met: number; unmet: number; reported: boolean; reportedAt: string | null; behind: boolean }
+export interface Compliance { year: number; items: ComplianceRow[]; totals: { liaisons: number; behind: number; links: number; met: number; unmet: number; reported: number } }
+
+export const COUNTERS = ['policyTalks', 'membersVisited', 'massesVisited', 'opinionsCollected', 'problemsSolved'] as const;
+export type CounterRow = { key: string; name: string; sectorName: string | null } & Record<(typeof COUNTERS)[number], number>;
+export interface Counters { from: string; to: string; by: 'member' | 'sector'; items: CounterRow[]; total: Record<(typeof COUNTERS)[number], number> }
+
+export interface LiaisonReport { id: string; year: number; memberId: string; name?: string; body: string; submittedAt: string }
+
+export const thisYear = () => Number(todayInChina().slice(0, 4));
+export const YEARS = (() => {
+  const now = thisYear();
+  return [now, now - 1, now - 2];
+})();
+
+/** Who or what the link runs to, for a label. */
+export const targetName = (l: Pick<Link, 'toName' | 'sectorName'>, massesOf: (sector: string) => string, kind: LinkKind) =>
+  l.toName ?? (kind === 'masses' ? massesOf(l.sectorName ?? '') : l.sectorName ?? '');

@@ -1,0 +1,89 @@
+// In a real browser, 双联 on a phone: staff generate the year's links by the rules; 张三 (member) opens
+// 我的双联 at 390 px, logs a face-to-face contact with an opinion in a few taps, turns the opinion
+// into a 社情民意 draft (which links back to the contact), and staff see the meeting on the
+// 一见面一报告 board at desktop width, remove a link by hand, and a regeneration keeps the removal.
+// Embedded database only: the browser exercises the UI, the HTTP tests cover both engines.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { logIn, see, startE2E, type E2E } from './browser.ts';
+import { button, dialog, logInAs, main, row, toast } from './ui.ts';
+
+/** The special committee's link to 教育界 (the one sector none of its members sits in). */
+const committeeRow = (page: Page) => main(page).getByRole('row').filter({ has: page.getByRole('cell', { name: '均衡分配：教育界', exact: true }) });
+const OPINION = '建议增加乡村学校教师编制，缓解结构性缺编';
+
+describe('dual liaison journey in the browser', () => {
+  let e2e: E2E;
+  beforeAll(async () => { e2e = await startE2E(); });
+  afterAll(async () => { await e2e?.close(); });
+
+  it('staff generate the links; a member logs a face-to-face contact on a phone and turns its opinion into a 社情民意 draft; staff see the meeting and adjust a link, kept through regeneration', { timeout: 360_000 }, async (test) => {
+    const t = e2e.t;
+    // Staff generate the year's links by the rules (the fixture's roster gives twelve).
+    const staff = await logInAs(e2e, test, 'staff');
+    await staff.goto('/liaison');
+    await see(main(staff).getByRole('heading', { name: '双联名单' }));
+    await see(main(staff).getByText('尚未生成', { exact: true }));
+    await main(staff).getByRole('button', { name: /按规则生成$/ }).click();
+    await button(staff.locator('.ant-popconfirm'), '确 定').or(button(staff.locator('.ant-popconfirm'), '确定')).click();
+    await toast(staff, '新增 12 条，保留手动调整 0 条');
+    await see(committeeRow(staff));
+    // 张三 (中共) links the members outside the party; 李四 is one of them.
+    const phone = await e2e.page(test, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await phone.goto('/login');
+    await logIn(phone, 'member', t.fx.password);
+    await see(main(phone).getByText('待办事项', { exact: true }));
+    await phone.goto('/liaison/mine');
+    await see(main(phone).getByRole('heading', { name: '我的双联' }));
+    const card = main(phone).locator('.ant-card').filter({ hasText: '李四' }).filter({ hasText: '党员委员联系党外委员' });
+    await see(card.getByText('今年未见面', { exact: true }));
+    // (The buttons' names start with their icon's.)
+    await card.getByRole('button', { name: /记录联系$/ }).click();
+
+    // Face to face and today are already chosen; the topics and one opinion are all that is typed.
+    const form = dialog(phone, '记录联系 · 李四');
+    await expect.poll(() => form.getByRole('radio', { name: '见面', exact: true }).isChecked()).toBe(true);
+    await form.getByLabel('交流内容', { exact: true }).fill('教育资源均衡与乡村教师队伍');
+    await form.getByRole('button', { name: /添加一条意见建议$/ }).click();
+    await form.getByLabel('收集的意见建议 1', { exact: true }).fill(OPINION);
+    await button(form, '保存').click();
+    await toast(phone, '已记录联系');
+    await see(card.getByText('今年已见面', { exact: true }));
+
+    // The contact, and its opinion turned into a 社情民意 draft in one step.
+    await main(phone).getByRole('link', { name: /见面 · 李四/ }).first().click();
+    await see(main(phone).getByText(OPINION, { exact: true }));
+    await button(main(phone), '转为社情民意').click();
+    const convert = dialog(phone, '转为社情民意');
+    await expect.poll(() => convert.getByLabel('标题', { exact: true }).inputValue()).toBe('建议增加乡村学校教师编制，缓解结构性缺编');
+    await convert.getByLabel('标题', { exact: true }).fill('关于增加乡村学校教师编制的建议');
+    await button(convert, '确定').click();
+    await toast(phone, '已生成草稿');
+    await see(main(phone).getByRole('heading', { name: '关于增加乡村学校教师编制的建议' }));
+    const origin = main(phone).getByRole('link', { name: '来自双联联系' });
+    await see(origin);
+    // Back to the contact: the opinion now links to its draft.
+    await origin.click();
+    await see(main(phone).getByRole('link', { name: '查看社情民意草稿' }));
+
+    // Staff see 张三's meeting on the board, at desktop width.
+    await staff.goto('/liaison/compliance');
+    await see(main(staff).getByRole('heading', { name: '一见面一报告' }));
+    const zhang = row(staff, '张三');
+    await see(zhang.getByRole('cell', { name: '1', exact: true }).first());
+    await see(zhang.getByText('未报告', { exact: true }));
+
+    // Staff remove a link by hand; a regeneration keeps the removal.
+    await staff.goto('/liaison');
+    const link = committeeRow(staff);
+    await button(link, '撤销').click();
+    await button(staff.locator('.ant-popconfirm'), '确 定').or(button(staff.locator('.ant-popconfirm'), '确定')).click();
+    await toast(staff, '已撤销');
+    await expect.poll(() => link.count()).toBe(0);
+    await main(staff).getByRole('button', { name: /按规则生成$/ }).click();
+    await button(staff.locator('.ant-popconfirm'), '确 定').or(button(staff.locator('.ant-popconfirm'), '确定')).click();
+    await toast(staff, '新增 0 条，保留手动调整 1 条');
+    await see(main(staff).getByText(/^第 2 版/));
+    expect(await link.count()).toBe(0);
+  });
+});
