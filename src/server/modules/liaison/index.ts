@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { addTodoSource } from '../../core/todos.ts';
+import { addTodoSource, type TodoItem } from '../../core/todos.ts';
 import { today } from '../handling/deadlines.ts';
 import { LIAISON_REMINDER_JOB, runYearEndReminder } from './reminders.ts';
 import { liaisonRoutes } from './routes.ts';
@@ -17,9 +17,9 @@ addTodoSource(async (db, actor) => {
     reported: sql<boolean>`exists (select 1 from ${liaisonReports} where ${liaisonReports.orgId} = ${actor.orgId} and ${liaisonReports.year} = ${year} and ${liaisonReports.memberId} = ${actor.memberId})`,
   }).from(liaisonLinks).where(and(eq(liaisonLinks.orgId, actor.orgId), eq(liaisonLinks.year, year), eq(liaisonLinks.fromMemberId, actor.memberId), eq(liaisonLinks.active, true)));
   if (!row?.links) return [];
-  const out = [];
-  if (row.unmet) out.push({ kind: 'liaisonMeet', title: `双联：还有 ${row.unmet} 个联系对象今年未见面`, href: '/liaison/mine', due: `${year}-12-31` });
-  if (!row.reported) out.push({ kind: 'liaisonReport', title: `双联：撰写${year}年度书面报告`, href: '/liaison/mine', due: `${year}-12-31` });
+  const out: TodoItem[] = [];
+  if (row.unmet) out.push({ kind: 'liaisonMeet', title: `双联：还有 ${row.unmet} 个联系对象今年未见面`, params: { count: row.unmet }, href: '/liaison/mine', due: `${year}-12-31` });
+  if (!row.reported) out.push({ kind: 'liaisonReport', title: `双联：撰写${year}年度书面报告`, params: { year }, href: '/liaison/mine', due: `${year}-12-31` });
   return out;
 });
 
