@@ -145,6 +145,28 @@ const UNITS = (c: Ctx) => [{ unitId: c.t.fx.unitIds.a, role: 'lead' }, { unitId:
 /** A 社情民意 report of the member's in that stage (see opinionIn), with a body for an action on it. */
 const opinion = (stage: OpinionStage, statuses: string, body: (c: Ctx) => object = () => ({})): Rule =>
   ({ who: 'see statuses', statuses, ok: 200, req: async (c) => ({ id: await c.target(`opinion ${stage}`, () => opinionIn(c.t, stage, c.uniq('社情'))), body: body(c) }) });
+/** A consultation (staff made) driven into `state`; returns its id. */
+const CONSULTATION_PATH = ['prepare', 'convene', 'conclude', 'dispatch', 'track', 'close'];
+async function consultationIn(t: TestApp, steps: number, title: string): Promise<string> {
+  const id = (await inject(t, 'staff', 'POST', '/api/v1/consultations', { title, kind: 'sector', year: 2031 })).json().id as string;
+  for (const action of CONSULTATION_PATH.slice(0, steps)) await inject(t, 'staff', 'POST', `/api/v1/consultations/${id}/actions/${action}`, {});
+  return id;
+}
+const consultation = (c: Ctx, steps = 0) => c.target(`consultation ${steps}`, () => consultationIn(c.t, steps, c.uniq('协商')));
+/** Staff's, on an object of this committee: another committee's is not found, whoever asks. */
+const STAFF_ON_OURS = { who: 'see statuses', statuses: '401 403 200 403 403 403 403 404 404', ok: 200 } as const;
+/** A consultation action by staff, on one in the state the action leaves. */
+const consultationAction = (steps: number): Rule =>
+  ({ ...STAFF_ON_OURS, req: async (c) => ({ id: await consultation(c, steps), body: {} }) });
+/** A plan item of a year nobody adopts (2040), and fresh years for the leader to adopt. */
+let adoptYear = 2060;
+const planItem = (c: Ctx) => c.target('plan item', async () =>
+  (await inject(c.t, 'staff', 'POST', '/api/v1/consultations/plan/items', { year: 2040, kind: 'sector', month: 3, topic: c.uniq('计划') })).json().id as string);
+const planToAdopt = (c: Ctx) => c.target('plan to adopt', async () => {
+  const year = adoptYear++;
+  await inject(c.t, 'staff', 'POST', '/api/v1/consultations/plan/items', { year, kind: 'bimonthly', month: 5, topic: c.uniq('计划') });
+  return String(year);
+});
 /** A selection round in that stage (see selectionIn). */
 const selection = (c: Ctx, stage: SelectionStage) =>
   c.target(`selection ${stage}`, async () => JSON.stringify(await selectionIn(c.t, stage, c.uniq('评选')))).then((r) => JSON.parse(r) as SelectionRound);
@@ -387,6 +409,30 @@ const MATRIX: Record<string, Rule> = {
     who: 'see statuses', statuses: '                                               401  403 200 403 403 403 403 404 404', ok: 200,
     req: async (c) => ({ id: (await selection(c, 'decided')).id, body: {} }),
   },
+  // 双协: every login of the committee reads consultations and the plan; staff run them and keep
+  // the plan and the checklist; a leader adopts the plan.
+  //                                                                          anon adm stf ldr mem uA  uB  oAd oSt
+  'GET /api/v1/consultations': { who: ANYONE, ok: 200 },
+  'POST /api/v1/consultations': { who: ['staff'], ok: 201, req: (c) => ({ body: { title: c.uniq('协商'), kind: 'bimonthly', year: 2031 } }) },
+  'GET /api/v1/consultations/:id': { who: ANYONE, scoped: true, ok: 200, req: async (c) => ({ id: await consultation(c) }) },
+  'PATCH /api/v1/consultations/:id': { ...STAFF_ON_OURS, req: async (c) => ({ id: await consultation(c), body: { title: c.uniq('协商') } }) },
+  'GET /api/v1/consultations/:id/actions': { who: ANYONE, scoped: true, ok: 200, req: async (c) => ({ id: await consultation(c) }) },
+  'GET /api/v1/consultations/:id/history': { who: ANYONE, scoped: true, ok: 200, req: async (c) => ({ id: await consultation(c) }) },
+  'GET /api/v1/consultations/:id/checklist': { who: ANYONE, scoped: true, ok: 200, req: async (c) => ({ id: await consultation(c) }) },
+  'PATCH /api/v1/consultations/:id/checklist': {
+    ...STAFF_ON_OURS, req: async (c) => ({ id: await consultation(c), body: { key: 'forum', state: 'doing', owner: '提案委员会' } }),
+  },
+  'POST /api/v1/consultations/:id/actions/prepare': consultationAction(0),
+  'POST /api/v1/consultations/:id/actions/convene': consultationAction(1),
+  'POST /api/v1/consultations/:id/actions/conclude': consultationAction(2),
+  'POST /api/v1/consultations/:id/actions/dispatch': consultationAction(3),
+  'POST /api/v1/consultations/:id/actions/track': consultationAction(4),
+  'POST /api/v1/consultations/:id/actions/close': consultationAction(5),
+  'GET /api/v1/consultations/plan': { who: ANYONE, ok: 200, req: () => ({ query: { year: '2040' } }) },
+  'POST /api/v1/consultations/plan/items': { who: ['staff'], ok: 201, req: (c) => ({ body: { year: 2040, kind: 'standing', month: 4, topic: c.uniq('计划') } }) },
+  'PATCH /api/v1/consultations/plan/items/:id': { ...STAFF_ON_OURS, req: async (c) => ({ id: await planItem(c), body: { month: 6 } }) },
+  'DELETE /api/v1/consultations/plan/items/:id': { ...STAFF_ON_OURS, statuses: '401 403 204 403 403 403 403 404 404', ok: 204, req: async (c) => ({ id: await planItem(c) }) },
+  'POST /api/v1/consultations/plan/adopt': { who: ['leader'], ok: 200, req: async (c) => ({ body: { year: Number(await planToAdopt(c)) } }) },
   'GET /api/v1/members/:id/honours': { who: ANYONE, scoped: true, ok: 200, req: (c) => ({ id: c.t.fx.memberIds[0] }) },
 };
 

@@ -63,6 +63,14 @@ const examples = (fx: Fixture): Record<string, Record<string, unknown>> => ({
   'POST /api/v1/selections/:id/entries/:entryId/reviews': { score: 90, comment: '选题精准' },
   'POST /api/v1/selections/:id/levels/:levelId/close': { passIds: [crypto.randomUUID()] },
   'POST /api/v1/selections/:id/announce': { unitIds: [fx.unitIds.a] },
+  'POST /api/v1/consultations': { title: '关于推进城乡教育均衡发展', kind: 'bimonthly', year: 2026, summary: '双月协商座谈会' },
+  'PATCH /api/v1/consultations/:id': { title: '新标题' },
+  'PATCH /api/v1/consultations/:id/checklist': { key: 'forum', owner: '提案委员会', dueDate: '2026-05-01', state: 'doing' },
+  ...Object.fromEntries(['prepare', 'convene', 'dispatch', 'track', 'close'].map((a) => [`POST /api/v1/consultations/:id/actions/${a}`, { note: '按计划' }])),
+  'POST /api/v1/consultations/:id/actions/conclude': { heldOn: '2026-05-20' },
+  'POST /api/v1/consultations/plan/items': { year: 2026, kind: 'sector', month: 6, topic: '医疗卫生', committeeId: fx.committeeId },
+  'PATCH /api/v1/consultations/plan/items/:id': { month: 7 },
+  'POST /api/v1/consultations/plan/adopt': { year: 2026 },
 });
 
 /** The body of each proposal action. */
@@ -295,6 +303,9 @@ describe.each(engines)('bad input (%s)', (engine) => {
     const [attachment] = await t.database.db.insert(attachments).values({ orgId: t.fx.orgId, itemKind: 'proposal', itemId: proposalId, ownerKind: 'reply', ownerId: replyId,
       filename: '附件.pdf', mime: 'application/pdf', size: 4, sha256: '-', data: Buffer.from('%PDF'), createdBy: t.fx.userIds.unitA! }).returning();
     const selection = await selectionIn(t, 'scoring', '优秀提案评选');
+    const staff = await t.as('staff');
+    const consultationId = (await t.app.inject({ method: 'POST', url: '/api/v1/consultations', headers: staff, payload: { title: '界别协商', kind: 'sector', year: 2026 } })).json().id as string;
+    const planItemId = (await t.app.inject({ method: 'POST', url: '/api/v1/consultations/plan/items', headers: staff, payload: { year: 2026, kind: 'sector', month: 5, topic: '计划' } })).json().id as string;
     const [notification] = await t.database.db.insert(notifications).values({ orgId: t.fx.orgId, userId: t.fx.userIds.admin!, kind: 'test', title: '通知' }).returning();
     // An existing object for each path parameter (by the path up to it), so that a wrongly
     // accepted value would show.
@@ -307,6 +318,7 @@ describe.each(engines)('bad input (%s)', (engine) => {
       '/api/v1/proposals/:id/attachments/:attachmentId': attachment!.id,
       '/api/v1/opinions/:id': await converted(t, 'opinions', '转社情民意'), '/api/v1/letters/:id': await converted(t, 'letters', '转委员来信'),
       '/api/v1/selections/:id': selection.id, '/api/v1/selections/:id/entries/:entryId': selection.entryId, '/api/v1/selections/:id/levels/:levelId': selection.levelIds[1]!,
+      '/api/v1/consultations/:id': consultationId, '/api/v1/consultations/plan/items/:id': planItemId,
     };
     // Objects of another committee: as unknown here as a random id.
     foreign = {

@@ -7,3 +7,4 @@ export * from '../../modules/proposals/schema.ts';
 export * from '../../modules/opinions/schema.ts';
 export * from '../../modules/selection/schema.ts';
 export * from '../../modules/search/schema.ts';
+export * from '../../modules/consultations/schema.ts';
