@@ -19,6 +19,28 @@ CREATE TABLE "consultation_plans" (
 	CONSTRAINT "consultation_plans_org_id_year_pk" PRIMARY KEY("org_id","year")
 );
 --> statement-breakpoint
+CREATE TABLE "consultation_recommendations" (
+	"org_id" uuid NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"consultation_id" uuid NOT NULL,
+	"number" integer NOT NULL,
+	"title" text NOT NULL,
+	"content" text NOT NULL,
+	"state" text DEFAULT 'pending' NOT NULL,
+	"round" integer DEFAULT 0 NOT NULL,
+	"outcome_kind" text,
+	"outcome_title" text,
+	"outcome_number" text,
+	"outcome_date" date,
+	"progress" integer,
+	"progress_note" text,
+	"no_outcome_reason" text,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "consultation_recommendations_org_id_id_pk" PRIMARY KEY("org_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "consultation_tasks" (
 	"org_id" uuid NOT NULL,
 	"consultation_id" uuid NOT NULL,
@@ -49,6 +71,7 @@ CREATE TABLE "consultations" (
 );
 --> statement-breakpoint
 CREATE INDEX "consultation_plan_items_org_year" ON "consultation_plan_items" USING btree ("org_id","year","month");--> statement-breakpoint
+CREATE UNIQUE INDEX "consultation_recommendations_number" ON "consultation_recommendations" USING btree ("org_id","consultation_id","number");--> statement-breakpoint
 CREATE INDEX "consultations_org_year" ON "consultations" USING btree ("org_id","year","kind");--> statement-breakpoint
 CREATE INDEX "consultations_org_state" ON "consultations" USING btree ("org_id","state");--> statement-breakpoint
 CREATE UNIQUE INDEX "consultations_org_plan_item" ON "consultations" USING btree ("org_id","plan_item_id");

@@ -71,6 +71,11 @@ const examples = (fx: Fixture): Record<string, Record<string, unknown>> => ({
   'POST /api/v1/consultations/plan/items': { year: 2026, kind: 'sector', month: 6, topic: '医疗卫生', committeeId: fx.committeeId },
   'PATCH /api/v1/consultations/plan/items/:id': { month: 7 },
   'POST /api/v1/consultations/plan/adopt': { year: 2026 },
+  'POST /api/v1/consultations/:id/recommendations': { title: '扩大普惠托位供给', content: '建议每千人口托位数达到4.5个。' },
+  ...Object.fromEntries(['assign', 'reassign', 'sign', 'return', 'opinion', 'logContact', 'requestExtension', 'grantExtension', 'refuseExtension', 'reply', 'evaluate']
+    .map((a) => [`POST /api/v1/recommendations/:id/actions/${a}`, actionExamples(fx)[a]!])),
+  'POST /api/v1/recommendations/:id/actions/recordOutcome': { kind: 'government', title: '实施意见', number: '市政办发〔2026〕12号', date: '2026-01-05', progress: 40, note: '新增托位' },
+  'POST /api/v1/recommendations/:id/actions/noOutcome': { reason: '涉及省级事权' },
 });
 
 /** The body of each proposal action. */
@@ -305,6 +310,8 @@ describe.each(engines)('bad input (%s)', (engine) => {
     const selection = await selectionIn(t, 'scoring', '优秀提案评选');
     const staff = await t.as('staff');
     const consultationId = (await t.app.inject({ method: 'POST', url: '/api/v1/consultations', headers: staff, payload: { title: '界别协商', kind: 'sector', year: 2026 } })).json().id as string;
+    for (const a of ['prepare', 'convene', 'conclude']) await t.app.inject({ method: 'POST', url: `/api/v1/consultations/${consultationId}/actions/${a}`, headers: staff, payload: {} });
+    const recommendationId = (await t.app.inject({ method: 'POST', url: `/api/v1/consultations/${consultationId}/recommendations`, headers: staff, payload: { title: '建议', content: '内容' } })).json().id as string;
     const planItemId = (await t.app.inject({ method: 'POST', url: '/api/v1/consultations/plan/items', headers: staff, payload: { year: 2026, kind: 'sector', month: 5, topic: '计划' } })).json().id as string;
     const [notification] = await t.database.db.insert(notifications).values({ orgId: t.fx.orgId, userId: t.fx.userIds.admin!, kind: 'test', title: '通知' }).returning();
     // An existing object for each path parameter (by the path up to it), so that a wrongly
@@ -319,6 +326,7 @@ describe.each(engines)('bad input (%s)', (engine) => {
       '/api/v1/opinions/:id': await converted(t, 'opinions', '转社情民意'), '/api/v1/letters/:id': await converted(t, 'letters', '转委员来信'),
       '/api/v1/selections/:id': selection.id, '/api/v1/selections/:id/entries/:entryId': selection.entryId, '/api/v1/selections/:id/levels/:levelId': selection.levelIds[1]!,
       '/api/v1/consultations/:id': consultationId, '/api/v1/consultations/plan/items/:id': planItemId,
+      '/api/v1/recommendations/:id': recommendationId,
     };
     // Objects of another committee: as unknown here as a random id.
     foreign = {

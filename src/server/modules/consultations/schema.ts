@@ -58,3 +58,33 @@ export const consultationTasks = pgTable('consultation_tasks', {
   doneAt: timestamp({ withTimezone: true }),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.orgId, t.consultationId, t.key] })]);
+
+/**
+ * A recommendation (建议) of a consultation: an assigned item of the handling engine (item kind
+ * `recommendation`), handled and replied to as a proposal is, then tracked to its outcome.
+ */
+export const consultationRecommendations = pgTable('consultation_recommendations', {
+  orgId: uuid().notNull(),
+  id: uuid().notNull().defaultRandom(),
+  consultationId: uuid().notNull(),
+  number: integer().notNull(),      // 1, 2, … within the consultation
+  title: text().notNull(),
+  content: text().notNull(),
+  state: text().notNull().default('pending'),
+  round: integer().notNull().default(0), // handling round: 1, then 2 after 不满意 …
+  /** 吸纳转化: party | government | department (a party-committee decision, a government document, a department measure). */
+  outcomeKind: text(),
+  outcomeTitle: text(),
+  outcomeNumber: text(),            // the document's number, e.g. 市政办发〔2026〕12号
+  outcomeDate: date({ mode: 'string' }),
+  progress: integer(),              // percent carried out
+  progressNote: text(),
+  /** Why it has no outcome (yet), when staff close its tracking without one. */
+  noOutcomeReason: text(),
+  createdBy: uuid().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.id] }),
+  uniqueIndex('consultation_recommendations_number').on(t.orgId, t.consultationId, t.number),
+]);
