@@ -59,6 +59,9 @@ const OpinionReviewPage = lazy(() => import('./pages/opinions/OpinionReviewPage'
 const OpinionsAdminPage = lazy(() => import('./pages/opinions/OpinionsAdminPage'));
 const OpinionStatsPage = lazy(() => import('./pages/opinions/OpinionStatsPage'));
 const OpinionDetailPage = lazy(() => import('./pages/opinions/OpinionDetailPage'));
+const ConsultationsPage = lazy(() => import('./pages/consultations/ConsultationsPage'));
+const ConsultationPage = lazy(() => import('./pages/consultations/ConsultationPage'));
+const PlanPage = lazy(() => import('./pages/consultations/PlanPage'));
 const PublicProposalsPage = lazy(() => import('./pages/proposals/PublicProposalsPage'));
 const PublicProposalDetailPage = lazy(() => import('./pages/proposals/PublicProposalDetailPage'));
 const SelectionsPage = lazy(() => import('./pages/selection/SelectionsPage'));
@@ -103,6 +106,10 @@ const pages = [
   // Anyone who may read a report opens it here; the server answers 404 to everyone else.
   { path: 'opinions/:id', element: <OpinionDetailPage /> },
   { path: 'opinions/:id/edit', element: only(OPINION_COMPOSERS, <ComposeOpinionPage />) },
+  // 双协: every role of the committee reads consultations and the plan; the server decides what each may do.
+  { path: 'consultations', element: <ConsultationsPage /> },
+  { path: 'consultations/plan', element: <PlanPage /> },
+  { path: 'consultations/:id', element: <ConsultationPage /> },
   { path: 'admin/sectors', element: only(CONFIG_ROLES, <SectorsPage />) },
   { path: 'admin/committees', element: only(CONFIG_ROLES, <CommitteesPage />) },
   { path: 'admin/units', element: only(CONFIG_ROLES, <UnitsPage />) },

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { proposalsEn, proposalsZh } from './messages/proposals';
 import { selectionEn, selectionZh } from './messages/selection';
 import { opinionsEn, opinionsZh } from './messages/opinions';
+import { consultationsEn, consultationsZh } from './messages/consultations';
 
 const zh = {
   'app.name': '同心',
@@ -260,6 +261,7 @@ const zh = {
   ...proposalsZh,
   ...selectionZh,
   ...opinionsZh,
+  ...consultationsZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -520,6 +522,7 @@ const en: Dictionary = {
   ...proposalsEn,
   ...selectionEn,
   ...opinionsEn,
+  ...consultationsEn,
 };
 
 // Party names are stored in Chinese; English labels for display only.

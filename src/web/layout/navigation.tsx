@@ -20,6 +20,7 @@ import {
   LikeOutlined,
   PieChartOutlined,
   ProfileOutlined,
+  ScheduleOutlined,
   SearchOutlined,
   SendOutlined,
   SettingOutlined,
@@ -32,12 +33,13 @@ import {
 } from '@ant-design/icons';
 import type { MessageKey } from '../i18n';
 import type { Role } from '../types';
-import { ANY_ROLE, DIRECTORY_ROLES, ROSTER_EDITORS, CONFIG_ROLES, ADMIN_ONLY, PROPOSERS, COSIGNERS, PROPOSAL_OFFICE, SUPERVISORS, UNIT_CLERKS, OPINION_WRITERS, OPINION_OFFICE, leadsOwnKeyProposals } from './roles';
+import { ANY_ROLE, DIRECTORY_ROLES, ROSTER_EDITORS, CONFIG_ROLES, ADMIN_ONLY, PROPOSERS, COSIGNERS, PROPOSAL_OFFICE, SUPERVISORS, UNIT_CLERKS, OPINION_WRITERS, OPINION_OFFICE, CONSULTATION_READERS, leadsOwnKeyProposals } from './roles';
 
-export type NavGroup = 'proposals' | 'opinions' | 'admin';
+export type NavGroup = 'proposals' | 'opinions' | 'consultations' | 'admin';
 export const NAV_GROUPS: { key: NavGroup; label: MessageKey; icon: ReactNode }[] = [
   { key: 'proposals', label: 'nav.proposals', icon: <FileTextOutlined /> },
   { key: 'opinions', label: 'nav.opinions', icon: <CommentOutlined /> },
+  { key: 'consultations', label: 'nav.consultations', icon: <TeamOutlined /> },
   { key: 'admin', label: 'nav.admin', icon: <SettingOutlined /> },
 ];
 
@@ -85,6 +87,8 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/opinions/review', label: 'nav.opinionReview', description: 'home.shortcut.opinionReview', icon: <AuditOutlined />, roles: OPINION_OFFICE, group: 'opinions', shortcut: true },
   { path: '/opinions', label: 'nav.opinionAdmin', description: 'home.shortcut.opinionAdmin', icon: <ProfileOutlined />, roles: SUPERVISORS, group: 'opinions' },
   { path: '/opinions/stats', label: 'nav.opinionStats', description: 'home.shortcut.opinionStats', icon: <PieChartOutlined />, roles: SUPERVISORS, group: 'opinions', shortcut: true },
+  { path: '/consultations', label: 'nav.consultationList', description: 'home.shortcut.consultations', icon: <TeamOutlined />, roles: CONSULTATION_READERS, group: 'consultations', shortcut: true },
+  { path: '/consultations/plan', label: 'nav.consultationPlan', description: 'home.shortcut.consultationPlan', icon: <ScheduleOutlined />, roles: SUPERVISORS, group: 'consultations', shortcut: true },
   { path: '/admin/sectors', label: 'nav.sectors', description: 'home.shortcut.sectors', icon: <ClusterOutlined />, roles: CONFIG_ROLES, group: 'admin', shortcut: true },
   { path: '/admin/committees', label: 'nav.committees', description: 'home.shortcut.committees', icon: <ApartmentOutlined />, roles: CONFIG_ROLES, group: 'admin', shortcut: true },
   { path: '/admin/units', label: 'nav.units', description: 'home.shortcut.units', icon: <BankOutlined />, roles: CONFIG_ROLES, group: 'admin', shortcut: true },

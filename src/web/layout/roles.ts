@@ -23,6 +23,8 @@ export const SELECTION_NOMINATORS: Role[] = ['member', 'leader', 'staff'];
 export const OPINION_WRITERS: Role[] = ['member'];
 export const OPINION_COMPOSERS: Role[] = ['member', 'staff'];
 export const OPINION_OFFICE: Role[] = ['staff'];
+// 双协: staff run consultations and keep the plan; leaders follow them and adopt the plan; members take part.
+export const CONSULTATION_READERS: Role[] = ['staff', 'admin', 'leader', 'member'];
 
 /** A leader not on the staff: the key board shows the key proposals they lead (as the server does). */
 export function leadsOwnKeyProposals(roles: Role[]): boolean {
