@@ -19,6 +19,7 @@ import {
 import { seedDemoProposals, type SessionInfo } from './demo-proposals.ts';
 import { seedDemoOpinions } from './demo-opinions.ts';
 import { seedDemoSelections } from './demo-selections.ts';
+import { seedDemoConsultations } from './demo-consultations.ts';
 import { createRandom, type Random } from './random.ts';
 
 export const DEMO_PASSWORD = 'tongxin-demo';
@@ -265,6 +266,14 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<{ org
       members: plan.map((m, i) => ({ id: memberIds[i]!, name: m.name })),
       staffUserId: login('staff').id,
       memberLogins: [login('member'), login('leader')].map((l) => ({ userId: l.id, memberId: l.memberId! })),
+      now: opts.now,
+    });
+
+    // 双协: this year's plan and its consultations, each at the step its month puts it.
+    await seedDemoConsultations(tx, {
+      orgId, staffUserId: login('staff').id, leaderUserId: login('leader').id,
+      committees: COMMITTEES.map((name) => ({ id: committeeId.get(name)!, name })),
+      units: UNITS.map((u) => ({ id: unitId.get(u.name)!, name: u.name })),
       now: opts.now,
     });
 
