@@ -116,8 +116,8 @@ export const consultationsZh = {
 };
 
 export const consultationsEn: Record<keyof typeof consultationsZh, string> = {
-  'nav.consultations': 'Consultations',
-  'nav.consultationList': 'Consultations',
+  'nav.consultations': 'Consultation (双协)',
+  'nav.consultationList': 'All consultations',
   'nav.consultationPlan': 'Yearly plan',
   'home.shortcut.consultations': 'The six steps of each consultation, its checklist and recommendations',
   'home.shortcut.consultationPlan': 'The yearly plan x+N: planned and held',
