@@ -116,7 +116,7 @@ export const consultationsZh = {
 };
 
 export const consultationsEn: Record<keyof typeof consultationsZh, string> = {
-  'nav.consultations': 'Consultation (双协)',
+  'nav.consultations': 'Dual consultation',
   'nav.consultationList': 'All consultations',
   'nav.consultationPlan': 'Yearly plan',
   'home.shortcut.consultations': 'The six steps of each consultation, its checklist and recommendations',
