@@ -145,6 +145,48 @@ const UNITS = (c: Ctx) => [{ unitId: c.t.fx.unitIds.a, role: 'lead' }, { unitId:
 /** A 社情民意 report of the member's in that stage (see opinionIn), with a body for an action on it. */
 const opinion = (stage: OpinionStage, statuses: string, body: (c: Ctx) => object = () => ({})): Rule =>
   ({ who: 'see statuses', statuses, ok: 200, req: async (c) => ({ id: await c.target(`opinion ${stage}`, () => opinionIn(c.t, stage, c.uniq('社情'))), body: body(c) }) });
+/** A consultation (staff made) driven into `state`; returns its id. */
+const CONSULTATION_PATH = ['prepare', 'convene', 'conclude', 'dispatch', 'track', 'close'];
+async function consultationIn(t: TestApp, steps: number, title: string): Promise<string> {
+  const id = (await inject(t, 'staff', 'POST', '/api/v1/consultations', { title, kind: 'sector', year: 2031 })).json().id as string;
+  for (const action of CONSULTATION_PATH.slice(0, steps)) await inject(t, 'staff', 'POST', `/api/v1/consultations/${id}/actions/${action}`, {});
+  return id;
+}
+const consultation = (c: Ctx, steps = 0) => c.target(`consultation ${steps}`, () => consultationIn(c.t, steps, c.uniq('协商')));
+/** Staff's, on an object of this committee: another committee's is not found, whoever asks. */
+const STAFF_ON_OURS = { who: 'see statuses', statuses: '401 403 200 403 403 403 403 404 404', ok: 200 } as const;
+/** A consultation action by staff, on one in the state the action leaves. */
+const consultationAction = (steps: number): Rule =>
+  ({ ...STAFF_ON_OURS, req: async (c) => ({ id: await consultation(c, steps), body: {} }) });
+/** A recommendation in a stage of its handling: unit A leads, unit B co-handles (both signed from `handling` on). */
+type RecStage = 'pending' | 'assigned' | 'handling' | 'extensionAsked' | 'replied';
+async function recommendationIn(t: TestApp, stage: RecStage, title: string): Promise<string> {
+  const consultationId = await consultationIn(t, 3, title);
+  const id = (await inject(t, 'staff', 'POST', `/api/v1/consultations/${consultationId}/recommendations`, { title, content: '建议内容' })).json().id as string;
+  const steps: [string, string, object][] = [
+    ['staff', 'assign', { units: UNITS_OF(t) }], ['unitA', 'sign', {}], ['unitB', 'sign', {}],
+    ...(stage === 'extensionAsked' ? [['unitA', 'requestExtension', { dueDate: day(120), reason: '需要调研' }] as [string, string, object]] : []),
+    ['unitA', 'reply', { category: 'B', content: '已列入计划' }],
+  ];
+  const upTo = { pending: 0, assigned: 1, handling: 3, extensionAsked: 4, replied: 4 }[stage];
+  for (const [login, action, body] of steps.slice(0, upTo)) {
+    const res = await inject(t, login, 'POST', `/api/v1/recommendations/${id}/actions/${action}`, body);
+    if (res.statusCode !== 200) throw new Error(`${login} ${action}: ${res.statusCode} ${res.body}`);
+  }
+  return id;
+}
+const UNITS_OF = (t: TestApp) => [{ unitId: t.fx.unitIds.a, role: 'lead' }, { unitId: t.fx.unitIds.b, role: 'co' }];
+const recommendation = (stage: RecStage, statuses: string, body: (c: Ctx) => object = () => ({})): Rule =>
+  ({ who: 'see statuses', statuses, ok: 200, req: async (c) => ({ id: await c.target(`recommendation ${stage}`, () => recommendationIn(c.t, stage, c.uniq('建议'))), body: body(c) }) });
+/** A plan item of a year nobody adopts (2040), and fresh years for the leader to adopt. */
+let adoptYear = 2060;
+const planItem = (c: Ctx) => c.target('plan item', async () =>
+  (await inject(c.t, 'staff', 'POST', '/api/v1/consultations/plan/items', { year: 2040, kind: 'sector', month: 3, topic: c.uniq('计划') })).json().id as string);
+const planToAdopt = (c: Ctx) => c.target('plan to adopt', async () => {
+  const year = adoptYear++;
+  await inject(c.t, 'staff', 'POST', '/api/v1/consultations/plan/items', { year, kind: 'bimonthly', month: 5, topic: c.uniq('计划') });
+  return String(year);
+});
 /** A selection round in that stage (see selectionIn). */
 /** 双联 in 2025: the fixture's graph (generated once per app), and 张三's first link to a member outside the party. */
 const LIAISON_YEAR = 2025;
@@ -459,6 +501,53 @@ const MATRIX: Record<string, Rule> = {
     who: 'see statuses', statuses: '                                               401  403 200 403 403 403 403 404 404', ok: 200,
     req: async (c) => ({ id: (await selection(c, 'decided')).id, body: {} }),
   },
+  // 双协: every login of the committee reads consultations and the plan; staff run them and keep
+  // the plan and the checklist; a leader adopts the plan.
+  //                                                                          anon adm stf ldr mem uA  uB  oAd oSt
+  'GET /api/v1/consultations': { who: ANYONE, ok: 200 },
+  'POST /api/v1/consultations': { who: ['staff'], ok: 201, req: (c) => ({ body: { title: c.uniq('协商'), kind: 'bimonthly', year: 2031 } }) },
+  'GET /api/v1/consultations/:id': { who: ANYONE, scoped: true, ok: 200, req: async (c) => ({ id: await consultation(c) }) },
+  'PATCH /api/v1/consultations/:id': { ...STAFF_ON_OURS, req: async (c) => ({ id: await consultation(c), body: { title: c.uniq('协商') } }) },
+  'GET /api/v1/consultations/:id/actions': { who: ANYONE, scoped: true, ok: 200, req: async (c) => ({ id: await consultation(c) }) },
+  'GET /api/v1/consultations/:id/history': { who: ANYONE, scoped: true, ok: 200, req: async (c) => ({ id: await consultation(c) }) },
+  'GET /api/v1/consultations/:id/checklist': { who: ANYONE, scoped: true, ok: 200, req: async (c) => ({ id: await consultation(c) }) },
+  'PATCH /api/v1/consultations/:id/checklist': {
+    ...STAFF_ON_OURS, req: async (c) => ({ id: await consultation(c), body: { key: 'forum', state: 'doing', owner: '提案委员会' } }),
+  },
+  'POST /api/v1/consultations/:id/actions/prepare': consultationAction(0),
+  'POST /api/v1/consultations/:id/actions/convene': consultationAction(1),
+  'POST /api/v1/consultations/:id/actions/conclude': consultationAction(2),
+  'POST /api/v1/consultations/:id/actions/dispatch': consultationAction(3),
+  'POST /api/v1/consultations/:id/actions/track': consultationAction(4),
+  'POST /api/v1/consultations/:id/actions/close': consultationAction(5),
+  // Recommendations: staff write and assign them; units handle those assigned to them, as proposals.
+  'POST /api/v1/consultations/:id/recommendations': {
+    who: 'see statuses', statuses: '                                               401  403 201 403 403 403 403 404 404', ok: 201,
+    req: async (c) => ({ id: await consultation(c, 3), body: { title: c.uniq('建议'), content: '建议内容' } }),
+  },
+  'GET /api/v1/consultations/:id/recommendations': { who: ANYONE, scoped: true, ok: 200, req: async (c) => ({ id: await consultation(c, 3) }) },
+  'GET /api/v1/recommendations': { who: ANYONE, ok: 200 },
+  'GET /api/v1/recommendations/:id': recommendation('assigned', '                 401  200 200 200 200 200 200 404 404'),
+  'GET /api/v1/recommendations/:id/actions': recommendation('assigned', '         401  200 200 200 200 200 200 404 404'),
+  'GET /api/v1/recommendations/:id/history': recommendation('pending', '          401  200 200 200 200 404 404 404 404'),
+  'POST /api/v1/recommendations/:id/actions/assign': recommendation('pending', '   401  403 200 403 403 404 404 404 404', (c) => ({ units: UNITS_OF(c.t) })),
+  'POST /api/v1/recommendations/:id/actions/reassign': recommendation('assigned', '401  403 200 403 403 403 403 404 404', (c) => ({ units: UNITS_OF(c.t).map((u) => ({ ...u, role: u.role === 'lead' ? 'co' : 'lead' })), note: '改办' })),
+  'POST /api/v1/recommendations/:id/actions/sign': recommendation('assigned', '    401  403 403 403 403 200 200 404 404'),
+  'POST /api/v1/recommendations/:id/actions/return': recommendation('assigned', '  401  403 403 403 403 200 200 404 404', () => ({ reason: '不属于本单位职责' })),
+  'POST /api/v1/recommendations/:id/actions/opinion': recommendation('handling', ' 401  403 403 403 403 403 200 404 404', () => ({ content: '协办意见' })),
+  'POST /api/v1/recommendations/:id/actions/logContact': recommendation('handling', '401 403 403 403 403 200 200 404 404', () => ({ kind: 'phone', date: day(-1), content: '电话沟通' })),
+  'POST /api/v1/recommendations/:id/actions/requestExtension': recommendation('handling', '401 403 403 403 403 200 403 404 404', () => ({ dueDate: day(120), reason: '需要调研' })),
+  'POST /api/v1/recommendations/:id/actions/grantExtension': recommendation('extensionAsked', '401 403 200 403 403 403 403 404 404'),
+  'POST /api/v1/recommendations/:id/actions/refuseExtension': recommendation('extensionAsked', '401 403 200 403 403 403 403 404 404', () => ({ note: '按期办理' })),
+  'POST /api/v1/recommendations/:id/actions/reply': recommendation('handling', '   401  403 403 403 403 200 403 404 404', () => ({ category: 'A', content: '已采纳' })),
+  'POST /api/v1/recommendations/:id/actions/evaluate': recommendation('replied', ' 401  403 200 403 403 403 403 404 404', () => ({ satisfaction: 'satisfied' })),
+  'POST /api/v1/recommendations/:id/actions/recordOutcome': recommendation('replied', '401 403 200 403 403 403 403 404 404', () => ({ kind: 'department', title: '工作方案', date: day(-1), progress: 50 })),
+  'POST /api/v1/recommendations/:id/actions/noOutcome': recommendation('replied', '401  403 200 403 403 403 403 404 404', () => ({ reason: '涉及省级事权' })),
+  'GET /api/v1/consultations/plan': { who: ANYONE, ok: 200, req: () => ({ query: { year: '2040' } }) },
+  'POST /api/v1/consultations/plan/items': { who: ['staff'], ok: 201, req: (c) => ({ body: { year: 2040, kind: 'standing', month: 4, topic: c.uniq('计划') } }) },
+  'PATCH /api/v1/consultations/plan/items/:id': { ...STAFF_ON_OURS, req: async (c) => ({ id: await planItem(c), body: { month: 6 } }) },
+  'DELETE /api/v1/consultations/plan/items/:id': { ...STAFF_ON_OURS, statuses: '401 403 204 403 403 403 403 404 404', ok: 204, req: async (c) => ({ id: await planItem(c) }) },
+  'POST /api/v1/consultations/plan/adopt': { who: ['leader'], ok: 200, req: async (c) => ({ body: { year: Number(await planToAdopt(c)) } }) },
   'GET /api/v1/members/:id/honours': { who: ANYONE, scoped: true, ok: 200, req: (c) => ({ id: c.t.fx.memberIds[0] }) },
   // Last (it revokes the caller's tokens): changed to an interim password first, and the call changes it back.
   'POST /api/v1/auth/password': {
@@ -663,7 +752,9 @@ describe.each(engines)('authorization matrix (%s)', (engine) => {
     await opinionIn(t, 'submitted', '社情民意：养老服务');
     const round = await selectionIn(t, 'unitLevel', '可见性评选');
     const items = (b: { items: { id: string }[] }) => b.items.map((x) => x.id);
-    const LISTS: [url: string, kind: 'proposals' | 'opinions', ids: (body: never) => string[]][] = [
+    await recommendationIn(t, 'assigned', '可见性建议');
+    await recommendationIn(t, 'pending', '未交办的建议');
+    const LISTS: [url: string, kind: 'proposals' | 'opinions' | 'recommendations', ids: (body: never) => string[]][] = [
       ['/api/v1/proposals?pageSize=100', 'proposals', items],
       ['/api/v1/proposals?pageSize=100&mine=true', 'proposals', items],
       ['/api/v1/proposals?pageSize=100&published=true', 'proposals', items],
@@ -675,6 +766,7 @@ describe.each(engines)('authorization matrix (%s)', (engine) => {
       ['/api/v1/proposals/extensions', 'proposals', (b: { items: { proposalId: string }[] }) => b.items.map((x) => x.proposalId)],
       ['/api/v1/opinions?pageSize=100', 'opinions', items],
       ['/api/v1/opinions?pageSize=100&mine=true', 'opinions', items],
+      ['/api/v1/recommendations?pageSize=100', 'recommendations', items],
       [`/api/v1/selections/${round.id}/entries?pageSize=100`, 'proposals', (b: { items: { proposalId: string }[] }) => b.items.map((x) => x.proposalId)],
       [`/api/v1/selections/${round.id}/entries?pageSize=100&level=1`, 'proposals', (b: { items: { proposalId: string }[] }) => b.items.map((x) => x.proposalId)],
       [`/api/v1/selections/${round.id}/eligible?pageSize=100`, 'proposals', items],

@@ -71,6 +71,19 @@ const examples = (fx: Fixture): Record<string, Record<string, unknown>> => ({
   'POST /api/v1/liaison/links/:id/contacts': { date: '2025-06-01', channel: 'faceToFace', participants: '张三', topics: '走访', policyTalk: true, massesReached: 0, opinions: ['意见'], problemsSolved: ['问题'] },
   'POST /api/v1/liaison/opinions/:id/convert': { to: 'opinion', title: '关于社区养老的建议' },
   'PUT /api/v1/liaison/reports': { year: 2025, body: '年度双联报告', memberId: fx.memberIds[0] },
+  'POST /api/v1/consultations': { title: '关于推进城乡教育均衡发展', kind: 'bimonthly', year: 2026, summary: '双月协商座谈会' },
+  'PATCH /api/v1/consultations/:id': { title: '新标题' },
+  'PATCH /api/v1/consultations/:id/checklist': { key: 'forum', owner: '提案委员会', dueDate: '2026-05-01', state: 'doing' },
+  ...Object.fromEntries(['prepare', 'convene', 'dispatch', 'track', 'close'].map((a) => [`POST /api/v1/consultations/:id/actions/${a}`, { note: '按计划' }])),
+  'POST /api/v1/consultations/:id/actions/conclude': { heldOn: '2026-05-20' },
+  'POST /api/v1/consultations/plan/items': { year: 2026, kind: 'sector', month: 6, topic: '医疗卫生', committeeId: fx.committeeId },
+  'PATCH /api/v1/consultations/plan/items/:id': { month: 7 },
+  'POST /api/v1/consultations/plan/adopt': { year: 2026 },
+  'POST /api/v1/consultations/:id/recommendations': { title: '扩大普惠托位供给', content: '建议每千人口托位数达到4.5个。' },
+  ...Object.fromEntries(['assign', 'reassign', 'sign', 'return', 'opinion', 'logContact', 'requestExtension', 'grantExtension', 'refuseExtension', 'reply', 'evaluate']
+    .map((a) => [`POST /api/v1/recommendations/:id/actions/${a}`, actionExamples(fx)[a]!])),
+  'POST /api/v1/recommendations/:id/actions/recordOutcome': { kind: 'government', title: '实施意见', number: '市政办发〔2026〕12号', date: '2026-01-05', progress: 40, note: '新增托位' },
+  'POST /api/v1/recommendations/:id/actions/noOutcome': { reason: '涉及省级事权' },
 });
 
 /** The body of each proposal action. */
@@ -308,6 +321,11 @@ describe.each(engines)('bad input (%s)', (engine) => {
     const linkId = (await t.app.inject({ url: `/api/v1/liaison/links?year=2025&kind=partyMember&fromMemberId=${t.fx.memberIds[0]}`, headers: admin })).json().items[0].id as string;
     const contact = (await t.app.inject({ method: 'POST', url: `/api/v1/liaison/links/${linkId}/contacts`, headers: admin,
       payload: { date: '2025-06-01', channel: 'faceToFace', participants: '张三', topics: '走访', opinions: ['建议加强社区养老'] } })).json();
+    const staff = await t.as('staff');
+    const consultationId = (await t.app.inject({ method: 'POST', url: '/api/v1/consultations', headers: staff, payload: { title: '界别协商', kind: 'sector', year: 2026 } })).json().id as string;
+    for (const a of ['prepare', 'convene', 'conclude']) await t.app.inject({ method: 'POST', url: `/api/v1/consultations/${consultationId}/actions/${a}`, headers: staff, payload: {} });
+    const recommendationId = (await t.app.inject({ method: 'POST', url: `/api/v1/consultations/${consultationId}/recommendations`, headers: staff, payload: { title: '建议', content: '内容' } })).json().id as string;
+    const planItemId = (await t.app.inject({ method: 'POST', url: '/api/v1/consultations/plan/items', headers: staff, payload: { year: 2026, kind: 'sector', month: 5, topic: '计划' } })).json().id as string;
     const [notification] = await t.database.db.insert(notifications).values({ orgId: t.fx.orgId, userId: t.fx.userIds.admin!, kind: 'test', title: '通知' }).returning();
     // An existing object for each path parameter (by the path up to it), so that a wrongly
     // accepted value would show.
@@ -321,6 +339,8 @@ describe.each(engines)('bad input (%s)', (engine) => {
       '/api/v1/opinions/:id': await converted(t, 'opinions', '转社情民意'), '/api/v1/letters/:id': await converted(t, 'letters', '转委员来信'),
       '/api/v1/liaison/links/:id': linkId, '/api/v1/liaison/contacts/:id': contact.id, '/api/v1/liaison/opinions/:id': contact.opinions[0].id,
       '/api/v1/selections/:id': selection.id, '/api/v1/selections/:id/entries/:entryId': selection.entryId, '/api/v1/selections/:id/levels/:levelId': selection.levelIds[1]!,
+      '/api/v1/consultations/:id': consultationId, '/api/v1/consultations/plan/items/:id': planItemId,
+      '/api/v1/recommendations/:id': recommendationId,
     };
     // Objects of another committee: as unknown here as a random id.
     foreign = {

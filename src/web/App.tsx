@@ -66,6 +66,9 @@ const LiaisonCompliancePage = lazy(() => import('./pages/liaison/LiaisonComplian
 const LiaisonStatsPage = lazy(() => import('./pages/liaison/LiaisonStatsPage'));
 const ContactDetailPage = lazy(() => import('./pages/liaison/ContactDetailPage'));
 const OpinionDetailPage = lazy(() => import('./pages/opinions/OpinionDetailPage'));
+const ConsultationsPage = lazy(() => import('./pages/consultations/ConsultationsPage'));
+const ConsultationPage = lazy(() => import('./pages/consultations/ConsultationPage'));
+const PlanPage = lazy(() => import('./pages/consultations/PlanPage'));
 const PublicProposalsPage = lazy(() => import('./pages/proposals/PublicProposalsPage'));
 const PublicProposalDetailPage = lazy(() => import('./pages/proposals/PublicProposalDetailPage'));
 const SelectionsPage = lazy(() => import('./pages/selection/SelectionsPage'));
@@ -116,6 +119,10 @@ const pages = [
   { path: 'liaison/stats', element: only(SUPERVISORS, <LiaisonStatsPage />) },
   // Anyone on the link (or the office) opens a contact here; the server answers 404 to everyone else.
   { path: 'liaison/contacts/:id', element: <ContactDetailPage /> },
+  // 双协: every role of the committee reads consultations and the plan; the server decides what each may do.
+  { path: 'consultations', element: <ConsultationsPage /> },
+  { path: 'consultations/plan', element: <PlanPage /> },
+  { path: 'consultations/:id', element: <ConsultationPage /> },
   { path: 'admin/sectors', element: only(CONFIG_ROLES, <SectorsPage />) },
   { path: 'admin/committees', element: only(CONFIG_ROLES, <CommitteesPage />) },
   { path: 'admin/units', element: only(CONFIG_ROLES, <UnitsPage />) },

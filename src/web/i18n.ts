@@ -7,6 +7,7 @@ import { opinionsEn, opinionsZh } from './messages/opinions';
 import { accountEn, accountZh } from './messages/account';
 import { uiEn, uiZh } from './messages/ui';
 import { liaisonEn, liaisonZh } from './messages/liaison';
+import { consultationsEn, consultationsZh } from './messages/consultations';
 
 const zh = {
   'app.name': '同心',
@@ -278,6 +279,7 @@ const zh = {
   ...accountZh,
   ...uiZh,
   ...liaisonZh,
+  ...consultationsZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -553,6 +555,7 @@ const en: Dictionary = {
   ...accountEn,
   ...uiEn,
   ...liaisonEn,
+  ...consultationsEn,
 };
 
 // Party names are stored in Chinese; English labels for display only.

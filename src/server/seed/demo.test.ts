@@ -12,6 +12,8 @@ import { plusDays, plusMonths, today } from '../modules/handling/deadlines.ts';
 import { memberLetters, opinionAdoptions, opinionInstructions, opinions } from '../modules/opinions/schema.ts';
 import { LEVELS, STATES as OPINION_STATES } from '../modules/opinions/workflow.ts';
 import { proposalCosigners, proposalRatings, proposals } from '../modules/proposals/schema.ts';
+import { consultationRecommendations, consultations } from '../modules/consultations/schema.ts';
+import { HELD, STATES as CONSULTATION_STATES } from '../modules/consultations/workflow.ts';
 import { numberLabel } from '../modules/proposals/queries.ts';
 import { STATES } from '../modules/proposals/workflow.ts';
 import { testConfig, testDatabase } from '../../../test/helpers.ts';
@@ -194,6 +196,10 @@ describe('demo seed', () => {
 
   it('creates this year\'s 双联: links of every kind by the rules, contacts, opinions and reports, some liaisons behind', async () => {
     await checkLiaison(database);
+  }, 60_000);
+
+  it('creates this year\'s consultation plan and its consultations at their steps, consistent with the transition table', async () => {
+    await checkConsultations(database, seeded.orgId);
   }, 60_000);
 
   it('is deterministic: a second database, seeded on another day, gets the same roster and proposals', async () => {
@@ -662,6 +668,58 @@ async function checkLiaison(database: Database) {
     expect(contacts.items.every((c: { date: string }) => c.date <= today() && c.date >= `${year}-01-01`)).toBe(true);
     expect(contacts.items.some((c: { opinionCount: number }) => c.opinionCount > 0)).toBe(true);
     expect((await get('member', '/api/v1/todos')).items.map((i: { kind: string }) => i.kind)).toContain('liaisonReport');
+  } finally {
+    await app.close();
+  }
+}
+
+async function checkConsultations(database: Database, orgId: string) {
+  const db = database.db;
+  const year = Number(today().slice(0, 4));
+  const all = await db.select().from(consultations).where(eq(consultations.orgId, orgId));
+  const recs = await db.select().from(consultationRecommendations).where(eq(consultationRecommendations.orgId, orgId));
+  // Whatever the month, a few consultations of several kinds in different steps.
+  expect(all.length).toBeGreaterThanOrEqual(3);
+  expect(new Set(all.map((c) => c.kind)).size).toBeGreaterThanOrEqual(3);
+  expect(new Set(all.map((c) => c.state)).size).toBeGreaterThanOrEqual(3);
+  for (const c of all) {
+    const mine = recs.filter((r) => r.consultationId === c.id);
+    const step = CONSULTATION_STATES.indexOf(c.state as never);
+    expect(!!c.heldOn, c.title).toBe(HELD.includes(c.state as never));
+    if (c.heldOn) expect(c.heldOn <= today()).toBe(true);
+    if (step >= CONSULTATION_STATES.indexOf('assigning') && c.kind !== 'plenary') expect(mine.length, c.title).toBeGreaterThan(0);
+    // What the guards of dispatch, track and close require of the steps after them.
+    if (step > CONSULTATION_STATES.indexOf('assigning')) expect(mine.filter((r) => r.state === 'pending'), c.title).toEqual([]);
+    if (step > CONSULTATION_STATES.indexOf('handling')) expect(mine.filter((r) => !['replied', 'closed'].includes(r.state)), c.title).toEqual([]);
+    if (c.state === 'closed') expect(mine.filter((r) => !r.outcomeKind && !r.noOutcomeReason), c.title).toEqual([]);
+  }
+  const app = await buildApp({ config: testConfig(), database, logger: false });
+  await app.ready();
+  try {
+    const login = async (username: string) => {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
+      return { cookie: `tx_session=${res.cookies.find((c) => c.name === 'tx_session')!.value}` };
+    };
+    const get = async (username: string, url: string) => {
+      const res = await app.inject({ url, headers: await login(username) });
+      expect(res.statusCode, `${username} ${url}: ${res.body.slice(0, 200)}`).toBe(200);
+      return res.json();
+    };
+    const plan = await get('leader', `/api/v1/consultations/plan?year=${year}`);
+    expect(plan).toMatchObject({ adopted: true, plannedLine: { text: '1+4+6+3+4+4' } });
+    expect(plan.heldLine.text).not.toBe('');
+    expect(plan.byKind.reduce((s: number, k: { held: number }) => s + k.held, 0)).toBe(all.filter((c) => c.heldOn).length);
+    expect((await get('staff', `/api/v1/consultations?year=${year}&pageSize=1`)).total).toBe(all.length);
+    // Each one's history reaches its step; its checklist is there.
+    for (const c of all) {
+      const history = await get('staff', `/api/v1/consultations/${c.id}/history`);
+      expect(history.at(-1).to, c.title).toBe(c.state);
+      expect(history).toHaveLength(CONSULTATION_STATES.indexOf(c.state as never) + 1);
+      expect((await get('member', `/api/v1/consultations/${c.id}`)).checklist.length).toBeGreaterThanOrEqual(4);
+    }
+    // The education bureau's clerk finds the recommendations assigned to it.
+    const assignedToUnit = (await get('unit', '/api/v1/recommendations?pageSize=200')).items as { lead: { unitName: string } | null }[];
+    expect(assignedToUnit.every((r) => r.lead?.unitName === '市教育局')).toBe(true);
   } finally {
     await app.close();
   }

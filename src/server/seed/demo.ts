@@ -20,6 +20,7 @@ import { seedDemoProposals, type SessionInfo } from './demo-proposals.ts';
 import { seedDemoOpinions } from './demo-opinions.ts';
 import { seedDemoLiaison } from './demo-liaison.ts';
 import { seedDemoSelections } from './demo-selections.ts';
+import { seedDemoConsultations } from './demo-consultations.ts';
 import { createRandom, type Random } from './random.ts';
 
 export const DEMO_PASSWORD = 'tongxin-demo';
@@ -271,6 +272,14 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<{ org
 
     // 双联: this year's links, contacts and reports.
     await seedDemoLiaison(tx, { orgId, staffUserId: login('staff').id, demoMemberId: login('member').memberId!, now: opts.now });
+
+    // 双协: this year's plan and its consultations, each at the step its month puts it.
+    await seedDemoConsultations(tx, {
+      orgId, staffUserId: login('staff').id, leaderUserId: login('leader').id,
+      committees: COMMITTEES.map((name) => ({ id: committeeId.get(name)!, name })),
+      units: UNITS.map((u) => ({ id: unitId.get(u.name)!, name: u.name })),
+      now: opts.now,
+    });
 
     return { orgId, logins: logins.map(({ username, role, displayName }) => ({ username, role, displayName })) };
   });

@@ -26,6 +26,8 @@ export const OPINION_OFFICE: Role[] = ['staff'];
 // 双联: members (leaders are often members too) keep in touch with whom they are linked to; staff and leaders see
 // the whole graph (staff and admins adjust it).
 export const LIAISONS: Role[] = ['member', 'leader'];
+// 双协: staff run consultations and keep the plan; leaders follow them and adopt the plan; members take part.
+export const CONSULTATION_READERS: Role[] = ['staff', 'admin', 'leader', 'member'];
 
 /** A leader not on the staff: the key board shows the key proposals they lead (as the server does). */
 export function leadsOwnKeyProposals(roles: Role[]): boolean {

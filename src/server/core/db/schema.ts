@@ -8,3 +8,4 @@ export * from '../../modules/opinions/schema.ts';
 export * from '../../modules/selection/schema.ts';
 export * from '../../modules/search/schema.ts';
 export * from '../../modules/liaison/schema.ts';
+export * from '../../modules/consultations/schema.ts';

@@ -32,7 +32,7 @@ const AttachmentIds = Type.Array(Uuid, { maxItems: 20, uniqueItems: true });
 const Satisfaction = lit(['satisfied', 'basic', 'unsatisfied'] as const);
 
 /** The body of each action (api.md), validated before the command runs. */
-const ACTION_BODIES = {
+export const ACTION_BODIES = {
   submit: obj({}), withdraw: obj({}), cosign: obj({}), file: obj({}), sign: obj({}), publish: obj({}), exempt: obj({ reason: Text(500) }),
   reject: obj({ reason: Text(500) }),
   convert: obj({ to: lit(['opinion', 'letter'] as const), reason: Text(500) }),

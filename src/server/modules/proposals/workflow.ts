@@ -1,5 +1,6 @@
 import { say, type Localized } from '../../core/errors.ts';
 import { defineWorkflow } from '../../core/workflow.ts';
+import { handlingTransitions } from '../handling/transitions.ts';
 
 export const STATES = ['draft', 'submitted', 'filed', 'not_filed', 'converted', 'merged', 'withdrawn',
   'assigned', 'handling', 'replied', 'rehandling', 'closed'] as const;
@@ -36,7 +37,6 @@ export interface ProposalFacts {
 }
 
 const OPEN: ProposalState[] = ['filed', 'assigned', 'handling', 'replied', 'rehandling', 'closed'];
-const IN_HANDS: ProposalState[] = ['handling', 'rehandling'];
 
 /**
  * The proposal's transition table. `who` holds roles (staff, …) and relations to this proposal:
@@ -55,21 +55,7 @@ export const proposalWorkflow = defineWorkflow<ProposalState, ProposalFacts>('pr
   { from: 'submitted', action: 'convert', to: 'converted', who: ['staff'], label: '转为社情民意或委员来信', labelEn: 'Convert' },
   { from: 'submitted', action: 'merge', to: 'merged', who: ['staff'], label: '并案', labelEn: 'Merge' },
   { from: 'filed', action: 'assign', to: 'assigned', who: ['staff'], label: '交办', labelEn: 'Assign' },
-  { from: ['assigned', 'handling'], action: 'reassign', to: 'assigned', who: ['staff'], label: '改办', labelEn: 'Reassign' },
-  { from: ['assigned', 'handling'], action: 'sign', who: ['unsignedUnit'], label: '签收', labelEn: 'Sign for it',
-    to: (f) => (f.leadSigned || f.mine?.role === 'lead' ? 'handling' : f.state) },
-  { from: ['assigned', 'handling'], action: 'return', to: 'filed', who: ['unsignedUnit'], label: '退回', labelEn: 'Return',
-    guard: (f) => (f.mine && f.today <= f.mine.returnBy ? true : say(`退回期限已于 ${f.mine?.returnBy} 结束`, `The return window ended on ${f.mine?.returnBy}`)) },
-  { from: ['assigned', 'handling', 'rehandling'], action: 'opinion', to: (f) => f.state, who: ['coUnit'], label: '提交协办意见', labelEn: 'Send co-handling opinion',
-    guard: (f) => (f.mine?.hasOpinion ? say('已提交协办意见', 'Opinion already sent') : true) },
-  { from: IN_HANDS, action: 'logContact', to: (f) => f.state, who: ['leadUnit', 'coUnit'], label: '记录办理过程', labelEn: 'Log contact' },
-  { from: IN_HANDS, action: 'requestExtension', to: (f) => f.state, who: ['leadUnit'], label: '申请延期', labelEn: 'Request extension',
-    guard: (f) => (f.pendingExtension ? say('已有待审批的延期申请', 'An extension request is pending') : true) },
-  { from: ['assigned', ...IN_HANDS], action: 'grantExtension', to: (f) => f.state, who: ['staff'], label: '同意延期', labelEn: 'Grant extension',
-    guard: (f) => (f.pendingExtension ? true : say('没有待审批的延期申请', 'No pending extension request')) },
-  { from: ['assigned', ...IN_HANDS], action: 'refuseExtension', to: (f) => f.state, who: ['staff'], label: '不同意延期', labelEn: 'Refuse extension',
-    guard: (f) => (f.pendingExtension ? true : say('没有待审批的延期申请', 'No pending extension request')) },
-  { from: IN_HANDS, action: 'reply', to: 'replied', who: ['leadUnit'], label: '答复', labelEn: 'Reply' },
+  ...handlingTransitions<ProposalState, ProposalFacts>('filed'),
   { from: 'replied', action: 'evaluate', who: ['proposer'], label: '评价办理', labelEn: 'Evaluate',
     to: (f) => (f.satisfaction === 'unsatisfied' ? 'rehandling' : 'closed') },
   { from: ['replied', 'rehandling', 'closed'], action: 'rate', to: (f) => f.state, who: ['leadUnit'], label: '评价提案质量', labelEn: 'Rate the proposal',

@@ -1,0 +1,89 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
+import { invalid } from '../../core/errors.ts';
+import { today } from '../handling/deadlines.ts';
+import { loadConsultation, subject, type LoadedConsultation } from './access.ts';
+import { CHECKLIST_OF } from './checklist.ts';
+import { consultationPlanItems, consultations, consultationTasks } from './schema.ts';
+import { consultationWorkflow, type Kind } from './workflow.ts';
+
+export interface ConsultationInput { title: string; kind: Kind; year: number; summary?: string; planItemId?: string }
+
+/** The plan item a new consultation carries out: of this committee, year and kind, and not yet taken. */
+async function checkPlanItem(c: CommandScope, input: ConsultationInput) {
+  if (!input.planItemId) return;
+  const [item] = await c.tx.select().from(consultationPlanItems)
+    .where(and(eq(consultationPlanItems.orgId, c.actor.orgId), eq(consultationPlanItems.id, input.planItemId)));
+  if (!item) throw invalid('/planItemId', 'no such plan item in this committee');
+  if (item.year !== input.year || item.kind !== input.kind) throw invalid('/planItemId', `the plan item is a ${item.kind} of ${item.year}`);
+  const [taken] = await c.tx.select({ id: consultations.id }).from(consultations)
+    .where(and(eq(consultations.orgId, c.actor.orgId), eq(consultations.planItemId, input.planItemId)));
+  if (taken) throw invalid('/planItemId', 'the plan item already has its consultation');
+}
+
+/** Staff open a consultation at its topic, with the 八个一 checklist of its kind. */
+export function createConsultation(ctx: Ctx, input: ConsultationInput) {
+  return runCommand(ctx, async (c) => {
+    c.authorize('consultation.manage');
+    await checkPlanItem(c, input);
+    const [row] = await c.tx.insert(consultations).values({
+      orgId: c.actor.orgId, title: input.title, kind: input.kind, year: input.year, summary: input.summary ?? null,
+      planItemId: input.planItemId ?? null, createdBy: c.actor.id,
+    }).returning();
+    await c.tx.insert(consultationTasks).values(CHECKLIST_OF[input.kind].map((key) => ({ orgId: c.actor.orgId, consultationId: row!.id, key })));
+    await c.record({ action: 'created', entity: 'consultation', entityId: row!.id, after: { state: row!.state, title: row!.title, kind: row!.kind, year: row!.year } });
+    return row!;
+  });
+}
+
+/** Staff edit the title and summary at any step; each edit lands in the history. */
+export function updateConsultation(ctx: Ctx, id: string, patch: { title?: string; summary?: string }) {
+  return runCommand(ctx, async (c) => {
+    const l = await loadConsultation(c.tx, c.actor, id, { lock: true });
+    c.authorize('consultation.manage');
+    const changed = (['title', 'summary'] as const).filter((k) => patch[k] !== undefined && patch[k] !== l.c[k]);
+    const [after] = await c.tx.update(consultations).set({ ...patch, updatedAt: sql`now()` })
+      .where(and(eq(consultations.orgId, l.c.orgId), eq(consultations.id, id))).returning();
+    if (changed.length) {
+      await c.record({ action: 'edited', entity: 'consultation', entityId: id, before: { state: l.c.state, title: l.c.title, summary: l.c.summary },
+        after: { state: l.c.state, title: after!.title, summary: after!.summary, note: `修改了${changed.map((k) => (k === 'title' ? '标题' : '简介')).join('、')}` } });
+    }
+    return after!;
+  });
+}
+
+type Body = Record<string, unknown>;
+type Step = (c: CommandScope, l: LoadedConsultation, body: Body, set: (v: Partial<typeof consultations.$inferInsert>) => void) => Promise<string | void>;
+
+/** What each action does beyond the state change; may return a note for the history. */
+const steps: Record<string, Step> = {
+  async prepare() {},
+  async convene() {},
+  async conclude(_c, _l, b, set) {
+    const heldOn = (b.heldOn as string | undefined) ?? today();
+    if (heldOn > today()) throw invalid('/heldOn', 'must not be in the future');
+    set({ heldOn });
+    return `${heldOn} 召开`;
+  },
+  async dispatch() {},
+  async track() {},
+  async close() {},
+};
+
+for (const a of consultationWorkflow.actionNames) if (!steps[a]) throw new Error(`no step for consultation action ${a}`);
+
+/** Any workflow action: lock → transition table → step → write → history/audit → event. */
+export function actOnConsultation(ctx: Ctx, id: string, action: string, body: Body) {
+  return runCommand(ctx, async (c) => {
+    const l = await loadConsultation(c.tx, c.actor, id, { lock: true });
+    const to = consultationWorkflow.resolve(subject(l, c.actor), action);
+    const changes: Partial<typeof consultations.$inferInsert> = {};
+    const stepNote = await steps[action]!(c, l, body, (v) => Object.assign(changes, v));
+    const note = [stepNote, body.note as string | undefined].filter(Boolean).join('；') || null;
+    const [after] = await c.tx.update(consultations).set({ ...changes, state: to, updatedAt: sql`now()` })
+      .where(and(eq(consultations.orgId, l.c.orgId), eq(consultations.id, id))).returning();
+    await c.record({ action, entity: 'consultation', entityId: id, before: { state: l.c.state }, after: { state: to, note } },
+      { id, action, from: l.c.state, to, actorUserId: c.actor.id, note });
+    return after!;
+  });
+}

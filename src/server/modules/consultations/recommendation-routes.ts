@@ -1,0 +1,86 @@
+import type { FastifyInstance } from 'fastify';
+import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { TProperties } from 'typebox';
+import { actorOf, ctxOf, errorResponses, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
+import { entityHistory } from '../../core/history.ts';
+import type { Actor } from '../../core/policies.ts';
+import { ACTION_BODIES as PROPOSAL_BODIES } from '../proposals/routes.ts';
+import { loadConsultation } from './access.ts';
+import { loadRecommendation } from './recommendation-access.ts';
+import { actOnRecommendation, addRecommendation } from './recommendation-commands.ts';
+import { listRecommendations, presentRecommendation } from './recommendation-queries.ts';
+import { OUTCOME_KINDS, REC_STATES, recommendationWorkflow } from './recommendation-workflow.ts';
+
+const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
+const obj = <T extends TProperties>(props: T) => Type.Object(props, { additionalProperties: false });
+
+/** The handling actions take exactly the bodies they take on a proposal; tracking adds its own. */
+const HANDLING = ['assign', 'reassign', 'sign', 'return', 'opinion', 'logContact', 'requestExtension', 'grantExtension', 'refuseExtension', 'reply', 'evaluate'] as const;
+const ACTION_BODIES = {
+  ...Object.fromEntries(HANDLING.map((a) => [a, PROPOSAL_BODIES[a]])),
+  recordOutcome: obj({
+    kind: Type.Optional(lit(OUTCOME_KINDS)), title: Type.Optional(Name(200)), number: Type.Optional(Name(100)), date: Type.Optional(Type.String({ format: 'date' })),
+    progress: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })), note: Type.Optional(Text(1000)),
+  }),
+  noOutcome: obj({ reason: Text(500) }),
+};
+for (const a of recommendationWorkflow.actionNames) if (!(a in ACTION_BODIES)) throw new Error(`no body schema for recommendation action ${a}`);
+
+const Filters = obj({
+  ...Paging, consultationId: Type.Optional(Uuid), unitId: Type.Optional(Uuid),
+  state: Type.Optional(Type.Array(lit(REC_STATES), { maxItems: REC_STATES.length })),
+});
+
+/** Recommendations (建议): written at central assignment, handled by units as proposals are, tracked to their outcome. */
+export async function recommendationRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['consultations'];
+  const view = async (actor: Actor, id: string, afterOwnAction = false) => {
+    const l = await loadRecommendation(app.db, actor, id, { afterOwnAction });
+    return presentRecommendation(app.db, l.r, l.consultationTitle);
+  };
+
+  app.post('/consultations/:id/recommendations', {
+    schema: { tags, summary: 'Write a recommendation of the consultation (staff, at central assignment)', params: IdParams, body: obj({ title: Name(200), content: Text(5000) }), response: { ...errorResponses } },
+  }, async (req, reply) => {
+    const r = await addRecommendation(ctxOf(req), req.params.id, req.body);
+    return reply.status(201).send(await view(actorOf(req), r.id));
+  });
+
+  app.get('/consultations/:id/recommendations', { schema: { tags, summary: 'The consultation\'s recommendations I may read, in order', params: IdParams } }, async (req) => {
+    const actor = actorOf(req);
+    await loadConsultation(app.db, actor, req.params.id);
+    const { items } = await listRecommendations(app.db, actor, { consultationId: req.params.id }, { limit: 500, offset: 0 });
+    return items.sort((a, b) => a.number - b.number);
+  });
+
+  app.get('/recommendations', { schema: { tags, summary: 'Recommendations I may read (a unit: those assigned to it), filters consultationId, unitId, state', querystring: Filters } }, async (req) => {
+    const q = req.query;
+    return { ...(await listRecommendations(app.db, actorOf(req), q, pageOf(q))), page: q.page, pageSize: q.pageSize };
+  });
+
+  app.get('/recommendations/:id', { schema: { tags, summary: 'One recommendation: its units, replies and outcome', params: IdParams } }, async (req) => view(actorOf(req), req.params.id));
+
+  app.get('/recommendations/:id/actions', { schema: { tags, summary: 'What I may do now (the UI draws its buttons from this)', params: IdParams } }, async (req) => {
+    const actor = actorOf(req);
+    const l = await loadRecommendation(app.db, actor, req.params.id);
+    return recommendationWorkflow.allowed({ state: l.facts.state, actor, relations: l.relations, ctx: l.facts }).map(({ action, label }) => ({ action, label }));
+  });
+
+  app.get('/recommendations/:id/history', { schema: { tags, summary: 'Every state change and edit', params: IdParams } }, async (req) => {
+    const actor = actorOf(req);
+    await loadRecommendation(app.db, actor, req.params.id);
+    return entityHistory(app.db, actor.orgId, 'recommendation', req.params.id);
+  });
+
+  for (const [action, body] of Object.entries(ACTION_BODIES)) {
+    app.post(`/recommendations/:id/actions/${action}`, {
+      preValidation: async (req) => { if (req.body === undefined) req.body = {}; },
+      schema: { tags, summary: `Action: ${action}`, params: IdParams, body },
+    }, async (req) => {
+      const id = (req.params as { id: string }).id;
+      await actOnRecommendation(ctxOf(req), id, action, (req.body ?? {}) as Record<string, unknown>);
+      return view(actorOf(req), id, true);
+    });
+  }
+}

@@ -1,0 +1,106 @@
+import type { FastifyInstance } from 'fastify';
+import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { TProperties } from 'typebox';
+import { actorOf, ctxOf, errorResponses, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
+import { entityHistory } from '../../core/history.ts';
+import { definePolicies, type Actor } from '../../core/policies.ts';
+import { loadConsultation, subject } from './access.ts';
+import { actOnConsultation, createConsultation, updateConsultation } from './commands.ts';
+import { TASK_KEYS, TASK_STATES } from './checklist.ts';
+import { checklistOf, listConsultations, presentConsultation } from './queries.ts';
+import { setTask } from './tasks.ts';
+import { consultationWorkflow, KINDS, STATES } from './workflow.ts';
+
+definePolicies({ 'consultation.manage': ['staff'] });
+
+const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
+const obj = <T extends TProperties>(props: T, opts: object = {}) => Type.Object(props, { additionalProperties: false, ...opts });
+export const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
+const Note = Type.Optional(Text(500));
+
+/** The body of each action, validated before the command runs. */
+const ACTION_BODIES = {
+  prepare: obj({ note: Note }), convene: obj({ note: Note }),
+  conclude: obj({ heldOn: Type.Optional(Type.String({ format: 'date' })), note: Note }),
+  dispatch: obj({ note: Note }), track: obj({ note: Note }), close: obj({ note: Note }),
+};
+for (const a of consultationWorkflow.actionNames) if (!(a in ACTION_BODIES)) throw new Error(`no body schema for consultation action ${a}`);
+
+const Filters = obj({
+  ...Paging, kind: Type.Optional(lit(KINDS)), year: Type.Optional(Year),
+  state: Type.Optional(Type.Array(lit(STATES), { maxItems: STATES.length })),
+});
+
+export async function consultationRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['consultations'];
+  const view = async (actor: Actor, id: string) => presentConsultation(app.db, (await loadConsultation(app.db, actor, id)).c);
+  const checklist = async (actor: Actor, id: string) => checklistOf(app.db, (await loadConsultation(app.db, actor, id)).c);
+
+  app.get('/consultations', { schema: { tags, summary: 'Consultations of my committee (filters: kind, year, state)', querystring: Filters } }, async (req) => {
+    const q = req.query;
+    return { ...(await listConsultations(app.db, actorOf(req), q, pageOf(q))), page: q.page, pageSize: q.pageSize };
+  });
+
+  app.post('/consultations', {
+    schema: {
+      tags, summary: 'Open a consultation at its topic (staff), with the 八个一 checklist of its kind',
+      body: obj({ title: Name(200), kind: lit(KINDS), year: Year, summary: Type.Optional(Text(5000)), planItemId: Type.Optional(Uuid) }),
+      response: { ...errorResponses },
+    },
+  }, async (req, reply) => {
+    const c = await createConsultation(ctxOf(req), req.body);
+    return reply.status(201).send(await presentConsultation(app.db, c));
+  });
+
+  app.get('/consultations/:id', { schema: { tags, summary: 'One consultation, with its checklist', params: IdParams } }, async (req) => view(actorOf(req), req.params.id));
+
+  app.patch('/consultations/:id', {
+    schema: { tags, summary: 'Edit the title or summary (staff)', params: IdParams, body: Type.Partial(obj({ title: Name(200), summary: Text(5000) }), { additionalProperties: false, minProperties: 1 }) },
+  }, async (req) => {
+    await updateConsultation(ctxOf(req), req.params.id, req.body);
+    return view(actorOf(req), req.params.id);
+  });
+
+  app.get('/consultations/:id/actions', { schema: { tags, summary: 'What I may do now (the UI draws its buttons from this)', params: IdParams } }, async (req) => {
+    const actor = actorOf(req);
+    const l = await loadConsultation(app.db, actor, req.params.id);
+    return consultationWorkflow.allowed(subject(l, actor)).map(({ action, label }) => ({ action, label }));
+  });
+
+  app.get('/consultations/:id/history', { schema: { tags, summary: 'Every state change and edit', params: IdParams } }, async (req) => {
+    const actor = actorOf(req);
+    await loadConsultation(app.db, actor, req.params.id);
+    return entityHistory(app.db, actor.orgId, 'consultation', req.params.id);
+  });
+
+  app.get('/consultations/:id/checklist', { schema: { tags, summary: 'The 八个一 checklist: owner, due date, state and a late flag per item', params: IdParams } }, async (req) =>
+    checklist(actorOf(req), req.params.id));
+
+  app.patch('/consultations/:id/checklist', {
+    schema: {
+      tags, summary: 'Change one of the 八个一 (staff): include or leave it out, set its owner, due date, state or note', params: IdParams,
+      body: obj({
+        key: lit(TASK_KEYS), included: Type.Optional(Type.Boolean()),
+        owner: Type.Optional(Type.Union([Name(100), Type.Null()])), dueDate: Type.Optional(Type.Union([Type.String({ format: 'date' }), Type.Null()])),
+        state: Type.Optional(lit(TASK_STATES)), note: Type.Optional(Type.Union([Text(500), Type.Null()])),
+      }, { minProperties: 2 }),
+      response: { ...errorResponses },
+    },
+  }, async (req) => {
+    await setTask(ctxOf(req), req.params.id, req.body);
+    return checklist(actorOf(req), req.params.id);
+  });
+
+  for (const [action, body] of Object.entries(ACTION_BODIES)) {
+    app.post(`/consultations/:id/actions/${action}`, {
+      // Actions without fields may be posted without a body.
+      preValidation: async (req) => { if (req.body === undefined) req.body = {}; },
+      schema: { tags, summary: `Action: ${action}`, params: IdParams, body },
+    }, async (req) => {
+      const id = (req.params as { id: string }).id;
+      await actOnConsultation(ctxOf(req), id, action, (req.body ?? {}) as Record<string, unknown>);
+      return view(actorOf(req), id);
+    });
+  }
+}

@@ -1,0 +1,164 @@
+// 双协 for the demo committee: this year's plan "x+N" (adopted by the chair meeting in January) and
+// its consultations, each at the step its month puts it: long past ones closed with their
+// recommendations' outcomes, then tracking, handling (recommendations with units, some replied),
+// central assignment, the meeting, preparation and topics still open. Each has its 八个一 checklist
+// (narrowed per kind, a late item here and there) and its history. Deterministic (seeded PRNG);
+// dates follow `now` and none lies in the future.
+import { randomUUID } from 'node:crypto';
+import type { PgInsertValue } from 'drizzle-orm/pg-core';
+import type { Queryable } from '../core/db/client.ts';
+import { auditLog } from '../core/schema.ts';
+import { DEFAULT_HANDLING } from '../modules/handling/deadlines.ts';
+import { plusDays, plusMonths, today } from '../modules/handling/deadlines.ts';
+import { assignments, replies } from '../modules/handling/schema.ts';
+import { CHECKLIST_OF } from '../modules/consultations/checklist.ts';
+import { consultationPlanItems, consultationPlans, consultationRecommendations, consultations, consultationTasks } from '../modules/consultations/schema.ts';
+import { STATES, type ConsultationState, type Kind } from '../modules/consultations/workflow.ts';
+import { createRandom } from './random.ts';
+
+export interface ConsultationSeedContext {
+  orgId: string;
+  staffUserId: string;
+  leaderUserId: string;
+  committees: readonly { id: string; name: string }[];
+  units: readonly { id: string; name: string }[];
+  now?: Date;
+}
+
+const SEED = 20260511;
+
+/** The year's plan: [kind, month, topic, owning special committee (null: the office), recommendations with the unit they go to]. */
+const PLAN: readonly [Kind, number, string, string | null, [string, string][]][] = [
+  ['plenary', 1, '政协全体会议大会发言', null, []],
+  ['bimonthly', 2, '推进城乡义务教育优质均衡发展', '教科卫体委员会', [['扩大城区学位供给', '市教育局'], ['推进县域教共体建设', '市教育局'], ['加强乡村教师队伍建设', '市人力资源和社会保障局']]],
+  ['frontline', 3, '老旧小区加装电梯“一楼一策”', null, [['建立加装电梯协商调解机制', '市住房和城乡建设局']]],
+  ['standing', 3, '优化营商环境、激发市场主体活力', '经济委员会', [['压缩工程建设项目审批时限', '市发展和改革委员会'], ['规范涉企行政检查', '市市场监督管理局'], ['完善中小企业融资担保体系', '市财政局']]],
+  ['sector', 4, '医疗卫生界：基层医疗卫生服务能力提升', '教科卫体委员会', [['推动优质医疗资源下沉', '市卫生健康委员会'], ['落实家庭医生签约服务', '市卫生健康委员会']]],
+  ['bimonthly', 4, '发展普惠托育服务', '社会和法制委员会', [['扩大普惠托位供给', '市卫生健康委员会'], ['加强托育人才培养', '市教育局']]],
+  ['supervision', 5, '河湖长制落实情况民主监督', '人口资源环境委员会', [['加强入河排污口整治', '市生态环境局'], ['建立河湖巡查考核机制', '市水务局']]],
+  ['online', 5, '城市停车难问题网络议政', null, [['推动机关单位停车场错时开放', '市公安局'], ['建设全市停车信息平台', '市住房和城乡建设局']]],
+  ['bimonthly', 6, '推进农村生活污水治理', '农业和农村委员会', [['建立专业化运维机制', '市生态环境局'], ['提高管网收集率', '市住房和城乡建设局']]],
+  ['standing', 6, '推动文化和旅游深度融合发展', '文化文史和学习委员会', [['打造精品旅游线路', '市文化广电和旅游局'], ['加强非遗活化利用', '市文化广电和旅游局']]],
+  ['sector', 7, '经济界：民营企业高质量发展', '经济委员会', [['构建亲清政商关系', '市工业和信息化局']]],
+  ['frontline', 7, '农村留守老人助餐服务', null, [['增设村级助餐点', '市民政局']]],
+  ['supervision', 8, '“一网通办”政务服务民主监督', '提案委员会', [['减少重复提交材料', '市数据局']]],
+  ['bimonthly', 8, '加强新就业形态劳动者权益保障', '社会和法制委员会', [['扩大职业伤害保障覆盖面', '市人力资源和社会保障局'], ['建设户外劳动者服务驿站', '市总工会']]],
+  ['sector', 9, '农业界：高标准农田建设', '农业和农村委员会', [['提高高标准农田建设投入标准', '市农业农村局']]],
+  ['standing', 9, '推进城市更新行动', '人口资源环境委员会', [['统筹城市更新规划', '市住房和城乡建设局'], ['完善城市更新资金保障', '市财政局']]],
+  ['online', 9, '未成年人网络保护网络议政', null, [['加强平台防沉迷监管', '市公安局']]],
+  ['bimonthly', 10, '促进高校毕业生就业', '教科卫体委员会', [['建立专业设置动态调整机制', '市教育局'], ['搭建校企供需对接平台', '市人力资源和社会保障局']]],
+  ['supervision', 10, '养老服务政策落实民主监督', '社会和法制委员会', [['加强养老机构安全监管', '市民政局']]],
+  ['sector', 11, '社会福利和社会保障界：残疾人就业', '社会和法制委员会', [['落实残疾人按比例就业', '市残联']]],
+  ['standing', 11, '推进全域旅游与乡村振兴融合', '农业和农村委员会', [['培育乡村旅游重点村', '市文化广电和旅游局']]],
+  ['bimonthly', 12, '加快城市易涝点改造', '人口资源环境委员会', [['制定易涝点改造三年计划', '市水务局']]],
+];
+
+/** The step a consultation of month `m` has reached in month `current` (null: not started yet). */
+function stepOf(m: number, current: number): ConsultationState | null {
+  const ago = current - m;
+  if (ago >= 5) return 'closed';
+  if (ago === 4) return 'tracking';
+  if (ago >= 2) return 'handling';
+  if (ago === 1) return 'assigning';
+  if (ago === 0) return 'consulting';
+  if (ago === -1) return 'preparing';
+  if (ago === -2) return 'topic';
+  return null;
+}
+
+const ACTIONS: Record<Exclude<ConsultationState, 'topic'>, string> = {
+  preparing: 'prepare', consulting: 'convene', assigning: 'conclude', handling: 'dispatch', tracking: 'track', closed: 'close',
+};
+const OUTCOMES = ['party', 'government', 'department'] as const;
+const OUTCOME_TITLES = { party: '市委常委会会议研究决定', government: '市政府办公室印发实施意见', department: '部门出台工作措施' };
+
+type Row<T extends Parameters<Queryable['insert']>[0]> = PgInsertValue<T>;
+
+export async function seedDemoConsultations(tx: Queryable, ctx: ConsultationSeedContext) {
+  const random = createRandom(SEED);
+  const day = today(ctx.now);
+  const year = Number(day.slice(0, 4));
+  const month = Number(day.slice(5, 7));
+  const notAfterToday = (d: string) => (d > day ? day : d);
+  const at = (d: string) => new Date(`${d}T02:00:00Z`); // 10:00 in China
+  const committeeId = (name: string | null) => (name ? ctx.committees.find((c) => c.name === name)?.id ?? null : null);
+  const unitOf = (name: string) => {
+    const unit = ctx.units.find((u) => u.name === name);
+    if (!unit) throw new Error(`no demo unit ${name}`);
+    return unit;
+  };
+  const rows = {
+    items: [] as Row<typeof consultationPlanItems>[], consultations: [] as Row<typeof consultations>[], tasks: [] as Row<typeof consultationTasks>[],
+    recs: [] as Row<typeof consultationRecommendations>[], assignments: [] as Row<typeof assignments>[], replies: [] as Row<typeof replies>[], audit: [] as Row<typeof auditLog>[],
+  };
+  const adoptedOn = notAfterToday(`${year}-01-10`);
+
+  for (const [kind, m, topic, committee, recs] of PLAN) {
+    const itemId = randomUUID();
+    rows.items.push({ orgId: ctx.orgId, id: itemId, year, kind, month: m, topic, committeeId: committeeId(committee), createdAt: at(notAfterToday(`${year}-01-05`)) });
+    const state = stepOf(m, month);
+    if (!state) continue;
+    const id = randomUUID();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const meeting = notAfterToday(`${year}-${pad(m)}-${pad(random.int(10, 25))}`);
+    const opened = notAfterToday(plusDays(`${year}-${pad(m)}-01`, -60) < `${year}-01-01` ? `${year}-01-02` : plusDays(`${year}-${pad(m)}-01`, -60));
+    const reached = STATES.indexOf(state);
+    const held = reached >= STATES.indexOf('assigning');
+    // The history: created, then one entry per step reached, spread between opening and now.
+    const stepDays = [opened, plusDays(opened, 7), notAfterToday(plusDays(meeting, -1)), meeting, notAfterToday(plusDays(meeting, 20)), notAfterToday(plusMonths(meeting, 3)), notAfterToday(plusMonths(meeting, 5))];
+    rows.audit.push({ orgId: ctx.orgId, at: at(opened), actorUserId: ctx.staffUserId, action: 'created', entity: 'consultation', entityId: id, after: { state: 'topic', title: topic, kind, year } });
+    for (let s = 1; s <= reached; s++) {
+      const to = STATES[s]!;
+      rows.audit.push({ orgId: ctx.orgId, at: at(stepDays[s]!), actorUserId: ctx.staffUserId, action: ACTIONS[to as keyof typeof ACTIONS], entity: 'consultation', entityId: id,
+        before: { state: STATES[s - 1] }, after: { state: to, note: to === 'assigning' ? `${meeting} 召开` : null } });
+    }
+    rows.consultations.push({
+      orgId: ctx.orgId, id, title: topic, kind, year, state, planItemId: itemId, heldOn: held ? meeting : null, createdBy: ctx.staffUserId,
+      summary: committee ? `${committee}牵头` : '办公室牵头', createdAt: at(opened), updatedAt: at(stepDays[reached]!),
+    });
+    // 八个一: done before the step that needs them; in preparation one is late.
+    CHECKLIST_OF[kind].forEach((key, i) => {
+      const due = plusDays(meeting, key === 'effect' ? 150 : key === 'publicity' ? 30 : key === 'recommendations' ? 15 : -30 + i * 5);
+      const done = held ? (key === 'effect' ? state === 'closed' : true) : state === 'consulting' ? i < 3 : state === 'preparing' ? i < 1 : false;
+      const late = state === 'preparing' && i === 1;
+      rows.tasks.push({
+        orgId: ctx.orgId, consultationId: id, key, owner: committee ?? '办公室', dueOn: late ? plusDays(day, -3) : due,
+        state: done ? 'done' : state === 'topic' ? 'todo' : 'doing', doneAt: done ? at(notAfterToday(due)) : null,
+      });
+    });
+    if (!held) continue;
+    // Recommendations: pending at central assignment; assigned, signed and (mostly) replied later on.
+    recs.forEach(([title, unitName], i) => {
+      const recId = randomUUID();
+      const unit = unitOf(unitName);
+      const assignedOn = notAfterToday(plusDays(meeting, 20));
+      const replied = state === 'tracking' || state === 'closed' || (state === 'handling' && random.chance(0.5));
+      const outcome = state === 'closed' ? random.chance(0.8) : state === 'tracking' && i === 0;
+      const outcomeKind = random.pick(OUTCOMES);
+      const recState = state === 'assigning' ? 'pending' : replied ? (state === 'closed' ? 'closed' : 'replied') : 'handling';
+      rows.recs.push({
+        orgId: ctx.orgId, id: recId, consultationId: id, number: i + 1, title, content: `建议${title}，明确牵头部门和完成时限。`, state: recState, round: replied ? 1 : 0,
+        outcomeKind: outcome ? outcomeKind : null, outcomeTitle: outcome ? `关于${title}的${OUTCOME_TITLES[outcomeKind]}` : null,
+        outcomeNumber: outcome ? `〔${year}〕${random.int(3, 60)}号` : null, outcomeDate: outcome ? notAfterToday(plusMonths(meeting, 3)) : null,
+        progress: outcome ? random.pick([60, 80, 100]) : null, noOutcomeReason: state === 'closed' && !outcome ? '涉及省级事权，已转报省政协' : null,
+        createdBy: ctx.staffUserId, createdAt: at(meeting), updatedAt: at(notAfterToday(plusMonths(meeting, replied ? 2 : 1))),
+      });
+      if (recState === 'pending') return;
+      rows.assignments.push({
+        orgId: ctx.orgId, itemKind: 'recommendation', itemId: recId, unitId: unit.id, role: 'lead', state: 'signed', assignedAt: at(assignedOn),
+        returnBy: plusDays(assignedOn, DEFAULT_HANDLING.returnWindowDays), dueOn: plusMonths(assignedOn, DEFAULT_HANDLING.replyMonths), periodStart: assignedOn,
+        signedAt: at(notAfterToday(plusDays(assignedOn, 2))),
+      });
+      if (replied) {
+        rows.replies.push({ orgId: ctx.orgId, itemKind: 'recommendation', itemId: recId, unitId: unit.id, round: 1, category: random.pick(['A', 'B']),
+          content: `${unit.name}已将“${title}”列入年度工作计划，正在推进落实。`, createdBy: ctx.staffUserId, createdAt: at(notAfterToday(plusMonths(assignedOn, 2))) });
+      }
+    });
+  }
+
+  await tx.insert(consultationPlans).values({ orgId: ctx.orgId, year, adoptedAt: at(adoptedOn), adoptedBy: ctx.leaderUserId, createdAt: at(notAfterToday(`${year}-01-05`)) });
+  for (const [table, list] of [[consultationPlanItems, rows.items], [consultations, rows.consultations], [consultationTasks, rows.tasks],
+    [consultationRecommendations, rows.recs], [assignments, rows.assignments], [replies, rows.replies], [auditLog, rows.audit]] as const) {
+    if (list.length) await tx.insert(table).values(list as never);
+  }
+}

@@ -1,0 +1,9 @@
+// The form dialog of one write to a consultation or the plan: everything about them is read again after it.
+import { FormModal as WriteFormModal } from '../FormModal';
+import type { FormModalProps } from '../FormModal';
+import { useConsultationWrite } from './queries';
+
+export function FormModal<V extends object>({ submit, ...props }: Omit<FormModalProps<V>, 'submitting'>) {
+  const write = useConsultationWrite(submit);
+  return <WriteFormModal<V> {...props} submit={write.mutateAsync} submitting={write.isPending} />;
+}

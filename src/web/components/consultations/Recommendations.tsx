@@ -1,0 +1,51 @@
+// A consultation's recommendations (建议): their handling state, lead unit and outcome; staff write
+// them at central assignment. Each is handled through the handling engine as a proposal is.
+import { useState } from 'react';
+import { Button, Card, Empty, Flex, Form, Input, List, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useI18n } from '../../i18n';
+import { QueryError } from '../QueryError';
+import { FormModal } from './FormModal';
+import { useRecommendations, writes } from './queries';
+
+export function Recommendations({ id, canWrite }: { id: string; canWrite: boolean }) {
+  const { t } = useI18n();
+  const [adding, setAdding] = useState(false);
+  const recs = useRecommendations(id);
+  const required = (field: string) => [{ required: true, message: t('common.required', { field }) }];
+  return (
+    <Card title={t('consultation.recommendations')} size="small"
+      extra={canWrite && <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)}>{t('consultation.rec.new')}</Button>}>
+      {recs.isError && <QueryError error={recs.error} onRetry={() => void recs.refetch()} />}
+      <List
+        dataSource={recs.data ?? []}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('consultation.rec.empty')} /> }}
+        renderItem={(r) => (
+          <List.Item>
+            <Flex vertical gap={2} style={{ minWidth: 0 }}>
+              <Flex gap={6} wrap align="center">
+                <Typography.Text strong>{r.number}. {r.title}</Typography.Text>
+                <Tag>{t(`consultation.rec.state.${r.state}` as 'consultation.rec.state.pending')}</Tag>
+              </Flex>
+              {r.lead && <Typography.Text type="secondary">{t('consultation.rec.lead')}：{r.lead.unitName} · {r.lead.dueOn}</Typography.Text>}
+              {r.outcome && (
+                <Typography.Text type="secondary">
+                  {t('consultation.rec.outcome')}：{t(`consultation.outcome.${r.outcome.kind}` as 'consultation.outcome.party')} {r.outcome.title ?? ''} {r.outcome.number ?? ''}
+                  {r.progress !== null && ` · ${t('consultation.rec.progress')} ${r.progress}%`}
+                </Typography.Text>
+              )}
+              {r.noOutcomeReason && <Typography.Text type="secondary">{r.noOutcomeReason}</Typography.Text>}
+            </Flex>
+          </List.Item>
+        )}
+      />
+      <FormModal<{ title: string; content: string }>
+        title={t('consultation.rec.new')} open={adding} onClose={() => setAdding(false)} done={t('consultation.rec.created')}
+        submit={(v) => writes.recommend(id, v)}
+      >
+        <Form.Item name="title" label={t('consultation.rec.title')} rules={required(t('consultation.rec.title'))}><Input maxLength={200} /></Form.Item>
+        <Form.Item name="content" label={t('consultation.rec.content')} rules={required(t('consultation.rec.content'))}><Input.TextArea maxLength={5000} autoSize={{ minRows: 3, maxRows: 8 }} /></Form.Item>
+      </FormModal>
+    </Card>
+  );
+}

@@ -1,0 +1,72 @@
+// Reads and writes of the 双协 pages.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, api } from '../../api';
+import { keys } from '../../queries';
+import type { Page } from '../../types';
+import type { HistoryItem } from '../HistoryCard';
+import type { Consultation, ConsultationState, ConsultationSummary, Kind, Plan, Recommendation, Task, TaskKey, TaskState } from './model';
+
+export const consultationKey = ['consultations'] as const;
+const path = (id: string) => `/api/v1/consultations/${encodeURIComponent(id)}`;
+const noRetryOn4xx = (count: number, err: unknown) => !(err instanceof ApiError && err.status < 500) && count < 2;
+
+export function useConsultations(query: { year?: number; kind?: Kind; state?: ConsultationState; page?: number; pageSize?: number }) {
+  return useQuery({
+    queryKey: [...consultationKey, 'list', query],
+    queryFn: ({ signal }) => api.get<Page<ConsultationSummary>>('/api/v1/consultations', { pageSize: 50, ...query }, signal),
+  });
+}
+
+export function useConsultation(id: string) {
+  return useQuery({ queryKey: [...consultationKey, 'detail', id], queryFn: ({ signal }) => api.get<Consultation>(path(id), undefined, signal), retry: noRetryOn4xx });
+}
+
+export function useConsultationActions(id: string) {
+  return useQuery({
+    queryKey: [...consultationKey, 'actions', id],
+    queryFn: ({ signal }) => api.get<{ action: string; label: string }[]>(`${path(id)}/actions`, undefined, signal),
+    retry: noRetryOn4xx,
+  });
+}
+
+export function useConsultationHistory(id: string) {
+  return useQuery({
+    queryKey: [...consultationKey, 'history', id],
+    queryFn: ({ signal }) => api.get<HistoryItem<ConsultationState>[]>(`${path(id)}/history`, undefined, signal),
+    retry: noRetryOn4xx,
+  });
+}
+
+export function useRecommendations(id: string) {
+  return useQuery({
+    queryKey: [...consultationKey, 'recommendations', id],
+    queryFn: ({ signal }) => api.get<Recommendation[]>(`${path(id)}/recommendations`, undefined, signal),
+    retry: noRetryOn4xx,
+  });
+}
+
+export function usePlan(year: number) {
+  return useQuery({ queryKey: [...consultationKey, 'plan', year], queryFn: ({ signal }) => api.get<Plan>('/api/v1/consultations/plan', { year }, signal) });
+}
+
+/** A write; everything about consultations is read again after it. */
+export function useConsultationWrite<V, R = unknown>(fn: (v: V) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: consultationKey });
+      void queryClient.invalidateQueries({ queryKey: keys.todos });
+    },
+  });
+}
+
+export const writes = {
+  create: (body: { title: string; kind: Kind; year: number; summary?: string; planItemId?: string }) => api.post<Consultation>('/api/v1/consultations', body),
+  act: (id: string, action: string, body: object = {}) => api.post<Consultation>(`${path(id)}/actions/${encodeURIComponent(action)}`, body),
+  task: (id: string, body: { key: TaskKey; included?: boolean; owner?: string | null; dueDate?: string | null; state?: TaskState; note?: string | null }) =>
+    api.patch<Task[]>(`${path(id)}/checklist`, body),
+  recommend: (id: string, body: { title: string; content: string }) => api.post(`${path(id)}/recommendations`, body),
+  planItem: (body: { year: number; kind: Kind; month: number; topic: string; committeeId?: string | null }) => api.post('/api/v1/consultations/plan/items', body),
+  adopt: (year: number) => api.post<Plan>('/api/v1/consultations/plan/adopt', { year }),
+};

@@ -1,0 +1,17 @@
+import { Tag } from 'antd';
+import { useI18n } from '../../i18n';
+import type { ConsultationState, Kind } from './model';
+
+const STATE_COLORS: Record<ConsultationState, string> = {
+  topic: 'default', preparing: 'blue', consulting: 'geekblue', assigning: 'purple', handling: 'orange', tracking: 'cyan', closed: 'green',
+};
+
+export function StateTag({ state }: { state: ConsultationState }) {
+  const { t } = useI18n();
+  return <Tag color={STATE_COLORS[state]} style={{ marginInlineEnd: 0 }}>{t(`consultation.state.${state}`)}</Tag>;
+}
+
+export function KindTag({ kind }: { kind: Kind }) {
+  const { t } = useI18n();
+  return <Tag style={{ marginInlineEnd: 0 }}>{t(`consultation.kind.${kind}`)}</Tag>;
+}

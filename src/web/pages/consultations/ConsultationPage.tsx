@@ -1,0 +1,67 @@
+// One consultation: its six-step board with the buttons the server offers, the 八个一 checklist,
+// the recommendations and the history.
+import { useParams } from 'react-router-dom';
+import { App, Button, Card, Col, Flex, Row, Skeleton, Steps, Typography } from 'antd';
+import { useAuth } from '../../auth';
+import { errorText } from '../../api';
+import { useI18n } from '../../i18n';
+import { useIsMobile } from '../../layout/useIsMobile';
+import { HistoryCard } from '../../components/HistoryCard';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryError } from '../../components/QueryError';
+import { Checklist } from '../../components/consultations/Checklist';
+import { Recommendations } from '../../components/consultations/Recommendations';
+import { KindTag, StateTag } from '../../components/consultations/tags';
+import { STATES } from '../../components/consultations/model';
+import { useConsultation, useConsultationActions, useConsultationHistory, useConsultationWrite, writes } from '../../components/consultations/queries';
+
+export default function ConsultationPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const { hasRole } = useAuth();
+  const isMobile = useIsMobile();
+  const c = useConsultation(id);
+  const actions = useConsultationActions(id);
+  const history = useConsultationHistory(id);
+  const act = useConsultationWrite((action: string) => writes.act(id, action));
+  if (c.isError) return <QueryError error={c.error} onRetry={() => void c.refetch()} />;
+  if (!c.data) return <Skeleton active />;
+  const data = c.data;
+  const step = STATES.indexOf(data.state);
+  const run = (action: string) => act.mutate(action, {
+    onSuccess: () => message.success(t('consultation.actionDone', { action: t(`consultation.action.${action}` as 'consultation.action.prepare') })),
+    onError: (e) => message.error(errorText(e)),
+  });
+  return (
+    <>
+      <PageHeader title={data.title} />
+      <Flex vertical gap={16}>
+        <Flex gap={8} wrap align="center">
+          <KindTag kind={data.kind} /><StateTag state={data.state} />
+          <Typography.Text type="secondary">{data.year}{data.heldOn ? ` · ${t('consultation.heldOn')} ${data.heldOn}` : ''}</Typography.Text>
+        </Flex>
+        {data.summary && <Typography.Paragraph style={{ margin: 0 }}>{data.summary}</Typography.Paragraph>}
+        <Card size="small">
+          <Steps size="small" direction={isMobile ? 'vertical' : 'horizontal'} current={step} status={data.state === 'closed' ? 'finish' : 'process'}
+            items={STATES.slice(0, 6).map((s) => ({ title: t(`consultation.state.${s}`) }))} />
+          {(actions.data?.length ?? 0) > 0 && (
+            <Flex gap={8} wrap style={{ marginTop: 16 }}>
+              {actions.data!.map((a) => (
+                <Button key={a.action} type="primary" loading={act.isPending && act.variables === a.action} onClick={() => run(a.action)}>
+                  {t(`consultation.action.${a.action}` as 'consultation.action.prepare')}
+                </Button>
+              ))}
+            </Flex>
+          )}
+        </Card>
+        <Row gutter={[16, 16]}>
+          <Col xs={24} lg={12}><Checklist id={id} tasks={data.checklist} editable={hasRole('staff') && data.state !== 'closed'} /></Col>
+          <Col xs={24} lg={12}><Recommendations id={id} canWrite={hasRole('staff') && data.state === 'assigning'} /></Col>
+        </Row>
+        <HistoryCard title={t('consultation.history')} history={history} actions="consultation.action" stateTag={(s) => <StateTag state={s} />}
+          emptyText={t('consultation.noHistory')} systemName={t('consultation.system')} />
+      </Flex>
+    </>
+  );
+}

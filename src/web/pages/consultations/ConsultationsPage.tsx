@@ -1,0 +1,97 @@
+// 协商活动: the committee's consultations of a year, by kind and step; staff open a new one.
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { Button, Card, Empty, Flex, Form, Input, InputNumber, Select, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useAuth } from '../../auth';
+import { useI18n } from '../../i18n';
+import { useIsMobile } from '../../layout/useIsMobile';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryError } from '../../components/QueryError';
+import { FormModal } from '../../components/consultations/FormModal';
+import { KindTag, StateTag } from '../../components/consultations/tags';
+import { KINDS, STATES } from '../../components/consultations/model';
+import type { ConsultationState, ConsultationSummary, Kind } from '../../components/consultations/model';
+import { useConsultations, writes } from '../../components/consultations/queries';
+
+interface NewConsultation { title: string; kind: Kind; year: number; summary?: string }
+
+function CreateConsultation({ open, onClose, year }: { open: boolean; onClose: () => void; year: number }) {
+  const { t } = useI18n();
+  const required = (field: string) => [{ required: true, message: t('common.required', { field }) }];
+  return (
+    <FormModal<NewConsultation>
+      title={t('consultation.new')} open={open} onClose={onClose} done={t('consultation.created')}
+      initialValues={{ year, kind: 'bimonthly' }} submit={writes.create}
+    >
+      <Form.Item name="title" label={t('consultation.title')} rules={required(t('consultation.title'))}><Input maxLength={200} /></Form.Item>
+      <Form.Item name="kind" label={t('consultation.kind')} rules={required(t('consultation.kind'))}>
+        <Select options={KINDS.map((k) => ({ value: k, label: t(`consultation.kind.${k}`) }))} />
+      </Form.Item>
+      <Form.Item name="year" label={t('consultation.year')} rules={required(t('consultation.year'))}>
+        <InputNumber min={2000} max={2100} precision={0} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="summary" label={t('consultation.summary')}><Input.TextArea maxLength={5000} autoSize={{ minRows: 2, maxRows: 6 }} /></Form.Item>
+    </FormModal>
+  );
+}
+
+export default function ConsultationsPage() {
+  const { t } = useI18n();
+  const { hasRole } = useAuth();
+  const isMobile = useIsMobile();
+  const [params, setParams] = useSearchParams();
+  const [creating, setCreating] = useState(false);
+  const year = Number(params.get('year')) || new Date().getFullYear();
+  const kind = (params.get('kind') as Kind | null) ?? undefined;
+  const state = (params.get('state') as ConsultationState | null) ?? undefined;
+  const set = (k: string, v: string | number | undefined) => {
+    const next = new URLSearchParams(params);
+    if (v === undefined || v === '') next.delete(k); else next.set(k, String(v));
+    setParams(next, { replace: true });
+  };
+  const list = useConsultations({ year, kind, state });
+  const title = (c: ConsultationSummary) => <Link to={`/consultations/${c.id}`}>{c.title}</Link>;
+  const late = (c: ConsultationSummary) => (c.lateTasks ? <Tag color="red">{t('consultation.late', { n: c.lateTasks })}</Tag> : null);
+  const columns: TableColumnsType<ConsultationSummary> = [
+    { title: t('consultation.title'), key: 'title', render: (_, c) => title(c) },
+    { title: t('consultation.kind'), key: 'kind', render: (_, c) => <KindTag kind={c.kind} /> },
+    { title: t('consultation.state'), key: 'state', render: (_, c) => <Flex gap={4} wrap><StateTag state={c.state} />{late(c)}</Flex> },
+    { title: t('consultation.heldOn'), key: 'heldOn', render: (_, c) => c.heldOn ?? t('common.none') },
+  ];
+  const empty = <Empty description={t('consultation.empty')} />;
+  return (
+    <>
+      <PageHeader
+        title={t('nav.consultationList')}
+        extra={hasRole('staff') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('consultation.new')}</Button>}
+      />
+      <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>{t('consultation.intro')}</Typography.Paragraph>
+      <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+        <InputNumber aria-label={t('consultation.year')} min={2000} max={2100} precision={0} value={year} onChange={(v) => set('year', v ?? undefined)} addonAfter={t('consultation.year')} style={{ width: 150 }} />
+        <Select<Kind | ''> aria-label={t('consultation.kind')} value={kind ?? ''} onChange={(v) => set('kind', v)} style={{ minWidth: 200 }}
+          options={[{ value: '', label: t('consultation.allKinds') }, ...KINDS.map((k) => ({ value: k, label: t(`consultation.kind.${k}`) }))]} />
+        <Select<ConsultationState | ''> aria-label={t('consultation.state')} value={state ?? ''} onChange={(v) => set('state', v)} style={{ minWidth: 160 }}
+          options={[{ value: '', label: t('consultation.allStates') }, ...STATES.map((s) => ({ value: s, label: t(`consultation.state.${s}`) }))]} />
+      </Flex>
+      {list.isError && <QueryError error={list.error} onRetry={() => void list.refetch()} />}
+      {isMobile ? (
+        <Flex vertical gap={8}>
+          {list.isSuccess && !list.data.items.length && empty}
+          {(list.data?.items ?? []).map((c) => (
+            <Card size="small" key={c.id}>
+              <Flex vertical gap={4}>
+                <Typography.Text strong>{title(c)}</Typography.Text>
+                <Flex gap={4} wrap><KindTag kind={c.kind} /><StateTag state={c.state} />{late(c)}</Flex>
+              </Flex>
+            </Card>
+          ))}
+        </Flex>
+      ) : (
+        <Table<ConsultationSummary> rowKey="id" size="middle" columns={columns} dataSource={list.data?.items} loading={list.isFetching} pagination={false} scroll={{ x: 'max-content' }} locale={{ emptyText: empty }} />
+      )}
+      <CreateConsultation open={creating} onClose={() => setCreating(false)} year={year} />
+    </>
+  );
+}
