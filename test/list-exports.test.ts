@@ -111,7 +111,7 @@ describe.each(engines)('exports of lists and searches (%s)', (engine) => {
     expectProblem(await get('/api/v1/proposals/search.xlsx', 'staff'), 400);
     expectProblem(await get('/api/v1/proposals.xlsx?sort=oldest', 'staff'), 400);
     // an export is every matching row: a page of it is not a thing
-    expect(expectProblem(await get('/api/v1/proposals.xlsx?page=2', 'staff'), 400).errors).toEqual([{ path: '/querystring/page', message: 'unknown field page' }]);
+    expect(expectProblem(await get('/api/v1/proposals.xlsx?page=2', 'staff'), 400).errors).toEqual([{ path: '/querystring/page', message: '不认识的字段 page' }]);
   });
 
   it('lists newest session first by number, with each item\'s session; the sessions to filter by', async () => {

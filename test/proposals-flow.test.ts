@@ -73,7 +73,7 @@ describe.each(engines)('a proposal from draft to closed (%s)', (engine) => {
     const p = (await t.app.inject({ method: 'POST', url: '/api/v1/proposals', headers: await t.as('member2'), payload: { title: '关于优化公交线路的提案', body: '建议增开社区微循环公交。', kind: 'member', domain: '社会' } })).json();
     await ok('member2', p.id, 'submit');
     const todos = (await t.app.inject({ url: '/api/v1/todos', headers: await t.as('staff') })).json();
-    expect(todos.items).toEqual([{ kind: 'file', title: '待审查立案的提案 1 件', href: '/proposals?state=submitted' }]);
+    expect(todos.items).toEqual([{ kind: 'file', title: '待审查立案的提案 1 件', params: { n: 1 }, href: '/proposals?state=submitted' }]);
     const notes = (await t.app.inject({ url: '/api/v1/notifications', headers: await t.as('unitA') })).json();
     expect(notes.items.some((n: { title: string }) => n.title.includes('新交办件'))).toBe(true);
   });
@@ -158,7 +158,7 @@ describe.each(engines)('a proposal from draft to closed (%s)', (engine) => {
     const p = (await t.app.inject({ method: 'POST', url: '/api/v1/proposals', headers: await t.as('member2'), payload: { title: '关于规范信访接待的提案', body: '建议完善接待流程。', kind: 'member' } })).json();
     for (const [user, action, payload] of [['member2', 'submit'], ['staff', 'file'], ['staff', 'assign', { units: [{ unitId: t.fx.unitIds.a, role: 'lead' }] }],
       ['unitA', 'sign'], ['unitA', 'reply', { category: 'C', content: '留作参考。' }], ['member2', 'evaluate', { satisfaction: 'basic' }]] as const) await ok(user, p.id, action, payload);
-    const todo = { kind: 'publish', title: '已办结待公开的提案 1 件', href: '/proposals?publication=pending' };
+    const todo = { kind: 'publish', title: '已办结待公开的提案 1 件', params: { n: 1 }, href: '/proposals?publication=pending' };
     const todos = async () => (await t.app.inject({ url: '/api/v1/todos', headers: await t.as('staff') })).json().items;
     const listed = async (publication: string) =>
       (await t.app.inject({ url: `/api/v1/proposals?publication=${publication}`, headers: await t.as('staff') })).json().items.map((i: { id: string }) => i.id);

@@ -18,7 +18,7 @@ addTodoSource(async (db, actor) => {
   }).from(liaisonLinks).where(and(eq(liaisonLinks.orgId, actor.orgId), eq(liaisonLinks.year, year), eq(liaisonLinks.fromMemberId, actor.memberId), eq(liaisonLinks.active, true)));
   if (!row?.links) return [];
   const out: TodoItem[] = [];
-  if (row.unmet) out.push({ kind: 'liaisonMeet', title: `双联：还有 ${row.unmet} 个联系对象今年未见面`, params: { count: row.unmet }, href: '/liaison/mine', due: `${year}-12-31` });
+  if (row.unmet) out.push({ kind: 'liaisonMeet', title: `双联：还有 ${row.unmet} 个联系对象今年未见面`, params: { n: row.unmet }, href: '/liaison/mine', due: `${year}-12-31` });
   if (!row.reported) out.push({ kind: 'liaisonReport', title: `双联：撰写${year}年度书面报告`, params: { year }, href: '/liaison/mine', due: `${year}-12-31` });
   return out;
 });
