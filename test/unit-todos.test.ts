@@ -30,8 +30,8 @@ describe.each(engines)('overdue to-dos of a unit (%s)', (engine) => {
     const { items } = (await t.app.inject({ url: '/api/v1/todos', headers: await t.as('unitA') })).json();
     const of = (id: string) => items.find((i: { href: string }) => i.href === `/proposals/${id}`);
     expect(items.slice(0, 2)).toEqual([
-      { kind: 'reply', title: '办理答复：逾期二十天的提案', href: `/proposals/${ids.longOverdue}`, due: plusDays(today(), -20), overdueDays: 20 },
-      { kind: 'reply', title: '办理答复：逾期五天的提案', href: `/proposals/${ids.overdue}`, due: plusDays(today(), -5), overdueDays: 5 },
+      { kind: 'reply', title: '办理答复：逾期二十天的提案', params: { title: '逾期二十天的提案' }, href: `/proposals/${ids.longOverdue}`, due: plusDays(today(), -20), overdueDays: 20 },
+      { kind: 'reply', title: '办理答复：逾期五天的提案', params: { title: '逾期五天的提案' }, href: `/proposals/${ids.overdue}`, due: plusDays(today(), -5), overdueDays: 5 },
     ]);
     expect(of(ids.toSign)).toMatchObject({ kind: 'sign', due: plusDays(today(), 7) });
     expect(of(ids.toSign).overdueDays).toBeUndefined();
