@@ -514,7 +514,7 @@ describe.each(engines)('bad input (%s)', (engine) => {
     it('names each missing column', async () => {
       const res = await t.app.inject({ method: 'POST', url: importUrl(true), headers: admin, payload: upload(await rosterFile(['性别'], [['男']])) });
       expect(res.statusCode).toBe(400);
-      expect(res.json().errors.map((e: { message: string }) => e.message)).toEqual(REQUIRED.map((c) => `missing column ${c}`));
+      expect(res.json().errors.map((e: { message: string }) => e.message)).toEqual(REQUIRED.map((c) => `缺少“${c}”列`));
       expect(await tableSnapshot()).toEqual(baseline);
     });
 

@@ -159,6 +159,13 @@ export async function apiOperations(t: TestApp): Promise<ApiOperation[]> {
   })));
 }
 
+/** A multipart/form-data request body with one file in the field "file", and its headers (with `headers` added). */
+export function multipart(file: Buffer, filename = 'roster.xlsx', headers: Record<string, string> = {}) {
+  const boundary = '----tongxin' + crypto.randomBytes(8).toString('hex');
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  return { payload: Buffer.concat([head, file, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
 /** The date `days` from today, YYYY-MM-DD. */
 export const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 

@@ -1,18 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workerPool } from '../src/server/core/workers/pool.ts';
-import { engines, expectProblem, testApp, type TestApp } from './helpers.ts';
+import { engines, expectProblem, multipart, testApp, type TestApp } from './helpers.ts';
 import { rowXml, xlsxOf, zipOf, type Chunk } from './xlsx-by-hand.ts';
 
 // Uploads and imports never hold the server: a zip bomb is refused by its directory, a huge roster
 // at its 5,001st row, and spreadsheets and letters are made on worker threads while others are served.
 
 const MB = 1024 * 1024;
-
-function multipart(file: Buffer, filename: string) {
-  const boundary = '----tx' + Math.random().toString(16).slice(2);
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  return { payload: Buffer.concat([head, file, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 /** What `fn` adds to the process's resident memory at most, sampled while it runs and once after. */
 async function rssGrowth<T>(fn: () => Promise<T>): Promise<{ result: T; growth: number }> {
@@ -67,7 +61,7 @@ describe.each(engines)('uploads and imports that never hold the server (%s)', (e
     expect(bomb.length).toBeLessThan(3 * MB);
     const { result: res, growth } = await rssGrowth(() => importRoster(bomb));
     const problem = expectProblem(res, 400);
-    expect(problem.errors).toEqual([{ path: '/file', message: 'unpacks too large' }]);
+    expect(problem.errors).toEqual([{ path: '/file', message: '解压后过大' }]);
     expect(growth).toBeLessThan(100 * MB);
   });
 
@@ -75,7 +69,7 @@ describe.each(engines)('uploads and imports that never hold the server (%s)', (e
     // The same 480 MB of empty rows, declared as 4 KB: it passes the directory check and is cut off while streaming.
     const bomb = xlsxOf([HEADER, { data: Buffer.from('<row r="2"/>'.repeat(100_000)), times: 400 }, END], 4096);
     const { result: res, growth } = await rssGrowth(() => importRoster(bomb));
-    expect(expectProblem(res, 400).errors).toEqual([{ path: '/file', message: 'too many rows' }]);
+    expect(expectProblem(res, 400).errors).toEqual([{ path: '/file', message: '行数过多' }]);
     expect(growth).toBeLessThan(200 * MB);
   });
 
@@ -86,8 +80,8 @@ describe.each(engines)('uploads and imports that never hold the server (%s)', (e
     const roster = xlsxOf([HEADER, ...rows, text('<row r="300002"><c r="A300002" t="inlineStr"><is><t>')]);
     const { result: res, growth } = await rssGrowth(() => importRoster(roster));
     const problem = expectProblem(res, 400);
-    expect(problem.detail).toBe('At most 5,000 rows per import');
-    expect(problem.errors).toEqual([{ path: '/file', message: 'too many rows' }]);
+    expect(problem.detail).toBe('每次最多导入 5000 行');
+    expect(problem.errors).toEqual([{ path: '/file', message: '行数过多' }]);
     expect(growth).toBeLessThan(200 * MB);
   });
 
@@ -100,7 +94,7 @@ describe.each(engines)('uploads and imports that never hold the server (%s)', (e
       { name: 'word/document.xml', chunks: [{ data: Buffer.alloc(MB, ' '), times: 600 }] },
     ]);
     const problem = expectProblem(await upload(docx, '方案.docx'), 400);
-    expect(problem.errors).toEqual([{ path: '/file', message: 'unpacks too large' }]);
+    expect(problem.errors).toEqual([{ path: '/file', message: '解压后过大' }]);
 
     const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(10 * MB - 1000, 'x')]);
     const res = await upload(pdf, '方案.pdf');

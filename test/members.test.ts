@@ -1,15 +1,9 @@
 import ExcelJS from 'exceljs';
 import { rosterFile } from './roster.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engines, expectProblem, testApp, type TestApp } from './helpers.ts';
+import { engines, expectProblem, multipart, testApp, type TestApp } from './helpers.ts';
 import { backfillNameSort } from '../src/server/modules/org/name-sort-backfill.ts';
 import { members } from '../src/server/modules/org/schema.ts';
-
-function multipart(file: Buffer, filename = 'roster.xlsx') {
-  const boundary = '----tongxin' + Math.random().toString(16).slice(2);
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  return { payload: Buffer.concat([head, file, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 const HEADER = ['姓名', '性别', '出生年份', '党派', '界别', '专委会', '常委', '县区', '工作单位', '手机'];
 

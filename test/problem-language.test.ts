@@ -2,7 +2,7 @@
 // title, detail and every field's message.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { langOf } from '../src/server/core/errors.ts';
-import { engines, expectProblem, testApp, type TestApp } from './helpers.ts';
+import { engines, expectProblem, multipart, proposalIn, testApp, type TestApp } from './helpers.ts';
 
 it('reads the preferred language from Accept-Language, Chinese unless English comes first', () => {
   expect(langOf(undefined)).toBe('zh');
@@ -90,5 +90,56 @@ describe.each(engines)('problems in the caller’s language (%s)', (engine) => {
     expect(expectProblem(await act('staff', 'file'), 409)).toMatchObject({ title: '无法执行', detail: '此提案当前为“已立案”，不能立案' });
     expect(expectProblem(await act('staff', 'file', en), 409)).toMatchObject({ title: 'Conflict', detail: 'This proposal is “filed”: “File” is not possible now' });
     expect(expectProblem(await act('staff', 'publish', en), 409).detail).toBe('This proposal is “filed”: “Publish” is not possible now');
+  });
+
+  /** The same request in Chinese (the default) and in English: the problem's detail and field messages in each. */
+  const both = async (status: number, request: (headers: Record<string, string>) => Promise<Parameters<typeof expectProblem>[0]>) => {
+    const [zh, english] = [expectProblem(await request({}), status), expectProblem(await request(en), status)];
+    return { zh: { detail: zh.detail, errors: zh.errors }, en: { detail: english.detail, errors: english.errors } };
+  };
+
+  it('opinions: staff must name the member a report is for', async () => {
+    const staff = await t.as('staff');
+    expect(await both(422, (h) => t.app.inject({ method: 'POST', url: '/api/v1/opinions', headers: { ...staff, ...h }, payload: { title: '关于语言的信息', body: '正文。' } }))).toEqual({
+      zh: { detail: '/authorMemberId：请选择这篇信息的作者委员', errors: [{ path: '/authorMemberId', message: '请选择这篇信息的作者委员' }] },
+      en: { detail: '/authorMemberId: name the member the report is for', errors: [{ path: '/authorMemberId', message: 'name the member the report is for' }] },
+    });
+  });
+
+  it('selection: a level key given twice', async () => {
+    const staff = await t.as('staff');
+    const level = (key: string) => ({ key, name: key, actor: 'staff', quota: null });
+    const payload = { year: 2026, name: '语言', levels: [level('a'), level('a')] };
+    expect(await both(422, (h) => t.app.inject({ method: 'POST', url: '/api/v1/selections', headers: { ...staff, ...h }, payload }))).toEqual({
+      zh: { detail: '/levels/1/key：重复', errors: [{ path: '/levels/1/key', message: '重复' }] },
+      en: { detail: '/levels/1/key: appears twice', errors: [{ path: '/levels/1/key', message: 'appears twice' }] },
+    });
+  });
+
+  it('attachments: a file that is not a document, sheet, slide deck, PDF or image', async () => {
+    const id = await proposalIn(t, 'handling', '关于附件语言的提案');
+    const unitA = await t.as('unitA');
+    const upload = (h: Record<string, string>) => t.app.inject({ method: 'POST', url: `/api/v1/proposals/${id}/attachments`, ...multipart(Buffer.from('plain text'), 'notes.txt', { ...unitA, ...h }) });
+    expect(await both(400, upload)).toEqual({
+      zh: { detail: '只能上传 PDF、Word、Excel、PowerPoint 或图片', errors: [{ path: '/file', message: '不支持的文件类型' }] },
+      en: { detail: 'Only PDF, Word, Excel, PowerPoint files and images', errors: [{ path: '/file', message: 'unsupported content' }] },
+    });
+  });
+
+  it('roster import: a file that is not an .xlsx workbook', async () => {
+    const staff = await t.as('staff');
+    const upload = (h: Record<string, string>) => t.app.inject({ method: 'POST', url: '/api/v1/members/import', ...multipart(Buffer.from('姓名,党派\n张,中共'), 'roster.xlsx', { ...staff, ...h }) });
+    expect(await both(400, upload)).toEqual({
+      zh: { detail: '此文件不是 .xlsx 工作簿', errors: [{ path: '/file', message: '不是 .xlsx 文件' }] },
+      en: { detail: 'The file is not an .xlsx workbook', errors: [{ path: '/file', message: 'not an .xlsx file' }] },
+    });
+  });
+
+  it('liaison: a period that ends before it starts', async () => {
+    const staff = await t.as('staff');
+    expect(await both(422, (h) => t.app.inject({ url: '/api/v1/liaison/counters?from=2026-06-01&to=2026-01-01', headers: { ...staff, ...h } }))).toEqual({
+      zh: { detail: '/to：不能早于开始日期', errors: [{ path: '/to', message: '不能早于开始日期' }] },
+      en: { detail: '/to: must not be before the start date', errors: [{ path: '/to', message: 'must not be before the start date' }] },
+    });
   });
 });

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { plenarySessions } from '../src/server/modules/org/schema.ts';
+import { proposals } from '../src/server/modules/proposals/schema.ts';
 import { searchDocs } from '../src/server/modules/search/schema.ts';
-import { engines, expectProblem, testApp, type TestApp } from './helpers.ts';
+import { engines, expectProblem, multipart, proposalIn, testApp, type TestApp } from './helpers.ts';
 
 describe.each(engines)('a proposal from draft to closed (%s)', (engine) => {
   let t: TestApp;
@@ -248,11 +250,8 @@ describe.each(engines)('a proposal from draft to closed (%s)', (engine) => {
     await ok('member', p.id, 'submit');
     await ok('staff', p.id, 'file');
     await ok('staff', p.id, 'assign', { units: [{ unitId: t.fx.unitIds.a, role: 'lead' }] });
-    const upload = async (user: string, data: Buffer, filename: string) => {
-      const boundary = '----tx' + Math.random().toString(16).slice(2);
-      const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`), data, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-      return t.app.inject({ method: 'POST', url: `/api/v1/proposals/${p.id}/attachments`, headers: { ...(await t.as(user)), 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
-    };
+    const upload = async (user: string, data: Buffer, filename: string) =>
+      t.app.inject({ method: 'POST', url: `/api/v1/proposals/${p.id}/attachments`, ...multipart(data, filename, await t.as(user)) });
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
     expectProblem(await upload('unitA', pdf, '办理方案.pdf'), 403); // not signed yet
     await ok('unitA', p.id, 'sign');
@@ -271,5 +270,26 @@ describe.each(engines)('a proposal from draft to closed (%s)', (engine) => {
     expect(got.rawPayload.equals(pdf)).toBe(true);
     expect(got.headers['content-type']).toBe('application/pdf');
     for (const u of ['unitB', 'member2', 'otherStaff']) expectProblem(await get(u), 404);
+  });
+
+  it('merges only into an open proposal of the same session, else 422 naming /intoId in either language', async () => {
+    const merged = await proposalIn(t, 'submitted', '关于并入他案的提案');
+    const merge = async (intoId: string, lang = 'zh-CN') =>
+      t.app.inject({ method: 'POST', url: `/api/v1/proposals/${merged}/actions/merge`, headers: { ...await t.as('staff'), 'accept-language': lang }, payload: { intoId } });
+    for (const stage of ['replied', 'closed'] as const) {
+      const done = await proposalIn(t, stage, `已答复的并案目标（${stage}）`);
+      expect(expectProblem(await merge(done), 422).errors).toEqual([{ path: '/intoId', message: '只能并入已立案、尚未答复的提案' }]);
+      expect(expectProblem(await merge(done, 'en'), 422).errors).toEqual([{ path: '/intoId', message: 'the kept proposal must be filed and not yet replied to' }]);
+    }
+    // A proposal filed under the previous plenary session.
+    const older = await proposalIn(t, 'filed', '上次会议的并案目标');
+    const [previous] = await t.app.db.select({ id: plenarySessions.id }).from(plenarySessions)
+      .where(and(eq(plenarySessions.orgId, t.fx.orgId), eq(plenarySessions.startsOn, '2025-01-10')));
+    await t.app.db.update(proposals).set({ sessionId: previous!.id }).where(eq(proposals.id, older));
+    expect(expectProblem(await merge(older), 422).errors).toEqual([{ path: '/intoId', message: '只能并入同一次会议的提案' }]);
+    expect(expectProblem(await merge(older, 'en'), 422).errors).toEqual([{ path: '/intoId', message: 'the kept proposal must be of the same session' }]);
+    expect((await t.app.inject({ url: `/api/v1/proposals/${merged}`, headers: await t.as('staff') })).json().state).toBe('submitted');
+    const open = await proposalIn(t, 'assigned', '本次会议的并案目标');
+    expect((await ok('staff', merged, 'merge', { intoId: open })).state).toBe('merged');
   });
 });

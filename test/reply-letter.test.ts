@@ -76,7 +76,9 @@ describe('the letter content', () => {
     }
     expect(await findChineseFont(['/nonexistent/font.ttc', '/etc/hostname'], false)).toBeNull();
     const c = replyLetter({ subject: 'x', itemTitle: 'x', to: { name: 'x', member: true, others: false }, reply: { category: 'A', content: 'x', signer: null, createdAt: new Date() }, unitName: 'x' });
-    await expect(renderPdf(c, null)).rejects.toMatchObject({ status: 503, detail: expect.stringContaining('fonts-wqy-microhei') });
+    await expect(renderPdf(c, null)).rejects.toMatchObject({
+      status: 503, detail: { zh: expect.stringContaining('请安装 fonts-wqy-microhei'), en: expect.stringContaining('install fonts-wqy-microhei') },
+    });
   });
 });
 
@@ -172,7 +174,10 @@ describe.each(engines)('reply letters (%s)', (engine) => {
   it('answers 503 for the PDF when the server has no Chinese font, and still serves the Word file', async () => {
     vi.mocked(chineseFont).mockResolvedValueOnce(null);
     const res = await get('staff', `${id}/replies/${replyId}/letter.pdf`);
-    expect(expectProblem(res, 503).detail).toContain('fonts-wqy-microhei');
+    expect(expectProblem(res, 503).detail).toContain('PDF 需要中文字体');
+    vi.mocked(chineseFont).mockResolvedValueOnce(null);
+    const english = await t.app.inject({ url: `/api/v1/proposals/${id}/replies/${replyId}/letter.pdf`, headers: { ...await t.as('staff'), 'accept-language': 'en' } });
+    expect(expectProblem(english, 503).detail).toBe('The PDF needs a Chinese font: install fonts-wqy-microhei (apt-get install fonts-wqy-microhei)');
     expect((await get('staff', `${id}/replies/${replyId}/letter.docx`)).statusCode).toBe(200);
     expect((await get('staff', `${id}/replies/${replyId}/letter.pdf`)).statusCode).toBe(200);
   });

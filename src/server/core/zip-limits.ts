@@ -1,5 +1,5 @@
 import { unzipSync } from 'fflate';
-import { badRequest, Problem } from './errors.ts';
+import { badRequest, Problem, say, type Localized } from './errors.ts';
 
 // An Office file (.xlsx, .docx, .pptx) is a zip. Its central directory says how many entries it
 // holds and how big each unpacks: both are checked before anything is inflated, so a zip bomb is
@@ -13,21 +13,21 @@ const MB = 1024 * 1024;
 /** Throws a 400 naming `field` if the zip cannot be read or would unpack past the limits. */
 export function checkZip(data: Uint8Array, limits: ZipLimits, field = '/file') {
   let entries = 0, unpacked = 0;
-  const refuse = (detail: string, message: string) => badRequest(detail, [{ path: field, message }]);
+  const refuse = (detail: Localized, message: Localized) => badRequest(detail, [{ path: field, message }]);
   try {
     unzipSync(data, {
       filter: (f) => {
         entries++;
         unpacked += f.originalSize;
-        if (entries > limits.entries) throw refuse(`文件包含过多条目 The file holds more than ${limits.entries} entries`, 'too many zip entries');
+        if (entries > limits.entries) throw refuse(say(`文件包含的条目超过 ${limits.entries} 个`, `The file holds more than ${limits.entries} entries`), say('条目过多', 'too many zip entries'));
         if (unpacked > limits.unpackedBytes) {
-          throw refuse(`文件解压后过大 The file unpacks to more than ${Math.round(limits.unpackedBytes / MB)} MB`, 'unpacks too large');
+          throw refuse(say(`文件解压后超过 ${Math.round(limits.unpackedBytes / MB)} MB`, `The file unpacks to more than ${Math.round(limits.unpackedBytes / MB)} MB`), say('解压后过大', 'unpacks too large'));
         }
         return false; // read the directory only, inflate nothing
       },
     });
   } catch (err) {
     if (err instanceof Problem) throw err;
-    throw refuse('文件已损坏 The file is not a readable zip archive', 'damaged zip archive');
+    throw refuse(say('文件已损坏，无法读取', 'The file is not a readable zip archive'), say('压缩包已损坏', 'damaged zip archive'));
   }
 }

@@ -17,8 +17,3 @@ const MESSAGES: Record<string, Localized> = {
 
 /** The readable message for a failed pattern of this file, in each language (else undefined). */
 export const patternText = (pattern: unknown): Localized | undefined => (typeof pattern === 'string' ? MESSAGES[pattern] : undefined);
-/** The same in one text, Chinese then English (for the roster's row errors). */
-export const patternMessage = (pattern: unknown) => {
-  const m = patternText(pattern);
-  return m && `${m.zh} ${m.en}`;
-};

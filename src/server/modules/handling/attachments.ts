@@ -3,7 +3,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import { and, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import type { CommandScope } from '../../core/command.ts';
 import type { Queryable } from '../../core/db/client.ts';
-import { badRequest, invalid, notFound } from '../../core/errors.ts';
+import { badRequest, invalid, notFound, say } from '../../core/errors.ts';
 import { checkZip } from '../../core/zip-limits.ts';
 import { attachments } from './schema.ts';
 
@@ -21,6 +21,8 @@ const ALLOWED: Record<string, string> = {
 };
 export const MAX_ATTACHMENT = 10 * 1024 * 1024;
 const OFFICE_ZIP = ['docx', 'xlsx', 'pptx'];
+const unsupported = (mime?: string) =>
+  (mime ? say(`不支持的文件类型（${mime}）`, `unsupported content (${mime})`) : say('不支持的文件类型', 'unsupported content'));
 // Generous for a 10 MB document full of text or pictures; a zip bomb declares far more.
 const OFFICE_ZIP_LIMITS = { entries: 10_000, unpackedBytes: 500 * 1024 * 1024 };
 
@@ -31,7 +33,7 @@ const content = (data: Buffer) => sql`decode(${data.toString('base64')}, 'base64
 /** Stores an uploaded file for the item, unattached; the type comes from the bytes, never the name. */
 export async function storeUpload(c: CommandScope, item: { kind: string; id: string }, file: { filename: string; data: Buffer }) {
   const type = await fileTypeFromBuffer(file.data);
-  if (!type || !ALLOWED[type.mime]) throw badRequest('只能上传 PDF、Word、Excel、PowerPoint 或图片 Only PDF, Office documents and images', [{ path: '/file', message: `unsupported content${type ? ` (${type.mime})` : ''}` }]);
+  if (!type || !ALLOWED[type.mime]) throw badRequest(say('只能上传 PDF、Word、Excel、PowerPoint 或图片', 'Only PDF, Word, Excel, PowerPoint files and images'), [{ path: '/file', message: unsupported(type?.mime) }]);
   if (OFFICE_ZIP.includes(ALLOWED[type.mime]!)) checkZip(file.data, OFFICE_ZIP_LIMITS);
   const base = file.filename.replace(/[\\/\u0000-\u001f]/g, '_').replace(/\.[^.]*$/, '').slice(0, 100) || 'file';
   const [row] = await c.tx.insert(attachments).values({
@@ -48,7 +50,7 @@ export async function bindUploads(c: CommandScope, item: { kind: string; id: str
     .where(and(eq(attachments.orgId, c.actor.orgId), eq(attachments.itemKind, item.kind), eq(attachments.itemId, item.id),
       inArray(attachments.id, [...new Set(ids)]), eq(attachments.createdBy, c.actor.id), isNull(attachments.ownerId)))
     .returning({ id: attachments.id });
-  if (rows.length !== new Set(ids).size) throw invalid('/attachmentIds', 'unknown, already used or not uploaded by you for this item');
+  if (rows.length !== new Set(ids).size) throw invalid('/attachmentIds', say('含有不存在、已使用或并非由您为此事项上传的附件', 'unknown, already used or not uploaded by you for this item'));
 }
 
 /** Attachments bound to the item's replies and log entries (metadata only). */

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { Problem } from '../../core/errors.ts';
+import { Problem, say } from '../../core/errors.ts';
 import { inWorker } from '../../core/workers/pool.ts';
 import { today } from './deadlines.ts';
 
@@ -199,7 +199,8 @@ export const FONT_PATHS = [
   '/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc',
   '/usr/share/fonts/truetype/arphic/ukai.ttc',
 ];
-export const FONT_HINT = 'PDF 需要中文字体：请安装 fonts-wqy-microhei（apt-get install fonts-wqy-microhei）';
+export const FONT_HINT = say('PDF 需要中文字体：请安装 fonts-wqy-microhei（apt-get install fonts-wqy-microhei）',
+  'The PDF needs a Chinese font: install fonts-wqy-microhei (apt-get install fonts-wqy-microhei)');
 
 /** PostScript names of the faces in a font file (several in a .ttc collection), from its `name` tables. */
 export function faceNames(buf: Buffer): string[] {

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
-import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
+import { conflict, forbidden, invalid, notFound, say } from '../../core/errors.ts';
 import { hasRole } from '../../core/policies.ts';
 import { today } from '../handling/deadlines.ts';
 import { insertOpinion } from '../opinions/commands.ts';
@@ -21,9 +21,9 @@ const ENDS: Record<Kind, { from: 'member' | 'committee'; to: 'member' | 'sector'
 };
 
 async function activeMember(c: CommandScope, id: string | undefined, path: string) {
-  if (!id) throw invalid(path, 'required for this kind of link');
+  if (!id) throw invalid(path, say('这类联系须填写', 'required for this kind of link'));
   const [m] = await c.tx.select({ id: members.id }).from(members).where(and(eq(members.orgId, c.actor.orgId), eq(members.id, id), eq(members.active, true)));
-  if (!m) throw invalid(path, 'no such active member in this committee');
+  if (!m) throw invalid(path, say('本政协没有这位在任委员', 'no such active member in this committee'));
   return id;
 }
 
@@ -33,35 +33,36 @@ async function checkEnds(c: CommandScope, input: LinkInput) {
   const fromMemberId = ends.from === 'member' ? await activeMember(c, input.fromMemberId, '/fromMemberId') : null;
   let committeeId: string | null = null;
   if (ends.from === 'committee') {
-    if (!input.committeeId) throw invalid('/committeeId', 'required for a special committee\'s link');
+    if (!input.committeeId) throw invalid('/committeeId', say('专委会联系须填写专委会', 'required for a special committee\'s link'));
     const [k] = await c.tx.select({ id: committees.id }).from(committees).where(and(eq(committees.orgId, orgId), eq(committees.id, input.committeeId), eq(committees.active, true)));
-    if (!k) throw invalid('/committeeId', 'no such active special committee in this committee');
+    if (!k) throw invalid('/committeeId', say('本政协没有这个在设的专委会', 'no such active special committee in this committee'));
     committeeId = input.committeeId;
   }
   const toMemberId = ends.to === 'member' ? await activeMember(c, input.toMemberId, '/toMemberId') : null;
-  if (toMemberId && toMemberId === fromMemberId) throw invalid('/toMemberId', 'a member does not link to themselves');
+  if (toMemberId && toMemberId === fromMemberId) throw invalid('/toMemberId', say('委员不能联系自己', 'a member does not link to themselves'));
   let sectorId: string | null = null;
   if (ends.to === 'sector') {
-    if (!input.sectorId) throw invalid('/sectorId', 'required for a link to a sector');
+    if (!input.sectorId) throw invalid('/sectorId', say('联系界别须填写界别', 'required for a link to a sector'));
     const [s] = await c.tx.select({ id: sectors.id }).from(sectors).where(and(eq(sectors.orgId, orgId), eq(sectors.id, input.sectorId), eq(sectors.active, true)));
-    if (!s) throw invalid('/sectorId', 'no such active sector in this committee');
+    if (!s) throw invalid('/sectorId', say('本政协没有这个在设的界别', 'no such active sector in this committee'));
     sectorId = input.sectorId;
   }
   for (const [field, value] of [['fromMemberId', input.fromMemberId], ['toMemberId', input.toMemberId], ['sectorId', input.sectorId], ['committeeId', input.committeeId]] as const) {
     const used = { fromMemberId, toMemberId, sectorId, committeeId }[field];
-    if (value && !used) throw invalid(`/${field}`, `not part of a ${input.kind} link`);
+    if (value && !used) throw invalid(`/${field}`, say(`“${KIND_LABELS[input.kind]}”不需要此项`, `not part of a “${input.kind}” link`));
   }
   return { fromMemberId, toMemberId, sectorId, committeeId };
 }
 
 const HAND = '工作人员手动调整';
+const removed = say('这条联系已撤销', 'This link was removed');
 
 async function insertHandLink(c: CommandScope, year: number, kind: Kind, ends: Awaited<ReturnType<typeof checkEnds>>, reason?: string) {
   const [dup] = await c.tx.select({ id: liaisonLinks.id }).from(liaisonLinks).where(and(
     eq(liaisonLinks.orgId, c.actor.orgId), eq(liaisonLinks.year, year), eq(liaisonLinks.kind, kind), eq(liaisonLinks.active, true),
     ...(['fromMemberId', 'toMemberId', 'sectorId', 'committeeId'] as const).map((f) => (ends[f] ? eq(liaisonLinks[f], ends[f]) : sql`${liaisonLinks[f]} is null`)),
   ));
-  if (dup) throw conflict('这条联系已存在 This link exists already');
+  if (dup) throw conflict(say('这条联系已存在', 'This link exists already'));
   const [link] = await c.tx.insert(liaisonLinks).values({ orgId: c.actor.orgId, year, kind, ...ends, reason: reason ? `${HAND}：${reason}` : HAND, manual: true }).returning();
   return link!;
 }
@@ -79,7 +80,7 @@ export function addLink(ctx: Ctx, input: LinkInput) {
 async function lockedActive(c: CommandScope, id: string) {
   c.authorize('liaison.manage');
   const link = await loadLink(c.tx, c.actor, id, { lock: true });
-  if (!link.active) throw conflict('这条联系已撤销 This link was removed');
+  if (!link.active) throw conflict(removed);
   return link;
 }
 
@@ -105,9 +106,9 @@ export function reassignLink(ctx: Ctx, id: string, to: { fromMemberId?: string; 
   return runCommand(ctx, async (c) => {
     const link = await lockedActive(c, id);
     const kind = link.kind;
-    if (kind === 'masses') throw conflict('联系本界别群众的是委员本人，不能改派 A member links the masses of their own sector');
+    if (kind === 'masses') throw conflict(say('联系本界别群众的是委员本人，不能改派', 'A member links the masses of their own sector: it cannot be reassigned'));
     const field = ENDS[kind].from === 'committee' ? 'committeeId' : 'fromMemberId';
-    if (!to[field]) throw invalid(`/${field}`, 'name the new liaison');
+    if (!to[field]) throw invalid(`/${field}`, say('请选择新的联系人', 'name the new liaison'));
     const ends = await checkEnds(c, { year: link.year, kind, toMemberId: link.toMemberId ?? undefined, sectorId: link.sectorId ?? undefined, [field]: to[field] });
     await retire(c, link, '已改派');
     const moved = await insertHandLink(c, link.year, kind, ends, to.reason ?? '改派');
@@ -125,11 +126,11 @@ export interface ContactInput {
 export function logContact(ctx: Ctx, linkId: string, input: ContactInput) {
   return runCommand(ctx, async (c) => {
     const link = await loadLink(c.tx, c.actor, linkId);
-    if (!mayLog(c.actor, link)) throw forbidden('只有联系人本人或工作人员可以记录联系 Only the liaison or staff log contacts');
-    if (!link.active) throw conflict('这条联系已撤销 This link was removed');
-    if (input.date > today()) throw invalid('/date', 'must not be in the future');
-    if (Number(input.date.slice(0, 4)) !== link.year) throw invalid('/date', `a contact of the ${link.year} link must fall in ${link.year}`);
-    if (input.massesReached && link.kind !== 'masses') throw invalid('/massesReached', 'only on a link to a sector\'s masses');
+    if (!mayLog(c.actor, link)) throw forbidden(say('只有联系人本人或工作人员可以记录联系', 'Only the liaison or staff log contacts'));
+    if (!link.active) throw conflict(removed);
+    if (input.date > today()) throw invalid('/date', say('不能晚于今天', 'must not be in the future'));
+    if (Number(input.date.slice(0, 4)) !== link.year) throw invalid('/date', say(`${link.year} 年度联系的记录须在 ${link.year} 年内`, `a contact of the ${link.year} link must fall in ${link.year}`));
+    if (input.massesReached && link.kind !== 'masses') throw invalid('/massesReached', say('只有联系界别群众时才填写', 'only on a link to a sector\'s masses'));
     const [contact] = await c.tx.insert(liaisonContacts).values({
       orgId: c.actor.orgId, linkId, year: link.year, date: input.date, channel: input.channel, participants: input.participants, topics: input.topics,
       policyTalk: input.policyTalk ?? false, massesReached: input.massesReached ?? 0, problemsSolved: input.problemsSolved ?? [], createdBy: c.actor.id,
@@ -153,9 +154,9 @@ export function convertOpinion(ctx: Ctx, id: string, to: 'opinion' | 'proposal',
     const [row] = await c.tx.select().from(liaisonOpinions).where(and(eq(liaisonOpinions.orgId, c.actor.orgId), eq(liaisonOpinions.id, id))).for('update');
     if (!row) throw notFound('Opinion');
     const { contact, link } = await loadContact(c.tx, c.actor, row.contactId);
-    if (!mayLog(c.actor, link)) throw forbidden('只有联系人本人或工作人员可以转化意见 Only the liaison or staff turn an opinion into a draft');
-    if (row.opinionId || row.proposalId) throw conflict('这条意见已转化 This opinion was turned into a draft already');
-    if (!link.fromMemberId) throw conflict('专委会联系收集的意见没有委员作者 An opinion of a committee\'s link has no member to author the draft');
+    if (!mayLog(c.actor, link)) throw forbidden(say('只有联系人本人或工作人员可以转化意见', 'Only the liaison or staff turn an opinion into a draft'));
+    if (row.opinionId || row.proposalId) throw conflict(say('这条意见已转化', 'This opinion was turned into a draft already'));
+    if (!link.fromMemberId) throw conflict(say('专委会联系收集的意见没有委员作者', 'An opinion of a committee\'s link has no member to author the draft'));
     const origin = { kind: 'liaisonOpinion', id: row.id, label: `来自双联联系（${KIND_LABELS[link.kind]}，${contact.date}，${CHANNEL_LABELS[contact.channel as keyof typeof CHANNEL_LABELS]}）`, href: `/liaison/contacts/${contact.id}` };
     const body = `${row.content}\n\n（${origin.label.slice(2, -1)}：${contact.topics}）`;
     let set: { opinionId: string } | { proposalId: string };
@@ -164,7 +165,7 @@ export function convertOpinion(ctx: Ctx, id: string, to: 'opinion' | 'proposal',
       const o = await insertOpinion(c, { title, body, origin, ...(own ? {} : { authorMemberId: link.fromMemberId }) });
       set = { opinionId: o.id };
     } else {
-      if (c.actor.memberId !== link.fromMemberId) throw forbidden('提案草稿由委员本人撰写 Only the liaison drafts the proposal');
+      if (c.actor.memberId !== link.fromMemberId) throw forbidden(say('提案草稿由委员本人撰写', 'Only the liaison drafts the proposal'));
       const p = await insertProposal(c, { title, body, kind: 'member', origin });
       set = { proposalId: p.id };
     }
@@ -180,13 +181,13 @@ export function saveReport(ctx: Ctx, input: { year: number; body: string; member
     const forOther = !!input.memberId && input.memberId !== c.actor.memberId;
     if (forOther) c.authorize('liaison.manage');
     else if (!c.actor.memberId || !hasRole(c.actor, 'member')) {
-      if (hasRole(c.actor, 'staff', 'admin')) throw invalid('/memberId', 'name the member the report is for');
-      throw forbidden('只有委员撰写双联报告 Only members write liaison reports');
+      if (hasRole(c.actor, 'staff', 'admin')) throw invalid('/memberId', say('请选择报告所属的委员', 'name the member the report is for'));
+      throw forbidden(say('只有委员撰写双联报告', 'Only members write liaison reports'));
     }
     const memberId = forOther ? await activeMember(c, input.memberId, '/memberId') : c.actor.memberId!;
     const [link] = await c.tx.select({ id: liaisonLinks.id }).from(liaisonLinks).where(and(
       eq(liaisonLinks.orgId, c.actor.orgId), eq(liaisonLinks.year, input.year), eq(liaisonLinks.fromMemberId, memberId), eq(liaisonLinks.active, true))).limit(1);
-    if (!link) throw invalid('/year', `no liaison links of this member in ${input.year}`);
+    if (!link) throw invalid('/year', say(`该委员 ${input.year} 年没有双联联系`, `no liaison links of this member in ${input.year}`));
     const [report] = await c.tx.insert(liaisonReports).values({ orgId: c.actor.orgId, year: input.year, memberId, body: input.body, createdBy: c.actor.id })
       .onConflictDoUpdate({ target: [liaisonReports.orgId, liaisonReports.year, liaisonReports.memberId], set: { body: input.body, createdBy: c.actor.id, submittedAt: sql`now()` } })
       .returning();

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { TProperties } from 'typebox';
 import { actorOf, ctxOf, errorResponses, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
-import { invalid } from '../../core/errors.ts';
+import { invalid, say } from '../../core/errors.ts';
 import { authorize, can } from '../../core/policies.ts';
 import { sendXlsx } from '../../core/xlsx.ts';
 import { today } from '../handling/deadlines.ts';
@@ -43,7 +43,7 @@ export async function liaisonRoutes(fastify: FastifyInstance) {
   const period = (q: { from?: string; to?: string; by?: 'member' | 'sector' }) => {
     const year = thisYear();
     const p = { from: q.from ?? `${year}-01-01`, to: q.to ?? `${year}-12-31`, by: q.by ?? 'member' as const };
-    if (p.to < p.from) throw invalid('/to', 'must not be before from');
+    if (p.to < p.from) throw invalid('/to', say('不能早于开始日期', 'must not be before the start date'));
     return p;
   };
 

@@ -1,17 +1,17 @@
 import { and, eq, max, sql } from 'drizzle-orm';
 import type { Origin } from '../../core/origin.ts';
 import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
-import { conflict, forbidden, invalid } from '../../core/errors.ts';
+import { conflict, forbidden, invalid, say } from '../../core/errors.ts';
 import { memberUsers, notify, roleUsers } from '../../core/notify.ts';
 import { hasRole } from '../../core/policies.ts';
 import { orgs } from '../../core/schema.ts';
 import { today } from '../handling/deadlines.ts';
 import { members } from '../org/schema.ts';
 import { loadOpinion, type LoadedOpinion } from './access.ts';
-import { LEVEL_LABELS, numberLabel } from './labels.ts';
+import { LEVEL_LABELS, STATE_NAMES, numberLabel } from './labels.ts';
 import { opinionAdoptions, opinionInstructions, opinions } from './schema.ts';
 import { opinionSettings } from './settings.ts';
-import { opinionWorkflow, type Level } from './workflow.ts';
+import { opinionWorkflow, type Level, type OpinionState } from './workflow.ts';
 
 export interface DraftInput { title: string; body: string; authorMemberId?: string; origin?: Origin }
 
@@ -19,13 +19,13 @@ const chars = (s: string) => [...s].length;
 
 async function checkLength(c: CommandScope, body: string | undefined, path = '/body') {
   const { bodyLimit } = await opinionSettings(c.tx, c.actor.orgId);
-  if (body !== undefined && chars(body) > bodyLimit) throw invalid(path, `不超过 ${bodyLimit} 字 at most ${bodyLimit} characters`);
+  if (body !== undefined && chars(body) > bodyLimit) throw invalid(path, say(`不超过 ${bodyLimit} 字`, `at most ${bodyLimit} characters`));
 }
 
 async function memberName(c: CommandScope, memberId: string, path: string) {
   const [m] = await c.tx.select({ name: members.name }).from(members)
     .where(and(eq(members.orgId, c.actor.orgId), eq(members.id, memberId), eq(members.active, true)));
-  if (!m) throw invalid(path, 'no such active member in this committee');
+  if (!m) throw invalid(path, say('本政协没有这位在任委员', 'no such active member in this committee'));
   return m.name;
 }
 
@@ -38,10 +38,10 @@ export function createOpinion(ctx: Ctx, input: DraftInput) {
 export async function insertOpinion(c: CommandScope, input: DraftInput) {
   const own = hasRole(c.actor, 'member') ? c.actor.memberId : null;
   const forOther = !!input.authorMemberId && input.authorMemberId !== own;
-  if (forOther && !hasRole(c.actor, 'staff')) throw forbidden('只有工作人员可以代委员录入 Only staff enter reports for a member');
+  if (forOther && !hasRole(c.actor, 'staff')) throw forbidden(say('只有工作人员可以代委员录入', 'Only staff enter reports for a member'));
   if (!forOther && !own) {
-    if (hasRole(c.actor, 'staff')) throw invalid('/authorMemberId', 'name the member the report is for');
-    throw forbidden('只有委员可以撰写社情民意信息 Only members write reports');
+    if (hasRole(c.actor, 'staff')) throw invalid('/authorMemberId', say('请选择这篇信息的作者委员', 'name the member the report is for'));
+    throw forbidden(say('只有委员可以撰写社情民意信息', 'Only members write reports'));
   }
   await checkLength(c, input.body);
   const authorMemberId = forOther ? input.authorMemberId! : own!;
@@ -64,7 +64,7 @@ export function updateOpinion(ctx: Ctx, id: string, patch: Partial<Pick<DraftInp
     const byAuthor = l.relations.includes('author') && ['draft', 'returned'].includes(l.o.state);
     const byOffice = hasRole(c.actor, 'staff') && ['submitted', 'approved'].includes(l.o.state);
     if (!byAuthor && !byOffice) {
-      if (l.relations.includes('author') || hasRole(c.actor, 'staff')) throw conflict(`此状态下不能修改 Not editable in state ${l.o.state}`);
+      if (l.relations.includes('author') || hasRole(c.actor, 'staff')) throw conflict(say(`此信息当前为“${STATE_NAMES[l.o.state as OpinionState]}”，不能修改`, `This report is “${l.o.state}”: it cannot be edited now`));
       throw forbidden();
     }
     await checkLength(c, patch.body);
@@ -88,7 +88,7 @@ type Body = Record<string, unknown>;
 type Step = (c: CommandScope, l: LoadedOpinion, body: Body, set: (v: Partial<typeof opinions.$inferInsert>) => void) => Promise<string | void>;
 
 function notPast(day: string) {
-  if (day > today()) throw invalid('/date', 'must not be in the future');
+  if (day > today()) throw invalid('/date', say('不能晚于今天', 'must not be in the future'));
 }
 
 async function notifyAuthor(c: CommandScope, l: LoadedOpinion, title: string, body?: string) {

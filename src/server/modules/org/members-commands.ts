@@ -24,7 +24,7 @@ async function checkRefs(c: CommandScope, input: Partial<MemberInput>) {
     const ids = [...new Set(input.liaisonSectorIds)];
     const found = await c.tx.select({ id: sectors.id }).from(sectors)
       .where(and(eq(sectors.orgId, orgId), inArray(sectors.id, ids), eq(sectors.active, true)));
-    if (found.length !== ids.length) throw invalid('/liaisonSectorIds', 'contains an unknown or inactive sector');
+    if (found.length !== ids.length) throw invalid('/liaisonSectorIds', say('含有不存在或已停用的界别', 'contains an unknown or inactive sector'));
   }
   if (input.countyOrgId) {
     const [o] = await c.tx.select({ id: orgs.id }).from(orgs)

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { runCommand } from '../../core/command.ts';
-import { badRequest, say } from '../../core/errors.ts';
+import { badRequest, inLang, langOf, say } from '../../core/errors.ts';
 import { actorOf, ctxOf, errorResponses, IdParams, ListOf, Name, pageOf, Paging, Uuid } from '../../core/http.ts';
 import { authorize, can } from '../../core/policies.ts';
 import { sendXlsx } from '../../core/xlsx.ts';
@@ -97,9 +97,10 @@ export async function memberRoutes(fastify: FastifyInstance) {
         for (const r of valid) { await insertMember(c, r.input!); imported++; }
       });
     }
+    const lang = langOf(req.headers['accept-language']); // the row errors are data, not a problem: in the caller's language too
     return {
       total: rows.length, valid: valid.length, imported,
-      errors: rows.flatMap((r) => r.errors.map((e) => ({ row: r.row, field: e.path, message: e.message }))),
+      errors: rows.flatMap((r) => r.errors.map((e) => ({ row: r.row, field: e.path, message: inLang(e.message, lang) }))),
     };
   });
 

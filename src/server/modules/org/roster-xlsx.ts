@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
 import type { Queryable } from '../../core/db/client.ts';
-import { badRequest, Problem, type FieldError } from '../../core/errors.ts';
+import { badRequest, Problem, say, type FieldError, type Message } from '../../core/errors.ts';
 import { inWorker } from '../../core/workers/pool.ts';
 import { tableWorkbook } from '../../core/xlsx.ts';
 import { checkZip } from '../../core/zip-limits.ts';
@@ -10,7 +10,7 @@ import { orgs } from '../../core/schema.ts';
 import { committees, members, sectors } from './schema.ts';
 import { GENDERS, PARTIES } from './values.ts';
 import type { MemberInput } from './members-commands.ts';
-import { NAME_PATTERN, patternMessage } from '../../core/text/fields.ts';
+import { NAME_PATTERN, patternText } from '../../core/text/fields.ts';
 
 // The member roster as an Excel sheet: one header row, one member per row.
 export const COLUMNS = [
@@ -58,15 +58,15 @@ const MAX_SHEET_ROWS = 100_000;
 // A roster of 5,000 rows unpacks to a few MB; an .xlsx holds a dozen entries.
 const ROSTER_ZIP = { entries: 1000, unpackedBytes: 100 * 1024 * 1024 };
 type RosterCells = { row: number; cells: Partial<Record<Key, string>> };
-const unreadable = () => badRequest('The .xlsx file cannot be read', [{ path: '/file', message: 'unreadable workbook' }]);
-const tooMany = () => badRequest(`At most ${MAX_ROWS.toLocaleString('en')} rows per import`, [{ path: '/file', message: 'too many rows' }]);
+const unreadable = () => badRequest(say('无法读取此 .xlsx 文件', 'The .xlsx file cannot be read'), [{ path: '/file', message: say('无法读取', 'unreadable workbook') }]);
+const tooMany = () => badRequest(say(`每次最多导入 ${MAX_ROWS} 行`, `At most ${MAX_ROWS.toLocaleString('en')} rows per import`), [{ path: '/file', message: say('行数过多', 'too many rows') }]);
 
 /**
  * Reads the first sheet; refuses files that are not .xlsx by their content (a zip with a workbook),
  * zips that would unpack too large, and more than 5,000 rows. The sheet is read on a worker thread.
  */
 export async function readRoster(buf: Buffer): Promise<RosterCells[]> {
-  if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) throw badRequest('The file is not an .xlsx workbook', [{ path: '/file', message: 'not an .xlsx file' }]);
+  if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) throw badRequest(say('此文件不是 .xlsx 工作簿', 'The file is not an .xlsx workbook'), [{ path: '/file', message: say('不是 .xlsx 文件', 'not an .xlsx file') }]);
   checkZip(buf, ROSTER_ZIP);
   return inWorker(import.meta.url, 'readRosterRows', buf, { failure: unreadable });
 }
@@ -107,7 +107,7 @@ export async function readRosterRows(data: Uint8Array): Promise<RosterCells[]> {
   } finally {
     input.destroy();
   }
-  if (!sheets) throw badRequest('The workbook has no sheet', [{ path: '/file', message: 'no sheet' }]);
+  if (!sheets) throw badRequest(say('工作簿中没有工作表', 'The workbook has no sheet'), [{ path: '/file', message: say('没有工作表', 'no sheet') }]);
   checkHeader(header);
   return out;
 }
@@ -116,7 +116,7 @@ function checkHeader(header: Map<number, Key>) {
   const missing = REQUIRED.filter((k) => ![...header.values()].includes(k));
   if (!missing.length) return;
   const names = missing.map((k) => COLUMNS.find((c) => c.key === k)!.header);
-  throw badRequest(`Missing columns: ${names.join('、')}`, names.map((n) => ({ path: '/file', message: `missing column ${n}` })));
+  throw badRequest(say(`缺少列：${names.join('、')}`, `Missing columns: ${names.join(', ')}`), names.map((n) => ({ path: '/file', message: say(`缺少“${n}”列`, `missing column ${n}`) })));
 }
 
 /** Validates each row against this committee's sectors, committees and counties and its existing members. */
@@ -134,28 +134,28 @@ export async function validateRoster(db: Queryable, orgId: string, rows: Awaited
 
   return rows.map(({ row, cells }) => {
     const errors: FieldError[] = [];
-    const err = (key: Key, message: string) => errors.push({ path: COLUMNS.find((c) => c.key === key)!.header, message });
+    const err = (key: Key, message: Message) => errors.push({ path: COLUMNS.find((c) => c.key === key)!.header, message });
     const v = (k: Key) => cells[k] ?? '';
-    const flag = (k: Key) => { if (YES.has(v(k))) return true; if (!NO.has(v(k))) err(k, `应为"是"或"否" must be 是 or 否, got "${v(k)}"`); return false; };
+    const flag = (k: Key) => { if (YES.has(v(k))) return true; if (!NO.has(v(k))) err(k, say(`应为“是”或“否”，而不是“${v(k)}”`, `must be 是 or 否, got “${v(k)}”`)); return false; };
 
-    for (const k of REQUIRED) if (!v(k)) err(k, '必填 required');
-    if (v('name').length > 50) err('name', '过长 too long (max 50)');
-    if (v('name') && !NAME.test(v('name'))) err('name', patternMessage(NAME_PATTERN)!);
-    if (v('gender') && !(GENDERS as readonly string[]).includes(v('gender'))) err('gender', `应为男或女 must be 男 or 女, got "${v('gender')}"`);
+    for (const k of REQUIRED) if (!v(k)) err(k, say('必填', 'required'));
+    if (v('name').length > 50) err('name', say('不超过 50 字', 'too long (max 50)'));
+    if (v('name') && !NAME.test(v('name'))) err('name', patternText(NAME_PATTERN)!);
+    if (v('gender') && !(GENDERS as readonly string[]).includes(v('gender'))) err('gender', say(`应为“男”或“女”，而不是“${v('gender')}”`, `must be 男 or 女, got “${v('gender')}”`));
     const year = v('birthYear') ? Number(v('birthYear')) : null;
-    if (year !== null && !(Number.isInteger(year) && year >= 1900 && year <= new Date().getFullYear() - 18)) err('birthYear', `无效年份 invalid year "${v('birthYear')}"`);
-    if (v('party') && !(PARTIES as readonly string[]).includes(v('party'))) err('party', `未知党派 unknown party "${v('party')}"`);
-    if (v('sector') && !sectorId.has(v('sector'))) err('sector', `未知界别 unknown sector "${v('sector')}"`);
+    if (year !== null && !(Number.isInteger(year) && year >= 1900 && year <= new Date().getFullYear() - 18)) err('birthYear', say(`年份无效：“${v('birthYear')}”`, `invalid year “${v('birthYear')}”`));
+    if (v('party') && !(PARTIES as readonly string[]).includes(v('party'))) err('party', say(`未知党派：“${v('party')}”`, `unknown party “${v('party')}”`));
+    if (v('sector') && !sectorId.has(v('sector'))) err('sector', say(`未知界别：“${v('sector')}”`, `unknown sector “${v('sector')}”`));
     const committeeNames = v('committees').split(/[；;、,，]/).map((s) => s.trim()).filter(Boolean);
-    for (const n of committeeNames) if (!committeeId.has(n)) err('committees', `未知专委会 unknown special committee "${n}"`);
-    if (v('county') && !countyId.has(v('county'))) err('county', `未知县区 unknown county committee "${v('county')}"`);
-    if (v('phone') && !PHONE.test(v('phone'))) err('phone', `无效号码 invalid phone "${v('phone')}"`);
-    if (v('email') && (!EMAIL.test(v('email')) || v('email').length > 100)) err('email', `无效邮箱 invalid e-mail "${v('email')}"`);
-    for (const k of ['ethnicity', 'workplace', 'title'] as const) if (v(k).length > 100) err(k, '过长 too long (max 100)');
+    for (const n of committeeNames) if (!committeeId.has(n)) err('committees', say(`未知专委会：“${n}”`, `unknown special committee “${n}”`));
+    if (v('county') && !countyId.has(v('county'))) err('county', say(`未知县区：“${v('county')}”`, `unknown county committee “${v('county')}”`));
+    if (v('phone') && !PHONE.test(v('phone'))) err('phone', say(`手机号无效：“${v('phone')}”`, `invalid phone “${v('phone')}”`));
+    if (v('email') && (!EMAIL.test(v('email')) || v('email').length > 100)) err('email', say(`邮箱无效：“${v('email')}”`, `invalid e-mail “${v('email')}”`));
+    for (const k of ['ethnicity', 'workplace', 'title'] as const) if (v(k).length > 100) err(k, say('不超过 100 字', 'too long (max 100)'));
     const standing = flag('standing'), chairMeeting = flag('chairMeeting'), partyGroup = flag('partyGroup');
 
     const keys = [`${v('name')}|${year ?? ''}`, ...(v('phone') ? [`tel|${v('phone')}`] : [])];
-    if (!errors.length && keys.some((k) => seen.has(k))) err('name', '委员已存在（同名同年或同手机号） duplicate of an existing member');
+    if (!errors.length && keys.some((k) => seen.has(k))) err('name', say('委员已存在（同名同年或同手机号）', 'duplicate of an existing member (same name and year, or same phone)'));
     if (errors.length) return { row, errors };
     keys.forEach((k) => seen.add(k));
     return {

@@ -150,7 +150,10 @@ const steps: Record<string, Step> = {
     const intoId = String(b.intoId);
     if (intoId === l.p.id) throw invalid('/intoId', say('不能并入自身', 'cannot merge a proposal into itself'));
     const target = await loadProposal(c.tx, c.actor, c.actor.orgId, intoId, { lock: true }).catch(() => { throw invalid('/intoId', say('提案不存在', 'no such proposal')); });
-    if (!['filed', 'assigned', 'handling', 'replied', 'rehandling', 'closed'].includes(target.p.state)) throw invalid('/intoId', say('并入的提案须已立案', 'the kept proposal must be filed'));
+    // Only into a proposal still open in the session the merged one would be filed under.
+    if (!['filed', 'assigned', 'handling'].includes(target.p.state)) throw invalid('/intoId', say('只能并入已立案、尚未答复的提案', 'the kept proposal must be filed and not yet replied to'));
+    const session = await sessionFor(c, today(l.p.submittedAt ?? new Date()));
+    if (target.p.sessionId !== session.id) throw invalid('/intoId', say('只能并入同一次会议的提案', 'the kept proposal must be of the same session'));
     // The merged proposal's proposers become co-proposers of the kept one.
     const incoming = [l.p.proposerMemberId, ...l.cosigners.map((x) => x.memberId)].filter((m): m is string => !!m && m !== target.p.proposerMemberId);
     if (incoming.length) {

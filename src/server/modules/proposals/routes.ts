@@ -156,7 +156,7 @@ export async function proposalRoutes(fastify: FastifyInstance) {
   };
   /** The duplicate check starts from a title alone, or from a text. */
   const textOrTitle = (q: { text?: string; title?: string }) => {
-    if (!q.text?.trim() && !q.title?.trim()) throw badRequest('Give a text or a title', [{ path: 'text', message: 'required without a title' }]);
+    if (!q.text?.trim() && !q.title?.trim()) throw badRequest(say('请填写正文或标题', 'Give a text or a title'), [{ path: 'text', message: say('没有标题时必填', 'required without a title') }]);
   };
   app.get('/proposals/similar', {
     schema: {

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
-import { conflict, invalid, notFound } from '../../core/errors.ts';
+import { conflict, invalid, notFound, say } from '../../core/errors.ts';
 import { memberUsers, notify, roleUsers, unitUsers } from '../../core/notify.ts';
 import { assignments } from '../handling/schema.ts';
 import { units } from '../org/schema.ts';
@@ -19,11 +19,11 @@ function checkLevels(levels: readonly LevelDef[]) {
   const keys = new Set<string>();
   let cap: number | null = null;
   levels.forEach((l, i) => {
-    if (keys.has(l.key)) throw invalid(`/levels/${i}/key`, 'appears twice');
+    if (keys.has(l.key)) throw invalid(`/levels/${i}/key`, say('重复', 'appears twice'));
     keys.add(l.key);
-    if (l.actor === 'proposer' && i > 0) throw invalid(`/levels/${i}/actor`, 'the proposer acts at the first level only');
+    if (l.actor === 'proposer' && i > 0) throw invalid(`/levels/${i}/actor`, say('提案人只能在第一级推荐', 'the proposer acts at the first level only'));
     // Each level passes a shorter list on.
-    if (l.quota !== null && cap !== null && l.quota > cap) throw invalid(`/levels/${i}/quota`, `must not exceed an earlier level's quota (${cap})`);
+    if (l.quota !== null && cap !== null && l.quota > cap) throw invalid(`/levels/${i}/quota`, say(`不能多于前一级的名额（${cap}）`, `must not exceed an earlier level's quota (${cap})`));
     if (l.quota !== null) cap = l.quota;
   });
 }
@@ -50,10 +50,10 @@ export function editRound(ctx: Ctx, roundId: string, input: { name?: string; lev
   return runCommand(ctx, async (c) => {
     const l = await loadRound(c.tx, c.actor.orgId, roundId, { lock: true });
     c.authorize('selection.manage');
-    if (l.r.state !== 'open' || l.r.currentLevel > 1) throw conflict('第一级已结束，评选设置不能再修改 The first level has closed: the selection can no longer be changed');
+    if (l.r.state !== 'open' || l.r.currentLevel > 1) throw conflict(say('第一级已结束，评选设置不能再修改', 'The first level has closed: the selection can no longer be changed'));
     const [scored] = await c.tx.select({ id: selectionReviews.id }).from(selectionReviews)
       .where(and(eq(selectionReviews.orgId, c.actor.orgId), eq(selectionReviews.roundId, roundId))).limit(1);
-    if (scored) throw conflict('已有评分，评选设置不能再修改 Entries have been scored: the selection can no longer be changed');
+    if (scored) throw conflict(say('已有评分，评选设置不能再修改', 'Entries have been scored: the selection can no longer be changed'));
     const notes: string[] = [];
     if (input.levels) {
       checkLevels(input.levels);
@@ -89,16 +89,16 @@ export function nominate(ctx: Ctx, roundId: string, input: { proposalId: string;
     const l = await loadRound(c.tx, c.actor.orgId, roundId, { lock: true });
     c.authorize('selection.nominate');
     const [p] = await c.tx.select().from(proposals).where(and(eq(proposals.orgId, c.actor.orgId), eq(proposals.id, input.proposalId)));
-    if (!p || p.state === 'draft') throw invalid('/proposalId', 'no such proposal');
+    if (!p || p.state === 'draft') throw invalid('/proposalId', say('提案不存在', 'no such proposal'));
     const mine = !!p.proposerMemberId && p.proposerMemberId === c.actor.memberId;
     selectionWorkflow.resolve(subject(l, c.actor, mine ? ['proposer'] : []), 'nominate');
-    if (!NOMINABLE.includes(p.state)) throw invalid('/proposalId', '只能推荐已答复或已办结的提案 Only a replied or closed proposal can be nominated');
+    if (!NOMINABLE.includes(p.state)) throw invalid('/proposalId', say('只能推荐已答复或已办结的提案', 'only a replied or closed proposal can be nominated'));
     const [from, to] = yearBounds(l.r.year);
     const at = p.submittedAt ?? p.createdAt;
-    if (at < from || at >= to) throw invalid('/proposalId', `不是 ${l.r.year} 年的提案 Not a proposal of ${l.r.year}`);
+    if (at < from || at >= to) throw invalid('/proposalId', say(`不是 ${l.r.year} 年的提案`, `not a proposal of ${l.r.year}`));
     const [dup] = await c.tx.select({ id: selectionEntries.id }).from(selectionEntries)
       .where(and(eq(selectionEntries.orgId, c.actor.orgId), eq(selectionEntries.roundId, roundId), eq(selectionEntries.proposalId, p.id)));
-    if (dup) throw conflict('该提案已被推荐 Already nominated', [{ path: '/proposalId', message: 'already nominated' }]);
+    if (dup) throw conflict(say('该提案已被推荐', 'This proposal is nominated already'), [{ path: '/proposalId', message: say('已被推荐', 'already nominated') }]);
     const [e] = await c.tx.insert(selectionEntries).values({
       orgId: c.actor.orgId, roundId, proposalId: p.id, proposerMemberId: p.proposerMemberId, leadUnitId: await leadUnitOf(c, p.id),
       nominatedBy: c.actor.id, nominatedAs: mine ? 'self' : 'staff', reason: input.reason,
@@ -165,10 +165,10 @@ async function checkPassList(c: CommandScope, roundId: string, level: Level, pas
     .where(and(eq(selectionEntries.orgId, c.actor.orgId), eq(selectionEntries.roundId, roundId), inArray(selectionEntries.id, passIds)));
   passIds.forEach((id, i) => {
     const e = rows.find((r) => r.id === id);
-    if (!e) throw invalid(`/passIds/${i}`, 'no such entry in this selection');
-    if (e.reached !== level.position) throw conflict('不能越级：该提案不在本级 An entry passes only the level it is at', [{ path: `/passIds/${i}`, message: 'not at this level' }]);
+    if (!e) throw invalid(`/passIds/${i}`, say('本评选没有这件参评提案', 'no such entry in this selection'));
+    if (e.reached !== level.position) throw conflict(say('不能越级：该提案不在本级', 'An entry passes only the level it is at'), [{ path: `/passIds/${i}`, message: say('不在本级', 'not at this level') }]);
   });
-  if (level.quota !== null && passIds.length > level.quota) throw invalid('/passIds', `本级最多推荐 ${level.quota} 件 at most ${level.quota}`);
+  if (level.quota !== null && passIds.length > level.quota) throw invalid('/passIds', say(`本级最多推荐 ${level.quota} 件`, `at most ${level.quota} at this level`));
 }
 
 /** Who scores at a level, to tell them it has begun. */
@@ -193,7 +193,7 @@ export function closeLevel(ctx: Ctx, roundId: string, levelId: string, input: { 
     if (!level) throw notFound('Level');
     const to = selectionWorkflow.resolve(subject(l, c.actor, [], level.position), 'close');
     const ranked = await rankedAt(c, roundId, level.position);
-    if (!ranked.length) throw conflict('本级没有提案 There are no entries at this level');
+    if (!ranked.length) throw conflict(say('本级没有参评提案', 'There are no entries at this level'));
     if (input.passIds) await checkPassList(c, roundId, level, input.passIds);
     const pass = input.passIds ?? ranked.slice(0, level.quota ?? ranked.length).map((e) => e.id);
     const last = level.position === l.levels.length;
@@ -225,7 +225,7 @@ export function announce(ctx: Ctx, roundId: string, input: { unitIds?: string[] 
     const unitIds = input.unitIds ?? [...new Set(winners.map((w) => w.leadUnitId).filter((u): u is string => !!u))];
     if (unitIds.length) {
       const found = await c.tx.select({ id: units.id }).from(units).where(and(eq(units.orgId, c.actor.orgId), inArray(units.id, unitIds), eq(units.active, true)));
-      if (found.length !== unitIds.length) throw invalid('/unitIds', 'contains an unknown or inactive unit');
+      if (found.length !== unitIds.length) throw invalid('/unitIds', say('含有不存在或已停用的承办单位', 'contains an unknown or inactive unit'));
       await c.tx.insert(selectionUnits).values(unitIds.map((unitId) => ({ orgId: c.actor.orgId, roundId, unitId })));
     }
     await c.tx.update(selectionRounds).set({ state: to, announcedAt: sql`now()`, announcedBy: c.actor.id, updatedAt: sql`now()` })

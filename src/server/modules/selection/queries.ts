@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../core/db/client.ts';
-import { invalid } from '../../core/errors.ts';
+import { invalid, say } from '../../core/errors.ts';
 import { hasRole, type Actor } from '../../core/policies.ts';
 import { users } from '../../core/schema.ts';
 import { redactContacts } from '../../core/text/redact.ts';
@@ -12,6 +12,8 @@ import { NOMINABLE } from './commands.ts';
 import { reviews, scoreAt, yearBounds } from './levels.ts';
 import { selectionEntries, selectionLevels, selectionReviews, selectionRounds, selectionUnits } from './schema.ts';
 import { selectionWorkflow } from './workflow.ts';
+
+const levelsOnly = (n: number) => say(`这一评选只有 ${n} 级`, `the selection has ${n} level${n === 1 ? '' : 's'}`);
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const page = (q: { page: number; pageSize: number }) => ({ limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
@@ -97,7 +99,7 @@ export async function listEntries(db: Queryable, actor: Actor, l: LoadedRound, f
   const { r } = l;
   const position = f.level ?? r.currentLevel;
   const level = l.levels[position - 1];
-  if (!level) throw invalid('/level', `这一评选只有 ${l.levels.length} 级 The selection has ${l.levels.length} levels`);
+  if (!level) throw invalid('/level', levelsOnly(l.levels.length));
   const unitLevel = level.actor === 'leadUnit' && hasRole(actor, 'unit') && !!actor.unitId;
   const own = [
     actor.memberId ? eq(selectionEntries.proposerMemberId, actor.memberId) : undefined,
@@ -200,7 +202,7 @@ const REVIEWER_ROLES: Record<string, string[]> = { staff: ['staff'], staffOrLead
 export async function levelProgress(db: Queryable, l: LoadedRound, position: number) {
   const { r } = l;
   const level = l.levels[position - 1];
-  if (!level) throw invalid('/level', `这一评选只有 ${l.levels.length} 级 The selection has ${l.levels.length} levels`);
+  if (!level) throw invalid('/level', levelsOnly(l.levels.length));
   const rows = await db.select({ entryId: selectionEntries.id, leadUnitId: selectionEntries.leadUnitId, unitName: units.name, reviewer: selectionReviews.reviewerUserId })
     .from(selectionEntries)
     .leftJoin(selectionReviews, and(eq(selectionReviews.orgId, selectionEntries.orgId), eq(selectionReviews.entryId, selectionEntries.id), eq(selectionReviews.level, position)))
