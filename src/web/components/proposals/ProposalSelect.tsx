@@ -1,4 +1,5 @@
-// Searchable select of filed proposals (for 并案), asking the server as the user types.
+// Searchable select of the proposals another may be merged into (并案): filed and not yet replied to,
+// newest session first (the server also requires the same session), asking the server as the user types.
 import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
@@ -6,8 +7,10 @@ import { api } from '../../api';
 import { useI18n } from '../../i18n';
 import { keys } from '../../queries';
 import type { Page } from '../../types';
-import { FILED_STATES, shortNumber } from './model';
-import type { ProposalListItem } from './model';
+import { shortNumber } from './model';
+import type { ProposalListItem, ProposalState } from './model';
+
+const MERGE_TARGETS: ProposalState[] = ['filed', 'assigned', 'handling'];
 
 interface Props {
   id?: string;
@@ -26,7 +29,7 @@ export function ProposalSelect({ id, value, onChange, exclude }: Props) {
     return () => clearTimeout(timer);
   }, [search]);
 
-  const params = { state: FILED_STATES, q, page: 1, pageSize: 20 };
+  const params = { state: MERGE_TARGETS, q, sort: 'number', page: 1, pageSize: 20 };
   const found = useQuery({
     queryKey: [...keys.proposals, 'list', 'select', params],
     queryFn: ({ signal }) => api.get<Page<ProposalListItem>>('/api/v1/proposals', params, signal),
