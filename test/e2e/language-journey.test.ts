@@ -1,6 +1,7 @@
 // In a real browser, in English at 1366 px: one page of each role (member, staff, unit, leader,
 // admin) has no Chinese left in its own copy — only in what users wrote (names, titles, units),
-// and in the language switch, which names 中文 in Chinese — and no column header broken mid-word.
+// and in the language switch, which names 中文 in Chinese — no column header broken mid-word and no
+// text cut off with an ellipsis; at 390 px one page of each role fits the phone's width.
 // In Chinese, a notification writes its days as the pages do (2026年1月9日, not 2026-01-09).
 // Embedded database only: the browser exercises the UI, the HTTP tests cover both engines.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ const TITLE = '关于加强社区养老服务的提案';
 const BODY = '建议扩大社区养老服务覆盖面。';
 const JOINT = '关于完善社区助餐服务的提案';
 /** What users of the fixture committee wrote: its name, people, sectors, units and the proposal. */
-const USER_DATA = ['测试市政协', '张三', '李四', '王五', '赵六', '教育界', '经济界', '市教育局', '市卫健委', TITLE, BODY, JOINT];
+const USER_DATA = ['测试市政协', '测试区政协', '示例医院', '示例大学', '张三', '李四', '王五', '赵六', '教育界', '经济界', '市教育局', '市卫健委', TITLE, BODY, JOINT];
 
 /**
  * The page's texts with Chinese in them once user data is taken out: text nodes and the labels of
@@ -62,6 +63,35 @@ function brokenHeaderWords(page: Page): Promise<string[]> {
   });
 }
 
+/** Texts cut off with an ellipsis, and select placeholders wider than their box. */
+function cutOff(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const cut: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+      if (!el.getClientRects().length) continue;
+      const ellipsis = getComputedStyle(el).textOverflow === 'ellipsis' || el.classList.contains('ant-select-selection-placeholder');
+      if (ellipsis && el.scrollWidth > el.clientWidth + 1) cut.push(el.textContent ?? '');
+    }
+    return cut;
+  });
+}
+
+/**
+ * What runs past the right edge of the screen: the page's own overflow, and the elements of the
+ * page (not inside a box that scrolls sideways) that end beyond it, even where a parent clips them.
+ * Measured against the viewport's width: a phone widens its window (innerWidth) to what overflows.
+ */
+function offTheRight(page: Page): Promise<{ pageOverflow: number; elements: string[] }> {
+  return page.evaluate((width) => {
+    const scrolls = (el: Element) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
+    const inScrollBox = (el: Element) => { for (let p = el.parentElement; p; p = p.parentElement) if (scrolls(p)) return true; return false; };
+    const elements = [...document.querySelectorAll('main *')]
+      .filter((el) => el.getBoundingClientRect().width > 0 && el.getBoundingClientRect().right > width + 1 && !inScrollBox(el))
+      .map((el) => `${el.tagName.toLowerCase()}: ${(el.textContent ?? '').slice(0, 40)}`);
+    return { pageOverflow: Math.max(0, document.scrollingElement!.scrollWidth - width), elements };
+  }, page.viewportSize()!.width);
+}
+
 describe('the pages in the user’s language', () => {
   let e2e: E2E;
   beforeAll(async () => {
@@ -82,8 +112,9 @@ describe('the pages in the user’s language', () => {
   });
   afterAll(async () => { await e2e?.close(); });
 
-  async function inEnglish(test: TestContext, username: string): Promise<Page> {
-    const page = await e2e.page(test, { viewport: { width: 1366, height: 900 } });
+  async function inEnglish(test: TestContext, username: string, width = 1366): Promise<Page> {
+    const phone = width < 576 ? { isMobile: true, hasTouch: true } : {};
+    const page = await e2e.page(test, { viewport: { width, height: 900 }, ...phone });
     await page.addInitScript(() => localStorage.setItem('tongxin.lang', 'en'));
     await page.goto('/login');
     await logIn(page, username, e2e.t.fx.password, { username: 'Username', password: 'Password', submit: 'Sign in' });
@@ -95,6 +126,7 @@ describe('the pages in the user’s language', () => {
     await page.waitForLoadState('networkidle');
     await expect.poll(() => chineseCopy(page)).toEqual([]);
     expect(await brokenHeaderWords(page)).toEqual([]);
+    expect(await cutOff(page)).toEqual([]);
   }
 
   it('a member: the to-do list', { timeout: 120_000 }, async (test) => {
@@ -145,6 +177,31 @@ describe('the pages in the user’s language', () => {
     await expect.poll(() => main(page).getByRole('cell', { name: 'Sector', exact: true }).count()).toBe(0);
     await see(main(page).getByRole('cell', { name: 'Proposal', exact: true }));
   });
+
+  it('the members page: each filter shows its whole name', { timeout: 120_000 }, async (test) => {
+    const page = await inEnglish(test, 'staff');
+    await page.goto('/members');
+    await see(main(page).getByRole('combobox', { name: 'Special committee' }));
+    await expectEnglish(page);
+  });
+
+  // On a phone in English, one page of each role stays within the screen's width.
+  for (const [username, path, shown] of [
+    ['member', '/proposals/mine', 'My proposals'],
+    ['staff', '/proposals/stats', 'Total'],
+    ['unitA', '/proposals/inbox', TITLE],
+    ['leader', '/proposals/key', TITLE],
+    ['admin', '/admin/audit', 'Newest first'],
+  ] as const) {
+    it(`${username} at 390 px: ${path} fits the screen`, { timeout: 120_000 }, async (test) => {
+      const page = await inEnglish(test, username, 390);
+      await page.goto(path);
+      await see(main(page).getByText(shown, { exact: true }));
+      await page.waitForLoadState('networkidle');
+      expect(await offTheRight(page)).toEqual({ pageOverflow: 0, elements: [] });
+      expect(await cutOff(page)).toEqual([]);
+    });
+  }
 
   it('a notification writes its days as the pages do', { timeout: 120_000 }, async (test) => {
     const page = await logInAs(e2e, test, 'unitA');

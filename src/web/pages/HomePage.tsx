@@ -40,7 +40,7 @@ export default function HomePage() {
 
       <section aria-label={t('home.shortcuts')}>
         <Typography.Title level={5}>{t('home.shortcuts')}</Typography.Title>
-        <Row gutter={[12, 12]}>
+        <Row gutter={[12, 12]} align="stretch">
           {user.memberId && (
             <Col xs={24} sm={12} lg={8}>
               <Shortcut to={`/members/${user.memberId}`} icon={<SolutionOutlined />} title={t('home.myProfile')} description={t('home.shortcut.profile')} />
@@ -62,15 +62,16 @@ export default function HomePage() {
 
 function Shortcut(props: { to: string; icon: ReactNode; title: string; description: string }) {
   return (
-    <Link to={props.to} style={{ display: 'block' }}>
-      <Card hoverable size="small">
+    <Link to={props.to} style={{ display: 'block', height: '100%' }}>
+      <Card hoverable size="small" style={{ height: '100%' }}>
         <Flex align="center" gap={12}>
           <span style={{ fontSize: 22 }} aria-hidden>
             {props.icon}
           </span>
           <Flex vertical style={{ flex: 1, minWidth: 0 }}>
             <Typography.Text strong>{props.title}</Typography.Text>
-            <Typography.Text type="secondary" ellipsis>
+            {/* Wraps rather than cut off: in English a description passes one line of a card. */}
+            <Typography.Text type="secondary">
               {props.description}
             </Typography.Text>
           </Flex>

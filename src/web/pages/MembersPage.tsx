@@ -85,7 +85,9 @@ export default function MembersPage() {
     'aria-label': placeholder,
     value: filter(name),
     onChange: (v: string | undefined) => setFilter(name, v),
-    style: { minWidth: 130, flex: isMobile ? '1 1 140px' : '0 0 150px' },
+    // Wide enough for its placeholder (in English "Special committee" passes 150 px): one `ch` per
+    // letter plus the padding, the clear icon and the arrow.
+    style: { minWidth: 130, flex: isMobile ? '1 1 140px' : `0 0 max(150px, calc(${placeholder.length}ch + 48px))` },
   });
 
   const columns: TableColumnsType<Member> = [

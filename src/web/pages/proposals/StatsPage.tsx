@@ -57,7 +57,10 @@ export default function StatsPage() {
       />
       <Card>
         <Flex vertical gap={16}>
-          <Segmented<Grouping> value={by} onChange={setBy} options={GROUPINGS.map((g) => ({ value: g, label: t(`proposal.stats.by.${g}`) }))} />
+          {/* Six groupings pass a phone's width: they scroll within their own box, not the page. */}
+          <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
+            <Segmented<Grouping> value={by} onChange={setBy} options={GROUPINGS.map((g) => ({ value: g, label: t(`proposal.stats.by.${g}`) }))} />
+          </div>
           <Flex wrap gap={8} align="center" role="group" aria-label={t('proposal.stats.period')}>
             <Typography.Text type="secondary">{t('proposal.stats.period')}</Typography.Text>
             <DateField allowClear aria-label={t('proposal.stats.from')} value={period.from} max={period.to} onChange={setDay('from')} style={{ width: 160 }} />
