@@ -91,6 +91,10 @@ export const consultationsZh = {
   'consultation.outcome.party': '党委决策',
   'consultation.outcome.government': '政府文件',
   'consultation.outcome.department': '部门措施',
+  'consultation.rec.page': '建议详情',
+  'consultation.rec.of': '所属协商活动',
+  'consultation.rec.notFound': '找不到这条建议，或您无权查看',
+  'consultation.rec.reply': '{unit}答复（{category}类）',
 
   'consultation.plan': '年度协商计划',
   'consultation.plan.adopted': '主席会议已通过',
@@ -205,6 +209,10 @@ export const consultationsEn: Record<keyof typeof consultationsZh, string> = {
   'consultation.outcome.party': 'Party decision',
   'consultation.outcome.government': 'Government document',
   'consultation.outcome.department': 'Department measure',
+  'consultation.rec.page': 'Recommendation',
+  'consultation.rec.of': 'Consultation',
+  'consultation.rec.notFound': 'This recommendation does not exist or is not yours to read',
+  'consultation.rec.reply': 'Reply of {unit} (category {category})',
 
   'consultation.plan': 'Yearly consultation plan',
   'consultation.plan.adopted': 'Adopted by the chair meeting',

@@ -298,6 +298,7 @@ export const proposalsZh = {
   'proposal.board.dueSoon': '即将到期',
   'proposal.board.unsigned': '未签收',
   'proposal.board.empty': '没有逾期或即将到期的交办件',
+  'proposal.board.recommendations': '协商建议',
   'proposal.board.intro': '主办单位的答复期限：已逾期和 {days} 天内到期的提案。',
   'proposal.onTime.definition': '按期率 = 按期答复 ÷（按期答复 + 逾期答复）。按期答复：主办单位在答复期限（含批准的延期）当天或之前答复；逾期答复：期限过后才答复，或期限已过仍未答复。期限未到、仍在办理的提案不计入；重新办理的提案按新一轮的期限计算。',
   'proposal.onTime.how': '按期率怎么算',
@@ -306,6 +307,8 @@ export const proposalsZh = {
   'proposal.ext.empty': '没有待审批的延期申请',
 
   'proposal.inbox.myTask': '我的任务',
+  'proposal.inbox.proposals': '提案',
+  'proposal.inbox.recommendations': '协商建议',
   'proposal.inbox.toSign': '待签收或退回',
   'proposal.inbox.replyDue': '答复期限',
   'proposal.inbox.opinionDue': '协办意见期限',
@@ -651,6 +654,7 @@ export const proposalsEn: Record<Keys, string> = {
   'proposal.board.dueSoon': 'Due soon',
   'proposal.board.unsigned': 'Not signed',
   'proposal.board.empty': 'Nothing overdue or due soon',
+  'proposal.board.recommendations': 'Recommendations of consultations',
   'proposal.board.intro': 'Lead units’ reply deadlines: overdue and due within {days} days.',
   'proposal.onTime.definition': 'On-time rate = on time ÷ (on time + late). On time: the lead unit replied by its due date (granted extensions count); late: it replied after that date, or the date has passed with no reply. Proposals still being handled before their due date are not counted; one being handled again counts by its new round’s date.',
   'proposal.onTime.how': 'How the on-time rate is counted',
@@ -659,6 +663,8 @@ export const proposalsEn: Record<Keys, string> = {
   'proposal.ext.empty': 'No pending extension requests',
 
   'proposal.inbox.myTask': 'My task',
+  'proposal.inbox.proposals': 'Proposals',
+  'proposal.inbox.recommendations': 'Recommendations',
   'proposal.inbox.toSign': 'Sign for it or return it',
   'proposal.inbox.replyDue': 'Reply due',
   'proposal.inbox.opinionDue': 'Opinion due',

@@ -18,7 +18,8 @@ type Values = Record<string, unknown>;
 type Body = Record<string, unknown>;
 
 export interface ActionForm {
-  Fields: ComponentType<{ proposalId: string }>;
+  /** `base`: the item's base path (default /proposals). */
+  Fields: ComponentType<{ proposalId: string; base?: string }>;
   toBody: (v: Values) => Body;
   initialValues?: () => Values;
 }
@@ -87,7 +88,7 @@ function ReassignFields({ proposalId }: { proposalId: string }) {
   );
 }
 
-function LogContactFields({ proposalId }: { proposalId: string }) {
+function LogContactFields({ proposalId, base }: { proposalId: string; base?: string }) {
   const { t } = useI18n();
   return (
     <>
@@ -98,7 +99,7 @@ function LogContactFields({ proposalId }: { proposalId: string }) {
         <DateField max={todayInChina()} />
       </Form.Item>
       <T k="proposal.form.contactContent" name="content" max={2000} />
-      <AttachmentField proposalId={proposalId} />
+      <AttachmentField proposalId={proposalId} base={base} />
     </>
   );
 }
@@ -115,7 +116,7 @@ function ExtensionFields() {
   );
 }
 
-function ReplyFields({ proposalId }: { proposalId: string }) {
+function ReplyFields({ proposalId, base }: { proposalId: string; base?: string }) {
   const { t } = useI18n();
   return (
     <>
@@ -126,7 +127,7 @@ function ReplyFields({ proposalId }: { proposalId: string }) {
       <Form.Item name="signer" label={t('proposal.form.signer')}>
         <Input maxLength={50} />
       </Form.Item>
-      <AttachmentField proposalId={proposalId} />
+      <AttachmentField proposalId={proposalId} base={base} />
     </>
   );
 }
@@ -202,7 +203,7 @@ function MarkKeyFields() {
   );
 }
 
-const noteOnly = (k: 'proposal.form.note', opt: boolean): ComponentType<{ proposalId: string }> =>
+const noteOnly = (k: 'proposal.form.note', opt: boolean): ComponentType<{ proposalId: string; base?: string }> =>
   function NoteFields() {
     return <T k={k} name="note" max={500} optional={opt} rows={3} />;
   };

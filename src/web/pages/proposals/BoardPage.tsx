@@ -1,4 +1,5 @@
-// 督办看板: per unit, the lead assignments overdue or due soon; expand a unit for its proposals.
+// 督办看板: per unit, the lead assignments overdue or due soon; expand a unit for its proposals. The
+// recommendations of consultations, handled the same way, follow in their own section.
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
@@ -14,6 +15,7 @@ import { ResponsiveList } from '../../components/ResponsiveList';
 import { DueDate, KeyTag, StateTag } from '../../components/proposals/ProposalTags';
 import type { BoardUnit } from '../../components/proposals/model';
 import { OnTimeTitle, percent } from '../../components/proposals/OnTimeRate';
+import { RecommendationBoard } from '../../components/consultations/RecommendationBoard';
 
 const DAY_OPTIONS = [7, 14, 30, 60];
 
@@ -138,6 +140,7 @@ export default function BoardPage() {
       <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
         {t('proposal.onTime.definition')}
       </Typography.Paragraph>
+      <RecommendationBoard days={days} />
     </>
   );
 }
