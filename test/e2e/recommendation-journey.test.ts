@@ -1,11 +1,11 @@
 // In a real browser, a recommendation (建议) of a consultation handled as a proposal is: 市教育局's
 // clerk, on a phone, finds it in the to-dos and the inbox, signs for it and replies on its page
 // (the proposal's action bar and forms); staff then read the reply on the consultation page and the
-// recommendation's own. Embedded database only.
+// recommendation's own; the 督办看板 shows it among the due. Embedded database only.
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { plusDays, today } from '../../src/server/modules/handling/deadlines.ts';
 import { logIn, see, startE2E, type E2E } from './browser.ts';
-import { act, button, card, confirm, main, toast } from './ui.ts';
+import { act, button, card, confirm, logInAs, main, toast } from './ui.ts';
 
 const CONSULTATION = '关于社区养老服务的双月协商';
 const TITLE = '建设社区嵌入式养老机构';
@@ -27,7 +27,16 @@ describe('a recommendation in the browser', () => {
     const c = await api('staff', '/consultations', { title: CONSULTATION, kind: 'bimonthly', year: Number(today().slice(0, 4)) });
     for (const a of ['prepare', 'convene', 'conclude']) await api('staff', `/consultations/${c.id}/actions/${a}`, {});
     const rec = await api('staff', `/consultations/${c.id}/recommendations`, { title: TITLE, content: '建议每个街道至少建成一家。' });
-    await api('staff', `/recommendations/${rec.id}/actions/assign`, { units: [{ unitId: e2e.t.fx.unitIds.a, role: 'lead' }], dueDate: plusDays(today(), 30) });
+    await api('staff', `/recommendations/${rec.id}/actions/assign`, { units: [{ unitId: e2e.t.fx.unitIds.a, role: 'lead' }], dueDate: plusDays(today(), 10) });
+
+    // Staff: on the 督办看板 it is due within 14 days under 市教育局, not yet signed for.
+    const staff = await logInAs(e2e, test, 'staff');
+    await staff.goto('/proposals/board');
+    const board = card(staff, '协商建议');
+    await board.getByText('市教育局', { exact: true }).click();
+    const due = board.getByRole('listitem').filter({ hasText: TITLE });
+    await see(due.getByText('未签收', { exact: true }));
+    await see(due.getByText(CONSULTATION, { exact: true }));
 
     // The clerk, on a phone: the to-do, then the inbox's recommendations tab with what is owed.
     const unit = await e2e.page(test, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -58,9 +67,6 @@ describe('a recommendation in the browser', () => {
     if (width > 390) throw new Error(`the recommendation page is ${width} px wide on a 390 px phone`);
 
     // Staff: the reply on the consultation page, and on the recommendation's page.
-    const staff = await e2e.page(test, { viewport: { width: 1366, height: 900 } });
-    await staff.goto('/login');
-    await logIn(staff, 'staff', e2e.t.fx.password);
     await staff.goto(`/consultations/${c.id}`);
     const recs = card(staff, '意见建议');
     await see(recs.getByText('已答复', { exact: true }));

@@ -1,38 +1,22 @@
 // The 督办看板's section for recommendations (建议): per unit, its lead assignments overdue or due
 // within the board's days (GET /recommendations/board), each linking to the recommendation.
-import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Card, Collapse, Empty, Flex, Space, Tag, Typography, theme } from 'antd';
+import { Badge, Card, Collapse, Empty, Flex, Space, Typography } from 'antd';
 import { api } from '../../api';
 import { useI18n } from '../../i18n';
 import { keys } from '../../queries';
 import type { ItemList } from '../../types';
 import { QueryError } from '../QueryError';
-import { DueDate } from '../proposals/ProposalTags';
+import { BoardItems } from '../proposals/BoardItems';
 import type { RecBoardUnit } from './model';
 import { RecStateTag } from './tags';
 
 function Items({ u }: { u: RecBoardUnit }) {
-  const { t } = useI18n();
-  const { token } = theme.useToken();
   return (
-    <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-      {u.items.map((item, i) => (
-        <li key={item.recommendationId} style={{ padding: '8px 0', borderTop: i ? `1px solid ${token.colorBorderSecondary}` : undefined }}>
-          <Flex wrap gap={8} align="center">
-            <Flex vertical style={{ flex: '1 1 240px', minWidth: 0 }}>
-              <Link to={`/recommendations/${item.recommendationId}`}>{item.title}</Link>
-              <Typography.Text type="secondary">{item.consultationTitle}</Typography.Text>
-            </Flex>
-            <Space size={4} wrap>
-              <RecStateTag state={item.state} />
-              {!item.signed && <Tag color="gold">{t('proposal.board.unsigned')}</Tag>}
-              <DueDate day={item.dueOn} />
-            </Space>
-          </Flex>
-        </li>
-      ))}
-    </ul>
+    <BoardItems entries={u.items.map((item) => ({
+      key: item.recommendationId, href: `/recommendations/${item.recommendationId}`, title: item.title, subtitle: item.consultationTitle,
+      state: <RecStateTag state={item.state} />, signed: item.signed, dueOn: item.dueOn,
+    }))} />
   );
 }
 
