@@ -1,7 +1,7 @@
 // In a real browser, a recommendation (建议) of a consultation handled as a proposal is: 市教育局's
 // clerk, on a phone, finds it in the to-dos and the inbox, signs for it and replies on its page
 // (the proposal's action bar and forms); staff then read the reply on the consultation page and the
-// recommendation's own; the 督办看板 shows it among the due. Embedded database only.
+// recommendation's own, and record its outcome; the 督办看板 shows it among the due. Embedded database only.
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { plusDays, today } from '../../src/server/modules/handling/deadlines.ts';
 import { logIn, see, startE2E, type E2E } from './browser.ts';
@@ -74,5 +74,13 @@ describe('a recommendation in the browser', () => {
     await recs.getByRole('link', { name: `1. ${TITLE}` }).click();
     await see(card(staff, '答复').getByText(REPLY, { exact: true }));
     await see(button(main(staff), '评价办理'));
+
+    // 跟踪式问效: staff record where it was adopted, with the outcome form of the same action bar.
+    const outcome = await act(staff, '记录吸纳转化');
+    await outcome.getByRole('radio', { name: '政府文件', exact: true }).check();
+    await outcome.getByLabel('文件名称', { exact: true }).fill('养老服务设施建设实施方案');
+    await outcome.getByLabel('落实进度', { exact: true }).fill('40');
+    await confirm(outcome);
+    await see(card(staff, '内容').getByText('政府文件 养老服务设施建设实施方案 · 进度 40%', { exact: true }));
   });
 });
