@@ -175,6 +175,13 @@ async function recommendationIn(t: TestApp, stage: RecStage, title: string): Pro
   }
   return id;
 }
+/** A reply of unit A to a recommendation that carries a PDF. */
+const recAttached = (c: Ctx) => c.target('recommendation attachment', async () => {
+  const id = await recommendationIn(c.t, 'handling', c.uniq('建议附件'));
+  const file = (await c.t.app.inject({ method: 'POST', url: `/api/v1/recommendations/${id}/attachments`, headers: await c.t.as('unitA'), payload: pdfForm() })).json();
+  await inject(c.t, 'unitA', 'POST', `/api/v1/recommendations/${id}/actions/reply`, { category: 'A', content: '已办理', attachmentIds: [file.id] });
+  return `${id}/${file.id}`;
+}).then((both) => ({ id: both.split('/')[0]!, params: { attachmentId: both.split('/')[1]! } }));
 const UNITS_OF = (t: TestApp) => [{ unitId: t.fx.unitIds.a, role: 'lead' }, { unitId: t.fx.unitIds.b, role: 'co' }];
 const recommendation = (stage: RecStage, statuses: string, body: (c: Ctx) => object = () => ({})): Rule =>
   ({ who: 'see statuses', statuses, ok: 200, req: async (c) => ({ id: await c.target(`recommendation ${stage}`, () => recommendationIn(c.t, stage, c.uniq('建议'))), body: body(c) }) });
@@ -529,6 +536,13 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/recommendations': { who: ANYONE, ok: 200 },
   'GET /api/v1/recommendations/:id': recommendation('assigned', '                 401  200 200 200 200 200 200 404 404'),
   'GET /api/v1/recommendations/:id/actions': recommendation('assigned', '         401  200 200 200 200 200 200 404 404'),
+  'GET /api/v1/recommendations/board': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  // Attachments as on a proposal: the signed handling units upload; whoever may read the recommendation downloads.
+  'POST /api/v1/recommendations/:id/attachments': {
+    who: 'see statuses', statuses: '                 401  403 403 403 403 201 201 404 404', ok: 201,
+    req: async (c) => ({ id: await c.target('recommendation handling', () => recommendationIn(c.t, 'handling', c.uniq('建议'))), form: pdfForm() }),
+  },
+  'GET /api/v1/recommendations/:id/attachments/:attachmentId': { who: 'see statuses', statuses: '401  200 200 200 200 200 200 404 404', ok: 200, req: recAttached },
   'GET /api/v1/recommendations/:id/history': recommendation('pending', '          401  200 200 200 200 404 404 404 404'),
   'POST /api/v1/recommendations/:id/actions/assign': recommendation('pending', '   401  403 200 403 403 404 404 404 404', (c) => ({ units: UNITS_OF(c.t) })),
   'POST /api/v1/recommendations/:id/actions/reassign': recommendation('assigned', '401  403 200 403 403 403 403 404 404', (c) => ({ units: UNITS_OF(c.t).map((u) => ({ ...u, role: u.role === 'lead' ? 'co' : 'lead' })), note: '改办' })),

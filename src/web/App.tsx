@@ -69,6 +69,7 @@ const OpinionDetailPage = lazy(() => import('./pages/opinions/OpinionDetailPage'
 const ConsultationsPage = lazy(() => import('./pages/consultations/ConsultationsPage'));
 const ConsultationPage = lazy(() => import('./pages/consultations/ConsultationPage'));
 const PlanPage = lazy(() => import('./pages/consultations/PlanPage'));
+const RecommendationPage = lazy(() => import('./pages/consultations/RecommendationPage'));
 const PublicProposalsPage = lazy(() => import('./pages/proposals/PublicProposalsPage'));
 const PublicProposalDetailPage = lazy(() => import('./pages/proposals/PublicProposalDetailPage'));
 const SelectionsPage = lazy(() => import('./pages/selection/SelectionsPage'));
@@ -123,6 +124,9 @@ const pages = [
   { path: 'consultations', element: <ConsultationsPage /> },
   { path: 'consultations/plan', element: <PlanPage /> },
   { path: 'consultations/:id', element: <ConsultationPage /> },
+  // A recommendation: units it is assigned to act on it here (notifications link the longer path).
+  { path: 'recommendations/:id', element: <RecommendationPage /> },
+  { path: 'consultations/:consultationId/recommendations/:id', element: <RecommendationPage /> },
   { path: 'admin/sectors', element: only(CONFIG_ROLES, <SectorsPage />) },
   { path: 'admin/committees', element: only(CONFIG_ROLES, <CommitteesPage />) },
   { path: 'admin/units', element: only(CONFIG_ROLES, <UnitsPage />) },

@@ -15,7 +15,8 @@ import { QueryError } from './QueryError';
 const PAGE_SIZE = 5;
 
 const KINDS = ['sign', 'reply', 'opinion', 'cosign', 'evaluate', 'file', 'assign', 'publish', 'key', 'nominate', 'selectionReview', 'announce',
-  'opinionReturned', 'opinionConverted', 'opinionReview', 'opinionForward', 'liaisonMeet', 'liaisonReport'];
+  'opinionReturned', 'opinionConverted', 'opinionReview', 'opinionForward', 'liaisonMeet', 'liaisonReport',
+  'recommendationSign', 'recommendationReply', 'recommendationOpinion'];
 const kindLabel = (kind: string) => (KINDS.includes(kind) ? `todo.kind.${kind}` : 'todo.kind.other') as MessageKey;
 
 interface Group { label: MessageKey; items: Todo[]; overdue: number }

@@ -1,6 +1,7 @@
 import { and, eq, max, sql } from 'drizzle-orm';
 import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
-import { conflict, invalid } from '../../core/errors.ts';
+import { conflict, forbidden, invalid, say } from '../../core/errors.ts';
+import { storeUpload } from '../handling/attachments.ts';
 import * as engine from '../handling/engine.ts';
 import { today } from '../handling/deadlines.ts';
 import { proposalSettings } from '../proposals/settings.ts';
@@ -102,5 +103,16 @@ export function actOnRecommendation(ctx: Ctx, id: string, action: string, body: 
     await c.record({ action, entity: 'recommendation', entityId: id, before: { state: l.r.state }, after: { state: to, note } },
       { id, action, from: l.r.state, to, actorUserId: c.actor.id, note });
     return after!;
+  });
+}
+
+/** A handling unit uploads a file for its reply or contact log, as on a proposal. */
+export function uploadRecommendationAttachment(ctx: Ctx, id: string, file: { filename: string; data: Buffer }) {
+  return runCommand(ctx, async (c) => {
+    const l = await loadRecommendation(c.tx, c.actor, id, { lock: true });
+    if (!l.relations.some((r) => r === 'leadUnit' || r === 'coUnit')) throw forbidden(say('只有办理单位可以上传附件', 'Only the handling units attach files'));
+    const row = await storeUpload(c, l.item, file);
+    await c.record({ action: 'uploaded', entity: 'attachment', entityId: row.id, after: { recommendationId: id, filename: row.filename, size: row.size } });
+    return row;
   });
 }

@@ -3,12 +3,13 @@ import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { TProperties } from 'typebox';
 import { actorOf, ctxOf, errorResponses, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
 import { entityHistory } from '../../core/history.ts';
-import type { Actor } from '../../core/policies.ts';
+import { readUpload, sendAttachment } from '../handling/attachment-http.ts';
+import { authorize, type Actor } from '../../core/policies.ts';
 import { ACTION_BODIES as PROPOSAL_BODIES } from '../proposals/routes.ts';
 import { loadConsultation } from './access.ts';
-import { loadRecommendation } from './recommendation-access.ts';
-import { actOnRecommendation, addRecommendation } from './recommendation-commands.ts';
-import { listRecommendations, presentRecommendation } from './recommendation-queries.ts';
+import { loadRecommendation, REC_KIND } from './recommendation-access.ts';
+import { actOnRecommendation, addRecommendation, uploadRecommendationAttachment } from './recommendation-commands.ts';
+import { listRecommendations, presentRecommendation, recommendationBoard } from './recommendation-queries.ts';
 import { OUTCOME_KINDS, REC_STATES, recommendationWorkflow } from './recommendation-workflow.ts';
 
 const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
@@ -59,12 +60,34 @@ export async function recommendationRoutes(fastify: FastifyInstance) {
     return { ...(await listRecommendations(app.db, actorOf(req), q, pageOf(q))), page: q.page, pageSize: q.pageSize };
   });
 
+  app.get('/recommendations/board', {
+    schema: { tags, summary: 'Lead assignments of recommendations due soon and overdue, by unit (staff, leaders): the 督办看板 beside the proposals', querystring: obj({ days: Type.Integer({ minimum: 0, maximum: 180, default: 14 }) }) },
+  }, async (req) => {
+    const actor = actorOf(req);
+    authorize(actor, 'proposal.supervise');
+    return { items: await recommendationBoard(app.db, actor.orgId, req.query.days) };
+  });
+
   app.get('/recommendations/:id', { schema: { tags, summary: 'One recommendation: its units, replies and outcome', params: IdParams } }, async (req) => view(actorOf(req), req.params.id));
 
   app.get('/recommendations/:id/actions', { schema: { tags, summary: 'What I may do now (the UI draws its buttons from this)', params: IdParams } }, async (req) => {
     const actor = actorOf(req);
     const l = await loadRecommendation(app.db, actor, req.params.id);
     return recommendationWorkflow.allowed({ state: l.facts.state, actor, relations: l.relations, ctx: l.facts }).map(({ action, label }) => ({ action, label }));
+  });
+
+  app.post('/recommendations/:id/attachments', {
+    schema: { tags, summary: 'Upload a file (multipart field "file") to attach to a reply or contact log by its id (the handling units)', params: IdParams, consumes: ['multipart/form-data'] },
+  }, async (req, reply) => {
+    await loadRecommendation(app.db, actorOf(req), req.params.id); // an unknown recommendation is a 404 before any upload is read
+    return reply.status(201).send(await uploadRecommendationAttachment(ctxOf(req), req.params.id, await readUpload(req)));
+  });
+
+  app.get('/recommendations/:id/attachments/:attachmentId', {
+    schema: { tags, summary: 'Download an attachment (whoever may read the recommendation)', params: obj({ id: Uuid, attachmentId: Uuid }) },
+  }, async (req, reply) => {
+    const l = await loadRecommendation(app.db, actorOf(req), req.params.id);
+    return sendAttachment(req, reply, { orgId: l.r.orgId, kind: REC_KIND, id: l.r.id }, req.params.attachmentId);
   });
 
   app.get('/recommendations/:id/history', { schema: { tags, summary: 'Every state change and edit', params: IdParams } }, async (req) => {

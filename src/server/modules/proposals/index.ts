@@ -4,6 +4,7 @@ import { addTodoSource, type TodoItem } from '../../core/todos.ts';
 import { hasRole } from '../../core/policies.ts';
 import { registerItemKind } from '../handling/reminders.ts';
 import { assignments } from '../handling/schema.ts';
+import { assignmentTodo } from '../handling/todos.ts';
 import { KIND } from './access.ts';
 import { letterRoutes } from './letter-routes.ts';
 import { proposalRoutes } from './routes.ts';
@@ -45,9 +46,8 @@ addTodoSource(async (db, actor) => {
       .where(and(eq(assignments.orgId, actor.orgId), eq(assignments.itemKind, KIND), eq(assignments.unitId, actor.unitId), inArray(assignments.state, ['pending', 'signed']),
         inArray(proposals.state, ['assigned', 'handling', 'rehandling'])));
     for (const m of mine) {
-      if (m.a.state === 'pending') out.push({ kind: 'sign', title: `签收或退回：${m.title}`, params: { title: m.title }, href: href(m.id), due: m.a.returnBy });
-      else if (m.a.role === 'lead') out.push({ kind: 'reply', title: `办理答复：${m.title}`, params: { title: m.title }, href: href(m.id), due: m.a.dueOn });
-      else if (!m.a.opinion) out.push({ kind: 'opinion', title: `提交协办意见：${m.title}`, params: { title: m.title }, href: href(m.id), due: m.a.dueOn });
+      const todo = assignmentTodo(m.a, { href: href(m.id), params: { title: m.title } });
+      if (todo) out.push(todo);
     }
   }
   if (hasRole(actor, 'leader')) {

@@ -3,11 +3,11 @@ import type { Queryable } from '../../core/db/client.ts';
 import { hasRole, type Actor } from '../../core/policies.ts';
 import { entityHistory } from '../../core/history.ts';
 import { members, plenarySessions, terms, units } from '../org/schema.ts';
-import { assignments, evaluations, extensionRequests, handlingLogs, replies } from '../handling/schema.ts';
+import { assignments, extensionRequests } from '../handling/schema.ts';
 import { today } from '../handling/deadlines.ts';
 import { assignedTo, fullAccess, KIND, ownedBy, publicView, type Loaded } from './access.ts';
 import { redactContacts } from '../../core/text/redact.ts';
-import { attachmentsOf } from '../handling/attachments.ts';
+import { handlingRecord } from '../handling/record.ts';
 import { proposalCosigners, proposalRatings, proposals } from './schema.ts';
 import { leadDeadlines, onTimeFigures } from './timeliness.ts';
 
@@ -141,29 +141,18 @@ interface ListedCosigner { memberId: string; name: string; confirmed: boolean }
 /** The full proposal as its reader sees it; the public view carries no one's contact details. */
 export async function presentProposal(db: Queryable, l: Loaded, publicView: boolean) {
   const { p } = l;
-  const item = and(eq(assignments.orgId, p.orgId), eq(assignments.itemKind, KIND), eq(assignments.itemId, p.id));
-  const [session, cos, assigned, reps, evals, logs, exts, ratings] = await Promise.all([
+  const [session, cos, record, ratings] = await Promise.all([
     p.sessionId ? db.select({ s: plenarySessions.number, t: terms.number }).from(plenarySessions)
       .innerJoin(terms, and(eq(terms.orgId, plenarySessions.orgId), eq(terms.id, plenarySessions.termId)))
       .where(and(eq(plenarySessions.orgId, p.orgId), eq(plenarySessions.id, p.sessionId))) : Promise.resolve([]),
     db.select({ memberId: proposalCosigners.memberId, name: members.name, confirmedAt: proposalCosigners.confirmedAt, viaMergeOf: proposalCosigners.viaMergeOf })
       .from(proposalCosigners).innerJoin(members, and(eq(members.orgId, proposalCosigners.orgId), eq(members.id, proposalCosigners.memberId)))
       .where(and(eq(proposalCosigners.orgId, p.orgId), eq(proposalCosigners.proposalId, p.id))),
-    db.select({ a: assignments, unitName: units.name }).from(assignments).innerJoin(units, and(eq(units.orgId, assignments.orgId), eq(units.id, assignments.unitId)))
-      .where(item).orderBy(asc(assignments.assignedAt)),
-    db.select({ r: replies, unitName: units.name }).from(replies).innerJoin(units, and(eq(units.orgId, replies.orgId), eq(units.id, replies.unitId)))
-      .where(and(eq(replies.orgId, p.orgId), eq(replies.itemKind, KIND), eq(replies.itemId, p.id))).orderBy(asc(replies.round)),
-    db.select().from(evaluations).where(and(eq(evaluations.orgId, p.orgId), eq(evaluations.itemKind, KIND), eq(evaluations.itemId, p.id))).orderBy(asc(evaluations.round)),
-    publicView ? Promise.resolve([]) : db.select({ h: handlingLogs, unitName: units.name }).from(handlingLogs).innerJoin(units, and(eq(units.orgId, handlingLogs.orgId), eq(units.id, handlingLogs.unitId)))
-      .where(and(eq(handlingLogs.orgId, p.orgId), eq(handlingLogs.itemKind, KIND), eq(handlingLogs.itemId, p.id))).orderBy(asc(handlingLogs.happenedOn)),
-    publicView ? Promise.resolve([]) : db.select().from(extensionRequests).where(and(eq(extensionRequests.orgId, p.orgId), eq(extensionRequests.itemKind, KIND), eq(extensionRequests.itemId, p.id))).orderBy(asc(extensionRequests.requestedAt)),
+    handlingRecord(db, p.orgId, { kind: KIND, id: p.id }, { filesBase: `/api/v1/proposals/${p.id}/attachments`, internal: !publicView }),
     publicView ? Promise.resolve([]) : db.select().from(proposalRatings).where(and(eq(proposalRatings.orgId, p.orgId), eq(proposalRatings.proposalId, p.id))),
   ]);
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   const pub = (text: string) => (publicView ? redactContacts(text) : text);
-  const files = await attachmentsOf(db, p.orgId, { kind: KIND, id: p.id });
-  const filesOf = (kind: 'reply' | 'log', id: string) => files.filter((f) => f.ownerKind === kind && f.ownerId === id)
-    .map((f) => ({ id: f.id, filename: f.filename, mime: f.mime, size: f.size, href: `/api/v1/proposals/${p.id}/attachments/${f.id}` }));
   return {
     id: p.id, title: pub(p.title), body: pub(p.body), kind: p.kind, domain: p.domain, state: p.state,
     proposerMemberId: publicView ? null : p.proposerMemberId, proposerName: p.proposerName,
@@ -174,14 +163,10 @@ export async function presentProposal(db: Queryable, l: Loaded, publicView: bool
     isKey: p.isKey, keyLeaderUserId: publicView ? null : p.keyLeaderUserId, published: p.published, publishedAt: iso(p.publishedAt),
     publicationExemptReason: publicView ? null : p.publicationExemptReason,
     cosigners: cos.map((x) => ({ memberId: publicView ? null : x.memberId, name: x.name, confirmed: !!x.confirmedAt, viaMerge: !!x.viaMergeOf })),
-    assignments: (publicView ? assigned.filter((x) => x.a.state !== 'withdrawn' && x.a.state !== 'returned') : assigned).map(({ a, unitName }) => ({
-      id: a.id, unitId: a.unitId, unitName, role: a.role, state: a.state, assignedAt: a.assignedAt.toISOString(), returnBy: a.returnBy, dueOn: a.dueOn,
-      signedAt: iso(a.signedAt), returnReason: publicView ? null : a.returnReason, opinion: publicView ? null : a.opinion, opinionAt: iso(a.opinionAt),
-    })),
-    replies: reps.map(({ r, unitName }) => ({ id: r.id, round: r.round, unitName, category: r.category, content: pub(r.content), signer: r.signer, createdAt: r.createdAt.toISOString(), attachments: filesOf('reply', r.id) })),
-    evaluations: evals.map((e) => ({ round: e.round, satisfaction: e.satisfaction, resultSatisfaction: e.resultSatisfaction, contacted: e.contacted, contactMethod: e.contactMethod, comment: publicView ? null : e.comment, createdAt: e.createdAt.toISOString() })),
-    logs: logs.map(({ h, unitName }) => ({ id: h.id, unitName, kind: h.kind, date: h.happenedOn, content: h.content, createdAt: h.createdAt.toISOString(), attachments: filesOf('log', h.id) })),
-    extensions: exts.map((x) => ({ id: x.id, requestedDueOn: x.requestedDueOn, reason: x.reason, state: x.state, requestedAt: x.requestedAt.toISOString(), decidedAt: iso(x.decidedAt), decisionNote: x.decisionNote })),
+    ...record,
+    assignments: publicView ? record.assignments.filter((a) => a.state !== 'withdrawn' && a.state !== 'returned').map((a) => ({ ...a, returnReason: null, opinion: null })) : record.assignments,
+    replies: record.replies.map((r) => ({ ...r, content: pub(r.content) })),
+    evaluations: publicView ? record.evaluations.map((e) => ({ ...e, comment: null })) : record.evaluations,
     ratings: ratings.map((r) => ({ unitId: r.unitId, topic: r.topic, research: r.research, feasibility: r.feasibility, comment: r.comment })),
   };
 }

@@ -3,12 +3,12 @@ import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { TProperties } from 'typebox';
 import { and, eq, sql } from 'drizzle-orm';
 import { users } from '../../core/schema.ts';
-import { badRequest, notFound, Problem, say } from '../../core/errors.ts';
+import { badRequest } from '../../core/errors.ts';
 import { actorOf, ctxOf, errorResponses, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
 import { authorize, definePolicies } from '../../core/policies.ts';
 import { KIND, loadProposal, loadReadable, publicView } from './access.ts';
 import { act, actOnMany, createProposal, updateDraft, uploadAttachment } from './commands.ts';
-import { attachmentFile, MAX_ATTACHMENT } from '../handling/attachments.ts';
+import { readUpload, sendAttachment } from '../handling/attachment-http.ts';
 import { dueBoard, listedSessions, listProposals, pendingExtensions, presentProposal, proposalHistory, SORTS } from './queries.ts';
 import { proposalSettings, saveProposalSettings } from './settings.ts';
 import { similarProposals, suggestUnits, unseenNearDuplicates } from './similar.ts';
@@ -274,12 +274,7 @@ export async function proposalRoutes(fastify: FastifyInstance) {
     schema: { tags, summary: 'Upload a file (multipart field "file") to attach to a reply or contact log by its id', params: IdParams, consumes: ['multipart/form-data'] },
   }, async (req, reply) => {
     await readable(req, req.params.id); // an unknown proposal is a 404 before any upload is read
-    if (!req.isMultipart()) throw badRequest(say('请以 multipart/form-data 上传文件', 'Send the file as multipart/form-data'), [{ path: '/file', message: say('必填', 'required') }]);
-    const file = await req.file({ limits: { fileSize: MAX_ATTACHMENT } });
-    if (!file || file.fieldname !== 'file') throw badRequest(say('没有上传文件', 'No file uploaded'), [{ path: '/file', message: say('必填', 'required') }]);
-    const data = await file.toBuffer();
-    if (file.file.truncated) throw new Problem(413, 'Payload Too Large', say('附件不超过 10 MB', 'File too large (max 10 MB)'), [{ path: '/file', message: say('文件过大', 'too large') }]);
-    return reply.status(201).send(await uploadAttachment(ctxOf(req), req.params.id, { filename: file.filename, data }));
+    return reply.status(201).send(await uploadAttachment(ctxOf(req), req.params.id, await readUpload(req)));
   });
 
   app.get('/proposals/:id/attachments/:attachmentId', {
@@ -287,10 +282,7 @@ export async function proposalRoutes(fastify: FastifyInstance) {
     schema: { tags, summary: 'Download an attachment (whoever may read the proposal)', params: obj({ id: Uuid, attachmentId: Uuid }) },
   }, async (req, reply) => {
     const l = await readable(req, req.params.id);
-    const f = await attachmentFile(app.db, l.p.orgId, { kind: KIND, id: l.p.id }, req.params.attachmentId);
-    if (!f.ownerId && f.createdBy !== req.actor?.id) throw notFound('Attachment'); // an upload not yet used is its uploader's
-    return reply.type(f.mime).header('cache-control', 'private, no-store')
-      .header('content-disposition', `attachment; filename="attachment"; filename*=UTF-8''${encodeURIComponent(f.filename)}`).send(f.data);
+    return sendAttachment(req, reply, { orgId: l.p.orgId, kind: KIND, id: l.p.id }, req.params.attachmentId);
   });
 
   app.get('/proposals/:id/history', { schema: { tags, summary: 'Every state change and edit', params: IdParams } }, async (req) => {

@@ -1,12 +1,14 @@
 // A consultation's recommendations (建议): their handling state, lead unit and outcome; staff write
 // them at central assignment. Each is handled through the handling engine as a proposal is.
 import { useState } from 'react';
-import { Button, Card, Empty, Flex, Form, Input, List, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { Button, Card, Empty, Flex, Form, Input, List, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useI18n } from '../../i18n';
 import { QueryError } from '../QueryError';
 import { FormModal } from './FormModal';
 import { useRecommendations, writes } from './queries';
+import { RecStateTag } from './tags';
 
 export function Recommendations({ id, canWrite }: { id: string; canWrite: boolean }) {
   const { t } = useI18n();
@@ -24,10 +26,15 @@ export function Recommendations({ id, canWrite }: { id: string; canWrite: boolea
           <List.Item>
             <Flex vertical gap={2} style={{ minWidth: 0 }}>
               <Flex gap={6} wrap align="center">
-                <Typography.Text strong>{r.number}. {r.title}</Typography.Text>
-                <Tag>{t(`consultation.rec.state.${r.state}` as 'consultation.rec.state.pending')}</Tag>
+                <Link to={`/recommendations/${r.id}`}><Typography.Text strong>{r.number}. {r.title}</Typography.Text></Link>
+                <RecStateTag state={r.state} />
               </Flex>
               {r.lead && <Typography.Text type="secondary">{t('consultation.rec.lead')}：{r.lead.unitName} · {r.lead.dueOn}</Typography.Text>}
+              {r.lastReply && (
+                <Typography.Paragraph type="secondary" ellipsis={{ rows: 3 }} style={{ margin: 0 }}>
+                  {t('consultation.rec.reply', { unit: r.lastReply.unitName, category: r.lastReply.category })}{t('common.labelSep')}{r.lastReply.content}
+                </Typography.Paragraph>
+              )}
               {r.outcome && (
                 <Typography.Text type="secondary">
                   {t('consultation.rec.outcome')}：{t(`consultation.outcome.${r.outcome.kind}` as 'consultation.outcome.party')} {r.outcome.title ?? ''} {r.outcome.number ?? ''}

@@ -4,7 +4,7 @@ import { ApiError, api } from '../../api';
 import { keys } from '../../queries';
 import type { Page } from '../../types';
 import type { HistoryItem } from '../HistoryCard';
-import type { Consultation, ConsultationState, ConsultationSummary, Kind, Plan, Recommendation, Task, TaskKey, TaskState } from './model';
+import type { Consultation, ConsultationState, ConsultationSummary, Kind, ListedRecommendation, Plan, Recommendation, RecommendationDetail, Task, TaskKey, TaskState } from './model';
 
 export const consultationKey = ['consultations'] as const;
 const path = (id: string) => `/api/v1/consultations/${encodeURIComponent(id)}`;
@@ -41,6 +41,23 @@ export function useRecommendations(id: string) {
   return useQuery({
     queryKey: [...consultationKey, 'recommendations', id],
     queryFn: ({ signal }) => api.get<Recommendation[]>(`${path(id)}/recommendations`, undefined, signal),
+    retry: noRetryOn4xx,
+  });
+}
+
+/** GET /recommendations: a unit's are those assigned to it, what it owes first. */
+export function useListedRecommendations(query: { unitId?: string; page?: number; pageSize?: number }) {
+  return useQuery({
+    queryKey: [...keys.proposals, 'recommendations', query],
+    queryFn: ({ signal }) => api.get<Page<ListedRecommendation>>('/api/v1/recommendations', query, signal),
+  });
+}
+
+/** One recommendation, cached where the shared action bar puts the item it acted on. */
+export function useRecommendation(id: string) {
+  return useQuery({
+    queryKey: [...keys.proposals, 'detail', id],
+    queryFn: ({ signal }) => api.get<RecommendationDetail>(`/api/v1/recommendations/${encodeURIComponent(id)}`, undefined, signal),
     retry: noRetryOn4xx,
   });
 }

@@ -15,3 +15,11 @@ export function KindTag({ kind }: { kind: Kind }) {
   const { t } = useI18n();
   return <Tag style={{ marginInlineEnd: 0 }}>{t(`consultation.kind.${kind}`)}</Tag>;
 }
+
+const REC_COLORS: Record<string, string> = { pending: 'default', assigned: 'gold', handling: 'orange', replied: 'lime', rehandling: 'volcano', closed: 'green' };
+
+/** A recommendation's handling state (pending, assigned, … closed). */
+export function RecStateTag({ state }: { state: string }) {
+  const { t } = useI18n();
+  return <Tag color={REC_COLORS[state]} style={{ marginInlineEnd: 0 }}>{t(`consultation.rec.state.${state}` as 'consultation.rec.state.pending')}</Tag>;
+}

@@ -28,18 +28,20 @@ export function useActionLabel() {
 
 interface Props {
   proposalId: string;
+  /** The item's base path (default /proposals): the same bar serves every item of the handling engine. */
+  base?: string;
   /** Called after any action succeeded (e.g. to close a drawer), with the action's name. */
   onDone?: (action: string) => void;
   /** Show "nothing to do" when the list is empty. */
   showEmpty?: boolean;
 }
 
-export function ActionBar({ proposalId, onDone, showEmpty }: Props) {
+export function ActionBar({ proposalId, base, onDone, showEmpty }: Props) {
   const { t } = useI18n();
   const { message, modal } = App.useApp();
-  const actions = useProposalActions(proposalId);
+  const actions = useProposalActions(proposalId, true, base);
   const doneOf = useDoneText();
-  const run = useProposalAction(proposalId);
+  const run = useProposalAction(proposalId, base);
   const labelOf = useActionLabel();
   const [open, setOpen] = useState<ProposalAction | null>(null);
   const [mounted, setMounted] = useState<ProposalAction | null>(null);
@@ -97,6 +99,7 @@ export function ActionBar({ proposalId, onDone, showEmpty }: Props) {
       {mounted && (
         <ActionModal
           proposalId={proposalId}
+          base={base}
           action={mounted.action}
           label={labelOf(mounted)}
           open={!!open}

@@ -9,6 +9,7 @@ import { useProposalAction } from './queries';
 
 interface Props {
   proposalId: string;
+  base?: string;
   action: string;
   label: string;
   open: boolean;
@@ -17,9 +18,9 @@ interface Props {
   onDone?: () => void;
 }
 
-export function ActionModal({ proposalId, action, label, open, onClose, afterClose, onDone }: Props) {
+export function ActionModal({ proposalId, base, action, label, open, onClose, afterClose, onDone }: Props) {
   const { t } = useI18n();
-  const run = useProposalAction(proposalId);
+  const run = useProposalAction(proposalId, base);
   const doneOf = useDoneText();
   const def = ACTION_FORMS[action];
   if (!def) return null;
@@ -40,7 +41,7 @@ export function ActionModal({ proposalId, action, label, open, onClose, afterClo
       width={action === 'reply' ? 720 : 560}
       initialValues={def.initialValues?.()}
     >
-      <Fields proposalId={proposalId} />
+      <Fields proposalId={proposalId} base={base} />
     </FormModal>
   );
 }

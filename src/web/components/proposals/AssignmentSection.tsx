@@ -3,7 +3,7 @@ import { Card, Descriptions, Flex, Space, Tag, Typography, theme } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { useI18n } from '../../i18n';
 import { HANDLING_STATES } from './model';
-import type { Proposal, ProposalAssignment } from './model';
+import type { HandledItem, ProposalAssignment, ProposalState } from './model';
 import { DueDate } from './ProposalTags';
 
 const STATE_COLOR: Record<ProposalAssignment['state'], string> = { pending: 'gold', signed: 'green', returned: 'red', withdrawn: 'default' };
@@ -44,7 +44,7 @@ function AssignmentItem({ a, running, publicView }: { a: ProposalAssignment; run
   );
 }
 
-export function AssignmentSection({ p, publicView = false }: { p: Proposal; publicView?: boolean }) {
+export function AssignmentSection({ p, publicView = false }: { p: HandledItem; publicView?: boolean }) {
   const { t } = useI18n();
   const { token } = theme.useToken();
   if (!p.assignments.length) return null;
@@ -56,7 +56,7 @@ export function AssignmentSection({ p, publicView = false }: { p: Proposal; publ
       <Flex vertical gap={12}>
         {list.map((a, i) => (
           <div key={a.id} style={{ borderTop: i ? `1px solid ${token.colorBorderSecondary}` : undefined, paddingTop: i ? 12 : 0 }}>
-            <AssignmentItem a={a} running={HANDLING_STATES.includes(p.state)} publicView={publicView} />
+            <AssignmentItem a={a} running={HANDLING_STATES.includes(p.state as ProposalState)} publicView={publicView} />
           </div>
         ))}
       </Flex>

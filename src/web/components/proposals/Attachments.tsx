@@ -12,7 +12,7 @@ import { proposalPath } from './queries';
  * Uploads each chosen file at once (the server checks its content) and keeps the returned ids in
  * the form field `attachmentIds`, which the reply or log entry then names.
  */
-export function AttachmentField({ proposalId }: { proposalId: string }) {
+export function AttachmentField({ proposalId, base }: { proposalId: string; base?: string }) {
   const { t } = useI18n();
   const form = Form.useFormInstance();
   const [files, setFiles] = useState<UploadFile[]>([]);
@@ -29,7 +29,7 @@ export function AttachmentField({ proposalId }: { proposalId: string }) {
         onChange={({ fileList }) => sync(fileList)}
         customRequest={({ file, onSuccess, onError }) => {
           const f = file as File;
-          api.upload<{ id: string }>(`${proposalPath(proposalId)}/attachments`, 'file', f, f.name)
+          api.upload<{ id: string }>(`${proposalPath(proposalId, base)}/attachments`, 'file', f, f.name)
             .then((res) => onSuccess?.(res))
             .catch((err) => onError?.(new Error(errorText(err))));
         }}

@@ -2,11 +2,11 @@
 import { Card, Flex, Rate, Space, Tag, Timeline, Typography } from 'antd';
 import { useI18n } from '../../i18n';
 import { AttachmentLinks } from './Attachments';
-import type { Proposal } from './model';
+import type { HandledItem } from './model';
 
 const EXTENSION_COLORS = { pending: 'gold', granted: 'green', refused: 'red' } as const;
 
-export function HandlingSection({ p }: { p: Proposal }) {
+export function HandlingSection({ p }: { p: HandledItem }) {
   const { t, formatDate, formatDateTime } = useI18n();
   const unitName = (unitId: string) => p.assignments.find((a) => a.unitId === unitId)?.unitName ?? t('common.none');
 
@@ -57,7 +57,7 @@ export function HandlingSection({ p }: { p: Proposal }) {
           </Flex>
         </Card>
       )}
-      {p.ratings.length > 0 && (
+      {!!p.ratings?.length && (
         <Card title={t('proposal.section.ratings')} size="small">
           <Flex vertical gap={10}>
             {p.ratings.map((r) => (

@@ -1,14 +1,22 @@
-// 历史记录: every state change and edit of a proposal, from GET /proposals/:id/history.
+// 历史记录: every state change and edit of a proposal (or another item under `base`), from GET <base>/:id/history.
+import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n';
 import { HistoryCard } from '../HistoryCard';
 import { SATISFACTIONS, shortNumber } from './model';
-import type { ContactKind, Satisfaction, SupervisionKind } from './model';
+import type { ContactKind, ProposalState, Satisfaction, SupervisionKind } from './model';
 import { useProposalHistory } from './queries';
 import { StateTag } from './ProposalTags';
 
-export function HistoryTimeline({ proposalId }: { proposalId: string }) {
+interface Props {
+  proposalId: string;
+  base?: string;
+  /** The item's own state tag (default: a proposal's). */
+  stateTag?: (state: string) => ReactNode;
+}
+
+export function HistoryTimeline({ proposalId, base, stateTag = (state) => <StateTag state={state as ProposalState} /> }: Props) {
   const { t, formatDate, formatDatesIn } = useI18n();
-  const history = useProposalHistory(proposalId);
+  const history = useProposalHistory(proposalId, base);
 
   // Notes are written by the server; a few are codes worth a label, some after a unit's name
   // (市教育局：phone 2026-09-28).
@@ -40,7 +48,7 @@ export function HistoryTimeline({ proposalId }: { proposalId: string }) {
       title={t('proposal.section.history')}
       history={history}
       actions="proposal.action"
-      stateTag={(state) => <StateTag state={state} />}
+      stateTag={stateTag}
       noteText={noteText}
       emptyText={t('proposal.history.empty')}
       systemName={t('proposal.history.system')}

@@ -3,7 +3,7 @@ import { Button, Card, Flex, Space, Tag, Typography, theme } from 'antd';
 import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useI18n } from '../../i18n';
 import { CATEGORY_COLORS, SATISFACTION_COLORS } from './model';
-import type { Proposal, ProposalReply } from './model';
+import type { HandledItem, ProposalReply } from './model';
 import { proposalPath } from './queries';
 import { AttachmentLinks } from './Attachments';
 
@@ -22,8 +22,8 @@ function Letters({ proposalId, reply }: { proposalId: string; reply: ProposalRep
   );
 }
 
-/** `letters`: offer the reply letters (not on the public page). */
-export function ReplySection({ p, letters }: { p: Proposal; letters: boolean }) {
+/** `letters`: offer the reply letters (proposals only, not on the public page). */
+export function ReplySection({ p, letters }: { p: HandledItem; letters: boolean }) {
   const { t, formatDate, formatDateTime } = useI18n();
   const { token } = theme.useToken();
   const divider = (i: number) => ({ borderTop: i ? `1px solid ${token.colorBorderSecondary}` : undefined, paddingTop: i ? 12 : 0 });

@@ -1,7 +1,7 @@
 // The form of each workflow action that takes a body (ACTION_BODIES in the server's routes.ts):
 // its fields and how its values become the request body. Actions not listed here take no body.
 import type { ComponentType } from 'react';
-import { Form, Input, Radio, Rate, Select } from 'antd';
+import { Form, Input, InputNumber, Radio, Rate, Select } from 'antd';
 import type { FormRule as Rule, RadioChangeEvent } from 'antd';
 import { useI18n } from '../../i18n';
 import type { Translate } from '../../i18n';
@@ -18,7 +18,8 @@ type Values = Record<string, unknown>;
 type Body = Record<string, unknown>;
 
 export interface ActionForm {
-  Fields: ComponentType<{ proposalId: string }>;
+  /** `base`: the item's base path (default /proposals). */
+  Fields: ComponentType<{ proposalId: string; base?: string }>;
   toBody: (v: Values) => Body;
   initialValues?: () => Values;
 }
@@ -87,7 +88,7 @@ function ReassignFields({ proposalId }: { proposalId: string }) {
   );
 }
 
-function LogContactFields({ proposalId }: { proposalId: string }) {
+function LogContactFields({ proposalId, base }: { proposalId: string; base?: string }) {
   const { t } = useI18n();
   return (
     <>
@@ -98,7 +99,7 @@ function LogContactFields({ proposalId }: { proposalId: string }) {
         <DateField max={todayInChina()} />
       </Form.Item>
       <T k="proposal.form.contactContent" name="content" max={2000} />
-      <AttachmentField proposalId={proposalId} />
+      <AttachmentField proposalId={proposalId} base={base} />
     </>
   );
 }
@@ -115,7 +116,7 @@ function ExtensionFields() {
   );
 }
 
-function ReplyFields({ proposalId }: { proposalId: string }) {
+function ReplyFields({ proposalId, base }: { proposalId: string; base?: string }) {
   const { t } = useI18n();
   return (
     <>
@@ -126,7 +127,7 @@ function ReplyFields({ proposalId }: { proposalId: string }) {
       <Form.Item name="signer" label={t('proposal.form.signer')}>
         <Input maxLength={50} />
       </Form.Item>
-      <AttachmentField proposalId={proposalId} />
+      <AttachmentField proposalId={proposalId} base={base} />
     </>
   );
 }
@@ -202,7 +203,24 @@ function MarkKeyFields() {
   );
 }
 
-const noteOnly = (k: 'proposal.form.note', opt: boolean): ComponentType<{ proposalId: string }> =>
+/** 吸纳转化 of a recommendation: where it was adopted (the document, its number and date) and how far it is carried out. */
+function OutcomeFields() {
+  const { t } = useI18n();
+  return (
+    <>
+      <Form.Item name="kind" label={t('consultation.outcome.kind')} rules={[{ required: true, message: t('common.required', { field: t('consultation.outcome.kind') }) }]}>
+        <Radio.Group options={(['party', 'government', 'department'] as const).map((k) => ({ value: k, label: t(`consultation.outcome.${k}`) }))} />
+      </Form.Item>
+      <Form.Item name="title" label={t('consultation.outcome.title')}><Input maxLength={200} /></Form.Item>
+      <Form.Item name="number" label={t('consultation.outcome.number')}><Input maxLength={100} /></Form.Item>
+      <Form.Item name="date" label={t('consultation.outcome.date')}><DateField max={todayInChina()} /></Form.Item>
+      <Form.Item name="progress" label={t('consultation.outcome.progress')}><InputNumber min={0} max={100} precision={0} addonAfter="%" /></Form.Item>
+      <T k="consultation.outcome.note" name="note" max={1000} optional rows={3} />
+    </>
+  );
+}
+
+const noteOnly = (k: 'proposal.form.note', opt: boolean): ComponentType<{ proposalId: string; base?: string }> =>
   function NoteFields() {
     return <T k={k} name="note" max={500} optional={opt} rows={3} />;
   };
@@ -231,5 +249,11 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
   rate: { Fields: RateFields, toBody: (v) => defined({ topic: v.topic, research: v.research, feasibility: v.feasibility, comment: optional(v.comment) }) },
   exempt: { Fields: () => <T k="proposal.form.exemptReason" name="reason" max={500} rows={3} />, toBody: (v) => ({ reason: text(v.reason) }) },
   markKey: { Fields: MarkKeyFields, toBody: (v) => ({ leaderUserId: v.leaderUserId }) },
+  // A recommendation's outcome (跟踪式问效), or why it has none.
+  recordOutcome: {
+    Fields: OutcomeFields,
+    toBody: (v) => defined({ kind: v.kind, title: optional(v.title), number: optional(v.number), date: v.date || undefined, progress: v.progress ?? undefined, note: optional(v.note) }),
+  },
+  noOutcome: { Fields: () => <T k="consultation.outcome.reason" name="reason" max={500} rows={3} />, toBody: (v) => ({ reason: text(v.reason) }) },
 };
 

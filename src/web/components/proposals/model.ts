@@ -128,6 +128,12 @@ export interface ProposalReply {
   createdAt: string;
 }
 
+/**
+ * What the handling engine recorded on an item (a proposal, a recommendation): the part the
+ * assignment, handling and reply sections draw. Items other than proposals have no ratings.
+ */
+export type HandledItem = Pick<Proposal, 'id' | 'assignments' | 'replies' | 'evaluations' | 'logs' | 'extensions'> & { state: string; ratings?: Proposal['ratings'] };
+
 export interface Proposal {
   id: string;
   title: string;

@@ -5,7 +5,8 @@ import { keys } from '../../queries';
 import type { ItemList } from '../../types';
 import type { HistoryEntry, KeyBoardItem, Proposal, ProposalAction, ProposalSettings, ProposalState, SupervisionEntry, SupervisionKind } from './model';
 
-const path = (id: string) => `/api/v1/proposals/${encodeURIComponent(id)}`;
+/** An item of the handling engine lives under its base path: /proposals, /recommendations. */
+const path = (id: string, base = '/proposals') => `/api/v1${base}/${encodeURIComponent(id)}`;
 
 // A 404 means "not yours to read": retrying will not change it.
 const noRetryOn4xx = (count: number, err: unknown) => !(err instanceof ApiError && err.status < 500) && count < 2;
@@ -18,19 +19,19 @@ export function useProposal(id: string) {
   });
 }
 
-export function useProposalActions(id: string, enabled = true) {
+export function useProposalActions(id: string, enabled = true, base?: string) {
   return useQuery({
     queryKey: [...keys.proposals, 'actions', id],
-    queryFn: ({ signal }) => api.get<ProposalAction[]>(`${path(id)}/actions`, undefined, signal),
+    queryFn: ({ signal }) => api.get<ProposalAction[]>(`${path(id, base)}/actions`, undefined, signal),
     enabled,
     retry: noRetryOn4xx,
   });
 }
 
-export function useProposalHistory(id: string) {
+export function useProposalHistory(id: string, base?: string) {
   return useQuery({
     queryKey: [...keys.proposals, 'history', id],
-    queryFn: ({ signal }) => api.get<HistoryEntry[]>(`${path(id)}/history`, undefined, signal),
+    queryFn: ({ signal }) => api.get<HistoryEntry[]>(`${path(id, base)}/history`, undefined, signal),
     retry: noRetryOn4xx,
   });
 }
@@ -140,13 +141,13 @@ export function useInvalidateProposals() {
   };
 }
 
-/** POST /proposals/:id/actions/<action>; the answer is the updated proposal. */
-export function useProposalAction(id: string) {
+/** POST <base>/:id/actions/<action>; the answer is the updated item (detail cached under its id). */
+export function useProposalAction(id: string, base?: string) {
   const queryClient = useQueryClient();
   const invalidate = useInvalidateProposals();
   return useMutation({
     mutationFn: ({ action, body }: { action: string; body?: Record<string, unknown> }) =>
-      api.post<Proposal>(`${path(id)}/actions/${action}`, body ?? {}),
+      api.post<Proposal>(`${path(id, base)}/actions/${action}`, body ?? {}),
     onSuccess: (updated) => {
       queryClient.setQueryData([...keys.proposals, 'detail', id], updated);
       invalidate();

@@ -1,8 +1,8 @@
-// 督办看板: per unit, the lead assignments overdue or due soon; expand a unit for its proposals.
+// 督办看板: per unit, the lead assignments overdue or due soon; expand a unit for its proposals. The
+// recommendations of consultations, handled the same way, follow in their own section.
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Collapse, Flex, Select, Space, Tag, Typography, theme } from 'antd';
+import { Badge, Collapse, Flex, Select, Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { api, withQuery } from '../../api';
 import { useI18n } from '../../i18n';
@@ -11,9 +11,11 @@ import type { ItemList } from '../../types';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { ResponsiveList } from '../../components/ResponsiveList';
-import { DueDate, KeyTag, StateTag } from '../../components/proposals/ProposalTags';
+import { StateTag } from '../../components/proposals/ProposalTags';
+import { BoardItems } from '../../components/proposals/BoardItems';
 import type { BoardUnit } from '../../components/proposals/model';
 import { OnTimeTitle, percent } from '../../components/proposals/OnTimeRate';
+import { RecommendationBoard } from '../../components/consultations/RecommendationBoard';
 
 const DAY_OPTIONS = [7, 14, 30, 60];
 
@@ -31,26 +33,10 @@ function Counts({ u }: { u: BoardUnit }) {
 }
 
 function UnitItems({ u }: { u: BoardUnit }) {
-  const { t } = useI18n();
-  const { token } = theme.useToken();
   return (
-    <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-      {u.items.map((item, i) => (
-        <li key={item.proposalId} style={{ padding: '8px 0', borderTop: i ? `1px solid ${token.colorBorderSecondary}` : undefined }}>
-          <Flex wrap gap={8} align="center">
-            <Link to={`/proposals/${item.proposalId}`} style={{ flex: '1 1 240px', minWidth: 0 }}>
-              {item.title}
-            </Link>
-            <Space size={4} wrap>
-              <StateTag state={item.state} />
-              {item.isKey && <KeyTag />}
-              {!item.signed && <Tag color="gold">{t('proposal.board.unsigned')}</Tag>}
-              <DueDate day={item.dueOn} />
-            </Space>
-          </Flex>
-        </li>
-      ))}
-    </ul>
+    <BoardItems entries={u.items.map((item) => ({
+      key: item.proposalId, href: `/proposals/${item.proposalId}`, title: item.title, state: <StateTag state={item.state} />, isKey: item.isKey, signed: item.signed, dueOn: item.dueOn,
+    }))} />
   );
 }
 
@@ -138,6 +124,7 @@ export default function BoardPage() {
       <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
         {t('proposal.onTime.definition')}
       </Typography.Paragraph>
+      <RecommendationBoard days={days} />
     </>
   );
 }

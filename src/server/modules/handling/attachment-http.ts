@@ -1,0 +1,23 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { badRequest, notFound, Problem, say } from '../../core/errors.ts';
+import { attachmentFile, MAX_ATTACHMENT } from './attachments.ts';
+
+// The HTTP side of attachments, the same for every item of the handling engine: reading the
+// multipart upload (field "file", at most 10 MB) and sending a stored file back.
+
+export async function readUpload(req: FastifyRequest) {
+  if (!req.isMultipart()) throw badRequest(say('请以 multipart/form-data 上传文件', 'Send the file as multipart/form-data'), [{ path: '/file', message: say('必填', 'required') }]);
+  const file = await req.file({ limits: { fileSize: MAX_ATTACHMENT } });
+  if (!file || file.fieldname !== 'file') throw badRequest(say('没有上传文件', 'No file uploaded'), [{ path: '/file', message: say('必填', 'required') }]);
+  const data = await file.toBuffer();
+  if (file.file.truncated) throw new Problem(413, 'Payload Too Large', say('附件不超过 10 MB', 'File too large (max 10 MB)'), [{ path: '/file', message: say('文件过大', 'too large') }]);
+  return { filename: file.filename, data };
+}
+
+/** Sends one of the item's files to a reader of the item; an upload not yet used is its uploader's only. */
+export async function sendAttachment(req: FastifyRequest, reply: FastifyReply, item: { orgId: string; kind: string; id: string }, attachmentId: string) {
+  const f = await attachmentFile(req.server.db, item.orgId, item, attachmentId);
+  if (!f.ownerId && f.createdBy !== req.actor?.id) throw notFound('Attachment');
+  return reply.type(f.mime).header('cache-control', 'private, no-store')
+    .header('content-disposition', `attachment; filename="attachment"; filename*=UTF-8''${encodeURIComponent(f.filename)}`).send(f.data);
+}
