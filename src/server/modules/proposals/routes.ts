@@ -3,7 +3,7 @@ import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { TProperties } from 'typebox';
 import { and, eq, sql } from 'drizzle-orm';
 import { users } from '../../core/schema.ts';
-import { badRequest } from '../../core/errors.ts';
+import { badRequest, say } from '../../core/errors.ts';
 import { actorOf, ctxOf, errorResponses, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
 import { authorize, definePolicies } from '../../core/policies.ts';
 import { KIND, loadProposal, loadReadable, publicView } from './access.ts';
