@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
-import { invalid } from '../../core/errors.ts';
+import { invalid, say } from '../../core/errors.ts';
 import { today } from '../handling/deadlines.ts';
 import { loadConsultation, subject, type LoadedConsultation } from './access.ts';
 import { CHECKLIST_OF } from './checklist.ts';
@@ -14,11 +14,11 @@ async function checkPlanItem(c: CommandScope, input: ConsultationInput) {
   if (!input.planItemId) return;
   const [item] = await c.tx.select().from(consultationPlanItems)
     .where(and(eq(consultationPlanItems.orgId, c.actor.orgId), eq(consultationPlanItems.id, input.planItemId)));
-  if (!item) throw invalid('/planItemId', 'no such plan item in this committee');
-  if (item.year !== input.year || item.kind !== input.kind) throw invalid('/planItemId', `the plan item is a ${item.kind} of ${item.year}`);
+  if (!item) throw invalid('/planItemId', say('本委员会没有这个计划事项', 'no such plan item in this committee'));
+  if (item.year !== input.year || item.kind !== input.kind) throw invalid('/planItemId', say(`该计划事项是 ${item.year} 年的另一类协商`, `the plan item is a ${item.kind} of ${item.year}`));
   const [taken] = await c.tx.select({ id: consultations.id }).from(consultations)
     .where(and(eq(consultations.orgId, c.actor.orgId), eq(consultations.planItemId, input.planItemId)));
-  if (taken) throw invalid('/planItemId', 'the plan item already has its consultation');
+  if (taken) throw invalid('/planItemId', say('该计划事项已有协商活动', 'the plan item already has its consultation'));
 }
 
 /** Staff open a consultation at its topic, with the 八个一 checklist of its kind. */
@@ -61,7 +61,7 @@ const steps: Record<string, Step> = {
   async convene() {},
   async conclude(_c, _l, b, set) {
     const heldOn = (b.heldOn as string | undefined) ?? today();
-    if (heldOn > today()) throw invalid('/heldOn', 'must not be in the future');
+    if (heldOn > today()) throw invalid('/heldOn', say('不能是将来的日期', 'must not be in the future'));
     set({ heldOn });
     return `${heldOn} 召开`;
   },

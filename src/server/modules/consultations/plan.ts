@@ -1,7 +1,7 @@
 import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
 import type { Queryable } from '../../core/db/client.ts';
-import { conflict, invalid, notFound } from '../../core/errors.ts';
+import { conflict, invalid, notFound, say } from '../../core/errors.ts';
 import { committees } from '../org/schema.ts';
 import { consultationPlanItems, consultationPlans, consultations } from './schema.ts';
 import { KINDS, type Kind } from './workflow.ts';
@@ -50,14 +50,14 @@ export async function planView(db: Queryable, orgId: string, year: number) {
 async function draftPlan(c: CommandScope, year: number) {
   await c.tx.insert(consultationPlans).values({ orgId: c.actor.orgId, year }).onConflictDoNothing();
   const [plan] = await c.tx.select().from(consultationPlans).where(and(eq(consultationPlans.orgId, c.actor.orgId), eq(consultationPlans.year, year))).for('update');
-  if (plan!.adoptedAt) throw conflict(`${year} 年协商计划已通过，不能再修改 The ${year} plan has been adopted`);
+  if (plan!.adoptedAt) throw conflict(say(`${year} 年协商计划已通过，不能再修改`, `The ${year} plan has been adopted`));
 }
 
 async function checkCommittee(c: CommandScope, committeeId: string | null | undefined) {
   if (!committeeId) return;
   const [found] = await c.tx.select({ id: committees.id }).from(committees)
     .where(and(eq(committees.orgId, c.actor.orgId), eq(committees.id, committeeId), eq(committees.active, true)));
-  if (!found) throw invalid('/committeeId', 'no such active special committee in this committee');
+  if (!found) throw invalid('/committeeId', say('本委员会没有这个在用的专门委员会', 'no such active special committee in this committee'));
 }
 
 const record = (c: CommandScope, year: number, action: string, note: string) =>
@@ -102,7 +102,7 @@ export function deletePlanItem(ctx: Ctx, itemId: string) {
     await draftPlan(c, year);
     const [carried] = await c.tx.select({ id: consultations.id }).from(consultations)
       .where(and(eq(consultations.orgId, c.actor.orgId), eq(consultations.planItemId, itemId)));
-    if (carried) throw conflict('该计划事项已有协商活动，不能删除 A consultation carries out this item');
+    if (carried) throw conflict(say('该计划事项已有协商活动，不能删除', 'A consultation carries out this item'));
     await c.tx.delete(consultationPlanItems).where(and(eq(consultationPlanItems.orgId, c.actor.orgId), eq(consultationPlanItems.id, itemId)));
     await record(c, year, 'itemDeleted', `${item.month}月 ${item.topic}`);
   });
@@ -115,7 +115,7 @@ export function adoptPlan(ctx: Ctx, year: number) {
     await draftPlan(c, year);
     const [{ n }] = (await c.tx.select({ n: sql<number>`count(*)::int` }).from(consultationPlanItems)
       .where(and(eq(consultationPlanItems.orgId, c.actor.orgId), eq(consultationPlanItems.year, year)))) as [{ n: number }];
-    if (!n) throw conflict(`${year} 年协商计划还没有事项 The plan has no items`);
+    if (!n) throw conflict(say(`${year} 年协商计划还没有事项`, 'The plan has no items'));
     await c.tx.update(consultationPlans).set({ adoptedAt: sql`now()`, adoptedBy: c.actor.id })
       .where(and(eq(consultationPlans.orgId, c.actor.orgId), eq(consultationPlans.year, year)));
     await record(c, year, 'adopted', `主席会议通过，共 ${n} 项`);

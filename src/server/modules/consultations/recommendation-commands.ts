@@ -19,7 +19,7 @@ export function addRecommendation(ctx: Ctx, consultationId: string, input: { tit
   return runCommand(ctx, async (c) => {
     const l = await loadConsultation(c.tx, c.actor, consultationId, { lock: true });
     c.authorize('consultation.manage');
-    if (l.c.state !== 'assigning') throw conflict('只能在集中交办阶段整理建议 Recommendations are written at central assignment');
+    if (l.c.state !== 'assigning') throw conflict(say('只能在集中交办阶段整理建议', 'Recommendations are written at central assignment'));
     const [{ n }] = (await c.tx.select({ n: max(consultationRecommendations.number) }).from(consultationRecommendations)
       .where(and(eq(consultationRecommendations.orgId, l.c.orgId), eq(consultationRecommendations.consultationId, l.c.id)))) as [{ n: number | null }];
     const [r] = await c.tx.insert(consultationRecommendations).values({ orgId: l.c.orgId, consultationId: l.c.id, number: (n ?? 0) + 1, ...input, createdBy: c.actor.id }).returning();
@@ -74,9 +74,9 @@ const steps: Record<string, Step> = {
   },
   async recordOutcome(_c, l, b, set) {
     const date = b.date as string | undefined;
-    if (date && date > today()) throw invalid('/date', 'must not be in the future');
+    if (date && date > today()) throw invalid('/date', say('不能是将来的日期', 'must not be in the future'));
     const kind = (b.kind as string | undefined) ?? l.r.outcomeKind;
-    if (!kind) throw invalid('/kind', 'name where it was adopted (party, government or department)');
+    if (!kind) throw invalid('/kind', say('请选择吸纳转化的层面（党委、政府或部门）', 'name where it was adopted (party, government or department)'));
     set({
       outcomeKind: kind, outcomeTitle: (b.title as string | undefined) ?? l.r.outcomeTitle, outcomeNumber: (b.number as string | undefined) ?? l.r.outcomeNumber,
       outcomeDate: date ?? l.r.outcomeDate, progress: (b.progress as number | undefined) ?? l.r.progress, progressNote: (b.note as string | undefined) ?? l.r.progressNote,

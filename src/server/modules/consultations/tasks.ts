@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { runCommand, type Ctx } from '../../core/command.ts';
-import { conflict, notFound } from '../../core/errors.ts';
+import { conflict, notFound, say } from '../../core/errors.ts';
 import { loadConsultation } from './access.ts';
 import { TASK_NAMES, type TaskKey } from './checklist.ts';
 import { consultations, consultationTasks } from './schema.ts';
@@ -16,7 +16,7 @@ export function setTask(ctx: Ctx, id: string, patch: TaskPatch) {
   return runCommand(ctx, async (c) => {
     const l = await loadConsultation(c.tx, c.actor, id, { lock: true });
     c.authorize('consultation.manage');
-    if (l.c.state === 'closed') throw conflict('协商已办结，清单不能再修改 The consultation is closed');
+    if (l.c.state === 'closed') throw conflict(say('协商已办结，清单不能再修改', 'The consultation is closed'));
     const { key, included, dueDate, ...fields } = patch;
     const ofTask = and(eq(consultationTasks.orgId, l.c.orgId), eq(consultationTasks.consultationId, l.c.id), eq(consultationTasks.key, key));
     const [before] = await c.tx.select().from(consultationTasks).where(ofTask);
