@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engines, testApp, type TestApp } from './helpers.ts';
+import { engines, proposalIn, testApp, type TestApp } from './helpers.ts';
 
 // What the web app needs to speak the user's language about server data: to-dos carry their values
 // apart from the Chinese title, a filed proposal its term and session, and the audit log reads
@@ -17,15 +17,7 @@ describe.each(engines)('to-dos, numbers and the audit log for the web in any lan
 
   beforeAll(async () => {
     t = await testApp(engine);
-    const ok = async (login: string, url: string, payload: object = {}) => {
-      const res = await t.app.inject({ method: 'POST', url, headers: await t.as(login), payload });
-      if (res.statusCode >= 300) throw new Error(`${login} ${url}: ${res.statusCode} ${res.body}`);
-      return res.json();
-    };
-    id = (await ok('member', '/api/v1/proposals', { title: '关于建设社区公园的提案', body: '建议在老城区建设口袋公园。', kind: 'member' })).id;
-    await ok('member', `/api/v1/proposals/${id}/actions/submit`);
-    await ok('staff', `/api/v1/proposals/${id}/actions/file`);
-    await ok('staff', `/api/v1/proposals/${id}/actions/assign`, { units: [{ unitId: t.fx.unitIds.a, role: 'lead' }] });
+    id = await proposalIn(t, 'assigned', '关于建设社区公园的提案');
   });
   afterAll(async () => { await t?.close(); });
 
