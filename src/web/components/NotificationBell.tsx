@@ -11,6 +11,7 @@ import { useIsMobile } from '../layout/useIsMobile';
 import { keys } from '../queries';
 import type { AppNotification } from './proposals/model';
 import { QueryError } from './QueryError';
+import { useNoticeText } from './useNoticeText';
 
 interface NotificationPage {
   items: AppNotification[];
@@ -21,7 +22,8 @@ interface NotificationPage {
 const isAppPath = (href: string) => href.startsWith('/') && !href.startsWith('//') && !href.startsWith('/api/');
 
 export function NotificationBell() {
-  const { t, formatDateTime, formatDatesIn } = useI18n();
+  const { t, formatDateTime } = useI18n();
+  const textOf = useNoticeText();
   const { token } = theme.useToken();
   const isMobile = useIsMobile();
   const navigate = useNavigate();
@@ -99,7 +101,7 @@ export function NotificationBell() {
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notify.empty')} />
           ) : (
             <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-              {(list.data?.items ?? []).map((n) => (
+              {(list.data?.items ?? []).map((n) => { const text = textOf(n); return (
                 <li
                   key={n.id}
                   onClick={() => openItem(n)}
@@ -121,20 +123,20 @@ export function NotificationBell() {
                             openItem(n);
                           }}
                         >
-                          <Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>
+                          <Typography.Text strong={!n.readAt}>{text.title}</Typography.Text>
                         </a>
                       ) : (
-                        <Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>
+                        <Typography.Text strong={!n.readAt}>{text.title}</Typography.Text>
                       )}
                       {!n.readAt && <Badge status="processing" />}
                     </Flex>
-                    {n.body && <Typography.Text type="secondary">{formatDatesIn(n.body)}</Typography.Text>}
+                    {text.body && <Typography.Text type="secondary">{text.body}</Typography.Text>}
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {formatDateTime(n.createdAt)}
                     </Typography.Text>
                   </Flex>
                 </li>
-              ))}
+              ); })}
             </ul>
           )}
         </Spin>
