@@ -101,7 +101,7 @@ export function NotificationBell() {
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notify.empty')} />
           ) : (
             <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-              {(list.data?.items ?? []).map((n) => { const text = textOf(n); return (
+              {(list.data?.items ?? []).map((n) => ({ ...n, ...textOf(n) })).map((n) => (
                 <li
                   key={n.id}
                   onClick={() => openItem(n)}
@@ -123,20 +123,20 @@ export function NotificationBell() {
                             openItem(n);
                           }}
                         >
-                          <Typography.Text strong={!n.readAt}>{text.title}</Typography.Text>
+                          <Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>
                         </a>
                       ) : (
-                        <Typography.Text strong={!n.readAt}>{text.title}</Typography.Text>
+                        <Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>
                       )}
                       {!n.readAt && <Badge status="processing" />}
                     </Flex>
-                    {text.body && <Typography.Text type="secondary">{text.body}</Typography.Text>}
+                    {n.body && <Typography.Text type="secondary">{n.body}</Typography.Text>}
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {formatDateTime(n.createdAt)}
                     </Typography.Text>
                   </Flex>
                 </li>
-              ); })}
+              ))}
             </ul>
           )}
         </Spin>
