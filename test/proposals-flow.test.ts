@@ -80,6 +80,20 @@ describe.each(engines)('a proposal from draft to closed (%s)', (engine) => {
     expect(notes.items.some((n: { title: string }) => n.title.includes('新交办件'))).toBe(true);
   });
 
+  it('gives each notice the parts that vary, beside its Chinese text, for the web to word in English', async () => {
+    const title = '关于完善夜间经济配套的提案';
+    const p = (await t.app.inject({ method: 'POST', url: '/api/v1/proposals', headers: await t.as('member2'), payload: { title, body: '建议完善夜间公交与照明。', kind: 'member' } })).json();
+    await ok('member2', p.id, 'submit');
+    await ok('staff', p.id, 'file');
+    await ok('staff', p.id, 'assign', { units: [{ unitId: t.fx.unitIds.a, role: 'lead' }] });
+    const noticeOf = async (user: string) => (await t.app.inject({ url: '/api/v1/notifications', headers: await t.as(user) })).json()
+      .items.find((n: { href: string }) => n.href === `/proposals/${p.id}`);
+    expect(await noticeOf('member2')).toMatchObject({ kind: 'proposal', title: `提案已立案：${title}`, body: '', params: { key: 'filed', title }, readAt: null });
+    const assigned = await noticeOf('unitA');
+    expect(assigned).toMatchObject({ kind: 'assigned', title: `新交办件：${title}`, params: { key: 'lead', title, returnBy: expect.any(String), due: expect.any(String) } });
+    expect(assigned.body).toBe(`主办，请于 ${assigned.params.returnBy} 前签收或退回，答复截止 ${assigned.params.due}`);
+  });
+
   it('hides drafts from other members and items from units they are not assigned to', async () => {
     const draft = (await t.app.inject({ method: 'POST', url: '/api/v1/proposals', headers: await t.as('member'), payload: { title: '关于社区图书馆的提案', body: '建议……', kind: 'member' } })).json();
     for (const u of ['member2', 'staff', 'unitA', 'otherStaff']) {

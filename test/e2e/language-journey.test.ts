@@ -2,7 +2,8 @@
 // admin) has no Chinese left in its own copy — only in what users wrote (names, titles, units),
 // and in the language switch, which names 中文 in Chinese — no column header broken mid-word and no
 // text cut off with an ellipsis; at 390 px one page of each role fits the phone's width.
-// In Chinese, a notification writes its days as the pages do (2026年1月9日, not 2026-01-09).
+// Notifications too are worded in English from the server's kind and params. In Chinese, a
+// notification writes its days as the pages do (2026年1月9日, not 2026-01-09).
 // Embedded database only: the browser exercises the UI, the HTTP tests cover both engines.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestContext } from 'vitest';
@@ -202,6 +203,22 @@ describe('the pages in the user’s language', () => {
       expect(await cutOff(page)).toEqual([]);
     });
   }
+
+  it('a member: the notifications, worded in English from what the server sent', { timeout: 120_000 }, async (test) => {
+    const page = await inEnglish(test, 'member2');
+    await page.getByRole('button', { name: /^Notifications/ }).click();
+    const list = page.getByRole('dialog', { name: 'Notifications' });
+    await see(list.getByRole('listitem').filter({ hasText: `Proposal filed: ${TITLE}` }));
+    await expectEnglish(page);
+  });
+
+  it('a unit: the body of a notification in English, its days as the pages write them', { timeout: 120_000 }, async (test) => {
+    const page = await inEnglish(test, 'unitA');
+    await page.getByRole('button', { name: /^Notifications/ }).click();
+    const assigned = page.getByRole('dialog', { name: 'Notifications' }).getByRole('listitem').filter({ hasText: `New assignment: ${TITLE}` });
+    await see(assigned);
+    expect(await assigned.innerText()).toMatch(/Lead unit: sign for or return by \d{1,2} \w{3} \d{4}, reply due \d{1,2} \w{3} \d{4}/);
+  });
 
   it('a notification writes its days as the pages do', { timeout: 120_000 }, async (test) => {
     const page = await logInAs(e2e, test, 'unitA');

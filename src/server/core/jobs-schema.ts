@@ -27,6 +27,8 @@ export const notifications = pgTable('notifications', {
   title: text().notNull(),
   body: text().notNull().default(''),
   href: text(),
+  /** What varies in the title and body, for the web to word them in the reader's language. */
+  params: jsonb().$type<Record<string, string | number>>(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   readAt: timestamp({ withTimezone: true }),
 }, (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('notifications_user').on(t.orgId, t.userId, t.createdAt)]);

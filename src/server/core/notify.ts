@@ -6,8 +6,12 @@ import { outbox, users } from './schema.ts';
 import { members } from '../modules/org/schema.ts';
 import type { Outbox } from './outbox.ts';
 
-/** `sms`: also send a text message (kept for urgent notices such as overdue items). */
-export interface Notice { kind: string; title: string; body?: string; href?: string; sms?: boolean }
+/**
+ * `sms`: also send a text message (kept for urgent notices such as overdue items).
+ * `params`: what varies in the Chinese title and body (item title, dates, …); the web words them as
+ * `notice.<kind>[.<params.key>]` in the reader's language. The Chinese text stays for e-mail and SMS.
+ */
+export interface Notice { kind: string; title: string; body?: string; href?: string; sms?: boolean; params?: Record<string, string | number> }
 
 /** In-app notices, in the caller's transaction; e-mail and SMS follow after commit (outbox). */
 export async function notify(tx: Tx, orgId: string, userIds: string[], n: Notice) {
@@ -15,8 +19,8 @@ export async function notify(tx: Tx, orgId: string, userIds: string[], n: Notice
   if (!ids.length) return;
   // The notices and their delivery event in one statement.
   await tx.execute(sql`with made as (
-      insert into ${notifications} (org_id, user_id, kind, title, body, href)
-      select ${orgId}, u, ${n.kind}, ${n.title}, ${n.body ?? ''}, ${n.href ?? null}
+      insert into ${notifications} (org_id, user_id, kind, title, body, href, params)
+      select ${orgId}, u, ${n.kind}, ${n.title}, ${n.body ?? ''}, ${n.href ?? null}, ${n.params ? JSON.stringify(n.params) : null}::jsonb
       from unnest(array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]) u
       returning id)
     insert into ${outbox} (org_id, type, payload)

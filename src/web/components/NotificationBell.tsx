@@ -11,6 +11,7 @@ import { useIsMobile } from '../layout/useIsMobile';
 import { keys } from '../queries';
 import type { AppNotification } from './proposals/model';
 import { QueryError } from './QueryError';
+import { useNoticeText } from './useNoticeText';
 
 interface NotificationPage {
   items: AppNotification[];
@@ -21,7 +22,8 @@ interface NotificationPage {
 const isAppPath = (href: string) => href.startsWith('/') && !href.startsWith('//') && !href.startsWith('/api/');
 
 export function NotificationBell() {
-  const { t, formatDateTime, formatDatesIn } = useI18n();
+  const { t, formatDateTime } = useI18n();
+  const textOf = useNoticeText();
   const { token } = theme.useToken();
   const isMobile = useIsMobile();
   const navigate = useNavigate();
@@ -99,7 +101,7 @@ export function NotificationBell() {
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notify.empty')} />
           ) : (
             <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-              {(list.data?.items ?? []).map((n) => (
+              {(list.data?.items ?? []).map((n) => ({ ...n, ...textOf(n) })).map((n) => (
                 <li
                   key={n.id}
                   onClick={() => openItem(n)}
@@ -128,7 +130,7 @@ export function NotificationBell() {
                       )}
                       {!n.readAt && <Badge status="processing" />}
                     </Flex>
-                    {n.body && <Typography.Text type="secondary">{formatDatesIn(n.body)}</Typography.Text>}
+                    {n.body && <Typography.Text type="secondary">{n.body}</Typography.Text>}
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {formatDateTime(n.createdAt)}
                     </Typography.Text>

@@ -51,6 +51,7 @@ export async function assign(c: CommandScope, item: ItemRef, list: { unitId: str
     await scheduleReminders(c, item, a);
     await notify(c.tx, c.actor.orgId, await unitUsers(c.tx, c.actor.orgId, [a.unitId]), {
       kind: 'assigned', title: `新交办件：${item.title}`, body: `${a.role === 'lead' ? '主办' : '协办'}，请于 ${a.returnBy} 前签收或退回，${a.role === 'lead' ? '答复' : '协办意见'}截止 ${a.dueOn}`, href: item.href,
+      params: { key: a.role, title: item.title, returnBy: a.returnBy, due: a.dueOn },
     });
   }
   return rows;
@@ -66,12 +67,16 @@ export async function returnItem(c: CommandScope, item: ItemRef, a: Assignment, 
     eq(assignments.itemKind, item.kind), eq(assignments.itemId, item.id), inArray(assignments.state, ACTIVE)));
   await c.tx.update(assignments).set({ state: 'returned', returnedAt: sql`now()`, returnReason: reason }).where(and(eq(assignments.orgId, a.orgId), eq(assignments.id, a.id)));
   const [unit] = await c.tx.select({ name: units.name }).from(units).where(and(eq(units.orgId, a.orgId), eq(units.id, a.unitId)));
-  await notify(c.tx, a.orgId, await roleUsers(c.tx, a.orgId, 'staff'), { kind: 'returned', title: `${unit?.name ?? ''}退回：${item.title}`, body: reason, href: item.href });
+  await notify(c.tx, a.orgId, await roleUsers(c.tx, a.orgId, 'staff'), {
+    kind: 'returned', title: `${unit?.name ?? ''}退回：${item.title}`, body: reason, href: item.href, params: { unit: unit?.name ?? '', title: item.title },
+  });
 }
 
 export async function sendOpinion(c: CommandScope, item: ItemRef, a: Assignment, content: string, lead: Assignment | undefined) {
   await c.tx.update(assignments).set({ opinion: content, opinionAt: sql`now()` }).where(and(eq(assignments.orgId, a.orgId), eq(assignments.id, a.id)));
-  if (lead) await notify(c.tx, a.orgId, await unitUsers(c.tx, a.orgId, [lead.unitId]), { kind: 'opinion', title: `协办单位意见：${item.title}`, body: content.slice(0, 200), href: item.href });
+  if (lead) await notify(c.tx, a.orgId, await unitUsers(c.tx, a.orgId, [lead.unitId]), {
+    kind: 'opinion', title: `协办单位意见：${item.title}`, body: content.slice(0, 200), href: item.href, params: { key: 'coUnit', title: item.title },
+  });
 }
 
 export async function logContact(c: CommandScope, item: ItemRef, unitId: string, entry: { kind: string; happenedOn: string; content: string }, attachmentIds: string[] = []) {
@@ -85,7 +90,10 @@ export async function requestExtension(c: CommandScope, item: ItemRef, lead: Ass
   if (body.dueDate <= lead.dueOn) throw invalid('/dueDate', say(`须晚于现在的答复期限 ${lead.dueOn}`, `must be after the current due date ${lead.dueOn}`));
   if (body.dueDate > cap) throw invalid('/dueDate', say(`不能晚于 ${cap}（总共 ${s.maxMonths} 个月）`, `must not be later than ${cap} (${s.maxMonths} months in total)`));
   await c.tx.insert(extensionRequests).values({ orgId: c.actor.orgId, assignmentId: lead.id, itemKind: item.kind, itemId: item.id, requestedDueOn: body.dueDate, reason: body.reason, requestedBy: c.actor.id });
-  await notify(c.tx, c.actor.orgId, await roleUsers(c.tx, c.actor.orgId, 'staff'), { kind: 'extension', title: `延期申请：${item.title}`, body: `申请延至 ${body.dueDate}：${body.reason}`, href: item.href });
+  await notify(c.tx, c.actor.orgId, await roleUsers(c.tx, c.actor.orgId, 'staff'), {
+    kind: 'extension', title: `延期申请：${item.title}`, body: `申请延至 ${body.dueDate}：${body.reason}`, href: item.href,
+    params: { key: 'requested', title: item.title, due: body.dueDate, reason: body.reason },
+  });
 }
 
 export async function pendingExtension(db: Queryable, orgId: string, item: { kind: string; id: string }) {
@@ -107,6 +115,7 @@ export async function decideExtension(c: CommandScope, item: ItemRef, grant: boo
   }
   if (a) await notify(c.tx, c.actor.orgId, await unitUsers(c.tx, c.actor.orgId, [a.unitId]), {
     kind: 'extension', title: `延期申请${grant ? '已同意' : '未同意'}：${item.title}`, body: grant ? `新的答复期限 ${req.requestedDueOn}` : note ?? '', href: item.href,
+    params: { key: grant ? 'granted' : 'refused', title: item.title, due: req.requestedDueOn },
   });
 }
 
@@ -132,5 +141,7 @@ export async function restartHandling(c: CommandScope, item: ItemRef, lead: Assi
   const dates = assignmentDates(today(), 'lead', s);
   const [moved] = await c.tx.update(assignments).set({ dueOn: dates.dueOn, periodStart: dates.periodStart }).where(and(eq(assignments.orgId, lead.orgId), eq(assignments.id, lead.id))).returning();
   await scheduleReminders(c, item, moved!);
-  await notify(c.tx, c.actor.orgId, await unitUsers(c.tx, c.actor.orgId, [lead.unitId]), { kind: 'rehandling', title: `提案者不满意，请重新办理：${item.title}`, body: `答复期限 ${dates.dueOn}`, href: item.href });
+  await notify(c.tx, c.actor.orgId, await unitUsers(c.tx, c.actor.orgId, [lead.unitId]), {
+    kind: 'rehandling', title: `提案者不满意，请重新办理：${item.title}`, body: `答复期限 ${dates.dueOn}`, href: item.href, params: { title: item.title, due: dates.dueOn },
+  });
 }

@@ -24,10 +24,14 @@ export async function runReminder(job: Job, tx: Tx) {
   const what = a.role === 'lead' ? '答复' : '协办意见';
   if (p.label === 'overdue') {
     const to = [...await unitUsers(tx, job.orgId, [a.unitId]), ...await roleUsers(tx, job.orgId, 'staff'), ...(status.leaderUserId ? [status.leaderUserId] : [])];
-    await notify(tx, job.orgId, to, { kind: 'overdue', title: `已超期：${p.item.title}`, body: `${what}期限 ${a.dueOn} 已过`, href: p.item.href, sms: true });
+    await notify(tx, job.orgId, to, {
+      kind: 'overdue', title: `已超期：${p.item.title}`, body: `${what}期限 ${a.dueOn} 已过`, href: p.item.href, sms: true,
+      params: { key: a.role, title: p.item.title, due: a.dueOn },
+    });
   } else {
     await notify(tx, job.orgId, await unitUsers(tx, job.orgId, [a.unitId]), {
       kind: 'due', title: `${p.label === 'due14' ? '14' : '3'} 天后到期：${p.item.title}`, body: `${what}期限 ${a.dueOn}`, href: p.item.href,
+      params: { key: a.role, days: p.label === 'due14' ? 14 : 3, title: p.item.title, due: a.dueOn },
     });
   }
 }

@@ -24,9 +24,12 @@ export async function runYearEndReminder(job: Job, tx: Tx) {
   const behind = board.items.filter((i) => i.behind);
   for (const i of behind) {
     const missing = [i.unmet ? `还有 ${i.unmet} 个联系对象未见面` : '', i.reported ? '' : `尚未提交${year}年度书面报告`].filter(Boolean).join('，');
-    await notify(tx, job.orgId, await memberUsers(tx, job.orgId, [i.memberId]), { kind: 'liaisonYearEnd', title: `双联：${missing}`, body: '请在年底前完成“一见面一报告”。', href: '/liaison/mine' });
+    await notify(tx, job.orgId, await memberUsers(tx, job.orgId, [i.memberId]), {
+      kind: 'liaisonYearEnd', title: `双联：${missing}`, body: '请在年底前完成“一见面一报告”。', href: '/liaison/mine',
+      params: { key: i.unmet ? (i.reported ? 'unmet' : 'both') : 'report', n: i.unmet, year },
+    });
   }
   if (behind.length) {
-    await notify(tx, job.orgId, await roleUsers(tx, job.orgId, 'staff'), { kind: 'liaisonYearEnd', title: `双联：${behind.length} 位联系人“一见面一报告”尚未完成`, href: '/liaison/compliance' });
+    await notify(tx, job.orgId, await roleUsers(tx, job.orgId, 'staff'), { kind: 'liaisonYearEnd', title: `双联：${behind.length} 位联系人“一见面一报告”尚未完成`, href: '/liaison/compliance', params: { key: 'staff', n: behind.length } });
   }
 }

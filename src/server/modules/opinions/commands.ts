@@ -91,16 +91,20 @@ function notPast(day: string) {
   if (day > today()) throw invalid('/date', say('不能晚于今天', 'must not be in the future'));
 }
 
-async function notifyAuthor(c: CommandScope, l: LoadedOpinion, title: string, body?: string) {
+/** `key` names the wording (returned, rejected, …); the report's title is added to `params`. */
+async function notifyAuthor(c: CommandScope, l: LoadedOpinion, key: string, params: Record<string, string | number>, title: string, body?: string) {
   if (!l.o.authorMemberId) return;
-  await notify(c.tx, l.o.orgId, await memberUsers(c.tx, l.o.orgId, [l.o.authorMemberId]), { kind: 'opinion', title, body, href: `/opinions/${l.o.id}` });
+  await notify(c.tx, l.o.orgId, await memberUsers(c.tx, l.o.orgId, [l.o.authorMemberId]), { kind: 'opinion', title, body, href: `/opinions/${l.o.id}`, params: { key, title: l.o.title, ...params } });
 }
 
 /** Staff review what is handed in; whoever handed it in (staff entering a paper report) needs no notice of it. */
 async function notifyStaff(c: CommandScope, l: LoadedOpinion) {
   const staff = (await roleUsers(c.tx, l.o.orgId, 'staff')).filter((id) => id !== c.actor.id);
   const title = `${l.o.state === 'returned' ? '修改后重新提交的' : '新的'}社情民意信息待审核：${l.o.title}`;
-  await notify(c.tx, l.o.orgId, staff, { kind: 'opinionReview', title, body: `作者：${l.o.authorName}`, href: `/opinions/${l.o.id}` });
+  await notify(c.tx, l.o.orgId, staff, {
+    kind: 'opinionReview', title, body: `作者：${l.o.authorName}`, href: `/opinions/${l.o.id}`,
+    params: { key: l.o.state === 'returned' ? 'resubmitted' : 'new', title: l.o.title, author: l.o.authorName },
+  });
 }
 
 /** The next number of the year: approvals of one committee take turns on its org row. */
@@ -120,12 +124,12 @@ const steps: Record<string, Step> = {
   async withdraw() {},
   async return(c, l, b, set) {
     set({ decisionReason: String(b.reason) });
-    await notifyAuthor(c, l, `社情民意信息被退回修改：${l.o.title}`, String(b.reason));
+    await notifyAuthor(c, l, 'returned', {}, `社情民意信息被退回修改：${l.o.title}`, String(b.reason));
     return String(b.reason);
   },
   async reject(c, l, b, set) {
     set({ decisionReason: String(b.reason) });
-    await notifyAuthor(c, l, `社情民意信息不予采用：${l.o.title}`, String(b.reason));
+    await notifyAuthor(c, l, 'rejected', {}, `社情民意信息不予采用：${l.o.title}`, String(b.reason));
     return String(b.reason);
   },
   async approve(c, l, b, set) {
@@ -136,21 +140,21 @@ const steps: Record<string, Step> = {
     const number = await nextNumber(c, year);
     set({ number, numberYear: year, approvedAt: new Date(), signer: (b.signer as string | undefined) ?? null });
     const label = numberLabel(year, number)!;
-    await notifyAuthor(c, l, `社情民意信息已编发（${label}）：${l.o.title}`);
+    await notifyAuthor(c, l, 'approved', { year, number }, `社情民意信息已编发（${label}）：${l.o.title}`);
     return [label, b.signer ? `签发：${b.signer}` : '', (b.note as string | undefined) ?? ''].filter(Boolean).join('；');
   },
   async forward(c, l, b, set) {
     const bodies = b.bodies as string[];
     notPast(String(b.date));
     set({ forwardedTo: bodies, forwardedOn: String(b.date) });
-    await notifyAuthor(c, l, `社情民意信息已报送${bodies.join('、')}：${l.o.title}`);
+    await notifyAuthor(c, l, 'forwarded', { bodies: bodies.join('、') }, `社情民意信息已报送${bodies.join('、')}：${l.o.title}`);
     return [`报送${bodies.join('、')}`, (b.note as string | undefined) ?? ''].filter(Boolean).join('；');
   },
   async adopt(c, l, b) {
     const level = b.level as Level;
     notPast(String(b.date));
     await c.tx.insert(opinionAdoptions).values({ orgId: l.o.orgId, opinionId: l.o.id, level, adoptedBy: String(b.adoptedBy), adoptedOn: String(b.date), note: (b.note as string | undefined) ?? null, createdBy: c.actor.id });
-    await notifyAuthor(c, l, `社情民意信息被${b.adoptedBy}采用（${LEVEL_LABELS[level]}）：${l.o.title}`);
+    await notifyAuthor(c, l, 'adopted', { adoptedBy: String(b.adoptedBy), level }, `社情民意信息被${b.adoptedBy}采用（${LEVEL_LABELS[level]}）：${l.o.title}`);
     return `${LEVEL_LABELS[level]} · ${b.adoptedBy}采用`;
   },
   async instruct(c, l, b) {
@@ -160,7 +164,7 @@ const steps: Record<string, Step> = {
       orgId: l.o.orgId, opinionId: l.o.id, leaderName: String(b.leaderName), leaderPosition: String(b.leaderPosition), level,
       instructedOn: String(b.date), content: String(b.content), createdBy: c.actor.id,
     });
-    await notifyAuthor(c, l, `社情民意信息获${b.leaderPosition}${b.leaderName}批示：${l.o.title}`, String(b.content));
+    await notifyAuthor(c, l, 'instructed', { leader: `${b.leaderPosition}${b.leaderName}` }, `社情民意信息获${b.leaderPosition}${b.leaderName}批示：${l.o.title}`, String(b.content));
     return `${b.leaderPosition}${b.leaderName}批示：${b.content}`;
   },
 };

@@ -29,7 +29,7 @@ async function checkCosigners(c: CommandScope, ids: string[], proposer: string |
 async function inviteCosigners(c: CommandScope, p: { id: string; title: string }, ids: string[]) {
   if (!ids.length) return;
   await c.tx.insert(proposalCosigners).values(ids.map((memberId) => ({ orgId: c.actor.orgId, proposalId: p.id, memberId }))).onConflictDoNothing();
-  await notify(c.tx, c.actor.orgId, await memberUsers(c.tx, c.actor.orgId, ids), { kind: 'cosign', title: `请确认附议：${p.title}`, href: `/proposals/${p.id}` });
+  await notify(c.tx, c.actor.orgId, await memberUsers(c.tx, c.actor.orgId, ids), { kind: 'cosign', title: `请确认附议：${p.title}`, href: `/proposals/${p.id}`, params: { title: p.title } });
 }
 
 /** A member drafts a proposal (staff may enter one for a party group, special committee or sector). */
@@ -130,7 +130,7 @@ const steps: Record<string, Step> = {
     await c.tx.select().from(plenarySessions).where(and(eq(plenarySessions.orgId, s.orgId), eq(plenarySessions.id, s.id))).for('update');
     const [{ n }] = (await c.tx.select({ n: max(proposals.number) }).from(proposals).where(and(eq(proposals.orgId, s.orgId), eq(proposals.sessionId, s.id)))) as [{ n: number | null }];
     set({ termId: s.termId, sessionId: s.id, number: (n ?? 0) + 1, duringSession: s.during, filedAt: new Date() });
-    await notifyProposers(c, l, `提案已立案：${l.p.title}`);
+    await notifyProposers(c, l, 'filed', {}, `提案已立案：${l.p.title}`);
     return `第${(n ?? 0) + 1}号`;
   },
   async reject(c, l, b, set) {
@@ -138,12 +138,12 @@ const steps: Record<string, Step> = {
     const grounds = (await settingsOf(c)).notFiledGrounds;
     if (!grounds.some((g) => reason.startsWith(g))) throw invalid('/reason', say(`须以下列理由之一开头：${grounds.join('、')}`, `must start with one of the grounds: ${grounds.join('、')}`));
     set({ decisionReason: reason });
-    await notifyProposers(c, l, `提案不予立案：${l.p.title}`, reason);
+    await notifyProposers(c, l, 'notFiled', {}, `提案不予立案：${l.p.title}`, reason);
     return reason;
   },
   async convert(c, l, b, set) {
     set({ convertedTo: String(b.to), decisionReason: String(b.reason) });
-    await notifyProposers(c, l, `提案转为${b.to === 'opinion' ? '社情民意信息' : '委员来信'}：${l.p.title}`, String(b.reason));
+    await notifyProposers(c, l, b.to === 'opinion' ? 'toOpinion' : 'toLetter', {}, `提案转为${b.to === 'opinion' ? '社情民意信息' : '委员来信'}：${l.p.title}`, String(b.reason));
     return String(b.reason);
   },
   async merge(c, l, b, set) {
@@ -160,7 +160,7 @@ const steps: Record<string, Step> = {
       await c.tx.insert(proposalCosigners).values(incoming.map((memberId) => ({ orgId: l.p.orgId, proposalId: intoId, memberId, confirmedAt: new Date(), viaMergeOf: l.p.id }))).onConflictDoNothing();
     }
     set({ mergedIntoId: intoId });
-    await notifyProposers(c, l, `提案已并案：${l.p.title}`, `并入《${target.p.title}》`);
+    await notifyProposers(c, l, 'merged', { into: target.p.title }, `提案已并案：${l.p.title}`, `并入《${target.p.title}》`);
     return `并入 ${target.p.title}`;
   },
   async assign(c, l, b) {
@@ -189,7 +189,7 @@ const steps: Record<string, Step> = {
     const round = Math.max(l.p.round, 1);
     await engine.reply(c, ref(l.p), c.actor.unitId!, round, { category: String(b.category), content: String(b.content), signer: b.signer as string | undefined, attachmentIds: b.attachmentIds as string[] | undefined });
     set({ round });
-    await notifyProposers(c, l, `提案已答复（${b.category}类），请评价：${l.p.title}`);
+    await notifyProposers(c, l, 'replied', { category: String(b.category) }, `提案已答复（${b.category}类），请评价：${l.p.title}`);
     return `${b.category}类`;
   },
   async evaluate(c, l, b, set) {
@@ -200,7 +200,7 @@ const steps: Record<string, Step> = {
     set({ unsatisfiedCount: count, round: l.p.round + 1, needsMeeting: count >= 2 });
     await engine.restartHandling(c, ref(l.p), l.lead!, (await settingsOf(c)).handling);
     if (count >= 2) {
-      await notify(c.tx, l.p.orgId, await roleUsers(c.tx, l.p.orgId, 'staff'), { kind: 'meeting', title: `提案者再次不满意，请当面协商：${l.p.title}`, href: `/proposals/${l.p.id}` });
+      await notify(c.tx, l.p.orgId, await roleUsers(c.tx, l.p.orgId, 'staff'), { kind: 'meeting', title: `提案者再次不满意，请当面协商：${l.p.title}`, href: `/proposals/${l.p.id}`, params: { title: l.p.title } });
     }
     return 'unsatisfied';
   },
@@ -215,16 +215,17 @@ const steps: Record<string, Step> = {
     const leaders = await roleUsers(c.tx, l.p.orgId, 'leader');
     if (!leaders.includes(leaderUserId)) throw invalid('/leaderUserId', say('不是本政协的领导', 'not a leader of this committee'));
     set({ isKey: true, keyLeaderUserId: leaderUserId });
-    await notify(c.tx, l.p.orgId, [leaderUserId], { kind: 'key', title: `请领办重点提案：${l.p.title}`, href: `/proposals/${l.p.id}` });
+    await notify(c.tx, l.p.orgId, [leaderUserId], { kind: 'key', title: `请领办重点提案：${l.p.title}`, href: `/proposals/${l.p.id}`, params: { title: l.p.title } });
   },
 };
 
 for (const a of proposalWorkflow.actionNames) if (!steps[a]) throw new Error(`no step for proposal action ${a}`);
 
-async function notifyProposers(c: CommandScope, l: Loaded, title: string, body?: string) {
+/** `key` names the wording (filed, notFiled, …); the proposal's title is added to `params`. */
+async function notifyProposers(c: CommandScope, l: Loaded, key: string, params: Record<string, string | number>, title: string, body?: string) {
   const ids = [l.p.proposerMemberId, ...l.cosigners.map((x) => x.memberId)].filter((m): m is string => !!m);
   const userIds = [...(await memberUsers(c.tx, l.p.orgId, ids)), ...(l.p.proposerMemberId ? [] : [l.p.createdBy])];
-  await notify(c.tx, l.p.orgId, userIds, { kind: 'proposal', title, body, href: `/proposals/${l.p.id}` });
+  await notify(c.tx, l.p.orgId, userIds, { kind: 'proposal', title, body, href: `/proposals/${l.p.id}`, params: { key, title: l.p.title, ...params } });
 }
 
 /** Any workflow action inside an open command: lock → relations → transition table → step → write → history/audit → event. */

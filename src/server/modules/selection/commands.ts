@@ -130,7 +130,7 @@ export function withdrawEntry(ctx: Ctx, roundId: string, entryId: string) {
     });
     // Staff withdrawing a member's self-nomination tell the member.
     if (e.nominatedAs === 'self' && !relations.length && e.proposerMemberId) {
-      await notify(c.tx, c.actor.orgId, await memberUsers(c.tx, c.actor.orgId, [e.proposerMemberId]), { kind: 'selection', title: `您的优秀提案自荐已由工作人员撤回：${title}`, href: href(roundId) });
+      await notify(c.tx, c.actor.orgId, await memberUsers(c.tx, c.actor.orgId, [e.proposerMemberId]), { kind: 'selection', title: `您的优秀提案自荐已由工作人员撤回：${title}`, href: href(roundId), params: { key: 'withdrawn', title } });
     }
   });
 }
@@ -208,7 +208,7 @@ export function closeLevel(ctx: Ctx, roundId: string, levelId: string, input: { 
       before: { state: l.r.state, level: level.position }, after: { state: to, level: level.position, passed: pass, note: `${level.name}：${pass.length}/${ranked.length}` },
     });
     const next = l.levels[level.position];
-    if (next) await notify(c.tx, c.actor.orgId, await reviewersOf(c, l, next), { kind: 'selection', title: `优秀提案评选进入${next.name}，请评分：${l.r.name}`, href: href(roundId) });
+    if (next) await notify(c.tx, c.actor.orgId, await reviewersOf(c, l, next), { kind: 'selection', title: `优秀提案评选进入${next.name}，请评分：${l.r.name}`, href: href(roundId), params: { key: 'nextLevel', stage: next.name, name: l.r.name } });
   });
 }
 
@@ -232,7 +232,7 @@ export function announce(ctx: Ctx, roundId: string, input: { unitIds?: string[] 
       .where(and(eq(selectionRounds.orgId, c.actor.orgId), eq(selectionRounds.id, roundId)));
     await c.record({ action: 'announced', entity: 'selection', entityId: roundId, before: { state: l.r.state }, after: { state: to, proposals: winners.length, units: unitIds.length } });
     const proposers = winners.map((w) => w.proposerMemberId).filter((m): m is string => !!m);
-    await notify(c.tx, c.actor.orgId, await memberUsers(c.tx, c.actor.orgId, proposers), { kind: 'selection', title: `您的提案获评优秀提案：${l.r.name}`, href: href(roundId) });
-    await notify(c.tx, c.actor.orgId, await unitUsers(c.tx, c.actor.orgId, unitIds), { kind: 'selection', title: `贵单位获评提案办理先进单位：${l.r.name}`, href: href(roundId) });
+    await notify(c.tx, c.actor.orgId, await memberUsers(c.tx, c.actor.orgId, proposers), { kind: 'selection', title: `您的提案获评优秀提案：${l.r.name}`, href: href(roundId), params: { key: 'excellent', name: l.r.name } });
+    await notify(c.tx, c.actor.orgId, await unitUsers(c.tx, c.actor.orgId, unitIds), { kind: 'selection', title: `贵单位获评提案办理先进单位：${l.r.name}`, href: href(roundId), params: { key: 'excellentUnit', name: l.r.name } });
   });
 }

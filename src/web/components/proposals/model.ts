@@ -255,6 +255,8 @@ export interface AppNotification {
   title: string;
   body: string;
   href: string | null;
+  /** What varies in title and body, to word them as `notice.<kind>[.<key>]`; absent on old notices. */
+  params?: Record<string, string | number> | null;
   createdAt: string;
   readAt: string | null;
 }
