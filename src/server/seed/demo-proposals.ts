@@ -671,8 +671,9 @@ export async function seedDemoProposals(tx: Queryable, ctx: ProposalSeedContext)
     notifications: [] as Row<typeof notifications>[], opinions: [] as Row<typeof opinions>[], letters: [] as Row<typeof memberLetters>[],
   };
   const recent = nowDay - 60;
-  const notice = (userId: string | undefined, at: Date, kind: string, title: string, body: string, href: string, readAt: Date | null) => {
-    if (userId && dayNum(today(at)) >= recent) out.notifications.push({ orgId, userId, kind, title, body, href, createdAt: at, readAt });
+  // With the values the web words a notice by in the reader's language, as notify() stores them.
+  const notice = (userId: string | undefined, at: Date, kind: string, title: string, body: string, href: string, readAt: Date | null, params: Record<string, string | number>) => {
+    if (userId && dayNum(today(at)) >= recent) out.notifications.push({ orgId, userId, kind, title, body, href, createdAt: at, readAt, params });
   };
   const counts = Object.fromEntries(proposalWorkflow.states.map((s) => [s, 0])) as ProposalSeedCounts;
 
@@ -736,11 +737,11 @@ export async function seedDemoProposals(tx: Queryable, ctx: ProposalSeedContext)
         case 'file':
           Object.assign(row, { termId: s.termId, sessionId: s.id, number: p.number, duringSession: p.during, filedAt: at });
           note = `第${p.number}号`; to = 'filed';
-          if (proposerUser && proposerUser !== ctx.staffUserId) notice(proposerUser, at, 'proposal', `提案已立案：${p.title}`, '', href, at);
+          if (proposerUser && proposerUser !== ctx.staffUserId) notice(proposerUser, at, 'proposal', `提案已立案：${p.title}`, '', href, at, { key: 'filed', title: p.title });
           break;
         case 'markKey':
           row.isKey = true; row.keyLeaderUserId = ctx.leader.userId;
-          notice(ctx.leader.userId, at, 'key', `请领办重点提案：${p.title}`, '', href, step.day < nowDay - 14 ? at : null);
+          notice(ctx.leader.userId, at, 'key', `请领办重点提案：${p.title}`, '', href, step.day < nowDay - 14 ? at : null, { title: p.title });
           break;
         case 'assign': {
           const list = d.units as { unitId: string; role: 'lead' | 'co' }[];
@@ -791,7 +792,7 @@ export async function seedDemoProposals(tx: Queryable, ctx: ProposalSeedContext)
             state: 'pending', requestedBy: actor, requestedAt: at };
           out.extensions.push(ext); pendingExt = { row: ext, months: Number(d.months) };
           note = `申请延至 ${requested}：${d.reason}`;
-          if (p.slot.flags.has('pendingExt')) notice(ctx.staffUserId, at, 'extension', `延期申请：${p.title}`, note, href, null);
+          if (p.slot.flags.has('pendingExt')) notice(ctx.staffUserId, at, 'extension', `延期申请：${p.title}`, note, href, null, { key: 'requested', title: p.title, due: requested, reason: String(d.reason) });
           break;
         }
         case 'grantExtension': case 'refuseExtension': {
@@ -821,7 +822,7 @@ export async function seedDemoProposals(tx: Queryable, ctx: ProposalSeedContext)
           row.round = round;
           note = `${category}类`; to = 'replied';
           const evaluated = p.steps.find((x) => x.action === 'evaluate' && x.day >= step.day && x.at! > at);
-          if (proposerUser && proposerUser !== ctx.staffUserId) notice(proposerUser, at, 'proposal', `提案已答复（${category}类），请评价：${p.title}`, '', href, evaluated?.at ?? null);
+          if (proposerUser && proposerUser !== ctx.staffUserId) notice(proposerUser, at, 'proposal', `提案已答复（${category}类），请评价：${p.title}`, '', href, evaluated?.at ?? null, { key: 'replied', title: p.title, category });
           break;
         }
         case 'rate': {
@@ -849,7 +850,7 @@ export async function seedDemoProposals(tx: Queryable, ctx: ProposalSeedContext)
             const restart = assignmentDates(day, 'lead', H); // 3 more months, and a new 6-month cap
             Object.assign(lead()!, { dueOn: restart.dueOn, periodStart: restart.periodStart });
             to = 'rehandling';
-            notice(unitUser.get(p.lead), at, 'rehandling', `提案者不满意，请重新办理：${p.title}`, `答复期限 ${lead()!.dueOn}`, href, null);
+            notice(unitUser.get(p.lead), at, 'rehandling', `提案者不满意，请重新办理：${p.title}`, `答复期限 ${lead()!.dueOn}`, href, null, { title: p.title, due: lead()!.dueOn });
           } else {
             row.closedAt = at; to = 'closed';
           }
@@ -889,7 +890,8 @@ export async function seedDemoProposals(tx: Queryable, ctx: ProposalSeedContext)
     for (const a of mine) {
       const readAt = a.state === 'pending' ? null : ((a.signedAt ?? a.returnedAt ?? a.assignedAt) as Date);
       notice(unitUser.get(a.unitId), a.assignedAt as Date, 'assigned', `新交办件：${p.title}`,
-        `${a.role === 'lead' ? '主办' : '协办'}，请于 ${a.returnBy} 前签收或退回，${a.role === 'lead' ? '答复' : '协办意见'}截止 ${a.dueOn}`, href, readAt);
+        `${a.role === 'lead' ? '主办' : '协办'}，请于 ${a.returnBy} 前签收或退回，${a.role === 'lead' ? '答复' : '协办意见'}截止 ${a.dueOn}`, href, readAt,
+        { key: a.role, title: p.title, returnBy: String(a.returnBy), due: a.dueOn });
     }
   }
   /**
