@@ -73,6 +73,8 @@ export const opinionsZh = {
   'opinion.adoptions.empty': '尚无采用记录',
   'opinion.instructions.empty': '尚无领导批示',
   'opinion.history.empty': '尚无记录',
+  'opinion.history.signer': '签发：{name}',
+  'opinion.history.sep': '；',
   'opinion.history.system': '系统',
 
   'opinion.quota.title': '{year} 年度任务',
@@ -212,6 +214,8 @@ export const opinionsEn: Record<Keys, string> = {
   'opinion.adoptions.empty': 'Not adopted yet',
   'opinion.instructions.empty': 'No instructions yet',
   'opinion.history.empty': 'Nothing yet',
+  'opinion.history.signer': 'Signed off by {name}',
+  'opinion.history.sep': '; ',
   'opinion.history.system': 'System',
 
   'opinion.quota.title': 'Target for {year}',

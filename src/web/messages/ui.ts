@@ -57,6 +57,8 @@ export const uiZh = {
   // The number of a filed proposal, for English (Chinese shows the server's 第五届第五次会议 第0270号).
   'proposal.numberText': '第{term}届第{session}次会议 第{number}号',
   'proposal.history.filedAs': '第{number}号',
+  'proposal.history.units': '主办 1 家、协办 {co} 家',
+  'proposal.history.enteredByOffice': '提案办代为录入（委员书面提交）',
   'proposal.history.category': '{category}类',
   'proposal.stats.total': '合计',
   'common.labelSep': '：',
@@ -215,6 +217,8 @@ export const uiEn: Record<Keys, string> = {
 
   'proposal.numberText': 'Term {term}, session {session}, No. {number}',
   'proposal.history.filedAs': 'No. {number}',
+  'proposal.history.units': '1 lead unit, {co} co-handling',
+  'proposal.history.enteredByOffice': 'Entered by the proposal office (submitted on paper)',
   'proposal.history.category': 'Category {category}',
   'proposal.stats.total': 'Total',
   'common.labelSep': ': ',

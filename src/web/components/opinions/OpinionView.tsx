@@ -86,13 +86,21 @@ function Instructions({ o }: { o: Opinion }) {
 }
 
 function History({ id }: { id: string }) {
-  const { t } = useI18n();
+  const { t, formatDatesIn } = useI18n();
+  // The approval's note is written by the server: 社情民意〔2026〕第1期；签发：王某；the staff's own note.
+  const noteText = (_action: string, note: string) => note.split('；').map((part) => {
+    const numbered = /^社情民意〔(\d{4})〕第(\d+)期$/.exec(part);
+    if (numbered) return t('opinion.numberEn', { year: numbered[1]!, number: numbered[2]! });
+    const signed = /^签发：([\s\S]+)$/.exec(part);
+    return signed ? t('opinion.history.signer', { name: signed[1]! }) : formatDatesIn(part);
+  }).join(t('opinion.history.sep'));
   return (
     <HistoryCard<OpinionState>
       title={t('opinion.section.history')}
       history={useOpinionHistory(id)}
       actions="opinion.action"
       stateTag={(state) => <OpinionStateTag state={state} />}
+      noteText={noteText}
       emptyText={t('opinion.history.empty')}
       systemName={t('opinion.history.system')}
     />

@@ -33,6 +33,9 @@ export function HistoryTimeline({ proposalId, base, stateTag = (state) => <State
     const category = /^([ABC])类$/.exec(note);
     if (action === 'reply' && category) return t('proposal.history.category', { category: category[1]! });
     if (action === 'rate' && /^\d\/\d\/\d$/.test(note)) return note; // topic/research/feasibility stars
+    const units = /^主办 1 家、协办 (\d+) 家$/.exec(note);
+    if ((action === 'assign' || action === 'reassign') && units) return t('proposal.history.units', { co: units[1]! });
+    if (action === 'created' && note === '提案办代为录入（委员书面提交）') return t('proposal.history.enteredByOffice');
     return undefined;
   };
   const noteText = (action: string, note: string) => {
