@@ -325,6 +325,8 @@ describe.each(engines)('bad input (%s)', (engine) => {
     const consultationId = (await t.app.inject({ method: 'POST', url: '/api/v1/consultations', headers: staff, payload: { title: '界别协商', kind: 'sector', year: 2026 } })).json().id as string;
     for (const a of ['prepare', 'convene', 'conclude']) await t.app.inject({ method: 'POST', url: `/api/v1/consultations/${consultationId}/actions/${a}`, headers: staff, payload: {} });
     const recommendationId = (await t.app.inject({ method: 'POST', url: `/api/v1/consultations/${consultationId}/recommendations`, headers: staff, payload: { title: '建议', content: '内容' } })).json().id as string;
+    const [recommendationFile] = await t.database.db.insert(attachments).values({ orgId: t.fx.orgId, itemKind: 'recommendation', itemId: recommendationId, ownerKind: 'reply', ownerId: null,
+      filename: '附件.pdf', mime: 'application/pdf', size: 4, sha256: '-', data: Buffer.from('%PDF'), createdBy: t.fx.userIds.unitA! }).returning();
     const planItemId = (await t.app.inject({ method: 'POST', url: '/api/v1/consultations/plan/items', headers: staff, payload: { year: 2026, kind: 'sector', month: 5, topic: '计划' } })).json().id as string;
     const [notification] = await t.database.db.insert(notifications).values({ orgId: t.fx.orgId, userId: t.fx.userIds.admin!, kind: 'test', title: '通知' }).returning();
     // An existing object for each path parameter (by the path up to it), so that a wrongly
@@ -340,7 +342,7 @@ describe.each(engines)('bad input (%s)', (engine) => {
       '/api/v1/liaison/links/:id': linkId, '/api/v1/liaison/contacts/:id': contact.id, '/api/v1/liaison/opinions/:id': contact.opinions[0].id,
       '/api/v1/selections/:id': selection.id, '/api/v1/selections/:id/entries/:entryId': selection.entryId, '/api/v1/selections/:id/levels/:levelId': selection.levelIds[1]!,
       '/api/v1/consultations/:id': consultationId, '/api/v1/consultations/plan/items/:id': planItemId,
-      '/api/v1/recommendations/:id': recommendationId,
+      '/api/v1/recommendations/:id': recommendationId, '/api/v1/recommendations/:id/attachments/:attachmentId': recommendationFile!.id,
     };
     // Objects of another committee: as unknown here as a random id.
     foreign = {
