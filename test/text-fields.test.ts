@@ -73,7 +73,7 @@ describe.each(engines)('human-entered names and texts (%s)', (engine) => {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(await rosterFile(['姓名', '党派', '界别'], [['欧阳\n修', '民盟', '教育界'], ['司马光', '民盟', '教育界']]))]), 'roster.xlsx');
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/members/import?commit=false', headers: await t.as('admin'), payload: form });
-    expect(res.json()).toMatchObject({ total: 2, valid: 1, errors: [{ row: 2, field: '姓名', message: expect.stringContaining('control characters') }] });
+    expect(res.json()).toMatchObject({ total: 2, valid: 1, errors: [{ row: 2, field: '姓名', message: expect.stringContaining('控制字符') }] });
   });
 
   it('says why in words, not with the pattern', async () => {
