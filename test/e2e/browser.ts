@@ -129,5 +129,11 @@ export async function seeCells(row: Locator, texts: string[], timeout = WAIT): P
 export async function logIn(page: Page, username: string, password: string, labels = { username: '用户名', password: '密码', submit: '登录' }) {
   await page.getByLabel(labels.username, { exact: true }).fill(username);
   await page.getByLabel(labels.password, { exact: true }).fill(password);
-  await page.getByRole('button', { name: labels.submit, exact: true }).click();
+  await submitButton(page, labels.submit).click();
 }
+
+/**
+ * The form's submit button by its text. Not by its accessible name: while antd's loading icon fades out
+ * after a failed try, its aria-label makes the name "loading Sign in".
+ */
+export const submitButton = (page: Page, text: string) => page.locator('button[type=submit]', { hasText: text });

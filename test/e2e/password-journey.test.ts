@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isNotNull, sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { loginThrottle } from '../../src/server/core/schema.ts';
-import { logIn, see, startE2E, type E2E } from './browser.ts';
+import { logIn, see, startE2E, submitButton, type E2E } from './browser.ts';
 import { button, dialog, logInAs, main, row, toast } from './ui.ts';
 
 describe('password journey', () => {
@@ -42,13 +42,13 @@ describe('password journey', () => {
 
     // Many failures for this username from here: the next try must wait the longest, 15 minutes.
     await e2e.t.database.db.update(loginThrottle).set({ failures: 30, lastAt: sql`now()` }).where(isNotNull(loginThrottle.account));
-    await button(page, '登录').click();
+    await submitButton(page, '登录').click();
     await see(alert(page).getByText('尝试次数过多，请 15 分钟后再试', { exact: true }));
     await expect.poll(() => alert(page).innerText()).not.toMatch(/Too Many|Locked|[A-Za-z]{3}/);
 
     await page.getByRole('button', { name: 'English' }).click();
     await see(page.getByRole('heading', { name: 'Sign in' }));
-    await button(page, 'Sign in').click();
+    await submitButton(page, 'Sign in').click();
     await see(alert(page).getByText('Too many failed attempts: try again in 15 minutes', { exact: true }));
     await expect.poll(() => alert(page).innerText()).not.toMatch(/Locked|Too Many Requests|[\u4e00-\u9fff]/);
     await logIn(page, 'member', 'wrong-pass-1', { username: 'Username', password: 'Password', submit: 'Sign in' });
