@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plusDays, today } from '../../src/server/modules/handling/deadlines.ts';
 import { logIn, see, seeTexts, startE2E, type E2E } from './browser.ts';
-import { button, card, confirm, dialog, logInAs, main, menuLink, toast } from './ui.ts';
+import { agree, button, card, confirm, dialog, logInAs, main, menuLink, toast } from './ui.ts';
 
 const TITLE = '关于发展普惠托育服务的双月协商';
 const STEPS = ['开门式选题', '标准式筹备', '互动式协商', '集中式交办', '提案式办理', '跟踪式问效'];
@@ -74,7 +74,7 @@ describe('a consultation in the browser', () => {
     await leader.goto(`/consultations/plan?year=${year}`);
     await see(main(leader).getByText('普惠托育服务', { exact: true }));
     await button(main(leader), 'check 通过计划').click();
-    await leader.locator('.ant-modal-confirm').getByRole('button', { name: '确定' }).click();
+    await agree(leader, '确定');
     await toast(leader, '计划已通过');
     await see(main(leader).getByText('主席会议已通过', { exact: true }));
     await expect.poll(() => main(leader).locator('.ant-descriptions-item-content').allInnerTexts()).toEqual(['0+0+1+0+0+0', '0+0+1+0+0+0']);

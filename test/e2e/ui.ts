@@ -62,21 +62,29 @@ export async function act(page: Page, action: string): Promise<Locator> {
  */
 export async function agree(page: Page, action: string) {
   const question = page.locator('.ant-modal-confirm');
+  await settled(question);
   await button(question, action).click();
   await question.waitFor({ state: 'hidden' });
 }
 
-/** Presses 确定 in a form dialog (answering yes when its action asks first) and waits for it to close. */
-export async function confirm(form: Locator, action?: string) {
-  // Not exact: after a refused submission antd may leave the faded-out loading icon in the button,
-  // which then reads "loading 确定". A click while the dialog still zooms in can be lost on a busy
-  // machine: its finite animations end first (or are cancelled; 2 s at most).
-  await form.evaluate((el) => Promise.race([
+/**
+ * Waits for a dialog's finite animations to end (or be cancelled; 2 s at most): a click while it still
+ * zooms in can be lost on a busy machine.
+ */
+async function settled(dialog: Locator) {
+  await dialog.evaluate((el) => Promise.race([
     Promise.all(el.getAnimations({ subtree: true })
       .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity) // not a spinner's
       .map((a) => a.finished.catch(() => undefined))),
     new Promise((r) => setTimeout(r, 2000)),
   ]));
+}
+
+/** Presses 确定 in a form dialog (answering yes when its action asks first) and waits for it to close. */
+export async function confirm(form: Locator, action?: string) {
+  await settled(form);
+  // Not exact: after a refused submission antd may leave the faded-out loading icon in the button,
+  // which then reads "loading 确定".
   await form.getByRole('button', { name: '确定' }).click();
   if (action) await agree(form.page(), action);
   await form.waitFor({ state: 'hidden' });
