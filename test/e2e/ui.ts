@@ -62,9 +62,17 @@ export async function act(page: Page, action: string): Promise<Locator> {
  */
 export async function agree(page: Page, action: string) {
   const question = page.locator('.ant-modal-confirm');
+  const answer = button(question, action);
   await settled(question);
-  await button(question, action).click();
-  await question.waitFor({ state: 'hidden' });
+  await answer.click();
+  // A click while the question still zooms in can be lost on a busy machine (its animation may not
+  // have started when settled() looked): click again while it stays open. antd ignores clicks on an
+  // answer already under way, and a closed question has no button left to click.
+  const until = Date.now() + WAIT;
+  while (!(await question.waitFor({ state: 'hidden', timeout: 3000 }).then(() => true, () => false))) {
+    if (Date.now() > until) throw new Error(`the question before ${action} stayed open`);
+    await answer.click({ timeout: 2000 }).catch(() => undefined);
+  }
 }
 
 /**
