@@ -38,7 +38,14 @@ export async function pick(page: Page, select: Locator, option: string, search?:
       }, { timeout: WAIT, interval: 100 })
       .toBe(true);
   }
-  await dropdown.getByTitle(option, { exact: true }).click();
+  const choice = dropdown.getByTitle(option, { exact: true });
+  await choice.click();
+  // A single choice closes the list; a click lost while it still slid open leaves it over the form.
+  if (await select.evaluate((el) => !!el.closest('.ant-select-multiple'))) return;
+  if (!(await dropdown.waitFor({ state: 'hidden', timeout: 3000 }).then(() => true, () => false))) {
+    await choice.click();
+    await dropdown.waitFor({ state: 'hidden' });
+  }
 }
 
 /** A new browser context for this user, logged in through the login page and at home. */
