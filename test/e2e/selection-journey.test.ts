@@ -11,7 +11,7 @@ import type { TestContext } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { proposalIn } from '../helpers.ts';
 import { thisYear } from '../selection-helpers.ts';
-import { logIn, see, seeTexts, startE2E, type E2E } from './browser.ts';
+import { WAIT, logIn, see, seeTexts, startE2E, type E2E } from './browser.ts';
 import { confirm } from './ui.ts';
 
 const NAME = '年度优秀提案评选（演示）';
@@ -50,8 +50,12 @@ async function closeLevel(staff: Page, position: number, unfinished?: string) {
   if (unfinished) {
     await see(form.getByRole('alert').getByText('本级还有 1 件提案未评分（共 1 件）。', { exact: true }));
     await see(form.getByRole('alert').getByText(`尚未评完：${unfinished}`, { exact: true }));
-    await form.getByRole('button', { name: '确定' }).click();
-    await see(form.getByText('请确认在评分未完成时结束本级', { exact: true }));
+    // Without the tick 确定 only asks for it (a click while the dialog still zooms in can be lost: again).
+    const asked = form.getByText('请确认在评分未完成时结束本级', { exact: true });
+    await expect.poll(async () => {
+      if (!(await asked.isVisible())) await form.getByRole('button', { name: '确定' }).click();
+      return asked.isVisible();
+    }, { timeout: WAIT, interval: 1000 }).toBe(true);
     await form.getByRole('checkbox', { name: '我已知晓，仍结束本级' }).check();
   } else {
     expect(await form.getByRole('alert').count()).toBe(0);
