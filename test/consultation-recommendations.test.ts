@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plusDays, today } from '../src/server/modules/handling/deadlines.ts';
-import { engines, expectProblem, snapshotter, testApp, type TestApp } from './helpers.ts';
+import { apiAs, engines, expectProblem, snapshotter, testApp, type TestApp } from './helpers.ts';
 
 // A consultation's recommendations (建议) through the handling engine, as proposals are handled:
 // assigned to lead and co units, in the units' inboxes, signed, replied, evaluated; then tracked to
@@ -11,13 +11,7 @@ describe.each(engines)('consultation recommendations (%s)', (engine) => {
   beforeAll(async () => { t = await testApp(engine); }, 180_000);
   afterAll(async () => { await t?.close(); });
 
-  const call = async (user: string, method: string, url: string, payload?: object) =>
-    t.app.inject({ method: method as 'POST', url: `/api/v1${url}`, headers: await t.as(user), ...(payload ? { payload } : {}) });
-  const ok = async (user: string, method: string, url: string, payload?: object) => {
-    const res = await call(user, method, url, payload);
-    expect(res.statusCode, `${user} ${method} ${url}: ${res.body}`).toBeLessThan(300);
-    return res.json();
-  };
+  const { call, ok } = apiAs(() => t);
   const consultationAt = async (title: string) => {
     const c = await ok('staff', 'POST', '/consultations', { title, kind: 'bimonthly', year: 2031 });
     for (const a of ['prepare', 'convene', 'conclude']) await ok('staff', 'POST', `/consultations/${c.id}/actions/${a}`, {});

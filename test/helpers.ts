@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { sql, type SQL } from 'drizzle-orm';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig, type Config } from '../src/server/core/config.ts';
@@ -88,6 +88,21 @@ export async function testApp(engine: Engine, over: Partial<Config> = {}): Promi
 }
 
 /** A browser's headers for a session: its cookie, and X-Requested-With as the web app sends it (CSRF guard). */
+/**
+ * `call(user, method, url, payload?)` under /api/v1 as a fixture user, and `ok(...)`, which expects a
+ * 2xx and answers its JSON.
+ */
+export function apiAs(t: () => TestApp) {
+  const call = async (user: string, method: string, url: string, payload?: object) =>
+    t().app.inject({ method: method as 'POST', url: `/api/v1${url}`, headers: await t().as(user), ...(payload ? { payload } : {}) });
+  const ok = async (user: string, method: string, url: string, payload?: object) => {
+    const res = await call(user, method, url, payload);
+    expect(res.statusCode, `${user} ${method} ${url}: ${res.body}`).toBeLessThan(300);
+    return res.json();
+  };
+  return { call, ok };
+}
+
 export const sessionHeaders = (token: string): Record<string, string> => ({ cookie: `tx_session=${token}`, 'x-requested-with': 'test' });
 
 export function expectProblem(res: LightMyRequestResponse, status: number) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plusDays, today } from '../src/server/modules/handling/deadlines.ts';
-import { engines, expectProblem, testApp, type TestApp } from './helpers.ts';
+import { apiAs, engines, expectProblem, testApp, type TestApp } from './helpers.ts';
 
 // A recommendation in the unit's inbox and to-dos and on the 督办看板, as a proposal is: what the
 // unit owes on it (sign for it, reply, the co unit's opinion) and by when, the overdue first; and the
@@ -11,13 +11,7 @@ describe.each(engines)('recommendations in the inbox, to-dos and board (%s)', (e
   beforeAll(async () => { t = await testApp(engine); }, 180_000);
   afterAll(async () => { await t?.close(); });
 
-  const call = async (user: string, method: string, url: string, payload?: object) =>
-    t.app.inject({ method: method as 'POST', url: `/api/v1${url}`, headers: await t.as(user), ...(payload ? { payload } : {}) });
-  const ok = async (user: string, method: string, url: string, payload?: object) => {
-    const res = await call(user, method, url, payload);
-    expect(res.statusCode, `${user} ${method} ${url}: ${res.body}`).toBeLessThan(300);
-    return res.json();
-  };
+  const { call, ok } = apiAs(() => t);
   type Todo = { kind: string; title: string; params: Record<string, string>; href: string; due?: string; overdueDays?: number };
   const recTodos = async (user: string) => ((await ok(user, 'GET', '/todos')).items as Todo[]).filter((x) => x.kind.startsWith('recommendation'));
 
