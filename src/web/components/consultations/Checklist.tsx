@@ -12,7 +12,7 @@ const STATE_COLORS: Record<TaskState, string> = { todo: 'default', doing: 'blue'
 interface TaskForm { owner?: string; dueDate?: string; state: TaskState; note?: string }
 
 export function Checklist({ id, tasks, editable }: { id: string; tasks: Task[]; editable: boolean }) {
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const [editing, setEditing] = useState<Task | null>(null);
   const write = useConsultationWrite((body: Parameters<typeof writes.task>[1]) => writes.task(id, body));
   const missing = TASK_KEYS.filter((k) => !tasks.some((x) => x.key === k));
@@ -38,7 +38,7 @@ export function Checklist({ id, tasks, editable }: { id: string; tasks: Task[]; 
                 {task.late && <Tag color="red">{t('consultation.task.late')}</Tag>}
               </Flex>
               <Typography.Text type="secondary">
-                {t('consultation.task.owner')}：{task.owner ?? t('common.none')} · {t('consultation.task.dueDate')}：{task.dueDate ?? t('common.none')}
+                {t('consultation.task.owner')}：{task.owner ?? t('common.none')} · {t('consultation.task.dueDate')}：{task.dueDate ? formatDate(task.dueDate) : t('common.none')}
               </Typography.Text>
               {task.note && <Typography.Text type="secondary">{task.note}</Typography.Text>}
             </Flex>

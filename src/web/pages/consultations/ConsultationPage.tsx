@@ -17,7 +17,7 @@ import { useConsultation, useConsultationActions, useConsultationHistory, useCon
 
 export default function ConsultationPage() {
   const { id = '' } = useParams();
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const { message } = App.useApp();
   const { hasRole } = useAuth();
   const isMobile = useIsMobile();
@@ -39,7 +39,7 @@ export default function ConsultationPage() {
       <Flex vertical gap={16}>
         <Flex gap={8} wrap align="center">
           <KindTag kind={data.kind} /><StateTag state={data.state} />
-          <Typography.Text type="secondary">{data.year}{data.heldOn ? ` · ${t('consultation.heldOn')} ${data.heldOn}` : ''}</Typography.Text>
+          <Typography.Text type="secondary">{data.year}{data.heldOn ? ` · ${t('consultation.heldOn')} ${formatDate(data.heldOn)}` : ''}</Typography.Text>
         </Flex>
         {data.summary && <Typography.Paragraph style={{ margin: 0 }}>{data.summary}</Typography.Paragraph>}
         <Card size="small">

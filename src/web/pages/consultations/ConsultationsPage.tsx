@@ -38,7 +38,7 @@ function CreateConsultation({ open, onClose, year }: { open: boolean; onClose: (
 }
 
 export default function ConsultationsPage() {
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const { hasRole } = useAuth();
   const isMobile = useIsMobile();
   const [params, setParams] = useSearchParams();
@@ -58,7 +58,7 @@ export default function ConsultationsPage() {
     { title: t('consultation.title'), key: 'title', render: (_, c) => title(c) },
     { title: t('consultation.kind'), key: 'kind', render: (_, c) => <KindTag kind={c.kind} /> },
     { title: t('consultation.state'), key: 'state', render: (_, c) => <Flex gap={4} wrap><StateTag state={c.state} />{late(c)}</Flex> },
-    { title: t('consultation.heldOn'), key: 'heldOn', render: (_, c) => c.heldOn ?? t('common.none') },
+    { title: t('consultation.heldOn'), key: 'heldOn', render: (_, c) => (c.heldOn ? formatDate(c.heldOn) : t('common.none')) },
   ];
   const empty = <Empty description={t('consultation.empty')} />;
   return (

@@ -14,7 +14,7 @@ import { useContact } from '../../components/liaison/queries';
 
 export default function ContactDetailPage() {
   const { id = '' } = useParams();
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const { user, hasRole } = useAuth();
   const navigate = useNavigate();
   const contact = useContact(id);
@@ -35,7 +35,7 @@ export default function ContactDetailPage() {
       <Flex vertical gap={16}>
         <Descriptions bordered size="small" column={{ xs: 1, sm: 2 }} items={[
           { key: 'kind', label: t('liaison.kind'), children: <KindTag kind={c.link.kind} /> },
-          { key: 'date', label: t('liaison.contact.date'), children: `${c.date} · ${t(`liaison.channel.${c.channel}`)}` },
+          { key: 'date', label: t('liaison.contact.date'), children: `${formatDate(c.date)} · ${t(`liaison.channel.${c.channel}`)}` },
           { key: 'participants', label: t('liaison.contact.participants'), children: c.participants },
           { key: 'policyTalk', label: t('liaison.contact.policyTalk'), children: t(c.policyTalk ? 'common.yes' : 'common.no') },
           ...(c.link.kind === 'masses' ? [{ key: 'masses', label: t('liaison.contact.massesReached'), children: c.massesReached }] : []),

@@ -64,7 +64,7 @@ function ReportCard({ year, report }: { year: number; report?: LiaisonReport }) 
 }
 
 export default function MyLiaisonPage() {
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const { user } = useAuth();
   const year = thisYear();
   const links = useLinks({ year, mine: true, pageSize: 200 });
@@ -95,7 +95,7 @@ export default function MyLiaisonPage() {
               <List.Item>
                 <Flex vertical gap={2} style={{ width: '100%' }}>
                   <RouterLink to={`/liaison/contacts/${c.id}`}>
-                    {[c.date, t(`liaison.channel.${c.channel}`), targetName(c, (sector) => t('liaison.massesOf', { sector }), c.kind)].join(' · ')}
+                    {[formatDate(c.date), t(`liaison.channel.${c.channel}`), targetName(c, (sector) => t('liaison.massesOf', { sector }), c.kind)].join(' · ')}
                   </RouterLink>
                   <Typography.Text type="secondary" ellipsis>{c.topics}</Typography.Text>
                 </Flex>
