@@ -13,7 +13,7 @@ export interface RecFilter { consultationId?: string; state?: string[]; unitId?:
 function summary(r: Recommendation) {
   return {
     id: r.id, consultationId: r.consultationId, number: r.number, title: r.title, state: r.state, round: r.round,
-    outcome: r.outcomeKind ? { kind: r.outcomeKind, title: r.outcomeTitle, number: r.outcomeNumber, date: r.outcomeDate } : null,
+    outcome: r.outcomeKind ? { kind: r.outcomeKind, title: r.outcomeTitle, number: r.outcomeNumber, date: r.outcomeDate, measure: r.outcomeMeasure, quantity: r.outcomeQuantity } : null,
     progress: r.progress, progressNote: r.progressNote, noOutcomeReason: r.noOutcomeReason,
     createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
   };

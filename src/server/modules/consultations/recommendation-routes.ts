@@ -22,6 +22,8 @@ const ACTION_BODIES = {
   recordOutcome: obj({
     kind: Type.Optional(lit(OUTCOME_KINDS)), title: Type.Optional(Name(200)), number: Type.Optional(Name(100)), date: Type.Optional(Type.String({ format: 'date' })),
     progress: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })), note: Type.Optional(Text(1000)),
+    /** What it changed, counted (e.g. 调整优化公交线路 6): both, or neither. */
+    measure: Type.Optional(Name(100)), quantity: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000_000 })),
   }),
   noOutcome: obj({ reason: Text(500) }),
 };
