@@ -547,6 +547,7 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/recommendations/:id': recommendation('assigned', '                 401  200 200 200 200 200 200 404 404'),
   'GET /api/v1/recommendations/:id/actions': recommendation('assigned', '         401  200 200 200 200 200 200 404 404'),
   'GET /api/v1/recommendations/board': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  'GET /api/v1/recommendations/measures': { who: ['admin', 'staff', 'leader'], ok: 200 },
   // Attachments as on a proposal: the signed handling units upload; whoever may read the recommendation downloads.
   'POST /api/v1/recommendations/:id/attachments': {
     who: 'see statuses', statuses: '                 401  403 403 403 403 201 201 404 404', ok: 201,

@@ -155,5 +155,10 @@ describe.each(engines)('council rooms and supervision visits (%s)', (engine) => 
     const done = await ok('staff', 'POST', `/recommendations/${rec.id}/actions/recordOutcome`, { kind: 'department', title: '公交线网优化方案', measure: '调整优化公交线路', quantity: 6 });
     expect(done.outcome).toMatchObject({ kind: 'department', measure: '调整优化公交线路', quantity: 6 });
     expectProblem(await call('staff', 'POST', `/recommendations/${rec.id}/actions/recordOutcome`, { quantity: -1 }), 400);
+    // The report adds them up per measure.
+    expect((await ok('leader', 'GET', '/recommendations/measures?kind=supervision&year=2026')).items)
+      .toEqual([{ measure: '调整优化公交线路', quantity: 6, recommendations: 1 }]);
+    expect((await ok('staff', 'GET', '/recommendations/measures?kind=bimonthly')).items).toEqual([]);
+    expectProblem(await call('member', 'GET', '/recommendations/measures'), 403);
   });
 });

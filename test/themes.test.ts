@@ -56,12 +56,17 @@ describe('findThemes', () => {
     expect(a.themes.find((t) => t.key === 'other')).toMatchObject({ size: 2, words: [] });
   });
 
-  it('answers for no comments and for too few to compare', () => {
+  it('answers for no comments, for too few to compare, and for comments all alike', () => {
     expect(findThemes([])).toEqual({ themes: [], assignment: {} });
     const two = findThemes([{ id: 'a', content: '公交班次太少' }, { id: 'b', content: '公交班次不准时' }]);
     expect(two.themes).toHaveLength(1);
     expect(two.themes[0]).toMatchObject({ key: 't1', size: 2, representativeIds: ['a', 'b'] });
     expect(two.themes[0]!.words).toContain('公交');
+    // Every comment the same: one theme, named by its words.
+    const same = findThemes(Array.from({ length: 12 }, (_, i) => ({ id: `s${i}`, content: '公交班次太少，建议加密公交班次' })));
+    expect(same.themes).toHaveLength(1);
+    expect(same.themes[0]).toMatchObject({ key: 't1', size: 12 });
+    expect(same.themes[0]!.words).toContain('公交');
   });
 });
 

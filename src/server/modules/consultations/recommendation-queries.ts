@@ -89,3 +89,16 @@ export async function recommendationBoard(db: Queryable, orgId: string, days: nu
   }
   return [...byUnit.values()].sort((a, b) => b.overdue - a.overdue || b.dueSoon - a.dueSoon);
 }
+
+/**
+ * What the outcomes changed, counted: per measure (as staff wrote it), the sum of the quantities
+ * and how many recommendations gave it; of a year's consultations and of one kind when asked
+ * (e.g. the supervision items: 调整优化市区公交线路（条） 6).
+ */
+export async function outcomeMeasures(db: Queryable, orgId: string, f: { year?: number; kind?: string }) {
+  return db.select({
+    measure: sql<string>`${recs.outcomeMeasure}`, quantity: sql<number>`sum(${recs.outcomeQuantity})::int`, recommendations: sql<number>`count(*)::int`,
+  }).from(recs).innerJoin(consultations, and(eq(consultations.orgId, recs.orgId), eq(consultations.id, recs.consultationId)))
+    .where(and(eq(recs.orgId, orgId), sql`${recs.outcomeMeasure} is not null`, f.year ? eq(consultations.year, f.year) : undefined, f.kind ? eq(consultations.kind, f.kind) : undefined))
+    .groupBy(recs.outcomeMeasure).orderBy(asc(recs.outcomeMeasure));
+}

@@ -38,7 +38,7 @@ export interface ThemeOptions {
   /** Largest k tried (12). */
   maxK?: number;
   seed?: number;
-  /** The vocabulary: the most frequent terms found in at least 2 comments and at most half of them (400). */
+  /** The vocabulary: the most frequent terms found in at least 2 comments and at most half of them (400); see vectorise(). */
   maxVocabulary?: number;
   words?: number;
   representatives?: number;
@@ -53,8 +53,11 @@ function vectorise(docs: string[][], maxVocabulary: number): { vocabulary: strin
   const n = docs.length;
   const df = new Map<string, number>();
   for (const d of docs) for (const t of new Set(d)) df.set(t, (df.get(t) ?? 0) + 1);
-  const vocabulary = [...df].filter(([, c]) => c >= 2 && (n < 4 || c <= n / 2))
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, maxVocabulary).map(([t]) => t);
+  const byDf = [...df].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  // Words in more than half the comments tell no theme from another (from 10 comments on); when
+  // that leaves nothing (every comment says the same), every word counts.
+  const telling = byDf.filter(([, c]) => c >= 2 && (n < 10 || c <= n / 2));
+  const vocabulary = (telling.length ? telling : byDf).slice(0, maxVocabulary).map(([t]) => t);
   const index = new Map(vocabulary.map((t, i) => [t, i]));
   const idf = vocabulary.map((t) => Math.log((1 + n) / (1 + df.get(t)!)) + 1);
   const vectors = docs.map((d) => {

@@ -68,8 +68,9 @@ export function usePlan(year: number) {
 
 const roomPath = (id: string) => `/api/v1/consultations/rooms/${encodeURIComponent(id)}`;
 
-export function useRooms(query: { mine?: boolean }) {
+export function useRooms(query: { mine?: boolean }, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: [...consultationKey, 'rooms', query],
     queryFn: ({ signal }) => api.get<{ items: RoomSummary[] }>('/api/v1/consultations/rooms', query.mine ? { mine: true } : undefined, signal),
     select: (d) => d.items,
