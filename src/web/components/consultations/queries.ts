@@ -93,6 +93,16 @@ export function useVisits(id: string, enabled: boolean) {
   return useQuery({ queryKey: [...consultationKey, 'visits', id], queryFn: ({ signal }) => api.get<Visit[]>(`${path(id)}/visits`, undefined, signal), enabled, retry: noRetryOn4xx });
 }
 
+/** What the year's outcomes changed, counted per measure (GET /recommendations/measures; the office and leaders). */
+export function useMeasures(year: number, enabled: boolean) {
+  return useQuery({
+    queryKey: [...consultationKey, 'measures', year],
+    queryFn: ({ signal }) => api.get<{ items: { measure: string; quantity: number; recommendations: number }[] }>('/api/v1/recommendations/measures', { year }, signal),
+    select: (d) => d.items,
+    enabled,
+  });
+}
+
 /** A write; everything about consultations is read again after it. */
 export function useConsultationWrite<V, R = unknown>(fn: (v: V) => Promise<R>) {
   const queryClient = useQueryClient();
