@@ -21,6 +21,7 @@ import { workflowBench } from './workflow.ts';
 import { similarBench } from './similar.ts';
 import { searchBench } from './search.ts';
 import { suggestBench } from './suggest.ts';
+import { themeBench } from './themes.ts';
 import { engineBench, engineTable } from './engines.ts';
 import { webBench } from './web.ts';
 
@@ -186,6 +187,8 @@ async function main() {
   const search = await searchBench(corpus, pgBase);
   log('unit suggestion on held-out demo proposals …');
   const suggest = await suggestBench();
+  log('themes of generated online comments (300, 1,000, 10,000) …');
+  const themes = themeBench();
   log('embedded engine candidates side by side …');
   const engineChoice = await engineBench(load, log);
   log('the login page on a throttled link (Chromium) …');
@@ -200,6 +203,7 @@ async function main() {
     `  recall@5 against brute force ${similar.recallAt5} (top 5 identical for ${similar.exactTop5}); the planted original ranked first ${similar.plantedFoundFirst}`,
     ...search.map((r) => `search, ${r.corpus} proposals on ${ENGINE_LABEL[r.engine as 'embedded' | 'postgres']} (loaded in ${r.loadSeconds} s), ${r.queries} queries, median ${r.medianMatches} matches: p50 ${r.search.p50} ms, p95 ${r.search.p95} ms; ILIKE p50 ${r.ilike.p50} ms, p95 ${r.ilike.p95} ms; ${r.speedup}× faster`),
     `unit suggestion, ${suggest.heldOut} held-out demo proposals: top-1 ${suggest.top1}, top-3 ${suggest.top3}`,
+    ...themes.map((t) => `themes of ${t.comments} generated comments: ${t.themesMs} ms (k given: ${t.fixedKMs} ms, ${t.ratioToFixedK}×; segmenting alone ${t.segmentMs} ms, ${t.ratioToSegmenting}×); ${t.themes} themes, silhouette ${t.silhouette}, purity ${t.purity}, ARI ${t.ari}`),
     `login page at ${web.link.downloadMbps} Mbps / ${web.link.latencyMs} ms (median of ${web.runs}): first visit ${web.first.transferredKB} KB in ${web.first.requests} requests (${web.first.scripts} scripts, ${web.first.scriptKB} KB), form usable at ${web.first.formUsableMs} ms (scripts in at ${web.first.scriptsArrivedMs} ms); reload ${web.reload.transferredKB} KB, usable at ${web.reload.formUsableMs} ms`,
     '',
     ...engineTable(engineChoice),
@@ -219,6 +223,7 @@ async function main() {
     similar,
     search,
     suggest,
+    themes,
     engineChoice,
     web,
   };

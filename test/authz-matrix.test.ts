@@ -185,6 +185,16 @@ const recAttached = (c: Ctx) => c.target('recommendation attachment', async () =
 const UNITS_OF = (t: TestApp) => [{ unitId: t.fx.unitIds.a, role: 'lead' }, { unitId: t.fx.unitIds.b, role: 'co' }];
 const recommendation = (stage: RecStage, statuses: string, body: (c: Ctx) => object = () => ({})): Rule =>
   ({ who: 'see statuses', statuses, ok: 200, req: async (c) => ({ id: await c.target(`recommendation ${stage}`, () => recommendationIn(c.t, stage, c.uniq('建议'))), body: body(c) }) });
+/** A council room hosted by unit A, with 张三 (the member login) on it. */
+const room = (c: Ctx) => c.target('room', async () =>
+  (await inject(c.t, 'staff', 'POST', '/api/v1/consultations/rooms', { name: c.uniq('议事室'), hostUnitId: c.t.fx.unitIds.a, memberIds: [c.t.fx.memberIds[0]] })).json().id as string);
+/** A democratic-supervision item, and a visit logged on it. */
+const supervisionItem = (c: Ctx) => c.target('supervision', async () =>
+  (await inject(c.t, 'staff', 'POST', '/api/v1/consultations', { title: c.uniq('民主监督'), kind: 'supervision', year: 2031 })).json().id as string);
+const visit = (c: Ctx) => c.target('visit', async () => {
+  const id = await supervisionItem(c);
+  return `${id}/${(await inject(c.t, 'staff', 'POST', `/api/v1/consultations/${id}/visits`, { visitedOn: day(-3), place: '视察地点', findings: '发现' })).json().id}`;
+}).then((both) => ({ id: both.split('/')[0]!, params: { visitId: both.split('/')[1]! } }));
 /** A plan item of a year nobody adopts (2040), and fresh years for the leader to adopt. */
 let adoptYear = 2060;
 const planItem = (c: Ctx) => c.target('plan item', async () =>
@@ -537,6 +547,7 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/recommendations/:id': recommendation('assigned', '                 401  200 200 200 200 200 200 404 404'),
   'GET /api/v1/recommendations/:id/actions': recommendation('assigned', '         401  200 200 200 200 200 200 404 404'),
   'GET /api/v1/recommendations/board': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  'GET /api/v1/recommendations/measures': { who: ['admin', 'staff', 'leader'], ok: 200 },
   // Attachments as on a proposal: the signed handling units upload; whoever may read the recommendation downloads.
   'POST /api/v1/recommendations/:id/attachments': {
     who: 'see statuses', statuses: '                 401  403 403 403 403 201 201 404 404', ok: 201,
@@ -557,6 +568,24 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/v1/recommendations/:id/actions/evaluate': recommendation('replied', ' 401  403 200 403 403 403 403 404 404', () => ({ satisfaction: 'satisfied' })),
   'POST /api/v1/recommendations/:id/actions/recordOutcome': recommendation('replied', '401 403 200 403 403 403 403 404 404', () => ({ kind: 'department', title: '工作方案', date: day(-1), progress: 50 })),
   'POST /api/v1/recommendations/:id/actions/noOutcome': recommendation('replied', '401  403 200 403 403 403 403 404 404', () => ({ reason: '涉及省级事权' })),
+  // 协商在一线 council rooms: staff keep them, every login of the committee reads them; the
+  // figures are for the office and leaders. (Another committee's staff name no host of theirs: 422.)
+  'GET /api/v1/consultations/rooms': { who: ANYONE, ok: 200 },
+  'GET /api/v1/consultations/rooms/figures': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  'POST /api/v1/consultations/rooms': {
+    who: 'see statuses', statuses: '                                               401  403 201 403 403 403 403 403 422', ok: 201,
+    req: (c) => ({ body: { name: c.uniq('议事室'), hostUnitId: c.t.fx.unitIds.a } }),
+  },
+  'GET /api/v1/consultations/rooms/:id': { who: ANYONE, scoped: true, ok: 200, req: async (c) => ({ id: await room(c) }) },
+  'PATCH /api/v1/consultations/rooms/:id': { ...STAFF_ON_OURS, req: async (c) => ({ id: await room(c), body: { place: c.uniq('地点') } }) },
+  'PUT /api/v1/consultations/rooms/:id/members': { ...STAFF_ON_OURS, req: async (c) => ({ id: await room(c), body: { memberIds: [c.t.fx.memberIds[0]] } }) },
+  // Democratic supervision's inspection visits: every login of the committee reads them; staff log them.
+  'GET /api/v1/consultations/:id/visits': { who: ANYONE, scoped: true, ok: 200, req: async (c) => ({ id: await supervisionItem(c) }) },
+  'POST /api/v1/consultations/:id/visits': {
+    who: 'see statuses', statuses: '                                               401  403 201 403 403 403 403 404 404', ok: 201,
+    req: async (c) => ({ id: await supervisionItem(c), body: { visitedOn: day(-1), place: c.uniq('地点'), findings: '发现问题' } }),
+  },
+  'PATCH /api/v1/consultations/:id/visits/:visitId': { ...STAFF_ON_OURS, req: async (c) => ({ ...(await visit(c)), body: { findings: c.uniq('发现') } }) },
   'GET /api/v1/consultations/plan': { who: ANYONE, ok: 200, req: () => ({ query: { year: '2040' } }) },
   'POST /api/v1/consultations/plan/items': { who: ['staff'], ok: 201, req: (c) => ({ body: { year: 2040, kind: 'standing', month: 4, topic: c.uniq('计划') } }) },
   'PATCH /api/v1/consultations/plan/items/:id': { ...STAFF_ON_OURS, req: async (c) => ({ id: await planItem(c), body: { month: 6 } }) },

@@ -82,7 +82,14 @@ const examples = (fx: Fixture): Record<string, Record<string, unknown>> => ({
   'POST /api/v1/consultations/:id/recommendations': { title: '扩大普惠托位供给', content: '建议每千人口托位数达到4.5个。' },
   ...Object.fromEntries(['assign', 'reassign', 'sign', 'return', 'opinion', 'logContact', 'requestExtension', 'grantExtension', 'refuseExtension', 'reply', 'evaluate']
     .map((a) => [`POST /api/v1/recommendations/:id/actions/${a}`, actionExamples(fx)[a]!])),
-  'POST /api/v1/recommendations/:id/actions/recordOutcome': { kind: 'government', title: '实施意见', number: '市政办发〔2026〕12号', date: '2026-01-05', progress: 40, note: '新增托位' },
+  'POST /api/v1/recommendations/:id/actions/recordOutcome': {
+    kind: 'government', title: '实施意见', number: '市政办发〔2026〕12号', date: '2026-01-05', progress: 40, note: '新增托位', measure: '新增普惠托位', quantity: 1200,
+  },
+  'POST /api/v1/consultations/rooms': { name: '新议事室', place: '区政务中心', hostUnitId: fx.unitIds.a, note: '部门承建', memberIds: [fx.memberIds[0]!], convenerIds: [fx.memberIds[0]!] },
+  'PATCH /api/v1/consultations/rooms/:id': { place: '新地点', active: true },
+  'PUT /api/v1/consultations/rooms/:id/members': { memberIds: [fx.memberIds[1]!], convenerIds: [] },
+  'POST /api/v1/consultations/:id/visits': { visitedOn: '2026-01-05', place: '公交调度中心', memberIds: [fx.memberIds[0]!], participants: '交通局领导', findings: '线路重复' },
+  'PATCH /api/v1/consultations/:id/visits/:visitId': { findings: '线路重复，班次偏少' },
   'POST /api/v1/recommendations/:id/actions/noOutcome': { reason: '涉及省级事权' },
 });
 
@@ -328,6 +335,9 @@ describe.each(engines)('bad input (%s)', (engine) => {
     const [recommendationFile] = await t.database.db.insert(attachments).values({ orgId: t.fx.orgId, itemKind: 'recommendation', itemId: recommendationId, ownerKind: 'reply', ownerId: null,
       filename: '附件.pdf', mime: 'application/pdf', size: 4, sha256: '-', data: Buffer.from('%PDF'), createdBy: t.fx.userIds.unitA! }).returning();
     const planItemId = (await t.app.inject({ method: 'POST', url: '/api/v1/consultations/plan/items', headers: staff, payload: { year: 2026, kind: 'sector', month: 5, topic: '计划' } })).json().id as string;
+    const roomId = (await t.app.inject({ method: 'POST', url: '/api/v1/consultations/rooms', headers: staff, payload: { name: '议事室', hostCountyOrgId: t.fx.countyId } })).json().id as string;
+    const supervisionId = (await t.app.inject({ method: 'POST', url: '/api/v1/consultations', headers: staff, payload: { title: '民主监督', kind: 'supervision', year: 2026 } })).json().id as string;
+    const visitId = (await t.app.inject({ method: 'POST', url: `/api/v1/consultations/${supervisionId}/visits`, headers: staff, payload: { visitedOn: '2026-01-05', place: '某地', findings: '发现' } })).json().id as string;
     const [notification] = await t.database.db.insert(notifications).values({ orgId: t.fx.orgId, userId: t.fx.userIds.admin!, kind: 'test', title: '通知' }).returning();
     // An existing object for each path parameter (by the path up to it), so that a wrongly
     // accepted value would show.
@@ -342,6 +352,7 @@ describe.each(engines)('bad input (%s)', (engine) => {
       '/api/v1/liaison/links/:id': linkId, '/api/v1/liaison/contacts/:id': contact.id, '/api/v1/liaison/opinions/:id': contact.opinions[0].id,
       '/api/v1/selections/:id': selection.id, '/api/v1/selections/:id/entries/:entryId': selection.entryId, '/api/v1/selections/:id/levels/:levelId': selection.levelIds[1]!,
       '/api/v1/consultations/:id': consultationId, '/api/v1/consultations/plan/items/:id': planItemId,
+      '/api/v1/consultations/rooms/:id': roomId, '/api/v1/consultations/:id/visits/:visitId': visitId,
       '/api/v1/recommendations/:id': recommendationId, '/api/v1/recommendations/:id/attachments/:attachmentId': recommendationFile!.id,
     };
     // Objects of another committee: as unknown here as a random id.

@@ -70,6 +70,8 @@ const ConsultationsPage = lazy(() => import('./pages/consultations/Consultations
 const ConsultationPage = lazy(() => import('./pages/consultations/ConsultationPage'));
 const PlanPage = lazy(() => import('./pages/consultations/PlanPage'));
 const RecommendationPage = lazy(() => import('./pages/consultations/RecommendationPage'));
+const RoomsPage = lazy(() => import('./pages/consultations/RoomsPage'));
+const RoomPage = lazy(() => import('./pages/consultations/RoomPage'));
 const PublicProposalsPage = lazy(() => import('./pages/proposals/PublicProposalsPage'));
 const PublicProposalDetailPage = lazy(() => import('./pages/proposals/PublicProposalDetailPage'));
 const SelectionsPage = lazy(() => import('./pages/selection/SelectionsPage'));
@@ -123,6 +125,8 @@ const pages = [
   // 双协: every role of the committee reads consultations and the plan; the server decides what each may do.
   { path: 'consultations', element: <ConsultationsPage /> },
   { path: 'consultations/plan', element: <PlanPage /> },
+  { path: 'consultations/rooms', element: <RoomsPage /> },
+  { path: 'consultations/rooms/:id', element: <RoomPage /> },
   { path: 'consultations/:id', element: <ConsultationPage /> },
   // A recommendation: units it is assigned to act on it here (notifications link the longer path).
   { path: 'recommendations/:id', element: <RecommendationPage /> },

@@ -2,9 +2,12 @@
 // its consultations, each at the step its month puts it: long past ones closed with their
 // recommendations' outcomes, then tracking, handling (recommendations with units, some replied),
 // central assignment, the meeting, preparation and topics still open. Each has its 八个一 checklist
-// (narrowed per kind, a late item here and there) and its history. Deterministic (seeded PRNG);
-// dates follow `now` and none lies in the future.
+// (narrowed per kind, a late item here and there) and its history. Two frontline council rooms (one
+// hosted by a county committee, one by a department) hold the frontline sessions; the supervision
+// items have their inspection visits, and their outcomes count what changed (公交线路 adjusted …).
+// Deterministic (seeded PRNG); dates follow `now` and none lies in the future.
 import { randomUUID } from 'node:crypto';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../core/db/client.ts';
 import { auditLog } from '../core/schema.ts';
@@ -12,7 +15,9 @@ import { DEFAULT_HANDLING } from '../modules/handling/deadlines.ts';
 import { plusDays, plusMonths, today } from '../modules/handling/deadlines.ts';
 import { assignments, replies } from '../modules/handling/schema.ts';
 import { CHECKLIST_OF } from '../modules/consultations/checklist.ts';
-import { consultationPlanItems, consultationPlans, consultationRecommendations, consultations, consultationTasks } from '../modules/consultations/schema.ts';
+import { consultationPlanItems, consultationPlans, consultationRecommendations, consultationRoomMembers, consultationRooms, consultations, consultationTasks, consultationVisits } from '../modules/consultations/schema.ts';
+import { orgs } from '../core/schema.ts';
+import { members } from '../modules/org/schema.ts';
 import { STATES, type ConsultationState, type Kind } from '../modules/consultations/workflow.ts';
 import { createRandom } from './random.ts';
 
@@ -22,6 +27,8 @@ export interface ConsultationSeedContext {
   leaderUserId: string;
   committees: readonly { id: string; name: string }[];
   units: readonly { id: string; name: string }[];
+  /** The demo member's login: sits in the county room and went on a supervision visit. */
+  demoMemberId?: string;
   now?: Date;
 }
 
@@ -35,7 +42,7 @@ const PLAN: readonly [Kind, number, string, string | null, [string, string][]][]
   ['standing', 3, '优化营商环境、激发市场主体活力', '经济委员会', [['压缩工程建设项目审批时限', '市发展和改革委员会'], ['规范涉企行政检查', '市市场监督管理局'], ['完善中小企业融资担保体系', '市财政局']]],
   ['sector', 4, '医疗卫生界：基层医疗卫生服务能力提升', '教科卫体委员会', [['推动优质医疗资源下沉', '市卫生健康委员会'], ['落实家庭医生签约服务', '市卫生健康委员会']]],
   ['bimonthly', 4, '发展普惠托育服务', '社会和法制委员会', [['扩大普惠托位供给', '市卫生健康委员会'], ['加强托育人才培养', '市教育局']]],
-  ['supervision', 5, '河湖长制落实情况民主监督', '人口资源环境委员会', [['加强入河排污口整治', '市生态环境局'], ['建立河湖巡查考核机制', '市水务局']]],
+  ['supervision', 5, '提高市区公共交通服务水平民主监督', '人口资源环境委员会', [['调整优化市区公交线路', '市交通运输局'], ['增设公交站点和候车亭', '市交通运输局']]],
   ['online', 5, '城市停车难问题网络议政', null, [['推动机关单位停车场错时开放', '市公安局'], ['建设全市停车信息平台', '市住房和城乡建设局']]],
   ['bimonthly', 6, '推进农村生活污水治理', '农业和农村委员会', [['建立专业化运维机制', '市生态环境局'], ['提高管网收集率', '市住房和城乡建设局']]],
   ['standing', 6, '推动文化和旅游深度融合发展', '文化文史和学习委员会', [['打造精品旅游线路', '市文化广电和旅游局'], ['加强非遗活化利用', '市文化广电和旅游局']]],
@@ -52,6 +59,37 @@ const PLAN: readonly [Kind, number, string, string | null, [string, string][]][]
   ['standing', 11, '推进全域旅游与乡村振兴融合', '农业和农村委员会', [['培育乡村旅游重点村', '市文化广电和旅游局']]],
   ['bimonthly', 12, '加快城市易涝点改造', '人口资源环境委员会', [['制定易涝点改造三年计划', '市水务局']]],
 ];
+
+/** The council rooms: [name, place, host (a county committee's name or a unit's), the frontline topics they held]. */
+const ROOMS: readonly [string, string, { county: string } | { unit: string }, string[]][] = [
+  ['北山县委员议事室', '北山县政务服务中心三楼', { county: '示例市北山县政协' }, ['农村留守老人助餐服务']],
+  ['市住建局委员议事室', '市住房和城乡建设局一楼', { unit: '市住房和城乡建设局' }, ['老旧小区加装电梯“一楼一策”']],
+];
+
+/** Inspection visits of each supervision item: [days before the meeting, place, others who went, findings]. */
+const VISITS: Record<string, readonly [number, string, string, string][]> = {
+  '提高市区公共交通服务水平民主监督': [
+    [-40, '市公交集团调度中心', '市交通运输局分管负责同志', '部分线路重复率高、绕行严重，高峰时段发车间隔超过15分钟。'],
+    [-30, '火车站公交枢纽', '市公交集团负责同志', '公交与地铁换乘步行距离长，站牌信息更新不及时。'],
+    [-20, '城南新区新建小区', '街道和社区负责同志', '新建小区周边500米内无公交站点，居民出行不便。'],
+  ],
+  '“一网通办”政务服务民主监督': [
+    [-35, '市政务服务中心', '市数据局分管负责同志', '部分事项线上线下标准不一，企业仍需重复提交材料。'],
+    [-20, '高新区企业服务中心', '企业代表', '“免申即享”政策覆盖面窄，企业知晓率不高。'],
+  ],
+  '养老服务政策落实民主监督': [
+    [-30, '市社会福利院', '市民政局分管负责同志', '护理员持证上岗率偏低，消防设施老化。'],
+    [-15, '东城区社区养老服务中心', '社区负责同志', '助餐服务覆盖不足，部分老人反映价格偏高。'],
+  ],
+};
+
+/** What a supervision opinion's outcome changed, counted: [measure, quantity]. */
+const MEASURES: Record<string, [string, number]> = {
+  调整优化市区公交线路: ['调整优化市区公交线路（条）', 6],
+  增设公交站点和候车亭: ['新增公交站点（个）', 18],
+  减少重复提交材料: ['精简申请材料（项）', 120],
+  加强养老机构安全监管: ['整改养老机构安全隐患（处）', 35],
+};
 
 /** The step a consultation of month `m` has reached in month `current` (null: not started yet). */
 function stepOf(m: number, current: number): ConsultationState | null {
@@ -93,6 +131,28 @@ export async function seedDemoConsultations(tx: Queryable, ctx: ConsultationSeed
   };
   const adoptedOn = notAfterToday(`${year}-01-10`);
 
+  // The rooms: the county room's members live in its county (and the demo member sits in it);
+  // the department's are city members. The first convenes.
+  const counties = await tx.select({ id: orgs.id, name: orgs.name }).from(orgs).where(and(eq(orgs.parentId, ctx.orgId), eq(orgs.level, 'county')));
+  const roster = await tx.select({ id: members.id, countyOrgId: members.countyOrgId }).from(members)
+    .where(and(eq(members.orgId, ctx.orgId), eq(members.active, true))).orderBy(asc(members.nameSort), asc(members.name));
+  const cityMembers = await tx.select({ id: members.id }).from(members)
+    .where(and(eq(members.orgId, ctx.orgId), eq(members.active, true), isNull(members.countyOrgId))).orderBy(asc(members.nameSort), asc(members.name));
+  const roomOfTopic = new Map<string, string>();
+  const roomRows: Row<typeof consultationRooms>[] = [], seats: Row<typeof consultationRoomMembers>[] = [];
+  for (const [name, place, host, topics] of ROOMS) {
+    const id = randomUUID();
+    const county = 'county' in host ? counties.find((c) => c.name === host.county) : undefined;
+    const seated = county
+      ? [...new Set([...roster.filter((m) => m.countyOrgId === county.id).slice(0, 7).map((m) => m.id), ...(ctx.demoMemberId ? [ctx.demoMemberId] : [])])]
+      : cityMembers.filter((_, i) => i % 47 === 3).slice(0, 6).map((m) => m.id);
+    roomRows.push({ orgId: ctx.orgId, id, name, place, hostCountyOrgId: county?.id ?? null, hostUnitId: 'unit' in host ? unitOf(host.unit).id : null,
+      createdBy: ctx.staffUserId, createdAt: at(notAfterToday(`${year}-01-15`)), updatedAt: at(notAfterToday(`${year}-01-15`)) });
+    seated.forEach((memberId, i) => seats.push({ orgId: ctx.orgId, roomId: id, memberId, convener: i === 0 }));
+    for (const topic of topics) roomOfTopic.set(topic, id);
+  }
+  const visits: Row<typeof consultationVisits>[] = [];
+
   for (const [kind, m, topic, committee, recs] of PLAN) {
     const itemId = randomUUID();
     rows.items.push({ orgId: ctx.orgId, id: itemId, year, kind, month: m, topic, committeeId: committeeId(committee), createdAt: at(notAfterToday(`${year}-01-05`)) });
@@ -112,8 +172,17 @@ export async function seedDemoConsultations(tx: Queryable, ctx: ConsultationSeed
       rows.audit.push({ orgId: ctx.orgId, at: at(stepDays[s]!), actorUserId: ctx.staffUserId, action: ACTIONS[to as keyof typeof ACTIONS], entity: 'consultation', entityId: id,
         before: { state: STATES[s - 1] }, after: { state: to, note: to === 'assigning' ? `${meeting} 召开` : null } });
     }
+    // Inspection visits before the meeting (those already made).
+    (VISITS[topic] ?? []).forEach(([before, place, participants, findings], i) => {
+      const visitedOn = plusDays(meeting, before);
+      if (visitedOn > day || visitedOn < opened) return;
+      const went = [i * 5 + 2, i * 5 + 60, i * 5 + 130].map((k) => roster[k % roster.length]!.id);
+      if (i === 0 && ctx.demoMemberId) went.push(ctx.demoMemberId);
+      visits.push({ orgId: ctx.orgId, consultationId: id, visitedOn, place, participants, findings, memberIds: [...new Set(went)], createdBy: ctx.staffUserId,
+        createdAt: at(visitedOn), updatedAt: at(visitedOn) });
+    });
     rows.consultations.push({
-      orgId: ctx.orgId, id, title: topic, kind, year, state, planItemId: itemId, heldOn: held ? meeting : null, createdBy: ctx.staffUserId,
+      orgId: ctx.orgId, id, title: topic, kind, year, state, planItemId: itemId, heldOn: held ? meeting : null, createdBy: ctx.staffUserId, roomId: roomOfTopic.get(topic) ?? null,
       summary: committee ? `${committee}牵头` : '办公室牵头', createdAt: at(opened), updatedAt: at(stepDays[reached]!),
     });
     // 八个一: done before the step that needs them; in preparation one is late.
@@ -133,7 +202,9 @@ export async function seedDemoConsultations(tx: Queryable, ctx: ConsultationSeed
       const unit = unitOf(unitName);
       const assignedOn = notAfterToday(plusDays(meeting, 20));
       const replied = state === 'tracking' || state === 'closed' || (state === 'handling' && random.chance(0.5));
-      const outcome = state === 'closed' ? random.chance(0.8) : state === 'tracking' && i === 0;
+      // (A counted supervision outcome is always recorded once its tracking starts.)
+      const measure = MEASURES[title];
+      const outcome = (state === 'closed' ? random.chance(0.8) : state === 'tracking' && i === 0) || (!!measure && (state === 'closed' || state === 'tracking'));
       const outcomeKind = random.pick(OUTCOMES);
       const recState = state === 'assigning' ? 'pending' : replied ? (state === 'closed' ? 'closed' : 'replied') : 'handling';
       rows.recs.push({
@@ -141,6 +212,7 @@ export async function seedDemoConsultations(tx: Queryable, ctx: ConsultationSeed
         outcomeKind: outcome ? outcomeKind : null, outcomeTitle: outcome ? `关于${title}的${OUTCOME_TITLES[outcomeKind]}` : null,
         outcomeNumber: outcome ? `〔${year}〕${random.int(3, 60)}号` : null, outcomeDate: outcome ? notAfterToday(plusMonths(meeting, 3)) : null,
         progress: outcome ? random.pick([60, 80, 100]) : null, noOutcomeReason: state === 'closed' && !outcome ? '涉及省级事权，已转报省政协' : null,
+        outcomeMeasure: outcome && measure ? measure[0] : null, outcomeQuantity: outcome && measure ? measure[1] : null,
         createdBy: ctx.staffUserId, createdAt: at(meeting), updatedAt: at(notAfterToday(plusMonths(meeting, replied ? 2 : 1))),
       });
       if (recState === 'pending') return;
@@ -157,7 +229,8 @@ export async function seedDemoConsultations(tx: Queryable, ctx: ConsultationSeed
   }
 
   await tx.insert(consultationPlans).values({ orgId: ctx.orgId, year, adoptedAt: at(adoptedOn), adoptedBy: ctx.leaderUserId, createdAt: at(notAfterToday(`${year}-01-05`)) });
-  for (const [table, list] of [[consultationPlanItems, rows.items], [consultations, rows.consultations], [consultationTasks, rows.tasks],
+  for (const [table, list] of [[consultationRooms, roomRows], [consultationRoomMembers, seats], [consultationVisits, visits],
+    [consultationPlanItems, rows.items], [consultations, rows.consultations], [consultationTasks, rows.tasks],
     [consultationRecommendations, rows.recs], [assignments, rows.assignments], [replies, rows.replies], [auditLog, rows.audit]] as const) {
     if (list.length) await tx.insert(table).values(list as never);
   }

@@ -717,6 +717,20 @@ async function checkConsultations(database: Database, orgId: string) {
       expect(history).toHaveLength(CONSULTATION_STATES.indexOf(c.state as never) + 1);
       expect((await get('member', `/api/v1/consultations/${c.id}`)).checklist.length).toBeGreaterThanOrEqual(4);
     }
+    // 协商在一线: two rooms (a county's, a department's) with members; the demo member sits in the
+    // county's; frontline sessions belong to them. Held supervision items have their visits, and
+    // counted outcomes carry their number.
+    const rooms = (await get('staff', '/api/v1/consultations/rooms')).items as { name: string; host: { kind: string }; members: number; sessions: number }[];
+    expect(rooms.map((r) => r.host.kind).sort()).toEqual(['county', 'unit']);
+    for (const r of rooms) expect(r.members, r.name).toBeGreaterThan(3);
+    expect((await get('member', '/api/v1/consultations/rooms?mine=true')).items.map((r: { name: string }) => r.name)).toEqual(['北山县委员议事室']);
+    expect(rooms.reduce((n, r) => n + r.sessions, 0)).toBe(all.filter((c) => c.kind === 'frontline').length);
+    expect((await get('leader', '/api/v1/consultations/rooms/figures')).total.rooms).toBe(2);
+    for (const c of all.filter((x) => x.kind === 'supervision' && x.heldOn)) expect((await get('member', `/api/v1/consultations/${c.id}/visits`)).length, c.title).toBeGreaterThan(0);
+    expect(recs.filter((r) => (r.outcomeMeasure === null) !== (r.outcomeQuantity === null))).toEqual([]);
+    if (all.some((c) => c.title === '提高市区公共交通服务水平民主监督' && ['tracking', 'closed'].includes(c.state))) {
+      expect(recs.find((r) => r.title === '调整优化市区公交线路')).toMatchObject({ outcomeMeasure: '调整优化市区公交线路（条）', outcomeQuantity: 6 });
+    }
     // The education bureau's clerk finds the recommendations assigned to it.
     const assignedToUnit = (await get('unit', '/api/v1/recommendations?pageSize=200')).items as { lead: { unitName: string } | null }[];
     expect(assignedToUnit.every((r) => r.lead?.unitName === '市教育局')).toBe(true);

@@ -71,3 +71,42 @@ export function MemberSelect({ value, onChange, id, placeholder, onPick }: Props
     />
   );
 }
+
+/**
+ * Several members, searched on the server as the user types; `known` gives the names of members
+ * already chosen (e.g. a room's members), which the search need not have found.
+ */
+export function MembersSelect({ value = [], onChange, id, known = [] }: { value?: string[]; onChange?: (ids: string[]) => void; id?: string; known?: { id: string; name: string }[] }) {
+  const { t } = useI18n();
+  const [search, setSearch] = useState('');
+  const q = useDebounced(search.trim(), 300);
+  const [picked, setPicked] = useState<Record<string, string>>({});
+  const found = useQuery({
+    queryKey: [...keys.members, 'search', q],
+    queryFn: ({ signal }) => api.get<Page<Member>>('/api/v1/members', { q, page: 1, pageSize: 20 }, signal),
+    staleTime: 30_000,
+  });
+  const options = useMemo(() => {
+    const names: Record<string, string> = { ...Object.fromEntries(known.map((m) => [m.id, m.name])), ...picked };
+    const list = (found.data?.items ?? []).map((m) => ({ value: m.id, label: [m.name, m.sectorName, m.workplace].filter(Boolean).join(' · ') }));
+    for (const v of value) if (!list.some((o) => o.value === v)) list.unshift({ value: v, label: names[v] ?? v });
+    return list;
+  }, [found.data, known, picked, value]);
+  return (
+    <Select
+      id={id}
+      mode="multiple"
+      value={value}
+      onChange={(ids: string[]) => {
+        const names = Object.fromEntries((found.data?.items ?? []).filter((m) => ids.includes(m.id)).map((m) => [m.id, m.name]));
+        setPicked((p) => ({ ...p, ...names }));
+        onChange?.(ids);
+      }}
+      placeholder={t('user.memberSearch')}
+      showSearch={{ filterOption: false, onSearch: setSearch }}
+      loading={found.isFetching}
+      options={options}
+      notFoundContent={found.isFetching ? t('common.loading') : undefined}
+    />
+  );
+}

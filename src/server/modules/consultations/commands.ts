@@ -4,10 +4,11 @@ import { invalid, say } from '../../core/errors.ts';
 import { today } from '../handling/deadlines.ts';
 import { loadConsultation, subject, type LoadedConsultation } from './access.ts';
 import { CHECKLIST_OF } from './checklist.ts';
+import { checkSessionRoom } from './rooms.ts';
 import { consultationPlanItems, consultations, consultationTasks } from './schema.ts';
 import { consultationWorkflow, type Kind } from './workflow.ts';
 
-export interface ConsultationInput { title: string; kind: Kind; year: number; summary?: string; planItemId?: string }
+export interface ConsultationInput { title: string; kind: Kind; year: number; summary?: string; planItemId?: string; roomId?: string }
 
 /** The plan item a new consultation carries out: of this committee, year and kind, and not yet taken. */
 async function checkPlanItem(c: CommandScope, input: ConsultationInput) {
@@ -26,12 +27,13 @@ export function createConsultation(ctx: Ctx, input: ConsultationInput) {
   return runCommand(ctx, async (c) => {
     c.authorize('consultation.manage');
     await checkPlanItem(c, input);
+    await checkSessionRoom(c, input.kind, input.roomId);
     const [row] = await c.tx.insert(consultations).values({
       orgId: c.actor.orgId, title: input.title, kind: input.kind, year: input.year, summary: input.summary ?? null,
-      planItemId: input.planItemId ?? null, createdBy: c.actor.id,
+      planItemId: input.planItemId ?? null, roomId: input.roomId ?? null, createdBy: c.actor.id,
     }).returning();
     await c.tx.insert(consultationTasks).values(CHECKLIST_OF[input.kind].map((key) => ({ orgId: c.actor.orgId, consultationId: row!.id, key })));
-    await c.record({ action: 'created', entity: 'consultation', entityId: row!.id, after: { state: row!.state, title: row!.title, kind: row!.kind, year: row!.year } });
+    await c.record({ action: 'created', entity: 'consultation', entityId: row!.id, after: { state: row!.state, title: row!.title, kind: row!.kind, year: row!.year, roomId: row!.roomId } });
     return row!;
   });
 }

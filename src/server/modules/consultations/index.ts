@@ -8,11 +8,13 @@ import { assignmentTodo } from '../handling/todos.ts';
 import { planRoutes } from './plan-routes.ts';
 import { REC_KIND } from './recommendation-access.ts';
 import { recommendationRoutes } from './recommendation-routes.ts';
+import { roomRoutes } from './room-routes.ts';
 import { consultationRoutes } from './routes.ts';
 import { consultationRecommendations as recs, consultations } from './schema.ts';
 
 // The 双协 module: consultations through the six steps, the yearly plan, the 八个一 checklist, and
-// the recommendations, which the handling engine carries to units as it does proposals.
+// the recommendations, which the handling engine carries to units as it does proposals; frontline
+// council rooms (协商在一线) with their sessions, and democratic supervision's inspection visits.
 
 // Due reminders fire while the recommendation still waits on its units.
 registerItemKind(REC_KIND, async (tx, orgId, id) => {
@@ -37,4 +39,5 @@ export async function consultationsModule(fastify: FastifyInstance) {
   await fastify.register(consultationRoutes);
   await fastify.register(planRoutes);
   await fastify.register(recommendationRoutes);
+  await fastify.register(roomRoutes);
 }

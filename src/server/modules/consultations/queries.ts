@@ -6,13 +6,13 @@ import type { Consultation } from './access.ts';
 import { TASK_KEYS } from './checklist.ts';
 import { consultations, consultationTasks } from './schema.ts';
 
-export interface ConsultationFilter { q?: string; kind?: string; year?: number; state?: string[] }
+export interface ConsultationFilter { q?: string; kind?: string; year?: number; state?: string[]; roomId?: string }
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 function summary(c: Consultation) {
   return {
-    id: c.id, title: c.title, kind: c.kind, year: c.year, summary: c.summary, state: c.state, planItemId: c.planItemId,
+    id: c.id, title: c.title, kind: c.kind, year: c.year, summary: c.summary, state: c.state, planItemId: c.planItemId, roomId: c.roomId,
     heldOn: c.heldOn, createdAt: iso(c.createdAt)!, updatedAt: iso(c.updatedAt)!,
   };
 }
@@ -28,6 +28,7 @@ export async function listConsultations(db: Queryable, actor: Actor, f: Consulta
     f.kind ? eq(consultations.kind, f.kind) : undefined,
     f.year ? eq(consultations.year, f.year) : undefined,
     f.state?.length ? inArray(consultations.state, f.state) : undefined,
+    f.roomId ? eq(consultations.roomId, f.roomId) : undefined,
   );
   const [rows, [count]] = await Promise.all([
     db.select({ c: consultations, late: lateTasks }).from(consultations).where(where)

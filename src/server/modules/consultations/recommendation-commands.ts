@@ -82,7 +82,13 @@ const steps: Record<string, Step> = {
       outcomeDate: date ?? l.r.outcomeDate, progress: (b.progress as number | undefined) ?? l.r.progress, progressNote: (b.note as string | undefined) ?? l.r.progressNote,
       noOutcomeReason: null,
     });
-    return [b.title ? `《${b.title}》${b.number ?? ''}` : '', b.progress !== undefined ? `进度 ${b.progress}%` : '', (b.note as string | undefined) ?? ''].filter(Boolean).join('；');
+    const measure = (b.measure as string | undefined) ?? l.r.outcomeMeasure, quantity = (b.quantity as number | undefined) ?? l.r.outcomeQuantity;
+    if ((measure === null) !== (quantity === null)) {
+      throw invalid(measure === null ? '/measure' : '/quantity', say('成效的事项和数量须一起填写', 'give the measure and its quantity together'));
+    }
+    set({ outcomeMeasure: measure, outcomeQuantity: quantity });
+    return [b.title ? `《${b.title}》${b.number ?? ''}` : '', b.progress !== undefined ? `进度 ${b.progress}%` : '', b.measure !== undefined || b.quantity !== undefined ? `${measure} ${quantity}` : '',
+      (b.note as string | undefined) ?? ''].filter(Boolean).join('；');
   },
   async noOutcome(_c, _l, b, set) { set({ noOutcomeReason: String(b.reason) }); return String(b.reason); },
 };

@@ -13,7 +13,7 @@ export interface RecFilter { consultationId?: string; state?: string[]; unitId?:
 function summary(r: Recommendation) {
   return {
     id: r.id, consultationId: r.consultationId, number: r.number, title: r.title, state: r.state, round: r.round,
-    outcome: r.outcomeKind ? { kind: r.outcomeKind, title: r.outcomeTitle, number: r.outcomeNumber, date: r.outcomeDate } : null,
+    outcome: r.outcomeKind ? { kind: r.outcomeKind, title: r.outcomeTitle, number: r.outcomeNumber, date: r.outcomeDate, measure: r.outcomeMeasure, quantity: r.outcomeQuantity } : null,
     progress: r.progress, progressNote: r.progressNote, noOutcomeReason: r.noOutcomeReason,
     createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
   };
@@ -88,4 +88,17 @@ export async function recommendationBoard(db: Queryable, orgId: string, days: nu
     byUnit.set(r.a.unitId, g);
   }
   return [...byUnit.values()].sort((a, b) => b.overdue - a.overdue || b.dueSoon - a.dueSoon);
+}
+
+/**
+ * What the outcomes changed, counted: per measure (as staff wrote it), the sum of the quantities
+ * and how many recommendations gave it; of a year's consultations and of one kind when asked
+ * (e.g. the supervision items: 调整优化市区公交线路（条） 6).
+ */
+export async function outcomeMeasures(db: Queryable, orgId: string, f: { year?: number; kind?: string }) {
+  return db.select({
+    measure: sql<string>`${recs.outcomeMeasure}`, quantity: sql<number>`sum(${recs.outcomeQuantity})::int`, recommendations: sql<number>`count(*)::int`,
+  }).from(recs).innerJoin(consultations, and(eq(consultations.orgId, recs.orgId), eq(consultations.id, recs.consultationId)))
+    .where(and(eq(recs.orgId, orgId), sql`${recs.outcomeMeasure} is not null`, f.year ? eq(consultations.year, f.year) : undefined, f.kind ? eq(consultations.kind, f.kind) : undefined))
+    .groupBy(recs.outcomeMeasure).orderBy(asc(recs.outcomeMeasure));
 }

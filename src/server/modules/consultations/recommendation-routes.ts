@@ -9,7 +9,9 @@ import { ACTION_BODIES as PROPOSAL_BODIES } from '../proposals/routes.ts';
 import { loadConsultation } from './access.ts';
 import { loadRecommendation, REC_KIND } from './recommendation-access.ts';
 import { actOnRecommendation, addRecommendation, uploadRecommendationAttachment } from './recommendation-commands.ts';
-import { listRecommendations, presentRecommendation, recommendationBoard } from './recommendation-queries.ts';
+import { listRecommendations, outcomeMeasures, presentRecommendation, recommendationBoard } from './recommendation-queries.ts';
+import { Year } from './routes.ts';
+import { KINDS } from './workflow.ts';
 import { OUTCOME_KINDS, REC_STATES, recommendationWorkflow } from './recommendation-workflow.ts';
 
 const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
@@ -22,6 +24,8 @@ const ACTION_BODIES = {
   recordOutcome: obj({
     kind: Type.Optional(lit(OUTCOME_KINDS)), title: Type.Optional(Name(200)), number: Type.Optional(Name(100)), date: Type.Optional(Type.String({ format: 'date' })),
     progress: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })), note: Type.Optional(Text(1000)),
+    /** What it changed, counted (e.g. 调整优化公交线路 6): both, or neither. */
+    measure: Type.Optional(Name(100)), quantity: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000_000 })),
   }),
   noOutcome: obj({ reason: Text(500) }),
 };
@@ -66,6 +70,17 @@ export async function recommendationRoutes(fastify: FastifyInstance) {
     const actor = actorOf(req);
     authorize(actor, 'proposal.supervise');
     return { items: await recommendationBoard(app.db, actor.orgId, req.query.days) };
+  });
+
+  app.get('/recommendations/measures', {
+    schema: {
+      tags, summary: 'What the outcomes changed, counted: per measure, the total quantity and the recommendations (staff, leaders); filters year, kind',
+      querystring: obj({ year: Type.Optional(Year), kind: Type.Optional(lit(KINDS)) }),
+    },
+  }, async (req) => {
+    const actor = actorOf(req);
+    authorize(actor, 'proposal.supervise');
+    return { items: await outcomeMeasures(app.db, actor.orgId, req.query) };
   });
 
   app.get('/recommendations/:id', { schema: { tags, summary: 'One recommendation: its units, replies and outcome', params: IdParams } }, async (req) => view(actorOf(req), req.params.id));

@@ -28,7 +28,7 @@ for (const a of consultationWorkflow.actionNames) if (!(a in ACTION_BODIES)) thr
 
 const Filters = obj({
   ...Paging, kind: Type.Optional(lit(KINDS)), year: Type.Optional(Year),
-  state: Type.Optional(Type.Array(lit(STATES), { maxItems: STATES.length })),
+  state: Type.Optional(Type.Array(lit(STATES), { maxItems: STATES.length })), roomId: Type.Optional(Uuid),
 });
 
 export async function consultationRoutes(fastify: FastifyInstance) {
@@ -37,7 +37,7 @@ export async function consultationRoutes(fastify: FastifyInstance) {
   const view = async (actor: Actor, id: string) => presentConsultation(app.db, (await loadConsultation(app.db, actor, id)).c);
   const checklist = async (actor: Actor, id: string) => checklistOf(app.db, (await loadConsultation(app.db, actor, id)).c);
 
-  app.get('/consultations', { schema: { tags, summary: 'Consultations of my committee (filters: kind, year, state)', querystring: Filters } }, async (req) => {
+  app.get('/consultations', { schema: { tags, summary: 'Consultations of my committee (filters: kind, year, state, room)', querystring: Filters } }, async (req) => {
     const q = req.query;
     return { ...(await listConsultations(app.db, actorOf(req), q, pageOf(q))), page: q.page, pageSize: q.pageSize };
   });
@@ -45,7 +45,7 @@ export async function consultationRoutes(fastify: FastifyInstance) {
   app.post('/consultations', {
     schema: {
       tags, summary: 'Open a consultation at its topic (staff), with the 八个一 checklist of its kind',
-      body: obj({ title: Name(200), kind: lit(KINDS), year: Year, summary: Type.Optional(Text(5000)), planItemId: Type.Optional(Uuid) }),
+      body: obj({ title: Name(200), kind: lit(KINDS), year: Year, summary: Type.Optional(Text(5000)), planItemId: Type.Optional(Uuid), roomId: Type.Optional(Uuid) }),
       response: { ...errorResponses },
     },
   }, async (req, reply) => {

@@ -1,4 +1,5 @@
-import { date, index, integer, primaryKey, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, primaryKey, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 // 双协: consultations (协商) run through the six steps of 六式, the yearly plan "x+N" they are held
 // against, and each consultation's 八个一 checklist.
@@ -13,6 +14,8 @@ export const consultations = pgTable('consultations', {
   state: text().notNull().default('topic'),
   /** The plan item it carries out, if any. */
   planItemId: uuid(),
+  /** A frontline session (kind `frontline`): the council room that held it. */
+  roomId: uuid(),
   /** The day the meeting was held (set on leaving `consulting`): what the x+N line counts. */
   heldOn: date({ mode: 'string' }),
   createdBy: uuid().notNull(),
@@ -23,6 +26,7 @@ export const consultations = pgTable('consultations', {
   index('consultations_org_year').on(t.orgId, t.year, t.kind),
   index('consultations_org_state').on(t.orgId, t.state),
   uniqueIndex('consultations_org_plan_item').on(t.orgId, t.planItemId),
+  index('consultations_org_room').on(t.orgId, t.roomId),
 ]);
 
 /** A committee's plan for a year: drafted by staff, adopted by the chair meeting (a leader). */
@@ -79,6 +83,9 @@ export const consultationRecommendations = pgTable('consultation_recommendations
   outcomeDate: date({ mode: 'string' }),
   progress: integer(),              // percent carried out
   progressNote: text(),
+  /** What the outcome changed, counted: a measure and its number (e.g. 调整优化公交线路, 6) for the reports to add up. */
+  outcomeMeasure: text(),
+  outcomeQuantity: integer(),
   /** Why it has no outcome (yet), when staff close its tracking without one. */
   noOutcomeReason: text(),
   createdBy: uuid().notNull(),
@@ -88,3 +95,47 @@ export const consultationRecommendations = pgTable('consultation_recommendations
   primaryKey({ columns: [t.orgId, t.id] }),
   uniqueIndex('consultation_recommendations_number').on(t.orgId, t.consultationId, t.number),
 ]);
+
+/**
+ * A frontline council room (协商在一线·委员议事室): hosted by a county committee (an org of level
+ * `county` under this one) or by a department (a handling unit); its members come from the roster;
+ * its sessions are consultations of kind `frontline` with its `roomId`.
+ */
+export const consultationRooms = pgTable('consultation_rooms', {
+  orgId: uuid().notNull(),
+  id: uuid().notNull().defaultRandom(),
+  name: text().notNull(),
+  place: text(),
+  hostCountyOrgId: uuid(),
+  hostUnitId: uuid(),
+  note: text(),
+  active: boolean().notNull().default(true),
+  createdBy: uuid().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.orgId, t.id] }), uniqueIndex('consultation_rooms_org_name').on(t.orgId, t.name)]);
+
+/** A room's members (roster members); `convener` marks who convenes it (召集人). */
+export const consultationRoomMembers = pgTable('consultation_room_members', {
+  orgId: uuid().notNull(),
+  roomId: uuid().notNull(),
+  memberId: uuid().notNull(),
+  convener: boolean().notNull().default(false),
+}, (t) => [primaryKey({ columns: [t.orgId, t.roomId, t.memberId] }), index('consultation_room_members_member').on(t.orgId, t.memberId)]);
+
+/** An inspection visit (视察) of a democratic-supervision item: when, where, who went, what they found. */
+export const consultationVisits = pgTable('consultation_visits', {
+  orgId: uuid().notNull(),
+  id: uuid().notNull().defaultRandom(),
+  consultationId: uuid().notNull(),
+  visitedOn: date({ mode: 'string' }).notNull(),
+  place: text().notNull(),
+  /** Roster members who took part (their duty record counts the visit). */
+  memberIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+  /** Others who went, as the office writes them (leaders of the unit, experts …). */
+  participants: text(),
+  findings: text().notNull(),
+  createdBy: uuid().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('consultation_visits_org_consultation').on(t.orgId, t.consultationId, t.visitedOn)]);

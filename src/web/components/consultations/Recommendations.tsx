@@ -39,6 +39,7 @@ export function Recommendations({ id, canWrite }: { id: string; canWrite: boolea
                 <Typography.Text type="secondary">
                   {t('consultation.rec.outcome')}：{t(`consultation.outcome.${r.outcome.kind}` as 'consultation.outcome.party')} {r.outcome.title ?? ''} {r.outcome.number ?? ''}
                   {r.progress !== null && ` · ${t('consultation.rec.progress')} ${r.progress}%`}
+                  {r.outcome.measure && ` · ${r.outcome.measure} ${r.outcome.quantity}`}
                 </Typography.Text>
               )}
               {r.noOutcomeReason && <Typography.Text type="secondary">{r.noOutcomeReason}</Typography.Text>}

@@ -13,12 +13,14 @@ export interface Task { key: TaskKey; owner: string | null; dueDate: string | nu
 
 export interface ConsultationSummary {
   id: string; title: string; kind: Kind; year: number; summary: string | null; state: ConsultationState; heldOn: string | null; lateTasks: number;
+  /** A frontline session's council room. */
+  roomId: string | null;
 }
 export interface Consultation extends Omit<ConsultationSummary, 'lateTasks'> { checklist: Task[] }
 
 export interface Recommendation {
   id: string; consultationId: string; number: number; title: string; state: string;
-  outcome: { kind: string; title: string | null; number: string | null; date: string | null } | null;
+  outcome: { kind: string; title: string | null; number: string | null; date: string | null; measure: string | null; quantity: number | null } | null;
   progress: number | null; noOutcomeReason: string | null;
   lead: { unitName: string; dueOn: string; signed: boolean } | null;
   /** The latest reply of the lead unit. */
@@ -44,4 +46,24 @@ export interface Plan {
 export interface RecBoardUnit {
   unitId: string; unitName: string; overdue: number; dueSoon: number;
   items: { recommendationId: string; consultationId: string; consultationTitle: string; title: string; state: string; dueOn: string; overdue: boolean; signed: boolean }[];
+}
+
+/** A 协商在一线 council room (GET /consultations/rooms): its host, counts, and whether I sit in it. */
+export interface RoomSummary {
+  id: string; name: string; place: string | null; note: string | null; active: boolean; mine: boolean;
+  host: { kind: 'county' | 'unit'; id: string | null; name: string | null };
+  members: number; sessions: number; held: number;
+}
+export interface Room extends RoomSummary {
+  memberList: { id: string; name: string; sector: string | null; workplace: string | null; convener: boolean }[];
+  sessionList: { id: string; title: string; year: number; state: ConsultationState; heldOn: string | null }[];
+}
+export interface RoomFigures {
+  byHost: { kind: 'county' | 'unit'; id: string; name: string; rooms: number; sessions: number; held: number; members: number }[];
+  total: { rooms: number; sessions: number; held: number; members: number };
+}
+/** An inspection visit of a democratic-supervision item. */
+export interface Visit {
+  id: string; consultationId: string; visitedOn: string; place: string; participants: string | null; findings: string;
+  members: { id: string; name: string | null }[];
 }

@@ -4,13 +4,13 @@ import { ApiError, api } from '../../api';
 import { keys } from '../../queries';
 import type { Page } from '../../types';
 import type { HistoryItem } from '../HistoryCard';
-import type { Consultation, ConsultationState, ConsultationSummary, Kind, ListedRecommendation, Plan, Recommendation, RecommendationDetail, Task, TaskKey, TaskState } from './model';
+import type { Consultation, ConsultationState, ConsultationSummary, Kind, ListedRecommendation, Plan, Recommendation, RecommendationDetail, Room, RoomFigures, RoomSummary, Task, TaskKey, TaskState, Visit } from './model';
 
 export const consultationKey = ['consultations'] as const;
 const path = (id: string) => `/api/v1/consultations/${encodeURIComponent(id)}`;
 const noRetryOn4xx = (count: number, err: unknown) => !(err instanceof ApiError && err.status < 500) && count < 2;
 
-export function useConsultations(query: { year?: number; kind?: Kind; state?: ConsultationState; page?: number; pageSize?: number }) {
+export function useConsultations(query: { year?: number; kind?: Kind; state?: ConsultationState; roomId?: string; page?: number; pageSize?: number }) {
   return useQuery({
     queryKey: [...consultationKey, 'list', query],
     queryFn: ({ signal }) => api.get<Page<ConsultationSummary>>('/api/v1/consultations', { pageSize: 50, ...query }, signal),
@@ -66,6 +66,43 @@ export function usePlan(year: number) {
   return useQuery({ queryKey: [...consultationKey, 'plan', year], queryFn: ({ signal }) => api.get<Plan>('/api/v1/consultations/plan', { year }, signal) });
 }
 
+const roomPath = (id: string) => `/api/v1/consultations/rooms/${encodeURIComponent(id)}`;
+
+export function useRooms(query: { mine?: boolean }, enabled = true) {
+  return useQuery({
+    enabled,
+    queryKey: [...consultationKey, 'rooms', query],
+    queryFn: ({ signal }) => api.get<{ items: RoomSummary[] }>('/api/v1/consultations/rooms', query.mine ? { mine: true } : undefined, signal),
+    select: (d) => d.items,
+  });
+}
+
+export function useRoom(id: string) {
+  return useQuery({ queryKey: [...consultationKey, 'room', id], queryFn: ({ signal }) => api.get<Room>(roomPath(id), undefined, signal), retry: noRetryOn4xx });
+}
+
+export function useRoomFigures(enabled: boolean) {
+  return useQuery({
+    queryKey: [...consultationKey, 'roomFigures'],
+    queryFn: ({ signal }) => api.get<RoomFigures>('/api/v1/consultations/rooms/figures', undefined, signal),
+    enabled,
+  });
+}
+
+export function useVisits(id: string, enabled: boolean) {
+  return useQuery({ queryKey: [...consultationKey, 'visits', id], queryFn: ({ signal }) => api.get<Visit[]>(`${path(id)}/visits`, undefined, signal), enabled, retry: noRetryOn4xx });
+}
+
+/** What the year's outcomes changed, counted per measure (GET /recommendations/measures; the office and leaders). */
+export function useMeasures(year: number, enabled: boolean) {
+  return useQuery({
+    queryKey: [...consultationKey, 'measures', year],
+    queryFn: ({ signal }) => api.get<{ items: { measure: string; quantity: number; recommendations: number }[] }>('/api/v1/recommendations/measures', { year }, signal),
+    select: (d) => d.items,
+    enabled,
+  });
+}
+
 /** A write; everything about consultations is read again after it. */
 export function useConsultationWrite<V, R = unknown>(fn: (v: V) => Promise<R>) {
   const queryClient = useQueryClient();
@@ -79,7 +116,12 @@ export function useConsultationWrite<V, R = unknown>(fn: (v: V) => Promise<R>) {
 }
 
 export const writes = {
-  create: (body: { title: string; kind: Kind; year: number; summary?: string; planItemId?: string }) => api.post<Consultation>('/api/v1/consultations', body),
+  create: (body: { title: string; kind: Kind; year: number; summary?: string; planItemId?: string; roomId?: string }) => api.post<Consultation>('/api/v1/consultations', body),
+  room: (body: { name: string; place?: string; hostCountyOrgId?: string; hostUnitId?: string; note?: string; memberIds?: string[]; convenerIds?: string[] }) =>
+    api.post<Room>('/api/v1/consultations/rooms', body),
+  editRoom: (id: string, body: { name?: string; place?: string | null; note?: string | null; active?: boolean }) => api.patch<Room>(roomPath(id), body),
+  roomMembers: (id: string, body: { memberIds: string[]; convenerIds?: string[] }) => api.put<Room>(`${roomPath(id)}/members`, body),
+  visit: (id: string, body: { visitedOn: string; place: string; memberIds?: string[]; participants?: string; findings: string }) => api.post<Visit>(`${path(id)}/visits`, body),
   act: (id: string, action: string, body: object = {}) => api.post<Consultation>(`${path(id)}/actions/${encodeURIComponent(action)}`, body),
   task: (id: string, body: { key: TaskKey; included?: boolean; owner?: string | null; dueDate?: string | null; state?: TaskState; note?: string | null }) =>
     api.patch<Task[]>(`${path(id)}/checklist`, body),

@@ -215,6 +215,8 @@ function OutcomeFields() {
       <Form.Item name="number" label={t('consultation.outcome.number')}><Input maxLength={100} /></Form.Item>
       <Form.Item name="date" label={t('consultation.outcome.date')}><DateField max={todayInChina()} /></Form.Item>
       <Form.Item name="progress" label={t('consultation.outcome.progress')}><InputNumber min={0} max={100} precision={0} addonAfter="%" /></Form.Item>
+      <Form.Item name="measure" label={t('consultation.outcome.measure')} extra={t('consultation.outcome.measureHelp')}><Input maxLength={100} /></Form.Item>
+      <Form.Item name="quantity" label={t('consultation.outcome.quantity')}><InputNumber min={0} precision={0} /></Form.Item>
       <T k="consultation.outcome.note" name="note" max={1000} optional rows={3} />
     </>
   );
@@ -252,7 +254,10 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
   // A recommendation's outcome (跟踪式问效), or why it has none.
   recordOutcome: {
     Fields: OutcomeFields,
-    toBody: (v) => defined({ kind: v.kind, title: optional(v.title), number: optional(v.number), date: v.date || undefined, progress: v.progress ?? undefined, note: optional(v.note) }),
+    toBody: (v) => defined({
+      kind: v.kind, title: optional(v.title), number: optional(v.number), date: v.date || undefined, progress: v.progress ?? undefined,
+      measure: optional(v.measure), quantity: v.quantity ?? undefined, note: optional(v.note),
+    }),
   },
   noOutcome: { Fields: () => <T k="consultation.outcome.reason" name="reason" max={500} rows={3} />, toBody: (v) => ({ reason: text(v.reason) }) },
 };

@@ -1,6 +1,6 @@
 // One consultation: its six-step board with the buttons the server offers, the 八个一 checklist,
 // the recommendations and the history.
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { App, Button, Card, Col, Flex, Row, Skeleton, Steps, Typography } from 'antd';
 import { useAuth } from '../../auth';
 import { errorText } from '../../api';
@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { Checklist } from '../../components/consultations/Checklist';
 import { Recommendations } from '../../components/consultations/Recommendations';
+import { Visits } from '../../components/consultations/Visits';
 import { KindTag, StateTag } from '../../components/consultations/tags';
 import { STATES } from '../../components/consultations/model';
 import { useConsultation, useConsultationActions, useConsultationHistory, useConsultationWrite, writes } from '../../components/consultations/queries';
@@ -40,6 +41,7 @@ export default function ConsultationPage() {
         <Flex gap={8} wrap align="center">
           <KindTag kind={data.kind} /><StateTag state={data.state} />
           <Typography.Text type="secondary">{data.year}{data.heldOn ? ` · ${t('consultation.heldOn')} ${formatDate(data.heldOn)}` : ''}</Typography.Text>
+          {data.roomId && <Link to={`/consultations/rooms/${data.roomId}`}>{t('room.room')}</Link>}
         </Flex>
         {data.summary && <Typography.Paragraph style={{ margin: 0 }}>{data.summary}</Typography.Paragraph>}
         <Card size="small">
@@ -58,6 +60,7 @@ export default function ConsultationPage() {
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={12}><Checklist id={id} tasks={data.checklist} editable={hasRole('staff') && data.state !== 'closed'} /></Col>
           <Col xs={24} lg={12}><Recommendations id={id} canWrite={hasRole('staff') && data.state === 'assigning'} /></Col>
+          {data.kind === 'supervision' && <Col xs={24}><Visits id={id} canWrite={hasRole('staff')} /></Col>}
         </Row>
         <HistoryCard title={t('consultation.history')} history={history} actions="consultation.action" stateTag={(s) => <StateTag state={s} />}
           emptyText={t('consultation.noHistory')} systemName={t('consultation.system')} />

@@ -13,13 +13,14 @@ import { FormModal } from '../../components/consultations/FormModal';
 import { KindTag, StateTag } from '../../components/consultations/tags';
 import { KINDS, STATES } from '../../components/consultations/model';
 import type { ConsultationState, ConsultationSummary, Kind } from '../../components/consultations/model';
-import { useConsultations, writes } from '../../components/consultations/queries';
+import { useConsultations, useRooms, writes } from '../../components/consultations/queries';
 
-interface NewConsultation { title: string; kind: Kind; year: number; summary?: string }
+interface NewConsultation { title: string; kind: Kind; year: number; summary?: string; roomId?: string }
 
 function CreateConsultation({ open, onClose, year }: { open: boolean; onClose: () => void; year: number }) {
   const { t } = useI18n();
   const required = (field: string) => [{ required: true, message: t('common.required', { field }) }];
+  const rooms = useRooms({}, open);
   return (
     <FormModal<NewConsultation>
       title={t('consultation.new')} open={open} onClose={onClose} done={t('consultation.created')}
@@ -28,6 +29,13 @@ function CreateConsultation({ open, onClose, year }: { open: boolean; onClose: (
       <Form.Item name="title" label={t('consultation.title')} rules={required(t('consultation.title'))}><Input maxLength={200} /></Form.Item>
       <Form.Item name="kind" label={t('consultation.kind')} rules={required(t('consultation.kind'))}>
         <Select options={KINDS.map((k) => ({ value: k, label: t(`consultation.kind.${k}`) }))} />
+      </Form.Item>
+      <Form.Item noStyle shouldUpdate={(a: NewConsultation, b: NewConsultation) => a.kind !== b.kind}>
+        {({ getFieldValue }) => getFieldValue('kind') === 'frontline' && (
+          <Form.Item name="roomId" label={t('room.room')}>
+            <Select allowClear loading={rooms.isPending} options={(rooms.data ?? []).filter((r) => r.active).map((r) => ({ value: r.id, label: r.name }))} />
+          </Form.Item>
+        )}
       </Form.Item>
       <Form.Item name="year" label={t('consultation.year')} rules={required(t('consultation.year'))}>
         <InputNumber min={2000} max={2100} precision={0} style={{ width: '100%' }} />

@@ -15,7 +15,7 @@ import { FormModal } from '../../components/consultations/FormModal';
 import { KindTag, StateTag } from '../../components/consultations/tags';
 import { KINDS } from '../../components/consultations/model';
 import type { Kind, PlanItem } from '../../components/consultations/model';
-import { useConsultationWrite, usePlan, writes } from '../../components/consultations/queries';
+import { useConsultationWrite, useMeasures, usePlan, writes } from '../../components/consultations/queries';
 
 interface ItemForm { kind: Kind; month: number; topic: string; committeeId?: string }
 
@@ -48,6 +48,7 @@ export default function PlanPage() {
   const [adding, setAdding] = useState(false);
   const year = Number(params.get('year')) || new Date().getFullYear();
   const plan = usePlan(year);
+  const measures = useMeasures(year, hasRole('staff') || hasRole('admin') || hasRole('leader'));
   const adopt = useConsultationWrite(() => writes.adopt(year));
   const items: TableColumnsType<PlanItem> = [
     { title: t('consultation.plan.month'), key: 'month', render: (_, i) => t('consultation.plan.monthN', { month: i.month }) },
@@ -92,6 +93,16 @@ export default function PlanPage() {
           ]} />
           <Table<PlanItem> rowKey="id" size="middle" columns={items} dataSource={p.items} pagination={false} scroll={{ x: 'max-content' }}
             locale={{ emptyText: <Empty description={t('consultation.plan.empty')} /> }} />
+          {measures.data && (
+            <Card size="small" title={t('consultation.measures')}>
+              <Table rowKey="measure" size="small" pagination={false} scroll={{ x: 'max-content' }} dataSource={measures.data}
+                locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('consultation.measures.empty')} /> }} columns={[
+                  { title: t('consultation.measures.measure'), dataIndex: 'measure', key: 'measure' },
+                  { title: t('consultation.measures.quantity'), dataIndex: 'quantity', key: 'quantity', align: 'right' },
+                  { title: t('consultation.measures.recommendations'), dataIndex: 'recommendations', key: 'recommendations', align: 'right' },
+                ]} />
+            </Card>
+          )}
         </Flex>
       )}
       <AddItem year={year} open={adding} onClose={() => setAdding(false)} />

@@ -37,7 +37,8 @@ export default function RecommendationPage() {
     return <QueryError error={rec.error} onRetry={() => void rec.refetch()} />;
   }
   const r = rec.data;
-  const outcome = r.outcome && `${t(`consultation.outcome.${r.outcome.kind}` as 'consultation.outcome.party')} ${r.outcome.title ?? ''} ${r.outcome.number ?? ''}`.trim();
+  const outcome = r.outcome && [`${t(`consultation.outcome.${r.outcome.kind}` as 'consultation.outcome.party')} ${r.outcome.title ?? ''} ${r.outcome.number ?? ''}`.trim(),
+    r.outcome.measure ? `${r.outcome.measure} ${r.outcome.quantity}` : ''].filter(Boolean).join(' · ');
 
   return (
     <>
