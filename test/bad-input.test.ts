@@ -84,6 +84,13 @@ const examples = (fx: Fixture): Record<string, Record<string, unknown>> => ({
     .map((a) => [`POST /api/v1/recommendations/:id/actions/${a}`, actionExamples(fx)[a]!])),
   'POST /api/v1/recommendations/:id/actions/recordOutcome': { kind: 'government', title: '实施意见', number: '市政办发〔2026〕12号', date: '2026-01-05', progress: 40, note: '新增托位' },
   'POST /api/v1/recommendations/:id/actions/noOutcome': { reason: '涉及省级事权' },
+  'POST /api/v1/consultations/topics': { year: 2030, title: '关于农村养老服务的协商', reason: '老龄化加快', suggestedKind: 'bimonthly', suggestedOwner: '社会法制委员会' },
+  'POST /api/v1/consultations/topics/:id/actions/shortlist': { note: '列入候选' },
+  'POST /api/v1/consultations/topics/:id/actions/pick': { as: 'planItem', kind: 'bimonthly', month: 6, note: '主席会议确定' },
+  'POST /api/v1/consultations/topics/:id/actions/decline': { answer: '已有类似安排' },
+  'POST /api/v1/consultations/topics/:id/actions/merge': { intoId: crypto.randomUUID(), answer: '与另一选题重复' },
+  'POST /api/v1/consultations/topics/:id/actions/support': {},
+  'POST /api/v1/consultations/topics/:id/actions/unsupport': {},
 });
 
 /** The body of each proposal action. */
@@ -328,6 +335,7 @@ describe.each(engines)('bad input (%s)', (engine) => {
     const [recommendationFile] = await t.database.db.insert(attachments).values({ orgId: t.fx.orgId, itemKind: 'recommendation', itemId: recommendationId, ownerKind: 'reply', ownerId: null,
       filename: '附件.pdf', mime: 'application/pdf', size: 4, sha256: '-', data: Buffer.from('%PDF'), createdBy: t.fx.userIds.unitA! }).returning();
     const planItemId = (await t.app.inject({ method: 'POST', url: '/api/v1/consultations/plan/items', headers: staff, payload: { year: 2026, kind: 'sector', month: 5, topic: '计划' } })).json().id as string;
+    const topicId = (await t.app.inject({ method: 'POST', url: '/api/v1/consultations/topics', headers: await t.as('member'), payload: { year: 2030, title: '选题', reason: '理由' } })).json().id as string;
     const [notification] = await t.database.db.insert(notifications).values({ orgId: t.fx.orgId, userId: t.fx.userIds.admin!, kind: 'test', title: '通知' }).returning();
     // An existing object for each path parameter (by the path up to it), so that a wrongly
     // accepted value would show.
@@ -341,7 +349,7 @@ describe.each(engines)('bad input (%s)', (engine) => {
       '/api/v1/opinions/:id': await converted(t, 'opinions', '转社情民意'), '/api/v1/letters/:id': await converted(t, 'letters', '转委员来信'),
       '/api/v1/liaison/links/:id': linkId, '/api/v1/liaison/contacts/:id': contact.id, '/api/v1/liaison/opinions/:id': contact.opinions[0].id,
       '/api/v1/selections/:id': selection.id, '/api/v1/selections/:id/entries/:entryId': selection.entryId, '/api/v1/selections/:id/levels/:levelId': selection.levelIds[1]!,
-      '/api/v1/consultations/:id': consultationId, '/api/v1/consultations/plan/items/:id': planItemId,
+      '/api/v1/consultations/:id': consultationId, '/api/v1/consultations/plan/items/:id': planItemId, '/api/v1/consultations/topics/:id': topicId,
       '/api/v1/recommendations/:id': recommendationId, '/api/v1/recommendations/:id/attachments/:attachmentId': recommendationFile!.id,
     };
     // Objects of another committee: as unknown here as a random id.

@@ -7,7 +7,8 @@ import { definePolicies, type Actor } from '../../core/policies.ts';
 import { loadConsultation, subject } from './access.ts';
 import { actOnConsultation, createConsultation, updateConsultation } from './commands.ts';
 import { TASK_KEYS, TASK_STATES } from './checklist.ts';
-import { checklistOf, listConsultations, presentConsultation } from './queries.ts';
+import { checklistOf, listConsultations, listPublicConsultations, presentConsultation } from './queries.ts';
+import { isInsider } from './topic-access.ts';
 import { setTask } from './tasks.ts';
 import { consultationWorkflow, KINDS, STATES } from './workflow.ts';
 
@@ -28,7 +29,7 @@ for (const a of consultationWorkflow.actionNames) if (!(a in ACTION_BODIES)) thr
 
 const Filters = obj({
   ...Paging, kind: Type.Optional(lit(KINDS)), year: Type.Optional(Year),
-  state: Type.Optional(Type.Array(lit(STATES), { maxItems: STATES.length })),
+  state: Type.Optional(Type.Array(lit(STATES), { maxItems: STATES.length })), published: Type.Optional(Type.Boolean()),
 });
 
 export async function consultationRoutes(fastify: FastifyInstance) {
@@ -37,9 +38,16 @@ export async function consultationRoutes(fastify: FastifyInstance) {
   const view = async (actor: Actor, id: string) => presentConsultation(app.db, (await loadConsultation(app.db, actor, id)).c);
   const checklist = async (actor: Actor, id: string) => checklistOf(app.db, (await loadConsultation(app.db, actor, id)).c);
 
-  app.get('/consultations', { schema: { tags, summary: 'Consultations of my committee (filters: kind, year, state)', querystring: Filters } }, async (req) => {
+  app.get('/consultations', {
+    config: { public: true },
+    schema: { tags, summary: 'Consultations of my committee (filters: kind, year, state); published=true, or a public account: the public list, no login needed', querystring: Filters },
+  }, async (req) => {
     const q = req.query;
-    return { ...(await listConsultations(app.db, actorOf(req), q, pageOf(q))), page: q.page, pageSize: q.pageSize };
+    if (!req.actor && !q.published) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+    const list = q.published || !isInsider(req.actor)
+      ? await listPublicConsultations(app.db, req.actor?.orgId, q, pageOf(q))
+      : await listConsultations(app.db, actorOf(req), q, pageOf(q));
+    return { ...list, page: q.page, pageSize: q.pageSize };
   });
 
   app.post('/consultations', {
