@@ -172,6 +172,11 @@ describe.each(engines)('consultation topics (%s)', (engine) => {
     expect((await ok('netizen', 'GET', `/consultations?year=${YEAR}&pageSize=100`)).items.map((c: { id: string }) => c.id)).not.toContain(early.id);
     expect((await ok(null, 'GET', '/consultations')).total).toBe(0);
     expect((await ok('member', 'GET', `/consultations?year=${YEAR}&pageSize=100`)).items.map((c: { id: string }) => c.id)).toContain(early.id);
+    // A public account does not open a consultation's office work (checklist, history); the committee's people do.
+    for (const url of [`/consultations/${going.id}`, `/consultations/${going.id}/checklist`, `/consultations/${going.id}/history`, `/consultations/${going.id}/actions`]) {
+      expectProblem(await call('netizen', 'GET', url), 404);
+      expect((await call('unitA', 'GET', url)).statusCode).toBe(200);
+    }
   });
 
   it('limits how much a public account writes a minute, not the committee\'s people', async () => {

@@ -69,6 +69,9 @@ const OpinionDetailPage = lazy(() => import('./pages/opinions/OpinionDetailPage'
 const ConsultationsPage = lazy(() => import('./pages/consultations/ConsultationsPage'));
 const ConsultationPage = lazy(() => import('./pages/consultations/ConsultationPage'));
 const PlanPage = lazy(() => import('./pages/consultations/PlanPage'));
+const TopicsPage = lazy(() => import('./pages/consultations/TopicsPage'));
+const TopicPage = lazy(() => import('./pages/consultations/TopicPage'));
+const PublicConsultationsPage = lazy(() => import('./pages/consultations/PublicConsultationsPage'));
 const RecommendationPage = lazy(() => import('./pages/consultations/RecommendationPage'));
 const PublicProposalsPage = lazy(() => import('./pages/proposals/PublicProposalsPage'));
 const PublicProposalDetailPage = lazy(() => import('./pages/proposals/PublicProposalDetailPage'));
@@ -123,6 +126,9 @@ const pages = [
   // 双协: every role of the committee reads consultations and the plan; the server decides what each may do.
   { path: 'consultations', element: <ConsultationsPage /> },
   { path: 'consultations/plan', element: <PlanPage /> },
+  // 开门式选题: anyone logged in (a public account too) proposes and supports.
+  { path: 'consultations/topics', element: <TopicsPage /> },
+  { path: 'consultations/topics/:id', element: <TopicPage /> },
   { path: 'consultations/:id', element: <ConsultationPage /> },
   // A recommendation: units it is assigned to act on it here (notifications link the longer path).
   { path: 'recommendations/:id', element: <RecommendationPage /> },
@@ -152,6 +158,7 @@ const router = createBrowserRouter([
       { path: 'proposals/:id', element: <PublicProposalDetailPage /> },
       { path: 'selections', element: <PublicSelectionsPage /> },
       { path: 'selections/:id', element: <PublicSelectionPage /> },
+      { path: 'consultations', element: <PublicConsultationsPage /> },
     ],
   },
   {

@@ -3,6 +3,7 @@ import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { TProperties } from 'typebox';
 import { actorOf, ctxOf, errorResponses, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
 import { entityHistory } from '../../core/history.ts';
+import { notFound } from '../../core/errors.ts';
 import { definePolicies, type Actor } from '../../core/policies.ts';
 import { loadConsultation, subject } from './access.ts';
 import { actOnConsultation, createConsultation, updateConsultation } from './commands.ts';
@@ -35,8 +36,13 @@ const Filters = obj({
 export async function consultationRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['consultations'];
-  const view = async (actor: Actor, id: string) => presentConsultation(app.db, (await loadConsultation(app.db, actor, id)).c);
-  const checklist = async (actor: Actor, id: string) => checklistOf(app.db, (await loadConsultation(app.db, actor, id)).c);
+  /** A consultation as the committee's people read it; a public account reads the public list only (its office work is internal). */
+  const load = (actor: Actor, id: string) => {
+    if (!isInsider(actor)) throw notFound('Consultation');
+    return loadConsultation(app.db, actor, id);
+  };
+  const view = async (actor: Actor, id: string) => presentConsultation(app.db, (await load(actor, id)).c);
+  const checklist = async (actor: Actor, id: string) => checklistOf(app.db, (await load(actor, id)).c);
 
   app.get('/consultations', {
     config: { public: true },
@@ -72,13 +78,13 @@ export async function consultationRoutes(fastify: FastifyInstance) {
 
   app.get('/consultations/:id/actions', { schema: { tags, summary: 'What I may do now (the UI draws its buttons from this)', params: IdParams } }, async (req) => {
     const actor = actorOf(req);
-    const l = await loadConsultation(app.db, actor, req.params.id);
+    const l = await load(actor, req.params.id);
     return consultationWorkflow.allowed(subject(l, actor)).map(({ action, label }) => ({ action, label }));
   });
 
   app.get('/consultations/:id/history', { schema: { tags, summary: 'Every state change and edit', params: IdParams } }, async (req) => {
     const actor = actorOf(req);
-    await loadConsultation(app.db, actor, req.params.id);
+    await load(actor, req.params.id);
     return entityHistory(app.db, actor.orgId, 'consultation', req.params.id);
   });
 

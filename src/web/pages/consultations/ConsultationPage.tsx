@@ -1,6 +1,6 @@
 // One consultation: its six-step board with the buttons the server offers, the 八个一 checklist,
 // the recommendations and the history.
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { App, Button, Card, Col, Flex, Row, Skeleton, Steps, Typography } from 'antd';
 import { useAuth } from '../../auth';
 import { errorText } from '../../api';
@@ -42,6 +42,7 @@ export default function ConsultationPage() {
           <Typography.Text type="secondary">{data.year}{data.heldOn ? ` · ${t('consultation.heldOn')} ${formatDate(data.heldOn)}` : ''}</Typography.Text>
         </Flex>
         {data.summary && <Typography.Paragraph style={{ margin: 0 }}>{data.summary}</Typography.Paragraph>}
+        {data.topic && <Typography.Text type="secondary">{t('consultation.fromTopic')}：<Link to={`/consultations/topics/${data.topic.id}`}>{data.topic.title}</Link></Typography.Text>}
         <Card size="small">
           <Steps size="small" direction={isMobile ? 'vertical' : 'horizontal'} current={step} status={data.state === 'closed' ? 'finish' : 'process'}
             items={STATES.slice(0, 6).map((s) => ({ title: t(`consultation.state.${s}`) }))} />
