@@ -142,6 +142,12 @@ describe.each(engines)('consultation topics (%s)', (engine) => {
 
     // The proposer reads the answer; the public does not find another's declined topic; anonymous sees open and picked.
     expect((await ok('netizen', 'GET', `/consultations/topics/${declined.id}`)).answer).toBe('不符合本市生态保护要求，感谢您的关注');
+    // Its history tells the public account the steps, not who supported or decided (but themself).
+    const told = await ok('netizen', 'GET', `/consultations/topics/${declined.id}/history`);
+    expect(told.map((h: { action: string; actorName: string | null }) => [h.action, h.actorName])).toEqual([['proposed', 'netizen'], ['decline', null]]);
+    const intoHistory = await ok('netizen2', 'GET', `/consultations/topics/${into.id}/history`);
+    expect(intoHistory.map((h: { action: string }) => h.action)).toEqual(['proposed']);
+    expect((await ok('staff', 'GET', `/consultations/topics/${into.id}/history`)).map((h: { action: string }) => h.action)).toEqual(['proposed', 'support']);
     expectProblem(await call('netizen2', 'GET', `/consultations/topics/${declined.id}`), 404);
     expectProblem(await call(null, 'GET', `/consultations/topics/${declined.id}`), 404);
     const anon = await ok(null, 'GET', `/consultations/topics?year=${YEAR}&pageSize=100`);

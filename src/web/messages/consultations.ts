@@ -180,6 +180,7 @@ export const consultationsZh = {
   'topic.public.login': '登录或注册后可以提出选题、支持选题',
   'topic.public.goPropose': '去提出和支持选题',
   'consultation.fromTopic': '来自选题',
+  'topic.committee': '政协',
 };
 
 export const consultationsEn: Record<keyof typeof consultationsZh, string> = {
@@ -361,4 +362,5 @@ export const consultationsEn: Record<keyof typeof consultationsZh, string> = {
   'topic.public.login': 'Log in or register to propose and support topics',
   'topic.public.goPropose': 'Propose and support topics',
   'consultation.fromTopic': 'From the topic',
+  'topic.committee': 'The committee',
 };

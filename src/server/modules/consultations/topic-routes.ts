@@ -74,10 +74,14 @@ export async function topicRoutes(fastify: FastifyInstance) {
     return topicWorkflow.allowed(topicSubject(l, actor)).map(({ action, label }) => ({ action, label }));
   });
 
-  app.get('/consultations/topics/:id/history', { schema: { tags, summary: 'Every state change and support', params: IdParams } }, async (req) => {
+  app.get('/consultations/topics/:id/history', { schema: { tags, summary: 'Every state change and support (a public account: the state changes, without who made them)', params: IdParams } }, async (req) => {
     const actor = actorOf(req);
     await loadTopic(app.db, actor, req.params.id);
-    return entityHistory(app.db, actor.orgId, 'consultationTopic', req.params.id);
+    const all = await entityHistory(app.db, actor.orgId, 'consultationTopic', req.params.id);
+    if (isInsider(actor)) return all;
+    // A member of the public reads the steps, not who supported it nor who did what (but themself).
+    return all.filter((h) => h.action !== 'support' && h.action !== 'unsupport')
+      .map((h) => (h.actorUserId === actor.id ? h : { ...h, actorUserId: null, actorName: null }));
   });
 
   for (const [action, body] of Object.entries(ACTION_BODIES)) {

@@ -22,8 +22,10 @@ export default function PublicConsultationsPage() {
     <>
       <PageHeader title={t('topic.public.title')} />
       <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>{t('consultation.intro')}</Typography.Paragraph>
-      <InputNumber aria-label={t('consultation.year')} min={2000} max={2100} precision={0} value={year} addonAfter={t('consultation.year')} style={{ width: 150, marginBottom: 12 }}
-        onChange={(v) => setParams(v ? { year: String(v) } : {}, { replace: true })} />
+      <Flex style={{ marginBottom: 12 }}>
+        <InputNumber aria-label={t('consultation.year')} min={2000} max={2100} precision={0} value={year} addonAfter={t('consultation.year')} style={{ width: 150 }}
+          onChange={(v) => setParams(v ? { year: String(v) } : {}, { replace: true })} />
+      </Flex>
       <Flex vertical gap={24}>
         <section aria-label={t('topic.public.consultations')}>
           <Typography.Title level={4}>{t('topic.public.consultations')}</Typography.Title>

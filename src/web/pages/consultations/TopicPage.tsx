@@ -3,6 +3,7 @@
 import { Link, useParams } from 'react-router-dom';
 import { Card, Descriptions, Flex, Skeleton, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
 import { HistoryCard } from '../../components/HistoryCard';
 import { PageHeader } from '../../components/PageHeader';
@@ -15,6 +16,7 @@ import { useTopic, useTopicHistory } from '../../components/consultations/querie
 export default function TopicPage() {
   const { id = '' } = useParams();
   const { t, formatDate } = useI18n();
+  const { hasRole } = useAuth();
   const topic = useTopic(id);
   const history = useTopicHistory(id);
   if (topic.isError) return <QueryError error={topic.error} onRetry={() => void topic.refetch()} />;
@@ -42,7 +44,7 @@ export default function TopicPage() {
           </Flex>
         </Card>
         <HistoryCard title={t('consultation.history')} history={history} actions="topic.action" stateTag={(s) => <TopicStateTag state={s} />}
-          emptyText={t('consultation.noHistory')} systemName={t('consultation.system')} />
+          emptyText={t('consultation.noHistory')} systemName={hasRole('public') && !hasRole('admin', 'staff', 'leader', 'member', 'unit') ? t('topic.committee') : t('consultation.system')} />
       </Flex>
     </>
   );
