@@ -204,6 +204,21 @@ const planToAdopt = (c: Ctx) => c.target('plan to adopt', async () => {
   await inject(c.t, 'staff', 'POST', '/api/v1/consultations/plan/items', { year, kind: 'bimonthly', month: 5, topic: c.uniq('计划') });
   return String(year);
 });
+/** A topic the member proposed this year (shortlisted when asked), and one the caller supports already. */
+const TOPIC_YEAR = new Date().getFullYear() + 1;
+async function topicIn(t: TestApp, title: string, shortlisted = false): Promise<string> {
+  const res = await inject(t, 'member', 'POST', '/api/v1/consultations/topics', { year: TOPIC_YEAR, title, reason: '理由' });
+  if (res.statusCode !== 201) throw new Error(`topic: ${res.statusCode} ${res.body}`);
+  const id = res.json().id as string;
+  if (shortlisted) await inject(t, 'staff', 'POST', `/api/v1/consultations/topics/${id}/actions/shortlist`, {});
+  return id;
+}
+const topic = (c: Ctx, shortlisted = false) => c.target(`topic ${shortlisted}`, () => topicIn(c.t, c.uniq('选题'), shortlisted));
+const supportedTopic = (c: Ctx) => c.target('supported topic', async () => {
+  const id = await topicIn(c.t, c.uniq('选题'));
+  if (c.caller.login && !c.caller.foreign && c.caller.login !== 'member') await inject(c.t, c.caller.login, 'POST', `/api/v1/consultations/topics/${id}/actions/support`, {});
+  return id;
+});
 /** A selection round in that stage (see selectionIn). */
 /** 双联 in 2025: the fixture's graph (generated once per app), and 张三's first link to a member outside the party. */
 const LIAISON_YEAR = 2025;
@@ -521,7 +536,8 @@ const MATRIX: Record<string, Rule> = {
   // 双协: every login of the committee reads consultations and the plan; staff run them and keep
   // the plan and the checklist; a leader adopts the plan.
   //                                                                          anon adm stf ldr mem uA  uB  oAd oSt
-  'GET /api/v1/consultations': { who: ANYONE, ok: 200 },
+  // (without a login: the public list, empty unless published=true)
+  'GET /api/v1/consultations': { who: 'public', ok: 200 },
   'POST /api/v1/consultations': { who: ['staff'], ok: 201, req: (c) => ({ body: { title: c.uniq('协商'), kind: 'bimonthly', year: 2031 } }) },
   'GET /api/v1/consultations/:id': { who: ANYONE, scoped: true, ok: 200, req: async (c) => ({ id: await consultation(c) }) },
   'PATCH /api/v1/consultations/:id': { ...STAFF_ON_OURS, req: async (c) => ({ id: await consultation(c), body: { title: c.uniq('协商') } }) },
@@ -591,6 +607,32 @@ const MATRIX: Record<string, Rule> = {
   'PATCH /api/v1/consultations/plan/items/:id': { ...STAFF_ON_OURS, req: async (c) => ({ id: await planItem(c), body: { month: 6 } }) },
   'DELETE /api/v1/consultations/plan/items/:id': { ...STAFF_ON_OURS, statuses: '401 403 204 403 403 403 403 404 404', ok: 204, req: async (c) => ({ id: await planItem(c) }) },
   'POST /api/v1/consultations/plan/adopt': { who: ['leader'], ok: 200, req: async (c) => ({ body: { year: Number(await planToAdopt(c)) } }) },
+  // 开门式选题: anyone logged in proposes and supports (not their own); staff shortlist, merge and answer; a leader picks.
+  // The open topics are readable without a login, as published proposals are.
+  'GET /api/v1/consultations/topics': { who: 'public', ok: 200, req: () => ({ query: { year: String(TOPIC_YEAR) } }) },
+  'POST /api/v1/consultations/topics': { who: ANYONE, ok: 201, req: (c) => ({ body: { year: TOPIC_YEAR, title: c.uniq('选题'), reason: '理由' } }) },
+  // (a login of another committee reads its own committee's topics only)
+  'GET /api/v1/consultations/topics/:id': { who: 'see statuses', statuses: '200 200 200 200 200 200 200 404 404', ok: 200, req: async (c) => ({ id: await topic(c) }) },
+  'GET /api/v1/consultations/topics/:id/actions': { who: ANYONE, scoped: true, ok: 200, req: async (c) => ({ id: await topic(c) }) },
+  'GET /api/v1/consultations/topics/:id/history': { who: ANYONE, scoped: true, ok: 200, req: async (c) => ({ id: await topic(c) }) },
+  'POST /api/v1/consultations/topics/:id/actions/shortlist': { ...STAFF_ON_OURS, req: async (c) => ({ id: await topic(c), body: {} }) },
+  'POST /api/v1/consultations/topics/:id/actions/pick': {
+    who: 'see statuses', statuses: '401 403 403 200 403 403 403 404 404', ok: 200,
+    req: async (c) => ({ id: await topic(c, true), body: { as: 'consultation', kind: 'bimonthly' } }),
+  },
+  'POST /api/v1/consultations/topics/:id/actions/decline': {
+    who: 'see statuses', statuses: '401 403 200 200 403 403 403 404 404', ok: 200, req: async (c) => ({ id: await topic(c), body: { answer: '已有类似安排' } }),
+  },
+  'POST /api/v1/consultations/topics/:id/actions/merge': {
+    ...STAFF_ON_OURS, req: async (c) => ({ id: await topic(c), body: { intoId: await c.target('topic to merge into', () => topicIn(c.t, c.uniq('并入'))) } }),
+  },
+  // The member proposed it: not theirs to support.
+  'POST /api/v1/consultations/topics/:id/actions/support': {
+    who: 'see statuses', statuses: '401 200 200 200 403 200 200 404 404', ok: 200, req: async (c) => ({ id: await topic(c), body: {} }),
+  },
+  'POST /api/v1/consultations/topics/:id/actions/unsupport': {
+    who: 'see statuses', statuses: '401 200 200 200 403 200 200 404 404', ok: 200, req: async (c) => ({ id: await supportedTopic(c), body: {} }),
+  },
   'GET /api/v1/members/:id/honours': { who: ANYONE, scoped: true, ok: 200, req: (c) => ({ id: c.t.fx.memberIds[0] }) },
   // Last (it revokes the caller's tokens): changed to an interim password first, and the call changes it back.
   'POST /api/v1/auth/password': {

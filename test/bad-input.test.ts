@@ -91,6 +91,13 @@ const examples = (fx: Fixture): Record<string, Record<string, unknown>> => ({
   'POST /api/v1/consultations/:id/visits': { visitedOn: '2026-01-05', place: '公交调度中心', memberIds: [fx.memberIds[0]!], participants: '交通局领导', findings: '线路重复' },
   'PATCH /api/v1/consultations/:id/visits/:visitId': { findings: '线路重复，班次偏少' },
   'POST /api/v1/recommendations/:id/actions/noOutcome': { reason: '涉及省级事权' },
+  'POST /api/v1/consultations/topics': { year: 2030, title: '关于农村养老服务的协商', reason: '老龄化加快', suggestedKind: 'bimonthly', suggestedOwner: '社会法制委员会' },
+  'POST /api/v1/consultations/topics/:id/actions/shortlist': { note: '列入候选' },
+  'POST /api/v1/consultations/topics/:id/actions/pick': { as: 'planItem', kind: 'bimonthly', month: 6, note: '主席会议确定' },
+  'POST /api/v1/consultations/topics/:id/actions/decline': { answer: '已有类似安排' },
+  'POST /api/v1/consultations/topics/:id/actions/merge': { intoId: crypto.randomUUID(), answer: '与另一选题重复' },
+  'POST /api/v1/consultations/topics/:id/actions/support': {},
+  'POST /api/v1/consultations/topics/:id/actions/unsupport': {},
 });
 
 /** The body of each proposal action. */
@@ -338,6 +345,7 @@ describe.each(engines)('bad input (%s)', (engine) => {
     const roomId = (await t.app.inject({ method: 'POST', url: '/api/v1/consultations/rooms', headers: staff, payload: { name: '议事室', hostCountyOrgId: t.fx.countyId } })).json().id as string;
     const supervisionId = (await t.app.inject({ method: 'POST', url: '/api/v1/consultations', headers: staff, payload: { title: '民主监督', kind: 'supervision', year: 2026 } })).json().id as string;
     const visitId = (await t.app.inject({ method: 'POST', url: `/api/v1/consultations/${supervisionId}/visits`, headers: staff, payload: { visitedOn: '2026-01-05', place: '某地', findings: '发现' } })).json().id as string;
+    const topicId = (await t.app.inject({ method: 'POST', url: '/api/v1/consultations/topics', headers: await t.as('member'), payload: { year: 2030, title: '选题', reason: '理由' } })).json().id as string;
     const [notification] = await t.database.db.insert(notifications).values({ orgId: t.fx.orgId, userId: t.fx.userIds.admin!, kind: 'test', title: '通知' }).returning();
     // An existing object for each path parameter (by the path up to it), so that a wrongly
     // accepted value would show.
@@ -351,7 +359,7 @@ describe.each(engines)('bad input (%s)', (engine) => {
       '/api/v1/opinions/:id': await converted(t, 'opinions', '转社情民意'), '/api/v1/letters/:id': await converted(t, 'letters', '转委员来信'),
       '/api/v1/liaison/links/:id': linkId, '/api/v1/liaison/contacts/:id': contact.id, '/api/v1/liaison/opinions/:id': contact.opinions[0].id,
       '/api/v1/selections/:id': selection.id, '/api/v1/selections/:id/entries/:entryId': selection.entryId, '/api/v1/selections/:id/levels/:levelId': selection.levelIds[1]!,
-      '/api/v1/consultations/:id': consultationId, '/api/v1/consultations/plan/items/:id': planItemId,
+      '/api/v1/consultations/:id': consultationId, '/api/v1/consultations/plan/items/:id': planItemId, '/api/v1/consultations/topics/:id': topicId,
       '/api/v1/consultations/rooms/:id': roomId, '/api/v1/consultations/:id/visits/:visitId': visitId,
       '/api/v1/recommendations/:id': recommendationId, '/api/v1/recommendations/:id/attachments/:attachmentId': recommendationFile!.id,
     };

@@ -69,6 +69,9 @@ const OpinionDetailPage = lazy(() => import('./pages/opinions/OpinionDetailPage'
 const ConsultationsPage = lazy(() => import('./pages/consultations/ConsultationsPage'));
 const ConsultationPage = lazy(() => import('./pages/consultations/ConsultationPage'));
 const PlanPage = lazy(() => import('./pages/consultations/PlanPage'));
+const TopicsPage = lazy(() => import('./pages/consultations/TopicsPage'));
+const TopicPage = lazy(() => import('./pages/consultations/TopicPage'));
+const PublicConsultationsPage = lazy(() => import('./pages/consultations/PublicConsultationsPage'));
 const RecommendationPage = lazy(() => import('./pages/consultations/RecommendationPage'));
 const RoomsPage = lazy(() => import('./pages/consultations/RoomsPage'));
 const RoomPage = lazy(() => import('./pages/consultations/RoomPage'));
@@ -127,6 +130,9 @@ const pages = [
   { path: 'consultations/plan', element: <PlanPage /> },
   { path: 'consultations/rooms', element: <RoomsPage /> },
   { path: 'consultations/rooms/:id', element: <RoomPage /> },
+  // 开门式选题: anyone logged in (a public account too) proposes and supports.
+  { path: 'consultations/topics', element: <TopicsPage /> },
+  { path: 'consultations/topics/:id', element: <TopicPage /> },
   { path: 'consultations/:id', element: <ConsultationPage /> },
   // A recommendation: units it is assigned to act on it here (notifications link the longer path).
   { path: 'recommendations/:id', element: <RecommendationPage /> },
@@ -156,6 +162,7 @@ const router = createBrowserRouter([
       { path: 'proposals/:id', element: <PublicProposalDetailPage /> },
       { path: 'selections', element: <PublicSelectionsPage /> },
       { path: 'selections/:id', element: <PublicSelectionPage /> },
+      { path: 'consultations', element: <PublicConsultationsPage /> },
     ],
   },
   {

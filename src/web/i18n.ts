@@ -62,6 +62,7 @@ const zh = {
   'role.leader': '领导',
   'role.member': '委员',
   'role.unit': '承办单位',
+  'role.public': '网民',
 
   'unitKind.government': '政府部门',
   'unitKind.court': '法院',
@@ -339,6 +340,7 @@ const en: Dictionary = {
   'role.leader': 'Leader',
   'role.member': 'Member',
   'role.unit': 'Handling unit',
+  'role.public': 'Public account',
 
   'unitKind.government': 'Government department',
   'unitKind.court': 'Court',

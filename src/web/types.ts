@@ -1,7 +1,8 @@
 // Shapes of the tongxin API (docs/api-internal.md). Keep in step with the server.
 
-export type Role = 'admin' | 'staff' | 'leader' | 'member' | 'unit';
-export const ALL_ROLES: Role[] = ['admin', 'staff', 'leader', 'member', 'unit'];
+/** `public`: a registered member of the public (网民), who may propose and support topics. */
+export type Role = 'admin' | 'staff' | 'leader' | 'member' | 'unit' | 'public';
+export const ALL_ROLES: Role[] = ['admin', 'staff', 'leader', 'member', 'unit', 'public'];
 
 export interface User {
   id: string;

@@ -1,6 +1,6 @@
 import { forbidden } from './errors.ts';
 
-export const ROLES = ['admin', 'staff', 'leader', 'member', 'unit'] as const;
+export const ROLES = ['admin', 'staff', 'leader', 'member', 'unit', 'public'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** The logged-in user as the rest of the server sees it. */

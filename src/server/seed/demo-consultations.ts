@@ -234,4 +234,7 @@ export async function seedDemoConsultations(tx: Queryable, ctx: ConsultationSeed
     [consultationRecommendations, rows.recs], [assignments, rows.assignments], [replies, rows.replies], [auditLog, rows.audit]] as const) {
     if (list.length) await tx.insert(table).values(list as never);
   }
+  // The plan item that came from an open topic (开门式选题: see demo-topics.ts).
+  const fromTopic = rows.items.find((i) => i.topic === '老旧小区加装电梯“一楼一策”')!;
+  return { planItemFromTopic: { id: fromTopic.id as string, topic: fromTopic.topic as string, kind: fromTopic.kind as Kind, adoptedOn } };
 }

@@ -153,10 +153,11 @@ describe('demo seed', () => {
 
     // Logins.
     expect(logins.map((l) => [l.username, l.role])).toEqual([
-      ['admin', 'admin'], ['staff', 'staff'], ['leader', 'leader'], ['member', 'member'], ['unit', 'unit'], ['unit2', 'unit'],
+      ['admin', 'admin'], ['staff', 'staff'], ['leader', 'leader'], ['member', 'member'], ['unit', 'unit'], ['unit2', 'unit'], ['public', 'public'],
     ]);
     const userRows = await db.select().from(users).where(eq(users.orgId, orgId));
-    expect(userRows).toHaveLength(6);
+    // (and two more members of the public, who propose and support topics)
+    expect(userRows).toHaveLength(9);
     const user = (username: string) => userRows.find((u) => u.username === username)!;
     const memberById = new Map(memberRows.map((m) => [m.id, m]));
     const unitName = new Map(unitRows.map((u) => [u.id, u.name]));
@@ -710,6 +711,20 @@ async function checkConsultations(database: Database, orgId: string) {
     expect(plan.heldLine.text).not.toBe('');
     expect(plan.byKind.reduce((s: number, k: { held: number }) => s + k.held, 0)).toBe(all.filter((c) => c.heldOn).length);
     expect((await get('staff', `/api/v1/consultations?year=${year}&pageSize=1`)).total).toBe(all.length);
+    // 开门式选题: topics in every state from members, units and the public, several supported; the declined
+    // and merged ones answered; the picked ones linked both ways (a consultation, a plan item); histories that reach their state.
+    type T = { id: string; state: string; proposer: { kind: string }; supportCount: number; answer: string | null; consultationId: string | null; planItemId: string | null };
+    const topics = (await get('staff', `/api/v1/consultations/topics?year=${year}&pageSize=100`)).items as T[];
+    expect(new Set(topics.map((x) => x.state))).toEqual(new Set(['proposed', 'shortlisted', 'picked', 'declined', 'merged']));
+    expect(new Set(topics.map((x) => x.proposer.kind))).toEqual(new Set(['member', 'unit', 'public']));
+    expect(topics.filter((x) => x.supportCount > 1).length).toBeGreaterThanOrEqual(3);
+    expect(topics.filter((x) => ['declined', 'merged'].includes(x.state)).every((x) => !!x.answer)).toBe(true);
+    const picked = topics.filter((x) => x.state === 'picked');
+    expect([picked.filter((x) => x.consultationId).length, picked.filter((x) => x.planItemId).length]).toEqual([1, 1]);
+    for (const x of picked.filter((p) => p.consultationId)) expect((await get('member', `/api/v1/consultations/${x.consultationId}`)).topic.id).toBe(x.id);
+    expect(plan.items.filter((i: { topicId: string | null }) => i.topicId).map((i: { topicId: string }) => i.topicId)).toEqual(picked.filter((x) => x.planItemId).map((x) => x.id));
+    for (const x of topics) expect((await get('staff', `/api/v1/consultations/topics/${x.id}/history`)).at(-1).to, x.id).toBe(x.state);
+    expect((await get('public', `/api/v1/consultations/topics?year=${year}&pageSize=100`)).items.every((x: T) => ['proposed', 'shortlisted', 'picked'].includes(x.state) || x.proposer.kind === 'public')).toBe(true);
     // Each one's history reaches its step; its checklist is there.
     for (const c of all) {
       const history = await get('staff', `/api/v1/consultations/${c.id}/history`);

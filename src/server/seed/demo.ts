@@ -21,6 +21,7 @@ import { seedDemoOpinions } from './demo-opinions.ts';
 import { seedDemoLiaison } from './demo-liaison.ts';
 import { seedDemoSelections } from './demo-selections.ts';
 import { seedDemoConsultations } from './demo-consultations.ts';
+import { seedDemoTopics } from './demo-topics.ts';
 import { createRandom, type Random } from './random.ts';
 
 export const DEMO_PASSWORD = 'tongxin-demo';
@@ -233,6 +234,8 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<{ org
       { id: randomUUID(), username: 'member', role: 'member', displayName: plan[member]!.name, memberId: memberIds[member]! },
       { id: randomUUID(), username: 'unit', role: 'unit', displayName: `${EDUCATION_UNIT}经办人`, unitId: unitId.get(EDUCATION_UNIT)! },
       { id: randomUUID(), username: 'unit2', role: 'unit', displayName: `${HEALTH_UNIT}经办人`, unitId: unitId.get(HEALTH_UNIT)! },
+      // A registered member of the public (网民): proposes and supports open topics.
+      { id: randomUUID(), username: 'public', role: 'public', displayName: '网民王先生' },
     ];
     await tx.insert(users).values(logins.map((l) => ({
       orgId, id: l.id, username: l.username, displayName: l.displayName, passwordHash, roles: [l.role],
@@ -274,12 +277,24 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<{ org
     await seedDemoLiaison(tx, { orgId, staffUserId: login('staff').id, demoMemberId: login('member').memberId!, now: opts.now });
 
     // 双协: this year's plan and its consultations, each at the step its month puts it.
-    await seedDemoConsultations(tx, {
+    const { planItemFromTopic } = await seedDemoConsultations(tx, {
       orgId, staffUserId: login('staff').id, leaderUserId: login('leader').id,
       committees: COMMITTEES.map((name) => ({ id: committeeId.get(name)!, name })),
       units: UNITS.map((u) => ({ id: unitId.get(u.name)!, name: u.name })),
       demoMemberId: login('member').memberId!,
       now: opts.now,
+    });
+
+    // 开门式选题: this year's topics in every state; two more members of the public propose and support.
+    const netizens = [{ id: randomUUID(), username: 'netizen2', displayName: '网民李女士' }, { id: randomUUID(), username: 'netizen3', displayName: '网民赵同学' }];
+    await tx.insert(users).values(netizens.map((n) => ({ orgId, ...n, passwordHash, roles: ['public'] })));
+    const person = (username: string) => ({ userId: login(username).id, memberId: login(username).memberId, unitId: login(username).unitId });
+    await seedDemoTopics(tx, {
+      orgId, staffUserId: login('staff').id, leaderUserId: login('leader').id, planItem: planItemFromTopic, now: opts.now,
+      people: {
+        member: person('member'), leader: person('leader'), unit: person('unit'), unit2: person('unit2'), public: person('public'),
+        public2: { userId: netizens[0]!.id }, public3: { userId: netizens[1]!.id },
+      },
     });
 
     return { orgId, logins: logins.map(({ username, role, displayName }) => ({ username, role, displayName })) };

@@ -14,7 +14,7 @@ interface Props<S extends string> {
   title: string;
   history: UseQueryResult<HistoryItem<S>[], unknown>;
   /** Where the actions' labels are: `${actions}.${action}` (the action's own name when there is none). */
-  actions: 'proposal.action' | 'opinion.action' | 'selection.action' | 'consultation.action';
+  actions: 'proposal.action' | 'opinion.action' | 'selection.action' | 'consultation.action' | 'topic.action';
   stateTag: (state: S) => ReactNode;
   noteText?: (action: string, note: string) => ReactNode;
   emptyText: string;

@@ -8,6 +8,7 @@ const COLORS: Record<Role, string> = {
   leader: 'gold',
   member: 'green',
   unit: 'purple',
+  public: 'cyan',
 };
 
 export function RoleTags({ roles }: { roles: Role[] }) {

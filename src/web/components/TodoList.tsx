@@ -16,7 +16,7 @@ const PAGE_SIZE = 5;
 
 const KINDS = ['sign', 'reply', 'opinion', 'cosign', 'evaluate', 'file', 'assign', 'publish', 'key', 'nominate', 'selectionReview', 'announce',
   'opinionReturned', 'opinionConverted', 'opinionReview', 'opinionForward', 'liaisonMeet', 'liaisonReport',
-  'recommendationSign', 'recommendationReply', 'recommendationOpinion'];
+  'recommendationSign', 'recommendationReply', 'recommendationOpinion', 'topicsToShortlist', 'topicsToPick'];
 const kindLabel = (kind: string) => (KINDS.includes(kind) ? `todo.kind.${kind}` : 'todo.kind.other') as MessageKey;
 
 interface Group { label: MessageKey; items: Todo[]; overdue: number }

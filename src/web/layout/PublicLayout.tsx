@@ -9,7 +9,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useIsMobile } from './useIsMobile';
 import type { MessageKey } from '../i18n';
 
-const PUBLIC_PAGES: [string, MessageKey][] = [['/public/proposals', 'nav.publicProposals'], ['/public/selections', 'nav.publicSelectionsShort']];
+const PUBLIC_PAGES: [string, MessageKey][] = [['/public/proposals', 'nav.publicProposals'], ['/public/selections', 'nav.publicSelectionsShort'], ['/public/consultations', 'nav.publicConsultations']];
 
 export function PublicLayout() {
   const { t } = useI18n();
@@ -29,9 +29,9 @@ export function PublicLayout() {
         }}
       >
         <Flex align="center" justify="space-between" gap={8} style={{ height: '100%' }}>
-          <Flex align="center" gap={isMobile ? 8 : 16} style={{ minWidth: 0 }} component="nav" aria-label={t('nav.public')}>
+          <Flex align="center" gap={isMobile ? 8 : 16} style={{ minWidth: 0, overflowX: 'auto', scrollbarWidth: 'none' }} component="nav" aria-label={t('nav.public')}>
             <Link to="/public/proposals">
-              <Typography.Text strong style={{ color: token.colorPrimary, fontSize: 18 }}>
+              <Typography.Text strong style={{ color: token.colorPrimary, fontSize: 18, whiteSpace: 'nowrap' }}>
                 {t('app.name')}
               </Typography.Text>
             </Link>

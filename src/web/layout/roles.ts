@@ -28,6 +28,8 @@ export const OPINION_OFFICE: Role[] = ['staff'];
 export const LIAISONS: Role[] = ['member', 'leader'];
 // 双协: staff run consultations and keep the plan; leaders follow them and adopt the plan; members take part.
 export const CONSULTATION_READERS: Role[] = ['staff', 'admin', 'leader', 'member'];
+/** 开门式选题: everyone logged in, registered members of the public too, proposes and supports topics. */
+export const TOPIC_ROLES: Role[] = [...ANY_ROLE, 'public'];
 
 /** A leader not on the staff: the key board shows the key proposals they lead (as the server does). */
 export function leadsOwnKeyProposals(roles: Role[]): boolean {

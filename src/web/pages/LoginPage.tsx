@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { Alert, Button, Flex, Form, Input, Typography, theme } from 'antd';
-import { FileTextOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
+import { FileTextOutlined, LockOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { ApiError, errorText } from '../api';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
@@ -133,9 +133,12 @@ export default function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
-        <Flex justify="center" style={{ marginTop: 16 }}>
+        <Flex justify="center" gap={16} wrap style={{ marginTop: 16 }}>
           <Link to="/public/proposals">
             <FileTextOutlined /> {t('nav.publicProposals')}
+          </Link>
+          <Link to="/public/consultations">
+            <TeamOutlined /> {t('nav.publicConsultations')}
           </Link>
         </Flex>
       </div>

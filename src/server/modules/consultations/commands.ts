@@ -22,19 +22,27 @@ async function checkPlanItem(c: CommandScope, input: ConsultationInput) {
   if (taken) throw invalid('/planItemId', say('该计划事项已有协商活动', 'the plan item already has its consultation'));
 }
 
+/**
+ * A new consultation at its topic, with the 八个一 checklist of its kind (the caller has authorized it:
+ * staff opening one, or the chair meeting picking a proposed topic). `note` goes to its history.
+ */
+export async function insertConsultation(c: CommandScope, input: ConsultationInput, note?: string) {
+  await checkPlanItem(c, input);
+  await checkSessionRoom(c, input.kind, input.roomId);
+  const [row] = await c.tx.insert(consultations).values({
+    orgId: c.actor.orgId, title: input.title, kind: input.kind, year: input.year, summary: input.summary ?? null,
+    planItemId: input.planItemId ?? null, roomId: input.roomId ?? null, createdBy: c.actor.id,
+  }).returning();
+  await c.tx.insert(consultationTasks).values(CHECKLIST_OF[input.kind].map((key) => ({ orgId: c.actor.orgId, consultationId: row!.id, key })));
+  await c.record({ action: 'created', entity: 'consultation', entityId: row!.id, after: { state: row!.state, title: row!.title, kind: row!.kind, year: row!.year, roomId: row!.roomId, ...(note ? { note } : {}) } });
+  return row!;
+}
+
 /** Staff open a consultation at its topic, with the 八个一 checklist of its kind. */
 export function createConsultation(ctx: Ctx, input: ConsultationInput) {
   return runCommand(ctx, async (c) => {
     c.authorize('consultation.manage');
-    await checkPlanItem(c, input);
-    await checkSessionRoom(c, input.kind, input.roomId);
-    const [row] = await c.tx.insert(consultations).values({
-      orgId: c.actor.orgId, title: input.title, kind: input.kind, year: input.year, summary: input.summary ?? null,
-      planItemId: input.planItemId ?? null, roomId: input.roomId ?? null, createdBy: c.actor.id,
-    }).returning();
-    await c.tx.insert(consultationTasks).values(CHECKLIST_OF[input.kind].map((key) => ({ orgId: c.actor.orgId, consultationId: row!.id, key })));
-    await c.record({ action: 'created', entity: 'consultation', entityId: row!.id, after: { state: row!.state, title: row!.title, kind: row!.kind, year: row!.year, roomId: row!.roomId } });
-    return row!;
+    return insertConsultation(c, input);
   });
 }
 

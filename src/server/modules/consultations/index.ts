@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { addTodoSource, type TodoItem } from '../../core/todos.ts';
 import { hasRole } from '../../core/policies.ts';
@@ -10,7 +10,8 @@ import { REC_KIND } from './recommendation-access.ts';
 import { recommendationRoutes } from './recommendation-routes.ts';
 import { roomRoutes } from './room-routes.ts';
 import { consultationRoutes } from './routes.ts';
-import { consultationRecommendations as recs, consultations } from './schema.ts';
+import { consultationRecommendations as recs, consultations, consultationTopics as topics } from './schema.ts';
+import { topicRoutes } from './topic-routes.ts';
 
 // The 双协 module: consultations through the six steps, the yearly plan, the 八个一 checklist, and
 // the recommendations, which the handling engine carries to units as it does proposals; frontline
@@ -35,7 +36,23 @@ addTodoSource(async (db, actor) => {
     .filter((x): x is TodoItem => !!x);
 });
 
+// 开门式选题: the office shortlists or answers the proposed topics; the chair meeting (a leader) picks among the shortlisted.
+addTodoSource(async (db, actor) => {
+  const office = hasRole(actor, 'staff');
+  const chair = hasRole(actor, 'leader');
+  if (!office && !chair) return [];
+  const [n] = await db.select({
+    proposed: sql<number>`count(*) filter (where ${topics.state} = 'proposed')::int`,
+    shortlisted: sql<number>`count(*) filter (where ${topics.state} = 'shortlisted')::int`,
+  }).from(topics).where(and(eq(topics.orgId, actor.orgId), inArray(topics.state, ['proposed', 'shortlisted'])));
+  const out: TodoItem[] = [];
+  if (office && n!.proposed) out.push({ kind: 'topicsToShortlist', title: `待列入候选或答复的协商选题 ${n!.proposed} 个`, params: { n: n!.proposed }, href: '/consultations/topics?state=proposed' });
+  if (chair && n!.shortlisted) out.push({ kind: 'topicsToPick', title: `待主席会议确定的候选选题 ${n!.shortlisted} 个`, params: { n: n!.shortlisted }, href: '/consultations/topics?state=shortlisted' });
+  return out;
+});
+
 export async function consultationsModule(fastify: FastifyInstance) {
+  await fastify.register(topicRoutes);
   await fastify.register(consultationRoutes);
   await fastify.register(planRoutes);
   await fastify.register(recommendationRoutes);

@@ -3,7 +3,7 @@ import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
 import type { Queryable } from '../../core/db/client.ts';
 import { conflict, invalid, notFound, say } from '../../core/errors.ts';
 import { committees } from '../org/schema.ts';
-import { consultationPlanItems, consultationPlans, consultations } from './schema.ts';
+import { consultationPlanItems, consultationPlans, consultations, consultationTopics } from './schema.ts';
 import { KINDS, type Kind } from './workflow.ts';
 
 // The yearly plan "x+N": x plenaries, standing-committee meetings, bimonthly forums, supervision
@@ -24,8 +24,9 @@ function line(by: Record<string, number>) {
 export async function planView(db: Queryable, orgId: string, year: number) {
   const [[plan], items, held] = await Promise.all([
     db.select().from(consultationPlans).where(and(eq(consultationPlans.orgId, orgId), eq(consultationPlans.year, year))),
-    db.select({ i: consultationPlanItems, committee: committees.name, consultationId: consultations.id, consultationState: consultations.state }).from(consultationPlanItems)
+    db.select({ i: consultationPlanItems, committee: committees.name, consultationId: consultations.id, consultationState: consultations.state, topicId: consultationTopics.id }).from(consultationPlanItems)
       .leftJoin(committees, and(eq(committees.orgId, consultationPlanItems.orgId), eq(committees.id, consultationPlanItems.committeeId)))
+      .leftJoin(consultationTopics, and(eq(consultationTopics.orgId, consultationPlanItems.orgId), eq(consultationTopics.planItemId, consultationPlanItems.id)))
       .leftJoin(consultations, and(eq(consultations.orgId, consultationPlanItems.orgId), eq(consultations.planItemId, consultationPlanItems.id)))
       .where(and(eq(consultationPlanItems.orgId, orgId), eq(consultationPlanItems.year, year)))
       .orderBy(asc(consultationPlanItems.month), asc(consultationPlanItems.kind), asc(consultationPlanItems.createdAt)),
@@ -37,9 +38,9 @@ export async function planView(db: Queryable, orgId: string, year: number) {
   const heldBy = Object.fromEntries(held.map((r) => [r.kind, r.n]));
   return {
     year, adopted: !!plan?.adoptedAt, adoptedAt: plan?.adoptedAt?.toISOString() ?? null,
-    items: items.map(({ i, committee, consultationId, consultationState }) => ({
+    items: items.map(({ i, committee, consultationId, consultationState, topicId }) => ({
       id: i.id, kind: i.kind, month: i.month, topic: i.topic, committeeId: i.committeeId, owner: committee ?? '办公室',
-      consultationId, consultationState,
+      consultationId, consultationState, topicId,
     })),
     byKind: KINDS.map((kind) => ({ kind, planned: planned[kind] ?? 0, held: heldBy[kind] ?? 0 })),
     plannedLine: line(planned), heldLine: line(heldBy),
@@ -63,14 +64,19 @@ async function checkCommittee(c: CommandScope, committeeId: string | null | unde
 const record = (c: CommandScope, year: number, action: string, note: string) =>
   c.record({ action, entity: 'consultationPlan', entityId: String(year), after: { note } });
 
+/** A new item of a draft plan (the caller has authorized it: staff, or the chair meeting picking a topic). */
+export async function insertPlanItem(c: CommandScope, input: PlanItemInput & { year: number }, note?: string) {
+  await draftPlan(c, input.year);
+  await checkCommittee(c, input.committeeId);
+  const [item] = await c.tx.insert(consultationPlanItems).values({ orgId: c.actor.orgId, ...input, committeeId: input.committeeId ?? null }).returning();
+  await record(c, input.year, 'itemAdded', `${input.month}月 ${input.topic}${note ? `（${note}）` : ''}`);
+  return item!;
+}
+
 export function addPlanItem(ctx: Ctx, input: PlanItemInput & { year: number }) {
   return runCommand(ctx, async (c) => {
     c.authorize('consultation.manage');
-    await draftPlan(c, input.year);
-    await checkCommittee(c, input.committeeId);
-    const [item] = await c.tx.insert(consultationPlanItems).values({ orgId: c.actor.orgId, ...input, committeeId: input.committeeId ?? null }).returning();
-    await record(c, input.year, 'itemAdded', `${input.month}月 ${input.topic}`);
-    return item!;
+    return insertPlanItem(c, input);
   });
 }
 

@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, ilike, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../../core/db/client.ts';
 import type { Actor } from '../../core/policies.ts';
 import { today } from '../handling/deadlines.ts';
 import type { Consultation } from './access.ts';
 import { TASK_KEYS } from './checklist.ts';
 import { consultations, consultationTasks } from './schema.ts';
+import { topicOf } from './topic-queries.ts';
 
 export interface ConsultationFilter { q?: string; kind?: string; year?: number; state?: string[]; roomId?: string }
 
@@ -51,5 +52,29 @@ export async function checklistOf(db: Queryable, c: Pick<Consultation, 'orgId' |
 
 /** The whole consultation, with its checklist. */
 export async function presentConsultation(db: Queryable, c: Consultation) {
-  return { ...summary(c), checklist: await checklistOf(db, c) };
+  const [checklist, topic] = await Promise.all([checklistOf(db, c), topicOf(db, c.orgId, { consultationId: c.id })]);
+  return { ...summary(c), topic, checklist };
+}
+
+/**
+ * The public list: consultations past their topic step, with what may be said of them outside (title,
+ * kind, year, step, summary, the day of the meeting); nothing of the office's work. Without a login it
+ * spans every committee, as the published proposals do.
+ */
+export async function listPublicConsultations(db: Queryable, orgId: string | undefined, f: ConsultationFilter, page: { limit: number; offset: number }) {
+  const where = and(
+    orgId ? eq(consultations.orgId, orgId) : undefined,
+    ne(consultations.state, 'topic'),
+    f.q ? ilike(consultations.title, `%${f.q}%`) : undefined,
+    f.kind ? eq(consultations.kind, f.kind) : undefined,
+    f.year ? eq(consultations.year, f.year) : undefined,
+    f.state?.length ? inArray(consultations.state, f.state) : undefined,
+  );
+  const [rows, [count]] = await Promise.all([
+    db.select({ id: consultations.id, title: consultations.title, kind: consultations.kind, year: consultations.year, state: consultations.state,
+      summary: consultations.summary, heldOn: consultations.heldOn }).from(consultations).where(where)
+      .orderBy(desc(consultations.year), desc(consultations.updatedAt), desc(consultations.id)).limit(page.limit).offset(page.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(consultations).where(where),
+  ]);
+  return { total: count!.n, items: rows };
 }

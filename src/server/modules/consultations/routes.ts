@@ -3,11 +3,13 @@ import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { TProperties } from 'typebox';
 import { actorOf, ctxOf, errorResponses, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
 import { entityHistory } from '../../core/history.ts';
+import { notFound } from '../../core/errors.ts';
 import { definePolicies, type Actor } from '../../core/policies.ts';
 import { loadConsultation, subject } from './access.ts';
 import { actOnConsultation, createConsultation, updateConsultation } from './commands.ts';
 import { TASK_KEYS, TASK_STATES } from './checklist.ts';
-import { checklistOf, listConsultations, presentConsultation } from './queries.ts';
+import { checklistOf, listConsultations, listPublicConsultations, presentConsultation } from './queries.ts';
+import { isInsider } from './topic-access.ts';
 import { setTask } from './tasks.ts';
 import { consultationWorkflow, KINDS, STATES } from './workflow.ts';
 
@@ -28,18 +30,30 @@ for (const a of consultationWorkflow.actionNames) if (!(a in ACTION_BODIES)) thr
 
 const Filters = obj({
   ...Paging, kind: Type.Optional(lit(KINDS)), year: Type.Optional(Year),
-  state: Type.Optional(Type.Array(lit(STATES), { maxItems: STATES.length })), roomId: Type.Optional(Uuid),
+  state: Type.Optional(Type.Array(lit(STATES), { maxItems: STATES.length })), roomId: Type.Optional(Uuid), published: Type.Optional(Type.Boolean()),
 });
 
 export async function consultationRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['consultations'];
-  const view = async (actor: Actor, id: string) => presentConsultation(app.db, (await loadConsultation(app.db, actor, id)).c);
-  const checklist = async (actor: Actor, id: string) => checklistOf(app.db, (await loadConsultation(app.db, actor, id)).c);
+  /** A consultation as the committee's people read it; a public account reads the public list only (its office work is internal). */
+  const load = (actor: Actor, id: string) => {
+    if (!isInsider(actor)) throw notFound('Consultation');
+    return loadConsultation(app.db, actor, id);
+  };
+  const view = async (actor: Actor, id: string) => presentConsultation(app.db, (await load(actor, id)).c);
+  const checklist = async (actor: Actor, id: string) => checklistOf(app.db, (await load(actor, id)).c);
 
-  app.get('/consultations', { schema: { tags, summary: 'Consultations of my committee (filters: kind, year, state, room)', querystring: Filters } }, async (req) => {
+  app.get('/consultations', {
+    config: { public: true },
+    schema: { tags, summary: 'Consultations of my committee (filters: kind, year, state, room); published=true, or a public account: the public list, no login needed', querystring: Filters },
+  }, async (req) => {
     const q = req.query;
-    return { ...(await listConsultations(app.db, actorOf(req), q, pageOf(q))), page: q.page, pageSize: q.pageSize };
+    if (!req.actor && !q.published) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+    const list = q.published || !isInsider(req.actor)
+      ? await listPublicConsultations(app.db, req.actor?.orgId, q, pageOf(q))
+      : await listConsultations(app.db, actorOf(req), q, pageOf(q));
+    return { ...list, page: q.page, pageSize: q.pageSize };
   });
 
   app.post('/consultations', {
@@ -64,13 +78,13 @@ export async function consultationRoutes(fastify: FastifyInstance) {
 
   app.get('/consultations/:id/actions', { schema: { tags, summary: 'What I may do now (the UI draws its buttons from this)', params: IdParams } }, async (req) => {
     const actor = actorOf(req);
-    const l = await loadConsultation(app.db, actor, req.params.id);
+    const l = await load(actor, req.params.id);
     return consultationWorkflow.allowed(subject(l, actor)).map(({ action, label }) => ({ action, label }));
   });
 
   app.get('/consultations/:id/history', { schema: { tags, summary: 'Every state change and edit', params: IdParams } }, async (req) => {
     const actor = actorOf(req);
-    await loadConsultation(app.db, actor, req.params.id);
+    await load(actor, req.params.id);
     return entityHistory(app.db, actor.orgId, 'consultation', req.params.id);
   });
 

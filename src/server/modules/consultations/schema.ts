@@ -139,3 +139,45 @@ export const consultationVisits = pgTable('consultation_visits', {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('consultation_visits_org_consultation').on(t.orgId, t.consultationId, t.visitedOn)]);
+
+/**
+ * 开门式选题: a topic (选题) proposed for a year by anyone logged in — a member, a unit's clerk, the
+ * office or a registered member of the public — supported by others, shortlisted by the office and
+ * picked by the chair meeting (a leader) as a consultation or a plan item; every other topic gets an answer.
+ */
+export const consultationTopics = pgTable('consultation_topics', {
+  orgId: uuid().notNull(),
+  id: uuid().notNull().defaultRandom(),
+  year: integer().notNull(),
+  title: text().notNull(),
+  /** Why: the background and what the consultation should achieve. */
+  reason: text().notNull(),
+  suggestedKind: text(),
+  /** Who the proposer suggests should own it (a special committee, a department), as they name it. */
+  suggestedOwner: text(),
+  state: text().notNull().default('proposed'), // proposed | shortlisted | picked | declined | merged
+  proposedBy: uuid().notNull(),
+  /** What the proposer was when proposing: member | unit | office | public. */
+  proposerKind: text().notNull(),
+  proposerMemberId: uuid(),
+  proposerUnitId: uuid(),
+  /** The answer the proposer sees when it is declined or merged. */
+  answer: text(),
+  mergedIntoId: uuid(),
+  /** What the pick made of it. */
+  consultationId: uuid(),
+  planItemId: uuid(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.id] }),
+  index('consultation_topics_org_year').on(t.orgId, t.year, t.state),
+]);
+
+/** One person's support of a topic: one per person and topic. */
+export const consultationTopicSupports = pgTable('consultation_topic_supports', {
+  orgId: uuid().notNull(),
+  topicId: uuid().notNull(),
+  userId: uuid().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.orgId, t.topicId, t.userId] })]);

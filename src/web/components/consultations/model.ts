@@ -16,7 +16,24 @@ export interface ConsultationSummary {
   /** A frontline session's council room. */
   roomId: string | null;
 }
-export interface Consultation extends Omit<ConsultationSummary, 'lateTasks'> { checklist: Task[] }
+export interface Consultation extends Omit<ConsultationSummary, 'lateTasks'> { checklist: Task[]; topic: { id: string; title: string } | null }
+
+/** A consultation in the public list (GET /consultations?published=true): nothing of the office's work. */
+export type PublicConsultation = Pick<ConsultationSummary, 'id' | 'title' | 'kind' | 'year' | 'summary' | 'state' | 'heldOn'>;
+
+// 开门式选题
+export const TOPIC_STATES = ['proposed', 'shortlisted', 'picked', 'declined', 'merged'] as const;
+export type TopicState = (typeof TOPIC_STATES)[number];
+export interface Topic {
+  id: string; year: number; title: string; reason: string; suggestedKind: Kind | null; suggestedOwner: string | null; state: TopicState;
+  proposer: { kind: 'member' | 'unit' | 'office' | 'public'; name: string | null }; mine: boolean; supportCount: number; supportedByMe: boolean;
+  answer: string | null; mergedIntoId: string | null; consultationId: string | null; planItemId: string | null; createdAt: string; updatedAt: string;
+}
+export interface TopicDetail extends Topic {
+  mergedInto: { id: string; title: string; state: TopicState } | null;
+  consultation: { id: string; title: string; kind: Kind; state: ConsultationState } | null;
+  planItem: { id: string; year: number; month: number; kind: Kind } | null;
+}
 
 export interface Recommendation {
   id: string; consultationId: string; number: number; title: string; state: string;
@@ -35,7 +52,7 @@ export type RecommendationDetail = Omit<Recommendation, 'lead' | 'lastReply'> & 
   consultationTitle: string; content: string; progressNote: string | null; outcome: Recommendation['outcome'];
 };
 
-export interface PlanItem { id: string; kind: Kind; month: number; topic: string; committeeId: string | null; owner: string; consultationId: string | null; consultationState: ConsultationState | null }
+export interface PlanItem { id: string; kind: Kind; month: number; topic: string; committeeId: string | null; owner: string; consultationId: string | null; consultationState: ConsultationState | null; topicId: string | null }
 export interface Line { text: string }
 export interface Plan {
   year: number; adopted: boolean; adoptedAt: string | null; items: PlanItem[];

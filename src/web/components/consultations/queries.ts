@@ -4,7 +4,7 @@ import { ApiError, api } from '../../api';
 import { keys } from '../../queries';
 import type { Page } from '../../types';
 import type { HistoryItem } from '../HistoryCard';
-import type { Consultation, ConsultationState, ConsultationSummary, Kind, ListedRecommendation, Plan, Recommendation, RecommendationDetail, Room, RoomFigures, RoomSummary, Task, TaskKey, TaskState, Visit } from './model';
+import type { Consultation, ConsultationState, ConsultationSummary, Kind, ListedRecommendation, Plan, PublicConsultation, Recommendation, RecommendationDetail, Room, RoomFigures, RoomSummary, Task, TaskKey, TaskState, Topic, TopicDetail, TopicState, Visit } from './model';
 
 export const consultationKey = ['consultations'] as const;
 const path = (id: string) => `/api/v1/consultations/${encodeURIComponent(id)}`;
@@ -58,6 +58,44 @@ export function useRecommendation(id: string) {
   return useQuery({
     queryKey: [...keys.proposals, 'detail', id],
     queryFn: ({ signal }) => api.get<RecommendationDetail>(`/api/v1/recommendations/${encodeURIComponent(id)}`, undefined, signal),
+    retry: noRetryOn4xx,
+  });
+}
+
+/** The public list: consultations past their topic step (no login needed). */
+export function usePublicConsultations(query: { year?: number; page?: number; pageSize?: number }) {
+  return useQuery({
+    queryKey: [...consultationKey, 'public', query],
+    queryFn: ({ signal }) => api.get<Page<PublicConsultation>>('/api/v1/consultations', { published: true, pageSize: 50, ...query }, signal),
+  });
+}
+
+const topicPath = (id: string) => `/api/v1/consultations/topics/${encodeURIComponent(id)}`;
+
+/** Topics the caller may read (without a login: the open and picked ones), the most supported first. */
+export function useTopics(query: { year?: number; state?: TopicState; q?: string; page?: number; pageSize?: number }) {
+  return useQuery({
+    queryKey: [...consultationKey, 'topics', query],
+    queryFn: ({ signal }) => api.get<Page<Topic>>('/api/v1/consultations/topics', { pageSize: 50, ...query }, signal),
+  });
+}
+
+export function useTopic(id: string) {
+  return useQuery({ queryKey: [...consultationKey, 'topic', id], queryFn: ({ signal }) => api.get<TopicDetail>(topicPath(id), undefined, signal), retry: noRetryOn4xx });
+}
+
+export function useTopicActions(id: string, enabled = true) {
+  return useQuery({
+    queryKey: [...consultationKey, 'topicActions', id],
+    queryFn: ({ signal }) => api.get<{ action: string; label: string }[]>(`${topicPath(id)}/actions`, undefined, signal),
+    retry: noRetryOn4xx, enabled,
+  });
+}
+
+export function useTopicHistory(id: string) {
+  return useQuery({
+    queryKey: [...consultationKey, 'topicHistory', id],
+    queryFn: ({ signal }) => api.get<HistoryItem<TopicState>[]>(`${topicPath(id)}/history`, undefined, signal),
     retry: noRetryOn4xx,
   });
 }
@@ -128,4 +166,6 @@ export const writes = {
   recommend: (id: string, body: { title: string; content: string }) => api.post(`${path(id)}/recommendations`, body),
   planItem: (body: { year: number; kind: Kind; month: number; topic: string; committeeId?: string | null }) => api.post('/api/v1/consultations/plan/items', body),
   adopt: (year: number) => api.post<Plan>('/api/v1/consultations/plan/adopt', { year }),
+  propose: (body: { year: number; title: string; reason: string; suggestedKind?: Kind; suggestedOwner?: string }) => api.post<TopicDetail>('/api/v1/consultations/topics', body),
+  topicAct: (id: string, action: string, body: object = {}) => api.post<TopicDetail>(`${topicPath(id)}/actions/${encodeURIComponent(action)}`, body),
 };

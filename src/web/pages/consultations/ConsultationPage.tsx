@@ -44,6 +44,7 @@ export default function ConsultationPage() {
           {data.roomId && <Link to={`/consultations/rooms/${data.roomId}`}>{t('room.room')}</Link>}
         </Flex>
         {data.summary && <Typography.Paragraph style={{ margin: 0 }}>{data.summary}</Typography.Paragraph>}
+        {data.topic && <Typography.Text type="secondary">{t('consultation.fromTopic')}：<Link to={`/consultations/topics/${data.topic.id}`}>{data.topic.title}</Link></Typography.Text>}
         <Card size="small">
           <Steps size="small" direction={isMobile ? 'vertical' : 'horizontal'} current={step} status={data.state === 'closed' ? 'finish' : 'process'}
             items={STATES.slice(0, 6).map((s) => ({ title: t(`consultation.state.${s}`) }))} />

@@ -53,7 +53,7 @@ export default function PlanPage() {
   const items: TableColumnsType<PlanItem> = [
     { title: t('consultation.plan.month'), key: 'month', render: (_, i) => t('consultation.plan.monthN', { month: i.month }) },
     { title: t('consultation.kind'), key: 'kind', render: (_, i) => <KindTag kind={i.kind} /> },
-    { title: t('consultation.plan.topic'), dataIndex: 'topic', key: 'topic' },
+    { title: t('consultation.plan.topic'), key: 'topic', render: (_, i) => (i.topicId ? <Link to={`/consultations/topics/${i.topicId}`}>{i.topic}</Link> : i.topic) },
     { title: t('consultation.plan.owner'), key: 'owner', render: (_, i) => (i.committeeId ? i.owner : t('consultation.plan.office')) },
     { title: t('consultation.plan.consultation'), key: 'c', render: (_, i) => (i.consultationId ? <Link to={`/consultations/${i.consultationId}`}><StateTag state={i.consultationState!} /></Link> : t('common.none')) },
   ];

@@ -1,0 +1,98 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { TProperties } from 'typebox';
+import { actorOf, ctxOf, errorResponses, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
+import { entityHistory } from '../../core/history.ts';
+import { definePolicies, ROLES } from '../../core/policies.ts';
+import { Year } from './routes.ts';
+import { isInsider, loadTopic, topicSubject } from './topic-access.ts';
+import { actOnTopic, proposeTopic } from './topic-commands.ts';
+import { listTopics, presentTopic } from './topic-queries.ts';
+import { PICK_AS, TOPIC_STATES, topicWorkflow } from './topic-workflow.ts';
+import { KINDS } from './workflow.ts';
+
+// Anyone logged in proposes (the public included); the workflow table says who may do the rest.
+definePolicies({ 'consultationTopic.propose': ROLES });
+
+const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
+const obj = <T extends TProperties>(props: T, opts: object = {}) => Type.Object(props, { additionalProperties: false, ...opts });
+const Note = Type.Optional(Text(500));
+
+/** The body of each action, validated before the command runs. */
+const ACTION_BODIES = {
+  shortlist: obj({ note: Note }),
+  pick: obj({ as: lit(PICK_AS), kind: lit(KINDS), month: Type.Optional(Type.Integer({ minimum: 1, maximum: 12 })), note: Note }),
+  decline: obj({ answer: Text(1000) }),
+  merge: obj({ intoId: Uuid, answer: Type.Optional(Text(1000)) }),
+  support: obj({}), unsupport: obj({}),
+};
+for (const a of topicWorkflow.actionNames) if (!(a in ACTION_BODIES)) throw new Error(`no body schema for topic action ${a}`);
+
+const Filters = obj({ ...Paging, year: Type.Optional(Year), state: Type.Optional(Type.Array(lit(TOPIC_STATES), { maxItems: TOPIC_STATES.length })) });
+
+/**
+ * What a registered member of the public may write (propose, support) a minute; the committee's own
+ * people are accountable and not limited; anonymous callers cannot write at all.
+ */
+export const PUBLIC_WRITES_PER_MINUTE = 30;
+const publicWrites = { rateLimit: { max: PUBLIC_WRITES_PER_MINUTE, timeWindow: 60_000, keyGenerator: (req: FastifyRequest) => req.actor?.id ?? req.ip ?? 'gone', allowList: (req: FastifyRequest) => isInsider(req.actor) } };
+
+/** 开门式选题: topics for a year's consultations, open to everyone; the open ones are readable without a login. */
+export async function topicRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['consultations'];
+  const view = async (req: FastifyRequest, id: string) => presentTopic(app.db, req.actor, (await loadTopic(app.db, req.actor, id)).t);
+
+  app.get('/consultations/topics', {
+    config: { public: true },
+    schema: { tags, summary: 'Topics proposed for consultations, the most supported first (without a login: those open for support and those picked)', querystring: Filters },
+  }, async (req) => {
+    const q = req.query;
+    return { ...(await listTopics(app.db, req.actor, q, pageOf(q))), page: q.page, pageSize: q.pageSize };
+  });
+
+  app.post('/consultations/topics', {
+    config: publicWrites,
+    schema: {
+      tags, summary: 'Propose a topic for a year (anyone logged in, the public included)',
+      body: obj({ year: Year, title: Name(200), reason: Text(3000), suggestedKind: Type.Optional(lit(KINDS)), suggestedOwner: Type.Optional(Name(100)) }),
+      response: { ...errorResponses },
+    },
+  }, async (req, reply) => {
+    const t = await proposeTopic(ctxOf(req), req.body);
+    return reply.status(201).send(await view(req, t.id));
+  });
+
+  app.get('/consultations/topics/:id', {
+    config: { public: true },
+    schema: { tags, summary: 'One topic: its support, its answer (to the proposer) and what it became', params: IdParams },
+  }, async (req) => view(req, req.params.id));
+
+  app.get('/consultations/topics/:id/actions', { schema: { tags, summary: 'What I may do now (the UI draws its buttons from this)', params: IdParams } }, async (req) => {
+    const actor = actorOf(req);
+    const l = await loadTopic(app.db, actor, req.params.id);
+    return topicWorkflow.allowed(topicSubject(l, actor)).map(({ action, label }) => ({ action, label }));
+  });
+
+  app.get('/consultations/topics/:id/history', { schema: { tags, summary: 'Every state change and support (a public account: the state changes, without who made them)', params: IdParams } }, async (req) => {
+    const actor = actorOf(req);
+    await loadTopic(app.db, actor, req.params.id);
+    const all = await entityHistory(app.db, actor.orgId, 'consultationTopic', req.params.id);
+    if (isInsider(actor)) return all;
+    // A member of the public reads the steps, not who supported it nor who did what (but themself).
+    return all.filter((h) => h.action !== 'support' && h.action !== 'unsupport')
+      .map((h) => (h.actorUserId === actor.id ? h : { ...h, actorUserId: null, actorName: null }));
+  });
+
+  for (const [action, body] of Object.entries(ACTION_BODIES)) {
+    app.post(`/consultations/topics/:id/actions/${action}`, {
+      config: action === 'support' || action === 'unsupport' ? publicWrites : undefined,
+      preValidation: async (req) => { if (req.body === undefined) req.body = {}; },
+      schema: { tags, summary: `Action: ${action}`, params: IdParams, body },
+    }, async (req) => {
+      const id = (req.params as { id: string }).id;
+      await actOnTopic(ctxOf(req), id, action, (req.body ?? {}) as Record<string, unknown>);
+      return view(req, id);
+    });
+  }
+}
