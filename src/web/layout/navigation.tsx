@@ -34,7 +34,7 @@ import {
 } from '@ant-design/icons';
 import type { MessageKey } from '../i18n';
 import type { Role } from '../types';
-import { ANY_ROLE, DIRECTORY_ROLES, ROSTER_EDITORS, CONFIG_ROLES, ADMIN_ONLY, PROPOSERS, COSIGNERS, PROPOSAL_OFFICE, SUPERVISORS, UNIT_CLERKS, OPINION_WRITERS, OPINION_OFFICE, LIAISONS, CONSULTATION_READERS, leadsOwnKeyProposals } from './roles';
+import { ANY_ROLE, DIRECTORY_ROLES, ROSTER_EDITORS, CONFIG_ROLES, ADMIN_ONLY, PROPOSERS, COSIGNERS, PROPOSAL_OFFICE, SUPERVISORS, UNIT_CLERKS, OPINION_WRITERS, OPINION_OFFICE, LIAISONS, CONSULTATION_READERS, MEETING_GOERS, leadsOwnKeyProposals } from './roles';
 
 export type NavGroup = 'proposals' | 'opinions' | 'consultations' | 'liaison' | 'admin';
 export const NAV_GROUPS: { key: NavGroup; label: MessageKey; icon: ReactNode }[] = [
@@ -90,6 +90,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/opinions', label: 'nav.opinionAdmin', description: 'home.shortcut.opinionAdmin', icon: <ProfileOutlined />, roles: SUPERVISORS, group: 'opinions' },
   { path: '/opinions/stats', label: 'nav.opinionStats', description: 'home.shortcut.opinionStats', icon: <PieChartOutlined />, roles: SUPERVISORS, group: 'opinions', shortcut: true },
   { path: '/consultations', label: 'nav.consultationList', description: 'home.shortcut.consultations', icon: <TeamOutlined />, roles: CONSULTATION_READERS, group: 'consultations', shortcut: true },
+  { path: '/meetings', label: 'nav.myMeetings', description: 'home.shortcut.myMeetings', icon: <CalendarOutlined />, roles: MEETING_GOERS, group: 'consultations', shortcut: true },
   { path: '/consultations/plan', label: 'nav.consultationPlan', description: 'home.shortcut.consultationPlan', icon: <ScheduleOutlined />, roles: SUPERVISORS, group: 'consultations', shortcut: true },
   { path: '/liaison/mine', label: 'nav.myLiaison', description: 'home.shortcut.myLiaison', icon: <NodeIndexOutlined />, roles: LIAISONS, group: 'liaison', shortcut: true },
   { path: '/liaison', label: 'nav.liaisonLinks', description: 'home.shortcut.liaisonLinks', icon: <TeamOutlined />, roles: SUPERVISORS, group: 'liaison', shortcut: true },

@@ -28,6 +28,8 @@ export const OPINION_OFFICE: Role[] = ['staff'];
 export const LIAISONS: Role[] = ['member', 'leader'];
 // 双协: staff run consultations and keep the plan; leaders follow them and adopt the plan; members take part.
 export const CONSULTATION_READERS: Role[] = ['staff', 'admin', 'leader', 'member'];
+/** Members (leaders are often members too) are invited to consultation meetings, reply and sign in. */
+export const MEETING_GOERS: Role[] = ['member', 'leader'];
 
 /** A leader not on the staff: the key board shows the key proposals they lead (as the server does). */
 export function leadsOwnKeyProposals(roles: Role[]): boolean {
