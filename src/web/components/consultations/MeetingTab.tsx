@@ -65,7 +65,7 @@ function Overview({ m, staff, onEdit }: { m: Meeting; staff: boolean; onEdit: ()
     <Card size="small" title={t('meeting.title')} extra={staff && (
       <Space wrap>
         <Button size="small" onClick={onEdit}>{t('common.edit')}</Button>
-        <Link to={`/consultations/${m.consultationId}/sign-in-screen`} target="_blank"><Button size="small" type="primary" icon={<QrcodeOutlined />}>{t('meeting.signInScreen')}</Button></Link>
+        <Button size="small" type="primary" icon={<QrcodeOutlined />} href={`/consultations/${m.consultationId}/sign-in-screen`} target="_blank">{t('meeting.signInScreen')}</Button>
       </Space>
     )}>
       <Descriptions size="small" column={{ xs: 1, sm: 2 }} items={[
