@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox } from '../src/server/core/schema.ts';
 import { plusDays, today } from '../src/server/modules/handling/deadlines.ts';
 import { consultationMeetings } from '../src/server/modules/consultations/schema.ts';
-import { currentCode, workingDaysBefore } from '../src/server/modules/consultations/meeting-rules.ts';
+import { codeIsValid, currentCode, workingDaysBefore } from '../src/server/modules/consultations/meeting-rules.ts';
 import { apiAs, engines, expectProblem, multipart, snapshotter, testApp, type TestApp } from './helpers.ts';
 
 // 双协: the meeting of a consultation — agenda, invitations and their to-dos, leave, sign-in with the
@@ -122,6 +122,9 @@ describe.each(engines)('consultation meetings (%s)', (engine) => {
     expect(screen).toMatchObject({ invited: 2, present: 0, periodSeconds: 60, path: `/meetings/${id}/sign-in?code=${screen.code}` });
     expect(screen.code).toMatch(/^\d{6}$/);
     const [{ secret }] = await t.database.db.select({ secret: consultationMeetings.codeSecret }).from(consultationMeetings).where(eq(consultationMeetings.consultationId, id)) as [{ secret: string }];
+    // At any moment the code shown and the one before are taken, no older one (checked at a fixed moment: no race with the clock).
+    const moment = Date.parse('2031-06-16T01:30:30Z');
+    expect([0, 60_000, 120_000].map((ago) => codeIsValid(secret, currentCode(secret, moment - ago).code, moment))).toEqual([true, true, false]);
     const stale = currentCode(secret, Date.now() - 5 * 60_000).code;
     const wrong = String((Number(currentCode(secret).code) + 500_000) % 1_000_000).padStart(6, '0');
 
@@ -144,6 +147,13 @@ describe.each(engines)('consultation meetings (%s)', (engine) => {
     expectProblem(await call('staff', 'POST', `/consultations/${id}/meeting/attendance`, { memberId: t.fx.memberIds[2], present: true }), 422);
     const signedIn = (await events('meetingAttendance.signedIn')).filter((e) => e.consultationId === id);
     expect(signedIn.map((e) => [e.memberIds, e.occurredOn, e.how])).toEqual([[[t.fx.memberIds[0]], day, 'code'], [[t.fx.memberIds[1]], day, 'staff']]);
+    // Each member's attendance goes by its own id, the same each time (the duty record counts it once).
+    expect(new Set(signedIn.map((e) => e.id)).size).toBe(2);
+    await ok('staff', 'POST', `/consultations/${id}/meeting/attendance`, { memberId: t.fx.memberIds[1], present: false });
+    await ok('staff', 'POST', `/consultations/${id}/meeting/attendance`, { memberId: t.fx.memberIds[1], present: true });
+    const again = (await events('meetingAttendance.signedIn')).filter((e) => e.consultationId === id);
+    expect(again.at(-1)!.id).toBe(signedIn[1]!.id);
+    expect((await events('meetingAttendance.cleared')).filter((e) => e.consultationId === id).map((e) => e.id)).toEqual([signedIn[1]!.id]);
   });
 
   it('takes speeches from the speakers (or staff), materials and minutes as documents checked by their content', async () => {

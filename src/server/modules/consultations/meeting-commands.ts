@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
 import type { Queryable } from '../../core/db/client.ts';
@@ -139,6 +140,14 @@ async function myInvitation(c: CommandScope, id: string) {
   if (!row?.invitedAt) throw notFound('Invitation');
   return row;
 }
+/**
+ * The id a member's attendance or leave at a meeting goes by in events: the same for the same
+ * meeting, member and kind (a UUID made from them), so the duty record counts it once.
+ */
+export function inviteeEventId(kind: 'attendance' | 'leave', consultationId: string, memberId: string) {
+  const h = crypto.createHash('sha1').update(`${kind}:${consultationId}:${memberId}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
 const ofInvitee = (orgId: string, id: string, memberId: string) => and(eq(invitees.orgId, orgId), eq(invitees.consultationId, id), eq(invitees.memberId, memberId));
 
 /** An invited member replies: attending, or asking for leave with a reason (staff then decide). */
@@ -170,7 +179,7 @@ export function decideLeave(ctx: Ctx, id: string, body: { memberId: string; appr
       ...(body.approve ? {} : { reply: 'pending' }) }).where(ofInvitee(l.c.orgId, id, body.memberId));
     const action = body.approve ? 'approved' : 'refused';
     await c.record({ action, entity: 'meetingLeave', entityId: id, after: { memberId: body.memberId, reason: inv.leaveReason, note: body.note ?? null } },
-      { id, consultationId: id, memberIds: [body.memberId], occurredOn: m.meetingOn, reason: inv.leaveReason, note: body.note ?? null, actorUserId: c.actor.id });
+      { id: inviteeEventId('leave', id, body.memberId), consultationId: id, memberIds: [body.memberId], occurredOn: m.meetingOn, reason: inv.leaveReason, note: body.note ?? null, actorUserId: c.actor.id });
     await notify(c.tx, l.c.orgId, await memberUsers(c.tx, l.c.orgId, [body.memberId]), {
       kind: body.approve ? 'meetingLeaveApproved' : 'meetingLeaveRefused',
       title: body.approve ? `请假已批准：${l.c.title}` : `请假未获批准：${l.c.title}`, body: body.note ?? '', href: '/meetings',
@@ -182,7 +191,7 @@ export function decideLeave(ctx: Ctx, id: string, body: { memberId: string; appr
 async function recordSignIn(c: CommandScope, lm: LoadedMeeting, memberId: string, how: 'code' | 'staff') {
   await c.tx.update(invitees).set({ signedInAt: new Date(), signedInHow: how, signedInBy: c.actor.id }).where(ofInvitee(lm.l.c.orgId, lm.l.c.id, memberId));
   await c.record({ action: 'signedIn', entity: 'meetingAttendance', entityId: lm.l.c.id, after: { memberId, how } },
-    { id: lm.l.c.id, consultationId: lm.l.c.id, memberIds: [memberId], occurredOn: lm.m.meetingOn, how, actorUserId: c.actor.id });
+    { id: inviteeEventId('attendance', lm.l.c.id, memberId), consultationId: lm.l.c.id, memberIds: [memberId], occurredOn: lm.m.meetingOn, how, actorUserId: c.actor.id });
 }
 
 /**
@@ -211,7 +220,7 @@ export function markAttendance(ctx: Ctx, id: string, body: { memberId: string; p
     if (!body.present && inv.signedInAt) {
       await c.tx.update(invitees).set({ signedInAt: null, signedInHow: null, signedInBy: null }).where(ofInvitee(lm.l.c.orgId, id, body.memberId));
       await c.record({ action: 'cleared', entity: 'meetingAttendance', entityId: id, after: { memberId: body.memberId } },
-        { id, consultationId: id, memberIds: [body.memberId], occurredOn: lm.m.meetingOn, actorUserId: c.actor.id });
+        { id: inviteeEventId('attendance', id, body.memberId), consultationId: id, memberIds: [body.memberId], occurredOn: lm.m.meetingOn, actorUserId: c.actor.id });
     }
   });
 }

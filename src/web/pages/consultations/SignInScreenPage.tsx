@@ -16,7 +16,8 @@ export default function SignInScreenPage() {
   if (screen.isError) return <QueryError error={screen.error} onRetry={() => void screen.refetch()} />;
   if (!screen.data) return <Skeleton active />;
   const s = screen.data;
-  const left = Math.max(0, Math.ceil((Date.parse(s.expiresAt) - now) / 1000));
+  // (A clock off from the server's still shows a count within the code's period.)
+  const left = Math.min(s.periodSeconds, Math.max(0, Math.ceil((Date.parse(s.expiresAt) - now) / 1000)));
   return (
     <Flex vertical align="center" justify="center" gap={24} style={{ minHeight: '100vh', padding: 24, background: '#fff', textAlign: 'center' }}>
       <Typography.Title level={2} style={{ margin: 0 }}>{s.title}</Typography.Title>
