@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Flex, Input, Result } from 'antd';
-import { errorText } from '../../api';
+import { ApiError, errorText } from '../../api';
 import { useI18n } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { meetingWrites } from '../../components/consultations/meeting';
@@ -27,7 +27,7 @@ export default function SignInPage() {
           <Input aria-label={t('meeting.signIn.code')} size="large" inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={code}
             onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))} onPressEnter={() => valid && write.mutate(code)}
             style={{ fontSize: 28, letterSpacing: 8, textAlign: 'center', fontFamily: 'monospace' }} />
-          {write.isError && <Alert type="error" showIcon message={errorText(write.error)} />}
+          {write.isError && <Alert type="error" showIcon message={(write.error instanceof ApiError && write.error.errors[0]?.message) || errorText(write.error)} />}
           <Button type="primary" size="large" block disabled={!valid} loading={write.isPending} onClick={() => write.mutate(code)}>{t('meeting.signIn.submit')}</Button>
         </Flex>
       </Card>
