@@ -179,6 +179,8 @@ describe.each(engines)('consultation meetings (%s)', (engine) => {
     await ok('staff', 'PUT', `/consultations/${id}/meeting/minutes`, { text: '会议听取了调研情况通报，6 位委员发言。' });
     const minutesFile = await upload('staff', `/consultations/${id}/meeting/minutes/file`, PDF, '纪要.pdf');
     expect(minutesFile.statusCode).toBe(201);
+    // Concluded without a day: held on its meeting's.
+    expect(await ok('staff', 'POST', `/consultations/${id}/actions/conclude`, {})).toMatchObject({ state: 'assigning', heldOn: plusDays(today(), -1) });
     const m = await ok('unitA', 'GET', `/consultations/${id}/meeting`);
     expect(m).toMatchObject({ minutes: '会议听取了调研情况通报，6 位委员发言。', minutesFile: { filename: '纪要.pdf' }, materials: [{ filename: '调研报告.pdf' }] });
     expect(m.speeches.map((s: { filename: string; name: string }) => [s.filename, s.name])).toEqual([['我的发言.pdf', '张三'], ['代传发言.pdf', '张三']]);
