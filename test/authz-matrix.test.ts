@@ -195,6 +195,26 @@ const visit = (c: Ctx) => c.target('visit', async () => {
   const id = await supervisionItem(c);
   return `${id}/${(await inject(c.t, 'staff', 'POST', `/api/v1/consultations/${id}/visits`, { visitedOn: day(-3), place: '视察地点', findings: '发现' })).json().id}`;
 }).then((both) => ({ id: both.split('/')[0]!, params: { visitId: both.split('/')[1]! } }));
+/**
+ * A consultation with its meeting (张三, login "member", speaks): `scheduled`; `invited` (invitations
+ * out); `leave` (张三 asks for leave); `past` (held yesterday); `file` (a material uploaded). Id, or id/fileId.
+ */
+type MeetingStage = 'scheduled' | 'invited' | 'leave' | 'past' | 'file';
+async function meetingIn(t: TestApp, stage: MeetingStage, title: string): Promise<string> {
+  const id = await consultationIn(t, 2, title);
+  const must = async (res: Promise<LightMyRequestResponse>) => { const r = await res; if (r.statusCode >= 300) throw new Error(`meeting ${stage}: ${r.statusCode} ${r.body}`); return r; };
+  await must(inject(t, 'staff', 'PUT', `/api/v1/consultations/${id}/meeting`, { date: stage === 'past' ? day(-1) : day(20), time: '09:00', place: '会议室',
+    agenda: [{ time: '09:00', title: '发言', speakerMemberId: t.fx.memberIds[0] }] }));
+  if (stage === 'invited' || stage === 'leave') await must(inject(t, 'staff', 'POST', `/api/v1/consultations/${id}/meeting/invitations`, {}));
+  if (stage === 'leave') await must(inject(t, 'member', 'POST', `/api/v1/consultations/${id}/meeting/reply`, { answer: 'leave', reason: '出差' }));
+  if (stage === 'file') return `${id}/${(await must(t.app.inject({ method: 'POST', url: `/api/v1/consultations/${id}/meeting/materials`, headers: await t.as('staff'), payload: pdfForm() }))).json().id}`;
+  return id;
+}
+const meeting = (c: Ctx, stage: MeetingStage) => c.target(`meeting ${stage}`, () => meetingIn(c.t, stage, c.uniq('会议')));
+/** The sign-in code shown now at the meeting's venue. */
+const codeOf = async (t: TestApp, id: string) => (await inject(t, 'staff', 'GET', `/api/v1/consultations/${id}/meeting/sign-in-code`)).json().code as string;
+const MEMBER_INVITED = '401 403 403 404 200 403 403 404 404';
+
 /** A plan item of a year nobody adopts (2040), and fresh years for the leader to adopt. */
 let adoptYear = 2060;
 const planItem = (c: Ctx) => c.target('plan item', async () =>
@@ -602,6 +622,37 @@ const MATRIX: Record<string, Rule> = {
     req: async (c) => ({ id: await supervisionItem(c), body: { visitedOn: day(-1), place: c.uniq('地点'), findings: '发现问题' } }),
   },
   'PATCH /api/v1/consultations/:id/visits/:visitId': { ...STAFF_ON_OURS, req: async (c) => ({ ...(await visit(c)), body: { findings: c.uniq('发现') } }) },
+  // The meeting: every login reads it; staff run it; the invited member replies and signs in with the code.
+  'GET /api/v1/consultations/invitations': { who: ANYONE, ok: 200 },
+  'GET /api/v1/consultations/meeting-settings': { who: ANYONE, ok: 200 },
+  'PATCH /api/v1/consultations/meeting-settings': { who: ADMIN, ok: 200, req: () => ({ body: { invitationDays: 15 } }) },
+  'GET /api/v1/consultations/:id/meeting': { who: ANYONE, scoped: true, ok: 200, req: async (c) => ({ id: await meeting(c, 'scheduled') }) },
+  'PUT /api/v1/consultations/:id/meeting': {
+    ...STAFF_ON_OURS, req: async (c) => ({ id: await consultation(c, 2), body: { date: day(30), time: '14:30', place: '会议室', agenda: [{ time: '14:30', title: '发言', speaker: '特邀嘉宾' }] } }),
+  },
+  'POST /api/v1/consultations/:id/meeting/invitees': { ...STAFF_ON_OURS, req: async (c) => ({ id: await meeting(c, 'scheduled'), body: { standing: true } }) },
+  'POST /api/v1/consultations/:id/meeting/invitees/remove': { ...STAFF_ON_OURS, req: async (c) => ({ id: await meeting(c, 'scheduled'), body: { memberIds: [c.t.fx.memberIds[0]] } }) },
+  'POST /api/v1/consultations/:id/meeting/invitations': { ...STAFF_ON_OURS, req: async (c) => ({ id: await meeting(c, 'scheduled'), body: {} }) },
+  'POST /api/v1/consultations/:id/meeting/reply': { who: 'see statuses', statuses: MEMBER_INVITED, ok: 200, req: async (c) => ({ id: await meeting(c, 'invited'), body: { answer: 'attend' } }) },
+  'POST /api/v1/consultations/:id/meeting/leave': { ...STAFF_ON_OURS, req: async (c) => ({ id: await meeting(c, 'leave'), body: { memberId: c.t.fx.memberIds[0], approve: true } }) },
+  'GET /api/v1/consultations/:id/meeting/sign-in-code': { ...STAFF_ON_OURS, req: async (c) => ({ id: await meeting(c, 'scheduled') }) },
+  'POST /api/v1/consultations/:id/meeting/sign-in': {
+    who: 'see statuses', statuses: MEMBER_INVITED, ok: 200, req: async (c) => { const id = await meeting(c, 'invited'); return { id, body: { code: await codeOf(c.t, id) } }; },
+  },
+  'POST /api/v1/consultations/:id/meeting/attendance': { ...STAFF_ON_OURS, req: async (c) => ({ id: await meeting(c, 'invited'), body: { memberId: c.t.fx.memberIds[0], present: true } }) },
+  'PUT /api/v1/consultations/:id/meeting/minutes': { ...STAFF_ON_OURS, req: async (c) => ({ id: await meeting(c, 'past'), body: { text: '会议纪要' } }) },
+  'POST /api/v1/consultations/:id/meeting/materials': { ...STAFF_ON_OURS, statuses: '401 403 201 403 403 403 403 404 404', ok: 201, req: async (c) => ({ id: await meeting(c, 'scheduled'), form: pdfForm() }) },
+  'POST /api/v1/consultations/:id/meeting/minutes/file': { ...STAFF_ON_OURS, statuses: '401 403 201 403 403 403 403 404 404', ok: 201, req: async (c) => ({ id: await meeting(c, 'past'), form: pdfForm() }) },
+  'POST /api/v1/consultations/:id/meeting/speeches': {
+    who: 'see statuses', statuses: '401 403 201 403 201 403 403 404 404', ok: 201,
+    req: async (c) => ({ id: await meeting(c, 'scheduled'), query: { memberId: c.t.fx.memberIds[0]! }, form: pdfForm() }),
+  },
+  'GET /api/v1/consultations/:id/files/:fileId': {
+    who: ANYONE, scoped: true, ok: 200, req: async (c) => { const [id, fileId] = (await meeting(c, 'file')).split('/') as [string, string]; return { id, params: { fileId } }; },
+  },
+  'POST /api/v1/consultations/:id/checklist/deliverable': {
+    ...STAFF_ON_OURS, statuses: '401 403 201 403 403 403 403 404 404', ok: 201, req: async (c) => ({ id: await consultation(c), query: { key: 'forum' }, form: pdfForm() }),
+  },
   'GET /api/v1/consultations/plan': { who: ANYONE, ok: 200, req: () => ({ query: { year: '2040' } }) },
   'POST /api/v1/consultations/plan/items': { who: ['staff'], ok: 201, req: (c) => ({ body: { year: 2040, kind: 'standing', month: 4, topic: c.uniq('计划') } }) },
   'PATCH /api/v1/consultations/plan/items/:id': { ...STAFF_ON_OURS, req: async (c) => ({ id: await planItem(c), body: { month: 6 } }) },

@@ -80,6 +80,16 @@ const examples = (fx: Fixture): Record<string, Record<string, unknown>> => ({
   'PATCH /api/v1/consultations/plan/items/:id': { month: 7 },
   'POST /api/v1/consultations/plan/adopt': { year: 2026 },
   'POST /api/v1/consultations/:id/recommendations': { title: '扩大普惠托位供给', content: '建议每千人口托位数达到4.5个。' },
+  'PATCH /api/v1/consultations/meeting-settings': { invitationDays: 15, materialsDays: 10, holidays: ['2026-10-01'] },
+  'PUT /api/v1/consultations/:id/meeting': { date: '2026-06-15', time: '09:00', place: '政协三楼会议室', agenda: [{ time: '09:00', title: '委员发言', speakerMemberId: fx.memberIds[0], speaker: null }] },
+  'POST /api/v1/consultations/:id/meeting/invitees': { memberIds: [fx.memberIds[1]], sectorIds: [fx.sectorIds[0]], committeeIds: [fx.committeeId], standing: true },
+  'POST /api/v1/consultations/:id/meeting/invitees/remove': { memberIds: [fx.memberIds[1]] },
+  'POST /api/v1/consultations/:id/meeting/invitations': {},
+  'POST /api/v1/consultations/:id/meeting/reply': { answer: 'leave', reason: '出差在外' },
+  'POST /api/v1/consultations/:id/meeting/leave': { memberId: fx.memberIds[1], approve: true, note: '同意' },
+  'POST /api/v1/consultations/:id/meeting/sign-in': { code: '123456' },
+  'POST /api/v1/consultations/:id/meeting/attendance': { memberId: fx.memberIds[1], present: true },
+  'PUT /api/v1/consultations/:id/meeting/minutes': { text: '会议纪要' },
   ...Object.fromEntries(['assign', 'reassign', 'sign', 'return', 'opinion', 'logContact', 'requestExtension', 'grantExtension', 'refuseExtension', 'reply', 'evaluate']
     .map((a) => [`POST /api/v1/recommendations/:id/actions/${a}`, actionExamples(fx)[a]!])),
   'POST /api/v1/recommendations/:id/actions/recordOutcome': {
@@ -341,6 +351,8 @@ describe.each(engines)('bad input (%s)', (engine) => {
     const recommendationId = (await t.app.inject({ method: 'POST', url: `/api/v1/consultations/${consultationId}/recommendations`, headers: staff, payload: { title: '建议', content: '内容' } })).json().id as string;
     const [recommendationFile] = await t.database.db.insert(attachments).values({ orgId: t.fx.orgId, itemKind: 'recommendation', itemId: recommendationId, ownerKind: 'reply', ownerId: null,
       filename: '附件.pdf', mime: 'application/pdf', size: 4, sha256: '-', data: Buffer.from('%PDF'), createdBy: t.fx.userIds.unitA! }).returning();
+    const [consultationFile] = await t.database.db.insert(attachments).values({ orgId: t.fx.orgId, itemKind: 'consultation', itemId: consultationId, ownerKind: 'material', ownerId: consultationId,
+      filename: '材料.pdf', mime: 'application/pdf', size: 4, sha256: '-', data: Buffer.from('%PDF'), createdBy: t.fx.userIds.staff! }).returning();
     const planItemId = (await t.app.inject({ method: 'POST', url: '/api/v1/consultations/plan/items', headers: staff, payload: { year: 2026, kind: 'sector', month: 5, topic: '计划' } })).json().id as string;
     const roomId = (await t.app.inject({ method: 'POST', url: '/api/v1/consultations/rooms', headers: staff, payload: { name: '议事室', hostCountyOrgId: t.fx.countyId } })).json().id as string;
     const supervisionId = (await t.app.inject({ method: 'POST', url: '/api/v1/consultations', headers: staff, payload: { title: '民主监督', kind: 'supervision', year: 2026 } })).json().id as string;
@@ -361,6 +373,7 @@ describe.each(engines)('bad input (%s)', (engine) => {
       '/api/v1/selections/:id': selection.id, '/api/v1/selections/:id/entries/:entryId': selection.entryId, '/api/v1/selections/:id/levels/:levelId': selection.levelIds[1]!,
       '/api/v1/consultations/:id': consultationId, '/api/v1/consultations/plan/items/:id': planItemId, '/api/v1/consultations/topics/:id': topicId,
       '/api/v1/consultations/rooms/:id': roomId, '/api/v1/consultations/:id/visits/:visitId': visitId,
+      '/api/v1/consultations/:id/files/:fileId': consultationFile!.id,
       '/api/v1/recommendations/:id': recommendationId, '/api/v1/recommendations/:id/attachments/:attachmentId': recommendationFile!.id,
     };
     // Objects of another committee: as unknown here as a random id.

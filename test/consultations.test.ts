@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plusDays, today } from '../src/server/modules/handling/deadlines.ts';
-import { engines, expectProblem, snapshotter, testApp, type TestApp } from './helpers.ts';
+import { engines, expectProblem, multipart, snapshotter, testApp, type TestApp } from './helpers.ts';
 
 // 双协: consultations as workflow objects, the yearly plan (x+N) and the 八个一 checklist, through HTTP.
 
@@ -137,6 +137,9 @@ describe.each(engines)('consultations (%s)', (engine) => {
     const trip = await patch('researchTrip', { owner: '教科卫体委员会', dueDate: plusDays(today(), -1) });
     expect(trip.item()).toMatchObject({ key: 'researchTrip', owner: '教科卫体委员会', state: 'todo', late: true });
     expect((await call('leader', 'GET', '/consultations?year=2031&kind=sector')).json().items[0].lateTasks).toBe(1);
+    const report = t.app.inject({ method: 'POST', url: `/api/v1/consultations/${sector.id}/checklist/deliverable?key=researchTrip`,
+      ...multipart(Buffer.from('%PDF-1.4\n%%EOF\n'), '视察报告.pdf', await t.as('staff')) });
+    expect((await report).statusCode).toBe(201);
     expect((await patch('researchTrip', { state: 'done', note: '走访 5 个县区' })).item()).toMatchObject({ state: 'done', late: false });
     expect((await patch('researchReport', { dueDate: plusDays(today(), 10), state: 'doing' })).item()).toMatchObject({ late: false, state: 'doing' });
     expectProblem(await patch('speechBook', { state: 'done' }), 404);
@@ -152,7 +155,7 @@ describe.each(engines)('consultations (%s)', (engine) => {
     expect(list.map((i: { key: string }) => i.key)).toEqual(['researchTrip', 'researchReport', 'forum', 'recommendations', 'publicity']);
     const notes = (await call('staff', 'GET', `/consultations/${sector.id}/history`)).json().filter((h: { action: string }) => h.action === 'checklist').map((h: { note: string }) => h.note);
     expect(notes).toEqual([
-      `一次调研视察：负责：教科卫体委员会；完成时限：${plusDays(today(), -1)}`, '一次调研视察：状态：已完成；走访 5 个县区',
+      `一次调研视察：负责：教科卫体委员会；完成时限：${plusDays(today(), -1)}`, '一次调研视察：成果 视察报告.pdf', '一次调研视察：状态：已完成；走访 5 个县区',
       `一份调研报告：完成时限：${plusDays(today(), 10)}；状态：进行中`, '一套宣传方案：加入清单；负责：宣传信息处', '一个良好成效：移出清单',
     ]);
 

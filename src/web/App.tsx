@@ -1,7 +1,7 @@
 // Routes. The login page comes with the app (most visits start there, and a lazy chunk would cost a
 // round trip more); every other page and both layouts are lazy, so it loads only what it shows.
 // RouteError stays eager: it is what shows when a chunk fails to load.
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import type { ReactNode } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router-dom';
 import { RequireAuth, RequireRole } from './components/Guards';
@@ -11,6 +11,7 @@ import {
   ADMIN_ONLY,
   CONFIG_ROLES,
   LIAISONS,
+  MEETING_GOERS,
   COSIGNERS,
   OPINION_COMPOSERS,
   OPINION_OFFICE,
@@ -75,6 +76,9 @@ const PublicConsultationsPage = lazy(() => import('./pages/consultations/PublicC
 const RecommendationPage = lazy(() => import('./pages/consultations/RecommendationPage'));
 const RoomsPage = lazy(() => import('./pages/consultations/RoomsPage'));
 const RoomPage = lazy(() => import('./pages/consultations/RoomPage'));
+const MyInvitationsPage = lazy(() => import('./pages/consultations/MyInvitationsPage'));
+const SignInPage = lazy(() => import('./pages/consultations/SignInPage'));
+const SignInScreenPage = lazy(() => import('./pages/consultations/SignInScreenPage'));
 const PublicProposalsPage = lazy(() => import('./pages/proposals/PublicProposalsPage'));
 const PublicProposalDetailPage = lazy(() => import('./pages/proposals/PublicProposalDetailPage'));
 const SelectionsPage = lazy(() => import('./pages/selection/SelectionsPage'));
@@ -134,6 +138,9 @@ const pages = [
   { path: 'consultations/topics', element: <TopicsPage /> },
   { path: 'consultations/topics/:id', element: <TopicPage /> },
   { path: 'consultations/:id', element: <ConsultationPage /> },
+  // The meeting: a member's invitations, and the sign-in page the venue's QR code opens.
+  { path: 'meetings', element: only(MEETING_GOERS, <MyInvitationsPage />) },
+  { path: 'meetings/:id/sign-in', element: only(MEETING_GOERS, <SignInPage />) },
   // A recommendation: units it is assigned to act on it here (notifications link the longer path).
   { path: 'recommendations/:id', element: <RecommendationPage /> },
   { path: 'consultations/:consultationId/recommendations/:id', element: <RecommendationPage /> },
@@ -151,6 +158,8 @@ const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
   // After an administrator's reset: the new password first (RequireAuth leads here).
   { path: '/password', element: <ChangePasswordPage />, errorElement: <RouteError /> },
+  // The sign-in screen at the venue: full screen, without the menu (staff).
+  { path: '/consultations/:id/sign-in-screen', element: <RequireAuth>{only(PROPOSAL_OFFICE, <Suspense fallback={null}><SignInScreenPage /></Suspense>)}</RequireAuth>, errorElement: <RouteError /> },
   // Published proposals: no login needed.
   {
     path: '/public',

@@ -8,6 +8,7 @@ import { accountEn, accountZh } from './messages/account';
 import { uiEn, uiZh } from './messages/ui';
 import { liaisonEn, liaisonZh } from './messages/liaison';
 import { consultationsEn, consultationsZh } from './messages/consultations';
+import { meetingsEn, meetingsZh } from './messages/meetings';
 
 const zh = {
   'app.name': '同心',
@@ -282,6 +283,7 @@ const zh = {
   ...uiZh,
   ...liaisonZh,
   ...consultationsZh,
+  ...meetingsZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -560,6 +562,7 @@ const en: Dictionary = {
   ...uiEn,
   ...liaisonEn,
   ...consultationsEn,
+  ...meetingsEn,
 };
 
 // Party names are stored in Chinese; English labels for display only.

@@ -2,20 +2,28 @@
 // its consultations, each at the step its month puts it: long past ones closed with their
 // recommendations' outcomes, then tracking, handling (recommendations with units, some replied),
 // central assignment, the meeting, preparation and topics still open. Each has its 八个一 checklist
-// (narrowed per kind, a late item here and there) and its history. Two frontline council rooms (one
-// hosted by a county committee, one by a department) hold the frontline sessions; the supervision
-// items have their inspection visits, and their outcomes count what changed (公交线路 adjusted …).
-// Deterministic (seeded PRNG); dates follow `now` and none lies in the future.
-import { randomUUID } from 'node:crypto';
+// (narrowed per kind, a late item here and there; each item done with its deliverable) and its
+// history. Those past the meeting had it: invitees, some on leave, attendance, speeches, minutes;
+// this month's meets today (invitations answered) and next month's has its invitations out. Two
+// frontline council rooms (one hosted by a county committee, one by a department) hold the frontline
+// sessions; the supervision items have their inspection visits, and their outcomes count what
+// changed (公交线路 adjusted …).
+// Deterministic (seeded PRNG); dates follow `now` and none lies in the future but next month's meeting.
+import { createHash, randomUUID } from 'node:crypto';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../core/db/client.ts';
 import { auditLog } from '../core/schema.ts';
 import { DEFAULT_HANDLING } from '../modules/handling/deadlines.ts';
 import { plusDays, plusMonths, today } from '../modules/handling/deadlines.ts';
-import { assignments, replies } from '../modules/handling/schema.ts';
-import { CHECKLIST_OF } from '../modules/consultations/checklist.ts';
-import { consultationPlanItems, consultationPlans, consultationRecommendations, consultationRoomMembers, consultationRooms, consultations, consultationTasks, consultationVisits } from '../modules/consultations/schema.ts';
+import { assignments, attachments, replies } from '../modules/handling/schema.ts';
+import { CHECKLIST_OF, TASK_NAMES } from '../modules/consultations/checklist.ts';
+import { FILE_KIND } from '../modules/consultations/meeting-commands.ts';
+import { newCodeSecret } from '../modules/consultations/meeting-rules.ts';
+import {
+  consultationMeetings, consultationPlanItems, consultationPlans, consultationRecommendations, consultationRoomMembers, consultationRooms, consultations,
+  consultationTasks, consultationVisits, meetingInvitees,
+} from '../modules/consultations/schema.ts';
 import { orgs } from '../core/schema.ts';
 import { members } from '../modules/org/schema.ts';
 import { STATES, type ConsultationState, type Kind } from '../modules/consultations/workflow.ts';
@@ -27,10 +35,17 @@ export interface ConsultationSeedContext {
   leaderUserId: string;
   committees: readonly { id: string; name: string }[];
   units: readonly { id: string; name: string }[];
-  /** The demo member's login: sits in the county room and went on a supervision visit. */
-  demoMemberId?: string;
+  /** The roster (for the meetings' invitees and speakers), and the demo member's login: invited to each meeting, sits in the county room and went on a supervision visit. */
+  members: readonly { id: string; name: string; standing: boolean }[];
+  demoMemberId: string;
   now?: Date;
 }
+
+/** A one-page PDF: the demo's deliverables, speeches and minutes. */
+const DEMO_PDF: Buffer = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+const DEMO_PDF_SHA = createHash('sha256').update(DEMO_PDF).digest('hex');
+const PLACES = ['市政协三楼协商议政厅', '市政协机关第一会议室', '市民中心二楼报告厅'];
+const LEAVE_REASONS = ['赴外地出差', '参加单位重要会议', '身体不适住院治疗', '参加省里组织的培训'];
 
 const SEED = 20260511;
 
@@ -128,6 +143,54 @@ export async function seedDemoConsultations(tx: Queryable, ctx: ConsultationSeed
   const rows = {
     items: [] as Row<typeof consultationPlanItems>[], consultations: [] as Row<typeof consultations>[], tasks: [] as Row<typeof consultationTasks>[],
     recs: [] as Row<typeof consultationRecommendations>[], assignments: [] as Row<typeof assignments>[], replies: [] as Row<typeof replies>[], audit: [] as Row<typeof auditLog>[],
+    meetings: [] as Row<typeof consultationMeetings>[], invitees: [] as Row<typeof meetingInvitees>[], files: [] as Row<typeof attachments>[],
+  };
+  // The meetings draw from their own sequence: the consultations' stay as they were.
+  const meetingRandom = createRandom(SEED + 1);
+  const file = (consultationId: string, ownerKind: string, ownerId: string, filename: string, on: string) => {
+    const id = randomUUID();
+    rows.files.push({ orgId: ctx.orgId, id, itemKind: FILE_KIND, itemId: consultationId, ownerKind, ownerId, filename, mime: 'application/pdf',
+      size: DEMO_PDF.length, sha256: DEMO_PDF_SHA, data: DEMO_PDF, createdBy: ctx.staffUserId, createdAt: at(notAfterToday(on)) });
+    return id;
+  };
+  /** The meeting of a consultation: held (`held`), today, or upcoming (invitations out, replies coming in). */
+  const addMeeting = (id: string, kind: Kind, topic: string, on: string, phase: 'held' | 'today' | 'upcoming') => {
+    const r = meetingRandom;
+    const pool = kind === 'standing' || kind === 'plenary' ? ctx.members.filter((m) => m.standing) : ctx.members;
+    const invited = [...new Set([ctx.demoMemberId, ...r.sample(pool.map((m) => m.id), r.int(12, 20))])];
+    const speakers = r.sample(invited, r.int(3, 5));
+    const nameOf = (mid: string) => ctx.members.find((m) => m.id === mid)?.name ?? '';
+    const agenda = [
+      { time: '09:00', title: '通报前期调研情况', speakerMemberId: null, speaker: '牵头专委会负责同志' },
+      ...speakers.map((mid, i) => ({ time: `09:${String(20 + i * 10).padStart(2, '0')}`, title: `委员发言：${topic}`, speakerMemberId: mid, speaker: null })),
+      { time: '10:30', title: '有关部门负责同志回应', speakerMemberId: null, speaker: '市政府有关部门' },
+      { time: '11:00', title: '市政协领导讲话', speakerMemberId: null, speaker: '市政协主席' },
+    ];
+    const invitedOn = plusDays(on, -16);
+    rows.meetings.push({
+      orgId: ctx.orgId, consultationId: id, meetingOn: on, startTime: '09:00', place: r.pick(PLACES), agenda, codeSecret: newCodeSecret(),
+      minutes: phase === 'held' ? `会议听取了关于“${topic}”的调研情况通报，${speakers.map(nameOf).join('、')}等 ${speakers.length} 位委员作了发言，有关部门作了回应。会议认为……建议……` : null,
+      createdAt: at(plusDays(on, -25)), updatedAt: at(notAfterToday(phase === 'held' ? plusDays(on, 2) : invitedOn)),
+    });
+    if (phase === 'held') {
+      const minutesId = file(id, 'minutes', id, `${topic}会议纪要.pdf`, plusDays(on, 2));
+      rows.meetings.at(-1)!.minutesFileId = minutesId;
+    }
+    file(id, 'material', id, `${topic}调研报告.pdf`, notAfterToday(plusDays(on, -10)));
+    invited.forEach((mid, i) => {
+      const leave = !speakers.includes(mid) && mid !== ctx.demoMemberId && r.chance(0.15);
+      const answered = phase !== 'upcoming' || (mid !== ctx.demoMemberId && r.chance(0.6));
+      const leaveState = leave && answered ? (phase === 'upcoming' && i % 2 === 0 ? 'asked' : 'approved') : null;
+      const present = phase === 'held' && !leaveState && r.chance(0.92);
+      rows.invitees.push({
+        orgId: ctx.orgId, consultationId: id, memberId: mid, invitedAt: at(notAfterToday(invitedOn)),
+        reply: !answered ? 'pending' : leaveState ? 'leave' : 'attend', leaveReason: leaveState ? r.pick(LEAVE_REASONS) : null, leaveState,
+        leaveDecidedBy: leaveState === 'approved' ? ctx.staffUserId : null, leaveDecidedAt: leaveState === 'approved' ? at(notAfterToday(plusDays(on, -5))) : null,
+        signedInAt: present ? new Date(`${on}T00:${String(40 + (i % 20)).padStart(2, '0')}:00Z`) : null, signedInHow: present ? (r.chance(0.85) ? 'code' : 'staff') : null,
+        signedInBy: present ? ctx.staffUserId : null,
+      });
+    });
+    if (phase === 'held') for (const mid of speakers) file(id, 'speech', mid, `${nameOf(mid)}发言稿.pdf`, plusDays(on, -3));
   };
   const adoptedOn = notAfterToday(`${year}-01-10`);
 
@@ -160,7 +223,8 @@ export async function seedDemoConsultations(tx: Queryable, ctx: ConsultationSeed
     if (!state) continue;
     const id = randomUUID();
     const pad = (n: number) => String(n).padStart(2, '0');
-    const meeting = notAfterToday(`${year}-${pad(m)}-${pad(random.int(10, 25))}`);
+    const planned = `${year}-${pad(m)}-${pad(random.int(10, 25))}`;
+    const meeting = notAfterToday(planned);
     const opened = notAfterToday(plusDays(`${year}-${pad(m)}-01`, -60) < `${year}-01-01` ? `${year}-01-02` : plusDays(`${year}-${pad(m)}-01`, -60));
     const reached = STATES.indexOf(state);
     const held = reached >= STATES.indexOf('assigning');
@@ -185,7 +249,11 @@ export async function seedDemoConsultations(tx: Queryable, ctx: ConsultationSeed
       orgId: ctx.orgId, id, title: topic, kind, year, state, planItemId: itemId, heldOn: held ? meeting : null, createdBy: ctx.staffUserId, roomId: roomOfTopic.get(topic) ?? null,
       summary: committee ? `${committee}牵头` : '办公室牵头', createdAt: at(opened), updatedAt: at(stepDays[reached]!),
     });
-    // 八个一: done before the step that needs them; in preparation one is late.
+    // The meeting: held by those past it; this month's today; next month's with its invitations out.
+    if (held) addMeeting(id, kind, topic, meeting, 'held');
+    else if (state === 'consulting') addMeeting(id, kind, topic, day, 'today');
+    else if (state === 'preparing') addMeeting(id, kind, topic, planned, 'upcoming');
+    // 八个一: done (with its deliverable) before the step that needs them; in preparation one is late.
     CHECKLIST_OF[kind].forEach((key, i) => {
       const due = plusDays(meeting, key === 'effect' ? 150 : key === 'publicity' ? 30 : key === 'recommendations' ? 15 : -30 + i * 5);
       const done = held ? (key === 'effect' ? state === 'closed' : true) : state === 'consulting' ? i < 3 : state === 'preparing' ? i < 1 : false;
@@ -193,6 +261,7 @@ export async function seedDemoConsultations(tx: Queryable, ctx: ConsultationSeed
       rows.tasks.push({
         orgId: ctx.orgId, consultationId: id, key, owner: committee ?? '办公室', dueOn: late ? plusDays(day, -3) : due,
         state: done ? 'done' : state === 'topic' ? 'todo' : 'doing', doneAt: done ? at(notAfterToday(due)) : null,
+        deliverableId: done ? file(id, 'deliverable', id, `${TASK_NAMES[key]}：${topic}.pdf`, notAfterToday(due)) : null,
       });
     });
     if (!held) continue;
@@ -231,7 +300,8 @@ export async function seedDemoConsultations(tx: Queryable, ctx: ConsultationSeed
   await tx.insert(consultationPlans).values({ orgId: ctx.orgId, year, adoptedAt: at(adoptedOn), adoptedBy: ctx.leaderUserId, createdAt: at(notAfterToday(`${year}-01-05`)) });
   for (const [table, list] of [[consultationRooms, roomRows], [consultationRoomMembers, seats], [consultationVisits, visits],
     [consultationPlanItems, rows.items], [consultations, rows.consultations], [consultationTasks, rows.tasks],
-    [consultationRecommendations, rows.recs], [assignments, rows.assignments], [replies, rows.replies], [auditLog, rows.audit]] as const) {
+    [consultationRecommendations, rows.recs], [assignments, rows.assignments], [replies, rows.replies], [auditLog, rows.audit],
+    [consultationMeetings, rows.meetings], [meetingInvitees, rows.invitees], [attachments, rows.files]] as const) {
     if (list.length) await tx.insert(table).values(list as never);
   }
   // The plan item that came from an open topic (开门式选题: see demo-topics.ts).

@@ -746,6 +746,24 @@ async function checkConsultations(database: Database, orgId: string) {
     if (all.some((c) => c.title === '提高市区公共交通服务水平民主监督' && ['tracking', 'closed'].includes(c.state))) {
       expect(recs.find((r) => r.title === '调整优化市区公交线路')).toMatchObject({ outcomeMeasure: '调整优化市区公交线路（条）', outcomeQuantity: 6 });
     }
+    // Each one past the meeting had it: invitees, attendance, speeches and minutes; the demo member was invited.
+    for (const c of all.filter((x) => x.heldOn)) {
+      const m = await get('staff', `/api/v1/consultations/${c.id}/meeting`);
+      expect(m.date, c.title).toBe(c.heldOn);
+      expect(m.counts.present, c.title).toBeGreaterThan(0);
+      expect(m.speeches.length, c.title).toBeGreaterThan(0);
+      expect(m.minutes && m.minutesFile, c.title).toBeTruthy();
+      expect(m.invitees.every((i: { invitedAt: string | null }) => i.invitedAt)).toBe(true);
+      // A done item of the 八个一 has its deliverable.
+      const checklist = (await get('staff', `/api/v1/consultations/${c.id}`)).checklist as { state: string; deliverable: object | null }[];
+      expect(checklist.filter((x) => x.state === 'done' && !x.deliverable), c.title).toEqual([]);
+    }
+    const invitations = await get('member', '/api/v1/consultations/invitations');
+    expect(invitations.length).toBeGreaterThan(0);
+    if (all.some((c) => c.state === 'preparing')) {
+      expect(invitations.some((i: { reply: string; date: string }) => i.reply === 'pending' && i.date > today())).toBe(true);
+      expect((await get('member', '/api/v1/todos')).items.map((i: { kind: string }) => i.kind)).toContain('meetingInvitation');
+    }
     // The education bureau's clerk finds the recommendations assigned to it.
     const assignedToUnit = (await get('unit', '/api/v1/recommendations?pageSize=200')).items as { lead: { unitName: string } | null }[];
     expect(assignedToUnit.every((r) => r.lead?.unitName === '市教育局')).toBe(true);

@@ -281,7 +281,7 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<{ org
       orgId, staffUserId: login('staff').id, leaderUserId: login('leader').id,
       committees: COMMITTEES.map((name) => ({ id: committeeId.get(name)!, name })),
       units: UNITS.map((u) => ({ id: unitId.get(u.name)!, name: u.name })),
-      demoMemberId: login('member').memberId!,
+      members: plan.map((m, i) => ({ id: memberIds[i]!, name: m.name, standing: m.standing })), demoMemberId: login('member').memberId!,
       now: opts.now,
     });
 

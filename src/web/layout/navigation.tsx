@@ -36,7 +36,7 @@ import {
 } from '@ant-design/icons';
 import type { MessageKey } from '../i18n';
 import type { Role } from '../types';
-import { ANY_ROLE, DIRECTORY_ROLES, ROSTER_EDITORS, CONFIG_ROLES, ADMIN_ONLY, PROPOSERS, COSIGNERS, PROPOSAL_OFFICE, SUPERVISORS, UNIT_CLERKS, OPINION_WRITERS, OPINION_OFFICE, LIAISONS, CONSULTATION_READERS, TOPIC_ROLES, leadsOwnKeyProposals } from './roles';
+import { ANY_ROLE, DIRECTORY_ROLES, ROSTER_EDITORS, CONFIG_ROLES, ADMIN_ONLY, PROPOSERS, COSIGNERS, PROPOSAL_OFFICE, SUPERVISORS, UNIT_CLERKS, OPINION_WRITERS, OPINION_OFFICE, LIAISONS, CONSULTATION_READERS, TOPIC_ROLES, MEETING_GOERS, leadsOwnKeyProposals } from './roles';
 
 export type NavGroup = 'proposals' | 'opinions' | 'consultations' | 'liaison' | 'admin';
 export const NAV_GROUPS: { key: NavGroup; label: MessageKey; icon: ReactNode }[] = [
@@ -94,6 +94,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/consultations', label: 'nav.consultationList', description: 'home.shortcut.consultations', icon: <TeamOutlined />, roles: CONSULTATION_READERS, group: 'consultations', shortcut: true },
   { path: '/consultations/rooms', label: 'nav.consultationRooms', description: 'home.shortcut.consultationRooms', icon: <EnvironmentOutlined />, roles: CONSULTATION_READERS, group: 'consultations' },
   { path: '/consultations/topics', label: 'nav.consultationTopics', description: 'home.shortcut.consultationTopics', icon: <BulbOutlined />, roles: TOPIC_ROLES, group: 'consultations', shortcut: true },
+  { path: '/meetings', label: 'nav.myMeetings', description: 'home.shortcut.myMeetings', icon: <CalendarOutlined />, roles: MEETING_GOERS, group: 'consultations', shortcut: true },
   { path: '/consultations/plan', label: 'nav.consultationPlan', description: 'home.shortcut.consultationPlan', icon: <ScheduleOutlined />, roles: SUPERVISORS, group: 'consultations', shortcut: true },
   { path: '/liaison/mine', label: 'nav.myLiaison', description: 'home.shortcut.myLiaison', icon: <NodeIndexOutlined />, roles: LIAISONS, group: 'liaison', shortcut: true },
   { path: '/liaison', label: 'nav.liaisonLinks', description: 'home.shortcut.liaisonLinks', icon: <TeamOutlined />, roles: SUPERVISORS, group: 'liaison', shortcut: true },

@@ -30,6 +30,8 @@ export const LIAISONS: Role[] = ['member', 'leader'];
 export const CONSULTATION_READERS: Role[] = ['staff', 'admin', 'leader', 'member'];
 /** 开门式选题: everyone logged in, registered members of the public too, proposes and supports topics. */
 export const TOPIC_ROLES: Role[] = [...ANY_ROLE, 'public'];
+/** Members (leaders are often members too) are invited to consultation meetings, reply and sign in. */
+export const MEETING_GOERS: Role[] = ['member', 'leader'];
 
 /** A leader not on the staff: the key board shows the key proposals they lead (as the server does). */
 export function leadsOwnKeyProposals(roles: Role[]): boolean {

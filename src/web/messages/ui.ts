@@ -94,6 +94,8 @@ export const uiZh = {
   'todo.nominate': '优秀提案自荐：{name}（可推荐 {n} 件）',
   'todo.selectionReview': '优秀提案评选·{level}：待评分 {n} 件',
   'todo.announce': '公布优秀提案评选结果：{name}',
+  'todo.meetingInvitation': '回复会议邀请：{title}',
+  'todo.meetingLeave': '审批请假：{name}（{title}）',
 
   // Notification titles (and bodies, `.body`), from the server's kind, params.key and params.
   'notice.cosign': '请确认附议：{title}',
@@ -145,6 +147,10 @@ export const uiZh = {
   'notice.liaisonYearEnd.both': '双联：还有 {n} 个联系对象未见面，尚未提交{year}年度书面报告',
   'notice.liaisonYearEnd.body': '请在年底前完成“一见面一报告”。',
   'notice.liaisonYearEnd.staff': '双联：{n} 位联系人“一见面一报告”尚未完成',
+  'notice.meetingInvitation': '会议邀请：{title}',
+  'notice.meetingInvitation.body': '{date} {time}，{place}。请回复是否参加。',
+  'notice.meetingLeaveApproved': '请假已批准：{title}',
+  'notice.meetingLeaveRefused': '请假未获批准：{title}',
 
   // 审计日志: what was done, to what.
   'audit.order': '按时间倒序，最新的在前',
@@ -260,6 +266,8 @@ export const uiEn: Record<Keys, string> = {
   'todo.nominate': 'Nominate for excellent proposals: {name} (up to {n})',
   'todo.selectionReview': 'Excellent proposals · {level}: to score: {n}',
   'todo.announce': 'Announce the excellent proposals: {name}',
+  'todo.meetingInvitation': 'Answer the meeting invitation: {title}',
+  'todo.meetingLeave': 'Decide on leave: {name} ({title})',
 
   'notice.cosign': 'Please confirm co-signing: {title}',
   'notice.meeting': 'The proposer is dissatisfied again, please meet in person: {title}',
@@ -310,6 +318,10 @@ export const uiEn: Record<Keys, string> = {
   'notice.liaisonYearEnd.both': 'Liaison: {n} of your contacts not yet met, and your {year} annual report is not yet in',
   'notice.liaisonYearEnd.body': 'Please complete “one meeting, one report” before the year ends.',
   'notice.liaisonYearEnd.staff': 'Liaison: {n} members are behind on “one meeting, one report”',
+  'notice.meetingInvitation': 'Meeting invitation: {title}',
+  'notice.meetingInvitation.body': '{date} {time}, {place}. Please reply whether you attend.',
+  'notice.meetingLeaveApproved': 'Leave granted: {title}',
+  'notice.meetingLeaveRefused': 'Leave refused: {title}',
 
   'audit.order': 'Newest first',
   'audit.allEntities': 'All objects',

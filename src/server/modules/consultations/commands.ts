@@ -5,7 +5,7 @@ import { today } from '../handling/deadlines.ts';
 import { loadConsultation, subject, type LoadedConsultation } from './access.ts';
 import { CHECKLIST_OF } from './checklist.ts';
 import { checkSessionRoom } from './rooms.ts';
-import { consultationPlanItems, consultations, consultationTasks } from './schema.ts';
+import { consultationMeetings, consultationPlanItems, consultations, consultationTasks } from './schema.ts';
 import { consultationWorkflow, type Kind } from './workflow.ts';
 
 export interface ConsultationInput { title: string; kind: Kind; year: number; summary?: string; planItemId?: string; roomId?: string }
@@ -69,8 +69,11 @@ type Step = (c: CommandScope, l: LoadedConsultation, body: Body, set: (v: Partia
 const steps: Record<string, Step> = {
   async prepare() {},
   async convene() {},
-  async conclude(_c, _l, b, set) {
-    const heldOn = (b.heldOn as string | undefined) ?? today();
+  async conclude(c, l, b, set) {
+    // By default the day of its meeting, when it had one (and not a later one).
+    const [meeting] = await c.tx.select({ on: consultationMeetings.meetingOn }).from(consultationMeetings)
+      .where(and(eq(consultationMeetings.orgId, l.c.orgId), eq(consultationMeetings.consultationId, l.c.id)));
+    const heldOn = (b.heldOn as string | undefined) ?? (meeting && meeting.on <= today() ? meeting.on : today());
     if (heldOn > today()) throw invalid('/heldOn', say('不能是将来的日期', 'must not be in the future'));
     set({ heldOn });
     return `${heldOn} 召开`;

@@ -1,17 +1,20 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { addTodoSource, type TodoItem } from '../../core/todos.ts';
 import { hasRole } from '../../core/policies.ts';
 import { registerItemKind } from '../handling/reminders.ts';
 import { assignments } from '../handling/schema.ts';
 import { assignmentTodo } from '../handling/todos.ts';
+import { meetingRoutes } from './meeting-routes.ts';
 import { planRoutes } from './plan-routes.ts';
 import { REC_KIND } from './recommendation-access.ts';
 import { recommendationRoutes } from './recommendation-routes.ts';
 import { roomRoutes } from './room-routes.ts';
 import { consultationRoutes } from './routes.ts';
-import { consultationRecommendations as recs, consultations, consultationTopics as topics } from './schema.ts';
+import { consultationMeetings as meetings, consultationRecommendations as recs, consultations, consultationTopics as topics, meetingInvitees as invitees } from './schema.ts';
 import { topicRoutes } from './topic-routes.ts';
+import { today } from '../handling/deadlines.ts';
+import { members } from '../org/schema.ts';
 
 // The 双协 module: consultations through the six steps, the yearly plan, the 八个一 checklist, and
 // the recommendations, which the handling engine carries to units as it does proposals; frontline
@@ -51,10 +54,33 @@ addTodoSource(async (db, actor) => {
   return out;
 });
 
+// An invited member's invitations still to answer, until the meeting day.
+addTodoSource(async (db, actor) => {
+  if (!actor.memberId) return [];
+  const rows = await db.select({ id: consultations.id, title: consultations.title, date: meetings.meetingOn }).from(invitees)
+    .innerJoin(meetings, and(eq(meetings.orgId, invitees.orgId), eq(meetings.consultationId, invitees.consultationId)))
+    .innerJoin(consultations, and(eq(consultations.orgId, invitees.orgId), eq(consultations.id, invitees.consultationId)))
+    .where(and(eq(invitees.orgId, actor.orgId), eq(invitees.memberId, actor.memberId), isNotNull(invitees.invitedAt), eq(invitees.reply, 'pending'),
+      gte(meetings.meetingOn, today()), ne(consultations.state, 'closed')));
+  return rows.map((r) => ({ kind: 'meetingInvitation', title: `回复会议邀请：${r.title}`, params: { title: r.title, date: r.date }, href: '/meetings', due: r.date }));
+});
+
+// Staff: leave requests waiting for a decision.
+addTodoSource(async (db, actor) => {
+  if (!hasRole(actor, 'staff')) return [];
+  const rows = await db.select({ id: consultations.id, title: consultations.title, name: members.name, date: meetings.meetingOn }).from(invitees)
+    .innerJoin(meetings, and(eq(meetings.orgId, invitees.orgId), eq(meetings.consultationId, invitees.consultationId)))
+    .innerJoin(consultations, and(eq(consultations.orgId, invitees.orgId), eq(consultations.id, invitees.consultationId)))
+    .innerJoin(members, and(eq(members.orgId, invitees.orgId), eq(members.id, invitees.memberId)))
+    .where(and(eq(invitees.orgId, actor.orgId), eq(invitees.leaveState, 'asked')));
+  return rows.map((r) => ({ kind: 'meetingLeave', title: `审批请假：${r.name}（${r.title}）`, params: { name: r.name, title: r.title }, href: `/consultations/${r.id}?tab=meeting`, due: r.date }));
+});
+
 export async function consultationsModule(fastify: FastifyInstance) {
   await fastify.register(topicRoutes);
   await fastify.register(consultationRoutes);
   await fastify.register(planRoutes);
   await fastify.register(recommendationRoutes);
   await fastify.register(roomRoutes);
+  await fastify.register(meetingRoutes);
 }

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, ilike, inArray, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../../core/db/client.ts';
 import type { Actor } from '../../core/policies.ts';
 import { today } from '../handling/deadlines.ts';
+import { attachments } from '../handling/schema.ts';
 import type { Consultation } from './access.ts';
 import { TASK_KEYS } from './checklist.ts';
 import { consultations, consultationTasks } from './schema.ts';
@@ -43,9 +44,12 @@ export async function listConsultations(db: Queryable, actor: Actor, f: Consulta
 export async function checklistOf(db: Queryable, c: Pick<Consultation, 'orgId' | 'id'>) {
   const rows = await db.select().from(consultationTasks)
     .where(and(eq(consultationTasks.orgId, c.orgId), eq(consultationTasks.consultationId, c.id))).orderBy(asc(consultationTasks.key));
+  const ids = rows.flatMap((t) => (t.deliverableId ? [t.deliverableId] : []));
+  const files = new Map((ids.length ? await db.select({ id: attachments.id, filename: attachments.filename, mime: attachments.mime, size: attachments.size }).from(attachments)
+    .where(and(eq(attachments.orgId, c.orgId), inArray(attachments.id, ids))) : []).map((f) => [f.id, f]));
   const day = today();
   return rows.sort((a, b) => TASK_KEYS.indexOf(a.key as never) - TASK_KEYS.indexOf(b.key as never)).map((t) => ({
-    key: t.key, owner: t.owner, dueDate: t.dueOn, state: t.state, note: t.note, doneAt: iso(t.doneAt),
+    key: t.key, owner: t.owner, dueDate: t.dueOn, state: t.state, note: t.note, doneAt: iso(t.doneAt), deliverable: t.deliverableId ? files.get(t.deliverableId) ?? null : null,
     late: t.state !== 'done' && !!t.dueOn && t.dueOn < day,
   }));
 }

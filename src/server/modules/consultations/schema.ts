@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, primaryKey, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, primaryKey, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 // 双协: consultations (协商) run through the six steps of 六式, the yearly plan "x+N" they are held
 // against, and each consultation's 八个一 checklist.
@@ -59,6 +59,8 @@ export const consultationTasks = pgTable('consultation_tasks', {
   dueOn: date({ mode: 'string' }),
   state: text().notNull().default('todo'), // todo | doing | done
   note: text(),
+  /** Its deliverable: an uploaded document (an attachment of the consultation). */
+  deliverableId: uuid(),
   doneAt: timestamp({ withTimezone: true }),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.orgId, t.consultationId, t.key] })]);
@@ -181,3 +183,42 @@ export const consultationTopicSupports = pgTable('consultation_topic_supports', 
   userId: uuid().notNull(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.orgId, t.topicId, t.userId] })]);
+
+/**
+ * The meeting of a consultation (互动式协商), one per consultation: day, time, place and agenda
+ * (ordered items, each with its time, title and speaker — a member of the roster or a named guest),
+ * the minutes, and the secret its rotating sign-in codes are made from.
+ */
+export const consultationMeetings = pgTable('consultation_meetings', {
+  orgId: uuid().notNull(),
+  consultationId: uuid().notNull(),
+  meetingOn: date({ mode: 'string' }).notNull(),
+  startTime: text().notNull(),      // HH:MM, China time
+  place: text().notNull(),
+  agenda: jsonb().$type<{ time: string; title: string; speakerMemberId: string | null; speaker: string | null }[]>().notNull().default([]),
+  minutes: text(),
+  minutesFileId: uuid(),
+  codeSecret: text().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.orgId, t.consultationId] }), index('consultation_meetings_org_day').on(t.orgId, t.meetingOn)]);
+
+/**
+ * A member invited to the meeting: the invitation (once sent), the reply (attend, or leave asked
+ * with a reason, which staff grant or refuse), and the attendance staff record at the venue.
+ */
+export const meetingInvitees = pgTable('meeting_invitees', {
+  orgId: uuid().notNull(),
+  consultationId: uuid().notNull(),
+  memberId: uuid().notNull(),
+  invitedAt: timestamp({ withTimezone: true }),
+  reply: text().notNull().default('pending'),   // pending | attend | leave
+  leaveReason: text(),
+  leaveState: text(),                           // asked | approved | refused
+  leaveNote: text(),
+  leaveDecidedBy: uuid(),
+  leaveDecidedAt: timestamp({ withTimezone: true }),
+  signedInAt: timestamp({ withTimezone: true }),
+  signedInHow: text(),                          // code | staff
+  signedInBy: uuid(),
+}, (t) => [primaryKey({ columns: [t.orgId, t.consultationId, t.memberId] }), index('meeting_invitees_org_member').on(t.orgId, t.memberId)]);

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { runCommand, type Ctx } from '../../core/command.ts';
-import { conflict, notFound, say } from '../../core/errors.ts';
+import { conflict, invalid, notFound, say } from '../../core/errors.ts';
 import { loadConsultation } from './access.ts';
 import { TASK_NAMES, type TaskKey } from './checklist.ts';
 import { consultations, consultationTasks } from './schema.ts';
@@ -31,6 +31,7 @@ export function setTask(ctx: Ctx, id: string, patch: TaskPatch) {
         await c.tx.insert(consultationTasks).values({ orgId: l.c.orgId, consultationId: l.c.id, key });
         notes.push('加入清单');
       }
+      if (fields.state === 'done' && !before?.deliverableId) throw invalid('/state', say('请先上传该事项的成果文件', 'upload the item\'s deliverable first'));
       const doneAt = fields.state === undefined ? undefined : fields.state === 'done' ? (before?.doneAt ?? new Date()) : null;
       await c.tx.update(consultationTasks).set({ ...fields, ...(dueDate !== undefined ? { dueOn: dueDate } : {}), ...(doneAt !== undefined ? { doneAt } : {}), updatedAt: sql`now()` })
         .where(ofTask);

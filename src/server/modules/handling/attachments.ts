@@ -44,7 +44,7 @@ export async function storeUpload(c: CommandScope, item: { kind: string; id: str
 }
 
 /** Binds the caller's unattached uploads of this item to a reply or log entry; 422 for any other id. */
-export async function bindUploads(c: CommandScope, item: { kind: string; id: string }, ids: string[], owner: { kind: 'reply' | 'log'; id: string }) {
+export async function bindUploads(c: CommandScope, item: { kind: string; id: string }, ids: string[], owner: { kind: string; id: string }) {
   if (!ids.length) return;
   const rows = await c.tx.update(attachments).set({ ownerKind: owner.kind, ownerId: owner.id })
     .where(and(eq(attachments.orgId, c.actor.orgId), eq(attachments.itemKind, item.kind), eq(attachments.itemId, item.id),

@@ -1,9 +1,13 @@
 // The 八个一 checklist of a consultation: each item's owner, due date and state, late ones flagged;
-// staff edit an item, leave it out, or add one the kind did not start with.
+// staff edit an item, leave it out, or add one the kind did not start with; each item's deliverable
+// is an uploaded document, and only an item with one can be done.
 import { useState } from 'react';
 import { Button, Card, Flex, Form, Input, List, Select, Tag, Typography } from 'antd';
 import { useI18n } from '../../i18n';
 import { FormModal } from './FormModal';
+import { meetingWrites } from './meeting';
+import { Files } from './MeetingTab';
+import { UploadButton } from './UploadButton';
 import { TASK_KEYS } from './model';
 import type { Task, TaskKey, TaskState } from './model';
 import { useConsultationWrite, writes } from './queries';
@@ -41,6 +45,13 @@ export function Checklist({ id, tasks, editable }: { id: string; tasks: Task[]; 
                 {t('consultation.task.owner')}：{task.owner ?? t('common.none')} · {t('consultation.task.dueDate')}：{task.dueDate ? formatDate(task.dueDate) : t('common.none')}
               </Typography.Text>
               {task.note && <Typography.Text type="secondary">{task.note}</Typography.Text>}
+              <Flex gap={6} wrap align="center">
+                {task.deliverable
+                  ? <Files consultationId={id} files={[task.deliverable]} />
+                  : <Typography.Text type="secondary">{t('meeting.deliverable.none')}</Typography.Text>}
+                {editable && <UploadButton size="small" label={t(task.deliverable ? 'meeting.deliverable.replace' : 'meeting.deliverable.upload')} done={t('meeting.uploaded')}
+                  send={(f) => meetingWrites.deliverable(id, task.key, f)} aria-label={`${t('meeting.deliverable.upload')}：${t(`consultation.task.${task.key}`)}`} />}
+              </Flex>
             </Flex>
           </List.Item>
         )}
@@ -54,7 +65,7 @@ export function Checklist({ id, tasks, editable }: { id: string; tasks: Task[]; 
           <Form.Item name="owner" label={t('consultation.task.owner')}><Input maxLength={100} /></Form.Item>
           <Form.Item name="dueDate" label={t('consultation.task.dueDate')}><Input type="date" /></Form.Item>
           <Form.Item name="state" label={t('consultation.state')}>
-            <Select options={(['todo', 'doing', 'done'] as const).map((s) => ({ value: s, label: t(`consultation.task.state.${s}`) }))} />
+            <Select options={(['todo', 'doing', 'done'] as const).map((s) => ({ value: s, label: t(`consultation.task.state.${s}`), disabled: s === 'done' && !editing.deliverable }))} />
           </Form.Item>
           <Form.Item name="note" label={t('consultation.task.note')}><Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} /></Form.Item>
         </FormModal>

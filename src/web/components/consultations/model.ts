@@ -9,7 +9,11 @@ export const TASK_KEYS = ['researchTrip', 'researchReport', 'speechBook', 'media
 export type TaskKey = (typeof TASK_KEYS)[number];
 export type TaskState = 'todo' | 'doing' | 'done';
 
-export interface Task { key: TaskKey; owner: string | null; dueDate: string | null; state: TaskState; note: string | null; late: boolean }
+export interface Task {
+  key: TaskKey; owner: string | null; dueDate: string | null; state: TaskState; note: string | null; late: boolean;
+  /** The uploaded document that is the item's deliverable. */
+  deliverable: { id: string; filename: string; mime: string; size: number } | null;
+}
 
 export interface ConsultationSummary {
   id: string; title: string; kind: Kind; year: number; summary: string | null; state: ConsultationState; heldOn: string | null; lateTasks: number;

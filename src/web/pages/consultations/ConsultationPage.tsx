@@ -1,7 +1,7 @@
 // One consultation: its six-step board with the buttons the server offers, the 八个一 checklist,
 // the recommendations and the history.
-import { Link, useParams } from 'react-router-dom';
-import { App, Button, Card, Col, Flex, Row, Skeleton, Steps, Typography } from 'antd';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { App, Button, Card, Col, Flex, Row, Skeleton, Steps, Tabs, Typography } from 'antd';
 import { useAuth } from '../../auth';
 import { errorText } from '../../api';
 import { useI18n } from '../../i18n';
@@ -10,6 +10,7 @@ import { HistoryCard } from '../../components/HistoryCard';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { Checklist } from '../../components/consultations/Checklist';
+import { MeetingTab } from '../../components/consultations/MeetingTab';
 import { Recommendations } from '../../components/consultations/Recommendations';
 import { Visits } from '../../components/consultations/Visits';
 import { KindTag, StateTag } from '../../components/consultations/tags';
@@ -22,6 +23,7 @@ export default function ConsultationPage() {
   const { message } = App.useApp();
   const { hasRole } = useAuth();
   const isMobile = useIsMobile();
+  const [params, setParams] = useSearchParams();
   const c = useConsultation(id);
   const actions = useConsultationActions(id);
   const history = useConsultationHistory(id);
@@ -58,13 +60,20 @@ export default function ConsultationPage() {
             </Flex>
           )}
         </Card>
-        <Row gutter={[16, 16]}>
-          <Col xs={24} lg={12}><Checklist id={id} tasks={data.checklist} editable={hasRole('staff') && data.state !== 'closed'} /></Col>
-          <Col xs={24} lg={12}><Recommendations id={id} canWrite={hasRole('staff') && data.state === 'assigning'} /></Col>
-          {data.kind === 'supervision' && <Col xs={24}><Visits id={id} canWrite={hasRole('staff')} /></Col>}
-        </Row>
-        <HistoryCard title={t('consultation.history')} history={history} actions="consultation.action" stateTag={(s) => <StateTag state={s} />}
-          emptyText={t('consultation.noHistory')} systemName={t('consultation.system')} />
+        <Tabs activeKey={params.get('tab') === 'meeting' ? 'meeting' : 'overview'} onChange={(tab) => setParams(tab === 'meeting' ? { tab } : {}, { replace: true })} items={[
+          { key: 'overview', label: t('meeting.tab.overview'), children: (
+            <Flex vertical gap={16}>
+              <Row gutter={[16, 16]}>
+                <Col xs={24} lg={12}><Checklist id={id} tasks={data.checklist} editable={hasRole('staff') && data.state !== 'closed'} /></Col>
+                <Col xs={24} lg={12}><Recommendations id={id} canWrite={hasRole('staff') && data.state === 'assigning'} /></Col>
+                {data.kind === 'supervision' && <Col xs={24}><Visits id={id} canWrite={hasRole('staff')} /></Col>}
+              </Row>
+              <HistoryCard title={t('consultation.history')} history={history} actions="consultation.action" stateTag={(s) => <StateTag state={s} />}
+                emptyText={t('consultation.noHistory')} systemName={t('consultation.system')} />
+            </Flex>
+          ) },
+          { key: 'meeting', label: t('meeting.tab'), children: <MeetingTab id={id} staff={hasRole('staff') && data.state !== 'closed'} /> },
+        ]} />
       </Flex>
     </>
   );
