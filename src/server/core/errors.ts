@@ -101,6 +101,7 @@ const NOUNS: Record<string, string> = {
   Attachment: '附件', Proposal: '提案', Reply: '答复', letters: '委员来信', Opinion: '社情民意信息', Notification: '通知',
   Selection: '评选', Level: '评选层级', sector: '界别', committee: '专委会', unit: '承办单位', Link: '双联联系', Contact: '联系记录',
   Consultation: '协商活动', 'Plan item': '协商计划事项', Recommendation: '协商建议', 'Checklist item': '清单事项',
+  Project: '双创项目', Pairing: '结对帮扶', Activity: '五送活动', Honour: '表彰', 'Exchange meeting': '经验交流会',
 };
 export const notFound = (what = 'Resource') => new Problem(404, 'Not Found', say(`${NOUNS[what] ?? what}不存在`, `${what} not found`));
 
