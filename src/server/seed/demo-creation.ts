@@ -14,7 +14,7 @@ import { today } from '../modules/handling/deadlines.ts';
 import { ACTIVITY_KINDS, type ProjectKind, type ProjectState } from '../modules/creation/labels.ts';
 import { creationActivities, creationExchanges, creationHonours, creationPairings, creationProjects } from '../modules/creation/schema.ts';
 import { members } from '../modules/org/schema.ts';
-import { createRandom } from './random.ts';
+import { createRandom, yearSoFar } from './random.ts';
 
 export interface CreationSeedContext { orgId: string; staffUserId: string; demoMemberId: string; now?: Date }
 
@@ -46,11 +46,7 @@ const ACTIVITY_SUMMARY: Record<(typeof ACTIVITY_KINDS)[number], string[]> = {
 export async function seedDemoCreation(tx: Queryable, ctx: CreationSeedContext) {
   const rng = createRandom(SEED);
   const now = ctx.now ?? new Date();
-  const todayStr = today(now);
-  const year = Number(todayStr.slice(0, 4));
-  const yearStart = Date.UTC(year, 0, 1);
-  const days = Math.max(1, Math.floor((Date.parse(todayStr) - yearStart) / DAY) + 1);
-  const dayOf = (from = 0) => new Date(yearStart + rng.int(Math.min(from, days - 1), days - 1) * DAY).toISOString().slice(0, 10);
+  const { year, yearStart, days, dayOf } = yearSoFar(rng, today(now));
   const counties = (await tx.select({ id: orgs.id }).from(orgs).where(eq(orgs.parentId, ctx.orgId))).map((o) => o.id);
   const roster = await tx.select({ id: members.id, county: members.countyOrgId }).from(members).where(eq(members.orgId, ctx.orgId)).orderBy(members.nameSort);
   // Members in the counties take part, a few of the city's own too.

@@ -613,12 +613,7 @@ async function checkOpinions(database: Database, orgId: string) {
   const app = await buildApp({ config: testConfig(), database, logger: false });
   await app.ready();
   try {
-    const get = async (username: string, url: string) => {
-      const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
-      const res = await app.inject({ url, headers: { cookie: `tx_session=${login.cookies.find((c) => c.name === 'tx_session')!.value}` } });
-      expect(res.statusCode, `${username} ${url}`).toBe(200);
-      return res.json();
-    };
+    const get = demoGet(app);
     // The demo member has reports in several states, one adopted with a 批示, and this year's progress.
     const mine = (await get('member', '/api/v1/opinions?mine=true&pageSize=50')).items as { state: string; instructionCount: number }[];
     expect(new Set(mine.map((o) => o.state)).size).toBeGreaterThanOrEqual(6);
@@ -733,12 +728,7 @@ async function checkCreation(database: Database) {
   const app = await buildApp({ config: testConfig(), database, logger: false });
   await app.ready();
   try {
-    const get = async (username: string, url: string) => {
-      const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
-      const res = await app.inject({ url, headers: { cookie: `tx_session=${login.cookies.find((c) => c.name === 'tx_session')!.value}` } });
-      expect(res.statusCode, `${username} ${url}`).toBe(200);
-      return res.json();
-    };
+    const get = demoGet(app);
     const year = Number(today().slice(0, 4));
     const figures = Object.fromEntries(((await get('staff', `/api/v1/creation/figures?year=${year}`)).figures as { key: string; value: number }[]).map((f) => [f.key, f.value]));
     for (const k of ['participants', 'projects.demonstrationBase', 'projects.povertyBase', 'projects.innovation', 'projects.enterprise', 'investment', 'jobs', 'poorHouseholds', 'honours', 'pairings', 'activities'])
@@ -764,4 +754,14 @@ async function checkCreation(database: Database) {
   } finally {
     await app.close();
   }
+}
+
+/** GET as a demo login (logged in for each call), expecting 200; its JSON. */
+function demoGet(app: Awaited<ReturnType<typeof buildApp>>) {
+  return async (username: string, url: string) => {
+    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
+    const res = await app.inject({ url, headers: { cookie: `tx_session=${login.cookies.find((c) => c.name === 'tx_session')!.value}` } });
+    expect(res.statusCode, `${username} ${url}`).toBe(200);
+    return res.json();
+  };
 }

@@ -1,8 +1,8 @@
 // Reads and writes of the 双创 pages.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api';
 import type { QueryValue } from '../../api';
-import { keys } from '../../queries';
+import { useModuleWrite } from '../../queries';
 import type { Page } from '../../types';
 import type { Activity, Exchange, Figures, Honour, Pairing, ProjectDetail, ProjectPage } from './model';
 
@@ -32,13 +32,4 @@ export function useProject(id: string) {
 }
 
 /** A write of the 双创 pages: afterwards everything of 双创 and the to-dos are read again. */
-export function useCreationWrite<V, R>(write: (values: V) => Promise<R>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: write,
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: CREATION_KEY });
-      void queryClient.invalidateQueries({ queryKey: keys.todos });
-    },
-  });
-}
+export const useCreationWrite = <V, R>(write: (values: V) => Promise<R>) => useModuleWrite(CREATION_KEY, write);
