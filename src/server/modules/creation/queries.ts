@@ -103,22 +103,23 @@ export async function projectView(db: Queryable, s: Scope, p: Project) {
 /** A household's name as others than the office and the pairing member see it: the family name, then ＊. */
 export const maskName = (name: string) => { const chars = [...name]; return chars.length <= 1 ? '＊' : chars[0] + '＊'.repeat(chars.length - 1); };
 
+export async function presentPairings(db: Queryable, actor: Actor, s: Scope, rows: (typeof creationPairings.$inferSelect)[]) {
+  const names = await memberNames(db, s, rows.map((r) => r.memberId));
+  return rows.map((r) => ({
+    id: r.id, orgId: r.orgId, memberId: r.memberId, memberName: names.get(r.memberId) ?? '',
+    householdName: s.office || r.memberId === actor.memberId ? r.householdName : maskName(r.householdName),
+    householdPlace: r.householdPlace, practicalThing: r.practicalThing, suggestion: r.suggestion, pairedOn: r.pairedOn, year: r.year,
+    countyOrgId: r.countyOrgId, countyName: countyName(s, r.countyOrgId),
+  }));
+}
+
 export async function listPairings(db: Queryable, actor: Actor, s: Scope, f: Common, page: Page) {
   const where = pairingWhere(s, f);
   const [rows, [count]] = await Promise.all([
     db.select().from(creationPairings).where(where).orderBy(desc(creationPairings.pairedOn), asc(creationPairings.id)).limit(page.limit).offset(page.offset),
     db.select({ n: sql<number>`count(*)::int` }).from(creationPairings).where(where),
   ]);
-  const names = await memberNames(db, s, rows.map((r) => r.memberId));
-  return {
-    total: count!.n,
-    items: rows.map((r) => ({
-      id: r.id, orgId: r.orgId, memberId: r.memberId, memberName: names.get(r.memberId) ?? '',
-      householdName: s.office || r.memberId === actor.memberId ? r.householdName : maskName(r.householdName),
-      householdPlace: r.householdPlace, practicalThing: r.practicalThing, suggestion: r.suggestion, pairedOn: r.pairedOn, year: r.year,
-      countyOrgId: r.countyOrgId, countyName: countyName(s, r.countyOrgId),
-    })),
-  };
+  return { total: count!.n, items: await presentPairings(db, actor, s, rows) };
 }
 
 export async function presentActivities(db: Queryable, s: Scope, rows: (typeof creationActivities.$inferSelect)[]) {

@@ -12,7 +12,7 @@ import {
 import { projectsWorkbook } from './export.ts';
 import { ACTIVITY_KINDS, HONOUR_LEVELS, MEMBER_LEVELS, PROJECT_KINDS, PROJECT_STATES } from './labels.ts';
 import {
-  figures, listActivities, listExchanges, listHonours, listPairings, listParticipants, listProjects, presentActivities, presentExchange, presentHonours, projectView,
+  figures, listActivities, listExchanges, listHonours, listPairings, listParticipants, listProjects, presentActivities, presentExchange, presentHonours, presentPairings, projectView,
 } from './queries.ts';
 
 const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
@@ -104,10 +104,8 @@ export async function creationRoutes(fastify: FastifyInstance) {
   app.get('/creation/pairings', { schema: { tags, summary: '三个一 pairings (the household\'s name masked but for the office and the member)', querystring: obj({ ...Paging, ...Where }) } },
     async (req) => paged(req.query, await listPairings(app.db, actorOf(req), await scope(req), req.query, pageOf(req.query))));
 
-  const pairingOut = async (req: Parameters<typeof actorOf>[0], row: { id: string; year: number }) => {
-    const list = await listPairings(app.db, actorOf(req), await scope(req), { year: row.year }, { limit: 200, offset: 0 });
-    return list.items.find((i) => i.id === row.id)!;
-  };
+  const pairingOut = async (req: Parameters<typeof actorOf>[0], row: Parameters<typeof presentPairings>[3][number]) =>
+    (await presentPairings(app.db, actorOf(req), await scope(req), [row]))[0];
   app.post('/creation/pairings', { schema: { tags, summary: 'Record a 三个一 pairing (a member their own; staff for a member)', body: PairingBody, response: { ...errorResponses } } }, async (req, reply) =>
     reply.status(201).send(await pairingOut(req, await createPairing(ctxOf(req), req.body))));
   app.patch('/creation/pairings/:id', { schema: { tags, summary: 'Edit a pairing', params: IdParams, body: patchOf(PairingBody) } }, async (req) =>
