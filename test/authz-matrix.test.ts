@@ -31,6 +31,7 @@ type Role = 'admin' | 'staff' | 'leader' | 'member' | 'unit';
 const ANYONE: readonly Role[] = ['admin', 'staff', 'leader', 'member', 'unit'];
 const OFFICE: readonly Role[] = ['admin', 'staff'];
 const ADMIN: readonly Role[] = ['admin'];
+const CREATION_READERS: readonly Role[] = ['admin', 'staff', 'leader', 'member'];
 
 interface Caller { name: string; login?: string; roles: Role[]; foreign: boolean }
 const CALLERS: Caller[] = [
@@ -155,6 +156,8 @@ async function consultationIn(t: TestApp, steps: number, title: string): Promise
 const consultation = (c: Ctx, steps = 0) => c.target(`consultation ${steps}`, () => consultationIn(c.t, steps, c.uniq('协商')));
 /** Staff's, on an object of this committee: another committee's is not found, whoever asks. */
 const STAFF_ON_OURS = { who: 'see statuses', statuses: '401 403 200 403 403 403 403 404 404', ok: 200 } as const;
+/** The office's (admins too), on an object of this committee. */
+const STAFF_ON_OURS_ADMIN = { who: 'see statuses', statuses: '401 200 200 403 403 403 403 404 404', ok: 200 } as const;
 /** A consultation action by staff, on one in the state the action leaves. */
 const consultationAction = (steps: number): Rule =>
   ({ ...STAFF_ON_OURS, req: async (c) => ({ id: await consultation(c, steps), body: {} }) });
@@ -267,6 +270,22 @@ const liaisonContact = (c: Ctx, key: string) => c.target(`liaison contact ${key}
   return JSON.stringify(res.json());
 }).then((json) => JSON.parse(json) as { id: string; opinions: { id: string }[] });
 const CONTACT = { date: `${LIAISON_YEAR}-06-02`, channel: 'phone', participants: '张三', topics: '电话了解近况' };
+/** 双创: objects of 张三 (the `member` login) made by the admin; a body names a member of the caller's own committee (a member: none, themself). */
+const creationOf = (c: Ctx, path: string, body: object) => c.target(`creation ${path}`, async () => {
+  const res = await inject(c.t, 'admin', 'POST', `/api/v1/creation/${path}`, body);
+  if (res.statusCode !== 201) throw new Error(`create ${path}: ${res.statusCode} ${res.body}`);
+  return res.json().id as string;
+});
+const creationProject = (c: Ctx) => creationOf(c, 'projects', { kind: 'povertyBase', name: '茶叶基地', memberIds: [c.t.fx.memberIds[0]], startedOn: '2025-03-01' });
+const ownMembers = (c: Ctx) => (c.caller.name === 'member' ? {} : { memberIds: [c.caller.foreign ? c.t.fx.otherMemberId : c.t.fx.memberIds[1]] });
+const ownMember = (c: Ctx) => (c.caller.name === 'member' ? {} : { memberId: c.caller.foreign ? c.t.fx.otherMemberId : c.t.fx.memberIds[1] });
+const PNG_BYTES = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082', 'hex');
+const pngForm = () => { const form = new FormData(); form.append('file', new Blob([new Uint8Array(PNG_BYTES)]), '现场.png'); return form; };
+const creationFile = (c: Ctx) => c.target('creation file', async () => {
+  const id = await creationProject(c);
+  const file = (await c.t.app.inject({ method: 'POST', url: `/api/v1/creation/projects/${id}/files`, headers: await c.t.as('admin'), payload: pngForm() })).json();
+  return `${id}/${file.id}`;
+}).then((both) => ({ id: both.split('/')[0]!, params: { fileId: both.split('/')[1]! } }));
 const selection = (c: Ctx, stage: SelectionStage) =>
   c.target(`selection ${stage}`, async () => JSON.stringify(await selectionIn(c.t, stage, c.uniq('评选')))).then((r) => JSON.parse(r) as SelectionRound);
 
@@ -511,6 +530,38 @@ const MATRIX: Record<string, Rule> = {
   // A member writes their own; the office for a member it names (another committee's office cannot name ours).
   'PUT /api/v1/liaison/reports': { who: 'see statuses', statuses: '                       401  200 200 403 200 403 403 422 422', ok: 200,
     req: async (c) => { await zhangsLink(c); return { body: { year: LIAISON_YEAR, body: '年度双联书面报告', ...(['admin', 'staff', 'otherAdmin', 'otherStaff'].includes(c.caller.name) ? { memberId: c.t.fx.memberIds[0] } : {}) } }; } },
+
+  // 双创: staff enter everything, a member their own projects, pairings and activities; leaders read; units nothing.
+  //                                                                          anon adm stf ldr mem uA  uB  oAd oSt
+  'GET /api/v1/creation/figures': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { year: '2025' } }) },
+  'GET /api/v1/creation/participants': { who: CREATION_READERS, ok: 200 },
+  'GET /api/v1/creation/projects': { who: CREATION_READERS, ok: 200, req: async (c) => { await creationProject(c); return {}; } },
+  'GET /api/v1/creation/projects.xlsx': { who: CREATION_READERS, ok: 200 },
+  'POST /api/v1/creation/projects': { who: 'see statuses', statuses: '                   401  201 201 403 201 403 403 201 201', ok: 201,
+    req: (c) => ({ body: { kind: 'enterprise', name: c.uniq('企业'), startedOn: '2025-05-01', investment: 100000, ...ownMembers(c) } }) },
+  'GET /api/v1/creation/projects/:id': { who: 'see statuses', statuses: '                401  200 200 200 200 403 403 404 404', ok: 200, req: async (c) => ({ id: await creationProject(c) }) },
+  'PATCH /api/v1/creation/projects/:id': { who: 'see statuses', statuses: '              401  200 200 403 200 403 403 404 404', ok: 200, req: async (c) => ({ id: await creationProject(c), body: { jobs: 5 } }) },
+  'POST /api/v1/creation/projects/:id/files': { who: 'see statuses', statuses: '          401  201 201 403 201 403 403 404 404', ok: 201, req: async (c) => ({ id: await creationProject(c), form: pngForm() }) },
+  'GET /api/v1/creation/projects/:id/files/:fileId': { who: 'see statuses', statuses: '   401  200 200 200 200 403 403 404 404', ok: 200, req: creationFile },
+  'GET /api/v1/creation/pairings': { who: CREATION_READERS, ok: 200 },
+  'POST /api/v1/creation/pairings': { who: 'see statuses', statuses: '                   401  201 201 403 201 403 403 201 201', ok: 201,
+    req: (c) => ({ body: { householdName: '陈大明', practicalThing: '危房改造', suggestion: '林下养殖', pairedOn: '2025-04-02', ...ownMember(c) } }) },
+  'PATCH /api/v1/creation/pairings/:id': { who: 'see statuses', statuses: '              401  200 200 403 200 403 403 404 404', ok: 200,
+    req: async (c) => ({ id: await creationOf(c, 'pairings', { householdName: '陈大明', pairedOn: '2025-04-02', memberId: c.t.fx.memberIds[0] }), body: { suggestion: '发展电商' } }) },
+  'GET /api/v1/creation/activities': { who: CREATION_READERS, ok: 200 },
+  'POST /api/v1/creation/activities': { who: 'see statuses', statuses: '                 401  201 201 403 201 403 403 201 201', ok: 201,
+    req: (c) => ({ body: { kind: 'technology', date: '2025-06-10', place: '青山村', beneficiaries: 40, ...ownMembers(c) } }) },
+  'PATCH /api/v1/creation/activities/:id': { who: 'see statuses', statuses: '            401  200 200 403 200 403 403 404 404', ok: 200,
+    req: async (c) => ({ id: await creationOf(c, 'activities', { kind: 'medicine', date: '2025-06-11', place: '青山村', memberIds: [c.t.fx.memberIds[0]] }), body: { beneficiaries: 50 } }) },
+  'GET /api/v1/creation/honours': { who: CREATION_READERS, ok: 200 },
+  'POST /api/v1/creation/honours': { who: OFFICE, ok: 201,
+    req: (c) => ({ body: { memberId: c.caller.foreign ? c.t.fx.otherMemberId : c.t.fx.memberIds[1], level: 'city', awardedBy: '市委市政府', title: '脱贫攻坚先进个人', date: '2025-10-01' } }) },
+  'PATCH /api/v1/creation/honours/:id': { ...STAFF_ON_OURS_ADMIN,
+    req: async (c) => ({ id: await creationOf(c, 'honours', { memberId: c.t.fx.memberIds[0], level: 'county', awardedBy: '区委区政府', title: '优秀政协委员', date: '2025-09-01' }), body: { level: 'city' } }) },
+  'GET /api/v1/creation/exchanges': { who: CREATION_READERS, ok: 200 },
+  'POST /api/v1/creation/exchanges': { who: OFFICE, ok: 201, req: (c) => ({ body: { date: '2025-11-20', place: '会议室', topic: c.uniq('交流会'), attendees: 30 } }) },
+  'PATCH /api/v1/creation/exchanges/:id': { ...STAFF_ON_OURS_ADMIN,
+    req: async (c) => ({ id: await creationOf(c, 'exchanges', { date: '2025-11-20', place: '会议室', topic: '经验交流会' }), body: { attendees: 40 } }) },
 
   // 优秀提案评选: staff run the rounds, members nominate their own proposals, each level's reviewers
   // score (here the proposal committee's level, recorded by staff); announced results are public.

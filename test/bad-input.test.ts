@@ -71,6 +71,16 @@ const examples = (fx: Fixture): Record<string, Record<string, unknown>> => ({
   'POST /api/v1/liaison/links/:id/contacts': { date: '2025-06-01', channel: 'faceToFace', participants: '张三', topics: '走访', policyTalk: true, massesReached: 0, opinions: ['意见'], problemsSolved: ['问题'] },
   'POST /api/v1/liaison/opinions/:id/convert': { to: 'opinion', title: '关于社区养老的建议' },
   'PUT /api/v1/liaison/reports': { year: 2025, body: '年度双联报告', memberId: fx.memberIds[0] },
+  'POST /api/v1/creation/projects': { kind: 'enterprise', name: '新企业', memberIds: [fx.memberIds[1]], countyOrgId: fx.countyId, level: 'city', investment: 100000, jobs: 5, poorHouseholds: 1, state: 'running', startedOn: '2025-05-01', description: '说明' },
+  'PATCH /api/v1/creation/projects/:id': { jobs: 6 },
+  'POST /api/v1/creation/pairings': { memberId: fx.memberIds[1], householdName: '陈大明', householdPlace: '青山村', practicalThing: '危房改造', suggestion: '林下养殖', pairedOn: '2025-04-02', countyOrgId: fx.countyId },
+  'PATCH /api/v1/creation/pairings/:id': { suggestion: '发展电商' },
+  'POST /api/v1/creation/activities': { kind: 'technology', date: '2025-06-10', place: '青山村', countyOrgId: fx.countyId, beneficiaries: 40, memberIds: [fx.memberIds[1]], summary: '培训' },
+  'PATCH /api/v1/creation/activities/:id': { beneficiaries: 50 },
+  'POST /api/v1/creation/honours': { memberId: fx.memberIds[1], level: 'city', awardedBy: '市委市政府', title: '先进个人', date: '2025-10-01' },
+  'PATCH /api/v1/creation/honours/:id': { level: 'county' },
+  'POST /api/v1/creation/exchanges': { date: '2025-11-20', place: '会议室', topic: '交流会', attendees: 30, countyOrgId: fx.countyId },
+  'PATCH /api/v1/creation/exchanges/:id': { attendees: 40 },
   'POST /api/v1/consultations': { title: '关于推进城乡教育均衡发展', kind: 'bimonthly', year: 2026, summary: '双月协商座谈会' },
   'PATCH /api/v1/consultations/:id': { title: '新标题' },
   'PATCH /api/v1/consultations/:id/checklist': { key: 'forum', owner: '提案委员会', dueDate: '2026-05-01', state: 'doing' },
@@ -359,6 +369,18 @@ describe.each(engines)('bad input (%s)', (engine) => {
     const visitId = (await t.app.inject({ method: 'POST', url: `/api/v1/consultations/${supervisionId}/visits`, headers: staff, payload: { visitedOn: '2026-01-05', place: '某地', findings: '发现' } })).json().id as string;
     const topicId = (await t.app.inject({ method: 'POST', url: '/api/v1/consultations/topics', headers: await t.as('member'), payload: { year: 2030, title: '选题', reason: '理由' } })).json().id as string;
     const [notification] = await t.database.db.insert(notifications).values({ orgId: t.fx.orgId, userId: t.fx.userIds.admin!, kind: 'test', title: '通知' }).returning();
+    // 双创: one of each, 张三's.
+    const [zhang] = t.fx.memberIds as [string];
+    const projectId = await post('/api/v1/creation/projects', { kind: 'povertyBase', name: '茶叶基地', memberIds: [zhang], startedOn: '2025-03-01' });
+    const [projectFile] = await t.database.db.insert(attachments).values({ orgId: t.fx.orgId, itemKind: 'creationProject', itemId: projectId, ownerKind: 'project', ownerId: projectId,
+      filename: '现场.pdf', mime: 'application/pdf', size: 4, sha256: '-', data: Buffer.from('%PDF'), createdBy: t.fx.userIds.admin! }).returning();
+    const creation = {
+      '/api/v1/creation/projects/:id': projectId, '/api/v1/creation/projects/:id/files/:fileId': projectFile!.id,
+      '/api/v1/creation/pairings/:id': await post('/api/v1/creation/pairings', { memberId: zhang, householdName: '陈大明', pairedOn: '2025-04-02' }),
+      '/api/v1/creation/activities/:id': await post('/api/v1/creation/activities', { kind: 'policy', date: '2025-06-10', place: '青山村', memberIds: [zhang] }),
+      '/api/v1/creation/honours/:id': await post('/api/v1/creation/honours', { memberId: zhang, level: 'city', awardedBy: '市委市政府', title: '先进个人', date: '2025-10-01' }),
+      '/api/v1/creation/exchanges/:id': await post('/api/v1/creation/exchanges', { date: '2025-11-20', place: '会议室', topic: '交流会' }),
+    };
     // An existing object for each path parameter (by the path up to it), so that a wrongly
     // accepted value would show.
     existing = {
@@ -375,6 +397,7 @@ describe.each(engines)('bad input (%s)', (engine) => {
       '/api/v1/consultations/rooms/:id': roomId, '/api/v1/consultations/:id/visits/:visitId': visitId,
       '/api/v1/consultations/:id/files/:fileId': consultationFile!.id,
       '/api/v1/recommendations/:id': recommendationId, '/api/v1/recommendations/:id/attachments/:attachmentId': recommendationFile!.id,
+      ...creation,
     };
     // Objects of another committee: as unknown here as a random id.
     foreign = {

@@ -12,6 +12,7 @@ import {
   CONFIG_ROLES,
   LIAISONS,
   MEETING_GOERS,
+  CREATION_MEMBERS,
   COSIGNERS,
   OPINION_COMPOSERS,
   OPINION_OFFICE,
@@ -66,6 +67,11 @@ const LiaisonLinksPage = lazy(() => import('./pages/liaison/LiaisonLinksPage'));
 const LiaisonCompliancePage = lazy(() => import('./pages/liaison/LiaisonCompliancePage'));
 const LiaisonStatsPage = lazy(() => import('./pages/liaison/LiaisonStatsPage'));
 const ContactDetailPage = lazy(() => import('./pages/liaison/ContactDetailPage'));
+const CreationProjectsPage = lazy(() => import('./pages/creation/CreationProjectsPage'));
+const CreationProjectPage = lazy(() => import('./pages/creation/CreationProjectPage'));
+const CreationActivitiesPage = lazy(() => import('./pages/creation/CreationActivitiesPage'));
+const CreationHonoursPage = lazy(() => import('./pages/creation/CreationHonoursPage'));
+const MyCreationPage = lazy(() => import('./pages/creation/MyCreationPage'));
 const OpinionDetailPage = lazy(() => import('./pages/opinions/OpinionDetailPage'));
 const ConsultationsPage = lazy(() => import('./pages/consultations/ConsultationsPage'));
 const ConsultationPage = lazy(() => import('./pages/consultations/ConsultationPage'));
@@ -129,6 +135,13 @@ const pages = [
   { path: 'liaison/stats', element: only(SUPERVISORS, <LiaisonStatsPage />) },
   // Anyone on the link (or the office) opens a contact here; the server answers 404 to everyone else.
   { path: 'liaison/contacts/:id', element: <ContactDetailPage /> },
+  // 双创: staff and leaders see everything; members enter their own projects and activities.
+  { path: 'creation', element: only(SUPERVISORS, <CreationProjectsPage />) },
+  { path: 'creation/mine', element: only(CREATION_MEMBERS, <MyCreationPage />) },
+  { path: 'creation/activities', element: only(SUPERVISORS, <CreationActivitiesPage />) },
+  { path: 'creation/honours', element: only(SUPERVISORS, <CreationHonoursPage />) },
+  // Its members (or the office) open a project here; the server answers 404 to everyone else.
+  { path: 'creation/projects/:id', element: <CreationProjectPage /> },
   // 双协: every role of the committee reads consultations and the plan; the server decides what each may do.
   { path: 'consultations', element: <ConsultationsPage /> },
   { path: 'consultations/plan', element: <PlanPage /> },

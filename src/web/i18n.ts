@@ -9,6 +9,7 @@ import { uiEn, uiZh } from './messages/ui';
 import { liaisonEn, liaisonZh } from './messages/liaison';
 import { consultationsEn, consultationsZh } from './messages/consultations';
 import { meetingsEn, meetingsZh } from './messages/meetings';
+import { creationEn, creationZh } from './messages/creation';
 
 const zh = {
   'app.name': '同心',
@@ -284,6 +285,7 @@ const zh = {
   ...liaisonZh,
   ...consultationsZh,
   ...meetingsZh,
+  ...creationZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -563,6 +565,7 @@ const en: Dictionary = {
   ...liaisonEn,
   ...consultationsEn,
   ...meetingsEn,
+  ...creationEn,
 };
 
 // Party names are stored in Chinese; English labels for display only.

@@ -102,6 +102,7 @@ const NOUNS: Record<string, string> = {
   Selection: '评选', Level: '评选层级', sector: '界别', committee: '专委会', unit: '承办单位', Link: '双联联系', Contact: '联系记录',
   Consultation: '协商活动', 'Plan item': '协商计划事项', Recommendation: '协商建议', 'Checklist item': '清单事项', Topic: '协商选题', Meeting: '协商会议', Invitation: '会议邀请',
   Room: '委员议事室', Visit: '视察记录',
+  Project: '双创项目', Pairing: '结对帮扶', Activity: '五送活动', Honour: '表彰', 'Exchange meeting': '经验交流会',
 };
 export const notFound = (what = 'Resource') => new Problem(404, 'Not Found', say(`${NOUNS[what] ?? what}不存在`, `${what} not found`));
 

@@ -15,7 +15,7 @@ import { CHANNELS } from '../modules/liaison/labels.ts';
 import { planLinks, type PlannedLink } from '../modules/liaison/rules.ts';
 import { liaisonContacts, liaisonGraphs, liaisonLinks, liaisonOpinions, liaisonReports } from '../modules/liaison/schema.ts';
 import { members } from '../modules/org/schema.ts';
-import { createRandom } from './random.ts';
+import { createRandom, yearSoFar } from './random.ts';
 
 export interface LiaisonSeedContext {
   orgId: string;
@@ -44,11 +44,7 @@ type Row<T extends typeof liaisonContacts | typeof liaisonOpinions | typeof liai
 export async function seedDemoLiaison(tx: Queryable, ctx: LiaisonSeedContext) {
   const rng = createRandom(SEED);
   const now = ctx.now ?? new Date();
-  const todayStr = today(now);
-  const year = Number(todayStr.slice(0, 4));
-  const yearStart = Date.UTC(year, 0, 1);
-  const days = Math.max(1, Math.floor((Date.parse(todayStr) - yearStart) / DAY) + 1);
-  const dayOf = () => new Date(yearStart + rng.int(0, days - 1) * DAY).toISOString().slice(0, 10);
+  const { year, yearStart, days, dayOf } = yearSoFar(rng, today(now));
 
   // Each party-group member looks after a share of the sectors.
   const roster = await loadRoster(tx, ctx.orgId);

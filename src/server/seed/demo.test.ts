@@ -203,6 +203,10 @@ describe('demo seed', () => {
     await checkConsultations(database, seeded.orgId);
   }, 60_000);
 
+  it('creates this year\'s 双创: projects of every kind across the counties, pairings, 五送 activities, honours and an exchange meeting', async () => {
+    await checkCreation(database);
+  }, 60_000);
+
   it('is deterministic: a second database, seeded on another day, gets the same roster and proposals', async () => {
     // Dates follow the day of seeding; everything else comes from the PRNG. Seeded half a year later,
     // the demo is as consistent then (items in progress move along with today).
@@ -610,12 +614,7 @@ async function checkOpinions(database: Database, orgId: string) {
   const app = await buildApp({ config: testConfig(), database, logger: false });
   await app.ready();
   try {
-    const get = async (username: string, url: string) => {
-      const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
-      const res = await app.inject({ url, headers: { cookie: `tx_session=${login.cookies.find((c) => c.name === 'tx_session')!.value}` } });
-      expect(res.statusCode, `${username} ${url}`).toBe(200);
-      return res.json();
-    };
+    const get = demoGet(app);
     // The demo member has reports in several states, one adopted with a 批示, and this year's progress.
     const mine = (await get('member', '/api/v1/opinions?mine=true&pageSize=50')).items as { state: string; instructionCount: number }[];
     expect(new Set(mine.map((o) => o.state)).size).toBeGreaterThanOrEqual(6);
@@ -770,4 +769,46 @@ async function checkConsultations(database: Database, orgId: string) {
   } finally {
     await app.close();
   }
+}
+
+async function checkCreation(database: Database) {
+  const app = await buildApp({ config: testConfig(), database, logger: false });
+  await app.ready();
+  try {
+    const get = demoGet(app);
+    const year = Number(today().slice(0, 4));
+    const figures = Object.fromEntries(((await get('staff', `/api/v1/creation/figures?year=${year}`)).figures as { key: string; value: number }[]).map((f) => [f.key, f.value]));
+    for (const k of ['participants', 'projects.demonstrationBase', 'projects.povertyBase', 'projects.innovation', 'projects.enterprise', 'investment', 'jobs', 'poorHouseholds', 'honours', 'pairings', 'activities'])
+      expect(figures[k], k).toBeGreaterThan(0);
+    // Plausible proportions: some tens of members, money in the tens of millions of 元, fewer poor households than jobs.
+    expect(figures.participants).toBeGreaterThan(30);
+    expect(figures.investment).toBeGreaterThan(10_000_000);
+    expect(figures.poorHouseholds).toBeLessThan(figures.jobs!);
+    // Every county has projects, and the counties' figures add up to the city's where a project has a county.
+    const counties = (await get('staff', '/api/v1/orgs')).items.filter((o: { level: string }) => o.level === 'county');
+    let inCounties = 0;
+    for (const c of counties) {
+      const n = (await get('staff', `/api/v1/creation/projects?year=${year}&countyOrgId=${c.id}&pageSize=1`)).total;
+      expect(n, c.name).toBeGreaterThan(0);
+      inCounties += n;
+    }
+    expect(inCounties).toBe((await get('staff', `/api/v1/creation/projects?year=${year}&pageSize=1`)).total);
+    const all = (await get('staff', `/api/v1/creation/projects?year=${year}&pageSize=200`)).items as { state: string; startedOn: string }[];
+    expect(all.filter((p) => p.state !== 'planned').every((p) => p.startedOn <= today())).toBe(true);
+    // The demo member has a project, a pairing and activities of their own.
+    for (const list of ['projects', 'pairings', 'activities']) expect((await get('member', `/api/v1/creation/${list}?year=${year}`)).total, list).toBeGreaterThan(0);
+    expect((await get('staff', `/api/v1/creation/exchanges?year=${year}`)).total).toBe(1);
+  } finally {
+    await app.close();
+  }
+}
+
+/** GET as a demo login (logged in for each call), expecting 200; its JSON. */
+function demoGet(app: Awaited<ReturnType<typeof buildApp>>) {
+  return async (username: string, url: string) => {
+    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
+    const res = await app.inject({ url, headers: { cookie: `tx_session=${login.cookies.find((c) => c.name === 'tx_session')!.value}` } });
+    expect(res.statusCode, `${username} ${url}`).toBe(200);
+    return res.json();
+  };
 }

@@ -22,6 +22,7 @@ import { seedDemoLiaison } from './demo-liaison.ts';
 import { seedDemoSelections } from './demo-selections.ts';
 import { seedDemoConsultations } from './demo-consultations.ts';
 import { seedDemoTopics } from './demo-topics.ts';
+import { seedDemoCreation } from './demo-creation.ts';
 import { createRandom, type Random } from './random.ts';
 
 export const DEMO_PASSWORD = 'tongxin-demo';
@@ -275,6 +276,9 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<{ org
 
     // 双联: this year's links, contacts and reports.
     await seedDemoLiaison(tx, { orgId, staffUserId: login('staff').id, demoMemberId: login('member').memberId!, now: opts.now });
+
+    // 双创: this year's members' projects, pairings, 五送 activities, honours and an exchange meeting.
+    await seedDemoCreation(tx, { orgId, staffUserId: login('staff').id, demoMemberId: login('member').memberId!, now: opts.now });
 
     // 双协: this year's plan and its consultations, each at the step its month puts it.
     const { planItemFromTopic } = await seedDemoConsultations(tx, {

@@ -62,3 +62,16 @@ export function createRandom(seed: number): Random {
     digits: (n) => Array.from({ length: n }, () => String(int(0, 9))).join(''),
   };
 }
+
+/**
+ * The demo's year so far: today (in China), its year, 1 January as a UTC timestamp, the days since
+ * then (today included) and a random day among them (from the `from`th on, YYYY-MM-DD).
+ */
+export function yearSoFar(rng: Random, todayStr: string) {
+  const DAY = 86_400_000;
+  const year = Number(todayStr.slice(0, 4));
+  const yearStart = Date.UTC(year, 0, 1);
+  const days = Math.max(1, Math.floor((Date.parse(todayStr) - yearStart) / DAY) + 1);
+  const dayOf = (from = 0) => new Date(yearStart + rng.int(Math.min(from, days - 1), days - 1) * DAY).toISOString().slice(0, 10);
+  return { year, yearStart, days, dayOf };
+}

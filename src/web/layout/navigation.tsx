@@ -16,6 +16,7 @@ import {
   FileTextOutlined,
   FormOutlined,
   EnvironmentOutlined,
+  HeartOutlined,
   HomeOutlined,
   IdcardOutlined,
   InboxOutlined,
@@ -23,6 +24,7 @@ import {
   NodeIndexOutlined,
   PieChartOutlined,
   ProfileOutlined,
+  RocketOutlined,
   ScheduleOutlined,
   SearchOutlined,
   SendOutlined,
@@ -36,14 +38,15 @@ import {
 } from '@ant-design/icons';
 import type { MessageKey } from '../i18n';
 import type { Role } from '../types';
-import { ANY_ROLE, DIRECTORY_ROLES, ROSTER_EDITORS, CONFIG_ROLES, ADMIN_ONLY, PROPOSERS, COSIGNERS, PROPOSAL_OFFICE, SUPERVISORS, UNIT_CLERKS, OPINION_WRITERS, OPINION_OFFICE, LIAISONS, CONSULTATION_READERS, TOPIC_ROLES, MEETING_GOERS, leadsOwnKeyProposals } from './roles';
+import { ANY_ROLE, DIRECTORY_ROLES, ROSTER_EDITORS, CONFIG_ROLES, ADMIN_ONLY, PROPOSERS, COSIGNERS, PROPOSAL_OFFICE, SUPERVISORS, UNIT_CLERKS, OPINION_WRITERS, OPINION_OFFICE, LIAISONS, CREATION_MEMBERS, CONSULTATION_READERS, TOPIC_ROLES, MEETING_GOERS, leadsOwnKeyProposals } from './roles';
 
-export type NavGroup = 'proposals' | 'opinions' | 'consultations' | 'liaison' | 'admin';
+export type NavGroup = 'proposals' | 'opinions' | 'consultations' | 'liaison' | 'creation' | 'admin';
 export const NAV_GROUPS: { key: NavGroup; label: MessageKey; icon: ReactNode }[] = [
   { key: 'proposals', label: 'nav.proposals', icon: <FileTextOutlined /> },
   { key: 'opinions', label: 'nav.opinions', icon: <CommentOutlined /> },
   { key: 'consultations', label: 'nav.consultations', icon: <TeamOutlined /> },
   { key: 'liaison', label: 'nav.liaison', icon: <NodeIndexOutlined /> },
+  { key: 'creation', label: 'nav.creation', icon: <RocketOutlined /> },
   { key: 'admin', label: 'nav.admin', icon: <SettingOutlined /> },
 ];
 
@@ -100,6 +103,10 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/liaison', label: 'nav.liaisonLinks', description: 'home.shortcut.liaisonLinks', icon: <TeamOutlined />, roles: SUPERVISORS, group: 'liaison', shortcut: true },
   { path: '/liaison/compliance', label: 'nav.liaisonCompliance', description: 'home.shortcut.liaisonCompliance', icon: <DashboardOutlined />, roles: SUPERVISORS, group: 'liaison', shortcut: true },
   { path: '/liaison/stats', label: 'nav.liaisonStats', description: 'home.shortcut.liaisonStats', icon: <BarChartOutlined />, roles: SUPERVISORS, group: 'liaison' },
+  { path: '/creation/mine', label: 'nav.myCreation', description: 'home.shortcut.myCreation', icon: <RocketOutlined />, roles: CREATION_MEMBERS, group: 'creation', shortcut: true },
+  { path: '/creation', label: 'nav.creationProjects', description: 'home.shortcut.creationProjects', icon: <RocketOutlined />, roles: SUPERVISORS, group: 'creation', shortcut: true },
+  { path: '/creation/activities', label: 'nav.creationActivities', description: 'home.shortcut.creationActivities', icon: <HeartOutlined />, roles: SUPERVISORS, group: 'creation' },
+  { path: '/creation/honours', label: 'nav.creationHonours', description: 'home.shortcut.creationHonours', icon: <TrophyOutlined />, roles: SUPERVISORS, group: 'creation' },
   { path: '/admin/sectors', label: 'nav.sectors', description: 'home.shortcut.sectors', icon: <ClusterOutlined />, roles: CONFIG_ROLES, group: 'admin', shortcut: true },
   { path: '/admin/committees', label: 'nav.committees', description: 'home.shortcut.committees', icon: <ApartmentOutlined />, roles: CONFIG_ROLES, group: 'admin', shortcut: true },
   { path: '/admin/units', label: 'nav.units', description: 'home.shortcut.units', icon: <BankOutlined />, roles: CONFIG_ROLES, group: 'admin', shortcut: true },

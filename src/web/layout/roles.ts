@@ -26,6 +26,8 @@ export const OPINION_OFFICE: Role[] = ['staff'];
 // 双联: members (leaders are often members too) keep in touch with whom they are linked to; staff and leaders see
 // the whole graph (staff and admins adjust it).
 export const LIAISONS: Role[] = ['member', 'leader'];
+// 双创: members register their own projects and log their activities; staff and leaders see everything (staff enter for members).
+export const CREATION_MEMBERS: Role[] = ['member'];
 // 双协: staff run consultations and keep the plan; leaders follow them and adopt the plan; members take part.
 export const CONSULTATION_READERS: Role[] = ['staff', 'admin', 'leader', 'member'];
 /** 开门式选题: everyone logged in, registered members of the public too, proposes and supports topics. */
