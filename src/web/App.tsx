@@ -19,6 +19,8 @@ import {
   PROPOSAL_OFFICE,
   PROPOSAL_WRITERS,
   PROPOSERS,
+  IDEA_WRITERS,
+  LIAISON_MEETING_READERS,
   SELECTION_NOMINATORS,
   ROSTER_EDITORS,
   SUPERVISORS,
@@ -65,6 +67,11 @@ const LiaisonLinksPage = lazy(() => import('./pages/liaison/LiaisonLinksPage'));
 const LiaisonCompliancePage = lazy(() => import('./pages/liaison/LiaisonCompliancePage'));
 const LiaisonStatsPage = lazy(() => import('./pages/liaison/LiaisonStatsPage'));
 const ContactDetailPage = lazy(() => import('./pages/liaison/ContactDetailPage'));
+const LiaisonMeetingsPage = lazy(() => import('./pages/liaison/LiaisonMeetingsPage'));
+const PartyPage = lazy(() => import('./pages/party/PartyPage'));
+const MyPartyPage = lazy(() => import('./pages/party/MyPartyPage'));
+const CampaignsPage = lazy(() => import('./pages/party/CampaignsPage'));
+const MyIdeasPage = lazy(() => import('./pages/party/MyIdeasPage'));
 const OpinionDetailPage = lazy(() => import('./pages/opinions/OpinionDetailPage'));
 const ConsultationsPage = lazy(() => import('./pages/consultations/ConsultationsPage'));
 const ConsultationPage = lazy(() => import('./pages/consultations/ConsultationPage'));
@@ -118,6 +125,11 @@ const pages = [
   { path: 'liaison/mine', element: only(LIAISONS, <MyLiaisonPage />) },
   { path: 'liaison/compliance', element: only(SUPERVISORS, <LiaisonCompliancePage />) },
   { path: 'liaison/stats', element: only(SUPERVISORS, <LiaisonStatsPage />) },
+  { path: 'liaison/meetings', element: only(LIAISON_MEETING_READERS, <LiaisonMeetingsPage />) },
+  { path: 'party', element: only(SUPERVISORS, <PartyPage />) },
+  { path: 'party/mine', element: only(IDEA_WRITERS, <MyPartyPage />) },
+  { path: 'campaigns', element: only(SUPERVISORS, <CampaignsPage />) },
+  { path: 'campaigns/mine', element: only(IDEA_WRITERS, <MyIdeasPage />) },
   // Anyone on the link (or the office) opens a contact here; the server answers 404 to everyone else.
   { path: 'liaison/contacts/:id', element: <ContactDetailPage /> },
   // 双协: every role of the committee reads consultations and the plan; the server decides what each may do.

@@ -8,6 +8,7 @@ import { accountEn, accountZh } from './messages/account';
 import { uiEn, uiZh } from './messages/ui';
 import { liaisonEn, liaisonZh } from './messages/liaison';
 import { consultationsEn, consultationsZh } from './messages/consultations';
+import { partyOrgEn, partyOrgZh } from './messages/party';
 
 const zh = {
   'app.name': '同心',
@@ -281,6 +282,7 @@ const zh = {
   ...uiZh,
   ...liaisonZh,
   ...consultationsZh,
+  ...partyOrgZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -558,6 +560,7 @@ const en: Dictionary = {
   ...uiEn,
   ...liaisonEn,
   ...consultationsEn,
+  ...partyOrgEn,
 };
 
 // Party names are stored in Chinese; English labels for display only.

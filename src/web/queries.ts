@@ -1,5 +1,5 @@
 // Shared reads used across pages (option lists for selects and filters).
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './api';
 import type { Committee, ItemList, Meta, Org, Page, Sector, Term, Unit } from './types';
 
@@ -79,5 +79,16 @@ export function useTerms(enabled = true) {
     staleTime: 60_000,
     select: (d) => d.items,
     enabled,
+  });
+}
+
+/** A write after which the queries under these keys, and the to-dos, are read again. */
+export function useWriteThenRead<V, R>(roots: readonly (readonly unknown[])[], write: (values: V) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: write,
+    onSuccess: () => {
+      for (const queryKey of [...roots, keys.todos]) void queryClient.invalidateQueries({ queryKey });
+    },
   });
 }

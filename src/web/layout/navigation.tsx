@@ -4,6 +4,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BulbOutlined,
   CalendarOutlined,
   ClusterOutlined,
   CommentOutlined,
@@ -13,6 +14,7 @@ import {
   FieldTimeOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  FlagOutlined,
   FormOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -34,14 +36,15 @@ import {
 } from '@ant-design/icons';
 import type { MessageKey } from '../i18n';
 import type { Role } from '../types';
-import { ANY_ROLE, DIRECTORY_ROLES, ROSTER_EDITORS, CONFIG_ROLES, ADMIN_ONLY, PROPOSERS, COSIGNERS, PROPOSAL_OFFICE, SUPERVISORS, UNIT_CLERKS, OPINION_WRITERS, OPINION_OFFICE, LIAISONS, CONSULTATION_READERS, leadsOwnKeyProposals } from './roles';
+import { ANY_ROLE, DIRECTORY_ROLES, ROSTER_EDITORS, CONFIG_ROLES, ADMIN_ONLY, PROPOSERS, COSIGNERS, PROPOSAL_OFFICE, SUPERVISORS, UNIT_CLERKS, OPINION_WRITERS, OPINION_OFFICE, LIAISONS, CONSULTATION_READERS, LIAISON_MEETING_READERS, IDEA_WRITERS, leadsOwnKeyProposals } from './roles';
 
-export type NavGroup = 'proposals' | 'opinions' | 'consultations' | 'liaison' | 'admin';
+export type NavGroup = 'proposals' | 'opinions' | 'consultations' | 'liaison' | 'party' | 'admin';
 export const NAV_GROUPS: { key: NavGroup; label: MessageKey; icon: ReactNode }[] = [
   { key: 'proposals', label: 'nav.proposals', icon: <FileTextOutlined /> },
   { key: 'opinions', label: 'nav.opinions', icon: <CommentOutlined /> },
   { key: 'consultations', label: 'nav.consultations', icon: <TeamOutlined /> },
   { key: 'liaison', label: 'nav.liaison', icon: <NodeIndexOutlined /> },
+  { key: 'party', label: 'nav.party', icon: <FlagOutlined /> },
   { key: 'admin', label: 'nav.admin', icon: <SettingOutlined /> },
 ];
 
@@ -95,6 +98,11 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/liaison', label: 'nav.liaisonLinks', description: 'home.shortcut.liaisonLinks', icon: <TeamOutlined />, roles: SUPERVISORS, group: 'liaison', shortcut: true },
   { path: '/liaison/compliance', label: 'nav.liaisonCompliance', description: 'home.shortcut.liaisonCompliance', icon: <DashboardOutlined />, roles: SUPERVISORS, group: 'liaison', shortcut: true },
   { path: '/liaison/stats', label: 'nav.liaisonStats', description: 'home.shortcut.liaisonStats', icon: <BarChartOutlined />, roles: SUPERVISORS, group: 'liaison' },
+  { path: '/liaison/meetings', label: 'nav.liaisonMeetings', description: 'home.shortcut.liaisonMeetings', icon: <TeamOutlined />, roles: LIAISON_MEETING_READERS, group: 'liaison' },
+  { path: '/campaigns/mine', label: 'nav.myIdeas', description: 'home.shortcut.myIdeas', icon: <BulbOutlined />, roles: IDEA_WRITERS, group: 'party', shortcut: true },
+  { path: '/party/mine', label: 'nav.myParty', description: 'home.shortcut.myParty', icon: <FlagOutlined />, roles: IDEA_WRITERS, group: 'party' },
+  { path: '/party', label: 'nav.party', description: 'home.shortcut.party', icon: <FlagOutlined />, roles: SUPERVISORS, group: 'party', shortcut: true },
+  { path: '/campaigns', label: 'nav.campaigns', description: 'home.shortcut.campaigns', icon: <BulbOutlined />, roles: SUPERVISORS, group: 'party', shortcut: true },
   { path: '/admin/sectors', label: 'nav.sectors', description: 'home.shortcut.sectors', icon: <ClusterOutlined />, roles: CONFIG_ROLES, group: 'admin', shortcut: true },
   { path: '/admin/committees', label: 'nav.committees', description: 'home.shortcut.committees', icon: <ApartmentOutlined />, roles: CONFIG_ROLES, group: 'admin', shortcut: true },
   { path: '/admin/units', label: 'nav.units', description: 'home.shortcut.units', icon: <BankOutlined />, roles: CONFIG_ROLES, group: 'admin', shortcut: true },
