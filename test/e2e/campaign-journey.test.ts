@@ -61,4 +61,51 @@ describe('campaign journey in the browser', () => {
     await see(card.getByText('献计 1 条，采纳 1 条', { exact: true }));
     await see(main(phone).getByText('已被市委市政府采纳', { exact: true }));
   });
+
+  it('staff set up a party group, add a member and log an activity; a member sees the 双联见面会 opinion they raised; the counters go by county', { timeout: 240_000 }, async (test) => {
+    const t = e2e.t;
+    const api = async (login: string, method: string, url: string, payload: object) => {
+      const res = await t.app.inject({ method: method as 'POST', url: `/api/v1${url}`, headers: await t.as(login), payload });
+      expect(res.statusCode, res.body).toBeLessThan(300);
+      return res.json();
+    };
+    const staff = await logInAs(e2e, test, 'staff');
+    await staff.goto('/party');
+    await see(main(staff).getByRole('heading', { name: '党的组织' }));
+    await main(staff).getByRole('button', { name: /新建党组织$/ }).click();
+    const create = dialog(staff, '新建党组织');
+    await create.getByLabel('名称', { exact: true }).fill('市政协机关党委');
+    await confirm(create);
+    await toast(staff, '党组织已建立');
+    await main(staff).getByRole('button', { name: /添加成员$/ }).click();
+    const add = dialog(staff, '添加成员 · 市政协机关党委');
+    await add.getByLabel('姓名（机关干部）', { exact: true }).fill('王干事');
+    await confirm(add);
+    await toast(staff, '成员已添加');
+    await see(main(staff).getByText('王干事', { exact: true }));
+    // The activity is logged with the group's members attending.
+    await main(staff).getByRole('button', { name: /记录活动$/ }).click();
+    const log = dialog(staff, '记录活动 · 市政协机关党委');
+    await log.getByLabel('主题', { exact: true }).fill('重温入党誓词');
+    await confirm(log);
+    await toast(staff, '活动已记录');
+    await see(main(staff).getByText('重温入党誓词', { exact: true }));
+
+    // The 双联见面会 of the 2026 plenary, recorded through the API, shows with its opinion.
+    const session = (await t.app.inject({ url: '/api/v1/terms', headers: await t.as('staff') })).json().items[0].sessions.find((s: { startsOn: string }) => s.startsOn === '2026-01-09');
+    await api('staff', 'POST', '/liaison/meetings', { date: '2026-01-10', place: '会议中心', sessionId: session.id, attendeeIds: [t.fx.memberIds[0], t.fx.memberIds[1]], topics: ['履职交流'],
+      opinions: [{ memberId: t.fx.memberIds[0], content: '建议加强委员培训' }] });
+    const phone = await e2e.page(test, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await phone.goto('/login');
+    await logIn(phone, 'member', t.fx.password);
+    await see(main(phone).getByText('待办事项', { exact: true }));
+    await phone.goto('/liaison/meetings');
+    await see(main(phone).getByText('建议加强委员培训', { exact: true }));
+    await see(main(phone).getByRole('button', { name: '转为社情民意' }));
+
+    await staff.goto('/liaison/stats');
+    await see(main(staff).getByRole('heading', { name: '双联活动统计' }));
+    await main(staff).getByText('按县（市、区）', { exact: true }).click();
+    await see(main(staff).getByRole('columnheader', { name: '按县（市、区）' }));
+  });
 });

@@ -20,15 +20,29 @@ import { useActivities, useFigures, useGroup, useGroups, usePartyWrite } from '.
 import { useCommitteeOptions, useCounties } from '../../queries';
 import { thisYear } from '../../components/liaison/model';
 
-function GroupModal({ groups, onClose, onDone }: { groups: PartyGroup[]; onClose: () => void; onDone: (g: GroupDetail) => void }) {
+/** What a 党员委员活动小组 rests on: a special committee or a county (inside the group form). */
+function RestsOn() {
   const { t } = useI18n();
   const committees = useCommitteeOptions();
   const counties = useCounties();
-  const [form] = Form.useForm();
-  const kind = Form.useWatch('kind', form) as GroupKind | undefined;
+  const kind = Form.useWatch('kind', Form.useFormInstance()) as GroupKind | undefined;
+  if (kind !== 'memberGroup') return null;
+  return (
+    <>
+      <Form.Item name="committeeId" label={t('party.group.committee')}><Select allowClear options={(committees.data ?? []).map((c) => ({ value: c.id, label: c.name }))} /></Form.Item>
+      <Form.Item name="countyOrgId" label={t('party.group.county')}><Select allowClear options={(counties.data ?? []).map((c) => ({ value: c.id, label: c.name }))} /></Form.Item>
+    </>
+  );
+}
+
+function GroupModal({ groups, onClose, onDone }: { groups: PartyGroup[]; onClose: () => void; onDone: (g: GroupDetail) => void }) {
+  const { t } = useI18n();
+  // A new group most often is a branch of the office party committee; the first, that committee.
+  const office = groups.find((g) => g.kind === 'officeCommittee');
   const create = usePartyWrite((v: { kind: GroupKind; name: string; parentId?: string; committeeId?: string; countyOrgId?: string }) => api.post<GroupDetail>('/api/v1/party/groups', { ...v, name: v.name.trim() }));
   return (
-    <FormModal title={t('party.newGroup')} open onClose={onClose} submit={create.mutateAsync} submitting={create.isPending} done={t('party.group.created')} onDone={onDone} initialValues={{ kind: 'branch' }}>
+    <FormModal title={t('party.newGroup')} open onClose={onClose} submit={create.mutateAsync} submitting={create.isPending} done={t('party.group.created')} onDone={onDone}
+      initialValues={office ? { kind: 'branch', parentId: office.id } : { kind: groups.length ? 'memberGroup' : 'officeCommittee' }}>
       <Form.Item name="kind" label={t('party.group.kind')} rules={[{ required: true }]}>
         <Select options={GROUP_KINDS.map((k) => ({ value: k, label: t(`party.groupKind.${k}`) }))} />
       </Form.Item>
@@ -36,12 +50,7 @@ function GroupModal({ groups, onClose, onDone }: { groups: PartyGroup[]; onClose
       <Form.Item name="parentId" label={t('party.group.parent')}>
         <Select allowClear options={groups.map((g) => ({ value: g.id, label: `${g.name}（${t(`party.groupKind.${g.kind}`)}）` }))} />
       </Form.Item>
-      {kind === 'memberGroup' && (
-        <>
-          <Form.Item name="committeeId" label={t('party.group.committee')}><Select allowClear options={(committees.data ?? []).map((c) => ({ value: c.id, label: c.name }))} /></Form.Item>
-          <Form.Item name="countyOrgId" label={t('party.group.county')}><Select allowClear options={(counties.data ?? []).map((c) => ({ value: c.id, label: c.name }))} /></Form.Item>
-        </>
-      )}
+      <RestsOn />
     </FormModal>
   );
 }
