@@ -72,23 +72,19 @@ describe('campaign journey in the browser', () => {
     const staff = await logInAs(e2e, test, 'staff');
     await staff.goto('/party');
     await see(main(staff).getByRole('heading', { name: '党的组织' }));
-    await main(staff).getByRole('button', { name: /新建党组织$/ }).click();
-    const create = dialog(staff, '新建党组织');
-    await create.getByLabel('名称', { exact: true }).fill('市政协机关党委');
-    await confirm(create);
-    await toast(staff, '党组织已建立');
-    await main(staff).getByRole('button', { name: /添加成员$/ }).click();
-    const add = dialog(staff, '添加成员 · 市政协机关党委');
-    await add.getByLabel('姓名（机关干部）', { exact: true }).fill('王干事');
-    await confirm(add);
-    await toast(staff, '成员已添加');
+    /** Opens the page's form by its button, fills one field, saves and waits for the toast. */
+    const fill = async (opens: string, title: string, field: string, value: string, done: string) => {
+      await main(staff).getByRole('button', { name: new RegExp(`${opens}$`) }).click();
+      const form = dialog(staff, title);
+      await form.getByLabel(field, { exact: true }).fill(value);
+      await confirm(form);
+      await toast(staff, done);
+    };
+    await fill('新建党组织', '新建党组织', '名称', '市政协机关党委', '党组织已建立');
+    await fill('添加成员', '添加成员 · 市政协机关党委', '姓名（机关干部）', '王干事', '成员已添加');
     await see(main(staff).getByText('王干事', { exact: true }));
     // The activity is logged with the group's members attending.
-    await main(staff).getByRole('button', { name: /记录活动$/ }).click();
-    const log = dialog(staff, '记录活动 · 市政协机关党委');
-    await log.getByLabel('主题', { exact: true }).fill('重温入党誓词');
-    await confirm(log);
-    await toast(staff, '活动已记录');
+    await fill('记录活动', '记录活动 · 市政协机关党委', '主题', '重温入党誓词', '活动已记录');
     await see(main(staff).getByText('重温入党誓词', { exact: true }));
 
     // The 双联见面会 of the 2026 plenary, recorded through the API, shows with its opinion.
