@@ -108,6 +108,7 @@ export const partyOrgZh = {
   'liaison.report.uploadHint': '可上传 Word（.doc、.docx）或 PDF',
   'liaison.report.uploaded': '报告文件已上传',
   'liaison.report.file': '查看已上传的报告',
+  'liaison.board.reportFile': '已上传文件',
 };
 
 export const partyOrgEn: Record<keyof typeof partyOrgZh, string> = {
@@ -217,4 +218,5 @@ export const partyOrgEn: Record<keyof typeof partyOrgZh, string> = {
   'liaison.report.uploadHint': 'Word (.doc, .docx) or PDF',
   'liaison.report.uploaded': 'Report file uploaded',
   'liaison.report.file': 'Open the uploaded report',
+  'liaison.board.reportFile': 'File uploaded',
 };
