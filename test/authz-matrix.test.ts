@@ -286,6 +286,28 @@ const creationFile = (c: Ctx) => c.target('creation file', async () => {
   const file = (await c.t.app.inject({ method: 'POST', url: `/api/v1/creation/projects/${id}/files`, headers: await c.t.as('admin'), payload: pngForm() })).json();
   return `${id}/${file.id}`;
 }).then((both) => ({ id: both.split('/')[0]!, params: { fileId: both.split('/')[1]! } }));
+/** The fixture's 2025 plenary session (the 双联见面会 is held during it). */
+const session2025 = (c: Ctx) => c.target('session 2025', async () =>
+  (await inject(c.t, 'admin', 'GET', '/api/v1/terms')).json().items.flatMap((t: { sessions: { id: string; startsOn: string }[] }) => t.sessions).find((s: { startsOn: string }) => s.startsOn === '2025-01-10').id as string);
+const meetingBody = async (c: Ctx) => ({ date: '2025-01-11', place: '会议中心', sessionId: await session2025(c), attendeeIds: [c.t.fx.memberIds[0], c.t.fx.memberIds[1]], topics: ['履职交流'], opinions: [{ memberId: c.t.fx.memberIds[1], content: '建议' }] });
+const liaisonMeeting = (c: Ctx) => c.target('liaison meeting', async () => (await inject(c.t, 'admin', 'POST', '/api/v1/liaison/meetings', await meetingBody(c))).json().id as string);
+/** 张三's annual report of LIAISON_YEAR, uploaded by the office as a PDF. */
+const uploadedReport = (c: Ctx) => c.target('uploaded report', async () => {
+  await zhangsLink(c);
+  const res = await c.t.app.inject({ method: 'POST', url: `/api/v1/liaison/reports/file?year=${LIAISON_YEAR}&memberId=${c.t.fx.memberIds[0]}`, headers: await c.t.as('admin'), payload: pdfForm() });
+  if (res.statusCode !== 200) throw new Error(`report upload: ${res.statusCode} ${res.body}`);
+  return res.json().id as string;
+});
+/** Party groups and campaigns (made by the admin). */
+const partyGroup = (c: Ctx) => c.target('party group', async () => (await inject(c.t, 'admin', 'POST', '/api/v1/party/groups', { kind: 'officeCommittee', name: c.uniq('机关党委') })).json().id as string);
+/** A group and one of its members (both made for the call that removes it). */
+const groupEntry = (c: Ctx) => c.target('party group entry', async () => {
+  const group = (await inject(c.t, 'admin', 'POST', '/api/v1/party/groups', { kind: 'officeCommittee', name: c.uniq('机关党委') })).json().id as string;
+  const res = await inject(c.t, 'admin', 'POST', `/api/v1/party/groups/${group}/members`, { name: c.uniq('干事') });
+  return `${group}/${res.json().id}`;
+}).then((both) => ({ id: both.split('/')[0]!, params: { entryId: both.split('/')[1]! } }));
+const campaign = (c: Ctx) => c.target('campaign', async () => (await inject(c.t, 'admin', 'POST', '/api/v1/campaigns', { title: c.uniq('献一计'), theme: '建言', opensOn: day(-1), closesOn: day(30) })).json().id as string);
+const campaignIdea = (c: Ctx) => c.target('campaign idea', async () => (await inject(c.t, 'member', 'POST', `/api/v1/campaigns/${await campaign(c)}/ideas`, { title: c.uniq('一计'), content: '建议内容' })).json().id as string);
 const selection = (c: Ctx, stage: SelectionStage) =>
   c.target(`selection ${stage}`, async () => JSON.stringify(await selectionIn(c.t, stage, c.uniq('评选')))).then((r) => JSON.parse(r) as SelectionRound);
 
@@ -562,6 +584,37 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/v1/creation/exchanges': { who: OFFICE, ok: 201, req: (c) => ({ body: { date: '2025-11-20', place: '会议室', topic: c.uniq('交流会'), attendees: 30 } }) },
   'PATCH /api/v1/creation/exchanges/:id': { ...STAFF_ON_OURS_ADMIN,
     req: async (c) => ({ id: await creationOf(c, 'exchanges', { date: '2025-11-20', place: '会议室', topic: '经验交流会' }), body: { attendees: 40 } }) },
+  'GET /api/v1/liaison/counters/records': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { counter: 'policyTalks' } }) },
+  // The annual report as a document: as the written one, a member's own, the office's for a member it names.
+  'POST /api/v1/liaison/reports/file': { who: 'see statuses', statuses: '                  401  200 200 403 200 403 403 422 422', ok: 200,
+    req: async (c) => { await zhangsLink(c); return { form: pdfForm(), query: { year: String(LIAISON_YEAR), ...(['admin', 'staff', 'otherAdmin', 'otherStaff'].includes(c.caller.name) ? { memberId: c.t.fx.memberIds[0]! } : {}) } }; } },
+  'GET /api/v1/liaison/reports/:id/file': { who: 'see statuses', statuses: '                 401  200 200 200 200 404 404 404 404', ok: 200, req: async (c) => ({ id: await uploadedReport(c) }) },
+  'GET /api/v1/liaison/meetings': { who: ['admin', 'staff', 'leader', 'member'], ok: 200 },
+  'POST /api/v1/liaison/meetings': { who: 'see statuses', statuses: '                       401  201 201 403 403 403 403 422 422', ok: 201, req: async (c) => ({ body: await meetingBody(c) }) },
+  'GET /api/v1/liaison/meetings/:id': { who: 'see statuses', statuses: '                   401  200 200 200 200 403 403 404 404', ok: 200, req: async (c) => ({ id: await liaisonMeeting(c) }) },
+
+  // 党的组织: the office keeps the groups, members and activities; leaders read; a member sees their own activities.
+  //                                                                          anon adm stf ldr mem uA  uB  oAd oSt
+  'GET /api/v1/party/groups': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  'POST /api/v1/party/groups': { who: OFFICE, ok: 201, req: (c) => ({ body: { kind: 'leadingGroup', name: c.uniq('党组') } }) },
+  'GET /api/v1/party/groups/:id': { who: 'see statuses', statuses: '                     401  200 200 200 403 403 403 404 404', ok: 200, req: async (c) => ({ id: await partyGroup(c) }) },
+  'PATCH /api/v1/party/groups/:id': { who: 'see statuses', statuses: '                   401  200 200 403 403 403 403 404 404', ok: 200, req: async (c) => ({ id: await partyGroup(c), body: { name: c.uniq('改名党委') } }) },
+  'POST /api/v1/party/groups/:id/members': { who: 'see statuses', statuses: '            401  201 201 403 403 403 403 404 404', ok: 201, req: async (c) => ({ id: await partyGroup(c), body: { name: c.uniq('党员') } }) },
+  'DELETE /api/v1/party/groups/:id/members/:entryId': { who: 'see statuses', statuses: '  401  200 200 403 403 403 403 404 404', ok: 200,
+    req: groupEntry },
+  'POST /api/v1/party/groups/:id/activities': { who: 'see statuses', statuses: '         401  201 201 403 403 403 403 404 404', ok: 201,
+    req: async (c) => ({ id: await partyGroup(c), body: { kind: 'lecture', date: '2025-05-01', topic: '党课', attendeeIds: [] } }) },
+  'GET /api/v1/party/activities': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  'GET /api/v1/party/people': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { scope: 'office' } }) },
+  'GET /api/v1/party/figures': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  // Campaigns: the office opens them and adopts ideas; members submit ideas while one is open.
+  'GET /api/v1/campaigns': { who: ['admin', 'staff', 'leader', 'member'], ok: 200 },
+  'POST /api/v1/campaigns': { who: OFFICE, ok: 201, req: (c) => ({ body: { title: c.uniq('献一计'), theme: '建言', opensOn: day(0), closesOn: day(10) } }) },
+  'GET /api/v1/campaigns/:id': { who: 'see statuses', statuses: '                        401  200 200 200 200 403 403 404 404', ok: 200, req: async (c) => ({ id: await campaign(c) }) },
+  'GET /api/v1/campaigns/:id/ideas': { who: 'see statuses', statuses: '                  401  200 200 200 200 403 403 404 404', ok: 200, req: async (c) => ({ id: await campaign(c) }) },
+  'POST /api/v1/campaigns/:id/ideas': { who: 'see statuses', statuses: '                 401  403 403 403 201 403 403 404 404', ok: 201,
+    req: async (c) => ({ id: await campaign(c), body: { title: c.uniq('一计'), content: '建议内容' } }) },
+  'POST /api/v1/campaigns/ideas/:id/adopt': { who: 'see statuses', statuses: '           401  200 200 403 403 403 403 404 404', ok: 200, req: async (c) => ({ id: await campaignIdea(c), body: { adoptedBy: '市委' } }) },
 
   // 优秀提案评选: staff run the rounds, members nominate their own proposals, each level's reviewers
   // score (here the proposal committee's level, recorded by staff); announced results are public.

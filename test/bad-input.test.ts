@@ -26,6 +26,7 @@ type Schema = {
 /** Routes with a body that is not JSON; they get their own cases below. */
 const EXEMPT_BODY: Record<string, string> = {
   'POST /api/v1/members/import': 'multipart .xlsx upload',
+  'POST /api/v1/liaison/reports/file': 'multipart .doc/.docx/.pdf upload',
 };
 
 /** A valid JSON body for every operation that takes one (checked against its schema). */
@@ -81,6 +82,14 @@ const examples = (fx: Fixture): Record<string, Record<string, unknown>> => ({
   'PATCH /api/v1/creation/honours/:id': { level: 'county' },
   'POST /api/v1/creation/exchanges': { date: '2025-11-20', place: '会议室', topic: '交流会', attendees: 30, countyOrgId: fx.countyId },
   'PATCH /api/v1/creation/exchanges/:id': { attendees: 40 },
+  'POST /api/v1/liaison/meetings': { date: '2025-01-11', place: '会议中心', sessionId: crypto.randomUUID(), attendeeIds: [fx.memberIds[0]], topics: ['交流'], opinions: [{ memberId: fx.memberIds[0], content: '建议' }] },
+  'POST /api/v1/party/groups': { kind: 'branch', name: '新支部', parentId: crypto.randomUUID() },
+  'PATCH /api/v1/party/groups/:id': { name: '新名字' },
+  'POST /api/v1/party/groups/:id/members': { memberId: fx.memberIds[1], role: '委员' },
+  'POST /api/v1/party/groups/:id/activities': { kind: 'lecture', date: '2025-05-01', topic: '党课', attendeeIds: [] },
+  'POST /api/v1/campaigns': { title: '我为发展献一计', theme: '建言', opensOn: '2026-01-01', closesOn: '2026-02-01' },
+  'POST /api/v1/campaigns/:id/ideas': { title: '一计', content: '建议内容' },
+  'POST /api/v1/campaigns/ideas/:id/adopt': { adoptedBy: '市委' },
   'POST /api/v1/consultations': { title: '关于推进城乡教育均衡发展', kind: 'bimonthly', year: 2026, summary: '双月协商座谈会' },
   'PATCH /api/v1/consultations/:id': { title: '新标题' },
   'PATCH /api/v1/consultations/:id/checklist': { key: 'forum', owner: '提案委员会', dueDate: '2026-05-01', state: 'doing' },
@@ -355,6 +364,13 @@ describe.each(engines)('bad input (%s)', (engine) => {
     const linkId = (await t.app.inject({ url: `/api/v1/liaison/links?year=2025&kind=partyMember&fromMemberId=${t.fx.memberIds[0]}`, headers: admin })).json().items[0].id as string;
     const contact = (await t.app.inject({ method: 'POST', url: `/api/v1/liaison/links/${linkId}/contacts`, headers: admin,
       payload: { date: '2025-06-01', channel: 'faceToFace', participants: '张三', topics: '走访', opinions: ['建议加强社区养老'] } })).json();
+    const report = (await t.app.inject({ method: 'PUT', url: '/api/v1/liaison/reports', headers: admin, payload: { year: 2025, body: '年度报告', memberId: t.fx.memberIds[0] } })).json();
+    const sessionId = (await t.app.inject({ url: '/api/v1/terms', headers: admin })).json().items.flatMap((x: { sessions: { id: string; startsOn: string }[] }) => x.sessions).find((x: { startsOn: string }) => x.startsOn === '2025-01-10').id as string;
+    const meetingId = await post('/api/v1/liaison/meetings', { date: '2025-01-11', place: '会议中心', sessionId, attendeeIds: [t.fx.memberIds[0]], topics: ['交流'] });
+    const groupId = await post('/api/v1/party/groups', { kind: 'officeCommittee', name: '机关党委' });
+    const entryId = await post(`/api/v1/party/groups/${groupId}/members`, { name: '王干事' });
+    const campaignId = await post('/api/v1/campaigns', { title: '我为发展献一计', theme: '建言', opensOn: '2025-01-01', closesOn: '2099-12-31' });
+    const ideaId = (await t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${campaignId}/ideas`, headers: await t.as('member'), payload: { title: '一计', content: '内容' } })).json().id as string;
     const staff = await t.as('staff');
     const consultationId = (await t.app.inject({ method: 'POST', url: '/api/v1/consultations', headers: staff, payload: { title: '界别协商', kind: 'sector', year: 2026 } })).json().id as string;
     for (const a of ['prepare', 'convene', 'conclude']) await t.app.inject({ method: 'POST', url: `/api/v1/consultations/${consultationId}/actions/${a}`, headers: staff, payload: {} });
@@ -392,6 +408,9 @@ describe.each(engines)('bad input (%s)', (engine) => {
       '/api/v1/proposals/:id/attachments/:attachmentId': attachment!.id,
       '/api/v1/opinions/:id': await converted(t, 'opinions', '转社情民意'), '/api/v1/letters/:id': await converted(t, 'letters', '转委员来信'),
       '/api/v1/liaison/links/:id': linkId, '/api/v1/liaison/contacts/:id': contact.id, '/api/v1/liaison/opinions/:id': contact.opinions[0].id,
+      '/api/v1/liaison/reports/:id': report.id, '/api/v1/liaison/meetings/:id': meetingId,
+      '/api/v1/party/groups/:id': groupId, '/api/v1/party/groups/:id/members/:entryId': entryId,
+      '/api/v1/campaigns/:id': campaignId, '/api/v1/campaigns/ideas/:id': ideaId,
       '/api/v1/selections/:id': selection.id, '/api/v1/selections/:id/entries/:entryId': selection.entryId, '/api/v1/selections/:id/levels/:levelId': selection.levelIds[1]!,
       '/api/v1/consultations/:id': consultationId, '/api/v1/consultations/plan/items/:id': planItemId, '/api/v1/consultations/topics/:id': topicId,
       '/api/v1/consultations/rooms/:id': roomId, '/api/v1/consultations/:id/visits/:visitId': visitId,
@@ -542,6 +561,23 @@ describe.each(engines)('bad input (%s)', (engine) => {
       cases.push({ ...base, status: '4xx', label: 'text/plain', payload: text, headers: { 'content-type': 'text/plain' } });
       cases.push({ ...base, status: 413, label: 'a body over 1 MB', payload: JSON.stringify({ ...bodies[key(o)], zzPadding: 'x'.repeat(1024 * 1024) }), headers: json });
     }
+    await run(cases);
+  });
+
+  it('refuses an annual liaison report that is not a .doc, .docx or .pdf by its content', async () => {
+    const url = `/api/v1/liaison/reports/file?year=2025&memberId=${t.fx.memberIds[0]}`;
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    const files: [string, () => Promise<FormData | object>][] = [
+      ['a JSON body instead of a file', async () => ({})],
+      ['a form without a file', async () => upload(null)],
+      ['a file in another field', async () => upload(Buffer.from('%PDF-1.4\n%%EOF\n'), '报告.pdf', 'upload')],
+      ['an empty file', async () => upload(Buffer.alloc(0), '报告.pdf')],
+      ['a .txt renamed .docx', async () => upload(Buffer.from('年度双联工作报告'), '报告.docx')],
+      ['an image renamed .pdf', async () => upload(png, '报告.pdf')],
+      ['a spreadsheet', async () => upload(await rosterFile(['姓名'], [['孙七']]), '报告.xlsx')],
+    ];
+    const cases: Case[] = [];
+    for (const [label, make] of files) cases.push({ label, method: 'POST', url, payload: await make(), status: 400, field: '/file' });
     await run(cases);
   });
 

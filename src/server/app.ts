@@ -25,6 +25,7 @@ import { proposalsModule } from './modules/proposals/index.ts';
 import { opinionsModule } from './modules/opinions/index.ts';
 import { selectionModule } from './modules/selection/index.ts';
 import { liaisonModule } from './modules/liaison/index.ts';
+import { partyModule } from './modules/party/index.ts';
 import { consultationsModule } from './modules/consultations/index.ts';
 import { creationModule } from './modules/creation/index.ts';
 import { REMINDER_JOB } from './modules/handling/engine.ts';
@@ -148,6 +149,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   await app.register(opinionsModule, { prefix: '/api/v1' });
   await app.register(selectionModule, { prefix: '/api/v1' });
   await app.register(liaisonModule, { prefix: '/api/v1' });
+  await app.register(partyModule, { prefix: '/api/v1' });
   await app.register(consultationsModule, { prefix: '/api/v1' });
   await app.register(creationModule, { prefix: '/api/v1' });
 

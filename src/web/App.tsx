@@ -21,6 +21,8 @@ import {
   PROPOSAL_OFFICE,
   PROPOSAL_WRITERS,
   PROPOSERS,
+  IDEA_WRITERS,
+  LIAISON_MEETING_READERS,
   SELECTION_NOMINATORS,
   ROSTER_EDITORS,
   SUPERVISORS,
@@ -72,6 +74,11 @@ const CreationProjectPage = lazy(() => import('./pages/creation/CreationProjectP
 const CreationActivitiesPage = lazy(() => import('./pages/creation/CreationActivitiesPage'));
 const CreationHonoursPage = lazy(() => import('./pages/creation/CreationHonoursPage'));
 const MyCreationPage = lazy(() => import('./pages/creation/MyCreationPage'));
+const LiaisonMeetingsPage = lazy(() => import('./pages/liaison/LiaisonMeetingsPage'));
+const PartyPage = lazy(() => import('./pages/party/PartyPage'));
+const MyPartyPage = lazy(() => import('./pages/party/MyPartyPage'));
+const CampaignsPage = lazy(() => import('./pages/party/CampaignsPage'));
+const MyIdeasPage = lazy(() => import('./pages/party/MyIdeasPage'));
 const OpinionDetailPage = lazy(() => import('./pages/opinions/OpinionDetailPage'));
 const ConsultationsPage = lazy(() => import('./pages/consultations/ConsultationsPage'));
 const ConsultationPage = lazy(() => import('./pages/consultations/ConsultationPage'));
@@ -133,6 +140,11 @@ const pages = [
   { path: 'liaison/mine', element: only(LIAISONS, <MyLiaisonPage />) },
   { path: 'liaison/compliance', element: only(SUPERVISORS, <LiaisonCompliancePage />) },
   { path: 'liaison/stats', element: only(SUPERVISORS, <LiaisonStatsPage />) },
+  { path: 'liaison/meetings', element: only(LIAISON_MEETING_READERS, <LiaisonMeetingsPage />) },
+  { path: 'party', element: only(SUPERVISORS, <PartyPage />) },
+  { path: 'party/mine', element: only(IDEA_WRITERS, <MyPartyPage />) },
+  { path: 'campaigns', element: only(SUPERVISORS, <CampaignsPage />) },
+  { path: 'campaigns/mine', element: only(IDEA_WRITERS, <MyIdeasPage />) },
   // Anyone on the link (or the office) opens a contact here; the server answers 404 to everyone else.
   { path: 'liaison/contacts/:id', element: <ContactDetailPage /> },
   // 双创: staff and leaders see everything; members enter their own projects and activities.

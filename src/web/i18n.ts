@@ -10,6 +10,7 @@ import { liaisonEn, liaisonZh } from './messages/liaison';
 import { consultationsEn, consultationsZh } from './messages/consultations';
 import { meetingsEn, meetingsZh } from './messages/meetings';
 import { creationEn, creationZh } from './messages/creation';
+import { partyOrgEn, partyOrgZh } from './messages/party';
 
 const zh = {
   'app.name': '同心',
@@ -286,6 +287,7 @@ const zh = {
   ...consultationsZh,
   ...meetingsZh,
   ...creationZh,
+  ...partyOrgZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -566,6 +568,7 @@ const en: Dictionary = {
   ...consultationsEn,
   ...meetingsEn,
   ...creationEn,
+  ...partyOrgEn,
 };
 
 // Party names are stored in Chinese; English labels for display only.

@@ -82,14 +82,13 @@ export function useTerms(enabled = true) {
   });
 }
 
-/** A write of a module's pages: afterwards everything under its query key and the to-dos are read again. */
-export function useModuleWrite<V, R>(moduleKey: readonly string[], write: (values: V) => Promise<R>) {
+/** A write after which the queries under these keys, and the to-dos, are read again. */
+export function useWriteThenRead<V, R>(roots: readonly (readonly unknown[])[], write: (values: V) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: write,
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: moduleKey });
-      void queryClient.invalidateQueries({ queryKey: keys.todos });
+      for (const queryKey of [...roots, keys.todos]) void queryClient.invalidateQueries({ queryKey });
     },
   });
 }

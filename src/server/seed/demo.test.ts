@@ -199,6 +199,10 @@ describe('demo seed', () => {
     await checkLiaison(database);
   }, 60_000);
 
+  it('creates the party organisation with a year of activities, the 双联见面会, uploaded reports and 献一计 campaigns', async () => {
+    await checkParty(database);
+  }, 60_000);
+
   it('creates this year\'s consultation plan and its consultations at their steps, consistent with the transition table', async () => {
     await checkConsultations(database, seeded.orgId);
   }, 60_000);
@@ -631,7 +635,10 @@ async function checkOpinions(database: Database, orgId: string) {
   }
 }
 
-async function checkLiaison(database: Database) {
+/** The demo's app for `fn`: `as(login)` gives a session's headers, `get(login, url)` the 200 answer's JSON. */
+async function withDemoApi(database: Database, fn: (api: {
+  app: Awaited<ReturnType<typeof buildApp>>; as: (username: string) => Promise<Record<string, string>>; get: (username: string, url: string) => Promise<any>;
+}) => Promise<void>) {
   const app = await buildApp({ config: testConfig(), database, logger: false });
   await app.ready();
   try {
@@ -644,6 +651,14 @@ async function checkLiaison(database: Database) {
       expect(res.statusCode, `${username} ${url}`).toBe(200);
       return res.json();
     };
+    await fn({ app, as, get });
+  } finally {
+    await app.close();
+  }
+}
+
+async function checkLiaison(database: Database) {
+  await withDemoApi(database, async ({ app, as, get }) => {
     const year = Number(today().slice(0, 4));
     const graph = await get('staff', `/api/v1/liaison/graph?year=${year}`);
     expect(graph.version).toBe(1);
@@ -668,9 +683,36 @@ async function checkLiaison(database: Database) {
     expect(contacts.items.every((c: { date: string }) => c.date <= today() && c.date >= `${year}-01-01`)).toBe(true);
     expect(contacts.items.some((c: { opinionCount: number }) => c.opinionCount > 0)).toBe(true);
     expect((await get('member', '/api/v1/todos')).items.map((i: { kind: string }) => i.kind)).toContain('liaisonReport');
-  } finally {
-    await app.close();
-  }
+  });
+}
+
+async function checkParty(database: Database) {
+  await withDemoApi(database, async ({ get }) => {
+    const year = Number(today().slice(0, 4));
+    const groups = (await get('staff', '/api/v1/party/groups')).items as { kind: string; memberCount: number }[];
+    for (const kind of ['leadingGroup', 'officeLeadingGroup', 'officeCommittee', 'branch', 'cell', 'memberGroup']) {
+      expect(groups.filter((g) => g.kind === kind).length, kind).toBeGreaterThan(0);
+    }
+    expect(groups.every((g) => g.memberCount > 0)).toBe(true);
+    const figures = (await get('leader', `/api/v1/party/figures?year=${year}`)).figures as { key: string; value: number; source: string }[];
+    for (const f of figures) {
+      expect(f.value, f.key).toBeGreaterThan(0);
+      expect((await get('staff', f.source)).total, f.key).toBe(f.value);
+    }
+    const activities = (await get('staff', `/api/v1/party/activities?from=${year}-01-01&to=${today()}&pageSize=200`)).items as { date: string; kind: string }[];
+    expect(new Set(activities.map((a) => a.date.slice(0, 7))).size).toBe(Number(today().slice(5, 7)));
+    expect((await get('staff', '/api/v1/party/activities?mine=true')).total).toBeGreaterThan(0);
+    // The demo member can submit to the open campaign; some of its ideas are adopted.
+    const open = (await get('member', '/api/v1/campaigns?open=true')).items;
+    expect(open).toHaveLength(1);
+    expect(open[0].adopted).toBeGreaterThan(0);
+    expect(open[0].adopted).toBeLessThan(open[0].ideas);
+    const meetings = (await get('member', `/api/v1/liaison/meetings?year=${year}`)).items;
+    expect(meetings).toHaveLength(1);
+    expect(meetings[0].opinions).toBeGreaterThan(0);
+    const board = await get('staff', `/api/v1/liaison/compliance?year=${year}`);
+    expect(board.items.filter((i: { reportFile: boolean }) => i.reportFile).length).toBeGreaterThan(0);
+  });
 }
 
 async function checkConsultations(database: Database, orgId: string) {

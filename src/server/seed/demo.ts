@@ -19,6 +19,7 @@ import {
 import { seedDemoProposals, type SessionInfo } from './demo-proposals.ts';
 import { seedDemoOpinions } from './demo-opinions.ts';
 import { seedDemoLiaison } from './demo-liaison.ts';
+import { seedDemoParty } from './demo-party.ts';
 import { seedDemoSelections } from './demo-selections.ts';
 import { seedDemoConsultations } from './demo-consultations.ts';
 import { seedDemoTopics } from './demo-topics.ts';
@@ -276,6 +277,11 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<{ org
 
     // 双联: this year's links, contacts and reports.
     await seedDemoLiaison(tx, { orgId, staffUserId: login('staff').id, demoMemberId: login('member').memberId!, now: opts.now });
+    // 党的组织 and the rest of 双联: groups and a year of activities, the 双联见面会, uploaded reports, 献一计 campaigns.
+    await seedDemoParty(tx, {
+      orgId, staffUserId: login('staff').id, staffName: STAFF_NAME, demoMemberId: login('member').memberId!, sessions,
+      committees: COMMITTEES.map((name) => ({ id: committeeId.get(name)!, name })), counties: COUNTIES.map((c, i) => ({ id: countyIds[i]!, name: c.name })), now: opts.now,
+    });
 
     // 双创: this year's members' projects, pairings, 五送 activities, honours and an exchange meeting.
     await seedDemoCreation(tx, { orgId, staffUserId: login('staff').id, demoMemberId: login('member').memberId!, now: opts.now });

@@ -4,16 +4,17 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BulbOutlined,
   CalendarOutlined,
   ClusterOutlined,
   CommentOutlined,
   BarChartOutlined,
-  BulbOutlined,
   DashboardOutlined,
   EditOutlined,
   FieldTimeOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  FlagOutlined,
   FormOutlined,
   EnvironmentOutlined,
   HeartOutlined,
@@ -38,15 +39,16 @@ import {
 } from '@ant-design/icons';
 import type { MessageKey } from '../i18n';
 import type { Role } from '../types';
-import { ANY_ROLE, DIRECTORY_ROLES, ROSTER_EDITORS, CONFIG_ROLES, ADMIN_ONLY, PROPOSERS, COSIGNERS, PROPOSAL_OFFICE, SUPERVISORS, UNIT_CLERKS, OPINION_WRITERS, OPINION_OFFICE, LIAISONS, CREATION_MEMBERS, CONSULTATION_READERS, TOPIC_ROLES, MEETING_GOERS, leadsOwnKeyProposals } from './roles';
+import { ANY_ROLE, DIRECTORY_ROLES, ROSTER_EDITORS, CONFIG_ROLES, ADMIN_ONLY, PROPOSERS, COSIGNERS, PROPOSAL_OFFICE, SUPERVISORS, UNIT_CLERKS, OPINION_WRITERS, OPINION_OFFICE, LIAISONS, CREATION_MEMBERS, CONSULTATION_READERS, TOPIC_ROLES, MEETING_GOERS, LIAISON_MEETING_READERS, IDEA_WRITERS, leadsOwnKeyProposals } from './roles';
 
-export type NavGroup = 'proposals' | 'opinions' | 'consultations' | 'liaison' | 'creation' | 'admin';
+export type NavGroup = 'proposals' | 'opinions' | 'consultations' | 'liaison' | 'party' | 'creation' | 'admin';
 export const NAV_GROUPS: { key: NavGroup; label: MessageKey; icon: ReactNode }[] = [
   { key: 'proposals', label: 'nav.proposals', icon: <FileTextOutlined /> },
   { key: 'opinions', label: 'nav.opinions', icon: <CommentOutlined /> },
   { key: 'consultations', label: 'nav.consultations', icon: <TeamOutlined /> },
   { key: 'liaison', label: 'nav.liaison', icon: <NodeIndexOutlined /> },
   { key: 'creation', label: 'nav.creation', icon: <RocketOutlined /> },
+  { key: 'party', label: 'nav.party', icon: <FlagOutlined /> },
   { key: 'admin', label: 'nav.admin', icon: <SettingOutlined /> },
 ];
 
@@ -107,6 +109,11 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/creation', label: 'nav.creationProjects', description: 'home.shortcut.creationProjects', icon: <RocketOutlined />, roles: SUPERVISORS, group: 'creation', shortcut: true },
   { path: '/creation/activities', label: 'nav.creationActivities', description: 'home.shortcut.creationActivities', icon: <HeartOutlined />, roles: SUPERVISORS, group: 'creation' },
   { path: '/creation/honours', label: 'nav.creationHonours', description: 'home.shortcut.creationHonours', icon: <TrophyOutlined />, roles: SUPERVISORS, group: 'creation' },
+  { path: '/liaison/meetings', label: 'nav.liaisonMeetings', description: 'home.shortcut.liaisonMeetings', icon: <TeamOutlined />, roles: LIAISON_MEETING_READERS, group: 'liaison' },
+  { path: '/campaigns/mine', label: 'nav.myIdeas', description: 'home.shortcut.myIdeas', icon: <BulbOutlined />, roles: IDEA_WRITERS, group: 'party', shortcut: true },
+  { path: '/party/mine', label: 'nav.myParty', description: 'home.shortcut.myParty', icon: <FlagOutlined />, roles: IDEA_WRITERS, group: 'party' },
+  { path: '/party', label: 'nav.party', description: 'home.shortcut.party', icon: <FlagOutlined />, roles: SUPERVISORS, group: 'party', shortcut: true },
+  { path: '/campaigns', label: 'nav.campaigns', description: 'home.shortcut.campaigns', icon: <BulbOutlined />, roles: SUPERVISORS, group: 'party', shortcut: true },
   { path: '/admin/sectors', label: 'nav.sectors', description: 'home.shortcut.sectors', icon: <ClusterOutlined />, roles: CONFIG_ROLES, group: 'admin', shortcut: true },
   { path: '/admin/committees', label: 'nav.committees', description: 'home.shortcut.committees', icon: <ApartmentOutlined />, roles: CONFIG_ROLES, group: 'admin', shortcut: true },
   { path: '/admin/units', label: 'nav.units', description: 'home.shortcut.units', icon: <BankOutlined />, roles: CONFIG_ROLES, group: 'admin', shortcut: true },

@@ -39,3 +39,8 @@ export const MEETING_GOERS: Role[] = ['member', 'leader'];
 export function leadsOwnKeyProposals(roles: Role[]): boolean {
   return roles.includes('leader') && !roles.includes('staff');
 }
+
+/** The 双联见面会: the office and leaders read it, members convert the opinions they raised there. */
+export const LIAISON_MEETING_READERS: Role[] = ['staff', 'admin', 'leader', 'member'];
+/** Members submit campaign ideas and see their own party activities. */
+export const IDEA_WRITERS: Role[] = ['member'];

@@ -10,3 +10,4 @@ export * from '../../modules/search/schema.ts';
 export * from '../../modules/liaison/schema.ts';
 export * from '../../modules/consultations/schema.ts';
 export * from '../../modules/creation/schema.ts';
+export * from '../../modules/party/schema.ts';

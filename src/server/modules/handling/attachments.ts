@@ -3,7 +3,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import { and, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import type { CommandScope } from '../../core/command.ts';
 import type { Queryable } from '../../core/db/client.ts';
-import { badRequest, invalid, notFound, say } from '../../core/errors.ts';
+import { badRequest, invalid, notFound, say, type Message } from '../../core/errors.ts';
 import { checkZip } from '../../core/zip-limits.ts';
 import { attachments } from './schema.ts';
 
@@ -30,10 +30,16 @@ const OFFICE_ZIP_LIMITS = { entries: 10_000, unpackedBytes: 500 * 1024 * 1024 };
 // parameter byte by byte in JavaScript, which held the event loop for seconds per 10 MB.
 const content = (data: Buffer) => sql`decode(${data.toString('base64')}, 'base64')`;
 
-/** Stores an uploaded file for the item, unattached; the type comes from the bytes, never the name. */
-export async function storeUpload(c: CommandScope, item: { kind: string; id: string }, file: { filename: string; data: Buffer }) {
+/**
+ * Stores an uploaded file for the item, unattached; the type comes from the bytes, never the name.
+ * `only`: the kinds (extensions) this upload takes, with the message that names them.
+ */
+export async function storeUpload(c: CommandScope, item: { kind: string; id: string }, file: { filename: string; data: Buffer }, only?: { kinds: string[]; message: Message }) {
   const type = await fileTypeFromBuffer(file.data);
-  if (!type || !ALLOWED[type.mime]) throw badRequest(say('只能上传 PDF、Word、Excel、PowerPoint 或图片', 'Only PDF, Word, Excel, PowerPoint files and images'), [{ path: '/file', message: unsupported(type?.mime) }]);
+  const kind = type && ALLOWED[type.mime];
+  if (!kind || (only && !only.kinds.includes(kind))) {
+    throw badRequest(only?.message ?? say('只能上传 PDF、Word、Excel、PowerPoint 或图片', 'Only PDF, Word, Excel, PowerPoint files and images'), [{ path: '/file', message: unsupported(type?.mime) }]);
+  }
   if (OFFICE_ZIP.includes(ALLOWED[type.mime]!)) checkZip(file.data, OFFICE_ZIP_LIMITS);
   const base = file.filename.replace(/[\\/\u0000-\u001f]/g, '_').replace(/\.[^.]*$/, '').slice(0, 100) || 'file';
   const [row] = await c.tx.insert(attachments).values({

@@ -100,7 +100,7 @@ export const attachments = pgTable('attachments', {
   id: uuid().notNull().defaultRandom(),
   itemKind: text().notNull(),
   itemId: uuid().notNull(),
-  ownerKind: text(),  // reply | log (handling), material | minutes | speech | deliverable (双协); null until the reply or log entry that carries it is saved
+  ownerKind: text(),  // reply | log (handling), material | minutes | speech | deliverable (双协), report (a liaison's annual report); null until what carries it is saved
   ownerId: uuid(),
   filename: text().notNull(),
   mime: text().notNull(),

@@ -10,6 +10,8 @@ import { liaisonContacts, liaisonLinks } from './schema.ts';
 definePolicies({
   'liaison.manage': ['staff', 'admin'],
   'liaison.read': ['staff', 'admin', 'leader'],
+  // The 双联见面会: the office and the members (who convert the opinions they raised there).
+  'liaison.meetings.read': ['staff', 'admin', 'leader', 'member'],
 });
 
 export type Link = typeof liaisonLinks.$inferSelect;

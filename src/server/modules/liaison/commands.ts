@@ -1,15 +1,17 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
 import { conflict, forbidden, invalid, notFound, say } from '../../core/errors.ts';
 import { hasRole } from '../../core/policies.ts';
 import { today } from '../handling/deadlines.ts';
 import { insertOpinion } from '../opinions/commands.ts';
-import { committees, members, sectors } from '../org/schema.ts';
+import { bindUploads, storeUpload } from '../handling/attachments.ts';
+import { attachments } from '../handling/schema.ts';
+import { committees, members, plenarySessions, sectors } from '../org/schema.ts';
 import { insertProposal } from '../proposals/commands.ts';
 import { loadContact, loadLink, mayLog, type Link } from './access.ts';
 import { CHANNEL_LABELS, KIND_LABELS } from './labels.ts';
 import type { Kind } from './rules.ts';
-import { liaisonContacts, liaisonLinks, liaisonOpinions, liaisonReports } from './schema.ts';
+import { liaisonContacts, liaisonLinks, liaisonMeetings, liaisonOpinions, liaisonReports } from './schema.ts';
 
 export interface LinkInput { year: number; kind: Kind; fromMemberId?: string; toMemberId?: string; sectorId?: string; committeeId?: string; reason?: string }
 
@@ -139,13 +141,34 @@ export function logContact(ctx: Ctx, linkId: string, input: ContactInput) {
       ? await c.tx.insert(liaisonOpinions).values(input.opinions.map((content, position) => ({ orgId: c.actor.orgId, contactId: contact!.id, position, content }))).returning()
       : [];
     await c.record({ action: 'logged', entity: 'liaisonContact', entityId: contact!.id, after: { ...contact, opinions: opinions.map((o) => o.content) } },
-      { id: contact!.id, linkId, kind: link.kind, fromMemberId: link.fromMemberId, date: input.date, channel: input.channel, actorUserId: c.actor.id });
+      { id: contact!.id, linkId, kind: link.kind, fromMemberId: link.fromMemberId, memberIds: link.fromMemberId ? [link.fromMemberId] : [], occurredOn: input.date, date: input.date, channel: input.channel, actorUserId: c.actor.id });
     return contact!;
   });
 }
 
+type OpinionRow = typeof liaisonOpinions.$inferSelect;
+
+/** An opinion collected at a contact: the liaison authors its draft; they or staff turn it. */
+async function contactOrigin(c: CommandScope, row: OpinionRow, contactId: string) {
+  const { contact, link } = await loadContact(c.tx, c.actor, contactId);
+  if (!mayLog(c.actor, link)) throw forbidden(say('只有联系人本人或工作人员可以转化意见', 'Only the liaison or staff turn an opinion into a draft'));
+  if (!link.fromMemberId) throw conflict(say('专委会联系收集的意见没有委员作者', 'An opinion of a committee\'s link has no member to author the draft'));
+  const origin = { kind: 'liaisonOpinion', id: row.id, label: `来自双联联系（${KIND_LABELS[link.kind]}，${contact.date}，${CHANNEL_LABELS[contact.channel as keyof typeof CHANNEL_LABELS]}）`, href: `/liaison/contacts/${contact.id}` };
+  return { author: link.fromMemberId, origin, body: `${row.content}\n\n（${origin.label.slice(2, -1)}：${contact.topics}）` };
+}
+
+/** An opinion raised at the 双联见面会: the member who raised it authors its draft; they or staff turn it. */
+async function meetingOrigin(c: CommandScope, row: OpinionRow) {
+  const [meeting] = await c.tx.select().from(liaisonMeetings).where(and(eq(liaisonMeetings.orgId, c.actor.orgId), eq(liaisonMeetings.id, row.meetingId!)));
+  const mine = !!c.actor.memberId && c.actor.memberId === row.memberId;
+  if (!meeting || !row.memberId || !(mine || hasRole(c.actor, 'staff', 'admin', 'leader'))) throw notFound('Opinion');
+  if (!mine && !hasRole(c.actor, 'staff', 'admin')) throw forbidden(say('只有提出意见的委员或工作人员可以转化意见', 'Only the member who raised it or staff turn an opinion into a draft'));
+  const origin = { kind: 'liaisonOpinion', id: row.id, label: `来自双联见面会（${meeting.date}，${meeting.place}）`, href: `/liaison/meetings/${meeting.id}` };
+  return { author: row.memberId, origin, body: `${row.content}\n\n（${origin.label.slice(2, -1)}）` };
+}
+
 /**
- * An opinion collected on a contact becomes a 社情民意 draft or a proposal draft of the liaison,
+ * An opinion collected on a contact (or raised at the 双联见面会) becomes a 社情民意 draft or a proposal draft of the liaison,
  * through the opinions and proposals modules' own commands, in this one transaction: the draft
  * carries its origin, and the opinion the draft's id.
  */
@@ -153,19 +176,15 @@ export function convertOpinion(ctx: Ctx, id: string, to: 'opinion' | 'proposal',
   return runCommand(ctx, async (c) => {
     const [row] = await c.tx.select().from(liaisonOpinions).where(and(eq(liaisonOpinions.orgId, c.actor.orgId), eq(liaisonOpinions.id, id))).for('update');
     if (!row) throw notFound('Opinion');
-    const { contact, link } = await loadContact(c.tx, c.actor, row.contactId);
-    if (!mayLog(c.actor, link)) throw forbidden(say('只有联系人本人或工作人员可以转化意见', 'Only the liaison or staff turn an opinion into a draft'));
+    const { author, origin, body } = row.contactId ? await contactOrigin(c, row, row.contactId) : await meetingOrigin(c, row);
     if (row.opinionId || row.proposalId) throw conflict(say('这条意见已转化', 'This opinion was turned into a draft already'));
-    if (!link.fromMemberId) throw conflict(say('专委会联系收集的意见没有委员作者', 'An opinion of a committee\'s link has no member to author the draft'));
-    const origin = { kind: 'liaisonOpinion', id: row.id, label: `来自双联联系（${KIND_LABELS[link.kind]}，${contact.date}，${CHANNEL_LABELS[contact.channel as keyof typeof CHANNEL_LABELS]}）`, href: `/liaison/contacts/${contact.id}` };
-    const body = `${row.content}\n\n（${origin.label.slice(2, -1)}：${contact.topics}）`;
     let set: { opinionId: string } | { proposalId: string };
     if (to === 'opinion') {
-      const own = c.actor.memberId === link.fromMemberId;
-      const o = await insertOpinion(c, { title, body, origin, ...(own ? {} : { authorMemberId: link.fromMemberId }) });
+      const own = c.actor.memberId === author;
+      const o = await insertOpinion(c, { title, body, origin, ...(own ? {} : { authorMemberId: author }) });
       set = { opinionId: o.id };
     } else {
-      if (c.actor.memberId !== link.fromMemberId) throw forbidden(say('提案草稿由委员本人撰写', 'Only the liaison drafts the proposal'));
+      if (c.actor.memberId !== author) throw forbidden(say('提案草稿由委员本人撰写', 'Only the liaison drafts the proposal'));
       const p = await insertProposal(c, { title, body, kind: 'member', origin });
       set = { proposalId: p.id };
     }
@@ -175,23 +194,83 @@ export function convertOpinion(ctx: Ctx, id: string, to: 'opinion' | 'proposal',
   });
 }
 
+/** Whose annual report the caller writes or uploads: their own as a member, a named member's as staff; that member must be a liaison of the year. */
+async function reportOwner(c: CommandScope, input: { year: number; memberId?: string }) {
+  const forOther = !!input.memberId && input.memberId !== c.actor.memberId;
+  if (forOther) c.authorize('liaison.manage');
+  else if (!c.actor.memberId || !hasRole(c.actor, 'member')) {
+    if (hasRole(c.actor, 'staff', 'admin')) throw invalid('/memberId', say('请选择报告所属的委员', 'name the member the report is for'));
+    throw forbidden(say('只有委员撰写双联报告', 'Only members write liaison reports'));
+  }
+  const memberId = forOther ? await activeMember(c, input.memberId, '/memberId') : c.actor.memberId!;
+  const [link] = await c.tx.select({ id: liaisonLinks.id }).from(liaisonLinks).where(and(
+    eq(liaisonLinks.orgId, c.actor.orgId), eq(liaisonLinks.year, input.year), eq(liaisonLinks.fromMemberId, memberId), eq(liaisonLinks.active, true))).limit(1);
+  if (!link) throw invalid('/year', say(`该委员 ${input.year} 年没有双联联系`, `no liaison links of this member in ${input.year}`));
+  return memberId;
+}
+
+const reported = (c: CommandScope, r: typeof liaisonReports.$inferSelect, extra: object) =>
+  c.record({ action: 'reported', entity: 'liaisonReport', entityId: r.id, after: { year: r.year, memberId: r.memberId, ...extra } },
+    { id: r.id, year: r.year, memberIds: [r.memberId], occurredOn: today(), actorUserId: c.actor.id });
+
 /** A liaison's annual written report (一见面一报告): written by the member, or entered by staff for them; rewritten until the year is out. */
 export function saveReport(ctx: Ctx, input: { year: number; body: string; memberId?: string }) {
   return runCommand(ctx, async (c) => {
-    const forOther = !!input.memberId && input.memberId !== c.actor.memberId;
-    if (forOther) c.authorize('liaison.manage');
-    else if (!c.actor.memberId || !hasRole(c.actor, 'member')) {
-      if (hasRole(c.actor, 'staff', 'admin')) throw invalid('/memberId', say('请选择报告所属的委员', 'name the member the report is for'));
-      throw forbidden(say('只有委员撰写双联报告', 'Only members write liaison reports'));
-    }
-    const memberId = forOther ? await activeMember(c, input.memberId, '/memberId') : c.actor.memberId!;
-    const [link] = await c.tx.select({ id: liaisonLinks.id }).from(liaisonLinks).where(and(
-      eq(liaisonLinks.orgId, c.actor.orgId), eq(liaisonLinks.year, input.year), eq(liaisonLinks.fromMemberId, memberId), eq(liaisonLinks.active, true))).limit(1);
-    if (!link) throw invalid('/year', say(`该委员 ${input.year} 年没有双联联系`, `no liaison links of this member in ${input.year}`));
+    const memberId = await reportOwner(c, input);
     const [report] = await c.tx.insert(liaisonReports).values({ orgId: c.actor.orgId, year: input.year, memberId, body: input.body, createdBy: c.actor.id })
       .onConflictDoUpdate({ target: [liaisonReports.orgId, liaisonReports.year, liaisonReports.memberId], set: { body: input.body, createdBy: c.actor.id, submittedAt: sql`now()` } })
       .returning();
-    await c.record({ action: 'reported', entity: 'liaisonReport', entityId: report!.id, after: { year: input.year, memberId, length: [...input.body].length } });
+    await reported(c, report!, { length: [...input.body].length });
     return report!;
+  });
+}
+
+/** The annual report as a document (.doc, .docx or .pdf, checked by its content); it replaces an earlier upload and keeps any written text. */
+export function uploadReport(ctx: Ctx, input: { year: number; memberId?: string }, file: { filename: string; data: Buffer }) {
+  return runCommand(ctx, async (c) => {
+    const memberId = await reportOwner(c, input);
+    const [report] = await c.tx.insert(liaisonReports).values({ orgId: c.actor.orgId, year: input.year, memberId, body: '', createdBy: c.actor.id })
+      .onConflictDoUpdate({ target: [liaisonReports.orgId, liaisonReports.year, liaisonReports.memberId], set: { createdBy: c.actor.id, submittedAt: sql`now()` } })
+      .returning();
+    const item = { kind: 'liaisonReport', id: report!.id };
+    const stored = await storeUpload(c, item, file, { kinds: ['doc', 'docx', 'pdf'], message: say('年度报告只能上传 Word（.doc、.docx）或 PDF 文件', 'The annual report must be a Word (.doc, .docx) or PDF file') });
+    await bindUploads(c, item, [stored.id], { kind: 'report', id: report!.id });
+    if (report!.attachmentId) await c.tx.delete(attachments).where(and(eq(attachments.orgId, c.actor.orgId), eq(attachments.id, report!.attachmentId)));
+    const [after] = await c.tx.update(liaisonReports).set({ attachmentId: stored.id }).where(and(eq(liaisonReports.orgId, c.actor.orgId), eq(liaisonReports.id, report!.id))).returning();
+    await reported(c, after!, { file: stored.filename, size: stored.size });
+    return { report: after!, file: stored };
+  });
+}
+
+export interface MeetingInput { date: string; place: string; sessionId: string; attendeeIds: string[]; topics: string[]; opinions?: { memberId: string; content: string }[] }
+
+/**
+ * Staff record the year's 双联见面会, held during a plenary session: its attendees, the topics
+ * raised and the opinions collected, each raised by an attendee (turned into drafts like a contact's).
+ */
+export function holdMeeting(ctx: Ctx, input: MeetingInput) {
+  return runCommand(ctx, async (c) => {
+    c.authorize('liaison.manage');
+    const orgId = c.actor.orgId;
+    const [session] = await c.tx.select().from(plenarySessions).where(and(eq(plenarySessions.orgId, orgId), eq(plenarySessions.id, input.sessionId)));
+    if (!session) throw invalid('/sessionId', say('本政协没有这次全体会议', 'no such plenary session in this committee'));
+    if (input.date > today()) throw invalid('/date', say('不能晚于今天', 'must not be in the future'));
+    const last = session.endsOn ?? session.startsOn;
+    if (input.date < session.startsOn || input.date > last) throw invalid('/date', say(`双联见面会在全会期间召开（${session.startsOn} 至 ${last}）`, `the meeting is held during the plenary session (${session.startsOn} to ${last})`));
+    const attendeeIds = [...new Set(input.attendeeIds)];
+    const found = await c.tx.select({ id: members.id }).from(members).where(and(eq(members.orgId, orgId), inArray(members.id, attendeeIds), eq(members.active, true)));
+    if (found.length !== attendeeIds.length) throw invalid('/attendeeIds', say('含有本政协没有的在任委员', 'contains an unknown or inactive member'));
+    (input.opinions ?? []).forEach((o, i) => {
+      if (!attendeeIds.includes(o.memberId)) throw invalid(`/opinions/${i}/memberId`, say('提出意见的须是出席的委员', 'must be one of the attendees'));
+    });
+    const [meeting] = await c.tx.insert(liaisonMeetings).values({
+      orgId, year: Number(input.date.slice(0, 4)), date: input.date, place: input.place, sessionId: session.id, attendeeIds, topics: input.topics, createdBy: c.actor.id,
+    }).returning();
+    const opinions = input.opinions?.length
+      ? await c.tx.insert(liaisonOpinions).values(input.opinions.map((o, position) => ({ orgId, meetingId: meeting!.id, memberId: o.memberId, position, content: o.content }))).returning()
+      : [];
+    await c.record({ action: 'held', entity: 'liaisonMeeting', entityId: meeting!.id, after: { ...meeting, opinions: opinions.map((o) => o.content) } },
+      { id: meeting!.id, memberIds: attendeeIds, occurredOn: input.date, sessionId: session.id, opinions: opinions.length, actorUserId: c.actor.id });
+    return meeting!;
   });
 }

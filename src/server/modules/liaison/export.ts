@@ -1,6 +1,7 @@
 import { tableWorkbook } from '../../core/xlsx.ts';
 import { KIND_LABELS } from './labels.ts';
-import type { compliance, counters, LinkView } from './queries.ts';
+import type { counters } from './counters.ts';
+import type { compliance, LinkView } from './queries.ts';
 import type { Kind } from './rules.ts';
 
 // The 双联 tables as .xlsx: the year's links, the compliance board, the counters.
@@ -28,12 +29,12 @@ export const complianceWorkbook = (b: Board) => tableWorkbook(`${b.year}年一�
 
 type Counters = Awaited<ReturnType<typeof counters>>;
 export const countersWorkbook = (c: Counters) => tableWorkbook('双联活动统计', [
-  { header: c.by === 'member' ? '委员' : '界别', value: (i) => i.name, width: 16 },
+  { header: { member: '委员', sector: '界别', committee: '专委会', county: '县（市、区）' }[c.by], value: (i) => i.name, width: 16 },
   ...(c.by === 'member' ? [{ header: '界别', value: (i: Counters['items'][number]) => i.sectorName ?? '', width: 16 }] : []),
   { header: '宣讲场次', value: (i) => i.policyTalks },
   { header: '走访委员人次', value: (i) => i.membersVisited, width: 14 },
   { header: '界别群众人次', value: (i) => i.massesVisited, width: 14 },
   { header: '征求意见建议条数', value: (i) => i.opinionsCollected, width: 18 },
   { header: '协调解决实际问题件数', value: (i) => i.problemsSolved, width: 20 },
-], [...c.items, { key: '', name: '合计', sectorName: '', ...c.total }], { boldLastRow: true });
+], [...c.items, { key: '', name: '合计', sectorName: '', ...c.total, sources: c.sources }], { boldLastRow: true });
 

@@ -1,11 +1,11 @@
-import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../core/db/client.ts';
 import type { Actor } from '../../core/policies.ts';
-import { committees, members, sectors } from '../org/schema.ts';
+import { committees, members, plenarySessions, sectors, terms } from '../org/schema.ts';
 import { visibleLinks, type Contact, type Link } from './access.ts';
 import { KINDS, loadBound, type Kind } from './rules.ts';
-import { liaisonContacts, liaisonGraphs, liaisonLinks, liaisonOpinions, liaisonReports } from './schema.ts';
+import { liaisonContacts, liaisonGraphs, liaisonLinks, liaisonMeetings, liaisonOpinions, liaisonReports } from './schema.ts';
 
 const fromM = alias(members, 'from_m');
 const toM = alias(members, 'to_m');
@@ -135,14 +135,16 @@ export async function listContacts(db: Queryable, actor: Actor, f: { year?: numb
  * face-to-face contact this year, and whether the written report is in. Behind: a link without
  * one, or no report. (A special committee's links have no member liaison and are not on the board.)
  */
-/** `only`: that member's row alone (null: no row). */
-export async function compliance(db: Queryable, orgId: string, year: number, opts: { only?: string | null } = {}) {
+/** `only`: that member's row alone (null: no row); `behind`: the rows behind only (the totals stay the year's). */
+export async function compliance(db: Queryable, orgId: string, year: number, opts: { only?: string | null; behind?: boolean } = {}) {
   const rows = await db.select({
     memberId: liaisonLinks.fromMemberId, name: fromM.name, sectorName: sectors.name,
     links: sql<number>`count(*)::int`,
     met: sql<number>`count(*) filter (where ${faceToFace} > 0)::int`,
     reportedAt: sql<string | null>`(select ${liaisonReports.submittedAt} from ${liaisonReports} where ${liaisonReports.orgId} = ${liaisonLinks.orgId}
       and ${liaisonReports.year} = ${year} and ${liaisonReports.memberId} = ${liaisonLinks.fromMemberId})`,
+    reportFile: sql<boolean>`exists (select 1 from ${liaisonReports} where ${liaisonReports.orgId} = ${liaisonLinks.orgId}
+      and ${liaisonReports.year} = ${year} and ${liaisonReports.memberId} = ${liaisonLinks.fromMemberId} and ${liaisonReports.attachmentId} is not null)`,
   }).from(liaisonLinks)
     .innerJoin(fromM, and(eq(fromM.orgId, liaisonLinks.orgId), eq(fromM.id, liaisonLinks.fromMemberId)))
     .leftJoin(sectors, and(eq(sectors.orgId, fromM.orgId), eq(sectors.id, fromM.sectorId)))
@@ -153,12 +155,12 @@ export async function compliance(db: Queryable, orgId: string, year: number, opt
     const reported = !!r.reportedAt;
     return {
       memberId: r.memberId!, name: r.name, sectorName: r.sectorName ?? '', links: r.links, met: r.met, unmet: r.links - r.met,
-      reported, reportedAt: r.reportedAt ? new Date(r.reportedAt).toISOString() : null, behind: r.met < r.links || !reported,
+      reported, reportedAt: r.reportedAt ? new Date(r.reportedAt).toISOString() : null, reportFile: !!r.reportFile, behind: r.met < r.links || !reported,
     };
   });
   const sum = (f: (i: (typeof items)[number]) => number) => items.reduce((s, i) => s + f(i), 0);
   return {
-    year, items,
+    year, items: opts.behind ? items.filter((i) => i.behind) : items,
     totals: {
       liaisons: items.length, behind: sum((i) => (i.behind ? 1 : 0)), links: sum((i) => i.links), met: sum((i) => i.met),
       unmet: sum((i) => i.unmet), reported: sum((i) => (i.reported ? 1 : 0)),
@@ -166,42 +168,70 @@ export async function compliance(db: Queryable, orgId: string, year: number, opt
   };
 }
 
-export const COUNTERS = ['policyTalks', 'membersVisited', 'massesVisited', 'opinionsCollected', 'problemsSolved'] as const;
-
-/**
- * The counters the speech quotes, over contacts dated from–to, by liaison member or by their
- * sector: 宣讲场次 (contacts with a policy talk), 走访委员人次 (face-to-face or research-visit
- * contacts on links to a member), 界别群众人次 (people of the masses reached), 征求意见建议条数
- * (opinions collected), 协调解决实际问题件数 (problems solved).
- */
-export async function counters(db: Queryable, orgId: string, f: { from: string; to: string; by: 'member' | 'sector' }) {
-  const opinionsOf = sql`(select count(*)::int from ${liaisonOpinions} where ${liaisonOpinions.orgId} = ${liaisonContacts.orgId} and ${liaisonOpinions.contactId} = ${liaisonContacts.id})`;
-  const keyCol = f.by === 'member' ? fromM.id : sectors.id;
-  const nameCol = f.by === 'member' ? fromM.name : sectors.name;
-  const rows = await db.select({
-    key: keyCol, name: nameCol, sectorName: sql<string>`min(${sectors.name})`,
-    policyTalks: sql<number>`count(*) filter (where ${liaisonContacts.policyTalk})::int`,
-    membersVisited: sql<number>`count(*) filter (where ${liaisonLinks.toMemberId} is not null and ${inArray(liaisonContacts.channel, ['faceToFace', 'research'])})::int`,
-    massesVisited: sql<number>`coalesce(sum(${liaisonContacts.massesReached}), 0)::int`,
-    opinionsCollected: sql<number>`coalesce(sum(${opinionsOf}), 0)::int`,
-    problemsSolved: sql<number>`coalesce(sum(jsonb_array_length(${liaisonContacts.problemsSolved})), 0)::int`,
-  }).from(liaisonContacts)
-    .innerJoin(liaisonLinks, and(eq(liaisonLinks.orgId, liaisonContacts.orgId), eq(liaisonLinks.id, liaisonContacts.linkId)))
-    .innerJoin(fromM, and(eq(fromM.orgId, liaisonLinks.orgId), eq(fromM.id, liaisonLinks.fromMemberId)))
-    .leftJoin(sectors, and(eq(sectors.orgId, fromM.orgId), eq(sectors.id, fromM.sectorId)))
-    .where(and(eq(liaisonContacts.orgId, orgId), gte(liaisonContacts.date, f.from), lte(liaisonContacts.date, f.to)))
-    .groupBy(keyCol, nameCol, ...(f.by === 'member' ? [fromM.nameSort] : [sectors.sort]))
-    .orderBy(f.by === 'member' ? asc(fromM.nameSort) : asc(sectors.sort), asc(nameCol));
-  const items = rows.map((r) => ({ key: r.key ?? '', name: r.name ?? '', sectorName: f.by === 'member' ? r.sectorName ?? '' : null, ...Object.fromEntries(COUNTERS.map((k) => [k, r[k]])) as Record<(typeof COUNTERS)[number], number> }));
-  const total = Object.fromEntries(COUNTERS.map((k) => [k, items.reduce((s, i) => s + i[k], 0)])) as Record<(typeof COUNTERS)[number], number>;
-  return { from: f.from, to: f.to, by: f.by, items, total };
-}
-
 export async function listReports(db: Queryable, actor: Actor, f: { year: number; all: boolean }) {
   const rows = await db.select({ r: liaisonReports, name: members.name }).from(liaisonReports)
     .innerJoin(members, and(eq(members.orgId, liaisonReports.orgId), eq(members.id, liaisonReports.memberId)))
     .where(and(eq(liaisonReports.orgId, actor.orgId), eq(liaisonReports.year, f.year), f.all ? undefined : actor.memberId ? eq(liaisonReports.memberId, actor.memberId) : sql`false`))
     .orderBy(asc(members.nameSort));
-  return rows.map(({ r, name }) => ({ id: r.id, year: r.year, memberId: r.memberId, name, body: r.body, submittedAt: r.submittedAt.toISOString() }));
+  return rows.map(({ r, name }) => presentReport(r, name));
 }
 
+export const presentReport = (r: typeof liaisonReports.$inferSelect, name?: string) => ({
+  id: r.id, year: r.year, memberId: r.memberId, ...(name === undefined ? {} : { name }), body: r.body, submittedAt: r.submittedAt.toISOString(),
+  file: r.attachmentId ? `/api/v1/liaison/reports/${r.id}/file` : null,
+});
+
+/** A report for a caller who may read it (the office, or its member), else 404. */
+export async function loadReport(db: Queryable, actor: Actor, id: string, all: boolean) {
+  const [r] = await db.select().from(liaisonReports).where(and(eq(liaisonReports.orgId, actor.orgId), eq(liaisonReports.id, id),
+    all ? undefined : actor.memberId ? eq(liaisonReports.memberId, actor.memberId) : sql`false`));
+  return r ?? null;
+}
+
+/** The 双联见面会 of a year (or all), newest first, with attendee and opinion counts. */
+export async function listMeetings(db: Queryable, orgId: string, f: { year?: number }) {
+  const rows = await db.select({
+    m: liaisonMeetings, sessionNumber: plenarySessions.number, termNumber: terms.number,
+    opinions: sql<number>`(select count(*)::int from ${liaisonOpinions} where ${liaisonOpinions.orgId} = ${liaisonMeetings.orgId} and ${liaisonOpinions.meetingId} = ${liaisonMeetings.id})`,
+  }).from(liaisonMeetings)
+    .leftJoin(plenarySessions, and(eq(plenarySessions.orgId, liaisonMeetings.orgId), eq(plenarySessions.id, liaisonMeetings.sessionId)))
+    .leftJoin(terms, and(eq(terms.orgId, plenarySessions.orgId), eq(terms.id, plenarySessions.termId)))
+    .where(and(eq(liaisonMeetings.orgId, orgId), f.year ? eq(liaisonMeetings.year, f.year) : undefined))
+    .orderBy(desc(liaisonMeetings.date), desc(liaisonMeetings.createdAt));
+  return rows.map((r) => ({ ...presentMeeting(r.m), termNumber: r.termNumber, sessionNumber: r.sessionNumber, attendees: r.m.attendeeIds.length, opinions: r.opinions }));
+}
+
+const presentMeeting = (m: typeof liaisonMeetings.$inferSelect) => ({
+  id: m.id, year: m.year, date: m.date, place: m.place, sessionId: m.sessionId, topics: m.topics, createdAt: m.createdAt.toISOString(),
+});
+
+/** One meeting with its attendees (names) and opinions (who raised each, the draft it became). */
+export async function meetingView(db: Queryable, orgId: string, id: string) {
+  const [m] = await db.select().from(liaisonMeetings).where(and(eq(liaisonMeetings.orgId, orgId), eq(liaisonMeetings.id, id)));
+  if (!m) return null;
+  const [people, ops, [session]] = await Promise.all([
+    m.attendeeIds.length ? db.select({ id: members.id, name: members.name, party: members.party }).from(members).where(and(eq(members.orgId, orgId), inArray(members.id, m.attendeeIds))).orderBy(asc(members.nameSort)) : [],
+    db.select({ o: liaisonOpinions, name: members.name }).from(liaisonOpinions)
+      .leftJoin(members, and(eq(members.orgId, liaisonOpinions.orgId), eq(members.id, liaisonOpinions.memberId)))
+      .where(and(eq(liaisonOpinions.orgId, orgId), eq(liaisonOpinions.meetingId, id))).orderBy(asc(liaisonOpinions.position)),
+    db.select({ number: plenarySessions.number, termNumber: terms.number, startsOn: plenarySessions.startsOn }).from(plenarySessions)
+      .leftJoin(terms, and(eq(terms.orgId, plenarySessions.orgId), eq(terms.id, plenarySessions.termId)))
+      .where(and(eq(plenarySessions.orgId, orgId), eq(plenarySessions.id, m.sessionId))),
+  ]);
+  return {
+    ...presentMeeting(m), termNumber: session?.termNumber ?? null, sessionNumber: session?.number ?? null,
+    attendees: people, opinions: ops.map(({ o, name }) => ({ id: o.id, memberId: o.memberId, memberName: name, content: o.content, opinionId: o.opinionId, proposalId: o.proposalId })),
+  };
+}
+
+/**
+ * The members on either end of the year's active party-member links (党员委员联系党外委员): the
+ * party-member liaisons (`from`) or the non-party members they link with (`to`), each once.
+ */
+export async function partyMemberLinkPeople(db: Queryable, orgId: string, year: number, side: 'from' | 'to') {
+  const col = side === 'from' ? liaisonLinks.fromMemberId : liaisonLinks.toMemberId;
+  return db.selectDistinct({ memberId: members.id, name: members.name, nameSort: members.nameSort }).from(liaisonLinks)
+    .innerJoin(members, and(eq(members.orgId, liaisonLinks.orgId), eq(members.id, col)))
+    .where(and(eq(liaisonLinks.orgId, orgId), eq(liaisonLinks.year, year), eq(liaisonLinks.kind, 'partyMember'), eq(liaisonLinks.active, true)))
+    .orderBy(asc(members.nameSort));
+}

@@ -2,16 +2,18 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { TProperties } from 'typebox';
 import { actorOf, ctxOf, errorResponses, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
-import { invalid, say } from '../../core/errors.ts';
+import { invalid, notFound, say } from '../../core/errors.ts';
 import { authorize, can } from '../../core/policies.ts';
 import { sendXlsx } from '../../core/xlsx.ts';
+import { readUpload, sendAttachment } from '../handling/attachment-http.ts';
 import { today } from '../handling/deadlines.ts';
 import { loadContact, loadLink } from './access.ts';
-import { addLink, convertOpinion, logContact, reassignLink, removeLink, saveReport } from './commands.ts';
+import { addLink, convertOpinion, holdMeeting, logContact, reassignLink, removeLink, saveReport, uploadReport } from './commands.ts';
+import { BY, COUNTERS, counterRecords, counters } from './counters.ts';
 import { complianceWorkbook, countersWorkbook, linksWorkbook } from './export.ts';
 import { generateLinks } from './generate.ts';
 import { CHANNELS } from './labels.ts';
-import { compliance, contactView, counters, graphSummary, linkView, listContacts, listLinks, listReports } from './queries.ts';
+import { compliance, contactView, graphSummary, linkView, listContacts, listLinks, listMeetings, listReports, loadReport, meetingView, presentReport } from './queries.ts';
 import { KINDS } from './rules.ts';
 
 const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
@@ -33,16 +35,21 @@ const ContactBody = obj({
   policyTalk: Type.Optional(Type.Boolean()), massesReached: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
   opinions: Type.Optional(Type.Array(Text(1000), { maxItems: 20 })), problemsSolved: Type.Optional(Type.Array(Text(500), { maxItems: 20 })),
 });
-const Period = obj({ from: Type.Optional(Day), to: Type.Optional(Day), by: Type.Optional(lit(['member', 'sector'] as const)) });
+const CounterFilters = { from: Type.Optional(Day), to: Type.Optional(Day), memberId: Type.Optional(Uuid), sectorId: Type.Optional(Uuid), committeeId: Type.Optional(Uuid), countyOrgId: Type.Optional(Uuid) };
+const Period = obj({ ...CounterFilters, by: Type.Optional(lit(BY)) });
+const MeetingBody = obj({
+  date: Day, place: Name(100), sessionId: Uuid, attendeeIds: Type.Array(Uuid, { minItems: 1, maxItems: 2000, uniqueItems: true }),
+  topics: Type.Array(Text(500), { maxItems: 50 }), opinions: Type.Optional(Type.Array(obj({ memberId: Uuid, content: Text(1000) }), { maxItems: 200 })),
+});
 const YearQuery = obj({ year: Type.Optional(Year) });
 
 export async function liaisonRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['liaison'];
   const office = (req: FastifyRequest) => authorize(actorOf(req), 'liaison.read');
-  const period = (q: { from?: string; to?: string; by?: 'member' | 'sector' }) => {
+  const period = <Q extends { from?: string; to?: string }>(q: Q) => {
     const year = thisYear();
-    const p = { from: q.from ?? `${year}-01-01`, to: q.to ?? `${year}-12-31`, by: q.by ?? 'member' as const };
+    const p = { ...q, from: q.from ?? `${year}-01-01`, to: q.to ?? `${year}-12-31` };
     if (p.to < p.from) throw invalid('/to', say('不能早于开始日期', 'must not be before the start date'));
     return p;
   };
@@ -107,11 +114,13 @@ export async function liaisonRoutes(fastify: FastifyInstance) {
     return reply.status(201).send({ id: row.id, content: row.content, opinionId: row.opinionId, proposalId: row.proposalId });
   });
 
-  app.get('/liaison/compliance', { schema: { tags, summary: '一见面一报告 now: per liaison, links met face to face this year and the written report', querystring: YearQuery } }, async (req) => {
+  app.get('/liaison/compliance', {
+    schema: { tags, summary: '一见面一报告 now: per liaison, links met face to face this year and the written report (behind=true: those behind only)', querystring: obj({ year: Type.Optional(Year), behind: Type.Optional(Type.Boolean()) }) },
+  }, async (req) => {
     const actor = actorOf(req);
     const year = req.query.year ?? thisYear();
     // Others than the office see their own row (as a liaison), or none.
-    return compliance(app.db, actor.orgId, year, can(actor, 'liaison.read') ? {} : { only: actor.memberId });
+    return compliance(app.db, actor.orgId, year, { ...(can(actor, 'liaison.read') ? {} : { only: actor.memberId }), behind: req.query.behind });
   });
 
   app.get('/liaison/compliance.xlsx', { schema: { tags, summary: 'The compliance board as an Excel file', querystring: YearQuery } }, async (req, reply) => {
@@ -122,12 +131,21 @@ export async function liaisonRoutes(fastify: FastifyInstance) {
 
   app.get('/liaison/counters', { schema: { tags, summary: 'Activity counters by liaison member or sector over a period (default: this year)', querystring: Period } }, async (req) => {
     office(req);
-    return counters(app.db, actorOf(req).orgId, period(req.query));
+    return counters(app.db, actorOf(req).orgId, { ...period(req.query), by: req.query.by ?? 'member' });
+  });
+
+  app.get('/liaison/counters/records', {
+    schema: { tags, summary: 'The records behind one counter over the same period and filters: `total` is the counter (massesVisited: the sum of `n`)',
+      querystring: obj({ ...Paging, counter: lit(COUNTERS), ...CounterFilters }) },
+  }, async (req) => {
+    office(req);
+    const q = req.query;
+    return { ...(await counterRecords(app.db, actorOf(req).orgId, period(q), pageOf(q))), page: q.page, pageSize: q.pageSize };
   });
 
   app.get('/liaison/counters.xlsx', { schema: { tags, summary: 'The counters as an Excel file', querystring: Period } }, async (req, reply) => {
     office(req);
-    return sendXlsx(reply, 'liaison-counters.xlsx', '双联活动统计.xlsx', await countersWorkbook(await counters(app.db, actorOf(req).orgId, period(req.query))));
+    return sendXlsx(reply, 'liaison-counters.xlsx', '双联活动统计.xlsx', await countersWorkbook(await counters(app.db, actorOf(req).orgId, { ...period(req.query), by: req.query.by ?? 'member' })));
   });
 
   app.get('/liaison/reports', { schema: { tags, summary: 'The year\'s written reports (members: their own)', querystring: YearQuery } }, async (req) => {
@@ -138,7 +156,41 @@ export async function liaisonRoutes(fastify: FastifyInstance) {
   app.put('/liaison/reports', {
     schema: { tags, summary: 'Write (or rewrite) my annual liaison report; staff for a member, naming memberId', body: obj({ year: Year, body: Text(20000), memberId: Type.Optional(Uuid) }), response: { ...errorResponses } },
   }, async (req) => {
-    const r = await saveReport(ctxOf(req), req.body);
-    return { id: r.id, year: r.year, memberId: r.memberId, body: r.body, submittedAt: r.submittedAt.toISOString() };
+    return presentReport(await saveReport(ctxOf(req), req.body));
+  });
+
+  app.post('/liaison/reports/file', {
+    schema: { tags, summary: 'Upload my annual liaison report as a document (multipart field "file": .doc, .docx or .pdf, checked by content); staff for a member, naming memberId',
+      querystring: obj({ year: Year, memberId: Type.Optional(Uuid) }), consumes: ['multipart/form-data'], response: { ...errorResponses } },
+  }, async (req) => {
+    const { report } = await uploadReport(ctxOf(req), req.query, await readUpload(req));
+    return presentReport(report);
+  });
+
+  app.get('/liaison/reports/:id/file', { schema: { tags, summary: 'The uploaded report document (the office, or its member)', params: IdParams } }, async (req, reply) => {
+    const actor = actorOf(req);
+    const r = await loadReport(app.db, actor, req.params.id, can(actor, 'liaison.read'));
+    if (!r?.attachmentId) throw notFound('Attachment');
+    return sendAttachment(req, reply, { orgId: r.orgId, kind: 'liaisonReport', id: r.id }, r.attachmentId);
+  });
+
+  app.get('/liaison/meetings', { schema: { tags, summary: 'The 双联见面会 held (of a year)', querystring: obj({ year: Type.Optional(Year) }) } }, async (req) => {
+    const actor = actorOf(req);
+    authorize(actor, 'liaison.meetings.read');
+    const items = await listMeetings(app.db, actor.orgId, req.query);
+    return { items, total: items.length };
+  });
+
+  app.post('/liaison/meetings', { schema: { tags, summary: 'Record the 双联见面会 held during a plenary session (staff): attendees, topics, opinions collected', body: MeetingBody, response: { ...errorResponses } } }, async (req, reply) => {
+    const m = await holdMeeting(ctxOf(req), req.body);
+    return reply.status(201).send(await meetingView(app.db, m.orgId, m.id));
+  });
+
+  app.get('/liaison/meetings/:id', { schema: { tags, summary: 'One 双联见面会 with its attendees and opinions', params: IdParams } }, async (req) => {
+    const actor = actorOf(req);
+    authorize(actor, 'liaison.meetings.read');
+    const m = await meetingView(app.db, actor.orgId, req.params.id);
+    if (!m) throw notFound('Liaison meeting');
+    return m;
   });
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { Kind } from './rules.ts';
 
@@ -71,14 +72,19 @@ export const liaisonContacts = pgTable('liaison_contacts', {
 export const liaisonOpinions = pgTable('liaison_opinions', {
   orgId: uuid().notNull(),
   id: uuid().notNull().defaultRandom(),
-  contactId: uuid().notNull(),
-  /** Its place among the contact's opinions, as they were logged. */
+  /** The contact it was collected at, or the 双联见面会 (meetingId) where memberId raised it. */
+  contactId: uuid(),
+  meetingId: uuid(),
+  memberId: uuid(),
+  /** Its place among the contact's (or meeting's) opinions, as they were logged. */
   position: integer().notNull(),
   content: text().notNull(),
   opinionId: uuid(),
   proposalId: uuid(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-}, (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('liaison_opinions_org_contact').on(t.orgId, t.contactId)]);
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.id] }), index('liaison_opinions_org_contact').on(t.orgId, t.contactId), index('liaison_opinions_org_meeting').on(t.orgId, t.meetingId),
+]);
 
 /** A liaison's annual written report to the standing committee (一见面一报告). */
 export const liaisonReports = pgTable('liaison_reports', {
@@ -86,7 +92,28 @@ export const liaisonReports = pgTable('liaison_reports', {
   id: uuid().notNull().defaultRandom(),
   year: integer().notNull(),
   memberId: uuid().notNull(),
+  /** The written text; empty when the report was uploaded as a document (attachmentId). */
   body: text().notNull(),
+  /** The uploaded .doc/.docx/.pdf (handling's attachments, item kind `liaisonReport`). */
+  attachmentId: uuid(),
   createdBy: uuid().notNull(),
   submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.orgId, t.id] }), uniqueIndex('liaison_reports_org_year_member').on(t.orgId, t.year, t.memberId)]);
+
+/**
+ * The year's 双联见面会, held during the plenary: party-member members meet non-party members face
+ * to face. Its attendees (members), the topics raised, and the opinions collected (liaison_opinions
+ * with meetingId, each raised by one attendee, turned into drafts the same way as a contact's).
+ */
+export const liaisonMeetings = pgTable('liaison_meetings', {
+  orgId: uuid().notNull(),
+  id: uuid().notNull().defaultRandom(),
+  year: integer().notNull(),
+  date: date({ mode: 'string' }).notNull(),
+  place: text().notNull(),
+  sessionId: uuid().notNull(),
+  attendeeIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+  topics: jsonb().$type<string[]>().notNull().default([]),
+  createdBy: uuid().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('liaison_meetings_org_year').on(t.orgId, t.year)]);

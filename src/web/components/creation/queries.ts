@@ -2,7 +2,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api';
 import type { QueryValue } from '../../api';
-import { useModuleWrite } from '../../queries';
+import { useWriteThenRead } from '../../queries';
 import type { Page } from '../../types';
 import type { Activity, Exchange, Figures, Honour, Pairing, ProjectDetail, ProjectPage } from './model';
 
@@ -32,4 +32,4 @@ export function useProject(id: string) {
 }
 
 /** A write of the 双创 pages: afterwards everything of 双创 and the to-dos are read again. */
-export const useCreationWrite = <V, R>(write: (values: V) => Promise<R>) => useModuleWrite(CREATION_KEY, write);
+export const useCreationWrite = <V, R>(write: (values: V) => Promise<R>) => useWriteThenRead([CREATION_KEY], write);

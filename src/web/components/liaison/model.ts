@@ -29,14 +29,16 @@ export interface GraphSummary {
   kinds: { kind: LinkKind; links: number; liaisons: number; maxLoad: number; bound: number | null }[];
 }
 
-export interface ComplianceRow { memberId: string; name: string; sectorName: string; links: number; met: number; unmet: number; reported: boolean; reportedAt: string | null; behind: boolean }
+export interface ComplianceRow { memberId: string; name: string; sectorName: string; links: number; met: number; unmet: number; reported: boolean; reportedAt: string | null; reportFile: boolean; behind: boolean }
 export interface Compliance { year: number; items: ComplianceRow[]; totals: { liaisons: number; behind: number; links: number; met: number; unmet: number; reported: number } }
 
 export const COUNTERS = ['policyTalks', 'membersVisited', 'massesVisited', 'opinionsCollected', 'problemsSolved'] as const;
-export type CounterRow = { key: string; name: string; sectorName: string | null } & Record<(typeof COUNTERS)[number], number>;
-export interface Counters { from: string; to: string; by: 'member' | 'sector'; items: CounterRow[]; total: Record<(typeof COUNTERS)[number], number> }
+export const COUNTER_DIMENSIONS = ['member', 'sector', 'committee', 'county'] as const;
+export type CounterDimension = (typeof COUNTER_DIMENSIONS)[number];
+export type CounterRow = { key: string; name: string; sectorName: string | null; sources?: Record<(typeof COUNTERS)[number], string> } & Record<(typeof COUNTERS)[number], number>;
+export interface Counters { from: string; to: string; by: CounterDimension; items: CounterRow[]; total: Record<(typeof COUNTERS)[number], number> }
 
-export interface LiaisonReport { id: string; year: number; memberId: string; name?: string; body: string; submittedAt: string }
+export interface LiaisonReport { id: string; year: number; memberId: string; name?: string; body: string; submittedAt: string; file: string | null }
 
 export const thisYear = () => Number(todayInChina().slice(0, 4));
 export const YEARS = (() => {

@@ -1,8 +1,8 @@
 // Reads and writes of the 双联 pages.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api';
 import type { QueryValue } from '../../api';
-import { keys } from '../../queries';
+import { useWriteThenRead } from '../../queries';
 import type { Page } from '../../types';
 import type { Compliance, ContactDetail, ContactListItem, Counters, GraphSummary, LiaisonReport, Link } from './model';
 
@@ -47,7 +47,7 @@ export function useCompliance(year: number) {
   });
 }
 
-export function useCounters(params: { from: string; to: string; by: 'member' | 'sector' }) {
+export function useCounters(params: Record<string, QueryValue>) {
   return useQuery({
     queryKey: [...LIAISON_KEY, 'counters', params],
     queryFn: ({ signal }) => api.get<Counters>('/api/v1/liaison/counters', params, signal),
@@ -64,12 +64,5 @@ export function useReports(year: number) {
 
 /** A write of the 双联 pages: afterwards everything of 双联 and the to-dos are read again. */
 export function useLiaisonWrite<V, R>(write: (values: V) => Promise<R>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: write,
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: LIAISON_KEY });
-      void queryClient.invalidateQueries({ queryKey: keys.todos });
-    },
-  });
+  return useWriteThenRead([LIAISON_KEY], write);
 }

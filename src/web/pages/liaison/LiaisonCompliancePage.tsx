@@ -18,7 +18,12 @@ export default function LiaisonCompliancePage() {
   const board = useCompliance(year);
   const items = (board.data?.items ?? []).filter((i) => !onlyBehind || i.behind);
   const state = (r: ComplianceRow) => <Tag color={r.behind ? 'warning' : 'success'} style={{ marginInlineEnd: 0 }}>{t(r.behind ? 'liaison.board.behind' : 'liaison.board.done')}</Tag>;
-  const report = (r: ComplianceRow) => <Tag color={r.reported ? 'success' : 'default'} style={{ marginInlineEnd: 0 }}>{t(r.reported ? 'liaison.board.reported' : 'liaison.board.notReported')}</Tag>;
+  const report = (r: ComplianceRow) => (
+    <Space size={4}>
+      <Tag color={r.reported ? 'success' : 'default'} style={{ marginInlineEnd: 0 }}>{t(r.reported ? 'liaison.board.reported' : 'liaison.board.notReported')}</Tag>
+      {r.reportFile && <Tag style={{ marginInlineEnd: 0 }}>{t('liaison.board.reportFile')}</Tag>}
+    </Space>
+  );
   const columns: TableColumnsType<ComplianceRow> = [
     { title: t('liaison.board.liaisons'), key: 'name', dataIndex: 'name' },
     { title: t('liaison.sector'), key: 'sector', dataIndex: 'sectorName' },

@@ -1,38 +1,53 @@
-// 双联活动统计 (staff, leaders): the counters the speech quotes, by member or sector, for a period.
+// 双联活动统计 (staff, leaders): the counters the speech quotes, by member, sector, special committee
+// or county, for any period, narrowed to a sector, special committee or county.
 import { useState } from 'react';
-import { Card, Descriptions, Flex, Input, Segmented } from 'antd';
+import { Card, Descriptions, Flex, Segmented, Select } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { withQuery } from '../../api';
 import { useI18n } from '../../i18n';
+import { DateField } from '../../components/DateField';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { ResponsiveList } from '../../components/ResponsiveList';
-import { COUNTERS, thisYear } from '../../components/liaison/model';
-import type { CounterRow } from '../../components/liaison/model';
+import { COUNTER_DIMENSIONS, COUNTERS, thisYear } from '../../components/liaison/model';
+import type { CounterDimension, CounterRow } from '../../components/liaison/model';
 import { useCounters } from '../../components/liaison/queries';
+import { useCommitteeOptions, useCounties, useSectorOptions } from '../../queries';
+
+const DIMENSION_LABEL = { member: 'liaison.stats.byMember', sector: 'liaison.stats.bySector', committee: 'liaison.stats.byCommittee', county: 'liaison.stats.byCounty' } as const;
 
 export default function LiaisonStatsPage() {
   const { t } = useI18n();
   const year = thisYear();
   const [period, setPeriod] = useState({ from: `${year}-01-01`, to: `${year}-12-31` });
-  const [by, setBy] = useState<'member' | 'sector'>('member');
-  const params = { ...period, by };
+  const [by, setBy] = useState<CounterDimension>('member');
+  const [filters, setFilters] = useState<{ sectorId?: string; committeeId?: string; countyOrgId?: string }>({});
+  const sectors = useSectorOptions();
+  const committees = useCommitteeOptions();
+  const counties = useCounties();
+  const params = { ...period, by, ...filters };
   const counters = useCounters(params);
   const total: CounterRow | null = counters.data?.items.length ? { key: 'total', name: t('liaison.stats.total'), sectorName: null, ...counters.data.total } : null;
   const rows = [...(counters.data?.items ?? []), ...(total ? [total] : [])];
   const columns: TableColumnsType<CounterRow> = [
-    { title: t(by === 'member' ? 'liaison.stats.byMember' : 'liaison.stats.bySector'), key: 'name', render: (_, r) => (r.key === 'total' ? <strong>{r.name}</strong> : r.name) },
+    { title: t(DIMENSION_LABEL[by]), key: 'name', render: (_, r) => (r.key === 'total' ? <strong>{r.name}</strong> : r.name) },
     ...(by === 'member' ? [{ title: t('liaison.sector'), key: 'sector', dataIndex: 'sectorName' }] : []),
     ...COUNTERS.map((k) => ({ title: t(`liaison.stats.${k}`), key: k, dataIndex: k, align: 'right' as const })),
   ];
-  const day = (key: 'from' | 'to') => (e: { target: { value: string } }) => e.target.value && setPeriod((p) => ({ ...p, [key]: e.target.value }));
+  const filter = (key: 'sectorId' | 'committeeId' | 'countyOrgId', label: string, options: { id: string; name: string }[] | undefined) => (
+    <Select allowClear placeholder={label} aria-label={label} value={filters[key]} onChange={(v?: string) => setFilters((f) => ({ ...f, [key]: v }))}
+      options={(options ?? []).map((o) => ({ value: o.id, label: o.name }))} style={{ minWidth: 140 }} />
+  );
   return (
     <>
       <PageHeader title={t('nav.liaisonStats')} extra={<ExportButton href={withQuery('/api/v1/liaison/counters.xlsx', params)} />} />
       <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }}>
-        <Segmented value={by} onChange={(v) => setBy(v as 'member' | 'sector')} options={[{ value: 'member', label: t('liaison.stats.byMember') }, { value: 'sector', label: t('liaison.stats.bySector') }]} />
-        <Input type="date" aria-label={`${t('liaison.stats.period')} 1`} value={period.from} onChange={day('from')} style={{ width: 160 }} />
-        <Input type="date" aria-label={`${t('liaison.stats.period')} 2`} value={period.to} onChange={day('to')} style={{ width: 160 }} />
+        <Segmented value={by} onChange={(v) => setBy(v as CounterDimension)} options={COUNTER_DIMENSIONS.map((d) => ({ value: d, label: t(DIMENSION_LABEL[d]) }))} />
+        <DateField aria-label={t('liaison.stats.from')} value={period.from} onChange={(d) => d && setPeriod((p) => ({ ...p, from: d }))} style={{ width: 160 }} />
+        <DateField aria-label={t('liaison.stats.to')} value={period.to} onChange={(d) => d && setPeriod((p) => ({ ...p, to: d }))} style={{ width: 160 }} />
+        {filter('sectorId', t('liaison.stats.sector'), sectors.data)}
+        {filter('committeeId', t('liaison.stats.committee'), committees.data)}
+        {filter('countyOrgId', t('liaison.stats.county'), counties.data)}
       </Flex>
       <ResponsiveList<CounterRow>
         items={rows}

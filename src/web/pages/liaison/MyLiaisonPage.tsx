@@ -2,9 +2,9 @@
 // a few taps, the contacts I logged, and my yearly written report.
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
-import { App, Button, Card, Empty, Flex, Form, Input, List, Skeleton, Space, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
-import { api } from '../../api';
+import { App, Button, Card, Empty, Flex, Form, Input, List, Skeleton, Space, Typography, Upload } from 'antd';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { api, errorText } from '../../api';
 import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
@@ -44,6 +44,7 @@ function ReportCard({ year, report }: { year: number; report?: LiaisonReport }) 
   const [form] = Form.useForm<{ body: string }>();
   const [error, setError] = useState<string | null>(null);
   const save = useLiaisonWrite((v: { body: string }) => api.put<LiaisonReport>('/api/v1/liaison/reports', { year, body: v.body.trim() }));
+  const upload = useLiaisonWrite((file: File) => api.upload<LiaisonReport>('/api/v1/liaison/reports/file', 'file', file, file.name, { year }));
   return (
     <Card size="small" title={t('liaison.report', { year })}>
       <Form form={form} layout="vertical" initialValues={{ body: report?.body ?? '' }} onFinish={(v) => {
@@ -59,6 +60,15 @@ function ReportCard({ year, report }: { year: number; report?: LiaisonReport }) 
           <Button type="primary" htmlType="submit" loading={save.isPending}>{t('liaison.report.save')}</Button>
         </Flex>
       </Form>
+      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginTop: 12 }}>
+        <Upload accept=".doc,.docx,.pdf" showUploadList={false} customRequest={({ file }) => {
+          setError(null);
+          upload.mutate(file as File, { onSuccess: () => message.success(t('liaison.report.uploaded')), onError: (e) => setError(errorText(e)) });
+        }}>
+          <Button icon={<UploadOutlined />} loading={upload.isPending}>{t('liaison.report.upload')}</Button>
+        </Upload>
+        {report?.file ? <a href={report.file} target="_blank" rel="noreferrer">{t('liaison.report.file')}</a> : <Typography.Text type="secondary">{t('liaison.report.uploadHint')}</Typography.Text>}
+      </Flex>
     </Card>
   );
 }
