@@ -21,6 +21,7 @@ import { seedDemoOpinions } from './demo-opinions.ts';
 import { seedDemoLiaison } from './demo-liaison.ts';
 import { seedDemoSelections } from './demo-selections.ts';
 import { seedDemoConsultations } from './demo-consultations.ts';
+import { backfillRecords } from '../modules/records/entries.ts';
 import { createRandom, type Random } from './random.ts';
 
 export const DEMO_PASSWORD = 'tongxin-demo';
@@ -280,6 +281,9 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<{ org
       units: UNITS.map((u) => ({ id: unitId.get(u.name)!, name: u.name })),
       now: opts.now,
     });
+
+    // 履职档案: the members' entries from all of the above (made before any subscriber saw it), and their totals.
+    await backfillRecords(tx, orgId);
 
     return { orgId, logins: logins.map(({ username, role, displayName }) => ({ username, role, displayName })) };
   });
