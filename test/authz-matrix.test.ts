@@ -467,6 +467,19 @@ const MATRIX: Record<string, Rule> = {
   'PUT /api/v1/liaison/reports': { who: 'see statuses', statuses: '                       401  200 200 403 200 403 403 422 422', ok: 200,
     req: async (c) => { await zhangsLink(c); return { body: { year: LIAISON_YEAR, body: '年度双联书面报告', ...(['admin', 'staff', 'otherAdmin', 'otherStaff'].includes(c.caller.name) ? { memberId: c.t.fx.memberIds[0] } : {}) } }; } },
 
+  // 履职档案: a member (the leader is one too) reads their own record; the office and leaders every one and the list; the office keeps the rules.
+  //                                                                          anon adm stf ldr mem uA  uB  oAd oSt
+  'GET /api/v1/records/me': { who: 'see statuses', statuses: '                           401  403 403 200 200 403 403 403 403', ok: 200 },
+  'GET /api/v1/records/me/report.docx': { who: 'see statuses', statuses: '               401  403 403 200 200 403 403 403 403', ok: 200 },
+  'GET /api/v1/records/members/:id': { who: 'see statuses', statuses: '                  401  200 200 200 200 404 404 404 404', ok: 200, req: (c) => ({ id: c.t.fx.memberIds[0] }) },
+  'GET /api/v1/records/members/:id/report.docx': { who: 'see statuses', statuses: '      401  200 200 200 200 404 404 404 404', ok: 200, req: (c) => ({ id: c.t.fx.memberIds[0] }) },
+  'GET /api/v1/records': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  'GET /api/v1/records.xlsx': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  'GET /api/v1/records/rules': { who: ANYONE, ok: 200 },
+  'PUT /api/v1/records/rules': { who: OFFICE, ok: 200, req: () => ({ body: { points: { proposalFiled: 15 } } }) },
+  'POST /api/v1/records/recompute': { who: OFFICE, ok: 200, req: () => ({ body: { year: LIAISON_YEAR } }) },
+  'POST /api/v1/records/backfill': { who: OFFICE, ok: 200 },
+
   // 优秀提案评选: staff run the rounds, members nominate their own proposals, each level's reviewers
   // score (here the proposal committee's level, recorded by staff); announced results are public.
   //                                                                          anon adm stf ldr mem uA  uB  oAd oSt
