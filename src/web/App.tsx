@@ -65,6 +65,9 @@ const LiaisonLinksPage = lazy(() => import('./pages/liaison/LiaisonLinksPage'));
 const LiaisonCompliancePage = lazy(() => import('./pages/liaison/LiaisonCompliancePage'));
 const LiaisonStatsPage = lazy(() => import('./pages/liaison/LiaisonStatsPage'));
 const ContactDetailPage = lazy(() => import('./pages/liaison/ContactDetailPage'));
+const MyRecordPage = lazy(() => import('./pages/records/MyRecordPage'));
+const RecordsPage = lazy(() => import('./pages/records/RecordsPage'));
+const RulesPage = lazy(() => import('./pages/records/RulesPage'));
 const OpinionDetailPage = lazy(() => import('./pages/opinions/OpinionDetailPage'));
 const ConsultationsPage = lazy(() => import('./pages/consultations/ConsultationsPage'));
 const ConsultationPage = lazy(() => import('./pages/consultations/ConsultationPage'));
@@ -120,6 +123,11 @@ const pages = [
   { path: 'liaison/stats', element: only(SUPERVISORS, <LiaisonStatsPage />) },
   // Anyone on the link (or the office) opens a contact here; the server answers 404 to everyone else.
   { path: 'liaison/contacts/:id', element: <ContactDetailPage /> },
+  // 履职档案: a member's own record; the office and leaders every member's, the list and the rules.
+  { path: 'records/me', element: only(LIAISONS, <MyRecordPage />) },
+  { path: 'records', element: only(SUPERVISORS, <RecordsPage />) },
+  { path: 'records/rules', element: only(SUPERVISORS, <RulesPage />) },
+  { path: 'records/members/:id', element: <MyRecordPage /> },
   // 双协: every role of the committee reads consultations and the plan; the server decides what each may do.
   { path: 'consultations', element: <ConsultationsPage /> },
   { path: 'consultations/plan', element: <PlanPage /> },

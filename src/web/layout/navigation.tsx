@@ -25,6 +25,7 @@ import {
   SearchOutlined,
   SendOutlined,
   SettingOutlined,
+  SolutionOutlined,
   StarOutlined,
   TeamOutlined,
   TrophyOutlined,
@@ -36,12 +37,13 @@ import type { MessageKey } from '../i18n';
 import type { Role } from '../types';
 import { ANY_ROLE, DIRECTORY_ROLES, ROSTER_EDITORS, CONFIG_ROLES, ADMIN_ONLY, PROPOSERS, COSIGNERS, PROPOSAL_OFFICE, SUPERVISORS, UNIT_CLERKS, OPINION_WRITERS, OPINION_OFFICE, LIAISONS, CONSULTATION_READERS, leadsOwnKeyProposals } from './roles';
 
-export type NavGroup = 'proposals' | 'opinions' | 'consultations' | 'liaison' | 'admin';
+export type NavGroup = 'proposals' | 'opinions' | 'consultations' | 'liaison' | 'records' | 'admin';
 export const NAV_GROUPS: { key: NavGroup; label: MessageKey; icon: ReactNode }[] = [
   { key: 'proposals', label: 'nav.proposals', icon: <FileTextOutlined /> },
   { key: 'opinions', label: 'nav.opinions', icon: <CommentOutlined /> },
   { key: 'consultations', label: 'nav.consultations', icon: <TeamOutlined /> },
   { key: 'liaison', label: 'nav.liaison', icon: <NodeIndexOutlined /> },
+  { key: 'records', label: 'nav.records', icon: <SolutionOutlined /> },
   { key: 'admin', label: 'nav.admin', icon: <SettingOutlined /> },
 ];
 
@@ -95,6 +97,9 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/liaison', label: 'nav.liaisonLinks', description: 'home.shortcut.liaisonLinks', icon: <TeamOutlined />, roles: SUPERVISORS, group: 'liaison', shortcut: true },
   { path: '/liaison/compliance', label: 'nav.liaisonCompliance', description: 'home.shortcut.liaisonCompliance', icon: <DashboardOutlined />, roles: SUPERVISORS, group: 'liaison', shortcut: true },
   { path: '/liaison/stats', label: 'nav.liaisonStats', description: 'home.shortcut.liaisonStats', icon: <BarChartOutlined />, roles: SUPERVISORS, group: 'liaison' },
+  { path: '/records/me', label: 'nav.myRecord', description: 'home.shortcut.myRecord', icon: <SolutionOutlined />, roles: LIAISONS, group: 'records', shortcut: true },
+  { path: '/records', label: 'nav.recordList', description: 'home.shortcut.recordList', icon: <SolutionOutlined />, roles: SUPERVISORS, group: 'records', shortcut: true },
+  { path: '/records/rules', label: 'nav.recordRules', description: 'home.shortcut.recordRules', icon: <SettingOutlined />, roles: SUPERVISORS, group: 'records' },
   { path: '/admin/sectors', label: 'nav.sectors', description: 'home.shortcut.sectors', icon: <ClusterOutlined />, roles: CONFIG_ROLES, group: 'admin', shortcut: true },
   { path: '/admin/committees', label: 'nav.committees', description: 'home.shortcut.committees', icon: <ApartmentOutlined />, roles: CONFIG_ROLES, group: 'admin', shortcut: true },
   { path: '/admin/units', label: 'nav.units', description: 'home.shortcut.units', icon: <BankOutlined />, roles: CONFIG_ROLES, group: 'admin', shortcut: true },
