@@ -23,6 +23,7 @@ import { searchBench } from './search.ts';
 import { suggestBench } from './suggest.ts';
 import { engineBench, engineTable } from './engines.ts';
 import { webBench } from './web.ts';
+import { recordsBench, recordsLines } from './records.ts';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(benchDir, '..');
@@ -190,6 +191,8 @@ async function main() {
   const engineChoice = await engineBench(load, log);
   log('the login page on a throttled link (Chromium) …');
   const web = await webBench(root, num('BENCH_WEB_RUNS', 3));
+  log('duty records: recompute for 800 and 8,000 members (seeding a million entries takes a while) …');
+  const records = await recordsBench(num('BENCH_RECORDS_RUNS', 3));
   lines.push(
     `${pad('workflow (6-step proposal cycle through the command path)', W)}${pad('act/s', 8, true)}${pad('ins/s', 8, true)}${pad('ratio', 8, true)}`,
     ...workflow.map((w) => `${pad(`${ENGINE_LABEL[w.engine as 'embedded' | 'postgres']}  actions vs bare single-row insert`, W)}${pad(w.actionsPerSec, 8, true)}${pad(w.insertsPerSec, 8, true)}${pad(w.ratio, 8, true)}`),
@@ -201,6 +204,8 @@ async function main() {
     ...search.map((r) => `search, ${r.corpus} proposals on ${ENGINE_LABEL[r.engine as 'embedded' | 'postgres']} (loaded in ${r.loadSeconds} s), ${r.queries} queries, median ${r.medianMatches} matches: p50 ${r.search.p50} ms, p95 ${r.search.p95} ms; ILIKE p50 ${r.ilike.p50} ms, p95 ${r.ilike.p95} ms; ${r.speedup}× faster`),
     `unit suggestion, ${suggest.heldOut} held-out demo proposals: top-1 ${suggest.top1}, top-3 ${suggest.top3}`,
     `login page at ${web.link.downloadMbps} Mbps / ${web.link.latencyMs} ms (median of ${web.runs}): first visit ${web.first.transferredKB} KB in ${web.first.requests} requests (${web.first.scripts} scripts, ${web.first.scriptKB} KB), form usable at ${web.first.formUsableMs} ms (scripts in at ${web.first.scriptsArrivedMs} ms); reload ${web.reload.transferredKB} KB, usable at ${web.reload.formUsableMs} ms`,
+    '',
+    ...recordsLines(records),
     '',
     ...engineTable(engineChoice),
     '',
@@ -221,6 +226,7 @@ async function main() {
     suggest,
     engineChoice,
     web,
+    records,
   };
   const outDir = path.join(benchDir, 'results');
   fs.mkdirSync(outDir, { recursive: true });
