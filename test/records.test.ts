@@ -3,6 +3,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs, engines, expectProblem, opinionIn, snapshotter, testApp, type TestApp } from './helpers.ts';
+import { selectionIn } from './selection-helpers.ts';
 import { outbox } from '../src/server/core/schema.ts';
 import { today } from '../src/server/modules/handling/deadlines.ts';
 import { replayEvents } from '../src/server/modules/records/entries.ts';
@@ -120,6 +121,12 @@ describe.each(engines)('duty records (%s)', (engine) => {
     const day = today();
     expect(of(wang).warnings).toEqual([...(day >= `${YEAR}-06-30` ? ['noProposal'] : []), ...(day >= `${YEAR}-11-01` ? ['belowPass'] : [])]);
     expect(of(zhang).warnings).not.toContain('noProposal');
+    // The warnings are the member's to-dos and, counted, the office's.
+    const todos = async (login: string) => ((await ok(login, 'GET', '/todos')).items as { kind: string; params: object; href: string }[]).filter((x) => x.kind.startsWith('duty'));
+    expect(await todos('member2')).toEqual(day >= `${YEAR}-11-01` ? [{ kind: 'dutyBelowPass', title: expect.any(String), params: { year: YEAR, points: 30, pass: 60 }, href: '/records/me', due: `${YEAR}-12-31` }] : []);
+    const warned = await list('&warning=true');
+    expect(warned.every((r) => r.warnings.length > 0)).toBe(true);
+    expect(await todos('staff')).toEqual(warned.length ? [expect.objectContaining({ kind: 'dutyWarnings', params: { n: warned.length }, href: '/records?warning=true' })] : []);
 
     const inCommittee = await list(`&committeeId=${t.fx.committeeId}`);
     expect(inCommittee.map((r) => [r.memberId, r.committeeRank])).toEqual([[zhang, 1], [wang, 2]]);
@@ -188,6 +195,18 @@ describe.each(engines)('duty records (%s)', (engine) => {
     const rows = wb.worksheets[0]!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1, 5));
     expect(rows[0]).toEqual(['委员', '界别', '积分', '等级']);
     expect(rows[1]).toEqual(['李四', '经济界', 35, '良好']);
+  });
+
+  it('counts an excellent proposal for its proposer once the selection is announced', async () => {
+    const before = (await record('member')).points;
+    const round = await selectionIn(t, 'announced', '年度优秀提案评选');
+    const r = await record('member');
+    const excellent = r.entries.filter((e) => e.kind === 'proposalExcellent');
+    expect(excellent).toHaveLength(1);
+    expect(excellent[0]!.title).toBe('年度优秀提案评选的提案');
+    // filed (20 by the changed rules) and excellent (10); the submission itself 0
+    expect(r.points).toBe(before + 20 + 10);
+    expect(round.id).toBeTruthy();
   });
 
   it('builds the same entries again from the module tables (backfill) and from the kept events (replay)', async () => {
