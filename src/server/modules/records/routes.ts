@@ -28,7 +28,7 @@ const Points = Type.Integer({ minimum: -1000, maximum: 1000 });
 const MonthDay = Type.String({ pattern: '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' });
 const RulesBody = obj({
   // kind, or kind.variant (e.g. opinionAdopted.national)
-  points: Type.Optional(Type.Record(Type.String({ pattern: `^(${KINDS.join('|')})(\\.[A-Za-z]{1,30})?$` }), Points, { additionalProperties: false, maxProperties: 200 })),
+  points: Type.Optional(Type.Record(Type.String({ pattern: `^(${KINDS.join('|')})(\\.[A-Za-z0-9_\\u4e00-\\u9fff-]{1,30})?$` }), Points, { additionalProperties: false, maxProperties: 200 })),
   grades: Type.Optional(obj({ excellent: Type.Optional(Points), good: Type.Optional(Points), pass: Type.Optional(Points) })),
   proposalBy: Type.Optional(MonthDay), passCheckFrom: Type.Optional(MonthDay),
 });

@@ -17,6 +17,8 @@ export default function MyRecordPage() {
   const [year, setYear] = useState(thisYear());
   const record = useMyRecord(year, id);
   const r = record.data;
+  // (a variant the app has no words for, e.g. a kind of 双创 activity named by its module, shows as given)
+  const variantText = (v: string) => (t(variantKey(v)) === variantKey(v) ? v : t(variantKey(v)));
   const groups = new Map<string, DutyEntry[]>();
   for (const e of r?.entries ?? []) groups.set(e.kind, [...(groups.get(e.kind) ?? []), e]);
   const reportHref = withQuery(id ? `/api/v1/records/members/${encodeURIComponent(id)}/report.docx` : '/api/v1/records/me/report.docx', { year });
@@ -78,7 +80,7 @@ export default function MyRecordPage() {
                             <RouterLink to={e.source.href}>{e.title || t(kindKey(e.kind))}</RouterLink>
                             <Space size={4} wrap>
                               <Typography.Text type="secondary">{formatDate(e.occurredOn)}</Typography.Text>
-                              {e.variant && <Tag style={{ marginInlineEnd: 0 }}>{t(variantKey(e.variant))}</Tag>}
+                              {e.variant && <Tag style={{ marginInlineEnd: 0 }}>{variantText(e.variant)}</Tag>}
                             </Space>
                           </Flex>
                         </List.Item>
