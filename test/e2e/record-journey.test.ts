@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logIn, see, startE2E, type E2E } from './browser.ts';
 import { button, dialog, main, toast } from './ui.ts';
+import { logFaceToFace } from './liaison-steps.ts';
 import { today } from '../../src/server/modules/handling/deadlines.ts';
 
 const YEAR = Number(today().slice(0, 4));
@@ -27,15 +28,8 @@ describe('duty record journey in the browser', () => {
     await logIn(phone, 'member', t.fx.password);
     await see(main(phone).getByText('待办事项', { exact: true }));
     await phone.goto('/liaison/mine');
-    const card = main(phone).locator('.ant-card').filter({ hasText: '李四' }).filter({ hasText: '党员委员联系党外委员' });
-    await card.getByRole('button', { name: /记录联系$/ }).click();
-    const form = dialog(phone, '记录联系 · 李四');
-    await expect.poll(() => form.getByRole('radio', { name: '见面', exact: true }).isChecked()).toBe(true);
-    await form.getByLabel('交流内容', { exact: true }).fill('教育资源均衡与乡村教师队伍');
-    await form.getByRole('button', { name: /添加一条意见建议$/ }).click();
-    await form.getByLabel('收集的意见建议 1', { exact: true }).fill(OPINION);
-    await button(form, '保存').click();
-    await toast(phone, '已记录联系');
+    await see(main(phone).getByRole('heading', { name: '我的双联' }));
+    await logFaceToFace(phone, { name: '李四', kind: '党员委员联系党外委员' }, '教育资源均衡与乡村教师队伍', OPINION);
 
     // The opinion becomes a 社情民意 draft, which the member submits.
     await main(phone).getByRole('link', { name: /见面 · 李四/ }).first().click();
