@@ -3,7 +3,7 @@ import { hasRole } from '../../core/policies.ts';
 import { addTodoSource, type TodoItem } from '../../core/todos.ts';
 import { today } from '../handling/deadlines.ts';
 import { COUNTING_EVENTS, onCountingEvent } from './entries.ts';
-import { listTotals, memberRecord } from './queries.ts';
+import { memberRecord, warnedCount } from './queries.ts';
 import { dutyRules } from './rules.ts';
 import { recordRoutes } from './routes.ts';
 
@@ -23,7 +23,7 @@ addTodoSource(async (db, actor) => {
     }
   }
   if (hasRole(actor, 'staff')) {
-    const { total } = await listTotals(db, actor.orgId, { year, warning: true }, { limit: 1, offset: 0 });
+    const total = await warnedCount(db, actor.orgId, year);
     if (total) out.push({ kind: 'dutyWarnings', title: `${total} 名委员履职需要提醒`, params: { n: total }, href: `/records?warning=true` });
   }
   return out;

@@ -3,7 +3,7 @@ import { queryRows, type Queryable } from '../../core/db/client.ts';
 import { notFound } from '../../core/errors.ts';
 import { committees, memberCommittees, members, sectors } from '../org/schema.ts';
 import { today } from '../handling/deadlines.ts';
-import { dutyRules, gradeOf, gradeSql, pointsOf, warningsOf, type DutyRules, type Grade } from './rules.ts';
+import { dutyRules, gradeOf, gradeSql, pointsOf, warningsOf, warningsSql, type DutyRules, type Grade } from './rules.ts';
 import { dutyEntries, dutyTotals } from './schema.ts';
 
 export interface RecordFilter { year: number; sectorId?: string; committeeId?: string; grade?: Grade; q?: string; warning?: boolean }
@@ -23,10 +23,7 @@ export async function listTotals(db: Queryable, orgId: string, f: RecordFilter, 
   const inCommittee = f.committeeId
     ? sql`exists (select 1 from ${memberCommittees} mc where mc.org_id = m.org_id and mc.member_id = m.id and mc.committee_id = ${f.committeeId})`
     : sql`true`;
-  const day = today();
-  const warnings = sql`array_remove(array[
-      case when ${day} >= ${`${f.year}-${r.proposalBy}`} and coalesce((t.counts ->> 'proposalLead')::int, 0) + coalesce((t.counts ->> 'proposalCosign')::int, 0) = 0 then 'noProposal' end,
-      case when ${day} >= ${`${f.year}-${r.passCheckFrom}`} and ${pts} < ${r.grades.pass} then 'belowPass' end], null)`;
+  const warnings = warningsSql(r, f.year, today(), { points: pts, counts: sql`t.counts` });
   const rows = await queryRows<{
     member_id: string; name: string; sector_id: string; sector_name: string; points: number; counts: Record<string, number> | null;
     grade: Grade; sector_rank: number; sector_size: number; committee_rank: number | null; warnings: string[]; total: number;
@@ -106,3 +103,13 @@ export async function memberRecord(db: Queryable, orgId: string, memberId: strin
   };
 }
 export type MemberRecord = Awaited<ReturnType<typeof memberRecord>>;
+
+/** How many active members are to be reminded this year (the office's to-do). */
+export async function warnedCount(db: Queryable, orgId: string, year: number) {
+  const r = await dutyRules(db, orgId);
+  const [row] = await queryRows<{ n: number }>(db, sql`
+    select count(*)::int n from ${members} m
+    left join ${dutyTotals} t on t.org_id = m.org_id and t.year = ${year} and t.member_id = m.id
+    where m.org_id = ${orgId} and m.active and cardinality(${warningsSql(r, year, today(), { points: sql`coalesce(t.points, 0)`, counts: sql`t.counts` })}) > 0`);
+  return row?.n ?? 0;
+}

@@ -87,3 +87,8 @@ export function warningsOf(r: DutyRules, year: number, day: string, t: { points:
   if (day >= `${year}-${r.passCheckFrom}` && t.points < r.grades.pass) out.push('belowPass');
   return out;
 }
+
+/** The same in SQL, over a member's points and counts (jsonb) expressions: a text[] (lists filter by it). */
+export const warningsSql = (r: DutyRules, year: number, day: string, t: { points: SQL; counts: SQL }): SQL<string[]> => sql<string[]>`array_remove(array[
+    case when ${day} >= ${`${year}-${r.proposalBy}`} and coalesce((${t.counts} ->> 'proposalLead')::int, 0) + coalesce((${t.counts} ->> 'proposalCosign')::int, 0) = 0 then 'noProposal' end,
+    case when ${day} >= ${`${year}-${r.passCheckFrom}`} and ${t.points} < ${r.grades.pass} then 'belowPass' end], null)`;
