@@ -3,14 +3,14 @@ import { hasRole } from '../../core/policies.ts';
 import { addTodoSource, type TodoItem } from '../../core/todos.ts';
 import { today } from '../handling/deadlines.ts';
 import { COUNTING_EVENTS, onCountingEvent } from './entries.ts';
-import { memberRecord, warnedCount } from './queries.ts';
+import { memberRecord } from './queries.ts';
 import { dutyRules } from './rules.ts';
 import { recordRoutes } from './routes.ts';
 
 // 履职档案: entries from the counting events, the warnings as to-dos, the routes.
 
 // A member behind (no proposal by the rules' day, below the pass line late in the year) is told;
-// the office sees how many members are.
+// the office finds them in its list (warning=true), not as a to-do of every day.
 addTodoSource(async (db, actor) => {
   const year = Number(today().slice(0, 4));
   const out: TodoItem[] = [];
@@ -21,10 +21,6 @@ addTodoSource(async (db, actor) => {
         ? { kind: 'dutyNoProposal', title: `${year}年尚未提交提案`, params: { year }, href: '/records/me', due: `${year}-12-31` }
         : { kind: 'dutyBelowPass', title: `${year}年履职积分 ${r!.points} 分，低于合格线`, params: { year, points: r!.points, pass: (await dutyRules(db, actor.orgId)).grades.pass }, href: '/records/me', due: `${year}-12-31` });
     }
-  }
-  if (hasRole(actor, 'staff')) {
-    const total = await warnedCount(db, actor.orgId, year);
-    if (total) out.push({ kind: 'dutyWarnings', title: `${total} 名委员履职需要提醒`, params: { n: total }, href: `/records?warning=true` });
   }
   return out;
 });

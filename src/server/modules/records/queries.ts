@@ -104,12 +104,3 @@ export async function memberRecord(db: Queryable, orgId: string, memberId: strin
 }
 export type MemberRecord = Awaited<ReturnType<typeof memberRecord>>;
 
-/** How many active members are to be reminded this year (the office's to-do). */
-export async function warnedCount(db: Queryable, orgId: string, year: number) {
-  const r = await dutyRules(db, orgId);
-  const [row] = await queryRows<{ n: number }>(db, sql`
-    select count(*)::int n from ${members} m
-    left join ${dutyTotals} t on t.org_id = m.org_id and t.year = ${year} and t.member_id = m.id
-    where m.org_id = ${orgId} and m.active and cardinality(${warningsSql(r, year, today(), { points: sql`coalesce(t.points, 0)`, counts: sql`t.counts` })}) > 0`);
-  return row?.n ?? 0;
-}
