@@ -26,7 +26,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<number> {
 }
 
 /** A committee of `members` members with `perMember` entries each in YEAR, written by SQL in bulk. */
-async function seed(database: Database, members: number, perMember: number) {
+export async function seed(database: Database, members: number, perMember: number) {
   const db = database.db;
   const fx = await seedFixture(db);
   const kinds = sql.join(KEYS.map((k) => sql`${k}`), sql`, `);
