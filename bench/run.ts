@@ -24,6 +24,7 @@ import { suggestBench } from './suggest.ts';
 import { themeBench } from './themes.ts';
 import { engineBench, engineTable } from './engines.ts';
 import { webBench } from './web.ts';
+import { recordsBench, recordsLines } from './records.ts';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(benchDir, '..');
@@ -193,6 +194,8 @@ async function main() {
   const engineChoice = await engineBench(load, log);
   log('the login page on a throttled link (Chromium) …');
   const web = await webBench(root, num('BENCH_WEB_RUNS', 3));
+  log('duty records: recompute for 800 and 8,000 members (seeding a million entries takes a while) …');
+  const records = await recordsBench(num('BENCH_RECORDS_RUNS', 3));
   lines.push(
     `${pad('workflow (6-step proposal cycle through the command path)', W)}${pad('act/s', 8, true)}${pad('ins/s', 8, true)}${pad('ratio', 8, true)}`,
     ...workflow.map((w) => `${pad(`${ENGINE_LABEL[w.engine as 'embedded' | 'postgres']}  actions vs bare single-row insert`, W)}${pad(w.actionsPerSec, 8, true)}${pad(w.insertsPerSec, 8, true)}${pad(w.ratio, 8, true)}`),
@@ -205,6 +208,8 @@ async function main() {
     `unit suggestion, ${suggest.heldOut} held-out demo proposals: top-1 ${suggest.top1}, top-3 ${suggest.top3}`,
     ...themes.map((t) => `themes of ${t.comments} generated comments: ${t.themesMs} ms (k given: ${t.fixedKMs} ms, ${t.ratioToFixedK}×; segmenting alone ${t.segmentMs} ms, ${t.ratioToSegmenting}×); ${t.themes} themes, silhouette ${t.silhouette}, purity ${t.purity}, ARI ${t.ari}`),
     `login page at ${web.link.downloadMbps} Mbps / ${web.link.latencyMs} ms (median of ${web.runs}): first visit ${web.first.transferredKB} KB in ${web.first.requests} requests (${web.first.scripts} scripts, ${web.first.scriptKB} KB), form usable at ${web.first.formUsableMs} ms (scripts in at ${web.first.scriptsArrivedMs} ms); reload ${web.reload.transferredKB} KB, usable at ${web.reload.formUsableMs} ms`,
+    '',
+    ...recordsLines(records),
     '',
     ...engineTable(engineChoice),
     '',
@@ -226,6 +231,7 @@ async function main() {
     themes,
     engineChoice,
     web,
+    records,
   };
   const outDir = path.join(benchDir, 'results');
   fs.mkdirSync(outDir, { recursive: true });

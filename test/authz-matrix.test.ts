@@ -615,6 +615,18 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/v1/campaigns/:id/ideas': { who: 'see statuses', statuses: '                 401  403 403 403 201 403 403 404 404', ok: 201,
     req: async (c) => ({ id: await campaign(c), body: { title: c.uniq('一计'), content: '建议内容' } }) },
   'POST /api/v1/campaigns/ideas/:id/adopt': { who: 'see statuses', statuses: '           401  200 200 403 403 403 403 404 404', ok: 200, req: async (c) => ({ id: await campaignIdea(c), body: { adoptedBy: '市委' } }) },
+  // 履职档案: a member (the leader is one too) reads their own record; the office and leaders every one and the list; the office keeps the rules.
+  //                                                                          anon adm stf ldr mem uA  uB  oAd oSt
+  'GET /api/v1/records/me': { who: 'see statuses', statuses: '                           401  403 403 200 200 403 403 403 403', ok: 200 },
+  'GET /api/v1/records/me/report.docx': { who: 'see statuses', statuses: '               401  403 403 200 200 403 403 403 403', ok: 200 },
+  'GET /api/v1/records/members/:id': { who: 'see statuses', statuses: '                  401  200 200 200 200 404 404 404 404', ok: 200, req: (c) => ({ id: c.t.fx.memberIds[0] }) },
+  'GET /api/v1/records/members/:id/report.docx': { who: 'see statuses', statuses: '      401  200 200 200 200 404 404 404 404', ok: 200, req: (c) => ({ id: c.t.fx.memberIds[0] }) },
+  'GET /api/v1/records': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  'GET /api/v1/records.xlsx': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  'GET /api/v1/records/rules': { who: ANYONE, ok: 200 },
+  'PUT /api/v1/records/rules': { who: OFFICE, ok: 200, req: () => ({ body: { points: { proposalFiled: 15 } } }) },
+  'POST /api/v1/records/recompute': { who: OFFICE, ok: 200, req: () => ({ body: { year: LIAISON_YEAR } }) },
+  'POST /api/v1/records/backfill': { who: OFFICE, ok: 200 },
 
   // 优秀提案评选: staff run the rounds, members nominate their own proposals, each level's reviewers
   // score (here the proposal committee's level, recorded by staff); announced results are public.

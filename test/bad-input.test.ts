@@ -90,6 +90,8 @@ const examples = (fx: Fixture): Record<string, Record<string, unknown>> => ({
   'POST /api/v1/campaigns': { title: '我为发展献一计', theme: '建言', opensOn: '2026-01-01', closesOn: '2026-02-01' },
   'POST /api/v1/campaigns/:id/ideas': { title: '一计', content: '建议内容' },
   'POST /api/v1/campaigns/ideas/:id/adopt': { adoptedBy: '市委' },
+  'PUT /api/v1/records/rules': { points: { proposalFiled: 15, 'opinionAdopted.national': 20 }, grades: { excellent: 90, good: 80, pass: 60 }, proposalBy: '06-30', passCheckFrom: '11-01' },
+  'POST /api/v1/records/recompute': { year: 2025 },
   'POST /api/v1/consultations': { title: '关于推进城乡教育均衡发展', kind: 'bimonthly', year: 2026, summary: '双月协商座谈会' },
   'PATCH /api/v1/consultations/:id': { title: '新标题' },
   'PATCH /api/v1/consultations/:id/checklist': { key: 'forum', owner: '提案委员会', dueDate: '2026-05-01', state: 'doing' },
@@ -415,12 +417,13 @@ describe.each(engines)('bad input (%s)', (engine) => {
       '/api/v1/consultations/:id': consultationId, '/api/v1/consultations/plan/items/:id': planItemId, '/api/v1/consultations/topics/:id': topicId,
       '/api/v1/consultations/rooms/:id': roomId, '/api/v1/consultations/:id/visits/:visitId': visitId,
       '/api/v1/consultations/:id/files/:fileId': consultationFile!.id,
+      '/api/v1/records/members/:id': t.fx.memberIds[0]!,
       '/api/v1/recommendations/:id': recommendationId, '/api/v1/recommendations/:id/attachments/:attachmentId': recommendationFile!.id,
       ...creation,
     };
     // Objects of another committee: as unknown here as a random id.
     foreign = {
-      '/api/v1/sectors/:id': t.fx.otherSectorId, '/api/v1/members/:id': t.fx.otherMemberId,
+      '/api/v1/sectors/:id': t.fx.otherSectorId, '/api/v1/members/:id': t.fx.otherMemberId, '/api/v1/records/members/:id': t.fx.otherMemberId,
       '/api/v1/users/:id': t.fx.userIds.otherAdmin!, '/api/v1/orgs/:id': t.fx.otherOrgId,
     };
     baseline = await tableSnapshot();

@@ -79,6 +79,9 @@ const PartyPage = lazy(() => import('./pages/party/PartyPage'));
 const MyPartyPage = lazy(() => import('./pages/party/MyPartyPage'));
 const CampaignsPage = lazy(() => import('./pages/party/CampaignsPage'));
 const MyIdeasPage = lazy(() => import('./pages/party/MyIdeasPage'));
+const MyRecordPage = lazy(() => import('./pages/records/MyRecordPage'));
+const RecordsPage = lazy(() => import('./pages/records/RecordsPage'));
+const RulesPage = lazy(() => import('./pages/records/RulesPage'));
 const OpinionDetailPage = lazy(() => import('./pages/opinions/OpinionDetailPage'));
 const ConsultationsPage = lazy(() => import('./pages/consultations/ConsultationsPage'));
 const ConsultationPage = lazy(() => import('./pages/consultations/ConsultationPage'));
@@ -154,6 +157,11 @@ const pages = [
   { path: 'creation/honours', element: only(SUPERVISORS, <CreationHonoursPage />) },
   // Its members (or the office) open a project here; the server answers 404 to everyone else.
   { path: 'creation/projects/:id', element: <CreationProjectPage /> },
+  // 履职档案: a member's own record; the office and leaders every member's, the list and the rules.
+  { path: 'records/me', element: only(LIAISONS, <MyRecordPage />) },
+  { path: 'records', element: only(SUPERVISORS, <RecordsPage />) },
+  { path: 'records/rules', element: only(SUPERVISORS, <RulesPage />) },
+  { path: 'records/members/:id', element: <MyRecordPage /> },
   // 双协: every role of the committee reads consultations and the plan; the server decides what each may do.
   { path: 'consultations', element: <ConsultationsPage /> },
   { path: 'consultations/plan', element: <PlanPage /> },

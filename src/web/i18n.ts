@@ -11,6 +11,7 @@ import { consultationsEn, consultationsZh } from './messages/consultations';
 import { meetingsEn, meetingsZh } from './messages/meetings';
 import { creationEn, creationZh } from './messages/creation';
 import { partyOrgEn, partyOrgZh } from './messages/party';
+import { recordsEn, recordsZh } from './messages/records';
 
 const zh = {
   'app.name': '同心',
@@ -108,6 +109,7 @@ const zh = {
   'home.todoOverdue': '已逾期 {n} 项',
   'home.todoGroup': '{label}（{n}）',
   'todo.kind.liaisonMeet': '双联见面', 'todo.kind.liaisonReport': '双联报告',
+  'todo.kind.dutyNoProposal': '提交提案', 'todo.kind.dutyBelowPass': '履职积分',
   'todo.kind.sign': '签收或退回', 'todo.kind.reply': '办理答复', 'todo.kind.opinion': '提交协办意见', 'todo.kind.cosign': '确认附议',
   'todo.kind.evaluate': '评价答复', 'todo.kind.file': '立案审查', 'todo.kind.assign': '交办', 'todo.kind.publish': '公开办结的提案',
   'todo.kind.key': '领办重点提案', 'todo.kind.nominate': '优秀提案自荐', 'todo.kind.selectionReview': '优秀提案评分', 'todo.kind.announce': '公布评选结果',
@@ -284,6 +286,7 @@ const zh = {
   ...accountZh,
   ...uiZh,
   ...liaisonZh,
+  ...recordsZh,
   ...consultationsZh,
   ...meetingsZh,
   ...creationZh,
@@ -389,6 +392,7 @@ const en: Dictionary = {
   'home.todoOverdue': '{n} overdue',
   'home.todoGroup': '{label} ({n})',
   'todo.kind.liaisonMeet': 'Liaison meetings', 'todo.kind.liaisonReport': 'Liaison report',
+  'todo.kind.dutyNoProposal': 'Submit a proposal', 'todo.kind.dutyBelowPass': 'Duty points',
   'todo.kind.sign': 'Sign for or return', 'todo.kind.reply': 'Reply', 'todo.kind.opinion': 'Send a co-handling opinion', 'todo.kind.cosign': 'Confirm co-signing',
   'todo.kind.evaluate': 'Evaluate a reply', 'todo.kind.file': 'Review for filing', 'todo.kind.assign': 'Assign', 'todo.kind.publish': 'Publish closed proposals',
   'todo.kind.key': 'Lead key proposals', 'todo.kind.nominate': 'Nominate for excellence', 'todo.kind.selectionReview': 'Score for excellence', 'todo.kind.announce': 'Announce selection results',
@@ -565,6 +569,7 @@ const en: Dictionary = {
   ...accountEn,
   ...uiEn,
   ...liaisonEn,
+  ...recordsEn,
   ...consultationsEn,
   ...meetingsEn,
   ...creationEn,

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { logIn, see, startE2E, type E2E } from './browser.ts';
 import { button, dialog, logInAs, main, row, toast } from './ui.ts';
+import { logFaceToFace } from './liaison-steps.ts';
 
 /** The special committee's link to 教育界 (the one sector none of its members sits in). */
 const committeeRow = (page: Page) => main(page).getByRole('row').filter({ has: page.getByRole('cell', { name: '均衡分配：教育界', exact: true }) });
@@ -35,20 +36,8 @@ describe('dual liaison journey in the browser', () => {
     await see(main(phone).getByText('待办事项', { exact: true }));
     await phone.goto('/liaison/mine');
     await see(main(phone).getByRole('heading', { name: '我的双联' }));
-    const card = main(phone).locator('.ant-card').filter({ hasText: '李四' }).filter({ hasText: '党员委员联系党外委员' });
-    await see(card.getByText('今年未见面', { exact: true }));
-    // (The buttons' names start with their icon's.)
-    await card.getByRole('button', { name: /记录联系$/ }).click();
-
     // Face to face and today are already chosen; the topics and one opinion are all that is typed.
-    const form = dialog(phone, '记录联系 · 李四');
-    await expect.poll(() => form.getByRole('radio', { name: '见面', exact: true }).isChecked()).toBe(true);
-    await form.getByLabel('交流内容', { exact: true }).fill('教育资源均衡与乡村教师队伍');
-    await form.getByRole('button', { name: /添加一条意见建议$/ }).click();
-    await form.getByLabel('收集的意见建议 1', { exact: true }).fill(OPINION);
-    await button(form, '保存').click();
-    await toast(phone, '已记录联系');
-    await see(card.getByText('今年已见面', { exact: true }));
+    await logFaceToFace(phone, { name: '李四', kind: '党员委员联系党外委员' }, '教育资源均衡与乡村教师队伍', OPINION);
 
     // The contact, and its opinion turned into a 社情民意 draft in one step.
     await main(phone).getByRole('link', { name: /见面 · 李四/ }).first().click();

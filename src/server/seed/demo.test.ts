@@ -16,6 +16,8 @@ import { consultationRecommendations, consultations } from '../modules/consultat
 import { HELD, STATES as CONSULTATION_STATES } from '../modules/consultations/workflow.ts';
 import { numberLabel } from '../modules/proposals/queries.ts';
 import { STATES } from '../modules/proposals/workflow.ts';
+import { dutyEntries, dutyTotals } from '../modules/records/schema.ts';
+import { DEFAULT_RULES, pointsOf } from '../modules/records/rules.ts';
 import { testConfig, testDatabase } from '../../../test/helpers.ts';
 import { DEMO_PASSWORD, seedDemo } from './demo.ts';
 
@@ -209,6 +211,32 @@ describe('demo seed', () => {
 
   it('creates this year\'s 双创: projects of every kind across the counties, pairings, 五送 activities, honours and an exchange meeting', async () => {
     await checkCreation(database);
+  }, 60_000);
+
+  it('fills the members\' duty records from the proposals, reports and contacts it made, totals by the rules', async () => {
+    const db = database.db;
+    const orgId = seeded.orgId;
+    const entries = await db.select().from(dutyEntries).where(eq(dutyEntries.orgId, orgId));
+    const count = (kind: string) => entries.filter((e) => e.kind === kind).length;
+    const submitted = await db.select().from(proposals).where(eq(proposals.orgId, orgId));
+    const led = submitted.filter((p) => p.submittedAt && p.proposerMemberId);
+    expect(count('proposalLead')).toBe(led.length);
+    expect(count('proposalFiled')).toBe(led.filter((p) => p.filedAt).length);
+    expect(count('proposalKey')).toBe(led.filter((p) => p.filedAt && p.isKey).length);
+    const keys = new Set(entries.map((e) => `${e.memberId} ${e.key}`));
+    for (const p of led) expect(keys.has(`${p.proposerMemberId} proposal.submit:${p.id}`), p.title).toBe(true);
+    const reports = (await db.select().from(opinions).where(eq(opinions.orgId, orgId))).filter((o) => o.submittedAt && o.authorMemberId);
+    expect(count('opinionSubmitted')).toBe(reports.length);
+    const adopted = await db.select().from(opinionAdoptions).where(and(eq(opinionAdoptions.orgId, orgId), inArray(opinionAdoptions.opinionId, reports.map((o) => o.id))));
+    expect(count('opinionAdopted')).toBe(adopted.length);
+    expect(count('liaisonContact')).toBeGreaterThan(0);
+    expect(count('proposalExcellent')).toBeGreaterThan(0);
+    // Every year's totals are its entries' points by the default rules.
+    const totals = await db.select().from(dutyTotals).where(eq(dutyTotals.orgId, orgId));
+    for (const year of new Set(entries.map((e) => e.year))) {
+      const sum = entries.filter((e) => e.year === year).reduce((n, e) => n + pointsOf(DEFAULT_RULES, e.kind, e.variant), 0);
+      expect(totals.filter((x) => x.year === year).reduce((n, x) => n + x.points, 0), String(year)).toBe(sum);
+    }
   }, 60_000);
 
   it('is deterministic: a second database, seeded on another day, gets the same roster and proposals', async () => {

@@ -24,6 +24,7 @@ import { seedDemoSelections } from './demo-selections.ts';
 import { seedDemoConsultations } from './demo-consultations.ts';
 import { seedDemoTopics } from './demo-topics.ts';
 import { seedDemoCreation } from './demo-creation.ts';
+import { backfillRecords } from '../modules/records/entries.ts';
 import { createRandom, type Random } from './random.ts';
 
 export const DEMO_PASSWORD = 'tongxin-demo';
@@ -306,6 +307,8 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<{ org
         public2: { userId: netizens[0]!.id }, public3: { userId: netizens[1]!.id },
       },
     });
+    // 履职档案: the members' entries from all of the above (made before any subscriber saw it), and their totals.
+    await backfillRecords(tx, orgId);
 
     return { orgId, logins: logins.map(({ username, role, displayName }) => ({ username, role, displayName })) };
   });

@@ -30,6 +30,7 @@ import {
   SearchOutlined,
   SendOutlined,
   SettingOutlined,
+  SolutionOutlined,
   StarOutlined,
   TeamOutlined,
   TrophyOutlined,
@@ -41,7 +42,7 @@ import type { MessageKey } from '../i18n';
 import type { Role } from '../types';
 import { ANY_ROLE, DIRECTORY_ROLES, ROSTER_EDITORS, CONFIG_ROLES, ADMIN_ONLY, PROPOSERS, COSIGNERS, PROPOSAL_OFFICE, SUPERVISORS, UNIT_CLERKS, OPINION_WRITERS, OPINION_OFFICE, LIAISONS, CREATION_MEMBERS, CONSULTATION_READERS, TOPIC_ROLES, MEETING_GOERS, LIAISON_MEETING_READERS, IDEA_WRITERS, leadsOwnKeyProposals } from './roles';
 
-export type NavGroup = 'proposals' | 'opinions' | 'consultations' | 'liaison' | 'party' | 'creation' | 'admin';
+export type NavGroup = 'proposals' | 'opinions' | 'consultations' | 'liaison' | 'creation' | 'party' | 'records' | 'admin';
 export const NAV_GROUPS: { key: NavGroup; label: MessageKey; icon: ReactNode }[] = [
   { key: 'proposals', label: 'nav.proposals', icon: <FileTextOutlined /> },
   { key: 'opinions', label: 'nav.opinions', icon: <CommentOutlined /> },
@@ -49,6 +50,7 @@ export const NAV_GROUPS: { key: NavGroup; label: MessageKey; icon: ReactNode }[]
   { key: 'liaison', label: 'nav.liaison', icon: <NodeIndexOutlined /> },
   { key: 'creation', label: 'nav.creation', icon: <RocketOutlined /> },
   { key: 'party', label: 'nav.party', icon: <FlagOutlined /> },
+  { key: 'records', label: 'nav.records', icon: <SolutionOutlined /> },
   { key: 'admin', label: 'nav.admin', icon: <SettingOutlined /> },
 ];
 
@@ -114,6 +116,9 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/party/mine', label: 'nav.myParty', description: 'home.shortcut.myParty', icon: <FlagOutlined />, roles: IDEA_WRITERS, group: 'party' },
   { path: '/party', label: 'nav.party', description: 'home.shortcut.party', icon: <FlagOutlined />, roles: SUPERVISORS, group: 'party', shortcut: true },
   { path: '/campaigns', label: 'nav.campaigns', description: 'home.shortcut.campaigns', icon: <BulbOutlined />, roles: SUPERVISORS, group: 'party', shortcut: true },
+  { path: '/records/me', label: 'nav.myRecord', description: 'home.shortcut.myRecord', icon: <SolutionOutlined />, roles: LIAISONS, group: 'records', shortcut: true },
+  { path: '/records', label: 'nav.recordList', description: 'home.shortcut.recordList', icon: <SolutionOutlined />, roles: SUPERVISORS, group: 'records', shortcut: true },
+  { path: '/records/rules', label: 'nav.recordRules', description: 'home.shortcut.recordRules', icon: <SettingOutlined />, roles: SUPERVISORS, group: 'records' },
   { path: '/admin/sectors', label: 'nav.sectors', description: 'home.shortcut.sectors', icon: <ClusterOutlined />, roles: CONFIG_ROLES, group: 'admin', shortcut: true },
   { path: '/admin/committees', label: 'nav.committees', description: 'home.shortcut.committees', icon: <ApartmentOutlined />, roles: CONFIG_ROLES, group: 'admin', shortcut: true },
   { path: '/admin/units', label: 'nav.units', description: 'home.shortcut.units', icon: <BankOutlined />, roles: CONFIG_ROLES, group: 'admin', shortcut: true },

@@ -74,6 +74,8 @@ export const uiZh = {
   'todo.sign': '签收或退回：{title}',
   'todo.liaisonMeet': '双联：还有 {n} 个联系对象今年未见面',
   'todo.liaisonReport': '双联：撰写{year}年度书面报告',
+  'todo.dutyNoProposal': '履职：{year}年尚未提交提案',
+  'todo.dutyBelowPass': '履职：{year}年积分 {points} 分，低于合格线 {pass} 分',
   'todo.reply': '办理答复：{title}',
   'todo.opinion': '提交协办意见：{title}',
   'todo.recommendationSign': '签收或退回建议：{title}（{consultation}）',
@@ -167,6 +169,7 @@ export const uiZh = {
   'audit.entity.committee': '专委会',
   'audit.entity.unit': '承办单位',
   'audit.entity.attachment': '附件',
+  'audit.entity.dutyRecords': '履职档案',
   'audit.action.created': '新增',
   'audit.action.updated': '修改',
   'audit.action.deactivated': '停用',
@@ -174,6 +177,8 @@ export const uiZh = {
   'audit.action.settings': '修改设置',
   'audit.action.uploaded': '上传',
   'audit.action.token_revoked': '吊销 API 令牌',
+  'audit.action.recomputed': '重新计算积分',
+  'audit.action.backfilled': '补录履职记录',
 };
 
 type Keys = keyof typeof uiZh;
@@ -246,6 +251,8 @@ export const uiEn: Record<Keys, string> = {
   'todo.sign': 'Sign for or return: {title}',
   'todo.liaisonMeet': 'Liaison: {n} of your contacts not yet met this year',
   'todo.liaisonReport': 'Liaison: write your {year} annual report',
+  'todo.dutyNoProposal': 'Duty: no proposal of yours in {year} yet',
+  'todo.dutyBelowPass': 'Duty: {points} points in {year}, below the pass line of {pass}',
   'todo.reply': 'Reply: {title}',
   'todo.opinion': 'Send a co-handling opinion: {title}',
   'todo.recommendationSign': 'Sign for or return recommendation: {title} ({consultation})',
@@ -337,6 +344,7 @@ export const uiEn: Record<Keys, string> = {
   'audit.entity.committee': 'Special committee',
   'audit.entity.unit': 'Handling unit',
   'audit.entity.attachment': 'Attachment',
+  'audit.entity.dutyRecords': 'Duty records',
   'audit.action.created': 'Created',
   'audit.action.updated': 'Updated',
   'audit.action.deactivated': 'Deactivated',
@@ -344,4 +352,6 @@ export const uiEn: Record<Keys, string> = {
   'audit.action.settings': 'Settings changed',
   'audit.action.uploaded': 'Uploaded',
   'audit.action.token_revoked': 'API token revoked',
+  'audit.action.recomputed': 'Points recomputed',
+  'audit.action.backfilled': 'Entries backfilled',
 };

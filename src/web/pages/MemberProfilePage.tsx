@@ -4,11 +4,11 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Popconfirm, Result, Skeleton, Space, Tag } from 'antd';
 import type { DescriptionsProps } from 'antd';
-import { ArrowLeftOutlined, CheckCircleOutlined, EditOutlined, StopOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CheckCircleOutlined, EditOutlined, SolutionOutlined, StopOutlined } from '@ant-design/icons';
 import { ApiError, api } from '../api';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
-import { ROSTER_EDITORS } from '../layout/roles';
+import { ROSTER_EDITORS, SUPERVISORS } from '../layout/roles';
 import { useIsMobile } from '../layout/useIsMobile';
 import { keys, useSectorOptions } from '../queries';
 import { MemberFormModal } from '../components/MemberFormModal';
@@ -21,7 +21,7 @@ import type { Member } from '../types';
 export default function MemberProfilePage() {
   const { id = '' } = useParams();
   const { t, label, formatDateTime } = useI18n();
-  const { hasRole } = useAuth();
+  const { hasRole, user } = useAuth();
   const isMobile = useIsMobile();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -134,7 +134,11 @@ export default function MemberProfilePage() {
         back={back}
         title={m.name}
         extra={
-          canEdit && (
+          <>
+            {(hasRole(...SUPERVISORS) || user?.memberId === m.id) && (
+              <Button icon={<SolutionOutlined />} onClick={() => navigate(`/records/members/${m.id}`)}>{t('nav.records')}</Button>
+            )}
+            {canEdit && (
             <>
               <Button
                 icon={<EditOutlined />}
@@ -163,7 +167,8 @@ export default function MemberProfilePage() {
                 </Button>
               )}
             </>
-          )
+            )}
+          </>
         }
       />
       <Card title={t('member.profile')}>

@@ -11,3 +11,4 @@ export * from '../../modules/liaison/schema.ts';
 export * from '../../modules/consultations/schema.ts';
 export * from '../../modules/creation/schema.ts';
 export * from '../../modules/party/schema.ts';
+export * from '../../modules/records/schema.ts';

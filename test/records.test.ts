@@ -1,0 +1,232 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { unzipSync, strFromU8 } from 'fflate';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiAs, engines, expectProblem, opinionIn, snapshotter, testApp, type TestApp } from './helpers.ts';
+import { selectionIn } from './selection-helpers.ts';
+import { outbox } from '../src/server/core/schema.ts';
+import { today } from '../src/server/modules/handling/deadlines.ts';
+import { replayEvents } from '../src/server/modules/records/entries.ts';
+import { dutyEntries, dutyTotals } from '../src/server/modules/records/schema.ts';
+
+// 履职档案 over HTTP: entries made by the real flows' events (proposals with a co-signer, a 社情民意
+// report adopted, a 双联 contact, a contract event of a module to come), stored once however often
+// delivered; points, grades and ranks by the rules; recompute; the 述职报告 as Word.
+
+const YEAR = Number(today().slice(0, 4));
+
+interface Entry { id: string; kind: string; variant: string | null; points: number; occurredOn: string; title: string; source: { type: string; id: string; href: string } }
+interface Record { member: { id: string; name: string }; year: number; points: number; grade: string; rank: { sector: { rank: number; size: number }; committees: { id: string; rank: number; size: number }[] }; warnings: string[]; entries: Entry[]; byKind: { [k: string]: { count: number; points: number } } }
+interface Row { memberId: string; name: string; points: number; grade: string; sectorRank: number; sectorSize: number; committeeRank: number | null; warnings: string[] }
+
+describe.each(engines)('duty records (%s)', (engine) => {
+  let t: TestApp;
+  let zhang: string; let li: string; let wang: string;
+  const { call, ok } = apiAs(() => t);
+  beforeAll(async () => {
+    t = await testApp(engine, { JOBS_INTERVAL_SECONDS: 3600 });
+    [zhang, li, wang] = t.fx.memberIds as [string, string, string];
+  });
+  afterAll(async () => { await t?.close(); });
+
+  const settle = () => t.app.outbox.kick();
+  const record = async (login: string, memberId?: string): Promise<Record> => {
+    await settle();
+    return ok(login, 'GET', memberId ? `/records/members/${memberId}?year=${YEAR}` : `/records/me?year=${YEAR}`);
+  };
+  const kinds = (r: Record) => r.entries.map((e) => `${e.kind}${e.variant ? `.${e.variant}` : ''}`).sort();
+  const list = async (query = ''): Promise<Row[]> => { await settle(); return (await ok('staff', 'GET', `/records?year=${YEAR}&pageSize=100${query}`)).items; };
+  const refused = async (status: number, login: string, method: string, url: string, payload?: object) => {
+    await t.as(login);
+    const snap = snapshotter(t);
+    const before = await snap();
+    const problem = expectProblem(await call(login, method, url, payload), status);
+    expect(await snap(), `${login} ${method} ${url} changed nothing`).toEqual(before);
+    return problem;
+  };
+  let jointId: string;
+
+  it('gives the proposer and the co-signer of a submitted proposal their entries, and more as it is filed and made key', async () => {
+    const { id } = await ok('member2', 'POST', '/proposals', { title: '关于完善社区养老服务的建议', body: '建议完善社区养老服务设施。', kind: 'joint', cosignerIds: [zhang] });
+    jointId = id;
+    await ok('member', 'POST', `/proposals/${id}/actions/cosign`, {});
+    await ok('member2', 'POST', `/proposals/${id}/actions/submit`, {});
+    expect(kinds(await record('member2'))).toEqual(['proposalLead']);
+    expect(kinds(await record('member'))).toEqual(['proposalCosign']);
+
+    await ok('staff', 'POST', `/proposals/${id}/actions/file`, {});
+    await ok('staff', 'POST', `/proposals/${id}/actions/markKey`, { leaderUserId: t.fx.userIds.leader });
+    const lead = await record('member2');
+    expect(kinds(lead)).toEqual(['proposalFiled', 'proposalKey', 'proposalLead']);
+    expect(lead.points).toBe(30); // 15 filed + 15 key (submission itself: 0 by default)
+    expect(lead.entries.every((e) => e.source.type === 'proposal' && e.source.id === id && e.source.href === `/proposals/${id}`)).toBe(true);
+    const co = await record('member');
+    expect(kinds(co)).toEqual(['proposalCosign', 'proposalFiledCosign']);
+    expect(co.points).toBe(3);
+  });
+
+  it('counts a 社情民意 report handed in and adopted, by the level of the adoption', async () => {
+    const id = await opinionIn(t, 'adopted', '老旧小区加装电梯推进缓慢');
+    const r = await record('member');
+    expect(kinds(r)).toEqual(['opinionAdopted.city', 'opinionSubmitted', 'proposalCosign', 'proposalFiledCosign']);
+    expect(r.entries.filter((e) => e.source.type === 'opinion').every((e) => e.source.href === `/opinions/${id}`)).toBe(true);
+    expect(r.points).toBe(3 + 2 + 10);
+  });
+
+  it('counts a 双联 contact the liaison logs, by its channel', async () => {
+    await ok('staff', 'POST', '/liaison/links/generate', { year: YEAR });
+    const links = (await ok('member', 'GET', `/liaison/links?year=${YEAR}&fromMemberId=${zhang}`)).items as { id: string }[];
+    expect(links.length).toBeGreaterThan(0);
+    const contact = await ok('member', 'POST', `/liaison/links/${links[0]!.id}/contacts`, { date: today(), channel: 'faceToFace', participants: '张三', topics: '听取教育界委员意见' });
+    const r = await record('member');
+    const e = r.entries.find((x) => x.kind === 'liaisonContact')!;
+    expect(e).toMatchObject({ variant: 'faceToFace', points: 3, occurredOn: today(), source: { type: 'liaisonContact', id: contact.id, href: `/liaison/contacts/${contact.id}` } });
+    expect(r.points).toBe(18);
+  });
+
+  it('takes the events of the modules to come from their payload, stored once however often delivered', async () => {
+    const event = { type: 'meetingAttendance.signedIn', payload: { id: '8e1f7f7e-0000-4000-8000-000000000001', meetingId: 'm-1', memberIds: [zhang, wang], occurredOn: `${YEAR}-03-05`, title: '全会第一次大会' } };
+    await t.database.db.insert(outbox).values([{ orgId: t.fx.orgId, ...event }, { orgId: t.fx.orgId, ...event }]);
+    // and one with nobody in it, and one that names no record: nothing, no failure
+    await t.database.db.insert(outbox).values([{ orgId: t.fx.orgId, type: 'meetingSpeech.added', payload: { id: 'x', memberIds: [] } }, { orgId: t.fx.orgId, type: 'campaignIdea.submitted', payload: {} }]);
+    const r = await record('member');
+    expect(r.entries.filter((e) => e.kind === 'meetingAttended')).toEqual([
+      expect.objectContaining({ points: 5, occurredOn: `${YEAR}-03-05`, title: '全会第一次大会', source: { type: 'meeting', id: event.payload.id, href: '/meetings/m-1' } }),
+    ]);
+    expect(r.points).toBe(23);
+    expect((await record('staff', wang)).points).toBe(5);
+    const [failed] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(outbox).where(and(eq(outbox.orgId, t.fx.orgId), sql`${outbox.lastError} is not null`));
+    expect(failed!.n).toBe(0);
+  });
+
+  it('stores each entry once when every event is delivered again', async () => {
+    const count = async () => (await t.database.db.select({ n: sql<number>`count(*)::int` }).from(dutyEntries).where(eq(dutyEntries.orgId, t.fx.orgId)))[0]!.n;
+    const before = { n: await count(), rows: await list() };
+    await t.database.db.update(outbox).set({ dispatchedAt: null }).where(eq(outbox.orgId, t.fx.orgId));
+    await settle();
+    expect(await count()).toBe(before.n);
+    expect(await list()).toEqual(before.rows);
+  });
+
+  it('lists members\' totals with grades by the lines, ranks in the sector and the special committee, and warnings', async () => {
+    await ok('staff', 'PATCH', `/members/${zhang}`, { committeeIds: [t.fx.committeeId] });
+    await ok('staff', 'PATCH', `/members/${wang}`, { committeeIds: [t.fx.committeeId] });
+    const rows = await list();
+    const of = (id: string) => rows.find((r) => r.memberId === id)!;
+    expect(rows.map((r) => r.points)).toEqual([...rows.map((r) => r.points)].sort((a, b) => b - a));
+    expect(of(li)).toMatchObject({ points: 30, grade: 'fail', sectorRank: 1, sectorSize: 2 });
+    expect(of(zhang)).toMatchObject({ points: 23, sectorRank: 1, sectorSize: 2 });
+    expect(of(wang)).toMatchObject({ points: 5, sectorRank: 2 });
+    // The year is past both warning days (30 June, 1 November) in the tests' year only if today is; the warnings follow the rules' dates.
+    const day = today();
+    expect(of(wang).warnings).toEqual([...(day >= `${YEAR}-06-30` ? ['noProposal'] : []), ...(day >= `${YEAR}-11-01` ? ['belowPass'] : [])]);
+    expect(of(zhang).warnings).not.toContain('noProposal');
+    // The warnings are the member's to-dos; the office finds them in its list.
+    const todos = async (login: string) => ((await ok(login, 'GET', '/todos')).items as { kind: string; params: object; href: string }[]).filter((x) => x.kind.startsWith('duty'));
+    expect(await todos('member2')).toEqual(day >= `${YEAR}-11-01` ? [{ kind: 'dutyBelowPass', title: expect.any(String), params: { year: YEAR, points: 30, pass: 60 }, href: '/records/me', due: `${YEAR}-12-31` }] : []);
+    const warned = await list('&warning=true');
+    expect(warned.every((r) => r.warnings.length > 0)).toBe(true);
+    expect(warned.map((r) => r.memberId)).toEqual(rows.filter((r) => r.warnings.length).map((r) => r.memberId));
+    expect(await todos('staff')).toEqual([]);
+
+    const inCommittee = await list(`&committeeId=${t.fx.committeeId}`);
+    expect(inCommittee.map((r) => [r.memberId, r.committeeRank])).toEqual([[zhang, 1], [wang, 2]]);
+    expect((await list(`&sectorId=${t.fx.sectorIds[1]}`)).map((r) => r.memberId).sort()).toEqual([li, t.fx.memberIds[3]].sort());
+    expect(await list('&grade=excellent')).toEqual([]);
+    const mine = await record('member');
+    expect(mine.rank.sector).toEqual({ rank: 1, size: 2 });
+    expect(mine.rank.committees).toEqual([expect.objectContaining({ id: t.fx.committeeId, rank: 1, size: 2 })]);
+  });
+
+  it('recomputes the same totals from the stored entries; a rule change moves them as the rules say', async () => {
+    const before = await list();
+    const again = await ok('staff', 'POST', '/records/recompute', { year: YEAR });
+    expect(again).toEqual({ year: YEAR, members: 3, points: 30 + 23 + 5 });
+    expect(await list()).toEqual(before);
+    // and the stored totals are the entries' points summed
+    const [sum] = await t.database.db.select({ n: sql<number>`sum(${dutyTotals.points})::int` }).from(dutyTotals).where(and(eq(dutyTotals.orgId, t.fx.orgId), eq(dutyTotals.year, YEAR)));
+    expect(sum!.n).toBe(58);
+
+    const rules = await ok('staff', 'PUT', '/records/rules', { points: { proposalFiled: 20, 'opinionAdopted.city': 12 }, grades: { excellent: 40, good: 25, pass: 20 } });
+    expect(rules.points.proposalFiled).toBe(20);
+    expect(rules.points.proposalKey).toBe(15); // the rest kept
+    const of = (rows: Row[], id: string) => rows.find((r) => r.memberId === id)!;
+    const after = await list();
+    expect(of(after, li)).toMatchObject({ points: 35, grade: 'good' });
+    expect(of(after, zhang)).toMatchObject({ points: 25, grade: 'good' });
+    expect(of(after, wang)).toMatchObject({ points: 5, grade: 'fail' });
+    expect((await record('member2')).entries.find((e) => e.kind === 'proposalFiled')!.points).toBe(20);
+    expect(await ok('staff', 'POST', '/records/recompute', { year: YEAR })).toEqual({ year: YEAR, members: 3, points: 65 });
+    expect(await list()).toEqual(after);
+  });
+
+  it('refuses rules that do not hold together or name no kind, changing nothing', async () => {
+    expect((await refused(422, 'staff', 'PUT', '/records/rules', { grades: { excellent: 10, good: 20 } })).errors[0]!.path).toBe('/grades/excellent');
+    expect((await refused(400, 'staff', 'PUT', '/records/rules', { points: { nosuchKind: 3 } })).errors[0]!.path).toMatch(/^\/points/);
+    expect((await refused(400, 'staff', 'PUT', '/records/rules', { proposalBy: '13-40' })).errors[0]!.path).toBe('/proposalBy');
+    expect((await refused(400, 'staff', 'POST', '/records/recompute', { year: '2026' })).errors[0]!.path).toBe('/year');
+    await refused(403, 'member', 'PUT', '/records/rules', { points: { proposalFiled: 99 } });
+    await refused(403, 'leader', 'POST', '/records/recompute', { year: YEAR });
+  });
+
+  it('shows a member their own record only; leaders and the office every one', async () => {
+    expectProblem(await call('member', 'GET', `/records/members/${li}?year=${YEAR}`), 404);
+    expectProblem(await call('member', 'GET', `/records?year=${YEAR}`), 403);
+    expectProblem(await call('staff', 'GET', `/records/me?year=${YEAR}`), 403);
+    expectProblem(await call('otherStaff', 'GET', `/records/members/${li}?year=${YEAR}`), 404);
+    expect((await ok('leader', 'GET', `/records/members/${li}?year=${YEAR}`)).points).toBe(35);
+    expect((await ok('member', 'GET', `/records/members/${zhang}?year=${YEAR}`)).points).toBe(25);
+  });
+
+  it('drafts the 述职报告 as a Word document from the record, and exports the totals', async () => {
+    const res = await call('member', 'GET', `/records/me/report.docx?year=${YEAR}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('wordprocessingml');
+    const xml = strFromU8(unzipSync(new Uint8Array(res.rawPayload))['word/document.xml']!);
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain(`张三委员${YEAR}年度履职报告`);
+    expect(text).toContain('关于完善社区养老服务的建议');
+    expect(text).toContain('老旧小区加装电梯推进缓慢');
+    expect(text).toContain('全年履职积分25分，等级良好');
+
+    const xlsx = await call('staff', 'GET', `/records.xlsx?year=${YEAR}`);
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const rows = wb.worksheets[0]!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1, 5));
+    expect(rows[0]).toEqual(['委员', '界别', '积分', '等级']);
+    expect(rows[1]).toEqual(['李四', '经济界', 35, '良好']);
+  });
+
+  it('counts an excellent proposal for its proposer once the selection is announced', async () => {
+    const before = (await record('member')).points;
+    const round = await selectionIn(t, 'announced', '年度优秀提案评选');
+    const r = await record('member');
+    const excellent = r.entries.filter((e) => e.kind === 'proposalExcellent');
+    expect(excellent).toHaveLength(1);
+    expect(excellent[0]!.title).toBe('年度优秀提案评选的提案');
+    // filed (20 by the changed rules) and excellent (10); the submission itself 0
+    expect(r.points).toBe(before + 20 + 10);
+    expect(round.id).toBeTruthy();
+  });
+
+  it('builds the same entries again from the module tables (backfill) and from the kept events (replay)', async () => {
+    const snapshot = async () => (await t.database.db.select({ m: dutyEntries.memberId, key: dutyEntries.key, kind: dutyEntries.kind, on: dutyEntries.occurredOn })
+      .from(dutyEntries).where(eq(dutyEntries.orgId, t.fx.orgId))).map((e) => `${e.m} ${e.key} ${e.kind} ${e.on}`).sort();
+    const all = await snapshot();
+    const totals = await list();
+    await t.database.db.delete(dutyEntries).where(eq(dutyEntries.orgId, t.fx.orgId));
+    const { added } = await ok('staff', 'POST', '/records/backfill');
+    const fromTables = await snapshot();
+    // the tables hold everything but the events of modules not in main yet (their payload is all there is)
+    expect(fromTables).toEqual(all.filter((e) => !e.includes('meetingAttendance')));
+    expect(added).toBe(fromTables.length);
+    expect((await ok('staff', 'POST', '/records/backfill')).added).toBe(0);
+
+    await t.database.db.delete(dutyEntries).where(eq(dutyEntries.orgId, t.fx.orgId));
+    await replayEvents(t.database.db, t.fx.orgId);
+    expect(await snapshot()).toEqual(all);
+    expect(await list()).toEqual(totals);
+    expect(jointId).toBeTruthy();
+  });
+});
