@@ -25,7 +25,7 @@ function supervised(c: Consultation) {
 }
 
 const event = (v: typeof visits.$inferSelect) => ({
-  id: v.id, consultationId: v.consultationId, memberIds: v.memberIds, occurredOn: v.visitedOn, place: v.place, kind: 'supervisionVisit',
+  id: v.id, consultationId: v.consultationId, memberIds: v.memberIds, occurredOn: v.visitedOn, place: v.place,
 });
 
 export function addVisit(ctx: Ctx, consultationId: string, input: VisitInput) {

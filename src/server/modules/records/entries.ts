@@ -33,21 +33,22 @@ const BACKFILL: FactsOf[] = [proposalDutyFacts, excellenceDutyFacts, opinionDuty
 
 /** Events of the shared contract: the kind they count as and where their record is (the payload's `href` wins). */
 export const CONTRACT: Record<string, { kind: string; sourceType: string; href: (p: ContractPayload) => string }> = {
-  'meetingAttendance.signedIn': { kind: 'meetingAttended', sourceType: 'meeting', href: (p) => `/meetings/${p.meetingId ?? p.id}` },
-  'meetingLeave.approved': { kind: 'meetingLeave', sourceType: 'meeting', href: (p) => `/meetings/${p.meetingId ?? p.id}` },
-  'meetingSpeech.added': { kind: 'meetingSpeech', sourceType: 'meeting', href: (p) => `/meetings/${p.meetingId ?? p.id}` },
+  'meetingAttendance.signedIn': { kind: 'meetingAttended', sourceType: 'meeting', href: (p) => (p.consultationId ? `/consultations/${p.consultationId}?tab=meeting` : '/meetings') },
+  'meetingLeave.approved': { kind: 'meetingLeave', sourceType: 'meeting', href: (p) => (p.consultationId ? `/consultations/${p.consultationId}?tab=meeting` : '/meetings') },
+  'meetingSpeech.added': { kind: 'meetingSpeech', sourceType: 'meeting', href: (p) => (p.consultationId ? `/consultations/${p.consultationId}?tab=meeting` : '/meetings') },
   'consultationTopic.proposed': { kind: 'topicProposed', sourceType: 'consultationTopic', href: (p) => `/consultations/topics/${p.id}` },
   'consultationComment.posted': { kind: 'commentPosted', sourceType: 'consultationComment', href: (p) => (p.consultationId ? `/consultations/${p.consultationId}` : `/consultations`) },
   'creationProject.created': { kind: 'creationProject', sourceType: 'creationProject', href: (p) => `/creation/projects/${p.id}` },
-  'creationHonour.added': { kind: 'creationHonour', sourceType: 'creationHonour', href: (p) => `/creation/honours/${p.id}` },
-  'creationActivity.logged': { kind: 'creationActivity', sourceType: 'creationActivity', href: (p) => `/creation/activities/${p.id}` },
-  'partyActivity.logged': { kind: 'partyActivity', sourceType: 'partyActivity', href: (p) => `/party/activities/${p.id}` },
-  'campaignIdea.submitted': { kind: 'campaignIdea', sourceType: 'campaignIdea', href: (p) => `/campaigns/ideas/${p.id}` },
-  'campaignIdea.adopted': { kind: 'campaignIdeaAdopted', sourceType: 'campaignIdea', href: (p) => `/campaigns/ideas/${p.id}` },
-  'liaisonMeeting.held': { kind: 'liaisonMeeting', sourceType: 'liaisonMeeting', href: (p) => `/party/liaison-meetings/${p.id}` },
+  'creationHonour.added': { kind: 'creationHonour', sourceType: 'creationHonour', href: () => '/creation/honours' },
+  'creationActivity.logged': { kind: 'creationActivity', sourceType: 'creationActivity', href: () => '/creation/activities' },
+  'partyActivity.logged': { kind: 'partyActivity', sourceType: 'partyActivity', href: () => '/party/mine' },
+  'campaignIdea.submitted': { kind: 'campaignIdea', sourceType: 'campaignIdea', href: () => '/campaigns/mine' },
+  'campaignIdea.adopted': { kind: 'campaignIdeaAdopted', sourceType: 'campaignIdea', href: () => '/campaigns/mine' },
+  'liaisonMeeting.held': { kind: 'liaisonMeeting', sourceType: 'liaisonMeeting', href: () => '/liaison/meetings' },
+  'consultationVisit.added': { kind: 'supervisionVisit', sourceType: 'consultationVisit', href: (p) => `/consultations/${p.consultationId}` },
 };
 
-interface ContractPayload { id: string; memberIds?: string[]; occurredOn?: string; kind?: string; title?: string; name?: string; href?: string; meetingId?: string; consultationId?: string }
+interface ContractPayload { id: string; memberIds?: string[]; occurredOn?: string; kind?: string; title?: string; name?: string; href?: string; consultationId?: string }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
