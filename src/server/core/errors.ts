@@ -80,6 +80,11 @@ export class Problem extends Error {
   ) { super(inLang(detail ?? title, 'zh')); }
 }
 
+/** 429 with the seconds to wait, sent as Retry-After. */
+export class TooMany extends Problem {
+  constructor(readonly seconds: number, detail: Message) { super(429, 'Too Many Requests', detail); }
+}
+
 /** "/path: message" in each language. */
 const fieldDetail = (errors: FieldError[], lead: Localized): Localized => ({
   zh: `${lead.zh}：${errors.map((e) => `${e.path} ${inLang(e.message, 'zh')}`).join('；')}`,
@@ -100,7 +105,7 @@ const NOUNS: Record<string, string> = {
   Resource: '内容', Route: '接口', User: '用户', Token: 'API 令牌', Term: '届次', Member: '委员', Committee: '政协', Entry: '参评提案',
   Attachment: '附件', Proposal: '提案', Reply: '答复', letters: '委员来信', Opinion: '社情民意信息', Notification: '通知',
   Selection: '评选', Level: '评选层级', sector: '界别', committee: '专委会', unit: '承办单位', Link: '双联联系', Contact: '联系记录',
-  Consultation: '协商活动', 'Plan item': '协商计划事项', Recommendation: '协商建议', 'Checklist item': '清单事项',
+  Consultation: '协商活动', Comment: '评论', 'Plan item': '协商计划事项', Recommendation: '协商建议', 'Checklist item': '清单事项',
 };
 export const notFound = (what = 'Resource') => new Problem(404, 'Not Found', say(`${NOUNS[what] ?? what}不存在`, `${what} not found`));
 
@@ -116,6 +121,7 @@ export function problemBody(p: Problem, lang: Lang) {
 function send(req: FastifyRequest, reply: FastifyReply, p: Problem) {
   const lang = langOf(req.headers['accept-language']);
   const vary = reply.getHeader('vary');
+  if (p instanceof TooMany) reply.header('retry-after', p.seconds);
   return reply.status(p.status).type('application/problem+json').header('content-language', lang === 'zh' ? 'zh-CN' : 'en')
     .header('vary', vary ? `${String(vary)}, Accept-Language` : 'Accept-Language').send(problemBody(p, lang));
 }

@@ -1,6 +1,7 @@
 import { forbidden } from './errors.ts';
 
-export const ROLES = ['admin', 'staff', 'leader', 'member', 'unit'] as const;
+/** `public`: a public account (网民), registered by itself: it comments and votes, and reads what visitors read. */
+export const ROLES = ['admin', 'staff', 'leader', 'member', 'unit', 'public'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** The logged-in user as the rest of the server sees it. */
@@ -28,6 +29,9 @@ export function definePolicies(defs: Record<string, Rule>) {
     rules.set(name, rule);
   }
 }
+
+/** A public account and nothing more. */
+export const isPublicAccount = (actor: Actor) => actor.roles.length > 0 && actor.roles.every((r) => r === 'public');
 
 export const hasRole = (actor: Actor, ...roles: readonly Role[]) => actor.roles.some((r) => roles.includes(r));
 

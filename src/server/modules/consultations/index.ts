@@ -5,6 +5,7 @@ import { hasRole } from '../../core/policies.ts';
 import { registerItemKind } from '../handling/reminders.ts';
 import { assignments } from '../handling/schema.ts';
 import { assignmentTodo } from '../handling/todos.ts';
+import { commentRoutes } from './comment-routes.ts';
 import { planRoutes } from './plan-routes.ts';
 import { REC_KIND } from './recommendation-access.ts';
 import { recommendationRoutes } from './recommendation-routes.ts';
@@ -35,6 +36,7 @@ addTodoSource(async (db, actor) => {
 
 export async function consultationsModule(fastify: FastifyInstance) {
   await fastify.register(consultationRoutes);
+  await fastify.register(commentRoutes);
   await fastify.register(planRoutes);
   await fastify.register(recommendationRoutes);
 }

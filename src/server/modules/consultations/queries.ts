@@ -13,7 +13,7 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 function summary(c: Consultation) {
   return {
     id: c.id, title: c.title, kind: c.kind, year: c.year, summary: c.summary, state: c.state, planItemId: c.planItemId,
-    heldOn: c.heldOn, createdAt: iso(c.createdAt)!, updatedAt: iso(c.updatedAt)!,
+    heldOn: c.heldOn, comments: { open: c.commentsOpen, moderation: c.commentsModeration }, createdAt: iso(c.createdAt)!, updatedAt: iso(c.updatedAt)!,
   };
 }
 
@@ -35,6 +35,27 @@ export async function listConsultations(db: Queryable, actor: Actor, f: Consulta
     db.select({ n: sql<number>`count(*)::int` }).from(consultations).where(where),
   ]);
   return { total: count!.n, items: rows.map(({ c, late }) => ({ ...summary(c), lateTasks: late })) };
+}
+
+/** A consultation as the public sees it while its online comments are open. */
+export const publicConsultation = (c: Consultation) => ({
+  id: c.id, title: c.title, kind: c.kind, year: c.year, summary: c.summary, state: c.state,
+  comments: { open: c.commentsOpen, moderation: c.commentsModeration },
+});
+
+/** The public list: consultations whose online comments are open, newest first. */
+export async function listOpenForComments(db: Queryable, f: ConsultationFilter, page: { limit: number; offset: number }) {
+  const where = and(
+    eq(consultations.commentsOpen, true),
+    f.q ? ilike(consultations.title, `%${f.q}%`) : undefined,
+    f.kind ? eq(consultations.kind, f.kind) : undefined,
+    f.year ? eq(consultations.year, f.year) : undefined,
+  );
+  const [rows, [count]] = await Promise.all([
+    db.select().from(consultations).where(where).orderBy(desc(consultations.updatedAt), desc(consultations.id)).limit(page.limit).offset(page.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(consultations).where(where),
+  ]);
+  return { total: count!.n, items: rows.map(publicConsultation) };
 }
 
 /** The 八个一 checklist, in its fixed order, each item flagged late when past due and not done. */

@@ -7,9 +7,10 @@ import { definePolicies, type Actor } from '../../core/policies.ts';
 import { loadConsultation, subject } from './access.ts';
 import { actOnConsultation, createConsultation, updateConsultation } from './commands.ts';
 import { TASK_KEYS, TASK_STATES } from './checklist.ts';
-import { checklistOf, listConsultations, presentConsultation } from './queries.ts';
+import { commentable } from './comments.ts';
+import { checklistOf, listConsultations, listOpenForComments, presentConsultation, publicConsultation } from './queries.ts';
 import { setTask } from './tasks.ts';
-import { consultationWorkflow, KINDS, STATES } from './workflow.ts';
+import { consultationWorkflow, KINDS, MODERATIONS, STATES } from './workflow.ts';
 
 definePolicies({ 'consultation.manage': ['staff'] });
 
@@ -23,6 +24,7 @@ const ACTION_BODIES = {
   prepare: obj({ note: Note }), convene: obj({ note: Note }),
   conclude: obj({ heldOn: Type.Optional(Type.String({ format: 'date' })), note: Note }),
   dispatch: obj({ note: Note }), track: obj({ note: Note }), close: obj({ note: Note }),
+  openComments: obj({ moderation: lit(MODERATIONS), note: Note }), closeComments: obj({ note: Note }),
 };
 for (const a of consultationWorkflow.actionNames) if (!(a in ACTION_BODIES)) throw new Error(`no body schema for consultation action ${a}`);
 
@@ -37,9 +39,13 @@ export async function consultationRoutes(fastify: FastifyInstance) {
   const view = async (actor: Actor, id: string) => presentConsultation(app.db, (await loadConsultation(app.db, actor, id)).c);
   const checklist = async (actor: Actor, id: string) => checklistOf(app.db, (await loadConsultation(app.db, actor, id)).c);
 
-  app.get('/consultations', { schema: { tags, summary: 'Consultations of my committee (filters: kind, year, state)', querystring: Filters } }, async (req) => {
+  app.get('/consultations', {
+    config: { public: true },
+    schema: { tags, summary: 'Consultations of my committee (filters: kind, year, state); without login: those whose online comments are open', querystring: Filters },
+  }, async (req) => {
     const q = req.query;
-    return { ...(await listConsultations(app.db, actorOf(req), q, pageOf(q))), page: q.page, pageSize: q.pageSize };
+    const list = req.actor ? await listConsultations(app.db, req.actor, q, pageOf(q)) : await listOpenForComments(app.db, q, pageOf(q));
+    return { ...list, page: q.page, pageSize: q.pageSize };
   });
 
   app.post('/consultations', {
@@ -53,7 +59,10 @@ export async function consultationRoutes(fastify: FastifyInstance) {
     return reply.status(201).send(await presentConsultation(app.db, c));
   });
 
-  app.get('/consultations/:id', { schema: { tags, summary: 'One consultation, with its checklist', params: IdParams } }, async (req) => view(actorOf(req), req.params.id));
+  app.get('/consultations/:id', {
+    config: { public: true },
+    schema: { tags, summary: 'One consultation, with its checklist; without login, while its online comments are open, its title, summary and comments', params: IdParams },
+  }, async (req) => (req.actor ? view(req.actor, req.params.id) : publicConsultation(await commentable(app.db, null, req.params.id))));
 
   app.patch('/consultations/:id', {
     schema: { tags, summary: 'Edit the title or summary (staff)', params: IdParams, body: Type.Partial(obj({ title: Name(200), summary: Text(5000) }), { additionalProperties: false, minProperties: 1 }) },
