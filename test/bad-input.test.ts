@@ -9,6 +9,7 @@ import { rosterFile } from './roster.ts';
 import { selectionIn } from './selection-helpers.ts';
 import { notifications } from '../src/server/core/jobs-schema.ts';
 import { attachments } from '../src/server/modules/handling/schema.ts';
+import { consultationComments } from '../src/server/modules/consultations/schema.ts';
 
 // Bad input, sent as the admin (so authorization passes), to every operation of the OpenAPI
 // document: each must be refused with a 4xx problem+json naming the field, must change nothing
@@ -31,6 +32,7 @@ const EXEMPT_BODY: Record<string, string> = {
 /** A valid JSON body for every operation that takes one (checked against its schema). */
 const examples = (fx: Fixture): Record<string, Record<string, unknown>> => ({
   'POST /api/v1/auth/login': { username: 'nobody', password: 'not-the-password' },
+  'POST /api/v1/auth/register': { username: 'netizen', password: 'netizen-pass-1', displayName: '网友', org: fx.orgId },
   'POST /api/v1/auth/tokens': { name: 'integration' },
   // (the admin's own password: a refused field never changes it)
   'POST /api/v1/auth/password': { currentPassword: fx.password, newPassword: 'another-pass-1' },
@@ -76,6 +78,12 @@ const examples = (fx: Fixture): Record<string, Record<string, unknown>> => ({
   'PATCH /api/v1/consultations/:id/checklist': { key: 'forum', owner: '提案委员会', dueDate: '2026-05-01', state: 'doing' },
   ...Object.fromEntries(['prepare', 'convene', 'dispatch', 'track', 'close'].map((a) => [`POST /api/v1/consultations/:id/actions/${a}`, { note: '按计划' }])),
   'POST /api/v1/consultations/:id/actions/conclude': { heldOn: '2026-05-20' },
+  'POST /api/v1/consultations/:id/actions/openComments': { moderation: 'pre' },
+  'POST /api/v1/consultations/:id/actions/closeComments': { note: '会议结束' },
+  'POST /api/v1/consultations/:id/comments': { content: '建议增加社区托育点。', replyTo: crypto.randomUUID() },
+  'POST /api/v1/consultations/:id/comments/:commentId/vote': { value: 'support' },
+  'POST /api/v1/consultations/:id/comments/:commentId/hide': { reason: '与议题无关' },
+  'PUT /api/v1/moderation/sensitive-words': { words: ['敏感词'] },
   'POST /api/v1/consultations/plan/items': { year: 2026, kind: 'sector', month: 6, topic: '医疗卫生', committeeId: fx.committeeId },
   'PATCH /api/v1/consultations/plan/items/:id': { month: 7 },
   'POST /api/v1/consultations/plan/adopt': { year: 2026 },
@@ -327,6 +335,7 @@ describe.each(engines)('bad input (%s)', (engine) => {
     const recommendationId = (await t.app.inject({ method: 'POST', url: `/api/v1/consultations/${consultationId}/recommendations`, headers: staff, payload: { title: '建议', content: '内容' } })).json().id as string;
     const [recommendationFile] = await t.database.db.insert(attachments).values({ orgId: t.fx.orgId, itemKind: 'recommendation', itemId: recommendationId, ownerKind: 'reply', ownerId: null,
       filename: '附件.pdf', mime: 'application/pdf', size: 4, sha256: '-', data: Buffer.from('%PDF'), createdBy: t.fx.userIds.unitA! }).returning();
+    const [comment] = await t.database.db.insert(consultationComments).values({ orgId: t.fx.orgId, consultationId, authorId: t.fx.userIds.member!, authorName: '张三', content: '意见', status: 'visible' }).returning();
     const planItemId = (await t.app.inject({ method: 'POST', url: '/api/v1/consultations/plan/items', headers: staff, payload: { year: 2026, kind: 'sector', month: 5, topic: '计划' } })).json().id as string;
     const [notification] = await t.database.db.insert(notifications).values({ orgId: t.fx.orgId, userId: t.fx.userIds.admin!, kind: 'test', title: '通知' }).returning();
     // An existing object for each path parameter (by the path up to it), so that a wrongly
@@ -342,6 +351,7 @@ describe.each(engines)('bad input (%s)', (engine) => {
       '/api/v1/liaison/links/:id': linkId, '/api/v1/liaison/contacts/:id': contact.id, '/api/v1/liaison/opinions/:id': contact.opinions[0].id,
       '/api/v1/selections/:id': selection.id, '/api/v1/selections/:id/entries/:entryId': selection.entryId, '/api/v1/selections/:id/levels/:levelId': selection.levelIds[1]!,
       '/api/v1/consultations/:id': consultationId, '/api/v1/consultations/plan/items/:id': planItemId,
+      '/api/v1/consultations/:id/comments/:commentId': comment!.id,
       '/api/v1/recommendations/:id': recommendationId, '/api/v1/recommendations/:id/attachments/:attachmentId': recommendationFile!.id,
     };
     // Objects of another committee: as unknown here as a random id.

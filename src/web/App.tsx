@@ -70,6 +70,9 @@ const ConsultationsPage = lazy(() => import('./pages/consultations/Consultations
 const ConsultationPage = lazy(() => import('./pages/consultations/ConsultationPage'));
 const PlanPage = lazy(() => import('./pages/consultations/PlanPage'));
 const RecommendationPage = lazy(() => import('./pages/consultations/RecommendationPage'));
+const PublicConsultationsPage = lazy(() => import('./pages/consultations/PublicConsultationsPage'));
+const LiveConsultationPage = lazy(() => import('./pages/consultations/LiveConsultationPage'));
+const RegisterPage = lazy(() => import('./pages/RegisterPage'));
 const PublicProposalsPage = lazy(() => import('./pages/proposals/PublicProposalsPage'));
 const PublicProposalDetailPage = lazy(() => import('./pages/proposals/PublicProposalDetailPage'));
 const SelectionsPage = lazy(() => import('./pages/selection/SelectionsPage'));
@@ -139,6 +142,7 @@ const pages = [
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  { path: '/register', element: <RegisterPage />, errorElement: <RouteError /> },
   // After an administrator's reset: the new password first (RequireAuth leads here).
   { path: '/password', element: <ChangePasswordPage />, errorElement: <RouteError /> },
   // Published proposals: no login needed.
@@ -152,6 +156,9 @@ const router = createBrowserRouter([
       { path: 'proposals/:id', element: <PublicProposalDetailPage /> },
       { path: 'selections', element: <PublicSelectionsPage /> },
       { path: 'selections/:id', element: <PublicSelectionPage /> },
+      // 网络议政: open online consultations and their live pages.
+      { path: 'consultations', element: <PublicConsultationsPage /> },
+      { path: 'consultations/:id', element: <LiveConsultationPage /> },
     ],
   },
   {

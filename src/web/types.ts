@@ -1,7 +1,9 @@
 // Shapes of the tongxin API (docs/api-internal.md). Keep in step with the server.
 
-export type Role = 'admin' | 'staff' | 'leader' | 'member' | 'unit';
-export const ALL_ROLES: Role[] = ['admin', 'staff', 'leader', 'member', 'unit'];
+export type Role = 'admin' | 'staff' | 'leader' | 'member' | 'unit' | 'public';
+export const ALL_ROLES: Role[] = ['admin', 'staff', 'leader', 'member', 'unit', 'public'];
+/** A public account (网民) and nothing more: it lives on the public pages. */
+export const isPublicOnly = (u: { roles: Role[] }) => u.roles.length > 0 && u.roles.every((r) => r === 'public');
 
 export interface User {
   id: string;

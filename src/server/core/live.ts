@@ -130,9 +130,10 @@ const HEARTBEAT_MS = 15_000;
  * Serves a text/event-stream: `replay` first (what a reconnect missed), then every message on
  * `channel`, a heartbeat comment every 15 s; ends and unsubscribes when the client goes.
  * Messages that arrive while the replay is read are held and sent after it, without repeats.
+ * `live: false` ends the stream after the replay.
  */
 export async function serveStream(req: FastifyRequest, reply: FastifyReply, bus: LiveBus, channel: string,
-  replay: () => Promise<LiveMessage[]>, opts: { onOpen?: () => void | Promise<void>; onClose?: () => void | Promise<void> } = {}) {
+  replay: () => Promise<LiveMessage[]>, opts: { live?: boolean; onOpen?: () => void | Promise<void>; onClose?: () => void | Promise<void> } = {}) {
   const raw = reply.raw;
   let held: LiveMessage[] | null = [];
   const sent = new Set<string>();
@@ -153,14 +154,14 @@ export async function serveStream(req: FastifyRequest, reply: FastifyReply, bus:
     'x-accel-buffering': 'no', 'x-request-id': req.id,
   });
   raw.write('retry: 3000\n\n');
-  let closed = false;
+  let closed = false, opened = false;
   const heartbeat = setInterval(() => raw.write(': heartbeat\n\n'), HEARTBEAT_MS);
   const close = () => {
     if (closed) return;
     closed = true;
     clearInterval(heartbeat);
     off();
-    void opts.onClose?.();
+    if (opened) void opts.onClose?.();
   };
   req.raw.on('close', close);
   raw.on('close', close);
@@ -175,6 +176,7 @@ export async function serveStream(req: FastifyRequest, reply: FastifyReply, bus:
   const pending = held;
   held = null;
   for (const m of pending) write(m);
-  if (!closed) await opts.onOpen?.();
+  if (opts.live === false) { close(); raw.end(); return; }
+  if (!closed) { opened = true; await opts.onOpen?.(); }
 }
 

@@ -8,6 +8,7 @@ const COLORS: Record<Role, string> = {
   leader: 'gold',
   member: 'green',
   unit: 'purple',
+  public: 'default',
 };
 
 export function RoleTags({ roles }: { roles: Role[] }) {

@@ -133,10 +133,12 @@ export default function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
-        <Flex justify="center" style={{ marginTop: 16 }}>
+        <Flex justify="center" gap={16} wrap style={{ marginTop: 16 }}>
+          <Link to="/register" state={location.state}>{t('register.link')}</Link>
           <Link to="/public/proposals">
             <FileTextOutlined /> {t('nav.publicProposals')}
           </Link>
+          <Link to="/public/consultations">{t('nav.publicConsultations')}</Link>
         </Flex>
       </div>
     </Flex>

@@ -57,15 +57,19 @@ export async function commentRoutes(fastify: FastifyInstance) {
     config: { public: true, publicAccounts: true },
     schema: {
       tags, summary: 'Live comments (text/event-stream; no login needed while open): event `comment` (id: its sequence), `votes`, `hidden`, `viewers`; '
-        + 'Last-Event-ID (or after=) replays what was missed. Staff: queue=held streams the moderation queue (`held`, `moderated`)',
+        + 'Last-Event-ID (or after=) replays what was missed; live=false ends after that. Staff: queue=held streams the moderation queue (`held`, `moderated`)',
       params: IdParams,
-      querystring: obj({ after: Type.Optional(Type.Integer({ minimum: 0 })), queue: Type.Optional(Type.Literal('held')) }),
+      querystring: obj({
+        after: Type.Optional(Type.Integer({ minimum: 0 })), queue: Type.Optional(Type.Literal('held')),
+        /** false: send what was missed and end (a polling fallback for clients that cannot hold a connection open). */
+        live: Type.Boolean({ default: true }),
+      }),
     },
   }, async (req, reply) => {
     const cons = await commentable(app.db, req.actor, req.params.id);
     if (req.query.queue) {
       if (!can(req.actor, 'consultation.moderate', cons)) throw forbidden();
-      return serveStream(req, reply, app.live, queueChannel(cons.orgId, cons.id), async () => []);
+      return serveStream(req, reply, app.live, queueChannel(cons.orgId, cons.id), async () => [], { live: req.query.live });
     }
     const header = Number(req.headers['last-event-id']);
     const after = Number.isSafeInteger(header) && header >= 0 ? header : req.query.after;
@@ -76,6 +80,7 @@ export async function commentRoutes(fastify: FastifyInstance) {
       await app.live.publish(channel, { event: 'viewers', data: { count } });
     };
     return serveStream(req, reply, app.live, channel, async () => (after === undefined ? [] : commentsAfter(app.db, cons, after)), {
+      live: req.query.live,
       onOpen: () => tell(1).catch(() => undefined),
       onClose: () => tell(-1).catch(() => undefined),
     });

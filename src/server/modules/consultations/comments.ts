@@ -140,8 +140,8 @@ async function lockComment(c: CommandScope, consultationId: string, id: string) 
 /** Staff approve a held comment: it becomes visible (and counts as posted for its author). */
 export function approveComment(ctx: Ctx, consultationId: string, id: string): Promise<Posted[]> {
   return runCommand(ctx, async (c) => {
-    c.authorize('consultation.moderate');
     const row = await lockComment(c, consultationId, id);
+    c.authorize('consultation.moderate', row);
     if (row.status !== 'held') throw conflict(say('只能通过待审核的评论', 'Only a held comment can be approved'));
     const [after] = await c.tx.update(comments).set({ status: 'visible', seq: nextSeq, moderatedBy: c.actor.id, moderatedAt: sql`now()` })
       .where(and(eq(comments.orgId, row.orgId), eq(comments.id, id))).returning();
@@ -157,8 +157,8 @@ export function approveComment(ctx: Ctx, consultationId: string, id: string): Pr
 /** Staff hide a comment, held or visible, with the reason. */
 export function hideComment(ctx: Ctx, consultationId: string, id: string, reason: string): Promise<Posted[]> {
   return runCommand(ctx, async (c) => {
-    c.authorize('consultation.moderate');
     const row = await lockComment(c, consultationId, id);
+    c.authorize('consultation.moderate', row);
     if (row.status === 'hidden') throw conflict(say('该评论已被隐藏', 'The comment is hidden already'));
     const [after] = await c.tx.update(comments).set({ status: 'hidden', hiddenReason: reason, moderatedBy: c.actor.id, moderatedAt: sql`now()` })
       .where(and(eq(comments.orgId, row.orgId), eq(comments.id, id))).returning();

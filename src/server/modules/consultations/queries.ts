@@ -39,7 +39,7 @@ export async function listConsultations(db: Queryable, actor: Actor, f: Consulta
 
 /** A consultation as the public sees it while its online comments are open. */
 export const publicConsultation = (c: Consultation) => ({
-  id: c.id, title: c.title, kind: c.kind, year: c.year, summary: c.summary, state: c.state,
+  id: c.id, orgId: c.orgId, title: c.title, kind: c.kind, year: c.year, summary: c.summary, state: c.state,
   comments: { open: c.commentsOpen, moderation: c.commentsModeration },
 });
 

@@ -13,6 +13,8 @@ export interface Task { key: TaskKey; owner: string | null; dueDate: string | nu
 
 export interface ConsultationSummary {
   id: string; title: string; kind: Kind; year: number; summary: string | null; state: ConsultationState; heldOn: string | null; lateTasks: number;
+  /** Online comments (网络议政). */
+  comments: { open: boolean; moderation: 'pre' | 'post' };
 }
 export interface Consultation extends Omit<ConsultationSummary, 'lateTasks'> { checklist: Task[] }
 

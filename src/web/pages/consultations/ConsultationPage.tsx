@@ -10,6 +10,7 @@ import { HistoryCard } from '../../components/HistoryCard';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { Checklist } from '../../components/consultations/Checklist';
+import { CommentsCard } from '../../components/consultations/CommentsCard';
 import { Recommendations } from '../../components/consultations/Recommendations';
 import { KindTag, StateTag } from '../../components/consultations/tags';
 import { STATES } from '../../components/consultations/model';
@@ -29,6 +30,10 @@ export default function ConsultationPage() {
   if (!c.data) return <Skeleton active />;
   const data = c.data;
   const step = STATES.indexOf(data.state);
+  // Online comments open and close in their own card, with the moderation choice.
+  const COMMENT_ACTIONS = ['openComments', 'closeComments'];
+  const steps = actions.data?.filter((a) => !COMMENT_ACTIONS.includes(a.action)) ?? [];
+  const commentAction = (a: string) => !!actions.data?.some((x) => x.action === a);
   const run = (action: string) => act.mutate(action, {
     onSuccess: () => message.success(t('consultation.actionDone', { action: t(`consultation.action.${action}` as 'consultation.action.prepare') })),
     onError: (e) => message.error(errorText(e)),
@@ -45,9 +50,9 @@ export default function ConsultationPage() {
         <Card size="small">
           <Steps size="small" direction={isMobile ? 'vertical' : 'horizontal'} current={step} status={data.state === 'closed' ? 'finish' : 'process'}
             items={STATES.slice(0, 6).map((s) => ({ title: t(`consultation.state.${s}`) }))} />
-          {(actions.data?.length ?? 0) > 0 && (
+          {steps.length > 0 && (
             <Flex gap={8} wrap style={{ marginTop: 16 }}>
-              {actions.data!.map((a) => (
+              {steps.map((a) => (
                 <Button key={a.action} type="primary" loading={act.isPending && act.variables === a.action} onClick={() => run(a.action)}>
                   {t(`consultation.action.${a.action}` as 'consultation.action.prepare')}
                 </Button>
@@ -55,6 +60,9 @@ export default function ConsultationPage() {
             </Flex>
           )}
         </Card>
+        {(data.comments.open || commentAction('openComments')) && (
+          <CommentsCard id={id} open={data.comments.open} moderation={data.comments.moderation} canOpen={commentAction('openComments')} canClose={commentAction('closeComments')} />
+        )}
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={12}><Checklist id={id} tasks={data.checklist} editable={hasRole('staff') && data.state !== 'closed'} /></Col>
           <Col xs={24} lg={12}><Recommendations id={id} canWrite={hasRole('staff') && data.state === 'assigning'} /></Col>
