@@ -20,7 +20,7 @@ import { seedDemoProposals, type SessionInfo } from './demo-proposals.ts';
 import { seedDemoOpinions } from './demo-opinions.ts';
 import { seedDemoLiaison } from './demo-liaison.ts';
 import { seedDemoSelections } from './demo-selections.ts';
-import { seedDemoConsultations } from './demo-consultations.ts';
+import { seedDemoConsultations, seedDemoOnlineConsultation } from './demo-consultations.ts';
 import { createRandom, type Random } from './random.ts';
 
 export const DEMO_PASSWORD = 'tongxin-demo';
@@ -274,12 +274,17 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<{ org
     await seedDemoLiaison(tx, { orgId, staffUserId: login('staff').id, demoMemberId: login('member').memberId!, now: opts.now });
 
     // 双协: this year's plan and its consultations, each at the step its month puts it.
-    await seedDemoConsultations(tx, {
+    const consultationSeed = {
       orgId, staffUserId: login('staff').id, leaderUserId: login('leader').id,
       committees: COMMITTEES.map((name) => ({ id: committeeId.get(name)!, name })),
       units: UNITS.map((u) => ({ id: unitId.get(u.name)!, name: u.name })),
+      commenters: [login('member'), login('leader')].map((l) => ({ userId: l.id, name: l.displayName, memberId: l.memberId! })),
+      passwordHash,
       now: opts.now,
-    });
+    };
+    await seedDemoConsultations(tx, consultationSeed);
+    // 网络议政: one online consultation with its comments open now.
+    await seedDemoOnlineConsultation(tx, consultationSeed);
 
     return { orgId, logins: logins.map(({ username, role, displayName }) => ({ username, role, displayName })) };
   });

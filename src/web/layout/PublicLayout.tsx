@@ -32,7 +32,7 @@ export function PublicLayout() {
         }}
       >
         <Flex align="center" justify="space-between" gap={8} style={{ height: '100%' }}>
-          <Flex align="center" gap={isMobile ? 8 : 16} style={{ minWidth: 0 }} component="nav" aria-label={t('nav.public')}>
+          <Flex align="center" gap={isMobile ? 8 : 16} style={{ minWidth: 0, overflowX: 'auto', whiteSpace: 'nowrap' }} component="nav" aria-label={t('nav.public')}>
             <Link to="/public/proposals">
               <Typography.Text strong style={{ color: token.colorPrimary, fontSize: 18 }}>
                 {t('app.name')}
