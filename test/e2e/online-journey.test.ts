@@ -54,6 +54,15 @@ describe('online comments in the browser', () => {
     await toast(staff, '已通过');
     await see(main(visitor).getByText('建议在新建小区配建托育设施。', { exact: true }));
     await see(main(visitor).getByText('网友意见（1）', { exact: true }));
+
+    // Staff keep the committee's sensitive words in a dialog of the same card.
+    await button(comments, '敏感词').click();
+    const words = staff.getByRole('dialog', { name: '敏感词' });
+    await words.getByLabel('敏感词', { exact: true }).fill('代开发票\n赌博');
+    await button(words, '保 存').or(button(words, '保存')).click();
+    await toast(staff, '敏感词已保存');
+    const saved = await e2e.t.app.inject({ url: '/api/v1/moderation/sensitive-words', headers: await e2e.t.as('staff') });
+    expect(saved.json()).toEqual({ words: ['代开发票', '赌博'] });
   });
 
   it('lets a member of the public register on a phone and comment', { timeout: 300_000 }, async (test) => {

@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import { App, Button, Card, Empty, Flex, Input, Modal, Radio, Tag, Typography } from 'antd';
 import { errorText } from '../../api';
 import { useI18n } from '../../i18n';
-import { useModerate, useModerationQueue, type Comment, type Moderation } from './comments';
+import { useModerate, useModerationQueue, useSaveSensitiveWords, useSensitiveWords, type Comment, type Moderation } from './comments';
 import { useConsultationWrite, writes } from './queries';
 
 export function CommentsCard({ id, open, moderation, canOpen, canClose }: { id: string; open: boolean; moderation: Moderation; canOpen: boolean; canClose: boolean }) {
@@ -27,7 +27,7 @@ export function CommentsCard({ id, open, moderation, canOpen, canClose }: { id: 
   });
   const held = queue.data?.items ?? [];
   return (
-    <Card size="small" title={t('comments.title')}>
+    <Card size="small" title={t('comments.title')} extra={<SensitiveWordsButton />}>
       <Flex vertical gap={12}>
         <Flex gap={8} wrap align="center" justify="space-between">
           <Typography.Text>{open ? t('comments.open', { moderation: t(`comments.moderation.${moderation}`) }) : t('comments.closed')}</Typography.Text>
@@ -70,5 +70,30 @@ export function CommentsCard({ id, open, moderation, canOpen, canClose }: { id: 
         <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} placeholder={t('comments.hideReason')} aria-label={t('comments.hideReason')} autoSize={{ minRows: 2 }} />
       </Modal>
     </Card>
+  );
+}
+
+/** The committee's sensitive words, one a line, edited in a dialog. */
+function SensitiveWordsButton() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState<string | null>(null);
+  const words = useSensitiveWords(open);
+  const save = useSaveSensitiveWords();
+  const shown = text ?? words.data?.words.join('\n') ?? '';
+  const close = () => { setOpen(false); setText(null); };
+  return (
+    <>
+      <Button size="small" type="link" onClick={() => setOpen(true)}>{t('comments.sensitiveWords')}</Button>
+      <Modal open={open} title={t('comments.sensitiveWords')} onCancel={close} okText={t('comments.save')} okButtonProps={{ loading: save.isPending, disabled: !words.data }} destroyOnHidden
+        onOk={() => save.mutate(shown.split('\n').map((w) => w.trim()).filter(Boolean), {
+          onSuccess: () => { message.success(t('comments.sensitiveWordsSaved')); close(); },
+          onError: (e) => message.error(errorText(e)),
+        })}>
+        <Typography.Paragraph type="secondary">{t('comments.sensitiveWordsHint')}</Typography.Paragraph>
+        <Input.TextArea value={shown} onChange={(e) => setText(e.target.value)} autoSize={{ minRows: 4, maxRows: 12 }} aria-label={t('comments.sensitiveWords')} />
+      </Modal>
+    </>
   );
 }

@@ -118,3 +118,16 @@ export function useModerate(id: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: commentsKey(id) }),
   });
 }
+
+/** Staff: the committee's sensitive words (a comment with one waits for approval). */
+export function useSensitiveWords(enabled: boolean) {
+  return useQuery({ queryKey: ['moderation', 'sensitive-words'], enabled, queryFn: ({ signal }) => api.get<{ words: string[] }>('/api/v1/moderation/sensitive-words', undefined, signal) });
+}
+
+export function useSaveSensitiveWords() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (words: string[]) => api.put<{ words: string[] }>('/api/v1/moderation/sensitive-words', { words }),
+    onSuccess: (data) => queryClient.setQueryData(['moderation', 'sensitive-words'], data),
+  });
+}
