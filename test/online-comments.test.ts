@@ -57,6 +57,8 @@ describe.each(engines)('online comments (%s)', (engine) => {
     const noOrg = await t.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: { username: 'citizen2', password: 'citizen-pass-2', displayName: '市民乙' } });
     expectProblem(noOrg, 422);
     expect(noOrg.json().errors[0].path).toBe('/org');
+    // (the committees to choose from, by name, as a login in several committees is told)
+    expect(noOrg.json().orgs.map((o: { name: string }) => o.name)).toEqual(expect.arrayContaining(['测试市政协', '另一市政协']));
     const audit = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entity, 'user'), eq(auditLog.action, 'registered')));
     expect(audit.map((a) => a.entityId)).toEqual([res.json().user.id]);
     // It logs in as any user does.

@@ -3,7 +3,7 @@
 // it in the live queue; a member of the public, on a phone (390 px), registers and comments.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logIn, see, startE2E, submitButton, type E2E } from './browser.ts';
-import { button, card, logInAs, main, toast } from './ui.ts';
+import { button, card, logInAs, main, pick, toast } from './ui.ts';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
@@ -73,16 +73,18 @@ describe('online comments in the browser', () => {
     await other.goto(`/public/consultations/${id}`);
     await see(main(other).getByText('还没有意见，欢迎发表第一条', { exact: true }));
 
+    // From the login page: registering asks which committee (this server hosts several), then signs in.
     const phone = await e2e.page(test, PHONE);
     await phone.goto('/login');
-    await phone.getByRole('link', { name: '网络议政' }).click();
-    await main(phone).getByRole('link', { name: title }).click();
-    await main(phone).getByRole('link', { name: '注册账号' }).click();
+    await phone.getByRole('link', { name: '没有账号？注册网民账号' }).click();
     await phone.getByLabel('用户名', { exact: true }).fill('citizen390');
     await phone.getByLabel('昵称', { exact: true }).fill('热心市民');
     await phone.getByLabel('密码', { exact: true }).fill('citizen-pass-1');
     await phone.getByLabel('确认密码', { exact: true }).fill('citizen-pass-1');
     await submitButton(phone, '注册并登录').click();
+    await pick(phone, phone.getByLabel('所属政协', { exact: true }), '测试市政协');
+    await submitButton(phone, '注册并登录').click();
+    await main(phone).getByRole('link', { name: title }).click();
     // Back on the live page, signed in: nothing sticks out of a phone's width.
     await commentBox(phone).fill('建议增开早高峰区间车。');
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -1,6 +1,6 @@
 // 注册网民账号: a public account registers itself and is signed in, then takes part in online
 // consultation (网络议政). The server states the password policy; its refusals name the field.
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { Alert, Button, Flex, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
@@ -9,7 +9,10 @@ import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
 import { AuthPanel } from '../components/AuthPanel';
 
-interface Values { username: string; displayName: string; password: string; confirm: string }
+const Select = lazy(() => import('antd/es/select'));
+
+interface Values { username: string; displayName: string; password: string; confirm: string; org?: string }
+interface Committee { id: string; name: string }
 
 export default function RegisterPage() {
   const { t } = useI18n();
@@ -19,19 +22,26 @@ export default function RegisterPage() {
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  // Where the server hosts several committees and none was named: the ones to choose from.
+  const [committees, setCommittees] = useState<Committee[] | null>(null);
   // From a consultation's page: its committee (needed where the server hosts several).
   const state = location.state as { from?: string; org?: string } | null;
   const from = state?.from ?? '/public/consultations';
   if (user) return <Navigate to={from} replace />;
 
-  const onFinish = async ({ username, displayName, password }: Values) => {
+  const onFinish = async ({ username, displayName, password, org }: Values) => {
     setSubmitting(true);
     setError(null);
     try {
-      await register({ username: username.trim(), displayName: displayName.trim(), password, org: state?.org });
+      await register({ username: username.trim(), displayName: displayName.trim(), password, org: org ?? state?.org });
       navigate(from, { replace: true });
     } catch (err) {
       // A refused field shows under it; anything else above the form.
+      const choices = err instanceof ApiError ? (err.problem as { orgs?: Committee[] }).orgs : undefined;
+      if (Array.isArray(choices) && choices.length > 1) {
+        setCommittees(choices);
+        return;
+      }
       const fields = err instanceof ApiError ? (err.problem.errors ?? []) : [];
       const named = fields.map((e) => ({ name: e.path.replace(/^\//, '') as keyof Values, errors: [e.message] }))
         .filter((f) => ['username', 'displayName', 'password'].includes(f.name));
@@ -64,6 +74,13 @@ export default function RegisterPage() {
               ({ getFieldValue }) => ({ validator: (_, v) => (!v || v === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('register.mismatch')))) })]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="new-password" />
           </Form.Item>
+          {committees && (
+            <Suspense>
+              <Form.Item name="org" label={t('login.committee')} rules={[{ required: true, message: t('login.committeeRequired') }]}>
+                <Select autoFocus options={committees.map((c) => ({ value: c.id, label: c.name }))} />
+              </Form.Item>
+            </Suspense>
+          )}
           <Button type="primary" htmlType="submit" block loading={submitting}>{t('register.submit')}</Button>
         </Form>
         <Flex justify="center" style={{ marginTop: 16 }}>

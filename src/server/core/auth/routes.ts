@@ -1,10 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { apiTokens, orgs, TOKEN_DAYS, users } from '../schema.ts';
 import { runCommand } from '../command.ts';
-import { conflict, forbidden, invalid, notFound, say } from '../errors.ts';
+import { conflict, forbidden, invalid, notFound, Problem, say } from '../errors.ts';
 import { actorOf, ctxOf, errorResponses, IdParams, Name, Username, Uuid } from '../http.ts';
 import type { Actor } from '../policies.ts';
 import { revokeToken, TokenList, tokensOf } from './api-tokens.ts';
@@ -40,12 +40,20 @@ async function startSession(app: FastifyInstance, reply: FastifyReply, actor: Ac
   });
 }
 
-/** The committee a public account registers in: the one named, or the only one there is. */
+/**
+ * The committee a public account registers in: the one named, or the only one there is. Where there
+ * are several, the 422 lists them to choose from (as a login's 400 does), by name.
+ */
 async function registrationOrg(app: FastifyInstance, org: string | undefined): Promise<string> {
-  const found = await app.db.select({ id: orgs.id }).from(orgs).where(org ? eq(orgs.id, org) : undefined).limit(2);
-  if (org && !found.length) throw invalid('/org', say('没有这个政协', 'no such committee'));
-  if (found.length !== 1) throw invalid('/org', say('请选择要注册的政协', 'required: name the committee to register in'));
-  return found[0]!.id;
+  if (org) {
+    const [found] = await app.db.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, org));
+    if (!found) throw invalid('/org', say('没有这个政协', 'no such committee'));
+    return found.id;
+  }
+  const all = await app.db.select({ id: orgs.id, name: orgs.name }).from(orgs).orderBy(asc(orgs.name)).limit(500);
+  if (all.length === 1) return all[0]!.id;
+  const p = invalid('/org', say('请选择要注册的政协', 'required: name the committee to register in'));
+  throw new Problem(p.status, p.title, p.detail, p.errors, { orgs: all });
 }
 
 export async function authRoutes(fastify: FastifyInstance) {
@@ -80,7 +88,7 @@ export async function authRoutes(fastify: FastifyInstance) {
     schema: {
       tags: ['auth'], summary: 'Register a public account (网民; password 8–200 characters, letters and digits, not the username) and log in; org: the committee, unless there is only one',
       body: Type.Object({ username: Username, password: Password, displayName: Name(50), org: Type.Optional(Uuid) }, { additionalProperties: false }),
-      response: { 201: Type.Object({ user: UserView }), ...errorResponses, 409: Type.Ref('Problem'), 422: Type.Ref('Problem'), 429: Type.Ref('Problem') },
+      response: { 201: Type.Object({ user: UserView }), ...errorResponses, 409: Type.Ref('Problem'), 422: ChooseCommitteeProblem, 429: Type.Ref('Problem') },
     },
   }, async (req, reply) => {
     const { username, password, displayName } = req.body;
