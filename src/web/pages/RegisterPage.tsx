@@ -1,6 +1,6 @@
 // 注册网民账号: a public account registers itself and is signed in, then takes part in online
 // consultation (网络议政). The server states the password policy; its refusals name the field.
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { Alert, Button, Flex, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
@@ -8,11 +8,9 @@ import { ApiError, errorText } from '../api';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
 import { AuthPanel } from '../components/AuthPanel';
-
-const Select = lazy(() => import('antd/es/select'));
+import { CommitteeField, committeesToChoose, type Committee } from '../components/CommitteeField';
 
 interface Values { username: string; displayName: string; password: string; confirm: string; org?: string }
-interface Committee { id: string; name: string }
 
 export default function RegisterPage() {
   const { t } = useI18n();
@@ -37,8 +35,8 @@ export default function RegisterPage() {
       navigate(from, { replace: true });
     } catch (err) {
       // A refused field shows under it; anything else above the form.
-      const choices = err instanceof ApiError ? (err.problem as { orgs?: Committee[] }).orgs : undefined;
-      if (Array.isArray(choices) && choices.length > 1) {
+      const choices = committeesToChoose(err);
+      if (choices) {
         setCommittees(choices);
         return;
       }
@@ -74,13 +72,7 @@ export default function RegisterPage() {
               ({ getFieldValue }) => ({ validator: (_, v) => (!v || v === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('register.mismatch')))) })]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="new-password" />
           </Form.Item>
-          {committees && (
-            <Suspense>
-              <Form.Item name="org" label={t('login.committee')} rules={[{ required: true, message: t('login.committeeRequired') }]}>
-                <Select autoFocus options={committees.map((c) => ({ value: c.id, label: c.name }))} />
-              </Form.Item>
-            </Suspense>
-          )}
+          {committees && <CommitteeField committees={committees} />}
           <Button type="primary" htmlType="submit" block loading={submitting}>{t('register.submit')}</Button>
         </Form>
         <Flex justify="center" style={{ marginTop: 16 }}>
