@@ -116,8 +116,11 @@ export function openBus(redisUrl: string | undefined, log?: FastifyBaseLogger): 
  * A fixed-window limit of `max` hits per `windowMs` under `key`, shared by every instance on the bus:
  * over it, a 429 problem saying how long to wait (its Retry-After header set by `limitHeaders`).
  */
-export async function hitLimit(bus: LiveBus, key: string, max: number, windowMs: number, what: { zh: string; en: string }) {
-  const { value, ttlMs } = await bus.count(`limit:${key}`, windowMs);
+export async function hitLimit(bus: LiveBus, key: string, max: number, windowMs: number, what: { zh: string; en: string }, log?: FastifyBaseLogger) {
+  // Where the shared counter cannot be reached, the request goes on (as @fastify/rate-limit's skipOnError).
+  const counted = await bus.count(`limit:${key}`, windowMs).catch((err: unknown) => { log?.warn({ err }, 'rate limit counter unavailable'); return null; });
+  if (!counted) return;
+  const { value, ttlMs } = counted;
   if (value <= max) return;
   const seconds = Math.max(1, Math.ceil(ttlMs / 1000));
   const wait = tryAgainIn(seconds);
@@ -150,7 +153,7 @@ export async function serveStream(req: FastifyRequest, reply: FastifyReply, bus:
   if (bus instanceof RedisBus) await bus.ready(channel).catch(() => undefined);
   reply.hijack();
   raw.writeHead(200, {
-    'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive',
+    'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-content-type-options': 'nosniff',
     'x-accel-buffering': 'no', 'x-request-id': req.id,
   });
   raw.write('retry: 3000\n\n');

@@ -46,10 +46,10 @@ export async function commentRoutes(fastify: FastifyInstance) {
   }, async (req, reply) => {
     const actor = actorOf(req);
     // Per account, then per address (an office or a campus shares one: its limit is far higher).
-    await hitLimit(app.live, `comment:user:${actor.id}`, cfg.COMMENTS_PER_MINUTE_ACCOUNT, 60_000, say('发表评论', 'comments'));
-    await hitLimit(app.live, `comment:addr:${clientOf(req.ip ?? 'gone')}`, cfg.COMMENTS_PER_MINUTE_ADDRESS, 60_000, say('本网络地址发表评论', 'comments from this address'));
+    await hitLimit(app.live, `comment:user:${actor.id}`, cfg.COMMENTS_PER_MINUTE_ACCOUNT, 60_000, say('发表评论', 'comments'), req.log);
+    await hitLimit(app.live, `comment:addr:${clientOf(req.ip ?? 'gone')}`, cfg.COMMENTS_PER_MINUTE_ADDRESS, 60_000, say('本网络地址发表评论', 'comments from this address'), req.log);
     const posted = await postComment(ctxOf(req), req.params.id, req.body);
-    await announce(app.live, posted);
+    await announce(app.live, posted, req.log);
     return reply.status(201).send({ ...presentComment(posted.comment), myVote: null });
   });
 
@@ -95,7 +95,7 @@ export async function commentRoutes(fastify: FastifyInstance) {
     },
   }, async (req) => {
     const voted = await voteOnComment(ctxOf(req), req.params.id, req.params.commentId, req.body.value);
-    await announce(app.live, voted);
+    await announce(app.live, voted, req.log);
     return { ...presentComment(voted.comment), myVote: voted.myVote };
   });
 
@@ -103,7 +103,7 @@ export async function commentRoutes(fastify: FastifyInstance) {
     schema: { tags, summary: 'Approve a held comment (staff): it shows and goes out on the stream', params: CommentParams, response: { ...errorResponses, 409: Type.Ref('Problem') } },
   }, async (req) => {
     const out = await approveComment(ctxOf(req), req.params.id, req.params.commentId);
-    await announce(app.live, out);
+    await announce(app.live, out, req.log);
     return presentComment(out[0]!.comment);
   });
 
@@ -114,7 +114,7 @@ export async function commentRoutes(fastify: FastifyInstance) {
     },
   }, async (req) => {
     const out = await hideComment(ctxOf(req), req.params.id, req.params.commentId, req.body.reason);
-    await announce(app.live, out);
+    await announce(app.live, out, req.log);
     return { ...presentComment(out[0]!.comment), hiddenReason: req.body.reason };
   });
 

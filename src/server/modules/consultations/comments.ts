@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
 import AhoCorasick from 'modern-ahocorasick';
 import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
 import type { Queryable } from '../../core/db/client.ts';
@@ -192,9 +193,12 @@ export function voteOnComment(ctx: Ctx, consultationId: string, id: string, valu
   });
 }
 
-/** Sends what a command published, after its commit. */
-export async function announce(bus: LiveBus, posted: Posted | Posted[]) {
-  for (const p of [posted].flat()) await bus.publish(p.channel, p.publish);
+/**
+ * Sends what a command published, after its commit. A bus that cannot be reached fails nothing: the
+ * change is made, and a stream's reconnect replays it from the database.
+ */
+export async function announce(bus: LiveBus, posted: Posted | Posted[], log: FastifyBaseLogger) {
+  for (const p of [posted].flat()) await bus.publish(p.channel, p.publish).catch((err: unknown) => log.warn({ err, channel: p.channel }, 'live event not sent'));
 }
 
 // ---- reading ---------------------------------------------------------------------------------
