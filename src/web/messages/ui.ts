@@ -224,6 +224,14 @@ export const uiZh = {
   'comments.sensitiveWordsHint': '每行一个；含敏感词的意见须审核后显示',
   'comments.sensitiveWordsSaved': '敏感词已保存',
   'comments.save': '保存',
+  'audit.entity.consultationComment': '网络议政意见',
+  'audit.entity.sensitiveWords': '敏感词',
+  'audit.action.registered': '注册',
+  'audit.action.posted': '发表',
+  'audit.action.held': '待审核',
+  'audit.action.approved': '审核通过',
+  'audit.action.hidden': '隐藏',
+  'audit.action.voted': '表态',
 };
 
 type Keys = keyof typeof uiZh;
@@ -443,4 +451,12 @@ export const uiEn: Record<Keys, string> = {
   'comments.sensitiveWordsHint': 'One a line; a comment with one waits for approval',
   'comments.sensitiveWordsSaved': 'Sensitive words saved',
   'comments.save': 'Save',
+  'audit.entity.consultationComment': 'Online comment',
+  'audit.entity.sensitiveWords': 'Sensitive words',
+  'audit.action.registered': 'Registered',
+  'audit.action.posted': 'Posted',
+  'audit.action.held': 'Held for approval',
+  'audit.action.approved': 'Approved',
+  'audit.action.hidden': 'Hidden',
+  'audit.action.voted': 'Voted',
 };
