@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, outbox } from '../src/server/core/schema.ts';
-import { engines, expectProblem, sessionHeaders, testApp, type TestApp } from './helpers.ts';
+import { apiOperations, engines, expectProblem, sessionHeaders, testApp, type TestApp } from './helpers.ts';
 
 // Public accounts and online comments (网络议政), through HTTP: registering, opening comments,
 // moderation (held until approved, hidden with a reason, each act audited), votes, sensitive words,
@@ -64,6 +64,26 @@ describe.each(engines)('online comments (%s)', (engine) => {
     // It logs in as any user does.
     const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'citizen1', password: 'citizen-pass-1', org: t.fx.orgId } });
     expect(login.statusCode).toBe(200);
+  });
+
+  it('refuses a public account every route a visitor is refused, but its own session, password, notifications and commenting', async () => {
+    const me = await register();
+    const OWN = new Set(['GET /api/v1/auth/me', 'POST /api/v1/auth/password', 'GET /api/v1/notifications', 'POST /api/v1/notifications/:id/read',
+      'POST /api/v1/notifications/read-all', 'POST /api/v1/consultations/:id/comments', 'POST /api/v1/consultations/:id/comments/:commentId/vote']);
+    const wrong: string[] = [];
+    let checked = 0;
+    for (const o of await apiOperations(t)) {
+      const url = o.path.replace(/:\w+/g, crypto.randomUUID());
+      const send = (headers: Record<string, string>) => t.app.inject({ method: o.method as 'GET', url, headers: { ...headers, 'content-type': 'application/json' }, payload: o.method === 'GET' || o.method === 'DELETE' ? undefined : '{}' });
+      const visitor = await send({ 'x-requested-with': 'test' });
+      if (visitor.statusCode !== 401) continue; // open to visitors: a public account is one there
+      const res = await send(me);
+      const route = `${o.method} ${o.path}`;
+      if (OWN.has(route) ? res.statusCode === 403 || res.statusCode === 401 : res.statusCode !== 403) wrong.push(`${route}: ${res.statusCode}`);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(50);
+    expect(wrong).toEqual([]);
   });
 
   it('opens comments on online consultations only, and shows the consultation to visitors while open', async () => {
