@@ -86,6 +86,12 @@ export function setSensitiveWords(ctx: Ctx, list: string[]) {
 
 const nextSeq = sql<number>`nextval(${commentSequence.seqName})`;
 
+/**
+ * Before a comment of this consultation takes its number: waits for any other transaction that took
+ * one to commit, so numbers are committed in order and a reconnect asking for those after N misses none.
+ */
+const inTurn = (c: CommandScope, consultationId: string) => c.tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`comment-seq:${consultationId}`}))`);
+
 /** What a member's duty record counts (events.md): the comment, its author's member id, the day. */
 async function postedPayload(c: CommandScope, row: Comment) {
   const [author] = await c.tx.select({ memberId: users.memberId }).from(users).where(and(eq(users.orgId, row.orgId), eq(users.id, row.authorId)));
@@ -115,6 +121,7 @@ export function postComment(ctx: Ctx, consultationId: string, input: { content: 
     if (again) throw invalid('/content', say('您已发表过相同的评论，请勿重复发表', 'you have posted the same comment already'));
     const word = await sensitiveWordIn(c.tx, orgId, content);
     const heldFor = word ? 'sensitive' : cons.commentsModeration === 'pre' ? 'pre' : null;
+    if (!heldFor) await inTurn(c, consultationId);
     const [row] = await c.tx.insert(comments).values({
       orgId, consultationId, authorId: c.actor.id, authorName: c.actor.displayName, content, replyTo: input.replyTo ?? null,
       status: heldFor ? 'held' : 'visible', heldFor, seq: heldFor ? null : nextSeq,
@@ -144,6 +151,7 @@ export function approveComment(ctx: Ctx, consultationId: string, id: string): Pr
     const row = await lockComment(c, consultationId, id);
     c.authorize('consultation.moderate', row);
     if (row.status !== 'held') throw conflict(say('只能通过待审核的评论', 'Only a held comment can be approved'));
+    await inTurn(c, consultationId);
     const [after] = await c.tx.update(comments).set({ status: 'visible', seq: nextSeq, moderatedBy: c.actor.id, moderatedAt: sql`now()` })
       .where(and(eq(comments.orgId, row.orgId), eq(comments.id, id))).returning();
     await c.record({ action: 'approved', entity: 'consultationComment', entityId: id, before: { status: 'held' }, after: { status: 'visible', consultationId } });
