@@ -154,6 +154,19 @@ async function consultationIn(t: TestApp, steps: number, title: string): Promise
   return id;
 }
 const consultation = (c: Ctx, steps = 0) => c.target(`consultation ${steps}`, () => consultationIn(c.t, steps, c.uniq('协商')));
+/** A consultation (preparing) with its online comments open, post- or pre-moderated. */
+async function commentsOpenIn(t: TestApp, moderation: 'pre' | 'post', title: string): Promise<string> {
+  const id = await consultationIn(t, 1, title);
+  await inject(t, 'staff', 'POST', `/api/v1/consultations/${id}/actions/openComments`, { moderation });
+  return id;
+}
+const openComments = (c: Ctx) => c.target('open comments', () => commentsOpenIn(c.t, 'post', c.uniq('网络议政')));
+/** A comment of the member's: visible (post-moderated), or held (pre-moderated). */
+const commentOf = (c: Ctx, moderation: 'pre' | 'post') => c.target(`comment ${moderation}`, async () => {
+  const id = await commentsOpenIn(c.t, moderation, c.uniq('网络议政'));
+  const comment = (await inject(c.t, 'member', 'POST', `/api/v1/consultations/${id}/comments`, { content: c.uniq('意见') })).json().id as string;
+  return `${id}/${comment}`;
+}).then((both) => ({ id: both.split('/')[0]!, params: { commentId: both.split('/')[1]! } }));
 /** Staff's, on an object of this committee: another committee's is not found, whoever asks. */
 const STAFF_ON_OURS = { who: 'see statuses', statuses: '401 403 200 403 403 403 403 404 404', ok: 200 } as const;
 /** The office's (admins too), on an object of this committee. */
@@ -322,6 +335,10 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/v1/auth/logout': { who: 'public', ok: 204, req: async ({ t, caller }) => (caller.login ? { headers: await freshSession(t, caller.login) } : {}) },
   'GET /api/v1/auth/me': { who: ANYONE, ok: 200 },
   'GET /api/v1/auth/session': { who: 'public', ok: 200 },
+  'POST /api/v1/auth/register': {
+    // (in the caller's own committee: what it answers is no business of the matrix's foreign callers)
+    who: 'public', ok: 201, req: (c) => ({ body: { username: c.uniq('netizen'), password: 'netizen-pass-1', displayName: '网友', org: c.caller.foreign ? c.t.fx.otherOrgId : c.t.fx.orgId } }),
+  },
   'GET /api/v1/auth/tokens': { who: ANYONE, ok: 200 },
   'POST /api/v1/auth/tokens': { who: ANYONE, ok: 201, req: (c) => ({ body: { name: c.uniq('token') } }) },
   // One's own token; a caller of another committee tries the admin's.
@@ -672,10 +689,11 @@ const MATRIX: Record<string, Rule> = {
   // 双协: every login of the committee reads consultations and the plan; staff run them and keep
   // the plan and the checklist; a leader adopts the plan.
   //                                                                          anon adm stf ldr mem uA  uB  oAd oSt
-  // (without a login: the public list, empty unless published=true)
+  // (without a login: the public list)
   'GET /api/v1/consultations': { who: 'public', ok: 200 },
   'POST /api/v1/consultations': { who: ['staff'], ok: 201, req: (c) => ({ body: { title: c.uniq('协商'), kind: 'bimonthly', year: 2031 } }) },
-  'GET /api/v1/consultations/:id': { who: ANYONE, scoped: true, ok: 200, req: async (c) => ({ id: await consultation(c) }) },
+  // (visitors read one only while its online comments are open)
+  'GET /api/v1/consultations/:id': { who: 'see statuses', statuses: '404 200 200 200 200 200 200 404 404', ok: 200, req: async (c) => ({ id: await consultation(c) }) },
   'PATCH /api/v1/consultations/:id': { ...STAFF_ON_OURS, req: async (c) => ({ id: await consultation(c), body: { title: c.uniq('协商') } }) },
   'GET /api/v1/consultations/:id/actions': { who: ANYONE, scoped: true, ok: 200, req: async (c) => ({ id: await consultation(c) }) },
   'GET /api/v1/consultations/:id/history': { who: ANYONE, scoped: true, ok: 200, req: async (c) => ({ id: await consultation(c) }) },
@@ -689,6 +707,27 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/v1/consultations/:id/actions/dispatch': consultationAction(3),
   'POST /api/v1/consultations/:id/actions/track': consultationAction(4),
   'POST /api/v1/consultations/:id/actions/close': consultationAction(5),
+  // 网络议政: staff open and close comments and moderate them; anyone reads and follows them while
+  // open, every login comments and votes.
+  'POST /api/v1/consultations/:id/actions/openComments': { ...STAFF_ON_OURS, req: async (c) => ({ id: await consultation(c, 1), body: { moderation: 'pre' } }) },
+  'POST /api/v1/consultations/:id/actions/closeComments': { ...STAFF_ON_OURS, req: async (c) => ({ id: await openComments(c), body: {} }) },
+  'GET /api/v1/consultations/:id/comments': { who: 'see statuses', statuses: '200 200 200 200 200 200 200 404 404', ok: 200, req: async (c) => ({ id: await openComments(c) }) },
+  'GET /api/v1/consultations/:id/comments/stream': {
+    who: 'see statuses', statuses: '                                               200 200 200 200 200 200 200 404 404', ok: 200,
+    req: async (c) => ({ id: await openComments(c), query: { after: '0', live: 'false' } }),
+  },
+  'POST /api/v1/consultations/:id/comments': {
+    who: 'see statuses', statuses: '                                               401 201 201 201 201 201 201 404 404', ok: 201,
+    req: async (c) => ({ id: await openComments(c), body: { content: c.uniq('意见') } }),
+  },
+  'POST /api/v1/consultations/:id/comments/:commentId/vote': {
+    who: 'see statuses', statuses: '                                               401 200 200 200 200 200 200 404 404', ok: 200,
+    req: async (c) => ({ ...(await commentOf(c, 'post')), body: { value: 'support' } }),
+  },
+  'POST /api/v1/consultations/:id/comments/:commentId/approve': { ...STAFF_ON_OURS, req: async (c) => ({ ...(await commentOf(c, 'pre')), body: {} }) },
+  'POST /api/v1/consultations/:id/comments/:commentId/hide': { ...STAFF_ON_OURS, req: async (c) => ({ ...(await commentOf(c, 'post')), body: { reason: '与议题无关' } }) },
+  'GET /api/v1/moderation/sensitive-words': { who: ['staff'], ok: 200 },
+  'PUT /api/v1/moderation/sensitive-words': { who: ['staff'], ok: 200, req: () => ({ body: { words: ['矩阵测试敏感词'] } }) },
   // Recommendations: staff write and assign them; units handle those assigned to them, as proposals.
   'POST /api/v1/consultations/:id/recommendations': {
     who: 'see statuses', statuses: '                                               401  403 201 403 403 403 403 404 404', ok: 201,
@@ -846,7 +885,7 @@ describe.each(engines)('authorization matrix (%s)', (engine) => {
   let tableSnapshot: () => Promise<Record<string, string>>;
   beforeAll(async () => {
     // Background jobs poll rarely, so that nothing but the request under test writes.
-    t = await testApp(engine, { JOBS_INTERVAL_SECONDS: 3600 });
+    t = await testApp(engine, { JOBS_INTERVAL_SECONDS: 3600, COMMENTS_PER_MINUTE_ACCOUNT: 1000 });
     tableSnapshot = snapshotter(t);
     termId = (await inject(t, 'admin', 'POST', '/api/v1/terms', { number: 90, startYear: 2023, endYear: 2028 })).json().id;
     grounds = (await inject(t, 'staff', 'GET', '/api/v1/proposals/settings')).json().notFiledGrounds;

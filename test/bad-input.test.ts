@@ -9,6 +9,7 @@ import { rosterFile } from './roster.ts';
 import { selectionIn } from './selection-helpers.ts';
 import { notifications } from '../src/server/core/jobs-schema.ts';
 import { attachments } from '../src/server/modules/handling/schema.ts';
+import { consultationComments } from '../src/server/modules/consultations/schema.ts';
 
 // Bad input, sent as the admin (so authorization passes), to every operation of the OpenAPI
 // document: each must be refused with a 4xx problem+json naming the field, must change nothing
@@ -32,6 +33,7 @@ const EXEMPT_BODY: Record<string, string> = {
 /** A valid JSON body for every operation that takes one (checked against its schema). */
 const examples = (fx: Fixture): Record<string, Record<string, unknown>> => ({
   'POST /api/v1/auth/login': { username: 'nobody', password: 'not-the-password' },
+  'POST /api/v1/auth/register': { username: 'netizen', password: 'netizen-pass-1', displayName: '网友', org: fx.orgId },
   'POST /api/v1/auth/tokens': { name: 'integration' },
   // (the admin's own password: a refused field never changes it)
   'POST /api/v1/auth/password': { currentPassword: fx.password, newPassword: 'another-pass-1' },
@@ -97,6 +99,12 @@ const examples = (fx: Fixture): Record<string, Record<string, unknown>> => ({
   'PATCH /api/v1/consultations/:id/checklist': { key: 'forum', owner: '提案委员会', dueDate: '2026-05-01', state: 'doing' },
   ...Object.fromEntries(['prepare', 'convene', 'dispatch', 'track', 'close'].map((a) => [`POST /api/v1/consultations/:id/actions/${a}`, { note: '按计划' }])),
   'POST /api/v1/consultations/:id/actions/conclude': { heldOn: '2026-05-20' },
+  'POST /api/v1/consultations/:id/actions/openComments': { moderation: 'pre' },
+  'POST /api/v1/consultations/:id/actions/closeComments': { note: '会议结束' },
+  'POST /api/v1/consultations/:id/comments': { content: '建议增加社区托育点。', replyTo: crypto.randomUUID() },
+  'POST /api/v1/consultations/:id/comments/:commentId/vote': { value: 'support' },
+  'POST /api/v1/consultations/:id/comments/:commentId/hide': { reason: '与议题无关' },
+  'PUT /api/v1/moderation/sensitive-words': { words: ['敏感词'] },
   'POST /api/v1/consultations/plan/items': { year: 2026, kind: 'sector', month: 6, topic: '医疗卫生', committeeId: fx.committeeId },
   'PATCH /api/v1/consultations/plan/items/:id': { month: 7 },
   'POST /api/v1/consultations/plan/adopt': { year: 2026 },
@@ -381,6 +389,7 @@ describe.each(engines)('bad input (%s)', (engine) => {
       filename: '附件.pdf', mime: 'application/pdf', size: 4, sha256: '-', data: Buffer.from('%PDF'), createdBy: t.fx.userIds.unitA! }).returning();
     const [consultationFile] = await t.database.db.insert(attachments).values({ orgId: t.fx.orgId, itemKind: 'consultation', itemId: consultationId, ownerKind: 'material', ownerId: consultationId,
       filename: '材料.pdf', mime: 'application/pdf', size: 4, sha256: '-', data: Buffer.from('%PDF'), createdBy: t.fx.userIds.staff! }).returning();
+    const [comment] = await t.database.db.insert(consultationComments).values({ orgId: t.fx.orgId, consultationId, authorId: t.fx.userIds.member!, authorName: '张三', content: '意见', status: 'visible' }).returning();
     const planItemId = (await t.app.inject({ method: 'POST', url: '/api/v1/consultations/plan/items', headers: staff, payload: { year: 2026, kind: 'sector', month: 5, topic: '计划' } })).json().id as string;
     const roomId = (await t.app.inject({ method: 'POST', url: '/api/v1/consultations/rooms', headers: staff, payload: { name: '议事室', hostCountyOrgId: t.fx.countyId } })).json().id as string;
     const supervisionId = (await t.app.inject({ method: 'POST', url: '/api/v1/consultations', headers: staff, payload: { title: '民主监督', kind: 'supervision', year: 2026 } })).json().id as string;
@@ -418,6 +427,7 @@ describe.each(engines)('bad input (%s)', (engine) => {
       '/api/v1/consultations/rooms/:id': roomId, '/api/v1/consultations/:id/visits/:visitId': visitId,
       '/api/v1/consultations/:id/files/:fileId': consultationFile!.id,
       '/api/v1/records/members/:id': t.fx.memberIds[0]!,
+      '/api/v1/consultations/:id/comments/:commentId': comment!.id,
       '/api/v1/recommendations/:id': recommendationId, '/api/v1/recommendations/:id/attachments/:attachmentId': recommendationFile!.id,
       ...creation,
     };

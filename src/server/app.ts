@@ -8,10 +8,11 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { Config } from './core/config.ts';
 import type { Database, Db } from './core/db/client.ts';
 import { ping } from './core/db/client.ts';
-import { clientErrorHandler, notFound, Problem, problemBody, langOf, registerErrorHandling, say, statusDetail, tryAgainIn, unauthorized } from './core/errors.ts';
+import { clientErrorHandler, forbidden, notFound, Problem, problemBody, langOf, registerErrorHandling, say, statusDetail, tryAgainIn, unauthorized } from './core/errors.ts';
 import { ProblemSchema } from './core/http.ts';
 import { Outbox } from './core/outbox.ts';
-import type { Actor } from './core/policies.ts';
+import { endStreams, openBus, RedisBus, type LiveBus } from './core/live.ts';
+import { isPublicAccount, type Actor } from './core/policies.ts';
 import { TokenKeys, actorFromApiToken, actorFromSession } from './core/auth/tokens.ts';
 import { passwordChangeRequired } from './core/auth/password-policy.ts';
 import { registerTextGuard, schemaErrorFormatter, validatorCompiler } from './core/validation.ts';
@@ -39,10 +40,13 @@ import { registerWebApp } from './core/web-app.ts';
 import { version } from './version.ts';
 
 declare module 'fastify' {
-  interface FastifyInstance { db: Db; engine: Database['engine']; outbox: Outbox; jobs: JobRunner; config: Config; keys: TokenKeys }
+  interface FastifyInstance { db: Db; engine: Database['engine']; outbox: Outbox; jobs: JobRunner; config: Config; keys: TokenKeys; live: LiveBus }
   interface FastifyRequest { actor: Actor | null; viaApiToken: boolean }
-  /** public: no login needed; duringPasswordChange: open to a user who must change their password first. */
-  interface FastifyContextConfig { public?: boolean; duringPasswordChange?: boolean }
+  /**
+   * public: no login needed; duringPasswordChange: open to a user who must change their password first;
+   * publicAccounts: open to public accounts (网民), who are visitors on every other public route and refused elsewhere.
+   */
+  interface FastifyContextConfig { public?: boolean; duringPasswordChange?: boolean; publicAccounts?: boolean }
 }
 
 /** logger: false for none; an object adds pino options (a test's stream) to the configured level and redaction. */
@@ -77,6 +81,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   app.jobs.register(REMINDER_JOB, runReminder);
   registerDelivery(app.outbox, { sms: logSms(app.log), mail: config.SMTP_URL ? smtpSender(config.SMTP_URL, config.MAIL_FROM) : undefined });
   app.decorate('keys', await TokenKeys.load(database.db, config.SESSION_SECRET));
+  app.decorate('live', openBus(config.REDIS_URL, app.log));
   app.decorateRequest('actor', null);
   app.decorateRequest('viaApiToken', false);
   app.addSchema(ProblemSchema);
@@ -99,10 +104,15 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
       : await actorFromSession(app.db, app.keys, req.cookies[SESSION_COOKIE]);
     const docs = req.url.startsWith('/api/docs');
     const api = !docs && req.routeOptions.url?.startsWith('/api/');
-    const { public: open, duringPasswordChange } = req.routeOptions.config ?? {};
+    const { public: open, duringPasswordChange, publicAccounts } = req.routeOptions.config ?? {};
     // A user whose password an administrator set may only choose a new one: elsewhere they are a visitor at most.
     if (req.actor?.mustChangePassword && api && !duringPasswordChange) {
       if (!open) throw passwordChangeRequired();
+      req.actor = null;
+    }
+    // A public account (网民) comments and votes where a route says so; elsewhere it is a visitor at most.
+    if (req.actor && isPublicAccount(req.actor) && api && !publicAccounts) {
+      if (!open) throw forbidden(say('网民账号不能使用此功能', 'A public account cannot use this'));
       req.actor = null;
     }
     if (!req.actor && api && !open) throw unauthorized();
@@ -115,6 +125,8 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
     allowList: (req) => !!req.actor,
     // A client that hung up before its turn has no address any more: one bucket for those, not a 500.
     keyGenerator: (req) => req.ip ?? 'gone',
+    // Shared by every instance when they share a Redis.
+    ...(app.live instanceof RedisBus ? { redis: app.live.client } : {}),
     errorResponseBuilder: (_req, ctx) => {
       const wait = tryAgainIn(Math.ceil(ctx.ttl / 1000));
       return new Problem(429, 'Too Many Requests', say(`请求过于频繁，请 ${wait.zh}后再试`, `Too many requests: try again in ${wait.en}`));
@@ -163,6 +175,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   });
 
   app.addHook('onReady', async () => { app.outbox.start(); app.jobs.start(config.JOBS_INTERVAL_SECONDS * 1000); });
-  app.addHook('onClose', async () => { await app.jobs.stop(); await app.outbox.stop(); });
+  app.addHook('preClose', async () => { endStreams(app.live); });
+  app.addHook('onClose', async () => { await app.jobs.stop(); await app.outbox.stop(); await app.live.close(); });
   return app;
 }

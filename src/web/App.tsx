@@ -95,6 +95,8 @@ const RoomPage = lazy(() => import('./pages/consultations/RoomPage'));
 const MyInvitationsPage = lazy(() => import('./pages/consultations/MyInvitationsPage'));
 const SignInPage = lazy(() => import('./pages/consultations/SignInPage'));
 const SignInScreenPage = lazy(() => import('./pages/consultations/SignInScreenPage'));
+const LiveConsultationPage = lazy(() => import('./pages/consultations/LiveConsultationPage'));
+const RegisterPage = lazy(() => import('./pages/RegisterPage'));
 const PublicProposalsPage = lazy(() => import('./pages/proposals/PublicProposalsPage'));
 const PublicProposalDetailPage = lazy(() => import('./pages/proposals/PublicProposalDetailPage'));
 const SelectionsPage = lazy(() => import('./pages/selection/SelectionsPage'));
@@ -189,6 +191,7 @@ const pages = [
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  { path: '/register', element: <RegisterPage />, errorElement: <RouteError /> },
   // After an administrator's reset: the new password first (RequireAuth leads here).
   { path: '/password', element: <ChangePasswordPage />, errorElement: <RouteError /> },
   // The sign-in screen at the venue: full screen, without the menu (staff).
@@ -204,7 +207,9 @@ const router = createBrowserRouter([
       { path: 'proposals/:id', element: <PublicProposalDetailPage /> },
       { path: 'selections', element: <PublicSelectionsPage /> },
       { path: 'selections/:id', element: <PublicSelectionPage /> },
+      // 网络议政: open online consultations and their live pages.
       { path: 'consultations', element: <PublicConsultationsPage /> },
+      { path: 'consultations/:id', element: <LiveConsultationPage /> },
     ],
   },
   {

@@ -17,6 +17,8 @@ interface AuthContextValue {
   loggedOut: boolean;
   /** `org`: the committee, needed only when the username exists in several. */
   login: (username: string, password: string, org?: string) => Promise<User>;
+  /** Registers a public account (网民) and signs it in. */
+  register: (input: { username: string; password: string; displayName: string; org?: string }) => Promise<User>;
   logout: () => Promise<void>;
   /** Changes the signed-in user's password (the server ends their other sessions). */
   changePassword: (currentPassword: string, newPassword: string) => Promise<User>;
@@ -56,6 +58,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [queryClient],
   );
 
+  const register = useCallback(
+    async (input: { username: string; password: string; displayName: string; org?: string }) => {
+      const res = await api.post<{ user: User }>('/api/v1/auth/register', input);
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+      queryClient.setQueryData(ME_KEY, res.user);
+      setLoggedOut(false);
+      return res.user;
+    },
+    [queryClient],
+  );
+
   const changePassword = useCallback(
     async (currentPassword: string, newPassword: string) => {
       const res = await api.post<{ user: User }>('/api/v1/auth/password', { currentPassword, newPassword });
@@ -83,11 +96,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       retry: () => void me.refetch(),
       loggedOut,
       login,
+      register,
       logout,
       changePassword,
       hasRole: (...roles) => !!user && roles.some((r) => user.roles.includes(r)),
     }),
-    [user, me.isPending, me.error, me.refetch, loggedOut, login, logout, changePassword],
+    [user, me.isPending, me.error, me.refetch, loggedOut, login, register, logout, changePassword],
   );
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

@@ -1,8 +1,10 @@
 // Shapes of the tongxin API (docs/api-internal.md). Keep in step with the server.
 
-/** `public`: a registered member of the public (网民), who may propose and support topics. */
+/** `public`: a registered member of the public (网民): comments online, proposes and supports topics. */
 export type Role = 'admin' | 'staff' | 'leader' | 'member' | 'unit' | 'public';
 export const ALL_ROLES: Role[] = ['admin', 'staff', 'leader', 'member', 'unit', 'public'];
+/** A public account (网民) and nothing more: it lives on the public pages (and the topics). */
+export const isPublicOnly = (u: { roles: Role[] }) => u.roles.length > 0 && u.roles.every((r) => r === 'public');
 
 export interface User {
   id: string;

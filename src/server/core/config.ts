@@ -23,6 +23,11 @@ const ConfigSchema = Type.Object({
   LOGIN_LOCK_MINUTES: Type.Integer({ minimum: 1, maximum: 24 * 60, default: 15 }),
   RATE_LIMIT_LOGIN_PER_MINUTE: Type.Integer({ minimum: 1, default: 20 }),
   RATE_LIMIT_PUBLIC_PER_MINUTE: Type.Integer({ minimum: 1, default: 1200 }),
+  /** Online comments (网络议政) per account, and per address (an office or a campus behind one address), a minute. */
+  COMMENTS_PER_MINUTE_ACCOUNT: Type.Integer({ minimum: 1, default: 6 }),
+  COMMENTS_PER_MINUTE_ADDRESS: Type.Integer({ minimum: 60, default: 120 }),
+  /** Redis shared by the app instances: live events (comment streams) and rate limits. Unset: one process. */
+  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
   LOG_LEVEL: Type.Union([Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'),
     Type.Literal('debug'), Type.Literal('trace'), Type.Literal('silent')], { default: 'info' }),
   WEB_DIR: Type.String({ default: BUILT_WEB_APP }),
@@ -36,13 +41,13 @@ export type Config = Static<typeof ConfigSchema>;
 export class ConfigError extends Error {}
 
 const numeric = new Set(['PORT', 'SESSION_TTL_HOURS', 'LOGIN_MAX_FAILURES', 'LOGIN_LOCK_MINUTES',
-  'RATE_LIMIT_LOGIN_PER_MINUTE', 'RATE_LIMIT_PUBLIC_PER_MINUTE', 'JOBS_INTERVAL_SECONDS']);
+  'RATE_LIMIT_LOGIN_PER_MINUTE', 'RATE_LIMIT_PUBLIC_PER_MINUTE', 'COMMENTS_PER_MINUTE_ACCOUNT', 'COMMENTS_PER_MINUTE_ADDRESS', 'JOBS_INTERVAL_SECONDS']);
 const booleans = new Set(['COOKIE_SECURE']);
 
 /** A rejected value as the error message shows it: secrets are not echoed to the console or logs. */
 function shown(key: string, value: unknown): string {
   if (key === 'SESSION_SECRET' || key === 'TONGXIN_ADMIN_PASSWORD') return `(hidden, ${String(value).length} characters)`;
-  if (key === 'DATABASE_URL' && typeof value === 'string') return JSON.stringify(value.replace(/^([a-z][\w+.-]*:\/\/[^:@/]*):[^@/]*@/i, '$1:***@'));
+  if ((key === 'DATABASE_URL' || key === 'REDIS_URL') && typeof value === 'string') return JSON.stringify(value.replace(/^([a-z][\w+.-]*:\/\/[^:@/]*):[^@/]*@/i, '$1:***@'));
   return JSON.stringify(value);
 }
 

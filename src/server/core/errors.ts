@@ -80,6 +80,11 @@ export class Problem extends Error {
   ) { super(inLang(detail ?? title, 'zh')); }
 }
 
+/** 429 with the seconds to wait, sent as Retry-After. */
+export class TooMany extends Problem {
+  constructor(readonly seconds: number, detail: Message) { super(429, 'Too Many Requests', detail); }
+}
+
 /** "/path: message" in each language. */
 const fieldDetail = (errors: FieldError[], lead: Localized): Localized => ({
   zh: `${lead.zh}：${errors.map((e) => `${e.path} ${inLang(e.message, 'zh')}`).join('；')}`,
@@ -101,7 +106,7 @@ const NOUNS: Record<string, string> = {
   Attachment: '附件', Proposal: '提案', Reply: '答复', letters: '委员来信', Opinion: '社情民意信息', Notification: '通知',
   Selection: '评选', Level: '评选层级', sector: '界别', committee: '专委会', unit: '承办单位', Link: '双联联系', Contact: '联系记录',
   'Liaison meeting': '双联见面会', Group: '党组织', 'Group member': '党组织成员', 'Party activity': '党组织活动', Campaign: '活动', Idea: '建言',
-  Consultation: '协商活动', 'Plan item': '协商计划事项', Recommendation: '协商建议', 'Checklist item': '清单事项', Topic: '协商选题', Meeting: '协商会议', Invitation: '会议邀请',
+  Consultation: '协商活动', Comment: '评论', 'Plan item': '协商计划事项', Recommendation: '协商建议', 'Checklist item': '清单事项', Topic: '协商选题', Meeting: '协商会议', Invitation: '会议邀请',
   Room: '委员议事室', Visit: '视察记录',
   Project: '双创项目', Pairing: '结对帮扶', Activity: '五送活动', Honour: '表彰', 'Exchange meeting': '经验交流会',
 };
@@ -119,6 +124,7 @@ export function problemBody(p: Problem, lang: Lang) {
 function send(req: FastifyRequest, reply: FastifyReply, p: Problem) {
   const lang = langOf(req.headers['accept-language']);
   const vary = reply.getHeader('vary');
+  if (p instanceof TooMany) reply.header('retry-after', p.seconds);
   return reply.status(p.status).type('application/problem+json').header('content-language', lang === 'zh' ? 'zh-CN' : 'en')
     .header('vary', vary ? `${String(vary)}, Accept-Language` : 'Accept-Language').send(problemBody(p, lang));
 }

@@ -11,6 +11,8 @@ export const Uuid = Type.String({ format: 'uuid' });
 export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
 /** A name or title a person types: one line with a visible character, no control characters. */
 export const Name = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: NAME_PATTERN });
+/** A login name: letters, digits and _ . @ - */
+export const Username = Type.String({ minLength: 2, maxLength: 64, pattern: '^[A-Za-z0-9_.@-]+$' });
 /** A text a person types (a body, a reason, a note): the same, over several lines. */
 export const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: TEXT_PATTERN });
 export const Paging = {

@@ -10,7 +10,10 @@ export async function notificationRoutes(fastify: FastifyInstance) {
   const tags = ['notifications'];
   const mine = (orgId: string, userId: string) => and(eq(notifications.orgId, orgId), eq(notifications.userId, userId));
 
+  // Anyone's own, public accounts' too.
+  const config = { publicAccounts: true };
   app.get('/notifications', {
+    config,
     schema: { tags, summary: 'My notifications, newest first', querystring: Type.Object({ ...Paging, unread: Type.Optional(Type.Boolean()) }, { additionalProperties: false }) },
   }, async (req) => {
     const actor = actorOf(req);
@@ -26,7 +29,7 @@ export async function notificationRoutes(fastify: FastifyInstance) {
     };
   });
 
-  app.post('/notifications/:id/read', { schema: { tags, summary: 'Mark one as read', params: IdParams } }, async (req, reply) => {
+  app.post('/notifications/:id/read', { config, schema: { tags, summary: 'Mark one as read', params: IdParams } }, async (req, reply) => {
     const actor = actorOf(req);
     const rows = await app.db.update(notifications).set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
       .where(and(mine(actor.orgId, actor.id), eq(notifications.id, req.params.id))).returning({ id: notifications.id });
@@ -34,7 +37,7 @@ export async function notificationRoutes(fastify: FastifyInstance) {
     return reply.status(204).send();
   });
 
-  app.post('/notifications/read-all', { schema: { tags, summary: 'Mark all as read' } }, async (req, reply) => {
+  app.post('/notifications/read-all', { config, schema: { tags, summary: 'Mark all as read' } }, async (req, reply) => {
     const actor = actorOf(req);
     await app.db.update(notifications).set({ readAt: sql`now()` }).where(and(mine(actor.orgId, actor.id), isNull(notifications.readAt)));
     return reply.status(204).send();

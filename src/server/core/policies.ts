@@ -1,5 +1,6 @@
 import { forbidden } from './errors.ts';
 
+/** `public`: a public account (网民), registered by itself: it comments and votes, and reads what visitors read. */
 export const ROLES = ['admin', 'staff', 'leader', 'member', 'unit', 'public'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -28,6 +29,9 @@ export function definePolicies(defs: Record<string, Rule>) {
     rules.set(name, rule);
   }
 }
+
+/** A public account and nothing more. */
+export const isPublicAccount = (actor: Actor) => actor.roles.length > 0 && actor.roles.every((r) => r === 'public');
 
 export const hasRole = (actor: Actor, ...roles: readonly Role[]) => actor.roles.some((r) => roles.includes(r));
 

@@ -10,10 +10,10 @@
 // changed (公交线路 adjusted …).
 // Deterministic (seeded PRNG); dates follow `now` and none lies in the future but next month's meeting.
 import { createHash, randomUUID } from 'node:crypto';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../core/db/client.ts';
-import { auditLog } from '../core/schema.ts';
+import { auditLog, users } from '../core/schema.ts';
 import { DEFAULT_HANDLING } from '../modules/handling/deadlines.ts';
 import { plusDays, plusMonths, today } from '../modules/handling/deadlines.ts';
 import { assignments, attachments, replies } from '../modules/handling/schema.ts';
@@ -21,8 +21,8 @@ import { CHECKLIST_OF, TASK_NAMES } from '../modules/consultations/checklist.ts'
 import { FILE_KIND } from '../modules/consultations/meeting-commands.ts';
 import { newCodeSecret } from '../modules/consultations/meeting-rules.ts';
 import {
-  consultationMeetings, consultationPlanItems, consultationPlans, consultationRecommendations, consultationRoomMembers, consultationRooms, consultations,
-  consultationTasks, consultationVisits, meetingInvitees,
+  commentSequence, consultationCommentVotes, consultationComments, consultationMeetings, consultationPlanItems, consultationPlans, consultationRecommendations,
+  consultationRoomMembers, consultationRooms, consultations, consultationTasks, consultationVisits, meetingInvitees, sensitiveWords,
 } from '../modules/consultations/schema.ts';
 import { orgs } from '../core/schema.ts';
 import { members } from '../modules/org/schema.ts';
@@ -38,6 +38,9 @@ export interface ConsultationSeedContext {
   /** The roster (for the meetings' invitees and speakers), and the demo member's login: invited to each meeting, sits in the county room and went on a supervision visit. */
   members: readonly { id: string; name: string; standing: boolean }[];
   demoMemberId: string;
+  /** Logins of members who comment online (the demo member and leader), and the hash public accounts get (the demo password). */
+  commenters: readonly { userId: string; name: string; memberId: string }[];
+  passwordHash: string;
   now?: Date;
 }
 
@@ -308,3 +311,82 @@ export async function seedDemoConsultations(tx: Queryable, ctx: ConsultationSeed
   const fromTopic = rows.items.find((i) => i.topic === '老旧小区加装电梯“一楼一策”')!;
   return { planItemFromTopic: { id: fromTopic.id as string, topic: fromTopic.topic as string, kind: fromTopic.kind as Kind, adoptedOn } };
 }
+
+/** Public accounts (网民) of the demo, who comment online: [username, display name]. */
+const NETIZENS: readonly [string, string][] = [['citizen1', '市民小王'], ['citizen2', '公交通勤族'], ['citizen3', '退休教师老李'], ['citizen4', '大学生小陈']];
+
+/**
+ * The comments of the open online consultation: [author (index into NETIZENS, or 'member'/'leader'),
+ * text, index of the comment it replies to]. A handful written by hand; a generator of a few hundred
+ * themed comments (src/server/seed/online-comments.ts, `generateComments(n, seed)` → {content, theme}[])
+ * is to replace this list: map its items to authors the same way and keep the replies.
+ */
+const COMMENTS: readonly [number | 'member' | 'leader', string, number?][] = [
+  [0, '建议早晚高峰加密主干线班次，现在等车经常超过20分钟。'],
+  [1, '地铁站和公交站换乘距离太远，希望优化接驳站点位置。'],
+  [2, '老年人看不懂电子站牌，建议保留纸质线路图和语音报站。'],
+  [3, '赞同，很多站点的电子站牌信息也不准确。', 2],
+  ['member', '建议结合客流大数据，对重复率高的线路进行合并，把运力投向新建城区。'],
+  [1, '同意合并重复线路，但要给沿线居民留出过渡期，并提前公示。', 4],
+  ['leader', '感谢大家的意见，我们将整理后形成协商建议，报送市交通运输局。'],
+  [3, '校园周边能否开通定制公交？节假日往返火车站很不方便。'],
+];
+/** A comment a sensitive word holds for the moderators (post-moderation shows the rest at once). */
+const HELD_COMMENT = '有人在站台附近代开发票，希望管一管。';
+
+/**
+ * 网络议政 now: one online consultation at its meeting with comments open (post-moderated),
+ * public accounts and members commenting, replies and votes, one comment held for a sensitive word.
+ */
+export async function seedDemoOnlineConsultation(tx: Queryable, ctx: ConsultationSeedContext) {
+  const random = createRandom(SEED + 1);
+  const day = today(ctx.now);
+  const year = Number(day.slice(0, 4));
+  const now = ctx.now ?? new Date();
+  const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
+  const id = randomUUID();
+  const title = '优化城市公交线网网络议政';
+  const netizens = NETIZENS.map(([username, displayName]) => ({ id: randomUUID(), username, displayName }));
+  await tx.insert(users).values(netizens.map((n) => ({ orgId: ctx.orgId, id: n.id, username: n.username, displayName: n.displayName, passwordHash: ctx.passwordHash, roles: ['public'] })));
+  await tx.insert(consultations).values({
+    orgId: ctx.orgId, id, title, kind: 'online', year, state: 'consulting', commentsOpen: true, commentsModeration: 'post',
+    summary: '围绕公交线路、站点设置、换乘接驳和适老化服务，征求市民意见建议，供专题协商参考。', createdBy: ctx.staffUserId,
+    createdAt: minutesAgo(60 * 24 * 20), updatedAt: minutesAgo(60 * 24),
+  });
+  await tx.insert(consultationTasks).values(CHECKLIST_OF.online.map((key) => ({ orgId: ctx.orgId, consultationId: id, key, owner: '办公室', state: 'doing' })));
+  const steps: [string, string, string, string | null][] = [['created', 'topic', 'topic', null], ['prepare', 'topic', 'preparing', null], ['convene', 'preparing', 'consulting', null],
+    ['openComments', 'consulting', 'consulting', '开放网络议政（先发后审）']];
+  await tx.insert(auditLog).values(steps.map(([action, from, to, note], i) => ({
+    orgId: ctx.orgId, at: minutesAgo(60 * 24 * (20 - i * 6)), actorUserId: ctx.staffUserId, action, entity: 'consultation', entityId: id,
+    before: action === 'created' ? null : { state: from }, after: action === 'created' ? { state: 'topic', title, kind: 'online', year } : { state: to, note },
+  })));
+  await tx.insert(sensitiveWords).values(['代开发票', '赌博'].map((word) => ({ orgId: ctx.orgId, word })));
+
+  const author = (a: (typeof COMMENTS)[number][0]) => {
+    if (typeof a === 'number') return { id: netizens[a]!.id, name: netizens[a]!.displayName };
+    const c = ctx.commenters[a === 'member' ? 0 : 1] ?? ctx.commenters[0]!;
+    return { id: c.userId, name: c.name };
+  };
+  const ids = COMMENTS.map(() => randomUUID());
+  // One by one, oldest first: each takes the next number of the stream's sequence.
+  for (const [i, [who, content, replyTo]] of COMMENTS.entries()) {
+    const a = author(who);
+    const votes = random.sample([...netizens.map((n) => n.id), ...ctx.commenters.map((c) => c.userId)].filter((u) => u !== a.id), random.int(0, 4))
+      .map((userId) => ({ userId, value: random.chance(0.8) ? 'support' : 'oppose' }));
+    await tx.insert(consultationComments).values({
+      orgId: ctx.orgId, id: ids[i]!, consultationId: id, authorId: a.id, authorName: a.name, content, replyTo: replyTo === undefined ? null : ids[replyTo]!,
+      status: 'visible', seq: sql`nextval(${commentSequence.seqName})`, createdAt: minutesAgo((COMMENTS.length - i) * 37),
+      supports: votes.filter((v) => v.value === 'support').length, opposes: votes.filter((v) => v.value === 'oppose').length,
+    });
+    if (votes.length) await tx.insert(consultationCommentVotes).values(votes.map((v) => ({ orgId: ctx.orgId, commentId: ids[i]!, ...v })));
+  }
+  await tx.insert(consultationComments).values({
+    orgId: ctx.orgId, consultationId: id, authorId: netizens[0]!.id, authorName: netizens[0]!.displayName, content: HELD_COMMENT,
+    status: 'held', heldFor: 'sensitive', createdAt: minutesAgo(5),
+  });
+  await tx.insert(auditLog).values(COMMENTS.map((_, i) => ({
+    orgId: ctx.orgId, at: minutesAgo((COMMENTS.length - i) * 37), actorUserId: author(COMMENTS[i]![0]).id, action: 'posted', entity: 'consultationComment', entityId: ids[i]!,
+    after: { status: 'visible', consultationId: id },
+  })));
+}
+

@@ -157,9 +157,11 @@ describe('demo seed', () => {
     expect(logins.map((l) => [l.username, l.role])).toEqual([
       ['admin', 'admin'], ['staff', 'staff'], ['leader', 'leader'], ['member', 'member'], ['unit', 'unit'], ['unit2', 'unit'], ['public', 'public'],
     ]);
-    const userRows = await db.select().from(users).where(eq(users.orgId, orgId));
-    // (and two more members of the public, who propose and support topics)
-    expect(userRows).toHaveLength(9);
+    const everyone = await db.select().from(users).where(eq(users.orgId, orgId));
+    // Besides the logins, public accounts (网民): two more who propose and support topics, a few who comment online.
+    const userRows = everyone.filter((u) => !u.roles.includes('public') || logins.some((l) => l.username === u.username));
+    expect(userRows).toHaveLength(7);
+    expect(everyone.length - userRows.length).toBeGreaterThanOrEqual(5);
     const user = (username: string) => userRows.find((u) => u.username === username)!;
     const memberById = new Map(memberRows.map((m) => [m.id, m]));
     const unitName = new Map(unitRows.map((u) => [u.id, u.name]));
@@ -798,7 +800,8 @@ async function checkConsultations(database: Database, orgId: string) {
     for (const c of all) {
       const history = await get('staff', `/api/v1/consultations/${c.id}/history`);
       expect(history.at(-1).to, c.title).toBe(c.state);
-      expect(history).toHaveLength(CONSULTATION_STATES.indexOf(c.state as never) + 1);
+      // (opening online comments keeps the state)
+      expect(history.filter((h: { action: string }) => h.action !== 'openComments')).toHaveLength(CONSULTATION_STATES.indexOf(c.state as never) + 1);
       expect((await get('member', `/api/v1/consultations/${c.id}`)).checklist.length).toBeGreaterThanOrEqual(4);
     }
     // 协商在一线: two rooms (a county's, a department's) with members; the demo member sits in the
@@ -833,6 +836,15 @@ async function checkConsultations(database: Database, orgId: string) {
       expect(invitations.some((i: { reply: string; date: string }) => i.reply === 'pending' && i.date > today())).toBe(true);
       expect((await get('member', '/api/v1/todos')).items.map((i: { kind: string }) => i.kind)).toContain('meetingInvitation');
     }
+    // 网络议政 now: one online consultation open to the public, with comments, replies and votes, and one held for a sensitive word.
+    const open = ((await app.inject({ url: '/api/v1/consultations?pageSize=100' })).json().items as { id: string; kind: string; comments: { open: boolean } }[])
+      .filter((c) => c.comments.open);
+    expect(open.map((c) => c.kind)).toEqual(['online']);
+    const comments = (await app.inject({ url: `/api/v1/consultations/${open[0]!.id}/comments?pageSize=100` })).json();
+    expect(comments.total).toBeGreaterThanOrEqual(5);
+    expect(comments.items.some((c: { replyTo: string | null }) => c.replyTo)).toBe(true);
+    expect(comments.items.some((c: { supports: number }) => c.supports > 0)).toBe(true);
+    expect((await get('staff', `/api/v1/consultations/${open[0]!.id}/comments?status=held`)).total).toBe(1);
     // The education bureau's clerk finds the recommendations assigned to it.
     const assignedToUnit = (await get('unit', '/api/v1/recommendations?pageSize=200')).items as { lead: { unitName: string } | null }[];
     expect(assignedToUnit.every((r) => r.lead?.unitName === '市教育局')).toBe(true);

@@ -21,7 +21,7 @@ import { seedDemoOpinions } from './demo-opinions.ts';
 import { seedDemoLiaison } from './demo-liaison.ts';
 import { seedDemoParty } from './demo-party.ts';
 import { seedDemoSelections } from './demo-selections.ts';
-import { seedDemoConsultations } from './demo-consultations.ts';
+import { seedDemoConsultations, seedDemoOnlineConsultation } from './demo-consultations.ts';
 import { seedDemoTopics } from './demo-topics.ts';
 import { seedDemoCreation } from './demo-creation.ts';
 import { backfillRecords } from '../modules/records/entries.ts';
@@ -288,13 +288,18 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<{ org
     await seedDemoCreation(tx, { orgId, staffUserId: login('staff').id, demoMemberId: login('member').memberId!, now: opts.now });
 
     // 双协: this year's plan and its consultations, each at the step its month puts it.
-    const { planItemFromTopic } = await seedDemoConsultations(tx, {
+    const consultationSeed = {
       orgId, staffUserId: login('staff').id, leaderUserId: login('leader').id,
       committees: COMMITTEES.map((name) => ({ id: committeeId.get(name)!, name })),
       units: UNITS.map((u) => ({ id: unitId.get(u.name)!, name: u.name })),
       members: plan.map((m, i) => ({ id: memberIds[i]!, name: m.name, standing: m.standing })), demoMemberId: login('member').memberId!,
+      commenters: [login('member'), login('leader')].map((l) => ({ userId: l.id, name: l.displayName, memberId: l.memberId! })),
+      passwordHash,
       now: opts.now,
-    });
+    };
+    const { planItemFromTopic } = await seedDemoConsultations(tx, consultationSeed);
+    // 网络议政: one online consultation with its comments open now.
+    await seedDemoOnlineConsultation(tx, consultationSeed);
 
     // 开门式选题: this year's topics in every state; two more members of the public propose and support.
     const netizens = [{ id: randomUUID(), username: 'netizen2', displayName: '网民李女士' }, { id: randomUUID(), username: 'netizen3', displayName: '网民赵同学' }];

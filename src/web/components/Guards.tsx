@@ -4,7 +4,7 @@ import { Button, Flex, Result, Spin } from 'antd';
 import { useAuth } from '../auth';
 import { errorText } from '../api';
 import { useI18n } from '../i18n';
-import type { Role } from '../types';
+import { isPublicOnly, type Role } from '../types';
 
 function FullPageSpin() {
   return (
@@ -35,6 +35,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     return <Navigate to="/login" replace state={next === '/' || loggedOut ? undefined : { from: next }} />;
   }
   if (user.mustChangePassword) return <Navigate to="/password" replace />;
+  // A public account (网民) has no place in the committee's app but the open topics: its pages are the public ones.
+  if (isPublicOnly(user) && !location.pathname.startsWith('/consultations/topics')) return <Navigate to="/public/consultations" replace />;
   return <>{children}</>;
 }
 

@@ -1,7 +1,8 @@
 // The frame of pages anyone may open without logging in (published proposals, selection results).
 import { Link, NavLink, useNavigate } from 'react-router-dom';
 import { Button, Flex, Layout, Typography, theme } from 'antd';
-import { LoginOutlined } from '@ant-design/icons';
+import { LoginOutlined, LogoutOutlined } from '@ant-design/icons';
+import { isPublicOnly } from '../types';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
 import { PageContent } from './PageContent';
@@ -9,11 +10,13 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useIsMobile } from './useIsMobile';
 import type { MessageKey } from '../i18n';
 
-const PUBLIC_PAGES: [string, MessageKey][] = [['/public/proposals', 'nav.publicProposals'], ['/public/selections', 'nav.publicSelectionsShort'], ['/public/consultations', 'nav.publicConsultations']];
+const PUBLIC_PAGES: [string, MessageKey][] = [
+  ['/public/consultations', 'nav.publicConsultations'], ['/public/proposals', 'nav.publicProposals'], ['/public/selections', 'nav.publicSelectionsShort'],
+];
 
 export function PublicLayout() {
   const { t } = useI18n();
-  const { user } = useAuth();
+  const { user, logout } = useAuth();
   const { token } = theme.useToken();
   const isMobile = useIsMobile();
   const navigate = useNavigate();
@@ -29,7 +32,7 @@ export function PublicLayout() {
         }}
       >
         <Flex align="center" justify="space-between" gap={8} style={{ height: '100%' }}>
-          <Flex align="center" gap={isMobile ? 8 : 16} style={{ minWidth: 0, overflowX: 'auto', scrollbarWidth: 'none' }} component="nav" aria-label={t('nav.public')}>
+          <Flex align="center" gap={isMobile ? 8 : 16} style={{ minWidth: 0, overflowX: 'auto', whiteSpace: 'nowrap', scrollbarWidth: 'none' }} component="nav" aria-label={t('nav.public')}>
             <Link to="/public/proposals">
               <Typography.Text strong style={{ color: token.colorPrimary, fontSize: 18, whiteSpace: 'nowrap' }}>
                 {t('app.name')}
@@ -43,9 +46,16 @@ export function PublicLayout() {
           </Flex>
           <Flex align="center" gap={8} style={{ flex: 'none' }}>
             <LanguageSwitch size={isMobile ? 'small' : undefined} />
-            <Button size={isMobile ? 'small' : undefined} icon={<LoginOutlined />} onClick={() => navigate(user ? '/' : '/login')}>
-              {user ? t('common.backHome') : t('proposal.public.login')}
-            </Button>
+            {user && isPublicOnly(user) ? (
+              // A public account stays here: it signs out rather than going "home".
+              <Button size={isMobile ? 'small' : undefined} icon={<LogoutOutlined />} onClick={() => void logout()}>
+                {isMobile ? null : `${user.displayName} · `}{t('nav.logout')}
+              </Button>
+            ) : (
+              <Button size={isMobile ? 'small' : undefined} icon={<LoginOutlined />} onClick={() => navigate(user ? '/' : '/login')}>
+                {user ? t('common.backHome') : t('proposal.public.login')}
+              </Button>
+            )}
           </Flex>
         </Flex>
       </Layout.Header>

@@ -33,6 +33,8 @@ export const consultationsZh = {
   'consultation.action.dispatch': '集中交办',
   'consultation.action.track': '跟踪问效',
   'consultation.action.close': '办结',
+  'consultation.action.openComments': '开放网络议政',
+  'consultation.action.closeComments': '关闭网络议政',
   'consultation.actionDone': '{action}：已完成',
 
   'consultation.title': '题目',
@@ -277,6 +279,8 @@ export const consultationsEn: Record<keyof typeof consultationsZh, string> = {
   'consultation.action.dispatch': 'Hand to units',
   'consultation.action.track': 'Track outcomes',
   'consultation.action.close': 'Close',
+  'consultation.action.openComments': 'Open online comments',
+  'consultation.action.closeComments': 'Close online comments',
   'consultation.actionDone': '{action}: done',
 
   'consultation.title': 'Title',

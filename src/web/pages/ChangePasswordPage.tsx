@@ -1,27 +1,22 @@
 // Where an administrator's reset leads: the user chooses their own password before anything else
 // (the server refuses every other request meanwhile). A page of its own, without the menu.
 import { Navigate, useNavigate } from 'react-router-dom';
-import { Button, Flex, Typography, theme } from 'antd';
+import { Button, Flex, Typography } from 'antd';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
 import { ChangePasswordForm } from '../components/ChangePasswordForm';
-import { LanguageSwitch } from '../components/LanguageSwitch';
+import { AuthPanel } from '../components/AuthPanel';
 
 export default function ChangePasswordPage() {
   const { t } = useI18n();
   const { user, loading, logout } = useAuth();
   const navigate = useNavigate();
-  const { token } = theme.useToken();
   if (loading) return null;
   if (!user) return <Navigate to="/login" replace />;
   if (!user.mustChangePassword) return <Navigate to="/" replace />;
 
   return (
-    <Flex vertical align="center" justify="center" style={{ minHeight: '100vh', padding: 16, background: token.colorBgLayout }}>
-      <div style={{ position: 'absolute', top: 8, right: 8 }}>
-        <LanguageSwitch />
-      </div>
-      <div style={{ width: '100%', maxWidth: 420, padding: token.paddingLG, background: token.colorBgContainer, border: `1px solid ${token.colorBorderSecondary}`, borderRadius: token.borderRadiusLG }}>
+    <AuthPanel maxWidth={420}>
         <Typography.Title level={4} style={{ marginTop: 0 }}>
           {t('password.forcedTitle')}
         </Typography.Title>
@@ -32,7 +27,6 @@ export default function ChangePasswordPage() {
             {t('nav.logout')}
           </Button>
         </Flex>
-      </div>
-    </Flex>
+    </AuthPanel>
   );
 }

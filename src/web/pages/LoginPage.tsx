@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { Alert, Button, Flex, Form, Input, Typography, theme } from 'antd';
 import { FileTextOutlined, LockOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
@@ -6,27 +6,12 @@ import { ApiError, errorText } from '../api';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
 import { LanguageSwitch } from '../components/LanguageSwitch';
-
-// The login page is the first thing most visits load, on whatever link they have: the committee
-// picker (a username in several committees, rare) brings antd's Select when it shows.
-const Select = lazy(() => import('antd/es/select'));
+import { CommitteeField, committeesToChoose, type Committee } from '../components/CommitteeField';
 
 interface LoginValues {
   username: string;
   password: string;
   org?: string;
-}
-
-interface Committee {
-  id: string;
-  name: string;
-}
-
-/** The committees to choose from, when the server says the username exists in several (after a right password). */
-function committeesToChoose(err: unknown): Committee[] | null {
-  if (!(err instanceof ApiError) || err.status !== 400) return null;
-  const orgs = (err.problem as { orgs?: Committee[] }).orgs;
-  return Array.isArray(orgs) && orgs.length > 1 ? orgs : null;
 }
 
 export default function LoginPage() {
@@ -122,18 +107,13 @@ export default function LoginPage() {
           >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
-          {committees && (
-            <Suspense>
-              <Form.Item name="org" label={t('login.committee')} rules={[{ required: true, message: t('login.committeeRequired') }]}>
-                <Select autoFocus options={committees.map((c) => ({ value: c.id, label: c.name }))} />
-              </Form.Item>
-            </Suspense>
-          )}
+          {committees && <CommitteeField committees={committees} />}
           <Button type="primary" htmlType="submit" block loading={submitting}>
             {t('login.submit')}
           </Button>
         </Form>
         <Flex justify="center" gap={16} wrap style={{ marginTop: 16 }}>
+          <Link to="/register" state={location.state}>{t('register.link')}</Link>
           <Link to="/public/proposals">
             <FileTextOutlined /> {t('nav.publicProposals')}
           </Link>

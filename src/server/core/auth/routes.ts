@@ -1,10 +1,11 @@
-import { and, eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import { and, asc, eq } from 'drizzle-orm';
+import crypto from 'node:crypto';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { apiTokens, orgs, TOKEN_DAYS, users } from '../schema.ts';
 import { runCommand } from '../command.ts';
-import { forbidden, invalid, notFound, say } from '../errors.ts';
-import { actorOf, ctxOf, errorResponses, IdParams, Name, Uuid } from '../http.ts';
+import { conflict, forbidden, invalid, notFound, Problem, say } from '../errors.ts';
+import { actorOf, ctxOf, errorResponses, IdParams, Name, Username, Uuid } from '../http.ts';
 import type { Actor } from '../policies.ts';
 import { revokeToken, TokenList, tokensOf } from './api-tokens.ts';
 import { authenticate, ChooseCommitteeProblem } from './login.ts';
@@ -30,6 +31,31 @@ async function present(app: FastifyInstance, actor: Actor) {
   };
 }
 
+/** A new session for this actor, and its HttpOnly cookie. */
+async function startSession(app: FastifyInstance, reply: FastifyReply, actor: Actor) {
+  const cfg = app.config;
+  const token = await createSession(app.db, app.keys, actor, cfg.SESSION_TTL_HOURS);
+  reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true, sameSite: 'lax', secure: cfg.COOKIE_SECURE, path: '/', maxAge: cfg.SESSION_TTL_HOURS * 3600,
+  });
+}
+
+/**
+ * The committee a public account registers in: the one named, or the only one there is. Where there
+ * are several, the 422 lists them to choose from (as a login's 400 does), by name.
+ */
+async function registrationOrg(app: FastifyInstance, org: string | undefined): Promise<string> {
+  if (org) {
+    const [found] = await app.db.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, org));
+    if (!found) throw invalid('/org', say('没有这个政协', 'no such committee'));
+    return found.id;
+  }
+  const all = await app.db.select({ id: orgs.id, name: orgs.name }).from(orgs).orderBy(asc(orgs.name)).limit(500);
+  if (all.length === 1) return all[0]!.id;
+  const p = invalid('/org', say('请选择要注册的政协', 'required: name the committee to register in'));
+  throw new Problem(p.status, p.title, p.detail, p.errors, { orgs: all });
+}
+
 export async function authRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const cfg = app.config;
@@ -48,10 +74,7 @@ export async function authRoutes(fastify: FastifyInstance) {
       throw err;
     });
     const actor = toActor(user);
-    const token = await createSession(app.db, app.keys, actor, cfg.SESSION_TTL_HOURS);
-    reply.setCookie(SESSION_COOKIE, token, {
-      httpOnly: true, sameSite: 'lax', secure: cfg.COOKIE_SECURE, path: '/', maxAge: cfg.SESSION_TTL_HOURS * 3600,
-    });
+    await startSession(app, reply, actor);
     // Marks this browser as one the user logs in from (throttle.ts): sent to the login route only.
     reply.setCookie(DEVICE_COOKIE, deviceCookie(app.keys, user.username, device), {
       httpOnly: true, sameSite: 'lax', secure: cfg.COOKIE_SECURE, path: '/api/v1/auth/login', maxAge: 366 * 86_400,
@@ -59,24 +82,48 @@ export async function authRoutes(fastify: FastifyInstance) {
     return { user: await present(app, actor) };
   });
 
-  app.post('/logout', { config: { public: true, duringPasswordChange: true }, schema: { tags: ['auth'], summary: 'Log out' } }, async (req, reply) => {
+  // A public account (网民) registers itself, and is logged in.
+  app.post('/register', {
+    config: { public: true, rateLimit: { max: cfg.RATE_LIMIT_LOGIN_PER_MINUTE, timeWindow: 60_000, allowList: () => false } },
+    schema: {
+      tags: ['auth'], summary: 'Register a public account (网民; password 8–200 characters, letters and digits, not the username) and log in; org: the committee, unless there is only one',
+      body: Type.Object({ username: Username, password: Password, displayName: Name(50), org: Type.Optional(Uuid) }, { additionalProperties: false }),
+      response: { 201: Type.Object({ user: UserView }), ...errorResponses, 409: Type.Ref('Problem'), 422: ChooseCommitteeProblem, 429: Type.Ref('Problem') },
+    },
+  }, async (req, reply) => {
+    const { username, password, displayName } = req.body;
+    const orgId = await registrationOrg(app, req.body.org);
+    checkPasswordPolicy('/password', password, username);
+    const [taken] = await app.db.select({ id: users.id }).from(users).where(and(eq(users.orgId, orgId), eq(users.username, username)));
+    if (taken) throw conflict(say('该用户名已被使用', 'This username is taken'), [{ path: '/username', message: say('已被使用', 'is taken') }]);
+    const passwordHash = await hashPassword(password);
+    const actor: Actor = { id: crypto.randomUUID(), orgId, username, displayName, roles: ['public'], memberId: null, unitId: null };
+    await runCommand({ db: app.db, actor, requestId: req.id, outbox: app.outbox }, async (c) => {
+      await c.tx.insert(users).values({ orgId, id: actor.id, username, displayName, passwordHash, roles: ['public'] });
+      await c.record({ action: 'registered', entity: 'user', entityId: actor.id, after: { username, displayName, roles: ['public'] } });
+    });
+    await startSession(app, reply, actor);
+    return reply.status(201).send({ user: await present(app, actor) });
+  });
+
+  app.post('/logout', { config: { public: true, duringPasswordChange: true, publicAccounts: true }, schema: { tags: ['auth'], summary: 'Log out' } }, async (req, reply) => {
     await destroySession(app.db, app.keys, req.cookies[SESSION_COOKIE]);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });
 
-  app.get('/me', { config: { duringPasswordChange: true }, schema: { tags: ['auth'], summary: 'The current user', response: { 200: Type.Object({ user: UserView }), ...errorResponses } } },
+  app.get('/me', { config: { duringPasswordChange: true, publicAccounts: true }, schema: { tags: ['auth'], summary: 'The current user', response: { 200: Type.Object({ user: UserView }), ...errorResponses } } },
     async (req) => ({ user: await present(app, actorOf(req)) }));
 
   // The web app's question "who is here?": a visitor is an answer (null), not an error as /me's 401.
   app.get('/session', {
-    config: { public: true, duringPasswordChange: true },
+    config: { public: true, duringPasswordChange: true, publicAccounts: true },
     schema: { tags: ['auth'], summary: 'The current user, or null for a visitor', response: { 200: Type.Object({ user: Type.Union([UserView, Type.Null()]) }) } },
   }, async (req) => ({ user: req.actor ? await present(app, req.actor) : null }));
 
   // Changing one's own password: the current one first; the other sessions and the API tokens end.
   app.post('/password', {
-    config: { duringPasswordChange: true, rateLimit: { max: cfg.RATE_LIMIT_LOGIN_PER_MINUTE, timeWindow: 60_000, allowList: () => false } },
+    config: { duringPasswordChange: true, publicAccounts: true, rateLimit: { max: cfg.RATE_LIMIT_LOGIN_PER_MINUTE, timeWindow: 60_000, allowList: () => false } },
     schema: {
       tags: ['auth'], summary: 'Change my password (8–200 characters, letters and digits, not the username); only from a logged-in session',
       body: Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Password }, { additionalProperties: false }),

@@ -21,7 +21,7 @@ export async function loadConsultation(db: Queryable, actor: Actor, id: string, 
     unanswered: sql<number>`count(*) filter (where ${r.state} not in ('replied', 'closed'))::int`,
     untracked: sql<number>`count(*) filter (where ${r.outcomeKind} is null and ${r.noOutcomeReason} is null)::int`,
   }).from(r).where(and(eq(r.orgId, c.orgId), eq(r.consultationId, c.id)));
-  return { c, facts: { state: c.state as ConsultationState, kind: c.kind as Kind, recommendations: recommendations! } };
+  return { c, facts: { state: c.state as ConsultationState, kind: c.kind as Kind, commentsOpen: c.commentsOpen, recommendations: recommendations! } };
 }
 
 /** The consultation as its transition table sees it. */

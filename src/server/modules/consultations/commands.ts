@@ -75,12 +75,19 @@ const steps: Record<string, Step> = {
       .where(and(eq(consultationMeetings.orgId, l.c.orgId), eq(consultationMeetings.consultationId, l.c.id)));
     const heldOn = (b.heldOn as string | undefined) ?? (meeting && meeting.on <= today() ? meeting.on : today());
     if (heldOn > today()) throw invalid('/heldOn', say('不能是将来的日期', 'must not be in the future'));
-    set({ heldOn });
+    // The meeting is over: so are its online comments.
+    set({ heldOn, commentsOpen: false });
     return `${heldOn} 召开`;
   },
   async dispatch() {},
   async track() {},
   async close() {},
+  async openComments(_c, _l, b, set) {
+    const moderation = (b.moderation as 'pre' | 'post' | undefined) ?? 'post';
+    set({ commentsOpen: true, commentsModeration: moderation });
+    return moderation === 'pre' ? '开放网络议政（先审后发）' : '开放网络议政（先发后审）';
+  },
+  async closeComments(_c, _l, _b, set) { set({ commentsOpen: false }); return '关闭网络议政'; },
 };
 
 for (const a of consultationWorkflow.actionNames) if (!steps[a]) throw new Error(`no step for consultation action ${a}`);

@@ -6,6 +6,7 @@ import { registerItemKind } from '../handling/reminders.ts';
 import { assignments } from '../handling/schema.ts';
 import { assignmentTodo } from '../handling/todos.ts';
 import { meetingRoutes } from './meeting-routes.ts';
+import { commentRoutes } from './comment-routes.ts';
 import { planRoutes } from './plan-routes.ts';
 import { REC_KIND } from './recommendation-access.ts';
 import { recommendationRoutes } from './recommendation-routes.ts';
@@ -79,6 +80,7 @@ addTodoSource(async (db, actor) => {
 export async function consultationsModule(fastify: FastifyInstance) {
   await fastify.register(topicRoutes);
   await fastify.register(consultationRoutes);
+  await fastify.register(commentRoutes);
   await fastify.register(planRoutes);
   await fastify.register(recommendationRoutes);
   await fastify.register(roomRoutes);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, ne, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../core/db/client.ts';
 import type { Actor } from '../../core/policies.ts';
 import { today } from '../handling/deadlines.ts';
@@ -15,7 +15,7 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 function summary(c: Consultation) {
   return {
     id: c.id, title: c.title, kind: c.kind, year: c.year, summary: c.summary, state: c.state, planItemId: c.planItemId, roomId: c.roomId,
-    heldOn: c.heldOn, createdAt: iso(c.createdAt)!, updatedAt: iso(c.updatedAt)!,
+    heldOn: c.heldOn, comments: { open: c.commentsOpen, moderation: c.commentsModeration }, createdAt: iso(c.createdAt)!, updatedAt: iso(c.updatedAt)!,
   };
 }
 
@@ -40,6 +40,12 @@ export async function listConsultations(db: Queryable, actor: Actor, f: Consulta
   return { total: count!.n, items: rows.map(({ c, late }) => ({ ...summary(c), lateTasks: late })) };
 }
 
+/** A consultation as the public sees it while its online comments are open. */
+export const publicConsultation = (c: Consultation) => ({
+  id: c.id, orgId: c.orgId, title: c.title, kind: c.kind, year: c.year, summary: c.summary, state: c.state,
+  comments: { open: c.commentsOpen, moderation: c.commentsModeration },
+});
+
 /** The 八个一 checklist, in its fixed order, each item flagged late when past due and not done. */
 export async function checklistOf(db: Queryable, c: Pick<Consultation, 'orgId' | 'id'>) {
   const rows = await db.select().from(consultationTasks)
@@ -61,14 +67,14 @@ export async function presentConsultation(db: Queryable, c: Consultation) {
 }
 
 /**
- * The public list: consultations past their topic step, with what may be said of them outside (title,
+ * The public list: consultations past their topic step or with online comments open, with what may be said of them outside (title,
  * kind, year, step, summary, the day of the meeting); nothing of the office's work. Without a login it
  * spans every committee, as the published proposals do.
  */
 export async function listPublicConsultations(db: Queryable, orgId: string | undefined, f: ConsultationFilter, page: { limit: number; offset: number }) {
   const where = and(
     orgId ? eq(consultations.orgId, orgId) : undefined,
-    ne(consultations.state, 'topic'),
+    or(ne(consultations.state, 'topic'), eq(consultations.commentsOpen, true)),
     f.q ? ilike(consultations.title, `%${f.q}%`) : undefined,
     f.kind ? eq(consultations.kind, f.kind) : undefined,
     f.year ? eq(consultations.year, f.year) : undefined,
@@ -76,9 +82,9 @@ export async function listPublicConsultations(db: Queryable, orgId: string | und
   );
   const [rows, [count]] = await Promise.all([
     db.select({ id: consultations.id, title: consultations.title, kind: consultations.kind, year: consultations.year, state: consultations.state,
-      summary: consultations.summary, heldOn: consultations.heldOn }).from(consultations).where(where)
+      summary: consultations.summary, heldOn: consultations.heldOn, commentsOpen: consultations.commentsOpen, moderation: consultations.commentsModeration }).from(consultations).where(where)
       .orderBy(desc(consultations.year), desc(consultations.updatedAt), desc(consultations.id)).limit(page.limit).offset(page.offset),
     db.select({ n: sql<number>`count(*)::int` }).from(consultations).where(where),
   ]);
-  return { total: count!.n, items: rows };
+  return { total: count!.n, items: rows.map(({ commentsOpen, moderation, ...c }) => ({ ...c, comments: { open: commentsOpen, moderation } })) };
 }

@@ -8,10 +8,11 @@ import { definePolicies, type Actor } from '../../core/policies.ts';
 import { loadConsultation, subject } from './access.ts';
 import { actOnConsultation, createConsultation, updateConsultation } from './commands.ts';
 import { TASK_KEYS, TASK_STATES } from './checklist.ts';
-import { checklistOf, listConsultations, listPublicConsultations, presentConsultation } from './queries.ts';
 import { isInsider } from './topic-access.ts';
+import { commentable } from './comments.ts';
+import { checklistOf, listConsultations, listPublicConsultations, presentConsultation, publicConsultation } from './queries.ts';
 import { setTask } from './tasks.ts';
-import { consultationWorkflow, KINDS, STATES } from './workflow.ts';
+import { consultationWorkflow, KINDS, MODERATIONS, STATES } from './workflow.ts';
 
 definePolicies({ 'consultation.manage': ['staff'] });
 
@@ -25,6 +26,7 @@ const ACTION_BODIES = {
   prepare: obj({ note: Note }), convene: obj({ note: Note }),
   conclude: obj({ heldOn: Type.Optional(Type.String({ format: 'date' })), note: Note }),
   dispatch: obj({ note: Note }), track: obj({ note: Note }), close: obj({ note: Note }),
+  openComments: obj({ moderation: lit(MODERATIONS), note: Note }), closeComments: obj({ note: Note }),
 };
 for (const a of consultationWorkflow.actionNames) if (!(a in ACTION_BODIES)) throw new Error(`no body schema for consultation action ${a}`);
 
@@ -46,13 +48,13 @@ export async function consultationRoutes(fastify: FastifyInstance) {
 
   app.get('/consultations', {
     config: { public: true },
-    schema: { tags, summary: 'Consultations of my committee (filters: kind, year, state, room); published=true, or a public account: the public list, no login needed', querystring: Filters },
+    schema: { tags, summary: 'Consultations of my committee (filters: kind, year, state, room); published=true, or no login: the public list (past the topic step, or with online comments open)', querystring: Filters },
   }, async (req) => {
     const q = req.query;
-    if (!req.actor && !q.published) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-    const list = q.published || !isInsider(req.actor)
-      ? await listPublicConsultations(app.db, req.actor?.orgId, q, pageOf(q))
-      : await listConsultations(app.db, actorOf(req), q, pageOf(q));
+    // A public account is a visitor here (app.ts): it reads the public list.
+    const list = req.actor && isInsider(req.actor) && !q.published
+      ? await listConsultations(app.db, req.actor, q, pageOf(q))
+      : await listPublicConsultations(app.db, req.actor?.orgId, q, pageOf(q));
     return { ...list, page: q.page, pageSize: q.pageSize };
   });
 
@@ -67,7 +69,10 @@ export async function consultationRoutes(fastify: FastifyInstance) {
     return reply.status(201).send(await presentConsultation(app.db, c));
   });
 
-  app.get('/consultations/:id', { schema: { tags, summary: 'One consultation, with its checklist', params: IdParams } }, async (req) => view(actorOf(req), req.params.id));
+  app.get('/consultations/:id', {
+    config: { public: true },
+    schema: { tags, summary: 'One consultation, with its checklist; without login, while its online comments are open, its title, summary and comments', params: IdParams },
+  }, async (req) => (req.actor ? view(req.actor, req.params.id) : publicConsultation(await commentable(app.db, null, req.params.id))));
 
   app.patch('/consultations/:id', {
     schema: { tags, summary: 'Edit the title or summary (staff)', params: IdParams, body: Type.Partial(obj({ title: Name(200), summary: Text(5000) }), { additionalProperties: false, minProperties: 1 }) },

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, primaryKey, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, pgSequence, primaryKey, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 // 双协: consultations (协商) run through the six steps of 六式, the yearly plan "x+N" they are held
 // against, and each consultation's 八个一 checklist.
@@ -18,6 +18,9 @@ export const consultations = pgTable('consultations', {
   roomId: uuid(),
   /** The day the meeting was held (set on leaving `consulting`): what the x+N line counts. */
   heldOn: date({ mode: 'string' }),
+  /** Online comments (网络议政): open to the public, and moderated before (pre) or after (post) they show. */
+  commentsOpen: boolean().notNull().default(false),
+  commentsModeration: text().notNull().default('post'),
   createdBy: uuid().notNull(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -222,3 +225,49 @@ export const meetingInvitees = pgTable('meeting_invitees', {
   signedInHow: text(),                          // code | staff
   signedInBy: uuid(),
 }, (t) => [primaryKey({ columns: [t.orgId, t.consultationId, t.memberId] }), index('meeting_invitees_org_member').on(t.orgId, t.memberId)]);
+/** The order in which comments become visible: a comment stream's event ids (Last-Event-ID). */
+export const commentSequence = pgSequence('consultation_comment_seq');
+
+/** A comment of an online consultation (网络议政), by any login, public accounts included. */
+export const consultationComments = pgTable('consultation_comments', {
+  orgId: uuid().notNull(),
+  id: uuid().notNull().defaultRandom(),
+  consultationId: uuid().notNull(),
+  authorId: uuid().notNull(),
+  /** The author's display name when posting (shown to the public). */
+  authorName: text().notNull(),
+  content: text().notNull(),
+  replyTo: uuid(),
+  status: text().notNull(), // visible | held | hidden
+  /** Why it was held (pre-moderation, a sensitive word) or hidden (the moderator's reason). */
+  heldFor: text(),
+  hiddenReason: text(),
+  supports: integer().notNull().default(0),
+  opposes: integer().notNull().default(0),
+  /** Taken from commentSequence when it becomes visible. */
+  seq: bigint({ mode: 'number' }),
+  moderatedBy: uuid(),
+  moderatedAt: timestamp({ withTimezone: true }),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.id] }),
+  index('consultation_comments_seq').on(t.orgId, t.consultationId, t.seq),
+  index('consultation_comments_status').on(t.orgId, t.consultationId, t.status, t.createdAt),
+  index('consultation_comments_author').on(t.orgId, t.consultationId, t.authorId),
+]);
+
+/** One vote per user per comment, changeable. */
+export const consultationCommentVotes = pgTable('consultation_comment_votes', {
+  orgId: uuid().notNull(),
+  commentId: uuid().notNull(),
+  userId: uuid().notNull(),
+  value: text().notNull(), // support | oppose
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.orgId, t.commentId, t.userId] })]);
+
+/** A committee's sensitive words: a comment containing one is held for a moderator. */
+export const sensitiveWords = pgTable('sensitive_words', {
+  orgId: uuid().notNull(),
+  word: text().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.orgId, t.word] })]);

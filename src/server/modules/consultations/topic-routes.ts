@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyContextConfig, FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { TProperties } from 'typebox';
 import { actorOf, ctxOf, errorResponses, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
@@ -35,7 +35,9 @@ const Filters = obj({ ...Paging, year: Type.Optional(Year), state: Type.Optional
  * people are accountable and not limited; anonymous callers cannot write at all.
  */
 export const PUBLIC_WRITES_PER_MINUTE = 30;
-const publicWrites = { rateLimit: { max: PUBLIC_WRITES_PER_MINUTE, timeWindow: 60_000, keyGenerator: (req: FastifyRequest) => req.actor?.id ?? req.ip ?? 'gone', allowList: (req: FastifyRequest) => isInsider(req.actor) } };
+// Public accounts (网民) propose, support and read topics as themselves (app.ts lets them in with `publicAccounts`).
+const forPublic = { public: true, publicAccounts: true } as const;
+const publicWrites = { publicAccounts: true, rateLimit: { max: PUBLIC_WRITES_PER_MINUTE, timeWindow: 60_000, keyGenerator: (req: FastifyRequest) => req.actor?.id ?? req.ip ?? 'gone', allowList: (req: FastifyRequest) => isInsider(req.actor) } };
 
 /** 开门式选题: topics for a year's consultations, open to everyone; the open ones are readable without a login. */
 export async function topicRoutes(fastify: FastifyInstance) {
@@ -44,7 +46,7 @@ export async function topicRoutes(fastify: FastifyInstance) {
   const view = async (req: FastifyRequest, id: string) => presentTopic(app.db, req.actor, (await loadTopic(app.db, req.actor, id)).t);
 
   app.get('/consultations/topics', {
-    config: { public: true },
+    config: forPublic,
     schema: { tags, summary: 'Topics proposed for consultations, the most supported first (without a login: those open for support and those picked)', querystring: Filters },
   }, async (req) => {
     const q = req.query;
@@ -64,17 +66,17 @@ export async function topicRoutes(fastify: FastifyInstance) {
   });
 
   app.get('/consultations/topics/:id', {
-    config: { public: true },
+    config: forPublic,
     schema: { tags, summary: 'One topic: its support, its answer (to the proposer) and what it became', params: IdParams },
   }, async (req) => view(req, req.params.id));
 
-  app.get('/consultations/topics/:id/actions', { schema: { tags, summary: 'What I may do now (the UI draws its buttons from this)', params: IdParams } }, async (req) => {
+  app.get('/consultations/topics/:id/actions', { config: { publicAccounts: true }, schema: { tags, summary: 'What I may do now (the UI draws its buttons from this)', params: IdParams } }, async (req) => {
     const actor = actorOf(req);
     const l = await loadTopic(app.db, actor, req.params.id);
     return topicWorkflow.allowed(topicSubject(l, actor)).map(({ action, label }) => ({ action, label }));
   });
 
-  app.get('/consultations/topics/:id/history', { schema: { tags, summary: 'Every state change and support (a public account: the state changes, without who made them)', params: IdParams } }, async (req) => {
+  app.get('/consultations/topics/:id/history', { config: { publicAccounts: true }, schema: { tags, summary: 'Every state change and support (a public account: the state changes, without who made them)', params: IdParams } }, async (req) => {
     const actor = actorOf(req);
     await loadTopic(app.db, actor, req.params.id);
     const all = await entityHistory(app.db, actor.orgId, 'consultationTopic', req.params.id);
@@ -86,7 +88,7 @@ export async function topicRoutes(fastify: FastifyInstance) {
 
   for (const [action, body] of Object.entries(ACTION_BODIES)) {
     app.post(`/consultations/topics/:id/actions/${action}`, {
-      config: action === 'support' || action === 'unsupport' ? publicWrites : undefined,
+      config: (action === 'support' || action === 'unsupport' ? publicWrites : { publicAccounts: true }) as FastifyContextConfig,
       preValidation: async (req) => { if (req.body === undefined) req.body = {}; },
       schema: { tags, summary: `Action: ${action}`, params: IdParams, body },
     }, async (req) => {

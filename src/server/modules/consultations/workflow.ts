@@ -1,3 +1,4 @@
+import { say } from '../../core/errors.ts';
 import { defineWorkflow } from '../../core/workflow.ts';
 
 export const KINDS = ['plenary', 'standing', 'bimonthly', 'supervision', 'sector', 'online', 'frontline', 'other'] as const;
@@ -11,12 +12,17 @@ export type ConsultationState = (typeof STATES)[number];
 export const HELD: ConsultationState[] = ['assigning', 'handling', 'tracking', 'closed'];
 
 /**
- * What the guards need. Online comments (网络议政) will add an `openComments` transition from
- * `preparing`/`consulting` to the same state, guarded on `kind === 'online'` (and whether comments
- * are open), without touching the steps below.
+ * Kinds whose meeting may hold an online part (互动式协商: live public comments that staff moderate):
+ * online consultation (网络议政) itself, and the forums and meetings that take comments alongside.
  */
+export const COMMENT_KINDS: readonly Kind[] = ['online', 'bimonthly', 'standing', 'sector', 'frontline'];
+export const MODERATIONS = ['pre', 'post'] as const;
+
+/** What the guards need. */
 export interface ConsultationFacts {
   state: ConsultationState; kind: Kind;
+  /** Whether its online comments are open. */
+  commentsOpen: boolean;
   /** Its recommendations: not yet assigned, not yet answered, and without an outcome or a reason. */
   recommendations: { pending: number; unanswered: number; untracked: number };
 }
@@ -35,4 +41,10 @@ export const consultationWorkflow = defineWorkflow<ConsultationState, Consultati
     guard: (f) => (f.recommendations.unanswered ? `还有 ${f.recommendations.unanswered} 条建议未答复 ${f.recommendations.unanswered} recommendations are not answered` : true) },
   { from: 'tracking', action: 'close', to: 'closed', who: ['staff'], label: '办结', labelEn: 'Close',
     guard: (f) => (f.recommendations.untracked ? `还有 ${f.recommendations.untracked} 条建议没有转化结果或说明 ${f.recommendations.untracked} recommendations have no outcome or reason` : true) },
+  // Online comments open and close beside the steps: the state stays as it is.
+  { from: ['preparing', 'consulting'], action: 'openComments', to: (f) => f.state, who: ['staff'], label: '开放网络议政', labelEn: 'Open online comments',
+    guard: (f) => (!COMMENT_KINDS.includes(f.kind) ? say('此类协商没有网络议政', 'This kind of consultation takes no online comments')
+      : f.commentsOpen ? say('网络议政已开放', 'Online comments are already open') : true) },
+  { from: STATES, action: 'closeComments', to: (f) => f.state, who: ['staff'], label: '关闭网络议政', labelEn: 'Close online comments',
+    guard: (f) => (f.commentsOpen ? true : say('网络议政未开放', 'Online comments are not open')) },
 ]);

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { runCommand, type CommandScope } from '../../core/command.ts';
 import { conflict, invalid, notFound, say } from '../../core/errors.ts';
-import { actorOf, ctxOf, errorResponses, IdParams, ListOf, Name, pageOf, Paging, Uuid } from '../../core/http.ts';
+import { actorOf, ctxOf, errorResponses, IdParams, ListOf, Name, pageOf, Paging, Username, Uuid } from '../../core/http.ts';
 import { authorize, ROLES } from '../../core/policies.ts';
 import { users } from '../../core/schema.ts';
 import { hashPassword } from '../../core/auth/passwords.ts';
@@ -15,7 +15,7 @@ import { members, units } from './schema.ts';
 
 const Nullable = <T extends import('typebox').TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Fields = {
-  username: Type.String({ minLength: 2, maxLength: 64, pattern: '^[A-Za-z0-9_.@-]+$' }),
+  username: Username,
   password: Password,
   roles: Type.Array(Type.Union(ROLES.map((r) => Type.Literal(r))), { minItems: 1, maxItems: 5, uniqueItems: true }),
   displayName: Type.Optional(Name(50)),

@@ -19,11 +19,13 @@ export interface ConsultationSummary {
   id: string; title: string; kind: Kind; year: number; summary: string | null; state: ConsultationState; heldOn: string | null; lateTasks: number;
   /** A frontline session's council room. */
   roomId: string | null;
+  /** Online comments (网络议政). */
+  comments: { open: boolean; moderation: 'pre' | 'post' };
 }
 export interface Consultation extends Omit<ConsultationSummary, 'lateTasks'> { checklist: Task[]; topic: { id: string; title: string } | null }
 
 /** A consultation in the public list (GET /consultations?published=true): nothing of the office's work. */
-export type PublicConsultation = Pick<ConsultationSummary, 'id' | 'title' | 'kind' | 'year' | 'summary' | 'state' | 'heldOn'>;
+export type PublicConsultation = Pick<ConsultationSummary, 'id' | 'title' | 'kind' | 'year' | 'summary' | 'state' | 'heldOn' | 'comments'>;
 
 // 开门式选题
 export const TOPIC_STATES = ['proposed', 'shortlisted', 'picked', 'declined', 'merged'] as const;

@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { Checklist } from '../../components/consultations/Checklist';
 import { MeetingTab } from '../../components/consultations/MeetingTab';
+import { CommentsCard } from '../../components/consultations/CommentsCard';
 import { Recommendations } from '../../components/consultations/Recommendations';
 import { Visits } from '../../components/consultations/Visits';
 import { KindTag, StateTag } from '../../components/consultations/tags';
@@ -32,6 +33,10 @@ export default function ConsultationPage() {
   if (!c.data) return <Skeleton active />;
   const data = c.data;
   const step = STATES.indexOf(data.state);
+  // Online comments open and close in their own card, with the moderation choice.
+  const COMMENT_ACTIONS = ['openComments', 'closeComments'];
+  const steps = actions.data?.filter((a) => !COMMENT_ACTIONS.includes(a.action)) ?? [];
+  const commentAction = (a: string) => !!actions.data?.some((x) => x.action === a);
   const run = (action: string) => act.mutate(action, {
     onSuccess: () => message.success(t('consultation.actionDone', { action: t(`consultation.action.${action}` as 'consultation.action.prepare') })),
     onError: (e) => message.error(errorText(e)),
@@ -50,9 +55,9 @@ export default function ConsultationPage() {
         <Card size="small">
           <Steps size="small" direction={isMobile ? 'vertical' : 'horizontal'} current={step} status={data.state === 'closed' ? 'finish' : 'process'}
             items={STATES.slice(0, 6).map((s) => ({ title: t(`consultation.state.${s}`) }))} />
-          {(actions.data?.length ?? 0) > 0 && (
+          {steps.length > 0 && (
             <Flex gap={8} wrap style={{ marginTop: 16 }}>
-              {actions.data!.map((a) => (
+              {steps.map((a) => (
                 <Button key={a.action} type="primary" loading={act.isPending && act.variables === a.action} onClick={() => run(a.action)}>
                   {t(`consultation.action.${a.action}` as 'consultation.action.prepare')}
                 </Button>
@@ -60,6 +65,9 @@ export default function ConsultationPage() {
             </Flex>
           )}
         </Card>
+        {(data.comments.open || commentAction('openComments')) && (
+          <CommentsCard id={id} open={data.comments.open} moderation={data.comments.moderation} canOpen={commentAction('openComments')} canClose={commentAction('closeComments')} />
+        )}
         <Tabs activeKey={params.get('tab') === 'meeting' ? 'meeting' : 'overview'} onChange={(tab) => setParams(tab === 'meeting' ? { tab } : {}, { replace: true })} items={[
           { key: 'overview', label: t('meeting.tab.overview'), children: (
             <Flex vertical gap={16}>

@@ -1,7 +1,8 @@
-// 协商公开 (no login): the consultations of the year past their topic step (title, form, step,
-// summary) and the topics open for support; logging in (a public account too) lets one propose and support.
+// 协商公开 (no login): the online consultations open for comments now (each opening its live page),
+// the consultations of the year past their topic step (title, form, step, summary) and the topics open
+// for support; logging in (a public account too) lets one comment, propose and support.
 import { Link, useSearchParams } from 'react-router-dom';
-import { Alert, Card, Col, Empty, Flex, InputNumber, Row, Skeleton, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Flex, InputNumber, Row, Skeleton, Typography } from 'antd';
 import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
@@ -18,6 +19,7 @@ export default function PublicConsultationsPage() {
   const consultations = usePublicConsultations({ year });
   const topics = useTopics({ year });
   const open = (topics.data?.items ?? []).filter((x) => x.state === 'proposed' || x.state === 'shortlisted');
+  const live = (consultations.data?.items ?? []).filter((c) => c.comments.open);
   return (
     <>
       <PageHeader title={t('topic.public.title')} />
@@ -27,6 +29,26 @@ export default function PublicConsultationsPage() {
           onChange={(v) => setParams(v ? { year: String(v) } : {}, { replace: true })} />
       </Flex>
       <Flex vertical gap={24}>
+        {live.length > 0 && (
+          <section aria-label={t('live.listTitle')}>
+            <Typography.Title level={4}>{t('live.listTitle')}</Typography.Title>
+            <Typography.Paragraph type="secondary">{t('live.listIntro')}</Typography.Paragraph>
+            <Row gutter={[12, 12]}>
+              {live.map((c) => (
+                <Col key={c.id} xs={24} lg={12}>
+                  <Card size="small" data-live={c.title}>
+                    <Flex vertical gap={8}>
+                      <Link to={`/public/consultations/${c.id}`}><Typography.Text strong style={{ fontSize: 16 }}>{c.title}</Typography.Text></Link>
+                      <Flex gap={4} wrap align="center"><KindTag kind={c.kind} /></Flex>
+                      {c.summary && <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: 0 }}>{c.summary}</Typography.Paragraph>}
+                      <Flex justify="end"><Link to={`/public/consultations/${c.id}`}><Button type="primary">{t('live.join')}</Button></Link></Flex>
+                    </Flex>
+                  </Card>
+                </Col>
+              ))}
+            </Row>
+          </section>
+        )}
         <section aria-label={t('topic.public.consultations')}>
           <Typography.Title level={4}>{t('topic.public.consultations')}</Typography.Title>
           {consultations.isError && <QueryError error={consultations.error} onRetry={() => void consultations.refetch()} />}

@@ -1,0 +1,133 @@
+import type { FastifyInstance } from 'fastify';
+import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { clientOf } from '../../core/auth/throttle.ts';
+import { forbidden, say } from '../../core/errors.ts';
+import { actorOf, ctxOf, errorResponses, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
+import { hitLimit, serveStream } from '../../core/live.ts';
+import { authorize, can, definePolicies } from '../../core/policies.ts';
+import {
+  announce, approveComment, commentable, commentChannel, commentsAfter, hideComment, listComments, postComment, presentComment,
+  queueChannel, sensitiveWordsOf, setSensitiveWords, voteOnComment,
+} from './comments.ts';
+
+definePolicies({ 'consultation.moderate': ['staff'] });
+
+/** The longest comment. */
+export const COMMENT_MAX = 1000;
+const obj = <T extends import('typebox').TProperties>(props: T, opts: object = {}) => Type.Object(props, { additionalProperties: false, ...opts });
+const CommentParams = obj({ id: Uuid, commentId: Uuid });
+const TooMany = { 429: Type.Ref('Problem'), 409: Type.Ref('Problem'), 422: Type.Ref('Problem') };
+
+export async function commentRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['consultations'];
+  const cfg = app.config;
+
+  app.get('/consultations/:id/comments', {
+    config: { public: true, publicAccounts: true },
+    schema: {
+      tags, summary: 'The visible comments, newest first (no login needed while comments are open); staff may ask for status=held or hidden', params: IdParams,
+      querystring: obj({ ...Paging, status: Type.Optional(Type.Union([Type.Literal('visible'), Type.Literal('held'), Type.Literal('hidden')])) }),
+    },
+  }, async (req) => {
+    const status = req.query.status ?? 'visible';
+    const cons = await commentable(app.db, req.actor, req.params.id);
+    if (status !== 'visible') authorize(req.actor, 'consultation.moderate', cons);
+    return { ...(await listComments(app.db, req.actor, cons, status, pageOf(req.query))), page: req.query.page, pageSize: req.query.pageSize };
+  });
+
+  app.post('/consultations/:id/comments', {
+    config: { publicAccounts: true },
+    schema: {
+      tags, summary: `Comment (any login, public accounts too; at most ${COMMENT_MAX} characters): 201 visible, or held for moderation`, params: IdParams,
+      body: obj({ content: Text(COMMENT_MAX), replyTo: Type.Optional(Uuid) }),
+      response: { ...errorResponses, ...TooMany },
+    },
+  }, async (req, reply) => {
+    const actor = actorOf(req);
+    // Per account, then per address (an office or a campus shares one: its limit is far higher).
+    await hitLimit(app.live, `comment:user:${actor.id}`, cfg.COMMENTS_PER_MINUTE_ACCOUNT, 60_000, say('发表评论', 'comments'), req.log);
+    await hitLimit(app.live, `comment:addr:${clientOf(req.ip ?? 'gone')}`, cfg.COMMENTS_PER_MINUTE_ADDRESS, 60_000, say('本网络地址发表评论', 'comments from this address'), req.log);
+    const posted = await postComment(ctxOf(req), req.params.id, req.body);
+    await announce(app.live, posted, req.log);
+    return reply.status(201).send({ ...presentComment(posted.comment), myVote: null });
+  });
+
+  app.get('/consultations/:id/comments/stream', {
+    config: { public: true, publicAccounts: true },
+    schema: {
+      tags, summary: 'Live comments (text/event-stream; no login needed while open): event `comment` (id: its sequence), `votes`, `hidden`, `viewers`; '
+        + 'Last-Event-ID (or after=) replays what was missed; live=false ends after that. Staff: queue=held streams the moderation queue (`held`, `moderated`)',
+      params: IdParams,
+      querystring: obj({
+        after: Type.Optional(Type.Integer({ minimum: 0 })), queue: Type.Optional(Type.Literal('held')),
+        /** false: send what was missed and end (a polling fallback for clients that cannot hold a connection open). */
+        live: Type.Boolean({ default: true }),
+      }),
+    },
+  }, async (req, reply) => {
+    const cons = await commentable(app.db, req.actor, req.params.id);
+    if (req.query.queue) {
+      if (!can(req.actor, 'consultation.moderate', cons)) throw forbidden();
+      return serveStream(req, reply, app.live, queueChannel(cons.orgId, cons.id), async () => [], { live: req.query.live });
+    }
+    const header = Number(req.headers['last-event-id']);
+    const after = Number.isSafeInteger(header) && header >= 0 ? header : req.query.after;
+    const channel = commentChannel(cons.orgId, cons.id);
+    const viewers = `viewers:${cons.orgId}:${cons.id}`;
+    const tell = async (delta: number) => {
+      const count = await app.live.gauge(viewers, delta);
+      await app.live.publish(channel, { event: 'viewers', data: { count } });
+    };
+    return serveStream(req, reply, app.live, channel, async () => (after === undefined ? [] : commentsAfter(app.db, cons, after)), {
+      live: req.query.live,
+      onOpen: () => tell(1).catch(() => undefined),
+      onClose: () => tell(-1).catch(() => undefined),
+    });
+  });
+
+  app.post('/consultations/:id/comments/:commentId/vote', {
+    config: { publicAccounts: true },
+    schema: {
+      tags, summary: 'Support or oppose a visible comment (one vote each, changeable; null takes it back)', params: CommentParams,
+      body: obj({ value: Type.Union([Type.Literal('support'), Type.Literal('oppose'), Type.Null()]) }),
+      response: { ...errorResponses, 409: Type.Ref('Problem') },
+    },
+  }, async (req) => {
+    const voted = await voteOnComment(ctxOf(req), req.params.id, req.params.commentId, req.body.value);
+    await announce(app.live, voted, req.log);
+    return { ...presentComment(voted.comment), myVote: voted.myVote };
+  });
+
+  app.post('/consultations/:id/comments/:commentId/approve', {
+    schema: { tags, summary: 'Approve a held comment (staff): it shows and goes out on the stream', params: CommentParams, response: { ...errorResponses, 409: Type.Ref('Problem') } },
+  }, async (req) => {
+    const out = await approveComment(ctxOf(req), req.params.id, req.params.commentId);
+    await announce(app.live, out, req.log);
+    return presentComment(out[0]!.comment);
+  });
+
+  app.post('/consultations/:id/comments/:commentId/hide', {
+    schema: {
+      tags, summary: 'Hide a comment, held or visible, with the reason (staff)', params: CommentParams,
+      body: obj({ reason: Text(200) }), response: { ...errorResponses, 409: Type.Ref('Problem') },
+    },
+  }, async (req) => {
+    const out = await hideComment(ctxOf(req), req.params.id, req.params.commentId, req.body.reason);
+    await announce(app.live, out, req.log);
+    return { ...presentComment(out[0]!.comment), hiddenReason: req.body.reason };
+  });
+
+  app.get('/moderation/sensitive-words', { schema: { tags, summary: 'The committee\'s sensitive words (staff): a comment with one is held' } }, async (req) => {
+    const actor = actorOf(req);
+    authorize(actor, 'consultation.moderate');
+    return { words: await sensitiveWordsOf(app.db, actor.orgId) };
+  });
+
+  app.put('/moderation/sensitive-words', {
+    schema: {
+      tags, summary: 'Replace the sensitive words (staff)',
+      body: obj({ words: Type.Array(Name(50), { maxItems: 5000 }) }), response: { ...errorResponses },
+    },
+  }, async (req) => ({ words: await setSensitiveWords(ctxOf(req), req.body.words) }));
+}

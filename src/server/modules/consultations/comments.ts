@@ -1,0 +1,238 @@
+import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import AhoCorasick from 'modern-ahocorasick';
+import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
+import type { Queryable } from '../../core/db/client.ts';
+import { conflict, invalid, notFound, say } from '../../core/errors.ts';
+import type { LiveBus, LiveMessage } from '../../core/live.ts';
+import { isPublicAccount, type Actor } from '../../core/policies.ts';
+import { users } from '../../core/schema.ts';
+import { today } from '../handling/deadlines.ts';
+import { consultationCommentVotes as votes, consultationComments as comments, commentSequence, consultations, sensitiveWords } from './schema.ts';
+
+// Online comments (网络议政): anyone logged in (public accounts too) comments while staff keep them
+// open; pre-moderation or a sensitive word holds a comment until staff approve it. Each comment that
+// becomes visible takes the next number of commentSequence: the id of its event on the live stream,
+// so that a reconnect asks for what came after the last it saw.
+
+export type Comment = typeof comments.$inferSelect;
+export type VoteValue = 'support' | 'oppose';
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/** A comment as the public sees it (and the stream sends it). */
+export const presentComment = (c: Comment) => ({
+  id: c.id, consultationId: c.consultationId, seq: c.seq, content: c.content, replyTo: c.replyTo, authorName: c.authorName,
+  status: c.status, supports: c.supports, opposes: c.opposes, createdAt: iso(c.createdAt)!,
+});
+/** …and as staff moderate it. */
+const presentForStaff = (c: Comment) => ({ ...presentComment(c), authorId: c.authorId, heldFor: c.heldFor, hiddenReason: c.hiddenReason, moderatedAt: iso(c.moderatedAt) });
+
+/** The live channel of a consultation's comments, and the staff one of those waiting for them. */
+export const commentChannel = (orgId: string, id: string) => `consultation:${orgId}:${id}:comments`;
+export const queueChannel = (orgId: string, id: string) => `consultation:${orgId}:${id}:held`;
+
+/**
+ * The consultation whose comments the caller may read: a login of the committee (not a public
+ * account) reads them at any time; anyone else while they are open. Else 404.
+ */
+export async function commentable(db: Queryable, actor: Actor | null, id: string) {
+  const insider = actor && !isPublicAccount(actor);
+  const [c] = await db.select().from(consultations).where(and(
+    eq(consultations.id, id),
+    actor ? eq(consultations.orgId, actor.orgId) : undefined,
+    insider ? undefined : eq(consultations.commentsOpen, true),
+  ));
+  if (!c) throw notFound('Consultation');
+  return c;
+}
+
+// ---- sensitive words -------------------------------------------------------------------------
+
+const matchers = new Map<string, { key: string; matcher: AhoCorasick }>();
+/** Words are matched without case and spaces. */
+const folded = (s: string) => s.toLowerCase().replace(/\s+/g, '');
+
+export async function sensitiveWordsOf(db: Queryable, orgId: string): Promise<string[]> {
+  const rows = await db.select({ word: sensitiveWords.word }).from(sensitiveWords).where(eq(sensitiveWords.orgId, orgId)).orderBy(asc(sensitiveWords.word));
+  return rows.map((r) => r.word);
+}
+
+/** The first sensitive word of the committee's in `text`, if any (one compiled matcher per committee and word list). */
+export async function sensitiveWordIn(db: Queryable, orgId: string, text: string): Promise<string | null> {
+  const words = await sensitiveWordsOf(db, orgId);
+  if (!words.length) return null;
+  const key = words.join('\n');
+  let m = matchers.get(orgId);
+  if (m?.key !== key) matchers.set(orgId, m = { key, matcher: new AhoCorasick(words.map(folded)) });
+  const hit = m.matcher.findFirst(folded(text));
+  return hit ? words[hit.patternIndex]! : null;
+}
+
+/** Staff replace the committee's list of sensitive words. */
+export function setSensitiveWords(ctx: Ctx, list: string[]) {
+  return runCommand(ctx, async (c) => {
+    c.authorize('consultation.moderate');
+    const words = [...new Set(list.map((w) => w.trim()).filter(Boolean))];
+    const before = await sensitiveWordsOf(c.tx, c.actor.orgId);
+    await c.tx.delete(sensitiveWords).where(eq(sensitiveWords.orgId, c.actor.orgId));
+    if (words.length) await c.tx.insert(sensitiveWords).values(words.map((word) => ({ orgId: c.actor.orgId, word })));
+    await c.record({ action: 'updated', entity: 'sensitiveWords', entityId: c.actor.orgId, before: { count: before.length }, after: { count: words.length } });
+    return words.sort();
+  });
+}
+
+// ---- posting ---------------------------------------------------------------------------------
+
+const nextSeq = sql<number>`nextval(${commentSequence.seqName})`;
+
+/**
+ * Before a comment of this consultation takes its number: waits for any other transaction that took
+ * one to commit, so numbers are committed in order and a reconnect asking for those after N misses none.
+ */
+const inTurn = (c: CommandScope, consultationId: string) => c.tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`comment-seq:${consultationId}`}))`);
+
+/** What a member's duty record counts (events.md): the comment, its author's member id, the day. */
+async function postedPayload(c: CommandScope, row: Comment) {
+  const [author] = await c.tx.select({ memberId: users.memberId }).from(users).where(and(eq(users.orgId, row.orgId), eq(users.id, row.authorId)));
+  return { id: row.id, consultationId: row.consultationId, memberIds: author?.memberId ? [author.memberId] : [], occurredOn: today(), authorUserId: row.authorId };
+}
+
+export interface Posted { comment: Comment; publish: LiveMessage; channel: string }
+
+/**
+ * Posts a comment: 409 when comments are not open, 422 for a reply to no visible comment of
+ * this consultation or the same text again from the same account. Held when the consultation
+ * is pre-moderated or the text has a sensitive word.
+ */
+export function postComment(ctx: Ctx, consultationId: string, input: { content: string; replyTo?: string }): Promise<Posted> {
+  return runCommand(ctx, async (c) => {
+    const orgId = c.actor.orgId;
+    const [cons] = await c.tx.select().from(consultations).where(and(eq(consultations.orgId, orgId), eq(consultations.id, consultationId))).for('share');
+    if (!cons) throw notFound('Consultation');
+    if (!cons.commentsOpen) throw conflict(say('网络议政未开放或已结束，不能发表评论', 'Online comments are not open'));
+    const content = input.content.trim();
+    const here = and(eq(comments.orgId, orgId), eq(comments.consultationId, consultationId));
+    if (input.replyTo) {
+      const [to] = await c.tx.select({ status: comments.status }).from(comments).where(and(here, eq(comments.id, input.replyTo)));
+      if (to?.status !== 'visible') throw invalid('/replyTo', say('要回复的评论不存在', 'no such comment to reply to'));
+    }
+    const [again] = await c.tx.select({ id: comments.id }).from(comments).where(and(here, eq(comments.authorId, c.actor.id), eq(comments.content, content))).limit(1);
+    if (again) throw invalid('/content', say('您已发表过相同的评论，请勿重复发表', 'you have posted the same comment already'));
+    const word = await sensitiveWordIn(c.tx, orgId, content);
+    const heldFor = word ? 'sensitive' : cons.commentsModeration === 'pre' ? 'pre' : null;
+    if (!heldFor) await inTurn(c, consultationId);
+    const [row] = await c.tx.insert(comments).values({
+      orgId, consultationId, authorId: c.actor.id, authorName: c.actor.displayName, content, replyTo: input.replyTo ?? null,
+      status: heldFor ? 'held' : 'visible', heldFor, seq: heldFor ? null : nextSeq,
+    }).returning();
+    const comment = row!;
+    if (heldFor) {
+      await c.record({ action: 'held', entity: 'consultationComment', entityId: comment.id, after: { status: 'held', heldFor, consultationId } },
+        { id: comment.id, consultationId, heldFor });
+      return { comment, channel: queueChannel(orgId, consultationId), publish: { event: 'held', data: presentForStaff(comment) } };
+    }
+    await c.record({ action: 'posted', entity: 'consultationComment', entityId: comment.id, after: { status: 'visible', consultationId } }, await postedPayload(c, comment));
+    return { comment, channel: commentChannel(orgId, consultationId), publish: { event: 'comment', id: comment.seq!, data: presentComment(comment) } };
+  });
+}
+
+/** A comment of this consultation, locked; 404 when there is none. */
+async function lockComment(c: CommandScope, consultationId: string, id: string) {
+  const [row] = await c.tx.select().from(comments)
+    .where(and(eq(comments.orgId, c.actor.orgId), eq(comments.consultationId, consultationId), eq(comments.id, id))).for('update');
+  if (!row) throw notFound('Comment');
+  return row;
+}
+
+/** Staff approve a held comment: it becomes visible (and counts as posted for its author). */
+export function approveComment(ctx: Ctx, consultationId: string, id: string): Promise<Posted[]> {
+  return runCommand(ctx, async (c) => {
+    const row = await lockComment(c, consultationId, id);
+    c.authorize('consultation.moderate', row);
+    if (row.status !== 'held') throw conflict(say('只能通过待审核的评论', 'Only a held comment can be approved'));
+    await inTurn(c, consultationId);
+    const [after] = await c.tx.update(comments).set({ status: 'visible', seq: nextSeq, moderatedBy: c.actor.id, moderatedAt: sql`now()` })
+      .where(and(eq(comments.orgId, row.orgId), eq(comments.id, id))).returning();
+    await c.record({ action: 'approved', entity: 'consultationComment', entityId: id, before: { status: 'held' }, after: { status: 'visible', consultationId } });
+    await c.record({ action: 'posted', entity: 'consultationComment', entityId: id, after: { status: 'visible', consultationId } }, await postedPayload(c, after!));
+    return [
+      { comment: after!, channel: commentChannel(row.orgId, consultationId), publish: { event: 'comment', id: after!.seq!, data: presentComment(after!) } },
+      { comment: after!, channel: queueChannel(row.orgId, consultationId), publish: { event: 'moderated', data: { id, status: 'visible' } } },
+    ];
+  });
+}
+
+/** Staff hide a comment, held or visible, with the reason. */
+export function hideComment(ctx: Ctx, consultationId: string, id: string, reason: string): Promise<Posted[]> {
+  return runCommand(ctx, async (c) => {
+    const row = await lockComment(c, consultationId, id);
+    c.authorize('consultation.moderate', row);
+    if (row.status === 'hidden') throw conflict(say('该评论已被隐藏', 'The comment is hidden already'));
+    const [after] = await c.tx.update(comments).set({ status: 'hidden', hiddenReason: reason, moderatedBy: c.actor.id, moderatedAt: sql`now()` })
+      .where(and(eq(comments.orgId, row.orgId), eq(comments.id, id))).returning();
+    await c.record({ action: 'hidden', entity: 'consultationComment', entityId: id, before: { status: row.status }, after: { status: 'hidden', reason, consultationId } });
+    const out: Posted[] = [{ comment: after!, channel: queueChannel(row.orgId, consultationId), publish: { event: 'moderated', data: { id, status: 'hidden' } } }];
+    if (row.status === 'visible') out.push({ comment: after!, channel: commentChannel(row.orgId, consultationId), publish: { event: 'hidden', data: { id } } });
+    return out;
+  });
+}
+
+/** One vote per user per comment: support, oppose, or none (null); the counts follow. */
+export function voteOnComment(ctx: Ctx, consultationId: string, id: string, value: VoteValue | null): Promise<Posted & { myVote: VoteValue | null }> {
+  return runCommand(ctx, async (c) => {
+    const row = await lockComment(c, consultationId, id);
+    const [cons] = await c.tx.select({ open: consultations.commentsOpen }).from(consultations).where(and(eq(consultations.orgId, row.orgId), eq(consultations.id, consultationId)));
+    if (row.status !== 'visible') throw notFound('Comment');
+    if (!cons?.open) throw conflict(say('网络议政未开放或已结束', 'Online comments are not open'));
+    const key = and(eq(votes.orgId, row.orgId), eq(votes.commentId, id), eq(votes.userId, c.actor.id));
+    if (value) {
+      await c.tx.insert(votes).values({ orgId: row.orgId, commentId: id, userId: c.actor.id, value })
+        .onConflictDoUpdate({ target: [votes.orgId, votes.commentId, votes.userId], set: { value, updatedAt: sql`now()` } });
+    } else await c.tx.delete(votes).where(key);
+    const counted = (v: VoteValue) => sql<number>`(select count(*)::int from ${votes} v where v.org_id = ${row.orgId} and v.comment_id = ${id} and v.value = ${v})`;
+    const [after] = await c.tx.update(comments).set({ supports: counted('support'), opposes: counted('oppose') })
+      .where(and(eq(comments.orgId, row.orgId), eq(comments.id, id))).returning();
+    await c.record({ action: 'voted', entity: 'consultationComment', entityId: id, after: { vote: value, consultationId } });
+    return {
+      comment: after!, myVote: value, channel: commentChannel(row.orgId, consultationId),
+      publish: { event: 'votes', data: { id, supports: after!.supports, opposes: after!.opposes } },
+    };
+  });
+}
+
+/**
+ * Sends what a command published, after its commit. A bus that cannot be reached fails nothing: the
+ * change is made, and a stream's reconnect replays it from the database.
+ */
+export async function announce(bus: LiveBus, posted: Posted | Posted[], log: FastifyBaseLogger) {
+  for (const p of [posted].flat()) await bus.publish(p.channel, p.publish).catch((err: unknown) => log.warn({ err, channel: p.channel }, 'live event not sent'));
+}
+
+// ---- reading ---------------------------------------------------------------------------------
+
+/**
+ * The comments of a consultation, newest first: the visible ones, with the caller's votes; staff may
+ * ask for the held or hidden ones instead.
+ */
+export async function listComments(db: Queryable, actor: Actor | null, cons: { orgId: string; id: string }, status: string, page: { limit: number; offset: number }) {
+  const where = and(eq(comments.orgId, cons.orgId), eq(comments.consultationId, cons.id), eq(comments.status, status));
+  const [rows, [count]] = await Promise.all([
+    db.select().from(comments).where(where).orderBy(desc(comments.createdAt), desc(comments.id)).limit(page.limit).offset(page.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(comments).where(where),
+  ]);
+  const mine = actor && rows.length
+    ? new Map((await db.select({ id: votes.commentId, value: votes.value }).from(votes)
+      .where(and(eq(votes.orgId, cons.orgId), eq(votes.userId, actor.id), inArray(votes.commentId, rows.map((r) => r.id))))).map((v) => [v.id, v.value]))
+    : new Map<string, string>();
+  const present = status === 'visible' ? presentComment : presentForStaff;
+  return { total: count!.n, items: rows.map((r) => ({ ...present(r), myVote: mine.get(r.id) ?? null })) };
+}
+
+/** What a stream missed: the visible comments after `after`, in the order they became visible. */
+export async function commentsAfter(db: Queryable, cons: { orgId: string; id: string }, after: number): Promise<LiveMessage[]> {
+  const rows = await db.select().from(comments)
+    .where(and(eq(comments.orgId, cons.orgId), eq(comments.consultationId, cons.id), eq(comments.status, 'visible'), gt(comments.seq, after)))
+    .orderBy(asc(comments.seq)).limit(1000);
+  return rows.map((r) => ({ event: 'comment', id: r.seq!, data: presentComment(r) }));
+}

@@ -1,0 +1,133 @@
+// 网络议政 live page (public, phone first): the topic, the comments as they come (EventSource),
+// replies and support/oppose, and the post form for anyone signed in (public accounts too).
+import { useRef, useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router-dom';
+import { Alert, App, Badge, Button, Empty, Flex, Input, Skeleton, Space, Typography, theme } from 'antd';
+import type { TextAreaRef } from 'antd/es/input/TextArea';
+import { DislikeOutlined, LikeOutlined, MessageOutlined, UserOutlined } from '@ant-design/icons';
+import { errorText } from '../../api';
+import { useAuth } from '../../auth';
+import { useI18n } from '../../i18n';
+import { QueryError } from '../../components/QueryError';
+import { KindTag } from '../../components/consultations/tags';
+import { postComment, useLiveComments, usePublicConsultation, voteOn, type Comment, type Vote } from '../../components/consultations/comments';
+
+export default function LiveConsultationPage() {
+  const { id = '' } = useParams();
+  const { t, formatDateTime } = useI18n();
+  const { user } = useAuth();
+  const { message } = App.useApp();
+  const { token } = theme.useToken();
+  const location = useLocation();
+  const c = usePublicConsultation(id);
+  const open = !!c.data?.comments.open;
+  const live = useLiveComments(id, open);
+  const [content, setContent] = useState('');
+  const [replyTo, setReplyTo] = useState<Comment | null>(null);
+  const [posting, setPosting] = useState(false);
+  const box = useRef<TextAreaRef>(null);
+
+  if (c.isError) return <QueryError error={c.error} onRetry={() => void c.refetch()} />;
+  if (!c.data) return <Skeleton active />;
+  const data = c.data;
+  const byId = new Map((live.items ?? []).map((x) => [x.id, x]));
+  const here = { from: location.pathname, org: data.orgId };
+
+  const send = async () => {
+    if (!content.trim()) return;
+    setPosting(true);
+    try {
+      const posted = await postComment(id, { content: content.trim(), ...(replyTo ? { replyTo: replyTo.id } : {}) });
+      live.mine(posted);
+      message.success(t(posted.status === 'held' ? 'live.held' : 'live.posted'));
+      setContent('');
+      setReplyTo(null);
+    } catch (err) {
+      message.error(errorText(err));
+    } finally {
+      setPosting(false);
+    }
+  };
+  const vote = async (comment: Comment, value: Vote) => {
+    try {
+      live.mine(await voteOn(id, comment.id, comment.myVote === value ? null : value));
+    } catch (err) {
+      message.error(errorText(err));
+    }
+  };
+
+  return (
+    <Flex vertical gap={12} style={{ maxWidth: 720, margin: '0 auto', width: '100%' }}>
+      <Flex vertical gap={4}>
+        <Typography.Title level={4} style={{ margin: 0 }}>{data.title}</Typography.Title>
+        <Flex gap={8} wrap align="center">
+          <KindTag kind={data.kind} />
+          {open && <Badge status={live.connected ? 'processing' : 'default'} text={t(live.connected ? 'live.connected' : 'live.reconnecting')} />}
+          {open && live.viewers !== null && <Typography.Text type="secondary"><UserOutlined /> {t('live.viewers', { count: live.viewers })}</Typography.Text>}
+        </Flex>
+        {data.summary && <Typography.Paragraph type="secondary" ellipsis={{ rows: 3, expandable: true }} style={{ margin: 0 }}>{data.summary}</Typography.Paragraph>}
+      </Flex>
+
+      {!open ? <Alert type="info" showIcon title={t('live.closed')} /> : user ? (
+        <Flex vertical gap={8} style={{ padding: 12, background: token.colorBgContainer, borderRadius: token.borderRadiusLG, border: `1px solid ${token.colorBorderSecondary}` }}>
+          {replyTo && (
+            <Flex justify="space-between" align="center" gap={8}>
+              <Typography.Text type="secondary" ellipsis>{t('live.replyTo', { name: replyTo.authorName })}：{replyTo.content}</Typography.Text>
+              <Button size="small" type="link" onClick={() => setReplyTo(null)}>{t('live.cancelReply')}</Button>
+            </Flex>
+          )}
+          <Input.TextArea ref={box} value={content} onChange={(e) => setContent(e.target.value)} maxLength={1000} showCount autoSize={{ minRows: 2, maxRows: 6 }}
+            placeholder={replyTo ? t('live.replyPlaceholder', { name: replyTo.authorName }) : t('live.placeholder')} aria-label={t('live.placeholder')} />
+          <Flex justify="end">
+            <Button type="primary" loading={posting} disabled={!content.trim()} onClick={() => void send()}>{t('live.post')}</Button>
+          </Flex>
+        </Flex>
+      ) : (
+        <Flex gap={8} wrap>
+          <Link to="/login" state={here}><Button type="primary">{t('live.loginToComment')}</Button></Link>
+          <Link to="/register" state={here}><Button>{t('live.registerToComment')}</Button></Link>
+        </Flex>
+      )}
+
+      {open && (
+        <>
+          <Typography.Text strong>{t('live.comments', { total: live.total })}</Typography.Text>
+          {live.error ? <QueryError error={live.error} onRetry={() => window.location.reload()} />
+            : !live.items ? <Skeleton active />
+            : !live.items.length ? <Empty description={t('live.noComments')} />
+            : (
+              <Flex vertical gap={8} role="list" aria-label={t('live.comments', { total: live.total })}>
+                {live.items.map((x) => {
+                  const parent = x.replyTo ? byId.get(x.replyTo) : undefined;
+                  return (
+                    <div key={x.id} role="listitem" data-comment={x.id}
+                      style={{ padding: 12, background: token.colorBgContainer, borderRadius: token.borderRadiusLG, border: `1px solid ${token.colorBorderSecondary}` }}>
+                      <Flex justify="space-between" gap={8} wrap>
+                        <Typography.Text strong>{x.authorName}</Typography.Text>
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(x.createdAt)}</Typography.Text>
+                      </Flex>
+                      {parent && (
+                        <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: '4px 0', paddingLeft: 8, borderLeft: `3px solid ${token.colorBorder}` }}>
+                          {t('live.replyTo', { name: parent.authorName })}：{parent.content}
+                        </Typography.Paragraph>
+                      )}
+                      <Typography.Paragraph style={{ margin: '4px 0', whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{x.content}</Typography.Paragraph>
+                      <Space size={4} wrap>
+                        <Button size="small" type={x.myVote === 'support' ? 'primary' : 'text'} icon={<LikeOutlined />} disabled={!user} aria-label={t('live.support')}
+                          onClick={() => void vote(x, 'support')}>{x.supports}</Button>
+                        <Button size="small" type={x.myVote === 'oppose' ? 'primary' : 'text'} icon={<DislikeOutlined />} disabled={!user} aria-label={t('live.oppose')}
+                          onClick={() => void vote(x, 'oppose')}>{x.opposes}</Button>
+                        {user && (
+                          <Button size="small" type="text" icon={<MessageOutlined />} onClick={() => { setReplyTo(x); box.current?.focus(); }}>{t('live.reply')}</Button>
+                        )}
+                      </Space>
+                    </div>
+                  );
+                })}
+              </Flex>
+            )}
+        </>
+      )}
+    </Flex>
+  );
+}

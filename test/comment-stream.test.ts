@@ -1,0 +1,174 @@
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/server/app.ts';
+import { openDatabase } from '../src/server/core/db/client.ts';
+import type { FastifyInstance } from 'fastify';
+import { seedFixture, type Fixture } from './fixture.ts';
+import { engines, freshDatabaseUrl, testApp, testConfig, type TestApp } from './helpers.ts';
+
+// The live comment stream (text/event-stream) on a real port, read with fetch as a browser would:
+// comments posted over HTTP arrive on an open stream; held ones only once approved; a reconnect
+// with Last-Event-ID first gets what it missed. With PostgreSQL and Redis, two app instances share
+// the stream: a comment posted on one reaches a stream opened on the other.
+
+interface Event { event: string; id?: string; data: unknown }
+
+/** An open stream: its events as they come, read on demand. */
+async function openStream(base: string, path: string, headers: Record<string, string> = {}) {
+  const ctrl = new AbortController();
+  const res = await fetch(`${base}${path}`, { headers, signal: ctrl.signal });
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  const queue: Event[] = [];
+  const parse = () => {
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const e: Partial<Event> & { raw?: string } = {};
+      for (const line of block.split('\n')) {
+        if (line.startsWith('event: ')) e.event = line.slice(7);
+        else if (line.startsWith('id: ')) e.id = line.slice(4);
+        else if (line.startsWith('data: ')) e.data = JSON.parse(line.slice(6));
+      }
+      if (e.event) queue.push(e as Event);
+    }
+  };
+  return {
+    res,
+    /** The next event named `name` (others are skipped), waiting for it. */
+    async next(name = 'comment'): Promise<Event> {
+      for (;;) {
+        const i = queue.findIndex((e) => e.event === name);
+        if (i >= 0) return queue.splice(i, 1)[0]!;
+        const { value, done } = await reader.read();
+        if (done) throw new Error('stream ended');
+        buffer += value;
+        parse();
+      }
+    },
+    /** The events of `name` received so far, without waiting. */
+    pending: (name = 'comment') => queue.filter((e) => e.event === name),
+    close() { ctrl.abort(); },
+  };
+}
+
+async function listen(app: FastifyInstance) {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+}
+
+describe.each(engines)('comment stream (%s)', (engine) => {
+  let t: TestApp;
+  let base: string;
+  beforeAll(async () => { t = await testApp(engine, { COMMENTS_PER_MINUTE_ACCOUNT: 1000 }); base = await listen(t.app); }, 180_000);
+  afterAll(async () => { await t?.close(); });
+
+  const ok = async (user: string, method: string, url: string, payload?: object) => {
+    const res = await t.app.inject({ method: method as 'POST', url: `/api/v1${url}`, headers: await t.as(user), ...(payload ? { payload } : {}) });
+    expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
+    return res.json();
+  };
+  const open = async (moderation: 'pre' | 'post') => {
+    const c = await ok('staff', 'POST', '/consultations', { title: `直播议政 ${moderation}`, kind: 'online', year: 2031 });
+    await ok('staff', 'POST', `/consultations/${c.id}/actions/prepare`);
+    await ok('staff', 'POST', `/consultations/${c.id}/actions/openComments`, { moderation });
+    return c.id as string;
+  };
+  /** Posts over HTTP on the real port, as the member. */
+  const post = async (id: string, content: string) => {
+    const res = await fetch(`${base}/api/v1/consultations/${id}/comments`, {
+      method: 'POST', headers: { ...(await t.as('member')), 'content-type': 'application/json' }, body: JSON.stringify({ content }),
+    });
+    expect(res.status).toBe(201);
+    return res.json() as Promise<{ id: string; seq: number | null; status: string }>;
+  };
+
+  it('sends each comment that becomes visible to an open stream, which a visitor may read; held ones only once approved', async () => {
+    const id = await open('pre');
+    const stream = await openStream(base, `/api/v1/consultations/${id}/comments/stream`);
+    expect(stream.res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    expect((await stream.next('viewers')).data).toEqual({ count: 1 });
+    const queue = await openStream(base, `/api/v1/consultations/${id}/comments/stream?queue=held`, await t.as('staff'));
+    const held = await post(id, '先审后发的意见');
+    expect(held.status).toBe('held');
+    expect((await queue.next('held')).data).toMatchObject({ id: held.id, content: '先审后发的意见', heldFor: 'pre' });
+    // The next comment the stream carries is the approved one, not the held one before it.
+    await ok('staff', 'POST', `/consultations/${id}/comments/${held.id}/approve`);
+    const e = await stream.next();
+    expect(e.data).toMatchObject({ id: held.id, content: '先审后发的意见', status: 'visible' });
+    expect(Number(e.id)).toBeGreaterThan(0);
+    expect((await queue.next('moderated')).data).toEqual({ id: held.id, status: 'visible' });
+    // A held comment that staff hide never reaches it.
+    const hidden = await post(id, '将被隐藏的意见');
+    await ok('staff', 'POST', `/consultations/${id}/comments/${hidden.id}/hide`, { reason: '与议题无关' });
+    await ok('staff', 'POST', `/consultations/${id}/actions/closeComments`);
+    await ok('staff', 'POST', `/consultations/${id}/actions/openComments`, { moderation: 'post' });
+    const visible = await post(id, '先发后审的意见');
+    expect((await stream.next()).data).toMatchObject({ id: visible.id, content: '先发后审的意见' });
+    expect(stream.pending().map((x) => (x.data as { id: string }).id)).not.toContain(hidden.id);
+    // A vote goes out as new counts.
+    await ok('leader', 'POST', `/consultations/${id}/comments/${visible.id}/vote`, { value: 'support' });
+    expect((await stream.next('votes')).data).toEqual({ id: visible.id, supports: 1, opposes: 0 });
+    stream.close();
+    queue.close();
+    // Visitors are refused the moderation queue.
+    expect((await fetch(`${base}/api/v1/consultations/${id}/comments/stream?queue=held`)).status).toBe(403);
+  });
+
+  it('replays what a reconnect missed (Last-Event-ID), then goes on live', async () => {
+    const id = await open('post');
+    const first = await post(id, '第一条');
+    const stream = await openStream(base, `/api/v1/consultations/${id}/comments/stream`);
+    const second = await post(id, '第二条');
+    const got = await stream.next();
+    expect(got.data).toMatchObject({ id: second.id });
+    stream.close();
+    const third = await post(id, '第三条');
+    const fourth = await post(id, '第四条');
+    // Back with the last id seen: the two missed, in order, then live ones.
+    const again = await openStream(base, `/api/v1/consultations/${id}/comments/stream`, { 'last-event-id': String(got.id) });
+    expect((await again.next()).data).toMatchObject({ id: third.id, content: '第三条' });
+    expect((await again.next()).data).toMatchObject({ id: fourth.id, content: '第四条' });
+    const fifth = await post(id, '第五条');
+    expect((await again.next()).data).toMatchObject({ id: fifth.id });
+    expect(again.pending().map((e) => (e.data as { id: string }).id)).not.toContain(first.id);
+    again.close();
+  });
+});
+
+const shared = process.env.TEST_DATABASE_URL && process.env.REDIS_URL;
+
+describe.skipIf(!shared)('comment stream across instances (postgres + redis)', () => {
+  let fx: Fixture;
+  let a: FastifyInstance, b: FastifyInstance;
+  let baseB: string;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    const fresh = await freshDatabaseUrl('postgres');
+    const dbA = await openDatabase({ url: fresh.url });
+    const dbB = await openDatabase({ url: fresh.url });
+    fx = await seedFixture(dbA.db);
+    const cfg = testConfig({ REDIS_URL: process.env.REDIS_URL, SESSION_SECRET: 'x'.repeat(40) });
+    a = await buildApp({ config: cfg, database: dbA, logger: false });
+    b = await buildApp({ config: cfg, database: dbB, logger: false });
+    await a.ready();
+    baseB = await listen(b);
+    close = async () => { await a.close(); await b.close(); await dbA.close(); await dbB.close(); await fresh.drop(); };
+  }, 180_000);
+  afterAll(async () => { await close?.(); });
+
+  it('sends a comment posted on one instance to a stream opened on the other', async () => {
+    const login = await a.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'staff', password: fx.password, org: fx.orgId } });
+    const headers = { cookie: `tx_session=${login.cookies.find((c) => c.name === 'tx_session')!.value}`, 'x-requested-with': 'test' };
+    const call = async (method: string, url: string, payload?: object) => (await a.inject({ method: method as 'POST', url: `/api/v1${url}`, headers, ...(payload ? { payload } : {}) })).json();
+    const c = await call('POST', '/consultations', { title: '两实例议政', kind: 'online', year: 2031 });
+    await call('POST', `/consultations/${c.id}/actions/prepare`);
+    await call('POST', `/consultations/${c.id}/actions/openComments`, { moderation: 'post' });
+    const stream = await openStream(baseB, `/api/v1/consultations/${c.id}/comments/stream`);
+    await stream.next('viewers');
+    const posted = await call('POST', `/consultations/${c.id}/comments`, { content: '在实例 A 发表' });
+    expect((await stream.next()).data).toMatchObject({ id: posted.id, content: '在实例 A 发表' });
+    stream.close();
+  });
+});
