@@ -26,6 +26,7 @@ import { opinionsModule } from './modules/opinions/index.ts';
 import { selectionModule } from './modules/selection/index.ts';
 import { liaisonModule } from './modules/liaison/index.ts';
 import { consultationsModule } from './modules/consultations/index.ts';
+import { libraryModule } from './modules/library/index.ts';
 import { REMINDER_JOB } from './modules/handling/engine.ts';
 import { runReminder } from './modules/handling/reminders.ts';
 import { JobRunner } from './core/jobs.ts';
@@ -148,6 +149,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   await app.register(selectionModule, { prefix: '/api/v1' });
   await app.register(liaisonModule, { prefix: '/api/v1' });
   await app.register(consultationsModule, { prefix: '/api/v1' });
+  await app.register(libraryModule);
 
   // The built web app, with client-side routes falling back to index.html.
   const hasWeb = await registerWebApp(app, config.WEB_DIR);

@@ -100,7 +100,7 @@ const NOUNS: Record<string, string> = {
   Resource: '内容', Route: '接口', User: '用户', Token: 'API 令牌', Term: '届次', Member: '委员', Committee: '政协', Entry: '参评提案',
   Attachment: '附件', Proposal: '提案', Reply: '答复', letters: '委员来信', Opinion: '社情民意信息', Notification: '通知',
   Selection: '评选', Level: '评选层级', sector: '界别', committee: '专委会', unit: '承办单位', Link: '双联联系', Contact: '联系记录',
-  Consultation: '协商活动', 'Plan item': '协商计划事项', Recommendation: '协商建议', 'Checklist item': '清单事项',
+  Document: '文档', Category: '文档分类', Page: '页面', Report: '举报', Consultation: '协商活动', 'Plan item': '协商计划事项', Recommendation: '协商建议', 'Checklist item': '清单事项',
 };
 export const notFound = (what = 'Resource') => new Problem(404, 'Not Found', say(`${NOUNS[what] ?? what}不存在`, `${what} not found`));
 

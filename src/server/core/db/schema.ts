@@ -9,3 +9,4 @@ export * from '../../modules/selection/schema.ts';
 export * from '../../modules/search/schema.ts';
 export * from '../../modules/liaison/schema.ts';
 export * from '../../modules/consultations/schema.ts';
+export * from '../../modules/library/schema.ts';
