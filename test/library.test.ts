@@ -2,19 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxOf, pdfOf, pptxOf, xlsxOf } from '../src/server/modules/library/samples.ts';
 import { renderers } from '../src/server/modules/library/tools.ts';
 import { engines, expectProblem, testApp, type TestApp } from './helpers.ts';
+import { form } from './library-helpers.ts';
 
 // 文库 through the HTTP API: each format uploaded and processed to ready with its text per page,
 // preview limits per reader, 登录后继续阅读 past them, downloads counted, access levels (others
 // 404), favourites, reports and their resolution, share links, related documents, deletion.
 
 const LONG = Array.from({ length: 12 }, (_, i) => `第${i + 1}段：推进“双联”工作，委员联系界别群众，常态化开展一见面一报告，协商议政成效明显。`.repeat(6));
-
-export function form(file: Buffer, filename: string, fields: Record<string, string> = {}) {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(fields)) f.append(k, v);
-  f.append('file', new Blob([new Uint8Array(file)]), filename);
-  return f;
-}
 
 describe.each(engines)('library (%s)', (engine) => {
   let t: TestApp;
