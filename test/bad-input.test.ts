@@ -26,6 +26,7 @@ type Schema = {
 /** Routes with a body that is not JSON; they get their own cases below. */
 const EXEMPT_BODY: Record<string, string> = {
   'POST /api/v1/members/import': 'multipart .xlsx upload',
+  'POST /api/v1/documents': 'multipart document upload (test/library.test.ts, test/library-hostile.test.ts)',
 };
 
 /** A valid JSON body for every operation that takes one (checked against its schema). */
@@ -71,6 +72,9 @@ const examples = (fx: Fixture): Record<string, Record<string, unknown>> => ({
   'POST /api/v1/liaison/links/:id/contacts': { date: '2025-06-01', channel: 'faceToFace', participants: '张三', topics: '走访', policyTalk: true, massesReached: 0, opinions: ['意见'], problemsSolved: ['问题'] },
   'POST /api/v1/liaison/opinions/:id/convert': { to: 'opinion', title: '关于社区养老的建议' },
   'PUT /api/v1/liaison/reports': { year: 2025, body: '年度双联报告', memberId: fx.memberIds[0] },
+  'POST /api/v1/documents/categories': { name: '履职资料', sort: 1 },
+  'POST /api/v1/documents/reports/:id/resolve': { action: 'dismiss' },
+  'POST /api/v1/documents/:id/reports': { reason: '内容不实' },
   'POST /api/v1/consultations': { title: '关于推进城乡教育均衡发展', kind: 'bimonthly', year: 2026, summary: '双月协商座谈会' },
   'PATCH /api/v1/consultations/:id': { title: '新标题' },
   'PATCH /api/v1/consultations/:id/checklist': { key: 'forum', owner: '提案委员会', dueDate: '2026-05-01', state: 'doing' },
@@ -328,6 +332,13 @@ describe.each(engines)('bad input (%s)', (engine) => {
     const [recommendationFile] = await t.database.db.insert(attachments).values({ orgId: t.fx.orgId, itemKind: 'recommendation', itemId: recommendationId, ownerKind: 'reply', ownerId: null,
       filename: '附件.pdf', mime: 'application/pdf', size: 4, sha256: '-', data: Buffer.from('%PDF'), createdBy: t.fx.userIds.unitA! }).returning();
     const planItemId = (await t.app.inject({ method: 'POST', url: '/api/v1/consultations/plan/items', headers: staff, payload: { year: 2026, kind: 'sector', month: 5, topic: '计划' } })).json().id as string;
+    // 文库: a processed public document and a report on it.
+    const upload = new FormData();
+    upload.append('access', 'public');
+    upload.append('file', new Blob([new Uint8Array(Buffer.from('政协文库的文档', 'utf8'))]), '文档.txt');
+    const documentId = (await t.app.inject({ method: 'POST', url: '/api/v1/documents', headers: admin, payload: upload })).json().id as string;
+    await t.app.library.runner.runDue();
+    const reportId = (await t.app.inject({ method: 'POST', url: `/api/v1/documents/${documentId}/reports`, headers: admin, payload: { reason: '内容不实' } })).json().id as string;
     const [notification] = await t.database.db.insert(notifications).values({ orgId: t.fx.orgId, userId: t.fx.userIds.admin!, kind: 'test', title: '通知' }).returning();
     // An existing object for each path parameter (by the path up to it), so that a wrongly
     // accepted value would show.
@@ -342,6 +353,7 @@ describe.each(engines)('bad input (%s)', (engine) => {
       '/api/v1/liaison/links/:id': linkId, '/api/v1/liaison/contacts/:id': contact.id, '/api/v1/liaison/opinions/:id': contact.opinions[0].id,
       '/api/v1/selections/:id': selection.id, '/api/v1/selections/:id/entries/:entryId': selection.entryId, '/api/v1/selections/:id/levels/:levelId': selection.levelIds[1]!,
       '/api/v1/consultations/:id': consultationId, '/api/v1/consultations/plan/items/:id': planItemId,
+      '/api/v1/documents/:id': documentId, '/api/v1/documents/:id/pages/:n': '1', '/api/v1/documents/reports/:id': reportId,
       '/api/v1/recommendations/:id': recommendationId, '/api/v1/recommendations/:id/attachments/:attachmentId': recommendationFile!.id,
     };
     // Objects of another committee: as unknown here as a random id.
@@ -404,9 +416,15 @@ describe.each(engines)('bad input (%s)', (engine) => {
     const cases: Case[] = [];
     for (const o of ops.filter((x) => x.op.parameters?.some((p) => p.in === 'path'))) {
       for (const p of o.op.parameters!.filter((x) => x.in === 'path')) {
-        expect((p.schema as Schema).format, `${key(o)}: only uuid path parameters are handled`).toBe('uuid');
         const base = { method: o.method, ...exampleBody(o) };
         const id = idOf(o.path, p.name)!;
+        if ((p.schema as Schema).type === 'integer') {
+          // A page number: not a positive integer → 400; past the document's pages → 404.
+          for (const bad of ['x', '0', '-1', '1.5', "' or 1=1 --"]) cases.push({ ...base, label: `:${p.name} ${JSON.stringify(bad)}`, url: urlOf(o, p.name, encodeURIComponent(bad)), status: 400, field: p.name });
+          cases.push({ ...base, label: `a :${p.name} past the end`, url: urlOf(o, p.name, '99999'), status: 404 });
+          continue;
+        }
+        expect((p.schema as Schema).format, `${key(o)}: only uuid and integer path parameters are handled`).toBe('uuid');
         for (const bad of ['not-a-uuid', id.slice(0, -1), `${id}0`, "' or 1=1 --", '0'])
           cases.push({ ...base, label: `:${p.name} ${JSON.stringify(bad)}`, url: urlOf(o, p.name, encodeURIComponent(bad)), status: 400, field: p.name });
         cases.push({ ...base, label: `an unknown :${p.name}`, url: urlOf(o, p.name, crypto.randomUUID()), status: 404 });

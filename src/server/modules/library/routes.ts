@@ -17,14 +17,14 @@ const obj = <T extends TProperties>(props: T) => Type.Object(props, { additional
 const tags = ['library'];
 const FORMAT = lit(['doc', 'docx', 'pdf', 'pptx', 'xlsx', 'txt'] as const);
 /** A share link's token, accepted on the reading routes of its document. */
-const Share = Type.Optional(Type.String({ pattern: '^\\d{1,12}\\.[\\w-]{43}$' }));
+const Share = Type.Optional(Type.String({ minLength: 45, maxLength: 56, pattern: '^\\d{1,12}\\.[\\w-]{43}$' }));
 const ShareQuery = obj({ share: Share });
 const PageParams = obj({ id: Uuid, n: Type.Integer({ minimum: 1, maximum: 100000 }) });
 const SHARE_DAYS = 7;
 
-export interface LibraryOptions { storage: LibraryStorage; kick(): void }
+export interface LibraryOptions { storage: LibraryStorage }
 
-export async function libraryRoutes(fastify: FastifyInstance, { storage, kick }: LibraryOptions) {
+export async function libraryRoutes(fastify: FastifyInstance, { storage }: LibraryOptions) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const cfg = app.config;
   const lang = (req: FastifyRequest) => langOf(req.headers['accept-language']);
@@ -37,7 +37,7 @@ export async function libraryRoutes(fastify: FastifyInstance, { storage, kick }:
     authorize(actorOf(req), 'library.manage');
     const up = await readDocumentUpload(req, storage, cfg.LIBRARY_MAX_UPLOAD_MB);
     const doc = await createDocument(ctxOf(req), storage, up);
-    kick();
+    app.library.kick();
     return reply.status(201).send({ ...listItem(doc, req.actor, lang(req)), pages: doc.pages ?? undefined });
   });
 
