@@ -9,7 +9,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useIsMobile } from './useIsMobile';
 import type { MessageKey } from '../i18n';
 
-const PUBLIC_PAGES: [string, MessageKey][] = [['/public/proposals', 'nav.publicProposals'], ['/public/selections', 'nav.publicSelectionsShort']];
+const PUBLIC_PAGES: [string, MessageKey][] = [['/public/proposals', 'nav.publicProposals'], ['/public/selections', 'nav.publicSelectionsShort'], ['/library', 'nav.library']];
 
 export function PublicLayout() {
   const { t } = useI18n();
