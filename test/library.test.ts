@@ -197,7 +197,35 @@ describe.each(engines)('library (%s)', (engine) => {
     expect(fs.existsSync(`${t.app.config.LIBRARY_DIR}/${t.fx.orgId}/${doc.id}`)).toBe(false);
   });
 
+  it('retries a failing document once, keeping the reason meanwhile, then ends it failed', async () => {
+    const cfb = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(2048, 0x33)]);
+    const res = await up('staff', cfb, '坏文件.doc');
+    expect(res.statusCode, res.body).toBe(201);
+    await t.app.library.runner.runDue();
+    const first = (await get('staff', `/documents/${res.json().id}`)).json();
+    expect(first).toMatchObject({ state: 'processing' });
+    expect(first.reason).toContain('无法读取'); // the first attempt's, shown to the office while it is retried
+    await t.app.library.runner.runDue();
+    const last = (await get('staff', `/documents/${res.json().id}`)).json();
+    expect(last.state).toBe('failed');
+    expect(last.reason).toContain('无法读取');
+  });
+
   const tools = renderers();
+  it.skipIf(!tools.soffice)('reads a Word 97–2003 .doc', async () => {
+    const { runTool } = await import('../src/server/modules/library/tools.ts');
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const dir = fs.mkdtempSync(`${os.tmpdir()}/tongxin-doc-`);
+    try {
+      fs.writeFileSync(`${dir}/old.docx`, await docxOf('旧格式文档', ['第一条 委员应当积极履职。', '第二条 本办法自印发之日起施行。']));
+      await runTool(tools.soffice!, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'doc', '--outdir', dir, `${dir}/old.docx`], Date.now() + 120_000, { env: { ...process.env, HOME: dir } });
+      const doc = await ready(fs.readFileSync(`${dir}/old.doc`), '旧格式.doc');
+      expect(doc).toMatchObject({ format: 'doc', state: 'ready' });
+      expect((await get('staff', `/documents/${doc.id}/text`)).json().pages.map((p: { text: string }) => p.text).join('')).toContain('委员应当积极履职');
+    } finally { fs.rmSync(dir, { recursive: true, force: true }); }
+  }, 120_000);
+
   it.skipIf(!tools.soffice || !tools.pdftoppm)('renders page images with LibreOffice and poppler where installed', async () => {
     const r = await testApp(engine, { LIBRARY_PREVIEW_PAGES: 1, JOBS_INTERVAL_SECONDS: 3600 });
     try {

@@ -49,7 +49,8 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 export function listItem(d: Doc, actor: Actor | null, lang: Lang) {
   return {
     id: d.id, number: d.number, title: d.title, format: d.format, size: d.size, pages: d.pages, state: d.state,
-    ...(d.reason && d.state === 'failed' ? { reason: inLang(d.reason, lang) } : {}),
+    // Why it failed; to the office also why the last attempt failed while it is retried.
+    ...(d.reason && (d.state === 'failed' || (d.state === 'processing' && isOffice(actor))) ? { reason: inLang(d.reason, lang) } : {}),
     uploadedAt: d.uploadedAt.toISOString(), access: d.access, downloads: d.downloads, categoryId: d.categoryId,
     uploader: isOffice(actor) ? d.uploaderName : masked(d.uploaderName), previewKind: d.previewKind, hidden: d.hidden,
   };
