@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxOf, pdfOf, pptxOf, xlsxOf } from '../src/server/modules/library/samples.ts';
 import { renderers } from '../src/server/modules/library/tools.ts';
-import { engines, expectProblem, testApp, type TestApp } from './helpers.ts';
+import { buildApp } from '../src/server/app.ts';
+import { engines, expectProblem, testApp, testConfig, type TestApp } from './helpers.ts';
 import { form } from './library-helpers.ts';
 
 // 文库 through the HTTP API: each format uploaded and processed to ready with its text per page,
@@ -209,6 +210,25 @@ describe.each(engines)('library (%s)', (engine) => {
     const last = (await get('staff', `/documents/${res.json().id}`)).json();
     expect(last.state).toBe('failed');
     expect(last.reason).toContain('无法读取');
+  });
+
+  it('takes files up to the configured limit (past the 10 MB of attachments), reading at most 500 pages', async () => {
+    const big = Buffer.from('政协委员履职。'.repeat(12 * 1024 * 1024 / 21 + 1), 'utf8');
+    expect(big.length).toBeGreaterThan(12 * 1024 * 1024);
+    const doc = await ready(big, '大文件.txt');
+    expect(doc).toMatchObject({ state: 'ready', size: big.length, pages: 500 });
+  }, 120_000);
+
+  it('processes what was queued before a restart', async () => {
+    t.app.library.kick = () => undefined; // as if the server stopped before processing it
+    const res = await up('staff', Buffer.from('重启前上传的文档', 'utf8'), '重启.txt');
+    expect(res.json().state).toBe('processing');
+    const again = await buildApp({ config: testConfig({ LIBRARY_RENDER: 'text', JOBS_INTERVAL_SECONDS: 3600 }), database: t.database, logger: false });
+    try {
+      await again.ready();
+      await again.library.runner.runDue();
+      expect((await again.inject({ url: `/api/v1/documents/${res.json().id}`, headers: await t.as('staff') })).json().state).toBe('ready');
+    } finally { await again.close(); }
   });
 
   const tools = renderers();
