@@ -26,7 +26,11 @@ export default function DocumentPage() {
   const qc = useQueryClient();
   const office = !!user?.roles.some((r) => r === 'staff' || r === 'admin');
   const q = { share };
-  const doc = useQuery({ queryKey: ['library', 'doc', id, share], queryFn: () => api.get<DocDetail>(`/api/v1/documents/${id}`, q) });
+  const doc = useQuery({
+    queryKey: ['library', 'doc', id, share], queryFn: () => api.get<DocDetail>(`/api/v1/documents/${id}`, q),
+    // While it is processed, asked again every few seconds.
+    refetchInterval: (query) => (query.state.data?.state === 'processing' ? 3000 : false),
+  });
   const ready = doc.data?.state === 'ready';
   const text = useQuery({ queryKey: ['library', 'text', id, share], enabled: ready, queryFn: () => api.get<{ pages: { n: number; text: string }[] }>(`/api/v1/documents/${id}/text`, q) });
   const related = useQuery({ queryKey: ['library', 'related', id, share], enabled: ready, queryFn: () => api.get<{ items: DocItem[] }>(`/api/v1/documents/${id}/related`, q) });

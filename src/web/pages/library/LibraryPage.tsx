@@ -26,6 +26,7 @@ export default function LibraryPage() {
   const list = useQuery({
     queryKey: ['library', 'list', q, categoryId, format, page],
     queryFn: () => api.get<{ items: DocItem[]; total: number }>('/api/v1/documents', { q: q || undefined, categoryId, format, page, pageSize: 20 }),
+    refetchInterval: (query) => (query.state.data?.items.some((d) => d.state === 'processing') ? 3000 : false),
   });
   const options = categoryOptions(cats.data?.items ?? []);
   return (
