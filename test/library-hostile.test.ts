@@ -1,10 +1,12 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, expectProblem, snapshotter, testApp, type TestApp } from './helpers.ts';
 import { form } from './library-helpers.ts';
 import { zipOf } from './xlsx-by-hand.ts';
+import { runTool, ToolTimeout } from '../src/server/modules/library/tools.ts';
 
 // Hostile documents: refused while streaming (too large), by content (wrong type), or processed
 // to `failed` with a reason (zip bombs, a damaged .doc, a PDF whose reading and drawing never
@@ -50,6 +52,24 @@ function endlessPdf(): Buffer {
   out.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`));
   return Buffer.concat(out);
 }
+
+describe('a renderer past its time', () => {
+  it('is killed at the deadline with the processes it started', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongxin-tool-'));
+    try {
+      // A "renderer" that starts a helper and both write their pids, then never end.
+      const script = `echo $$ > ${dir}/main; (echo $BASHPID > ${dir}/helper; exec sleep 60) & sleep 60`;
+      await expect(runTool('/bin/bash', ['-c', script], Date.now() + 1000)).rejects.toBeInstanceOf(ToolTimeout);
+      for (const who of ['main', 'helper']) {
+        const pid = Number(fs.readFileSync(path.join(dir, who), 'utf8'));
+        // (a killed process may linger as a zombie until reaped: it must not be running; the kill lands within moments)
+        const state = () => { try { return fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(' ')[2]; } catch { return 'gone'; } };
+        for (let i = 0; i < 100 && !['gone', 'Z', 'X'].includes(state()!); i++) await new Promise((r) => setTimeout(r, 20));
+        expect(['gone', 'Z', 'X'], who).toContain(state());
+      }
+    } finally { fs.rmSync(dir, { recursive: true, force: true }); }
+  });
+});
 
 describe.each(engines)('hostile documents (%s)', (engine) => {
   let t: TestApp;
