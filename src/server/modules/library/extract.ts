@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
-import { badRequest, say } from '../../core/errors.ts';
+import { badRequest, Problem, say } from '../../core/errors.ts';
 import { searchTokens, tokens } from '../../core/text/segment.ts';
 import { checkZip } from '../../core/zip-limits.ts';
 import type { DocumentFormat } from './schema.ts';
@@ -25,6 +25,8 @@ export async function extractText({ path, format, maxPages }: ExtractArg): Promi
     pages = await byFormat(path, format, maxPages);
   } catch (err) {
     if ((err as { status?: number }).status) throw err;
+    // A parser missing from this installation is the server's fault, not the file's.
+    if ((err as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') throw new Problem(503, 'Service Unavailable', say(`服务器缺少 .${format} 文件的解析组件`, `This server lacks the reader of .${format} files`));
     throw unreadable();
   }
   pages = pages.slice(0, maxPages).map((p) => p.replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim());
