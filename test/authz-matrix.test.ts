@@ -8,6 +8,8 @@ import { createSession, toActor } from '../src/server/core/auth/tokens.ts';
 import { notifications } from '../src/server/core/jobs-schema.ts';
 import { users } from '../src/server/core/schema.ts';
 import { chineseFont } from '../src/server/modules/handling/letter.ts';
+import { pdfOf } from '../src/server/modules/library/samples.ts';
+import { renderers } from '../src/server/modules/library/tools.ts';
 
 // The authorization matrix: every route of the app × every kind of caller → the exact status.
 //
@@ -256,6 +258,27 @@ const supportedTopic = (c: Ctx) => c.target('supported topic', async () => {
   return id;
 });
 /** A selection round in that stage (see selectionIn). */
+/** 文库: a public one-page PDF, uploaded by staff and processed; its page is an image where poppler is installed. */
+const PAGE_IMAGE = renderers().pdftoppm ? 200 : 404;
+const documentForm = async (name: string) => {
+  const form = new FormData();
+  form.append('access', 'public');
+  form.append('file', new Blob([new Uint8Array(await pdfOf(name, ['第一页']))]), `${name}.pdf`);
+  return form;
+};
+const libraryDoc = (c: Ctx, key = 'read') => c.target(`library document ${key}`, async () => {
+  const res = await c.t.app.inject({ method: 'POST', url: '/api/v1/documents', headers: await c.t.as('staff'), payload: await documentForm(c.uniq('文档')) });
+  if (res.statusCode !== 201) throw new Error(`upload: ${res.statusCode} ${res.body}`);
+  await c.t.app.library.runner.runDue();
+  return res.json().id as string;
+});
+const libraryReport = (c: Ctx) => c.target('library report', async () => {
+  const res = await inject(c.t, 'member', 'POST', `/api/v1/documents/${await libraryDoc(c)}/reports`, { reason: '内容不实' });
+  return res.json().id as string;
+});
+const onDocument = (statuses: string, ok: 200 | 201 | 204, more: (c: Ctx) => Partial<Req> = () => ({}), key?: string): Rule =>
+  ({ who: 'see statuses', statuses, ok, req: async (c) => ({ id: await libraryDoc(c, key), ...more(c) }) });
+
 /** 双联 in 2025: the fixture's graph (generated once per app), and 张三's first link to a member outside the party. */
 const LIAISON_YEAR = 2025;
 const liaisonGraphs = new WeakMap<TestApp, Promise<string>>();
@@ -686,6 +709,27 @@ const MATRIX: Record<string, Rule> = {
     who: 'see statuses', statuses: '                                               401  403 200 403 403 403 403 404 404', ok: 200,
     req: async (c) => ({ id: (await selection(c, 'decided')).id, body: {} }),
   },
+  // 文库: staff upload and keep it; public documents are read by anyone, the whole of them (and the
+  // file) by members, leaders and staff; any login favourites, reports; insiders share.
+  //                                                                          anon adm stf ldr mem uA  uB  oAd oSt
+  'POST /api/v1/documents': { who: OFFICE, ok: 201, req: async (c) => ({ form: await documentForm(c.uniq('上传')) }) },
+  'GET /api/v1/documents': { who: 'public', ok: 200 },
+  'GET /api/v1/documents/categories': { who: 'public', ok: 200 },
+  'POST /api/v1/documents/categories': { who: OFFICE, ok: 201, req: (c) => ({ body: { name: c.uniq('分类') } }) },
+  'GET /api/v1/documents/favourites': { who: ANYONE, ok: 200 },
+  'GET /api/v1/documents/reports': { who: OFFICE, ok: 200 },
+  'POST /api/v1/documents/reports/:id/resolve': { who: 'see statuses', statuses: '                401  200 200 403 403 403 403 404 404', ok: 200,
+    req: async (c) => ({ id: await libraryReport(c), body: { action: 'dismiss' } }) },
+  'GET /api/v1/documents/:id': onDocument('                                      200  200 200 200 200 200 200 404 404', 200),
+  'DELETE /api/v1/documents/:id': onDocument('                                   401  204 204 403 403 403 403 404 404', 204, () => ({}), 'delete'),
+  'GET /api/v1/documents/:id/pages/:n': onDocument(`${PAGE_IMAGE} ${PAGE_IMAGE} ${PAGE_IMAGE} ${PAGE_IMAGE} ${PAGE_IMAGE} ${PAGE_IMAGE} ${PAGE_IMAGE} 404 404`, 200, () => ({ params: { n: '1' } })),
+  'GET /api/v1/documents/:id/text': onDocument('                                 200  200 200 200 200 200 200 404 404', 200),
+  'GET /api/v1/documents/:id/file': onDocument('                                 403  200 200 200 200 403 403 404 404', 200),
+  'GET /api/v1/documents/:id/related': onDocument('                              200  200 200 200 200 200 200 404 404', 200),
+  'PUT /api/v1/documents/:id/favourite': onDocument('                            401  204 204 204 204 204 204 404 404', 204),
+  'DELETE /api/v1/documents/:id/favourite': onDocument('                         401  204 204 204 204 204 204 404 404', 204),
+  'POST /api/v1/documents/:id/reports': onDocument('                             401  201 201 201 201 201 201 404 404', 201, () => ({ body: { reason: '内容不实' } })),
+  'POST /api/v1/documents/:id/share': onDocument('                               401  201 201 201 201 403 403 404 404', 201),
   // 双协: every login of the committee reads consultations and the plan; staff run them and keep
   // the plan and the checklist; a leader adopts the plan.
   //                                                                          anon adm stf ldr mem uA  uB  oAd oSt
@@ -886,6 +930,8 @@ describe.each(engines)('authorization matrix (%s)', (engine) => {
   beforeAll(async () => {
     // Background jobs poll rarely, so that nothing but the request under test writes.
     t = await testApp(engine, { JOBS_INTERVAL_SECONDS: 3600, COMMENTS_PER_MINUTE_ACCOUNT: 1000 });
+    // Documents are processed where the test says (libraryDoc), not in the background of later requests.
+    t.app.library.kick = () => undefined;
     tableSnapshot = snapshotter(t);
     termId = (await inject(t, 'admin', 'POST', '/api/v1/terms', { number: 90, startYear: 2023, endYear: 2028 })).json().id;
     grounds = (await inject(t, 'staff', 'GET', '/api/v1/proposals/settings')).json().notFiledGrounds;
@@ -987,7 +1033,7 @@ describe.each(engines)('authorization matrix (%s)', (engine) => {
   });
 
   it('lets the clerk of another unit read the same as unitA and edit no unit', async () => {
-    const personal = new Set(['GET /api/v1/auth/me', 'GET /api/v1/auth/tokens', 'GET /api/v1/todos', 'GET /api/v1/notifications']);
+    const personal = new Set(['GET /api/v1/auth/me', 'GET /api/v1/auth/tokens', 'GET /api/v1/todos', 'GET /api/v1/notifications', 'GET /api/v1/documents/favourites']);
     for (const [route, rule] of Object.entries(MATRIX)) {
       const [method, path] = route.split(' ') as [string, string];
       if (method !== 'GET' || personal.has(route) || rule.who === 'public') continue;

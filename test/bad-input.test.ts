@@ -28,6 +28,7 @@ type Schema = {
 const EXEMPT_BODY: Record<string, string> = {
   'POST /api/v1/members/import': 'multipart .xlsx upload',
   'POST /api/v1/liaison/reports/file': 'multipart .doc/.docx/.pdf upload',
+  'POST /api/v1/documents': 'multipart document upload (test/library.test.ts, test/library-hostile.test.ts)',
 };
 
 /** A valid JSON body for every operation that takes one (checked against its schema). */
@@ -94,6 +95,9 @@ const examples = (fx: Fixture): Record<string, Record<string, unknown>> => ({
   'POST /api/v1/campaigns/ideas/:id/adopt': { adoptedBy: '市委' },
   'PUT /api/v1/records/rules': { points: { proposalFiled: 15, 'opinionAdopted.national': 20 }, grades: { excellent: 90, good: 80, pass: 60 }, proposalBy: '06-30', passCheckFrom: '11-01' },
   'POST /api/v1/records/recompute': { year: 2025 },
+  'POST /api/v1/documents/categories': { name: '履职资料', sort: 1 },
+  'POST /api/v1/documents/reports/:id/resolve': { action: 'dismiss' },
+  'POST /api/v1/documents/:id/reports': { reason: '内容不实' },
   'POST /api/v1/consultations': { title: '关于推进城乡教育均衡发展', kind: 'bimonthly', year: 2026, summary: '双月协商座谈会' },
   'PATCH /api/v1/consultations/:id': { title: '新标题' },
   'PATCH /api/v1/consultations/:id/checklist': { key: 'forum', owner: '提案委员会', dueDate: '2026-05-01', state: 'doing' },
@@ -395,6 +399,13 @@ describe.each(engines)('bad input (%s)', (engine) => {
     const supervisionId = (await t.app.inject({ method: 'POST', url: '/api/v1/consultations', headers: staff, payload: { title: '民主监督', kind: 'supervision', year: 2026 } })).json().id as string;
     const visitId = (await t.app.inject({ method: 'POST', url: `/api/v1/consultations/${supervisionId}/visits`, headers: staff, payload: { visitedOn: '2026-01-05', place: '某地', findings: '发现' } })).json().id as string;
     const topicId = (await t.app.inject({ method: 'POST', url: '/api/v1/consultations/topics', headers: await t.as('member'), payload: { year: 2030, title: '选题', reason: '理由' } })).json().id as string;
+    // 文库: a processed public document and a report on it.
+    const upload = new FormData();
+    upload.append('access', 'public');
+    upload.append('file', new Blob([new Uint8Array(Buffer.from('政协文库的文档', 'utf8'))]), '文档.txt');
+    const documentId = (await t.app.inject({ method: 'POST', url: '/api/v1/documents', headers: admin, payload: upload })).json().id as string;
+    await t.app.library.runner.runDue();
+    const reportId = (await t.app.inject({ method: 'POST', url: `/api/v1/documents/${documentId}/reports`, headers: admin, payload: { reason: '内容不实' } })).json().id as string;
     const [notification] = await t.database.db.insert(notifications).values({ orgId: t.fx.orgId, userId: t.fx.userIds.admin!, kind: 'test', title: '通知' }).returning();
     // 双创: one of each, 张三's.
     const [zhang] = t.fx.memberIds as [string];
@@ -428,6 +439,7 @@ describe.each(engines)('bad input (%s)', (engine) => {
       '/api/v1/consultations/:id/files/:fileId': consultationFile!.id,
       '/api/v1/records/members/:id': t.fx.memberIds[0]!,
       '/api/v1/consultations/:id/comments/:commentId': comment!.id,
+      '/api/v1/documents/:id': documentId, '/api/v1/documents/:id/pages/:n': '1', '/api/v1/documents/reports/:id': reportId,
       '/api/v1/recommendations/:id': recommendationId, '/api/v1/recommendations/:id/attachments/:attachmentId': recommendationFile!.id,
       ...creation,
     };
@@ -491,9 +503,15 @@ describe.each(engines)('bad input (%s)', (engine) => {
     const cases: Case[] = [];
     for (const o of ops.filter((x) => x.op.parameters?.some((p) => p.in === 'path'))) {
       for (const p of o.op.parameters!.filter((x) => x.in === 'path')) {
-        expect((p.schema as Schema).format, `${key(o)}: only uuid path parameters are handled`).toBe('uuid');
         const base = { method: o.method, ...exampleBody(o) };
         const id = idOf(o.path, p.name)!;
+        if ((p.schema as Schema).type === 'integer') {
+          // A page number: not a positive integer → 400; past the document's pages → 404.
+          for (const bad of ['x', '0', '-1', '1.5', "' or 1=1 --"]) cases.push({ ...base, label: `:${p.name} ${JSON.stringify(bad)}`, url: urlOf(o, p.name, encodeURIComponent(bad)), status: 400, field: p.name });
+          cases.push({ ...base, label: `a :${p.name} past the end`, url: urlOf(o, p.name, '99999'), status: 404 });
+          continue;
+        }
+        expect((p.schema as Schema).format, `${key(o)}: only uuid and integer path parameters are handled`).toBe('uuid');
         for (const bad of ['not-a-uuid', id.slice(0, -1), `${id}0`, "' or 1=1 --", '0'])
           cases.push({ ...base, label: `:${p.name} ${JSON.stringify(bad)}`, url: urlOf(o, p.name, encodeURIComponent(bad)), status: 400, field: p.name });
         cases.push({ ...base, label: `an unknown :${p.name}`, url: urlOf(o, p.name, crypto.randomUUID()), status: 404 });

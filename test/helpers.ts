@@ -1,4 +1,6 @@
 import crypto from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { expect, inject } from 'vitest';
@@ -55,7 +57,9 @@ export async function testDatabase(engine: Engine): Promise<Database> {
   return { ...db, engine, close: async () => { await db.close(); await fresh.drop(); } };
 }
 
-export const testConfig = (over: Partial<Config> = {}) => loadConfig({}, { LOG_LEVEL: 'silent', RATE_LIMIT_LOGIN_PER_MINUTE: 1000, ...over });
+/** Document files of a test run go to a folder of their own under the system's temporary folder, never to ./data. */
+export const TEST_LIBRARY_DIR = path.join(os.tmpdir(), `tongxin-test-library-${process.pid}`);
+export const testConfig = (over: Partial<Config> = {}) => loadConfig({}, { LOG_LEVEL: 'silent', RATE_LIMIT_LOGIN_PER_MINUTE: 1000, LIBRARY_DIR: TEST_LIBRARY_DIR, ...over });
 
 export interface TestApp {
   app: FastifyInstance;

@@ -68,7 +68,11 @@ async function main() {
   if (command === 'demo' || command === 'seed') {
     const { seedDemo, DEMO_PASSWORD } = await import('./seed/demo.ts');
     const { isEmpty } = await import('./core/bootstrap.ts');
-    if (await isEmpty(database.db)) await seedDemo(database.db);
+    if (await isEmpty(database.db)) {
+      const { orgId } = await seedDemo(database.db);
+      const { seedDemoLibrary } = await import('./seed/demo-library.ts');
+      await seedDemoLibrary(database.db, config, orgId);
+    }
     banner.push(`  Demo committee 示例市政协 — logins (password "${DEMO_PASSWORD}"):`,
       '    admin 系统管理员 · staff 机关工作人员 · leader 领导 · member 委员 · unit / unit2 承办单位');
   } else if (command === 'serve') {

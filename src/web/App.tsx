@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router-dom';
 import { RequireAuth, RequireRole } from './components/Guards';
 import { RouteError } from './components/RouteError';
+import { useAuth } from './auth';
 import LoginPage from './pages/LoginPage';
 import {
   ADMIN_ONLY,
@@ -104,6 +105,14 @@ const SelectionPage = lazy(() => import('./pages/selection/SelectionPage'));
 const NominatePage = lazy(() => import('./pages/selection/NominatePage'));
 const PublicSelectionsPage = lazy(() => import('./pages/selection/PublicSelectionsPage'));
 const PublicSelectionPage = lazy(() => import('./pages/selection/PublicSelectionPage'));
+const LibraryPage = lazy(() => import('./pages/library/LibraryPage'));
+const DocumentPage = lazy(() => import('./pages/library/DocumentPage'));
+
+function LibraryFrame() {
+  const { user, loading } = useAuth();
+  if (loading) return null;
+  return user ? <AppLayout /> : <PublicLayout />;
+}
 
 const only = (roles: Role[], page: ReactNode) => <RequireRole roles={roles}>{page}</RequireRole>;
 
@@ -210,6 +219,16 @@ const router = createBrowserRouter([
       // 网络议政: open online consultations and their live pages.
       { path: 'consultations', element: <PublicConsultationsPage /> },
       { path: 'consultations/:id', element: <LiveConsultationPage /> },
+    ],
+  },
+  // 文库: visitors read public documents' previews in the public frame; a login reads on in the app's.
+  {
+    path: '/library',
+    element: <LibraryFrame />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <LibraryPage /> },
+      { path: ':id', element: <DocumentPage /> },
     ],
   },
   {

@@ -34,6 +34,16 @@ const ConfigSchema = Type.Object({
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   MAIL_FROM: Type.String({ default: 'tongxin@localhost' }),
   JOBS_INTERVAL_SECONDS: Type.Integer({ minimum: 1, maximum: 3600, default: 60 }),
+  /** 文库: where document files are kept (default DATA_DIR/library), the largest upload, pages an outsider previews. */
+  LIBRARY_DIR: Type.Optional(Type.String({ minLength: 1 })),
+  LIBRARY_MAX_UPLOAD_MB: Type.Integer({ minimum: 1, maximum: 2048, default: 50 }),
+  LIBRARY_PREVIEW_PAGES: Type.Integer({ minimum: 0, maximum: 1000, default: 3 }),
+  /** Processing a document: the time it may take in all, the attempts, the documents processed at once. */
+  LIBRARY_TIMEOUT_SECONDS: Type.Integer({ minimum: 1, maximum: 3600, default: 120 }),
+  LIBRARY_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 5, default: 2 }),
+  LIBRARY_WORKERS: Type.Integer({ minimum: 1, maximum: 16, default: 1 }),
+  /** auto: page images where LibreOffice (soffice) and poppler (pdftoppm) are installed; text: text previews only. */
+  LIBRARY_RENDER: Type.Union([Type.Literal('auto'), Type.Literal('text')], { default: 'auto' }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -41,7 +51,8 @@ export type Config = Static<typeof ConfigSchema>;
 export class ConfigError extends Error {}
 
 const numeric = new Set(['PORT', 'SESSION_TTL_HOURS', 'LOGIN_MAX_FAILURES', 'LOGIN_LOCK_MINUTES',
-  'RATE_LIMIT_LOGIN_PER_MINUTE', 'RATE_LIMIT_PUBLIC_PER_MINUTE', 'COMMENTS_PER_MINUTE_ACCOUNT', 'COMMENTS_PER_MINUTE_ADDRESS', 'JOBS_INTERVAL_SECONDS']);
+  'RATE_LIMIT_LOGIN_PER_MINUTE', 'RATE_LIMIT_PUBLIC_PER_MINUTE', 'COMMENTS_PER_MINUTE_ACCOUNT', 'COMMENTS_PER_MINUTE_ADDRESS', 'JOBS_INTERVAL_SECONDS',
+  'LIBRARY_MAX_UPLOAD_MB', 'LIBRARY_PREVIEW_PAGES', 'LIBRARY_TIMEOUT_SECONDS', 'LIBRARY_ATTEMPTS', 'LIBRARY_WORKERS']);
 const booleans = new Set(['COOKIE_SECURE']);
 
 /** A rejected value as the error message shows it: secrets are not echoed to the console or logs. */
@@ -72,6 +83,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const proxyProblem = cfg.TRUST_PROXY === undefined ? undefined : trustProxyProblem(cfg.TRUST_PROXY);
   if (proxyProblem) throw new ConfigError(`Invalid configuration:\n  TRUST_PROXY=${JSON.stringify(cfg.TRUST_PROXY)}: ${proxyProblem}`);
   cfg.DATA_DIR = path.resolve(cfg.DATA_DIR);
+  cfg.LIBRARY_DIR = path.resolve(cfg.LIBRARY_DIR ?? path.join(cfg.DATA_DIR, 'library'));
   return cfg;
 }
 

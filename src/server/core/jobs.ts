@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, lte, notInArray, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db, Tx } from './db/client.ts';
 import { jobs } from './jobs-schema.ts';
@@ -15,19 +15,38 @@ export async function scheduleJobs(tx: Tx, list: { orgId: string; kind: string; 
   if (list.length) await tx.insert(jobs).values(list).onConflictDoNothing();
 }
 
+/** Kinds that a runner of their own takes (long jobs, such as processing a document): the general runner leaves them. */
+const dedicated = new Set<string>();
+
+export interface RunnerOptions {
+  /** Only these kinds (a dedicated runner); by default every kind no dedicated runner takes. */
+  kinds?: string[];
+  /** Jobs taken per transaction (a long job: 1, so that parallel passes take different ones). */
+  batch?: number;
+  /** Passes running side by side. */
+  concurrency?: number;
+}
+
 /** Runs due jobs: polled, so jobs survive restarts; SKIP LOCKED lets several instances share the work. */
 export class JobRunner {
   private handlers = new Map<string, JobHandler>();
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
+  private batch: number;
+  private concurrency: number;
 
-  constructor(private db: Db, private log: FastifyBaseLogger) {}
+  constructor(private db: Db, private log: FastifyBaseLogger, private opts: RunnerOptions = {}) {
+    for (const k of opts.kinds ?? []) dedicated.add(k);
+    this.batch = opts.batch ?? 50;
+    this.concurrency = opts.concurrency ?? 1;
+  }
 
   register(kind: string, fn: JobHandler) { this.handlers.set(kind, fn); }
 
   /** Runs every job due at `now`; returns how many ran. */
   runDue(now: Date = new Date()): Promise<number> {
-    const pass = (this.running ?? Promise.resolve(0)).then(() => this.drain(now));
+    const pass = (this.running ?? Promise.resolve(0))
+      .then(() => Promise.all(Array.from({ length: this.concurrency }, () => this.drain(now)))).then((ns) => ns.reduce((a, b) => a + b, 0));
     this.running = pass.finally(() => { if (this.running === pass) this.running = null; });
     return pass;
   }
@@ -37,8 +56,8 @@ export class JobRunner {
     for (;;) {
       const n = await this.db.transaction(async (tx) => {
         const due = await tx.select().from(jobs)
-          .where(and(isNull(jobs.doneAt), lte(jobs.runAt, now), lt(jobs.attempts, MAX_ATTEMPTS)))
-          .orderBy(asc(jobs.runAt)).limit(50).for('update', { skipLocked: true });
+          .where(and(isNull(jobs.doneAt), lte(jobs.runAt, now), lt(jobs.attempts, MAX_ATTEMPTS), this.kindFilter()))
+          .orderBy(asc(jobs.runAt)).limit(this.batch).for('update', { skipLocked: true });
         for (const job of due) {
           const key = and(eq(jobs.orgId, job.orgId), eq(jobs.id, job.id));
           const handler = this.handlers.get(job.kind);
@@ -54,8 +73,13 @@ export class JobRunner {
         return due.length;
       });
       total += n;
-      if (n < 50) return total;
+      if (n < this.batch) return total;
     }
+  }
+
+  private kindFilter() {
+    if (this.opts.kinds) return inArray(jobs.kind, this.opts.kinds);
+    return dedicated.size ? notInArray(jobs.kind, [...dedicated]) : undefined;
   }
 
   start(intervalMs = 60_000) {

@@ -11,7 +11,7 @@ import { useIsMobile } from './useIsMobile';
 import type { MessageKey } from '../i18n';
 
 const PUBLIC_PAGES: [string, MessageKey][] = [
-  ['/public/consultations', 'nav.publicConsultations'], ['/public/proposals', 'nav.publicProposals'], ['/public/selections', 'nav.publicSelectionsShort'],
+  ['/public/consultations', 'nav.publicConsultations'], ['/public/proposals', 'nav.publicProposals'], ['/public/selections', 'nav.publicSelectionsShort'], ['/library', 'nav.library'],
 ];
 
 export function PublicLayout() {

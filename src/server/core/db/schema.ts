@@ -12,3 +12,4 @@ export * from '../../modules/consultations/schema.ts';
 export * from '../../modules/creation/schema.ts';
 export * from '../../modules/party/schema.ts';
 export * from '../../modules/records/schema.ts';
+export * from '../../modules/library/schema.ts';

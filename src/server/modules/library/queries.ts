@@ -1,0 +1,138 @@
+import { and, asc, count, desc, eq, ilike, inArray, isNull, lte, max, or, sql } from 'drizzle-orm';
+import type { Queryable } from '../../core/db/client.ts';
+import { inLang, type Lang } from '../../core/errors.ts';
+import type { Actor } from '../../core/policies.ts';
+import { orgs } from '../../core/schema.ts';
+import { searchTokens } from '../../core/text/segment.ts';
+import { SimilarityIndex } from '../../core/text/similarity.ts';
+import { searchDocs } from '../search/schema.ts';
+import { isOffice, masked, mayDownload, previewPagesFor, visibleDocuments, type Doc } from './access.ts';
+import { documentCategories, documentFavourites, documentPages, documents, type DocumentFormat } from './schema.ts';
+
+// Reading the library: lists, one document as its reader may see it, its text, related documents.
+
+export const DOC_KIND = 'document';
+
+/** The committee a visitor (not logged in) browses: the one named, else the first top-level one. */
+export async function visitorOrg(db: Queryable, named?: string): Promise<string | null> {
+  if (named) return named;
+  const [o] = await db.select({ id: orgs.id }).from(orgs).where(isNull(orgs.parentId)).orderBy(asc(orgs.createdAt)).limit(1);
+  return o?.id ?? null;
+}
+
+export interface ListQuery { q?: string; categoryId?: string; format?: DocumentFormat; page: number; pageSize: number; orgId?: string }
+
+/** The documents the caller may open; `q` matches titles, numbers and (segmented) text. */
+export async function listDocuments(db: Queryable, actor: Actor | null, q: ListQuery, lang: Lang) {
+  const orgId = actor?.orgId ?? (await visitorOrg(db, q.orgId));
+  if (!orgId) return { items: [], total: 0 };
+  const words = q.q ? searchTokens(q.q) : [];
+  const where = and(
+    eq(documents.orgId, orgId), visibleDocuments(actor),
+    q.categoryId ? inArray(documents.categoryId, await categoryAndBelow(db, orgId, q.categoryId)) : undefined,
+    q.format ? eq(documents.format, q.format) : undefined,
+    q.q ? or(
+      ilike(documents.title, `%${escapeLike(q.q)}%`), eq(documents.number, q.q.trim()),
+      words.length ? sql`exists (select 1 from ${searchDocs} s where s.org_id = ${documents.orgId} and s.doc_kind = ${DOC_KIND}
+        and s.doc_id = ${documents.id} and s.tsv @@ to_tsquery('simple', ${words.map((w) => w.replace(/[&|!():*'\\<>]/g, '')).filter(Boolean).join(' & ') || 'x'}))` : undefined,
+    ) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    db.select().from(documents).where(where).orderBy(desc(documents.uploadedAt), desc(documents.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    db.select({ n: count() }).from(documents).where(where),
+  ]);
+  return { items: rows.map((d) => listItem(d, actor, lang)), total: total!.n };
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export function listItem(d: Doc, actor: Actor | null, lang: Lang) {
+  return {
+    id: d.id, number: d.number, title: d.title, format: d.format, size: d.size, pages: d.pages, state: d.state,
+    // Why it failed; to the office also why the last attempt failed while it is retried.
+    ...(d.reason && (d.state === 'failed' || (d.state === 'processing' && isOffice(actor))) ? { reason: inLang(d.reason, lang) } : {}),
+    uploadedAt: d.uploadedAt.toISOString(), access: d.access, downloads: d.downloads, categoryId: d.categoryId,
+    uploader: isOffice(actor) ? d.uploaderName : masked(d.uploaderName), previewKind: d.previewKind, hidden: d.hidden,
+  };
+}
+
+/** A category with those below it (for a category filter). */
+async function categoryAndBelow(db: Queryable, orgId: string, id: string): Promise<string[]> {
+  const all = await db.select({ id: documentCategories.id, parentId: documentCategories.parentId }).from(documentCategories).where(eq(documentCategories.orgId, orgId));
+  const out = [id];
+  for (let i = 0; i < out.length; i++) for (const c of all) if (c.parentId === out[i] && !out.includes(c.id)) out.push(c.id);
+  return out;
+}
+
+export async function listCategories(db: Queryable, orgId: string | null) {
+  if (!orgId) return [];
+  return db.select({ id: documentCategories.id, parentId: documentCategories.parentId, name: documentCategories.name, sort: documentCategories.sort })
+    .from(documentCategories).where(eq(documentCategories.orgId, orgId)).orderBy(asc(documentCategories.sort), asc(documentCategories.name));
+}
+
+/** The category and its ancestors, top first. */
+export async function breadcrumbs(db: Queryable, orgId: string, categoryId: string | null) {
+  if (!categoryId) return [];
+  const all = await listCategories(db, orgId);
+  const out: { id: string; name: string }[] = [];
+  for (let c = all.find((x) => x.id === categoryId); c && out.length < 20; c = all.find((x) => x.id === c!.parentId)) out.unshift({ id: c.id, name: c.name });
+  return out;
+}
+
+/** One document as this reader sees it (GET /documents/:id). */
+export async function presentDocument(db: Queryable, doc: Doc, actor: Actor | null, shared: boolean, outsiders: number, lang: Lang) {
+  const [fav] = actor ? await db.select({ n: count() }).from(documentFavourites)
+    .where(and(eq(documentFavourites.orgId, doc.orgId), eq(documentFavourites.userId, actor.id), eq(documentFavourites.documentId, doc.id))) : [{ n: 0 }];
+  return {
+    ...listItem(doc, actor, lang), filename: doc.filename,
+    previewPages: doc.state === 'ready' ? previewPagesFor(doc, actor, shared, outsiders) : 0,
+    mayDownload: mayDownload(actor), favourite: !!fav?.n, breadcrumbs: await breadcrumbs(db, doc.orgId, doc.categoryId),
+  };
+}
+
+/** The text of pages 1…upTo. */
+export async function pageTexts(db: Queryable, doc: Doc, upTo: number) {
+  if (upTo < 1) return [];
+  return db.select({ n: documentPages.n, text: documentPages.text }).from(documentPages)
+    .where(and(eq(documentPages.orgId, doc.orgId), eq(documentPages.documentId, doc.id), lte(documentPages.n, upTo))).orderBy(asc(documentPages.n));
+}
+
+export async function favourites(db: Queryable, actor: Actor, lang: Lang, page: { limit: number; offset: number }) {
+  const where = and(eq(documentFavourites.orgId, actor.orgId), eq(documentFavourites.userId, actor.id), visibleDocuments(actor));
+  const join = and(eq(documents.orgId, documentFavourites.orgId), eq(documents.id, documentFavourites.documentId));
+  const [rows, [total]] = await Promise.all([
+    db.select({ d: documents }).from(documentFavourites).innerJoin(documents, join).where(where).orderBy(desc(documentFavourites.createdAt)).limit(page.limit).offset(page.offset),
+    db.select({ n: count() }).from(documentFavourites).innerJoin(documents, join).where(where),
+  ]);
+  return { items: rows.map((r) => listItem(r.d, actor, lang)), total: total!.n };
+}
+
+// Related documents: the TF-IDF cosine index of the duplicate check (core/text/similarity.ts) over
+// each document's top words, one per committee, rebuilt when its documents changed.
+const indexes = new Map<string, { signature: string; index: SimilarityIndex }>();
+
+async function indexOf(db: Queryable, orgId: string) {
+  const [sig] = await db.select({ n: count(), at: max(documents.updatedAt) }).from(documents).where(eq(documents.orgId, orgId));
+  const signature = `${sig?.n}:${sig?.at?.toISOString() ?? ''}`;
+  const cached = indexes.get(orgId);
+  if (cached?.signature === signature) return cached.index;
+  const index = new SimilarityIndex();
+  const rows = await db.select({ id: documents.id, terms: documents.terms, title: documents.title }).from(documents)
+    .where(and(eq(documents.orgId, orgId), eq(documents.state, 'ready')));
+  for (const r of rows) index.setTerms(r.id, new Map(Object.entries(r.terms ?? {})));
+  indexes.set(orgId, { signature, index });
+  return index;
+}
+
+/** Up to `k` documents like this one that the caller may open, best first; the same category fills up when the text finds fewer. */
+export async function related(db: Queryable, doc: Doc, actor: Actor | null, lang: Lang, k = 6) {
+  const visible = await db.select().from(documents).where(and(eq(documents.orgId, doc.orgId), visibleDocuments(actor), eq(documents.state, 'ready')));
+  const byId = new Map(visible.map((d) => [d.id, d]));
+  const hits = (await indexOf(db, doc.orgId)).search(new Map(Object.entries(doc.terms ?? {})), k, (id) => id !== doc.id && byId.has(id));
+  const out = hits.filter((h) => h.score > 0.05).map((h) => ({ ...listItem(byId.get(h.id)!, actor, lang), score: Math.round(h.score * 1000) / 1000 }));
+  for (const d of visible) {
+    if (out.length >= k) break;
+    if (d.id !== doc.id && doc.categoryId && d.categoryId === doc.categoryId && !out.some((o) => o.id === d.id)) out.push({ ...listItem(d, actor, lang), score: 0 });
+  }
+  return out;
+}

@@ -1,0 +1,180 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { TProperties } from 'typebox';
+import { and, asc, count, eq } from 'drizzle-orm';
+import { actorOf, ctxOf, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
+import { langOf, notFound, Problem, say } from '../../core/errors.ts';
+import { authorize } from '../../core/policies.ts';
+import { isInsider, loadDocument, loginToReadOn, mayDownload, previewPagesFor, shareToken, type Reader } from './access.ts';
+import { countDownload, createCategory, createDocument, deleteDocument, reportDocument, resolveReport, setFavourite } from './commands.ts';
+import { favourites, listCategories, listDocuments, listItem, pageTexts, presentDocument, related, visitorOrg } from './queries.ts';
+import { documentPages, documentReports, documents } from './schema.ts';
+import type { LibraryStorage } from './storage.ts';
+import { readDocumentUpload } from './upload.ts';
+
+const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
+const obj = <T extends TProperties>(props: T) => Type.Object(props, { additionalProperties: false });
+const tags = ['library'];
+const FORMAT = lit(['doc', 'docx', 'pdf', 'pptx', 'xlsx', 'txt'] as const);
+/** A share link's token, accepted on the reading routes of its document. */
+const Share = Type.Optional(Type.String({ minLength: 45, maxLength: 56, pattern: '^\\d{1,12}\\.[\\w-]{43}$' }));
+const ShareQuery = obj({ share: Share });
+const PageParams = obj({ id: Uuid, n: Type.Integer({ minimum: 1, maximum: 100000 }) });
+const SHARE_DAYS = 7;
+
+export interface LibraryOptions { storage: LibraryStorage }
+
+export async function libraryRoutes(fastify: FastifyInstance, { storage }: LibraryOptions) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const cfg = app.config;
+  const lang = (req: FastifyRequest) => langOf(req.headers['accept-language']);
+  const reader = (req: FastifyRequest, share?: string): Reader => ({ actor: req.actor, share });
+  const load = (req: FastifyRequest, id: string, share?: string) => loadDocument(app.db, reader(req, share), id, app.keys);
+
+  app.post('/documents', {
+    schema: { tags, summary: 'Upload a document (staff): multipart field "file" (.doc .docx .pdf .pptx .xlsx .txt), optional title, access, categoryId', consumes: ['multipart/form-data'] },
+  }, async (req, reply) => {
+    authorize(actorOf(req), 'library.manage');
+    const up = await readDocumentUpload(req, storage, cfg.LIBRARY_MAX_UPLOAD_MB);
+    const doc = await createDocument(ctxOf(req), storage, up);
+    app.library.kick();
+    return reply.status(201).send({ ...listItem(doc, req.actor, lang(req)), pages: doc.pages ?? undefined });
+  });
+
+  app.get('/documents', {
+    config: { public: true },
+    schema: { tags, summary: 'The documents the caller may read (a visitor: public ones; orgId names the committee)', querystring: obj({ ...Paging, categoryId: Type.Optional(Uuid), format: Type.Optional(FORMAT), orgId: Type.Optional(Uuid) }) },
+  }, async (req) => {
+    const q = req.query;
+    return { ...(await listDocuments(app.db, req.actor, q, lang(req))), page: q.page, pageSize: q.pageSize };
+  });
+
+  app.get('/documents/categories', {
+    config: { public: true },
+    schema: { tags, summary: 'The categories, a flat list with parentId (the tree for breadcrumbs)', querystring: obj({ orgId: Type.Optional(Uuid) }) },
+  }, async (req) => ({ items: await listCategories(app.db, req.actor?.orgId ?? (await visitorOrg(app.db, req.query.orgId))) }));
+
+  app.post('/documents/categories', {
+    schema: { tags, summary: 'Add a category (staff)', body: obj({ name: Name(50), parentId: Type.Optional(Uuid), sort: Type.Optional(Type.Integer({ minimum: 0, maximum: 10000 })) }) },
+  }, async (req, reply) => reply.status(201).send(await createCategory(ctxOf(req), req.body)));
+
+  app.get('/documents/favourites', { schema: { tags, summary: 'My favourite documents', querystring: obj(Paging) } }, async (req) =>
+    ({ ...(await favourites(app.db, actorOf(req), lang(req), pageOf(req.query))), page: req.query.page, pageSize: req.query.pageSize }));
+
+  app.get('/documents/reports', {
+    schema: { tags, summary: 'Reports of bad content (staff): the moderation queue, open ones by default', querystring: obj({ ...Paging, status: Type.Optional(lit(['open', 'dismissed', 'hidden'] as const)) }) },
+  }, async (req) => {
+    const actor = actorOf(req);
+    authorize(actor, 'library.manage');
+    const where = and(eq(documentReports.orgId, actor.orgId), eq(documentReports.status, req.query.status ?? 'open'));
+    const join = and(eq(documents.orgId, documentReports.orgId), eq(documents.id, documentReports.documentId));
+    const { limit, offset } = pageOf(req.query);
+    const [rows, [total]] = await Promise.all([
+      app.db.select({ r: documentReports, title: documents.title, number: documents.number, hidden: documents.hidden }).from(documentReports).innerJoin(documents, join)
+        .where(where).orderBy(asc(documentReports.createdAt)).limit(limit).offset(offset),
+      app.db.select({ n: count() }).from(documentReports).where(where),
+    ]);
+    return {
+      items: rows.map(({ r, title, number, hidden }) => ({ id: r.id, documentId: r.documentId, title, number, hidden, reason: r.reason, status: r.status, createdAt: r.createdAt.toISOString() })),
+      total: total!.n, page: req.query.page, pageSize: req.query.pageSize,
+    };
+  });
+
+  app.post('/documents/reports/:id/resolve', {
+    schema: { tags, summary: 'Resolve a report (staff): dismiss it, or hide the document', params: IdParams, body: obj({ action: lit(['dismiss', 'hide'] as const) }) },
+  }, async (req) => resolveReport(ctxOf(req), req.params.id, req.body.action));
+
+  app.get('/documents/:id', {
+    config: { public: true },
+    schema: { tags, summary: 'A document\'s metadata, with previewPages: how many pages this caller may preview', params: IdParams, querystring: ShareQuery },
+  }, async (req) => {
+    const { doc, shared } = await load(req, req.params.id, req.query.share);
+    return presentDocument(app.db, doc, req.actor, shared, cfg.LIBRARY_PREVIEW_PAGES, lang(req));
+  });
+
+  app.delete('/documents/:id', { schema: { tags, summary: 'Delete a document and its files (staff)', params: IdParams } }, async (req, reply) => {
+    const { doc } = await load(req, req.params.id);
+    await deleteDocument(ctxOf(req), storage, doc);
+    return reply.status(204).send();
+  });
+
+  /** The page's row, for a reader allowed this far. */
+  async function readablePage(req: FastifyRequest, id: string, n: number, share?: string) {
+    const { doc, shared } = await load(req, id, share);
+    if (doc.state !== 'ready' || n > (doc.pages ?? 0)) throw notFound('Page');
+    if (n > previewPagesFor(doc, req.actor, shared, cfg.LIBRARY_PREVIEW_PAGES)) throw loginToReadOn();
+    const [page] = await app.db.select().from(documentPages).where(and(eq(documentPages.orgId, doc.orgId), eq(documentPages.documentId, doc.id), eq(documentPages.n, n)));
+    if (!page) throw notFound('Page');
+    return { doc, page };
+  }
+
+  app.get('/documents/:id/pages/:n', {
+    config: { public: true },
+    schema: { tags, summary: 'Page n (1-based) as a PNG image; past previewPages a 403 that says to log in', params: PageParams, querystring: ShareQuery },
+  }, async (req, reply) => {
+    const { doc, page } = await readablePage(req, req.params.id, req.params.n, req.query.share);
+    if (!page.imageKey) {
+      throw new Problem(404, 'Not Found', say('此服务器未安装页面渲染工具（LibreOffice、poppler），本文档以文字预览', 'This server has no page renderer (LibreOffice, poppler): the document previews as text'),
+        [{ path: '/n', message: say('没有页面图像', 'no page image') }], { previewKind: doc.previewKind });
+    }
+    return reply.type('image/png').header('cache-control', 'private, max-age=3600').send(storage.read(page.imageKey));
+  });
+
+  app.get('/documents/:id/text', {
+    config: { public: true },
+    schema: { tags, summary: 'The extracted text, page by page, up to previewPages', params: IdParams, querystring: ShareQuery },
+  }, async (req) => {
+    const { doc, shared } = await load(req, req.params.id, req.query.share);
+    const upTo = doc.state !== 'ready' ? 0 : previewPagesFor(doc, req.actor, shared, cfg.LIBRARY_PREVIEW_PAGES);
+    return { pages: await pageTexts(app.db, doc, upTo) };
+  });
+
+  app.get('/documents/:id/file', {
+    config: { public: true },
+    schema: { tags, summary: 'The original file (counts a download): members, leaders and staff', params: IdParams },
+  }, async (req, reply) => {
+    const { doc } = await load(req, req.params.id);
+    if (!mayDownload(req.actor)) throw req.actor ? new Problem(403, 'Forbidden', say('仅委员和机关工作人员可下载原文件', 'Only members and staff may download the file')) : loginToReadOn();
+    await countDownload(app.db, doc);
+    return reply.type(doc.mime).header('cache-control', 'private, no-store')
+      .header('content-disposition', `attachment; filename="document.${doc.format}"; filename*=UTF-8''${encodeURIComponent(doc.filename)}`)
+      .send(storage.read(doc.storageKey));
+  });
+
+  app.get('/documents/:id/related', {
+    config: { public: true },
+    schema: { tags, summary: 'Documents like this one (by their text; else of its category) that the caller may read', params: IdParams, querystring: ShareQuery },
+  }, async (req) => {
+    const { doc } = await load(req, req.params.id, req.query.share);
+    return { items: await related(app.db, doc, req.actor, lang(req)) };
+  });
+
+  app.put('/documents/:id/favourite', { schema: { tags, summary: 'Add to my favourites', params: IdParams } }, async (req, reply) => {
+    const { doc } = await load(req, req.params.id);
+    await setFavourite(ctxOf(req), doc, true);
+    return reply.status(204).send();
+  });
+  app.delete('/documents/:id/favourite', { schema: { tags, summary: 'Remove from my favourites', params: IdParams } }, async (req, reply) => {
+    const { doc } = await load(req, req.params.id);
+    await setFavourite(ctxOf(req), doc, false);
+    return reply.status(204).send();
+  });
+
+  app.post('/documents/:id/reports', {
+    schema: { tags, summary: 'Report bad content (any logged-in reader)', params: IdParams, body: obj({ reason: Text(500) }) },
+  }, async (req, reply) => {
+    const { doc } = await load(req, req.params.id);
+    return reply.status(201).send(await reportDocument(ctxOf(req), doc, req.body.reason));
+  });
+
+  app.post('/documents/:id/share', {
+    schema: { tags, summary: `A signed link that lets whoever holds it read this document's pages for ${SHARE_DAYS} days (members, leaders, staff)`, params: IdParams },
+  }, async (req, reply) => {
+    const { doc } = await load(req, req.params.id);
+    if (!isInsider(req.actor)) throw new Problem(403, 'Forbidden', say('仅委员和机关工作人员可分享文档', 'Only members and staff may share documents'));
+    if (doc.state !== 'ready') throw new Problem(409, 'Conflict', say('文档尚未处理完成', 'The document is not ready yet'));
+    const exp = Math.floor(Date.now() / 1000) + SHARE_DAYS * 86400;
+    const token = shareToken(app.keys, doc.id, exp);
+    return reply.status(201).send({ token, url: `/library/${doc.id}?share=${token}`, expiresAt: new Date(exp * 1000).toISOString() });
+  });
+}

@@ -1,0 +1,179 @@
+// 文库: documents by category, format and search words; staff upload, add categories and resolve reports.
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { App, Button, Empty, Flex, Form, Input, List, Modal, Select, Space, Tag, Typography, Upload } from 'antd';
+import { FileTextOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, errorText } from '../../api';
+import { useAuth } from '../../auth';
+import { useI18n } from '../../i18n';
+import { PageHeader } from '../../components/PageHeader';
+import { ACCESS, categoryOptions, FORMATS, sizeText, type Category, type DocItem, type Report } from './libraryApi';
+
+const isOffice = (roles: string[] | undefined) => !!roles?.some((r) => r === 'staff' || r === 'admin');
+
+export default function LibraryPage() {
+  const { t, formatDate } = useI18n();
+  const { user } = useAuth();
+  const office = isOffice(user?.roles);
+  const [q, setQ] = useState('');
+  const [categoryId, setCategoryId] = useState<string | undefined>();
+  const [format, setFormat] = useState<string | undefined>();
+  const [page, setPage] = useState(1);
+  const [uploading, setUploading] = useState(false);
+  const [addingCategory, setAddingCategory] = useState(false);
+  const cats = useQuery({ queryKey: ['library', 'categories'], queryFn: () => api.get<{ items: Category[] }>('/api/v1/documents/categories') });
+  const list = useQuery({
+    queryKey: ['library', 'list', q, categoryId, format, page],
+    queryFn: () => api.get<{ items: DocItem[]; total: number }>('/api/v1/documents', { q: q || undefined, categoryId, format, page, pageSize: 20 }),
+    refetchInterval: (query) => (query.state.data?.items.some((d) => d.state === 'processing') ? 3000 : false),
+  });
+  const options = categoryOptions(cats.data?.items ?? []);
+  return (
+    <>
+      <PageHeader
+        title={t('library.title')}
+        extra={office && (
+          <>
+            <Button onClick={() => setAddingCategory(true)} icon={<PlusOutlined />}>{t('library.newCategory')}</Button>
+            <Button type="primary" onClick={() => setUploading(true)} icon={<UploadOutlined />}>{t('library.upload')}</Button>
+          </>
+        )}
+      />
+      <Flex wrap gap={8} style={{ marginBottom: 16 }}>
+        <Input.Search allowClear placeholder={t('library.search')} aria-label={t('library.search')} onSearch={(v) => { setQ(v.trim()); setPage(1); }} style={{ flex: '1 1 240px' }} />
+        <Select allowClear placeholder={t('library.allCategories')} aria-label={t('library.category')} options={options} value={categoryId}
+          onChange={(v) => { setCategoryId(v); setPage(1); }} style={{ flex: '1 1 160px' }} />
+        <Select allowClear placeholder={t('library.allFormats')} aria-label={t('library.format')} options={FORMATS.map((f) => ({ value: f, label: f.toUpperCase() }))} value={format}
+          onChange={(v) => { setFormat(v); setPage(1); }} style={{ flex: '0 1 120px' }} />
+      </Flex>
+      <List<DocItem>
+        loading={list.isLoading}
+        dataSource={list.data?.items ?? []}
+        locale={{ emptyText: <Empty description={t('library.empty')} /> }}
+        pagination={(list.data?.total ?? 0) > 20 ? { current: page, total: list.data?.total, pageSize: 20, onChange: setPage, size: 'small' } : false}
+        renderItem={(d) => (
+          <List.Item>
+            <List.Item.Meta
+              avatar={<FileTextOutlined style={{ fontSize: 24 }} />}
+              title={<Link to={`/library/${d.id}`}>{d.title}</Link>}
+              description={
+                <Space wrap size={[8, 0]}>
+                  <span>{d.format.toUpperCase()}</span>
+                  {d.pages !== null && <span>{t('library.pages')} {d.pages}</span>}
+                  <span>{sizeText(d.size)}</span>
+                  <span>{formatDate(d.uploadedAt)}</span>
+                  {d.state !== 'ready' && <Tag color={d.state === 'failed' ? 'red' : 'blue'}>{t(`library.state.${d.state}`)}</Tag>}
+                  {d.hidden && <Tag>{t('library.hidden')}</Tag>}
+                  {office && <Tag>{t(`library.access.${d.access}`)}</Tag>}
+                </Space>
+              }
+            />
+          </List.Item>
+        )}
+      />
+      {user && <Favourites />}
+      {office && <Reports />}
+      {uploading && <UploadModal categories={options} onClose={() => setUploading(false)} />}
+      {addingCategory && <CategoryModal categories={options} onClose={() => setAddingCategory(false)} />}
+    </>
+  );
+}
+
+function Favourites() {
+  const { t } = useI18n();
+  const favs = useQuery({ queryKey: ['library', 'favourites'], queryFn: () => api.get<{ items: DocItem[] }>('/api/v1/documents/favourites', { pageSize: 50 }) });
+  if (!favs.data?.items.length) return null;
+  return (
+    <section style={{ marginTop: 24 }}>
+      <Typography.Title level={4}>{t('library.favourites')}</Typography.Title>
+      <List size="small" dataSource={favs.data.items} renderItem={(d) => <List.Item><Link to={`/library/${d.id}`}>{d.title}</Link></List.Item>} />
+    </section>
+  );
+}
+
+function Reports() {
+  const { t, formatDate } = useI18n();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const reports = useQuery({ queryKey: ['library', 'reports'], queryFn: () => api.get<{ items: Report[] }>('/api/v1/documents/reports') });
+  const resolve = useMutation({
+    mutationFn: ({ id, action }: { id: string; action: 'dismiss' | 'hide' }) => api.post(`/api/v1/documents/reports/${id}/resolve`, { action }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['library'] }),
+    onError: (err) => message.error(errorText(err)),
+  });
+  return (
+    <section style={{ marginTop: 24 }}>
+      <Typography.Title level={4}>{t('library.reports')}</Typography.Title>
+      <List<Report>
+        size="small"
+        dataSource={reports.data?.items ?? []}
+        locale={{ emptyText: t('library.reportsEmpty') }}
+        renderItem={(r) => (
+          <List.Item actions={[
+            <Button key="d" size="small" onClick={() => resolve.mutate({ id: r.id, action: 'dismiss' })}>{t('library.dismiss')}</Button>,
+            <Button key="h" size="small" danger onClick={() => resolve.mutate({ id: r.id, action: 'hide' })}>{t('library.hide')}</Button>,
+          ]}>
+            <List.Item.Meta title={<Link to={`/library/${r.documentId}`}>{r.title}</Link>} description={`${formatDate(r.createdAt)} · ${r.reason}`} />
+          </List.Item>
+        )}
+      />
+    </section>
+  );
+}
+
+function UploadModal({ categories, onClose }: { categories: { value: string; label: string }[]; onClose: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [form] = Form.useForm();
+  const [file, setFile] = useState<File | null>(null);
+  const save = useMutation({
+    mutationFn: async (v: { title?: string; access: string; categoryId?: string }) => {
+      const body = new FormData();
+      if (v.title) body.append('title', v.title);
+      body.append('access', v.access);
+      if (v.categoryId) body.append('categoryId', v.categoryId);
+      body.append('file', file!, file!.name);
+      return api.post<DocItem>('/api/v1/documents', body);
+    },
+    onSuccess: () => { message.success(t('library.uploadDone')); void qc.invalidateQueries({ queryKey: ['library'] }); onClose(); },
+    onError: (err) => message.error(errorText(err)),
+  });
+  return (
+    <Modal open title={t('library.upload')} onCancel={onClose} onOk={() => form.submit()} okButtonProps={{ disabled: !file, loading: save.isPending }} okText={t('library.upload')}>
+      <Form form={form} layout="vertical" initialValues={{ access: 'members' }} onFinish={(v) => save.mutate(v)}>
+        <Form.Item label={t('library.file')} extra={t('library.fileHint')} required>
+          <Upload accept=".doc,.docx,.pdf,.pptx,.xlsx,.txt" maxCount={1} beforeUpload={(f) => { setFile(f); return false; }} onRemove={() => setFile(null)}>
+            <Button icon={<UploadOutlined />}>{t('library.file')}</Button>
+          </Upload>
+        </Form.Item>
+        <Form.Item name="title" label={t('library.docTitle')} extra={t('library.docTitleHint')} rules={[{ max: 200 }]}><Input /></Form.Item>
+        <Form.Item name="access" label={t('library.access')}>
+          <Select options={ACCESS.map((a) => ({ value: a, label: t(`library.access.${a}`) }))} />
+        </Form.Item>
+        <Form.Item name="categoryId" label={t('library.category')}><Select allowClear options={categories} /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function CategoryModal({ categories, onClose }: { categories: { value: string; label: string }[]; onClose: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [form] = Form.useForm();
+  const save = useMutation({
+    mutationFn: (v: { name: string; parentId?: string }) => api.post('/api/v1/documents/categories', v),
+    onSuccess: () => { void qc.invalidateQueries({ queryKey: ['library', 'categories'] }); onClose(); },
+    onError: (err) => message.error(errorText(err)),
+  });
+  return (
+    <Modal open title={t('library.newCategory')} onCancel={onClose} onOk={() => form.submit()} okButtonProps={{ loading: save.isPending }}>
+      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
+        <Form.Item name="name" label={t('library.categoryName')} rules={[{ required: true, max: 50 }]}><Input /></Form.Item>
+        <Form.Item name="parentId" label={t('library.parentCategory')}><Select allowClear options={categories} /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}

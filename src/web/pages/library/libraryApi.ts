@@ -1,0 +1,39 @@
+// 文库: the shapes of the library API as the pages use them.
+export type DocFormat = 'doc' | 'docx' | 'pdf' | 'pptx' | 'xlsx' | 'txt';
+export type DocAccess = 'public' | 'members' | 'staff';
+
+export interface DocItem {
+  id: string; number: string; title: string; format: DocFormat; size: number; pages: number | null;
+  state: 'processing' | 'ready' | 'failed'; reason?: string; uploadedAt: string; access: DocAccess; downloads: number;
+  categoryId: string | null; uploader: string; previewKind: 'image' | 'text' | null; hidden: boolean;
+}
+export interface DocDetail extends DocItem {
+  filename: string; previewPages: number; mayDownload: boolean; favourite: boolean; breadcrumbs: { id: string; name: string }[];
+}
+export interface Category { id: string; parentId: string | null; name: string; sort: number }
+export interface Report { id: string; documentId: string; title: string; number: string; reason: string; status: string; createdAt: string }
+
+export const FORMATS: DocFormat[] = ['pdf', 'docx', 'doc', 'pptx', 'xlsx', 'txt'];
+export const ACCESS: DocAccess[] = ['public', 'members', 'staff'];
+
+/** 19.50KB, 1.2MB */
+export function sizeText(bytes: number): string {
+  if (bytes < 1024) return `${bytes}B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(2)}KB`;
+  return `${(bytes / 1024 / 1024).toFixed(2)}MB`;
+}
+
+/** The categories as "parent / child" labels, in tree order. */
+export function categoryOptions(cats: Category[]): { value: string; label: string }[] {
+  const out: { value: string; label: string }[] = [];
+  const walk = (parent: string | null, prefix: string, depth: number) => {
+    if (depth > 10) return;
+    for (const c of cats.filter((x) => x.parentId === parent)) {
+      const label = prefix ? `${prefix} / ${c.name}` : c.name;
+      out.push({ value: c.id, label });
+      walk(c.id, label, depth + 1);
+    }
+  };
+  walk(null, '', 0);
+  return out;
+}
