@@ -85,13 +85,13 @@ describe.each(engines)('duty records (%s)', (engine) => {
   });
 
   it('takes the events of the modules to come from their payload, stored once however often delivered', async () => {
-    const event = { type: 'meetingAttendance.signedIn', payload: { id: '8e1f7f7e-0000-4000-8000-000000000001', meetingId: 'm-1', memberIds: [zhang, wang], occurredOn: `${YEAR}-03-05`, title: '全会第一次大会' } };
+    const event = { type: 'meetingAttendance.signedIn', payload: { id: '8e1f7f7e-0000-4000-8000-000000000001', consultationId: 'c-1', memberIds: [zhang, wang], occurredOn: `${YEAR}-03-05`, title: '全会第一次大会' } };
     await t.database.db.insert(outbox).values([{ orgId: t.fx.orgId, ...event }, { orgId: t.fx.orgId, ...event }]);
     // and one with nobody in it, and one that names no record: nothing, no failure
     await t.database.db.insert(outbox).values([{ orgId: t.fx.orgId, type: 'meetingSpeech.added', payload: { id: 'x', memberIds: [] } }, { orgId: t.fx.orgId, type: 'campaignIdea.submitted', payload: {} }]);
     const r = await record('member');
     expect(r.entries.filter((e) => e.kind === 'meetingAttended')).toEqual([
-      expect.objectContaining({ points: 5, occurredOn: `${YEAR}-03-05`, title: '全会第一次大会', source: { type: 'meeting', id: event.payload.id, href: '/meetings/m-1' } }),
+      expect.objectContaining({ points: 5, occurredOn: `${YEAR}-03-05`, title: '全会第一次大会', source: { type: 'meeting', id: event.payload.id, href: '/consultations/c-1?tab=meeting' } }),
     ]);
     expect(r.points).toBe(23);
     expect((await record('staff', wang)).points).toBe(5);

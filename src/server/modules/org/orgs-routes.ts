@@ -70,6 +70,7 @@ export async function orgRoutesCore(fastify: FastifyInstance) {
   });
 
   app.get('/todos', {
+    config: { publicAccounts: true },
     schema: { tags: ['orgs'], summary: 'My to-do list (filled by the modules that create work)', response: { 200: Type.Object({ items: Type.Array(Type.Object({ kind: Type.String(), title: Type.String(), params: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()])), href: Type.String(), due: Type.Optional(Type.String()), overdueDays: Type.Optional(Type.Integer({ minimum: 1 })) })) }) } },
   }, async (req) => ({ items: await todoItems(app.db, actorOf(req)) }));
 }
