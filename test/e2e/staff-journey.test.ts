@@ -86,7 +86,8 @@ describe('browser journeys', () => {
     const main = page.getByRole('main');
     await page.goto('/login');
     await logIn(page, 'member', e2e.t.fx.password);
-    await see(main.getByText('暂无待办', { exact: true }));
+    // The home page with its to-do card (the member may have a duty-record warning there by now).
+    await see(main.getByText('待办事项', { exact: true }));
 
     await page.getByRole('button', { name: '菜单', exact: true }).click();
     const drawer = page.getByRole('dialog');
