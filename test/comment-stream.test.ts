@@ -137,7 +137,7 @@ describe.each(engines)('comment stream (%s)', (engine) => {
   });
 });
 
-const shared = process.env.TEST_DATABASE_URL && process.env.REDIS_URL;
+const shared = process.env.TEST_DATABASE_URL && process.env.TEST_REDIS_URL;
 
 describe.skipIf(!shared)('comment stream across instances (postgres + redis)', () => {
   let fx: Fixture;
@@ -149,7 +149,7 @@ describe.skipIf(!shared)('comment stream across instances (postgres + redis)', (
     const dbA = await openDatabase({ url: fresh.url });
     const dbB = await openDatabase({ url: fresh.url });
     fx = await seedFixture(dbA.db);
-    const cfg = testConfig({ REDIS_URL: process.env.REDIS_URL, SESSION_SECRET: 'x'.repeat(40) });
+    const cfg = testConfig({ REDIS_URL: process.env.TEST_REDIS_URL, SESSION_SECRET: 'x'.repeat(40) });
     a = await buildApp({ config: cfg, database: dbA, logger: false });
     b = await buildApp({ config: cfg, database: dbB, logger: false });
     await a.ready();
