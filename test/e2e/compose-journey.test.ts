@@ -33,6 +33,14 @@ describe('writing a proposal in the browser', () => {
 
     await main(member).getByLabel('正文', { exact: true }).fill(BODY);
     await expect.poll(() => loaded.filter((r) => r.startsWith('GET /api/v1/proposals/similar')).length).toBeGreaterThanOrEqual(2);
+    // Let the duplicate check settle: under load a debounced check may still be on its way.
+    let checks = -1;
+    await expect.poll(() => {
+      const now = loaded.filter((r) => r.startsWith('GET /api/v1/proposals/similar')).length;
+      const settled = now === checks;
+      checks = now;
+      return settled;
+    }, { intervals: [1500], timeout: 20_000 }).toBe(true);
     await expect.poll(() => loaded.some((r) => /^GET \/assets\/ProposalDetailPage-/.test(r))).toBe(true);
     loaded.length = 0;
     await button(main(member), '保存并提交').click();
