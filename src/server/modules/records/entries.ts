@@ -2,10 +2,14 @@ import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../../core/db/client.ts';
 import type { DomainEvent } from '../../core/outbox.ts';
 import { outbox } from '../../core/schema.ts';
-import { contactDutyFacts, reportDutyFacts } from '../liaison/duty.ts';
+import { commentDutyFacts, meetingDutyFacts, topicDutyFacts, visitDutyFacts } from '../consultations/duty.ts';
+import { activityDutyFacts, honourDutyFacts, projectDutyFacts } from '../creation/duty.ts';
+import { contactDutyFacts, liaisonMeetingDutyFacts, reportDutyFacts } from '../liaison/duty.ts';
 import { opinionDutyFacts } from '../opinions/duty.ts';
+import { ideaDutyFacts, partyActivityDutyFacts } from '../party/duty.ts';
 import { proposalDutyFacts } from '../proposals/duty.ts';
 import { excellenceDutyFacts } from '../selection/duty.ts';
+import { CONTRACT, contractFacts, type ContractPayload } from './contract.ts';
 import { dutyRules, type DutyFact, type DutyRules } from './rules.ts';
 import { dutyEntries, dutyTotals } from './schema.ts';
 
@@ -28,42 +32,17 @@ const READ: Record<string, FactsOf> = {
   'liaisonReport.reported': reportDutyFacts,
 };
 
-/** Every committee's facts of the modules in main, for a backfill. */
-const BACKFILL: FactsOf[] = [proposalDutyFacts, excellenceDutyFacts, opinionDutyFacts, contactDutyFacts, reportDutyFacts];
+/**
+ * Every committee's facts, for a backfill: the modules in main, and the contract modules' rows
+ * turned into the facts their events carry (the same keys: an event after a backfill adds nothing).
+ */
+const BACKFILL: FactsOf[] = [
+  proposalDutyFacts, excellenceDutyFacts, opinionDutyFacts, contactDutyFacts, reportDutyFacts,
+  meetingDutyFacts, topicDutyFacts, commentDutyFacts, visitDutyFacts, projectDutyFacts, activityDutyFacts, honourDutyFacts,
+  partyActivityDutyFacts, ideaDutyFacts, liaisonMeetingDutyFacts,
+];
 
-/** Events of the shared contract: the kind they count as and where their record is (the payload's `href` wins). */
-export const CONTRACT: Record<string, { kind: string; sourceType: string; href: (p: ContractPayload) => string }> = {
-  'meetingAttendance.signedIn': { kind: 'meetingAttended', sourceType: 'meeting', href: (p) => (p.consultationId ? `/consultations/${p.consultationId}?tab=meeting` : '/meetings') },
-  'meetingLeave.approved': { kind: 'meetingLeave', sourceType: 'meeting', href: (p) => (p.consultationId ? `/consultations/${p.consultationId}?tab=meeting` : '/meetings') },
-  'meetingSpeech.added': { kind: 'meetingSpeech', sourceType: 'meeting', href: (p) => (p.consultationId ? `/consultations/${p.consultationId}?tab=meeting` : '/meetings') },
-  'consultationTopic.proposed': { kind: 'topicProposed', sourceType: 'consultationTopic', href: (p) => `/consultations/topics/${p.id}` },
-  'consultationComment.posted': { kind: 'commentPosted', sourceType: 'consultationComment', href: (p) => (p.consultationId ? `/consultations/${p.consultationId}` : `/consultations`) },
-  'creationProject.created': { kind: 'creationProject', sourceType: 'creationProject', href: (p) => `/creation/projects/${p.id}` },
-  'creationHonour.added': { kind: 'creationHonour', sourceType: 'creationHonour', href: () => '/creation/honours' },
-  'creationActivity.logged': { kind: 'creationActivity', sourceType: 'creationActivity', href: () => '/creation/activities' },
-  'partyActivity.logged': { kind: 'partyActivity', sourceType: 'partyActivity', href: () => '/party/mine' },
-  'campaignIdea.submitted': { kind: 'campaignIdea', sourceType: 'campaignIdea', href: () => '/campaigns/mine' },
-  'campaignIdea.adopted': { kind: 'campaignIdeaAdopted', sourceType: 'campaignIdea', href: () => '/campaigns/mine' },
-  'liaisonMeeting.held': { kind: 'liaisonMeeting', sourceType: 'liaisonMeeting', href: () => '/liaison/meetings' },
-  'consultationVisit.added': { kind: 'supervisionVisit', sourceType: 'consultationVisit', href: (p) => `/consultations/${p.consultationId}` },
-};
-
-interface ContractPayload { id: string; memberIds?: string[]; occurredOn?: string; kind?: string; title?: string; name?: string; href?: string; consultationId?: string }
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** The facts of a contract event, from its payload alone (one per member named). */
-export function contractFacts(type: string, p: ContractPayload, createdAt: Date): DutyFact[] {
-  const def = CONTRACT[type];
-  if (!def || typeof p?.id !== 'string') return [];
-  const occurredOn = typeof p.occurredOn === 'string' && DAY.test(p.occurredOn) ? p.occurredOn : createdAt.toISOString().slice(0, 10);
-  const href = typeof p.href === 'string' && p.href.startsWith('/') ? p.href : def.href(p);
-  const title = typeof p.title === 'string' ? p.title : typeof p.name === 'string' ? p.name : '';
-  return [...new Set((Array.isArray(p.memberIds) ? p.memberIds : []).filter((m) => typeof m === 'string'))].map((memberId) => ({
-    memberId, kind: def.kind, variant: typeof p.kind === 'string' ? p.kind : null, key: `${type}:${p.id}`,
-    sourceType: def.sourceType, sourceId: p.id, href, title, occurredOn,
-  }));
-}
+export { CONTRACT, contractFacts };
 
 /** The event types that count. */
 export const COUNTING_EVENTS = [...Object.keys(READ), ...Object.keys(CONTRACT)];
@@ -78,7 +57,26 @@ export async function factsOfEvent(db: Queryable, event: Pick<DomainEvent, 'orgI
 
 /** The outbox subscriber: the event's entries, at least once and stored once; the members' totals follow. */
 export async function onCountingEvent(event: DomainEvent, tx: Queryable) {
-  await saveEntries(tx, event.orgId, await factsOfEvent(tx, event));
+  await applyEvent(tx, event);
+}
+
+/** Events that make a counted absence wrong: the member signed in or was excused after all (the list corrected). */
+const EXCUSING = new Set(['meetingAttendance.signedIn', 'meetingLeave.approved']);
+
+/** An event's entries stored; an absence it excuses taken away. Returns the entries added. */
+async function applyEvent(db: Queryable, event: Pick<DomainEvent, 'orgId' | 'type' | 'payload' | 'createdAt'>, opts: { totals?: boolean } = {}) {
+  const facts = await factsOfEvent(db, event);
+  const added = await saveEntries(db, event.orgId, facts, opts);
+  const consultationId = (event.payload as ContractPayload | null)?.consultationId;
+  if (EXCUSING.has(event.type) && facts.length && typeof consultationId === 'string') {
+    const gone = await db.delete(dutyEntries).where(and(eq(dutyEntries.orgId, event.orgId), eq(dutyEntries.key, `meetingAttendance.absent:${consultationId}`),
+      inArray(dutyEntries.memberId, facts.map((f) => f.memberId)))).returning({ memberId: dutyEntries.memberId, year: dutyEntries.year });
+    if (gone.length && opts.totals !== false) {
+      const rules = await dutyRules(db, event.orgId);
+      for (const year of new Set(gone.map((g) => g.year))) await writeTotals(db, event.orgId, year, rules, gone.filter((g) => g.year === year).map((g) => g.memberId));
+    }
+  }
+  return added;
 }
 
 /** Stores facts as entries (those stored before are left), then the totals of the members and years touched. */
@@ -163,7 +161,7 @@ export async function replayEvents(db: Db, orgId: string) {
       .where(and(eq(outbox.orgId, orgId), inArray(outbox.type, COUNTING_EVENTS), gt(outbox.id, after))).orderBy(asc(outbox.id)).limit(500);
     if (!rows.length) break;
     await db.transaction(async (tx) => {
-      for (const row of rows) added += await saveEntries(tx, orgId, await factsOfEvent(tx, row), { totals: false });
+      for (const row of rows) added += await applyEvent(tx, row, { totals: false });
     });
     after = rows.at(-1)!.id;
   }
