@@ -1,5 +1,7 @@
+import { ACTIVITY_KIND_LABELS as OUTREACH_LABELS, PROJECT_KIND_LABELS } from '../creation/labels.ts';
 import { CHANNEL_LABELS } from '../liaison/labels.ts';
 import { LEVEL_LABELS } from '../opinions/labels.ts';
+import { ACTIVITY_KIND_LABELS as PARTY_ACTIVITY_LABELS } from '../party/labels.ts';
 
 // How the office names the kinds of entry (the 述职报告 and the export; the web app has its own strings).
 export const KIND_NAMES: Record<string, string> = {
@@ -11,7 +13,9 @@ export const KIND_NAMES: Record<string, string> = {
   liaisonMeeting: '参加双联见面会', supervisionVisit: '参加民主监督视察',
 };
 
-/** The variant as the office names it: an adoption's level, a contact's channel, else as given. */
-export const variantName = (kind: string, variant: string | null) =>
-  !variant ? '' : kind === 'opinionAdopted' ? (LEVEL_LABELS as Record<string, string>)[variant] ?? variant
-    : kind === 'liaisonContact' ? (CHANNEL_LABELS as Record<string, string>)[variant] ?? variant : variant;
+/** The variant as the office names it: an adoption's level, a contact's channel, a 双创 or party activity's kind, else as given. */
+const VARIANT_NAMES: Record<string, Record<string, string>> = {
+  opinionAdopted: LEVEL_LABELS, liaisonContact: CHANNEL_LABELS, creationProject: PROJECT_KIND_LABELS,
+  creationActivity: { ...OUTREACH_LABELS, pairing: '“三个一”结对' }, partyActivity: PARTY_ACTIVITY_LABELS,
+};
+export const variantName = (kind: string, variant: string | null) => (!variant ? '' : VARIANT_NAMES[kind]?.[variant] ?? variant);
