@@ -239,6 +239,10 @@ describe.each(engines)('duty records (%s)', (engine) => {
     const w = await record('staff', wang);
     expect(w.entries.filter((e) => e.source.id === c.id || e.source.href.startsWith(`/consultations/${c.id}`)).map((e) => e.kind)).toEqual(['meetingAttended']);
     expect(w.points).toBe(before.wang + 5);
+    // …and unticked again: the attendance goes (the day has not passed for the tables: no absence until the job says so).
+    await ok('staff', 'POST', `/consultations/${c.id}/meeting/attendance`, { memberId: wang, present: false });
+    expect((await record('staff', wang)).entries.filter((e) => e.source.href.startsWith(`/consultations/${c.id}`))).toEqual([]);
+    expect((await record('staff', wang)).points).toBe(before.wang);
 
     // 双创: a project of 张三's own; 献一计: an idea submitted, then adopted.
     const mine = (await record('member')).points;

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../../core/db/client.ts';
 import type { DomainEvent } from '../../core/outbox.ts';
 import { outbox } from '../../core/schema.ts';
-import { commentDutyFacts, meetingDutyFacts, topicDutyFacts, visitDutyFacts } from '../consultations/duty.ts';
+import { absenceFacts, absentees, commentDutyFacts, meetingDutyFacts, topicDutyFacts, visitDutyFacts } from '../consultations/duty.ts';
 import { activityDutyFacts, honourDutyFacts, projectDutyFacts } from '../creation/duty.ts';
 import { contactDutyFacts, liaisonMeetingDutyFacts, reportDutyFacts } from '../liaison/duty.ts';
 import { opinionDutyFacts } from '../opinions/duty.ts';
@@ -45,7 +45,7 @@ const BACKFILL: FactsOf[] = [
 export { CONTRACT, contractFacts };
 
 /** The event types that count. */
-export const COUNTING_EVENTS = [...Object.keys(READ), ...Object.keys(CONTRACT)];
+export const COUNTING_EVENTS = [...Object.keys(READ), ...Object.keys(CONTRACT), 'meetingAttendance.cleared'];
 
 /** The facts an event stands for. */
 export async function factsOfEvent(db: Queryable, event: Pick<DomainEvent, 'orgId' | 'type' | 'payload' | 'createdAt'>): Promise<DutyFact[]> {
@@ -62,21 +62,34 @@ export async function onCountingEvent(event: DomainEvent, tx: Queryable) {
 
 /** Events that make a counted absence wrong: the member signed in or was excused after all (the list corrected). */
 const EXCUSING = new Set(['meetingAttendance.signedIn', 'meetingLeave.approved']);
+/** Staff untick a member: the attendance goes; after the meeting's day, the absence counts (before it, the job will see it). */
+const CLEARED = 'meetingAttendance.cleared';
 
-/** An event's entries stored; an absence it excuses taken away. Returns the entries added. */
+/** An event's entries stored; an attendance or absence it undoes taken away. Returns the entries added. */
 async function applyEvent(db: Queryable, event: Pick<DomainEvent, 'orgId' | 'type' | 'payload' | 'createdAt'>, opts: { totals?: boolean } = {}) {
+  const p = (event.payload ?? {}) as ContractPayload;
+  const memberIds = Array.isArray(p.memberIds) ? p.memberIds.filter((m) => typeof m === 'string') : [];
+  if (event.type === CLEARED) {
+    if (typeof p.id !== 'string' || typeof p.consultationId !== 'string' || !memberIds.length) return 0;
+    await dropEntries(db, event.orgId, `meetingAttendance.signedIn:${p.id}`, memberIds, opts);
+    const absent = (await absentees(db, event.orgId, p.consultationId)).filter((a) => memberIds.includes(a.memberId));
+    return saveEntries(db, event.orgId, absenceFacts(absent), opts);
+  }
   const facts = await factsOfEvent(db, event);
   const added = await saveEntries(db, event.orgId, facts, opts);
-  const consultationId = (event.payload as ContractPayload | null)?.consultationId;
-  if (EXCUSING.has(event.type) && facts.length && typeof consultationId === 'string') {
-    const gone = await db.delete(dutyEntries).where(and(eq(dutyEntries.orgId, event.orgId), eq(dutyEntries.key, `meetingAttendance.absent:${consultationId}`),
-      inArray(dutyEntries.memberId, facts.map((f) => f.memberId)))).returning({ memberId: dutyEntries.memberId, year: dutyEntries.year });
-    if (gone.length && opts.totals !== false) {
-      const rules = await dutyRules(db, event.orgId);
-      for (const year of new Set(gone.map((g) => g.year))) await writeTotals(db, event.orgId, year, rules, gone.filter((g) => g.year === year).map((g) => g.memberId));
-    }
+  if (EXCUSING.has(event.type) && facts.length && typeof p.consultationId === 'string') {
+    await dropEntries(db, event.orgId, `meetingAttendance.absent:${p.consultationId}`, facts.map((f) => f.memberId), opts);
   }
   return added;
+}
+
+/** Takes away the entries of an act for some members, and writes their totals again. */
+async function dropEntries(db: Queryable, orgId: string, key: string, memberIds: string[], opts: { totals?: boolean }) {
+  const gone = await db.delete(dutyEntries).where(and(eq(dutyEntries.orgId, orgId), eq(dutyEntries.key, key), inArray(dutyEntries.memberId, memberIds)))
+    .returning({ memberId: dutyEntries.memberId, year: dutyEntries.year });
+  if (!gone.length || opts.totals === false) return;
+  const rules = await dutyRules(db, orgId);
+  for (const year of new Set(gone.map((g) => g.year))) await writeTotals(db, orgId, year, rules, gone.filter((g) => g.year === year).map((g) => g.memberId));
 }
 
 /** Stores facts as entries (those stored before are left), then the totals of the members and years touched. */
@@ -103,7 +116,8 @@ const pointsSql = (rules: DutyRules) => {
 /** Sums a year's entries by the rules into duty_totals: for some members, or for all (every row of the year rewritten). */
 async function writeTotals(db: Queryable, orgId: string, year: number, rules: DutyRules, memberIds?: string[]) {
   const only = memberIds ? sql`and member_id in (${sql.join(memberIds.map((m) => sql`${m}::uuid`), sql`, `)})` : sql``;
-  if (!memberIds) await db.delete(dutyTotals).where(and(eq(dutyTotals.orgId, orgId), eq(dutyTotals.year, year)));
+  // (rewritten, not only upserted: a member whose last entry of the year went has no total left)
+  await db.delete(dutyTotals).where(and(eq(dutyTotals.orgId, orgId), eq(dutyTotals.year, year), memberIds ? inArray(dutyTotals.memberId, memberIds) : undefined));
   await db.execute(sql`
     insert into ${dutyTotals} (org_id, year, member_id, points, counts, computed_at)
     select ${orgId}::uuid, ${year}::int, member_id, sum(pts)::int, jsonb_object_agg(kind, n), now()
