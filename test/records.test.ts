@@ -259,6 +259,25 @@ describe.each(engines)('duty records (%s)', (engine) => {
     expect(r.points).toBe(mine + 5 + 2 + 5);
   });
 
+  it('counts leave granted, a topic proposed, a pairing, a 五送 activity and an honour (the backfill below gives the same keys)', async () => {
+    const c = await ok('staff', 'POST', '/consultations', { title: '关于完善托育服务的双月协商', kind: 'bimonthly', year: YEAR });
+    for (const a of ['prepare', 'convene']) await ok('staff', 'POST', `/consultations/${c.id}/actions/${a}`, {});
+    await ok('staff', 'PUT', `/consultations/${c.id}/meeting`, { date: today(), time: '14:30', place: '政协二楼会议室', agenda: [{ time: '14:30', title: '通报情况', speaker: '社会法制委员会' }] });
+    await ok('staff', 'POST', `/consultations/${c.id}/meeting/invitees`, { memberIds: [li] });
+    await ok('staff', 'POST', `/consultations/${c.id}/meeting/invitations`, {});
+    await ok('member2', 'POST', `/consultations/${c.id}/meeting/reply`, { answer: 'leave', reason: '出差' });
+    await ok('staff', 'POST', `/consultations/${c.id}/meeting/leave`, { memberId: li, approve: true });
+    expect((await record('member2')).entries.filter((e) => e.source.href === `/consultations/${c.id}?tab=meeting`).map((e) => [e.kind, e.points])).toEqual([['meetingLeave', 0]]);
+
+    const topic = await ok('member', 'POST', '/consultations/topics', { year: YEAR, title: '关于发展社区托育的选题', reason: '托育服务供给不足' });
+    await ok('member', 'POST', '/creation/pairings', { householdName: '陈大明', householdPlace: '青山村', pairedOn: today() });
+    await ok('member', 'POST', '/creation/activities', { kind: 'technology', date: today(), place: '青山村', beneficiaries: 60 });
+    await ok('staff', 'POST', '/creation/honours', { memberId: zhang, level: 'city', awardedBy: '市委市政府', title: '脱贫攻坚先进个人', date: today() });
+    const r = await record('member');
+    expect(r.entries.filter((e) => e.source.id === topic.id).map((e) => [e.kind, e.points, e.title])).toEqual([['topicProposed', 3, '关于发展社区托育的选题']]);
+    expect(kinds(r).filter((k) => k.startsWith('creation'))).toEqual(['creationActivity.pairing', 'creationActivity.technology', 'creationHonour', 'creationProject.povertyBase']);
+  });
+
   it('builds the same entries again from the module tables (backfill) and from the kept events (replay)', async () => {
     const snapshot = async () => (await t.database.db.select({ m: dutyEntries.memberId, key: dutyEntries.key, kind: dutyEntries.kind, on: dutyEntries.occurredOn })
       .from(dutyEntries).where(eq(dutyEntries.orgId, t.fx.orgId))).map((e) => `${e.m} ${e.key} ${e.kind} ${e.on}`).sort();
