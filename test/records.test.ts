@@ -272,10 +272,19 @@ describe.each(engines)('duty records (%s)', (engine) => {
     const topic = await ok('member', 'POST', '/consultations/topics', { year: YEAR, title: '关于发展社区托育的选题', reason: '托育服务供给不足' });
     await ok('member', 'POST', '/creation/pairings', { householdName: '陈大明', householdPlace: '青山村', pairedOn: today() });
     await ok('member', 'POST', '/creation/activities', { kind: 'technology', date: today(), place: '青山村', beneficiaries: 60 });
-    await ok('staff', 'POST', '/creation/honours', { memberId: zhang, level: 'city', awardedBy: '市委市政府', title: '脱贫攻坚先进个人', date: today() });
+    const honour = await ok('staff', 'POST', '/creation/honours', { memberId: zhang, level: 'city', awardedBy: '市委市政府', title: '脱贫攻坚先进个人', date: today() });
     const r = await record('member');
     expect(r.entries.filter((e) => e.source.id === topic.id).map((e) => [e.kind, e.points, e.title])).toEqual([['topicProposed', 3, '关于发展社区托育的选题']]);
     expect(kinds(r).filter((k) => k.startsWith('creation'))).toEqual(['creationActivity.pairing', 'creationActivity.technology', 'creationHonour', 'creationProject.povertyBase']);
+    // The office corrects the honour to 李四: it moves from one record to the other.
+    const liBefore = (await record('member2')).points;
+    await ok('staff', 'PATCH', `/creation/honours/${honour.id}`, { memberId: li });
+    const after = await record('member');
+    expect(kinds(after).filter((k) => k === 'creationHonour')).toEqual([]);
+    expect(after.points).toBe(r.points - 10);
+    const liAfter = await record('member2');
+    expect(liAfter.entries.filter((e) => e.kind === 'creationHonour').map((e) => e.title)).toEqual(['脱贫攻坚先进个人']);
+    expect(liAfter.points).toBe(liBefore + 10);
   });
 
   it('builds the same entries again from the module tables (backfill) and from the kept events (replay)', async () => {

@@ -33,6 +33,19 @@ const READ: Record<string, FactsOf> = {
 };
 
 /**
+ * Edits of contract records (members added or removed, the day moved): the record's entries are
+ * replaced by its facts as they are now (the module's duty.ts), under the key of the event that
+ * first counted it.
+ */
+const EDITS: Record<string, { facts: FactsOf; counted: string }> = {
+  'consultationVisit.edited': { facts: visitDutyFacts, counted: 'consultationVisit.added' },
+  'creationProject.updated': { facts: projectDutyFacts, counted: 'creationProject.created' },
+  'creationActivity.updated': { facts: activityDutyFacts, counted: 'creationActivity.logged' },
+  'creationPairing.updated': { facts: activityDutyFacts, counted: 'creationActivity.logged' },
+  'creationHonour.updated': { facts: honourDutyFacts, counted: 'creationHonour.added' },
+};
+
+/**
  * Every committee's facts, for a backfill: the modules in main, and the contract modules' rows
  * turned into the facts their events carry (the same keys: an event after a backfill adds nothing).
  */
@@ -45,7 +58,7 @@ const BACKFILL: FactsOf[] = [
 export { CONTRACT, contractFacts };
 
 /** The event types that count. */
-export const COUNTING_EVENTS = [...Object.keys(READ), ...Object.keys(CONTRACT), 'meetingAttendance.cleared'];
+export const COUNTING_EVENTS = [...Object.keys(READ), ...Object.keys(CONTRACT), ...Object.keys(EDITS), 'meetingAttendance.cleared'];
 
 /** The facts an event stands for. */
 export async function factsOfEvent(db: Queryable, event: Pick<DomainEvent, 'orgId' | 'type' | 'payload' | 'createdAt'>): Promise<DutyFact[]> {
@@ -75,10 +88,30 @@ async function applyEvent(db: Queryable, event: Pick<DomainEvent, 'orgId' | 'typ
     const absent = (await absentees(db, event.orgId, p.consultationId)).filter((a) => memberIds.includes(a.memberId));
     return saveEntries(db, event.orgId, absenceFacts(absent), opts);
   }
+  const edit = EDITS[event.type];
+  if (edit) {
+    if (typeof p.id !== 'string') return 0;
+    const key = `${edit.counted}:${p.id}`;
+    return replaceEntries(db, event.orgId, key, (await edit.facts(db, event.orgId, p.id)).filter((f) => f.key === key), opts);
+  }
   const facts = await factsOfEvent(db, event);
   const added = await saveEntries(db, event.orgId, facts, opts);
   if (EXCUSING.has(event.type) && facts.length && typeof p.consultationId === 'string') {
     await dropEntries(db, event.orgId, `meetingAttendance.absent:${p.consultationId}`, facts.map((f) => f.memberId), opts);
+  }
+  return added;
+}
+
+/** The entries of one act replaced by its facts as they are now; the totals of every member and year touched written again. */
+async function replaceEntries(db: Queryable, orgId: string, key: string, facts: DutyFact[], opts: { totals?: boolean }) {
+  const gone = await db.delete(dutyEntries).where(and(eq(dutyEntries.orgId, orgId), eq(dutyEntries.key, key)))
+    .returning({ memberId: dutyEntries.memberId, year: dutyEntries.year });
+  const added = await saveEntries(db, orgId, facts, { totals: false });
+  if (opts.totals === false) return added;
+  const touched = [...gone, ...facts.map((f) => ({ memberId: f.memberId, year: Number(f.occurredOn.slice(0, 4)) }))];
+  const rules = await dutyRules(db, orgId);
+  for (const year of new Set(touched.map((t) => t.year))) {
+    await writeTotals(db, orgId, year, rules, [...new Set(touched.filter((t) => t.year === year).map((t) => t.memberId))]);
   }
   return added;
 }
