@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { unzipSync, strFromU8 } from 'fflate';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, engines, expectProblem, opinionIn, snapshotter, testApp, type TestApp } from './helpers.ts';
+import { apiAs, engines, expectProblem, multipart, opinionIn, snapshotter, testApp, type TestApp } from './helpers.ts';
 import { selectionIn } from './selection-helpers.ts';
 import { outbox } from '../src/server/core/schema.ts';
 import { plusDays, today } from '../src/server/modules/handling/deadlines.ts';
@@ -262,12 +262,18 @@ describe.each(engines)('duty records (%s)', (engine) => {
   it('counts leave granted, a topic proposed, a pairing, a 五送 activity and an honour (the backfill below gives the same keys)', async () => {
     const c = await ok('staff', 'POST', '/consultations', { title: '关于完善托育服务的双月协商', kind: 'bimonthly', year: YEAR });
     for (const a of ['prepare', 'convene']) await ok('staff', 'POST', `/consultations/${c.id}/actions/${a}`, {});
-    await ok('staff', 'PUT', `/consultations/${c.id}/meeting`, { date: today(), time: '14:30', place: '政协二楼会议室', agenda: [{ time: '14:30', title: '通报情况', speaker: '社会法制委员会' }] });
+    await ok('staff', 'PUT', `/consultations/${c.id}/meeting`, { date: today(), time: '14:30', place: '政协二楼会议室', agenda: [
+      { time: '14:30', title: '通报情况', speaker: '社会法制委员会' }, { time: '14:50', title: '委员发言', speakerMemberId: zhang },
+    ] });
     await ok('staff', 'POST', `/consultations/${c.id}/meeting/invitees`, { memberIds: [li] });
     await ok('staff', 'POST', `/consultations/${c.id}/meeting/invitations`, {});
     await ok('member2', 'POST', `/consultations/${c.id}/meeting/reply`, { answer: 'leave', reason: '出差' });
     await ok('staff', 'POST', `/consultations/${c.id}/meeting/leave`, { memberId: li, approve: true });
     expect((await record('member2')).entries.filter((e) => e.source.href === `/consultations/${c.id}?tab=meeting`).map((e) => [e.kind, e.points])).toEqual([['meetingLeave', 0]]);
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+    const speech = await t.app.inject({ method: 'POST', url: `/api/v1/consultations/${c.id}/meeting/speeches`, ...multipart(pdf, '发言稿.pdf', await t.as('member')) });
+    expect(speech.statusCode).toBe(201);
+    expect((await record('member')).entries.filter((e) => e.source.href === `/consultations/${c.id}?tab=meeting`).map((e) => [e.kind, e.points])).toEqual([['meetingSpeech', 5]]);
 
     const topic = await ok('member', 'POST', '/consultations/topics', { year: YEAR, title: '关于发展社区托育的选题', reason: '托育服务供给不足' });
     await ok('member', 'POST', '/creation/pairings', { householdName: '陈大明', householdPlace: '青山村', pairedOn: today() });
