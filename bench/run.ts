@@ -25,6 +25,7 @@ import { themeBench } from './themes.ts';
 import { engineBench, engineTable } from './engines.ts';
 import { webBench } from './web.ts';
 import { recordsBench, recordsLines } from './records.ts';
+import { liaisonBench, liaisonLines } from './liaison.ts';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(benchDir, '..');
@@ -196,6 +197,8 @@ async function main() {
   const web = await webBench(root, num('BENCH_WEB_RUNS', 3));
   log('duty records: recompute for 800 and 8,000 members (seeding a million entries takes a while) …');
   const records = await recordsBench(num('BENCH_RECORDS_RUNS', 3));
+  log('双联: the link graph of a national roster (2,200 members) and a city one (400) …');
+  const liaison = await liaisonBench(num('BENCH_LIAISON_RUNS', 3));
   lines.push(
     `${pad('workflow (6-step proposal cycle through the command path)', W)}${pad('act/s', 8, true)}${pad('ins/s', 8, true)}${pad('ratio', 8, true)}`,
     ...workflow.map((w) => `${pad(`${ENGINE_LABEL[w.engine as 'embedded' | 'postgres']}  actions vs bare single-row insert`, W)}${pad(w.actionsPerSec, 8, true)}${pad(w.insertsPerSec, 8, true)}${pad(w.ratio, 8, true)}`),
@@ -210,6 +213,8 @@ async function main() {
     `login page at ${web.link.downloadMbps} Mbps / ${web.link.latencyMs} ms (median of ${web.runs}): first visit ${web.first.transferredKB} KB in ${web.first.requests} requests (${web.first.scripts} scripts, ${web.first.scriptKB} KB), form usable at ${web.first.formUsableMs} ms (scripts in at ${web.first.scriptsArrivedMs} ms); reload ${web.reload.transferredKB} KB, usable at ${web.reload.formUsableMs} ms`,
     '',
     ...recordsLines(records),
+    '',
+    ...liaisonLines(liaison),
     '',
     ...engineTable(engineChoice),
     '',
@@ -232,6 +237,7 @@ async function main() {
     engineChoice,
     web,
     records,
+    liaison,
   };
   const outDir = path.join(benchDir, 'results');
   fs.mkdirSync(outDir, { recursive: true });

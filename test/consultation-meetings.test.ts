@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox } from '../src/server/core/schema.ts';
 import { plusDays, today } from '../src/server/modules/handling/deadlines.ts';
@@ -24,7 +24,7 @@ describe.each(engines)('consultation meetings (%s)', (engine) => {
     t.app.inject({ method: 'POST', url: `/api/v1${url}`, ...multipart(file, name, await t.as(user)) });
   const events = async (type: string) => {
     await t.app.outbox.kick();
-    return (await t.database.db.select({ payload: outbox.payload }).from(outbox).where(and(eq(outbox.orgId, t.fx.orgId), eq(outbox.type, type)))).map((r) => r.payload as Record<string, unknown>);
+    return (await t.database.db.select({ payload: outbox.payload }).from(outbox).where(and(eq(outbox.orgId, t.fx.orgId), eq(outbox.type, type))).orderBy(asc(outbox.id))).map((r) => r.payload as Record<string, unknown>);
   };
   const todos = async (user: string) => (await ok(user, 'GET', '/todos')).items as { kind: string; params: Record<string, string>; href: string }[];
   let n = 0;

@@ -5,6 +5,7 @@ import type { Database, Db } from '../core/db/client.ts';
 import { verifyPassword } from '../core/auth/passwords.ts';
 import { auditLog, orgs, users } from '../core/schema.ts';
 import { jobs } from '../core/jobs-schema.ts';
+import { REMINDER_JOB } from '../modules/handling/engine.ts';
 import { committees, memberCommittees, members, plenarySessions, sectors, terms, units } from '../modules/org/schema.ts';
 import { PARTIES } from '../modules/org/values.ts';
 import { assignments, evaluations, extensionRequests, handlingLogs, replies } from '../modules/handling/schema.ts';
@@ -12,7 +13,9 @@ import { plusDays, plusMonths, today } from '../modules/handling/deadlines.ts';
 import { memberLetters, opinionAdoptions, opinionInstructions, opinions } from '../modules/opinions/schema.ts';
 import { LEVELS, STATES as OPINION_STATES } from '../modules/opinions/workflow.ts';
 import { proposalCosigners, proposalRatings, proposals } from '../modules/proposals/schema.ts';
-import { consultationRecommendations, consultations } from '../modules/consultations/schema.ts';
+import { consultationRecommendations, consultations, meetingInvitees } from '../modules/consultations/schema.ts';
+import { inviteeEventId } from '../modules/consultations/meeting-commands.ts';
+import { recomputeYear } from '../modules/records/entries.ts';
 import { HELD, STATES as CONSULTATION_STATES } from '../modules/consultations/workflow.ts';
 import { numberLabel } from '../modules/proposals/queries.ts';
 import { STATES } from '../modules/proposals/workflow.ts';
@@ -239,6 +242,25 @@ describe('demo seed', () => {
       const sum = entries.filter((e) => e.year === year).reduce((n, e) => n + pointsOf(DEFAULT_RULES, e.kind, e.variant), 0);
       expect(totals.filter((x) => x.year === year).reduce((n, x) => n + x.points, 0), String(year)).toBe(sum);
     }
+    // The modules seeded without events count too, with the keys their events would have.
+    for (const kind of ['meetingAttended', 'meetingLeave', 'meetingSpeech', 'meetingAbsent', 'topicProposed', 'commentPosted', 'supervisionVisit',
+      'creationProject', 'creationActivity', 'creationHonour', 'partyActivity', 'campaignIdea', 'liaisonMeeting']) expect(count(kind), kind).toBeGreaterThan(0);
+    const invited = await db.select().from(meetingInvitees).where(eq(meetingInvitees.orgId, orgId));
+    expect(count('meetingAttended')).toBe(invited.filter((i) => i.signedInAt).length);
+    expect(count('meetingLeave')).toBe(invited.filter((i) => !i.signedInAt && i.leaveState === 'approved').length);
+    for (const i of invited.filter((x) => x.signedInAt)) expect(keys.has(`${i.memberId} meetingAttendance.signedIn:${inviteeEventId('attendance', i.consultationId, i.memberId)}`)).toBe(true);
+    // The demo member's record: meetings attended, 双创 and the party's (their 献一计 is left for them to submit), points by the rules.
+    const [demo] = await db.select({ memberId: users.memberId }).from(users).where(and(eq(users.orgId, orgId), eq(users.username, 'member')));
+    const year = Number(today().slice(0, 4));
+    const mine = entries.filter((e) => e.memberId === demo!.memberId && e.year === year);
+    const mineKinds = new Set(mine.map((e) => e.kind));
+    for (const kind of ['meetingAttended', 'creationProject', 'partyActivity']) expect(mineKinds.has(kind), kind).toBe(true);
+    const [myTotal] = totals.filter((x) => x.memberId === demo!.memberId && x.year === year);
+    expect(myTotal!.points).toBe(mine.reduce((n, e) => n + pointsOf(DEFAULT_RULES, e.kind, e.variant), 0));
+    // A recompute from the stored entries gives the same totals.
+    const shape = (rows: (typeof totals)) => rows.map((x) => `${x.year} ${x.memberId} ${x.points} ${JSON.stringify(Object.entries(x.counts).sort())}`).sort();
+    await db.transaction(async (tx) => { for (const y of new Set(entries.map((e) => e.year))) await recomputeYear(tx, orgId, y); });
+    expect(shape(await db.select().from(dutyTotals).where(eq(dutyTotals.orgId, orgId)))).toEqual(shape(totals));
   }, 60_000);
 
   it('is deterministic: a second database, seeded on another day, gets the same roster and proposals', async () => {
@@ -479,7 +501,7 @@ async function checkProposals(db: Db, orgId: string, now = new Date()) {
   expect(audit.length).toBeGreaterThan(all.length * 6);
 
   // Reminders: jobs only for dates still to come, for items still open.
-  const jobRows = await db.select().from(jobs).where(eq(jobs.orgId, orgId));
+  const jobRows = await db.select().from(jobs).where(and(eq(jobs.orgId, orgId), eq(jobs.kind, REMINDER_JOB)));
   expect(jobRows.length).toBeGreaterThan(50);
   const open = new Set(ofState('assigned', 'handling', 'rehandling').map((p) => p.id));
   for (const j of jobRows) {

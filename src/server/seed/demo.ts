@@ -3,7 +3,7 @@
 // Content comes from demo-data.ts; every random choice comes from one seeded PRNG, so two runs
 // produce the same roster (ids differ).
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, gte, isNull } from 'drizzle-orm';
 import type { PgInsertValue, PgTable } from 'drizzle-orm/pg-core';
 import type { Db, Queryable } from '../core/db/client.ts';
 import { hashPassword } from '../core/auth/passwords.ts';
@@ -25,6 +25,9 @@ import { seedDemoConsultations, seedDemoOnlineConsultation } from './demo-consul
 import { seedDemoTopics } from './demo-topics.ts';
 import { seedDemoCreation } from './demo-creation.ts';
 import { backfillRecords } from '../modules/records/entries.ts';
+import { scheduleAbsenceCheck } from '../modules/consultations/absence.ts';
+import { consultationMeetings } from '../modules/consultations/schema.ts';
+import { today } from '../modules/handling/deadlines.ts';
 import { createRandom, type Random } from './random.ts';
 
 export const DEMO_PASSWORD = 'tongxin-demo';
@@ -312,6 +315,10 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<{ org
         public2: { userId: netizens[0]!.id }, public3: { userId: netizens[1]!.id },
       },
     });
+    // The meetings of today and to come: their unexcused absences are counted once the day has passed.
+    const coming = await tx.select({ id: consultationMeetings.consultationId, on: consultationMeetings.meetingOn }).from(consultationMeetings)
+      .where(and(eq(consultationMeetings.orgId, orgId), gte(consultationMeetings.meetingOn, today(opts.now))));
+    for (const m of coming) await scheduleAbsenceCheck(tx, orgId, m.id, m.on);
     // 履职档案: the members' entries from all of the above (made before any subscriber saw it), and their totals.
     await backfillRecords(tx, orgId);
 

@@ -5,6 +5,8 @@ import { hasRole } from '../../core/policies.ts';
 import { registerItemKind } from '../handling/reminders.ts';
 import { assignments } from '../handling/schema.ts';
 import { assignmentTodo } from '../handling/todos.ts';
+import { MEETING_ABSENCE_JOB } from './absence.ts';
+import { runAbsenceCheck } from './duty.ts';
 import { meetingRoutes } from './meeting-routes.ts';
 import { commentRoutes } from './comment-routes.ts';
 import { planRoutes } from './plan-routes.ts';
@@ -85,4 +87,5 @@ export async function consultationsModule(fastify: FastifyInstance) {
   await fastify.register(recommendationRoutes);
   await fastify.register(roomRoutes);
   await fastify.register(meetingRoutes);
+  fastify.jobs.register(MEETING_ABSENCE_JOB, runAbsenceCheck);
 }

@@ -8,6 +8,7 @@ import { hasRole, type Actor } from '../../core/policies.ts';
 import { bindUploads, storeUpload } from '../handling/attachments.ts';
 import { today } from '../handling/deadlines.ts';
 import { memberCommittees, members } from '../org/schema.ts';
+import { scheduleAbsenceCheck } from './absence.ts';
 import { loadConsultation, type LoadedConsultation } from './access.ts';
 import { TASK_NAMES, type TaskKey } from './checklist.ts';
 import { codeIsValid, newCodeSecret } from './meeting-rules.ts';
@@ -69,6 +70,7 @@ export function scheduleMeeting(ctx: Ctx, id: string, input: MeetingInput) {
     const values = { meetingOn: input.date, startTime: input.time, place: input.place, agenda, updatedAt: new Date() };
     if (before) await c.tx.update(meetings).set(values).where(and(eq(meetings.orgId, l.c.orgId), eq(meetings.consultationId, id)));
     else await c.tx.insert(meetings).values({ orgId: l.c.orgId, consultationId: id, codeSecret: newCodeSecret(), ...values });
+    await scheduleAbsenceCheck(c.tx, l.c.orgId, id, input.date);
     await addInviteeRows(c, id, agenda.flatMap((a) => (a.speakerMemberId ? [a.speakerMemberId] : [])));
     await c.record({ action: before ? 'meetingChanged' : 'meetingScheduled', entity: 'consultation', entityId: id, before: { state: l.c.state }, after: {
       state: l.c.state, note: `${input.date} ${input.time} ${input.place}；议程 ${agenda.length} 项`,

@@ -2,7 +2,8 @@ import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Queryable } from '../../core/db/client.ts';
 import { today } from '../handling/deadlines.ts';
 import type { DutyFact } from '../records/rules.ts';
-import { liaisonContacts, liaisonLinks, liaisonReports } from './schema.ts';
+import { factsAsEvents } from '../records/contract.ts';
+import { liaisonContacts, liaisonLinks, liaisonMeetings, liaisonReports } from './schema.ts';
 
 /** A liaison's contacts (by channel) count on their duty record; one contact or all of a committee's. */
 export async function contactDutyFacts(db: Queryable, orgId: string, id?: string): Promise<DutyFact[]> {
@@ -27,4 +28,11 @@ export async function reportDutyFacts(db: Queryable, orgId: string, id?: string)
       href: '/liaison/mine', title: `${r.year}年度双联书面报告`, occurredOn: day.startsWith(String(r.year)) ? day : `${r.year}-12-31`,
     };
   });
+}
+
+/** The members who attended a 双联见面会 (with the keys of `liaisonMeeting.held`). */
+export async function liaisonMeetingDutyFacts(db: Queryable, orgId: string, id?: string): Promise<DutyFact[]> {
+  const rows = await db.select({ id: liaisonMeetings.id, date: liaisonMeetings.date, attendeeIds: liaisonMeetings.attendeeIds })
+    .from(liaisonMeetings).where(and(eq(liaisonMeetings.orgId, orgId), id ? eq(liaisonMeetings.id, id) : undefined));
+  return factsAsEvents('liaisonMeeting.held', rows.map((m) => ({ id: m.id, memberIds: m.attendeeIds, occurredOn: m.date })));
 }

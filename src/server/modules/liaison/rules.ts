@@ -53,27 +53,33 @@ function balance<L, T>(b: Balance<L, T>, hand: HandLink[], previous: PreviousLin
   const removed = new Set(handOfKind.filter((h) => !h.active).map((h) => `${liaisonOf(h)}>${target(h)}`));
   const targets = b.targets.filter((t) => !covered.has(b.targetId(t)));
   const cap = loadBound(targets.length, b.liaisons.length);
-  const load = new Map(b.liaisons.map((l) => [b.idOf(l), 0]));
-  const byId = new Map(b.liaisons.map((l) => [b.idOf(l), l]));
+  // Liaisons by position (ids, loads in arrays): the inner loop below runs targets × liaisons times.
+  const ids = b.liaisons.map((l) => b.idOf(l));
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const load = ids.map(() => 0);
   const had = new Map(previous.filter((p) => p.kind === b.kind).map((p) => [target(p), liaisonOf(p)]));
   const out: PlannedLink[] = [];
-  const open = (l: L, t: T) => load.get(b.idOf(l))! < cap && !removed.has(`${b.idOf(l)}>${b.targetId(t)}`) && b.idOf(l) !== b.targetId(t);
-  const give = (l: L, t: T) => { load.set(b.idOf(l), load.get(b.idOf(l))! + 1); out.push(b.link(l, t, b.affinity(l, t))); };
+  const open = (i: number, tid: string) => load[i]! < cap && ids[i] !== tid && !(removed.size && removed.has(`${ids[i]}>${tid}`));
+  const give = (i: number, t: T) => { load[i]! += 1; out.push(b.link(b.liaisons[i]!, t, b.affinity(b.liaisons[i]!, t))); };
 
   let rest: T[] = [];
   for (const t of targets) {
-    const before = byId.get(had.get(b.targetId(t)) ?? '');
-    if (before && open(before, t)) give(before, t); else rest.push(t);
+    const before = index.get(had.get(b.targetId(t)) ?? '');
+    if (before !== undefined && open(before, b.targetId(t))) give(before, t); else rest.push(t);
   }
   for (const fitting of [true, false]) {
     const left: T[] = [];
     for (const t of rest) {
-      let best: L | undefined;
-      for (const l of b.liaisons) {
-        if (!open(l, t) || (fitting && b.affinity(l, t) <= 0)) continue;
-        if (!best || b.affinity(l, t) > b.affinity(best, t) || (b.affinity(l, t) === b.affinity(best, t) && load.get(b.idOf(l))! < load.get(b.idOf(best))!)) best = l;
+      const tid = b.targetId(t);
+      let best = -1;
+      let bestFit = 0;
+      for (let i = 0; i < ids.length; i++) {
+        if (!open(i, tid)) continue;
+        const fit = b.affinity(b.liaisons[i]!, t);
+        if (fitting && fit <= 0) continue;
+        if (best < 0 || fit > bestFit || (fit === bestFit && load[i]! < load[best]!)) { best = i; bestFit = fit; }
       }
-      if (best) give(best, t); else left.push(t);
+      if (best >= 0) give(best, t); else left.push(t);
     }
     rest = left;
   }

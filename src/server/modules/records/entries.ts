@@ -2,10 +2,14 @@ import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../../core/db/client.ts';
 import type { DomainEvent } from '../../core/outbox.ts';
 import { outbox } from '../../core/schema.ts';
-import { contactDutyFacts, reportDutyFacts } from '../liaison/duty.ts';
+import { absenceFacts, absentees, commentDutyFacts, meetingDutyFacts, topicDutyFacts, visitDutyFacts } from '../consultations/duty.ts';
+import { activityDutyFacts, honourDutyFacts, projectDutyFacts } from '../creation/duty.ts';
+import { contactDutyFacts, liaisonMeetingDutyFacts, reportDutyFacts } from '../liaison/duty.ts';
 import { opinionDutyFacts } from '../opinions/duty.ts';
+import { ideaDutyFacts, partyActivityDutyFacts } from '../party/duty.ts';
 import { proposalDutyFacts } from '../proposals/duty.ts';
 import { excellenceDutyFacts } from '../selection/duty.ts';
+import { CONTRACT, contractFacts, type ContractPayload } from './contract.ts';
 import { dutyRules, type DutyFact, type DutyRules } from './rules.ts';
 import { dutyEntries, dutyTotals } from './schema.ts';
 
@@ -28,45 +32,33 @@ const READ: Record<string, FactsOf> = {
   'liaisonReport.reported': reportDutyFacts,
 };
 
-/** Every committee's facts of the modules in main, for a backfill. */
-const BACKFILL: FactsOf[] = [proposalDutyFacts, excellenceDutyFacts, opinionDutyFacts, contactDutyFacts, reportDutyFacts];
-
-/** Events of the shared contract: the kind they count as and where their record is (the payload's `href` wins). */
-export const CONTRACT: Record<string, { kind: string; sourceType: string; href: (p: ContractPayload) => string }> = {
-  'meetingAttendance.signedIn': { kind: 'meetingAttended', sourceType: 'meeting', href: (p) => (p.consultationId ? `/consultations/${p.consultationId}?tab=meeting` : '/meetings') },
-  'meetingLeave.approved': { kind: 'meetingLeave', sourceType: 'meeting', href: (p) => (p.consultationId ? `/consultations/${p.consultationId}?tab=meeting` : '/meetings') },
-  'meetingSpeech.added': { kind: 'meetingSpeech', sourceType: 'meeting', href: (p) => (p.consultationId ? `/consultations/${p.consultationId}?tab=meeting` : '/meetings') },
-  'consultationTopic.proposed': { kind: 'topicProposed', sourceType: 'consultationTopic', href: (p) => `/consultations/topics/${p.id}` },
-  'consultationComment.posted': { kind: 'commentPosted', sourceType: 'consultationComment', href: (p) => (p.consultationId ? `/consultations/${p.consultationId}` : `/consultations`) },
-  'creationProject.created': { kind: 'creationProject', sourceType: 'creationProject', href: (p) => `/creation/projects/${p.id}` },
-  'creationHonour.added': { kind: 'creationHonour', sourceType: 'creationHonour', href: () => '/creation/honours' },
-  'creationActivity.logged': { kind: 'creationActivity', sourceType: 'creationActivity', href: () => '/creation/activities' },
-  'partyActivity.logged': { kind: 'partyActivity', sourceType: 'partyActivity', href: () => '/party/mine' },
-  'campaignIdea.submitted': { kind: 'campaignIdea', sourceType: 'campaignIdea', href: () => '/campaigns/mine' },
-  'campaignIdea.adopted': { kind: 'campaignIdeaAdopted', sourceType: 'campaignIdea', href: () => '/campaigns/mine' },
-  'liaisonMeeting.held': { kind: 'liaisonMeeting', sourceType: 'liaisonMeeting', href: () => '/liaison/meetings' },
-  'consultationVisit.added': { kind: 'supervisionVisit', sourceType: 'consultationVisit', href: (p) => `/consultations/${p.consultationId}` },
+/**
+ * Edits of contract records (members added or removed, the day moved): the record's entries are
+ * replaced by its facts as they are now (the module's duty.ts), under the key of the event that
+ * first counted it.
+ */
+const EDITS: Record<string, { facts: FactsOf; counted: string }> = {
+  'consultationVisit.edited': { facts: visitDutyFacts, counted: 'consultationVisit.added' },
+  'creationProject.updated': { facts: projectDutyFacts, counted: 'creationProject.created' },
+  'creationActivity.updated': { facts: activityDutyFacts, counted: 'creationActivity.logged' },
+  'creationPairing.updated': { facts: activityDutyFacts, counted: 'creationActivity.logged' },
+  'creationHonour.updated': { facts: honourDutyFacts, counted: 'creationHonour.added' },
 };
 
-interface ContractPayload { id: string; memberIds?: string[]; occurredOn?: string; kind?: string; title?: string; name?: string; href?: string; consultationId?: string }
+/**
+ * Every committee's facts, for a backfill: the modules in main, and the contract modules' rows
+ * turned into the facts their events carry (the same keys: an event after a backfill adds nothing).
+ */
+const BACKFILL: FactsOf[] = [
+  proposalDutyFacts, excellenceDutyFacts, opinionDutyFacts, contactDutyFacts, reportDutyFacts,
+  meetingDutyFacts, topicDutyFacts, commentDutyFacts, visitDutyFacts, projectDutyFacts, activityDutyFacts, honourDutyFacts,
+  partyActivityDutyFacts, ideaDutyFacts, liaisonMeetingDutyFacts,
+];
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** The facts of a contract event, from its payload alone (one per member named). */
-export function contractFacts(type: string, p: ContractPayload, createdAt: Date): DutyFact[] {
-  const def = CONTRACT[type];
-  if (!def || typeof p?.id !== 'string') return [];
-  const occurredOn = typeof p.occurredOn === 'string' && DAY.test(p.occurredOn) ? p.occurredOn : createdAt.toISOString().slice(0, 10);
-  const href = typeof p.href === 'string' && p.href.startsWith('/') ? p.href : def.href(p);
-  const title = typeof p.title === 'string' ? p.title : typeof p.name === 'string' ? p.name : '';
-  return [...new Set((Array.isArray(p.memberIds) ? p.memberIds : []).filter((m) => typeof m === 'string'))].map((memberId) => ({
-    memberId, kind: def.kind, variant: typeof p.kind === 'string' ? p.kind : null, key: `${type}:${p.id}`,
-    sourceType: def.sourceType, sourceId: p.id, href, title, occurredOn,
-  }));
-}
+export { CONTRACT, contractFacts };
 
 /** The event types that count. */
-export const COUNTING_EVENTS = [...Object.keys(READ), ...Object.keys(CONTRACT)];
+export const COUNTING_EVENTS = [...Object.keys(READ), ...Object.keys(CONTRACT), ...Object.keys(EDITS), 'meetingAttendance.cleared'];
 
 /** The facts an event stands for. */
 export async function factsOfEvent(db: Queryable, event: Pick<DomainEvent, 'orgId' | 'type' | 'payload' | 'createdAt'>): Promise<DutyFact[]> {
@@ -78,7 +70,59 @@ export async function factsOfEvent(db: Queryable, event: Pick<DomainEvent, 'orgI
 
 /** The outbox subscriber: the event's entries, at least once and stored once; the members' totals follow. */
 export async function onCountingEvent(event: DomainEvent, tx: Queryable) {
-  await saveEntries(tx, event.orgId, await factsOfEvent(tx, event));
+  await applyEvent(tx, event);
+}
+
+/** Events that make a counted absence wrong: the member signed in or was excused after all (the list corrected). */
+const EXCUSING = new Set(['meetingAttendance.signedIn', 'meetingLeave.approved']);
+/** Staff untick a member: the attendance goes; after the meeting's day, the absence counts (before it, the job will see it). */
+const CLEARED = 'meetingAttendance.cleared';
+
+/** An event's entries stored; an attendance or absence it undoes taken away. Returns the entries added. */
+async function applyEvent(db: Queryable, event: Pick<DomainEvent, 'orgId' | 'type' | 'payload' | 'createdAt'>, opts: { totals?: boolean } = {}) {
+  const p = (event.payload ?? {}) as ContractPayload;
+  const memberIds = Array.isArray(p.memberIds) ? p.memberIds.filter((m) => typeof m === 'string') : [];
+  if (event.type === CLEARED) {
+    if (typeof p.id !== 'string' || typeof p.consultationId !== 'string' || !memberIds.length) return 0;
+    await dropEntries(db, event.orgId, `meetingAttendance.signedIn:${p.id}`, memberIds, opts);
+    const absent = (await absentees(db, event.orgId, p.consultationId)).filter((a) => memberIds.includes(a.memberId));
+    return saveEntries(db, event.orgId, absenceFacts(absent), opts);
+  }
+  const edit = EDITS[event.type];
+  if (edit) {
+    if (typeof p.id !== 'string') return 0;
+    const key = `${edit.counted}:${p.id}`;
+    return replaceEntries(db, event.orgId, key, (await edit.facts(db, event.orgId, p.id)).filter((f) => f.key === key), opts);
+  }
+  const facts = await factsOfEvent(db, event);
+  const added = await saveEntries(db, event.orgId, facts, opts);
+  if (EXCUSING.has(event.type) && facts.length && typeof p.consultationId === 'string') {
+    await dropEntries(db, event.orgId, `meetingAttendance.absent:${p.consultationId}`, facts.map((f) => f.memberId), opts);
+  }
+  return added;
+}
+
+/** The entries of one act replaced by its facts as they are now; the totals of every member and year touched written again. */
+async function replaceEntries(db: Queryable, orgId: string, key: string, facts: DutyFact[], opts: { totals?: boolean }) {
+  const gone = await db.delete(dutyEntries).where(and(eq(dutyEntries.orgId, orgId), eq(dutyEntries.key, key)))
+    .returning({ memberId: dutyEntries.memberId, year: dutyEntries.year });
+  const added = await saveEntries(db, orgId, facts, { totals: false });
+  if (opts.totals === false) return added;
+  const touched = [...gone, ...facts.map((f) => ({ memberId: f.memberId, year: Number(f.occurredOn.slice(0, 4)) }))];
+  const rules = await dutyRules(db, orgId);
+  for (const year of new Set(touched.map((t) => t.year))) {
+    await writeTotals(db, orgId, year, rules, [...new Set(touched.filter((t) => t.year === year).map((t) => t.memberId))]);
+  }
+  return added;
+}
+
+/** Takes away the entries of an act for some members, and writes their totals again. */
+async function dropEntries(db: Queryable, orgId: string, key: string, memberIds: string[], opts: { totals?: boolean }) {
+  const gone = await db.delete(dutyEntries).where(and(eq(dutyEntries.orgId, orgId), eq(dutyEntries.key, key), inArray(dutyEntries.memberId, memberIds)))
+    .returning({ memberId: dutyEntries.memberId, year: dutyEntries.year });
+  if (!gone.length || opts.totals === false) return;
+  const rules = await dutyRules(db, orgId);
+  for (const year of new Set(gone.map((g) => g.year))) await writeTotals(db, orgId, year, rules, gone.filter((g) => g.year === year).map((g) => g.memberId));
 }
 
 /** Stores facts as entries (those stored before are left), then the totals of the members and years touched. */
@@ -105,7 +149,8 @@ const pointsSql = (rules: DutyRules) => {
 /** Sums a year's entries by the rules into duty_totals: for some members, or for all (every row of the year rewritten). */
 async function writeTotals(db: Queryable, orgId: string, year: number, rules: DutyRules, memberIds?: string[]) {
   const only = memberIds ? sql`and member_id in (${sql.join(memberIds.map((m) => sql`${m}::uuid`), sql`, `)})` : sql``;
-  if (!memberIds) await db.delete(dutyTotals).where(and(eq(dutyTotals.orgId, orgId), eq(dutyTotals.year, year)));
+  // (rewritten, not only upserted: a member whose last entry of the year went has no total left)
+  await db.delete(dutyTotals).where(and(eq(dutyTotals.orgId, orgId), eq(dutyTotals.year, year), memberIds ? inArray(dutyTotals.memberId, memberIds) : undefined));
   await db.execute(sql`
     insert into ${dutyTotals} (org_id, year, member_id, points, counts, computed_at)
     select ${orgId}::uuid, ${year}::int, member_id, sum(pts)::int, jsonb_object_agg(kind, n), now()
@@ -163,7 +208,7 @@ export async function replayEvents(db: Db, orgId: string) {
       .where(and(eq(outbox.orgId, orgId), inArray(outbox.type, COUNTING_EVENTS), gt(outbox.id, after))).orderBy(asc(outbox.id)).limit(500);
     if (!rows.length) break;
     await db.transaction(async (tx) => {
-      for (const row of rows) added += await saveEntries(tx, orgId, await factsOfEvent(tx, row), { totals: false });
+      for (const row of rows) added += await applyEvent(tx, row, { totals: false });
     });
     after = rows.at(-1)!.id;
   }
