@@ -126,7 +126,7 @@ export function draftSishuang(year: number, profile: ReportProfile, figures: Fig
       '双评，即提案承办单位评提案质量优劣，提案人评承办单位办得好差，不断提高提案质量和提案办理质量。',
       `把思想政治引领融入全过程。${proposals}`,
       `实现党政领导领办全覆盖。${key}`,
-      '优秀提案和提案办理先进单位的评选结果、委员列席政府常务会议等情况，本报告尚未统计，请据实补充。',
+      `${has('proposals.excellent') ? `从全部提案中评选出优秀提案${n('proposals.excellent')}，在全会上公开通报。` : '本年度尚未公布优秀提案评选结果。'}提案办理先进单位、委员列席政府常务会议等情况，本报告尚未统计，请据实补充。`,
     ],
   };
 

@@ -14,6 +14,7 @@ import { listRooms } from '../consultations/rooms.ts';
 import { listRecommendations, outcomeMeasures } from '../consultations/recommendation-queries.ts';
 import { OUTCOME_KINDS } from '../consultations/recommendation-workflow.ts';
 import { listProposals } from '../proposals/queries.ts';
+import { listRounds } from '../selection/queries.ts';
 import { placeOf } from './profile.ts';
 
 // The figures of the 四双 report, each computed by the module that keeps its records and carrying
@@ -131,6 +132,12 @@ export async function sishuangFigures(db: Queryable, actor: Actor, year: number)
       const f = { sessionId: session.id, ...extra };
       add({ key: `proposals.${key}`, label, value: (await listProposals(db, actor, orgId, f, one)).total, unit: '件', source: `${API}/proposals${qs(f as Record<string, string | boolean | string[]>)}` });
     }
+  }
+
+  // 优秀提案: the announced rounds of the year, their excellent entries added up.
+  const rounds = await listRounds(db, actor, { year, announced: true, page: 1, pageSize: 200 });
+  if (rounds.total) {
+    add({ key: 'proposals.excellent', label: '评出优秀提案', value: rounds.items.reduce((n, r) => n + (r.excellent ?? 0), 0), unit: '件', source: `${API}/selections${qs({ year, announced: true })}`, field: 'excellent' });
   }
 
   return {
