@@ -106,10 +106,11 @@ export async function sishuangFigures(db: Queryable, actor: Actor, year: number)
   const hosts = (kind: 'county' | 'unit') => [...new Set(rooms.filter((r) => r.host.kind === kind).map((r) => r.host.name).filter((n): n is string => !!n)
     .map((n) => (kind === 'county' ? placeOf(n) : n)))];
 
-  for (const k of OUTCOME_KINDS) {
+  const outcomes = await Promise.all(OUTCOME_KINDS.map(async (k) => {
     const f = { year, outcome: k };
-    add({ key: `recommendations.${k}`, label: OUTCOME_LABELS[k], value: (await listRecommendations(db, actor, f, one)).total, unit: '条', source: `${API}/recommendations${qs(f)}` });
-  }
+    return { key: `recommendations.${k}`, label: OUTCOME_LABELS[k], value: (await listRecommendations(db, actor, f, one)).total, unit: '条', source: `${API}/recommendations${qs(f)}` };
+  }));
+  outcomes.forEach(add);
   // A measure names its unit the way staff wrote it: 调整优化市区公交线路（条）.
   const measures = (await outcomeMeasures(db, orgId, { year })).map((m, i) => {
     const [, name, unit] = /^(.*?)[（(]([^（()）]{1,4})[)）]$/.exec(m.measure) ?? [null, m.measure, '项'];
@@ -128,10 +129,11 @@ export async function sishuangFigures(db: Queryable, actor: Actor, year: number)
       ['submitted', '提交提案', { state: SUBMITTED }], ['filed', '立案提案', { state: FILED }], ['replied', '已答复提案', { state: REPLIED }],
       ['key', '党政领导领办的重点提案', { isKey: true }],
     ];
-    for (const [key, label, extra] of PROPOSALS) {
+    const counted = await Promise.all(PROPOSALS.map(async ([key, label, extra]) => {
       const f = { sessionId: session.id, ...extra };
-      add({ key: `proposals.${key}`, label, value: (await listProposals(db, actor, orgId, f, one)).total, unit: '件', source: `${API}/proposals${qs(f as Record<string, string | boolean | string[]>)}` });
-    }
+      return { key: `proposals.${key}`, label, value: (await listProposals(db, actor, orgId, f, one)).total, unit: '件', source: `${API}/proposals${qs(f as Record<string, string | boolean | string[]>)}` };
+    }));
+    counted.forEach(add);
   }
 
   // 优秀提案: the announced rounds of the year, their excellent entries added up.
