@@ -83,7 +83,7 @@ describe('the 四双 report', () => {
       const value = (k: string) => r.figures.find((f) => f.key === k)?.value ?? 0;
       const main = y === year
         ? ['party.officePartyMembers', 'party.branches', 'liaison.membersVisited', 'liaison.massesVisited', 'campaign.ideas', 'creation.participants', 'creation.investment',
-          'consultations.bimonthly', 'online.comments', 'rooms.active', 'recommendations.party', 'measures.1', 'proposals.submitted', 'proposals.key']
+          'consultations.bimonthly', 'online.comments', 'rooms.active', 'recommendations.party', 'measures.1', 'proposals.submitted', 'proposals.satisfied', 'proposals.key']
         : ['proposals.excellent'];
       for (const k of main) expect(value(k), k).toBeGreaterThan(0);
       for (const s of r.sections) {

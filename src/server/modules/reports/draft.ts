@@ -117,7 +117,7 @@ export function draftSishuang(year: number, profile: ReportProfile, figures: Fig
 
   // 四、双评
   const proposals = context.session && has('proposals.submitted')
-    ? `全体会议期间，委员通过平台提交提案${n('proposals.submitted')}，${has('proposals.filed') ? `立案${n('proposals.filed')}` : '尚未立案'}，${has('proposals.replied') ? `已答复${n('proposals.replied')}` : '尚未答复'}。`
+    ? `全体会议期间，委员通过平台提交提案${n('proposals.submitted')}，${has('proposals.filed') ? `立案${n('proposals.filed')}` : '尚未立案'}，${has('proposals.replied') ? `已答复${n('proposals.replied')}` : '尚未答复'}${has('proposals.satisfied') ? `，提案人对办理表示满意的${n('proposals.satisfied')}` : ''}。`
     : '本年度未召开全体会议，尚无提案统计。';
   const key = has('proposals.key') ? `本年度党政领导领办政协重点提案${n('proposals.key')}，座谈调研、现场督办、跟踪问效。` : '本年度未确定党政领导领办的重点提案。';
   const evaluation: Section = {

@@ -127,7 +127,7 @@ export async function sishuangFigures(db: Queryable, actor: Actor, year: number)
   if (session) {
     const PROPOSALS: [string, string, Record<string, unknown>][] = [
       ['submitted', '提交提案', { state: SUBMITTED }], ['filed', '立案提案', { state: FILED }], ['replied', '已答复提案', { state: REPLIED }],
-      ['key', '党政领导领办的重点提案', { isKey: true }],
+      ['satisfied', '提案人对办理表示满意', { satisfaction: 'satisfied' }], ['key', '党政领导领办的重点提案', { isKey: true }],
     ];
     const counted = await Promise.all(PROPOSALS.map(async ([key, label, extra]) => {
       const f = { sessionId: session.id, ...extra };
