@@ -667,6 +667,11 @@ const MATRIX: Record<string, Rule> = {
   'PUT /api/v1/records/rules': { who: OFFICE, ok: 200, req: () => ({ body: { points: { proposalFiled: 15 } } }) },
   'POST /api/v1/records/recompute': { who: OFFICE, ok: 200, req: () => ({ body: { year: LIAISON_YEAR } }) },
   'POST /api/v1/records/backfill': { who: OFFICE, ok: 200 },
+  // 四双 report: staff and leaders read it (each their own committee's); the office keeps the profile that names it.
+  'GET /api/v1/reports/profile': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  'PUT /api/v1/reports/profile': { who: OFFICE, ok: 200, req: () => ({ body: { cityName: '测试市', partyCommittee: '中共测试市委', chair: '', counties: [] } }) },
+  'GET /api/v1/reports/sishuang': { who: ['staff', 'leader'], ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR) } }) },
+  'GET /api/v1/reports/sishuang.docx': { who: ['staff', 'leader'], ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR) } }) },
 
   // 优秀提案评选: staff run the rounds, members nominate their own proposals, each level's reviewers
   // score (here the proposal committee's level, recorded by staff); announced results are public.

@@ -95,6 +95,7 @@ const examples = (fx: Fixture): Record<string, Record<string, unknown>> => ({
   'POST /api/v1/campaigns/ideas/:id/adopt': { adoptedBy: '市委' },
   'PUT /api/v1/records/rules': { points: { proposalFiled: 15, 'opinionAdopted.national': 20 }, grades: { excellent: 90, good: 80, pass: 60 }, proposalBy: '06-30', passCheckFrom: '11-01' },
   'POST /api/v1/records/recompute': { year: 2025 },
+  'PUT /api/v1/reports/profile': { cityName: '测试市', partyCommittee: '中共测试市委', chair: '王明', counties: ['东城区'] },
   'POST /api/v1/documents/categories': { name: '履职资料', sort: 1 },
   'POST /api/v1/documents/reports/:id/resolve': { action: 'dismiss' },
   'POST /api/v1/documents/:id/reports': { reason: '内容不实' },

@@ -19,6 +19,7 @@ Commands:
   seed                  create the demo committee in an empty database and exit
   backup <file> [--org <id>]...   write a consistent copy of the data (all committees, or the given ones)
   restore <file> [--replace]      load a backup into this database (either engine)
+  report --year N [--out file.docx] [--org <id>]   the year's 四双 report of the committee (the first, or --org): text, or Word with --out
 
 Environment: PORT (3000), HOST (127.0.0.1), DATA_DIR (./data, embedded database),
   DATABASE_URL (PostgreSQL; overrides DATA_DIR), TONGXIN_ADMIN_PASSWORD, SESSION_SECRET,
@@ -48,7 +49,7 @@ async function serve(config: Config, database: Database, banner: string[]) {
 async function main() {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { help: { type: 'boolean', short: 'h' }, org: { type: 'string', multiple: true }, replace: { type: 'boolean' } },
+    options: { help: { type: 'boolean', short: 'h' }, org: { type: 'string', multiple: true }, replace: { type: 'boolean' }, year: { type: 'string' }, out: { type: 'string' } },
   });
   const [command, file] = positionals;
   if (values.help || !command || command === 'help') { console.log(HELP); return; }
@@ -59,7 +60,7 @@ async function main() {
   const config = loadConfig(process.env, command === 'demo' && !process.env.LOG_LEVEL ? { LOG_LEVEL: 'warn' } : {});
   const needsFile = command === 'backup' || command === 'restore';
   if (needsFile && !file) throw new ConfigError(`${command} needs a file name: tongxin ${command} <file>`);
-  if (!['serve', 'demo', 'migrate', 'seed', 'backup', 'restore'].includes(command)) throw new ConfigError(`Unknown command "${command}". See tongxin --help`);
+  if (!['serve', 'demo', 'migrate', 'seed', 'backup', 'restore', 'report'].includes(command)) throw new ConfigError(`Unknown command "${command}". See tongxin --help`);
 
   const [{ openDatabase }, { DataDirLockedError }] = await Promise.all([import('./core/db/client.ts'), import('./core/db/lock.ts')]);
   operatorErrors.push(DataDirLockedError);
@@ -81,6 +82,18 @@ async function main() {
     if (generatedPassword) banner.push(`  First start: user "admin", password "${generatedPassword}" (shown once; set TONGXIN_ADMIN_PASSWORD to choose it)`);
   }
   if (command === 'serve' || command === 'demo') return serve(config, database, banner);
+
+  if (command === 'report') {
+    const year = Number(values.year ?? new Date().getFullYear());
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new ConfigError(`--year must be a year between 2000 and 2100, not "${values.year}"`);
+    try {
+      const { printReport } = await import('./modules/reports/cli.ts');
+      console.log(await printReport(database.db, { year, orgId: values.org?.[0], out: values.out }));
+    } finally {
+      await database.close();
+    }
+    return;
+  }
 
   const { backup, BackupError, restore } = await import('./core/db/backup.ts');
   operatorErrors.push(BackupError);

@@ -27,6 +27,7 @@ import {
   SELECTION_NOMINATORS,
   ROSTER_EDITORS,
   SUPERVISORS,
+  REPORT_READERS,
   UNIT_CLERKS,
 } from './layout/roles';
 import type { Role } from './types';
@@ -83,6 +84,7 @@ const MyIdeasPage = lazy(() => import('./pages/party/MyIdeasPage'));
 const MyRecordPage = lazy(() => import('./pages/records/MyRecordPage'));
 const RecordsPage = lazy(() => import('./pages/records/RecordsPage'));
 const RulesPage = lazy(() => import('./pages/records/RulesPage'));
+const SishuangPage = lazy(() => import('./pages/reports/SishuangPage'));
 const OpinionDetailPage = lazy(() => import('./pages/opinions/OpinionDetailPage'));
 const ConsultationsPage = lazy(() => import('./pages/consultations/ConsultationsPage'));
 const ConsultationPage = lazy(() => import('./pages/consultations/ConsultationPage'));
@@ -173,6 +175,7 @@ const pages = [
   { path: 'records', element: only(SUPERVISORS, <RecordsPage />) },
   { path: 'records/rules', element: only(SUPERVISORS, <RulesPage />) },
   { path: 'records/members/:id', element: <MyRecordPage /> },
+  { path: 'reports/sishuang', element: only(REPORT_READERS, <SishuangPage />) },
   // 双协: every role of the committee reads consultations and the plan; the server decides what each may do.
   { path: 'consultations', element: <ConsultationsPage /> },
   { path: 'consultations/plan', element: <PlanPage /> },

@@ -41,7 +41,7 @@ import {
 } from '@ant-design/icons';
 import type { MessageKey } from '../i18n';
 import type { Role } from '../types';
-import { ANY_ROLE, DIRECTORY_ROLES, ROSTER_EDITORS, CONFIG_ROLES, ADMIN_ONLY, PROPOSERS, COSIGNERS, PROPOSAL_OFFICE, SUPERVISORS, UNIT_CLERKS, OPINION_WRITERS, OPINION_OFFICE, LIAISONS, CREATION_MEMBERS, CONSULTATION_READERS, TOPIC_ROLES, MEETING_GOERS, LIAISON_MEETING_READERS, IDEA_WRITERS, leadsOwnKeyProposals } from './roles';
+import { ANY_ROLE, DIRECTORY_ROLES, ROSTER_EDITORS, CONFIG_ROLES, ADMIN_ONLY, PROPOSERS, COSIGNERS, PROPOSAL_OFFICE, SUPERVISORS, REPORT_READERS, UNIT_CLERKS, OPINION_WRITERS, OPINION_OFFICE, LIAISONS, CREATION_MEMBERS, CONSULTATION_READERS, TOPIC_ROLES, MEETING_GOERS, LIAISON_MEETING_READERS, IDEA_WRITERS, leadsOwnKeyProposals } from './roles';
 
 export type NavGroup = 'proposals' | 'opinions' | 'consultations' | 'liaison' | 'creation' | 'party' | 'records' | 'admin';
 export const NAV_GROUPS: { key: NavGroup; label: MessageKey; icon: ReactNode }[] = [
@@ -120,6 +120,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/records/me', label: 'nav.myRecord', description: 'home.shortcut.myRecord', icon: <SolutionOutlined />, roles: LIAISONS, group: 'records', shortcut: true },
   { path: '/records', label: 'nav.recordList', description: 'home.shortcut.recordList', icon: <SolutionOutlined />, roles: SUPERVISORS, group: 'records', shortcut: true },
   { path: '/records/rules', label: 'nav.recordRules', description: 'home.shortcut.recordRules', icon: <SettingOutlined />, roles: SUPERVISORS, group: 'records' },
+  { path: '/reports/sishuang', label: 'nav.sishuang', description: 'home.shortcut.sishuang', icon: <ProfileOutlined />, roles: REPORT_READERS, group: 'records', shortcut: true },
   { path: '/library', label: 'nav.library', description: 'home.shortcut.library', icon: <FolderOpenOutlined />, roles: ANY_ROLE, shortcut: true },
   { path: '/admin/sectors', label: 'nav.sectors', description: 'home.shortcut.sectors', icon: <ClusterOutlined />, roles: CONFIG_ROLES, group: 'admin', shortcut: true },
   { path: '/admin/committees', label: 'nav.committees', description: 'home.shortcut.committees', icon: <ApartmentOutlined />, roles: CONFIG_ROLES, group: 'admin', shortcut: true },

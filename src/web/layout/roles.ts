@@ -16,6 +16,8 @@ export const PROPOSAL_WRITERS: Role[] = ['member', 'staff'];
 export const COSIGNERS: Role[] = ['member', 'leader'];
 export const PROPOSAL_OFFICE: Role[] = ['staff'];
 export const SUPERVISORS: Role[] = ['staff', 'admin', 'leader'];
+/** The 四双 report: the office and the leaders (api.md). */
+export const REPORT_READERS: Role[] = ['staff', 'leader'];
 export const UNIT_CLERKS: Role[] = ['unit'];
 /** 优秀提案评选: members (leaders too may be members) nominate their own proposals, staff any. */
 export const SELECTION_NOMINATORS: Role[] = ['member', 'leader', 'staff'];

@@ -8,7 +8,8 @@ import { units } from '../org/schema.ts';
 import { REC_KIND, recReadableBy, type Recommendation } from './recommendation-access.ts';
 import { consultationRecommendations as recs, consultations } from './schema.ts';
 
-export interface RecFilter { consultationId?: string; state?: string[]; unitId?: string }
+/** `year`: of the consultation; `outcome`: the kind of decision it became (any: any outcome); `measure`: what its outcome changed (the reports count these). */
+export interface RecFilter { consultationId?: string; state?: string[]; unitId?: string; year?: number; outcome?: string; measure?: string }
 
 function summary(r: Recommendation) {
   return {
@@ -47,6 +48,9 @@ export async function listRecommendations(db: Queryable, actor: Actor, f: RecFil
     recReadableBy(actor),
     f.consultationId ? eq(recs.consultationId, f.consultationId) : undefined,
     f.state?.length ? inArray(recs.state, f.state) : undefined,
+    f.year ? sql`exists (select 1 from ${consultations} y where y.org_id = ${recs.orgId} and y.id = ${recs.consultationId} and y.year = ${f.year})` : undefined,
+    f.outcome === 'any' ? sql`${recs.outcomeKind} is not null` : f.outcome ? eq(recs.outcomeKind, f.outcome) : undefined,
+    f.measure ? eq(recs.outcomeMeasure, f.measure) : undefined,
     f.unitId ? sql`exists (select 1 from ${assignments} a where a.org_id = ${recs.orgId} and a.item_kind = ${REC_KIND} and a.item_id = ${recs.id}
       and a.unit_id = ${f.unitId} and a.state in ('pending', 'signed'))` : undefined,
   );

@@ -34,6 +34,7 @@ for (const a of recommendationWorkflow.actionNames) if (!(a in ACTION_BODIES)) t
 const Filters = obj({
   ...Paging, consultationId: Type.Optional(Uuid), unitId: Type.Optional(Uuid),
   state: Type.Optional(Type.Array(lit(REC_STATES), { maxItems: REC_STATES.length })),
+  year: Type.Optional(Year), outcome: Type.Optional(lit([...OUTCOME_KINDS, 'any'] as const)), measure: Type.Optional(Name(100)),
 });
 
 /** Recommendations (建议): written at central assignment, handled by units as proposals are, tracked to their outcome. */
@@ -59,7 +60,7 @@ export async function recommendationRoutes(fastify: FastifyInstance) {
     return items.sort((a, b) => a.number - b.number);
   });
 
-  app.get('/recommendations', { schema: { tags, summary: 'Recommendations I may read (a unit: those assigned to it), filters consultationId, unitId, state', querystring: Filters } }, async (req) => {
+  app.get('/recommendations', { schema: { tags, summary: 'Recommendations I may read (a unit: those assigned to it), filters consultationId, unitId, state, year, outcome (kind, or any), measure', querystring: Filters } }, async (req) => {
     const q = req.query;
     return { ...(await listRecommendations(app.db, actorOf(req), q, pageOf(q))), page: q.page, pageSize: q.pageSize };
   });

@@ -27,7 +27,10 @@ export async function roomRoutes(fastify: FastifyInstance) {
 
   app.get('/consultations/rooms', {
     schema: { tags, summary: 'Frontline council rooms of my committee (mine: those I sit in)', querystring: obj({ active: Type.Optional(Type.Boolean()), mine: Type.Optional(Type.Boolean()) }) },
-  }, async (req) => ({ items: await listRooms(app.db, actorOf(req), req.query) }));
+  }, async (req) => {
+    const items = await listRooms(app.db, actorOf(req), req.query);
+    return { items, total: items.length };
+  });
 
   app.get('/consultations/rooms/figures', {
     schema: { tags, summary: 'Rooms, sessions opened and held, members taking part: per county committee and department, and in all', querystring: obj({ year: Type.Optional(Year) }) },

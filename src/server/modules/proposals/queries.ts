@@ -3,7 +3,7 @@ import type { Queryable } from '../../core/db/client.ts';
 import { hasRole, type Actor } from '../../core/policies.ts';
 import { entityHistory } from '../../core/history.ts';
 import { members, plenarySessions, terms, units } from '../org/schema.ts';
-import { assignments, extensionRequests } from '../handling/schema.ts';
+import { assignments, evaluations, extensionRequests } from '../handling/schema.ts';
 import { today } from '../handling/deadlines.ts';
 import { assignedTo, fullAccess, KIND, ownedBy, publicView, type Loaded } from './access.ts';
 import { redactContacts } from '../../core/text/redact.ts';
@@ -32,6 +32,8 @@ export function numberLabel(termNumber?: number | null, sessionNumber?: number |
 
 export interface ProposalFilter {
   q?: string; state?: string[]; published?: boolean; mine?: boolean; unitId?: string; sessionId?: string; domain?: string; kind?: string; isKey?: boolean; overdue?: boolean; keyLeader?: 'me';
+  /** The proposer's latest evaluation of the handling says this (satisfied | basic | unsatisfied). */
+  satisfaction?: string;
   /** Closed ones: published, waiting to be published, or exempted (with a reason). */
   publication?: 'published' | 'pending' | 'exempt';
   /** updated: the latest change first (default); number: the newest session first, then the highest number. */
@@ -70,6 +72,9 @@ export async function listProposals(db: Queryable, actor: Actor | null, orgId: s
     f.domain ? eq(proposals.domain, f.domain) : undefined,
     f.kind ? eq(proposals.kind, f.kind) : undefined,
     f.isKey === undefined ? undefined : eq(proposals.isKey, f.isKey),
+    // Evaluations are internal: the public list answers none for this filter.
+    f.satisfaction && (f.published || !actor) ? sql`false` : f.satisfaction ? sql`(select e.satisfaction from ${evaluations} e where e.org_id = ${proposals.orgId} and e.item_kind = ${KIND} and e.item_id = ${proposals.id}
+      order by e.round desc, e.created_at desc limit 1) = ${f.satisfaction}` : undefined,
     f.keyLeader === 'me' && actor ? eq(proposals.keyLeaderUserId, actor.id) : undefined,
     f.publication === 'published' ? eq(proposals.published, true)
       : f.publication === 'pending' ? and(eq(proposals.state, 'closed'), eq(proposals.published, false), isNull(proposals.publicationExemptReason))

@@ -61,6 +61,7 @@ const FilterFields = {
   q: Paging.q, state: Type.Optional(Type.Array(lit(STATES), { maxItems: 12 })), published: Type.Optional(Type.Boolean()), mine: Type.Optional(Type.Boolean()),
   unitId: Type.Optional(Uuid), sessionId: Type.Optional(Uuid), domain: Type.Optional(lit(DOMAINS)), kind: Type.Optional(lit(KINDS)),
   isKey: Type.Optional(Type.Boolean()), overdue: Type.Optional(Type.Boolean()), keyLeader: Type.Optional(Type.Literal('me')),
+  satisfaction: Type.Optional(lit(['satisfied', 'basic', 'unsatisfied'] as const)),
   publication: Type.Optional(lit(['published', 'pending', 'exempt'] as const)),
   sort: Type.Optional(lit(SORTS)),
 };

@@ -1,0 +1,152 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Queryable } from '../../core/db/client.ts';
+import type { Actor } from '../../core/policies.ts';
+import { plenarySessions } from '../org/schema.ts';
+import { listCampaigns, partyFigures } from '../party/queries.ts';
+import { counters, SUM_FIELD } from '../liaison/counters.ts';
+import { listMeetings } from '../liaison/queries.ts';
+import { figures as creationFigures } from '../creation/queries.ts';
+import { scopeOf } from '../creation/access.ts';
+import { listConsultations } from '../consultations/queries.ts';
+import { consultations, consultationComments } from '../consultations/schema.ts';
+import { HELD, KINDS as CONSULTATION_KINDS } from '../consultations/workflow.ts';
+import { listRooms } from '../consultations/rooms.ts';
+import { listRecommendations, outcomeMeasures } from '../consultations/recommendation-queries.ts';
+import { OUTCOME_KINDS } from '../consultations/recommendation-workflow.ts';
+import { listProposals } from '../proposals/queries.ts';
+import { listRounds } from '../selection/queries.ts';
+import { placeOf } from './profile.ts';
+
+// The figures of the 四双 report, each computed by the module that keeps its records and carrying
+// the list that answers it: `source` is an API list of the caller's committee whose `total` is
+// `value` (or, with `field`, whose items' `field` add up to it). The prose (draft.ts) only reads
+// them: figures and text are kept apart so that edited prose can later keep its figures fresh.
+
+export interface Figure { key: string; label: string; value: number; unit: string; source: string; field?: string }
+
+/** What the prose needs beside the figures: names from the data (never counted). */
+export interface FigureContext {
+  campaign: { title: string } | null;
+  onlineConsultation: { title: string } | null;
+  roomHosts: { counties: string[]; units: string[] };
+  measures: { key: string; measure: string }[];
+  session: { number: number } | null;
+}
+
+const API = '/api/v1';
+const one = { limit: 1, offset: 0 };
+const qs = (params: Record<string, string | number | boolean | string[] | undefined>) => {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (Array.isArray(v)) for (const x of v) q.append(k, x);
+    else if (v !== undefined) q.set(k, String(v));
+  }
+  const s = q.toString();
+  return s ? `?${s}` : '';
+};
+
+export const CONSULTATION_KIND_LABELS: Record<(typeof CONSULTATION_KINDS)[number], string> = {
+  plenary: '全体会议', standing: '专题议政性常委会议', bimonthly: '双月专题协商座谈会', supervision: '专项民主监督',
+  sector: '界别协商活动', online: '网络议政', frontline: '协商在一线', other: '其他协商',
+};
+const OUTCOME_LABELS: Record<(typeof OUTCOME_KINDS)[number], string> = { party: '被吸纳为党委决策的协商建议', government: '被吸纳为政府文件的协商建议', department: '被吸纳为部门工作措施的协商建议' };
+/** 提交 onwards: every proposal handed in; 立案 onwards; 答复 onwards. */
+const SUBMITTED = ['submitted', 'filed', 'not_filed', 'converted', 'merged', 'assigned', 'handling', 'replied', 'rehandling', 'closed'];
+const FILED = ['filed', 'assigned', 'handling', 'replied', 'rehandling', 'closed'];
+const REPLIED = ['replied', 'rehandling', 'closed'];
+
+/** Every figure of the year the data holds, and the names the prose quotes. */
+export async function sishuangFigures(db: Queryable, actor: Actor, year: number): Promise<{ figures: Figure[]; context: FigureContext }> {
+  const orgId = actor.orgId;
+  const from = `${year}-01-01`, to = `${year}-12-31`;
+  const out: Figure[] = [];
+  const add = (f: Figure) => { out.push(f); };
+
+  // 双联: the party organisation (the party module's own figures) and the liaison counters.
+  const [party, tally, meetings, campaigns] = await Promise.all([
+    partyFigures(db, orgId, year), counters(db, orgId, { from, to, by: 'member' }), listMeetings(db, orgId, { year }), listCampaigns(db, actor, {}),
+  ]);
+  for (const f of party.figures) add({ ...f, key: `party.${f.key}` });
+  const LIAISON: Record<keyof typeof tally.total, [string, string]> = {
+    policyTalks: ['宣讲党的政策', '场次'], membersVisited: ['走访政协委员', '人次'], massesVisited: ['走访界别群众', '人次'],
+    opinionsCollected: ['征求意见建议', '条'], problemsSolved: ['协调解决实际问题', '件'],
+  };
+  for (const k of Object.keys(LIAISON) as (keyof typeof LIAISON)[]) {
+    const field = SUM_FIELD[k];
+    add({ key: `liaison.${k}`, label: LIAISON[k][0], value: tally.total[k], unit: LIAISON[k][1], source: tally.sources[k], ...(field ? { field } : {}) });
+  }
+  add({ key: 'liaison.meetings', label: '双联见面会', value: meetings.length, unit: '次', source: `${API}/liaison/meetings${qs({ year })}` });
+  // The campaign of the year (献一计): the one with the most ideas among those opened that year.
+  const campaign = campaigns.filter((c) => c.opensOn.startsWith(`${year}-`)).sort((a, b) => b.ideas - a.ideas)[0] ?? null;
+  if (campaign) {
+    add({ key: 'campaign.ideas', label: '委员献计', value: campaign.ideas, unit: '条', source: `${API}/campaigns/${campaign.id}/ideas` });
+    add({ key: 'campaign.adopted', label: '被采纳的献计', value: campaign.adopted, unit: '条', source: `${API}/campaigns/${campaign.id}/ideas${qs({ adopted: true })}` });
+  }
+
+  // 双创: the creation module's figures.
+  const creation = await creationFigures(db, await scopeOf(db, actor), { year });
+  for (const f of creation.figures) add({ ...f, key: `creation.${f.key}` });
+
+  // 双协: consultations held by kind, the online comments, the rooms, the recommendations' outcomes.
+  const held = await Promise.all(CONSULTATION_KINDS.map(async (kind) => {
+    const f = { kind, year, state: [...HELD] };
+    return { kind, n: (await listConsultations(db, actor, f, one)).total, source: `${API}/consultations${qs(f)}` };
+  }));
+  for (const h of held) add({ key: `consultations.${h.kind}`, label: CONSULTATION_KIND_LABELS[h.kind], value: h.n, unit: '次', source: h.source });
+
+  const c = consultationComments;
+  const [busiest] = await db.select({ id: consultations.id, title: consultations.title, n: sql<number>`count(${c.id})::int` }).from(consultations)
+    .innerJoin(c, and(eq(c.orgId, consultations.orgId), eq(c.consultationId, consultations.id), eq(c.status, 'visible')))
+    .where(and(eq(consultations.orgId, orgId), eq(consultations.year, year)))
+    .groupBy(consultations.id, consultations.title).orderBy(desc(sql`count(${c.id})`), consultations.id).limit(1);
+  if (busiest) add({ key: 'online.comments', label: '网民留言', value: busiest.n, unit: '条', source: `${API}/consultations/${busiest.id}/comments` });
+
+  const rooms = await listRooms(db, actor, { active: true });
+  add({ key: 'rooms.active', label: '协商在一线委员议事室', value: rooms.length, unit: '个', source: `${API}/consultations/rooms${qs({ active: true })}` });
+  const hosts = (kind: 'county' | 'unit') => [...new Set(rooms.filter((r) => r.host.kind === kind).map((r) => r.host.name).filter((n): n is string => !!n)
+    .map((n) => (kind === 'county' ? placeOf(n) : n)))];
+
+  const outcomes = await Promise.all(OUTCOME_KINDS.map(async (k) => {
+    const f = { year, outcome: k };
+    return { key: `recommendations.${k}`, label: OUTCOME_LABELS[k], value: (await listRecommendations(db, actor, f, one)).total, unit: '条', source: `${API}/recommendations${qs(f)}` };
+  }));
+  outcomes.forEach(add);
+  // A measure names its unit the way staff wrote it: 调整优化市区公交线路（条）.
+  const measures = (await outcomeMeasures(db, orgId, { year })).map((m, i) => {
+    const [, name, unit] = /^(.*?)[（(]([^（()）]{1,4})[)）]$/.exec(m.measure) ?? [null, m.measure, '项'];
+    return { key: `measures.${i + 1}`, measure: m.measure, name: name!, unit: unit!, quantity: m.quantity };
+  });
+  for (const m of measures) {
+    add({ key: m.key, label: m.name, value: m.quantity, unit: m.unit, source: `${API}/recommendations${qs({ year, measure: m.measure })}`, field: 'outcome.quantity' });
+  }
+
+  // 双评: the proposals of the year's plenary session.
+  const [session] = await db.select({ id: plenarySessions.id, number: plenarySessions.number }).from(plenarySessions)
+    .where(and(eq(plenarySessions.orgId, orgId), sql`${plenarySessions.startsOn} between ${from} and ${to}`))
+    .orderBy(desc(plenarySessions.startsOn)).limit(1);
+  if (session) {
+    const PROPOSALS: [string, string, Record<string, unknown>][] = [
+      ['submitted', '提交提案', { state: SUBMITTED }], ['filed', '立案提案', { state: FILED }], ['replied', '已答复提案', { state: REPLIED }],
+      ['satisfied', '提案人对办理表示满意', { satisfaction: 'satisfied' }], ['key', '党政领导领办的重点提案', { isKey: true }],
+    ];
+    const counted = await Promise.all(PROPOSALS.map(async ([key, label, extra]) => {
+      const f = { sessionId: session.id, ...extra };
+      return { key: `proposals.${key}`, label, value: (await listProposals(db, actor, orgId, f, one)).total, unit: '件', source: `${API}/proposals${qs(f as Record<string, string | boolean | string[]>)}` };
+    }));
+    counted.forEach(add);
+  }
+
+  // 优秀提案: the announced rounds of the year, their excellent entries added up.
+  const rounds = await listRounds(db, actor, { year, announced: true, page: 1, pageSize: 200 });
+  if (rounds.total) {
+    add({ key: 'proposals.excellent', label: '评出优秀提案', value: rounds.items.reduce((n, r) => n + (r.excellent ?? 0), 0), unit: '件', source: `${API}/selections${qs({ year, announced: true })}`, field: 'excellent' });
+  }
+
+  return {
+    figures: out,
+    context: {
+      campaign: campaign && { title: campaign.title }, onlineConsultation: busiest ? { title: busiest.title } : null, roomHosts: { counties: hosts('county'), units: hosts('unit') },
+      measures: measures.map((m) => ({ key: m.key, measure: m.name })), session: session ? { number: session.number } : null,
+    },
+  };
+}

@@ -1,0 +1,154 @@
+// 四双工作报告 (staff, leaders): the year's report drafted by the server from the data, its sections,
+// and under each the figures it quotes — each opens the list of records behind it (the figure's
+// `source`) in a drawer. Download as Word; staff set the names the report uses (the profile).
+import { useState } from 'react';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Drawer, Empty, Flex, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
+import { DownloadOutlined, SettingOutlined } from '@ant-design/icons';
+import { api, withQuery } from '../../api';
+import { useAuth } from '../../auth';
+import { useI18n } from '../../i18n';
+import { FormModal } from '../../components/FormModal';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryError } from '../../components/QueryError';
+import { thisYear, YEARS } from '../../components/records/model';
+
+interface Figure { key: string; label: string; value: number; unit: string; source: string; field?: string }
+interface Report { year: number; title: string; sections: { heading: string; paragraphs: string[] }[]; figures: Figure[] }
+interface Profile { cityName: string; partyCommittee: string; chair: string; counties: string[] }
+type Item = Record<string, unknown>;
+interface SourcePage { items: Item[]; total: number; pageSize?: number }
+
+/** Which part of the report a figure belongs to (the sections in order: opening, 双联, 双创, 双协, 双评, closing). */
+const PART_OF: [string, number][] = [['party.', 1], ['liaison.', 1], ['campaign.', 1], ['creation.', 2], ['consultations.', 3], ['online.', 3], ['rooms.', 3], ['recommendations.', 3], ['measures.', 3], ['proposals.', 4]];
+const partOf = (f: Figure) => PART_OF.find(([p]) => f.key.startsWith(p))?.[1] ?? -1;
+const shown = (f: Figure) => (f.unit === '元' && f.value >= 1e4 ? `${Math.round(f.value / 100) / 100}万元` : `${f.value}${f.unit}`);
+const pick = (item: Item, path: string) => path.split('.').reduce<unknown>((o, k) => (o as Item | null | undefined)?.[k], item);
+
+/** A record of any source list in one line: its title or name, and its date. */
+function describe(item: Item): { title: string; detail: string } {
+  const str = (k: string) => (typeof item[k] === 'string' && item[k] ? String(item[k]) : '');
+  const title = str('title') || str('name') || str('text') || str('content') || str('memberName') || str('householdName') || str('id');
+  const detail = [str('memberName') !== title ? str('memberName') : '', str('sectorName'), str('date') || str('heldOn') || str('submittedOn') || str('startedOn') || str('createdAt').slice(0, 10)]
+    .filter(Boolean).join(' · ');
+  return { title, detail };
+}
+
+function SourceDrawer({ figure, onClose }: { figure: Figure | null; onClose: () => void }) {
+  const { t } = useI18n();
+  const list = useInfiniteQuery({
+    queryKey: ['report-source', figure?.source],
+    enabled: !!figure,
+    initialPageParam: 1,
+    // The first read is the list as the figure names it; a paged list then reads its next pages (same size).
+    queryFn: ({ pageParam, signal }) =>
+      api.get<SourcePage>(pageParam > 1 ? `${figure!.source}${figure!.source.includes('?') ? '&' : '?'}page=${pageParam}` : figure!.source, undefined, signal),
+    getNextPageParam: (last, pages) => {
+      const seen = pages.reduce((n, p) => n + p.items.length, 0);
+      return last.pageSize === undefined || seen >= last.total || !last.items.length ? undefined : pages.length + 1;
+    },
+  });
+  const pages = list.data?.pages ?? [];
+  const items = pages.flatMap((p) => p.items);
+  const total = pages[0]?.total;
+  const sum = figure?.field ? items.reduce((s, i) => s + Number(pick(i, figure.field!) ?? 0), 0) : null;
+  return (
+    <Drawer open={!!figure} onClose={onClose} width="min(560px, 100vw)" title={figure ? t('reports.source.title', { label: figure.label, value: shown(figure) }) : ''} destroyOnClose>
+      {list.error ? <QueryError error={list.error} /> : (
+        <>
+          <Space direction="vertical" size={2} style={{ marginBottom: 12 }}>
+            {total !== undefined && <Typography.Text type="secondary">{t('reports.source.total', { total })}</Typography.Text>}
+            {figure?.field && sum !== null && <Typography.Text type="secondary">{t('reports.source.sum', { field: figure.field, sum })}</Typography.Text>}
+            <Typography.Text type="secondary" copyable style={{ fontSize: 12, wordBreak: 'break-all' }}>{figure?.source}</Typography.Text>
+          </Space>
+          <List
+            loading={list.isLoading}
+            dataSource={items}
+            locale={{ emptyText: <Empty description={t('reports.source.empty')} /> }}
+            renderItem={(i) => {
+              const d = describe(i);
+              return <List.Item><List.Item.Meta title={d.title} description={d.detail || undefined} />{figure?.field && <Tag>{String(pick(i, figure.field) ?? '')}</Tag>}</List.Item>;
+            }}
+          />
+          {list.hasNextPage && <Button block loading={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>{t('reports.source.more')}</Button>}
+        </>
+      )}
+    </Drawer>
+  );
+}
+
+function ProfileModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  const client = useQueryClient();
+  const profile = useQuery({ queryKey: ['report-profile'], queryFn: () => api.get<Profile>('/api/v1/reports/profile'), enabled: open });
+  const save = useMutation({
+    mutationFn: (v: Profile) => api.put<Profile>('/api/v1/reports/profile', { ...v, chair: v.chair ?? '', counties: v.counties ?? [] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['report-profile'] }).then(() => client.invalidateQueries({ queryKey: ['sishuang'] })),
+  });
+  if (!open || !profile.data) return null;
+  return (
+    <FormModal<Profile> title={t('reports.profile')} open={open} onClose={onClose} submit={(v) => save.mutateAsync(v)} submitting={save.isPending}
+      done={t('reports.profile.saved')} initialValues={profile.data}>
+      <Form.Item name="cityName" label={t('reports.profile.cityName')} rules={[{ required: true }]}><Input maxLength={50} /></Form.Item>
+      <Form.Item name="partyCommittee" label={t('reports.profile.partyCommittee')} rules={[{ required: true }]}><Input maxLength={100} /></Form.Item>
+      <Form.Item name="chair" label={t('reports.profile.chair')}><Input maxLength={50} /></Form.Item>
+      <Form.Item name="counties" label={t('reports.profile.counties')}><Select mode="tags" open={false} tokenSeparators={['、', ',', '，']} /></Form.Item>
+    </FormModal>
+  );
+}
+
+export default function SishuangPage() {
+  const { t } = useI18n();
+  const { hasRole } = useAuth();
+  const [year, setYear] = useState(thisYear());
+  const [figure, setFigure] = useState<Figure | null>(null);
+  const [editing, setEditing] = useState(false);
+  const report = useQuery({ queryKey: ['sishuang', year], queryFn: ({ signal }) => api.get<Report>('/api/v1/reports/sishuang', { year }, signal) });
+  const r = report.data;
+  const chips = (fs: Figure[]) => (
+    <Flex wrap gap={6}>
+      {fs.map((f) => (
+        <Tag key={f.key} color={f.value ? 'blue' : 'default'} style={{ cursor: 'pointer', marginInlineEnd: 0 }} onClick={() => setFigure(f)}
+          role="button" tabIndex={0} aria-label={`${f.label} ${shown(f)} — ${t('reports.source.open')}`} onKeyDown={(e) => { if (e.key === 'Enter') setFigure(f); }}>
+          {f.label} <b>{shown(f)}</b>
+        </Tag>
+      ))}
+    </Flex>
+  );
+  return (
+    <>
+      <PageHeader
+        title={t('nav.sishuang')}
+        extra={
+          <>
+            <Select aria-label={t('reports.year')} value={year} onChange={setYear} options={YEARS.map((y) => ({ value: y, label: String(y) }))} style={{ width: 100 }} />
+            <Button icon={<DownloadOutlined />} href={withQuery('/api/v1/reports/sishuang.docx', { year })}>{t('reports.download')}</Button>
+            {hasRole('staff', 'admin') && <Button icon={<SettingOutlined />} onClick={() => setEditing(true)}>{t('reports.profile')}</Button>}
+          </>
+        }
+      />
+      {report.error && <QueryError error={report.error} />}
+      {report.isLoading && <Card loading />}
+      {r && (
+        <Card>
+          <Typography.Title level={4} style={{ textAlign: 'center' }}>{r.title}</Typography.Title>
+          {r.sections.map((s, i) => {
+            const fs = r.figures.filter((f) => partOf(f) === i);
+            return (
+              <section key={s.heading} style={{ marginBottom: 16 }}>
+                {i > 0 && <Typography.Title level={5}>{s.heading}</Typography.Title>}
+                {s.paragraphs.map((p) => <Typography.Paragraph key={p} style={{ textIndent: '2em' }}>{p}</Typography.Paragraph>)}
+                {fs.length > 0 && (
+                  <Card size="small" type="inner" title={t('reports.figures')}>{chips(fs)}</Card>
+                )}
+              </section>
+            );
+          })}
+          {r.figures.some((f) => partOf(f) < 0) && <Card size="small" type="inner" title={t('reports.figures.all')}>{chips(r.figures.filter((f) => partOf(f) < 0))}</Card>}
+        </Card>
+      )}
+      <SourceDrawer figure={figure} onClose={() => setFigure(null)} />
+      <ProfileModal open={editing} onClose={() => setEditing(false)} />
+    </>
+  );
+}

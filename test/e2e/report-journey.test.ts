@@ -1,0 +1,47 @@
+// In a real browser, the 四双 report on a phone: after a 双联 contact is logged, a leader opens the
+// year's report at 390 px, finds the figure of members visited under 双联, clicks it and sees the
+// contact behind it; the Word download is offered. Embedded database only (the HTTP tests walk
+// every figure's source on the demo committee).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logIn, see, startE2E, type E2E } from './browser.ts';
+import { main } from './ui.ts';
+import { today } from '../../src/server/modules/handling/deadlines.ts';
+
+const YEAR = Number(today().slice(0, 4));
+const TOPICS = '了解界别群众对老旧小区改造的意见';
+
+describe('四双 report journey in the browser', () => {
+  let e2e: E2E;
+  beforeAll(async () => { e2e = await startE2E(); });
+  afterAll(async () => { await e2e?.close(); });
+
+  it('a leader opens the report on a phone, clicks a figure and sees the records behind it', { timeout: 240_000 }, async (test) => {
+    const t = e2e.t;
+    const staff = await t.as('staff');
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/liaison/links/generate', headers: staff, payload: { year: YEAR } })).statusCode).toBe(200);
+    const link = (await t.app.inject({ url: `/api/v1/liaison/links?year=${YEAR}&kind=partyMember`, headers: staff })).json().items[0];
+    const contact = await t.app.inject({
+      method: 'POST', url: `/api/v1/liaison/links/${link.id}/contacts`, headers: staff,
+      payload: { date: today(), channel: 'faceToFace', participants: '党员委员与党外委员', topics: TOPICS },
+    });
+    expect(contact.statusCode, contact.body).toBe(201);
+
+    const phone = await e2e.page(test, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await phone.goto('/login');
+    await logIn(phone, 'leader', t.fx.password);
+    await see(main(phone).getByText('待办事项', { exact: true }));
+    await phone.goto('/reports/sishuang');
+    await see(main(phone).getByRole('heading', { name: '四双工作报告' }));
+    await see(main(phone).getByRole('heading', { name: `${YEAR}年度“四双”工作情况报告`, exact: false }));
+    await see(main(phone).getByRole('heading', { name: '一、双联：把党的全面领导落实到微小之处' }));
+    await see(main(phone).getByRole('link', { name: '下载 Word' }).or(main(phone).getByRole('button', { name: '下载 Word' })));
+    // No figure is a placeholder: the text says what the year did not hold.
+    await see(main(phone).getByText(/本年度未开展委员献计活动/));
+
+    await main(phone).getByRole('button', { name: /^走访政协委员 1人次/ }).click();
+    const drawer = phone.getByRole('dialog', { name: '走访政协委员：1人次' });
+    await see(drawer.getByText('共 1 条记录', { exact: true }));
+    await see(drawer.getByText(TOPICS, { exact: true }));
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+});
