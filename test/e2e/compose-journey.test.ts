@@ -40,7 +40,7 @@ describe('writing a proposal in the browser', () => {
       const settled = now === checks;
       checks = now;
       return settled;
-    }, { intervals: [1500], timeout: 20_000 }).toBe(true);
+    }, { interval: 1500, timeout: 20_000 }).toBe(true);
     await expect.poll(() => loaded.some((r) => /^GET \/assets\/ProposalDetailPage-/.test(r))).toBe(true);
     loaded.length = 0;
     await button(main(member), '保存并提交').click();
