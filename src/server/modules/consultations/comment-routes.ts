@@ -17,6 +17,26 @@ definePolicies({ 'consultation.moderate': ['staff'] });
 export const COMMENT_MAX = 1000;
 const obj = <T extends import('typebox').TProperties>(props: T, opts: object = {}) => Type.Object(props, { additionalProperties: false, ...opts });
 const CommentParams = obj({ id: Uuid, commentId: Uuid });
+/**
+ * A stream's opening or closing tells every stream the viewer count: at most once a second per
+ * consultation (the first at once, the rest folded into one after), or a thousand streams opening
+ * would send a million events.
+ */
+const VIEWERS_EVERY_MS = 1000;
+class Throttle {
+  private last = new Map<string, number>();
+  private timers = new Map<string, NodeJS.Timeout>();
+  constructor(private everyMs: number) {}
+  tell(key: string, send: () => Promise<void>) {
+    if (this.timers.has(key)) return;
+    const wait = (this.last.get(key) ?? -Infinity) + this.everyMs - Date.now();
+    const go = () => { this.timers.delete(key); this.last.set(key, Date.now()); void send().catch(() => undefined); };
+    if (wait <= 0) go();
+    else this.timers.set(key, setTimeout(go, wait).unref());
+    if (this.last.size > 10_000) for (const [k, at] of this.last) if (Date.now() - at > this.everyMs) this.last.delete(k);
+  }
+  close() { for (const t of this.timers.values()) clearTimeout(t); this.timers.clear(); }
+}
 const TooMany = { 429: Type.Ref('Problem'), 409: Type.Ref('Problem'), 422: Type.Ref('Problem') };
 
 export async function commentRoutes(fastify: FastifyInstance) {
@@ -24,7 +44,8 @@ export async function commentRoutes(fastify: FastifyInstance) {
   const tags = ['consultations'];
   const cfg = app.config;
   const themes = new ThemeCache(app.db, { refreshComments: cfg.THEMES_REFRESH_COMMENTS, refreshSeconds: cfg.THEMES_REFRESH_SECONDS, log: app.log });
-  app.addHook('onClose', async () => { themes.close(); await themes.settled(); });
+  const viewerCounts = new Throttle(VIEWERS_EVERY_MS);
+  app.addHook('onClose', async () => { themes.close(); viewerCounts.close(); await themes.settled(); });
 
   app.get('/consultations/:id/comments', {
     config: { public: true, publicAccounts: true },
@@ -100,8 +121,8 @@ export async function commentRoutes(fastify: FastifyInstance) {
     const channel = commentChannel(cons.orgId, cons.id);
     const viewers = `viewers:${cons.orgId}:${cons.id}`;
     const tell = async (delta: number) => {
-      const count = await app.live.gauge(viewers, delta);
-      await app.live.publish(channel, { event: 'viewers', data: { count } });
+      await app.live.gauge(viewers, delta);
+      viewerCounts.tell(channel, async () => app.live.publish(channel, { event: 'viewers', data: { count: await app.live.gauge(viewers, 0) } }));
     };
     return serveStream(req, reply, app.live, channel, async () => (after === undefined ? [] : commentsAfter(app.db, cons, after)), {
       live: req.query.live,
