@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import AhoCorasick from 'modern-ahocorasick';
@@ -95,7 +96,7 @@ const nextSeq = sql<number>`nextval(${commentSequence.seqName})`;
 const inTurn = (c: CommandScope, consultationId: string) => c.tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`comment-seq:${consultationId}`}))`);
 
 /** What a member's duty record counts (events.md): the comment, its author's member id, the day. */
-async function postedPayload(c: CommandScope, row: Comment) {
+async function postedPayload(c: CommandScope, row: Pick<Comment, 'id' | 'orgId' | 'consultationId' | 'authorId'>) {
   const [author] = await c.tx.select({ memberId: users.memberId }).from(users).where(and(eq(users.orgId, row.orgId), eq(users.id, row.authorId)));
   return { id: row.id, consultationId: row.consultationId, memberIds: author?.memberId ? [author.memberId] : [], occurredOn: today(), authorUserId: row.authorId };
 }
@@ -123,9 +124,16 @@ export function postComment(ctx: Ctx, consultationId: string, input: { content: 
     if (again) throw invalid('/content', say('您已发表过相同的评论，请勿重复发表', 'you have posted the same comment already'));
     const word = await sensitiveWordIn(c.tx, orgId, content);
     const heldFor = word ? 'sensitive' : cons.commentsModeration === 'pre' ? 'pre' : null;
-    if (!heldFor) await inTurn(c, consultationId);
+    const id = randomUUID();
+    if (!heldFor) {
+      // Audited before the number is taken: from inTurn to the commit, every other comment of this
+      // consultation waits, so that stretch is the insert and the commit alone.
+      await c.record({ action: 'posted', entity: 'consultationComment', entityId: id, after: { status: 'visible', consultationId } },
+        await postedPayload(c, { id, orgId, consultationId, authorId: c.actor.id }));
+      await inTurn(c, consultationId);
+    }
     const [row] = await c.tx.insert(comments).values({
-      orgId, consultationId, authorId: c.actor.id, authorName: c.actor.displayName, content, replyTo: input.replyTo ?? null,
+      id, orgId, consultationId, authorId: c.actor.id, authorName: c.actor.displayName, content, replyTo: input.replyTo ?? null,
       status: heldFor ? 'held' : 'visible', heldFor, seq: heldFor ? null : nextSeq,
     }).returning();
     const comment = row!;
@@ -134,7 +142,6 @@ export function postComment(ctx: Ctx, consultationId: string, input: { content: 
         { id: comment.id, consultationId, heldFor });
       return { comment, channel: queueChannel(orgId, consultationId), publish: { event: 'held', data: presentForStaff(comment) } };
     }
-    await c.record({ action: 'posted', entity: 'consultationComment', entityId: comment.id, after: { status: 'visible', consultationId } }, await postedPayload(c, comment));
     return { comment, channel: commentChannel(orgId, consultationId), publish: { event: 'comment', id: comment.seq!, data: presentComment(comment) } };
   });
 }
