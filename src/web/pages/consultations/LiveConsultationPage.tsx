@@ -24,6 +24,8 @@ export default function LiveConsultationPage() {
   const open = !!c.data?.comments.open;
   const live = useLiveComments(id, open);
   const consensus = useConsensus(id, open);
+  // (a comment nobody has supported is no consensus, whatever its rank)
+  const agreed = (consensus.data?.items ?? []).filter((x) => x.supports > 0);
   const [content, setContent] = useState('');
   const [replyTo, setReplyTo] = useState<Comment | null>(null);
   const [posting, setPosting] = useState(false);
@@ -98,9 +100,9 @@ export default function LiveConsultationPage() {
             key: 'consensus', label: t('live.consensus'), children: (
               <Flex vertical gap={8}>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('live.consensusHint')}</Typography.Text>
-                {!consensus.data ? <Skeleton active paragraph={{ rows: 2 }} /> : !consensus.data.items.length ? <Typography.Text type="secondary">{t('live.noComments')}</Typography.Text> : (
+                {!consensus.data ? <Skeleton active paragraph={{ rows: 2 }} /> : !agreed.length ? <Typography.Text type="secondary">{t('live.consensusNone')}</Typography.Text> : (
                   <Flex vertical gap={8} role="list" aria-label={t('live.consensus')}>
-                    {consensus.data.items.map((x) => (
+                    {agreed.map((x) => (
                       <Flex key={x.id} vertical gap={2} role="listitem" style={{ borderBottom: `1px solid ${token.colorBorderSecondary}`, paddingBottom: 6 }}>
                         <Typography.Paragraph ellipsis={{ rows: 3, expandable: true }} style={{ margin: 0, overflowWrap: 'anywhere' }}>{x.content}</Typography.Paragraph>
                         <Flex gap={8} wrap>
