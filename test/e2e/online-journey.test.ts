@@ -111,9 +111,9 @@ describe('online comments in the browser', () => {
         seq: sql`nextval(${commentSequence.seqName})`,
       });
     }
-    // One comment supported by the office and two sectors' members.
+    // One comment supported by the office, a sector's member and a unit.
     const agreed = (await e2e.t.app.inject({ method: 'POST', url: `/api/v1/consultations/${id}/comments`, headers: await e2e.t.as('member'), payload: { content: '建议各方共同推进垃圾分类。' } })).json().id as string;
-    for (const u of ['staff', 'member2', 'leader']) {
+    for (const u of ['staff', 'member2', 'unitA']) {
       await e2e.t.app.inject({ method: 'POST', url: `/api/v1/consultations/${id}/comments/${agreed}/vote`, headers: await e2e.t.as(u), payload: { value: 'support' } });
     }
     await e2e.t.app.inject({ url: `/api/v1/consultations/${id}/themes` }); // the first asking starts the grouping
