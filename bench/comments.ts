@@ -31,6 +31,7 @@ export interface CommentBench {
   /** Medians over the rounds. */
   appRps: number; bareRps: number; ratio: number; appP50: number; appP99: number; bareP99: number;
   acknowledged: number; found: number; lost: number; non2xx: number;
+  serverCpuMsPerComment: number; spreadOver10: { rps: number; p50: number; p99: number; non2xx: number };
   fanout: { wanted: number; opened: number; openSeconds: number; comments: number; deliveries: number; missed: number; p50: number; p99: number; max: number; rssPerStreamKiB: number; rssBeforeMiB: number; rssAfterMiB: number; note?: string };
 }
 
@@ -98,19 +99,33 @@ export async function ingestBench(log: (m: string) => void, opts = { connections
     await cannon(url, 1, opts.connections, { cookie }, acked, 'warm');
     await cannon(bareUrl, 1, opts.connections, {});
     const appRuns: IngestRun[] = [], bareRuns: IngestRun[] = [];
+    const cpu0 = await serverCpu(app);
     for (let r = 0; r < opts.rounds; r++) {
       bareRuns.push(await cannon(bareUrl, opts.seconds, opts.connections, {}));
       appRuns.push(await cannon(url, opts.seconds, opts.connections, { cookie }, acked, `r${r}`));
     }
+    const cpu1 = await serverCpu(app);
     await sleep(500);
     const found = await visibleIds(base, id);
     const lost = [...acked].filter((x) => !found.has(x)).length;
+    // Diagnosis: the same load spread over 10 consultations (comments of one consultation take their
+    // numbers one at a time; of different ones, not), one round.
+    const others = await Promise.all(Array.from({ length: 10 }, (_, i) => openConsultation(base, cookie, `压测网络议政（分散 ${i}）`)));
+    let turn = 0;
+    const spread = await autocannon({
+      url: `${base}/api/v1/consultations/${others[0]}/comments`, duration: opts.seconds, connections: opts.connections, pipelining: 1, timeout: 10,
+      headers: { cookie, 'content-type': 'application/json' },
+      requests: [{ setupRequest: (req: object) => { turn++; return { ...req, method: 'POST', path: `/api/v1/consultations/${others[turn % 10]}/comments`, body: JSON.stringify({ content: `分散压测意见 ${turn}` }) }; } }],
+    } as autocannon.Options);
     const appRps = median(appRuns.map((x) => x.rps)), bareRps = median(bareRuns.map((x) => x.rps));
     return {
       connections: opts.connections, seconds: opts.seconds, rounds: opts.rounds, app: appRuns, bare: bareRuns,
       appRps, bareRps, ratio: Math.round((appRps / bareRps) * 1000) / 1000,
       appP50: median(appRuns.map((x) => x.p50)), appP99: median(appRuns.map((x) => x.p99)), bareP99: median(bareRuns.map((x) => x.p99)),
       acknowledged: acked.size, found: found.size, lost, non2xx: appRuns.reduce((s, x) => s + x.non2xx + x.errors, 0),
+      /** The server process's CPU (its Node thread and workers, not PostgreSQL's processes) per request of the rounds, bare's load excluded. */
+      serverCpuMsPerComment: Math.round((cpu1.cpuUs - cpu0.cpuUs) / Math.max(1, cpu1.handled - cpu0.handled)) / 1000,
+      spreadOver10: { rps: Math.round(spread.requests.average), p50: spread.latency.p50, p99: spread.latency.p99, non2xx: spread.non2xx },
     };
   } finally {
     await stopServer(bare);
@@ -211,7 +226,8 @@ export function commentLines(b: CommentBench): string[] {
   const f = b.fanout;
   return [
     `comment ingest, ${b.connections} connections, median of ${b.rounds} × ${b.seconds} s: ${b.appRps} comments/s (p50 ${b.appP50} ms, p99 ${b.appP99} ms) `
-      + `vs bare Fastify POST ${b.bareRps}/s (p99 ${b.bareP99} ms): ratio ${b.ratio}; ${b.acknowledged} acknowledged, ${b.lost} lost, ${b.non2xx} not 2xx`,
+      + `vs bare Fastify POST ${b.bareRps}/s (p99 ${b.bareP99} ms): ratio ${b.ratio}; ${b.acknowledged} acknowledged, ${b.lost} lost, ${b.non2xx} not 2xx; `
+      + `server CPU ${b.serverCpuMsPerComment} ms a comment; spread over 10 consultations ${b.spreadOver10.rps}/s (p99 ${b.spreadOver10.p99} ms)`,
     `comment fan-out: ${f.opened}/${f.wanted} SSE streams open (in ${f.openSeconds} s), ${f.comments} comments → ${f.deliveries} deliveries (${f.missed} missed): `
       + `p50 ${f.p50} ms, p99 ${f.p99} ms, max ${f.max} ms; server RSS ${f.rssBeforeMiB} → ${f.rssAfterMiB} MiB, ${f.rssPerStreamKiB} KiB per stream${f.note ? ` (${f.note})` : ''}`,
   ];
