@@ -47,6 +47,7 @@ interface Entry {
   arrivals: number;
   running?: Promise<void>;
   timer?: NodeJS.Timeout;
+  failedAt?: number;
 }
 
 const visible = (cons: Cons) => and(eq(comments.orgId, cons.orgId), eq(comments.consultationId, cons.id), eq(comments.status, 'visible'));
@@ -68,7 +69,9 @@ export class ThemeCache {
     const entry = this.entries.get(key) ?? this.entries.set(key, { at: 0, arrivals: 0 }).get(key)!;
     const now = await basisOf(this.db, cons);
     const changed = !entry.basis || entry.basis.count !== now.count || entry.basis.lastSeq !== now.lastSeq;
-    if (changed && !entry.running) {
+    // (after a failed grouping, the next waits THEMES_REFRESH_SECONDS whatever arrives)
+    const failedLately = entry.failedAt !== undefined && Date.now() - entry.failedAt < this.opts.refreshSeconds * 1000;
+    if (changed && !entry.running && !failedLately) {
       const newer = entry.basis ? Math.max(Math.abs(now.count - entry.basis.count), entry.arrivals, 1) : Infinity;
       if (newer >= this.opts.refreshComments || Date.now() - entry.at >= this.opts.refreshSeconds * 1000) this.refresh(cons, entry);
       else this.later(cons, entry);
@@ -83,7 +86,7 @@ export class ThemeCache {
     if (!entry?.basis) return; // nobody has asked for these themes yet
     entry.arrivals++;
     if (entry.running) return;
-    if (entry.arrivals >= this.opts.refreshComments) this.refresh(cons, entry);
+    if (entry.arrivals >= this.opts.refreshComments && entry.failedAt === undefined) this.refresh(cons, entry);
     else this.later(cons, entry);
   }
 
@@ -99,7 +102,7 @@ export class ThemeCache {
 
   private later(cons: Cons, entry: Entry) {
     if (entry.timer || this.closed) return;
-    const wait = Math.max(0, entry.at + this.opts.refreshSeconds * 1000 - Date.now());
+    const wait = Math.max(0, Math.max(entry.at, entry.failedAt ?? 0) + this.opts.refreshSeconds * 1000 - Date.now());
     entry.timer = setTimeout(() => { entry.timer = undefined; if (!entry.running) this.refresh(cons, entry); }, wait);
     entry.timer.unref();
   }
@@ -109,7 +112,7 @@ export class ThemeCache {
     clearTimeout(entry.timer);
     entry.timer = undefined;
     entry.running = this.group(cons, entry)
-      .catch((err: unknown) => { entry.at = Date.now(); this.opts.log?.warn({ err, consultationId: cons.id }, 'themes not grouped'); })
+      .catch((err: unknown) => { entry.failedAt = Date.now(); this.opts.log?.warn({ err, consultationId: cons.id }, 'themes not grouped'); })
       .finally(() => { entry.running = undefined; });
   }
 
@@ -126,6 +129,7 @@ export class ThemeCache {
     };
     entry.basis = basis;
     entry.at = Date.now();
+    entry.failedAt = undefined;
     entry.arrivals -= arrivals;
   }
 }
