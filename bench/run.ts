@@ -6,7 +6,8 @@
 //
 // Environment (all optional): BENCH_DATABASE_URL or TEST_DATABASE_URL (also measure PostgreSQL),
 // BENCH_ROUNDS (3), BENCH_DURATION (5 s), BENCH_WARMUP (1 s), BENCH_CONNECTIONS (20), BENCH_STARTS (3),
-// BENCH_SEED=generated (fixture + generated members instead of the demo seed).
+// BENCH_SEED=generated (fixture + generated members instead of the demo seed); bench/comments.ts has its own
+// (BENCH_COMMENT_CONNECTIONS, BENCH_COMMENT_SECONDS, BENCH_COMMENT_ROUNDS, BENCH_STREAMS, BENCH_FANOUT_COMMENTS).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -26,6 +27,7 @@ import { engineBench, engineTable } from './engines.ts';
 import { webBench } from './web.ts';
 import { recordsBench, recordsLines } from './records.ts';
 import { liaisonBench, liaisonLines } from './liaison.ts';
+import { commentBench, commentLines } from './comments.ts';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(benchDir, '..');
@@ -191,6 +193,8 @@ async function main() {
   const suggest = await suggestBench();
   log('themes of generated online comments (300, 1,000, 10,000) …');
   const themes = themeBench();
+  log('online comments: ingest against bare Fastify, and fan-out to 10,000 SSE streams …');
+  const comments = await commentBench(log);
   log('embedded engine candidates side by side …');
   const engineChoice = await engineBench(load, log);
   log('the login page on a throttled link (Chromium) …');
@@ -210,6 +214,7 @@ async function main() {
     ...search.map((r) => `search, ${r.corpus} proposals on ${ENGINE_LABEL[r.engine as 'embedded' | 'postgres']} (loaded in ${r.loadSeconds} s), ${r.queries} queries, median ${r.medianMatches} matches: p50 ${r.search.p50} ms, p95 ${r.search.p95} ms; ILIKE p50 ${r.ilike.p50} ms, p95 ${r.ilike.p95} ms; ${r.speedup}× faster`),
     `unit suggestion, ${suggest.heldOut} held-out demo proposals: top-1 ${suggest.top1}, top-3 ${suggest.top3}`,
     ...themes.map((t) => `themes of ${t.comments} generated comments: ${t.themesMs} ms (k given: ${t.fixedKMs} ms, ${t.ratioToFixedK}×; segmenting alone ${t.segmentMs} ms, ${t.ratioToSegmenting}×); ${t.themes} themes, silhouette ${t.silhouette}, purity ${t.purity}, ARI ${t.ari}`),
+    ...commentLines(comments),
     `login page at ${web.link.downloadMbps} Mbps / ${web.link.latencyMs} ms (median of ${web.runs}): first visit ${web.first.transferredKB} KB in ${web.first.requests} requests (${web.first.scripts} scripts, ${web.first.scriptKB} KB), form usable at ${web.first.formUsableMs} ms (scripts in at ${web.first.scriptsArrivedMs} ms); reload ${web.reload.transferredKB} KB, usable at ${web.reload.formUsableMs} ms`,
     '',
     ...recordsLines(records),
@@ -234,6 +239,7 @@ async function main() {
     search,
     suggest,
     themes,
+    comments,
     engineChoice,
     web,
     records,

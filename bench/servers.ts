@@ -9,11 +9,12 @@ const root = path.resolve(benchDir, '..');
 
 export interface Server { child: ChildProcess; ready: Ready; cleanup(): Promise<void> }
 
-export function startServer(args: string[], cleanup: () => Promise<void> = async () => {}): Promise<Server> {
+/** BENCH_SERVER_NODE_ARGS: more node flags for the measured servers (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`). */
+export function startServer(args: string[], cleanup: () => Promise<void> = async () => {}, env?: Record<string, string>): Promise<Server> {
   return new Promise((resolve, reject) => {
     const child = fork(path.join(benchDir, 'server.ts'), args, {
       // The servers' output (warnings, errors) goes to stderr; stdout is the table only.
-      cwd: root, execArgv: ['--import', 'tsx'], stdio: ['ignore', 2, 2, 'ipc'],
+      cwd: root, execArgv: ['--import', 'tsx', ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])], stdio: ['ignore', 2, 2, 'ipc'], ...(env ? { env: { ...process.env, ...env } } : {}),
     });
     const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`server ${args.join(' ')} not ready in 180 s`)); }, 180_000);
     child.once('message', (m) => { clearTimeout(timer); resolve({ child, ready: m as Ready, cleanup }); });

@@ -761,6 +761,8 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/v1/consultations/:id/actions/openComments': { ...STAFF_ON_OURS, req: async (c) => ({ id: await consultation(c, 1), body: { moderation: 'pre' } }) },
   'POST /api/v1/consultations/:id/actions/closeComments': { ...STAFF_ON_OURS, req: async (c) => ({ id: await openComments(c), body: {} }) },
   'GET /api/v1/consultations/:id/comments': { who: 'see statuses', statuses: '200 200 200 200 200 200 200 404 404', ok: 200, req: async (c) => ({ id: await openComments(c) }) },
+  // Themes of the comments: readable as the comments are (the first answer may have none yet: they are grouped on a worker).
+  'GET /api/v1/consultations/:id/themes': { who: 'see statuses', statuses: '200 200 200 200 200 200 200 404 404', ok: 200, req: async (c) => ({ id: await openComments(c) }) },
   'GET /api/v1/consultations/:id/comments/stream': {
     who: 'see statuses', statuses: '                                               200 200 200 200 200 200 200 404 404', ok: 200,
     req: async (c) => ({ id: await openComments(c), query: { after: '0', live: 'false' } }),

@@ -1,7 +1,11 @@
 // 网络议政 in real browsers: staff open a consultation's comments from its page; a comment typed in
 // one browser appears in another without a reload, and a pre-moderated one only once staff approve
 // it in the live queue; a member of the public, on a phone (390 px), registers and comments.
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commentSequence, consultationComments } from '../../src/server/modules/consultations/schema.ts';
+import { themeCacheOf } from '../../src/server/modules/consultations/theme-cache.ts';
+import { generateComments } from '../../src/server/seed/online-comments.ts';
 import { logIn, see, startE2E, submitButton, type E2E } from './browser.ts';
 import { button, card, logInAs, main, pick, toast } from './ui.ts';
 
@@ -94,5 +98,39 @@ describe('online comments in the browser', () => {
     // The other browser has it without a reload, by the name the citizen chose.
     await see(main(other).getByText('建议增开早高峰区间车。', { exact: true }));
     await see(main(other).getByText('热心市民', { exact: true }));
+  });
+
+  it('shows the themes of the comments and the broadly agreed ones on a phone, and the themes on the staff card', { timeout: 300_000 }, async (test) => {
+    const title = '关于民生实事的网络议政';
+    const id = await prepared(title);
+    const staffHeaders = await e2e.t.as('staff');
+    await e2e.t.app.inject({ method: 'POST', url: `/api/v1/consultations/${id}/actions/openComments`, headers: staffHeaders, payload: { moderation: 'post' } });
+    for (const c of generateComments(70, 3)) {
+      await e2e.t.app.db.insert(consultationComments).values({
+        orgId: e2e.t.fx.orgId, consultationId: id, authorId: e2e.t.fx.userIds.member!, authorName: '张三', content: c.content, status: 'visible',
+        seq: sql`nextval(${commentSequence.seqName})`,
+      });
+    }
+    // One comment supported by the office, a sector's member and a unit.
+    const agreed = (await e2e.t.app.inject({ method: 'POST', url: `/api/v1/consultations/${id}/comments`, headers: await e2e.t.as('member'), payload: { content: '建议各方共同推进垃圾分类。' } })).json().id as string;
+    for (const u of ['staff', 'member2', 'unitA']) {
+      await e2e.t.app.inject({ method: 'POST', url: `/api/v1/consultations/${id}/comments/${agreed}/vote`, headers: await e2e.t.as(u), payload: { value: 'support' } });
+    }
+    await e2e.t.app.inject({ url: `/api/v1/consultations/${id}/themes` }); // the first asking starts the grouping
+    await themeCacheOf(e2e.t.app.db)!.settled();
+
+    const phone = await e2e.page(test, PHONE);
+    await phone.goto(`/public/consultations/${id}`);
+    const themes = main(phone).getByRole('list', { name: '意见主题' });
+    await see(themes.getByRole('listitem').first());
+    expect(await themes.getByRole('listitem').count()).toBeGreaterThanOrEqual(5);
+    const consensus = main(phone).getByRole('list', { name: '共识度高的意见' });
+    await see(consensus.getByText('建议各方共同推进垃圾分类。', { exact: true }));
+    await see(consensus.getByText('3 方支持', { exact: true }));
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    const staff = await logInAs(e2e, test, 'staff');
+    await staff.goto(`/consultations/${id}`);
+    await see(card(staff, '网络议政').getByRole('list', { name: '意见主题' }).getByRole('listitem').first());
   });
 });

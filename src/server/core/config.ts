@@ -26,6 +26,9 @@ const ConfigSchema = Type.Object({
   /** Online comments (网络议政) per account, and per address (an office or a campus behind one address), a minute. */
   COMMENTS_PER_MINUTE_ACCOUNT: Type.Integer({ minimum: 1, default: 6 }),
   COMMENTS_PER_MINUTE_ADDRESS: Type.Integer({ minimum: 60, default: 120 }),
+  /** Themes of a consultation's comments are grouped again (off the request path) after this many new comments, or this long after one. */
+  THEMES_REFRESH_COMMENTS: Type.Integer({ minimum: 1, maximum: 10_000, default: 20 }),
+  THEMES_REFRESH_SECONDS: Type.Integer({ minimum: 1, maximum: 86_400, default: 60 }),
   /** Redis shared by the app instances: live events (comment streams) and rate limits. Unset: one process. */
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
   LOG_LEVEL: Type.Union([Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'),
@@ -51,7 +54,7 @@ export type Config = Static<typeof ConfigSchema>;
 export class ConfigError extends Error {}
 
 const numeric = new Set(['PORT', 'SESSION_TTL_HOURS', 'LOGIN_MAX_FAILURES', 'LOGIN_LOCK_MINUTES',
-  'RATE_LIMIT_LOGIN_PER_MINUTE', 'RATE_LIMIT_PUBLIC_PER_MINUTE', 'COMMENTS_PER_MINUTE_ACCOUNT', 'COMMENTS_PER_MINUTE_ADDRESS', 'JOBS_INTERVAL_SECONDS',
+  'RATE_LIMIT_LOGIN_PER_MINUTE', 'RATE_LIMIT_PUBLIC_PER_MINUTE', 'COMMENTS_PER_MINUTE_ACCOUNT', 'COMMENTS_PER_MINUTE_ADDRESS', 'THEMES_REFRESH_COMMENTS', 'THEMES_REFRESH_SECONDS', 'JOBS_INTERVAL_SECONDS',
   'LIBRARY_MAX_UPLOAD_MB', 'LIBRARY_PREVIEW_PAGES', 'LIBRARY_TIMEOUT_SECONDS', 'LIBRARY_ATTEMPTS', 'LIBRARY_WORKERS']);
 const booleans = new Set(['COOKIE_SECURE']);
 

@@ -129,6 +129,14 @@ export async function hitLimit(bus: LiveBus, key: string, max: number, windowMs:
 
 const HEARTBEAT_MS = 15_000;
 
+/** A message as an SSE frame, serialised once however many streams it goes to (the bus hands each listener the same object). */
+const frames = new WeakMap<LiveMessage, string>();
+function frameOf(m: LiveMessage): string {
+  let f = frames.get(m);
+  if (f === undefined) frames.set(m, f = `${m.id !== undefined ? `id: ${m.id}\n` : ''}event: ${m.event}\ndata: ${JSON.stringify(m.data)}\n\n`);
+  return f;
+}
+
 /**
  * Serves a text/event-stream: `replay` first (what a reconnect missed), then every message on
  * `channel`, a heartbeat comment every 15 s; ends and unsubscribes when the client goes.
@@ -147,7 +155,7 @@ export async function serveStream(req: FastifyRequest, reply: FastifyReply, bus:
       sent.add(key);
       if (sent.size > 5000) sent.delete(sent.values().next().value!);
     }
-    raw.write(`${m.id !== undefined ? `id: ${m.id}\n` : ''}event: ${m.event}\ndata: ${JSON.stringify(m.data)}\n\n`);
+    raw.write(frameOf(m));
   };
   const off = bus.subscribe(channel, (m) => { if (held) held.push(m); else write(m); });
   if (bus instanceof RedisBus) await bus.ready(channel).catch(() => undefined);

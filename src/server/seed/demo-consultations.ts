@@ -25,7 +25,8 @@ import {
   consultationRoomMembers, consultationRooms, consultations, consultationTasks, consultationVisits, meetingInvitees, sensitiveWords,
 } from '../modules/consultations/schema.ts';
 import { orgs } from '../core/schema.ts';
-import { members } from '../modules/org/schema.ts';
+import { members, sectors } from '../modules/org/schema.ts';
+import { generateComments } from './online-comments.ts';
 import { STATES, type ConsultationState, type Kind } from '../modules/consultations/workflow.ts';
 import { createRandom } from './random.ts';
 
@@ -314,12 +315,18 @@ export async function seedDemoConsultations(tx: Queryable, ctx: ConsultationSeed
 
 /** Public accounts (网民) of the demo, who comment online: [username, display name]. */
 const NETIZENS: readonly [string, string][] = [['citizen1', '市民小王'], ['citizen2', '公交通勤族'], ['citizen3', '退休教师老李'], ['citizen4', '大学生小陈']];
+/** More public accounts, who write and vote on the generated comments: citizen5 … (网友 + a number, or these names). */
+const MORE_NETIZENS = 36;
+const NETIZEN_NAMES = ['城东老张', '宝妈小刘', '快递小哥', '社区志愿者', '个体户老周', '上班族阿杰', '退休职工', '开车族', '外卖骑手', '小区业主'];
+/** Members (委员) with a login of their own who take part online: wy01 … (every sixth of the roster, so several sectors). */
+const ONLINE_MEMBERS = 24;
+/** Generated comments (online-comments.ts) before the hand-written ones: several themes of the city's 民生实事. */
+const GENERATED_COMMENTS = 360;
 
 /**
- * The comments of the open online consultation: [author (index into NETIZENS, or 'member'/'leader'),
- * text, index of the comment it replies to]. A handful written by hand; a generator of a few hundred
- * themed comments (src/server/seed/online-comments.ts, `generateComments(n, seed)` → {content, theme}[])
- * is to replace this list: map its items to authors the same way and keep the replies.
+ * The latest comments of the open online consultation, written by hand: [author (index into NETIZENS,
+ * or 'member'/'leader'), text, index of the comment it replies to]. Before them come
+ * GENERATED_COMMENTS from `generateComments` (online-comments.ts), by public accounts and members.
  */
 const COMMENTS: readonly [number | 'member' | 'leader', string, number?][] = [
   [0, '建议早晚高峰加密主干线班次，现在等车经常超过20分钟。'],
@@ -345,12 +352,20 @@ export async function seedDemoOnlineConsultation(tx: Queryable, ctx: Consultatio
   const now = ctx.now ?? new Date();
   const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
   const id = randomUUID();
-  const title = '优化城市公交线网网络议政';
-  const netizens = NETIZENS.map(([username, displayName]) => ({ id: randomUUID(), username, displayName }));
+  const title = '“我为民生实事建言”网络议政';
+  const netizens = [...NETIZENS, ...Array.from({ length: MORE_NETIZENS }, (_, i): [string, string] => [`citizen${i + 5}`, i < NETIZEN_NAMES.length ? NETIZEN_NAMES[i]! : `网友${1000 + i * 37}`])]
+    .map(([username, displayName]) => ({ id: randomUUID(), username, displayName }));
   await tx.insert(users).values(netizens.map((n) => ({ orgId: ctx.orgId, id: n.id, username: n.username, displayName: n.displayName, passwordHash: ctx.passwordHash, roles: ['public'] })));
+  // Members who take part online with a login of their own (the demo member and leader aside).
+  const taken = new Set(ctx.commenters.map((c) => c.memberId));
+  const onliners = ctx.members.filter((m, i) => i % 6 === 3 && !taken.has(m.id)).slice(0, ONLINE_MEMBERS)
+    .map((m, i) => ({ id: randomUUID(), username: `wy${String(i + 1).padStart(2, '0')}`, displayName: m.name, memberId: m.id }));
+  if (onliners.length) {
+    await tx.insert(users).values(onliners.map((o) => ({ orgId: ctx.orgId, id: o.id, username: o.username, displayName: o.displayName, passwordHash: ctx.passwordHash, roles: ['member'], memberId: o.memberId })));
+  }
   await tx.insert(consultations).values({
     orgId: ctx.orgId, id, title, kind: 'online', year, state: 'consulting', commentsOpen: true, commentsModeration: 'post',
-    summary: '围绕公交线路、站点设置、换乘接驳和适老化服务，征求市民意见建议，供专题协商参考。', createdBy: ctx.staffUserId,
+    summary: '围绕公交出行、停车、老旧小区改造、养老、学前教育、营商环境和垃圾分类等民生实事，征求市民和委员的意见建议，供专题协商参考。', createdBy: ctx.staffUserId,
     createdAt: minutesAgo(60 * 24 * 20), updatedAt: minutesAgo(60 * 24),
   });
   await tx.insert(consultationTasks).values(CHECKLIST_OF.online.map((key) => ({ orgId: ctx.orgId, consultationId: id, key, owner: '办公室', state: 'doing' })));
@@ -362,31 +377,71 @@ export async function seedDemoOnlineConsultation(tx: Queryable, ctx: Consultatio
   })));
   await tx.insert(sensitiveWords).values(['代开发票', '赌博'].map((word) => ({ orgId: ctx.orgId, word })));
 
+  // The voters, each with the group consensus counts them in (the sector of a member, 'public', …) and a leaning per theme.
+  const sectorOf = new Map((await tx.select({ id: members.id, sector: sectors.name }).from(members)
+    .innerJoin(sectors, and(eq(sectors.orgId, members.orgId), eq(sectors.id, members.sectorId))).where(eq(members.orgId, ctx.orgId))).map((m) => [m.id, m.sector]));
+  const voters = [
+    ...netizens.map((n) => ({ id: n.id, group: 'public' })),
+    ...[...ctx.commenters, ...onliners.map((o) => ({ userId: o.id, memberId: o.memberId }))].map((m) => ({ id: m.userId, group: sectorOf.get(m.memberId) ?? 'office' })),
+    { id: ctx.staffUserId, group: 'office' },
+  ];
+  const generated = generateComments(GENERATED_COMMENTS, SEED);
+  const themes = [...new Set(generated.map((g) => g.theme))].sort();
+  const gen = createRandom(SEED + 2);
+  // How much each group favours each theme (0.15 … 0.95): what one group cheers another may oppose, so consensus differs from raw support.
+  const leaning = new Map([...new Set(voters.map((v) => v.group))].sort().map((g) => [g, new Map(themes.map((t) => [t, 0.15 + gen.int(0, 16) * 0.05]))]));
+  const writers = [...netizens.map((n) => ({ id: n.id, name: n.displayName })), ...ctx.commenters.map((c) => ({ id: c.userId, name: c.name })),
+    ...onliners.map((o) => ({ id: o.id, name: o.displayName }))];
+
+  interface Row { id: string; authorId: string; authorName: string; content: string; replyTo: string | null; at: Date; votes: { userId: string; value: string }[] }
+  const rows: Row[] = [];
+  const voteOn = (authorId: string, theme: string | null, many: number) => gen.sample(voters.filter((v) => v.id !== authorId), many).flatMap((v) => {
+    const p = theme ? leaning.get(v.group)!.get(theme)! : 0.8;
+    const roll = gen.next();
+    return roll < p ? [{ userId: v.id, value: 'support' }] : roll < p + (1 - p) / 2 ? [{ userId: v.id, value: 'oppose' }] : [];
+  });
+  // Generated ones first (the older), over the last twenty days; one in ten answers an earlier comment of its theme.
+  const spanMinutes = 60 * 24 * 19;
+  const byTheme = new Map<string, string[]>();
+  generated.forEach((g, i) => {
+    const w = gen.chance(0.7) ? writers[gen.int(0, netizens.length - 1)]! : writers[gen.int(netizens.length, writers.length - 1)]!;
+    const earlier = byTheme.get(g.theme) ?? [];
+    const replyTo = earlier.length && gen.chance(0.1) ? gen.pick(earlier) : null;
+    const rowId = randomUUID();
+    rows.push({
+      id: rowId, authorId: w.id, authorName: w.name, content: replyTo ? `${gen.pick(['赞同楼上。', '同意，补充一点：', '说得对，'])}${g.content}` : g.content, replyTo,
+      at: minutesAgo(60 * 24 + spanMinutes - Math.round((i * spanMinutes) / GENERATED_COMMENTS)), votes: voteOn(w.id, g.theme, gen.int(0, 14)),
+    });
+    byTheme.set(g.theme, [...earlier, rowId]);
+  });
   const author = (a: (typeof COMMENTS)[number][0]) => {
     if (typeof a === 'number') return { id: netizens[a]!.id, name: netizens[a]!.displayName };
     const c = ctx.commenters[a === 'member' ? 0 : 1] ?? ctx.commenters[0]!;
     return { id: c.userId, name: c.name };
   };
   const ids = COMMENTS.map(() => randomUUID());
-  // One by one, oldest first: each takes the next number of the stream's sequence.
   for (const [i, [who, content, replyTo]] of COMMENTS.entries()) {
     const a = author(who);
-    const votes = random.sample([...netizens.map((n) => n.id), ...ctx.commenters.map((c) => c.userId)].filter((u) => u !== a.id), random.int(0, 4))
+    const votes = random.sample([...netizens.slice(0, NETIZENS.length).map((n) => n.id), ...ctx.commenters.map((c) => c.userId)].filter((u) => u !== a.id), random.int(0, 4))
       .map((userId) => ({ userId, value: random.chance(0.8) ? 'support' : 'oppose' }));
-    await tx.insert(consultationComments).values({
-      orgId: ctx.orgId, id: ids[i]!, consultationId: id, authorId: a.id, authorName: a.name, content, replyTo: replyTo === undefined ? null : ids[replyTo]!,
-      status: 'visible', seq: sql`nextval(${commentSequence.seqName})`, createdAt: minutesAgo((COMMENTS.length - i) * 37),
-      supports: votes.filter((v) => v.value === 'support').length, opposes: votes.filter((v) => v.value === 'oppose').length,
-    });
-    if (votes.length) await tx.insert(consultationCommentVotes).values(votes.map((v) => ({ orgId: ctx.orgId, commentId: ids[i]!, ...v })));
+    rows.push({ id: ids[i]!, authorId: a.id, authorName: a.name, content, replyTo: replyTo === undefined ? null : ids[replyTo]!, at: minutesAgo((COMMENTS.length - i) * 37), votes });
+  }
+  // Oldest first, a hundred at a time: each takes the next number of the stream's sequence (VALUES rows in order).
+  for (let i = 0; i < rows.length; i += 100) {
+    const chunk = rows.slice(i, i + 100);
+    await tx.insert(consultationComments).values(chunk.map((r) => ({
+      orgId: ctx.orgId, id: r.id, consultationId: id, authorId: r.authorId, authorName: r.authorName, content: r.content, replyTo: r.replyTo,
+      status: 'visible', seq: sql`nextval(${commentSequence.seqName})`, createdAt: r.at,
+      supports: r.votes.filter((v) => v.value === 'support').length, opposes: r.votes.filter((v) => v.value === 'oppose').length,
+    })));
+    const votes = chunk.flatMap((r) => r.votes.map((v) => ({ orgId: ctx.orgId, commentId: r.id, ...v, updatedAt: r.at })));
+    if (votes.length) await tx.insert(consultationCommentVotes).values(votes);
+    await tx.insert(auditLog).values(chunk.map((r) => ({
+      orgId: ctx.orgId, at: r.at, actorUserId: r.authorId, action: 'posted', entity: 'consultationComment', entityId: r.id, after: { status: 'visible', consultationId: id },
+    })));
   }
   await tx.insert(consultationComments).values({
     orgId: ctx.orgId, consultationId: id, authorId: netizens[0]!.id, authorName: netizens[0]!.displayName, content: HELD_COMMENT,
     status: 'held', heldFor: 'sensitive', createdAt: minutesAgo(5),
   });
-  await tx.insert(auditLog).values(COMMENTS.map((_, i) => ({
-    orgId: ctx.orgId, at: minutesAgo((COMMENTS.length - i) * 37), actorUserId: author(COMMENTS[i]![0]).id, action: 'posted', entity: 'consultationComment', entityId: ids[i]!,
-    after: { status: 'visible', consultationId: id },
-  })));
 }
-

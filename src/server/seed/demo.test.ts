@@ -23,6 +23,7 @@ import { dutyEntries, dutyTotals } from '../modules/records/schema.ts';
 import { DEFAULT_RULES, pointsOf } from '../modules/records/rules.ts';
 import { testConfig, testDatabase } from '../../../test/helpers.ts';
 import { DEMO_PASSWORD, seedDemo } from './demo.ts';
+import { themeCacheOf } from '../modules/consultations/theme-cache.ts';
 
 const DEMOCRATIC = ['民革', '民盟', '民建', '民进', '农工党', '致公党', '九三学社', '台盟'];
 
@@ -161,10 +162,14 @@ describe('demo seed', () => {
       ['admin', 'admin'], ['staff', 'staff'], ['leader', 'leader'], ['member', 'member'], ['unit', 'unit'], ['unit2', 'unit'], ['public', 'public'],
     ]);
     const everyone = await db.select().from(users).where(eq(users.orgId, orgId));
-    // Besides the logins, public accounts (网民): two more who propose and support topics, a few who comment online.
-    const userRows = everyone.filter((u) => !u.roles.includes('public') || logins.some((l) => l.username === u.username));
+    // Besides the logins, public accounts (网民): two more who propose and support topics, some forty who comment online;
+    // and members with a login of their own who take part online (wy01 …, each a member).
+    const onliners = everyone.filter((u) => /^wy\d+$/.test(u.username));
+    expect(onliners.length).toBeGreaterThanOrEqual(10);
+    expect(onliners.every((u) => u.memberId && u.roles.join() === 'member')).toBe(true);
+    const userRows = everyone.filter((u) => (!u.roles.includes('public') || logins.some((l) => l.username === u.username)) && !onliners.includes(u));
     expect(userRows).toHaveLength(7);
-    expect(everyone.length - userRows.length).toBeGreaterThanOrEqual(5);
+    expect(everyone.length - userRows.length - onliners.length).toBeGreaterThanOrEqual(40);
     const user = (username: string) => userRows.find((u) => u.username === username)!;
     const memberById = new Map(memberRows.map((m) => [m.id, m]));
     const unitName = new Map(unitRows.map((u) => [u.id, u.name]));
@@ -867,6 +872,23 @@ async function checkConsultations(database: Database, orgId: string) {
     expect(comments.items.some((c: { replyTo: string | null }) => c.replyTo)).toBe(true);
     expect(comments.items.some((c: { supports: number }) => c.supports > 0)).toBe(true);
     expect((await get('staff', `/api/v1/consultations/${open[0]!.id}/comments?status=held`)).total).toBe(1);
+    // A few hundred comments by public accounts and members, in several themes, with counts adding up.
+    expect(comments.total).toBeGreaterThanOrEqual(300);
+    await get('public', `/api/v1/consultations/${open[0]!.id}/themes`); // starts the grouping (on a worker)
+    await themeCacheOf(app.db)!.settled();
+    const themes = await get('public', `/api/v1/consultations/${open[0]!.id}/themes`);
+    expect(themes).toMatchObject({ total: comments.total, grouped: comments.total, stale: false });
+    expect(themes.themes.length).toBeGreaterThanOrEqual(5);
+    expect(themes.themes.reduce((s: number, t: { size: number }) => s + t.size, 0)).toBe(comments.total);
+    for (const t of themes.themes.filter((x: { key: string }) => x.key !== 'other')) expect(t.words.length).toBeGreaterThan(0);
+    // Votes across groups: the most consensual comments are not the most supported ones.
+    const byConsensus = (await get('public', `/api/v1/consultations/${open[0]!.id}/comments?order=consensus&pageSize=10`)).items as
+      { id: string; supports: number; consensus: { groups: Record<string, unknown> } }[];
+    expect(new Set(byConsensus.flatMap((c) => Object.keys(c.consensus.groups))).size).toBeGreaterThanOrEqual(4);
+    expect(Object.keys(byConsensus[0]!.consensus.groups)).toContain('public');
+    const ranked = (await get('public', `/api/v1/consultations/${open[0]!.id}/comments?order=consensus&pageSize=200`)).items as { id: string; supports: number }[];
+    const mostSupported = [...ranked].sort((a, b) => b.supports - a.supports).slice(0, 10).map((c) => c.id);
+    expect(byConsensus.map((c) => c.id)).not.toEqual(mostSupported);
     // The education bureau's clerk finds the recommendations assigned to it.
     const assignedToUnit = (await get('unit', '/api/v1/recommendations?pageSize=200')).items as { lead: { unitName: string } | null }[];
     expect(assignedToUnit.every((r) => r.lead?.unitName === '市教育局')).toBe(true);

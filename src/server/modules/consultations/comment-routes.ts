@@ -1,14 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { clientOf } from '../../core/auth/throttle.ts';
-import { forbidden, say } from '../../core/errors.ts';
+import { forbidden, invalid, say } from '../../core/errors.ts';
 import { actorOf, ctxOf, errorResponses, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
 import { hitLimit, serveStream } from '../../core/live.ts';
 import { authorize, can, definePolicies } from '../../core/policies.ts';
 import {
-  announce, approveComment, commentable, commentChannel, commentsAfter, hideComment, listComments, postComment, presentComment,
+  announce, approveComment, commentable, commentChannel, commentsAfter, hideComment, listByConsensus, listComments, postComment, presentComment,
   queueChannel, sensitiveWordsOf, setSensitiveWords, voteOnComment,
 } from './comments.ts';
+import { ThemeCache } from './theme-cache.ts';
 
 definePolicies({ 'consultation.moderate': ['staff'] });
 
@@ -16,24 +17,67 @@ definePolicies({ 'consultation.moderate': ['staff'] });
 export const COMMENT_MAX = 1000;
 const obj = <T extends import('typebox').TProperties>(props: T, opts: object = {}) => Type.Object(props, { additionalProperties: false, ...opts });
 const CommentParams = obj({ id: Uuid, commentId: Uuid });
+/**
+ * A stream's opening or closing tells every stream the viewer count: at most once a second per
+ * consultation (the first at once, the rest folded into one after), or a thousand streams opening
+ * would send a million events.
+ */
+const VIEWERS_EVERY_MS = 1000;
+class Throttle {
+  private last = new Map<string, number>();
+  private timers = new Map<string, NodeJS.Timeout>();
+  constructor(private everyMs: number) {}
+  tell(key: string, send: () => Promise<void>) {
+    if (this.timers.has(key)) return;
+    const wait = (this.last.get(key) ?? -Infinity) + this.everyMs - Date.now();
+    const go = () => { this.timers.delete(key); this.last.set(key, Date.now()); void send().catch(() => undefined); };
+    if (wait <= 0) go();
+    else this.timers.set(key, setTimeout(go, wait).unref());
+    if (this.last.size > 10_000) for (const [k, at] of this.last) if (Date.now() - at > this.everyMs) this.last.delete(k);
+  }
+  close() { for (const t of this.timers.values()) clearTimeout(t); this.timers.clear(); }
+}
 const TooMany = { 429: Type.Ref('Problem'), 409: Type.Ref('Problem'), 422: Type.Ref('Problem') };
 
 export async function commentRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['consultations'];
   const cfg = app.config;
+  const themes = new ThemeCache(app.db, { refreshComments: cfg.THEMES_REFRESH_COMMENTS, refreshSeconds: cfg.THEMES_REFRESH_SECONDS, log: app.log });
+  const viewerCounts = new Throttle(VIEWERS_EVERY_MS);
+  app.addHook('onClose', async () => { themes.close(); viewerCounts.close(); await themes.settled(); });
 
   app.get('/consultations/:id/comments', {
     config: { public: true, publicAccounts: true },
     schema: {
-      tags, summary: 'The visible comments, newest first (no login needed while comments are open); staff may ask for status=held or hidden', params: IdParams,
-      querystring: obj({ ...Paging, status: Type.Optional(Type.Union([Type.Literal('visible'), Type.Literal('held'), Type.Literal('hidden')])) }),
+      tags, summary: 'The visible comments, newest first (no login needed while comments are open); staff may ask for status=held or hidden. '
+        + 'order=consensus: most consensual first, each with `consensus` (score 0…1, supporting groups, supports and opposes per voter group; see docs/architecture.md)',
+      params: IdParams,
+      querystring: obj({
+        ...Paging, status: Type.Optional(Type.Union([Type.Literal('visible'), Type.Literal('held'), Type.Literal('hidden')])),
+        order: Type.Union([Type.Literal('newest'), Type.Literal('consensus')], { default: 'newest' }),
+      }),
     },
   }, async (req) => {
     const status = req.query.status ?? 'visible';
+    if (req.query.order === 'consensus' && status !== 'visible') throw invalid('/order', say('只有可见的评论能按共识度排序', 'only visible comments are ordered by consensus'));
     const cons = await commentable(app.db, req.actor, req.params.id);
     if (status !== 'visible') authorize(req.actor, 'consultation.moderate', cons);
-    return { ...(await listComments(app.db, req.actor, cons, status, pageOf(req.query))), page: req.query.page, pageSize: req.query.pageSize };
+    const listed = req.query.order === 'consensus' ? await listByConsensus(app.db, req.actor, cons, pageOf(req.query)) : await listComments(app.db, req.actor, cons, status, pageOf(req.query));
+    return { ...listed, page: req.query.page, pageSize: req.query.pageSize };
+  });
+
+  app.get('/consultations/:id/themes', {
+    config: { public: true, publicAccounts: true },
+    schema: {
+      tags, summary: 'The themes of the visible comments (readable as the comments are): each with its size, distinctive words and the comments nearest its centre. '
+        + 'Grouped on a worker thread after new comments (THEMES_REFRESH_COMMENTS / THEMES_REFRESH_SECONDS), never on the request: '
+        + '`stale` says newer comments are not in them yet, `refreshing` that a grouping is under way (the first answer may have no themes yet)',
+      params: IdParams,
+    },
+  }, async (req) => {
+    const cons = await commentable(app.db, req.actor, req.params.id);
+    return themes.themes(cons);
   });
 
   app.post('/consultations/:id/comments', {
@@ -50,6 +94,7 @@ export async function commentRoutes(fastify: FastifyInstance) {
     await hitLimit(app.live, `comment:addr:${clientOf(req.ip ?? 'gone')}`, cfg.COMMENTS_PER_MINUTE_ADDRESS, 60_000, say('本网络地址发表评论', 'comments from this address'), req.log);
     const posted = await postComment(ctxOf(req), req.params.id, req.body);
     await announce(app.live, posted, req.log);
+    if (posted.comment.status === 'visible') themes.arrived({ orgId: posted.comment.orgId, id: posted.comment.consultationId });
     return reply.status(201).send({ ...presentComment(posted.comment), myVote: null });
   });
 
@@ -76,8 +121,8 @@ export async function commentRoutes(fastify: FastifyInstance) {
     const channel = commentChannel(cons.orgId, cons.id);
     const viewers = `viewers:${cons.orgId}:${cons.id}`;
     const tell = async (delta: number) => {
-      const count = await app.live.gauge(viewers, delta);
-      await app.live.publish(channel, { event: 'viewers', data: { count } });
+      await app.live.gauge(viewers, delta);
+      viewerCounts.tell(channel, async () => app.live.publish(channel, { event: 'viewers', data: { count: await app.live.gauge(viewers, 0) } }));
     };
     return serveStream(req, reply, app.live, channel, async () => (after === undefined ? [] : commentsAfter(app.db, cons, after)), {
       live: req.query.live,
@@ -104,6 +149,7 @@ export async function commentRoutes(fastify: FastifyInstance) {
   }, async (req) => {
     const out = await approveComment(ctxOf(req), req.params.id, req.params.commentId);
     await announce(app.live, out, req.log);
+    themes.arrived({ orgId: out[0]!.comment.orgId, id: req.params.id });
     return presentComment(out[0]!.comment);
   });
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import AhoCorasick from 'modern-ahocorasick';
@@ -7,6 +8,8 @@ import { conflict, invalid, notFound, say } from '../../core/errors.ts';
 import type { LiveBus, LiveMessage } from '../../core/live.ts';
 import { isPublicAccount, type Actor } from '../../core/policies.ts';
 import { users } from '../../core/schema.ts';
+import { members, sectors } from '../org/schema.ts';
+import { rankTallied, type ConsensusRank } from './consensus.ts';
 import { today } from '../handling/deadlines.ts';
 import { consultationCommentVotes as votes, consultationComments as comments, commentSequence, consultations, sensitiveWords } from './schema.ts';
 
@@ -93,7 +96,7 @@ const nextSeq = sql<number>`nextval(${commentSequence.seqName})`;
 const inTurn = (c: CommandScope, consultationId: string) => c.tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`comment-seq:${consultationId}`}))`);
 
 /** What a member's duty record counts (events.md): the comment, its author's member id, the day. */
-async function postedPayload(c: CommandScope, row: Comment) {
+async function postedPayload(c: CommandScope, row: Pick<Comment, 'id' | 'orgId' | 'consultationId' | 'authorId'>) {
   const [author] = await c.tx.select({ memberId: users.memberId }).from(users).where(and(eq(users.orgId, row.orgId), eq(users.id, row.authorId)));
   return { id: row.id, consultationId: row.consultationId, memberIds: author?.memberId ? [author.memberId] : [], occurredOn: today(), authorUserId: row.authorId };
 }
@@ -121,9 +124,16 @@ export function postComment(ctx: Ctx, consultationId: string, input: { content: 
     if (again) throw invalid('/content', say('您已发表过相同的评论，请勿重复发表', 'you have posted the same comment already'));
     const word = await sensitiveWordIn(c.tx, orgId, content);
     const heldFor = word ? 'sensitive' : cons.commentsModeration === 'pre' ? 'pre' : null;
-    if (!heldFor) await inTurn(c, consultationId);
+    const id = randomUUID();
+    if (!heldFor) {
+      // Audited before the number is taken: from inTurn to the commit, every other comment of this
+      // consultation waits, so that stretch is the insert and the commit alone.
+      await c.record({ action: 'posted', entity: 'consultationComment', entityId: id, after: { status: 'visible', consultationId } },
+        await postedPayload(c, { id, orgId, consultationId, authorId: c.actor.id }));
+      await inTurn(c, consultationId);
+    }
     const [row] = await c.tx.insert(comments).values({
-      orgId, consultationId, authorId: c.actor.id, authorName: c.actor.displayName, content, replyTo: input.replyTo ?? null,
+      id, orgId, consultationId, authorId: c.actor.id, authorName: c.actor.displayName, content, replyTo: input.replyTo ?? null,
       status: heldFor ? 'held' : 'visible', heldFor, seq: heldFor ? null : nextSeq,
     }).returning();
     const comment = row!;
@@ -132,7 +142,6 @@ export function postComment(ctx: Ctx, consultationId: string, input: { content: 
         { id: comment.id, consultationId, heldFor });
       return { comment, channel: queueChannel(orgId, consultationId), publish: { event: 'held', data: presentForStaff(comment) } };
     }
-    await c.record({ action: 'posted', entity: 'consultationComment', entityId: comment.id, after: { status: 'visible', consultationId } }, await postedPayload(c, comment));
     return { comment, channel: commentChannel(orgId, consultationId), publish: { event: 'comment', id: comment.seq!, data: presentComment(comment) } };
   });
 }
@@ -211,6 +220,14 @@ export async function announce(bus: LiveBus, posted: Posted | Posted[], log: Fas
 
 // ---- reading ---------------------------------------------------------------------------------
 
+/** The caller's votes on these comments. */
+async function myVotes(db: Queryable, actor: Actor | null, orgId: string, ids: string[]) {
+  if (!actor || !ids.length) return new Map<string, string>();
+  const rows = await db.select({ id: votes.commentId, value: votes.value }).from(votes)
+    .where(and(eq(votes.orgId, orgId), eq(votes.userId, actor.id), inArray(votes.commentId, ids)));
+  return new Map(rows.map((v) => [v.id, v.value]));
+}
+
 /**
  * The comments of a consultation, newest first: the visible ones, with the caller's votes; staff may
  * ask for the held or hidden ones instead.
@@ -221,12 +238,67 @@ export async function listComments(db: Queryable, actor: Actor | null, cons: { o
     db.select().from(comments).where(where).orderBy(desc(comments.createdAt), desc(comments.id)).limit(page.limit).offset(page.offset),
     db.select({ n: sql<number>`count(*)::int` }).from(comments).where(where),
   ]);
-  const mine = actor && rows.length
-    ? new Map((await db.select({ id: votes.commentId, value: votes.value }).from(votes)
-      .where(and(eq(votes.orgId, cons.orgId), eq(votes.userId, actor.id), inArray(votes.commentId, rows.map((r) => r.id))))).map((v) => [v.id, v.value]))
-    : new Map<string, string>();
+  const mine = await myVotes(db, actor, cons.orgId, rows.map((r) => r.id));
   const present = status === 'visible' ? presentComment : presentForStaff;
   return { total: count!.n, items: rows.map((r) => ({ ...present(r), myVote: mine.get(r.id) ?? null })) };
+}
+
+// ---- consensus -------------------------------------------------------------------------------
+
+/**
+ * A voter's group for consensus: the sector of a member, 'public' for a public account, 'unit' for a
+ * unit's login, 'office' for any other (staff, leaders without a member record).
+ */
+const voterGroup = sql<string>`case when ${users.roles} @> '["public"]'::jsonb then 'public' when ${sectors.name} is not null then ${sectors.name}
+  when ${users.roles} @> '["unit"]'::jsonb then 'unit' else 'office' end`;
+
+/** How a comment stands across groups: its score (0…1), the groups behind it, and each group's supports and opposes. */
+export interface Consensus { score: number; supportingGroups: number; groups: Record<string, { supports: number; opposes: number }> }
+const presentConsensus = (r: ConsensusRank): Consensus => ({
+  score: Math.round(r.score * 1000) / 1000, supportingGroups: r.supportingGroups,
+  groups: Object.fromEntries(Object.entries(r.groups).filter(([, t]) => t.agree || t.disagree).map(([g, t]) => [g, { supports: t.agree, opposes: t.disagree }])),
+});
+
+/**
+ * Every visible comment of a consultation ranked by consensus across groups (consensus.ts): one
+ * query counts the votes per comment and voter group, rankTallied orders them (most consensual first).
+ */
+export async function consensusRanking(db: Queryable, cons: { orgId: string; id: string }): Promise<ConsensusRank[]> {
+  const visible = and(eq(comments.orgId, cons.orgId), eq(comments.consultationId, cons.id), eq(comments.status, 'visible'));
+  const [ids, tallies] = await Promise.all([
+    db.select({ id: comments.id }).from(comments).where(visible),
+    db.select({
+      id: votes.commentId, group: voterGroup,
+      supports: sql<number>`count(*) filter (where ${votes.value} = 'support')::int`, opposes: sql<number>`count(*) filter (where ${votes.value} = 'oppose')::int`,
+    }).from(votes)
+      .innerJoin(comments, and(eq(comments.orgId, votes.orgId), eq(comments.id, votes.commentId)))
+      .innerJoin(users, and(eq(users.orgId, votes.orgId), eq(users.id, votes.userId)))
+      .leftJoin(members, and(eq(members.orgId, users.orgId), eq(members.id, users.memberId)))
+      .leftJoin(sectors, and(eq(sectors.orgId, members.orgId), eq(sectors.id, members.sectorId)))
+      .where(visible).groupBy(votes.commentId, voterGroup),
+  ]);
+  const byComment = new Map(ids.map((r) => [r.id, {} as Record<string, { agree: number; disagree: number }>]));
+  for (const t of tallies) {
+    const tally = byComment.get(t.id);
+    if (tally) tally[t.group] = { agree: t.supports, disagree: t.opposes };
+  }
+  return rankTallied([...byComment].map(([id, tally]) => ({ id, tally })));
+}
+
+/** A page of the visible comments, most consensual first, each with its consensus. */
+export async function listByConsensus(db: Queryable, actor: Actor | null, cons: { orgId: string; id: string }, page: { limit: number; offset: number }) {
+  const ranked = await consensusRanking(db, cons);
+  const slice = ranked.slice(page.offset, page.offset + page.limit);
+  const rows = slice.length
+    ? await db.select().from(comments).where(and(eq(comments.orgId, cons.orgId), inArray(comments.id, slice.map((r) => r.id))))
+    : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const mine = await myVotes(db, actor, cons.orgId, rows.map((r) => r.id));
+  const items = slice.flatMap((r) => {
+    const row = byId.get(r.id);
+    return row ? [{ ...presentComment(row), myVote: mine.get(r.id) ?? null, consensus: presentConsensus(r) }] : [];
+  });
+  return { total: ranked.length, items };
 }
 
 /** What a stream missed: the visible comments after `after`, in the order they became visible. */

@@ -36,14 +36,24 @@ export interface ConsensusRank {
  * agrees, then to the id.
  */
 export function rankByConsensus(comments: readonly VotedComment[], groups: readonly string[] = []): ConsensusRank[] {
-  const all = [...new Set([...groups, ...comments.flatMap((c) => c.votes.map((v) => v.group))])].sort();
+  return rankTallied(comments.map((c) => {
+    const tally: Record<string, Partial<Record<VoteValue, number>>> = Object.create(null);
+    for (const v of c.votes) { const t = (tally[v.group] ??= {}); t[v.value] = (t[v.value] ?? 0) + 1; }
+    return { id: c.id, tally };
+  }), groups);
+}
+
+/** The same ranking from votes already counted per group (as a GROUP BY answers them): comment → group → counts. */
+export function rankTallied(comments: readonly { id: string; tally: Record<string, Partial<Record<VoteValue, number>>> }[], groups: readonly string[] = []): ConsensusRank[] {
+  const all = [...new Set([...groups, ...comments.flatMap((c) => Object.keys(c.tally))])].sort();
   const ranked = comments.map((c) => {
     const tally: Record<string, GroupTally> = Object.create(null);
-    for (const g of all) tally[g] = { agree: 0, disagree: 0, pass: 0, rate: 0 };
-    for (const v of c.votes) tally[v.group]![v.value]++;
     let logSum = 0, supportingGroups = 0, agrees = 0;
-    for (const t of Object.values(tally)) {
+    for (const g of all) {
+      const v = c.tally[g] ?? {};
+      const t: GroupTally = { agree: v.agree ?? 0, disagree: v.disagree ?? 0, pass: v.pass ?? 0, rate: 0 };
       t.rate = (t.agree + 1) / (t.agree + t.disagree + 2);
+      tally[g] = t;
       logSum += Math.log(t.rate);
       if (t.rate > 0.5) supportingGroups++;
       agrees += t.agree;

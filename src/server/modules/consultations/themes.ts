@@ -182,3 +182,6 @@ export function findThemes(comments: readonly ThemeInput[], options: ThemeOption
   }
   return { themes, assignment, ...(chosenSilhouette !== undefined ? { silhouette: chosenSilhouette } : {}) };
 }
+
+/** findThemes with one argument, for a worker thread (core/workers: inWorker). */
+export const findThemesTask = (arg: { comments: ThemeInput[]; options?: ThemeOptions }) => findThemes(arg.comments, arg.options);

@@ -7,6 +7,7 @@ import { errorText } from '../../api';
 import { useI18n } from '../../i18n';
 import { useModerate, useModerationQueue, useSaveSensitiveWords, useSensitiveWords, type Comment, type Moderation } from './comments';
 import { useConsultationWrite, writes } from './queries';
+import { ThemeList } from './Themes';
 
 export function CommentsCard({ id, open, moderation, canOpen, canClose }: { id: string; open: boolean; moderation: Moderation; canOpen: boolean; canClose: boolean }) {
   const { t, formatDateTime } = useI18n();
@@ -43,6 +44,8 @@ export function CommentsCard({ id, open, moderation, canOpen, canClose }: { id: 
         {canClose && <Flex><Button danger loading={act.isPending} onClick={() => run('closeComments')}>{t('comments.closeAction')}</Button></Flex>}
         {open && (
           <>
+            <Typography.Text strong>{t('themes.title')}</Typography.Text>
+            <ThemeList id={id} />
             <Typography.Text strong>{t('comments.queue', { count: held.length })}</Typography.Text>
             {!held.length ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('comments.queueEmpty')} /> : (
               <Flex vertical gap={8} role="list" aria-label={t('comments.queue', { count: held.length })}>

@@ -88,6 +88,29 @@ export function useLiveComments(id: string, enabled: boolean) {
   return { items, total, viewers, connected, error, mine };
 }
 
+/** The themes of the visible comments (grouped on the server; asked again sooner while they are behind). */
+export interface Themes {
+  total: number; grouped: number; computedAt: string | null; stale: boolean; refreshing: boolean;
+  themes: { key: string; size: number; words: string[]; representatives: { id: string; content: string; authorName: string; supports: number; opposes: number }[] }[];
+}
+export function useThemes(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...commentsKey(id), 'themes'], enabled, retry: noRetryOn4xx,
+    queryFn: ({ signal }) => api.get<Themes>(`${path(id)}/themes`, undefined, signal),
+    refetchInterval: (q) => (q.state.data?.refreshing || q.state.data?.stale ? 5_000 : 30_000),
+  });
+}
+
+/** A comment with how it stands across groups (GET …/comments?order=consensus). */
+export type RankedComment = Comment & { consensus: { score: number; supportingGroups: number; groups: Record<string, { supports: number; opposes: number }> } };
+/** The most consensual visible comments, refreshed every half minute. */
+export function useConsensus(id: string, enabled: boolean, pageSize = 5) {
+  return useQuery({
+    queryKey: [...commentsKey(id), 'consensus', pageSize], enabled, retry: noRetryOn4xx, refetchInterval: 30_000,
+    queryFn: ({ signal }) => api.get<Page<RankedComment>>(`${path(id)}/comments`, { order: 'consensus', pageSize }, signal),
+  });
+}
+
 /** Staff: the held comments, refreshed whenever the moderation queue's stream says something changed. */
 export function useModerationQueue(id: string, enabled: boolean) {
   const queryClient = useQueryClient();

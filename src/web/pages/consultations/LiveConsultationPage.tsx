@@ -2,7 +2,7 @@
 // replies and support/oppose, and the post form for anyone signed in (public accounts too).
 import { useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
-import { Alert, App, Badge, Button, Empty, Flex, Input, Skeleton, Space, Typography, theme } from 'antd';
+import { Alert, App, Badge, Button, Collapse, Empty, Flex, Input, Skeleton, Space, Typography, theme } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { DislikeOutlined, LikeOutlined, MessageOutlined, UserOutlined } from '@ant-design/icons';
 import { errorText } from '../../api';
@@ -10,7 +10,8 @@ import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
 import { QueryError } from '../../components/QueryError';
 import { KindTag } from '../../components/consultations/tags';
-import { postComment, useLiveComments, usePublicConsultation, voteOn, type Comment, type Vote } from '../../components/consultations/comments';
+import { postComment, useConsensus, useLiveComments, usePublicConsultation, voteOn, type Comment, type Vote } from '../../components/consultations/comments';
+import { ThemeList } from '../../components/consultations/Themes';
 
 export default function LiveConsultationPage() {
   const { id = '' } = useParams();
@@ -22,6 +23,9 @@ export default function LiveConsultationPage() {
   const c = usePublicConsultation(id);
   const open = !!c.data?.comments.open;
   const live = useLiveComments(id, open);
+  const consensus = useConsensus(id, open);
+  // (a comment nobody has supported is no consensus, whatever its rank)
+  const agreed = (consensus.data?.items ?? []).filter((x) => x.supports > 0);
   const [content, setContent] = useState('');
   const [replyTo, setReplyTo] = useState<Comment | null>(null);
   const [posting, setPosting] = useState(false);
@@ -87,6 +91,33 @@ export default function LiveConsultationPage() {
           <Link to="/login" state={here}><Button type="primary">{t('live.loginToComment')}</Button></Link>
           <Link to="/register" state={here}><Button>{t('live.registerToComment')}</Button></Link>
         </Flex>
+      )}
+
+      {open && (
+        <Collapse size="small" defaultActiveKey={['themes', 'consensus']} items={[
+          { key: 'themes', label: t('themes.title'), children: <ThemeList id={id} /> },
+          {
+            key: 'consensus', label: t('live.consensus'), children: (
+              <Flex vertical gap={8}>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('live.consensusHint')}</Typography.Text>
+                {!consensus.data ? <Skeleton active paragraph={{ rows: 2 }} /> : !agreed.length ? <Typography.Text type="secondary">{t('live.consensusNone')}</Typography.Text> : (
+                  <Flex vertical gap={8} role="list" aria-label={t('live.consensus')}>
+                    {agreed.map((x) => (
+                      <Flex key={x.id} vertical gap={2} role="listitem" style={{ borderBottom: `1px solid ${token.colorBorderSecondary}`, paddingBottom: 6 }}>
+                        <Typography.Paragraph ellipsis={{ rows: 3, expandable: true }} style={{ margin: 0, overflowWrap: 'anywhere' }}>{x.content}</Typography.Paragraph>
+                        <Flex gap={8} wrap>
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{x.authorName}</Typography.Text>
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('live.consensusGroups', { count: x.consensus.supportingGroups })}</Typography.Text>
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }}><LikeOutlined /> {x.supports} <DislikeOutlined /> {x.opposes}</Typography.Text>
+                        </Flex>
+                      </Flex>
+                    ))}
+                  </Flex>
+                )}
+              </Flex>
+            ),
+          },
+        ]} />
       )}
 
       {open && (
