@@ -12,6 +12,7 @@ import { meetingsEn, meetingsZh } from './messages/meetings';
 import { creationEn, creationZh } from './messages/creation';
 import { partyOrgEn, partyOrgZh } from './messages/party';
 import { recordsEn, recordsZh } from './messages/records';
+import { searchEn, searchZh } from './messages/search';
 
 const zh = {
   'app.name': '同心',
@@ -287,6 +288,7 @@ const zh = {
   ...uiZh,
   ...liaisonZh,
   ...recordsZh,
+  ...searchZh,
   ...consultationsZh,
   ...meetingsZh,
   ...creationZh,
@@ -570,6 +572,7 @@ const en: Dictionary = {
   ...uiEn,
   ...liaisonEn,
   ...recordsEn,
+  ...searchEn,
   ...consultationsEn,
   ...meetingsEn,
   ...creationEn,
