@@ -10,7 +10,6 @@ export function SearchBox({ compact }: { compact?: boolean }) {
   if (compact) return <Button type="text" icon={<SearchOutlined />} aria-label={t('search.box')} onClick={() => navigate('/search')} />;
   return (
     <Input.Search
-      role="search"
       allowClear
       placeholder={t('search.box')}
       aria-label={t('search.box')}

@@ -38,7 +38,6 @@ export default function SearchPage() {
       <PageHeader title={t('search.title')} />
       <Input.Search
         key={q}
-        role="search"
         defaultValue={q}
         allowClear
         enterButton
