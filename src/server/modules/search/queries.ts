@@ -90,18 +90,21 @@ export async function search(db: Queryable, actor: Actor | null, orgId: string, 
     // Every word in the title: the words weighted A.
     qTitle: sql`to_tsquery('simple', ${words.map((w) => `${w}:A`).join(' & ')})`,
   };
-  const all = sql.join(arms(c, SEARCH_KINDS), sql` union all `);
-  const chosen = kind ? arms(c, [kind]) : null;
-  const [counted, rows] = await Promise.all([
-    queryRows<{ kind: SearchKind; n: number }>(db, sql`select kind, count(*)::int as n from (${all}) u group by kind`),
-    chosen?.length === 0 ? Promise.resolve([]) : queryRows<{ kind: SearchKind; id: string; updated: string | Date }>(db, sql`select kind, id, updated from (${chosen ? sql.join(chosen, sql` union all `) : all}) u
-      order by title_hit desc, rank desc, updated desc, id limit ${page.limit} offset ${page.offset}`),
-  ]);
+  // One statement: the matches of every kind once (a CTE read twice is computed once), counted by
+  // kind for the tabs, and the page of those of the kind asked for.
+  const order = sql`order by title_hit desc, rank desc, updated desc, id`;
+  const rows = await queryRows<{ kind: SearchKind; id: string | null; n: number }>(db, sql`with u as (${sql.join(arms(c, SEARCH_KINDS), sql` union all `)})
+    select kind, null::uuid as id, count(*)::int as n from u group by kind
+    union all
+    (select kind, id, (row_number() over (${order}))::int from u${kind ? sql` where kind = ${kind}` : sql``} ${order} limit ${page.limit} offset ${page.offset})`);
+  const counted = rows.filter((r) => r.id === null);
+  // (n: the place on the page, for the union does not promise to keep the order)
+  const pageRows = rows.filter((r): r is { kind: SearchKind; id: string; n: number } => r.id !== null).sort((a, b) => a.n - b.n);
   const counts = noCounts();
   for (const r of counted) counts[r.kind] = r.n;
   const total = kind ? counts[kind] : Object.values(counts).reduce((a, b) => a + b, 0);
-  const shown = await present(db, actor, orgId, rows, words);
-  return { items: rows.map((r) => shown.get(`${r.kind}:${r.id}`)).filter((x): x is SearchItem => !!x), total, counts, words };
+  const shown = await present(db, actor, orgId, pageRows, words);
+  return { items: pageRows.map((r) => shown.get(`${r.kind}:${r.id}`)).filter((x): x is SearchItem => !!x), total, counts, words };
 }
 
 interface Found { title: string; text: string; href: string; date: Date | string }
