@@ -56,7 +56,8 @@ export default function SearchPage() {
               onChange={(v) => go({ kind: v === 'all' ? undefined : (v as SearchKind) })}
               options={[
                 { value: 'all', label: `${t('search.all')} ${found.data ? all : ''}`.trim() },
-                ...KINDS.map((k) => ({ value: k, label: `${t(`search.kind.${k}` as MessageKey)} ${found.data ? counts[k] ?? 0 : ''}`.trim() })),
+                // The kinds with something found (and the one chosen): a visitor is not offered tabs that can hold nothing for them.
+                ...KINDS.filter((k) => !found.data || (counts[k] ?? 0) > 0 || k === kind).map((k) => ({ value: k, label: `${t(`search.kind.${k}` as MessageKey)} ${found.data ? counts[k] ?? 0 : ''}`.trim() })),
               ]}
             />
           </div>
