@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { count, eq } from 'drizzle-orm';
 import { buildApp } from '../src/server/app.ts';
+import { searchQueries } from '../src/server/modules/search/schema.ts';
 import { backfillSearch } from '../src/server/modules/proposals/search.ts';
 import { backfillIndex } from '../src/server/modules/search/indexing.ts';
 import { DEMO_PASSWORD, seedDemo } from '../src/server/seed/demo.ts';
@@ -176,6 +178,11 @@ describe.each(engines)('search (%s)', (engine) => {
     await find(null, '公交');
     await find(null, '公交都市');
     expect((await ask(null, '公交')).map((r) => r.q)).toEqual(['公交都市']);
+    // A committee that does not exist has nothing, and no log.
+    const nowhere = await t.app.inject({ url: `/api/v1/search?q=${encodeURIComponent('公交')}&orgId=00000000-0000-4000-8000-000000000000` });
+    expect(nowhere.json()).toMatchObject({ items: [], total: 0 });
+    const logged = await t.database.db.select({ n: count() }).from(searchQueries).where(eq(searchQueries.orgId, '00000000-0000-4000-8000-000000000000'));
+    expect(logged[0]!.n).toBe(0);
     // Another committee's log is its own.
     expect(await ask('otherStaff', '公交')).toEqual([]);
     // Paging on is the same search: not logged again.
