@@ -1,5 +1,6 @@
 // In a real browser: a visitor on a phone (390 px) opens the search from the public header, searches
-// 公交, finds the published proposal (with the word marked) but not an unpublished one, and opens it.
+// 公交, finds the published proposal (with the word marked) but not an unpublished one, is offered
+// what it also searched as related searches, and opens the proposal.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { proposalIn } from '../helpers.ts';
 import { see, startE2E, type E2E } from './browser.ts';
@@ -34,6 +35,13 @@ describe('search journey', () => {
     await see(result.locator('mark', { hasText: '公交' }));
     await see(main(visitor).getByText('共 1 条结果'));
     expect(await main(visitor).getByText(UNPUBLISHED).count()).toBe(0);
+    // Searching another word, then 公交 again: related searches offer what this visitor also searched.
+    await main(visitor).getByRole('searchbox', { name: '全站搜索' }).fill('线路');
+    await main(visitor).getByRole('searchbox', { name: '全站搜索' }).press('Enter');
+    await see(main(visitor).getByRole('link', { name: PUBLISHED }).locator('mark', { hasText: '线路' }));
+    await main(visitor).getByRole('searchbox', { name: '全站搜索' }).fill('公交');
+    await main(visitor).getByRole('searchbox', { name: '全站搜索' }).press('Enter');
+    await see(main(visitor).getByRole('navigation', { name: '相关搜索' }).getByRole('link', { name: '线路' }));
     // The page fits the phone: nothing wider than the screen.
     expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await result.click();

@@ -9,7 +9,8 @@ import type { RelatedSearch } from '../pages/search/searchApi';
 export function RelatedSearches({ q }: { q: string }) {
   const { t } = useI18n();
   const related = useQuery({
-    queryKey: ['search', 'related', q], enabled: !!q.trim(),
+    // Asked afresh each time: the log grows with every search, this caller's too.
+    queryKey: ['search', 'related', q], enabled: !!q.trim(), staleTime: 0,
     queryFn: () => api.get<{ items: RelatedSearch[] }>('/api/v1/search/related', { q: q.trim().slice(0, 100) }),
   });
   const items = related.data?.items ?? [];

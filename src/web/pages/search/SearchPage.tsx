@@ -80,7 +80,8 @@ export default function SearchPage() {
               </List.Item>
             )}
           />
-          <RelatedSearches q={q} />
+          {/* After the search itself, which the log then holds. */}
+          {found.data && <RelatedSearches q={q} />}
         </>
       )}
     </>
