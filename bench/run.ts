@@ -21,6 +21,7 @@ import { version } from '../src/server/version.ts';
 import { workflowBench } from './workflow.ts';
 import { similarBench } from './similar.ts';
 import { searchBench } from './search.ts';
+import { searchAllBench } from './search-all.ts';
 import { suggestBench } from './suggest.ts';
 import { themeBench } from './themes.ts';
 import { engineBench, engineTable } from './engines.ts';
@@ -189,6 +190,8 @@ async function main() {
   const similar = similarBench(corpus);
   log(`search on the same ${corpus} proposals (loading them takes a while) …`);
   const search = await searchBench(corpus, pgBase);
+  log('search across everything over the demo committee …');
+  const searchAll = await searchAllBench();
   log('unit suggestion on held-out demo proposals …');
   const suggest = await suggestBench();
   log('themes of generated online comments (300, 1,000, 10,000) …');
@@ -212,6 +215,8 @@ async function main() {
     `  query p50 ${similar.index.p50} ms, p95 ${similar.index.p95} ms; brute force p50 ${similar.brute.p50} ms, p95 ${similar.brute.p95} ms; ${similar.speedup}× faster (${similar.speedupWithSegmenting}× with segmenting)`,
     `  recall@5 against brute force ${similar.recallAt5} (top 5 identical for ${similar.exactTop5}); the planted original ranked first ${similar.plantedFoundFirst}`,
     ...search.map((r) => `search, ${r.corpus} proposals on ${ENGINE_LABEL[r.engine as 'embedded' | 'postgres']} (loaded in ${r.loadSeconds} s), ${r.queries} queries, median ${r.medianMatches} matches: p50 ${r.search.p50} ms, p95 ${r.search.p95} ms; ILIKE p50 ${r.ilike.p50} ms, p95 ${r.ilike.p95} ms; ${r.speedup}× faster`),
+    `search across everything, demo committee (${Object.entries(searchAll.docs).map(([k, n]) => `${n} ${k}`).join(', ')}), ${searchAll.queries} queries, median of ${searchAll.rounds} runs each; all kinds vs the proposals' own search:`,
+    ...searchAll.rows.map((r) => `  ${r.caller}: ${r.allMs} ms vs ${r.proposalsMs} ms (${r.ratio}×), median ${r.medianFound} found vs ${r.medianProposals}`),
     `unit suggestion, ${suggest.heldOut} held-out demo proposals: top-1 ${suggest.top1}, top-3 ${suggest.top3}`,
     ...themes.map((t) => `themes of ${t.comments} generated comments: ${t.themesMs} ms (k given: ${t.fixedKMs} ms, ${t.ratioToFixedK}×; segmenting alone ${t.segmentMs} ms, ${t.ratioToSegmenting}×); ${t.themes} themes, silhouette ${t.silhouette}, purity ${t.purity}, ARI ${t.ari}`),
     ...commentLines(comments),
@@ -237,6 +242,7 @@ async function main() {
     workflow,
     similar,
     search,
+    searchAll,
     suggest,
     themes,
     comments,

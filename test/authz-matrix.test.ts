@@ -720,6 +720,9 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/v1/documents': { who: OFFICE, ok: 201, req: async (c) => ({ form: await documentForm(c.uniq('上传')) }) },
   'GET /api/v1/documents': { who: 'public', ok: 200 },
   'GET /api/v1/documents/categories': { who: 'public', ok: 200 },
+  // Search across everything: anyone, each finding what they may read (the cross-check below).
+  'GET /api/v1/search': { who: 'public', ok: 200, req: () => ({ query: { q: '养老' } }) },
+  'GET /api/v1/search/related': { who: 'public', ok: 200, req: () => ({ query: { q: '养老' } }) },
   'POST /api/v1/documents/categories': { who: OFFICE, ok: 201, req: (c) => ({ body: { name: c.uniq('分类') } }) },
   'GET /api/v1/documents/favourites': { who: ANYONE, ok: 200 },
   'GET /api/v1/documents/reports': { who: OFFICE, ok: 200 },
@@ -1114,6 +1117,8 @@ describe.each(engines)('authorization matrix (%s)', (engine) => {
       [`/api/v1/selections/${round.id}/entries?pageSize=100`, 'proposals', (b: { items: { proposalId: string }[] }) => b.items.map((x) => x.proposalId)],
       [`/api/v1/selections/${round.id}/entries?pageSize=100&level=1`, 'proposals', (b: { items: { proposalId: string }[] }) => b.items.map((x) => x.proposalId)],
       [`/api/v1/selections/${round.id}/eligible?pageSize=100`, 'proposals', items],
+      [`/api/v1/search?pageSize=50&kind=proposal&q=${encodeURIComponent('养老')}`, 'proposals', items],
+      [`/api/v1/search?pageSize=50&kind=opinion&q=${encodeURIComponent('养老')}`, 'opinions', items],
     ];
     const get = async (login: string | undefined, url: string) => t.app.inject({ url, headers: login ? await t.as(login) : {} });
     const wrong: string[] = [];

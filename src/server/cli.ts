@@ -73,6 +73,14 @@ async function main() {
       const { orgId } = await seedDemo(database.db);
       const { seedDemoLibrary } = await import('./seed/demo-library.ts');
       await seedDemoLibrary(database.db, config, orgId);
+      // The search index of what the seed wrote without events (the server also backfills at start).
+      const { backfillIndex } = await import('./modules/search/indexing.ts');
+      const { backfillSearch } = await import('./modules/proposals/search.ts');
+      await backfillSearch(database.db);
+      await backfillIndex(database.db);
+      // Statistics of the freshly loaded tables: without them the planner guesses (search ~10× slower on PGlite, which has no autovacuum).
+      const { sql } = await import('drizzle-orm');
+      await database.db.execute(sql`analyze`);
     }
     banner.push(`  Demo committee 示例市政协 — logins (password "${DEMO_PASSWORD}"):`,
       '    admin 系统管理员 · staff 机关工作人员 · leader 领导 · member 委员 · unit / unit2 承办单位');

@@ -109,7 +109,9 @@ const PublicSelectionsPage = lazy(() => import('./pages/selection/PublicSelectio
 const PublicSelectionPage = lazy(() => import('./pages/selection/PublicSelectionPage'));
 const LibraryPage = lazy(() => import('./pages/library/LibraryPage'));
 const DocumentPage = lazy(() => import('./pages/library/DocumentPage'));
+const EverythingSearchPage = lazy(() => import('./pages/search/SearchPage'));
 
+/** Pages open to visitors and logins alike (文库, search): the public frame for visitors, the app's for a login. */
 function LibraryFrame() {
   const { user, loading } = useAuth();
   if (loading) return null;
@@ -234,6 +236,8 @@ const router = createBrowserRouter([
       { path: ':id', element: <DocumentPage /> },
     ],
   },
+  // Search across everything: each finds what they may read.
+  { path: '/search', element: <LibraryFrame />, errorElement: <RouteError />, children: [{ index: true, element: <EverythingSearchPage /> }] },
   {
     element: (
       <RequireAuth>

@@ -13,6 +13,7 @@ import { creationEn, creationZh } from './messages/creation';
 import { partyOrgEn, partyOrgZh } from './messages/party';
 import { recordsEn, recordsZh } from './messages/records';
 import { reportsEn, reportsZh } from './messages/reports';
+import { searchEn, searchZh } from './messages/search';
 
 const zh = {
   'app.name': '同心',
@@ -289,6 +290,7 @@ const zh = {
   ...liaisonZh,
   ...recordsZh,
   ...reportsZh,
+  ...searchZh,
   ...consultationsZh,
   ...meetingsZh,
   ...creationZh,
@@ -573,6 +575,7 @@ const en: Dictionary = {
   ...liaisonEn,
   ...recordsEn,
   ...reportsEn,
+  ...searchEn,
   ...consultationsEn,
   ...meetingsEn,
   ...creationEn,

@@ -6,6 +6,7 @@ import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { useAuth, useUser } from '../auth';
 import { useI18n } from '../i18n';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { SearchBox } from '../components/SearchBox';
 import { NotificationBell } from '../components/NotificationBell';
 import { RoleTags } from '../components/RoleTags';
 import { NAV_GROUPS, NAV_ITEMS, activeNavPath, canUse, navGroupOf, navText } from './navigation';
@@ -123,11 +124,13 @@ export function AppLayout() {
           </Flex>
           {isMobile ? (
             <Flex align="center" gap={4} style={{ flex: 'none' }}>
+              <SearchBox compact />
               <NotificationBell />
               <LanguageSwitch size="small" />
             </Flex>
           ) : (
             <Flex align="center" gap={12} style={{ flex: 'none' }}>
+              <SearchBox />
               <NotificationBell />
               <Typography.Text>{user.displayName}</Typography.Text>
               <RoleTags roles={user.roles} />

@@ -7,6 +7,7 @@ import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
 import { PageContent } from './PageContent';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { SearchBox } from '../components/SearchBox';
 import { useIsMobile } from './useIsMobile';
 import type { MessageKey } from '../i18n';
 
@@ -45,6 +46,7 @@ export function PublicLayout() {
             ))}
           </Flex>
           <Flex align="center" gap={8} style={{ flex: 'none' }}>
+            <SearchBox compact={isMobile} />
             <LanguageSwitch size={isMobile ? 'small' : undefined} />
             {user && isPublicOnly(user) ? (
               // A public account stays here: it signs out rather than going "home".

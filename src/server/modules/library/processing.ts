@@ -8,7 +8,7 @@ import { Problem, say, type Localized } from '../../core/errors.ts';
 import { JobRunner, scheduleJobs, type Job } from '../../core/jobs.ts';
 import { inWorker } from '../../core/workers/pool.ts';
 import { searchTokens } from '../../core/text/segment.ts';
-import { searchDocs } from '../search/schema.ts';
+import { upsertSearchDoc } from '../search/store.ts';
 import { DOC_KIND } from './queries.ts';
 import type { Extracted, ExtractArg } from './extract.ts';
 import { documentPages, documents, type DocumentFormat } from './schema.ts';
@@ -100,8 +100,7 @@ async function processJob({ config, storage, log }: ProcessingDeps, job: Job, tx
  */
 export async function indexDocument(tx: Tx, doc: { orgId: string; id: string; title: string; number: string }, textWords: string) {
   const tsv = sql`setweight(to_tsvector('simple', ${[...searchTokens(doc.title), doc.number.toLowerCase()].join(' ')}), 'A') || setweight(to_tsvector('simple', ${textWords}), 'B')`;
-  await tx.insert(searchDocs).values({ orgId: doc.orgId, docKind: DOC_KIND, docId: doc.id, tsv: tsv as never })
-    .onConflictDoUpdate({ target: [searchDocs.orgId, searchDocs.docKind, searchDocs.docId], set: { tsv: tsv as never, updatedAt: sql`now()` } });
+  await upsertSearchDoc(tx, doc.orgId, DOC_KIND, doc.id, tsv);
 }
 
 function reasonOf(err: unknown, seconds: number): Localized {

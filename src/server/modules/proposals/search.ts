@@ -2,11 +2,12 @@ import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, Queryable, Tx } from '../../core/db/client.ts';
 import type { DomainEvent } from '../../core/outbox.ts';
 import type { Actor } from '../../core/policies.ts';
-import { searchTokens, tokens } from '../../core/text/segment.ts';
+import { highlight, queryWords } from '../../core/text/highlight.ts';
 import { redactContacts } from '../../core/text/redact.ts';
 import { assignments, replies } from '../handling/schema.ts';
 import { members, plenarySessions, terms } from '../org/schema.ts';
 import { searchDocs } from '../search/schema.ts';
+import { searchWords, upsertSearchDoc } from '../search/store.ts';
 import { KIND } from './access.ts';
 import { scope, sessionLabel } from './queries.ts';
 import { proposals } from './schema.ts';
@@ -14,12 +15,10 @@ import { proposals } from './schema.ts';
 // Segmentation-aware full-text search over proposals and their replies. Words come from jieba
 // (with the search-mode split of long compounds), so the tsvector is plain 'simple' words.
 
-const words = (text: string) => searchTokens(text).join(' ');
-
 /** A proposal's search document: title and proposer weigh most (A), then the body (B), then the replies (C). */
 export function searchVector(p: { title: string; proposerName: string; body: string }, replyTexts: string[]) {
-  return sql`setweight(to_tsvector('simple', ${words(`${p.title} ${p.proposerName}`)}), 'A')
-    || setweight(to_tsvector('simple', ${words(p.body)}), 'B') || setweight(to_tsvector('simple', ${words(replyTexts.join('\n'))}), 'C')`;
+  return sql`setweight(to_tsvector('simple', ${searchWords(`${p.title} ${p.proposerName}`)}), 'A')
+    || setweight(to_tsvector('simple', ${searchWords(p.body)}), 'B') || setweight(to_tsvector('simple', ${searchWords(replyTexts.join('\n'))}), 'C')`;
 }
 
 /** (Re)indexes one proposal with its replies; runs after commit from the outbox. */
@@ -28,8 +27,7 @@ export async function indexProposal(tx: Queryable, orgId: string, id: string) {
   if (!p) return;
   const reps = await tx.select({ content: replies.content }).from(replies).where(and(eq(replies.orgId, orgId), eq(replies.itemKind, KIND), eq(replies.itemId, id))).orderBy(asc(replies.round));
   const tsv = searchVector(p, reps.map((r) => r.content));
-  await tx.insert(searchDocs).values({ orgId, docKind: KIND, docId: id, tsv: tsv as never })
-    .onConflictDoUpdate({ target: [searchDocs.orgId, searchDocs.docKind, searchDocs.docId], set: { tsv: tsv as never, updatedAt: sql`now()` } });
+  await upsertSearchDoc(tx, orgId, KIND, id, tsv);
 }
 
 /** The events that change a search document's text (title, proposer, body, replies); a state change does not. */
@@ -52,22 +50,10 @@ export async function backfillSearch(db: Db, signal?: AbortSignal) {
   }
 }
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-/** HTML with the query words in <mark>, around the first match (escaped text, safe to render). */
-export function highlight(text: string, terms: string[], width = 80): string {
-  const found = terms.map((t) => text.indexOf(t)).filter((i) => i >= 0);
-  const start = found.length ? Math.max(0, Math.min(...found) - width / 4) : 0;
-  let out = escape(text.slice(start, start + width));
-  for (const t of [...terms].sort((a, b) => b.length - a.length)) out = out.split(escape(t)).join(`\u0000${escape(t)}\u0001`);
-  out = out.replace(/\u0000/g, '<mark>').replace(/\u0001/g, '</mark>').replace(/<mark>(<mark>)+/g, '<mark>').replace(/(<\/mark>)+/g, '</mark>');
-  return `${start > 0 ? '…' : ''}${out}${start + width < text.length ? '…' : ''}`;
-}
-
 export interface SearchFilter { q: string; published?: boolean; state?: string[]; sessionId?: string; unitId?: string; domain?: string; sectorId?: string }
 
 export async function searchProposals(db: Queryable, actor: Actor | null, orgId: string | undefined, f: SearchFilter, page: { limit: number; offset: number }) {
-  const qWords = [...new Set(tokens(f.q))].filter((w) => /^[\p{Script=Han}A-Za-z0-9]+$/u.test(w));
+  const qWords = queryWords(f.q);
   if (!qWords.length) return { items: [], total: 0 };
   const query = sql`to_tsquery('simple', ${qWords.join(' & ')})`;
   const where = and(

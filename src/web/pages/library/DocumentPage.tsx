@@ -13,6 +13,7 @@ import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
 import { QueryError } from '../../components/QueryError';
 import { sizeText, type DocDetail, type DocItem } from './libraryApi';
+import { RelatedSearches } from '../../components/RelatedSearches';
 
 export default function DocumentPage() {
   const { id = '' } = useParams();
@@ -142,6 +143,9 @@ export default function DocumentPage() {
             renderItem={(r) => <List.Item><Link to={`/library/${r.id}`}>{r.title}</Link><span style={{ color: '#888' }}>{r.format.toUpperCase()}</span></List.Item>} />
         </section>
       )}
+
+      {/* Searches related to the one that led here (?q=), else to the document's title. */}
+      {doc.data && <RelatedSearches q={search.get('q') ?? doc.data.title} />}
 
       <Modal open={reporting} title={t('library.report')} onCancel={() => setReporting(false)} onOk={() => report.mutate()} okButtonProps={{ disabled: !reason.trim(), loading: report.isPending }}>
         <Input.TextArea aria-label={t('library.reportReason')} placeholder={t('library.reportReason')} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} rows={3} />

@@ -1,0 +1,84 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db, Queryable, Tx } from '../../core/db/client.ts';
+import type { DomainEvent } from '../../core/outbox.ts';
+import { consultationComments, consultations } from '../consultations/schema.ts';
+import { replies } from '../handling/schema.ts';
+import { opinions } from '../opinions/schema.ts';
+import { searchDocs } from './schema.ts';
+import { titledVector, upsertSearchDoc } from './store.ts';
+
+// Search documents of the kinds that have no indexer of their own (proposals and documents index
+// themselves: proposals/search.ts, library/processing.ts): written from the modules' outbox events
+// after commit, and by a backfill for rows that came without events (demo seed, restore, import).
+
+type Indexer = (tx: Queryable, orgId: string, ids: string[]) => Promise<void>;
+
+const reply: Indexer = async (tx, orgId, ids) => {
+  const rows = await tx.select({ id: replies.id, content: replies.content }).from(replies).where(and(eq(replies.orgId, orgId), inArray(replies.id, ids)));
+  for (const r of rows) await upsertSearchDoc(tx, orgId, 'reply', r.id, titledVector('', r.content));
+};
+const opinion: Indexer = async (tx, orgId, ids) => {
+  const rows = await tx.select({ id: opinions.id, title: opinions.title, body: opinions.body }).from(opinions).where(and(eq(opinions.orgId, orgId), inArray(opinions.id, ids)));
+  for (const o of rows) await upsertSearchDoc(tx, orgId, 'opinion', o.id, titledVector(o.title, o.body));
+};
+const consultation: Indexer = async (tx, orgId, ids) => {
+  const rows = await tx.select({ id: consultations.id, title: consultations.title, summary: consultations.summary }).from(consultations)
+    .where(and(eq(consultations.orgId, orgId), inArray(consultations.id, ids)));
+  for (const c of rows) await upsertSearchDoc(tx, orgId, 'consultation', c.id, titledVector(c.title, c.summary ?? ''));
+};
+const comment: Indexer = async (tx, orgId, ids) => {
+  const rows = await tx.select({ id: consultationComments.id, content: consultationComments.content }).from(consultationComments)
+    .where(and(eq(consultationComments.orgId, orgId), inArray(consultationComments.id, ids)));
+  for (const c of rows) await upsertSearchDoc(tx, orgId, 'comment', c.id, titledVector('', c.content));
+};
+
+/** Each kind indexed here: its table (for the backfill) and its indexer. */
+const KINDS = {
+  reply: { table: replies, index: reply },
+  opinion: { table: opinions, index: opinion },
+  consultation: { table: consultations, index: consultation },
+  comment: { table: consultationComments, index: comment },
+} as const;
+
+/** The events that change a text, and the kind of search document each rewrites. */
+const EVENTS: Record<string, keyof typeof KINDS> = {
+  'opinion.created': 'opinion', 'opinion.edited': 'opinion',
+  'consultation.created': 'consultation', 'consultation.edited': 'consultation',
+  // A comment is indexed when posted (visible) or held; the search shows visible ones only.
+  'consultationComment.posted': 'comment', 'consultationComment.held': 'comment',
+};
+
+/** A reply is written with its item's `reply` action (proposals, recommendations): index that item's replies. */
+async function onReply(tx: Tx, orgId: string, itemKind: string, itemId: string) {
+  const rows = await tx.select({ id: replies.id }).from(replies).where(and(eq(replies.orgId, orgId), eq(replies.itemKind, itemKind), eq(replies.itemId, itemId)));
+  if (rows.length) await reply(tx, orgId, rows.map((r) => r.id));
+}
+
+export async function onSearchEvent(event: DomainEvent, tx: Tx) {
+  const id = (event.payload as { id?: string } | null)?.id;
+  if (!id) return;
+  const [entity, action] = event.type.split('.');
+  if (action === 'reply' && (entity === 'proposal' || entity === 'recommendation')) return onReply(tx, event.orgId, entity, id);
+  // A converted proposal's report is written by the opinions' subscriber of this event (type subscribers run before '*' ones).
+  if (event.type === 'proposal.convert') {
+    const made = await tx.select({ id: opinions.id }).from(opinions).where(and(eq(opinions.orgId, event.orgId), eq(opinions.sourceProposalId, id)));
+    if (made.length) await opinion(tx, event.orgId, made.map((o) => o.id));
+    return;
+  }
+  const kind = EVENTS[event.type];
+  if (kind) await KINDS[kind].index(tx, event.orgId, [id]);
+}
+
+/** Indexes the rows of these kinds that have no search document yet, in batches (a closing app stops it between them). */
+export async function backfillIndex(db: Db, signal?: AbortSignal) {
+  for (const [kind, { table, index }] of Object.entries(KINDS)) {
+    while (!signal?.aborted) {
+      const missing = await db.select({ orgId: table.orgId, id: table.id }).from(table)
+        .where(sql`not exists (select 1 from ${searchDocs} s where s.org_id = ${table.orgId} and s.doc_kind = ${kind} and s.doc_id = ${table.id})`).limit(200);
+      if (!missing.length) break;
+      await db.transaction(async (tx) => {
+        for (const orgId of new Set(missing.map((m) => m.orgId))) await index(tx, orgId, missing.filter((m) => m.orgId === orgId).map((m) => m.id));
+      });
+    }
+  }
+}

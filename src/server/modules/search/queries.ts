@@ -1,0 +1,216 @@
+import { and, eq, gt, inArray, max, ne, or, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Queryable } from '../../core/db/client.ts';
+import { isPublicAccount, ROLES, type Actor } from '../../core/policies.ts';
+import { highlight, queryWords } from '../../core/text/highlight.ts';
+import { redactContacts } from '../../core/text/redact.ts';
+import { searchTokens } from '../../core/text/segment.ts';
+import { consultationComments, consultationRecommendations, consultations } from '../consultations/schema.ts';
+import { recHref, recReadableBy, REC_KIND } from '../consultations/recommendation-access.ts';
+import { replies } from '../handling/schema.ts';
+import { visibleDocuments } from '../library/access.ts';
+import { documentPages, documents } from '../library/schema.ts';
+import { readableBy as opinionReadableBy } from '../opinions/access.ts';
+import { opinions } from '../opinions/schema.ts';
+import { fullAccess, KIND as PROPOSAL, readableBy as proposalReadableBy } from '../proposals/access.ts';
+import { proposals } from '../proposals/schema.ts';
+import { searchDocs, searchQueries } from './schema.ts';
+
+// One search over every kind of text the caller may read. Each kind is an arm of one UNION: its
+// search documents joined to its rows under the kind's own read rule (the rule its GET …/:id and
+// lists use), so nothing found is a 404 to open. Ranking: a hit in the title above a hit in the
+// text only, then ts_rank (title words weigh more), then the newer first.
+
+export const SEARCH_KINDS = ['proposal', 'reply', 'opinion', 'consultation', 'comment', 'document'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+/** Visitors and public accounts (网民) see what the public sees. */
+export const isOutsider = (a: Actor | null) => !a || isPublicAccount(a);
+
+interface Ctx { actor: Actor | null; orgId: string; q: SQL; qTitle: SQL }
+
+/** One arm: the kind's search documents joined to its rows, where the caller may read them. */
+function arm(c: Ctx, kind: SearchKind, docKind: string, join: SQL, updated: SQL, access: SQL | undefined): SQL {
+  return sql`select ${kind}::text as kind, s.doc_id as id, (s.tsv @@ ${c.qTitle}) as title_hit, ts_rank(s.tsv, ${c.q}) as rank, ${updated} as updated
+    from ${searchDocs} s ${join}
+    where s.org_id = ${c.orgId} and s.doc_kind = ${docKind} and s.tsv @@ ${c.q}${access ? sql` and ${access}` : sql``}`;
+}
+
+const on = (table: SQL, cond: SQL) => sql` join ${table} on ${cond}`;
+
+/** The arms of the kinds asked for, each under its read rule (an arm the caller may read nothing of is left out). */
+function arms(c: Ctx, kinds: readonly SearchKind[]): SQL[] {
+  const { actor } = c;
+  const outsider = isOutsider(actor);
+  const out: SQL[] = [];
+  const want = (k: SearchKind) => kinds.includes(k);
+  if (want('proposal')) {
+    out.push(arm(c, 'proposal', PROPOSAL, on(sql`${proposals}`, sql`${proposals.orgId} = s.org_id and ${proposals.id} = s.doc_id`), sql`${proposals.updatedAt}`, proposalReadableBy(actor)));
+  }
+  if (want('reply')) {
+    const reply = on(sql`${replies}`, sql`${replies.orgId} = s.org_id and ${replies.id} = s.doc_id`);
+    out.push(arm(c, 'reply', 'reply', sql`${reply}${on(sql`${proposals}`, sql`${proposals.orgId} = ${replies.orgId} and ${proposals.id} = ${replies.itemId} and ${replies.itemKind} = ${PROPOSAL}`)}`,
+      sql`${replies.createdAt}`, proposalReadableBy(actor)));
+    if (actor && !outsider) {
+      out.push(arm(c, 'reply', 'reply', sql`${reply}${on(sql`${consultationRecommendations}`, sql`${consultationRecommendations.orgId} = ${replies.orgId}
+        and ${consultationRecommendations.id} = ${replies.itemId} and ${replies.itemKind} = ${REC_KIND}`)}`, sql`${replies.createdAt}`, recReadableBy(actor)));
+    }
+  }
+  if (want('opinion') && actor && !outsider) {
+    out.push(arm(c, 'opinion', 'opinion', on(sql`${opinions}`, sql`${opinions.orgId} = s.org_id and ${opinions.id} = s.doc_id`), sql`${opinions.updatedAt}`, opinionReadableBy(actor)));
+  }
+  // The committee's people read every consultation; the public those past the topic step or with comments open (the public list).
+  const publicConsultation = or(ne(consultations.state, 'topic'), eq(consultations.commentsOpen, true));
+  if (want('consultation')) {
+    out.push(arm(c, 'consultation', 'consultation', on(sql`${consultations}`, sql`${consultations.orgId} = s.org_id and ${consultations.id} = s.doc_id`),
+      sql`${consultations.updatedAt}`, outsider ? publicConsultation : undefined));
+  }
+  // Visible comments; the public reads them while they are open (as GET …/comments answers them).
+  if (want('comment')) {
+    out.push(arm(c, 'comment', 'comment', sql`${on(sql`${consultationComments}`, sql`${consultationComments.orgId} = s.org_id and ${consultationComments.id} = s.doc_id`)}${on(sql`${consultations}`,
+      sql`${consultations.orgId} = ${consultationComments.orgId} and ${consultations.id} = ${consultationComments.consultationId}`)}`,
+    sql`${consultationComments.createdAt}`, and(eq(consultationComments.status, 'visible'), outsider ? eq(consultations.commentsOpen, true) : undefined)));
+  }
+  if (want('document')) {
+    out.push(arm(c, 'document', 'document', on(sql`${documents}`, sql`${documents.orgId} = s.org_id and ${documents.id} = s.doc_id`), sql`${documents.uploadedAt}`, visibleDocuments(actor)));
+  }
+  return out;
+}
+
+export interface SearchItem { kind: SearchKind; id: string; title: string; titleHtml: string; snippet: string; href: string; date: string }
+export interface SearchAnswer { items: SearchItem[]; total: number; counts: Record<SearchKind, number>; words: string[] }
+
+const noCounts = () => Object.fromEntries(SEARCH_KINDS.map((k) => [k, 0])) as Record<SearchKind, number>;
+
+export async function search(db: Queryable, actor: Actor | null, orgId: string, q: string, kind: SearchKind | undefined, page: { limit: number; offset: number }): Promise<SearchAnswer> {
+  const words = queryWords(q);
+  if (!words.length) return { items: [], total: 0, counts: noCounts(), words };
+  const c: Ctx = {
+    actor, orgId,
+    q: sql`to_tsquery('simple', ${words.join(' & ')})`,
+    // Every word in the title: the words weighted A.
+    qTitle: sql`to_tsquery('simple', ${words.map((w) => `${w}:A`).join(' & ')})`,
+  };
+  // One statement: the matches of every kind once (a CTE read twice is computed once), counted by
+  // kind for the tabs, and the page of those of the kind asked for.
+  const order = sql`order by title_hit desc, rank desc, updated desc, id`;
+  const rows = await queryRows<{ kind: SearchKind; id: string | null; n: number }>(db, sql`with u as (${sql.join(arms(c, SEARCH_KINDS), sql` union all `)})
+    select kind, null::uuid as id, count(*)::int as n from u group by kind
+    union all
+    (select kind, id, (row_number() over (${order}))::int from u${kind ? sql` where kind = ${kind}` : sql``} ${order} limit ${page.limit} offset ${page.offset})`);
+  const counted = rows.filter((r) => r.id === null);
+  // (n: the place on the page, for the union does not promise to keep the order)
+  const pageRows = rows.filter((r): r is { kind: SearchKind; id: string; n: number } => r.id !== null).sort((a, b) => a.n - b.n);
+  const counts = noCounts();
+  for (const r of counted) counts[r.kind] = r.n;
+  const total = kind ? counts[kind] : Object.values(counts).reduce((a, b) => a + b, 0);
+  const shown = await present(db, actor, orgId, pageRows, words);
+  return { items: pageRows.map((r) => shown.get(`${r.kind}:${r.id}`)).filter((x): x is SearchItem => !!x), total, counts, words };
+}
+
+interface Found { title: string; text: string; href: string; date: Date | string }
+
+/** Title, text and link of each row found, read after the page is cut (bodies of the page only). */
+async function present(db: Queryable, actor: Actor | null, orgId: string, rows: { kind: SearchKind; id: string }[], words: string[]): Promise<Map<string, SearchItem>> {
+  const ids = (k: SearchKind) => rows.filter((r) => r.kind === k).map((r) => r.id);
+  const outsider = isOutsider(actor);
+  const found = new Map<string, Found>();
+  const put = (k: SearchKind, id: string, f: Found) => found.set(`${k}:${id}`, f);
+  const proposalHref = (id: string) => (outsider ? `/public/proposals/${id}` : `/proposals/${id}`);
+  const consultationHref = (id: string) => (outsider ? `/public/consultations/${id}` : `/consultations/${id}`);
+  const full = sql<boolean>`${fullAccess(actor)}`;
+  // Contact details are masked for whoever reads a proposal as the public does.
+  const clean = (s: string, whole: boolean) => (whole ? s : redactContacts(s));
+  const tasks: Promise<void>[] = [];
+  const of = <T>(k: SearchKind, load: (ids: string[]) => Promise<T[]>, each: (row: T) => void) => {
+    const list = ids(k);
+    if (list.length) tasks.push(load(list).then((rs) => rs.forEach(each)));
+  };
+  of('proposal', (list) => db.select({ id: proposals.id, title: proposals.title, body: proposals.body, updatedAt: proposals.updatedAt, full }).from(proposals)
+    .where(and(eq(proposals.orgId, orgId), inArray(proposals.id, list))), (p) => put('proposal', p.id, { title: clean(p.title, p.full), text: clean(p.body, p.full), href: proposalHref(p.id), date: p.updatedAt }));
+  of('reply', async (list) => {
+    const [toProposals, toRecs] = await Promise.all([
+      db.select({ id: replies.id, content: replies.content, at: replies.createdAt, itemId: replies.itemId, title: proposals.title, full }).from(replies)
+        .innerJoin(proposals, and(eq(proposals.orgId, replies.orgId), eq(proposals.id, replies.itemId), eq(replies.itemKind, PROPOSAL)))
+        .where(and(eq(replies.orgId, orgId), inArray(replies.id, list))),
+      db.select({ id: replies.id, content: replies.content, at: replies.createdAt, itemId: replies.itemId, title: consultationRecommendations.title, consultationId: consultationRecommendations.consultationId })
+        .from(replies).innerJoin(consultationRecommendations, and(eq(consultationRecommendations.orgId, replies.orgId), eq(consultationRecommendations.id, replies.itemId), eq(replies.itemKind, REC_KIND)))
+        .where(and(eq(replies.orgId, orgId), inArray(replies.id, list))),
+    ]);
+    return [
+      ...toProposals.map((r) => ({ id: r.id, f: { title: clean(r.title, r.full), text: clean(r.content, r.full), href: proposalHref(r.itemId), date: r.at } })),
+      ...toRecs.map((r) => ({ id: r.id, f: { title: r.title, text: r.content, href: recHref({ consultationId: r.consultationId, id: r.itemId }), date: r.at } })),
+    ];
+  }, (r) => put('reply', r.id, r.f));
+  of('opinion', (list) => db.select({ id: opinions.id, title: opinions.title, body: opinions.body, at: opinions.updatedAt }).from(opinions)
+    .where(and(eq(opinions.orgId, orgId), inArray(opinions.id, list))), (o) => put('opinion', o.id, { title: o.title, text: o.body, href: `/opinions/${o.id}`, date: o.at }));
+  of('consultation', (list) => db.select({ id: consultations.id, title: consultations.title, summary: consultations.summary, at: consultations.updatedAt }).from(consultations)
+    .where(and(eq(consultations.orgId, orgId), inArray(consultations.id, list))), (x) => put('consultation', x.id, { title: x.title, text: x.summary ?? '', href: consultationHref(x.id), date: x.at }));
+  of('comment', (list) => db.select({ id: consultationComments.id, content: consultationComments.content, at: consultationComments.createdAt, cid: consultations.id, title: consultations.title })
+    .from(consultationComments).innerJoin(consultations, and(eq(consultations.orgId, consultationComments.orgId), eq(consultations.id, consultationComments.consultationId)))
+    .where(and(eq(consultationComments.orgId, orgId), inArray(consultationComments.id, list))), (x) => put('comment', x.id, { title: x.title, text: x.content, href: consultationHref(x.cid), date: x.at }));
+  of('document', async (list) => {
+    // The first page with a query word (else the first page) gives the snippet.
+    const hit = sql.join(words.map((w) => sql`strpos(lower(${documentPages.text}), ${w}) > 0`), sql` or `);
+    const [docs, pages] = await Promise.all([
+      db.select({ id: documents.id, title: documents.title, at: documents.uploadedAt }).from(documents).where(and(eq(documents.orgId, orgId), inArray(documents.id, list))),
+      queryRows<{ id: string; text: string }>(db, sql`select distinct on (${documentPages.documentId}) ${documentPages.documentId} as id, ${documentPages.text} as text from ${documentPages}
+        where ${documentPages.orgId} = ${orgId} and ${inArray(documentPages.documentId, list)} order by ${documentPages.documentId}, (${hit}) desc, ${documentPages.n}`),
+    ]);
+    return docs.map((d) => ({ ...d, text: pages.find((p) => p.id === d.id)?.text ?? '' }));
+  }, (d) => put('document', d.id, { title: d.title, text: d.text, href: `/library/${d.id}`, date: d.at }));
+  await Promise.all(tasks);
+  const out = new Map<string, SearchItem>();
+  for (const r of rows) {
+    const f = found.get(`${r.kind}:${r.id}`);
+    if (!f) continue;
+    const text = f.text.trim() ? f.text : f.title;
+    out.set(`${r.kind}:${r.id}`, {
+      kind: r.kind, id: r.id, title: f.title, titleHtml: highlight(f.title, words, 200), snippet: highlight(text.replace(/\s+/g, ' '), words, 100),
+      href: f.href, date: new Date(f.date).toISOString(),
+    });
+  }
+  return out;
+}
+
+// ---- the query log and related searches ------------------------------------------------------
+
+/** What kind of caller searched: `visitor`, or the first of their roles (admin, staff, leader, member, unit, public). */
+export const callerKind = (a: Actor | null) => (a ? ROLES.find((r) => a.roles.includes(r)) ?? 'public' : 'visitor');
+const OUTSIDE_KINDS = ['visitor', 'public'];
+
+/** The key two queries share when they are the same query: spaces collapsed, lower case. */
+export const queryKey = (q: string) => q.trim().replace(/\s+/g, ' ').toLowerCase();
+
+export async function logQuery(db: Queryable, entry: { orgId: string; q: string; kind?: string; actor: Actor | null; searcher: string; resultCount: number }) {
+  await db.insert(searchQueries).values({
+    orgId: entry.orgId, q: entry.q.trim(), qKey: queryKey(entry.q), terms: searchTokens(entry.q), kind: entry.kind ?? null,
+    callerKind: callerKind(entry.actor), searcher: entry.searcher, resultCount: entry.resultCount,
+  });
+}
+
+export interface Related { q: string; count: number; reason: 'alsoSearched' | 'sharedWords' }
+
+/**
+ * Related searches of the committee over the last 90 days that found something (for someone): first the other
+ * queries of the people (searchers) who made this one, by how many of them made each; then
+ * queries sharing a segmented word with it, by how many people made each. Visitors and public
+ * accounts are offered only what visitors and public accounts searched (staff searches stay inside).
+ */
+export async function relatedQueries(db: Queryable, actor: Actor | null, orgId: string, q: string, limit = 8): Promise<Related[]> {
+  const key = queryKey(q);
+  const words = searchTokens(q);
+  const o = searchQueries;
+  const base = and(eq(o.orgId, orgId), ne(o.qKey, key), sql`${o.createdAt} > now() - interval '90 days'`,
+    isOutsider(actor) ? inArray(o.callerKind, OUTSIDE_KINDS) : undefined);
+  const searchers = sql`select m.searcher from ${o} m where m.org_id = ${orgId} and m.q_key = ${key}`;
+  const people = sql<number>`count(distinct ${o.searcher})::int`;
+  const [together, sharing] = await Promise.all([
+    db.select({ q: o.qKey, n: people }).from(o).where(and(base, sql`${o.searcher} in (${searchers})`)).groupBy(o.qKey).having(gt(max(o.resultCount), 0)).orderBy(sql`2 desc`, o.qKey).limit(limit),
+    words.length
+      ? db.select({ q: o.qKey, n: people }).from(o).where(and(base, sql`${o.terms} && array[${sql.join(words.map((w) => sql`${w}`), sql`, `)}]::text[]`)).groupBy(o.qKey).having(gt(max(o.resultCount), 0)).orderBy(sql`2 desc`, o.qKey).limit(limit)
+      : Promise.resolve([]),
+  ]);
+  const out: Related[] = together.map((r) => ({ q: r.q, count: r.n, reason: 'alsoSearched' as const }));
+  for (const r of sharing) if (!out.some((x) => x.q === r.q)) out.push({ q: r.q, count: r.n, reason: 'sharedWords' });
+  return out.slice(0, limit);
+}

@@ -1,0 +1,62 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { eq } from 'drizzle-orm';
+import { clientOf } from '../../core/auth/throttle.ts';
+import { orgs } from '../../core/schema.ts';
+import { pageOf, Uuid } from '../../core/http.ts';
+import { NAME_PATTERN } from '../../core/text/fields.ts';
+import { visitorOrg } from '../library/queries.ts';
+import { logQuery, relatedQueries, search, SEARCH_KINDS } from './queries.ts';
+
+const tags = ['search'];
+const Q = Type.String({ minLength: 1, maxLength: 100, pattern: NAME_PATTERN });
+const Kind = Type.Union(SEARCH_KINDS.map((k) => Type.Literal(k)));
+// Public: visitors search what the public may read; public accounts search as themselves (their own comments too).
+const config = { public: true, publicAccounts: true } as const;
+
+export async function searchRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  /** The committee searched: the caller's, or for a visitor the one named (if it exists; else the first). */
+  const orgOf = async (req: FastifyRequest, named?: string) => {
+    if (req.actor) return req.actor.orgId;
+    const id = await visitorOrg(app.db, named);
+    if (!id || !named) return id;
+    const [o] = await app.db.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, id));
+    return o?.id ?? null;
+  };
+  /** Who searched, for "people who searched this also searched": a user, or a visitor's address and browser hashed with the day. */
+  const searcher = (req: FastifyRequest) => req.actor?.id
+    ?? `v:${app.keys.digest(`search\n${clientOf(req.ip ?? '')}\n${req.headers['user-agent'] ?? ''}\n${new Date().toISOString().slice(0, 10)}`).slice(0, 22)}`;
+
+  app.get('/search', {
+    config,
+    schema: {
+      tags, summary: 'Search across everything the caller may read: proposals, replies, 社情民意, consultations, comments, documents (snippet: escaped HTML with <mark>)',
+      querystring: Type.Object({
+        q: Q, kind: Type.Optional(Kind),
+        page: Type.Integer({ minimum: 1, maximum: 500, default: 1 }),
+        pageSize: Type.Integer({ minimum: 1, maximum: 50, default: 20 }),
+        orgId: Type.Optional(Uuid),
+      }, { additionalProperties: false }),
+    },
+  }, async (req) => {
+    const { q, kind, page, pageSize } = req.query;
+    const orgId = await orgOf(req, req.query.orgId);
+    if (!orgId) return { items: [], total: 0, page, pageSize, counts: {} };
+    const found = await search(app.db, req.actor, orgId, q, kind, pageOf({ page, pageSize }));
+    // The first page of a search is one search in the log (paging on is not another).
+    if (page === 1) await logQuery(app.db, { orgId, q, kind, actor: req.actor, searcher: searcher(req), resultCount: found.total });
+    return { items: found.items, total: found.total, page, pageSize, counts: found.counts };
+  });
+
+  app.get('/search/related', {
+    config,
+    schema: {
+      tags, summary: 'Related searches: what people who made this search also searched, then searches sharing a word with it',
+      querystring: Type.Object({ q: Q, orgId: Type.Optional(Uuid) }, { additionalProperties: false }),
+    },
+  }, async (req) => {
+    const orgId = await orgOf(req, req.query.orgId);
+    return { items: orgId ? await relatedQueries(app.db, req.actor, orgId, req.query.q) : [] };
+  });
+}

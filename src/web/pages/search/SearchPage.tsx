@@ -1,0 +1,89 @@
+// Search across everything: the box, the kinds as tabs with their counts, results with the hits
+// marked (rendered as text with <mark>, never as HTML), pages, and related searches.
+import { Link, useSearchParams } from 'react-router-dom';
+import { Empty, Flex, Input, List, Segmented, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api';
+import { useI18n, type MessageKey } from '../../i18n';
+import { PageHeader } from '../../components/PageHeader';
+import { Marked } from '../../components/Marked';
+import { RelatedSearches } from '../../components/RelatedSearches';
+import { KINDS, type SearchAnswer, type SearchItem, type SearchKind } from './searchApi';
+
+const PAGE_SIZE = 20;
+
+export default function SearchPage() {
+  const { t, formatDate } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const q = (params.get('q') ?? '').trim().slice(0, 100);
+  const kind = KINDS.includes(params.get('kind') as SearchKind) ? (params.get('kind') as SearchKind) : undefined;
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const go = (next: { q?: string; kind?: SearchKind; page?: number }) => {
+    const p = new URLSearchParams();
+    const nq = next.q ?? q;
+    if (nq) p.set('q', nq);
+    if (next.kind) p.set('kind', next.kind);
+    if (next.page && next.page > 1) p.set('page', String(next.page));
+    setParams(p);
+  };
+  const found = useQuery({
+    queryKey: ['search', q, kind, page], enabled: !!q,
+    queryFn: () => api.get<SearchAnswer>('/api/v1/search', { q, kind, page, pageSize: PAGE_SIZE }),
+  });
+  const counts = found.data?.counts ?? {};
+  const all = KINDS.reduce((n, k) => n + (counts[k] ?? 0), 0);
+  const link = (i: SearchItem) => (i.kind === 'document' ? `${i.href}?q=${encodeURIComponent(q)}` : i.href);
+  return (
+    <>
+      <PageHeader title={t('search.title')} />
+      <Input.Search
+        key={q}
+        defaultValue={q}
+        allowClear
+        enterButton
+        size="large"
+        placeholder={t('search.placeholder')}
+        aria-label={t('search.box')}
+        onSearch={(v) => go({ q: v.trim(), kind })}
+        style={{ marginBottom: 12 }}
+      />
+      {!q ? <Empty description={t('search.prompt')} /> : (
+        <>
+          <div style={{ overflowX: 'auto', marginBottom: 8 }}>
+            <Segmented<string>
+              aria-label={t('search.kinds')}
+              value={kind ?? 'all'}
+              onChange={(v) => go({ kind: v === 'all' ? undefined : (v as SearchKind) })}
+              options={[
+                { value: 'all', label: `${t('search.all')} ${found.data ? all : ''}`.trim() },
+                // The kinds with something found (and the one chosen): a visitor is not offered tabs that can hold nothing for them.
+                ...KINDS.filter((k) => !found.data || (counts[k] ?? 0) > 0 || k === kind).map((k) => ({ value: k, label: `${t(`search.kind.${k}` as MessageKey)} ${found.data ? counts[k] ?? 0 : ''}`.trim() })),
+              ]}
+            />
+          </div>
+          {found.data && <Typography.Text type="secondary">{t('search.results', { total: found.data.total })}</Typography.Text>}
+          <List<SearchItem>
+            loading={found.isLoading}
+            dataSource={found.data?.items ?? []}
+            locale={{ emptyText: <Empty description={t('search.empty')} /> }}
+            pagination={(found.data?.total ?? 0) > PAGE_SIZE ? { current: page, total: Math.min(found.data!.total, 500 * PAGE_SIZE), pageSize: PAGE_SIZE, onChange: (p) => go({ kind, page: p }), size: 'small', showSizeChanger: false } : false}
+            renderItem={(i) => (
+              <List.Item key={`${i.kind}:${i.id}`}>
+                <Flex vertical gap={4} style={{ minWidth: 0, width: '100%' }}>
+                  <Flex gap={8} align="baseline" wrap>
+                    <Tag style={{ marginInlineEnd: 0 }}>{t(`search.kind.${i.kind}` as MessageKey)}</Tag>
+                    <Link to={link(i)} style={{ fontSize: 16, overflowWrap: 'anywhere' }}><Marked html={i.titleHtml} /></Link>
+                  </Flex>
+                  <Typography.Paragraph style={{ margin: 0, overflowWrap: 'anywhere' }}><Marked html={i.snippet} /></Typography.Paragraph>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDate(i.date)}</Typography.Text>
+                </Flex>
+              </List.Item>
+            )}
+          />
+          {/* After the search itself, which the log then holds. */}
+          {found.data && <RelatedSearches q={q} />}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,220 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { count, eq } from 'drizzle-orm';
+import { buildApp } from '../src/server/app.ts';
+import { searchQueries } from '../src/server/modules/search/schema.ts';
+import { backfillSearch } from '../src/server/modules/proposals/search.ts';
+import { backfillIndex } from '../src/server/modules/search/indexing.ts';
+import { DEMO_PASSWORD, seedDemo } from '../src/server/seed/demo.ts';
+import { apiAs, engines, expectProblem, opinionIn, proposalIn, sessionHeaders, testApp, testConfig, testDatabase, type TestApp } from './helpers.ts';
+import { form } from './library-helpers.ts';
+
+// Search across everything (GET /api/v1/search): each kind found by a Chinese query, under each
+// kind's read rule per caller; snippets marked and escaped; ranking and paging; the query log and
+// related searches (GET /api/v1/search/related).
+
+interface Item { kind: string; id: string; title: string; titleHtml: string; snippet: string; href: string }
+interface Answer { items: Item[]; total: number; page: number; pageSize: number; counts: Record<string, number> }
+
+describe.each(engines)('search (%s)', (engine) => {
+  let t: TestApp;
+  const { ok, call } = apiAs(() => t);
+  const ids: Record<string, string> = {};
+  let visitorHeaders: Record<string, string> = {};
+  /** Searches as a login (or, with none, as a visitor of the test committee). */
+  const find = async (login: string | null, q: string, extra = ''): Promise<Answer> => {
+    const url = `/api/v1/search?q=${encodeURIComponent(q)}${extra}${login ? '' : `&orgId=${t.fx.orgId}`}`;
+    const res = await t.app.inject({ url, headers: login ? await t.as(login) : visitorHeaders });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  };
+  const found = (a: Answer) => a.items.map((i) => `${i.kind}:${i.id}`);
+  const upload = async (file: string, title: string, access: string) => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/documents', headers: await t.as('staff'), payload: form(Buffer.from(file, 'utf8'), `${title}.txt`, { title, access }) });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as string;
+  };
+
+  beforeAll(async () => {
+    t = await testApp(engine, { LIBRARY_RENDER: 'text', JOBS_INTERVAL_SECONDS: 3600 });
+    // A published proposal whose reply speaks of the buses, and an unpublished one of the member's.
+    const pub = await proposalIn(t, 'handling', '关于优化城市公交线路的提案');
+    await ok('unitA', 'POST', `/proposals/${pub}/actions/reply`, { category: 'A', content: '我局已新开通三条社区公交微循环线路。' });
+    await ok('member', 'POST', `/proposals/${pub}/actions/evaluate`, { satisfaction: 'satisfied' });
+    await ok('staff', 'POST', `/proposals/${pub}/actions/publish`, {});
+    ids.published = pub;
+    ids.unpublished = await proposalIn(t, 'submitted', '关于公交站台无障碍改造的提案');
+    ids.opinion = await opinionIn(t, 'submitted', '公交票价优惠应覆盖外来务工人员', '建议将公交票价优惠扩大到外来务工人员。');
+    ids.script = await opinionIn(t, 'submitted', '<script>alert(1)</script>公交调度', '正文<b>加粗</b>公交调度不合理 & 需改进');
+    const c = await ok('staff', 'POST', '/consultations', { title: '公交优先发展网络议政', kind: 'online', year: 2031, summary: '就公交优先发展征集意见' });
+    ids.consultation = c.id;
+    const inTopic = await ok('staff', 'POST', '/consultations', { title: '公交场站规划协商', kind: 'bimonthly', year: 2031 });
+    ids.topicConsultation = inTopic.id;
+    await ok('staff', 'POST', `/consultations/${c.id}/actions/prepare`);
+    await ok('staff', 'POST', `/consultations/${c.id}/actions/openComments`, { moderation: 'post' });
+    ids.comment = (await ok('member2', 'POST', `/consultations/${c.id}/comments`, { content: '早高峰公交太挤，建议加密班次。' })).id;
+    ids.publicDoc = await upload('第一页讲公交都市建设。\n'.repeat(3), '公交都市建设资料', 'public');
+    ids.membersDoc = await upload('内部研究：公交补贴测算。', '公交补贴内部测算', 'members');
+    await t.app.library.runner.runDue();
+    await t.app.outbox.kick();
+    // The other committee has a published proposal of its own on the same subject.
+    visitorHeaders = {};
+  });
+  afterAll(async () => { await t?.close(); });
+
+  it('finds each kind by a Chinese query, segmented as the texts are', async () => {
+    const staff = await find('staff', '公交');
+    const kinds = new Set(staff.items.map((i) => i.kind));
+    for (const k of ['proposal', 'reply', 'opinion', 'consultation', 'comment', 'document']) expect(kinds, k).toContain(k);
+    expect(staff.counts).toMatchObject({ proposal: 2, reply: 1, opinion: 2, consultation: 2, comment: 1, document: 2 });
+    expect(staff.total).toBe(10);
+    // A longer query is segmented (公交 + 线路) and every word must be there.
+    expect(found(await find('staff', '公交线路'))).toEqual([`proposal:${ids.published}`]);
+    // The reply is found by its words (and its proposal too, whose search document holds its replies).
+    const reply = (await find('staff', '微循环')).items.find((i) => i.kind === 'reply')!;
+    expect(reply).toMatchObject({ title: '关于优化城市公交线路的提案', href: `/proposals/${ids.published}` });
+    expect(found(await find('staff', '社区公交微循环')).sort()).toEqual([`proposal:${ids.published}`, `reply:${reply.id}`].sort());
+    // Hrefs lead to the pages that open each.
+    const href = (k: string) => staff.items.find((i) => i.kind === k)!.href;
+    expect(href('opinion')).toMatch(/^\/opinions\//);
+    expect(href('document')).toMatch(/^\/library\//);
+    expect(href('comment')).toBe(`/consultations/${ids.consultation}`);
+  });
+
+  it('gives each caller only what they may read', async () => {
+    const visitor = found(await find(null, '公交'));
+    expect(visitor).toContain(`proposal:${ids.published}`);
+    expect(visitor).not.toContain(`proposal:${ids.unpublished}`);
+    expect(visitor.filter((x) => x.startsWith('reply:'))).toHaveLength(1); // the published proposal's reply
+    expect(visitor).toContain(`document:${ids.publicDoc}`);
+    expect(visitor).not.toContain(`document:${ids.membersDoc}`);
+    expect(visitor).toContain(`consultation:${ids.consultation}`); // comments open: on the public list
+    expect(visitor).not.toContain(`consultation:${ids.topicConsultation}`); // still choosing its topic
+    expect(visitor).toContain(`comment:${ids.comment}`);
+    expect(visitor.some((x) => x.startsWith('opinion:'))).toBe(false);
+    const visitorAnswer = await find(null, '公交');
+    expect(visitorAnswer.items.find((i) => i.kind === 'proposal')!.href).toBe(`/public/proposals/${ids.published}`);
+
+    // The proposer reads his own unpublished proposal and report; another member neither.
+    const member = found(await find('member', '公交'));
+    expect(member).toEqual(expect.arrayContaining([`proposal:${ids.unpublished}`, `opinion:${ids.opinion}`, `document:${ids.membersDoc}`, `consultation:${ids.topicConsultation}`]));
+    const member2 = found(await find('member2', '公交'));
+    expect(member2).not.toContain(`proposal:${ids.unpublished}`);
+    expect(member2.some((x) => x.startsWith('opinion:'))).toBe(false);
+    expect(member2).toContain(`document:${ids.membersDoc}`);
+    // A unit: published ones and those assigned to it; no members' documents.
+    const unit = found(await find('unitB', '公交'));
+    expect(unit).not.toContain(`document:${ids.membersDoc}`);
+    expect(unit).not.toContain(`proposal:${ids.unpublished}`);
+    // Another committee finds nothing of this one, published or not.
+    expect((await find('otherStaff', '公交')).total).toBe(0);
+    // Everything found opens for its finder.
+    for (const login of ['member2', 'unitB']) {
+      for (const i of (await find(login, '公交', '&pageSize=50')).items.filter((x) => x.kind === 'proposal' || x.kind === 'opinion' || x.kind === 'document')) {
+        expect((await call(login, 'GET', `/${i.kind === 'proposal' ? 'proposals' : i.kind === 'opinion' ? 'opinions' : 'documents'}/${i.id}`)).statusCode, `${login} ${i.kind}`).toBe(200);
+      }
+    }
+  });
+
+  it('marks hits in the snippet and escapes everything else', async () => {
+    const a = await find('staff', '调度');
+    const hit = a.items.find((i) => i.id === ids.script)!;
+    expect(hit.title).toBe('<script>alert(1)</script>公交调度'); // the plain text, as every API gives titles
+    expect(hit.titleHtml).toBe('&#60;script&#62;alert(1)&#60;/script&#62;公交<mark>调度</mark>');
+    expect(hit.snippet).toBe('正文&#60;b&#62;加粗&#60;/b&#62;公交<mark>调度</mark>不合理 &#38; 需改进');
+    expect(hit.snippet.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/);
+    const reply = (await find('staff', '微循环')).items[0]!;
+    expect(reply.snippet).toContain('<mark>微循环</mark>');
+    // A document's snippet comes from the page with the word.
+    const doc = (await find('staff', '补贴测算')).items[0]!;
+    expect(doc).toMatchObject({ kind: 'document', id: ids.membersDoc });
+    expect(doc.snippet).toContain('<mark>补贴</mark><mark>测算</mark>'.replace('</mark><mark>', ''));
+  });
+
+  it('ranks title hits above text hits, pages through them and filters by kind', async () => {
+    const all = await find('staff', '公交', '&pageSize=50');
+    // Replies and comments have no title of their own: theirs are hits in the text only, so they come last.
+    expect(all.items.slice(-2).map((i) => i.kind).sort()).toEqual(['comment', 'reply']);
+    const pages = [];
+    for (let page = 1; page <= 4; page++) pages.push(...(await find('staff', '公交', `&pageSize=3&page=${page}`)).items.map((i) => i.id));
+    expect(pages).toEqual(all.items.map((i) => i.id));
+    const onlyDocs = await find('staff', '公交', '&kind=document');
+    expect(onlyDocs.total).toBe(2);
+    expect(onlyDocs.items.every((i) => i.kind === 'document')).toBe(true);
+    expect(onlyDocs.counts.proposal).toBe(2); // the tabs' counts stay those of every kind
+    const visitorOpinions = await find(null, '公交', '&kind=opinion');
+    expect(visitorOpinions).toMatchObject({ total: 0, items: [] });
+    // Nothing to search for (punctuation only, a stop word): nothing found, not an error.
+    expect((await find('staff', '，。')).total).toBe(0);
+  });
+
+  it('refuses bad input, naming the parameter', async () => {
+    for (const [url, field] of [
+      ['/api/v1/search', 'q'], ['/api/v1/search?q=', 'q'], [`/api/v1/search?q=${'长'.repeat(101)}`, 'q'],
+      ['/api/v1/search?q=a&kind=letter', 'kind'], ['/api/v1/search?q=a&pageSize=51', 'pageSize'], ['/api/v1/search?q=a&page=0', 'page'],
+      ['/api/v1/search/related', 'q'], ['/api/v1/search?q=a&orgId=x', 'orgId'],
+    ] as const) {
+      const body = expectProblem(await t.app.inject({ url, headers: await t.as('staff') }), 400);
+      expect(JSON.stringify(body.errors), url).toContain(field);
+    }
+  });
+
+  it('logs each search and offers related searches: what the same people searched, then shared words', async () => {
+    const ask = async (login: string | null, q: string) => (await t.app.inject({ url: `/api/v1/search/related?q=${encodeURIComponent(q)}${login ? '' : `&orgId=${t.fx.orgId}`}`, headers: login ? await t.as(login) : {} })).json().items as { q: string; count: number; reason: string }[];
+    // member and member2 both searched 公交 (above); now each also searches something else.
+    await find('member', '无障碍');
+    await find('member2', '无障碍');
+    await find('member2', '班次');
+    await find('leader', '票价');
+    const related = await ask('member', '公交');
+    expect(related[0]).toMatchObject({ q: '无障碍', count: 2, reason: 'alsoSearched' });
+    expect(related.map((r) => r.q)).toContain('班次');
+    expect(related.map((r) => r.q)).not.toContain('公交');
+    // Sharing words: nobody searched 公交都市 before, but 公交 and 公交线路 share a word with it.
+    const sharing = await ask('staff', '公交都市');
+    expect(sharing.map((r) => r.q)).toEqual(expect.arrayContaining(['公交', '公交线路']));
+    expect(sharing.every((r) => r.reason === 'sharedWords')).toBe(true);
+    // Visitors are offered only what visitors and public accounts searched.
+    expect(await ask(null, '公交')).toEqual([]);
+    await find(null, '公交');
+    await find(null, '公交都市');
+    expect((await ask(null, '公交')).map((r) => r.q)).toEqual(['公交都市']);
+    // A committee that does not exist has nothing, and no log.
+    const nowhere = await t.app.inject({ url: `/api/v1/search?q=${encodeURIComponent('公交')}&orgId=00000000-0000-4000-8000-000000000000` });
+    expect(nowhere.json()).toMatchObject({ items: [], total: 0 });
+    const logged = await t.database.db.select({ n: count() }).from(searchQueries).where(eq(searchQueries.orgId, '00000000-0000-4000-8000-000000000000'));
+    expect(logged[0]!.n).toBe(0);
+    // Another committee's log is its own.
+    expect(await ask('otherStaff', '公交')).toEqual([]);
+    // Paging on is the same search: not logged again.
+    const before = (await ask('member', '公交'))[0]!.count;
+    await find('member2', '无障碍', '&page=2');
+    expect((await ask('member', '公交'))[0]!.count).toBe(before);
+  });
+});
+
+// The demo committee (npm start): what the seed wrote without events is indexed by the backfill,
+// so a visitor searching 公交 finds published proposals, consultations and comments at once.
+describe('search over the demo committee', () => {
+  it('finds the seeded texts after the backfill the demo start runs', { timeout: 120_000 }, async () => {
+    const database = await testDatabase('embedded');
+    try {
+      const { orgId } = await seedDemo(database.db);
+      await backfillSearch(database.db);
+      await backfillIndex(database.db);
+      const app = await buildApp({ config: testConfig({ JOBS_INTERVAL_SECONDS: 3600 }), database, logger: false });
+      await app.ready();
+      try {
+        const res = await app.inject({ url: `/api/v1/search?q=${encodeURIComponent('公交')}&orgId=${orgId}&pageSize=50` });
+        expect(res.statusCode, res.body).toBe(200);
+        const kinds = new Set((res.json() as Answer).items.map((i) => i.kind));
+        expect([...kinds].sort()).toEqual(expect.arrayContaining(['comment', 'consultation', 'proposal']));
+        expect(kinds.has('opinion')).toBe(false);
+        const staff = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'staff', password: DEMO_PASSWORD } });
+        const cookie = staff.cookies.find((c) => c.name === 'tx_session')!.value;
+        const asStaff = (await app.inject({ url: `/api/v1/search?q=${encodeURIComponent('公交')}&pageSize=50`, headers: sessionHeaders(cookie) })).json() as Answer;
+        expect(asStaff.counts.opinion).toBeGreaterThan(0);
+        expect(asStaff.total).toBeGreaterThan((res.json() as Answer).total);
+      } finally { await app.close(); }
+    } finally { await database.close(); }
+  });
+});
