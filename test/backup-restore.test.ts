@@ -9,7 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.ts';
 import { backup, backupTo, restore } from '../src/server/core/db/backup.ts';
 import { openDatabase, queryRows, type Database, type Db } from '../src/server/core/db/client.ts';
+import { FolderStorage } from '../src/server/modules/library/storage.ts';
+import { pdfOf } from '../src/server/modules/library/samples.ts';
+import { renderers } from '../src/server/modules/library/tools.ts';
 import { seedFixture, type Fixture } from './fixture.ts';
+import { form } from './library-helpers.ts';
 import { engines, testApp, testConfig, testDatabase, type TestApp } from './helpers.ts';
 
 // A backup taken on either engine restores into a fresh database of either engine, row for row;
@@ -109,7 +113,7 @@ describe.each(engines)('backup taken on %s', { timeout: 180_000 }, (engine) => {
     file = path.join(tmp, `${engine}.jsonl`);
     const r = await backup(source.database.db, file);
     expected = await snapshot(source.database.db);
-    expect(r).toEqual({ orgs: 4, rows: rowCount(expected) });
+    expect(r).toEqual({ orgs: 4, rows: rowCount(expected), files: 0 });
   });
   afterAll(async () => {
     for (const d of opened) await d.close();
@@ -118,9 +122,9 @@ describe.each(engines)('backup taken on %s', { timeout: 180_000 }, (engine) => {
 
   it('writes a header naming the committees, one line per row, and a trailer with the count', () => {
     const all = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(all.at(-1)).toEqual({ end: true, rows: rowCount(expected) });
+    expect(all.at(-1)).toEqual({ end: true, rows: rowCount(expected), files: 0 });
     const lines = all.slice(0, -1);
-    expect(lines[0]).toMatchObject({ format: 'tongxin-backup/1' });
+    expect(lines[0]).toMatchObject({ format: 'tongxin-backup/2' });
     expect(lines[0].orgs.map((o: { name: string }) => o.name).sort()).toEqual(['另一市政协', '新区政协', '测试区政协', '测试市政协'].sort());
     expect(lines.length - 1).toBe(rowCount(expected));
     const tables = new Set(lines.slice(1).map((l) => l.table));
@@ -136,7 +140,7 @@ describe.each(engines)('backup taken on %s', { timeout: 180_000 }, (engine) => {
     opened.push(fresh);
     if (target === engine) sameEngine = fresh;
     const r = await restore(fresh.db, file);
-    expect(r).toEqual({ orgs: 4, rows: rowCount(expected) });
+    expect(r).toEqual({ orgs: 4, rows: rowCount(expected), files: 0 });
     expect(await snapshot(fresh.db)).toEqual(expected);
 
     // New audit entries and events get ids past the copied ones (the sequences were moved).
@@ -234,6 +238,84 @@ describe.each(engines)('backup taken on %s', { timeout: 180_000 }, (engine) => {
     await expect(backupTo(source.database.db, out)).rejects.toThrow('closed before the backup was complete');
     const ping = await Promise.race([queryRows(source.database.db, sql`select 1 as one`), sleep(5000).then(() => 'blocked')]);
     expect(ping).toEqual([{ one: 1 }]);
+  });
+});
+
+describe.each(engines)('library files in a backup taken on %s', { timeout: 180_000 }, (engine) => {
+  // A document uploaded and processed; the backup carries its file (streamed in chunks), a restore into
+  // an empty data folder puts it back and its download is the same bytes.
+  let source: TestApp;
+  const file = path.join(tmp, `library-${engine}.jsonl`);
+  const docs: { id: string; bytes: Buffer }[] = [];
+  let images = 0;
+  const opened: Database[] = [];
+
+  beforeAll(async () => {
+    // Page images are rendered where poppler (and LibreOffice) are installed: they come back too.
+    source = await testApp(engine, { SESSION_SECRET, JOBS_INTERVAL_SECONDS: 3600 });
+    const big = Buffer.from(Array.from({ length: 2500 }, (_, i) => `第${i + 1}行：委员联系界别群众，协商议政。`).join('\n'), 'utf8'); // several chunks
+    for (const [bytes, name] of [[await pdfOf('三页', ['第一页 政协', '第二页 协商', '第三页 监督']), '三页.pdf'], [big, '讲话.txt']] as const) {
+      const res = await source.app.inject({ method: 'POST', url: '/api/v1/documents', headers: await source.as('staff'), payload: form(bytes, name) });
+      expect(res.statusCode, res.body).toBe(201);
+      docs.push({ id: res.json().id, bytes });
+    }
+    await source.app.library.runner.runDue();
+    for (const d of docs) expect((await source.app.inject({ url: `/api/v1/documents/${d.id}`, headers: await source.as('staff') })).json().state).toBe('ready');
+    images = (await queryRows<{ n: number }>(source.database.db, sql`select count(*)::int as n from document_pages where image_key is not null`))[0]!.n;
+    expect(images > 0).toBe(!!renderers().pdftoppm); // the PDF's three pages, where poppler is installed
+    const r = await backup(source.database.db, file, undefined, source.app.library.storage);
+    expect(r.files).toBe(2 + images);
+  });
+  afterAll(async () => {
+    for (const d of opened) await d.close();
+    await source?.close();
+  });
+
+  it.each(engines)('restores the files into an empty %s data folder; downloads are byte-identical', async (target) => {
+    const fresh = await testDatabase(target);
+    opened.push(fresh);
+    const dir = fs.mkdtempSync(path.join(tmp, 'library-'));
+    expect(await restore(fresh.db, file, { files: new FolderStorage(dir) })).toMatchObject({ orgs: 3, files: 2 + images });
+    const app = await buildApp({ config: testConfig({ SESSION_SECRET, LIBRARY_DIR: dir, LIBRARY_RENDER: 'text', JOBS_INTERVAL_SECONDS: 3600 }), database: fresh, logger: false });
+    await app.ready();
+    try {
+      const h = await login(app, source.fx, 'staff');
+      for (const d of docs) {
+        const res = await app.inject({ url: `/api/v1/documents/${d.id}/file`, headers: h });
+        expect(res.statusCode, res.body).toBe(200);
+        expect(res.rawPayload.equals(d.bytes)).toBe(true);
+        if (images) {
+          const page = await app.inject({ url: `/api/v1/documents/${d.id}/pages/1`, headers: h });
+          expect(page.statusCode).toBe(200);
+          expect(page.rawPayload.subarray(1, 4).toString()).toBe('PNG');
+        }
+      }
+    } finally { await app.close(); }
+  });
+
+  it('still restores an old backup without files; refuses files without a storage or cut short', async () => {
+    const lines = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const fileLines = lines.filter((l) => 'file' in l || 'data' in l || 'fileEnd' in l);
+    expect(fileLines.length).toBeGreaterThan(6); // two files, the text one in several chunks
+    const old = lines.filter((l) => !fileLines.includes(l)).map((l) => (l.format ? { ...l, format: 'tongxin-backup/1' } : l.end ? { end: true, rows: l.rows } : l));
+    const oldFile = path.join(tmp, `library-old-${engine}.jsonl`);
+    fs.writeFileSync(oldFile, old.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    const fresh = await testDatabase(engine);
+    opened.push(fresh);
+    expect(await restore(fresh.db, oldFile)).toMatchObject({ orgs: 3, files: 0 });
+
+    const other = await testDatabase(engine);
+    opened.push(other);
+    await expect(restore(other.db, file)).rejects.toThrow('no library storage was given');
+    const dir = fs.mkdtempSync(path.join(tmp, 'library-'));
+    const cut = path.join(tmp, `library-cut-${engine}.jsonl`);
+    const at = lines.findIndex((l) => 'data' in l);
+    fs.writeFileSync(cut, lines.filter((_, i) => i !== at).map((l) => JSON.stringify(l)).join('\n') + '\n');
+    await expect(restore(other.db, cut, { files: new FolderStorage(dir) })).rejects.toThrow(/damaged/);
+    // Nothing was stored: neither rows nor files (the temporary ones were thrown away).
+    expect(await queryRows(other.db, sql`select 1 from documents`)).toEqual([]);
+    expect(fs.readdirSync(dir).filter((n) => n !== '.tmp')).toEqual([]);
+    expect(fs.readdirSync(path.join(dir, '.tmp'))).toEqual([]);
   });
 });
 

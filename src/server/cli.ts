@@ -105,13 +105,16 @@ async function main() {
 
   const { backup, BackupError, restore } = await import('./core/db/backup.ts');
   operatorErrors.push(BackupError);
+  // The library's files (documents and page images) go into the backup and come back on restore.
+  const { FolderStorage } = await import('./modules/library/storage.ts');
+  const files = new FolderStorage(config.LIBRARY_DIR!);
   try {
     if (command === 'backup') {
-      const r = await backup(database.db, file!, values.org);
-      console.log(`Backed up ${r.orgs} committee(s), ${r.rows} rows to ${file}`);
+      const r = await backup(database.db, file!, values.org, files);
+      console.log(`Backed up ${r.orgs} committee(s), ${r.rows} rows${r.files ? `, ${r.files} library files` : ''} to ${file}`);
     } else if (command === 'restore') {
-      const r = await restore(database.db, file!, { replace: values.replace });
-      console.log(`Restored ${r.orgs} committee(s), ${r.rows} rows from ${file}`);
+      const r = await restore(database.db, file!, { replace: values.replace, files });
+      console.log(`Restored ${r.orgs} committee(s), ${r.rows} rows${r.files ? `, ${r.files} library files` : ''} from ${file}`);
     } else if (command === 'seed') {
       console.log(banner.join('\n'));
     } else {

@@ -55,7 +55,8 @@ export async function backupRoutes(app: FastifyInstance) {
     const actor = actorOf(req);
     authorize(actor, 'backup.read');
     const out = new PassThrough();
-    backupTo(app.db, out, [actor.orgId]).catch((err) => { req.log.error({ err }, 'backup failed'); out.destroy(err); });
+    // The library's files go along (read at request time: the library module registers after this one).
+    backupTo(app.db, out, [actor.orgId], app.library?.storage).catch((err) => { req.log.error({ err }, 'backup failed'); out.destroy(err); });
     const name = `tongxin-backup-${new Date().toISOString().slice(0, 10)}.jsonl`;
     return reply.type('application/x-ndjson').header('content-disposition', `attachment; filename="${name}"`).send(out);
   });
