@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { outbox } from '../src/server/core/schema.ts';
 import { plusDays, today } from '../src/server/modules/handling/deadlines.ts';
 import { engines, expectProblem, snapshotter, testApp, type TestApp } from './helpers.ts';
@@ -71,7 +71,7 @@ describe.each(engines)('council rooms and supervision visits (%s)', (engine) => 
     const set = await ok('staff', 'PUT', `/consultations/rooms/${county.id}/members`, { memberIds: [wang, li], convenerIds: [li] });
     expect(set.memberList.map((m: { name: string }) => m.name)).toEqual(['李四', '王五']);
     expect(await names('member', '?mine=true')).toEqual([]);
-    const [ev] = await t.database.db.select().from(outbox).where(and(eq(outbox.orgId, t.fx.orgId), eq(outbox.type, 'consultationRoom.membersSet')));
+    const [ev] = await t.database.db.select().from(outbox).where(and(eq(outbox.orgId, t.fx.orgId), eq(outbox.type, 'consultationRoom.membersSet'))).orderBy(asc(outbox.id));
     expect(ev!.payload).toMatchObject({ id: county.id, memberIds: [li], removedMemberIds: [zhang], occurredOn: today() });
 
     // Edit: a new host replaces the old; a closed room takes no new session.
@@ -125,7 +125,7 @@ describe.each(engines)('council rooms and supervision visits (%s)', (engine) => 
     expect(visits.map((v: { place: string }) => v.place)).toEqual(['火车站公交枢纽', '市公交集团调度中心']);
     const fixed = await ok('staff', 'PATCH', `/consultations/${item.id}/visits/${first.id}`, { findings: '部分线路重复。', memberIds: [zhang] });
     expect(fixed).toMatchObject({ findings: '部分线路重复。', members: [{ id: zhang }] });
-    const [ev] = await t.database.db.select().from(outbox).where(and(eq(outbox.orgId, t.fx.orgId), eq(outbox.type, 'consultationVisit.added')));
+    const [ev] = await t.database.db.select().from(outbox).where(and(eq(outbox.orgId, t.fx.orgId), eq(outbox.type, 'consultationVisit.added'))).orderBy(asc(outbox.id));
     expect(ev!.payload).toMatchObject({ id: first.id, consultationId: item.id, memberIds: [zhang, li], occurredOn: plusDays(today(), -20) });
     const history = await ok('member', 'GET', `/consultations/${item.id}/history`);
     expect(history.filter((h: { action: string }) => h.action === 'visit')).toHaveLength(2);

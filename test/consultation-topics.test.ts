@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { outbox } from '../src/server/core/schema.ts';
 import { notifications } from '../src/server/core/jobs-schema.ts';
 import { PUBLIC_WRITES_PER_MINUTE } from '../src/server/modules/consultations/topic-routes.ts';
@@ -49,7 +49,7 @@ describe.each(engines)('consultation topics (%s)', (engine) => {
     expect(p.proposer).toEqual({ kind: 'public', name: null });
     expect((await ok('staff', 'GET', `/consultations/topics/${p.id}`)).proposer).toEqual({ kind: 'public', name: 'netizen' });
 
-    const events = await t.database.db.select().from(outbox).where(eq(outbox.type, 'consultationTopic.proposed'));
+    const events = await t.database.db.select().from(outbox).where(eq(outbox.type, 'consultationTopic.proposed')).orderBy(asc(outbox.id));
     const mine = events.find((e) => (e.payload as { id: string }).id === a.id)!.payload;
     expect(mine).toMatchObject({ id: a.id, memberIds: [t.fx.memberIds[0]], occurredOn: today() });
     expect(events.find((e) => (e.payload as { id: string }).id === p.id)!.payload).toMatchObject({ memberIds: [] });

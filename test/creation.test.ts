@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs, engines, expectProblem, sessionHeaders, snapshotter, testApp, type TestApp } from './helpers.ts';
 import { createSession, toActor } from '../src/server/core/auth/tokens.ts';
@@ -35,7 +35,7 @@ describe.each(engines)('dual creation (%s)', (engine) => {
     expect(await snap(), `${login} ${method} ${url} changed nothing`).toEqual(before);
     return problem;
   };
-  const events = async (type: string) => (await t.database.db.select().from(outbox).where(and(eq(outbox.orgId, t.fx.orgId), eq(outbox.type, type)))).map((e) => e.payload as Record<string, unknown>);
+  const events = async (type: string) => (await t.database.db.select().from(outbox).where(and(eq(outbox.orgId, t.fx.orgId), eq(outbox.type, type))).orderBy(asc(outbox.id))).map((e) => e.payload as Record<string, unknown>);
 
   it('lets a member register their own project, placed in their county, and records it for their duty record', async () => {
     const [zhang] = t.fx.memberIds;

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, outbox } from '../src/server/core/schema.ts';
 import { apiOperations, engines, expectProblem, sessionHeaders, testApp, type TestApp } from './helpers.ts';
@@ -146,7 +146,7 @@ describe.each(engines)('online comments (%s)', (engine) => {
     expect(audited.map((a) => a.action)).toEqual(['posted', 'hidden']);
 
     // The duty record hears of the member's comment (events.md).
-    const events = await t.database.db.select().from(outbox).where(eq(outbox.type, 'consultationComment.posted'));
+    const events = await t.database.db.select().from(outbox).where(eq(outbox.type, 'consultationComment.posted')).orderBy(asc(outbox.id));
     expect(events.map((e) => e.payload)).toContainEqual(expect.objectContaining({ id: reply.id, consultationId: id, memberIds: [t.fx.memberIds[0]], occurredOn: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) }));
   });
 

@@ -1,5 +1,5 @@
 import { Document, Packer, Paragraph } from 'docx';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs, day, engines, expectProblem, multipart, snapshotter, testApp, type TestApp } from './helpers.ts';
 import { outbox } from '../src/server/core/schema.ts';
@@ -32,7 +32,7 @@ describe.each(engines)('party organisation, campaigns and the rest of 双联 (%s
     const body = multipart(file, name, await t.as(login));
     return t.app.inject({ method: 'POST', url: `/api/v1${url}`, payload: body.payload, headers: body.headers });
   };
-  const events = async (type: string) => (await t.database.db.select().from(outbox).where(and(eq(outbox.orgId, t.fx.orgId), eq(outbox.type, type)))).map((e) => e.payload as Record<string, unknown>);
+  const events = async (type: string) => (await t.database.db.select().from(outbox).where(and(eq(outbox.orgId, t.fx.orgId), eq(outbox.type, type))).orderBy(asc(outbox.id))).map((e) => e.payload as Record<string, unknown>);
 
   it('sets up the fixture: links of four kinds with contacts whose counts are known by hand', async () => {
     const [zhang, li, wang, zhao] = t.fx.memberIds;
