@@ -104,7 +104,16 @@ export function apiAs(t: () => TestApp) {
     expect(res.statusCode, `${user} ${method} ${url}: ${res.body}`).toBeLessThan(300);
     return res.json();
   };
-  return { call, ok };
+  /** A refused call: its problem status, and not a table changed. */
+  const refused = async (status: number, user: string, method: string, url: string, payload?: object) => {
+    await t().as(user);
+    const snap = snapshotter(t());
+    const before = await snap();
+    const problem = expectProblem(await call(user, method, url, payload), status);
+    expect(await snap(), `${user} ${method} ${url} changed nothing`).toEqual(before);
+    return problem;
+  };
+  return { call, ok, refused };
 }
 
 export const sessionHeaders = (token: string): Record<string, string> => ({ cookie: `tx_session=${token}`, 'x-requested-with': 'test' });

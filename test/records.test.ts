@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { unzipSync, strFromU8 } from 'fflate';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, engines, expectProblem, multipart, opinionIn, snapshotter, testApp, type TestApp } from './helpers.ts';
+import { apiAs, engines, expectProblem, multipart, opinionIn, testApp, type TestApp } from './helpers.ts';
 import { selectionIn } from './selection-helpers.ts';
 import { outbox } from '../src/server/core/schema.ts';
 import { plusDays, today } from '../src/server/modules/handling/deadlines.ts';
@@ -22,7 +22,7 @@ interface Row { memberId: string; name: string; points: number; grade: string; s
 describe.each(engines)('duty records (%s)', (engine) => {
   let t: TestApp;
   let zhang: string; let li: string; let wang: string;
-  const { call, ok } = apiAs(() => t);
+  const { call, ok, refused } = apiAs(() => t);
   beforeAll(async () => {
     t = await testApp(engine, { JOBS_INTERVAL_SECONDS: 3600 });
     [zhang, li, wang] = t.fx.memberIds as [string, string, string];
@@ -36,14 +36,6 @@ describe.each(engines)('duty records (%s)', (engine) => {
   };
   const kinds = (r: Record) => r.entries.map((e) => `${e.kind}${e.variant ? `.${e.variant}` : ''}`).sort();
   const list = async (query = ''): Promise<Row[]> => { await settle(); return (await ok('staff', 'GET', `/records?year=${YEAR}&pageSize=100${query}`)).items; };
-  const refused = async (status: number, login: string, method: string, url: string, payload?: object) => {
-    await t.as(login);
-    const snap = snapshotter(t);
-    const before = await snap();
-    const problem = expectProblem(await call(login, method, url, payload), status);
-    expect(await snap(), `${login} ${method} ${url} changed nothing`).toEqual(before);
-    return problem;
-  };
   let jointId: string;
 
   it('gives the proposer and the co-signer of a submitted proposal their entries, and more as it is filed and made key', async () => {

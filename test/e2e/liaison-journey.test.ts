@@ -5,9 +5,9 @@
 // Embedded database only: the browser exercises the UI, the HTTP tests cover both engines.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { logIn, see, startE2E, type E2E } from './browser.ts';
+import { see, startE2E, type E2E } from './browser.ts';
 import { button, dialog, logInAs, main, row, toast } from './ui.ts';
-import { logFaceToFace } from './liaison-steps.ts';
+import { logFaceToFace, openMyLiaison } from './liaison-steps.ts';
 
 /** The special committee's link to 教育界 (the one sector none of its members sits in). */
 const committeeRow = (page: Page) => main(page).getByRole('row').filter({ has: page.getByRole('cell', { name: '均衡分配：教育界', exact: true }) });
@@ -31,11 +31,7 @@ describe('dual liaison journey in the browser', () => {
     await see(committeeRow(staff));
     // 张三 (中共) links the members outside the party; 李四 is one of them.
     const phone = await e2e.page(test, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    await phone.goto('/login');
-    await logIn(phone, 'member', t.fx.password);
-    await see(main(phone).getByText('待办事项', { exact: true }));
-    await phone.goto('/liaison/mine');
-    await see(main(phone).getByRole('heading', { name: '我的双联' }));
+    await openMyLiaison(phone, t.fx.password);
     // Face to face and today are already chosen; the topics and one opinion are all that is typed.
     await logFaceToFace(phone, { name: '李四', kind: '党员委员联系党外委员' }, '教育资源均衡与乡村教师队伍', OPINION);
 

@@ -2,7 +2,7 @@
 // links with one opinion, in the few taps the page asks for.
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { see } from './browser.ts';
+import { logIn, see } from './browser.ts';
 import { button, dialog, main, toast } from './ui.ts';
 
 /** The link card of `name` (of the kind named), before and after: face to face and today are chosen already. */
@@ -20,4 +20,13 @@ export async function logFaceToFace(phone: Page, link: { name: string; kind: str
   await toast(phone, '已记录联系');
   await see(card.getByText('今年已见面', { exact: true }));
   return card;
+}
+
+/** The member logs in on a phone and opens 我的双联 (its home shown first: to-dos may be there). */
+export async function openMyLiaison(phone: Page, password: string) {
+  await phone.goto('/login');
+  await logIn(phone, 'member', password);
+  await see(main(phone).getByText('待办事项', { exact: true }));
+  await phone.goto('/liaison/mine');
+  await see(main(phone).getByRole('heading', { name: '我的双联' }));
 }

@@ -3,9 +3,9 @@
 // linking to its record — with the points by the rules. Nothing is typed twice.
 // Embedded database only: the browser exercises the UI, the HTTP tests cover both engines.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logIn, see, startE2E, type E2E } from './browser.ts';
+import { see, startE2E, type E2E } from './browser.ts';
 import { button, dialog, main, toast } from './ui.ts';
-import { logFaceToFace } from './liaison-steps.ts';
+import { logFaceToFace, openMyLiaison } from './liaison-steps.ts';
 import { today } from '../../src/server/modules/handling/deadlines.ts';
 
 const YEAR = Number(today().slice(0, 4));
@@ -24,11 +24,7 @@ describe('duty record journey in the browser', () => {
     expect(res.statusCode).toBe(200);
 
     const phone = await e2e.page(test, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    await phone.goto('/login');
-    await logIn(phone, 'member', t.fx.password);
-    await see(main(phone).getByText('待办事项', { exact: true }));
-    await phone.goto('/liaison/mine');
-    await see(main(phone).getByRole('heading', { name: '我的双联' }));
+    await openMyLiaison(phone, t.fx.password);
     await logFaceToFace(phone, { name: '李四', kind: '党员委员联系党外委员' }, '教育资源均衡与乡村教师队伍', OPINION);
 
     // The opinion becomes a 社情民意 draft, which the member submits.
