@@ -87,6 +87,9 @@ export async function startE2E(): Promise<E2E> {
                 (err: Error) => console.error(`no screenshot: ${err.message}`),
               );
               if (problems.length) console.error(`browser messages:\n  ${problems.join('\n  ')}`);
+              // What the page said, for a CI log whose screenshots are gone with its machine.
+              const text = await page.evaluate(() => document.body.innerText).catch(() => '');
+              console.error(`the page read:\n  ${text.replace(/\s*\n\s*/g, ' | ').slice(0, 1500)}`);
             }
           } finally {
             await context.close();

@@ -8,7 +8,7 @@
 // Embedded database only: the browser exercises the UI, the HTTP tests cover both engines.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { see, seeCells, seeTexts, startE2E, type E2E } from './browser.ts';
-import { act, agree, button, card, confirm, dialog, logInAs, main, menuLink, pick, row, seedProposal, stateTags, toast } from './ui.ts';
+import { act, agree, button, card, confirm, dialog, logInAs, main, menuLink, pick, popconfirm, row, seedProposal, stateTags, toast } from './ui.ts';
 
 const BUS_BODY = '建议增开社区微循环公交，优化早晚高峰线路，方便学生错峰接送。';
 
@@ -125,7 +125,7 @@ describe('dual evaluation journey in the browser', () => {
     const similar = drawer.getByRole('list', { name: '相似提案（可并案）' });
     await see(similar.getByRole('link', { name: '关于优化公交线路的提案' }));
     await similar.getByRole('button', { name: '并入此件 关于优化公交线路的提案' }).click();
-    await staff.locator('.ant-popover').getByRole('button', { name: '确定' }).click();
+    await popconfirm(staff, '确定');
     await toast(staff, '已并案');
     await drawer.waitFor({ state: 'hidden' });
     await see(row(staff, NEW_TITLE));

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { see, startE2E, type E2E } from './browser.ts';
-import { button, dialog, logInAs, main, row, toast } from './ui.ts';
+import { button, dialog, logInAs, main, popconfirm, row, toast } from './ui.ts';
 import { logFaceToFace, openMyLiaison } from './liaison-steps.ts';
 
 /** The special committee's link to 教育界 (the one sector none of its members sits in). */
@@ -26,7 +26,7 @@ describe('dual liaison journey in the browser', () => {
     await see(main(staff).getByRole('heading', { name: '双联名单' }));
     await see(main(staff).getByText('尚未生成', { exact: true }));
     await main(staff).getByRole('button', { name: /按规则生成$/ }).click();
-    await button(staff.locator('.ant-popconfirm'), '确 定').or(button(staff.locator('.ant-popconfirm'), '确定')).click();
+    await popconfirm(staff, '确定');
     await toast(staff, '新增 12 条，保留手动调整 0 条');
     await see(committeeRow(staff));
     // 张三 (中共) links the members outside the party; 李四 is one of them.
@@ -62,11 +62,11 @@ describe('dual liaison journey in the browser', () => {
     await staff.goto('/liaison');
     const link = committeeRow(staff);
     await button(link, '撤销').click();
-    await button(staff.locator('.ant-popconfirm'), '确 定').or(button(staff.locator('.ant-popconfirm'), '确定')).click();
+    await popconfirm(staff, '确定');
     await toast(staff, '已撤销');
     await expect.poll(() => link.count()).toBe(0);
     await main(staff).getByRole('button', { name: /按规则生成$/ }).click();
-    await button(staff.locator('.ant-popconfirm'), '确 定').or(button(staff.locator('.ant-popconfirm'), '确定')).click();
+    await popconfirm(staff, '确定');
     await toast(staff, '新增 0 条，保留手动调整 1 条');
     await see(main(staff).getByText(/^第 2 版/));
     expect(await link.count()).toBe(0);

@@ -81,6 +81,8 @@ describe('online comments in the browser', () => {
     const phone = await e2e.page(test, PHONE);
     await phone.goto('/login');
     await phone.getByRole('link', { name: '没有账号？注册网民账号' }).click();
+    // The login form (with its own 用户名) stays until the register page's code has arrived.
+    await see(phone.getByRole('heading', { name: '注册网民账号' }));
     await phone.getByLabel('用户名', { exact: true }).fill('citizen390');
     await phone.getByLabel('昵称', { exact: true }).fill('热心市民');
     await phone.getByLabel('密码', { exact: true }).fill('citizen-pass-1');

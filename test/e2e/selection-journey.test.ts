@@ -12,7 +12,7 @@ import type { Locator, Page } from 'playwright-core';
 import { proposalIn } from '../helpers.ts';
 import { thisYear } from '../selection-helpers.ts';
 import { WAIT, logIn, see, seeTexts, startE2E, type E2E } from './browser.ts';
-import { confirm } from './ui.ts';
+import { confirm, popconfirm } from './ui.ts';
 
 const NAME = '年度优秀提案评选（演示）';
 const TITLE = '关于推进社区嵌入式养老服务的提案';
@@ -126,7 +126,7 @@ describe('excellent-proposal selection in the browser', () => {
     await see(main(member).getByText('没有可推荐的提案', { exact: true }));
     // He withdraws it, to give a fuller reason, and nominates it again.
     await button(card(member, '已推荐的提案'), `撤回 ${TITLE}`).click();
-    await member.locator('.ant-popconfirm').getByRole('button', { name: '确定' }).click();
+    await popconfirm(member, '确定');
     await toast(member, '已撤回推荐');
     await see(card(member, '已推荐的提案').getByText('本环节没有提案', { exact: true }));
     await nominate(member, '建议被民政部门采纳，已建成社区嵌入式养老服务站。');

@@ -3,7 +3,7 @@
 // Embedded database only: test/auth-hardening.test.ts covers the API on both engines.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { see, startE2E, type E2E } from './browser.ts';
-import { button, dialog, logInAs, main, pick, row, toast } from './ui.ts';
+import { button, dialog, logInAs, main, pick, popconfirm, row, toast } from './ui.ts';
 
 describe('API token journey', () => {
   let e2e: E2E;
@@ -33,7 +33,7 @@ describe('API token journey', () => {
     const userForm = dialog(admin, '编辑用户');
     const tokenRow = userForm.getByRole('row').filter({ hasText: '数据同步' });
     await button(tokenRow, '吊销').click();
-    await button(admin.locator('.ant-popconfirm'), '吊销').click();
+    await popconfirm(admin, '吊销');
     await toast(admin, '已吊销');
     await see(userForm.getByText('暂无令牌', { exact: true }));
     expect((await e2e.t.app.inject({ url: '/api/v1/auth/me', headers: bearer })).statusCode).toBe(401);

@@ -69,30 +69,49 @@ export async function act(page: Page, action: string): Promise<Locator> {
  */
 export async function agree(page: Page, action: string) {
   const question = page.locator('.ant-modal-confirm');
-  const answer = button(question, action);
+  await answer(question, action);
+  await question.waitFor({ state: 'hidden' });
+}
+
+/**
+ * Answers a popconfirm (the open one) with its button of this name ("确定" also matches antd's "确 定").
+ * Returns as soon as the answer is taken, so that the toast it leads to is still there to be seen.
+ */
+export async function popconfirm(page: Page, action: string) {
+  await answer(page.locator('.ant-popconfirm').filter({ visible: true }), action);
+}
+
+/**
+ * Clicks the answer until it is taken: the question closes, or the answer shows it is under way
+ * (antd's loading button, which ignores further clicks). A click while the question still zooms in
+ * can be lost on a busy machine, even after settled() looked.
+ */
+async function answer(question: Locator, action: string) {
+  const yes = question.getByRole('button', { name: new RegExp(`^${[...action].join('\\s?')}$`) });
+  const taken = async () => !(await question.isVisible()) || (await question.locator('.ant-btn-loading').count()) > 0;
   await settled(question);
-  await answer.click();
-  // A click while the question still zooms in can be lost on a busy machine (its animation may not
-  // have started when settled() looked): click again while it stays open. antd ignores clicks on an
-  // answer already under way, and a closed question has no button left to click.
   const until = Date.now() + WAIT;
-  while (!(await question.waitFor({ state: 'hidden', timeout: 3000 }).then(() => true, () => false))) {
+  for (;;) {
+    await yes.click({ timeout: 2000 }).catch(() => undefined);
+    if (await expect.poll(taken, { timeout: 3000, interval: 50 }).toBe(true).then(() => true, () => false)) return;
     if (Date.now() > until) throw new Error(`the question before ${action} stayed open`);
-    await answer.click({ timeout: 2000 }).catch(() => undefined);
   }
 }
 
 /**
- * Waits for a dialog's finite animations to end (or be cancelled; 2 s at most): a click while it still
- * zooms in can be lost on a busy machine.
+ * Waits until a dialog or popup has stopped moving (2 s at most): antd's motion marks it with
+ * "-appear"/"-enter" classes from before its animation starts until after it ends (the first frames
+ * have no running animation yet), and a click while it still zooms in can land beside its button.
  */
 async function settled(dialog: Locator) {
-  await dialog.evaluate((el) => Promise.race([
-    Promise.all(el.getAnimations({ subtree: true })
-      .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity) // not a spinner's
-      .map((a) => a.finished.catch(() => undefined))),
-    new Promise((r) => setTimeout(r, 2000)),
-  ]));
+  await dialog.evaluate((el) => new Promise<void>((done) => {
+    const until = Date.now() + 2000;
+    const motion = '[class*="-appear"], [class*="-enter"]';
+    const moving = () => !!el.closest(motion) || !!el.querySelector(motion) || el.getAnimations({ subtree: true })
+      .some((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity); // not a spinner's
+    const look = () => (!moving() || Date.now() > until ? done() : requestAnimationFrame(look));
+    look();
+  }));
 }
 
 /** Presses 确定 in a form dialog (answering yes when its action asks first) and waits for it to close. */
