@@ -29,6 +29,7 @@ import { webBench } from './web.ts';
 import { recordsBench, recordsLines } from './records.ts';
 import { liaisonBench, liaisonLines } from './liaison.ts';
 import { commentBench, commentLines } from './comments.ts';
+import { reportBench, reportLines } from './report.ts';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(benchDir, '..');
@@ -206,6 +207,8 @@ async function main() {
   const records = await recordsBench(num('BENCH_RECORDS_RUNS', 3));
   log('双联: the link graph of a national roster (2,200 members) and a city one (400) …');
   const liaison = await liaisonBench(num('BENCH_LIAISON_RUNS', 3));
+  log('四双 report: the demo grown to a city year (800 members, 1,000 proposals, 100,000 activities) …');
+  const report = await reportBench(num('BENCH_REPORT_RUNS', 3));
   lines.push(
     `${pad('workflow (6-step proposal cycle through the command path)', W)}${pad('act/s', 8, true)}${pad('ins/s', 8, true)}${pad('ratio', 8, true)}`,
     ...workflow.map((w) => `${pad(`${ENGINE_LABEL[w.engine as 'embedded' | 'postgres']}  actions vs bare single-row insert`, W)}${pad(w.actionsPerSec, 8, true)}${pad(w.insertsPerSec, 8, true)}${pad(w.ratio, 8, true)}`),
@@ -225,6 +228,8 @@ async function main() {
     ...recordsLines(records),
     '',
     ...liaisonLines(liaison),
+    '',
+    ...reportLines(report),
     '',
     ...engineTable(engineChoice),
     '',
@@ -250,6 +255,7 @@ async function main() {
     web,
     records,
     liaison,
+    report,
   };
   const outDir = path.join(benchDir, 'results');
   fs.mkdirSync(outDir, { recursive: true });
