@@ -672,6 +672,16 @@ const MATRIX: Record<string, Rule> = {
   'PUT /api/v1/reports/profile': { who: OFFICE, ok: 200, req: () => ({ body: { cityName: '测试市', partyCommittee: '中共测试市委', chair: '', counties: [] } }) },
   'GET /api/v1/reports/sishuang': { who: ['staff', 'leader'], ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR) } }) },
   'GET /api/v1/reports/sishuang.docx': { who: ['staff', 'leader'], ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR) } }) },
+  'GET /api/v1/reports/sishuang/versions': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR) } }) },
+  'POST /api/v1/reports/sishuang/versions': {
+    who: OFFICE, ok: 201,
+    req: async (c) => {
+      // The edit is based on the latest version of the caller's own committee (another one's office edits its own report).
+      const latest = await inject(c.t, c.caller.roles.some((r) => OFFICE.includes(r)) ? c.caller.login! : 'staff', 'GET', `/api/v1/reports/sishuang/versions?year=${LIAISON_YEAR}`);
+      return { body: { year: LIAISON_YEAR, basedOn: latest.json().items[0].number, note: c.uniq('修改'), paragraphs: [{ id: 'opening.0', template: c.uniq('改写的开头') }] } };
+    },
+  },
+  'POST /api/v1/reports/sishuang/versions/:number/restore': { who: OFFICE, ok: 201, req: () => ({ params: { number: '1' }, body: { year: LIAISON_YEAR } }) },
 
   // 优秀提案评选: staff run the rounds, members nominate their own proposals, each level's reviewers
   // score (here the proposal committee's level, recorded by staff); announced results are public.
