@@ -692,6 +692,7 @@ const MATRIX: Record<string, Rule> = {
       return { body: { year: LIAISON_YEAR, basedOn: latest.json().items[0].number, note: c.uniq('修改'), paragraphs: [{ id: 'opening.0', template: c.uniq('改写的开头') }] } };
     },
   },
+  'GET /api/v1/open-data.zip': { who: 'public', ok: 200 },
   'POST /api/v1/reports/sishuang/versions/:number/restore': { who: OFFICE, ok: 201, req: () => ({ params: { number: '1' }, body: { year: LIAISON_YEAR } }) },
 
   // 优秀提案评选: staff run the rounds, members nominate their own proposals, each level's reviewers

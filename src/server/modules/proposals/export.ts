@@ -6,7 +6,7 @@ import { STATE_NAMES } from './workflow.ts';
 // A proposal list or search as the caller sees it, as .xlsx: the rows come from the same query
 // (same filters, same read rule, same order) as the page, up to MAX_EXPORT_ROWS of them.
 
-const KIND_NAMES: Record<string, string> = { member: '个人提案', joint: '联名提案', group: '党派团体提案', committee: '专委会提案', sector: '界别提案' };
+export const KIND_NAMES: Record<string, string> = { member: '个人提案', joint: '联名提案', group: '党派团体提案', committee: '专委会提案', sector: '界别提案' };
 
 type ListItem = Awaited<ReturnType<typeof listProposals>>['items'][number];
 type Hit = Awaited<ReturnType<typeof searchProposals>>['items'][number];
