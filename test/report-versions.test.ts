@@ -73,7 +73,7 @@ describe.each(engines)('report versions (%s)', (engine) => {
   });
 
   it('a stale editor, an unknown paragraph or figure, and callers who may not edit change nothing', async () => {
-    const edit = { year, basedOn: 2, note: '', paragraphs: [{ id: 'opening.0', template: '改写的开头。' }] };
+    const edit = { year, basedOn: 2, paragraphs: [{ id: 'opening.0', template: '改写的开头。' }] };
     await refused(409, 'staff', 'POST', '/reports/sishuang/versions', { ...edit, basedOn: 1 });
     const unknownId = await refused(422, 'staff', 'POST', '/reports/sishuang/versions', { ...edit, paragraphs: [{ id: 'opening.9', template: '一段' }] });
     expect(unknownId.errors[0].path).toBe('/paragraphs/0/id');

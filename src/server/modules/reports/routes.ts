@@ -13,7 +13,7 @@ const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
 const YearQuery = Type.Object({ year: Type.Optional(Year) }, { additionalProperties: false });
 const VersionNumber = Type.Integer({ minimum: 1, maximum: 100000 });
 const ReportQuery = Type.Object({ year: Type.Optional(Year), version: Type.Optional(VersionNumber) }, { additionalProperties: false });
-const Note = Type.String({ maxLength: 200 });
+const Note = Text(200);
 const Edits = Type.Object({
   year: Year,
   /** The version the editor started from (the report's latestVersion). */

@@ -107,7 +107,7 @@ function ParagraphEditor({ report, part, onClose }: { report: Report; part: Part
   const client = useQueryClient();
   const save = useMutation({
     mutationFn: (v: { template: string; note?: string }) => api.post<Version>('/api/v1/reports/sishuang/versions', {
-      year: report.year, basedOn: report.latestVersion, note: v.note ?? '', paragraphs: [{ id: part!.id, template: v.template }],
+      year: report.year, basedOn: report.latestVersion, ...(v.note?.trim() ? { note: v.note.trim() } : {}), paragraphs: [{ id: part!.id, template: v.template }],
     }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['sishuang', report.year] }),
   });
