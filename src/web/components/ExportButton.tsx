@@ -29,7 +29,7 @@ export function ExportButton({ href, total }: Props) {
   if (total === undefined) return button;
   return (
     <Flex gap={8} align="center" wrap>
-      <Tooltip title={t('common.exportLimit', { limit: MAX_EXPORT_ROWS })}>{button}</Tooltip>
+      <Tooltip title={t('common.exportLimit', { limit: MAX_EXPORT_ROWS })}><span style={{ display: 'inline-flex' }}>{button}</span></Tooltip>
       {total > MAX_EXPORT_ROWS && (
         <Typography.Text type="warning" role="status">
           <WarningOutlined /> {t('common.exportTruncated', { total, limit: MAX_EXPORT_ROWS })}
