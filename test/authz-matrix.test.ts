@@ -399,7 +399,7 @@ const MATRIX: Record<string, Rule> = {
   // 委员
   'GET /api/v1/members': { who: ANYONE, ok: 200, req: () => ({ query: { active: 'all', pageSize: '100' } }) },
   'POST /api/v1/members': { who: OFFICE, ok: 201, req: (c) => ({ body: { name: c.uniq('委员'), sectorId: sectorOf(c), party: '民进', standing: false } }) },
-  'GET /api/v1/members/export': { who: OFFICE, ok: 200 },
+  'GET /api/v1/members/export': { who: OFFICE, ok: 200, req: () => ({ query: { format: 'csv' } }) },
   'GET /api/v1/members/import/template': { who: OFFICE, ok: 200 },
   'POST /api/v1/members/import': {
     who: OFFICE, ok: 200,
@@ -454,6 +454,7 @@ const MATRIX: Record<string, Rule> = {
   //                                                      anon adm stf ldr mem uA  uB  oAd oSt
   'GET /api/v1/proposals': { who: 'public', ok: 200 },
   'GET /api/v1/proposals.xlsx': { who: 'public', ok: 200 },
+  'GET /api/v1/proposals.csv': { who: 'public', ok: 200 },
   'GET /api/v1/proposals/sessions': { who: 'public', ok: 200 },
   'POST /api/v1/proposals': {
     who: 'see statuses', statuses: '                      401  403 403 403 201 403 403 403 403', ok: 201,
@@ -461,7 +462,9 @@ const MATRIX: Record<string, Rule> = {
   },
   'GET /api/v1/proposals/board': { who: ['admin', 'staff', 'leader'], ok: 200 },
   'GET /api/v1/proposals/board.xlsx': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  'GET /api/v1/proposals/board.csv': { who: ['admin', 'staff', 'leader'], ok: 200 },
   'GET /api/v1/proposals/key.xlsx': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  'GET /api/v1/proposals/key.csv': { who: ['admin', 'staff', 'leader'], ok: 200 },
   'GET /api/v1/proposals/extensions': { who: ['admin', 'staff', 'leader'], ok: 200 },
   'GET /api/v1/proposals/leaders': { who: ['admin', 'staff', 'leader'], ok: 200 },
   'GET /api/v1/proposals/settings': { who: ANYONE, ok: 200 },
@@ -470,10 +473,12 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/proposals/similar/unseen': { who: ANYONE, ok: 200, req: () => ({ query: { title: '关于完善社区养老服务设施的提案' } }) },
   'GET /api/v1/proposals/search': { who: 'public', ok: 200, req: () => ({ query: { q: '养老' } }) },
   'GET /api/v1/proposals/search.xlsx': { who: 'public', ok: 200, req: () => ({ query: { q: '养老' } }) },
+  'GET /api/v1/proposals/search.csv': { who: 'public', ok: 200, req: () => ({ query: { q: '养老' } }) },
   // Key proposals (重点提案) and their supervision (督办) by the leading leader or staff.
   'GET /api/v1/proposals/key': { who: ['admin', 'staff', 'leader'], ok: 200 },
   'GET /api/v1/proposals/stats': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { by: 'unit' } }) },
   'GET /api/v1/proposals/stats.xlsx': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { by: 'sector' } }) },
+  'GET /api/v1/proposals/stats.csv': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { by: 'sector' } }) },
   'GET /api/v1/proposals/:id/supervision': { who: 'see statuses', statuses: '401  200 200 200 200 404 404 404 404', ok: 200, req: async (c) => ({ id: await c.proposal('key') }) },
   'POST /api/v1/proposals/:id/supervision': {
     who: 'see statuses', statuses: '                      401  403 201 201 403 404 404 404 404', ok: 201,
@@ -541,6 +546,7 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/opinions/quota': { who: ANYONE, ok: 200 },
   'GET /api/v1/opinions/stats': { who: ['admin', 'staff', 'leader'], ok: 200 },
   'GET /api/v1/opinions/stats.xlsx': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  'GET /api/v1/opinions/stats.csv': { who: ['admin', 'staff', 'leader'], ok: 200 },
   'PATCH /api/v1/opinions/:id': opinion('draft', '                 401  404 404 404 200 404 404 404 404', (c) => ({ title: c.uniq('改') })),
   'GET /api/v1/opinions/:id/actions': opinion('submitted', '       401  200 200 200 200 404 404 404 404'),
   'GET /api/v1/opinions/:id/history': opinion('submitted', '       401  200 200 200 200 404 404 404 404'),
@@ -564,6 +570,7 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/v1/liaison/links/generate': { who: OFFICE, ok: 200, req: () => ({ body: { year: LIAISON_YEAR } }) },
   'GET /api/v1/liaison/links': { who: ANYONE, ok: 200, req: async (c) => { await zhangsLink(c); return { query: { year: String(LIAISON_YEAR) } }; } },
   'GET /api/v1/liaison/links.xlsx': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR) } }) },
+  'GET /api/v1/liaison/links.csv': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR) } }) },
   'GET /api/v1/liaison/graph': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR) } }) },
   'POST /api/v1/liaison/links': {
     who: OFFICE, ok: 201,
@@ -586,8 +593,10 @@ const MATRIX: Record<string, Rule> = {
     req: async (c) => ({ id: (await liaisonContact(c, 'convert')).opinions[0]!.id, body: { to: 'opinion', title: c.uniq('关于社区养老') } }) },
   'GET /api/v1/liaison/compliance': { who: ANYONE, ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR) } }) },
   'GET /api/v1/liaison/compliance.xlsx': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR) } }) },
+  'GET /api/v1/liaison/compliance.csv': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR) } }) },
   'GET /api/v1/liaison/counters': { who: ['admin', 'staff', 'leader'], ok: 200 },
   'GET /api/v1/liaison/counters.xlsx': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  'GET /api/v1/liaison/counters.csv': { who: ['admin', 'staff', 'leader'], ok: 200 },
   'GET /api/v1/liaison/reports': { who: ANYONE, ok: 200 },
   // A member writes their own; the office for a member it names (another committee's office cannot name ours).
   'PUT /api/v1/liaison/reports': { who: 'see statuses', statuses: '                       401  200 200 403 200 403 403 422 422', ok: 200,
@@ -599,6 +608,7 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/creation/participants': { who: CREATION_READERS, ok: 200 },
   'GET /api/v1/creation/projects': { who: CREATION_READERS, ok: 200, req: async (c) => { await creationProject(c); return {}; } },
   'GET /api/v1/creation/projects.xlsx': { who: CREATION_READERS, ok: 200 },
+  'GET /api/v1/creation/projects.csv': { who: CREATION_READERS, ok: 200 },
   'POST /api/v1/creation/projects': { who: 'see statuses', statuses: '                   401  201 201 403 201 403 403 201 201', ok: 201,
     req: (c) => ({ body: { kind: 'enterprise', name: c.uniq('企业'), startedOn: '2025-05-01', investment: 100000, ...ownMembers(c) } }) },
   'GET /api/v1/creation/projects/:id': { who: 'see statuses', statuses: '                401  200 200 200 200 403 403 404 404', ok: 200, req: async (c) => ({ id: await creationProject(c) }) },
@@ -663,6 +673,7 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/records/members/:id/report.docx': { who: 'see statuses', statuses: '      401  200 200 200 200 404 404 404 404', ok: 200, req: (c) => ({ id: c.t.fx.memberIds[0] }) },
   'GET /api/v1/records': { who: ['admin', 'staff', 'leader'], ok: 200 },
   'GET /api/v1/records.xlsx': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  'GET /api/v1/records.csv': { who: ['admin', 'staff', 'leader'], ok: 200 },
   'GET /api/v1/records/rules': { who: ANYONE, ok: 200 },
   'PUT /api/v1/records/rules': { who: OFFICE, ok: 200, req: () => ({ body: { points: { proposalFiled: 15 } } }) },
   'POST /api/v1/records/recompute': { who: OFFICE, ok: 200, req: () => ({ body: { year: LIAISON_YEAR } }) },
@@ -672,6 +683,17 @@ const MATRIX: Record<string, Rule> = {
   'PUT /api/v1/reports/profile': { who: OFFICE, ok: 200, req: () => ({ body: { cityName: '测试市', partyCommittee: '中共测试市委', chair: '', counties: [] } }) },
   'GET /api/v1/reports/sishuang': { who: ['staff', 'leader'], ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR) } }) },
   'GET /api/v1/reports/sishuang.docx': { who: ['staff', 'leader'], ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR) } }) },
+  'GET /api/v1/reports/sishuang/versions': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR) } }) },
+  'POST /api/v1/reports/sishuang/versions': {
+    who: OFFICE, ok: 201,
+    req: async (c) => {
+      // The edit is based on the latest version of the caller's own committee (another one's office edits its own report).
+      const latest = await inject(c.t, c.caller.roles.some((r) => OFFICE.includes(r)) ? c.caller.login! : 'staff', 'GET', `/api/v1/reports/sishuang/versions?year=${LIAISON_YEAR}`);
+      return { body: { year: LIAISON_YEAR, basedOn: latest.json().items[0].number, note: c.uniq('修改'), paragraphs: [{ id: 'opening.0', template: c.uniq('改写的开头') }] } };
+    },
+  },
+  'GET /api/v1/open-data.zip': { who: 'public', ok: 200 },
+  'POST /api/v1/reports/sishuang/versions/:number/restore': { who: OFFICE, ok: 201, req: () => ({ params: { number: '1' }, body: { year: LIAISON_YEAR } }) },
 
   // 优秀提案评选: staff run the rounds, members nominate their own proposals, each level's reviewers
   // score (here the proposal committee's level, recorded by staff); announced results are public.

@@ -96,6 +96,8 @@ const examples = (fx: Fixture): Record<string, Record<string, unknown>> => ({
   'PUT /api/v1/records/rules': { points: { proposalFiled: 15, 'opinionAdopted.national': 20 }, grades: { excellent: 90, good: 80, pass: 60 }, proposalBy: '06-30', passCheckFrom: '11-01' },
   'POST /api/v1/records/recompute': { year: 2025 },
   'PUT /api/v1/reports/profile': { cityName: '测试市', partyCommittee: '中共测试市委', chair: '王明', counties: ['东城区'] },
+  'POST /api/v1/reports/sishuang/versions': { year: 2025, basedOn: 1, note: '润色', paragraphs: [{ id: 'opening.0', template: '改写的开头，提交提案{{proposals.submitted}}。' }] },
+  'POST /api/v1/reports/sishuang/versions/:number/restore': { year: 2025, note: '恢复' },
   'POST /api/v1/documents/categories': { name: '履职资料', sort: 1 },
   'POST /api/v1/documents/reports/:id/resolve': { action: 'dismiss' },
   'POST /api/v1/documents/:id/reports': { reason: '内容不实' },
@@ -441,6 +443,7 @@ describe.each(engines)('bad input (%s)', (engine) => {
       '/api/v1/records/members/:id': t.fx.memberIds[0]!,
       '/api/v1/consultations/:id/comments/:commentId': comment!.id,
       '/api/v1/documents/:id': documentId, '/api/v1/documents/:id/pages/:n': '1', '/api/v1/documents/reports/:id': reportId,
+      '/api/v1/reports/sishuang/versions/:number': '1',
       '/api/v1/recommendations/:id': recommendationId, '/api/v1/recommendations/:id/attachments/:attachmentId': recommendationFile!.id,
       ...creation,
     };

@@ -156,6 +156,34 @@ describe.each(engines)('exports of lists and searches (%s)', (engine) => {
     expectProblem(await get('/api/v1/opinions/stats.xlsx?year=1999', 'staff'), 400);
   });
 
+  it('gives every list as CSV too: UTF-8 with a BOM, the same cells as the workbook, the public\'s masked', async () => {
+    const csv = async (url: string, login?: string) => {
+      const res = await get(url, login);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(res.headers['content-disposition']).toMatch(/^attachment; filename="[\w.-]+\.csv"; filename\*=UTF-8''/);
+      expect([...res.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      return parseCsv(res.rawPayload.toString('utf8').slice(1));
+    };
+    const cells = (rows: ExcelJS.CellValue[][]) => rows.map((r) => Array.from(r, (c) => (c === undefined || c === null ? '' : String(c))));
+    for (const [path, login] of [['/api/v1/proposals?state=handling', 'staff'], ['/api/v1/proposals?published=true', undefined], [`/api/v1/proposals/search?q=${encodeURIComponent('社区')}`, 'staff']] as const) {
+      const [base, query] = path.split('?');
+      expect(await csv(`${base}.csv?${query}`, login), path).toEqual(cells(await rowsOf(`${base}.xlsx?${query}`, login)));
+    }
+    expect(JSON.stringify(await csv('/api/v1/proposals.csv?published=true'))).not.toContain(PHONE);
+    // Several tables in one file: each under its name, an empty line between.
+    const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+    const stats = await csv(`/api/v1/opinions/stats.csv?year=${year}`, 'staff');
+    expect(stats[0]).toEqual([`${year}年概况`]);
+    expect(stats[1]).toEqual(['指标', '数值']);
+    expect(stats).toContainEqual(['委员完成情况']);
+    const roster = await csv('/api/v1/members/export?format=csv', 'staff');
+    expect(roster[0]).toContain('姓名');
+    expect(roster.map((r) => r[0])).toContain('张三');
+    expectProblem(await get('/api/v1/members/export?format=pdf', 'staff'), 400);
+    expectProblem(await get('/api/v1/proposals/board.csv', 'member'), 403);
+  });
+
   // Last: it adds thousands of proposals.
   it(`holds at most ${MAX_EXPORT_ROWS} rows, and says so when more matched`, { timeout: 120_000 }, async () => {
     const staff = t.fx.userIds.staff!;
@@ -169,3 +197,19 @@ describe.each(engines)('exports of lists and searches (%s)', (engine) => {
     expect(fits).toHaveLength(2); // no note when everything fits
   });
 });
+
+/** RFC 4180 CSV (CRLF lines, quoted fields) as rows of cells; a last empty line is not a row. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [], cell = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { row.push(cell); cell = ''; } else if (ch === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; } else cell += ch;
+  }
+  if (cell || row.length) { row.push(cell); rows.push(row); }
+  // An empty line is one empty cell in CSV, and an empty row in the workbook.
+  return rows.map((r) => (r.length === 1 && r[0] === '' ? [] : r));
+}

@@ -32,6 +32,7 @@ import { creationModule } from './modules/creation/index.ts';
 import { recordsModule } from './modules/records/index.ts';
 import { libraryModule } from './modules/library/index.ts';
 import { reportsModule } from './modules/reports/index.ts';
+import { openDataModule } from './modules/opendata/index.ts';
 import { searchModule } from './modules/search/index.ts';
 import { REMINDER_JOB } from './modules/handling/engine.ts';
 import { runReminder } from './modules/handling/reminders.ts';
@@ -170,6 +171,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   await app.register(creationModule, { prefix: '/api/v1' });
   await app.register(recordsModule, { prefix: '/api/v1' });
   await app.register(reportsModule, { prefix: '/api/v1' });
+  await app.register(openDataModule, { prefix: '/api/v1' });
   await app.register(libraryModule);
   await app.register(searchModule, { prefix: '/api/v1' });
 

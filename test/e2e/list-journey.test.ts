@@ -111,6 +111,12 @@ describe('proposal lists in the browser', () => {
     const file = await download(page, main(page).getByRole('link', { name: /导出 Excel/ }));
     expect(file.sheets[0]!.rows.slice(1).map((r) => r[2])).toEqual(['关于社区食堂建设的提案']);
     expect(file.sheets[0]!.rows[0]).not.toContain('联名委员');
+    // The same list as CSV: UTF-8 with a BOM, so that Excel reads its Chinese.
+    const [csv] = await Promise.all([page.waitForEvent('download'), main(page).getByRole('link', { name: '导出 CSV' }).click()]);
+    expect(csv.suggestedFilename()).toBe('提案列表.csv');
+    const bytes = fs.readFileSync(await csv.path());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).toContain('关于社区食堂建设的提案');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390 + 1);
   });
 

@@ -1,10 +1,11 @@
 // In a real browser, the 四双 report on a phone: after a 双联 contact is logged, a leader opens the
 // year's report at 390 px, finds the figure of members visited under 双联, clicks it and sees the
 // contact behind it; the Word download is offered. Embedded database only (the HTTP tests walk
-// every figure's source on the demo committee).
+// every figure's source on the demo committee). Then staff rewrite a paragraph around a live figure,
+// see the versions, and restore the first.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logIn, see, startE2E, type E2E } from './browser.ts';
-import { main } from './ui.ts';
+import { agree, confirm, dialog, logInAs, main, toast } from './ui.ts';
 import { today } from '../../src/server/modules/handling/deadlines.ts';
 
 const YEAR = Number(today().slice(0, 4));
@@ -43,5 +44,36 @@ describe('四双 report journey in the browser', () => {
     await see(drawer.getByText('共 1 条记录', { exact: true }));
     await see(drawer.getByText(TOPICS, { exact: true }));
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+
+  it('staff rewrite a paragraph around a live figure, see the versions, and restore the first', { timeout: 240_000 }, async (test) => {
+    const page = await logInAs(e2e, test, 'staff');
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto('/reports/sishuang');
+    await see(main(page).getByText(/^第 1 版 · 系统起草/));
+    await main(page).getByRole('button', { name: '修改本段 opening.0' }).click();
+    const form = dialog(page, '修改段落');
+    const text = form.getByLabel('段落内容');
+    await text.fill('本年度，四双工作扎实推进，全年走访政协委员');
+    // The figure goes in as a token: the report fills it with the day's value.
+    await form.getByRole('button', { name: /^走访政协委员 1人次/ }).click();
+    expect(await text.inputValue()).toBe('本年度，四双工作扎实推进，全年走访政协委员{{liaison.membersVisited}}');
+    await form.getByLabel('修改说明').fill('润色开头');
+    await confirm(form);
+    await toast(page, '已保存为第 2 版');
+    await see(main(page).getByText('本年度，四双工作扎实推进，全年走访政协委员1人次', { exact: true }));
+    await see(main(page).getByText(/^第 2 版 · staff · .* · 润色开头$/));
+
+    await main(page).getByRole('button', { name: '版本记录' }).click();
+    const drawer = dialog(page, '版本记录');
+    await see(drawer.getByText('润色开头'));
+    const first = drawer.getByRole('listitem', { name: '第 1 版' });
+    await see(first.getByText('系统起草'));
+    await first.getByRole('button', { name: '恢复此版本' }).click();
+    await agree(page, '恢复此版本');
+    await toast(page, '已恢复第 1 版（保存为第 3 版）');
+    await see(main(page).getByText(/^第 3 版 · staff · .* · 恢复第1版$/));
+    await see(main(page).getByText(/在中共.*的坚强领导下/).first());
+    expect(await main(page).getByText('本年度，四双工作扎实推进，全年走访政协委员1人次', { exact: true }).count()).toBe(0);
   });
 });

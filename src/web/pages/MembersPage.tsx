@@ -12,6 +12,7 @@ import { useIsMobile } from '../layout/useIsMobile';
 import { ROSTER_EDITORS } from '../layout/roles';
 import { keys, useCommitteeOptions, useCounties, useMeta, useSectorOptions } from '../queries';
 import { MemberFormModal } from '../components/MemberFormModal';
+import { csvOf } from '../components/ExportButton';
 import { PageHeader } from '../components/PageHeader';
 import { ResponsiveList } from '../components/ResponsiveList';
 import type { Member, Page } from '../types';
@@ -47,6 +48,7 @@ export default function MembersPage() {
   const counties = useCounties();
 
   const filter = (name: FilterName) => params.get(name) ?? undefined;
+  const exportHref = withQuery('/api/v1/members/export', Object.fromEntries(FILTERS.map((f) => [f, filter(f)])));
   const page = Number(params.get('page')) || 1;
   const pageSize = Number(params.get('pageSize')) || 20;
   const query = { ...Object.fromEntries(FILTERS.map((f) => [f, filter(f)])), page, pageSize };
@@ -141,13 +143,10 @@ export default function MembersPage() {
               <Button icon={<UploadOutlined />} onClick={() => navigate('/members/import')}>
                 {t('member.import')}
               </Button>
-              <Button
-                icon={<DownloadOutlined />}
-                href={withQuery('/api/v1/members/export', Object.fromEntries(FILTERS.map((f) => [f, filter(f)])))}
-                download
-              >
-                {t('member.export')}
-              </Button>
+              <Space.Compact>
+                <Button icon={<DownloadOutlined />} href={exportHref} download>{t('member.export')}</Button>
+                <Button href={csvOf(exportHref)} download aria-label={t('common.exportCsv')}>CSV</Button>
+              </Space.Compact>
             </>
           )
         }

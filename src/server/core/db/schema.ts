@@ -13,3 +13,4 @@ export * from '../../modules/creation/schema.ts';
 export * from '../../modules/party/schema.ts';
 export * from '../../modules/records/schema.ts';
 export * from '../../modules/library/schema.ts';
+export * from '../../modules/reports/schema.ts';

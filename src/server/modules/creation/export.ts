@@ -1,4 +1,4 @@
-import { tableWorkbook } from '../../core/xlsx.ts';
+import { oneTable } from '../../core/xlsx.ts';
 import { MEMBER_LEVEL_LABELS, PROJECT_KIND_LABELS, PROJECT_STATE_LABELS } from './labels.ts';
 import type { ProjectView } from './queries.ts';
 
@@ -6,7 +6,7 @@ import type { ProjectView } from './queries.ts';
 
 const wan = (yuan: number) => Math.round(yuan / 100) / 100;
 
-export const projectsWorkbook = (items: ProjectView[], sums: { investment: number; jobs: number; poorHouseholds: number }, note?: string) => tableWorkbook('委员双创项目', [
+export const projectsTable = (items: ProjectView[], sums: { investment: number; jobs: number; poorHouseholds: number }, note?: string) => oneTable('委员双创项目', [
   { header: '类型', value: (p) => (p.id ? PROJECT_KIND_LABELS[p.kind] : ''), width: 14 },
   { header: '名称', value: (p) => p.name, width: 30 },
   { header: '委员', value: (p) => p.memberNames.join('、'), width: 20 },

@@ -3,13 +3,13 @@ import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { TObject, TProperties } from 'typebox';
 import { actorOf, ctxOf, errorResponses, IdParams, Name, pageOf, Paging, Uuid } from '../../core/http.ts';
 import { authorize } from '../../core/policies.ts';
-import { MAX_EXPORT_ROWS, sendXlsx, truncationNote } from '../../core/xlsx.ts';
+import { asFile, FORMATS, MAX_EXPORT_ROWS, sendTables, truncationNote } from '../../core/xlsx.ts';
 import { readUpload, sendAttachment } from '../handling/attachment-http.ts';
 import { loadProject, scopeOf } from './access.ts';
 import {
   addExchange, addHonour, createPairing, createProject, logActivity, PROJECT_FILE_KIND, updateActivity, updateExchange, updateHonour, updatePairing, updateProject, uploadProjectFile,
 } from './commands.ts';
-import { projectsWorkbook } from './export.ts';
+import { projectsTable } from './export.ts';
 import { ACTIVITY_KINDS, HONOUR_LEVELS, MEMBER_LEVELS, PROJECT_KINDS, PROJECT_STATES } from './labels.ts';
 import {
   figures, listActivities, listExchanges, listHonours, listPairings, listParticipants, listProjects, presentActivities, presentExchange, presentHonours, presentPairings, projectView,
@@ -67,10 +67,12 @@ export async function creationRoutes(fastify: FastifyInstance) {
   app.get('/creation/projects', { schema: { tags, summary: 'Members\' projects (members: their own), with the sums of money, jobs and households over all that match', querystring: obj({ ...Paging, ...ProjectFilters }) } },
     async (req) => paged(req.query, await listProjects(app.db, await scope(req), req.query, pageOf(req.query))));
 
-  app.get('/creation/projects.xlsx', { schema: { tags, summary: 'The projects as an Excel file (same filters)', querystring: obj({ q: Paging.q, ...ProjectFilters }) } }, async (req, reply) => {
-    const list = await listProjects(app.db, await scope(req), req.query, { limit: MAX_EXPORT_ROWS, offset: 0 });
-    return sendXlsx(reply, 'creation-projects.xlsx', '委员双创项目.xlsx', await projectsWorkbook(list.items, list.sums, truncationNote(list.total)));
-  });
+  for (const format of FORMATS) {
+    app.get(`/creation/projects.${format}`, { schema: { tags, summary: `The projects ${asFile(format)} (same filters)`, querystring: obj({ q: Paging.q, ...ProjectFilters }) } }, async (req, reply) => {
+      const list = await listProjects(app.db, await scope(req), req.query, { limit: MAX_EXPORT_ROWS, offset: 0 });
+      return sendTables(reply, format, 'creation-projects', '委员双创项目', projectsTable(list.items, list.sums, truncationNote(list.total)));
+    });
+  }
 
   app.post('/creation/projects', { schema: { tags, summary: 'Register a project (a member their own; staff for members)', body: ProjectBody, response: { ...errorResponses } } }, async (req, reply) => {
     const p = await createProject(ctxOf(req), req.body);

@@ -1,4 +1,4 @@
-import { tableWorkbook } from '../../core/xlsx.ts';
+import { oneTable } from '../../core/xlsx.ts';
 import { KIND_LABELS } from './labels.ts';
 import type { counters } from './counters.ts';
 import type { compliance, LinkView } from './queries.ts';
@@ -6,7 +6,7 @@ import type { Kind } from './rules.ts';
 
 // The 双联 tables as .xlsx: the year's links, the compliance board, the counters.
 
-export const linksWorkbook = (year: number, links: LinkView[]) => tableWorkbook(`${year}年双联`, [
+export const linksTable = (year: number, links: LinkView[]) => oneTable(`${year}年双联`, [
   { header: '联系类型', value: (l) => KIND_LABELS[l.kind as Kind], width: 24 },
   { header: '联系人', value: (l) => l.fromName ?? l.committeeName, width: 16 },
   { header: '联系对象', value: (l) => l.toName ?? l.sectorName, width: 16 },
@@ -17,7 +17,7 @@ export const linksWorkbook = (year: number, links: LinkView[]) => tableWorkbook(
 ], links);
 
 type Board = Awaited<ReturnType<typeof compliance>>;
-export const complianceWorkbook = (b: Board) => tableWorkbook(`${b.year}年一见面一报告`, [
+export const complianceTable = (b: Board) => oneTable(`${b.year}年一见面一报告`, [
   { header: '联系人', value: (i) => i.name, width: 14 },
   { header: '界别', value: (i) => i.sectorName, width: 16 },
   { header: '联系对象数', value: (i) => i.links, width: 12 },
@@ -28,7 +28,7 @@ export const complianceWorkbook = (b: Board) => tableWorkbook(`${b.year}年一�
 ], b.items);
 
 type Counters = Awaited<ReturnType<typeof counters>>;
-export const countersWorkbook = (c: Counters) => tableWorkbook('双联活动统计', [
+export const countersTable = (c: Counters) => oneTable('双联活动统计', [
   { header: { member: '委员', sector: '界别', committee: '专委会', county: '县（市、区）' }[c.by], value: (i) => i.name, width: 16 },
   ...(c.by === 'member' ? [{ header: '界别', value: (i: Counters['items'][number]) => i.sectorName ?? '', width: 16 }] : []),
   { header: '宣讲场次', value: (i) => i.policyTalks },

@@ -4,13 +4,13 @@ import type { TProperties } from 'typebox';
 import { actorOf, ctxOf, errorResponses, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
 import { invalid, notFound, say } from '../../core/errors.ts';
 import { authorize, can } from '../../core/policies.ts';
-import { sendXlsx } from '../../core/xlsx.ts';
+import { asFile, FORMATS, sendTables } from '../../core/xlsx.ts';
 import { readUpload, sendAttachment } from '../handling/attachment-http.ts';
 import { today } from '../handling/deadlines.ts';
 import { loadContact, loadLink } from './access.ts';
 import { addLink, convertOpinion, holdMeeting, logContact, reassignLink, removeLink, saveReport, uploadReport } from './commands.ts';
 import { BY, COUNTERS, counterRecords, counters } from './counters.ts';
-import { complianceWorkbook, countersWorkbook, linksWorkbook } from './export.ts';
+import { complianceTable, countersTable, linksTable } from './export.ts';
 import { generateLinks } from './generate.ts';
 import { CHANNELS } from './labels.ts';
 import { compliance, contactView, graphSummary, linkView, listContacts, listLinks, listMeetings, listReports, loadReport, meetingView, presentReport } from './queries.ts';
@@ -63,13 +63,15 @@ export async function liaisonRoutes(fastify: FastifyInstance) {
     return { ...(await listLinks(app.db, actorOf(req), { ...q, year: q.year ?? thisYear() }, pageOf(q))), page: q.page, pageSize: q.pageSize };
   });
 
-  app.get('/liaison/links.xlsx', { schema: { tags, summary: 'The year\'s links as an Excel file', querystring: YearQuery } }, async (req, reply) => {
-    const actor = actorOf(req);
-    authorize(actor, 'liaison.read');
-    const year = req.query.year ?? thisYear();
-    const { items } = await listLinks(app.db, actor, { year });
-    return sendXlsx(reply, `liaison-links-${year}.xlsx`, `${year}年双联名单.xlsx`, await linksWorkbook(year, items));
-  });
+  for (const format of FORMATS) {
+    app.get(`/liaison/links.${format}`, { schema: { tags, summary: `The year's links ${asFile(format)}`, querystring: YearQuery } }, async (req, reply) => {
+      const actor = actorOf(req);
+      authorize(actor, 'liaison.read');
+      const year = req.query.year ?? thisYear();
+      const { items } = await listLinks(app.db, actor, { year });
+      return sendTables(reply, format, `liaison-links-${year}`, `${year}年双联名单`, linksTable(year, items));
+    });
+  }
 
   app.get('/liaison/graph', { schema: { tags, summary: 'The year\'s graph: version, and per kind the links and the largest load against the bound', querystring: YearQuery } }, async (req) => {
     office(req);
@@ -123,11 +125,13 @@ export async function liaisonRoutes(fastify: FastifyInstance) {
     return compliance(app.db, actor.orgId, year, { ...(can(actor, 'liaison.read') ? {} : { only: actor.memberId }), behind: req.query.behind });
   });
 
-  app.get('/liaison/compliance.xlsx', { schema: { tags, summary: 'The compliance board as an Excel file', querystring: YearQuery } }, async (req, reply) => {
-    office(req);
-    const year = req.query.year ?? thisYear();
-    return sendXlsx(reply, `liaison-compliance-${year}.xlsx`, `${year}年一见面一报告.xlsx`, await complianceWorkbook(await compliance(app.db, actorOf(req).orgId, year)));
-  });
+  for (const format of FORMATS) {
+    app.get(`/liaison/compliance.${format}`, { schema: { tags, summary: `The compliance board ${asFile(format)}`, querystring: YearQuery } }, async (req, reply) => {
+      office(req);
+      const year = req.query.year ?? thisYear();
+      return sendTables(reply, format, `liaison-compliance-${year}`, `${year}年一见面一报告`, complianceTable(await compliance(app.db, actorOf(req).orgId, year)));
+    });
+  }
 
   app.get('/liaison/counters', { schema: { tags, summary: 'Activity counters by liaison member or sector over a period (default: this year)', querystring: Period } }, async (req) => {
     office(req);
@@ -143,10 +147,12 @@ export async function liaisonRoutes(fastify: FastifyInstance) {
     return { ...(await counterRecords(app.db, actorOf(req).orgId, period(q), pageOf(q))), page: q.page, pageSize: q.pageSize };
   });
 
-  app.get('/liaison/counters.xlsx', { schema: { tags, summary: 'The counters as an Excel file', querystring: Period } }, async (req, reply) => {
-    office(req);
-    return sendXlsx(reply, 'liaison-counters.xlsx', '双联活动统计.xlsx', await countersWorkbook(await counters(app.db, actorOf(req).orgId, { ...period(req.query), by: req.query.by ?? 'member' })));
-  });
+  for (const format of FORMATS) {
+    app.get(`/liaison/counters.${format}`, { schema: { tags, summary: `The counters ${asFile(format)}`, querystring: Period } }, async (req, reply) => {
+      office(req);
+      return sendTables(reply, format, 'liaison-counters', '双联活动统计', countersTable(await counters(app.db, actorOf(req).orgId, { ...period(req.query), by: req.query.by ?? 'member' })));
+    });
+  }
 
   app.get('/liaison/reports', { schema: { tags, summary: 'The year\'s written reports (members: their own)', querystring: YearQuery } }, async (req) => {
     const actor = actorOf(req);

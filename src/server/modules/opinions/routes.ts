@@ -8,8 +8,8 @@ import { loadOpinion } from './access.ts';
 import { actOnOpinion, createOpinion, updateOpinion } from './commands.ts';
 import { listOpinions, myQuota, presentOpinion, thisYear } from './queries.ts';
 import { opinionSettings, saveOpinionSettings } from './settings.ts';
-import { opinionStats, opinionStatsWorkbook } from './stats.ts';
-import { sendXlsx } from '../../core/xlsx.ts';
+import { opinionStats, opinionStatsTables } from './stats.ts';
+import { asFile, FORMATS, sendTables } from '../../core/xlsx.ts';
 import { LEVELS, STATES, opinionWorkflow } from './workflow.ts';
 
 definePolicies({ 'opinion.stats': ['staff', 'admin', 'leader'] });
@@ -77,10 +77,12 @@ export async function opinionRoutes(fastify: FastifyInstance) {
     return opinionStats(app.db, actor.orgId, req.query.year ?? thisYear());
   };
   app.get('/opinions/stats', { schema: { tags, summary: 'A year\'s figures: by state, adopted by level, 批示, and per member against the quota', querystring: StatsQuery } }, async (req) => stats(req));
-  app.get('/opinions/stats.xlsx', { schema: { tags, summary: 'The same figures as an Excel file: the year\'s figures, and the members against the quota', querystring: StatsQuery } }, async (req, reply) => {
-    const s = await stats(req);
-    return sendXlsx(reply, `opinion-stats-${s.year}.xlsx`, `社情民意统计${s.year}.xlsx`, await opinionStatsWorkbook(s));
-  });
+  for (const format of FORMATS) {
+    app.get(`/opinions/stats.${format}`, { schema: { tags, summary: `The same figures ${asFile(format)}: the year's figures, and the members against the quota`, querystring: StatsQuery } }, async (req, reply) => {
+      const s = await stats(req);
+      return sendTables(reply, format, `opinion-stats-${s.year}`, `社情民意统计${s.year}`, opinionStatsTables(s));
+    });
+  }
 
   app.get('/opinions/:id', { schema: { tags, summary: 'One report, with its adoptions and 批示', params: IdParams } }, async (req) => view(actorOf(req), req.params.id));
 

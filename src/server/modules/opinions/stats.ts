@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../core/db/client.ts';
-import { sheet, sheetsWorkbook } from '../../core/xlsx.ts';
+import { sheet, type Tables } from '../../core/xlsx.ts';
 import { LEVEL_LABELS, STATE_NAMES } from './labels.ts';
 import { handedIn, hasAdoption, hasInstruction, memberCounts, yearOf } from './queries.ts';
 import { opinionAdoptions, opinionInstructions, opinions } from './schema.ts';
@@ -51,7 +51,7 @@ type OpinionStats = Awaited<ReturnType<typeof opinionStats>>;
 type MemberRow = OpinionStats['members']['items'][number];
 
 /** The page as a workbook: the year's figures (by level and by state too) on one sheet, the members against the quota on another. */
-export function opinionStatsWorkbook(s: OpinionStats): Promise<Buffer> {
+export function opinionStatsTables(s: OpinionStats): Tables {
   const figures: [string, number][] = [
     ['报送（篇）', s.received], ['编发（期）', s.issued], ['被采用（篇）', s.adoptedReports], ['采用（次）', s.adoptions],
     ['获批示（篇）', s.instructedReports], ['批示（次）', s.instructions],
@@ -62,7 +62,7 @@ export function opinionStatsWorkbook(s: OpinionStats): Promise<Buffer> {
   const sum = (k: 'submitted' | 'adopted' | 'instructed') => s.members.items.reduce((n, m) => n + m[k], 0);
   const total = { name: '合计', standing: false, submitted: sum('submitted'), adopted: sum('adopted'), instructed: sum('instructed'), quota: null, met: null };
   type Row = Omit<MemberRow, 'memberId' | 'quota' | 'met'> & { quota: number | null; met: boolean | null };
-  return sheetsWorkbook([
+  return [
     sheet<[string, number]>(`${s.year}年概况`, [{ header: '指标', value: (r) => r[0], width: 24 }, { header: '数值', value: (r) => r[1], width: 10 }], figures),
     sheet<Row>('委员完成情况', [
       { header: '委员', value: (r) => r.name, width: 14 }, { header: '常委', value: (r) => (r.standing ? '是' : ''), width: 6 },
@@ -70,5 +70,5 @@ export function opinionStatsWorkbook(s: OpinionStats): Promise<Buffer> {
       { header: '获批示', value: (r) => r.instructed, width: 8 }, { header: '年度任务', value: (r) => r.quota, width: 10 },
       { header: '完成', value: (r) => (r.met === null ? '' : r.met ? '是' : '否'), width: 6 },
     ], [...s.members.items, total], { boldLastRow: true }),
-  ]);
+  ];
 }

@@ -4,11 +4,11 @@ import { runCommand } from '../../core/command.ts';
 import { badRequest, inLang, langOf, say } from '../../core/errors.ts';
 import { actorOf, ctxOf, errorResponses, IdParams, ListOf, Name, pageOf, Paging, Uuid } from '../../core/http.ts';
 import { authorize, can } from '../../core/policies.ts';
-import { sendXlsx } from '../../core/xlsx.ts';
+import { FORMATS, sendTables } from '../../core/xlsx.ts';
 import { ActiveFilter } from './catalog.ts';
 import { createMember, insertMember, updateMember } from './members-commands.ts';
 import { allMembers, getMember, listMembers } from './members-queries.ts';
-import { readRoster, validateRoster, writeRoster } from './roster-xlsx.ts';
+import { readRoster, rosterTable, validateRoster } from './roster-xlsx.ts';
 import { GENDERS, PARTIES } from './values.ts';
 
 const Nullable = <T extends import('typebox').TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -60,16 +60,17 @@ export async function memberRoutes(fastify: FastifyInstance) {
     return { ...(await listMembers(app.db, actor.orgId, req.query, pageOf(req.query))), page: req.query.page, pageSize: req.query.pageSize };
   });
 
-  app.get('/members/export', { schema: { tags, summary: 'Export the roster as .xlsx', querystring: Filters } }, async (req, reply) => {
+  const ExportQuery = Type.Object({ ...Filters.properties, format: Type.Optional(Type.Union(FORMATS.map((f) => Type.Literal(f)))) }, { additionalProperties: false });
+  app.get('/members/export', { schema: { tags, summary: 'Export the roster as .xlsx (format=csv: as CSV, UTF-8 with BOM)', querystring: ExportQuery } }, async (req, reply) => {
     const actor = actorOf(req);
     authorize(actor, 'member.import');
-    const buf = await writeRoster(await allMembers(app.db, actor.orgId, req.query));
-    return sendXlsx(reply, 'members.xlsx', '委员名册.xlsx', buf);
+    const { format = 'xlsx', ...filters } = req.query;
+    return sendTables(reply, format, 'members', '委员名册', rosterTable(await allMembers(app.db, actor.orgId, filters)));
   });
 
   app.get('/members/import/template', { schema: { tags, summary: 'The empty roster template (.xlsx)' } }, async (req, reply) => {
     authorize(actorOf(req), 'member.import');
-    return sendXlsx(reply, 'template.xlsx', '委员导入模板.xlsx', await writeRoster([]));
+    return sendTables(reply, 'xlsx', 'template', '委员导入模板', rosterTable([]));
   });
 
   app.post('/members/import', {

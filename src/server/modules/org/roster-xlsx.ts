@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Queryable } from '../../core/db/client.ts';
 import { badRequest, Problem, say, type FieldError, type Message } from '../../core/errors.ts';
 import { inWorker } from '../../core/workers/pool.ts';
-import { tableWorkbook } from '../../core/xlsx.ts';
+import { oneTable, type Tables } from '../../core/xlsx.ts';
 import { checkZip } from '../../core/zip-limits.ts';
 import { orgs } from '../../core/schema.ts';
 import { committees, members, sectors } from './schema.ts';
@@ -174,13 +174,13 @@ type Exported = { name: string; gender: string | null; birthYear: number | null;
   committeeNames: string[]; standing: boolean; chairMeeting: boolean; partyGroup: boolean; countyName: string | null;
   workplace: string | null; title: string | null; phone?: string | null; email?: string | null };
 
-/** Writes the roster (or, with no rows, the empty import template). */
-export async function writeRoster(rows: Exported[]): Promise<Buffer> {
+/** The roster as a table (or, with no rows, the empty import template). */
+export function rosterTable(rows: Exported[]): Tables {
   const yn = (b: boolean) => (b ? '是' : '否');
   const table = rows.map((m): Record<Key, string | number> => ({
     name: m.name, gender: m.gender ?? '', birthYear: m.birthYear ?? '', ethnicity: m.ethnicity ?? '', party: m.party, sector: m.sectorName,
     committees: m.committeeNames.join('；'), standing: yn(m.standing), chairMeeting: yn(m.chairMeeting), partyGroup: yn(m.partyGroup),
     county: m.countyName ?? '', workplace: m.workplace ?? '', title: m.title ?? '', phone: m.phone ?? '', email: m.email ?? '',
   }));
-  return tableWorkbook('委员名册', COLUMNS.map((c) => ({ header: c.header, width: c.width, value: (r: Record<Key, string | number>) => r[c.key] })), table);
+  return oneTable('委员名册', COLUMNS.map((c) => ({ header: c.header, width: c.width, value: (r: Record<Key, string | number>) => r[c.key] })), table);
 }

@@ -1,4 +1,4 @@
-import { tableWorkbook, truncationNote, type Column } from '../../core/xlsx.ts';
+import { oneTable, truncationNote, type Column, type Tables } from '../../core/xlsx.ts';
 import type { listProposals } from './queries.ts';
 import type { searchProposals } from './search.ts';
 import { STATE_NAMES } from './workflow.ts';
@@ -6,7 +6,7 @@ import { STATE_NAMES } from './workflow.ts';
 // A proposal list or search as the caller sees it, as .xlsx: the rows come from the same query
 // (same filters, same read rule, same order) as the page, up to MAX_EXPORT_ROWS of them.
 
-const KIND_NAMES: Record<string, string> = { member: '个人提案', joint: '联名提案', group: '党派团体提案', committee: '专委会提案', sector: '界别提案' };
+export const KIND_NAMES: Record<string, string> = { member: '个人提案', joint: '联名提案', group: '党派团体提案', committee: '专委会提案', sector: '界别提案' };
 
 type ListItem = Awaited<ReturnType<typeof listProposals>>['items'][number];
 type Hit = Awaited<ReturnType<typeof searchProposals>>['items'][number];
@@ -16,7 +16,7 @@ const unitsIn = (r: ListItem, role: string) => r.units.filter((u) => u.role === 
 const day = (iso: string | null) => iso?.slice(0, 10) ?? '';
 
 /** The list's rows; co-signers only where the list carries them (not the public's). */
-export function listWorkbook(list: { items: ListItem[]; total: number }, opts: { publicList: boolean }): Promise<Buffer> {
+export function listTable(list: { items: ListItem[]; total: number }, opts: { publicList: boolean }): Tables {
   const columns: (Column<ListItem> | false)[] = [
     { header: '会议', value: (r) => r.sessionLabel, width: 12 }, { header: '编号', value: number, width: 8 },
     { header: '标题', value: (r) => r.title, width: 40 }, { header: '提案人', value: (r) => r.proposerName, width: 16 },
@@ -30,15 +30,15 @@ export function listWorkbook(list: { items: ListItem[]; total: number }, opts: {
     { header: '提交日期', value: (r) => day(r.submittedAt), width: 12 },
     !opts.publicList && { header: '更新时间', value: (r) => r.updatedAt.slice(0, 16).replace('T', ' '), width: 18 },
   ];
-  return tableWorkbook('提案列表', columns.filter((c) => c !== false), list.items, { note: truncationNote(list.total) });
+  return oneTable('提案列表', columns.filter((c) => c !== false), list.items, { note: truncationNote(list.total) });
 }
 
 /** The HTML of a highlight as plain text: the <mark>s dropped, the escaped characters back. */
 const plain = (html: string) => html.replace(/<\/?mark>/g, '').replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
 
 /** The hits in the order of relevance, each with the passage that matched. */
-export function searchWorkbook(found: { items: Hit[]; total: number }): Promise<Buffer> {
-  return tableWorkbook('提案检索', [
+export function searchTable(found: { items: Hit[]; total: number }): Tables {
+  return oneTable('提案检索', [
     { header: '会议', value: (r) => r.sessionLabel, width: 12 }, { header: '编号', value: number, width: 8 },
     { header: '标题', value: (r) => r.title, width: 40 }, { header: '提案人', value: (r) => r.proposerName, width: 16 },
     { header: '领域', value: (r) => r.domain, width: 10 }, { header: '状态', value: (r) => STATE_NAMES[r.state], width: 10 },

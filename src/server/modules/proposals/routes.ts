@@ -14,9 +14,9 @@ import { proposalSettings, saveProposalSettings } from './settings.ts';
 import { similarProposals, suggestUnits, unseenNearDuplicates } from './similar.ts';
 import { searchProposals } from './search.ts';
 import { keyBoard, logSupervision, supervisionOf } from './supervision.ts';
-import { boardWorkbook, GROUPINGS, keyBoardWorkbook, proposalStats, statsWorkbook } from './stats.ts';
-import { MAX_EXPORT_ROWS, sendXlsx } from '../../core/xlsx.ts';
-import { listWorkbook, searchWorkbook } from './export.ts';
+import { boardTable, GROUPINGS, keyBoardTable, proposalStats, statsTable } from './stats.ts';
+import { asFile, FORMATS, MAX_EXPORT_ROWS, sendTables } from '../../core/xlsx.ts';
+import { listTable, searchTable } from './export.ts';
 import { STATES, proposalWorkflow } from './workflow.ts';
 
 definePolicies({ 'proposal.supervise': ['staff', 'admin', 'leader'], 'proposal.manage': ['staff'] });
@@ -93,14 +93,16 @@ export async function proposalRoutes(fastify: FastifyInstance) {
     return { ...r, page: q.page, pageSize: q.pageSize };
   });
 
-  app.get('/proposals.xlsx', {
-    config: { public: true },
-    schema: { tags, summary: `The same list as an Excel file: every matching proposal in the list's order, up to ${MAX_EXPORT_ROWS} (a note says when more matched)`, querystring: obj(FilterFields) },
-  }, async (req, reply) => {
-    const q = req.query;
-    const list = !req.actor && !q.published ? { items: [], total: 0 } : await listProposals(app.db, req.actor, req.actor?.orgId, q, firstRows);
-    return sendXlsx(reply, 'proposals.xlsx', '提案列表.xlsx', await listWorkbook(list, { publicList: !!q.published || !req.actor }));
-  });
+  for (const format of FORMATS) {
+    app.get(`/proposals.${format}`, {
+      config: { public: true },
+      schema: { tags, summary: `The same list ${asFile(format)}: every matching proposal in the list's order, up to ${MAX_EXPORT_ROWS} (a note says when more matched)`, querystring: obj(FilterFields) },
+    }, async (req, reply) => {
+      const q = req.query;
+      const list = !req.actor && !q.published ? { items: [], total: 0 } : await listProposals(app.db, req.actor, req.actor?.orgId, q, firstRows);
+      return sendTables(reply, format, 'proposals', '提案列表', listTable(list, { publicList: !!q.published || !req.actor }));
+    });
+  }
 
   app.get('/proposals/sessions', {
     config: { public: true },
@@ -120,14 +122,16 @@ export async function proposalRoutes(fastify: FastifyInstance) {
     return { ...(await searchProposals(app.db, req.actor, req.actor?.orgId, q, pageOf(q))), page: q.page, pageSize: q.pageSize };
   });
 
-  app.get('/proposals/search.xlsx', {
-    config: { public: true },
-    schema: { tags, summary: `The same search as an Excel file: the hits by relevance, up to ${MAX_EXPORT_ROWS}`, querystring: obj(SearchFields) },
-  }, async (req, reply) => {
-    const q = req.query;
-    const found = !req.actor && !q.published ? { items: [], total: 0 } : await searchProposals(app.db, req.actor, req.actor?.orgId, q, firstRows);
-    return sendXlsx(reply, 'proposal-search.xlsx', '提案检索.xlsx', await searchWorkbook(found));
-  });
+  for (const format of FORMATS) {
+    app.get(`/proposals/search.${format}`, {
+      config: { public: true },
+      schema: { tags, summary: `The same search ${asFile(format)}: the hits by relevance, up to ${MAX_EXPORT_ROWS}`, querystring: obj(SearchFields) },
+    }, async (req, reply) => {
+      const q = req.query;
+      const found = !req.actor && !q.published ? { items: [], total: 0 } : await searchProposals(app.db, req.actor, req.actor?.orgId, q, firstRows);
+      return sendTables(reply, format, 'proposal-search', '提案检索', searchTable(found));
+    });
+  }
 
   app.post('/proposals', { schema: { tags, summary: 'Draft a proposal', body: obj(DraftFields), response: { ...errorResponses } } }, async (req, reply) => {
     const p = await createProposal(ctxOf(req), req.body);
@@ -140,11 +144,13 @@ export async function proposalRoutes(fastify: FastifyInstance) {
     authorize(actor, 'proposal.supervise');
     return { items: await dueBoard(app.db, actor.orgId, req.query.days) };
   });
-  app.get('/proposals/board.xlsx', { schema: { tags, summary: 'The same board as an Excel file, one row per assignment', querystring: BoardQuery } }, async (req, reply) => {
-    const actor = actorOf(req);
-    authorize(actor, 'proposal.supervise');
-    return sendXlsx(reply, 'proposal-board.xlsx', '督办看板.xlsx', await boardWorkbook(await dueBoard(app.db, actor.orgId, req.query.days)));
-  });
+  for (const format of FORMATS) {
+    app.get(`/proposals/board.${format}`, { schema: { tags, summary: `The same board ${asFile(format)}, one row per assignment`, querystring: BoardQuery } }, async (req, reply) => {
+      const actor = actorOf(req);
+      authorize(actor, 'proposal.supervise');
+      return sendTables(reply, format, 'proposal-board', '督办看板', boardTable(await dueBoard(app.db, actor.orgId, req.query.days)));
+    });
+  }
 
   app.get('/proposals/extensions', { schema: { tags, summary: 'Pending extension requests (staff)' } }, async (req) => {
     const actor = actorOf(req);
@@ -237,12 +243,13 @@ export async function proposalRoutes(fastify: FastifyInstance) {
     authorize(actor, 'proposal.supervise');
     return proposalStats(app.db, actor.orgId, req.query.by, req.query);
   });
-  app.get('/proposals/stats.xlsx', { schema: { tags, summary: 'The same table as an Excel file', querystring: StatsQuery } }, async (req, reply) => {
-    const actor = actorOf(req);
-    authorize(actor, 'proposal.supervise');
-    const buf = await statsWorkbook(await proposalStats(app.db, actor.orgId, req.query.by, req.query));
-    return sendXlsx(reply, `proposal-stats-${req.query.by}.xlsx`, '提案统计.xlsx', buf);
-  });
+  for (const format of FORMATS) {
+    app.get(`/proposals/stats.${format}`, { schema: { tags, summary: `The same table ${asFile(format)}`, querystring: StatsQuery } }, async (req, reply) => {
+      const actor = actorOf(req);
+      authorize(actor, 'proposal.supervise');
+      return sendTables(reply, format, `proposal-stats-${req.query.by}`, '提案统计', statsTable(await proposalStats(app.db, actor.orgId, req.query.by, req.query)));
+    });
+  }
 
   const KeyQuery = obj({ all: Type.Optional(Type.Boolean()) });
   const keyItems = (req: import('fastify').FastifyRequest<{ Querystring: { all?: boolean } }>) => {
@@ -251,8 +258,10 @@ export async function proposalRoutes(fastify: FastifyInstance) {
     const onlyMine = actor.roles.includes('leader') && !actor.roles.includes('staff') && !req.query.all;
     return keyBoard(app.db, actor.orgId, onlyMine ? actor.id : undefined);
   };
-  app.get('/proposals/key.xlsx', { schema: { tags, summary: 'The key proposals as an Excel file', querystring: KeyQuery } }, async (req, reply) =>
-    sendXlsx(reply, 'key-proposals.xlsx', '重点提案督办.xlsx', await keyBoardWorkbook(await keyItems(req))));
+  for (const format of FORMATS) {
+    app.get(`/proposals/key.${format}`, { schema: { tags, summary: `The key proposals ${asFile(format)}`, querystring: KeyQuery } }, async (req, reply) =>
+      sendTables(reply, format, 'key-proposals', '重点提案督办', keyBoardTable(await keyItems(req))));
+  }
   app.get('/proposals/key', { schema: { tags, summary: 'Key proposals with their progress (leaders see the ones they lead unless all=true)', querystring: KeyQuery } }, async (req) => ({ items: await keyItems(req) }));
 
   app.get('/proposals/:id/supervision', { schema: { tags, summary: 'Supervision visits and meetings (督办) of a key proposal', params: IdParams } }, async (req) => {

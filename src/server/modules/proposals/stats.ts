@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Queryable } from '../../core/db/client.ts';
-import { tableWorkbook, type Column } from '../../core/xlsx.ts';
+import { oneTable, type Column, type Tables } from '../../core/xlsx.ts';
 import { daysBetween, today } from '../handling/deadlines.ts';
 import type { dueBoard } from './queries.ts';
 import type { keyBoard } from './supervision.ts';
@@ -114,15 +114,15 @@ const HEADERS: [keyof StatsRow, string][] = [
 ];
 const BY_LABEL: Record<Grouping, string> = { unit: '承办单位', member: '提案人', sector: '界别', domain: '领域', party: '党派', session: '会议' };
 
-export function statsWorkbook(s: Awaited<ReturnType<typeof proposalStats>>): Promise<Buffer> {
+export function statsTable(s: Awaited<ReturnType<typeof proposalStats>>): Tables {
   const columns: Column<StatsRow>[] = HEADERS.map(([k, h]) => ({ header: k === 'key' ? BY_LABEL[s.by] : h, value: (r) => r[k], width: k === 'key' ? 24 : 10 }));
-  return tableWorkbook(`按${BY_LABEL[s.by]}统计`, columns, [...s.rows, s.total], { boldLastRow: true });
+  return oneTable(`按${BY_LABEL[s.by]}统计`, columns, [...s.rows, s.total], { boldLastRow: true });
 }
 
 /** The due/overdue board as a sheet: one row per lead assignment. */
-export function boardWorkbook(board: Awaited<ReturnType<typeof dueBoard>>): Promise<Buffer> {
+export function boardTable(board: Awaited<ReturnType<typeof dueBoard>>): Tables {
   const rows = board.flatMap((g) => g.items.map((i) => ({ ...i, unitName: g.unitName })));
-  return tableWorkbook('督办看板', [
+  return oneTable('督办看板', [
     { header: '承办单位', value: (r) => r.unitName, width: 20 }, { header: '提案', value: (r) => r.title, width: 40 },
     { header: '状态', value: (r) => STATE_NAMES[r.state], width: 10 }, { header: '重点提案', value: (r) => (r.isKey ? '是' : ''), width: 8 },
     { header: '答复期限', value: (r) => r.dueOn, width: 12 }, { header: '逾期天数', value: (r) => (r.overdue ? daysBetween(r.dueOn, today()) : ''), width: 8 },
@@ -131,8 +131,8 @@ export function boardWorkbook(board: Awaited<ReturnType<typeof dueBoard>>): Prom
 }
 
 /** The key proposals with their leaders and supervision, as a sheet. */
-export function keyBoardWorkbook(items: Awaited<ReturnType<typeof keyBoard>>): Promise<Buffer> {
-  return tableWorkbook('重点提案督办', [
+export function keyBoardTable(items: Awaited<ReturnType<typeof keyBoard>>): Tables {
+  return oneTable('重点提案督办', [
     { header: '提案', value: (r) => r.title, width: 40 }, { header: '提案人', value: (r) => r.proposerName, width: 16 },
     { header: '状态', value: (r) => STATE_NAMES[r.state], width: 10 }, { header: '领办领导', value: (r) => r.leader, width: 12 },
     { header: '主办单位', value: (r) => r.leadUnit, width: 20 }, { header: '答复期限', value: (r) => r.dueOn, width: 12 },

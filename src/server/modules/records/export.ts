@@ -1,11 +1,11 @@
-import { tableWorkbook } from '../../core/xlsx.ts';
+import { oneTable } from '../../core/xlsx.ts';
 import type { TotalRow } from './queries.ts';
 import { GRADE_NAMES } from './rules.ts';
 
 // The office's list of members' totals as .xlsx: the rows of the same query and filters.
 const WARNING_NAMES = { noProposal: '尚无提案', belowPass: '低于合格线' };
 
-export const totalsWorkbook = (year: number, rows: TotalRow[], note?: string) => tableWorkbook(`${year}年委员履职`, [
+export const totalsTable = (year: number, rows: TotalRow[], note?: string) => oneTable(`${year}年委员履职`, [
   { header: '委员', value: (r) => r.name, width: 14 },
   { header: '界别', value: (r) => r.sectorName, width: 16 },
   { header: '积分', value: (r) => r.points, width: 10 },

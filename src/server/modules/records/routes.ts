@@ -6,11 +6,11 @@ import { actorOf, ctxOf, errorResponses, IdParams, pageOf, Paging, Uuid } from '
 import { forbidden, notFound, say } from '../../core/errors.ts';
 import { authorize, can, type Actor } from '../../core/policies.ts';
 import { orgs } from '../../core/schema.ts';
-import { MAX_EXPORT_ROWS, sendXlsx, truncationNote } from '../../core/xlsx.ts';
+import { asFile, FORMATS, MAX_EXPORT_ROWS, sendTables, truncationNote } from '../../core/xlsx.ts';
 import { DOCX_TYPE, letterDocx } from '../handling/letter.ts';
 import { today } from '../handling/deadlines.ts';
 import { backfill, recompute, saveRules } from './commands.ts';
-import { totalsWorkbook } from './export.ts';
+import { totalsTable } from './export.ts';
 import { listTotals, memberRecord } from './queries.ts';
 import { dutyReport } from './report.ts';
 import { dutyRules, GRADES, KINDS } from './rules.ts';
@@ -80,13 +80,15 @@ export async function recordRoutes(fastify: FastifyInstance) {
     const list = await listTotals(app.db, actor.orgId, { ...q, year: q.year ?? thisYear() }, pageOf(q));
     return { ...list, page: q.page, pageSize: q.pageSize };
   });
-  app.get('/records.xlsx', { schema: { tags, summary: 'Members\' totals as an Excel file (the same filters)', querystring: obj(Filters) } }, async (req, reply) => {
-    const actor = actorOf(req);
-    authorize(actor, 'records.read');
-    const year = req.query.year ?? thisYear();
-    const { items, total } = await listTotals(app.db, actor.orgId, { ...req.query, year }, { limit: MAX_EXPORT_ROWS, offset: 0 });
-    return sendXlsx(reply, `duty-records-${year}.xlsx`, `${year}年委员履职情况.xlsx`, await totalsWorkbook(year, items, truncationNote(total)));
-  });
+  for (const format of FORMATS) {
+    app.get(`/records.${format}`, { schema: { tags, summary: `Members' totals ${asFile(format)} (the same filters)`, querystring: obj(Filters) } }, async (req, reply) => {
+      const actor = actorOf(req);
+      authorize(actor, 'records.read');
+      const year = req.query.year ?? thisYear();
+      const { items, total } = await listTotals(app.db, actor.orgId, { ...req.query, year }, { limit: MAX_EXPORT_ROWS, offset: 0 });
+      return sendTables(reply, format, `duty-records-${year}`, `${year}年委员履职情况`, totalsTable(year, items, truncationNote(total)));
+    });
+  }
 
   app.get('/records/rules', { schema: { tags, summary: 'The committee\'s point rules: points by kind (or kind.variant), grade lines, warning dates' } },
     async (req) => dutyRules(app.db, actorOf(req).orgId));

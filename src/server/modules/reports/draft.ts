@@ -5,10 +5,23 @@ import type { ReportProfile } from './profile.ts';
 // their sub-points, the closing. It reads the figures and never counts; a figure the year has none
 // of is said plainly (本年度未…) rather than printed as 0. What tongxin keeps no records of (the
 // emergency response, donations, chair-meeting members' links, members attending government
-// meetings) is named as not recorded, for the office to complete.
+// meetings) is named as not recorded, for the office to complete. The draft is a template: every
+// figure is a `{{figure-key}}` token, so that staff can rewrite a paragraph (versions.ts) and its
+// figures stay live — the report fills the tokens with the day's values.
 
-export interface Section { heading: string; paragraphs: string[] }
-export interface SishuangReport { year: number; title: string; sections: Section[]; figures: Figure[] }
+/** A section of the draft: its paragraphs are templates, each figure a `{{figure-key}}` token (fill() writes them out). */
+export interface DraftSection { key: string; heading: string; paragraphs: string[] }
+export interface SishuangDraft { year: number; title: string; sections: DraftSection[]; figures: Figure[] }
+
+/** A paragraph as the report carries it beside its text: its id (`liaison.1`), the template, whether staff rewrote it, and what to look at. */
+export interface Part { id: string; template: string; edited: boolean; /** Tokens whose figure the data no longer has. */ missing: string[]; /** Rewritten, and the data has since changed the drafted wording. */ draftChanged: boolean }
+export interface Section { heading: string; paragraphs: string[]; parts: Part[] }
+export interface VersionInfo { number: number; note: string; createdAt: string | null; createdBy: { id: string; name: string } | null; restoredFrom: number | null }
+export interface SishuangReport {
+  year: number; title: string; sections: Section[]; figures: Figure[];
+  /** The version shown, and the latest saved one (1 while nobody has edited). */
+  version: VersionInfo; latestVersion: number;
+}
 
 /** 1234 → 1234; money in 元 → 万元 or 亿元 as the speech writes it. */
 export function money(yuan: number): string {
@@ -18,15 +31,34 @@ export function money(yuan: number): string {
   return `${fmt(yuan)}元`;
 }
 
-export function draftSishuang(year: number, profile: ReportProfile, figures: Figure[], context: FigureContext): SishuangReport {
+/** A figure as the prose writes it: 12名, 3.5万元. */
+export const figureText = (f: { value: number; unit: string }) => (f.unit === '元' ? money(f.value) : `${f.value}${f.unit}`);
+
+const TOKEN = /\{\{([A-Za-z][\w.-]*)\}\}/g;
+/** The figure keys a template names. */
+export const tokensOf = (template: string) => [...template.matchAll(TOKEN)].map((m) => m[1]!);
+
+/**
+ * A template written out with today's figures. A token whose figure the data no longer has is
+ * written as its last known label, marked, and reported as missing (never silently dropped).
+ */
+export function fill(template: string, byKey: Map<string, Figure>, known: Record<string, { label: string }> = {}): { text: string; missing: string[] } {
+  const missing: string[] = [];
+  const text = template.replace(TOKEN, (_, key: string) => {
+    const f = byKey.get(key);
+    if (f) return figureText(f);
+    missing.push(key);
+    return `【${known[key]?.label ?? key}：暂无数据】`;
+  });
+  return { text, missing };
+}
+
+export function draftSishuang(year: number, profile: ReportProfile, figures: Figure[], context: FigureContext): SishuangDraft {
   const byKey = new Map(figures.map((f) => [f.key, f]));
   const v = (key: string) => byKey.get(key)?.value ?? 0;
   const has = (key: string) => v(key) > 0;
-  /** "12名" for a figure. */
-  const n = (key: string) => {
-    const f = byKey.get(key)!;
-    return f.unit === '元' ? money(f.value) : `${f.value}${f.unit}`;
-  };
+  /** A figure's token ("12名" once filled): the prose keeps its figures live. */
+  const n = (key: string) => `{{${key}}}`;
   /** The clauses the data holds (the caller says plainly when none is). */
   const clauses = (parts: [string, string, string][]) => {
     return parts.filter(([k]) => has(k)).map(([k, before, after]) => `${before}${n(k)}${after}`);
@@ -57,8 +89,8 @@ export function draftSishuang(year: number, profile: ReportProfile, figures: Fig
   const campaign = context.campaign && has('campaign.ideas')
     ? `开展“${context.campaign.title}”活动，委员献计${n('campaign.ideas')}，${has('campaign.adopted') ? `其中${n('campaign.adopted')}被有关方面采纳` : '采纳情况尚待反馈'}。`
     : '本年度未开展委员献计活动。';
-  const liaison: Section = {
-    heading: '一、双联：把党的全面领导落实到微小之处',
+  const liaison: DraftSection = {
+    key: 'liaison', heading: '一、双联：把党的全面领导落实到微小之处',
     paragraphs: [
       '双联，即依据分工和界别设置，实行政协党组成员联系相关界别党员委员、党员委员联系党外委员和主席会议成员联系常委、常委联系委员、委员联系界别群众、专委会联系界别。',
       `双联延长了党组织手臂。着力构建政协党组、机关党组、机关党委、党支部和党员委员活动小组五位一体组织体系。${org.join('；')}。`,
@@ -77,8 +109,8 @@ export function draftSishuang(year: number, profile: ReportProfile, figures: Fig
     ? `全市共有${n('creation.participants')}省市县三级政协委员投身双创${creation.length ? `，${list(creation)}` : ''}${effects.length ? `，${list(effects)}` : ''}${has('creation.membersHonoured') ? `，${n('creation.membersHonoured')}委员受到表彰（共${n('creation.honours')}）` : ''}。`
     : '本年度未记录委员投身双创的项目。';
   const threeOnes = clauses([['creation.pairings', '组织委员“三个一”结对帮扶', ''], ['creation.activities', '开展“五送”活动', ''], ['creation.beneficiaries', '惠及群众', '']]);
-  const creationSection: Section = {
-    heading: '二、双创：彰显委员为国履职为民尽责的硬核风采',
+  const creationSection: DraftSection = {
+    key: 'creation', heading: '二、双创：彰显委员为国履职为民尽责的硬核风采',
     paragraphs: [
       '双创，即在委员中深化开展围绕中心工作、围绕本职岗位、围绕界别群众为重点的创新创业活动，号召委员在经济建设主战场建功立业，为助力高质量发展彰显委员责任担当。',
       `在乡村振兴和共同富裕主战场当先锋。${careers}${threeOnes.length ? `${list(threeOnes)}。` : '本年度未开展“三个一”结对帮扶和“五送”活动。'}`,
@@ -103,8 +135,8 @@ export function draftSishuang(year: number, profile: ReportProfile, figures: Fig
     : '本年度未建立协商在一线委员议事室。';
   const outcomes = clauses([['recommendations.party', '', '被吸纳为党委决策'], ['recommendations.government', '', '被吸纳为政府文件'], ['recommendations.department', '', '转化为部门工作措施']]);
   const measures = context.measures.filter((m) => has(m.key)).map((m) => `${m.measure}${n(m.key)}`);
-  const consultation: Section = {
-    heading: '三、双协：更好地发挥专门协商机构作用',
+  const consultation: DraftSection = {
+    key: 'consultation', heading: '三、双协：更好地发挥专门协商机构作用',
     paragraphs: [
       '双协，即重点开展好专题议政性常委会议协商和双月专题协商，专题议政性常委会议侧重就事关全局的重大问题进行协商，双月专题协商选择群众关注度高、切口小、易深入的议题进行协商。',
       `优化完善协商议政格局。${plan}${notHeld.length ? `本年度未开展${list(notHeld)}。` : ''}`,
@@ -120,8 +152,8 @@ export function draftSishuang(year: number, profile: ReportProfile, figures: Fig
     ? `全体会议期间，委员通过平台提交提案${n('proposals.submitted')}，${has('proposals.filed') ? `立案${n('proposals.filed')}` : '尚未立案'}，${has('proposals.replied') ? `已答复${n('proposals.replied')}` : '尚未答复'}${has('proposals.satisfied') ? `，提案人对办理表示满意的${n('proposals.satisfied')}` : ''}。`
     : '本年度未召开全体会议，尚无提案统计。';
   const key = has('proposals.key') ? `本年度党政领导领办政协重点提案${n('proposals.key')}，座谈调研、现场督办、跟踪问效。` : '本年度未确定党政领导领办的重点提案。';
-  const evaluation: Section = {
-    heading: '四、双评：切实履行凝聚共识重要职能',
+  const evaluation: DraftSection = {
+    key: 'evaluation', heading: '四、双评：切实履行凝聚共识重要职能',
     paragraphs: [
       '双评，即提案承办单位评提案质量优劣，提案人评承办单位办得好差，不断提高提案质量和提案办理质量。',
       `把思想政治引领融入全过程。${proposals}`,
@@ -130,12 +162,12 @@ export function draftSishuang(year: number, profile: ReportProfile, figures: Fig
     ],
   };
 
-  const closing: Section = {
-    heading: '五、下一步工作',
+  const closing: DraftSection = {
+    key: 'closing', heading: '五、下一步工作',
     paragraphs: [
       `新时代人民政协要肩负起把党中央决策部署落实下去、把海内外中华儿女智慧和力量凝聚起来的政治责任。${committee}将深入学习贯彻习近平总书记关于加强和改进人民政协工作的重要思想，不断深化四双工作载体，把建言资政和凝聚共识双向发力贯穿始终，画出最大同心圆、凝聚强大正能量。`,
     ],
   };
 
-  return { year, title: `${committee}${year}年度“四双”工作情况报告`, sections: [{ heading: '总体情况', paragraphs: opening }, liaison, creationSection, consultation, evaluation, closing], figures };
+  return { year, title: `${committee}${year}年度“四双”工作情况报告`, sections: [{ key: 'opening', heading: '总体情况', paragraphs: opening }, liaison, creationSection, consultation, evaluation, closing], figures };
 }

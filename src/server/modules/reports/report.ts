@@ -5,14 +5,24 @@ import { authorize } from '../../core/policies.ts';
 import { orgs } from '../../core/schema.ts';
 import './access.ts';
 import { sishuangFigures } from './figures.ts';
-import { draftSishuang, type SishuangReport } from './draft.ts';
+import { draftSishuang, type SishuangDraft, type SishuangReport } from './draft.ts';
 import { reportProfile } from './profile.ts';
+import { compose, versionOf } from './versions.ts';
 
-/** The year's 四双 report of the caller's committee: the figures first, then the prose drafted around them. */
-export async function sishuangReport(db: Queryable, actor: Actor, year: number): Promise<SishuangReport> {
-  authorize(actor, 'report.read');
+/** The year's draft as the caller's data gives it: the figures, and the prose templates around them. */
+export async function sishuangDraft(db: Queryable, actor: Actor, year: number): Promise<SishuangDraft> {
   const [profile, { figures, context }] = await Promise.all([reportProfile(db, actor.orgId), sishuangFigures(db, actor, year)]);
   return draftSishuang(year, profile, figures, context);
+}
+
+/**
+ * The year's 四双 report of the caller's committee: the figures first, then the prose drafted around
+ * them with the office's rewritten paragraphs of the latest version (or of `version`) laid over it.
+ */
+export async function sishuangReport(db: Queryable, actor: Actor, year: number, version?: number): Promise<SishuangReport> {
+  authorize(actor, 'report.read');
+  const [draft, shown] = await Promise.all([sishuangDraft(db, actor, year), versionOf(db, actor.orgId, year, version)]);
+  return compose(draft, shown);
 }
 
 /** The committee as the document signs it. */

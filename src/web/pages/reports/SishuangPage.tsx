@@ -1,10 +1,12 @@
 // 四双工作报告 (staff, leaders): the year's report drafted by the server from the data, its sections,
 // and under each the figures it quotes — each opens the list of records behind it (the figure's
 // `source`) in a drawer. Download as Word; staff set the names the report uses (the profile).
+// Staff rewrite a paragraph (its figures stay {{figure-key}} tokens, live on every draft); each save
+// is a version, listed in a drawer, where any earlier one can be viewed and restored.
 import { useState } from 'react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Drawer, Empty, Flex, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
-import { DownloadOutlined, SettingOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Drawer, Empty, Flex, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
+import { DownloadOutlined, EditOutlined, HistoryOutlined, SettingOutlined } from '@ant-design/icons';
 import { api, withQuery } from '../../api';
 import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
@@ -14,7 +16,9 @@ import { QueryError } from '../../components/QueryError';
 import { thisYear, YEARS } from '../../components/records/model';
 
 interface Figure { key: string; label: string; value: number; unit: string; source: string; field?: string }
-interface Report { year: number; title: string; sections: { heading: string; paragraphs: string[] }[]; figures: Figure[] }
+interface Part { id: string; template: string; edited: boolean; missing: string[]; draftChanged: boolean }
+interface Version { number: number; note: string; createdAt: string | null; createdBy: { id: string; name: string } | null; restoredFrom: number | null; edited?: number }
+interface Report { year: number; title: string; sections: { heading: string; paragraphs: string[]; parts: Part[] }[]; figures: Figure[]; version: Version; latestVersion: number }
 interface Profile { cityName: string; partyCommittee: string; chair: string; counties: string[] }
 type Item = Record<string, unknown>;
 interface SourcePage { items: Item[]; total: number; pageSize?: number }
@@ -97,13 +101,110 @@ function ProfileModal({ open, onClose }: { open: boolean; onClose: () => void })
   );
 }
 
+/** The dialog that rewrites one paragraph: its template, the figures to insert as tokens, a note. */
+function ParagraphEditor({ report, part, onClose }: { report: Report; part: Part | null; onClose: () => void }) {
+  const { t } = useI18n();
+  const client = useQueryClient();
+  const save = useMutation({
+    mutationFn: (v: { template: string; note?: string }) => api.post<Version>('/api/v1/reports/sishuang/versions', {
+      year: report.year, basedOn: report.latestVersion, ...(v.note?.trim() ? { note: v.note.trim() } : {}), paragraphs: [{ id: part!.id, template: v.template }],
+    }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['sishuang', report.year] }),
+  });
+  return (
+    <FormModal<{ template: string; note?: string }> title={t('reports.edit.title')} open={!!part} onClose={onClose} width={720}
+      submit={(v) => save.mutateAsync(v)} submitting={save.isPending} done={(v) => t('reports.edit.saved', { n: (v as Version).number })}
+      initialValues={{ template: part?.template ?? '', note: '' }} intro={<Typography.Paragraph type="secondary">{t('reports.edit.intro')}</Typography.Paragraph>}>
+      <Form.Item name="template" label={t('reports.edit.text')} rules={[{ required: true, whitespace: true }]}><Input.TextArea autoSize={{ minRows: 5, maxRows: 16 }} maxLength={5000} /></Form.Item>
+      <FigureInserter figures={report.figures} />
+      <Form.Item name="note" label={t('reports.edit.note')}><Input maxLength={200} /></Form.Item>
+    </FormModal>
+  );
+}
+
+/** The figures as chips: a click adds the figure's token to the paragraph. */
+function FigureInserter({ figures }: { figures: Figure[] }) {
+  const { t } = useI18n();
+  const form = Form.useFormInstance();
+  return (
+    <Form.Item label={t('reports.edit.figures')}>
+      <Flex wrap gap={4} style={{ maxHeight: 140, overflowY: 'auto' }}>
+        {figures.map((f) => (
+          <Tag key={f.key} style={{ cursor: 'pointer', marginInlineEnd: 0 }} role="button" tabIndex={0}
+            onClick={() => form.setFieldValue('template', `${form.getFieldValue('template') ?? ''}{{${f.key}}}`)}>
+            {f.label} {shown(f)}
+          </Tag>
+        ))}
+      </Flex>
+    </Form.Item>
+  );
+}
+
+/** Who saved a version, and when (version 1: drafted by tongxin). */
+function useVersionText() {
+  const { t } = useI18n();
+  return (v: Version) => (v.createdBy && v.createdAt
+    ? t('reports.version.by', { who: v.createdBy.name, at: v.createdAt.slice(0, 16).replace('T', ' ') })
+    : t('reports.version.drafted'));
+}
+
+function VersionsDrawer({ year, open, onClose, latest, canEdit, onView }: { year: number; open: boolean; onClose: () => void; latest: number; canEdit: boolean; onView: (n: number | undefined) => void }) {
+  const { t } = useI18n();
+  const { modal, message } = App.useApp();
+  const client = useQueryClient();
+  const byWhom = useVersionText();
+  const versions = useQuery({ queryKey: ['sishuang', year, 'versions'], queryFn: ({ signal }) => api.get<{ items: Version[] }>('/api/v1/reports/sishuang/versions', { year }, signal), enabled: open });
+  const restore = useMutation({
+    mutationFn: (n: number) => api.post<Version>(`/api/v1/reports/sishuang/versions/${n}/restore`, { year }),
+    onSuccess: async (v, n) => {
+      await client.invalidateQueries({ queryKey: ['sishuang', year] });
+      onView(undefined);
+      onClose();
+      message.success(t('reports.version.restored', { n, m: v.number }));
+    },
+  });
+  const ask = (n: number) => modal.confirm({
+    title: t('reports.version.restore'), content: t('reports.version.restoreConfirm', { n }), okText: t('reports.version.restore'), cancelText: t('common.cancel'),
+    onOk: () => restore.mutateAsync(n),
+  });
+  return (
+    <Drawer open={open} onClose={onClose} width="min(480px, 100vw)" title={t('reports.versions')}>
+      {versions.error ? <QueryError error={versions.error} /> : (
+        <List
+          loading={versions.isLoading}
+          dataSource={versions.data?.items ?? []}
+          renderItem={(v) => (
+            <List.Item
+              aria-label={t('reports.version.current', { n: v.number })}
+              actions={[
+                <Button key="view" size="small" onClick={() => { onView(v.number === latest ? undefined : v.number); onClose(); }}>{t('reports.version.view')}</Button>,
+                ...(canEdit && v.number !== latest ? [<Button key="restore" size="small" onClick={() => ask(v.number)}>{t('reports.version.restore')}</Button>] : []),
+              ]}
+            >
+              <List.Item.Meta
+                title={<Space wrap size={4}>{t('reports.version.current', { n: v.number })}{v.number === latest && <Tag color="blue">{t('reports.version.latest')}</Tag>}{v.note && <Typography.Text>{v.note}</Typography.Text>}</Space>}
+                description={[byWhom(v), v.restoredFrom ? t('reports.version.restoredFrom', { n: v.restoredFrom }) : '', v.edited ? t('reports.version.edits', { n: v.edited }) : ''].filter(Boolean).join(' · ')}
+              />
+            </List.Item>
+          )}
+        />
+      )}
+    </Drawer>
+  );
+}
+
 export default function SishuangPage() {
   const { t } = useI18n();
   const { hasRole } = useAuth();
   const [year, setYear] = useState(thisYear());
   const [figure, setFigure] = useState<Figure | null>(null);
   const [editing, setEditing] = useState(false);
-  const report = useQuery({ queryKey: ['sishuang', year], queryFn: ({ signal }) => api.get<Report>('/api/v1/reports/sishuang', { year }, signal) });
+  const [part, setPart] = useState<Part | null>(null);
+  const [versionsOpen, setVersionsOpen] = useState(false);
+  const [viewing, setViewing] = useState<number | undefined>(undefined);
+  const canEdit = hasRole('staff', 'admin');
+  const byWhom = useVersionText();
+  const report = useQuery({ queryKey: ['sishuang', year, viewing ?? 'latest'], queryFn: ({ signal }) => api.get<Report>('/api/v1/reports/sishuang', { year, version: viewing }, signal) });
   const r = report.data;
   const chips = (fs: Figure[]) => (
     <Flex wrap gap={6}>
@@ -121,8 +222,9 @@ export default function SishuangPage() {
         title={t('nav.sishuang')}
         extra={
           <>
-            <Select aria-label={t('reports.year')} value={year} onChange={setYear} options={YEARS.map((y) => ({ value: y, label: String(y) }))} style={{ width: 100 }} />
-            <Button icon={<DownloadOutlined />} href={withQuery('/api/v1/reports/sishuang.docx', { year })}>{t('reports.download')}</Button>
+            <Select aria-label={t('reports.year')} value={year} onChange={(y) => { setYear(y); setViewing(undefined); }} options={YEARS.map((y) => ({ value: y, label: String(y) }))} style={{ width: 100 }} />
+            <Button icon={<DownloadOutlined />} href={withQuery('/api/v1/reports/sishuang.docx', { year, version: viewing })}>{t('reports.download')}</Button>
+            <Button icon={<HistoryOutlined />} onClick={() => setVersionsOpen(true)}>{t('reports.versions')}</Button>
             {hasRole('staff', 'admin') && <Button icon={<SettingOutlined />} onClick={() => setEditing(true)}>{t('reports.profile')}</Button>}
           </>
         }
@@ -132,12 +234,40 @@ export default function SishuangPage() {
       {r && (
         <Card>
           <Typography.Title level={4} style={{ textAlign: 'center' }}>{r.title}</Typography.Title>
+          {viewing !== undefined ? (
+            <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('reports.version.viewing', { n: r.version.number, latest: r.latestVersion })}
+              action={<Button size="small" onClick={() => setViewing(undefined)}>{t('reports.version.backToLatest')}</Button>} />
+          ) : (
+            <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
+              {t('reports.version.current', { n: r.version.number })} · {byWhom(r.version)}{r.version.note ? ` · ${r.version.note}` : ''}
+            </Typography.Paragraph>
+          )}
           {r.sections.map((s, i) => {
             const fs = r.figures.filter((f) => partOf(f) === i);
             return (
               <section key={s.heading} style={{ marginBottom: 16 }}>
                 {i > 0 && <Typography.Title level={5}>{s.heading}</Typography.Title>}
-                {s.paragraphs.map((p) => <Typography.Paragraph key={p} style={{ textIndent: '2em' }}>{p}</Typography.Paragraph>)}
+                {s.paragraphs.map((p, j) => {
+                  const at = s.parts[j]!;
+                  const flags = [
+                    at.edited && <Tag key="edited" color="green">{t('reports.edited')}</Tag>,
+                    at.missing.length > 0 && <Tag key="missing" color="red">{t('reports.missing', { keys: at.missing.join('、') })}</Tag>,
+                    at.draftChanged && <Tag key="changed" color="orange">{t('reports.draftChanged')}</Tag>,
+                  ].filter(Boolean);
+                  return (
+                    <div key={at.id} data-paragraph={at.id}>
+                      <Typography.Paragraph style={{ textIndent: '2em', marginBottom: flags.length || canEdit ? 4 : undefined }}>{p}</Typography.Paragraph>
+                      {(flags.length > 0 || (canEdit && viewing === undefined)) && (
+                        <Flex wrap gap={4} justify="flex-end" style={{ marginBottom: 12 }}>
+                          {flags}
+                          {canEdit && viewing === undefined && (
+                            <Button size="small" type="text" icon={<EditOutlined />} aria-label={`${t('reports.edit')} ${at.id}`} onClick={() => setPart(at)}>{t('reports.edit')}</Button>
+                          )}
+                        </Flex>
+                      )}
+                    </div>
+                  );
+                })}
                 {fs.length > 0 && (
                   <Card size="small" type="inner" title={t('reports.figures')}>{chips(fs)}</Card>
                 )}
@@ -149,6 +279,8 @@ export default function SishuangPage() {
       )}
       <SourceDrawer figure={figure} onClose={() => setFigure(null)} />
       <ProfileModal open={editing} onClose={() => setEditing(false)} />
+      {r && <ParagraphEditor report={r} part={part} onClose={() => setPart(null)} />}
+      <VersionsDrawer year={year} open={versionsOpen} onClose={() => setVersionsOpen(false)} latest={r?.latestVersion ?? 1} canEdit={canEdit} onView={setViewing} />
     </>
   );
 }
