@@ -73,6 +73,19 @@ export async function onCountingEvent(event: DomainEvent, tx: Queryable) {
   await applyEvent(tx, event);
 }
 
+/**
+ * A run of events of one type (the outbox's batch form): the facts of plain contract events (a burst
+ * of comments posted) stored in one write per committee, their members' totals once; any other type
+ * event by event, as onCountingEvent.
+ */
+export async function onCountingEvents(events: DomainEvent[], tx: Queryable) {
+  const type = events[0]?.type ?? '';
+  if (!CONTRACT[type] || EDITS[type] || EXCUSING.has(type) || type === CLEARED) { for (const e of events) await applyEvent(tx, e); return; }
+  const byOrg = new Map<string, DutyFact[]>();
+  for (const e of events) byOrg.set(e.orgId, [...(byOrg.get(e.orgId) ?? []), ...contractFacts(e.type, e.payload as ContractPayload, e.createdAt)]);
+  for (const [orgId, facts] of byOrg) await saveEntries(tx, orgId, facts);
+}
+
 /** Events that make a counted absence wrong: the member signed in or was excused after all (the list corrected). */
 const EXCUSING = new Set(['meetingAttendance.signedIn', 'meetingLeave.approved']);
 /** Staff untick a member: the attendance goes; after the meeting's day, the absence counts (before it, the job will see it). */
