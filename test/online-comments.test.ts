@@ -212,7 +212,7 @@ describe.each(engines)('online comments (%s)', (engine) => {
   it('answers comments posted at once each with its own row (written together), refusing a repeat or a bad reply alone', async () => {
     const id = await openConsultation('post');
     const first = await ok('member', 'POST', `/consultations/${id}/comments`, { content: '先发的一条' });
-    const accounts = [];
+    const accounts: Record<string, string>[] = [];
     for (let i = 0; i < 8; i++) accounts.push(await register());
     const wanted = accounts.flatMap((me, a) => [0, 1, 2].map((k) => ({ me, content: `同时发表的意见 ${a}-${k}` })));
     const [answers, twins, member, badReply] = await Promise.all([

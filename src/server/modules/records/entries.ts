@@ -3,6 +3,7 @@ import type { Db, Queryable } from '../../core/db/client.ts';
 import type { DomainEvent } from '../../core/outbox.ts';
 import { outbox } from '../../core/schema.ts';
 import { absenceFacts, absentees, commentDutyFacts, meetingDutyFacts, topicDutyFacts, visitDutyFacts } from '../consultations/duty.ts';
+import { roomSessionDutyFacts } from '../consultations/room-sessions.ts';
 import { activityDutyFacts, honourDutyFacts, projectDutyFacts } from '../creation/duty.ts';
 import { contactDutyFacts, liaisonMeetingDutyFacts, reportDutyFacts } from '../liaison/duty.ts';
 import { opinionDutyFacts } from '../opinions/duty.ts';
@@ -39,6 +40,7 @@ const READ: Record<string, FactsOf> = {
  */
 const EDITS: Record<string, { facts: FactsOf; counted: string }> = {
   'consultationVisit.edited': { facts: visitDutyFacts, counted: 'consultationVisit.added' },
+  'consultationRoomSession.edited': { facts: roomSessionDutyFacts, counted: 'consultationRoomSession.held' },
   'creationProject.updated': { facts: projectDutyFacts, counted: 'creationProject.created' },
   'creationActivity.updated': { facts: activityDutyFacts, counted: 'creationActivity.logged' },
   'creationPairing.updated': { facts: activityDutyFacts, counted: 'creationActivity.logged' },
@@ -51,7 +53,7 @@ const EDITS: Record<string, { facts: FactsOf; counted: string }> = {
  */
 const BACKFILL: FactsOf[] = [
   proposalDutyFacts, excellenceDutyFacts, opinionDutyFacts, contactDutyFacts, reportDutyFacts,
-  meetingDutyFacts, topicDutyFacts, commentDutyFacts, visitDutyFacts, projectDutyFacts, activityDutyFacts, honourDutyFacts,
+  meetingDutyFacts, topicDutyFacts, commentDutyFacts, visitDutyFacts, roomSessionDutyFacts, projectDutyFacts, activityDutyFacts, honourDutyFacts,
   partyActivityDutyFacts, ideaDutyFacts, liaisonMeetingDutyFacts,
 ];
 
