@@ -4,7 +4,8 @@
 // `concurrency` batches run, the requests that arrive queue and go together in the next one, so under
 // load a batch holds what came during one commit. If a batch's transaction fails as a whole (not one
 // item's refusal, which the batch answers to that item alone), each of its items is tried again alone,
-// so that one bad item cannot fail the others.
+// so that one bad item cannot fail the others. The same gathering serves reads made by many requests
+// at once (the session lookups: core/auth/tokens.ts), `run` then being one query for all.
 
 interface Waiting<I, O> { item: I; resolve: (o: O) => void; reject: (e: unknown) => void }
 
