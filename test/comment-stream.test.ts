@@ -1,10 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/server/app.ts';
-import { openDatabase } from '../src/server/core/db/client.ts';
 import type { FastifyInstance } from 'fastify';
-import { seedFixture, type Fixture } from './fixture.ts';
-import { engines, freshDatabaseUrl, testApp, testConfig, type TestApp } from './helpers.ts';
+import type { Fixture } from './fixture.ts';
+import { engines, testApp, twoInstances, type TestApp } from './helpers.ts';
 
 // The live comment stream (text/event-stream) on a real port, read with fetch as a browser would:
 // comments posted over HTTP arrive on an open stream; held ones only once approved; a reconnect
@@ -145,16 +143,8 @@ describe.skipIf(!shared)('comment stream across instances (postgres + redis)', (
   let baseB: string;
   let close: () => Promise<void>;
   beforeAll(async () => {
-    const fresh = await freshDatabaseUrl('postgres');
-    const dbA = await openDatabase({ url: fresh.url });
-    const dbB = await openDatabase({ url: fresh.url });
-    fx = await seedFixture(dbA.db);
-    const cfg = testConfig({ REDIS_URL: process.env.TEST_REDIS_URL, SESSION_SECRET: 'x'.repeat(40) });
-    a = await buildApp({ config: cfg, database: dbA, logger: false });
-    b = await buildApp({ config: cfg, database: dbB, logger: false });
-    await a.ready();
+    ({ fx, a, b, close } = await twoInstances({ REDIS_URL: process.env.TEST_REDIS_URL }));
     baseB = await listen(b);
-    close = async () => { await a.close(); await b.close(); await dbA.close(); await dbB.close(); await fresh.drop(); };
   }, 180_000);
   afterAll(async () => { await close?.(); });
 

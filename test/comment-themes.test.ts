@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commentSequence, consultationComments } from '../src/server/modules/consultations/schema.ts';
 import { themeCacheOf } from '../src/server/modules/consultations/theme-cache.ts';
 import { COMMENT_THEMES, generateComments } from '../src/server/seed/online-comments.ts';
-import { engines, expectProblem, sessionHeaders, testApp, type TestApp } from './helpers.ts';
+import type { FastifyInstance } from 'fastify';
+import type { Fixture } from './fixture.ts';
+import { engines, expectProblem, sessionHeaders, testApp, twoInstances, type TestApp } from './helpers.ts';
 
 // Themes of an online consultation's comments (GET …/themes: grouped on a worker thread, cached,
 // refreshed after new comments) and the comments in order of consensus across groups (…?order=consensus).
@@ -146,5 +148,62 @@ describe.each(engines)('comment themes and consensus (%s)', (engine) => {
     expectProblem(held, 422);
     expect(held.json().errors[0].path).toBe('/order');
     expectProblem(await call(null, 'GET', `/consultations/${id}/comments?order=loudest`), 400);
+  });
+});
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)('comment themes across instances (postgres)', () => {
+  let fx: Fixture;
+  let a: FastifyInstance, b: FastifyInstance;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    // (with Redis when there is one, as two instances would run; the themes are shared through the database either way)
+    ({ fx, a, b, close } = await twoInstances({ THEMES_REFRESH_COMMENTS: 3, THEMES_REFRESH_SECONDS: 60, ...(process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL } : {}) }));
+  }, 180_000);
+  afterAll(async () => { await close?.(); });
+
+  it('groups once for both instances, which answer the same themes; comments posted on one regroup for both', async () => {
+    const login = await a.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'staff', password: fx.password, org: fx.orgId } });
+    const headers = { cookie: `tx_session=${login.cookies.find((c) => c.name === 'tx_session')!.value}`, 'x-requested-with': 'test' };
+    const call = async (on: FastifyInstance, method: string, url: string, payload?: object) => {
+      const res = await on.inject({ method: method as 'POST', url: `/api/v1${url}`, headers, ...(payload ? { payload } : {}) });
+      expect(res.statusCode, res.body).toBeLessThan(300);
+      return res.json();
+    };
+    const c = await call(a, 'POST', '/consultations', { title: '两实例主题', kind: 'online', year: 2031 });
+    await call(a, 'POST', `/consultations/${c.id}/actions/prepare`);
+    await call(a, 'POST', `/consultations/${c.id}/actions/openComments`, { moderation: 'post' });
+    for (const g of generateComments(70, 7)) {
+      await a.db.insert(consultationComments).values({
+        orgId: fx.orgId, consultationId: c.id, authorId: fx.userIds.member!, authorName: '张三', content: g.content, status: 'visible', seq: sql`nextval(${commentSequence.seqName})`,
+      });
+    }
+    const caches = [themeCacheOf(a.db)!, themeCacheOf(b.db)!];
+    const settled = () => Promise.all(caches.map((x) => x.settled()));
+    const groupings = () => caches.map((x) => x.groupings);
+    // Both asked at once: one groups (the lease), the other says a grouping is under way.
+    const first: ThemesView[] = await Promise.all([a, b].map((on) => call(on, 'GET', `/consultations/${c.id}/themes`)));
+    expect(first.every((v) => v.stale && v.total === 70)).toBe(true);
+    await settled();
+    expect(groupings().reduce((s, n) => s + n, 0)).toBe(1);
+    const [onA, onB]: ThemesView[] = await Promise.all([a, b].map((on) => call(on, 'GET', `/consultations/${c.id}/themes`)));
+    expect(onA).toMatchObject({ total: 70, grouped: 70, stale: false, refreshing: false });
+    expect(onB).toEqual(onA);
+    await settled();
+    expect(groupings().reduce((s, n) => s + n, 0)).toBe(1);
+
+    // Three comments posted on B: B groups again; A reads the new grouping without grouping itself.
+    const before = groupings();
+    for (const text of ['建议优化城南公交线路。', '建议老旧小区加装电梯。', '建议增加社区托育点。']) await call(b, 'POST', `/consultations/${c.id}/comments`, { content: text });
+    await settled();
+    expect(groupings()).toEqual([before[0], before[1]! + 1]);
+    const [againA, againB]: ThemesView[] = await Promise.all([a, b].map((on) => call(on, 'GET', `/consultations/${c.id}/themes`)));
+    expect(againA).toMatchObject({ total: 73, grouped: 73, stale: false });
+    expect(againB).toEqual(againA);
+    // One more, on A: both see it waiting; neither regroups for one within the window.
+    await call(a, 'POST', `/consultations/${c.id}/comments`, { content: '建议延长图书馆开放时间。' });
+    const behind: ThemesView[] = await Promise.all([a, b].map((on) => call(on, 'GET', `/consultations/${c.id}/themes`)));
+    await settled();
+    expect(behind.map((v) => [v.total, v.grouped, v.stale])).toEqual([[74, 73, true], [74, 73, true]]);
+    expect(groupings()).toEqual([before[0], before[1]! + 1]);
   });
 });

@@ -113,6 +113,36 @@ describe.each(engines)('council rooms and supervision visits (%s)', (engine) => 
     expect(await snap()).toEqual(made);
   });
 
+  it('counts a held room session for each member present on their duty record, and follows attendance corrected after', async () => {
+    const [zhang, li] = t.fx.memberIds; // the logins member and member2
+    const year = Number(today().slice(0, 4));
+    const room = await ok('staff', 'POST', '/consultations/rooms', { name: '记分议事室', hostCountyOrgId: t.fx.countyId, memberIds: [zhang, li] }, 201);
+    const s = await ok('staff', 'POST', '/consultations', { title: '背街小巷停车治理', kind: 'frontline', year, roomId: room.id }, 201);
+    for (const a of ['prepare', 'convene']) await ok('staff', 'POST', `/consultations/${s.id}/actions/${a}`, {});
+    const heldOn = plusDays(today(), -1);
+    await ok('staff', 'PUT', `/consultations/${s.id}/meeting`, { date: heldOn, time: '09:30', place: '社区议事厅', agenda: [] });
+    await ok('staff', 'POST', `/consultations/${s.id}/meeting/invitees`, { memberIds: [zhang, li] });
+    await ok('staff', 'POST', `/consultations/${s.id}/meeting/attendance`, { memberId: zhang, present: true });
+    const sessionEntries = async (user: string, memberId: string) => {
+      await t.app.outbox.kick();
+      const r = await ok(user, 'GET', `/records/members/${memberId}?year=${year}`);
+      return { entries: r.entries.filter((e: { kind: string }) => e.kind === 'roomSession'), points: r.byKind.roomSession?.points ?? 0 };
+    };
+    expect((await sessionEntries('staff', zhang)).entries).toEqual([]); // not held yet
+    await ok('staff', 'POST', `/consultations/${s.id}/actions/conclude`, {});
+    const [held] = await t.database.db.select().from(outbox).where(and(eq(outbox.orgId, t.fx.orgId), eq(outbox.type, 'consultationRoomSession.held'))).orderBy(asc(outbox.id));
+    expect(held!.payload).toMatchObject({ id: s.id, roomId: room.id, memberIds: [zhang], occurredOn: heldOn });
+    const mine = await sessionEntries('member', zhang);
+    expect(mine.entries).toMatchObject([{ kind: 'roomSession', points: 3, occurredOn: heldOn, title: '背街小巷停车治理', source: { id: s.id, href: `/consultations/${s.id}` } }]);
+    expect(mine.points).toBe(3);
+    expect((await sessionEntries('staff', li)).entries).toEqual([]); // absent
+    // Attendance corrected after the session: 李四 was there after all, 张三 was not.
+    await ok('staff', 'POST', `/consultations/${s.id}/meeting/attendance`, { memberId: li, present: true });
+    await ok('staff', 'POST', `/consultations/${s.id}/meeting/attendance`, { memberId: zhang, present: false });
+    expect(await sessionEntries('staff', li)).toMatchObject({ entries: [{ kind: 'roomSession', points: 3 }], points: 3 });
+    expect(await sessionEntries('staff', zhang)).toEqual({ entries: [], points: 0 });
+  });
+
   it('logs the inspection visits of a supervision item, counts them for the members, and counts outcomes', async () => {
     const [zhang, li] = t.fx.memberIds;
     const item = await ok('staff', 'POST', '/consultations', { title: '提高市区公共交通服务水平民主监督', kind: 'supervision', year: 2026 }, 201);

@@ -61,6 +61,22 @@ export async function testDatabase(engine: Engine): Promise<Database> {
 export const TEST_LIBRARY_DIR = path.join(os.tmpdir(), `tongxin-test-library-${process.pid}`);
 export const testConfig = (over: Partial<Config> = {}) => loadConfig({}, { LOG_LEVEL: 'silent', RATE_LIMIT_LOGIN_PER_MINUTE: 1000, LIBRARY_DIR: TEST_LIBRARY_DIR, ...over });
 
+/**
+ * Two app instances on one fresh PostgreSQL database (the fixture seeded), as two servers behind a
+ * load balancer run: the same config (and session secret), each with its own pool.
+ */
+export async function twoInstances(over: Partial<Config> = {}) {
+  const fresh = await freshDatabaseUrl('postgres');
+  const dbA = await openDatabase({ url: fresh.url });
+  const dbB = await openDatabase({ url: fresh.url });
+  const fx = await seedFixture(dbA.db);
+  const cfg = testConfig({ SESSION_SECRET: 'x'.repeat(40), ...over });
+  const a = await buildApp({ config: cfg, database: dbA, logger: false });
+  const b = await buildApp({ config: cfg, database: dbB, logger: false });
+  await Promise.all([a.ready(), b.ready()]);
+  return { fx, a, b, close: async () => { await a.close(); await b.close(); await dbA.close(); await dbB.close(); await fresh.drop(); } };
+}
+
 export interface TestApp {
   app: FastifyInstance;
   database: Database;

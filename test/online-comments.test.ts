@@ -208,4 +208,44 @@ describe.each(engines)('online comments (%s)', (engine) => {
     expect(answers.slice(0, 60)).toEqual(Array(60).fill(201));
     expect(answers[60]).toBe(429);
   });
+
+  it('answers comments posted at once each with its own row (written together), refusing a repeat or a bad reply alone', async () => {
+    const id = await openConsultation('post');
+    const first = await ok('member', 'POST', `/consultations/${id}/comments`, { content: '先发的一条' });
+    const accounts: Record<string, string>[] = [];
+    for (let i = 0; i < 8; i++) accounts.push(await register());
+    const wanted = accounts.flatMap((me, a) => [0, 1, 2].map((k) => ({ me, content: `同时发表的意见 ${a}-${k}` })));
+    const [answers, twins, member, badReply] = await Promise.all([
+      Promise.all(wanted.map((w) => call(w.me, 'POST', `/consultations/${id}/comments`, { content: w.content }))),
+      // The same text twice at once from one account: one is written, the other refused as a repeat.
+      Promise.all([0, 1].map(() => call(accounts[0]!, 'POST', `/consultations/${id}/comments`, { content: '一模一样的意见' }))),
+      call('member', 'POST', `/consultations/${id}/comments`, { content: '委员同时的发言', replyTo: first.id }),
+      call(accounts[1]!, 'POST', `/consultations/${id}/comments`, { content: '回复不存在的评论', replyTo: '00000000-0000-4000-8000-000000000000' }),
+    ]);
+    for (const [i, res] of answers.entries()) {
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json()).toMatchObject({ content: wanted[i]!.content, status: 'visible', consultationId: id });
+    }
+    expect(twins.map((r) => r.statusCode).sort()).toEqual([201, 422]);
+    expect(twins.find((r) => r.statusCode === 422)!.json().errors[0].path).toBe('/content');
+    expect(member.statusCode, member.body).toBe(201);
+    expect(member.json().replyTo).toBe(first.id);
+    expectProblem(badReply, 422);
+    expect(badReply.json().errors[0].path).toBe('/replyTo');
+    // Every acknowledged comment is there, each with its own number in the stream.
+    const posted = [...answers, twins.find((r) => r.statusCode === 201)!, member].map((r) => r.json() as { id: string; seq: number });
+    expect(new Set(posted.map((p) => p.id)).size).toBe(posted.length);
+    expect(new Set(posted.map((p) => p.seq)).size).toBe(posted.length);
+    const listed = await ok(null, 'GET', `/consultations/${id}/comments?pageSize=100`);
+    expect(listed.total).toBe(posted.length + 1);
+    expect(new Set(listed.items.map((c: { id: string }) => c.id))).toEqual(new Set([first.id, ...posted.map((p) => p.id)]));
+    // Written together: comments of one transaction share its time (now()), so there are fewer times than comments.
+    expect(new Set(listed.items.map((c: { createdAt: string }) => c.createdAt)).size).toBeLessThan(posted.length);
+    // One audit entry and one event each; the member's comment counts on the duty record.
+    const audited = await t.database.db.select({ id: auditLog.entityId }).from(auditLog).where(and(eq(auditLog.orgId, t.fx.orgId), eq(auditLog.action, 'posted'), eq(auditLog.entity, 'consultationComment')));
+    for (const p of posted) expect(audited.filter((a) => a.id === p.id)).toHaveLength(1);
+    await t.app.outbox.kick();
+    const record = await ok('member', 'GET', '/records/me');
+    expect(JSON.stringify(record)).toContain(member.json().id);
+  });
 });

@@ -6,12 +6,17 @@ import { outbox } from './schema.ts';
 export interface DomainEvent { id: number; orgId: string; type: string; payload: unknown; createdAt: Date }
 /** Subscribers run after commit, inside their own transaction; delivery is at least once. */
 export type Subscriber = (event: DomainEvent, tx: Tx) => Promise<void>;
+/** A subscriber's form for several events of one type at once (e.g. one multi-row write for all). */
+export type BatchSubscriber = (events: DomainEvent[], tx: Tx) => Promise<void>;
+interface Handler { one: Subscriber; many?: BatchSubscriber }
+/** The batch form of a subscriber that has nothing to share across events: each in turn (it writes only to the database). */
+export const eachOf = (fn: Subscriber): BatchSubscriber => async (events, tx) => { for (const e of events) await fn(e, tx); };
 
 const MAX_ATTEMPTS = 10;
 
 /** Dispatches outbox rows to subscribers after commit, and again after a crash (rows stay pending). */
 export class Outbox {
-  private subscribers = new Map<string, Subscriber[]>();
+  private subscribers = new Map<string, Handler[]>();
   private running: Promise<void> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
@@ -23,10 +28,15 @@ export class Outbox {
    */
   constructor(private db: Db, private log: FastifyBaseLogger, private retryDelayMs: (attempts: number) => number = (n) => 1000 * 2 ** n) {}
 
-  /** `type` is an event type such as "member.created", or "*" for every event. */
-  subscribe(type: string, fn: Subscriber) {
-    this.subscribers.set(type, [...(this.subscribers.get(type) ?? []), fn]);
+  /**
+   * `type` is an event type such as "member.created", or "*" for every event. `many`, when given, takes
+   * a run of events of one type at once (the same effect as `fn` on each, in order).
+   */
+  subscribe(type: string, fn: Subscriber, many?: BatchSubscriber) {
+    this.subscribers.set(type, [...(this.subscribers.get(type) ?? []), { one: fn, many }]);
   }
+
+  private handlers(type: string) { return [...(this.subscribers.get(type) ?? []), ...(this.subscribers.get('*') ?? [])]; }
 
   /** Asks for a dispatch soon; concurrent kicks coalesce into one more pass. */
   kick(): Promise<void> {
@@ -63,12 +73,15 @@ export class Outbox {
           or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, sql`now()`))))
         .orderBy(asc(outbox.id)).limit(100).for('update', { skipLocked: true });
       // Delivered events are marked in one statement at the end; an event nobody listens to costs
-      // no statement of its own, one with subscribers a savepoint around them.
+      // no statement of its own. A run of events of one type (a burst of comments) whose subscribers
+      // all have a batch form goes to them together, in one savepoint; if that fails, each event of
+      // the run again alone, in a savepoint of its own, as any event. (Subscribers without one — mail,
+      // SMS — see each event once in its own savepoint, so one failure resends nothing else.)
       const delivered: typeof rows = [];
-      for (const row of rows) {
-        const handlers = [...(this.subscribers.get(row.type) ?? []), ...(this.subscribers.get('*') ?? [])];
+      const alone = async (row: (typeof rows)[number]) => {
+        const handlers = this.handlers(row.type);
         try {
-          if (handlers.length) await tx.transaction(async (sp) => { for (const h of handlers) await h(row, sp); });
+          if (handlers.length) await tx.transaction(async (sp) => { for (const h of handlers) await h.one(row, sp); });
           delivered.push(row);
         } catch (err) {
           this.log.warn({ err, event: row.id, type: row.type }, 'subscriber failed; will retry');
@@ -76,6 +89,20 @@ export class Outbox {
           const next = new Date(Date.now() + this.retryDelayMs(row.attempts + 1));
           await tx.update(outbox).set({ attempts: row.attempts + 1, lastError: String(err), nextAttemptAt: next })
             .where(and(eq(outbox.orgId, row.orgId), eq(outbox.id, row.id)));
+        }
+      };
+      for (let i = 0; i < rows.length;) {
+        let j = i + 1;
+        while (j < rows.length && rows[j]!.type === rows[i]!.type) j++;
+        const run = rows.slice(i, j);
+        i = j;
+        const handlers = this.handlers(run[0]!.type);
+        if (run.length === 1 || !handlers.length || handlers.some((h) => !h.many)) { for (const row of run) await alone(row); continue; }
+        try {
+          await tx.transaction(async (sp) => { for (const h of handlers) await h.many!(run, sp); });
+          delivered.push(...run);
+        } catch {
+          for (const row of run) await alone(row);
         }
       }
       if (delivered.length) {

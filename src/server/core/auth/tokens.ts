@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { GroupCommit } from '../group-commit.ts';
 import { preparedPer, type Db, type Tx } from '../db/client.ts';
 import { apiTokens, sessions, systemSettings, users } from '../schema.ts';
 import type { Actor, Role } from '../policies.ts';
@@ -40,11 +41,32 @@ export function toActor(u: Pick<typeof users.$inferSelect, keyof typeof actorCol
 }
 
 // No cache in front of these: a logout, password change or deactivation must stop the very next
-// request on every app instance, and one statement by primary key is cheap.
-const sessionActor = preparedPer((db) => db.select(actorColumns).from(sessions)
+// request on every app instance, and one statement by primary key is cheap. Under load, the session
+// lookups that arrive while others are under way are made together, in one statement (each request
+// still reads the database after it arrived; 100 requests at once take a few connections, not 100
+// turns of the pool).
+const sessionActors = preparedPer((db) => db.select({ ...actorColumns, hash: sessions.tokenHash }).from(sessions)
   .innerJoin(users, and(eq(users.orgId, sessions.orgId), eq(users.id, sessions.userId), eq(users.active, true)))
-  .where(and(eq(sessions.orgId, sql.placeholder('orgId')), eq(sessions.tokenHash, sql.placeholder('hash')), gt(sessions.expiresAt, sql`now()`)))
-  .prepare('session_actor'));
+  .where(and(sql`${sessions.orgId} = any(${sql.placeholder('orgIds')}::uuid[])`, sql`${sessions.tokenHash} = any(${sql.placeholder('hashes')}::text[])`,
+    gt(sessions.expiresAt, sql`now()`)))
+  .prepare('session_actors'));
+
+type ActorRow = Parameters<typeof toActor>[0];
+const sessionLoaders = new WeakMap<Db, GroupCommit<{ orgId: string; hash: string }, ActorRow | null>>();
+function sessionActor(db: Db) {
+  let loader = sessionLoaders.get(db);
+  if (!loader) {
+    sessionLoaders.set(db, loader = new GroupCommit({
+      concurrency: 4, max: 500,
+      run: async (keys) => {
+        const rows = await sessionActors(db).execute({ orgIds: [...new Set(keys.map((k) => k.orgId))], hashes: [...new Set(keys.map((k) => k.hash))] });
+        const found = new Map(rows.map(({ hash, ...u }) => [`${u.orgId}:${hash}`, u]));
+        return keys.map((k) => found.get(`${k.orgId}:${k.hash}`) ?? null);
+      },
+    }));
+  }
+  return { execute: async (key: { orgId: string; hash: string }) => { const u = await loader.submit(key); return u ? [u] : []; } };
+}
 
 const apiTokenActor = preparedPer((db) => db.update(apiTokens).set({ lastUsedAt: sql`now()` }).from(users)
   .where(and(eq(apiTokens.orgId, sql.placeholder('orgId')), eq(apiTokens.tokenHash, sql.placeholder('hash')),

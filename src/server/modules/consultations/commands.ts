@@ -4,6 +4,7 @@ import { invalid, say } from '../../core/errors.ts';
 import { today } from '../handling/deadlines.ts';
 import { loadConsultation, subject, type LoadedConsultation } from './access.ts';
 import { CHECKLIST_OF } from './checklist.ts';
+import { recordRoomSession } from './room-sessions.ts';
 import { checkSessionRoom } from './rooms.ts';
 import { consultationMeetings, consultationPlanItems, consultations, consultationTasks } from './schema.ts';
 import { consultationWorkflow, type Kind } from './workflow.ts';
@@ -104,6 +105,8 @@ export function actOnConsultation(ctx: Ctx, id: string, action: string, body: Bo
       .where(and(eq(consultations.orgId, l.c.orgId), eq(consultations.id, id))).returning();
     await c.record({ action, entity: 'consultation', entityId: id, before: { state: l.c.state }, after: { state: to, note } },
       { id, action, from: l.c.state, to, actorUserId: c.actor.id, note });
+    // A frontline room's session, once held, counts for the members present.
+    if (action === 'conclude') await recordRoomSession(c, after!, 'held');
     return after!;
   });
 }

@@ -4,9 +4,11 @@ import { clientOf } from '../../core/auth/throttle.ts';
 import { forbidden, invalid, say } from '../../core/errors.ts';
 import { actorOf, ctxOf, errorResponses, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
 import { hitLimit, serveStream } from '../../core/live.ts';
+import { GroupCommit } from '../../core/group-commit.ts';
 import { authorize, can, definePolicies } from '../../core/policies.ts';
 import {
-  announce, approveComment, commentable, commentChannel, commentsAfter, hideComment, listByConsensus, listComments, postComment, presentComment,
+  announce, approveComment, commentable, commentChannel, commentsAfter, hideComment, listByConsensus, listComments, postComments, presentComment,
+  type CommentInput, type Posted,
   queueChannel, sensitiveWordsOf, setSensitiveWords, voteOnComment,
 } from './comments.ts';
 import { ThemeCache } from './theme-cache.ts';
@@ -45,6 +47,8 @@ export async function commentRoutes(fastify: FastifyInstance) {
   const cfg = app.config;
   const themes = new ThemeCache(app.db, { refreshComments: cfg.THEMES_REFRESH_COMMENTS, refreshSeconds: cfg.THEMES_REFRESH_SECONDS, log: app.log });
   const viewerCounts = new Throttle(VIEWERS_EVERY_MS);
+  // Comments that arrive together are written together (one transaction, one commit), each answered on its own.
+  const ingest = new GroupCommit<CommentInput, Posted>({ run: postComments, max: 200, concurrency: 2 });
   app.addHook('onClose', async () => { themes.close(); viewerCounts.close(); await themes.settled(); });
 
   app.get('/consultations/:id/comments', {
@@ -92,7 +96,7 @@ export async function commentRoutes(fastify: FastifyInstance) {
     // Per account, then per address (an office or a campus shares one: its limit is far higher).
     await hitLimit(app.live, `comment:user:${actor.id}`, cfg.COMMENTS_PER_MINUTE_ACCOUNT, 60_000, say('发表评论', 'comments'), req.log);
     await hitLimit(app.live, `comment:addr:${clientOf(req.ip ?? 'gone')}`, cfg.COMMENTS_PER_MINUTE_ADDRESS, 60_000, say('本网络地址发表评论', 'comments from this address'), req.log);
-    const posted = await postComment(ctxOf(req), req.params.id, req.body);
+    const posted = await ingest.submit({ ctx: ctxOf(req), consultationId: req.params.id, content: req.body.content, replyTo: req.body.replyTo });
     await announce(app.live, posted, req.log);
     if (posted.comment.status === 'visible') themes.arrived({ orgId: posted.comment.orgId, id: posted.comment.consultationId });
     return reply.status(201).send({ ...presentComment(posted.comment), myVote: null });

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import AhoCorasick from 'modern-ahocorasick';
-import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
-import type { Queryable } from '../../core/db/client.ts';
+import { recordAll, runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
+import type { Queryable, Tx } from '../../core/db/client.ts';
 import { conflict, invalid, notFound, say } from '../../core/errors.ts';
 import type { LiveBus, LiveMessage } from '../../core/live.ts';
 import { isPublicAccount, type Actor } from '../../core/policies.ts';
@@ -61,15 +61,22 @@ export async function sensitiveWordsOf(db: Queryable, orgId: string): Promise<st
   return rows.map((r) => r.word);
 }
 
-/** The first sensitive word of the committee's in `text`, if any (one compiled matcher per committee and word list). */
-export async function sensitiveWordIn(db: Queryable, orgId: string, text: string): Promise<string | null> {
+/**
+ * The committee's sensitive-word check: a function answering the first sensitive word in a text, if
+ * any. One read of the list; the compiled Aho–Corasick automaton is kept per committee and word list,
+ * so a batch of comments (or many batches) compiles it once.
+ */
+export async function sensitiveCheck(db: Queryable, orgId: string): Promise<(text: string) => string | null> {
   const words = await sensitiveWordsOf(db, orgId);
-  if (!words.length) return null;
+  if (!words.length) return () => null;
   const key = words.join('\n');
   let m = matchers.get(orgId);
   if (m?.key !== key) matchers.set(orgId, m = { key, matcher: new AhoCorasick(words.map(folded)) });
-  const hit = m.matcher.findFirst(folded(text));
-  return hit ? words[hit.patternIndex]! : null;
+  const { matcher } = m;
+  return (text) => {
+    const hit = matcher.findFirst(folded(text));
+    return hit ? words[hit.patternIndex]! : null;
+  };
 }
 
 /** Staff replace the committee's list of sensitive words. */
@@ -88,62 +95,115 @@ export function setSensitiveWords(ctx: Ctx, list: string[]) {
 // ---- posting ---------------------------------------------------------------------------------
 
 const nextSeq = sql<number>`nextval(${commentSequence.seqName})`;
+/** A comment's text by its digest (the repeat check reads the index on it, not every comment of the author). */
+const contentDigest = sql<string>`md5(${comments.content})`;
 
 /**
  * Before a comment of this consultation takes its number: waits for any other transaction that took
  * one to commit, so numbers are committed in order and a reconnect asking for those after N misses none.
  */
-const inTurn = (c: CommandScope, consultationId: string) => c.tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`comment-seq:${consultationId}`}))`);
+const inTurn = (tx: Tx, consultationId: string) => tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`comment-seq:${consultationId}`}))`);
 
 /** What a member's duty record counts (events.md): the comment, its author's member id, the day. */
-async function postedPayload(c: CommandScope, row: Pick<Comment, 'id' | 'orgId' | 'consultationId' | 'authorId'>) {
-  const [author] = await c.tx.select({ memberId: users.memberId }).from(users).where(and(eq(users.orgId, row.orgId), eq(users.id, row.authorId)));
-  return { id: row.id, consultationId: row.consultationId, memberIds: author?.memberId ? [author.memberId] : [], occurredOn: today(), authorUserId: row.authorId };
+const postedPayload = (row: Pick<Comment, 'id' | 'consultationId' | 'authorId'>, memberId: string | null) =>
+  ({ id: row.id, consultationId: row.consultationId, memberIds: memberId ? [memberId] : [], occurredOn: today(), authorUserId: row.authorId });
+
+/** The author's member id, for a comment approved later (the poster's is the actor's). */
+async function memberOf(c: CommandScope, orgId: string, userId: string) {
+  const [author] = await c.tx.select({ memberId: users.memberId }).from(users).where(and(eq(users.orgId, orgId), eq(users.id, userId)));
+  return author?.memberId ?? null;
 }
 
 export interface Posted { comment: Comment; publish: LiveMessage; channel: string }
+export interface CommentInput { ctx: Ctx; consultationId: string; content: string; replyTo?: string }
+
+/** One comment (a test or a caller without a batch): postComments with one item. */
+export async function postComment(ctx: Ctx, consultationId: string, input: { content: string; replyTo?: string }): Promise<Posted> {
+  const [r] = await postComments([{ ctx, consultationId, ...input }]);
+  if (r instanceof Error) throw r;
+  return r!;
+}
 
 /**
- * Posts a comment: 409 when comments are not open, 422 for a reply to no visible comment of
- * this consultation or the same text again from the same account. Held when the consultation
- * is pre-moderated or the text has a sensitive word.
+ * Posts comments, several in one transaction (the route gathers those that arrive together: core/
+ * group-commit.ts), each answered on its own: its comment, or its own refusal — 404 for no such
+ * consultation, 409 when comments are not open, 422 for a reply to no visible comment of this
+ * consultation or the same text again from the same account (in the batch too). Held when the
+ * consultation is pre-moderated or the text has a sensitive word. A batch costs the statements of one
+ * comment: the consultations read (locked for share), the replies' and repeats' checks, the word
+ * lists, every audit entry and event in one statement, the number lock, one insert, one commit.
  */
-export function postComment(ctx: Ctx, consultationId: string, input: { content: string; replyTo?: string }): Promise<Posted> {
-  return runCommand(ctx, async (c) => {
-    const orgId = c.actor.orgId;
-    const [cons] = await c.tx.select().from(consultations).where(and(eq(consultations.orgId, orgId), eq(consultations.id, consultationId))).for('share');
-    if (!cons) throw notFound('Consultation');
-    if (!cons.commentsOpen) throw conflict(say('网络议政未开放或已结束，不能发表评论', 'Online comments are not open'));
-    const content = input.content.trim();
-    const here = and(eq(comments.orgId, orgId), eq(comments.consultationId, consultationId));
-    if (input.replyTo) {
-      const [to] = await c.tx.select({ status: comments.status }).from(comments).where(and(here, eq(comments.id, input.replyTo)));
-      if (to?.status !== 'visible') throw invalid('/replyTo', say('要回复的评论不存在', 'no such comment to reply to'));
+export async function postComments(items: CommentInput[]): Promise<(Posted | Error)[]> {
+  if (!items.length) return [];
+  const out: (Posted | Error | undefined)[] = items.map(() => undefined);
+  const first = items[0]!.ctx;
+  await first.db.transaction(async (tx) => {
+    const alive = () => items.flatMap((it, i) => (out[i] ? [] : [{ it, i, orgId: it.ctx.actor.orgId }]));
+    const pairs = [...new Map(items.map((it) => [`${it.ctx.actor.orgId}:${it.consultationId}`, { orgId: it.ctx.actor.orgId, id: it.consultationId }])).values()];
+    const found = await tx.select().from(consultations)
+      .where(or(...pairs.map((p) => and(eq(consultations.orgId, p.orgId), eq(consultations.id, p.id))))).for('share');
+    const consOf = new Map(found.map((c) => [`${c.orgId}:${c.id}`, c]));
+    for (const { it, i, orgId } of alive()) {
+      const cons = consOf.get(`${orgId}:${it.consultationId}`);
+      if (!cons) out[i] = notFound('Consultation');
+      else if (!cons.commentsOpen) out[i] = conflict(say('网络议政未开放或已结束，不能发表评论', 'Online comments are not open'));
     }
-    const [again] = await c.tx.select({ id: comments.id }).from(comments).where(and(here, eq(comments.authorId, c.actor.id), eq(comments.content, content))).limit(1);
-    if (again) throw invalid('/content', say('您已发表过相同的评论，请勿重复发表', 'you have posted the same comment already'));
-    const word = await sensitiveWordIn(c.tx, orgId, content);
-    const heldFor = word ? 'sensitive' : cons.commentsModeration === 'pre' ? 'pre' : null;
-    const id = randomUUID();
-    if (!heldFor) {
-      // Audited before the number is taken: from inTurn to the commit, every other comment of this
-      // consultation waits, so that stretch is the insert and the commit alone.
-      await c.record({ action: 'posted', entity: 'consultationComment', entityId: id, after: { status: 'visible', consultationId } },
-        await postedPayload(c, { id, orgId, consultationId, authorId: c.actor.id }));
-      await inTurn(c, consultationId);
+    const orgIds = [...new Set(items.map((it) => it.ctx.actor.orgId))];
+    const replying = alive().filter((x) => x.it.replyTo);
+    if (replying.length) {
+      const targets = await tx.select({ orgId: comments.orgId, id: comments.id, consultationId: comments.consultationId, status: comments.status }).from(comments)
+        .where(and(inArray(comments.orgId, orgIds), inArray(comments.id, [...new Set(replying.map((x) => x.it.replyTo!))])));
+      const visible = new Set(targets.filter((t) => t.status === 'visible').map((t) => `${t.orgId}:${t.consultationId}:${t.id}`));
+      for (const { it, i, orgId } of replying) {
+        if (!visible.has(`${orgId}:${it.consultationId}:${it.replyTo}`)) out[i] = invalid('/replyTo', say('要回复的评论不存在', 'no such comment to reply to'));
+      }
     }
-    const [row] = await c.tx.insert(comments).values({
-      id, orgId, consultationId, authorId: c.actor.id, authorName: c.actor.displayName, content, replyTo: input.replyTo ?? null,
-      status: heldFor ? 'held' : 'visible', heldFor, seq: heldFor ? null : nextSeq,
-    }).returning();
-    const comment = row!;
-    if (heldFor) {
-      await c.record({ action: 'held', entity: 'consultationComment', entityId: comment.id, after: { status: 'held', heldFor, consultationId } },
-        { id: comment.id, consultationId, heldFor });
-      return { comment, channel: queueChannel(orgId, consultationId), publish: { event: 'held', data: presentForStaff(comment) } };
+    // The same text again from the same account: before, or earlier in this batch.
+    const repeatKey = (orgId: string, consultationId: string, authorId: string, content: string) => `${orgId}:${consultationId}:${authorId}:${content}`;
+    const candidates = alive().map((x) => ({ ...x, content: x.it.content.trim() }));
+    const seen = new Set<string>();
+    if (candidates.length) {
+      const before = await tx.select({ orgId: comments.orgId, consultationId: comments.consultationId, authorId: comments.authorId, content: comments.content }).from(comments)
+        .where(and(inArray(comments.orgId, orgIds), inArray(comments.consultationId, [...new Set(candidates.map((x) => x.it.consultationId))]),
+          inArray(comments.authorId, [...new Set(candidates.map((x) => x.it.ctx.actor.id))]),
+          inArray(contentDigest, [...new Set(candidates.map((x) => x.content))].map((t) => sql`md5(${t})`))));
+      for (const r of before) seen.add(repeatKey(r.orgId, r.consultationId, r.authorId, r.content));
     }
-    return { comment, channel: commentChannel(orgId, consultationId), publish: { event: 'comment', id: comment.seq!, data: presentComment(comment) } };
+    const checks = new Map<string, (text: string) => string | null>();
+    for (const orgId of new Set(candidates.map((x) => x.orgId))) checks.set(orgId, await sensitiveCheck(tx, orgId));
+    const rows: (Omit<typeof comments.$inferInsert, 'seq'> & { seq: SQL<number> | null; i: number })[] = [];
+    for (const { it, i, orgId, content } of candidates) {
+      const key = repeatKey(orgId, it.consultationId, it.ctx.actor.id, content);
+      if (seen.has(key)) { out[i] = invalid('/content', say('您已发表过相同的评论，请勿重复发表', 'you have posted the same comment already')); continue; }
+      seen.add(key);
+      const heldFor = checks.get(orgId)!(content) ? 'sensitive' : consOf.get(`${orgId}:${it.consultationId}`)!.commentsModeration === 'pre' ? 'pre' : null;
+      rows.push({
+        i, id: randomUUID(), orgId, consultationId: it.consultationId, authorId: it.ctx.actor.id, authorName: it.ctx.actor.displayName, content,
+        replyTo: it.replyTo ?? null, status: heldFor ? 'held' : 'visible', heldFor, seq: heldFor ? null : nextSeq,
+      });
+    }
+    if (!rows.length) return;
+    // Audited before the numbers are taken: from the lock to the commit, every other comment of the
+    // consultation waits, so that stretch is the insert and the commit alone.
+    await recordAll(tx, rows.map((r) => {
+      const { ctx } = items[r.i]!;
+      const consultationId = r.consultationId;
+      return r.heldFor
+        ? { actor: ctx.actor, requestId: ctx.requestId, entry: { action: 'held', entity: 'consultationComment', entityId: r.id!, after: { status: 'held', heldFor: r.heldFor, consultationId } }, payload: { id: r.id, consultationId, heldFor: r.heldFor } }
+        : { actor: ctx.actor, requestId: ctx.requestId, entry: { action: 'posted', entity: 'consultationComment', entityId: r.id!, after: { status: 'visible', consultationId } }, payload: postedPayload({ id: r.id!, consultationId, authorId: ctx.actor.id }, ctx.actor.memberId) };
+    }));
+    for (const consultationId of [...new Set(rows.filter((r) => !r.heldFor).map((r) => r.consultationId))].sort()) await inTurn(tx, consultationId);
+    const inserted = await tx.insert(comments).values(rows.map(({ i: _, ...r }) => r)).returning();
+    const byId = new Map(inserted.map((c) => [c.id, c]));
+    for (const r of rows) {
+      const comment = byId.get(r.id!)!;
+      out[r.i] = comment.status === 'held'
+        ? { comment, channel: queueChannel(comment.orgId, comment.consultationId), publish: { event: 'held', data: presentForStaff(comment) } }
+        : { comment, channel: commentChannel(comment.orgId, comment.consultationId), publish: { event: 'comment', id: comment.seq!, data: presentComment(comment) } };
+    }
   });
+  void first.outbox.kick();
+  return out.map((r) => r!);
 }
 
 /** A comment of this consultation, locked; 404 when there is none. */
@@ -160,11 +220,11 @@ export function approveComment(ctx: Ctx, consultationId: string, id: string): Pr
     const row = await lockComment(c, consultationId, id);
     c.authorize('consultation.moderate', row);
     if (row.status !== 'held') throw conflict(say('只能通过待审核的评论', 'Only a held comment can be approved'));
-    await inTurn(c, consultationId);
+    await inTurn(c.tx, consultationId);
     const [after] = await c.tx.update(comments).set({ status: 'visible', seq: nextSeq, moderatedBy: c.actor.id, moderatedAt: sql`now()` })
       .where(and(eq(comments.orgId, row.orgId), eq(comments.id, id))).returning();
     await c.record({ action: 'approved', entity: 'consultationComment', entityId: id, before: { status: 'held' }, after: { status: 'visible', consultationId } });
-    await c.record({ action: 'posted', entity: 'consultationComment', entityId: id, after: { status: 'visible', consultationId } }, await postedPayload(c, after!));
+    await c.record({ action: 'posted', entity: 'consultationComment', entityId: id, after: { status: 'visible', consultationId } }, postedPayload(after!, await memberOf(c, row.orgId, row.authorId)));
     return [
       { comment: after!, channel: commentChannel(row.orgId, consultationId), publish: { event: 'comment', id: after!.seq!, data: presentComment(after!) } },
       { comment: after!, channel: queueChannel(row.orgId, consultationId), publish: { event: 'moderated', data: { id, status: 'visible' } } },

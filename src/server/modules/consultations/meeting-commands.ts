@@ -12,6 +12,7 @@ import { scheduleAbsenceCheck } from './absence.ts';
 import { loadConsultation, type LoadedConsultation } from './access.ts';
 import { TASK_NAMES, type TaskKey } from './checklist.ts';
 import { codeIsValid, newCodeSecret } from './meeting-rules.ts';
+import { recordRoomSession } from './room-sessions.ts';
 import { consultationMeetings as meetings, consultations, consultationTasks, meetingInvitees as invitees } from './schema.ts';
 
 // The meeting of a consultation (互动式协商): staff set its day, place and agenda, choose and invite
@@ -194,6 +195,7 @@ async function recordSignIn(c: CommandScope, lm: LoadedMeeting, memberId: string
   await c.tx.update(invitees).set({ signedInAt: new Date(), signedInHow: how, signedInBy: c.actor.id }).where(ofInvitee(lm.l.c.orgId, lm.l.c.id, memberId));
   await c.record({ action: 'signedIn', entity: 'meetingAttendance', entityId: lm.l.c.id, after: { memberId, how } },
     { id: inviteeEventId('attendance', lm.l.c.id, memberId), consultationId: lm.l.c.id, memberIds: [memberId], occurredOn: lm.m.meetingOn, how, actorUserId: c.actor.id });
+  await recordRoomSession(c, lm.l.c, 'edited');
 }
 
 /**
@@ -223,6 +225,7 @@ export function markAttendance(ctx: Ctx, id: string, body: { memberId: string; p
       await c.tx.update(invitees).set({ signedInAt: null, signedInHow: null, signedInBy: null }).where(ofInvitee(lm.l.c.orgId, id, body.memberId));
       await c.record({ action: 'cleared', entity: 'meetingAttendance', entityId: id, after: { memberId: body.memberId } },
         { id: inviteeEventId('attendance', id, body.memberId), consultationId: id, memberIds: [body.memberId], occurredOn: lm.m.meetingOn, actorUserId: c.actor.id });
+      await recordRoomSession(c, lm.l.c, 'edited');
     }
   });
 }

@@ -6,6 +6,7 @@ import type { Actor } from '../../core/policies.ts';
 import { orgs } from '../../core/schema.ts';
 import { members, sectors, units } from '../org/schema.ts';
 import { consultationRoomMembers as roster, consultationRooms as rooms, consultations } from './schema.ts';
+import { today } from '../handling/deadlines.ts';
 import { HELD } from './workflow.ts';
 
 // 协商在一线·委员议事室: frontline council rooms, hosted by a county committee or a department,
@@ -81,7 +82,7 @@ export function createRoom(ctx: Ctx, input: RoomInput & { memberIds?: string[]; 
     }).returning();
     if (ids.length) await c.tx.insert(roster).values(ids.map((memberId) => ({ orgId: c.actor.orgId, roomId: room!.id, memberId, convener: conveners.has(memberId) })));
     await c.record({ action: 'created', entity: 'consultationRoom', entityId: room!.id, after: { ...roomEvent(room!), memberIds: ids } },
-      { id: room!.id, memberIds: ids, occurredOn: room!.createdAt.toISOString().slice(0, 10), ...roomEvent(room!) });
+      { id: room!.id, memberIds: ids, occurredOn: today(room!.createdAt), ...roomEvent(room!) });
     return room!;
   });
 }
@@ -119,7 +120,7 @@ export function setRoomMembers(ctx: Ctx, id: string, input: { memberIds: string[
     await c.tx.update(rooms).set({ updatedAt: sql`now()` }).where(and(eq(rooms.orgId, room.orgId), eq(rooms.id, id)));
     const added = ids.filter((m) => !before.includes(m));
     await c.record({ action: 'membersSet', entity: 'consultationRoom', entityId: id, before: { memberIds: before }, after: { memberIds: ids, convenerIds: [...conveners] } },
-      { id, memberIds: added, removedMemberIds: before.filter((m) => !ids.includes(m)), occurredOn: new Date().toISOString().slice(0, 10), roomName: room.name });
+      { id, memberIds: added, removedMemberIds: before.filter((m) => !ids.includes(m)), occurredOn: today(), roomName: room.name });
   });
 }
 

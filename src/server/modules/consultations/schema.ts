@@ -254,6 +254,8 @@ export const consultationComments = pgTable('consultation_comments', {
   index('consultation_comments_seq').on(t.orgId, t.consultationId, t.seq),
   index('consultation_comments_status').on(t.orgId, t.consultationId, t.status, t.createdAt),
   index('consultation_comments_author').on(t.orgId, t.consultationId, t.authorId),
+  // The repeat check (the same text again from the same account) by the text's digest.
+  index('consultation_comments_repeat').on(t.orgId, t.consultationId, t.authorId, sql`md5(${t.content})`),
 ]);
 
 /** One vote per user per comment, changeable. */
@@ -271,3 +273,21 @@ export const sensitiveWords = pgTable('sensitive_words', {
   word: text().notNull(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.orgId, t.word] })]);
+
+/**
+ * The themes of a consultation's visible comments as last grouped (theme-cache.ts), shared by every
+ * app instance on the database: one groups (holding the lease), the others read what it wrote.
+ */
+export const consultationThemes = pgTable('consultation_themes', {
+  orgId: uuid().notNull(),
+  consultationId: uuid().notNull(),
+  /** The grouping: { grouped, computedAt, themes } as GET …/themes answers them; null before the first. */
+  view: jsonb(),
+  /** The visible comments it was grouped from: their count and the last number. */
+  basisCount: integer(),
+  basisSeq: bigint({ mode: 'number' }),
+  computedAt: timestamp({ withTimezone: true }),
+  /** An instance grouping now holds the lease until then (a crashed one's runs out). */
+  leaseUntil: timestamp({ withTimezone: true }),
+  failedAt: timestamp({ withTimezone: true }),
+}, (t) => [primaryKey({ columns: [t.orgId, t.consultationId] })]);

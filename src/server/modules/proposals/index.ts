@@ -8,6 +8,7 @@ import { assignmentTodo } from '../handling/todos.ts';
 import { KIND } from './access.ts';
 import { letterRoutes } from './letter-routes.ts';
 import { proposalRoutes } from './routes.ts';
+import { eachOf } from '../../core/outbox.ts';
 import { backfillSearch, onProposalEvent } from './search.ts';
 import { proposalCosigners, proposals } from './schema.ts';
 
@@ -59,7 +60,7 @@ addTodoSource(async (db, actor) => {
 });
 
 export async function proposalsModule(app: FastifyInstance) {
-  app.outbox.subscribe('*', onProposalEvent);
+  app.outbox.subscribe('*', onProposalEvent, eachOf(onProposalEvent));
   // Indexing rows that arrived without events (seeded, restored) runs in the background; closing
   // the app stops it between batches and waits for the batch in hand.
   const stop = new AbortController();

@@ -19,6 +19,7 @@ export const CONTRACT: Record<string, { kind: string; sourceType: string; href: 
   'campaignIdea.submitted': { kind: 'campaignIdea', sourceType: 'campaignIdea', href: () => '/campaigns/mine' },
   'campaignIdea.adopted': { kind: 'campaignIdeaAdopted', sourceType: 'campaignIdea', href: () => '/campaigns/mine' },
   'liaisonMeeting.held': { kind: 'liaisonMeeting', sourceType: 'liaisonMeeting', href: () => '/liaison/meetings' },
+  'consultationRoomSession.held': { kind: 'roomSession', sourceType: 'consultation', href: (p) => `/consultations/${p.id}` },
   'consultationVisit.added': { kind: 'supervisionVisit', sourceType: 'consultationVisit', href: (p) => `/consultations/${p.consultationId}` },
 };
 

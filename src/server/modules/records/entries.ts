@@ -3,6 +3,7 @@ import type { Db, Queryable } from '../../core/db/client.ts';
 import type { DomainEvent } from '../../core/outbox.ts';
 import { outbox } from '../../core/schema.ts';
 import { absenceFacts, absentees, commentDutyFacts, meetingDutyFacts, topicDutyFacts, visitDutyFacts } from '../consultations/duty.ts';
+import { roomSessionDutyFacts } from '../consultations/room-sessions.ts';
 import { activityDutyFacts, honourDutyFacts, projectDutyFacts } from '../creation/duty.ts';
 import { contactDutyFacts, liaisonMeetingDutyFacts, reportDutyFacts } from '../liaison/duty.ts';
 import { opinionDutyFacts } from '../opinions/duty.ts';
@@ -39,6 +40,7 @@ const READ: Record<string, FactsOf> = {
  */
 const EDITS: Record<string, { facts: FactsOf; counted: string }> = {
   'consultationVisit.edited': { facts: visitDutyFacts, counted: 'consultationVisit.added' },
+  'consultationRoomSession.edited': { facts: roomSessionDutyFacts, counted: 'consultationRoomSession.held' },
   'creationProject.updated': { facts: projectDutyFacts, counted: 'creationProject.created' },
   'creationActivity.updated': { facts: activityDutyFacts, counted: 'creationActivity.logged' },
   'creationPairing.updated': { facts: activityDutyFacts, counted: 'creationActivity.logged' },
@@ -51,7 +53,7 @@ const EDITS: Record<string, { facts: FactsOf; counted: string }> = {
  */
 const BACKFILL: FactsOf[] = [
   proposalDutyFacts, excellenceDutyFacts, opinionDutyFacts, contactDutyFacts, reportDutyFacts,
-  meetingDutyFacts, topicDutyFacts, commentDutyFacts, visitDutyFacts, projectDutyFacts, activityDutyFacts, honourDutyFacts,
+  meetingDutyFacts, topicDutyFacts, commentDutyFacts, visitDutyFacts, roomSessionDutyFacts, projectDutyFacts, activityDutyFacts, honourDutyFacts,
   partyActivityDutyFacts, ideaDutyFacts, liaisonMeetingDutyFacts,
 ];
 
@@ -71,6 +73,19 @@ export async function factsOfEvent(db: Queryable, event: Pick<DomainEvent, 'orgI
 /** The outbox subscriber: the event's entries, at least once and stored once; the members' totals follow. */
 export async function onCountingEvent(event: DomainEvent, tx: Queryable) {
   await applyEvent(tx, event);
+}
+
+/**
+ * A run of events of one type (the outbox's batch form): the facts of plain contract events (a burst
+ * of comments posted) stored in one write per committee, their members' totals once; any other type
+ * event by event, as onCountingEvent.
+ */
+export async function onCountingEvents(events: DomainEvent[], tx: Queryable) {
+  const type = events[0]?.type ?? '';
+  if (!CONTRACT[type] || EDITS[type] || EXCUSING.has(type) || type === CLEARED) { for (const e of events) await applyEvent(tx, e); return; }
+  const byOrg = new Map<string, DutyFact[]>();
+  for (const e of events) byOrg.set(e.orgId, [...(byOrg.get(e.orgId) ?? []), ...contractFacts(e.type, e.payload as ContractPayload, e.createdAt)]);
+  for (const [orgId, facts] of byOrg) await saveEntries(tx, orgId, facts);
 }
 
 /** Events that make a counted absence wrong: the member signed in or was excused after all (the list corrected). */

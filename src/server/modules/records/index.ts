@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { hasRole } from '../../core/policies.ts';
 import { addTodoSource, type TodoItem } from '../../core/todos.ts';
 import { today } from '../handling/deadlines.ts';
-import { COUNTING_EVENTS, onCountingEvent } from './entries.ts';
+import { COUNTING_EVENTS, onCountingEvent, onCountingEvents } from './entries.ts';
 import { memberRecord } from './queries.ts';
 import { dutyRules } from './rules.ts';
 import { recordRoutes } from './routes.ts';
@@ -26,6 +26,6 @@ addTodoSource(async (db, actor) => {
 });
 
 export async function recordsModule(fastify: FastifyInstance) {
-  for (const type of COUNTING_EVENTS) fastify.outbox.subscribe(type, onCountingEvent);
+  for (const type of COUNTING_EVENTS) fastify.outbox.subscribe(type, onCountingEvent, onCountingEvents);
   await fastify.register(recordRoutes);
 }

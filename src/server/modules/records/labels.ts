@@ -10,7 +10,7 @@ export const KIND_NAMES: Record<string, string> = {
   liaisonContact: '双联联系', liaisonReport: '双联年度书面报告', meetingAttended: '出席会议活动', meetingLeave: '请假获准', meetingAbsent: '无故缺席会议',
   meetingSpeech: '会议发言', topicProposed: '提出协商议题', commentPosted: '网络议政发言', creationProject: '双创项目',
   creationHonour: '双创荣誉', creationActivity: '双创活动', partyActivity: '参加党组织活动', campaignIdea: '提出金点子', campaignIdeaAdopted: '金点子被采纳',
-  liaisonMeeting: '参加双联见面会', supervisionVisit: '参加民主监督视察',
+  liaisonMeeting: '参加双联见面会', supervisionVisit: '参加民主监督视察', roomSession: '参加委员议事室协商',
 };
 
 /** The variant as the office names it: an adoption's level, a contact's channel, a 双创 or party activity's kind, else as given. */

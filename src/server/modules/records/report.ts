@@ -11,7 +11,7 @@ const GROUPS: { heading: string; kinds: string[] }[] = [
   { heading: '提出提案', kinds: ['proposalLead', 'proposalCosign', 'proposalFiled', 'proposalFiledCosign', 'proposalKey', 'proposalExcellent'] },
   { heading: '反映社情民意', kinds: ['opinionSubmitted', 'opinionAdopted'] },
   { heading: '联系界别群众（双联）', kinds: ['liaisonContact', 'liaisonReport', 'liaisonMeeting'] },
-  { heading: '参加会议和协商议政', kinds: ['meetingAttended', 'meetingLeave', 'meetingAbsent', 'meetingSpeech', 'topicProposed', 'commentPosted', 'supervisionVisit'] },
+  { heading: '参加会议和协商议政', kinds: ['meetingAttended', 'meetingLeave', 'meetingAbsent', 'meetingSpeech', 'topicProposed', 'commentPosted', 'supervisionVisit', 'roomSession'] },
   { heading: '双创和党建活动', kinds: ['creationProject', 'creationHonour', 'creationActivity', 'partyActivity', 'campaignIdea', 'campaignIdeaAdopted'] },
 ];
 const NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八', '九'];

@@ -24,7 +24,7 @@ export const KINDS = [
   'proposalLead', 'proposalCosign', 'proposalFiled', 'proposalFiledCosign', 'proposalKey', 'proposalExcellent',
   'opinionSubmitted', 'opinionAdopted', 'liaisonContact', 'liaisonReport',
   'meetingAttended', 'meetingLeave', 'meetingAbsent', 'meetingSpeech', 'topicProposed', 'commentPosted',
-  'creationProject', 'creationHonour', 'creationActivity', 'partyActivity', 'campaignIdea', 'campaignIdeaAdopted', 'liaisonMeeting', 'supervisionVisit',
+  'creationProject', 'creationHonour', 'creationActivity', 'partyActivity', 'campaignIdea', 'campaignIdeaAdopted', 'liaisonMeeting', 'supervisionVisit', 'roomSession',
 ] as const;
 export type Kind = (typeof KINDS)[number];
 
@@ -49,7 +49,7 @@ export const DEFAULT_RULES: DutyRules = {
     opinionSubmitted: 2, opinionAdopted: 5, 'opinionAdopted.county': 5, 'opinionAdopted.city': 10, 'opinionAdopted.province': 15, 'opinionAdopted.national': 20,
     liaisonContact: 2, 'liaisonContact.faceToFace': 3, liaisonReport: 5,
     meetingAttended: 5, meetingLeave: 0, meetingAbsent: -30, meetingSpeech: 5, topicProposed: 3, commentPosted: 1,
-    creationProject: 5, creationHonour: 10, creationActivity: 3, partyActivity: 2, campaignIdea: 2, campaignIdeaAdopted: 5, liaisonMeeting: 3, supervisionVisit: 3,
+    creationProject: 5, creationHonour: 10, creationActivity: 3, partyActivity: 2, campaignIdea: 2, campaignIdeaAdopted: 5, liaisonMeeting: 3, supervisionVisit: 3, roomSession: 3,
   },
   grades: { excellent: 90, good: 80, pass: 60 },
   proposalBy: '06-30',

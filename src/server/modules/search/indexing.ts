@@ -5,7 +5,7 @@ import { consultationComments, consultations } from '../consultations/schema.ts'
 import { replies } from '../handling/schema.ts';
 import { opinions } from '../opinions/schema.ts';
 import { searchDocs } from './schema.ts';
-import { titledVector, upsertSearchDoc } from './store.ts';
+import { titledVector, upsertSearchDocs } from './store.ts';
 
 // Search documents of the kinds that have no indexer of their own (proposals and documents index
 // themselves: proposals/search.ts, library/processing.ts): written from the modules' outbox events
@@ -15,21 +15,21 @@ type Indexer = (tx: Queryable, orgId: string, ids: string[]) => Promise<void>;
 
 const reply: Indexer = async (tx, orgId, ids) => {
   const rows = await tx.select({ id: replies.id, content: replies.content }).from(replies).where(and(eq(replies.orgId, orgId), inArray(replies.id, ids)));
-  for (const r of rows) await upsertSearchDoc(tx, orgId, 'reply', r.id, titledVector('', r.content));
+  await upsertSearchDocs(tx, orgId, 'reply', rows.map((r) => ({ id: r.id, tsv: titledVector('', r.content) })));
 };
 const opinion: Indexer = async (tx, orgId, ids) => {
   const rows = await tx.select({ id: opinions.id, title: opinions.title, body: opinions.body }).from(opinions).where(and(eq(opinions.orgId, orgId), inArray(opinions.id, ids)));
-  for (const o of rows) await upsertSearchDoc(tx, orgId, 'opinion', o.id, titledVector(o.title, o.body));
+  await upsertSearchDocs(tx, orgId, 'opinion', rows.map((o) => ({ id: o.id, tsv: titledVector(o.title, o.body) })));
 };
 const consultation: Indexer = async (tx, orgId, ids) => {
   const rows = await tx.select({ id: consultations.id, title: consultations.title, summary: consultations.summary }).from(consultations)
     .where(and(eq(consultations.orgId, orgId), inArray(consultations.id, ids)));
-  for (const c of rows) await upsertSearchDoc(tx, orgId, 'consultation', c.id, titledVector(c.title, c.summary ?? ''));
+  await upsertSearchDocs(tx, orgId, 'consultation', rows.map((c) => ({ id: c.id, tsv: titledVector(c.title, c.summary ?? '') })));
 };
 const comment: Indexer = async (tx, orgId, ids) => {
   const rows = await tx.select({ id: consultationComments.id, content: consultationComments.content }).from(consultationComments)
     .where(and(eq(consultationComments.orgId, orgId), inArray(consultationComments.id, ids)));
-  for (const c of rows) await upsertSearchDoc(tx, orgId, 'comment', c.id, titledVector('', c.content));
+  await upsertSearchDocs(tx, orgId, 'comment', rows.map((c) => ({ id: c.id, tsv: titledVector('', c.content) })));
 };
 
 /** Each kind indexed here: its table (for the backfill) and its indexer. */
@@ -67,6 +67,21 @@ export async function onSearchEvent(event: DomainEvent, tx: Tx) {
   }
   const kind = EVENTS[event.type];
   if (kind) await KINDS[kind].index(tx, event.orgId, [id]);
+}
+
+/**
+ * A run of events of one type (the outbox's batch form): the documents of a text event's kind in one
+ * read and one write per committee; any other event as onSearchEvent.
+ */
+export async function onSearchEvents(events: DomainEvent[], tx: Tx) {
+  const kind = EVENTS[events[0]?.type ?? ''];
+  if (!kind) { for (const e of events) await onSearchEvent(e, tx); return; }
+  const ids = new Map<string, string[]>();
+  for (const e of events) {
+    const id = (e.payload as { id?: string } | null)?.id;
+    if (id) ids.set(e.orgId, [...(ids.get(e.orgId) ?? []), id]);
+  }
+  for (const [orgId, list] of ids) await KINDS[kind].index(tx, orgId, [...new Set(list)]);
 }
 
 /** Indexes the rows of these kinds that have no search document yet, in batches (a closing app stops it between them). */

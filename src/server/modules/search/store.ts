@@ -14,6 +14,12 @@ export const titledVector = (title: string, text: string): SQL =>
 
 /** Writes (or rewrites) one search document. */
 export async function upsertSearchDoc(tx: Queryable, orgId: string, docKind: string, docId: string, tsv: SQL) {
-  await tx.insert(searchDocs).values({ orgId, docKind, docId, tsv: tsv as never })
-    .onConflictDoUpdate({ target: [searchDocs.orgId, searchDocs.docKind, searchDocs.docId], set: { tsv: tsv as never, updatedAt: sql`now()` } });
+  await upsertSearchDocs(tx, orgId, docKind, [{ id: docId, tsv }]);
+}
+
+/** Writes (or rewrites) search documents of one kind, in one statement. */
+export async function upsertSearchDocs(tx: Queryable, orgId: string, docKind: string, docs: { id: string; tsv: SQL }[]) {
+  if (!docs.length) return;
+  await tx.insert(searchDocs).values(docs.map((d) => ({ orgId, docKind, docId: d.id, tsv: d.tsv as never })))
+    .onConflictDoUpdate({ target: [searchDocs.orgId, searchDocs.docKind, searchDocs.docId], set: { tsv: sql`excluded.tsv`, updatedAt: sql`now()` } });
 }
