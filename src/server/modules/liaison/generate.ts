@@ -7,17 +7,18 @@ import { scheduleYearEndReminders } from './reminders.ts';
 import { linkKey, planLinks, type Roster } from './rules.ts';
 import { liaisonContacts, liaisonGraphs, liaisonLinks } from './schema.ts';
 
-/** The active roster as the rules need it, in directory order (so a generation is deterministic). */
+/**
+ * The active roster as the rules need it, in directory order (so a generation is deterministic).
+ * One read after another: a transaction's one connection takes one query at a time.
+ */
 export async function loadRoster(db: Queryable, orgId: string): Promise<Roster> {
-  const [memberRows, sectorRows, committeeRows, seats] = await Promise.all([
-    db.select({
-      id: members.id, sectorId: members.sectorId, party: members.party, standing: members.standing, chairMeeting: members.chairMeeting,
-      partyGroup: members.partyGroup, liaisonSectorIds: members.liaisonSectorIds,
-    }).from(members).where(and(eq(members.orgId, orgId), eq(members.active, true))).orderBy(asc(members.nameSort), asc(members.id)),
-    db.select({ id: sectors.id, name: sectors.name }).from(sectors).where(and(eq(sectors.orgId, orgId), eq(sectors.active, true))).orderBy(asc(sectors.sort), asc(sectors.name)),
-    db.select({ id: committees.id }).from(committees).where(and(eq(committees.orgId, orgId), eq(committees.active, true))).orderBy(asc(committees.name)),
-    db.select({ memberId: memberCommittees.memberId, committeeId: memberCommittees.committeeId }).from(memberCommittees).where(eq(memberCommittees.orgId, orgId)),
-  ]);
+  const memberRows = await db.select({
+    id: members.id, sectorId: members.sectorId, party: members.party, standing: members.standing, chairMeeting: members.chairMeeting,
+    partyGroup: members.partyGroup, liaisonSectorIds: members.liaisonSectorIds,
+  }).from(members).where(and(eq(members.orgId, orgId), eq(members.active, true))).orderBy(asc(members.nameSort), asc(members.id));
+  const sectorRows = await db.select({ id: sectors.id, name: sectors.name }).from(sectors).where(and(eq(sectors.orgId, orgId), eq(sectors.active, true))).orderBy(asc(sectors.sort), asc(sectors.name));
+  const committeeRows = await db.select({ id: committees.id }).from(committees).where(and(eq(committees.orgId, orgId), eq(committees.active, true))).orderBy(asc(committees.name));
+  const seats = await db.select({ memberId: memberCommittees.memberId, committeeId: memberCommittees.committeeId }).from(memberCommittees).where(eq(memberCommittees.orgId, orgId));
   const seatsOf = new Map<string, string[]>();
   for (const s of seats) seatsOf.set(s.memberId, [...(seatsOf.get(s.memberId) ?? []), s.committeeId]);
   const sectorNames = new Map(sectorRows.map((s) => [s.id, s.name]));
@@ -41,7 +42,8 @@ export function generateLinks(ctx: Ctx, year: number) {
     // Generations of one committee take turns.
     await c.tx.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, orgId)).for('update');
     const ofYear = and(eq(liaisonLinks.orgId, orgId), eq(liaisonLinks.year, year));
-    const [roster, existing] = await Promise.all([loadRoster(c.tx, orgId), c.tx.select().from(liaisonLinks).where(ofYear)]);
+    const roster = await loadRoster(c.tx, orgId);
+    const existing = await c.tx.select().from(liaisonLinks).where(ofYear);
     const hand = existing.filter((l) => l.manual);
     const generated = existing.filter((l) => !l.manual);
     const planned = planLinks(roster, hand, generated.filter((l) => l.active));
