@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQLWrapper } from 'drizzle-orm';
 import type { Db, Tx } from './db/client.ts';
 import { auditLog, outbox } from './schema.ts';
 import { authorize, type Actor } from './policies.ts';
@@ -15,7 +15,22 @@ export interface CommandScope {
   authorize(policy: string, resource?: { orgId?: string }): void;
   /** Records the change in the audit log and publishes `${entity}.${action}` to the outbox. */
   record(entry: AuditEntry, payload?: unknown): Promise<void>;
+  /**
+   * `record` in one statement with a change (an insert, update or delete `returning *`, as raw SQL
+   * or a query builder's): answers the changed rows as JSON objects of column names (`rowsFromJson`).
+   */
+  recordWith(statement: SQLWrapper, entry: AuditEntry, payload?: unknown): Promise<Record<string, unknown>[]>;
 }
+
+const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+
+/** The audit entry and the event: two inserts to run in one statement. */
+const recorded = (ctx: Ctx, entry: AuditEntry, payload: unknown) => ({
+  audit: sql`insert into ${auditLog} (org_id, actor_user_id, action, entity, entity_id, before, after, request_id)
+    values (${ctx.actor.orgId}, ${ctx.actor.id}, ${entry.action}, ${entry.entity}, ${entry.entityId}, ${json(entry.before)}::jsonb, ${json(entry.after)}::jsonb, ${ctx.requestId ?? null})`,
+  event: sql`insert into ${outbox} (org_id, type, payload)
+    values (${ctx.actor.orgId}, ${`${entry.entity}.${entry.action}`}, ${json(payload ?? { id: entry.entityId, actorUserId: ctx.actor.id, after: entry.after ?? null })}::jsonb)`,
+});
 
 /**
  * The one command path: transaction → authorize → transition → write → audit → outbox event;
@@ -28,14 +43,15 @@ export async function runCommand<T>(ctx: Ctx, fn: (c: CommandScope) => Promise<T
       actor: ctx.actor,
       authorize: (policy, resource) => authorize(ctx.actor, policy, resource),
       async record(entry, payload) {
-        const orgId = ctx.actor.orgId;
-        const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
-        // The audit entry and the event in one statement (one round trip of every command's few).
-        await tx.execute(sql`with audited as (
-            insert into ${auditLog} (org_id, actor_user_id, action, entity, entity_id, before, after, request_id)
-            values (${orgId}, ${ctx.actor.id}, ${entry.action}, ${entry.entity}, ${entry.entityId}, ${json(entry.before)}::jsonb, ${json(entry.after)}::jsonb, ${ctx.requestId ?? null}))
-          insert into ${outbox} (org_id, type, payload)
-          values (${orgId}, ${`${entry.entity}.${entry.action}`}, ${json(payload ?? { id: entry.entityId, actorUserId: ctx.actor.id, after: entry.after ?? null })}::jsonb)`);
+        const { audit, event } = recorded(ctx, entry, payload);
+        await tx.execute(sql`with audited as (${audit}) ${event}`);
+      },
+      async recordWith(statement, entry, payload) {
+        // The change, its audit entry and its event in one statement (one round trip of every command's few).
+        const { audit, event } = recorded(ctx, entry, payload);
+        const res = await tx.execute(sql`with changed as (${statement.getSQL()}), audited as (${audit}), evented as (${event})
+          select row_to_json(changed.*) as row from changed`);
+        return (res as unknown as { rows: { row: Record<string, unknown> }[] }).rows.map((r) => r.row);
       },
     };
     return fn(scope);

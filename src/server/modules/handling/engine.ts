@@ -3,7 +3,7 @@ import type { CommandScope } from '../../core/command.ts';
 import type { Queryable } from '../../core/db/client.ts';
 import { invalid, say } from '../../core/errors.ts';
 import { scheduleJobs } from '../../core/jobs.ts';
-import { notify, roleUsers, unitUsers } from '../../core/notify.ts';
+import { notify, roleUsers, unitUsers, unitUsersOf } from '../../core/notify.ts';
 import { units } from '../org/schema.ts';
 import { assignmentDates, extensionCap, plusDays, today, type HandlingSettings } from './deadlines.ts';
 import { assignments, evaluations, extensionRequests, handlingLogs, replies } from './schema.ts';
@@ -49,7 +49,7 @@ export async function assign(c: CommandScope, item: ItemRef, list: { unitId: str
   }))).returning();
   for (const a of rows) {
     await scheduleReminders(c, item, a);
-    await notify(c.tx, c.actor.orgId, await unitUsers(c.tx, c.actor.orgId, [a.unitId]), {
+    await notify(c.tx, c.actor.orgId, unitUsersOf(c.actor.orgId, [a.unitId]), {
       kind: 'assigned', title: `新交办件：${item.title}`, body: `${a.role === 'lead' ? '主办' : '协办'}，请于 ${a.returnBy} 前签收或退回，${a.role === 'lead' ? '答复' : '协办意见'}截止 ${a.dueOn}`, href: item.href,
       params: { key: a.role, title: item.title, returnBy: a.returnBy, due: a.dueOn },
     });
