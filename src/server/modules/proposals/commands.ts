@@ -195,8 +195,7 @@ const steps: Record<string, Step> = {
     return `${b.category}类`;
   },
   async evaluate(c, l, b, set) {
-    const last = await engine.latestReply(c.tx, l.p.orgId, ref(l.p));
-    await engine.evaluate(c, ref(l.p), last!, b as never);
+    await engine.evaluate(c, ref(l.p), b as never);
     if (b.satisfaction !== 'unsatisfied') { set({ closedAt: new Date() }); return String(b.satisfaction); }
     const count = l.p.unsatisfiedCount + 1;
     set({ unsatisfiedCount: count, round: l.p.round + 1, needsMeeting: count >= 2 });
