@@ -171,7 +171,7 @@ async function main() {
     ...engines.flatMap((e) => {
       const row = (label: string, f: StartFigure) => `${pad(`${ENGINE_LABEL[e]}  ${label}`, W + 16)}${pad(f.medianMs, 8, true)}   ${f.runsMs.join(' / ')}`;
       const { cold, restart } = startup[e]!;
-      return [row('cold (empty database)', cold), ...(restart ? [row('restart (same DATA_DIR, initialised)', restart)] : [])];
+      return [row('cold (empty database)', cold), ...(restart ? [row('restart (same DATA_DIR or database, initialised)', restart)] : [])];
     }),
     `${pad('`tongxin --help` (Node and the command line; no server module)', W + 16)}${pad(modules.medianMs, 8, true)}   ${modules.runsMs.join(' / ')}`,
     '',
