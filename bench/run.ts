@@ -172,7 +172,7 @@ async function main() {
     ...engines.flatMap((e) => {
       const row = (label: string, f: StartFigure) => `${pad(`${ENGINE_LABEL[e]}  ${label}`, W + 16)}${pad(f.medianMs, 8, true)}   ${f.runsMs.join(' / ')}`;
       const { cold, restart } = startup[e]!;
-      return [row('cold (empty database)', cold), ...(restart ? [row('restart (same DATA_DIR, initialised)', restart)] : [])];
+      return [row('cold (empty database)', cold), ...(restart ? [row('restart (same DATA_DIR or database, initialised)', restart)] : [])];
     }),
     `${pad('`tongxin --help` (Node and the command line; no server module)', W + 16)}${pad(modules.medianMs, 8, true)}   ${modules.runsMs.join(' / ')}`,
     '',
@@ -211,7 +211,7 @@ async function main() {
   const report = await reportBench(num('BENCH_REPORT_RUNS', 3));
   lines.push(
     `${pad('workflow (6-step proposal cycle through the command path)', W)}${pad('act/s', 8, true)}${pad('ins/s', 8, true)}${pad('ratio', 8, true)}`,
-    ...workflow.map((w) => `${pad(`${ENGINE_LABEL[w.engine as 'embedded' | 'postgres']}  actions vs bare single-row insert`, W)}${pad(w.actionsPerSec, 8, true)}${pad(w.insertsPerSec, 8, true)}${pad(w.ratio, 8, true)}`),
+    ...workflow.map((w) => `${pad(`${ENGINE_LABEL[w.engine as 'embedded' | 'postgres']}  actions vs bare single-row insert`, W)}${pad(w.actionsPerSec, 8, true)}${pad(w.insertsPerSec, 8, true)}${pad(w.ratio, 8, true)}   ${w.statementsPerCycle} statements per six-action cycle`),
     '',
     `duplicate check, ${similar.corpus} proposals, ${similar.queries} planted paraphrases (index built in ${similar.buildSeconds} s; index arrays ${similar.memoryMiB.arrayBuffers} MiB, process heap ${similar.memoryMiB.heapUsed} MiB):`,
     `  check (segmenting + query) p50 ${similar.check.p50} ms, p95 ${similar.check.p95} ms; segmenting alone p50 ${similar.segment.p50} ms`,

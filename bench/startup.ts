@@ -1,5 +1,5 @@
 // Start-up time: `node bin/tongxin.js serve` until GET /api/health answers 200 (polled every 20 ms).
-// Cold: an empty DATA_DIR (or an empty PostgreSQL database). Restart (embedded): the same folder again, now initialised.
+// Cold: an empty DATA_DIR (or an empty PostgreSQL database). Restart: the same folder (or database) again, now initialised.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,7 +10,7 @@ import { freshDatabase } from './pg.ts';
 export interface StartSample {
   /** Empty database: from spawn to the first 200 from /api/health. */
   coldMs: number;
-  /** Second start on the same, now initialised, database (embedded only: on PostgreSQL it is the cold figure less the migrations and the first admin). */
+  /** Second start on the same, now initialised, database (DATA_DIR or PostgreSQL database). */
   restartMs?: number;
 }
 
@@ -69,7 +69,6 @@ async function once(root: string, databaseUrl?: string): Promise<StartSample> {
     if (databaseUrl) env.DATABASE_URL = databaseUrl;
     else delete env.DATABASE_URL;
     const coldMs = await timeToHealthy(root, env);
-    if (databaseUrl) return { coldMs };
     return { coldMs, restartMs: await timeToHealthy(root, { ...env, PORT: String(await freePort()) }) };
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });

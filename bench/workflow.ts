@@ -1,6 +1,7 @@
 // Workflow actions per second through the real command path (load with row lock → relations →
 // transition table → step → write → audit entry → outbox event), against a bare single-row insert
 // measured in the same run on the same database. Run alone: `tsx bench/workflow.ts`.
+import pg from 'pg';
 import pino from 'pino';
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../src/server/core/command.ts';
@@ -14,7 +15,7 @@ import '../src/server/modules/proposals/routes.ts';
 import { seedFixture } from '../test/fixture.ts';
 import { embeddedDatabase, freshDatabase } from './pg.ts';
 
-export interface WorkflowResult { engine: string; actionsPerSec: number; insertsPerSec: number; ratio: number; actions: number; inserts: number }
+export interface WorkflowResult { engine: string; actionsPerSec: number; insertsPerSec: number; ratio: number; actions: number; inserts: number; statementsPerCycle: number }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -37,6 +38,13 @@ async function measureOn(database: Database, rounds: number, perRound: number): 
     ['staff', 'assign', { units: [{ unitId: fx.unitIds.a, role: 'lead' }] }], ['unitA', 'sign', {}],
     ['unitA', 'reply', { category: 'B', content: '已列入计划，分步实施。' }], ['member', 'evaluate', { satisfaction: 'satisfied' }],
   ];
+  // Statements (begin and commit included) one proposal's six actions send, counted at the driver: the
+  // figure that does not move with the machine's load.
+  const counted = (await createProposal(ctx('member'), { title: '关于基准测试计数的提案', body: '建议……', kind: 'member' })).id;
+  const query = pg.Client.prototype.query;
+  let statementsPerCycle = 0;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) { statementsPerCycle++; return (query as (...a: unknown[]) => unknown).apply(this, args); } as typeof query;
+  try { for (const [who, action, body] of cycle) await act(ctx(who), counted, action, body as Record<string, unknown>); } finally { pg.Client.prototype.query = query; }
   const actionRates: number[] = [];
   const insertRates: number[] = [];
   let actions = 0, inserts = 0;
@@ -55,7 +63,7 @@ async function measureOn(database: Database, rounds: number, perRound: number): 
     insertRates.push(n / ((performance.now() - t0) / 1000));
   }
   const a = median(actionRates), b = median(insertRates);
-  return { actionsPerSec: Math.round(a), insertsPerSec: Math.round(b), ratio: Math.round((a / b) * 1000) / 1000, actions, inserts };
+  return { actionsPerSec: Math.round(a), insertsPerSec: Math.round(b), ratio: Math.round((a / b) * 1000) / 1000, actions, inserts, statementsPerCycle };
 }
 
 export async function workflowBench(pgBase: string | undefined, rounds = 3, perRound = 40): Promise<WorkflowResult[]> {
@@ -72,5 +80,5 @@ export async function workflowBench(pgBase: string | undefined, rounds = 3, perR
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const results = await workflowBench(process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL);
-  for (const r of results) console.log(`${r.engine.padEnd(9)} workflow actions/s ${String(r.actionsPerSec).padStart(6)}  bare inserts/s ${String(r.insertsPerSec).padStart(6)}  ratio ${r.ratio}`);
+  for (const r of results) console.log(`${r.engine.padEnd(9)} workflow actions/s ${String(r.actionsPerSec).padStart(6)}  bare inserts/s ${String(r.insertsPerSec).padStart(6)}  ratio ${r.ratio}  statements per six-action cycle ${r.statementsPerCycle}`);
 }

@@ -15,7 +15,7 @@ import { endStreams, openBus, RedisBus, type LiveBus } from './core/live.ts';
 import { isPublicAccount, type Actor } from './core/policies.ts';
 import { TokenKeys, actorFromApiToken, actorFromSession } from './core/auth/tokens.ts';
 import { passwordChangeRequired } from './core/auth/password-policy.ts';
-import { registerTextGuard, schemaErrorFormatter, validatorCompiler } from './core/validation.ts';
+import { lazySchemas, registerTextGuard, schemaErrorFormatter } from './core/validation.ts';
 import { registerNoStore, registerSecurityHeaders } from './core/security-headers.ts';
 import { registerCsrfGuard } from './core/csrf.ts';
 import { loggerOptions, type LogOptions } from './core/logging.ts';
@@ -58,7 +58,9 @@ export interface AppOptions { config: Config; database: Database; logger?: false
 
 /** Builds the HTTP app: core plugins, then every module. */
 export async function buildApp({ config, database, logger }: AppOptions): Promise<FastifyInstance> {
+  const schemas = lazySchemas();
   const app = Fastify({
+    schemaController: schemas.schemaController,
     logger: logger === false ? false : loggerOptions(config.LOG_LEVEL, logger),
     clientErrorHandler,
     schemaErrorFormatter,
@@ -76,7 +78,8 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
       void (reply as import('fastify').FastifyReply).status(status).type('application/problem+json').send(problemBody(problem, langOf(req.headers['accept-language'])));
     },
   });
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(schemas.validatorCompiler);
+  app.addHook('onListen', async () => schemas.compileWhenIdle());
   app.decorate('db', database.db);
   app.decorate('engine', database.engine);
   app.decorate('config', config);
@@ -85,7 +88,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   app.jobs.register(REMINDER_JOB, runReminder);
   registerDelivery(app.outbox, { sms: logSms(app.log), mail: config.SMTP_URL ? smtpSender(config.SMTP_URL, config.MAIL_FROM) : undefined });
   app.decorate('keys', await TokenKeys.load(database.db, config.SESSION_SECRET));
-  app.decorate('live', openBus(config.REDIS_URL, app.log));
+  app.decorate('live', await openBus(config.REDIS_URL, app.log));
   app.decorateRequest('actor', null);
   app.decorateRequest('viaApiToken', false);
   app.addSchema(ProblemSchema);

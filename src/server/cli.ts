@@ -27,8 +27,8 @@ Environment: PORT (3000), HOST (127.0.0.1), DATA_DIR (./data, embedded database)
 
 const target = (c: Config) => (c.DATABASE_URL ? { url: c.DATABASE_URL } : { dataDir: c.DATA_DIR });
 
-async function serve(config: Config, database: Database, banner: string[]) {
-  const { buildApp } = await import('./app.ts');
+async function serve(config: Config, database: Database, banner: string[], appModule: Promise<typeof import('./app.ts')>) {
+  const { buildApp } = await appModule;
   const app = await buildApp({ config, database });
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -64,6 +64,9 @@ async function main() {
 
   const [{ openDatabase }, { DataDirLockedError }] = await Promise.all([import('./core/db/client.ts'), import('./core/db/lock.ts')]);
   operatorErrors.push(DataDirLockedError);
+  // The server's modules load while the database starts and migrates (most of that is waiting on it).
+  const appModule = command === 'serve' || command === 'demo' ? import('./app.ts') : undefined;
+  appModule?.catch(() => {}); // (awaited below; a failure to load is reported there)
   const database = await openDatabase(target(config));
   const banner: string[] = [];
   if (command === 'demo' || command === 'seed') {
@@ -89,7 +92,7 @@ async function main() {
     const { generatedPassword } = await ensureInstance(database.db, { orgName: config.TONGXIN_ORG_NAME, adminPassword: config.TONGXIN_ADMIN_PASSWORD });
     if (generatedPassword) banner.push(`  First start: user "admin", password "${generatedPassword}" (shown once; set TONGXIN_ADMIN_PASSWORD to choose it)`);
   }
-  if (command === 'serve' || command === 'demo') return serve(config, database, banner);
+  if (appModule) return serve(config, database, banner, appModule);
 
   if (command === 'report') {
     const year = Number(values.year ?? new Date().getFullYear());

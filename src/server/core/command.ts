@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQLWrapper } from 'drizzle-orm';
 import type { Db, Tx } from './db/client.ts';
 import { auditLog, outbox } from './schema.ts';
 import { authorize, type Actor } from './policies.ts';
@@ -15,25 +15,33 @@ export interface CommandScope {
   authorize(policy: string, resource?: { orgId?: string }): void;
   /** Records the change in the audit log and publishes `${entity}.${action}` to the outbox. */
   record(entry: AuditEntry, payload?: unknown): Promise<void>;
+  /**
+   * `record` in one statement with a change (an insert, update or delete `returning *`, as raw SQL
+   * or a query builder's): answers the changed rows as JSON objects of column names (`rowsFromJson`).
+   */
+  recordWith(statement: SQLWrapper, entry: AuditEntry, payload?: unknown): Promise<Record<string, unknown>[]>;
 }
 
 /** One change to audit and publish, by its actor. */
 export interface Recorded { actor: Actor; requestId?: string; entry: AuditEntry; payload?: unknown }
 
-/**
- * The audit entries and their events (`${entity}.${action}`, the payload or a default one), in one
- * statement however many (a batch of comments writes all of its own at once).
- */
-export async function recordAll(tx: Tx, rows: Recorded[]) {
-  if (!rows.length) return;
-  const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+
+/** The audit entries and their events (`${entity}.${action}`, the payload or a default one): two inserts to run in one statement. */
+function recorded(rows: Recorded[]) {
   const audited = rows.map(({ actor, requestId, entry }) => sql`(${actor.orgId}, ${actor.id}, ${entry.action}, ${entry.entity}, ${entry.entityId}, ${json(entry.before)}::jsonb, ${json(entry.after)}::jsonb, ${requestId ?? null})`);
   const events = rows.map(({ actor, entry, payload }) => sql`(${actor.orgId}, ${`${entry.entity}.${entry.action}`}, ${json(payload ?? { id: entry.entityId, actorUserId: actor.id, after: entry.after ?? null })}::jsonb)`);
-  await tx.execute(sql`with audited as (
-      insert into ${auditLog} (org_id, actor_user_id, action, entity, entity_id, before, after, request_id)
-      values ${sql.join(audited, sql`, `)})
-    insert into ${outbox} (org_id, type, payload)
-    values ${sql.join(events, sql`, `)}`);
+  return {
+    audit: sql`insert into ${auditLog} (org_id, actor_user_id, action, entity, entity_id, before, after, request_id) values ${sql.join(audited, sql`, `)}`,
+    event: sql`insert into ${outbox} (org_id, type, payload) values ${sql.join(events, sql`, `)}`,
+  };
+}
+
+/** The audit entries and their events in one statement however many (a batch of comments writes all of its own at once). */
+export async function recordAll(tx: Tx, rows: Recorded[]) {
+  if (!rows.length) return;
+  const { audit, event } = recorded(rows);
+  await tx.execute(sql`with audited as (${audit}) ${event}`);
 }
 
 /**
@@ -47,6 +55,13 @@ export async function runCommand<T>(ctx: Ctx, fn: (c: CommandScope) => Promise<T
       actor: ctx.actor,
       authorize: (policy, resource) => authorize(ctx.actor, policy, resource),
       record: (entry, payload) => recordAll(tx, [{ actor: ctx.actor, requestId: ctx.requestId, entry, payload }]),
+      async recordWith(statement, entry, payload) {
+        // The change, its audit entry and its event in one statement (one round trip of every command's few).
+        const { audit, event } = recorded([{ actor: ctx.actor, requestId: ctx.requestId, entry, payload }]);
+        const res = await tx.execute(sql`with changed as (${statement.getSQL()}), audited as (${audit}), evented as (${event})
+          select row_to_json(changed.*) as row from changed`);
+        return (res as unknown as { rows: { row: Record<string, unknown> }[] }).rows.map((r) => r.row);
+      },
     };
     return fn(scope);
   });

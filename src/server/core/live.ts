@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
-import { Redis } from 'ioredis';
+import type { Redis, RedisOptions } from 'ioredis';
 import { say, TooMany, tryAgainIn } from './errors.ts';
 
 // Live events (server-sent events) and counters shared by every app instance.
@@ -65,10 +65,11 @@ export class RedisBus implements LiveBus {
   private sub: Redis;
   private local = new MemoryBus();
   private channels = new Map<string, number>();
-  constructor(url: string, private log?: FastifyBaseLogger) {
+  /** `connect` makes one connection (ioredis's constructor: the module loads only when REDIS_URL is set). */
+  constructor(connect: (opts: RedisOptions) => Redis, private log?: FastifyBaseLogger) {
     const opts = { maxRetriesPerRequest: 2, connectTimeout: 5000, lazyConnect: false };
-    this.pub = new Redis(url, opts);
-    this.sub = new Redis(url, opts);
+    this.pub = connect(opts);
+    this.sub = connect(opts);
     for (const r of [this.pub, this.sub]) r.on('error', (err) => this.log?.warn({ err }, 'redis'));
     this.sub.on('message', (channel: string, raw: string) => {
       try { void this.local.publish(channel, JSON.parse(raw) as LiveMessage); } catch { /* not ours */ }
@@ -108,8 +109,10 @@ export class RedisBus implements LiveBus {
   }
 }
 
-export function openBus(redisUrl: string | undefined, log?: FastifyBaseLogger): LiveBus {
-  return redisUrl ? new RedisBus(redisUrl, log) : new MemoryBus();
+export async function openBus(redisUrl: string | undefined, log?: FastifyBaseLogger): Promise<LiveBus> {
+  if (!redisUrl) return new MemoryBus();
+  const { Redis } = await import('ioredis');
+  return new RedisBus((opts) => new Redis(redisUrl, opts), log);
 }
 
 /**

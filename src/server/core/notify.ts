@@ -1,6 +1,6 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Queryable, Tx } from './db/client.ts';
+import { queryRows, type Queryable, type Tx } from './db/client.ts';
 import { notifications } from './jobs-schema.ts';
 import { outbox, users } from './schema.ts';
 import { members } from '../modules/org/schema.ts';
@@ -13,37 +13,44 @@ import type { Outbox } from './outbox.ts';
  */
 export interface Notice { kind: string; title: string; body?: string; href?: string; sms?: boolean; params?: Record<string, string | number> }
 
+/** Who gets a notice: user ids, or a query of them (`unitUsersOf`, …), then looked up in the notice's own statement. */
+export type Recipients = string[] | SQL;
+
 /** In-app notices, in the caller's transaction; e-mail and SMS follow after commit (outbox). */
-export async function notify(tx: Tx, orgId: string, userIds: string[], n: Notice) {
-  const ids = [...new Set(userIds)];
-  if (!ids.length) return;
-  // The notices and their delivery event in one statement.
+export async function notify(tx: Tx, orgId: string, to: Recipients, n: Notice) {
+  let from: SQL;
+  if (Array.isArray(to)) {
+    const ids = [...new Set(to)];
+    if (!ids.length) return;
+    from = sql`unnest(array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]) as r(u)`;
+  } else from = sql`(select distinct id from (${to}) q) as r(u)`;
+  // The notices and their delivery event in one statement (none when no one is to be told).
   await tx.execute(sql`with made as (
       insert into ${notifications} (org_id, user_id, kind, title, body, href, params)
-      select ${orgId}, u, ${n.kind}, ${n.title}, ${n.body ?? ''}, ${n.href ?? null}, ${n.params ? JSON.stringify(n.params) : null}::jsonb
-      from unnest(array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]) u
+      select ${orgId}, r.u, ${n.kind}, ${n.title}, ${n.body ?? ''}, ${n.href ?? null}, ${n.params ? JSON.stringify(n.params) : null}::jsonb
+      from ${from}
       returning id)
     insert into ${outbox} (org_id, type, payload)
-    select ${orgId}, 'notification.created', jsonb_build_object('ids', jsonb_agg(id), 'sms', ${!!n.sms}::boolean) from made`);
+    select ${orgId}, 'notification.created', jsonb_build_object('ids', jsonb_agg(id), 'sms', ${!!n.sms}::boolean) from made having count(*) > 0`);
 }
 
-/** Active logins of a unit (its clerks). */
+/** The active logins of a committee that `where` picks, as a query (of one column, `id`). */
+const activeUsers = (orgId: string, where: SQL) => sql`select ${users.id} as id from ${users} where ${users.orgId} = ${orgId} and ${users.active} and ${where}`;
+const ids = async (db: Queryable, query: SQL) => (await queryRows<{ id: string }>(db, query)).map((r) => r.id);
+
+/** Active logins of units (their clerks). */
+export const unitUsersOf = (orgId: string, unitIds: string[]) => activeUsers(orgId, unitIds.length ? inArray(users.unitId, unitIds) : sql`false`);
+export const roleUsersOf = (orgId: string, role: string) => activeUsers(orgId, sql`${users.roles} @> ${JSON.stringify([role])}::jsonb`);
+export const memberUsersOf = (orgId: string, memberIds: string[]) => activeUsers(orgId, memberIds.length ? inArray(users.memberId, memberIds) : sql`false`);
+
 export async function unitUsers(db: Queryable, orgId: string, unitIds: string[]) {
-  if (!unitIds.length) return [];
-  const rows = await db.select({ id: users.id }).from(users).where(and(eq(users.orgId, orgId), inArray(users.unitId, unitIds), eq(users.active, true)));
-  return rows.map((r) => r.id);
+  return unitIds.length ? ids(db, unitUsersOf(orgId, unitIds)) : [];
 }
 
-export async function roleUsers(db: Queryable, orgId: string, role: string) {
-  const rows = await db.select({ id: users.id }).from(users)
-    .where(and(eq(users.orgId, orgId), eq(users.active, true), sql`${users.roles} @> ${JSON.stringify([role])}::jsonb`));
-  return rows.map((r) => r.id);
-}
+export const roleUsers = (db: Queryable, orgId: string, role: string) => ids(db, roleUsersOf(orgId, role));
 
 export async function memberUsers(db: Queryable, orgId: string, memberIds: string[]) {
-  if (!memberIds.length) return [];
-  const rows = await db.select({ id: users.id }).from(users).where(and(eq(users.orgId, orgId), inArray(users.memberId, memberIds), eq(users.active, true)));
-  return rows.map((r) => r.id);
+  return memberIds.length ? ids(db, memberUsersOf(orgId, memberIds)) : [];
 }
 
 /** Sends text messages. The default transport only logs; a gateway implements the same interface. */

@@ -1,6 +1,7 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import type { FastifyInstance, FastifySchemaCompiler } from 'fastify';
+import { createRequire } from 'node:module';
+import type { FastifyInstance, FastifySchemaCompiler, FastifyServerOptions } from 'fastify';
 import { inputProblem, say, type FieldError, type Localized } from './errors.ts';
 import { patternText } from './text/fields.ts';
 
@@ -9,8 +10,53 @@ import { patternText } from './text/fields.ts';
 const strict = addFormats.default(new Ajv({ allErrors: true, removeAdditional: false, useDefaults: true, coerceTypes: false, strict: false }));
 const coercing = addFormats.default(new Ajv({ allErrors: true, removeAdditional: false, useDefaults: true, coerceTypes: 'array', strict: false }));
 
-export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) =>
-  (httpPart === 'body' ? strict : coercing).compile(schema) as never;
+type SerializerFactory = NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>['buildSerializer'];
+// Fastify's own response compiler (fast-json-stringify), as Fastify resolves it.
+const fastifySerializers = createRequire(createRequire(import.meta.url).resolve('fastify'))('@fastify/fast-json-stringify-compiler') as { SerializerSelector(): NonNullable<SerializerFactory> };
+
+/**
+ * Fastify compiles every route's schemas (requests with Ajv, responses with fast-json-stringify)
+ * before the server listens: ~90 routes, most of a second of a restart. Each is compiled on its
+ * first use instead, or by `compileWhenIdle` once the server listens, so the server answers sooner;
+ * a schema that cannot be compiled still fails on its route. Fastify takes `schemaController` (the
+ * responses) as an option and the validator by `setValidatorCompiler`.
+ */
+export function lazySchemas() {
+  const pending: (() => unknown)[] = [];
+  const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) => {
+    let compiled: ValidateFunction | undefined;
+    const compile = () => (compiled ??= (httpPart === 'body' ? strict : coercing).compile(schema));
+    // Fastify passes the parent (so Ajv may coerce or default the root) when `schemaEnv` is set, as on Ajv's own functions.
+    const validate = Object.assign((data: unknown, parent?: object) => {
+      const fn = compile();
+      const ok = parent ? fn(data, parent as never) : fn(data);
+      validate.errors = fn.errors;
+      return ok;
+    }, { errors: null as ValidateFunction['errors'], schemaEnv: true });
+    pending.push(compile);
+    return validate as never;
+  };
+  const buildSerializer: SerializerFactory = (externalSchemas, options) => {
+    const compiler = fastifySerializers.SerializerSelector()(externalSchemas, options);
+    return (route) => {
+      let compiled: ((data: unknown) => string) | undefined;
+      const compile = () => (compiled ??= compiler(route));
+      pending.push(compile);
+      return (data: unknown) => compile()(data);
+    };
+  };
+  /** Compiles the schemas no request has needed yet, one per turn of the event loop. */
+  const compileWhenIdle = () => {
+    const next = () => {
+      const compile = pending.pop();
+      if (!compile) return;
+      try { compile(); } catch { /* its route answers the error when called */ }
+      setImmediate(next);
+    };
+    setImmediate(next);
+  };
+  return { validatorCompiler, schemaController: { compilersFactory: { buildSerializer } }, compileWhenIdle };
+}
 
 const TYPES_ZH: Record<string, string> = { string: '文本', integer: '整数', number: '数字', boolean: 'true 或 false', object: '对象', array: '列表', null: 'null' };
 const FORMATS_ZH: Record<string, string> = { uuid: '有效的编号（UUID）', date: '日期（YYYY-MM-DD）', 'date-time': '日期时间（ISO 8601）', email: '电子邮件地址', uri: '网址' };

@@ -65,8 +65,7 @@ const steps: Record<string, Step> = {
     return `${b.category}类`;
   },
   async evaluate(c, l, b, set) {
-    const last = await engine.latestReply(c.tx, l.r.orgId, l.item);
-    await engine.evaluate(c, l.item, last!, b as never);
+    await engine.evaluate(c, l.item, b as never);
     if (b.satisfaction !== 'unsatisfied') return String(b.satisfaction);
     set({ round: l.r.round + 1 });
     await engine.restartHandling(c, l.item, l.lead!, await handling(c));

@@ -1,9 +1,9 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { CommandScope } from '../../core/command.ts';
-import type { Queryable } from '../../core/db/client.ts';
+import { queryRows, type Queryable } from '../../core/db/client.ts';
 import { invalid, say } from '../../core/errors.ts';
 import { scheduleJobs } from '../../core/jobs.ts';
-import { notify, roleUsers, unitUsers } from '../../core/notify.ts';
+import { notify, roleUsers, unitUsers, unitUsersOf } from '../../core/notify.ts';
 import { units } from '../org/schema.ts';
 import { assignmentDates, extensionCap, plusDays, today, type HandlingSettings } from './deadlines.ts';
 import { assignments, evaluations, extensionRequests, handlingLogs, replies } from './schema.ts';
@@ -49,7 +49,7 @@ export async function assign(c: CommandScope, item: ItemRef, list: { unitId: str
   }))).returning();
   for (const a of rows) {
     await scheduleReminders(c, item, a);
-    await notify(c.tx, c.actor.orgId, await unitUsers(c.tx, c.actor.orgId, [a.unitId]), {
+    await notify(c.tx, c.actor.orgId, unitUsersOf(c.actor.orgId, [a.unitId]), {
       kind: 'assigned', title: `新交办件：${item.title}`, body: `${a.role === 'lead' ? '主办' : '协办'}，请于 ${a.returnBy} 前签收或退回，${a.role === 'lead' ? '答复' : '协办意见'}截止 ${a.dueOn}`, href: item.href,
       params: { key: a.role, title: item.title, returnBy: a.returnBy, due: a.dueOn },
     });
@@ -125,15 +125,16 @@ export async function reply(c: CommandScope, item: { kind: string; id: string },
   return r!;
 }
 
-export async function latestReply(db: Queryable, orgId: string, item: { kind: string; id: string }) {
-  const [r] = await db.select().from(replies).where(and(eq(replies.orgId, orgId), eq(replies.itemKind, item.kind), eq(replies.itemId, item.id))).orderBy(desc(replies.round)).limit(1);
-  return r;
-}
-
-export async function evaluate(c: CommandScope, item: { kind: string; id: string }, replyRow: { id: string; round: number }, body: { satisfaction: string; resultSatisfaction?: string; contacted?: boolean; contactMethod?: string; comment?: string }) {
-  await c.tx.insert(evaluations).values({ orgId: c.actor.orgId, itemKind: item.kind, itemId: item.id, replyId: replyRow.id, round: replyRow.round, satisfaction: body.satisfaction,
-    resultSatisfaction: body.resultSatisfaction ?? null,
-    contacted: body.contacted ?? null, contactMethod: body.contactMethod ?? null, comment: body.comment ?? null, createdBy: c.actor.id });
+/** The evaluation of the item's latest reply (its round), written with that reply's look-up in one statement. */
+export async function evaluate(c: CommandScope, item: { kind: string; id: string }, body: { satisfaction: string; resultSatisfaction?: string; contacted?: boolean; contactMethod?: string; comment?: string }) {
+  const [made] = await queryRows<{ id: string }>(c.tx, sql`insert into ${evaluations}
+      (org_id, item_kind, item_id, reply_id, round, satisfaction, result_satisfaction, contacted, contact_method, comment, created_by)
+    select r.org_id, r.item_kind, r.item_id, r.id, r.round, ${body.satisfaction}, ${body.resultSatisfaction ?? null}, ${body.contacted ?? null}::boolean,
+      ${body.contactMethod ?? null}, ${body.comment ?? null}, ${c.actor.id}
+    from ${replies} r where r.org_id = ${c.actor.orgId} and r.item_kind = ${item.kind} and r.item_id = ${item.id}
+    order by r.round desc limit 1
+    returning id`);
+  if (!made) throw invalid('/', say('还没有答复可评价', 'there is no reply to evaluate yet'));
 }
 
 /** 不满意: the lead unit handles it again with a fresh due date (and a fresh 6-month cap). */

@@ -2,12 +2,13 @@ import { and, desc, eq, inArray, lte, max, sql } from 'drizzle-orm';
 import type { Origin } from '../../core/origin.ts';
 import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
 import { conflict, forbidden, invalid, say } from '../../core/errors.ts';
-import { notify, memberUsers, roleUsers } from '../../core/notify.ts';
+import { notify, memberUsers, memberUsersOf, roleUsers } from '../../core/notify.ts';
 import { hasRole } from '../../core/policies.ts';
 import { members, plenarySessions, terms } from '../org/schema.ts';
 import * as engine from '../handling/engine.ts';
 import { storeUpload } from '../handling/attachments.ts';
 import { today } from '../handling/deadlines.ts';
+import { rowFromJson } from '../../core/db/json-rows.ts';
 import { KIND, loadProposal, type Loaded } from './access.ts';
 import { proposalCosigners, proposalRatings, proposals } from './schema.ts';
 import { proposalSettings } from './settings.ts';
@@ -97,11 +98,12 @@ export function updateDraft(ctx: Ctx, id: string, patch: Partial<DraftInput>) {
 }
 
 /** The plenary session a date falls in or after: proposals are numbered per session. */
-async function sessionFor(c: CommandScope, day: string) {
-  const [s] = await c.tx.select({ s: plenarySessions, termNumber: terms.number }).from(plenarySessions)
+async function sessionFor(c: CommandScope, day: string, opts: { lock?: boolean } = {}) {
+  const q = c.tx.select({ s: plenarySessions, termNumber: terms.number }).from(plenarySessions)
     .innerJoin(terms, and(eq(terms.orgId, plenarySessions.orgId), eq(terms.id, plenarySessions.termId)))
     .where(and(eq(plenarySessions.orgId, c.actor.orgId), lte(plenarySessions.startsOn, day)))
     .orderBy(desc(plenarySessions.startsOn)).limit(1);
+  const [s] = await (opts.lock ? q.for('update', { of: plenarySessions }) : q);
   if (!s) throw conflict(say('请先设置届次和会议', 'Set up a term and a plenary session first'));
   return { ...s.s, during: day >= s.s.startsOn && day <= (s.s.endsOn ?? s.s.startsOn) };
 }
@@ -126,8 +128,8 @@ const steps: Record<string, Step> = {
       .where(and(eq(proposalCosigners.orgId, l.p.orgId), eq(proposalCosigners.proposalId, l.p.id), eq(proposalCosigners.memberId, c.actor.memberId!)));
   },
   async file(c, l, _b, set) {
-    const s = await sessionFor(c, today(l.p.submittedAt ?? new Date()));
-    await c.tx.select().from(plenarySessions).where(and(eq(plenarySessions.orgId, s.orgId), eq(plenarySessions.id, s.id))).for('update');
+    // The session row locked while the next number is taken (numbers are per session).
+    const s = await sessionFor(c, today(l.p.submittedAt ?? new Date()), { lock: true });
     const [{ n }] = (await c.tx.select({ n: max(proposals.number) }).from(proposals).where(and(eq(proposals.orgId, s.orgId), eq(proposals.sessionId, s.id)))) as [{ n: number | null }];
     set({ termId: s.termId, sessionId: s.id, number: (n ?? 0) + 1, duringSession: s.during, filedAt: new Date() });
     await notifyProposers(c, l, 'filed', {}, `提案已立案：${l.p.title}`);
@@ -193,8 +195,7 @@ const steps: Record<string, Step> = {
     return `${b.category}类`;
   },
   async evaluate(c, l, b, set) {
-    const last = await engine.latestReply(c.tx, l.p.orgId, ref(l.p));
-    await engine.evaluate(c, ref(l.p), last!, b as never);
+    await engine.evaluate(c, ref(l.p), b as never);
     if (b.satisfaction !== 'unsatisfied') { set({ closedAt: new Date() }); return String(b.satisfaction); }
     const count = l.p.unsatisfiedCount + 1;
     set({ unsatisfiedCount: count, round: l.p.round + 1, needsMeeting: count >= 2 });
@@ -224,8 +225,10 @@ for (const a of proposalWorkflow.actionNames) if (!steps[a]) throw new Error(`no
 /** `key` names the wording (filed, notFiled, …); the proposal's title is added to `params`. */
 async function notifyProposers(c: CommandScope, l: Loaded, key: string, params: Record<string, string | number>, title: string, body?: string) {
   const ids = [l.p.proposerMemberId, ...l.cosigners.map((x) => x.memberId)].filter((m): m is string => !!m);
-  const userIds = [...(await memberUsers(c.tx, l.p.orgId, ids)), ...(l.p.proposerMemberId ? [] : [l.p.createdBy])];
-  await notify(c.tx, l.p.orgId, userIds, { kind: 'proposal', title, body, href: `/proposals/${l.p.id}`, params: { key, title: l.p.title, ...params } });
+  // (their logins looked up in the notice's statement; a collective proposal's: whoever entered it)
+  const logins = memberUsersOf(l.p.orgId, ids);
+  const to = l.p.proposerMemberId ? logins : sql`${logins} union select ${l.p.createdBy}::uuid`;
+  await notify(c.tx, l.p.orgId, to, { kind: 'proposal', title, body, href: `/proposals/${l.p.id}`, params: { key, title: l.p.title, ...params } });
 }
 
 /** Any workflow action inside an open command: lock → relations → transition table → step → write → history/audit → event. */
@@ -236,11 +239,11 @@ async function actIn(c: CommandScope, id: string, action: string, body: Body) {
   const to = proposalWorkflow.resolve({ state: l.facts.state, actor: c.actor, relations: l.relations, ctx: l.facts }, action);
   const changes: Partial<typeof proposals.$inferInsert> = {};
   const note = await steps[action]!(c, l, body, (v) => Object.assign(changes, v));
-  const [after] = await c.tx.update(proposals).set({ ...changes, state: to, updatedAt: sql`now()` })
-    .where(and(eq(proposals.orgId, l.p.orgId), eq(proposals.id, id))).returning();
-  await c.record({ action, entity: 'proposal', entityId: id, before: { state: l.p.state }, after: { state: to, note: note ?? null } },
-    { id, action, from: l.p.state, to, actorUserId: c.actor.id, note: note ?? null });
-  return after!;
+  const [after] = await c.recordWith(c.tx.update(proposals).set({ ...changes, state: to, updatedAt: sql`now()` })
+    .where(and(eq(proposals.orgId, l.p.orgId), eq(proposals.id, id))).returning(),
+  { action, entity: 'proposal', entityId: id, before: { state: l.p.state }, after: { state: to, note: note ?? null } },
+  { id, action, from: l.p.state, to, actorUserId: c.actor.id, note: note ?? null });
+  return rowFromJson(proposals, after!);
 }
 
 export function act(ctx: Ctx, id: string, action: string, body: Body) {
