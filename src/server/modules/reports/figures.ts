@@ -49,7 +49,7 @@ export const CONSULTATION_KIND_LABELS: Record<(typeof CONSULTATION_KINDS)[number
   plenary: '全体会议', standing: '专题议政性常委会议', bimonthly: '双月专题协商座谈会', supervision: '专项民主监督',
   sector: '界别协商活动', online: '网络议政', frontline: '协商在一线', other: '其他协商',
 };
-const OUTCOME_LABELS: Record<(typeof OUTCOME_KINDS)[number], string> = { party: '被吸纳为党委决策的协商建议', government: '被吸纳为政府文件的协商建议', department: '被吸纳为部门工作措施的协商建议' };
+export const OUTCOME_LABELS: Record<(typeof OUTCOME_KINDS)[number], string> = { party: '被吸纳为党委决策的协商建议', government: '被吸纳为政府文件的协商建议', department: '被吸纳为部门工作措施的协商建议' };
 /** 提交 onwards: every proposal handed in; 立案 onwards; 答复 onwards. */
 const SUBMITTED = ['submitted', 'filed', 'not_filed', 'converted', 'merged', 'assigned', 'handling', 'replied', 'rehandling', 'closed'];
 const FILED = ['filed', 'assigned', 'handling', 'replied', 'rehandling', 'closed'];
