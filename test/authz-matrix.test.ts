@@ -672,6 +672,8 @@ const MATRIX: Record<string, Rule> = {
   'PUT /api/v1/reports/profile': { who: OFFICE, ok: 200, req: () => ({ body: { cityName: '测试市', partyCommittee: '中共测试市委', chair: '', counties: [] } }) },
   'GET /api/v1/reports/sishuang': { who: ['staff', 'leader'], ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR) } }) },
   'GET /api/v1/reports/sishuang.docx': { who: ['staff', 'leader'], ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR) } }) },
+  'GET /api/v1/dashboard': { who: ['staff', 'leader'], ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR) } }) },
+  'GET /api/v1/dashboard.xlsx': { who: ['staff', 'leader'], ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR), chart: 'dutyPoints' } }) },
 
   // 优秀提案评选: staff run the rounds, members nominate their own proposals, each level's reviewers
   // score (here the proposal committee's level, recorded by staff); announced results are public.
