@@ -40,7 +40,7 @@ export function ChartCard({ chart, year, height = 300, compact = false }: Props)
       styles={{ body: { paddingInline: narrow ? 8 : 12 } }}
       extra={<Button size="small" type="text" icon={<DownloadOutlined />} href={xlsx} aria-label={t('dashboard.export', { title })}>{narrow ? null : t('common.exportExcel')}</Button>}
     >
-      {chart.rows.length ? (
+      {chart.rows.some((r) => r.values.some((v) => v)) ? (
         <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height }} />}>
           <EChart option={option} height={height} label={title} onClick={({ dataIndex, seriesIndex }) => {
             const row = chart.rows[dataIndex];

@@ -30,7 +30,8 @@ export default function EChart({ option, height, label, onClick }: Props) {
     resize.observe(el);
     return () => { resize.disconnect(); c.dispose(); chart.current = null; };
   }, []);
-  useEffect(() => { chart.current?.setOption(option, true); }, [option]);
+  // No growing bars for those who asked their system for less motion.
+  useEffect(() => { chart.current?.setOption({ animation: !matchMedia('(prefers-reduced-motion: reduce)').matches, ...option }, true); }, [option]);
 
   return <div ref={box} role="img" aria-label={label} style={{ width: '100%', height, cursor: onClick ? 'pointer' : undefined }} />;
 }
