@@ -40,7 +40,8 @@ export type ChartKey = (typeof CHART_KEYS)[number];
 /** count: `source`'s total equals the value; sum: its items' `field` add up to it; rate: a percentage (no list answers it). */
 export interface Series { key: string; label: string; unit: string; kind: 'count' | 'sum' | 'rate'; field?: string }
 export interface ChartRow { key: string; label: string; values: (number | null)[]; sources: (string | null)[] }
-export interface Chart { key: ChartKey; title: string; series: Series[]; rows: ChartRow[]; note?: string }
+/** `note`: a line under the chart (and its sheet); `totals`: the figures the note quotes. */
+export interface Chart { key: ChartKey; title: string; series: Series[]; rows: ChartRow[]; note?: string; totals?: Record<string, number> }
 
 const API = '/api/v1';
 const one = { limit: 1, offset: 0 };
@@ -150,6 +151,7 @@ const BUILDERS: Record<ChartKey, Builder> = {
         { key: 'behind', label: '未落实', values: [totals.behind], sources: [url('/liaison/compliance', { year, behind: true })] },
       ],
       note: `联系 ${totals.links} 个，已见面 ${totals.met} 个，已交报告 ${totals.reported} 人。`,
+      totals: { links: totals.links, met: totals.met, reported: totals.reported },
     };
   },
 

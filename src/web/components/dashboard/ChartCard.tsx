@@ -9,7 +9,7 @@ import { DownloadOutlined, TableOutlined } from '@ant-design/icons';
 import { withQuery } from '../../api';
 import { useI18n } from '../../i18n';
 import { useIsMobile } from '../../layout/useIsMobile';
-import { drawn, linkOf, optionOf, pageOf, seriesKey, shownValue, titleKey, type Chart, type ChartRow } from './model';
+import { drawn, linkOf, MAX_BARS, noteOf, optionOf, pageOf, rowName, seriesKey, shownValue, titleKey, type Chart, type ChartRow } from './model';
 
 const EChart = lazy(() => import('./EChart'));
 
@@ -22,9 +22,11 @@ export function ChartCard({ chart, year, height = 300, compact = false }: Props)
   const [table, setTable] = useState(false);
   const title = t(titleKey(chart.key));
   const name = (s: Chart['series'][number]) => t(seriesKey(chart.key, s.key));
-  const option = useMemo(() => optionOf(chart, name, lang, narrow), [chart, lang, narrow]); // eslint-disable-line react-hooks/exhaustive-deps
+  const label = (r: ChartRow) => rowName(chart, r, t);
+  const option = useMemo(() => optionOf(chart, name, label, lang, narrow), [chart, lang, narrow]); // eslint-disable-line react-hooks/exhaustive-deps
+  const note = [noteOf(chart, t), chart.rows.length > MAX_BARS ? t('dashboard.note.firstBars', { n: MAX_BARS }) : undefined].filter(Boolean).join(' ');
   const columns: TableColumnsType<ChartRow> = [
-    { title: t('dashboard.item'), key: 'label', render: (_, r) => { const to = linkOf(r); return to ? <Link to={to}>{r.label}</Link> : r.label; } },
+    { title: t('dashboard.item'), key: 'label', render: (_, r) => { const to = linkOf(r); return to ? <Link to={to}>{label(r)}</Link> : label(r); } },
     ...chart.series.map((s, i) => ({
       title: name(s), key: s.key, align: 'right' as const,
       render: (_: unknown, r: ChartRow) => { const to = pageOf(r.sources[i]); const v = shownValue(r.values[i] ?? null, s); return to ? <Link to={to}>{v}</Link> : v; },
@@ -51,7 +53,7 @@ export function ChartCard({ chart, year, height = 300, compact = false }: Props)
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.empty')} style={{ height: height - 40, display: 'flex', flexDirection: 'column', justifyContent: 'center' }} />
       )}
-      {chart.note && <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0 0' }}>{chart.note}</Typography.Paragraph>}
+      {note && <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0 0' }}>{note}</Typography.Paragraph>}
       {!compact && chart.rows.length > 0 && (
         <Flex vertical gap={8} style={{ marginTop: 4 }}>
           <Button size="small" type="link" icon={<TableOutlined />} onClick={() => setTable((v) => !v)} aria-expanded={table} style={{ alignSelf: 'flex-start', paddingInline: 0 }}>

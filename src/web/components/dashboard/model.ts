@@ -8,7 +8,7 @@ export type ChartKey = 'proposalStates' | 'proposalRates' | 'proposalOverdue' | 
   | 'liaisonCompliance' | 'creationProjects' | 'dutyPoints' | 'opinionAdoptions';
 export interface Series { key: string; label: string; unit: string; kind: 'count' | 'sum' | 'rate'; field?: string }
 export interface ChartRow { key: string; label: string; values: (number | null)[]; sources: (string | null)[] }
-export interface Chart { key: ChartKey; title: string; series: Series[]; rows: ChartRow[]; note?: string }
+export interface Chart { key: ChartKey; title: string; series: Series[]; rows: ChartRow[]; note?: string; totals?: Record<string, number> }
 export interface Dashboard { year: number; charts: Chart[] }
 
 /** The charts each home page shows (a few that matter to the role). */
@@ -16,6 +16,32 @@ export const HOME_CHARTS: Record<'leader' | 'staff', ChartKey[]> = {
   leader: ['proposalStates', 'opinionAdoptions'],
   staff: ['proposalOverdue', 'liaisonCompliance'],
 };
+
+/** A row's name in the current language: the app's own words for states, kinds and levels; names from the data as they are. */
+const ROW_WORDS: Partial<Record<ChartKey, (k: string) => string>> = {
+  proposalStates: (k) => `proposal.state.${k}`,
+  consultationPlan: (k) => `consultation.kind.${k}`,
+  consultationOutcomes: (k) => `consultation.outcome.${k}`,
+  liaisonCompliance: (k) => `liaison.board.${k}`,
+  creationProjects: (k) => `creation.kind.${k}`,
+  opinionAdoptions: (k) => `opinion.level.${k}`,
+};
+export const rowName = (c: Chart, r: ChartRow, t: (k: MessageKey) => string) => {
+  const key = ROW_WORDS[c.key]?.(r.key);
+  return key ? t(key as MessageKey) : r.label;
+};
+
+/** The note under a chart in the current language (the server's own note is Chinese, for the sheet). */
+export function noteOf(c: Chart, t: (k: MessageKey, p?: Record<string, string | number>) => string): string | undefined {
+  if (c.key === 'proposalOverdue') return t('dashboard.note.asOfToday');
+  if (c.key === 'liaisonCompliance' && c.totals) return t('dashboard.note.liaison', c.totals);
+  // (The proposal charts carry a note only when the year has no plenary session.)
+  if (c.note && (c.key === 'proposalStates' || c.key === 'proposalRates')) return t('dashboard.note.noSession');
+  return undefined;
+}
+
+/** Most rows a bar chart draws (the units with most proposals); the table has them all. */
+export const MAX_BARS = 10;
 
 type Look = { type: 'bar' | 'hbar' | 'pie'; /** Series drawn (default: all); the table shows all. */ draw?: string[]; /** One series at a time (different scales). */ single?: boolean };
 const LOOKS: Record<ChartKey, Look> = {
@@ -44,36 +70,39 @@ export function compact(v: number, lang: string) {
 export const drawn = (c: Chart) => c.series.map((s, i) => ({ s, i })).filter(({ s }) => LOOKS[c.key].draw?.includes(s.key) ?? true);
 
 /** The ECharts option of a chart; `name(s)` is a series' label in the current language. */
-export function optionOf(c: Chart, name: (s: Series) => string, lang: string, narrow: boolean): ChartOption {
+export function optionOf(c: Chart, name: (s: Series) => string, label: (r: ChartRow) => string, lang: string, narrow: boolean): ChartOption {
   const look = LOOKS[c.key];
   const series = drawn(c);
+  const rows = c.rows.slice(0, MAX_BARS);
+  const unitOf = (s: Series) => (s.kind === 'rate' ? '%' : '');
   const tooltip = { trigger: look.type === 'pie' ? 'item' as const : 'axis' as const, confine: true };
+  const shown = (s: Series) => (v: unknown) => `${compact(Number(v), lang)}${unitOf(s)}`;
   if (look.type === 'pie') {
     const { s, i } = series[0]!;
     return {
       tooltip, legend: { bottom: 0, type: 'scroll' },
       series: [{
         type: 'pie', name: name(s), radius: narrow ? ['30%', '58%'] : ['35%', '65%'], center: ['50%', '45%'], avoidLabelOverlap: true,
-        label: { formatter: '{c}', fontSize: 12 }, data: c.rows.map((r) => ({ name: r.label, value: r.values[i] ?? 0 })),
+        label: { formatter: '{c}', fontSize: 12 }, data: rows.map((r) => ({ name: label(r), value: r.values[i] ?? 0 })),
       }],
     };
   }
   const horizontal = look.type === 'hbar';
   const categories = {
-    type: 'category' as const, data: c.rows.map((r) => r.label),
-    axisLabel: horizontal ? { width: narrow ? 84 : 140, overflow: 'truncate' as const } : { interval: 0, rotate: c.rows.length > 4 && narrow ? 40 : 0, width: 72, overflow: 'truncate' as const },
+    type: 'category' as const, data: rows.map(label),
+    axisLabel: horizontal ? { width: narrow ? 84 : 140, overflow: 'truncate' as const } : { interval: 0, rotate: rows.length > 4 && narrow ? 40 : 0, width: 72, overflow: 'truncate' as const },
     ...(horizontal ? { inverse: true } : {}),
   };
   const values = { type: 'value' as const, axisLabel: { formatter: (v: number) => compact(v, lang) }, minInterval: 1 };
   return {
     tooltip,
     legend: series.length > 1 ? { top: 0, type: 'scroll', ...(look.single ? { selectedMode: 'single' as const } : {}) } : undefined,
-    grid: { left: 8, right: 16, top: series.length > 1 ? 32 : 12, bottom: 8, containLabel: true },
+    grid: { left: 8, right: horizontal ? 44 : 16, top: series.length > 1 ? 32 : 12, bottom: 8, containLabel: true },
     xAxis: horizontal ? values : categories,
     yAxis: horizontal ? categories : values,
     series: series.map(({ s, i }) => ({
-      type: 'bar', name: name(s), barMaxWidth: 28, data: c.rows.map((r) => r.values[i] ?? 0),
-      label: { show: c.rows.length <= 12, position: horizontal ? 'right' : 'top', fontSize: 11, formatter: s.kind === 'rate' ? '{c}%' : undefined },
+      type: 'bar', name: name(s), barMaxWidth: 28, data: rows.map((r) => r.values[i] ?? 0), tooltip: { valueFormatter: shown(s) },
+      label: { show: true, position: horizontal ? 'right' : 'top', fontSize: 11, formatter: (p: { value: unknown }) => shown(s)(p.value) },
     })),
   };
 }
