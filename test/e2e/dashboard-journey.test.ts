@@ -2,14 +2,15 @@
 // 数据看板 at 390 px where every chart is drawn (SVG) and nothing runs off the side, clicks the bar
 // of filed proposals and lands on the proposal list filtered to them, opens a chart's table and
 // follows a row to the duty records of that band of points, and downloads one chart's .xlsx.
-// Embedded database only (test/dashboard.test.ts checks every chart's figures on both engines).
+// Staff at 1366 px open it from the menu and see the charts two by two. Embedded database only
+// (test/dashboard.test.ts checks every chart's figures on both engines).
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { proposalIn } from '../helpers.ts';
 import { logIn, see, startE2E, type E2E } from './browser.ts';
-import { main } from './ui.ts';
+import { main, menuLink } from './ui.ts';
 
 /** The year of the fixture's latest plenary session, whose proposals the dashboard counts. */
 const YEAR = 2026;
@@ -77,5 +78,17 @@ describe('dashboard journey in the browser', () => {
     const rows = wb.worksheets[0]!.getSheetValues().slice(1).map((r) => (r as ExcelJS.CellValue[]).slice(1));
     expect(rows[0]).toEqual(['项目', '提案（件）']);
     expect(rows).toContainEqual(['已立案', 1]);
+  });
+
+  it('staff at 1366 px open it from the menu: the charts side by side, nothing off the side', { timeout: 120_000 }, async (test) => {
+    const desk = await e2e.page(test, { viewport: { width: 1366, height: 900 }, reducedMotion: 'reduce' });
+    await desk.goto('/login');
+    await logIn(desk, 'staff', e2e.t.fx.password);
+    await menuLink(desk, '数据看板').click();
+    await see(main(desk).getByRole('heading', { name: '数据看板' }));
+    await see(main(desk).locator('[data-chart="dutyPoints"]').getByRole('img').locator('svg'));
+    const [a, b] = await Promise.all(['proposalStates', 'proposalRates'].map((k) => main(desk).locator(`[data-chart="${k}"]`).boundingBox()));
+    expect(a!.y).toBe(b!.y); // two columns
+    expect(await noOverflow(desk)).toBeLessThanOrEqual(1366);
   });
 });
