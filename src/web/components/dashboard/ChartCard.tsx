@@ -23,7 +23,8 @@ export function ChartCard({ chart, year, height = 300, compact = false }: Props)
   const title = t(titleKey(chart.key));
   const name = (s: Chart['series'][number]) => t(seriesKey(chart.key, s.key));
   const label = (r: ChartRow) => rowName(chart, r, t);
-  const option = useMemo(() => optionOf(chart, name, label, lang, narrow), [chart, lang, narrow]); // eslint-disable-line react-hooks/exhaustive-deps
+  // (name and label change with the language only.)
+  const option = useMemo(() => optionOf(chart, name, label, lang, narrow), [chart, lang, narrow]);
   const note = [noteOf(chart, t), chart.rows.length > MAX_BARS ? t('dashboard.note.firstBars', { n: MAX_BARS }) : undefined].filter(Boolean).join(' ');
   const columns: TableColumnsType<ChartRow> = [
     { title: t('dashboard.item'), key: 'label', render: (_, r) => { const to = linkOf(r); return to ? <Link to={to}>{label(r)}</Link> : label(r); } },
