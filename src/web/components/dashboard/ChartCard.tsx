@@ -9,7 +9,7 @@ import { DownloadOutlined, TableOutlined } from '@ant-design/icons';
 import { withQuery } from '../../api';
 import { useI18n } from '../../i18n';
 import { useIsMobile } from '../../layout/useIsMobile';
-import { drawn, linkOf, MAX_BARS, noteOf, optionOf, pageOf, rowName, seriesKey, shownValue, titleKey, type Chart, type ChartRow } from './model';
+import { drawn, drawnRows, linkOf, MAX_BARS, noteOf, optionOf, pageOf, rowName, seriesKey, shownValue, titleKey, type Chart, type ChartRow } from './model';
 
 const EChart = lazy(() => import('./EChart'));
 
@@ -25,7 +25,7 @@ export function ChartCard({ chart, year, height = 300, compact = false }: Props)
   const label = (r: ChartRow) => rowName(chart, r, t);
   // (name and label change with the language only.)
   const option = useMemo(() => optionOf(chart, name, label, lang, narrow), [chart, lang, narrow]);
-  const note = [noteOf(chart, t), chart.rows.length > MAX_BARS ? t('dashboard.note.firstBars', { n: MAX_BARS }) : undefined].filter(Boolean).join(' ');
+  const note = [noteOf(chart, t), drawnRows(chart).length < chart.rows.length ? t('dashboard.note.firstBars', { n: MAX_BARS }) : undefined].filter(Boolean).join(' ');
   const columns: TableColumnsType<ChartRow> = [
     { title: t('dashboard.item'), key: 'label', render: (_, r) => { const to = linkOf(r); return to ? <Link to={to}>{label(r)}</Link> : label(r); } },
     ...chart.series.map((s, i) => ({

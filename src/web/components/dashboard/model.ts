@@ -40,8 +40,10 @@ export function noteOf(c: Chart, t: (k: MessageKey, p?: Record<string, string | 
   return undefined;
 }
 
-/** Most rows a bar chart draws (the units with most proposals); the table has them all. */
+/** Most units a chart by unit draws (those with most proposals); the table has them all. */
 export const MAX_BARS = 10;
+/** The rows a chart draws. */
+export const drawnRows = (c: Chart) => (LOOKS[c.key].type === 'hbar' ? c.rows.slice(0, MAX_BARS) : c.rows);
 
 type Look = { type: 'bar' | 'hbar' | 'pie'; /** Series drawn (default: all); the table shows all. */ draw?: string[]; /** One series at a time (different scales). */ single?: boolean };
 const LOOKS: Record<ChartKey, Look> = {
@@ -73,7 +75,7 @@ export const drawn = (c: Chart) => c.series.map((s, i) => ({ s, i })).filter(({ 
 export function optionOf(c: Chart, name: (s: Series) => string, label: (r: ChartRow) => string, lang: string, narrow: boolean): ChartOption {
   const look = LOOKS[c.key];
   const series = drawn(c);
-  const rows = c.rows.slice(0, MAX_BARS);
+  const rows = drawnRows(c);
   const unitOf = (s: Series) => (s.kind === 'rate' ? '%' : '');
   const tooltip = { trigger: look.type === 'pie' ? 'item' as const : 'axis' as const, confine: true };
   const shown = (s: Series) => (v: unknown) => `${compact(Number(v), lang)}${unitOf(s)}`;
