@@ -1,8 +1,8 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Queryable } from '../../core/db/client.ts';
 import { authorize, type Actor } from '../../core/policies.ts';
 import { tableWorkbook, type Column } from '../../core/xlsx.ts';
-import { plenarySessions, units } from '../org/schema.ts';
+import { units } from '../org/schema.ts';
 import { dueBoard, listProposals } from '../proposals/queries.ts';
 import { proposalStats } from '../proposals/stats.ts';
 import { STATES as PROPOSAL_STATES, STATE_NAMES as PROPOSAL_STATE_NAMES } from '../proposals/workflow.ts';
@@ -19,7 +19,7 @@ import { listTotals } from '../records/queries.ts';
 import { listOpinions } from '../opinions/queries.ts';
 import { LEVEL_LABELS } from '../opinions/labels.ts';
 import { LEVELS } from '../opinions/workflow.ts';
-import { CONSULTATION_KIND_LABELS, OUTCOME_LABELS } from './figures.ts';
+import { CONSULTATION_KIND_LABELS, OUTCOME_LABELS, yearSession } from './figures.ts';
 import './access.ts';
 
 // The leaders' and office's dashboard: a few charts over one committee's year, each a small table
@@ -55,13 +55,7 @@ const url = (path: string, params: Record<string, string | number | boolean | re
   return `${API}${path}${s ? `?${s}` : ''}`;
 };
 
-/** The year's plenary session (the proposals of a year are those of its session), the latest if several. */
-async function sessionOf(db: Queryable, orgId: string, year: number) {
-  const [s] = await db.select({ id: plenarySessions.id }).from(plenarySessions)
-    .where(and(eq(plenarySessions.orgId, orgId), sql`${plenarySessions.startsOn} between ${`${year}-01-01`} and ${`${year}-12-31`}`))
-    .orderBy(desc(plenarySessions.startsOn)).limit(1);
-  return s?.id ?? null;
-}
+const sessionOf = async (db: Queryable, orgId: string, year: number) => (await yearSession(db, orgId, year))?.id ?? null;
 const NO_SESSION = '本年度没有全体会议，提案按会议统计。';
 
 type Builder = (db: Queryable, actor: Actor, year: number) => Promise<Omit<Chart, 'key'>>;

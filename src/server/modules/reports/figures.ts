@@ -55,6 +55,14 @@ const SUBMITTED = ['submitted', 'filed', 'not_filed', 'converted', 'merged', 'as
 const FILED = ['filed', 'assigned', 'handling', 'replied', 'rehandling', 'closed'];
 const REPLIED = ['replied', 'rehandling', 'closed'];
 
+/** The year's plenary session (the latest, if it held two): a year's proposals are those of its session. */
+export async function yearSession(db: Queryable, orgId: string, year: number): Promise<{ id: string; number: number } | null> {
+  const [session] = await db.select({ id: plenarySessions.id, number: plenarySessions.number }).from(plenarySessions)
+    .where(and(eq(plenarySessions.orgId, orgId), sql`${plenarySessions.startsOn} between ${`${year}-01-01`} and ${`${year}-12-31`}`))
+    .orderBy(desc(plenarySessions.startsOn)).limit(1);
+  return session ?? null;
+}
+
 /** Every figure of the year the data holds, and the names the prose quotes. */
 export async function sishuangFigures(db: Queryable, actor: Actor, year: number): Promise<{ figures: Figure[]; context: FigureContext }> {
   const orgId = actor.orgId;
@@ -121,9 +129,7 @@ export async function sishuangFigures(db: Queryable, actor: Actor, year: number)
   }
 
   // 双评: the proposals of the year's plenary session.
-  const [session] = await db.select({ id: plenarySessions.id, number: plenarySessions.number }).from(plenarySessions)
-    .where(and(eq(plenarySessions.orgId, orgId), sql`${plenarySessions.startsOn} between ${from} and ${to}`))
-    .orderBy(desc(plenarySessions.startsOn)).limit(1);
+  const session = await yearSession(db, orgId, year);
   if (session) {
     const PROPOSALS: [string, string, Record<string, unknown>][] = [
       ['submitted', '提交提案', { state: SUBMITTED }], ['filed', '立案提案', { state: FILED }], ['replied', '已答复提案', { state: REPLIED }],
