@@ -39,17 +39,20 @@ describe('dashboard journey in the browser', () => {
       await see(main(phone).getByText(title, { exact: true }).first());
     }
     const states = main(phone).locator('[data-chart="proposalStates"]');
-    await see(states.getByRole('img').locator('svg'));
-    await see(main(phone).locator('[data-chart="dutyPoints"]').getByRole('img').locator('svg'));
+    await see(states.getByRole('img', { name: '提案流转（按当前状态）' }).locator('svg'));
+    await see(main(phone).locator('[data-chart="dutyPoints"]').getByRole('img', { name: '委员履职积分分布' }).locator('svg'));
     expect(await noOverflow(phone)).toBeLessThanOrEqual(390);
 
     // A click on the bar (the one state with proposals: filed) opens the list filtered to it.
-    const bar = await states.locator('svg path').evaluateAll((paths) => {
-      const bars = paths.map((p) => ({ box: p.getBoundingClientRect(), fill: p.getAttribute('fill') }))
+    // (ECharts paints on the next animation frame: wait for the bar, the one tall narrow filled path.)
+    const svg = await states.getByRole('img', { name: '提案流转（按当前状态）' }).locator('svg').elementHandle();
+    const found = await phone.waitForFunction((el) => {
+      const bars = [...el!.querySelectorAll('path')].map((p) => ({ box: p.getBoundingClientRect(), fill: p.getAttribute('fill') }))
         .filter(({ box, fill }) => fill && fill !== 'none' && !fill.startsWith('rgba(0,0,0,0)') && box.width >= 8 && box.width <= 40 && box.height >= 20);
-      const b = bars.sort((x, y) => y.box.height - x.box.height)[0]!.box;
-      return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-    });
+      const b = bars.sort((x, y) => y.box.height - x.box.height)[0]?.box;
+      return b ? { x: b.x + b.width / 2, y: b.y + b.height / 2 } : null;
+    }, svg);
+    const bar = (await found.jsonValue())!;
     await phone.mouse.click(bar.x, bar.y);
     await phone.waitForURL(/\/proposals\?.*state=filed/);
     await see(main(phone).getByText(TITLE).first());
@@ -86,7 +89,7 @@ describe('dashboard journey in the browser', () => {
     await logIn(desk, 'staff', e2e.t.fx.password);
     await menuLink(desk, '数据看板').click();
     await see(main(desk).getByRole('heading', { name: '数据看板' }));
-    await see(main(desk).locator('[data-chart="dutyPoints"]').getByRole('img').locator('svg'));
+    await see(main(desk).locator('[data-chart="dutyPoints"]').getByRole('img', { name: '委员履职积分分布' }).locator('svg'));
     const [a, b] = await Promise.all(['proposalStates', 'proposalRates'].map((k) => main(desk).locator(`[data-chart="${k}"]`).boundingBox()));
     expect(a!.y).toBe(b!.y); // two columns
     expect(await noOverflow(desk)).toBeLessThanOrEqual(1366);
