@@ -85,6 +85,7 @@ const MyRecordPage = lazy(() => import('./pages/records/MyRecordPage'));
 const RecordsPage = lazy(() => import('./pages/records/RecordsPage'));
 const RulesPage = lazy(() => import('./pages/records/RulesPage'));
 const SishuangPage = lazy(() => import('./pages/reports/SishuangPage'));
+const DashboardPage = lazy(() => import('./pages/reports/DashboardPage'));
 const OpinionDetailPage = lazy(() => import('./pages/opinions/OpinionDetailPage'));
 const ConsultationsPage = lazy(() => import('./pages/consultations/ConsultationsPage'));
 const ConsultationPage = lazy(() => import('./pages/consultations/ConsultationPage'));
@@ -178,6 +179,7 @@ const pages = [
   { path: 'records/rules', element: only(SUPERVISORS, <RulesPage />) },
   { path: 'records/members/:id', element: <MyRecordPage /> },
   { path: 'reports/sishuang', element: only(REPORT_READERS, <SishuangPage />) },
+  { path: 'dashboard', element: only(REPORT_READERS, <DashboardPage />) },
   // 双协: every role of the committee reads consultations and the plan; the server decides what each may do.
   { path: 'consultations', element: <ConsultationsPage /> },
   { path: 'consultations/plan', element: <PlanPage /> },

@@ -13,6 +13,7 @@ import { creationEn, creationZh } from './messages/creation';
 import { partyOrgEn, partyOrgZh } from './messages/party';
 import { recordsEn, recordsZh } from './messages/records';
 import { reportsEn, reportsZh } from './messages/reports';
+import { dashboardEn, dashboardZh } from './messages/dashboard';
 import { searchEn, searchZh } from './messages/search';
 
 const zh = {
@@ -291,6 +292,7 @@ const zh = {
   ...liaisonZh,
   ...recordsZh,
   ...reportsZh,
+  ...dashboardZh,
   ...searchZh,
   ...consultationsZh,
   ...meetingsZh,
@@ -577,6 +579,7 @@ const en: Dictionary = {
   ...liaisonEn,
   ...recordsEn,
   ...reportsEn,
+  ...dashboardEn,
   ...searchEn,
   ...consultationsEn,
   ...meetingsEn,

@@ -75,6 +75,7 @@ export function navText(item: NavItem, roles: Role[]): { label: MessageKey; desc
 
 export const NAV_ITEMS: NavItem[] = [
   { path: '/', label: 'nav.home', description: 'nav.home', icon: <HomeOutlined />, roles: TOPIC_ROLES },
+  { path: '/dashboard', label: 'nav.dashboard', description: 'home.shortcut.dashboard', icon: <BarChartOutlined />, roles: REPORT_READERS, shortcut: true },
   { path: '/members', label: 'nav.members', description: 'home.shortcut.members', icon: <TeamOutlined />, roles: DIRECTORY_ROLES, shortcut: true },
   { path: '/members/import', label: 'nav.import', description: 'home.shortcut.import', icon: <UploadOutlined />, roles: ROSTER_EDITORS, shortcut: true },
   { path: '/proposals/mine', label: 'nav.myProposals', description: 'home.shortcut.myProposals', icon: <FileTextOutlined />, roles: PROPOSERS, group: 'proposals', shortcut: true },

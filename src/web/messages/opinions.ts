@@ -25,6 +25,7 @@ export const opinionsZh = {
   'opinion.level.city': '市级',
   'opinion.level.province': '省级',
   'opinion.level.national': '全国',
+  'opinion.adoptedAtLevel': '{level}采用',
 
   'opinion.action.submit': '提交',
   'opinion.action.withdraw': '撤回',
@@ -166,6 +167,7 @@ export const opinionsEn: Record<Keys, string> = {
   'opinion.level.city': 'City',
   'opinion.level.province': 'Province',
   'opinion.level.national': 'National',
+  'opinion.adoptedAtLevel': 'Adopted at {level} level',
 
   'opinion.action.submit': 'Submit',
   'opinion.action.withdraw': 'Withdraw',

@@ -8,6 +8,7 @@ import type { MessageKey } from '../i18n';
 import { NAV_ITEMS, canUse, navText } from '../layout/navigation';
 import { RoleTags } from '../components/RoleTags';
 import { TodoList } from '../components/TodoList';
+import { HomeCharts } from '../components/dashboard/HomeCharts';
 
 function greetingKey(hour: number): MessageKey {
   if (hour < 5) return 'home.greeting';
@@ -37,6 +38,8 @@ export default function HomePage() {
       <Card title={t('home.todos')}>
         <TodoList />
       </Card>
+
+      <HomeCharts />
 
       <section aria-label={t('home.shortcuts')}>
         <Typography.Title level={5}>{t('home.shortcuts')}</Typography.Title>

@@ -25,7 +25,7 @@ const instructionCount = sql<number>`(select count(*)::int from ${opinionInstruc
 const topLevel = sql<string | null>`(select ${opinionAdoptions.level} from ${opinionAdoptions} where ${ofThis(opinionAdoptions)}
   order by array_position(array[${sql.raw(LEVELS.map((l) => `'${l}'`).join(','))}]::text[], ${opinionAdoptions.level}) desc limit 1)`;
 
-export interface OpinionFilter { q?: string; state?: string[]; year?: number; mine?: boolean; authorMemberId?: string }
+export interface OpinionFilter { q?: string; state?: string[]; year?: number; mine?: boolean; authorMemberId?: string; /** Adopted (at least once) at this level. */ adoptedLevel?: string }
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -45,6 +45,7 @@ export async function listOpinions(db: Queryable, actor: Actor, f: OpinionFilter
     f.state?.length ? inArray(opinions.state, f.state) : undefined,
     f.year ? eq(yearOf, f.year) : undefined,
     f.authorMemberId ? eq(opinions.authorMemberId, f.authorMemberId) : undefined,
+    f.adoptedLevel ? sql`exists (select 1 from ${opinionAdoptions} where ${and(ofThis(opinionAdoptions), eq(opinionAdoptions.level, f.adoptedLevel))})` : undefined,
   );
   const [rows, [count]] = await Promise.all([
     db.select({ o: opinions, year: yearOf, adoptions: adoptionCount, topLevel, instructions: instructionCount }).from(opinions)

@@ -35,7 +35,7 @@ for (const a of opinionWorkflow.actionNames) if (!(a in ACTION_BODIES)) throw ne
 
 const Filters = obj({
   ...Paging, state: Type.Optional(Type.Array(lit(STATES), { maxItems: STATES.length })), year: Type.Optional(Year),
-  mine: Type.Optional(Type.Boolean()), authorMemberId: Type.Optional(Uuid),
+  mine: Type.Optional(Type.Boolean()), authorMemberId: Type.Optional(Uuid), adoptedLevel: Type.Optional(lit(LEVELS)),
 });
 
 export async function opinionRoutes(fastify: FastifyInstance) {

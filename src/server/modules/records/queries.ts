@@ -6,7 +6,7 @@ import { today } from '../handling/deadlines.ts';
 import { dutyRules, gradeOf, gradeSql, pointsOf, warningsOf, warningsSql, type DutyRules, type Grade } from './rules.ts';
 import { dutyEntries, dutyTotals } from './schema.ts';
 
-export interface RecordFilter { year: number; sectorId?: string; committeeId?: string; grade?: Grade; q?: string; warning?: boolean }
+export interface RecordFilter { year: number; sectorId?: string; committeeId?: string; grade?: Grade; q?: string; warning?: boolean; /** Points within these bounds (both included). */ minPoints?: number; maxPoints?: number }
 
 export interface TotalRow {
   memberId: string; name: string; sectorId: string; sectorName: string; points: number; counts: Record<string, number>;
@@ -44,6 +44,7 @@ export async function listTotals(db: Queryable, orgId: string, f: RecordFilter, 
     select *, count(*) over ()::int total from chosen
     where true ${f.sectorId ? sql`and sector_id = ${f.sectorId}` : sql``} ${f.grade ? sql`and grade = ${f.grade}` : sql``}
       ${f.q ? sql`and name ilike ${`%${f.q}%`}` : sql``} ${f.warning ? sql`and cardinality(warnings) > 0` : sql``}
+      ${f.minPoints === undefined ? sql`` : sql`and points >= ${f.minPoints}`} ${f.maxPoints === undefined ? sql`` : sql`and points <= ${f.maxPoints}`}
     order by points desc, name_sort, member_id
     ${page ? sql`limit ${page.limit} offset ${page.offset}` : sql``}`);
   const items: TotalRow[] = rows.map((x) => ({

@@ -23,6 +23,7 @@ const thisYear = () => Number(today().slice(0, 4));
 const Filters = {
   year: Type.Optional(Year), sectorId: Type.Optional(Uuid), committeeId: Type.Optional(Uuid), grade: Type.Optional(lit(GRADES)),
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })), warning: Type.Optional(Type.Boolean()),
+  minPoints: Type.Optional(Type.Integer({ minimum: -100000, maximum: 100000 })), maxPoints: Type.Optional(Type.Integer({ minimum: -100000, maximum: 100000 })),
 };
 const Points = Type.Integer({ minimum: -1000, maximum: 1000 });
 const MonthDay = Type.String({ pattern: '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' });

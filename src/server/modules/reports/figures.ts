@@ -49,11 +49,19 @@ export const CONSULTATION_KIND_LABELS: Record<(typeof CONSULTATION_KINDS)[number
   plenary: '全体会议', standing: '专题议政性常委会议', bimonthly: '双月专题协商座谈会', supervision: '专项民主监督',
   sector: '界别协商活动', online: '网络议政', frontline: '协商在一线', other: '其他协商',
 };
-const OUTCOME_LABELS: Record<(typeof OUTCOME_KINDS)[number], string> = { party: '被吸纳为党委决策的协商建议', government: '被吸纳为政府文件的协商建议', department: '被吸纳为部门工作措施的协商建议' };
+export const OUTCOME_LABELS: Record<(typeof OUTCOME_KINDS)[number], string> = { party: '被吸纳为党委决策的协商建议', government: '被吸纳为政府文件的协商建议', department: '被吸纳为部门工作措施的协商建议' };
 /** 提交 onwards: every proposal handed in; 立案 onwards; 答复 onwards. */
 const SUBMITTED = ['submitted', 'filed', 'not_filed', 'converted', 'merged', 'assigned', 'handling', 'replied', 'rehandling', 'closed'];
 const FILED = ['filed', 'assigned', 'handling', 'replied', 'rehandling', 'closed'];
 const REPLIED = ['replied', 'rehandling', 'closed'];
+
+/** The year's plenary session (the latest, if it held two): a year's proposals are those of its session. */
+export async function yearSession(db: Queryable, orgId: string, year: number): Promise<{ id: string; number: number } | null> {
+  const [session] = await db.select({ id: plenarySessions.id, number: plenarySessions.number }).from(plenarySessions)
+    .where(and(eq(plenarySessions.orgId, orgId), sql`${plenarySessions.startsOn} between ${`${year}-01-01`} and ${`${year}-12-31`}`))
+    .orderBy(desc(plenarySessions.startsOn)).limit(1);
+  return session ?? null;
+}
 
 /** Every figure of the year the data holds, and the names the prose quotes. */
 export async function sishuangFigures(db: Queryable, actor: Actor, year: number): Promise<{ figures: Figure[]; context: FigureContext }> {
@@ -121,9 +129,7 @@ export async function sishuangFigures(db: Queryable, actor: Actor, year: number)
   }
 
   // 双评: the proposals of the year's plenary session.
-  const [session] = await db.select({ id: plenarySessions.id, number: plenarySessions.number }).from(plenarySessions)
-    .where(and(eq(plenarySessions.orgId, orgId), sql`${plenarySessions.startsOn} between ${from} and ${to}`))
-    .orderBy(desc(plenarySessions.startsOn)).limit(1);
+  const session = await yearSession(db, orgId, year);
   if (session) {
     const PROPOSALS: [string, string, Record<string, unknown>][] = [
       ['submitted', '提交提案', { state: SUBMITTED }], ['filed', '立案提案', { state: FILED }], ['replied', '已答复提案', { state: REPLIED }],

@@ -4,6 +4,8 @@ import { actorOf, ctxOf, errorResponses, Name, Text } from '../../core/http.ts';
 import { authorize } from '../../core/policies.ts';
 import { today } from '../handling/deadlines.ts';
 import { DOCX_TYPE } from '../handling/letter.ts';
+import { sendTables } from '../../core/xlsx.ts';
+import { CHART_KEYS, dashboard, dashboardTable } from './dashboard.ts';
 import { sishuangDocx } from './docx.ts';
 import { reportProfile, saveReportProfile } from './profile.ts';
 import { committeeName, sishuangDraft, sishuangReport } from './report.ts';
@@ -29,6 +31,7 @@ const Profile = Type.Object({
 }, { additionalProperties: false });
 const binary = { description: 'The document', content: { [DOCX_TYPE]: { schema: Type.String({ format: 'binary' }) } } };
 const thisYear = () => Number(today().slice(0, 4));
+const ChartKey = Type.Union(CHART_KEYS.map((k) => Type.Literal(k)));
 
 export async function reportRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -86,5 +89,21 @@ export async function reportRoutes(fastify: FastifyInstance) {
   }, async (req, reply) => {
     const draft = await officeDraft(req, req.body.year);
     return reply.status(201).send(await restoreVersion(ctxOf(req), draft, req.params.number, req.body.note ?? ''));
+  });
+
+  app.get('/dashboard', {
+    schema: {
+      tags, summary: 'The leaders\' and office\'s charts of a year (default: all; chart= to pick): per chart its series and rows, each counted cell with the list whose total (or summed field) equals it (staff, leaders)',
+      querystring: Type.Object({ year: Type.Optional(Year), chart: Type.Optional(Type.Array(ChartKey, { minItems: 1, maxItems: CHART_KEYS.length })) }, { additionalProperties: false }),
+      response: { ...errorResponses },
+    },
+  }, async (req) => dashboard(app.db, actorOf(req), req.query.year ?? thisYear(), req.query.chart));
+
+  app.get('/dashboard.xlsx', {
+    schema: { tags, summary: 'One chart\'s table as an Excel file', querystring: Type.Object({ year: Type.Optional(Year), chart: ChartKey }, { additionalProperties: false }), response: { ...errorResponses } },
+  }, async (req, reply) => {
+    const year = req.query.year ?? thisYear();
+    const { charts: [chart] } = await dashboard(app.db, actorOf(req), year, [req.query.chart]);
+    return sendTables(reply, 'xlsx', `dashboard-${chart!.key}-${year}`, `${year}年${chart!.title}`, dashboardTable(chart!));
   });
 }

@@ -21,6 +21,8 @@ interface Props {
   stateOptions?: readonly OpinionState[];
   showAuthor?: boolean;
   rowActions?: (o: OpinionListItem) => ReactNode;
+  /** The year filter to start with (e.g. from the URL). */
+  initialYear?: number;
 }
 
 const YEARS = (() => {
@@ -28,12 +30,12 @@ const YEARS = (() => {
   return [now, now - 1, now - 2, now - 3];
 })();
 
-export function OpinionList({ query = {}, stateOptions = OPINION_STATES, showAuthor = true, rowActions }: Props) {
+export function OpinionList({ query = {}, stateOptions = OPINION_STATES, showAuthor = true, rowActions, initialYear }: Props) {
   const { t, formatDateTime } = useI18n();
   const numberOf = useOpinionNumber();
   const [q, setQ] = useState('');
   const [state, setState] = useState<OpinionState[]>([]);
-  const [year, setYear] = useState<number | undefined>();
+  const [year, setYear] = useState<number | undefined>(initialYear);
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const list = useOpinions({ ...page, q: q || undefined, state: state.length ? state : undefined, year, ...query });
   const items = list.data?.items ?? [];

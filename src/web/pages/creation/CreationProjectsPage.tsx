@@ -1,7 +1,7 @@
 // 委员双创项目 (staff, leaders): the figures of a year and county, and the projects behind them,
 // filtered alike; staff register projects for members. Money in 万元.
 import { useState } from 'react';
-import { Link as RouterLink } from 'react-router-dom';
+import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 import { Button, Card, Descriptions, Flex, Select, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -23,8 +23,9 @@ export default function CreationProjectsPage() {
   const { t, formatDate } = useI18n();
   const { hasRole } = useAuth();
   const office = hasRole('staff', 'admin');
-  const [where, setWhere] = useState<Where>({ year: thisYear() });
-  const [kind, setKind] = useState<ProjectKind | undefined>();
+  const [search] = useSearchParams();
+  const [where, setWhere] = useState<Where>({ year: Number(search.get('year')) || thisYear() });
+  const [kind, setKind] = useState<ProjectKind | undefined>((search.get('kind') as ProjectKind | null) ?? undefined);
   const [state, setState] = useState<ProjectState | undefined>();
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [adding, setAdding] = useState(false);

@@ -1,6 +1,7 @@
 // 一见面一报告 (staff, leaders): per liaison, the links met face to face this year and the written
 // report; who is behind, now.
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { Card, Flex, Select, Space, Switch, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useI18n } from '../../i18n';
@@ -13,8 +14,9 @@ import { useCompliance } from '../../components/liaison/queries';
 
 export default function LiaisonCompliancePage() {
   const { t } = useI18n();
-  const [year, setYear] = useState(thisYear());
-  const [onlyBehind, setOnlyBehind] = useState(false);
+  const [search] = useSearchParams();
+  const [year, setYear] = useState(Number(search.get('year')) || thisYear());
+  const [onlyBehind, setOnlyBehind] = useState(search.get('behind') === 'true');
   const board = useCompliance(year);
   const items = (board.data?.items ?? []).filter((i) => !onlyBehind || i.behind);
   const state = (r: ComplianceRow) => <Tag color={r.behind ? 'warning' : 'success'} style={{ marginInlineEnd: 0 }}>{t(r.behind ? 'liaison.board.behind' : 'liaison.board.done')}</Tag>;

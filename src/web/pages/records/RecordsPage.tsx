@@ -19,14 +19,16 @@ export default function RecordsPage() {
   const { message } = App.useApp();
   const { hasRole } = useAuth();
   const [search] = useSearchParams();
-  const [year, setYear] = useState(thisYear());
+  const [year, setYear] = useState(Number(search.get('year')) || thisYear());
   const [sectorId, setSectorId] = useState<string>();
   const [committeeId, setCommitteeId] = useState<string>();
-  const [grade, setGrade] = useState<Grade>();
+  const [grade, setGrade] = useState<Grade | undefined>((search.get('grade') as Grade | null) ?? undefined);
+  const bound = (k: string) => (search.get(k) === null || Number.isNaN(Number(search.get(k))) ? undefined : Number(search.get(k)));
+  const [band, setBand] = useState({ minPoints: bound('minPoints'), maxPoints: bound('maxPoints') });
   const [q, setQ] = useState('');
   const [warning, setWarning] = useState(search.get('warning') === 'true');
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const filters = { year, sectorId, committeeId, grade, q: q.trim() || undefined, warning: warning || undefined };
+  const filters = { year, sectorId, committeeId, grade, q: q.trim() || undefined, warning: warning || undefined, ...band };
   const totals = useTotals({ ...filters, ...paging });
   const sectors = useSectorOptions();
   const committees = useCommitteeOptions();
@@ -69,6 +71,11 @@ export default function RecordsPage() {
         <Select aria-label={t('records.grade')} allowClear placeholder={t('records.grade')} value={grade} onChange={filter(setGrade)} style={{ width: 110 }}
           options={GRADES.map((g) => ({ value: g, label: t(gradeKey(g)) }))} />
         <Input.Search aria-label={t('records.search')} placeholder={t('records.search')} allowClear onSearch={filter(setQ)} style={{ width: 180 }} />
+        {(band.minPoints !== undefined || band.maxPoints !== undefined) && (
+          <Tag closable onClose={() => filter(setBand)({ minPoints: undefined, maxPoints: undefined })} style={{ marginInlineEnd: 0 }}>
+            {t('records.pointsBand', { min: band.minPoints ?? '', max: band.maxPoints ?? '' })}
+          </Tag>
+        )}
         <Space><Switch checked={warning} onChange={filter(setWarning)} aria-label={t('records.onlyWarnings')} />{t('records.onlyWarnings')}</Space>
       </Flex>
       <ResponsiveList<TotalRow>
