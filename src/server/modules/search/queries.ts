@@ -7,6 +7,8 @@ import { searchTokens } from '../../core/text/segment.ts';
 import { consultationComments, consultationRecommendations, consultations } from '../consultations/schema.ts';
 import { recHref, recReadableBy, REC_KIND } from '../consultations/recommendation-access.ts';
 import { replies } from '../handling/schema.ts';
+import { visibleLinks } from '../liaison/access.ts';
+import { liaisonContacts, liaisonLinks } from '../liaison/schema.ts';
 import { visibleDocuments } from '../library/access.ts';
 import { documentPages, documents } from '../library/schema.ts';
 import { readableBy as opinionReadableBy } from '../opinions/access.ts';
@@ -20,7 +22,7 @@ import { searchDocs, searchQueries } from './schema.ts';
 // lists use), so nothing found is a 404 to open. Ranking: a hit in the title above a hit in the
 // text only, then ts_rank (title words weigh more), then the newer first.
 
-export const SEARCH_KINDS = ['proposal', 'reply', 'opinion', 'consultation', 'comment', 'document'] as const;
+export const SEARCH_KINDS = ['proposal', 'reply', 'opinion', 'consultation', 'comment', 'document', 'contact'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /** Visitors and public accounts (网民) see what the public sees. */
@@ -72,6 +74,11 @@ function arms(c: Ctx, kinds: readonly SearchKind[]): SQL[] {
   }
   if (want('document')) {
     out.push(arm(c, 'document', 'document', on(sql`${documents}`, sql`${documents.orgId} = s.org_id and ${documents.id} = s.doc_id`), sql`${documents.uploadedAt}`, visibleDocuments(actor)));
+  }
+  // 双联 contact logs: as GET /liaison/contacts/:id reads them (the office and leaders all, a member those of their links; units and the public none).
+  if (want('contact') && actor && !outsider) {
+    out.push(arm(c, 'contact', 'contact', sql`${on(sql`${liaisonContacts}`, sql`${liaisonContacts.orgId} = s.org_id and ${liaisonContacts.id} = s.doc_id`)}${on(sql`${liaisonLinks}`,
+      sql`${liaisonLinks.orgId} = ${liaisonContacts.orgId} and ${liaisonLinks.id} = ${liaisonContacts.linkId}`)}`, sql`${liaisonContacts.createdAt}`, visibleLinks(actor)));
   }
   return out;
 }
@@ -158,6 +165,9 @@ async function present(db: Queryable, actor: Actor | null, orgId: string, rows: 
     ]);
     return docs.map((d) => ({ ...d, text: pages.find((p) => p.id === d.id)?.text ?? '' }));
   }, (d) => put('document', d.id, { title: d.title, text: d.text, href: `/library/${d.id}`, date: d.at }));
+  of('contact', (list) => db.select({ id: liaisonContacts.id, participants: liaisonContacts.participants, topics: liaisonContacts.topics, problems: liaisonContacts.problemsSolved, date: liaisonContacts.date })
+    .from(liaisonContacts).where(and(eq(liaisonContacts.orgId, orgId), inArray(liaisonContacts.id, list))),
+  (x) => put('contact', x.id, { title: x.participants, text: [x.topics, ...x.problems].join(' '), href: `/liaison/contacts/${x.id}`, date: x.date }));
   await Promise.all(tasks);
   const out = new Map<string, SearchItem>();
   for (const r of rows) {

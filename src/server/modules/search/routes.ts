@@ -31,7 +31,7 @@ export async function searchRoutes(fastify: FastifyInstance) {
   app.get('/search', {
     config,
     schema: {
-      tags, summary: 'Search across everything the caller may read: proposals, replies, 社情民意, consultations, comments, documents (snippet: escaped HTML with <mark>)',
+      tags, summary: 'Search across everything the caller may read: proposals, replies, 社情民意, consultations, comments, documents, 双联 contact logs (snippet: escaped HTML with <mark>)',
       querystring: Type.Object({
         q: Q, kind: Type.Optional(Kind),
         page: Type.Integer({ minimum: 1, maximum: 500, default: 1 }),
