@@ -749,9 +749,9 @@ const MATRIX: Record<string, Rule> = {
   // Where it is used: anyone who opens the document (each sees the items they may read); the office links and unlinks.
   'GET /api/v1/documents/:id/links': onDocument('                                200  200 200 200 200 200 200 404 404', 200),
   'POST /api/v1/documents/:id/links': onDocument('                               401  201 201 403 403 403 403 404 404', 201, (c) => ({ body: { kind: 'member', targetId: c.t.fx.memberIds[0] } }), 'link'),
-  'DELETE /api/v1/documents/:id/links/:kind/:targetId': {
+  'DELETE /api/v1/documents/:id/links/:targetId': {
     who: 'see statuses', statuses: '                                               401  204 204 403 403 403 403 404 404', ok: 204,
-    req: async (c) => ({ id: await linkedDoc(c), params: { kind: 'member', targetId: c.t.fx.memberIds[0]! } }),
+    req: async (c) => ({ id: await linkedDoc(c), params: { targetId: c.t.fx.memberIds[0]! }, query: { kind: 'member' } }),
   },
   // The documents of an item, for whoever reads the item (a consultation at its topic step: the committee's logins).
   'GET /api/v1/documents/linked': {

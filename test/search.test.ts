@@ -115,6 +115,32 @@ describe.each(engines)('search (%s)', (engine) => {
     }
   });
 
+  it('finds 双联 contact logs for the office, leaders and the members on the link only', async () => {
+    const year = new Date().getFullYear();
+    const today = new Date().toISOString().slice(0, 10);
+    const [zhang, li] = t.fx.memberIds;
+    // 张三 (member) liaises with 李四 (member2); a second link, 王五's, is neither's.
+    const link = await ok('staff', 'POST', '/liaison/links', { year, kind: 'partyMember', fromMemberId: zhang, toMemberId: li, reason: '测试' });
+    const theirs = await ok('staff', 'POST', '/liaison/links', { year, kind: 'partyMember', fromMemberId: t.fx.memberIds[2], toMemberId: t.fx.memberIds[3], reason: '测试' });
+    const mine = await ok('member', 'POST', `/liaison/links/${link.id}/contacts`, {
+      date: today, channel: 'faceToFace', participants: '张三、李四', topics: '交流公交出行难题', opinions: ['建议增开夜班公交'], problemsSolved: ['协调解决一处路灯损坏问题'],
+    });
+    const other = await ok('staff', 'POST', `/liaison/links/${theirs.id}/contacts`, { date: today, channel: 'phone', participants: '王五、赵六', topics: '公交卡办理' });
+    await t.app.outbox.kick();
+    const contacts = async (login: string | null, q = '公交') => found(await find(login, q, '&kind=contact')).sort();
+    expect(await contacts('staff')).toEqual([`contact:${mine.id}`, `contact:${other.id}`].sort());
+    expect(await contacts('leader')).toEqual([`contact:${mine.id}`, `contact:${other.id}`].sort());
+    expect(await contacts('member')).toEqual([`contact:${mine.id}`]);
+    expect(await contacts('member2')).toEqual([`contact:${mine.id}`]);
+    for (const nobody of ['unitA', 'unitB', null]) expect(await contacts(nobody), String(nobody)).toEqual([]);
+    expect((await find('unitA', '公交')).counts.contact ?? 0).toBe(0);
+    // Found by the opinions collected and the problems solved too; the hit leads to the contact's page.
+    const item = (await find('member', '夜班', '&kind=contact')).items[0]!;
+    expect(item).toMatchObject({ kind: 'contact', id: mine.id, title: '张三、李四', href: `/liaison/contacts/${mine.id}` });
+    expect(found(await find('member', '路灯', '&kind=contact'))).toEqual([`contact:${mine.id}`]);
+    expect((await t.app.inject({ url: item.href.replace('/liaison', '/api/v1/liaison'), headers: await t.as('member2') })).statusCode).toBe(200);
+  });
+
   it('marks hits in the snippet and escapes everything else', async () => {
     const a = await find('staff', '调度');
     const hit = a.items.find((i) => i.id === ids.script)!;

@@ -93,18 +93,25 @@ async function checkTarget(tx: Queryable, orgId: string, ref: LinkRef) {
   }
 }
 
-/** Links (true: newly) or unlinks a document (the office). */
-export async function setLink(ctx: Ctx, doc: Doc, ref: LinkRef, on: boolean): Promise<boolean> {
+/** Links a document to an item (the office); true when the link is new. */
+export async function link(ctx: Ctx, doc: Doc, ref: LinkRef): Promise<boolean> {
   return runCommand(ctx, async (c) => {
     c.authorize('library.manage', doc);
-    const key = and(eq(documentLinks.orgId, doc.orgId), eq(documentLinks.documentId, doc.id), eq(documentLinks.targetKind, ref.kind),
-      eq(documentLinks.targetId, ref.targetId), eq(documentLinks.part, ref.part));
-    if (on) await checkTarget(c.tx, doc.orgId, ref);
-    const changed = on
-      ? await c.tx.insert(documentLinks).values({ orgId: doc.orgId, documentId: doc.id, targetKind: ref.kind, targetId: ref.targetId, part: ref.part, createdBy: ctx.actor.id }).onConflictDoNothing().returning()
-      : await c.tx.delete(documentLinks).where(key).returning();
-    if (!on && !changed.length) throw notFound('Document link');
-    if (changed.length) await c.record({ action: on ? 'link' : 'unlink', entity: 'document', entityId: doc.id, after: { kind: ref.kind, targetId: ref.targetId, part: ref.part || undefined } });
-    return changed.length > 0;
+    await checkTarget(c.tx, doc.orgId, ref);
+    const made = await c.tx.insert(documentLinks).values({ orgId: doc.orgId, documentId: doc.id, targetKind: ref.kind, targetId: ref.targetId, part: ref.part, createdBy: ctx.actor.id })
+      .onConflictDoNothing().returning();
+    if (made.length) await c.record({ action: 'link', entity: 'document', entityId: doc.id, after: { kind: ref.kind, targetId: ref.targetId, part: ref.part || undefined } });
+    return made.length > 0;
+  });
+}
+
+/** Unlinks a document from an item (the office): its links to it, of that kind and part when named; 404 when there is none. */
+export async function unlink(ctx: Ctx, doc: Doc, targetId: string, only: { kind?: LinkKind; part?: string }) {
+  await runCommand(ctx, async (c) => {
+    c.authorize('library.manage', doc);
+    const gone = await c.tx.delete(documentLinks).where(and(eq(documentLinks.orgId, doc.orgId), eq(documentLinks.documentId, doc.id), eq(documentLinks.targetId, targetId),
+      only.kind ? eq(documentLinks.targetKind, only.kind) : undefined, only.part !== undefined ? eq(documentLinks.part, only.part) : undefined)).returning();
+    if (!gone.length) throw notFound('Document link');
+    for (const l of gone) await c.record({ action: 'unlink', entity: 'document', entityId: doc.id, before: { kind: l.targetKind, targetId, part: l.part || undefined } });
   });
 }

@@ -12,7 +12,7 @@ import { documentPages, documentReports, documents } from './schema.ts';
 import type { LibraryStorage } from './storage.ts';
 import { readDocumentUpload } from './upload.ts';
 import { alsoLike } from './also.ts';
-import { LINK_KINDS, linkedDocuments, linksOf, readableTargets, setLink } from './links.ts';
+import { link, LINK_KINDS, linkedDocuments, linksOf, readableTargets, unlink } from './links.ts';
 
 const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
 const obj = <T extends TProperties>(props: T) => Type.Object(props, { additionalProperties: false });
@@ -180,16 +180,16 @@ export async function libraryRoutes(fastify: FastifyInstance, { storage }: Libra
   }, async (req, reply) => {
     const { doc } = await load(req, req.params.id);
     const ref = { kind: req.body.kind, targetId: req.body.targetId, part: req.body.part ?? '' };
-    const created = await setLink(ctxOf(req), doc, ref, true);
+    const created = await link(ctxOf(req), doc, ref);
     const [target] = await readableTargets(app.db, req.actor, doc.orgId, [ref]);
     return reply.status(created ? 201 : 200).send(target);
   });
 
-  app.delete('/documents/:id/links/:kind/:targetId', {
-    schema: { tags, summary: 'Unlink the document from an item (staff)', params: obj({ id: Uuid, kind: LINK_KIND, targetId: Uuid }), querystring: obj({ part: Part }) },
+  app.delete('/documents/:id/links/:targetId', {
+    schema: { tags, summary: 'Unlink the document from an item (staff): every link to it, or the one of that kind and part', params: obj({ id: Uuid, targetId: Uuid }), querystring: obj({ kind: Type.Optional(LINK_KIND), part: Part }) },
   }, async (req, reply) => {
     const { doc } = await load(req, req.params.id);
-    await setLink(ctxOf(req), doc, { kind: req.params.kind, targetId: req.params.targetId, part: req.query.part ?? '' }, false);
+    await unlink(ctxOf(req), doc, req.params.targetId, req.query);
     return reply.status(204).send();
   });
 
