@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { buildApp } from '../src/server/app.ts';
 import { searchQueries } from '../src/server/modules/search/schema.ts';
+import { opinions } from '../src/server/modules/opinions/schema.ts';
 import { backfillSearch } from '../src/server/modules/proposals/search.ts';
 import { backfillIndex } from '../src/server/modules/search/indexing.ts';
 import { DEMO_PASSWORD, seedDemo } from '../src/server/seed/demo.ts';
@@ -182,6 +183,25 @@ describe.each(engines)('search (%s)', (engine) => {
       const body = expectProblem(await t.app.inject({ url, headers: await t.as('staff') }), 400);
       expect(JSON.stringify(body.errors), url).toContain(field);
     }
+  });
+
+  it('counts by year (of each result\'s date) and filters by it, the kind counts following the year', async () => {
+    const thisYear = new Date().getFullYear();
+    await t.database.db.update(opinions).set({ updatedAt: new Date('2024-05-01T08:00:00Z') }).where(eq(opinions.id, ids.opinion!));
+    const all = await find('staff', '公交');
+    const years = (all as Answer & { years: { year: number; count: number }[] }).years;
+    expect(years.find((y) => y.year === 2024)).toEqual({ year: 2024, count: 1 });
+    expect(years.reduce((n, y) => n + y.count, 0)).toBe(all.total);
+    expect(years.map((y) => y.year)).toEqual([...years.map((y) => y.year)].sort((a, b) => b - a));
+    const in2024 = await find('staff', '公交', '&year=2024');
+    expect(found(in2024)).toEqual([`opinion:${ids.opinion}`]);
+    expect(in2024.total).toBe(1);
+    expect(in2024.counts).toMatchObject({ opinion: 1, proposal: 0, document: 0 });
+    // The year list follows the kind asked for.
+    const proposalYears = (await find('staff', '公交', '&kind=proposal') as Answer & { years: { year: number }[] }).years;
+    expect(proposalYears.map((y) => y.year)).toEqual([thisYear]);
+    expect((await find('staff', '公交', `&year=${thisYear}&kind=opinion`)).total).toBe(all.counts.opinion! - 1);
+    expectProblem(await t.app.inject({ url: `/api/v1/search?q=x&year=99`, headers: await t.as('staff') }), 400);
   });
 
   it('logs each search and offers related searches: what the same people searched, then shared words', async () => {

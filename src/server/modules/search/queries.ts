@@ -32,7 +32,8 @@ interface Ctx { actor: Actor | null; orgId: string; q: SQL; qTitle: SQL }
 
 /** One arm: the kind's search documents joined to its rows, where the caller may read them. */
 function arm(c: Ctx, kind: SearchKind, docKind: string, join: SQL, updated: SQL, access: SQL | undefined): SQL {
-  return sql`select ${kind}::text as kind, s.doc_id as id, (s.tsv @@ ${c.qTitle}) as title_hit, ts_rank(s.tsv, ${c.q}) as rank, ${updated} as updated
+  return sql`select ${kind}::text as kind, s.doc_id as id, (s.tsv @@ ${c.qTitle}) as title_hit, ts_rank(s.tsv, ${c.q}) as rank, ${updated} as updated,
+    extract(year from ${updated})::int as year
     from ${searchDocs} s ${join}
     where s.org_id = ${c.orgId} and s.doc_kind = ${docKind} and s.tsv @@ ${c.q}${access ? sql` and ${access}` : sql``}`;
 }
@@ -84,34 +85,41 @@ function arms(c: Ctx, kinds: readonly SearchKind[]): SQL[] {
 }
 
 export interface SearchItem { kind: SearchKind; id: string; title: string; titleHtml: string; snippet: string; href: string; date: string }
-export interface SearchAnswer { items: SearchItem[]; total: number; counts: Record<SearchKind, number>; words: string[] }
+/** `years`: how many of the kind asked for (or all) fall in each year, newest first; `counts`: by kind, in the year asked for (or all). */
+export interface SearchAnswer { items: SearchItem[]; total: number; counts: Record<SearchKind, number>; years: { year: number; count: number }[]; words: string[] }
 
 const noCounts = () => Object.fromEntries(SEARCH_KINDS.map((k) => [k, 0])) as Record<SearchKind, number>;
 
-export async function search(db: Queryable, actor: Actor | null, orgId: string, q: string, kind: SearchKind | undefined, page: { limit: number; offset: number }): Promise<SearchAnswer> {
+export async function search(db: Queryable, actor: Actor | null, orgId: string, q: string, kind: SearchKind | undefined, page: { limit: number; offset: number }, year?: number): Promise<SearchAnswer> {
   const words = queryWords(q);
-  if (!words.length) return { items: [], total: 0, counts: noCounts(), words };
+  if (!words.length) return { items: [], total: 0, counts: noCounts(), years: [], words };
   const c: Ctx = {
     actor, orgId,
     q: sql`to_tsquery('simple', ${words.join(' & ')})`,
     // Every word in the title: the words weighted A.
     qTitle: sql`to_tsquery('simple', ${words.map((w) => `${w}:A`).join(' & ')})`,
   };
-  // One statement: the matches of every kind once (a CTE read twice is computed once), counted by
-  // kind for the tabs, and the page of those of the kind asked for.
+  // One statement: the matches of every kind once (a CTE read thrice is computed once), counted by
+  // kind (in the year asked for) for the tabs and by year (of the kind asked for) for the year
+  // filter, and the page of those of the kind and year asked for. A year is the year of the date shown.
   const order = sql`order by title_hit desc, rank desc, updated desc, id`;
-  const rows = await queryRows<{ kind: SearchKind; id: string | null; n: number }>(db, sql`with u as (${sql.join(arms(c, SEARCH_KINDS), sql` union all `)})
-    select kind, null::uuid as id, count(*)::int as n from u group by kind
+  const inYear = year ? sql` and year = ${year}` : sql``;
+  const ofKind = kind ? sql` and kind = ${kind}` : sql``;
+  const rows = await queryRows<{ kind: string; id: string | null; n: number }>(db, sql`with u as (${sql.join(arms(c, SEARCH_KINDS), sql` union all `)})
+    select kind, null::uuid as id, count(*)::int as n from u where true${inYear} group by kind
     union all
-    (select kind, id, (row_number() over (${order}))::int from u${kind ? sql` where kind = ${kind}` : sql``} ${order} limit ${page.limit} offset ${page.offset})`);
-  const counted = rows.filter((r) => r.id === null);
+    select 'year:' || year::text, null::uuid, count(*)::int from u where true${ofKind} group by year
+    union all
+    (select kind, id, (row_number() over (${order}))::int from u where true${ofKind}${inYear} ${order} limit ${page.limit} offset ${page.offset})`);
+  const years = rows.filter((r) => r.id === null && r.kind.startsWith('year:')).map((r) => ({ year: Number(r.kind.slice(5)), count: r.n })).sort((a, b) => b.year - a.year);
+  const counted = rows.filter((r): r is { kind: SearchKind; id: null; n: number } => r.id === null && !r.kind.startsWith('year:'));
   // (n: the place on the page, for the union does not promise to keep the order)
   const pageRows = rows.filter((r): r is { kind: SearchKind; id: string; n: number } => r.id !== null).sort((a, b) => a.n - b.n);
   const counts = noCounts();
   for (const r of counted) counts[r.kind] = r.n;
   const total = kind ? counts[kind] : Object.values(counts).reduce((a, b) => a + b, 0);
   const shown = await present(db, actor, orgId, pageRows, words);
-  return { items: pageRows.map((r) => shown.get(`${r.kind}:${r.id}`)).filter((x): x is SearchItem => !!x), total, counts, words };
+  return { items: pageRows.map((r) => shown.get(`${r.kind}:${r.id}`)).filter((x): x is SearchItem => !!x), total, counts, years, words };
 }
 
 interface Found { title: string; text: string; href: string; date: Date | string }
