@@ -276,6 +276,13 @@ const libraryReport = (c: Ctx) => c.target('library report', async () => {
   const res = await inject(c.t, 'member', 'POST', `/api/v1/documents/${await libraryDoc(c)}/reports`, { reason: '内容不实' });
   return res.json().id as string;
 });
+/** A library document linked to the fixture's first member's record (to unlink). */
+const linkedDoc = (c: Ctx) => c.target('library document linked', async () => {
+  const id = await libraryDoc(c, `linked ${c.uniq('l')}`);
+  const res = await inject(c.t, 'staff', 'POST', `/api/v1/documents/${id}/links`, { kind: 'member', targetId: c.t.fx.memberIds[0] });
+  if (res.statusCode !== 201) throw new Error(`link: ${res.statusCode} ${res.body}`);
+  return id;
+});
 const onDocument = (statuses: string, ok: 200 | 201 | 204, more: (c: Ctx) => Partial<Req> = () => ({}), key?: string): Rule =>
   ({ who: 'see statuses', statuses, ok, req: async (c) => ({ id: await libraryDoc(c, key), ...more(c) }) });
 
@@ -762,6 +769,19 @@ const MATRIX: Record<string, Rule> = {
   'DELETE /api/v1/documents/:id/favourite': onDocument('                         401  204 204 204 204 204 204 404 404', 204),
   'POST /api/v1/documents/:id/reports': onDocument('                             401  201 201 201 201 201 201 404 404', 201, () => ({ body: { reason: '内容不实' } })),
   'POST /api/v1/documents/:id/share': onDocument('                               401  201 201 201 201 403 403 404 404', 201),
+  'GET /api/v1/documents/:id/also': onDocument('                                 200  200 200 200 200 200 200 404 404', 200),
+  // Where it is used: anyone who opens the document (each sees the items they may read); the office links and unlinks.
+  'GET /api/v1/documents/:id/links': onDocument('                                200  200 200 200 200 200 200 404 404', 200),
+  'POST /api/v1/documents/:id/links': onDocument('                               401  201 201 403 403 403 403 404 404', 201, (c) => ({ body: { kind: 'member', targetId: c.t.fx.memberIds[0] } }), 'link'),
+  'DELETE /api/v1/documents/:id/links/:targetId': {
+    who: 'see statuses', statuses: '                                               401  204 204 403 403 403 403 404 404', ok: 204,
+    req: async (c) => ({ id: await linkedDoc(c), params: { targetId: c.t.fx.memberIds[0]! }, query: { kind: 'member' } }),
+  },
+  // The documents of an item, for whoever reads the item (a consultation at its topic step: the committee's logins).
+  'GET /api/v1/documents/linked': {
+    who: 'see statuses', statuses: '                                               404  200 200 200 200 200 200 404 404', ok: 200,
+    req: async (c) => ({ query: { kind: 'consultation', targetId: await consultation(c) } }),
+  },
   // 双协: every login of the committee reads consultations and the plan; staff run them and keep
   // the plan and the checklist; a leader adopts the plan.
   //                                                                          anon adm stf ldr mem uA  uB  oAd oSt

@@ -101,6 +101,7 @@ const examples = (fx: Fixture): Record<string, Record<string, unknown>> => ({
   'POST /api/v1/documents/categories': { name: '履职资料', sort: 1 },
   'POST /api/v1/documents/reports/:id/resolve': { action: 'dismiss' },
   'POST /api/v1/documents/:id/reports': { reason: '内容不实' },
+  'POST /api/v1/documents/:id/links': { kind: 'member', targetId: fx.memberIds[0], part: '' },
   'POST /api/v1/consultations': { title: '关于推进城乡教育均衡发展', kind: 'bimonthly', year: 2026, summary: '双月协商座谈会' },
   'PATCH /api/v1/consultations/:id': { title: '新标题' },
   'PATCH /api/v1/consultations/:id/checklist': { key: 'forum', owner: '提案委员会', dueDate: '2026-05-01', state: 'doing' },
@@ -444,6 +445,7 @@ describe.each(engines)('bad input (%s)', (engine) => {
       '/api/v1/consultations/:id/comments/:commentId': comment!.id,
       '/api/v1/documents/:id': documentId, '/api/v1/documents/:id/pages/:n': '1', '/api/v1/documents/reports/:id': reportId,
       '/api/v1/reports/sishuang/versions/:number': '1',
+      '/api/v1/documents/:id/links/:targetId': t.fx.memberIds[0]!,
       '/api/v1/recommendations/:id': recommendationId, '/api/v1/recommendations/:id/attachments/:attachmentId': recommendationFile!.id,
       ...creation,
     };

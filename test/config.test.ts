@@ -72,6 +72,17 @@ describe('loadConfig', () => {
     expect(err.message).toContain('DATABASE_URL="mysql://bob:***@db/x"');
   });
 
+  it('takes an S3-compatible bucket for the library, which needs its name and both keys or neither', () => {
+    expect(loadConfig({})).toMatchObject({ LIBRARY_STORAGE: 'folder', LIBRARY_S3_REGION: 'us-east-1', LIBRARY_S3_FORCE_PATH_STYLE: false });
+    expect(loadConfig({ LIBRARY_STORAGE: 's3', LIBRARY_S3_BUCKET: 'tongxin-library', LIBRARY_S3_ENDPOINT: 'http://minio:9000', LIBRARY_S3_FORCE_PATH_STYLE: 'true' }))
+      .toMatchObject({ LIBRARY_STORAGE: 's3', LIBRARY_S3_BUCKET: 'tongxin-library', LIBRARY_S3_FORCE_PATH_STYLE: true });
+    expect(configError({ LIBRARY_STORAGE: 's3' }).message).toMatch(/LIBRARY_S3_BUCKET: LIBRARY_STORAGE=s3 needs/);
+    expect(configError({ LIBRARY_STORAGE: 'ftp' }).message).toMatch(/LIBRARY_STORAGE="ftp"/);
+    expect(configError({ LIBRARY_S3_BUCKET: 'No_Such Bucket' }).message).toMatch(/LIBRARY_S3_BUCKET=/);
+    expect(configError({ LIBRARY_S3_ACCESS_KEY_ID: 'AKIA' }).message).toMatch(/set both or neither/);
+    expect(configError({ LIBRARY_S3_ENDPOINT: 'ftp://x' }).message).toMatch(/LIBRARY_S3_ENDPOINT="ftp:\/\/x"/);
+  });
+
   it('lets overrides win over the environment and validates them too', () => {
     expect(loadConfig({ PORT: '1234' }, { PORT: 4321 }).PORT).toBe(4321);
     expect(() => loadConfig({}, { PORT: 99999 })).toThrow(ConfigError);

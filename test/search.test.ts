@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { buildApp } from '../src/server/app.ts';
 import { searchQueries } from '../src/server/modules/search/schema.ts';
+import { opinions } from '../src/server/modules/opinions/schema.ts';
 import { backfillSearch } from '../src/server/modules/proposals/search.ts';
 import { backfillIndex } from '../src/server/modules/search/indexing.ts';
 import { DEMO_PASSWORD, seedDemo } from '../src/server/seed/demo.ts';
@@ -115,6 +116,32 @@ describe.each(engines)('search (%s)', (engine) => {
     }
   });
 
+  it('finds 双联 contact logs for the office, leaders and the members on the link only', async () => {
+    const year = new Date().getFullYear();
+    const today = new Date().toISOString().slice(0, 10);
+    const [zhang, li] = t.fx.memberIds;
+    // 张三 (member) liaises with 李四 (member2); a second link, 王五's, is neither's.
+    const link = await ok('staff', 'POST', '/liaison/links', { year, kind: 'partyMember', fromMemberId: zhang, toMemberId: li, reason: '测试' });
+    const theirs = await ok('staff', 'POST', '/liaison/links', { year, kind: 'partyMember', fromMemberId: t.fx.memberIds[2], toMemberId: t.fx.memberIds[3], reason: '测试' });
+    const mine = await ok('member', 'POST', `/liaison/links/${link.id}/contacts`, {
+      date: today, channel: 'faceToFace', participants: '张三、李四', topics: '交流公交出行难题', opinions: ['建议增开夜班公交'], problemsSolved: ['协调解决一处路灯损坏问题'],
+    });
+    const other = await ok('staff', 'POST', `/liaison/links/${theirs.id}/contacts`, { date: today, channel: 'phone', participants: '王五、赵六', topics: '公交卡办理' });
+    await t.app.outbox.kick();
+    const contacts = async (login: string | null, q = '公交') => found(await find(login, q, '&kind=contact')).sort();
+    expect(await contacts('staff')).toEqual([`contact:${mine.id}`, `contact:${other.id}`].sort());
+    expect(await contacts('leader')).toEqual([`contact:${mine.id}`, `contact:${other.id}`].sort());
+    expect(await contacts('member')).toEqual([`contact:${mine.id}`]);
+    expect(await contacts('member2')).toEqual([`contact:${mine.id}`]);
+    for (const nobody of ['unitA', 'unitB', null]) expect(await contacts(nobody), String(nobody)).toEqual([]);
+    expect((await find('unitA', '公交')).counts.contact ?? 0).toBe(0);
+    // Found by the opinions collected and the problems solved too; the hit leads to the contact's page.
+    const item = (await find('member', '夜班', '&kind=contact')).items[0]!;
+    expect(item).toMatchObject({ kind: 'contact', id: mine.id, title: '张三、李四', href: `/liaison/contacts/${mine.id}` });
+    expect(found(await find('member', '路灯', '&kind=contact'))).toEqual([`contact:${mine.id}`]);
+    expect((await t.app.inject({ url: item.href.replace('/liaison', '/api/v1/liaison'), headers: await t.as('member2') })).statusCode).toBe(200);
+  });
+
   it('marks hits in the snippet and escapes everything else', async () => {
     const a = await find('staff', '调度');
     const hit = a.items.find((i) => i.id === ids.script)!;
@@ -156,6 +183,25 @@ describe.each(engines)('search (%s)', (engine) => {
       const body = expectProblem(await t.app.inject({ url, headers: await t.as('staff') }), 400);
       expect(JSON.stringify(body.errors), url).toContain(field);
     }
+  });
+
+  it('counts by year (of each result\'s date) and filters by it, the kind counts following the year', async () => {
+    const thisYear = new Date().getFullYear();
+    await t.database.db.update(opinions).set({ updatedAt: new Date('2024-05-01T08:00:00Z') }).where(eq(opinions.id, ids.opinion!));
+    const all = await find('staff', '公交');
+    const years = (all as Answer & { years: { year: number; count: number }[] }).years;
+    expect(years.find((y) => y.year === 2024)).toEqual({ year: 2024, count: 1 });
+    expect(years.reduce((n, y) => n + y.count, 0)).toBe(all.total);
+    expect(years.map((y) => y.year)).toEqual([...years.map((y) => y.year)].sort((a, b) => b - a));
+    const in2024 = await find('staff', '公交', '&year=2024');
+    expect(found(in2024)).toEqual([`opinion:${ids.opinion}`]);
+    expect(in2024.total).toBe(1);
+    expect(in2024.counts).toMatchObject({ opinion: 1, proposal: 0, document: 0 });
+    // The year list follows the kind asked for.
+    const proposalYears = (await find('staff', '公交', '&kind=proposal') as Answer & { years: { year: number }[] }).years;
+    expect(proposalYears.map((y) => y.year)).toEqual([thisYear]);
+    expect((await find('staff', '公交', `&year=${thisYear}&kind=opinion`)).total).toBe(all.counts.opinion! - 1);
+    expectProblem(await t.app.inject({ url: `/api/v1/search?q=x&year=99`, headers: await t.as('staff') }), 400);
   });
 
   it('logs each search and offers related searches: what the same people searched, then shared words', async () => {

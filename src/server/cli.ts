@@ -109,8 +109,8 @@ async function main() {
   const { backup, BackupError, restore } = await import('./core/db/backup.ts');
   operatorErrors.push(BackupError);
   // The library's files (documents and page images) go into the backup and come back on restore.
-  const { FolderStorage } = await import('./modules/library/storage.ts');
-  const files = new FolderStorage(config.LIBRARY_DIR!);
+  const { openLibraryStorage } = await import('./modules/library/storage.ts');
+  const files = await openLibraryStorage(config);
   try {
     if (command === 'backup') {
       const r = await backup(database.db, file!, values.org, files);

@@ -1,12 +1,15 @@
 // In a real browser: staff upload a .docx to the library; a visitor who is not logged in opens it
 // on a phone (390 px), reads the preview pages and meets 登录后继续阅读 past them, which leads to the login.
+// Staff link a document to a member's record; the member, on a phone, sees where it is used and
+// 猜你喜欢 on its page.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxOf } from '../../src/server/modules/library/samples.ts';
 import { renderers } from '../../src/server/modules/library/tools.ts';
-import { see, startE2E, type E2E } from './browser.ts';
+import { logIn, see, startE2E, type E2E } from './browser.ts';
+import { form } from '../library-helpers.ts';
 import { button, dialog, logInAs, main, pick, toast } from './ui.ts';
 
 const TITLE = '关于加强界别协商的工作报告';
@@ -56,5 +59,55 @@ describe('library journey', () => {
     await button(main(visitor), '登录后继续阅读').click();
     await see(visitor.getByRole('button', { name: '登录' }));
     expect(new URL(visitor.url()).pathname).toBe('/login');
+  });
+
+  it('staff link a document to a member\'s record; the member on a phone sees it used there and 猜你喜欢', { timeout: 180_000 }, async (test) => {
+    const t = e2e.t;
+    const upload = async (title: string, text: string) => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/documents', headers: await t.as('staff'), payload: form(Buffer.from(text.repeat(5), 'utf8'), `${title}.txt`, { title, access: 'members' }) });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const guide = await upload('委员履职指南', '委员应当积极参加政协组织的各项活动。');
+    const kept = await upload('社区养老服务调研', '居家养老与社区养老服务体系建设情况。');
+    await upload('乡村振兴案例汇编', '产业振兴、人才振兴、文化振兴的典型做法。');
+    await t.app.library.runner.runDue();
+    // Another reader keeps both the guide and the study: the study is offered beside the guide.
+    for (const d of [guide, kept]) expect((await t.app.inject({ method: 'PUT', url: `/api/v1/documents/${d}/favourite`, headers: await t.as('member2') })).statusCode).toBe(204);
+    const zhang = (await t.app.inject({ url: `/api/v1/members/${t.fx.memberIds[0]}`, headers: await t.as('staff') })).json();
+    const zhangLabel = [zhang.name, zhang.sectorName, zhang.workplace].filter(Boolean).join(' · ');
+
+    const staff = await logInAs(e2e, test, 'staff');
+    await staff.goto(`/library/${guide}`);
+    await see(main(staff).getByRole('heading', { name: '委员履职指南' }));
+    await main(staff).getByRole('button', { name: '关联到…' }).click();
+    const linking = dialog(staff, '关联到…');
+    await pick(staff, linking.getByRole('combobox', { name: '事项类别' }), '委员履职档案');
+    await pick(staff, linking.getByRole('combobox', { name: '关联对象' }), zhangLabel, '张三');
+    await button(linking, '确 定').or(button(linking, '确定')).click();
+    await toast(staff, '已关联');
+    await see(main(staff).getByRole('link', { name: '张三' }));
+
+    const phone = await e2e.page(test, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const errors: string[] = [];
+    phone.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await phone.goto('/login');
+    await logIn(phone, 'member', t.fx.password);
+    await see(main(phone).getByText('待办事项', { exact: true }));
+    await phone.goto(`/library/${guide}`);
+    await see(main(phone).getByRole('heading', { name: '委员履职指南' }));
+    await see(main(phone).getByRole('heading', { name: '关联事项' }));
+    await see(main(phone).getByRole('heading', { name: '猜你喜欢' }));
+    const also = main(phone).getByRole('region', { name: '猜你喜欢' });
+    await see(also.getByRole('link', { name: '社区养老服务调研' }));
+    await see(also.getByText('收藏本文的读者也收藏', { exact: false }));
+    expect(await main(phone).getByRole('button', { name: '关联到…' }).count()).toBe(0); // the office's only
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // Where it is used leads to the member's own record, which lists the document.
+    await main(phone).getByRole('link', { name: '张三' }).click();
+    await see(main(phone).getByText('文库资料', { exact: true }));
+    await see(main(phone).getByRole('link', { name: /委员履职指南/ }));
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(errors).toEqual([]);
   });
 });

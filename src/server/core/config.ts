@@ -47,6 +47,19 @@ const ConfigSchema = Type.Object({
   LIBRARY_WORKERS: Type.Integer({ minimum: 1, maximum: 16, default: 1 }),
   /** auto: page images where LibreOffice (soffice) and poppler (pdftoppm) are installed; text: text previews only. */
   LIBRARY_RENDER: Type.Union([Type.Literal('auto'), Type.Literal('text')], { default: 'auto' }),
+  /** folder: the files under LIBRARY_DIR; s3: in an S3-compatible bucket (LIBRARY_S3_*), LIBRARY_DIR keeping only temporary files. */
+  LIBRARY_STORAGE: Type.Union([Type.Literal('folder'), Type.Literal('s3')], { default: 'folder' }),
+  /** The bucket's service: unset for AWS S3 itself, else its URL (MinIO, Ceph, a cloud's object storage). */
+  LIBRARY_S3_ENDPOINT: Type.Optional(Type.String({ pattern: '^https?://[^\\s/]+' })),
+  LIBRARY_S3_BUCKET: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$' })),
+  LIBRARY_S3_REGION: Type.String({ minLength: 1, maxLength: 50, default: 'us-east-1' }),
+  /** Keys under this folder of the bucket (a bucket shared with other data). */
+  LIBRARY_S3_PREFIX: Type.Optional(Type.String({ pattern: '^[\\w.-]+(/[\\w.-]+)*/?$', maxLength: 200 })),
+  /** Unset: the SDK's usual sources (AWS_ACCESS_KEY_ID…, an instance role). */
+  LIBRARY_S3_ACCESS_KEY_ID: Type.Optional(Type.String({ minLength: 1 })),
+  LIBRARY_S3_SECRET_ACCESS_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  /** Path-style addressing (endpoint/bucket/key), which MinIO and most self-hosted services want. */
+  LIBRARY_S3_FORCE_PATH_STYLE: Type.Boolean({ default: false }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -56,11 +69,11 @@ export class ConfigError extends Error {}
 const numeric = new Set(['PORT', 'SESSION_TTL_HOURS', 'LOGIN_MAX_FAILURES', 'LOGIN_LOCK_MINUTES',
   'RATE_LIMIT_LOGIN_PER_MINUTE', 'RATE_LIMIT_PUBLIC_PER_MINUTE', 'COMMENTS_PER_MINUTE_ACCOUNT', 'COMMENTS_PER_MINUTE_ADDRESS', 'THEMES_REFRESH_COMMENTS', 'THEMES_REFRESH_SECONDS', 'JOBS_INTERVAL_SECONDS',
   'LIBRARY_MAX_UPLOAD_MB', 'LIBRARY_PREVIEW_PAGES', 'LIBRARY_TIMEOUT_SECONDS', 'LIBRARY_ATTEMPTS', 'LIBRARY_WORKERS']);
-const booleans = new Set(['COOKIE_SECURE']);
+const booleans = new Set(['COOKIE_SECURE', 'LIBRARY_S3_FORCE_PATH_STYLE']);
 
 /** A rejected value as the error message shows it: secrets are not echoed to the console or logs. */
 function shown(key: string, value: unknown): string {
-  if (key === 'SESSION_SECRET' || key === 'TONGXIN_ADMIN_PASSWORD') return `(hidden, ${String(value).length} characters)`;
+  if (key === 'SESSION_SECRET' || key === 'TONGXIN_ADMIN_PASSWORD' || key === 'LIBRARY_S3_SECRET_ACCESS_KEY') return `(hidden, ${String(value).length} characters)`;
   if ((key === 'DATABASE_URL' || key === 'REDIS_URL') && typeof value === 'string') return JSON.stringify(value.replace(/^([a-z][\w+.-]*:\/\/[^:@/]*):[^@/]*@/i, '$1:***@'));
   return JSON.stringify(value);
 }
@@ -85,6 +98,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const cfg = withDefaults as Config;
   const proxyProblem = cfg.TRUST_PROXY === undefined ? undefined : trustProxyProblem(cfg.TRUST_PROXY);
   if (proxyProblem) throw new ConfigError(`Invalid configuration:\n  TRUST_PROXY=${JSON.stringify(cfg.TRUST_PROXY)}: ${proxyProblem}`);
+  if (cfg.LIBRARY_STORAGE === 's3' && !cfg.LIBRARY_S3_BUCKET) throw new ConfigError('Invalid configuration:\n  LIBRARY_S3_BUCKET: LIBRARY_STORAGE=s3 needs the bucket\'s name');
+  if (!cfg.LIBRARY_S3_ACCESS_KEY_ID !== !cfg.LIBRARY_S3_SECRET_ACCESS_KEY) throw new ConfigError('Invalid configuration:\n  LIBRARY_S3_ACCESS_KEY_ID, LIBRARY_S3_SECRET_ACCESS_KEY: set both or neither');
   cfg.DATA_DIR = path.resolve(cfg.DATA_DIR);
   cfg.LIBRARY_DIR = path.resolve(cfg.LIBRARY_DIR ?? path.join(cfg.DATA_DIR, 'library'));
   return cfg;

@@ -104,7 +104,7 @@ export const conflict = (detail: Message, errors: FieldError[] = []) => new Prob
 const NOUNS: Record<string, string> = {
   Resource: '内容', Route: '接口', User: '用户', Token: 'API 令牌', Term: '届次', Member: '委员', Committee: '政协', Entry: '参评提案',
   Attachment: '附件', Proposal: '提案', Reply: '答复', letters: '委员来信', Opinion: '社情民意信息', Notification: '通知',
-  Document: '文档', Category: '文档分类', Page: '页面', Report: '举报',
+  Document: '文档', Category: '文档分类', Page: '页面', Report: '举报', 'Document link': '文档关联',
   Selection: '评选', Level: '评选层级', sector: '界别', committee: '专委会', unit: '承办单位', Link: '双联联系', Contact: '联系记录',
   'Liaison meeting': '双联见面会', Group: '党组织', 'Group member': '党组织成员', 'Party activity': '党组织活动', Campaign: '活动', Idea: '建言',
   Consultation: '协商活动', Comment: '评论', 'Plan item': '协商计划事项', Recommendation: '协商建议', 'Checklist item': '清单事项', Topic: '协商选题', Meeting: '协商会议', Invitation: '会议邀请',

@@ -13,7 +13,7 @@ import { Outbox } from '../core/outbox.ts';
 import { users } from '../core/schema.ts';
 import { createCategory, createDocument } from '../modules/library/commands.ts';
 import { docxOf, pdfOf, pptxOf, xlsxOf } from '../modules/library/samples.ts';
-import { FolderStorage } from '../modules/library/storage.ts';
+import { openLibraryStorage } from '../modules/library/storage.ts';
 import type { DocumentAccess, DocumentFormat } from '../modules/library/schema.ts';
 
 const SPEECH = new URL('./demo-library-speech.txt', import.meta.url);
@@ -22,7 +22,7 @@ export async function seedDemoLibrary(db: Db, config: Config, orgId: string) {
   const [staff] = await db.select().from(users).where(and(eq(users.orgId, orgId), eq(users.username, 'staff')));
   if (!staff) return;
   const ctx = { db, actor: toActor(staff), outbox: new Outbox(db, pino({ level: 'silent' })) };
-  const storage = new FolderStorage(config.LIBRARY_DIR!);
+  const storage = await openLibraryStorage(config);
   const category = async (name: string, parentId?: string) => (await createCategory(ctx, { name, parentId })).id;
   const duties = await category('履职资料');
   const speeches = await category('交流发言', duties);

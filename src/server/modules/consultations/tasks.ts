@@ -4,6 +4,8 @@ import { conflict, invalid, notFound, say } from '../../core/errors.ts';
 import { loadConsultation } from './access.ts';
 import { TASK_NAMES, type TaskKey } from './checklist.ts';
 import { consultations, consultationTasks } from './schema.ts';
+import type { Queryable } from '../../core/db/client.ts';
+import { documentLinks } from '../library/schema.ts';
 
 // Staff keep the 八个一 checklist: each item's owner, due date and progress; an item the kind did
 // not start with can be included, one it does not need left out. Each change lands in the history.
@@ -11,6 +13,13 @@ import { consultations, consultationTasks } from './schema.ts';
 export interface TaskPatch { key: TaskKey; included?: boolean; owner?: string | null; dueDate?: string | null; state?: 'todo' | 'doing' | 'done'; note?: string | null }
 
 const STATE_NAMES = { todo: '未开始', doing: '进行中', done: '已完成' };
+
+/** A library document linked to the item as its deliverable (文库, library/links.ts) also counts. */
+async function hasLibraryDeliverable(tx: Queryable, orgId: string, consultationId: string, key: TaskKey) {
+  const [row] = await tx.select({ id: documentLinks.documentId }).from(documentLinks).where(and(eq(documentLinks.orgId, orgId),
+    eq(documentLinks.targetKind, 'consultation'), eq(documentLinks.targetId, consultationId), eq(documentLinks.part, key))).limit(1);
+  return !!row;
+}
 
 export function setTask(ctx: Ctx, id: string, patch: TaskPatch) {
   return runCommand(ctx, async (c) => {
@@ -31,7 +40,9 @@ export function setTask(ctx: Ctx, id: string, patch: TaskPatch) {
         await c.tx.insert(consultationTasks).values({ orgId: l.c.orgId, consultationId: l.c.id, key });
         notes.push('加入清单');
       }
-      if (fields.state === 'done' && !before?.deliverableId) throw invalid('/state', say('请先上传该事项的成果文件', 'upload the item\'s deliverable first'));
+      if (fields.state === 'done' && !before?.deliverableId && !(await hasLibraryDeliverable(c.tx, l.c.orgId, l.c.id, key))) {
+        throw invalid('/state', say('请先上传该事项的成果文件，或从文库关联', 'upload the item\'s deliverable, or link one from the library, first'));
+      }
       const doneAt = fields.state === undefined ? undefined : fields.state === 'done' ? (before?.doneAt ?? new Date()) : null;
       await c.tx.update(consultationTasks).set({ ...fields, ...(dueDate !== undefined ? { dueOn: dueDate } : {}), ...(doneAt !== undefined ? { doneAt } : {}), updatedAt: sql`now()` })
         .where(ofTask);

@@ -7,7 +7,7 @@ import { searchDocs } from '../search/schema.ts';
 import type { Doc } from './access.ts';
 import { scheduleProcessing } from './processing.ts';
 import { DOC_KIND } from './queries.ts';
-import { documentCategories, documentFavourites, documentPages, documentReports, documents } from './schema.ts';
+import { documentCategories, documentFavourites, documentLinks, documentPages, documentReports, documents } from './schema.ts';
 import type { LibraryStorage } from './storage.ts';
 import { FORMATS, type Upload } from './upload.ts';
 
@@ -53,13 +53,14 @@ export async function createDocument(ctx: Ctx, storage: LibraryStorage, up: Uplo
   }
 }
 
-/** Removes a document, its pages, favourites, reports and search entry, then its files. */
+/** Removes a document, its pages, favourites, reports, links and search entry, then its files. */
 export async function deleteDocument(ctx: Ctx, storage: LibraryStorage, doc: Doc) {
   await runCommand(ctx, async (c) => {
     c.authorize('library.manage', doc);
     await c.tx.delete(documentPages).where(and(eq(documentPages.orgId, doc.orgId), eq(documentPages.documentId, doc.id)));
     await c.tx.delete(documentFavourites).where(and(eq(documentFavourites.orgId, doc.orgId), eq(documentFavourites.documentId, doc.id)));
     await c.tx.delete(documentReports).where(and(eq(documentReports.orgId, doc.orgId), eq(documentReports.documentId, doc.id)));
+    await c.tx.delete(documentLinks).where(and(eq(documentLinks.orgId, doc.orgId), eq(documentLinks.documentId, doc.id)));
     await c.tx.delete(searchDocs).where(and(eq(searchDocs.orgId, doc.orgId), eq(searchDocs.docKind, DOC_KIND), eq(searchDocs.docId, doc.id)));
     const gone = await c.tx.delete(documents).where(and(eq(documents.orgId, doc.orgId), eq(documents.id, doc.id))).returning({ id: documents.id });
     if (!gone.length) throw notFound('Document');

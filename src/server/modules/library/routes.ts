@@ -11,6 +11,8 @@ import { favourites, listCategories, listDocuments, listItem, pageTexts, present
 import { documentPages, documentReports, documents } from './schema.ts';
 import type { LibraryStorage } from './storage.ts';
 import { readDocumentUpload } from './upload.ts';
+import { alsoLike } from './also.ts';
+import { link, LINK_KINDS, linkedDocuments, linksOf, readableTargets, unlink } from './links.ts';
 
 const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
 const obj = <T extends TProperties>(props: T) => Type.Object(props, { additionalProperties: false });
@@ -21,6 +23,9 @@ const Share = Type.Optional(Type.String({ minLength: 45, maxLength: 56, pattern:
 const ShareQuery = obj({ share: Share });
 const PageParams = obj({ id: Uuid, n: Type.Integer({ minimum: 1, maximum: 100000 }) });
 const SHARE_DAYS = 7;
+const LINK_KIND = lit(LINK_KINDS);
+/** A checklist item's key (八个一) for a consultation's deliverable. */
+const Part = Type.Optional(Type.String({ maxLength: 40, pattern: '^[A-Za-z]*$' }));
 
 export interface LibraryOptions { storage: LibraryStorage }
 
@@ -60,6 +65,11 @@ export async function libraryRoutes(fastify: FastifyInstance, { storage }: Libra
 
   app.get('/documents/favourites', { schema: { tags, summary: 'My favourite documents', querystring: obj(Paging) } }, async (req) =>
     ({ ...(await favourites(app.db, actorOf(req), lang(req), pageOf(req.query))), page: req.query.page, pageSize: req.query.pageSize }));
+
+  app.get('/documents/linked', {
+    config: { public: true },
+    schema: { tags, summary: 'The documents linked to a proposal, a consultation (part: its checklist item) or a member\'s record, for a caller who may read that item; those the caller may open', querystring: obj({ kind: LINK_KIND, targetId: Uuid }) },
+  }, async (req) => ({ items: await linkedDocuments(app.db, req.actor, req.query.kind, req.query.targetId, lang(req)) }));
 
   app.get('/documents/reports', {
     schema: { tags, summary: 'Reports of bad content (staff): the moderation queue, open ones by default', querystring: obj({ ...Paging, status: Type.Optional(lit(['open', 'dismissed', 'hidden'] as const)) }) },
@@ -147,6 +157,40 @@ export async function libraryRoutes(fastify: FastifyInstance, { storage }: Libra
   }, async (req) => {
     const { doc } = await load(req, req.params.id, req.query.share);
     return { items: await related(app.db, doc, req.actor, lang(req)) };
+  });
+
+  app.get('/documents/:id/also', {
+    config: { public: true },
+    schema: { tags, summary: '猜你喜欢: other documents the caller may open (favourited by the same readers, linked to the same item, found by its title words, popular), none of the related ones', params: IdParams, querystring: ShareQuery },
+  }, async (req) => {
+    const { doc } = await load(req, req.params.id, req.query.share);
+    return { items: await alsoLike(app.db, doc, req.actor, lang(req)) };
+  });
+
+  app.get('/documents/:id/links', {
+    config: { public: true },
+    schema: { tags, summary: 'Where the document is used: the proposals, consultations (part: the checklist item) and members\' records it is linked to that the caller may read', params: IdParams, querystring: ShareQuery },
+  }, async (req) => {
+    const { doc } = await load(req, req.params.id, req.query.share);
+    return { items: await linksOf(app.db, req.actor, doc) };
+  });
+
+  app.post('/documents/:id/links', {
+    schema: { tags, summary: 'Link the document to a proposal, a consultation (part: one of its 八个一, as its deliverable) or a member\'s record (staff)', params: IdParams, body: obj({ kind: LINK_KIND, targetId: Uuid, part: Part }) },
+  }, async (req, reply) => {
+    const { doc } = await load(req, req.params.id);
+    const ref = { kind: req.body.kind, targetId: req.body.targetId, part: req.body.part ?? '' };
+    const created = await link(ctxOf(req), doc, ref);
+    const [target] = await readableTargets(app.db, req.actor, doc.orgId, [ref]);
+    return reply.status(created ? 201 : 200).send(target);
+  });
+
+  app.delete('/documents/:id/links/:targetId', {
+    schema: { tags, summary: 'Unlink the document from an item (staff): every link to it, or the one of that kind and part', params: obj({ id: Uuid, targetId: Uuid }), querystring: obj({ kind: Type.Optional(LINK_KIND), part: Part }) },
+  }, async (req, reply) => {
+    const { doc } = await load(req, req.params.id);
+    await unlink(ctxOf(req), doc, req.params.targetId, req.query);
+    return reply.status(204).send();
   });
 
   app.put('/documents/:id/favourite', { schema: { tags, summary: 'Add to my favourites', params: IdParams } }, async (req, reply) => {

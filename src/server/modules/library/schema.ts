@@ -90,3 +90,21 @@ export const documentReports = pgTable('document_reports', {
   resolvedBy: uuid(),
   resolvedAt: timestamp({ withTimezone: true }),
 }, (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('document_reports_open').on(t.orgId, t.status, t.createdAt)]);
+
+export type LinkKind = 'proposal' | 'consultation' | 'member';
+
+/**
+ * A document linked to what it belongs to (links.ts): a proposal (its attachments), a consultation
+ * — `part` naming one of its 八个一 when it is that item's deliverable — or a member (their duty
+ * record). Readers see a link only when they may open both the document and the item.
+ */
+export const documentLinks = pgTable('document_links', {
+  orgId: uuid().notNull(),
+  documentId: uuid().notNull(),
+  targetKind: text().notNull().$type<LinkKind>(),
+  targetId: uuid().notNull(),
+  /** A checklist item's key (researchReport, …) for a consultation's deliverable; '' for the item itself. */
+  part: text().notNull().default(''),
+  createdBy: uuid().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.orgId, t.documentId, t.targetKind, t.targetId, t.part] }), index('document_links_target').on(t.orgId, t.targetKind, t.targetId)]);

@@ -3,11 +3,14 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
+import type { Config } from '../../core/config.ts';
 
-// Where the library keeps its files. The interface is what the rest of the module uses, so an
-// S3-compatible store can be added beside the folder one: files are written whole to a temporary
-// place first and only then put under their key (nothing half-stored), read back as streams, and
-// handed to the processing as a local file (a remote store would download it to a temporary one).
+// Where the library keeps its files. The interface is what the rest of the module uses: a folder
+// (FolderStorage, LIBRARY_DIR) or an S3-compatible bucket (S3Storage in s3-storage.ts,
+// LIBRARY_STORAGE=s3). Files are written whole to a temporary place first and only then put under
+// their key (nothing half-stored), read back as streams, and handed to the processing as a local
+// file (the bucket's is downloaded to a temporary one). Temporary files live under LIBRARY_DIR/.tmp
+// whatever the store.
 
 export interface PendingFile {
   /** A local path to write the incoming bytes to. */
@@ -30,24 +33,30 @@ export interface LibraryStorage {
   withScratch<T>(fn: (dir: string) => Promise<T>): Promise<T>;
   /** Removes every file whose key starts with `prefix` (a document's folder). */
   removeAll(prefix: string): Promise<void>;
+  /** Lets go of connections (a bucket's client). */
+  close?(): void;
 }
 
 /** Keys are `<orgId>/<documentId>[/<folder>]/<name>`; only these characters ever reach the file system. */
 const SAFE_KEY = /^[0-9a-f-]{36}\/[0-9a-f-]{36}(\/\w[\w.-]*){0,2}$/;
 
-export class FolderStorage implements LibraryStorage {
+/** The key, if it is one the library makes (else an error: nothing else reaches a store). */
+export function checkedKey(key: string): string {
+  if (!SAFE_KEY.test(key)) throw new Error(`bad storage key ${key}`);
+  return key;
+}
+
+/** The temporary files of a store: uploads being received and processing runs, under `root/.tmp`. */
+export abstract class LocalScratch {
   constructor(readonly root: string) {}
 
-  private pathOf(key: string) {
-    if (!SAFE_KEY.test(key)) throw new Error(`bad storage key ${key}`);
-    return path.join(this.root, key);
-  }
-
-  private async tmpDir() {
+  protected async tmpDir() {
     const dir = path.join(this.root, '.tmp');
     await fsp.mkdir(dir, { recursive: true });
     return dir;
   }
+
+  abstract putFile(key: string, localPath: string): Promise<void>;
 
   async begin(): Promise<PendingFile> {
     const tempPath = path.join(await this.tmpDir(), `${crypto.randomUUID()}.part`);
@@ -57,6 +66,15 @@ export class FolderStorage implements LibraryStorage {
       abort: () => fsp.rm(tempPath, { force: true }),
     };
   }
+
+  async withScratch<T>(fn: (dir: string) => Promise<T>): Promise<T> {
+    const dir = await fsp.mkdtemp(path.join(await this.tmpDir(), 'work-'));
+    try { return await fn(dir); } finally { await fsp.rm(dir, { recursive: true, force: true }); }
+  }
+}
+
+export class FolderStorage extends LocalScratch implements LibraryStorage {
+  private pathOf(key: string) { return path.join(this.root, checkedKey(key)); }
 
   async putFile(key: string, localPath: string) {
     const target = this.pathOf(key);
@@ -79,13 +97,14 @@ export class FolderStorage implements LibraryStorage {
 
   async withLocalFile<T>(key: string, fn: (localPath: string) => Promise<T>) { return fn(this.pathOf(key)); }
 
-  async withScratch<T>(fn: (dir: string) => Promise<T>): Promise<T> {
-    const dir = await fsp.mkdtemp(path.join(await this.tmpDir(), 'work-'));
-    try { return await fn(dir); } finally { await fsp.rm(dir, { recursive: true, force: true }); }
-  }
-
   async removeAll(prefix: string) {
-    if (!SAFE_KEY.test(prefix)) throw new Error(`bad storage prefix ${prefix}`);
-    await fsp.rm(path.join(this.root, prefix), { recursive: true, force: true });
+    await fsp.rm(this.pathOf(prefix), { recursive: true, force: true });
   }
+}
+
+/** The store the configuration names: LIBRARY_STORAGE=s3 a bucket (its client loaded only then), else the folder LIBRARY_DIR. */
+export async function openLibraryStorage(config: Config): Promise<LibraryStorage> {
+  if (config.LIBRARY_STORAGE !== 's3') return new FolderStorage(config.LIBRARY_DIR!);
+  const { S3Storage } = await import('./s3-storage.ts');
+  return S3Storage.fromConfig(config);
 }

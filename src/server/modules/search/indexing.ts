@@ -3,6 +3,7 @@ import type { Db, Queryable, Tx } from '../../core/db/client.ts';
 import type { DomainEvent } from '../../core/outbox.ts';
 import { consultationComments, consultations } from '../consultations/schema.ts';
 import { replies } from '../handling/schema.ts';
+import { liaisonContacts, liaisonOpinions } from '../liaison/schema.ts';
 import { opinions } from '../opinions/schema.ts';
 import { searchDocs } from './schema.ts';
 import { titledVector, upsertSearchDocs } from './store.ts';
@@ -32,12 +33,25 @@ const comment: Indexer = async (tx, orgId, ids) => {
   await upsertSearchDocs(tx, orgId, 'comment', rows.map((c) => ({ id: c.id, tsv: titledVector('', c.content) })));
 };
 
+// A liaison's contact log (双联联系记录): who took part (the title's words), the topics, the problems
+// solved and the opinions collected there.
+const contact: Indexer = async (tx, orgId, ids) => {
+  const rows = await tx.select({ id: liaisonContacts.id, participants: liaisonContacts.participants, topics: liaisonContacts.topics, problems: liaisonContacts.problemsSolved })
+    .from(liaisonContacts).where(and(eq(liaisonContacts.orgId, orgId), inArray(liaisonContacts.id, ids)));
+  const said = await tx.select({ contactId: liaisonOpinions.contactId, content: liaisonOpinions.content }).from(liaisonOpinions)
+    .where(and(eq(liaisonOpinions.orgId, orgId), inArray(liaisonOpinions.contactId, ids)));
+  await upsertSearchDocs(tx, orgId, 'contact', rows.map((c) => ({
+    id: c.id, tsv: titledVector(c.participants, [c.topics, ...c.problems, ...said.filter((o) => o.contactId === c.id).map((o) => o.content)].join('\n')),
+  })));
+};
+
 /** Each kind indexed here: its table (for the backfill) and its indexer. */
 const KINDS = {
   reply: { table: replies, index: reply },
   opinion: { table: opinions, index: opinion },
   consultation: { table: consultations, index: consultation },
   comment: { table: consultationComments, index: comment },
+  contact: { table: liaisonContacts, index: contact },
 } as const;
 
 /** The events that change a text, and the kind of search document each rewrites. */
@@ -46,6 +60,7 @@ const EVENTS: Record<string, keyof typeof KINDS> = {
   'consultation.created': 'consultation', 'consultation.edited': 'consultation',
   // A comment is indexed when posted (visible) or held; the search shows visible ones only.
   'consultationComment.posted': 'comment', 'consultationComment.held': 'comment',
+  'liaisonContact.logged': 'contact',
 };
 
 /** A reply is written with its item's `reply` action (proposals, recommendations): index that item's replies. */

@@ -7,6 +7,8 @@ import { searchTokens } from '../../core/text/segment.ts';
 import { consultationComments, consultationRecommendations, consultations } from '../consultations/schema.ts';
 import { recHref, recReadableBy, REC_KIND } from '../consultations/recommendation-access.ts';
 import { replies } from '../handling/schema.ts';
+import { visibleLinks } from '../liaison/access.ts';
+import { liaisonContacts, liaisonLinks } from '../liaison/schema.ts';
 import { visibleDocuments } from '../library/access.ts';
 import { documentPages, documents } from '../library/schema.ts';
 import { readableBy as opinionReadableBy } from '../opinions/access.ts';
@@ -20,7 +22,7 @@ import { searchDocs, searchQueries } from './schema.ts';
 // lists use), so nothing found is a 404 to open. Ranking: a hit in the title above a hit in the
 // text only, then ts_rank (title words weigh more), then the newer first.
 
-export const SEARCH_KINDS = ['proposal', 'reply', 'opinion', 'consultation', 'comment', 'document'] as const;
+export const SEARCH_KINDS = ['proposal', 'reply', 'opinion', 'consultation', 'comment', 'document', 'contact'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /** Visitors and public accounts (网民) see what the public sees. */
@@ -30,7 +32,8 @@ interface Ctx { actor: Actor | null; orgId: string; q: SQL; qTitle: SQL }
 
 /** One arm: the kind's search documents joined to its rows, where the caller may read them. */
 function arm(c: Ctx, kind: SearchKind, docKind: string, join: SQL, updated: SQL, access: SQL | undefined): SQL {
-  return sql`select ${kind}::text as kind, s.doc_id as id, (s.tsv @@ ${c.qTitle}) as title_hit, ts_rank(s.tsv, ${c.q}) as rank, ${updated} as updated
+  return sql`select ${kind}::text as kind, s.doc_id as id, (s.tsv @@ ${c.qTitle}) as title_hit, ts_rank(s.tsv, ${c.q}) as rank, ${updated} as updated,
+    extract(year from ${updated})::int as year
     from ${searchDocs} s ${join}
     where s.org_id = ${c.orgId} and s.doc_kind = ${docKind} and s.tsv @@ ${c.q}${access ? sql` and ${access}` : sql``}`;
 }
@@ -73,38 +76,50 @@ function arms(c: Ctx, kinds: readonly SearchKind[]): SQL[] {
   if (want('document')) {
     out.push(arm(c, 'document', 'document', on(sql`${documents}`, sql`${documents.orgId} = s.org_id and ${documents.id} = s.doc_id`), sql`${documents.uploadedAt}`, visibleDocuments(actor)));
   }
+  // 双联 contact logs: as GET /liaison/contacts/:id reads them (the office and leaders all, a member those of their links; units and the public none).
+  if (want('contact') && actor && !outsider) {
+    out.push(arm(c, 'contact', 'contact', sql`${on(sql`${liaisonContacts}`, sql`${liaisonContacts.orgId} = s.org_id and ${liaisonContacts.id} = s.doc_id`)}${on(sql`${liaisonLinks}`,
+      sql`${liaisonLinks.orgId} = ${liaisonContacts.orgId} and ${liaisonLinks.id} = ${liaisonContacts.linkId}`)}`, sql`${liaisonContacts.createdAt}`, visibleLinks(actor)));
+  }
   return out;
 }
 
 export interface SearchItem { kind: SearchKind; id: string; title: string; titleHtml: string; snippet: string; href: string; date: string }
-export interface SearchAnswer { items: SearchItem[]; total: number; counts: Record<SearchKind, number>; words: string[] }
+/** `years`: how many of the kind asked for (or all) fall in each year, newest first; `counts`: by kind, in the year asked for (or all). */
+export interface SearchAnswer { items: SearchItem[]; total: number; counts: Record<SearchKind, number>; years: { year: number; count: number }[]; words: string[] }
 
 const noCounts = () => Object.fromEntries(SEARCH_KINDS.map((k) => [k, 0])) as Record<SearchKind, number>;
 
-export async function search(db: Queryable, actor: Actor | null, orgId: string, q: string, kind: SearchKind | undefined, page: { limit: number; offset: number }): Promise<SearchAnswer> {
+export async function search(db: Queryable, actor: Actor | null, orgId: string, q: string, kind: SearchKind | undefined, page: { limit: number; offset: number }, year?: number): Promise<SearchAnswer> {
   const words = queryWords(q);
-  if (!words.length) return { items: [], total: 0, counts: noCounts(), words };
+  if (!words.length) return { items: [], total: 0, counts: noCounts(), years: [], words };
   const c: Ctx = {
     actor, orgId,
     q: sql`to_tsquery('simple', ${words.join(' & ')})`,
     // Every word in the title: the words weighted A.
     qTitle: sql`to_tsquery('simple', ${words.map((w) => `${w}:A`).join(' & ')})`,
   };
-  // One statement: the matches of every kind once (a CTE read twice is computed once), counted by
-  // kind for the tabs, and the page of those of the kind asked for.
+  // One statement: the matches of every kind once (a CTE read thrice is computed once), counted by
+  // kind (in the year asked for) for the tabs and by year (of the kind asked for) for the year
+  // filter, and the page of those of the kind and year asked for. A year is the year of the date shown.
   const order = sql`order by title_hit desc, rank desc, updated desc, id`;
-  const rows = await queryRows<{ kind: SearchKind; id: string | null; n: number }>(db, sql`with u as (${sql.join(arms(c, SEARCH_KINDS), sql` union all `)})
-    select kind, null::uuid as id, count(*)::int as n from u group by kind
+  const inYear = year ? sql` and year = ${year}` : sql``;
+  const ofKind = kind ? sql` and kind = ${kind}` : sql``;
+  const rows = await queryRows<{ kind: string; id: string | null; n: number }>(db, sql`with u as (${sql.join(arms(c, SEARCH_KINDS), sql` union all `)})
+    select kind, null::uuid as id, count(*)::int as n from u where true${inYear} group by kind
     union all
-    (select kind, id, (row_number() over (${order}))::int from u${kind ? sql` where kind = ${kind}` : sql``} ${order} limit ${page.limit} offset ${page.offset})`);
-  const counted = rows.filter((r) => r.id === null);
+    select 'year:' || year::text, null::uuid, count(*)::int from u where true${ofKind} group by year
+    union all
+    (select kind, id, (row_number() over (${order}))::int from u where true${ofKind}${inYear} ${order} limit ${page.limit} offset ${page.offset})`);
+  const years = rows.filter((r) => r.id === null && r.kind.startsWith('year:')).map((r) => ({ year: Number(r.kind.slice(5)), count: r.n })).sort((a, b) => b.year - a.year);
+  const counted = rows.filter((r): r is { kind: SearchKind; id: null; n: number } => r.id === null && !r.kind.startsWith('year:'));
   // (n: the place on the page, for the union does not promise to keep the order)
   const pageRows = rows.filter((r): r is { kind: SearchKind; id: string; n: number } => r.id !== null).sort((a, b) => a.n - b.n);
   const counts = noCounts();
   for (const r of counted) counts[r.kind] = r.n;
   const total = kind ? counts[kind] : Object.values(counts).reduce((a, b) => a + b, 0);
   const shown = await present(db, actor, orgId, pageRows, words);
-  return { items: pageRows.map((r) => shown.get(`${r.kind}:${r.id}`)).filter((x): x is SearchItem => !!x), total, counts, words };
+  return { items: pageRows.map((r) => shown.get(`${r.kind}:${r.id}`)).filter((x): x is SearchItem => !!x), total, counts, years, words };
 }
 
 interface Found { title: string; text: string; href: string; date: Date | string }
@@ -158,6 +173,9 @@ async function present(db: Queryable, actor: Actor | null, orgId: string, rows: 
     ]);
     return docs.map((d) => ({ ...d, text: pages.find((p) => p.id === d.id)?.text ?? '' }));
   }, (d) => put('document', d.id, { title: d.title, text: d.text, href: `/library/${d.id}`, date: d.at }));
+  of('contact', (list) => db.select({ id: liaisonContacts.id, participants: liaisonContacts.participants, topics: liaisonContacts.topics, problems: liaisonContacts.problemsSolved, date: liaisonContacts.date })
+    .from(liaisonContacts).where(and(eq(liaisonContacts.orgId, orgId), inArray(liaisonContacts.id, list))),
+  (x) => put('contact', x.id, { title: x.participants, text: [x.topics, ...x.problems].join(' '), href: `/liaison/contacts/${x.id}`, date: x.date }));
   await Promise.all(tasks);
   const out = new Map<string, SearchItem>();
   for (const r of rows) {

@@ -31,22 +31,24 @@ export async function searchRoutes(fastify: FastifyInstance) {
   app.get('/search', {
     config,
     schema: {
-      tags, summary: 'Search across everything the caller may read: proposals, replies, 社情民意, consultations, comments, documents (snippet: escaped HTML with <mark>)',
+      tags, summary: 'Search across everything the caller may read: proposals, replies, 社情民意, consultations, comments, documents, 双联 contact logs (snippet: escaped HTML with <mark>)',
       querystring: Type.Object({
         q: Q, kind: Type.Optional(Kind),
+        /** Only what falls in this year (the year of each result's date). */
+        year: Type.Optional(Type.Integer({ minimum: 1949, maximum: 2200 })),
         page: Type.Integer({ minimum: 1, maximum: 500, default: 1 }),
         pageSize: Type.Integer({ minimum: 1, maximum: 50, default: 20 }),
         orgId: Type.Optional(Uuid),
       }, { additionalProperties: false }),
     },
   }, async (req) => {
-    const { q, kind, page, pageSize } = req.query;
+    const { q, kind, page, pageSize, year } = req.query;
     const orgId = await orgOf(req, req.query.orgId);
-    if (!orgId) return { items: [], total: 0, page, pageSize, counts: {} };
-    const found = await search(app.db, req.actor, orgId, q, kind, pageOf({ page, pageSize }));
+    if (!orgId) return { items: [], total: 0, page, pageSize, counts: {}, years: [] };
+    const found = await search(app.db, req.actor, orgId, q, kind, pageOf({ page, pageSize }), year);
     // The first page of a search is one search in the log (paging on is not another).
     if (page === 1) await logQuery(app.db, { orgId, q, kind, actor: req.actor, searcher: searcher(req), resultCount: found.total });
-    return { items: found.items, total: found.total, page, pageSize, counts: found.counts };
+    return { items: found.items, total: found.total, page, pageSize, counts: found.counts, years: found.years };
   });
 
   app.get('/search/related', {

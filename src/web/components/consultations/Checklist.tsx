@@ -1,6 +1,6 @@
 // The 八个一 checklist of a consultation: each item's owner, due date and state, late ones flagged;
 // staff edit an item, leave it out, or add one the kind did not start with; each item's deliverable
-// is an uploaded document, and only an item with one can be done.
+// is an uploaded document or a library document linked to it (文库), and only an item with one can be done.
 import { useState } from 'react';
 import { Button, Card, Flex, Form, Input, List, Select, Tag, Typography } from 'antd';
 import { useI18n } from '../../i18n';
@@ -11,6 +11,7 @@ import { UploadButton } from './UploadButton';
 import { TASK_KEYS } from './model';
 import type { Task, TaskKey, TaskState } from './model';
 import { useConsultationWrite, writes } from './queries';
+import { DocumentLinks, useLinkedDocuments } from '../library/LinkedDocuments';
 
 const STATE_COLORS: Record<TaskState, string> = { todo: 'default', doing: 'blue', done: 'green' };
 interface TaskForm { owner?: string; dueDate?: string; state: TaskState; note?: string }
@@ -20,6 +21,7 @@ export function Checklist({ id, tasks, editable }: { id: string; tasks: Task[]; 
   const [editing, setEditing] = useState<Task | null>(null);
   const write = useConsultationWrite((body: Parameters<typeof writes.task>[1]) => writes.task(id, body));
   const missing = TASK_KEYS.filter((k) => !tasks.some((x) => x.key === k));
+  const library = useLinkedDocuments('consultation', id).data?.items ?? [];
   return (
     <Card title={t('consultation.checklist')} size="small"
       extra={editable && missing.length > 0 && (
@@ -45,10 +47,11 @@ export function Checklist({ id, tasks, editable }: { id: string; tasks: Task[]; 
                 {t('consultation.task.owner')}：{task.owner ?? t('common.none')} · {t('consultation.task.dueDate')}：{task.dueDate ? formatDate(task.dueDate) : t('common.none')}
               </Typography.Text>
               {task.note && <Typography.Text type="secondary">{task.note}</Typography.Text>}
+              {library.some((d) => d.part === task.key) && <DocumentLinks docs={library.filter((d) => d.part === task.key)} />}
               <Flex gap={6} wrap align="center">
                 {task.deliverable
                   ? <Files consultationId={id} files={[task.deliverable]} />
-                  : <Typography.Text type="secondary">{t('meeting.deliverable.none')}</Typography.Text>}
+                  : !library.some((d) => d.part === task.key) && <Typography.Text type="secondary">{t('meeting.deliverable.none')}</Typography.Text>}
                 {editable && <UploadButton size="small" label={t(task.deliverable ? 'meeting.deliverable.replace' : 'meeting.deliverable.upload')} done={t('meeting.uploaded')}
                   send={(f) => meetingWrites.deliverable(id, task.key, f)} aria-label={`${t('meeting.deliverable.upload')}：${t(`consultation.task.${task.key}`)}`} />}
               </Flex>

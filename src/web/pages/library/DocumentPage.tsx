@@ -2,7 +2,8 @@
 // uploader masked, number, time, format, pages, size, downloads), favourite / share / report /
 // download, the pages one after another (images lazy-loaded, their text as a layer to copy and as
 // alt for screen readers; text parts where the server renders no images), 登录后继续阅读 at the
-// preview limit, the extracted text with 展开全文, and related documents.
+// preview limit, the extracted text with 展开全文, related documents, where it is used (关联事项)
+// and 猜你喜欢.
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, App, Breadcrumb, Button, Card, Descriptions, Flex, Input, List, Modal, Space, Typography } from 'antd';
@@ -14,6 +15,7 @@ import { useI18n } from '../../i18n';
 import { QueryError } from '../../components/QueryError';
 import { sizeText, type DocDetail, type DocItem } from './libraryApi';
 import { RelatedSearches } from '../../components/RelatedSearches';
+import { AlsoLike, DocumentUsage } from './DocumentExtras';
 
 export default function DocumentPage() {
   const { id = '' } = useParams();
@@ -143,6 +145,9 @@ export default function DocumentPage() {
             renderItem={(r) => <List.Item><Link to={`/library/${r.id}`}>{r.title}</Link><span style={{ color: '#888' }}>{r.format.toUpperCase()}</span></List.Item>} />
         </section>
       )}
+
+      {doc.data && <DocumentUsage id={id} share={share} office={office} />}
+      {ready && <AlsoLike id={id} share={share} />}
 
       {/* Searches related to the one that led here (?q=), else to the document's title. */}
       {doc.data && <RelatedSearches q={search.get('q') ?? doc.data.title} />}

@@ -10,6 +10,14 @@ export interface DocItem {
 export interface DocDetail extends DocItem {
   filename: string; previewPages: number; mayDownload: boolean; favourite: boolean; breadcrumbs: { id: string; name: string }[];
 }
+export type LinkKind = 'proposal' | 'consultation' | 'member';
+export const LINK_KINDS: LinkKind[] = ['proposal', 'consultation', 'member'];
+/** Where a document is used (GET /documents/:id/links). */
+export interface LinkTarget { kind: LinkKind; targetId: string; part: string; title: string; href: string }
+/** 猜你喜欢 (GET /documents/:id/also). */
+export interface AlsoItem extends DocItem { reason: 'favouritedToo' | 'sameItem' | 'titleWords' | 'popular' }
+/** A document linked to an item (GET /documents/linked); `part`: the checklist item it is the deliverable of. */
+export interface LinkedDoc extends DocItem { part: string }
 export interface Category { id: string; parentId: string | null; name: string; sort: number }
 export interface Report { id: string; documentId: string; title: string; number: string; reason: string; status: string; createdAt: string }
 

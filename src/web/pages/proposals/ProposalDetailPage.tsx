@@ -11,6 +11,7 @@ import { ActionBar } from '../../components/proposals/ActionBar';
 import { MergeCandidates } from '../../components/proposals/MergeCandidates';
 import { useProposal, useProposalActions } from '../../components/proposals/queries';
 import { ProposalSubtitle, ProposalView } from '../../components/proposals/ProposalView';
+import { LinkedDocuments } from '../../components/library/LinkedDocuments';
 
 export default function ProposalDetailPage() {
   const { id = '' } = useParams();
@@ -58,6 +59,7 @@ export default function ProposalDetailPage() {
       {p.origin && <div style={{ marginTop: -8, marginBottom: 12 }}><OriginLink origin={p.origin} /></div>}
       <MergeCandidates p={p} style={{ marginBottom: 16 }} />
       <ProposalView p={p} notice={waiting && <Alert type="info" showIcon title={t('proposal.waitingCosigners')} />} />
+      <LinkedDocuments kind="proposal" targetId={p.id} />
     </>
   );
 }

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useProposal } from '../../components/proposals/queries';
 import { ProposalSubtitle, ProposalView } from '../../components/proposals/ProposalView';
+import { LinkedDocuments } from '../../components/library/LinkedDocuments';
 
 export default function PublicProposalDetailPage() {
   const { id = '' } = useParams();
@@ -29,6 +30,7 @@ export default function PublicProposalDetailPage() {
       <PageHeader back={<Button type="text" icon={<ArrowLeftOutlined />} aria-label={t('proposal.public.back')} onClick={toList} />} title={p.title} />
       <ProposalSubtitle p={p} />
       <ProposalView p={p} publicView />
+      <LinkedDocuments kind="proposal" targetId={p.id} />
     </>
   );
 }

@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { GRADE_COLORS, gradeKey, kindKey, thisYear, useMyRecord, variantKey, YEARS } from '../../components/records/model';
 import type { DutyEntry } from '../../components/records/model';
+import { LinkedDocuments } from '../../components/library/LinkedDocuments';
 
 export default function MyRecordPage() {
   const { t, formatDate } = useI18n();
@@ -57,6 +58,7 @@ export default function MyRecordPage() {
             <Typography.Text type="secondary">{t('records.reportHelp')}</Typography.Text>
           </Flex>
           <Typography.Text type="secondary">{t('records.intro')}</Typography.Text>
+          <LinkedDocuments kind="member" targetId={r.member.id} />
           <Card size="small" title={t('records.entries')} styles={{ body: { padding: groups.size ? 0 : undefined } }}>
             {groups.size === 0 ? <Empty description={t('records.noEntries')} /> : (
               <Collapse

@@ -1,7 +1,7 @@
-// Search across everything: the box, the kinds as tabs with their counts, results with the hits
+// Search across everything: the box, the kinds as tabs with their counts, the years with theirs, results with the hits
 // marked (rendered as text with <mark>, never as HTML), pages, and related searches.
 import { Link, useSearchParams } from 'react-router-dom';
-import { Empty, Flex, Input, List, Segmented, Tag, Typography } from 'antd';
+import { Empty, Flex, Input, List, Segmented, Select, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -18,17 +18,21 @@ export default function SearchPage() {
   const q = (params.get('q') ?? '').trim().slice(0, 100);
   const kind = KINDS.includes(params.get('kind') as SearchKind) ? (params.get('kind') as SearchKind) : undefined;
   const page = Math.max(1, Number(params.get('page')) || 1);
-  const go = (next: { q?: string; kind?: SearchKind; page?: number }) => {
+  const year = /^\d{4}$/.test(params.get('year') ?? '') ? Number(params.get('year')) : undefined;
+  // Another query, kind or year starts at page 1; the year is kept while the kind changes.
+  const go = (next: { q?: string; kind?: SearchKind; page?: number; year?: number | null }) => {
     const p = new URLSearchParams();
     const nq = next.q ?? q;
     if (nq) p.set('q', nq);
     if (next.kind) p.set('kind', next.kind);
+    const ny = next.year === undefined ? year : next.year;
+    if (ny) p.set('year', String(ny));
     if (next.page && next.page > 1) p.set('page', String(next.page));
     setParams(p);
   };
   const found = useQuery({
-    queryKey: ['search', q, kind, page], enabled: !!q,
-    queryFn: () => api.get<SearchAnswer>('/api/v1/search', { q, kind, page, pageSize: PAGE_SIZE }),
+    queryKey: ['search', q, kind, year, page], enabled: !!q,
+    queryFn: () => api.get<SearchAnswer>('/api/v1/search', { q, kind, year, page, pageSize: PAGE_SIZE }),
   });
   const counts = found.data?.counts ?? {};
   const all = KINDS.reduce((n, k) => n + (counts[k] ?? 0), 0);
@@ -61,7 +65,15 @@ export default function SearchPage() {
               ]}
             />
           </div>
-          {found.data && <Typography.Text type="secondary">{t('search.results', { total: found.data.total })}</Typography.Text>}
+          <Flex justify="space-between" align="center" wrap gap={8}>
+            {found.data && <Typography.Text type="secondary">{t('search.results', { total: found.data.total })}</Typography.Text>}
+            {(found.data?.years.length ?? 0) > 0 && (
+              <Select<number> size="small" aria-label={t('search.year')} value={year ?? 0} style={{ minWidth: 130 }}
+                onChange={(y) => go({ kind, year: y || null })}
+                options={[{ value: 0, label: t('search.allYears') }, ...found.data!.years.map((y) => ({ value: y.year, label: `${y.year} (${y.count})` })),
+                  ...(year && !found.data!.years.some((y) => y.year === year) ? [{ value: year, label: String(year) }] : [])]} />
+            )}
+          </Flex>
           <List<SearchItem>
             loading={found.isLoading}
             dataSource={found.data?.items ?? []}
