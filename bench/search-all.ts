@@ -46,17 +46,17 @@ export async function searchAllBench(queryCount = 30): Promise<SearchAllResult> 
     const time = async (f: () => Promise<unknown>) => { const t0 = performance.now(); await f(); return performance.now() - t0; };
     const rows: SearchAllRow[] = [];
     for (const [caller, actor] of callers) {
-      for (const q of queries.slice(0, 3)) { await search(db, actor, orgId, q, undefined, page); await searchProposals(db, actor, orgId, { q, published: !actor }, page); } // warm-up
+      for (const q of queries.slice(0, 3)) { await search(db, actor, orgId, q, {}, page); await searchProposals(db, actor, orgId, { q, published: !actor }, page); } // warm-up
       const all: number[] = [], one: number[] = [], found: number[] = [], foundP: number[] = [];
       for (const q of queries) {
         // Interleaved, so drift (GC, other load) touches both alike.
         const a: number[] = [], b: number[] = [];
         for (let r = 0; r < ROUNDS; r++) {
-          a.push(await time(() => search(db, actor, orgId, q, undefined, page)));
+          a.push(await time(() => search(db, actor, orgId, q, {}, page)));
           b.push(await time(() => searchProposals(db, actor, orgId, { q, published: !actor }, page)));
         }
         all.push(median(a)); one.push(median(b));
-        found.push((await search(db, actor, orgId, q, undefined, page)).total);
+        found.push((await search(db, actor, orgId, q, {}, page)).total);
         foundP.push((await searchProposals(db, actor, orgId, { q, published: !actor }, page)).total);
       }
       rows.push({ caller, allMs: round(median(all)), proposalsMs: round(median(one)), ratio: round(median(all) / median(one)), medianFound: median(found), medianProposals: median(foundP) });

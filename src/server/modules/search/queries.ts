@@ -10,7 +10,7 @@ import { replies } from '../handling/schema.ts';
 import { visibleLinks } from '../liaison/access.ts';
 import { liaisonContacts, liaisonLinks } from '../liaison/schema.ts';
 import { visibleDocuments } from '../library/access.ts';
-import { documentPages, documents } from '../library/schema.ts';
+import { documentCategories, documentPages, documents } from '../library/schema.ts';
 import { readableBy as opinionReadableBy } from '../opinions/access.ts';
 import { opinions } from '../opinions/schema.ts';
 import { fullAccess, KIND as PROPOSAL, readableBy as proposalReadableBy } from '../proposals/access.ts';
@@ -30,12 +30,18 @@ export const isOutsider = (a: Actor | null) => !a || isPublicAccount(a);
 
 interface Ctx { actor: Actor | null; orgId: string; q: SQL; qTitle: SQL }
 
-/** One arm: the kind's search documents joined to its rows, where the caller may read them. */
-function arm(c: Ctx, kind: SearchKind, docKind: string, join: SQL, updated: SQL, access: SQL | undefined): SQL {
-  return sql`select ${kind}::text as kind, s.doc_id as id, (s.tsv @@ ${c.qTitle}) as title_hit, ts_rank(s.tsv, ${c.q}) as rank, ${updated} as updated,
-    extract(year from ${updated})::int as year
+/**
+ * How many matches of one kind are counted, ranked and paged: a common word (in tens of thousands of
+ * texts) is not counted to the end. Each arm takes its first CAP + 1 readable matches (the +1 tells
+ * that there are more: the count shows as "1000+"), and the ranking and the page are drawn from those.
+ */
+export const SEARCH_CAP = 1000;
+
+/** One arm: the kind's search documents joined to its rows, where the caller may read them (at most SEARCH_CAP + 1). */
+function arm(c: Ctx, kind: SearchKind, docKind: string, join: SQL, updated: SQL, access: SQL | undefined, category: SQL = sql`null::text`): SQL {
+  return sql`(select ${kind}::text as kind, s.doc_id as id, s.tsv, ${updated} as updated, ${category} as category
     from ${searchDocs} s ${join}
-    where s.org_id = ${c.orgId} and s.doc_kind = ${docKind} and s.tsv @@ ${c.q}${access ? sql` and ${access}` : sql``}`;
+    where s.org_id = ${c.orgId} and s.doc_kind = ${docKind} and s.tsv @@ ${c.q}${access ? sql` and ${access}` : sql``} limit ${SEARCH_CAP + 1})`;
 }
 
 const on = (table: SQL, cond: SQL) => sql` join ${table} on ${cond}`;
@@ -47,12 +53,13 @@ function arms(c: Ctx, kinds: readonly SearchKind[]): SQL[] {
   const out: SQL[] = [];
   const want = (k: SearchKind) => kinds.includes(k);
   if (want('proposal')) {
-    out.push(arm(c, 'proposal', PROPOSAL, on(sql`${proposals}`, sql`${proposals.orgId} = s.org_id and ${proposals.id} = s.doc_id`), sql`${proposals.updatedAt}`, proposalReadableBy(actor)));
+    out.push(arm(c, 'proposal', PROPOSAL, on(sql`${proposals}`, sql`${proposals.orgId} = s.org_id and ${proposals.id} = s.doc_id`), sql`${proposals.updatedAt}`, proposalReadableBy(actor),
+      sql`${proposals.domain}`));
   }
   if (want('reply')) {
     const reply = on(sql`${replies}`, sql`${replies.orgId} = s.org_id and ${replies.id} = s.doc_id`);
     out.push(arm(c, 'reply', 'reply', sql`${reply}${on(sql`${proposals}`, sql`${proposals.orgId} = ${replies.orgId} and ${proposals.id} = ${replies.itemId} and ${replies.itemKind} = ${PROPOSAL}`)}`,
-      sql`${replies.createdAt}`, proposalReadableBy(actor)));
+      sql`${replies.createdAt}`, proposalReadableBy(actor), sql`${proposals.domain}`));
     if (actor && !outsider) {
       out.push(arm(c, 'reply', 'reply', sql`${reply}${on(sql`${consultationRecommendations}`, sql`${consultationRecommendations.orgId} = ${replies.orgId}
         and ${consultationRecommendations.id} = ${replies.itemId} and ${replies.itemKind} = ${REC_KIND}`)}`, sql`${replies.createdAt}`, recReadableBy(actor)));
@@ -74,7 +81,8 @@ function arms(c: Ctx, kinds: readonly SearchKind[]): SQL[] {
     sql`${consultationComments.createdAt}`, and(eq(consultationComments.status, 'visible'), outsider ? eq(consultations.commentsOpen, true) : undefined)));
   }
   if (want('document')) {
-    out.push(arm(c, 'document', 'document', on(sql`${documents}`, sql`${documents.orgId} = s.org_id and ${documents.id} = s.doc_id`), sql`${documents.uploadedAt}`, visibleDocuments(actor)));
+    out.push(arm(c, 'document', 'document', on(sql`${documents}`, sql`${documents.orgId} = s.org_id and ${documents.id} = s.doc_id`), sql`${documents.uploadedAt}`, visibleDocuments(actor),
+      sql`(select ${documentCategories.name} from ${documentCategories} where ${documentCategories.orgId} = ${documents.orgId} and ${documentCategories.id} = ${documents.categoryId})`));
   }
   // 双联 contact logs: as GET /liaison/contacts/:id reads them (the office and leaders all, a member those of their links; units and the public none).
   if (want('contact') && actor && !outsider) {
@@ -85,41 +93,66 @@ function arms(c: Ctx, kinds: readonly SearchKind[]): SQL[] {
 }
 
 export interface SearchItem { kind: SearchKind; id: string; title: string; titleHtml: string; snippet: string; href: string; date: string }
-/** `years`: how many of the kind asked for (or all) fall in each year, newest first; `counts`: by kind, in the year asked for (or all). */
-export interface SearchAnswer { items: SearchItem[]; total: number; counts: Record<SearchKind, number>; years: { year: number; count: number }[]; words: string[] }
+/**
+ * `counts`: by kind, in the year and category asked for (or all), each at most SEARCH_CAP (`capped`: the
+ * kinds that have more; `totalCapped`: `total` is a floor, "1000+"); `years`: how many of the kind and category
+ * asked for fall in each year, newest first; `categories`: how many of the kind and year asked for in each
+ * category (a proposal's domain, a document's library category; the other kinds have none). Years and
+ * categories count the capped matches.
+ */
+export interface SearchAnswer {
+  items: SearchItem[]; total: number; totalCapped: boolean; capped: SearchKind[]; counts: Record<SearchKind, number>;
+  years: { year: number; count: number }[]; categories: { category: string; count: number }[]; words: string[];
+}
+export interface SearchFilter { kind?: SearchKind; year?: number; category?: string }
 
 const noCounts = () => Object.fromEntries(SEARCH_KINDS.map((k) => [k, 0])) as Record<SearchKind, number>;
 
-export async function search(db: Queryable, actor: Actor | null, orgId: string, q: string, kind: SearchKind | undefined, page: { limit: number; offset: number }, year?: number): Promise<SearchAnswer> {
+export async function search(db: Queryable, actor: Actor | null, orgId: string, q: string, filter: SearchFilter, page: { limit: number; offset: number }): Promise<SearchAnswer> {
+  const { kind, year, category } = filter;
   const words = queryWords(q);
-  if (!words.length) return { items: [], total: 0, counts: noCounts(), years: [], words };
+  if (!words.length) return { items: [], total: 0, totalCapped: false, capped: [], counts: noCounts(), years: [], categories: [], words };
   const c: Ctx = {
     actor, orgId,
     q: sql`to_tsquery('simple', ${words.join(' & ')})`,
     // Every word in the title: the words weighted A.
     qTitle: sql`to_tsquery('simple', ${words.map((w) => `${w}:A`).join(' & ')})`,
   };
-  // One statement: the matches of every kind once (a CTE read thrice is computed once), counted by
-  // kind (in the year asked for) for the tabs and by year (of the kind asked for) for the year
-  // filter, and the page of those of the kind and year asked for. A year is the year of the date shown.
+  // One statement: the (capped) matches of every kind once (a CTE read several times is computed once),
+  // counted by kind (in the year and category asked for) for the tabs, by year and by category (of the
+  // kind asked for, in the other filter) for the filters, and the page of those asked for, ranked. A year
+  // is the year of the date shown. Ranking runs over the capped matches only.
   const order = sql`order by title_hit desc, rank desc, updated desc, id`;
   const inYear = year ? sql` and year = ${year}` : sql``;
+  const inCategory = category ? sql` and category = ${category}` : sql``;
   const ofKind = kind ? sql` and kind = ${kind}` : sql``;
-  const rows = await queryRows<{ kind: string; id: string | null; n: number }>(db, sql`with u as (${sql.join(arms(c, SEARCH_KINDS), sql` union all `)})
-    select kind, null::uuid as id, count(*)::int as n from u where true${inYear} group by kind
+  const rows = await queryRows<{ kind: string; id: string | null; n: number }>(db, sql`with m as (${sql.join(arms(c, SEARCH_KINDS), sql` union all `)}),
+    u as (select kind, id, updated, category, extract(year from updated)::int as year, tsv from m)
+    select kind, null::uuid as id, count(*)::int as n from u where true${inYear}${inCategory} group by kind
     union all
-    select 'year:' || year::text, null::uuid, count(*)::int from u where true${ofKind} group by year
+    select 'year:' || year::text, null::uuid, count(*)::int from u where true${ofKind}${inCategory} group by year
     union all
-    (select kind, id, (row_number() over (${order}))::int from u where true${ofKind}${inYear} ${order} limit ${page.limit} offset ${page.offset})`);
-  const years = rows.filter((r) => r.id === null && r.kind.startsWith('year:')).map((r) => ({ year: Number(r.kind.slice(5)), count: r.n })).sort((a, b) => b.year - a.year);
-  const counted = rows.filter((r): r is { kind: SearchKind; id: null; n: number } => r.id === null && !r.kind.startsWith('year:'));
+    select 'category:' || category, null::uuid, count(*)::int from u where category is not null${ofKind}${inYear} group by category
+    union all
+    (select kind, id, (row_number() over (${order}))::int from (select kind, id, updated, (tsv @@ ${c.qTitle}) as title_hit, ts_rank(tsv, ${c.q}) as rank
+      from u where true${ofKind}${inYear}${inCategory}) r ${order} limit ${page.limit} offset ${page.offset})`);
+  const facet = (prefix: string) => rows.filter((r) => r.id === null && r.kind.startsWith(prefix)).map((r) => ({ key: r.kind.slice(prefix.length), count: r.n }));
+  const years = facet('year:').map((r) => ({ year: Number(r.key), count: r.count })).sort((a, b) => b.year - a.year);
+  const categories = facet('category:').map((r) => ({ category: r.key, count: r.count })).sort((a, b) => b.count - a.count || a.category.localeCompare(b.category));
+  const counted = rows.filter((r): r is { kind: SearchKind; id: null; n: number } => r.id === null && !r.kind.includes(':'));
   // (n: the place on the page, for the union does not promise to keep the order)
   const pageRows = rows.filter((r): r is { kind: SearchKind; id: string; n: number } => r.id !== null).sort((a, b) => a.n - b.n);
   const counts = noCounts();
-  for (const r of counted) counts[r.kind] = r.n;
+  // (a kind of two arms — replies to proposals and to recommendations — adds up its two)
+  for (const r of counted) counts[r.kind] += r.n;
+  const capped = SEARCH_KINDS.filter((k) => counts[k] > SEARCH_CAP);
+  for (const k of capped) counts[k] = SEARCH_CAP;
   const total = kind ? counts[kind] : Object.values(counts).reduce((a, b) => a + b, 0);
   const shown = await present(db, actor, orgId, pageRows, words);
-  return { items: pageRows.map((r) => shown.get(`${r.kind}:${r.id}`)).filter((x): x is SearchItem => !!x), total, counts, years, words };
+  return {
+    items: pageRows.map((r) => shown.get(`${r.kind}:${r.id}`)).filter((x): x is SearchItem => !!x),
+    total, totalCapped: kind ? capped.includes(kind) : capped.length > 0, capped, counts, years, categories, words,
+  };
 }
 
 interface Found { title: string; text: string; href: string; date: Date | string }

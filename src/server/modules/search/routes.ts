@@ -36,19 +36,22 @@ export async function searchRoutes(fastify: FastifyInstance) {
         q: Q, kind: Type.Optional(Kind),
         /** Only what falls in this year (the year of each result's date). */
         year: Type.Optional(Type.Integer({ minimum: 1949, maximum: 2200 })),
+        /** Only what falls in this category: a proposal's (or its reply's) domain, a document's library category. */
+        category: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
         page: Type.Integer({ minimum: 1, maximum: 500, default: 1 }),
         pageSize: Type.Integer({ minimum: 1, maximum: 50, default: 20 }),
         orgId: Type.Optional(Uuid),
       }, { additionalProperties: false }),
     },
   }, async (req) => {
-    const { q, kind, page, pageSize, year } = req.query;
+    const { q, kind, page, pageSize, year, category } = req.query;
     const orgId = await orgOf(req, req.query.orgId);
-    if (!orgId) return { items: [], total: 0, page, pageSize, counts: {}, years: [] };
-    const found = await search(app.db, req.actor, orgId, q, kind, pageOf({ page, pageSize }), year);
+    if (!orgId) return { items: [], total: 0, totalCapped: false, capped: [], page, pageSize, counts: {}, years: [], categories: [] };
+    const found = await search(app.db, req.actor, orgId, q, { kind, year, category }, pageOf({ page, pageSize }));
     // The first page of a search is one search in the log (paging on is not another).
     if (page === 1) await logQuery(app.db, { orgId, q, kind, actor: req.actor, searcher: searcher(req), resultCount: found.total });
-    return { items: found.items, total: found.total, page, pageSize, counts: found.counts, years: found.years };
+    // total: at most SEARCH_CAP per kind; totalCapped: there are more ("1000+"), capped: the kinds that have more.
+    return { items: found.items, total: found.total, totalCapped: found.totalCapped, capped: found.capped, page, pageSize, counts: found.counts, years: found.years, categories: found.categories };
   });
 
   app.get('/search/related', {
