@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { buildApp } from '../src/server/app.ts';
 import { searchQueries } from '../src/server/modules/search/schema.ts';
 import { opinions } from '../src/server/modules/opinions/schema.ts';
+import { proposals } from '../src/server/modules/proposals/schema.ts';
+import { documentCategories, documents } from '../src/server/modules/library/schema.ts';
+import { SEARCH_CAP } from '../src/server/modules/search/queries.ts';
 import { backfillSearch } from '../src/server/modules/proposals/search.ts';
 import { backfillIndex } from '../src/server/modules/search/indexing.ts';
 import { DEMO_PASSWORD, seedDemo } from '../src/server/seed/demo.ts';
@@ -14,7 +17,7 @@ import { form } from './library-helpers.ts';
 // related searches (GET /api/v1/search/related).
 
 interface Item { kind: string; id: string; title: string; titleHtml: string; snippet: string; href: string }
-interface Answer { items: Item[]; total: number; page: number; pageSize: number; counts: Record<string, number> }
+interface Answer { items: Item[]; total: number; totalCapped: boolean; capped: string[]; page: number; pageSize: number; counts: Record<string, number>; categories: { category: string; count: number }[] }
 
 describe.each(engines)('search (%s)', (engine) => {
   let t: TestApp;
@@ -235,6 +238,41 @@ describe.each(engines)('search (%s)', (engine) => {
     const before = (await ask('member', '公交'))[0]!.count;
     await find('member2', '无障碍', '&page=2');
     expect((await ask('member', '公交'))[0]!.count).toBe(before);
+  });
+
+  it('counts by category (a proposal\'s or its reply\'s domain, a document\'s library category) and filters by it', async () => {
+    await t.database.db.update(proposals).set({ domain: '社会' }).where(eq(proposals.id, ids.published!));
+    await t.database.db.update(proposals).set({ domain: '经济' }).where(eq(proposals.id, ids.unpublished!));
+    const [cat] = await t.database.db.insert(documentCategories).values({ orgId: t.fx.orgId, name: '社会' }).returning();
+    await t.database.db.update(documents).set({ categoryId: cat!.id }).where(eq(documents.id, ids.publicDoc!));
+    const all = await find('staff', '公交');
+    // The published proposal, its reply and the document are 社会; the other proposal 经济; the rest have no category.
+    expect(all.categories).toEqual([{ category: '社会', count: 3 }, { category: '经济', count: 1 }]);
+    const social = await find('staff', '公交', `&category=${encodeURIComponent('社会')}`);
+    expect(found(social).map((k) => k.split(':')[0]).sort()).toEqual(['document', 'proposal', 'reply']);
+    expect(found(social)).toEqual(expect.arrayContaining([`document:${ids.publicDoc}`, `proposal:${ids.published}`]));
+    expect(social).toMatchObject({ total: 3, totalCapped: false, capped: [] });
+    expect(social.counts).toMatchObject({ proposal: 1, reply: 1, document: 1, opinion: 0 });
+    // The categories follow the kind asked for; a visitor counts only what they may read.
+    expect((await find('staff', '公交', '&kind=proposal')).categories).toEqual([{ category: '经济', count: 1 }, { category: '社会', count: 1 }]);
+    expect((await find(null, '公交')).categories).toEqual([{ category: '社会', count: 3 }]);
+    expect((await find('staff', '公交', `&category=${encodeURIComponent('文化')}`)).total).toBe(0);
+    expectProblem(await t.app.inject({ url: `/api/v1/search?q=x&category=${'长'.repeat(101)}`, headers: await t.as('staff') }), 400);
+  });
+
+  it('counts a kind up to the cap only, saying there are more', async () => {
+    // 1,005 more proposals on buses (copies of the published one, new ids), with their search documents.
+    await t.database.db.execute(sql`with made as (insert into proposals select (jsonb_populate_record(null::proposals, to_jsonb(p) || jsonb_build_object('id', gen_random_uuid(), 'number', null))).*
+      from proposals p, generate_series(1, ${SEARCH_CAP + 5}) where p.id = ${ids.published} returning id)
+      insert into search_docs (org_id, doc_kind, doc_id, tsv) select ${t.fx.orgId}, 'proposal', id, to_tsvector('simple', '公交') from made`);
+    const all = await find('staff', '公交');
+    expect(all.counts.proposal).toBe(SEARCH_CAP);
+    expect(all).toMatchObject({ totalCapped: true, capped: ['proposal'] });
+    expect(all.total).toBe(Object.values(all.counts).reduce((a, b) => a + b, 0));
+    expect(all.items).toHaveLength(20);
+    const opinionsOnly = await find('staff', '公交', '&kind=opinion');
+    expect(opinionsOnly).toMatchObject({ totalCapped: false, capped: ['proposal'] });
+    expect(opinionsOnly.total).toBe(all.counts.opinion);
   });
 });
 
