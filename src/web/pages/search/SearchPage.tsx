@@ -1,4 +1,4 @@
-// Search across everything: the box, the kinds as tabs with their counts, the years with theirs, results with the hits
+// Search across everything: the box, the kinds as tabs with their counts, the years and categories with theirs (a count at the cap as "1000+"), results with the hits
 // marked (rendered as text with <mark>, never as HTML), pages, and related searches.
 import { Link, useSearchParams } from 'react-router-dom';
 import { Empty, Flex, Input, List, Segmented, Select, Tag, Typography } from 'antd';
@@ -19,23 +19,30 @@ export default function SearchPage() {
   const kind = KINDS.includes(params.get('kind') as SearchKind) ? (params.get('kind') as SearchKind) : undefined;
   const page = Math.max(1, Number(params.get('page')) || 1);
   const year = /^\d{4}$/.test(params.get('year') ?? '') ? Number(params.get('year')) : undefined;
-  // Another query, kind or year starts at page 1; the year is kept while the kind changes.
-  const go = (next: { q?: string; kind?: SearchKind; page?: number; year?: number | null }) => {
+  const category = params.get('category')?.slice(0, 100) || undefined;
+  // Another query, kind, year or category starts at page 1; the year and category are kept while the kind changes.
+  const go = (next: { q?: string; kind?: SearchKind; page?: number; year?: number | null; category?: string | null }) => {
     const p = new URLSearchParams();
     const nq = next.q ?? q;
     if (nq) p.set('q', nq);
     if (next.kind) p.set('kind', next.kind);
     const ny = next.year === undefined ? year : next.year;
     if (ny) p.set('year', String(ny));
+    const nc = next.category === undefined ? category : next.category;
+    if (nc) p.set('category', nc);
     if (next.page && next.page > 1) p.set('page', String(next.page));
     setParams(p);
   };
   const found = useQuery({
-    queryKey: ['search', q, kind, year, page], enabled: !!q,
-    queryFn: () => api.get<SearchAnswer>('/api/v1/search', { q, kind, year, page, pageSize: PAGE_SIZE }),
+    queryKey: ['search', q, kind, year, category, page], enabled: !!q,
+    queryFn: () => api.get<SearchAnswer>('/api/v1/search', { q, kind, year, category, page, pageSize: PAGE_SIZE }),
   });
   const counts = found.data?.counts ?? {};
   const all = KINDS.reduce((n, k) => n + (counts[k] ?? 0), 0);
+  // A count at the cap shows as "1000+": there are more than were counted.
+  const shownCount = (n: number, capped: boolean) => (capped ? `${n}+` : String(n));
+  const kindCount = (k: SearchKind) => shownCount(counts[k] ?? 0, found.data?.capped?.includes(k) ?? false);
+  const categories = found.data?.categories ?? [];
   const link = (i: SearchItem) => (i.kind === 'document' ? `${i.href}?q=${encodeURIComponent(q)}` : i.href);
   return (
     <>
@@ -59,20 +66,28 @@ export default function SearchPage() {
               value={kind ?? 'all'}
               onChange={(v) => go({ kind: v === 'all' ? undefined : (v as SearchKind) })}
               options={[
-                { value: 'all', label: `${t('search.all')} ${found.data ? all : ''}`.trim() },
+                { value: 'all', label: `${t('search.all')} ${found.data ? shownCount(all, (found.data.capped?.length ?? 0) > 0) : ''}`.trim() },
                 // The kinds with something found (and the one chosen): a visitor is not offered tabs that can hold nothing for them.
-                ...KINDS.filter((k) => !found.data || (counts[k] ?? 0) > 0 || k === kind).map((k) => ({ value: k, label: `${t(`search.kind.${k}` as MessageKey)} ${found.data ? counts[k] ?? 0 : ''}`.trim() })),
+                ...KINDS.filter((k) => !found.data || (counts[k] ?? 0) > 0 || k === kind).map((k) => ({ value: k, label: `${t(`search.kind.${k}` as MessageKey)} ${found.data ? kindCount(k) : ''}`.trim() })),
               ]}
             />
           </div>
           <Flex justify="space-between" align="center" wrap gap={8}>
-            {found.data && <Typography.Text type="secondary">{t('search.results', { total: found.data.total })}</Typography.Text>}
-            {(found.data?.years.length ?? 0) > 0 && (
-              <Select<number> size="small" aria-label={t('search.year')} value={year ?? 0} style={{ minWidth: 130 }}
-                onChange={(y) => go({ kind, year: y || null })}
-                options={[{ value: 0, label: t('search.allYears') }, ...found.data!.years.map((y) => ({ value: y.year, label: `${y.year} (${y.count})` })),
-                  ...(year && !found.data!.years.some((y) => y.year === year) ? [{ value: year, label: String(year) }] : [])]} />
-            )}
+            {found.data && <Typography.Text type="secondary">{found.data.totalCapped ? t('search.resultsCapped', { total: found.data.total }) : t('search.results', { total: found.data.total })}</Typography.Text>}
+            <Flex gap={8} wrap>
+              {(categories.length > 0 || category) && (
+                <Select<string> size="small" aria-label={t('search.category')} value={category ?? ''} style={{ minWidth: 130 }}
+                  onChange={(c) => go({ kind, category: c || null })}
+                  options={[{ value: '', label: t('search.allCategories') }, ...categories.map((c) => ({ value: c.category, label: `${c.category} (${c.count})` })),
+                    ...(category && !categories.some((c) => c.category === category) ? [{ value: category, label: category }] : [])]} />
+              )}
+              {(found.data?.years.length ?? 0) > 0 && (
+                <Select<number> size="small" aria-label={t('search.year')} value={year ?? 0} style={{ minWidth: 130 }}
+                  onChange={(y) => go({ kind, year: y || null })}
+                  options={[{ value: 0, label: t('search.allYears') }, ...found.data!.years.map((y) => ({ value: y.year, label: `${y.year} (${y.count})` })),
+                    ...(year && !found.data!.years.some((y) => y.year === year) ? [{ value: year, label: String(year) }] : [])]} />
+              )}
+            </Flex>
           </Flex>
           <List<SearchItem>
             loading={found.isLoading}
