@@ -138,7 +138,7 @@ export async function search(db: Queryable, actor: Actor | null, orgId: string, 
       from u where true${ofKind}${inYear}${inCategory}) r ${order} limit ${page.limit} offset ${page.offset})`);
   const facet = (prefix: string) => rows.filter((r) => r.id === null && r.kind.startsWith(prefix)).map((r) => ({ key: r.kind.slice(prefix.length), count: r.n }));
   const years = facet('year:').map((r) => ({ year: Number(r.key), count: r.count })).sort((a, b) => b.year - a.year);
-  const categories = facet('category:').map((r) => ({ category: r.key, count: r.count })).sort((a, b) => b.count - a.count || a.category.localeCompare(b.category));
+  const categories = facet('category:').map((r) => ({ category: r.key, count: r.count })).sort((a, b) => b.count - a.count || (a.category < b.category ? -1 : 1)); // (ties by code point: the same wherever it runs)
   const counted = rows.filter((r): r is { kind: SearchKind; id: null; n: number } => r.id === null && !r.kind.includes(':'));
   // (n: the place on the page, for the union does not promise to keep the order)
   const pageRows = rows.filter((r): r is { kind: SearchKind; id: string; n: number } => r.id !== null).sort((a, b) => a.n - b.n);
