@@ -22,6 +22,7 @@ import { workflowBench } from './workflow.ts';
 import { similarBench } from './similar.ts';
 import { searchBench } from './search.ts';
 import { searchAllBench } from './search-all.ts';
+import { searchMixedBench } from './search-mixed.ts';
 import { suggestBench } from './suggest.ts';
 import { themeBench } from './themes.ts';
 import { engineBench, engineTable } from './engines.ts';
@@ -193,6 +194,8 @@ async function main() {
   const search = await searchBench(corpus, pgBase);
   log('search across everything over the demo committee …');
   const searchAll = await searchAllBench();
+  log('search across everything over 100,000 mixed items (copying them takes a while) …');
+  const searchMixed = await searchMixedBench();
   log('unit suggestion on held-out demo proposals …');
   const suggest = await suggestBench();
   log('themes of generated online comments (300, 1,000, 10,000) …');
@@ -220,6 +223,8 @@ async function main() {
     ...search.map((r) => `search, ${r.corpus} proposals on ${ENGINE_LABEL[r.engine as 'embedded' | 'postgres']} (loaded in ${r.loadSeconds} s), ${r.queries} queries, median ${r.medianMatches} matches: p50 ${r.search.p50} ms, p95 ${r.search.p95} ms; ILIKE p50 ${r.ilike.p50} ms, p95 ${r.ilike.p95} ms; ${r.speedup}× faster`),
     `search across everything, demo committee (${Object.entries(searchAll.docs).map(([k, n]) => `${n} ${k}`).join(', ')}), ${searchAll.queries} queries, median of ${searchAll.rounds} runs each; all kinds vs the proposals' own search:`,
     ...searchAll.rows.map((r) => `  ${r.caller}: ${r.allMs} ms vs ${r.proposalsMs} ms (${r.ratio}×), median ${r.medianFound} found vs ${r.medianProposals}`),
+    `search across everything, ${searchMixed.items} mixed items (${Object.entries(searchMixed.docs).map(([k, n]) => `${n} ${k}`).join(', ')}), counts capped at ${searchMixed.cap} a kind; vs the bare index lookup (p95 ratio):`,
+    ...searchMixed.rows.map((r) => `  ${r.caller}, ${r.words} words: p50 ${r.search.p50} ms, p95 ${r.search.p95} ms; bare p50 ${r.bare.p50} ms, p95 ${r.bare.p95} ms (${r.ratio}×), median total ${r.medianTotal}${r.capped ? '+' : ''}`),
     `unit suggestion, ${suggest.heldOut} held-out demo proposals: top-1 ${suggest.top1}, top-3 ${suggest.top3}`,
     ...themes.map((t) => `themes of ${t.comments} generated comments: ${t.themesMs} ms (k given: ${t.fixedKMs} ms, ${t.ratioToFixedK}×; segmenting alone ${t.segmentMs} ms, ${t.ratioToSegmenting}×); ${t.themes} themes, silhouette ${t.silhouette}, purity ${t.purity}, ARI ${t.ari}`),
     ...commentLines(comments),
@@ -248,6 +253,7 @@ async function main() {
     similar,
     search,
     searchAll,
+    searchMixed,
     suggest,
     themes,
     comments,

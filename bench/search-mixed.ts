@@ -52,22 +52,27 @@ async function copyKind(db: Db, orgId: string, kind: string, table: string, n: n
     from (select id, row_number() over () as x from made) m`));
 }
 
+/** The demo committee, indexed, grown to `items` search documents of every kind; returns it and the seconds the copying took. */
+export async function loadMixed(db: Db, items: number) {
+  const { orgId } = await seedDemo(db);
+  await backfillSearch(db);
+  await backfillIndex(db);
+  const t0 = performance.now();
+  let i0 = 0;
+  for (const [kind, table, share, overrides] of SHARE) {
+    const n = Math.round(items * share);
+    await copyKind(db, orgId, kind, table, n, overrides, i0);
+    i0 += n;
+  }
+  await db.execute(sql`analyze`);
+  return { orgId, loadSeconds: (performance.now() - t0) / 1000 };
+}
+
 export async function searchMixedBench(items = 100_000, queryCount = 20): Promise<SearchMixedResult> {
   const database = await embeddedDatabase();
   try {
     const { db } = database;
-    const { orgId } = await seedDemo(db);
-    await backfillSearch(db);
-    await backfillIndex(db);
-    const t0 = performance.now();
-    let i0 = 0;
-    for (const [kind, table, share, overrides] of SHARE) {
-      const n = Math.round(items * share);
-      await copyKind(db, orgId, kind, table, n, overrides, i0);
-      i0 += n;
-    }
-    await db.execute(sql`analyze`);
-    const loadSeconds = (performance.now() - t0) / 1000;
+    const { orgId, loadSeconds } = await loadMixed(db, items);
     const counted = await queryRows<{ kind: string; n: number }>(db, sql`select doc_kind as kind, count(*)::int as n from search_docs where org_id = ${orgId} group by doc_kind`);
     const actorOf = async (username: string): Promise<Actor> => {
       const [u] = await db.select().from(users).where(eq(users.username, username));
