@@ -35,7 +35,13 @@ const OFFICE: readonly Role[] = ['admin', 'staff'];
 const ADMIN: readonly Role[] = ['admin'];
 const CREATION_READERS: readonly Role[] = ['admin', 'staff', 'leader', 'member'];
 
-interface Caller { name: string; login?: string; roles: Role[]; foreign: boolean }
+interface Caller {
+  name: string; login?: string; roles: Role[]; foreign: boolean;
+  /** A committee above this one (org/oversight.ts): it may see this committee in its tree. */
+  above?: boolean;
+  /** Where a rule spells statuses out per caller, this caller gets the status of `like`. */
+  like?: string;
+}
 const CALLERS: Caller[] = [
   { name: 'anonymous', roles: [], foreign: false },
   { name: 'admin', login: 'admin', roles: ['admin'], foreign: false },
@@ -47,7 +53,13 @@ const CALLERS: Caller[] = [
   // Users of another committee, acting on this committee's objects.
   { name: 'otherAdmin', login: 'otherAdmin', roles: ['admin'], foreign: true },
   { name: 'otherStaff', login: 'otherStaff', roles: ['staff'], foreign: true },
+  // The committees above this one and beside it (org/oversight.ts): oversight, not control — on
+  // this committee's objects they are as foreign as any other committee.
+  { name: 'parentAdmin', login: 'parentAdmin', roles: ['admin'], foreign: true, above: true, like: 'otherAdmin' },
+  { name: 'grandparentStaff', login: 'grandparentStaff', roles: ['staff'], foreign: true, above: true, like: 'otherStaff' },
+  { name: 'siblingAdmin', login: 'siblingAdmin', roles: ['admin'], foreign: true, like: 'otherAdmin' },
 ];
+const SPELLED = CALLERS.filter((c) => !c.like);
 
 interface Ctx {
   t: TestApp; caller: Caller; termId: string;
@@ -87,8 +99,8 @@ interface Rule {
 function expected(rule: Rule, caller: Caller): number {
   if (rule.statuses) {
     const all = rule.statuses.trim().split(/\s+/).map(Number);
-    if (all.length !== CALLERS.length) throw new Error(`statuses "${rule.statuses}" should give one per caller`);
-    return all[CALLERS.indexOf(caller)]!;
+    if (all.length !== SPELLED.length) throw new Error(`statuses "${rule.statuses}" should give one per caller`);
+    return all[SPELLED.findIndex((c) => c.name === (caller.like ?? caller.name))]!;
   }
   if (rule.who === 'see statuses') throw new Error('statuses missing');
   if (rule.who === 'public') return rule.ok;
@@ -438,8 +450,13 @@ const MATRIX: Record<string, Rule> = {
 
   // Committees (orgs): reading for all, configuring for the admin.
   'GET /api/v1/orgs': { who: ANYONE, ok: 200 },
-  'POST /api/v1/orgs': { who: ADMIN, ok: 201, req: (c) => ({ body: { name: c.uniq('县政协'), level: 'county' } }) },
+  // Committees below (org/oversight.ts): set up by the admin of the committee directly above only —
+  // the province (this city's parent) gets 404 for the city's county, as the grandparent and a sibling do.
+  'GET /api/v1/orgs/children': { who: ADMIN, ok: 200 },
+  'POST /api/v1/orgs': { who: ADMIN, ok: 201, req: (c) => ({ body: { name: c.uniq('县政协'), level: c.caller.name === 'parentAdmin' ? 'city' : 'county', code: c.uniq('c'), region: c.uniq('区') } }) },
   'PATCH /api/v1/orgs/:id': { who: ADMIN, scoped: true, ok: 200, req: (c) => ({ id: c.t.fx.countyId, body: { name: c.uniq('区政协') } }) },
+  'DELETE /api/v1/orgs/:id': { who: ADMIN, scoped: true, ok: 200, req: async (c) => ({ id: await fresh(c, 'orgs', { name: c.uniq('停用县政协'), level: 'county' }) }) },
+  'POST /api/v1/orgs/:id/admin': { who: ADMIN, scoped: true, ok: 201, req: (c) => ({ id: c.t.fx.countyId, body: { username: c.uniq('countyadmin') } }) },
   'GET /api/v1/meta': { who: ANYONE, ok: 200 },
   'GET /api/v1/todos': { who: ANYONE, ok: 200 },
 
@@ -472,7 +489,8 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/proposals/search.xlsx': { who: 'public', ok: 200, req: () => ({ query: { q: '养老' } }) },
   // Key proposals (重点提案) and their supervision (督办) by the leading leader or staff.
   'GET /api/v1/proposals/key': { who: ['admin', 'staff', 'leader'], ok: 200 },
-  'GET /api/v1/proposals/stats': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { by: 'unit' } }) },
+  // scope=tree: the caller's committee and those below (a parent adds this city's figures to its own).
+  'GET /api/v1/proposals/stats': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { by: 'unit', scope: 'tree' } }) },
   'GET /api/v1/proposals/stats.xlsx': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { by: 'sector' } }) },
   'GET /api/v1/proposals/:id/supervision': { who: 'see statuses', statuses: '401  200 200 200 200 404 404 404 404', ok: 200, req: async (c) => ({ id: await c.proposal('key') }) },
   'POST /api/v1/proposals/:id/supervision': {
@@ -1008,7 +1026,9 @@ describe.each(engines)('authorization matrix (%s)', (engine) => {
         if (JSON.stringify(after) !== JSON.stringify(before)) wrong.push(`${caller.name}: the refused request changed the database`);
       }
       // Nothing of this committee shows through to a user of another committee.
-      if (caller.foreign && ourIds.some((id) => res.body.includes(id))) wrong.push(`${caller.name}: response shows this committee's ids: ${res.body.slice(0, 200)}`);
+      // (A committee above sees this one, and the county under it, in its tree of committees.)
+      const hidden = caller.above ? ourIds.filter((id) => id !== t.fx.orgId && id !== t.fx.countyId) : ourIds;
+      if (caller.foreign && hidden.some((id) => res.body.includes(id))) wrong.push(`${caller.name}: response shows this committee's ids: ${res.body.slice(0, 200)}`);
     }
     expect(wrong).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { TProperties } from 'typebox';
+import type { Static, TProperties } from 'typebox';
 import { and, eq, sql } from 'drizzle-orm';
 import { users } from '../../core/schema.ts';
 import { badRequest, say } from '../../core/errors.ts';
@@ -18,6 +18,7 @@ import { boardWorkbook, GROUPINGS, keyBoardWorkbook, proposalStats, statsWorkboo
 import { MAX_EXPORT_ROWS, sendXlsx } from '../../core/xlsx.ts';
 import { listWorkbook, searchWorkbook } from './export.ts';
 import { STATES, proposalWorkflow } from './workflow.ts';
+import { figureScope, SCOPES } from '../org/oversight.ts';
 
 definePolicies({ 'proposal.supervise': ['staff', 'admin', 'leader'], 'proposal.manage': ['staff'] });
 
@@ -231,16 +232,16 @@ export async function proposalRoutes(fastify: FastifyInstance) {
     return suggestUnits(app.db, actor.orgId, l.p.title, l.p.body, l.p.id);
   });
 
-  const StatsQuery = obj({ by: lit(GROUPINGS), from: Type.Optional(Day), to: Type.Optional(Day), sessionId: Type.Optional(Uuid) });
-  app.get('/proposals/stats', { schema: { tags, summary: 'Received, filed, reply, on-time and satisfaction rates, A/B/C shares, quality — by unit, sector, domain, party or session', querystring: StatsQuery } }, async (req) => {
+  // scope=tree: this committee's figures and those of every active committee below it, added up (org/oversight.ts).
+  const StatsQuery = obj({ by: lit(GROUPINGS), from: Type.Optional(Day), to: Type.Optional(Day), sessionId: Type.Optional(Uuid), scope: Type.Optional(lit(SCOPES)) });
+  const stats = async (req: import('fastify').FastifyRequest<{ Querystring: Static<typeof StatsQuery> }>) => {
     const actor = actorOf(req);
     authorize(actor, 'proposal.supervise');
-    return proposalStats(app.db, actor.orgId, req.query.by, req.query);
-  });
+    return proposalStats(app.db, await figureScope(app.db, actor, req.query.scope), req.query.by, req.query);
+  };
+  app.get('/proposals/stats', { schema: { tags, summary: 'Received, filed, reply, on-time and satisfaction rates, A/B/C shares, quality — by unit, sector, domain, party, session or committee (scope=tree: with the committees below)', querystring: StatsQuery } }, stats);
   app.get('/proposals/stats.xlsx', { schema: { tags, summary: 'The same table as an Excel file', querystring: StatsQuery } }, async (req, reply) => {
-    const actor = actorOf(req);
-    authorize(actor, 'proposal.supervise');
-    const buf = await statsWorkbook(await proposalStats(app.db, actor.orgId, req.query.by, req.query));
+    const buf = await statsWorkbook(await stats(req));
     return sendXlsx(reply, `proposal-stats-${req.query.by}.xlsx`, '提案统计.xlsx', buf);
   });
 
