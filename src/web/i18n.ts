@@ -14,6 +14,7 @@ import { partyOrgEn, partyOrgZh } from './messages/party';
 import { recordsEn, recordsZh } from './messages/records';
 import { reportsEn, reportsZh } from './messages/reports';
 import { searchEn, searchZh } from './messages/search';
+import { orgsEn, orgsZh } from './messages/orgs';
 
 const zh = {
   'app.name': '同心',
@@ -289,6 +290,7 @@ const zh = {
   ...uiZh,
   ...liaisonZh,
   ...recordsZh,
+  ...orgsZh,
   ...reportsZh,
   ...searchZh,
   ...consultationsZh,
@@ -574,6 +576,7 @@ const en: Dictionary = {
   ...uiEn,
   ...liaisonEn,
   ...recordsEn,
+  ...orgsEn,
   ...reportsEn,
   ...searchEn,
   ...consultationsEn,
