@@ -17,6 +17,8 @@ export interface Fixture {
   parentOrgId: string; grandparentOrgId: string; siblingOrgId: string;
   sectorIds: string[]; unitIds: { a: string; b: string }; committeeId: string;
   memberIds: string[]; otherSectorId: string; otherMemberId: string;
+  /** A sector and a member of each committee but the city (other, parent, grandparent, sibling), by committee. */
+  sectorOfOrg: Record<string, string>; memberOfOrg: Record<string, string>;
   userIds: Record<string, string>;
   orgOf: Record<string, string>;
 }
@@ -51,6 +53,13 @@ export async function seedFixture(db: Db): Promise<Fixture> {
     { orgId, name: '赵六', party: '无党派', sectorId: ss[1]!.id, standing: true, chairMeeting: true },
   ].map(withNameSort)).returning();
   const [om] = await db.insert(members).values(withNameSort({ orgId: other!.id, name: '外市委员', party: '中共', sectorId: os!.id, standing: false })).returning();
+  const sectorOfOrg: Record<string, string> = { [other!.id]: os!.id }, memberOfOrg: Record<string, string> = { [other!.id]: om!.id };
+  for (const o of [province!, national!, sibling!]) {
+    const [sx] = await db.insert(sectors).values({ orgId: o.id, name: '教育界' }).returning();
+    const [mx] = await db.insert(members).values(withNameSort({ orgId: o.id, name: `${o.name.slice(0, 2)}委员`, party: '民进', sectorId: sx!.id, standing: false })).returning();
+    sectorOfOrg[o.id] = sx!.id;
+    memberOfOrg[o.id] = mx!.id;
+  }
   const logins: { username: string; roles: string[]; memberId?: string; unitId?: string; orgId?: string }[] = [
     { username: 'admin', roles: ['admin'] },
     { username: 'staff', roles: ['staff'] },
@@ -72,7 +81,7 @@ export async function seedFixture(db: Db): Promise<Fixture> {
     password, orgId, otherOrgId: other!.id, countyId: county!.id,
     parentOrgId: province!.id, grandparentOrgId: national!.id, siblingOrgId: sibling!.id,
     sectorIds: ss.map((s) => s.id), unitIds: { a: ua!.id, b: ub!.id }, committeeId: cm!.id,
-    memberIds: ms.map((m) => m.id), otherSectorId: os!.id, otherMemberId: om!.id,
+    memberIds: ms.map((m) => m.id), otherSectorId: os!.id, otherMemberId: om!.id, sectorOfOrg, memberOfOrg,
     userIds: Object.fromEntries(rows.map((r) => [r.username, r.id])),
     orgOf: Object.fromEntries(rows.map((r) => [r.username, r.orgId])),
   };
