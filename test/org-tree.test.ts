@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrgFromCli, OrgCliError } from '../src/server/modules/org/cli.ts';
+import { proposals } from '../src/server/modules/proposals/schema.ts';
 import { apiAs, engines, expectProblem, sessionHeaders, testApp, type TestApp } from './helpers.ts';
 
 // Committees below (org/oversight.ts): the city's admin sets up a county committee and its first
@@ -124,6 +125,18 @@ describe.each(engines)('committees below (%s)', (engine) => {
     expect((await received('parentAdmin', 'by=org&scope=tree')).total.received).toBe(tree.total.received);
     expect((await received('grandparentStaff', 'by=org&scope=tree')).total.received).toBe(tree.total.received);
     expect((await received('siblingAdmin', 'by=org&scope=tree')).total.received).toBe(0);
+    // Its published proposals are listed upward on asking (scope=tree); its others never.
+    const [published] = await t.database.db.insert(proposals).values({
+      orgId: county.id, title: '关于建邺区公园绿地开放的提案', body: '建议开放。', kind: 'member', state: 'closed', proposerMemberId: member.id, proposerName: '孙八',
+      createdBy: member.id, submittedAt: new Date(), published: true, publishedAt: new Date(),
+    }).returning();
+    const titles = async (user: string, qs: string) => (await ok(user, 'GET', `/proposals?pageSize=100&${qs}`)).items.map((p: { title: string }) => p.title);
+    expect(await titles('staff', 'published=true&scope=tree')).toContain(published!.title);
+    expect(await titles('parentAdmin', 'published=true&scope=tree')).toContain(published!.title);
+    expect(await titles('staff', 'published=true')).not.toContain(published!.title);
+    expect(await titles('siblingAdmin', 'published=true&scope=tree')).not.toContain(published!.title);
+    const all = await titles('staff', 'scope=tree');
+    expect(all.filter((x: string) => x.includes('建邺区'))).toEqual([]);
     // A deactivated county drops out of the roll-up; members and units never come with it.
     await ok('admin', 'DELETE', `/orgs/${county.id}`);
     expect((await received('staff', 'by=org&scope=tree')).total.received).toBe(own.total.received);

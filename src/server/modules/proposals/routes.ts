@@ -5,7 +5,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { users } from '../../core/schema.ts';
 import { badRequest, say } from '../../core/errors.ts';
 import { actorOf, ctxOf, errorResponses, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
-import { authorize, definePolicies } from '../../core/policies.ts';
+import { authorize, definePolicies, type Actor } from '../../core/policies.ts';
 import { KIND, loadProposal, loadReadable, publicView } from './access.ts';
 import { act, actOnMany, createProposal, updateDraft, uploadAttachment } from './commands.ts';
 import { readUpload, sendAttachment } from '../handling/attachment-http.ts';
@@ -18,7 +18,7 @@ import { boardWorkbook, GROUPINGS, keyBoardWorkbook, proposalStats, statsWorkboo
 import { MAX_EXPORT_ROWS, sendXlsx } from '../../core/xlsx.ts';
 import { listWorkbook, searchWorkbook } from './export.ts';
 import { STATES, proposalWorkflow } from './workflow.ts';
-import { figureScope, SCOPES } from '../org/oversight.ts';
+import { figureScope, SCOPES, type Scope } from '../org/oversight.ts';
 
 definePolicies({ 'proposal.supervise': ['staff', 'admin', 'leader'], 'proposal.manage': ['staff'] });
 
@@ -65,6 +65,8 @@ const FilterFields = {
   satisfaction: Type.Optional(lit(['satisfied', 'basic', 'unsatisfied'] as const)),
   publication: Type.Optional(lit(['published', 'pending', 'exempt'] as const)),
   sort: Type.Optional(lit(SORTS)),
+  /** With published=true, tree: the published proposals of the committees below too (org/oversight.ts). */
+  scope: Type.Optional(lit(SCOPES)),
 };
 const Filters = obj({ ...Paging, ...FilterFields });
 const SearchFields = {
@@ -84,13 +86,17 @@ export async function proposalRoutes(fastify: FastifyInstance) {
     return presentProposal(app.db, l, publicView(l));
   };
 
+  /** The committees a list covers: the caller's, and for the published ones with scope=tree those below it (rule 2 of oversight.ts). */
+  const listed = async (actor: Actor | null, q: { published?: boolean; scope?: Scope }) =>
+    actor && q.published && q.scope === 'tree' ? (await figureScope(app.db, actor, 'tree')).map((o) => o.id) : actor?.orgId;
+
   app.get('/proposals', {
     config: { public: true },
     schema: { tags, summary: 'Proposals I may see (published=true: the public list, no login needed)', querystring: Filters },
   }, async (req) => {
     const q = req.query;
     if (!req.actor && !q.published) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-    const r = await listProposals(app.db, req.actor, req.actor?.orgId, q, pageOf(q));
+    const r = await listProposals(app.db, req.actor, await listed(req.actor, q), q, pageOf(q));
     return { ...r, page: q.page, pageSize: q.pageSize };
   });
 
@@ -99,7 +105,7 @@ export async function proposalRoutes(fastify: FastifyInstance) {
     schema: { tags, summary: `The same list as an Excel file: every matching proposal in the list's order, up to ${MAX_EXPORT_ROWS} (a note says when more matched)`, querystring: obj(FilterFields) },
   }, async (req, reply) => {
     const q = req.query;
-    const list = !req.actor && !q.published ? { items: [], total: 0 } : await listProposals(app.db, req.actor, req.actor?.orgId, q, firstRows);
+    const list = !req.actor && !q.published ? { items: [], total: 0 } : await listProposals(app.db, req.actor, await listed(req.actor, q), q, firstRows);
     return sendXlsx(reply, 'proposals.xlsx', '提案列表.xlsx', await listWorkbook(list, { publicList: !!q.published || !req.actor }));
   });
 
