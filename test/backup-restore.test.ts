@@ -125,7 +125,7 @@ describe.each(engines)('backup taken on %s', { timeout: 180_000 }, (engine) => {
     expect(all.at(-1)).toEqual({ end: true, rows: rowCount(expected), files: 0 });
     const lines = all.slice(0, -1);
     expect(lines[0]).toMatchObject({ format: 'tongxin-backup/2' });
-    expect(lines[0].orgs.map((o: { name: string }) => o.name).sort()).toEqual(['另一市政协', '新区政协', '测试区政协', '测试市政协'].sort());
+    expect(lines[0].orgs.map((o: { name: string }) => o.name).sort()).toEqual(['另一市政协', '新区政协', '测试区政协', '测试市政协', '测试省政协', '测试全国政协', '兄弟市政协'].sort());
     expect(lines.length - 1).toBe(rowCount(expected));
     const tables = new Set(lines.slice(1).map((l) => l.table));
     expect(tables).toEqual(new Set(Object.keys(expected)));
