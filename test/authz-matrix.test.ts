@@ -1035,7 +1035,10 @@ describe.each(engines)('authorization matrix (%s)', (engine) => {
         if (!isProblem(res, want)) wrong.push(`${caller.name}: not a problem+json ${want}: ${res.body.slice(0, 200)}`);
         // A refused request changes nothing.
         const after = await tableSnapshot();
-        if (JSON.stringify(after) !== JSON.stringify(before)) wrong.push(`${caller.name}: the refused request changed the database`);
+        if (JSON.stringify(after) !== JSON.stringify(before)) {
+          const changed = Object.keys({ ...before, ...after }).filter((k) => before![k] !== after[k]);
+          wrong.push(`${caller.name}: the refused request changed the database (${changed.join(', ')})`);
+        }
       }
       // Nothing of this committee shows through to a user of another committee.
       // (A committee above sees this one, and the county under it, in its tree of committees.)
