@@ -35,7 +35,13 @@ const OFFICE: readonly Role[] = ['admin', 'staff'];
 const ADMIN: readonly Role[] = ['admin'];
 const CREATION_READERS: readonly Role[] = ['admin', 'staff', 'leader', 'member'];
 
-interface Caller { name: string; login?: string; roles: Role[]; foreign: boolean }
+interface Caller {
+  name: string; login?: string; roles: Role[]; foreign: boolean;
+  /** A committee above this one (org/oversight.ts): it may see this committee in its tree. */
+  above?: boolean;
+  /** Where a rule spells statuses out per caller, this caller gets the status of `like`. */
+  like?: string;
+}
 const CALLERS: Caller[] = [
   { name: 'anonymous', roles: [], foreign: false },
   { name: 'admin', login: 'admin', roles: ['admin'], foreign: false },
@@ -47,7 +53,13 @@ const CALLERS: Caller[] = [
   // Users of another committee, acting on this committee's objects.
   { name: 'otherAdmin', login: 'otherAdmin', roles: ['admin'], foreign: true },
   { name: 'otherStaff', login: 'otherStaff', roles: ['staff'], foreign: true },
+  // The committees above this one and beside it (org/oversight.ts): oversight, not control — on
+  // this committee's objects they are as foreign as any other committee.
+  { name: 'parentAdmin', login: 'parentAdmin', roles: ['admin'], foreign: true, above: true, like: 'otherAdmin' },
+  { name: 'grandparentStaff', login: 'grandparentStaff', roles: ['staff'], foreign: true, above: true, like: 'otherStaff' },
+  { name: 'siblingAdmin', login: 'siblingAdmin', roles: ['admin'], foreign: true, like: 'otherAdmin' },
 ];
+const SPELLED = CALLERS.filter((c) => !c.like);
 
 interface Ctx {
   t: TestApp; caller: Caller; termId: string;
@@ -77,6 +89,11 @@ interface Rule {
   statuses?: string;
   /** The route acts on one of this committee's objects: callers of another committee get 404. */
   scoped?: boolean;
+  /**
+   * The committees above this one read this route's rows of this committee (org/oversight.ts): for
+   * them a read of this committee's object succeeds, and its ids may show.
+   */
+  sharedUp?: boolean;
   /** The status of a successful call. */
   ok: 200 | 201 | 204;
   /** A valid request for this caller (fresh objects and unique names so allowed calls succeed). */
@@ -85,10 +102,14 @@ interface Rule {
 
 /** The expected status for a caller, from the rule. */
 function expected(rule: Rule, caller: Caller): number {
+  const status = spelledOut(rule, caller);
+  return caller.above && rule.sharedUp && status === 404 ? rule.ok : status;
+}
+function spelledOut(rule: Rule, caller: Caller): number {
   if (rule.statuses) {
     const all = rule.statuses.trim().split(/\s+/).map(Number);
-    if (all.length !== CALLERS.length) throw new Error(`statuses "${rule.statuses}" should give one per caller`);
-    return all[CALLERS.indexOf(caller)]!;
+    if (all.length !== SPELLED.length) throw new Error(`statuses "${rule.statuses}" should give one per caller`);
+    return all[SPELLED.findIndex((c) => c.name === (caller.like ?? caller.name))]!;
   }
   if (rule.who === 'see statuses') throw new Error('statuses missing');
   if (rule.who === 'public') return rule.ok;
@@ -116,7 +137,9 @@ async function freshSession(t: TestApp, login: string): Promise<Record<string, s
 }
 const newMember = (c: Ctx) => fresh(c, 'members', { name: c.uniq('委员'), sectorId: c.t.fx.sectorIds[0], party: '民进', standing: false });
 const newUser = (c: Ctx) => fresh(c, 'users', { username: c.uniq('u'), password: 'long-enough-1', roles: ['staff'] });
-const sectorOf = (c: Ctx) => (c.caller.foreign ? c.t.fx.otherSectorId : c.t.fx.sectorIds[0]);
+/** A sector and a member of the caller's own committee (for a caller of another committee, of theirs). */
+const sectorOf = (c: Ctx) => (c.caller.foreign ? c.t.fx.sectorOfOrg[c.t.fx.orgOf[c.caller.login!]!]! : c.t.fx.sectorIds[0]!);
+const memberOfCaller = (c: Ctx) => (c.caller.foreign ? c.t.fx.memberOfOrg[c.t.fx.orgOf[c.caller.login!]!]! : c.t.fx.memberIds[1]!);
 /** A notification of the caller's own (of the admin's, for a caller of another committee). */
 async function notificationFor(c: Ctx): Promise<string> {
   const owner = c.caller.login && !c.caller.foreign ? c.caller.login : 'admin';
@@ -320,8 +343,8 @@ const creationOf = (c: Ctx, path: string, body: object) => c.target(`creation ${
   return res.json().id as string;
 });
 const creationProject = (c: Ctx) => creationOf(c, 'projects', { kind: 'povertyBase', name: '茶叶基地', memberIds: [c.t.fx.memberIds[0]], startedOn: '2025-03-01' });
-const ownMembers = (c: Ctx) => (c.caller.name === 'member' ? {} : { memberIds: [c.caller.foreign ? c.t.fx.otherMemberId : c.t.fx.memberIds[1]] });
-const ownMember = (c: Ctx) => (c.caller.name === 'member' ? {} : { memberId: c.caller.foreign ? c.t.fx.otherMemberId : c.t.fx.memberIds[1] });
+const ownMembers = (c: Ctx) => (c.caller.name === 'member' ? {} : { memberIds: [memberOfCaller(c)] });
+const ownMember = (c: Ctx) => (c.caller.name === 'member' ? {} : { memberId: memberOfCaller(c) });
 const PNG_BYTES = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082', 'hex');
 const pngForm = () => { const form = new FormData(); form.append('file', new Blob([new Uint8Array(PNG_BYTES)]), '现场.png'); return form; };
 const creationFile = (c: Ctx) => c.target('creation file', async () => {
@@ -445,8 +468,13 @@ const MATRIX: Record<string, Rule> = {
 
   // Committees (orgs): reading for all, configuring for the admin.
   'GET /api/v1/orgs': { who: ANYONE, ok: 200 },
-  'POST /api/v1/orgs': { who: ADMIN, ok: 201, req: (c) => ({ body: { name: c.uniq('县政协'), level: 'county' } }) },
+  // Committees below (org/oversight.ts): set up by the admin of the committee directly above only —
+  // the province (this city's parent) gets 404 for the city's county, as the grandparent and a sibling do.
+  'GET /api/v1/orgs/children': { who: ADMIN, ok: 200 },
+  'POST /api/v1/orgs': { who: ADMIN, ok: 201, req: (c) => ({ body: { name: c.uniq('县政协'), level: c.caller.name === 'parentAdmin' ? 'city' : 'county', code: c.uniq('c'), region: c.uniq('区') } }) },
   'PATCH /api/v1/orgs/:id': { who: ADMIN, scoped: true, ok: 200, req: (c) => ({ id: c.t.fx.countyId, body: { name: c.uniq('区政协') } }) },
+  'DELETE /api/v1/orgs/:id': { who: ADMIN, scoped: true, ok: 200, req: async (c) => ({ id: await fresh(c, 'orgs', { name: c.uniq('停用县政协'), level: 'county' }) }) },
+  'POST /api/v1/orgs/:id/admin': { who: ADMIN, scoped: true, ok: 201, req: (c) => ({ id: c.t.fx.countyId, body: { username: c.uniq('countyadmin') } }) },
   'GET /api/v1/meta': { who: ANYONE, ok: 200 },
   'GET /api/v1/todos': { who: ANYONE, ok: 200 },
 
@@ -483,7 +511,8 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/proposals/search.csv': { who: 'public', ok: 200, req: () => ({ query: { q: '养老' } }) },
   // Key proposals (重点提案) and their supervision (督办) by the leading leader or staff.
   'GET /api/v1/proposals/key': { who: ['admin', 'staff', 'leader'], ok: 200 },
-  'GET /api/v1/proposals/stats': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { by: 'unit' } }) },
+  // scope=tree: the caller's committee and those below (a parent adds this city's figures to its own).
+  'GET /api/v1/proposals/stats': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { by: 'unit', scope: 'tree' } }) },
   'GET /api/v1/proposals/stats.xlsx': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { by: 'sector' } }) },
   'GET /api/v1/proposals/stats.csv': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { by: 'sector' } }) },
   'GET /api/v1/proposals/:id/supervision': { who: 'see statuses', statuses: '401  200 200 200 200 404 404 404 404', ok: 200, req: async (c) => ({ id: await c.proposal('key') }) },
@@ -546,7 +575,7 @@ const MATRIX: Record<string, Rule> = {
   //                                                      anon adm stf ldr mem uA  uB  oAd oSt
   'POST /api/v1/opinions': {
     who: 'see statuses', statuses: '                      401  403 201 403 201 403 403 403 201', ok: 201,
-    req: (c) => ({ body: { title: c.uniq('社情'), body: '反映……', ...({ staff: { authorMemberId: c.t.fx.memberIds[1] }, otherStaff: { authorMemberId: c.t.fx.otherMemberId } }[c.caller.name] ?? {}) } }),
+    req: (c) => ({ body: { title: c.uniq('社情'), body: '反映……', ...(c.caller.roles.includes('staff') ? { authorMemberId: memberOfCaller(c) } : {}) } }),
   },
   'GET /api/v1/opinions/settings': { who: ANYONE, ok: 200 },
   'PATCH /api/v1/opinions/settings': { who: ADMIN, ok: 200, req: () => ({ body: { bodyLimit: 1500, quota: { standing: 3 } } }) },
@@ -584,7 +613,7 @@ const MATRIX: Record<string, Rule> = {
     req: async (c) => {
       // Each committee's office links a new member of its own to their sector's masses.
       const [from, sectorId] = c.caller.foreign
-        ? [(await inject(c.t, c.caller.login!, 'POST', '/api/v1/members', { name: c.uniq('外市委员'), sectorId: c.t.fx.otherSectorId, party: '民进', standing: false })).json().id, c.t.fx.otherSectorId]
+        ? [(await inject(c.t, c.caller.login!, 'POST', '/api/v1/members', { name: c.uniq('外市委员'), sectorId: sectorOf(c), party: '民进', standing: false })).json().id, sectorOf(c)]
         : [await newMember(c), c.t.fx.sectorIds[0]];
       return { body: { year: LIAISON_YEAR, kind: 'masses', fromMemberId: from, sectorId } };
     },
@@ -613,15 +642,16 @@ const MATRIX: Record<string, Rule> = {
   //                                                                          anon adm stf ldr mem uA  uB  oAd oSt
   'GET /api/v1/creation/figures': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { year: '2025' } }) },
   'GET /api/v1/creation/participants': { who: CREATION_READERS, ok: 200 },
-  'GET /api/v1/creation/projects': { who: CREATION_READERS, ok: 200, req: async (c) => { await creationProject(c); return {}; } },
+  // (The office and leaders of the committees above read this committee's 双创 rows: oversight.ts.)
+  'GET /api/v1/creation/projects': { who: CREATION_READERS, ok: 200, sharedUp: true, req: async (c) => { await creationProject(c); return {}; } },
   'GET /api/v1/creation/projects.xlsx': { who: CREATION_READERS, ok: 200 },
   'GET /api/v1/creation/projects.csv': { who: CREATION_READERS, ok: 200 },
   'POST /api/v1/creation/projects': { who: 'see statuses', statuses: '                   401  201 201 403 201 403 403 201 201', ok: 201,
     req: (c) => ({ body: { kind: 'enterprise', name: c.uniq('企业'), startedOn: '2025-05-01', investment: 100000, ...ownMembers(c) } }) },
-  'GET /api/v1/creation/projects/:id': { who: 'see statuses', statuses: '                401  200 200 200 200 403 403 404 404', ok: 200, req: async (c) => ({ id: await creationProject(c) }) },
+  'GET /api/v1/creation/projects/:id': { who: 'see statuses', statuses: '                401  200 200 200 200 403 403 404 404', ok: 200, sharedUp: true, req: async (c) => ({ id: await creationProject(c) }) },
   'PATCH /api/v1/creation/projects/:id': { who: 'see statuses', statuses: '              401  200 200 403 200 403 403 404 404', ok: 200, req: async (c) => ({ id: await creationProject(c), body: { jobs: 5 } }) },
   'POST /api/v1/creation/projects/:id/files': { who: 'see statuses', statuses: '          401  201 201 403 201 403 403 404 404', ok: 201, req: async (c) => ({ id: await creationProject(c), form: pngForm() }) },
-  'GET /api/v1/creation/projects/:id/files/:fileId': { who: 'see statuses', statuses: '   401  200 200 200 200 403 403 404 404', ok: 200, req: creationFile },
+  'GET /api/v1/creation/projects/:id/files/:fileId': { who: 'see statuses', statuses: '   401  200 200 200 200 403 403 404 404', ok: 200, sharedUp: true, req: creationFile },
   'GET /api/v1/creation/pairings': { who: CREATION_READERS, ok: 200 },
   'POST /api/v1/creation/pairings': { who: 'see statuses', statuses: '                   401  201 201 403 201 403 403 201 201', ok: 201,
     req: (c) => ({ body: { householdName: '陈大明', practicalThing: '危房改造', suggestion: '林下养殖', pairedOn: '2025-04-02', ...ownMember(c) } }) },
@@ -634,7 +664,7 @@ const MATRIX: Record<string, Rule> = {
     req: async (c) => ({ id: await creationOf(c, 'activities', { kind: 'medicine', date: '2025-06-11', place: '青山村', memberIds: [c.t.fx.memberIds[0]] }), body: { beneficiaries: 50 } }) },
   'GET /api/v1/creation/honours': { who: CREATION_READERS, ok: 200 },
   'POST /api/v1/creation/honours': { who: OFFICE, ok: 201,
-    req: (c) => ({ body: { memberId: c.caller.foreign ? c.t.fx.otherMemberId : c.t.fx.memberIds[1], level: 'city', awardedBy: '市委市政府', title: '脱贫攻坚先进个人', date: '2025-10-01' } }) },
+    req: (c) => ({ body: { memberId: memberOfCaller(c), level: 'city', awardedBy: '市委市政府', title: '脱贫攻坚先进个人', date: '2025-10-01' } }) },
   'PATCH /api/v1/creation/honours/:id': { ...STAFF_ON_OURS_ADMIN,
     req: async (c) => ({ id: await creationOf(c, 'honours', { memberId: c.t.fx.memberIds[0], level: 'county', awardedBy: '区委区政府', title: '优秀政协委员', date: '2025-09-01' }), body: { level: 'city' } }) },
   'GET /api/v1/creation/exchanges': { who: CREATION_READERS, ok: 200 },
@@ -1064,7 +1094,9 @@ describe.each(engines)('authorization matrix (%s)', (engine) => {
         if (changed.length) wrong.push(`${caller.name}: the refused request changed the database (${changed.join(', ')})`);
       }
       // Nothing of this committee shows through to a user of another committee.
-      if (caller.foreign && ourIds.some((id) => res.body.includes(id))) wrong.push(`${caller.name}: response shows this committee's ids: ${res.body.slice(0, 200)}`);
+      // (A committee above sees this one, and the county under it, in its tree of committees.)
+      const hidden = caller.above ? (rule.sharedUp ? [] : ourIds.filter((id) => id !== t.fx.orgId && id !== t.fx.countyId)) : ourIds;
+      if (caller.foreign && hidden.some((id) => res.body.includes(id))) wrong.push(`${caller.name}: response shows this committee's ids: ${res.body.slice(0, 200)}`);
     }
     expect(wrong).toEqual([]);
   });

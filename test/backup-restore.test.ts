@@ -113,7 +113,7 @@ describe.each(engines)('backup taken on %s', { timeout: 180_000 }, (engine) => {
     file = path.join(tmp, `${engine}.jsonl`);
     const r = await backup(source.database.db, file);
     expected = await snapshot(source.database.db);
-    expect(r).toEqual({ orgs: 4, rows: rowCount(expected), files: 0 });
+    expect(r).toEqual({ orgs: 7, rows: rowCount(expected), files: 0 });
   });
   afterAll(async () => {
     for (const d of opened) await d.close();
@@ -125,7 +125,7 @@ describe.each(engines)('backup taken on %s', { timeout: 180_000 }, (engine) => {
     expect(all.at(-1)).toEqual({ end: true, rows: rowCount(expected), files: 0 });
     const lines = all.slice(0, -1);
     expect(lines[0]).toMatchObject({ format: 'tongxin-backup/2' });
-    expect(lines[0].orgs.map((o: { name: string }) => o.name).sort()).toEqual(['另一市政协', '新区政协', '测试区政协', '测试市政协'].sort());
+    expect(lines[0].orgs.map((o: { name: string }) => o.name).sort()).toEqual(['另一市政协', '新区政协', '测试区政协', '测试市政协', '测试省政协', '测试全国政协', '兄弟市政协'].sort());
     expect(lines.length - 1).toBe(rowCount(expected));
     const tables = new Set(lines.slice(1).map((l) => l.table));
     expect(tables).toEqual(new Set(Object.keys(expected)));
@@ -140,7 +140,7 @@ describe.each(engines)('backup taken on %s', { timeout: 180_000 }, (engine) => {
     opened.push(fresh);
     if (target === engine) sameEngine = fresh;
     const r = await restore(fresh.db, file);
-    expect(r).toEqual({ orgs: 4, rows: rowCount(expected), files: 0 });
+    expect(r).toEqual({ orgs: 7, rows: rowCount(expected), files: 0 });
     expect(await snapshot(fresh.db)).toEqual(expected);
 
     // New audit entries and events get ids past the copied ones (the sequences were moved).
@@ -170,7 +170,7 @@ describe.each(engines)('backup taken on %s', { timeout: 180_000 }, (engine) => {
   it('refuses a second restore without replace with a clear error, changing nothing', async () => {
     const before = await snapshot(sameEngine.db);
     expect(before.sectors!.some((r) => r.includes('恢复后一'))).toBe(true);
-    await expect(restore(sameEngine.db, file)).rejects.toThrow('The database already holds 4 of these committees; use --replace');
+    await expect(restore(sameEngine.db, file)).rejects.toThrow('The database already holds 7 of these committees; use --replace');
     expect(await snapshot(sameEngine.db)).toEqual(before);
   });
 
@@ -275,7 +275,7 @@ describe.each(engines)('library files in a backup taken on %s', { timeout: 180_0
     const fresh = await testDatabase(target);
     opened.push(fresh);
     const dir = fs.mkdtempSync(path.join(tmp, 'library-'));
-    expect(await restore(fresh.db, file, { files: new FolderStorage(dir) })).toMatchObject({ orgs: 3, files: 2 + images });
+    expect(await restore(fresh.db, file, { files: new FolderStorage(dir) })).toMatchObject({ orgs: 6, files: 2 + images });
     const app = await buildApp({ config: testConfig({ SESSION_SECRET, LIBRARY_DIR: dir, LIBRARY_RENDER: 'text', JOBS_INTERVAL_SECONDS: 3600 }), database: fresh, logger: false });
     await app.ready();
     try {
@@ -302,7 +302,7 @@ describe.each(engines)('library files in a backup taken on %s', { timeout: 180_0
     fs.writeFileSync(oldFile, old.map((l) => JSON.stringify(l)).join('\n') + '\n');
     const fresh = await testDatabase(engine);
     opened.push(fresh);
-    expect(await restore(fresh.db, oldFile)).toMatchObject({ orgs: 3, files: 0 });
+    expect(await restore(fresh.db, oldFile)).toMatchObject({ orgs: 6, files: 0 });
 
     const other = await testDatabase(engine);
     opened.push(other);
@@ -355,20 +355,20 @@ describe('tongxin backup / restore on the command line (embedded data folders)',
   it('backs up a folder and restores it into another, refusing a second restore without --replace', async () => {
     const b = await cli(['backup', file], dirA);
     expect(b.code, b.stderr).toBe(0);
-    expect(b.stdout).toContain(`Backed up 3 committee(s), ${rowCount(expected)} rows to ${file}`);
+    expect(b.stdout).toContain(`Backed up 6 committee(s), ${rowCount(expected)} rows to ${file}`);
 
     const r = await cli(['restore', file], dirB);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain(`Restored 3 committee(s), ${rowCount(expected)} rows from ${file}`);
+    expect(r.stdout).toContain(`Restored 6 committee(s), ${rowCount(expected)} rows from ${file}`);
 
     const again = await cli(['restore', file], dirB);
     expect(again.code).toBe(1);
-    expect(again.stderr).toContain('The database already holds 3 of these committees; use --replace');
+    expect(again.stderr).toContain('The database already holds 6 of these committees; use --replace');
     expect(again.stderr).not.toMatch(/\n\s+at /); // the message, not a stack trace
 
     const replaced = await cli(['restore', file, '--replace'], dirB);
     expect(replaced.code, replaced.stderr).toBe(0);
-    expect(replaced.stdout).toContain('Restored 3 committee(s)');
+    expect(replaced.stdout).toContain('Restored 6 committee(s)');
 
     const db = await openDatabase({ dataDir: dirB });
     try { expect(await snapshot(db.db)).toEqual(expected); } finally { await db.close(); }

@@ -20,6 +20,10 @@ Commands:
   backup <file> [--org <id>]...   write a consistent copy of the data (all committees, or the given ones)
   restore <file> [--replace]      load a backup into this database (either engine)
   report --year N [--out file.docx] [--org <id>]   the year's 四双 report of the committee (the first, or --org): text, or Word with --out
+  org create --name N --level national|provincial|city|county [--code C] [--region R]
+             [--parent <id or code>] [--admin <username>] [--password P]
+                        a committee (a top one, or one level below --parent) and its first admin
+                        (user "admin" unless --admin; password generated and printed once unless given)
 
 Environment: PORT (3000), HOST (127.0.0.1), DATA_DIR (./data, embedded database),
   DATABASE_URL (PostgreSQL; overrides DATA_DIR), TONGXIN_ADMIN_PASSWORD, SESSION_SECRET,
@@ -49,7 +53,10 @@ async function serve(config: Config, database: Database, banner: string[], appMo
 async function main() {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { help: { type: 'boolean', short: 'h' }, org: { type: 'string', multiple: true }, replace: { type: 'boolean' }, year: { type: 'string' }, out: { type: 'string' } },
+    options: {
+      help: { type: 'boolean', short: 'h' }, org: { type: 'string', multiple: true }, replace: { type: 'boolean' }, year: { type: 'string' }, out: { type: 'string' },
+      name: { type: 'string' }, level: { type: 'string' }, code: { type: 'string' }, region: { type: 'string' }, parent: { type: 'string' }, admin: { type: 'string' }, password: { type: 'string' },
+    },
   });
   const [command, file] = positionals;
   if (values.help || !command || command === 'help') { console.log(HELP); return; }
@@ -60,7 +67,8 @@ async function main() {
   const config = loadConfig(process.env, command === 'demo' && !process.env.LOG_LEVEL ? { LOG_LEVEL: 'warn' } : {});
   const needsFile = command === 'backup' || command === 'restore';
   if (needsFile && !file) throw new ConfigError(`${command} needs a file name: tongxin ${command} <file>`);
-  if (!['serve', 'demo', 'migrate', 'seed', 'backup', 'restore', 'report'].includes(command)) throw new ConfigError(`Unknown command "${command}". See tongxin --help`);
+  if (!['serve', 'demo', 'migrate', 'seed', 'backup', 'restore', 'report', 'org'].includes(command)) throw new ConfigError(`Unknown command "${command}". See tongxin --help`);
+  if (command === 'org' && file !== 'create') throw new ConfigError('Usage: tongxin org create --name N --level L [...]. See tongxin --help');
 
   const [{ openDatabase }, { DataDirLockedError }] = await Promise.all([import('./core/db/client.ts'), import('./core/db/lock.ts')]);
   operatorErrors.push(DataDirLockedError);
@@ -86,7 +94,8 @@ async function main() {
       await database.db.execute(sql`analyze`);
     }
     banner.push(`  Demo committee 示例市政协 — logins (password "${DEMO_PASSWORD}"):`,
-      '    admin 系统管理员 · staff 机关工作人员 · leader 领导 · member 委员 · unit / unit2 承办单位 · public 网民');
+      '    admin 系统管理员 · staff 机关工作人员 · leader 领导 · member 委员 · unit / unit2 承办单位 · public 网民',
+      '    county committees: dongcheng 东城区政协管理员 · beishan 北山县政协管理员');
   } else if (command === 'serve') {
     const { ensureInstance } = await import('./core/bootstrap.ts');
     const { generatedPassword } = await ensureInstance(database.db, { orgName: config.TONGXIN_ORG_NAME, adminPassword: config.TONGXIN_ADMIN_PASSWORD });
@@ -100,6 +109,17 @@ async function main() {
     try {
       const { printReport } = await import('./modules/reports/cli.ts');
       console.log(await printReport(database.db, { year, orgId: values.org?.[0], out: values.out }));
+    } finally {
+      await database.close();
+    }
+    return;
+  }
+
+  if (command === 'org') {
+    const { createOrgFromCli, OrgCliError } = await import('./modules/org/cli.ts');
+    operatorErrors.push(OrgCliError);
+    try {
+      console.log(await createOrgFromCli(database.db, values));
     } finally {
       await database.close();
     }

@@ -44,6 +44,7 @@ const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const SectorsPage = lazy(() => import('./pages/admin/SectorsPage'));
 const CommitteesPage = lazy(() => import('./pages/admin/CommitteesPage'));
 const UnitsPage = lazy(() => import('./pages/admin/UnitsPage'));
+const OrgsPage = lazy(() => import('./pages/admin/OrgsPage'));
 const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
 const TermsPage = lazy(() => import('./pages/admin/TermsPage'));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage'));
@@ -200,6 +201,7 @@ const pages = [
   { path: 'admin/units', element: only(CONFIG_ROLES, <UnitsPage />) },
   { path: 'admin/terms', element: only(CONFIG_ROLES, <TermsPage />) },
   { path: 'admin/users', element: only(ADMIN_ONLY, <UsersPage />) },
+  { path: 'admin/orgs', element: only(ADMIN_ONLY, <OrgsPage />) },
   { path: 'admin/audit', element: only(ADMIN_ONLY, <AuditPage />) },
   { path: 'account', element: <AccountPage /> },
   { path: '*', element: <NotFoundPage /> },

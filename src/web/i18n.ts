@@ -15,6 +15,7 @@ import { recordsEn, recordsZh } from './messages/records';
 import { reportsEn, reportsZh } from './messages/reports';
 import { dashboardEn, dashboardZh } from './messages/dashboard';
 import { searchEn, searchZh } from './messages/search';
+import { orgsEn, orgsZh } from './messages/orgs';
 
 const zh = {
   'app.name': '同心',
@@ -291,6 +292,7 @@ const zh = {
   ...uiZh,
   ...liaisonZh,
   ...recordsZh,
+  ...orgsZh,
   ...reportsZh,
   ...dashboardZh,
   ...searchZh,
@@ -578,6 +580,7 @@ const en: Dictionary = {
   ...uiEn,
   ...liaisonEn,
   ...recordsEn,
+  ...orgsEn,
   ...reportsEn,
   ...dashboardEn,
   ...searchEn,

@@ -58,6 +58,14 @@ export interface Org {
   name: string;
   level: OrgLevel;
   parentId: string | null;
+  code: string | null;
+  region: string | null;
+  active: boolean;
+}
+
+/** A committee directly below mine, with its admins' usernames (GET /orgs/children). */
+export interface ChildOrg extends Org {
+  admins: string[];
 }
 
 export interface Sector {

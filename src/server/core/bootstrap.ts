@@ -1,8 +1,8 @@
-import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from './db/client.ts';
 import { orgs, users } from './schema.ts';
 import { hashPassword } from './auth/passwords.ts';
+import { newPassword } from './auth/password-policy.ts';
 
 /**
  * First start of an empty database: one committee and the user `admin`, whose password comes from
@@ -10,7 +10,7 @@ import { hashPassword } from './auth/passwords.ts';
  */
 export async function ensureInstance(db: Db, opts: { orgName: string; adminPassword?: string }): Promise<{ generatedPassword?: string }> {
   if (!(await isEmpty(db))) return {};
-  const password = opts.adminPassword ?? crypto.randomBytes(12).toString('base64url');
+  const password = opts.adminPassword ?? newPassword();
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     const [org] = await tx.insert(orgs).values({ name: opts.orgName, level: 'city' }).returning();

@@ -1,7 +1,7 @@
 import { sql, type SQLWrapper } from 'drizzle-orm';
 import type { Db, Tx } from './db/client.ts';
 import { auditLog, outbox } from './schema.ts';
-import { authorize, type Actor } from './policies.ts';
+import { authorize, type Actor, type Resource } from './policies.ts';
 import type { Outbox } from './outbox.ts';
 
 export interface Ctx { db: Db; actor: Actor; requestId?: string; outbox: Outbox }
@@ -12,7 +12,7 @@ export interface CommandScope {
   tx: Tx;
   actor: Actor;
   /** Checks a policy against a (locked) row; throws 403. */
-  authorize(policy: string, resource?: { orgId?: string }): void;
+  authorize(policy: string, resource?: Resource): void;
   /** Records the change in the audit log and publishes `${entity}.${action}` to the outbox. */
   record(entry: AuditEntry, payload?: unknown): Promise<void>;
   /**

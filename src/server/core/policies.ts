@@ -35,8 +35,11 @@ export const isPublicAccount = (actor: Actor) => actor.roles.length > 0 && actor
 
 export const hasRole = (actor: Actor, ...roles: readonly Role[]) => actor.roles.some((r) => roles.includes(r));
 
+/** What a policy is checked against: a row, whose `orgId` must be the actor's committee when it has one. */
+export type Resource = { orgId?: string; [field: string]: unknown };
+
 /** Whether the actor may perform `action`; resources of another committee are never allowed. */
-export function can(actor: Actor | null, action: string, resource?: { orgId?: string }): boolean {
+export function can(actor: Actor | null, action: string, resource?: Resource): boolean {
   if (!actor) return false;
   const rule = rules.get(action);
   if (!rule) throw new Error(`unknown policy ${action}`);
@@ -44,6 +47,6 @@ export function can(actor: Actor | null, action: string, resource?: { orgId?: st
   return typeof rule === 'function' ? rule(actor, resource) : hasRole(actor, ...rule);
 }
 
-export function authorize(actor: Actor | null, action: string, resource?: { orgId?: string }): asserts actor is Actor {
+export function authorize(actor: Actor | null, action: string, resource?: Resource): asserts actor is Actor {
   if (!can(actor, action, resource)) throw forbidden();
 }

@@ -9,9 +9,15 @@ export const orgs = pgTable('orgs', {
   parentId: uuid(),
   name: text().notNull(),
   level: text().notNull(), // national | provincial | city | county
+  /** The committee's own code (e.g. the region's administrative division code), unique in the deployment. */
+  code: text(),
+  /** The region it serves (e.g. 玄武区). */
+  region: text(),
+  /** A deactivated committee: no one of it logs in (its rows stay). */
+  active: boolean().notNull().default(true),
   settings: jsonb().$type<Record<string, unknown>>().notNull().default({}),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});
+}, (t) => [uniqueIndex('orgs_code').on(t.code), index('orgs_parent').on(t.parentId)]);
 
 /** Instance-wide key/value (e.g. the generated session secret). Reference table. */
 export const systemSettings = pgTable('system_settings', {

@@ -565,6 +565,18 @@ async function checkApi(database: Database, orgId: string) {
     const userRows = await db.select().from(users).where(eq(users.orgId, orgId));
     const user = (name: string) => userRows.find((u) => u.username === name)!;
 
+    // Two county committees run themselves: their admins log in to their own committee and data,
+    // and the city's statistics add theirs up with its own (含下级).
+    for (const [username, county, memberCount] of [['dongcheng', '示例市东城区政协', 5], ['beishan', '示例市北山县政协', 4]] as const) {
+      expect((await get(username, '/api/v1/auth/me')).user).toMatchObject({ orgName: county, roles: ['admin'], mustChangePassword: false });
+      expect((await get(username, '/api/v1/members?pageSize=1')).total).toBe(memberCount);
+      expect((await get(username, '/api/v1/units?pageSize=10')).items).toHaveLength(1);
+    }
+    const ownStats = await get('staff', '/api/v1/proposals/stats?by=org');
+    const tree = await get('staff', '/api/v1/proposals/stats?by=org&scope=tree');
+    expect(tree.total.received).toBe(ownStats.total.received + 5);
+    expect(tree.rows.map((r: { key: string }) => r.key)).toEqual(expect.arrayContaining(['示例市政协', '示例市东城区政协', '示例市北山县政协']));
+
     // Lists: staff see every proposal but drafts; the public the published ones.
     expect((await get('staff', '/api/v1/proposals?pageSize=1')).total).toBe(all.filter((p) => p.state !== 'draft').length);
     expect((await get(null, '/api/v1/proposals?published=true&pageSize=1')).total).toBe(all.filter((p) => p.published).length);

@@ -24,6 +24,7 @@ import { seedDemoSelections } from './demo-selections.ts';
 import { seedDemoConsultations, seedDemoOnlineConsultation } from './demo-consultations.ts';
 import { seedDemoTopics } from './demo-topics.ts';
 import { seedDemoCreation } from './demo-creation.ts';
+import { seedDemoCounties } from './demo-counties.ts';
 import { backfillRecords } from '../modules/records/entries.ts';
 import { scheduleAbsenceCheck } from '../modules/consultations/absence.ts';
 import { consultationMeetings } from '../modules/consultations/schema.ts';
@@ -190,7 +191,7 @@ async function insertAll<T extends PgTable>(db: Queryable, table: T, rows: PgIns
  * Creates the demo committee on an empty database; returns the logins to print. Deterministic
  * (seeded PRNG); the proposals' dates follow `now` (tests may move it).
  */
-export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<{ orgId: string; logins: DemoLogin[] }> {
+export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<{ orgId: string; logins: DemoLogin[]; countyLogins: DemoLogin[] }> {
   const [existing] = await db.select({ id: orgs.id }).from(orgs).where(and(eq(orgs.name, CITY_ORG), isNull(orgs.parentId)));
   if (existing) throw new Error(`${CITY_ORG} already exists: the demo seed expects an empty database`);
 
@@ -247,6 +248,9 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<{ org
       orgId, id: l.id, username: l.username, displayName: l.displayName, passwordHash, roles: [l.role],
       memberId: l.memberId ?? null, unitId: l.unitId ?? null,
     })));
+
+    // Two county committees with their own admin and a little data of their own (demo-counties.ts).
+    const countyLogins = await seedDemoCounties(tx, { counties: COUNTIES.map((c, i) => ({ id: countyIds[i]!, name: c.name })), passwordHash, now: opts.now });
 
     // Two years of proposals: those of the current term's last two sessions (2025 and 2026).
     const login = (username: string) => logins.find((l) => l.username === username)!;
@@ -322,6 +326,6 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<{ org
     // 履职档案: the members' entries from all of the above (made before any subscriber saw it), and their totals.
     await backfillRecords(tx, orgId);
 
-    return { orgId, logins: logins.map(({ username, role, displayName }) => ({ username, role, displayName })) };
+    return { orgId, logins: logins.map(({ username, role, displayName }) => ({ username, role, displayName })), countyLogins };
   });
 }

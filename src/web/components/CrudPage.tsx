@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Checkbox, Flex, Input, Popconfirm, Space, Table, Tag } from 'antd';
+import { App, Button, Checkbox, Flex, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { api } from '../api';
@@ -27,6 +27,12 @@ export type FormValues = Record<string, unknown>;
 export interface CrudPageConfig<T extends CrudRow> {
   /** e.g. /api/v1/sectors */
   resource: string;
+  /** Where the list is read, when not `resource` (e.g. /api/v1/orgs/children). */
+  listResource?: string;
+  /** Said above the list. */
+  intro?: MessageKey;
+  /** More buttons on a row, after edit and deactivate. */
+  rowActions?: (row: T) => ReactNode;
   queryKey: readonly string[];
   title: MessageKey;
   /** Singular noun for “新增{entity}” / “编辑{entity}”. */
@@ -64,7 +70,7 @@ export function CrudPage<T extends CrudRow>({ config }: { config: CrudPageConfig
   const params = { q, page, pageSize, active: showInactive ? 'all' : undefined };
   const list = useQuery({
     queryKey: [...config.queryKey, 'list', params],
-    queryFn: ({ signal }) => api.get<Page<T>>(config.resource, params, signal),
+    queryFn: ({ signal }) => api.get<Page<T>>(config.listResource ?? config.resource, params, signal),
     placeholderData: keepPreviousData,
   });
 
@@ -103,9 +109,9 @@ export function CrudPage<T extends CrudRow>({ config }: { config: CrudPageConfig
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 150,
+      width: config.rowActions ? 200 : 150,
       render: (_: unknown, row: T) => (
-        <Space size={0}>
+        <Space size={0} wrap>
           <Button type="link" size="small" onClick={() => openModal({ mode: 'edit', record: row })}>
             {t('common.edit')}
           </Button>
@@ -132,6 +138,7 @@ export function CrudPage<T extends CrudRow>({ config }: { config: CrudPageConfig
                   {t('common.reactivate')}
                 </Button>
               )}
+          {config.rowActions?.(row)}
         </Space>
       ),
     },
@@ -148,6 +155,7 @@ export function CrudPage<T extends CrudRow>({ config }: { config: CrudPageConfig
           </Button>
         }
       />
+      {config.intro && <Typography.Paragraph type="secondary">{t(config.intro)}</Typography.Paragraph>}
       <Flex wrap gap={12} align="center" style={{ marginBottom: 16 }}>
         <Input.Search
           allowClear

@@ -38,6 +38,7 @@ import {
   UploadOutlined,
   UserSwitchOutlined,
   UsergroupAddOutlined,
+  PartitionOutlined,
 } from '@ant-design/icons';
 import type { MessageKey } from '../i18n';
 import type { Role } from '../types';
@@ -127,6 +128,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/admin/committees', label: 'nav.committees', description: 'home.shortcut.committees', icon: <ApartmentOutlined />, roles: CONFIG_ROLES, group: 'admin', shortcut: true },
   { path: '/admin/units', label: 'nav.units', description: 'home.shortcut.units', icon: <BankOutlined />, roles: CONFIG_ROLES, group: 'admin', shortcut: true },
   { path: '/admin/terms', label: 'nav.terms', description: 'home.shortcut.terms', icon: <CalendarOutlined />, roles: CONFIG_ROLES, group: 'admin', shortcut: true },
+  { path: '/admin/orgs', label: 'nav.orgs', description: 'home.shortcut.orgs', icon: <PartitionOutlined />, roles: ADMIN_ONLY, group: 'admin', shortcut: true },
   { path: '/admin/users', label: 'nav.users', description: 'home.shortcut.users', icon: <UserSwitchOutlined />, roles: ADMIN_ONLY, group: 'admin', shortcut: true },
   { path: '/admin/audit', label: 'nav.audit', description: 'home.shortcut.audit', icon: <AuditOutlined />, roles: ADMIN_ONLY, group: 'admin', shortcut: true },
   { path: '/account', label: 'nav.account', description: 'home.shortcut.account', icon: <IdcardOutlined />, roles: ANY_ROLE, shortcut: true },

@@ -32,7 +32,9 @@ async function committeesOf(app: FastifyInstance, matches: User[]) {
 export async function authenticate(app: FastifyInstance, { username, password, org, address, device }: Attempt): Promise<User> {
   const attempt = await beginLoginAttempt(app, username, address, device);
   const found = await app.db.select().from(users)
-    .where(and(eq(users.username, username), eq(users.active, true), org ? eq(users.orgId, org) : undefined));
+    .where(and(eq(users.username, username), eq(users.active, true), org ? eq(users.orgId, org) : undefined,
+      // No one of a deactivated committee logs in (org/oversight.ts).
+      inArray(users.orgId, app.db.select({ id: orgs.id }).from(orgs).where(eq(orgs.active, true)))));
   // An unknown username costs one hash check too, so that timing tells nothing.
   const hashes = found.length ? found.map((u) => u.passwordHash) : [DUMMY_HASH];
   const opens = await Promise.all(hashes.map((h) => verifyPassword(h, password)));

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { Type } from 'typebox';
 import { forbidden, invalid, say } from '../errors.ts';
 
@@ -6,6 +7,14 @@ import { forbidden, invalid, say } from '../errors.ts';
 // the rest is checked here, as 422 naming the field.
 
 export const Password = Type.String({ minLength: 8, maxLength: 200 });
+
+/** A generated password that meets the policy (to be shown once, and changed at first login). */
+export function newPassword(): string {
+  for (;;) {
+    const p = crypto.randomBytes(12).toString('base64url');
+    if (/[A-Za-z]/.test(p) && /\d/.test(p)) return p;
+  }
+}
 
 /** Throws 422 at `path` when `password` breaks the policy for this username. */
 export function checkPasswordPolicy(path: string, password: string, username: string) {

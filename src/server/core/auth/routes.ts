@@ -46,11 +46,11 @@ async function startSession(app: FastifyInstance, reply: FastifyReply, actor: Ac
  */
 async function registrationOrg(app: FastifyInstance, org: string | undefined): Promise<string> {
   if (org) {
-    const [found] = await app.db.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, org));
+    const [found] = await app.db.select({ id: orgs.id }).from(orgs).where(and(eq(orgs.id, org), eq(orgs.active, true)));
     if (!found) throw invalid('/org', say('没有这个政协', 'no such committee'));
     return found.id;
   }
-  const all = await app.db.select({ id: orgs.id, name: orgs.name }).from(orgs).orderBy(asc(orgs.name)).limit(500);
+  const all = await app.db.select({ id: orgs.id, name: orgs.name }).from(orgs).where(eq(orgs.active, true)).orderBy(asc(orgs.name)).limit(500);
   if (all.length === 1) return all[0]!.id;
   const p = invalid('/org', say('请选择要注册的政协', 'required: name the committee to register in'));
   throw new Problem(p.status, p.title, p.detail, p.errors, { orgs: all });

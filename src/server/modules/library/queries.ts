@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNull, lte, max, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, lte, max, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../core/db/client.ts';
 import { inLang, type Lang } from '../../core/errors.ts';
 import type { Actor } from '../../core/policies.ts';
@@ -13,10 +13,13 @@ import { documentCategories, documentFavourites, documentPages, documents, type 
 
 export const DOC_KIND = 'document';
 
-/** The committee a visitor (not logged in) browses: the one named, else the first top-level one. */
+/**
+ * The committee a visitor (not logged in) browses: the one named, else the deployment's own — the
+ * first one created (`tongxin serve` creates it on first start; the committees below come later).
+ */
 export async function visitorOrg(db: Queryable, named?: string): Promise<string | null> {
   if (named) return named;
-  const [o] = await db.select({ id: orgs.id }).from(orgs).where(isNull(orgs.parentId)).orderBy(asc(orgs.createdAt)).limit(1);
+  const [o] = await db.select({ id: orgs.id }).from(orgs).orderBy(asc(orgs.createdAt), asc(orgs.id)).limit(1);
   return o?.id ?? null;
 }
 

@@ -27,13 +27,13 @@ const { username: _u, ...patchable } = Fields;
 // A new password is a temporary one: the user must choose their own at their next login, unless
 // mustChangePassword says false (a login for a system, say).
 const UserPatch = Type.Partial(Type.Object({ ...patchable, active: Type.Boolean(), mustChangePassword: Type.Boolean() }), { additionalProperties: false, minProperties: 1 });
-const UserView = Type.Object({
+export const UserView = Type.Object({
   id: Type.String(), username: Type.String(), displayName: Type.String(), roles: Type.Array(Type.String()),
   memberId: Nullable(Type.String()), unitId: Nullable(Type.String()), active: Type.Boolean(), mustChangePassword: Type.Boolean(), createdAt: Type.String(),
 });
 
 type Row = typeof users.$inferSelect;
-const present = ({ passwordHash: _p, orgId: _o, ...u }: Row) => ({ ...u, createdAt: u.createdAt.toISOString() });
+export const presentUser = ({ passwordHash: _p, orgId: _o, ...u }: Row) => ({ ...u, createdAt: u.createdAt.toISOString() });
 
 /** A member login needs its member, a unit login its unit, both in this committee. */
 async function checkLinks(c: CommandScope, u: { roles: string[]; memberId?: string | null; unitId?: string | null }) {
@@ -70,7 +70,7 @@ export async function userRoutes(fastify: FastifyInstance) {
       app.db.select().from(users).where(where).orderBy(asc(users.username)).limit(pageOf(req.query).limit).offset(pageOf(req.query).offset),
       app.db.select({ n: sql<number>`count(*)::int` }).from(users).where(where),
     ]);
-    return { items: rows.map(present), total: count!.n, page: req.query.page, pageSize: req.query.pageSize };
+    return { items: rows.map(presentUser), total: count!.n, page: req.query.page, pageSize: req.query.pageSize };
   });
 
   app.get('/users/:id', { schema: { tags, summary: 'One login', params: IdParams, response: { 200: UserView, ...errorResponses } } }, async (req) => {
@@ -78,7 +78,7 @@ export async function userRoutes(fastify: FastifyInstance) {
     authorize(actor, 'user.manage');
     const [row] = await app.db.select().from(users).where(and(eq(users.orgId, actor.orgId), eq(users.id, req.params.id)));
     if (!row) throw notFound('User');
-    return present(row);
+    return presentUser(row);
   });
 
   app.post('/users', { schema: { tags, summary: 'Create a login', body: UserCreate, response: { 201: UserView, ...errorResponses } } }, async (req, reply) => {
@@ -89,10 +89,10 @@ export async function userRoutes(fastify: FastifyInstance) {
       c.authorize('user.manage');
       const linkedName = await checkLinks(c, body);
       const [u] = await c.tx.insert(users).values({ ...body, displayName: body.displayName ?? linkedName ?? body.username, passwordHash, orgId: c.actor.orgId }).returning();
-      await c.record({ action: 'created', entity: 'user', entityId: u!.id, after: present(u!) });
+      await c.record({ action: 'created', entity: 'user', entityId: u!.id, after: presentUser(u!) });
       return u!;
     });
-    return reply.status(201).send(present(row));
+    return reply.status(201).send(presentUser(row));
   });
 
   const update = (req: import('fastify').FastifyRequest, id: string, patch: Record<string, unknown> & { password?: string; mustChangePassword?: boolean }) => runCommand(ctxOf(req), async (c) => {
@@ -113,8 +113,8 @@ export async function userRoutes(fastify: FastifyInstance) {
     // Deactivating or changing the password ends the user's sessions and API tokens, for good.
     if (password || fields.active === false) await endAccess(c.tx, c.actor.orgId, id);
     if (password) await clearLoginThrottle(c.tx, req.server.keys, before.username);
-    await c.record({ action: fields.active === false ? 'deactivated' : password ? 'passwordReset' : 'updated', entity: 'user', entityId: id, before: present(before), after: present(after!) });
-    return present(after!);
+    await c.record({ action: fields.active === false ? 'deactivated' : password ? 'passwordReset' : 'updated', entity: 'user', entityId: id, before: presentUser(before), after: presentUser(after!) });
+    return presentUser(after!);
   });
 
   app.patch('/users/:id', { schema: { tags, summary: 'Edit a login (roles, links, active; a new password is temporary: the user changes it at the next login unless mustChangePassword is false)', params: IdParams, body: UserPatch, response: { 200: UserView, ...errorResponses } } },

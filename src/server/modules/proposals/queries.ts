@@ -58,12 +58,13 @@ const owedOn = (unitId: string) => sql`(select min(case when a.state = 'pending'
   from ${assignments} a where a.org_id = ${proposals.orgId} and a.item_kind = ${KIND} and a.item_id = ${proposals.id} and a.unit_id = ${unitId}
     and a.state in ('pending', 'signed'))`;
 
-export async function listProposals(db: Queryable, actor: Actor | null, orgId: string | undefined, f: ProposalFilter, page: { limit: number; offset: number }) {
+/** `orgId`: the committee listed, or several (the published ones of the committees below too), or every one (the public list). */
+export async function listProposals(db: Queryable, actor: Actor | null, orgId: string | string[] | undefined, f: ProposalFilter, page: { limit: number; offset: number }) {
   // A unit's own list (交办件) is about what it owes: overdue means its own date has passed, and what
   // it owes comes first, by that date (the overdue, then the soonest).
   const owed = f.unitId && actor?.unitId === f.unitId ? owedOn(f.unitId) : undefined;
   const where = and(
-    orgId ? eq(proposals.orgId, orgId) : undefined,
+    Array.isArray(orgId) ? inArray(proposals.orgId, orgId) : orgId ? eq(proposals.orgId, orgId) : undefined,
     scope(actor, f),
     f.q ? or(ilike(proposals.title, `%${f.q}%`), ilike(proposals.proposerName, `%${f.q}%`)) : undefined,
     f.state?.length ? inArray(proposals.state, f.state) : undefined,

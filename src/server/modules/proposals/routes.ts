@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { TProperties } from 'typebox';
+import type { Static, TProperties } from 'typebox';
 import { and, eq, sql } from 'drizzle-orm';
 import { users } from '../../core/schema.ts';
 import { badRequest, say } from '../../core/errors.ts';
 import { actorOf, ctxOf, errorResponses, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
-import { authorize, definePolicies } from '../../core/policies.ts';
+import { authorize, definePolicies, type Actor } from '../../core/policies.ts';
 import { KIND, loadProposal, loadReadable, publicView } from './access.ts';
 import { act, actOnMany, createProposal, updateDraft, uploadAttachment } from './commands.ts';
 import { readUpload, sendAttachment } from '../handling/attachment-http.ts';
@@ -18,6 +18,7 @@ import { boardTable, GROUPINGS, keyBoardTable, proposalStats, statsTable } from 
 import { asFile, FORMATS, MAX_EXPORT_ROWS, sendTables } from '../../core/xlsx.ts';
 import { listTable, searchTable } from './export.ts';
 import { STATES, proposalWorkflow } from './workflow.ts';
+import { figureScope, SCOPES, type Scope } from '../org/oversight.ts';
 
 definePolicies({ 'proposal.supervise': ['staff', 'admin', 'leader'], 'proposal.manage': ['staff'] });
 
@@ -64,6 +65,8 @@ const FilterFields = {
   satisfaction: Type.Optional(lit(['satisfied', 'basic', 'unsatisfied'] as const)),
   publication: Type.Optional(lit(['published', 'pending', 'exempt'] as const)),
   sort: Type.Optional(lit(SORTS)),
+  /** With published=true, tree: the published proposals of the committees below too (org/oversight.ts). */
+  scope: Type.Optional(lit(SCOPES)),
 };
 const Filters = obj({ ...Paging, ...FilterFields });
 const SearchFields = {
@@ -83,13 +86,17 @@ export async function proposalRoutes(fastify: FastifyInstance) {
     return presentProposal(app.db, l, publicView(l));
   };
 
+  /** The committees a list covers: the caller's, and for the published ones with scope=tree those below it (rule 2 of oversight.ts). */
+  const listed = async (actor: Actor | null, q: { published?: boolean; scope?: Scope }) =>
+    actor && q.published && q.scope === 'tree' ? (await figureScope(app.db, actor, 'tree')).map((o) => o.id) : actor?.orgId;
+
   app.get('/proposals', {
     config: { public: true },
     schema: { tags, summary: 'Proposals I may see (published=true: the public list, no login needed)', querystring: Filters },
   }, async (req) => {
     const q = req.query;
     if (!req.actor && !q.published) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-    const r = await listProposals(app.db, req.actor, req.actor?.orgId, q, pageOf(q));
+    const r = await listProposals(app.db, req.actor, await listed(req.actor, q), q, pageOf(q));
     return { ...r, page: q.page, pageSize: q.pageSize };
   });
 
@@ -99,7 +106,7 @@ export async function proposalRoutes(fastify: FastifyInstance) {
       schema: { tags, summary: `The same list ${asFile(format)}: every matching proposal in the list's order, up to ${MAX_EXPORT_ROWS} (a note says when more matched)`, querystring: obj(FilterFields) },
     }, async (req, reply) => {
       const q = req.query;
-      const list = !req.actor && !q.published ? { items: [], total: 0 } : await listProposals(app.db, req.actor, req.actor?.orgId, q, firstRows);
+      const list = !req.actor && !q.published ? { items: [], total: 0 } : await listProposals(app.db, req.actor, await listed(req.actor, q), q, firstRows);
       return sendTables(reply, format, 'proposals', '提案列表', listTable(list, { publicList: !!q.published || !req.actor }));
     });
   }
@@ -237,18 +244,17 @@ export async function proposalRoutes(fastify: FastifyInstance) {
     return suggestUnits(app.db, actor.orgId, l.p.title, l.p.body, l.p.id);
   });
 
-  const StatsQuery = obj({ by: lit(GROUPINGS), from: Type.Optional(Day), to: Type.Optional(Day), sessionId: Type.Optional(Uuid) });
-  app.get('/proposals/stats', { schema: { tags, summary: 'Received, filed, reply, on-time and satisfaction rates, A/B/C shares, quality — by unit, sector, domain, party or session', querystring: StatsQuery } }, async (req) => {
+  // scope=tree: this committee's figures and those of every active committee below it, added up (org/oversight.ts).
+  const StatsQuery = obj({ by: lit(GROUPINGS), from: Type.Optional(Day), to: Type.Optional(Day), sessionId: Type.Optional(Uuid), scope: Type.Optional(lit(SCOPES)) });
+  const stats = async (req: import('fastify').FastifyRequest<{ Querystring: Static<typeof StatsQuery> }>) => {
     const actor = actorOf(req);
     authorize(actor, 'proposal.supervise');
-    return proposalStats(app.db, actor.orgId, req.query.by, req.query);
-  });
+    return proposalStats(app.db, await figureScope(app.db, actor, req.query.scope), req.query.by, req.query);
+  };
+  app.get('/proposals/stats', { schema: { tags, summary: 'Received, filed, reply, on-time and satisfaction rates, A/B/C shares, quality — by unit, sector, domain, party, session or committee (scope=tree: with the committees below)', querystring: StatsQuery } }, stats);
   for (const format of FORMATS) {
-    app.get(`/proposals/stats.${format}`, { schema: { tags, summary: `The same table ${asFile(format)}`, querystring: StatsQuery } }, async (req, reply) => {
-      const actor = actorOf(req);
-      authorize(actor, 'proposal.supervise');
-      return sendTables(reply, format, `proposal-stats-${req.query.by}`, '提案统计', statsTable(await proposalStats(app.db, actor.orgId, req.query.by, req.query)));
-    });
+    app.get(`/proposals/stats.${format}`, { schema: { tags, summary: `The same table ${asFile(format)}`, querystring: StatsQuery } }, async (req, reply) =>
+      sendTables(reply, format, `proposal-stats-${req.query.by}`, '提案统计', statsTable(await stats(req))));
   }
 
   const KeyQuery = obj({ all: Type.Optional(Type.Boolean()) });

@@ -19,16 +19,16 @@ import { leadDeadlines, onTimeFigures, rate, type Timeliness } from './timelines
 // proposer rated it) with the result; shares of A/B/C among latest replies;
 // quality = the units' mean rating (topic, research, feasibility) on a 1–5 scale.
 
-export const GROUPINGS = ['unit', 'member', 'sector', 'domain', 'party', 'session'] as const;
+export const GROUPINGS = ['unit', 'member', 'sector', 'domain', 'party', 'session', 'org'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
 
 interface Facts {
-  id: string; state: string; proposer: string; domain: string | null; party: string | null; sector: string | null; session: string | null;
+  id: string; org: string; state: string; proposer: string; domain: string | null; party: string | null; sector: string | null; session: string | null;
   filed: boolean; assigned: boolean; unit: string | null; timeliness: Timeliness | null; firstReply: string | null; category: string | null;
   satisfaction: string | null; resultSatisfaction: string | null; quality: number | null;
 }
 
-async function facts(db: Queryable, orgId: string, f: { from?: string; to?: string; sessionId?: string }): Promise<Facts[]> {
+async function facts(db: Queryable, { id: orgId, name: orgName }: { id: string; name: string }, f: StatsFilter): Promise<Facts[]> {
   const ps = await db.select({
     p: proposals, party: members.party, sector: sectors.name, sessionNumber: plenarySessions.number, termNumber: terms.number,
   }).from(proposals)
@@ -62,7 +62,7 @@ async function facts(db: Queryable, orgId: string, f: { from?: string; to?: stri
   const lead = new Map(leads.map((l) => [l.proposalId, l]));
   const quality = new Map(ratings.map((r) => [r.id, Number(r.q)]));
   return ps.map(({ p, party, sector, sessionNumber, termNumber }) => ({
-    id: p.id, state: p.state, proposer: p.proposerName, domain: p.domain, party, sector,
+    id: p.id, org: orgName, state: p.state, proposer: p.proposerName, domain: p.domain, party, sector,
     session: sessionNumber && termNumber ? numberLabel(termNumber, sessionNumber, 1)!.split(' ')[0]! : null,
     filed: !!p.filedAt, assigned: ['assigned', 'handling', 'replied', 'rehandling', 'closed'].includes(p.state),
     unit: lead.get(p.id)?.unitName ?? null, timeliness: lead.get(p.id)?.timeliness ?? null, firstReply: firstReply.get(p.id) ?? null,
@@ -93,10 +93,16 @@ function summarize(key: string, rows: Facts[]) {
 
 export type StatsRow = ReturnType<typeof summarize>;
 
-/** One row per group (and a total), e.g. per handling unit. */
-export async function proposalStats(db: Queryable, orgId: string, by: Grouping, f: { from?: string; to?: string; sessionId?: string }) {
-  const all = await facts(db, orgId, f);
-  const keyOf: Record<Grouping, (x: Facts) => string | null> = { unit: (x) => x.unit, member: (x) => x.proposer, sector: (x) => x.sector, domain: (x) => x.domain, party: (x) => x.party, session: (x) => x.session };
+export interface StatsFilter { from?: string; to?: string; sessionId?: string }
+
+/**
+ * One row per group (and a total), e.g. per handling unit, over the committees given: the caller's
+ * own, or with the ones below it (org/oversight.ts figureScope: a city's figure = its own + its
+ * counties'). Each committee's facts are read on their own (by orgId) and added up here.
+ */
+export async function proposalStats(db: Queryable, scope: { id: string; name: string }[], by: Grouping, f: StatsFilter) {
+  const all = (await Promise.all(scope.map((o) => facts(db, o, f)))).flat();
+  const keyOf: Record<Grouping, (x: Facts) => string | null> = { unit: (x) => x.unit, member: (x) => x.proposer, sector: (x) => x.sector, domain: (x) => x.domain, party: (x) => x.party, session: (x) => x.session, org: (x) => x.org };
   const groups = new Map<string, Facts[]>();
   for (const x of all) {
     const k = keyOf[by](x) ?? '（未定）';
@@ -104,7 +110,7 @@ export async function proposalStats(db: Queryable, orgId: string, by: Grouping, 
     groups.set(k, [...(groups.get(k) ?? []), x]);
   }
   const rows = [...groups].map(([k, v]) => summarize(k, v)).sort((a, b) => b.received - a.received || a.key.localeCompare(b.key, 'zh-CN'));
-  return { by, rows, total: summarize('合计', all) };
+  return { by, committees: scope.map((o) => o.name), rows, total: summarize('合计', all) };
 }
 
 const HEADERS: [keyof StatsRow, string][] = [
@@ -112,7 +118,7 @@ const HEADERS: [keyof StatsRow, string][] = [
   ['replied', '已答复'], ['replyRate', '答复率%'], ['onTime', '按期答复'], ['onTimeRate', '按期率%'], ['evaluated', '已评价'], ['satisfied', '满意'], ['basic', '基本满意'],
   ['unsatisfied', '不满意'], ['satisfactionRate', '办理满意率%'], ['resultSatisfactionRate', '结果满意率%'], ['categoryA', 'A类%'], ['categoryB', 'B类%'], ['categoryC', 'C类%'], ['quality', '提案质量评分'],
 ];
-const BY_LABEL: Record<Grouping, string> = { unit: '承办单位', member: '提案人', sector: '界别', domain: '领域', party: '党派', session: '会议' };
+const BY_LABEL: Record<Grouping, string> = { unit: '承办单位', member: '提案人', sector: '界别', domain: '领域', party: '党派', session: '会议', org: '政协' };
 
 export function statsTable(s: Awaited<ReturnType<typeof proposalStats>>): Tables {
   const columns: Column<StatsRow>[] = HEADERS.map(([k, h]) => ({ header: k === 'key' ? BY_LABEL[s.by] : h, value: (r) => r[k], width: k === 'key' ? 24 : 10 }));

@@ -5,6 +5,7 @@ import { oneTable, type Column, type Tables } from '../../core/xlsx.ts';
 import { units } from '../org/schema.ts';
 import { dueBoard, listProposals } from '../proposals/queries.ts';
 import { proposalStats } from '../proposals/stats.ts';
+import { figureScope } from '../org/oversight.ts';
 import { STATES as PROPOSAL_STATES, STATE_NAMES as PROPOSAL_STATE_NAMES } from '../proposals/workflow.ts';
 import { planView } from '../consultations/plan.ts';
 import { listConsultations } from '../consultations/queries.ts';
@@ -85,7 +86,7 @@ const BUILDERS: Record<ChartKey, Builder> = {
     const sessionId = await sessionOf(db, actor.orgId, year);
     if (!sessionId) return { title, series, rows: [], note: NO_SESSION };
     const [stats, named] = await Promise.all([
-      proposalStats(db, actor.orgId, 'unit', { sessionId }),
+      proposalStats(db, await figureScope(db, actor), 'unit', { sessionId }),
       db.select({ id: units.id, name: units.name }).from(units).where(eq(units.orgId, actor.orgId)),
     ]);
     const idOf = new Map(named.map((u) => [u.name, u.id]));

@@ -1,12 +1,15 @@
 // 提案统计 (双评): received, filed, reply / on-time / satisfaction rates, A/B/C shares and quality,
 // by unit, proposer, sector, domain, party or session, over any period (submission dates or one
-// session); the same table as .xlsx.
+// session); the same table as .xlsx. A committee with committees below switches between its own
+// figures (本级) and those rolled up with theirs (含下级: scope=tree), which also groups by committee.
 import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Flex, Segmented, Select, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { api, withQuery } from '../../api';
+import { useUser } from '../../auth';
 import { useI18n } from '../../i18n';
+import { useOrgs } from '../../queries';
 import { DateField } from '../../components/DateField';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
@@ -14,7 +17,9 @@ import { QueryError } from '../../components/QueryError';
 import { useSessionOptions } from '../../components/proposals/ProposalFilters';
 import { OnTimeTitle, percent as pct } from '../../components/proposals/OnTimeRate';
 
-const GROUPINGS = ['unit', 'member', 'sector', 'domain', 'party', 'session'] as const;
+const GROUPINGS = ['unit', 'member', 'sector', 'domain', 'party', 'session', 'org'] as const;
+const SCOPES = ['own', 'tree'] as const;
+type Scope = (typeof SCOPES)[number];
 type Grouping = (typeof GROUPINGS)[number];
 interface Row { key: string; received: number; filed: number; merged: number; converted: number; notFiled: number; assigned: number; replied: number; replyRate: number | null;
   onTime: number; late: number; onTimeRate: number | null;
@@ -23,12 +28,16 @@ interface Row { key: string; received: number; filed: number; merged: number; co
 export default function StatsPage() {
   const { t } = useI18n();
   const [by, setBy] = useState<Grouping>('unit');
+  const [scope, setScope] = useState<Scope>('own');
+  const user = useUser();
+  const hasBelow = (useOrgs().data ?? []).some((o) => o.id !== user.orgId && o.active);
+  const groupings = GROUPINGS.filter((g) => g !== 'org' || scope === 'tree');
   const [period, setPeriod] = useState<{ from?: string; to?: string; sessionId?: string }>({});
   const sessions = useSessionOptions();
-  const params = { by, ...period };
+  const params = { by, ...period, ...(scope === 'tree' ? { scope } : {}) };
   const stats = useQuery({
     queryKey: ['proposals', 'stats', params],
-    queryFn: ({ signal }) => api.get<{ rows: Row[]; total: Row }>('/api/v1/proposals/stats', params, signal),
+    queryFn: ({ signal }) => api.get<{ rows: Row[]; total: Row; committees: string[] }>('/api/v1/proposals/stats', params, signal),
     placeholderData: keepPreviousData,
   });
   const setDay = (k: 'from' | 'to') => (day?: string) => setPeriod((p) => ({ ...p, [k]: day }));
@@ -58,8 +67,21 @@ export default function StatsPage() {
       <Card>
         <Flex vertical gap={16}>
           {/* Six groupings pass a phone's width: they scroll within their own box, not the page. */}
+          {hasBelow && (
+            <Flex wrap gap={8} align="center">
+              <Segmented<Scope>
+                aria-label={t('stats.scope')}
+                value={scope}
+                onChange={(v) => { setScope(v); if (v === 'own' && by === 'org') setBy('unit'); }}
+                options={SCOPES.map((s) => ({ value: s, label: t(`stats.scope.${s}`) }))}
+              />
+              {scope === 'tree' && stats.data && (
+                <Typography.Text type="secondary">{t('stats.scope.committees', { names: stats.data.committees.join(t('common.listSep')) })}</Typography.Text>
+              )}
+            </Flex>
+          )}
           <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
-            <Segmented<Grouping> value={by} onChange={setBy} options={GROUPINGS.map((g) => ({ value: g, label: t(`proposal.stats.by.${g}`) }))} />
+            <Segmented<Grouping> value={by} onChange={setBy} options={groupings.map((g) => ({ value: g, label: t(`proposal.stats.by.${g}`) }))} />
           </div>
           <Flex wrap gap={8} align="center" role="group" aria-label={t('proposal.stats.period')}>
             <Typography.Text type="secondary">{t('proposal.stats.period')}</Typography.Text>
