@@ -65,11 +65,13 @@ describe('password journey', () => {
     await form.getByLabel('当前密码', { exact: true }).fill('not-my-pass-1');
     await form.getByLabel('新密码', { exact: true }).fill('member-new-2');
     await form.getByLabel('再次输入新密码', { exact: true }).fill('member-new-2');
-    await button(form, '修改密码').click();
+    // Found by its text: after a refused try antd's fading loading icon may still lend the button its name.
+    const change = form.locator('button[type=submit]', { hasText: '修改密码' });
+    await change.click();
     await see(form.getByText('当前密码不正确', { exact: true }));
 
     await form.getByLabel('当前密码', { exact: true }).fill(e2e.t.fx.password);
-    await button(form, '修改密码').click();
+    await change.click();
     await toast(page, '密码已修改');
     // This session goes on; the new password opens a new one.
     await page.reload();
