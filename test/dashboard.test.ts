@@ -5,7 +5,7 @@ import type { Database } from '../src/server/core/db/client.ts';
 import { today } from '../src/server/modules/handling/deadlines.ts';
 import { CHART_KEYS, pointBands } from '../src/server/modules/reports/dashboard.ts';
 import { DEMO_PASSWORD, seedDemo } from '../src/server/seed/demo.ts';
-import { engines, testConfig, testDatabase } from './helpers.ts';
+import { engines, loggedIn, testConfig, testDatabase } from './helpers.ts';
 
 // The leaders' dashboard over the demo committee, on each engine: every chart is there, each
 // counted cell's source list answers it (a sum: its field adds up), a chart's table downloads as
@@ -32,19 +32,7 @@ for (const engine of engines) {
   describe(`dashboard (${engine})`, () => {
     let database: Database;
     let app: Awaited<ReturnType<typeof buildApp>>;
-    const sessions = new Map<string, Record<string, string>>();
-    const as = async (username: string) => {
-      if (!sessions.has(username)) {
-        const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
-        sessions.set(username, { cookie: `tx_session=${login.cookies.find((c) => c.name === 'tx_session')!.value}`, 'x-requested-with': 'test' });
-      }
-      return sessions.get(username)!;
-    };
-    const get = async (username: string, url: string) => {
-      const res = await app.inject({ url, headers: await as(username) });
-      expect(res.statusCode, `${username} ${url}: ${res.body.slice(0, 300)}`).toBe(200);
-      return res.json();
-    };
+    const { as, get } = loggedIn(() => app, DEMO_PASSWORD);
     const charts = async (username: string, query = '') => (await get(username, `/api/v1/dashboard?year=${year}${query}`)).charts as Chart[];
 
     beforeAll(async () => {

@@ -134,6 +134,27 @@ export function apiAs(t: () => TestApp) {
 
 export const sessionHeaders = (token: string): Record<string, string> => ({ cookie: `tx_session=${token}`, 'x-requested-with': 'test' });
 
+/**
+ * Callers of an app by username (logged in once each, with `password`) and a GET as one of them that
+ * must answer 200. `app` is read at each call: the app is made later, in beforeAll.
+ */
+export function loggedIn(app: () => FastifyInstance, password: string) {
+  const sessions = new Map<string, Record<string, string>>();
+  const as = async (username: string) => {
+    if (!sessions.has(username)) {
+      const login = await app().inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+      sessions.set(username, sessionHeaders(login.cookies.find((c) => c.name === 'tx_session')!.value));
+    }
+    return sessions.get(username)!;
+  };
+  const get = async (username: string, url: string) => {
+    const res = await app().inject({ url, headers: await as(username) });
+    expect(res.statusCode, `${username} ${url}: ${res.body.slice(0, 300)}`).toBe(200);
+    return res.json();
+  };
+  return { as, get };
+}
+
 export function expectProblem(res: LightMyRequestResponse, status: number) {
   if (res.statusCode !== status) throw new Error(`expected ${status}, got ${res.statusCode}: ${res.body}`);
   if (!String(res.headers['content-type']).startsWith('application/problem+json')) throw new Error(`not problem+json: ${res.headers['content-type']}`);

@@ -3,7 +3,7 @@ import { buildApp } from '../src/server/app.ts';
 import type { Database } from '../src/server/core/db/client.ts';
 import { today } from '../src/server/modules/handling/deadlines.ts';
 import { DEMO_PASSWORD, seedDemo } from '../src/server/seed/demo.ts';
-import { testConfig, testDatabase } from './helpers.ts';
+import { loggedIn, testConfig, testDatabase } from './helpers.ts';
 
 // The 四双 report over the demo committee: every figure's source list (fetched by the same caller,
 // all pages) answers its value, the prose holds no placeholder and no boast of nothing, the Word
@@ -14,19 +14,7 @@ type Report = { year: number; title: string; sections: { heading: string; paragr
 
 let database: Database;
 let app: Awaited<ReturnType<typeof buildApp>>;
-const sessions = new Map<string, Record<string, string>>();
-const as = async (username: string) => {
-  if (!sessions.has(username)) {
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
-    sessions.set(username, { cookie: `tx_session=${login.cookies.find((c) => c.name === 'tx_session')!.value}`, 'x-requested-with': 'test' });
-  }
-  return sessions.get(username)!;
-};
-const get = async (username: string, url: string) => {
-  const res = await app.inject({ url, headers: await as(username) });
-  expect(res.statusCode, `${username} ${url}: ${res.body.slice(0, 300)}`).toBe(200);
-  return res.json();
-};
+const { as, get } = loggedIn(() => app, DEMO_PASSWORD);
 const year = Number(today().slice(0, 4));
 const pick = (item: unknown, path: string) => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | null)?.[k], item);
 

@@ -9,18 +9,13 @@ import { orgs } from '../../src/server/core/schema.ts';
 import { proposals } from '../../src/server/modules/proposals/schema.ts';
 import { members } from '../../src/server/modules/org/schema.ts';
 import { logIn, see, seeCells, startE2E, type E2E } from './browser.ts';
-import { button, dialog, logInAs, main, pick, row, toast } from './ui.ts';
+import { button, consoleErrors, dialog, logInAs, main, pick, row, toast } from './ui.ts';
 
 describe('committees below journey', () => {
   let e2e: E2E;
   beforeAll(async () => { e2e = await startE2E(); });
   afterAll(async () => { await e2e?.close(); });
 
-  const consoleErrors = (page: Page) => {
-    const errors: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    return errors;
-  };
   const noOverflow = async (page: Page) =>
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 

@@ -7,19 +7,13 @@ import { isNotNull, sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { loginThrottle } from '../../src/server/core/schema.ts';
 import { logIn, see, startE2E, submitButton, type E2E } from './browser.ts';
-import { button, dialog, logInAs, main, row, toast } from './ui.ts';
+import { button, consoleErrors, dialog, logInAs, main, row, toast } from './ui.ts';
 
 describe('password journey', () => {
   let e2e: E2E;
   beforeAll(async () => { e2e = await startE2E(); });
   afterAll(async () => { await e2e?.close(); });
 
-  /** The page's console errors from now on. */
-  const consoleErrors = (page: Page) => {
-    const errors: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    return errors;
-  };
   const alert = (page: Page) => page.getByRole('alert');
 
   it('anonymous pages ask who is there without a failed request', { timeout: 120_000 }, async (test) => {

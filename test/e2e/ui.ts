@@ -48,6 +48,13 @@ export async function pick(page: Page, select: Locator, option: string, search?:
   }
 }
 
+/** The page's console errors from now on. */
+export function consoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  return errors;
+}
+
 /** A new browser context for this user, logged in through the login page and at home. */
 export async function logInAs(e2e: E2E, test: TestContext, username: string): Promise<Page> {
   const page = await e2e.page(test, { viewport: { width: 1280, height: 900 } });
