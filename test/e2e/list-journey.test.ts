@@ -139,6 +139,7 @@ describe('proposal lists in the browser', () => {
     await see(main(page).getByText(`共 ${MAX_EXPORT_ROWS + 4} 条，超过导出上限：只导出前 ${MAX_EXPORT_ROWS} 条，请缩小筛选范围后分批导出。`));
     await exportLink.hover();
     await see(page.getByRole('tooltip').getByText(`导出当前筛选的全部结果（最多 ${MAX_EXPORT_ROWS} 条）`));
+    await page.mouse.move(0, 0);
     // Within the bound again once filtered: no notice.
     await pick(page, main(page).getByRole('combobox', { name: '状态' }), '办理中');
     await expect.poll(() => main(page).locator('tbody tr.ant-table-row').count(), { timeout: WAIT }).toBe(1);

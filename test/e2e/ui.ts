@@ -25,26 +25,32 @@ export const toast = (page: Page, text: string) => see(page.locator('.ant-messag
  */
 export async function pick(page: Page, select: Locator, option: string, search?: string) {
   const id = await select.getAttribute('id');
-  await select.click();
   const dropdown = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${id}_list"]`) });
-  if (search) {
-    await select.fill(search);
-    // The options are asked of the server as one types: wait for the answer to the search, or the
-    // click may land while the list is redrawn.
-    await expect
-      .poll(async () => {
-        const titles = await dropdown.locator('.ant-select-item-option').evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''));
-        return titles.length > 0 && titles.every((t) => t.includes(search));
-      }, { timeout: WAIT, interval: 100 })
-      .toBe(true);
-  }
-  const choice = dropdown.getByTitle(option, { exact: true });
-  await choice.click();
-  // A single choice closes the list; a click lost while it still slid open leaves it over the form.
-  if (await select.evaluate((el) => !!el.closest('.ant-select-multiple'))) return;
-  if (!(await dropdown.waitFor({ state: 'hidden', timeout: 3000 }).then(() => true, () => false))) {
+  const multiple = await select.evaluate((el) => !!el.closest('.ant-select-multiple'));
+  const chosen = select.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]').locator('.ant-select-selection-item');
+  // A click on a list still sliding open can be lost on a busy machine (the list closes with nothing
+  // chosen): try again until the select shows the choice.
+  for (let attempt = 0; ; attempt++) {
+    await select.click();
+    if (search) {
+      await select.fill(search);
+      // The options are asked of the server as one types: wait for the answer to the search, or the
+      // click may land while the list is redrawn.
+      await expect
+        .poll(async () => {
+          const titles = await dropdown.locator('.ant-select-item-option').evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''));
+          return titles.length > 0 && titles.every((t) => t.includes(search));
+        }, { timeout: WAIT, interval: 100 })
+        .toBe(true);
+    }
+    const choice = dropdown.getByTitle(option, { exact: true });
     await choice.click();
-    await dropdown.waitFor({ state: 'hidden' });
+    if (multiple) return;
+    if (!(await dropdown.waitFor({ state: 'hidden', timeout: 3000 }).then(() => true, () => false))) {
+      await choice.click();
+      await dropdown.waitFor({ state: 'hidden' });
+    }
+    if (attempt >= 2 || (await chosen.textContent({ timeout: 1000 }).catch(() => null)) === option) return;
   }
 }
 
