@@ -19,7 +19,8 @@ Commands:
   seed                  create the demo committee in an empty database and exit
   backup <file> [--org <id>]...   write a consistent copy of the data (all committees, or the given ones)
   restore <file> [--replace]      load a backup into this database (either engine)
-  report --year N [--out file.docx] [--org <id>]   the year's 四双 report of the committee (the first, or --org): text, or Word with --out
+  report --year N [--out file.docx] [--org <id>] [--scope tree]   the year's 四双 report of the committee (the first, or --org): text, or Word with --out;
+                                   --scope tree: rolled up over its active committees below
   org create --name N --level national|provincial|city|county [--code C] [--region R]
              [--parent <id or code>] [--admin <username>] [--password P]
                         a committee (a top one, or one level below --parent) and its first admin
@@ -54,7 +55,7 @@ async function main() {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     options: {
-      help: { type: 'boolean', short: 'h' }, org: { type: 'string', multiple: true }, replace: { type: 'boolean' }, year: { type: 'string' }, out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' }, org: { type: 'string', multiple: true }, replace: { type: 'boolean' }, year: { type: 'string' }, out: { type: 'string' }, scope: { type: 'string' },
       name: { type: 'string' }, level: { type: 'string' }, code: { type: 'string' }, region: { type: 'string' }, parent: { type: 'string' }, admin: { type: 'string' }, password: { type: 'string' },
     },
   });
@@ -106,9 +107,10 @@ async function main() {
   if (command === 'report') {
     const year = Number(values.year ?? new Date().getFullYear());
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new ConfigError(`--year must be a year between 2000 and 2100, not "${values.year}"`);
+    if (values.scope !== undefined && values.scope !== 'own' && values.scope !== 'tree') throw new ConfigError(`--scope must be own or tree, not "${values.scope}"`);
     try {
       const { printReport } = await import('./modules/reports/cli.ts');
-      console.log(await printReport(database.db, { year, orgId: values.org?.[0], out: values.out }));
+      console.log(await printReport(database.db, { year, orgId: values.org?.[0], out: values.out, scope: values.scope as 'own' | 'tree' | undefined }));
     } finally {
       await database.close();
     }

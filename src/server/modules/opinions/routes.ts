@@ -8,7 +8,8 @@ import { loadOpinion } from './access.ts';
 import { actOnOpinion, createOpinion, updateOpinion } from './commands.ts';
 import { listOpinions, myQuota, presentOpinion, thisYear } from './queries.ts';
 import { opinionSettings, saveOpinionSettings } from './settings.ts';
-import { opinionStats, opinionStatsTables } from './stats.ts';
+import { opinionStatsOver, opinionStatsTables } from './stats.ts';
+import { SCOPES, type Scope } from '../org/oversight.ts';
 import { asFile, FORMATS, sendTables } from '../../core/xlsx.ts';
 import { LEVELS, STATES, opinionWorkflow } from './workflow.ts';
 
@@ -70,13 +71,14 @@ export async function opinionRoutes(fastify: FastifyInstance) {
   app.get('/opinions/quota', { schema: { tags, summary: 'My reports this year against my quota (member: null when the login is no member\'s)', querystring: obj({ year: Type.Optional(Year) }) } }, async (req) =>
     myQuota(app.db, actorOf(req), req.query.year ?? thisYear()));
 
-  const StatsQuery = obj({ year: Type.Optional(Year) });
-  const stats = (req: import('fastify').FastifyRequest<{ Querystring: { year?: number } }>) => {
+  // scope=tree: with the committees below, added up (office and leaders, org/oversight.ts; others get their own).
+  const StatsQuery = obj({ year: Type.Optional(Year), scope: Type.Optional(lit(SCOPES)) });
+  const stats = (req: import('fastify').FastifyRequest<{ Querystring: { year?: number; scope?: Scope } }>) => {
     const actor = actorOf(req);
     authorize(actor, 'opinion.stats');
-    return opinionStats(app.db, actor.orgId, req.query.year ?? thisYear());
+    return opinionStatsOver(app.db, actor, req.query.year ?? thisYear(), req.query.scope);
   };
-  app.get('/opinions/stats', { schema: { tags, summary: 'A year\'s figures: by state, adopted by level, 批示, and per member against the quota', querystring: StatsQuery } }, async (req) => stats(req));
+  app.get('/opinions/stats', { schema: { tags, summary: 'A year\'s figures: by state, adopted by level, 批示, and per member against the quota (scope=tree: with the committees below, byOrg each one\'s)', querystring: StatsQuery } }, async (req) => stats(req));
   for (const format of FORMATS) {
     app.get(`/opinions/stats.${format}`, { schema: { tags, summary: `The same figures ${asFile(format)}: the year's figures, and the members against the quota`, querystring: StatsQuery } }, async (req, reply) => {
       const s = await stats(req);

@@ -2,7 +2,7 @@ import { inWorker } from '../../core/workers/pool.ts';
 import { chineseDate, titleLines } from '../handling/letter.ts';
 import { today } from '../handling/deadlines.ts';
 import type { SishuangReport } from './draft.ts';
-import { money } from './draft.ts';
+import { money, sourceNote } from './draft.ts';
 
 // The 四双 report as a Word document, in the layout of the office's other documents (reply letters,
 // 述职报告: handling/letter.ts): the title in 小标宋, headings in 黑体, the body in 仿宋 三号 on a
@@ -43,7 +43,7 @@ export async function renderSishuangDocx(r: SishuangReport & { committee: string
           width: { size: 100, type: WidthType.PERCENTAGE },
           rows: [
             new TableRow({ tableHeader: true, children: ['项目', '数值', '来源（系统列表）'].map(cell) }),
-            ...r.figures.map((f) => new TableRow({ children: [cell(f.label), cell(shown(f)), cell(`${f.source}${f.field ? `（合计 ${f.field}）` : ''}`)] })),
+            ...r.figures.map((f) => new TableRow({ children: [cell(f.label), cell(shown(f)), cell(`${f.source || '—'}${f.field ? `（合计 ${f.field}）` : ''}${sourceNote(f)}`)] })),
           ],
         }),
       ],

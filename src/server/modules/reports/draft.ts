@@ -34,6 +34,17 @@ export function money(yuan: number): string {
 /** A figure as the prose writes it: 12名, 3.5万元. */
 export const figureText = (f: { value: number; unit: string }) => (f.unit === '元' ? money(f.value) : `${f.value}${f.unit}`);
 
+/**
+ * What a figure of a rolled-up report adds up and what its source lists, said plainly beside the
+ * source: （各政协合计：示例市政协 3、甲县政协 2；来源列表仅含本级）; nothing for a committee's own report.
+ */
+export function sourceNote(f: Figure): string {
+  if (f.scope === 'own') return '（仅本级）';
+  if (f.scope !== 'tree') return '';
+  if (f.sourceCovers === 'tree') return '（来源列表已含下级政协）';
+  return `（各政协合计：${(f.parts ?? []).map((p) => `${p.org} ${figureText({ value: p.value, unit: f.unit })}`).join('、')}；来源列表仅含本级）`;
+}
+
 const TOKEN = /\{\{([A-Za-z][\w.-]*)\}\}/g;
 /** The figure keys a template names. */
 export const tokensOf = (template: string) => [...template.matchAll(TOKEN)].map((m) => m[1]!);
@@ -53,7 +64,17 @@ export function fill(template: string, byKey: Map<string, Figure>, known: Record
   return { text, missing };
 }
 
-export function draftSishuang(year: number, profile: ReportProfile, figures: Figure[], context: FigureContext): SishuangDraft {
+/**
+ * A report rolled up over the committees below: `area` 全市 (全省), `below` what the committees below
+ * are called (区县政协, 市县政协); the prose then says whose figures it adds (全市…（含区县政协）).
+ */
+export interface TreeWording { area: string; below: string }
+
+/** 全市 / 全省 and 区县政协 / 市县政协 for a committee's level. */
+export const treeWording = (level: string): TreeWording =>
+  level === 'province' ? { area: '全省', below: '市县政协' } : { area: level === 'county' ? '全县' : '全市', below: '区县政协' };
+
+export function draftSishuang(year: number, profile: ReportProfile, figures: Figure[], context: FigureContext, tree?: TreeWording): SishuangDraft {
   const byKey = new Map(figures.map((f) => [f.key, f]));
   const v = (key: string) => byKey.get(key)?.value ?? 0;
   const has = (key: string) => v(key) > 0;
@@ -67,15 +88,17 @@ export function draftSishuang(year: number, profile: ReportProfile, figures: Fig
   const city = profile.cityName;
   const committee = `${city}政协`;
   const countiesPhrase = profile.counties.length ? `以专委会和${list(profile.counties)}等县（市、区）政协为依托` : '以专委会为依托';
+  /** Whose figures a sentence gives: with a roll-up, 全市各级政协（含区县政协）. */
+  const across = tree ? `${tree.area}各级政协（含${tree.below}）` : '';
 
   const opening = [
-    `${year}年，${committee}在${profile.partyCommittee}的坚强领导下${profile.chair ? `，在政协主席${profile.chair}的带领下` : ''}，结合实际，大力实施履职能力提升工程，探索创新“双联、双创、双协、双评”四双工作载体，为政协履职赋能增效，形成党委重视、政府支持、政协主动、部门履职、委员参与、社会关注的政协工作格局。现将本年度四双工作情况报告如下。`,
+    `${year}年，${tree ? `${tree.area}政协系统（${committee}${profile.counties.length ? `和${list(profile.counties)}等${tree.below}` : `及${tree.below}`}）` : committee}在${profile.partyCommittee}的坚强领导下${profile.chair ? `，在政协主席${profile.chair}的带领下` : ''}，结合实际，大力实施履职能力提升工程，探索创新“双联、双创、双协、双评”四双工作载体，为政协履职赋能增效，形成党委重视、政府支持、政协主动、部门履职、委员参与、社会关注的政协工作格局。现将本年度${tree ? `${tree.area}（含${tree.below}）` : ''}四双工作情况报告如下。`,
   ];
 
   // 一、双联
   const org: string[] = [];
   org.push(has('party.officePartyMembers')
-    ? `${committee}机关党委共有机关党员${n('party.officePartyMembers')}，${has('party.branches') ? `划分到${n('party.branches')}党支部` : '尚未划分党支部'}${has('party.cells') ? `、${n('party.cells')}党小组` : ''}`
+    ? `${tree ? across : committee}机关党委共有机关党员${n('party.officePartyMembers')}，${has('party.branches') ? `划分到${n('party.branches')}党支部` : '尚未划分党支部'}${has('party.cells') ? `、${n('party.cells')}党小组` : ''}`
     : '本年度机关党委尚未登记机关党员');
   org.push(has('party.memberGroups') ? `${countiesPhrase}，成立${n('party.memberGroups')}党员委员活动小组` : '本年度未成立党员委员活动小组');
   org.push(has('party.partyMemberLiaisons')
@@ -94,7 +117,7 @@ export function draftSishuang(year: number, profile: ReportProfile, figures: Fig
     paragraphs: [
       '双联，即依据分工和界别设置，实行政协党组成员联系相关界别党员委员、党员委员联系党外委员和主席会议成员联系常委、常委联系委员、委员联系界别群众、专委会联系界别。',
       `双联延长了党组织手臂。着力构建政协党组、机关党组、机关党委、党支部和党员委员活动小组五位一体组织体系。${org.join('；')}。`,
-      `双联扩大了政协声音。常态化实行一见面一报告，${has('liaison.meetings') ? `全会期间召开双联见面会${n('liaison.meetings')}，党员委员与党外委员面对面互动` : '本年度未召开双联见面会'}。${voice.length ? `全年${list(voice)}。` : '本年度未记录双联走访、宣讲和征求意见情况。'}${campaign}`,
+      `双联扩大了政协声音。常态化实行一见面一报告，${has('liaison.meetings') ? `全会期间召开双联见面会${n('liaison.meetings')}，党员委员与党外委员面对面互动` : '本年度未召开双联见面会'}。${voice.length ? `${across}全年${list(voice)}。` : '本年度未记录双联走访、宣讲和征求意见情况。'}${campaign}`,
       '双联优化了履职格局。不断夯实委员点的根底，挖掘界别线的特色，发挥政协组织面的优势，凝聚社会各界体的力量，构建政协点线面体开放履职格局。',
     ],
   };
@@ -128,7 +151,7 @@ export function draftSishuang(year: number, profile: ReportProfile, figures: Fig
   const others = ([['consultations.online', '网络议政'], ['consultations.frontline', '协商在一线'], ['consultations.other', '其他协商']] as [string, string][])
     .filter(([k]) => has(k)).map(([k, l]) => `${l}${n(k)}`);
   const plan = has('consultations.plenary') || core.length || others.length
-    ? `本年度${has('consultations.plenary') ? `以${n('consultations.plenary')}全体会议为龙头，` : ''}${core.length ? `${list(core)}为重点` : ''}${others.length ? `${core.length ? '，' : ''}${list(others)}为常态` : ''}，形成全会为龙头、多种协商为常态的协商议政格局。`
+    ? `本年度${across}${has('consultations.plenary') ? `以${n('consultations.plenary')}全体会议为龙头，` : ''}${core.length ? `${list(core)}为重点` : ''}${others.length ? `${core.length ? '，' : ''}${list(others)}为常态` : ''}，形成全会为龙头、多种协商为常态的协商议政格局。`
     : '本年度尚未举行协商活动。';
   const rooms = has('rooms.active')
     ? `依据协商在一线工作要求，${context.roomHosts.counties.length ? `在${list(context.roomHosts.counties)}` : ''}${context.roomHosts.counties.length && context.roomHosts.units.length ? '以及' : context.roomHosts.units.length ? '在' : ''}${context.roomHosts.units.length ? list(context.roomHosts.units) : ''}建立协商在一线委员议事室${n('rooms.active')}，开展专题议政建言。`
@@ -149,16 +172,16 @@ export function draftSishuang(year: number, profile: ReportProfile, figures: Fig
 
   // 四、双评
   const proposals = context.session && has('proposals.submitted')
-    ? `全体会议期间，委员通过平台提交提案${n('proposals.submitted')}，${has('proposals.filed') ? `立案${n('proposals.filed')}` : '尚未立案'}，${has('proposals.replied') ? `已答复${n('proposals.replied')}` : '尚未答复'}${has('proposals.satisfied') ? `，提案人对办理表示满意的${n('proposals.satisfied')}` : ''}。`
+    ? `${across}全体会议期间，委员通过平台提交提案${n('proposals.submitted')}，${has('proposals.filed') ? `立案${n('proposals.filed')}` : '尚未立案'}，${has('proposals.replied') ? `已答复${n('proposals.replied')}` : '尚未答复'}${has('proposals.satisfied') ? `，提案人对办理表示满意的${n('proposals.satisfied')}` : ''}。`
     : '本年度未召开全体会议，尚无提案统计。';
-  const key = has('proposals.key') ? `本年度党政领导领办政协重点提案${n('proposals.key')}，座谈调研、现场督办、跟踪问效。` : '本年度未确定党政领导领办的重点提案。';
+  const key = has('proposals.key') ? `本年度${tree ? `${tree.area}（含${tree.below}）` : ''}党政领导领办政协重点提案${n('proposals.key')}，座谈调研、现场督办、跟踪问效。` : '本年度未确定党政领导领办的重点提案。';
   const evaluation: DraftSection = {
     key: 'evaluation', heading: '四、双评：切实履行凝聚共识重要职能',
     paragraphs: [
       '双评，即提案承办单位评提案质量优劣，提案人评承办单位办得好差，不断提高提案质量和提案办理质量。',
       `把思想政治引领融入全过程。${proposals}`,
       `实现党政领导领办全覆盖。${key}`,
-      `${has('proposals.excellent') ? `从全部提案中评选出优秀提案${n('proposals.excellent')}，在全会上公开通报。` : '本年度尚未公布优秀提案评选结果。'}提案办理先进单位、委员列席政府常务会议等情况，本报告尚未统计，请据实补充。`,
+      `${has('proposals.excellent') ? `${across}从全部提案中评选出优秀提案${n('proposals.excellent')}，在全会上公开通报。` : '本年度尚未公布优秀提案评选结果。'}提案办理先进单位、委员列席政府常务会议等情况，本报告尚未统计，请据实补充。`,
     ],
   };
 
@@ -169,5 +192,5 @@ export function draftSishuang(year: number, profile: ReportProfile, figures: Fig
     ],
   };
 
-  return { year, title: `${committee}${year}年度“四双”工作情况报告`, sections: [{ key: 'opening', heading: '总体情况', paragraphs: opening }, liaison, creationSection, consultation, evaluation, closing], figures };
+  return { year, title: `${committee}${year}年度“四双”工作情况报告${tree ? `（含${tree.below}）` : ''}`, sections: [{ key: 'opening', heading: '总体情况', paragraphs: opening }, liaison, creationSection, consultation, evaluation, closing], figures };
 }

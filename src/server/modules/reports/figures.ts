@@ -16,13 +16,31 @@ import { OUTCOME_KINDS } from '../consultations/recommendation-workflow.ts';
 import { listProposals } from '../proposals/queries.ts';
 import { listRounds } from '../selection/queries.ts';
 import { placeOf } from './profile.ts';
+import { perCommittee, rolledUp } from '../org/rollup.ts';
+import type { Scope } from '../org/oversight.ts';
 
 // The figures of the 四双 report, each computed by the module that keeps its records and carrying
 // the list that answers it: `source` is an API list of the caller's committee whose `total` is
 // `value` (or, with `field`, whose items' `field` add up to it). The prose (draft.ts) only reads
 // them: figures and text are kept apart so that edited prose can later keep its figures fresh.
 
-export interface Figure { key: string; label: string; value: number; unit: string; source: string; field?: string }
+export interface Figure {
+  key: string; label: string; value: number; unit: string; source: string; field?: string;
+  /**
+   * Only in a report rolled up over the committees below (scope=tree): 'tree' when the value adds up
+   * every committee's (`parts`, the caller's own first), 'own' when it is the caller's committee's
+   * alone (a campaign, a consultation, a measure belong to one committee).
+   */
+  scope?: 'own' | 'tree';
+  /** Each committee's value, when scope is 'tree'. */
+  parts?: { orgId: string; org: string; value: number }[];
+  /**
+   * When scope is 'tree', what `source` lists: 'own' — the caller's committee's records only (its
+   * total is parts[0], the committees below keep their own lists), 'tree' — every committee's (the
+   * 双创 lists of the office and leaders cover the committees below).
+   */
+  sourceCovers?: 'own' | 'tree';
+}
 
 /** What the prose needs beside the figures: names from the data (never counted). */
 export interface FigureContext {
@@ -63,8 +81,12 @@ export async function yearSession(db: Queryable, orgId: string, year: number): P
   return session ?? null;
 }
 
-/** Every figure of the year the data holds, and the names the prose quotes. */
-export async function sishuangFigures(db: Queryable, actor: Actor, year: number): Promise<{ figures: Figure[]; context: FigureContext }> {
+/**
+ * Every figure of the year the data holds, and the names the prose quotes. `creation: false` leaves
+ * out the 双创 figures (a roll-up takes them once, from the caller: their lists already cover the
+ * committees below).
+ */
+export async function sishuangFigures(db: Queryable, actor: Actor, year: number, opts: { creation?: boolean } = {}): Promise<{ figures: Figure[]; context: FigureContext }> {
   const orgId = actor.orgId;
   const from = `${year}-01-01`, to = `${year}-12-31`;
   const out: Figure[] = [];
@@ -92,8 +114,10 @@ export async function sishuangFigures(db: Queryable, actor: Actor, year: number)
   }
 
   // 双创: the creation module's figures.
-  const creation = await creationFigures(db, await scopeOf(db, actor), { year });
-  for (const f of creation.figures) add({ ...f, key: `creation.${f.key}` });
+  if (opts.creation !== false) {
+    const creation = await creationFigures(db, await scopeOf(db, actor), { year });
+    for (const f of creation.figures) add({ ...f, key: `creation.${f.key}` });
+  }
 
   // 双协: consultations held by kind, the online comments, the rooms, the recommendations' outcomes.
   const held = await Promise.all(CONSULTATION_KINDS.map(async (kind) => {
@@ -155,4 +179,49 @@ export async function sishuangFigures(db: Queryable, actor: Actor, year: number)
       measures: measures.map((m) => ({ key: m.key, measure: m.name })), session: session ? { number: session.number } : null,
     },
   };
+}
+
+/** Figures of one committee's records that are not added up (a campaign, a consultation, a measure is one committee's). */
+const OWN_ONLY = /^(campaign\.|online\.|measures\.)/;
+/** Figures whose lists, for the office and leaders, already cover the committees below (creation/access.ts). */
+const WHOLE_TREE = /^creation\./;
+
+/**
+ * The figures over the caller's scope: its own, or with scope=tree (and org.oversee) each active
+ * committee below computed on its own (org/rollup.ts) and added up figure by figure. `committees`
+ * names them; `tree` says whether anything below was added.
+ */
+export async function sishuangFiguresOver(db: Queryable, actor: Actor, year: number, scope?: Scope) {
+  const parts = await perCommittee(db, actor, scope, (a) => sishuangFigures(db, a, year, { creation: a.orgId === actor.orgId }));
+  const committees = parts.map((p) => p.org);
+  const own = parts[0]!.value;
+  if (!rolledUp(parts)) return { ...own, committees, tree: false };
+  const merged = new Map<string, Figure>();
+  for (const { org, value } of parts) {
+    for (const f of value.figures) {
+      const whole = WHOLE_TREE.test(f.key), ownOnly = OWN_ONLY.test(f.key);
+      if ((whole || ownOnly) && org.id !== actor.orgId) continue;
+      const part = { orgId: org.id, org: org.name, value: f.value };
+      const m = merged.get(f.key);
+      if (m) { m.value += f.value; m.parts!.push(part); continue; }
+      merged.set(f.key, ownOnly
+        ? { ...f, scope: 'own' }
+        : { ...f, value: f.value, scope: 'tree', parts: whole ? [] : [part], sourceCovers: whole ? 'tree' : 'own' });
+    }
+  }
+  // A committee below with no record of a figure still has its 0 in the parts (say so, not omit it).
+  for (const f of merged.values()) {
+    if (f.scope !== 'tree' || f.sourceCovers === 'tree') continue;
+    f.parts = committees.map((o) => f.parts!.find((p) => p.orgId === o.id) ?? { orgId: o.id, org: o.name, value: 0 });
+    // A figure the caller's committee has none of (no session of the year): no list of its answers any part.
+    if (!own.figures.some((g) => g.key === f.key)) f.source = '';
+  }
+  const contexts = parts.map((p) => p.value.context);
+  const union = (get: (c: FigureContext) => string[]) => [...new Set(contexts.flatMap(get))];
+  const context: FigureContext = {
+    ...own.context,
+    roomHosts: { counties: union((c) => c.roomHosts.counties), units: union((c) => c.roomHosts.units) },
+    session: own.context.session ?? contexts.find((c) => c.session)?.session ?? null,
+  };
+  return { figures: [...merged.values()], context, committees, tree: true };
 }

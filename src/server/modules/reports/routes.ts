@@ -10,11 +10,14 @@ import { sishuangDocx } from './docx.ts';
 import { reportProfile, saveReportProfile } from './profile.ts';
 import { committeeName, sishuangDraft, sishuangReport } from './report.ts';
 import { listVersions, restoreVersion, saveVersion } from './versions.ts';
+import { SCOPES } from '../org/oversight.ts';
 
 const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
 const YearQuery = Type.Object({ year: Type.Optional(Year) }, { additionalProperties: false });
 const VersionNumber = Type.Integer({ minimum: 1, maximum: 100000 });
-const ReportQuery = Type.Object({ year: Type.Optional(Year), version: Type.Optional(VersionNumber) }, { additionalProperties: false });
+/** scope=tree: rolled up over the active committees below (office and leaders, org/oversight.ts; others get their own). */
+const ScopeParam = Type.Optional(Type.Union(SCOPES.map((s) => Type.Literal(s))));
+const ReportQuery = Type.Object({ year: Type.Optional(Year), version: Type.Optional(VersionNumber), scope: ScopeParam }, { additionalProperties: false });
 const Note = Text(200);
 const Edits = Type.Object({
   year: Year,
@@ -31,6 +34,8 @@ const Profile = Type.Object({
 }, { additionalProperties: false });
 const binary = { description: 'The document', content: { [DOCX_TYPE]: { schema: Type.String({ format: 'binary' }) } } };
 const thisYear = () => Number(today().slice(0, 4));
+/** by=org: a rolled-up chart's rows split per committee. */
+const ByOrg = Type.Optional(Type.Literal('org'));
 const ChartKey = Type.Union(CHART_KEYS.map((k) => Type.Literal(k)));
 
 export async function reportRoutes(fastify: FastifyInstance) {
@@ -51,12 +56,12 @@ export async function reportRoutes(fastify: FastifyInstance) {
       tags, querystring: ReportQuery, response: { ...errorResponses },
       summary: 'The year\'s 四双 report drafted from the data: sections, and figures each with the list whose total (or summed field) equals it (staff, leaders); the latest saved version of its prose, or `version`',
     },
-  }, async (req) => sishuangReport(app.db, actorOf(req), req.query.year ?? thisYear(), req.query.version));
+  }, async (req) => sishuangReport(app.db, actorOf(req), req.query.year ?? thisYear(), req.query.version, req.query.scope));
 
   app.get('/reports/sishuang.docx', { schema: { tags, summary: 'The same report as a Word document', querystring: ReportQuery, response: { 200: binary, ...errorResponses } } }, async (req, reply) => {
     const actor = actorOf(req);
     const year = req.query.year ?? thisYear();
-    const report = await sishuangReport(app.db, actor, year, req.query.version);
+    const report = await sishuangReport(app.db, actor, year, req.query.version, req.query.scope);
     const buf = await sishuangDocx({ ...report, committee: await committeeName(app.db, actor.orgId) });
     return reply.type(DOCX_TYPE)
       .header('content-disposition', `attachment; filename="sishuang-${year}.docx"; filename*=UTF-8''${encodeURIComponent(`${report.title}.docx`)}`)
@@ -94,16 +99,16 @@ export async function reportRoutes(fastify: FastifyInstance) {
   app.get('/dashboard', {
     schema: {
       tags, summary: 'The leaders\' and office\'s charts of a year (default: all; chart= to pick): per chart its series and rows, each counted cell with the list whose total (or summed field) equals it (staff, leaders)',
-      querystring: Type.Object({ year: Type.Optional(Year), chart: Type.Optional(Type.Array(ChartKey, { minItems: 1, maxItems: CHART_KEYS.length })) }, { additionalProperties: false }),
+      querystring: Type.Object({ year: Type.Optional(Year), chart: Type.Optional(Type.Array(ChartKey, { minItems: 1, maxItems: CHART_KEYS.length })), scope: ScopeParam, by: ByOrg }, { additionalProperties: false }),
       response: { ...errorResponses },
     },
-  }, async (req) => dashboard(app.db, actorOf(req), req.query.year ?? thisYear(), req.query.chart));
+  }, async (req) => dashboard(app.db, actorOf(req), req.query.year ?? thisYear(), req.query.chart, req.query.scope, req.query.by));
 
   app.get('/dashboard.xlsx', {
-    schema: { tags, summary: 'One chart\'s table as an Excel file', querystring: Type.Object({ year: Type.Optional(Year), chart: ChartKey }, { additionalProperties: false }), response: { ...errorResponses } },
+    schema: { tags, summary: 'One chart\'s table as an Excel file (scope=tree, by=org as on /dashboard)', querystring: Type.Object({ year: Type.Optional(Year), chart: ChartKey, scope: ScopeParam, by: ByOrg }, { additionalProperties: false }), response: { ...errorResponses } },
   }, async (req, reply) => {
     const year = req.query.year ?? thisYear();
-    const { charts: [chart] } = await dashboard(app.db, actorOf(req), year, [req.query.chart]);
+    const { charts: [chart] } = await dashboard(app.db, actorOf(req), year, [req.query.chart], req.query.scope, req.query.by);
     return sendTables(reply, 'xlsx', `dashboard-${chart!.key}-${year}`, `${year}年${chart!.title}`, dashboardTable(chart!));
   });
 }

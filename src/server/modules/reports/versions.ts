@@ -26,6 +26,9 @@ const infoOf = ({ v, name }: { v: Row; name: string | null }): VersionInfo => ({
   createdBy: v.createdBy ? { id: v.createdBy, name: name ?? '' } : null, restoredFrom: v.restoredFrom,
 });
 
+/** The draft itself as the version shown (version 1): nothing rewritten over it. */
+export const drafted = (latest: number) => ({ info: DRAFTED, paragraphs: {} as Record<string, EditedParagraph>, figures: {} as Record<string, FigureNote>, latest });
+
 /** The version to show (the latest when `number` is not given) and the latest number; none stored yet is the draft, version 1. */
 export async function versionOf(db: Queryable, orgId: string, year: number, number?: number) {
   const rows = await selectVersion(db).where(and(where(orgId, year), number ? eq(reportVersions.number, number) : undefined))
@@ -35,7 +38,7 @@ export async function versionOf(db: Queryable, orgId: string, year: number, numb
     : [{ latest: rows[0]?.v.number ?? 1 }];
   if (rows[0]) return { info: infoOf(rows[0]), paragraphs: rows[0].v.paragraphs, figures: rows[0].v.figures, latest };
   if (number && number !== 1) throw notFound('Report version');
-  return { info: DRAFTED, paragraphs: {} as Record<string, EditedParagraph>, figures: {} as Record<string, FigureNote>, latest };
+  return drafted(latest);
 }
 
 /** The report: the draft's templates with the version's rewritten paragraphs over them, filled with the day's figures. */

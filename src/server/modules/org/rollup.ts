@@ -1,0 +1,45 @@
+import type { Queryable } from '../../core/db/client.ts';
+import type { Actor } from '../../core/policies.ts';
+import { figureScope, type Scope } from './oversight.ts';
+
+// Rolling figures up over the committees below (oversight.ts rule 2): every statistic that takes
+// `scope=tree` (the 四双 report, the dashboard, 社情民意 statistics; proposal statistics add up their
+// facts the same way) computes each committee's figures on its own, by its org_id — the very
+// function that computes one committee's — and adds them up here. A rate is never averaged: it is
+// recomputed from the summed numerator and denominator (`rateOf`).
+
+export interface Committee { id: string; name: string }
+/** One committee's result: `own` is the caller's committee. */
+export interface Part<T> { org: Committee; own: boolean; value: T }
+
+/**
+ * The caller as one committee of its scope sees it: the caller itself for its own committee; for
+ * one below, the same roles within that committee (as its office or leaders would read its
+ * figures), with no member or unit of the caller's carried across.
+ */
+export const actorIn = (actor: Actor, orgId: string): Actor =>
+  orgId === actor.orgId ? actor : { ...actor, orgId, memberId: null, unitId: null };
+
+/**
+ * `fn` for every committee of the caller's scope (own; with scope=tree and org.oversee, every
+ * active committee below too), each on its own and concurrently (on PostgreSQL each on a pool
+ * connection, on Citus co-located by org_id). The caller's own committee comes first. `scope` may be
+ * the committees figureScope already gave.
+ */
+export async function perCommittee<T>(db: Queryable, actor: Actor, scope: Scope | undefined | Committee[], fn: (actor: Actor, org: Committee) => Promise<T>): Promise<Part<T>[]> {
+  const committees = Array.isArray(scope) ? scope : await figureScope(db, actor, scope);
+  return Promise.all(committees.map(async (org) => ({ org, own: org.id === actor.orgId, value: await fn(actorIn(actor, org.id), org) })));
+}
+
+/** Whether a scope's parts are a roll-up (more than the caller's committee). */
+export const rolledUp = (parts: Part<unknown>[]) => parts.length > 1;
+
+/** The sum of a number over the parts. */
+export const sumOf = <T>(parts: Part<T>[], get: (v: T) => number) => parts.reduce((s, p) => s + get(p.value), 0);
+
+/** Numeric fields added up, key by key (records of counts with the same keys). */
+export function addRecords<K extends string>(records: Record<K, number>[]): Record<K, number> {
+  const out = {} as Record<K, number>;
+  for (const r of records) for (const k of Object.keys(r) as K[]) out[k] = (out[k] ?? 0) + (r[k] ?? 0);
+  return out;
+}
