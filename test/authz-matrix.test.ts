@@ -580,9 +580,10 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/opinions/settings': { who: ANYONE, ok: 200 },
   'PATCH /api/v1/opinions/settings': { who: ADMIN, ok: 200, req: () => ({ body: { bodyLimit: 1500, quota: { standing: 3 } } }) },
   'GET /api/v1/opinions/quota': { who: ANYONE, ok: 200 },
-  'GET /api/v1/opinions/stats': { who: ['admin', 'staff', 'leader'], ok: 200 },
-  'GET /api/v1/opinions/stats.xlsx': { who: ['admin', 'staff', 'leader'], ok: 200 },
-  'GET /api/v1/opinions/stats.csv': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  // scope=tree: with the committees below (org/rollup.ts); whoever may not oversee gets their own.
+  'GET /api/v1/opinions/stats': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { scope: 'tree' } }) },
+  'GET /api/v1/opinions/stats.xlsx': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { scope: 'tree' } }) },
+  'GET /api/v1/opinions/stats.csv': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { scope: 'own' } }) },
   'PATCH /api/v1/opinions/:id': opinion('draft', '                 401  404 404 404 200 404 404 404 404', (c) => ({ title: c.uniq('改') })),
   'GET /api/v1/opinions/:id/actions': opinion('submitted', '       401  200 200 200 200 404 404 404 404'),
   'GET /api/v1/opinions/:id/history': opinion('submitted', '       401  200 200 200 200 404 404 404 404'),
@@ -718,8 +719,8 @@ const MATRIX: Record<string, Rule> = {
   // 四双 report: staff and leaders read it (each their own committee's); the office keeps the profile that names it.
   'GET /api/v1/reports/profile': { who: ['admin', 'staff', 'leader'], ok: 200 },
   'PUT /api/v1/reports/profile': { who: OFFICE, ok: 200, req: () => ({ body: { cityName: '测试市', partyCommittee: '中共测试市委', chair: '', counties: [] } }) },
-  'GET /api/v1/reports/sishuang': { who: ['staff', 'leader'], ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR) } }) },
-  'GET /api/v1/reports/sishuang.docx': { who: ['staff', 'leader'], ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR) } }) },
+  'GET /api/v1/reports/sishuang': { who: ['staff', 'leader'], ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR), scope: 'tree' } }) },
+  'GET /api/v1/reports/sishuang.docx': { who: ['staff', 'leader'], ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR), scope: 'tree' } }) },
   'GET /api/v1/reports/sishuang/versions': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR) } }) },
   'POST /api/v1/reports/sishuang/versions': {
     who: OFFICE, ok: 201,
@@ -731,8 +732,8 @@ const MATRIX: Record<string, Rule> = {
   },
   'GET /api/v1/open-data.zip': { who: 'public', ok: 200 },
   'POST /api/v1/reports/sishuang/versions/:number/restore': { who: OFFICE, ok: 201, req: () => ({ params: { number: '1' }, body: { year: LIAISON_YEAR } }) },
-  'GET /api/v1/dashboard': { who: ['staff', 'leader'], ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR) } }) },
-  'GET /api/v1/dashboard.xlsx': { who: ['staff', 'leader'], ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR), chart: 'dutyPoints' } }) },
+  'GET /api/v1/dashboard': { who: ['staff', 'leader'], ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR), scope: 'tree', by: 'org' } }) },
+  'GET /api/v1/dashboard.xlsx': { who: ['staff', 'leader'], ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR), chart: 'dutyPoints', scope: 'tree' } }) },
 
   // 优秀提案评选: staff run the rounds, members nominate their own proposals, each level's reviewers
   // score (here the proposal committee's level, recorded by staff); announced results are public.
