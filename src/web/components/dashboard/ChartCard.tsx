@@ -13,9 +13,9 @@ import { drawn, drawnRows, linkOf, MAX_BARS, noteOf, optionOf, pageOf, rowName, 
 
 const EChart = lazy(() => import('./EChart'));
 
-interface Props { chart: Chart; year: number; height?: number; /** Home page: no table toggle. */ compact?: boolean }
+interface Props { chart: Chart; year: number; height?: number; /** Home page: no table toggle. */ compact?: boolean; /** 含下级: the sheet rolled up too. */ scope?: 'own' | 'tree' }
 
-export function ChartCard({ chart, year, height = 300, compact = false }: Props) {
+export function ChartCard({ chart, year, height = 300, compact = false, scope = 'own' }: Props) {
   const { t, lang } = useI18n();
   const narrow = useIsMobile();
   const navigate = useNavigate();
@@ -33,7 +33,7 @@ export function ChartCard({ chart, year, height = 300, compact = false }: Props)
       render: (_: unknown, r: ChartRow) => { const to = pageOf(r.sources[i]); const v = shownValue(r.values[i] ?? null, s); return to ? <Link to={to}>{v}</Link> : v; },
     })),
   ];
-  const xlsx = withQuery('/api/v1/dashboard.xlsx', { year, chart: chart.key });
+  const xlsx = withQuery('/api/v1/dashboard.xlsx', { year, chart: chart.key, ...(scope === 'tree' ? { scope, by: 'org' } : {}) });
 
   return (
     <Card

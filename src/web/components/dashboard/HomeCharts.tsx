@@ -11,11 +11,12 @@ import { ChartCard } from './ChartCard';
 import { HOME_CHARTS, type ChartKey, type Dashboard } from './model';
 
 /** The dashboard's charts of a year (all, or those named). */
-export function useDashboard(year: number, charts?: ChartKey[], enabled = true) {
+/** The charts of a year (scope=tree: rolled up with the committees below). */
+export function useDashboard(year: number, charts?: ChartKey[], enabled = true, scope: 'own' | 'tree' = 'own') {
   return useQuery({
-    queryKey: ['dashboard', year, charts ?? 'all'],
+    queryKey: ['dashboard', year, charts ?? 'all', scope],
     enabled,
-    queryFn: ({ signal }) => api.get<Dashboard>('/api/v1/dashboard', { year, chart: charts }, signal),
+    queryFn: ({ signal }) => api.get<Dashboard>('/api/v1/dashboard', { year, chart: charts, ...(scope === 'tree' ? { scope } : {}) }, signal),
   });
 }
 

@@ -7,9 +7,10 @@ import type { ChartOption } from './EChart';
 export type ChartKey = 'proposalStates' | 'proposalRates' | 'proposalOverdue' | 'consultationPlan' | 'consultationOutcomes'
   | 'liaisonCompliance' | 'creationProjects' | 'dutyPoints' | 'opinionAdoptions';
 export interface Series { key: string; label: string; unit: string; kind: 'count' | 'sum' | 'rate'; field?: string }
-export interface ChartRow { key: string; label: string; values: (number | null)[]; sources: (string | null)[] }
-export interface Chart { key: ChartKey; title: string; series: Series[]; rows: ChartRow[]; note?: string; totals?: Record<string, number> }
-export interface Dashboard { year: number; charts: Chart[] }
+export interface ChartRow { key: string; label: string; values: (number | null)[]; sources: (string | null)[]; parts?: { orgId: string; org: string; values: (number | null)[] }[] }
+/** sourceCovers (含下级 only): 'own' — a row's list is the caller's committee's records only. */
+export interface Chart { key: ChartKey; title: string; series: Series[]; rows: ChartRow[]; note?: string; totals?: Record<string, number>; sourceCovers?: 'own' | 'tree' }
+export interface Dashboard { year: number; scope: 'own' | 'tree'; committees: string[]; charts: Chart[] }
 
 /** The charts each home page shows (a few that matter to the role). */
 export const HOME_CHARTS: Record<'leader' | 'staff', ChartKey[]> = {
@@ -33,6 +34,12 @@ export const rowName = (c: Chart, r: ChartRow, t: (k: MessageKey) => string) => 
 
 /** The note under a chart in the current language (the server's own note is Chinese, for the sheet). */
 export function noteOf(c: Chart, t: (k: MessageKey, p?: Record<string, string | number>) => string): string | undefined {
+  const own = c.sourceCovers === 'own' ? t('dashboard.note.ownSources') : '';
+  const note = noteOfChart(c, t);
+  return [note, own].filter(Boolean).join(' ') || undefined;
+}
+
+function noteOfChart(c: Chart, t: (k: MessageKey, p?: Record<string, string | number>) => string): string | undefined {
   if (c.key === 'proposalOverdue') return t('dashboard.note.asOfToday');
   if (c.key === 'liaisonCompliance' && c.totals) return t('dashboard.note.liaison', c.totals);
   // (The proposal charts carry a note only when the year has no plenary session.)

@@ -7,9 +7,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Flex, Segmented, Select, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { api, withQuery } from '../../api';
-import { useUser } from '../../auth';
 import { useI18n } from '../../i18n';
-import { useOrgs } from '../../queries';
+import { ScopeSwitch, useCanRollUp, type Scope } from '../../components/ScopeSwitch';
 import { DateField } from '../../components/DateField';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
@@ -18,8 +17,6 @@ import { useSessionOptions } from '../../components/proposals/ProposalFilters';
 import { OnTimeTitle, percent as pct } from '../../components/proposals/OnTimeRate';
 
 const GROUPINGS = ['unit', 'member', 'sector', 'domain', 'party', 'session', 'org'] as const;
-const SCOPES = ['own', 'tree'] as const;
-type Scope = (typeof SCOPES)[number];
 type Grouping = (typeof GROUPINGS)[number];
 interface Row { key: string; received: number; filed: number; merged: number; converted: number; notFiled: number; assigned: number; replied: number; replyRate: number | null;
   onTime: number; late: number; onTimeRate: number | null;
@@ -29,8 +26,7 @@ export default function StatsPage() {
   const { t } = useI18n();
   const [by, setBy] = useState<Grouping>('unit');
   const [scope, setScope] = useState<Scope>('own');
-  const user = useUser();
-  const hasBelow = (useOrgs().data ?? []).some((o) => o.id !== user.orgId && o.active);
+  const hasBelow = useCanRollUp();
   const groupings = GROUPINGS.filter((g) => g !== 'org' || scope === 'tree');
   const [period, setPeriod] = useState<{ from?: string; to?: string; sessionId?: string }>({});
   const sessions = useSessionOptions();
@@ -68,17 +64,7 @@ export default function StatsPage() {
         <Flex vertical gap={16}>
           {/* Six groupings pass a phone's width: they scroll within their own box, not the page. */}
           {hasBelow && (
-            <Flex wrap gap={8} align="center">
-              <Segmented<Scope>
-                aria-label={t('stats.scope')}
-                value={scope}
-                onChange={(v) => { setScope(v); if (v === 'own' && by === 'org') setBy('unit'); }}
-                options={SCOPES.map((s) => ({ value: s, label: t(`stats.scope.${s}`) }))}
-              />
-              {scope === 'tree' && stats.data && (
-                <Typography.Text type="secondary">{t('stats.scope.committees', { names: stats.data.committees.join(t('common.listSep')) })}</Typography.Text>
-              )}
-            </Flex>
+            <ScopeSwitch value={scope} onChange={(v) => { setScope(v); if (v === 'own' && by === 'org') setBy('unit'); }} committees={stats.data?.committees} />
           )}
           <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
             <Segmented<Grouping> value={by} onChange={setBy} options={groupings.map((g) => ({ value: g, label: t(`proposal.stats.by.${g}`) }))} />

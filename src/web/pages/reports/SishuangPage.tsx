@@ -3,6 +3,9 @@
 // `source`) in a drawer. Download as Word; staff set the names the report uses (the profile).
 // Staff rewrite a paragraph (its figures stay {{figure-key}} tokens, live on every draft); each save
 // is a version, listed in a drawer, where any earlier one can be viewed and restored.
+// 含下级 (office and leaders of a committee with committees below): the report rolled up with them,
+// always the fresh draft (the office's versions rewrite its own report); a figure then shows each
+// committee's part, and its list is this level's records only.
 import { useState } from 'react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Drawer, Empty, Flex, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
@@ -14,11 +17,18 @@ import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { thisYear, YEARS } from '../../components/records/model';
+import { ScopeSwitch, useCanRollUp, type Scope } from '../../components/ScopeSwitch';
 
-interface Figure { key: string; label: string; value: number; unit: string; source: string; field?: string }
+interface Figure {
+  key: string; label: string; value: number; unit: string; source: string; field?: string;
+  scope?: 'own' | 'tree'; parts?: { orgId: string; org: string; value: number }[]; sourceCovers?: 'own' | 'tree';
+}
 interface Part { id: string; template: string; edited: boolean; missing: string[]; draftChanged: boolean }
 interface Version { number: number; note: string; createdAt: string | null; createdBy: { id: string; name: string } | null; restoredFrom: number | null; edited?: number }
-interface Report { year: number; title: string; sections: { heading: string; paragraphs: string[]; parts: Part[] }[]; figures: Figure[]; version: Version; latestVersion: number }
+interface Report {
+  year: number; title: string; sections: { heading: string; paragraphs: string[]; parts: Part[] }[]; figures: Figure[]; version: Version; latestVersion: number;
+  scope: Scope; committees: { id: string; name: string }[];
+}
 interface Profile { cityName: string; partyCommittee: string; chair: string; counties: string[] }
 type Item = Record<string, unknown>;
 interface SourcePage { items: Item[]; total: number; pageSize?: number }
@@ -42,7 +52,8 @@ function SourceDrawer({ figure, onClose }: { figure: Figure | null; onClose: () 
   const { t } = useI18n();
   const list = useInfiniteQuery({
     queryKey: ['report-source', figure?.source],
-    enabled: !!figure,
+    // (A rolled-up figure the committee has no part of has no list of its.)
+    enabled: !!figure?.source,
     initialPageParam: 1,
     // The first read is the list as the figure names it; a paged list then reads its next pages (same size).
     queryFn: ({ pageParam, signal }) =>
@@ -61,6 +72,16 @@ function SourceDrawer({ figure, onClose }: { figure: Figure | null; onClose: () 
       {list.error ? <QueryError error={list.error} /> : (
         <>
           <Space direction="vertical" size={2} style={{ marginBottom: 12 }}>
+            {figure?.scope === 'tree' && (
+              <Alert type="info" showIcon style={{ marginBottom: 8 }}
+                message={figure.sourceCovers === 'tree' ? t('reports.source.treeList') : t('reports.source.ownList')}
+                description={figure.parts?.length ? (
+                  <ul style={{ margin: 0, paddingInlineStart: 18 }} data-parts>
+                    {figure.parts.map((p) => <li key={p.orgId}>{p.org}：{shown({ ...figure, value: p.value })}</li>)}
+                  </ul>
+                ) : undefined} />
+            )}
+            {figure?.scope === 'own' && <Typography.Text type="secondary">{t('reports.source.ownOnly')}</Typography.Text>}
             {total !== undefined && <Typography.Text type="secondary">{t('reports.source.total', { total })}</Typography.Text>}
             {figure?.field && sum !== null && <Typography.Text type="secondary">{t('reports.source.sum', { field: figure.field, sum })}</Typography.Text>}
             <Typography.Text type="secondary" copyable style={{ fontSize: 12, wordBreak: 'break-all' }}>{figure?.source}</Typography.Text>
@@ -202,9 +223,14 @@ export default function SishuangPage() {
   const [part, setPart] = useState<Part | null>(null);
   const [versionsOpen, setVersionsOpen] = useState(false);
   const [viewing, setViewing] = useState<number | undefined>(undefined);
-  const canEdit = hasRole('staff', 'admin');
+  const canRollUp = useCanRollUp();
+  const [scope, setScope] = useState<Scope>('own');
+  const tree = canRollUp && scope === 'tree';
+  // The rolled-up report is the fresh draft: no editing, no versions.
+  const canEdit = hasRole('staff', 'admin') && !tree;
   const byWhom = useVersionText();
-  const report = useQuery({ queryKey: ['sishuang', year, viewing ?? 'latest'], queryFn: ({ signal }) => api.get<Report>('/api/v1/reports/sishuang', { year, version: viewing }, signal) });
+  const query = tree ? { year, scope: 'tree' } : { year, version: viewing };
+  const report = useQuery({ queryKey: ['sishuang', year, tree ? 'tree' : viewing ?? 'latest'], queryFn: ({ signal }) => api.get<Report>('/api/v1/reports/sishuang', query, signal) });
   const r = report.data;
   const chips = (fs: Figure[]) => (
     <Flex wrap gap={6}>
@@ -223,18 +249,25 @@ export default function SishuangPage() {
         extra={
           <>
             <Select aria-label={t('reports.year')} value={year} onChange={(y) => { setYear(y); setViewing(undefined); }} options={YEARS.map((y) => ({ value: y, label: String(y) }))} style={{ width: 100 }} />
-            <Button icon={<DownloadOutlined />} href={withQuery('/api/v1/reports/sishuang.docx', { year, version: viewing })}>{t('reports.download')}</Button>
-            <Button icon={<HistoryOutlined />} onClick={() => setVersionsOpen(true)}>{t('reports.versions')}</Button>
+            <Button icon={<DownloadOutlined />} href={withQuery('/api/v1/reports/sishuang.docx', query)}>{t('reports.download')}</Button>
+            {!tree && <Button icon={<HistoryOutlined />} onClick={() => setVersionsOpen(true)}>{t('reports.versions')}</Button>}
             {hasRole('staff', 'admin') && <Button icon={<SettingOutlined />} onClick={() => setEditing(true)}>{t('reports.profile')}</Button>}
           </>
         }
       />
+      {canRollUp && (
+        <Flex style={{ marginBottom: 12 }}>
+          <ScopeSwitch value={scope} onChange={(v) => { setScope(v); setViewing(undefined); }} committees={r?.scope === 'tree' ? r.committees.map((c) => c.name) : undefined} />
+        </Flex>
+      )}
       {report.error && <QueryError error={report.error} />}
       {report.isLoading && <Card loading />}
       {r && (
         <Card>
           <Typography.Title level={4} style={{ textAlign: 'center' }}>{r.title}</Typography.Title>
-          {viewing !== undefined ? (
+          {tree ? (
+            <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>{t('reports.tree.drafted')}</Typography.Paragraph>
+          ) : viewing !== undefined ? (
             <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('reports.version.viewing', { n: r.version.number, latest: r.latestVersion })}
               action={<Button size="small" onClick={() => setViewing(undefined)}>{t('reports.version.backToLatest')}</Button>} />
           ) : (

@@ -1,0 +1,32 @@
+// 本级 / 含下级: the switch of the statistics, the 四双 report and the dashboard between a committee's
+// own figures and those rolled up with the active committees below it (scope=tree, the server's
+// org/rollup.ts). Shown only to whoever may oversee (office and leaders: org.oversee) of a committee
+// that has committees below; the server gives everyone else their own figures anyway.
+import { Flex, Segmented, Typography } from 'antd';
+import { useUser } from '../auth';
+import { useI18n } from '../i18n';
+import { useOrgs } from '../queries';
+
+export const SCOPES = ['own', 'tree'] as const;
+export type Scope = (typeof SCOPES)[number];
+const OVERSEE = ['admin', 'staff', 'leader'];
+
+/** Whether the caller may switch to 含下级: it oversees, and its committee has active committees below. */
+export function useCanRollUp(): boolean {
+  const user = useUser();
+  const orgs = useOrgs().data ?? [];
+  return user.roles.some((r) => OVERSEE.includes(r)) && orgs.some((o) => o.id !== user.orgId && o.active);
+}
+
+/** The switch, and under 含下级 the committees the figures add up (when known). */
+export function ScopeSwitch({ value, onChange, committees }: { value: Scope; onChange: (s: Scope) => void; committees?: string[] }) {
+  const { t } = useI18n();
+  return (
+    <Flex wrap gap={8} align="center">
+      <Segmented<Scope> aria-label={t('stats.scope')} value={value} onChange={onChange} options={SCOPES.map((s) => ({ value: s, label: t(`stats.scope.${s}`) }))} />
+      {value === 'tree' && committees && committees.length > 0 && (
+        <Typography.Text type="secondary" style={{ minWidth: 0 }}>{t('stats.scope.committees', { names: committees.join(t('common.listSep')) })}</Typography.Text>
+      )}
+    </Flex>
+  );
+}
