@@ -210,8 +210,8 @@ async function main() {
   const records = await recordsBench(num('BENCH_RECORDS_RUNS', 3));
   log('双联: the link graph of a national roster (2,200 members) and a city one (400) …');
   const liaison = await liaisonBench(num('BENCH_LIAISON_RUNS', 3));
-  log('四双 report: the demo grown to a city year (800 members, 1,000 proposals, 100,000 activities) …');
-  const report = await reportBench(num('BENCH_REPORT_RUNS', 3));
+  log('四双 report: the demo grown to a city year (800 members, 1,000 proposals, 100,000 activities), then a province over 15 committees …');
+  const report = await reportBench(num('BENCH_REPORT_RUNS', 3), num('BENCH_PROVINCE_COMMITTEES', 15));
   lines.push(
     `${pad('workflow (6-step proposal cycle through the command path)', W)}${pad('act/s', 8, true)}${pad('ins/s', 8, true)}${pad('ratio', 8, true)}`,
     ...workflow.map((w) => `${pad(`${ENGINE_LABEL[w.engine as 'embedded' | 'postgres']}  actions vs bare single-row insert`, W)}${pad(w.actionsPerSec, 8, true)}${pad(w.insertsPerSec, 8, true)}${pad(w.ratio, 8, true)}   ${w.statementsPerCycle} statements per six-action cycle`),

@@ -2,11 +2,13 @@
 // year's report at 390 px, finds the figure of members visited under 双联, clicks it and sees the
 // contact behind it; the Word download is offered. Embedded database only (the HTTP tests walk
 // every figure's source on the demo committee). Then staff rewrite a paragraph around a live figure,
-// see the versions, and restore the first.
+// see the versions, and restore the first. A leader of the city switches it to 含下级 at 390 px: the
+// county's consultations are added in, and a figure shows each committee's part.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logIn, see, startE2E, type E2E } from './browser.ts';
 import { agree, confirm, dialog, logInAs, main, toast } from './ui.ts';
 import { today } from '../../src/server/modules/handling/deadlines.ts';
+import { consultations } from '../../src/server/modules/consultations/schema.ts';
 
 const YEAR = Number(today().slice(0, 4));
 const TOPICS = '了解界别群众对老旧小区改造的意见';
@@ -75,5 +77,29 @@ describe('四双 report journey in the browser', () => {
     await see(main(page).getByText(/^第 3 版 · staff · .* · 恢复第1版$/));
     await see(main(page).getByText(/在中共.*的坚强领导下/).first());
     expect(await main(page).getByText('本年度，四双工作扎实推进，全年走访政协委员1人次', { exact: true }).count()).toBe(0);
+  });
+
+  it('a leader switches the report to 含下级 on a phone and sees the county added in', { timeout: 240_000 }, async (test) => {
+    const t = e2e.t;
+    const held = (orgId: string, title: string) => t.database.db.insert(consultations).values({ orgId, title, kind: 'bimonthly', year: YEAR, state: 'closed', createdBy: t.fx.userIds.staff! });
+    await held(t.fx.orgId, '市级双月协商');
+    await held(t.fx.countyId, '区级双月协商一');
+    await held(t.fx.countyId, '区级双月协商二');
+
+    const phone = await e2e.page(test, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await phone.goto('/login');
+    await logIn(phone, 'leader', t.fx.password);
+    await see(main(phone).getByText('待办事项', { exact: true }));
+    await phone.goto('/reports/sishuang');
+    await see(main(phone).getByRole('button', { name: /^双月专题协商座谈会 1次/ }));
+    await main(phone).getByText('含下级', { exact: true }).click();
+    await see(main(phone).getByRole('heading', { name: /（含区县政协）$/ }));
+    await see(main(phone).getByText(/包含：测试市政协、测试区政协/));
+    await main(phone).getByRole('button', { name: /^双月专题协商座谈会 3次/ }).click();
+    const drawer = phone.getByRole('dialog', { name: '双月专题协商座谈会：3次' });
+    await see(drawer.getByText('含下级政协合计；下列清单只列本级的记录'));
+    await see(drawer.getByText('测试区政协：2次'));
+    await see(drawer.getByText('市级双月协商', { exact: true }));
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 });
