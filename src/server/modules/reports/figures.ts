@@ -84,9 +84,10 @@ export async function yearSession(db: Queryable, orgId: string, year: number): P
 /**
  * Every figure of the year the data holds, and the names the prose quotes. `creation: false` leaves
  * out the 双创 figures (a roll-up takes them once, from the caller: their lists already cover the
- * committees below).
+ * committees below); `ownOnly: false` the figures of one committee's own records that a roll-up
+ * does not add up (OWN_ONLY: the campaign, the online comments, the measures).
  */
-export async function sishuangFigures(db: Queryable, actor: Actor, year: number, opts: { creation?: boolean } = {}): Promise<{ figures: Figure[]; context: FigureContext }> {
+export async function sishuangFigures(db: Queryable, actor: Actor, year: number, opts: { creation?: boolean; ownOnly?: boolean } = {}): Promise<{ figures: Figure[]; context: FigureContext }> {
   const orgId = actor.orgId;
   const from = `${year}-01-01`, to = `${year}-12-31`;
   const out: Figure[] = [];
@@ -94,7 +95,7 @@ export async function sishuangFigures(db: Queryable, actor: Actor, year: number,
 
   // 双联: the party organisation (the party module's own figures) and the liaison counters.
   const [party, tally, meetings, campaigns] = await Promise.all([
-    partyFigures(db, orgId, year), counters(db, orgId, { from, to, by: 'member' }), listMeetings(db, orgId, { year }), listCampaigns(db, actor, {}),
+    partyFigures(db, orgId, year), counters(db, orgId, { from, to, by: 'member' }), listMeetings(db, orgId, { year }), opts.ownOnly === false ? [] : listCampaigns(db, actor, {}),
   ]);
   for (const f of party.figures) add({ ...f, key: `party.${f.key}` });
   const LIAISON: Record<keyof typeof tally.total, [string, string]> = {
@@ -127,7 +128,7 @@ export async function sishuangFigures(db: Queryable, actor: Actor, year: number,
   for (const h of held) add({ key: `consultations.${h.kind}`, label: CONSULTATION_KIND_LABELS[h.kind], value: h.n, unit: '次', source: h.source });
 
   const c = consultationComments;
-  const [busiest] = await db.select({ id: consultations.id, title: consultations.title, n: sql<number>`count(${c.id})::int` }).from(consultations)
+  const [busiest] = opts.ownOnly === false ? [] : await db.select({ id: consultations.id, title: consultations.title, n: sql<number>`count(${c.id})::int` }).from(consultations)
     .innerJoin(c, and(eq(c.orgId, consultations.orgId), eq(c.consultationId, consultations.id), eq(c.status, 'visible')))
     .where(and(eq(consultations.orgId, orgId), eq(consultations.year, year)))
     .groupBy(consultations.id, consultations.title).orderBy(desc(sql`count(${c.id})`), consultations.id).limit(1);
@@ -144,7 +145,7 @@ export async function sishuangFigures(db: Queryable, actor: Actor, year: number,
   }));
   outcomes.forEach(add);
   // A measure names its unit the way staff wrote it: 调整优化市区公交线路（条）.
-  const measures = (await outcomeMeasures(db, orgId, { year })).map((m, i) => {
+  const measures = (opts.ownOnly === false ? [] : await outcomeMeasures(db, orgId, { year })).map((m, i) => {
     const [, name, unit] = /^(.*?)[（(]([^（()）]{1,4})[)）]$/.exec(m.measure) ?? [null, m.measure, '项'];
     return { key: `measures.${i + 1}`, measure: m.measure, name: name!, unit: unit!, quantity: m.quantity };
   });
@@ -192,7 +193,7 @@ const WHOLE_TREE = /^creation\./;
  * names them; `tree` says whether anything below was added.
  */
 export async function sishuangFiguresOver(db: Queryable, actor: Actor, year: number, scope?: Scope) {
-  const parts = await perCommittee(db, actor, scope, (a) => sishuangFigures(db, a, year, { creation: a.orgId === actor.orgId }));
+  const parts = await perCommittee(db, actor, scope, (a) => sishuangFigures(db, a, year, { creation: a.orgId === actor.orgId, ownOnly: a.orgId === actor.orgId }));
   const committees = parts.map((p) => p.org);
   const own = parts[0]!.value;
   if (!rolledUp(parts)) return { ...own, committees, tree: false };
