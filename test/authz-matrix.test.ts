@@ -694,7 +694,7 @@ const MATRIX: Record<string, Rule> = {
     req: async (c) => ({ id: await partyGroup(c), body: { kind: 'lecture', date: '2025-05-01', topic: '党课', attendeeIds: [] } }) },
   'GET /api/v1/party/activities': { who: ['admin', 'staff', 'leader'], ok: 200 },
   'GET /api/v1/party/people': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { scope: 'office' } }) },
-  'GET /api/v1/party/figures': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  'GET /api/v1/party/figures': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { scope: 'tree' } }) },
   // Campaigns: the office opens them and adopts ideas; members submit ideas while one is open.
   'GET /api/v1/campaigns': { who: ['admin', 'staff', 'leader', 'member'], ok: 200 },
   'POST /api/v1/campaigns': { who: OFFICE, ok: 201, req: (c) => ({ body: { title: c.uniq('献一计'), theme: '建言', opensOn: day(0), closesOn: day(10) } }) },

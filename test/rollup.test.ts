@@ -5,6 +5,8 @@ import { users } from '../src/server/core/schema.ts';
 import { today } from '../src/server/modules/handling/deadlines.ts';
 import { consultationRooms, consultations } from '../src/server/modules/consultations/schema.ts';
 import { opinions } from '../src/server/modules/opinions/schema.ts';
+import { partyActivities } from '../src/server/modules/party/schema.ts';
+import { randomUUID } from 'node:crypto';
 import { members, plenarySessions, sectors, terms } from '../src/server/modules/org/schema.ts';
 import { proposals } from '../src/server/modules/proposals/schema.ts';
 import { printReport } from '../src/server/modules/reports/cli.ts';
@@ -205,5 +207,25 @@ describe.each(engines)('figures rolled up over the committees below (%s)', (engi
     const sheet = wb.getWorksheet('各政协')!;
     const last = sheet.getRow(sheet.rowCount);
     expect([last.getCell(1).value, last.getCell(2).value]).toEqual(['合计', own.received + 6]);
+  });
+
+  it('rolls the party figures up, each with its parts, for the office and leaders only', async () => {
+    const activity = (orgId: string, topic: string) => t.database.db.insert(partyActivities)
+      .values({ orgId, groupId: randomUUID(), kind: 'themeDay', date: `${year}-03-01`, topic, createdBy: t.fx.userIds.staff! });
+    await activity(countyA, '区级主题党日');
+    await activity(countyB, '县级主题党日一');
+    await activity(countyB, '县级主题党日二');
+    type Party = { scope: string; figures: Figure[] };
+    const acts = (r: Party) => r.figures.find((f) => f.key === 'activities')!;
+    const own: Party = await get('staff', `/party/figures?year=${year}`);
+    const tree: Party = await get('leader', `/party/figures?year=${year}&scope=tree`);
+    expect([own.scope, tree.scope]).toEqual(['own', 'tree']);
+    expect(acts(tree).value).toBe(acts(own).value + 3);
+    expect(perOrg(acts(tree).parts!)).toEqual({ 测试市政协: acts(own).value, 测试区政协: 1, 乙县政协: 2 });
+    expect(acts(tree).source).toBe(acts(own).source);
+    await activity(countyA, '区级主题党日二');
+    expect(acts(await get('staff', `/party/figures?year=${year}&scope=tree`)).value).toBe(acts(own).value + 4);
+    expect(acts(await get('countyStaff', `/party/figures?year=${year}&scope=tree`)).value).toBe(2);
+    expectProblem(await call('member', 'GET', `/party/figures?year=${year}&scope=tree`), 403);
   });
 });

@@ -43,3 +43,30 @@ export function addRecords<K extends string>(records: Record<K, number>[]): Reco
   for (const r of records) for (const k of Object.keys(r) as K[]) out[k] = (out[k] ?? 0) + (r[k] ?? 0);
   return out;
 }
+
+/** A figure with the list that answers it (the report's, the party's, the creation module's). */
+export interface SourcedFigure { key: string; value: number; source: string }
+/** A figure added up over committees: each one's value (the caller's first), and what its source lists. */
+export type AddedFigure<F> = F & { scope: 'tree'; parts: { orgId: string; org: string; value: number }[]; sourceCovers: 'own' | 'tree' };
+
+/**
+ * Figures added up key by key over the committees, in the caller's order (keys only committees
+ * below have come after). Every committee has its part (0 where it has none of the figure). The
+ * source stays the caller's list, which answers its own part only (sourceCovers 'own'); a figure
+ * the caller's committee has none of has no list of its (source '').
+ */
+export function addFigures<F extends SourcedFigure>(parts: Part<F[]>[]): AddedFigure<F>[] {
+  const added = new Map<string, AddedFigure<F>>();
+  const own = new Set(parts.find((p) => p.own)?.value.map((f) => f.key));
+  for (const { value } of parts) {
+    for (const f of value) {
+      const m = added.get(f.key);
+      if (m) m.value += f.value;
+      else added.set(f.key, { ...f, source: own.has(f.key) ? f.source : '', scope: 'tree', parts: [], sourceCovers: 'own' });
+    }
+  }
+  for (const f of added.values()) {
+    f.parts = parts.map((p) => ({ orgId: p.org.id, org: p.org.name, value: p.value.find((g) => g.key === f.key)?.value ?? 0 }));
+  }
+  return [...added.values()];
+}

@@ -7,6 +7,8 @@ import { authorize, can } from '../../core/policies.ts';
 import { today } from '../handling/deadlines.ts';
 import { addGroupMember, adoptIdea, createGroup, logActivity, openCampaign, removeGroupMember, submitIdea, updateGroup } from './commands.ts';
 import { ACTIVITY_KINDS, GROUP_KINDS } from './labels.ts';
+import { SCOPES } from '../org/oversight.ts';
+import { addFigures, perCommittee, rolledUp } from '../org/rollup.ts';
 import { campaignView, groupView, listActivities, listCampaigns, listGroups, listIdeas, partyFigures, people, PEOPLE_SCOPES, presentEntry, presentIdea } from './queries.ts';
 
 const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
@@ -81,8 +83,16 @@ export async function partyRoutes(fastify: FastifyInstance) {
     return { items, total: items.length };
   });
 
-  app.get('/party/figures', { schema: { tags, summary: 'The party organisation in figures for a year, each with its source list', querystring: obj({ year: Type.Optional(Year) }) } }, async (req) =>
-    partyFigures(app.db, read(req).orgId, req.query.year ?? thisYear()));
+  // scope=tree: with the committees below, added up (office and leaders, org/oversight.ts; others get their own).
+  app.get('/party/figures', {
+    schema: { tags, summary: 'The party organisation in figures for a year, each with its source list (scope=tree: with the committees below, each figure with its parts)', querystring: obj({ year: Type.Optional(Year), scope: Type.Optional(lit(SCOPES)) }) },
+  }, async (req) => {
+    const actor = read(req), year = req.query.year ?? thisYear();
+    const parts = await perCommittee(app.db, actor, req.query.scope, async (a) => (await partyFigures(app.db, a.orgId, year)).figures);
+    return rolledUp(parts)
+      ? { year, scope: 'tree', committees: parts.map((p) => p.org.name), figures: addFigures(parts) }
+      : { year, scope: 'own', figures: parts[0]!.value };
+  });
 
   // Campaigns ("我为…献一计").
   app.get('/campaigns', { schema: { tags, summary: 'Campaigns with their counts (open=true: those open today)', querystring: obj({ open: Type.Optional(Type.Boolean()) }) } }, async (req) => {

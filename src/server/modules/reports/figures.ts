@@ -16,7 +16,7 @@ import { OUTCOME_KINDS } from '../consultations/recommendation-workflow.ts';
 import { listProposals } from '../proposals/queries.ts';
 import { listRounds } from '../selection/queries.ts';
 import { placeOf } from './profile.ts';
-import { perCommittee, rolledUp } from '../org/rollup.ts';
+import { addFigures, perCommittee, rolledUp } from '../org/rollup.ts';
 import type { Scope } from '../org/oversight.ts';
 
 // The figures of the 四双 report, each computed by the module that keeps its records and carrying
@@ -197,26 +197,11 @@ export async function sishuangFiguresOver(db: Queryable, actor: Actor, year: num
   const committees = parts.map((p) => p.org);
   const own = parts[0]!.value;
   if (!rolledUp(parts)) return { ...own, committees, tree: false };
-  const merged = new Map<string, Figure>();
-  for (const { org, value } of parts) {
-    for (const f of value.figures) {
-      const whole = WHOLE_TREE.test(f.key), ownOnly = OWN_ONLY.test(f.key);
-      if ((whole || ownOnly) && org.id !== actor.orgId) continue;
-      const part = { orgId: org.id, org: org.name, value: f.value };
-      const m = merged.get(f.key);
-      if (m) { m.value += f.value; m.parts!.push(part); continue; }
-      merged.set(f.key, ownOnly
-        ? { ...f, scope: 'own' }
-        : { ...f, value: f.value, scope: 'tree', parts: whole ? [] : [part], sourceCovers: whole ? 'tree' : 'own' });
-    }
-  }
-  // A committee below with no record of a figure still has its 0 in the parts (say so, not omit it).
-  for (const f of merged.values()) {
-    if (f.scope !== 'tree' || f.sourceCovers === 'tree') continue;
-    f.parts = committees.map((o) => f.parts!.find((p) => p.orgId === o.id) ?? { orgId: o.id, org: o.name, value: 0 });
-    // A figure the caller's committee has none of (no session of the year): no list of its answers any part.
-    if (!own.figures.some((g) => g.key === f.key)) f.source = '';
-  }
+  // Added up: all but the 双创 figures (the caller's lists already cover the committees below) and
+  // the one committee's records (the caller's alone).
+  const summed = new Map(addFigures(parts.map((p) => ({ ...p, value: p.value.figures.filter((f) => !OWN_ONLY.test(f.key) && !WHOLE_TREE.test(f.key)) }))).map((f) => [f.key, f as Figure]));
+  const ownOf = (f: Figure): Figure => (OWN_ONLY.test(f.key) ? { ...f, scope: 'own' } : WHOLE_TREE.test(f.key) ? { ...f, scope: 'tree', parts: [], sourceCovers: 'tree' } : summed.get(f.key)!);
+  const figures = [...own.figures.map(ownOf), ...[...summed.values()].filter((f) => !own.figures.some((g) => g.key === f.key))];
   const contexts = parts.map((p) => p.value.context);
   const union = (get: (c: FigureContext) => string[]) => [...new Set(contexts.flatMap(get))];
   const context: FigureContext = {
@@ -224,5 +209,5 @@ export async function sishuangFiguresOver(db: Queryable, actor: Actor, year: num
     roomHosts: { counties: union((c) => c.roomHosts.counties), units: union((c) => c.roomHosts.units) },
     session: own.context.session ?? contexts.find((c) => c.session)?.session ?? null,
   };
-  return { figures: [...merged.values()], context, committees, tree: true };
+  return { figures, context, committees, tree: true };
 }
