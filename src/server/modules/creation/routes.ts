@@ -3,7 +3,8 @@ import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { TObject, TProperties } from 'typebox';
 import { actorOf, ctxOf, errorResponses, IdParams, Name, pageOf, Paging, Uuid } from '../../core/http.ts';
 import { authorize } from '../../core/policies.ts';
-import { asFile, FORMATS, MAX_EXPORT_ROWS, sendTables, truncationNote } from '../../core/xlsx.ts';
+import { truncationNote } from '../../core/xlsx.ts';
+import { exportRoutes, FIRST_ROWS } from '../../core/list-export.ts';
 import { readUpload, sendAttachment } from '../handling/attachment-http.ts';
 import { loadProject, scopeOf } from './access.ts';
 import {
@@ -67,12 +68,10 @@ export async function creationRoutes(fastify: FastifyInstance) {
   app.get('/creation/projects', { schema: { tags, summary: 'Members\' projects (members: their own), with the sums of money, jobs and households over all that match', querystring: obj({ ...Paging, ...ProjectFilters }) } },
     async (req) => paged(req.query, await listProjects(app.db, await scope(req), req.query, pageOf(req.query))));
 
-  for (const format of FORMATS) {
-    app.get(`/creation/projects.${format}`, { schema: { tags, summary: `The projects ${asFile(format)} (same filters)`, querystring: obj({ q: Paging.q, ...ProjectFilters }) } }, async (req, reply) => {
-      const list = await listProjects(app.db, await scope(req), req.query, { limit: MAX_EXPORT_ROWS, offset: 0 });
-      return sendTables(reply, format, 'creation-projects', '委员双创项目', projectsTable(list.items, list.sums, truncationNote(list.total)));
-    });
-  }
+  exportRoutes(app, '/creation/projects', { tags, summary: 'The projects (same filters)', querystring: obj({ q: Paging.q, ...ProjectFilters }) }, async (req, q) => {
+    const list = await listProjects(app.db, await scope(req), q, FIRST_ROWS);
+    return { file: 'creation-projects', name: '委员双创项目', tables: projectsTable(list.items, list.sums, truncationNote(list.total)) };
+  });
 
   app.post('/creation/projects', { schema: { tags, summary: 'Register a project (a member their own; staff for members)', body: ProjectBody, response: { ...errorResponses } } }, async (req, reply) => {
     const p = await createProject(ctxOf(req), req.body);
