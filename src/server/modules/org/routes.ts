@@ -25,7 +25,9 @@ export async function orgRoutes(app: FastifyInstance) {
     view: Type.Object({ ...Id, name: Type.String(), sort: Type.Integer(), memberCount: Type.Optional(Type.Integer()) }),
     export: { file: 'sectors', name: '界别', columns: [{ header: '排序', value: (r) => r.sort as number, width: 8 }, { header: '委员数', value: (r) => r.memberCount as number, width: 10 }] },
     extras: () => ({
-      memberCount: sql<number>`(select count(*)::int from ${members} m where m.org_id = ${sectors.orgId} and m.sector_id = ${sectors.id} and m.active)`,
+      // (the table named: Drizzle writes the bare columns of a one-table select unqualified, which inside
+      // this subquery would be the member's own)
+      memberCount: sql<number>`(select count(*)::int from ${members} m where m.org_id = ${sectors}.org_id and m.sector_id = ${sectors}.id and m.active)`,
     }),
   });
   catalogRoutes(app, {
