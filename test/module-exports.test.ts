@@ -185,6 +185,42 @@ describe.each(engines)('exports of the other lists (%s)', (engine) => {
     expect(await rowsOf('/opinions.xlsx', 'member2')).toHaveLength(1);
   });
 
+  it('exports the 五送 activities and honours: the office all of them, a member their own', async () => {
+    const [zhang, li] = t.fx.memberIds;
+    for (const [memberId, kind, place] of [[zhang, 'technology', '青山村'], [li, 'medicine', '绿水镇']]) {
+      await ok('staff', 'POST', '/creation/activities', { kind, date: '2025-06-10', place, countyOrgId: t.fx.countyId, beneficiaries: 40, memberIds: [memberId], summary: '培训' });
+    }
+    await ok('staff', 'POST', '/creation/honours', { memberId: zhang, level: 'city', awardedBy: '市委市政府', title: '先进个人', date: '2025-10-01' });
+    await ok('staff', 'POST', '/creation/honours', { memberId: li, level: 'provincial', awardedBy: '省委省政府', title: '劳动模范', date: '2025-05-01' });
+
+    const all = await rowsOf('/creation/activities.xlsx?year=2025', 'staff', '五送活动');
+    expect(col(all, '地点')).toEqual((await listed('/creation/activities?year=2025', 'staff')).map((a) => a.place));
+    expect(col(all, '地点').sort()).toEqual(['绿水镇', '青山村'].sort());
+    expect(col(await rowsOf('/creation/activities.xlsx?year=2025&kind=medicine', 'staff'), '类型')).toEqual(['送医疗']);
+    expect(col(await rowsOf('/creation/activities.xlsx?year=2025', 'member'), '委员')).toEqual(['张三']);
+    expect(col(await rowsOf('/creation/activities.xlsx?year=2024', 'staff'), '地点')).toEqual([]);
+
+    const honours = await rowsOf('/creation/honours.xlsx?year=2025', 'leader', '委员荣誉');
+    expect(honours.slice(1)).toEqual([['2025-10-01', '张三', '先进个人', '市级', '市委市政府', '测试区政协'], ['2025-05-01', '李四', '劳动模范', '省级', '省委省政府', '']]);
+    expect(col(await rowsOf('/creation/honours.xlsx?level=provincial', 'staff'), '委员')).toEqual(['李四']);
+    expect(col(await csv('/creation/honours.csv', 'member2', '委员荣誉'), '荣誉')).toEqual(['劳动模范']);
+    expectProblem(await get('/creation/honours.xlsx', 'unitA'), 403);
+  });
+
+  it('exports the audit log to admins: who did what to which object, filtered by object', async () => {
+    const unit = await ok('admin', 'POST', '/units', { name: '审计用的局', kind: 'court' });
+    await ok('admin', 'DELETE', `/units/${unit.id}`);
+    const rows = await rowsOf('/audit.xlsx?entity=unit', 'admin', '操作日志');
+    expect(rows[0]).toEqual(['时间', '操作人', '操作', '对象类型', '对象编号']);
+    const logged = await listed('/audit?entity=unit', 'admin');
+    expect(col(rows, '对象编号')).toEqual(logged.map((a) => a.entityId));
+    expect(col(rows, '操作')).toEqual(expect.arrayContaining(['created', 'deactivated']));
+    expect(new Set(col(rows, '对象类型'))).toEqual(new Set(['unit']));
+    expect(col(rows, '操作人')).toContain('admin');
+    expect(col(await rowsOf(`/audit.xlsx?entity=unit&entityId=${unit.id}`, 'admin'), '操作')).toEqual(['deactivated', 'created']);
+    expectProblem(await get('/audit.xlsx', 'staff'), 403);
+  });
+
   // Last: it adds thousands of sectors.
   it(`holds at most ${MAX_EXPORT_ROWS} rows, and says so when more matched`, { timeout: 120_000 }, async () => {
     await queryRows(t.database.db, sql`insert into sectors (org_id, name, sort)

@@ -149,7 +149,7 @@ describe('proposal lists in the browser', () => {
     await logIn(phone, 'staff', t.fx.password);
     await see(main(phone).getByText('待办事项', { exact: true }));
     // Each list page with a new export: its two links there, nothing wider than the phone.
-    for (const path of ['/consultations?year=2031', '/consultations/topics?year=2031', '/consultations/plan?year=2031', '/consultations/rooms', '/library', '/opinions', '/admin/units']) {
+    for (const path of ['/consultations?year=2031', '/consultations/topics?year=2031', '/consultations/plan?year=2031', '/consultations/rooms', '/library', '/opinions', '/admin/units', '/creation/activities', '/creation/honours']) {
       await phone.goto(path);
       await see(main(phone).getByRole('link', { name: /导出 Excel/ }));
       await see(main(phone).getByRole('link', { name: '导出 CSV' }));
