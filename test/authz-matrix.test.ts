@@ -403,24 +403,32 @@ const MATRIX: Record<string, Rule> = {
     },
   },
   'GET /api/v1/audit': { who: ADMIN, ok: 200 },
+  'GET /api/v1/audit.xlsx': { who: ADMIN, ok: 200 },
+  'GET /api/v1/audit.csv': { who: ADMIN, ok: 200 },
   'GET /api/v1/audit/entities': { who: ADMIN, ok: 200 },
   // A download of the caller's own committee.
   'GET /api/v1/backup': { who: ADMIN, ok: 200 },
 
   // 界别
   'GET /api/v1/sectors': { who: ANYONE, ok: 200 },
+  'GET /api/v1/sectors.xlsx': { who: ANYONE, ok: 200 },
+  'GET /api/v1/sectors.csv': { who: ANYONE, ok: 200 },
   'POST /api/v1/sectors': { who: OFFICE, ok: 201, req: (c) => ({ body: { name: c.uniq('界别') } }) },
   'GET /api/v1/sectors/:id': { who: ANYONE, scoped: true, ok: 200, req: (c) => ({ id: c.t.fx.sectorIds[0] }) },
   'PATCH /api/v1/sectors/:id': { who: OFFICE, scoped: true, ok: 200, req: async (c) => ({ id: await fresh(c, 'sectors', { name: c.uniq('界别') }), body: { name: c.uniq('界别'), sort: 5 } }) },
   'DELETE /api/v1/sectors/:id': { who: OFFICE, scoped: true, ok: 200, req: async (c) => ({ id: await fresh(c, 'sectors', { name: c.uniq('界别') }) }) },
   // 专委会
   'GET /api/v1/committees': { who: ANYONE, ok: 200 },
+  'GET /api/v1/committees.xlsx': { who: ANYONE, ok: 200 },
+  'GET /api/v1/committees.csv': { who: ANYONE, ok: 200 },
   'POST /api/v1/committees': { who: OFFICE, ok: 201, req: (c) => ({ body: { name: c.uniq('专委会') } }) },
   'GET /api/v1/committees/:id': { who: ANYONE, scoped: true, ok: 200, req: (c) => ({ id: c.t.fx.committeeId }) },
   'PATCH /api/v1/committees/:id': { who: OFFICE, scoped: true, ok: 200, req: async (c) => ({ id: await fresh(c, 'committees', { name: c.uniq('专委会') }), body: { name: c.uniq('专委会') } }) },
   'DELETE /api/v1/committees/:id': { who: OFFICE, scoped: true, ok: 200, req: async (c) => ({ id: await fresh(c, 'committees', { name: c.uniq('专委会') }) }) },
   // 承办单位 (no unit-scoped routes yet: a unit's clerk reads like everyone and edits nothing)
   'GET /api/v1/units': { who: ANYONE, ok: 200 },
+  'GET /api/v1/units.xlsx': { who: ANYONE, ok: 200 },
+  'GET /api/v1/units.csv': { who: ANYONE, ok: 200 },
   'POST /api/v1/units': { who: OFFICE, ok: 201, req: (c) => ({ body: { name: c.uniq('单位'), kind: 'court' } }) },
   'GET /api/v1/units/:id': { who: ANYONE, scoped: true, ok: 200, req: (c) => ({ id: c.t.fx.unitIds.a }) },
   'PATCH /api/v1/units/:id': { who: OFFICE, scoped: true, ok: 200, req: async (c) => ({ id: await fresh(c, 'units', { name: c.uniq('单位'), kind: 'other' }), body: { kind: 'procuratorate' } }) },
@@ -446,6 +454,8 @@ const MATRIX: Record<string, Rule> = {
 
   // Logins: the admin's alone.
   'GET /api/v1/users': { who: ADMIN, ok: 200 },
+  'GET /api/v1/users.xlsx': { who: ADMIN, ok: 200 },
+  'GET /api/v1/users.csv': { who: ADMIN, ok: 200 },
   'POST /api/v1/users': { who: ADMIN, ok: 201, req: (c) => ({ body: { username: c.uniq('u'), password: 'long-enough-1', roles: ['leader'] } }) },
   'GET /api/v1/users/:id': { who: ADMIN, scoped: true, ok: 200, req: (c) => ({ id: c.t.fx.userIds.member2 }) },
   'PATCH /api/v1/users/:id': { who: ADMIN, scoped: true, ok: 200, req: async (c) => ({ id: await newUser(c), body: { displayName: c.uniq('名字'), password: 'another-pass-2' } }) },
@@ -567,6 +577,8 @@ const MATRIX: Record<string, Rule> = {
 
   // A converted proposal's 社情民意 report or member letter: its member, and staff, leaders, admins.
   'GET /api/v1/opinions': { who: ANYONE, ok: 200 },
+  'GET /api/v1/opinions.xlsx': { who: ANYONE, ok: 200 },
+  'GET /api/v1/opinions.csv': { who: ANYONE, ok: 200 },
   'GET /api/v1/opinions/:id': {
     who: 'see statuses', statuses: '                      401  200 200 200 200 404 404 404 404', ok: 200,
     req: async (c) => ({ id: await c.target('opinion', () => converted(c.t, 'opinions', c.uniq('转社情'))) }),
@@ -659,11 +671,15 @@ const MATRIX: Record<string, Rule> = {
   'PATCH /api/v1/creation/pairings/:id': { who: 'see statuses', statuses: '              401  200 200 403 200 403 403 404 404', ok: 200,
     req: async (c) => ({ id: await creationOf(c, 'pairings', { householdName: '陈大明', pairedOn: '2025-04-02', memberId: c.t.fx.memberIds[0] }), body: { suggestion: '发展电商' } }) },
   'GET /api/v1/creation/activities': { who: CREATION_READERS, ok: 200 },
+  'GET /api/v1/creation/activities.xlsx': { who: CREATION_READERS, ok: 200 },
+  'GET /api/v1/creation/activities.csv': { who: CREATION_READERS, ok: 200 },
   'POST /api/v1/creation/activities': { who: 'see statuses', statuses: '                 401  201 201 403 201 403 403 201 201', ok: 201,
     req: (c) => ({ body: { kind: 'technology', date: '2025-06-10', place: '青山村', beneficiaries: 40, ...ownMembers(c) } }) },
   'PATCH /api/v1/creation/activities/:id': { who: 'see statuses', statuses: '            401  200 200 403 200 403 403 404 404', ok: 200,
     req: async (c) => ({ id: await creationOf(c, 'activities', { kind: 'medicine', date: '2025-06-11', place: '青山村', memberIds: [c.t.fx.memberIds[0]] }), body: { beneficiaries: 50 } }) },
   'GET /api/v1/creation/honours': { who: CREATION_READERS, ok: 200 },
+  'GET /api/v1/creation/honours.xlsx': { who: CREATION_READERS, ok: 200 },
+  'GET /api/v1/creation/honours.csv': { who: CREATION_READERS, ok: 200 },
   'POST /api/v1/creation/honours': { who: OFFICE, ok: 201,
     req: (c) => ({ body: { memberId: memberOfCaller(c), level: 'city', awardedBy: '市委市政府', title: '脱贫攻坚先进个人', date: '2025-10-01' } }) },
   'PATCH /api/v1/creation/honours/:id': { ...STAFF_ON_OURS_ADMIN,
@@ -781,6 +797,8 @@ const MATRIX: Record<string, Rule> = {
   //                                                                          anon adm stf ldr mem uA  uB  oAd oSt
   'POST /api/v1/documents': { who: OFFICE, ok: 201, req: async (c) => ({ form: await documentForm(c.uniq('上传')) }) },
   'GET /api/v1/documents': { who: 'public', ok: 200 },
+  'GET /api/v1/documents.xlsx': { who: 'public', ok: 200 },
+  'GET /api/v1/documents.csv': { who: 'public', ok: 200 },
   'GET /api/v1/documents/categories': { who: 'public', ok: 200 },
   // Search across everything: anyone, each finding what they may read (the cross-check below).
   'GET /api/v1/search': { who: 'public', ok: 200, req: () => ({ query: { q: '养老' } }) },
@@ -818,6 +836,8 @@ const MATRIX: Record<string, Rule> = {
   //                                                                          anon adm stf ldr mem uA  uB  oAd oSt
   // (without a login: the public list)
   'GET /api/v1/consultations': { who: 'public', ok: 200 },
+  'GET /api/v1/consultations.xlsx': { who: 'public', ok: 200 },
+  'GET /api/v1/consultations.csv': { who: 'public', ok: 200 },
   'POST /api/v1/consultations': { who: ['staff'], ok: 201, req: (c) => ({ body: { title: c.uniq('协商'), kind: 'bimonthly', year: 2031 } }) },
   // (visitors read one only while its online comments are open)
   'GET /api/v1/consultations/:id': { who: 'see statuses', statuses: '404 200 200 200 200 200 200 404 404', ok: 200, req: async (c) => ({ id: await consultation(c) }) },
@@ -864,6 +884,8 @@ const MATRIX: Record<string, Rule> = {
   },
   'GET /api/v1/consultations/:id/recommendations': { who: ANYONE, scoped: true, ok: 200, req: async (c) => ({ id: await consultation(c, 3) }) },
   'GET /api/v1/recommendations': { who: ANYONE, ok: 200 },
+  'GET /api/v1/recommendations.xlsx': { who: ANYONE, ok: 200 },
+  'GET /api/v1/recommendations.csv': { who: ANYONE, ok: 200 },
   'GET /api/v1/recommendations/:id': recommendation('assigned', '                 401  200 200 200 200 200 200 404 404'),
   'GET /api/v1/recommendations/:id/actions': recommendation('assigned', '         401  200 200 200 200 200 200 404 404'),
   'GET /api/v1/recommendations/board': { who: ['admin', 'staff', 'leader'], ok: 200 },
@@ -891,6 +913,8 @@ const MATRIX: Record<string, Rule> = {
   // 协商在一线 council rooms: staff keep them, every login of the committee reads them; the
   // figures are for the office and leaders. (Another committee's staff name no host of theirs: 422.)
   'GET /api/v1/consultations/rooms': { who: ANYONE, ok: 200 },
+  'GET /api/v1/consultations/rooms.xlsx': { who: ANYONE, ok: 200 },
+  'GET /api/v1/consultations/rooms.csv': { who: ANYONE, ok: 200 },
   'GET /api/v1/consultations/rooms/figures': { who: ['admin', 'staff', 'leader'], ok: 200 },
   'POST /api/v1/consultations/rooms': {
     who: 'see statuses', statuses: '                                               401  403 201 403 403 403 403 403 422', ok: 201,
@@ -938,6 +962,8 @@ const MATRIX: Record<string, Rule> = {
     ...STAFF_ON_OURS, statuses: '401 403 201 403 403 403 403 404 404', ok: 201, req: async (c) => ({ id: await consultation(c), query: { key: 'forum' }, form: pdfForm() }),
   },
   'GET /api/v1/consultations/plan': { who: ANYONE, ok: 200, req: () => ({ query: { year: '2040' } }) },
+  'GET /api/v1/consultations/plan.xlsx': { who: ANYONE, ok: 200, req: () => ({ query: { year: '2040' } }) },
+  'GET /api/v1/consultations/plan.csv': { who: ANYONE, ok: 200, req: () => ({ query: { year: '2040' } }) },
   'POST /api/v1/consultations/plan/items': { who: ['staff'], ok: 201, req: (c) => ({ body: { year: 2040, kind: 'standing', month: 4, topic: c.uniq('计划') } }) },
   'PATCH /api/v1/consultations/plan/items/:id': { ...STAFF_ON_OURS, req: async (c) => ({ id: await planItem(c), body: { month: 6 } }) },
   'DELETE /api/v1/consultations/plan/items/:id': { ...STAFF_ON_OURS, statuses: '401 403 204 403 403 403 403 404 404', ok: 204, req: async (c) => ({ id: await planItem(c) }) },
@@ -945,6 +971,8 @@ const MATRIX: Record<string, Rule> = {
   // 开门式选题: anyone logged in proposes and supports (not their own); staff shortlist, merge and answer; a leader picks.
   // The open topics are readable without a login, as published proposals are.
   'GET /api/v1/consultations/topics': { who: 'public', ok: 200, req: () => ({ query: { year: String(TOPIC_YEAR) } }) },
+  'GET /api/v1/consultations/topics.xlsx': { who: 'public', ok: 200, req: () => ({ query: { year: String(TOPIC_YEAR) } }) },
+  'GET /api/v1/consultations/topics.csv': { who: 'public', ok: 200, req: () => ({ query: { year: String(TOPIC_YEAR) } }) },
   'POST /api/v1/consultations/topics': { who: ANYONE, ok: 201, req: (c) => ({ body: { year: TOPIC_YEAR, title: c.uniq('选题'), reason: '理由' } }) },
   // (a login of another committee reads its own committee's topics only)
   'GET /api/v1/consultations/topics/:id': { who: 'see statuses', statuses: '200 200 200 200 200 200 200 404 404', ok: 200, req: async (c) => ({ id: await topic(c) }) },

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/server/core/db/client.ts';
@@ -6,6 +5,7 @@ import { MAX_EXPORT_ROWS } from '../src/server/core/xlsx.ts';
 import { plenarySessions } from '../src/server/modules/org/schema.ts';
 import { proposals } from '../src/server/modules/proposals/schema.ts';
 import { engines, expectProblem, opinionIn, proposalIn, testApp, type TestApp } from './helpers.ts';
+import { cells, col, downloads } from './export-helpers.ts';
 
 // The proposal list, the search and the 社情民意 figures as .xlsx, read back with ExcelJS: the same
 // filters and the same read rule as the pages (a member's export holds only what they may read;
@@ -18,22 +18,7 @@ describe.each(engines)('exports of lists and searches (%s)', (engine) => {
   let t: TestApp;
   const ids: Record<string, string> = {};
   const get = async (url: string, login?: string) => t.app.inject({ url, headers: login ? await t.as(login) : {} });
-  /** The sheets of an .xlsx answer, each as rows of cell values (row 1 the header). */
-  const sheets = async (url: string, login?: string) => {
-    const res = await get(url, login);
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.headers['content-type']).toContain('spreadsheetml');
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="[\w.-]+\.xlsx"; filename\*=UTF-8''/);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.rawPayload as never);
-    return wb.worksheets.map((ws) => ({ name: ws.name, rows: Array.from(ws.getSheetValues().slice(1), (r) => (r as ExcelJS.CellValue[] | undefined)?.slice(1) ?? []) }));
-  };
-  const rowsOf = async (url: string, login?: string) => (await sheets(url, login))[0]!.rows;
-  const col = (rows: ExcelJS.CellValue[][], header: string) => {
-    const i = rows[0]!.indexOf(header);
-    expect(i, `column ${header} in ${rows[0]}`).toBeGreaterThanOrEqual(0);
-    return rows.slice(1).map((r) => r[i]);
-  };
+  const { sheets, rowsOf, csv } = downloads(get);
 
   beforeAll(async () => {
     t = await testApp(engine);
@@ -157,15 +142,6 @@ describe.each(engines)('exports of lists and searches (%s)', (engine) => {
   });
 
   it('gives every list as CSV too: UTF-8 with a BOM, the same cells as the workbook, the public\'s masked', async () => {
-    const csv = async (url: string, login?: string) => {
-      const res = await get(url, login);
-      expect(res.statusCode, res.body).toBe(200);
-      expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-      expect(res.headers['content-disposition']).toMatch(/^attachment; filename="[\w.-]+\.csv"; filename\*=UTF-8''/);
-      expect([...res.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-      return parseCsv(res.rawPayload.toString('utf8').slice(1));
-    };
-    const cells = (rows: ExcelJS.CellValue[][]) => rows.map((r) => Array.from(r, (c) => (c === undefined || c === null ? '' : String(c))));
     for (const [path, login] of [['/api/v1/proposals?state=handling', 'staff'], ['/api/v1/proposals?published=true', undefined], [`/api/v1/proposals/search?q=${encodeURIComponent('社区')}`, 'staff']] as const) {
       const [base, query] = path.split('?');
       expect(await csv(`${base}.csv?${query}`, login), path).toEqual(cells(await rowsOf(`${base}.xlsx?${query}`, login)));
@@ -197,19 +173,3 @@ describe.each(engines)('exports of lists and searches (%s)', (engine) => {
     expect(fits).toHaveLength(2); // no note when everything fits
   });
 });
-
-/** RFC 4180 CSV (CRLF lines, quoted fields) as rows of cells; a last empty line is not a row. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [], cell = '', quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; } else if (ch === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; } else cell += ch;
-  }
-  if (cell || row.length) { row.push(cell); rows.push(row); }
-  // An empty line is one empty cell in CSV, and an empty row in the workbook.
-  return rows.map((r) => (r.length === 1 && r[0] === '' ? [] : r));
-}

@@ -1,7 +1,8 @@
 // In a real browser: the proposal lists as their users find them. Staff at 1366 px see the columns
 // that fit (the one the list is ordered by among them), add the others they want (remembered),
 // change the order and export what they filtered; the public on a phone sees each number with its
-// session, the order said, filters by session and exports; staff export the 社情民意 figures.
+// session, the order said, filters by session and exports; staff export the 社情民意 figures and the
+// consultations of a year.
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
@@ -126,6 +127,34 @@ describe('proposal lists in the browser', () => {
     const file = await download(page, main(page).getByRole('link', { name: /导出 Excel/ }));
     expect(file.sheets.map((s) => s.name)).toEqual([expect.stringMatching(/^\d{4}年概况$/), '委员完成情况']);
     expect(file.sheets[1]!.rows.find((r) => r[0] === '张三')?.slice(0, 4)).toEqual(['张三', '是', 1, 1]);
+  });
+
+  it('staff export the consultations of a year, filtered by kind, and a phone shows the export beside the filters', { timeout: 120_000 }, async (test) => {
+    const t = e2e.t;
+    for (const [title, kind] of [['关于托育服务的双月协商', 'bimonthly'], ['关于职业教育的界别协商', 'sector']]) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/consultations', headers: await t.as('staff'), payload: { title, kind, year: 2031 } });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const page = await staffAt1366(test, '/consultations?year=2031');
+    await see(main(page).getByRole('link', { name: '关于职业教育的界别协商' }));
+    await pick(page, main(page).getByRole('combobox', { name: '形式' }), '双月专题协商座谈会');
+    await expect.poll(() => new URL(page.url()).searchParams.get('kind'), { timeout: WAIT }).toBe('bimonthly');
+    await expect.poll(() => main(page).locator('tbody tr.ant-table-row').count(), { timeout: WAIT }).toBe(1);
+    const file = await download(page, main(page).getByRole('link', { name: /导出 Excel/ }));
+    expect(file.name).toBe('协商活动.xlsx');
+    expect(file.sheets[0]!.rows.slice(1).map((r) => [r[0], r[1], r[2]])).toEqual([[2031, '关于托育服务的双月协商', '双月专题协商座谈会']]);
+
+    const phone = await e2e.page(test, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await phone.goto('/login');
+    await logIn(phone, 'staff', t.fx.password);
+    await see(main(phone).getByText('待办事项', { exact: true }));
+    // Each list page with a new export: its two links there, nothing wider than the phone.
+    for (const path of ['/consultations?year=2031', '/consultations/topics?year=2031', '/consultations/plan?year=2031', '/consultations/rooms', '/library', '/opinions', '/admin/units', '/creation/activities', '/creation/honours']) {
+      await phone.goto(path);
+      await see(main(phone).getByRole('link', { name: /导出 Excel/ }));
+      await see(main(phone).getByRole('link', { name: '导出 CSV' }));
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390 + 1);
+    }
   });
 
   // Last: it adds thousands of proposals.

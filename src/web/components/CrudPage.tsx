@@ -6,11 +6,12 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { App, Button, Checkbox, Flex, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { api } from '../api';
+import { api, withQuery } from '../api';
 import { useUser } from '../auth';
 import { useI18n } from '../i18n';
 import type { I18n, MessageKey } from '../i18n';
 import type { Page, User } from '../types';
+import { ExportButton } from './ExportButton';
 import { FormModal } from './FormModal';
 import { problemText } from './formErrors';
 import { PageHeader } from './PageHeader';
@@ -45,6 +46,8 @@ export interface CrudPageConfig<T extends CrudRow> {
   createDefaults?: FormValues;
   displayName: (row: T) => string;
   canDeactivate?: (row: T, user: User) => boolean;
+  /** Offer the list as .xlsx and CSV (`<resource>.xlsx` with the same search and filter). */
+  exportable?: boolean;
   /** Other query keys whose data changes with this resource. */
   alsoInvalidate?: readonly (readonly string[])[];
 }
@@ -176,6 +179,9 @@ export function CrudPage<T extends CrudRow>({ config }: { config: CrudPageConfig
         >
           {t('common.showInactive')}
         </Checkbox>
+        {config.exportable && (
+          <ExportButton href={withQuery(`${config.resource}.xlsx`, { q: q || undefined, active: params.active })} total={list.data?.total} />
+        )}
       </Flex>
       {list.isError && <QueryError error={list.error} onRetry={() => void list.refetch()} />}
       <Table<T>

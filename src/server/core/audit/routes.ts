@@ -1,6 +1,8 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { PassThrough } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { filtersOf, FIRST_ROWS, listExportRoutes } from '../list-export.ts';
+import type { Column } from '../xlsx.ts';
 import { backupTo } from '../db/backup.ts';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { auditLog, users } from '../schema.ts';
@@ -16,28 +18,38 @@ const AuditView = Type.Object({
 
 export async function auditRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  app.get('/audit', {
-    schema: {
-      tags: ['audit'], summary: 'The audit log of this committee (admins), newest first',
-      querystring: Type.Object({ ...Paging, entity: Type.Optional(Type.String({ maxLength: 50 })), entityId: Type.Optional(Type.String({ maxLength: 64 })) }, { additionalProperties: false }),
-      response: { 200: ListOf(AuditView), ...errorResponses },
-    },
-  }, async (req) => {
+  const Filters = { ...Paging, entity: Type.Optional(Type.String({ maxLength: 50 })), entityId: Type.Optional(Type.String({ maxLength: 64 })) };
+  /** The log as an admin may read it, newest first. */
+  const list = async (req: FastifyRequest, q: { entity?: string; entityId?: string }, page: { limit: number; offset: number }) => {
     const actor = actorOf(req);
     authorize(actor, 'audit.read');
-    const q = req.query;
     const where = and(eq(auditLog.orgId, actor.orgId), q.entity ? eq(auditLog.entity, q.entity) : undefined, q.entityId ? eq(auditLog.entityId, q.entityId) : undefined);
     const [rows, [count]] = await Promise.all([
       app.db.select({ a: auditLog, actorName: users.displayName }).from(auditLog)
         .leftJoin(users, and(eq(users.orgId, auditLog.orgId), eq(users.id, auditLog.actorUserId)))
-        .where(where).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(pageOf(q).limit).offset(pageOf(q).offset),
+        .where(where).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(page.limit).offset(page.offset),
       app.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where),
     ]);
-    return {
-      items: rows.map(({ a, actorName }) => ({ ...a, at: a.at.toISOString(), actorName })),
-      total: count!.n, page: q.page, pageSize: q.pageSize,
-    };
-  });
+    return { items: rows.map(({ a, actorName }) => ({ ...a, at: a.at.toISOString(), actorName })), total: count!.n };
+  };
+
+  app.get('/audit', {
+    schema: {
+      tags: ['audit'], summary: 'The audit log of this committee (admins), newest first',
+      querystring: Type.Object(Filters, { additionalProperties: false }),
+      response: { 200: ListOf(AuditView), ...errorResponses },
+    },
+  }, async (req) => ({ ...(await list(req, req.query, pageOf(req.query))), page: req.query.page, pageSize: req.query.pageSize }));
+
+  const auditColumns: Column<Awaited<ReturnType<typeof list>>['items'][number]>[] = [
+    { header: '时间', value: (a) => a.at.slice(0, 19).replace('T', ' '), width: 20 }, { header: '操作人', value: (a) => a.actorName ?? '系统', width: 14 },
+    { header: '操作', value: (a) => a.action, width: 16 }, { header: '对象类型', value: (a) => a.entity, width: 16 }, { header: '对象编号', value: (a) => a.entityId, width: 38 },
+  ];
+  // Who did what to which object, when; the objects' contents before and after stay in the JSON list.
+  listExportRoutes(app, '/audit', {
+    tags: ['audit'], summary: 'The same log (the same filters), without the objects\' contents', querystring: filtersOf(Filters),
+    file: 'audit-log', name: '操作日志', columns: () => auditColumns,
+  }, (req, q) => list(req, q, FIRST_ROWS));
 
   app.get('/audit/entities', {
     schema: { tags: ['audit'], summary: 'The object types this committee\'s audit log names (admins)', response: { 200: Type.Array(Type.String()), ...errorResponses } },

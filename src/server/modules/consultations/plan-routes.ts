@@ -5,6 +5,8 @@ import { definePolicies } from '../../core/policies.ts';
 import { addPlanItem, adoptPlan, deletePlanItem, planView, updatePlanItem } from './plan.ts';
 import { KINDS } from './workflow.ts';
 import { Year } from './routes.ts';
+import { planColumns } from './export.ts';
+import { listExportRoutes } from '../../core/list-export.ts';
 
 definePolicies({ 'consultation.adoptPlan': ['leader'] });
 
@@ -22,6 +24,14 @@ export async function planRoutes(fastify: FastifyInstance) {
 
   app.get('/consultations/plan', { schema: { tags, summary: 'A year\'s plan: its items, planned and held per kind, and the x+N line', querystring: OfYear } },
     async (req) => planView(app.db, actorOf(req).orgId, req.query.year));
+
+  listExportRoutes(app, '/consultations/plan', {
+    tags, summary: 'A year\'s plan items', querystring: OfYear,
+    file: 'consultation-plan', name: '年度协商计划', columns: () => planColumns,
+  }, async (req, q) => {
+    const { items } = await planView(app.db, actorOf(req).orgId, q.year);
+    return { items, total: items.length };
+  });
 
   app.post('/consultations/plan/items', {
     schema: { tags, summary: 'Add an item to a year\'s plan (staff, until adopted)', body: Type.Object({ year: Year, ...Item }, { additionalProperties: false }), response: { ...errorResponses } },

@@ -12,6 +12,8 @@ import { actOnRecommendation, addRecommendation, uploadRecommendationAttachment 
 import { listRecommendations, outcomeMeasures, presentRecommendation, recommendationBoard } from './recommendation-queries.ts';
 import { Year } from './routes.ts';
 import { KINDS } from './workflow.ts';
+import { recommendationColumns } from './export.ts';
+import { FIRST_ROWS, filtersOf, listExportRoutes } from '../../core/list-export.ts';
 import { OUTCOME_KINDS, REC_STATES, recommendationWorkflow } from './recommendation-workflow.ts';
 
 const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
@@ -64,6 +66,11 @@ export async function recommendationRoutes(fastify: FastifyInstance) {
     const q = req.query;
     return { ...(await listRecommendations(app.db, actorOf(req), q, pageOf(q))), page: q.page, pageSize: q.pageSize };
   });
+
+  listExportRoutes(app, '/recommendations', {
+    tags, summary: 'The same recommendations (the same filters and read rule)', querystring: filtersOf(Filters.properties),
+    file: 'recommendations', name: '协商建议', columns: () => recommendationColumns,
+  }, (req, q) => listRecommendations(app.db, actorOf(req), q, FIRST_ROWS));
 
   app.get('/recommendations/board', {
     schema: { tags, summary: 'Lead assignments of recommendations due soon and overdue, by unit (staff, leaders): the 督办看板 beside the proposals', querystring: obj({ days: Type.Integer({ minimum: 0, maximum: 180, default: 14 }) }) },

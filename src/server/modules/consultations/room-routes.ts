@@ -6,6 +6,9 @@ import { loadConsultation } from './access.ts';
 import { createRoom, listRooms, loadRoom, presentRoom, roomFigures, setRoomMembers, updateRoom } from './rooms.ts';
 import { Year } from './routes.ts';
 import { addVisit, listVisits, updateVisit } from './visits.ts';
+import { roomColumns } from './export.ts';
+import { listExportRoutes } from '../../core/list-export.ts';
+import { MAX_EXPORT_ROWS } from '../../core/xlsx.ts';
 
 definePolicies({ 'consultation.roomFigures': ['admin', 'staff', 'leader'] });
 
@@ -25,11 +28,20 @@ export async function roomRoutes(fastify: FastifyInstance) {
   const tags = ['consultations'];
   const view = async (req: Parameters<typeof actorOf>[0], id: string) => presentRoom(app.db, actorOf(req), await loadRoom(app.db, actorOf(req), id));
 
+  const RoomFilters = obj({ active: Type.Optional(Type.Boolean()), mine: Type.Optional(Type.Boolean()) });
   app.get('/consultations/rooms', {
-    schema: { tags, summary: 'Frontline council rooms of my committee (mine: those I sit in)', querystring: obj({ active: Type.Optional(Type.Boolean()), mine: Type.Optional(Type.Boolean()) }) },
+    schema: { tags, summary: 'Frontline council rooms of my committee (mine: those I sit in)', querystring: RoomFilters },
   }, async (req) => {
     const items = await listRooms(app.db, actorOf(req), req.query);
     return { items, total: items.length };
+  });
+
+  listExportRoutes(app, '/consultations/rooms', {
+    tags, summary: 'The same rooms (the same filters)', querystring: RoomFilters,
+    file: 'frontline-rooms', name: '委员议事室', columns: () => roomColumns,
+  }, async (req, q) => {
+    const items = await listRooms(app.db, actorOf(req), q);
+    return { items: items.slice(0, MAX_EXPORT_ROWS), total: items.length };
   });
 
   app.get('/consultations/rooms/figures', {

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { TProperties } from 'typebox';
 import { actorOf, ctxOf, errorResponses, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
@@ -12,6 +12,8 @@ import { isInsider } from './topic-access.ts';
 import { commentable } from './comments.ts';
 import { checklistOf, listConsultations, listPublicConsultations, presentConsultation, publicConsultation } from './queries.ts';
 import { setTask } from './tasks.ts';
+import { consultationColumns } from './export.ts';
+import { FIRST_ROWS, filtersOf, listExportRoutes } from '../../core/list-export.ts';
 import { consultationWorkflow, KINDS, MODERATIONS, STATES } from './workflow.ts';
 
 definePolicies({ 'consultation.manage': ['staff'] });
@@ -57,6 +59,12 @@ export async function consultationRoutes(fastify: FastifyInstance) {
       : await listPublicConsultations(app.db, req.actor?.orgId, q, pageOf(q));
     return { ...list, page: q.page, pageSize: q.pageSize };
   });
+
+  const insider = (req: FastifyRequest, q: { published?: boolean }) => !!req.actor && isInsider(req.actor) && !q.published;
+  listExportRoutes(app, '/consultations', {
+    tags, summary: 'The same list (the same filters, the public one without a login)', querystring: filtersOf(Filters.properties), config: { public: true },
+    file: 'consultations', name: '协商活动', columns: (req, q) => consultationColumns(insider(req, q)),
+  }, async (req, q) => (insider(req, q) ? listConsultations(app.db, req.actor!, q, FIRST_ROWS) : listPublicConsultations(app.db, req.actor?.orgId, q, FIRST_ROWS)));
 
   app.post('/consultations', {
     schema: {

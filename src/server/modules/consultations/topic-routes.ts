@@ -10,6 +10,8 @@ import { actOnTopic, proposeTopic } from './topic-commands.ts';
 import { listTopics, presentTopic } from './topic-queries.ts';
 import { PICK_AS, TOPIC_STATES, topicWorkflow } from './topic-workflow.ts';
 import { KINDS } from './workflow.ts';
+import { topicColumns } from './export.ts';
+import { FIRST_ROWS, filtersOf, listExportRoutes } from '../../core/list-export.ts';
 
 // Anyone logged in proposes (the public included); the workflow table says who may do the rest.
 definePolicies({ 'consultationTopic.propose': ROLES });
@@ -52,6 +54,11 @@ export async function topicRoutes(fastify: FastifyInstance) {
     const q = req.query;
     return { ...(await listTopics(app.db, req.actor, q, pageOf(q))), page: q.page, pageSize: q.pageSize };
   });
+
+  listExportRoutes(app, '/consultations/topics', {
+    tags, summary: 'The same topics (the same filters; what the caller may read of them)', querystring: filtersOf(Filters.properties), config: forPublic,
+    file: 'consultation-topics', name: '协商选题', columns: () => topicColumns,
+  }, (req, q) => listTopics(app.db, req.actor, q, FIRST_ROWS));
 
   app.post('/consultations/topics', {
     config: publicWrites,

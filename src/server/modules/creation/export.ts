@@ -1,5 +1,7 @@
 import { oneTable } from '../../core/xlsx.ts';
-import { MEMBER_LEVEL_LABELS, PROJECT_KIND_LABELS, PROJECT_STATE_LABELS } from './labels.ts';
+import type { Column } from '../../core/xlsx.ts';
+import { ACTIVITY_KIND_LABELS, HONOUR_LEVEL_LABELS, MEMBER_LEVEL_LABELS, PROJECT_KIND_LABELS, PROJECT_STATE_LABELS } from './labels.ts';
+import type { presentActivities, presentHonours } from './queries.ts';
 import type { ProjectView } from './queries.ts';
 
 // The members' projects as .xlsx, money in 万元, with a total row.
@@ -18,3 +20,19 @@ export const projectsTable = (items: ProjectView[], sums: { investment: number; 
   { header: '带动就业（人）', value: (p) => p.jobs, width: 14 },
   { header: '带动贫困户（户）', value: (p) => p.poorHouseholds, width: 16 },
 ], [...items, { id: '', name: '合计', memberNames: [], countyName: null, startedOn: '', ...sums } as unknown as ProjectView], { boldLastRow: true, note });
+
+type Activity = Awaited<ReturnType<typeof presentActivities>>[number];
+/** The 五送 activities as their list shows them (core/list-export.ts). */
+export const activityColumns: Column<Activity>[] = [
+  { header: '日期', value: (a) => a.date, width: 12 }, { header: '类型', value: (a) => ACTIVITY_KIND_LABELS[a.kind as keyof typeof ACTIVITY_KIND_LABELS], width: 10 },
+  { header: '委员', value: (a) => a.memberNames.join('、'), width: 20 }, { header: '地点', value: (a) => a.place, width: 24 },
+  { header: '所在县（区）', value: (a) => a.countyName, width: 14 }, { header: '受益人数', value: (a) => a.beneficiaries, width: 10 },
+  { header: '内容', value: (a) => a.summary, width: 40 },
+];
+
+type Honour = Awaited<ReturnType<typeof presentHonours>>[number];
+export const honourColumns: Column<Honour>[] = [
+  { header: '日期', value: (h) => h.date, width: 12 }, { header: '委员', value: (h) => h.memberName, width: 12 },
+  { header: '荣誉', value: (h) => h.title, width: 30 }, { header: '级别', value: (h) => HONOUR_LEVEL_LABELS[h.level as keyof typeof HONOUR_LEVEL_LABELS], width: 10 },
+  { header: '授予单位', value: (h) => h.awardedBy, width: 24 }, { header: '所在县（区）', value: (h) => h.countyName, width: 14 },
+];

@@ -3,13 +3,14 @@ import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { TObject, TProperties } from 'typebox';
 import { actorOf, ctxOf, errorResponses, IdParams, Name, pageOf, Paging, Uuid } from '../../core/http.ts';
 import { authorize } from '../../core/policies.ts';
-import { asFile, FORMATS, MAX_EXPORT_ROWS, sendTables, truncationNote } from '../../core/xlsx.ts';
+import { truncationNote } from '../../core/xlsx.ts';
+import { exportRoutes, filtersOf, FIRST_ROWS, listExportRoutes } from '../../core/list-export.ts';
 import { readUpload, sendAttachment } from '../handling/attachment-http.ts';
 import { loadProject, scopeOf } from './access.ts';
 import {
   addExchange, addHonour, createPairing, createProject, logActivity, PROJECT_FILE_KIND, updateActivity, updateExchange, updateHonour, updatePairing, updateProject, uploadProjectFile,
 } from './commands.ts';
-import { projectsTable } from './export.ts';
+import { activityColumns, honourColumns, projectsTable } from './export.ts';
 import { ACTIVITY_KINDS, HONOUR_LEVELS, MEMBER_LEVELS, PROJECT_KINDS, PROJECT_STATES } from './labels.ts';
 import {
   figures, listActivities, listExchanges, listHonours, listPairings, listParticipants, listProjects, presentActivities, presentExchange, presentHonours, presentPairings, projectView,
@@ -67,12 +68,10 @@ export async function creationRoutes(fastify: FastifyInstance) {
   app.get('/creation/projects', { schema: { tags, summary: 'Members\' projects (members: their own), with the sums of money, jobs and households over all that match', querystring: obj({ ...Paging, ...ProjectFilters }) } },
     async (req) => paged(req.query, await listProjects(app.db, await scope(req), req.query, pageOf(req.query))));
 
-  for (const format of FORMATS) {
-    app.get(`/creation/projects.${format}`, { schema: { tags, summary: `The projects ${asFile(format)} (same filters)`, querystring: obj({ q: Paging.q, ...ProjectFilters }) } }, async (req, reply) => {
-      const list = await listProjects(app.db, await scope(req), req.query, { limit: MAX_EXPORT_ROWS, offset: 0 });
-      return sendTables(reply, format, 'creation-projects', '委员双创项目', projectsTable(list.items, list.sums, truncationNote(list.total)));
-    });
-  }
+  exportRoutes(app, '/creation/projects', { tags, summary: 'The projects (same filters)', querystring: obj({ q: Paging.q, ...ProjectFilters }) }, async (req, q) => {
+    const list = await listProjects(app.db, await scope(req), q, FIRST_ROWS);
+    return { file: 'creation-projects', name: '委员双创项目', tables: projectsTable(list.items, list.sums, truncationNote(list.total)) };
+  });
 
   app.post('/creation/projects', { schema: { tags, summary: 'Register a project (a member their own; staff for members)', body: ProjectBody, response: { ...errorResponses } } }, async (req, reply) => {
     const p = await createProject(ctxOf(req), req.body);
@@ -114,16 +113,24 @@ export async function creationRoutes(fastify: FastifyInstance) {
     pairingOut(req, await updatePairing(ctxOf(req), req.params.id, req.body)));
 
   // ── 五送 activities ──
-  app.get('/creation/activities', { schema: { tags, summary: '五送 activities (members: theirs)', querystring: obj({ ...Paging, ...Where, kind: Type.Optional(lit(ACTIVITY_KINDS)) }) } },
+  const ActivityFilters = { ...Paging, ...Where, kind: Type.Optional(lit(ACTIVITY_KINDS)) };
+  app.get('/creation/activities', { schema: { tags, summary: '五送 activities (members: theirs)', querystring: obj(ActivityFilters) } },
     async (req) => paged(req.query, await listActivities(app.db, await scope(req), req.query, pageOf(req.query))));
+  listExportRoutes(app, '/creation/activities', {
+    tags, summary: 'The same activities (same filters)', querystring: filtersOf(ActivityFilters), file: 'creation-activities', name: '五送活动', columns: () => activityColumns,
+  }, async (req, q) => listActivities(app.db, await scope(req), q, FIRST_ROWS));
   app.post('/creation/activities', { schema: { tags, summary: 'Log a 五送 activity (a member their own; staff for members)', body: ActivityBody, response: { ...errorResponses } } }, async (req, reply) =>
     reply.status(201).send((await presentActivities(app.db, await scope(req), [await logActivity(ctxOf(req), req.body)]))[0]));
   app.patch('/creation/activities/:id', { schema: { tags, summary: 'Edit an activity', params: IdParams, body: patchOf(ActivityBody) } }, async (req) =>
     (await presentActivities(app.db, await scope(req), [await updateActivity(ctxOf(req), req.params.id, req.body)]))[0]);
 
   // ── honours and exchange meetings ──
-  app.get('/creation/honours', { schema: { tags, summary: 'Honours members received (members: their own)', querystring: obj({ ...Paging, ...Where, level: Type.Optional(lit(HONOUR_LEVELS)) }) } },
+  const HonourFilters = { ...Paging, ...Where, level: Type.Optional(lit(HONOUR_LEVELS)) };
+  app.get('/creation/honours', { schema: { tags, summary: 'Honours members received (members: their own)', querystring: obj(HonourFilters) } },
     async (req) => paged(req.query, await listHonours(app.db, await scope(req), req.query, pageOf(req.query))));
+  listExportRoutes(app, '/creation/honours', {
+    tags, summary: 'The same honours (same filters)', querystring: filtersOf(HonourFilters), file: 'creation-honours', name: '委员荣誉', columns: () => honourColumns,
+  }, async (req, q) => listHonours(app.db, await scope(req), q, FIRST_ROWS));
   app.post('/creation/honours', { schema: { tags, summary: 'Record an honour (staff)', body: HonourBody, response: { ...errorResponses } } }, async (req, reply) =>
     reply.status(201).send((await presentHonours(app.db, await scope(req), [await addHonour(ctxOf(req), req.body)]))[0]));
   app.patch('/creation/honours/:id', { schema: { tags, summary: 'Edit an honour (staff)', params: IdParams, body: patchOf(HonourBody) } }, async (req) =>

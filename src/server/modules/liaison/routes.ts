@@ -4,7 +4,7 @@ import type { TProperties } from 'typebox';
 import { actorOf, ctxOf, errorResponses, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
 import { invalid, notFound, say } from '../../core/errors.ts';
 import { authorize, can } from '../../core/policies.ts';
-import { asFile, FORMATS, sendTables } from '../../core/xlsx.ts';
+import { exportRoutes } from '../../core/list-export.ts';
 import { readUpload, sendAttachment } from '../handling/attachment-http.ts';
 import { today } from '../handling/deadlines.ts';
 import { loadContact, loadLink } from './access.ts';
@@ -63,15 +63,13 @@ export async function liaisonRoutes(fastify: FastifyInstance) {
     return { ...(await listLinks(app.db, actorOf(req), { ...q, year: q.year ?? thisYear() }, pageOf(q))), page: q.page, pageSize: q.pageSize };
   });
 
-  for (const format of FORMATS) {
-    app.get(`/liaison/links.${format}`, { schema: { tags, summary: `The year's links ${asFile(format)}`, querystring: YearQuery } }, async (req, reply) => {
-      const actor = actorOf(req);
-      authorize(actor, 'liaison.read');
-      const year = req.query.year ?? thisYear();
-      const { items } = await listLinks(app.db, actor, { year });
-      return sendTables(reply, format, `liaison-links-${year}`, `${year}年双联名单`, linksTable(year, items));
-    });
-  }
+  exportRoutes(app, '/liaison/links', { tags, summary: 'The year\'s links', querystring: YearQuery }, async (req, q) => {
+    const actor = actorOf(req);
+    authorize(actor, 'liaison.read');
+    const year = q.year ?? thisYear();
+    const { items } = await listLinks(app.db, actor, { year });
+    return { file: `liaison-links-${year}`, name: `${year}年双联名单`, tables: linksTable(year, items) };
+  });
 
   app.get('/liaison/graph', { schema: { tags, summary: 'The year\'s graph: version, and per kind the links and the largest load against the bound', querystring: YearQuery } }, async (req) => {
     office(req);
@@ -125,13 +123,11 @@ export async function liaisonRoutes(fastify: FastifyInstance) {
     return compliance(app.db, actor.orgId, year, { ...(can(actor, 'liaison.read') ? {} : { only: actor.memberId }), behind: req.query.behind });
   });
 
-  for (const format of FORMATS) {
-    app.get(`/liaison/compliance.${format}`, { schema: { tags, summary: `The compliance board ${asFile(format)}`, querystring: YearQuery } }, async (req, reply) => {
-      office(req);
-      const year = req.query.year ?? thisYear();
-      return sendTables(reply, format, `liaison-compliance-${year}`, `${year}年一见面一报告`, complianceTable(await compliance(app.db, actorOf(req).orgId, year)));
-    });
-  }
+  exportRoutes(app, '/liaison/compliance', { tags, summary: 'The compliance board', querystring: YearQuery }, async (req, q) => {
+    office(req);
+    const year = q.year ?? thisYear();
+    return { file: `liaison-compliance-${year}`, name: `${year}年一见面一报告`, tables: complianceTable(await compliance(app.db, actorOf(req).orgId, year)) };
+  });
 
   app.get('/liaison/counters', { schema: { tags, summary: 'Activity counters by liaison member or sector over a period (default: this year)', querystring: Period } }, async (req) => {
     office(req);
@@ -147,12 +143,10 @@ export async function liaisonRoutes(fastify: FastifyInstance) {
     return { ...(await counterRecords(app.db, actorOf(req).orgId, period(q), pageOf(q))), page: q.page, pageSize: q.pageSize };
   });
 
-  for (const format of FORMATS) {
-    app.get(`/liaison/counters.${format}`, { schema: { tags, summary: `The counters ${asFile(format)}`, querystring: Period } }, async (req, reply) => {
-      office(req);
-      return sendTables(reply, format, 'liaison-counters', '双联活动统计', countersTable(await counters(app.db, actorOf(req).orgId, { ...period(req.query), by: req.query.by ?? 'member' })));
-    });
-  }
+  exportRoutes(app, '/liaison/counters', { tags, summary: 'The counters', querystring: Period }, async (req, q) => {
+    office(req);
+    return { file: 'liaison-counters', name: '双联活动统计', tables: countersTable(await counters(app.db, actorOf(req).orgId, { ...period(q), by: q.by ?? 'member' })) };
+  });
 
   app.get('/liaison/reports', { schema: { tags, summary: 'The year\'s written reports (members: their own)', querystring: YearQuery } }, async (req) => {
     const actor = actorOf(req);

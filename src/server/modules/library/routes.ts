@@ -12,6 +12,9 @@ import { documentPages, documentReports, documents } from './schema.ts';
 import type { LibraryStorage } from './storage.ts';
 import { readDocumentUpload } from './upload.ts';
 import { alsoLike } from './also.ts';
+import { documentColumns } from './export.ts';
+import { exportRoutes, FIRST_PAGE, filtersOf, listSheet } from '../../core/list-export.ts';
+import { isOffice } from './access.ts';
 import { link, LINK_KINDS, linkedDocuments, linksOf, readableTargets, unlink } from './links.ts';
 
 const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
@@ -46,12 +49,24 @@ export async function libraryRoutes(fastify: FastifyInstance, { storage }: Libra
     return reply.status(201).send({ ...listItem(doc, req.actor, lang(req)), pages: doc.pages ?? undefined });
   });
 
+  const ListFilters = { ...Paging, categoryId: Type.Optional(Uuid), format: Type.Optional(FORMAT), orgId: Type.Optional(Uuid) };
   app.get('/documents', {
     config: { public: true },
-    schema: { tags, summary: 'The documents the caller may read (a visitor: public ones; orgId names the committee)', querystring: obj({ ...Paging, categoryId: Type.Optional(Uuid), format: Type.Optional(FORMAT), orgId: Type.Optional(Uuid) }) },
+    schema: { tags, summary: 'The documents the caller may read (a visitor: public ones; orgId names the committee)', querystring: obj(ListFilters) },
   }, async (req) => {
     const q = req.query;
     return { ...(await listDocuments(app.db, req.actor, q, lang(req))), page: q.page, pageSize: q.pageSize };
+  });
+
+  exportRoutes(app, '/documents', {
+    tags, summary: 'The same documents (the same filters; what the caller may read)', querystring: filtersOf(ListFilters), config: { public: true },
+  }, async (req, q) => {
+    const [categories, list] = await Promise.all([
+      listCategories(app.db, req.actor?.orgId ?? (await visitorOrg(app.db, q.orgId))),
+      listDocuments(app.db, req.actor, { ...q, ...FIRST_PAGE }, lang(req)),
+    ]);
+    const names = new Map(categories.map((c) => [c.id, c.name]));
+    return { file: 'documents', name: '文库文档', tables: listSheet('文库文档', documentColumns(names, isOffice(req.actor)), list) };
   });
 
   app.get('/documents/categories', {

@@ -1,3 +1,5 @@
+import type { Column } from '../../core/xlsx.ts';
+import type { listOpinions } from './queries.ts';
 import type { Level, OpinionState } from './workflow.ts';
 
 /** The states as the office names them (exports; the web app has its own strings). */
@@ -11,3 +13,15 @@ export const LEVEL_LABELS: Record<Level, string> = { county: '县（区）级', 
 export function numberLabel(year: number | null, number: number | null) {
   return year && number ? `社情民意〔${year}〕第${number}期` : null;
 }
+
+type Item = Awaited<ReturnType<typeof listOpinions>>['items'][number];
+const day = (iso: string | null) => iso?.slice(0, 10) ?? '';
+/** The reports list's export (core/list-export.ts): the rows as the list shows them. */
+export const opinionColumns: Column<Item>[] = [
+  { header: '年度', value: (o) => o.year, width: 8 }, { header: '期号', value: (o) => o.numberLabel, width: 22 },
+  { header: '标题', value: (o) => o.title, width: 40 }, { header: '反映人', value: (o) => o.authorName, width: 14 },
+  { header: '状态', value: (o) => STATE_NAMES[o.state as OpinionState], width: 10 },
+  { header: '报送', value: (o) => o.forwardedTo.join('、'), width: 20 }, { header: '采用', value: (o) => o.adoptionCount || '', width: 8 },
+  { header: '最高采用层级', value: (o) => (o.topLevel ? LEVEL_LABELS[o.topLevel as Level] : ''), width: 14 }, { header: '批示', value: (o) => o.instructionCount || '', width: 8 },
+  { header: '字数', value: (o) => o.bodyLength, width: 8 }, { header: '提交日期', value: (o) => day(o.submittedAt), width: 12 },
+];

@@ -10,7 +10,8 @@ import { listOpinions, myQuota, presentOpinion, thisYear } from './queries.ts';
 import { opinionSettings, saveOpinionSettings } from './settings.ts';
 import { opinionStatsOver, opinionStatsTables } from './stats.ts';
 import { SCOPES, type Scope } from '../org/oversight.ts';
-import { asFile, FORMATS, sendTables } from '../../core/xlsx.ts';
+import { exportRoutes, filtersOf, FIRST_ROWS, listExportRoutes } from '../../core/list-export.ts';
+import { opinionColumns } from './labels.ts';
 import { LEVELS, STATES, opinionWorkflow } from './workflow.ts';
 
 definePolicies({ 'opinion.stats': ['staff', 'admin', 'leader'] });
@@ -49,6 +50,11 @@ export async function opinionRoutes(fastify: FastifyInstance) {
     return { ...(await listOpinions(app.db, actorOf(req), q, pageOf(q))), page: q.page, pageSize: q.pageSize };
   });
 
+  listExportRoutes(app, '/opinions', {
+    tags, summary: 'The same reports (the same filters and read rule)', querystring: filtersOf(Filters.properties),
+    file: 'opinions', name: '社情民意信息', columns: () => opinionColumns,
+  }, (req, q) => listOpinions(app.db, actorOf(req), q, FIRST_ROWS));
+
   app.post('/opinions', {
     schema: { tags, summary: 'Draft a report (a member; staff for a member, naming authorMemberId)', body: obj({ title: Name(100), body: Body, authorMemberId: Type.Optional(Uuid) }), response: { ...errorResponses } },
   }, async (req, reply) => {
@@ -79,12 +85,10 @@ export async function opinionRoutes(fastify: FastifyInstance) {
     return opinionStatsOver(app.db, actor, req.query.year ?? thisYear(), req.query.scope);
   };
   app.get('/opinions/stats', { schema: { tags, summary: 'A year\'s figures: by state, adopted by level, 批示, and per member against the quota (scope=tree: with the committees below, byOrg each one\'s)', querystring: StatsQuery } }, async (req) => stats(req));
-  for (const format of FORMATS) {
-    app.get(`/opinions/stats.${format}`, { schema: { tags, summary: `The same figures ${asFile(format)}: the year's figures, and the members against the quota`, querystring: StatsQuery } }, async (req, reply) => {
-      const s = await stats(req);
-      return sendTables(reply, format, `opinion-stats-${s.year}`, `社情民意统计${s.year}`, opinionStatsTables(s));
-    });
-  }
+  exportRoutes(app, '/opinions/stats', { tags, summary: 'The same figures: the year\'s figures, and the members against the quota', querystring: StatsQuery }, async (req) => {
+    const s = await stats(req);
+    return { file: `opinion-stats-${s.year}`, name: `社情民意统计${s.year}`, tables: opinionStatsTables(s) };
+  });
 
   app.get('/opinions/:id', { schema: { tags, summary: 'One report, with its adoptions and 批示', params: IdParams } }, async (req) => view(actorOf(req), req.params.id));
 

@@ -1,5 +1,5 @@
 import { and, asc, eq, ilike, sql, type SQL } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type TObject, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { runCommand, type Ctx } from '../../core/command.ts';
@@ -7,6 +7,8 @@ import { notFound } from '../../core/errors.ts';
 import { actorOf, ctxOf, errorResponses, IdParams, ListOf, pageOf, Paging } from '../../core/http.ts';
 import { authorize } from '../../core/policies.ts';
 import type { Queryable } from '../../core/db/client.ts';
+import type { Column } from '../../core/xlsx.ts';
+import { FIRST_ROWS, filtersOf, listExportRoutes } from '../../core/list-export.ts';
 
 /** A named list the office keeps (sectors, special committees, units): the same five routes each. */
 export interface CatalogDef {
@@ -19,6 +21,8 @@ export interface CatalogDef {
   order: PgColumn[];
   /** Extra columns for the list (e.g. member counts). */
   extras?: (t: CatalogDef['table']) => Record<string, SQL>;
+  /** The list's export (`/<path>.xlsx`, `.csv`): the ASCII and Chinese file names, and the columns after the name. */
+  export: { file: string; name: string; columns: Column<Record<string, unknown>>[] };
 }
 
 export const ActiveFilter = Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false'), Type.Literal('all')], { default: 'true' }));
@@ -58,28 +62,33 @@ export function catalogRoutes(fastify: FastifyInstance, def: CatalogDef) {
   const tags = [def.tag];
   const patch = Type.Partial(Type.Object({ ...def.create.properties, active: Type.Boolean() }), { additionalProperties: false, minProperties: 1 });
 
+  const Filters = { ...Paging, active: ActiveFilter };
+  /** The list as the caller may read it: the name first, in the list's order, then whether it is in use. */
+  const list = async (req: FastifyRequest, query: { q?: string; active?: string }, page: { limit: number; offset: number }) => {
+    const actor = actorOf(req);
+    authorize(actor, 'org.read');
+    const { q, active } = query;
+    const where = and(eq(t.orgId, actor.orgId), activeWhere(t.active, active), q ? ilike(t.name, `%${q}%`) : undefined);
+    const [items, [count]] = await Promise.all([
+      app.db.select({ row: t, ...(def.extras?.(t) ?? {}) } as never).from(t as PgTable).where(where)
+        .orderBy(...def.order.map((c) => asc(c))).limit(page.limit).offset(page.offset),
+      app.db.select({ n: sql<number>`count(*)::int` }).from(t as PgTable).where(where),
+    ]);
+    return { items: (items as { row: object }[]).map(({ row, ...extra }) => ({ ...row, ...extra }) as Record<string, unknown>), total: count!.n };
+  };
+
   app.get(`/${def.path}`, {
     schema: {
       tags, summary: `List ${def.path}`,
-      querystring: Type.Object({ ...Paging, active: ActiveFilter }, { additionalProperties: false }),
+      querystring: Type.Object(Filters, { additionalProperties: false }),
       response: { 200: ListOf(def.view), ...errorResponses },
     },
-  }, async (req) => {
-    const actor = actorOf(req);
-    authorize(actor, 'org.read');
-    const { q, active } = req.query;
-    const where = and(eq(t.orgId, actor.orgId), activeWhere(t.active, active), q ? ilike(t.name, `%${q}%`) : undefined);
-    const { limit, offset } = pageOf(req.query);
-    const [items, [count]] = await Promise.all([
-      app.db.select({ row: t, ...(def.extras?.(t) ?? {}) } as never).from(t as PgTable).where(where)
-        .orderBy(...def.order.map((c) => asc(c))).limit(limit).offset(offset),
-      app.db.select({ n: sql<number>`count(*)::int` }).from(t as PgTable).where(where),
-    ]);
-    return {
-      items: (items as { row: object }[]).map(({ row, ...extra }) => ({ ...row, ...extra })) as never,
-      total: count!.n, page: req.query.page, pageSize: req.query.pageSize,
-    };
-  });
+  }, async (req) => ({ ...(await list(req, req.query, pageOf(req.query))), page: req.query.page, pageSize: req.query.pageSize }) as never);
+
+  listExportRoutes(app, `/${def.path}`, {
+    tags, summary: `The same list of ${def.path}`, querystring: filtersOf(Filters), file: def.export.file, name: def.export.name,
+    columns: () => [{ header: '名称', value: (r) => r.name as string, width: 30 }, ...def.export.columns, { header: '在用', value: (r) => (r.active ? '是' : '已停用'), width: 8 }],
+  }, (req, q) => list(req, q, FIRST_ROWS));
 
   app.get(`/${def.path}/:id`, { schema: { tags, summary: `Read one of ${def.path}`, params: IdParams, response: { 200: def.view, ...errorResponses } } },
     async (req) => {

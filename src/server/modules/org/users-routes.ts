@@ -1,5 +1,5 @@
 import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { runCommand, type CommandScope } from '../../core/command.ts';
 import { conflict, invalid, notFound, say } from '../../core/errors.ts';
@@ -12,6 +12,18 @@ import { endAccess } from '../../core/auth/tokens.ts';
 import { clearLoginThrottle } from '../../core/auth/throttle.ts';
 import { ActiveFilter } from './catalog.ts';
 import { members, units } from './schema.ts';
+import type { Column } from '../../core/xlsx.ts';
+import { exportRoutes, filtersOf, FIRST_ROWS, listSheet } from '../../core/list-export.ts';
+
+const ROLE_NAMES: Record<string, string> = { admin: '系统管理员', staff: '机关工作人员', leader: '领导', member: '委员', unit: '承办单位', public: '网民' };
+/** A login as a row of the export: its roles by name, and the member or unit it acts for. */
+const userColumns = (names: Map<string, string>): Column<ReturnType<typeof presentUser>>[] => [
+  { header: '用户名', value: (u) => u.username, width: 18 }, { header: '姓名', value: (u) => u.displayName, width: 14 },
+  { header: '角色', value: (u) => u.roles.map((r) => ROLE_NAMES[r] ?? r).join('、'), width: 24 },
+  { header: '关联委员', value: (u) => (u.memberId ? names.get(u.memberId) : ''), width: 14 }, { header: '关联单位', value: (u) => (u.unitId ? names.get(u.unitId) : ''), width: 20 },
+  { header: '状态', value: (u) => (u.active ? '在用' : '已停用'), width: 8 }, { header: '须改密码', value: (u) => (u.mustChangePassword ? '是' : ''), width: 10 },
+  { header: '创建时间', value: (u) => u.createdAt.slice(0, 16).replace('T', ' '), width: 18 },
+];
 
 const Nullable = <T extends import('typebox').TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Fields = {
@@ -58,19 +70,34 @@ export async function userRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['users'];
 
-  app.get('/users', {
-    schema: { tags, summary: 'Logins of this committee', querystring: Type.Object({ ...Paging, active: ActiveFilter }, { additionalProperties: false }), response: { 200: ListOf(UserView), ...errorResponses } },
-  }, async (req) => {
+  const Filters = { ...Paging, active: ActiveFilter };
+  /** The logins the caller may list (user.manage), by username. */
+  const list = async (req: FastifyRequest, query: { q?: string; active?: string }, page: { limit: number; offset: number }) => {
     const actor = actorOf(req);
     authorize(actor, 'user.manage');
-    const { q, active } = req.query;
+    const { q, active } = query;
     const where = and(eq(users.orgId, actor.orgId), active === 'all' ? undefined : eq(users.active, active !== 'false'),
       q ? or(ilike(users.username, `%${q}%`), ilike(users.displayName, `%${q}%`)) : undefined);
     const [rows, [count]] = await Promise.all([
-      app.db.select().from(users).where(where).orderBy(asc(users.username)).limit(pageOf(req.query).limit).offset(pageOf(req.query).offset),
+      app.db.select().from(users).where(where).orderBy(asc(users.username)).limit(page.limit).offset(page.offset),
       app.db.select({ n: sql<number>`count(*)::int` }).from(users).where(where),
     ]);
-    return { items: rows.map(presentUser), total: count!.n, page: req.query.page, pageSize: req.query.pageSize };
+    return { items: rows.map(presentUser), total: count!.n };
+  };
+
+  app.get('/users', {
+    schema: { tags, summary: 'Logins of this committee', querystring: Type.Object(Filters, { additionalProperties: false }), response: { 200: ListOf(UserView), ...errorResponses } },
+  }, async (req) => ({ ...(await list(req, req.query, pageOf(req.query))), page: req.query.page, pageSize: req.query.pageSize }));
+
+  // The export names each login's member or unit, never a password or its hash (presentUser drops it).
+  exportRoutes(app, '/users', { tags, summary: 'The same logins (the same filters)', querystring: filtersOf(Filters) }, async (req, q) => {
+    const orgId = actorOf(req).orgId;
+    const [found, memberNames, unitNames] = await Promise.all([
+      list(req, q, FIRST_ROWS),
+      app.db.select({ id: members.id, name: members.name }).from(members).where(eq(members.orgId, orgId)),
+      app.db.select({ id: units.id, name: units.name }).from(units).where(eq(units.orgId, orgId)),
+    ]);
+    return { file: 'users', name: '用户账号', tables: listSheet('用户账号', userColumns(new Map([...memberNames, ...unitNames].map((x) => [x.id, x.name]))), found) };
   });
 
   app.get('/users/:id', { schema: { tags, summary: 'One login', params: IdParams, response: { 200: UserView, ...errorResponses } } }, async (req) => {

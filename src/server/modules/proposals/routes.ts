@@ -15,7 +15,8 @@ import { similarProposals, suggestUnits, unseenNearDuplicates } from './similar.
 import { searchProposals } from './search.ts';
 import { keyBoard, logSupervision, supervisionOf } from './supervision.ts';
 import { boardTable, GROUPINGS, keyBoardTable, proposalStats, statsTable } from './stats.ts';
-import { asFile, FORMATS, MAX_EXPORT_ROWS, sendTables } from '../../core/xlsx.ts';
+import { MAX_EXPORT_ROWS } from '../../core/xlsx.ts';
+import { exportRoutes, FIRST_ROWS } from '../../core/list-export.ts';
 import { listTable, searchTable } from './export.ts';
 import { STATES, proposalWorkflow } from './workflow.ts';
 import { figureScope, SCOPES, type Scope } from '../org/oversight.ts';
@@ -74,8 +75,6 @@ const SearchFields = {
   state: Type.Optional(Type.Array(lit(STATES), { maxItems: 12 })), sessionId: Type.Optional(Uuid), unitId: Type.Optional(Uuid),
   domain: Type.Optional(lit(DOMAINS)), sectorId: Type.Optional(Uuid),
 };
-/** An export holds every row the list or search matches, from the first, up to MAX_EXPORT_ROWS. */
-const firstRows = { limit: MAX_EXPORT_ROWS, offset: 0 };
 
 export async function proposalRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -100,16 +99,12 @@ export async function proposalRoutes(fastify: FastifyInstance) {
     return { ...r, page: q.page, pageSize: q.pageSize };
   });
 
-  for (const format of FORMATS) {
-    app.get(`/proposals.${format}`, {
-      config: { public: true },
-      schema: { tags, summary: `The same list ${asFile(format)}: every matching proposal in the list's order, up to ${MAX_EXPORT_ROWS} (a note says when more matched)`, querystring: obj(FilterFields) },
-    }, async (req, reply) => {
-      const q = req.query;
-      const list = !req.actor && !q.published ? { items: [], total: 0 } : await listProposals(app.db, req.actor, await listed(req.actor, q), q, firstRows);
-      return sendTables(reply, format, 'proposals', '提案列表', listTable(list, { publicList: !!q.published || !req.actor }));
-    });
-  }
+  exportRoutes(app, '/proposals', {
+    tags, summary: `The same list: every matching proposal in the list's order, up to ${MAX_EXPORT_ROWS} (a note says when more matched)`, querystring: obj(FilterFields), config: { public: true },
+  }, async (req, q) => {
+    const list = !req.actor && !q.published ? { items: [], total: 0 } : await listProposals(app.db, req.actor, await listed(req.actor, q), q, FIRST_ROWS);
+    return { file: 'proposals', name: '提案列表', tables: listTable(list, { publicList: !!q.published || !req.actor }) };
+  });
 
   app.get('/proposals/sessions', {
     config: { public: true },
@@ -129,16 +124,12 @@ export async function proposalRoutes(fastify: FastifyInstance) {
     return { ...(await searchProposals(app.db, req.actor, req.actor?.orgId, q, pageOf(q))), page: q.page, pageSize: q.pageSize };
   });
 
-  for (const format of FORMATS) {
-    app.get(`/proposals/search.${format}`, {
-      config: { public: true },
-      schema: { tags, summary: `The same search ${asFile(format)}: the hits by relevance, up to ${MAX_EXPORT_ROWS}`, querystring: obj(SearchFields) },
-    }, async (req, reply) => {
-      const q = req.query;
-      const found = !req.actor && !q.published ? { items: [], total: 0 } : await searchProposals(app.db, req.actor, req.actor?.orgId, q, firstRows);
-      return sendTables(reply, format, 'proposal-search', '提案检索', searchTable(found));
-    });
-  }
+  exportRoutes(app, '/proposals/search', {
+    tags, summary: `The same search: the hits by relevance, up to ${MAX_EXPORT_ROWS}`, querystring: obj(SearchFields), config: { public: true },
+  }, async (req, q) => {
+    const found = !req.actor && !q.published ? { items: [], total: 0 } : await searchProposals(app.db, req.actor, req.actor?.orgId, q, FIRST_ROWS);
+    return { file: 'proposal-search', name: '提案检索', tables: searchTable(found) };
+  });
 
   app.post('/proposals', { schema: { tags, summary: 'Draft a proposal', body: obj(DraftFields), response: { ...errorResponses } } }, async (req, reply) => {
     const p = await createProposal(ctxOf(req), req.body);
@@ -151,13 +142,11 @@ export async function proposalRoutes(fastify: FastifyInstance) {
     authorize(actor, 'proposal.supervise');
     return { items: await dueBoard(app.db, actor.orgId, req.query.days) };
   });
-  for (const format of FORMATS) {
-    app.get(`/proposals/board.${format}`, { schema: { tags, summary: `The same board ${asFile(format)}, one row per assignment`, querystring: BoardQuery } }, async (req, reply) => {
-      const actor = actorOf(req);
-      authorize(actor, 'proposal.supervise');
-      return sendTables(reply, format, 'proposal-board', '督办看板', boardTable(await dueBoard(app.db, actor.orgId, req.query.days)));
-    });
-  }
+  exportRoutes(app, '/proposals/board', { tags, summary: 'The same board, one row per assignment', querystring: BoardQuery }, async (req, q) => {
+    const actor = actorOf(req);
+    authorize(actor, 'proposal.supervise');
+    return { file: 'proposal-board', name: '督办看板', tables: boardTable(await dueBoard(app.db, actor.orgId, q.days)) };
+  });
 
   app.get('/proposals/extensions', { schema: { tags, summary: 'Pending extension requests (staff)' } }, async (req) => {
     const actor = actorOf(req);
@@ -252,10 +241,8 @@ export async function proposalRoutes(fastify: FastifyInstance) {
     return proposalStats(app.db, await figureScope(app.db, actor, req.query.scope), req.query.by, req.query);
   };
   app.get('/proposals/stats', { schema: { tags, summary: 'Received, filed, reply, on-time and satisfaction rates, A/B/C shares, quality — by unit, sector, domain, party, session or committee (scope=tree: with the committees below)', querystring: StatsQuery } }, stats);
-  for (const format of FORMATS) {
-    app.get(`/proposals/stats.${format}`, { schema: { tags, summary: `The same table ${asFile(format)}`, querystring: StatsQuery } }, async (req, reply) =>
-      sendTables(reply, format, `proposal-stats-${req.query.by}`, '提案统计', statsTable(await stats(req))));
-  }
+  exportRoutes(app, '/proposals/stats', { tags, summary: 'The same table', querystring: StatsQuery }, async (req, q) =>
+    ({ file: `proposal-stats-${q.by}`, name: '提案统计', tables: statsTable(await stats(req)) }));
 
   const KeyQuery = obj({ all: Type.Optional(Type.Boolean()) });
   const keyItems = (req: import('fastify').FastifyRequest<{ Querystring: { all?: boolean } }>) => {
@@ -264,10 +251,8 @@ export async function proposalRoutes(fastify: FastifyInstance) {
     const onlyMine = actor.roles.includes('leader') && !actor.roles.includes('staff') && !req.query.all;
     return keyBoard(app.db, actor.orgId, onlyMine ? actor.id : undefined);
   };
-  for (const format of FORMATS) {
-    app.get(`/proposals/key.${format}`, { schema: { tags, summary: `The key proposals ${asFile(format)}`, querystring: KeyQuery } }, async (req, reply) =>
-      sendTables(reply, format, 'key-proposals', '重点提案督办', keyBoardTable(await keyItems(req))));
-  }
+  exportRoutes(app, '/proposals/key', { tags, summary: 'The key proposals', querystring: KeyQuery }, async (req) =>
+    ({ file: 'key-proposals', name: '重点提案督办', tables: keyBoardTable(await keyItems(req)) }));
   app.get('/proposals/key', { schema: { tags, summary: 'Key proposals with their progress (leaders see the ones they lead unless all=true)', querystring: KeyQuery } }, async (req) => ({ items: await keyItems(req) }));
 
   app.get('/proposals/:id/supervision', { schema: { tags, summary: 'Supervision visits and meetings (督办) of a key proposal', params: IdParams } }, async (req) => {

@@ -6,7 +6,8 @@ import { actorOf, ctxOf, errorResponses, IdParams, pageOf, Paging, Uuid } from '
 import { forbidden, notFound, say } from '../../core/errors.ts';
 import { authorize, can, type Actor } from '../../core/policies.ts';
 import { orgs } from '../../core/schema.ts';
-import { asFile, FORMATS, MAX_EXPORT_ROWS, sendTables, truncationNote } from '../../core/xlsx.ts';
+import { truncationNote } from '../../core/xlsx.ts';
+import { exportRoutes, FIRST_ROWS } from '../../core/list-export.ts';
 import { DOCX_TYPE, letterDocx } from '../handling/letter.ts';
 import { today } from '../handling/deadlines.ts';
 import { backfill, recompute, saveRules } from './commands.ts';
@@ -81,15 +82,13 @@ export async function recordRoutes(fastify: FastifyInstance) {
     const list = await listTotals(app.db, actor.orgId, { ...q, year: q.year ?? thisYear() }, pageOf(q));
     return { ...list, page: q.page, pageSize: q.pageSize };
   });
-  for (const format of FORMATS) {
-    app.get(`/records.${format}`, { schema: { tags, summary: `Members' totals ${asFile(format)} (the same filters)`, querystring: obj(Filters) } }, async (req, reply) => {
-      const actor = actorOf(req);
-      authorize(actor, 'records.read');
-      const year = req.query.year ?? thisYear();
-      const { items, total } = await listTotals(app.db, actor.orgId, { ...req.query, year }, { limit: MAX_EXPORT_ROWS, offset: 0 });
-      return sendTables(reply, format, `duty-records-${year}`, `${year}年委员履职情况`, totalsTable(year, items, truncationNote(total)));
-    });
-  }
+  exportRoutes(app, '/records', { tags, summary: 'Members\' totals (the same filters)', querystring: obj(Filters) }, async (req, q) => {
+    const actor = actorOf(req);
+    authorize(actor, 'records.read');
+    const year = q.year ?? thisYear();
+    const { items, total } = await listTotals(app.db, actor.orgId, { ...q, year }, FIRST_ROWS);
+    return { file: `duty-records-${year}`, name: `${year}年委员履职情况`, tables: totalsTable(year, items, truncationNote(total)) };
+  });
 
   app.get('/records/rules', { schema: { tags, summary: 'The committee\'s point rules: points by kind (or kind.variant), grade lines, warning dates' } },
     async (req) => dutyRules(app.db, actorOf(req).orgId));

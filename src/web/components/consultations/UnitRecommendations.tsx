@@ -3,7 +3,9 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Empty, Flex, List, Typography } from 'antd';
+import { withQuery } from '../../api';
 import { useI18n } from '../../i18n';
+import { ExportButton } from '../ExportButton';
 import { QueryError } from '../QueryError';
 import { MyTask } from '../proposals/MyTask';
 import { useListedRecommendations } from './queries';
@@ -17,6 +19,8 @@ export function UnitRecommendations({ unitId }: { unitId?: string }) {
   const list = useListedRecommendations({ unitId, page, pageSize: 20 });
   if (list.isError) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
   return (
+    <Flex vertical gap={8}>
+    <Flex justify="end"><ExportButton href={withQuery('/api/v1/recommendations.xlsx', { unitId })} total={list.data?.total} /></Flex>
     <List
       loading={list.isPending}
       dataSource={list.data?.items ?? []}
@@ -35,5 +39,6 @@ export function UnitRecommendations({ unitId }: { unitId?: string }) {
         </List.Item>
       )}
     />
+    </Flex>
   );
 }

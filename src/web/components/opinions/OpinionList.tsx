@@ -5,7 +5,9 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { Card, Flex, Input, Select, Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
+import { withQuery } from '../../api';
 import { useI18n } from '../../i18n';
+import { ExportButton } from '../ExportButton';
 import { todayInChina } from '../proposals/model';
 import { ResponsiveList } from '../ResponsiveList';
 import { OPINION_STATES } from './model';
@@ -37,7 +39,8 @@ export function OpinionList({ query = {}, stateOptions = OPINION_STATES, showAut
   const [state, setState] = useState<OpinionState[]>([]);
   const [year, setYear] = useState<number | undefined>(initialYear);
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const list = useOpinions({ ...page, q: q || undefined, state: state.length ? state : undefined, year, ...query });
+  const filters = { q: q || undefined, state: state.length ? state : undefined, year, ...query };
+  const list = useOpinions({ ...page, ...filters });
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
 
@@ -91,6 +94,7 @@ export function OpinionList({ query = {}, stateOptions = OPINION_STATES, showAut
           options={YEARS.map((y) => ({ value: y, label: String(y) }))}
           style={{ width: 120 }}
         />
+        <ExportButton href={withQuery('/api/v1/opinions.xlsx', filters)} total={total} />
       </Flex>
       <ResponsiveList<OpinionListItem>
         items={items}

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Col, Flex, Input, Row, Select, Typography, theme } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { api } from '../../api';
+import { api, withQuery } from '../../api';
+import { ExportButton } from '../../components/ExportButton';
 import { useI18n } from '../../i18n';
 import { keys } from '../../queries';
 import { PageHeader } from '../../components/PageHeader';
@@ -107,6 +108,7 @@ export default function AuditPage() {
           style={{ flex: '1 1 180px', maxWidth: 320 }}
         />
         <Typography.Text type="secondary">{t('audit.order')}</Typography.Text>
+        <ExportButton href={withQuery('/api/v1/audit.xlsx', { entity, entityId })} total={audit.data?.total} />
       </Flex>
       <ResponsiveList<AuditEntry>
         items={items}

@@ -16,6 +16,7 @@ function CommitteeFields() {
 
 const config: CrudPageConfig<Committee> = {
   resource: '/api/v1/committees',
+  exportable: true,
   queryKey: keys.committees,
   title: 'committee.title',
   entity: 'committee.entity',

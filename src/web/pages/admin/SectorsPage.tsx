@@ -21,6 +21,7 @@ function SectorFields() {
 
 const config: CrudPageConfig<Sector> = {
   resource: '/api/v1/sectors',
+  exportable: true,
   queryKey: keys.sectors,
   title: 'sector.title',
   entity: 'sector.entity',

@@ -22,6 +22,7 @@ function UnitFields() {
 
 const config: CrudPageConfig<Unit> = {
   resource: '/api/v1/units',
+  exportable: true,
   queryKey: keys.units,
   title: 'unit.title',
   entity: 'unit.entity',

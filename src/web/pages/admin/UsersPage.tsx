@@ -87,6 +87,7 @@ function UserTokens({ userId }: { userId: string }) {
 
 const config: CrudPageConfig<UserAccount> = {
   resource: '/api/v1/users',
+  exportable: true,
   queryKey: keys.users,
   title: 'user.title',
   entity: 'user.entity',

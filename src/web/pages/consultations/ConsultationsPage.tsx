@@ -7,6 +7,8 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
 import { useIsMobile } from '../../layout/useIsMobile';
+import { withQuery } from '../../api';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { FormModal } from '../../components/consultations/FormModal';
@@ -82,6 +84,7 @@ export default function ConsultationsPage() {
           options={[{ value: '', label: t('consultation.allKinds') }, ...KINDS.map((k) => ({ value: k, label: t(`consultation.kind.${k}`) }))]} />
         <Select<ConsultationState | ''> aria-label={t('consultation.state')} value={state ?? ''} onChange={(v) => set('state', v)} style={{ minWidth: 160 }}
           options={[{ value: '', label: t('consultation.allStates') }, ...STATES.map((s) => ({ value: s, label: t(`consultation.state.${s}`) }))]} />
+        <ExportButton href={withQuery('/api/v1/consultations.xlsx', { year, kind, state })} total={list.data?.total} />
       </Flex>
       {list.isError && <QueryError error={list.error} onRetry={() => void list.refetch()} />}
       {isMobile ? (

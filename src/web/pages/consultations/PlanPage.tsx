@@ -6,7 +6,8 @@ import { App, Button, Card, Descriptions, Empty, Flex, Form, Input, InputNumber,
 import type { TableColumnsType } from 'antd';
 import { CheckOutlined, PlusOutlined } from '@ant-design/icons';
 import { useAuth } from '../../auth';
-import { errorText } from '../../api';
+import { errorText, withQuery } from '../../api';
+import { ExportButton } from '../../components/ExportButton';
 import { useI18n } from '../../i18n';
 import { useCommitteeOptions } from '../../queries';
 import { PageHeader } from '../../components/PageHeader';
@@ -75,6 +76,7 @@ export default function PlanPage() {
         <InputNumber aria-label={t('consultation.year')} min={2000} max={2100} precision={0} value={year} addonAfter={t('consultation.year')} style={{ width: 150 }}
           onChange={(v) => setParams(v ? { year: String(v) } : {}, { replace: true })} />
         {p && <Tag color={p.adopted ? 'green' : 'default'}>{p.adopted ? t('consultation.plan.adopted') : t('consultation.plan.draft')}</Tag>}
+        <ExportButton href={withQuery('/api/v1/consultations/plan.xlsx', { year })} total={p?.items.length} />
       </Flex>
       {plan.isError && <QueryError error={plan.error} onRetry={() => void plan.refetch()} />}
       {p && (

@@ -9,6 +9,8 @@ import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
 import { useCounties, useUnitOptions } from '../../queries';
 import { MembersSelect } from '../../components/MemberSelect';
+import { withQuery } from '../../api';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { FormModal } from '../../components/consultations/FormModal';
@@ -92,8 +94,11 @@ export default function RoomsPage() {
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>{t('room.intro')}</Typography.Paragraph>
       <Flex vertical gap={16}>
-        <Segmented<'1' | '0'> value={mine ? '1' : '0'} onChange={(v) => setParams({ mine: v }, { replace: true })}
-          options={[{ value: '1', label: t('room.mine') }, { value: '0', label: t('room.all') }]} style={{ alignSelf: 'flex-start' }} />
+        <Flex gap={8} wrap align="center" justify="space-between">
+          <Segmented<'1' | '0'> value={mine ? '1' : '0'} onChange={(v) => setParams({ mine: v }, { replace: true })}
+            options={[{ value: '1', label: t('room.mine') }, { value: '0', label: t('room.all') }]} />
+          <ExportButton href={withQuery('/api/v1/consultations/rooms.xlsx', { mine: mine || undefined })} total={rooms.data?.length} />
+        </Flex>
         {rooms.isError && <QueryError error={rooms.error} onRetry={() => void rooms.refetch()} />}
         {rooms.isSuccess && !rooms.data.length && <Empty description={t('room.empty')} />}
         <Flex vertical gap={8}>

@@ -5,6 +5,8 @@ import { useSearchParams } from 'react-router-dom';
 import { Button, Col, Empty, Flex, Form, Input, InputNumber, Row, Select, Skeleton, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useI18n } from '../../i18n';
+import { withQuery } from '../../api';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { FormModal } from '../../components/consultations/FormModal';
@@ -59,6 +61,7 @@ export default function TopicsPage() {
         <Select<TopicState | ''> aria-label={t('topic.stateLabel')} value={state ?? ''} onChange={(v) => set('state', v)} style={{ minWidth: 140 }}
           options={[{ value: '', label: t('topic.allStates') }, ...TOPIC_STATES.map((s) => ({ value: s, label: t(`topic.state.${s}`) }))]} />
         <Input.Search aria-label={t('topic.search')} placeholder={t('topic.search')} allowClear defaultValue={q} onSearch={(v) => set('q', v.trim())} style={{ width: 220 }} />
+        <ExportButton href={withQuery('/api/v1/consultations/topics.xlsx', { year, state, q: q || undefined })} total={list.data?.total} />
       </Flex>
       {list.isError && <QueryError error={list.error} onRetry={() => void list.refetch()} />}
       {list.isPending && <Skeleton active />}

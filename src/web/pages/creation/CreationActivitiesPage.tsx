@@ -5,6 +5,8 @@ import { Button, Card, Flex, Select } from 'antd';
 import { HeartOutlined, SendOutlined } from '@ant-design/icons';
 import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
+import { withQuery } from '../../api';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { WhereFilters } from '../../components/creation/Filters';
 import type { Where } from '../../components/creation/Filters';
@@ -42,6 +44,7 @@ export default function CreationActivitiesPage() {
           <Select aria-label={t('creation.activityKind')} allowClear placeholder={t('creation.activityKind')} style={{ width: 120 }} value={kind}
             onChange={(k?: ActivityKind) => { setKind(k); first(); }} options={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`creation.activity.${k}`) }))} />
         }>
+          <Flex justify="end" style={{ marginBottom: 8 }}><ExportButton href={withQuery('/api/v1/creation/activities.xlsx', { ...where, kind })} total={activities.data?.total} /></Flex>
           <CreationList kind="activities" query={activities} paging={paging('activities')} />
         </Card>
         <Card size="small" title={t('creation.pairings')}>

@@ -5,6 +5,8 @@ import { Button, Card, Flex } from 'antd';
 import { PlusOutlined, TrophyOutlined } from '@ant-design/icons';
 import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
+import { withQuery } from '../../api';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { WhereFilters } from '../../components/creation/Filters';
 import type { Where } from '../../components/creation/Filters';
@@ -35,6 +37,7 @@ export default function CreationHonoursPage() {
       </Flex>
       <Flex vertical gap={16}>
         <Card size="small" title={t('creation.honours')}>
+          <Flex justify="end" style={{ marginBottom: 8 }}><ExportButton href={withQuery('/api/v1/creation/honours.xlsx', { ...where })} total={honours.data?.total} /></Flex>
           <CreationList kind="honours" query={honours} paging={{ ...page, onChange: (p, pageSize) => setPage({ page: p, pageSize }) }} />
         </Card>
         <Card size="small" title={t('creation.exchanges')}>

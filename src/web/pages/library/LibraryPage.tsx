@@ -4,9 +4,10 @@ import { Link } from 'react-router-dom';
 import { App, Button, Empty, Flex, Form, Input, List, Modal, Select, Space, Tag, Typography, Upload } from 'antd';
 import { FileTextOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, errorText } from '../../api';
+import { api, errorText, withQuery } from '../../api';
 import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { ACCESS, categoryOptions, FORMATS, sizeText, type Category, type DocItem, type Report } from './libraryApi';
 
@@ -46,6 +47,7 @@ export default function LibraryPage() {
           onChange={(v) => { setCategoryId(v); setPage(1); }} style={{ flex: '1 1 160px' }} />
         <Select allowClear placeholder={t('library.allFormats')} aria-label={t('library.format')} options={FORMATS.map((f) => ({ value: f, label: f.toUpperCase() }))} value={format}
           onChange={(v) => { setFormat(v); setPage(1); }} style={{ flex: '0 1 120px' }} />
+        <ExportButton href={withQuery('/api/v1/documents.xlsx', { q: q || undefined, categoryId, format })} total={list.data?.total} />
       </Flex>
       <List<DocItem>
         loading={list.isLoading}

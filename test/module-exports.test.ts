@@ -1,0 +1,233 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../src/server/core/db/client.ts';
+import { MAX_EXPORT_ROWS } from '../src/server/core/xlsx.ts';
+import { plusDays, today } from '../src/server/modules/handling/deadlines.ts';
+import { apiAs, engines, expectProblem, opinionIn, sessionHeaders, testApp, type TestApp } from './helpers.ts';
+import { cells, col, downloads } from './export-helpers.ts';
+import { form } from './library-helpers.ts';
+
+// The exports of the lists beyond proposals (core/list-export.ts): consultations, topics, the plan,
+// recommendations, frontline rooms, library documents, sectors, committees, units, logins and
+// 社情民意 reports. Each .xlsx and .csv holds what the caller's list holds — the same filters, the
+// same read rule, the same masking — under a Chinese file name, at most MAX_EXPORT_ROWS rows.
+
+const YEAR = 2031;
+
+describe.each(engines)('exports of the other lists (%s)', (engine) => {
+  let t: TestApp;
+  const netizen: Record<string, string> = {};
+  const get = async (url: string, login?: string) =>
+    t.app.inject({ url: `/api/v1${url}`, headers: login === 'netizen' ? netizen : login ? await t.as(login) : {} });
+  const { rowsOf, csv } = downloads(get);
+  const { ok } = apiAs(() => t);
+  /** A list's items as its JSON answers them to the caller (the first 100). */
+  const listed = async (path: string, login?: string, paged = true) => {
+    const res = await get(paged ? `${path}${path.includes('?') ? '&' : '?'}pageSize=100` : path, login);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().items as Record<string, unknown>[];
+  };
+
+  beforeAll(async () => {
+    t = await testApp(engine, { LIBRARY_RENDER: 'text', JOBS_INTERVAL_SECONDS: 3600 });
+    await ok('admin', 'POST', '/users', { username: 'netizen', password: t.fx.password, displayName: '热心网友', roles: ['public'] });
+    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'netizen', password: t.fx.password, org: t.fx.orgId } });
+    expect(login.statusCode, login.body).toBe(200);
+    Object.assign(netizen, sessionHeaders(login.cookies.find((c) => c.name === 'tx_session')!.value));
+  }, 180_000);
+  afterAll(async () => { await t?.close(); });
+
+  it('exports consultations with the list\'s filters; the public get the public list, without the office\'s columns', async () => {
+    await ok('staff', 'POST', '/consultations', { title: '仍在选题的界别协商', kind: 'sector', year: YEAR });
+    const going = await ok('staff', 'POST', '/consultations', { title: '关于托育服务的双月协商', kind: 'bimonthly', year: YEAR, summary: '托育' });
+    await ok('staff', 'POST', `/consultations/${going.id}/actions/prepare`, {});
+
+    const staff = await rowsOf(`/consultations.xlsx?year=${YEAR}`, 'staff', '协商活动');
+    expect(staff[0]).toEqual(['年度', '题目', '形式', '所处步骤', '召开日期', '网络议政', '逾期清单项', '更新时间', '简介']);
+    expect(col(staff, '题目')).toEqual((await listed(`/consultations?year=${YEAR}`, 'staff')).map((c) => c.title));
+    expect(col(staff, '题目')).toHaveLength(2);
+    const bimonthly = await rowsOf(`/consultations.xlsx?year=${YEAR}&kind=bimonthly`, 'staff');
+    expect(bimonthly.slice(1)).toEqual([[YEAR, '关于托育服务的双月协商', '双月专题协商座谈会', '标准式筹备', '', '', '', expect.any(String), '托育']]);
+
+    // Past its topic step only: the one still at its topic is internal.
+    for (const login of [undefined, 'netizen']) {
+      const pub = await rowsOf(`/consultations.xlsx?year=${YEAR}`, login);
+      expect(pub[0]).not.toContain('逾期清单项');
+      expect(col(pub, '题目')).toEqual(['关于托育服务的双月协商']);
+    }
+    expect(col(await rowsOf(`/consultations.xlsx?year=${YEAR}&published=true`, 'staff'), '题目')).toEqual(['关于托育服务的双月协商']);
+    expect(await csv(`/consultations.csv?year=${YEAR}`, 'staff', '协商活动')).toEqual(cells(staff));
+    expect(expectProblem(await get('/consultations.xlsx?page=2', 'staff'), 400).errors).toEqual([{ path: '/querystring/page', message: '不认识的字段 page' }]);
+  });
+
+  it('exports topics: the public\'s proposer named and the answers shown to the committee\'s people only', async () => {
+    await ok('member', 'POST', '/consultations/topics', { year: YEAR, title: '关于农村养老的协商', reason: '农村养老服务薄弱' });
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/consultations/topics', headers: netizen, payload: { year: YEAR, title: '关于公交线路优化的建议', reason: '线路绕行' } });
+    expect(res.statusCode, res.body).toBe(201);
+    const declined = await ok('staff', 'POST', '/consultations/topics', { year: YEAR, title: '关于不宜协商的题目', reason: '理由' });
+    await ok('staff', 'POST', `/consultations/topics/${declined.id}/actions/decline`, { answer: '已由政府专项推进' });
+
+    const staff = await rowsOf(`/consultations/topics.xlsx?year=${YEAR}`, 'staff', '协商选题');
+    expect(col(staff, '题目')).toEqual((await listed(`/consultations/topics?year=${YEAR}`, 'staff')).map((x) => x.title));
+    const row = (rows: unknown[][], title: string) => rows.find((r) => r[1] === title)!;
+    expect(row(staff, '关于公交线路优化的建议')[staff[0]!.indexOf('提出者姓名')]).toBe('热心网友');
+    expect(row(staff, '关于不宜协商的题目')[staff[0]!.indexOf('答复')]).toBe('已由政府专项推进');
+    expect(col(await rowsOf(`/consultations/topics.xlsx?year=${YEAR}&state=declined`, 'staff'), '题目')).toEqual(['关于不宜协商的题目']);
+
+    // The public: the open topics only, the public proposer unnamed, no answers.
+    const pub = await rowsOf(`/consultations/topics.xlsx?year=${YEAR}`);
+    expect(col(pub, '题目').sort()).toEqual(['关于公交线路优化的建议', '关于农村养老的协商'].sort());
+    expect(row(pub, '关于公交线路优化的建议')[pub[0]!.indexOf('提出者姓名')]).toBe('');
+    expect(JSON.stringify(pub)).not.toContain('热心网友');
+    expect(JSON.stringify(await rowsOf(`/consultations/topics.xlsx?year=${YEAR}`, 'netizen'))).not.toContain('已由政府专项推进');
+  });
+
+  it('exports a year\'s plan items to the committee\'s people', async () => {
+    const year = YEAR + 1;
+    await ok('staff', 'POST', '/consultations/plan/items', { year, kind: 'bimonthly', month: 6, topic: '医疗卫生', committeeId: t.fx.committeeId });
+    await ok('staff', 'POST', '/consultations/plan/items', { year, kind: 'sector', month: 3, topic: '职业教育' });
+    await ok('staff', 'POST', '/consultations/plan/items', { year: year + 1, kind: 'sector', month: 3, topic: '另一年' });
+    const rows = await rowsOf(`/consultations/plan.xlsx?year=${year}`, 'member', '年度协商计划');
+    expect(rows).toEqual([['月份', '形式', '议题', '牵头', '开展情况'], ['3月', '界别协商', '职业教育', '办公室', '未开展'], ['6月', '双月专题协商座谈会', '医疗卫生', '提案委员会', '未开展']]);
+    expectProblem(await get(`/consultations/plan.xlsx?year=${year}`), 401);
+    expectProblem(await get('/consultations/plan.csv', 'staff'), 400);
+  });
+
+  it('exports recommendations as each caller may read them: a unit only those assigned to it', async () => {
+    const c = await ok('staff', 'POST', '/consultations', { title: '关于城市更新的协商', kind: 'bimonthly', year: YEAR });
+    for (const a of ['prepare', 'convene', 'conclude']) await ok('staff', 'POST', `/consultations/${c.id}/actions/${a}`, {});
+    const r1 = await ok('staff', 'POST', `/consultations/${c.id}/recommendations`, { title: '完善老旧小区改造', content: '建议……' });
+    await ok('staff', 'POST', `/consultations/${c.id}/recommendations`, { title: '加强历史街区保护', content: '建议……' });
+    await ok('staff', 'POST', `/recommendations/${r1.id}/actions/assign`, { units: [{ unitId: t.fx.unitIds.a, role: 'lead' }], dueDate: plusDays(today(), 30) });
+
+    const staff = await rowsOf(`/recommendations.xlsx?consultationId=${c.id}`, 'staff', '协商建议');
+    expect(col(staff, '建议')).toEqual((await listed(`/recommendations?consultationId=${c.id}`, 'staff')).map((r) => r.title));
+    expect(col(staff, '建议').sort()).toEqual(['加强历史街区保护', '完善老旧小区改造'].sort());
+    const assigned = await rowsOf(`/recommendations.xlsx?consultationId=${c.id}&state=assigned`, 'staff');
+    expect(assigned.slice(1).map((r) => [r[2], r[3], r[4], r[5]])).toEqual([['完善老旧小区改造', '已交办', '市教育局', plusDays(today(), 30)]]);
+    expect(col(await rowsOf('/recommendations.xlsx', 'unitA'), '建议')).toEqual(['完善老旧小区改造']);
+    expect(await csv('/recommendations.csv', 'unitB', '协商建议')).toHaveLength(1);
+    expectProblem(await get('/recommendations.xlsx'), 401);
+  });
+
+  it('exports the frontline rooms, all or mine', async () => {
+    const [zhang, li] = t.fx.memberIds;
+    await ok('staff', 'POST', '/consultations/rooms', { name: '测试区委员议事室', place: '区政协二楼', hostCountyOrgId: t.fx.countyId, memberIds: [zhang] });
+    await ok('staff', 'POST', '/consultations/rooms', { name: '教育局委员议事室', hostUnitId: t.fx.unitIds.a, memberIds: [li] });
+    const all = await rowsOf('/consultations/rooms.xlsx', 'staff', '委员议事室');
+    expect(col(all, '名称')).toEqual((await listed('/consultations/rooms', 'staff', false)).map((r) => r.name));
+    expect(all.slice(1).map((r) => r.slice(0, 5))).toEqual([['测试区委员议事室', '县（市、区）政协', '测试区政协', '区政协二楼', 1], ['教育局委员议事室', '市直部门', '市教育局', '', 1]]);
+    expect(col(await rowsOf('/consultations/rooms.xlsx?mine=true', 'member'), '名称')).toEqual(['测试区委员议事室']);
+    expectProblem(await get('/consultations/rooms.xlsx'), 401);
+  });
+
+  it('exports library documents as the caller may list them: the public\'s only, the uploader masked, no office columns', async () => {
+    for (const [title, access] of [['公开的年度报告', 'public'], ['机关内部通知', 'staff']]) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/documents', headers: await t.as('staff'), payload: form(Buffer.from(`${title}的正文。`, 'utf8'), 'a.txt', { title, access }) });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    await t.app.library.runner.runDue();
+    const staff = await rowsOf('/documents.xlsx', 'staff', '文库文档');
+    expect(col(staff, '标题')).toEqual((await listed('/documents', 'staff')).map((d) => d.title));
+    expect(col(staff, '标题').sort()).toEqual(['公开的年度报告', '机关内部通知'].sort());
+    expect(col(staff, '上传者')).toEqual(['staff', 'staff']);
+    expect(col(staff, '状态')).toEqual(['可阅读', '可阅读']);
+    expect(col(await rowsOf('/documents.xlsx?format=pdf', 'staff'), '标题')).toEqual([]);
+
+    for (const login of [undefined, 'member']) {
+      const rows = await rowsOf('/documents.xlsx', login);
+      expect(rows[0]).not.toContain('状态');
+      expect(col(rows, '标题')).toEqual(['公开的年度报告']);
+      expect(col(rows, '上传者')).toEqual((await listed('/documents', login)).map((d) => d.uploader));
+      expect(col(rows, '上传者')[0]).not.toBe('staff');
+    }
+    expect(await csv('/documents.csv?q=' + encodeURIComponent('年度'), undefined, '文库文档')).toEqual(cells(await rowsOf('/documents.xlsx?q=' + encodeURIComponent('年度'))));
+  });
+
+  it('exports sectors, committees and units with their filters, within the caller\'s committee', async () => {
+    const sectors = await rowsOf('/sectors.xlsx', 'member', '界别');
+    expect(sectors).toEqual([['名称', '排序', '委员数', '在用'], ['教育界', 1, 2, '是'], ['经济界', 2, 2, '是']]);
+    expect(col(sectors, '委员数')).toEqual((await listed('/sectors', 'member')).map((x) => x.memberCount));
+    expect(col(await rowsOf('/sectors.xlsx', 'otherAdmin'), '名称')).toEqual(['教育界']);
+    expect(col(await rowsOf(`/sectors.xlsx?q=${encodeURIComponent('经济')}`, 'staff'), '名称')).toEqual(['经济界']);
+    expect(await rowsOf('/committees.xlsx', 'leader', '专门委员会')).toEqual([['名称', '在用'], ['提案委员会', '是']]);
+
+    const gone = await ok('admin', 'POST', '/units', { name: '已撤并的局', kind: 'other' });
+    await ok('admin', 'DELETE', `/units/${gone.id}`);
+    expect(await rowsOf('/units.xlsx', 'unitA', '承办单位')).toEqual([['名称', '类别', '在用'], ['市卫健委', '政府部门', '是'], ['市教育局', '政府部门', '是']]);
+    expect(col(await rowsOf('/units.xlsx?active=all', 'staff'), '在用')).toContain('已停用');
+    expect(await csv('/units.csv?active=false', 'staff', '承办单位')).toEqual([['名称', '类别', '在用'], ['已撤并的局', '其他', '已停用']]);
+    expectProblem(await get('/units.xlsx'), 401);
+  });
+
+  it('exports the logins to the admin only, each with its member or unit and never a password', async () => {
+    const rows = await rowsOf('/users.xlsx', 'admin', '用户账号');
+    expect(rows[0]).toEqual(['用户名', '姓名', '角色', '关联委员', '关联单位', '状态', '须改密码', '创建时间']);
+    expect(col(rows, '用户名')).toEqual((await listed('/users', 'admin')).map((u) => u.username));
+    const member = rows.find((r) => r[0] === 'member')!;
+    expect(member.slice(2, 6)).toEqual(['委员', '张三', '', '在用']);
+    expect(rows.find((r) => r[0] === 'unitA')!.slice(2, 5)).toEqual(['承办单位', '', '市教育局']);
+    expect(JSON.stringify(rows)).not.toMatch(/argon2|otherAdmin/);
+    expect(col(await rowsOf('/users.xlsx?q=unit', 'admin'), '用户名')).toEqual(['unitA', 'unitB']);
+    expectProblem(await get('/users.xlsx', 'staff'), 403);
+    expectProblem(await get('/users.csv', 'member'), 403);
+  });
+
+  it('exports 社情民意 reports: the office all handed in, a member their own', async () => {
+    await opinionIn(t, 'submitted', '关于加装电梯的建议');
+    await opinionIn(t, 'draft', '张三的草稿');
+    const staff = await rowsOf('/opinions.xlsx', 'staff', '社情民意信息');
+    expect(col(staff, '标题')).toEqual((await listed('/opinions', 'staff')).map((o) => o.title));
+    expect(col(staff, '标题')).toEqual(['关于加装电梯的建议']);
+    expect(col(staff, '状态')).toEqual(['待审核']);
+    expect(col(await rowsOf('/opinions.xlsx', 'member'), '标题').sort()).toEqual(['关于加装电梯的建议', '张三的草稿'].sort());
+    expect(col(await rowsOf('/opinions.xlsx?state=draft', 'member'), '标题')).toEqual(['张三的草稿']);
+    expect(await rowsOf('/opinions.xlsx', 'member2')).toHaveLength(1);
+  });
+
+  it('exports the 五送 activities and honours: the office all of them, a member their own', async () => {
+    const [zhang, li] = t.fx.memberIds;
+    for (const [memberId, kind, place] of [[zhang, 'technology', '青山村'], [li, 'medicine', '绿水镇']]) {
+      await ok('staff', 'POST', '/creation/activities', { kind, date: '2025-06-10', place, countyOrgId: t.fx.countyId, beneficiaries: 40, memberIds: [memberId], summary: '培训' });
+    }
+    await ok('staff', 'POST', '/creation/honours', { memberId: zhang, level: 'city', awardedBy: '市委市政府', title: '先进个人', date: '2025-10-01' });
+    await ok('staff', 'POST', '/creation/honours', { memberId: li, level: 'provincial', awardedBy: '省委省政府', title: '劳动模范', date: '2025-05-01' });
+
+    const all = await rowsOf('/creation/activities.xlsx?year=2025', 'staff', '五送活动');
+    expect(col(all, '地点')).toEqual((await listed('/creation/activities?year=2025', 'staff')).map((a) => a.place));
+    expect(col(all, '地点').sort()).toEqual(['绿水镇', '青山村'].sort());
+    expect(col(await rowsOf('/creation/activities.xlsx?year=2025&kind=medicine', 'staff'), '类型')).toEqual(['送医疗']);
+    expect(col(await rowsOf('/creation/activities.xlsx?year=2025', 'member'), '委员')).toEqual(['张三']);
+    expect(col(await rowsOf('/creation/activities.xlsx?year=2024', 'staff'), '地点')).toEqual([]);
+
+    const honours = await rowsOf('/creation/honours.xlsx?year=2025', 'leader', '委员荣誉');
+    expect(honours.slice(1)).toEqual([['2025-10-01', '张三', '先进个人', '市级', '市委市政府', '测试区政协'], ['2025-05-01', '李四', '劳动模范', '省级', '省委省政府', '']]);
+    expect(col(await rowsOf('/creation/honours.xlsx?level=provincial', 'staff'), '委员')).toEqual(['李四']);
+    expect(col(await csv('/creation/honours.csv', 'member2', '委员荣誉'), '荣誉')).toEqual(['劳动模范']);
+    expectProblem(await get('/creation/honours.xlsx', 'unitA'), 403);
+  });
+
+  it('exports the audit log to admins: who did what to which object, filtered by object', async () => {
+    const unit = await ok('admin', 'POST', '/units', { name: '审计用的局', kind: 'court' });
+    await ok('admin', 'DELETE', `/units/${unit.id}`);
+    const rows = await rowsOf('/audit.xlsx?entity=unit', 'admin', '操作日志');
+    expect(rows[0]).toEqual(['时间', '操作人', '操作', '对象类型', '对象编号']);
+    const logged = await listed('/audit?entity=unit', 'admin');
+    expect(col(rows, '对象编号')).toEqual(logged.map((a) => a.entityId));
+    expect(col(rows, '操作')).toEqual(expect.arrayContaining(['created', 'deactivated']));
+    expect(new Set(col(rows, '对象类型'))).toEqual(new Set(['unit']));
+    expect(col(rows, '操作人')).toContain('admin');
+    expect(col(await rowsOf(`/audit.xlsx?entity=unit&entityId=${unit.id}`, 'admin'), '操作')).toEqual(['deactivated', 'created']);
+    expectProblem(await get('/audit.xlsx', 'staff'), 403);
+  });
+
+  // Last: it adds thousands of sectors.
+  it(`holds at most ${MAX_EXPORT_ROWS} rows, and says so when more matched`, { timeout: 120_000 }, async () => {
+    await queryRows(t.database.db, sql`insert into sectors (org_id, name, sort)
+      select ${t.fx.orgId}, '测试界别' || n, 100 from generate_series(1, ${MAX_EXPORT_ROWS}) n returning 1`);
+    const rows = await rowsOf(`/sectors.xlsx?q=${encodeURIComponent('界')}`, 'staff');
+    expect(rows).toHaveLength(1 + MAX_EXPORT_ROWS + 2);
+    expect(rows.at(-1)).toEqual([`仅导出前 ${MAX_EXPORT_ROWS} 条（共 ${MAX_EXPORT_ROWS + 2} 条），请缩小筛选范围后分批导出。`]);
+    expect(await rowsOf(`/sectors.xlsx?q=${encodeURIComponent('经济')}`, 'staff')).toHaveLength(2);
+  });
+});
