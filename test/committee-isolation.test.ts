@@ -2,6 +2,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listen, openStream } from './event-stream.ts';
+import { form } from './library-helpers.ts';
 import { apiAs, apiOperations, engines, sessionHeaders, testApp, type ApiOperation, type TestApp } from './helpers.ts';
 
 // Many committees in one deployment (org/oversight.ts): a city and two counties below it run the
@@ -47,7 +48,7 @@ describe.each(engines)('three committees on one database (%s)', (engine) => {
   let ops: ApiOperation[];
   const cs: Committee[] = [];
   beforeAll(async () => {
-    t = await testApp(engine, { COMMENTS_PER_MINUTE_ACCOUNT: 1000 });
+    t = await testApp(engine, { COMMENTS_PER_MINUTE_ACCOUNT: 1000, LIBRARY_RENDER: 'text', JOBS_INTERVAL_SECONDS: 3600 });
     base = await listen(t.app);
     ops = await apiOperations(t);
   }, 180_000);
@@ -123,11 +124,19 @@ describe.each(engines)('three committees on one database (%s)', (engine) => {
     await done(c.as.staff, 'POST', `/consultations/${consultation.id}/actions/prepare`);
     await done(c.as.staff, 'POST', `/consultations/${consultation.id}/actions/openComments`, { moderation: 'post' });
     c.consultationId = consultation.id;
+    // 文库: a public document (listed upward with scope=tree) and one for members only (never).
+    for (const [access, title] of [['public', `${c.mark}公开文件`], ['members', `${c.mark}内部文件`]] as const) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/documents', headers: c.as.staff, payload: form(Buffer.from(`${title}：${COMMON}。`), `${title}.txt`, { access, title }) });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    c.published.push(`${c.mark}公开文件`);
+    c.private.push(`${c.mark}内部文件`);
   }
 
   it('runs the lifecycle in the city and two counties at once', async () => {
     cs.push(await city('青梅'), await county('东区政协', 'dq', '杏林', '13700000001'), await county('西区政协', 'xq', '桃源', '13700000002'));
     await Promise.all(cs.map(lifecycle));
+    await t.app.library.runner.runDue();
     for (let i = 0; i < 3; i++) await t.app.outbox.kick();
     // Each committee's own published list holds its proposal, and only it.
     for (const c of cs) {
@@ -166,7 +175,7 @@ describe.each(engines)('three committees on one database (%s)', (engine) => {
       const choices = s.enum ?? s.anyOf?.flatMap((a) => a.enum ?? (a.const !== undefined ? [a.const] : []));
       if (p.name === 'by' && choices?.length) { bys = choices.map(String); continue; }
       if (p.name === 'pageSize') base.set('pageSize', String(Math.min(100, s.maximum ?? 100)));
-      else if (p.name === 'q' || p.name === 'title') base.set(p.name, COMMON);
+      else if (p.required && (p.name === 'q' || p.name === 'title')) base.set(p.name, COMMON);
       else if (p.required) {
         const v = s.default ?? choices?.[0] ?? (s.format === 'date' ? '2026-01-01' : s.type === 'integer' || s.type === 'number' ? (s.minimum ?? 1) : COMMON);
         base.set(p.name, String(v));
@@ -230,6 +239,8 @@ describe.each(engines)('three committees on one database (%s)', (engine) => {
     // The roll-ups did happen: the city saw its counties' published proposals and their units in its statistics.
     for (const d of cs.slice(1)) {
       expect(rolledUp.some((r) => r.startsWith('/proposals?') && r.endsWith(titleOf(d.mark)))).toBe(true);
+      expect(rolledUp.some((r) => r.startsWith('/consultations?') && r.endsWith(`${d.mark}网络议政`))).toBe(true);
+      expect(rolledUp.some((r) => r.startsWith('/documents?') && r.endsWith(`${d.mark}公开文件`))).toBe(true);
       expect(rolledUp.some((r) => r.startsWith('/proposals/stats') && r.endsWith(`${d.mark}水务局`))).toBe(true);
     }
   }, 600_000);
@@ -250,5 +261,62 @@ describe.each(engines)('three committees on one database (%s)', (engine) => {
       for (const d of cs) for (const word of d.private) expect(text, `${url}: ${word}`).not.toContain(word);
     }
     expect((await send(undefined, 'GET', '/proposals?published=true&pageSize=100')).json().items.map((p: { title: string }) => p.title)).toContain(titleOf(cs[0]!.mark));
+  });
+});
+
+describe.each(engines)('consultations and documents shared upward (%s)', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => { t = await testApp(engine, { LIBRARY_RENDER: 'text', JOBS_INTERVAL_SECONDS: 3600 }); }, 180_000);
+  afterAll(async () => { await t?.close(); });
+  const { ok } = apiAs(() => t);
+
+  it("lists the public consultations and documents of the committees below with scope=tree, each with its committee's name, never a private one", async () => {
+    // The county (测试区政协) of the fixture, given a staff login; the other city is unrelated.
+    const county = t.fx.countyId;
+    await ok('admin', 'POST', `/orgs/${county}/admin`, { username: 'cadmin', password: PASS });
+    const first = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'cadmin', password: PASS, org: county } });
+    let h = sessionHeaders(first.cookies.find((c) => c.name === 'tx_session')!.value);
+    await t.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: h, payload: { currentPassword: PASS, newPassword: 'county-pass-2' } });
+    const again = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'cadmin', password: 'county-pass-2', org: county } });
+    h = sessionHeaders(again.cookies.find((c) => c.name === 'tx_session')!.value);
+    const post = async (url: string, body: object) => {
+      const res = await t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: h, payload: body });
+      expect(res.statusCode, `${url}: ${res.body}`).toBeLessThan(300);
+      return res.json();
+    };
+    await post('/users', { username: 'cstaff', password: 'county-staff-1', roles: ['staff'] });
+    const staffLogin = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'cstaff', password: 'county-staff-1', org: county } });
+    h = sessionHeaders(staffLogin.cookies.find((c) => c.name === 'tx_session')!.value);
+    const open = await post('/consultations', { title: '县里公开的协商', kind: 'online', year: 2031 });
+    await post(`/consultations/${open.id}/actions/prepare`, {});
+    await post('/consultations', { title: '县里尚在选题的协商', kind: 'bimonthly', year: 2031 }); // topic: not public
+    for (const [access, title] of [['public', '县里公开的文件'], ['members', '县里委员的文件'], ['staff', '县里机关的文件']] as const) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/documents', headers: h, payload: form(Buffer.from(`${title}全文`), `${title}.txt`, { access, title }) });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    await ok('staff', 'POST', '/consultations', { title: '市里自己的协商', kind: 'bimonthly', year: 2031 });
+    await t.app.library.runner.runDue();
+
+    const listed = async (user: string, url: string) => (await ok(user, 'GET', url)).items as { title: string; orgName?: string; orgId?: string }[];
+    for (const user of ['staff', 'leader', 'admin', 'parentAdmin', 'grandparentStaff']) {
+      const cs = await listed(user, '/consultations?scope=tree&pageSize=100');
+      expect(cs.find((c) => c.title === '县里公开的协商'), user).toMatchObject({ orgName: '测试区政协', orgId: county });
+      expect(cs.map((c) => c.title), user).not.toContain('县里尚在选题的协商');
+      expect(cs.map((c) => c.title), user).not.toContain('市里自己的协商'); // the public list: its own topic-step one neither
+      const ds = await listed(user, '/documents?scope=tree&pageSize=100');
+      expect(ds.find((d) => d.title === '县里公开的文件'), user).toMatchObject({ orgName: '测试区政协' });
+      expect(ds.map((d) => d.title), user).not.toContain('县里委员的文件');
+      expect(ds.map((d) => d.title), user).not.toContain('县里机关的文件');
+    }
+    // Without scope=tree, or for a member, a unit, a sibling or an unrelated committee: nothing of the county.
+    for (const [user, qs] of [['staff', ''], ['staff', 'published=true&'], ['member', 'scope=tree&'], ['unitA', 'scope=tree&'], ['siblingAdmin', 'scope=tree&'], ['otherStaff', 'scope=tree&']]) {
+      expect((await listed(user!, `/consultations?${qs}pageSize=100`)).map((c) => c.title), `${user} ${qs}`).not.toContain('县里公开的协商');
+      expect((await listed(user!, `/documents?${qs.replace('published=true&', '')}pageSize=100`)).map((d) => d.title), `${user} ${qs}`).not.toContain('县里公开的文件');
+    }
+    // A deactivated county's items leave the list.
+    await ok('admin', 'DELETE', `/orgs/${county}`);
+    expect((await listed('staff', '/consultations?scope=tree&pageSize=100')).map((c) => c.title)).not.toContain('县里公开的协商');
+    expect((await listed('staff', '/documents?scope=tree&pageSize=100')).map((d) => d.title)).not.toContain('县里公开的文件');
+    await ok('admin', 'PATCH', `/orgs/${county}`, { active: true });
   });
 });

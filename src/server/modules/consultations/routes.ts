@@ -12,6 +12,7 @@ import { isInsider } from './topic-access.ts';
 import { commentable } from './comments.ts';
 import { checklistOf, listConsultations, listPublicConsultations, presentConsultation, publicConsultation } from './queries.ts';
 import { setTask } from './tasks.ts';
+import { figureScope, SCOPES } from '../org/oversight.ts';
 import { consultationWorkflow, KINDS, MODERATIONS, STATES } from './workflow.ts';
 
 definePolicies({ 'consultation.manage': ['staff'] });
@@ -33,6 +34,8 @@ for (const a of consultationWorkflow.actionNames) if (!(a in ACTION_BODIES)) thr
 const Filters = obj({
   ...Paging, kind: Type.Optional(lit(KINDS)), year: Type.Optional(Year),
   state: Type.Optional(Type.Array(lit(STATES), { maxItems: STATES.length })), roomId: Type.Optional(Uuid), published: Type.Optional(Type.Boolean()),
+  /** tree: the public list of my committee and of the active ones below it, each item with its committee (org/oversight.ts). */
+  scope: Type.Optional(lit(SCOPES)),
 });
 
 export async function consultationRoutes(fastify: FastifyInstance) {
@@ -48,9 +51,13 @@ export async function consultationRoutes(fastify: FastifyInstance) {
 
   app.get('/consultations', {
     config: { public: true },
-    schema: { tags, summary: 'Consultations of my committee (filters: kind, year, state, room); published=true, or no login: the public list (past the topic step, or with online comments open)', querystring: Filters },
+    schema: { tags, summary: 'Consultations of my committee (filters: kind, year, state, room); published=true, or no login: the public list (past the topic step, or with online comments open); scope=tree: that public list for my committee and those below it (office, leaders), with orgName', querystring: Filters },
   }, async (req) => {
     const q = req.query;
+    if (req.actor && q.scope === 'tree') {
+      const list = await listPublicConsultations(app.db, await figureScope(app.db, req.actor, 'tree'), q, pageOf(q));
+      return { ...list, page: q.page, pageSize: q.pageSize };
+    }
     // A public account is a visitor here (app.ts): it reads the public list.
     const list = req.actor && isInsider(req.actor) && !q.published
       ? await listConsultations(app.db, req.actor, q, pageOf(q))

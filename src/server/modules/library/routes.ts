@@ -7,6 +7,7 @@ import { langOf, notFound, Problem, say } from '../../core/errors.ts';
 import { authorize } from '../../core/policies.ts';
 import { isInsider, loadDocument, loginToReadOn, mayDownload, previewPagesFor, shareToken, type Reader } from './access.ts';
 import { countDownload, createCategory, createDocument, deleteDocument, reportDocument, resolveReport, setFavourite } from './commands.ts';
+import { figureScope, SCOPES } from '../org/oversight.ts';
 import { favourites, listCategories, listDocuments, listItem, pageTexts, presentDocument, related, visitorOrg } from './queries.ts';
 import { documentPages, documentReports, documents } from './schema.ts';
 import type { LibraryStorage } from './storage.ts';
@@ -48,10 +49,14 @@ export async function libraryRoutes(fastify: FastifyInstance, { storage }: Libra
 
   app.get('/documents', {
     config: { public: true },
-    schema: { tags, summary: 'The documents the caller may read (a visitor: public ones; orgId names the committee)', querystring: obj({ ...Paging, categoryId: Type.Optional(Uuid), format: Type.Optional(FORMAT), orgId: Type.Optional(Uuid) }) },
+    schema: {
+      tags, summary: 'The documents the caller may read (a visitor: public ones; orgId names the committee); scope=tree: the public ones of my committee and those below it (office, leaders), with orgName',
+      querystring: obj({ ...Paging, categoryId: Type.Optional(Uuid), format: Type.Optional(FORMAT), orgId: Type.Optional(Uuid), scope: Type.Optional(Type.Union(SCOPES.map((s) => Type.Literal(s)))) }),
+    },
   }, async (req) => {
     const q = req.query;
-    return { ...(await listDocuments(app.db, req.actor, q, lang(req))), page: q.page, pageSize: q.pageSize };
+    const tree = req.actor && q.scope === 'tree' ? await figureScope(app.db, req.actor, 'tree') : undefined;
+    return { ...(await listDocuments(app.db, req.actor, q, lang(req), tree)), page: q.page, pageSize: q.pageSize };
   });
 
   app.get('/documents/categories', {
