@@ -42,7 +42,9 @@ async function loadProvince(db: Db, cityId: string, n: number) {
     select '示例省第' || g || '市政协', 'city', ${province!.id}, 'bench-' || g from generate_series(1, ${n}) g`);
   for (const table of TABLES) {
     const t0 = performance.now();
-    await db.execute(sql.raw(`insert into "${table}" select (jsonb_populate_record(null::"${table}", to_jsonb(t) || jsonb_build_object('org_id', o.id))).*
+    const cols = (await queryRows<{ c: string }>(db, sql`select column_name c from information_schema.columns
+      where table_schema = current_schema() and table_name = ${table} and is_generated = 'NEVER' order by ordinal_position`)).map((r) => `"${r.c}"`);
+    await db.execute(sql.raw(`insert into "${table}" (${cols.join(', ')}) select ${cols.map((c) => (c === '"org_id"' ? 'o.id' : `t.${c}`)).join(', ')}
       from "${table}" t cross join (select id from orgs where parent_id = '${province!.id}') o where t.org_id = '${cityId}'`));
     await db.execute(sql.raw(`analyze "${table}"`));
     process.stderr.write(`[province] ${table} copied in ${Math.round(performance.now() - t0)} ms\n`);

@@ -11,7 +11,7 @@ import { evaluations, replies } from '../handling/schema.ts';
 import { KIND } from './access.ts';
 import { numberLabel } from './queries.ts';
 import { proposalRatings, proposals } from './schema.ts';
-import { leadDeadlines, onTimeFigures, rate, type Timeliness } from './timeliness.ts';
+import { leadAssignments, onTimeFigures, rate, withTimeliness, type Timeliness } from './timeliness.ts';
 
 // 双评 statistics, computed from the proposals' own records. Definitions:
 // received = submitted; filed = given a number; reply rate = replied / assigned;
@@ -43,8 +43,10 @@ async function facts(db: Queryable, scope: { id: string; name: string }[], f: St
     f.from ? gte(proposals.submittedAt, new Date(`${f.from}T00:00:00+08:00`)) : undefined,
     f.to ? lte(proposals.submittedAt, new Date(`${f.to}T23:59:59+08:00`)) : undefined,
     f.sessionId ? eq(proposals.sessionId, f.sessionId) : undefined)!;
+  // The columns the figures need (not the texts: a province's roll-up reads tens of thousands).
   const ps = await db.select({
-    p: proposals, party: members.party, sector: sectors.name, sessionNumber: plenarySessions.number, termNumber: terms.number,
+    p: { id: proposals.id, orgId: proposals.orgId, state: proposals.state, proposerName: proposals.proposerName, domain: proposals.domain, filedAt: proposals.filedAt },
+    party: members.party, sector: sectors.name, sessionNumber: plenarySessions.number, termNumber: terms.number,
   }).from(proposals)
     .leftJoin(members, and(eq(members.orgId, proposals.orgId), eq(members.id, proposals.proposerMemberId)))
     .leftJoin(sectors, and(eq(sectors.orgId, members.orgId), eq(sectors.id, members.sectorId)))
@@ -55,8 +57,8 @@ async function facts(db: Queryable, scope: { id: string; name: string }[], f: St
   // The rows of the chosen proposals in another table: its (org_id, item) among theirs.
   const ofChosen = (orgId: AnyPgColumn, itemId: AnyPgColumn) =>
     and(ids.length === 1 ? eq(orgId, ids[0]!) : inArray(orgId, ids), sql`(${orgId}, ${itemId}) in (select ${proposals.orgId}, ${proposals.id} from ${proposals} where ${chosen})`);
-  const [leads, reps, evals, ratings] = await Promise.all([
-    leadDeadlines(db, ids),
+  const [assigned, reps, evals, ratings] = await Promise.all([
+    leadAssignments(db, ids),
     db.select({ orgId: replies.orgId, itemId: replies.itemId, round: replies.round, category: replies.category, at: sql<string>`(${replies.createdAt} at time zone 'Asia/Shanghai')::date::text` })
       .from(replies).where(and(eq(replies.itemKind, KIND), ofChosen(replies.orgId, replies.itemId))),
     db.select({ orgId: evaluations.orgId, itemId: evaluations.itemId, round: evaluations.round, satisfaction: evaluations.satisfaction, resultSatisfaction: evaluations.resultSatisfaction }).from(evaluations)
@@ -76,11 +78,15 @@ async function facts(db: Queryable, scope: { id: string; name: string }[], f: St
   };
   const lastReply = latest(reps), lastEval = latest(evals);
   const firstReply = new Map<string, string>();
+  // The latest round's reply date (its latest reply's day: the same day the latest by time is on).
+  const repliedOn = new Map<string, string>();
   for (const r of reps) {
     const k = key(r.orgId, r.itemId);
     if (!firstReply.has(k) || firstReply.get(k)! > r.at) firstReply.set(k, r.at);
+    const last = lastReply.get(k)!;
+    if (r.round === last.round && (!repliedOn.has(k) || repliedOn.get(k)! < r.at)) repliedOn.set(k, r.at);
   }
-  const lead = new Map(leads.map((l) => [key(l.orgId, l.proposalId), l]));
+  const lead = new Map(withTimeliness(assigned, repliedOn).map((l) => [key(l.orgId, l.proposalId), l]));
   const quality = new Map(ratings.map((r) => [key(r.orgId, r.id), Number(r.q)]));
   return ps.map(({ p, party, sector, sessionNumber, termNumber }) => {
     const k = key(p.orgId, p.id);
@@ -136,7 +142,8 @@ export async function proposalStats(db: Queryable, scope: { id: string; name: st
   for (const x of all) {
     const k = keyOf[by](x) ?? '（未定）';
     if (by === 'unit' && !x.unit) continue; // only assigned proposals have a unit
-    groups.set(k, [...(groups.get(k) ?? []), x]);
+    const g = groups.get(k);
+    if (g) g.push(x); else groups.set(k, [x]);
   }
   const rows = [...groups].map(([k, v]) => summarize(k, v)).sort((a, b) => b.received - a.received || a.key.localeCompare(b.key, 'zh-CN'));
   return { by, committees: scope.map((o) => o.name), rows, total: summarize('合计', all) };
