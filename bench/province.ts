@@ -5,7 +5,8 @@
 // the 双评 figures as GET /api/v1/proposals/stats?by=org&scope=tree computes it (figureScope: the
 // active committees below; proposalStats: each committee's facts read on their own, by org_id, over
 // the pool, and added up in the process), against a baseline measured in the same run: one
-// committee's own figures (scope=own). Medians of BENCH_PROVINCE_RUNS (5) after one warm-up; goal < 1 s.
+// committee's own figures (scope=own); and, for comparison, the same roll-up read committee by committee
+// (100 proposalStats of one, all at once over the pool of 10). Medians of BENCH_PROVINCE_RUNS (5) after one warm-up; goal < 1 s.
 // The database is created for the run and dropped after it (BENCH_DATABASE_URL, TEST_DATABASE_URL, or
 // the local postgres://postgres@127.0.0.1:5432/test). Run alone: `npx tsx bench/province.ts`.
 import { and, eq, sql } from 'drizzle-orm';
@@ -20,6 +21,8 @@ import { freshDatabase } from './pg.ts';
 export interface ProvinceFigure {
   committees: number; proposalsEach: number; proposals: number; loadSeconds: number; pool: number;
   rollupMs: number; baselineMs: number; ratio: number; runsMs: number[]; goalMs: number; received: number;
+  /** The other way: each committee's figures read on its own, all at once over the pool, then added up. */
+  perCommitteeMs: number; perCommitteeRatio: number;
 }
 
 const GOAL_MS = 1000;
@@ -70,12 +73,19 @@ export async function provinceBench(runs = 5, base = process.env.BENCH_DATABASE_
     // As the route: the committees of the scope, then their figures added up.
     const rollup = async () => proposalStats(db, await figureScope(db, province, 'tree'), 'org', {});
     const own = async () => proposalStats(db, await figureScope(db, one, 'own'), 'org', {});
+    const perCommittee = async () => {
+      const scope = await figureScope(db, province, 'tree');
+      const each = await Promise.all(scope.map((o) => proposalStats(db, [o], 'org', {})));
+      return each.reduce((n, s) => n + s.total.received, 0);
+    };
     const result = await rollup(); // warm-up
     await own();
-    const took: number[] = [], bare: number[] = [];
+    if ((await perCommittee()) !== result.total.received) throw new Error('the two roll-ups disagree');
+    const took: number[] = [], bare: number[] = [], apart: number[] = [];
     for (let r = 0; r < runs; r++) {
       took.push(await timed(rollup));
       bare.push(await timed(own));
+      apart.push(await timed(perCommittee));
     }
     const [counts] = await queryRows<{ each: number; all: number }>(db, sql`select
       (select count(*)::int from proposals where org_id = ${first!.id}) as each,
@@ -84,7 +94,7 @@ export async function provinceBench(runs = 5, base = process.env.BENCH_DATABASE_
     return {
       committees: result.committees.length - 1, proposalsEach: counts!.each, proposals: counts!.all, loadSeconds, pool,
       rollupMs: Math.round(a), baselineMs: Math.round(b * 10) / 10, ratio: Math.round((a / b) * 10) / 10, runsMs: took.map(Math.round), goalMs: GOAL_MS,
-      received: result.total.received,
+      received: result.total.received, perCommitteeMs: Math.round(median(apart)), perCommitteeRatio: Math.round((median(apart) / b) * 10) / 10,
     };
   } finally {
     await database.close();
@@ -95,6 +105,7 @@ export async function provinceBench(runs = 5, base = process.env.BENCH_DATABASE_
 export const provinceLines = (f: ProvinceFigure) => [
   `a province on PostgreSQL: 双评 figures rolled up over ${f.committees} committees (scope=tree, by committee; pool of ${f.pool}); baseline: one committee's own figures`,
   `  ${f.proposalsEach} proposals each, ${f.proposals} in all (copied in ${f.loadSeconds} s), ${f.received} received: roll-up ${f.rollupMs} ms (goal < ${f.goalMs} ms), baseline ${f.baselineMs} ms, ratio ${f.ratio}; runs ${f.runsMs.join(', ')} ms`,
+  `  the same roll-up read committee by committee (all at once over the pool): ${f.perCommitteeMs} ms, ratio ${f.perCommitteeRatio}`,
 ];
 
 if (import.meta.url === `file://${process.argv[1]}`) {
