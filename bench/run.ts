@@ -31,6 +31,7 @@ import { recordsBench, recordsLines } from './records.ts';
 import { liaisonBench, liaisonLines } from './liaison.ts';
 import { commentBench, commentLines } from './comments.ts';
 import { reportBench, reportLines } from './report.ts';
+import { provinceBench, provinceLines } from './province.ts';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(benchDir, '..');
@@ -212,6 +213,8 @@ async function main() {
   const liaison = await liaisonBench(num('BENCH_LIAISON_RUNS', 3));
   log('四双 report: the demo grown to a city year (800 members, 1,000 proposals, 100,000 activities), then a province over 15 committees …');
   const report = await reportBench(num('BENCH_REPORT_RUNS', 3), num('BENCH_PROVINCE_COMMITTEES', 15));
+  log('a province: 双评 figures rolled up over 100 committees on PostgreSQL (copying a year of the demo into each takes a while) …');
+  const province = await provinceBench(num('BENCH_PROVINCE_RUNS', 5), pgBase);
   lines.push(
     `${pad('workflow (6-step proposal cycle through the command path)', W)}${pad('act/s', 8, true)}${pad('ins/s', 8, true)}${pad('ratio', 8, true)}`,
     ...workflow.map((w) => `${pad(`${ENGINE_LABEL[w.engine as 'embedded' | 'postgres']}  actions vs bare single-row insert`, W)}${pad(w.actionsPerSec, 8, true)}${pad(w.insertsPerSec, 8, true)}${pad(w.ratio, 8, true)}   ${w.statementsPerCycle} statements per six-action cycle`),
@@ -235,6 +238,8 @@ async function main() {
     ...liaisonLines(liaison),
     '',
     ...reportLines(report),
+    '',
+    ...provinceLines(province),
     '',
     ...engineTable(engineChoice),
     '',
@@ -262,6 +267,7 @@ async function main() {
     records,
     liaison,
     report,
+    province,
   };
   const outDir = path.join(benchDir, 'results');
   fs.mkdirSync(outDir, { recursive: true });

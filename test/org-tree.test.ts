@@ -96,8 +96,30 @@ describe.each(engines)('committees below (%s)', (engine) => {
     expect((await ok('admin', 'GET', '/orgs/children?pageSize=100&active=false')).items.map((o: { id: string }) => o.id)).toContain(county.id);
     await refused(409, 'admin', 'POST', `/orgs/${county.id}/admin`, { username: 'qhadmin' });
     await refused(409, 'admin', 'PATCH', `/orgs/${t.fx.orgId}`, { active: false });
+    // Pickers and public lists leave it out: the tree (county pickers, the stats page), the province's
+    // tree, the roll-up by committee, the register page's choice; the 下级政协 page lists it (above).
+    const ids = async (user: string, url: string) => (await ok(user, 'GET', url)).items.map((o: { id: string }) => o.id);
+    expect(await ids('admin', '/orgs')).not.toContain(county.id);
+    expect(await ids('parentAdmin', '/orgs')).not.toContain(county.id);
+    expect((await ok('admin', 'GET', '/orgs?active=all')).items.find((o: { id: string }) => o.id === county.id)).toMatchObject({ active: false });
+    expect((await ok('staff', 'GET', '/proposals/stats?by=org&scope=tree')).committees).not.toContain('秦淮区政协');
+    const register = await t.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: { username: 'qhnetizen', password: 'netizen-pass-1', displayName: '网友' } });
+    expectProblem(register, 422);
+    const offered = register.json().orgs.map((o: { id: string }) => o.id);
+    expect(offered).toContain(t.fx.orgId);
+    expect(offered).not.toContain(county.id);
+    expectProblem(await t.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: { username: 'qhnetizen', password: 'netizen-pass-1', displayName: '网友', org: county.id } }), 422);
+    // A username in the city and in the deactivated county: the login's 400 list never names the county.
+    await ok('admin', 'POST', '/users', { username: 'qhadmin', password: 'qinhuai-2026', roles: ['staff'] });
+    const both = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'qhadmin', password: 'qinhuai-2026' } });
+    expect(both.statusCode, both.body).toBe(200);
+    expect(both.json().user.orgId).toBe(t.fx.orgId);
     expect((await ok('admin', 'PATCH', `/orgs/${county.id}`, { active: true })).active).toBe(true);
     expect((await login('qhadmin', 'qinhuai-2026', county.id)).statusCode).toBe(200);
+    expect(await ids('admin', '/orgs')).toContain(county.id);
+    const again = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'qhadmin', password: 'qinhuai-2026' } });
+    expectProblem(again, 400);
+    expect(again.json().orgs.map((o: { id: string }) => o.id).sort()).toEqual([t.fx.orgId, county.id].sort());
   });
 
   it("rolls the county's figures up into the city's, and the city's into the province's", async () => {

@@ -71,9 +71,14 @@ export async function presentConsultation(db: Queryable, c: Consultation) {
  * kind, year, step, summary, the day of the meeting); nothing of the office's work. Without a login it
  * spans every committee, as the published proposals do.
  */
-export async function listPublicConsultations(db: Queryable, orgId: string | undefined, f: ConsultationFilter, page: { limit: number; offset: number }) {
+/**
+ * The public list: of one committee, of several (scope=tree: a committee and those below it, each
+ * item with its committee's name — org/oversight.ts rule 2), or of every one (a visitor).
+ */
+export async function listPublicConsultations(db: Queryable, orgId: string | { id: string; name: string }[] | undefined, f: ConsultationFilter, page: { limit: number; offset: number }) {
+  const tree = Array.isArray(orgId) ? new Map(orgId.map((o) => [o.id, o.name])) : null;
   const where = and(
-    orgId ? eq(consultations.orgId, orgId) : undefined,
+    tree ? inArray(consultations.orgId, [...tree.keys()]) : orgId ? eq(consultations.orgId, orgId as string) : undefined,
     or(ne(consultations.state, 'topic'), eq(consultations.commentsOpen, true)),
     f.q ? ilike(consultations.title, `%${f.q}%`) : undefined,
     f.kind ? eq(consultations.kind, f.kind) : undefined,
@@ -82,9 +87,12 @@ export async function listPublicConsultations(db: Queryable, orgId: string | und
   );
   const [rows, [count]] = await Promise.all([
     db.select({ id: consultations.id, title: consultations.title, kind: consultations.kind, year: consultations.year, state: consultations.state,
-      summary: consultations.summary, heldOn: consultations.heldOn, commentsOpen: consultations.commentsOpen, moderation: consultations.commentsModeration }).from(consultations).where(where)
+      summary: consultations.summary, heldOn: consultations.heldOn, commentsOpen: consultations.commentsOpen, moderation: consultations.commentsModeration, orgId: consultations.orgId }).from(consultations).where(where)
       .orderBy(desc(consultations.year), desc(consultations.updatedAt), desc(consultations.id)).limit(page.limit).offset(page.offset),
     db.select({ n: sql<number>`count(*)::int` }).from(consultations).where(where),
   ]);
-  return { total: count!.n, items: rows.map(({ commentsOpen, moderation, ...c }) => ({ ...c, comments: { open: commentsOpen, moderation } })) };
+  return {
+    total: count!.n,
+    items: rows.map(({ commentsOpen, moderation, orgId: org, ...c }) => ({ ...c, comments: { open: commentsOpen, moderation }, ...(tree ? { orgId: org, orgName: tree.get(org) ?? '' } : {}) })),
+  };
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { TProperties } from 'typebox';
+import type { Static, TProperties } from 'typebox';
 import { actorOf, ctxOf, errorResponses, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
 import { entityHistory } from '../../core/history.ts';
 import { notFound } from '../../core/errors.ts';
@@ -14,6 +14,7 @@ import { checklistOf, listConsultations, listPublicConsultations, presentConsult
 import { setTask } from './tasks.ts';
 import { consultationColumns } from './export.ts';
 import { FIRST_ROWS, filtersOf, listExportRoutes } from '../../core/list-export.ts';
+import { figureScope, SCOPES } from '../org/oversight.ts';
 import { consultationWorkflow, KINDS, MODERATIONS, STATES } from './workflow.ts';
 
 definePolicies({ 'consultation.manage': ['staff'] });
@@ -35,6 +36,8 @@ for (const a of consultationWorkflow.actionNames) if (!(a in ACTION_BODIES)) thr
 const Filters = obj({
   ...Paging, kind: Type.Optional(lit(KINDS)), year: Type.Optional(Year),
   state: Type.Optional(Type.Array(lit(STATES), { maxItems: STATES.length })), roomId: Type.Optional(Uuid), published: Type.Optional(Type.Boolean()),
+  /** tree: the public list of my committee and of the active ones below it, each item with its committee (org/oversight.ts). */
+  scope: Type.Optional(lit(SCOPES)),
 });
 
 export async function consultationRoutes(fastify: FastifyInstance) {
@@ -48,23 +51,21 @@ export async function consultationRoutes(fastify: FastifyInstance) {
   const view = async (actor: Actor, id: string) => presentConsultation(app.db, (await load(actor, id)).c);
   const checklist = async (actor: Actor, id: string) => checklistOf(app.db, (await load(actor, id)).c);
 
+  // A public account is a visitor here (app.ts): it reads the public list; scope=tree is that list over the tree.
+  const insider = (req: FastifyRequest, q: { published?: boolean; scope?: string }) => !!req.actor && isInsider(req.actor) && !q.published && q.scope !== 'tree';
+  const listOf = async (req: FastifyRequest, q: Omit<Static<typeof Filters>, 'page' | 'pageSize'>, page: { limit: number; offset: number }) => {
+    if (req.actor && q.scope === 'tree') return listPublicConsultations(app.db, await figureScope(app.db, req.actor, 'tree'), q, page);
+    return insider(req, q) ? listConsultations(app.db, req.actor!, q, page) : listPublicConsultations(app.db, req.actor?.orgId, q, page);
+  };
   app.get('/consultations', {
     config: { public: true },
-    schema: { tags, summary: 'Consultations of my committee (filters: kind, year, state, room); published=true, or no login: the public list (past the topic step, or with online comments open)', querystring: Filters },
-  }, async (req) => {
-    const q = req.query;
-    // A public account is a visitor here (app.ts): it reads the public list.
-    const list = req.actor && isInsider(req.actor) && !q.published
-      ? await listConsultations(app.db, req.actor, q, pageOf(q))
-      : await listPublicConsultations(app.db, req.actor?.orgId, q, pageOf(q));
-    return { ...list, page: q.page, pageSize: q.pageSize };
-  });
+    schema: { tags, summary: 'Consultations of my committee (filters: kind, year, state, room); published=true, or no login: the public list (past the topic step, or with online comments open); scope=tree: that public list for my committee and those below it (office, leaders), with orgName', querystring: Filters },
+  }, async (req) => ({ ...(await listOf(req, req.query, pageOf(req.query))), page: req.query.page, pageSize: req.query.pageSize }));
 
-  const insider = (req: FastifyRequest, q: { published?: boolean }) => !!req.actor && isInsider(req.actor) && !q.published;
   listExportRoutes(app, '/consultations', {
     tags, summary: 'The same list (the same filters, the public one without a login)', querystring: filtersOf(Filters.properties), config: { public: true },
     file: 'consultations', name: '协商活动', columns: (req, q) => consultationColumns(insider(req, q)),
-  }, async (req, q) => (insider(req, q) ? listConsultations(app.db, req.actor!, q, FIRST_ROWS) : listPublicConsultations(app.db, req.actor?.orgId, q, FIRST_ROWS)));
+  }, async (req, q) => listOf(req, q, FIRST_ROWS));
 
   app.post('/consultations', {
     schema: {

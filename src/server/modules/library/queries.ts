@@ -25,13 +25,18 @@ export async function visitorOrg(db: Queryable, named?: string): Promise<string 
 
 export interface ListQuery { q?: string; categoryId?: string; format?: DocumentFormat; page: number; pageSize: number; orgId?: string }
 
-/** The documents the caller may open; `q` matches titles, numbers and (segmented) text. */
-export async function listDocuments(db: Queryable, actor: Actor | null, q: ListQuery, lang: Lang) {
+/**
+ * The documents the caller may open; `q` matches titles, numbers and (segmented) text. With `tree`
+ * (scope=tree: the caller's committee and the active ones below it, org/oversight.ts), the public
+ * documents of each, as a visitor reads them, each with its committee's name.
+ */
+export async function listDocuments(db: Queryable, actor: Actor | null, q: ListQuery, lang: Lang, tree?: { id: string; name: string }[]) {
   const orgId = actor?.orgId ?? (await visitorOrg(db, q.orgId));
   if (!orgId) return { items: [], total: 0 };
   const words = q.q ? searchTokens(q.q) : [];
+  const names = tree ? new Map(tree.map((o) => [o.id, o.name])) : null;
   const where = and(
-    eq(documents.orgId, orgId), visibleDocuments(actor),
+    names ? and(inArray(documents.orgId, [...names.keys()]), visibleDocuments(null)) : and(eq(documents.orgId, orgId), visibleDocuments(actor)),
     q.categoryId ? inArray(documents.categoryId, await categoryAndBelow(db, orgId, q.categoryId)) : undefined,
     q.format ? eq(documents.format, q.format) : undefined,
     q.q ? or(
@@ -44,7 +49,9 @@ export async function listDocuments(db: Queryable, actor: Actor | null, q: ListQ
     db.select().from(documents).where(where).orderBy(desc(documents.uploadedAt), desc(documents.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
     db.select({ n: count() }).from(documents).where(where),
   ]);
-  return { items: rows.map((d) => listItem(d, actor, lang)), total: total!.n };
+  if (!names) return { items: rows.map((d) => listItem(d, actor, lang)), total: total!.n };
+  // A committee below's documents as a visitor reads them (its uploaders' names masked).
+  return { items: rows.map((d) => ({ ...listItem(d, d.orgId === orgId ? actor : null, lang), orgId: d.orgId, orgName: names.get(d.orgId) ?? '' })), total: total!.n };
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -7,6 +7,7 @@ import { langOf, notFound, Problem, say } from '../../core/errors.ts';
 import { authorize } from '../../core/policies.ts';
 import { isInsider, loadDocument, loginToReadOn, mayDownload, previewPagesFor, shareToken, type Reader } from './access.ts';
 import { countDownload, createCategory, createDocument, deleteDocument, reportDocument, resolveReport, setFavourite } from './commands.ts';
+import { figureScope, SCOPES } from '../org/oversight.ts';
 import { favourites, listCategories, listDocuments, listItem, pageTexts, presentDocument, related, visitorOrg } from './queries.ts';
 import { documentPages, documentReports, documents } from './schema.ts';
 import type { LibraryStorage } from './storage.ts';
@@ -49,13 +50,17 @@ export async function libraryRoutes(fastify: FastifyInstance, { storage }: Libra
     return reply.status(201).send({ ...listItem(doc, req.actor, lang(req)), pages: doc.pages ?? undefined });
   });
 
-  const ListFilters = { ...Paging, categoryId: Type.Optional(Uuid), format: Type.Optional(FORMAT), orgId: Type.Optional(Uuid) };
+  const ListFilters = { ...Paging, categoryId: Type.Optional(Uuid), format: Type.Optional(FORMAT), orgId: Type.Optional(Uuid), scope: Type.Optional(Type.Union(SCOPES.map((s) => Type.Literal(s)))) };
   app.get('/documents', {
     config: { public: true },
-    schema: { tags, summary: 'The documents the caller may read (a visitor: public ones; orgId names the committee)', querystring: obj(ListFilters) },
+    schema: {
+      tags, summary: 'The documents the caller may read (a visitor: public ones; orgId names the committee); scope=tree: the public ones of my committee and those below it (office, leaders), with orgName',
+      querystring: obj(ListFilters),
+    },
   }, async (req) => {
     const q = req.query;
-    return { ...(await listDocuments(app.db, req.actor, q, lang(req))), page: q.page, pageSize: q.pageSize };
+    const tree = req.actor && q.scope === 'tree' ? await figureScope(app.db, req.actor, 'tree') : undefined;
+    return { ...(await listDocuments(app.db, req.actor, q, lang(req), tree)), page: q.page, pageSize: q.pageSize };
   });
 
   exportRoutes(app, '/documents', {
@@ -63,7 +68,7 @@ export async function libraryRoutes(fastify: FastifyInstance, { storage }: Libra
   }, async (req, q) => {
     const [categories, list] = await Promise.all([
       listCategories(app.db, req.actor?.orgId ?? (await visitorOrg(app.db, q.orgId))),
-      listDocuments(app.db, req.actor, { ...q, ...FIRST_PAGE }, lang(req)),
+      listDocuments(app.db, req.actor, { ...q, ...FIRST_PAGE }, lang(req), req.actor && q.scope === 'tree' ? await figureScope(app.db, req.actor, 'tree') : undefined),
     ]);
     const names = new Map(categories.map((c) => [c.id, c.name]));
     return { file: 'documents', name: '文库文档', tables: listSheet('文库文档', documentColumns(names, isOffice(req.actor)), list) };

@@ -24,13 +24,18 @@ const Level = Type.Union(ORG_LEVELS.map((l) => Type.Literal(l)));
 const Code = Type.String({ minLength: 1, maxLength: 32, pattern: '^[A-Za-z0-9_-]+$' });
 const Fields = { name: Name(100), code: Type.Optional(Nullable(Code)), region: Type.Optional(Nullable(Name(100))) };
 
-/** A committee and every committee below it (a city sees its counties). */
-export async function orgTree(db: Queryable, orgId: string) {
+/**
+ * A committee and every committee below it (a city sees its counties). A deactivated committee and
+ * those below it are left out (pickers, filters, the stats page's 本级/含下级) unless `withInactive`:
+ * the 下级政协 page lists them through /orgs/children, marked 已停用, to reactivate them.
+ */
+export async function orgTree(db: Queryable, orgId: string, withInactive = false) {
   const rows = await queryRows<{ id: string; name: string; level: string; parent_id: string | null; code: string | null; region: string | null; active: boolean }>(db, sql`
     with recursive tree as (
       select id, name, level, parent_id, code, region, active, 0 as depth from ${orgs} where id = ${orgId}
       union all
-      select o.id, o.name, o.level, o.parent_id, o.code, o.region, o.active, t.depth + 1 from ${orgs} o join tree t on o.parent_id = t.id where t.depth < 4
+      select o.id, o.name, o.level, o.parent_id, o.code, o.region, o.active, t.depth + 1 from ${orgs} o join tree t on o.parent_id = t.id
+      where t.depth < 4 and (${withInactive} or o.active)
     ) select id, name, level, parent_id, code, region, active from tree order by depth, name`);
   return rows.map((r) => ({ id: r.id, name: r.name, level: r.level, parentId: r.parent_id, code: r.code, region: r.region, active: r.active }));
 }
@@ -47,10 +52,16 @@ async function childOf(c: CommandScope, id: string) {
 export async function orgRoutesCore(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
-  app.get('/orgs', { schema: { tags: ['orgs'], summary: 'My committee and the committees under it', response: { 200: Type.Object({ items: Type.Array(OrgView) }), ...errorResponses } } }, async (req) => {
+  app.get('/orgs', {
+    schema: {
+      tags: ['orgs'], summary: 'My committee and the active committees under it (active=all: the deactivated ones and those below them too)',
+      querystring: Type.Object({ active: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('all')], { default: 'true' })) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ items: Type.Array(OrgView) }), ...errorResponses },
+    },
+  }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'org.read');
-    return { items: await orgTree(app.db, actor.orgId) };
+    return { items: await orgTree(app.db, actor.orgId, req.query.active === 'all') };
   });
 
   app.get('/orgs/children', {

@@ -15,7 +15,9 @@ import { ORG_LEVELS } from './values.ts';
 // 2. Oversee: the office and leaders of a committee read the figures of every active committee
 //    below it rolled up (its own + its children's + …): `scope=tree` on the statistics routes.
 //    Figures only: no row of a member, proposal or unit of the committee below comes with them.
-//    Its published proposals (public to everyone anyway) are listed with scope=tree too.
+//    Its published proposals, public consultations and public library documents (public to everyone
+//    anyway) are listed with scope=tree too, each with its committee's name; never a private one.
+//    A deactivated committee (and those below it) leaves every roll-up and picker.
 //    (双创, older: the office and leaders read its rows of the committees below — creation/access.ts.)
 // 3. Never: the level above does not read the members (nor their private fields) of a committee
 //    below, acts in none of its workflows, and manages none of its sectors, units or users: once

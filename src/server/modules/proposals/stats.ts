@@ -1,4 +1,5 @@
 import { and, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../core/db/client.ts';
 import { oneTable, type Column, type Tables } from '../../core/xlsx.ts';
 import { daysBetween, today } from '../handling/deadlines.ts';
@@ -10,7 +11,7 @@ import { evaluations, replies } from '../handling/schema.ts';
 import { KIND } from './access.ts';
 import { numberLabel } from './queries.ts';
 import { proposalRatings, proposals } from './schema.ts';
-import { leadDeadlines, onTimeFigures, rate, type Timeliness } from './timeliness.ts';
+import { leadAssignments, onTimeFigures, rate, withTimeliness, type Timeliness } from './timeliness.ts';
 
 // 双评 statistics, computed from the proposals' own records. Definitions:
 // received = submitted; filed = given a number; reply rate = replied / assigned;
@@ -28,47 +29,76 @@ interface Facts {
   satisfaction: string | null; resultSatisfaction: string | null; quality: number | null;
 }
 
-async function facts(db: Queryable, { id: orgId, name: orgName }: { id: string; name: string }, f: StatsFilter): Promise<Facts[]> {
+/**
+ * The facts of the submitted proposals of these committees (one, or a roll-up's several), each with
+ * its committee's name. One statement per table over all of them, every join and filter on org_id (and
+ * each table's rows of the proposals chosen matched on (org_id, id)), so on Citus each statement runs
+ * on the shards, co-located, and the figures are added up here.
+ */
+async function facts(db: Queryable, scope: { id: string; name: string }[], f: StatsFilter): Promise<Facts[]> {
+  if (!scope.length) return [];
+  const names = new Map(scope.map((o) => [o.id, o.name]));
+  const ids = [...names.keys()];
+  const chosen = and(ids.length === 1 ? eq(proposals.orgId, ids[0]!) : inArray(proposals.orgId, ids), isNotNull(proposals.submittedAt),
+    f.from ? gte(proposals.submittedAt, new Date(`${f.from}T00:00:00+08:00`)) : undefined,
+    f.to ? lte(proposals.submittedAt, new Date(`${f.to}T23:59:59+08:00`)) : undefined,
+    f.sessionId ? eq(proposals.sessionId, f.sessionId) : undefined)!;
+  // The columns the figures need (not the texts: a province's roll-up reads tens of thousands).
   const ps = await db.select({
-    p: proposals, party: members.party, sector: sectors.name, sessionNumber: plenarySessions.number, termNumber: terms.number,
+    p: { id: proposals.id, orgId: proposals.orgId, state: proposals.state, proposerName: proposals.proposerName, domain: proposals.domain, filedAt: proposals.filedAt },
+    party: members.party, sector: sectors.name, sessionNumber: plenarySessions.number, termNumber: terms.number,
   }).from(proposals)
     .leftJoin(members, and(eq(members.orgId, proposals.orgId), eq(members.id, proposals.proposerMemberId)))
     .leftJoin(sectors, and(eq(sectors.orgId, members.orgId), eq(sectors.id, members.sectorId)))
     .leftJoin(plenarySessions, and(eq(plenarySessions.orgId, proposals.orgId), eq(plenarySessions.id, proposals.sessionId)))
     .leftJoin(terms, and(eq(terms.orgId, proposals.orgId), eq(terms.id, proposals.termId)))
-    .where(and(eq(proposals.orgId, orgId), isNotNull(proposals.submittedAt),
-      f.from ? gte(proposals.submittedAt, new Date(`${f.from}T00:00:00+08:00`)) : undefined,
-      f.to ? lte(proposals.submittedAt, new Date(`${f.to}T23:59:59+08:00`)) : undefined,
-      f.sessionId ? eq(proposals.sessionId, f.sessionId) : undefined));
+    .where(chosen);
   if (!ps.length) return [];
-  const ids = ps.map((r) => r.p.id);
-  const [leads, reps, evals, ratings] = await Promise.all([
-    leadDeadlines(db, orgId, ids),
-    db.select({ itemId: replies.itemId, round: replies.round, category: replies.category, at: sql<string>`(${replies.createdAt} at time zone 'Asia/Shanghai')::date::text` })
-      .from(replies).where(and(eq(replies.orgId, orgId), eq(replies.itemKind, KIND), inArray(replies.itemId, ids))),
-    db.select({ itemId: evaluations.itemId, round: evaluations.round, satisfaction: evaluations.satisfaction, resultSatisfaction: evaluations.resultSatisfaction }).from(evaluations)
-      .where(and(eq(evaluations.orgId, orgId), eq(evaluations.itemKind, KIND), inArray(evaluations.itemId, ids))),
-    db.select({ id: proposalRatings.proposalId, q: sql<number>`avg((${proposalRatings.topic} + ${proposalRatings.research} + ${proposalRatings.feasibility}) / 3.0)::float` })
-      .from(proposalRatings).where(and(eq(proposalRatings.orgId, orgId), inArray(proposalRatings.proposalId, ids))).groupBy(proposalRatings.proposalId),
+  // The rows of the chosen proposals in another table: its (org_id, item) among theirs.
+  const ofChosen = (orgId: AnyPgColumn, itemId: AnyPgColumn) =>
+    and(ids.length === 1 ? eq(orgId, ids[0]!) : inArray(orgId, ids), sql`(${orgId}, ${itemId}) in (select ${proposals.orgId}, ${proposals.id} from ${proposals} where ${chosen})`);
+  const [assigned, reps, evals, ratings] = await Promise.all([
+    leadAssignments(db, ids),
+    db.select({ orgId: replies.orgId, itemId: replies.itemId, round: replies.round, category: replies.category, at: sql<string>`(${replies.createdAt} at time zone 'Asia/Shanghai')::date::text` })
+      .from(replies).where(and(eq(replies.itemKind, KIND), ofChosen(replies.orgId, replies.itemId))),
+    db.select({ orgId: evaluations.orgId, itemId: evaluations.itemId, round: evaluations.round, satisfaction: evaluations.satisfaction, resultSatisfaction: evaluations.resultSatisfaction }).from(evaluations)
+      .where(and(eq(evaluations.itemKind, KIND), ofChosen(evaluations.orgId, evaluations.itemId))),
+    db.select({ orgId: proposalRatings.orgId, id: proposalRatings.proposalId, q: sql<number>`avg((${proposalRatings.topic} + ${proposalRatings.research} + ${proposalRatings.feasibility}) / 3.0)::float` })
+      .from(proposalRatings).where(ofChosen(proposalRatings.orgId, proposalRatings.proposalId)).groupBy(proposalRatings.orgId, proposalRatings.proposalId),
   ]);
-  const latest = <T extends { itemId: string; round: number }>(rows: T[]) => {
+  // Keyed by committee and id: a tenant's ids are its own (primary keys are (org_id, id)).
+  const key = (orgId: string, id: string) => `${orgId}|${id}`;
+  const latest = <T extends { orgId: string; itemId: string; round: number }>(rows: T[]) => {
     const m = new Map<string, T>();
-    for (const r of rows) if (!m.has(r.itemId) || m.get(r.itemId)!.round < r.round) m.set(r.itemId, r);
+    for (const r of rows) {
+      const k = key(r.orgId, r.itemId);
+      if (!m.has(k) || m.get(k)!.round < r.round) m.set(k, r);
+    }
     return m;
   };
   const lastReply = latest(reps), lastEval = latest(evals);
   const firstReply = new Map<string, string>();
-  for (const r of reps) if (!firstReply.has(r.itemId) || firstReply.get(r.itemId)! > r.at) firstReply.set(r.itemId, r.at);
-  const lead = new Map(leads.map((l) => [l.proposalId, l]));
-  const quality = new Map(ratings.map((r) => [r.id, Number(r.q)]));
-  return ps.map(({ p, party, sector, sessionNumber, termNumber }) => ({
-    id: p.id, org: orgName, state: p.state, proposer: p.proposerName, domain: p.domain, party, sector,
-    session: sessionNumber && termNumber ? numberLabel(termNumber, sessionNumber, 1)!.split(' ')[0]! : null,
-    filed: !!p.filedAt, assigned: ['assigned', 'handling', 'replied', 'rehandling', 'closed'].includes(p.state),
-    unit: lead.get(p.id)?.unitName ?? null, timeliness: lead.get(p.id)?.timeliness ?? null, firstReply: firstReply.get(p.id) ?? null,
-    category: lastReply.get(p.id)?.category ?? null, satisfaction: lastEval.get(p.id)?.satisfaction ?? null,
-    resultSatisfaction: lastEval.get(p.id)?.resultSatisfaction ?? null, quality: quality.get(p.id) ?? null,
-  }));
+  // The latest round's reply date (its latest reply's day: the same day the latest by time is on).
+  const repliedOn = new Map<string, string>();
+  for (const r of reps) {
+    const k = key(r.orgId, r.itemId);
+    if (!firstReply.has(k) || firstReply.get(k)! > r.at) firstReply.set(k, r.at);
+    const last = lastReply.get(k)!;
+    if (r.round === last.round && (!repliedOn.has(k) || repliedOn.get(k)! < r.at)) repliedOn.set(k, r.at);
+  }
+  const lead = new Map(withTimeliness(assigned, repliedOn).map((l) => [key(l.orgId, l.proposalId), l]));
+  const quality = new Map(ratings.map((r) => [key(r.orgId, r.id), Number(r.q)]));
+  return ps.map(({ p, party, sector, sessionNumber, termNumber }) => {
+    const k = key(p.orgId, p.id);
+    return {
+      id: p.id, org: names.get(p.orgId) ?? '', state: p.state, proposer: p.proposerName, domain: p.domain, party, sector,
+      session: sessionNumber && termNumber ? numberLabel(termNumber, sessionNumber, 1)!.split(' ')[0]! : null,
+      filed: !!p.filedAt, assigned: ['assigned', 'handling', 'replied', 'rehandling', 'closed'].includes(p.state),
+      unit: lead.get(k)?.unitName ?? null, timeliness: lead.get(k)?.timeliness ?? null, firstReply: firstReply.get(k) ?? null,
+      category: lastReply.get(k)?.category ?? null, satisfaction: lastEval.get(k)?.satisfaction ?? null,
+      resultSatisfaction: lastEval.get(k)?.resultSatisfaction ?? null, quality: quality.get(k) ?? null,
+    };
+  });
 }
 
 function summarize(key: string, rows: Facts[]) {
@@ -95,19 +125,25 @@ export type StatsRow = ReturnType<typeof summarize>;
 
 export interface StatsFilter { from?: string; to?: string; sessionId?: string }
 
+/** Committees whose facts one statement reads at most (a province's 100 at once; more in turns). */
+const ORGS_PER_READ = 200;
+
 /**
  * One row per group (and a total), e.g. per handling unit, over the committees given: the caller's
  * own, or with the ones below it (org/oversight.ts figureScope: a city's figure = its own + its
- * counties'). Each committee's facts are read on their own (by orgId) and added up here.
+ * counties'). Their facts are read together (every statement by org_id: co-located on Citus) and
+ * added up here.
  */
 export async function proposalStats(db: Queryable, scope: { id: string; name: string }[], by: Grouping, f: StatsFilter) {
-  const all = (await Promise.all(scope.map((o) => facts(db, o, f)))).flat();
+  const all: Facts[] = [];
+  for (let i = 0; i < scope.length; i += ORGS_PER_READ) all.push(...(await facts(db, scope.slice(i, i + ORGS_PER_READ), f)));
   const keyOf: Record<Grouping, (x: Facts) => string | null> = { unit: (x) => x.unit, member: (x) => x.proposer, sector: (x) => x.sector, domain: (x) => x.domain, party: (x) => x.party, session: (x) => x.session, org: (x) => x.org };
   const groups = new Map<string, Facts[]>();
   for (const x of all) {
     const k = keyOf[by](x) ?? '（未定）';
     if (by === 'unit' && !x.unit) continue; // only assigned proposals have a unit
-    groups.set(k, [...(groups.get(k) ?? []), x]);
+    const g = groups.get(k);
+    if (g) g.push(x); else groups.set(k, [x]);
   }
   const rows = [...groups].map(([k, v]) => summarize(k, v)).sort((a, b) => b.received - a.received || a.key.localeCompare(b.key, 'zh-CN'));
   return { by, committees: scope.map((o) => o.name), rows, total: summarize('合计', all) };

@@ -21,6 +21,8 @@ export interface ConsultationSummary {
   roomId: string | null;
   /** Online comments (网络议政). */
   comments: { open: boolean; moderation: 'pre' | 'post' };
+  /** With scope=tree (含下级): the committee it belongs to. */
+  orgId?: string; orgName?: string;
 }
 export interface Consultation extends Omit<ConsultationSummary, 'lateTasks'> { checklist: Task[]; topic: { id: string; title: string } | null }
 

@@ -10,7 +10,7 @@ export const consultationKey = ['consultations'] as const;
 const path = (id: string) => `/api/v1/consultations/${encodeURIComponent(id)}`;
 const noRetryOn4xx = (count: number, err: unknown) => !(err instanceof ApiError && err.status < 500) && count < 2;
 
-export function useConsultations(query: { year?: number; kind?: Kind; state?: ConsultationState; roomId?: string; page?: number; pageSize?: number }) {
+export function useConsultations(query: { year?: number; kind?: Kind; state?: ConsultationState; roomId?: string; page?: number; pageSize?: number; scope?: 'tree' }) {
   return useQuery({
     queryKey: [...consultationKey, 'list', query],
     queryFn: ({ signal }) => api.get<Page<ConsultationSummary>>('/api/v1/consultations', { pageSize: 50, ...query }, signal),

@@ -5,6 +5,7 @@ import { Button, Card, Empty, Flex, Form, Input, InputNumber, Select, Table, Tag
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useAuth } from '../../auth';
+import { ScopeSwitch, useCanRollUp, type Scope } from '../../components/ScopeSwitch';
 import { useI18n } from '../../i18n';
 import { useIsMobile } from '../../layout/useIsMobile';
 import { withQuery } from '../../api';
@@ -49,7 +50,8 @@ function CreateConsultation({ open, onClose, year }: { open: boolean; onClose: (
 
 export default function ConsultationsPage() {
   const { t, formatDate } = useI18n();
-  const { hasRole } = useAuth();
+  const canRollUp = useCanRollUp();
+  const { hasRole, user } = useAuth();
   const isMobile = useIsMobile();
   const [params, setParams] = useSearchParams();
   const [creating, setCreating] = useState(false);
@@ -61,11 +63,17 @@ export default function ConsultationsPage() {
     if (v === undefined || v === '') next.delete(k); else next.set(k, String(v));
     setParams(next, { replace: true });
   };
-  const list = useConsultations({ year, kind, state });
-  const title = (c: ConsultationSummary) => <Link to={`/consultations/${c.id}`}>{c.title}</Link>;
+  // 含下级: the public consultations of this committee and those below it, each with its committee.
+  const scope: Scope = params.get('scope') === 'tree' ? 'tree' : 'own';
+  const list = useConsultations({ year, kind, state, ...(scope === 'tree' ? { scope } : {}) });
+  // Another committee's consultation opens on its public page while its comments are open; else its title only.
+  const title = (c: ConsultationSummary) => (!c.orgId || c.orgId === user?.orgId ? <Link to={`/consultations/${c.id}`}>{c.title}</Link>
+    : c.comments.open ? <Link to={`/public/consultations/${c.id}`}>{c.title}</Link> : c.title);
   const late = (c: ConsultationSummary) => (c.lateTasks ? <Tag color="red">{t('consultation.late', { n: c.lateTasks })}</Tag> : null);
+  const committee = (c: ConsultationSummary) => c.orgName && <Tag>{c.orgName}</Tag>;
   const columns: TableColumnsType<ConsultationSummary> = [
     { title: t('consultation.title'), key: 'title', render: (_, c) => title(c) },
+    ...(scope === 'tree' ? [{ title: t('org.committee'), key: 'org', render: (_: unknown, c: ConsultationSummary) => committee(c) }] : []),
     { title: t('consultation.kind'), key: 'kind', render: (_, c) => <KindTag kind={c.kind} /> },
     { title: t('consultation.state'), key: 'state', render: (_, c) => <Flex gap={4} wrap><StateTag state={c.state} />{late(c)}</Flex> },
     { title: t('consultation.heldOn'), key: 'heldOn', render: (_, c) => (c.heldOn ? formatDate(c.heldOn) : t('common.none')) },
@@ -79,6 +87,7 @@ export default function ConsultationsPage() {
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>{t('consultation.intro')}</Typography.Paragraph>
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+        {canRollUp && <ScopeSwitch value={scope} onChange={(v) => set('scope', v === 'tree' ? v : undefined)} />}
         <InputNumber aria-label={t('consultation.year')} min={2000} max={2100} precision={0} value={year} onChange={(v) => set('year', v ?? undefined)} addonAfter={t('consultation.year')} style={{ width: 150 }} />
         <Select<Kind | ''> aria-label={t('consultation.kind')} value={kind ?? ''} onChange={(v) => set('kind', v)} style={{ minWidth: 200 }}
           options={[{ value: '', label: t('consultation.allKinds') }, ...KINDS.map((k) => ({ value: k, label: t(`consultation.kind.${k}`) }))]} />
@@ -94,7 +103,7 @@ export default function ConsultationsPage() {
             <Card size="small" key={c.id}>
               <Flex vertical gap={4}>
                 <Typography.Text strong>{title(c)}</Typography.Text>
-                <Flex gap={4} wrap><KindTag kind={c.kind} /><StateTag state={c.state} />{late(c)}</Flex>
+                <Flex gap={4} wrap>{committee(c)}<KindTag kind={c.kind} /><StateTag state={c.state} />{late(c)}</Flex>
               </Flex>
             </Card>
           ))}

@@ -9,24 +9,28 @@ import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
+import { ScopeSwitch, useCanRollUp, type Scope } from '../../components/ScopeSwitch';
 import { ACCESS, categoryOptions, FORMATS, sizeText, type Category, type DocItem, type Report } from './libraryApi';
 
 const isOffice = (roles: string[] | undefined) => !!roles?.some((r) => r === 'staff' || r === 'admin');
 
 export default function LibraryPage() {
   const { t, formatDate } = useI18n();
+  const canRollUp = useCanRollUp();
   const { user } = useAuth();
   const office = isOffice(user?.roles);
   const [q, setQ] = useState('');
   const [categoryId, setCategoryId] = useState<string | undefined>();
   const [format, setFormat] = useState<string | undefined>();
   const [page, setPage] = useState(1);
+  // 含下级: the public documents of this committee and those below it, each with its committee.
+  const [scope, setScope] = useState<Scope>('own');
   const [uploading, setUploading] = useState(false);
   const [addingCategory, setAddingCategory] = useState(false);
   const cats = useQuery({ queryKey: ['library', 'categories'], queryFn: () => api.get<{ items: Category[] }>('/api/v1/documents/categories') });
   const list = useQuery({
-    queryKey: ['library', 'list', q, categoryId, format, page],
-    queryFn: () => api.get<{ items: DocItem[]; total: number }>('/api/v1/documents', { q: q || undefined, categoryId, format, page, pageSize: 20 }),
+    queryKey: ['library', 'list', q, categoryId, format, page, scope],
+    queryFn: () => api.get<{ items: DocItem[]; total: number }>('/api/v1/documents', { q: q || undefined, categoryId, format, page, pageSize: 20, scope: scope === 'tree' ? scope : undefined }),
     refetchInterval: (query) => (query.state.data?.items.some((d) => d.state === 'processing') ? 3000 : false),
   });
   const options = categoryOptions(cats.data?.items ?? []);
@@ -42,6 +46,7 @@ export default function LibraryPage() {
         )}
       />
       <Flex wrap gap={8} style={{ marginBottom: 16 }}>
+        {canRollUp && <ScopeSwitch value={scope} onChange={(v) => { setScope(v); setPage(1); }} />}
         <Input.Search allowClear placeholder={t('library.search')} aria-label={t('library.search')} onSearch={(v) => { setQ(v.trim()); setPage(1); }} style={{ flex: '1 1 240px' }} />
         <Select allowClear placeholder={t('library.allCategories')} aria-label={t('library.category')} options={options} value={categoryId}
           onChange={(v) => { setCategoryId(v); setPage(1); }} style={{ flex: '1 1 160px' }} />
@@ -58,9 +63,11 @@ export default function LibraryPage() {
           <List.Item>
             <List.Item.Meta
               avatar={<FileTextOutlined style={{ fontSize: 24 }} />}
-              title={<Link to={`/library/${d.id}`}>{d.title}</Link>}
+              // Another committee's document is listed, not opened here (it is its committee's to show).
+              title={!d.orgId || d.orgId === user?.orgId ? <Link to={`/library/${d.id}`}>{d.title}</Link> : d.title}
               description={
                 <Space wrap size={[8, 0]}>
+                  {d.orgName && <Tag color="blue">{d.orgName}</Tag>}
                   <span>{d.format.toUpperCase()}</span>
                   {d.pages !== null && <span>{t('library.pages')} {d.pages}</span>}
                   <span>{sizeText(d.size)}</span>

@@ -6,6 +6,8 @@ export interface DocItem {
   id: string; number: string; title: string; format: DocFormat; size: number; pages: number | null;
   state: 'processing' | 'ready' | 'failed'; reason?: string; uploadedAt: string; access: DocAccess; downloads: number;
   categoryId: string | null; uploader: string; previewKind: 'image' | 'text' | null; hidden: boolean;
+  /** With scope=tree (含下级): the committee it belongs to. */
+  orgId?: string; orgName?: string;
 }
 export interface DocDetail extends DocItem {
   filename: string; previewPages: number; mayDownload: boolean; favourite: boolean; breadcrumbs: { id: string; name: string }[];
