@@ -402,17 +402,20 @@ const MATRIX: Record<string, Rule> = {
       return { id: (await inject(c.t, owner, 'POST', '/api/v1/auth/tokens', { name: c.uniq('token') })).json().id };
     },
   },
-  // One person on several levels (core/auth/accounts.ts): the caller links a fresh login of the
-  // county (they know its password: the fixture's), and switches to their own committee (a fresh
-  // session, since a switch ends the session it came from).
+  // One person on several levels (core/auth/accounts.ts): the caller links a fresh login of another
+  // committee (they know its password: the fixture's) — the city's callers one of its county, the
+  // others one outside the city's tree — and switches to their own committee (a fresh session, since
+  // a switch ends the session it came from).
   'GET /api/v1/auth/memberships': { who: ANYONE, ok: 200 },
   'POST /api/v1/auth/memberships': {
     who: ANYONE, ok: 201,
     req: async (c) => {
-      const [own] = await c.t.database.db.select({ hash: users.passwordHash }).from(users).where(and(eq(users.orgId, c.t.fx.orgId), eq(users.username, 'admin')));
+      const [hash] = await c.t.database.db.select({ hash: users.passwordHash }).from(users).where(and(eq(users.orgId, c.t.fx.orgId), eq(users.username, 'admin')));
       const username = c.uniq('linked');
-      await c.t.database.db.insert(users).values({ orgId: c.t.fx.countyId, username, displayName: username, passwordHash: own!.hash, roles: ['member'] });
-      return { body: { username, password: c.t.fx.password, org: c.t.fx.countyId } };
+      const own = c.caller.login ? c.t.fx.orgOf[c.caller.login]! : c.t.fx.orgId;
+      const org = !c.caller.foreign ? c.t.fx.countyId : own === c.t.fx.otherOrgId ? c.t.fx.siblingOrgId : c.t.fx.otherOrgId;
+      await c.t.database.db.insert(users).values({ orgId: org, username, displayName: username, passwordHash: hash!.hash, roles: ['member'] });
+      return { body: { username, password: c.t.fx.password, org } };
     },
   },
   'POST /api/v1/auth/switch': {
