@@ -66,4 +66,19 @@ describe('two-level journey', () => {
     expect(await drawer.getByRole('link', { name: '数据看板', exact: true }).count()).toBe(0);
     expect(errors).toEqual([]);
   });
+
+  it('on a desktop, 我的账户 lists both committees with their roles and switches too', { timeout: 240_000 }, async (test) => {
+    const page = await e2e.page(test, { viewport: { width: 1366, height: 900 } });
+    await page.goto('/login');
+    await logIn(page, TWO_LEVEL_USERNAME, DEMO_PASSWORD);
+    await see(main(page).getByText('待办事项', { exact: true }));
+    await page.goto('/account');
+    const committees = main(page).locator('.ant-card').filter({ hasText: '我的政协' });
+    await see(committees.getByText('示例市东城区政协', { exact: true }));
+    await see(committees.getByText('当前', { exact: true }));
+    await committees.getByRole('button', { name: '切换' }).click();
+    await see(header(page).getByRole('button', { name: '当前政协：示例市东城区政协，切换政协' }));
+    await see(committees.getByRole('button', { name: '切换' }));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+  });
 });

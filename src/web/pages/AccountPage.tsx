@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, List, Modal, Select, Tag, Typography } from 'antd';
 import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
-import { api } from '../api';
+import { api, errorText } from '../api';
 import { useAuth, useUser } from '../auth';
 import { useI18n } from '../i18n';
 import { keys, useMemberships } from '../queries';
@@ -197,8 +197,12 @@ function MembershipsCard() {
     },
   });
   const onSwitch = async (orgId: string) => {
-    const next = await switchOrg(orgId);
-    message.success(t('committee.switched', { name: next.orgName }));
+    try {
+      const next = await switchOrg(orgId);
+      message.success(t('committee.switched', { name: next.orgName }));
+    } catch (err) {
+      message.error(errorText(err));
+    }
   };
   return (
     <Card title={t('memberships.title')}>
