@@ -402,6 +402,26 @@ const MATRIX: Record<string, Rule> = {
       return { id: (await inject(c.t, owner, 'POST', '/api/v1/auth/tokens', { name: c.uniq('token') })).json().id };
     },
   },
+  // One person on several levels (core/auth/accounts.ts): the caller links a fresh login of another
+  // committee (they know its password: the fixture's) — the city's callers one of its county, the
+  // others one outside the city's tree — and switches to their own committee (a fresh session, since
+  // a switch ends the session it came from).
+  'GET /api/v1/auth/memberships': { who: ANYONE, ok: 200 },
+  'POST /api/v1/auth/memberships': {
+    who: ANYONE, ok: 201,
+    req: async (c) => {
+      const [hash] = await c.t.database.db.select({ hash: users.passwordHash }).from(users).where(and(eq(users.orgId, c.t.fx.orgId), eq(users.username, 'admin')));
+      const username = c.uniq('linked');
+      const own = c.caller.login ? c.t.fx.orgOf[c.caller.login]! : c.t.fx.orgId;
+      const org = !c.caller.foreign ? c.t.fx.countyId : own === c.t.fx.otherOrgId ? c.t.fx.siblingOrgId : c.t.fx.otherOrgId;
+      await c.t.database.db.insert(users).values({ orgId: org, username, displayName: username, passwordHash: hash!.hash, roles: ['member'] });
+      return { body: { username, password: c.t.fx.password, org } };
+    },
+  },
+  'POST /api/v1/auth/switch': {
+    who: ANYONE, ok: 200,
+    req: async ({ t, caller }) => ({ ...(caller.login ? { headers: await freshSession(t, caller.login) } : {}), body: { orgId: (caller.login && t.fx.orgOf[caller.login]) || t.fx.orgId } }),
+  },
   'GET /api/v1/audit': { who: ADMIN, ok: 200 },
   'GET /api/v1/audit.xlsx': { who: ADMIN, ok: 200 },
   'GET /api/v1/audit.csv': { who: ADMIN, ok: 200 },
@@ -1160,7 +1180,7 @@ describe.each(engines)('authorization matrix (%s)', (engine) => {
   });
 
   it('lets the clerk of another unit read the same as unitA and edit no unit', async () => {
-    const personal = new Set(['GET /api/v1/auth/me', 'GET /api/v1/auth/tokens', 'GET /api/v1/todos', 'GET /api/v1/notifications', 'GET /api/v1/documents/favourites']);
+    const personal = new Set(['GET /api/v1/auth/me', 'GET /api/v1/auth/memberships', 'GET /api/v1/auth/tokens', 'GET /api/v1/todos', 'GET /api/v1/notifications', 'GET /api/v1/documents/favourites']);
     for (const [route, rule] of Object.entries(MATRIX)) {
       const [method, path] = route.split(' ') as [string, string];
       if (method !== 'GET' || personal.has(route) || rule.who === 'public') continue;

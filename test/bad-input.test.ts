@@ -36,6 +36,8 @@ const examples = (fx: Fixture): Record<string, Record<string, unknown>> => ({
   'POST /api/v1/auth/login': { username: 'nobody', password: 'not-the-password' },
   'POST /api/v1/auth/register': { username: 'netizen', password: 'netizen-pass-1', displayName: '网友', org: fx.orgId },
   'POST /api/v1/auth/tokens': { name: 'integration' },
+  'POST /api/v1/auth/memberships': { username: 'nobody', password: 'not-the-password', org: fx.countyId },
+  'POST /api/v1/auth/switch': { orgId: fx.orgId },
   // (the admin's own password: a refused field never changes it)
   'POST /api/v1/auth/password': { currentPassword: fx.password, newPassword: 'another-pass-1' },
   'POST /api/v1/sectors': { name: '新界别', sort: 3 },

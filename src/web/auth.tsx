@@ -20,6 +20,8 @@ interface AuthContextValue {
   /** Registers a public account (网民) and signs it in. */
   register: (input: { username: string; password: string; displayName: string; org?: string }) => Promise<User>;
   logout: () => Promise<void>;
+  /** Works in another committee of the account (a new session for that membership; no password). */
+  switchOrg: (orgId: string) => Promise<User>;
   /** Changes the signed-in user's password (the server ends their other sessions). */
   changePassword: (currentPassword: string, newPassword: string) => Promise<User>;
   hasRole: (...roles: Role[]) => boolean;
@@ -69,6 +71,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [queryClient],
   );
 
+  const switchOrg = useCallback(
+    async (orgId: string) => {
+      const res = await api.post<{ user: User }>('/api/v1/auth/switch', { orgId });
+      // Another membership: its own roles, to-dos and data; nothing of the other committee stays cached.
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] || q.queryKey[1] !== ME_KEY[1] });
+      queryClient.setQueryData(ME_KEY, res.user);
+      return res.user;
+    },
+    [queryClient],
+  );
+
   const changePassword = useCallback(
     async (currentPassword: string, newPassword: string) => {
       const res = await api.post<{ user: User }>('/api/v1/auth/password', { currentPassword, newPassword });
@@ -99,9 +112,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       register,
       logout,
       changePassword,
+      switchOrg,
       hasRole: (...roles) => !!user && roles.some((r) => user.roles.includes(r)),
     }),
-    [user, me.isPending, me.error, me.refetch, loggedOut, login, register, logout, changePassword],
+    [user, me.isPending, me.error, me.refetch, loggedOut, login, register, logout, changePassword, switchOrg],
   );
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

@@ -1,7 +1,7 @@
 // Shared reads used across pages (option lists for selects and filters).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './api';
-import type { Committee, ItemList, Meta, Org, Page, Sector, Term, Unit } from './types';
+import type { Committee, ItemList, Membership, Meta, Org, Page, Sector, Term, Unit } from './types';
 
 export const keys = {
   meta: ['meta'] as const,
@@ -17,6 +17,8 @@ export const keys = {
   tokens: ['tokens'] as const,
   proposals: ['proposals'] as const,
   notifications: ['notifications'] as const,
+  /** The committees of the signed-in person's account (under 'auth': kept across a login, keyed by the login). */
+  memberships: (userId: string) => ['auth', 'memberships', userId] as const,
 };
 
 const OPTION_PAGE = { page: 1, pageSize: 200 };
@@ -90,5 +92,15 @@ export function useWriteThenRead<V, R>(roots: readonly (readonly unknown[])[], w
     onSuccess: () => {
       for (const queryKey of [...roots, keys.todos]) void queryClient.invalidateQueries({ queryKey });
     },
+  });
+}
+
+/** The committees of the signed-in person's account: the header's switch and 我的账户 list them. */
+export function useMemberships(userId: string, enabled = true) {
+  return useQuery({
+    enabled,
+    queryKey: keys.memberships(userId),
+    queryFn: ({ signal }) => api.get<ItemList<Membership>>('/api/v1/auth/memberships', undefined, signal),
+    staleTime: 60_000,
   });
 }

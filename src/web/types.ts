@@ -19,6 +19,18 @@ export interface User {
   mustChangePassword: boolean;
 }
 
+/** One of the committees of a person's account (GET /api/v1/auth/memberships). */
+export interface Membership {
+  orgId: string;
+  orgName: string;
+  orgLevel: OrgLevel;
+  userId: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  current: boolean;
+}
+
 export interface Page<T> {
   items: T[];
   total: number;

@@ -38,10 +38,20 @@ export const users = pgTable('users', {
   /** An administrator set the password: the user must choose their own before anything else. */
   mustChangePassword: boolean().notNull().default(false),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  /**
+   * One person's logins in several committees (core/auth/accounts.ts): the rows of the same account
+   * share this id and one password (the hash is kept the same on each). Null: a login on its own.
+   */
+  accountId: uuid(),
+  /** When this membership was last logged into or switched to: a login opens the last-used one. */
+  lastUsedAt: timestamp({ withTimezone: true }),
 }, (t) => [
   primaryKey({ columns: [t.orgId, t.id] }),
   uniqueIndex('users_org_username').on(t.orgId, t.username),
   index('users_username').on(t.username),
+  // One membership per committee for an account.
+  uniqueIndex('users_org_account').on(t.orgId, t.accountId),
+  index('users_account').on(t.accountId),
 ]);
 
 export const sessions = pgTable('sessions', {

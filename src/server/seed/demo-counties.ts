@@ -39,7 +39,14 @@ export const DEMO_COUNTIES: CountyPlan[] = [
   },
 ];
 
-export async function seedDemoCounties(tx: Queryable, ctx: { counties: { id: string; name: string }[]; passwordHash: string; now?: Date }): Promise<DemoLogin[]> {
+/** The demo's person on two levels: a member of the city who is also a vice-chair of the first county's committee, with one login. */
+export const TWO_LEVEL_USERNAME = 'twolevel';
+
+export async function seedDemoCounties(tx: Queryable, ctx: {
+  counties: { id: string; name: string }[]; passwordHash: string; now?: Date;
+  /** The city, and the member of it who also sits on the first county's committee. */
+  city: { orgId: string; member: { id: string; name: string; party: string } };
+}): Promise<DemoLogin[]> {
   const now = ctx.now ?? new Date();
   const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
   const logins: DemoLogin[] = [];
@@ -62,6 +69,10 @@ export async function seedDemoCounties(tx: Queryable, ctx: { counties: { id: str
     await tx.insert(members).values(plan.members.map(([name, party, sector], i) => withNameSort({
       orgId, id: memberIds[i]!, name, party, sectorId: sectorIds[sector]!, standing: i === 0, phone: `${plan.phonePrefix}${String(i + 1).padStart(4, '0')}`,
     })));
+    if (plan.index === DEMO_COUNTIES[0]!.index) {
+      await seedTwoLevelMember(tx, { ...ctx.city, countyOrgId: orgId, sectorId: sectorIds[2]!, passwordHash: ctx.passwordHash, phone: `${plan.phonePrefix}9999` });
+      logins.push({ username: TWO_LEVEL_USERNAME, role: 'member', displayName: ctx.city.member.name });
+    }
     let number = 0;
     await tx.insert(proposals).values(plan.proposals.map(([title, m, state, domain], i) => ({
       orgId, title, body: `${title.replace(/^关于|的提案$/g, '')}，建议有关部门加快研究推进。`, kind: 'member', domain, state,
@@ -71,4 +82,17 @@ export async function seedDemoCounties(tx: Queryable, ctx: { counties: { id: str
     })));
   }
   return logins;
+}
+
+/**
+ * One person, one login, two committees (core/auth/accounts.ts): the city member gets a login there
+ * and a member record and vice-chair's login in the county, both rows of one account.
+ */
+async function seedTwoLevelMember(tx: Queryable, p: { orgId: string; member: { id: string; name: string; party: string }; countyOrgId: string; sectorId: string; passwordHash: string; phone: string }) {
+  const accountId = randomUUID(), countyMemberId = randomUUID();
+  await tx.insert(members).values(withNameSort({ orgId: p.countyOrgId, id: countyMemberId, name: p.member.name, party: p.member.party, sectorId: p.sectorId, standing: true, chairMeeting: true, phone: p.phone }));
+  await tx.insert(users).values([
+    { orgId: p.orgId, username: TWO_LEVEL_USERNAME, displayName: p.member.name, passwordHash: p.passwordHash, roles: ['member'], memberId: p.member.id, accountId },
+    { orgId: p.countyOrgId, username: TWO_LEVEL_USERNAME, displayName: `${p.member.name} 副主席`, passwordHash: p.passwordHash, roles: ['member', 'leader'], memberId: countyMemberId, accountId },
+  ]);
 }

@@ -168,7 +168,8 @@ describe('demo seed', () => {
     expect(onliners.length).toBeGreaterThanOrEqual(10);
     expect(onliners.every((u) => u.memberId && u.roles.join() === 'member')).toBe(true);
     const userRows = everyone.filter((u) => (!u.roles.includes('public') || logins.some((l) => l.username === u.username)) && !onliners.includes(u));
-    expect(userRows).toHaveLength(7);
+    // …and the person on two levels (demo-counties.ts): one login, the city's and the county's.
+    expect(userRows).toHaveLength(8);
     expect(everyone.length - userRows.length - onliners.length).toBeGreaterThanOrEqual(40);
     const user = (username: string) => userRows.find((u) => u.username === username)!;
     const memberById = new Map(memberRows.map((m) => [m.id, m]));
@@ -567,11 +568,15 @@ async function checkApi(database: Database, orgId: string) {
 
     // Two county committees run themselves: their admins log in to their own committee and data,
     // and the city's statistics add theirs up with its own (含下级).
-    for (const [username, county, memberCount] of [['dongcheng', '示例市东城区政协', 5], ['beishan', '示例市北山县政协', 4]] as const) {
+    for (const [username, county, memberCount] of [['dongcheng', '示例市东城区政协', 6], ['beishan', '示例市北山县政协', 4]] as const) {
       expect((await get(username, '/api/v1/auth/me')).user).toMatchObject({ orgName: county, roles: ['admin'], mustChangePassword: false });
       expect((await get(username, '/api/v1/members?pageSize=1')).total).toBe(memberCount);
       expect((await get(username, '/api/v1/units?pageSize=10')).items).toHaveLength(1);
     }
+    // The person on two levels: one login opens the city (the higher level first) and lists both committees.
+    expect((await get('twolevel', '/api/v1/auth/me')).user).toMatchObject({ orgName: '示例市政协', roles: ['member'] });
+    expect((await get('twolevel', '/api/v1/auth/memberships')).items.map((m: { orgName: string; roles: string[] }) => [m.orgName, m.roles]))
+      .toEqual([['示例市政协', ['member']], ['示例市东城区政协', ['member', 'leader']]]);
     const ownStats = await get('staff', '/api/v1/proposals/stats?by=org');
     const tree = await get('staff', '/api/v1/proposals/stats?by=org&scope=tree');
     expect(tree.total.received).toBe(ownStats.total.received + 5);

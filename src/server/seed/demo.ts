@@ -250,7 +250,12 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<{ org
     })));
 
     // Two county committees with their own admin and a little data of their own (demo-counties.ts).
-    const countyLogins = await seedDemoCounties(tx, { counties: COUNTIES.map((c, i) => ({ id: countyIds[i]!, name: c.name })), passwordHash, now: opts.now });
+    // …and a city member who is also a vice-chair of the first county's committee, with one login for both.
+    const twoLevel = plan.findIndex((m, i) => i !== member && i !== leader && !m.standing && m.party !== '中共');
+    const countyLogins = await seedDemoCounties(tx, {
+      counties: COUNTIES.map((c, i) => ({ id: countyIds[i]!, name: c.name })), passwordHash, now: opts.now,
+      city: { orgId, member: { id: memberIds[twoLevel]!, name: plan[twoLevel]!.name, party: plan[twoLevel]!.party } },
+    });
 
     // Two years of proposals: those of the current term's last two sessions (2025 and 2026).
     const login = (username: string) => logins.find((l) => l.username === username)!;

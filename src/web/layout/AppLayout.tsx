@@ -9,6 +9,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { SearchBox } from '../components/SearchBox';
 import { NotificationBell } from '../components/NotificationBell';
 import { RoleTags } from '../components/RoleTags';
+import { CommitteeSwitch } from '../components/CommitteeSwitch';
 import { NAV_GROUPS, NAV_ITEMS, activeNavPath, canUse, navGroupOf, navText } from './navigation';
 import { PageContent } from './PageContent';
 import { useIsMobile } from './useIsMobile';
@@ -69,13 +70,15 @@ export function AppLayout() {
     />
   );
 
+  // The mark leads home; beside it the committee being worked in (a switch for a person with several).
   const brand = (
-    <Link to="/" style={{ color: 'inherit', minWidth: 0 }}>
-      <Flex align="center" gap={8} style={{ minWidth: 0 }}>
+    <Flex align="center" gap={8} style={{ minWidth: 0 }}>
+      <Link to="/" aria-label={t('app.name')} style={{ color: 'inherit', flex: 'none' }}>
         <span
           aria-hidden
           lang="zh-CN"
           style={{
+            display: 'block',
             background: token.colorPrimary,
             color: '#fff',
             borderRadius: 6,
@@ -83,17 +86,14 @@ export function AppLayout() {
             height: 28,
             lineHeight: '28px',
             textAlign: 'center',
-            flex: 'none',
             fontWeight: 600,
           }}
         >
           同
         </span>
-        <Typography.Text strong ellipsis style={{ maxWidth: isMobile ? 190 : 360 }}>
-          {user.orgName || t('app.name')}
-        </Typography.Text>
-      </Flex>
-    </Link>
+      </Link>
+      <CommitteeSwitch maxWidth={isMobile ? 150 : 360} />
+    </Flex>
   );
 
   return (

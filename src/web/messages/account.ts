@@ -20,6 +20,17 @@ export const accountZh = {
   'user.temporaryPassword': '临时密码（留空则不修改）',
   'user.temporaryHint': '用户下次登录后须立即修改为自己的密码。',
   'user.mustChange': '须修改密码',
+  'committee.switch': '当前政协：{name}，切换政协',
+  'committee.switchTo': '切换到',
+  'committee.switched': '已切换到{name}',
+  'memberships.title': '我的政协',
+  'memberships.intro': '您在多个政协任职时，一个账号即可登录各个政协，各自按其角色使用；页头可切换。所有政协共用一个密码。',
+  'memberships.current': '当前',
+  'memberships.switch': '切换',
+  'memberships.linkTitle': '关联我在其他政协的登录',
+  'memberships.linkIntro': '输入该登录的用户名和密码以证明是您本人；关联后它改用您现在的密码。',
+  'memberships.link': '关联',
+  'memberships.linked': '已关联',
 } as const;
 
 export const accountEn: Record<keyof typeof accountZh, string> = {
@@ -41,4 +52,15 @@ export const accountEn: Record<keyof typeof accountZh, string> = {
   'user.temporaryPassword': 'Temporary password (leave empty to keep)',
   'user.temporaryHint': 'The user must change it to their own right after signing in.',
   'user.mustChange': 'Must change password',
+  'committee.switch': 'Committee: {name}. Switch committee',
+  'committee.switchTo': 'Switch to',
+  'committee.switched': 'Now working in {name}',
+  'memberships.title': 'My committees',
+  'memberships.intro': 'Where you serve on several committees, one account signs you in to each, with the roles you have there; switch in the header. All of them share one password.',
+  'memberships.current': 'Current',
+  'memberships.switch': 'Switch',
+  'memberships.linkTitle': 'Link my login of another committee',
+  'memberships.linkIntro': "Give that login's username and password to prove it is yours; once linked it takes your current password.",
+  'memberships.link': 'Link',
+  'memberships.linked': 'Linked',
 };

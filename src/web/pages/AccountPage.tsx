@@ -2,12 +2,13 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Modal, Select, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, List, Modal, Select, Tag, Typography } from 'antd';
 import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
-import { api } from '../api';
-import { useUser } from '../auth';
+import { api, errorText } from '../api';
+import { useAuth, useUser } from '../auth';
 import { useI18n } from '../i18n';
-import { keys } from '../queries';
+import { keys, useMemberships } from '../queries';
+import { CommitteeField, committeesToChoose, type Committee } from '../components/CommitteeField';
 import { PageHeader } from '../components/PageHeader';
 import { RoleTags } from '../components/RoleTags';
 import { applyServerErrors } from '../components/formErrors';
@@ -50,6 +51,8 @@ export default function AccountPage() {
             ]}
           />
         </Card>
+
+        <MembershipsCard />
 
         <Card title={t('password.title')}>
           <Typography.Paragraph type="secondary">{t('password.intro')}</Typography.Paragraph>
@@ -159,5 +162,87 @@ function CreateTokenModal(props: { open: boolean; onClose: () => void; onCreated
         </Form.Item>
       </Form>
     </Modal>
+  );
+}
+
+/**
+ * 我的政协: the committees of the account (core/auth/accounts.ts), each with its roles, a switch to
+ * the others, and linking a login of another committee by its username and password.
+ */
+function MembershipsCard() {
+  const user = useUser();
+  const { switchOrg } = useAuth();
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const memberships = useMemberships(user.id);
+  const [form] = Form.useForm<{ username: string; password: string; org?: string }>();
+  const [committees, setCommittees] = useState<Committee[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const link = useMutation({
+    mutationFn: (body: { username: string; password: string; org?: string }) => api.post('/api/v1/auth/memberships', body),
+    onSuccess: () => {
+      form.resetFields();
+      setCommittees(null);
+      message.success(t('memberships.linked'));
+      void queryClient.invalidateQueries({ queryKey: keys.memberships(user.id) });
+    },
+    onError: (err) => {
+      const choices = committeesToChoose(err);
+      if (choices) {
+        setCommittees(choices);
+        return;
+      }
+      setError(applyServerErrors(form, err));
+    },
+  });
+  const onSwitch = async (orgId: string) => {
+    try {
+      const next = await switchOrg(orgId);
+      message.success(t('committee.switched', { name: next.orgName }));
+    } catch (err) {
+      message.error(errorText(err));
+    }
+  };
+  return (
+    <Card title={t('memberships.title')}>
+      <Typography.Paragraph type="secondary">{t('memberships.intro')}</Typography.Paragraph>
+      <List
+        dataSource={memberships.data?.items ?? []}
+        loading={memberships.isPending}
+        renderItem={(m) => (
+          <List.Item
+            actions={m.current ? [<Tag key="current" color="blue">{t('memberships.current')}</Tag>] : [
+              <Button key="switch" size="small" onClick={() => void onSwitch(m.orgId)}>{t('memberships.switch')}</Button>,
+            ]}
+          >
+            <List.Item.Meta title={m.orgName} description={<Flex wrap gap={4}><span>{m.username}</span><RoleTags roles={m.roles} /></Flex>} />
+          </List.Item>
+        )}
+      />
+      <Typography.Title level={5}>{t('memberships.linkTitle')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('memberships.linkIntro')}</Typography.Paragraph>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Form
+        form={form}
+        layout="vertical"
+        style={{ maxWidth: 420 }}
+        onFinish={({ username, password, org }) => {
+          setError(null);
+          link.mutate({ username: username.trim(), password, ...(committees && org ? { org } : {}) });
+        }}
+      >
+        <Form.Item name="username" label={t('user.username')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('user.username') }) }]}>
+          <Input autoComplete="off" maxLength={64} />
+        </Form.Item>
+        <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('common.required', { field: t('login.password') }) }]}>
+          <Input.Password autoComplete="off" maxLength={200} />
+        </Form.Item>
+        {committees && <CommitteeField committees={committees} />}
+        <Button type="primary" htmlType="submit" loading={link.isPending}>
+          {t('memberships.link')}
+        </Button>
+      </Form>
+    </Card>
   );
 }

@@ -9,6 +9,7 @@ import { actorOf, ctxOf, errorResponses, IdParams, Name, Username, Uuid } from '
 import type { Actor } from '../policies.ts';
 import { revokeToken, TokenList, tokensOf } from './api-tokens.ts';
 import { authenticate, ChooseCommitteeProblem } from './login.ts';
+import { accountRows, linkLogin, markUsed, membershipsOf, type Membership } from './accounts.ts';
 import { DEVICE_COOKIE, deviceCookie, Throttled } from './throttle.ts';
 import { checkPasswordPolicy, Password } from './password-policy.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
@@ -29,6 +30,27 @@ async function present(app: FastifyInstance, actor: Actor) {
     id: actor.id, username: actor.username, displayName: actor.displayName, roles: actor.roles, orgId: actor.orgId, orgName: org?.name ?? '',
     memberId: actor.memberId, unitId: actor.unitId, mustChangePassword: !!actor.mustChangePassword,
   };
+}
+
+/** The person's memberships (accounts.ts) as the header's committee switch lists them. */
+const MembershipList = Type.Object({
+  items: Type.Array(Type.Object({
+    orgId: Type.String(), orgName: Type.String(), orgLevel: Type.String(), userId: Type.String(), username: Type.String(),
+    displayName: Type.String(), roles: Type.Array(Type.String()), current: Type.Boolean(),
+  })),
+});
+const presentMemberships = (list: Membership[], actor: Actor) => ({
+  items: list.map((m) => ({
+    orgId: m.row.orgId, orgName: m.orgName, orgLevel: m.orgLevel, userId: m.row.id, username: m.row.username,
+    displayName: m.row.displayName, roles: m.row.roles, current: m.row.orgId === actor.orgId && m.row.id === actor.id,
+  })),
+});
+
+/** The signed-in user's own row (for their account). */
+async function ownRow(app: FastifyInstance, actor: Actor) {
+  const [row] = await app.db.select().from(users).where(and(eq(users.orgId, actor.orgId), eq(users.id, actor.id)));
+  if (!row) throw notFound('User');
+  return row;
 }
 
 /** A new session for this actor, and its HttpOnly cookie. */
@@ -75,6 +97,7 @@ export async function authRoutes(fastify: FastifyInstance) {
     });
     const actor = toActor(user);
     await startSession(app, reply, actor);
+    await markUsed(app.db, user);
     // Marks this browser as one the user logs in from (throttle.ts): sent to the login route only.
     reply.setCookie(DEVICE_COOKIE, deviceCookie(app.keys, user.username, device), {
       httpOnly: true, sameSite: 'lax', secure: cfg.COOKIE_SECURE, path: '/api/v1/auth/login', maxAge: 366 * 86_400,
@@ -134,17 +157,73 @@ export async function authRoutes(fastify: FastifyInstance) {
     if (req.viaApiToken) throw forbidden(say('API 令牌不能修改密码，请登录后修改', 'An API token cannot change the password: log in to change it'));
     const { currentPassword, newPassword } = req.body;
     const key = and(eq(users.orgId, actor.orgId), eq(users.id, actor.id));
-    const [row] = await app.db.select({ passwordHash: users.passwordHash }).from(users).where(key);
+    const [row] = await app.db.select().from(users).where(key);
     if (!row || !await verifyPassword(row.passwordHash, currentPassword)) throw invalid('/currentPassword', say('当前密码不正确', 'is not your current password'));
     if (newPassword === currentPassword) throw invalid('/newPassword', say('不能与当前密码相同', 'must differ from the current password'));
     checkPasswordPolicy('/newPassword', newPassword, actor.username);
     const passwordHash = await hashPassword(newPassword);
     await runCommand(ctxOf(req), async (c) => {
-      await c.tx.update(users).set({ passwordHash, mustChangePassword: false }).where(key);
-      await endAccess(c.tx, actor.orgId, actor.id, { keys: app.keys, cookie: req.cookies[SESSION_COOKIE] });
+      // One password for the whole account (accounts.ts): every membership's, ended sessions and tokens included.
+      const rows = await c.tx.update(users).set({ passwordHash, mustChangePassword: false }).where(accountRows(row)).returning({ orgId: users.orgId, id: users.id });
+      for (const r of rows) await endAccess(c.tx, r.orgId, r.id, { keys: app.keys, cookie: req.cookies[SESSION_COOKIE] });
       await c.record({ action: 'passwordChanged', entity: 'user', entityId: actor.id });
     });
     return { user: await present(app, { ...actor, mustChangePassword: false }) };
+  });
+
+  // One person in several committees (accounts.ts): their memberships, linking another login, switching.
+  app.get('/memberships', {
+    config: { publicAccounts: true },
+    schema: { tags: ['auth'], summary: "My memberships: this login's committee and those of the other logins of my account", response: { 200: MembershipList, ...errorResponses } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    return presentMemberships(await membershipsOf(app.db, await ownRow(app, actor)), actor);
+  });
+
+  app.post('/memberships', {
+    config: { rateLimit: { max: cfg.RATE_LIMIT_LOGIN_PER_MINUTE, timeWindow: 60_000, allowList: () => false } },
+    schema: {
+      tags: ['auth'],
+      summary: "Link my login in another committee to my account, proving it with that login's password (org: its committee, when the username is in several); it takes my password. Only from a logged-in session",
+      body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 200 }), org: Type.Optional(Uuid) }, { additionalProperties: false }),
+      response: { 201: MembershipList, ...errorResponses, 400: ChooseCommitteeProblem, 409: Type.Ref('Problem'), 429: Type.Ref('Problem') },
+    },
+  }, async (req, reply) => {
+    const actor = actorOf(req);
+    if (req.viaApiToken) throw forbidden(say('API 令牌不能关联登录，请登录后操作', 'An API token cannot link logins: log in to link one'));
+    // The proof is a login: throttled and answered as one (401 for a wrong username or password).
+    const other = await authenticate(app, { ...req.body, address: req.ip }).catch((err: unknown) => {
+      if (err instanceof Throttled) reply.header('retry-after', err.seconds);
+      throw err;
+    });
+    await runCommand(ctxOf(req), async (c) => {
+      const [mine] = await c.tx.select().from(users).where(and(eq(users.orgId, actor.orgId), eq(users.id, actor.id))).for('update');
+      if (!mine) throw notFound('User');
+      const accountId = await linkLogin(c.tx, mine, other);
+      await c.record({ action: 'membershipLinked', entity: 'user', entityId: actor.id, after: { accountId, orgId: other.orgId, userId: other.id, username: other.username } });
+    });
+    return reply.status(201).send(presentMemberships(await membershipsOf(app.db, await ownRow(app, actor)), actor));
+  });
+
+  // Switching committee: a new session for the account's membership there, no password asked again
+  // (the session proves the account); the current session ends. Its own roles from then on.
+  app.post('/switch', {
+    config: { publicAccounts: true },
+    schema: {
+      tags: ['auth'], summary: "Work in another committee of my account: a session for my membership there (the current one ends); only from a logged-in session",
+      body: Type.Object({ orgId: Uuid }, { additionalProperties: false }),
+      response: { 200: Type.Object({ user: UserView }), ...errorResponses },
+    },
+  }, async (req, reply) => {
+    const actor = actorOf(req);
+    if (req.viaApiToken) throw forbidden(say('API 令牌属于一个政协的登录，不能切换', 'An API token belongs to one committee\'s login: it cannot switch'));
+    const target = (await membershipsOf(app.db, await ownRow(app, actor))).find((m) => m.row.orgId === req.body.orgId);
+    if (!target) throw invalid('/orgId', say('您在该政协没有登录', 'you have no membership in this committee'));
+    const next = toActor(target.row);
+    await destroySession(app.db, app.keys, req.cookies[SESSION_COOKIE]);
+    await startSession(app, reply, next);
+    await markUsed(app.db, target.row);
+    return { user: await present(app, next) };
   });
 
   // Personal API tokens for integrations: `Authorization: Bearer <token>`.

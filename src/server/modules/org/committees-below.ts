@@ -62,7 +62,8 @@ export async function setCommitteeAdmin(tx: Tx, org: Org, input: AdminInput) {
   const [before] = await tx.select().from(users).where(and(eq(users.orgId, org.id), eq(users.username, input.username))).for('update');
   const displayName = input.displayName?.trim() || before?.displayName || `${org.name}管理员`;
   const [user] = before
-    ? await tx.update(users).set({ passwordHash, mustChangePassword: true, active: true, displayName, roles: [...new Set([...before.roles, 'admin'])] })
+    // (a reset takes the login out of its person's account: core/auth/accounts.ts)
+    ? await tx.update(users).set({ passwordHash, mustChangePassword: true, active: true, displayName, roles: [...new Set([...before.roles, 'admin'])], accountId: null })
       .where(and(eq(users.orgId, org.id), eq(users.id, before.id))).returning()
     : await tx.insert(users).values({ orgId: org.id, username: input.username, displayName, passwordHash, roles: ['admin'], mustChangePassword: true }).returning();
   if (before) await endAccess(tx, org.id, before.id);

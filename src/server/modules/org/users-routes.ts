@@ -45,7 +45,7 @@ export const UserView = Type.Object({
 });
 
 type Row = typeof users.$inferSelect;
-export const presentUser = ({ passwordHash: _p, orgId: _o, ...u }: Row) => ({ ...u, createdAt: u.createdAt.toISOString() });
+export const presentUser = ({ passwordHash: _p, orgId: _o, accountId: _a, lastUsedAt: _l, ...u }: Row) => ({ ...u, createdAt: u.createdAt.toISOString() });
 
 /** A member login needs its member, a unit login its unit, both in this committee. */
 async function checkLinks(c: CommandScope, u: { roles: string[]; memberId?: string | null; unitId?: string | null }) {
@@ -135,7 +135,9 @@ export async function userRoutes(fastify: FastifyInstance) {
     const merged = { ...before, ...fields } as Row;
     await checkLinks(c, merged);
     if (password) checkPasswordPolicy('/password', password, before.username);
-    const values: Partial<Row> = { ...fields, ...(password ? { passwordHash: await hashPassword(password), mustChangePassword: fields.mustChangePassword ?? true } : {}) };
+    // A password set by an administrator takes a membership out of its person's account (core/auth/accounts.ts):
+    // it then opens this committee's login only, never the person's logins in other committees.
+    const values: Partial<Row> = { ...fields, ...(password ? { passwordHash: await hashPassword(password), mustChangePassword: fields.mustChangePassword ?? true, accountId: null } : {}) };
     const [after] = await c.tx.update(users).set(values).where(key).returning();
     // Deactivating or changing the password ends the user's sessions and API tokens, for good.
     if (password || fields.active === false) await endAccess(c.tx, c.actor.orgId, id);
