@@ -25,6 +25,8 @@ type Schema = {
 };
 
 /** Routes with a body that is not JSON; they get their own cases below. */
+/** The sweeps try every operation: they grow with every route, so they get more than one request's test time. */
+const SWEEP_TIMEOUT = 240_000;
 const EXEMPT_BODY: Record<string, string> = {
   'POST /api/v1/members/import': 'multipart .xlsx upload',
   'POST /api/v1/liaison/reports/file': 'multipart .doc/.docx/.pdf upload',
@@ -508,7 +510,7 @@ describe.each(engines)('bad input (%s)', (engine) => {
     expect(Object.keys(EXEMPT_BODY).filter((k) => !ops.some((o) => key(o) === k))).toEqual([]);
   });
 
-  it('refuses bad path ids: 400 for a malformed id, 404 for an unknown one or one of another committee', async () => {
+  it('refuses bad path ids: 400 for a malformed id, 404 for an unknown one or one of another committee', { timeout: SWEEP_TIMEOUT }, async () => {
     const cases: Case[] = [];
     for (const o of ops.filter((x) => x.op.parameters?.some((p) => p.in === 'path'))) {
       for (const p of o.op.parameters!.filter((x) => x.in === 'path')) {
@@ -539,7 +541,7 @@ describe.each(engines)('bad input (%s)', (engine) => {
     ]);
   });
 
-  it('refuses bad query values, naming the parameter', async () => {
+  it('refuses bad query values, naming the parameter', { timeout: SWEEP_TIMEOUT }, async () => {
     const cases: Case[] = [];
     for (const o of ops.filter((x) => x.op.parameters?.some((p) => p.in === 'query'))) {
       const base = { method: o.method, ...exampleBody(o) };
@@ -560,7 +562,7 @@ describe.each(engines)('bad input (%s)', (engine) => {
     await run(cases);
   });
 
-  it('refuses JSON bodies with a wrong type, a missing field, an oversized string, an unknown field, a NUL or a lone surrogate, naming the field', async () => {
+  it('refuses JSON bodies with a wrong type, a missing field, an oversized string, an unknown field, a NUL or a lone surrogate, naming the field', { timeout: SWEEP_TIMEOUT }, async () => {
     const cases: Case[] = [];
     for (const o of ops.filter((x) => jsonBodySchema(x) && !(key(x) in EXEMPT_BODY))) {
       const schema = jsonBodySchema(o)!;
@@ -584,7 +586,7 @@ describe.each(engines)('bad input (%s)', (engine) => {
     await run(cases);
   });
 
-  it('refuses broken JSON, non-object JSON, an empty or missing body, a wrong content type and an oversized body', async () => {
+  it('refuses broken JSON, non-object JSON, an empty or missing body, a wrong content type and an oversized body', { timeout: SWEEP_TIMEOUT }, async () => {
     const json = { 'content-type': 'application/json' };
     const cases: Case[] = [];
     for (const o of ops.filter((x) => jsonBodySchema(x) && !(key(x) in EXEMPT_BODY))) {
@@ -677,7 +679,7 @@ describe.each(engines)('bad input (%s)', (engine) => {
   });
 
   // Last, as some of these are accepted and change the database.
-  it('never answers a 5xx to control characters in any string field, and names the field when it refuses one', async () => {
+  it('never answers a 5xx to control characters in any string field, and names the field when it refuses one', { timeout: SWEEP_TIMEOUT }, async () => {
     const wrong: string[] = [];
     for (const o of ops.filter((x) => jsonBodySchema(x) && !(key(x) in EXEMPT_BODY))) {
       for (const [field, prop] of Object.entries(jsonBodySchema(o)!.properties ?? {})) {
