@@ -275,10 +275,10 @@ describe.each(engines)('search (%s)', (engine) => {
     expect(all.total).toBe(Object.values(all.counts).reduce((a, b) => a + b, 0));
     expect(all.items).toHaveLength(20);
     // About how many: the staff read the copies and the two proposals of before (the estimate is read from
-    // where the cap fell among random ids: ±7 % typically, ±40 % never in practice).
+    // where the cap fell among random ids: ±10 % typically at a cap of 100; outside half to twice about once in a million).
     const truth = copies + 2;
-    expect(all.estimates.proposal).toBeGreaterThan(truth * 0.6);
-    expect(all.estimates.proposal).toBeLessThan(truth * 1.6);
+    expect(all.estimates.proposal).toBeGreaterThan(truth * 0.5);
+    expect(all.estimates.proposal).toBeLessThan(truth * 2);
     expect(Object.keys(all.estimates)).toEqual(['proposal']);
     expect(all.totalEstimate).toBe(all.estimates.proposal! + all.total - all.counts.proposal!);
     // The same search of proposals only: the same count, estimate and page size.
@@ -293,7 +293,7 @@ describe.each(engines)('search (%s)', (engine) => {
     // a member sees the same proposals, and their rare words stay exact.
     const visitor = await find(null, '公交');
     expect(visitor.capped).toEqual(['proposal']);
-    expect(visitor.estimates.proposal).toBeGreaterThan((copies + 1) * 0.6);
+    expect(visitor.estimates.proposal).toBeGreaterThan((copies + 1) * 0.5);
     const exact = await find('staff', '无障碍');
     expect(exact).toMatchObject({ totalCapped: false, capped: [], estimates: {} });
     expect(exact.totalEstimate).toBe(exact.total);

@@ -33,9 +33,10 @@ interface Ctx { actor: Actor | null; orgId: string; q: SQL; qTitle: SQL }
 /**
  * How many matches of one kind are counted, ranked and paged: a common word (in tens of thousands of
  * texts) is not counted to the end. Each arm takes its first CAP + 1 readable matches (the +1 tells
- * that there are more: the count shows as "1000+"), and the ranking and the page are drawn from those.
+ * that there are more: the count shows as "100+", with an estimate beyond), and the ranking and the page are drawn
+ * from those. 100: the work of a common word is about proportional to it (docs/benchmarks.md).
  */
-export const SEARCH_CAP = 200;
+export const SEARCH_CAP = 100;
 
 /**
  * One arm: the kind's search documents joined to its rows, where the caller may read them (at most SEARCH_CAP + 1).
@@ -114,7 +115,7 @@ function arms(c: Ctx, kinds: readonly SearchKind[]): Arm[] {
 export interface SearchItem { kind: SearchKind; id: string; title: string; titleHtml: string; snippet: string; href: string; date: string }
 /**
  * `counts`: by kind, in the year and category asked for (or all), each at most SEARCH_CAP (`capped`: the
- * kinds that have more; `totalCapped`: `total` is a floor, "1000+"); `years`: how many of the kind and category
+ * kinds that have more, `estimates` about how many they have; `totalCapped`: `total` is a floor, "100+", `totalEstimate` about how many in all); `years`: how many of the kind and category
  * asked for fall in each year, newest first; `categories`: how many of the kind and year asked for in each
  * category (a proposal's domain, a document's library category; the other kinds have none). Years and
  * categories count the capped matches.
@@ -137,7 +138,7 @@ const roughly = (n: number) => { const unit = 10 ** Math.max(0, Math.floor(Math.
  * `capped` and counts at most SEARCH_CAP. An ordered arm's matches are the readable matches with the
  * lowest ids, and ids are random uuids (gen_random_uuid, randomUUID), so the last one taken marks the share
  * of the id space read: n / share estimates the arm's matches (the kth smallest of N uniform values is
- * about k / N; with 201 taken the error is about ±7 %). An arm taken in no order (`few`) adds what it took.
+ * about k / N; with 101 taken the error is about ±10 %). An arm taken in no order (`few`) adds what it took.
  */
 function tally(parts: Arm[], armRows: { arm: number; n: number; pool: number; last: string }[]) {
   const counts = noCounts();

@@ -50,7 +50,7 @@ export async function searchRoutes(fastify: FastifyInstance) {
     const found = await search(app.db, req.actor, orgId, q, { kind, year, category }, pageOf({ page, pageSize }));
     // The first page of a search is one search in the log (paging on is not another).
     if (page === 1) await logQuery(app.db, { orgId, q, kind, actor: req.actor, searcher: searcher(req), resultCount: found.total });
-    // total: at most SEARCH_CAP per kind; totalCapped: there are more ("200+"), capped: the kinds that have more;
+    // total: at most SEARCH_CAP per kind; totalCapped: there are more ("100+"), capped: the kinds that have more;
     // estimates: for those kinds, about how many (two significant digits), totalEstimate: about how many in all.
     return {
       items: found.items, total: found.total, totalCapped: found.totalCapped, capped: found.capped, estimates: found.estimates, totalEstimate: found.totalEstimate,

@@ -1,4 +1,4 @@
-// Search across everything: the box, the kinds as tabs with their counts, the years and categories with theirs (a count at the cap as "1000+"), results with the hits
+// Search across everything: the box, the kinds as tabs with their counts, the years and categories with theirs (a count at the cap as the estimate, "约 6,300"), results with the hits
 // marked (rendered as text with <mark>, never as HTML), pages, and related searches.
 import { Link, useSearchParams } from 'react-router-dom';
 import { Empty, Flex, Input, List, Segmented, Select, Tag, Typography } from 'antd';
@@ -39,7 +39,7 @@ export default function SearchPage() {
   });
   const counts = found.data?.counts ?? {};
   const all = KINDS.reduce((n, k) => n + (counts[k] ?? 0), 0);
-  // A count at the cap shows the server's estimate, "约 6,300" (or "200+" without one): there are more than were counted.
+  // A count at the cap shows the server's estimate, "约 6,300" (or "100+" without one): there are more than were counted.
   const shownCount = (n: number, capped: boolean, estimate?: number) => (!capped ? String(n) : estimate && estimate > n ? t('search.about', { n: estimate.toLocaleString() }) : `${n}+`);
   const kindCount = (k: SearchKind) => shownCount(counts[k] ?? 0, found.data?.capped?.includes(k) ?? false, found.data?.estimates?.[k]);
   const allEstimate = KINDS.reduce((n, k) => n + (found.data?.estimates?.[k] ?? counts[k] ?? 0), 0);
