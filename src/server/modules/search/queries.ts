@@ -45,23 +45,24 @@ export const SEARCH_CAP = 100;
  */
 function arm(c: Ctx, kind: SearchKind, docKind: string, join: SQL, updated: SQL, access: SQL | undefined, category: SQL = sql`null::text`, few = false): Arm {
   const where = sql`s.org_id = ${c.orgId} and s.doc_kind = ${docKind} and s.tsv @@ ${c.q}`;
-  // Few readable: a plain join, the planner starts from the rows the caller may read (an index on the
-  // author, the links, the recommendations) and probes their search documents.
+  // Few readable: a plain join in the same order, the planner chooses: from the rows the caller may read
+  // (an index on the author, the links, the recommendations) probing their search documents and sorting
+  // the few found, or (a member of many 社情民意) merging them with the kind's matches in id order.
   if (few) {
-    return { kind, ordered: false, sql: sql`select ${kind}::text as kind, s.doc_id as id, s.tsv, ${updated} as updated, ${category} as category
-      from ${searchDocs} s ${join} where ${where}${access ? sql` and ${access}` : sql``} limit ${SEARCH_CAP + 1}` };
+    return { kind, sql: sql`select ${kind}::text as kind, s.doc_id as id, s.tsv, ${updated} as updated, ${category} as category
+      from ${searchDocs} s ${join} where ${where}${access ? sql` and ${access}` : sql``} order by s.doc_id limit ${SEARCH_CAP + 1}` };
   }
   // Most readable: the kind's matches in the order of the primary key (org, kind, id) — for a common word
   // an index scan that stops at the cap, for a rare one the GIN index and a sort of its few matches —,
   // each checked against its row by a nested lookup (the lateral subquery, kept apart by \`offset 0\`,
   // so the planner cannot turn it into a hash join over the whole table).
-  return { kind, ordered: true, sql: sql`select ${kind}::text as kind, s.doc_id as id, s.tsv, r.updated, r.category
+  return { kind, sql: sql`select ${kind}::text as kind, s.doc_id as id, s.tsv, r.updated, r.category
     from ${searchDocs} s, lateral (select ${updated} as updated, ${category} as category from (values (1)) one (x) ${join}${access ? sql` where ${access}` : sql``} offset 0) r
     where ${where} order by s.doc_id limit ${SEARCH_CAP + 1}` };
 }
 
-/** An arm's statement; `ordered`: its matches are taken in the order of their ids (random uuids), so the last one taken tells the share of the id space read. */
-interface Arm { kind: SearchKind; sql: SQL; ordered: boolean }
+/** An arm's statement: its matches are taken in the order of their ids (random uuids), so the last one taken tells the share of the id space read. */
+interface Arm { kind: SearchKind; sql: SQL }
 
 const on = (table: SQL, cond: SQL) => sql` join ${table} on ${cond}`;
 
@@ -135,10 +136,10 @@ const roughly = (n: number) => { const unit = 10 ** Math.max(0, Math.floor(Math.
 
 /**
  * Counts by kind from the arms' tallies. An arm that took its SEARCH_CAP + 1 matches has more: its kind is
- * `capped` and counts at most SEARCH_CAP. An ordered arm's matches are the readable matches with the
- * lowest ids, and ids are random uuids (gen_random_uuid, randomUUID), so the last one taken marks the share
- * of the id space read: n / share estimates the arm's matches (the kth smallest of N uniform values is
- * about k / N; with 101 taken the error is about ±10 %). An arm taken in no order (`few`) adds what it took.
+ * `capped` and counts at most SEARCH_CAP. An arm's matches are the readable matches with the lowest ids,
+ * and ids are random uuids (gen_random_uuid, randomUUID), so the last one taken marks the share of the id
+ * space read: n / share estimates the arm's matches (the kth smallest of N uniform values is about k / N;
+ * with 101 taken the error is about ±10 %).
  */
 function tally(parts: Arm[], armRows: { arm: number; n: number; pool: number; last: string }[]) {
   const counts = noCounts();
@@ -149,7 +150,7 @@ function tally(parts: Arm[], armRows: { arm: number; n: number; pool: number; la
     counts[k] += r.n;
     const full = r.pool > SEARCH_CAP;
     if (full) capped.add(k);
-    guess[k] += full && parts[r.arm]!.ordered ? r.n / shareBelow(r.last) : r.n;
+    guess[k] += full ? r.n / shareBelow(r.last) : r.n;
   }
   const estimates: Partial<Record<SearchKind, number>> = {};
   for (const k of SEARCH_KINDS) {
