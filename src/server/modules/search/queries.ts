@@ -41,28 +41,29 @@ export const SEARCH_CAP = 100;
 /**
  * One arm: the kind's search documents joined to its rows, where the caller may read them (at most SEARCH_CAP + 1).
  * `few`: the caller may read few of the kind's matches (a member's own 社情民意, the contact logs of their
- * links, the replies to recommendations among all replies); else most of them.
+ * links, the replies to recommendations among all replies); else most of them. `any`: no order (the replies
+ * to recommendations: sorting all of them costs more than the estimate they would give).
  */
-function arm(c: Ctx, kind: SearchKind, docKind: string, join: SQL, updated: SQL, access: SQL | undefined, category: SQL = sql`null::text`, few = false): Arm {
+function arm(c: Ctx, kind: SearchKind, docKind: string, join: SQL, updated: SQL, access: SQL | undefined, category: SQL = sql`null::text`, few: false | 'ordered' | 'any' = false): Arm {
   const where = sql`s.org_id = ${c.orgId} and s.doc_kind = ${docKind} and s.tsv @@ ${c.q}`;
   // Few readable: a plain join in the same order, the planner chooses: from the rows the caller may read
   // (an index on the author, the links, the recommendations) probing their search documents and sorting
   // the few found, or (a member of many 社情民意) merging them with the kind's matches in id order.
   if (few) {
-    return { kind, sql: sql`select ${kind}::text as kind, s.doc_id as id, s.tsv, ${updated} as updated, ${category} as category
-      from ${searchDocs} s ${join} where ${where}${access ? sql` and ${access}` : sql``} order by s.doc_id limit ${SEARCH_CAP + 1}` };
+    return { kind, ordered: few === 'ordered', sql: sql`select ${kind}::text as kind, s.doc_id as id, s.tsv, ${updated} as updated, ${category} as category
+      from ${searchDocs} s ${join} where ${where}${access ? sql` and ${access}` : sql``}${few === 'ordered' ? sql` order by s.doc_id` : sql``} limit ${SEARCH_CAP + 1}` };
   }
   // Most readable: the kind's matches in the order of the primary key (org, kind, id) — for a common word
   // an index scan that stops at the cap, for a rare one the GIN index and a sort of its few matches —,
   // each checked against its row by a nested lookup (the lateral subquery, kept apart by \`offset 0\`,
   // so the planner cannot turn it into a hash join over the whole table).
-  return { kind, sql: sql`select ${kind}::text as kind, s.doc_id as id, s.tsv, r.updated, r.category
+  return { kind, ordered: true, sql: sql`select ${kind}::text as kind, s.doc_id as id, s.tsv, r.updated, r.category
     from ${searchDocs} s, lateral (select ${updated} as updated, ${category} as category from (values (1)) one (x) ${join}${access ? sql` where ${access}` : sql``} offset 0) r
     where ${where} order by s.doc_id limit ${SEARCH_CAP + 1}` };
 }
 
-/** An arm's statement: its matches are taken in the order of their ids (random uuids), so the last one taken tells the share of the id space read. */
-interface Arm { kind: SearchKind; sql: SQL }
+/** An arm's statement; `ordered`: its matches are taken in the order of their ids (random uuids), so the last one taken tells the share of the id space read. */
+interface Arm { kind: SearchKind; sql: SQL; ordered: boolean }
 
 const on = (table: SQL, cond: SQL) => sql` join ${table} on ${cond}`;
 
@@ -83,11 +84,11 @@ function arms(c: Ctx, kinds: readonly SearchKind[]): Arm[] {
       sql`${replies.createdAt}`, proposalReadableBy(actor), sql`${proposals.domain}`));
     if (actor && !outsider) {
       out.push(arm(c, 'reply', 'reply', sql`${reply}${on(sql`${consultationRecommendations}`, sql`${consultationRecommendations.orgId} = ${replies.orgId}
-        and ${consultationRecommendations.id} = ${replies.itemId} and ${replies.itemKind} = ${REC_KIND}`)}`, sql`${replies.createdAt}`, recReadableBy(actor), undefined, true));
+        and ${consultationRecommendations.id} = ${replies.itemId} and ${replies.itemKind} = ${REC_KIND}`)}`, sql`${replies.createdAt}`, recReadableBy(actor), undefined, 'any'));
     }
   }
   if (want('opinion') && actor && !outsider) {
-    out.push(arm(c, 'opinion', 'opinion', on(sql`${opinions}`, sql`${opinions.orgId} = s.org_id and ${opinions.id} = s.doc_id`), sql`${opinions.updatedAt}`, opinionReadableBy(actor), undefined, !office));
+    out.push(arm(c, 'opinion', 'opinion', on(sql`${opinions}`, sql`${opinions.orgId} = s.org_id and ${opinions.id} = s.doc_id`), sql`${opinions.updatedAt}`, opinionReadableBy(actor), undefined, office ? false : 'ordered'));
   }
   // The committee's people read every consultation; the public those past the topic step or with comments open (the public list).
   const publicConsultation = or(ne(consultations.state, 'topic'), eq(consultations.commentsOpen, true));
@@ -108,7 +109,7 @@ function arms(c: Ctx, kinds: readonly SearchKind[]): Arm[] {
   // 双联 contact logs: as GET /liaison/contacts/:id reads them (the office and leaders all, a member those of their links; units and the public none).
   if (want('contact') && actor && !outsider) {
     out.push(arm(c, 'contact', 'contact', sql`${on(sql`${liaisonContacts}`, sql`${liaisonContacts.orgId} = s.org_id and ${liaisonContacts.id} = s.doc_id`)}${on(sql`${liaisonLinks}`,
-      sql`${liaisonLinks.orgId} = ${liaisonContacts.orgId} and ${liaisonLinks.id} = ${liaisonContacts.linkId}`)}`, sql`${liaisonContacts.createdAt}`, visibleLinks(actor), undefined, !office));
+      sql`${liaisonLinks.orgId} = ${liaisonContacts.orgId} and ${liaisonLinks.id} = ${liaisonContacts.linkId}`)}`, sql`${liaisonContacts.createdAt}`, visibleLinks(actor), undefined, office ? false : 'ordered'));
   }
   return out;
 }
@@ -139,7 +140,7 @@ const roughly = (n: number) => { const unit = 10 ** Math.max(0, Math.floor(Math.
  * `capped` and counts at most SEARCH_CAP. An arm's matches are the readable matches with the lowest ids,
  * and ids are random uuids (gen_random_uuid, randomUUID), so the last one taken marks the share of the id
  * space read: n / share estimates the arm's matches (the kth smallest of N uniform values is about k / N;
- * with 101 taken the error is about ±10 %).
+ * with 101 taken the error is about ±10 %). An arm taken in no order adds what it took (a floor).
  */
 function tally(parts: Arm[], armRows: { arm: number; n: number; pool: number; last: string }[]) {
   const counts = noCounts();
@@ -150,7 +151,7 @@ function tally(parts: Arm[], armRows: { arm: number; n: number; pool: number; la
     counts[k] += r.n;
     const full = r.pool > SEARCH_CAP;
     if (full) capped.add(k);
-    guess[k] += full ? r.n / shareBelow(r.last) : r.n;
+    guess[k] += full && parts[r.arm]!.ordered ? r.n / shareBelow(r.last) : r.n;
   }
   const estimates: Partial<Record<SearchKind, number>> = {};
   for (const k of SEARCH_KINDS) {
