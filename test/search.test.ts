@@ -17,7 +17,10 @@ import { form } from './library-helpers.ts';
 // related searches (GET /api/v1/search/related).
 
 interface Item { kind: string; id: string; title: string; titleHtml: string; snippet: string; href: string }
-interface Answer { items: Item[]; total: number; totalCapped: boolean; capped: string[]; page: number; pageSize: number; counts: Record<string, number>; categories: { category: string; count: number }[] }
+interface Answer {
+  items: Item[]; total: number; totalCapped: boolean; capped: string[]; estimates: Record<string, number>; totalEstimate: number; page: number; pageSize: number;
+  counts: Record<string, number>; categories: { category: string; count: number }[];
+}
 
 describe.each(engines)('search (%s)', (engine) => {
   let t: TestApp;
@@ -260,19 +263,53 @@ describe.each(engines)('search (%s)', (engine) => {
     expectProblem(await t.app.inject({ url: `/api/v1/search?q=x&category=${'长'.repeat(101)}`, headers: await t.as('staff') }), 400);
   });
 
-  it('counts a kind up to the cap only, saying there are more', async () => {
-    // 1,005 more proposals on buses (copies of the published one, new ids), with their search documents.
+  it('counts a kind up to the cap only, saying there are more and about how many', async () => {
+    // Five caps' worth of proposals on buses (copies of the published one, new ids), with their search documents.
+    const copies = SEARCH_CAP * 5;
     await t.database.db.execute(sql`with made as (insert into proposals select (jsonb_populate_record(null::proposals, to_jsonb(p) || jsonb_build_object('id', gen_random_uuid(), 'number', null))).*
-      from proposals p, generate_series(1, ${SEARCH_CAP + 5}) where p.id = ${ids.published} returning id)
+      from proposals p, generate_series(1, ${copies}) where p.id = ${ids.published} returning id)
       insert into search_docs (org_id, doc_kind, doc_id, tsv) select ${t.fx.orgId}, 'proposal', id, to_tsvector('simple', '公交') from made`);
     const all = await find('staff', '公交');
     expect(all.counts.proposal).toBe(SEARCH_CAP);
     expect(all).toMatchObject({ totalCapped: true, capped: ['proposal'] });
     expect(all.total).toBe(Object.values(all.counts).reduce((a, b) => a + b, 0));
     expect(all.items).toHaveLength(20);
+    // About how many: the staff read the copies and the two proposals of before (the estimate is read from
+    // where the cap fell among random ids: ±10 % typically at a cap of 100; outside half to twice about once in a million).
+    const truth = copies + 2;
+    expect(all.estimates.proposal).toBeGreaterThan(truth * 0.5);
+    expect(all.estimates.proposal).toBeLessThan(truth * 2);
+    expect(Object.keys(all.estimates)).toEqual(['proposal']);
+    expect(all.totalEstimate).toBe(all.estimates.proposal! + all.total - all.counts.proposal!);
+    // The same search of proposals only: the same count, estimate and page size.
+    const proposalsOnly = await find('staff', '公交', '&kind=proposal');
+    expect(proposalsOnly).toMatchObject({ total: SEARCH_CAP, totalCapped: true, totalEstimate: all.estimates.proposal });
+    expect(proposalsOnly.items.every((i) => i.kind === 'proposal')).toBe(true);
     const opinionsOnly = await find('staff', '公交', '&kind=opinion');
     expect(opinionsOnly).toMatchObject({ totalCapped: false, capped: ['proposal'] });
     expect(opinionsOnly.total).toBe(all.counts.opinion);
+    expect(opinionsOnly.totalEstimate).toBe(opinionsOnly.total);
+    // A visitor reads the published copies too (the same rule as before): capped and estimated alike;
+    // a member sees the same proposals, and their rare words stay exact.
+    const visitor = await find(null, '公交');
+    expect(visitor.capped).toEqual(['proposal']);
+    expect(visitor.estimates.proposal).toBeGreaterThan((copies + 1) * 0.5);
+    const exact = await find('staff', '无障碍');
+    expect(exact).toMatchObject({ totalCapped: false, capped: [], estimates: {} });
+    expect(exact.totalEstimate).toBe(exact.total);
+    // The member's own 社情民意 past the cap (the arm that starts from the caller's rows): estimated alike.
+    await t.database.db.execute(sql`with made as (insert into opinions select (jsonb_populate_record(null::opinions, to_jsonb(o) || jsonb_build_object('id', gen_random_uuid(), 'number', null))).*
+      from opinions o, generate_series(1, ${copies}) where o.id = ${ids.opinion} returning id)
+      insert into search_docs (org_id, doc_kind, doc_id, tsv) select ${t.fx.orgId}, 'opinion', id, to_tsvector('simple', '公交') from made`);
+    const office = await find('staff', '公交', '&kind=opinion');
+    expect(office).toMatchObject({ total: SEARCH_CAP, totalCapped: true, capped: ['proposal', 'opinion'] });
+    expect(office.estimates.opinion).toBeGreaterThan(copies * 0.5);
+    const own = await find('member', '公交', '&kind=opinion');
+    expect(own).toMatchObject({ total: SEARCH_CAP, totalCapped: true, capped: ['proposal', 'opinion'] });
+    expect(own.estimates.opinion).toBeGreaterThan(copies * 0.5);
+    expect(own.estimates.opinion).toBeLessThan((copies + 1) * 2);
+    expect(own.totalEstimate).toBe(own.estimates.opinion);
+    expect(own.items.every((i) => i.kind === 'opinion')).toBe(true);
   });
 });
 

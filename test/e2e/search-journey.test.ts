@@ -2,6 +2,8 @@
 // 公交, finds the published proposal (with the word marked) but not an unpublished one, is offered
 // what it also searched as related searches, and opens the proposal.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { SEARCH_CAP } from '../../src/server/modules/search/queries.ts';
 import { proposalIn } from '../helpers.ts';
 import { see, startE2E, type E2E } from './browser.ts';
 import { main } from './ui.ts';
@@ -11,10 +13,12 @@ const UNPUBLISHED = '关于公交站台无障碍改造的提案';
 
 describe('search journey', () => {
   let e2e: E2E;
+  let published = '';
   beforeAll(async () => {
     e2e = await startE2E();
     const t = e2e.t;
     const id = await proposalIn(t, 'closed', PUBLISHED);
+    published = id;
     const res = await t.app.inject({ method: 'POST', url: `/api/v1/proposals/${id}/actions/publish`, headers: await t.as('staff'), payload: {} });
     expect(res.statusCode, res.body).toBe(200);
     await proposalIn(t, 'submitted', UNPUBLISHED);
@@ -47,5 +51,20 @@ describe('search journey', () => {
     await result.click();
     await see(main(visitor).getByRole('heading', { name: PUBLISHED }));
     expect(new URL(visitor.url()).pathname).toMatch(/^\/public\/proposals\//);
+  });
+
+  it('a word in more than the cap shows about how many, on the tab and in the count', { timeout: 120_000 }, async (test) => {
+    // Three caps' worth of published proposals on shuttle buses (copies with new ids and their search documents).
+    await e2e.t.database.db.execute(sql`with made as (insert into proposals select (jsonb_populate_record(null::proposals, to_jsonb(p) || jsonb_build_object('id', gen_random_uuid(), 'number', null))).*
+      from proposals p, generate_series(1, ${SEARCH_CAP * 3}) where p.id = ${published} returning id, org_id)
+      insert into search_docs (org_id, doc_kind, doc_id, tsv) select org_id, 'proposal', id, to_tsvector('simple', '班车') from made`);
+    const visitor = await e2e.page(test, { viewport: { width: 1366, height: 900 } });
+    await visitor.goto(`/search?q=${encodeURIComponent('班车')}`);
+    await see(main(visitor).getByText(new RegExp(`^约 [\\d,]+ 条结果（排序取前 ${SEARCH_CAP} 条）$`)));
+    await see(main(visitor).getByText(/^提案 约 [\d,]+$/));
+    const shown = await main(visitor).getByText(/^约 [\d,]+ 条结果/).textContent();
+    const about = Number(shown!.match(/约 ([\d,]+)/)![1]!.replace(/,/g, ''));
+    expect(about).toBeGreaterThan(SEARCH_CAP * 3 * 0.5);
+    expect(about).toBeLessThan(SEARCH_CAP * 3 * 2);
   });
 });

@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, max, ne, or, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../core/db/client.ts';
-import { isPublicAccount, ROLES, type Actor } from '../../core/policies.ts';
+import { hasRole, isPublicAccount, ROLES, type Actor } from '../../core/policies.ts';
 import { highlight, queryWords } from '../../core/text/highlight.ts';
 import { redactContacts } from '../../core/text/redact.ts';
 import { searchTokens } from '../../core/text/segment.ts';
@@ -33,24 +33,46 @@ interface Ctx { actor: Actor | null; orgId: string; q: SQL; qTitle: SQL }
 /**
  * How many matches of one kind are counted, ranked and paged: a common word (in tens of thousands of
  * texts) is not counted to the end. Each arm takes its first CAP + 1 readable matches (the +1 tells
- * that there are more: the count shows as "1000+"), and the ranking and the page are drawn from those.
+ * that there are more: the count shows as "100+", with an estimate beyond), and the ranking and the page are drawn
+ * from those. 100: the work of a common word is about proportional to it (docs/benchmarks.md).
  */
-export const SEARCH_CAP = 1000;
+export const SEARCH_CAP = 100;
 
-/** One arm: the kind's search documents joined to its rows, where the caller may read them (at most SEARCH_CAP + 1). */
-function arm(c: Ctx, kind: SearchKind, docKind: string, join: SQL, updated: SQL, access: SQL | undefined, category: SQL = sql`null::text`): SQL {
-  return sql`(select ${kind}::text as kind, s.doc_id as id, s.tsv, ${updated} as updated, ${category} as category
-    from ${searchDocs} s ${join}
-    where s.org_id = ${c.orgId} and s.doc_kind = ${docKind} and s.tsv @@ ${c.q}${access ? sql` and ${access}` : sql``} limit ${SEARCH_CAP + 1})`;
+/**
+ * One arm: the kind's search documents joined to its rows, where the caller may read them (at most SEARCH_CAP + 1).
+ * `few`: the caller may read few of the kind's matches (a member's own 社情民意, the contact logs of their
+ * links, the replies to recommendations among all replies); else most of them. `any`: no order (the replies
+ * to recommendations: sorting all of them costs more than the estimate they would give).
+ */
+function arm(c: Ctx, kind: SearchKind, docKind: string, join: SQL, updated: SQL, access: SQL | undefined, category: SQL = sql`null::text`, few: false | 'ordered' | 'any' = false): Arm {
+  const where = sql`s.org_id = ${c.orgId} and s.doc_kind = ${docKind} and s.tsv @@ ${c.q}`;
+  // Few readable: a plain join in the same order, the planner chooses: from the rows the caller may read
+  // (an index on the author, the links, the recommendations) probing their search documents and sorting
+  // the few found, or (a member of many 社情民意) merging them with the kind's matches in id order.
+  if (few) {
+    return { kind, ordered: few === 'ordered', sql: sql`select ${kind}::text as kind, s.doc_id as id, s.tsv, ${updated} as updated, ${category} as category
+      from ${searchDocs} s ${join} where ${where}${access ? sql` and ${access}` : sql``}${few === 'ordered' ? sql` order by s.doc_id` : sql``} limit ${SEARCH_CAP + 1}` };
+  }
+  // Most readable: the kind's matches in the order of the primary key (org, kind, id) — for a common word
+  // an index scan that stops at the cap, for a rare one the GIN index and a sort of its few matches —,
+  // each checked against its row by a nested lookup (the lateral subquery, kept apart by \`offset 0\`,
+  // so the planner cannot turn it into a hash join over the whole table).
+  return { kind, ordered: true, sql: sql`select ${kind}::text as kind, s.doc_id as id, s.tsv, r.updated, r.category
+    from ${searchDocs} s, lateral (select ${updated} as updated, ${category} as category from (values (1)) one (x) ${join}${access ? sql` where ${access}` : sql``} offset 0) r
+    where ${where} order by s.doc_id limit ${SEARCH_CAP + 1}` };
 }
+
+/** An arm's statement; `ordered`: its matches are taken in the order of their ids (random uuids), so the last one taken tells the share of the id space read. */
+interface Arm { kind: SearchKind; sql: SQL; ordered: boolean }
 
 const on = (table: SQL, cond: SQL) => sql` join ${table} on ${cond}`;
 
 /** The arms of the kinds asked for, each under its read rule (an arm the caller may read nothing of is left out). */
-function arms(c: Ctx, kinds: readonly SearchKind[]): SQL[] {
+function arms(c: Ctx, kinds: readonly SearchKind[]): Arm[] {
   const { actor } = c;
   const outsider = isOutsider(actor);
-  const out: SQL[] = [];
+  const office = !!actor && hasRole(actor, 'staff', 'admin', 'leader');
+  const out: Arm[] = [];
   const want = (k: SearchKind) => kinds.includes(k);
   if (want('proposal')) {
     out.push(arm(c, 'proposal', PROPOSAL, on(sql`${proposals}`, sql`${proposals.orgId} = s.org_id and ${proposals.id} = s.doc_id`), sql`${proposals.updatedAt}`, proposalReadableBy(actor),
@@ -62,11 +84,11 @@ function arms(c: Ctx, kinds: readonly SearchKind[]): SQL[] {
       sql`${replies.createdAt}`, proposalReadableBy(actor), sql`${proposals.domain}`));
     if (actor && !outsider) {
       out.push(arm(c, 'reply', 'reply', sql`${reply}${on(sql`${consultationRecommendations}`, sql`${consultationRecommendations.orgId} = ${replies.orgId}
-        and ${consultationRecommendations.id} = ${replies.itemId} and ${replies.itemKind} = ${REC_KIND}`)}`, sql`${replies.createdAt}`, recReadableBy(actor)));
+        and ${consultationRecommendations.id} = ${replies.itemId} and ${replies.itemKind} = ${REC_KIND}`)}`, sql`${replies.createdAt}`, recReadableBy(actor), undefined, 'any'));
     }
   }
   if (want('opinion') && actor && !outsider) {
-    out.push(arm(c, 'opinion', 'opinion', on(sql`${opinions}`, sql`${opinions.orgId} = s.org_id and ${opinions.id} = s.doc_id`), sql`${opinions.updatedAt}`, opinionReadableBy(actor)));
+    out.push(arm(c, 'opinion', 'opinion', on(sql`${opinions}`, sql`${opinions.orgId} = s.org_id and ${opinions.id} = s.doc_id`), sql`${opinions.updatedAt}`, opinionReadableBy(actor), undefined, office ? false : 'ordered'));
   }
   // The committee's people read every consultation; the public those past the topic step or with comments open (the public list).
   const publicConsultation = or(ne(consultations.state, 'topic'), eq(consultations.commentsOpen, true));
@@ -87,7 +109,7 @@ function arms(c: Ctx, kinds: readonly SearchKind[]): SQL[] {
   // 双联 contact logs: as GET /liaison/contacts/:id reads them (the office and leaders all, a member those of their links; units and the public none).
   if (want('contact') && actor && !outsider) {
     out.push(arm(c, 'contact', 'contact', sql`${on(sql`${liaisonContacts}`, sql`${liaisonContacts.orgId} = s.org_id and ${liaisonContacts.id} = s.doc_id`)}${on(sql`${liaisonLinks}`,
-      sql`${liaisonLinks.orgId} = ${liaisonContacts.orgId} and ${liaisonLinks.id} = ${liaisonContacts.linkId}`)}`, sql`${liaisonContacts.createdAt}`, visibleLinks(actor)));
+      sql`${liaisonLinks.orgId} = ${liaisonContacts.orgId} and ${liaisonLinks.id} = ${liaisonContacts.linkId}`)}`, sql`${liaisonContacts.createdAt}`, visibleLinks(actor), undefined, office ? false : 'ordered'));
   }
   return out;
 }
@@ -95,23 +117,58 @@ function arms(c: Ctx, kinds: readonly SearchKind[]): SQL[] {
 export interface SearchItem { kind: SearchKind; id: string; title: string; titleHtml: string; snippet: string; href: string; date: string }
 /**
  * `counts`: by kind, in the year and category asked for (or all), each at most SEARCH_CAP (`capped`: the
- * kinds that have more; `totalCapped`: `total` is a floor, "1000+"); `years`: how many of the kind and category
+ * kinds that have more, `estimates` about how many they have; `totalCapped`: `total` is a floor, "100+", `totalEstimate` about how many in all); `years`: how many of the kind and category
  * asked for fall in each year, newest first; `categories`: how many of the kind and year asked for in each
  * category (a proposal's domain, a document's library category; the other kinds have none). Years and
  * categories count the capped matches.
  */
 export interface SearchAnswer {
   items: SearchItem[]; total: number; totalCapped: boolean; capped: SearchKind[]; counts: Record<SearchKind, number>;
+  estimates: Partial<Record<SearchKind, number>>; totalEstimate: number;
   years: { year: number; count: number }[]; categories: { category: string; count: number }[]; words: string[];
 }
 export interface SearchFilter { kind?: SearchKind; year?: number; category?: string }
+
+/** The share of the uuid space below this id (its first 48 bits: random in a v4 uuid). */
+const shareBelow = (id: string) => (parseInt(id.replace(/-/g, '').slice(0, 12), 16) + 1) / 2 ** 48;
+
+/** Two significant digits (an estimate shows no more than it knows): 12,345 → 12,000. */
+const roughly = (n: number) => { const unit = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(n, 1))) - 1); return Math.round(n / unit) * unit; };
+
+/**
+ * Counts by kind from the arms' tallies. An arm that took its SEARCH_CAP + 1 matches has more: its kind is
+ * `capped` and counts at most SEARCH_CAP. An arm's matches are the readable matches with the lowest ids,
+ * and ids are random uuids (gen_random_uuid, randomUUID), so the last one taken marks the share of the id
+ * space read: n / share estimates the arm's matches (the kth smallest of N uniform values is about k / N;
+ * with 101 taken the error is about ±10 %). An arm taken in no order adds what it took (a floor).
+ */
+function tally(parts: Arm[], armRows: { arm: number; n: number; pool: number; last: string }[]) {
+  const counts = noCounts();
+  const guess = noCounts();
+  const capped = new Set<SearchKind>();
+  for (const r of armRows) {
+    const k = parts[r.arm]!.kind;
+    counts[k] += r.n;
+    const full = r.pool > SEARCH_CAP;
+    if (full) capped.add(k);
+    guess[k] += full && parts[r.arm]!.ordered ? r.n / shareBelow(r.last) : r.n;
+  }
+  const estimates: Partial<Record<SearchKind, number>> = {};
+  for (const k of SEARCH_KINDS) {
+    if (counts[k] > SEARCH_CAP) capped.add(k); // (a kind of two arms — replies to proposals and to recommendations — adds up its two)
+    if (!capped.has(k)) continue;
+    counts[k] = Math.min(counts[k], SEARCH_CAP);
+    estimates[k] = Math.max(counts[k], roughly(guess[k]));
+  }
+  return { counts, capped: SEARCH_KINDS.filter((k) => capped.has(k)), estimates };
+}
 
 const noCounts = () => Object.fromEntries(SEARCH_KINDS.map((k) => [k, 0])) as Record<SearchKind, number>;
 
 export async function search(db: Queryable, actor: Actor | null, orgId: string, q: string, filter: SearchFilter, page: { limit: number; offset: number }): Promise<SearchAnswer> {
   const { kind, year, category } = filter;
   const words = queryWords(q);
-  if (!words.length) return { items: [], total: 0, totalCapped: false, capped: [], counts: noCounts(), years: [], categories: [], words };
+  if (!words.length) return { items: [], total: 0, totalCapped: false, capped: [], counts: noCounts(), estimates: {}, totalEstimate: 0, years: [], categories: [], words };
   const c: Ctx = {
     actor, orgId,
     q: sql`to_tsquery('simple', ${words.join(' & ')})`,
@@ -119,39 +176,40 @@ export async function search(db: Queryable, actor: Actor | null, orgId: string, 
     qTitle: sql`to_tsquery('simple', ${words.map((w) => `${w}:A`).join(' & ')})`,
   };
   // One statement: the (capped) matches of every kind once (a CTE read several times is computed once),
-  // counted by kind (in the year and category asked for) for the tabs, by year and by category (of the
-  // kind asked for, in the other filter) for the filters, and the page of those asked for, ranked. A year
-  // is the year of the date shown. Ranking runs over the capped matches only.
+  // counted by kind and arm (in the year and category asked for; `pool`: how many the arm took, `last`: its
+  // last id) for the tabs, by year and by category (of the kind asked for, in the other filter) for the
+  // filters, and the page of those asked for, ranked. A year is the year of the date shown. Ranking runs
+  // over the capped matches only.
   const order = sql`order by title_hit desc, rank desc, updated desc, id`;
   const inYear = year ? sql` and year = ${year}` : sql``;
   const inCategory = category ? sql` and category = ${category}` : sql``;
   const ofKind = kind ? sql` and kind = ${kind}` : sql``;
-  const rows = await queryRows<{ kind: string; id: string | null; n: number }>(db, sql`with m as (${sql.join(arms(c, SEARCH_KINDS), sql` union all `)}),
-    u as (select kind, id, updated, category, extract(year from updated)::int as year, tsv from m)
-    select kind, null::uuid as id, count(*)::int as n from u where true${inYear}${inCategory} group by kind
+  const parts = arms(c, SEARCH_KINDS);
+  const none = sql`null::int as pool, null::text as last`;
+  const rows = await queryRows<{ kind: string; id: string | null; n: number; pool: number | null; last: string | null }>(db, sql`with m as (${sql.join(parts.map((p, i) => sql`(select ${i}::int as arm, a.* from (${p.sql}) a)`), sql` union all `)}),
+    u as (select arm, kind, id, updated, category, extract(year from updated)::int as year, tsv from m)
+    select kind || ':' || arm::text as kind, null::uuid as id, (count(*) filter (where true${inYear}${inCategory}))::int as n, count(*)::int as pool, max(id::text) as last from u group by kind, arm
     union all
-    select 'year:' || year::text, null::uuid, count(*)::int from u where true${ofKind}${inCategory} group by year
+    select 'year:' || year::text, null::uuid, count(*)::int, ${none} from u where true${ofKind}${inCategory} group by year
     union all
-    select 'category:' || category, null::uuid, count(*)::int from u where category is not null${ofKind}${inYear} group by category
+    select 'category:' || category, null::uuid, count(*)::int, ${none} from u where category is not null${ofKind}${inYear} group by category
     union all
-    (select kind, id, (row_number() over (${order}))::int from (select kind, id, updated, (tsv @@ ${c.qTitle}) as title_hit, ts_rank(tsv, ${c.q}) as rank
+    (select kind, id, (row_number() over (${order}))::int, ${none} from (select kind, id, updated, (tsv @@ ${c.qTitle}) as title_hit, ts_rank(tsv, ${c.q}) as rank
       from u where true${ofKind}${inYear}${inCategory}) r ${order} limit ${page.limit} offset ${page.offset})`);
   const facet = (prefix: string) => rows.filter((r) => r.id === null && r.kind.startsWith(prefix)).map((r) => ({ key: r.kind.slice(prefix.length), count: r.n }));
   const years = facet('year:').map((r) => ({ year: Number(r.key), count: r.count })).sort((a, b) => b.year - a.year);
   const categories = facet('category:').map((r) => ({ category: r.key, count: r.count })).sort((a, b) => b.count - a.count || (a.category < b.category ? -1 : 1)); // (ties by code point: the same wherever it runs)
-  const counted = rows.filter((r): r is { kind: SearchKind; id: null; n: number } => r.id === null && !r.kind.includes(':'));
   // (n: the place on the page, for the union does not promise to keep the order)
-  const pageRows = rows.filter((r): r is { kind: SearchKind; id: string; n: number } => r.id !== null).sort((a, b) => a.n - b.n);
-  const counts = noCounts();
-  // (a kind of two arms — replies to proposals and to recommendations — adds up its two)
-  for (const r of counted) counts[r.kind] += r.n;
-  const capped = SEARCH_KINDS.filter((k) => counts[k] > SEARCH_CAP);
-  for (const k of capped) counts[k] = SEARCH_CAP;
-  const total = kind ? counts[kind] : Object.values(counts).reduce((a, b) => a + b, 0);
+  const pageRows = rows.filter((r): r is { kind: SearchKind; id: string; n: number; pool: null; last: null } => r.id !== null).sort((a, b) => a.n - b.n);
+  const { counts, capped, estimates } = tally(parts, rows.filter((r) => r.pool !== null).map((r) => ({ arm: Number(r.kind.split(':')[1]), n: r.n, pool: r.pool!, last: r.last! })));
+  const inScope: readonly SearchKind[] = kind ? [kind] : SEARCH_KINDS;
+  const total = inScope.reduce((a: number, k) => a + counts[k], 0);
+  const totalCapped = inScope.some((k) => capped.includes(k));
   const shown = await present(db, actor, orgId, pageRows, words);
   return {
     items: pageRows.map((r) => shown.get(`${r.kind}:${r.id}`)).filter((x): x is SearchItem => !!x),
-    total, totalCapped: kind ? capped.includes(kind) : capped.length > 0, capped, counts, years, categories, words,
+    total, totalCapped, capped, counts, estimates, totalEstimate: inScope.reduce((a: number, k) => a + (estimates[k] ?? counts[k]), 0),
+    years, categories, words,
   };
 }
 

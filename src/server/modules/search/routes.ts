@@ -46,12 +46,16 @@ export async function searchRoutes(fastify: FastifyInstance) {
   }, async (req) => {
     const { q, kind, page, pageSize, year, category } = req.query;
     const orgId = await orgOf(req, req.query.orgId);
-    if (!orgId) return { items: [], total: 0, totalCapped: false, capped: [], page, pageSize, counts: {}, years: [], categories: [] };
+    if (!orgId) return { items: [], total: 0, totalCapped: false, capped: [], estimates: {}, totalEstimate: 0, page, pageSize, counts: {}, years: [], categories: [] };
     const found = await search(app.db, req.actor, orgId, q, { kind, year, category }, pageOf({ page, pageSize }));
     // The first page of a search is one search in the log (paging on is not another).
     if (page === 1) await logQuery(app.db, { orgId, q, kind, actor: req.actor, searcher: searcher(req), resultCount: found.total });
-    // total: at most SEARCH_CAP per kind; totalCapped: there are more ("1000+"), capped: the kinds that have more.
-    return { items: found.items, total: found.total, totalCapped: found.totalCapped, capped: found.capped, page, pageSize, counts: found.counts, years: found.years, categories: found.categories };
+    // total: at most SEARCH_CAP per kind; totalCapped: there are more ("100+"), capped: the kinds that have more;
+    // estimates: for those kinds, about how many (two significant digits), totalEstimate: about how many in all.
+    return {
+      items: found.items, total: found.total, totalCapped: found.totalCapped, capped: found.capped, estimates: found.estimates, totalEstimate: found.totalEstimate,
+      page, pageSize, counts: found.counts, years: found.years, categories: found.categories,
+    };
   });
 
   app.get('/search/related', {

@@ -14,7 +14,7 @@ export const searchDocs = pgTable('search_docs', {
   docId: uuid().notNull(),
   tsv: tsvector().notNull(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-}, (t) => [primaryKey({ columns: [t.orgId, t.docKind, t.docId] }), index('search_docs_tsv').using('gin', t.tsv)]);
+}, (t) => [primaryKey({ columns: [t.orgId, t.docKind, t.docId] }), index('search_docs_tsv').using('gin', t.tsv).with({ fastupdate: false })]);
 
 /**
  * The query log: each search (its first page) of a committee, by whom (`searcher`: a user id, or

@@ -1,4 +1,4 @@
-// Search across everything: the box, the kinds as tabs with their counts, the years and categories with theirs (a count at the cap as "1000+"), results with the hits
+// Search across everything: the box, the kinds as tabs with their counts, the years and categories with theirs (a count at the cap as the estimate, "约 6,300"), results with the hits
 // marked (rendered as text with <mark>, never as HTML), pages, and related searches.
 import { Link, useSearchParams } from 'react-router-dom';
 import { Empty, Flex, Input, List, Segmented, Select, Tag, Typography } from 'antd';
@@ -39,9 +39,10 @@ export default function SearchPage() {
   });
   const counts = found.data?.counts ?? {};
   const all = KINDS.reduce((n, k) => n + (counts[k] ?? 0), 0);
-  // A count at the cap shows as "1000+": there are more than were counted.
-  const shownCount = (n: number, capped: boolean) => (capped ? `${n}+` : String(n));
-  const kindCount = (k: SearchKind) => shownCount(counts[k] ?? 0, found.data?.capped?.includes(k) ?? false);
+  // A count at the cap shows the server's estimate, "约 6,300" (or "100+" without one): there are more than were counted.
+  const shownCount = (n: number, capped: boolean, estimate?: number) => (!capped ? String(n) : estimate && estimate > n ? t('search.about', { n: estimate.toLocaleString() }) : `${n}+`);
+  const kindCount = (k: SearchKind) => shownCount(counts[k] ?? 0, found.data?.capped?.includes(k) ?? false, found.data?.estimates?.[k]);
+  const allEstimate = KINDS.reduce((n, k) => n + (found.data?.estimates?.[k] ?? counts[k] ?? 0), 0);
   const categories = found.data?.categories ?? [];
   const link = (i: SearchItem) => (i.kind === 'document' ? `${i.href}?q=${encodeURIComponent(q)}` : i.href);
   return (
@@ -66,14 +67,16 @@ export default function SearchPage() {
               value={kind ?? 'all'}
               onChange={(v) => go({ kind: v === 'all' ? undefined : (v as SearchKind) })}
               options={[
-                { value: 'all', label: `${t('search.all')} ${found.data ? shownCount(all, (found.data.capped?.length ?? 0) > 0) : ''}`.trim() },
+                { value: 'all', label: `${t('search.all')} ${found.data ? shownCount(all, (found.data.capped?.length ?? 0) > 0, allEstimate) : ''}`.trim() },
                 // The kinds with something found (and the one chosen): a visitor is not offered tabs that can hold nothing for them.
                 ...KINDS.filter((k) => !found.data || (counts[k] ?? 0) > 0 || k === kind).map((k) => ({ value: k, label: `${t(`search.kind.${k}` as MessageKey)} ${found.data ? kindCount(k) : ''}`.trim() })),
               ]}
             />
           </div>
           <Flex justify="space-between" align="center" wrap gap={8}>
-            {found.data && <Typography.Text type="secondary">{found.data.totalCapped ? t('search.resultsCapped', { total: found.data.total }) : t('search.results', { total: found.data.total })}</Typography.Text>}
+            {found.data && <Typography.Text type="secondary">{!found.data.totalCapped ? t('search.results', { total: found.data.total })
+              : (found.data.totalEstimate ?? 0) > found.data.total ? t('search.resultsAbout', { estimate: found.data.totalEstimate!.toLocaleString(), total: found.data.total })
+                : t('search.resultsCapped', { total: found.data.total })}</Typography.Text>}
             <Flex gap={8} wrap>
               {(categories.length > 0 || category) && (
                 <Select<string> size="small" aria-label={t('search.category')} value={category ?? ''} style={{ minWidth: 130 }}
