@@ -15,10 +15,14 @@ export function useHasBelow(): boolean {
   return (useOrgs().data ?? []).some((o) => o.id !== user?.orgId && o.active);
 }
 
-export function ScopeSwitch({ value, onChange }: { value: Scope; onChange: (v: Scope) => void }) {
-  const { t } = useI18n();
+export function ScopeSwitch(props: { value: Scope; onChange: (v: Scope) => void }) {
   const { hasRole } = useAuth();
-  const hasBelow = useHasBelow();
-  if (!hasBelow || !hasRole('staff', 'admin', 'leader')) return null;
+  // (A visitor or a member asks nothing: the committee tree is read by the office and leaders only.)
+  return hasRole('staff', 'admin', 'leader') ? <OfficeScopeSwitch {...props} /> : null;
+}
+
+function OfficeScopeSwitch({ value, onChange }: { value: Scope; onChange: (v: Scope) => void }) {
+  const { t } = useI18n();
+  if (!useHasBelow()) return null;
   return <Segmented<Scope> aria-label={t('stats.scope')} value={value} onChange={onChange} options={SCOPES.map((s) => ({ value: s, label: t(`stats.scope.${s}`) }))} />;
 }
