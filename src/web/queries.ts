@@ -31,9 +31,10 @@ export function useMeta() {
   });
 }
 
-export function useOrgs() {
+export function useOrgs(enabled = true) {
   return useQuery({
     queryKey: keys.orgs,
+    enabled,
     queryFn: ({ signal }) => api.get<ItemList<Org>>('/api/v1/orgs', undefined, signal),
     staleTime: 10 * 60_000,
     select: (d) => d.items,

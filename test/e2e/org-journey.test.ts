@@ -1,13 +1,15 @@
 // In a real browser: the city's admin sets up a county committee and its first admin on 下级政协;
 // that admin signs in on a phone, chooses their own password and sets the county up from nothing
 // (a sector, then a member); the city then reads the county's figures rolled up with its own on
-// 提案统计 (含下级). Embedded database only: test/org-tree.test.ts covers the API on both engines.
+// 提案统计 (含下级), and its public consultations on 协商活动 (含下级, at 1366 px and on a phone).
+// Embedded database only: test/org-tree.test.ts covers the API on both engines.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
 import { orgs } from '../../src/server/core/schema.ts';
 import { proposals } from '../../src/server/modules/proposals/schema.ts';
 import { members } from '../../src/server/modules/org/schema.ts';
+import { consultations } from '../../src/server/modules/consultations/schema.ts';
 import { logIn, see, seeCells, startE2E, type E2E } from './browser.ts';
 import { button, consoleErrors, dialog, logInAs, main, pick, row, toast } from './ui.ts';
 
@@ -97,6 +99,24 @@ describe('committees below journey', () => {
     await see(main(city).getByText(/包含：.*鼓楼区政协/));
     await main(city).locator('.ant-segmented').getByText('政协', { exact: true }).click();
     await seeCells(row(city, '鼓楼区政协'), ['鼓楼区政协', '1']);
+    await noOverflow(city);
+
+    // The county's public consultations listed with the city's (含下级), each with its committee; one still at its topic never.
+    const year = new Date().getFullYear();
+    await e2e.t.database.db.insert(consultations).values([
+      { orgId: county!.id, title: '鼓楼区老城更新协商', kind: 'bimonthly', year, state: 'preparing', createdBy: member!.id },
+      { orgId: county!.id, title: '鼓楼区尚在选题的协商', kind: 'bimonthly', year, state: 'topic', createdBy: member!.id },
+    ]);
+    await city.goto(`/consultations?year=${year}`);
+    await main(city).getByText('含下级', { exact: true }).click();
+    await seeCells(row(city, '鼓楼区老城更新协商'), ['鼓楼区老城更新协商', '鼓楼区政协']);
+    expect(await main(city).getByText('鼓楼区尚在选题的协商').count()).toBe(0);
+    await noOverflow(city);
+    await city.setViewportSize({ width: 390, height: 844 });
+    await see(main(city).getByText('鼓楼区老城更新协商'));
+    await noOverflow(city);
+    await city.goto('/library');
+    await see(main(city).getByText('含下级', { exact: true }));
     await noOverflow(city);
     expect(cityErrors).toEqual([]);
   });

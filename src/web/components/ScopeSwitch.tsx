@@ -1,9 +1,10 @@
-// 本级 / 含下级: the switch of the statistics, the 四双 report and the dashboard between a committee's
-// own figures and those rolled up with the active committees below it (scope=tree, the server's
-// org/rollup.ts). Shown only to whoever may oversee (office and leaders: org.oversee) of a committee
-// that has committees below; the server gives everyone else their own figures anyway.
+// 本级 / 含下级: the switch of the statistics, the 四双 report, the dashboard and the consultations and
+// library lists between a committee's own figures or rows and those rolled up with the active
+// committees below it (scope=tree: the server's org/oversight.ts and org/rollup.ts). Shown only to
+// whoever may oversee (office and leaders: org.oversee) of a committee that has committees below;
+// the server gives everyone else their own anyway.
 import { Flex, Segmented, Typography } from 'antd';
-import { useUser } from '../auth';
+import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
 import { useOrgs } from '../queries';
 
@@ -11,11 +12,16 @@ export const SCOPES = ['own', 'tree'] as const;
 export type Scope = (typeof SCOPES)[number];
 const OVERSEE = ['admin', 'staff', 'leader'];
 
-/** Whether the caller may switch to 含下级: it oversees, and its committee has active committees below. */
+/**
+ * Whether the caller may switch to 含下级: it oversees, and its committee has active committees below.
+ * A visitor or a member asks nothing (the committee tree is read by the office and leaders only, and a
+ * visitor's 401 would send them to the login page).
+ */
 export function useCanRollUp(): boolean {
-  const user = useUser();
-  const orgs = useOrgs().data ?? [];
-  return user.roles.some((r) => OVERSEE.includes(r)) && orgs.some((o) => o.id !== user.orgId && o.active);
+  const { user } = useAuth();
+  const oversees = !!user && user.roles.some((r) => OVERSEE.includes(r));
+  const orgs = useOrgs(oversees).data ?? [];
+  return oversees && orgs.some((o) => o.id !== user.orgId && o.active);
 }
 
 /** The switch, and under 含下级 the committees the figures add up (when known). */
