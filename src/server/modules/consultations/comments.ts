@@ -75,11 +75,13 @@ const listPrint = (orgId: SQL | string) => sql`(select md5(coalesce(string_agg(w
  * statement compares the list's fingerprint with the database's, so a list changed here or on another
  * instance is read again before a comment is checked against the old one.
  */
-const lists = new Map<string, WordList>();
+const kept = new WeakMap<Queryable, Map<string, WordList>>();
 
 async function wordList(db: Queryable, orgId: string, fresh = false): Promise<WordList> {
-  const kept = lists.get(orgId);
-  if (kept && !fresh) return kept;
+  let lists = kept.get(db);
+  if (!lists) kept.set(db, lists = new Map());
+  const known = lists.get(orgId);
+  if (known && !fresh) return known;
   const [row] = rowsOf<{ print: string; words: string[] }>(await db.execute(sql`select ${listPrint(sql`${orgId}::uuid`)} as print,
     coalesce((select json_agg(word order by word) from ${sensitiveWords} where org_id = ${orgId}), '[]') as words`));
   const words = row!.words;
@@ -107,7 +109,7 @@ export async function setSensitiveWords(ctx: Ctx, list: string[]) {
     await c.record({ action: 'updated', entity: 'sensitiveWords', entityId: c.actor.orgId, before: { count: before.length }, after: { count: words.length } });
     return words.sort();
   });
-  lists.delete(ctx.actor.orgId);
+  kept.get(ctx.db)?.delete(ctx.actor.orgId);
   return out;
 }
 
