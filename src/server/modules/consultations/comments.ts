@@ -176,59 +176,67 @@ const arr = (values: unknown[], type: string) => sql`${sql.param(values)}::${sql
 export async function postComments(items: CommentInput[]): Promise<(Posted | Error)[]> {
   if (!items.length) return [];
   const out: (Posted | Error | undefined)[] = items.map(() => undefined);
-  const first = items[0]!.ctx;
+  // One statement per committee (each on its own shard under Citus); nearly always one.
+  const byOrg = new Map<string, number[]>();
+  items.forEach((it, i) => byOrg.set(it.ctx.actor.orgId, [...(byOrg.get(it.ctx.actor.orgId) ?? []), i]));
+  await Promise.all([...byOrg].map(async ([orgId, at]) => {
+    const answers = await postToOrg(orgId, at.map((i) => items[i]!));
+    at.forEach((i, k) => { out[i] = answers[k]; });
+  }));
+  void items[0]!.ctx.outbox.kick();
+  return out.map((r) => r!);
+}
+
+/** postComments for the comments of one committee: one statement. */
+async function postToOrg(orgId: string, items: CommentInput[]): Promise<(Posted | Error)[]> {
+  const out: (Posted | Error | undefined)[] = items.map(() => undefined);
+  const { db } = items[0]!.ctx;
+  const list = await wordList(db, orgId);
   // The same text again from the same account within the batch (the statement checks the earlier ones).
   const seen = new Set<string>();
-  const rows: { i: number; id: string; orgId: string; content: string; sensitive: boolean; print: string }[] = [];
-  const listOf = new Map<string, WordList>();
-  for (const orgId of new Set(items.map((it) => it.ctx.actor.orgId))) listOf.set(orgId, await wordList(first.db, orgId));
+  const rows: { i: number; id: string; content: string; it: CommentInput }[] = [];
   items.forEach((it, i) => {
-    const orgId = it.ctx.actor.orgId;
     const content = it.content.trim();
-    const key = `${orgId}:${it.consultationId}:${it.ctx.actor.id}:${content}`;
+    const key = `${it.consultationId}:${it.ctx.actor.id}:${content}`;
     if (seen.has(key)) { out[i] = refusals.repeat(); return; }
     seen.add(key);
-    const list = listOf.get(orgId)!;
-    rows.push({ i, id: randomUUID(), orgId, content, sensitive: list.check(content) !== null, print: list.print });
+    rows.push({ i, id: randomUUID(), content, it });
   });
   if (!rows.length) return out.map((r) => r!);
-  const item = (r: (typeof rows)[number]) => items[r.i]!;
-  const result = await first.db.execute(sql`with input as (
-      select * from unnest(${arr(rows.map((r) => r.i), 'int')}, ${arr(rows.map((r) => r.id), 'uuid')}, ${arr(rows.map((r) => r.orgId), 'uuid')},
-        ${arr(rows.map((r) => item(r).consultationId), 'uuid')}, ${arr(rows.map((r) => item(r).ctx.actor.id), 'uuid')},
-        ${arr(rows.map((r) => item(r).ctx.actor.displayName), 'text')}, ${arr(rows.map((r) => r.content), 'text')},
-        ${arr(rows.map((r) => item(r).replyTo ?? null), 'uuid')}, ${arr(rows.map((r) => r.sensitive), 'bool')}, ${arr(rows.map((r) => r.print), 'text')},
-        ${arr(rows.map((r) => item(r).ctx.actor.memberId ?? null), 'uuid')}, ${arr(rows.map((r) => item(r).ctx.requestId ?? null), 'text')})
-        as t(i, id, org_id, consultation_id, author_id, author_name, content, reply_to, sensitive, print, member_id, request_id)
+  const org = sql`${orgId}::uuid`;
+  const result = await db.execute(sql`with input as (
+      select * from unnest(${arr(rows.map((r) => r.i), 'int')}, ${arr(rows.map((r) => r.id), 'uuid')}, ${arr(rows.map((r) => r.it.consultationId), 'uuid')},
+        ${arr(rows.map((r) => r.it.ctx.actor.id), 'uuid')}, ${arr(rows.map((r) => r.it.ctx.actor.displayName), 'text')}, ${arr(rows.map((r) => r.content), 'text')},
+        ${arr(rows.map((r) => r.it.replyTo ?? null), 'uuid')}, ${arr(rows.map((r) => list.check(r.content) !== null), 'bool')},
+        ${arr(rows.map((r) => r.it.ctx.actor.memberId ?? null), 'uuid')}, ${arr(rows.map((r) => r.it.ctx.requestId ?? null), 'text')})
+        as t(i, id, consultation_id, author_id, author_name, content, reply_to, sensitive, member_id, request_id)
     ), locked as (
-      select c.org_id, c.id, c.comments_open, c.comments_moderation from ${consultations} c
-      where (c.org_id, c.id) in (select org_id, consultation_id from input) order by c.org_id, c.id for no key update
-    ), prints as (
-      select o.org_id, ${listPrint(sql`o.org_id`)} as print from (select distinct org_id from input) o
+      select c.id, c.comments_open, c.comments_moderation from ${consultations} c
+      where c.org_id = ${org} and c.id in (select consultation_id from input) order by c.id for no key update
     ), checked as (
       select n.*, case when l.id is null then 'missing' when not l.comments_open then 'closed'
           when n.reply_to is not null and not exists (select 1 from ${comments} t
-            where t.org_id = n.org_id and t.id = n.reply_to and t.consultation_id = n.consultation_id and t.status = 'visible') then 'reply'
-          when exists (select 1 from ${comments} r where r.org_id = n.org_id and r.consultation_id = n.consultation_id and r.author_id = n.author_id
+            where t.org_id = ${org} and t.id = n.reply_to and t.consultation_id = n.consultation_id and t.status = 'visible') then 'reply'
+          when exists (select 1 from ${comments} r where r.org_id = ${org} and r.consultation_id = n.consultation_id and r.author_id = n.author_id
             and md5(r.content) = md5(n.content) and r.content = n.content) then 'repeat'
-          when p.print is distinct from n.print then 'stale' end as refused,
+          when ${listPrint(org)} <> ${list.print} then 'stale' end as refused,
         case when n.sensitive then 'sensitive' when l.comments_moderation = 'pre' then 'pre' end as held_for
-      from input n left join locked l on l.org_id = n.org_id and l.id = n.consultation_id left join prints p on p.org_id = n.org_id
+      from input n left join locked l on l.id = n.consultation_id
     ), ins as (
       insert into ${comments} (org_id, id, consultation_id, author_id, author_name, content, reply_to, status, held_for, seq)
-      select org_id, id, consultation_id, author_id, author_name, content, reply_to, case when held_for is null then 'visible' else 'held' end, held_for,
+      select ${org}, id, consultation_id, author_id, author_name, content, reply_to, case when held_for is null then 'visible' else 'held' end, held_for,
         case when held_for is null then nextval(${commentSequence.seqName}) end
       from checked where refused is null order by i
-      returning org_id, id, consultation_id, author_id, status, held_for, seq, created_at
+      returning id, consultation_id, author_id, status, held_for, seq, created_at
     ), audited as (
       insert into ${auditLog} (org_id, actor_user_id, action, entity, entity_id, after, request_id)
-      select ins.org_id, ins.author_id, case when ins.status = 'held' then 'held' else 'posted' end, 'consultationComment', ins.id,
+      select ${org}, ins.author_id, case when ins.status = 'held' then 'held' else 'posted' end, 'consultationComment', ins.id,
         case when ins.status = 'held' then jsonb_build_object('status', 'held', 'heldFor', ins.held_for, 'consultationId', ins.consultation_id)
           else jsonb_build_object('status', 'visible', 'consultationId', ins.consultation_id) end, c.request_id
       from ins join checked c on c.id = ins.id order by c.i
     ), evented as (
       insert into ${outbox} (org_id, type, payload)
-      select ins.org_id, case when ins.status = 'held' then 'consultationComment.held' else 'consultationComment.posted' end,
+      select ${org}, case when ins.status = 'held' then 'consultationComment.held' else 'consultationComment.posted' end,
         case when ins.status = 'held' then jsonb_build_object('id', ins.id, 'consultationId', ins.consultation_id, 'heldFor', ins.held_for)
           else jsonb_build_object('id', ins.id, 'consultationId', ins.consultation_id, 'memberIds', case when c.member_id is null then '[]'::jsonb else jsonb_build_array(c.member_id) end,
             'occurredOn', ${today()}::text, 'authorUserId', ins.author_id) end
@@ -240,24 +248,22 @@ export async function postComments(items: CommentInput[]): Promise<(Posted | Err
   const byIndex = new Map(rows.map((r) => [r.i, r]));
   const stale: number[] = [];
   for (const a of answered) {
-    const r = byIndex.get(a.i)!;
+    const { id, content, it } = byIndex.get(a.i)!;
     if (a.refused === 'stale') { stale.push(a.i); continue; }
     if (a.refused) { out[a.i] = refusals[a.refused](); continue; }
-    const it = items[a.i]!;
     const comment: Comment = {
-      orgId: r.orgId, id: r.id, consultationId: it.consultationId, authorId: it.ctx.actor.id, authorName: it.ctx.actor.displayName, content: r.content,
+      orgId, id, consultationId: it.consultationId, authorId: it.ctx.actor.id, authorName: it.ctx.actor.displayName, content,
       replyTo: it.replyTo ?? null, status: a.status!, heldFor: a.heldFor, hiddenReason: null, supports: 0, opposes: 0, seq: a.seq,
       moderatedBy: null, moderatedAt: null, createdAt: new Date(a.createdMs!),
     };
     out[a.i] = comment.status === 'held'
-      ? { comment, channel: queueChannel(comment.orgId, comment.consultationId), publish: { event: 'held', data: presentForStaff(comment) } }
-      : { comment, channel: commentChannel(comment.orgId, comment.consultationId), publish: { event: 'comment', id: comment.seq!, data: presentComment(comment) } };
+      ? { comment, channel: queueChannel(orgId, comment.consultationId), publish: { event: 'held', data: presentForStaff(comment) } }
+      : { comment, channel: commentChannel(orgId, comment.consultationId), publish: { event: 'comment', id: comment.seq!, data: presentComment(comment) } };
   }
-  void first.outbox.kick();
   if (stale.length) {
-    // A word list changed since it was compiled: read again, then those comments once more.
-    for (const orgId of new Set(stale.map((i) => items[i]!.ctx.actor.orgId))) await wordList(first.db, orgId, true);
-    const again = await postComments(stale.map((i) => items[i]!));
+    // The word list changed since it was compiled (here or on another instance): read again, then those comments once more.
+    await wordList(db, orgId, true);
+    const again = await postToOrg(orgId, stale.map((i) => items[i]!));
     stale.forEach((i, k) => { out[i] = again[k]; });
   }
   return out.map((r) => r!);
