@@ -139,11 +139,12 @@ describe.each(engines)('comment stream (%s)', (engine) => {
     const stream = await openStream(base, `/api/v1/consultations/${id}/comments/stream`);
     await stream.next('viewers');
     // Forty comments at once over HTTP from three accounts, into two consultations (batches hold both).
-    const as = ['member', 'staff', 'leader'];
-    const sent = Array.from({ length: 40 }, (_, i) => ({ user: as[i % 3]!, to: i % 4 === 3 ? other : id, content: `同时发表的第 ${i} 条` }));
+    const as: Record<string, string>[] = [];
+    for (const user of ['member', 'staff', 'leader']) as.push(await t.as(user));
+    const sent = Array.from({ length: 40 }, (_, i) => ({ headers: as[i % 3]!, to: i % 4 === 3 ? other : id, content: `同时发表的第 ${i} 条` }));
     const answers = await Promise.all(sent.map(async (s) => {
       const res = await fetch(`${base}/api/v1/consultations/${s.to}/comments`, {
-        method: 'POST', headers: { ...(await t.as(s.user)), 'content-type': 'application/json' }, body: JSON.stringify({ content: s.content }),
+        method: 'POST', headers: { ...s.headers, 'content-type': 'application/json' }, body: JSON.stringify({ content: s.content }),
       });
       expect(res.status).toBe(201);
       return res.json() as Promise<{ id: string; seq: number; consultationId: string }>;

@@ -222,11 +222,18 @@ async function postToOrg(orgId: string, items: CommentInput[]): Promise<(Posted 
           when ${listPrint(org)} <> ${list.print} then 'stale' end as refused,
         case when n.sensitive then 'sensitive' when l.comments_moderation = 'pre' then 'pre' end as held_for
       from input n left join locked l on l.id = n.consultation_id
+    ), wanted as (
+      select id, row_number() over (order by i) as k from checked where refused is null and held_for is null
+    ), taken as (
+      select row_number() over (order by v) as k, v from (select nextval(${commentSequence.seqName}) as v from wanted) x
+    ), numbers as (
+      -- The k-th smallest number taken goes to the k-th comment as they came, so each caller's answer,
+      -- and so its live event, goes out in the order of the numbers.
+      select w.id, t.v as seq from wanted w join taken t on t.k = w.k
     ), ins as (
       insert into ${comments} (org_id, id, consultation_id, author_id, author_name, content, reply_to, status, held_for, seq)
-      select ${org}, id, consultation_id, author_id, author_name, content, reply_to, case when held_for is null then 'visible' else 'held' end, held_for,
-        case when held_for is null then nextval(${commentSequence.seqName}) end
-      from checked where refused is null order by i
+      select ${org}, c.id, consultation_id, author_id, author_name, content, reply_to, case when held_for is null then 'visible' else 'held' end, held_for, n.seq
+      from checked c left join numbers n on n.id = c.id where refused is null
       returning id, consultation_id, author_id, status, held_for, seq, created_at
     ), audited as (
       insert into ${auditLog} (org_id, actor_user_id, action, entity, entity_id, after, request_id)
