@@ -13,7 +13,9 @@
 //            bytes read here; this process reads all 10,000 sockets, so its own loop is in the figure),
 //            BENCH_FANOUT_COMMENTS (5) comments one after another; memory per open stream from the
 //            server's resident size before and after opening them.
-// Themes (grouping 10,000 comments) are measured by bench/themes.ts. Alone: `npx tsx bench/comments.ts`.
+// Themes (grouping 10,000 comments) are measured by bench/themes.ts. Alone: `npx tsx bench/comments.ts`;
+// BENCH_COMMENTS_ENGINE=postgres runs the app on PostgreSQL (a throwaway database on BENCH_DATABASE_URL or
+// TEST_DATABASE_URL) instead of the embedded server.
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
