@@ -13,13 +13,16 @@
 //            bytes read here; this process reads all 10,000 sockets, so its own loop is in the figure),
 //            BENCH_FANOUT_COMMENTS (5) comments one after another; memory per open stream from the
 //            server's resident size before and after opening them.
-// Themes (grouping 10,000 comments) are measured by bench/themes.ts. Alone: `npx tsx bench/comments.ts`.
+// Themes (grouping 10,000 comments) are measured by bench/themes.ts. Alone: `npx tsx bench/comments.ts`;
+// BENCH_COMMENTS_ENGINE=postgres runs the app on PostgreSQL (a throwaway database on BENCH_DATABASE_URL or
+// TEST_DATABASE_URL) instead of the embedded server.
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { median, sleep } from './http.ts';
+import { freshDatabase } from './pg.ts';
 import { serverCpu, startServer, stopServer, type Server } from './servers.ts';
 
 const num = (name: string, dflt: number) => { const v = Number(process.env[name]); return Number.isFinite(v) && v > 0 ? v : dflt; };
@@ -37,10 +40,22 @@ export interface CommentBench {
 
 const q = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))]! : NaN; };
 
+/**
+ * BENCH_COMMENTS_ENGINE=postgres: the app on an empty throwaway database of the PostgreSQL server at
+ * BENCH_DATABASE_URL or TEST_DATABASE_URL instead of the embedded server (the default).
+ */
+const engine = process.env.BENCH_COMMENTS_ENGINE === 'postgres' ? 'postgres' : 'embedded';
+const pgBase = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
+
 async function appServer(config: object): Promise<Server> {
+  const env = { BENCH_SEED: 'generated', BENCH_APP_CONFIG: JSON.stringify(config) };
+  if (engine === 'postgres') {
+    if (!pgBase) throw new Error('BENCH_COMMENTS_ENGINE=postgres needs BENCH_DATABASE_URL or TEST_DATABASE_URL');
+    const fresh = await freshDatabase(pgBase);
+    return startServer(['app', 'postgres', fresh.url], fresh.drop, env).catch(async (e) => { await fresh.drop(); throw e; });
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongxin-bench-comments-'));
-  return startServer(['app', 'embedded', dir], async () => fs.rmSync(dir, { recursive: true, force: true }),
-    { BENCH_SEED: 'generated', BENCH_APP_CONFIG: JSON.stringify(config) })
+  return startServer(['app', 'embedded', dir], async () => fs.rmSync(dir, { recursive: true, force: true }), env)
     .catch((e) => { fs.rmSync(dir, { recursive: true, force: true }); throw e; });
 }
 
@@ -240,7 +255,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const only = process.env.BENCH_COMMENTS_ONLY;
   const ingest = only === 'fanout' ? undefined : await ingestBench(log);
   const fanout = only === 'ingest' ? undefined : await fanoutBench(log);
-  const out = { date: startedAt.toISOString(), machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model.trim(), memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAvg1m: { start: +load.toFixed(2), end: +os.loadavg()[0]!.toFixed(2) } }, ingest, fanout };
+  const out = { date: startedAt.toISOString(), engine, machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model.trim(), memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAvg1m: { start: +load.toFixed(2), end: +os.loadavg()[0]!.toFixed(2) } }, ingest, fanout };
   console.log(JSON.stringify(out, null, 2));
   if (ingest && fanout) console.log(commentLines({ ...ingest, fanout }).join('\n'));
 }

@@ -86,6 +86,45 @@ describe.each(engines)('comment stream (%s)', (engine) => {
     expect(again.pending().map((e) => (e.data as { id: string }).id)).not.toContain(first.id);
     again.close();
   });
+
+  it('numbers comments posted at once in the order they commit: a stream gets each once, in order, and a reconnect after any number misses none', async () => {
+    const [id, other] = [await open('post'), await open('post')];
+    const stream = await openStream(base, `/api/v1/consultations/${id}/comments/stream`);
+    await stream.next('viewers');
+    // Forty comments at once over HTTP from three accounts, into two consultations (batches hold both).
+    const as: Record<string, string>[] = [];
+    for (const user of ['member', 'staff', 'leader']) as.push(await t.as(user));
+    const sent = Array.from({ length: 40 }, (_, i) => ({ headers: as[i % 3]!, to: i % 4 === 3 ? other : id, content: `同时发表的第 ${i} 条` }));
+    const answers = await Promise.all(sent.map(async (s) => {
+      const res = await fetch(`${base}/api/v1/consultations/${s.to}/comments`, {
+        method: 'POST', headers: { ...s.headers, 'content-type': 'application/json' }, body: JSON.stringify({ content: s.content }),
+      });
+      expect(res.status).toBe(201);
+      return res.json() as Promise<{ id: string; seq: number; consultationId: string }>;
+    }));
+    const mine = answers.filter((a) => a.consultationId === id);
+    expect(new Set(answers.map((a) => a.seq)).size).toBe(answers.length);
+    // The stream: every comment of its consultation once, numbers rising, none of the other's.
+    const got: { id: string; seq: number }[] = [];
+    while (got.length < mine.length) {
+      const e = await stream.next();
+      got.push({ id: (e.data as { id: string }).id, seq: Number(e.id) });
+    }
+    stream.close();
+    expect(new Set(got.map((g) => g.id))).toEqual(new Set(mine.map((a) => a.id)));
+    expect(got.map((g) => g.seq)).toEqual([...got.map((g) => g.seq)].sort((a, b) => a - b));
+    for (const g of got) expect(g.seq).toBe(mine.find((a) => a.id === g.id)!.seq);
+    // A reconnect after any number it saw gets exactly the later ones, in order.
+    const ordered = [...mine].sort((a, b) => a.seq - b.seq);
+    for (const k of [0, 5, 17, ordered.length - 1]) {
+      const after = ordered[k]!.seq;
+      const replay = await openStream(base, `/api/v1/consultations/${id}/comments/stream?live=false`, { 'last-event-id': String(after) });
+      const ids: string[] = [];
+      for (let left = ordered.length - k - 1; left > 0; left--) ids.push(((await replay.next()).data as { id: string }).id);
+      await expect(replay.next()).rejects.toThrow('stream ended');
+      expect(ids).toEqual(ordered.slice(k + 1).map((a) => a.id));
+    }
+  });
 });
 
 const shared = process.env.TEST_DATABASE_URL && process.env.TEST_REDIS_URL;

@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, outbox } from '../src/server/core/schema.ts';
+import { sensitiveWords } from '../src/server/modules/consultations/schema.ts';
 import { apiOperations, engines, expectProblem, sessionHeaders, testApp, type TestApp } from './helpers.ts';
 
 // Public accounts and online comments (网络议政), through HTTP: registering, opening comments,
@@ -177,6 +178,14 @@ describe.each(engines)('online comments (%s)', (engine) => {
     expect((await ok(me, 'POST', `/consultations/${post}/comments`, { content: '一切正常。' })).status).toBe('visible');
     expect((await ok('staff', 'GET', `/consultations/${post}/comments?status=held`)).items.map((x: { heldFor: string }) => x.heldFor)).toEqual(['sensitive', 'sensitive']);
     await ok('staff', 'PUT', '/moderation/sensitive-words', { words: [] });
+    // The list changed elsewhere (another instance, straight in the database): the list kept compiled
+    // here is out of date, and the next comment is checked against the new one all the same.
+    const other = await register();
+    expect((await ok(other, 'POST', `/consultations/${post}/comments`, { content: '还没有敏感词。' })).status).toBe('visible');
+    await t.database.db.insert(sensitiveWords).values({ orgId: t.fx.orgId, word: '新增敏感词' });
+    expect(await ok(other, 'POST', `/consultations/${post}/comments`, { content: '这里有新增敏感词。' })).toMatchObject({ status: 'held', seq: null });
+    await t.database.db.delete(sensitiveWords).where(eq(sensitiveWords.orgId, t.fx.orgId));
+    expect((await ok(other, 'POST', `/consultations/${post}/comments`, { content: '又是新增敏感词。' })).status).toBe('visible');
   });
 
   it('limits comments per account and per address (429 with Retry-After), refuses a repeat (422) and an oversized one (400)', async () => {

@@ -47,8 +47,11 @@ export async function commentRoutes(fastify: FastifyInstance) {
   const cfg = app.config;
   const themes = new ThemeCache(app.db, { refreshComments: cfg.THEMES_REFRESH_COMMENTS, refreshSeconds: cfg.THEMES_REFRESH_SECONDS, log: app.log });
   const viewerCounts = new Throttle(VIEWERS_EVERY_MS);
-  // Comments that arrive together are written together (one transaction, one commit), each answered on its own.
-  const ingest = new GroupCommit<CommentInput, Posted>({ run: postComments, max: 200, concurrency: 2 });
+  // Comments that arrive together are written together (one statement, one commit), each answered on its
+  // own. One batch at a time: a batch's callers are answered (and their live events sent) before the next
+  // batch's statement goes, so this instance sends a consultation's events in the order of their numbers
+  // (two batches under way could both be answered in one turn of the event loop, the later first).
+  const ingest = new GroupCommit<CommentInput, Posted>({ run: postComments, max: 200, concurrency: 1 });
   app.addHook('onClose', async () => { themes.close(); viewerCounts.close(); await themes.settled(); });
 
   app.get('/consultations/:id/comments', {

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import AhoCorasick from 'modern-ahocorasick';
-import { recordAll, runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
+import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
 import type { Queryable, Tx } from '../../core/db/client.ts';
 import { conflict, invalid, notFound, say } from '../../core/errors.ts';
 import type { LiveBus, LiveMessage } from '../../core/live.ts';
 import { isPublicAccount, type Actor } from '../../core/policies.ts';
-import { users } from '../../core/schema.ts';
+import { auditLog, outbox, users } from '../../core/schema.ts';
 import { members, sectors } from '../org/schema.ts';
 import { rankTallied, type ConsensusRank } from './consensus.ts';
 import { today } from '../handling/deadlines.ts';
@@ -52,7 +52,9 @@ export async function commentable(db: Queryable, actor: Actor | null, id: string
 
 // ---- sensitive words -------------------------------------------------------------------------
 
-const matchers = new Map<string, { key: string; matcher: AhoCorasick }>();
+/** The rows of a raw statement's result. */
+const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
+
 /** Words are matched without case and spaces. */
 const folded = (s: string) => s.toLowerCase().replace(/\s+/g, '');
 
@@ -61,27 +63,44 @@ export async function sensitiveWordsOf(db: Queryable, orgId: string): Promise<st
   return rows.map((r) => r.word);
 }
 
+/** The first sensitive word in a text, if any. */
+type Check = (text: string) => string | null;
+/** A committee's word list as compiled here, with its fingerprint as the database computes it (listPrint). */
+interface WordList { print: string; check: Check }
+/** The fingerprint of a committee's word list (`w`: sensitive_words), the same text here and in the posting statement. */
+const listPrint = (orgId: SQL | string) => sql`(select md5(coalesce(string_agg(w.word, E'\n' order by w.word), '')) from ${sensitiveWords} w where w.org_id = ${orgId})`;
+
 /**
- * The committee's sensitive-word check: a function answering the first sensitive word in a text, if
- * any. One read of the list; the compiled Aho–Corasick automaton is kept per committee and word list,
- * so a batch of comments (or many batches) compiles it once.
+ * Each committee's word list, compiled once into an Aho–Corasick automaton and kept. The posting
+ * statement compares the list's fingerprint with the database's, so a list changed here or on another
+ * instance is read again before a comment is checked against the old one.
  */
-export async function sensitiveCheck(db: Queryable, orgId: string): Promise<(text: string) => string | null> {
-  const words = await sensitiveWordsOf(db, orgId);
-  if (!words.length) return () => null;
-  const key = words.join('\n');
-  let m = matchers.get(orgId);
-  if (m?.key !== key) matchers.set(orgId, m = { key, matcher: new AhoCorasick(words.map(folded)) });
-  const { matcher } = m;
-  return (text) => {
-    const hit = matcher.findFirst(folded(text));
-    return hit ? words[hit.patternIndex]! : null;
+const kept = new WeakMap<Queryable, Map<string, WordList>>();
+
+async function wordList(db: Queryable, orgId: string, fresh = false): Promise<WordList> {
+  let lists = kept.get(db);
+  if (!lists) kept.set(db, lists = new Map());
+  const known = lists.get(orgId);
+  if (known && !fresh) return known;
+  const [row] = rowsOf<{ print: string; words: string[] }>(await db.execute(sql`select ${listPrint(sql`${orgId}::uuid`)} as print,
+    coalesce((select json_agg(word order by word) from ${sensitiveWords} where org_id = ${orgId}), '[]') as words`));
+  const words = row!.words;
+  const matcher = words.length ? new AhoCorasick(words.map(folded)) : null;
+  const list: WordList = {
+    print: row!.print,
+    check: (text) => {
+      const hit = matcher?.findFirst(folded(text));
+      return hit ? words[hit.patternIndex]! : null;
+    },
   };
+  if (lists.size > 10_000) lists.clear();
+  lists.set(orgId, list);
+  return list;
 }
 
 /** Staff replace the committee's list of sensitive words. */
-export function setSensitiveWords(ctx: Ctx, list: string[]) {
-  return runCommand(ctx, async (c) => {
+export async function setSensitiveWords(ctx: Ctx, list: string[]) {
+  const out = await runCommand(ctx, async (c) => {
     c.authorize('consultation.moderate');
     const words = [...new Set(list.map((w) => w.trim()).filter(Boolean))];
     const before = await sensitiveWordsOf(c.tx, c.actor.orgId);
@@ -90,19 +109,21 @@ export function setSensitiveWords(ctx: Ctx, list: string[]) {
     await c.record({ action: 'updated', entity: 'sensitiveWords', entityId: c.actor.orgId, before: { count: before.length }, after: { count: words.length } });
     return words.sort();
   });
+  kept.get(ctx.db)?.delete(ctx.actor.orgId);
+  return out;
 }
 
 // ---- posting ---------------------------------------------------------------------------------
 
 const nextSeq = sql<number>`nextval(${commentSequence.seqName})`;
-/** A comment's text by its digest (the repeat check reads the index on it, not every comment of the author). */
-const contentDigest = sql<string>`md5(${comments.content})`;
 
 /**
  * Before a comment of this consultation takes its number: waits for any other transaction that took
- * one to commit, so numbers are committed in order and a reconnect asking for those after N misses none.
+ * one to commit (the consultation's row, locked until the commit; the posting statement takes the
+ * same lock), so numbers are committed in order and a reconnect asking for those after N misses none.
  */
-const inTurn = (tx: Tx, consultationId: string) => tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`comment-seq:${consultationId}`}))`);
+const inTurn = (tx: Tx, orgId: string, consultationId: string) => tx.execute(sql`select 1 from ${consultations}
+  where ${consultations.orgId} = ${orgId} and ${consultations.id} = ${consultationId} for no key update`);
 
 /** What a member's duty record counts (events.md): the comment, its author's member id, the day. */
 const postedPayload = (row: Pick<Comment, 'id' | 'consultationId' | 'authorId'>, memberId: string | null) =>
@@ -124,85 +145,134 @@ export async function postComment(ctx: Ctx, consultationId: string, input: { con
   return r!;
 }
 
+/** Why the posting statement left a comment out (each answered to its caller as today's single post would). */
+type Refusal = 'missing' | 'closed' | 'reply' | 'repeat' | 'stale';
+const refusals: Record<Exclude<Refusal, 'stale'>, () => Error> = {
+  missing: () => notFound('Consultation'),
+  closed: () => conflict(say('网络议政未开放或已结束，不能发表评论', 'Online comments are not open')),
+  reply: () => invalid('/replyTo', say('要回复的评论不存在', 'no such comment to reply to')),
+  repeat: () => invalid('/content', say('您已发表过相同的评论，请勿重复发表', 'you have posted the same comment already')),
+};
+
+/** One array parameter (drizzle would spread a bare array into a list). */
+const arr = (values: unknown[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`;
+
 /**
- * Posts comments, several in one transaction (the route gathers those that arrive together: core/
- * group-commit.ts), each answered on its own: its comment, or its own refusal — 404 for no such
- * consultation, 409 when comments are not open, 422 for a reply to no visible comment of this
- * consultation or the same text again from the same account (in the batch too). Held when the
- * consultation is pre-moderated or the text has a sensitive word. A batch costs the statements of one
- * comment: the consultations read (locked for share), the replies' and repeats' checks, the word
- * lists, every audit entry and event in one statement, the number lock, one insert, one commit.
+ * Posts comments, several at once (the route gathers those that arrive together: core/group-commit.ts),
+ * each answered on its own: its comment, or its own refusal — 404 for no such consultation, 409 when
+ * comments are not open, 422 for a reply to no visible comment of this consultation or the same text
+ * again from the same account (in the batch too). Held when the consultation is pre-moderated or the
+ * text has a sensitive word.
+ *
+ * A batch is ONE statement in its own implicit transaction (one round trip, one commit): it locks the
+ * batch's consultations (in order, `for no key update`: the turn in which numbers are taken, until the
+ * commit), checks each comment against its consultation, its reply target and the author's earlier
+ * texts (by the index on `md5(content)`) and the word list's fingerprint, inserts the comments — the
+ * visible ones numbered from the stream's sequence after the lock —, and writes every audit entry and
+ * outbox event. Sensitive words are matched here, before, with the kept automaton; a comment checked
+ * against a list that has changed since is refused by the statement as stale and posted again after
+ * the list is read afresh.
  */
 export async function postComments(items: CommentInput[]): Promise<(Posted | Error)[]> {
   if (!items.length) return [];
   const out: (Posted | Error | undefined)[] = items.map(() => undefined);
-  const first = items[0]!.ctx;
-  await first.db.transaction(async (tx) => {
-    const alive = () => items.flatMap((it, i) => (out[i] ? [] : [{ it, i, orgId: it.ctx.actor.orgId }]));
-    const pairs = [...new Map(items.map((it) => [`${it.ctx.actor.orgId}:${it.consultationId}`, { orgId: it.ctx.actor.orgId, id: it.consultationId }])).values()];
-    const found = await tx.select().from(consultations)
-      .where(or(...pairs.map((p) => and(eq(consultations.orgId, p.orgId), eq(consultations.id, p.id))))).for('share');
-    const consOf = new Map(found.map((c) => [`${c.orgId}:${c.id}`, c]));
-    for (const { it, i, orgId } of alive()) {
-      const cons = consOf.get(`${orgId}:${it.consultationId}`);
-      if (!cons) out[i] = notFound('Consultation');
-      else if (!cons.commentsOpen) out[i] = conflict(say('网络议政未开放或已结束，不能发表评论', 'Online comments are not open'));
-    }
-    const orgIds = [...new Set(items.map((it) => it.ctx.actor.orgId))];
-    const replying = alive().filter((x) => x.it.replyTo);
-    if (replying.length) {
-      const targets = await tx.select({ orgId: comments.orgId, id: comments.id, consultationId: comments.consultationId, status: comments.status }).from(comments)
-        .where(and(inArray(comments.orgId, orgIds), inArray(comments.id, [...new Set(replying.map((x) => x.it.replyTo!))])));
-      const visible = new Set(targets.filter((t) => t.status === 'visible').map((t) => `${t.orgId}:${t.consultationId}:${t.id}`));
-      for (const { it, i, orgId } of replying) {
-        if (!visible.has(`${orgId}:${it.consultationId}:${it.replyTo}`)) out[i] = invalid('/replyTo', say('要回复的评论不存在', 'no such comment to reply to'));
-      }
-    }
-    // The same text again from the same account: before, or earlier in this batch.
-    const repeatKey = (orgId: string, consultationId: string, authorId: string, content: string) => `${orgId}:${consultationId}:${authorId}:${content}`;
-    const candidates = alive().map((x) => ({ ...x, content: x.it.content.trim() }));
-    const seen = new Set<string>();
-    if (candidates.length) {
-      const before = await tx.select({ orgId: comments.orgId, consultationId: comments.consultationId, authorId: comments.authorId, content: comments.content }).from(comments)
-        .where(and(inArray(comments.orgId, orgIds), inArray(comments.consultationId, [...new Set(candidates.map((x) => x.it.consultationId))]),
-          inArray(comments.authorId, [...new Set(candidates.map((x) => x.it.ctx.actor.id))]),
-          inArray(contentDigest, [...new Set(candidates.map((x) => x.content))].map((t) => sql`md5(${t})`))));
-      for (const r of before) seen.add(repeatKey(r.orgId, r.consultationId, r.authorId, r.content));
-    }
-    const checks = new Map<string, (text: string) => string | null>();
-    for (const orgId of new Set(candidates.map((x) => x.orgId))) checks.set(orgId, await sensitiveCheck(tx, orgId));
-    const rows: (Omit<typeof comments.$inferInsert, 'seq'> & { seq: SQL<number> | null; i: number })[] = [];
-    for (const { it, i, orgId, content } of candidates) {
-      const key = repeatKey(orgId, it.consultationId, it.ctx.actor.id, content);
-      if (seen.has(key)) { out[i] = invalid('/content', say('您已发表过相同的评论，请勿重复发表', 'you have posted the same comment already')); continue; }
-      seen.add(key);
-      const heldFor = checks.get(orgId)!(content) ? 'sensitive' : consOf.get(`${orgId}:${it.consultationId}`)!.commentsModeration === 'pre' ? 'pre' : null;
-      rows.push({
-        i, id: randomUUID(), orgId, consultationId: it.consultationId, authorId: it.ctx.actor.id, authorName: it.ctx.actor.displayName, content,
-        replyTo: it.replyTo ?? null, status: heldFor ? 'held' : 'visible', heldFor, seq: heldFor ? null : nextSeq,
-      });
-    }
-    if (!rows.length) return;
-    // Audited before the numbers are taken: from the lock to the commit, every other comment of the
-    // consultation waits, so that stretch is the insert and the commit alone.
-    await recordAll(tx, rows.map((r) => {
-      const { ctx } = items[r.i]!;
-      const consultationId = r.consultationId;
-      return r.heldFor
-        ? { actor: ctx.actor, requestId: ctx.requestId, entry: { action: 'held', entity: 'consultationComment', entityId: r.id!, after: { status: 'held', heldFor: r.heldFor, consultationId } }, payload: { id: r.id, consultationId, heldFor: r.heldFor } }
-        : { actor: ctx.actor, requestId: ctx.requestId, entry: { action: 'posted', entity: 'consultationComment', entityId: r.id!, after: { status: 'visible', consultationId } }, payload: postedPayload({ id: r.id!, consultationId, authorId: ctx.actor.id }, ctx.actor.memberId) };
-    }));
-    for (const consultationId of [...new Set(rows.filter((r) => !r.heldFor).map((r) => r.consultationId))].sort()) await inTurn(tx, consultationId);
-    const inserted = await tx.insert(comments).values(rows.map(({ i: _, ...r }) => r)).returning();
-    const byId = new Map(inserted.map((c) => [c.id, c]));
-    for (const r of rows) {
-      const comment = byId.get(r.id!)!;
-      out[r.i] = comment.status === 'held'
-        ? { comment, channel: queueChannel(comment.orgId, comment.consultationId), publish: { event: 'held', data: presentForStaff(comment) } }
-        : { comment, channel: commentChannel(comment.orgId, comment.consultationId), publish: { event: 'comment', id: comment.seq!, data: presentComment(comment) } };
-    }
+  // One statement per committee (each on its own shard under Citus); nearly always one.
+  const byOrg = new Map<string, number[]>();
+  items.forEach((it, i) => byOrg.set(it.ctx.actor.orgId, [...(byOrg.get(it.ctx.actor.orgId) ?? []), i]));
+  await Promise.all([...byOrg].map(async ([orgId, at]) => {
+    const answers = await postToOrg(orgId, at.map((i) => items[i]!));
+    at.forEach((i, k) => { out[i] = answers[k]; });
+  }));
+  void items[0]!.ctx.outbox.kick();
+  return out.map((r) => r!);
+}
+
+/** postComments for the comments of one committee: one statement. */
+async function postToOrg(orgId: string, items: CommentInput[]): Promise<(Posted | Error)[]> {
+  const out: (Posted | Error | undefined)[] = items.map(() => undefined);
+  const { db } = items[0]!.ctx;
+  const list = await wordList(db, orgId);
+  // The same text again from the same account within the batch (the statement checks the earlier ones).
+  const seen = new Set<string>();
+  const rows: { i: number; id: string; content: string; it: CommentInput }[] = [];
+  items.forEach((it, i) => {
+    const content = it.content.trim();
+    const key = `${it.consultationId}:${it.ctx.actor.id}:${content}`;
+    if (seen.has(key)) { out[i] = refusals.repeat(); return; }
+    seen.add(key);
+    rows.push({ i, id: randomUUID(), content, it });
   });
-  void first.outbox.kick();
+  if (!rows.length) return out.map((r) => r!);
+  const org = sql`${orgId}::uuid`;
+  const result = await db.execute(sql`with input as (
+      select * from unnest(${arr(rows.map((r) => r.i), 'int')}, ${arr(rows.map((r) => r.id), 'uuid')}, ${arr(rows.map((r) => r.it.consultationId), 'uuid')},
+        ${arr(rows.map((r) => r.it.ctx.actor.id), 'uuid')}, ${arr(rows.map((r) => r.it.ctx.actor.displayName), 'text')}, ${arr(rows.map((r) => r.content), 'text')},
+        ${arr(rows.map((r) => r.it.replyTo ?? null), 'uuid')}, ${arr(rows.map((r) => list.check(r.content) !== null), 'bool')},
+        ${arr(rows.map((r) => r.it.ctx.actor.memberId ?? null), 'uuid')}, ${arr(rows.map((r) => r.it.ctx.requestId ?? null), 'text')})
+        as t(i, id, consultation_id, author_id, author_name, content, reply_to, sensitive, member_id, request_id)
+    ), locked as (
+      select c.id, c.comments_open, c.comments_moderation from ${consultations} c
+      where c.org_id = ${org} and c.id in (select consultation_id from input) order by c.id for no key update
+    ), checked as (
+      select n.*, case when l.id is null then 'missing' when not l.comments_open then 'closed'
+          when n.reply_to is not null and not exists (select 1 from ${comments} t
+            where t.org_id = ${org} and t.id = n.reply_to and t.consultation_id = n.consultation_id and t.status = 'visible') then 'reply'
+          when exists (select 1 from ${comments} r where r.org_id = ${org} and r.consultation_id = n.consultation_id and r.author_id = n.author_id
+            and md5(r.content) = md5(n.content) and r.content = n.content) then 'repeat'
+          when ${listPrint(org)} <> ${list.print} then 'stale' end as refused,
+        case when n.sensitive then 'sensitive' when l.comments_moderation = 'pre' then 'pre' end as held_for
+      from input n left join locked l on l.id = n.consultation_id
+    ), wanted as (
+      select id, row_number() over (order by i) as k from checked where refused is null and held_for is null
+    ), taken as (
+      select row_number() over (order by v) as k, v from (select nextval(${commentSequence.seqName}) as v from wanted) x
+    ), numbers as (
+      -- The k-th smallest number taken goes to the k-th comment as they came, so each caller's answer,
+      -- and so its live event, goes out in the order of the numbers.
+      select w.id, t.v as seq from wanted w join taken t on t.k = w.k
+    ), ins as (
+      insert into ${comments} (org_id, id, consultation_id, author_id, author_name, content, reply_to, status, held_for, seq)
+      select ${org}, c.id, consultation_id, author_id, author_name, content, reply_to, case when held_for is null then 'visible' else 'held' end, held_for, n.seq
+      from checked c left join numbers n on n.id = c.id where refused is null
+      returning id, consultation_id, author_id, status, held_for, seq, created_at
+    ), audited as (
+      insert into ${auditLog} (org_id, actor_user_id, action, entity, entity_id, after, request_id)
+      select ${org}, ins.author_id, case when ins.status = 'held' then 'held' else 'posted' end, 'consultationComment', ins.id,
+        case when ins.status = 'held' then jsonb_build_object('status', 'held', 'heldFor', ins.held_for, 'consultationId', ins.consultation_id)
+          else jsonb_build_object('status', 'visible', 'consultationId', ins.consultation_id) end, c.request_id
+      from ins join checked c on c.id = ins.id order by c.i
+    ), evented as (
+      insert into ${outbox} (org_id, type, payload)
+      select ${org}, case when ins.status = 'held' then 'consultationComment.held' else 'consultationComment.posted' end,
+        case when ins.status = 'held' then jsonb_build_object('id', ins.id, 'consultationId', ins.consultation_id, 'heldFor', ins.held_for)
+          else jsonb_build_object('id', ins.id, 'consultationId', ins.consultation_id, 'memberIds', case when c.member_id is null then '[]'::jsonb else jsonb_build_array(c.member_id) end,
+            'occurredOn', ${today()}::text, 'authorUserId', ins.author_id) end
+      from ins join checked c on c.id = ins.id order by c.i
+    )
+    select c.i, c.refused, ins.status, ins.held_for as "heldFor", ins.seq::float8 as seq, (extract(epoch from ins.created_at) * 1000)::float8 as "createdMs"
+    from checked c left join ins on ins.id = c.id`);
+  const answered = rowsOf<{ i: number; refused: Refusal | null; status: string | null; heldFor: string | null; seq: number | null; createdMs: number | null }>(result);
+  const byIndex = new Map(rows.map((r) => [r.i, r]));
+  const stale: number[] = [];
+  for (const a of answered) {
+    const { id, content, it } = byIndex.get(a.i)!;
+    if (a.refused === 'stale') { stale.push(a.i); continue; }
+    if (a.refused) { out[a.i] = refusals[a.refused](); continue; }
+    const comment: Comment = {
+      orgId, id, consultationId: it.consultationId, authorId: it.ctx.actor.id, authorName: it.ctx.actor.displayName, content,
+      replyTo: it.replyTo ?? null, status: a.status!, heldFor: a.heldFor, hiddenReason: null, supports: 0, opposes: 0, seq: a.seq,
+      moderatedBy: null, moderatedAt: null, createdAt: new Date(a.createdMs!),
+    };
+    out[a.i] = comment.status === 'held'
+      ? { comment, channel: queueChannel(orgId, comment.consultationId), publish: { event: 'held', data: presentForStaff(comment) } }
+      : { comment, channel: commentChannel(orgId, comment.consultationId), publish: { event: 'comment', id: comment.seq!, data: presentComment(comment) } };
+  }
+  if (stale.length) {
+    // The word list changed since it was compiled (here or on another instance): read again, then those comments once more.
+    await wordList(db, orgId, true);
+    const again = await postToOrg(orgId, stale.map((i) => items[i]!));
+    stale.forEach((i, k) => { out[i] = again[k]; });
+  }
   return out.map((r) => r!);
 }
 
@@ -220,7 +290,7 @@ export function approveComment(ctx: Ctx, consultationId: string, id: string): Pr
     const row = await lockComment(c, consultationId, id);
     c.authorize('consultation.moderate', row);
     if (row.status !== 'held') throw conflict(say('只能通过待审核的评论', 'Only a held comment can be approved'));
-    await inTurn(c.tx, consultationId);
+    await inTurn(c.tx, row.orgId, consultationId);
     const [after] = await c.tx.update(comments).set({ status: 'visible', seq: nextSeq, moderatedBy: c.actor.id, moderatedAt: sql`now()` })
       .where(and(eq(comments.orgId, row.orgId), eq(comments.id, id))).returning();
     await c.record({ action: 'approved', entity: 'consultationComment', entityId: id, before: { status: 'held' }, after: { status: 'visible', consultationId } });
