@@ -1,4 +1,5 @@
-import { oneTable, truncationNote, type Column, type Tables } from '../../core/xlsx.ts';
+import type { Column, Tables } from '../../core/xlsx.ts';
+import { listSheet } from '../../core/list-export.ts';
 import type { listProposals } from './queries.ts';
 import type { searchProposals } from './search.ts';
 import { STATE_NAMES } from './workflow.ts';
@@ -30,7 +31,7 @@ export function listTable(list: { items: ListItem[]; total: number }, opts: { pu
     { header: '提交日期', value: (r) => day(r.submittedAt), width: 12 },
     !opts.publicList && { header: '更新时间', value: (r) => r.updatedAt.slice(0, 16).replace('T', ' '), width: 18 },
   ];
-  return oneTable('提案列表', columns.filter((c) => c !== false), list.items, { note: truncationNote(list.total) });
+  return listSheet('提案列表', columns, list);
 }
 
 /** The HTML of a highlight as plain text: the <mark>s dropped, the escaped characters back. */
@@ -38,10 +39,10 @@ const plain = (html: string) => html.replace(/<\/?mark>/g, '').replace(/&#(\d+);
 
 /** The hits in the order of relevance, each with the passage that matched. */
 export function searchTable(found: { items: Hit[]; total: number }): Tables {
-  return oneTable('提案检索', [
+  return listSheet('提案检索', [
     { header: '会议', value: (r) => r.sessionLabel, width: 12 }, { header: '编号', value: number, width: 8 },
     { header: '标题', value: (r) => r.title, width: 40 }, { header: '提案人', value: (r) => r.proposerName, width: 16 },
     { header: '领域', value: (r) => r.domain, width: 10 }, { header: '状态', value: (r) => STATE_NAMES[r.state], width: 10 },
     { header: '匹配内容', value: (r) => `${r.highlight.inReply ? '（答复）' : ''}${plain(r.highlight.snippet)}`, width: 60 },
-  ], found.items, { note: truncationNote(found.total) });
+  ], found);
 }
