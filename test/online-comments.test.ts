@@ -69,7 +69,7 @@ describe.each(engines)('online comments (%s)', (engine) => {
 
   it('refuses a public account every route a visitor is refused, but its own session, password, notifications, to-dos, commenting and topics', async () => {
     const me = await register();
-    const OWN = new Set(['GET /api/v1/auth/me', 'POST /api/v1/auth/password', 'GET /api/v1/notifications', 'POST /api/v1/notifications/:id/read',
+    const OWN = new Set(['GET /api/v1/auth/me', 'POST /api/v1/auth/password', 'GET /api/v1/auth/memberships', 'POST /api/v1/auth/switch', 'GET /api/v1/notifications', 'POST /api/v1/notifications/:id/read',
       'POST /api/v1/notifications/read-all', 'GET /api/v1/todos', 'POST /api/v1/consultations/:id/comments', 'POST /api/v1/consultations/:id/comments/:commentId/vote']);
     // 开门式选题: a public account proposes, supports and follows topics (the workflow refuses it the office's actions).
     const isOwn = (route: string) => OWN.has(route) || route.includes(' /api/v1/consultations/topics');
