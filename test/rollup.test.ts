@@ -16,7 +16,8 @@ import { rate } from '../src/server/modules/proposals/timeliness.ts';
 import { apiAs, engines, expectProblem, proposalIn, sessionHeaders, testApp, type TestApp } from './helpers.ts';
 
 // Roll-ups over the committees below (org/rollup.ts): a city with two counties. The office's and
-// leaders' scope=tree figure of the 四双 report, the dashboard and the 社情民意 statistics is the
+// leaders' scope=tree figure of the 四双 report, the dashboard, the 社情民意 statistics, the party
+// figures, the 双联 counters and compliance board and the council rooms' figures is the
 // city's own plus each county's, computed on its own; it follows a county's records; a rate is
 // recomputed from the summed counts; nobody else gets the city's tree (a county, a sibling city,
 // a member or a unit of the city), and a county cannot roll up over its parent.
