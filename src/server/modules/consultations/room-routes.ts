@@ -10,7 +10,7 @@ import { roomColumns } from './export.ts';
 import { listExportRoutes } from '../../core/list-export.ts';
 import { MAX_EXPORT_ROWS } from '../../core/xlsx.ts';
 import { SCOPES } from '../org/oversight.ts';
-import { addRecords, perCommittee, rolledUp } from '../org/rollup.ts';
+import { addTotals, perCommittee } from '../org/rollup.ts';
 
 definePolicies({ 'consultation.roomFigures': ['admin', 'staff', 'leader'] });
 
@@ -54,13 +54,7 @@ export async function roomRoutes(fastify: FastifyInstance) {
   }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'consultation.roomFigures');
-    const parts = await perCommittee(app.db, actor, req.query.scope, (a) => roomFigures(app.db, a, req.query.year));
-    const own = parts[0]!.value;
-    if (!rolledUp(parts)) return { ...own, scope: 'own', committees: [parts[0]!.org.name] };
-    return {
-      ...own, total: addRecords(parts.map((p) => p.value.total)), scope: 'tree', committees: parts.map((p) => p.org.name),
-      byOrg: parts.map((p) => ({ orgId: p.org.id, org: p.org.name, ...p.value.total })),
-    };
+    return addTotals(await perCommittee(app.db, actor, req.query.scope, (a) => roomFigures(app.db, a, req.query.year)), 'total');
   });
 
   app.post('/consultations/rooms', {

@@ -2,8 +2,8 @@ import type { Queryable } from '../../core/db/client.ts';
 import type { Actor } from '../../core/policies.ts';
 import { sheet, type Tables } from '../../core/xlsx.ts';
 import type { Scope } from '../org/oversight.ts';
-import { addRecords, perCommittee, rolledUp } from '../org/rollup.ts';
-import { COUNTERS, counters, type By, type CounterFilter } from './counters.ts';
+import { addTotals, perCommittee } from '../org/rollup.ts';
+import { COUNTERS, counters, type By, type Counter, type CounterFilter } from './counters.ts';
 import { compliance } from './queries.ts';
 
 // 双联 figures over the caller's scope (org/rollup.ts): its own committee's, or with scope=tree (the
@@ -27,14 +27,8 @@ type BoardTotals = Board['totals'];
  * tree's total is all of them.
  */
 export async function countersOver(db: Queryable, actor: Actor, f: CounterFilter & { by: By }, scope?: Scope) {
-  const parts = await perCommittee(db, actor, scope, (a) => counters(db, a.orgId, f));
-  const own = parts[0]!.value;
-  if (!rolledUp(parts)) return { ...own, scope: 'own' as const, committees: [parts[0]!.org.name] };
-  return {
-    ...own, total: addRecords<keyof Tally>(parts.map((p) => p.value.total)) as Tally,
-    scope: 'tree' as const, committees: parts.map((p) => p.org.name), sourceCovers: 'own' as const,
-    byOrg: parts.map((p) => ({ orgId: p.org.id, org: p.org.name, ...p.value.total })),
-  };
+  const c = addTotals<'total', Counter, Counted>(await perCommittee(db, actor, scope, (a) => counters(db, a.orgId, f)), 'total');
+  return c.scope === 'tree' ? { ...c, sourceCovers: 'own' as const } : c;
 }
 
 /**
@@ -43,13 +37,7 @@ export async function countersOver(db: Queryable, actor: Actor, f: CounterFilter
  */
 export async function complianceOver(db: Queryable, actor: Actor, year: number, opts: { only?: string | null; behind?: boolean }, scope?: Scope) {
   const parts = await perCommittee(db, actor, scope, (a) => compliance(db, a.orgId, year, a.orgId === actor.orgId ? opts : { behind: opts.behind }));
-  const own = parts[0]!.value;
-  if (!rolledUp(parts)) return { ...own, scope: 'own' as const, committees: [parts[0]!.org.name] };
-  return {
-    ...own, totals: addRecords<keyof BoardTotals>(parts.map((p) => p.value.totals)) as BoardTotals,
-    scope: 'tree' as const, committees: parts.map((p) => p.org.name),
-    byOrg: parts.map((p) => ({ orgId: p.org.id, org: p.org.name, ...p.value.totals })),
-  };
+  return addTotals<'totals', keyof BoardTotals, Board>(parts, 'totals');
 }
 
 const COUNTER_HEADERS = { policyTalks: '宣讲场次', membersVisited: '走访委员人次', massesVisited: '界别群众人次', opinionsCollected: '征求意见建议条数', problemsSolved: '协调解决实际问题件数' } as const;

@@ -45,6 +45,24 @@ export function addRecords<K extends string>(records: Record<K, number>[]): Reco
   return out;
 }
 
+/**
+ * A list with totals over the parts (the 双联 counters and compliance board, the rooms' figures): the
+ * caller's own result with `scope: 'own'`, or rolled up its `key` totals added up over the
+ * committees, `byOrg` each one's and `committees` their names — its rows stay the caller's own.
+ */
+export type WithTotals<T, N extends string> =
+  | (T & { scope: 'own'; committees: string[]; byOrg?: undefined })
+  | (T & { scope: 'tree'; committees: string[]; byOrg: ({ orgId: string; org: string } & Record<N, number>)[] });
+export function addTotals<K extends string, N extends string, T extends { [k in K]: Record<N, number> }>(parts: Part<T>[], key: K): WithTotals<T, N> {
+  const own = parts[0]!.value;
+  if (!rolledUp(parts)) return { ...own, scope: 'own', committees: [parts[0]!.org.name] };
+  return {
+    ...own, [key]: addRecords<N>(parts.map((p) => p.value[key])),
+    scope: 'tree', committees: parts.map((p) => p.org.name),
+    byOrg: parts.map((p) => ({ orgId: p.org.id, org: p.org.name, ...p.value[key] })),
+  };
+}
+
 /** A figure with the list that answers it (the report's, the party's, the creation module's). */
 export interface SourcedFigure { key: string; value: number; source: string }
 /** A figure added up over committees: each one's value (the caller's first), and what its source lists. */
