@@ -128,7 +128,8 @@ export default function RoomsPage() {
           <ByOrgCard rows={figures.data.byOrg} total={figures.data.total}
             fields={(['rooms', 'sessions', 'held', 'members'] as const).map((k) => ({ key: k, label: t(({ rooms: 'room.figures.rooms', sessions: 'room.sessions', held: 'room.held', members: 'room.figures.members' } as const)[k]) }))} />
         )}
-        {figures.data && <RoomFiguresCard figures={figures.data} />}
+        {/* The hosts are this level's, so is their 合计 (under 含下级 the tree's is on 各政协合计: byOrg[0] is this committee's). */}
+        {figures.data && <RoomFiguresCard figures={{ ...figures.data, total: figures.data.byOrg?.[0] ?? figures.data.total }} />}
       </Flex>
       <CreateRoom open={creating} onClose={() => setCreating(false)} />
     </>

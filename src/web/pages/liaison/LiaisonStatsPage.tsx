@@ -32,7 +32,8 @@ export default function LiaisonStatsPage() {
   const scope: Scope = canRollUp ? chosenScope : 'own';
   const params = { ...period, by, ...filters, ...(scope === 'tree' ? { scope } : {}) };
   const counters = useCounters(params);
-  const total: CounterRow | null = counters.data?.items.length ? { key: 'total', name: t('liaison.stats.total'), sectorName: null, ...counters.data.total } : null;
+  // The rows are this level's, so is their 合计 (under 含下级 the tree's is on 各政协合计: byOrg[0] is this committee's).
+  const total: CounterRow | null = counters.data?.items.length ? { key: 'total', name: t('liaison.stats.total'), sectorName: null, ...(counters.data.byOrg?.[0] ?? counters.data.total) } : null;
   const rows = [...(counters.data?.items ?? []), ...(total ? [total] : [])];
   const columns: TableColumnsType<CounterRow> = [
     { title: t(DIMENSION_LABEL[by]), key: 'name', render: (_, r) => (r.key === 'total' ? <strong>{r.name}</strong> : r.name) },
