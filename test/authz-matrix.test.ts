@@ -660,11 +660,12 @@ const MATRIX: Record<string, Rule> = {
   // The liaison turns it into their own draft; staff enter a 社情民意 draft for them (an admin writes none).
   'POST /api/v1/liaison/opinions/:id/convert': { who: 'see statuses', statuses: '         401  403 201 403 201 404 404 404 404', ok: 201,
     req: async (c) => ({ id: (await liaisonContact(c, 'convert')).opinions[0]!.id, body: { to: 'opinion', title: c.uniq('关于社区养老') } }) },
-  'GET /api/v1/liaison/compliance': { who: ANYONE, ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR) } }) },
-  'GET /api/v1/liaison/compliance.xlsx': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR) } }) },
+  // scope=tree: with the committees below (liaison/rollup.ts); whoever may not oversee gets their own.
+  'GET /api/v1/liaison/compliance': { who: ANYONE, ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR), scope: 'tree' } }) },
+  'GET /api/v1/liaison/compliance.xlsx': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR), scope: 'tree' } }) },
   'GET /api/v1/liaison/compliance.csv': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR) } }) },
-  'GET /api/v1/liaison/counters': { who: ['admin', 'staff', 'leader'], ok: 200 },
-  'GET /api/v1/liaison/counters.xlsx': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  'GET /api/v1/liaison/counters': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { scope: 'tree' } }) },
+  'GET /api/v1/liaison/counters.xlsx': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { scope: 'tree' } }) },
   'GET /api/v1/liaison/counters.csv': { who: ['admin', 'staff', 'leader'], ok: 200 },
   'GET /api/v1/liaison/reports': { who: ANYONE, ok: 200 },
   // A member writes their own; the office for a member it names (another committee's office cannot name ours).
@@ -935,7 +936,7 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/consultations/rooms': { who: ANYONE, ok: 200 },
   'GET /api/v1/consultations/rooms.xlsx': { who: ANYONE, ok: 200 },
   'GET /api/v1/consultations/rooms.csv': { who: ANYONE, ok: 200 },
-  'GET /api/v1/consultations/rooms/figures': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  'GET /api/v1/consultations/rooms/figures': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { scope: 'tree' } }) },
   'POST /api/v1/consultations/rooms': {
     who: 'see statuses', statuses: '                                               401  403 201 403 403 403 403 403 422', ok: 201,
     req: (c) => ({ body: { name: c.uniq('议事室'), hostUnitId: c.t.fx.unitIds.a } }),

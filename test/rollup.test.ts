@@ -6,6 +6,8 @@ import { today } from '../src/server/modules/handling/deadlines.ts';
 import { consultationRooms, consultations } from '../src/server/modules/consultations/schema.ts';
 import { opinions } from '../src/server/modules/opinions/schema.ts';
 import { partyActivities } from '../src/server/modules/party/schema.ts';
+import { liaisonContacts, liaisonLinks } from '../src/server/modules/liaison/schema.ts';
+import { withNameSort } from '../src/server/core/text/pinyin.ts';
 import { randomUUID } from 'node:crypto';
 import { members, plenarySessions, sectors, terms } from '../src/server/modules/org/schema.ts';
 import { proposals } from '../src/server/modules/proposals/schema.ts';
@@ -14,7 +16,8 @@ import { rate } from '../src/server/modules/proposals/timeliness.ts';
 import { apiAs, engines, expectProblem, proposalIn, sessionHeaders, testApp, type TestApp } from './helpers.ts';
 
 // Roll-ups over the committees below (org/rollup.ts): a city with two counties. The office's and
-// leaders' scope=tree figure of the 四双 report, the dashboard and the 社情民意 statistics is the
+// leaders' scope=tree figure of the 四双 report, the dashboard, the 社情民意 statistics, the party
+// figures, the 双联 counters and compliance board and the council rooms' figures is the
 // city's own plus each county's, computed on its own; it follows a county's records; a rate is
 // recomputed from the summed counts; nobody else gets the city's tree (a county, a sibling city,
 // a member or a unit of the city), and a county cannot roll up over its parent.
@@ -227,5 +230,72 @@ describe.each(engines)('figures rolled up over the committees below (%s)', (engi
     expect(acts(await get('staff', `/party/figures?year=${year}&scope=tree`)).value).toBe(acts(own).value + 4);
     expect(acts(await get('countyStaff', `/party/figures?year=${year}&scope=tree`)).value).toBe(2);
     expectProblem(await call('member', 'GET', `/party/figures?year=${year}&scope=tree`), 403);
+  });
+  it('rolls the 双联 counters, the compliance board and the rooms’ figures up: totals and byOrg, rows the caller’s own', async () => {
+    /** A liaison of `orgId` with one link met face to face `n` times with a policy talk (no report: behind only if unmet). */
+    const liaison = async (orgId: string, name: string, n: number) => {
+      const [m] = await t.database.db.insert(members).values(withNameSort({ orgId, name, party: '中共', sectorId: t.fx.sectorIds[0]!, standing: false })).returning();
+      const [l] = await t.database.db.insert(liaisonLinks).values({ orgId, year, kind: 'masses', fromMemberId: m!.id, sectorId: t.fx.sectorIds[0]!, reason: '测试' }).returning();
+      for (let i = 0; i < n; i++) {
+        await t.database.db.insert(liaisonContacts).values({ orgId, linkId: l!.id, year, date: `${year}-02-0${i + 1}`, channel: 'faceToFace', participants: '群众', topics: `${name}宣讲`, policyTalk: true, createdBy: t.fx.userIds.staff! });
+      }
+    };
+    await liaison(countyA, '区联系人', 1);
+    await liaison(countyB, '县联系人', 2);
+    const period = `from=${year}-01-01&to=${year}-12-31`;
+    const own = await get('staff', `/liaison/counters?${period}`);
+    const tree = await get('leader', `/liaison/counters?${period}&scope=tree`);
+    expect([own.scope, tree.scope]).toEqual(['own', 'tree']);
+    expect(tree.total.policyTalks).toBe(own.total.policyTalks + 3);
+    expect(Object.fromEntries(tree.byOrg.map((o: { org: string; policyTalks: number }) => [o.org, o.policyTalks]))).toEqual({ 测试市政协: own.total.policyTalks, 测试区政协: 1, 乙县政协: 2 });
+    // The rows by member stay the city's: no county's liaison by name.
+    expect(tree.items).toEqual(own.items);
+    expect(JSON.stringify(tree.items)).not.toMatch(/区联系人|县联系人/);
+    await liaison(countyA, '区联系人二', 2);
+    expect((await get('staff', `/liaison/counters?${period}&scope=tree`)).total.policyTalks).toBe(own.total.policyTalks + 5);
+    expect((await get('countyStaff', `/liaison/counters?${period}&scope=tree`)).total.policyTalks).toBe(3);
+    expect((await get('countyStaff', `/liaison/counters?${period}&scope=tree`)).scope).toBe('own');
+    expect((await get('siblingStaff', `/liaison/counters?${period}&scope=tree`)).total.policyTalks).toBe(0);
+
+    const boardOwn = await get('staff', `/liaison/compliance?year=${year}`);
+    const board = await get('staff', `/liaison/compliance?year=${year}&scope=tree`);
+    expect(board.scope).toBe('tree');
+    expect(board.totals.liaisons).toBe(boardOwn.totals.liaisons + 3);
+    expect(board.totals.met).toBe(boardOwn.totals.met + 3);
+    expect(board.totals.unmet).toBe(board.totals.links - board.totals.met);
+    expect(board.items).toEqual(boardOwn.items);
+    expect(Object.fromEntries(board.byOrg.map((o: { org: string; liaisons: number }) => [o.org, o.liaisons]))).toEqual({ 测试市政协: boardOwn.totals.liaisons, 测试区政协: 2, 乙县政协: 1 });
+    expect((await get('countyLeader', `/liaison/compliance?year=${year}&scope=tree`)).totals.liaisons).toBe(2);
+    // A member of the city: their own row, never a tree.
+    const mine = await get('member', `/liaison/compliance?year=${year}&scope=tree`);
+    expect(mine.scope).toBe('own');
+    const res = await as('staff', 'GET', `/liaison/counters.xlsx?${period}&scope=tree`);
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('各政协')!;
+    expect([sheet.getRow(sheet.rowCount).getCell(1).value, sheet.getRow(sheet.rowCount).getCell(2).value]).toEqual(['合计', own.total.policyTalks + 5]);
+    const csv = await as('staff', 'GET', `/liaison/compliance.csv?year=${year}&scope=tree`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain('乙县政协');
+    expect((await as('staff', 'GET', `/liaison/compliance.csv?year=${year}`)).body).not.toContain('乙县政协');
+    for (const user of ['member', 'unitA']) expectProblem(await call(user, 'GET', `/liaison/counters?${period}&scope=tree`), 403);
+
+    // The council rooms: a county's hosted by its departments (one in 测试区, two in 乙县).
+    const room = (orgId: string, name: string) => t.database.db.insert(consultationRooms).values({ orgId, name, hostUnitId: randomUUID(), active: true, createdBy: t.fx.userIds.staff! });
+    await room(countyA, '区议事室');
+    await room(countyB, '县议事室一');
+    await room(countyB, '县议事室二');
+    const roomsOwn = await get('staff', `/consultations/rooms/figures?year=${year}`);
+    const rooms = await get('leader', `/consultations/rooms/figures?year=${year}&scope=tree`);
+    expect([roomsOwn.scope, rooms.scope]).toEqual(['own', 'tree']);
+    expect(rooms.byHost).toEqual(roomsOwn.byHost);
+    expect(rooms.total.rooms).toBe(roomsOwn.total.rooms + 3);
+    expect(Object.fromEntries(rooms.byOrg.map((o: { org: string; rooms: number }) => [o.org, o.rooms]))).toEqual({ 测试市政协: roomsOwn.total.rooms, 测试区政协: 1, 乙县政协: 2 });
+    await room(countyA, '区议事室二');
+    expect((await get('staff', `/consultations/rooms/figures?year=${year}&scope=tree`)).total.rooms).toBe(roomsOwn.total.rooms + 4);
+    expect((await get('countyStaff', `/consultations/rooms/figures?year=${year}&scope=tree`)).total.rooms).toBe(2);
+    expect((await get('countyStaff', `/consultations/rooms/figures?year=${year}&scope=tree`)).scope).toBe('own');
+    expectProblem(await call('member', 'GET', `/consultations/rooms/figures?scope=tree`), 403);
   });
 });

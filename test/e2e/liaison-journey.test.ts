@@ -3,10 +3,16 @@
 // into a 社情民意 draft (which links back to the contact), and staff see the meeting on the
 // 一见面一报告 board at desktop width, remove a link by hand, and a regeneration keeps the removal.
 // Embedded database only: the browser exercises the UI, the HTTP tests cover both engines.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { see, startE2E, type E2E } from './browser.ts';
-import { button, dialog, logInAs, main, popconfirm, row, toast } from './ui.ts';
+import { logIn, see, startE2E, type E2E } from './browser.ts';
+import { withNameSort } from '../../src/server/core/text/pinyin.ts';
+import { members } from '../../src/server/modules/org/schema.ts';
+import { consultationRooms } from '../../src/server/modules/consultations/schema.ts';
+import { liaisonContacts, liaisonLinks } from '../../src/server/modules/liaison/schema.ts';
+import { today } from '../../src/server/modules/handling/deadlines.ts';
+import { button, card, dialog, logInAs, main, popconfirm, row, toast } from './ui.ts';
 import { logFaceToFace, openMyLiaison } from './liaison-steps.ts';
 
 /** The special committee's link to 教育界 (the one sector none of its members sits in). */
@@ -70,5 +76,42 @@ describe('dual liaison journey in the browser', () => {
     await toast(staff, '新增 0 条，保留手动调整 1 条');
     await see(main(staff).getByText(/^第 2 版/));
     expect(await link.count()).toBe(0);
+  });
+  it('a leader of the city switches 一见面一报告 to 含下级 on a phone, and the counters and rooms at desktop width: each committee\'s totals, the rows this level\'s', { timeout: 240_000 }, async (test) => {
+    const t = e2e.t;
+    const year = Number(today().slice(0, 4));
+    // The county's liaison, met face to face twice with a policy talk; and a room of the county.
+    const db = t.database.db;
+    const [m] = await db.insert(members).values(withNameSort({ orgId: t.fx.countyId, name: '区里联系人', party: '中共', sectorId: t.fx.sectorIds[0]!, standing: false })).returning();
+    const [l] = await db.insert(liaisonLinks).values({ orgId: t.fx.countyId, year, kind: 'masses', fromMemberId: m!.id, sectorId: t.fx.sectorIds[0]!, reason: '区级' }).returning();
+    for (const day of ['01', '02']) {
+      await db.insert(liaisonContacts).values({ orgId: t.fx.countyId, linkId: l!.id, year, date: `${year}-01-${day}`, channel: 'faceToFace', participants: '群众', topics: '区级宣讲', policyTalk: true, createdBy: t.fx.userIds.staff! });
+    }
+    await db.insert(consultationRooms).values({ orgId: t.fx.countyId, name: '区里议事室', hostUnitId: randomUUID(), active: true, createdBy: t.fx.userIds.staff! });
+
+    const phone = await e2e.page(test, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await phone.goto('/login');
+    await logIn(phone, 'leader', t.fx.password);
+    await see(main(phone).getByText('待办事项', { exact: true }));
+    await phone.goto('/liaison/compliance');
+    await see(main(phone).getByRole('heading', { name: '一见面一报告' }));
+    await main(phone).getByText('含下级', { exact: true }).click();
+    await see(main(phone).getByText(/包含：测试市政协、测试区政协/));
+    const byOrg = card(phone, '各政协合计');
+    await see(byOrg.getByRole('row').filter({ hasText: '测试区政协' }));
+    await see(byOrg.getByText('合计含下级政协；下面的明细为本级。'));
+    // The county's liaison is counted, never listed.
+    expect(await main(phone).getByText('区里联系人').count()).toBe(0);
+
+    const desk = await logInAs(e2e, test, 'leader');
+    await desk.setViewportSize({ width: 1366, height: 900 });
+    await desk.goto('/liaison/stats');
+    await see(main(desk).getByRole('heading', { name: '双联活动统计' }));
+    await main(desk).getByText('含下级', { exact: true }).click();
+    const county = card(desk, '各政协合计').getByRole('row').filter({ hasText: '测试区政协' });
+    await see(county.getByRole('cell', { name: '2', exact: true }).first());
+    await desk.goto('/consultations/rooms');
+    await main(desk).getByText('含下级', { exact: true }).click();
+    await see(card(desk, '各政协合计').getByRole('row').filter({ hasText: '测试区政协' }).getByRole('cell', { name: '1', exact: true }).first());
   });
 });

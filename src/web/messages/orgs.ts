@@ -34,6 +34,8 @@ export const orgsZh = {
   'stats.scope.own': '本级',
   'stats.scope.tree': '含下级',
   'stats.scope.committees': '包含：{names}',
+  'stats.scope.byOrg': '各政协合计',
+  'stats.scope.rowsOwn': '合计含下级政协；下面的明细为本级。',
   'proposal.stats.by.org': '政协',
 };
 
@@ -70,5 +72,7 @@ export const orgsEn: Record<keyof typeof orgsZh, string> = {
   'stats.scope.own': 'This level',
   'stats.scope.tree': 'Including below',
   'stats.scope.committees': 'Includes: {names}',
+  'stats.scope.byOrg': 'Each committee\'s totals',
+  'stats.scope.rowsOwn': 'The totals include the committees below; the rows below are this committee\'s own.',
   'proposal.stats.by.org': 'Committee',
 };

@@ -9,6 +9,8 @@ import { addVisit, listVisits, updateVisit } from './visits.ts';
 import { roomColumns } from './export.ts';
 import { listExportRoutes } from '../../core/list-export.ts';
 import { MAX_EXPORT_ROWS } from '../../core/xlsx.ts';
+import { SCOPES } from '../org/oversight.ts';
+import { addTotals, perCommittee } from '../org/rollup.ts';
 
 definePolicies({ 'consultation.roomFigures': ['admin', 'staff', 'leader'] });
 
@@ -44,12 +46,15 @@ export async function roomRoutes(fastify: FastifyInstance) {
     return { items: items.slice(0, MAX_EXPORT_ROWS), total: items.length };
   });
 
+  // scope=tree: with the committees below, added up (office and leaders, org/oversight.ts; others get
+  // their own): `total` adds up every committee's (members: each committee's own members, added), `byOrg`
+  // gives each one's; the hosts (`byHost`) stay the caller's committee's.
   app.get('/consultations/rooms/figures', {
-    schema: { tags, summary: 'Rooms, sessions opened and held, members taking part: per county committee and department, and in all', querystring: obj({ year: Type.Optional(Year) }) },
+    schema: { tags, summary: 'Rooms, sessions opened and held, members taking part: per county committee and department, and in all (scope=tree: the total with the committees below, byOrg each one\'s)', querystring: obj({ year: Type.Optional(Year), scope: Type.Optional(Type.Union(SCOPES.map((s) => Type.Literal(s)))) }) },
   }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'consultation.roomFigures');
-    return roomFigures(app.db, actor, req.query.year);
+    return addTotals(await perCommittee(app.db, actor, req.query.scope, (a) => roomFigures(app.db, a, req.query.year)), 'total');
   });
 
   app.post('/consultations/rooms', {

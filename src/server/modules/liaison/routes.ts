@@ -9,11 +9,13 @@ import { readUpload, sendAttachment } from '../handling/attachment-http.ts';
 import { today } from '../handling/deadlines.ts';
 import { loadContact, loadLink } from './access.ts';
 import { addLink, convertOpinion, holdMeeting, logContact, reassignLink, removeLink, saveReport, uploadReport } from './commands.ts';
-import { BY, COUNTERS, counterRecords, counters } from './counters.ts';
+import { BY, COUNTERS, counterRecords } from './counters.ts';
+import { complianceByOrgTable, complianceOver, countersByOrgTable, countersOver } from './rollup.ts';
+import { SCOPES } from '../org/oversight.ts';
 import { complianceTable, countersTable, linksTable } from './export.ts';
 import { generateLinks } from './generate.ts';
 import { CHANNELS } from './labels.ts';
-import { compliance, contactView, graphSummary, linkView, listContacts, listLinks, listMeetings, listReports, loadReport, meetingView, presentReport } from './queries.ts';
+import { contactView, graphSummary, linkView, listContacts, listLinks, listMeetings, listReports, loadReport, meetingView, presentReport } from './queries.ts';
 import { KINDS } from './rules.ts';
 
 const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
@@ -36,7 +38,7 @@ const ContactBody = obj({
   opinions: Type.Optional(Type.Array(Text(1000), { maxItems: 20 })), problemsSolved: Type.Optional(Type.Array(Text(500), { maxItems: 20 })),
 });
 const CounterFilters = { from: Type.Optional(Day), to: Type.Optional(Day), memberId: Type.Optional(Uuid), sectorId: Type.Optional(Uuid), committeeId: Type.Optional(Uuid), countyOrgId: Type.Optional(Uuid) };
-const Period = obj({ ...CounterFilters, by: Type.Optional(lit(BY)) });
+const Period = obj({ ...CounterFilters, by: Type.Optional(lit(BY)), scope: Type.Optional(lit(SCOPES)) });
 const MeetingBody = obj({
   date: Day, place: Name(100), sessionId: Uuid, attendeeIds: Type.Array(Uuid, { minItems: 1, maxItems: 2000, uniqueItems: true }),
   topics: Type.Array(Text(500), { maxItems: 50 }), opinions: Type.Optional(Type.Array(obj({ memberId: Uuid, content: Text(1000) }), { maxItems: 200 })),
@@ -114,24 +116,28 @@ export async function liaisonRoutes(fastify: FastifyInstance) {
     return reply.status(201).send({ id: row.id, content: row.content, opinionId: row.opinionId, proposalId: row.proposalId });
   });
 
+  // scope=tree: with the committees below, added up (office and leaders, org/oversight.ts; others get
+  // their own): the totals add up, `byOrg` gives each committee's, the rows stay the caller's own (liaison/rollup.ts).
+  const BoardQuery = obj({ year: Type.Optional(Year), behind: Type.Optional(Type.Boolean()), scope: Type.Optional(lit(SCOPES)) });
   app.get('/liaison/compliance', {
-    schema: { tags, summary: '一见面一报告 now: per liaison, links met face to face this year and the written report (behind=true: those behind only)', querystring: obj({ year: Type.Optional(Year), behind: Type.Optional(Type.Boolean()) }) },
+    schema: { tags, summary: '一见面一报告 now: per liaison, links met face to face this year and the written report (behind=true: those behind only; scope=tree: totals with the committees below, byOrg each one\'s)', querystring: BoardQuery },
   }, async (req) => {
     const actor = actorOf(req);
     const year = req.query.year ?? thisYear();
     // Others than the office see their own row (as a liaison), or none.
-    return compliance(app.db, actor.orgId, year, { ...(can(actor, 'liaison.read') ? {} : { only: actor.memberId }), behind: req.query.behind });
+    return complianceOver(app.db, actor, year, { ...(can(actor, 'liaison.read') ? {} : { only: actor.memberId }), behind: req.query.behind }, req.query.scope);
   });
 
-  exportRoutes(app, '/liaison/compliance', { tags, summary: 'The compliance board', querystring: YearQuery }, async (req, q) => {
+  exportRoutes(app, '/liaison/compliance', { tags, summary: 'The compliance board (scope=tree: and a sheet of each committee\'s totals)', querystring: obj({ year: Type.Optional(Year), scope: Type.Optional(lit(SCOPES)) }) }, async (req, q) => {
     office(req);
     const year = q.year ?? thisYear();
-    return { file: `liaison-compliance-${year}`, name: `${year}年一见面一报告`, tables: complianceTable(await compliance(app.db, actorOf(req).orgId, year)) };
+    const b = await complianceOver(app.db, actorOf(req), year, {}, q.scope);
+    return { file: `liaison-compliance-${year}`, name: `${year}年一见面一报告`, tables: [...complianceTable(b), ...(b.scope === 'tree' ? complianceByOrgTable(b) : [])] };
   });
 
-  app.get('/liaison/counters', { schema: { tags, summary: 'Activity counters by liaison member or sector over a period (default: this year)', querystring: Period } }, async (req) => {
+  app.get('/liaison/counters', { schema: { tags, summary: 'Activity counters by liaison member or sector over a period (default: this year; scope=tree: the total with the committees below, byOrg each one\'s)', querystring: Period } }, async (req) => {
     office(req);
-    return counters(app.db, actorOf(req).orgId, { ...period(req.query), by: req.query.by ?? 'member' });
+    return countersOver(app.db, actorOf(req), { ...period(req.query), by: req.query.by ?? 'member' }, req.query.scope);
   });
 
   app.get('/liaison/counters/records', {
@@ -143,9 +149,10 @@ export async function liaisonRoutes(fastify: FastifyInstance) {
     return { ...(await counterRecords(app.db, actorOf(req).orgId, period(q), pageOf(q))), page: q.page, pageSize: q.pageSize };
   });
 
-  exportRoutes(app, '/liaison/counters', { tags, summary: 'The counters', querystring: Period }, async (req, q) => {
+  exportRoutes(app, '/liaison/counters', { tags, summary: 'The counters (scope=tree: the total with the committees below, and a sheet of each committee\'s)', querystring: Period }, async (req, q) => {
     office(req);
-    return { file: 'liaison-counters', name: '双联活动统计', tables: countersTable(await counters(app.db, actorOf(req).orgId, { ...period(q), by: q.by ?? 'member' })) };
+    const c = await countersOver(app.db, actorOf(req), { ...period(q), by: q.by ?? 'member' }, q.scope);
+    return { file: 'liaison-counters', name: '双联活动统计', tables: [...countersTable(c), ...(c.scope === 'tree' ? countersByOrgTable(c) : [])] };
   });
 
   app.get('/liaison/reports', { schema: { tags, summary: 'The year\'s written reports (members: their own)', querystring: YearQuery } }, async (req) => {

@@ -3,9 +3,10 @@ import type { Actor } from '../../core/policies.ts';
 import { figureScope, type Scope } from './oversight.ts';
 
 // Rolling figures up over the committees below (oversight.ts rule 2): every statistic that takes
-// `scope=tree` (the 四双 report, the dashboard, 社情民意 statistics; proposal statistics add up their
-// facts the same way) computes each committee's figures on its own, by its org_id — the very
-// function that computes one committee's — and adds them up here. A rate is never averaged: it is
+// `scope=tree` (the 四双 report, the dashboard, 社情民意 statistics, party figures, the 双联 counters
+// and compliance board, the council rooms' figures; proposal statistics add up their facts the same
+// way) computes each committee's figures on its own, by its org_id — the very function that
+// computes one committee's — and adds them up here. A rate is never averaged: it is
 // recomputed from the summed numerator and denominator (`rateOf`).
 
 export interface Committee { id: string; name: string }
@@ -42,6 +43,24 @@ export function addRecords<K extends string>(records: Record<K, number>[]): Reco
   const out = {} as Record<K, number>;
   for (const r of records) for (const k of Object.keys(r) as K[]) out[k] = (out[k] ?? 0) + (r[k] ?? 0);
   return out;
+}
+
+/**
+ * A list with totals over the parts (the 双联 counters and compliance board, the rooms' figures): the
+ * caller's own result with `scope: 'own'`, or rolled up its `key` totals added up over the
+ * committees, `byOrg` each one's and `committees` their names — its rows stay the caller's own.
+ */
+export type WithTotals<T, N extends string> =
+  | (T & { scope: 'own'; committees: string[]; byOrg?: undefined })
+  | (T & { scope: 'tree'; committees: string[]; byOrg: ({ orgId: string; org: string } & Record<N, number>)[] });
+export function addTotals<K extends string, N extends string, T extends { [k in K]: Record<N, number> }>(parts: Part<T>[], key: K): WithTotals<T, N> {
+  const own = parts[0]!.value;
+  if (!rolledUp(parts)) return { ...own, scope: 'own', committees: [parts[0]!.org.name] };
+  return {
+    ...own, [key]: addRecords<N>(parts.map((p) => p.value[key])),
+    scope: 'tree', committees: parts.map((p) => p.org.name),
+    byOrg: parts.map((p) => ({ orgId: p.org.id, org: p.org.name, ...p.value[key] })),
+  };
 }
 
 /** A figure with the list that answers it (the report's, the party's, the creation module's). */

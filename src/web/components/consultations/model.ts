@@ -83,9 +83,12 @@ export interface Room extends RoomSummary {
   memberList: { id: string; name: string; sector: string | null; workplace: string | null; convener: boolean }[];
   sessionList: { id: string; title: string; year: number; state: ConsultationState; heldOn: string | null }[];
 }
+export type RoomTotals = { rooms: number; sessions: number; held: number; members: number };
+/** scope=tree: `total` with the committees below, `byOrg` each one's; `byHost` stays the caller's committee's. */
 export interface RoomFigures {
   byHost: { kind: 'county' | 'unit'; id: string; name: string; rooms: number; sessions: number; held: number; members: number }[];
-  total: { rooms: number; sessions: number; held: number; members: number };
+  total: RoomTotals;
+  scope?: 'own' | 'tree'; committees?: string[]; byOrg?: ({ orgId: string; org: string } & RoomTotals)[];
 }
 /** An inspection visit of a democratic-supervision item. */
 export interface Visit {

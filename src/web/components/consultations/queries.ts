@@ -119,10 +119,10 @@ export function useRoom(id: string) {
   return useQuery({ queryKey: [...consultationKey, 'room', id], queryFn: ({ signal }) => api.get<Room>(roomPath(id), undefined, signal), retry: noRetryOn4xx });
 }
 
-export function useRoomFigures(enabled: boolean) {
+export function useRoomFigures(enabled: boolean, scope: 'own' | 'tree' = 'own') {
   return useQuery({
-    queryKey: [...consultationKey, 'roomFigures'],
-    queryFn: ({ signal }) => api.get<RoomFigures>('/api/v1/consultations/rooms/figures', undefined, signal),
+    queryKey: [...consultationKey, 'roomFigures', scope],
+    queryFn: ({ signal }) => api.get<RoomFigures>('/api/v1/consultations/rooms/figures', { scope }, signal),
     enabled,
   });
 }

@@ -30,13 +30,17 @@ export interface GraphSummary {
 }
 
 export interface ComplianceRow { memberId: string; name: string; sectorName: string; links: number; met: number; unmet: number; reported: boolean; reportedAt: string | null; reportFile: boolean; behind: boolean }
-export interface Compliance { year: number; items: ComplianceRow[]; totals: { liaisons: number; behind: number; links: number; met: number; unmet: number; reported: number } }
+export type ComplianceTotals = { liaisons: number; behind: number; links: number; met: number; unmet: number; reported: number };
+/** scope=tree: `totals` with the committees below, `byOrg` each one's; `items` stay the caller's committee's. */
+export interface Compliance { year: number; items: ComplianceRow[]; totals: ComplianceTotals; scope?: 'own' | 'tree'; committees?: string[]; byOrg?: ({ orgId: string; org: string } & ComplianceTotals)[] }
 
 export const COUNTERS = ['policyTalks', 'membersVisited', 'massesVisited', 'opinionsCollected', 'problemsSolved'] as const;
 export const COUNTER_DIMENSIONS = ['member', 'sector', 'committee', 'county'] as const;
 export type CounterDimension = (typeof COUNTER_DIMENSIONS)[number];
 export type CounterRow = { key: string; name: string; sectorName: string | null; sources?: Record<(typeof COUNTERS)[number], string> } & Record<(typeof COUNTERS)[number], number>;
-export interface Counters { from: string; to: string; by: CounterDimension; items: CounterRow[]; total: Record<(typeof COUNTERS)[number], number> }
+export type CounterTotals = Record<(typeof COUNTERS)[number], number>;
+/** scope=tree: `total` with the committees below, `byOrg` each one's; `items` stay the caller's committee's. */
+export interface Counters { from: string; to: string; by: CounterDimension; items: CounterRow[]; total: CounterTotals; scope?: 'own' | 'tree'; committees?: string[]; byOrg?: ({ orgId: string; org: string } & CounterTotals)[] }
 
 export interface LiaisonReport { id: string; year: number; memberId: string; name?: string; body: string; submittedAt: string; file: string | null }
 

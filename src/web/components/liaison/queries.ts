@@ -39,10 +39,10 @@ export function useContact(id: string) {
   });
 }
 
-export function useCompliance(year: number) {
+export function useCompliance(year: number, scope: 'own' | 'tree' = 'own') {
   return useQuery({
-    queryKey: [...LIAISON_KEY, 'compliance', year],
-    queryFn: ({ signal }) => api.get<Compliance>('/api/v1/liaison/compliance', { year }, signal),
+    queryKey: [...LIAISON_KEY, 'compliance', year, scope],
+    queryFn: ({ signal }) => api.get<Compliance>('/api/v1/liaison/compliance', { year, scope }, signal),
     placeholderData: keepPreviousData,
   });
 }

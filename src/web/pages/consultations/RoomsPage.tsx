@@ -1,5 +1,6 @@
 // 协商在一线·委员议事室: the committee's council rooms (or the member's own), by county and
-// department, with their figures; staff open new ones.
+// department, with their figures (本级/含下级 for whoever oversees committees below: the total adds them
+// up, each one's under 各政协合计, the hosts stay this level's); staff open new ones.
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Button, Card, Empty, Flex, Form, Input, Radio, Segmented, Select, Table, Tag, Typography } from 'antd';
@@ -12,6 +13,7 @@ import { MembersSelect } from '../../components/MemberSelect';
 import { withQuery } from '../../api';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
+import { ByOrgCard, ScopeSwitch, useCanRollUp, type Scope } from '../../components/ScopeSwitch';
 import { QueryError } from '../../components/QueryError';
 import { FormModal } from '../../components/consultations/FormModal';
 import type { RoomFigures, RoomSummary } from '../../components/consultations/model';
@@ -84,7 +86,9 @@ export default function RoomsPage() {
   const office = hasRole('staff') || hasRole('admin') || hasRole('leader');
   const mine = params.get('mine') === null ? !office : params.get('mine') === '1';
   const rooms = useRooms({ mine });
-  const figures = useRoomFigures(office);
+  const canRollUp = useCanRollUp();
+  const scope: Scope = canRollUp && params.get('scope') === 'tree' ? 'tree' : 'own';
+  const figures = useRoomFigures(office, scope);
   const host = (r: RoomSummary) => `${r.host.name ?? ''} · ${t(`room.hostKind.${r.host.kind}`)}`;
   return (
     <>
@@ -95,7 +99,7 @@ export default function RoomsPage() {
       <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>{t('room.intro')}</Typography.Paragraph>
       <Flex vertical gap={16}>
         <Flex gap={8} wrap align="center" justify="space-between">
-          <Segmented<'1' | '0'> value={mine ? '1' : '0'} onChange={(v) => setParams({ mine: v }, { replace: true })}
+          <Segmented<'1' | '0'> value={mine ? '1' : '0'} onChange={(v) => setParams((p) => { const next = new URLSearchParams(p); next.set('mine', v); return next; }, { replace: true })}
             options={[{ value: '1', label: t('room.mine') }, { value: '0', label: t('room.all') }]} />
           <ExportButton href={withQuery('/api/v1/consultations/rooms.xlsx', { mine: mine || undefined })} total={rooms.data?.length} />
         </Flex>
@@ -116,7 +120,16 @@ export default function RoomsPage() {
             </Card>
           ))}
         </Flex>
-        {figures.data && <RoomFiguresCard figures={figures.data} />}
+        {office && canRollUp && (
+          <ScopeSwitch value={scope} committees={figures.data?.scope === 'tree' ? figures.data.committees : undefined}
+            onChange={(s) => setParams((p) => { const next = new URLSearchParams(p); if (s === 'tree') next.set('scope', s); else next.delete('scope'); return next; }, { replace: true })} />
+        )}
+        {figures.data?.byOrg && (
+          <ByOrgCard rows={figures.data.byOrg} total={figures.data.total}
+            fields={(['rooms', 'sessions', 'held', 'members'] as const).map((k) => ({ key: k, label: t(({ rooms: 'room.figures.rooms', sessions: 'room.sessions', held: 'room.held', members: 'room.figures.members' } as const)[k]) }))} />
+        )}
+        {/* The hosts are this level's, so is their 合计 (under 含下级 the tree's is on 各政协合计: byOrg[0] is this committee's). */}
+        {figures.data && <RoomFiguresCard figures={{ ...figures.data, total: figures.data.byOrg?.[0] ?? figures.data.total }} />}
       </Flex>
       <CreateRoom open={creating} onClose={() => setCreating(false)} />
     </>

@@ -1,5 +1,6 @@
 // 双联活动统计 (staff, leaders): the counters the speech quotes, by member, sector, special committee
-// or county, for any period, narrowed to a sector, special committee or county.
+// or county, for any period, narrowed to a sector, special committee or county. 本级/含下级 for whoever
+// oversees committees below: the total adds them up (each one's under 各政协合计), the rows stay this level's.
 import { useState } from 'react';
 import { Card, Descriptions, Flex, Segmented, Select } from 'antd';
 import type { TableColumnsType } from 'antd';
@@ -8,6 +9,7 @@ import { useI18n } from '../../i18n';
 import { DateField } from '../../components/DateField';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
+import { ByOrgCard, ScopeSwitch, useCanRollUp, type Scope } from '../../components/ScopeSwitch';
 import { ResponsiveList } from '../../components/ResponsiveList';
 import { COUNTER_DIMENSIONS, COUNTERS, thisYear } from '../../components/liaison/model';
 import type { CounterDimension, CounterRow } from '../../components/liaison/model';
@@ -25,9 +27,13 @@ export default function LiaisonStatsPage() {
   const sectors = useSectorOptions();
   const committees = useCommitteeOptions();
   const counties = useCounties();
-  const params = { ...period, by, ...filters };
+  const canRollUp = useCanRollUp();
+  const [chosenScope, setScope] = useState<Scope>('own');
+  const scope: Scope = canRollUp ? chosenScope : 'own';
+  const params = { ...period, by, ...filters, ...(scope === 'tree' ? { scope } : {}) };
   const counters = useCounters(params);
-  const total: CounterRow | null = counters.data?.items.length ? { key: 'total', name: t('liaison.stats.total'), sectorName: null, ...counters.data.total } : null;
+  // The rows are this level's, so is their 合计 (under 含下级 the tree's is on 各政协合计: byOrg[0] is this committee's).
+  const total: CounterRow | null = counters.data?.items.length ? { key: 'total', name: t('liaison.stats.total'), sectorName: null, ...(counters.data.byOrg?.[0] ?? counters.data.total) } : null;
   const rows = [...(counters.data?.items ?? []), ...(total ? [total] : [])];
   const columns: TableColumnsType<CounterRow> = [
     { title: t(DIMENSION_LABEL[by]), key: 'name', render: (_, r) => (r.key === 'total' ? <strong>{r.name}</strong> : r.name) },
@@ -48,7 +54,13 @@ export default function LiaisonStatsPage() {
         {filter('sectorId', t('liaison.stats.sector'), sectors.data)}
         {filter('committeeId', t('liaison.stats.committee'), committees.data)}
         {filter('countyOrgId', t('liaison.stats.county'), counties.data)}
+        {canRollUp && <ScopeSwitch value={scope} onChange={setScope} committees={counters.data?.scope === 'tree' ? counters.data.committees : undefined} />}
       </Flex>
+      {counters.data?.byOrg && (
+        <div style={{ marginBottom: 12 }}>
+          <ByOrgCard rows={counters.data.byOrg} total={counters.data.total} fields={COUNTERS.map((k) => ({ key: k, label: t(`liaison.stats.${k}`) }))} />
+        </div>
+      )}
       <ResponsiveList<CounterRow>
         items={rows}
         rowKey="key"
