@@ -1,21 +1,21 @@
 // Simplified Chinese first; English as a switch. Every visible string goes through t().
 import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import { proposalsEn, proposalsZh } from './messages/proposals';
-import { selectionEn, selectionZh } from './messages/selection';
-import { opinionsEn, opinionsZh } from './messages/opinions';
-import { accountEn, accountZh } from './messages/account';
-import { uiEn, uiZh } from './messages/ui';
-import { liaisonEn, liaisonZh } from './messages/liaison';
-import { consultationsEn, consultationsZh } from './messages/consultations';
-import { meetingsEn, meetingsZh } from './messages/meetings';
-import { creationEn, creationZh } from './messages/creation';
-import { partyOrgEn, partyOrgZh } from './messages/party';
-import { recordsEn, recordsZh } from './messages/records';
-import { reportsEn, reportsZh } from './messages/reports';
-import { dashboardEn, dashboardZh } from './messages/dashboard';
-import { searchEn, searchZh } from './messages/search';
-import { orgsEn, orgsZh } from './messages/orgs';
+import { proposalsZh } from './messages/proposals';
+import { selectionZh } from './messages/selection';
+import { opinionsZh } from './messages/opinions';
+import { accountZh } from './messages/account';
+import { uiZh } from './messages/ui';
+import { liaisonZh } from './messages/liaison';
+import { consultationsZh } from './messages/consultations';
+import { meetingsZh } from './messages/meetings';
+import { creationZh } from './messages/creation';
+import { partyOrgZh } from './messages/party';
+import { recordsZh } from './messages/records';
+import { reportsZh } from './messages/reports';
+import { dashboardZh } from './messages/dashboard';
+import { searchZh } from './messages/search';
+import { orgsZh } from './messages/orgs';
 
 const zh = {
   'app.name': '同心',
@@ -303,311 +303,20 @@ const zh = {
 } as const;
 
 export type MessageKey = keyof typeof zh;
-type Dictionary = Record<MessageKey, string>;
+export type Dictionary = Record<MessageKey, string>;
 
-const en: Dictionary = {
-  'app.name': 'Tongxin',
-  'app.tagline': 'CPPCC member duty platform',
-  'lang.switch': 'Language',
-  'lang.zh': '中文',
-  'lang.en': 'English',
-
-  'common.loading': 'Loading…',
-  'common.save': 'Save',
-  'common.cancel': 'Cancel',
-  'common.create': 'New',
-  'common.edit': 'Edit',
-  'common.deactivate': 'Deactivate',
-  'common.reactivate': 'Reactivate',
-  'common.confirmDeactivate': 'Deactivate “{name}”?',
-  'common.actions': 'Actions',
-  'common.reset': 'Reset',
-  'common.exportExcel': 'Export to Excel',
-  'common.exportCsv': 'Export to CSV',
-  'common.exportLimit': 'Exports every result of the current filters (up to {limit})',
-  'common.exportTruncated': '{total} results, over the export limit: only the first {limit} are exported; narrow the filters and export in parts.',
-  'common.columns': 'Columns',
-  'nav.public': 'Public pages',
-  'common.yes': 'Yes',
-  'common.no': 'No',
-  'common.active': 'Status',
-  'common.activeYes': 'Active',
-  'common.activeNo': 'Inactive',
-  'common.showInactive': 'Show inactive',
-  'common.name': 'Name',
-  'common.total': '{total} in total',
-  'common.saved': 'Saved',
-  'common.created': 'Created',
-  'common.deactivated': 'Deactivated',
-  'common.reactivated': 'Reactivated',
-  'common.error': 'Something went wrong',
-  'common.loadFailed': 'Failed to load',
-  'common.retry': 'Retry',
-  'common.back': 'Back',
-  'common.backHome': 'Back to home',
-  'common.required': '{field} is required',
-  'common.none': '—',
-  'common.menu': 'Menu',
-  'common.copy': 'Copy',
-  'common.close': 'Close',
-  'common.listSep': ', ',
-  'common.reload': 'Reload',
-  'common.crashed': 'This page failed. Reload and try again.',
-
-  'role.admin': 'Administrator',
-  'role.staff': 'Office staff',
-  'role.leader': 'Leader',
-  'role.member': 'Member',
-  'role.unit': 'Handling unit',
-  'role.public': 'Public account',
-
-  'unitKind.government': 'Government department',
-  'unitKind.court': 'Court',
-  'unitKind.procuratorate': 'Procuratorate',
-  'unitKind.other': 'Other',
-
-  'nav.home': 'Home',
-  'nav.members': 'Members',
-  'nav.import': 'Import members',
-  'nav.admin': 'Administration',
-  'nav.sectors': 'Sectors',
-  'nav.committees': 'Special committees',
-  'nav.units': 'Handling units',
-  'nav.users': 'Users',
-  'nav.terms': 'Terms',
-  'nav.audit': 'Audit log',
-  'nav.account': 'My account',
-  'nav.logout': 'Log out',
-
-  'login.title': 'Sign in',
-  'login.username': 'Username',
-  'login.password': 'Password',
-  'login.submit': 'Sign in',
-  'login.failed': 'Sign-in failed',
-  'login.usernameRequired': 'Enter your username',
-  'login.passwordRequired': 'Enter your password',
-  'login.committee': 'Committee',
-  'login.chooseCommittee': 'This username has accounts in several committees: choose the one to sign in to',
-  'login.committeeRequired': 'Choose a committee',
-
-  'home.greeting': 'Hello, {name}',
-  'home.morning': 'Good morning, {name}',
-  'home.afternoon': 'Good afternoon, {name}',
-  'home.evening': 'Good evening, {name}',
-  'home.todos': 'To-do',
-  'home.noTodos': 'Nothing to do',
-  'home.due': 'Due {date}',
-  'home.overdue': '{days}d overdue',
-  'home.todoSummary': '{total} in all',
-  'home.todoOverdue': '{n} overdue',
-  'home.todoGroup': '{label} ({n})',
-  'todo.kind.liaisonMeet': 'Liaison meetings', 'todo.kind.liaisonReport': 'Liaison report',
-  'todo.kind.dutyNoProposal': 'Submit a proposal', 'todo.kind.dutyBelowPass': 'Duty points',
-  'todo.kind.sign': 'Sign for or return', 'todo.kind.reply': 'Reply', 'todo.kind.opinion': 'Send a co-handling opinion', 'todo.kind.cosign': 'Confirm co-signing',
-  'todo.kind.evaluate': 'Evaluate a reply', 'todo.kind.file': 'Review for filing', 'todo.kind.assign': 'Assign', 'todo.kind.publish': 'Publish closed proposals',
-  'todo.kind.key': 'Lead key proposals', 'todo.kind.nominate': 'Nominate for excellence', 'todo.kind.selectionReview': 'Score for excellence', 'todo.kind.announce': 'Announce selection results',
-  'todo.kind.opinionReturned': 'Revise a report', 'todo.kind.opinionConverted': 'Complete a report', 'todo.kind.opinionReview': 'Review reports',
-  'todo.kind.opinionForward': 'Forward reports', 'todo.kind.other': 'Other',
-  'todo.kind.recommendationSign': 'Sign for or return a recommendation', 'todo.kind.recommendationReply': 'Reply to a recommendation', 'todo.kind.recommendationOpinion': 'Co-handling opinion on a recommendation',
-  'home.shortcuts': 'Shortcuts',
-  'home.shortcut.members': 'Find members and their records',
-  'home.shortcut.import': 'Bulk import members from Excel',
-  'home.shortcut.sectors': 'Maintain sectors',
-  'home.shortcut.committees': 'Maintain special committees',
-  'home.shortcut.units': 'Maintain handling units',
-  'home.shortcut.users': 'Accounts and roles',
-  'home.shortcut.terms': 'Terms and sessions',
-  'home.shortcut.audit': 'Review the change log',
-  'home.shortcut.account': 'Profile and API tokens',
-  'home.shortcut.profile': 'My member profile',
-  'home.myProfile': 'My profile',
-
-  'member.name': 'Name',
-  'member.gender': 'Gender',
-  'member.birthYear': 'Year of birth',
-  'member.ethnicity': 'Ethnicity',
-  'member.party': 'Party',
-  'member.sector': 'Sector',
-  'member.standing': 'Standing member',
-  'member.chairMeeting': 'Chair-meeting member',
-  'member.partyGroup': 'Party-group member',
-  'member.liaisonSectors': 'Sectors looked after',
-  'member.liaisonSectorsHelp': 'Dual liaison: the party-group member is linked to these sectors\' party members',
-  'member.county': 'County',
-  'member.committees': 'Special committees',
-  'member.workplace': 'Workplace',
-  'member.title': 'Position',
-  'member.phone': 'Mobile',
-  'member.email': 'Email',
-  'member.active': 'Status',
-  'member.createdAt': 'Added on',
-  'member.searchPlaceholder': 'Search name or workplace',
-  'member.filterSector': 'Sector',
-  'member.filterParty': 'Party',
-  'member.filterCommittee': 'Special committee',
-  'member.filterCounty': 'County',
-  'member.filterStanding': 'Standing',
-  'member.standingOnly': 'Standing only',
-  'member.nonStanding': 'Not standing',
-  'member.add': 'New member',
-  'member.import': 'Import',
-  'member.export': 'Export',
-  'member.editTitle': 'Edit member',
-  'member.createTitle': 'New member',
-  'member.profile': 'Member profile',
-  'member.notFound': 'Member not found',
-  'member.deactivateConfirm': 'Deactivate member “{name}”? They will no longer be listed.',
-  'member.empty': 'No members match',
-  'member.emailInvalid': 'Not a valid email address',
-  'member.phoneInvalid': 'Enter an 11-digit mobile number or a landline with area code',
-  'member.birthYearInvalid': 'Enter a four-digit year',
-
-  'import.title': 'Import members',
-  'import.intro': 'Fill in the template and upload the .xlsx file. It is checked first; you confirm before anything is imported.',
-  'import.template': 'Download template',
-  'import.choose': 'Choose Excel file',
-  'import.file': 'Import file',
-  'import.checking': 'Checking…',
-  'import.report': 'Check result',
-  'import.total': 'Rows',
-  'import.valid': 'Valid rows',
-  'import.invalid': 'Rows with problems',
-  'import.row': 'Row',
-  'import.field': 'Field',
-  'import.message': 'Problem',
-  'import.noErrors': 'All rows are valid',
-  'import.commit': 'Import valid rows',
-  'import.retry': 'Fix and upload again',
-  'import.done': '{count} members imported',
-  'import.doneWithErrors': '{count} members imported, {bad} rows skipped',
-  'import.onlyXlsx': 'Please upload an .xlsx file',
-  'import.nothingValid': 'No valid rows to import',
-  'import.toDirectory': 'Go to the directory',
-
-  'crud.createTitle': 'New {entity}',
-  'crud.editTitle': 'Edit {entity}',
-  'crud.searchPlaceholder': 'Search by name',
-
-  'sector.entity': 'sector',
-  'sector.title': 'Sectors',
-  'sector.sort': 'Order',
-  'sector.memberCount': 'Members',
-
-  'committee.entity': 'special committee',
-  'committee.title': 'Special committees',
-
-  'unit.entity': 'handling unit',
-  'unit.title': 'Handling units',
-  'unit.kind': 'Kind',
-
-  'user.entity': 'user',
-  'user.title': 'Users',
-  'user.username': 'Username',
-  'user.password': 'Initial password',
-  'user.displayName': 'Display name',
-  'user.roles': 'Roles',
-  'user.member': 'Linked member',
-  'user.unit': 'Linked handling unit',
-  'user.memberSearch': 'Type a name to search',
-  'user.tokens': 'API tokens',
-  'user.tokensIntro': "Tokens this user made for other systems. A new password or deactivating the user revokes them all.",
-  'user.searchPlaceholder': 'Search username or name',
-  'user.usernameInvalid': '2–64 letters, digits or _ . @ -',
-  'user.memberRequired': 'The member role needs a linked member',
-  'user.unitRequired': 'The unit role needs a linked handling unit',
-
-  'term.title': 'Terms',
-  'term.number': 'Term',
-  'term.label': 'Term {number}',
-  'term.years': 'Years',
-  'term.startYear': 'Start year',
-  'term.endYear': 'End year',
-  'term.current': 'Current',
-  'term.add': 'New term',
-  'term.edit': 'Edit term',
-  'term.sessions': 'Sessions',
-  'term.addSession': 'New session',
-  'term.noSessions': 'No sessions yet',
-  'session.number': 'Session',
-  'session.label': 'Session {number}',
-  'session.startsOn': 'Starts on',
-  'session.endsOn': 'Ends on',
-  'session.addTitle': 'New session of term {number}',
-
-  'audit.title': 'Audit log',
-  'audit.at': 'Time',
-  'audit.actor': 'By',
-  'audit.action': 'Action',
-  'audit.entity': 'Object',
-  'audit.entityId': 'Object id',
-  'audit.before': 'Before',
-  'audit.after': 'After',
-  'audit.filterEntity': 'Object type',
-  'audit.filterEntityId': 'Object id',
-
-  'account.title': 'My account',
-  'account.profile': 'Profile',
-  'account.org': 'Committee',
-  'account.tokens': 'API tokens',
-  'account.tokensIntro': 'API tokens let other systems call the API as you. Keep them secret. A token stops working when it expires, when your password changes or your account is deactivated; a token cannot create tokens.',
-  'account.tokenName': 'Token name',
-  'account.createToken': 'New token',
-  'account.createdAt': 'Created',
-  'account.lastUsedAt': 'Last used',
-  'account.neverUsed': 'Never',
-  'account.expiresAt': 'Expires',
-  'account.expired': 'Expired',
-  'account.expiresOn': 'Valid until {time}.',
-  'account.validity': 'Valid for',
-  'account.validityHint': 'The token stops working after this; 366 days at most.',
-  'account.days': '{n} days',
-  'account.revoke': 'Revoke',
-  'account.revokeConfirm': 'Revoke token “{name}”? Systems using it will lose access.',
-  'account.revoked': 'Revoked',
-  'account.tokenCreatedNamed': 'Token “{name}” created',
-  'account.tokenOnce': 'This token is shown only once. Copy it now.',
-  'account.noTokens': 'No tokens',
-
-  'forbidden.title': 'Not allowed',
-  'forbidden.detail': 'Your role cannot use this page.',
-  'notFound.title': 'Page not found',
-  'notFound.detail': 'The page does not exist or has been removed.',
-
-  ...proposalsEn,
-  ...selectionEn,
-  ...opinionsEn,
-  ...accountEn,
-  ...uiEn,
-  ...liaisonEn,
-  ...recordsEn,
-  ...orgsEn,
-  ...reportsEn,
-  ...dashboardEn,
-  ...searchEn,
-  ...consultationsEn,
-  ...meetingsEn,
-  ...creationEn,
-  ...partyOrgEn,
-};
-
-// Party names are stored in Chinese; English labels for display only.
-const partyEn: Record<string, string> = {
-  中共: 'CPC',
-  民革: 'RCCK',
-  民盟: 'CDL',
-  民建: 'CNDCA',
-  民进: 'CAPD',
-  农工党: 'CPWDP',
-  致公党: 'CZGP',
-  九三学社: 'Jiusan Society',
-  台盟: 'TDSGL',
-  无党派: 'Non-party',
-  群众: 'None',
-};
-const genderEn: Record<string, string> = { 男: 'Male', 女: 'Female' };
 
 export type Lang = 'zh' | 'en';
-const dictionaries: Record<Lang, Dictionary> = { zh, en };
+const dictionaries: Partial<Record<Lang, Dictionary>> = { zh };
+let englishLabels: { partyEn: Record<string, string>; genderEn: Record<string, string> } | undefined;
+
+/** Loads a language's strings (English comes as its own chunk); the page renders once they are in. */
+export async function loadLang(lang: Lang): Promise<void> {
+  if (dictionaries[lang]) return;
+  const m = await import('./i18n-en');
+  dictionaries.en = m.en;
+  englishLabels = m;
+}
 const STORAGE_KEY = 'tongxin.lang';
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
@@ -651,7 +360,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(readStoredLang);
 
   const setLang = useCallback((next: Lang) => {
-    setLangState(next);
+    void loadLang(next).then(() => setLangState(next));
     try {
       localStorage.setItem(STORAGE_KEY, next);
     } catch {
@@ -661,11 +370,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-    document.title = dictionaries[lang]['app.name'];
+    document.title = (dictionaries[lang] ?? zh)['app.name'];
   }, [lang]);
 
   const value = useMemo<I18n>(() => {
-    const dict = dictionaries[lang];
+    const dict = dictionaries[lang] ?? zh;
     const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
     const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
     const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
@@ -684,7 +393,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       label: (kind, value) => {
         if (!value) return dict['common.none'];
         if (lang === 'zh') return value;
-        const table = kind === 'party' ? partyEn : genderEn;
+        const table = (kind === 'party' ? englishLabels?.partyEn : englishLabels?.genderEn) ?? {};
         return table[value] ?? value;
       },
       formatDateTime: (iso) => safe(dateTime, iso),

@@ -8,7 +8,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { ApiError } from './api';
 import { AuthProvider } from './auth';
-import { I18nProvider, useI18n } from './i18n';
+import { I18nProvider, loadLang, readStoredLang, useI18n } from './i18n';
 import { App } from './App';
 import './styles.css';
 
@@ -42,10 +42,13 @@ function Themed() {
   );
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <I18nProvider>
-      <Themed />
-    </I18nProvider>
-  </StrictMode>,
+// An English page waits for its strings (their own chunk); a Chinese one renders at once.
+void loadLang(readStoredLang()).finally(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <I18nProvider>
+        <Themed />
+      </I18nProvider>
+    </StrictMode>,
+  ),
 );
