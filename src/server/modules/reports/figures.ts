@@ -7,13 +7,15 @@ import { counters, SUM_FIELD } from '../liaison/counters.ts';
 import { listMeetings } from '../liaison/queries.ts';
 import { figures as creationFigures } from '../creation/queries.ts';
 import { scopeOf } from '../creation/access.ts';
-import { listConsultations } from '../consultations/queries.ts';
+import { consultationWhere } from '../consultations/queries.ts';
 import { consultations, consultationComments } from '../consultations/schema.ts';
 import { HELD, KINDS as CONSULTATION_KINDS } from '../consultations/workflow.ts';
 import { listRooms } from '../consultations/rooms.ts';
-import { listRecommendations, outcomeMeasures } from '../consultations/recommendation-queries.ts';
+import { outcomeMeasures, recommendationWhere } from '../consultations/recommendation-queries.ts';
+import { consultationRecommendations } from '../consultations/schema.ts';
 import { OUTCOME_KINDS } from '../consultations/recommendation-workflow.ts';
-import { listProposals } from '../proposals/queries.ts';
+import { proposalWhere } from '../proposals/queries.ts';
+import { proposals } from '../proposals/schema.ts';
 import { listRounds } from '../selection/queries.ts';
 import { placeOf } from './profile.ts';
 import { addFigures, perCommittee, rolledUp } from '../org/rollup.ts';
@@ -52,7 +54,6 @@ export interface FigureContext {
 }
 
 const API = '/api/v1';
-const one = { limit: 1, offset: 0 };
 const qs = (params: Record<string, string | number | boolean | string[] | undefined>) => {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) {
@@ -121,10 +122,11 @@ export async function sishuangFigures(db: Queryable, actor: Actor, year: number,
   }
 
   // 双协: consultations held by kind, the online comments, the rooms, the recommendations' outcomes.
-  const held = await Promise.all(CONSULTATION_KINDS.map(async (kind) => {
-    const f = { kind, year, state: [...HELD] };
-    return { kind, n: (await listConsultations(db, actor, f, one)).total, source: `${API}/consultations${qs(f)}` };
-  }));
+  // Each kind's count is its list's total (the list's own condition), the kinds counted in one statement.
+  const heldFilter = { year, state: [...HELD] };
+  const heldBy = new Map((await db.select({ kind: consultations.kind, n: sql<number>`count(*)::int` }).from(consultations)
+    .where(consultationWhere(actor, heldFilter)).groupBy(consultations.kind)).map((r) => [r.kind, r.n]));
+  const held = CONSULTATION_KINDS.map((kind) => ({ kind, n: heldBy.get(kind) ?? 0, source: `${API}/consultations${qs({ kind, ...heldFilter })}` }));
   for (const h of held) add({ key: `consultations.${h.kind}`, label: CONSULTATION_KIND_LABELS[h.kind], value: h.n, unit: '次', source: h.source });
 
   const c = consultationComments;
@@ -139,10 +141,11 @@ export async function sishuangFigures(db: Queryable, actor: Actor, year: number,
   const hosts = (kind: 'county' | 'unit') => [...new Set(rooms.filter((r) => r.host.kind === kind).map((r) => r.host.name).filter((n): n is string => !!n)
     .map((n) => (kind === 'county' ? placeOf(n) : n)))];
 
-  const outcomes = await Promise.all(OUTCOME_KINDS.map(async (k) => {
-    const f = { year, outcome: k };
-    return { key: `recommendations.${k}`, label: OUTCOME_LABELS[k], value: (await listRecommendations(db, actor, f, one)).total, unit: '条', source: `${API}/recommendations${qs(f)}` };
-  }));
+  // Each outcome's count is its list's total, the outcomes counted in one statement.
+  const rec = consultationRecommendations;
+  const outcomeBy = new Map((await db.select({ kind: rec.outcomeKind, n: sql<number>`count(*)::int` }).from(rec)
+    .where(recommendationWhere(actor, { year, outcome: 'any' })).groupBy(rec.outcomeKind)).map((x) => [x.kind, x.n]));
+  const outcomes = OUTCOME_KINDS.map((k) => ({ key: `recommendations.${k}`, label: OUTCOME_LABELS[k], value: outcomeBy.get(k) ?? 0, unit: '条', source: `${API}/recommendations${qs({ year, outcome: k })}` }));
   outcomes.forEach(add);
   // A measure names its unit the way staff wrote it: 调整优化市区公交线路（条）.
   const measures = (opts.ownOnly === false ? [] : await outcomeMeasures(db, orgId, { year })).map((m, i) => {
@@ -160,11 +163,13 @@ export async function sishuangFigures(db: Queryable, actor: Actor, year: number,
       ['submitted', '提交提案', { state: SUBMITTED }], ['filed', '立案提案', { state: FILED }], ['replied', '已答复提案', { state: REPLIED }],
       ['satisfied', '提案人对办理表示满意', { satisfaction: 'satisfied' }], ['key', '党政领导领办的重点提案', { isKey: true }],
     ];
-    const counted = await Promise.all(PROPOSALS.map(async ([key, label, extra]) => {
-      const f = { sessionId: session.id, ...extra };
-      return { key: `proposals.${key}`, label, value: (await listProposals(db, actor, orgId, f, one)).total, unit: '件', source: `${API}/proposals${qs(f as Record<string, string | boolean | string[]>)}` };
+    // Each figure is its list's total (the list's own condition), all counted in one statement.
+    const filters = PROPOSALS.map(([, , extra]) => ({ sessionId: session.id, ...extra }));
+    const [totals] = await db.select(Object.fromEntries(filters.map((f, i) => [`n${i}`, sql<number>`(count(*) filter (where ${proposalWhere(actor, orgId, f)}))::int`])))
+      .from(proposals).where(proposalWhere(actor, orgId, { sessionId: session.id }));
+    PROPOSALS.forEach(([key, label], i) => add({
+      key: `proposals.${key}`, label, value: Number(totals?.[`n${i}`] ?? 0), unit: '件', source: `${API}/proposals${qs(filters[i] as Record<string, string | boolean | string[]>)}`,
     }));
-    counted.forEach(add);
   }
 
   // 优秀提案: the announced rounds of the year, their excellent entries added up.
