@@ -3,7 +3,7 @@ import type { Queryable } from '../../core/db/client.ts';
 import type { Actor } from '../../core/policies.ts';
 import { plenarySessions } from '../org/schema.ts';
 import { listCampaigns, partyFigures } from '../party/queries.ts';
-import { counters, SUM_FIELD } from '../liaison/counters.ts';
+import { counterTotals, SUM_FIELD } from '../liaison/counters.ts';
 import { listMeetings } from '../liaison/queries.ts';
 import { figures as creationFigures } from '../creation/queries.ts';
 import { scopeOf } from '../creation/access.ts';
@@ -96,7 +96,7 @@ export async function sishuangFigures(db: Queryable, actor: Actor, year: number,
 
   // 双联: the party organisation (the party module's own figures) and the liaison counters.
   const [party, tally, meetings, campaigns] = await Promise.all([
-    partyFigures(db, orgId, year), counters(db, orgId, { from, to, by: 'member' }), listMeetings(db, orgId, { year }), opts.ownOnly === false ? [] : listCampaigns(db, actor, {}),
+    partyFigures(db, orgId, year), counterTotals(db, orgId, { from, to }), listMeetings(db, orgId, { year }), opts.ownOnly === false ? [] : listCampaigns(db, actor, {}),
   ]);
   for (const f of party.figures) add({ ...f, key: `party.${f.key}` });
   const LIAISON: Record<keyof typeof tally.total, [string, string]> = {
