@@ -23,15 +23,18 @@ function summary(c: Consultation) {
 const lateTasks = sql<number>`(select count(*)::int from ${consultationTasks} t where t.org_id = ${consultations.orgId}
   and t.consultation_id = ${consultations.id} and t.state <> 'done' and t.due_on < ${today()})`;
 
+/** What the list of `f` holds (the report counts with the same condition). */
+export const consultationWhere = (actor: Actor, f: ConsultationFilter) => and(
+  eq(consultations.orgId, actor.orgId),
+  f.q ? ilike(consultations.title, `%${f.q}%`) : undefined,
+  f.kind ? eq(consultations.kind, f.kind) : undefined,
+  f.year ? eq(consultations.year, f.year) : undefined,
+  f.state?.length ? inArray(consultations.state, f.state) : undefined,
+  f.roomId ? eq(consultations.roomId, f.roomId) : undefined,
+);
+
 export async function listConsultations(db: Queryable, actor: Actor, f: ConsultationFilter, page: { limit: number; offset: number }) {
-  const where = and(
-    eq(consultations.orgId, actor.orgId),
-    f.q ? ilike(consultations.title, `%${f.q}%`) : undefined,
-    f.kind ? eq(consultations.kind, f.kind) : undefined,
-    f.year ? eq(consultations.year, f.year) : undefined,
-    f.state?.length ? inArray(consultations.state, f.state) : undefined,
-    f.roomId ? eq(consultations.roomId, f.roomId) : undefined,
-  );
+  const where = consultationWhere(actor, f);
   const [rows, [count]] = await Promise.all([
     db.select({ c: consultations, late: lateTasks }).from(consultations).where(where)
       .orderBy(desc(consultations.year), desc(consultations.updatedAt), desc(consultations.id)).limit(page.limit).offset(page.offset),

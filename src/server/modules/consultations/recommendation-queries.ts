@@ -43,17 +43,20 @@ const owedBy = (unitId: string) => sql`(select case when a.state = 'pending' the
  * Recommendations the caller may read: a unit's inbox lists those assigned to it, beside its proposals.
  * A unit's own list (unitId its own) carries its assignment on each (myAssignment), what it owes first, by the date it is owed.
  */
+/** What the list of `f` holds for the caller (the report counts with the same condition). */
+export const recommendationWhere = (actor: Actor, f: RecFilter) => and(
+  recReadableBy(actor),
+  f.consultationId ? eq(recs.consultationId, f.consultationId) : undefined,
+  f.state?.length ? inArray(recs.state, f.state) : undefined,
+  f.year ? sql`exists (select 1 from ${consultations} y where y.org_id = ${recs.orgId} and y.id = ${recs.consultationId} and y.year = ${f.year})` : undefined,
+  f.outcome === 'any' ? sql`${recs.outcomeKind} is not null` : f.outcome ? eq(recs.outcomeKind, f.outcome) : undefined,
+  f.measure ? eq(recs.outcomeMeasure, f.measure) : undefined,
+  f.unitId ? sql`exists (select 1 from ${assignments} a where a.org_id = ${recs.orgId} and a.item_kind = ${REC_KIND} and a.item_id = ${recs.id}
+    and a.unit_id = ${f.unitId} and a.state in ('pending', 'signed'))` : undefined,
+);
+
 export async function listRecommendations(db: Queryable, actor: Actor, f: RecFilter, page: { limit: number; offset: number }) {
-  const where = and(
-    recReadableBy(actor),
-    f.consultationId ? eq(recs.consultationId, f.consultationId) : undefined,
-    f.state?.length ? inArray(recs.state, f.state) : undefined,
-    f.year ? sql`exists (select 1 from ${consultations} y where y.org_id = ${recs.orgId} and y.id = ${recs.consultationId} and y.year = ${f.year})` : undefined,
-    f.outcome === 'any' ? sql`${recs.outcomeKind} is not null` : f.outcome ? eq(recs.outcomeKind, f.outcome) : undefined,
-    f.measure ? eq(recs.outcomeMeasure, f.measure) : undefined,
-    f.unitId ? sql`exists (select 1 from ${assignments} a where a.org_id = ${recs.orgId} and a.item_kind = ${REC_KIND} and a.item_id = ${recs.id}
-      and a.unit_id = ${f.unitId} and a.state in ('pending', 'signed'))` : undefined,
-  );
+  const where = recommendationWhere(actor, f);
   // A unit's own list (its inbox, unitId its own) is about what it owes, as for proposals.
   const unitId = actor.unitId && hasRole(actor, 'unit') && f.unitId === actor.unitId ? actor.unitId : null;
   const [rows, [count]] = await Promise.all([

@@ -116,6 +116,12 @@ export async function counters(db: Queryable, orgId: string, f: CounterFilter & 
   };
 }
 
+/** The counters' totals alone, as `counters` gives them (`total`, `sources`), without the breakdown: one statement. */
+export async function counterTotals(db: Queryable, orgId: string, f: CounterFilter) {
+  const [total] = await queryRows<Tally>(db, sql`select ${TALLY} from (${facts(orgId, f)}) h`);
+  return { total: Object.fromEntries(COUNTERS.map((k) => [k, total![k]])) as Tally, sources: sourcesOf(f) };
+}
+
 /** The records behind one counter (its `total` is the counter; for a sum, their `n` add up to it). */
 export async function counterRecords(db: Queryable, orgId: string, f: CounterFilter & { counter: Counter }, page: { limit: number; offset: number }) {
   const all = sql`select h.* from (${facts(orgId, f)}) h where h.counter = ${f.counter}`;

@@ -58,12 +58,10 @@ const owedOn = (unitId: string) => sql`(select min(case when a.state = 'pending'
   from ${assignments} a where a.org_id = ${proposals.orgId} and a.item_kind = ${KIND} and a.item_id = ${proposals.id} and a.unit_id = ${unitId}
     and a.state in ('pending', 'signed'))`;
 
-/** `orgId`: the committee listed, or several (the published ones of the committees below too), or every one (the public list). */
-export async function listProposals(db: Queryable, actor: Actor | null, orgId: string | string[] | undefined, f: ProposalFilter, page: { limit: number; offset: number }) {
-  // A unit's own list (交办件) is about what it owes: overdue means its own date has passed, and what
-  // it owes comes first, by that date (the overdue, then the soonest).
+/** What the list of `f` holds for the caller (the report counts with the same condition). */
+export function proposalWhere(actor: Actor | null, orgId: string | string[] | undefined, f: ProposalFilter) {
   const owed = f.unitId && actor?.unitId === f.unitId ? owedOn(f.unitId) : undefined;
-  const where = and(
+  return and(
     Array.isArray(orgId) ? inArray(proposals.orgId, orgId) : orgId ? eq(proposals.orgId, orgId) : undefined,
     scope(actor, f),
     f.q ? or(ilike(proposals.title, `%${f.q}%`), ilike(proposals.proposerName, `%${f.q}%`)) : undefined,
@@ -83,6 +81,14 @@ export async function listProposals(db: Queryable, actor: Actor | null, orgId: s
     f.overdue && owed ? sql`${owed} < ${today()}` : f.overdue ? sql`exists (select 1 from ${assignments} a where a.org_id = ${proposals.orgId} and a.item_kind = ${KIND} and a.item_id = ${proposals.id}
       and a.state in ('pending', 'signed') and a.role = 'lead' and a.due_on < ${today()}) and ${proposals.state} in ('assigned', 'handling', 'rehandling')` : undefined,
   );
+}
+
+/** `orgId`: the committee listed, or several (the published ones of the committees below too), or every one (the public list). */
+export async function listProposals(db: Queryable, actor: Actor | null, orgId: string | string[] | undefined, f: ProposalFilter, page: { limit: number; offset: number }) {
+  // A unit's own list (交办件) is about what it owes: overdue means its own date has passed, and what
+  // it owes comes first, by that date (the overdue, then the soonest).
+  const owed = f.unitId && actor?.unitId === f.unitId ? owedOn(f.unitId) : undefined;
+  const where = proposalWhere(actor, orgId, f);
   const publicList = !!f.published || !actor;
   const order = f.sort === 'number'
     ? [sql`${plenarySessions.startsOn} desc nulls last`, sql`${terms.number} desc nulls last`, sql`${plenarySessions.number} desc nulls last`, sql`${proposals.number} desc nulls last`, desc(proposals.updatedAt), desc(proposals.id)]

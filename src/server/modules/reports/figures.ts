@@ -3,17 +3,19 @@ import type { Queryable } from '../../core/db/client.ts';
 import type { Actor } from '../../core/policies.ts';
 import { plenarySessions } from '../org/schema.ts';
 import { listCampaigns, partyFigures } from '../party/queries.ts';
-import { counters, SUM_FIELD } from '../liaison/counters.ts';
+import { counterTotals, SUM_FIELD } from '../liaison/counters.ts';
 import { listMeetings } from '../liaison/queries.ts';
 import { figures as creationFigures } from '../creation/queries.ts';
 import { scopeOf } from '../creation/access.ts';
-import { listConsultations } from '../consultations/queries.ts';
+import { consultationWhere } from '../consultations/queries.ts';
 import { consultations, consultationComments } from '../consultations/schema.ts';
 import { HELD, KINDS as CONSULTATION_KINDS } from '../consultations/workflow.ts';
 import { listRooms } from '../consultations/rooms.ts';
-import { listRecommendations, outcomeMeasures } from '../consultations/recommendation-queries.ts';
+import { outcomeMeasures, recommendationWhere } from '../consultations/recommendation-queries.ts';
+import { consultationRecommendations } from '../consultations/schema.ts';
 import { OUTCOME_KINDS } from '../consultations/recommendation-workflow.ts';
-import { listProposals } from '../proposals/queries.ts';
+import { proposalWhere } from '../proposals/queries.ts';
+import { proposals } from '../proposals/schema.ts';
 import { listRounds } from '../selection/queries.ts';
 import { placeOf } from './profile.ts';
 import { addFigures, perCommittee, rolledUp } from '../org/rollup.ts';
@@ -52,7 +54,6 @@ export interface FigureContext {
 }
 
 const API = '/api/v1';
-const one = { limit: 1, offset: 0 };
 const qs = (params: Record<string, string | number | boolean | string[] | undefined>) => {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) {
@@ -93,10 +94,39 @@ export async function sishuangFigures(db: Queryable, actor: Actor, year: number,
   const out: Figure[] = [];
   const add = (f: Figure) => { out.push(f); };
 
-  // 双联: the party organisation (the party module's own figures) and the liaison counters.
-  const [party, tally, meetings, campaigns] = await Promise.all([
-    partyFigures(db, orgId, year), counters(db, orgId, { from, to, by: 'member' }), listMeetings(db, orgId, { year }), opts.ownOnly === false ? [] : listCampaigns(db, actor, {}),
+  // Every read at once (each its own statements, on the pool, the session's proposals once its
+  // session is known); the figures are then added in the report's order.
+  const c = consultationComments, rec = consultationRecommendations;
+  const heldFilter = { year, state: [...HELD] };
+  const PROPOSALS: [string, string, Record<string, unknown>][] = [
+    ['submitted', '提交提案', { state: SUBMITTED }], ['filed', '立案提案', { state: FILED }], ['replied', '已答复提案', { state: REPLIED }],
+    ['satisfied', '提案人对办理表示满意', { satisfaction: 'satisfied' }], ['key', '党政领导领办的重点提案', { isKey: true }],
+  ];
+  const [party, tally, meetings, campaigns, creation, heldRows, [busiest], rooms, outcomeRows, measureRows, counted, rounds] = await Promise.all([
+    partyFigures(db, orgId, year), counterTotals(db, orgId, { from, to }), listMeetings(db, orgId, { year }), opts.ownOnly === false ? [] : listCampaigns(db, actor, {}),
+    opts.creation !== false ? scopeOf(db, actor).then((s) => creationFigures(db, s, { year })) : null,
+    // Each kind's count is its list's total (the list's own condition), the kinds counted in one statement.
+    db.select({ kind: consultations.kind, n: sql<number>`count(*)::int` }).from(consultations).where(consultationWhere(actor, heldFilter)).groupBy(consultations.kind),
+    opts.ownOnly === false ? [] : db.select({ id: consultations.id, title: consultations.title, n: sql<number>`count(${c.id})::int` }).from(consultations)
+      .innerJoin(c, and(eq(c.orgId, consultations.orgId), eq(c.consultationId, consultations.id), eq(c.status, 'visible')))
+      .where(and(eq(consultations.orgId, orgId), eq(consultations.year, year)))
+      .groupBy(consultations.id, consultations.title).orderBy(desc(sql`count(${c.id})`), consultations.id).limit(1),
+    listRooms(db, actor, { active: true }),
+    // Each outcome's count is its list's total, the outcomes counted in one statement.
+    db.select({ kind: rec.outcomeKind, n: sql<number>`count(*)::int` }).from(rec).where(recommendationWhere(actor, { year, outcome: 'any' })).groupBy(rec.outcomeKind),
+    opts.ownOnly === false ? [] : outcomeMeasures(db, orgId, { year }),
+    // Each proposal figure is its list's total (the list's own condition), all counted in one statement.
+    yearSession(db, orgId, year).then(async (session) => {
+      if (!session) return null;
+      const filters = PROPOSALS.map(([, , extra]) => ({ sessionId: session.id, ...extra }));
+      const [totals] = await db.select(Object.fromEntries(filters.map((f, i) => [`n${i}`, sql<number>`(count(*) filter (where ${proposalWhere(actor, orgId, f)}))::int`])))
+        .from(proposals).where(proposalWhere(actor, orgId, { sessionId: session.id }));
+      return { session, filters, totals };
+    }),
+    listRounds(db, actor, { year, announced: true, page: 1, pageSize: 200 }),
   ]);
+
+  // 双联: the party organisation (the party module's own figures) and the liaison counters.
   for (const f of party.figures) add({ ...f, key: `party.${f.key}` });
   const LIAISON: Record<keyof typeof tally.total, [string, string]> = {
     policyTalks: ['宣讲党的政策', '场次'], membersVisited: ['走访政协委员', '人次'], massesVisited: ['走访界别群众', '人次'],
@@ -115,37 +145,23 @@ export async function sishuangFigures(db: Queryable, actor: Actor, year: number,
   }
 
   // 双创: the creation module's figures.
-  if (opts.creation !== false) {
-    const creation = await creationFigures(db, await scopeOf(db, actor), { year });
-    for (const f of creation.figures) add({ ...f, key: `creation.${f.key}` });
-  }
+  if (creation) for (const f of creation.figures) add({ ...f, key: `creation.${f.key}` });
 
   // 双协: consultations held by kind, the online comments, the rooms, the recommendations' outcomes.
-  const held = await Promise.all(CONSULTATION_KINDS.map(async (kind) => {
-    const f = { kind, year, state: [...HELD] };
-    return { kind, n: (await listConsultations(db, actor, f, one)).total, source: `${API}/consultations${qs(f)}` };
-  }));
-  for (const h of held) add({ key: `consultations.${h.kind}`, label: CONSULTATION_KIND_LABELS[h.kind], value: h.n, unit: '次', source: h.source });
-
-  const c = consultationComments;
-  const [busiest] = opts.ownOnly === false ? [] : await db.select({ id: consultations.id, title: consultations.title, n: sql<number>`count(${c.id})::int` }).from(consultations)
-    .innerJoin(c, and(eq(c.orgId, consultations.orgId), eq(c.consultationId, consultations.id), eq(c.status, 'visible')))
-    .where(and(eq(consultations.orgId, orgId), eq(consultations.year, year)))
-    .groupBy(consultations.id, consultations.title).orderBy(desc(sql`count(${c.id})`), consultations.id).limit(1);
+  const heldBy = new Map(heldRows.map((r) => [r.kind, r.n]));
+  for (const kind of CONSULTATION_KINDS) {
+    add({ key: `consultations.${kind}`, label: CONSULTATION_KIND_LABELS[kind], value: heldBy.get(kind) ?? 0, unit: '次', source: `${API}/consultations${qs({ kind, ...heldFilter })}` });
+  }
   if (busiest) add({ key: 'online.comments', label: '网民留言', value: busiest.n, unit: '条', source: `${API}/consultations/${busiest.id}/comments` });
 
-  const rooms = await listRooms(db, actor, { active: true });
   add({ key: 'rooms.active', label: '协商在一线委员议事室', value: rooms.length, unit: '个', source: `${API}/consultations/rooms${qs({ active: true })}` });
   const hosts = (kind: 'county' | 'unit') => [...new Set(rooms.filter((r) => r.host.kind === kind).map((r) => r.host.name).filter((n): n is string => !!n)
     .map((n) => (kind === 'county' ? placeOf(n) : n)))];
 
-  const outcomes = await Promise.all(OUTCOME_KINDS.map(async (k) => {
-    const f = { year, outcome: k };
-    return { key: `recommendations.${k}`, label: OUTCOME_LABELS[k], value: (await listRecommendations(db, actor, f, one)).total, unit: '条', source: `${API}/recommendations${qs(f)}` };
-  }));
-  outcomes.forEach(add);
+  const outcomeBy = new Map(outcomeRows.map((x) => [x.kind, x.n]));
+  for (const k of OUTCOME_KINDS) add({ key: `recommendations.${k}`, label: OUTCOME_LABELS[k], value: outcomeBy.get(k) ?? 0, unit: '条', source: `${API}/recommendations${qs({ year, outcome: k })}` });
   // A measure names its unit the way staff wrote it: 调整优化市区公交线路（条）.
-  const measures = (opts.ownOnly === false ? [] : await outcomeMeasures(db, orgId, { year })).map((m, i) => {
+  const measures = measureRows.map((m, i) => {
     const [, name, unit] = /^(.*?)[（(]([^（()）]{1,4})[)）]$/.exec(m.measure) ?? [null, m.measure, '项'];
     return { key: `measures.${i + 1}`, measure: m.measure, name: name!, unit: unit!, quantity: m.quantity };
   });
@@ -154,21 +170,14 @@ export async function sishuangFigures(db: Queryable, actor: Actor, year: number,
   }
 
   // 双评: the proposals of the year's plenary session.
-  const session = await yearSession(db, orgId, year);
-  if (session) {
-    const PROPOSALS: [string, string, Record<string, unknown>][] = [
-      ['submitted', '提交提案', { state: SUBMITTED }], ['filed', '立案提案', { state: FILED }], ['replied', '已答复提案', { state: REPLIED }],
-      ['satisfied', '提案人对办理表示满意', { satisfaction: 'satisfied' }], ['key', '党政领导领办的重点提案', { isKey: true }],
-    ];
-    const counted = await Promise.all(PROPOSALS.map(async ([key, label, extra]) => {
-      const f = { sessionId: session.id, ...extra };
-      return { key: `proposals.${key}`, label, value: (await listProposals(db, actor, orgId, f, one)).total, unit: '件', source: `${API}/proposals${qs(f as Record<string, string | boolean | string[]>)}` };
+  const session = counted?.session ?? null;
+  if (counted) {
+    PROPOSALS.forEach(([key, label], i) => add({
+      key: `proposals.${key}`, label, value: Number(counted.totals?.[`n${i}`] ?? 0), unit: '件', source: `${API}/proposals${qs(counted.filters[i] as Record<string, string | boolean | string[]>)}`,
     }));
-    counted.forEach(add);
   }
 
   // 优秀提案: the announced rounds of the year, their excellent entries added up.
-  const rounds = await listRounds(db, actor, { year, announced: true, page: 1, pageSize: 200 });
   if (rounds.total) {
     add({ key: 'proposals.excellent', label: '评出优秀提案', value: rounds.items.reduce((n, r) => n + (r.excellent ?? 0), 0), unit: '件', source: `${API}/selections${qs({ year, announced: true })}`, field: 'excellent' });
   }
