@@ -130,7 +130,7 @@ export interface StatsFilter { from?: string; to?: string; sessionId?: string }
 /** Committees whose facts one statement reads at most (a province's 100 at once; more in turns). */
 const ORGS_PER_READ = 200;
 /** A roll-up is read in up to PARTS statements at once, each of PART committees at least. */
-const PARTS = 4, PART = 10;
+const PARTS = 10, PART = 10;
 
 /**
  * One row per group (and a total), e.g. per handling unit, over the committees given: the caller's
