@@ -3,8 +3,9 @@
 // one province, by SQL (insert … select over the 100 at once: tenant keys are (org_id, id), so each copy
 // keeps its ids and only org_id changes), on PostgreSQL; `analyze`. Then the province-wide roll-up of
 // the 双评 figures as GET /api/v1/proposals/stats?by=org&scope=tree computes it (figureScope: the
-// active committees below; proposalStats: each committee's facts read on their own, by org_id, over
-// the pool, and added up in the process), against a baseline measured in the same run: one
+// active committees below; proposalStats: the proposals' facts counted in SQL per committee × grouping
+// key, every join on org_id, in up to 10 parts at once over the pool, the rows added up in the
+// process), against a baseline measured in the same run: one
 // committee's own figures (scope=own); and, for comparison, the same roll-up read committee by committee
 // (100 proposalStats of one, all at once over the pool of 10). Medians of BENCH_PROVINCE_RUNS (5) after one warm-up; goal < 1 s.
 // The database is created for the run and dropped after it (BENCH_DATABASE_URL, TEST_DATABASE_URL, or

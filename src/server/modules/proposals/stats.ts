@@ -1,17 +1,16 @@
-import { and, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { Queryable } from '../../core/db/client.ts';
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Queryable } from '../../core/db/client.ts';
 import { oneTable, type Column, type Tables } from '../../core/xlsx.ts';
 import { daysBetween, today } from '../handling/deadlines.ts';
 import type { dueBoard } from './queries.ts';
 import type { keyBoard } from './supervision.ts';
 import { STATE_NAMES } from './workflow.ts';
-import { members, plenarySessions, sectors, terms } from '../org/schema.ts';
-import { evaluations, replies } from '../handling/schema.ts';
+import { members, plenarySessions, sectors, terms, units } from '../org/schema.ts';
+import { assignments, evaluations, replies } from '../handling/schema.ts';
 import { KIND } from './access.ts';
 import { numberLabel } from './queries.ts';
 import { proposalRatings, proposals } from './schema.ts';
-import { leadAssignments, onTimeFigures, rate, withTimeliness, type Timeliness } from './timeliness.ts';
+import { rate } from './timeliness.ts';
 
 // 双评 statistics, computed from the proposals' own records. Definitions:
 // received = submitted; filed = given a number; reply rate = replied / assigned;
@@ -23,101 +22,104 @@ import { leadAssignments, onTimeFigures, rate, withTimeliness, type Timeliness }
 export const GROUPINGS = ['unit', 'member', 'sector', 'domain', 'party', 'session', 'org'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
 
-interface Facts {
-  id: string; org: string; state: string; proposer: string; domain: string | null; party: string | null; sector: string | null; session: string | null;
-  filed: boolean; assigned: boolean; unit: string | null; timeliness: Timeliness | null; firstReply: string | null; category: string | null;
-  satisfaction: string | null; resultSatisfaction: string | null; quality: number | null;
+/** A group's counts as SQL adds them up (per committee × grouping key); totals and rates are taken here. */
+interface Counts {
+  received: number; filed: number; merged: number; converted: number; notFiled: number; assigned: number; replied: number; onTime: number; late: number;
+  evaluated: number; satisfied: number; basic: number; unsatisfied: number; resultRated: number; resultGood: number;
+  cats: number; a: number; b: number; c: number; rated: number; qualitySum: number;
 }
+const COUNTS: (keyof Counts)[] = ['received', 'filed', 'merged', 'converted', 'notFiled', 'assigned', 'replied', 'onTime', 'late', 'evaluated', 'satisfied', 'basic',
+  'unsatisfied', 'resultRated', 'resultGood', 'cats', 'a', 'b', 'c', 'rated', 'qualitySum'];
+interface Grouped extends Counts { k: string | null; k2: number | null }
+
+const list = (xs: readonly string[]) => sql.join(xs.map((x) => sql`${x}`), sql`, `);
+
+/** The raw grouping key of a proposal's facts (`f` below): a name, or the term's number beside `k2`, the session's. */
+const KEY_SQL: Record<Grouping, SQL> = {
+  unit: sql`f.unit`, member: sql`f.proposer_name`, sector: sql`f.sector`, domain: sql`f.domain`, party: sql`f.party`,
+  session: sql`case when f.session_number <> 0 and f.term_number <> 0 then f.term_number::text end`, org: sql`f.org_id::text`,
+};
 
 /**
- * The facts of the submitted proposals of these committees (one, or a roll-up's several), each with
- * its committee's name. One statement per table over all of them, every join and filter on org_id (and
- * each table's rows of the proposals chosen matched on (org_id, id)), so on Citus each statement runs
- * on the shards, co-located, and the figures are added up here.
+ * The submitted proposals of these committees (one, or a roll-up's several), each with its facts
+ * (its lead unit and timeliness, its latest reply's category, its latest evaluation, its mean
+ * rating, its timeliness as timeliness.ts defines it), counted in SQL per committee × grouping key:
+ * one row per group comes back, not one per proposal. One statement; every join and filter on
+ * org_id, grouped by org_id too (each table's rows of the proposals chosen matched on (org_id, id)),
+ * so on Citus it runs on the shards, co-located.
  */
-async function facts(db: Queryable, scope: { id: string; name: string }[], f: StatsFilter): Promise<Facts[]> {
-  if (!scope.length) return [];
-  const names = new Map(scope.map((o) => [o.id, o.name]));
-  const ids = [...names.keys()];
-  const chosen = and(ids.length === 1 ? eq(proposals.orgId, ids[0]!) : inArray(proposals.orgId, ids), isNotNull(proposals.submittedAt),
-    f.from ? gte(proposals.submittedAt, new Date(`${f.from}T00:00:00+08:00`)) : undefined,
-    f.to ? lte(proposals.submittedAt, new Date(`${f.to}T23:59:59+08:00`)) : undefined,
-    f.sessionId ? eq(proposals.sessionId, f.sessionId) : undefined)!;
-  // The columns the figures need (not the texts: a province's roll-up reads tens of thousands).
-  const ps = await db.select({
-    p: { id: proposals.id, orgId: proposals.orgId, state: proposals.state, proposerName: proposals.proposerName, domain: proposals.domain, filedAt: proposals.filedAt },
-    party: members.party, sector: sectors.name, sessionNumber: plenarySessions.number, termNumber: terms.number,
-  }).from(proposals)
-    .leftJoin(members, and(eq(members.orgId, proposals.orgId), eq(members.id, proposals.proposerMemberId)))
-    .leftJoin(sectors, and(eq(sectors.orgId, members.orgId), eq(sectors.id, members.sectorId)))
-    .leftJoin(plenarySessions, and(eq(plenarySessions.orgId, proposals.orgId), eq(plenarySessions.id, proposals.sessionId)))
-    .leftJoin(terms, and(eq(terms.orgId, proposals.orgId), eq(terms.id, proposals.termId)))
-    .where(chosen);
-  if (!ps.length) return [];
-  // The rows of the chosen proposals in another table: its (org_id, item) among theirs.
-  const ofChosen = (orgId: AnyPgColumn, itemId: AnyPgColumn) =>
-    and(ids.length === 1 ? eq(orgId, ids[0]!) : inArray(orgId, ids), sql`(${orgId}, ${itemId}) in (select ${proposals.orgId}, ${proposals.id} from ${proposals} where ${chosen})`);
-  const [assigned, reps, evals, ratings] = await Promise.all([
-    leadAssignments(db, ids),
-    db.select({ orgId: replies.orgId, itemId: replies.itemId, round: replies.round, category: replies.category, at: sql<string>`(${replies.createdAt} at time zone 'Asia/Shanghai')::date::text` })
-      .from(replies).where(and(eq(replies.itemKind, KIND), ofChosen(replies.orgId, replies.itemId))),
-    db.select({ orgId: evaluations.orgId, itemId: evaluations.itemId, round: evaluations.round, satisfaction: evaluations.satisfaction, resultSatisfaction: evaluations.resultSatisfaction }).from(evaluations)
-      .where(and(eq(evaluations.itemKind, KIND), ofChosen(evaluations.orgId, evaluations.itemId))),
-    db.select({ orgId: proposalRatings.orgId, id: proposalRatings.proposalId, q: sql<number>`avg((${proposalRatings.topic} + ${proposalRatings.research} + ${proposalRatings.feasibility}) / 3.0)::float` })
-      .from(proposalRatings).where(ofChosen(proposalRatings.orgId, proposalRatings.proposalId)).groupBy(proposalRatings.orgId, proposalRatings.proposalId),
-  ]);
-  // Keyed by committee and id: a tenant's ids are its own (primary keys are (org_id, id)).
-  const key = (orgId: string, id: string) => `${orgId}|${id}`;
-  const latest = <T extends { orgId: string; itemId: string; round: number }>(rows: T[]) => {
-    const m = new Map<string, T>();
-    for (const r of rows) {
-      const k = key(r.orgId, r.itemId);
-      if (!m.has(k) || m.get(k)!.round < r.round) m.set(k, r);
-    }
-    return m;
-  };
-  const lastReply = latest(reps), lastEval = latest(evals);
-  const firstReply = new Map<string, string>();
-  // The latest round's reply date (its latest reply's day: the same day the latest by time is on).
-  const repliedOn = new Map<string, string>();
-  for (const r of reps) {
-    const k = key(r.orgId, r.itemId);
-    if (!firstReply.has(k) || firstReply.get(k)! > r.at) firstReply.set(k, r.at);
-    const last = lastReply.get(k)!;
-    if (r.round === last.round && (!repliedOn.has(k) || repliedOn.get(k)! < r.at)) repliedOn.set(k, r.at);
-  }
-  const lead = new Map(withTimeliness(assigned, repliedOn).map((l) => [key(l.orgId, l.proposalId), l]));
-  const quality = new Map(ratings.map((r) => [key(r.orgId, r.id), Number(r.q)]));
-  return ps.map(({ p, party, sector, sessionNumber, termNumber }) => {
-    const k = key(p.orgId, p.id);
-    return {
-      id: p.id, org: names.get(p.orgId) ?? '', state: p.state, proposer: p.proposerName, domain: p.domain, party, sector,
-      session: sessionNumber && termNumber ? numberLabel(termNumber, sessionNumber, 1)!.split(' ')[0]! : null,
-      filed: !!p.filedAt, assigned: ['assigned', 'handling', 'replied', 'rehandling', 'closed'].includes(p.state),
-      unit: lead.get(k)?.unitName ?? null, timeliness: lead.get(k)?.timeliness ?? null, firstReply: firstReply.get(k) ?? null,
-      category: lastReply.get(k)?.category ?? null, satisfaction: lastEval.get(k)?.satisfaction ?? null,
-      resultSatisfaction: lastEval.get(k)?.resultSatisfaction ?? null, quality: quality.get(k) ?? null,
-    };
-  });
+async function grouped(db: Queryable, ids: readonly string[], by: Grouping, f: StatsFilter): Promise<Grouped[]> {
+  if (!ids.length) return [];
+  const orgs = sql`(${list(ids)})`;
+  const chosen = sql.join([sql`p.org_id in ${orgs} and p.submitted_at is not null`,
+    f.from ? sql`p.submitted_at >= ${new Date(`${f.from}T00:00:00+08:00`).toISOString()}::timestamptz` : undefined,
+    f.to ? sql`p.submitted_at <= ${new Date(`${f.to}T23:59:59+08:00`).toISOString()}::timestamptz` : undefined,
+    f.sessionId ? sql`p.session_id = ${f.sessionId}` : undefined].filter((x): x is SQL => !!x), sql` and `);
+  // Another table's rows of the chosen proposals: of these committees, and (when a filter narrows them) of those proposals.
+  const narrowed = !!(f.from || f.to || f.sessionId);
+  const ofChosen = (org: string, item: string) => sql.raw(`${org} in `).append(orgs)
+    .append(narrowed ? sql.raw(` and (${org}, ${item}) in (select p.org_id, p.id from proposals p where `).append(chosen).append(sql.raw(')')) : sql``);
+  const key = KEY_SQL[by];
+  const k2 = by === 'session' ? sql`case when f.session_number <> 0 and f.term_number <> 0 then f.session_number end` : sql`null::int`;
+  const assignedStates = list(['assigned', 'handling', 'replied', 'rehandling', 'closed']);
+  // Timeliness as timeliness.ts defines it: the lead unit's reply of the latest round (its latest day) against its due date.
+  return queryRows<Grouped>(db, sql`
+    with p as (
+      select p.org_id, p.id, p.state, p.proposer_name, p.domain, p.filed_at, p.proposer_member_id, p.session_id, p.term_id from ${proposals} p where ${chosen}
+    ), r as (
+      select org_id, item_id, (array_agg(category order by round desc, created_at, id))[1] as category,
+        (array_agg((created_at at time zone 'Asia/Shanghai')::date order by round desc, created_at desc))[1] as replied_on
+      from ${replies} where ${ofChosen('org_id', 'item_id')} and item_kind = ${KIND} group by org_id, item_id
+    ), e as (
+      select org_id, item_id, (array_agg(satisfaction order by round desc, created_at, id))[1] as satisfaction,
+        (array_agg(result_satisfaction order by round desc, created_at, id))[1] as result_satisfaction
+      from ${evaluations} where ${ofChosen('org_id', 'item_id')} and item_kind = ${KIND} group by org_id, item_id
+    ), q as (
+      select org_id, proposal_id, avg((topic + research + feasibility) / 3.0)::float as quality
+      from ${proposalRatings} where ${ofChosen('org_id', 'proposal_id')} group by org_id, proposal_id
+    ), l as (
+      select distinct on (a.org_id, a.item_id) a.org_id, a.item_id, a.due_on, u.name as unit
+      from ${assignments} a join ${units} u on u.org_id = a.org_id and u.id = a.unit_id
+      where ${ofChosen('a.org_id', 'a.item_id')} and a.item_kind = ${KIND} and a.role = 'lead' and a.state in ('pending', 'signed')
+      order by a.org_id, a.item_id, a.assigned_at desc, a.id
+    ), f as (
+      select p.org_id, p.state, p.proposer_name, p.domain, p.filed_at, m.party, s.name as sector, ps.number as session_number, t.number as term_number,
+        r.category, r.org_id is not null as replied, e.satisfaction, e.result_satisfaction, q.quality, l.unit,
+        case when l.org_id is null then null
+          when p.state in ('replied', 'closed') and r.replied_on is not null then case when r.replied_on <= l.due_on then 'onTime' else 'late' end
+          when l.due_on < ${today()}::date then 'late' end as timeliness
+      from p
+      left join ${members} m on m.org_id = p.org_id and m.id = p.proposer_member_id
+      left join ${sectors} s on s.org_id = m.org_id and s.id = m.sector_id
+      left join ${plenarySessions} ps on ps.org_id = p.org_id and ps.id = p.session_id
+      left join ${terms} t on t.org_id = p.org_id and t.id = p.term_id
+      left join r on r.org_id = p.org_id and r.item_id = p.id
+      left join e on e.org_id = p.org_id and e.item_id = p.id
+      left join q on q.org_id = p.org_id and q.proposal_id = p.id
+      left join l on l.org_id = p.org_id and l.item_id = p.id and p.state in (${assignedStates})
+    )
+    select ${key} as k, ${k2} as k2, count(*)::int as received,
+      count(*) filter (where f.filed_at is not null)::int as filed, count(*) filter (where f.state = 'merged')::int as merged,
+      count(*) filter (where f.state = 'converted')::int as converted, count(*) filter (where f.state = 'not_filed')::int as "notFiled",
+      count(*) filter (where f.state in (${assignedStates}))::int as assigned, count(*) filter (where f.replied)::int as replied,
+      count(*) filter (where f.timeliness = 'onTime')::int as "onTime", count(*) filter (where f.timeliness = 'late')::int as late,
+      count(f.satisfaction)::int as evaluated, count(*) filter (where f.satisfaction = 'satisfied')::int as satisfied,
+      count(*) filter (where f.satisfaction = 'basic')::int as basic, count(*) filter (where f.satisfaction = 'unsatisfied')::int as unsatisfied,
+      count(f.result_satisfaction)::int as "resultRated", count(*) filter (where f.result_satisfaction in ('satisfied', 'basic'))::int as "resultGood",
+      count(f.category)::int as cats, count(*) filter (where f.category = 'A')::int as a, count(*) filter (where f.category = 'B')::int as b,
+      count(*) filter (where f.category = 'C')::int as c, count(f.quality)::int as rated, coalesce(sum(f.quality), 0)::float as "qualitySum"
+    from f group by f.org_id, ${key}, ${k2}`);
 }
 
-function summarize(key: string, rows: Facts[]) {
-  const count = (pred: (f: Facts) => boolean) => rows.filter(pred).length;
-  const replied = rows.filter((f) => f.firstReply);
-  const evaluated = rows.filter((f) => f.satisfaction);
-  const satisfied = count((f) => f.satisfaction === 'satisfied'), basic = count((f) => f.satisfaction === 'basic');
-  const resultRated = rows.filter((f) => f.resultSatisfaction);
-  const cats = rows.filter((f) => f.category);
-  const rated = rows.filter((f) => f.quality !== null);
-  const assigned = count((f) => f.assigned);
+function summarize(key: string, n: Counts) {
   return {
-    key, received: rows.length, filed: count((f) => f.filed), merged: count((f) => f.state === 'merged'), converted: count((f) => f.state === 'converted'),
-    notFiled: count((f) => f.state === 'not_filed'), assigned, replied: replied.length, replyRate: rate(replied.length, assigned),
-    ...onTimeFigures(rows), evaluated: evaluated.length, satisfied, basic, unsatisfied: count((f) => f.satisfaction === 'unsatisfied'),
-    satisfactionRate: rate(satisfied + basic, evaluated.length), fullSatisfactionRate: rate(satisfied, evaluated.length),
-    resultSatisfactionRate: rate(count((f) => f.resultSatisfaction === 'satisfied' || f.resultSatisfaction === 'basic'), resultRated.length),
-    categoryA: rate(count((f) => f.category === 'A'), cats.length), categoryB: rate(count((f) => f.category === 'B'), cats.length), categoryC: rate(count((f) => f.category === 'C'), cats.length),
-    quality: rated.length ? Math.round((rated.reduce((s, f) => s + f.quality!, 0) / rated.length) * 100) / 100 : null,
+    key, received: n.received, filed: n.filed, merged: n.merged, converted: n.converted,
+    notFiled: n.notFiled, assigned: n.assigned, replied: n.replied, replyRate: rate(n.replied, n.assigned),
+    onTime: n.onTime, late: n.late, onTimeRate: rate(n.onTime, n.onTime + n.late), evaluated: n.evaluated, satisfied: n.satisfied, basic: n.basic, unsatisfied: n.unsatisfied,
+    satisfactionRate: rate(n.satisfied + n.basic, n.evaluated), fullSatisfactionRate: rate(n.satisfied, n.evaluated),
+    resultSatisfactionRate: rate(n.resultGood, n.resultRated),
+    categoryA: rate(n.a, n.cats), categoryB: rate(n.b, n.cats), categoryC: rate(n.c, n.cats),
+    quality: n.rated ? Math.round((n.qualitySum / n.rated) * 100) / 100 : null,
   };
 }
 
@@ -127,6 +129,8 @@ export interface StatsFilter { from?: string; to?: string; sessionId?: string }
 
 /** Committees whose facts one statement reads at most (a province's 100 at once; more in turns). */
 const ORGS_PER_READ = 200;
+/** A roll-up is read in up to PARTS statements at once, each of PART committees at least. */
+const PARTS = 10, PART = 10;
 
 /**
  * One row per group (and a total), e.g. per handling unit, over the committees given: the caller's
@@ -135,18 +139,26 @@ const ORGS_PER_READ = 200;
  * added up here.
  */
 export async function proposalStats(db: Queryable, scope: { id: string; name: string }[], by: Grouping, f: StatsFilter) {
-  const all: Facts[] = [];
-  for (let i = 0; i < scope.length; i += ORGS_PER_READ) all.push(...(await facts(db, scope.slice(i, i + ORGS_PER_READ), f)));
-  const keyOf: Record<Grouping, (x: Facts) => string | null> = { unit: (x) => x.unit, member: (x) => x.proposer, sector: (x) => x.sector, domain: (x) => x.domain, party: (x) => x.party, session: (x) => x.session, org: (x) => x.org };
-  const groups = new Map<string, Facts[]>();
-  for (const x of all) {
-    const k = keyOf[by](x) ?? '（未定）';
-    if (by === 'unit' && !x.unit) continue; // only assigned proposals have a unit
-    const g = groups.get(k);
-    if (g) g.push(x); else groups.set(k, [x]);
+  const names = new Map(scope.map((o) => [o.id, o.name]));
+  const ids = [...names.keys()];
+  const zero = (): Counts => Object.fromEntries(COUNTS.map((c) => [c, 0])) as unknown as Counts;
+  const add = (to: Counts, n: Counts) => { for (const c of COUNTS) to[c] += Number(n[c]); };
+  const total = zero();
+  const groups = new Map<string, Counts>();
+  // A roll-up's committees in a few parts read at once over the pool (each statement one backend).
+  const size = Math.min(ORGS_PER_READ, Math.max(PART, Math.ceil(ids.length / PARTS)));
+  const parts: string[][] = [];
+  for (let i = 0; i < ids.length; i += size) parts.push(ids.slice(i, i + size));
+  for (const g of (await Promise.all(parts.map((part) => grouped(db, part, by, f)))).flat()) {
+    add(total, g);
+    if (by === 'unit' && g.k === null) continue; // only assigned proposals have a unit
+    const label = by === 'org' ? (names.get(g.k!) ?? '') : by === 'session' ? (g.k === null ? null : numberLabel(Number(g.k), g.k2, 1)!.split(' ')[0]!) : g.k;
+    const k = label ?? '（未定）';
+    if (!groups.has(k)) groups.set(k, zero());
+    add(groups.get(k)!, g);
   }
   const rows = [...groups].map(([k, v]) => summarize(k, v)).sort((a, b) => b.received - a.received || a.key.localeCompare(b.key, 'zh-CN'));
-  return { by, committees: scope.map((o) => o.name), rows, total: summarize('合计', all) };
+  return { by, committees: scope.map((o) => o.name), rows, total: summarize('合计', total) };
 }
 
 const HEADERS: [keyof StatsRow, string][] = [

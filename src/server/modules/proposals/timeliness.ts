@@ -11,6 +11,7 @@ import { proposals } from './schema.ts';
 // its due date (extensions granted count; after a re-handling, the new round's reply against the new
 // date), late when it replied after that date or the date has passed with no reply. A proposal still
 // being handled before its due date does not count yet. On-time rate = on time / (on time + late).
+// The statistics (stats.ts) count the same rule in SQL, as a `case` on the same dates: change both.
 
 export type Timeliness = 'onTime' | 'late';
 
