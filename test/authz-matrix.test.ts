@@ -656,6 +656,8 @@ const MATRIX: Record<string, Rule> = {
   'DELETE /api/v1/liaison/links/:id': { who: 'see statuses', statuses: '                  401  200 200 403 403 403 403 404 404', ok: 200, req: async (c) => ({ id: await handLink(c) }) },
   'POST /api/v1/liaison/links/:id/contacts': { who: 'see statuses', statuses: '           401  201 201 403 201 404 404 404 404', ok: 201, req: async (c) => ({ id: await zhangsLink(c), body: CONTACT }) },
   'GET /api/v1/liaison/contacts': { who: ANYONE, ok: 200 },
+  'GET /api/v1/liaison/contacts.xlsx': { who: ANYONE, ok: 200 },
+  'GET /api/v1/liaison/contacts.csv': { who: ANYONE, ok: 200 },
   'GET /api/v1/liaison/contacts/:id': { who: 'see statuses', statuses: '                  401  200 200 200 200 404 404 404 404', ok: 200, req: async (c) => ({ id: (await liaisonContact(c, 'read')).id }) },
   // The liaison turns it into their own draft; staff enter a 社情民意 draft for them (an admin writes none).
   'POST /api/v1/liaison/opinions/:id/convert': { who: 'see statuses', statuses: '         401  403 201 403 201 404 404 404 404', ok: 201,
@@ -667,6 +669,8 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/liaison/counters.xlsx': { who: ['admin', 'staff', 'leader'], ok: 200 },
   'GET /api/v1/liaison/counters.csv': { who: ['admin', 'staff', 'leader'], ok: 200 },
   'GET /api/v1/liaison/reports': { who: ANYONE, ok: 200 },
+  'GET /api/v1/liaison/reports.xlsx': { who: ANYONE, ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR) } }) },
+  'GET /api/v1/liaison/reports.csv': { who: ANYONE, ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR) } }) },
   // A member writes their own; the office for a member it names (another committee's office cannot name ours).
   'PUT /api/v1/liaison/reports': { who: 'see statuses', statuses: '                       401  200 200 403 200 403 403 422 422', ok: 200,
     req: async (c) => { await zhangsLink(c); return { body: { year: LIAISON_YEAR, body: '年度双联书面报告', ...(['admin', 'staff', 'otherAdmin', 'otherStaff'].includes(c.caller.name) ? { memberId: c.t.fx.memberIds[0] } : {}) } }; } },
@@ -714,6 +718,8 @@ const MATRIX: Record<string, Rule> = {
     req: async (c) => { await zhangsLink(c); return { form: pdfForm(), query: { year: String(LIAISON_YEAR), ...(['admin', 'staff', 'otherAdmin', 'otherStaff'].includes(c.caller.name) ? { memberId: c.t.fx.memberIds[0]! } : {}) } }; } },
   'GET /api/v1/liaison/reports/:id/file': { who: 'see statuses', statuses: '                 401  200 200 200 200 404 404 404 404', ok: 200, req: async (c) => ({ id: await uploadedReport(c) }) },
   'GET /api/v1/liaison/meetings': { who: ['admin', 'staff', 'leader', 'member'], ok: 200 },
+  'GET /api/v1/liaison/meetings.xlsx': { who: ['admin', 'staff', 'leader', 'member'], ok: 200 },
+  'GET /api/v1/liaison/meetings.csv': { who: ['admin', 'staff', 'leader', 'member'], ok: 200 },
   'POST /api/v1/liaison/meetings': { who: 'see statuses', statuses: '                       401  201 201 403 403 403 403 422 422', ok: 201, req: async (c) => ({ body: await meetingBody(c) }) },
   'GET /api/v1/liaison/meetings/:id': { who: 'see statuses', statuses: '                   401  200 200 200 200 403 403 404 404', ok: 200, req: async (c) => ({ id: await liaisonMeeting(c) }) },
 

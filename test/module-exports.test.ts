@@ -222,6 +222,51 @@ describe.each(engines)('exports of the other lists (%s)', (engine) => {
   });
 
   // Last: it adds thousands of sectors.
+  it('exports 双联 contacts, written reports and 双联见面会: each caller what their list holds', async () => {
+    const [zhang, li] = t.fx.memberIds as [string, string];
+    const link = async (memberId: string) => {
+      const { sectorId } = await ok('staff', 'GET', `/members/${memberId}`);
+      return (await ok('staff', 'POST', '/liaison/links', { year: 2025, kind: 'masses', fromMemberId: memberId, sectorId })).id as string;
+    };
+    const [zhangs, lis] = [await link(zhang), await link(li)];
+    await ok('staff', 'POST', `/liaison/links/${zhangs}/contacts`, { date: '2025-05-01', channel: 'faceToFace', participants: '界别群众', topics: '社区养老', policyTalk: true, massesReached: 12, opinions: ['建议增设养老驿站'] });
+    await ok('staff', 'POST', `/liaison/links/${lis}/contacts`, { date: '2025-06-01', channel: 'phone', participants: '界别群众', topics: '学前教育' });
+
+    const staff = await rowsOf('/liaison/contacts.xlsx?year=2025', 'staff', '双联联系记录');
+    expect(staff[0]).toEqual(['日期', '方式', '联系类型', '联系人', '联系对象', '参加人员', '内容', '政策宣讲', '群众人次', '意见建议条数', '解决问题']);
+    expect(col(staff, '内容')).toEqual((await listed('/liaison/contacts?year=2025', 'staff')).map((c) => c.topics));
+    expect(col(staff, '内容')).toEqual(['学前教育', '社区养老']);
+    expect(staff[2]).toEqual(['2025-05-01', '见面', '委员联系界别群众', '张三', expect.any(String), '界别群众', '社区养老', '是', 12, 1, '']);
+    expect(col(await rowsOf(`/liaison/contacts.xlsx?linkId=${lis}`, 'staff'), '方式')).toEqual(['电话']);
+    // A member: the contacts on their own links only.
+    const own = await rowsOf('/liaison/contacts.xlsx?year=2025', 'member');
+    expect(col(own, '内容')).toEqual((await listed('/liaison/contacts?year=2025', 'member')).map((c) => c.topics));
+    expect(col(own, '联系人')).not.toContain('李四');
+    expect(await csv('/liaison/contacts.csv?year=2025', 'staff', '双联联系记录')).toEqual(cells(staff));
+
+    await ok('staff', 'PUT', '/liaison/reports', { year: 2025, body: '张三的年度双联报告', memberId: zhang });
+    await ok('staff', 'PUT', '/liaison/reports', { year: 2025, body: '李四的年度双联报告', memberId: li });
+    const reports = await rowsOf('/liaison/reports.xlsx?year=2025', 'staff', '2025年双联书面报告');
+    expect(reports[0]).toEqual(['委员', '年度', '提交时间', '附件', '报告内容']);
+    const listedReports = (await get('/liaison/reports?year=2025', 'staff')).json() as { body: string }[];
+    expect(col(reports, '报告内容')).toEqual(listedReports.map((r) => r.body));
+    expect(col(reports, '报告内容')).toHaveLength(2);
+    expect(col(await rowsOf('/liaison/reports.xlsx?year=2025', 'member'), '报告内容')).toEqual(['张三的年度双联报告']);
+    expect(col(await rowsOf('/liaison/reports.xlsx?year=2024', 'staff'), '委员')).toEqual([]);
+    expect(await csv('/liaison/reports.csv?year=2025', 'member', '2025年双联书面报告')).toEqual(cells(await rowsOf('/liaison/reports.xlsx?year=2025', 'member')));
+
+    const terms = (await get('/terms', 'admin')).json().items as { sessions: { id: string; startsOn: string }[] }[];
+    const sessionId = terms.flatMap((x) => x.sessions).find((x) => x.startsOn === '2025-01-10')!.id;
+    await ok('staff', 'POST', '/liaison/meetings', { date: '2025-01-11', place: '会议中心', sessionId, attendeeIds: [zhang, li], topics: ['履职交流', '界别协商'], opinions: [{ memberId: li, content: '建议' }] });
+    const meetings = await rowsOf('/liaison/meetings.xlsx?year=2025', 'member', '双联见面会');
+    expect(meetings[0]).toEqual(['日期', '地点', '会议', '出席委员数', '意见建议条数', '议题']);
+    expect(col(meetings, '地点')).toEqual((await listed('/liaison/meetings?year=2025', 'member', false)).map((m) => m.place));
+    expect(meetings.slice(1)).toEqual([['2025-01-11', '会议中心', expect.stringMatching(/^第\d+届第\d+次会议$/), 2, 1, '履职交流；界别协商']]);
+    expect(col(await rowsOf('/liaison/meetings.xlsx?year=2024', 'staff'), '地点')).toEqual([]);
+    expect(await csv('/liaison/meetings.csv?year=2025', 'staff', '双联见面会')).toEqual(cells(meetings));
+    expect(expectProblem(await get('/liaison/meetings.xlsx?year=2025', 'unitA'), 403).status).toBe(403);
+  });
+
   it(`holds at most ${MAX_EXPORT_ROWS} rows, and says so when more matched`, { timeout: 120_000 }, async () => {
     await queryRows(t.database.db, sql`insert into sectors (org_id, name, sort)
       select ${t.fx.orgId}, '测试界别' || n, 100 from generate_series(1, ${MAX_EXPORT_ROWS}) n returning 1`);
