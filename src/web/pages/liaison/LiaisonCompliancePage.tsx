@@ -49,7 +49,10 @@ export default function LiaisonCompliancePage() {
       />
       <Flex vertical gap={12}>
         <Typography.Text type="secondary">{t('liaison.board.intro')}</Typography.Text>
-        {totals && <Typography.Text strong>{t('liaison.board.totals', totals)}</Typography.Text>}
+        <Flex justify="space-between" align="center" wrap gap={8}>
+          {totals ? <Typography.Text strong>{t('liaison.board.totals', totals)}</Typography.Text> : <span />}
+          <Space wrap><Typography.Text type="secondary">{t('liaison.board.reportsExport')}</Typography.Text><ExportButton href={`/api/v1/liaison/reports.xlsx?year=${year}`} /></Space>
+        </Flex>
         <Space><Switch checked={onlyBehind} onChange={setOnlyBehind} aria-label={t('liaison.board.onlyBehind')} />{t('liaison.board.onlyBehind')}</Space>
         <ResponsiveList<ComplianceRow>
           items={items}
