@@ -264,7 +264,58 @@ describe.each(engines)('exports of the other lists (%s)', (engine) => {
     expect(meetings.slice(1)).toEqual([['2025-01-11', '会议中心', expect.stringMatching(/^第\d+届第\d+次会议$/), 2, 1, '履职交流；界别协商']]);
     expect(col(await rowsOf('/liaison/meetings.xlsx?year=2024', 'staff'), '地点')).toEqual([]);
     expect(await csv('/liaison/meetings.csv?year=2025', 'staff', '双联见面会')).toEqual(cells(meetings));
-    expect(expectProblem(await get('/liaison/meetings.xlsx?year=2025', 'unitA'), 403).status).toBe(403);
+    expectProblem(await get('/liaison/meetings.xlsx?year=2025', 'unitA'), 403);
+  });
+
+  it('exports the party groups, their activities, the people behind the figures, campaigns and ideas', async () => {
+    const zhang = t.fx.memberIds[0]!;
+    const office = await ok('staff', 'POST', '/party/groups', { kind: 'officeCommittee', name: '机关党委' });
+    const branch = await ok('staff', 'POST', '/party/groups', { kind: 'branch', name: '第一支部', parentId: office.id });
+    const cadre = await ok('staff', 'POST', `/party/groups/${branch.id}/members`, { name: '王干事', role: '书记' });
+    const member = await ok('staff', 'POST', `/party/groups/${branch.id}/members`, { memberId: zhang });
+    await ok('staff', 'POST', `/party/groups/${branch.id}/activities`, { kind: 'lecture', date: '2025-05-01', topic: '专题党课', attendeeIds: [cadre.id, member.id] });
+    await ok('staff', 'POST', `/party/groups/${office.id}/activities`, { kind: 'themeDay', date: '2025-07-01', topic: '主题党日', attendeeIds: [cadre.id] });
+
+    const groups = await rowsOf('/party/groups.xlsx', 'staff', '党组织');
+    expect(groups[0]).toEqual(['名称', '类型', '上级组织', '专委会', '所在县（区）', '人数', '状态']);
+    expect(col(groups, '名称')).toEqual((await listed('/party/groups', 'staff', false)).map((g) => g.name));
+    expect((await rowsOf('/party/groups.xlsx?kind=branch', 'staff')).slice(1)).toEqual([['第一支部', '党支部', '机关党委', '', '', 2, '在册']]);
+    expect(await csv('/party/groups.csv', 'leader', '党组织')).toEqual(cells(await rowsOf('/party/groups.xlsx', 'leader')));
+    expectProblem(await get('/party/groups.xlsx', 'member'), 403);
+
+    const acts = await rowsOf('/party/activities.xlsx?from=2025-01-01&to=2025-12-31', 'staff', '党组织活动');
+    expect(acts[0]).toEqual(['日期', '类型', '党组织', '主题', '参加人数', '参加人员']);
+    expect(col(acts, '主题')).toEqual((await listed('/party/activities?from=2025-01-01&to=2025-12-31', 'staff')).map((a) => a.topic));
+    expect(acts.slice(1)).toEqual([['2025-07-01', '主题党日', '机关党委', '主题党日', 1, '王干事'], ['2025-05-01', '党课', '第一支部', '专题党课', 2, expect.stringContaining('王干事')]]);
+    expect(col(await rowsOf(`/party/activities.xlsx?groupId=${branch.id}`, 'staff'), '主题')).toEqual(['专题党课']);
+    // A member: mine=true, the ones they attended; without it, refused as the list is.
+    expect(col(await rowsOf('/party/activities.xlsx?mine=true', 'member'), '主题')).toEqual(['专题党课']);
+    expectProblem(await get('/party/activities.xlsx', 'member'), 403);
+
+    const people = await rowsOf('/party/people.xlsx?scope=office', 'staff', '机关党员');
+    expect(col(people, '姓名').sort()).toEqual((await listed('/party/people?scope=office', 'staff', false)).map((p) => p.name).sort());
+    expect(col(people, '姓名')).toHaveLength(2);
+    expect(await csv('/party/people.csv?scope=linked&year=2025', 'staff', '2025年被联系的党外委员')).toEqual(cells(await rowsOf('/party/people.xlsx?scope=linked&year=2025', 'staff')));
+
+    const campaign = await ok('staff', 'POST', '/campaigns', { title: '我为发展献一计', theme: '围绕发展建言', opensOn: '2025-01-01', closesOn: today() });
+    await ok('member', 'POST', `/campaigns/${campaign.id}/ideas`, { title: '张三的一计', content: '建议内容' });
+    const idea = await ok('member2', 'POST', `/campaigns/${campaign.id}/ideas`, { title: '另一计', content: '另一条建议' });
+    await ok('staff', 'POST', `/campaigns/ideas/${idea.id}/adopt`, { adoptedBy: '市委' });
+    const campaigns = await rowsOf('/campaigns.xlsx', 'member', '献计活动');
+    expect(campaigns[0]).toEqual(['主题', '开始日期', '截止日期', '状态', '金点子数', '采纳数', '说明']);
+    expect(col(campaigns, '主题')).toEqual((await listed('/campaigns', 'member', false)).map((k) => k.title));
+    expect(campaigns.find((r) => r[0] === '我为发展献一计')).toEqual(['我为发展献一计', '2025-01-01', today(), '征集中', 2, 1, '围绕发展建言']);
+    expect(await csv('/campaigns.csv', 'staff', '献计活动')).toEqual(cells(await rowsOf('/campaigns.xlsx', 'staff')));
+
+    const ideas = await rowsOf(`/campaigns/${campaign.id}/ideas.xlsx`, 'staff', '我为发展献一计金点子');
+    expect(ideas[0]).toEqual(['提交日期', '委员', '题目', '采纳', '采纳单位', '采纳日期', '内容']);
+    expect(col(ideas, '题目')).toEqual((await listed(`/campaigns/${campaign.id}/ideas`, 'staff')).map((i) => i.title));
+    expect(col(await rowsOf(`/campaigns/${campaign.id}/ideas.xlsx?adopted=true`, 'staff'), '采纳单位')).toEqual(['市委']);
+    // A member: their own ideas only.
+    expect(col(await rowsOf(`/campaigns/${campaign.id}/ideas.xlsx`, 'member'), '题目')).toEqual(['张三的一计']);
+    expect(await csv(`/campaigns/${campaign.id}/ideas.csv`, 'member', '我为发展献一计金点子')).toEqual(cells(await rowsOf(`/campaigns/${campaign.id}/ideas.xlsx`, 'member')));
+    expectProblem(await get(`/campaigns/${crypto.randomUUID()}/ideas.xlsx`, 'staff'), 404);
+    expectProblem(await get('/campaigns/x/ideas.xlsx', 'staff'), 400);
   });
 
   it(`holds at most ${MAX_EXPORT_ROWS} rows, and says so when more matched`, { timeout: 120_000 }, async () => {

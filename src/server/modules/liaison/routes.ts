@@ -4,8 +4,7 @@ import type { TProperties } from 'typebox';
 import { actorOf, ctxOf, errorResponses, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
 import { invalid, notFound, say } from '../../core/errors.ts';
 import { authorize, can } from '../../core/policies.ts';
-import { exportRoutes, filtersOf, FIRST_ROWS, listExportRoutes, listSheet } from '../../core/list-export.ts';
-import { MAX_EXPORT_ROWS } from '../../core/xlsx.ts';
+import { exportRoutes, filtersOf, firstOf, FIRST_ROWS, listExportRoutes, listSheet } from '../../core/list-export.ts';
 import { readUpload, sendAttachment } from '../handling/attachment-http.ts';
 import { today } from '../handling/deadlines.ts';
 import { loadContact, loadLink } from './access.ts';
@@ -44,8 +43,6 @@ const MeetingBody = obj({
 });
 const YearQuery = obj({ year: Type.Optional(Year) });
 const ContactFilters = { ...Paging, year: Type.Optional(Year), linkId: Type.Optional(Uuid), mine: Type.Optional(Type.Boolean()) };
-/** A whole list as its export's rows: the first MAX_EXPORT_ROWS, and how many there were. */
-const firstRows = <T>(items: T[]) => ({ items: items.slice(0, MAX_EXPORT_ROWS), total: items.length });
 
 export async function liaisonRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -165,7 +162,7 @@ export async function liaisonRoutes(fastify: FastifyInstance) {
     const actor = actorOf(req);
     const year = q.year ?? thisYear();
     const rows = await listReports(app.db, actor, { year, all: can(actor, 'liaison.read') });
-    return { file: `liaison-reports-${year}`, name: `${year}年双联书面报告`, tables: listSheet(`${year}年双联书面报告`, reportColumns, firstRows(rows)) };
+    return { file: `liaison-reports-${year}`, name: `${year}年双联书面报告`, tables: listSheet(`${year}年双联书面报告`, reportColumns, firstOf(rows)) };
   });
 
   app.put('/liaison/reports', {
@@ -201,7 +198,7 @@ export async function liaisonRoutes(fastify: FastifyInstance) {
   }, async (req, q) => {
     const actor = actorOf(req);
     authorize(actor, 'liaison.meetings.read');
-    return firstRows(await listMeetings(app.db, actor.orgId, q));
+    return firstOf(await listMeetings(app.db, actor.orgId, q));
   });
 
   app.post('/liaison/meetings', { schema: { tags, summary: 'Record the 双联见面会 held during a plenary session (staff): attendees, topics, opinions collected', body: MeetingBody, response: { ...errorResponses } } }, async (req, reply) => {
