@@ -679,6 +679,8 @@ const MATRIX: Record<string, Rule> = {
   //                                                                          anon adm stf ldr mem uA  uB  oAd oSt
   'GET /api/v1/creation/figures': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { year: '2025' } }) },
   'GET /api/v1/creation/participants': { who: CREATION_READERS, ok: 200 },
+  'GET /api/v1/creation/participants.xlsx': { who: CREATION_READERS, ok: 200 },
+  'GET /api/v1/creation/participants.csv': { who: CREATION_READERS, ok: 200 },
   // (The office and leaders of the committees above read this committee's 双创 rows: oversight.ts.)
   'GET /api/v1/creation/projects': { who: CREATION_READERS, ok: 200, sharedUp: true, req: async (c) => { await creationProject(c); return {}; } },
   'GET /api/v1/creation/projects.xlsx': { who: CREATION_READERS, ok: 200 },
@@ -690,6 +692,8 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/v1/creation/projects/:id/files': { who: 'see statuses', statuses: '          401  201 201 403 201 403 403 404 404', ok: 201, req: async (c) => ({ id: await creationProject(c), form: pngForm() }) },
   'GET /api/v1/creation/projects/:id/files/:fileId': { who: 'see statuses', statuses: '   401  200 200 200 200 403 403 404 404', ok: 200, sharedUp: true, req: creationFile },
   'GET /api/v1/creation/pairings': { who: CREATION_READERS, ok: 200 },
+  'GET /api/v1/creation/pairings.xlsx': { who: CREATION_READERS, ok: 200 },
+  'GET /api/v1/creation/pairings.csv': { who: CREATION_READERS, ok: 200 },
   'POST /api/v1/creation/pairings': { who: 'see statuses', statuses: '                   401  201 201 403 201 403 403 201 201', ok: 201,
     req: (c) => ({ body: { householdName: '陈大明', practicalThing: '危房改造', suggestion: '林下养殖', pairedOn: '2025-04-02', ...ownMember(c) } }) },
   'PATCH /api/v1/creation/pairings/:id': { who: 'see statuses', statuses: '              401  200 200 403 200 403 403 404 404', ok: 200,
@@ -709,6 +713,8 @@ const MATRIX: Record<string, Rule> = {
   'PATCH /api/v1/creation/honours/:id': { ...STAFF_ON_OURS_ADMIN,
     req: async (c) => ({ id: await creationOf(c, 'honours', { memberId: c.t.fx.memberIds[0], level: 'county', awardedBy: '区委区政府', title: '优秀政协委员', date: '2025-09-01' }), body: { level: 'city' } }) },
   'GET /api/v1/creation/exchanges': { who: CREATION_READERS, ok: 200 },
+  'GET /api/v1/creation/exchanges.xlsx': { who: CREATION_READERS, ok: 200 },
+  'GET /api/v1/creation/exchanges.csv': { who: CREATION_READERS, ok: 200 },
   'POST /api/v1/creation/exchanges': { who: OFFICE, ok: 201, req: (c) => ({ body: { date: '2025-11-20', place: '会议室', topic: c.uniq('交流会'), attendees: 30 } }) },
   'PATCH /api/v1/creation/exchanges/:id': { ...STAFF_ON_OURS_ADMIN,
     req: async (c) => ({ id: await creationOf(c, 'exchanges', { date: '2025-11-20', place: '会议室', topic: '经验交流会' }), body: { attendees: 40 } }) },

@@ -207,6 +207,38 @@ describe.each(engines)('exports of the other lists (%s)', (engine) => {
     expectProblem(await get('/creation/honours.xlsx', 'unitA'), 403);
   });
 
+  it('exports 三个一 pairings (the household masked as the list masks it), the members taking part and the exchange meetings', async () => {
+    const li = t.fx.memberIds[1]!;
+    await ok('member', 'POST', '/creation/pairings', { householdName: '陈大明', householdPlace: '青山村', practicalThing: '协调危房改造', suggestion: '发展林下养殖', pairedOn: '2024-04-02' });
+    await ok('staff', 'POST', '/creation/pairings', { memberId: li, householdName: '刘小红', householdPlace: '绿水镇', practicalThing: '就业', suggestion: '培训', pairedOn: '2024-03-01' });
+    const staff = await rowsOf('/creation/pairings.xlsx?year=2024', 'staff', '三个一结对');
+    expect(staff[0]).toEqual(['结对日期', '委员', '结对户', '住址', '所在县（区）', '办实事', '提建议']);
+    expect(col(staff, '结对户')).toEqual((await listed('/creation/pairings?year=2024', 'staff')).map((p) => p.householdName));
+    expect(col(staff, '结对户')).toEqual(['陈大明', '刘小红']);
+    // A leader reads them masked; the member their own, in full.
+    expect(col(await rowsOf('/creation/pairings.xlsx?year=2024', 'leader'), '结对户')).toEqual(['陈＊＊', '刘＊＊']);
+    expect(col(await rowsOf('/creation/pairings.xlsx?year=2024', 'member'), '结对户')).toEqual(['陈大明']);
+    expect(col(await rowsOf(`/creation/pairings.xlsx?memberId=${li}`, 'staff'), '委员')).toEqual(['李四']);
+    expect(await csv('/creation/pairings.csv?year=2024', 'leader', '三个一结对')).toEqual(cells(await rowsOf('/creation/pairings.xlsx?year=2024', 'leader')));
+
+    const people = await rowsOf('/creation/participants.xlsx?year=2024', 'staff', '投身双创的委员');
+    expect(people[0]).toEqual(['委员', '所在县（区）', '项目数', '结对数', '五送活动数', '荣誉数']);
+    expect(col(people, '委员')).toEqual((await listed('/creation/participants?year=2024', 'staff')).map((p) => p.name));
+    expect(col(people, '委员').sort()).toEqual(['张三', '李四'].sort());
+    expect(col(people, '结对数')).toEqual([1, 1]);
+    expect(col(await rowsOf('/creation/participants.xlsx?year=2024', 'member'), '委员')).toEqual(['张三']);
+    expect(await csv('/creation/participants.csv?honoured=true', 'staff', '投身双创的委员')).toEqual(cells(await rowsOf('/creation/participants.xlsx?honoured=true', 'staff')));
+
+    await ok('staff', 'POST', '/creation/exchanges', { date: '2024-11-20', place: '会议室', topic: '双创经验交流', attendees: 30, countyOrgId: t.fx.countyId });
+    const exchanges = await rowsOf('/creation/exchanges.xlsx?year=2024', 'leader', '双创经验交流会');
+    expect(exchanges[0]).toEqual(['日期', '地点', '主题', '参加人数', '所在县（区）']);
+    expect(col(exchanges, '主题')).toEqual((await listed('/creation/exchanges?year=2024', 'leader')).map((e) => e.topic));
+    expect(exchanges.slice(1)).toEqual([['2024-11-20', '会议室', '双创经验交流', 30, '测试区政协']]);
+    expect(col(await rowsOf('/creation/exchanges.xlsx?year=2023', 'staff'), '主题')).toEqual([]);
+    expect(await csv('/creation/exchanges.csv?year=2024', 'staff', '双创经验交流会')).toEqual(cells(exchanges));
+    expectProblem(await get('/creation/pairings.xlsx', 'unitA'), 403);
+  });
+
   it('exports the audit log to admins: who did what to which object, filtered by object', async () => {
     const unit = await ok('admin', 'POST', '/units', { name: '审计用的局', kind: 'court' });
     await ok('admin', 'DELETE', `/units/${unit.id}`);
