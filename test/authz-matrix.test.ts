@@ -797,6 +797,8 @@ const MATRIX: Record<string, Rule> = {
   // score (here the proposal committee's level, recorded by staff); announced results are public.
   //                                                                          anon adm stf ldr mem uA  uB  oAd oSt
   'GET /api/v1/selections': { who: 'public', ok: 200 },
+  'GET /api/v1/selections.xlsx': { who: 'public', ok: 200 },
+  'GET /api/v1/selections.csv': { who: 'public', ok: 200 },
   'POST /api/v1/selections': { who: ['staff'], ok: 201, req: (c) => ({ body: { year: 2025, name: c.uniq('评选') } }) },
   'GET /api/v1/selections/:id': { who: 'see statuses', statuses: '               404  200 200 200 200 200 200 404 404', ok: 200, req: async (c) => ({ id: (await selection(c, 'nominating')).id }) },
   'PATCH /api/v1/selections/:id': {
@@ -812,6 +814,8 @@ const MATRIX: Record<string, Rule> = {
     req: async (c) => ({ id: (await selection(c, 'scoring')).id }),
   },
   'GET /api/v1/selections/:id/entries': { who: ANYONE, scoped: true, ok: 200, req: async (c) => ({ id: (await selection(c, 'nominating')).id }) },
+  'GET /api/v1/selections/:id/entries.xlsx': { who: ANYONE, scoped: true, ok: 200, req: async (c) => ({ id: (await selection(c, 'nominating')).id }) },
+  'GET /api/v1/selections/:id/entries.csv': { who: ANYONE, scoped: true, ok: 200, req: async (c) => ({ id: (await selection(c, 'nominating')).id }) },
   'GET /api/v1/selections/:id/eligible': { who: ANYONE, scoped: true, ok: 200, req: async (c) => ({ id: (await selection(c, 'nominating')).id }) },
   'POST /api/v1/selections/:id/nominations': {
     who: 'see statuses', statuses: '                                               401  403 201 403 201 403 403 404 404', ok: 201,
