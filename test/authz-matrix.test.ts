@@ -491,6 +491,8 @@ const MATRIX: Record<string, Rule> = {
 
   // 届 and 次会议
   'GET /api/v1/terms': { who: ANYONE, ok: 200 },
+  'GET /api/v1/terms.xlsx': { who: ANYONE, ok: 200 },
+  'GET /api/v1/terms.csv': { who: ANYONE, ok: 200 },
   'GET /api/v1/terms/:id': { who: ANYONE, scoped: true, ok: 200, req: (c) => ({ id: c.termId }) },
   'POST /api/v1/terms': { who: OFFICE, ok: 201, req: (c) => ({ body: { number: c.next(), startYear: 2018, endYear: 2023 } }) },
   'PATCH /api/v1/terms/:id': { who: OFFICE, scoped: true, ok: 200, req: (c) => ({ id: c.termId, body: { endYear: 2029 } }) },

@@ -350,6 +350,16 @@ describe.each(engines)('exports of the other lists (%s)', (engine) => {
     expectProblem(await get('/campaigns/x/ideas.xlsx', 'staff'), 400);
   });
 
+  it('exports the terms, one row each with its sessions, to the committee\'s people', async () => {
+    const rows = await rowsOf('/terms.xlsx', 'member', '届次');
+    expect(rows[0]).toEqual(['届次', '起始年份', '结束年份', '本届', '全体会议']);
+    const listed = (await get('/terms', 'member')).json().items as { number: number; sessions: { startsOn: string }[] }[];
+    expect(col(rows, '届次')).toEqual(listed.map((x) => `第${x.number}届`));
+    expect(String(col(rows, '全体会议').join('；'))).toContain('2025-01-10');
+    expect(await csv('/terms.csv', 'staff', '届次')).toEqual(cells(await rowsOf('/terms.xlsx', 'staff')));
+    expectProblem(await get('/terms.xlsx'), 401);
+  });
+
   it(`holds at most ${MAX_EXPORT_ROWS} rows, and says so when more matched`, { timeout: 120_000 }, async () => {
     await queryRows(t.database.db, sql`insert into sectors (org_id, name, sort)
       select ${t.fx.orgId}, '测试界别' || n, 100 from generate_series(1, ${MAX_EXPORT_ROWS}) n returning 1`);
