@@ -491,6 +491,8 @@ const MATRIX: Record<string, Rule> = {
 
   // 届 and 次会议
   'GET /api/v1/terms': { who: ANYONE, ok: 200 },
+  'GET /api/v1/terms.xlsx': { who: ANYONE, ok: 200 },
+  'GET /api/v1/terms.csv': { who: ANYONE, ok: 200 },
   'GET /api/v1/terms/:id': { who: ANYONE, scoped: true, ok: 200, req: (c) => ({ id: c.termId }) },
   'POST /api/v1/terms': { who: OFFICE, ok: 201, req: (c) => ({ body: { number: c.next(), startYear: 2018, endYear: 2023 } }) },
   'PATCH /api/v1/terms/:id': { who: OFFICE, scoped: true, ok: 200, req: (c) => ({ id: c.termId, body: { endYear: 2029 } }) },
@@ -656,6 +658,8 @@ const MATRIX: Record<string, Rule> = {
   'DELETE /api/v1/liaison/links/:id': { who: 'see statuses', statuses: '                  401  200 200 403 403 403 403 404 404', ok: 200, req: async (c) => ({ id: await handLink(c) }) },
   'POST /api/v1/liaison/links/:id/contacts': { who: 'see statuses', statuses: '           401  201 201 403 201 404 404 404 404', ok: 201, req: async (c) => ({ id: await zhangsLink(c), body: CONTACT }) },
   'GET /api/v1/liaison/contacts': { who: ANYONE, ok: 200 },
+  'GET /api/v1/liaison/contacts.xlsx': { who: ANYONE, ok: 200 },
+  'GET /api/v1/liaison/contacts.csv': { who: ANYONE, ok: 200 },
   'GET /api/v1/liaison/contacts/:id': { who: 'see statuses', statuses: '                  401  200 200 200 200 404 404 404 404', ok: 200, req: async (c) => ({ id: (await liaisonContact(c, 'read')).id }) },
   // The liaison turns it into their own draft; staff enter a 社情民意 draft for them (an admin writes none).
   'POST /api/v1/liaison/opinions/:id/convert': { who: 'see statuses', statuses: '         401  403 201 403 201 404 404 404 404', ok: 201,
@@ -668,6 +672,8 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/liaison/counters.xlsx': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { scope: 'tree' } }) },
   'GET /api/v1/liaison/counters.csv': { who: ['admin', 'staff', 'leader'], ok: 200 },
   'GET /api/v1/liaison/reports': { who: ANYONE, ok: 200 },
+  'GET /api/v1/liaison/reports.xlsx': { who: ANYONE, ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR) } }) },
+  'GET /api/v1/liaison/reports.csv': { who: ANYONE, ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR) } }) },
   // A member writes their own; the office for a member it names (another committee's office cannot name ours).
   'PUT /api/v1/liaison/reports': { who: 'see statuses', statuses: '                       401  200 200 403 200 403 403 422 422', ok: 200,
     req: async (c) => { await zhangsLink(c); return { body: { year: LIAISON_YEAR, body: '年度双联书面报告', ...(['admin', 'staff', 'otherAdmin', 'otherStaff'].includes(c.caller.name) ? { memberId: c.t.fx.memberIds[0] } : {}) } }; } },
@@ -676,6 +682,8 @@ const MATRIX: Record<string, Rule> = {
   //                                                                          anon adm stf ldr mem uA  uB  oAd oSt
   'GET /api/v1/creation/figures': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { year: '2025' } }) },
   'GET /api/v1/creation/participants': { who: CREATION_READERS, ok: 200 },
+  'GET /api/v1/creation/participants.xlsx': { who: CREATION_READERS, ok: 200 },
+  'GET /api/v1/creation/participants.csv': { who: CREATION_READERS, ok: 200 },
   // (The office and leaders of the committees above read this committee's 双创 rows: oversight.ts.)
   'GET /api/v1/creation/projects': { who: CREATION_READERS, ok: 200, sharedUp: true, req: async (c) => { await creationProject(c); return {}; } },
   'GET /api/v1/creation/projects.xlsx': { who: CREATION_READERS, ok: 200 },
@@ -687,6 +695,8 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/v1/creation/projects/:id/files': { who: 'see statuses', statuses: '          401  201 201 403 201 403 403 404 404', ok: 201, req: async (c) => ({ id: await creationProject(c), form: pngForm() }) },
   'GET /api/v1/creation/projects/:id/files/:fileId': { who: 'see statuses', statuses: '   401  200 200 200 200 403 403 404 404', ok: 200, sharedUp: true, req: creationFile },
   'GET /api/v1/creation/pairings': { who: CREATION_READERS, ok: 200 },
+  'GET /api/v1/creation/pairings.xlsx': { who: CREATION_READERS, ok: 200 },
+  'GET /api/v1/creation/pairings.csv': { who: CREATION_READERS, ok: 200 },
   'POST /api/v1/creation/pairings': { who: 'see statuses', statuses: '                   401  201 201 403 201 403 403 201 201', ok: 201,
     req: (c) => ({ body: { householdName: '陈大明', practicalThing: '危房改造', suggestion: '林下养殖', pairedOn: '2025-04-02', ...ownMember(c) } }) },
   'PATCH /api/v1/creation/pairings/:id': { who: 'see statuses', statuses: '              401  200 200 403 200 403 403 404 404', ok: 200,
@@ -706,6 +716,8 @@ const MATRIX: Record<string, Rule> = {
   'PATCH /api/v1/creation/honours/:id': { ...STAFF_ON_OURS_ADMIN,
     req: async (c) => ({ id: await creationOf(c, 'honours', { memberId: c.t.fx.memberIds[0], level: 'county', awardedBy: '区委区政府', title: '优秀政协委员', date: '2025-09-01' }), body: { level: 'city' } }) },
   'GET /api/v1/creation/exchanges': { who: CREATION_READERS, ok: 200 },
+  'GET /api/v1/creation/exchanges.xlsx': { who: CREATION_READERS, ok: 200 },
+  'GET /api/v1/creation/exchanges.csv': { who: CREATION_READERS, ok: 200 },
   'POST /api/v1/creation/exchanges': { who: OFFICE, ok: 201, req: (c) => ({ body: { date: '2025-11-20', place: '会议室', topic: c.uniq('交流会'), attendees: 30 } }) },
   'PATCH /api/v1/creation/exchanges/:id': { ...STAFF_ON_OURS_ADMIN,
     req: async (c) => ({ id: await creationOf(c, 'exchanges', { date: '2025-11-20', place: '会议室', topic: '经验交流会' }), body: { attendees: 40 } }) },
@@ -715,12 +727,16 @@ const MATRIX: Record<string, Rule> = {
     req: async (c) => { await zhangsLink(c); return { form: pdfForm(), query: { year: String(LIAISON_YEAR), ...(['admin', 'staff', 'otherAdmin', 'otherStaff'].includes(c.caller.name) ? { memberId: c.t.fx.memberIds[0]! } : {}) } }; } },
   'GET /api/v1/liaison/reports/:id/file': { who: 'see statuses', statuses: '                 401  200 200 200 200 404 404 404 404', ok: 200, req: async (c) => ({ id: await uploadedReport(c) }) },
   'GET /api/v1/liaison/meetings': { who: ['admin', 'staff', 'leader', 'member'], ok: 200 },
+  'GET /api/v1/liaison/meetings.xlsx': { who: ['admin', 'staff', 'leader', 'member'], ok: 200 },
+  'GET /api/v1/liaison/meetings.csv': { who: ['admin', 'staff', 'leader', 'member'], ok: 200 },
   'POST /api/v1/liaison/meetings': { who: 'see statuses', statuses: '                       401  201 201 403 403 403 403 422 422', ok: 201, req: async (c) => ({ body: await meetingBody(c) }) },
   'GET /api/v1/liaison/meetings/:id': { who: 'see statuses', statuses: '                   401  200 200 200 200 403 403 404 404', ok: 200, req: async (c) => ({ id: await liaisonMeeting(c) }) },
 
   // 党的组织: the office keeps the groups, members and activities; leaders read; a member sees their own activities.
   //                                                                          anon adm stf ldr mem uA  uB  oAd oSt
   'GET /api/v1/party/groups': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  'GET /api/v1/party/groups.xlsx': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  'GET /api/v1/party/groups.csv': { who: ['admin', 'staff', 'leader'], ok: 200 },
   'POST /api/v1/party/groups': { who: OFFICE, ok: 201, req: (c) => ({ body: { kind: 'leadingGroup', name: c.uniq('党组') } }) },
   'GET /api/v1/party/groups/:id': { who: 'see statuses', statuses: '                     401  200 200 200 403 403 403 404 404', ok: 200, req: async (c) => ({ id: await partyGroup(c) }) },
   'PATCH /api/v1/party/groups/:id': { who: 'see statuses', statuses: '                   401  200 200 403 403 403 403 404 404', ok: 200, req: async (c) => ({ id: await partyGroup(c), body: { name: c.uniq('改名党委') } }) },
@@ -730,13 +746,21 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/v1/party/groups/:id/activities': { who: 'see statuses', statuses: '         401  201 201 403 403 403 403 404 404', ok: 201,
     req: async (c) => ({ id: await partyGroup(c), body: { kind: 'lecture', date: '2025-05-01', topic: '党课', attendeeIds: [] } }) },
   'GET /api/v1/party/activities': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  'GET /api/v1/party/activities.xlsx': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  'GET /api/v1/party/activities.csv': { who: ['admin', 'staff', 'leader'], ok: 200 },
   'GET /api/v1/party/people': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { scope: 'office' } }) },
+  'GET /api/v1/party/people.xlsx': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { scope: 'office' } }) },
+  'GET /api/v1/party/people.csv': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { scope: 'linked' } }) },
   'GET /api/v1/party/figures': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { scope: 'tree' } }) },
   // Campaigns: the office opens them and adopts ideas; members submit ideas while one is open.
   'GET /api/v1/campaigns': { who: ['admin', 'staff', 'leader', 'member'], ok: 200 },
+  'GET /api/v1/campaigns.xlsx': { who: ['admin', 'staff', 'leader', 'member'], ok: 200 },
+  'GET /api/v1/campaigns.csv': { who: ['admin', 'staff', 'leader', 'member'], ok: 200 },
   'POST /api/v1/campaigns': { who: OFFICE, ok: 201, req: (c) => ({ body: { title: c.uniq('献一计'), theme: '建言', opensOn: day(0), closesOn: day(10) } }) },
   'GET /api/v1/campaigns/:id': { who: 'see statuses', statuses: '                        401  200 200 200 200 403 403 404 404', ok: 200, req: async (c) => ({ id: await campaign(c) }) },
   'GET /api/v1/campaigns/:id/ideas': { who: 'see statuses', statuses: '                  401  200 200 200 200 403 403 404 404', ok: 200, req: async (c) => ({ id: await campaign(c) }) },
+  'GET /api/v1/campaigns/:id/ideas.xlsx': { who: 'see statuses', statuses: '             401  200 200 200 200 403 403 404 404', ok: 200, req: async (c) => ({ id: await campaign(c) }) },
+  'GET /api/v1/campaigns/:id/ideas.csv': { who: 'see statuses', statuses: '              401  200 200 200 200 403 403 404 404', ok: 200, req: async (c) => ({ id: await campaign(c) }) },
   'POST /api/v1/campaigns/:id/ideas': { who: 'see statuses', statuses: '                 401  403 403 403 201 403 403 404 404', ok: 201,
     req: async (c) => ({ id: await campaign(c), body: { title: c.uniq('一计'), content: '建议内容' } }) },
   'POST /api/v1/campaigns/ideas/:id/adopt': { who: 'see statuses', statuses: '           401  200 200 403 403 403 403 404 404', ok: 200, req: async (c) => ({ id: await campaignIdea(c), body: { adoptedBy: '市委' } }) },
@@ -776,6 +800,8 @@ const MATRIX: Record<string, Rule> = {
   // score (here the proposal committee's level, recorded by staff); announced results are public.
   //                                                                          anon adm stf ldr mem uA  uB  oAd oSt
   'GET /api/v1/selections': { who: 'public', ok: 200 },
+  'GET /api/v1/selections.xlsx': { who: 'public', ok: 200 },
+  'GET /api/v1/selections.csv': { who: 'public', ok: 200 },
   'POST /api/v1/selections': { who: ['staff'], ok: 201, req: (c) => ({ body: { year: 2025, name: c.uniq('评选') } }) },
   'GET /api/v1/selections/:id': { who: 'see statuses', statuses: '               404  200 200 200 200 200 200 404 404', ok: 200, req: async (c) => ({ id: (await selection(c, 'nominating')).id }) },
   'PATCH /api/v1/selections/:id': {
@@ -791,6 +817,8 @@ const MATRIX: Record<string, Rule> = {
     req: async (c) => ({ id: (await selection(c, 'scoring')).id }),
   },
   'GET /api/v1/selections/:id/entries': { who: ANYONE, scoped: true, ok: 200, req: async (c) => ({ id: (await selection(c, 'nominating')).id }) },
+  'GET /api/v1/selections/:id/entries.xlsx': { who: ANYONE, scoped: true, ok: 200, req: async (c) => ({ id: (await selection(c, 'nominating')).id }) },
+  'GET /api/v1/selections/:id/entries.csv': { who: ANYONE, scoped: true, ok: 200, req: async (c) => ({ id: (await selection(c, 'nominating')).id }) },
   'GET /api/v1/selections/:id/eligible': { who: ANYONE, scoped: true, ok: 200, req: async (c) => ({ id: (await selection(c, 'nominating')).id }) },
   'POST /api/v1/selections/:id/nominations': {
     who: 'see statuses', statuses: '                                               401  403 201 403 201 403 403 404 404', ok: 201,

@@ -207,6 +207,38 @@ describe.each(engines)('exports of the other lists (%s)', (engine) => {
     expectProblem(await get('/creation/honours.xlsx', 'unitA'), 403);
   });
 
+  it('exports 三个一 pairings (the household masked as the list masks it), the members taking part and the exchange meetings', async () => {
+    const li = t.fx.memberIds[1]!;
+    await ok('member', 'POST', '/creation/pairings', { householdName: '陈大明', householdPlace: '青山村', practicalThing: '协调危房改造', suggestion: '发展林下养殖', pairedOn: '2024-04-02' });
+    await ok('staff', 'POST', '/creation/pairings', { memberId: li, householdName: '刘小红', householdPlace: '绿水镇', practicalThing: '就业', suggestion: '培训', pairedOn: '2024-03-01' });
+    const staff = await rowsOf('/creation/pairings.xlsx?year=2024', 'staff', '三个一结对');
+    expect(staff[0]).toEqual(['结对日期', '委员', '结对户', '住址', '所在县（区）', '办实事', '提建议']);
+    expect(col(staff, '结对户')).toEqual((await listed('/creation/pairings?year=2024', 'staff')).map((p) => p.householdName));
+    expect(col(staff, '结对户')).toEqual(['陈大明', '刘小红']);
+    // A leader reads them masked; the member their own, in full.
+    expect(col(await rowsOf('/creation/pairings.xlsx?year=2024', 'leader'), '结对户')).toEqual(['陈＊＊', '刘＊＊']);
+    expect(col(await rowsOf('/creation/pairings.xlsx?year=2024', 'member'), '结对户')).toEqual(['陈大明']);
+    expect(col(await rowsOf(`/creation/pairings.xlsx?memberId=${li}`, 'staff'), '委员')).toEqual(['李四']);
+    expect(await csv('/creation/pairings.csv?year=2024', 'leader', '三个一结对')).toEqual(cells(await rowsOf('/creation/pairings.xlsx?year=2024', 'leader')));
+
+    const people = await rowsOf('/creation/participants.xlsx?year=2024', 'staff', '投身双创的委员');
+    expect(people[0]).toEqual(['委员', '所在县（区）', '项目数', '结对数', '五送活动数', '荣誉数']);
+    expect(col(people, '委员')).toEqual((await listed('/creation/participants?year=2024', 'staff')).map((p) => p.name));
+    expect(col(people, '委员').sort()).toEqual(['张三', '李四'].sort());
+    expect(col(people, '结对数')).toEqual([1, 1]);
+    expect(col(await rowsOf('/creation/participants.xlsx?year=2024', 'member'), '委员')).toEqual(['张三']);
+    expect(await csv('/creation/participants.csv?honoured=true', 'staff', '投身双创的委员')).toEqual(cells(await rowsOf('/creation/participants.xlsx?honoured=true', 'staff')));
+
+    await ok('staff', 'POST', '/creation/exchanges', { date: '2024-11-20', place: '会议室', topic: '双创经验交流', attendees: 30, countyOrgId: t.fx.countyId });
+    const exchanges = await rowsOf('/creation/exchanges.xlsx?year=2024', 'leader', '双创经验交流会');
+    expect(exchanges[0]).toEqual(['日期', '地点', '主题', '参加人数', '所在县（区）']);
+    expect(col(exchanges, '主题')).toEqual((await listed('/creation/exchanges?year=2024', 'leader')).map((e) => e.topic));
+    expect(exchanges.slice(1)).toEqual([['2024-11-20', '会议室', '双创经验交流', 30, '测试区政协']]);
+    expect(col(await rowsOf('/creation/exchanges.xlsx?year=2023', 'staff'), '主题')).toEqual([]);
+    expect(await csv('/creation/exchanges.csv?year=2024', 'staff', '双创经验交流会')).toEqual(cells(exchanges));
+    expectProblem(await get('/creation/pairings.xlsx', 'unitA'), 403);
+  });
+
   it('exports the audit log to admins: who did what to which object, filtered by object', async () => {
     const unit = await ok('admin', 'POST', '/units', { name: '审计用的局', kind: 'court' });
     await ok('admin', 'DELETE', `/units/${unit.id}`);
@@ -222,6 +254,112 @@ describe.each(engines)('exports of the other lists (%s)', (engine) => {
   });
 
   // Last: it adds thousands of sectors.
+  it('exports 双联 contacts, written reports and 双联见面会: each caller what their list holds', async () => {
+    const [zhang, li] = t.fx.memberIds as [string, string];
+    const link = async (memberId: string) => {
+      const { sectorId } = await ok('staff', 'GET', `/members/${memberId}`);
+      return (await ok('staff', 'POST', '/liaison/links', { year: 2025, kind: 'masses', fromMemberId: memberId, sectorId })).id as string;
+    };
+    const [zhangs, lis] = [await link(zhang), await link(li)];
+    await ok('staff', 'POST', `/liaison/links/${zhangs}/contacts`, { date: '2025-05-01', channel: 'faceToFace', participants: '界别群众', topics: '社区养老', policyTalk: true, massesReached: 12, opinions: ['建议增设养老驿站'] });
+    await ok('staff', 'POST', `/liaison/links/${lis}/contacts`, { date: '2025-06-01', channel: 'phone', participants: '界别群众', topics: '学前教育' });
+
+    const staff = await rowsOf('/liaison/contacts.xlsx?year=2025', 'staff', '双联联系记录');
+    expect(staff[0]).toEqual(['日期', '方式', '联系类型', '联系人', '联系对象', '参加人员', '内容', '政策宣讲', '群众人次', '意见建议条数', '解决问题']);
+    expect(col(staff, '内容')).toEqual((await listed('/liaison/contacts?year=2025', 'staff')).map((c) => c.topics));
+    expect(col(staff, '内容')).toEqual(['学前教育', '社区养老']);
+    expect(staff[2]).toEqual(['2025-05-01', '见面', '委员联系界别群众', '张三', expect.any(String), '界别群众', '社区养老', '是', 12, 1, '']);
+    expect(col(await rowsOf(`/liaison/contacts.xlsx?linkId=${lis}`, 'staff'), '方式')).toEqual(['电话']);
+    // A member: the contacts on their own links only.
+    const own = await rowsOf('/liaison/contacts.xlsx?year=2025', 'member');
+    expect(col(own, '内容')).toEqual((await listed('/liaison/contacts?year=2025', 'member')).map((c) => c.topics));
+    expect(col(own, '联系人')).not.toContain('李四');
+    expect(await csv('/liaison/contacts.csv?year=2025', 'staff', '双联联系记录')).toEqual(cells(staff));
+
+    await ok('staff', 'PUT', '/liaison/reports', { year: 2025, body: '张三的年度双联报告', memberId: zhang });
+    await ok('staff', 'PUT', '/liaison/reports', { year: 2025, body: '李四的年度双联报告', memberId: li });
+    const reports = await rowsOf('/liaison/reports.xlsx?year=2025', 'staff', '2025年双联书面报告');
+    expect(reports[0]).toEqual(['委员', '年度', '提交时间', '附件', '报告内容']);
+    const listedReports = (await get('/liaison/reports?year=2025', 'staff')).json() as { body: string }[];
+    expect(col(reports, '报告内容')).toEqual(listedReports.map((r) => r.body));
+    expect(col(reports, '报告内容')).toHaveLength(2);
+    expect(col(await rowsOf('/liaison/reports.xlsx?year=2025', 'member'), '报告内容')).toEqual(['张三的年度双联报告']);
+    expect(col(await rowsOf('/liaison/reports.xlsx?year=2024', 'staff'), '委员')).toEqual([]);
+    expect(await csv('/liaison/reports.csv?year=2025', 'member', '2025年双联书面报告')).toEqual(cells(await rowsOf('/liaison/reports.xlsx?year=2025', 'member')));
+
+    const terms = (await get('/terms', 'admin')).json().items as { sessions: { id: string; startsOn: string }[] }[];
+    const sessionId = terms.flatMap((x) => x.sessions).find((x) => x.startsOn === '2025-01-10')!.id;
+    await ok('staff', 'POST', '/liaison/meetings', { date: '2025-01-11', place: '会议中心', sessionId, attendeeIds: [zhang, li], topics: ['履职交流', '界别协商'], opinions: [{ memberId: li, content: '建议' }] });
+    const meetings = await rowsOf('/liaison/meetings.xlsx?year=2025', 'member', '双联见面会');
+    expect(meetings[0]).toEqual(['日期', '地点', '会议', '出席委员数', '意见建议条数', '议题']);
+    expect(col(meetings, '地点')).toEqual((await listed('/liaison/meetings?year=2025', 'member', false)).map((m) => m.place));
+    expect(meetings.slice(1)).toEqual([['2025-01-11', '会议中心', expect.stringMatching(/^第\d+届第\d+次会议$/), 2, 1, '履职交流；界别协商']]);
+    expect(col(await rowsOf('/liaison/meetings.xlsx?year=2024', 'staff'), '地点')).toEqual([]);
+    expect(await csv('/liaison/meetings.csv?year=2025', 'staff', '双联见面会')).toEqual(cells(meetings));
+    expectProblem(await get('/liaison/meetings.xlsx?year=2025', 'unitA'), 403);
+  });
+
+  it('exports the party groups, their activities, the people behind the figures, campaigns and ideas', async () => {
+    const zhang = t.fx.memberIds[0]!;
+    const office = await ok('staff', 'POST', '/party/groups', { kind: 'officeCommittee', name: '机关党委' });
+    const branch = await ok('staff', 'POST', '/party/groups', { kind: 'branch', name: '第一支部', parentId: office.id });
+    const cadre = await ok('staff', 'POST', `/party/groups/${branch.id}/members`, { name: '王干事', role: '书记' });
+    const member = await ok('staff', 'POST', `/party/groups/${branch.id}/members`, { memberId: zhang });
+    await ok('staff', 'POST', `/party/groups/${branch.id}/activities`, { kind: 'lecture', date: '2025-05-01', topic: '专题党课', attendeeIds: [cadre.id, member.id] });
+    await ok('staff', 'POST', `/party/groups/${office.id}/activities`, { kind: 'themeDay', date: '2025-07-01', topic: '主题党日', attendeeIds: [cadre.id] });
+
+    const groups = await rowsOf('/party/groups.xlsx', 'staff', '党组织');
+    expect(groups[0]).toEqual(['名称', '类型', '上级组织', '专委会', '所在县（区）', '人数', '状态']);
+    expect(col(groups, '名称')).toEqual((await listed('/party/groups', 'staff', false)).map((g) => g.name));
+    expect((await rowsOf('/party/groups.xlsx?kind=branch', 'staff')).slice(1)).toEqual([['第一支部', '党支部', '机关党委', '', '', 2, '在册']]);
+    expect(await csv('/party/groups.csv', 'leader', '党组织')).toEqual(cells(await rowsOf('/party/groups.xlsx', 'leader')));
+    expectProblem(await get('/party/groups.xlsx', 'member'), 403);
+
+    const acts = await rowsOf('/party/activities.xlsx?from=2025-01-01&to=2025-12-31', 'staff', '党组织活动');
+    expect(acts[0]).toEqual(['日期', '类型', '党组织', '主题', '参加人数', '参加人员']);
+    expect(col(acts, '主题')).toEqual((await listed('/party/activities?from=2025-01-01&to=2025-12-31', 'staff')).map((a) => a.topic));
+    expect(acts.slice(1)).toEqual([['2025-07-01', '主题党日', '机关党委', '主题党日', 1, '王干事'], ['2025-05-01', '党课', '第一支部', '专题党课', 2, expect.stringContaining('王干事')]]);
+    expect(col(await rowsOf(`/party/activities.xlsx?groupId=${branch.id}`, 'staff'), '主题')).toEqual(['专题党课']);
+    // A member: mine=true, the ones they attended; without it, refused as the list is.
+    expect(col(await rowsOf('/party/activities.xlsx?mine=true', 'member'), '主题')).toEqual(['专题党课']);
+    expectProblem(await get('/party/activities.xlsx', 'member'), 403);
+
+    const people = await rowsOf('/party/people.xlsx?scope=office', 'staff', '机关党员');
+    expect(col(people, '姓名').sort()).toEqual((await listed('/party/people?scope=office', 'staff', false)).map((p) => p.name).sort());
+    expect(col(people, '姓名')).toHaveLength(2);
+    expect(await csv('/party/people.csv?scope=linked&year=2025', 'staff', '2025年被联系的党外委员')).toEqual(cells(await rowsOf('/party/people.xlsx?scope=linked&year=2025', 'staff')));
+
+    const campaign = await ok('staff', 'POST', '/campaigns', { title: '我为发展献一计', theme: '围绕发展建言', opensOn: '2025-01-01', closesOn: today() });
+    await ok('member', 'POST', `/campaigns/${campaign.id}/ideas`, { title: '张三的一计', content: '建议内容' });
+    const idea = await ok('member2', 'POST', `/campaigns/${campaign.id}/ideas`, { title: '另一计', content: '另一条建议' });
+    await ok('staff', 'POST', `/campaigns/ideas/${idea.id}/adopt`, { adoptedBy: '市委' });
+    const campaigns = await rowsOf('/campaigns.xlsx', 'member', '献计活动');
+    expect(campaigns[0]).toEqual(['主题', '开始日期', '截止日期', '状态', '金点子数', '采纳数', '说明']);
+    expect(col(campaigns, '主题')).toEqual((await listed('/campaigns', 'member', false)).map((k) => k.title));
+    expect(campaigns.find((r) => r[0] === '我为发展献一计')).toEqual(['我为发展献一计', '2025-01-01', today(), '征集中', 2, 1, '围绕发展建言']);
+    expect(await csv('/campaigns.csv', 'staff', '献计活动')).toEqual(cells(await rowsOf('/campaigns.xlsx', 'staff')));
+
+    const ideas = await rowsOf(`/campaigns/${campaign.id}/ideas.xlsx`, 'staff', '我为发展献一计金点子');
+    expect(ideas[0]).toEqual(['提交日期', '委员', '题目', '采纳', '采纳单位', '采纳日期', '内容']);
+    expect(col(ideas, '题目')).toEqual((await listed(`/campaigns/${campaign.id}/ideas`, 'staff')).map((i) => i.title));
+    expect(col(await rowsOf(`/campaigns/${campaign.id}/ideas.xlsx?adopted=true`, 'staff'), '采纳单位')).toEqual(['市委']);
+    // A member: their own ideas only.
+    expect(col(await rowsOf(`/campaigns/${campaign.id}/ideas.xlsx`, 'member'), '题目')).toEqual(['张三的一计']);
+    expect(await csv(`/campaigns/${campaign.id}/ideas.csv`, 'member', '我为发展献一计金点子')).toEqual(cells(await rowsOf(`/campaigns/${campaign.id}/ideas.xlsx`, 'member')));
+    expectProblem(await get(`/campaigns/${crypto.randomUUID()}/ideas.xlsx`, 'staff'), 404);
+    expectProblem(await get('/campaigns/x/ideas.xlsx', 'staff'), 400);
+  });
+
+  it('exports the terms, one row each with its sessions, to the committee\'s people', async () => {
+    const rows = await rowsOf('/terms.xlsx', 'member', '届次');
+    expect(rows[0]).toEqual(['届次', '起始年份', '结束年份', '本届', '全体会议']);
+    const listed = (await get('/terms', 'member')).json().items as { number: number; sessions: { startsOn: string }[] }[];
+    expect(col(rows, '届次')).toEqual(listed.map((x) => `第${x.number}届`));
+    expect(String(col(rows, '全体会议').join('；'))).toContain('2025-01-10');
+    expect(await csv('/terms.csv', 'staff', '届次')).toEqual(cells(await rowsOf('/terms.xlsx', 'staff')));
+    expectProblem(await get('/terms.xlsx'), 401);
+  });
+
   it(`holds at most ${MAX_EXPORT_ROWS} rows, and says so when more matched`, { timeout: 120_000 }, async () => {
     await queryRows(t.database.db, sql`insert into sectors (org_id, name, sort)
       select ${t.fx.orgId}, '测试界别' || n, 100 from generate_series(1, ${MAX_EXPORT_ROWS}) n returning 1`);

@@ -5,6 +5,7 @@ import { auditLog } from '../src/server/core/schema.ts';
 import { selectionEntries } from '../src/server/modules/selection/schema.ts';
 import { engines, expectProblem, proposalIn, snapshotter, testApp, type TestApp } from './helpers.ts';
 import { call, selectionIn, thisYear } from './selection-helpers.ts';
+import { cells, col, downloads } from './export-helpers.ts';
 
 // 优秀提案评选: six levels in the seed's order, each scoring only its input and passing a shorter
 // list on; nothing skips a level; the last level's choice is announced, public and final.
@@ -19,6 +20,7 @@ describe.each(engines)('excellent-proposal selection (%s)', (engine) => {
   afterAll(async () => { await t?.close(); });
 
   const base = (id: string) => `/api/v1/selections/${id}`;
+  const { rowsOf, csv } = downloads(async (url, login) => t.app.inject({ url: `/api/v1${url}`, headers: login ? await t.as(login) : {} }));
   const send = async (login: string | null, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
     t.app.inject({ method, url, headers: login ? await t.as(login) : {}, ...(payload ? { payload } : {}) });
   /** The request is refused with `status` and changes nothing. */
@@ -177,6 +179,22 @@ describe.each(engines)('excellent-proposal selection (%s)', (engine) => {
     expect(titles(own)).toEqual(['输入丙', '输入甲'].sort());
     expect(own.map((e) => [e.title, e.outcome, e.score, e.reviews.length]).sort()).toEqual([['输入丙', 'out', null, 0], ['输入甲', 'passed', null, 0]]);
     expect(titles(await entries('member2', r.id, 3))).toEqual(['输入乙']);
+
+    // The exports hold what each caller's list holds: scores and comments for those shown them, none for the proposer.
+    const staffRows = await rowsOf(`/selections/${r.id}/entries.xlsx?level=2`, 'staff');
+    expect(staffRows[0]).toEqual(['提案', '提案者', '主办单位', '推荐方式', '推荐理由', '得分', '评语', '结果', '优秀提案']);
+    expect(col(staffRows, '提案')).toEqual((await entries('staff', r.id, 2)).map((e) => e.title));
+    expect(col(staffRows, '得分').sort()).toEqual([85, 92]);
+    expect(col(await rowsOf(`/selections/${r.id}/entries.xlsx`, 'unitA'), '提案')).toEqual(['输入甲']);
+    const ownRows = await rowsOf(`/selections/${r.id}/entries.xlsx?level=1`, 'member', '只见本级（提案人自荐）');
+    expect(ownRows[0]).not.toContain('得分');
+    expect(col(ownRows, '提案')).toEqual(own.map((e) => e.title));
+    expect(await csv(`/selections/${r.id}/entries.csv?level=1`, 'member')).toEqual(cells(ownRows));
+    const rounds = await rowsOf(`/selections.xlsx?year=${thisYear()}`, 'staff', '优秀提案评选');
+    expect(col(rounds, '名称')).toEqual((await call(t, 'staff', 'GET', `/api/v1/selections?year=${thisYear()}&pageSize=100`)).items.map((x: { name: string }) => x.name));
+    expect(col(rounds, '名称')).toContain('只见本级');
+    // Without login: the announced rounds only, as the list.
+    expect(col(await rowsOf('/selections.xlsx'), '名称')).toEqual((await send(null, 'GET', '/api/v1/selections?pageSize=100')).json().items.map((x: { name: string }) => x.name));
   });
 
   it('takes scores only from the level under way and its reviewers (403), leaders too at the chair meeting', async () => {

@@ -12,6 +12,9 @@ export const FIRST_ROWS = { limit: MAX_EXPORT_ROWS, offset: 0 };
 /** The same, for a list that takes page and pageSize. */
 export const FIRST_PAGE = { page: 1, pageSize: MAX_EXPORT_ROWS };
 
+/** A list its query answers whole (not paged) as an export's rows: the first MAX_EXPORT_ROWS, and how many there were. */
+export const firstOf = <T>(items: T[]) => ({ items: items.slice(0, MAX_EXPORT_ROWS), total: items.length });
+
 /** A list's filters without its paging: the query string of its exports. */
 export function filtersOf<P extends TProperties>(props: P): TObject<Omit<P, 'page' | 'pageSize'>> {
   const { page: _p, pageSize: _s, ...filters } = props;
@@ -33,6 +36,8 @@ export interface ExportRoute<S extends TObject> {
   /** What is downloaded (the format is added), e.g. "The consultations of the list". */
   summary: string;
   querystring: S;
+  /** The path's parameters, for a list under one object (`/campaigns/:id/ideas`). */
+  params?: TObject;
   config?: FastifyContextConfig;
 }
 
@@ -42,7 +47,7 @@ export function exportRoutes<S extends TObject>(app: FastifyInstance, path: stri
   for (const format of FORMATS) {
     app.get(`${path}.${format}`, {
       ...(route.config ? { config: route.config } : {}),
-      schema: { tags: route.tags, summary: `${route.summary}, ${asFile(format)}`, querystring: route.querystring },
+      schema: { tags: route.tags, summary: `${route.summary}, ${asFile(format)}`, querystring: route.querystring, ...(route.params ? { params: route.params } : {}) },
     }, async (req, reply) => {
       const d = await download(req as ExportRequest<S>, req.query as Static<S>);
       return sendTables(reply, format, d.file, d.name, d.tables);

@@ -90,6 +90,7 @@ export const liaisonZh = {
   'liaison.allKinds': '全部类型',
 
   'liaison.board.intro': '每个联系对象全年至少见面一次；每位联系人年底前书面报告。',
+  'liaison.board.reportsExport': '书面报告全文',
   'liaison.board.liaisons': '联系人',
   'liaison.board.behind': '滞后',
   'liaison.board.done': '已完成',

@@ -1,7 +1,7 @@
 import { oneTable } from '../../core/xlsx.ts';
 import type { Column } from '../../core/xlsx.ts';
 import { ACTIVITY_KIND_LABELS, HONOUR_LEVEL_LABELS, MEMBER_LEVEL_LABELS, PROJECT_KIND_LABELS, PROJECT_STATE_LABELS } from './labels.ts';
-import type { presentActivities, presentHonours } from './queries.ts';
+import type { listExchanges, listParticipants, presentActivities, presentHonours, presentPairings } from './queries.ts';
 import type { ProjectView } from './queries.ts';
 
 // The members' projects as .xlsx, money in 万元, with a total row.
@@ -35,4 +35,27 @@ export const honourColumns: Column<Honour>[] = [
   { header: '日期', value: (h) => h.date, width: 12 }, { header: '委员', value: (h) => h.memberName, width: 12 },
   { header: '荣誉', value: (h) => h.title, width: 30 }, { header: '级别', value: (h) => HONOUR_LEVEL_LABELS[h.level as keyof typeof HONOUR_LEVEL_LABELS], width: 10 },
   { header: '授予单位', value: (h) => h.awardedBy, width: 24 }, { header: '所在县（区）', value: (h) => h.countyName, width: 14 },
+];
+
+type Pairing = Awaited<ReturnType<typeof presentPairings>>[number];
+/** 三个一 pairings: the household's name masked as the list masks it. */
+export const pairingColumns: Column<Pairing>[] = [
+  { header: '结对日期', value: (p) => p.pairedOn, width: 12 }, { header: '委员', value: (p) => p.memberName, width: 12 },
+  { header: '结对户', value: (p) => p.householdName, width: 12 }, { header: '住址', value: (p) => p.householdPlace, width: 24 },
+  { header: '所在县（区）', value: (p) => p.countyName, width: 14 }, { header: '办实事', value: (p) => p.practicalThing, width: 30 },
+  { header: '提建议', value: (p) => p.suggestion, width: 30 },
+];
+
+type Participant = Awaited<ReturnType<typeof listParticipants>>['items'][number];
+export const participantColumns: Column<Participant>[] = [
+  { header: '委员', value: (p) => p.name, width: 12 }, { header: '所在县（区）', value: (p) => p.countyName, width: 14 },
+  { header: '项目数', value: (p) => p.projects, width: 8 }, { header: '结对数', value: (p) => p.pairings, width: 8 },
+  { header: '五送活动数', value: (p) => p.activities, width: 10 }, { header: '荣誉数', value: (p) => p.honours, width: 8 },
+];
+
+type Exchange = Awaited<ReturnType<typeof listExchanges>>['items'][number];
+export const exchangeColumns: Column<Exchange>[] = [
+  { header: '日期', value: (e) => e.date, width: 12 }, { header: '地点', value: (e) => e.place, width: 20 },
+  { header: '主题', value: (e) => e.topic, width: 36 }, { header: '参加人数', value: (e) => e.attendees, width: 10 },
+  { header: '所在县（区）', value: (e) => e.countyName, width: 14 },
 ];

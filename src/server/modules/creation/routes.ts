@@ -10,7 +10,7 @@ import { loadProject, scopeOf } from './access.ts';
 import {
   addExchange, addHonour, createPairing, createProject, logActivity, PROJECT_FILE_KIND, updateActivity, updateExchange, updateHonour, updatePairing, updateProject, uploadProjectFile,
 } from './commands.ts';
-import { activityColumns, honourColumns, projectsTable } from './export.ts';
+import { activityColumns, exchangeColumns, honourColumns, pairingColumns, participantColumns, projectsTable } from './export.ts';
 import { ACTIVITY_KINDS, HONOUR_LEVELS, MEMBER_LEVELS, PROJECT_KINDS, PROJECT_STATES } from './labels.ts';
 import {
   figures, listActivities, listExchanges, listHonours, listPairings, listParticipants, listProjects, presentActivities, presentExchange, presentHonours, presentPairings, projectView,
@@ -60,9 +60,13 @@ export async function creationRoutes(fastify: FastifyInstance) {
     return figures(app.db, await scope(req), req.query);
   });
 
+  const ParticipantFilters = { ...Paging, year: Type.Optional(Year), countyOrgId: Type.Optional(Uuid), honoured: Type.Optional(Type.Boolean()) };
   app.get('/creation/participants', {
-    schema: { tags, summary: 'Members taking part (projects, pairings, activities), or honoured; members: themself', querystring: obj({ ...Paging, year: Type.Optional(Year), countyOrgId: Type.Optional(Uuid), honoured: Type.Optional(Type.Boolean()) }) },
+    schema: { tags, summary: 'Members taking part (projects, pairings, activities), or honoured; members: themself', querystring: obj(ParticipantFilters) },
   }, async (req) => paged(req.query, await listParticipants(app.db, await scope(req), req.query, pageOf(req.query))));
+  listExportRoutes(app, '/creation/participants', {
+    tags, summary: 'The same members (same filters)', querystring: filtersOf(ParticipantFilters), file: 'creation-participants', name: '投身双创的委员', columns: () => participantColumns,
+  }, async (req, q) => listParticipants(app.db, await scope(req), q, FIRST_ROWS));
 
   // ── projects ──
   app.get('/creation/projects', { schema: { tags, summary: 'Members\' projects (members: their own), with the sums of money, jobs and households over all that match', querystring: obj({ ...Paging, ...ProjectFilters }) } },
@@ -102,8 +106,12 @@ export async function creationRoutes(fastify: FastifyInstance) {
   });
 
   // ── 三个一 pairings ──
-  app.get('/creation/pairings', { schema: { tags, summary: '三个一 pairings (the household\'s name masked but for the office and the member)', querystring: obj({ ...Paging, ...Where }) } },
+  const PairingFilters = { ...Paging, ...Where };
+  app.get('/creation/pairings', { schema: { tags, summary: '三个一 pairings (the household\'s name masked but for the office and the member)', querystring: obj(PairingFilters) } },
     async (req) => paged(req.query, await listPairings(app.db, actorOf(req), await scope(req), req.query, pageOf(req.query))));
+  listExportRoutes(app, '/creation/pairings', {
+    tags, summary: 'The same pairings (same filters, the same masking)', querystring: filtersOf(PairingFilters), file: 'creation-pairings', name: '三个一结对', columns: () => pairingColumns,
+  }, async (req, q) => listPairings(app.db, actorOf(req), await scope(req), q, FIRST_ROWS));
 
   const pairingOut = async (req: Parameters<typeof actorOf>[0], row: Parameters<typeof presentPairings>[3][number]) =>
     (await presentPairings(app.db, actorOf(req), await scope(req), [row]))[0];
@@ -136,8 +144,12 @@ export async function creationRoutes(fastify: FastifyInstance) {
   app.patch('/creation/honours/:id', { schema: { tags, summary: 'Edit an honour (staff)', params: IdParams, body: patchOf(HonourBody) } }, async (req) =>
     (await presentHonours(app.db, await scope(req), [await updateHonour(ctxOf(req), req.params.id, req.body)]))[0]);
 
-  app.get('/creation/exchanges', { schema: { tags, summary: 'Experience-exchange meetings', querystring: obj({ ...Paging, year: Type.Optional(Year), countyOrgId: Type.Optional(Uuid) }) } },
+  const ExchangeFilters = { ...Paging, year: Type.Optional(Year), countyOrgId: Type.Optional(Uuid) };
+  app.get('/creation/exchanges', { schema: { tags, summary: 'Experience-exchange meetings', querystring: obj(ExchangeFilters) } },
     async (req) => paged(req.query, await listExchanges(app.db, await scope(req), req.query, pageOf(req.query))));
+  listExportRoutes(app, '/creation/exchanges', {
+    tags, summary: 'The same meetings (same filters)', querystring: filtersOf(ExchangeFilters), file: 'creation-exchanges', name: '双创经验交流会', columns: () => exchangeColumns,
+  }, async (req, q) => listExchanges(app.db, await scope(req), q, FIRST_ROWS));
   app.post('/creation/exchanges', { schema: { tags, summary: 'Record an experience-exchange meeting (staff)', body: ExchangeBody, response: { ...errorResponses } } }, async (req, reply) =>
     reply.status(201).send(presentExchange(await scope(req), await addExchange(ctxOf(req), req.body))));
   app.patch('/creation/exchanges/:id', { schema: { tags, summary: 'Edit an experience-exchange meeting (staff)', params: IdParams, body: patchOf(ExchangeBody) } }, async (req) =>

@@ -4,7 +4,7 @@ import type { TProperties } from 'typebox';
 import { actorOf, ctxOf, errorResponses, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
 import { invalid, notFound, say } from '../../core/errors.ts';
 import { authorize, can } from '../../core/policies.ts';
-import { exportRoutes } from '../../core/list-export.ts';
+import { exportRoutes, filtersOf, firstOf, FIRST_ROWS, listExportRoutes, listSheet } from '../../core/list-export.ts';
 import { readUpload, sendAttachment } from '../handling/attachment-http.ts';
 import { today } from '../handling/deadlines.ts';
 import { loadContact, loadLink } from './access.ts';
@@ -12,7 +12,7 @@ import { addLink, convertOpinion, holdMeeting, logContact, reassignLink, removeL
 import { BY, COUNTERS, counterRecords } from './counters.ts';
 import { complianceByOrgTable, complianceOver, countersByOrgTable, countersOver } from './rollup.ts';
 import { SCOPES } from '../org/oversight.ts';
-import { complianceTable, countersTable, linksTable } from './export.ts';
+import { complianceTable, contactColumns, countersTable, linksTable, meetingColumns, reportColumns } from './export.ts';
 import { generateLinks } from './generate.ts';
 import { CHANNELS } from './labels.ts';
 import { contactView, graphSummary, linkView, listContacts, listLinks, listMeetings, listReports, loadReport, meetingView, presentReport } from './queries.ts';
@@ -44,6 +44,7 @@ const MeetingBody = obj({
   topics: Type.Array(Text(500), { maxItems: 50 }), opinions: Type.Optional(Type.Array(obj({ memberId: Uuid, content: Text(1000) }), { maxItems: 200 })),
 });
 const YearQuery = obj({ year: Type.Optional(Year) });
+const ContactFilters = { ...Paging, year: Type.Optional(Year), linkId: Type.Optional(Uuid), mine: Type.Optional(Type.Boolean()) };
 
 export async function liaisonRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -100,8 +101,12 @@ export async function liaisonRoutes(fastify: FastifyInstance) {
   });
 
   app.get('/liaison/contacts', {
-    schema: { tags, summary: 'Contacts on links I may see, newest first', querystring: obj({ ...Paging, year: Type.Optional(Year), linkId: Type.Optional(Uuid), mine: Type.Optional(Type.Boolean()) }) },
+    schema: { tags, summary: 'Contacts on links I may see, newest first', querystring: obj(ContactFilters) },
   }, async (req) => ({ ...(await listContacts(app.db, actorOf(req), req.query, pageOf(req.query))), page: req.query.page, pageSize: req.query.pageSize }));
+
+  listExportRoutes(app, '/liaison/contacts', {
+    tags, summary: 'The same contacts (same filters)', querystring: filtersOf(ContactFilters), file: 'liaison-contacts', name: '双联联系记录', columns: () => contactColumns,
+  }, async (req, q) => listContacts(app.db, actorOf(req), q, FIRST_ROWS));
 
   app.get('/liaison/contacts/:id', { schema: { tags, summary: 'One contact with its opinions and the drafts they became', params: IdParams } }, async (req) => {
     const { contact, link } = await loadContact(app.db, actorOf(req), req.params.id);
@@ -160,6 +165,13 @@ export async function liaisonRoutes(fastify: FastifyInstance) {
     return listReports(app.db, actor, { year: req.query.year ?? thisYear(), all: can(actor, 'liaison.read') });
   });
 
+  exportRoutes(app, '/liaison/reports', { tags, summary: 'The same reports', querystring: YearQuery }, async (req, q) => {
+    const actor = actorOf(req);
+    const year = q.year ?? thisYear();
+    const rows = await listReports(app.db, actor, { year, all: can(actor, 'liaison.read') });
+    return { file: `liaison-reports-${year}`, name: `${year}年双联书面报告`, tables: listSheet(`${year}年双联书面报告`, reportColumns, firstOf(rows)) };
+  });
+
   app.put('/liaison/reports', {
     schema: { tags, summary: 'Write (or rewrite) my annual liaison report; staff for a member, naming memberId', body: obj({ year: Year, body: Text(20000), memberId: Type.Optional(Uuid) }), response: { ...errorResponses } },
   }, async (req) => {
@@ -186,6 +198,14 @@ export async function liaisonRoutes(fastify: FastifyInstance) {
     authorize(actor, 'liaison.meetings.read');
     const items = await listMeetings(app.db, actor.orgId, req.query);
     return { items, total: items.length };
+  });
+
+  listExportRoutes(app, '/liaison/meetings', {
+    tags, summary: 'The same meetings', querystring: YearQuery, file: 'liaison-meetings', name: '双联见面会', columns: () => meetingColumns,
+  }, async (req, q) => {
+    const actor = actorOf(req);
+    authorize(actor, 'liaison.meetings.read');
+    return firstOf(await listMeetings(app.db, actor.orgId, q));
   });
 
   app.post('/liaison/meetings', { schema: { tags, summary: 'Record the 双联见面会 held during a plenary session (staff): attendees, topics, opinions collected', body: MeetingBody, response: { ...errorResponses } } }, async (req, reply) => {

@@ -5,6 +5,8 @@ import { runCommand, type CommandScope } from '../../core/command.ts';
 import { invalid, notFound, say } from '../../core/errors.ts';
 import { actorOf, ctxOf, errorResponses, IdParams } from '../../core/http.ts';
 import { authorize } from '../../core/policies.ts';
+import { firstOf, listExportRoutes } from '../../core/list-export.ts';
+import type { Column } from '../../core/xlsx.ts';
 import type { Queryable } from '../../core/db/client.ts';
 import { plenarySessions, terms } from './schema.ts';
 
@@ -24,6 +26,13 @@ async function termsOf(db: Queryable, orgId: string) {
     ...t, sessions: ss.filter((s) => s.termId === t.id).map(({ id, number, startsOn, endsOn }) => ({ id, number, startsOn, endsOn })),
   }));
 }
+
+type TermRow = Awaited<ReturnType<typeof termsOf>>[number];
+const termColumns: Column<TermRow>[] = [
+  { header: '届次', value: (t) => `第${t.number}届`, width: 10 }, { header: '起始年份', value: (t) => t.startYear, width: 10 },
+  { header: '结束年份', value: (t) => t.endYear, width: 10 }, { header: '本届', value: (t) => (t.current ? '是' : ''), width: 8 },
+  { header: '全体会议', value: (t) => t.sessions.map((s) => `第${s.number}次会议（${s.startsOn}${s.endsOn ? `至${s.endsOn}` : ''}）`).join('；'), width: 60 },
+];
 
 async function termView(db: Queryable, orgId: string, id: string) {
   const t = (await termsOf(db, orgId)).find((x) => x.id === id);
@@ -48,6 +57,15 @@ export async function termRoutes(fastify: FastifyInstance) {
     const actor = actorOf(req);
     authorize(actor, 'org.read');
     return { items: await termsOf(app.db, actor.orgId) };
+  });
+
+  listExportRoutes(app, '/terms', {
+    tags, summary: 'The same terms, one row each with its sessions', querystring: Type.Object({}, { additionalProperties: false }), file: 'terms', name: '届次',
+    columns: () => termColumns,
+  }, async (req) => {
+    const actor = actorOf(req);
+    authorize(actor, 'org.read');
+    return firstOf(await termsOf(app.db, actor.orgId));
   });
 
   app.get('/terms/:id', { schema: { tags, summary: 'One term with its sessions', params: IdParams, response: { 200: TermView, ...errorResponses } } }, async (req) => {

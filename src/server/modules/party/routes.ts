@@ -4,12 +4,14 @@ import type { TProperties } from 'typebox';
 import { actorOf, ctxOf, errorResponses, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
 import { notFound } from '../../core/errors.ts';
 import { authorize, can } from '../../core/policies.ts';
+import { exportRoutes, filtersOf, firstOf, FIRST_ROWS, listExportRoutes, listSheet } from '../../core/list-export.ts';
 import { today } from '../handling/deadlines.ts';
+import { activityColumns, campaignColumns, groupColumns, ideaColumns, PEOPLE_NAMES, personColumns } from './export.ts';
 import { addGroupMember, adoptIdea, createGroup, logActivity, openCampaign, removeGroupMember, submitIdea, updateGroup } from './commands.ts';
 import { ACTIVITY_KINDS, GROUP_KINDS } from './labels.ts';
 import { SCOPES } from '../org/oversight.ts';
 import { addFigures, perCommittee, rolledUp } from '../org/rollup.ts';
-import { campaignView, groupView, listActivities, listCampaigns, listGroups, listIdeas, partyFigures, people, PEOPLE_SCOPES, presentEntry, presentIdea } from './queries.ts';
+import { type ActivityFilter, campaignView, groupView, listActivities, listCampaigns, listGroups, listIdeas, partyFigures, people, PEOPLE_SCOPES, presentEntry, presentIdea } from './queries.ts';
 
 const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
 const obj = <T extends TProperties>(props: T) => Type.Object(props, { additionalProperties: false });
@@ -22,9 +24,16 @@ export async function partyRoutes(fastify: FastifyInstance) {
   const tags = ['party'];
   const read = (req: FastifyRequest) => { const a = actorOf(req); authorize(a, 'party.read'); return a; };
 
-  app.get('/party/groups', { schema: { tags, summary: 'The party groups, parents before children, with member counts', querystring: obj({ kind: Type.Optional(lit(GROUP_KINDS)), active: Type.Optional(Type.Boolean()) }) } }, async (req) => {
+  const GroupFilters = obj({ kind: Type.Optional(lit(GROUP_KINDS)), active: Type.Optional(Type.Boolean()) });
+  app.get('/party/groups', { schema: { tags, summary: 'The party groups, parents before children, with member counts', querystring: GroupFilters } }, async (req) => {
     const items = await listGroups(app.db, read(req).orgId, req.query);
     return { items, total: items.length };
+  });
+  exportRoutes(app, '/party/groups', { tags, summary: 'The same groups (same filters)', querystring: GroupFilters }, async (req, q) => {
+    const orgId = read(req).orgId;
+    // The parent's name is looked up among all the groups (the filtered rows may leave it out).
+    const all = [...await listGroups(app.db, orgId, {}), ...await listGroups(app.db, orgId, { active: false })];
+    return { file: 'party-groups', name: '党组织', tables: listSheet('党组织', groupColumns(all), firstOf(await listGroups(app.db, orgId, q))) };
   });
 
   app.post('/party/groups', {
@@ -65,22 +74,36 @@ export async function partyRoutes(fastify: FastifyInstance) {
     return reply.status(201).send(items.find((x) => x.id === a.id));
   });
 
+  const ActivityFilters = { ...Paging, groupId: Type.Optional(Uuid), from: Type.Optional(Day), to: Type.Optional(Day), kind: Type.Optional(lit(ACTIVITY_KINDS)), mine: Type.Optional(Type.Boolean()) };
+  /** The activities the caller may list: mine=true anyone's own, else the office's read. */
+  const activities = (req: FastifyRequest, q: ActivityFilter, page: { limit: number; offset: number }) => {
+    const actor = actorOf(req);
+    if (!q.mine) authorize(actor, 'party.read');
+    return listActivities(app.db, actor, q, page);
+  };
   app.get('/party/activities', {
     schema: { tags, summary: 'Party activities, newest first (of a group and those under it, in a period); mine=true: the ones I attended or my groups held',
-      querystring: obj({ ...Paging, groupId: Type.Optional(Uuid), from: Type.Optional(Day), to: Type.Optional(Day), kind: Type.Optional(lit(ACTIVITY_KINDS)), mine: Type.Optional(Type.Boolean()) }) },
+      querystring: obj(ActivityFilters) },
   }, async (req) => {
-    const actor = actorOf(req);
     const q = req.query;
-    if (!q.mine) authorize(actor, 'party.read');
-    return { ...(await listActivities(app.db, actor, q, pageOf(q))), page: q.page, pageSize: q.pageSize };
+    return { ...(await activities(req, q, pageOf(q))), page: q.page, pageSize: q.pageSize };
   });
+  listExportRoutes(app, '/party/activities', {
+    tags, summary: 'The same activities (same filters)', querystring: filtersOf(ActivityFilters), file: 'party-activities', name: '党组织活动', columns: () => activityColumns,
+  }, async (req, q) => activities(req, q, FIRST_ROWS));
 
+  const PeopleQuery = obj({ scope: lit(PEOPLE_SCOPES), year: Type.Optional(Year) });
   app.get('/party/people', {
     schema: { tags, summary: 'The people behind the party figures, each once: office (机关党员), liaisons (党员委员 linking non-party members), linked (those non-party members)',
-      querystring: obj({ scope: lit(PEOPLE_SCOPES), year: Type.Optional(Year) }) },
+      querystring: PeopleQuery },
   }, async (req) => {
     const items = await people(app.db, read(req).orgId, req.query.scope, req.query.year ?? thisYear());
     return { items, total: items.length };
+  });
+  exportRoutes(app, '/party/people', { tags, summary: 'The same people', querystring: PeopleQuery }, async (req, q) => {
+    const year = q.year ?? thisYear();
+    const name = q.scope === 'office' ? PEOPLE_NAMES.office : `${year}年${PEOPLE_NAMES[q.scope]}`;
+    return { file: `party-people-${q.scope}`, name, tables: listSheet(name, personColumns, firstOf(await people(app.db, read(req).orgId, q.scope, year))) };
   });
 
   // scope=tree: with the committees below, added up (office and leaders, org/oversight.ts; others get their own).
@@ -95,11 +118,19 @@ export async function partyRoutes(fastify: FastifyInstance) {
   });
 
   // Campaigns ("我为…献一计").
-  app.get('/campaigns', { schema: { tags, summary: 'Campaigns with their counts (open=true: those open today)', querystring: obj({ open: Type.Optional(Type.Boolean()) }) } }, async (req) => {
+  const CampaignFilters = obj({ open: Type.Optional(Type.Boolean()) });
+  app.get('/campaigns', { schema: { tags, summary: 'Campaigns with their counts (open=true: those open today)', querystring: CampaignFilters } }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'campaigns.read');
     const items = await listCampaigns(app.db, actor, req.query);
     return { items, total: items.length };
+  });
+  listExportRoutes(app, '/campaigns', {
+    tags, summary: 'The same campaigns', querystring: CampaignFilters, file: 'campaigns', name: '献计活动', columns: () => campaignColumns,
+  }, async (req, q) => {
+    const actor = actorOf(req);
+    authorize(actor, 'campaigns.read');
+    return firstOf(await listCampaigns(app.db, actor, q));
   });
 
   app.post('/campaigns', {
@@ -117,14 +148,24 @@ export async function partyRoutes(fastify: FastifyInstance) {
     return k;
   });
 
-  app.get('/campaigns/:id/ideas', {
-    schema: { tags, summary: 'A campaign\'s ideas (members: their own)', params: IdParams, querystring: obj({ ...Paging, adopted: Type.Optional(Type.Boolean()) }) },
-  }, async (req) => {
+  const IdeaFilters = { ...Paging, adopted: Type.Optional(Type.Boolean()) };
+  /** A campaign's ideas as the caller may list them, and the campaign. */
+  const ideas = async (req: FastifyRequest, id: string, q: { adopted?: boolean }, page: { limit: number; offset: number }) => {
     const actor = actorOf(req);
     authorize(actor, 'campaigns.read');
-    if (!(await campaignView(app.db, actor.orgId, req.params.id))) throw notFound('Campaign');
+    const campaign = await campaignView(app.db, actor.orgId, id);
+    if (!campaign) throw notFound('Campaign');
+    return { campaign, list: await listIdeas(app.db, actor, id, { all: can(actor, 'party.read'), adopted: q.adopted }, page) };
+  };
+  app.get('/campaigns/:id/ideas', {
+    schema: { tags, summary: 'A campaign\'s ideas (members: their own)', params: IdParams, querystring: obj(IdeaFilters) },
+  }, async (req) => {
     const q = req.query;
-    return { ...(await listIdeas(app.db, actor, req.params.id, { all: can(actor, 'party.read'), adopted: q.adopted }, pageOf(q))), page: q.page, pageSize: q.pageSize };
+    return { ...(await ideas(req, req.params.id, q, pageOf(q))).list, page: q.page, pageSize: q.pageSize };
+  });
+  exportRoutes(app, '/campaigns/:id/ideas', { tags, summary: 'The same ideas (same filters)', params: IdParams, querystring: filtersOf(IdeaFilters) }, async (req, q) => {
+    const { campaign, list } = await ideas(req, (req.params as { id: string }).id, q, FIRST_ROWS);
+    return { file: 'campaign-ideas', name: `${campaign.title}金点子`, tables: listSheet('金点子', ideaColumns, list) };
   });
 
   app.post('/campaigns/:id/ideas', {

@@ -135,7 +135,7 @@ export async function listEntries(db: Queryable, actor: Actor, l: LoadedRound, f
   const outcome = (e: typeof selectionEntries.$inferSelect) =>
     e.reached > position || e.excellent ? 'passed' : underWay ? 'pending' : 'out';
   return {
-    total: n!.n, level: position,
+    total: n!.n, level: position, reviewsShown: showReviews,
     items: rows.map(({ e, title, proposerName, proposalState, unitName, score: s }) => {
       const mine = revs.find((x) => x.v.entryId === e.id && x.v.level === position && x.v.reviewerUserId === actor.id)?.v;
       return {

@@ -7,7 +7,9 @@ import { entityHistory } from '../../core/history.ts';
 import { actorOf, ctxOf, errorResponses, IdParams, Name, Paging, Text, Uuid } from '../../core/http.ts';
 import { authorize, definePolicies, hasRole } from '../../core/policies.ts';
 import { members } from '../org/schema.ts';
+import { exportRoutes, filtersOf, FIRST_PAGE, listExportRoutes, listSheet } from '../../core/list-export.ts';
 import { loadRound } from './access.ts';
+import { entryColumns, roundColumns } from './export.ts';
 import { announce, closeLevel, createRound, editRound, nominate, review, withdrawEntry } from './commands.ts';
 import { LEVEL_ACTORS } from './levels.ts';
 import { eligibleProposals, honoursOf, levelProgress, listEntries, listRounds, presentRound } from './queries.ts';
@@ -38,13 +40,18 @@ export async function selectionRoutes(fastify: FastifyInstance) {
   };
   const ownRound = (req: FastifyRequest, id: string) => loadRound(app.db, actorOf(req).orgId, id);
 
+  const RoundFilters = { ...Paging, year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), announced: Type.Optional(Type.Boolean()) };
   app.get('/selections', {
     config: { public: true },
     schema: {
       tags, summary: '优秀提案评选 rounds of my committee (announced=true, or without login: the announced results)',
-      querystring: obj({ ...Paging, year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), announced: Type.Optional(Type.Boolean()) }),
+      querystring: obj(RoundFilters),
     },
   }, async (req) => ({ ...(await listRounds(app.db, req.actor, req.query)), page: req.query.page, pageSize: req.query.pageSize }));
+  listExportRoutes(app, '/selections', {
+    tags, summary: 'The same rounds (same filters; without login the announced ones)', querystring: filtersOf(RoundFilters), config: { public: true },
+    file: 'selections', name: '优秀提案评选', columns: () => roundColumns,
+  }, async (req, q) => listRounds(app.db, req.actor, { ...q, ...FIRST_PAGE }));
 
   app.post('/selections', {
     schema: {
@@ -85,6 +92,15 @@ export async function selectionRoutes(fastify: FastifyInstance) {
   }, async (req) => {
     const l = await ownRound(req, req.params.id);
     return { ...(await listEntries(app.db, actorOf(req), l, req.query)), page: req.query.page, pageSize: req.query.pageSize };
+  });
+  exportRoutes(app, '/selections/:id/entries', {
+    tags, summary: "The same level's entries (a score and the comments where the list shows them)", params: IdParams, querystring: obj({ level: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })) }),
+  }, async (req, q) => {
+    const l = await ownRound(req, (req.params as { id: string }).id);
+    const list = await listEntries(app.db, actorOf(req), l, { ...q, ...FIRST_PAGE });
+    const levelName = l.levels[list.level - 1]?.name ?? '';
+    const name = `${l.r.name}${levelName ? `（${levelName}）` : ''}`;
+    return { file: 'selection-entries', name, tables: listSheet('参评提案', entryColumns(list.reviewsShown), list) };
   });
 
   app.get('/selections/:id/progress', {

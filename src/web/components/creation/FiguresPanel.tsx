@@ -29,6 +29,8 @@ export function FiguresPanel({ year, countyOrgId }: { year?: number; countyOrgId
         {CARDS.map((key) => by.get(key)).filter((f): f is Figure => !!f).map((f) => (
           <Card size="small" key={f.key} data-figure={f.key}>
             <Statistic title={t(`creation.figure.${f.key}` as MessageKey)} value={shown(f)} />
+            {/* The members behind the figure, as a download (the list the figure counts). */}
+            {f.source.includes('/creation/participants') && <a href={f.source.replace('/creation/participants', '/creation/participants.xlsx')}>{t('common.exportExcel')}</a>}
           </Card>
         ))}
       </div>

@@ -90,6 +90,7 @@ export const liaisonEn: Record<keyof typeof liaisonZh, string> = {
   'liaison.allKinds': 'All kinds',
 
   'liaison.board.intro': 'Each person linked must be met face to face at least once a year; each liaison reports in writing by the year\'s end.',
+  'liaison.board.reportsExport': 'The written reports in full',
   'liaison.board.liaisons': 'Liaison',
   'liaison.board.behind': 'Behind',
   'liaison.board.done': 'Done',

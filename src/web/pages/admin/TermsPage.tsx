@@ -7,6 +7,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { api } from '../../api';
 import { useI18n } from '../../i18n';
 import { keys } from '../../queries';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { applyServerErrors } from '../../components/formErrors';
@@ -82,9 +83,12 @@ export default function TermsPage() {
       <PageHeader
         title={t('term.title')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => show({ kind: 'term' })}>
-            {t('term.add')}
-          </Button>
+          <>
+            <ExportButton href="/api/v1/terms.xlsx" total={terms.data?.length} />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => show({ kind: 'term' })}>
+              {t('term.add')}
+            </Button>
+          </>
         }
       />
       {terms.isError && <QueryError error={terms.error} onRetry={() => void terms.refetch()} />}

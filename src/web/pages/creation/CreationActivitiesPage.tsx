@@ -48,6 +48,7 @@ export default function CreationActivitiesPage() {
           <CreationList kind="activities" query={activities} paging={paging('activities')} />
         </Card>
         <Card size="small" title={t('creation.pairings')}>
+          <Flex justify="end" style={{ marginBottom: 8 }}><ExportButton href={withQuery('/api/v1/creation/pairings.xlsx', { ...where })} total={pairings.data?.total} /></Flex>
           <CreationList kind="pairings" query={pairings} paging={paging('pairings')} />
         </Card>
       </Flex>

@@ -41,6 +41,7 @@ export default function CreationHonoursPage() {
           <CreationList kind="honours" query={honours} paging={{ ...page, onChange: (p, pageSize) => setPage({ page: p, pageSize }) }} />
         </Card>
         <Card size="small" title={t('creation.exchanges')}>
+          <Flex justify="end" style={{ marginBottom: 8 }}><ExportButton href={withQuery('/api/v1/creation/exchanges.xlsx', { ...where })} total={exchanges.data?.total} /></Flex>
           <CreationList kind="exchanges" query={exchanges} />
         </Card>
       </Flex>

@@ -58,7 +58,10 @@ export default function LiaisonCompliancePage() {
           <ScopeSwitch value={scope} committees={board.data?.scope === 'tree' ? board.data.committees : undefined}
             onChange={(s) => setSearch((p) => { const next = new URLSearchParams(p); if (s === 'tree') next.set('scope', s); else next.delete('scope'); return next; }, { replace: true })} />
         )}
-        {totals && <Typography.Text strong>{t('liaison.board.totals', totals)}</Typography.Text>}
+        <Flex justify="space-between" align="center" wrap gap={8}>
+          {totals ? <Typography.Text strong>{t('liaison.board.totals', totals)}</Typography.Text> : <span />}
+          <Space wrap><Typography.Text type="secondary">{t('liaison.board.reportsExport')}</Typography.Text><ExportButton href={`/api/v1/liaison/reports.xlsx?year=${year}`} /></Space>
+        </Flex>
         {board.data?.byOrg && totals && (
           <ByOrgCard rows={board.data.byOrg} total={totals}
             fields={(['liaisons', 'behind', 'links', 'met', 'unmet', 'reported'] as const).map((k) => ({ key: k, label: t(`liaison.board.${k}`) }))} />

@@ -9,6 +9,7 @@ import { api } from '../../api';
 import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
 import { DateField } from '../../components/DateField';
+import { ExportButton } from '../../components/ExportButton';
 import { FormModal } from '../../components/FormModal';
 import { MemberSelect } from '../../components/MemberSelect';
 import { PageHeader } from '../../components/PageHeader';
@@ -101,7 +102,12 @@ export default function LiaisonMeetingsPage() {
   const items = meetings.data?.items ?? [];
   return (
     <>
-      <PageHeader title={t('nav.liaisonMeetings')} extra={hasRole('staff', 'admin') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)}>{t('meeting.new')}</Button>} />
+      <PageHeader title={t('nav.liaisonMeetings')} extra={
+        <>
+          <ExportButton href="/api/v1/liaison/meetings.xlsx" total={meetings.data?.items.length} />
+          {hasRole('staff', 'admin') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)}>{t('meeting.new')}</Button>}
+        </>
+      } />
       {meetings.isError && <QueryError error={meetings.error} onRetry={() => void meetings.refetch()} />}
       {meetings.isPending ? <Skeleton active /> : items.length === 0 ? <Empty description={t('meeting.none')} /> : (
         <Card size="small">

@@ -7,6 +7,7 @@ import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { api, errorText } from '../../api';
 import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { applyServerErrors } from '../../components/formErrors';
@@ -96,7 +97,7 @@ export default function MyLiaisonPage() {
           </div>
         )}
         {mine.length > 0 && !reports.isPending && <ReportCard key={myReport?.id ?? 'new'} year={year} report={myReport} />}
-        <Card size="small" title={t('liaison.recentContacts')}>
+        <Card size="small" title={t('liaison.recentContacts')} extra={<ExportButton href={`/api/v1/liaison/contacts.xlsx?year=${year}&mine=true`} total={contacts.data?.total} />}>
           <List
             loading={contacts.isPending}
             dataSource={contacts.data?.items ?? []}

@@ -8,6 +8,7 @@ import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
 import { DateField } from '../../components/DateField';
 import { FormModal } from '../../components/FormModal';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { todayInChina } from '../../components/proposals/model';
@@ -52,6 +53,7 @@ function Ideas({ campaign, canAdopt }: { campaign: Campaign; canAdopt: boolean }
   const [adopting, setAdopting] = useState<Idea | null>(null);
   return (
     <Card size="small" title={`${campaign.title} · ${t('campaign.counts', { ideas: campaign.ideas, adopted: campaign.adopted })}`}>
+      <Flex justify="end"><ExportButton href={`/api/v1/campaigns/${encodeURIComponent(campaign.id)}/ideas.xlsx`} total={ideas.data?.total} /></Flex>
       {ideas.isError && <QueryError error={ideas.error} onRetry={() => void ideas.refetch()} />}
       <List
         loading={ideas.isPending}
@@ -85,7 +87,12 @@ export default function CampaignsPage() {
   const current = campaigns.data?.find((k) => k.id === picked) ?? campaigns.data?.[0];
   return (
     <>
-      <PageHeader title={t('nav.campaigns')} extra={canManage && <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpening(true)}>{t('campaign.new')}</Button>} />
+      <PageHeader title={t('nav.campaigns')} extra={
+        <>
+          <ExportButton href="/api/v1/campaigns.xlsx" total={campaigns.data?.length} />
+          {canManage && <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpening(true)}>{t('campaign.new')}</Button>}
+        </>
+      } />
       {campaigns.isError && <QueryError error={campaigns.error} onRetry={() => void campaigns.refetch()} />}
       <Flex gap={16} wrap align="start">
         <Card size="small" style={{ flex: '1 1 300px', maxWidth: 420 }}>

@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n';
 import { DateField } from '../../components/DateField';
 import { FormModal } from '../../components/FormModal';
 import { MemberSelect } from '../../components/MemberSelect';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { todayInChina } from '../../components/proposals/model';
@@ -132,6 +133,7 @@ function GroupPanel({ id, canManage }: { id: string; canManage: boolean }) {
         </Flex>
       </Card>
       <Card size="small" title={t('party.activities')} extra={canManage && <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setLogging(true)}>{t('party.logActivity')}</Button>}>
+        <Flex justify="end" style={{ marginBottom: 8 }}><ExportButton href={`/api/v1/party/activities.xlsx?groupId=${encodeURIComponent(id)}`} total={activities.data?.total} /></Flex>
         <ActivityList activities={activities.data?.items ?? []} loading={activities.isPending} />
       </Card>
       {adding && <MemberModal group={g} onClose={() => setAdding(false)} />}
@@ -160,12 +162,21 @@ export default function PartyPage() {
   const current = picked ?? groups.data?.[0]?.id ?? null;
   return (
     <>
-      <PageHeader title={t('nav.party')} extra={canManage && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('party.newGroup')}</Button>} />
+      <PageHeader title={t('nav.party')} extra={
+        <>
+          <ExportButton href="/api/v1/party/groups.xlsx" total={groups.data?.length} />
+          {canManage && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('party.newGroup')}</Button>}
+        </>
+      } />
       <Flex vertical gap={16}>
         {figures.data && (
           <Card size="small" title={t('party.figures')}>
             <Row gutter={[12, 12]}>
-              {figures.data.figures.map((f) => <Col key={f.key} xs={12} sm={8} md={6} lg={3}><Statistic title={f.label} value={f.value} suffix={f.unit} /></Col>)}
+              {figures.data.figures.map((f) => <Col key={f.key} xs={12} sm={8} md={6} lg={3}>
+                <Statistic title={f.label} value={f.value} suffix={f.unit} />
+                {/* The people behind a figure, as a download (the list the figure counts). */}
+                {f.source.includes('/party/people?') && <a href={f.source.replace('/party/people?', '/party/people.xlsx?')}>{t('common.exportExcel')}</a>}
+              </Col>)}
             </Row>
           </Card>
         )}

@@ -10,6 +10,7 @@ import { ArrowLeftOutlined, EditOutlined, GlobalOutlined, SoundOutlined, StopOut
 import { ApiError } from '../../api';
 import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { AnnounceModal } from '../../components/selection/AnnounceModal';
@@ -118,6 +119,7 @@ export default function SelectionPage() {
         </Card>
         <Card title={`${level.position}. ${level.name}`} extra={<Typography.Text type="secondary">{t(`selection.actor.${level.actor}`)}</Typography.Text>}>
           {underWay && progress.data && <ScoringProgress progress={progress.data} />}
+          <Flex justify="end" style={{ marginBottom: 8 }}><ExportButton href={`/api/v1/selections/${encodeURIComponent(id)}/entries.xlsx?level=${level.position}`} total={entries.data?.total} /></Flex>
           {entries.isError ? (
             <QueryError error={entries.error} onRetry={() => void entries.refetch()} />
           ) : (

@@ -7,6 +7,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
 import { useIsMobile } from '../../layout/useIsMobile';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { FormModal } from '../../components/selection/FormModal';
@@ -60,7 +61,12 @@ export default function SelectionsPage() {
     <>
       <PageHeader
         title={t('nav.selection')}
-        extra={hasRole('staff') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('selection.new')}</Button>}
+        extra={
+          <>
+            <ExportButton href="/api/v1/selections.xlsx" total={rounds.data?.total} />
+            {hasRole('staff') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('selection.new')}</Button>}
+          </>
+        }
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>{t('selection.intro')}</Typography.Paragraph>
       {rounds.isError && <QueryError error={rounds.error} onRetry={() => void rounds.refetch()} />}
