@@ -4,10 +4,11 @@ import { figureScope, type Scope } from './oversight.ts';
 
 // Rolling figures up over the committees below (oversight.ts rule 2): every statistic that takes
 // `scope=tree` (the 四双 report, the dashboard, 社情民意 statistics, party figures, the 双联 counters
-// and compliance board, the council rooms' figures; proposal statistics add up their facts the same
-// way) computes each committee's figures on its own, by its org_id — the very function that
-// computes one committee's — and adds them up here. A rate is never averaged: it is
-// recomputed from the summed numerator and denominator (`rateOf`).
+// and compliance board, the council rooms' figures) computes each committee's figures on its own,
+// by its org_id — the very function that computes one committee's — and adds them up here. (The
+// proposal statistics count all the committees of the scope in SQL instead, grouped by org_id:
+// proposals/stats.ts.) A rate is never averaged: it is recomputed from the summed numerator and
+// denominator.
 
 export interface Committee { id: string; name: string }
 /** One committee's result: `own` is the caller's committee. */

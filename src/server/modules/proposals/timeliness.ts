@@ -35,38 +35,24 @@ export function onTimeFigures(items: readonly { timeliness: Timeliness | null }[
   return { onTime, late, onTimeRate: rate(onTime, onTime + late) };
 }
 
-export interface LeadDeadline { orgId: string; proposalId: string; unitId: string; unitName: string; dueOn: string; timeliness: Timeliness | null }
+export interface LeadDeadline { proposalId: string; unitId: string; unitName: string; dueOn: string; timeliness: Timeliness | null }
 
-/**
- * The current lead unit of each assigned proposal (of these ids, or all), its due date and timeliness:
- * of one committee, or of several at once (a roll-up: one statement, every join on org_id, so on Citus
- * it runs on each shard, co-located).
- */
-export async function leadDeadlines(db: Queryable, orgId: string | readonly string[], proposalIds?: string[]): Promise<LeadDeadline[]> {
+/** The current lead unit of each assigned proposal (of these ids, or all), its due date and timeliness. */
+export async function leadDeadlines(db: Queryable, orgId: string, proposalIds?: string[]): Promise<LeadDeadline[]> {
   if (proposalIds && !proposalIds.length) return [];
-  const inOrg = <C extends typeof assignments.orgId | typeof replies.orgId>(c: C) => (typeof orgId === 'string' ? eq(c, orgId) : inArray(c, [...orgId]));
+  const only = proposalIds ? inArray(assignments.itemId, proposalIds) : undefined;
   const [leads, reps] = await Promise.all([
-    leadAssignments(db, orgId, proposalIds),
+    db.select({ proposalId: assignments.itemId, unitId: assignments.unitId, unitName: units.name, dueOn: assignments.dueOn, state: proposals.state }).from(assignments)
+      .innerJoin(units, and(eq(units.orgId, assignments.orgId), eq(units.id, assignments.unitId)))
+      .innerJoin(proposals, and(eq(proposals.orgId, assignments.orgId), eq(proposals.id, assignments.itemId)))
+      .where(and(eq(assignments.orgId, orgId), eq(assignments.itemKind, KIND), eq(assignments.role, 'lead'), inArray(assignments.state, ['pending', 'signed']),
+        inArray(proposals.state, ASSIGNED), only)),
     // The latest round's reply date in China, per proposal.
-    db.selectDistinctOn([replies.orgId, replies.itemId], { orgId: replies.orgId, proposalId: replies.itemId, on: sql<string>`(${replies.createdAt} at time zone 'Asia/Shanghai')::date::text` })
-      .from(replies).where(and(inOrg(replies.orgId), eq(replies.itemKind, KIND), proposalIds ? inArray(replies.itemId, proposalIds) : undefined))
-      .orderBy(replies.orgId, replies.itemId, sql`${replies.round} desc, ${replies.createdAt} desc`),
+    db.selectDistinctOn([replies.itemId], { proposalId: replies.itemId, on: sql<string>`(${replies.createdAt} at time zone 'Asia/Shanghai')::date::text` })
+      .from(replies).where(and(eq(replies.orgId, orgId), eq(replies.itemKind, KIND), proposalIds ? inArray(replies.itemId, proposalIds) : undefined))
+      .orderBy(replies.itemId, sql`${replies.round} desc, ${replies.createdAt} desc`),
   ]);
-  const repliedOn = new Map(reps.map((r) => [`${r.orgId}|${r.proposalId}`, r.on]));
-  return withTimeliness(leads, repliedOn);
-}
-
-/** The current lead assignment of each assigned proposal (of these ids, or all), with the proposal's state. */
-export async function leadAssignments(db: Queryable, orgId: string | readonly string[], proposalIds?: string[]) {
-  return db.select({ orgId: assignments.orgId, proposalId: assignments.itemId, unitId: assignments.unitId, unitName: units.name, dueOn: assignments.dueOn, state: proposals.state }).from(assignments)
-    .innerJoin(units, and(eq(units.orgId, assignments.orgId), eq(units.id, assignments.unitId)))
-    .innerJoin(proposals, and(eq(proposals.orgId, assignments.orgId), eq(proposals.id, assignments.itemId)))
-    .where(and(typeof orgId === 'string' ? eq(assignments.orgId, orgId) : inArray(assignments.orgId, [...orgId]), eq(assignments.itemKind, KIND), eq(assignments.role, 'lead'),
-      inArray(assignments.state, ['pending', 'signed']), inArray(proposals.state, ASSIGNED), proposalIds ? inArray(assignments.itemId, proposalIds) : undefined));
-}
-
-/** Lead assignments with their timeliness, given the latest round's reply date of each proposal (keyed `orgId|proposalId`). */
-export function withTimeliness(leads: Awaited<ReturnType<typeof leadAssignments>>, repliedOn: Map<string, string>): LeadDeadline[] {
+  const repliedOn = new Map(reps.map((r) => [r.proposalId, r.on]));
   const now = today();
-  return leads.map(({ state, ...l }) => ({ ...l, timeliness: timeliness(state, l.dueOn, repliedOn.get(`${l.orgId}|${l.proposalId}`) ?? null, now) }));
+  return leads.map(({ state, ...l }) => ({ ...l, timeliness: timeliness(state, l.dueOn, repliedOn.get(l.proposalId) ?? null, now) }));
 }
