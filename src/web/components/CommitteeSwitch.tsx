@@ -26,7 +26,7 @@ export function CommitteeSwitch({ maxWidth }: { maxWidth: number }) {
     return (
       <>
         {messageHolder}
-        <Link to="/" style={{ color: 'inherit', minWidth: 0 }}>
+        <Link to="/" style={{ color: 'inherit', minWidth: 0, display: 'flex', alignItems: 'center' }}>
           <Typography.Text strong ellipsis style={{ maxWidth }}>
             {name}
           </Typography.Text>
