@@ -67,8 +67,9 @@ describe('starting tongxin from the command line', { timeout: 300_000 }, () => {
     });
     expect(run.code).toBe(0);
     const lines = run.stdout.trim().split('\n');
-    expect(lines.at(-2)).toMatch(/admin 系统管理员 · staff/);
-    expect(lines.at(-1)).toMatch(/dongcheng 东城区政协管理员 · beishan/);
+    expect(lines.at(-3)).toMatch(/admin 系统管理员 · staff/);
+    expect(lines.at(-2)).toMatch(/dongcheng 东城区政协管理员 · beishan/);
+    expect(lines.at(-1)).toMatch(/twolevel 市政协委员、东城区政协副主席/);
     expect(lines.some((l) => l.includes('is running at'))).toBe(true);
     expect(run.stdout).not.toContain('"level"');
     expect(run.stderr).toBe('');

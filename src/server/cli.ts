@@ -96,7 +96,8 @@ async function main() {
     }
     banner.push(`  Demo committee 示例市政协 — logins (password "${DEMO_PASSWORD}"):`,
       '    admin 系统管理员 · staff 机关工作人员 · leader 领导 · member 委员 · unit / unit2 承办单位 · public 网民',
-      '    county committees: dongcheng 东城区政协管理员 · beishan 北山县政协管理员');
+      '    county committees: dongcheng 东城区政协管理员 · beishan 北山县政协管理员',
+      '    two levels, one login: twolevel 市政协委员、东城区政协副主席 (switch committee in the header)');
   } else if (command === 'serve') {
     const { ensureInstance } = await import('./core/bootstrap.ts');
     const { generatedPassword } = await ensureInstance(database.db, { orgName: config.TONGXIN_ORG_NAME, adminPassword: config.TONGXIN_ADMIN_PASSWORD });
