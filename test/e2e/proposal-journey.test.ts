@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { see, seeTexts, startE2E, type E2E } from './browser.ts';
-import { act, agree, button, card, confirm, dialog, logInAs, main, menuLink, pick, row, shownDay, stateTags, toast } from './ui.ts';
+import { act, press, agree, button, card, confirm, dialog, logInAs, main, menuLink, pick, row, shownDay, stateTags, toast } from './ui.ts';
 
 const TITLE = '关于加强中小学课后服务的提案';
 const BODY = '建议统筹课后服务经费，完善教师激励机制，引入卫生健康力量参与校园服务。';
@@ -62,7 +62,7 @@ describe('proposal journey in the browser', () => {
     // 3. 张三 sees the confirmation and submits.
     await member.reload();
     await see(main(member).getByText('李四 · 已确认', { exact: true }));
-    await act(member, '提交');
+    await press(member, '提交');
     await toast(member, '已提交');
     await seeTexts(stateTags(member), ['已提交']);
 
@@ -111,7 +111,7 @@ describe('proposal journey in the browser', () => {
     await see(inboxB.getByText(/^退回期限：/));
     await inboxB.getByRole('link', { name: TITLE }).click();
     await seeTexts(stateTags(unitB), ['已交办']);
-    await act(unitB, '签收');
+    await press(unitB, '签收');
     await toast(unitB, '已签收');
     const opinion = await act(unitB, '提交协办意见');
     await opinion.getByLabel('协办意见', { exact: true }).fill(OPINION);
@@ -130,7 +130,7 @@ describe('proposal journey in the browser', () => {
     await see(inboxA.getByText('主办', { exact: true }));
     await see(inboxA.getByText('待签收或退回', { exact: true }));
     await inboxA.getByRole('link', { name: TITLE }).click();
-    await act(unitA, '签收');
+    await press(unitA, '签收');
     await toast(unitA, '已签收');
     await seeTexts(stateTags(unitA), ['办理中']);
 

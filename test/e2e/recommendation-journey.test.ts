@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { plusDays, today } from '../../src/server/modules/handling/deadlines.ts';
 import { logIn, see, startE2E, type E2E } from './browser.ts';
-import { act, button, card, confirm, logInAs, main, toast } from './ui.ts';
+import { act, press, button, card, confirm, logInAs, main, toast } from './ui.ts';
 
 const CONSULTATION = '关于社区养老服务的双月协商';
 const TITLE = '建设社区嵌入式养老机构';
@@ -53,7 +53,7 @@ describe('a recommendation in the browser', () => {
     // Its page: the proposal's sections and action bar, under /recommendations.
     await see(main(unit).getByRole('heading', { name: `建议1：${TITLE}` }));
     await see(main(unit).getByText('已交办', { exact: true }).first());
-    await act(unit, '签收');
+    await press(unit, '签收');
     await toast(unit, '已签收');
     await see(main(unit).getByText('办理中', { exact: true }).first());
     const reply = await act(unit, '答复');

@@ -70,10 +70,20 @@ export async function logInAs(e2e: E2E, test: TestContext, username: string): Pr
   return page;
 }
 
-/** Clicks an action button of the proposal page and, when it opens a form, returns its dialog. */
-export async function act(page: Page, action: string): Promise<Locator> {
+/** Clicks an action button of the proposal page that takes effect at once (提交, 签收). */
+export async function press(page: Page, action: string) {
   await button(main(page), action).click();
-  return dialog(page, action);
+}
+
+/**
+ * Clicks an action button of the proposal page that opens a form, and returns the form's dialog once
+ * it has stopped zooming in: a click on a radio button while it still moves can be lost.
+ */
+export async function act(page: Page, action: string): Promise<Locator> {
+  await press(page, action);
+  const form = dialog(page, action);
+  await settled(form);
+  return form;
 }
 
 /**
