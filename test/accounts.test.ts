@@ -45,6 +45,7 @@ describe.each(engines)('one login on several levels (%s)', (engine) => {
     expect((await login('zhang', 'zhang-county-1')).json().user).toMatchObject({ orgName: '测试区政协' });
     expect((await login('zhang', t.fx.password)).statusCode).toBe(401);
     expect((await ok('member', 'GET', '/auth/memberships')).items).toEqual([expect.objectContaining({ orgName: '测试市政协', username: 'member', roles: ['member'], current: true })]);
+    expect((await ok('member', 'GET', '/auth/me')).user.linked).toBe(false);
 
     // The county's admin cannot take the city login over: they know no password of it.
     expectProblem(await as(headers, 'POST', '/auth/memberships', { username: 'member', password: 'guessed-pass-1' }), 401);
@@ -64,6 +65,8 @@ describe.each(engines)('one login on several levels (%s)', (engine) => {
       ['测试市政协', 'member', ['member'], true], ['测试区政协', 'zhang', ['member', 'staff'], false],
     ]);
     expect((await login('zhang', 'zhang-county-1')).statusCode).toBe(401);
+    // It says so now (the header lists the memberships only then).
+    expect((await ok('member', 'GET', '/auth/me')).user.linked).toBe(true);
     // Linked twice, or into a committee where the account has a login already: 409, nothing changes.
     expectProblem(await call('member', 'POST', '/auth/memberships', { username: 'zhang', password: t.fx.password }), 409);
     expect((await ok('member', 'GET', '/auth/memberships')).items).toHaveLength(2);
@@ -95,7 +98,7 @@ describe.each(engines)('one login on several levels (%s)', (engine) => {
 
     const switched = await as(city, 'POST', '/auth/switch', { orgId: t.fx.countyId });
     expect(switched.statusCode, switched.body).toBe(200);
-    expect(switched.json().user).toMatchObject({ id: zhangId, orgId: t.fx.countyId, orgName: '测试区政协', roles: ['member', 'staff'] });
+    expect(switched.json().user).toMatchObject({ id: zhangId, orgId: t.fx.countyId, orgName: '测试区政协', roles: ['member', 'staff'], linked: true });
     const inCounty = cookieOf(switched);
     // The city session ended; the new one is the county's, with the county's roles and data.
     expectProblem(await as(city, 'GET', '/auth/me'), 401);

@@ -17,6 +17,8 @@ export interface User {
   unitId: string | null;
   /** An administrator set the password: the app shows only the change form until it is changed. */
   mustChangePassword: boolean;
+  /** Linked with a login of another committee: the header offers to switch. */
+  linked: boolean;
 }
 
 /** One of the committees of a person's account (GET /api/v1/auth/memberships). */

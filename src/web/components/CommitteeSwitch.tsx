@@ -16,8 +16,8 @@ export function CommitteeSwitch({ maxWidth }: { maxWidth: number }) {
   // (the header is outside antd's App of the page area: its own message holder)
   const [message, messageHolder] = antMessage.useMessage();
   const navigate = useNavigate();
-  // (a user who must change their password first gets no list: the header shows their committee alone)
-  const memberships = useMemberships(user.id, !user.mustChangePassword);
+  // (only a linked login has others to list; one who must change their password first gets no list)
+  const memberships = useMemberships(user.id, user.linked && !user.mustChangePassword);
   const others = (memberships.data?.items ?? []).filter((m) => !m.current);
   const name = user.orgName || t('app.name');
 

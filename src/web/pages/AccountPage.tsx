@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, List, Modal, Select, Tag, Typography } from 'antd';
 import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { api, errorText } from '../api';
-import { useAuth, useUser } from '../auth';
+import { ME_KEY, useAuth, useUser } from '../auth';
 import { useI18n } from '../i18n';
 import { keys, useMemberships } from '../queries';
 import { CommitteeField, committeesToChoose, type Committee } from '../components/CommitteeField';
@@ -186,6 +186,7 @@ function MembershipsCard() {
       setCommittees(null);
       message.success(t('memberships.linked'));
       void queryClient.invalidateQueries({ queryKey: keys.memberships(user.id) });
+      void queryClient.invalidateQueries({ queryKey: ME_KEY, exact: true }); // now linked: the header's switch
     },
     onError: (err) => {
       const choices = committeesToChoose(err);

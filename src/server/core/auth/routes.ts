@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -22,13 +22,20 @@ export const UserView = Type.Object({
   orgId: Type.String(), orgName: Type.String(), memberId: Type.Union([Type.String(), Type.Null()]), unitId: Type.Union([Type.String(), Type.Null()]),
   /** An administrator set the password: POST /auth/password before anything else. */
   mustChangePassword: Type.Boolean(),
+  /** The login is linked with a login of another committee (GET /auth/memberships lists them). */
+  linked: Type.Boolean(),
 });
 
 async function present(app: FastifyInstance, actor: Actor) {
-  const [org] = await app.db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, actor.orgId));
+  // (one statement: the header asks for the memberships only when there are others)
+  const [org] = await app.db.select({
+    name: orgs.name,
+    linked: sql<boolean>`exists (select 1 from ${users} other where other.account_id = (
+      select mine.account_id from ${users} mine where mine.org_id = ${actor.orgId} and mine.id = ${actor.id}) and other.id <> ${actor.id})`,
+  }).from(orgs).where(eq(orgs.id, actor.orgId));
   return {
     id: actor.id, username: actor.username, displayName: actor.displayName, roles: actor.roles, orgId: actor.orgId, orgName: org?.name ?? '',
-    memberId: actor.memberId, unitId: actor.unitId, mustChangePassword: !!actor.mustChangePassword,
+    memberId: actor.memberId, unitId: actor.unitId, mustChangePassword: !!actor.mustChangePassword, linked: !!org?.linked,
   };
 }
 
