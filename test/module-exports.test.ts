@@ -246,6 +246,9 @@ describe.each(engines)('exports of the other lists (%s)', (engine) => {
     expect(rows[0]).toEqual(['时间', '操作人', '操作', '对象类型', '对象编号']);
     const logged = await listed('/audit?entity=unit', 'admin');
     expect(col(rows, '对象编号')).toEqual(logged.map((a) => a.entityId));
+    // In China time (UTC+8), as the office reads it, not UTC.
+    const [at] = logged.map((a) => new Date(Date.parse(a.at as string) + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' '));
+    expect(col(rows, '时间')[0]).toBe(at);
     expect(col(rows, '操作')).toEqual(expect.arrayContaining(['created', 'deactivated']));
     expect(new Set(col(rows, '对象类型'))).toEqual(new Set(['unit']));
     expect(col(rows, '操作人')).toContain('admin');

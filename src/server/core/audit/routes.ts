@@ -8,6 +8,7 @@ import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { auditLog, users } from '../schema.ts';
 import { actorOf, errorResponses, ListOf, pageOf, Paging } from '../http.ts';
 import { authorize, definePolicies } from '../policies.ts';
+import { chinaTime } from '../china-time.ts';
 
 definePolicies({ 'audit.read': ['admin'], 'backup.read': ['admin'] });
 
@@ -42,7 +43,7 @@ export async function auditRoutes(fastify: FastifyInstance) {
   }, async (req) => ({ ...(await list(req, req.query, pageOf(req.query))), page: req.query.page, pageSize: req.query.pageSize }));
 
   const auditColumns: Column<Awaited<ReturnType<typeof list>>['items'][number]>[] = [
-    { header: '时间', value: (a) => a.at.slice(0, 19).replace('T', ' '), width: 20 }, { header: '操作人', value: (a) => a.actorName ?? '系统', width: 14 },
+    { header: '时间', value: (a) => chinaTime(a.at, true), width: 20 }, { header: '操作人', value: (a) => a.actorName ?? '系统', width: 14 },
     { header: '操作', value: (a) => a.action, width: 16 }, { header: '对象类型', value: (a) => a.entity, width: 16 }, { header: '对象编号', value: (a) => a.entityId, width: 38 },
   ];
   // Who did what to which object, when; the objects' contents before and after stay in the JSON list.

@@ -5,6 +5,7 @@ import type { listTopics } from './topic-queries.ts';
 import type { planView } from './plan.ts';
 import type { listRecommendations } from './recommendation-queries.ts';
 import type { listRooms } from './rooms.ts';
+import { chinaTime } from '../../core/china-time.ts';
 
 // The columns of the 双协 lists' exports (core/list-export.ts): each list's rows as its page shows
 // them to the caller, with the office's names for kinds and steps.
@@ -35,7 +36,7 @@ export function consultationColumns(insider: boolean): Column<Insider | Outsider
     { header: '召开日期', value: (c) => c.heldOn, width: 12 }, { header: '网络议政', value: (c) => (c.comments.open ? '开放中' : ''), width: 10 },
     ...(insider ? [
       { header: '逾期清单项', value: (c: Insider | Outsider) => ('lateTasks' in c ? c.lateTasks || '' : ''), width: 10 },
-      { header: '更新时间', value: (c: Insider | Outsider) => ('updatedAt' in c ? c.updatedAt.slice(0, 16).replace('T', ' ') : ''), width: 18 },
+      { header: '更新时间', value: (c: Insider | Outsider) => ('updatedAt' in c ? chinaTime(c.updatedAt) : ''), width: 18 },
     ] : []),
     { header: '简介', value: (c) => c.summary, width: 50 },
   ];
@@ -67,7 +68,7 @@ export const recommendationColumns: Column<Rec>[] = [
   { header: '成果', value: (r) => (r.outcome ? OUTCOME_NAMES[r.outcome.kind] : ''), width: 14 }, { header: '成果文件', value: (r) => r.outcome?.title, width: 30 },
   { header: '成效', value: (r) => (r.outcome?.measure ? `${r.outcome.measure} ${r.outcome.quantity ?? ''}`.trim() : ''), width: 20 },
   { header: '进度', value: (r) => (r.progress == null ? '' : `${r.progress}%`), width: 8 },
-  { header: '更新时间', value: (r) => r.updatedAt.slice(0, 16).replace('T', ' '), width: 18 },
+  { header: '更新时间', value: (r) => chinaTime(r.updatedAt), width: 18 },
 ];
 
 type Room = Awaited<ReturnType<typeof listRooms>>[number];

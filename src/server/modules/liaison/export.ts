@@ -3,6 +3,7 @@ import { CHANNEL_LABELS, KIND_LABELS } from './labels.ts';
 import type { counters } from './counters.ts';
 import type { compliance, LinkView, listContacts, listMeetings, listReports } from './queries.ts';
 import type { Kind } from './rules.ts';
+import { chinaTime } from '../../core/china-time.ts';
 
 // The 双联 tables as .xlsx: the year's links, the compliance board, the counters; and the columns of
 // the contacts, written reports and 双联见面会 as their lists show them (core/list-export.ts).
@@ -59,7 +60,7 @@ type Report = Awaited<ReturnType<typeof listReports>>[number];
 export const reportColumns: Column<Report>[] = [
   { header: '委员', value: (r) => r.name ?? '', width: 14 },
   { header: '年度', value: (r) => r.year, width: 8 },
-  { header: '提交时间', value: (r) => r.submittedAt.slice(0, 16).replace('T', ' '), width: 18 },
+  { header: '提交时间', value: (r) => chinaTime(r.submittedAt), width: 18 },
   { header: '附件', value: (r) => (r.file ? '有' : '无'), width: 8 },
   { header: '报告内容', value: (r) => r.body, width: 60 },
 ];

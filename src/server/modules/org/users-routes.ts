@@ -14,6 +14,7 @@ import { ActiveFilter } from './catalog.ts';
 import { members, units } from './schema.ts';
 import type { Column } from '../../core/xlsx.ts';
 import { exportRoutes, filtersOf, FIRST_ROWS, listSheet } from '../../core/list-export.ts';
+import { chinaTime } from '../../core/china-time.ts';
 
 const ROLE_NAMES: Record<string, string> = { admin: '系统管理员', staff: '机关工作人员', leader: '领导', member: '委员', unit: '承办单位', public: '网民' };
 /** A login as a row of the export: its roles by name, and the member or unit it acts for. */
@@ -22,7 +23,7 @@ const userColumns = (names: Map<string, string>): Column<ReturnType<typeof prese
   { header: '角色', value: (u) => u.roles.map((r) => ROLE_NAMES[r] ?? r).join('、'), width: 24 },
   { header: '关联委员', value: (u) => (u.memberId ? names.get(u.memberId) : ''), width: 14 }, { header: '关联单位', value: (u) => (u.unitId ? names.get(u.unitId) : ''), width: 20 },
   { header: '状态', value: (u) => (u.active ? '在用' : '已停用'), width: 8 }, { header: '须改密码', value: (u) => (u.mustChangePassword ? '是' : ''), width: 10 },
-  { header: '创建时间', value: (u) => u.createdAt.slice(0, 16).replace('T', ' '), width: 18 },
+  { header: '创建时间', value: (u) => chinaTime(u.createdAt), width: 18 },
 ];
 
 const Nullable = <T extends import('typebox').TSchema>(t: T) => Type.Union([t, Type.Null()]);

@@ -3,6 +3,7 @@ import { listSheet } from '../../core/list-export.ts';
 import type { listProposals } from './queries.ts';
 import type { searchProposals } from './search.ts';
 import { STATE_NAMES } from './workflow.ts';
+import { chinaTime } from '../../core/china-time.ts';
 
 // A proposal list or search as the caller sees it, as .xlsx: the rows come from the same query
 // (same filters, same read rule, same order) as the page, up to MAX_EXPORT_ROWS of them.
@@ -29,7 +30,7 @@ export function listTable(list: { items: ListItem[]; total: number }, opts: { pu
     { header: '重点提案', value: (r) => (r.isKey ? '是' : ''), width: 8 },
     opts.publicList ? { header: '公开日期', value: (r) => day(r.publishedAt), width: 12 } : { header: '已公开', value: (r) => (r.published ? '是' : ''), width: 8 },
     { header: '提交日期', value: (r) => day(r.submittedAt), width: 12 },
-    !opts.publicList && { header: '更新时间', value: (r) => r.updatedAt.slice(0, 16).replace('T', ' '), width: 18 },
+    !opts.publicList && { header: '更新时间', value: (r) => chinaTime(r.updatedAt), width: 18 },
   ];
   return listSheet('提案列表', columns, list);
 }

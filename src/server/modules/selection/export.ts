@@ -1,5 +1,6 @@
 import type { Column } from '../../core/xlsx.ts';
 import type { listEntries, listRounds } from './queries.ts';
+import { chinaTime } from '../../core/china-time.ts';
 
 // The columns of the 优秀提案评选 rounds and of a level's entries as their lists show them
 // (core/list-export.ts): a score only where the list shows it (those who review or oversee).
@@ -12,7 +13,7 @@ export const roundColumns: Column<Round>[] = [
   { header: '年度', value: (r) => r.year, width: 8 }, { header: '名称', value: (r) => r.name, width: 30 },
   { header: '状态', value: (r) => STATES[r.state] ?? r.state, width: 10 }, { header: '当前环节', value: (r) => (r.state === 'open' ? r.currentLevelName ?? '' : ''), width: 16 },
   { header: '环节数', value: (r) => r.levels, width: 8 }, { header: '参评提案数', value: (r) => r.entries, width: 10 },
-  { header: '优秀提案数', value: (r) => r.excellent ?? '', width: 10 }, { header: '公布时间', value: (r) => (r.announcedAt ? r.announcedAt.slice(0, 16).replace('T', ' ') : ''), width: 18 },
+  { header: '优秀提案数', value: (r) => r.excellent ?? '', width: 10 }, { header: '公布时间', value: (r) => (r.announcedAt ? chinaTime(r.announcedAt) : ''), width: 18 },
 ];
 
 type Entry = Awaited<ReturnType<typeof listEntries>>['items'][number];
