@@ -8,7 +8,7 @@
 // Embedded database only: the browser exercises the UI, the HTTP tests cover both engines.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { see, seeCells, seeTexts, startE2E, type E2E } from './browser.ts';
-import { act, agree, button, card, confirm, dialog, logInAs, main, menuLink, pick, popconfirm, row, seedProposal, stateTags, toast } from './ui.ts';
+import { act, agree, button, card, confirm, dialog, logInAs, opened, main, menuLink, pick, popconfirm, row, seedProposal, stateTags, toast } from './ui.ts';
 
 const BUS_BODY = '建议增开社区微循环公交，优化早晚高峰线路，方便学生错峰接送。';
 
@@ -52,7 +52,7 @@ describe('dual evaluation journey in the browser', () => {
     const log = card(leader, '督办记录');
     await see(log.getByText('尚无督办记录', { exact: true }));
     await log.getByRole('button', { name: '记录督办' }).click(); // (its name starts with the icon's, "plus")
-    const visit = dialog(leader, '记录督办');
+    const visit = await opened(dialog(leader, '记录督办'));
     await visit.getByRole('radio', { name: '座谈', exact: true }).check();
     const today = await visit.getByLabel('日期', { exact: true }).inputValue(); // today by default, as the pages write days
     await visit.getByLabel('参加人员', { exact: true }).fill('leader、市教育局分管副局长');

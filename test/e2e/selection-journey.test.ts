@@ -12,7 +12,7 @@ import type { Locator, Page } from 'playwright-core';
 import { proposalIn } from '../helpers.ts';
 import { thisYear } from '../selection-helpers.ts';
 import { WAIT, logIn, see, seeTexts, startE2E, type E2E } from './browser.ts';
-import { confirm, popconfirm } from './ui.ts';
+import { confirm, opened, popconfirm } from './ui.ts';
 
 const NAME = '年度优秀提案评选（演示）';
 const TITLE = '关于推进社区嵌入式养老服务的提案';
@@ -45,7 +45,7 @@ async function logInAs(e2e: E2E, test: TestContext, username: string): Promise<P
 async function closeLevel(staff: Page, position: number, unfinished?: string) {
   await see(levelCard(staff, position));
   await button(main(staff), '结束本级').click();
-  const form = dialog(staff, `结束“${LEVELS[position - 1]}”`);
+  const form = await opened(dialog(staff, `结束“${LEVELS[position - 1]}”`));
   await expect.poll(() => form.getByRole('checkbox', { checked: true }).count()).toBe(1);
   if (unfinished) {
     await see(form.getByRole('alert').getByText('本级还有 1 件提案未评分（共 1 件）。', { exact: true }));

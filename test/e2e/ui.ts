@@ -81,7 +81,11 @@ export async function press(page: Page, action: string) {
  */
 export async function act(page: Page, action: string): Promise<Locator> {
   await press(page, action);
-  const form = dialog(page, action);
+  return opened(dialog(page, action));
+}
+
+/** A form dialog once it has stopped zooming in (a radio button or a tick clicked while it moves can be lost). */
+export async function opened(form: Locator): Promise<Locator> {
   await settled(form);
   return form;
 }
