@@ -52,4 +52,16 @@ describe('public committee chooser journey', () => {
     expect(new URL(page.url()).searchParams.get('org')).toBe(e2e.t.fx.countyId);
     await expect.poll(() => chosenOn(page), { timeout: WAIT }).toContain('测试区政协');
   });
+
+  it('at 1366 px the chooser sits in the header beside the search, the page not scrolling sideways', { timeout: 120_000 }, async (test) => {
+    const page = await e2e.page(test, { viewport: { width: 1366, height: 800 } });
+    await page.goto(`/public/proposals?org=${e2e.t.fx.countyId}`);
+    await see(main(page).getByRole('link', { name: COUNTY }));
+    await expect.poll(() => chosenOn(page), { timeout: WAIT }).toContain('测试区政协');
+    const header = await page.locator('header').boundingBox();
+    const chooser = await page.getByRole('combobox', { name: '查看政协' }).boundingBox();
+    expect(chooser!.y).toBeGreaterThanOrEqual(header!.y);
+    expect(chooser!.y + chooser!.height).toBeLessThanOrEqual(header!.y + header!.height);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+  });
 });

@@ -77,7 +77,7 @@ export function PublicOrgChooser({ compact }: { compact?: boolean }) {
         showSearch
         optionFilterProp="label"
         popupMatchSelectWidth={false}
-        style={{ width: compact ? 150 : 200 }}
+        style={{ width: compact ? 150 : 200, textAlign: 'start' }}
         options={items.map((o) => ({ value: o.id, label: o.name, title: o.name, style: { paddingInlineStart: 12 + 16 * (depth(o) - top) } }))}
       />
     </Flex>
