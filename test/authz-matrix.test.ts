@@ -503,6 +503,8 @@ const MATRIX: Record<string, Rule> = {
   // Committees below (org/oversight.ts): set up by the admin of the committee directly above only —
   // the province (this city's parent) gets 404 for the city's county, as the grandparent and a sibling do.
   'GET /api/v1/orgs/children': { who: ADMIN, ok: 200 },
+  // The committees a visitor chooses between on the public pages (names only).
+  'GET /api/v1/orgs/public': { who: 'public', ok: 200 },
   'POST /api/v1/orgs': { who: ADMIN, ok: 201, req: (c) => ({ body: { name: c.uniq('县政协'), level: c.caller.name === 'parentAdmin' ? 'city' : 'county', code: c.uniq('c'), region: c.uniq('区') } }) },
   'PATCH /api/v1/orgs/:id': { who: ADMIN, scoped: true, ok: 200, req: (c) => ({ id: c.t.fx.countyId, body: { name: c.uniq('区政协') } }) },
   'DELETE /api/v1/orgs/:id': { who: ADMIN, scoped: true, ok: 200, req: async (c) => ({ id: await fresh(c, 'orgs', { name: c.uniq('停用县政协'), level: 'county' }) }) },

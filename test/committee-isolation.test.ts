@@ -251,7 +251,7 @@ describe.each(engines)('three committees on one database (%s)', (engine) => {
       expect(text).toContain(titleOf(c.mark));
       for (const d of cs) if (d !== c) for (const word of [...d.published, ...d.public, ...d.private]) expect(text, word).not.toContain(word);
     }
-    // The public lists (no login) are those of the whole deployment: published rows only.
+    // The public lists (no login): the deployment's own committee's (org/visitor.ts), published rows only.
     const publicGets = ['/proposals?published=true&pageSize=100', '/proposals.csv?published=true', `/proposals/search?published=true&q=${encodeURIComponent(COMMON)}`,
       '/consultations?pageSize=100', '/documents?pageSize=100', `/search?q=${encodeURIComponent(COMMON)}`, '/open-data.zip'];
     for (const url of publicGets) {

@@ -8,6 +8,7 @@ import { useI18n } from '../i18n';
 import { PageContent } from './PageContent';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { SearchBox } from '../components/SearchBox';
+import { PublicOrgChooser, useOrgPath } from '../components/PublicOrgChooser';
 import { useIsMobile } from './useIsMobile';
 import type { MessageKey } from '../i18n';
 
@@ -21,6 +22,7 @@ export function PublicLayout() {
   const { token } = theme.useToken();
   const isMobile = useIsMobile();
   const navigate = useNavigate();
+  const orgPath = useOrgPath();
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header
@@ -34,19 +36,20 @@ export function PublicLayout() {
       >
         <Flex align="center" justify="space-between" gap={8} style={{ height: '100%' }}>
           <Flex align="center" gap={isMobile ? 8 : 16} style={{ minWidth: 0, overflowX: 'auto', whiteSpace: 'nowrap', scrollbarWidth: 'none' }} component="nav" aria-label={t('nav.public')}>
-            <Link to="/public/proposals">
+            <Link to={orgPath('/public/proposals')}>
               <Typography.Text strong style={{ color: token.colorPrimary, fontSize: 18, whiteSpace: 'nowrap' }}>
                 {t('app.name')}
               </Typography.Text>
             </Link>
             {PUBLIC_PAGES.map(([path, label]) => (
-              <NavLink key={path} to={path} style={({ isActive }) => ({ color: isActive ? token.colorPrimary : token.colorText, whiteSpace: 'nowrap' })}>
+              <NavLink key={path} to={orgPath(path)} style={({ isActive }) => ({ color: isActive ? token.colorPrimary : token.colorText, whiteSpace: 'nowrap' })}>
                 {t(label)}
               </NavLink>
             ))}
           </Flex>
           <Flex align="center" gap={8} style={{ flex: 'none' }}>
-            <SearchBox compact={isMobile} />
+            {!isMobile && <PublicOrgChooser />}
+            <SearchBox compact={isMobile} path={orgPath('/search')} />
             <LanguageSwitch size={isMobile ? 'small' : undefined} />
             {user && isPublicOnly(user) ? (
               // A public account stays here: it signs out rather than going "home".
@@ -61,6 +64,12 @@ export function PublicLayout() {
           </Flex>
         </Flex>
       </Layout.Header>
+      {isMobile && (
+        // On a phone the header has no room: the committee goes on a line of its own.
+        <Flex justify="end" style={{ padding: '6px 8px 0' }}>
+          <PublicOrgChooser compact />
+        </Flex>
+      )}
       <PageContent isMobile={isMobile} maxWidth={1100} />
     </Layout>
   );

@@ -37,4 +37,5 @@ export const orgsZh = {
   'stats.scope.byOrg': '各政协合计',
   'stats.scope.rowsOwn': '合计含下级政协；下面的明细为本级。',
   'proposal.stats.by.org': '政协',
+  'org.public.choose': '查看政协',
 };

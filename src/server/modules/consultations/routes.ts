@@ -15,6 +15,7 @@ import { setTask } from './tasks.ts';
 import { consultationColumns } from './export.ts';
 import { FIRST_ROWS, filtersOf, listExportRoutes } from '../../core/list-export.ts';
 import { figureScope, SCOPES } from '../org/oversight.ts';
+import { readerOrg } from '../org/visitor.ts';
 import { consultationWorkflow, KINDS, MODERATIONS, STATES } from './workflow.ts';
 
 definePolicies({ 'consultation.manage': ['staff'] });
@@ -38,6 +39,8 @@ const Filters = obj({
   state: Type.Optional(Type.Array(lit(STATES), { maxItems: STATES.length })), roomId: Type.Optional(Uuid), published: Type.Optional(Type.Boolean()),
   /** tree: the public list of my committee and of the active ones below it, each item with its committee (org/oversight.ts). */
   scope: Type.Optional(lit(SCOPES)),
+  /** A visitor's committee (org/visitor.ts): an active one; without it, the deployment's own. A login reads its own. */
+  orgId: Type.Optional(Uuid),
 });
 
 export async function consultationRoutes(fastify: FastifyInstance) {
@@ -55,7 +58,9 @@ export async function consultationRoutes(fastify: FastifyInstance) {
   const insider = (req: FastifyRequest, q: { published?: boolean; scope?: string }) => !!req.actor && isInsider(req.actor) && !q.published && q.scope !== 'tree';
   const listOf = async (req: FastifyRequest, q: Omit<Static<typeof Filters>, 'page' | 'pageSize'>, page: { limit: number; offset: number }) => {
     if (req.actor && q.scope === 'tree') return listPublicConsultations(app.db, await figureScope(app.db, req.actor, 'tree'), q, page);
-    return insider(req, q) ? listConsultations(app.db, req.actor!, q, page) : listPublicConsultations(app.db, req.actor?.orgId, q, page);
+    if (insider(req, q)) return listConsultations(app.db, req.actor!, q, page);
+    const orgId = await readerOrg(app.db, req.actor, q.orgId);
+    return orgId ? listPublicConsultations(app.db, orgId, q, page) : { items: [], total: 0 };
   };
   app.get('/consultations', {
     config: { public: true },

@@ -35,9 +35,9 @@ function summary(actor: Actor | null, { t, supportCount: n, supportedByMe, propo
 }
 
 /** Topics the caller may read, the most supported first. */
-export async function listTopics(db: Queryable, actor: Actor | null, f: TopicFilter, page: { limit: number; offset: number }) {
+export async function listTopics(db: Queryable, actor: Actor | null, f: TopicFilter, page: { limit: number; offset: number }, orgId: string) {
   const where = and(
-    topicReadableBy(actor),
+    eq(topics.orgId, orgId), topicReadableBy(actor),
     f.q ? ilike(topics.title, `%${f.q}%`) : undefined,
     f.year ? eq(topics.year, f.year) : undefined,
     f.state?.length ? inArray(topics.state, f.state) : undefined,

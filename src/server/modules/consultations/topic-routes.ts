@@ -1,6 +1,6 @@
 import type { FastifyContextConfig, FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { TProperties } from 'typebox';
+import type { Static, TProperties } from 'typebox';
 import { actorOf, ctxOf, errorResponses, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
 import { entityHistory } from '../../core/history.ts';
 import { definePolicies, ROLES } from '../../core/policies.ts';
@@ -12,6 +12,7 @@ import { PICK_AS, TOPIC_STATES, topicWorkflow } from './topic-workflow.ts';
 import { KINDS } from './workflow.ts';
 import { topicColumns } from './export.ts';
 import { FIRST_ROWS, filtersOf, listExportRoutes } from '../../core/list-export.ts';
+import { readerOrg } from '../org/visitor.ts';
 
 // Anyone logged in proposes (the public included); the workflow table says who may do the rest.
 definePolicies({ 'consultationTopic.propose': ROLES });
@@ -30,7 +31,11 @@ const ACTION_BODIES = {
 };
 for (const a of topicWorkflow.actionNames) if (!(a in ACTION_BODIES)) throw new Error(`no body schema for topic action ${a}`);
 
-const Filters = obj({ ...Paging, year: Type.Optional(Year), state: Type.Optional(Type.Array(lit(TOPIC_STATES), { maxItems: TOPIC_STATES.length })) });
+const Filters = obj({
+  ...Paging, year: Type.Optional(Year), state: Type.Optional(Type.Array(lit(TOPIC_STATES), { maxItems: TOPIC_STATES.length })),
+  /** A visitor's committee (org/visitor.ts): an active one; without it, the deployment's own. A login reads its own. */
+  orgId: Type.Optional(Uuid),
+});
 
 /**
  * What a registered member of the public may write (propose, support) a minute; the committee's own
@@ -47,18 +52,23 @@ export async function topicRoutes(fastify: FastifyInstance) {
   const tags = ['consultations'];
   const view = async (req: FastifyRequest, id: string) => presentTopic(app.db, req.actor, (await loadTopic(app.db, req.actor, id)).t);
 
+  /** A visitor lists the topics of the committee named, or of the deployment's own (none of an unknown or deactivated one). */
+  const topicsOf = async (req: FastifyRequest, q: Omit<Static<typeof Filters>, 'page' | 'pageSize'>, page: { limit: number; offset: number }) => {
+    const orgId = await readerOrg(app.db, req.actor, q.orgId);
+    return orgId ? listTopics(app.db, req.actor, q, page, orgId) : { items: [], total: 0 };
+  };
   app.get('/consultations/topics', {
     config: forPublic,
     schema: { tags, summary: 'Topics proposed for consultations, the most supported first (without a login: those open for support and those picked)', querystring: Filters },
   }, async (req) => {
     const q = req.query;
-    return { ...(await listTopics(app.db, req.actor, q, pageOf(q))), page: q.page, pageSize: q.pageSize };
+    return { ...(await topicsOf(req, q, pageOf(q))), page: q.page, pageSize: q.pageSize };
   });
 
   listExportRoutes(app, '/consultations/topics', {
     tags, summary: 'The same topics (the same filters; what the caller may read of them)', querystring: filtersOf(Filters.properties), config: forPublic,
     file: 'consultation-topics', name: '协商选题', columns: () => topicColumns,
-  }, (req, q) => listTopics(app.db, req.actor, q, FIRST_ROWS));
+  }, (req, q) => topicsOf(req, q, FIRST_ROWS));
 
   app.post('/consultations/topics', {
     config: publicWrites,

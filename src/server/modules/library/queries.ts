@@ -2,26 +2,16 @@ import { and, asc, count, desc, eq, ilike, inArray, lte, max, or, sql } from 'dr
 import type { Queryable } from '../../core/db/client.ts';
 import { inLang, type Lang } from '../../core/errors.ts';
 import type { Actor } from '../../core/policies.ts';
-import { orgs } from '../../core/schema.ts';
 import { searchTokens } from '../../core/text/segment.ts';
 import { SimilarityIndex } from '../../core/text/similarity.ts';
 import { searchDocs } from '../search/schema.ts';
+import { readerOrg } from '../org/visitor.ts';
 import { isOffice, masked, mayDownload, previewPagesFor, visibleDocuments, type Doc } from './access.ts';
 import { documentCategories, documentFavourites, documentPages, documents, type DocumentFormat } from './schema.ts';
 
 // Reading the library: lists, one document as its reader may see it, its text, related documents.
 
 export const DOC_KIND = 'document';
-
-/**
- * The committee a visitor (not logged in) browses: the one named, else the deployment's own — the
- * first one created (`tongxin serve` creates it on first start; the committees below come later).
- */
-export async function visitorOrg(db: Queryable, named?: string): Promise<string | null> {
-  if (named) return named;
-  const [o] = await db.select({ id: orgs.id }).from(orgs).orderBy(asc(orgs.createdAt), asc(orgs.id)).limit(1);
-  return o?.id ?? null;
-}
 
 export interface ListQuery { q?: string; categoryId?: string; format?: DocumentFormat; page: number; pageSize: number; orgId?: string }
 
@@ -31,7 +21,7 @@ export interface ListQuery { q?: string; categoryId?: string; format?: DocumentF
  * documents of each, as a visitor reads them, each with its committee's name.
  */
 export async function listDocuments(db: Queryable, actor: Actor | null, q: ListQuery, lang: Lang, tree?: { id: string; name: string }[]) {
-  const orgId = actor?.orgId ?? (await visitorOrg(db, q.orgId));
+  const orgId = await readerOrg(db, actor, q.orgId);
   if (!orgId) return { items: [], total: 0 };
   const words = q.q ? searchTokens(q.q) : [];
   const names = tree ? new Map(tree.map((o) => [o.id, o.name])) : null;

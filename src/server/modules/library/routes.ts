@@ -8,7 +8,8 @@ import { authorize } from '../../core/policies.ts';
 import { isInsider, loadDocument, loginToReadOn, mayDownload, previewPagesFor, shareToken, type Reader } from './access.ts';
 import { countDownload, createCategory, createDocument, deleteDocument, reportDocument, resolveReport, setFavourite } from './commands.ts';
 import { figureScope, SCOPES } from '../org/oversight.ts';
-import { favourites, listCategories, listDocuments, listItem, pageTexts, presentDocument, related, visitorOrg } from './queries.ts';
+import { favourites, listCategories, listDocuments, listItem, pageTexts, presentDocument, related } from './queries.ts';
+import { readerOrg } from '../org/visitor.ts';
 import { documentPages, documentReports, documents } from './schema.ts';
 import type { LibraryStorage } from './storage.ts';
 import { readDocumentUpload } from './upload.ts';
@@ -67,7 +68,7 @@ export async function libraryRoutes(fastify: FastifyInstance, { storage }: Libra
     tags, summary: 'The same documents (the same filters; what the caller may read)', querystring: filtersOf(ListFilters), config: { public: true },
   }, async (req, q) => {
     const [categories, list] = await Promise.all([
-      listCategories(app.db, req.actor?.orgId ?? (await visitorOrg(app.db, q.orgId))),
+      listCategories(app.db, await readerOrg(app.db, req.actor, q.orgId)),
       listDocuments(app.db, req.actor, { ...q, ...FIRST_PAGE }, lang(req), req.actor && q.scope === 'tree' ? await figureScope(app.db, req.actor, 'tree') : undefined),
     ]);
     const names = new Map(categories.map((c) => [c.id, c.name]));
@@ -77,7 +78,7 @@ export async function libraryRoutes(fastify: FastifyInstance, { storage }: Libra
   app.get('/documents/categories', {
     config: { public: true },
     schema: { tags, summary: 'The categories, a flat list with parentId (the tree for breadcrumbs)', querystring: obj({ orgId: Type.Optional(Uuid) }) },
-  }, async (req) => ({ items: await listCategories(app.db, req.actor?.orgId ?? (await visitorOrg(app.db, req.query.orgId))) }));
+  }, async (req) => ({ items: await listCategories(app.db, await readerOrg(app.db, req.actor, req.query.orgId)) }));
 
   app.post('/documents/categories', {
     schema: { tags, summary: 'Add a category (staff)', body: obj({ name: Name(50), parentId: Type.Optional(Uuid), sort: Type.Optional(Type.Integer({ minimum: 0, maximum: 10000 })) }) },

@@ -14,6 +14,7 @@ import { presentUser, UserView } from './users-routes.ts';
 import { queryRows, type Queryable } from '../../core/db/client.ts';
 import { GENDERS, ORG_LEVELS, PARTIES, UNIT_KINDS } from './values.ts';
 import { todoItems } from '../../core/todos.ts';
+import { publicOrgs } from './visitor.ts';
 
 const Nullable = <T extends import('typebox').TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const OrgView = Type.Object({
@@ -63,6 +64,19 @@ export async function orgRoutesCore(fastify: FastifyInstance) {
     authorize(actor, 'org.read');
     return { items: await orgTree(app.db, actor.orgId, req.query.active === 'all') };
   });
+
+  // The committees a visitor may choose between on the public pages (PublicLayout's chooser): every
+  // active one, names and places only; defaultId is the one a public list without orgId reads (visitor.ts).
+  app.get('/orgs/public', {
+    config: { public: true },
+    schema: {
+      tags: ['orgs'], summary: 'The active committees of this deployment (anyone): what a visitor chooses between on the public pages; defaultId is the one the public lists read when no orgId is named',
+      response: {
+        200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), level: Type.String(), parentId: Nullable(Type.String()) })), defaultId: Nullable(Type.String()) }),
+        ...errorResponses,
+      },
+    },
+  }, async () => publicOrgs(app.db));
 
   app.get('/orgs/children', {
     schema: {

@@ -20,6 +20,7 @@ import { exportRoutes, FIRST_ROWS } from '../../core/list-export.ts';
 import { listTable, searchTable } from './export.ts';
 import { STATES, proposalWorkflow } from './workflow.ts';
 import { figureScope, SCOPES, type Scope } from '../org/oversight.ts';
+import { readerOrg } from '../org/visitor.ts';
 
 definePolicies({ 'proposal.supervise': ['staff', 'admin', 'leader'], 'proposal.manage': ['staff'] });
 
@@ -68,12 +69,14 @@ const FilterFields = {
   sort: Type.Optional(lit(SORTS)),
   /** With published=true, tree: the published proposals of the committees below too (org/oversight.ts). */
   scope: Type.Optional(lit(SCOPES)),
+  /** A visitor's committee (org/visitor.ts): an active one; without it, the deployment's own. A login reads its own. */
+  orgId: Type.Optional(Uuid),
 };
 const Filters = obj({ ...Paging, ...FilterFields });
 const SearchFields = {
   q: Type.String({ minLength: 1, maxLength: 200 }), published: Type.Optional(Type.Boolean()),
   state: Type.Optional(Type.Array(lit(STATES), { maxItems: 12 })), sessionId: Type.Optional(Uuid), unitId: Type.Optional(Uuid),
-  domain: Type.Optional(lit(DOMAINS)), sectorId: Type.Optional(Uuid),
+  domain: Type.Optional(lit(DOMAINS)), sectorId: Type.Optional(Uuid), orgId: FilterFields.orgId,
 };
 
 export async function proposalRoutes(fastify: FastifyInstance) {
@@ -86,33 +89,36 @@ export async function proposalRoutes(fastify: FastifyInstance) {
   };
 
   /** The committees a list covers: the caller's, and for the published ones with scope=tree those below it (rule 2 of oversight.ts). */
-  const listed = async (actor: Actor | null, q: { published?: boolean; scope?: Scope }) =>
-    actor && q.published && q.scope === 'tree' ? (await figureScope(app.db, actor, 'tree')).map((o) => o.id) : actor?.orgId;
+  /** A visitor's: the committee named or the deployment's own (org/visitor.ts); null when none is (an unknown or deactivated one): nothing listed. */
+  const listed = async (actor: Actor | null, q: { published?: boolean; scope?: Scope; orgId?: string }) =>
+    actor && q.published && q.scope === 'tree' ? (await figureScope(app.db, actor, 'tree')).map((o) => o.id) : readerOrg(app.db, actor, q.orgId);
 
   app.get('/proposals', {
     config: { public: true },
     schema: { tags, summary: 'Proposals I may see (published=true: the public list, no login needed)', querystring: Filters },
   }, async (req) => {
     const q = req.query;
-    if (!req.actor && !q.published) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-    const r = await listProposals(app.db, req.actor, await listed(req.actor, q), q, pageOf(q));
+    const orgs = !req.actor && !q.published ? null : await listed(req.actor, q);
+    if (!orgs) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+    const r = await listProposals(app.db, req.actor, orgs, q, pageOf(q));
     return { ...r, page: q.page, pageSize: q.pageSize };
   });
 
   exportRoutes(app, '/proposals', {
     tags, summary: `The same list: every matching proposal in the list's order, up to ${MAX_EXPORT_ROWS} (a note says when more matched)`, querystring: obj(FilterFields), config: { public: true },
   }, async (req, q) => {
-    const list = !req.actor && !q.published ? { items: [], total: 0 } : await listProposals(app.db, req.actor, await listed(req.actor, q), q, FIRST_ROWS);
+    const orgs = !req.actor && !q.published ? null : await listed(req.actor, q);
+    const list = !orgs ? { items: [], total: 0 } : await listProposals(app.db, req.actor, orgs, q, FIRST_ROWS);
     return { file: 'proposals', name: '提案列表', tables: listTable(list, { publicList: !!q.published || !req.actor }) };
   });
 
   app.get('/proposals/sessions', {
     config: { public: true },
-    schema: { tags, summary: 'The sessions of the proposals I may list (published=true: the public list\'s), newest first, with how many each', querystring: obj({ published: FilterFields.published, mine: FilterFields.mine }) },
+    schema: { tags, summary: 'The sessions of the proposals I may list (published=true: the public list\'s), newest first, with how many each', querystring: obj({ published: FilterFields.published, mine: FilterFields.mine, orgId: FilterFields.orgId }) },
   }, async (req) => {
     const q = req.query;
-    if (!req.actor && !q.published) return { items: [] };
-    return { items: await listedSessions(app.db, req.actor, req.actor?.orgId, q) };
+    const orgId = !req.actor && !q.published ? null : await readerOrg(app.db, req.actor, q.orgId);
+    return { items: orgId ? await listedSessions(app.db, req.actor, orgId, q) : [] };
   });
 
   app.get('/proposals/search', {
@@ -120,14 +126,16 @@ export async function proposalRoutes(fastify: FastifyInstance) {
     schema: { tags, summary: 'Full-text search over proposals and replies, with highlights (published=true: without login)', querystring: obj({ ...Paging, ...SearchFields }) },
   }, async (req) => {
     const q = req.query;
-    if (!req.actor && !q.published) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-    return { ...(await searchProposals(app.db, req.actor, req.actor?.orgId, q, pageOf(q))), page: q.page, pageSize: q.pageSize };
+    const orgId = !req.actor && !q.published ? null : await readerOrg(app.db, req.actor, q.orgId);
+    if (!orgId) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+    return { ...(await searchProposals(app.db, req.actor, orgId, q, pageOf(q))), page: q.page, pageSize: q.pageSize };
   });
 
   exportRoutes(app, '/proposals/search', {
     tags, summary: `The same search: the hits by relevance, up to ${MAX_EXPORT_ROWS}`, querystring: obj(SearchFields), config: { public: true },
   }, async (req, q) => {
-    const found = !req.actor && !q.published ? { items: [], total: 0 } : await searchProposals(app.db, req.actor, req.actor?.orgId, q, FIRST_ROWS);
+    const orgId = !req.actor && !q.published ? null : await readerOrg(app.db, req.actor, q.orgId);
+    const found = !orgId ? { items: [], total: 0 } : await searchProposals(app.db, req.actor, orgId, q, FIRST_ROWS);
     return { file: 'proposal-search', name: '提案检索', tables: searchTable(found) };
   });
 

@@ -1,11 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { eq } from 'drizzle-orm';
 import { clientOf } from '../../core/auth/throttle.ts';
-import { orgs } from '../../core/schema.ts';
 import { pageOf, Uuid } from '../../core/http.ts';
 import { NAME_PATTERN } from '../../core/text/fields.ts';
-import { visitorOrg } from '../library/queries.ts';
+import { readerOrg } from '../org/visitor.ts';
 import { logQuery, relatedQueries, search, SEARCH_KINDS } from './queries.ts';
 
 const tags = ['search'];
@@ -16,14 +14,8 @@ const config = { public: true, publicAccounts: true } as const;
 
 export async function searchRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  /** The committee searched: the caller's, or for a visitor the one named (if it exists; else the first). */
-  const orgOf = async (req: FastifyRequest, named?: string) => {
-    if (req.actor) return req.actor.orgId;
-    const id = await visitorOrg(app.db, named);
-    if (!id || !named) return id;
-    const [o] = await app.db.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, id));
-    return o?.id ?? null;
-  };
+  /** The committee searched: the caller's, or for a visitor the one named (an active one; else nothing), or the deployment's own (org/visitor.ts). */
+  const orgOf = (req: FastifyRequest, named?: string) => readerOrg(app.db, req.actor, named);
   /** Who searched, for "people who searched this also searched": a user, or a visitor's address and browser hashed with the day. */
   const searcher = (req: FastifyRequest) => req.actor?.id
     ?? `v:${app.keys.digest(`search\n${clientOf(req.ip ?? '')}\n${req.headers['user-agent'] ?? ''}\n${new Date().toISOString().slice(0, 10)}`).slice(0, 22)}`;

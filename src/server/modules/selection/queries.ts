@@ -21,10 +21,10 @@ const seesAll = (actor: Actor | null) => !!actor && hasRole(actor, 'staff', 'adm
 
 export interface RoundFilter { page: number; pageSize: number; q?: string; year?: number; announced?: boolean }
 
-/** Rounds of the caller's committee; announced ones only for the public (of every committee, as published proposals). */
-export async function listRounds(db: Queryable, actor: Actor | null, f: RoundFilter) {
+/** Rounds of the caller's committee (`orgId`: a visitor's, org/visitor.ts); announced ones only for the public. */
+export async function listRounds(db: Queryable, actor: Actor | null, f: RoundFilter, orgId: string = actor!.orgId) {
   const where = and(
-    actor ? eq(selectionRounds.orgId, actor.orgId) : undefined,
+    eq(selectionRounds.orgId, orgId),
     f.announced || !actor ? eq(selectionRounds.state, 'announced') : undefined,
     f.year ? eq(selectionRounds.year, f.year) : undefined,
     f.q ? ilike(selectionRounds.name, `%${f.q}%`) : undefined,

@@ -12,7 +12,8 @@ import { loadRound } from './access.ts';
 import { entryColumns, roundColumns } from './export.ts';
 import { announce, closeLevel, createRound, editRound, nominate, review, withdrawEntry } from './commands.ts';
 import { LEVEL_ACTORS } from './levels.ts';
-import { eligibleProposals, honoursOf, levelProgress, listEntries, listRounds, presentRound } from './queries.ts';
+import { eligibleProposals, honoursOf, levelProgress, listEntries, listRounds, presentRound, type RoundFilter } from './queries.ts';
+import { readerOrg } from '../org/visitor.ts';
 
 definePolicies({
   'selection.manage': ['staff'],
@@ -40,18 +41,27 @@ export async function selectionRoutes(fastify: FastifyInstance) {
   };
   const ownRound = (req: FastifyRequest, id: string) => loadRound(app.db, actorOf(req).orgId, id);
 
-  const RoundFilters = { ...Paging, year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), announced: Type.Optional(Type.Boolean()) };
+  const RoundFilters = {
+    ...Paging, year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), announced: Type.Optional(Type.Boolean()),
+    /** A visitor's committee (org/visitor.ts): an active one; without it, the deployment's own. A login reads its own. */
+    orgId: Type.Optional(Uuid),
+  };
+  /** The rounds a caller lists: a login's committee's, a visitor's committee's announced ones (none when the one named is unknown or deactivated). */
+  const rounds = async (req: FastifyRequest, q: RoundFilter & { orgId?: string }) => {
+    const orgId = await readerOrg(app.db, req.actor, q.orgId);
+    return orgId ? listRounds(app.db, req.actor, q, orgId) : { items: [], total: 0 };
+  };
   app.get('/selections', {
     config: { public: true },
     schema: {
       tags, summary: '优秀提案评选 rounds of my committee (announced=true, or without login: the announced results)',
       querystring: obj(RoundFilters),
     },
-  }, async (req) => ({ ...(await listRounds(app.db, req.actor, req.query)), page: req.query.page, pageSize: req.query.pageSize }));
+  }, async (req) => ({ ...(await rounds(req, req.query)), page: req.query.page, pageSize: req.query.pageSize }));
   listExportRoutes(app, '/selections', {
     tags, summary: 'The same rounds (same filters; without login the announced ones)', querystring: filtersOf(RoundFilters), config: { public: true },
     file: 'selections', name: '优秀提案评选', columns: () => roundColumns,
-  }, async (req, q) => listRounds(app.db, req.actor, { ...q, ...FIRST_PAGE }));
+  }, async (req, q) => rounds(req, { ...q, ...FIRST_PAGE }));
 
   app.post('/selections', {
     schema: {

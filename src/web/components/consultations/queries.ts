@@ -63,7 +63,7 @@ export function useRecommendation(id: string) {
 }
 
 /** The public list: consultations past their topic step (no login needed). */
-export function usePublicConsultations(query: { year?: number; page?: number; pageSize?: number }) {
+export function usePublicConsultations(query: { year?: number; page?: number; pageSize?: number; orgId?: string }) {
   return useQuery({
     queryKey: [...consultationKey, 'public', query],
     queryFn: ({ signal }) => api.get<Page<PublicConsultation>>('/api/v1/consultations', { published: true, pageSize: 50, ...query }, signal),
@@ -73,7 +73,7 @@ export function usePublicConsultations(query: { year?: number; page?: number; pa
 const topicPath = (id: string) => `/api/v1/consultations/topics/${encodeURIComponent(id)}`;
 
 /** Topics the caller may read (without a login: the open and picked ones), the most supported first. */
-export function useTopics(query: { year?: number; state?: TopicState; q?: string; page?: number; pageSize?: number }) {
+export function useTopics(query: { year?: number; state?: TopicState; q?: string; page?: number; pageSize?: number; orgId?: string }) {
   return useQuery({
     queryKey: [...consultationKey, 'topics', query],
     queryFn: ({ signal }) => api.get<Page<Topic>>('/api/v1/consultations/topics', { pageSize: 50, ...query }, signal),

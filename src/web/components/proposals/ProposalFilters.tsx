@@ -70,11 +70,11 @@ export function useSessionOptions(enabled = true) {
 interface ListedSession { id: string; termNumber: number; sessionNumber: number; count: number }
 
 /** The sessions of the published proposals, newest first, with how many each (no login needed). */
-function usePublishedSessionOptions(enabled: boolean) {
+function usePublishedSessionOptions(enabled: boolean, orgId?: string) {
   const { t } = useI18n();
   const sessions = useQuery({
-    queryKey: [...keys.proposals, 'sessions', 'published'],
-    queryFn: ({ signal }) => api.get<{ items: ListedSession[] }>('/api/v1/proposals/sessions', { published: true }, signal),
+    queryKey: [...keys.proposals, 'sessions', 'published', orgId],
+    queryFn: ({ signal }) => api.get<{ items: ListedSession[] }>('/api/v1/proposals/sessions', { published: true, orgId }, signal),
     enabled,
   });
   const options = (sessions.data?.items ?? []).map((s) => ({
@@ -91,9 +91,11 @@ interface Props {
   searchPlaceholder?: MessageKey;
   /** The public list: sessions come from the published proposals (the committee's terms need a login). */
   published?: boolean;
+  /** The public list's committee (a visitor's choice, components/PublicOrgChooser.tsx). */
+  orgId?: string;
 }
 
-export function ProposalFilters({ names, stateOptions = PROPOSAL_STATES, filters, searchPlaceholder = 'proposal.searchPlaceholder', published }: Props) {
+export function ProposalFilters({ names, stateOptions = PROPOSAL_STATES, filters, searchPlaceholder = 'proposal.searchPlaceholder', published, orgId }: Props) {
   const { t } = useI18n();
   const isMobile = useIsMobile();
   const { values, setFilter, reset, active } = filters;
@@ -101,7 +103,7 @@ export function ProposalFilters({ names, stateOptions = PROPOSAL_STATES, filters
   const one = (n: ProposalFilterName) => values[n] as string | undefined;
   const selectStyle = { minWidth: 130, flex: isMobile ? '1 1 140px' : '0 0 150px' };
   const committeeSessions = useSessionOptions(has('sessionId') && !published);
-  const publishedSessions = usePublishedSessionOptions(has('sessionId') && !!published);
+  const publishedSessions = usePublishedSessionOptions(has('sessionId') && !!published, orgId);
   const sessions = published ? publishedSessions : committeeSessions;
   const units = useUnitOptions(has('unitId'));
   const sectors = useSectorOptions(has('sectorId'));

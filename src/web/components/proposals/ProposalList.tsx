@@ -50,6 +50,8 @@ export interface ProposalListProps {
   emptyText?: MessageKey;
   /** The search box runs the full-text search (with highlights) instead of matching titles and proposers. */
   fullText?: { published?: boolean };
+  /** The public list's committee (a visitor's choice, components/PublicOrgChooser.tsx): the list, its sessions and its search read it. */
+  orgId?: string;
   /** The orders the user may choose (?sort=), the first the default; the list says which one holds. */
   sorts?: ProposalSort[];
   /** On desktop the user picks which of `columns` show, remembered in this browser under `storageKey`; `hidden` start hidden. */
@@ -83,7 +85,7 @@ export function ProposalList(props: ProposalListProps) {
   const [assignOpen, setAssignOpen] = useState(false);
 
   const clientSide = !!filter;
-  const listQuery = { ...url.values, ...query, sort };
+  const listQuery = { ...url.values, ...query, orgId: props.orgId, sort };
   const params = {
     ...listQuery,
     page: clientSide ? 1 : url.page,
@@ -190,13 +192,14 @@ export function ProposalList(props: ProposalListProps) {
       filters={url}
       searchPlaceholder={props.fullText ? 'proposal.search.placeholder' : undefined}
       published={query.published === true}
+      orgId={props.orgId}
     />
   );
   if (searching) {
     return (
       <>
         {filterBar}
-        <SearchResults filters={url} published={props.fullText?.published} linkTo={linkTo} exportable={props.exportable} />
+        <SearchResults filters={url} published={props.fullText?.published} orgId={props.orgId} linkTo={linkTo} exportable={props.exportable} />
       </>
     );
   }

@@ -26,16 +26,17 @@ interface Hit extends NumberedIn {
 interface Props {
   filters: ReturnType<typeof useUrlFilters>;
   published?: boolean;
+  orgId?: string;
   linkTo: (id: string) => string;
   /** A 导出 Excel button: the same search (filters, relevance order) as .xlsx. */
   exportable?: boolean;
 }
 
-export function SearchResults({ filters, published, linkTo, exportable }: Props) {
+export function SearchResults({ filters, published, orgId, linkTo, exportable }: Props) {
   const { t } = useI18n();
   const numberText = useNumberText();
   const { q, ...rest } = filters.values;
-  const searched = { ...rest, q, published };
+  const searched = { ...rest, q, published, orgId };
   const params = { ...searched, page: filters.page, pageSize: filters.pageSize };
   const search = useQuery({
     queryKey: [...keys.proposals, 'search', params],

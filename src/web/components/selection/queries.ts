@@ -10,7 +10,7 @@ export const selectionKey = ['selections'] as const;
 const path = (id: string) => `/api/v1/selections/${encodeURIComponent(id)}`;
 const noRetryOn4xx = (count: number, err: unknown) => !(err instanceof ApiError && err.status < 500) && count < 2;
 
-export function useRounds(query: { announced?: boolean; page?: number; pageSize?: number } = {}) {
+export function useRounds(query: { announced?: boolean; page?: number; pageSize?: number; orgId?: string } = {}) {
   return useQuery({
     queryKey: [...selectionKey, 'list', query],
     queryFn: ({ signal }) => api.get<Page<RoundSummary>>('/api/v1/selections', { pageSize: 50, ...query }, signal),

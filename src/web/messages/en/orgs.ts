@@ -37,4 +37,5 @@ export const orgsEn: Record<keyof typeof orgsZh, string> = {
   'stats.scope.byOrg': 'Each committee\'s totals',
   'stats.scope.rowsOwn': 'The totals include the committees below; the rows below are this committee\'s own.',
   'proposal.stats.by.org': 'Committee',
+  'org.public.choose': 'Committee',
 };

@@ -10,14 +10,18 @@ import { QueryError } from '../../components/QueryError';
 import { KindTag, StateTag } from '../../components/consultations/tags';
 import { TopicCard } from '../../components/consultations/TopicCard';
 import { usePublicConsultations, useTopics } from '../../components/consultations/queries';
+import { useOrgPath, usePublicOrgId } from '../../components/PublicOrgChooser';
 
 export default function PublicConsultationsPage() {
   const { t, formatDate } = useI18n();
   const { user } = useAuth();
   const [params, setParams] = useSearchParams();
   const year = Number(params.get('year')) || new Date().getFullYear();
-  const consultations = usePublicConsultations({ year });
-  const topics = useTopics({ year });
+  // The committee chosen in the frame (?org=): its consultations and topics.
+  const orgId = usePublicOrgId();
+  const orgPath = useOrgPath();
+  const consultations = usePublicConsultations({ year, orgId });
+  const topics = useTopics({ year, orgId });
   const open = (topics.data?.items ?? []).filter((x) => x.state === 'proposed' || x.state === 'shortlisted');
   const live = (consultations.data?.items ?? []).filter((c) => c.comments.open);
   return (
@@ -26,7 +30,12 @@ export default function PublicConsultationsPage() {
       <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>{t('consultation.intro')}</Typography.Paragraph>
       <Flex style={{ marginBottom: 12 }}>
         <InputNumber aria-label={t('consultation.year')} min={2000} max={2100} precision={0} value={year} addonAfter={t('consultation.year')} style={{ width: 150 }}
-          onChange={(v) => setParams(v ? { year: String(v) } : {}, { replace: true })} />
+          onChange={(v) => setParams((prev) => {
+            const next = new URLSearchParams(prev);
+            if (v) next.set('year', String(v));
+            else next.delete('year');
+            return next;
+          }, { replace: true })} />
       </Flex>
       <Flex vertical gap={24}>
         {live.length > 0 && (
@@ -38,10 +47,10 @@ export default function PublicConsultationsPage() {
                 <Col key={c.id} xs={24} lg={12}>
                   <Card size="small" data-live={c.title}>
                     <Flex vertical gap={8}>
-                      <Link to={`/public/consultations/${c.id}`}><Typography.Text strong style={{ fontSize: 16 }}>{c.title}</Typography.Text></Link>
+                      <Link to={orgPath(`/public/consultations/${c.id}`)}><Typography.Text strong style={{ fontSize: 16 }}>{c.title}</Typography.Text></Link>
                       <Flex gap={4} wrap align="center"><KindTag kind={c.kind} /></Flex>
                       {c.summary && <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: 0 }}>{c.summary}</Typography.Paragraph>}
-                      <Flex justify="end"><Link to={`/public/consultations/${c.id}`}><Button type="primary">{t('live.join')}</Button></Link></Flex>
+                      <Flex justify="end"><Link to={orgPath(`/public/consultations/${c.id}`)}><Button type="primary">{t('live.join')}</Button></Link></Flex>
                     </Flex>
                   </Card>
                 </Col>

@@ -1,5 +1,5 @@
 // 文库: documents by category, format and search words; staff upload, add categories and resolve reports.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { App, Button, Empty, Flex, Form, Input, List, Modal, Select, Space, Tag, Typography, Upload } from 'antd';
 import { FileTextOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { ScopeSwitch, useCanRollUp, type Scope } from '../../components/ScopeSwitch';
+import { usePublicOrgId } from '../../components/PublicOrgChooser';
 import { ACCESS, categoryOptions, FORMATS, sizeText, type Category, type DocItem, type Report } from './libraryApi';
 
 const isOffice = (roles: string[] | undefined) => !!roles?.some((r) => r === 'staff' || r === 'admin');
@@ -27,10 +28,13 @@ export default function LibraryPage() {
   const [scope, setScope] = useState<Scope>('own');
   const [uploading, setUploading] = useState(false);
   const [addingCategory, setAddingCategory] = useState(false);
-  const cats = useQuery({ queryKey: ['library', 'categories'], queryFn: () => api.get<{ items: Category[] }>('/api/v1/documents/categories') });
+  // A visitor's committee (PublicOrgChooser, ?org=): its categories and documents; another one starts afresh.
+  const orgId = usePublicOrgId();
+  useEffect(() => { setCategoryId(undefined); setPage(1); }, [orgId]);
+  const cats = useQuery({ queryKey: ['library', 'categories', orgId], queryFn: () => api.get<{ items: Category[] }>('/api/v1/documents/categories', { orgId }) });
   const list = useQuery({
-    queryKey: ['library', 'list', q, categoryId, format, page, scope],
-    queryFn: () => api.get<{ items: DocItem[]; total: number }>('/api/v1/documents', { q: q || undefined, categoryId, format, page, pageSize: 20, scope: scope === 'tree' ? scope : undefined }),
+    queryKey: ['library', 'list', q, categoryId, format, page, scope, orgId],
+    queryFn: () => api.get<{ items: DocItem[]; total: number }>('/api/v1/documents', { q: q || undefined, categoryId, format, page, pageSize: 20, scope: scope === 'tree' ? scope : undefined, orgId }),
     refetchInterval: (query) => (query.state.data?.items.some((d) => d.state === 'processing') ? 3000 : false),
   });
   const options = categoryOptions(cats.data?.items ?? []);
@@ -52,7 +56,7 @@ export default function LibraryPage() {
           onChange={(v) => { setCategoryId(v); setPage(1); }} style={{ flex: '1 1 160px' }} />
         <Select allowClear placeholder={t('library.allFormats')} aria-label={t('library.format')} options={FORMATS.map((f) => ({ value: f, label: f.toUpperCase() }))} value={format}
           onChange={(v) => { setFormat(v); setPage(1); }} style={{ flex: '0 1 120px' }} />
-        <ExportButton href={withQuery('/api/v1/documents.xlsx', { q: q || undefined, categoryId, format })} total={list.data?.total} />
+        <ExportButton href={withQuery('/api/v1/documents.xlsx', { q: q || undefined, categoryId, format, orgId })} total={list.data?.total} />
       </Flex>
       <List<DocItem>
         loading={list.isLoading}

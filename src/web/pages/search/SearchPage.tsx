@@ -8,6 +8,7 @@ import { useI18n, type MessageKey } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { Marked } from '../../components/Marked';
 import { RelatedSearches } from '../../components/RelatedSearches';
+import { usePublicOrgId } from '../../components/PublicOrgChooser';
 import { KINDS, type SearchAnswer, type SearchItem, type SearchKind } from './searchApi';
 
 const PAGE_SIZE = 20;
@@ -20,6 +21,7 @@ export default function SearchPage() {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const year = /^\d{4}$/.test(params.get('year') ?? '') ? Number(params.get('year')) : undefined;
   const category = params.get('category')?.slice(0, 100) || undefined;
+  const orgId = usePublicOrgId();
   // Another query, kind, year or category starts at page 1; the year and category are kept while the kind changes.
   const go = (next: { q?: string; kind?: SearchKind; page?: number; year?: number | null; category?: string | null }) => {
     const p = new URLSearchParams();
@@ -31,11 +33,14 @@ export default function SearchPage() {
     const nc = next.category === undefined ? category : next.category;
     if (nc) p.set('category', nc);
     if (next.page && next.page > 1) p.set('page', String(next.page));
+    // A visitor's committee (PublicOrgChooser) stays.
+    const org = params.get('org');
+    if (org) p.set('org', org);
     setParams(p);
   };
   const found = useQuery({
-    queryKey: ['search', q, kind, year, category, page], enabled: !!q,
-    queryFn: () => api.get<SearchAnswer>('/api/v1/search', { q, kind, year, category, page, pageSize: PAGE_SIZE }),
+    queryKey: ['search', q, kind, year, category, page, orgId], enabled: !!q,
+    queryFn: () => api.get<SearchAnswer>('/api/v1/search', { q, kind, year, category, page, pageSize: PAGE_SIZE, orgId }),
   });
   const counts = found.data?.counts ?? {};
   const all = KINDS.reduce((n, k) => n + (counts[k] ?? 0), 0);

@@ -5,10 +5,13 @@ import { useI18n } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useRounds } from '../../components/selection/queries';
+import { useOrgPath, usePublicOrgId } from '../../components/PublicOrgChooser';
 
 export default function PublicSelectionsPage() {
   const { t, formatDate } = useI18n();
-  const rounds = useRounds({ announced: true });
+  // The committee chosen in the frame (?org=): its announced rounds.
+  const rounds = useRounds({ announced: true, orgId: usePublicOrgId() });
+  const orgPath = useOrgPath();
   return (
     <>
       <PageHeader title={t('nav.publicSelections')} />
@@ -22,7 +25,7 @@ export default function PublicSelectionsPage() {
           renderItem={(r) => (
             <List.Item>
               <Flex vertical gap={2}>
-                <Link to={`/public/selections/${r.id}`}>{r.name}</Link>
+                <Link to={orgPath(`/public/selections/${r.id}`)}>{r.name}</Link>
                 <Typography.Text type="secondary">
                   {t('selection.excellent')} {r.excellent ?? 0} · {t('selection.results.announcedAt', { date: formatDate(r.announcedAt) })}
                 </Typography.Text>
