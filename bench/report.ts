@@ -63,7 +63,7 @@ async function grow(db: Db, table: string, orgId: string, target: number, change
 const NOT_COPIED = new Set(['sessions', 'api_tokens', 'outbox', 'audit_log', 'audit_events']);
 
 /** A copy of committee `from` as a new committee under `parent`: every tenant table's rows under its id (ids kept: keys are (org_id, id)). */
-async function copyCommittee(db: Db, from: string, parent: string, name: string) {
+export async function copyCommittee(db: Db, from: string, parent: string, name: string) {
   const [org] = await db.insert(orgs).values({ name, level: 'city', parentId: parent }).returning();
   const tables = await rows<{ t: string }>(db, sql`select c.table_name t from information_schema.columns c
     join information_schema.tables x on x.table_schema = c.table_schema and x.table_name = c.table_name and x.table_type = 'BASE TABLE'

@@ -4,7 +4,7 @@ import { queryRows, type Queryable } from '../../core/db/client.ts';
 import type { Actor } from '../../core/policies.ts';
 import { attachments } from '../handling/schema.ts';
 import { members } from '../org/schema.ts';
-import { personKey } from '../org/people.ts';
+import { withPerson } from '../org/people.ts';
 import { manyVisible, oneVisible, type Project, type Scope } from './access.ts';
 import { PROJECT_FILE_KIND } from './commands.ts';
 import { PROJECT_KIND_LABELS, PROJECT_KINDS, type ProjectKind } from './labels.ts';
@@ -181,8 +181,8 @@ function participantRows(s: Scope, f: Common & { honoured?: boolean }): SQL {
     union all select ${creationActivities.orgId}, unnest(${creationActivities.memberIds}), 'activity' from ${creationActivities} where ${activityWhere(s, f)}`;
 }
 
-/** The rows with the person each member is (a person counts once across committees: org/people.ts). */
-const persons = (rows: SQL): SQL => sql`select r.*, ${personKey(sql`r.org_id`, sql`r.member_id`)} as person from (${rows}) r`;
+/** How many people the rows name, each once (a person counts once across committees: org/people.ts): the member records first, then their people. */
+const peopleOf = (rows: SQL): SQL => sql`select count(distinct p.person)::int as n from (${withPerson(sql`select distinct q.org_id, q.member_id from (${rows}) q`)}) p`;
 
 export async function listParticipants(db: Queryable, s: Scope, f: Common & { honoured?: boolean }, page: Page) {
   const parts = participantRows(s, { ...f, memberId: undefined, q: undefined });
@@ -192,7 +192,7 @@ export async function listParticipants(db: Queryable, s: Scope, f: Common & { ho
       (array_agg(p.member_id order by p.org_id = ${s.orgIds[0] ?? null}::uuid desc, p.org_id))[1] as member_id,
       count(*) filter (where p.kind = 'project')::int as projects, count(*) filter (where p.kind = 'pairing')::int as pairings,
       count(*) filter (where p.kind = 'activity')::int as activities, count(*) filter (where p.kind = 'honour')::int as honours
-    from (${persons(parts)}) p ${s.own ? sql`where p.member_id = ${s.own}::uuid` : sql``} group by p.person`;
+    from (${withPerson(parts)}) p ${s.own ? sql`where p.member_id = ${s.own}::uuid` : sql``} group by p.person`;
   const [rows, [count]] = await Promise.all([
     queryRows<{ org_id: string; member_id: string; name: string | null; county_org_id: string | null; projects: number; pairings: number; activities: number; honours: number }>(db, sql`
       select g.*, m.name, m.county_org_id from (${grouped}) g left join ${members} m on m.org_id = g.org_id and m.id = g.member_id
@@ -224,8 +224,8 @@ export async function figures(db: Queryable, s: Scope, f: { year?: number; count
       investment: sql<string>`coalesce(sum(${creationProjects.investment}), 0)`, jobs: sql<number>`coalesce(sum(${creationProjects.jobs}), 0)::int`,
       poorHouseholds: sql<number>`coalesce(sum(${creationProjects.poorHouseholds}), 0)::int`,
     }).from(creationProjects).where(projectWhere(s, built)),
-    queryRows<{ n: number }>(db, sql`select count(distinct person)::int as n from (${persons(participantRows(s, base))}) p`),
-    queryRows<{ n: number }>(db, sql`select count(distinct person)::int as n from (${persons(participantRows(s, { ...base, honoured: true }))}) p`),
+    queryRows<{ n: number }>(db, peopleOf(participantRows(s, base))),
+    queryRows<{ n: number }>(db, peopleOf(participantRows(s, { ...base, honoured: true }))),
     db.select({ n: sql<number>`count(*)::int` }).from(creationHonours).where(honourWhere(s, base)),
     db.select({ n: sql<number>`count(*)::int` }).from(creationPairings).where(pairingWhere(s, base)),
     db.select({ n: sql<number>`count(*)::int`, beneficiaries: sql<number>`coalesce(sum(${creationActivities.beneficiaries}), 0)::int` }).from(creationActivities).where(activityWhere(s, base)),

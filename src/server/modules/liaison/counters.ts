@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { inArray, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../core/db/client.ts';
 import { orgs } from '../../core/schema.ts';
 import { committees, memberCommittees, members, sectors } from '../org/schema.ts';
@@ -27,28 +27,31 @@ export const SUM_FIELD: Partial<Record<Counter, 'n'>> = { massesVisited: 'n' };
 
 export interface CounterFilter { from: string; to: string; memberId?: string; sectorId?: string; committeeId?: string; countyOrgId?: string }
 
-/** Every countable record of the period, with the person, sector, committee of its link and county it counts for. */
-function facts(orgId: string, f: CounterFilter): SQL {
+/**
+ * Every countable record of the period in the committees `orgIds` (its `org_id`), with the person,
+ * sector, committee of its link and county it counts for.
+ */
+function facts(orgIds: string[], f: CounterFilter): SQL {
   const c = liaisonContacts, l = liaisonLinks, o = liaisonOpinions, mt = liaisonMeetings;
   const onLink = sql`${l.orgId} = ${c.orgId} and ${l.id} = ${c.linkId}`;
-  const inPeriod = sql`${c.orgId} = ${orgId} and ${c.date} between ${f.from} and ${f.to}`;
-  const contactCols = (counter: Counter, n: SQL) => sql`select ${counter}::text as counter, ${c.id} as id, ${c.id} as contact_id, null::uuid as meeting_id, ${c.date} as date,
+  const inPeriod = sql`${inArray(c.orgId, orgIds)} and ${c.date} between ${f.from} and ${f.to}`;
+  const contactCols = (counter: Counter, n: SQL) => sql`select ${c.orgId} as org_id, ${counter}::text as counter, ${c.id} as id, ${c.id} as contact_id, null::uuid as meeting_id, ${c.date} as date,
     ${l.fromMemberId} as member_id, ${l.committeeId} as link_committee_id, ${l.sectorId} as link_sector_id, ${n} as n`;
   const base = sql`
     ${contactCols('policyTalks', sql`1`)}, ${c.topics} as text from ${c} join ${l} on ${onLink} where ${inPeriod} and ${c.policyTalk}
     union all ${contactCols('membersVisited', sql`1`)}, ${c.topics} from ${c} join ${l} on ${onLink} where ${inPeriod} and ${l.toMemberId} is not null and ${c.channel} in ('faceToFace', 'research')
     union all ${contactCols('massesVisited', sql`${c.massesReached}`)}, ${c.topics} from ${c} join ${l} on ${onLink} where ${inPeriod} and ${c.massesReached} > 0
-    union all select 'problemsSolved', ${c.id}, ${c.id}, null, ${c.date}, ${l.fromMemberId}, ${l.committeeId}, ${l.sectorId}, 1, p.value
+    union all select ${c.orgId}, 'problemsSolved', ${c.id}, ${c.id}, null, ${c.date}, ${l.fromMemberId}, ${l.committeeId}, ${l.sectorId}, 1, p.value
       from ${c} join ${l} on ${onLink} cross join lateral jsonb_array_elements_text(${c.problemsSolved}) p where ${inPeriod}
-    union all select 'opinionsCollected', ${o.id}, ${c.id}, null, ${c.date}, ${l.fromMemberId}, ${l.committeeId}, ${l.sectorId}, 1, ${o.content}
+    union all select ${c.orgId}, 'opinionsCollected', ${o.id}, ${c.id}, null, ${c.date}, ${l.fromMemberId}, ${l.committeeId}, ${l.sectorId}, 1, ${o.content}
       from ${o} join ${c} on ${c.orgId} = ${o.orgId} and ${c.id} = ${o.contactId} join ${l} on ${onLink} where ${inPeriod}
-    union all select 'opinionsCollected', ${o.id}, null, ${mt.id}, ${mt.date}, ${o.memberId}, null, null, 1, ${o.content}
-      from ${o} join ${mt} on ${mt.orgId} = ${o.orgId} and ${mt.id} = ${o.meetingId} where ${mt.orgId} = ${orgId} and ${mt.date} between ${f.from} and ${f.to}`;
+    union all select ${mt.orgId}, 'opinionsCollected', ${o.id}, null, ${mt.id}, ${mt.date}, ${o.memberId}, null, null, 1, ${o.content}
+      from ${o} join ${mt} on ${mt.orgId} = ${o.orgId} and ${mt.id} = ${o.meetingId} where ${inArray(mt.orgId, orgIds)} and ${mt.date} between ${f.from} and ${f.to}`;
   const m = members;
-  const withPeople = sql`select f.counter, f.id, f.contact_id, f.meeting_id, f.date::text as date, f.member_id, f.link_committee_id,
+  const withPeople = sql`select f.org_id, f.counter, f.id, f.contact_id, f.meeting_id, f.date::text as date, f.member_id, f.link_committee_id,
       coalesce(${m.sectorId}, f.link_sector_id) as sector_id, ${m.countyOrgId} as county_org_id, f.n::int as n, f.text
-    from (${base}) f left join ${m} on ${m.orgId} = ${orgId} and ${m.id} = f.member_id`;
-  const inCommittee = (k: string) => sql`(g.link_committee_id = ${k} or exists (select 1 from ${memberCommittees} mc where mc.org_id = ${orgId} and mc.member_id = g.member_id and mc.committee_id = ${k}))`;
+    from (${base}) f left join ${m} on ${m.orgId} = f.org_id and ${m.id} = f.member_id`;
+  const inCommittee = (k: string) => sql`(g.link_committee_id = ${k} or exists (select 1 from ${memberCommittees} mc where mc.org_id = g.org_id and mc.member_id = g.member_id and mc.committee_id = ${k}))`;
   const where = [
     f.memberId ? sql`g.member_id = ${f.memberId}` : null,
     f.sectorId ? sql`g.sector_id = ${f.sectorId}` : null,
@@ -96,11 +99,11 @@ export async function counters(db: Queryable, orgId: string, f: CounterFilter & 
   const key = f.by === 'committee' ? sql`k.committee_id` : sql.raw(`h.${{ member: 'member_id', sector: 'sector_id', county: 'county_org_id' }[f.by]}`);
   const expand = f.by === 'committee'
     ? sql` cross join lateral (select h.link_committee_id as committee_id where h.link_committee_id is not null
-        union select mc.committee_id from ${memberCommittees} mc where mc.org_id = ${orgId} and mc.member_id = h.member_id) k`
+        union select mc.committee_id from ${memberCommittees} mc where mc.org_id = h.org_id and mc.member_id = h.member_id) k`
     : sql``;
-  const [rows, [total]] = await Promise.all([
-    queryRows<Tally & { key: string }>(db, sql`select ${key} as key, ${TALLY} from (${facts(orgId, f)}) h${expand} where ${key} is not null group by 1`),
-    queryRows<Tally>(db, sql`select ${TALLY} from (${facts(orgId, f)}) h`),
+  const [rows, { total }] = await Promise.all([
+    queryRows<Tally & { key: string }>(db, sql`select ${key} as key, ${TALLY} from (${facts([orgId], f)}) h${expand} where ${key} is not null group by 1`),
+    counterTotals(db, orgId, f),
   ]);
   const names = await namesOf(db, orgId, f.by, rows.map((r) => r.key));
   const param = DIM_PARAM[f.by];
@@ -112,19 +115,30 @@ export async function counters(db: Queryable, orgId: string, f: CounterFilter & 
     .sort((a, b) => (names.get(a.key)?.sort ?? '').localeCompare(names.get(b.key)?.sort ?? '') || a.name.localeCompare(b.name));
   return {
     from: f.from, to: f.to, by: f.by, items, fields: SUM_FIELD,
-    total: Object.fromEntries(COUNTERS.map((k) => [k, total![k]])) as Tally, sources: sourcesOf(f),
+    total, sources: sourcesOf(f),
   };
 }
 
-/** The counters' totals alone, as `counters` gives them (`total`, `sources`), without the breakdown: one statement. */
+/**
+ * The counters' totals of each committee of `orgIds` (every one of them, 0 where it has no
+ * records), as `counters` gives its committee's `total`, without the breakdown: one statement,
+ * grouped by committee. `sources` are each committee's own records (the same URL for every one).
+ */
+export async function counterTotalsByOrg(db: Queryable, orgIds: string[], f: CounterFilter): Promise<{ totals: Map<string, Tally>; sources: Record<Counter, string> }> {
+  const rows = orgIds.length ? await queryRows<Tally & { org_id: string }>(db, sql`select h.org_id, ${TALLY} from (${facts(orgIds, f)}) h group by h.org_id`) : [];
+  const byOrg = new Map(rows.map((r) => [r.org_id, r]));
+  return { totals: new Map(orgIds.map((id) => [id, Object.fromEntries(COUNTERS.map((k) => [k, byOrg.get(id)?.[k] ?? 0])) as Tally])), sources: sourcesOf(f) };
+}
+
+/** One committee's counter totals: `counterTotalsByOrg` for it alone. */
 export async function counterTotals(db: Queryable, orgId: string, f: CounterFilter) {
-  const [total] = await queryRows<Tally>(db, sql`select ${TALLY} from (${facts(orgId, f)}) h`);
-  return { total: Object.fromEntries(COUNTERS.map((k) => [k, total![k]])) as Tally, sources: sourcesOf(f) };
+  const { totals, sources } = await counterTotalsByOrg(db, [orgId], f);
+  return { total: totals.get(orgId)!, sources };
 }
 
 /** The records behind one counter (its `total` is the counter; for a sum, their `n` add up to it). */
 export async function counterRecords(db: Queryable, orgId: string, f: CounterFilter & { counter: Counter }, page: { limit: number; offset: number }) {
-  const all = sql`select h.* from (${facts(orgId, f)}) h where h.counter = ${f.counter}`;
+  const all = sql`select h.* from (${facts([orgId], f)}) h where h.counter = ${f.counter}`;
   const [rows, [count]] = await Promise.all([
     queryRows<{ id: string; contact_id: string | null; meeting_id: string | null; date: string; member_id: string | null; n: number; text: string; member_name: string | null; sector_name: string | null }>(db, sql`
       select r.*, m.name as member_name, s.name as sector_name from (${all}) r

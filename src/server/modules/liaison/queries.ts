@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../core/db/client.ts';
 import type { Actor } from '../../core/policies.ts';
 import { committees, members, plenarySessions, sectors, terms } from '../org/schema.ts';
@@ -224,14 +224,26 @@ export async function meetingView(db: Queryable, orgId: string, id: string) {
   };
 }
 
+/** The year's active party-member links (党员委员联系党外委员) of the committees `orgIds`. */
+const partyMemberLinks = (orgIds: string[], year: number) =>
+  and(inArray(liaisonLinks.orgId, orgIds), eq(liaisonLinks.year, year), eq(liaisonLinks.kind, 'partyMember'), eq(liaisonLinks.active, true));
+const memberAt = (m: { orgId: AnyPgColumn; id: AnyPgColumn }, side: 'from' | 'to') =>
+  and(eq(m.orgId, liaisonLinks.orgId), eq(m.id, side === 'from' ? liaisonLinks.fromMemberId : liaisonLinks.toMemberId));
+
 /**
- * The members on either end of the year's active party-member links (党员委员联系党外委员): the
- * party-member liaisons (`from`) or the non-party members they link with (`to`), each once.
+ * The members on either end of the year's active party-member links: the party-member liaisons
+ * (`from`) or the non-party members they link with (`to`), each once.
  */
 export async function partyMemberLinkPeople(db: Queryable, orgId: string, year: number, side: 'from' | 'to') {
-  const col = side === 'from' ? liaisonLinks.fromMemberId : liaisonLinks.toMemberId;
   return db.selectDistinct({ memberId: members.id, name: members.name, nameSort: members.nameSort }).from(liaisonLinks)
-    .innerJoin(members, and(eq(members.orgId, liaisonLinks.orgId), eq(members.id, col)))
-    .where(and(eq(liaisonLinks.orgId, orgId), eq(liaisonLinks.year, year), eq(liaisonLinks.kind, 'partyMember'), eq(liaisonLinks.active, true)))
-    .orderBy(asc(members.nameSort));
+    .innerJoin(members, memberAt(members, side)).where(partyMemberLinks([orgId], year)).orderBy(asc(members.nameSort));
+}
+
+/** How many members `partyMemberLinkPeople` lists on each side, for every committee of `orgIds` (one statement, grouped by committee; a committee without links has none). */
+export async function partyMemberLinkCounts(db: Queryable, orgIds: string[], year: number): Promise<Map<string, { from: number; to: number }>> {
+  if (!orgIds.length) return new Map();
+  const from = alias(members, 'from_member'), to = alias(members, 'to_member');
+  const rows = await db.select({ orgId: liaisonLinks.orgId, from: sql<number>`count(distinct ${from.id})::int`, to: sql<number>`count(distinct ${to.id})::int` }).from(liaisonLinks)
+    .leftJoin(from, memberAt(from, 'from')).leftJoin(to, memberAt(to, 'to')).where(partyMemberLinks(orgIds, year)).groupBy(liaisonLinks.orgId);
+  return new Map(rows.map((r) => [r.orgId, { from: r.from, to: r.to }]));
 }

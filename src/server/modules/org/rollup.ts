@@ -7,8 +7,10 @@ import { figureScope, type Scope } from './oversight.ts';
 // and compliance board, the council rooms' figures) computes each committee's figures on its own,
 // by its org_id — the very function that computes one committee's — and adds them up here. (The
 // proposal statistics count all the committees of the scope in SQL instead, grouped by org_id:
-// proposals/stats.ts.) A rate is never averaged: it is recomputed from the summed numerator and
-// denominator.
+// proposals/stats.ts; so do the party figures, party/queries.ts partyFiguresByOrg, and the 双联
+// counters' totals, liaison/counters.ts counterTotalsByOrg, which each committee's part then takes
+// its own from: one committee's figures are the same statement for it alone.) A rate is never
+// averaged: it is recomputed from the summed numerator and denominator.
 
 export interface Committee { id: string; name: string }
 /** One committee's result: `own` is the caller's committee. */

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../core/db/client.ts';
 import type { Actor } from '../../core/policies.ts';
 import { today } from '../handling/deadlines.ts';
-import { partyMemberLinkPeople } from '../liaison/queries.ts';
+import { partyMemberLinkCounts, partyMemberLinkPeople } from '../liaison/queries.ts';
 import { committees, members } from '../org/schema.ts';
 import { orgs } from '../../core/schema.ts';
 import { GROUP_KIND_LABELS, type GroupKind } from './labels.ts';
@@ -19,13 +19,17 @@ export async function groupSubtree(db: Queryable, orgId: string, id: string): Pr
 
 const memberCount = sql<number>`(select count(*)::int from ${partyGroupMembers} where ${partyGroupMembers.orgId} = ${partyGroups.orgId} and ${partyGroupMembers.groupId} = ${partyGroups.id})`;
 
+type GroupFilter = { kind?: GroupKind; active?: boolean; id?: string };
+/** The groups of the committees `orgIds` that `listGroups` lists. */
+const groupWhere = (orgIds: string[], f: GroupFilter) =>
+  and(inArray(partyGroups.orgId, orgIds), f.kind ? eq(partyGroups.kind, f.kind) : undefined, f.id ? eq(partyGroups.id, f.id) : eq(partyGroups.active, f.active ?? true));
+
 /** The groups (a flat list in tree order: parents before children), with their member counts. */
-export async function listGroups(db: Queryable, orgId: string, f: { kind?: GroupKind; active?: boolean; id?: string }) {
+export async function listGroups(db: Queryable, orgId: string, f: GroupFilter) {
   const rows = await db.select({ g: partyGroups, memberCount, committeeName: committees.name, countyName: orgs.name }).from(partyGroups)
     .leftJoin(committees, and(eq(committees.orgId, partyGroups.orgId), eq(committees.id, partyGroups.committeeId)))
     .leftJoin(orgs, eq(orgs.id, partyGroups.countyOrgId))
-    .where(and(eq(partyGroups.orgId, orgId), f.kind ? eq(partyGroups.kind, f.kind) : undefined, f.id ? eq(partyGroups.id, f.id) : eq(partyGroups.active, f.active ?? true)))
-    .orderBy(asc(partyGroups.createdAt), asc(partyGroups.name));
+    .where(groupWhere([orgId], f)).orderBy(asc(partyGroups.createdAt), asc(partyGroups.name));
   return rows.map(({ g, ...r }) => ({
     id: g.id, kind: g.kind, kindLabel: GROUP_KIND_LABELS[g.kind], name: g.name, parentId: g.parentId, committeeId: g.committeeId, countyOrgId: g.countyOrgId,
     committeeName: r.committeeName, countyName: r.countyName, active: g.active, memberCount: r.memberCount,
@@ -79,6 +83,17 @@ export const PEOPLE_SCOPES = ['office', 'liaisons', 'linked'] as const;
 export type PeopleScope = (typeof PEOPLE_SCOPES)[number];
 
 /**
+ * Everyone in the office party committee (机关党委) and the active branches and cells under it, of
+ * the committees `orgIds`: a row per group membership, with `person`, the key that counts them once
+ * (the member, else the login, else the name).
+ */
+const officeRows = (orgIds: string[]): SQL => sql`with recursive t as (
+      select org_id, id from ${partyGroups} where ${inArray(partyGroups.orgId, orgIds)} and kind = 'officeCommittee' and active
+      union select g.org_id, g.id from ${partyGroups} g join t on g.org_id = t.org_id and g.parent_id = t.id where g.active)
+    select e.org_id, e.member_id, e.user_id, e.name, coalesce(e.member_id::text, e.user_id::text, 'name:' || e.name) as person
+    from ${partyGroupMembers} e where (e.org_id, e.group_id) in (select org_id, id from t)`;
+
+/**
  * The people behind the party figures, each once: `office` — everyone in the office party
  * committee (机关党委) and the branches and cells under it; `liaisons` — the party-member members
  * who link with non-party members in the year; `linked` — the non-party members they link with.
@@ -88,35 +103,44 @@ export async function people(db: Queryable, orgId: string, scope: PeopleScope, y
     const rows = await partyMemberLinkPeople(db, orgId, year, scope === 'liaisons' ? 'from' : 'to');
     return rows.map((r) => ({ memberId: r.memberId, userId: null as string | null, name: r.name }));
   }
-  return queryRows<{ memberId: string | null; userId: string | null; name: string }>(db, sql`with recursive t as (
-      select id from ${partyGroups} where org_id = ${orgId} and kind = 'officeCommittee' and active
-      union select g.id from ${partyGroups} g join t on g.parent_id = t.id where g.org_id = ${orgId} and g.active)
-    select distinct on (coalesce(e.member_id::text, e.user_id::text, 'name:' || e.name)) e.member_id as "memberId", e.user_id as "userId", e.name
-    from ${partyGroupMembers} e where e.org_id = ${orgId} and e.group_id in (select id from t)
-    order by coalesce(e.member_id::text, e.user_id::text, 'name:' || e.name), e.name`);
+  return queryRows<{ memberId: string | null; userId: string | null; name: string }>(db, sql`select distinct on (o.person) o.member_id as "memberId", o.user_id as "userId", o.name
+    from (${officeRows([orgId])}) o order by o.person, o.name`);
 }
 
 /** The figures the speech quotes of the party organisation, each with the list that answers it (`total` = `value`). */
-export async function partyFigures(db: Queryable, orgId: string, year: number) {
-  const groups = await listGroups(db, orgId, {});
-  const count = (k: GroupKind) => groups.filter((g) => g.kind === k).length;
-  const [office, liaisons, linked, [acts]] = await Promise.all([
-    people(db, orgId, 'office', year), people(db, orgId, 'liaisons', year), people(db, orgId, 'linked', year),
-    db.select({ n: sql<number>`count(*)::int` }).from(partyActivities).where(and(eq(partyActivities.orgId, orgId), sql`${partyActivities.date} between ${`${year}-01-01`} and ${`${year}-12-31`}`)),
+export type PartyFigures = { year: number; figures: { key: string; label: string; value: number; unit: string; source: string }[] };
+
+/**
+ * The party figures of every committee of `orgIds`, each committee's its own lists' totals: one
+ * statement per kind of figure (groups, office people, linked people, activities), grouped by
+ * committee. One committee's figures are these for it alone.
+ */
+export async function partyFiguresByOrg(db: Queryable, orgIds: string[], year: number): Promise<Map<string, PartyFigures>> {
+  if (!orgIds.length) return new Map();
+  const a = partyActivities;
+  const [groups, office, links, acts] = await Promise.all([
+    db.select({ orgId: partyGroups.orgId, kind: partyGroups.kind, n: sql<number>`count(*)::int` }).from(partyGroups).where(groupWhere(orgIds, {})).groupBy(partyGroups.orgId, partyGroups.kind),
+    queryRows<{ org_id: string; n: number }>(db, sql`select o.org_id, count(distinct o.person)::int as n from (${officeRows(orgIds)}) o group by o.org_id`),
+    partyMemberLinkCounts(db, orgIds, year),
+    db.select({ orgId: a.orgId, n: sql<number>`count(*)::int` }).from(a).where(and(inArray(a.orgId, orgIds), sql`${a.date} between ${`${year}-01-01`} and ${`${year}-12-31`}`)).groupBy(a.orgId),
   ]);
   const fig = (key: string, label: string, value: number, unit: string, source: string) => ({ key, label, value, unit, source: `/api/v1${source}` });
-  return {
-    year,
-    figures: [
-      fig('officePartyMembers', '机关党员', office.length, '名', '/party/people?scope=office'),
-      fig('branches', '党支部', count('branch'), '个', '/party/groups?kind=branch'),
-      fig('cells', '党小组', count('cell'), '个', '/party/groups?kind=cell'),
-      fig('memberGroups', '党员委员活动小组', count('memberGroup'), '个', '/party/groups?kind=memberGroup'),
-      fig('partyMemberLiaisons', '联系党外委员的党员委员', liaisons.length, '名', `/party/people?scope=liaisons&year=${year}`),
-      fig('nonPartyLinked', '被联系的党外委员', linked.length, '名', `/party/people?scope=linked&year=${year}`),
-      fig('activities', '党组织活动', acts!.n, '次', `/party/activities?from=${year}-01-01&to=${year}-12-31`),
-    ],
-  };
+  return new Map(orgIds.map((orgId) => {
+    const count = (k: GroupKind) => groups.find((g) => g.orgId === orgId && g.kind === k)?.n ?? 0;
+    const linked = links.get(orgId) ?? { from: 0, to: 0 };
+    return [orgId, {
+      year,
+      figures: [
+        fig('officePartyMembers', '机关党员', office.find((r) => r.org_id === orgId)?.n ?? 0, '名', '/party/people?scope=office'),
+        fig('branches', '党支部', count('branch'), '个', '/party/groups?kind=branch'),
+        fig('cells', '党小组', count('cell'), '个', '/party/groups?kind=cell'),
+        fig('memberGroups', '党员委员活动小组', count('memberGroup'), '个', '/party/groups?kind=memberGroup'),
+        fig('partyMemberLiaisons', '联系党外委员的党员委员', linked.from, '名', `/party/people?scope=liaisons&year=${year}`),
+        fig('nonPartyLinked', '被联系的党外委员', linked.to, '名', `/party/people?scope=linked&year=${year}`),
+        fig('activities', '党组织活动', acts.find((r) => r.orgId === orgId)?.n ?? 0, '次', `/party/activities?from=${year}-01-01&to=${year}-12-31`),
+      ],
+    }];
+  }));
 }
 
 // Spelled with the table's name: a select from one table leaves its columns unqualified, which a

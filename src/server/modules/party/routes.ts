@@ -9,9 +9,9 @@ import { today } from '../handling/deadlines.ts';
 import { activityColumns, campaignColumns, groupColumns, ideaColumns, PEOPLE_NAMES, personColumns } from './export.ts';
 import { addGroupMember, adoptIdea, createGroup, logActivity, openCampaign, removeGroupMember, submitIdea, updateGroup } from './commands.ts';
 import { ACTIVITY_KINDS, GROUP_KINDS } from './labels.ts';
-import { SCOPES } from '../org/oversight.ts';
+import { figureScope, SCOPES } from '../org/oversight.ts';
 import { addFigures, perCommittee, rolledUp } from '../org/rollup.ts';
-import { type ActivityFilter, campaignView, groupView, listActivities, listCampaigns, listGroups, listIdeas, partyFigures, people, PEOPLE_SCOPES, presentEntry, presentIdea } from './queries.ts';
+import { type ActivityFilter, campaignView, groupView, listActivities, listCampaigns, listGroups, listIdeas, partyFiguresByOrg, people, PEOPLE_SCOPES, presentEntry, presentIdea } from './queries.ts';
 
 const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
 const obj = <T extends TProperties>(props: T) => Type.Object(props, { additionalProperties: false });
@@ -111,7 +111,10 @@ export async function partyRoutes(fastify: FastifyInstance) {
     schema: { tags, summary: 'The party organisation in figures for a year, each with its source list (scope=tree: with the committees below, each figure with its parts)', querystring: obj({ year: Type.Optional(Year), scope: Type.Optional(lit(SCOPES)) }) },
   }, async (req) => {
     const actor = read(req), year = req.query.year ?? thisYear();
-    const parts = await perCommittee(app.db, actor, req.query.scope, async (a) => (await partyFigures(app.db, a.orgId, year)).figures);
+    // Every committee's figures read at once, grouped by committee.
+    const committees = await figureScope(app.db, actor, req.query.scope);
+    const byOrg = await partyFiguresByOrg(app.db, committees.map((c) => c.id), year);
+    const parts = await perCommittee(app.db, actor, committees, async (a) => byOrg.get(a.orgId)!.figures);
     return rolledUp(parts)
       ? { year, scope: 'tree', committees: parts.map((p) => p.org.name), figures: addFigures(parts) }
       : { year, scope: 'own', figures: parts[0]!.value };

@@ -2,8 +2,8 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../core/db/client.ts';
 import type { Actor } from '../../core/policies.ts';
 import { plenarySessions } from '../org/schema.ts';
-import { listCampaigns, partyFigures } from '../party/queries.ts';
-import { counterTotals, SUM_FIELD } from '../liaison/counters.ts';
+import { listCampaigns, partyFiguresByOrg } from '../party/queries.ts';
+import { counterTotalsByOrg, SUM_FIELD } from '../liaison/counters.ts';
 import { listMeetings } from '../liaison/queries.ts';
 import { figures as creationFigures } from '../creation/queries.ts';
 import { scopeOf } from '../creation/access.ts';
@@ -19,7 +19,7 @@ import { proposals } from '../proposals/schema.ts';
 import { listRounds } from '../selection/queries.ts';
 import { placeOf } from './profile.ts';
 import { addFigures, perCommittee, rolledUp } from '../org/rollup.ts';
-import type { Scope } from '../org/oversight.ts';
+import { figureScope, type Scope } from '../org/oversight.ts';
 
 // The figures of the 四双 report, each computed by the module that keeps its records and carrying
 // the list that answers it: `source` is an API list of the caller's committee whose `total` is
@@ -83,14 +83,25 @@ export async function yearSession(db: Queryable, orgId: string, year: number): P
 }
 
 /**
+ * The figures read for every committee of a report at once, each in one statement grouped by
+ * committee (the party figures, the 双联 counters' totals): started once and shared by each
+ * committee's `sishuangFigures`, which takes its own from them. One committee's report reads them
+ * for itself alone, by the same statements.
+ */
+export interface ByOrg { party: ReturnType<typeof partyFiguresByOrg>; liaison: ReturnType<typeof counterTotalsByOrg> }
+const readByOrg = (db: Queryable, orgIds: string[], year: number): ByOrg =>
+  ({ party: partyFiguresByOrg(db, orgIds, year), liaison: counterTotalsByOrg(db, orgIds, { from: `${year}-01-01`, to: `${year}-12-31` }) });
+
+/**
  * Every figure of the year the data holds, and the names the prose quotes. `creation: false` leaves
  * out the 双创 figures (a roll-up takes them once, from the caller: their lists already cover the
  * committees below); `ownOnly: false` the figures of one committee's own records that a roll-up
- * does not add up (OWN_ONLY: the campaign, the online comments, the measures).
+ * does not add up (OWN_ONLY: the campaign, the online comments, the measures); `byOrg` the figures
+ * already being read for every committee of a roll-up.
  */
-export async function sishuangFigures(db: Queryable, actor: Actor, year: number, opts: { creation?: boolean; ownOnly?: boolean } = {}): Promise<{ figures: Figure[]; context: FigureContext }> {
+export async function sishuangFigures(db: Queryable, actor: Actor, year: number, opts: { creation?: boolean; ownOnly?: boolean; byOrg?: ByOrg } = {}): Promise<{ figures: Figure[]; context: FigureContext }> {
   const orgId = actor.orgId;
-  const from = `${year}-01-01`, to = `${year}-12-31`;
+  const byOrg = opts.byOrg ?? readByOrg(db, [orgId], year);
   const out: Figure[] = [];
   const add = (f: Figure) => { out.push(f); };
 
@@ -103,7 +114,7 @@ export async function sishuangFigures(db: Queryable, actor: Actor, year: number,
     ['satisfied', '提案人对办理表示满意', { satisfaction: 'satisfied' }], ['key', '党政领导领办的重点提案', { isKey: true }],
   ];
   const [party, tally, meetings, campaigns, creation, heldRows, [busiest], rooms, outcomeRows, measureRows, counted, rounds] = await Promise.all([
-    partyFigures(db, orgId, year), counterTotals(db, orgId, { from, to }), listMeetings(db, orgId, { year }), opts.ownOnly === false ? [] : listCampaigns(db, actor, {}),
+    byOrg.party.then((m) => m.get(orgId)!), byOrg.liaison.then(({ totals, sources }) => ({ total: totals.get(orgId)!, sources })), listMeetings(db, orgId, { year }), opts.ownOnly === false ? [] : listCampaigns(db, actor, {}),
     opts.creation !== false ? scopeOf(db, actor).then((s) => creationFigures(db, s, { year })) : null,
     // Each kind's count is its list's total (the list's own condition), the kinds counted in one statement.
     db.select({ kind: consultations.kind, n: sql<number>`count(*)::int` }).from(consultations).where(consultationWhere(actor, heldFilter)).groupBy(consultations.kind),
@@ -198,12 +209,14 @@ const WHOLE_TREE = /^creation\./;
 
 /**
  * The figures over the caller's scope: its own, or with scope=tree (and org.oversee) each active
- * committee below computed on its own (org/rollup.ts) and added up figure by figure. `committees`
- * names them; `tree` says whether anything below was added.
+ * committee below computed on its own (org/rollup.ts) and added up figure by figure — the party
+ * figures and the 双联 counters' totals read for all of them at once, grouped by committee (ByOrg).
+ * `committees` names them; `tree` says whether anything below was added.
  */
 export async function sishuangFiguresOver(db: Queryable, actor: Actor, year: number, scope?: Scope) {
-  const parts = await perCommittee(db, actor, scope, (a) => sishuangFigures(db, a, year, { creation: a.orgId === actor.orgId, ownOnly: a.orgId === actor.orgId }));
-  const committees = parts.map((p) => p.org);
+  const committees = await figureScope(db, actor, scope);
+  const byOrg = readByOrg(db, committees.map((c) => c.id), year);
+  const parts = await perCommittee(db, actor, committees, (a) => sishuangFigures(db, a, year, { creation: a.orgId === actor.orgId, ownOnly: a.orgId === actor.orgId, byOrg }));
   const own = parts[0]!.value;
   if (!rolledUp(parts)) return { ...own, committees, tree: false };
   // Added up: all but the 双创 figures (the caller's lists already cover the committees below) and
