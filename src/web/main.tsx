@@ -42,8 +42,10 @@ function Themed() {
   );
 }
 
-// An English page waits for its strings (their own chunk); a Chinese one renders at once.
-void loadLang(readStoredLang()).finally(() =>
+// An English page waits for its strings (their own chunk); a Chinese one renders at once, the login
+// page with the strings in the entry (the rest follow, I18nProvider).
+const lang = readStoredLang();
+void (lang === 'en' ? loadLang(lang) : Promise.resolve()).finally(() =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <I18nProvider>
