@@ -1,6 +1,7 @@
 // The English strings: loaded only when the page is in English (i18n.ts's loadLang), so that the
 // Chinese page, the usual one, carries none of them.
 import type { Dictionary } from './i18n';
+import { shellEn } from './messages/en/shell';
 import { proposalsEn } from './messages/en/proposals';
 import { selectionEn } from './messages/en/selection';
 import { opinionsEn } from './messages/en/opinions';
@@ -18,13 +19,7 @@ import { searchEn } from './messages/en/search';
 import { orgsEn } from './messages/en/orgs';
 
 export const en: Dictionary = {
-  'app.name': 'Tongxin',
-  'app.tagline': 'CPPCC member duty platform',
-  'lang.switch': 'Language',
-  'lang.zh': '中文',
-  'lang.en': 'English',
-
-  'common.loading': 'Loading…',
+  ...shellEn,
   'common.save': 'Save',
   'common.cancel': 'Cancel',
   'common.create': 'New',
@@ -53,18 +48,12 @@ export const en: Dictionary = {
   'common.deactivated': 'Deactivated',
   'common.reactivated': 'Reactivated',
   'common.error': 'Something went wrong',
-  'common.loadFailed': 'Failed to load',
-  'common.retry': 'Retry',
   'common.back': 'Back',
-  'common.backHome': 'Back to home',
   'common.required': '{field} is required',
-  'common.none': '—',
   'common.menu': 'Menu',
   'common.copy': 'Copy',
   'common.close': 'Close',
   'common.listSep': ', ',
-  'common.reload': 'Reload',
-  'common.crashed': 'This page failed. Reload and try again.',
 
   'role.admin': 'Administrator',
   'role.staff': 'Office staff',
@@ -90,17 +79,6 @@ export const en: Dictionary = {
   'nav.audit': 'Audit log',
   'nav.account': 'My account',
   'nav.logout': 'Log out',
-
-  'login.title': 'Sign in',
-  'login.username': 'Username',
-  'login.password': 'Password',
-  'login.submit': 'Sign in',
-  'login.failed': 'Sign-in failed',
-  'login.usernameRequired': 'Enter your username',
-  'login.passwordRequired': 'Enter your password',
-  'login.committee': 'Committee',
-  'login.chooseCommittee': 'This username has accounts in several committees: choose the one to sign in to',
-  'login.committeeRequired': 'Choose a committee',
 
   'home.greeting': 'Hello, {name}',
   'home.morning': 'Good morning, {name}',
@@ -280,8 +258,6 @@ export const en: Dictionary = {
   'account.tokenOnce': 'This token is shown only once. Copy it now.',
   'account.noTokens': 'No tokens',
 
-  'forbidden.title': 'Not allowed',
-  'forbidden.detail': 'Your role cannot use this page.',
   'notFound.title': 'Page not found',
   'notFound.detail': 'The page does not exist or has been removed.',
 

@@ -4,8 +4,6 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ConfigProvider } from 'antd';
 import zhCN from 'antd/es/locale/zh_CN';
 import enUS from 'antd/es/locale/en_US';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
 import { ApiError } from './api';
 import { AuthProvider } from './auth';
 import { I18nProvider, loadLang, readStoredLang, useI18n } from './i18n';
@@ -25,8 +23,6 @@ const queryClient = new QueryClient({
 
 function Themed() {
   const { lang } = useI18n();
-  // antd's date pickers name months and weekdays through dayjs: its locale follows the page's.
-  dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
   return (
     <ConfigProvider
       locale={lang === 'zh' ? zhCN : enUS}
@@ -42,8 +38,10 @@ function Themed() {
   );
 }
 
-// An English page waits for its strings (their own chunk); a Chinese one renders at once.
-void loadLang(readStoredLang()).finally(() =>
+// An English page waits for its strings (their own chunk); a Chinese one renders at once, the login
+// page with the strings in the entry (the rest follow, I18nProvider).
+const lang = readStoredLang();
+void (lang === 'en' ? loadLang(lang) : Promise.resolve()).finally(() =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <I18nProvider>

@@ -1,6 +1,7 @@
 // A calendar day as a form field: antd's DatePicker in the page's language, holding the API's
 // YYYY-MM-DD string. It shows the day as formatDate writes it; typing YYYY-MM-DD works too.
 import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import type { CSSProperties } from 'react';
 import { DatePicker } from 'antd';
 import { useI18n } from '../i18n';
@@ -18,7 +19,10 @@ interface Props {
 }
 
 export function DateField({ id, value, onChange, min, max, allowClear = false, style, ...rest }: Props) {
-  const { dateFormat } = useI18n();
+  const { dateFormat, lang } = useI18n();
+  // antd's date pickers name months and weekdays through dayjs: its locale follows the page's (set
+  // here, the only date picker, so that dayjs stays out of the login page's scripts).
+  dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
   return (
     <DatePicker
       id={id}

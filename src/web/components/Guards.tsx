@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
-import { Button, Flex, Result, Spin } from 'antd';
+import { Button, Flex, Spin } from 'antd';
 import { useAuth } from '../auth';
 import { errorText } from '../api';
 import { useI18n } from '../i18n';
 import { isPublicOnly, type Role } from '../types';
+import { ErrorPanel } from './ErrorPanel';
 
 function FullPageSpin() {
   return (
@@ -22,11 +23,10 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   if (loading) return <FullPageSpin />;
   if (!user && error) {
     return (
-      <Result
-        status="error"
+      <ErrorPanel
         title={t('common.loadFailed')}
-        subTitle={errorText(error)}
-        extra={<Button onClick={retry}>{t('common.retry')}</Button>}
+        detail={errorText(error)}
+        action={<Button onClick={retry}>{t('common.retry')}</Button>}
       />
     );
   }
@@ -44,11 +44,11 @@ export function Forbidden() {
   const { t } = useI18n();
   const navigate = useNavigate();
   return (
-    <Result
-      status="403"
+    <ErrorPanel
+      warning
       title={t('forbidden.title')}
-      subTitle={t('forbidden.detail')}
-      extra={
+      detail={t('forbidden.detail')}
+      action={
         <Button type="primary" onClick={() => navigate('/')}>
           {t('common.backHome')}
         </Button>

@@ -189,7 +189,6 @@ export const consultationsZh = {
   'visit.empty': '还没有视察记录',
   'visit.count': '共 {n} 次视察',
   'nav.consultationTopics': '开门式选题',
-  'nav.publicConsultations': '协商公开',
   'home.shortcut.consultationTopics': '提出协商选题，支持他人的选题',
   'topic.state.proposed': '已提出',
   'topic.state.shortlisted': '候选',

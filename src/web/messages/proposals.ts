@@ -22,7 +22,6 @@ export const proposalsZh = {
   'nav.unitInbox': '交办件',
   'nav.keyProposals': '我领办的重点提案',
   'nav.keyBoard': '重点提案督办',
-  'nav.publicProposals': '公开提案',
 
   'home.shortcut.myProposals': '查看我提出和附议的提案',
   'home.shortcut.newProposal': '撰写并提交新提案',

@@ -182,7 +182,6 @@ export const uiZh = {
   // Public accounts (网民) and online comments (网络议政).
   'register.title': '注册网民账号',
   'register.intro': '注册后即可参与网络议政：发表意见、回复和支持他人的意见。',
-  'register.link': '没有账号？注册网民账号',
   'register.displayName': '昵称',
   'register.displayNameRequired': '请输入昵称',
   'register.usernameHint': '2–64 位字母、数字或 _ . @ -',

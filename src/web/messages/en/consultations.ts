@@ -189,7 +189,6 @@ export const consultationsEn: Record<keyof typeof consultationsZh, string> = {
   'visit.empty': 'No visits logged yet',
   'visit.count': '{n} visits',
   'nav.consultationTopics': 'Open topics',
-  'nav.publicConsultations': 'Consultations',
   'home.shortcut.consultationTopics': "Propose topics for consultation and support others' topics",
   'topic.state.proposed': 'Proposed',
   'topic.state.shortlisted': 'Shortlisted',

@@ -23,7 +23,6 @@ export const proposalsEn: Record<Keys, string> = {
   'nav.unitInbox': 'Assigned items',
   'nav.keyProposals': 'Key proposals I lead',
   'nav.keyBoard': 'Key proposals',
-  'nav.publicProposals': 'Published proposals',
 
   'home.shortcut.myProposals': 'Proposals I made or co-signed',
   'home.shortcut.newProposal': 'Draft and submit a proposal',

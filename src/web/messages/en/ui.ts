@@ -175,7 +175,6 @@ export const uiEn: Record<Keys, string> = {
   'audit.action.backfilled': 'Entries backfilled',
   'register.title': 'Register a public account',
   'register.intro': 'With an account you take part in online consultation: comment, reply and support others’ comments.',
-  'register.link': 'No account? Register',
   'register.displayName': 'Display name',
   'register.displayNameRequired': 'Enter a display name',
   'register.usernameHint': '2–64 letters, digits or _ . @ -',

@@ -1,0 +1,32 @@
+// The English table of ../shell.ts, loaded only when the page is in English.
+import type { shellZh } from '../shell';
+
+export const shellEn: Record<keyof typeof shellZh, string> = {
+  'app.name': 'Tongxin',
+  'app.tagline': 'CPPCC member duty platform',
+  'lang.switch': 'Language',
+  'lang.zh': '中文',
+  'lang.en': 'English',
+  'common.none': '—',
+  'common.loading': 'Loading…',
+  'common.loadFailed': 'Failed to load',
+  'common.retry': 'Retry',
+  'common.backHome': 'Back to home',
+  'common.crashed': 'This page failed. Reload and try again.',
+  'common.reload': 'Reload',
+  'login.title': 'Sign in',
+  'login.username': 'Username',
+  'login.password': 'Password',
+  'login.submit': 'Sign in',
+  'login.failed': 'Sign-in failed',
+  'login.usernameRequired': 'Enter your username',
+  'login.passwordRequired': 'Enter your password',
+  'login.committee': 'Committee',
+  'login.chooseCommittee': 'This username has accounts in several committees: choose the one to sign in to',
+  'login.committeeRequired': 'Choose a committee',
+  'register.link': 'No account? Register',
+  'nav.publicProposals': 'Published proposals',
+  'nav.publicConsultations': 'Consultations',
+  'forbidden.title': 'Not allowed',
+  'forbidden.detail': 'Your role cannot use this page.',
+};
