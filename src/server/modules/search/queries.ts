@@ -1,5 +1,6 @@
 import { and, eq, gt, inArray, max, ne, or, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../core/db/client.ts';
+import { shaped, type Built } from '../../core/db/shaped.ts';
 import { hasRole, isPublicAccount, ROLES, type Actor } from '../../core/policies.ts';
 import { highlight, queryWords } from '../../core/text/highlight.ts';
 import { redactContacts } from '../../core/text/redact.ts';
@@ -142,7 +143,7 @@ const roughly = (n: number) => { const unit = 10 ** Math.max(0, Math.floor(Math.
  * space read: n / share estimates the arm's matches (the kth smallest of N uniform values is about k / N;
  * with 101 taken the error is about ±10 %). An arm taken in no order adds what it took (a floor).
  */
-function tally(parts: Arm[], armRows: { arm: number; n: number; pool: number; last: string }[]) {
+function tally(parts: readonly Pick<Arm, 'kind' | 'ordered'>[], armRows: { arm: number; n: number; pool: number; last: string }[]) {
   const counts = noCounts();
   const guess = noCounts();
   const capped = new Set<SearchKind>();
@@ -165,120 +166,142 @@ function tally(parts: Arm[], armRows: { arm: number; n: number; pool: number; la
 
 const noCounts = () => Object.fromEntries(SEARCH_KINDS.map((k) => [k, 0])) as Record<SearchKind, number>;
 
-export async function search(db: Queryable, actor: Actor | null, orgId: string, q: string, filter: SearchFilter, page: { limit: number; offset: number }): Promise<SearchAnswer> {
+/**
+ * One statement: the (capped) matches of every kind once (a CTE read several times is computed once), counted
+ * by kind and arm (in the year and category asked for; `pool`: how many the arm took, `last`: its last id) for
+ * the tabs, by year and by category (of the kind asked for, in the other filter) for the filters, and the page
+ * of those asked for, ranked, with each row's title, text and date (read for the page only). A year is the
+ * year of the date shown. Ranking runs over the capped matches only. `meta`: the arms (their kinds and order).
+ */
+function statementOf(actor: Actor | null, v: Record<string, string | number>, words: string[], filter: SearchFilter): Built<{ kind: SearchKind; ordered: boolean }[]> {
   const { kind, year, category } = filter;
-  const words = queryWords(q);
-  if (!words.length) return { items: [], total: 0, totalCapped: false, capped: [], counts: noCounts(), estimates: {}, totalEstimate: 0, years: [], categories: [], words };
+  const orgId = `${v.orgId}`;
   const c: Ctx = {
     actor, orgId,
-    q: sql`to_tsquery('simple', ${words.join(' & ')})`,
+    q: sql`to_tsquery('simple', ${v.q})`,
     // Every word in the title: the words weighted A.
-    qTitle: sql`to_tsquery('simple', ${words.map((w) => `${w}:A`).join(' & ')})`,
+    qTitle: sql`to_tsquery('simple', ${v.qTitle})`,
   };
-  // One statement: the (capped) matches of every kind once (a CTE read several times is computed once),
-  // counted by kind and arm (in the year and category asked for; `pool`: how many the arm took, `last`: its
-  // last id) for the tabs, by year and by category (of the kind asked for, in the other filter) for the
-  // filters, and the page of those asked for, ranked. A year is the year of the date shown. Ranking runs
-  // over the capped matches only.
   const order = sql`order by title_hit desc, rank desc, updated desc, id`;
   const inYear = year ? sql` and year = ${year}` : sql``;
   const inCategory = category ? sql` and category = ${category}` : sql``;
   const ofKind = kind ? sql` and kind = ${kind}` : sql``;
   const parts = arms(c, SEARCH_KINDS);
-  const none = sql`null::int as pool, null::text as last`;
-  const rows = await queryRows<{ kind: string; id: string | null; n: number; pool: number | null; last: string | null }>(db, sql`with m as (${sql.join(parts.map((p, i) => sql`(select ${i}::int as arm, a.* from (${p.sql}) a)`), sql` union all `)}),
+  const noContent = sql`null::text as title, null::text as body, null::text as dated, null::boolean as whole, null::uuid as ref, null::uuid as ref2, null::jsonb as more`;
+  const none = sql`null::int as pool, null::text as last, ${noContent}`;
+  const statement = sql`with m as (${sql.join(parts.map((p, i) => sql`(select ${i}::int as arm, a.* from (${p.sql}) a)`), sql` union all `)}),
     u as (select arm, kind, id, updated, category, extract(year from updated)::int as year, tsv from m)
-    select kind || ':' || arm::text as kind, null::uuid as id, (count(*) filter (where true${inYear}${inCategory}))::int as n, count(*)::int as pool, max(id::text) as last from u group by kind, arm
+    select kind || ':' || arm::text as kind, null::uuid as id, (count(*) filter (where true${inYear}${inCategory}))::int as n, count(*)::int as pool, max(id::text) as last, ${noContent} from u group by kind, arm
     union all
     select 'year:' || year::text, null::uuid, count(*)::int, ${none} from u where true${ofKind}${inCategory} group by year
     union all
     select 'category:' || category, null::uuid, count(*)::int, ${none} from u where category is not null${ofKind}${inYear} group by category
     union all
-    (select kind, id, (row_number() over (${order}))::int, ${none} from (select kind, id, updated, (tsv @@ ${c.qTitle}) as title_hit, ts_rank(tsv, ${c.q}) as rank
-      from u where true${ofKind}${inYear}${inCategory}) r ${order} limit ${page.limit} offset ${page.offset})`);
+    select pg.kind, pg.id, pg.n, null::int, null::text, x.* from (select kind, id, (row_number() over (${order}))::int as n from (select kind, id, updated, (tsv @@ ${c.qTitle}) as title_hit, ts_rank(tsv, ${c.q}) as rank
+      from u where true${ofKind}${inYear}${inCategory}) r ${order} limit ${v.limit} offset ${v.offset}) pg, lateral (${pageContent(actor, orgId, words)}) x`;
+  return { statement, meta: parts.map((p) => ({ kind: p.kind, ordered: p.ordered })) };
+}
+
+export async function search(db: Queryable, actor: Actor | null, orgId: string, q: string, filter: SearchFilter, page: { limit: number; offset: number }): Promise<SearchAnswer> {
+  const { kind, year, category } = filter;
+  const words = queryWords(q);
+  if (!words.length) return { items: [], total: 0, totalCapped: false, capped: [], counts: noCounts(), estimates: {}, totalEstimate: 0, years: [], categories: [], words };
+  // The statement is compiled once per shape (core/db/shaped.ts): the caller's roles and which of their ids
+  // they have, the filters set, the number of words; the values are its parameters.
+  const vars: Record<string, string | number> = { orgId, q: words.join(' & '), qTitle: words.map((w) => `${w}:A`).join(' & '), limit: page.limit, offset: page.offset };
+  words.forEach((w, i) => { vars[`w${i}`] = w; });
+  if (kind) vars.kind = kind;
+  if (year) vars.year = year;
+  if (category) vars.category = category;
+  if (actor) {
+    Object.assign(vars, { actorId: actor.id, actorOrg: actor.orgId });
+    if (actor.memberId) vars.memberId = actor.memberId;
+    if (actor.unitId) vars.unitId = actor.unitId;
+  }
+  const shape = JSON.stringify(['search', actor ? actor.roles : null, Object.keys(vars)]);
+  const { statement, meta: parts } = shaped(shape, vars, (v) => statementOf(actor && { ...actor, id: `${v.actorId}`, orgId: `${v.actorOrg}`, memberId: v.memberId ? `${v.memberId}` : null, unitId: v.unitId ? `${v.unitId}` : null },
+    v, words.map((_, i) => `${v[`w${i}`]}`), { kind: v.kind as SearchKind | undefined, year: v.year as number | undefined, category: v.category as string | undefined }));
+  const rows = await queryRows<Row>(db, statement);
   const facet = (prefix: string) => rows.filter((r) => r.id === null && r.kind.startsWith(prefix)).map((r) => ({ key: r.kind.slice(prefix.length), count: r.n }));
   const years = facet('year:').map((r) => ({ year: Number(r.key), count: r.count })).sort((a, b) => b.year - a.year);
   const categories = facet('category:').map((r) => ({ category: r.key, count: r.count })).sort((a, b) => b.count - a.count || (a.category < b.category ? -1 : 1)); // (ties by code point: the same wherever it runs)
   // (n: the place on the page, for the union does not promise to keep the order)
-  const pageRows = rows.filter((r): r is { kind: SearchKind; id: string; n: number; pool: null; last: null } => r.id !== null).sort((a, b) => a.n - b.n);
+  const pageRows = rows.filter((r): r is PageRow => r.id !== null).sort((a, b) => a.n - b.n);
   const { counts, capped, estimates } = tally(parts, rows.filter((r) => r.pool !== null).map((r) => ({ arm: Number(r.kind.split(':')[1]), n: r.n, pool: r.pool!, last: r.last! })));
   const inScope: readonly SearchKind[] = kind ? [kind] : SEARCH_KINDS;
   const total = inScope.reduce((a: number, k) => a + counts[k], 0);
   const totalCapped = inScope.some((k) => capped.includes(k));
-  const shown = await present(db, actor, orgId, pageRows, words);
   return {
-    items: pageRows.map((r) => shown.get(`${r.kind}:${r.id}`)).filter((x): x is SearchItem => !!x),
+    items: pageRows.map((r) => present(r, isOutsider(actor), words)),
     total, totalCapped, capped, counts, estimates, totalEstimate: inScope.reduce((a: number, k) => a + (estimates[k] ?? counts[k]), 0),
     years, categories, words,
   };
 }
 
-interface Found { title: string; text: string; href: string; date: Date | string }
+/**
+ * A row of the statement: a count (`id` null: by kind and arm, by year, by category) or a row of the page with
+ * what it shows: title, text (`body`), date (`dated`, as the driver gives it), `whole`: read in full (else
+ * contact details masked), `ref`/`ref2`: the item it belongs to (a reply's proposal or recommendation and that
+ * one's consultation, a comment's consultation), `more`: a contact log's problems solved.
+ */
+interface Row {
+  kind: string; id: string | null; n: number; pool: number | null; last: string | null;
+  title: string | null; body: string | null; dated: string | null; whole: boolean | null; ref: string | null; ref2: string | null; more: string[] | null;
+}
+type PageRow = Row & { kind: SearchKind; id: string; title: string; body: string; dated: string };
 
-/** Title, text and link of each row found, read after the page is cut (bodies of the page only). */
-async function present(db: Queryable, actor: Actor | null, orgId: string, rows: { kind: SearchKind; id: string }[], words: string[]): Promise<Map<string, SearchItem>> {
-  const ids = (k: SearchKind) => rows.filter((r) => r.kind === k).map((r) => r.id);
-  const outsider = isOutsider(actor);
-  const found = new Map<string, Found>();
-  const put = (k: SearchKind, id: string, f: Found) => found.set(`${k}:${id}`, f);
+/**
+ * What a row of the page shows, as a lateral subquery of the page row `pg` (kind, id): its kind's arm alone
+ * answers (the others' `pg.kind = …` is false), with the same columns as the page rows read before
+ * (the bodies of the page only).
+ */
+function pageContent(actor: Actor | null, orgId: string, words: string[]): SQL {
+  const full = sql`${fullAccess(actor)}`;
+  const of = (k: SearchKind, cols: SQL, from: SQL, idCol: SQL, orgCol: SQL) => sql`select ${cols} from ${from} where pg.kind = ${k} and ${orgCol} = ${orgId} and ${idCol} = pg.id`;
+  // The first page with a query word (else the first page) gives a document's text.
+  const hit = sql.join(words.map((w) => sql`strpos(lower(dp.text), ${w}) > 0`), sql` or `);
+  const cols = (title: SQL, body: SQL, dated: SQL, whole: SQL = sql`true`, ref: SQL = sql`null::uuid`, ref2: SQL = sql`null::uuid`, more: SQL = sql`null::jsonb`) =>
+    sql`${title} as title, ${body} as body, ${dated}::text as dated, ${whole} as whole, ${ref} as ref, ${ref2} as ref2, ${more} as more`;
+  return sql.join([
+    of('proposal', cols(sql`${proposals.title}`, sql`${proposals.body}`, sql`${proposals.updatedAt}`, full), sql`${proposals}`, sql`${proposals.id}`, sql`${proposals.orgId}`),
+    of('reply', cols(sql`${proposals.title}`, sql`${replies.content}`, sql`${replies.createdAt}`, full, sql`${replies.itemId}`),
+      sql`${replies}${on(sql`${proposals}`, sql`${proposals.orgId} = ${replies.orgId} and ${proposals.id} = ${replies.itemId} and ${replies.itemKind} = ${PROPOSAL}`)}`, sql`${replies.id}`, sql`${replies.orgId}`),
+    of('reply', cols(sql`${consultationRecommendations.title}`, sql`${replies.content}`, sql`${replies.createdAt}`, sql`true`, sql`${replies.itemId}`, sql`${consultationRecommendations.consultationId}`),
+      sql`${replies}${on(sql`${consultationRecommendations}`, sql`${consultationRecommendations.orgId} = ${replies.orgId} and ${consultationRecommendations.id} = ${replies.itemId} and ${replies.itemKind} = ${REC_KIND}`)}`,
+      sql`${replies.id}`, sql`${replies.orgId}`),
+    of('opinion', cols(sql`${opinions.title}`, sql`${opinions.body}`, sql`${opinions.updatedAt}`), sql`${opinions}`, sql`${opinions.id}`, sql`${opinions.orgId}`),
+    of('consultation', cols(sql`${consultations.title}`, sql`coalesce(${consultations.summary}, '')`, sql`${consultations.updatedAt}`), sql`${consultations}`, sql`${consultations.id}`, sql`${consultations.orgId}`),
+    of('comment', cols(sql`${consultations.title}`, sql`${consultationComments.content}`, sql`${consultationComments.createdAt}`, sql`true`, sql`${consultations.id}`),
+      sql`${consultationComments}${on(sql`${consultations}`, sql`${consultations.orgId} = ${consultationComments.orgId} and ${consultations.id} = ${consultationComments.consultationId}`)}`,
+      sql`${consultationComments.id}`, sql`${consultationComments.orgId}`),
+    of('document', cols(sql`${documents.title}`, sql`coalesce((select dp.text from ${documentPages} dp where dp.org_id = ${documents.orgId} and dp.document_id = ${documents.id}
+      order by (${hit}) desc, dp.n limit 1), '')`, sql`${documents.uploadedAt}`), sql`${documents}`, sql`${documents.id}`, sql`${documents.orgId}`),
+    of('contact', cols(sql`${liaisonContacts.participants}`, sql`${liaisonContacts.topics}`, sql`${liaisonContacts.date}`, sql`true`, sql`null::uuid`, sql`null::uuid`, sql`${liaisonContacts.problemsSolved}`),
+      sql`${liaisonContacts}`, sql`${liaisonContacts.id}`, sql`${liaisonContacts.orgId}`),
+  ], sql` union all `);
+}
+
+/** A row of the page as the caller sees it: its link, its title and snippet marked (contact details masked unless read in full). */
+function present(r: PageRow, outsider: boolean, words: string[]): SearchItem {
   const proposalHref = (id: string) => (outsider ? `/public/proposals/${id}` : `/proposals/${id}`);
   const consultationHref = (id: string) => (outsider ? `/public/consultations/${id}` : `/consultations/${id}`);
-  const full = sql<boolean>`${fullAccess(actor)}`;
-  // Contact details are masked for whoever reads a proposal as the public does.
-  const clean = (s: string, whole: boolean) => (whole ? s : redactContacts(s));
-  const tasks: Promise<void>[] = [];
-  const of = <T>(k: SearchKind, load: (ids: string[]) => Promise<T[]>, each: (row: T) => void) => {
-    const list = ids(k);
-    if (list.length) tasks.push(load(list).then((rs) => rs.forEach(each)));
+  const href = {
+    proposal: () => proposalHref(r.id),
+    reply: () => (r.ref2 ? recHref({ consultationId: r.ref2, id: r.ref! }) : proposalHref(r.ref!)),
+    opinion: () => `/opinions/${r.id}`,
+    consultation: () => consultationHref(r.id),
+    comment: () => consultationHref(r.ref!),
+    document: () => `/library/${r.id}`,
+    contact: () => `/liaison/contacts/${r.id}`,
+  }[r.kind]();
+  const clean = (s: string) => (r.whole ? s : redactContacts(s));
+  const title = clean(r.title);
+  const body = clean(r.more ? [r.body, ...r.more].join(' ') : r.body);
+  const text = body.trim() ? body : title;
+  return {
+    kind: r.kind, id: r.id, title, titleHtml: highlight(title, words, 200), snippet: highlight(text.replace(/\s+/g, ' '), words, 100),
+    href, date: new Date(r.dated).toISOString(),
   };
-  of('proposal', (list) => db.select({ id: proposals.id, title: proposals.title, body: proposals.body, updatedAt: proposals.updatedAt, full }).from(proposals)
-    .where(and(eq(proposals.orgId, orgId), inArray(proposals.id, list))), (p) => put('proposal', p.id, { title: clean(p.title, p.full), text: clean(p.body, p.full), href: proposalHref(p.id), date: p.updatedAt }));
-  of('reply', async (list) => {
-    const [toProposals, toRecs] = await Promise.all([
-      db.select({ id: replies.id, content: replies.content, at: replies.createdAt, itemId: replies.itemId, title: proposals.title, full }).from(replies)
-        .innerJoin(proposals, and(eq(proposals.orgId, replies.orgId), eq(proposals.id, replies.itemId), eq(replies.itemKind, PROPOSAL)))
-        .where(and(eq(replies.orgId, orgId), inArray(replies.id, list))),
-      db.select({ id: replies.id, content: replies.content, at: replies.createdAt, itemId: replies.itemId, title: consultationRecommendations.title, consultationId: consultationRecommendations.consultationId })
-        .from(replies).innerJoin(consultationRecommendations, and(eq(consultationRecommendations.orgId, replies.orgId), eq(consultationRecommendations.id, replies.itemId), eq(replies.itemKind, REC_KIND)))
-        .where(and(eq(replies.orgId, orgId), inArray(replies.id, list))),
-    ]);
-    return [
-      ...toProposals.map((r) => ({ id: r.id, f: { title: clean(r.title, r.full), text: clean(r.content, r.full), href: proposalHref(r.itemId), date: r.at } })),
-      ...toRecs.map((r) => ({ id: r.id, f: { title: r.title, text: r.content, href: recHref({ consultationId: r.consultationId, id: r.itemId }), date: r.at } })),
-    ];
-  }, (r) => put('reply', r.id, r.f));
-  of('opinion', (list) => db.select({ id: opinions.id, title: opinions.title, body: opinions.body, at: opinions.updatedAt }).from(opinions)
-    .where(and(eq(opinions.orgId, orgId), inArray(opinions.id, list))), (o) => put('opinion', o.id, { title: o.title, text: o.body, href: `/opinions/${o.id}`, date: o.at }));
-  of('consultation', (list) => db.select({ id: consultations.id, title: consultations.title, summary: consultations.summary, at: consultations.updatedAt }).from(consultations)
-    .where(and(eq(consultations.orgId, orgId), inArray(consultations.id, list))), (x) => put('consultation', x.id, { title: x.title, text: x.summary ?? '', href: consultationHref(x.id), date: x.at }));
-  of('comment', (list) => db.select({ id: consultationComments.id, content: consultationComments.content, at: consultationComments.createdAt, cid: consultations.id, title: consultations.title })
-    .from(consultationComments).innerJoin(consultations, and(eq(consultations.orgId, consultationComments.orgId), eq(consultations.id, consultationComments.consultationId)))
-    .where(and(eq(consultationComments.orgId, orgId), inArray(consultationComments.id, list))), (x) => put('comment', x.id, { title: x.title, text: x.content, href: consultationHref(x.cid), date: x.at }));
-  of('document', async (list) => {
-    // The first page with a query word (else the first page) gives the snippet.
-    const hit = sql.join(words.map((w) => sql`strpos(lower(${documentPages.text}), ${w}) > 0`), sql` or `);
-    const [docs, pages] = await Promise.all([
-      db.select({ id: documents.id, title: documents.title, at: documents.uploadedAt }).from(documents).where(and(eq(documents.orgId, orgId), inArray(documents.id, list))),
-      queryRows<{ id: string; text: string }>(db, sql`select distinct on (${documentPages.documentId}) ${documentPages.documentId} as id, ${documentPages.text} as text from ${documentPages}
-        where ${documentPages.orgId} = ${orgId} and ${inArray(documentPages.documentId, list)} order by ${documentPages.documentId}, (${hit}) desc, ${documentPages.n}`),
-    ]);
-    return docs.map((d) => ({ ...d, text: pages.find((p) => p.id === d.id)?.text ?? '' }));
-  }, (d) => put('document', d.id, { title: d.title, text: d.text, href: `/library/${d.id}`, date: d.at }));
-  of('contact', (list) => db.select({ id: liaisonContacts.id, participants: liaisonContacts.participants, topics: liaisonContacts.topics, problems: liaisonContacts.problemsSolved, date: liaisonContacts.date })
-    .from(liaisonContacts).where(and(eq(liaisonContacts.orgId, orgId), inArray(liaisonContacts.id, list))),
-  (x) => put('contact', x.id, { title: x.participants, text: [x.topics, ...x.problems].join(' '), href: `/liaison/contacts/${x.id}`, date: x.date }));
-  await Promise.all(tasks);
-  const out = new Map<string, SearchItem>();
-  for (const r of rows) {
-    const f = found.get(`${r.kind}:${r.id}`);
-    if (!f) continue;
-    const text = f.text.trim() ? f.text : f.title;
-    out.set(`${r.kind}:${r.id}`, {
-      kind: r.kind, id: r.id, title: f.title, titleHtml: highlight(f.title, words, 200), snippet: highlight(text.replace(/\s+/g, ' '), words, 100),
-      href: f.href, date: new Date(f.date).toISOString(),
-    });
-  }
-  return out;
 }
 
 // ---- the query log and related searches ------------------------------------------------------
