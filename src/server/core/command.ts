@@ -1,4 +1,4 @@
-import { sql, type SQLWrapper } from 'drizzle-orm';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db, Tx } from './db/client.ts';
 import { auditLog, outbox } from './schema.ts';
 import { authorize, type Actor, type Resource } from './policies.ts';
@@ -37,11 +37,42 @@ function recorded(rows: Recorded[]) {
   };
 }
 
+/** A held write as entries of a `with` (`${prefix}… as (…)`), named from the prefix it is given. */
+type Part = (prefix: string) => SQL;
+/** The writes a command's transaction holds until its next recorded statement, or its commit. */
+const heldWrites = new WeakMap<Tx, Part[]>();
+
+/**
+ * In a command's transaction, a write whose result nobody reads back in the command (a notice, a
+ * reminder, an assignment's new state) goes with the command's next recorded statement (`record`,
+ * `recordWith`) instead of a round trip of its own, as `with` entries: data-modifying statements,
+ * which PostgreSQL runs to completion whether or not they are read; the command sends what is still
+ * held before it commits. So it runs later in the transaction than where it is called: it must not
+ * be a write a later statement of the command reads. Answers false outside a command's transaction
+ * (the caller runs it now).
+ */
+export function writeAlongside(tx: Tx, parts: Part): boolean {
+  const held = heldWrites.get(tx);
+  if (!held) return false;
+  held.push(parts);
+  return true;
+}
+
+/** A single-statement write (an insert, update or delete with no `with` of its own) held as `writeAlongside` says, or run now. */
+export async function writeLater(tx: Tx, write: SQLWrapper): Promise<void> {
+  if (!writeAlongside(tx, (prefix) => sql`${sql.raw(prefix)}write as (${write.getSQL()})`)) await tx.execute(write.getSQL());
+}
+
+/** The held writes of `tx` as `with` entries, taken: they go with this statement. */
+const takeHeld = (tx: Tx) => (heldWrites.get(tx) ?? []).splice(0).map((p, i) => p(`held${i}_`));
+/** The held writes of `tx` as more entries of a `with`. */
+const withHeld = (tx: Tx) => sql.join(takeHeld(tx).map((entry) => sql`, ${entry}`));
+
 /** The audit entries and their events in one statement however many (a batch of comments writes all of its own at once). */
 export async function recordAll(tx: Tx, rows: Recorded[]) {
   if (!rows.length) return;
   const { audit, event } = recorded(rows);
-  await tx.execute(sql`with audited as (${audit}) ${event}`);
+  await tx.execute(sql`with audited as (${audit})${withHeld(tx)} ${event}`);
 }
 
 /**
@@ -50,6 +81,7 @@ export async function recordAll(tx: Tx, rows: Recorded[]) {
  */
 export async function runCommand<T>(ctx: Ctx, fn: (c: CommandScope) => Promise<T>): Promise<T> {
   const result = await ctx.db.transaction(async (tx) => {
+    heldWrites.set(tx, []);
     const scope: CommandScope = {
       tx,
       actor: ctx.actor,
@@ -58,12 +90,16 @@ export async function runCommand<T>(ctx: Ctx, fn: (c: CommandScope) => Promise<T
       async recordWith(statement, entry, payload) {
         // The change, its audit entry and its event in one statement (one round trip of every command's few).
         const { audit, event } = recorded([{ actor: ctx.actor, requestId: ctx.requestId, entry, payload }]);
-        const res = await tx.execute(sql`with changed as (${statement.getSQL()}), audited as (${audit}), evented as (${event})
+        const res = await tx.execute(sql`with changed as (${statement.getSQL()}), audited as (${audit}), evented as (${event})${withHeld(tx)}
           select row_to_json(changed.*) as row from changed`);
         return (res as unknown as { rows: { row: Record<string, unknown> }[] }).rows.map((r) => r.row);
       },
     };
-    return fn(scope);
+    const out = await fn(scope);
+    // (the held writes no recorded statement took, before commit)
+    const held = takeHeld(tx);
+    if (held.length) await tx.execute(sql`with ${sql.join(held, sql`, `)} select 1`);
+    return out;
   });
   void ctx.outbox.kick();
   return result;

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, lt, lte, notInArray, sql } from 'drizzle
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db, Tx } from './db/client.ts';
 import { jobs } from './jobs-schema.ts';
+import { writeLater } from './command.ts';
 
 export type Job = typeof jobs.$inferSelect;
 /** A job handler runs in its own transaction; a handler that throws is retried on the next pass. */
@@ -9,10 +10,12 @@ export type JobHandler = (job: Job, tx: Tx, now: Date) => Promise<void>;
 
 const MAX_ATTEMPTS = 5;
 
-/** Schedules a job inside the caller's transaction; a job with the same key is scheduled only once. */
-/** Schedules jobs (one statement); a job whose key is already scheduled stays as it is. */
+/**
+ * Schedules jobs inside the caller's transaction (one statement; in a command's, with its next
+ * recorded statement: writeLater); a job whose key is already scheduled stays as it is.
+ */
 export async function scheduleJobs(tx: Tx, list: { orgId: string; kind: string; key: string; runAt: Date; payload: unknown }[]) {
-  if (list.length) await tx.insert(jobs).values(list).onConflictDoNothing();
+  if (list.length) await writeLater(tx, tx.insert(jobs).values(list).onConflictDoNothing());
 }
 
 /** Kinds that a runner of their own takes (long jobs, such as processing a document): the general runner leaves them. */

@@ -5,6 +5,7 @@ import { notifications } from './jobs-schema.ts';
 import { outbox, users } from './schema.ts';
 import { members } from '../modules/org/schema.ts';
 import type { Outbox } from './outbox.ts';
+import { writeAlongside } from './command.ts';
 
 /**
  * `sms`: also send a text message (kept for urgent notices such as overdue items).
@@ -24,14 +25,16 @@ export async function notify(tx: Tx, orgId: string, to: Recipients, n: Notice) {
     if (!ids.length) return;
     from = sql`unnest(array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]) as r(u)`;
   } else from = sql`(select distinct id from (${to}) q) as r(u)`;
-  // The notices and their delivery event in one statement (none when no one is to be told).
-  await tx.execute(sql`with made as (
-      insert into ${notifications} (org_id, user_id, kind, title, body, href, params)
+  // The notices and their delivery event in one statement (none when no one is to be told); in a
+  // command's transaction, as part of its next recorded statement (writeAlongside).
+  const made = sql`insert into ${notifications} (org_id, user_id, kind, title, body, href, params)
       select ${orgId}, r.u, ${n.kind}, ${n.title}, ${n.body ?? ''}, ${n.href ?? null}, ${n.params ? JSON.stringify(n.params) : null}::jsonb
       from ${from}
-      returning id)
-    insert into ${outbox} (org_id, type, payload)
-    select ${orgId}, 'notification.created', jsonb_build_object('ids', jsonb_agg(id), 'sms', ${!!n.sms}::boolean) from made having count(*) > 0`);
+      returning id`;
+  const told = (madeName: string) => sql`insert into ${outbox} (org_id, type, payload)
+    select ${orgId}, 'notification.created', jsonb_build_object('ids', jsonb_agg(id), 'sms', ${!!n.sms}::boolean) from ${sql.raw(madeName)} having count(*) > 0`;
+  if (writeAlongside(tx, (prefix) => sql`${sql.raw(prefix)}made as (${made}), ${sql.raw(prefix)}told as (${told(`${prefix}made`)})`)) return;
+  await tx.execute(sql`with made as (${made}) ${told('made')}`);
 }
 
 /** The active logins of a committee that `where` picks, as a query (of one column, `id`). */

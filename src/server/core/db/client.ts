@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql, type SQL } from 'drizzle-orm';
-import type { PgDatabase, PgTransaction, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { PgDatabase, PgDialect, PgTransaction, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import * as schema from './schema.ts';
 import { lockDataDir } from './lock.ts';
@@ -105,6 +106,32 @@ export function preparedPer<Q>(build: (db: Queryable) => Q): (db: Queryable) => 
     if (!q) made.set(db, q = build(db));
     return q;
   };
+}
+
+/** A statement's name on every connection: one per distinct text (a hash of it), remembered for the texts seen. */
+const statementNames = new Map<string, string>();
+const nameOf = (text: string) => {
+  let name = statementNames.get(text);
+  if (!name) statementNames.set(text, name = `s_${createHash('sha1').update(text).digest('base64url')}`);
+  return name;
+};
+
+/**
+ * Runs a query builder's statement as a named one on whichever connection `db` holds (the pool's or
+ * an open transaction's): PostgreSQL parses it once per connection and node-postgres sends only its
+ * name and values from then on. For the few statements every command sends (a prepared query of
+ * `preparedPer` runs on the pool, not on a transaction's connection). Only for statements whose
+ * text takes few shapes: each shape stays prepared on every connection that ran it.
+ */
+export function runNamed<R>(query: { toSQL(): { sql: string }; prepare(name: string): { execute(): Promise<R> } }): Promise<R> {
+  return query.prepare(nameOf(query.toSQL().sql)).execute();
+}
+
+/** `queryRows` as a named statement (see runNamed). */
+export async function queryRowsNamed<T>(db: Queryable, query: SQL): Promise<T[]> {
+  const built = (db as unknown as { dialect: PgDialect }).dialect.sqlToQuery(query);
+  const res = await db._.session.prepareQuery(built, undefined, nameOf(built.sql), false).execute();
+  return (res as { rows: T[] }).rows;
 }
 
 export async function ping(db: Db): Promise<void> {

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { CommandScope } from '../../core/command.ts';
+import { writeLater, type CommandScope } from '../../core/command.ts';
 import { queryRows, type Queryable } from '../../core/db/client.ts';
+import { rowsFromJson } from '../../core/db/json-rows.ts';
 import { invalid, say } from '../../core/errors.ts';
 import { scheduleJobs } from '../../core/jobs.ts';
 import { notify, roleUsers, unitUsers, unitUsersOf } from '../../core/notify.ts';
@@ -41,12 +42,16 @@ export async function assign(c: CommandScope, item: ItemRef, list: { unitId: str
   await checkUnits(c, list);
   const start = today();
   if (dueOn && (dueOn <= start || dueOn > extensionCap(start, s))) throw invalid('/dueDate', say(`须晚于今天，且不晚于 ${extensionCap(start, s)}`, `must be after today and no later than ${extensionCap(start, s)}`));
-  await c.tx.update(assignments).set({ state: 'withdrawn' }).where(and(eq(assignments.orgId, c.actor.orgId),
+  // The current assignments end and the new ones begin in one statement (the update reads the
+  // statement's snapshot: it does not see the rows the insert adds).
+  const ended = c.tx.update(assignments).set({ state: 'withdrawn' }).where(and(eq(assignments.orgId, c.actor.orgId),
     eq(assignments.itemKind, item.kind), eq(assignments.itemId, item.id), inArray(assignments.state, ACTIVE)));
-  const rows = await c.tx.insert(assignments).values(list.map((u) => ({
+  const made = c.tx.insert(assignments).values(list.map((u) => ({
     orgId: c.actor.orgId, itemKind: item.kind, itemId: item.id, unitId: u.unitId, role: u.role, state: 'pending', note: note ?? null,
     ...assignmentDates(start, u.role, s, u.role === 'lead' ? dueOn : undefined),
   }))).returning();
+  const rows = rowsFromJson(assignments, (await queryRows<{ row: Record<string, unknown> }>(c.tx,
+    sql`with ended as (${ended.getSQL()}), made as (${made.getSQL()}) select row_to_json(made.*) as row from made`)).map((r) => r.row));
   for (const a of rows) {
     await scheduleReminders(c, item, a);
     await notify(c.tx, c.actor.orgId, unitUsersOf(c.actor.orgId, [a.unitId]), {
@@ -58,7 +63,7 @@ export async function assign(c: CommandScope, item: ItemRef, list: { unitId: str
 }
 
 export async function sign(c: CommandScope, a: Assignment) {
-  await c.tx.update(assignments).set({ state: 'signed', signedAt: sql`now()` }).where(and(eq(assignments.orgId, a.orgId), eq(assignments.id, a.id)));
+  await writeLater(c.tx, c.tx.update(assignments).set({ state: 'signed', signedAt: sql`now()` }).where(and(eq(assignments.orgId, a.orgId), eq(assignments.id, a.id))));
 }
 
 /** A unit returns the item inside the window: every current assignment ends and staff reassign. */
@@ -120,9 +125,11 @@ export async function decideExtension(c: CommandScope, item: ItemRef, grant: boo
 }
 
 export async function reply(c: CommandScope, item: { kind: string; id: string }, unitId: string, round: number, body: { category: string; content: string; signer?: string; attachmentIds?: string[] }) {
-  const [r] = await c.tx.insert(replies).values({ orgId: c.actor.orgId, itemKind: item.kind, itemId: item.id, unitId, round, category: body.category, content: body.content, signer: body.signer ?? null, createdBy: c.actor.id }).returning();
-  await bindUploads(c, item, body.attachmentIds ?? [], { kind: 'reply', id: r!.id });
-  return r!;
+  const insert = c.tx.insert(replies).values({ orgId: c.actor.orgId, itemKind: item.kind, itemId: item.id, unitId, round, category: body.category, content: body.content, signer: body.signer ?? null, createdBy: c.actor.id });
+  // (with no attachments to bind to it, the command reads nothing of it back: it goes with the command's recorded statement)
+  if (!body.attachmentIds?.length) return writeLater(c.tx, insert);
+  const [r] = await insert.returning({ id: replies.id });
+  await bindUploads(c, item, body.attachmentIds, { kind: 'reply', id: r!.id });
 }
 
 /** The evaluation of the item's latest reply (its round), written with that reply's look-up in one statement. */

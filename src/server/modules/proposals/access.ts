@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Queryable } from '../../core/db/client.ts';
+import { queryRowsNamed, runNamed, type Queryable } from '../../core/db/client.ts';
 import { rowsFromJson } from '../../core/db/json-rows.ts';
 import { notFound } from '../../core/errors.ts';
 import { hasRole, type Actor } from '../../core/policies.ts';
@@ -95,12 +95,13 @@ export async function loadProposal(db: Queryable, actor: Actor | null, orgId: st
     stored: sql<unknown>`(select ${orgs.settings} from ${orgs} where ${orgs.id} = ${proposals.orgId})`,
   }).from(proposals)
     .where(and(eq(proposals.orgId, orgId), eq(proposals.id, id)));
-  const [row] = await (opts.lock ? q.for('update', { of: proposals }) : q);
+  // (Both statements named: every action sends them, so they are parsed and planned once per connection.)
+  const [row] = await runNamed(opts.lock ? q.for('update', { of: proposals }) : q);
   if (!row) throw notFound('Proposal');
   const { p, full } = row;
   const settings = settingsFrom(row.stored);
   // Its relations in one more statement, read after the lock (so they are what the lock holder left).
-  const [rel] = await queryRows<{ cosigners: Json[]; active: Json[]; pending: boolean; rated: boolean }>(db, sql`select
+  const [rel] = await queryRowsNamed<{ cosigners: Json[]; active: Json[]; pending: boolean; rated: boolean }>(db, sql`select
     coalesce((select json_agg(c.*) from ${proposalCosigners} c where c.org_id = ${orgId} and c.proposal_id = ${id}), '[]') as cosigners,
     coalesce((select json_agg(a.*) from ${assignments} a where a.org_id = ${orgId} and a.item_kind = ${KIND} and a.item_id = ${id}
       and a.state in ('pending', 'signed')), '[]') as active,
