@@ -2,10 +2,11 @@
 // within the board's days (GET /recommendations/board), each linking to the recommendation.
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Card, Collapse, Empty, Flex, Space, Typography } from 'antd';
-import { api } from '../../api';
+import { api, withQuery } from '../../api';
 import { useI18n } from '../../i18n';
 import { keys } from '../../queries';
 import type { ItemList } from '../../types';
+import { ExportButton } from '../ExportButton';
 import { QueryError } from '../QueryError';
 import { BoardItems } from '../proposals/BoardItems';
 import type { RecBoardUnit } from './model';
@@ -28,7 +29,8 @@ export function RecommendationBoard({ days }: { days: number }) {
     select: (d) => d.items,
   });
   return (
-    <Card title={t('proposal.board.recommendations')} size="small" style={{ marginTop: 16 }}>
+    <Card title={t('proposal.board.recommendations')} size="small" style={{ marginTop: 16 }}
+      extra={<ExportButton href={withQuery('/api/v1/recommendations/board.xlsx', { days })} />}>
       {board.isError && <QueryError error={board.error} onRetry={() => void board.refetch()} />}
       {board.data && !board.data.length && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('proposal.board.empty')} />}
       {!!board.data?.length && (
