@@ -21,12 +21,8 @@ export function Visits({ id, canWrite }: { id: string; canWrite: boolean }) {
   const required = (field: string) => [{ required: true, message: t('common.required', { field }) }];
   return (
     <Card title={t('visit.title')} size="small"
-      extra={(
-        <Flex gap={8} wrap justify="end">
-          <ExportButton href={`/api/v1/consultations/${encodeURIComponent(id)}/visits.xlsx`} total={visits.data?.length} />
-          {canWrite && <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>{t('visit.add')}</Button>}
-        </Flex>
-      )}>
+      extra={canWrite && <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)}>{t('visit.add')}</Button>}>
+      <Flex justify="end"><ExportButton href={`/api/v1/consultations/${encodeURIComponent(id)}/visits.xlsx`} total={visits.data?.length} /></Flex>
       {visits.isError && <QueryError error={visits.error} onRetry={() => void visits.refetch()} />}
       <List
         dataSource={visits.data ?? []}
