@@ -29,8 +29,9 @@ export function RecommendationBoard({ days }: { days: number }) {
     select: (d) => d.items,
   });
   return (
-    <Card title={t('proposal.board.recommendations')} size="small" style={{ marginTop: 16 }}
-      extra={<ExportButton href={withQuery('/api/v1/recommendations/board.xlsx', { days })} />}>
+    <Card title={t('proposal.board.recommendations')} size="small" style={{ marginTop: 16 }}>
+      {/* Under the head, not in it: at 390 px the buttons would cut the title (in English) to an ellipsis. */}
+      <Flex justify="end" style={{ marginBottom: 8 }}><ExportButton href={withQuery('/api/v1/recommendations/board.xlsx', { days })} /></Flex>
       {board.isError && <QueryError error={board.error} onRetry={() => void board.refetch()} />}
       {board.data && !board.data.length && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('proposal.board.empty')} />}
       {!!board.data?.length && (
