@@ -505,6 +505,8 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/orgs/children': { who: ADMIN, ok: 200 },
   // The committees a visitor chooses between on the public pages (names only).
   'GET /api/v1/orgs/public': { who: 'public', ok: 200 },
+  'GET /api/v1/orgs/children.xlsx': { who: ADMIN, ok: 200, req: () => ({ query: { active: 'all' } }) },
+  'GET /api/v1/orgs/children.csv': { who: ADMIN, ok: 200 },
   'POST /api/v1/orgs': { who: ADMIN, ok: 201, req: (c) => ({ body: { name: c.uniq('县政协'), level: c.caller.name === 'parentAdmin' ? 'city' : 'county', code: c.uniq('c'), region: c.uniq('区') } }) },
   'PATCH /api/v1/orgs/:id': { who: ADMIN, scoped: true, ok: 200, req: (c) => ({ id: c.t.fx.countyId, body: { name: c.uniq('区政协') } }) },
   'DELETE /api/v1/orgs/:id': { who: ADMIN, scoped: true, ok: 200, req: async (c) => ({ id: await fresh(c, 'orgs', { name: c.uniq('停用县政协'), level: 'county' }) }) },
@@ -535,6 +537,8 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/proposals/key.xlsx': { who: ['admin', 'staff', 'leader'], ok: 200 },
   'GET /api/v1/proposals/key.csv': { who: ['admin', 'staff', 'leader'], ok: 200 },
   'GET /api/v1/proposals/extensions': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  'GET /api/v1/proposals/extensions.xlsx': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  'GET /api/v1/proposals/extensions.csv': { who: ['admin', 'staff', 'leader'], ok: 200 },
   'GET /api/v1/proposals/leaders': { who: ['admin', 'staff', 'leader'], ok: 200 },
   'GET /api/v1/proposals/settings': { who: ANYONE, ok: 200 },
   'PATCH /api/v1/proposals/settings': { who: ADMIN, ok: 200, req: () => ({ body: { bodyLimit: 2500 } }) },
@@ -633,6 +637,8 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/v1/opinions/:id/actions/instruct': opinion('forwarded', '401 403 200 200 403 404 404 404 404',
     () => ({ leaderName: '李明', leaderPosition: '市长', level: 'city', date: day(-1), content: '请研究落实。' })),
   'GET /api/v1/letters': { who: ANYONE, ok: 200 },
+  'GET /api/v1/letters.xlsx': { who: ANYONE, ok: 200 },
+  'GET /api/v1/letters.csv': { who: ANYONE, ok: 200 },
   'GET /api/v1/letters/:id': {
     who: 'see statuses', statuses: '                      401  200 200 200 200 404 404 404 404', ok: 200,
     req: async (c) => ({ id: await c.target('letter', () => converted(c.t, 'letters', c.uniq('转来信'))) }),
@@ -910,6 +916,11 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/v1/consultations/:id/actions/openComments': { ...STAFF_ON_OURS, req: async (c) => ({ id: await consultation(c, 1), body: { moderation: 'pre' } }) },
   'POST /api/v1/consultations/:id/actions/closeComments': { ...STAFF_ON_OURS, req: async (c) => ({ id: await openComments(c), body: {} }) },
   'GET /api/v1/consultations/:id/comments': { who: 'see statuses', statuses: '200 200 200 200 200 200 200 404 404', ok: 200, req: async (c) => ({ id: await openComments(c) }) },
+  // Its export as anyone reads the visible comments; the moderation queue (status=held) is staff's.
+  'GET /api/v1/consultations/:id/comments.xlsx': { who: 'see statuses', statuses: '200 200 200 200 200 200 200 404 404', ok: 200, req: async (c) => ({ id: await openComments(c) }) },
+  'GET /api/v1/consultations/:id/comments.csv': {
+    who: 'see statuses', statuses: '403 403 200 403 403 403 403 404 404', ok: 200, req: async (c) => ({ id: await openComments(c), query: { status: 'held' } }),
+  },
   // Themes of the comments: readable as the comments are (the first answer may have none yet: they are grouped on a worker).
   'GET /api/v1/consultations/:id/themes': { who: 'see statuses', statuses: '200 200 200 200 200 200 200 404 404', ok: 200, req: async (c) => ({ id: await openComments(c) }) },
   'GET /api/v1/consultations/:id/comments/stream': {
@@ -940,7 +951,11 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/recommendations/:id': recommendation('assigned', '                 401  200 200 200 200 200 200 404 404'),
   'GET /api/v1/recommendations/:id/actions': recommendation('assigned', '         401  200 200 200 200 200 200 404 404'),
   'GET /api/v1/recommendations/board': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  'GET /api/v1/recommendations/board.xlsx': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { days: '30' } }) },
+  'GET /api/v1/recommendations/board.csv': { who: ['admin', 'staff', 'leader'], ok: 200 },
   'GET /api/v1/recommendations/measures': { who: ['admin', 'staff', 'leader'], ok: 200 },
+  'GET /api/v1/recommendations/measures.xlsx': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { year: '2031', kind: 'supervision' } }) },
+  'GET /api/v1/recommendations/measures.csv': { who: ['admin', 'staff', 'leader'], ok: 200 },
   // Attachments as on a proposal: the signed handling units upload; whoever may read the recommendation downloads.
   'POST /api/v1/recommendations/:id/attachments': {
     who: 'see statuses', statuses: '                 401  403 403 403 403 201 201 404 404', ok: 201,
@@ -976,6 +991,8 @@ const MATRIX: Record<string, Rule> = {
   'PUT /api/v1/consultations/rooms/:id/members': { ...STAFF_ON_OURS, req: async (c) => ({ id: await room(c), body: { memberIds: [c.t.fx.memberIds[0]] } }) },
   // Democratic supervision's inspection visits: every login of the committee reads them; staff log them.
   'GET /api/v1/consultations/:id/visits': { who: ANYONE, scoped: true, ok: 200, req: async (c) => ({ id: await supervisionItem(c) }) },
+  'GET /api/v1/consultations/:id/visits.xlsx': { who: ANYONE, scoped: true, ok: 200, req: async (c) => ({ id: await supervisionItem(c) }) },
+  'GET /api/v1/consultations/:id/visits.csv': { who: ANYONE, scoped: true, ok: 200, req: async (c) => ({ id: await supervisionItem(c) }) },
   'POST /api/v1/consultations/:id/visits': {
     who: 'see statuses', statuses: '                                               401  403 201 403 403 403 403 404 404', ok: 201,
     req: async (c) => ({ id: await supervisionItem(c), body: { visitedOn: day(-1), place: c.uniq('地点'), findings: '发现问题' } }),

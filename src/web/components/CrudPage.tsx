@@ -180,7 +180,7 @@ export function CrudPage<T extends CrudRow>({ config }: { config: CrudPageConfig
           {t('common.showInactive')}
         </Checkbox>
         {config.exportable && (
-          <ExportButton href={withQuery(`${config.resource}.xlsx`, { q: q || undefined, active: params.active })} total={list.data?.total} />
+          <ExportButton href={withQuery(`${config.listResource ?? config.resource}.xlsx`, { q: q || undefined, active: params.active })} total={list.data?.total} />
         )}
       </Flex>
       {list.isError && <QueryError error={list.error} onRetry={() => void list.refetch()} />}

@@ -1,4 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { exportRoutes, FIRST_ROWS, listSheet } from '../../core/list-export.ts';
+import { commentColumns } from './export.ts';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { clientOf } from '../../core/auth/throttle.ts';
 import { forbidden, invalid, say } from '../../core/errors.ts';
@@ -60,24 +62,40 @@ export async function commentRoutes(fastify: FastifyInstance) {
   });
   app.addHook('onClose', async () => { themes.close(); viewerCounts.close(); await themes.settled(); });
 
+  const CommentFilters = { status: Type.Optional(Type.Union([Type.Literal('visible'), Type.Literal('held'), Type.Literal('hidden')])) };
+  /** The consultation whose comments of that status the caller may read: the held and hidden ones are the moderators'. */
+  const readable = async (req: FastifyRequest, id: string, status: string) => {
+    const cons = await commentable(app.db, req.actor, id);
+    if (status !== 'visible') authorize(req.actor, 'consultation.moderate', cons);
+    return cons;
+  };
+
   app.get('/consultations/:id/comments', {
     config: { public: true, publicAccounts: true },
     schema: {
       tags, summary: 'The visible comments, newest first (no login needed while comments are open); staff may ask for status=held or hidden. '
         + 'order=consensus: most consensual first, each with `consensus` (score 0…1, supporting groups, supports and opposes per voter group; see docs/architecture.md)',
       params: IdParams,
-      querystring: obj({
-        ...Paging, status: Type.Optional(Type.Union([Type.Literal('visible'), Type.Literal('held'), Type.Literal('hidden')])),
-        order: Type.Union([Type.Literal('newest'), Type.Literal('consensus')], { default: 'newest' }),
-      }),
+      querystring: obj({ ...Paging, ...CommentFilters, order: Type.Union([Type.Literal('newest'), Type.Literal('consensus')], { default: 'newest' }) }),
     },
   }, async (req) => {
     const status = req.query.status ?? 'visible';
     if (req.query.order === 'consensus' && status !== 'visible') throw invalid('/order', say('只有可见的评论能按共识度排序', 'only visible comments are ordered by consensus'));
-    const cons = await commentable(app.db, req.actor, req.params.id);
-    if (status !== 'visible') authorize(req.actor, 'consultation.moderate', cons);
+    const cons = await readable(req, req.params.id, status);
     const listed = req.query.order === 'consensus' ? await listByConsensus(app.db, req.actor, cons, pageOf(req.query)) : await listComments(app.db, req.actor, cons, status, pageOf(req.query));
     return { ...listed, page: req.query.page, pageSize: req.query.pageSize };
+  });
+
+  // The comments of one status, newest first (the moderation queue: status=held), as the list reads them.
+  exportRoutes(app, '/consultations/:id/comments', {
+    tags, summary: 'The same comments, newest first (status=held: the moderation queue, staff)', params: IdParams, querystring: obj(CommentFilters),
+    config: { public: true, publicAccounts: true },
+  }, async (req, q) => {
+    const status = q.status ?? 'visible';
+    const cons = await readable(req, (req.params as { id: string }).id, status);
+    const list = await listComments(app.db, req.actor, cons, status, FIRST_ROWS);
+    const what = { visible: '网络议政评论', held: '待审评论', hidden: '已隐藏评论' }[status];
+    return { file: `consultation-comments-${status}`, name: `${cons.title}${what}`, tables: listSheet(what, commentColumns(status), list) };
   });
 
   app.get('/consultations/:id/themes', {

@@ -6,6 +6,10 @@ import type { planView } from './plan.ts';
 import type { listRecommendations } from './recommendation-queries.ts';
 import type { listRooms } from './rooms.ts';
 import { chinaTime } from '../../core/china-time.ts';
+import type { listComments } from './comments.ts';
+import type { listVisits } from './visits.ts';
+import type { outcomeMeasures, recommendationBoard } from './recommendation-queries.ts';
+import { daysBetween, today } from '../handling/deadlines.ts';
 
 // The columns of the 双协 lists' exports (core/list-export.ts): each list's rows as its page shows
 // them to the caller, with the office's names for kinds and steps.
@@ -77,4 +81,45 @@ export const roomColumns: Column<Room>[] = [
   { header: '承建', value: (r) => r.host.name, width: 24 }, { header: '地点', value: (r) => r.place, width: 30 },
   { header: '委员', value: (r) => r.members, width: 8 }, { header: '议事活动', value: (r) => r.sessions, width: 10 }, { header: '已开展', value: (r) => r.held, width: 8 },
   { header: '我所在', value: (r) => yes(r.mine), width: 8 }, { header: '在用', value: (r) => (r.active ? '是' : '已停用'), width: 8 },
+];
+
+const time = (iso: string | null | undefined) => (iso ? chinaTime(iso) : '');
+
+type BoardUnit = Awaited<ReturnType<typeof recommendationBoard>>[number];
+type BoardRow = BoardUnit['items'][number] & { unitName: string };
+/** The recommendations' 督办看板 as one row per lead assignment, as the proposals' board is. */
+export const boardRows = (board: BoardUnit[]): BoardRow[] => board.flatMap((g) => g.items.map((i) => ({ ...i, unitName: g.unitName })));
+export const recommendationBoardColumns: Column<BoardRow>[] = [
+  { header: '承办单位', value: (r) => r.unitName, width: 20 }, { header: '协商活动', value: (r) => r.consultationTitle, width: 30 },
+  { header: '建议', value: (r) => r.title, width: 40 }, { header: '状态', value: (r) => REC_STATE_NAMES[r.state], width: 10 },
+  { header: '答复期限', value: (r) => r.dueOn, width: 12 }, { header: '逾期天数', value: (r) => (r.overdue ? daysBetween(r.dueOn, today()) : ''), width: 8 },
+  { header: '已签收', value: (r) => (r.signed ? '是' : '否'), width: 8 },
+];
+
+type Measure = Awaited<ReturnType<typeof outcomeMeasures>>[number];
+export const measureColumns: Column<Measure>[] = [
+  { header: '成效', value: (m) => m.measure, width: 40 }, { header: '数量', value: (m) => m.quantity, width: 10 }, { header: '建议数', value: (m) => m.recommendations, width: 10 },
+];
+
+type Visit = Awaited<ReturnType<typeof listVisits>>[number];
+export const visitColumns: Column<Visit>[] = [
+  { header: '视察日期', value: (v) => v.visitedOn, width: 12 }, { header: '地点', value: (v) => v.place, width: 30 },
+  { header: '委员', value: (v) => v.members.map((m) => m.name).filter(Boolean).join('、'), width: 24 }, { header: '其他参加人员', value: (v) => v.participants, width: 24 },
+  { header: '发现的问题', value: (v) => v.findings, width: 60 },
+];
+
+type CommentRow = Awaited<ReturnType<typeof listComments>>['items'][number];
+const HELD_FOR: Record<string, string> = { pre: '先审后发', sensitive: '含敏感词' };
+/** What the list adds for the moderators (none of it on a visible comment). */
+const moderated = (c: CommentRow) => c as { heldFor?: string | null; hiddenReason?: string | null; moderatedAt?: string | null };
+/** Comments as listed; the held and hidden ones (staff) with why and when they were moderated. */
+export const commentColumns = (status: string): Column<CommentRow>[] => [
+  { header: '序号', value: (c) => c.seq, width: 6 }, { header: '发言人', value: (c) => c.authorName, width: 16 },
+  { header: '内容', value: (c) => c.content, width: 60 }, { header: '支持', value: (c) => c.supports, width: 6 }, { header: '反对', value: (c) => c.opposes, width: 6 },
+  { header: '发表时间', value: (c) => time(c.createdAt), width: 18 },
+  ...(status === 'visible' ? [] : [
+    { header: '待审原因', value: (c: CommentRow) => { const h = moderated(c).heldFor; return h ? HELD_FOR[h] ?? h : ''; }, width: 10 },
+    { header: '隐藏理由', value: (c: CommentRow) => moderated(c).hiddenReason, width: 24 },
+    { header: '处理时间', value: (c: CommentRow) => time(moderated(c).moderatedAt), width: 18 },
+  ]),
 ];

@@ -12,8 +12,8 @@ import { actOnRecommendation, addRecommendation, uploadRecommendationAttachment 
 import { listRecommendations, outcomeMeasures, presentRecommendation, recommendationBoard } from './recommendation-queries.ts';
 import { Year } from './routes.ts';
 import { KINDS } from './workflow.ts';
-import { recommendationColumns } from './export.ts';
-import { FIRST_ROWS, filtersOf, listExportRoutes } from '../../core/list-export.ts';
+import { boardRows, measureColumns, recommendationBoardColumns, recommendationColumns } from './export.ts';
+import { FIRST_ROWS, filtersOf, firstOf, listExportRoutes } from '../../core/list-export.ts';
 import { OUTCOME_KINDS, REC_STATES, recommendationWorkflow } from './recommendation-workflow.ts';
 
 const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
@@ -72,23 +72,41 @@ export async function recommendationRoutes(fastify: FastifyInstance) {
     file: 'recommendations', name: '协商建议', columns: () => recommendationColumns,
   }, (req, q) => listRecommendations(app.db, actorOf(req), q, FIRST_ROWS));
 
+  const BoardQuery = obj({ days: Type.Integer({ minimum: 0, maximum: 180, default: 14 }) });
   app.get('/recommendations/board', {
-    schema: { tags, summary: 'Lead assignments of recommendations due soon and overdue, by unit (staff, leaders): the 督办看板 beside the proposals', querystring: obj({ days: Type.Integer({ minimum: 0, maximum: 180, default: 14 }) }) },
+    schema: { tags, summary: 'Lead assignments of recommendations due soon and overdue, by unit (staff, leaders): the 督办看板 beside the proposals', querystring: BoardQuery },
   }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'proposal.supervise');
     return { items: await recommendationBoard(app.db, actor.orgId, req.query.days) };
   });
 
+  listExportRoutes(app, '/recommendations/board', {
+    tags, summary: 'The same board, one row per assignment', querystring: BoardQuery, file: 'recommendation-board', name: '建议督办看板', columns: () => recommendationBoardColumns,
+  }, async (req, q) => {
+    const actor = actorOf(req);
+    authorize(actor, 'proposal.supervise');
+    return firstOf(boardRows(await recommendationBoard(app.db, actor.orgId, q.days)));
+  });
+
+  const MeasureQuery = obj({ year: Type.Optional(Year), kind: Type.Optional(lit(KINDS)) });
   app.get('/recommendations/measures', {
     schema: {
       tags, summary: 'What the outcomes changed, counted: per measure, the total quantity and the recommendations (staff, leaders); filters year, kind',
-      querystring: obj({ year: Type.Optional(Year), kind: Type.Optional(lit(KINDS)) }),
+      querystring: MeasureQuery,
     },
   }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'proposal.supervise');
     return { items: await outcomeMeasures(app.db, actor.orgId, req.query) };
+  });
+
+  listExportRoutes(app, '/recommendations/measures', {
+    tags, summary: 'The same measures (the same filters)', querystring: MeasureQuery, file: 'recommendation-measures', name: '协商成效', columns: () => measureColumns,
+  }, async (req, q) => {
+    const actor = actorOf(req);
+    authorize(actor, 'proposal.supervise');
+    return firstOf(await outcomeMeasures(app.db, actor.orgId, q));
   });
 
   app.get('/recommendations/:id', { schema: { tags, summary: 'One recommendation: its units, replies and outcome', params: IdParams } }, async (req) => view(actorOf(req), req.params.id));

@@ -6,8 +6,8 @@ import { loadConsultation } from './access.ts';
 import { createRoom, listRooms, loadRoom, presentRoom, roomFigures, setRoomMembers, updateRoom } from './rooms.ts';
 import { Year } from './routes.ts';
 import { addVisit, listVisits, updateVisit } from './visits.ts';
-import { roomColumns } from './export.ts';
-import { listExportRoutes } from '../../core/list-export.ts';
+import { roomColumns, visitColumns } from './export.ts';
+import { exportRoutes, firstOf, listExportRoutes, listSheet } from '../../core/list-export.ts';
 import { MAX_EXPORT_ROWS } from '../../core/xlsx.ts';
 import { SCOPES } from '../org/oversight.ts';
 import { addTotals, perCommittee } from '../org/rollup.ts';
@@ -85,6 +85,11 @@ export async function roomRoutes(fastify: FastifyInstance) {
 
   app.get('/consultations/:id/visits', { schema: { tags, summary: 'The inspection visits of a democratic-supervision item', params: IdParams } }, async (req) =>
     listVisits(app.db, (await loadConsultation(app.db, actorOf(req), req.params.id)).c));
+
+  exportRoutes(app, '/consultations/:id/visits', { tags, summary: 'The same visits', params: IdParams, querystring: Type.Object({}, { additionalProperties: false }) }, async (req) => {
+    const { c } = await loadConsultation(app.db, actorOf(req), (req.params as { id: string }).id);
+    return { file: 'supervision-visits', name: `${c.title}视察记录`, tables: listSheet('视察记录', visitColumns, firstOf(await listVisits(app.db, c))) };
+  });
 
   app.post('/consultations/:id/visits', {
     schema: { tags, summary: 'Log an inspection visit of a democratic-supervision item (staff)', params: IdParams, body: obj(VisitFields), response: { ...errorResponses } },

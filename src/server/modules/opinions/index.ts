@@ -10,6 +10,9 @@ import { addTodoSource, type TodoItem } from '../../core/todos.ts';
 import { proposalForConversion } from '../proposals/queries.ts';
 import { opinionRoutes } from './routes.ts';
 import { memberLetters, opinions } from './schema.ts';
+import { FIRST_ROWS, filtersOf, listExportRoutes } from '../../core/list-export.ts';
+import type { Column } from '../../core/xlsx.ts';
+import { chinaTime } from '../../core/china-time.ts';
 
 /**
  * After a proposal is converted, its text becomes a draft report or a letter of its proposer
@@ -52,19 +55,33 @@ addTodoSource(async (db, actor) => {
 const ownLetters = (actor: Actor) =>
   hasRole(actor, 'staff', 'admin', 'leader') ? undefined : actor.memberId ? eq(memberLetters.memberId, actor.memberId) : sql`false`;
 
+type Letter = typeof memberLetters.$inferSelect;
+const LETTER_STATES: Record<string, string> = { received: '已收到' };
+const letterColumns: Column<Omit<Letter, 'createdAt'> & { createdAt: string }>[] = [
+  { header: '标题', value: (l) => l.title, width: 40 }, { header: '来信人', value: (l) => l.authorName, width: 16 },
+  { header: '状态', value: (l) => LETTER_STATES[l.state] ?? l.state, width: 10 }, { header: '由提案转来', value: (l) => (l.sourceProposalId ? '是' : ''), width: 10 },
+  { header: '收到时间', value: (l) => chinaTime(l.createdAt), width: 18 }, { header: '正文', value: (l) => l.body, width: 80 },
+];
+
 /** 委员来信 made from converted proposals: read only, for now. */
 async function letterRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const iso = <T extends { createdAt: Date }>(r: T) => ({ ...r, createdAt: r.createdAt.toISOString() });
-  app.get('/letters', { schema: { tags: ['letters'], summary: 'My letters (staff and leaders: all)', querystring: Type.Object(Paging, { additionalProperties: false }) } }, async (req) => {
-    const actor = actorOf(req);
+  const LetterFilters = Type.Object(Paging, { additionalProperties: false });
+  /** The letters the caller may read, newest first. */
+  const list = async (actor: Actor, { limit, offset }: { limit: number; offset: number }) => {
     const where = and(eq(memberLetters.orgId, actor.orgId), ownLetters(actor));
     const [rows, [count]] = await Promise.all([
-      app.db.select().from(memberLetters).where(where).orderBy(desc(memberLetters.createdAt)).limit(pageOf(req.query).limit).offset(pageOf(req.query).offset),
+      app.db.select().from(memberLetters).where(where).orderBy(desc(memberLetters.createdAt)).limit(limit).offset(offset),
       app.db.select({ n: sql<number>`count(*)::int` }).from(memberLetters).where(where),
     ]);
-    return { items: rows.map(iso), total: count!.n, page: req.query.page, pageSize: req.query.pageSize };
-  });
+    return { items: rows.map(iso), total: count!.n };
+  };
+  app.get('/letters', { schema: { tags: ['letters'], summary: 'My letters (staff and leaders: all)', querystring: LetterFilters } }, async (req) =>
+    ({ ...(await list(actorOf(req), pageOf(req.query))), page: req.query.page, pageSize: req.query.pageSize }));
+  listExportRoutes(app, '/letters', {
+    tags: ['letters'], summary: 'The same letters', querystring: filtersOf(LetterFilters.properties), file: 'member-letters', name: '委员来信', columns: () => letterColumns,
+  }, (req) => list(actorOf(req), FIRST_ROWS));
   app.get('/letters/:id', { schema: { tags: ['letters'], summary: 'One letter', params: IdParams } }, async (req) => {
     const actor = actorOf(req);
     const [row] = await app.db.select().from(memberLetters).where(and(eq(memberLetters.orgId, actor.orgId), eq(memberLetters.id, req.params.id), ownLetters(actor)));

@@ -4,7 +4,9 @@ import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { runCommand, type CommandScope } from '../../core/command.ts';
 import { conflict, notFound, say } from '../../core/errors.ts';
 import { actorOf, ctxOf, errorResponses, IdParams, ListOf, Name, pageOf, Paging, Username } from '../../core/http.ts';
-import { authorize, ROLES } from '../../core/policies.ts';
+import { authorize, ROLES, type Actor } from '../../core/policies.ts';
+import { FIRST_ROWS, filtersOf, listExportRoutes } from '../../core/list-export.ts';
+import type { Column } from '../../core/xlsx.ts';
 import { orgs, users } from '../../core/schema.ts';
 import { Password } from '../../core/auth/password-policy.ts';
 import { ActiveFilter } from './catalog.ts';
@@ -78,31 +80,18 @@ export async function orgRoutesCore(fastify: FastifyInstance) {
     },
   }, async () => publicOrgs(app.db));
 
+  const ChildFilters = { ...Paging, active: ActiveFilter };
   app.get('/orgs/children', {
     schema: {
       tags: ['orgs'], summary: 'The committees directly under mine (admin), with their admins',
-      querystring: Type.Object({ ...Paging, active: ActiveFilter }, { additionalProperties: false }),
+      querystring: Type.Object(ChildFilters, { additionalProperties: false }),
       response: { 200: ListOf(Type.Object({ ...OrgView.properties, admins: Type.Array(Type.String()) })), ...errorResponses },
     },
-  }, async (req) => {
-    const actor = actorOf(req);
-    authorize(actor, 'org.configure');
-    const { q, active } = req.query;
-    const where = and(eq(orgs.parentId, actor.orgId), active === 'all' ? undefined : eq(orgs.active, active !== 'false'),
-      q ? or(ilike(orgs.name, `%${q}%`), ilike(orgs.code, `%${q}%`), ilike(orgs.region, `%${q}%`)) : undefined);
-    const { limit, offset } = pageOf(req.query);
-    const [rows, [count]] = await Promise.all([
-      app.db.select().from(orgs).where(where).orderBy(asc(orgs.code), asc(orgs.name)).limit(limit).offset(offset),
-      app.db.select({ n: sql<number>`count(*)::int` }).from(orgs).where(where),
-    ]);
-    // Their admins' usernames (who to tell the password to): logins, no member's data.
-    const admins = rows.length ? await app.db.select({ orgId: users.orgId, username: users.username }).from(users)
-      .where(and(inArray(users.orgId, rows.map((r) => r.id)), eq(users.active, true), sql`${users.roles} @> '["admin"]'::jsonb`)).orderBy(asc(users.username)) : [];
-    return {
-      items: rows.map((o) => ({ ...orgView(o), admins: admins.filter((a) => a.orgId === o.id).map((a) => a.username) })),
-      total: count!.n, page: req.query.page, pageSize: req.query.pageSize,
-    };
-  });
+  }, async (req) => ({ ...(await childOrgs(app.db, actorOf(req), req.query, pageOf(req.query))), page: req.query.page, pageSize: req.query.pageSize }));
+
+  listExportRoutes(app, '/orgs/children', {
+    tags: ['orgs'], summary: 'The same committees below (the same filters; admin)', querystring: filtersOf(ChildFilters), file: 'orgs-below', name: '下级政协', columns: () => childOrgColumns,
+  }, (req, q) => childOrgs(app.db, actorOf(req), q, FIRST_ROWS));
 
   app.post('/orgs', {
     schema: {
@@ -176,3 +165,25 @@ export async function orgRoutesCore(fastify: FastifyInstance) {
   }, async (req) => ({ items: await todoItems(app.db, actorOf(req)) }));
 }
 
+
+/** The committees directly under the caller's (admin), with their admins' usernames: logins, no member's data. */
+async function childOrgs(db: Queryable, actor: Actor, query: { q?: string; active?: 'true' | 'false' | 'all' }, { limit, offset }: { limit: number; offset: number }) {
+  authorize(actor, 'org.configure');
+  const { q, active } = query;
+  const where = and(eq(orgs.parentId, actor.orgId), active === 'all' ? undefined : eq(orgs.active, active !== 'false'),
+    q ? or(ilike(orgs.name, `%${q}%`), ilike(orgs.code, `%${q}%`), ilike(orgs.region, `%${q}%`)) : undefined);
+  const [rows, [count]] = await Promise.all([
+    db.select().from(orgs).where(where).orderBy(asc(orgs.code), asc(orgs.name)).limit(limit).offset(offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(orgs).where(where),
+  ]);
+  const admins = rows.length ? await db.select({ orgId: users.orgId, username: users.username }).from(users)
+    .where(and(inArray(users.orgId, rows.map((r) => r.id)), eq(users.active, true), sql`${users.roles} @> '["admin"]'::jsonb`)).orderBy(asc(users.username)) : [];
+  return { items: rows.map((o) => ({ ...orgView(o), admins: admins.filter((a) => a.orgId === o.id).map((a) => a.username) })), total: count!.n };
+}
+
+const LEVEL_NAMES: Record<string, string> = { national: '全国', provincial: '省级', city: '市级', county: '县级' };
+const childOrgColumns: Column<Awaited<ReturnType<typeof childOrgs>>['items'][number]>[] = [
+  { header: '名称', value: (o) => o.name, width: 30 }, { header: '层级', value: (o) => LEVEL_NAMES[o.level] ?? o.level, width: 8 },
+  { header: '代码', value: (o) => o.code, width: 12 }, { header: '地区', value: (o) => o.region, width: 20 },
+  { header: '管理员', value: (o) => o.admins.join('、'), width: 24 }, { header: '在用', value: (o) => (o.active ? '是' : '已停用'), width: 8 },
+];

@@ -1,6 +1,6 @@
 import type { Column, Tables } from '../../core/xlsx.ts';
 import { listSheet } from '../../core/list-export.ts';
-import type { listProposals } from './queries.ts';
+import type { listProposals, pendingExtensions } from './queries.ts';
 import type { searchProposals } from './search.ts';
 import { STATE_NAMES } from './workflow.ts';
 import { chinaTime } from '../../core/china-time.ts';
@@ -47,3 +47,11 @@ export function searchTable(found: { items: Hit[]; total: number }): Tables {
     { header: '匹配内容', value: (r) => `${r.highlight.inReply ? '（答复）' : ''}${plain(r.highlight.snippet)}`, width: 60 },
   ], found);
 }
+
+type Extension = Awaited<ReturnType<typeof pendingExtensions>>[number];
+/** 延期申请 waiting for the office, oldest first. */
+export const extensionColumns: Column<Extension>[] = [
+  { header: '提案', value: (r) => r.title, width: 40 }, { header: '承办单位', value: (r) => r.unitName, width: 20 },
+  { header: '现答复期限', value: (r) => r.currentDueOn, width: 12 }, { header: '申请延至', value: (r) => r.requestedDueOn, width: 12 },
+  { header: '理由', value: (r) => r.reason, width: 50 }, { header: '申请时间', value: (r) => chinaTime(r.requestedAt), width: 18 },
+];

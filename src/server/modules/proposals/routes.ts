@@ -16,8 +16,8 @@ import { searchProposals } from './search.ts';
 import { keyBoard, logSupervision, supervisionOf } from './supervision.ts';
 import { boardTable, GROUPINGS, keyBoardTable, proposalStats, statsTable } from './stats.ts';
 import { MAX_EXPORT_ROWS } from '../../core/xlsx.ts';
-import { exportRoutes, FIRST_ROWS } from '../../core/list-export.ts';
-import { listTable, searchTable } from './export.ts';
+import { exportRoutes, FIRST_ROWS, firstOf, listExportRoutes } from '../../core/list-export.ts';
+import { extensionColumns, listTable, searchTable } from './export.ts';
 import { STATES, proposalWorkflow } from './workflow.ts';
 import { figureScope, SCOPES, type Scope } from '../org/oversight.ts';
 import { readerOrg } from '../org/visitor.ts';
@@ -160,6 +160,13 @@ export async function proposalRoutes(fastify: FastifyInstance) {
     const actor = actorOf(req);
     authorize(actor, 'proposal.supervise');
     return { items: await pendingExtensions(app.db, actor.orgId) };
+  });
+  listExportRoutes(app, '/proposals/extensions', {
+    tags, summary: 'The same pending extension requests', querystring: obj({}), file: 'proposal-extensions', name: '延期申请', columns: () => extensionColumns,
+  }, async (req) => {
+    const actor = actorOf(req);
+    authorize(actor, 'proposal.supervise');
+    return firstOf(await pendingExtensions(app.db, actor.orgId));
   });
 
   const SimilarText = {

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { App, Button, Card, Empty, Flex, Input, Modal, Radio, Tag, Typography } from 'antd';
 import { errorText } from '../../api';
 import { useI18n } from '../../i18n';
+import { ExportButton } from '../ExportButton';
 import { useModerate, useModerationQueue, useSaveSensitiveWords, useSensitiveWords, type Comment, type Moderation } from './comments';
 import { useConsultationWrite, writes } from './queries';
 import { ThemeList } from './Themes';
@@ -46,7 +47,10 @@ export function CommentsCard({ id, open, moderation, canOpen, canClose }: { id: 
           <>
             <Typography.Text strong>{t('themes.title')}</Typography.Text>
             <ThemeList id={id} />
-            <Typography.Text strong>{t('comments.queue', { count: held.length })}</Typography.Text>
+            <Flex gap={8} wrap align="center" justify="space-between">
+              <Typography.Text strong>{t('comments.queue', { count: held.length })}</Typography.Text>
+              <ExportButton href={`/api/v1/consultations/${encodeURIComponent(id)}/comments.xlsx?status=held`} total={queue.data?.total} />
+            </Flex>
             {!held.length ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('comments.queueEmpty')} /> : (
               <Flex vertical gap={8} role="list" aria-label={t('comments.queue', { count: held.length })}>
                 {held.map((c) => (

@@ -24,13 +24,15 @@ interface MeetingForm { date: string; time: string; place: string; agenda: { tim
 export function Files({ consultationId, files }: { consultationId: string; files: (FileRef & { name?: string | null })[] }) {
   if (!files.length) return null;
   return (
-    <Space size={4} wrap>
+    <Flex gap={4} wrap>
       {files.map((f) => (
-        <Button key={f.id} size="small" type="link" icon={<PaperClipOutlined />} href={fileHref(consultationId, f.id)} download>
+        // A long file name wraps within a phone's width rather than running off the screen.
+        <Button key={f.id} size="small" type="link" icon={<PaperClipOutlined />} href={fileHref(consultationId, f.id)} download
+          style={{ maxWidth: '100%', height: 'auto', whiteSpace: 'normal', overflowWrap: 'anywhere', textAlign: 'left' }}>
           {f.name ? `${f.name}：` : ''}{f.filename}
         </Button>
       ))}
-    </Space>
+    </Flex>
   );
 }
 

@@ -2,10 +2,11 @@
 // within the board's days (GET /recommendations/board), each linking to the recommendation.
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Card, Collapse, Empty, Flex, Space, Typography } from 'antd';
-import { api } from '../../api';
+import { api, withQuery } from '../../api';
 import { useI18n } from '../../i18n';
 import { keys } from '../../queries';
 import type { ItemList } from '../../types';
+import { ExportButton } from '../ExportButton';
 import { QueryError } from '../QueryError';
 import { BoardItems } from '../proposals/BoardItems';
 import type { RecBoardUnit } from './model';
@@ -29,6 +30,8 @@ export function RecommendationBoard({ days }: { days: number }) {
   });
   return (
     <Card title={t('proposal.board.recommendations')} size="small" style={{ marginTop: 16 }}>
+      {/* Under the head, not in it: at 390 px the buttons would cut the title (in English) to an ellipsis. */}
+      <Flex justify="end" style={{ marginBottom: 8 }}><ExportButton href={withQuery('/api/v1/recommendations/board.xlsx', { days })} /></Flex>
       {board.isError && <QueryError error={board.error} onRetry={() => void board.refetch()} />}
       {board.data && !board.data.length && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('proposal.board.empty')} />}
       {!!board.data?.length && (

@@ -6,6 +6,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useI18n } from '../../i18n';
 import { todayInChina } from '../proposals/model';
 import { DateField } from '../DateField';
+import { ExportButton } from '../ExportButton';
 import { MembersSelect } from '../MemberSelect';
 import { QueryError } from '../QueryError';
 import { FormModal } from './FormModal';
@@ -21,6 +22,7 @@ export function Visits({ id, canWrite }: { id: string; canWrite: boolean }) {
   return (
     <Card title={t('visit.title')} size="small"
       extra={canWrite && <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)}>{t('visit.add')}</Button>}>
+      <Flex justify="end"><ExportButton href={`/api/v1/consultations/${encodeURIComponent(id)}/visits.xlsx`} total={visits.data?.length} /></Flex>
       {visits.isError && <QueryError error={visits.error} onRetry={() => void visits.refetch()} />}
       <List
         dataSource={visits.data ?? []}

@@ -129,6 +129,7 @@ export default function OrgsPage() {
     entity: 'org.entity',
     intro: 'org.intro',
     searchPlaceholder: 'org.searchPlaceholder',
+    exportable: true,
     columns: ({ t: tr }) => [
       { title: tr('common.name'), dataIndex: 'name', key: 'name' },
       { title: tr('org.code'), dataIndex: 'code', key: 'code', render: (v: string | null) => v ?? tr('common.none') },

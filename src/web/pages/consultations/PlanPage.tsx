@@ -96,7 +96,7 @@ export default function PlanPage() {
           <Table<PlanItem> rowKey="id" size="middle" columns={items} dataSource={p.items} pagination={false} scroll={{ x: 'max-content' }}
             locale={{ emptyText: <Empty description={t('consultation.plan.empty')} /> }} />
           {measures.data && (
-            <Card size="small" title={t('consultation.measures')}>
+            <Card size="small" title={t('consultation.measures')} extra={<ExportButton href={withQuery('/api/v1/recommendations/measures.xlsx', { year })} total={measures.data.length} />}>
               <Table rowKey="measure" size="small" pagination={false} scroll={{ x: 'max-content' }} dataSource={measures.data}
                 locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('consultation.measures.empty')} /> }} columns={[
                   { title: t('consultation.measures.measure'), dataIndex: 'measure', key: 'measure' },

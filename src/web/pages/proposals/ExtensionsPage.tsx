@@ -8,6 +8,7 @@ import { api } from '../../api';
 import { useI18n } from '../../i18n';
 import { keys } from '../../queries';
 import type { ItemList } from '../../types';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { ResponsiveList } from '../../components/ResponsiveList';
 import { ActionModal } from '../../components/proposals/ActionModal';
@@ -54,7 +55,7 @@ export default function ExtensionsPage() {
 
   return (
     <>
-      <PageHeader title={t('nav.extensions')} />
+      <PageHeader title={t('nav.extensions')} extra={<ExportButton href="/api/v1/proposals/extensions.xlsx" total={list.data?.length} />} />
       <ResponsiveList<ExtensionRequest>
         items={list.data ?? []}
         rowKey="id"
