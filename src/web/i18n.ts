@@ -74,8 +74,6 @@ const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(readStoredLang);
-  // Bumped when the rest of the language's strings arrive after the first render.
-  const [complete, setComplete] = useState(() => loaded(lang));
 
   const setLang = useCallback((next: Lang) => {
     void loadLang(next).then(() => setLangState(next));
@@ -91,12 +89,18 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     document.title = dictionaries[lang]['app.name'] ?? shellZh['app.name'];
   }, [lang]);
 
-  // The rest of the strings, once the first page (the login form) is on the screen: fetched while the
-  // user types, not before the form.
+  // The rest of the strings, once the first page (the login form) is on the screen and the page is
+  // idle: fetched while the user types, not before the form. Nothing shown needs them (the entry's
+  // pages use the shell's strings, every lazy page waits for them), so their arrival re-renders nothing.
   useEffect(() => {
     if (loaded(lang)) return;
-    const timer = setTimeout(() => void loadLang(lang).then(() => setComplete(true), () => {}));
-    return () => clearTimeout(timer);
+    const prefetch = () => void loadLang(lang).catch(() => {});
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(prefetch, { timeout: 2000 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(prefetch, 500);
+    return () => clearTimeout(id);
   }, [lang]);
 
   const value = useMemo<I18n>(() => {
@@ -116,7 +120,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     return {
       lang,
       setLang,
-      // Looked up at each call: a lazy page can render in the same tick as its strings arrive, before `complete`.
+      // Looked up at each call: the dictionary grows when the rest of the strings arrive.
       t: (key, vars) => interpolate(dictionaries[lang][key] ?? dictionaries.zh[key] ?? key, vars),
       label: (kind, value) => {
         if (!value) return none;
@@ -129,8 +133,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       formatDatesIn: (text) => text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (day) => safe(date, day)),
       dateFormat: lang === 'zh' ? 'YYYY年M月D日' : 'D MMM YYYY',
     };
-    // `complete`: the same language with more of its strings.
-  }, [lang, setLang, complete]);
+  }, [lang, setLang]);
 
   return createElement(I18nContext.Provider, { value }, children);
 }
