@@ -83,7 +83,7 @@ export function proposalWhere(actor: Actor | null, orgId: string | string[] | un
   );
 }
 
-/** `orgId`: the committee listed, or several (the published ones of the committees below too), or every one (the public list). */
+/** `orgId`: the committee listed (a visitor's: org/visitor.ts), or several (the published ones of the committees below too), or every one (undefined). */
 export async function listProposals(db: Queryable, actor: Actor | null, orgId: string | string[] | undefined, f: ProposalFilter, page: { limit: number; offset: number }) {
   // A unit's own list (交办件) is about what it owes: overdue means its own date has passed, and what
   // it owes comes first, by that date (the overdue, then the soonest).

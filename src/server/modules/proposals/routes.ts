@@ -88,8 +88,10 @@ export async function proposalRoutes(fastify: FastifyInstance) {
     return presentProposal(app.db, l, publicView(l));
   };
 
-  /** The committees a list covers: the caller's, and for the published ones with scope=tree those below it (rule 2 of oversight.ts). */
-  /** A visitor's: the committee named or the deployment's own (org/visitor.ts); null when none is (an unknown or deactivated one): nothing listed. */
+  /**
+   * The committees a list covers: the caller's, and for the published ones with scope=tree those below it (rule 2 of oversight.ts);
+   * a visitor's: the one named or the deployment's own (org/visitor.ts), null for an unknown or deactivated one (nothing listed).
+   */
   const listed = async (actor: Actor | null, q: { published?: boolean; scope?: Scope; orgId?: string }) =>
     actor && q.published && q.scope === 'tree' ? (await figureScope(app.db, actor, 'tree')).map((o) => o.id) : readerOrg(app.db, actor, q.orgId);
 
