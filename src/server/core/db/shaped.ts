@@ -35,7 +35,7 @@ export function shaped<V extends Vars, M>(shape: string, vars: V, build: (v: V) 
   let c = compiled.get(shape);
   if (c === undefined) {
     c = compile(vars, build);
-    if (compiled.size >= 1000) compiled.clear();
+    if (compiled.size >= 200) compiled.clear(); // (a few dozen shapes in use: the roles, filters and word counts met)
     compiled.set(shape, c);
   }
   if (!c) return build(vars);
