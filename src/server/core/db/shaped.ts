@@ -2,7 +2,7 @@ import { Param, SQL, StringChunk } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 
 // A large statement built with drizzle's sql tag is compiled (every chunk walked, every name quoted) on each
-// call: for search's statement of a hundred parameters that costs more CPU than planning it (docs/benchmarks.md).
+// call: for search's statement of a hundred parameters, up to 6 ms of CPU under load, about a third of a rare word's search (docs/benchmarks.md).
 // `shaped` compiles a statement once per shape — what decides its text (roles, which filters are set, how
 // many words) — and afterwards only puts the call's values into the parameters.
 
@@ -35,7 +35,7 @@ export function shaped<V extends Vars, M>(shape: string, vars: V, build: (v: V) 
   let c = compiled.get(shape);
   if (c === undefined) {
     c = compile(vars, build);
-    if (compiled.size >= 1000) compiled.clear();
+    if (compiled.size >= 200) compiled.clear(); // (a few dozen shapes in use: the roles, filters and word counts met)
     compiled.set(shape, c);
   }
   if (!c) return build(vars);

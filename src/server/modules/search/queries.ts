@@ -213,14 +213,19 @@ export async function search(db: Queryable, actor: Actor | null, orgId: string, 
   if (kind) vars.kind = kind;
   if (year) vars.year = year;
   if (category) vars.category = category;
+  // (every value of the caller a variable: whatever a read rule takes of them is a parameter of its own)
   if (actor) {
-    Object.assign(vars, { actorId: actor.id, actorOrg: actor.orgId });
+    Object.assign(vars, { actorId: actor.id, actorOrg: actor.orgId, username: actor.username, displayName: actor.displayName });
     if (actor.memberId) vars.memberId = actor.memberId;
     if (actor.unitId) vars.unitId = actor.unitId;
   }
-  const shape = JSON.stringify(['search', actor ? actor.roles : null, Object.keys(vars)]);
-  const { statement, meta: parts } = shaped(shape, vars, (v) => statementOf(actor && { ...actor, id: `${v.actorId}`, orgId: `${v.actorOrg}`, memberId: v.memberId ? `${v.memberId}` : null, unitId: v.unitId ? `${v.unitId}` : null },
-    v, words.map((_, i) => `${v[`w${i}`]}`), { kind: v.kind as SearchKind | undefined, year: v.year as number | undefined, category: v.category as string | undefined }));
+  const shape = JSON.stringify(['search', actor ? [actor.roles, !!actor.mustChangePassword] : null, Object.keys(vars)]);
+  const caller = (v: typeof vars): Actor | null => actor && {
+    ...actor, id: `${v.actorId}`, orgId: `${v.actorOrg}`, username: `${v.username}`, displayName: `${v.displayName}`,
+    memberId: v.memberId ? `${v.memberId}` : null, unitId: v.unitId ? `${v.unitId}` : null,
+  };
+  const { statement, meta: parts } = shaped(shape, vars, (v) => statementOf(caller(v), v, words.map((_, i) => `${v[`w${i}`]}`),
+    { kind: v.kind as SearchKind | undefined, year: v.year as number | undefined, category: v.category as string | undefined }));
   const rows = await queryRows<Row>(db, statement);
   const facet = (prefix: string) => rows.filter((r) => r.id === null && r.kind.startsWith(prefix)).map((r) => ({ key: r.kind.slice(prefix.length), count: r.n }));
   const years = facet('year:').map((r) => ({ year: Number(r.key), count: r.count })).sort((a, b) => b.year - a.year);
