@@ -14,7 +14,8 @@ export async function handlingRecord(db: Queryable, orgId: string, item: { kind:
     and(eq(t.orgId, orgId), eq(t.itemKind, item.kind), eq(t.itemId, item.id));
   const unitOf = <T extends typeof assignments | typeof replies | typeof handlingLogs>(t: T) => and(eq(units.orgId, t.orgId), eq(units.id, t.unitId));
   const [assigned, reps, evals, logs, exts, files] = await Promise.all([
-    db.select({ a: assignments, unitName: units.name }).from(assignments).innerJoin(units, unitOf(assignments)).where(of(assignments)).orderBy(asc(assignments.assignedAt)),
+    // (the units of one assignment share its time: by id among them, else their order follows the plan)
+    db.select({ a: assignments, unitName: units.name }).from(assignments).innerJoin(units, unitOf(assignments)).where(of(assignments)).orderBy(asc(assignments.assignedAt), asc(assignments.id)),
     db.select({ r: replies, unitName: units.name }).from(replies).innerJoin(units, unitOf(replies)).where(of(replies)).orderBy(asc(replies.round)),
     db.select().from(evaluations).where(of(evaluations)).orderBy(asc(evaluations.round)),
     opts.internal ? db.select({ h: handlingLogs, unitName: units.name }).from(handlingLogs).innerJoin(units, unitOf(handlingLogs)).where(of(handlingLogs)).orderBy(asc(handlingLogs.happenedOn)) : Promise.resolve([]),
