@@ -50,16 +50,10 @@ export async function commentRoutes(fastify: FastifyInstance) {
   const themes = new ThemeCache(app.db, { refreshComments: cfg.THEMES_REFRESH_COMMENTS, refreshSeconds: cfg.THEMES_REFRESH_SECONDS, log: app.log });
   const viewerCounts = new Throttle(VIEWERS_EVERY_MS);
   // Comments that arrive together are written together (one statement, one commit), each answered on its
-  // own. Two batches under way: the next one's statement waits at the consultation's lock while the one
-  // before commits, and goes the moment it is released. Their callers are answered together, in the order
-  // of the numbers their batches took, so this instance sends a consultation's live events in the order of
-  // their numbers (the later batch's answer can arrive first). The same text from the same account never
-  // sits in both: the second's duplicate check (against the committed comments) would not see the first.
-  const ingest = new GroupCommit<CommentInput, Posted>({
-    run: postComments, max: 200, concurrency: 2,
-    rank: (posted) => Math.min(...posted.map((p) => p.comment.seq ?? Infinity)),
-    key: (it) => `${it.ctx.actor.orgId}:${it.consultationId}:${it.ctx.actor.id}:${it.content.trim()}`,
-  });
+  // own. One batch at a time: a batch's callers are answered (and their live events sent) before the next
+  // batch's statement goes, so this instance sends a consultation's events in the order of their numbers
+  // (two batches under way could both be answered in one turn of the event loop, the later first).
+  const ingest = new GroupCommit<CommentInput, Posted>({ run: postComments, max: 200, concurrency: 1 });
   app.addHook('onClose', async () => { themes.close(); viewerCounts.close(); await themes.settled(); });
 
   const CommentFilters = { status: Type.Optional(Type.Union([Type.Literal('visible'), Type.Literal('held'), Type.Literal('hidden')])) };
