@@ -94,6 +94,8 @@ interface Rule {
    * them a read of this committee's object succeeds, and its ids may show.
    */
   sharedUp?: boolean;
+  /** The route names the deployment's committees to anyone (the public chooser): their own ids may show, no row of theirs. */
+  namesCommittees?: boolean;
   /** The status of a successful call. */
   ok: 200 | 201 | 204;
   /** A valid request for this caller (fresh objects and unique names so allowed calls succeed). */
@@ -504,7 +506,7 @@ const MATRIX: Record<string, Rule> = {
   // the province (this city's parent) gets 404 for the city's county, as the grandparent and a sibling do.
   'GET /api/v1/orgs/children': { who: ADMIN, ok: 200 },
   // The committees a visitor chooses between on the public pages (names only).
-  'GET /api/v1/orgs/public': { who: 'public', ok: 200 },
+  'GET /api/v1/orgs/public': { who: 'public', ok: 200, namesCommittees: true },
   'GET /api/v1/orgs/children.xlsx': { who: ADMIN, ok: 200, req: () => ({ query: { active: 'all' } }) },
   'GET /api/v1/orgs/children.csv': { who: ADMIN, ok: 200 },
   'POST /api/v1/orgs': { who: ADMIN, ok: 201, req: (c) => ({ body: { name: c.uniq('县政协'), level: c.caller.name === 'parentAdmin' ? 'city' : 'county', code: c.uniq('c'), region: c.uniq('区') } }) },
@@ -1192,7 +1194,8 @@ describe.each(engines)('authorization matrix (%s)', (engine) => {
       }
       // Nothing of this committee shows through to a user of another committee.
       // (A committee above sees this one, and the county under it, in its tree of committees.)
-      const hidden = caller.above ? (rule.sharedUp ? [] : ourIds.filter((id) => id !== t.fx.orgId && id !== t.fx.countyId)) : ourIds;
+      const rowsOnly = ourIds.filter((id) => id !== t.fx.orgId && id !== t.fx.countyId);
+      const hidden = caller.above ? (rule.sharedUp ? [] : rowsOnly) : rule.namesCommittees ? rowsOnly : ourIds;
       if (caller.foreign && hidden.some((id) => res.body.includes(id))) wrong.push(`${caller.name}: response shows this committee's ids: ${res.body.slice(0, 200)}`);
     }
     expect(wrong).toEqual([]);
