@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestContext } from 'vitest';
 import type { Page } from 'playwright-core';
-import { logIn, see, startE2E, type E2E } from './browser.ts';
+import { logIn, see, startE2E, WAIT, type E2E } from './browser.ts';
 import { main } from './ui.ts';
 
 // Read from the web app's sources (its modules do not load under the server's tsconfig).
@@ -58,11 +58,11 @@ async function open(page: Page, path: string) {
     window.history.pushState({}, '', to);
     window.dispatchEvent(new PopStateEvent('popstate'));
   }, path);
-  await expect.poll(() => page.evaluate(() => window.location.pathname)).toBe(path);
+  await expect.poll(() => page.evaluate(() => window.location.pathname), { timeout: WAIT }).toBe(path);
   // Settled: the page's content is there and nothing in it is still loading.
   await see(main(page));
   await expect.poll(() => main(page).evaluate((el) => !!(el as HTMLElement).innerText.trim()
-    && !el.querySelector('.ant-spin-spinning, .ant-skeleton-active, .ant-table-placeholder .ant-spin'))).toBe(true);
+    && !el.querySelector('.ant-spin-spinning, .ant-skeleton-active, .ant-table-placeholder .ant-spin')), { message: `${path} settles`, timeout: WAIT }).toBe(true);
 }
 
 describe('every menu page shows its strings', () => {
