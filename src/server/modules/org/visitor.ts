@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../core/db/client.ts';
 import { orgs } from '../../core/schema.ts';
 
@@ -6,9 +6,15 @@ import { orgs } from '../../core/schema.ts';
 // every public list (published proposals, public consultations, announced selections, the library,
 // search) and for the web's committee chooser (GET /orgs/public).
 
-/** The deployment's own committee: the first one created (`tongxin serve` creates it on first start; the committees below come later). */
+/** Committees in the order they were created; of those created at once (one transaction), the one at the top first. */
+const firstCreated = () => [asc(orgs.createdAt), sql`${orgs.parentId} is not null`, asc(orgs.id)];
+
+/**
+ * The deployment's own committee: the first one created (`tongxin serve` creates it on first start;
+ * the committees below come later — or, as the demo's counties, in the same transaction).
+ */
 export async function deploymentOrg(db: Queryable): Promise<string | null> {
-  const [o] = await db.select({ id: orgs.id }).from(orgs).orderBy(asc(orgs.createdAt), asc(orgs.id)).limit(1);
+  const [o] = await db.select({ id: orgs.id }).from(orgs).orderBy(...firstCreated()).limit(1);
   return o?.id ?? null;
 }
 
@@ -22,10 +28,10 @@ export async function visitorOrg(db: Queryable, named?: string): Promise<string 
   return o?.id ?? null;
 }
 
-/** The active committees a visitor may choose between, the deployment's own first, then by level and name. */
+/** The active committees a visitor may choose between, the deployment's own first. */
 export async function publicOrgs(db: Queryable) {
   const [rows, defaultId] = await Promise.all([
-    db.select({ id: orgs.id, name: orgs.name, level: orgs.level, parentId: orgs.parentId }).from(orgs).where(eq(orgs.active, true)).orderBy(asc(orgs.createdAt), asc(orgs.id)),
+    db.select({ id: orgs.id, name: orgs.name, level: orgs.level, parentId: orgs.parentId }).from(orgs).where(eq(orgs.active, true)).orderBy(...firstCreated()),
     deploymentOrg(db),
   ]);
   return { items: rows, defaultId };
