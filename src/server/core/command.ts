@@ -1,5 +1,5 @@
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import type { Db, Tx } from './db/client.ts';
+import { queryRowsNamed, type Db, type Tx } from './db/client.ts';
 import { auditLog, outbox } from './schema.ts';
 import { authorize, type Actor, type Resource } from './policies.ts';
 import type { Outbox } from './outbox.ts';
@@ -72,7 +72,7 @@ const withHeld = (tx: Tx) => sql.join(takeHeld(tx).map((entry) => sql`, ${entry}
 export async function recordAll(tx: Tx, rows: Recorded[]) {
   if (!rows.length) return;
   const { audit, event } = recorded(rows);
-  await tx.execute(sql`with audited as (${audit})${withHeld(tx)} ${event}`);
+  await queryRowsNamed(tx, sql`with audited as (${audit})${withHeld(tx)} ${event}`);
 }
 
 /**
@@ -90,15 +90,15 @@ export async function runCommand<T>(ctx: Ctx, fn: (c: CommandScope) => Promise<T
       async recordWith(statement, entry, payload) {
         // The change, its audit entry and its event in one statement (one round trip of every command's few).
         const { audit, event } = recorded([{ actor: ctx.actor, requestId: ctx.requestId, entry, payload }]);
-        const res = await tx.execute(sql`with changed as (${statement.getSQL()}), audited as (${audit}), evented as (${event})${withHeld(tx)}
+        const rows = await queryRowsNamed<{ row: Record<string, unknown> }>(tx, sql`with changed as (${statement.getSQL()}), audited as (${audit}), evented as (${event})${withHeld(tx)}
           select row_to_json(changed.*) as row from changed`);
-        return (res as unknown as { rows: { row: Record<string, unknown> }[] }).rows.map((r) => r.row);
+        return rows.map((r) => r.row);
       },
     };
     const out = await fn(scope);
     // (the held writes no recorded statement took, before commit)
     const held = takeHeld(tx);
-    if (held.length) await tx.execute(sql`with ${sql.join(held, sql`, `)} select 1`);
+    if (held.length) await queryRowsNamed(tx, sql`with ${sql.join(held, sql`, `)} select 1`);
     return out;
   });
   void ctx.outbox.kick();

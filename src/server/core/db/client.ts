@@ -108,23 +108,27 @@ export function preparedPer<Q>(build: (db: Queryable) => Q): (db: Queryable) => 
   };
 }
 
-/** A statement's name on every connection: one per distinct text (a hash of it), remembered for the texts seen. */
+/** Statement texts named so far; past the cap a text runs unnamed (each name stays prepared on every connection that ran it). */
 const statementNames = new Map<string, string>();
-const nameOf = (text: string) => {
+const MAX_NAMED = 1000;
+const nameOf = (text: string): string | undefined => {
   let name = statementNames.get(text);
-  if (!name) statementNames.set(text, name = `s_${createHash('sha1').update(text).digest('base64url')}`);
+  if (!name && statementNames.size < MAX_NAMED) statementNames.set(text, name = `s_${createHash('sha1').update(text).digest('base64url')}`);
   return name;
 };
 
 /**
  * Runs a query builder's statement as a named one on whichever connection `db` holds (the pool's or
- * an open transaction's): PostgreSQL parses it once per connection and node-postgres sends only its
- * name and values from then on. For the few statements every command sends (a prepared query of
- * `preparedPer` runs on the pool, not on a transaction's connection). Only for statements whose
- * text takes few shapes: each shape stays prepared on every connection that ran it.
+ * an open transaction's): PostgreSQL parses it once per connection, plans it generically once it has
+ * run a few times, and node-postgres sends only its name and values from then on. For the statements
+ * every command sends (a prepared query of `preparedPer` runs on the pool, not on a transaction's
+ * connection). Only for statements whose text takes few shapes.
  */
-export function runNamed<R>(query: { toSQL(): { sql: string }; prepare(name: string): { execute(): Promise<R> } }): Promise<R> {
-  return query.prepare(nameOf(query.toSQL().sql)).execute();
+export function runNamed<R>(query: { prepare(name: string): { execute(): Promise<R> } }): Promise<R> {
+  // Built once, unnamed, then named by its text (a builder's prepare is the only way to its row mapping).
+  const prepared = query.prepare(undefined as unknown as string) as unknown as { queryString: string; queryConfig: { name?: string }; rawQueryConfig: { name?: string }; execute(): Promise<R> };
+  prepared.queryConfig.name = prepared.rawQueryConfig.name = nameOf(prepared.queryString);
+  return prepared.execute();
 }
 
 /** `queryRows` as a named statement (see runNamed). */

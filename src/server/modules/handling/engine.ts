@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { writeLater, type CommandScope } from '../../core/command.ts';
-import { queryRows, type Queryable } from '../../core/db/client.ts';
+import { queryRowsNamed, runNamed, type Queryable } from '../../core/db/client.ts';
 import { rowsFromJson } from '../../core/db/json-rows.ts';
 import { invalid, say } from '../../core/errors.ts';
 import { scheduleJobs } from '../../core/jobs.ts';
@@ -32,8 +32,8 @@ export async function checkUnits(c: CommandScope, list: { unitId: string; role: 
   const leads = list.filter((u) => u.role === 'lead').length;
   if (leads !== 1) throw invalid('/units', say('须有且只有一个主办单位', 'exactly one lead unit is required'));
   if (new Set(list.map((u) => u.unitId)).size !== list.length) throw invalid('/units', say('同一单位出现了两次', 'a unit appears twice'));
-  const found = await c.tx.select({ id: units.id }).from(units)
-    .where(and(eq(units.orgId, c.actor.orgId), inArray(units.id, list.map((u) => u.unitId)), eq(units.active, true)));
+  const found = await runNamed(c.tx.select({ id: units.id }).from(units)
+    .where(and(eq(units.orgId, c.actor.orgId), inArray(units.id, list.map((u) => u.unitId)), eq(units.active, true))));
   if (found.length !== list.length) throw invalid('/units', say('含有不存在或已停用的承办单位', 'contains an unknown or inactive unit'));
 }
 
@@ -50,7 +50,7 @@ export async function assign(c: CommandScope, item: ItemRef, list: { unitId: str
     orgId: c.actor.orgId, itemKind: item.kind, itemId: item.id, unitId: u.unitId, role: u.role, state: 'pending', note: note ?? null,
     ...assignmentDates(start, u.role, s, u.role === 'lead' ? dueOn : undefined),
   }))).returning();
-  const rows = rowsFromJson(assignments, (await queryRows<{ row: Record<string, unknown> }>(c.tx,
+  const rows = rowsFromJson(assignments, (await queryRowsNamed<{ row: Record<string, unknown> }>(c.tx,
     sql`with ended as (${ended.getSQL()}), made as (${made.getSQL()}) select row_to_json(made.*) as row from made`)).map((r) => r.row));
   for (const a of rows) {
     await scheduleReminders(c, item, a);
@@ -134,7 +134,7 @@ export async function reply(c: CommandScope, item: { kind: string; id: string },
 
 /** The evaluation of the item's latest reply (its round), written with that reply's look-up in one statement. */
 export async function evaluate(c: CommandScope, item: { kind: string; id: string }, body: { satisfaction: string; resultSatisfaction?: string; contacted?: boolean; contactMethod?: string; comment?: string }) {
-  const [made] = await queryRows<{ id: string }>(c.tx, sql`insert into ${evaluations}
+  const [made] = await queryRowsNamed<{ id: string }>(c.tx, sql`insert into ${evaluations}
       (org_id, item_kind, item_id, reply_id, round, satisfaction, result_satisfaction, contacted, contact_method, comment, created_by)
     select r.org_id, r.item_kind, r.item_id, r.id, r.round, ${body.satisfaction}, ${body.resultSatisfaction ?? null}, ${body.contacted ?? null}::boolean,
       ${body.contactMethod ?? null}, ${body.comment ?? null}, ${c.actor.id}

@@ -9,6 +9,7 @@ import * as engine from '../handling/engine.ts';
 import { storeUpload } from '../handling/attachments.ts';
 import { today } from '../handling/deadlines.ts';
 import { rowFromJson } from '../../core/db/json-rows.ts';
+import { runNamed } from '../../core/db/client.ts';
 import { KIND, loadProposal, type Loaded } from './access.ts';
 import { proposalCosigners, proposalRatings, proposals } from './schema.ts';
 import { proposalSettings } from './settings.ts';
@@ -103,7 +104,7 @@ async function sessionFor(c: CommandScope, day: string, opts: { lock?: boolean }
     .innerJoin(terms, and(eq(terms.orgId, plenarySessions.orgId), eq(terms.id, plenarySessions.termId)))
     .where(and(eq(plenarySessions.orgId, c.actor.orgId), lte(plenarySessions.startsOn, day)))
     .orderBy(desc(plenarySessions.startsOn)).limit(1);
-  const [s] = await (opts.lock ? q.for('update', { of: plenarySessions }) : q);
+  const [s] = await runNamed(opts.lock ? q.for('update', { of: plenarySessions }) : q);
   if (!s) throw conflict(say('请先设置届次和会议', 'Set up a term and a plenary session first'));
   return { ...s.s, during: day >= s.s.startsOn && day <= (s.s.endsOn ?? s.s.startsOn) };
 }
@@ -130,7 +131,7 @@ const steps: Record<string, Step> = {
   async file(c, l, _b, set) {
     // The session row locked while the next number is taken (numbers are per session).
     const s = await sessionFor(c, today(l.p.submittedAt ?? new Date()), { lock: true });
-    const [{ n }] = (await c.tx.select({ n: max(proposals.number) }).from(proposals).where(and(eq(proposals.orgId, s.orgId), eq(proposals.sessionId, s.id)))) as [{ n: number | null }];
+    const [{ n }] = (await runNamed(c.tx.select({ n: max(proposals.number) }).from(proposals).where(and(eq(proposals.orgId, s.orgId), eq(proposals.sessionId, s.id))))) as [{ n: number | null }];
     set({ termId: s.termId, sessionId: s.id, number: (n ?? 0) + 1, duringSession: s.during, filedAt: new Date() });
     await notifyProposers(c, l, 'filed', {}, `提案已立案：${l.p.title}`);
     return `第${(n ?? 0) + 1}号`;
