@@ -6,11 +6,12 @@
 //  2. BENCH_MIXED_SECONDS (60) at BENCH_MIXED_CONNECTIONS (200) of mixed traffic (health, the member
 //     list, the public proposal list): timeouts, errors, the server's RSS at start and end.
 //  3. The public list alone, as a rate next to bare Fastify's in the same run.
-// Run alone: `npx tsx bench/stall.ts`.
+// Run alone: `npx tsx bench/stall.ts` (BENCH_STALL_EACH=1: health beside each heavy kind alone too).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import autocannon from 'autocannon';
 import { DEMO_PASSWORD } from '../src/server/seed/demo.ts';
 import { measure, median } from './http.ts';
@@ -28,6 +29,8 @@ export interface StallResult {
   idleHealth: { p50: number; p99: number };
   busyHealth: { p50: number; p99: number; max: number; samples: number };
   heavy: Record<string, { runs: number; statuses: number[]; medianMs: number }>;
+  /** Health beside each heavy kind alone (BENCH_STALL_EACH). */
+  alone: Record<string, { p50: number; p99: number; max: number; samples: number }>;
   mixed: { seconds: number; connections: number; requests: number; rps: number; p99: number; timeouts: number; errors: number; non2xx: number; rssStartMiB: number; rssEndMiB: number };
   publicList: { rps: number; p99: number; bareRps: number };
 }
@@ -38,15 +41,27 @@ async function login(base: string, username: string): Promise<string> {
   return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 }
 
-async function healthLatencies(base: string, until: () => boolean): Promise<number[]> {
-  const out: number[] = [];
-  while (!until()) {
+// Health is asked from a thread of its own (as a load balancer's probe is its own process): the bench's
+// main thread is busy sending 10 MB uploads and reading exports, and its delays are not the server's.
+const probe = `const { parentPort, workerData } = require('node:worker_threads');
+(async () => {
+  const out = [], end = performance.now() + workerData.ms;
+  while (performance.now() < end) {
     const t0 = performance.now();
-    const res = await fetch(`${base}/api/health`);
+    const res = await fetch(workerData.url);
     await res.arrayBuffer();
     out.push(performance.now() - t0);
   }
-  return out;
+  parentPort.postMessage(out);
+})();`;
+
+/** GET /api/health one request at a time for `ms`: each one's latency. */
+function healthLatencies(base: string, ms: number): Promise<number[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(probe, { eval: true, workerData: { url: `${base}/api/health`, ms } });
+    worker.once('message', (out: number[]) => { resolve(out); void worker.terminate(); });
+    worker.once('error', reject);
+  });
 }
 
 /** Runs `fn` again and again until `stop()`, recording each run's status and duration. */
@@ -90,20 +105,29 @@ export async function stallBench(log: (m: string) => void): Promise<StallResult>
     const statsExport = () => fetch(`${base}/api/v1/proposals/stats.xlsx?by=unit`, { headers: { cookie: staff } });
 
     log('stall: health on the idle server …');
-    let end = performance.now() + 3000;
-    const idle = await healthLatencies(base, () => performance.now() > end);
+    const idle = await healthLatencies(base, 3000);
     const seconds = num('BENCH_STALL_SECONDS', 20);
     log(`stall: health for ${seconds} s beside uploads, roster bombs, searches and exports …`);
-    end = performance.now() + seconds * 1000;
+    const end = performance.now() + seconds * 1000;
     const stop = () => performance.now() > end;
     const heavy: StallResult['heavy'] = {};
     // BENCH_STALL_ONLY=upload|bomb|search|export runs one kind alone (to find what stalls).
     const only = process.env.BENCH_STALL_ONLY;
     const kinds = { upload: ['upload 10 MB', upload], bomb: ['roster zip bomb', importBomb], search: [`search over ${corpus + 600} proposals`, search], export: ['statistics export', statsExport] } as const;
     const [busy] = await Promise.all([
-      healthLatencies(base, stop),
+      healthLatencies(base, seconds * 1000),
       ...Object.entries(kinds).filter(([k]) => !only || k === only).map(([, [name, fn]]) => repeat(name, fn, stop, heavy)),
     ]);
+    // BENCH_STALL_EACH=1: then health beside each kind alone, as long again, in the same server (to find what stalls).
+    const alone: StallResult['alone'] = {};
+    if (process.env.BENCH_STALL_EACH) {
+      for (const [kind, [, fn]] of Object.entries(kinds)) {
+        log(`stall: health for ${seconds} s beside ${kind} alone …`);
+        const until = performance.now() + seconds * 1000;
+        const [lat] = await Promise.all([healthLatencies(base, seconds * 1000), repeat(kind, fn, () => performance.now() > until, {})]);
+        alone[kind] = { p50: r1(pct(lat, 0.5)), p99: r1(pct(lat, 0.99)), max: r1(Math.max(...lat)), samples: lat.length };
+      }
+    }
 
     const mixedSeconds = num('BENCH_MIXED_SECONDS', 60), connections = num('BENCH_MIXED_CONNECTIONS', 200);
     log(`stall: ${mixedSeconds} s of mixed traffic at ${connections} connections …`);
@@ -127,7 +151,7 @@ export async function stallBench(log: (m: string) => void): Promise<StallResult>
       corpus,
       idleHealth: { p50: r1(pct(idle, 0.5)), p99: r1(pct(idle, 0.99)) },
       busyHealth: { p50: r1(pct(busy, 0.5)), p99: r1(pct(busy, 0.99)), max: r1(Math.max(...busy)), samples: busy.length },
-      heavy,
+      heavy, alone,
       mixed: {
         seconds: mixedSeconds, connections, requests: mixed.requests.total, rps: Math.round(mixed.requests.average), p99: mixed.latency.p99,
         timeouts: mixed.timeouts, errors: mixed.errors, non2xx: mixed.non2xx, rssStartMiB: Math.round(rssStart / 2 ** 20), rssEndMiB: Math.round(rssEnd / 2 ** 20),
@@ -146,6 +170,7 @@ export function stallTable(r: StallResult): string[] {
     `nothing stalls (embedded engine, demo + ${r.corpus} generated proposals):`,
     `  GET /api/health idle p50 ${r.idleHealth.p50} / p99 ${r.idleHealth.p99} ms; beside the heavy requests p50 ${r.busyHealth.p50} / p99 ${r.busyHealth.p99} / max ${r.busyHealth.max} ms (${r.busyHealth.samples} samples)`,
     ...Object.entries(r.heavy).map(([k, v]) => `    ${k}: ${v.runs} runs, median ${v.medianMs} ms, answered ${v.statuses.join('/')}`),
+    ...Object.entries(r.alone).map(([k, v]) => `  health beside ${k} alone: p50 ${v.p50} / p99 ${v.p99} / max ${v.max} ms (${v.samples} samples)`),
     `  mixed traffic ${r.mixed.seconds} s at ${r.mixed.connections} connections: ${r.mixed.requests} requests (${r.mixed.rps}/s), p99 ${r.mixed.p99} ms, ` +
       `${r.mixed.timeouts} timeouts, ${r.mixed.errors} errors, ${r.mixed.non2xx} non-2xx; RSS ${r.mixed.rssStartMiB} → ${r.mixed.rssEndMiB} MiB`,
     `  the public proposal list alone: ${r.publicList.rps} req/s (p99 ${r.publicList.p99} ms); bare Fastify ${r.publicList.bareRps} req/s`,

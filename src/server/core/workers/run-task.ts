@@ -1,3 +1,4 @@
+import os from 'node:os';
 import type { FieldError, Message, Problem } from '../errors.ts';
 
 // The worker side of pool.ts: imports the named module and calls the export. A Problem comes back
@@ -6,6 +7,13 @@ import type { FieldError, Message, Problem } from '../errors.ts';
 
 export interface TaskRequest { module: string; name: string; arg: unknown }
 export type TaskOutcome = { value: unknown } | { problem: { status: number; title: Message; detail?: Message; errors: FieldError[] } };
+
+// A task is background work beside the requests the event loop answers: on Linux a thread's nice value
+// is its own, so this worker thread (not the process) gives way when the event loop wants a core.
+// Elsewhere the call would lower the whole process: left as it is there.
+if (process.platform === 'linux') {
+  try { os.setPriority(os.constants.priority.PRIORITY_BELOW_NORMAL); } catch { /* not permitted: runs as it is */ }
+}
 
 // Under tsx, a worker on Node 20 gets only tsx's require hook from --import (pool.ts), which loads
 // this file but not the ES modules it imports: register tsx's module loader too.
