@@ -10,7 +10,7 @@ import { orgs } from '../../src/server/core/schema.ts';
 import { proposals } from '../../src/server/modules/proposals/schema.ts';
 import { members } from '../../src/server/modules/org/schema.ts';
 import { consultations } from '../../src/server/modules/consultations/schema.ts';
-import { logIn, see, seeCells, startE2E, type E2E } from './browser.ts';
+import { logIn, see, seeCells, startE2E, WAIT, type E2E } from './browser.ts';
 import { button, consoleErrors, dialog, logInAs, main, pick, row, toast } from './ui.ts';
 
 describe('committees below journey', () => {
@@ -18,8 +18,9 @@ describe('committees below journey', () => {
   beforeAll(async () => { e2e = await startE2E(); });
   afterAll(async () => { await e2e?.close(); });
 
-  const noOverflow = async (page: Page) =>
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  // (polled: right after a resize the page may still be laid out for the width before)
+  const noOverflow = (page: Page) =>
+    expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), { timeout: WAIT }).toBeLessThanOrEqual(0);
 
   it('the city sets up a county and its admin; the admin sets the county up; the city sees its figures rolled up', { timeout: 300_000 }, async (test) => {
     const city = await logInAs(e2e, test, 'admin');
