@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import AhoCorasick from 'modern-ahocorasick';
 import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
-import type { Queryable, Tx } from '../../core/db/client.ts';
+import { queryRowsNamed, type Queryable, type Tx } from '../../core/db/client.ts';
 import { conflict, invalid, notFound, say } from '../../core/errors.ts';
 import type { LiveBus, LiveMessage } from '../../core/live.ts';
 import { isPublicAccount, type Actor } from '../../core/policies.ts';
@@ -204,7 +204,8 @@ async function postToOrg(orgId: string, items: CommentInput[]): Promise<(Posted 
   });
   if (!rows.length) return out.map((r) => r!);
   const org = sql`${orgId}::uuid`;
-  const result = await db.execute(sql`with input as (
+  // (named: parsed and planned once per connection, not for every batch)
+  const answered = await queryRowsNamed<{ i: number; refused: Refusal | null; status: string | null; heldFor: string | null; seq: number | null; createdMs: number | null }>(db, sql`with input as (
       select * from unnest(${arr(rows.map((r) => r.i), 'int')}, ${arr(rows.map((r) => r.id), 'uuid')}, ${arr(rows.map((r) => r.it.consultationId), 'uuid')},
         ${arr(rows.map((r) => r.it.ctx.actor.id), 'uuid')}, ${arr(rows.map((r) => r.it.ctx.actor.displayName), 'text')}, ${arr(rows.map((r) => r.content), 'text')},
         ${arr(rows.map((r) => r.it.replyTo ?? null), 'uuid')}, ${arr(rows.map((r) => list.check(r.content) !== null), 'bool')},
@@ -251,7 +252,6 @@ async function postToOrg(orgId: string, items: CommentInput[]): Promise<(Posted 
     )
     select c.i, c.refused, ins.status, ins.held_for as "heldFor", ins.seq::float8 as seq, (extract(epoch from ins.created_at) * 1000)::float8 as "createdMs"
     from checked c left join ins on ins.id = c.id`);
-  const answered = rowsOf<{ i: number; refused: Refusal | null; status: string | null; heldFor: string | null; seq: number | null; createdMs: number | null }>(result);
   const byIndex = new Map(rows.map((r) => [r.i, r]));
   const stale: number[] = [];
   for (const a of answered) {
