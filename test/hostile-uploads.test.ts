@@ -1,3 +1,5 @@
+import crypto from 'node:crypto';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workerPool } from '../src/server/core/workers/pool.ts';
 import { engines, expectProblem, multipart, testApp, type TestApp } from './helpers.ts';
@@ -101,6 +103,28 @@ describe.each(engines)('uploads and imports that never hold the server (%s)', (e
     expect(res.statusCode, res.body).toBe(201);
     const got = await t.app.inject({ url: `/api/v1/proposals/${id}/attachments/${res.json().id}`, headers: await t.as('unitA') });
     expect(got.rawPayload.equals(pdf)).toBe(true);
+  });
+
+  it('stores a file that arrives in many parts byte for byte, a PDF and an Office file', async () => {
+    // As from a socket: 64 KB at a time, so the upload arrives in many parts.
+    const inParts = (m: ReturnType<typeof multipart>) =>
+      Readable.from(Array.from({ length: Math.ceil(m.payload.length / 65_536) }, (_, i) => m.payload.subarray(i * 65_536, (i + 1) * 65_536)));
+    const upload = async (file: Buffer, filename: string) => {
+      const m = multipart(file, filename);
+      return t.app.inject({ method: 'POST', url: `/api/v1/proposals/${id}/attachments`, payload: inParts(m), headers: { ...(await t.as('unitA')), ...m.headers } });
+    };
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), crypto.randomBytes(3 * MB)]);
+    const docx = zipOf([
+      { name: '[Content_Types].xml', chunks: [text('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')] },
+      { name: 'word/document.xml', chunks: [{ data: crypto.randomBytes(200_000) }] },
+    ]);
+    for (const [file, name, mime] of [[pdf, '材料.pdf', 'application/pdf'], [docx, '方案.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']] as const) {
+      const res = await upload(file, name);
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json()).toMatchObject({ filename: name, mime, size: file.length });
+      const got = await t.app.inject({ url: `/api/v1/proposals/${id}/attachments/${res.json().id}`, headers: await t.as('unitA') });
+      expect(got.rawPayload.equals(file)).toBe(true);
+    }
   });
 
   it('answers a health check while reply letters are rendered and a 10 MB file is uploaded', async () => {
