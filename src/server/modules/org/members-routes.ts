@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { runCommand } from '../../core/command.ts';
-import { badRequest, inLang, langOf, say } from '../../core/errors.ts';
+import { badRequest, inLang, langOf, Problem, say } from '../../core/errors.ts';
 import { actorOf, ctxOf, errorResponses, IdParams, ListOf, Name, pageOf, Paging, Uuid } from '../../core/http.ts';
 import { authorize, can } from '../../core/policies.ts';
 import { FORMATS, sendTables } from '../../core/xlsx.ts';
@@ -86,9 +86,10 @@ export async function memberRoutes(fastify: FastifyInstance) {
     if (!req.isMultipart()) throw badRequest(say('请以 multipart/form-data 上传文件', 'Send the file as multipart/form-data'), [{ path: '/file', message: say('必填', 'required') }]);
     const file = await req.file();
     if (!file || file.fieldname !== 'file') throw badRequest(say('没有上传文件', 'No file uploaded'), [{ path: '/file', message: say('必填', 'required') }]);
-    const buf = await file.toBuffer();
-    if (file.file.truncated) throw badRequest(say('文件不超过 10 MB', 'File too large (max 10 MB)'), [{ path: '/file', message: say('文件过大', 'too large') }]);
-    const rows = await validateRoster(app.db, ctx.actor.orgId, await readRoster(buf));
+    const parts: Buffer[] = [];
+    for await (const part of file.file) parts.push(part);
+    if (file.file.truncated) throw new Problem(413, 'Payload Too Large', say('文件不超过 10 MB', 'File too large (max 10 MB)'), [{ path: '/file', message: say('文件过大', 'too large') }]);
+    const rows = await validateRoster(app.db, ctx.actor.orgId, await readRoster(parts));
     const valid = rows.filter((r) => r.input);
     let imported = 0;
     if (req.query.commit && valid.length) {

@@ -63,18 +63,21 @@ const tooMany = () => badRequest(say(`每次最多导入 ${MAX_ROWS} 行`, `At m
 
 /**
  * Reads the first sheet; refuses files that are not .xlsx by their content (a zip with a workbook),
- * zips that would unpack too large, and more than 5,000 rows. The sheet is read on a worker thread.
+ * zips that would unpack too large, and more than 5,000 rows. The upload's parts go to a worker
+ * thread as they arrived and are joined, checked and read there: a hostile file's copies stay off
+ * the event loop's heap, whose garbage collector every large buffer sets going (docs/benchmarks.md).
  */
-export async function readRoster(buf: Buffer): Promise<RosterCells[]> {
-  if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) throw badRequest(say('此文件不是 .xlsx 工作簿', 'The file is not an .xlsx workbook'), [{ path: '/file', message: say('不是 .xlsx 文件', 'not an .xlsx file') }]);
-  checkZip(buf, ROSTER_ZIP);
-  return inWorker(import.meta.url, 'readRosterRows', buf, { failure: unreadable });
+export async function readRoster(parts: Uint8Array[]): Promise<RosterCells[]> {
+  return inWorker(import.meta.url, 'readRosterRows', parts, { failure: unreadable });
 }
 
 /** (On a worker.) Streams the first sheet row by row, stopping at the 5,001st row with content, unread the rest. */
-export async function readRosterRows(data: Uint8Array): Promise<RosterCells[]> {
+export async function readRosterRows(parts: Uint8Array[]): Promise<RosterCells[]> {
+  const data = Buffer.concat(parts);
+  if (data.length < 4 || data.readUInt32LE(0) !== 0x04034b50) throw badRequest(say('此文件不是 .xlsx 工作簿', 'The file is not an .xlsx workbook'), [{ path: '/file', message: say('不是 .xlsx 文件', 'not an .xlsx file') }]);
+  checkZip(data, ROSTER_ZIP);
   const { default: ExcelJS } = await import('exceljs');
-  const input = Readable.from([Buffer.from(data.buffer, data.byteOffset, data.byteLength)]);
+  const input = Readable.from([data]);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
   const header = new Map<number, Key>();
   const out: RosterCells[] = [];
