@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgDialect, PgTransaction, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { ClientBase } from 'pg';
 import * as schema from './schema.ts';
 import { lockDataDir } from './lock.ts';
 import { startEmbedded, type EmbeddedServer } from './embedded.ts';
@@ -146,4 +147,9 @@ export async function ping(db: Db): Promise<void> {
 export async function queryRows<T>(db: Queryable, query: SQL): Promise<T[]> {
   const res = (await db.execute(query)) as unknown as { rows: T[] };
   return res.rows;
+}
+
+/** The node-postgres connection `db` runs on: an open transaction's own (for what drizzle cannot send, e.g. a COPY). */
+export function connectionOf(tx: Tx): ClientBase {
+  return (tx._.session as unknown as { client: ClientBase }).client;
 }

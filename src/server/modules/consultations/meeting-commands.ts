@@ -5,7 +5,7 @@ import type { Queryable } from '../../core/db/client.ts';
 import { conflict, forbidden, invalid, notFound, say } from '../../core/errors.ts';
 import { memberUsers, notify } from '../../core/notify.ts';
 import { hasRole, type Actor } from '../../core/policies.ts';
-import { bindUploads, storeUpload } from '../handling/attachments.ts';
+import { bindUploads, storeUpload, type Upload } from '../handling/attachments.ts';
 import { today } from '../handling/deadlines.ts';
 import { memberCommittees, members } from '../org/schema.ts';
 import { scheduleAbsenceCheck } from './absence.ts';
@@ -231,7 +231,7 @@ export function markAttendance(ctx: Ctx, id: string, body: { memberId: string; p
 }
 
 /** Staff add a material of the meeting, or its minutes as a document (after the meeting). */
-export function uploadMeetingFile(ctx: Ctx, id: string, kind: 'material' | 'minutes', file: { filename: string; data: Buffer }) {
+export function uploadMeetingFile(ctx: Ctx, id: string, kind: 'material' | 'minutes', file: Upload) {
   return runCommand(ctx, async (c) => {
     const { l, m } = await loadMeeting(c.tx, c.actor, id, { lock: true });
     c.authorize('consultation.manage');
@@ -259,7 +259,7 @@ export function writeMinutes(ctx: Ctx, id: string, text: string) {
 }
 
 /** A speaker of the agenda uploads their speech; staff may upload any speaker's. */
-export function uploadSpeech(ctx: Ctx, id: string, memberId: string | undefined, file: { filename: string; data: Buffer }) {
+export function uploadSpeech(ctx: Ctx, id: string, memberId: string | undefined, file: Upload) {
   return runCommand(ctx, async (c) => {
     const { l, m } = await loadMeeting(c.tx, c.actor, id, { lock: true });
     const staff = hasRole(c.actor, 'staff');
@@ -280,7 +280,7 @@ export function uploadSpeech(ctx: Ctx, id: string, memberId: string | undefined,
 }
 
 /** Staff upload the deliverable of one of the 八个一 (a document); the item may then be marked done. */
-export function uploadDeliverable(ctx: Ctx, id: string, key: TaskKey, file: { filename: string; data: Buffer }) {
+export function uploadDeliverable(ctx: Ctx, id: string, key: TaskKey, file: Upload) {
   return runCommand(ctx, async (c) => {
     const l = await loadConsultation(c.tx, c.actor, id, { lock: true });
     c.authorize('consultation.manage');

@@ -1,7 +1,7 @@
 import { and, eq, max, sql } from 'drizzle-orm';
 import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
 import { conflict, forbidden, invalid, say } from '../../core/errors.ts';
-import { storeUpload } from '../handling/attachments.ts';
+import { storeUpload, type Upload } from '../handling/attachments.ts';
 import * as engine from '../handling/engine.ts';
 import { today } from '../handling/deadlines.ts';
 import { proposalSettings } from '../proposals/settings.ts';
@@ -112,7 +112,7 @@ export function actOnRecommendation(ctx: Ctx, id: string, action: string, body: 
 }
 
 /** A handling unit uploads a file for its reply or contact log, as on a proposal. */
-export function uploadRecommendationAttachment(ctx: Ctx, id: string, file: { filename: string; data: Buffer }) {
+export function uploadRecommendationAttachment(ctx: Ctx, id: string, file: Upload) {
   return runCommand(ctx, async (c) => {
     const l = await loadRecommendation(c.tx, c.actor, id, { lock: true });
     if (!l.relations.some((r) => r === 'leadUnit' || r === 'coUnit')) throw forbidden(say('只有办理单位可以上传附件', 'Only the handling units attach files'));

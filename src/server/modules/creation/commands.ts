@@ -2,7 +2,7 @@ import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
 import { invalid, say } from '../../core/errors.ts';
 import { orgs } from '../../core/schema.ts';
-import { storeUpload } from '../handling/attachments.ts';
+import { storeUpload, type Upload } from '../handling/attachments.ts';
 import { attachments } from '../handling/schema.ts';
 import { today } from '../handling/deadlines.ts';
 import { members } from '../org/schema.ts';
@@ -95,7 +95,7 @@ export function updateProject(ctx: Ctx, id: string, patch: Partial<ProjectInput>
 }
 
 /** A photo or document of a project (the type from its content), attached at once. */
-export function uploadProjectFile(ctx: Ctx, id: string, file: { filename: string; data: Buffer }) {
+export function uploadProjectFile(ctx: Ctx, id: string, file: Upload) {
   return runCommand(ctx, async (c) => {
     await lockProject(c, id);
     const item = { kind: PROJECT_FILE_KIND, id };

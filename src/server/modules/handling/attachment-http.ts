@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { badRequest, notFound, Problem, say } from '../../core/errors.ts';
-import { attachmentFile, MAX_ATTACHMENT } from './attachments.ts';
+import { attachmentFile, MAX_ATTACHMENT, type Upload } from './attachments.ts';
 
 // The HTTP side of attachments, the same for every item of the handling engine: reading the
 // multipart upload (field "file", at most 10 MB) and sending a stored file back.
@@ -15,7 +15,8 @@ export async function readUpload(req: FastifyRequest) {
   const parts: Buffer[] = [];
   for await (const part of file.file) { hash.update(part); parts.push(part); }
   if (file.file.truncated) throw new Problem(413, 'Payload Too Large', say('附件不超过 10 MB', 'File too large (max 10 MB)'), [{ path: '/file', message: say('文件过大', 'too large') }]);
-  return { filename: file.filename, data: Buffer.concat(parts), sha256: hash.digest('hex') };
+  const upload: Upload = { filename: file.filename, parts, size: parts.reduce((n, p) => n + p.length, 0), sha256: hash.digest('hex') };
+  return upload;
 }
 
 /** Sends one of the item's files to a reader of the item; an upload not yet used is its uploader's only. */

@@ -4,7 +4,7 @@ import { conflict, forbidden, invalid, notFound, say } from '../../core/errors.t
 import { hasRole } from '../../core/policies.ts';
 import { today } from '../handling/deadlines.ts';
 import { insertOpinion } from '../opinions/commands.ts';
-import { bindUploads, storeUpload } from '../handling/attachments.ts';
+import { bindUploads, storeUpload, type Upload } from '../handling/attachments.ts';
 import { attachments } from '../handling/schema.ts';
 import { committees, members, plenarySessions, sectors } from '../org/schema.ts';
 import { insertProposal } from '../proposals/commands.ts';
@@ -226,7 +226,7 @@ export function saveReport(ctx: Ctx, input: { year: number; body: string; member
 }
 
 /** The annual report as a document (.doc, .docx or .pdf, checked by its content); it replaces an earlier upload and keeps any written text. */
-export function uploadReport(ctx: Ctx, input: { year: number; memberId?: string }, file: { filename: string; data: Buffer }) {
+export function uploadReport(ctx: Ctx, input: { year: number; memberId?: string }, file: Upload) {
   return runCommand(ctx, async (c) => {
     const memberId = await reportOwner(c, input);
     const [report] = await c.tx.insert(liaisonReports).values({ orgId: c.actor.orgId, year: input.year, memberId, body: '', createdBy: c.actor.id })

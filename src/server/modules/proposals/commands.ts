@@ -6,7 +6,7 @@ import { notify, memberUsers, memberUsersOf, roleUsers } from '../../core/notify
 import { hasRole } from '../../core/policies.ts';
 import { members, plenarySessions, terms } from '../org/schema.ts';
 import * as engine from '../handling/engine.ts';
-import { storeUpload } from '../handling/attachments.ts';
+import { storeUpload, type Upload } from '../handling/attachments.ts';
 import { today } from '../handling/deadlines.ts';
 import { rowFromJson } from '../../core/db/json-rows.ts';
 import { runNamed } from '../../core/db/client.ts';
@@ -36,7 +36,7 @@ async function inviteCosigners(c: CommandScope, p: { id: string; title: string }
 
 /** A member drafts a proposal (staff may enter one for a party group, special committee or sector). */
 /** A unit (lead or co) uploads a file to attach to its reply or a contact-log entry. */
-export function uploadAttachment(ctx: Ctx, id: string, file: { filename: string; data: Buffer }) {
+export function uploadAttachment(ctx: Ctx, id: string, file: Upload) {
   return runCommand(ctx, async (c) => {
     const l = await loadProposal(c.tx, c.actor, c.actor.orgId, id, { lock: true });
     if (!l.relations.some((r) => r === 'leadUnit' || r === 'coUnit')) throw forbidden(say('只有办理单位可以上传附件', 'Only the handling units attach files'));
