@@ -94,6 +94,9 @@ const fieldDetail = (errors: FieldError[], lead: Localized): Localized => ({
 export const inputProblem = (errors: FieldError[]) => new Problem(400, 'Bad Request', fieldDetail(errors, say('输入有误', 'Invalid input')), errors);
 
 export const badRequest = (detail: Message, errors: FieldError[] = []) => new Problem(400, 'Bad Request', detail, errors);
+/** An uploaded file past its limit (field "file"). */
+export const fileTooLarge = (maxMb: number) =>
+  new Problem(413, 'Payload Too Large', say(`文件不超过 ${maxMb} MB`, `File too large (max ${maxMb} MB)`), [{ path: '/file', message: say('文件过大', 'too large') }]);
 export const invalid = (path: string, message: Message) =>
   new Problem(422, 'Unprocessable Entity', around(message, (m) => `${path}：${m}`, (m) => `${path}: ${m}`), [{ path, message }]);
 export const unauthorized = (detail: Message = DETAILS[401]!) => new Problem(401, 'Unauthorized', detail);

@@ -10,6 +10,9 @@ export interface ZipLimits { entries: number; unpackedBytes: number }
 
 const MB = 1024 * 1024;
 
+/** Starts as a zip does (a local file header). */
+export const isZip = (data: Uint8Array) => data.length >= 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
+
 /** Throws a 400 naming `field` if the zip cannot be read or would unpack past the limits. */
 export function checkZip(data: Uint8Array, limits: ZipLimits, field = '/file') {
   let entries = 0, unpacked = 0;

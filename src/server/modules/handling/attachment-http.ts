@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { badRequest, notFound, Problem, say } from '../../core/errors.ts';
+import { badRequest, fileTooLarge, notFound, say } from '../../core/errors.ts';
 import { attachmentFile, MAX_ATTACHMENT, type Upload } from './attachments.ts';
 
 // The HTTP side of attachments, the same for every item of the handling engine: reading the
@@ -14,7 +14,7 @@ export async function readUpload(req: FastifyRequest) {
   const hash = crypto.createHash('sha256');
   const parts: Buffer[] = [];
   for await (const part of file.file) { hash.update(part); parts.push(part); }
-  if (file.file.truncated) throw new Problem(413, 'Payload Too Large', say('附件不超过 10 MB', 'File too large (max 10 MB)'), [{ path: '/file', message: say('文件过大', 'too large') }]);
+  if (file.file.truncated) throw fileTooLarge(MAX_ATTACHMENT / 2 ** 20);
   const upload: Upload = { filename: file.filename, parts, size: parts.reduce((n, p) => n + p.length, 0), sha256: hash.digest('hex') };
   return upload;
 }

@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import { connectionOf, type Queryable, type Tx } from '../../core/db/client.ts';
 import { badRequest, invalid, notFound, say, type Message } from '../../core/errors.ts';
-import { checkZip } from '../../core/zip-limits.ts';
+import { checkZip, isZip } from '../../core/zip-limits.ts';
 import { attachments } from './schema.ts';
 
 // Attachments of replies and contact-log entries. A file is uploaded first (checked by its
@@ -32,7 +32,6 @@ const OFFICE_ZIP_LIMITS = { entries: 10_000, unpackedBytes: 500 * 1024 * 1024 };
 /** An uploaded file as it arrived: its parts in order (readUpload), their total size and SHA-256. */
 export interface Upload { filename: string; parts: Buffer[]; size: number; sha256: string }
 
-const ZIP_MAGIC = 0x04034b50;
 /** Past this size a file's bytes are streamed to PostgreSQL (streamBytes), not sent as a parameter. */
 const STREAM_FROM = 1024 * 1024;
 
@@ -68,8 +67,7 @@ async function streamBytes(tx: Tx, parts: Buffer[], size: number): Promise<SQL> 
  */
 export async function storeUpload(c: CommandScope, item: { kind: string; id: string }, file: Upload, only?: { kinds: string[]; message: Message }) {
   // A zip (the Office formats) is read whole: its type is told by its entries, its directory is at the end.
-  const first = head(file.parts, 4);
-  const whole = first.length >= 4 && first.readUInt32LE(0) === ZIP_MAGIC ? Buffer.concat(file.parts) : null;
+  const whole = isZip(head(file.parts, 4)) ? Buffer.concat(file.parts) : null;
   const type = await fileTypeFromBuffer(whole ?? head(file.parts, 4100)); // (file-type reads at most 4,100 bytes of any other)
   const kind = type && ALLOWED[type.mime];
   if (!kind || (only && !only.kinds.includes(kind))) {

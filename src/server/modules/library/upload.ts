@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import { fileTypeFromFile } from 'file-type';
-import { badRequest, inputProblem, Problem, say, type FieldError } from '../../core/errors.ts';
+import { badRequest, fileTooLarge, inputProblem, say, type FieldError } from '../../core/errors.ts';
 import { NAME_PATTERN } from '../../core/text/fields.ts';
 import type { DocumentAccess, DocumentFormat } from './schema.ts';
 import type { LibraryStorage, PendingFile } from './storage.ts';
@@ -51,7 +51,7 @@ export async function readDocumentUpload(req: FastifyRequest, storage: LibrarySt
       filename = part.filename;
       const count = new Transform({ transform(chunk: Buffer, _enc, done) { size += chunk.length; hash.update(chunk); done(null, chunk); } });
       await pipeline(part.file, count, fs.createWriteStream(pending.tempPath));
-      if (part.file.truncated) throw new Problem(413, 'Payload Too Large', say(`文件不超过 ${maxMb} MB`, `File too large (max ${maxMb} MB)`), [{ path: '/file', message: say('文件过大', 'too large') }]);
+      if (part.file.truncated) throw fileTooLarge(maxMb);
     }
     if (!pending) throw fileMissing();
     const errors: FieldError[] = [];
@@ -67,7 +67,7 @@ export async function readDocumentUpload(req: FastifyRequest, storage: LibrarySt
     return { file: pending, filename: path.basename(filename).slice(0, 200) || `document.${format}`, format, size, sha256: hash.digest('hex'), title: title || undefined, access, categoryId };
   } catch (err) {
     await pending?.abort();
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new Problem(413, 'Payload Too Large', say(`文件不超过 ${maxMb} MB`, `File too large (max ${maxMb} MB)`), [{ path: '/file', message: say('文件过大', 'too large') }]);
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fileTooLarge(maxMb);
     throw err;
   }
 }

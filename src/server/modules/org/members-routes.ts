@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { runCommand } from '../../core/command.ts';
-import { badRequest, inLang, langOf, Problem, say } from '../../core/errors.ts';
+import { badRequest, fileTooLarge, inLang, langOf, say } from '../../core/errors.ts';
 import { actorOf, ctxOf, errorResponses, IdParams, ListOf, Name, pageOf, Paging, Uuid } from '../../core/http.ts';
 import { authorize, can } from '../../core/policies.ts';
 import { FORMATS, sendTables } from '../../core/xlsx.ts';
@@ -88,7 +88,7 @@ export async function memberRoutes(fastify: FastifyInstance) {
     if (!file || file.fieldname !== 'file') throw badRequest(say('没有上传文件', 'No file uploaded'), [{ path: '/file', message: say('必填', 'required') }]);
     const parts: Buffer[] = [];
     for await (const part of file.file) parts.push(part);
-    if (file.file.truncated) throw new Problem(413, 'Payload Too Large', say('文件不超过 10 MB', 'File too large (max 10 MB)'), [{ path: '/file', message: say('文件过大', 'too large') }]);
+    if (file.file.truncated) throw fileTooLarge(10);
     const rows = await validateRoster(app.db, ctx.actor.orgId, await readRoster(parts));
     const valid = rows.filter((r) => r.input);
     let imported = 0;

@@ -5,7 +5,7 @@ import type { Queryable } from '../../core/db/client.ts';
 import { badRequest, Problem, say, type FieldError, type Message } from '../../core/errors.ts';
 import { inWorker } from '../../core/workers/pool.ts';
 import { oneTable, type Tables } from '../../core/xlsx.ts';
-import { checkZip } from '../../core/zip-limits.ts';
+import { checkZip, isZip } from '../../core/zip-limits.ts';
 import { orgs } from '../../core/schema.ts';
 import { committees, members, sectors } from './schema.ts';
 import { GENDERS, PARTIES } from './values.ts';
@@ -74,7 +74,7 @@ export async function readRoster(parts: Uint8Array[]): Promise<RosterCells[]> {
 /** (On a worker.) Streams the first sheet row by row, stopping at the 5,001st row with content, unread the rest. */
 export async function readRosterRows(parts: Uint8Array[]): Promise<RosterCells[]> {
   const data = Buffer.concat(parts);
-  if (data.length < 4 || data.readUInt32LE(0) !== 0x04034b50) throw badRequest(say('此文件不是 .xlsx 工作簿', 'The file is not an .xlsx workbook'), [{ path: '/file', message: say('不是 .xlsx 文件', 'not an .xlsx file') }]);
+  if (!isZip(data)) throw badRequest(say('此文件不是 .xlsx 工作簿', 'The file is not an .xlsx workbook'), [{ path: '/file', message: say('不是 .xlsx 文件', 'not an .xlsx file') }]);
   checkZip(data, ROSTER_ZIP);
   const { default: ExcelJS } = await import('exceljs');
   const input = Readable.from([data]);
