@@ -106,7 +106,9 @@ async function real(engine: string, where: string): Promise<Built> {
   app.addHook('onRequest', (req, _reply, done) => { inFlight.add(req); done(); });
   app.addHook('onSend', (req, _reply, payload, done) => { inFlight.delete(req); handled++; done(null, payload); });
   const closeDb = async () => {
-    for (let waited = 0; inFlight.size > 0 && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    // (at most 5 s: a request whose client went away may never send, and the parent kills at 10 s,
+    // before a --cpu-prof profile is written)
+    for (let waited = 0; inFlight.size > 0 && waited < 5_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
     await database.close();
   };
   // The baseline of the member list: the same page by the best hand-written SQL (one statement,

@@ -218,6 +218,23 @@ describe.each(engines)('online comments (%s)', (engine) => {
     expect(answers[60]).toBe(429);
   });
 
+  it('refuses a repeat within one consultation only, and a reply to a comment of another consultation or a hidden one', async () => {
+    const [one, other] = [await openConsultation('post'), await openConsultation('post')];
+    const me = await register();
+    const first = await ok(me, 'POST', `/consultations/${one}/comments`, { content: '同一条意见' });
+    expect((await ok(me, 'POST', `/consultations/${other}/comments`, { content: '同一条意见' })).status).toBe('visible');
+    expectProblem(await call(me, 'POST', `/consultations/${other}/comments`, { content: '同一条意见' }), 422);
+    // Someone else may say the same.
+    expect((await ok(await register(), 'POST', `/consultations/${one}/comments`, { content: '同一条意见' })).status).toBe('visible');
+    const elsewhere = await call(me, 'POST', `/consultations/${other}/comments`, { content: '回复另一场的评论', replyTo: first.id });
+    expectProblem(elsewhere, 422);
+    expect(elsewhere.json().errors[0].path).toBe('/replyTo');
+    await ok('staff', 'POST', `/consultations/${one}/comments/${first.id}/hide`, { reason: '测试隐藏' });
+    const toHidden = await call(me, 'POST', `/consultations/${one}/comments`, { content: '回复被隐藏的评论', replyTo: first.id });
+    expectProblem(toHidden, 422);
+    expect(toHidden.json().errors[0].path).toBe('/replyTo');
+  });
+
   it('answers comments posted at once each with its own row (written together), refusing a repeat or a bad reply alone', async () => {
     const id = await openConsultation('post');
     const first = await ok('member', 'POST', `/consultations/${id}/comments`, { content: '先发的一条' });

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import AhoCorasick from 'modern-ahocorasick';
 import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
-import { queryRowsNamed, type Queryable, type Tx } from '../../core/db/client.ts';
+import { queryRows, type Queryable, type Tx } from '../../core/db/client.ts';
 import { conflict, invalid, notFound, say } from '../../core/errors.ts';
 import type { LiveBus, LiveMessage } from '../../core/live.ts';
 import { isPublicAccount, type Actor } from '../../core/policies.ts';
@@ -167,9 +167,10 @@ const arr = (values: unknown[], type: string) => sql`${sql.param(values)}::${sql
  * A batch is ONE statement in its own implicit transaction (one round trip, one commit): it locks the
  * batch's consultations (in order, `for no key update`: the turn in which numbers are taken, until the
  * commit), checks each comment against its consultation, its reply target and the author's earlier
- * texts (by the index on `md5(content)`) and the word list's fingerprint, inserts the comments — the
- * visible ones numbered from the stream's sequence after the lock —, and writes every audit entry and
- * outbox event. Sensitive words are matched here, before, with the kept automaton; a comment checked
+ * texts (by the index on the author and `md5(content)`) and the word list's fingerprint, inserts the
+ * comments — the visible ones numbered from the stream's sequence after the lock —, and writes every
+ * audit entry and outbox event, all from one list of the batch's rows (no join a plan could turn into
+ * a scan per row). Sensitive words are matched here, before, with the kept automaton; a comment checked
  * against a list that has changed since is refused by the statement as stale and posted again after
  * the list is read afresh.
  */
@@ -204,8 +205,9 @@ async function postToOrg(orgId: string, items: CommentInput[]): Promise<(Posted 
   });
   if (!rows.length) return out.map((r) => r!);
   const org = sql`${orgId}::uuid`;
-  // (named: parsed and planned once per connection, not for every batch)
-  const answered = await queryRowsNamed<{ i: number; refused: Refusal | null; status: string | null; heldFor: string | null; seq: number | null; createdMs: number | null }>(db, sql`with input as (
+  // Planned for each batch (~0.5 ms), not once per connection: a plan kept from when the table was
+  // nearly empty, where every index costs the same, could probe the wrong one ever after.
+  const answered = await queryRows<{ i: number; refused: Refusal | null; status: string | null; heldFor: string | null; seq: number | null; createdMs: number | null }>(db, sql`with input as (
       select * from unnest(${arr(rows.map((r) => r.i), 'int')}, ${arr(rows.map((r) => r.id), 'uuid')}, ${arr(rows.map((r) => r.it.consultationId), 'uuid')},
         ${arr(rows.map((r) => r.it.ctx.actor.id), 'uuid')}, ${arr(rows.map((r) => r.it.ctx.actor.displayName), 'text')}, ${arr(rows.map((r) => r.content), 'text')},
         ${arr(rows.map((r) => r.it.replyTo ?? null), 'uuid')}, ${arr(rows.map((r) => list.check(r.content) !== null), 'bool')},
@@ -213,45 +215,50 @@ async function postToOrg(orgId: string, items: CommentInput[]): Promise<(Posted 
         as t(i, id, consultation_id, author_id, author_name, content, reply_to, sensitive, member_id, request_id)
     ), locked as (
       select c.id, c.comments_open, c.comments_moderation from ${consultations} c
-      where c.org_id = ${org} and c.id in (select consultation_id from input) order by c.id for no key update
+      where c.org_id = ${org} and c.id = any(${arr([...new Set(rows.map((r) => r.it.consultationId))], 'uuid')}) order by c.id for no key update
     ), checked as (
       select n.*, case when l.id is null then 'missing' when not l.comments_open then 'closed'
-          when n.reply_to is not null and not exists (select 1 from ${comments} t
-            where t.org_id = ${org} and t.id = n.reply_to and t.consultation_id = n.consultation_id and t.status = 'visible') then 'reply'
-          when exists (select 1 from ${comments} r where r.org_id = ${org} and r.consultation_id = n.consultation_id and r.author_id = n.author_id
-            and md5(r.content) = md5(n.content) and r.content = n.content) then 'repeat'
+          when n.reply_to is not null and (target.id is null or target.consultation_id <> n.consultation_id or target.status <> 'visible') then 'reply'
+          when earlier.id is not null then 'repeat'
           when ${listPrint(org)} <> ${list.print} then 'stale' end as refused,
         case when n.sensitive then 'sensitive' when l.comments_moderation = 'pre' then 'pre' end as held_for
       from input n left join locked l on l.id = n.consultation_id
-    ), wanted as (
-      select id, row_number() over (order by i) as k from checked where refused is null and held_for is null
+      -- One index probe per comment, and for a reply only (lateral with limit 1: never flattened into a
+      -- join that scans or hashes every comment); the reply is probed by its key alone.
+      left join lateral (select t.id, t.consultation_id, t.status from ${comments} t where n.reply_to is not null and t.org_id = ${org} and t.id = n.reply_to limit 1) target on true
+      -- (the consultation compared as text: a condition the consultation's indexes cannot take, so the
+      -- author's index is the one probed; see consultation_comments_repeat)
+      left join lateral (select r.id from ${comments} r where r.org_id = ${org} and r.author_id = n.author_id and md5(r.content) = md5(n.content)
+        and r.content = n.content and r.consultation_id::text = n.consultation_id::text limit 1) earlier on true
     ), taken as (
-      select row_number() over (order by v) as k, v from (select nextval(${commentSequence.seqName}) as v from wanted) x
-    ), numbers as (
-      -- The k-th smallest number taken goes to the k-th comment as they came, so each caller's answer,
-      -- and so its live event, goes out in the order of the numbers.
-      select w.id, t.v as seq from wanted w join taken t on t.k = w.k
+      -- The k-th smallest number taken goes to the k-th visible comment as they came, so each caller's
+      -- answer, and so its live event, goes out in the order of the numbers.
+      select coalesce(array_agg(v order by v), '{}') as vs from (select nextval(${commentSequence.seqName}) as v from checked where refused is null and held_for is null) x
+    ), numbered as (
+      select c.*, case when refused is not null then null when held_for is null then 'visible' else 'held' end as status,
+        case when refused is null and held_for is null
+          then (select vs from taken)[count(*) filter (where refused is null and held_for is null) over (order by i)] end as seq
+      from checked c
     ), ins as (
       insert into ${comments} (org_id, id, consultation_id, author_id, author_name, content, reply_to, status, held_for, seq)
-      select ${org}, c.id, consultation_id, author_id, author_name, content, reply_to, case when held_for is null then 'visible' else 'held' end, held_for, n.seq
-      from checked c left join numbers n on n.id = c.id where refused is null
-      returning id, consultation_id, author_id, status, held_for, seq, created_at
+      select ${org}, id, consultation_id, author_id, author_name, content, reply_to, status, held_for, seq from numbered where refused is null
     ), audited as (
       insert into ${auditLog} (org_id, actor_user_id, action, entity, entity_id, after, request_id)
-      select ${org}, ins.author_id, case when ins.status = 'held' then 'held' else 'posted' end, 'consultationComment', ins.id,
-        case when ins.status = 'held' then jsonb_build_object('status', 'held', 'heldFor', ins.held_for, 'consultationId', ins.consultation_id)
-          else jsonb_build_object('status', 'visible', 'consultationId', ins.consultation_id) end, c.request_id
-      from ins join checked c on c.id = ins.id order by c.i
+      select ${org}, author_id, case when status = 'held' then 'held' else 'posted' end, 'consultationComment', id,
+        case when status = 'held' then jsonb_build_object('status', 'held', 'heldFor', held_for, 'consultationId', consultation_id)
+          else jsonb_build_object('status', 'visible', 'consultationId', consultation_id) end, request_id
+      from numbered where refused is null order by i
     ), evented as (
       insert into ${outbox} (org_id, type, payload)
-      select ${org}, case when ins.status = 'held' then 'consultationComment.held' else 'consultationComment.posted' end,
-        case when ins.status = 'held' then jsonb_build_object('id', ins.id, 'consultationId', ins.consultation_id, 'heldFor', ins.held_for)
-          else jsonb_build_object('id', ins.id, 'consultationId', ins.consultation_id, 'memberIds', case when c.member_id is null then '[]'::jsonb else jsonb_build_array(c.member_id) end,
-            'occurredOn', ${today()}::text, 'authorUserId', ins.author_id) end
-      from ins join checked c on c.id = ins.id order by c.i
+      select ${org}, case when status = 'held' then 'consultationComment.held' else 'consultationComment.posted' end,
+        case when status = 'held' then jsonb_build_object('id', id, 'consultationId', consultation_id, 'heldFor', held_for)
+          else jsonb_build_object('id', id, 'consultationId', consultation_id, 'memberIds', case when member_id is null then '[]'::jsonb else jsonb_build_array(member_id) end,
+            'occurredOn', ${today()}::text, 'authorUserId', author_id) end
+      from numbered where refused is null order by i
     )
-    select c.i, c.refused, ins.status, ins.held_for as "heldFor", ins.seq::float8 as seq, (extract(epoch from ins.created_at) * 1000)::float8 as "createdMs"
-    from checked c left join ins on ins.id = c.id`);
+    -- (a comment's created_at is its transaction's now(), as the column's default)
+    select i, refused, status, held_for as "heldFor", seq::float8 as seq, case when refused is null then (extract(epoch from now()) * 1000)::float8 end as "createdMs"
+    from numbered`);
   const byIndex = new Map(rows.map((r) => [r.i, r]));
   const stale: number[] = [];
   for (const a of answered) {

@@ -253,9 +253,11 @@ export const consultationComments = pgTable('consultation_comments', {
   primaryKey({ columns: [t.orgId, t.id] }),
   index('consultation_comments_seq').on(t.orgId, t.consultationId, t.seq),
   index('consultation_comments_status').on(t.orgId, t.consultationId, t.status, t.createdAt),
-  index('consultation_comments_author').on(t.orgId, t.consultationId, t.authorId),
-  // The repeat check (the same text again from the same account) by the text's digest.
-  index('consultation_comments_repeat').on(t.orgId, t.consultationId, t.authorId, sql`md5(${t.content})`),
+  // The repeat check (the same text again from the same account) by the text's digest. Keyed by the
+  // author, not the consultation: no other index has that column, so the check probes this one even
+  // while the table has no statistics yet (a consultation's index would look as good, and be scanned
+  // whole for every comment).
+  index('consultation_comments_repeat').on(t.orgId, t.authorId, sql`md5(${t.content})`),
 ]);
 
 /** One vote per user per comment, changeable. */

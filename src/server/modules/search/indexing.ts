@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Db, Queryable, Tx } from '../../core/db/client.ts';
+import { queryRows, type Db, type Queryable, type Tx } from '../../core/db/client.ts';
 import type { DomainEvent } from '../../core/outbox.ts';
 import { consultationComments, consultations } from '../consultations/schema.ts';
 import { replies } from '../handling/schema.ts';
@@ -27,9 +27,12 @@ const consultation: Indexer = async (tx, orgId, ids) => {
     .where(and(eq(consultations.orgId, orgId), inArray(consultations.id, ids)));
   await upsertSearchDocs(tx, orgId, 'consultation', rows.map((c) => ({ id: c.id, tsv: titledVector(c.title, c.summary ?? '') })));
 };
+// Comments arrive by the thousand into a table that may have no statistics yet (a first online
+// consultation): `id in (…)` or a join is then planned as a scan of all the committee's comments for
+// every batch. A lateral probe per id (limit 1: not flattened into a join) takes the key each time.
 const comment: Indexer = async (tx, orgId, ids) => {
-  const rows = await tx.select({ id: consultationComments.id, content: consultationComments.content }).from(consultationComments)
-    .where(and(eq(consultationComments.orgId, orgId), inArray(consultationComments.id, ids)));
+  const rows = await queryRows<{ id: string; content: string }>(tx, sql`select c.id, c.content from unnest(${sql.param(ids)}::uuid[]) as wanted(id)
+    cross join lateral (select id, content from ${consultationComments} where org_id = ${orgId} and id = wanted.id limit 1) c`);
   await upsertSearchDocs(tx, orgId, 'comment', rows.map((c) => ({ id: c.id, tsv: titledVector('', c.content) })));
 };
 
