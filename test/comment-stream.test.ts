@@ -135,7 +135,7 @@ describe.skipIf(!shared)('comment stream across instances (postgres + redis)', (
   let baseB: string;
   let close: () => Promise<void>;
   beforeAll(async () => {
-    ({ fx, a, b, close } = await twoInstances({ REDIS_URL: process.env.TEST_REDIS_URL }));
+    ({ fx, a, b, close } = await twoInstances({ REDIS_URL: process.env.TEST_REDIS_URL, COMMENTS_PER_MINUTE_ACCOUNT: 1000 }));
     baseB = await listen(b);
   }, 180_000);
   afterAll(async () => { await close?.(); });
@@ -152,5 +152,23 @@ describe.skipIf(!shared)('comment stream across instances (postgres + redis)', (
     const posted = await call('POST', `/consultations/${c.id}/comments`, { content: '在实例 A 发表' });
     expect((await stream.next()).data).toMatchObject({ id: posted.id, content: '在实例 A 发表' });
     stream.close();
+  });
+
+  it('writes the same comment sent to both instances at once only once: the other is refused as a repeat', async () => {
+    const login = await a.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'member', password: fx.password, org: fx.orgId } });
+    const headers = { cookie: `tx_session=${login.cookies.find((c) => c.name === 'tx_session')!.value}`, 'x-requested-with': 'test' };
+    const staff = await a.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'staff', password: fx.password, org: fx.orgId } });
+    const staffHeaders = { cookie: `tx_session=${staff.cookies.find((c) => c.name === 'tx_session')!.value}`, 'x-requested-with': 'test' };
+    const call = async (method: string, url: string, payload?: object) => (await a.inject({ method: method as 'POST', url: `/api/v1${url}`, headers: staffHeaders, ...(payload ? { payload } : {}) })).json();
+    const c = await call('POST', '/consultations', { title: '两实例重复评论', kind: 'online', year: 2031 });
+    await call('POST', `/consultations/${c.id}/actions/prepare`);
+    await call('POST', `/consultations/${c.id}/actions/openComments`, { moderation: 'post' });
+    for (let k = 0; k < 12; k++) {
+      const content = `两个实例同时收到的意见 ${k}`;
+      const answers = await Promise.all([a, b].map((app) => app.inject({ method: 'POST', url: `/api/v1/consultations/${c.id}/comments`, headers, payload: { content } })));
+      expect(answers.map((r) => r.statusCode).sort(), answers.map((r) => r.body).join('\n')).toEqual([201, 422]);
+    }
+    const listed = (await a.inject({ method: 'GET', url: `/api/v1/consultations/${c.id}/comments?pageSize=100` })).json();
+    expect(listed.total).toBe(12);
   });
 });

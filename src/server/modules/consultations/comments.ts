@@ -117,13 +117,17 @@ export async function setSensitiveWords(ctx: Ctx, list: string[]) {
 
 const nextSeq = sql<number>`nextval(${commentSequence.seqName})`;
 
+/** One array parameter (drizzle would spread a bare array into a list). */
+const arr = (values: unknown[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`;
+
 /**
- * Before a comment of this consultation takes its number: waits for any other transaction that took
- * one to commit (the consultation's row, locked until the commit; the posting statement takes the
- * same lock), so numbers are committed in order and a reconnect asking for those after N misses none.
+ * Before comments of these consultations take their numbers: waits for any other transaction that
+ * took one to commit (the consultations' rows, locked until the commit, in order), so numbers are
+ * committed in order and a reconnect asking for those after N misses none. A statement after it sees
+ * every comment committed before this turn, on any instance.
  */
-const inTurn = (tx: Tx, orgId: string, consultationId: string) => tx.execute(sql`select 1 from ${consultations}
-  where ${consultations.orgId} = ${orgId} and ${consultations.id} = ${consultationId} for no key update`);
+const inTurn = (tx: Tx, orgId: string, consultationIds: string[]) => tx.execute(sql`select 1 from ${consultations}
+  where ${consultations.orgId} = ${orgId} and ${consultations.id} = any(${arr(consultationIds, 'uuid')}) order by ${consultations.id} for no key update`);
 
 /** What a member's duty record counts (events.md): the comment, its author's member id, the day. */
 const postedPayload = (row: Pick<Comment, 'id' | 'consultationId' | 'authorId'>, memberId: string | null) =>
@@ -154,9 +158,6 @@ const refusals: Record<Exclude<Refusal, 'stale'>, () => Error> = {
   repeat: () => invalid('/content', say('您已发表过相同的评论，请勿重复发表', 'you have posted the same comment already')),
 };
 
-/** One array parameter (drizzle would spread a bare array into a list). */
-const arr = (values: unknown[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`;
-
 /**
  * Posts comments, several at once (the route gathers those that arrive together: core/group-commit.ts),
  * each answered on its own: its comment, or its own refusal — 404 for no such consultation, 409 when
@@ -164,9 +165,9 @@ const arr = (values: unknown[], type: string) => sql`${sql.param(values)}::${sql
  * again from the same account (in the batch too). Held when the consultation is pre-moderated or the
  * text has a sensitive word.
  *
- * A batch is ONE statement in its own implicit transaction (one round trip, one commit): it locks the
- * batch's consultations (in order, `for no key update`: the turn in which numbers are taken, until the
- * commit), checks each comment against its consultation, its reply target and the author's earlier
+ * A batch is one transaction (one commit): it locks the batch's consultations (inTurn: the turn in
+ * which numbers are taken, until the commit), then ONE statement checks each comment against its
+ * consultation, its reply target and the author's earlier
  * texts (by the index on the author and `md5(content)`) and the word list's fingerprint, inserts the
  * comments — the visible ones numbered from the stream's sequence after the lock —, and writes every
  * audit entry and outbox event, all from one list of the batch's rows (no join a plan could turn into
@@ -205,9 +206,13 @@ async function postToOrg(orgId: string, items: CommentInput[]): Promise<(Posted 
   });
   if (!rows.length) return out.map((r) => r!);
   const org = sql`${orgId}::uuid`;
+  // The consultations' turn first, in a statement of its own: the posting statement's snapshot is
+  // taken after it, so its repeat check sees a comment another instance committed just before.
   // Planned for each batch (~0.5 ms), not once per connection: a plan kept from when the table was
   // nearly empty, where every index costs the same, could probe the wrong one ever after.
-  const answered = await queryRows<{ i: number; refused: Refusal | null; status: string | null; heldFor: string | null; seq: number | null; createdMs: number | null }>(db, sql`with input as (
+  const answered = await db.transaction(async (tx) => {
+    await inTurn(tx, orgId, [...new Set(rows.map((r) => r.it.consultationId))]);
+    return queryRows<{ i: number; refused: Refusal | null; status: string | null; heldFor: string | null; seq: number | null; createdMs: number | null }>(tx, sql`with input as (
       select * from unnest(${arr(rows.map((r) => r.i), 'int')}, ${arr(rows.map((r) => r.id), 'uuid')}, ${arr(rows.map((r) => r.it.consultationId), 'uuid')},
         ${arr(rows.map((r) => r.it.ctx.actor.id), 'uuid')}, ${arr(rows.map((r) => r.it.ctx.actor.displayName), 'text')}, ${arr(rows.map((r) => r.content), 'text')},
         ${arr(rows.map((r) => r.it.replyTo ?? null), 'uuid')}, ${arr(rows.map((r) => list.check(r.content) !== null), 'bool')},
@@ -215,7 +220,7 @@ async function postToOrg(orgId: string, items: CommentInput[]): Promise<(Posted 
         as t(i, id, consultation_id, author_id, author_name, content, reply_to, sensitive, member_id, request_id)
     ), locked as (
       select c.id, c.comments_open, c.comments_moderation from ${consultations} c
-      where c.org_id = ${org} and c.id = any(${arr([...new Set(rows.map((r) => r.it.consultationId))], 'uuid')}) order by c.id for no key update
+      where c.org_id = ${org} and c.id = any(${arr([...new Set(rows.map((r) => r.it.consultationId))], 'uuid')})
     ), checked as (
       select n.*, case when l.id is null then 'missing' when not l.comments_open then 'closed'
           when n.reply_to is not null and (target.id is null or target.consultation_id <> n.consultation_id or target.status <> 'visible') then 'reply'
@@ -259,6 +264,7 @@ async function postToOrg(orgId: string, items: CommentInput[]): Promise<(Posted 
     -- (a comment's created_at is its transaction's now(), as the column's default)
     select i, refused, status, held_for as "heldFor", seq::float8 as seq, case when refused is null then (extract(epoch from now()) * 1000)::float8 end as "createdMs"
     from numbered`);
+  });
   const byIndex = new Map(rows.map((r) => [r.i, r]));
   const stale: number[] = [];
   for (const a of answered) {
@@ -297,7 +303,7 @@ export function approveComment(ctx: Ctx, consultationId: string, id: string): Pr
     const row = await lockComment(c, consultationId, id);
     c.authorize('consultation.moderate', row);
     if (row.status !== 'held') throw conflict(say('只能通过待审核的评论', 'Only a held comment can be approved'));
-    await inTurn(c.tx, row.orgId, consultationId);
+    await inTurn(c.tx, row.orgId, [consultationId]);
     const [after] = await c.tx.update(comments).set({ status: 'visible', seq: nextSeq, moderatedBy: c.actor.id, moderatedAt: sql`now()` })
       .where(and(eq(comments.orgId, row.orgId), eq(comments.id, id))).returning();
     await c.record({ action: 'approved', entity: 'consultationComment', entityId: id, before: { status: 'held' }, after: { status: 'visible', consultationId } });
