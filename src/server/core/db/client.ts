@@ -143,6 +143,9 @@ export async function ping(db: Db): Promise<void> {
   await db.execute(sql`select 1`);
 }
 
+/** A list as ONE array parameter of that element type (drizzle would spread a bare array into a list of parameters). */
+export const arrayParam = (values: unknown[], type: 'uuid' | 'text' | 'int' | 'bool') => sql`${sql.param(values)}::${sql.raw(type)}[]`;
+
 /** Raw SQL returning rows, the same on both drivers (both answer with `{ rows }`). */
 export async function queryRows<T>(db: Queryable, query: SQL): Promise<T[]> {
   const res = (await db.execute(query)) as unknown as { rows: T[] };

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import AhoCorasick from 'modern-ahocorasick';
 import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
-import { queryRows, type Queryable, type Tx } from '../../core/db/client.ts';
+import { arrayParam as arr, queryRows, type Queryable, type Tx } from '../../core/db/client.ts';
 import { conflict, invalid, notFound, say } from '../../core/errors.ts';
 import type { LiveBus, LiveMessage } from '../../core/live.ts';
 import { isPublicAccount, type Actor } from '../../core/policies.ts';
@@ -116,9 +116,6 @@ export async function setSensitiveWords(ctx: Ctx, list: string[]) {
 // ---- posting ---------------------------------------------------------------------------------
 
 const nextSeq = sql<number>`nextval(${commentSequence.seqName})`;
-
-/** One array parameter (drizzle would spread a bare array into a list). */
-const arr = (values: unknown[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`;
 
 /**
  * Before comments of these consultations take their numbers: waits for any other transaction that

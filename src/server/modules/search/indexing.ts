@@ -1,12 +1,12 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { queryRows, type Db, type Queryable, type Tx } from '../../core/db/client.ts';
+import { arrayParam, queryRows, type Db, type Queryable, type Tx } from '../../core/db/client.ts';
 import type { DomainEvent } from '../../core/outbox.ts';
 import { consultationComments, consultations } from '../consultations/schema.ts';
 import { replies } from '../handling/schema.ts';
 import { liaisonContacts, liaisonOpinions } from '../liaison/schema.ts';
 import { opinions } from '../opinions/schema.ts';
 import { searchDocs } from './schema.ts';
-import { titledVector, upsertSearchDocs } from './store.ts';
+import { upsertTitledDocs } from './store.ts';
 
 // Search documents of the kinds that have no indexer of their own (proposals and documents index
 // themselves: proposals/search.ts, library/processing.ts): written from the modules' outbox events
@@ -16,24 +16,24 @@ type Indexer = (tx: Queryable, orgId: string, ids: string[]) => Promise<void>;
 
 const reply: Indexer = async (tx, orgId, ids) => {
   const rows = await tx.select({ id: replies.id, content: replies.content }).from(replies).where(and(eq(replies.orgId, orgId), inArray(replies.id, ids)));
-  await upsertSearchDocs(tx, orgId, 'reply', rows.map((r) => ({ id: r.id, tsv: titledVector('', r.content) })));
+  await upsertTitledDocs(tx, orgId, 'reply', rows.map((r) => ({ id: r.id, title: '', text: r.content })));
 };
 const opinion: Indexer = async (tx, orgId, ids) => {
   const rows = await tx.select({ id: opinions.id, title: opinions.title, body: opinions.body }).from(opinions).where(and(eq(opinions.orgId, orgId), inArray(opinions.id, ids)));
-  await upsertSearchDocs(tx, orgId, 'opinion', rows.map((o) => ({ id: o.id, tsv: titledVector(o.title, o.body) })));
+  await upsertTitledDocs(tx, orgId, 'opinion', rows.map((o) => ({ id: o.id, title: o.title, text: o.body })));
 };
 const consultation: Indexer = async (tx, orgId, ids) => {
   const rows = await tx.select({ id: consultations.id, title: consultations.title, summary: consultations.summary }).from(consultations)
     .where(and(eq(consultations.orgId, orgId), inArray(consultations.id, ids)));
-  await upsertSearchDocs(tx, orgId, 'consultation', rows.map((c) => ({ id: c.id, tsv: titledVector(c.title, c.summary ?? '') })));
+  await upsertTitledDocs(tx, orgId, 'consultation', rows.map((c) => ({ id: c.id, title: c.title, text: c.summary ?? '' })));
 };
 // Comments arrive by the thousand into a table that may have no statistics yet (a first online
 // consultation): `id in (…)` or a join is then planned as a scan of all the committee's comments for
 // every batch. A lateral probe per id (limit 1: not flattened into a join) takes the key each time.
 const comment: Indexer = async (tx, orgId, ids) => {
-  const rows = await queryRows<{ id: string; content: string }>(tx, sql`select c.id, c.content from unnest(${sql.param(ids)}::uuid[]) as wanted(id)
+  const rows = await queryRows<{ id: string; content: string }>(tx, sql`select c.id, c.content from unnest(${arrayParam(ids, 'uuid')}) as wanted(id)
     cross join lateral (select id, content from ${consultationComments} where org_id = ${orgId} and id = wanted.id limit 1) c`);
-  await upsertSearchDocs(tx, orgId, 'comment', rows.map((c) => ({ id: c.id, tsv: titledVector('', c.content) })));
+  await upsertTitledDocs(tx, orgId, 'comment', rows.map((c) => ({ id: c.id, title: '', text: c.content })));
 };
 
 // A liaison's contact log (双联联系记录): who took part (the title's words), the topics, the problems
@@ -43,8 +43,8 @@ const contact: Indexer = async (tx, orgId, ids) => {
     .from(liaisonContacts).where(and(eq(liaisonContacts.orgId, orgId), inArray(liaisonContacts.id, ids)));
   const said = await tx.select({ contactId: liaisonOpinions.contactId, content: liaisonOpinions.content }).from(liaisonOpinions)
     .where(and(eq(liaisonOpinions.orgId, orgId), inArray(liaisonOpinions.contactId, ids)));
-  await upsertSearchDocs(tx, orgId, 'contact', rows.map((c) => ({
-    id: c.id, tsv: titledVector(c.participants, [c.topics, ...c.problems, ...said.filter((o) => o.contactId === c.id).map((o) => o.content)].join('\n')),
+  await upsertTitledDocs(tx, orgId, 'contact', rows.map((c) => ({
+    id: c.id, title: c.participants, text: [c.topics, ...c.problems, ...said.filter((o) => o.contactId === c.id).map((o) => o.content)].join('\n'),
   })));
 };
 
