@@ -163,7 +163,9 @@ export async function startEmbedded(clusterDir: string, opts: EmbeddedOptions = 
     createPostgresUser: process.getuid?.() === 0,
     // UTF-8 with PostgreSQL's own locale (no ICU, no OS locale needed): the same on every platform.
     initdbFlags: ['--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=100', ...durability],
+    // Autovacuum looks every 10 s, not every minute: under a flood of comments the outbox's dispatched
+    // rows and a new table's missing statistics cost every batch until it has.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=100', '-c', 'autovacuum_naptime=10', ...durability],
     onLog: (m: unknown) => { lines.push(String(m)); if (lines.length > 50) lines.shift(); },
     onError: (e: unknown) => { lines.push(String(e)); },
   });

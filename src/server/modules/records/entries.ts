@@ -184,8 +184,8 @@ async function writeTotals(db: Queryable, orgId: string, year: number, rules: Du
  */
 export async function recomputeYear(tx: Queryable, orgId: string, year: number) {
   await writeTotals(tx, orgId, year, await dutyRules(tx, orgId));
-  // Fresh statistics for the rows just written: the embedded engine has no autovacuum, and a table
-  // the planner believes empty gets a nested loop of sequential scans in the office's list (15×).
+  // Fresh statistics for the rows just written, not when autovacuum next looks: a table the planner
+  // believes empty gets a nested loop of sequential scans in the office's list (15×).
   await tx.execute(sql`analyze ${dutyTotals}`);
   const [r] = await tx.select({ members: sql<number>`count(*)::int`, points: sql<number>`coalesce(sum(${dutyTotals.points}), 0)::int` })
     .from(dutyTotals).where(and(eq(dutyTotals.orgId, orgId), eq(dutyTotals.year, year)));
