@@ -207,8 +207,9 @@ async function postToOrg(orgId: string, items: CommentInput[]): Promise<(Posted 
   // taken after it, so its repeat check sees a comment another instance committed just before.
   // Planned for each batch (~0.5 ms), not once per connection: a plan kept from when the table was
   // nearly empty, where every index costs the same, could probe the wrong one ever after.
+  const consultationIds = [...new Set(rows.map((r) => r.it.consultationId))];
   const answered = await db.transaction(async (tx) => {
-    await inTurn(tx, orgId, [...new Set(rows.map((r) => r.it.consultationId))]);
+    await inTurn(tx, orgId, consultationIds);
     return queryRows<{ i: number; refused: Refusal | null; status: string | null; heldFor: string | null; seq: number | null; createdMs: number | null }>(tx, sql`with input as (
       select * from unnest(${arr(rows.map((r) => r.i), 'int')}, ${arr(rows.map((r) => r.id), 'uuid')}, ${arr(rows.map((r) => r.it.consultationId), 'uuid')},
         ${arr(rows.map((r) => r.it.ctx.actor.id), 'uuid')}, ${arr(rows.map((r) => r.it.ctx.actor.displayName), 'text')}, ${arr(rows.map((r) => r.content), 'text')},
@@ -217,7 +218,7 @@ async function postToOrg(orgId: string, items: CommentInput[]): Promise<(Posted 
         as t(i, id, consultation_id, author_id, author_name, content, reply_to, sensitive, member_id, request_id)
     ), locked as (
       select c.id, c.comments_open, c.comments_moderation from ${consultations} c
-      where c.org_id = ${org} and c.id = any(${arr([...new Set(rows.map((r) => r.it.consultationId))], 'uuid')})
+      where c.org_id = ${org} and c.id = any(${arr(consultationIds, 'uuid')})
     ), checked as (
       select n.*, case when l.id is null then 'missing' when not l.comments_open then 'closed'
           when n.reply_to is not null and (target.id is null or target.consultation_id <> n.consultation_id or target.status <> 'visible') then 'reply'

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { runCommand } from '../../core/command.ts';
-import { badRequest, fileTooLarge, inLang, langOf, say } from '../../core/errors.ts';
+import { inLang, langOf } from '../../core/errors.ts';
 import { actorOf, ctxOf, errorResponses, IdParams, ListOf, Name, pageOf, Paging, Uuid } from '../../core/http.ts';
 import { authorize, can } from '../../core/policies.ts';
 import { FORMATS, sendTables } from '../../core/xlsx.ts';
+import { readUpload } from '../handling/attachment-http.ts';
 import { ActiveFilter } from './catalog.ts';
 import { createMember, insertMember, updateMember } from './members-commands.ts';
 import { allMembers, getMember, listMembers } from './members-queries.ts';
@@ -83,12 +84,7 @@ export async function memberRoutes(fastify: FastifyInstance) {
   }, async (req) => {
     const ctx = ctxOf(req);
     authorize(ctx.actor, 'member.import');
-    if (!req.isMultipart()) throw badRequest(say('请以 multipart/form-data 上传文件', 'Send the file as multipart/form-data'), [{ path: '/file', message: say('必填', 'required') }]);
-    const file = await req.file();
-    if (!file || file.fieldname !== 'file') throw badRequest(say('没有上传文件', 'No file uploaded'), [{ path: '/file', message: say('必填', 'required') }]);
-    const parts: Buffer[] = [];
-    for await (const part of file.file) parts.push(part);
-    if (file.file.truncated) throw fileTooLarge(10);
+    const { parts } = await readUpload(req); // (field "file", at most 10 MB, as an attachment)
     const rows = await validateRoster(app.db, ctx.actor.orgId, await readRoster(parts));
     const valid = rows.filter((r) => r.input);
     let imported = 0;
