@@ -167,16 +167,27 @@ describe.each(engines)('outbox (%s)', (engine) => {
   });
 
   it('tries each failing event once per dispatch, even when a full batch of them fails', async () => {
-    await database.db.insert(outbox).values(Array.from({ length: 130 }, (_, i) => ({ orgId: fx.orgId, type: 't7.created', payload: { n: i } })));
+    await database.db.insert(outbox).values(Array.from({ length: 530 }, (_, i) => ({ orgId: fx.orgId, type: 't7.created', payload: { n: i } })));
     const ob = newOutbox();
     let calls = 0;
     ob.subscribe('t7.created', async () => { calls++; throw new Error('down'); });
     await ob.kick();
-    expect(calls).toBe(130);
+    expect(calls).toBe(530);
     expect((await eventsOf('t7.created')).every((e) => e.attempts === 1 && e.dispatchedAt === null)).toBe(true);
     await ob.kick();
-    expect(calls).toBe(260);
+    expect(calls).toBe(1060);
     await database.db.update(outbox).set({ dispatchedAt: new Date() }).where(eq(outbox.type, 't7.created')); // not in later tests' way
+  });
+
+  it('hands a flood of one type to a batch subscriber in runs of up to 500 (one pass each), every event once', async () => {
+    await database.db.insert(outbox).values(Array.from({ length: 1200 }, (_, i) => ({ orgId: fx.orgId, type: 'flood.created', payload: { n: i } })));
+    const ob = newOutbox();
+    const runs: number[][] = [];
+    ob.subscribe('flood.created', async () => { throw new Error('the batch form is used'); }, async (events) => { runs.push(events.map((e) => (e.payload as { n: number }).n)); });
+    await ob.kick();
+    expect(runs.map((r) => r.length)).toEqual([500, 500, 200]);
+    expect(runs.flat()).toEqual(Array.from({ length: 1200 }, (_, i) => i));
+    expect((await eventsOf('flood.created')).every((e) => e.dispatchedAt !== null && e.attempts === 1)).toBe(true);
   });
 
   it('delivers, on the next start, events a dead process committed but never dispatched', async () => {

@@ -12,18 +12,22 @@ function gate() {
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 describe('GroupCommit', () => {
-  it('gathers what arrives while a batch runs into the next one, each caller answered with its own result or error', async () => {
+  it('gathers what arrives in one turn of the event loop, then what arrives while a batch runs, each caller answered with its own result or error', async () => {
     const g = gate();
     const gc = new GroupCommit({ run: g.run, concurrency: 1 });
-    const first = gc.submit('a');
-    const rest = ['b', 'bad', 'c'].map((x) => gc.submit(x).catch((e: Error) => e.message));
-    expect(g.batches.map((b) => b.items)).toEqual([['a']]);
-    g.batches[0]!.finish();
-    expect(await first).toBe('A');
+    const first = ['a', 'b'].map((x) => gc.submit(x));
+    expect(g.batches).toEqual([]);
     await tick();
-    expect(g.batches.map((b) => b.items)).toEqual([['a'], ['b', 'bad', 'c']]);
+    expect(g.batches.map((b) => b.items)).toEqual([['a', 'b']]);
+    const rest = ['c', 'bad', 'd'].map((x) => gc.submit(x).catch((e: Error) => e.message));
+    await tick();
+    expect(g.batches.map((b) => b.items)).toEqual([['a', 'b']]);
+    g.batches[0]!.finish();
+    expect(await Promise.all(first)).toEqual(['A', 'B']);
+    await tick();
+    expect(g.batches.map((b) => b.items)).toEqual([['a', 'b'], ['c', 'bad', 'd']]);
     g.batches[1]!.finish();
-    expect(await Promise.all(rest)).toEqual(['B', 'refused', 'C']);
+    expect(await Promise.all(rest)).toEqual(['C', 'refused', 'D']);
   });
 
   it('tries each item of a batch that failed as a whole alone, so the failure stays with its own', async () => {

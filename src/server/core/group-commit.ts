@@ -1,8 +1,10 @@
 // Group commit: requests that each write a little (a comment) are written several at a time, in one
 // transaction with one commit, while each caller still gets its own answer (its row, or its own
-// error). When no batch is under way a request goes at once (alone: no wait added when idle); while
-// `concurrency` batches run, the requests that arrive queue and go together in the next one, so under
-// load a batch holds what came during one commit. If a batch's transaction fails as a whole (not one
+// error). A batch goes at the end of the event loop's turn in which its first request came (so the
+// requests read from the network together go together: a hundred connections' requests often arrive
+// in one turn; idle, that adds no more than the turn); while `concurrency` batches run, the requests
+// that arrive queue and go together in the next one, so under load a batch holds what came during
+// one commit. If a batch's transaction fails as a whole (not one
 // item's refusal, which the batch answers to that item alone), each of its items is tried again alone,
 // so that one bad item cannot fail the others. The same gathering serves reads made by many requests
 // at once (the session lookups: core/auth/tokens.ts), `run` then being one query for all.
@@ -21,6 +23,7 @@ export interface GroupCommitOptions<I, O> {
 export class GroupCommit<I, O> {
   private queue: Waiting<I, O>[] = [];
   private running = 0;
+  private gathering = false;
   private readonly max: number;
   private readonly concurrency: number;
   constructor(private opts: GroupCommitOptions<I, O>) {
@@ -31,7 +34,7 @@ export class GroupCommit<I, O> {
   submit(item: I): Promise<O> {
     return new Promise<O>((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      this.pump();
+      if (!this.gathering) { this.gathering = true; setImmediate(() => { this.gathering = false; this.pump(); }); }
     });
   }
 

@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, isNull, lt, lte, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, lte, notInArray, or, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Db, Tx } from './db/client.ts';
+import { arrayParam, type Db, type Tx } from './db/client.ts';
 import { outbox } from './schema.ts';
 
 export interface DomainEvent { id: number; orgId: string; type: string; payload: unknown; createdAt: Date }
@@ -13,6 +13,15 @@ interface Handler { one: Subscriber; many?: BatchSubscriber }
 export const eachOf = (fn: Subscriber): BatchSubscriber => async (events, tx) => { for (const e of events) await fn(e, tx); };
 
 const MAX_ATTEMPTS = 10;
+/** Events read per pass (one transaction). */
+const PASS = 500;
+/**
+ * Under a flood (a pass that found at least FLOOD events, and more kicked meanwhile) the next pass
+ * waits PACE_MS: a comment batch kicks every few milliseconds, and a pass per kick would spend eight
+ * statements on each few dozen events; paced, one pass takes hundreds. Search and duty records then
+ * follow the flood by a fraction of a second; a quiet committee's event still goes at once.
+ */
+const FLOOD = 50, PACE_MS = 50;
 
 /** Dispatches outbox rows to subscribers after commit, and again after a crash (rows stay pending). */
 export class Outbox {
@@ -46,7 +55,12 @@ export class Outbox {
       // of this run would spend its attempts at once (and a full batch of failures would loop).
       const failed = new Set<number>();
       try {
-        do { this.again = false; while (await this.dispatchBatch(failed)); } while (this.again);
+        let read = 0;
+        do {
+          if (read >= FLOOD) await new Promise((r) => setTimeout(r, PACE_MS));
+          this.again = false;
+          do read = await this.dispatchBatch(failed); while (read === PASS);
+        } while (this.again);
       } catch (err) {
         this.log.error({ err }, 'outbox dispatch failed');
       } finally { this.running = null; }
@@ -66,12 +80,13 @@ export class Outbox {
     await this.running;
   }
 
-  private async dispatchBatch(failed: Set<number>): Promise<boolean> {
+  /** One pass: dispatches up to PASS events, in one transaction; answers how many it read. */
+  private async dispatchBatch(failed: Set<number>): Promise<number> {
     return this.db.transaction(async (tx) => {
       const rows = await tx.select().from(outbox)
         .where(and(isNull(outbox.dispatchedAt), lt(outbox.attempts, MAX_ATTEMPTS), failed.size ? notInArray(outbox.id, [...failed]) : undefined,
           or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, sql`now()`))))
-        .orderBy(asc(outbox.id)).limit(100).for('update', { skipLocked: true });
+        .orderBy(asc(outbox.id)).limit(PASS).for('update', { skipLocked: true });
       // Delivered events are marked in one statement at the end; an event nobody listens to costs
       // no statement of its own. A run of events of one type (a burst of comments) whose subscribers
       // all have a batch form goes to them together, in one savepoint; if that fails, each event of
@@ -107,9 +122,10 @@ export class Outbox {
       }
       if (delivered.length) {
         await tx.update(outbox).set({ dispatchedAt: sql`now()`, attempts: sql`${outbox.attempts} + 1` })
-          .where(and(inArray(outbox.orgId, [...new Set(delivered.map((r) => r.orgId))]), inArray(outbox.id, delivered.map((r) => r.id))));
+          .where(and(sql`${outbox.orgId} = any(${arrayParam([...new Set(delivered.map((r) => r.orgId))], 'uuid')})`,
+            sql`${outbox.id} = any(${arrayParam(delivered.map((r) => r.id), 'bigint')})`));
       }
-      return rows.length === 100;
+      return rows.length;
     });
   }
 }

@@ -144,7 +144,7 @@ export async function ping(db: Db): Promise<void> {
 }
 
 /** A list as ONE array parameter of that element type (drizzle would spread a bare array into a list of parameters). */
-export const arrayParam = (values: unknown[], type: 'uuid' | 'text' | 'int' | 'bool') => sql`${sql.param(values)}::${sql.raw(type)}[]`;
+export const arrayParam = (values: unknown[], type: 'uuid' | 'text' | 'int' | 'bigint' | 'bool') => sql`${sql.param(values)}::${sql.raw(type)}[]`;
 
 /** Raw SQL returning rows, the same on both drivers (both answer with `{ rows }`). */
 export async function queryRows<T>(db: Queryable, query: SQL): Promise<T[]> {
