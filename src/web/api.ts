@@ -150,9 +150,22 @@ export const api = {
   },
 };
 
+/**
+ * A problem's detail as people read it: the server writes each refused field's path into it
+ * ("/content：…", "输入有误：/title 不能为空"), which is for programs (they read errors[]), not for a
+ * member of the public reading a toast.
+ */
+export function readableDetail(err: ApiError): string {
+  let text = err.detail || err.title || err.message;
+  for (const { path } of err.errors) {
+    if (path) for (const sep of ['：', ': ', ' ']) text = text.split(`${path}${sep}`).join('');
+  }
+  return text;
+}
+
 /** The message to show for any thrown value. */
 export function errorText(err: unknown): string {
-  if (err instanceof ApiError) return err.detail || err.title || err.message;
+  if (err instanceof ApiError) return readableDetail(err);
   if (err instanceof Error) return err.message;
   return String(err);
 }

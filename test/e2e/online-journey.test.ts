@@ -100,6 +100,10 @@ describe('online comments in the browser', () => {
     // The other browser has it without a reload, by the name the citizen chose.
     await see(main(other).getByText('建议增开早高峰区间车。', { exact: true }));
     await see(main(other).getByText('热心市民', { exact: true }));
+    // The same text again is refused in words a citizen reads (no field path such as "/content").
+    await commentBox(phone).fill('建议增开早高峰区间车。');
+    await button(main(phone), '发表').click();
+    await toast(phone, '您已发表过相同的评论，请勿重复发表');
   });
 
   it('shows the themes of the comments and the broadly agreed ones on a phone, and the themes on the staff card', { timeout: 300_000 }, async (test) => {

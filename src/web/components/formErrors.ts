@@ -1,6 +1,6 @@
 // Puts a problem+json's errors[] onto the matching form fields; returns what is left to show.
 import type { FormInstance } from 'antd';
-import { ApiError, errorText } from '../api';
+import { ApiError, errorText, readableDetail } from '../api';
 
 /** "/name", "name", "/body/name", "body.name", "/committeeIds/0" → "name" / "committeeIds". */
 export function fieldFromPath(path: string, message = ''): string | null {
@@ -25,21 +25,27 @@ export function applyServerErrors(form: FormInstance, err: unknown): string | nu
     if (field && known.has(field)) {
       byField.set(field, [...(byField.get(field) ?? []), e.message]);
     } else {
-      unmapped.push(e.path ? `${e.path}: ${e.message}` : e.message);
+      unmapped.push(e.message);
     }
   }
   if (byField.size) {
     form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
   }
   if (byField.size && !unmapped.length) return null;
-  const head = err.detail || err.title || err.message;
-  return unmapped.length ? `${head}${head ? ': ' : ''}${unmapped.join('; ')}` : head;
+  return withMessages(err, unmapped);
+}
+
+/** The detail, then whichever of these field messages it does not say already. */
+function withMessages(err: ApiError, messages: string[]): string {
+  const head = readableDetail(err);
+  const extra = [...new Set(messages)].filter((m) => m && !head.includes(m));
+  if (!extra.length) return head;
+  const zh = /[\u4e00-\u9fff]/.test(head + extra.join(''));
+  return head ? `${head}${zh ? '：' : ': '}${extra.join(zh ? '；' : '; ')}` : extra.join(zh ? '；' : '; ');
 }
 
 /** The whole problem as one line, for places without a form (toasts, alerts). */
 export function problemText(err: unknown): string {
   if (!(err instanceof ApiError)) return errorText(err);
-  const head = err.detail || err.title || err.message;
-  const extra = err.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
-  return extra.length ? `${head}: ${extra.join('; ')}` : head;
+  return withMessages(err, err.errors.map((e) => e.message));
 }
