@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { users } from '../src/server/core/schema.ts';
+import { auditLog, users } from '../src/server/core/schema.ts';
 import { withNameSort } from '../src/server/core/text/pinyin.ts';
 import { members } from '../src/server/modules/org/schema.ts';
 import { apiAs, engines, expectProblem, sessionHeaders, snapshotter, testApp, type TestApp } from './helpers.ts';
@@ -166,6 +166,36 @@ describe.each(engines)('one login on several levels (%s)', (engine) => {
     const relinked = await as(city, 'POST', '/auth/memberships', { username: 'zhang', password: 'admin-reset-pass-1', org: t.fx.countyId });
     expect(relinked.statusCode, relinked.body).toBe(201);
     expect((await login('zhang', password, t.fx.countyId)).statusCode).toBe(200);
+  });
+
+  it('the person takes a membership out of their account themself: it goes on alone with the password it had', async () => {
+    const password = 'shared-new-pass-1';
+    const city = cookieOf(await login('member', password, t.fx.orgId));
+    const countySession = cookieOf(await login('zhang', password, t.fx.countyId));
+    const token = (await as(city, 'POST', '/auth/tokens', { name: 'unlink' })).json().token as string;
+    // Not with an API token (403), nor the committee they work in (409), nor one without a membership (404): nothing changes.
+    expectProblem(await t.app.inject({ method: 'DELETE', url: `/api/v1/auth/memberships/${t.fx.countyId}`, headers: { authorization: `Bearer ${token}` } }), 403);
+    const snap = snapshotter(t);
+    const before = await snap();
+    expectProblem(await as(city, 'DELETE', `/auth/memberships/${t.fx.orgId}`), 409);
+    expectProblem(await as(city, 'DELETE', `/auth/memberships/${t.fx.otherOrgId}`), 404);
+    expect(await snap()).toEqual(before);
+    expect((await as(city, 'GET', '/auth/memberships')).json().items).toHaveLength(2);
+
+    const unlinked = await as(city, 'DELETE', `/auth/memberships/${t.fx.countyId}`);
+    expect(unlinked.statusCode, unlinked.body).toBe(200);
+    expect(unlinked.json().items.map((m: { orgName: string }) => m.orgName)).toEqual(['测试市政协']);
+    expect((await as(city, 'GET', '/auth/me')).json().user.linked).toBe(false);
+    // The county login's session ends; it opens alone, with the password it had, and no switch reaches it.
+    expectProblem(await as(countySession, 'GET', '/auth/me'), 401);
+    expect((await login('zhang', password)).json().user).toMatchObject({ username: 'zhang', orgName: '测试区政协' });
+    expect((await login('member', password)).json().user).toMatchObject({ username: 'member', orgName: '测试市政协' });
+    expectProblem(await as(city, 'POST', '/auth/switch', { orgId: t.fx.countyId }), 422);
+    const [audited] = await t.database.db.select().from(auditLog).where(and(eq(auditLog.orgId, t.fx.orgId), eq(auditLog.action, 'membershipUnlinked')));
+    expect(audited).toMatchObject({ entity: 'user', before: expect.objectContaining({ orgId: t.fx.countyId, username: 'zhang' }) });
+
+    // Linked again, for the figures below.
+    expect((await as(city, 'POST', '/auth/memberships', { username: 'zhang', password, org: t.fx.countyId })).statusCode).toBe(201);
   });
 
   it('counts a member of two committees once in the figures across levels (双创 participants)', async () => {

@@ -420,6 +420,25 @@ const MATRIX: Record<string, Rule> = {
       return { body: { username, password: c.t.fx.password, org } };
     },
   },
+  // …and takes one out again: a fresh login of that committee, joined to the caller's account here.
+  'DELETE /api/v1/auth/memberships/:orgId': {
+    who: ANYONE, ok: 200,
+    req: async (c) => {
+      const own = c.caller.login ? c.t.fx.orgOf[c.caller.login]! : c.t.fx.orgId;
+      const org = !c.caller.foreign ? c.t.fx.countyId : own === c.t.fx.otherOrgId ? c.t.fx.siblingOrgId : c.t.fx.otherOrgId;
+      if (c.caller.login) {
+        const db = c.t.database.db;
+        const [me] = await db.select().from(users).where(and(eq(users.orgId, own), eq(users.username, c.caller.login)));
+        const accountId = me!.accountId ?? crypto.randomUUID();
+        await db.update(users).set({ accountId }).where(and(eq(users.orgId, own), eq(users.id, me!.id)));
+        // (one membership per committee: the one POST linked above may be there already)
+        const [there] = await db.select({ id: users.id }).from(users).where(and(eq(users.orgId, org), eq(users.accountId, accountId)));
+        const username = c.uniq('unlinked');
+        if (!there) await db.insert(users).values({ orgId: org, username, displayName: username, passwordHash: me!.passwordHash, roles: ['member'], accountId });
+      }
+      return { params: { orgId: org } };
+    },
+  },
   'POST /api/v1/auth/switch': {
     who: ANYONE, ok: 200,
     req: async ({ t, caller }) => ({ ...(caller.login ? { headers: await freshSession(t, caller.login) } : {}), body: { orgId: (caller.login && t.fx.orgOf[caller.login]) || t.fx.orgId } }),

@@ -451,6 +451,7 @@ describe.each(engines)('bad input (%s)', (engine) => {
       '/api/v1/documents/:id': documentId, '/api/v1/documents/:id/pages/:n': '1', '/api/v1/documents/reports/:id': reportId,
       '/api/v1/reports/sishuang/versions/:number': '1',
       '/api/v1/documents/:id/links/:targetId': t.fx.memberIds[0]!,
+      '/api/v1/auth/memberships/:orgId': t.fx.countyId,
       '/api/v1/recommendations/:id': recommendationId, '/api/v1/recommendations/:id/attachments/:attachmentId': recommendationFile!.id,
       ...creation,
     };

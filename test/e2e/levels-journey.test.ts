@@ -93,4 +93,21 @@ describe('two-level journey', () => {
     await see(committees.getByRole('button', { name: '切换' }));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
   });
+
+  it('unlinks the other committee on 我的账户: the header no longer offers the switch', { timeout: 240_000 }, async (test) => {
+    const page = await e2e.page(test, { viewport: { width: 1366, height: 900 } });
+    await page.goto('/login');
+    await logIn(page, TWO_LEVEL_USERNAME, DEMO_PASSWORD);
+    // The last used membership opens: the county, where the test before switched.
+    await see(header(page).getByRole('button', { name: '当前政协：示例市东城区政协，切换政协' }));
+    await page.goto('/account');
+    const committees = main(page).locator('.ant-card').filter({ hasText: '我的政协' });
+    await committees.getByRole('button', { name: '解除关联' }).click();
+    await see(page.getByText('解除与 示例市政协 的关联？', { exact: false }));
+    await page.getByRole('tooltip').getByRole('button', { name: /确\s?定/ }).click();
+    await toast(page, '已解除关联');
+    await see(committees.getByText('当前', { exact: true }));
+    await committees.getByText('示例市政协', { exact: true }).waitFor({ state: 'detached' });
+    await header(page).getByRole('button', { name: /切换政协/ }).waitFor({ state: 'detached' });
+  });
 });

@@ -112,7 +112,7 @@ const NOUNS: Record<string, string> = {
   'Liaison meeting': '双联见面会', Group: '党组织', 'Group member': '党组织成员', 'Party activity': '党组织活动', Campaign: '活动', Idea: '建言',
   Consultation: '协商活动', Comment: '评论', 'Plan item': '协商计划事项', Recommendation: '协商建议', 'Checklist item': '清单事项', Topic: '协商选题', Meeting: '协商会议', Invitation: '会议邀请',
   Room: '委员议事室', Visit: '视察记录',
-  'Report version': '报告版本',
+  'Report version': '报告版本', Membership: '该政协的关联登录',
   Project: '双创项目', Pairing: '结对帮扶', Activity: '五送活动', Honour: '表彰', 'Exchange meeting': '经验交流会',
 };
 export const notFound = (what = 'Resource') => new Problem(404, 'Not Found', say(`${NOUNS[what] ?? what}不存在`, `${what} not found`));

@@ -31,4 +31,7 @@ export const accountZh = {
   'memberships.linkIntro': '输入该登录的用户名和密码以证明是您本人；关联后它改用您现在的密码。',
   'memberships.link': '关联',
   'memberships.linked': '已关联',
+  'memberships.unlink': '解除关联',
+  'memberships.unlinkConfirm': '解除与 {name} 的关联？该登录将单独使用，密码不变，不能再从这里切换。',
+  'memberships.unlinked': '已解除关联',
 } as const;

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, List, Modal, Select, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, List, Modal, Popconfirm, Select, Tag, Typography } from 'antd';
 import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { api, errorText } from '../api';
 import { ME_KEY, useAuth, useUser } from '../auth';
@@ -167,7 +167,7 @@ function CreateTokenModal(props: { open: boolean; onClose: () => void; onCreated
 
 /**
  * 我的政协: the committees of the account (core/auth/accounts.ts), each with its roles, a switch to
- * the others, and linking a login of another committee by its username and password.
+ * the others, linking a login of another committee by its username and password, and unlinking one.
  */
 function MembershipsCard() {
   const user = useUser();
@@ -197,6 +197,15 @@ function MembershipsCard() {
       setError(applyServerErrors(form, err));
     },
   });
+  const unlink = useMutation({
+    mutationFn: (orgId: string) => api.del(`/api/v1/auth/memberships/${orgId}`),
+    onSuccess: () => {
+      message.success(t('memberships.unlinked'));
+      void queryClient.invalidateQueries({ queryKey: keys.memberships(user.id) });
+      void queryClient.invalidateQueries({ queryKey: ME_KEY, exact: true });
+    },
+    onError: (err) => message.error(errorText(err)),
+  });
   const onSwitch = async (orgId: string) => {
     try {
       const next = await switchOrg(orgId);
@@ -215,6 +224,9 @@ function MembershipsCard() {
           <List.Item
             actions={m.current ? [<Tag key="current" color="blue">{t('memberships.current')}</Tag>] : [
               <Button key="switch" size="small" onClick={() => void onSwitch(m.orgId)}>{t('memberships.switch')}</Button>,
+              <Popconfirm key="unlink" title={t('memberships.unlinkConfirm', { name: m.orgName })} onConfirm={() => unlink.mutateAsync(m.orgId).catch(() => undefined)}>
+                <Button size="small" danger loading={unlink.isPending && unlink.variables === m.orgId}>{t('memberships.unlink')}</Button>
+              </Popconfirm>,
             ]}
           >
             <List.Item.Meta title={m.orgName} description={<Flex wrap gap={4}><span>{m.username}</span><RoleTags roles={m.roles} /></Flex>} />

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
-import { conflict, say } from '../errors.ts';
+import { conflict, notFound, say } from '../errors.ts';
 import { orgs, sessions, users } from '../schema.ts';
 import { ORG_LEVELS } from '../../modules/org/values.ts';
 
@@ -15,7 +15,9 @@ import { ORG_LEVELS } from '../../modules/org/values.ts';
 // (POST /api/v1/auth/memberships). An administrator who creates a login in their committee creates
 // a login on its own, whatever its username; an administrator who resets a linked membership's
 // password takes that membership out of the account (it becomes a login on its own with the
-// temporary password) — so no administrator of one committee can reach a person's other ones.
+// temporary password) — so no administrator of one committee can reach a person's other ones. The
+// person may take any membership but the one they work in out of their account themself
+// (DELETE /api/v1/auth/memberships/:orgId): it keeps the password, no longer opens by a switch.
 
 export type UserRow = typeof users.$inferSelect;
 export interface Membership { row: UserRow; orgName: string; orgLevel: string }
@@ -69,4 +71,20 @@ export async function linkLogin(tx: Tx, mine: UserRow, other: UserRow): Promise<
   await tx.update(users).set({ accountId, passwordHash: mine.passwordHash, mustChangePassword: mine.mustChangePassword }).where(accountRows(other));
   for (const r of theirs) await tx.delete(sessions).where(and(eq(sessions.orgId, r.orgId), eq(sessions.userId, r.id)));
   return accountId;
+}
+
+/**
+ * The person logged in as `mine` takes their membership in `orgId` out of their account: it becomes a
+ * login on its own, with the password it has (the account's), and its sessions end (a switch opened
+ * them). 404 when the account has no membership there; 409 for the committee of `mine` itself.
+ */
+export async function unlinkLogin(tx: Tx, mine: UserRow, orgId: string): Promise<UserRow> {
+  if (orgId === mine.orgId) throw conflict(say('不能解除当前所在政协的登录，请先切换到其他政协', 'You cannot unlink the committee you are working in: switch to another first'));
+  const [other] = mine.accountId
+    ? await tx.select().from(users).where(and(eq(users.accountId, mine.accountId), eq(users.orgId, orgId))).for('update')
+    : [];
+  if (!other) throw notFound('Membership');
+  await tx.update(users).set({ accountId: null }).where(and(eq(users.orgId, other.orgId), eq(users.id, other.id)));
+  await tx.delete(sessions).where(and(eq(sessions.orgId, other.orgId), eq(sessions.userId, other.id)));
+  return other;
 }

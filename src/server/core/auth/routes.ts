@@ -9,7 +9,7 @@ import { actorOf, ctxOf, errorResponses, IdParams, Name, Username, Uuid } from '
 import type { Actor } from '../policies.ts';
 import { revokeToken, TokenList, tokensOf } from './api-tokens.ts';
 import { authenticate, ChooseCommitteeProblem } from './login.ts';
-import { accountRows, linkLogin, markUsed, membershipsOf, type Membership } from './accounts.ts';
+import { accountRows, linkLogin, markUsed, membershipsOf, unlinkLogin, type Membership } from './accounts.ts';
 import { DEVICE_COOKIE, deviceCookie, Throttled } from './throttle.ts';
 import { checkPasswordPolicy, Password } from './password-policy.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
@@ -210,6 +210,25 @@ export async function authRoutes(fastify: FastifyInstance) {
       await c.record({ action: 'membershipLinked', entity: 'user', entityId: actor.id, after: { accountId, orgId: other.orgId, userId: other.id, username: other.username } });
     });
     return reply.status(201).send(presentMemberships(await membershipsOf(app.db, await ownRow(app, actor)), actor));
+  });
+
+  app.delete('/memberships/:orgId', {
+    config: { publicAccounts: true },
+    schema: {
+      tags: ['auth'], summary: "Take my membership in another committee out of my account: that login goes on alone with its password (its sessions end); only from a logged-in session",
+      params: Type.Object({ orgId: Uuid }, { additionalProperties: false }),
+      response: { 200: MembershipList, ...errorResponses, 409: Type.Ref('Problem') },
+    },
+  }, async (req) => {
+    const actor = actorOf(req);
+    if (req.viaApiToken) throw forbidden(say('API 令牌不能解除关联，请登录后操作', 'An API token cannot unlink logins: log in to unlink one'));
+    await runCommand(ctxOf(req), async (c) => {
+      const [mine] = await c.tx.select().from(users).where(and(eq(users.orgId, actor.orgId), eq(users.id, actor.id))).for('update');
+      if (!mine) throw notFound('User');
+      const other = await unlinkLogin(c.tx, mine, req.params.orgId);
+      await c.record({ action: 'membershipUnlinked', entity: 'user', entityId: actor.id, before: { accountId: mine.accountId, orgId: other.orgId, userId: other.id, username: other.username } });
+    });
+    return presentMemberships(await membershipsOf(app.db, await ownRow(app, actor)), actor);
   });
 
   // Switching committee: a new session for the account's membership there, no password asked again

@@ -31,4 +31,7 @@ export const accountEn: Record<keyof typeof accountZh, string> = {
   'memberships.linkIntro': "Give that login's username and password to prove it is yours; once linked it takes your current password.",
   'memberships.link': 'Link',
   'memberships.linked': 'Linked',
+  'memberships.unlink': 'Unlink',
+  'memberships.unlinkConfirm': 'Unlink {name}? That login goes on alone with the same password, and you can no longer switch to it here.',
+  'memberships.unlinked': 'Unlinked',
 };
