@@ -10,7 +10,7 @@ import { docxOf } from '../../src/server/modules/library/samples.ts';
 import { renderers } from '../../src/server/modules/library/tools.ts';
 import { logIn, see, startE2E, type E2E } from './browser.ts';
 import { form } from '../library-helpers.ts';
-import { button, dialog, logInAs, main, pick, toast } from './ui.ts';
+import { button, consoleErrors, dialog, logInAs, main, pick, toast } from './ui.ts';
 
 const TITLE = '关于加强界别协商的工作报告';
 const PARAGRAPHS = Array.from({ length: 120 }, (_, i) =>
@@ -59,6 +59,23 @@ describe('library journey', () => {
     await button(main(visitor), '登录后继续阅读').click();
     await see(visitor.getByRole('button', { name: '登录' }));
     expect(new URL(visitor.url()).pathname).toBe('/login');
+  });
+
+  it('a public account (网民) reads the library as a visitor: no favourites or reports it may not use', { timeout: 180_000 }, async (test) => {
+    const registered = await e2e.t.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: { username: 'reader390', password: 'reader-pass-1', displayName: '读者', org: e2e.t.fx.orgId } });
+    expect(registered.statusCode, registered.body).toBe(201);
+    const phone = await e2e.page(test, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const errors = consoleErrors(phone);
+    await phone.goto('/login');
+    await logIn(phone, 'reader390', 'reader-pass-1');
+    await phone.goto('/library');
+    await main(phone).getByRole('link', { name: TITLE }).click();
+    await see(main(phone).getByRole('heading', { name: TITLE }));
+    await see(main(phone).getByText('第1页 / 共', { exact: false }));
+    expect(await main(phone).getByRole('button', { name: /收藏|举报/ }).count()).toBe(0);
+    await phone.goto('/library');
+    await see(main(phone).getByRole('link', { name: TITLE }));
+    expect(errors).toEqual([]);
   });
 
   it('staff link a document to a member\'s record; the member on a phone sees it used there and 猜你喜欢', { timeout: 180_000 }, async (test) => {

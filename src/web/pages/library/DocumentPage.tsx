@@ -11,6 +11,7 @@ import { DeleteOutlined, DownloadOutlined, FlagOutlined, HeartFilled, HeartOutli
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, errorText } from '../../api';
 import { useAuth } from '../../auth';
+import { isPublicOnly } from '../../types';
 import { useI18n } from '../../i18n';
 import { QueryError } from '../../components/QueryError';
 import { sizeText, type DocDetail, type DocItem } from './libraryApi';
@@ -28,6 +29,8 @@ export default function DocumentPage() {
   const location = useLocation();
   const qc = useQueryClient();
   const office = !!user?.roles.some((r) => r === 'staff' || r === 'admin');
+  // A public account (网民) reads the library as a visitor does: favourites and reports are the committee's logins'.
+  const reader = !!user && !isPublicOnly(user);
   const q = { share };
   const doc = useQuery({
     queryKey: ['library', 'doc', id, share], queryFn: () => api.get<DocDetail>(`/api/v1/documents/${id}`, q),
@@ -91,13 +94,13 @@ export default function DocumentPage() {
         {d.mayDownload && (
           <Button icon={<DownloadOutlined />} href={`/api/v1/documents/${id}/file`} onClick={() => setTimeout(() => void refresh(), 1000)}>{t('library.download')}</Button>
         )}
-        {user && (
+        {reader && (
           <Button icon={d.favourite ? <HeartFilled /> : <HeartOutlined />} onClick={() => favourite.mutate(!d.favourite)} aria-pressed={d.favourite}>
             {d.favourite ? t('library.unfavourite') : t('library.favourite')}
           </Button>
         )}
         {d.mayDownload && ready && <Button icon={<ShareAltOutlined />} onClick={() => shareLink.mutate()}>{t('library.share')}</Button>}
-        {user && <Button icon={<FlagOutlined />} onClick={() => setReporting(true)}>{t('library.report')}</Button>}
+        {reader && <Button icon={<FlagOutlined />} onClick={() => setReporting(true)}>{t('library.report')}</Button>}
         {office && (
           <Button danger icon={<DeleteOutlined />} onClick={() => modal.confirm({ title: t('library.confirmDelete', { title: d.title }), okButtonProps: { danger: true }, onOk: () => remove.mutateAsync() })}>
             {t('library.delete')}
