@@ -39,6 +39,17 @@ describe.each(engines)('to-dos, numbers and the audit log for the web in any lan
     expect(assigned.items.find((p: { id: string }) => p.id === id)).toMatchObject({ termNumber: 5, sessionNumber: 5 });
   });
 
+  it('the audit log names each action and object in the reader\'s language, in the list and its export', async () => {
+    const zh = (await get('admin', '/api/v1/audit?pageSize=100')).items as { entity: string; action: string; entityName: string; actionName: string }[];
+    expect(zh).toContainEqual(expect.objectContaining({ entity: 'proposal', action: 'assign', entityName: '提案', actionName: '交办' }));
+    const en = await t.app.inject({ url: '/api/v1/audit?pageSize=100', headers: { ...(await t.as('admin')), 'accept-language': 'en' } });
+    expect(en.json().items).toContainEqual(expect.objectContaining({ entity: 'proposal', action: 'assign', entityName: 'Proposal', actionName: 'Assign' }));
+    const csv = await t.app.inject({ url: '/api/v1/audit.csv', headers: await t.as('admin') });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain('交办,提案');
+    expect(csv.body).not.toMatch(/,assign,proposal,/);
+  });
+
   it('the audit log reads newest first, by time, and names the kinds of object it holds', async () => {
     // An entry recorded now but dated earlier (as an import of old records would be) sorts by its time.
     const entries = (await get('admin', '/api/v1/audit?pageSize=100')).items as { id: number; at: string; entity: string }[];
@@ -50,9 +61,11 @@ describe.each(engines)('to-dos, numbers and the audit log for the web in any lan
     expect(after[0]!.id).not.toBe(newest.id);
     expect(after.at(-1)!.id).toBe(newest.id);
 
-    const kinds = await get('admin', '/api/v1/audit/entities');
-    expect(kinds).toEqual([...new Set(entries.map((e) => e.entity))].sort());
-    expect(kinds).toContain('proposal');
+    const kinds = (await get('admin', '/api/v1/audit/entities')) as { entity: string; name: string }[];
+    expect(kinds.map((k) => k.entity)).toEqual([...new Set(entries.map((e) => e.entity))].sort());
+    expect(kinds).toContainEqual({ entity: 'proposal', name: '提案' });
+    const english = await t.app.inject({ url: '/api/v1/audit/entities', headers: { ...(await t.as('admin')), 'accept-language': 'en' } });
+    expect(english.json()).toContainEqual({ entity: 'proposal', name: 'Proposal' });
     const refused = await t.app.inject({ url: '/api/v1/audit/entities', headers: await t.as('staff') });
     expect(refused.statusCode).toBe(403);
   });

@@ -6,7 +6,8 @@ import { selectionIn, type SelectionRound, type SelectionStage } from './selecti
 import { rosterFile } from './roster.ts';
 import { createSession, toActor } from '../src/server/core/auth/tokens.ts';
 import { notifications } from '../src/server/core/jobs-schema.ts';
-import { outbox, users } from '../src/server/core/schema.ts';
+import { auditLog, outbox, users } from '../src/server/core/schema.ts';
+import { actionName, entityName } from '../src/server/core/audit/names.ts';
 import { chineseFont } from '../src/server/modules/handling/letter.ts';
 import { pdfOf } from '../src/server/modules/library/samples.ts';
 import { renderers } from '../src/server/modules/library/tools.ts';
@@ -1361,5 +1362,15 @@ describe.each(engines)('authorization matrix (%s)', (engine) => {
     await t.database.db.update(outbox).set({ nextAttemptAt: null }).where(isNull(outbox.dispatchedAt));
     await t.app.outbox.kick();
     expect(await t.database.db.select({ type: outbox.type, error: outbox.lastError }).from(outbox).where(isNull(outbox.dispatchedAt))).toEqual([]);
+  });
+
+  // Every route has run for each caller allowed it: the audit log holds every kind of entry the app
+  // writes, and each is named for people (the log page and its export: core/audit/names.ts).
+  it('names every object and action the audit log holds', async () => {
+    const kinds = await t.database.db.selectDistinct({ entity: auditLog.entity, action: auditLog.action }).from(auditLog);
+    expect(kinds.length).toBeGreaterThan(100);
+    const unnamed = kinds.filter((k) => entityName(k.entity, 'zh') === k.entity || actionName(k.entity, k.action, 'zh') === k.action
+      || entityName(k.entity, 'en') === k.entity || actionName(k.entity, k.action, 'en') === k.action);
+    expect(unnamed).toEqual([]);
   });
 });

@@ -188,6 +188,9 @@ export interface AuditEntry {
   actorName: string | null;
   action: string;
   entity: string;
+  /** The action and the object named in the request's language. */
+  actionName: string;
+  entityName: string;
   entityId: string | null;
   before: unknown;
   after: unknown;

@@ -20,12 +20,17 @@ export interface WorkflowWords<S extends string> { noun: Localized; states: Reco
 
 export interface WorkflowSubject<S extends string, C> { state: S; actor: Actor; relations?: string[]; ctx: C }
 
+/** Each workflow's noun and action labels, by its name (the audit log's entity): core/audit/names.ts. */
+const named = new Map<string, { noun?: Localized; actions: Map<string, Localized> }>();
+export const workflowNames = (name: string) => named.get(name);
+
 export function defineWorkflow<S extends string, C = undefined>(name: string, states: readonly S[], transitions: Transition<S, C>[], words?: WorkflowWords<S>) {
   const fromList = (t: Transition<S, C>) => (typeof t.from === 'string' ? [t.from] : t.from) as readonly S[];
   for (const t of transitions) {
     for (const f of fromList(t)) if (!states.includes(f)) throw new Error(`${name}: unknown state ${f}`);
     if (typeof t.to === 'string' && !states.includes(t.to)) throw new Error(`${name}: unknown state ${t.to}`);
   }
+  named.set(name, { noun: words?.noun, actions: new Map(transitions.map((t) => [t.action, say(t.label, t.labelEn ?? t.action)])) });
   const identities = (s: WorkflowSubject<S, C>) => [...s.actor.roles, ...(s.relations ?? [])];
   const permits = (t: Transition<S, C>, s: WorkflowSubject<S, C>) => t.who.some((w) => identities(s).includes(w));
   const noun = words?.noun ?? say(name, name);

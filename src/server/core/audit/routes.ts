@@ -9,12 +9,16 @@ import { auditLog, users } from '../schema.ts';
 import { actorOf, errorResponses, ListOf, pageOf, Paging } from '../http.ts';
 import { authorize, definePolicies } from '../policies.ts';
 import { chinaTime } from '../china-time.ts';
+import { langOf } from '../errors.ts';
+import { actionName, entityName } from './names.ts';
 
 definePolicies({ 'audit.read': ['admin'], 'backup.read': ['admin'] });
 
 const AuditView = Type.Object({
   id: Type.Integer(), at: Type.String(), actorUserId: Type.Union([Type.String(), Type.Null()]), actorName: Type.Union([Type.String(), Type.Null()]),
   action: Type.String(), entity: Type.String(), entityId: Type.Union([Type.String(), Type.Null()]), before: Type.Unknown(), after: Type.Unknown(),
+  /** The action and the object as people read them, in the request's language. */
+  actionName: Type.String(), entityName: Type.String(),
 });
 
 export async function auditRoutes(fastify: FastifyInstance) {
@@ -31,7 +35,11 @@ export async function auditRoutes(fastify: FastifyInstance) {
         .where(where).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(page.limit).offset(page.offset),
       app.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where),
     ]);
-    return { items: rows.map(({ a, actorName }) => ({ ...a, at: a.at.toISOString(), actorName })), total: count!.n };
+    const lang = langOf(req.headers['accept-language']);
+    return {
+      items: rows.map(({ a, actorName }) => ({ ...a, at: a.at.toISOString(), actorName, actionName: actionName(a.entity, a.action, lang), entityName: entityName(a.entity, lang) })),
+      total: count!.n,
+    };
   };
 
   app.get('/audit', {
@@ -44,7 +52,7 @@ export async function auditRoutes(fastify: FastifyInstance) {
 
   const auditColumns: Column<Awaited<ReturnType<typeof list>>['items'][number]>[] = [
     { header: '时间', value: (a) => chinaTime(a.at, true), width: 20 }, { header: '操作人', value: (a) => a.actorName ?? '系统', width: 14 },
-    { header: '操作', value: (a) => a.action, width: 16 }, { header: '对象类型', value: (a) => a.entity, width: 16 }, { header: '对象编号', value: (a) => a.entityId, width: 38 },
+    { header: '操作', value: (a) => actionName(a.entity, a.action, 'zh'), width: 18 }, { header: '对象类型', value: (a) => entityName(a.entity, 'zh'), width: 16 }, { header: '对象编号', value: (a) => a.entityId, width: 38 },
   ];
   // Who did what to which object, when; the objects' contents before and after stay in the JSON list.
   listExportRoutes(app, '/audit', {
@@ -53,12 +61,16 @@ export async function auditRoutes(fastify: FastifyInstance) {
   }, (req, q) => list(req, q, FIRST_ROWS));
 
   app.get('/audit/entities', {
-    schema: { tags: ['audit'], summary: 'The object types this committee\'s audit log names (admins)', response: { 200: Type.Array(Type.String()), ...errorResponses } },
+    schema: {
+      tags: ['audit'], summary: 'The object types this committee\'s audit log names (admins), each with its name in the request\'s language',
+      response: { 200: Type.Array(Type.Object({ entity: Type.String(), name: Type.String() })), ...errorResponses },
+    },
   }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'audit.read');
+    const lang = langOf(req.headers['accept-language']);
     const rows = await app.db.selectDistinct({ entity: auditLog.entity }).from(auditLog).where(eq(auditLog.orgId, actor.orgId)).orderBy(auditLog.entity);
-    return rows.map((r) => r.entity);
+    return rows.map((r) => ({ entity: r.entity, name: entityName(r.entity, lang) }));
   });
 }
 

@@ -1,5 +1,5 @@
 // 审计日志 (admin): who changed what, newest first, with before/after JSON in an expandable row.
-// Actions and object types are stable ids from the server, named here in the page's language.
+// Actions and object types are stable ids; the server names them in the page's language (core/audit/names.ts).
 import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Col, Flex, Input, Row, Select, Typography, theme } from 'antd';
@@ -10,17 +10,7 @@ import { useI18n } from '../../i18n';
 import { keys } from '../../queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ResponsiveList } from '../../components/ResponsiveList';
-import type { MessageKey, Translate } from '../../i18n';
 import type { AuditEntry, Page } from '../../types';
-
-/** A known name for a server id, or the id itself. */
-const named = (t: Translate, ...keys: string[]) => {
-  for (const key of keys) if (t(key as MessageKey) !== key) return t(key as MessageKey);
-  return keys[keys.length - 1]!.split('.').pop()!;
-};
-const entityName = (t: Translate, entity: string) => named(t, `audit.entity.${entity}`);
-/** Workflow objects name their own actions (proposal.action.file, …); the rest are the audit log's. */
-const actionName = (t: Translate, entity: string, action: string) => named(t, `${entity}.action.${action}`, `audit.action.${action}`);
 
 function JsonBlock({ title, value }: { title: string; value: unknown }) {
   const { token } = theme.useToken();
@@ -47,7 +37,7 @@ function JsonBlock({ title, value }: { title: string; value: unknown }) {
 }
 
 export default function AuditPage() {
-  const { t, formatDateTime } = useI18n();
+  const { t, lang, formatDateTime } = useI18n();
   const [entity, setEntity] = useState('');
   const [entityId, setEntityId] = useState('');
   const [page, setPage] = useState(1);
@@ -55,13 +45,13 @@ export default function AuditPage() {
 
   const params = { entity, entityId, page, pageSize };
   const audit = useQuery({
-    queryKey: [...keys.audit, params],
+    queryKey: [...keys.audit, params, lang],
     queryFn: ({ signal }) => api.get<Page<AuditEntry>>('/api/v1/audit', params, signal),
     placeholderData: keepPreviousData,
   });
   const entities = useQuery({
-    queryKey: [...keys.audit, 'entities'],
-    queryFn: ({ signal }) => api.get<string[]>('/api/v1/audit/entities', undefined, signal),
+    queryKey: [...keys.audit, 'entities', lang],
+    queryFn: ({ signal }) => api.get<{ entity: string; name: string }[]>('/api/v1/audit/entities', undefined, signal),
   });
   const items = audit.data?.items ?? [];
   // If the server leaves out total, allow paging on while pages come back full.
@@ -70,8 +60,8 @@ export default function AuditPage() {
   const columns: TableColumnsType<AuditEntry> = [
     { title: t('audit.at'), dataIndex: 'at', key: 'at', render: (at: string) => formatDateTime(at) },
     { title: t('audit.actor'), dataIndex: 'actorName', key: 'actorName', render: (n: string | null, e) => n ?? e.actorUserId ?? t('common.none') },
-    { title: t('audit.action'), dataIndex: 'action', key: 'action', render: (action: string, e) => actionName(t, e.entity, action) },
-    { title: t('audit.entity'), dataIndex: 'entity', key: 'entity', render: (entity: string) => entityName(t, entity) },
+    { title: t('audit.action'), dataIndex: 'actionName', key: 'action' },
+    { title: t('audit.entity'), dataIndex: 'entityName', key: 'entity' },
     {
       title: t('audit.entityId'),
       dataIndex: 'entityId',
@@ -90,7 +80,7 @@ export default function AuditPage() {
           aria-label={t('audit.filterEntity')}
           value={entity || undefined}
           loading={entities.isPending}
-          options={(entities.data ?? []).map((e) => ({ value: e, label: entityName(t, e) }))}
+          options={(entities.data ?? []).map((e) => ({ value: e.entity, label: e.name }))}
           onChange={(v?: string) => {
             setEntity(v ?? '');
             setPage(1);
