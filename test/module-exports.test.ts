@@ -249,10 +249,11 @@ describe.each(engines)('exports of the other lists (%s)', (engine) => {
     // In China time (UTC+8), as the office reads it, not UTC.
     const [at] = logged.map((a) => new Date(Date.parse(a.at as string) + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' '));
     expect(col(rows, '时间')[0]).toBe(at);
-    expect(col(rows, '操作')).toEqual(expect.arrayContaining(['created', 'deactivated']));
-    expect(new Set(col(rows, '对象类型'))).toEqual(new Set(['unit']));
+    // Named as the office reads them (core/audit/names.ts), not by their ids.
+    expect(col(rows, '操作')).toEqual(expect.arrayContaining(['新增', '停用']));
+    expect(new Set(col(rows, '对象类型'))).toEqual(new Set(['承办单位']));
     expect(col(rows, '操作人')).toContain('admin');
-    expect(col(await rowsOf(`/audit.xlsx?entity=unit&entityId=${unit.id}`, 'admin'), '操作')).toEqual(['deactivated', 'created']);
+    expect(col(await rowsOf(`/audit.xlsx?entity=unit&entityId=${unit.id}`, 'admin'), '操作')).toEqual(['停用', '新增']);
     expectProblem(await get('/audit.xlsx', 'staff'), 403);
   });
 

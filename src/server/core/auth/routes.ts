@@ -213,7 +213,6 @@ export async function authRoutes(fastify: FastifyInstance) {
   });
 
   app.delete('/memberships/:orgId', {
-    config: { publicAccounts: true },
     schema: {
       tags: ['auth'], summary: "Take my membership in another committee out of my account: that login goes on alone with its password (its sessions end); only from a logged-in session",
       params: Type.Object({ orgId: Uuid }, { additionalProperties: false }),
