@@ -92,6 +92,16 @@ describe.each(engines)('problems in the caller’s language (%s)', (engine) => {
     expect(expectProblem(await act('staff', 'publish', en), 409).detail).toBe('This proposal is “filed”: “Publish” is not possible now');
   });
 
+  it('a consultation refused names the object and its step, in both languages (not its ids)', async () => {
+    const staff = await t.as('staff');
+    const made = await t.app.inject({ method: 'POST', url: '/api/v1/consultations', headers: staff, payload: { title: '关于语言的协商', kind: 'bimonthly', year: 2031 } });
+    expect(made.statusCode, made.body).toBe(201);
+    const act = (action: string, headers: Record<string, string> = {}) =>
+      t.app.inject({ method: 'POST', url: `/api/v1/consultations/${made.json().id}/actions/${action}`, headers: { ...staff, ...headers }, payload: {} });
+    expect(expectProblem(await act('convene'), 409).detail).toBe('此协商活动当前为“开门式选题”，不能召开协商');
+    expect(expectProblem(await act('convene', en), 409).detail).toBe('This consultation is “open topic selection”: “Convene” is not possible now');
+  });
+
   /** The same request in Chinese (the default) and in English: the problem's detail and field messages in each. */
   const both = async (status: number, request: (headers: Record<string, string>) => Promise<Parameters<typeof expectProblem>[0]>) => {
     const [zh, english] = [expectProblem(await request({}), status), expectProblem(await request(en), status)];

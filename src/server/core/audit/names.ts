@@ -7,7 +7,7 @@ import { workflowNames } from '../workflow.ts';
 
 const ENTITIES: Record<string, Localized> = {
   attachment: say('附件', 'Attachment'), campaign: say('建言活动', 'Campaign'), campaignIdea: say('建言', 'Idea'),
-  committee: say('专委会', 'Special committee'), consultation: say('协商活动', 'Consultation'), consultationComment: say('网络议政意见', 'Online comment'),
+  committee: say('专委会', 'Special committee'), consultationComment: say('网络议政意见', 'Online comment'),
   consultationPlan: say('年度协商计划', 'Consultation plan'), consultationRoom: say('委员议事室', 'Council room'),
   consultationRoomSession: say('议事室活动', 'Council room session'), consultationVisit: say('视察记录', 'Inspection visit'),
   creationActivity: say('五送活动', 'Five-deliveries activity'), creationExchange: say('经验交流会', 'Exchange meeting'),
@@ -19,7 +19,7 @@ const ENTITIES: Record<string, Localized> = {
   meetingAttendance: say('会议签到', 'Meeting attendance'), meetingLeave: say('会议请假', 'Meeting leave'), meetingSpeech: say('会议发言', 'Meeting speech'),
   member: say('委员', 'Member'), org: say('政协组织', 'Committee'), partyActivity: say('党组织活动', 'Party activity'),
   partyGroup: say('党组织', 'Party group'), partyGroupMember: say('党组织成员', 'Party group member'),
-  recommendation: say('协商建议', 'Recommendation'), report: say('四双报告', 'Sishuang report'),
+  report: say('四双报告', 'Sishuang report'),
   sector: say('界别', 'Sector'), sensitiveWords: say('敏感词', 'Sensitive words'), session: say('会议', 'Session'),
   term: say('届次', 'Term'), unit: say('承办单位', 'Handling unit'), user: say('用户', 'User'),
 };

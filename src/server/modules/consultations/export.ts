@@ -1,5 +1,4 @@
 import type { Column } from '../../core/xlsx.ts';
-import { STATE_NAMES as HANDLING_STATE_NAMES } from '../proposals/workflow.ts';
 import type { listConsultations, listPublicConsultations } from './queries.ts';
 import type { listTopics } from './topic-queries.ts';
 import type { planView } from './plan.ts';
@@ -10,6 +9,8 @@ import type { listComments } from './comments.ts';
 import type { listVisits } from './visits.ts';
 import type { outcomeMeasures, recommendationBoard } from './recommendation-queries.ts';
 import { daysBetween, today } from '../handling/deadlines.ts';
+import { REC_STATE_WORDS, type RecState } from './recommendation-workflow.ts';
+import { STEP_WORDS, type ConsultationState } from './workflow.ts';
 
 // The columns of the 双协 lists' exports (core/list-export.ts): each list's rows as its page shows
 // them to the caller, with the office's names for kinds and steps.
@@ -18,11 +19,9 @@ export const KIND_NAMES: Record<string, string> = {
   plenary: '全体会议', standing: '专题议政性常委会议', bimonthly: '双月专题协商座谈会', supervision: '民主监督',
   sector: '界别协商', online: '网络议政', frontline: '协商在一线', other: '其他协商',
 };
-export const STEP_NAMES: Record<string, string> = {
-  topic: '开门式选题', preparing: '标准式筹备', consulting: '互动式协商', assigning: '集中式交办', handling: '提案式办理', tracking: '跟踪式问效', closed: '已办结',
-};
+const stepName = (state: string) => STEP_WORDS[state as ConsultationState].zh;
+const recStateName = (state: string) => REC_STATE_WORDS[state as RecState].zh;
 const TOPIC_STATE_NAMES: Record<string, string> = { proposed: '已提出', shortlisted: '候选', picked: '已确定', declined: '未采用', merged: '已合并' };
-const REC_STATE_NAMES: Record<string, string> = { ...HANDLING_STATE_NAMES, pending: '待交办' };
 const OUTCOME_NAMES: Record<string, string> = { party: '党委决策', government: '政府文件', department: '部门工作措施' };
 const PROPOSER_KINDS: Record<string, string> = { member: '委员', unit: '单位', public: '网民', staff: '机关' };
 
@@ -36,7 +35,7 @@ type Outsider = Awaited<ReturnType<typeof listPublicConsultations>>['items'][num
 export function consultationColumns(insider: boolean): Column<Insider | Outsider>[] {
   return [
     { header: '年度', value: (c) => c.year, width: 8 }, { header: '题目', value: (c) => c.title, width: 40 },
-    { header: '形式', value: (c) => KIND_NAMES[c.kind], width: 20 }, { header: '所处步骤', value: (c) => STEP_NAMES[c.state], width: 12 },
+    { header: '形式', value: (c) => KIND_NAMES[c.kind], width: 20 }, { header: '所处步骤', value: (c) => stepName(c.state), width: 12 },
     { header: '召开日期', value: (c) => c.heldOn, width: 12 }, { header: '网络议政', value: (c) => (c.comments.open ? '开放中' : ''), width: 10 },
     ...(insider ? [
       { header: '逾期清单项', value: (c: Insider | Outsider) => ('lateTasks' in c ? c.lateTasks || '' : ''), width: 10 },
@@ -61,13 +60,13 @@ type PlanItem = Awaited<ReturnType<typeof planView>>['items'][number];
 export const planColumns: Column<PlanItem>[] = [
   { header: '月份', value: (i) => `${i.month}月`, width: 8 }, { header: '形式', value: (i) => KIND_NAMES[i.kind], width: 20 },
   { header: '议题', value: (i) => i.topic, width: 40 }, { header: '牵头', value: (i) => i.owner, width: 20 },
-  { header: '开展情况', value: (i) => (i.consultationState ? STEP_NAMES[i.consultationState] : '未开展'), width: 12 },
+  { header: '开展情况', value: (i) => (i.consultationState ? stepName(i.consultationState) : '未开展'), width: 12 },
 ];
 
 type Rec = Awaited<ReturnType<typeof listRecommendations>>['items'][number];
 export const recommendationColumns: Column<Rec>[] = [
   { header: '协商活动', value: (r) => r.consultationTitle, width: 30 }, { header: '序号', value: (r) => r.number, width: 6 },
-  { header: '建议', value: (r) => r.title, width: 40 }, { header: '状态', value: (r) => REC_STATE_NAMES[r.state], width: 10 },
+  { header: '建议', value: (r) => r.title, width: 40 }, { header: '状态', value: (r) => recStateName(r.state), width: 10 },
   { header: '主办单位', value: (r) => r.lead?.unitName, width: 20 }, { header: '答复期限', value: (r) => r.lead?.dueOn, width: 12 },
   { header: '成果', value: (r) => (r.outcome ? OUTCOME_NAMES[r.outcome.kind] : ''), width: 14 }, { header: '成果文件', value: (r) => r.outcome?.title, width: 30 },
   { header: '成效', value: (r) => (r.outcome?.measure ? `${r.outcome.measure} ${r.outcome.quantity ?? ''}`.trim() : ''), width: 20 },
@@ -91,7 +90,7 @@ type BoardRow = BoardUnit['items'][number] & { unitName: string };
 export const boardRows = (board: BoardUnit[]): BoardRow[] => board.flatMap((g) => g.items.map((i) => ({ ...i, unitName: g.unitName })));
 export const recommendationBoardColumns: Column<BoardRow>[] = [
   { header: '承办单位', value: (r) => r.unitName, width: 20 }, { header: '协商活动', value: (r) => r.consultationTitle, width: 30 },
-  { header: '建议', value: (r) => r.title, width: 40 }, { header: '状态', value: (r) => REC_STATE_NAMES[r.state], width: 10 },
+  { header: '建议', value: (r) => r.title, width: 40 }, { header: '状态', value: (r) => recStateName(r.state), width: 10 },
   { header: '答复期限', value: (r) => r.dueOn, width: 12 }, { header: '逾期天数', value: (r) => (r.overdue ? daysBetween(r.dueOn, today()) : ''), width: 8 },
   { header: '已签收', value: (r) => (r.signed ? '是' : '否'), width: 8 },
 ];

@@ -1,4 +1,4 @@
-import { say } from '../../core/errors.ts';
+import { say, type Localized } from '../../core/errors.ts';
 import { defineWorkflow } from '../../core/workflow.ts';
 
 export const KINDS = ['plenary', 'standing', 'bimonthly', 'supervision', 'sector', 'online', 'frontline', 'other'] as const;
@@ -7,6 +7,11 @@ export type Kind = (typeof KINDS)[number];
 /** The six steps of 六式, and the end: open topic, preparation, the meeting, assignment, handling, tracking. */
 export const STATES = ['topic', 'preparing', 'consulting', 'assigning', 'handling', 'tracking', 'closed'] as const;
 export type ConsultationState = (typeof STATES)[number];
+/** The steps as refusals, exports and the audit log name them. */
+export const STEP_WORDS: Record<ConsultationState, Localized> = {
+  topic: say('开门式选题', 'open topic selection'), preparing: say('标准式筹备', 'preparation'), consulting: say('互动式协商', 'consultation'),
+  assigning: say('集中式交办', 'central assignment'), handling: say('提案式办理', 'handling'), tracking: say('跟踪式问效', 'tracking'), closed: say('已办结', 'closed'),
+};
 
 /** Held: the meeting took place (what the plan's x+N line counts). */
 export const HELD: ConsultationState[] = ['assigning', 'handling', 'tracking', 'closed'];
@@ -47,4 +52,4 @@ export const consultationWorkflow = defineWorkflow<ConsultationState, Consultati
       : f.commentsOpen ? say('网络议政已开放', 'Online comments are already open') : true) },
   { from: STATES, action: 'closeComments', to: (f) => f.state, who: ['staff'], label: '关闭网络议政', labelEn: 'Close online comments',
     guard: (f) => (f.commentsOpen ? true : say('网络议政未开放', 'Online comments are not open')) },
-]);
+], { noun: say('协商活动', 'consultation'), states: STEP_WORDS });

@@ -14,6 +14,8 @@ const STATE_NAMES_EN: Record<ProposalState, string> = {
   draft: 'draft', submitted: 'submitted', filed: 'filed', not_filed: 'not filed', converted: 'converted', merged: 'merged', withdrawn: 'withdrawn',
   assigned: 'assigned', handling: 'in handling', replied: 'replied', rehandling: 'in re-handling', closed: 'closed',
 };
+/** The states in both languages (refusals; a recommendation's handling states are these too). */
+export const STATE_WORDS = Object.fromEntries(STATES.map((s) => [s, say(STATE_NAMES[s]!, STATE_NAMES_EN[s])])) as Record<ProposalState, Localized>;
 
 /** What the guards and targets need to know about a proposal and the caller's part in it. */
 export interface ProposalFacts {
@@ -65,4 +67,4 @@ export const proposalWorkflow = defineWorkflow<ProposalState, ProposalFacts>('pr
   { from: 'closed', action: 'exempt', to: 'closed', who: ['staff'], label: '不予公开', labelEn: 'Exempt from publication',
     guard: (f) => (f.published ? say('已公开', 'Already published') : f.exempt ? say('已决定不予公开', 'Already exempted') : true) },
   { from: OPEN, action: 'markKey', to: (f) => f.state, who: ['staff'], label: '列为重点提案', labelEn: 'Mark as key proposal' },
-], { noun: say('提案', 'proposal'), states: Object.fromEntries(STATES.map((s) => [s, say(STATE_NAMES[s]!, STATE_NAMES_EN[s])])) as Record<ProposalState, Localized> });
+], { noun: say('提案', 'proposal'), states: STATE_WORDS });
