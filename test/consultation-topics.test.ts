@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
 import { outbox } from '../src/server/core/schema.ts';
 import { notifications } from '../src/server/core/jobs-schema.ts';
-import { PUBLIC_WRITES_PER_MINUTE } from '../src/server/modules/consultations/topic-routes.ts';
+import { PUBLIC_WRITES_PER_MINUTE } from '../src/server/core/http.ts';
 import { today } from '../src/server/modules/handling/deadlines.ts';
 import { engines, expectProblem, sessionHeaders, snapshotter, testApp, type TestApp } from './helpers.ts';
 

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxOf, pdfOf, pptxOf, xlsxOf } from '../src/server/modules/library/samples.ts';
 import { renderers } from '../src/server/modules/library/tools.ts';
 import { buildApp } from '../src/server/app.ts';
-import { engines, expectProblem, testApp, testConfig, type TestApp } from './helpers.ts';
+import { PUBLIC_WRITES_PER_MINUTE } from '../src/server/core/http.ts';
+import { engines, expectProblem, sessionHeaders, testApp, testConfig, type TestApp } from './helpers.ts';
 import { form } from './library-helpers.ts';
 
 // 文库 through the HTTP API: each format uploaded and processed to ready with its text per page,
@@ -158,6 +159,40 @@ describe.each(engines)('library (%s)', (engine) => {
     expectProblem(await get(undefined, `/documents/${doc.id}`), 404);
     expect((await get('staff', `/documents/${doc.id}`)).json().hidden).toBe(true);
     expect((await get('staff', '/documents/reports')).json().items.map((r: { id: string }) => r.id)).not.toContain(report.json().id);
+  });
+
+  it('lets a public account (网民) keep favourites of public documents of any committee and report them to their committee, a few a minute', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: { username: 'libreader', password: 'reader-pass-1', displayName: '读者', org: t.fx.orgId } });
+    expect(res.statusCode, res.body).toBe(201);
+    const me = sessionHeaders(res.cookies.find((c) => c.name === 'tx_session')!.value);
+    const call = (method: 'PUT' | 'DELETE' | 'POST' | 'GET', url: string, payload?: object) => t.app.inject({ method, url: `/api/v1${url}`, headers: me, payload });
+    const ours = await ready(Buffer.from(LONG.join('\n'), 'utf8'), '网民收藏.txt', { access: 'public' });
+    const inside = await ready(Buffer.from('委员内部资料', 'utf8'), '内部.txt', { access: 'members' });
+    const upload = await t.app.inject({ method: 'POST', url: '/api/v1/documents', headers: await t.as('otherAdmin'), payload: form(Buffer.from('外市公开资料', 'utf8'), '外市.txt', { access: 'public' }) });
+    expect(upload.statusCode, upload.body).toBe(201);
+    await t.app.library.runner.runDue();
+    const theirs = upload.json().id as string;
+
+    for (const id of [ours.id, theirs]) expect((await call('PUT', `/documents/${id}/favourite`)).statusCode).toBe(204);
+    expect((await call('GET', '/documents/favourites')).json().items.map((d: { id: string }) => d.id).sort()).toEqual([ours.id, theirs].sort());
+    // It reads as a visitor does: the preview only, no file.
+    expect((await call('GET', `/documents/${ours.id}`)).json()).toMatchObject({ favourite: true, previewPages: 2, mayDownload: false });
+    expectProblem(await call('GET', `/documents/${ours.id}/file`), 403);
+    // What visitors may not open does not exist for it either.
+    expectProblem(await call('PUT', `/documents/${inside.id}/favourite`), 404);
+    expectProblem(await call('POST', `/documents/${inside.id}/reports`, { reason: '内容不实' }), 404);
+    // A report goes to the document's committee.
+    const report = await call('POST', `/documents/${theirs}/reports`, { reason: '数据过时' });
+    expect(report.statusCode, report.body).toBe(201);
+    expect((await get('otherAdmin', '/documents/reports')).json().items.map((r: { id: string }) => r.id)).toContain(report.json().id);
+    expect((await get('staff', '/documents/reports')).json().items.map((r: { id: string }) => r.id)).not.toContain(report.json().id);
+    expect((await call('DELETE', `/documents/${theirs}/favourite`)).statusCode).toBe(204);
+    expect((await call('GET', '/documents/favourites')).json().total).toBe(1);
+    // Its writes are limited (PUBLIC_WRITES_PER_MINUTE a route: three favourites spent above, the refused one too); the committee's logins are not.
+    const statuses: number[] = [];
+    for (let i = 0; i < PUBLIC_WRITES_PER_MINUTE; i++) statuses.push((await call('PUT', `/documents/${ours.id}/favourite`)).statusCode);
+    expect(statuses).toEqual([...Array(PUBLIC_WRITES_PER_MINUTE - 3).fill(204), 429, 429, 429]);
+    expect((await t.app.inject({ method: 'PUT', url: `/api/v1/documents/${ours.id}/favourite`, headers: await t.as('member') })).statusCode).toBe(204);
   });
 
   it('shares a document by a signed, expiring link that opens its pages to whoever holds it', async () => {

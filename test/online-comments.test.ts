@@ -67,10 +67,12 @@ describe.each(engines)('online comments (%s)', (engine) => {
     expect(login.statusCode).toBe(200);
   });
 
-  it('refuses a public account every route a visitor is refused, but its own session, password, notifications, to-dos, commenting and topics', async () => {
+  it('refuses a public account every route a visitor is refused, but its own session, password, notifications, to-dos, commenting, topics and library favourites and reports', async () => {
     const me = await register();
     const OWN = new Set(['GET /api/v1/auth/me', 'POST /api/v1/auth/password', 'GET /api/v1/auth/memberships', 'POST /api/v1/auth/switch', 'GET /api/v1/notifications', 'POST /api/v1/notifications/:id/read',
-      'POST /api/v1/notifications/read-all', 'GET /api/v1/todos', 'POST /api/v1/consultations/:id/comments', 'POST /api/v1/consultations/:id/comments/:commentId/vote']);
+      'POST /api/v1/notifications/read-all', 'GET /api/v1/todos', 'POST /api/v1/consultations/:id/comments', 'POST /api/v1/consultations/:id/comments/:commentId/vote',
+      // 文库: a registered reader keeps favourites and reports documents.
+      'GET /api/v1/documents/favourites', 'PUT /api/v1/documents/:id/favourite', 'DELETE /api/v1/documents/:id/favourite', 'POST /api/v1/documents/:id/reports']);
     // 开门式选题: a public account proposes, supports and follows topics (the workflow refuses it the office's actions).
     const isOwn = (route: string) => OWN.has(route) || route.includes(' /api/v1/consultations/topics');
     const wrong: string[] = [];

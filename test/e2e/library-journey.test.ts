@@ -61,7 +61,7 @@ describe('library journey', () => {
     expect(new URL(visitor.url()).pathname).toBe('/login');
   });
 
-  it('a public account (网民) reads the library as a visitor: no favourites or reports it may not use', { timeout: 180_000 }, async (test) => {
+  it('a public account (网民) reads the library as a visitor does, and keeps favourites and reports a document', { timeout: 180_000 }, async (test) => {
     const registered = await e2e.t.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: { username: 'reader390', password: 'reader-pass-1', displayName: '读者', org: e2e.t.fx.orgId } });
     expect(registered.statusCode, registered.body).toBe(201);
     const phone = await e2e.page(test, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -72,10 +72,22 @@ describe('library journey', () => {
     await main(phone).getByRole('link', { name: TITLE }).click();
     await see(main(phone).getByRole('heading', { name: TITLE }));
     await see(main(phone).getByText('第1页 / 共', { exact: false }));
-    expect(await main(phone).getByRole('button', { name: /收藏|举报/ }).count()).toBe(0);
+    expect(await main(phone).getByRole('button', { name: /下载/ }).count()).toBe(0);
+    // (the buttons' names start with their icons')
+    await main(phone).getByRole('button', { name: /收藏$/ }).click();
+    await see(main(phone).getByRole('button', { name: /已收藏$/ }));
+    await main(phone).getByRole('button', { name: /举报$/ }).click();
+    const reporting = dialog(phone, '举报');
+    await reporting.getByRole('textbox', { name: '举报理由' }).fill('文中有错别字和过时的数据');
+    await button(reporting, '确 定').or(button(reporting, '确定')).click();
+    await toast(phone, '已举报，工作人员将核实处理');
     await phone.goto('/library');
-    await see(main(phone).getByRole('link', { name: TITLE }));
+    const kept = main(phone).locator('section', { has: phone.getByRole('heading', { name: '我的收藏' }) });
+    await see(kept.getByRole('link', { name: TITLE }));
     expect(errors).toEqual([]);
+    // The report waits in the committee's queue for its staff.
+    const queue = await e2e.t.app.inject({ url: '/api/v1/documents/reports', headers: await e2e.t.as('staff') });
+    expect(queue.json().items.map((r: { title: string; reason: string }) => [r.title, r.reason])).toContainEqual([TITLE, '文中有错别字和过时的数据']);
   });
 
   it('staff link a document to a member\'s record; the member on a phone sees it used there and 猜你喜欢', { timeout: 180_000 }, async (test) => {

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { Type, type TSchema } from 'typebox';
 import type { Ctx } from './command.ts';
 import { unauthorized } from './errors.ts';
-import type { Actor } from './policies.ts';
+import { isPublicAccount, type Actor } from './policies.ts';
 import { NAME_PATTERN, TEXT_PATTERN } from './text/fields.ts';
 
 // Shared pieces of route definitions.
@@ -41,3 +41,18 @@ export function ctxOf(req: FastifyRequest): Ctx {
 }
 
 export const pageOf = (q: { page: number; pageSize: number }) => ({ limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+
+/**
+ * What a registered member of the public may write (propose, support, favourite, report) a minute;
+ * the committee's own people are accountable and not limited; anonymous callers cannot write at all.
+ */
+export const PUBLIC_WRITES_PER_MINUTE = 30;
+/** A route's config: public accounts (网民) write here as themselves, PUBLIC_WRITES_PER_MINUTE each. */
+export const publicWrites = {
+  publicAccounts: true,
+  rateLimit: {
+    max: PUBLIC_WRITES_PER_MINUTE, timeWindow: 60_000,
+    keyGenerator: (req: FastifyRequest) => req.actor?.id ?? req.ip ?? 'gone',
+    allowList: (req: FastifyRequest) => !!req.actor && !isPublicAccount(req.actor),
+  },
+};

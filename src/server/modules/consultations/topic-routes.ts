@@ -1,7 +1,7 @@
 import type { FastifyContextConfig, FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Static, TProperties } from 'typebox';
-import { actorOf, ctxOf, errorResponses, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
+import { actorOf, ctxOf, errorResponses, IdParams, Name, pageOf, Paging, publicWrites, Text, Uuid } from '../../core/http.ts';
 import { entityHistory } from '../../core/history.ts';
 import { definePolicies, ROLES } from '../../core/policies.ts';
 import { Year } from './routes.ts';
@@ -37,14 +37,8 @@ const Filters = obj({
   orgId: Type.Optional(Uuid),
 });
 
-/**
- * What a registered member of the public may write (propose, support) a minute; the committee's own
- * people are accountable and not limited; anonymous callers cannot write at all.
- */
-export const PUBLIC_WRITES_PER_MINUTE = 30;
 // Public accounts (网民) propose, support and read topics as themselves (app.ts lets them in with `publicAccounts`).
 const forPublic = { public: true, publicAccounts: true } as const;
-const publicWrites = { publicAccounts: true, rateLimit: { max: PUBLIC_WRITES_PER_MINUTE, timeWindow: 60_000, keyGenerator: (req: FastifyRequest) => req.actor?.id ?? req.ip ?? 'gone', allowList: (req: FastifyRequest) => isInsider(req.actor) } };
 
 /** 开门式选题: topics for a year's consultations, open to everyone; the open ones are readable without a login. */
 export async function topicRoutes(fastify: FastifyInstance) {

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../core/db/client.ts';
 import { notFound, Problem, say } from '../../core/errors.ts';
-import { definePolicies, hasRole, type Actor } from '../../core/policies.ts';
+import { definePolicies, hasRole, isPublicAccount, type Actor } from '../../core/policies.ts';
 import { documents, type DocumentAccess } from './schema.ts';
 
 // Who may read what in 文库. A document's `access` says who may open it: `public` anyone (also
@@ -28,10 +28,10 @@ export function levelsFor(a: Actor | null): DocumentAccess[] {
   return ['public'];
 }
 
-/** The documents a caller may open (in their committee; a visitor: public ones of any). */
+/** The documents a caller may open (in their committee; a visitor or a public account: public ones of any). */
 export function visibleDocuments(a: Actor | null): SQL {
   return and(
-    a ? eq(documents.orgId, a.orgId) : undefined,
+    a && !isPublicAccount(a) ? eq(documents.orgId, a.orgId) : undefined,
     inArray(documents.access, levelsFor(a)),
     isOffice(a) ? undefined : and(eq(documents.hidden, false), eq(documents.state, 'ready')),
   )!;

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, lte, max, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../core/db/client.ts';
 import { inLang, type Lang } from '../../core/errors.ts';
-import type { Actor } from '../../core/policies.ts';
+import { isPublicAccount, type Actor } from '../../core/policies.ts';
 import { searchTokens } from '../../core/text/segment.ts';
 import { SimilarityIndex } from '../../core/text/similarity.ts';
 import { searchDocs } from '../search/schema.ts';
@@ -98,7 +98,8 @@ export async function pageTexts(db: Queryable, doc: Doc, upTo: number) {
 }
 
 export async function favourites(db: Queryable, actor: Actor, lang: Lang, page: { limit: number; offset: number }) {
-  const where = and(eq(documentFavourites.orgId, actor.orgId), eq(documentFavourites.userId, actor.id), visibleDocuments(actor));
+  // A public account's favourites may be of any committee's public documents (each kept with its document).
+  const where = and(isPublicAccount(actor) ? undefined : eq(documentFavourites.orgId, actor.orgId), eq(documentFavourites.userId, actor.id), visibleDocuments(actor));
   const join = and(eq(documents.orgId, documentFavourites.orgId), eq(documents.id, documentFavourites.documentId));
   const [rows, [total]] = await Promise.all([
     db.select({ d: documents }).from(documentFavourites).innerJoin(documents, join).where(where).orderBy(desc(documentFavourites.createdAt)).limit(page.limit).offset(page.offset),

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { TProperties } from 'typebox';
 import { and, asc, count, eq } from 'drizzle-orm';
-import { actorOf, ctxOf, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
+import { actorOf, ctxOf, IdParams, Name, pageOf, Paging, publicWrites, Text, Uuid } from '../../core/http.ts';
 import { langOf, notFound, Problem, say } from '../../core/errors.ts';
 import { authorize } from '../../core/policies.ts';
 import { isInsider, loadDocument, loginToReadOn, mayDownload, previewPagesFor, shareToken, type Reader } from './access.ts';
@@ -84,7 +84,7 @@ export async function libraryRoutes(fastify: FastifyInstance, { storage }: Libra
     schema: { tags, summary: 'Add a category (staff)', body: obj({ name: Name(50), parentId: Type.Optional(Uuid), sort: Type.Optional(Type.Integer({ minimum: 0, maximum: 10000 })) }) },
   }, async (req, reply) => reply.status(201).send(await createCategory(ctxOf(req), req.body)));
 
-  app.get('/documents/favourites', { schema: { tags, summary: 'My favourite documents', querystring: obj(Paging) } }, async (req) =>
+  app.get('/documents/favourites', { config: { publicAccounts: true }, schema: { tags, summary: 'My favourite documents', querystring: obj(Paging) } }, async (req) =>
     ({ ...(await favourites(app.db, actorOf(req), lang(req), pageOf(req.query))), page: req.query.page, pageSize: req.query.pageSize }));
 
   app.get('/documents/linked', {
@@ -116,7 +116,8 @@ export async function libraryRoutes(fastify: FastifyInstance, { storage }: Libra
   }, async (req) => resolveReport(ctxOf(req), req.params.id, req.body.action));
 
   app.get('/documents/:id', {
-    config: { public: true },
+    // A public account reads as a visitor does, and sees whether it favourited the document.
+    config: { public: true, publicAccounts: true },
     schema: { tags, summary: 'A document\'s metadata, with previewPages: how many pages this caller may preview', params: IdParams, querystring: ShareQuery },
   }, async (req) => {
     const { doc, shared } = await load(req, req.params.id, req.query.share);
@@ -214,18 +215,20 @@ export async function libraryRoutes(fastify: FastifyInstance, { storage }: Libra
     return reply.status(204).send();
   });
 
-  app.put('/documents/:id/favourite', { schema: { tags, summary: 'Add to my favourites', params: IdParams } }, async (req, reply) => {
+  // Any logged-in reader, a public account too (a document-sharing page's registered readers), keeps favourites and reports.
+  app.put('/documents/:id/favourite', { config: publicWrites, schema: { tags, summary: 'Add to my favourites', params: IdParams } }, async (req, reply) => {
     const { doc } = await load(req, req.params.id);
     await setFavourite(ctxOf(req), doc, true);
     return reply.status(204).send();
   });
-  app.delete('/documents/:id/favourite', { schema: { tags, summary: 'Remove from my favourites', params: IdParams } }, async (req, reply) => {
+  app.delete('/documents/:id/favourite', { config: publicWrites, schema: { tags, summary: 'Remove from my favourites', params: IdParams } }, async (req, reply) => {
     const { doc } = await load(req, req.params.id);
     await setFavourite(ctxOf(req), doc, false);
     return reply.status(204).send();
   });
 
   app.post('/documents/:id/reports', {
+    config: publicWrites,
     schema: { tags, summary: 'Report bad content (any logged-in reader)', params: IdParams, body: obj({ reason: Text(500) }) },
   }, async (req, reply) => {
     const { doc } = await load(req, req.params.id);

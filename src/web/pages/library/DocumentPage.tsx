@@ -11,7 +11,6 @@ import { DeleteOutlined, DownloadOutlined, FlagOutlined, HeartFilled, HeartOutli
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, errorText } from '../../api';
 import { useAuth } from '../../auth';
-import { isPublicOnly } from '../../types';
 import { useI18n } from '../../i18n';
 import { QueryError } from '../../components/QueryError';
 import { sizeText, type DocDetail, type DocItem } from './libraryApi';
@@ -29,8 +28,8 @@ export default function DocumentPage() {
   const location = useLocation();
   const qc = useQueryClient();
   const office = !!user?.roles.some((r) => r === 'staff' || r === 'admin');
-  // A public account (网民) reads the library as a visitor does: favourites and reports are the committee's logins'.
-  const reader = !!user && !isPublicOnly(user);
+  // Any logged-in reader keeps favourites and reports, a public account (网民) too.
+  const reader = !!user;
   const q = { share };
   const doc = useQuery({
     queryKey: ['library', 'doc', id, share], queryFn: () => api.get<DocDetail>(`/api/v1/documents/${id}`, q),

@@ -6,7 +6,6 @@ import { FileTextOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icon
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, errorText, withQuery } from '../../api';
 import { useAuth } from '../../auth';
-import { isPublicOnly } from '../../types';
 import { useI18n } from '../../i18n';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
@@ -86,7 +85,7 @@ export default function LibraryPage() {
           </List.Item>
         )}
       />
-      {user && !isPublicOnly(user) && <Favourites />}
+      {user && <Favourites />}
       {office && <Reports />}
       {uploading && <UploadModal categories={options} onClose={() => setUploading(false)} />}
       {addingCategory && <CategoryModal categories={options} onClose={() => setAddingCategory(false)} />}
