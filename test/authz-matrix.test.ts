@@ -872,7 +872,8 @@ const MATRIX: Record<string, Rule> = {
     req: async (c) => ({ id: (await selection(c, 'decided')).id, body: {} }),
   },
   // 文库: staff upload and keep it; public documents are read by anyone, the whole of them (and the
-  // file) by members, leaders and staff; any login favourites, reports; insiders share.
+  // file) by members, leaders and staff of its committee; any login, of any committee, favourites and
+  // reports a public one (another committee's reads it as a visitor does); insiders share.
   //                                                                          anon adm stf ldr mem uA  uB  oAd oSt
   'POST /api/v1/documents': { who: OFFICE, ok: 201, req: async (c) => ({ form: await documentForm(c.uniq('上传')) }) },
   'GET /api/v1/documents': { who: 'public', ok: 200 },
@@ -887,19 +888,20 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/documents/reports': { who: OFFICE, ok: 200 },
   'POST /api/v1/documents/reports/:id/resolve': { who: 'see statuses', statuses: '                401  200 200 403 403 403 403 404 404', ok: 200,
     req: async (c) => ({ id: await libraryReport(c), body: { action: 'dismiss' } }) },
-  'GET /api/v1/documents/:id': onDocument('                                      200  200 200 200 200 200 200 404 404', 200),
+  // (names its committee: another committee's login reads it as a visitor there)
+  'GET /api/v1/documents/:id': { ...onDocument('                                 200  200 200 200 200 200 200 200 200', 200), namesCommittees: true },
   'DELETE /api/v1/documents/:id': onDocument('                                   401  204 204 403 403 403 403 404 404', 204, () => ({}), 'delete'),
-  'GET /api/v1/documents/:id/pages/:n': onDocument(`${PAGE_IMAGE} ${PAGE_IMAGE} ${PAGE_IMAGE} ${PAGE_IMAGE} ${PAGE_IMAGE} ${PAGE_IMAGE} ${PAGE_IMAGE} 404 404`, 200, () => ({ params: { n: '1' } })),
-  'GET /api/v1/documents/:id/text': onDocument('                                 200  200 200 200 200 200 200 404 404', 200),
-  'GET /api/v1/documents/:id/file': onDocument('                                 403  200 200 200 200 403 403 404 404', 200),
-  'GET /api/v1/documents/:id/related': onDocument('                              200  200 200 200 200 200 200 404 404', 200),
-  'PUT /api/v1/documents/:id/favourite': onDocument('                            401  204 204 204 204 204 204 404 404', 204),
-  'DELETE /api/v1/documents/:id/favourite': onDocument('                         401  204 204 204 204 204 204 404 404', 204),
-  'POST /api/v1/documents/:id/reports': onDocument('                             401  201 201 201 201 201 201 404 404', 201, () => ({ body: { reason: '内容不实' } })),
+  'GET /api/v1/documents/:id/pages/:n': onDocument(`${PAGE_IMAGE} ${PAGE_IMAGE} ${PAGE_IMAGE} ${PAGE_IMAGE} ${PAGE_IMAGE} ${PAGE_IMAGE} ${PAGE_IMAGE} ${PAGE_IMAGE} ${PAGE_IMAGE}`, 200, () => ({ params: { n: '1' } })),
+  'GET /api/v1/documents/:id/text': onDocument('                                 200  200 200 200 200 200 200 200 200', 200),
+  'GET /api/v1/documents/:id/file': onDocument('                                 403  200 200 200 200 403 403 403 403', 200),
+  'GET /api/v1/documents/:id/related': onDocument('                              200  200 200 200 200 200 200 200 200', 200),
+  'PUT /api/v1/documents/:id/favourite': onDocument('                            401  204 204 204 204 204 204 204 204', 204),
+  'DELETE /api/v1/documents/:id/favourite': onDocument('                         401  204 204 204 204 204 204 204 204', 204),
+  'POST /api/v1/documents/:id/reports': onDocument('                             401  201 201 201 201 201 201 201 201', 201, () => ({ body: { reason: '内容不实' } })),
   'POST /api/v1/documents/:id/share': onDocument('                               401  201 201 201 201 403 403 404 404', 201),
-  'GET /api/v1/documents/:id/also': onDocument('                                 200  200 200 200 200 200 200 404 404', 200),
+  'GET /api/v1/documents/:id/also': onDocument('                                 200  200 200 200 200 200 200 200 200', 200),
   // Where it is used: anyone who opens the document (each sees the items they may read); the office links and unlinks.
-  'GET /api/v1/documents/:id/links': onDocument('                                200  200 200 200 200 200 200 404 404', 200),
+  'GET /api/v1/documents/:id/links': onDocument('                                200  200 200 200 200 200 200 200 200', 200),
   'POST /api/v1/documents/:id/links': onDocument('                               401  201 201 403 403 403 403 404 404', 201, (c) => ({ body: { kind: 'member', targetId: c.t.fx.memberIds[0] } }), 'link'),
   'DELETE /api/v1/documents/:id/links/:targetId': {
     who: 'see statuses', statuses: '                                               401  204 204 403 403 403 403 404 404', ok: 204,

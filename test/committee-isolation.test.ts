@@ -268,7 +268,7 @@ describe.each(engines)('consultations and documents shared upward (%s)', (engine
   let t: TestApp;
   beforeAll(async () => { t = await testApp(engine, { LIBRARY_RENDER: 'text', JOBS_INTERVAL_SECONDS: 3600 }); }, 180_000);
   afterAll(async () => { await t?.close(); });
-  const { ok } = apiAs(() => t);
+  const { ok, call, refused } = apiAs(() => t);
 
   it("lists the public consultations and documents of the committees below with scope=tree, each with its committee's name, never a private one", async () => {
     // The county (测试区政协) of the fixture, given a staff login; the other city is unrelated.
@@ -290,9 +290,11 @@ describe.each(engines)('consultations and documents shared upward (%s)', (engine
     const open = await post('/consultations', { title: '县里公开的协商', kind: 'online', year: 2031 });
     await post(`/consultations/${open.id}/actions/prepare`, {});
     await post('/consultations', { title: '县里尚在选题的协商', kind: 'bimonthly', year: 2031 }); // topic: not public
+    const countyDocs: Record<string, string> = {};
     for (const [access, title] of [['public', '县里公开的文件'], ['members', '县里委员的文件'], ['staff', '县里机关的文件']] as const) {
       const res = await t.app.inject({ method: 'POST', url: '/api/v1/documents', headers: h, payload: form(Buffer.from(`${title}全文`), `${title}.txt`, { access, title }) });
       expect(res.statusCode, res.body).toBe(201);
+      countyDocs[access] = res.json().id;
     }
     await ok('staff', 'POST', '/consultations', { title: '市里自己的协商', kind: 'bimonthly', year: 2031 });
     await t.app.library.runner.runDue();
@@ -308,6 +310,23 @@ describe.each(engines)('consultations and documents shared upward (%s)', (engine
       expect(ds.map((d) => d.title), user).not.toContain('县里委员的文件');
       expect(ds.map((d) => d.title), user).not.toContain('县里机关的文件');
     }
+    // A public one listed opens as a visitor there reads it: its committee named, the preview, no file;
+    // the city's login favourites and reports it (to the county's office) and changes nothing of it.
+    const seen = await ok('staff', 'GET', `/documents/${countyDocs.public}`);
+    expect(seen).toMatchObject({ title: '县里公开的文件', orgId: county, orgName: '测试区政协', mayDownload: false, favourite: false });
+    expect(seen.uploader).not.toBe('cstaff');
+    await refused(403, 'staff', 'GET', `/documents/${countyDocs.public}/file`);
+    await refused(404, 'staff', 'GET', `/documents/${countyDocs.members}`);
+    await refused(404, 'staff', 'DELETE', `/documents/${countyDocs.public}`);
+    await refused(404, 'staff', 'POST', `/documents/${countyDocs.public}/share`);
+    await refused(404, 'staff', 'POST', `/documents/${countyDocs.public}/links`, { kind: 'member', targetId: t.fx.memberIds[0] });
+    expect((await call('staff', 'PUT', `/documents/${countyDocs.public}/favourite`)).statusCode).toBe(204);
+    expect((await ok('staff', 'GET', `/documents/${countyDocs.public}`)).favourite).toBe(true);
+    expect((await listed('staff', '/documents/favourites')).map((d) => d.title)).toContain('县里公开的文件');
+    const report = await ok('staff', 'POST', `/documents/${countyDocs.public}/reports`, { reason: '数据有误' });
+    const countyQueue = await t.app.inject({ url: '/api/v1/documents/reports', headers: h });
+    expect(countyQueue.json().items.map((r: { id: string }) => r.id)).toContain(report.id);
+    expect((await listed('staff', '/documents/reports')).map((r) => (r as { id?: string }).id)).not.toContain(report.id);
     // Without scope=tree, or for a member, a unit, a sibling or an unrelated committee: nothing of the county.
     for (const [user, qs] of [['staff', ''], ['staff', 'published=true&'], ['member', 'scope=tree&'], ['unitA', 'scope=tree&'], ['siblingAdmin', 'scope=tree&'], ['otherStaff', 'scope=tree&']]) {
       expect((await listed(user!, `/consultations?${qs}pageSize=100`)).map((c) => c.title), `${user} ${qs}`).not.toContain('县里公开的协商');

@@ -68,6 +68,7 @@ describe('library journey', () => {
     const errors = consoleErrors(phone);
     await phone.goto('/login');
     await logIn(phone, 'reader390', 'reader-pass-1');
+    await phone.waitForURL((u) => u.pathname !== '/login');
     await phone.goto('/library');
     await main(phone).getByRole('link', { name: TITLE }).click();
     await see(main(phone).getByRole('heading', { name: TITLE }));
@@ -88,6 +89,38 @@ describe('library journey', () => {
     // The report waits in the committee's queue for its staff.
     const queue = await e2e.t.app.inject({ url: '/api/v1/documents/reports', headers: await e2e.t.as('staff') });
     expect(queue.json().items.map((r: { title: string; reason: string }) => [r.title, r.reason])).toContainEqual([TITLE, '文中有错别字和过时的数据']);
+  });
+
+  it('a city leader opens a county\'s public document from 含下级 as a visitor there reads it, and keeps it', { timeout: 180_000 }, async (test) => {
+    const t = e2e.t;
+    // The fixture's county runs itself: its first admin uploads a public document.
+    const inject = async (method: 'POST', url: string, payload: object, headers: Record<string, string> = {}) => t.app.inject({ method, url: `/api/v1${url}`, payload, headers: { 'x-requested-with': 'test', ...headers } });
+    expect((await inject('POST', `/orgs/${t.fx.countyId}/admin`, { username: 'libcounty', password: 'county-first-1' }, await t.as('admin'))).statusCode).toBeLessThan(300);
+    const session = async (password: string) => {
+      const res = await inject('POST', '/auth/login', { username: 'libcounty', password, org: t.fx.countyId });
+      return { cookie: `tx_session=${res.cookies.find((c) => c.name === 'tx_session')!.value}` };
+    };
+    await inject('POST', '/auth/password', { currentPassword: 'county-first-1', newPassword: 'county-pass-22' }, await session('county-first-1'));
+    const county = await session('county-pass-22');
+    const up = await t.app.inject({ method: 'POST', url: '/api/v1/documents', headers: { ...county, 'x-requested-with': 'test' }, payload: form(Buffer.from('县政协开展协商在一线活动的情况汇报。'.repeat(20), 'utf8'), '县里的汇报.txt', { access: 'public', title: '县里的汇报' }) });
+    expect(up.statusCode, up.body).toBe(201);
+    await t.app.library.runner.runDue();
+
+    const leader = await logInAs(e2e, test, 'leader');
+    const errors = consoleErrors(leader);
+    await leader.goto('/library');
+    await main(leader).getByText('含下级', { exact: true }).click();
+    await main(leader).getByRole('link', { name: '县里的汇报' }).click();
+    await see(main(leader).getByRole('heading', { name: '县里的汇报' }));
+    await see(main(leader).getByText('测试区政协', { exact: true }));
+    await main(leader).getByRole('button', { name: /收藏$/ }).click();
+    await see(main(leader).getByRole('button', { name: /已收藏$/ }));
+    // Its office's tools are the county's own.
+    expect(await main(leader).getByRole('button', { name: /删除|关联到|分享|下载/ }).count()).toBe(0);
+    await leader.goto('/library');
+    const kept = main(leader).locator('section', { has: leader.getByRole('heading', { name: '我的收藏' }) });
+    await see(kept.getByRole('link', { name: '县里的汇报' }));
+    expect(errors).toEqual([]);
   });
 
   it('staff link a document to a member\'s record; the member on a phone sees it used there and 猜你喜欢', { timeout: 180_000 }, async (test) => {

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
-import { and, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../core/db/client.ts';
 import { notFound, Problem, say } from '../../core/errors.ts';
-import { definePolicies, hasRole, isPublicAccount, type Actor } from '../../core/policies.ts';
+import { definePolicies, hasRole, type Actor } from '../../core/policies.ts';
 import { documents, type DocumentAccess } from './schema.ts';
 
 // Who may read what in 文库. A document's `access` says who may open it: `public` anyone (also
@@ -28,10 +28,10 @@ export function levelsFor(a: Actor | null): DocumentAccess[] {
   return ['public'];
 }
 
-/** The documents a caller may open (in their committee; a visitor or a public account: public ones of any). */
+/** The documents a caller may open (in their committee; a visitor: public ones of any). */
 export function visibleDocuments(a: Actor | null): SQL {
   return and(
-    a && !isPublicAccount(a) ? eq(documents.orgId, a.orgId) : undefined,
+    a ? eq(documents.orgId, a.orgId) : undefined,
     inArray(documents.access, levelsFor(a)),
     isOffice(a) ? undefined : and(eq(documents.hidden, false), eq(documents.state, 'ready')),
   )!;
@@ -39,13 +39,22 @@ export function visibleDocuments(a: Actor | null): SQL {
 
 export interface Reader { actor: Actor | null; share?: string }
 
-/** The document for this reader (a valid share link opens it whatever its access), else 404. */
-export async function loadDocument(db: Queryable, reader: Reader, id: string, keys: Signer): Promise<{ doc: Doc; shared: boolean }> {
-  const [doc] = await db.select().from(documents).where(and(eq(documents.id, id), visibleDocuments(reader.actor)));
-  if (doc) return { doc, shared: false };
+/** A login of another committee reads a document as a visitor there does (public ones only, the preview only). */
+export const readerIn = (a: Actor | null, orgId: string): Actor | null => (a?.orgId === orgId ? a : null);
+
+/**
+ * The document for this reader, and as whom it is read (`as`: readerIn). A valid share link opens it
+ * whatever its access. `visiting`: also another committee's public document (what a visitor opens,
+ * e.g. listed in a roll-up, 含下级), read as a visitor; the routes that change a document leave it out.
+ * Else 404.
+ */
+export async function loadDocument(db: Queryable, reader: Reader, id: string, keys: Signer, visiting = false): Promise<{ doc: Doc; shared: boolean; as: Actor | null }> {
+  const own = visibleDocuments(reader.actor);
+  const [doc] = await db.select().from(documents).where(and(eq(documents.id, id), visiting && reader.actor ? or(own, visibleDocuments(null)) : own));
+  if (doc) return { doc, shared: false, as: readerIn(reader.actor, doc.orgId) };
   if (reader.share && verifyShare(keys, id, reader.share)) {
     const [d] = await db.select().from(documents).where(and(eq(documents.id, id), eq(documents.hidden, false), eq(documents.state, 'ready')));
-    if (d) return { doc: d, shared: true };
+    if (d) return { doc: d, shared: true, as: readerIn(reader.actor, d.orgId) };
   }
   throw notFound('Document');
 }

@@ -1,12 +1,13 @@
 import { and, asc, count, desc, eq, ilike, inArray, lte, max, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../core/db/client.ts';
 import { inLang, type Lang } from '../../core/errors.ts';
-import { isPublicAccount, type Actor } from '../../core/policies.ts';
+import type { Actor } from '../../core/policies.ts';
 import { searchTokens } from '../../core/text/segment.ts';
 import { SimilarityIndex } from '../../core/text/similarity.ts';
 import { searchDocs } from '../search/schema.ts';
 import { readerOrg } from '../org/visitor.ts';
-import { isOffice, masked, mayDownload, previewPagesFor, visibleDocuments, type Doc } from './access.ts';
+import { orgs } from '../../core/schema.ts';
+import { isOffice, masked, mayDownload, previewPagesFor, readerIn, visibleDocuments, type Doc } from './access.ts';
 import { documentCategories, documentFavourites, documentPages, documents, type DocumentFormat } from './schema.ts';
 
 // Reading the library: lists, one document as its reader may see it, its text, related documents.
@@ -46,7 +47,9 @@ export async function listDocuments(db: Queryable, actor: Actor | null, q: ListQ
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export function listItem(d: Doc, actor: Actor | null, lang: Lang) {
+export function listItem(d: Doc, reader: Actor | null, lang: Lang) {
+  // (a login of another committee, reading its public documents in a roll-up, as a visitor there)
+  const actor = readerIn(reader, d.orgId);
   return {
     id: d.id, number: d.number, title: d.title, format: d.format, size: d.size, pages: d.pages, state: d.state,
     // Why it failed; to the office also why the last attempt failed while it is retried.
@@ -79,14 +82,19 @@ export async function breadcrumbs(db: Queryable, orgId: string, categoryId: stri
   return out;
 }
 
-/** One document as this reader sees it (GET /documents/:id). */
-export async function presentDocument(db: Queryable, doc: Doc, actor: Actor | null, shared: boolean, outsiders: number, lang: Lang) {
-  const [fav] = actor ? await db.select({ n: count() }).from(documentFavourites)
-    .where(and(eq(documentFavourites.orgId, doc.orgId), eq(documentFavourites.userId, actor.id), eq(documentFavourites.documentId, doc.id))) : [{ n: 0 }];
+/**
+ * One document as this reader sees it (GET /documents/:id): `as` whom it is read (loadDocument), and
+ * whether the logged-in `user` keeps it among their favourites. Another committee's names that committee.
+ */
+export async function presentDocument(db: Queryable, doc: Doc, reader: { as: Actor | null; user: Actor | null }, shared: boolean, outsiders: number, lang: Lang) {
+  const { as, user } = reader;
+  const [fav] = user ? await db.select({ n: count() }).from(documentFavourites)
+    .where(and(eq(documentFavourites.orgId, doc.orgId), eq(documentFavourites.userId, user.id), eq(documentFavourites.documentId, doc.id))) : [{ n: 0 }];
+  const [committee] = user && user.orgId !== doc.orgId ? await db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, doc.orgId)) : [];
   return {
-    ...listItem(doc, actor, lang), filename: doc.filename,
-    previewPages: doc.state === 'ready' ? previewPagesFor(doc, actor, shared, outsiders) : 0,
-    mayDownload: mayDownload(actor), favourite: !!fav?.n, breadcrumbs: await breadcrumbs(db, doc.orgId, doc.categoryId),
+    ...listItem(doc, as, lang), filename: doc.filename, orgId: doc.orgId, ...(committee ? { orgName: committee.name } : {}),
+    previewPages: doc.state === 'ready' ? previewPagesFor(doc, as, shared, outsiders) : 0,
+    mayDownload: mayDownload(as), favourite: !!fav?.n, breadcrumbs: await breadcrumbs(db, doc.orgId, doc.categoryId),
   };
 }
 
@@ -98,8 +106,8 @@ export async function pageTexts(db: Queryable, doc: Doc, upTo: number) {
 }
 
 export async function favourites(db: Queryable, actor: Actor, lang: Lang, page: { limit: number; offset: number }) {
-  // A public account's favourites may be of any committee's public documents (each kept with its document).
-  const where = and(isPublicAccount(actor) ? undefined : eq(documentFavourites.orgId, actor.orgId), eq(documentFavourites.userId, actor.id), visibleDocuments(actor));
+  // Of its own committee's documents, and of other committees' public ones (each kept with its document's committee).
+  const where = and(eq(documentFavourites.userId, actor.id), or(visibleDocuments(actor), visibleDocuments(null)));
   const join = and(eq(documents.orgId, documentFavourites.orgId), eq(documents.id, documentFavourites.documentId));
   const [rows, [total]] = await Promise.all([
     db.select({ d: documents }).from(documentFavourites).innerJoin(documents, join).where(where).orderBy(desc(documentFavourites.createdAt)).limit(page.limit).offset(page.offset),

@@ -39,7 +39,10 @@ export async function libraryRoutes(fastify: FastifyInstance, { storage }: Libra
   const cfg = app.config;
   const lang = (req: FastifyRequest) => langOf(req.headers['accept-language']);
   const reader = (req: FastifyRequest, share?: string): Reader => ({ actor: req.actor, share });
+  /** A document of the caller's committee (the routes that change one). */
   const load = (req: FastifyRequest, id: string, share?: string) => loadDocument(app.db, reader(req, share), id, app.keys);
+  /** …or another committee's public one, read as a visitor there reads it (`as`): the reading routes, favourites and reports. */
+  const visit = (req: FastifyRequest, id: string, share?: string) => loadDocument(app.db, reader(req, share), id, app.keys, true);
 
   app.post('/documents', {
     schema: { tags, summary: 'Upload a document (staff): multipart field "file" (.doc .docx .pdf .pptx .xlsx .txt), optional title, access, categoryId', consumes: ['multipart/form-data'] },
@@ -120,8 +123,8 @@ export async function libraryRoutes(fastify: FastifyInstance, { storage }: Libra
     config: { public: true, publicAccounts: true },
     schema: { tags, summary: 'A document\'s metadata, with previewPages: how many pages this caller may preview', params: IdParams, querystring: ShareQuery },
   }, async (req) => {
-    const { doc, shared } = await load(req, req.params.id, req.query.share);
-    return presentDocument(app.db, doc, req.actor, shared, cfg.LIBRARY_PREVIEW_PAGES, lang(req));
+    const { doc, shared, as } = await visit(req, req.params.id, req.query.share);
+    return presentDocument(app.db, doc, { as, user: req.actor }, shared, cfg.LIBRARY_PREVIEW_PAGES, lang(req));
   });
 
   app.delete('/documents/:id', { schema: { tags, summary: 'Delete a document and its files (staff)', params: IdParams } }, async (req, reply) => {
@@ -132,9 +135,9 @@ export async function libraryRoutes(fastify: FastifyInstance, { storage }: Libra
 
   /** The page's row, for a reader allowed this far. */
   async function readablePage(req: FastifyRequest, id: string, n: number, share?: string) {
-    const { doc, shared } = await load(req, id, share);
+    const { doc, shared, as } = await visit(req, id, share);
     if (doc.state !== 'ready' || n > (doc.pages ?? 0)) throw notFound('Page');
-    if (n > previewPagesFor(doc, req.actor, shared, cfg.LIBRARY_PREVIEW_PAGES)) throw loginToReadOn();
+    if (n > previewPagesFor(doc, as, shared, cfg.LIBRARY_PREVIEW_PAGES)) throw loginToReadOn();
     const [page] = await app.db.select().from(documentPages).where(and(eq(documentPages.orgId, doc.orgId), eq(documentPages.documentId, doc.id), eq(documentPages.n, n)));
     if (!page) throw notFound('Page');
     return { doc, page };
@@ -156,8 +159,8 @@ export async function libraryRoutes(fastify: FastifyInstance, { storage }: Libra
     config: { public: true },
     schema: { tags, summary: 'The extracted text, page by page, up to previewPages', params: IdParams, querystring: ShareQuery },
   }, async (req) => {
-    const { doc, shared } = await load(req, req.params.id, req.query.share);
-    const upTo = doc.state !== 'ready' ? 0 : previewPagesFor(doc, req.actor, shared, cfg.LIBRARY_PREVIEW_PAGES);
+    const { doc, shared, as } = await visit(req, req.params.id, req.query.share);
+    const upTo = doc.state !== 'ready' ? 0 : previewPagesFor(doc, as, shared, cfg.LIBRARY_PREVIEW_PAGES);
     return { pages: await pageTexts(app.db, doc, upTo) };
   });
 
@@ -165,8 +168,8 @@ export async function libraryRoutes(fastify: FastifyInstance, { storage }: Libra
     config: { public: true },
     schema: { tags, summary: 'The original file (counts a download): members, leaders and staff', params: IdParams },
   }, async (req, reply) => {
-    const { doc } = await load(req, req.params.id);
-    if (!mayDownload(req.actor)) throw req.actor ? new Problem(403, 'Forbidden', say('仅委员和机关工作人员可下载原文件', 'Only members and staff may download the file')) : loginToReadOn();
+    const { doc, as } = await visit(req, req.params.id);
+    if (!mayDownload(as)) throw req.actor ? new Problem(403, 'Forbidden', say('仅委员和机关工作人员可下载原文件', 'Only members and staff may download the file')) : loginToReadOn();
     await countDownload(app.db, doc);
     return reply.type(doc.mime).header('cache-control', 'private, no-store')
       .header('content-disposition', `attachment; filename="document.${doc.format}"; filename*=UTF-8''${encodeURIComponent(doc.filename)}`)
@@ -177,24 +180,24 @@ export async function libraryRoutes(fastify: FastifyInstance, { storage }: Libra
     config: { public: true },
     schema: { tags, summary: 'Documents like this one (by their text; else of its category) that the caller may read', params: IdParams, querystring: ShareQuery },
   }, async (req) => {
-    const { doc } = await load(req, req.params.id, req.query.share);
-    return { items: await related(app.db, doc, req.actor, lang(req)) };
+    const { doc, as } = await visit(req, req.params.id, req.query.share);
+    return { items: await related(app.db, doc, as, lang(req)) };
   });
 
   app.get('/documents/:id/also', {
     config: { public: true },
     schema: { tags, summary: '猜你喜欢: other documents the caller may open (favourited by the same readers, linked to the same item, found by its title words, popular), none of the related ones', params: IdParams, querystring: ShareQuery },
   }, async (req) => {
-    const { doc } = await load(req, req.params.id, req.query.share);
-    return { items: await alsoLike(app.db, doc, req.actor, lang(req)) };
+    const { doc, as } = await visit(req, req.params.id, req.query.share);
+    return { items: await alsoLike(app.db, doc, as, lang(req)) };
   });
 
   app.get('/documents/:id/links', {
     config: { public: true },
     schema: { tags, summary: 'Where the document is used: the proposals, consultations (part: the checklist item) and members\' records it is linked to that the caller may read', params: IdParams, querystring: ShareQuery },
   }, async (req) => {
-    const { doc } = await load(req, req.params.id, req.query.share);
-    return { items: await linksOf(app.db, req.actor, doc) };
+    const { doc, as } = await visit(req, req.params.id, req.query.share);
+    return { items: await linksOf(app.db, as, doc) };
   });
 
   app.post('/documents/:id/links', {
@@ -217,12 +220,12 @@ export async function libraryRoutes(fastify: FastifyInstance, { storage }: Libra
 
   // Any logged-in reader, a public account too (a document-sharing page's registered readers), keeps favourites and reports.
   app.put('/documents/:id/favourite', { config: publicWrites, schema: { tags, summary: 'Add to my favourites', params: IdParams } }, async (req, reply) => {
-    const { doc } = await load(req, req.params.id);
+    const { doc } = await visit(req, req.params.id);
     await setFavourite(ctxOf(req), doc, true);
     return reply.status(204).send();
   });
   app.delete('/documents/:id/favourite', { config: publicWrites, schema: { tags, summary: 'Remove from my favourites', params: IdParams } }, async (req, reply) => {
-    const { doc } = await load(req, req.params.id);
+    const { doc } = await visit(req, req.params.id);
     await setFavourite(ctxOf(req), doc, false);
     return reply.status(204).send();
   });
@@ -231,7 +234,7 @@ export async function libraryRoutes(fastify: FastifyInstance, { storage }: Libra
     config: publicWrites,
     schema: { tags, summary: 'Report bad content (any logged-in reader)', params: IdParams, body: obj({ reason: Text(500) }) },
   }, async (req, reply) => {
-    const { doc } = await load(req, req.params.id);
+    const { doc } = await visit(req, req.params.id);
     return reply.status(201).send(await reportDocument(ctxOf(req), doc, req.body.reason));
   });
 

@@ -76,7 +76,9 @@ export const documentFavourites = pgTable('document_favourites', {
   userId: uuid().notNull(),
   documentId: uuid().notNull(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-}, (t) => [primaryKey({ columns: [t.orgId, t.userId, t.documentId] }), index('document_favourites_doc').on(t.orgId, t.documentId)]);
+}, (t) => [primaryKey({ columns: [t.orgId, t.userId, t.documentId] }), index('document_favourites_doc').on(t.orgId, t.documentId),
+  // A reader's favourites across committees (其他政协的公开文档 too: GET /documents/favourites).
+  index('document_favourites_user').on(t.userId, t.createdAt)]);
 
 /** A reader's report of bad content; staff resolve it (dismiss, or hide the document). */
 export const documentReports = pgTable('document_reports', {

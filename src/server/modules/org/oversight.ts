@@ -17,6 +17,7 @@ import { ORG_LEVELS } from './values.ts';
 //    Figures only: no row of a member, proposal or unit of the committee below comes with them.
 //    Its published proposals, public consultations and public library documents (public to everyone
 //    anyway) are listed with scope=tree too, each with its committee's name; never a private one.
+//    Such an item opens as a visitor there reads it (a library document: library/access.ts readerIn).
 //    A deactivated committee (and those below it) leaves every roll-up and picker.
 //    (双创, older: the office and leaders read its rows of the committees below — creation/access.ts.)
 // 3. Never: the level above does not read the members (nor their private fields) of a committee

@@ -6,7 +6,7 @@
 // and 猜你喜欢.
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { Alert, App, Breadcrumb, Button, Card, Descriptions, Flex, Input, List, Modal, Space, Typography } from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Descriptions, Flex, Input, List, Modal, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined, DownloadOutlined, FlagOutlined, HeartFilled, HeartOutlined, ShareAltOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, errorText } from '../../api';
@@ -27,7 +27,7 @@ export default function DocumentPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const qc = useQueryClient();
-  const office = !!user?.roles.some((r) => r === 'staff' || r === 'admin');
+  const isOfficeUser = !!user?.roles.some((r) => r === 'staff' || r === 'admin');
   // Any logged-in reader keeps favourites and reports, a public account (网民) too.
   const reader = !!user;
   const q = { share };
@@ -69,6 +69,8 @@ export default function DocumentPage() {
   if (doc.error) return <QueryError error={doc.error} />;
   const d = doc.data;
   if (!d) return null;
+  // Another committee's public document (opened from 含下级) is read as a visitor there: the office's tools are its own committee's.
+  const office = isOfficeUser && d.orgId === user?.orgId;
   const pages = text.data?.pages ?? [];
   const total = d.pages ?? 0;
   const login = () => navigate('/login', { state: { from: `${location.pathname}${location.search}` } });
@@ -80,6 +82,7 @@ export default function DocumentPage() {
         <Breadcrumb style={{ marginBottom: 8 }} items={[{ title: <Link to="/library">{t('library.title')}</Link> }, ...d.breadcrumbs.map((b) => ({ title: b.name }))]} />
       )}
       <Typography.Title level={3} style={{ marginTop: 0, wordBreak: 'break-word' }}>{d.title}</Typography.Title>
+      {d.orgName && <Tag color="blue" style={{ marginBottom: 8 }}>{d.orgName}</Tag>}
       <Descriptions size="small" column={{ xs: 2, sm: 3, md: 4 }} style={{ marginBottom: 12 }} items={[
         { key: 'u', label: t('library.uploader'), children: d.uploader },
         { key: 'no', label: t('library.number'), children: d.number },

@@ -67,8 +67,8 @@ export default function LibraryPage() {
           <List.Item>
             <List.Item.Meta
               avatar={<FileTextOutlined style={{ fontSize: 24 }} />}
-              // Another committee's document is listed, not opened here (it is its committee's to show).
-              title={!d.orgId || d.orgId === user?.orgId ? <Link to={`/library/${d.id}`}>{d.title}</Link> : d.title}
+              // (another committee's, listed with 含下级, opens as a visitor there reads it)
+              title={<Link to={`/library/${d.id}`}>{d.title}</Link>}
               description={
                 <Space wrap size={[8, 0]}>
                   {d.orgName && <Tag color="blue">{d.orgName}</Tag>}

@@ -6,7 +6,7 @@ export interface DocItem {
   id: string; number: string; title: string; format: DocFormat; size: number; pages: number | null;
   state: 'processing' | 'ready' | 'failed'; reason?: string; uploadedAt: string; access: DocAccess; downloads: number;
   categoryId: string | null; uploader: string; previewKind: 'image' | 'text' | null; hidden: boolean;
-  /** With scope=tree (含下级): the committee it belongs to. */
+  /** With scope=tree (含下级), and always in a document's detail: the committee it belongs to (its name when it is not the reader's). */
   orgId?: string; orgName?: string;
 }
 export interface DocDetail extends DocItem {

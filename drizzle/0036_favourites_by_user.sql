@@ -1,0 +1,1 @@
+CREATE INDEX "document_favourites_user" ON "document_favourites" USING btree ("user_id","created_at");
