@@ -59,6 +59,8 @@ const examples = (fx: Fixture): Record<string, Record<string, unknown>> => ({
   'PATCH /api/v1/orgs/:id': { name: '新名字', code: '320198', active: true },
   'POST /api/v1/orgs/:id/admin': { username: 'countyadmin', displayName: '县管理员', password: 'county-pass-1' },
   'POST /api/v1/proposals': { title: '关于完善社区养老服务的提案', body: '建议……', kind: 'member', domain: '社会', cosignerIds: [] },
+  'POST /api/v1/proposals/similar': { title: '关于完善社区养老服务的提案', text: '建议增加社区养老服务设施', limit: 5 },
+  'POST /api/v1/proposals/similar/unseen': { title: '关于完善社区养老服务的提案', text: '建议增加社区养老服务设施' },
   'PATCH /api/v1/proposals/:id': { title: '新标题' },
   'POST /api/v1/proposals/bulk/assign': { ids: [crypto.randomUUID()], units: [{ unitId: fx.unitIds.a, role: 'lead' }] },
   'PATCH /api/v1/proposals/settings': { bodyLimit: 3000, notFiledGrounds: ['其他'], handling: { returnWindowDays: 7 } },

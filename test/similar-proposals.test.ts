@@ -74,6 +74,22 @@ describe('similar proposals on the demo committee', () => {
     for (const h of hits) expect(h.thisSession).toBe(h.state === 'submitted' || (await sessionOf(h.id)) === currentSession);
   });
 
+  it('answers the same in the body of a POST, for a whole proposal\'s text (longer than an address may be)', async () => {
+    const post = async (body: object, headers = staff) => {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/proposals/similar', headers, payload: body });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as Hit[];
+    };
+    expect(await post({ title: TITLE, text: BODY, limit: 8 })).toEqual(await similar({ title: TITLE, text: BODY, limit: '8' }));
+    const long = BODY.repeat(Math.ceil(2500 / BODY.length)).slice(0, 2500);
+    expect(encodeURIComponent(long).length).toBeGreaterThan(16 * 1024); // (past Node's limit for an address)
+    expect((await post({ title: TITLE, text: long })).map((h) => h.id)).toEqual(expect.arrayContaining(nearDuplicates.slice(0, 1)));
+    const unseen = await app.inject({ method: 'POST', url: '/api/v1/proposals/similar/unseen', headers: member, payload: { title: TITLE, text: long } });
+    expect(unseen.statusCode, unseen.body).toBe(200);
+    expect(unseen.json()).toEqual({ thisSession: expect.any(Number) });
+    expect(expectProblem(await app.inject({ method: 'POST', url: '/api/v1/proposals/similar', headers: staff, payload: { title: ' ' } }), 400).errors.map((e) => e.path)).toContain('text');
+  });
+
   it('starts from the title alone', async () => {
     const hits = await similar({ title: TITLE });
     expect(hits.slice(0, nearDuplicates.length + 1).map((h) => h.id)).toEqual(expect.arrayContaining(nearDuplicates));

@@ -138,8 +138,8 @@ async function readProblem(response: Response): Promise<Problem> {
 export const api = {
   get: <T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) =>
     request<T>(path, { query, signal }),
-  post: <T>(path: string, body?: unknown, query?: Record<string, QueryValue>) =>
-    request<T>(path, { method: 'POST', body, query }),
+  post: <T>(path: string, body?: unknown, query?: Record<string, QueryValue>, signal?: AbortSignal) =>
+    request<T>(path, { method: 'POST', body, query, signal }),
   patch: <T>(path: string, body: unknown) => request<T>(path, { method: 'PATCH', body }),
   put: <T>(path: string, body: unknown) => request<T>(path, { method: 'PUT', body }),
   del: <T = void>(path: string) => request<T>(path, { method: 'DELETE' }),

@@ -32,11 +32,11 @@ describe('writing a proposal in the browser', () => {
     await see(hit.getByText('本次会议', { exact: true }));
 
     await main(member).getByLabel('正文', { exact: true }).fill(BODY);
-    await expect.poll(() => loaded.filter((r) => r.startsWith('GET /api/v1/proposals/similar')).length).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => loaded.filter((r) => r.startsWith('POST /api/v1/proposals/similar')).length).toBeGreaterThanOrEqual(2);
     // Let the duplicate check settle: under load a debounced check may still be on its way.
     let checks = -1;
     await expect.poll(() => {
-      const now = loaded.filter((r) => r.startsWith('GET /api/v1/proposals/similar')).length;
+      const now = loaded.filter((r) => r.startsWith('POST /api/v1/proposals/similar')).length;
       const settled = now === checks;
       checks = now;
       return settled;

@@ -178,28 +178,31 @@ export async function proposalRoutes(fastify: FastifyInstance) {
   const textOrTitle = (q: { text?: string; title?: string }) => {
     if (!q.text?.trim() && !q.title?.trim()) throw badRequest(say('请填写正文或标题', 'Give a text or a title'), [{ path: 'text', message: say('没有标题时必填', 'required without a title') }]);
   };
-  app.get('/proposals/similar', {
-    schema: {
-      tags, summary: 'Proposals most similar to a title and text, best first: this session\'s before earlier ones (duplicate check while typing; scope=open: what to merge into)',
-      querystring: obj({
-        ...SimilarText, limit: Type.Integer({ minimum: 1, maximum: 20, default: 5 }),
-        minScore: Type.Number({ minimum: 0, maximum: 1, default: 0.15 }), scope: Type.Union([Type.Literal('all'), Type.Literal('open')], { default: 'all' }),
-      }),
-    },
-  }, async (req) => {
-    const actor = actorOf(req);
-    authorize(actor, 'org.read');
-    textOrTitle(req.query);
-    return similarProposals(app.db, actor, { ...req.query, includeSubmitted: actor.roles.includes('staff') });
+  const UnseenQuery = obj(SimilarText);
+  const SIMILAR_DEFAULTS = { limit: 5, minScore: 0.15, scope: 'all' as const };
+  const SimilarQuery = obj({
+    ...SimilarText, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, default: SIMILAR_DEFAULTS.limit })),
+    minScore: Type.Optional(Type.Number({ minimum: 0, maximum: 1, default: SIMILAR_DEFAULTS.minScore })),
+    scope: Type.Optional(Type.Union([Type.Literal('all'), Type.Literal('open')], { default: SIMILAR_DEFAULTS.scope })),
   });
-  app.get('/proposals/similar/unseen', {
-    schema: { tags, summary: "How many of this session's near-duplicates of a title and text the caller may not open (counted, not listed)", querystring: obj(SimilarText) },
-  }, async (req) => {
-    const actor = actorOf(req);
+  const similarSummary = 'Proposals most similar to a title and text, best first: this session\'s before earlier ones (duplicate check while typing; scope=open: what to merge into)';
+  const unseenSummary = "How many of this session's near-duplicates of a title and text the caller may not open (counted, not listed)";
+  const similar = (actor: Actor, q: Static<typeof SimilarQuery>) => {
     authorize(actor, 'org.read');
-    textOrTitle(req.query);
-    return unseenNearDuplicates(app.db, actor, req.query);
-  });
+    textOrTitle(q);
+    return similarProposals(app.db, actor, { ...SIMILAR_DEFAULTS, ...q, includeSubmitted: actor.roles.includes('staff') });
+  };
+  const unseen = (actor: Actor, q: Static<typeof UnseenQuery>) => {
+    authorize(actor, 'org.read');
+    textOrTitle(q);
+    return unseenNearDuplicates(app.db, actor, q);
+  };
+  app.get('/proposals/similar', { schema: { tags, summary: similarSummary, querystring: SimilarQuery } }, async (req) => similar(actorOf(req), req.query));
+  app.get('/proposals/similar/unseen', { schema: { tags, summary: unseenSummary, querystring: UnseenQuery } }, async (req) => unseen(actorOf(req), req.query));
+  // The same with the text in the body: a proposal's whole text, URL-encoded, is longer than an address
+  // may be (16 KB in Node, 8 KB behind many proxies). The web app asks these.
+  app.post('/proposals/similar', { schema: { tags, summary: `${similarSummary}; the query in the body`, body: SimilarQuery } }, async (req) => similar(actorOf(req), req.body));
+  app.post('/proposals/similar/unseen', { schema: { tags, summary: `${unseenSummary}; the query in the body`, body: UnseenQuery } }, async (req) => unseen(actorOf(req), req.body));
 
   app.get('/proposals/leaders', { schema: { tags, summary: 'Leaders who may lead-handle key proposals (for markKey)' } }, async (req) => {
     const actor = actorOf(req);

@@ -44,29 +44,33 @@ export function useProposalSettings() {
   });
 }
 
+/** A query's fields as an address would carry them: the empty ones (a title typed, no text yet) left out. */
+const filled = (q: object) => Object.fromEntries(Object.entries(q).filter(([, v]) => v !== '' && v !== undefined && v !== null));
+
 export interface SimilarProposal {
   id: string; title: string; score: number; state: ProposalState; thisSession: boolean;
   reply: { category: 'A' | 'B' | 'C'; excerpt: string } | null;
 }
 
 /**
- * Proposals most like a title and text (GET /proposals/similar), this session's first; staff also
+ * Proposals most like a title and text (POST /proposals/similar), this session's first; staff also
  * see submitted ones. scope "open": only this session's, not yet answered (what to merge into).
  */
 export function useSimilarProposals(q: { title: string; text: string; excludeId?: string; limit?: number; scope?: 'open' }, enabled = true) {
   return useQuery({
     queryKey: [...keys.proposals, 'similar', q],
-    queryFn: ({ signal }) => api.get<SimilarProposal[]>('/api/v1/proposals/similar', { limit: 5, ...q }, signal),
+    // (POST: a whole proposal's text is longer than an address may be)
+    queryFn: ({ signal }) => api.post<SimilarProposal[]>('/api/v1/proposals/similar', filled({ limit: 5, ...q }), undefined, signal),
     enabled,
     staleTime: 60_000,
   });
 }
 
-/** How many of this session's near-duplicates the caller may not open (GET /proposals/similar/unseen): counted, not listed. */
+/** How many of this session's near-duplicates the caller may not open (POST /proposals/similar/unseen): counted, not listed. */
 export function useUnseenNearDuplicates(q: { title: string; text: string; excludeId?: string }, enabled = true) {
   return useQuery({
     queryKey: [...keys.proposals, 'similar-unseen', q],
-    queryFn: ({ signal }) => api.get<{ thisSession: number }>('/api/v1/proposals/similar/unseen', q, signal),
+    queryFn: ({ signal }) => api.post<{ thisSession: number }>('/api/v1/proposals/similar/unseen', filled(q), undefined, signal),
     enabled,
     staleTime: 60_000,
   });
