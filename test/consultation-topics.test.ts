@@ -59,7 +59,16 @@ describe.each(engines)('consultation topics (%s)', (engine) => {
     const before = await snap();
     expectProblem(await call('member', 'POST', '/consultations/topics', { year: YEAR - 1, title: '往年', reason: '理由' }), 422);
     expect((await call('member', 'POST', '/consultations/topics', { year: YEAR, title: '题', reason: '理由', suggestedKind: 'party' })).statusCode).toBe(400);
+    // The same title for the same year again from the same person (a double submit): refused, naming the title.
+    const twice = await Promise.all([1, 2].map(() => call('member', 'POST', '/consultations/topics', { year: YEAR, title: ' 关于农村养老服务的协商 ', reason: '再提一次' })));
+    for (const res of twice) expect(expectProblem(res, 422).errors.map((e) => e.path)).toEqual(['/title']);
     expect(await snap()).toEqual(before);
+    // Another person, or another year, may.
+    expect((await propose('member2', '关于农村养老服务的协商')).title).toBe('关于农村养老服务的协商');
+    expect((await ok('member', 'POST', '/consultations/topics', { year: YEAR + 1, title: '关于农村养老服务的协商', reason: '明年再议' })).year).toBe(YEAR + 1);
+    // Two at once (a double tap): one is taken.
+    const race = await Promise.all([1, 2].map(() => call('member', 'POST', '/consultations/topics', { year: YEAR, title: '关于夜间经济的协商', reason: '理由' })));
+    expect(race.map((r) => r.statusCode).sort()).toEqual([201, 422]);
     // Nobody proposes without a login.
     expectProblem(await call(null, 'POST', '/consultations/topics', { year: YEAR, title: '匿名', reason: '理由' }), 401);
   });

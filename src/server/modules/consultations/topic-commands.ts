@@ -3,6 +3,7 @@ import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
 import { invalid, say } from '../../core/errors.ts';
 import { notify } from '../../core/notify.ts';
 import { hasRole } from '../../core/policies.ts';
+import { users } from '../../core/schema.ts';
 import { today } from '../handling/deadlines.ts';
 import { insertConsultation } from './commands.ts';
 import { insertPlanItem } from './plan.ts';
@@ -30,9 +31,16 @@ export function proposeTopic(ctx: Ctx, input: TopicInput) {
     c.authorize('consultationTopic.propose');
     const thisYear = Number(today().slice(0, 4));
     if (input.year < thisYear) throw invalid('/year', say(`只能为 ${thisYear} 年及以后提出选题`, `topics are proposed for ${thisYear} or later`));
+    // The same title for the same year again from the same person: a double submit, or one proposed already.
+    // (The caller's row, locked, puts two at once one after the other.)
+    await c.tx.select({ id: users.id }).from(users).where(and(eq(users.orgId, c.actor.orgId), eq(users.id, c.actor.id))).for('update');
+    const title = input.title.trim();
+    const [again] = await c.tx.select({ id: topics.id }).from(topics).where(and(eq(topics.orgId, c.actor.orgId), eq(topics.proposedBy, c.actor.id),
+      eq(topics.year, input.year), sql`btrim(${topics.title}) = ${title}`)).limit(1);
+    if (again) throw invalid('/title', say('您已为该年度提出过同名选题，请勿重复提出', 'you have proposed a topic of this title for this year already'));
     const kind = proposerKind(c);
     const [t] = await c.tx.insert(topics).values({
-      orgId: c.actor.orgId, year: input.year, title: input.title, reason: input.reason, suggestedKind: input.suggestedKind ?? null,
+      orgId: c.actor.orgId, year: input.year, title, reason: input.reason, suggestedKind: input.suggestedKind ?? null,
       suggestedOwner: input.suggestedOwner ?? null, proposedBy: c.actor.id, proposerKind: kind,
       proposerMemberId: kind === 'member' ? c.actor.memberId : null, proposerUnitId: kind === 'unit' ? c.actor.unitId : null,
     }).returning();
