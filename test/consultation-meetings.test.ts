@@ -138,8 +138,12 @@ describe.each(engines)('consultation meetings (%s)', (engine) => {
     expectProblem(await call('leader', 'POST', `/consultations/${id}/meeting/sign-in`, { code: currentCode(secret).code }), 404);
     expect(await snap()).toEqual(before);
 
+    // 张三 had asked for leave and came after all: signing in withdraws the request still waiting.
+    await ok('member', 'POST', `/consultations/${id}/meeting/reply`, { answer: 'leave', reason: '临时有事' });
     await ok('member', 'POST', `/consultations/${id}/meeting/sign-in`, { code: currentCode(secret).code });
     await ok('member', 'POST', `/consultations/${id}/meeting/sign-in`, { code: currentCode(secret).code }); // again: nothing new
+    const zhang = (await ok('staff', 'GET', `/consultations/${id}/meeting`)).invitees.find((i: { memberId: string }) => i.memberId === t.fx.memberIds[0]);
+    expect(zhang).toMatchObject({ reply: 'attend', leaveState: null, attendance: 'present' });
     expect((await ok('staff', 'GET', `/consultations/${id}/meeting/sign-in-code`)).present).toBe(1);
     const marked = await ok('staff', 'POST', `/consultations/${id}/meeting/attendance`, { memberId: t.fx.memberIds[1], present: true });
     expect(marked.invitees.map((i: { name: string; signedInHow: string; attendance: string }) => [i.name, i.signedInHow, i.attendance]))
