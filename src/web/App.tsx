@@ -107,6 +107,7 @@ const MyInvitationsPage = page(() => import('./pages/consultations/MyInvitations
 const SignInPage = page(() => import('./pages/consultations/SignInPage'));
 const SignInScreenPage = page(() => import('./pages/consultations/SignInScreenPage'));
 const LiveConsultationPage = page(() => import('./pages/consultations/LiveConsultationPage'));
+const PublicAccountPage = page(() => import('./pages/PublicAccountPage'));
 const RegisterPage = page(() => import('./pages/RegisterPage'));
 const PublicProposalsPage = page(() => import('./pages/proposals/PublicProposalsPage'));
 const PublicProposalDetailPage = page(() => import('./pages/proposals/PublicProposalDetailPage'));
@@ -234,6 +235,8 @@ const router = createBrowserRouter([
       // 网络议政: open online consultations and their live pages.
       { path: 'consultations', element: <PublicConsultationsPage /> },
       { path: 'consultations/:id', element: <LiveConsultationPage /> },
+      // A public account's 我的账户.
+      { path: 'account', element: <PublicAccountPage /> },
     ],
   },
   // 文库: visitors read public documents' previews in the public frame; a login reads on in the app's.

@@ -77,9 +77,10 @@ describe('online comments in the browser', () => {
     await other.goto(`/public/consultations/${id}`);
     await see(main(other).getByText('还没有意见，欢迎发表第一条', { exact: true }));
 
-    // From the login page: registering asks which committee (this server hosts several), then signs in.
+    // From the login page: registering names the committee from the start (this server hosts several), then signs in.
     const phone = await e2e.page(test, PHONE);
     await phone.goto('/login');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await phone.getByRole('link', { name: '没有账号？注册网民账号' }).click();
     // The login form (with its own 用户名) stays until the register page's code has arrived.
     await see(phone.getByRole('heading', { name: '注册网民账号' }));
@@ -87,8 +88,8 @@ describe('online comments in the browser', () => {
     await phone.getByLabel('昵称', { exact: true }).fill('热心市民');
     await phone.getByLabel('密码', { exact: true }).fill('citizen-pass-1');
     await phone.getByLabel('确认密码', { exact: true }).fill('citizen-pass-1');
-    await submitButton(phone, '注册并登录').click();
     await pick(phone, phone.getByLabel('所属政协', { exact: true }), '测试市政协');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await submitButton(phone, '注册并登录').click();
     await main(phone).getByRole('link', { name: title }).click();
     // Back on the live page, signed in: nothing sticks out of a phone's width.
@@ -101,9 +102,20 @@ describe('online comments in the browser', () => {
     await see(main(other).getByText('建议增开早高峰区间车。', { exact: true }));
     await see(main(other).getByText('热心市民', { exact: true }));
     // The same text again is refused in words a citizen reads (no field path such as "/content").
+    await expect.poll(() => commentBox(phone).inputValue()).toBe(''); // (the box emptied once posted)
     await commentBox(phone).fill('建议增开早高峰区间车。');
     await button(main(phone), '发表').click();
     await toast(phone, '您已发表过相同的评论，请勿重复发表');
+    // Its account: who it is, and its password changed.
+    await phone.getByRole('link', { name: '我的账户' }).click();
+    await see(main(phone).getByText('热心市民', { exact: true }));
+    await see(main(phone).getByText('citizen390', { exact: true }));
+    await main(phone).getByLabel('当前密码', { exact: true }).fill('citizen-pass-1');
+    await main(phone).getByLabel('新密码', { exact: true }).fill('citizen-pass-2');
+    await main(phone).getByLabel('再次输入新密码', { exact: true }).fill('citizen-pass-2');
+    await submitButton(phone, '修改密码').click();
+    await toast(phone, '密码已修改');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 
   it('shows the themes of the comments and the broadly agreed ones on a phone, and the themes on the staff card', { timeout: 300_000 }, async (test) => {

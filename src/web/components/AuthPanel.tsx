@@ -11,7 +11,8 @@ export function AuthPanel({ maxWidth, children }: { maxWidth: number; children: 
       <div style={{ position: 'absolute', top: 8, right: 8 }}>
         <LanguageSwitch />
       </div>
-      <div style={{ width: '100%', maxWidth, padding: token.paddingLG, background: token.colorBgContainer, border: `1px solid ${token.colorBorderSecondary}`, borderRadius: token.borderRadiusLG }}>
+      {/* `maxWidth` is the content's; border-box, so that at phone width the full width includes the padding (else it overflows the page). */}
+      <div style={{ boxSizing: 'border-box', width: '100%', maxWidth: maxWidth + 2 * (token.paddingLG + token.lineWidth), padding: token.paddingLG, background: token.colorBgContainer, border: `1px solid ${token.colorBorderSecondary}`, borderRadius: token.borderRadiusLG }}>
         {children}
       </div>
     </Flex>

@@ -20,13 +20,13 @@ export function committeesToChoose(err: unknown): Committee[] | null {
   return Array.isArray(orgs) && orgs.length > 1 ? orgs : null;
 }
 
-/** The form's `org` field: a required choice among these committees. */
-export function CommitteeField({ committees }: { committees: Committee[] }) {
+/** The form's `org` field: a required choice among these committees (`initial` chosen; focused when asked for after a refusal). */
+export function CommitteeField({ committees, initial }: { committees: Committee[]; initial?: string }) {
   const { t } = useI18n();
   return (
     <Suspense>
-      <Form.Item name="org" label={t('login.committee')} rules={[{ required: true, message: t('login.committeeRequired') }]}>
-        <Select autoFocus options={committees.map((c) => ({ value: c.id, label: c.name }))} />
+      <Form.Item name="org" label={t('login.committee')} initialValue={initial} rules={[{ required: true, message: t('login.committeeRequired') }]}>
+        <Select autoFocus={!initial} options={committees.map((c) => ({ value: c.id, label: c.name }))} />
       </Form.Item>
     </Suspense>
   );

@@ -36,7 +36,9 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   }
   if (user.mustChangePassword) return <Navigate to="/password" replace />;
   // A public account (网民) has no place in the committee's app but the open topics: its pages are the public ones.
-  if (isPublicOnly(user) && !location.pathname.startsWith('/consultations/topics')) return <Navigate to="/public/consultations" replace />;
+  if (isPublicOnly(user) && !location.pathname.startsWith('/consultations/topics')) {
+    return <Navigate to={location.pathname === '/account' ? '/public/account' : '/public/consultations'} replace />;
+  }
   return <>{children}</>;
 }
 

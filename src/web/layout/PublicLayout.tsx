@@ -1,7 +1,7 @@
 // The frame of pages anyone may open without logging in (published proposals, selection results).
 import { Link, NavLink, useNavigate } from 'react-router-dom';
 import { Button, Flex, Layout, Typography, theme } from 'antd';
-import { LoginOutlined, LogoutOutlined } from '@ant-design/icons';
+import { LoginOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { isPublicOnly } from '../types';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
@@ -52,10 +52,15 @@ export function PublicLayout() {
             <SearchBox compact={isMobile} path={orgPath('/search')} />
             <LanguageSwitch size={isMobile ? 'small' : undefined} />
             {user && isPublicOnly(user) ? (
-              // A public account stays here: it signs out rather than going "home".
-              <Button size={isMobile ? 'small' : undefined} icon={<LogoutOutlined />} onClick={() => void logout()}>
-                {isMobile ? null : `${user.displayName} · `}{t('nav.logout')}
-              </Button>
+              // A public account stays here: its name leads to its account; it signs out rather than going "home".
+              <>
+                <Link to="/public/account" aria-label={t('account.title')} style={{ whiteSpace: 'nowrap' }}>
+                  <UserOutlined />{isMobile ? null : ` ${user.displayName}`}
+                </Link>
+                <Button size={isMobile ? 'small' : undefined} icon={<LogoutOutlined />} onClick={() => void logout()} aria-label={t('nav.logout')}>
+                  {isMobile ? null : t('nav.logout')}
+                </Button>
+              </>
             ) : (
               <Button size={isMobile ? 'small' : undefined} icon={<LoginOutlined />} onClick={() => navigate(user ? '/' : '/login')}>
                 {user ? t('common.backHome') : t('proposal.public.login')}

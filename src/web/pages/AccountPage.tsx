@@ -1,4 +1,5 @@
 // 我的账户: who I am, my password, and my API tokens (list with expiry, create for a chosen time — shown once — and revoke).
+// (A public account's 我的账户 is PublicAccountPage: the first two.)
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -26,10 +27,8 @@ interface CreatedToken {
 const VALIDITY_DAYS = [7, 30, 90, 180, 366] as const;
 
 export default function AccountPage() {
-  const user = useUser();
   const { t, formatDateTime } = useI18n();
   const queryClient = useQueryClient();
-  const { message } = App.useApp();
   const [createOpen, setCreateOpen] = useState(false);
   const [created, setCreated] = useState<CreatedToken | null>(null);
 
@@ -37,34 +36,14 @@ export default function AccountPage() {
     <>
       <PageHeader title={t('account.title')} />
       <Flex vertical gap={16}>
-        <Card title={t('account.profile')}>
-          <Descriptions
-            column={{ xs: 1, sm: 1, md: 2 }}
-            items={[
-              { key: 'username', label: t('user.username'), children: user.username },
-              { key: 'displayName', label: t('user.displayName'), children: user.displayName || t('common.none') },
-              { key: 'org', label: t('account.org'), children: user.orgName },
-              { key: 'roles', label: t('user.roles'), children: <RoleTags roles={user.roles} /> },
-              ...(user.memberId
-                ? [{ key: 'member', label: t('home.myProfile'), children: <Link to={`/members/${user.memberId}`}>{t('member.profile')}</Link> }]
-                : []),
-            ]}
-          />
-        </Card>
+        <ProfileCard />
 
         <MembershipsCard />
 
-        <Card title={t('password.title')}>
-          <Typography.Paragraph type="secondary">{t('password.intro')}</Typography.Paragraph>
-          <ChangePasswordForm
-            user={user}
-            onChanged={() => {
-              message.success(t('password.changed'));
-              // Its tokens were revoked with the old password.
-              void queryClient.invalidateQueries({ queryKey: keys.tokens });
-            }}
-          />
-        </Card>
+        <PasswordCard
+          // Its tokens were revoked with the old password.
+          onChanged={() => void queryClient.invalidateQueries({ queryKey: keys.tokens })}
+        />
 
         <Card
           title={t('account.tokens')}
@@ -256,6 +235,41 @@ function MembershipsCard() {
           {t('memberships.link')}
         </Button>
       </Form>
+    </Card>
+  );
+}
+
+/** Who I am: username, name, committee, roles (and my member record). */
+export function ProfileCard() {
+  const user = useUser();
+  const { t } = useI18n();
+  return (
+    <Card title={t('account.profile')}>
+      <Descriptions
+        column={{ xs: 1, sm: 1, md: 2 }}
+        items={[
+          { key: 'username', label: t('user.username'), children: user.username },
+          { key: 'displayName', label: t('user.displayName'), children: user.displayName || t('common.none') },
+          { key: 'org', label: t('account.org'), children: user.orgName },
+          { key: 'roles', label: t('user.roles'), children: <RoleTags roles={user.roles} /> },
+          ...(user.memberId
+            ? [{ key: 'member', label: t('home.myProfile'), children: <Link to={`/members/${user.memberId}`}>{t('member.profile')}</Link> }]
+            : []),
+        ]}
+      />
+    </Card>
+  );
+}
+
+/** My password, changed with the current one. */
+export function PasswordCard({ onChanged }: { onChanged?: () => void }) {
+  const user = useUser();
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  return (
+    <Card title={t('password.title')}>
+      <Typography.Paragraph type="secondary">{t('password.intro')}</Typography.Paragraph>
+      <ChangePasswordForm user={user} onChanged={() => { message.success(t('password.changed')); onChanged?.(); }} />
     </Card>
   );
 }

@@ -10,7 +10,7 @@ import { FileTextOutlined, LockOutlined, TeamOutlined, UserOutlined } from '@ant
 import { ApiError, errorText } from '../api';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
-import { LanguageSwitch } from '../components/LanguageSwitch';
+import { AuthPanel } from '../components/AuthPanel';
 import { CommitteeField, committeesToChoose, type Committee } from '../components/CommitteeField';
 import { heading } from '../components/ErrorPanel';
 
@@ -57,73 +57,63 @@ export default function LoginPage() {
   };
 
   return (
-    <Flex
-      vertical
-      align="center"
-      justify="center"
-      style={{ minHeight: '100vh', padding: 16, background: token.colorBgLayout }}
-    >
-      <div style={{ position: 'absolute', top: 8, right: 8 }}>
-        <LanguageSwitch />
-      </div>
-      {/* A plain panel rather than antd's Card, whose tabs and their menu the login page does not need. */}
-      <div style={{ width: '100%', maxWidth: 380, padding: token.paddingLG, background: token.colorBgContainer, border: `1px solid ${token.colorBorderSecondary}`, borderRadius: token.borderRadiusLG }}>
-        <Flex vertical align="center" style={{ marginBottom: 24 }}>
-          <h2 style={heading(token, 2, { margin: 0, color: token.colorPrimary })}>{t('app.name')}</h2>
-          <span style={{ color: token.colorTextSecondary }}>{t('app.tagline')}</span>
-        </Flex>
-        <h4 style={heading(token, 4, { marginTop: 0 })}>{t('login.title')}</h4>
-        {error && (
-          <Alert
-            type="error"
-            showIcon
-            role="alert"
-            title={error.title}
-            description={error.detail !== error.title ? error.detail : undefined}
-            style={{ marginBottom: 16 }}
-          />
-        )}
-        {committees && !error && (
-          <Alert type="info" showIcon title={t('login.chooseCommittee')} style={{ marginBottom: 16 }} />
-        )}
-        <Form<LoginValues>
-          form={form}
-          layout="vertical"
-          onFinish={onFinish}
-          // The committees belong to the username they were given for.
-          onValuesChange={(changed) => { if ('username' in changed) setCommittees(null); }}
-          requiredMark={false}
-          disabled={submitting}
+    // (a plain panel rather than antd's Card, whose tabs and their menu the login page does not need)
+    <AuthPanel maxWidth={380}>
+      <Flex vertical align="center" style={{ marginBottom: 24 }}>
+        <h2 style={heading(token, 2, { margin: 0, color: token.colorPrimary })}>{t('app.name')}</h2>
+        <span style={{ color: token.colorTextSecondary }}>{t('app.tagline')}</span>
+      </Flex>
+      <h4 style={heading(token, 4, { marginTop: 0 })}>{t('login.title')}</h4>
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={error.title}
+          description={error.detail !== error.title ? error.detail : undefined}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      {committees && !error && (
+        <Alert type="info" showIcon title={t('login.chooseCommittee')} style={{ marginBottom: 16 }} />
+      )}
+      <Form<LoginValues>
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        // The committees belong to the username they were given for.
+        onValuesChange={(changed) => { if ('username' in changed) setCommittees(null); }}
+        requiredMark={false}
+        disabled={submitting}
+      >
+        <Form.Item
+          name="username"
+          label={t('login.username')}
+          rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
         >
-          <Form.Item
-            name="username"
-            label={t('login.username')}
-            rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
-          >
-            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
-          </Form.Item>
-          <Form.Item
-            name="password"
-            label={t('login.password')}
-            rules={[{ required: true, message: t('login.passwordRequired') }]}
-          >
-            <Password prefix={<LockOutlined />} autoComplete="current-password" />
-          </Form.Item>
-          {committees && <CommitteeField committees={committees} />}
-          <Button type="primary" htmlType="submit" block loading={submitting}>
-            {t('login.submit')}
-          </Button>
-        </Form>
-        <Flex justify="center" gap={16} wrap style={{ marginTop: 16 }}>
-          <Link to="/register" state={location.state}>{t('register.link')}</Link>
-          <Link to="/public/proposals">
-            <FileTextOutlined /> {t('nav.publicProposals')}
-          </Link>
-          <Link to="/public/consultations">
-            <TeamOutlined /> {t('nav.publicConsultations')}
-          </Link>
-        </Flex>
-      </div>
-    </Flex>
+          <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={t('login.password')}
+          rules={[{ required: true, message: t('login.passwordRequired') }]}
+        >
+          <Password prefix={<LockOutlined />} autoComplete="current-password" />
+        </Form.Item>
+        {committees && <CommitteeField committees={committees} />}
+        <Button type="primary" htmlType="submit" block loading={submitting}>
+          {t('login.submit')}
+        </Button>
+      </Form>
+      <Flex justify="center" gap={16} wrap style={{ marginTop: 16 }}>
+        <Link to="/register" state={location.state}>{t('register.link')}</Link>
+        <Link to="/public/proposals">
+          <FileTextOutlined /> {t('nav.publicProposals')}
+        </Link>
+        <Link to="/public/consultations">
+          <TeamOutlined /> {t('nav.publicConsultations')}
+        </Link>
+      </Flex>
+    </AuthPanel>
   );
 }

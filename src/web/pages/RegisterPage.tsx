@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { Alert, Button, Flex, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { ApiError, errorText } from '../api';
+import { useQuery } from '@tanstack/react-query';
+import { api, ApiError, errorText } from '../api';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
 import { AuthPanel } from '../components/AuthPanel';
@@ -20,10 +21,18 @@ export default function RegisterPage() {
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
-  // Where the server hosts several committees and none was named: the ones to choose from.
-  const [committees, setCommittees] = useState<Committee[] | null>(null);
-  // From a consultation's page: its committee (needed where the server hosts several).
+  // Where the server hosts several committees: chosen here from the start, the one the visitor came
+  // from (a consultation's page names its committee), else the deployment's own, listed first.
   const state = location.state as { from?: string; org?: string } | null;
+  const hosted = useQuery({
+    queryKey: ['orgs', 'public'],
+    queryFn: ({ signal }) => api.get<{ items: Committee[]; defaultId: string | null }>('/api/v1/orgs/public', undefined, signal),
+    staleTime: 5 * 60_000,
+  });
+  // (or as a refusal names them, should the list not have come)
+  const [refused, setCommittees] = useState<Committee[] | null>(null);
+  const committees = (hosted.data?.items.length ?? 0) > 1 ? hosted.data!.items : refused;
+  const initialOrg = state?.org ?? hosted.data?.defaultId ?? undefined;
   const from = state?.from ?? '/public/consultations';
   if (user) return <Navigate to={from} replace />;
 
@@ -72,7 +81,7 @@ export default function RegisterPage() {
               ({ getFieldValue }) => ({ validator: (_, v) => (!v || v === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('register.mismatch')))) })]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="new-password" />
           </Form.Item>
-          {committees && <CommitteeField committees={committees} />}
+          {committees && <CommitteeField committees={committees} initial={committees.some((c) => c.id === initialOrg) ? initialOrg : undefined} />}
           <Button type="primary" htmlType="submit" block loading={submitting}>{t('register.submit')}</Button>
         </Form>
         <Flex justify="center" style={{ marginTop: 16 }}>

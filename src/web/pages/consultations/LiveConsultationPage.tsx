@@ -82,7 +82,8 @@ export default function LiveConsultationPage() {
           )}
           <Input.TextArea ref={box} value={content} onChange={(e) => setContent(e.target.value)} maxLength={1000} showCount autoSize={{ minRows: 2, maxRows: 6 }}
             placeholder={replyTo ? t('live.replyPlaceholder', { name: replyTo.authorName }) : t('live.placeholder')} aria-label={t('live.placeholder')} />
-          <Flex justify="end">
+          {/* (below the count, which antd draws under the box) */}
+          <Flex justify="end" style={{ marginTop: token.marginMD }}>
             <Button type="primary" loading={posting} disabled={!content.trim()} onClick={() => void send()}>{t('live.post')}</Button>
           </Flex>
         </Flex>
