@@ -74,10 +74,13 @@ describe('the 四双 report', () => {
           'consultations.bimonthly', 'online.comments', 'rooms.active', 'recommendations.party', 'measures.1', 'proposals.submitted', 'proposals.satisfied', 'proposals.key']
         : ['proposals.excellent'];
       for (const k of main) expect(value(k), k).toBeGreaterThan(0);
+      // Handed in counts the session's proposals never filed too (not filed, converted, merged, waiting).
+      if (y === year) expect(value('proposals.submitted')).toBeGreaterThan(value('proposals.filed'));
       for (const s of r.sections) {
         for (const p of s.paragraphs) {
           expect(p, 'placeholder x').not.toMatch(PLACEHOLDER);
           expect(p, 'a zero printed as a figure').not.toMatch(ZERO_BOAST);
+          expect(p, 'quotation marks inside quotation marks').not.toMatch(/“[^”]*“|”[^“]*”/);
         }
       }
     }, 120_000);

@@ -58,6 +58,21 @@ const owedOn = (unitId: string) => sql`(select min(case when a.state = 'pending'
   from ${assignments} a where a.org_id = ${proposals.orgId} and a.item_kind = ${KIND} and a.item_id = ${proposals.id} and a.unit_id = ${unitId}
     and a.state in ('pending', 'signed'))`;
 
+/** A submission's day in China, as filing reads it (commands.ts sessionFor). */
+const submittedOn = sql`(${proposals.submittedAt} at time zone 'Asia/Shanghai')::date`;
+
+/**
+ * The proposals of a plenary session: those it filed (numbered in it), and those handed in while it was
+ * the latest session that were never filed (waiting, not filed, converted, merged): the session filing
+ * would have given them. Without the second, "submitted" and "filed" of a session could never differ.
+ */
+const ofSession = (sessionId: string) => or(
+  eq(proposals.sessionId, sessionId),
+  and(isNull(proposals.sessionId), isNotNull(proposals.submittedAt), sql`exists (select 1 from ${plenarySessions} s where s.org_id = ${proposals.orgId} and s.id = ${sessionId}
+    and ${submittedOn} >= s.starts_on
+    and not exists (select 1 from ${plenarySessions} n where n.org_id = s.org_id and n.starts_on > s.starts_on and n.starts_on <= ${submittedOn}))`),
+);
+
 /** What the list of `f` holds for the caller (the report counts with the same condition). */
 export function proposalWhere(actor: Actor | null, orgId: string | string[] | undefined, f: ProposalFilter) {
   const owed = f.unitId && actor?.unitId === f.unitId ? owedOn(f.unitId) : undefined;
@@ -67,7 +82,7 @@ export function proposalWhere(actor: Actor | null, orgId: string | string[] | un
     f.q ? or(ilike(proposals.title, `%${f.q}%`), ilike(proposals.proposerName, `%${f.q}%`)) : undefined,
     f.state?.length ? inArray(proposals.state, f.state) : undefined,
     f.unitId ? assignedTo(f.unitId) : undefined,
-    f.sessionId ? eq(proposals.sessionId, f.sessionId) : undefined,
+    f.sessionId ? ofSession(f.sessionId) : undefined,
     f.domain ? eq(proposals.domain, f.domain) : undefined,
     f.kind ? eq(proposals.kind, f.kind) : undefined,
     f.isKey === undefined ? undefined : eq(proposals.isKey, f.isKey),

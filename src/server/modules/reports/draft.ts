@@ -89,6 +89,8 @@ export function draftSishuang(year: number, profile: ReportProfile, figures: Fig
   const committee = `${city}政协`;
   const countiesPhrase = profile.counties.length ? `以专委会和${list(profile.counties)}等县（市、区）政协为依托` : '以专委会为依托';
   /** Whose figures a sentence gives: with a roll-up, 全市各级政协（含区县政协）. */
+  /** A title in the prose's quotation marks: its own “” become ‘’ inside them (“我为‘十五五’规划献一计”). */
+  const quoted = (title: string) => `“${title.replace(/“/g, '‘').replace(/”/g, '’')}”`;
   const across = tree ? `${tree.area}各级政协（含${tree.below}）` : '';
 
   const opening = [
@@ -110,7 +112,7 @@ export function draftSishuang(year: number, profile: ReportProfile, figures: Fig
     ['liaison.opinionsCollected', '征求意见建议', ''], ['liaison.problemsSolved', '协调解决实际问题', ''],
   ]);
   const campaign = context.campaign && has('campaign.ideas')
-    ? `开展“${context.campaign.title}”活动，委员献计${n('campaign.ideas')}，${has('campaign.adopted') ? `其中${n('campaign.adopted')}被有关方面采纳` : '采纳情况尚待反馈'}。`
+    ? `开展${quoted(context.campaign.title)}活动，委员献计${n('campaign.ideas')}，${has('campaign.adopted') ? `其中${n('campaign.adopted')}被有关方面采纳` : '采纳情况尚待反馈'}。`
     : '本年度未开展委员献计活动。';
   const liaison: DraftSection = {
     key: 'liaison', heading: '一、双联：把党的全面领导落实到微小之处',
@@ -164,7 +166,7 @@ export function draftSishuang(year: number, profile: ReportProfile, figures: Fig
       '双协，即重点开展好专题议政性常委会议协商和双月专题协商，专题议政性常委会议侧重就事关全局的重大问题进行协商，双月专题协商选择群众关注度高、切口小、易深入的议题进行协商。',
       `优化完善协商议政格局。${plan}${notHeld.length ? `本年度未开展${list(notHeld)}。` : ''}`,
       context.onlineConsultation && has('online.comments')
-        ? `围绕“${context.onlineConsultation.title}”同步开展网络协商议政，网民留言${n('online.comments')}。`
+        ? `围绕${quoted(context.onlineConsultation.title)}同步开展网络协商议政，网民留言${n('online.comments')}。`
         : '本年度未开展网上留言的网络协商议政。',
       `建立协商成果办理转化落实常态化机制。${rooms}${outcomes.length ? `协商建议中，${list(outcomes)}。` : '本年度尚无协商建议被吸纳转化的记录。'}${measures.length ? `通过协商监督，推动${list(measures)}。` : ''}`,
     ],
@@ -172,7 +174,7 @@ export function draftSishuang(year: number, profile: ReportProfile, figures: Fig
 
   // 四、双评
   const proposals = context.session && has('proposals.submitted')
-    ? `${across}全体会议期间，委员通过平台提交提案${n('proposals.submitted')}，${has('proposals.filed') ? `立案${n('proposals.filed')}` : '尚未立案'}，${has('proposals.replied') ? `已答复${n('proposals.replied')}` : '尚未答复'}${has('proposals.satisfied') ? `，提案人对办理表示满意的${n('proposals.satisfied')}` : ''}。`
+    ? `${across}全体会议以来，委员通过平台提交提案${n('proposals.submitted')}，${has('proposals.filed') ? `立案${n('proposals.filed')}` : '尚未立案'}，${has('proposals.replied') ? `已答复${n('proposals.replied')}` : '尚未答复'}${has('proposals.satisfied') ? `，提案人对办理表示满意的${n('proposals.satisfied')}` : ''}。`
     : '本年度未召开全体会议，尚无提案统计。';
   const key = has('proposals.key') ? `本年度${tree ? `${tree.area}（含${tree.below}）` : ''}党政领导领办政协重点提案${n('proposals.key')}，座谈调研、现场督办、跟踪问效。` : '本年度未确定党政领导领办的重点提案。';
   const evaluation: DraftSection = {
