@@ -13,7 +13,7 @@ import { plusDays, today } from '../../src/server/modules/handling/deadlines.ts'
 import { assignments } from '../../src/server/modules/handling/schema.ts';
 import { proposalIn } from '../helpers.ts';
 import { logIn, see, seeTexts, startE2E, type E2E } from './browser.ts';
-import { logInAs, main, menuLink, row } from './ui.ts';
+import { act, confirm, consoleErrors, logInAs, main, menuLink, row } from './ui.ts';
 
 describe('deadlines journey in the browser', () => {
   let e2e: E2E;
@@ -119,5 +119,20 @@ describe('deadlines journey in the browser', () => {
     await see(keyCard.getByText('1 次', { exact: true }));
     expect(await main(page).getByRole('table').count()).toBe(0);
     await fitsOnScreen(page);
+  });
+
+  it('a unit clerk returns an item it cannot handle and lands in its inbox, its page not asked for again', { timeout: 180_000 }, async (test) => {
+    const page = await logInAs(e2e, test, 'unitA');
+    const errors = consoleErrors(page);
+    await main(page).getByRole('link', { name: '签收或退回：关于增设校园安全设施的提案' }).click();
+    await see(main(page).getByRole('heading', { name: '关于增设校园安全设施的提案' }));
+    const form = await act(page, '退回');
+    await form.getByLabel('退回理由', { exact: true }).fill('不属于本单位职责，建议交市住建局办理');
+    await confirm(form, '退回');
+    await page.waitForURL((u) => u.pathname === '/proposals/inbox');
+    // Listed no more among what it owes.
+    await see(main(page).getByText('关于加强校园食品安全的提案', { exact: true }));
+    expect(await main(page).getByText('关于增设校园安全设施的提案', { exact: true }).count()).toBe(0);
+    expect(errors).toEqual([]);
   });
 });

@@ -2,10 +2,10 @@
 // clerk, on a phone, finds it in the to-dos and the inbox, signs for it and replies on its page
 // (the proposal's action bar and forms); staff then read the reply on the consultation page and the
 // recommendation's own, and record its outcome; the 督办看板 shows it among the due. Embedded database only.
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plusDays, today } from '../../src/server/modules/handling/deadlines.ts';
 import { logIn, see, startE2E, type E2E } from './browser.ts';
-import { act, press, button, card, confirm, logInAs, main, toast } from './ui.ts';
+import { act, press, button, card, confirm, consoleErrors, dialog, logInAs, main, pick, toast } from './ui.ts';
 
 const CONSULTATION = '关于社区养老服务的双月协商';
 const TITLE = '建设社区嵌入式养老机构';
@@ -27,10 +27,22 @@ describe('a recommendation in the browser', () => {
     const c = await api('staff', '/consultations', { title: CONSULTATION, kind: 'bimonthly', year: Number(today().slice(0, 4)) });
     for (const a of ['prepare', 'convene', 'conclude']) await api('staff', `/consultations/${c.id}/actions/${a}`, {});
     const rec = await api('staff', `/consultations/${c.id}/recommendations`, { title: TITLE, content: '建议每个街道至少建成一家。' });
-    await api('staff', `/recommendations/${rec.id}/actions/assign`, { units: [{ unitId: e2e.t.fx.unitIds.a, role: 'lead' }], dueDate: plusDays(today(), 10) });
+
+    // Staff assign it on its page, with the proposal's form (no units suggested: those are learned from proposals).
+    const staff = await logInAs(e2e, test, 'staff');
+    const errors = consoleErrors(staff);
+    await staff.goto(`/recommendations/${rec.id}`);
+    await see(main(staff).getByRole('heading', { name: `建议1：${TITLE}` }));
+    await button(main(staff), '交办').click();
+    const assign = dialog(staff, '交办');
+    await pick(staff, assign.getByLabel('主办单位', { exact: true }), '市教育局');
+    await assign.getByLabel('答复期限', { exact: true }).fill(plusDays(today(), 10));
+    await assign.getByText('交办', { exact: true }).click(); // closes the open picker
+    await confirm(assign);
+    await toast(staff, '已交办');
+    expect(errors).toEqual([]);
 
     // Staff: on the 督办看板 it is due within 14 days under 市教育局, not yet signed for.
-    const staff = await logInAs(e2e, test, 'staff');
     await staff.goto('/proposals/board');
     const board = card(staff, '协商建议');
     await board.getByText('市教育局', { exact: true }).click();

@@ -51,7 +51,8 @@ function SuggestedUnits({ proposalId }: { proposalId: string }) {
   );
 }
 
-export function UnitAssignFields({ proposalId }: { proposalId?: string }) {
+/** `base`: the item is another kind's (a consultation's recommendation), whose units are not suggested. */
+export function UnitAssignFields({ proposalId, base }: { proposalId?: string; base?: string }) {
   const { t } = useI18n();
   const units = useUnitOptions();
   const settings = useProposalSettings();
@@ -63,7 +64,7 @@ export function UnitAssignFields({ proposalId }: { proposalId?: string }) {
 
   return (
     <>
-      {proposalId && <SuggestedUnits proposalId={proposalId} />}
+      {proposalId && !base && <SuggestedUnits proposalId={proposalId} />}
       <Form.Item
         name="leadUnitId"
         label={t('proposal.form.leadUnit')}

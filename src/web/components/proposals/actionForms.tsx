@@ -79,10 +79,10 @@ function MergeFields({ proposalId }: { proposalId: string }) {
   );
 }
 
-function ReassignFields({ proposalId }: { proposalId: string }) {
+function ReassignFields({ proposalId, base }: { proposalId: string; base?: string }) {
   return (
     <>
-      <UnitAssignFields proposalId={proposalId} />
+      <UnitAssignFields proposalId={proposalId} base={base} />
       <T k="proposal.form.reassignNote" name="note" max={500} rows={2} />
     </>
   );

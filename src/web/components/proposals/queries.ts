@@ -152,7 +152,14 @@ export function useProposalAction(id: string, base?: string) {
   return useMutation({
     mutationFn: ({ action, body }: { action: string; body?: Record<string, unknown> }) =>
       api.post<Proposal>(`${path(id, base)}/actions/${action}`, body ?? {}),
-    onSuccess: (updated) => {
+    onSuccess: (updated, { action }) => {
+      if (action === 'return') {
+        // The unit that returned it may read it no more (its page leads back to the inbox): the rest is asked again, not this item.
+        void queryClient.invalidateQueries({ queryKey: keys.proposals, predicate: (q) => !q.queryKey.includes(id) });
+        void queryClient.invalidateQueries({ queryKey: keys.todos });
+        void queryClient.invalidateQueries({ queryKey: keys.notifications });
+        return;
+      }
       queryClient.setQueryData([...keys.proposals, 'detail', id], updated);
       invalidate();
     },
