@@ -25,7 +25,7 @@ describe('a consultation in the browser', () => {
     await create.getByLabel('题目', { exact: true }).fill(TITLE);
     await confirm(create);
     await toast(staff, '已创建协商活动');
-    await main(staff).getByRole('link', { name: TITLE }).click();
+    // Made, it opens.
     await see(main(staff).getByRole('heading', { name: TITLE }));
     await seeTexts(main(staff).locator('.ant-steps-item-title'), STEPS);
 
@@ -79,5 +79,16 @@ describe('a consultation in the browser', () => {
     await see(main(leader).getByText('主席会议已通过', { exact: true }));
     await expect.poll(() => main(leader).locator('.ant-descriptions-item-content').allInnerTexts()).toEqual(['0+0+1+0+0+0', '0+0+1+0+0+0']);
     expect(await leader.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    // Staff start the item's consultation from the plan: its topic, kind and year, linked to it.
+    await staff.goto(`/consultations/plan?year=${year}`);
+    await main(staff).getByRole('row', { name: /普惠托育服务/ }).getByRole('button', { name: /发起协商/ }).click();
+    const start = dialog(staff, '新建协商活动');
+    await expect.poll(() => start.getByLabel('题目', { exact: true }).inputValue()).toBe('普惠托育服务');
+    await confirm(start);
+    await toast(staff, '已创建协商活动');
+    await see(main(staff).getByRole('heading', { name: '普惠托育服务' }));
+    await staff.goto(`/consultations/plan?year=${year}`);
+    await see(main(staff).getByRole('row', { name: /普惠托育服务/ }).getByText('开门式选题', { exact: true }));
   });
 });

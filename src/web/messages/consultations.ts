@@ -112,6 +112,7 @@ export const consultationsZh = {
   'consultation.plan.adoptConfirm': '以主席会议名义通过 {year} 年协商计划？通过后计划事项不能再修改。',
   'consultation.plan.adoptedToast': '计划已通过',
   'consultation.plan.addItem': '新增计划事项',
+  'consultation.plan.start': '发起协商',
   'consultation.plan.itemAdded': '已新增计划事项',
   'consultation.plan.month': '月份',
   'consultation.plan.monthN': '{month}月',

@@ -3,7 +3,7 @@ import { FormModal as WriteFormModal } from '../FormModal';
 import type { FormModalProps } from '../FormModal';
 import { useConsultationWrite } from './queries';
 
-export function FormModal<V extends object>({ submit, ...props }: Omit<FormModalProps<V>, 'submitting'>) {
+export function FormModal<V extends object, R = unknown>({ submit, ...props }: Omit<FormModalProps<V, R>, 'submitting'>) {
   const write = useConsultationWrite(submit);
-  return <WriteFormModal<V> {...props} submit={write.mutateAsync} submitting={write.isPending} />;
+  return <WriteFormModal<V, R> {...props} submit={write.mutateAsync} submitting={write.isPending} />;
 }

@@ -112,6 +112,7 @@ export const consultationsEn: Record<keyof typeof consultationsZh, string> = {
   'consultation.plan.adoptConfirm': 'Adopt the {year} plan for the chair meeting? Its items can no longer be changed afterwards.',
   'consultation.plan.adoptedToast': 'Plan adopted',
   'consultation.plan.addItem': 'Add an item',
+  'consultation.plan.start': 'Start it',
   'consultation.plan.itemAdded': 'Item added',
   'consultation.plan.month': 'Month',
   'consultation.plan.monthN': 'Month {month}',

@@ -1,7 +1,7 @@
 // 协商活动: the committee's consultations of a year, by kind and step; staff open a new one.
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Button, Card, Empty, Flex, Form, Input, InputNumber, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Flex, InputNumber, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useAuth } from '../../auth';
@@ -12,41 +12,11 @@ import { withQuery } from '../../api';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
-import { FormModal } from '../../components/consultations/FormModal';
+import { CreateConsultation } from '../../components/consultations/CreateConsultation';
 import { KindTag, StateTag } from '../../components/consultations/tags';
 import { KINDS, STATES } from '../../components/consultations/model';
 import type { ConsultationState, ConsultationSummary, Kind } from '../../components/consultations/model';
-import { useConsultations, useRooms, writes } from '../../components/consultations/queries';
-
-interface NewConsultation { title: string; kind: Kind; year: number; summary?: string; roomId?: string }
-
-function CreateConsultation({ open, onClose, year }: { open: boolean; onClose: () => void; year: number }) {
-  const { t } = useI18n();
-  const required = (field: string) => [{ required: true, message: t('common.required', { field }) }];
-  const rooms = useRooms({}, open);
-  return (
-    <FormModal<NewConsultation>
-      title={t('consultation.new')} open={open} onClose={onClose} done={t('consultation.created')}
-      initialValues={{ year, kind: 'bimonthly' }} submit={writes.create}
-    >
-      <Form.Item name="title" label={t('consultation.title')} rules={required(t('consultation.title'))}><Input maxLength={200} /></Form.Item>
-      <Form.Item name="kind" label={t('consultation.kind')} rules={required(t('consultation.kind'))}>
-        <Select options={KINDS.map((k) => ({ value: k, label: t(`consultation.kind.${k}`) }))} />
-      </Form.Item>
-      <Form.Item noStyle shouldUpdate={(a: NewConsultation, b: NewConsultation) => a.kind !== b.kind}>
-        {({ getFieldValue }) => getFieldValue('kind') === 'frontline' && (
-          <Form.Item name="roomId" label={t('room.room')}>
-            <Select allowClear loading={rooms.isPending} options={(rooms.data ?? []).filter((r) => r.active).map((r) => ({ value: r.id, label: r.name }))} />
-          </Form.Item>
-        )}
-      </Form.Item>
-      <Form.Item name="year" label={t('consultation.year')} rules={required(t('consultation.year'))}>
-        <InputNumber min={2000} max={2100} precision={0} style={{ width: '100%' }} />
-      </Form.Item>
-      <Form.Item name="summary" label={t('consultation.summary')}><Input.TextArea maxLength={5000} autoSize={{ minRows: 2, maxRows: 6 }} /></Form.Item>
-    </FormModal>
-  );
-}
+import { useConsultations } from '../../components/consultations/queries';
 
 export default function ConsultationsPage() {
   const { t, formatDate } = useI18n();

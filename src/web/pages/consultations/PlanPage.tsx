@@ -6,6 +6,7 @@ import { App, Button, Card, Descriptions, Empty, Flex, Form, Input, InputNumber,
 import type { TableColumnsType } from 'antd';
 import { CheckOutlined, PlusOutlined } from '@ant-design/icons';
 import { useAuth } from '../../auth';
+import { CreateConsultation } from '../../components/consultations/CreateConsultation';
 import { errorText, withQuery } from '../../api';
 import { ExportButton } from '../../components/ExportButton';
 import { useI18n } from '../../i18n';
@@ -47,6 +48,8 @@ export default function PlanPage() {
   const { hasRole } = useAuth();
   const [params, setParams] = useSearchParams();
   const [adding, setAdding] = useState(false);
+  // The item whose consultation staff start (its topic, kind and year; linked to it).
+  const [starting, setStarting] = useState<PlanItem | undefined>();
   const year = Number(params.get('year')) || new Date().getFullYear();
   const plan = usePlan(year);
   const measures = useMeasures(year, hasRole('staff') || hasRole('admin') || hasRole('leader'));
@@ -56,7 +59,8 @@ export default function PlanPage() {
     { title: t('consultation.kind'), key: 'kind', render: (_, i) => <KindTag kind={i.kind} /> },
     { title: t('consultation.plan.topic'), key: 'topic', render: (_, i) => (i.topicId ? <Link to={`/consultations/topics/${i.topicId}`}>{i.topic}</Link> : i.topic) },
     { title: t('consultation.plan.owner'), key: 'owner', render: (_, i) => (i.committeeId ? i.owner : t('consultation.plan.office')) },
-    { title: t('consultation.plan.consultation'), key: 'c', render: (_, i) => (i.consultationId ? <Link to={`/consultations/${i.consultationId}`}><StateTag state={i.consultationState!} /></Link> : t('common.none')) },
+    { title: t('consultation.plan.consultation'), key: 'c', render: (_, i) => (i.consultationId ? <Link to={`/consultations/${i.consultationId}`}><StateTag state={i.consultationState!} /></Link>
+      : hasRole('staff') ? <Button size="small" icon={<PlusOutlined />} onClick={() => setStarting(i)}>{t('consultation.plan.start')}</Button> : t('common.none')) },
   ];
   const confirmAdopt = () => modal.confirm({
     title: t('consultation.plan.adopt'), content: t('consultation.plan.adoptConfirm', { year }),
@@ -108,6 +112,7 @@ export default function PlanPage() {
         </Flex>
       )}
       <AddItem year={year} open={adding} onClose={() => setAdding(false)} />
+      <CreateConsultation year={year} planItem={starting} open={!!starting} onClose={() => setStarting(undefined)} />
     </>
   );
 }
