@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.ts';
 import type { Database } from '../src/server/core/db/client.ts';
@@ -85,6 +86,12 @@ describe('the 四双 report', () => {
       }
     }, 120_000);
   }
+
+  it('the demo it reads holds nothing that happens later than now', async () => {
+    const [row] = (await database.db.execute(sql`select (select count(*) from audit_log where at > now())::int as audit,
+      (select count(*) from consultations where updated_at > now() or created_at > now())::int as consultations`) as unknown as { rows: { audit: number; consultations: number }[] }).rows;
+    expect(row).toEqual({ audit: 0, consultations: 0 });
+  });
 
   it('a year without data says so plainly, with no zero boasted', async () => {
     const r: Report = await get('staff', '/api/v1/reports/sishuang?year=2001');

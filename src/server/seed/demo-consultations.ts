@@ -137,7 +137,9 @@ export async function seedDemoConsultations(tx: Queryable, ctx: ConsultationSeed
   const year = Number(day.slice(0, 4));
   const month = Number(day.slice(5, 7));
   const notAfterToday = (d: string) => (d > day ? day : d);
-  const at = (d: string) => new Date(`${d}T02:00:00Z`); // 10:00 in China
+  // 10:00 in China that day; today's before 10:00 is now (the demo holds nothing yet to come).
+  const now = (ctx.now ?? new Date()).getTime();
+  const at = (d: string) => new Date(Math.min(Date.parse(`${d}T02:00:00Z`), now));
   const committeeId = (name: string | null) => (name ? ctx.committees.find((c) => c.name === name)?.id ?? null : null);
   const unitOf = (name: string) => {
     const unit = ctx.units.find((u) => u.name === name);
