@@ -195,7 +195,7 @@ describe.each(engines)('consultation meetings (%s)', (engine) => {
     expect(added.map((e) => [e.memberIds, e.occurredOn])).toEqual([[[t.fx.memberIds[0]], plusDays(today(), 5)], [[t.fx.memberIds[0]], plusDays(today(), 5)]]);
   });
 
-  it('gives each of the 八个一 its deliverable, and marks an item done only with one', async () => {
+  it('gives each of the 八个一 its deliverable (the item then under way), and marks an item done only with one', async () => {
     const c = await ok('staff', 'POST', '/consultations', { title: '专题议政性常委会议（清单）', kind: 'standing', year: 2031 });
     const patch = (body: object) => call('staff', 'PATCH', `/consultations/${c.id}/checklist`, body);
     expect(expectProblem(await patch({ key: 'researchReport', state: 'done' }), 422).errors[0]!.path).toBe('/state');
@@ -205,7 +205,8 @@ describe.each(engines)('consultation meetings (%s)', (engine) => {
     const res = await upload('staff', `/consultations/${c.id}/checklist/deliverable?key=researchReport`, PDF, '调研报告.pdf');
     expect(res.statusCode, res.body).toBe(201);
     const item = res.json().checklist.find((i: { key: string }) => i.key === 'researchReport');
-    expect(item).toMatchObject({ state: 'todo', deliverable: { filename: '调研报告.pdf', mime: 'application/pdf' } });
+    // Not begun before, under way once its deliverable is in.
+    expect(item).toMatchObject({ state: 'doing', deliverable: { filename: '调研报告.pdf', mime: 'application/pdf' } });
     expect((await patch({ key: 'researchReport', state: 'done' })).statusCode).toBe(200);
     const got = await call('leader', 'GET', `/consultations/${c.id}/files/${item.deliverable.id}`);
     expect(got.rawPayload.equals(PDF)).toBe(true);

@@ -295,7 +295,8 @@ export function uploadDeliverable(ctx: Ctx, id: string, key: TaskKey, file: Uplo
     if (!task) throw notFound('Checklist item');
     const row = await storeUpload(c, fileItem(id), file);
     await bindUploads(c, fileItem(id), [row.id], { kind: 'deliverable', id });
-    await c.tx.update(consultationTasks).set({ deliverableId: row.id, updatedAt: sql`now()` }).where(ofTask);
+    // An item not begun is under way once its deliverable is in (staff then mark it done).
+    await c.tx.update(consultationTasks).set({ deliverableId: row.id, ...(task.state === 'todo' ? { state: 'doing' } : {}), updatedAt: sql`now()` }).where(ofTask);
     await c.tx.update(consultations).set({ updatedAt: sql`now()` }).where(and(eq(consultations.orgId, l.c.orgId), eq(consultations.id, id)));
     await c.record({ action: 'checklist', entity: 'consultation', entityId: id, before: { state: l.c.state }, after: { state: l.c.state, note: `${TASK_NAMES[key]}：成果 ${row.filename}` } });
     return row;
