@@ -164,7 +164,10 @@ describe('proposal journey in the browser', () => {
     const unsatisfied = await act(member, '评价办理');
     await unsatisfied.getByRole('radiogroup', { name: '对办理工作' }).getByRole('radio', { name: '不满意', exact: true }).check();
     await unsatisfied.getByRole('radiogroup', { name: '对办理结果' }).getByRole('radio', { name: '不满意', exact: true }).check();
+    // How the unit made contact is asked only once it did.
+    expect(await unsatisfied.getByLabel('联系方式', { exact: true }).count()).toBe(0);
     await unsatisfied.getByRole('radio', { name: '是', exact: true }).check();
+    await pick(member, unsatisfied.getByLabel('联系方式', { exact: true }), '电话联系');
     await unsatisfied.getByLabel('意见', { exact: true }).fill('措施不够具体，请细化时间表。');
     await confirm(unsatisfied, '评价办理');
     await toast(member, '评价已提交，谢谢');

@@ -19,6 +19,7 @@ export const recordsZh = {
   'records.grade.pass': '合格',
   'records.grade.fail': '不合格',
   'records.sectorRank': '界别排名',
+  'records.sectorRankIn': '界别排名（{sector}）',
   'records.rankOf': '第 {rank} / {size} 名',
   'records.committeeRank': '{committee}排名',
   'records.sector': '界别',

@@ -64,7 +64,7 @@ export function ReplySection({ p, letters }: { p: HandledItem; letters: boolean 
                     </Tag>
                   )}
                   {e.contacted !== null && <Tag>{t(e.contacted ? 'proposal.contactedYes' : 'proposal.contactedNo')}</Tag>}
-                  {e.contactMethod && <Tag>{t(`proposal.contactMethod.${e.contactMethod}`)}</Tag>}
+                  {e.contactMethod && e.contactMethod !== 'none' && e.contacted !== false && <Tag>{t(`proposal.contactMethod.${e.contactMethod}`)}</Tag>}
                   <Typography.Text type="secondary">{formatDateTime(e.createdAt)}</Typography.Text>
                 </Space>
                 {e.comment && <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{e.comment}</Typography.Text>}

@@ -160,8 +160,13 @@ function EvaluateFields() {
           ]}
         />
       </Form.Item>
-      <Form.Item name="contactMethod" label={t('proposal.form.contactMethod')}>
-        <Select allowClear options={CONTACT_METHODS.map((m) => ({ value: m, label: t(`proposal.contactMethod.${m}`) }))} />
+      {/* How, when the unit did make contact. */}
+      <Form.Item noStyle shouldUpdate={(a, b) => a.contacted !== b.contacted}>
+        {({ getFieldValue }) => getFieldValue('contacted') === true && (
+          <Form.Item name="contactMethod" label={t('proposal.form.contactMethod')}>
+            <Select allowClear options={CONTACT_METHODS.filter((m) => m !== 'none').map((m) => ({ value: m, label: t(`proposal.contactMethod.${m}`) }))} />
+          </Form.Item>
+        )}
       </Form.Item>
       <T k="proposal.form.comment" name="comment" max={1000} optional rows={3} />
     </>
@@ -246,7 +251,7 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
   reply: { Fields: ReplyFields, toBody: (v) => defined({ category: v.category, content: text(v.content), signer: optional(v.signer), attachmentIds: ids(v.attachmentIds) }) },
   evaluate: {
     Fields: EvaluateFields,
-    toBody: (v) => defined({ satisfaction: v.satisfaction, resultSatisfaction: v.resultSatisfaction ?? undefined, contacted: v.contacted ?? undefined, contactMethod: v.contactMethod ?? undefined, comment: optional(v.comment) }),
+    toBody: (v) => defined({ satisfaction: v.satisfaction, resultSatisfaction: v.resultSatisfaction ?? undefined, contacted: v.contacted ?? undefined, contactMethod: v.contacted === true ? v.contactMethod ?? undefined : undefined, comment: optional(v.comment) }),
   },
   rate: { Fields: RateFields, toBody: (v) => defined({ topic: v.topic, research: v.research, feasibility: v.feasibility, comment: optional(v.comment) }) },
   exempt: { Fields: () => <T k="proposal.form.exemptReason" name="reason" max={500} rows={3} />, toBody: (v) => ({ reason: text(v.reason) }) },

@@ -20,6 +20,7 @@ export const recordsEn: Record<Keys, string> = {
   'records.grade.pass': 'Pass',
   'records.grade.fail': 'Fail',
   'records.sectorRank': 'Rank in sector',
+  'records.sectorRankIn': 'Rank in sector ({sector})',
   'records.rankOf': '{rank} of {size}',
   'records.committeeRank': 'Rank in {committee}',
   'records.sector': 'Sector',

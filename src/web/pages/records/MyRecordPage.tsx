@@ -41,7 +41,7 @@ export default function MyRecordPage() {
                 <Tag color={GRADE_COLORS[r.grade]} style={{ fontSize: 16, padding: '2px 10px', marginInlineEnd: 0 }} data-testid="grade">{t(gradeKey(r.grade))}</Tag>
               </Flex>
               <Flex vertical gap={4}>
-                <Typography.Text type="secondary">{`${t('records.sectorRank')}（${r.member.sectorName}）`}</Typography.Text>
+                <Typography.Text type="secondary">{t('records.sectorRankIn', { sector: r.member.sectorName })}</Typography.Text>
                 <Typography.Text strong>{t('records.rankOf', r.rank.sector)}</Typography.Text>
               </Flex>
               {r.rank.committees.map((c) => (
