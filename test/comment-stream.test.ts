@@ -57,6 +57,9 @@ describe.each(engines)('comment stream (%s)', (engine) => {
     await ok('staff', 'POST', `/consultations/${id}/actions/openComments`, { moderation: 'post' });
     const visible = await post(id, '先发后审的意见');
     expect((await stream.next()).data).toMatchObject({ id: visible.id, content: '先发后审的意见' });
+    // What it carries is published: contact details masked.
+    const phone = await post(id, '建议增设站点，电话13900001111');
+    expect((await stream.next()).data).toMatchObject({ id: phone.id, content: '建议增设站点，电话[电话已隐去]' });
     expect(stream.pending().map((x) => (x.data as { id: string }).id)).not.toContain(hidden.id);
     // A vote goes out as new counts.
     await ok('leader', 'POST', `/consultations/${id}/comments/${visible.id}/vote`, { value: 'support' });

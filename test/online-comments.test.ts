@@ -153,6 +153,19 @@ describe.each(engines)('online comments (%s)', (engine) => {
     expect(events.map((e) => e.payload)).toContainEqual(expect.objectContaining({ id: reply.id, consultationId: id, memberIds: [t.fx.memberIds[0]], occurredOn: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) }));
   });
 
+  it('publishes a comment with its contact details masked; staff moderating read it as written', async () => {
+    const id = await openConsultation('post');
+    const me = await register();
+    const text = '小区门口公交站太远，建议增设站点，联系我：139 0000 1111。';
+    const posted = await ok(me, 'POST', `/consultations/${id}/comments`, { content: text });
+    expect(posted.content).toBe('小区门口公交站太远，建议增设站点，联系我：[电话已隐去]。');
+    expect((await ok(null, 'GET', `/consultations/${id}/comments`)).items.map((c: { content: string }) => c.content)).toEqual([posted.content]);
+    expect((await ok('staff', 'GET', `/consultations/${id}/comments?status=visible`)).items[0].content).toBe(posted.content);
+    // (a hidden comment, as staff see it in their queue, keeps its words)
+    await ok('staff', 'POST', `/consultations/${id}/comments/${posted.id}/hide`, { reason: '含个人联系方式' });
+    expect((await ok('staff', 'GET', `/consultations/${id}/comments?status=hidden`)).items[0].content).toBe(text);
+  });
+
   it('holds comments under pre-moderation and for a sensitive word until staff approve them', async () => {
     const id = await openConsultation('pre');
     const me = await register();

@@ -7,6 +7,7 @@ import { arrayParam as arr, queryRows, type Queryable, type Tx } from '../../cor
 import { conflict, invalid, notFound, say } from '../../core/errors.ts';
 import type { LiveBus, LiveMessage } from '../../core/live.ts';
 import { isPublicAccount, type Actor } from '../../core/policies.ts';
+import { redactContacts } from '../../core/text/redact.ts';
 import { auditLog, outbox, users } from '../../core/schema.ts';
 import { members, sectors } from '../org/schema.ts';
 import { rankTallied, type ConsensusRank } from './consensus.ts';
@@ -23,13 +24,13 @@ export type VoteValue = 'support' | 'oppose';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-/** A comment as the public sees it (and the stream sends it). */
+/** A comment as the public sees it (and the stream sends it): contact details masked, as everything published. */
 export const presentComment = (c: Comment) => ({
-  id: c.id, consultationId: c.consultationId, seq: c.seq, content: c.content, replyTo: c.replyTo, authorName: c.authorName,
+  id: c.id, consultationId: c.consultationId, seq: c.seq, content: redactContacts(c.content), replyTo: c.replyTo, authorName: c.authorName,
   status: c.status, supports: c.supports, opposes: c.opposes, createdAt: iso(c.createdAt)!,
 });
-/** …and as staff moderate it. */
-const presentForStaff = (c: Comment) => ({ ...presentComment(c), authorId: c.authorId, heldFor: c.heldFor, hiddenReason: c.hiddenReason, moderatedAt: iso(c.moderatedAt) });
+/** …and as staff moderate it (the text as written). */
+const presentForStaff = (c: Comment) => ({ ...presentComment(c), content: c.content, authorId: c.authorId, heldFor: c.heldFor, hiddenReason: c.hiddenReason, moderatedAt: iso(c.moderatedAt) });
 
 /** The live channel of a consultation's comments, and the staff one of those waiting for them. */
 export const commentChannel = (orgId: string, id: string) => `consultation:${orgId}:${id}:comments`;

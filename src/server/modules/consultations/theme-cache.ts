@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Queryable } from '../../core/db/client.ts';
+import { redactContacts } from '../../core/text/redact.ts';
 import { inWorker } from '../../core/workers/pool.ts';
 import { consultationComments as comments, consultationThemes as themesTable } from './schema.ts';
 import type { ThemeResult } from './themes.ts';
@@ -172,7 +173,8 @@ export class ThemeCache {
     const byId = new Map(rows.map((r) => [r.id, r]));
     const view: View = {
       grouped: rows.length, computedAt: new Date().toISOString(),
-      themes: result.themes.map((t) => ({ key: t.key, size: t.size, words: t.words, representatives: t.representativeIds.map((id) => byId.get(id)!) })),
+      // (the representatives shown as published comments are: contact details masked)
+      themes: result.themes.map((t) => ({ key: t.key, size: t.size, words: t.words, representatives: t.representativeIds.map((id) => ({ ...byId.get(id)!, content: redactContacts(byId.get(id)!.content) })) })),
     };
     await this.db.update(themesTable).set({ view, basisCount: basis.count, basisSeq: basis.lastSeq, computedAt: new Date(view.computedAt!), leaseUntil: null, failedAt: null })
       .where(ofCons(cons));
