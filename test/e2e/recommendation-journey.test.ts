@@ -71,6 +71,10 @@ describe('a recommendation in the browser', () => {
     const reply = await act(unit, '答复');
     await reply.getByRole('radio', { name: 'A 已解决或采纳', exact: true }).check();
     await reply.getByLabel('答复内容', { exact: true }).fill(REPLY);
+    // A file that is not what its name says is refused, saying why, and is not attached.
+    await reply.locator('input[type=file]').setInputFiles({ name: '答复函.pdf', mimeType: 'application/pdf', buffer: Buffer.from('这不是PDF文件') });
+    await see(unit.locator('.ant-message').getByText(/^未能附上“答复函\.pdf”：/));
+    await expect.poll(() => reply.getByText('答复函.pdf', { exact: true }).count()).toBe(0);
     await confirm(reply, '答复');
     await toast(unit, '答复已提交');
     await see(card(unit, '答复').getByText(REPLY, { exact: true }));

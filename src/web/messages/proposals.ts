@@ -227,6 +227,7 @@ export const proposalsZh = {
   'proposal.similar.thisSession': '本次会议',
   'proposal.similar.unseen': '本次会议另有 {count} 件题目相近的提案已提交（他人未公开的提案，无法查看）。请避免重复提交，或联系提案委员会。',
   'proposal.attachments.upload': '上传附件',
+  'proposal.attachments.refused': '未能附上“{name}”：{reason}',
   'proposal.attachments.hint': 'PDF、Word、Excel、PowerPoint 或图片，每个不超过 10 MB',
   'proposal.evaluationRound': '第 {round} 轮评价',
   'proposal.contactedYes': '已联系',

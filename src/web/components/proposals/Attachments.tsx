@@ -1,6 +1,6 @@
 // Attachments of replies and contact-log entries: the upload field of those forms and the links.
 import { useState } from 'react';
-import { Button, Form, Space, Upload } from 'antd';
+import { App, Button, Form, Space, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { api, errorText } from '../../api';
@@ -15,8 +15,11 @@ import { proposalPath } from './queries';
 export function AttachmentField({ proposalId, base }: { proposalId: string; base?: string }) {
   const { t } = useI18n();
   const form = Form.useFormInstance();
+  const { message } = App.useApp();
   const [files, setFiles] = useState<UploadFile[]>([]);
-  const sync = (list: UploadFile[]) => {
+  const sync = (all: UploadFile[]) => {
+    // A refused file is said in a toast (why, in the server's words) and leaves the list: it is not attached.
+    const list = all.filter((f) => f.status !== 'error');
     setFiles(list);
     form.setFieldValue('attachmentIds', list.filter((f) => f.status === 'done').map((f) => (f.response as { id: string }).id));
   };
@@ -31,7 +34,10 @@ export function AttachmentField({ proposalId, base }: { proposalId: string; base
           const f = file as File;
           api.upload<{ id: string }>(`${proposalPath(proposalId, base)}/attachments`, 'file', f, f.name)
             .then((res) => onSuccess?.(res))
-            .catch((err) => onError?.(new Error(errorText(err))));
+            .catch((err) => {
+              message.error(t('proposal.attachments.refused', { name: f.name, reason: errorText(err) }));
+              onError?.(new Error(errorText(err)));
+            });
         }}
       >
         <Button icon={<UploadOutlined />}>{t('proposal.attachments.upload')}</Button>

@@ -228,6 +228,7 @@ export const proposalsEn: Record<Keys, string> = {
   'proposal.similar.thisSession': 'This session',
   'proposal.similar.unseen': '{count} proposal(s) on nearly the same subject were already submitted this session (other members’ unpublished proposals, not shown). Avoid a duplicate, or ask the proposal committee.',
   'proposal.attachments.upload': 'Upload a file',
+  'proposal.attachments.refused': 'Could not attach "{name}": {reason}',
   'proposal.attachments.hint': 'PDF, Word, Excel, PowerPoint or images, up to 10 MB each',
   'proposal.evaluationRound': 'Evaluation, round {round}',
   'proposal.contactedYes': 'Contacted',
