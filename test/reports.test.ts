@@ -87,10 +87,16 @@ describe('the 四双 report', () => {
     }, 120_000);
   }
 
-  it('the demo it reads holds nothing that happens later than now', async () => {
+  it('the demo it reads holds nothing that happens later than now, and its recommendations their history', async () => {
     const [row] = (await database.db.execute(sql`select (select count(*) from audit_log where at > now())::int as audit,
       (select count(*) from consultations where updated_at > now() or created_at > now())::int as consultations`) as unknown as { rows: { audit: number; consultations: number }[] }).rows;
     expect(row).toEqual({ audit: 0, consultations: 0 });
+    // Its recommendations have their history: every one assigned says so, and by whom.
+    const [recs] = (await database.db.execute(sql`select count(*)::int as assigned,
+      count(*) filter (where exists (select 1 from audit_log a where a.org_id = r.org_id and a.entity = 'recommendation' and a.entity_id = r.id::text and a.action = 'assign'))::int as told
+      from consultation_recommendations r where r.state <> 'pending'`) as unknown as { rows: { assigned: number; told: number }[] }).rows;
+    expect(recs!.assigned).toBeGreaterThan(0);
+    expect(recs!.told).toBe(recs!.assigned);
   });
 
   it('a year without data says so plainly, with no zero boasted', async () => {

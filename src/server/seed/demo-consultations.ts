@@ -36,6 +36,8 @@ export interface ConsultationSeedContext {
   leaderUserId: string;
   committees: readonly { id: string; name: string }[];
   units: readonly { id: string; name: string }[];
+  /** The units' clerks (who sign for and reply to the recommendations: their history names them). */
+  unitLogins?: readonly { userId: string; unitId: string }[];
   /** The roster (for the meetings' invitees and speakers), and the demo member's login: invited to each meeting, sits in the county room and went on a supervision visit. */
   members: readonly { id: string; name: string; standing: boolean }[];
   demoMemberId: string;
@@ -290,7 +292,17 @@ export async function seedDemoConsultations(tx: Queryable, ctx: ConsultationSeed
         outcomeMeasure: outcome && measure ? measure[0] : null, outcomeQuantity: outcome && measure ? measure[1] : null,
         createdBy: ctx.staffUserId, createdAt: at(meeting), updatedAt: at(notAfterToday(plusMonths(meeting, replied ? 2 : 1))),
       });
+      // Its history, as the commands write it: created; then assigned, signed for and replied to.
+      const recStep = (on: string, actorUserId: string | null, action: string, before: string | null, after: string, note?: string) => rows.audit.push({
+        orgId: ctx.orgId, at: at(on), actorUserId, action, entity: 'recommendation', entityId: recId, ...(before ? { before: { state: before } } : {}),
+        after: before ? { state: after, note: note ?? null } : { state: after, title, consultationId: id },
+      });
+      recStep(meeting, ctx.staffUserId, 'created', null, 'pending');
       if (recState === 'pending') return;
+      const clerk = ctx.unitLogins?.find((l) => l.unitId === unit.id)?.userId ?? null;
+      recStep(assignedOn, ctx.staffUserId, 'assign', 'pending', 'assigned', unit.name);
+      recStep(notAfterToday(plusDays(assignedOn, 2)), clerk, 'sign', 'assigned', 'handling');
+      if (replied) recStep(notAfterToday(plusMonths(assignedOn, 2)), clerk, 'reply', 'handling', 'replied');
       rows.assignments.push({
         orgId: ctx.orgId, itemKind: 'recommendation', itemId: recId, unitId: unit.id, role: 'lead', state: 'signed', assignedAt: at(assignedOn),
         returnBy: plusDays(assignedOn, DEFAULT_HANDLING.returnWindowDays), dueOn: plusMonths(assignedOn, DEFAULT_HANDLING.replyMonths), periodStart: assignedOn,

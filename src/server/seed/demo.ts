@@ -304,6 +304,7 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<{ org
       orgId, staffUserId: login('staff').id, leaderUserId: login('leader').id,
       committees: COMMITTEES.map((name) => ({ id: committeeId.get(name)!, name })),
       units: UNITS.map((u) => ({ id: unitId.get(u.name)!, name: u.name })),
+      unitLogins: logins.filter((l) => l.unitId).map((l) => ({ userId: l.id, unitId: l.unitId! })),
       members: plan.map((m, i) => ({ id: memberIds[i]!, name: m.name, standing: m.standing })), demoMemberId: login('member').memberId!,
       commenters: [login('member'), login('leader')].map((l) => ({ userId: l.id, name: l.displayName, memberId: l.memberId! })),
       passwordHash,
