@@ -341,6 +341,8 @@ export const proposalsZh = {
   'proposal.supervision.empty': '尚无督办记录',
   'proposal.cosign.intro': '以下草稿邀请您附议，确认后提案人才能提交。',
   'proposal.evaluate.intro': '以下提案已收到承办单位答复，请评价办理情况。',
+  'proposal.cosign.empty': '没有等您确认的附议请求',
+  'proposal.evaluate.empty': '没有等您评价的答复',
   'proposal.mine.intro': '您提出和附议的提案。',
   'proposal.review.intro': '已提交、待审查的提案：立案、不予立案、转办或并案。',
   'proposal.assign.intro': '已立案、待交办的提案。',

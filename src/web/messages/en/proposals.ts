@@ -342,6 +342,8 @@ export const proposalsEn: Record<Keys, string> = {
   'proposal.supervision.empty': 'No supervision logged yet',
   'proposal.cosign.intro': 'These drafts invite you to co-sign; the proposer can submit once you confirm.',
   'proposal.evaluate.intro': 'These proposals have a reply from the unit: please evaluate the handling.',
+  'proposal.cosign.empty': 'No request to co-sign waits for you',
+  'proposal.evaluate.empty': 'No reply waits for your evaluation',
   'proposal.mine.intro': 'Proposals you made or co-signed.',
   'proposal.review.intro': 'Submitted proposals to review: file, do not file, convert or merge.',
   'proposal.assign.intro': 'Filed proposals waiting to be assigned.',

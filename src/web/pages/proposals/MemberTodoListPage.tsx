@@ -60,6 +60,7 @@ export function CosignRequestsPage() {
       intro="proposal.cosign.intro"
       query={{ mine: true, state: ['draft'] }}
       filter={asked}
+      emptyText="proposal.cosign.empty"
       columns={['title', 'proposer', 'kind', 'updatedAt']}
       extraColumns={[{ key: 'cosigners', title: t('proposal.cosigners'), render: (p) => <Cosigners p={p} /> }]}
       rowActions={(p) => <CosignButton p={p} />}
@@ -77,6 +78,7 @@ export function RepliesToEvaluatePage() {
       intro="proposal.evaluate.intro"
       query={{ mine: true, state: ['replied'] }}
       filter={proposedByMe}
+      emptyText="proposal.evaluate.empty"
       columns={['title', 'kind', 'units', 'updatedAt']}
     />
   );
