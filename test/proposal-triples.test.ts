@@ -18,7 +18,7 @@ type State = 'draft' | 'submitted' | 'filed' | 'assigned' | 'handling' | 'replie
  */
 const ALLOWED: Record<State, [string, Caller][]> = {
   draft: [['withdraw', 'member'], ['cosign', 'member2']],
-  submitted: [['withdraw', 'member'], ['file', 'staff'], ['reject', 'staff'], ['convert', 'staff'], ['merge', 'staff']],
+  submitted: [['withdraw', 'member'], ['file', 'staff'], ['reject', 'staff'], ['convert', 'staff'], ['merge', 'staff'], ['sendBack', 'staff']],
   filed: [['assign', 'staff'], ['markKey', 'staff']],
   assigned: [['reassign', 'staff'], ['markKey', 'staff'], ['sign', 'unitA'], ['return', 'unitA'], ['sign', 'unitB'], ['return', 'unitB']],
   handling: [['reassign', 'staff'], ['markKey', 'staff'], ['sign', 'unitB'], ['return', 'unitB'], ['logContact', 'unitA'], ['requestExtension', 'unitA'], ['reply', 'unitA']],
@@ -57,7 +57,7 @@ describe.each(engines)('proposal (state, action, caller) triples (%s)', (engine)
     if (res.statusCode !== 200) throw new Error(`${user} ${action}: ${res.statusCode} ${res.body}`);
   };
   const body = (action: string): object => ({
-    reject: { reason: '属于个人或家庭事务' }, convert: { to: 'opinion', reason: '适合以社情民意反映' }, merge: { intoId: keptId },
+    reject: { reason: '属于个人或家庭事务' }, sendBack: { reason: '请一事一案' }, convert: { to: 'opinion', reason: '适合以社情民意反映' }, merge: { intoId: keptId },
     assign: { units: [{ unitId: t.fx.unitIds.a, role: 'lead' }, { unitId: t.fx.unitIds.b, role: 'co' }] },
     reassign: { units: [{ unitId: t.fx.unitIds.a, role: 'lead' }], note: '调整承办单位' }, return: { reason: '不属于本单位职责' },
     opinion: { content: '协办意见' }, logContact: { kind: 'phone', date: today(), content: '电话沟通' },

@@ -80,6 +80,28 @@ describe.each(engines)('a proposal from draft to closed (%s)', (engine) => {
     expect(notes.items.some((n: { title: string }) => n.title.includes('新交办件'))).toBe(true);
   });
 
+  it('lets the office send a submitted proposal back for revision: a draft again, the proposer told why, mended and handed in anew', async () => {
+    const title = '关于加强物业管理和垃圾分类的提案';
+    const p = (await t.app.inject({ method: 'POST', url: '/api/v1/proposals', headers: await t.as('member2'), payload: { title, body: '建议加强物业管理，同时推进垃圾分类。', kind: 'member' } })).json();
+    await ok('member2', p.id, 'submit');
+    expect(await actions('staff', p.id)).toContain('sendBack');
+    // A reason is needed; a member cannot send back.
+    expect((await act('staff', p.id, 'sendBack', {})).statusCode).toBe(400);
+    expectProblem(await act('member2', p.id, 'sendBack', { reason: '自己退回' }), 403);
+    const back = await ok('staff', p.id, 'sendBack', { reason: '一事一案：请将物业管理与垃圾分类分为两件提案' });
+    expect(back).toMatchObject({ state: 'draft' });
+    const notice = (await t.app.inject({ url: '/api/v1/notifications', headers: await t.as('member2') })).json()
+      .items.find((n: { href: string; params: { key: string } }) => n.href === `/proposals/${p.id}` && n.params.key === 'sentBack');
+    expect(notice).toMatchObject({ title: `提案退回修改：${title}`, body: '一事一案：请将物业管理与垃圾分类分为两件提案' });
+    const history = (await t.app.inject({ url: `/api/v1/proposals/${p.id}/history`, headers: await t.as('member2') })).json();
+    expect(history.at(-1)).toMatchObject({ action: 'sendBack', from: 'submitted', to: 'draft', note: '一事一案：请将物业管理与垃圾分类分为两件提案' });
+    // The proposer mends it and hands it in again; the office may then file it.
+    const edited = await t.app.inject({ method: 'PATCH', url: `/api/v1/proposals/${p.id}`, headers: await t.as('member2'), payload: { title: '关于加强物业管理的提案', body: '建议加强物业管理。' } });
+    expect(edited.statusCode, edited.body).toBe(200);
+    await ok('member2', p.id, 'submit');
+    expect((await ok('staff', p.id, 'file')).state).toBe('filed');
+  });
+
   it('gives each notice the parts that vary, beside its Chinese text, for the web to word in English', async () => {
     const title = '关于完善夜间经济配套的提案';
     const p = (await t.app.inject({ method: 'POST', url: '/api/v1/proposals', headers: await t.as('member2'), payload: { title, body: '建议完善夜间公交与照明。', kind: 'member' } })).json();

@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { see, seeTexts, startE2E, type E2E } from './browser.ts';
-import { act, press, agree, button, card, confirm, dialog, logInAs, main, menuLink, pick, row, shownDay, stateTags, toast } from './ui.ts';
+import { act, press, agree, button, card, confirm, dialog, logInAs, main, menuLink, opened, pick, row, shownDay, stateTags, toast } from './ui.ts';
+import { proposalIn } from '../helpers.ts';
 
 const TITLE = '关于加强中小学课后服务的提案';
 const BODY = '建议统筹课后服务经费，完善教师激励机制，引入卫生健康力量参与校园服务。';
@@ -57,7 +58,7 @@ describe('proposal journey in the browser', () => {
     await see(request.getByText('李四 · 待确认', { exact: true }));
     await button(request, `确认附议 ${TITLE}`).click();
     await toast(member2, '已确认附议');
-    await see(main(member2).getByText('没有符合条件的提案', { exact: true }));
+    await see(main(member2).getByText('没有等您确认的附议请求', { exact: true }));
 
     // 3. 张三 sees the confirmation and submits.
     await member.reload();
@@ -208,5 +209,25 @@ describe('proposal journey in the browser', () => {
     const history = card(staff, '历史记录');
     await see(history.getByText('不满意', { exact: true }));
     await see(history.getByText('满意', { exact: true }));
+  });
+
+  it('staff send a proposal back for revision from the review queue; the proposer reads why and mends the draft', { timeout: 240_000 }, async (test) => {
+    const title = '关于加强物业管理和垃圾分类的提案';
+    const id = await proposalIn(e2e.t, 'submitted', title);
+    const staff = await logInAs(e2e, test, 'staff');
+    await menuLink(staff, '立案审查').click();
+    await button(row(staff, title), `审查 ${title}`).click();
+    const review = dialog(staff, title);
+    await button(review, '退回修改').click();
+    const form = await opened(dialog(staff, '退回修改'));
+    await form.getByLabel('需要修改的地方（将告知提案人）', { exact: true }).fill('一事一案：请将物业管理与垃圾分类分为两件提案');
+    await confirm(form);
+    await toast(staff, '已退回提案人修改');
+
+    const member = await logInAs(e2e, test, 'member');
+    await member.goto(`/proposals/${id}`);
+    await seeTexts(stateTags(member), ['草稿']);
+    await see(card(member, '历史记录').getByText('一事一案：请将物业管理与垃圾分类分为两件提案', { exact: true }));
+    await see(main(member).getByRole('button', { name: /修改/ }).first());
   });
 });

@@ -144,6 +144,13 @@ const steps: Record<string, Step> = {
     await notifyProposers(c, l, 'notFiled', {}, `提案不予立案：${l.p.title}`, reason);
     return reason;
   },
+  async sendBack(c, l, b, set) {
+    const reason = String(b.reason).trim();
+    // A draft again, to be mended and handed in anew (its submission then dated afresh).
+    set({ submittedAt: null });
+    await notifyProposers(c, l, 'sentBack', {}, `提案退回修改：${l.p.title}`, reason);
+    return reason;
+  },
   async convert(c, l, b, set) {
     set({ convertedTo: String(b.to), decisionReason: String(b.reason) });
     await notifyProposers(c, l, b.to === 'opinion' ? 'toOpinion' : 'toLetter', {}, `提案转为${b.to === 'opinion' ? '社情民意信息' : '委员来信'}：${l.p.title}`, String(b.reason));

@@ -56,6 +56,8 @@ export const proposalWorkflow = defineWorkflow<ProposalState, ProposalFacts>('pr
   { from: 'submitted', action: 'reject', to: 'not_filed', who: ['staff'], label: '不予立案', labelEn: 'Do not file' },
   { from: 'submitted', action: 'convert', to: 'converted', who: ['staff'], label: '转为社情民意或委员来信', labelEn: 'Convert' },
   { from: 'submitted', action: 'merge', to: 'merged', who: ['staff'], label: '并案', labelEn: 'Merge' },
+  // 退回修改: the office's review finds what the proposer should mend (a title, a mixed subject) — back to a draft, the reason told.
+  { from: 'submitted', action: 'sendBack', to: 'draft', who: ['staff'], label: '退回修改', labelEn: 'Send back for revision' },
   { from: 'filed', action: 'assign', to: 'assigned', who: ['staff'], label: '交办', labelEn: 'Assign' },
   ...handlingTransitions<ProposalState, ProposalFacts>('filed'),
   { from: 'replied', action: 'evaluate', who: ['proposer'], label: '评价办理', labelEn: 'Evaluate',

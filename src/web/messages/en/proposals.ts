@@ -256,6 +256,7 @@ export const proposalsEn: Record<Keys, string> = {
   'proposal.form.dueDateHint': 'Empty: the standard period ({months} months after assignment)',
   'proposal.form.reassignNote': 'Reason for reassigning',
   'proposal.form.returnReason': 'Reason for return',
+  'proposal.form.sendBackReason': 'What to mend (the proposer is told)',
   'proposal.form.opinion': 'Co-handling opinion',
   'proposal.form.contactKind': 'Kind',
   'proposal.form.contactDate': 'Date',
