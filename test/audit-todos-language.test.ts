@@ -69,4 +69,22 @@ describe.each(engines)('to-dos, numbers and the audit log for the web in any lan
     const refused = await t.app.inject({ url: '/api/v1/audit/entities', headers: await t.as('staff') });
     expect(refused.statusCode).toBe(403);
   });
+
+  it('the audit log is read by who acted and between two days (China time, both included)', async () => {
+    const all = (await get('admin', '/api/v1/audit?pageSize=200')).items as { id: number; at: string; actorUserId: string | null }[];
+    const byStaff = (await get('admin', `/api/v1/audit?pageSize=200&actorUserId=${t.fx.userIds.staff}`)).items as { id: number; actorUserId: string }[];
+    expect(byStaff.length).toBeGreaterThan(0);
+    expect(byStaff.map((e) => e.id)).toEqual(all.filter((e) => e.actorUserId === t.fx.userIds.staff).map((e) => e.id));
+    // One entry dated late in a China day (16:30 UTC is half past midnight the next day there).
+    const [entry] = all;
+    await t.database.db.execute(sql`update audit_log set at = '2031-03-09T16:30:00Z' where id = ${entry!.id}`);
+    const on = async (from: string, to: string) => ((await get('admin', `/api/v1/audit?pageSize=200&from=${from}&to=${to}`)).items as { id: number }[]).map((e) => e.id);
+    expect(await on('2031-03-10', '2031-03-10')).toEqual([entry!.id]);
+    expect(await on('2031-03-09', '2031-03-09')).toEqual([]);
+    expect(await on('2031-03-01', '2031-03-31')).toEqual([entry!.id]);
+    const backwards = await t.app.inject({ url: '/api/v1/audit?from=2031-03-10&to=2031-03-01', headers: await t.as('admin') });
+    expect(backwards.statusCode).toBe(422);
+    expect(backwards.json().errors.map((e: { path: string }) => e.path)).toEqual(['/to']);
+    expect((await t.app.inject({ url: '/api/v1/audit?from=2031-13-01', headers: await t.as('admin') })).statusCode).toBe(400);
+  });
 });

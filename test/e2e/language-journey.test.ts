@@ -177,6 +177,11 @@ describe('the pages in the user’s language', () => {
     await pick(page, main(page).getByLabel('Object type', { exact: true }), 'Proposal');
     await expect.poll(() => main(page).getByRole('cell', { name: 'Sector', exact: true }).count()).toBe(0);
     await see(main(page).getByRole('cell', { name: 'Proposal', exact: true }));
+    // …and who acted: staff's entries only.
+    await pick(page, main(page).getByLabel('Who', { exact: true }), 'staff');
+    await see(main(page).getByRole('cell', { name: 'Mark as key proposal', exact: true }));
+    await expect.poll(() => main(page).getByRole('cell', { name: 'member2', exact: true }).count()).toBe(0);
+    await expectEnglish(page);
   });
 
   it('the members page: each filter shows its whole name', { timeout: 120_000 }, async (test) => {

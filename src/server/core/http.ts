@@ -8,6 +8,8 @@ import { NAME_PATTERN, TEXT_PATTERN } from './text/fields.ts';
 // Shared pieces of route definitions.
 
 export const Uuid = Type.String({ format: 'uuid' });
+/** A calendar day, YYYY-MM-DD. */
+export const Day = Type.String({ format: 'date' });
 export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
 /** A name or title a person types: one line with a visible character, no control characters. */
 export const Name = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: NAME_PATTERN });

@@ -14,11 +14,12 @@ interface Props {
   min?: string;
   max?: string;
   'aria-label'?: string;
+  placeholder?: string;
   allowClear?: boolean;
   style?: CSSProperties;
 }
 
-export function DateField({ id, value, onChange, min, max, allowClear = false, style, ...rest }: Props) {
+export function DateField({ id, value, onChange, min, max, allowClear = false, style, placeholder, ...rest }: Props) {
   const { dateFormat, lang } = useI18n();
   // antd's date pickers name months and weekdays through dayjs: its locale follows the page's (set
   // here, the only date picker, so that dayjs stays out of the login page's scripts).
@@ -27,6 +28,7 @@ export function DateField({ id, value, onChange, min, max, allowClear = false, s
     <DatePicker
       id={id}
       aria-label={rest['aria-label']}
+      placeholder={placeholder}
       value={value ? dayjs(value) : null}
       onChange={(d) => onChange?.(d ? d.format('YYYY-MM-DD') : undefined)}
       format={[dateFormat, 'YYYY-MM-DD']}

@@ -159,6 +159,10 @@ export const uiZh = {
   // 审计日志: what was done, to what.
   'audit.order': '按时间倒序，最新的在前',
   'audit.allEntities': '全部对象',
+  'audit.allActors': '全部操作人',
+  'audit.filterActor': '操作人',
+  'audit.from': '开始日期',
+  'audit.to': '结束日期',
   // Public accounts (网民) and online comments (网络议政).
   'register.title': '注册网民账号',
   'register.intro': '注册后即可参与网络议政：发表意见、回复和支持他人的意见。',

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { filtersOf, FIRST_ROWS, listExportRoutes } from '../list-export.ts';
@@ -6,10 +6,10 @@ import type { Column } from '../xlsx.ts';
 import { backupTo } from '../db/backup.ts';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { auditLog, users } from '../schema.ts';
-import { actorOf, errorResponses, ListOf, pageOf, Paging } from '../http.ts';
+import { actorOf, Day, errorResponses, ListOf, pageOf, Paging, Uuid } from '../http.ts';
 import { authorize, definePolicies } from '../policies.ts';
 import { chinaTime } from '../china-time.ts';
-import { langOf } from '../errors.ts';
+import { invalid, langOf, say } from '../errors.ts';
 import { actionName, entityName } from './names.ts';
 
 definePolicies({ 'audit.read': ['admin'], 'backup.read': ['admin'] });
@@ -23,12 +23,22 @@ const AuditView = Type.Object({
 
 export async function auditRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const Filters = { ...Paging, entity: Type.Optional(Type.String({ maxLength: 50 })), entityId: Type.Optional(Type.String({ maxLength: 64 })) };
+  const Filters = {
+    ...Paging, entity: Type.Optional(Type.String({ maxLength: 50 })), entityId: Type.Optional(Type.String({ maxLength: 64 })),
+    /** Who acted; the days (China time) from and to, both included. */
+    actorUserId: Type.Optional(Uuid), from: Type.Optional(Day), to: Type.Optional(Day),
+  };
+  /** A day's first instant in China (China keeps no summer time: the next day's is 24 hours on). */
+  const dayStart = (day: string, next = 0) => new Date(Date.parse(`${day}T00:00:00+08:00`) + next * 86_400_000).toISOString();
   /** The log as an admin may read it, newest first. */
-  const list = async (req: FastifyRequest, q: { entity?: string; entityId?: string }, page: { limit: number; offset: number }) => {
+  const list = async (req: FastifyRequest, q: { entity?: string; entityId?: string; actorUserId?: string; from?: string; to?: string }, page: { limit: number; offset: number }) => {
     const actor = actorOf(req);
     authorize(actor, 'audit.read');
-    const where = and(eq(auditLog.orgId, actor.orgId), q.entity ? eq(auditLog.entity, q.entity) : undefined, q.entityId ? eq(auditLog.entityId, q.entityId) : undefined);
+    if (q.from && q.to && q.from > q.to) throw invalid('/to', say('结束日期不能早于开始日期', 'must not be before from'));
+    const where = and(eq(auditLog.orgId, actor.orgId), q.entity ? eq(auditLog.entity, q.entity) : undefined, q.entityId ? eq(auditLog.entityId, q.entityId) : undefined,
+      q.actorUserId ? eq(auditLog.actorUserId, q.actorUserId) : undefined,
+      q.from ? gte(auditLog.at, sql`${dayStart(q.from)}::timestamptz`) : undefined,
+      q.to ? lt(auditLog.at, sql`${dayStart(q.to, 1)}::timestamptz`) : undefined);
     const [rows, [count]] = await Promise.all([
       app.db.select({ a: auditLog, actorName: users.displayName }).from(auditLog)
         .leftJoin(users, and(eq(users.orgId, auditLog.orgId), eq(users.id, auditLog.actorUserId)))

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { TProperties } from 'typebox';
-import { actorOf, ctxOf, errorResponses, IdParams, Name, Text, Uuid } from '../../core/http.ts';
+import { actorOf, ctxOf, Day, errorResponses, IdParams, Name, Text, Uuid } from '../../core/http.ts';
 import { badRequest, say } from '../../core/errors.ts';
 import { authorize } from '../../core/policies.ts';
 import { readUpload, sendAttachment } from '../handling/attachment-http.ts';
@@ -19,7 +19,6 @@ import { checklistOf } from './queries.ts';
 
 const obj = <T extends TProperties>(props: T, opts: object = {}) => Type.Object(props, { additionalProperties: false, ...opts });
 const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
-const Day = Type.String({ format: 'date' });
 const Clock = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM' });
 const MemberIds = Type.Array(Uuid, { maxItems: 1000 });
 const multipart = { consumes: ['multipart/form-data'] };

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { actorOf, ctxOf, errorResponses, IdParams, Name, Text, Uuid } from '../../core/http.ts';
+import { actorOf, ctxOf, Day, errorResponses, IdParams, Name, Text, Uuid } from '../../core/http.ts';
 import { authorize, definePolicies } from '../../core/policies.ts';
 import { loadConsultation } from './access.ts';
 import { createRoom, listRooms, loadRoom, presentRoom, roomFigures, setRoomMembers, updateRoom } from './rooms.ts';
@@ -21,7 +21,6 @@ const RoomFields = {
   name: Name(100), place: Type.Optional(Nullable(Name(200))), hostCountyOrgId: Type.Optional(Nullable(Uuid)), hostUnitId: Type.Optional(Nullable(Uuid)),
   note: Type.Optional(Nullable(Text(2000))),
 };
-const Day = Type.String({ format: 'date' });
 const VisitFields = { visitedOn: Day, place: Name(200), memberIds: Type.Optional(MemberIds), participants: Type.Optional(Nullable(Text(1000))), findings: Text(5000) };
 
 /** 协商在一线 council rooms and the inspection visits of democratic supervision. */

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { TObject, TProperties } from 'typebox';
-import { actorOf, ctxOf, errorResponses, IdParams, Name, pageOf, Paging, Uuid } from '../../core/http.ts';
+import { actorOf, ctxOf, Day, errorResponses, IdParams, Name, pageOf, Paging, Uuid } from '../../core/http.ts';
 import { authorize } from '../../core/policies.ts';
 import { truncationNote } from '../../core/xlsx.ts';
 import { exportRoutes, filtersOf, FIRST_ROWS, listExportRoutes } from '../../core/list-export.ts';
@@ -21,7 +21,6 @@ const obj = <T extends TProperties>(props: T) => Type.Object(props, { additional
 /** The same fields, each optional, at least one given (a PATCH body). */
 const patchOf = <T extends TProperties>(o: TObject<T>) => Type.Partial(o, { additionalProperties: false, minProperties: 1 });
 const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
-const Day = Type.String({ format: 'date' });
 const Count = Type.Integer({ minimum: 0, maximum: 10_000_000 });
 const County = Type.Union([Uuid, Type.Null()]);
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { TProperties } from 'typebox';
-import { actorOf, ctxOf, errorResponses, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
+import { actorOf, ctxOf, Day, errorResponses, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
 import { entityHistory } from '../../core/history.ts';
 import { authorize, definePolicies, type Actor } from '../../core/policies.ts';
 import { loadOpinion } from './access.ts';
@@ -18,7 +18,6 @@ definePolicies({ 'opinion.stats': ['staff', 'admin', 'leader'] });
 
 const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
 const obj = <T extends TProperties>(props: T) => Type.Object(props, { additionalProperties: false });
-const Day = Type.String({ format: 'date' });
 const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
 // The committee's limit (1,500 characters by default) is checked by the command, with a 422 naming /body.
 const Body = Text(20000);

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { runCommand, type CommandScope } from '../../core/command.ts';
 import { invalid, notFound, say } from '../../core/errors.ts';
-import { actorOf, ctxOf, errorResponses, IdParams } from '../../core/http.ts';
+import { actorOf, ctxOf, Day, errorResponses, IdParams } from '../../core/http.ts';
 import { authorize } from '../../core/policies.ts';
 import { firstOf, listExportRoutes } from '../../core/list-export.ts';
 import type { Column } from '../../core/xlsx.ts';
@@ -11,7 +11,6 @@ import type { Queryable } from '../../core/db/client.ts';
 import { plenarySessions, terms } from './schema.ts';
 
 const Year = Type.Integer({ minimum: 1949, maximum: 2200 });
-const Day = Type.String({ format: 'date' });
 const TermFields = { number: Type.Integer({ minimum: 1, maximum: 100 }), startYear: Year, endYear: Year, current: Type.Optional(Type.Boolean()) };
 const SessionFields = { number: Type.Integer({ minimum: 1, maximum: 50 }), startsOn: Day, endsOn: Type.Optional(Type.Union([Day, Type.Null()])) };
 const SessionView = Type.Object({ id: Type.String(), number: Type.Integer(), startsOn: Type.String(), endsOn: Type.Union([Type.String(), Type.Null()]) });

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { TProperties } from 'typebox';
-import { actorOf, ctxOf, errorResponses, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
+import { actorOf, ctxOf, Day, errorResponses, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
 import { notFound } from '../../core/errors.ts';
 import { authorize, can } from '../../core/policies.ts';
 import { exportRoutes, filtersOf, firstOf, FIRST_ROWS, listExportRoutes, listSheet } from '../../core/list-export.ts';
@@ -16,7 +16,6 @@ import { type ActivityFilter, campaignView, groupView, listActivities, listCampa
 const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
 const obj = <T extends TProperties>(props: T) => Type.Object(props, { additionalProperties: false });
 const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
-const Day = Type.String({ format: 'date' });
 const thisYear = () => Number(today().slice(0, 4));
 
 export async function partyRoutes(fastify: FastifyInstance) {

@@ -4,7 +4,7 @@ import type { Static, TProperties } from 'typebox';
 import { and, eq, sql } from 'drizzle-orm';
 import { users } from '../../core/schema.ts';
 import { badRequest, say } from '../../core/errors.ts';
-import { actorOf, ctxOf, errorResponses, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
+import { actorOf, ctxOf, Day, errorResponses, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
 import { authorize, definePolicies, type Actor } from '../../core/policies.ts';
 import { KIND, loadProposal, loadReadable, publicView } from './access.ts';
 import { act, actOnMany, createProposal, updateDraft, uploadAttachment } from './commands.ts';
@@ -27,7 +27,6 @@ definePolicies({ 'proposal.supervise': ['staff', 'admin', 'leader'], 'proposal.m
 export const KINDS = ['member', 'joint', 'group', 'committee', 'sector'] as const;
 export const DOMAINS = ['经济', '政治', '文化', '社会', '生态文明', '其他'] as const;
 const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
-const Day = Type.String({ format: 'date' });
 const Units = Type.Array(Type.Object({ unitId: Uuid, role: lit(['lead', 'co'] as const) }, { additionalProperties: false }), { minItems: 1, maxItems: 10 });
 const obj = <T extends TProperties>(props: T) => Type.Object(props, { additionalProperties: false });
 const AttachmentIds = Type.Array(Uuid, { maxItems: 20, uniqueItems: true });

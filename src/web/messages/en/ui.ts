@@ -153,6 +153,10 @@ export const uiEn: Record<Keys, string> = {
 
   'audit.order': 'Newest first',
   'audit.allEntities': 'All objects',
+  'audit.allActors': 'Everyone',
+  'audit.filterActor': 'Who',
+  'audit.from': 'From',
+  'audit.to': 'To',
   'register.title': 'Register a public account',
   'register.intro': 'With an account you take part in online consultation: comment, reply and support others’ comments.',
   'register.displayName': 'Display name',

@@ -5,6 +5,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Col, Flex, Input, Row, Select, Typography, theme } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { api, withQuery } from '../../api';
+import { DateField } from '../../components/DateField';
 import { ExportButton } from '../../components/ExportButton';
 import { useI18n } from '../../i18n';
 import { keys } from '../../queries';
@@ -36,18 +37,33 @@ function JsonBlock({ title, value }: { title: string; value: unknown }) {
   );
 }
 
+/** The title an entry names its object by, if any (most record one when they create or change it). */
+function subjectOf(e: AuditEntry): string | undefined {
+  const titled = (v: unknown) => (v && typeof v === 'object' && typeof (v as { title?: unknown }).title === 'string' ? (v as { title: string }).title : undefined);
+  return titled(e.after) ?? titled(e.before);
+}
+
 export default function AuditPage() {
   const { t, lang, formatDateTime } = useI18n();
   const [entity, setEntity] = useState('');
   const [entityId, setEntityId] = useState('');
+  const [actorUserId, setActorUserId] = useState('');
+  const [from, setFrom] = useState<string | undefined>();
+  const [to, setTo] = useState<string | undefined>();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
 
-  const params = { entity, entityId, page, pageSize };
+  const filters = { entity, entityId, actorUserId, from, to };
+  const params = { ...filters, page, pageSize };
   const audit = useQuery({
     queryKey: [...keys.audit, params, lang],
     queryFn: ({ signal }) => api.get<Page<AuditEntry>>('/api/v1/audit', params, signal),
     placeholderData: keepPreviousData,
+  });
+  // Who may be picked: the committee's logins.
+  const people = useQuery({
+    queryKey: [...keys.audit, 'people'],
+    queryFn: ({ signal }) => api.get<Page<{ id: string; username: string; displayName: string }>>('/api/v1/users', { pageSize: 200 }, signal),
   });
   const entities = useQuery({
     queryKey: [...keys.audit, 'entities', lang],
@@ -66,13 +82,19 @@ export default function AuditPage() {
       title: t('audit.entityId'),
       dataIndex: 'entityId',
       key: 'entityId',
-      render: (id: string | null) => (id ? <Typography.Text code copyable={{ text: id }}>{id.length > 12 ? `${id.slice(0, 8)}…` : id}</Typography.Text> : t('common.none')),
+      // The object's title where the entry holds one (a proposal's, a consultation's…), beside its id.
+      render: (id: string | null, e) => (
+        <Flex vertical gap={0}>
+          {subjectOf(e) && <Typography.Text>{subjectOf(e)}</Typography.Text>}
+          {id ? <Typography.Text code copyable={{ text: id }}>{id.length > 12 ? `${id.slice(0, 8)}…` : id}</Typography.Text> : t('common.none')}
+        </Flex>
+      ),
     },
   ];
 
   return (
     <>
-      <PageHeader title={t('audit.title')} />
+      <PageHeader title={t('audit.title')} extra={<ExportButton href={withQuery('/api/v1/audit.xlsx', filters)} total={audit.data?.total} />} />
       <Flex wrap gap={8} align="center" style={{ marginBottom: 16 }}>
         <Select
           allowClear
@@ -97,8 +119,20 @@ export default function AuditPage() {
           }}
           style={{ flex: '1 1 180px', maxWidth: 320 }}
         />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('audit.allActors')}
+          aria-label={t('audit.filterActor')}
+          value={actorUserId || undefined}
+          loading={people.isPending}
+          options={(people.data?.items ?? []).map((u) => ({ value: u.id, label: u.displayName === u.username ? u.username : `${u.displayName} · ${u.username}` }))}
+          onChange={(v?: string) => { setActorUserId(v ?? ''); setPage(1); }}
+          style={{ flex: '1 1 180px', maxWidth: 240 }}
+        />
+        <div style={{ flex: '0 1 150px' }}><DateField aria-label={t('audit.from')} placeholder={t('audit.from')} value={from} max={to} allowClear onChange={(d) => { setFrom(d); setPage(1); }} /></div>
+        <div style={{ flex: '0 1 150px' }}><DateField aria-label={t('audit.to')} placeholder={t('audit.to')} value={to} min={from} allowClear onChange={(d) => { setTo(d); setPage(1); }} /></div>
         <Typography.Text type="secondary">{t('audit.order')}</Typography.Text>
-        <ExportButton href={withQuery('/api/v1/audit.xlsx', { entity, entityId })} total={audit.data?.total} />
       </Flex>
       <ResponsiveList<AuditEntry>
         items={items}
