@@ -115,6 +115,9 @@ describe.each(engines)('consultation meetings (%s)', (engine) => {
   it('signs a member in only with the code shown now (or the one before): a wrong or stale code, or no code, records nothing', async () => {
     const day = plusDays(today(), 10);
     const { id } = await meeting(day);
+    // The list says the day it is set for, before it is held.
+    const listed = (await ok('staff', 'GET', '/consultations?pageSize=200')).items.find((c: { id: string }) => c.id === id);
+    expect(listed).toMatchObject({ heldOn: null, meetingOn: day });
     await ok('staff', 'POST', `/consultations/${id}/meeting/invitees`, { memberIds: [t.fx.memberIds[1]!] });
     await ok('staff', 'POST', `/consultations/${id}/meeting/invitations`, {});
     expectProblem(await call('member', 'GET', `/consultations/${id}/meeting/sign-in-code`), 403);

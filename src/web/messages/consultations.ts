@@ -43,6 +43,7 @@ export const consultationsZh = {
   'consultation.summary': '简介',
   'consultation.state': '所处步骤',
   'consultation.heldOn': '召开日期',
+  'consultation.meetingSet': '{date}（拟）',
   'consultation.late': '逾期 {n} 项',
   'consultation.new': '新建协商活动',
   'consultation.created': '已创建协商活动',

@@ -5,7 +5,7 @@ import { today } from '../handling/deadlines.ts';
 import { attachments } from '../handling/schema.ts';
 import type { Consultation } from './access.ts';
 import { TASK_KEYS } from './checklist.ts';
-import { consultations, consultationTasks } from './schema.ts';
+import { consultationMeetings, consultations, consultationTasks } from './schema.ts';
 import { topicOf } from './topic-queries.ts';
 
 export interface ConsultationFilter { q?: string; kind?: string; year?: number; state?: string[]; roomId?: string }
@@ -18,6 +18,9 @@ function summary(c: Consultation) {
     heldOn: c.heldOn, comments: { open: c.commentsOpen, moderation: c.commentsModeration }, createdAt: iso(c.createdAt)!, updatedAt: iso(c.updatedAt)!,
   };
 }
+
+/** The day its meeting is set for (before it is held; null without one). */
+const meetingOn = sql<string | null>`(select m.meeting_on::text from ${consultationMeetings} m where m.org_id = ${consultations.orgId} and m.consultation_id = ${consultations.id})`;
 
 /** Checklist items not done by their due date. */
 const lateTasks = sql<number>`(select count(*)::int from ${consultationTasks} t where t.org_id = ${consultations.orgId}
@@ -36,11 +39,11 @@ export const consultationWhere = (actor: Actor, f: ConsultationFilter) => and(
 export async function listConsultations(db: Queryable, actor: Actor, f: ConsultationFilter, page: { limit: number; offset: number }) {
   const where = consultationWhere(actor, f);
   const [rows, [count]] = await Promise.all([
-    db.select({ c: consultations, late: lateTasks }).from(consultations).where(where)
+    db.select({ c: consultations, late: lateTasks, meetingOn }).from(consultations).where(where)
       .orderBy(desc(consultations.year), desc(consultations.updatedAt), desc(consultations.id)).limit(page.limit).offset(page.offset),
     db.select({ n: sql<number>`count(*)::int` }).from(consultations).where(where),
   ]);
-  return { total: count!.n, items: rows.map(({ c, late }) => ({ ...summary(c), lateTasks: late })) };
+  return { total: count!.n, items: rows.map(({ c, late, meetingOn: on }) => ({ ...summary(c), lateTasks: late, meetingOn: on })) };
 }
 
 /** A consultation as the public sees it while its online comments are open. */

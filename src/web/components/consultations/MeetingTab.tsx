@@ -178,7 +178,8 @@ function Invitees({ m }: { m: Meeting }) {
               <Typography.Text strong>{i.name}</Typography.Text>
               {i.sector && <Typography.Text type="secondary">{i.sector}</Typography.Text>}
               <Tag>{i.invitedAt ? t(`meeting.reply.${i.reply}`) : t('meeting.notInvited')}</Tag>
-              {i.leaveState && <Tag color={i.leaveState === 'approved' ? 'gold' : i.leaveState === 'refused' ? 'red' : 'orange'}>{t(`meeting.leave.${i.leaveState}`)}</Tag>}
+              {/* (a member who came after all is present, whatever their leave said) */}
+              {i.leaveState && i.attendance !== 'present' && <Tag color={i.leaveState === 'approved' ? 'gold' : i.leaveState === 'refused' ? 'red' : 'orange'}>{t(`meeting.leave.${i.leaveState}`)}</Tag>}
               <Tag color={ATTENDANCE_COLORS[i.attendance]}>{t(`meeting.attendance.${i.attendance}`)}{i.signedInHow ? ` · ${t(`meeting.how.${i.signedInHow}`)}` : ''}</Tag>
             </Flex>
             {i.leaveReason && <Typography.Text type="secondary">{t('meeting.leave.reason')}：{i.leaveReason}{i.leaveNote ? ` · ${i.leaveNote}` : ''}</Typography.Text>}

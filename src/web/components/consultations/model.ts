@@ -17,6 +17,8 @@ export interface Task {
 
 export interface ConsultationSummary {
   id: string; title: string; kind: Kind; year: number; summary: string | null; state: ConsultationState; heldOn: string | null; lateTasks: number;
+  /** The day its meeting is set for (the committee's own list). */
+  meetingOn?: string | null;
   /** A frontline session's council room. */
   roomId: string | null;
   /** Online comments (网络议政). */

@@ -43,6 +43,7 @@ export const consultationsEn: Record<keyof typeof consultationsZh, string> = {
   'consultation.summary': 'Summary',
   'consultation.state': 'Step',
   'consultation.heldOn': 'Held on',
+  'consultation.meetingSet': '{date} (planned)',
   'consultation.late': '{n} late',
   'consultation.new': 'New consultation',
   'consultation.created': 'Consultation created',

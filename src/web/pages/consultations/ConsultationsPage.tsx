@@ -46,7 +46,7 @@ export default function ConsultationsPage() {
     ...(scope === 'tree' ? [{ title: t('org.committee'), key: 'org', render: (_: unknown, c: ConsultationSummary) => committee(c) }] : []),
     { title: t('consultation.kind'), key: 'kind', render: (_, c) => <KindTag kind={c.kind} /> },
     { title: t('consultation.state'), key: 'state', render: (_, c) => <Flex gap={4} wrap><StateTag state={c.state} />{late(c)}</Flex> },
-    { title: t('consultation.heldOn'), key: 'heldOn', render: (_, c) => (c.heldOn ? formatDate(c.heldOn) : t('common.none')) },
+    { title: t('consultation.heldOn'), key: 'heldOn', render: (_, c) => (c.heldOn ? formatDate(c.heldOn) : c.meetingOn ? t('consultation.meetingSet', { date: formatDate(c.meetingOn) }) : t('common.none')) },
   ];
   const empty = <Empty description={t('consultation.empty')} />;
   return (
