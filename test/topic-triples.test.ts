@@ -50,9 +50,10 @@ describe.each(engines)('topic (state, action, caller) triples (%s)', (engine) =>
     declined: [['decline', 'staff']], merged: [['merge', 'staff']],
   };
 
-  /** A fresh topic of member2's (the proposer) driven through the API into `state`. */
+  /** A fresh topic of member2's (the proposer) driven through the API into `state` (each its own title: a repeat is refused). */
+  let made = 0;
   async function reach(state: State): Promise<string> {
-    const res = await post('proposer', '/api/v1/consultations/topics', { year: YEAR, title: `关于${state}的选题`, reason: '理由' });
+    const res = await post('proposer', '/api/v1/consultations/topics', { year: YEAR, title: `关于${state}的选题${++made}`, reason: '理由' });
     expect(res.statusCode, res.body).toBe(201);
     const id = res.json().id as string;
     for (const [action, caller] of PATH[state]) {

@@ -17,6 +17,7 @@ export const proposalsZh = {
   'proposal.stats.by.domain': '领域', 'proposal.stats.by.party': '党派', 'proposal.stats.by.session': '会议',
   'proposal.stats.received': '收到', 'proposal.stats.filed': '立案', 'proposal.stats.notFiled': '不予立案', 'proposal.stats.merged': '并案', 'proposal.stats.converted': '转办',
   'proposal.stats.period': '统计期间', 'proposal.stats.from': '提交日期起', 'proposal.stats.to': '提交日期止', 'proposal.stats.replied': '已答复',
+  'proposal.stats.allTime': '未选期间：统计全部提案（各次会议）',
   'proposal.stats.replyRate': '答复率', 'proposal.stats.onTimeRate': '按期率', 'proposal.stats.satisfactionRate': '办理满意率', 'proposal.stats.resultSatisfactionRate': '结果满意率', 'proposal.stats.quality': '质量评分',
   'nav.extensions': '延期申请',
   'nav.unitInbox': '交办件',

@@ -18,6 +18,7 @@ export const proposalsEn: Record<Keys, string> = {
   'proposal.stats.by.domain': 'Domain', 'proposal.stats.by.party': 'Party', 'proposal.stats.by.session': 'Session',
   'proposal.stats.received': 'Received', 'proposal.stats.filed': 'Filed', 'proposal.stats.notFiled': 'Not filed', 'proposal.stats.merged': 'Merged', 'proposal.stats.converted': 'Converted',
   'proposal.stats.period': 'Period', 'proposal.stats.from': 'Submitted from', 'proposal.stats.to': 'Submitted to', 'proposal.stats.replied': 'Replied',
+  'proposal.stats.allTime': 'No period chosen: every proposal, of every session',
   'proposal.stats.replyRate': 'Reply rate', 'proposal.stats.onTimeRate': 'On time', 'proposal.stats.satisfactionRate': 'Satisfied (handling)', 'proposal.stats.resultSatisfactionRate': 'Satisfied (result)', 'proposal.stats.quality': 'Quality',
   'nav.extensions': 'Extension requests',
   'nav.unitInbox': 'Assigned items',

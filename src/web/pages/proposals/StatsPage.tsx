@@ -71,9 +71,9 @@ export default function StatsPage() {
           </div>
           <Flex wrap gap={8} align="center" role="group" aria-label={t('proposal.stats.period')}>
             <Typography.Text type="secondary">{t('proposal.stats.period')}</Typography.Text>
-            <DateField allowClear aria-label={t('proposal.stats.from')} value={period.from} max={period.to} onChange={setDay('from')} style={{ width: 160 }} />
+            <DateField allowClear aria-label={t('proposal.stats.from')} placeholder={t('proposal.stats.from')} value={period.from} max={period.to} onChange={setDay('from')} style={{ width: 160 }} />
             <span>—</span>
-            <DateField allowClear aria-label={t('proposal.stats.to')} value={period.to} min={period.from} onChange={setDay('to')} style={{ width: 160 }} />
+            <DateField allowClear aria-label={t('proposal.stats.to')} placeholder={t('proposal.stats.to')} value={period.to} min={period.from} onChange={setDay('to')} style={{ width: 160 }} />
             <Select
               allowClear
               placeholder={t('proposal.filterSession')}
@@ -84,6 +84,8 @@ export default function StatsPage() {
               loading={sessions.loading}
               style={{ minWidth: 200 }}
             />
+            {/* (nothing chosen: every proposal, of every session — the dashboard's figures are the year's) */}
+            {!period.from && !period.to && !period.sessionId && <Typography.Text type="secondary">{t('proposal.stats.allTime')}</Typography.Text>}
           </Flex>
           {stats.isError ? <QueryError error={stats.error} onRetry={() => void stats.refetch()} /> : (
             <Table<Row>
