@@ -9,7 +9,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plusDays, today } from '../../src/server/modules/handling/deadlines.ts';
+import { DEFAULT_HANDLING, plusDays, plusMonths, today } from '../../src/server/modules/handling/deadlines.ts';
 import { assignments } from '../../src/server/modules/handling/schema.ts';
 import { proposalIn } from '../helpers.ts';
 import { logIn, see, seeTexts, startE2E, type E2E } from './browser.ts';
@@ -133,6 +133,27 @@ describe('deadlines journey in the browser', () => {
     // Listed no more among what it owes.
     await see(main(page).getByText('关于加强校园食品安全的提案', { exact: true }));
     expect(await main(page).getByText('关于增设校园安全设施的提案', { exact: true }).count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('a unit clerk asking for an extension is told the latest day it may ask for', { timeout: 180_000 }, async (test) => {
+    const title = '关于改进课后服务之一的提案';
+    const found = await e2e.t.app.inject({ url: `/api/v1/proposals?q=${encodeURIComponent(title)}`, headers: await e2e.t.as('unitA') });
+    const id = found.json().items[0].id as string;
+    const item = (await e2e.t.app.inject({ url: `/api/v1/proposals/${id}`, headers: await e2e.t.as('unitA') })).json();
+    const lead = item.assignments.find((a: { role: string; unitId: string }) => a.role === 'lead' && a.unitId === e2e.t.fx.unitIds.a);
+    const latest = plusMonths(lead.periodStart, DEFAULT_HANDLING.maxMonths);
+    const page = await logInAs(e2e, test, 'unitA');
+    const errors = consoleErrors(page);
+    await page.goto(`/proposals/${id}`);
+    await see(main(page).getByRole('heading', { name: title }));
+    const form = await act(page, '申请延期');
+    await see(form.getByText(`最晚可延至 ${latest}（自交办起总共 ${DEFAULT_HANDLING.maxMonths} 个月）`, { exact: true }));
+    await form.getByLabel('申请延至', { exact: true }).fill(plusDays(lead.dueOn, 30));
+    await form.getByLabel('申请延至', { exact: true }).press('Enter');
+    await form.getByLabel('延期理由', { exact: true }).fill('需要跨部门协调');
+    await confirm(form);
+    await see(main(page).getByText('延期申请', { exact: true }).first());
     expect(errors).toEqual([]);
   });
 });

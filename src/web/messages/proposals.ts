@@ -262,6 +262,7 @@ export const proposalsZh = {
   'proposal.form.contactDate': '日期',
   'proposal.form.contactContent': '办理情况',
   'proposal.form.extensionDate': '申请延至',
+  'proposal.form.extensionCap': '最晚可延至 {date}（自交办起总共 {months} 个月）',
   'proposal.form.extensionReason': '延期理由',
   'proposal.form.note': '审批意见',
   'proposal.form.category': '答复类别',

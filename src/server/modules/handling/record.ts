@@ -27,7 +27,7 @@ export async function handlingRecord(db: Queryable, orgId: string, item: { kind:
     .map((f) => ({ id: f.id, filename: f.filename, mime: f.mime, size: f.size, href: `${opts.filesBase}/${f.id}` }));
   return {
     assignments: assigned.map(({ a, unitName }) => ({
-      id: a.id, unitId: a.unitId, unitName, role: a.role, state: a.state, assignedAt: a.assignedAt.toISOString(), returnBy: a.returnBy, dueOn: a.dueOn,
+      id: a.id, unitId: a.unitId, unitName, role: a.role, state: a.state, assignedAt: a.assignedAt.toISOString(), returnBy: a.returnBy, dueOn: a.dueOn, periodStart: a.periodStart,
       signedAt: iso(a.signedAt), returnReason: a.returnReason, opinion: a.opinion, opinionAt: iso(a.opinionAt),
     })),
     replies: reps.map(({ r, unitName }) => ({ id: r.id, round: r.round, unitName, category: r.category, content: r.content, signer: r.signer, createdAt: r.createdAt.toISOString(), attachments: filesOf('reply', r.id) })),

@@ -1,15 +1,17 @@
 // The form of each workflow action that takes a body (ACTION_BODIES in the server's routes.ts):
 // its fields and how its values become the request body. Actions not listed here take no body.
 import type { ComponentType } from 'react';
+import dayjs from 'dayjs';
 import { Form, Input, InputNumber, Radio, Rate, Select } from 'antd';
 import type { FormRule as Rule, RadioChangeEvent } from 'antd';
+import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
 import type { Translate } from '../../i18n';
 import { AttachmentField } from './Attachments';
 import { LeaderSelect } from './LeaderSelect';
 import { CATEGORIES, CONTACT_KINDS, CONTACT_METHODS, SATISFACTIONS, todayInChina } from './model';
 import { ProposalSelect } from './ProposalSelect';
-import { useProposalSettings } from './queries';
+import { useCachedItem, useProposalSettings } from './queries';
 import { UnitAssignFields, unitsBody } from './UnitAssignFields';
 import type { UnitAssignValues } from './UnitAssignFields';
 import { DateField } from '../DateField';
@@ -104,12 +106,19 @@ function LogContactFields({ proposalId, base }: { proposalId: string; base?: str
   );
 }
 
-function ExtensionFields() {
+/** The new due date: after the current one, and no later than the settings' longest period allows (engine.ts requestExtension). */
+function ExtensionFields({ proposalId }: { proposalId: string }) {
   const { t } = useI18n();
+  const { user } = useAuth();
+  const settings = useProposalSettings();
+  const lead = useCachedItem(proposalId)?.assignments.find((a) => a.role === 'lead' && a.state === 'signed' && a.unitId === user?.unitId);
+  const months = settings.data?.handling.maxMonths;
+  const latest = lead && months ? dayjs(lead.periodStart).add(months, 'month').format('YYYY-MM-DD') : undefined;
   return (
     <>
-      <Form.Item name="dueDate" label={t('proposal.form.extensionDate')} rules={[required(t, t('proposal.form.extensionDate'))]}>
-        <DateField min={todayInChina()} />
+      <Form.Item name="dueDate" label={t('proposal.form.extensionDate')} rules={[required(t, t('proposal.form.extensionDate'))]}
+        extra={latest ? t('proposal.form.extensionCap', { date: latest, months: months! }) : undefined}>
+        <DateField min={lead ? dayjs(lead.dueOn).add(1, 'day').format('YYYY-MM-DD') : todayInChina()} max={latest} />
       </Form.Item>
       <T k="proposal.form.extensionReason" name="reason" max={500} rows={3} />
     </>

@@ -108,6 +108,8 @@ export interface ProposalAssignment {
   assignedAt: string;
   returnBy: string;
   dueOn: string;
+  /** Where its time runs from: an extension may reach the settings' maxMonths after it. */
+  periodStart: string;
   signedAt: string | null;
   returnReason: string | null;
   opinion: string | null;

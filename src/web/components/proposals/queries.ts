@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from '../../api';
 import { keys } from '../../queries';
 import type { ItemList } from '../../types';
-import type { HistoryEntry, KeyBoardItem, Proposal, ProposalAction, ProposalSettings, ProposalState, SupervisionEntry, SupervisionKind } from './model';
+import type { HandledItem, HistoryEntry, KeyBoardItem, Proposal, ProposalAction, ProposalSettings, ProposalState, SupervisionEntry, SupervisionKind } from './model';
 
 /** An item of the handling engine lives under its base path: /proposals, /recommendations. */
 const path = (id: string, base = '/proposals') => `/api/v1${base}/${encodeURIComponent(id)}`;
@@ -42,6 +42,11 @@ export function useProposalSettings() {
     queryFn: ({ signal }) => api.get<ProposalSettings>('/api/v1/proposals/settings', undefined, signal),
     staleTime: 10 * 60_000,
   });
+}
+
+/** An item's detail as its page read it (a proposal's or a recommendation's: the same key), without asking again. */
+export function useCachedItem(id: string): HandledItem | undefined {
+  return useQueryClient().getQueryData<HandledItem>([...keys.proposals, 'detail', id]);
 }
 
 /** A query's fields as an address would carry them: the empty ones (a title typed, no text yet) left out. */

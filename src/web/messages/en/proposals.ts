@@ -263,6 +263,7 @@ export const proposalsEn: Record<Keys, string> = {
   'proposal.form.contactDate': 'Date',
   'proposal.form.contactContent': 'What was done',
   'proposal.form.extensionDate': 'Extend to',
+  'proposal.form.extensionCap': 'At the latest {date} ({months} months in all from the assignment)',
   'proposal.form.extensionReason': 'Reason for extension',
   'proposal.form.note': 'Decision note',
   'proposal.form.category': 'Reply category',
