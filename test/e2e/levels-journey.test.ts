@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed/demo.ts';
 import { TWO_LEVEL_USERNAME } from '../../src/server/seed/demo-counties.ts';
 import { logIn, see, startE2E, type E2E } from './browser.ts';
-import { consoleErrors, main, toast } from './ui.ts';
+import { consoleErrors, main, popconfirm, toast } from './ui.ts';
 
 describe('two-level journey', () => {
   let e2e: E2E;
@@ -104,8 +104,10 @@ describe('two-level journey', () => {
     const committees = main(page).locator('.ant-card').filter({ hasText: '我的政协' });
     await committees.getByRole('button', { name: '解除关联' }).click();
     await see(page.getByText('解除与 示例市政协 的关联？', { exact: false }));
-    await page.getByRole('tooltip').getByRole('button', { name: /确\s?定/ }).click();
-    await toast(page, '已解除关联');
+    // (answered until taken: a click while the question still zooms in can be lost on a busy machine)
+    const seen = toast(page, '已解除关联');
+    await popconfirm(page, '确定');
+    await seen;
     await see(committees.getByText('当前', { exact: true }));
     await committees.getByText('示例市政协', { exact: true }).waitFor({ state: 'detached' });
     await header(page).getByRole('button', { name: /切换政协/ }).waitFor({ state: 'detached' });
