@@ -613,6 +613,7 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/v1/proposals/:id/actions/convert': action('submitted', '     401  403 200 403 403 404 404 404 404', () => ({ to: 'opinion', reason: '更适合作为社情民意信息' })),
   'POST /api/v1/proposals/:id/actions/merge': action('submitted', '       401  403 200 403 403 404 404 404 404', (c) => ({ intoId: c.mergeTarget })),
   'POST /api/v1/proposals/:id/actions/assign': action('filed', '          401  403 200 403 403 404 404 404 404', (c) => ({ units: UNITS(c) })),
+  'POST /api/v1/proposals/:id/actions/classify': action('filed', '       401  403 200 403 403 404 404 404 404', () => ({ domain: '经济' })),
   'POST /api/v1/proposals/:id/actions/markKey': action('filed', '         401  403 200 403 403 404 404 404 404', (c) => ({ leaderUserId: c.t.fx.userIds.leader })),
   'POST /api/v1/proposals/:id/actions/reassign': action('assigned', '     401  403 200 403 403 403 403 404 404', (c) => ({ units: UNITS(c).reverse().map((u, i) => ({ ...u, role: i ? 'co' : 'lead' })), note: '调整主办单位' })),
   'POST /api/v1/proposals/:id/actions/sign': action('assigned', '         401  403 403 403 403 200 200 404 404'),

@@ -163,7 +163,7 @@ const actionExamples = (fx: Fixture): Record<string, Record<string, unknown>> =>
   opinion: { content: '协办意见' }, logContact: { kind: 'phone', date: '2026-01-05', content: '电话沟通' },
   requestExtension: { dueDate: '2030-01-01', reason: '需要协调' }, refuseExtension: { note: '按期办理' },
   reply: { category: 'A', content: '已采纳' }, evaluate: { satisfaction: 'satisfied', contacted: true, contactMethod: 'phone', comment: '' },
-  rate: { topic: 5, research: 4, feasibility: 3 }, markKey: { leaderUserId: fx.userIds.leader }, exempt: { reason: '涉及个人隐私' },
+  rate: { topic: 5, research: 4, feasibility: 3 }, markKey: { leaderUserId: fx.userIds.leader }, classify: { domain: '经济' }, exempt: { reason: '涉及个人隐私' },
 });
 
 /** The body of each 社情民意 action. */

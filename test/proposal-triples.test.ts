@@ -18,13 +18,13 @@ type State = 'draft' | 'submitted' | 'filed' | 'assigned' | 'handling' | 'replie
  */
 const ALLOWED: Record<State, [string, Caller][]> = {
   draft: [['withdraw', 'member'], ['cosign', 'member2']],
-  submitted: [['withdraw', 'member'], ['file', 'staff'], ['reject', 'staff'], ['convert', 'staff'], ['merge', 'staff'], ['sendBack', 'staff']],
-  filed: [['assign', 'staff'], ['markKey', 'staff']],
-  assigned: [['reassign', 'staff'], ['markKey', 'staff'], ['sign', 'unitA'], ['return', 'unitA'], ['sign', 'unitB'], ['return', 'unitB']],
-  handling: [['reassign', 'staff'], ['markKey', 'staff'], ['sign', 'unitB'], ['return', 'unitB'], ['logContact', 'unitA'], ['requestExtension', 'unitA'], ['reply', 'unitA']],
-  replied: [['evaluate', 'member'], ['rate', 'unitA'], ['markKey', 'staff']],
-  rehandling: [['reply', 'unitA'], ['logContact', 'unitA'], ['requestExtension', 'unitA'], ['rate', 'unitA'], ['markKey', 'staff']],
-  closed: [['publish', 'staff'], ['exempt', 'staff'], ['rate', 'unitA'], ['markKey', 'staff']],
+  submitted: [['withdraw', 'member'], ['file', 'staff'], ['reject', 'staff'], ['convert', 'staff'], ['merge', 'staff'], ['sendBack', 'staff'], ['classify', 'staff']],
+  filed: [['assign', 'staff'], ['markKey', 'staff'], ['classify', 'staff']],
+  assigned: [['reassign', 'staff'], ['markKey', 'staff'], ['classify', 'staff'], ['sign', 'unitA'], ['return', 'unitA'], ['sign', 'unitB'], ['return', 'unitB']],
+  handling: [['reassign', 'staff'], ['markKey', 'staff'], ['classify', 'staff'], ['sign', 'unitB'], ['return', 'unitB'], ['logContact', 'unitA'], ['requestExtension', 'unitA'], ['reply', 'unitA']],
+  replied: [['evaluate', 'member'], ['rate', 'unitA'], ['markKey', 'staff'], ['classify', 'staff']],
+  rehandling: [['reply', 'unitA'], ['logContact', 'unitA'], ['requestExtension', 'unitA'], ['rate', 'unitA'], ['markKey', 'staff'], ['classify', 'staff']],
+  closed: [['publish', 'staff'], ['exempt', 'staff'], ['rate', 'unitA'], ['markKey', 'staff'], ['classify', 'staff']],
   not_filed: [], converted: [], merged: [], withdrawn: [],
 };
 /** Triples the table lets through to a guard that refuses them here (409 with the reason). */
@@ -63,7 +63,7 @@ describe.each(engines)('proposal (state, action, caller) triples (%s)', (engine)
     opinion: { content: '协办意见' }, logContact: { kind: 'phone', date: today(), content: '电话沟通' },
     requestExtension: { dueDate: plusMonths(today(), 4), reason: '需要调研' }, grantExtension: {}, refuseExtension: { note: '不同意' },
     reply: { category: 'B', content: '已列入计划' }, evaluate: { satisfaction: 'satisfied', contacted: true },
-    rate: { topic: 4, research: 3, feasibility: 5 }, markKey: { leaderUserId: t.fx.userIds.leader }, exempt: { reason: '涉及个人隐私' },
+    rate: { topic: 4, research: 3, feasibility: 5 }, markKey: { leaderUserId: t.fx.userIds.leader }, classify: { domain: '经济' }, exempt: { reason: '涉及个人隐私' },
   } as Record<string, object>)[action] ?? {};
 
   /** A fresh proposal driven through the API into `state`. */

@@ -102,6 +102,25 @@ describe.each(engines)('a proposal from draft to closed (%s)', (engine) => {
     expect((await ok('staff', p.id, 'file')).state).toBe('filed');
   });
 
+  it('lets the office change the domain a proposal is counted under, from review until closed, the change in its history', async () => {
+    const p = (await t.app.inject({ method: 'POST', url: '/api/v1/proposals', headers: await t.as('member2'), payload: { title: '关于发展夜间文旅消费的提案', body: '建议打造夜间文旅街区。', kind: 'member', domain: '社会' } })).json();
+    await ok('member2', p.id, 'submit');
+    expect(await actions('staff', p.id)).toContain('classify');
+    expect(await actions('member2', p.id)).not.toContain('classify');
+    expectProblem(await act('member2', p.id, 'classify', { domain: '经济' }), 403);
+    expect(expectProblem(await act('staff', p.id, 'classify', { domain: '社会' }), 422).errors.map((e) => e.path)).toEqual(['/domain']);
+    expect((await act('staff', p.id, 'classify', { domain: '旅游' })).statusCode).toBe(400);
+    expect(await ok('staff', p.id, 'classify', { domain: '经济' })).toMatchObject({ state: 'submitted', domain: '经济' });
+    await ok('staff', p.id, 'file');
+    expect(await ok('staff', p.id, 'classify', { domain: '文化' })).toMatchObject({ state: 'filed', domain: '文化' });
+    const history = (await t.app.inject({ url: `/api/v1/proposals/${p.id}/history`, headers: await t.as('member2') })).json();
+    expect(history.filter((h: { action: string }) => h.action === 'classify')).toMatchObject([
+      { from: 'submitted', to: 'submitted', note: '社会 → 经济' }, { from: 'filed', to: 'filed', note: '经济 → 文化' },
+    ]);
+    const listed = (await t.app.inject({ url: '/api/v1/proposals?domain=%E6%96%87%E5%8C%96', headers: await t.as('staff') })).json();
+    expect(listed.items.map((x: { id: string }) => x.id)).toContain(p.id);
+  });
+
   it('gives each notice the parts that vary, beside its Chinese text, for the web to word in English', async () => {
     const title = '关于完善夜间经济配套的提案';
     const p = (await t.app.inject({ method: 'POST', url: '/api/v1/proposals', headers: await t.as('member2'), payload: { title, body: '建议完善夜间公交与照明。', kind: 'member' } })).json();

@@ -149,9 +149,14 @@ describe('deadlines journey in the browser', () => {
     await see(main(page).getByRole('heading', { name: title }));
     const form = await act(page, '申请延期');
     await see(form.getByText(`最晚可延至 ${latest}（自交办起总共 ${DEFAULT_HANDLING.maxMonths} 个月）`, { exact: true }));
+    // A day past the latest typed in is refused where it was typed (the picker alone dropped it unsaid).
+    await form.getByLabel('申请延至', { exact: true }).fill(plusDays(latest, 1));
+    await form.getByLabel('申请延至', { exact: true }).press('Tab');
+    await see(form.getByRole('alert').filter({ hasText: /^该日期不可选：须在 .+ 至 .+ 之间，未作更改$/ }));
     await form.getByLabel('申请延至', { exact: true }).fill(plusDays(lead.dueOn, 30));
     await form.getByLabel('申请延至', { exact: true }).press('Enter');
     await form.getByLabel('延期理由', { exact: true }).fill('需要跨部门协调');
+    await expect(form.getByRole('alert').filter({ hasText: '该日期不可选' }).count()).resolves.toBe(0);
     await confirm(form);
     await see(main(page).getByText('延期申请', { exact: true }).first());
     expect(errors).toEqual([]);

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { see, seeTexts, startE2E, type E2E } from './browser.ts';
-import { act, press, agree, button, card, confirm, dialog, logInAs, main, menuLink, opened, pick, row, shownDay, stateTags, toast } from './ui.ts';
+import { act, press, agree, button, card, confirm, consoleErrors, dialog, logInAs, main, menuLink, opened, pick, row, shownDay, stateTags, toast } from './ui.ts';
 import { proposalIn } from '../helpers.ts';
 
 const TITLE = '关于加强中小学课后服务的提案';
@@ -229,5 +229,22 @@ describe('proposal journey in the browser', () => {
     await seeTexts(stateTags(member), ['草稿']);
     await see(card(member, '历史记录').getByText('一事一案：请将物业管理与垃圾分类分为两件提案', { exact: true }));
     await see(main(member).getByRole('button', { name: /修改/ }).first());
+  });
+  it('staff set the domain of a proposal under review; its history says from what to what', { timeout: 240_000 }, async (test) => {
+    const title = '关于发展夜间文旅消费的提案';
+    const id = await proposalIn(e2e.t, 'submitted', title);
+    const staff = await logInAs(e2e, test, 'staff');
+    const errors = consoleErrors(staff);
+    await menuLink(staff, '立案审查').click();
+    await button(row(staff, title), `审查 ${title}`).click();
+    await button(dialog(staff, title), '调整领域').click();
+    const form = await opened(dialog(staff, '调整领域'));
+    await pick(staff, form.getByLabel('领域', { exact: true }), '经济');
+    await confirm(form);
+    await toast(staff, '已调整领域');
+    await staff.goto(`/proposals/${id}`);
+    await see(card(staff, '历史记录').getByText('— → 经济', { exact: true }));
+    await see(main(staff).getByText('经济', { exact: true }).first());
+    expect(errors).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
 // A calendar day as a form field: antd's DatePicker in the page's language, holding the API's
 // YYYY-MM-DD string. It shows the day as formatDate writes it; typing YYYY-MM-DD works too.
+import { useRef, useState, type CSSProperties } from 'react';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import type { CSSProperties } from 'react';
-import { DatePicker } from 'antd';
+import { DatePicker, Typography } from 'antd';
 import { useI18n } from '../i18n';
 
 interface Props {
@@ -20,22 +20,38 @@ interface Props {
 }
 
 export function DateField({ id, value, onChange, min, max, allowClear = false, style, placeholder, ...rest }: Props) {
-  const { dateFormat, lang } = useI18n();
+  const { dateFormat, lang, t, formatDate } = useI18n();
+  // A day typed outside min…max is dropped by the picker on leaving the field (the value stays as it
+  // was): say so under it, or the form goes on with the old day unnoticed.
+  // (The text is taken as typed: by the blur the picker has put the old day back in the box.)
+  const [outside, setOutside] = useState(false);
+  const typed = useRef('');
+  const checkTyped = () => {
+    const day = dayjs(typed.current, [dateFormat, 'YYYY-MM-DD'], lang === 'zh' ? 'zh-cn' : 'en', true);
+    typed.current = '';
+    setOutside(day.isValid() && ((!!min && day.isBefore(min, 'day')) || (!!max && day.isAfter(max, 'day'))));
+  };
   // antd's date pickers name months and weekdays through dayjs: its locale follows the page's (set
   // here, the only date picker, so that dayjs stays out of the login page's scripts).
   dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
+  const range = min && max ? t('common.dayBetween', { min: formatDate(min), max: formatDate(max) })
+    : min ? t('common.dayFrom', { min: formatDate(min) }) : t('common.dayUntil', { max: formatDate(max) });
   return (
+    <div onInput={(e) => { typed.current = (e.target as HTMLInputElement).value; }} onBlur={checkTyped}>
     <DatePicker
       id={id}
       aria-label={rest['aria-label']}
       placeholder={placeholder}
       value={value ? dayjs(value) : null}
-      onChange={(d) => onChange?.(d ? d.format('YYYY-MM-DD') : undefined)}
+      onChange={(d) => { setOutside(false); onChange?.(d ? d.format('YYYY-MM-DD') : undefined); }}
+      status={outside ? 'error' : undefined}
       format={[dateFormat, 'YYYY-MM-DD']}
       minDate={min ? dayjs(min) : undefined}
       maxDate={max ? dayjs(max) : undefined}
       allowClear={allowClear}
       style={{ width: '100%', ...style }}
     />
+    {outside && <Typography.Text type="danger" role="alert" style={{ display: 'block', fontSize: 12 }}>{range}</Typography.Text>}
+    </div>
   );
 }

@@ -97,6 +97,8 @@ export const proposalsZh = {
   'proposal.action.cosign': '确认附议',
   'proposal.action.file': '立案',
   'proposal.action.reject': '不予立案',
+  'proposal.action.sendBack': '退回修改',
+  'proposal.action.classify': '调整领域',
   'proposal.action.convert': '转为社情民意或委员来信',
   'proposal.action.merge': '并案',
   'proposal.action.assign': '交办',

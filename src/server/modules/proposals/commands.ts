@@ -151,6 +151,12 @@ const steps: Record<string, Step> = {
     await notifyProposers(c, l, 'sentBack', {}, `提案退回修改：${l.p.title}`, reason);
     return reason;
   },
+  async classify(_c, l, b, set) {
+    const domain = String(b.domain);
+    if (domain === l.p.domain) throw invalid('/domain', say(`已属${domain}领域`, `it is under ${domain} already`));
+    set({ domain });
+    return `${l.p.domain ?? '未分类'} → ${domain}`;
+  },
   async convert(c, l, b, set) {
     set({ convertedTo: String(b.to), decisionReason: String(b.reason) });
     await notifyProposers(c, l, b.to === 'opinion' ? 'toOpinion' : 'toLetter', {}, `提案转为${b.to === 'opinion' ? '社情民意信息' : '委员来信'}：${l.p.title}`, String(b.reason));

@@ -38,6 +38,7 @@ export const ACTION_BODIES = {
   submit: obj({}), withdraw: obj({}), cosign: obj({}), file: obj({}), sign: obj({}), publish: obj({}), exempt: obj({ reason: Text(500) }),
   reject: obj({ reason: Text(500) }),
   sendBack: obj({ reason: Text(500) }),
+  classify: obj({ domain: lit(DOMAINS) }),
   convert: obj({ to: lit(['opinion', 'letter'] as const), reason: Text(500) }),
   merge: obj({ intoId: Uuid }),
   assign: obj({ units: Units, dueDate: Type.Optional(Day) }),

@@ -68,5 +68,7 @@ export const proposalWorkflow = defineWorkflow<ProposalState, ProposalFacts>('pr
     guard: (f) => (f.published ? say('已公开', 'Already published') : true) },
   { from: 'closed', action: 'exempt', to: 'closed', who: ['staff'], label: '不予公开', labelEn: 'Exempt from publication',
     guard: (f) => (f.published ? say('已公开', 'Already published') : f.exempt ? say('已决定不予公开', 'Already exempted') : true) },
+  // 调整领域: the office sets the domain the statistics count a proposal under (the proposer's choice, or none, before).
+  { from: ['submitted', ...OPEN], action: 'classify', to: (f) => f.state, who: ['staff'], label: '调整领域', labelEn: 'Change the domain' },
   { from: OPEN, action: 'markKey', to: (f) => f.state, who: ['staff'], label: '列为重点提案', labelEn: 'Mark as key proposal' },
 ], { noun: say('提案', 'proposal'), states: STATE_WORDS });

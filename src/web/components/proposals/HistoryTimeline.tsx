@@ -2,8 +2,8 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n';
 import { HistoryCard } from '../HistoryCard';
-import { SATISFACTIONS, shortNumber } from './model';
-import type { ContactKind, ProposalState, Satisfaction, SupervisionKind } from './model';
+import { DOMAINS, SATISFACTIONS, shortNumber } from './model';
+import type { ContactKind, Domain, ProposalState, Satisfaction, SupervisionKind } from './model';
 import { useProposalHistory } from './queries';
 import { StateTag } from './ProposalTags';
 
@@ -32,6 +32,9 @@ export function HistoryTimeline({ proposalId, base, stateTag = (state) => <State
     if (action === 'file' && filed) return t('proposal.history.filedAs', { number: shortNumber(Number(filed[1]))! });
     const category = /^([ABC])类$/.exec(note);
     if (action === 'reply' && category) return t('proposal.history.category', { category: category[1]! });
+    const classified = /^(\S+) → (\S+)$/.exec(note);
+    const domainText = (d: string) => ((DOMAINS as readonly string[]).includes(d) ? t(`proposal.domain.${d as Domain}`) : t('common.none'));
+    if (action === 'classify' && classified) return t('proposal.history.classified', { from: domainText(classified[1]!), to: domainText(classified[2]!) });
     if (action === 'rate' && /^\d\/\d\/\d$/.test(note)) return note; // topic/research/feasibility stars
     const units = /^主办 1 家、协办 (\d+) 家$/.exec(note);
     if ((action === 'assign' || action === 'reassign') && units) return t('proposal.history.units', { co: units[1]! });

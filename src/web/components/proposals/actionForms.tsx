@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n';
 import type { Translate } from '../../i18n';
 import { AttachmentField } from './Attachments';
 import { LeaderSelect } from './LeaderSelect';
-import { CATEGORIES, CONTACT_KINDS, CONTACT_METHODS, SATISFACTIONS, todayInChina } from './model';
+import { CATEGORIES, CONTACT_KINDS, CONTACT_METHODS, DOMAINS, SATISFACTIONS, todayInChina, type Proposal } from './model';
 import { ProposalSelect } from './ProposalSelect';
 import { useCachedItem, useProposalSettings } from './queries';
 import { UnitAssignFields, unitsBody } from './UnitAssignFields';
@@ -217,6 +217,17 @@ function MarkKeyFields() {
   );
 }
 
+/** 调整领域: the domain, the proposal's own first. */
+function ClassifyFields({ proposalId }: { proposalId: string }) {
+  const { t } = useI18n();
+  const domain = (useCachedItem(proposalId) as Partial<Proposal> | undefined)?.domain;
+  return (
+    <Form.Item name="domain" label={t('proposal.domain')} initialValue={domain ?? undefined} rules={[{ required: true, message: t('common.required', { field: t('proposal.domain') }) }]}>
+      <Select options={DOMAINS.map((d) => ({ value: d, label: t(`proposal.domain.${d}`), disabled: d === domain }))} />
+    </Form.Item>
+  );
+}
+
 /** 吸纳转化 of a recommendation: where it was adopted (the document, its number and date) and how far it is carried out. */
 function OutcomeFields() {
   const { t } = useI18n();
@@ -265,6 +276,7 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
   },
   rate: { Fields: RateFields, toBody: (v) => defined({ topic: v.topic, research: v.research, feasibility: v.feasibility, comment: optional(v.comment) }) },
   exempt: { Fields: () => <T k="proposal.form.exemptReason" name="reason" max={500} rows={3} />, toBody: (v) => ({ reason: text(v.reason) }) },
+  classify: { Fields: ClassifyFields, toBody: (v) => ({ domain: v.domain }) },
   markKey: { Fields: MarkKeyFields, toBody: (v) => ({ leaderUserId: v.leaderUserId }) },
   // A recommendation's outcome (跟踪式问效), or why it has none.
   recordOutcome: {

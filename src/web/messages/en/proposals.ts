@@ -98,6 +98,8 @@ export const proposalsEn: Record<Keys, string> = {
   'proposal.action.cosign': 'Confirm co-signing',
   'proposal.action.file': 'File',
   'proposal.action.reject': 'Do not file',
+  'proposal.action.sendBack': 'Send back for revision',
+  'proposal.action.classify': 'Change the domain',
   'proposal.action.convert': 'Convert',
   'proposal.action.merge': 'Merge',
   'proposal.action.assign': 'Assign',
