@@ -54,7 +54,7 @@ export function PublicLayout() {
             {user && isPublicOnly(user) ? (
               // A public account stays here: its name leads to its account; it signs out rather than going "home".
               <>
-                <Link to="/public/account" aria-label={t('account.title')} style={{ whiteSpace: 'nowrap' }}>
+                <Link to="/public/account" aria-label={`${user.displayName}${t('common.labelSep')}${t('account.title')}`} style={{ whiteSpace: 'nowrap' }}>
                   <UserOutlined />{isMobile ? null : ` ${user.displayName}`}
                 </Link>
                 <Button size={isMobile ? 'small' : undefined} icon={<LogoutOutlined />} onClick={() => void logout()} aria-label={t('nav.logout')}>

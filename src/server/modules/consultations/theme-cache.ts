@@ -174,7 +174,7 @@ export class ThemeCache {
     const view: View = {
       grouped: rows.length, computedAt: new Date().toISOString(),
       // (the representatives shown as published comments are: contact details masked)
-      themes: result.themes.map((t) => ({ key: t.key, size: t.size, words: t.words, representatives: t.representativeIds.map((id) => ({ ...byId.get(id)!, content: redactContacts(byId.get(id)!.content) })) })),
+      themes: result.themes.map((t) => ({ key: t.key, size: t.size, words: t.words, representatives: t.representativeIds.map((id) => byId.get(id)!).map((r) => ({ ...r, content: redactContacts(r.content) })) })),
     };
     await this.db.update(themesTable).set({ view, basisCount: basis.count, basisSeq: basis.lastSeq, computedAt: new Date(view.computedAt!), leaseUntil: null, failedAt: null })
       .where(ofCons(cons));
