@@ -35,6 +35,7 @@ export class MemoryBus implements LiveBus {
   readonly streams = new Set<() => void>();
   private emitter = new EventEmitter().setMaxListeners(0);
   private counters = new Map<string, { value: number; until: number }>();
+  private sweepAt = 10_000;
   private gauges = new Map<string, number>();
   async publish(channel: string, m: LiveMessage) { this.emitter.emit(channel, m); }
   subscribe(channel: string, fn: Listener) {
@@ -43,7 +44,12 @@ export class MemoryBus implements LiveBus {
   }
   async count(key: string, ttlMs: number) {
     const now = Date.now();
-    if (this.counters.size > 10_000) for (const [k, c] of this.counters) if (c.until <= now) this.counters.delete(k);
+    // Expired counters are swept when the map has doubled since the last sweep: each count costs O(1)
+    // on the average even while more than 10,000 keys (addresses) are live at once.
+    if (this.counters.size > this.sweepAt) {
+      for (const [k, c] of this.counters) if (c.until <= now) this.counters.delete(k);
+      this.sweepAt = Math.max(10_000, 2 * this.counters.size);
+    }
     const c = this.counters.get(key);
     const live = c && c.until > now ? c : { value: 0, until: now + ttlMs };
     live.value += 1;
