@@ -132,7 +132,14 @@ describe.each(engines)('consultation meetings (%s)', (engine) => {
     const wrong = String((Number(currentCode(secret).code) + 500_000) % 1_000_000).padStart(6, '0');
 
     const snap = snapshotter(t);
-    const before = await snap();
+    let before = await snap();
+    // Before the meeting's day no one is signed in or ticked present, with the right code or by staff.
+    expect(expectProblem(await call('member', 'POST', `/consultations/${id}/meeting/sign-in`, { code: currentCode(secret).code }), 409).detail).toContain('当天起才能签到');
+    expectProblem(await call('staff', 'POST', `/consultations/${id}/meeting/attendance`, { memberId: t.fx.memberIds[1], present: true }), 409);
+    expect(await snap()).toEqual(before);
+    // (the day comes)
+    await t.database.db.update(consultationMeetings).set({ meetingOn: today() }).where(eq(consultationMeetings.consultationId, id));
+    before = await snap();
     for (const code of [wrong, stale]) expect(expectProblem(await call('member', 'POST', `/consultations/${id}/meeting/sign-in`, { code }), 422).errors[0]!.path).toBe('/code');
     expectProblem(await call('member', 'POST', `/consultations/${id}/meeting/sign-in`, {}), 400);
     // No self-marking: the attendance list is the staff's.
@@ -153,7 +160,7 @@ describe.each(engines)('consultation meetings (%s)', (engine) => {
       .toEqual([['李四', 'staff', 'present'], ['张三', 'code', 'present']]);
     expectProblem(await call('staff', 'POST', `/consultations/${id}/meeting/attendance`, { memberId: t.fx.memberIds[2], present: true }), 422);
     const signedIn = (await events('meetingAttendance.signedIn')).filter((e) => e.consultationId === id);
-    expect(signedIn.map((e) => [e.memberIds, e.occurredOn, e.how])).toEqual([[[t.fx.memberIds[0]], day, 'code'], [[t.fx.memberIds[1]], day, 'staff']]);
+    expect(signedIn.map((e) => [e.memberIds, e.occurredOn, e.how])).toEqual([[[t.fx.memberIds[0]], today(), 'code'], [[t.fx.memberIds[1]], today(), 'staff']]);
     // Each member's attendance goes by its own id, the same each time (the duty record counts it once).
     expect(new Set(signedIn.map((e) => e.id)).size).toBe(2);
     await ok('staff', 'POST', `/consultations/${id}/meeting/attendance`, { memberId: t.fx.memberIds[1], present: false });
@@ -178,6 +185,8 @@ describe.each(engines)('consultation meetings (%s)', (engine) => {
     // Minutes come after the meeting.
     expectProblem(await call('staff', 'PUT', `/consultations/${id}/meeting/minutes`, { text: '会议纪要' }), 409);
     expectProblem(await upload('staff', `/consultations/${id}/meeting/minutes/file`, PDF, '纪要.pdf'), 409);
+    // …and so does 协商完成.
+    expect(expectProblem(await call('staff', 'POST', `/consultations/${id}/actions/conclude`, {}), 409).detail).toContain(`会议定于 ${plusDays(today(), 5)} 召开，尚未召开`);
     expect(await snap()).toEqual(before);
     expect((await upload('staff', `/consultations/${id}/meeting/speeches?memberId=${t.fx.memberIds[0]}`, PDF, '代传发言.pdf')).statusCode).toBe(201);
     expect((await upload('staff', `/consultations/${id}/meeting/materials`, PDF, '调研报告.pdf')).statusCode).toBe(201);

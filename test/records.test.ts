@@ -262,6 +262,10 @@ describe.each(engines)('duty records (%s)', (engine) => {
     await ok('member2', 'POST', `/consultations/${c.id}/meeting/reply`, { answer: 'leave', reason: '出差' });
     await ok('staff', 'POST', `/consultations/${c.id}/meeting/leave`, { memberId: li, approve: true });
     expect((await record('member2')).entries.filter((e) => e.source.href === `/consultations/${c.id}?tab=meeting`).map((e) => [e.kind, e.points])).toEqual([['meetingLeave', 0]]);
+    // 李四 came after all: present, the leave withdrawn — counted once, as attended.
+    await ok('staff', 'POST', `/consultations/${c.id}/meeting/attendance`, { memberId: li, present: true });
+    expect((await ok('staff', 'GET', `/consultations/${c.id}/meeting`)).invitees.find((i: { memberId: string }) => i.memberId === li)).toMatchObject({ leaveState: null, attendance: 'present' });
+    expect((await record('member2')).entries.filter((e) => e.source.href === `/consultations/${c.id}?tab=meeting`).map((e) => [e.kind, e.points])).toEqual([['meetingAttended', 5]]);
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
     const speech = await t.app.inject({ method: 'POST', url: `/api/v1/consultations/${c.id}/meeting/speeches`, ...multipart(pdf, '发言稿.pdf', await t.as('member')) });
     expect(speech.statusCode).toBe(201);

@@ -58,6 +58,12 @@ describe.each(engines)('web app files (%s)', (engine) => {
     expect(decode(res.rawPayload, 'br')).toBe(indexHtml);
   });
 
+  it('answers 404 for a script no build has (a page open across a new build asks for its old ones), not the page', async () => {
+    const res = await get('/assets/index-0123abcd.js', 'br');
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
   it('sends index.html uncompressed to a client that asks for nothing, still revalidated', async () => {
     const res = await get('/login', '');
     expect(res.headers['content-encoding']).toBeUndefined();

@@ -181,7 +181,8 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   // The built web app, with client-side routes falling back to index.html.
   const hasWeb = await registerWebApp(app, config.WEB_DIR);
   app.setNotFoundHandler((req, reply) => {
-    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api')) return reply.sendFile('index.html');
+    // (a script or file of another build is missing, not a page: 404, not the page's HTML)
+    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api') && !req.url.startsWith('/assets/')) return reply.sendFile('index.html');
     throw notFound('Route');
   });
 

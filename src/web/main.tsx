@@ -10,6 +10,17 @@ import { I18nProvider, loadLang, readStoredLang, useI18n } from './i18n';
 import { App } from './App';
 import './styles.css';
 
+// A page open across a new build asks for scripts the server no longer has (their names are
+// hashed): load the new build instead, once — not again within a minute, so a server that answers
+// no script at all shows the error page rather than reloading for ever.
+window.addEventListener('vite:preloadError', (event) => {
+  const last = Number(sessionStorage.getItem('tongxin.reloadedForBuild') ?? 0);
+  if (Date.now() - last < 60_000) return;
+  sessionStorage.setItem('tongxin.reloadedForBuild', String(Date.now()));
+  event.preventDefault();
+  window.location.reload();
+});
+
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {

@@ -2,7 +2,7 @@
 // it, the full-screen sign-in screen with its code and QR code; a member on a phone answers the
 // invitation, types the code shown and is signed in; the screen's count goes up. Embedded database only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plusDays, today } from '../../src/server/modules/handling/deadlines.ts';
+import { today } from '../../src/server/modules/handling/deadlines.ts';
 import { logIn, see, startE2E, type E2E } from './browser.ts';
 import { button, card, logInAs, main, toast } from './ui.ts';
 
@@ -23,7 +23,7 @@ describe('a consultation meeting in the browser', () => {
     };
     const { id } = await api('staff', 'POST', '/consultations', { title: TITLE, kind: 'standing', year: Number(today().slice(0, 4)) });
     for (const a of ['prepare', 'convene']) await api('staff', 'POST', `/consultations/${id}/actions/${a}`, {});
-    await api('staff', 'PUT', `/consultations/${id}/meeting`, { date: plusDays(today(), 1), time: '09:00', place: '政协三楼协商议政厅', agenda: [
+    await api('staff', 'PUT', `/consultations/${id}/meeting`, { date: today(), time: '09:00', place: '政协三楼协商议政厅', agenda: [
       { time: '09:00', title: '委员发言', speakerMemberId: t.fx.memberIds[0] },
     ] });
     await api('staff', 'POST', `/consultations/${id}/meeting/invitees`, { memberIds: [t.fx.memberIds[1]!] });

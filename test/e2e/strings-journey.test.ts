@@ -65,6 +65,13 @@ async function open(page: Page, path: string) {
     && !el.querySelector('.ant-spin-spinning, .ant-skeleton-active, .ant-table-placeholder .ant-spin')), { message: `${path} settles`, timeout: WAIT }).toBe(true);
 }
 
+describe('the message tables', () => {
+  it('define each key once (the tables are spread into one: a second definition silently wins over the first)', () => {
+    const twice = [...new Set(KEYS.filter((k, i) => KEYS.indexOf(k) !== i))];
+    expect(twice).toEqual([]);
+  });
+});
+
 describe('every menu page shows its strings', () => {
   let e2e: E2E;
   beforeAll(async () => { e2e = await startE2E(); });

@@ -83,8 +83,6 @@ export const partyOrgZh = {
   'campaign.noneOpen': '目前没有正在征集的活动',
 
   'meeting.new': '记录见面会',
-  'meeting.date': '日期',
-  'meeting.place': '地点',
   'meeting.session': '全体会议',
   'meeting.sessionLabel': '第{term}届第{number}次会议',
   'meeting.attendees': '出席委员',
@@ -95,7 +93,7 @@ export const partyOrgZh = {
   'meeting.addOpinion': '添加一条意见',
   'meeting.held': '见面会已记录',
   'meeting.counts': '出席 {attendees} 人，意见 {opinions} 条',
-  'meeting.none': '还没有见面会记录',
+  'liaison.meeting.none': '还没有见面会记录',
 
   'liaison.stats.byCommittee': '按专委会',
   'liaison.stats.byCounty': '按县（市、区）',

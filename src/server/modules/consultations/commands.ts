@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
-import { invalid, say } from '../../core/errors.ts';
+import { conflict, invalid, say } from '../../core/errors.ts';
 import { today } from '../handling/deadlines.ts';
 import { loadConsultation, subject, type LoadedConsultation } from './access.ts';
 import { CHECKLIST_OF } from './checklist.ts';
@@ -74,7 +74,8 @@ const steps: Record<string, Step> = {
     // By default the day of its meeting, when it had one (and not a later one).
     const [meeting] = await c.tx.select({ on: consultationMeetings.meetingOn }).from(consultationMeetings)
       .where(and(eq(consultationMeetings.orgId, l.c.orgId), eq(consultationMeetings.consultationId, l.c.id)));
-    const heldOn = (b.heldOn as string | undefined) ?? (meeting && meeting.on <= today() ? meeting.on : today());
+    if (meeting && meeting.on > today()) throw conflict(say(`会议定于 ${meeting.on} 召开，尚未召开`, `The meeting is set for ${meeting.on}: it has not taken place yet`));
+    const heldOn = (b.heldOn as string | undefined) ?? meeting?.on ?? today();
     if (heldOn > today()) throw invalid('/heldOn', say('不能是将来的日期', 'must not be in the future'));
     // The meeting is over: so are its online comments.
     set({ heldOn, commentsOpen: false });

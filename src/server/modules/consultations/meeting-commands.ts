@@ -191,11 +191,16 @@ export function decideLeave(ctx: Ctx, id: string, body: { memberId: string; appr
   });
 }
 
-/** Present: signed in. A leave request still waiting is withdrawn (the member came after all). */
+/** Attendance is taken from the meeting's day (China time), not before it. */
+function meetingBegun(m: { meetingOn: string }) {
+  if (m.meetingOn > today()) throw conflict(say(`会议定于 ${m.meetingOn} 召开，当天起才能签到`, `The meeting is on ${m.meetingOn}: attendance opens that day`));
+}
+
+/** Present: signed in. Leave asked for or granted is withdrawn (the member came after all: present, not excused). */
 async function recordSignIn(c: CommandScope, lm: LoadedMeeting, inv: { memberId: string; leaveState: string | null }, how: 'code' | 'staff') {
   const { memberId } = inv;
-  const withdrawn = inv.leaveState === 'asked';
-  await c.tx.update(invitees).set({ signedInAt: new Date(), signedInHow: how, signedInBy: c.actor.id, ...(withdrawn ? { reply: 'attend', leaveReason: null, leaveState: null } : {}) })
+  const withdrawn = inv.leaveState === 'asked' || inv.leaveState === 'approved';
+  await c.tx.update(invitees).set({ signedInAt: new Date(), signedInHow: how, signedInBy: c.actor.id, ...(withdrawn ? { reply: 'attend', leaveReason: null, leaveState: null, leaveNote: null, leaveDecidedBy: null, leaveDecidedAt: null } : {}) })
     .where(ofInvitee(lm.l.c.orgId, lm.l.c.id, memberId));
   if (withdrawn) await c.record({ action: 'attending', entity: 'meetingLeave', entityId: lm.l.c.id, after: { memberId, reply: 'attend', reason: null, note: '签到，请假撤回' } });
   await c.record({ action: 'signedIn', entity: 'meetingAttendance', entityId: lm.l.c.id, after: { memberId, how } },
@@ -211,6 +216,7 @@ export function signIn(ctx: Ctx, id: string, code: string) {
   return runCommand(ctx, async (c) => {
     const lm = await loadMeeting(c.tx, c.actor, id, { lock: true });
     const inv = await myInvitation(c, id);
+    meetingBegun(lm.m);
     if (!codeIsValid(lm.m.codeSecret, code)) throw invalid('/code', say('签到码不正确或已过期，请输入现场屏幕上的签到码', 'wrong or expired code: type the code shown at the venue'));
     if (!inv.signedInAt) await recordSignIn(c, lm, inv, 'code');
     return { signedIn: true };
@@ -225,7 +231,7 @@ export function markAttendance(ctx: Ctx, id: string, body: { memberId: string; p
     open(lm.l);
     const [inv] = await c.tx.select().from(invitees).where(ofInvitee(lm.l.c.orgId, id, body.memberId));
     if (!inv) throw invalid('/memberId', say('该委员不在邀请名单中', 'not invited to this meeting'));
-    if (body.present && !inv.signedInAt) await recordSignIn(c, lm, inv, 'staff');
+    if (body.present && !inv.signedInAt) { meetingBegun(lm.m); await recordSignIn(c, lm, inv, 'staff'); }
     if (!body.present && inv.signedInAt) {
       await c.tx.update(invitees).set({ signedInAt: null, signedInHow: null, signedInBy: null }).where(ofInvitee(lm.l.c.orgId, id, body.memberId));
       await c.record({ action: 'cleared', entity: 'meetingAttendance', entityId: id, after: { memberId: body.memberId } },

@@ -3,6 +3,7 @@ import type { Db, Queryable } from '../../core/db/client.ts';
 import type { DomainEvent } from '../../core/outbox.ts';
 import { outbox } from '../../core/schema.ts';
 import { absenceFacts, absentees, commentDutyFacts, meetingDutyFacts, topicDutyFacts, visitDutyFacts } from '../consultations/duty.ts';
+import { inviteeEventId } from '../consultations/meeting-commands.ts';
 import { roomSessionDutyFacts } from '../consultations/room-sessions.ts';
 import { activityDutyFacts, honourDutyFacts, projectDutyFacts } from '../creation/duty.ts';
 import { contactDutyFacts, liaisonMeetingDutyFacts, reportDutyFacts } from '../liaison/duty.ts';
@@ -113,6 +114,10 @@ async function applyEvent(db: Queryable, event: Pick<DomainEvent, 'orgId' | 'typ
   const added = await saveEntries(db, event.orgId, facts, opts);
   if (EXCUSING.has(event.type) && facts.length && typeof p.consultationId === 'string') {
     await dropEntries(db, event.orgId, `meetingAttendance.absent:${p.consultationId}`, facts.map((f) => f.memberId), opts);
+    // Present after leave was granted: the leave is withdrawn (meeting-commands.ts), so is its entry.
+    if (event.type === 'meetingAttendance.signedIn') {
+      for (const m of new Set(facts.map((f) => f.memberId))) await dropEntries(db, event.orgId, `meetingLeave.approved:${inviteeEventId('leave', p.consultationId, m)}`, [m], opts);
+    }
   }
   return added;
 }

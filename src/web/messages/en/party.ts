@@ -83,8 +83,6 @@ export const partyOrgEn: Record<keyof typeof partyOrgZh, string> = {
   'campaign.noneOpen': 'No campaign is open now',
 
   'meeting.new': 'Record a meeting',
-  'meeting.date': 'Date',
-  'meeting.place': 'Place',
   'meeting.session': 'Plenary session',
   'meeting.sessionLabel': 'Term {term}, session {number}',
   'meeting.attendees': 'Members attending',
@@ -95,7 +93,7 @@ export const partyOrgEn: Record<keyof typeof partyOrgZh, string> = {
   'meeting.addOpinion': 'Add an opinion',
   'meeting.held': 'Meeting recorded',
   'meeting.counts': '{attendees} attended, {opinions} opinions',
-  'meeting.none': 'No meetings recorded yet',
+  'liaison.meeting.none': 'No meetings recorded yet',
 
   'liaison.stats.byCommittee': 'Special committee',
   'liaison.stats.byCounty': 'County',

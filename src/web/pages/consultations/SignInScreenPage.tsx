@@ -2,10 +2,11 @@
 // minute, a QR code that opens the app's sign-in page with it, and how many have signed in so far.
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { Flex, QRCode, Skeleton, Statistic, Typography } from 'antd';
+import { Alert, Flex, QRCode, Skeleton, Statistic, Typography } from 'antd';
 import { useI18n } from '../../i18n';
 import { QueryError } from '../../components/QueryError';
 import { useSignInScreen } from '../../components/consultations/meeting';
+import { todayInChina } from '../../components/proposals/model';
 
 export default function SignInScreenPage() {
   const { id = '' } = useParams();
@@ -22,6 +23,7 @@ export default function SignInScreenPage() {
     <Flex vertical align="center" justify="center" gap={24} style={{ minHeight: '100vh', padding: 24, background: '#fff', textAlign: 'center' }}>
       <Typography.Title level={2} style={{ margin: 0 }}>{s.title}</Typography.Title>
       <Typography.Text type="secondary">{formatDate(s.date)} · {s.place}</Typography.Text>
+      {s.date > todayInChina() && <Alert type="warning" showIcon message={t('meeting.screen.notYet', { date: formatDate(s.date) })} />}
       <Flex gap={48} wrap justify="center" align="center">
         <QRCode value={`${window.location.origin}${s.path}`} size={240} />
         <Flex vertical align="center" gap={8}>

@@ -109,7 +109,7 @@ export default function LiaisonMeetingsPage() {
         </>
       } />
       {meetings.isError && <QueryError error={meetings.error} onRetry={() => void meetings.refetch()} />}
-      {meetings.isPending ? <Skeleton active /> : items.length === 0 ? <Empty description={t('meeting.none')} /> : (
+      {meetings.isPending ? <Skeleton active /> : items.length === 0 ? <Empty description={t('liaison.meeting.none')} /> : (
         <Card size="small">
           <Collapse
             defaultActiveKey={items[0] ? [items[0].id] : []}
