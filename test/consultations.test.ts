@@ -141,6 +141,8 @@ describe.each(engines)('consultations (%s)', (engine) => {
       ...multipart(Buffer.from('%PDF-1.4\n%%EOF\n'), '视察报告.pdf', await t.as('staff')) });
     expect((await report).statusCode).toBe(201);
     expect((await patch('researchTrip', { state: 'done', note: '走访 5 个县区' })).item()).toMatchObject({ state: 'done', late: false });
+    // The form saved as it was: nothing changes, nothing is added to the history (the list of notes below).
+    expect((await patch('researchTrip', { owner: '教科卫体委员会', dueDate: plusDays(today(), -1), state: 'done', note: '走访 5 个县区' })).item()).toMatchObject({ state: 'done' });
     expect((await patch('researchReport', { dueDate: plusDays(today(), 10), state: 'doing' })).item()).toMatchObject({ late: false, state: 'doing' });
     expectProblem(await patch('speechBook', { state: 'done' }), 404);
     expectProblem(await patch('forum', { state: 'finished' }), 400);

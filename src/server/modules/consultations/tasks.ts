@@ -43,11 +43,19 @@ export function setTask(ctx: Ctx, id: string, patch: TaskPatch) {
       if (fields.state === 'done' && !before?.deliverableId && !(await hasLibraryDeliverable(c.tx, l.c.orgId, l.c.id, key))) {
         throw invalid('/state', say('请先上传该事项的成果文件，或从文库关联', 'upload the item\'s deliverable, or link one from the library, first'));
       }
+      // What the form sent as it was changes nothing and says nothing in the history.
+      if (before) {
+        if (fields.owner !== undefined && (fields.owner ?? null) === before.owner) delete fields.owner;
+        if (fields.state !== undefined && fields.state === before.state) delete fields.state;
+        if (fields.note !== undefined && (fields.note ?? null) === before.note) delete fields.note;
+      }
+      const due = dueDate !== undefined && (dueDate ?? null) !== (before?.dueOn ?? null) ? dueDate : undefined;
+      if (before && fields.owner === undefined && fields.state === undefined && fields.note === undefined && due === undefined) return;
       const doneAt = fields.state === undefined ? undefined : fields.state === 'done' ? (before?.doneAt ?? new Date()) : null;
-      await c.tx.update(consultationTasks).set({ ...fields, ...(dueDate !== undefined ? { dueOn: dueDate } : {}), ...(doneAt !== undefined ? { doneAt } : {}), updatedAt: sql`now()` })
+      await c.tx.update(consultationTasks).set({ ...fields, ...(due !== undefined ? { dueOn: due } : {}), ...(doneAt !== undefined ? { doneAt } : {}), updatedAt: sql`now()` })
         .where(ofTask);
       if (fields.owner !== undefined) notes.push(`负责：${fields.owner ?? '—'}`);
-      if (dueDate !== undefined) notes.push(`完成时限：${dueDate ?? '—'}`);
+      if (due !== undefined) notes.push(`完成时限：${due ?? '—'}`);
       if (fields.state !== undefined) notes.push(`状态：${STATE_NAMES[fields.state]}`);
       if (fields.note) notes.push(fields.note);
     }

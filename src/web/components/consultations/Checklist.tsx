@@ -67,7 +67,7 @@ export function Checklist({ id, tasks, editable }: { id: string; tasks: Task[]; 
         >
           <Form.Item name="owner" label={t('consultation.task.owner')}><Input maxLength={100} /></Form.Item>
           <Form.Item name="dueDate" label={t('consultation.task.dueDate')}><Input type="date" /></Form.Item>
-          <Form.Item name="state" label={t('consultation.state')}>
+          <Form.Item name="state" label={t('consultation.task.stateLabel')}>
             <Select options={(['todo', 'doing', 'done'] as const).map((s) => ({ value: s, label: t(`consultation.task.state.${s}`), disabled: s === 'done' && !editing.deliverable }))} />
           </Form.Item>
           <Form.Item name="note" label={t('consultation.task.note')}><Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} /></Form.Item>

@@ -9,7 +9,7 @@ import type { MessageKey } from '../../i18n';
 import { FormModal } from './FormModal';
 import { KINDS } from './model';
 import type { Kind, Topic } from './model';
-import { useConsultationWrite, useTopicActions, useTopics, writes } from './queries';
+import { useConsultationWrite, usePlan, useTopicActions, useTopics, writes } from './queries';
 
 interface PickForm { as: 'consultation' | 'planItem'; kind: Kind; month?: number }
 type Dialog = 'pick' | 'decline' | 'merge' | null;
@@ -37,6 +37,9 @@ export function TopicActions({ topic, block }: { topic: Topic; block?: boolean }
     onSuccess: () => message.success(t('topic.actionDone', { action: label(action) })),
     onError: (e) => message.error(errorText(e)),
   });
+  // A plan adopted takes no more items: picking into it is offered only while it is open.
+  const plan = usePlan(topic.year, dialog === 'pick');
+  const planShut = !!plan.data?.adopted;
   const close = () => setDialog(null);
   const required = (field: string) => [{ required: true, message: t('common.required', { field }) }];
   const list = actions.data ?? [];
@@ -56,8 +59,9 @@ export function TopicActions({ topic, block }: { topic: Topic; block?: boolean }
         initialValues={{ as: 'consultation', kind: topic.suggestedKind ?? 'bimonthly' }}
         intro={t('topic.pickIntro', { title: topic.title, year: topic.year })}
         submit={(v) => writes.topicAct(topic.id, 'pick', v.as === 'planItem' ? v : { as: v.as, kind: v.kind })}>
-        <Form.Item name="as" label={t('topic.pickAs')} rules={required(t('topic.pickAs'))}>
-          <Radio.Group options={[{ value: 'consultation', label: t('topic.pickAs.consultation') }, { value: 'planItem', label: t('topic.pickAs.planItem') }]} />
+        <Form.Item name="as" label={t('topic.pickAs')} rules={required(t('topic.pickAs'))}
+          extra={planShut ? t('topic.pickAs.planAdopted', { year: topic.year }) : undefined}>
+          <Radio.Group options={[{ value: 'consultation', label: t('topic.pickAs.consultation') }, { value: 'planItem', label: t('topic.pickAs.planItem'), disabled: planShut }]} />
         </Form.Item>
         <Form.Item name="kind" label={t('consultation.kind')} rules={required(t('consultation.kind'))}>
           <Select options={KINDS.map((k) => ({ value: k, label: t(`consultation.kind.${k}`) }))} />

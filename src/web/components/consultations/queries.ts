@@ -100,8 +100,8 @@ export function useTopicHistory(id: string) {
   });
 }
 
-export function usePlan(year: number) {
-  return useQuery({ queryKey: [...consultationKey, 'plan', year], queryFn: ({ signal }) => api.get<Plan>('/api/v1/consultations/plan', { year }, signal) });
+export function usePlan(year: number, enabled = true) {
+  return useQuery({ queryKey: [...consultationKey, 'plan', year], queryFn: ({ signal }) => api.get<Plan>('/api/v1/consultations/plan', { year }, signal), enabled });
 }
 
 const roomPath = (id: string) => `/api/v1/consultations/rooms/${encodeURIComponent(id)}`;

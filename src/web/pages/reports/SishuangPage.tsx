@@ -161,7 +161,7 @@ function FigureInserter({ figures }: { figures: Figure[] }) {
   );
 }
 
-/** Who saved a version, and when (version 1: drafted by tongxin). */
+/** Who saved a version, and when (version 1: drafted by tongxin — its note, the server's 系统起草, is not shown beside it). */
 function useVersionText() {
   const { t } = useI18n();
   return (v: Version) => (v.createdBy && v.createdAt
@@ -203,7 +203,7 @@ function VersionsDrawer({ year, open, onClose, latest, canEdit, onView }: { year
               ]}
             >
               <List.Item.Meta
-                title={<Space wrap size={4}>{t('reports.version.current', { n: v.number })}{v.number === latest && <Tag color="blue">{t('reports.version.latest')}</Tag>}{v.note && <Typography.Text>{v.note}</Typography.Text>}</Space>}
+                title={<Space wrap size={4}>{t('reports.version.current', { n: v.number })}{v.number === latest && <Tag color="blue">{t('reports.version.latest')}</Tag>}{v.createdBy && v.note && <Typography.Text>{v.note}</Typography.Text>}</Space>}
                 description={[byWhom(v), v.restoredFrom ? t('reports.version.restoredFrom', { n: v.restoredFrom }) : '', v.edited ? t('reports.version.edits', { n: v.edited }) : ''].filter(Boolean).join(' · ')}
               />
             </List.Item>
@@ -272,7 +272,7 @@ export default function SishuangPage() {
               action={<Button size="small" onClick={() => setViewing(undefined)}>{t('reports.version.backToLatest')}</Button>} />
           ) : (
             <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
-              {t('reports.version.current', { n: r.version.number })} · {byWhom(r.version)}{r.version.note ? ` · ${r.version.note}` : ''}
+              {t('reports.version.current', { n: r.version.number })} · {byWhom(r.version)}{r.version.createdBy && r.version.note ? ` · ${r.version.note}` : ''}
             </Typography.Paragraph>
           )}
           {r.sections.map((s, i) => {
