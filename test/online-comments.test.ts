@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, outbox } from '../src/server/core/schema.ts';
+import { auditLog, outbox, users } from '../src/server/core/schema.ts';
 import { sensitiveWords } from '../src/server/modules/consultations/schema.ts';
 import { apiOperations, engines, expectProblem, sessionHeaders, testApp, type TestApp } from './helpers.ts';
 
@@ -58,6 +58,12 @@ describe.each(engines)('online comments (%s)', (engine) => {
     const noOrg = await t.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: { username: 'citizen2', password: 'citizen-pass-2', displayName: '市民乙' } });
     expectProblem(noOrg, 422);
     expect(noOrg.json().errors[0].path).toBe('/org');
+    // A nickname may not pass for a member, an official or an office (its comments show under it as theirs do).
+    for (const displayName of ['张 三', '黄昊 副主席', '市政协办公室']) {
+      const posing = await t.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: { username: 'citizen3', password: 'citizen-pass-3', displayName, org: t.fx.orgId } });
+      expect(expectProblem(posing, 422).errors.map((e) => e.path), displayName).toEqual(['/displayName']);
+    }
+    expect((await t.database.db.select().from(users).where(eq(users.username, 'citizen3'))).length).toBe(0);
     // (the committees to choose from, by name, as a login in several committees is told)
     expect(noOrg.json().orgs.map((o: { name: string }) => o.name)).toEqual(expect.arrayContaining(['测试市政协', '另一市政协']));
     const audit = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entity, 'user'), eq(auditLog.action, 'registered')));

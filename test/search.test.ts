@@ -19,7 +19,7 @@ import { form } from './library-helpers.ts';
 interface Item { kind: string; id: string; title: string; titleHtml: string; snippet: string; href: string }
 interface Answer {
   items: Item[]; total: number; totalCapped: boolean; capped: string[]; estimates: Record<string, number>; totalEstimate: number; page: number; pageSize: number;
-  counts: Record<string, number>; categories: { category: string; count: number }[];
+  counts: Record<string, number>; categories: { category: string; count: number }[]; words: string[];
 }
 
 describe.each(engines)('search (%s)', (engine) => {
@@ -85,6 +85,9 @@ describe.each(engines)('search (%s)', (engine) => {
     expect(href('opinion')).toMatch(/^\/opinions\//);
     expect(href('document')).toMatch(/^\/library\//);
     expect(href('comment')).toBe(`/consultations/${ids.consultation}`);
+    // Words too common to search by leave no word to search: said (words: []), for the page to ask for a more specific one.
+    expect(await find('staff', '关于提案的建议')).toMatchObject({ total: 0, words: [] });
+    expect((await find('staff', '公交提案')).words).toEqual(['公交']);
   });
 
   it('gives each caller only what they may read', async () => {

@@ -24,12 +24,16 @@ export function DateField({ id, value, onChange, min, max, allowClear = false, s
   // A day typed outside min…max is dropped by the picker on leaving the field (the value stays as it
   // was): say so under it, or the form goes on with the old day unnoticed.
   // (The text is taken as typed: by the blur the picker has put the old day back in the box.)
+  // The picker is drawn afresh then (`shown`), so its box shows the day kept, not the one refused.
   const [outside, setOutside] = useState(false);
+  const [shown, setShown] = useState(0);
   const typed = useRef('');
   const checkTyped = () => {
     const day = dayjs(typed.current, [dateFormat, 'YYYY-MM-DD'], lang === 'zh' ? 'zh-cn' : 'en', true);
     typed.current = '';
-    setOutside(day.isValid() && ((!!min && day.isBefore(min, 'day')) || (!!max && day.isAfter(max, 'day'))));
+    const refused = day.isValid() && ((!!min && day.isBefore(min, 'day')) || (!!max && day.isAfter(max, 'day')));
+    setOutside(refused);
+    if (refused) setShown((n) => n + 1);
   };
   // antd's date pickers name months and weekdays through dayjs: its locale follows the page's (set
   // here, the only date picker, so that dayjs stays out of the login page's scripts).
@@ -39,6 +43,7 @@ export function DateField({ id, value, onChange, min, max, allowClear = false, s
   return (
     <div onInput={(e) => { typed.current = (e.target as HTMLInputElement).value; }} onBlur={checkTyped}>
     <DatePicker
+      key={shown}
       id={id}
       aria-label={rest['aria-label']}
       placeholder={placeholder}

@@ -23,6 +23,7 @@ export const searchZh = {
   'search.category': '按分类筛选',
   'search.allCategories': '全部分类',
   'search.empty': '没有找到相关内容',
+  'search.tooCommon': '“{q}”都是常用词（如“提案”“建议”“问题”），不能单独检索：请加上更具体的词语，如“养老服务”“公交线路”',
   'search.prompt': '输入关键词搜索',
   'search.related': '相关搜索',
 };

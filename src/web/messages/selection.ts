@@ -49,6 +49,7 @@ export const selectionZh = {
   'selection.review.again': '改评分',
   'selection.review.of': '评分：{title}',
   'selection.review.score': '分数（1–100）',
+  'selection.review.scoreRange': '分数须为 1 至 100 之间的整数',
   'selection.review.comment': '评语',
   'selection.review.saved': '评分已保存',
   'selection.review.mine': '我的评分 {score}',

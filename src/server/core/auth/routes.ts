@@ -1,3 +1,4 @@
+import { checkPublicName } from './public-names.ts';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -124,6 +125,7 @@ export async function authRoutes(fastify: FastifyInstance) {
     const { username, password, displayName } = req.body;
     const orgId = await registrationOrg(app, req.body.org);
     checkPasswordPolicy('/password', password, username);
+    await checkPublicName(app.db, orgId, displayName);
     const [taken] = await app.db.select({ id: users.id }).from(users).where(and(eq(users.orgId, orgId), eq(users.username, username)));
     if (taken) throw conflict(say('该用户名已被使用', 'This username is taken'), [{ path: '/username', message: say('已被使用', 'is taken') }]);
     const passwordHash = await hashPassword(password);

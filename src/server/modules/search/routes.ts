@@ -43,10 +43,11 @@ export async function searchRoutes(fastify: FastifyInstance) {
     // The first page of a search is one search in the log (paging on is not another).
     if (page === 1) await logQuery(app.db, { orgId, q, kind, actor: req.actor, searcher: searcher(req), resultCount: found.total });
     // total: at most SEARCH_CAP per kind; totalCapped: there are more ("100+"), capped: the kinds that have more;
-    // estimates: for those kinds, about how many (two significant digits), totalEstimate: about how many in all.
+    // estimates: for those kinds, about how many (two significant digits), totalEstimate: about how many in all;
+    // words: the query's words searched for (none when it held only words too common to search by).
     return {
       items: found.items, total: found.total, totalCapped: found.totalCapped, capped: found.capped, estimates: found.estimates, totalEstimate: found.totalEstimate,
-      page, pageSize, counts: found.counts, years: found.years, categories: found.categories,
+      page, pageSize, counts: found.counts, years: found.years, categories: found.categories, words: found.words,
     };
   });
 

@@ -86,11 +86,11 @@ function Instructions({ o }: { o: Opinion }) {
 }
 
 function History({ id }: { id: string }) {
-  const { t, formatDatesIn } = useI18n();
+  const { t, lang, formatDatesIn } = useI18n();
   // The approval's note is written by the server: 社情民意〔2026〕第1期；签发：王某；the staff's own note.
   const noteText = (_action: string, note: string) => note.split('；').map((part) => {
     const numbered = /^社情民意〔(\d{4})〕第(\d+)期$/.exec(part);
-    if (numbered) return t('opinion.numberEn', { year: numbered[1]!, number: numbered[2]! });
+    if (numbered) return lang === 'zh' ? part : t('opinion.numberEn', { year: numbered[1]!, number: numbered[2]! });
     const signed = /^签发：([\s\S]+)$/.exec(part);
     return signed ? t('opinion.history.signer', { name: signed[1]! }) : formatDatesIn(part);
   }).join(t('opinion.history.sep'));

@@ -16,8 +16,10 @@ export function ReviewModal({ roundId, entry, onClose }: { roundId: string; entr
       initialValues={entry?.myReview ? { score: entry.myReview.score, comment: entry.myReview.comment ?? undefined } : undefined}
       submit={({ score, comment }) => writes.review(roundId, entry!.id, { score, ...(comment ? { comment } : {}) })}
     >
-      <Form.Item name="score" label={t('selection.review.score')} rules={[{ required: true, message: t('common.required', { field: t('selection.review.score') }) }]}>
-        <InputNumber min={1} max={100} precision={0} style={{ width: '100%' }} />
+      {/* (checked, not clamped: a 150 typed is refused in words rather than saved as 100) */}
+      <Form.Item name="score" label={t('selection.review.score')} rules={[{ required: true, message: t('common.required', { field: t('selection.review.score') }) },
+        { type: 'integer', min: 1, max: 100, message: t('selection.review.scoreRange') }]}>
+        <InputNumber style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item name="comment" label={t('selection.review.comment')}>
         <Input.TextArea rows={3} maxLength={1000} showCount />

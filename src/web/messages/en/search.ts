@@ -23,6 +23,7 @@ export const searchEn: Record<keyof typeof searchZh, string> = {
   'search.category': 'Filter by category',
   'search.allCategories': 'All categories',
   'search.empty': 'Nothing found',
+  'search.tooCommon': '“{q}” holds only words too common to search by (such as 提案 proposal, 建议 suggestion): add a more specific word, such as 养老服务 or 公交线路',
   'search.prompt': 'Type words to search for',
   'search.related': 'Related searches',
 };

@@ -50,6 +50,7 @@ export const selectionEn: Record<Keys, string> = {
   'selection.review.again': 'Change score',
   'selection.review.of': 'Score: {title}',
   'selection.review.score': 'Score (1–100)',
+  'selection.review.scoreRange': 'The score is a whole number from 1 to 100',
   'selection.review.comment': 'Comment',
   'selection.review.saved': 'Score saved',
   'selection.review.mine': 'My score {score}',

@@ -100,7 +100,7 @@ export default function SearchPage() {
           <List<SearchItem>
             loading={found.isLoading}
             dataSource={found.data?.items ?? []}
-            locale={{ emptyText: <Empty description={t('search.empty')} /> }}
+            locale={{ emptyText: <Empty description={found.data?.words?.length === 0 ? t('search.tooCommon', { q }) : t('search.empty')} /> }}
             pagination={(found.data?.total ?? 0) > PAGE_SIZE ? { current: page, total: Math.min(found.data!.total, 500 * PAGE_SIZE), pageSize: PAGE_SIZE, onChange: (p) => go({ kind, page: p }), size: 'small', showSizeChanger: false } : false}
             renderItem={(i) => (
               <List.Item key={`${i.kind}:${i.id}`}>

@@ -10,5 +10,7 @@ export interface SearchAnswer {
   items: SearchItem[]; total: number; totalCapped: boolean; capped: SearchKind[]; page: number; pageSize: number; counts: Partial<Record<SearchKind, number>>;
   estimates?: Partial<Record<SearchKind, number>>; totalEstimate?: number;
   years: { year: number; count: number }[]; categories: { category: string; count: number }[];
+  /** The query's words searched for (none: it held only words too common to search by, such as 提案, 建议). */
+  words?: string[];
 }
 export interface RelatedSearch { q: string; count: number; reason: 'alsoSearched' | 'sharedWords' }
