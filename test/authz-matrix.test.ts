@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { today } from '../src/server/modules/handling/deadlines.ts';
 import { apiOperations, converted, day, engines, opinionIn, proposalIn, sessionHeaders, snapshotter, testApp, type OpinionStage, type ProposalStage, type TestApp } from './helpers.ts';
 import { selectionIn, type SelectionRound, type SelectionStage } from './selection-helpers.ts';
 import { rosterFile } from './roster.ts';
@@ -241,15 +242,16 @@ const visit = (c: Ctx) => c.target('visit', async () => {
 }).then((both) => ({ id: both.split('/')[0]!, params: { visitId: both.split('/')[1]! } }));
 /**
  * A consultation with its meeting (张三, login "member", speaks): `scheduled`; `invited` (invitations
- * out); `leave` (张三 asks for leave); `past` (held yesterday); `file` (a material uploaded). Id, or id/fileId.
+ * out); `leave` (张三 asks for leave); `today` (invitations out, the meeting today: sign-in open); `past` (held yesterday);
+ * `file` (a material uploaded). Id, or id/fileId.
  */
-type MeetingStage = 'scheduled' | 'invited' | 'leave' | 'past' | 'file';
+type MeetingStage = 'scheduled' | 'invited' | 'leave' | 'today' | 'past' | 'file';
 async function meetingIn(t: TestApp, stage: MeetingStage, title: string): Promise<string> {
   const id = await consultationIn(t, 2, title);
   const must = async (res: Promise<LightMyRequestResponse>) => { const r = await res; if (r.statusCode >= 300) throw new Error(`meeting ${stage}: ${r.statusCode} ${r.body}`); return r; };
-  await must(inject(t, 'staff', 'PUT', `/api/v1/consultations/${id}/meeting`, { date: stage === 'past' ? day(-1) : day(20), time: '09:00', place: '会议室',
+  await must(inject(t, 'staff', 'PUT', `/api/v1/consultations/${id}/meeting`, { date: stage === 'past' ? day(-1) : stage === 'today' ? today() : day(20), time: '09:00', place: '会议室',
     agenda: [{ time: '09:00', title: '发言', speakerMemberId: t.fx.memberIds[0] }] }));
-  if (stage === 'invited' || stage === 'leave') await must(inject(t, 'staff', 'POST', `/api/v1/consultations/${id}/meeting/invitations`, {}));
+  if (stage === 'invited' || stage === 'leave' || stage === 'today') await must(inject(t, 'staff', 'POST', `/api/v1/consultations/${id}/meeting/invitations`, {}));
   if (stage === 'leave') await must(inject(t, 'member', 'POST', `/api/v1/consultations/${id}/meeting/reply`, { answer: 'leave', reason: '出差' }));
   if (stage === 'file') return `${id}/${(await must(t.app.inject({ method: 'POST', url: `/api/v1/consultations/${id}/meeting/materials`, headers: await t.as('staff'), payload: pdfForm() }))).json().id}`;
   return id;
@@ -1041,9 +1043,9 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/v1/consultations/:id/meeting/leave': { ...STAFF_ON_OURS, req: async (c) => ({ id: await meeting(c, 'leave'), body: { memberId: c.t.fx.memberIds[0], approve: true } }) },
   'GET /api/v1/consultations/:id/meeting/sign-in-code': { ...STAFF_ON_OURS, req: async (c) => ({ id: await meeting(c, 'scheduled') }) },
   'POST /api/v1/consultations/:id/meeting/sign-in': {
-    who: 'see statuses', statuses: MEMBER_INVITED, ok: 200, req: async (c) => { const id = await meeting(c, 'invited'); return { id, body: { code: await codeOf(c.t, id) } }; },
+    who: 'see statuses', statuses: MEMBER_INVITED, ok: 200, req: async (c) => { const id = await meeting(c, 'today'); return { id, body: { code: await codeOf(c.t, id) } }; },
   },
-  'POST /api/v1/consultations/:id/meeting/attendance': { ...STAFF_ON_OURS, req: async (c) => ({ id: await meeting(c, 'invited'), body: { memberId: c.t.fx.memberIds[0], present: true } }) },
+  'POST /api/v1/consultations/:id/meeting/attendance': { ...STAFF_ON_OURS, req: async (c) => ({ id: await meeting(c, 'today'), body: { memberId: c.t.fx.memberIds[0], present: true } }) },
   'PUT /api/v1/consultations/:id/meeting/minutes': { ...STAFF_ON_OURS, req: async (c) => ({ id: await meeting(c, 'past'), body: { text: '会议纪要' } }) },
   'POST /api/v1/consultations/:id/meeting/materials': { ...STAFF_ON_OURS, statuses: '401 403 201 403 403 403 403 404 404', ok: 201, req: async (c) => ({ id: await meeting(c, 'scheduled'), form: pdfForm() }) },
   'POST /api/v1/consultations/:id/meeting/minutes/file': { ...STAFF_ON_OURS, statuses: '401 403 201 403 403 403 403 404 404', ok: 201, req: async (c) => ({ id: await meeting(c, 'past'), form: pdfForm() }) },
