@@ -133,6 +133,12 @@ describe.each(engines)('library (%s)', (engine) => {
     expect((await get(undefined, '/documents/categories')).json().items.map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining(['履职资料', '交流发言']));
     const badParent = await t.app.inject({ method: 'POST', url: '/api/v1/documents/categories', headers: staff, payload: { name: 'x', parentId: crypto.randomUUID() } });
     expect(badParent.statusCode).toBe(422);
+    // A name once under one parent, at the top too; the same name under another parent is another category.
+    for (const body of [{ name: ' 履职资料 ' }, { name: '交流发言', parentId: top.id }]) {
+      const twin = await t.app.inject({ method: 'POST', url: '/api/v1/documents/categories', headers: staff, payload: body });
+      expect(expectProblem(twin, 422).errors.map((e) => e.path)).toEqual(['/name']);
+    }
+    expect((await post({ name: '交流发言' })).name).toBe('交流发言');
   });
 
   it('keeps favourites per reader', async () => {

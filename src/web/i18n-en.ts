@@ -50,6 +50,7 @@ export const en: Dictionary = {
   'common.error': 'Something went wrong',
   'common.back': 'Back',
   'common.required': '{field} is required',
+  'common.choose': 'Choose {field}',
   'common.menu': 'Menu',
   'common.copy': 'Copy',
   'common.close': 'Close',

@@ -48,6 +48,7 @@ export const zh = {
   'common.error': '出错了',
   'common.back': '返回',
   'common.required': '请填写{field}',
+  'common.choose': '请选择{field}',
   'common.menu': '菜单',
   'common.copy': '复制',
   'common.close': '关闭',

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plusDays, today } from '../../src/server/modules/handling/deadlines.ts';
 import { logIn, see, seeTexts, startE2E, type E2E } from './browser.ts';
-import { agree, button, card, confirm, dialog, logInAs, main, menuLink, toast } from './ui.ts';
+import { agree, button, card, confirm, dialog, logInAs, main, menuLink, popconfirm, toast } from './ui.ts';
 
 const TITLE = '关于发展普惠托育服务的双月协商';
 const STEPS = ['开门式选题', '标准式筹备', '互动式协商', '集中式交办', '提案式办理', '跟踪式问效'];
@@ -43,6 +43,8 @@ describe('a consultation in the browser', () => {
     // Through the steps, with the buttons the server offers.
     for (const action of ['开始筹备', '召开协商', '协商完成']) {
       await button(main(staff), action).click();
+      // (the meeting's end is asked about first, the checklist's open items named)
+      if (action === '协商完成') await popconfirm(staff, '协商完成');
       await toast(staff, `${action}：已完成`);
     }
     await see(main(staff).locator('.ant-steps-item-process').getByText('集中式交办', { exact: true }));

@@ -215,6 +215,7 @@ describe('proposal journey in the browser', () => {
     const title = '关于加强物业管理和垃圾分类的提案';
     const id = await proposalIn(e2e.t, 'submitted', title);
     const staff = await logInAs(e2e, test, 'staff');
+    const staffErrors = consoleErrors(staff);
     await menuLink(staff, '立案审查').click();
     await button(row(staff, title), `审查 ${title}`).click();
     const review = dialog(staff, title);
@@ -227,9 +228,15 @@ describe('proposal journey in the browser', () => {
     const member = await logInAs(e2e, test, 'member');
     await member.goto(`/proposals/${id}`);
     await seeTexts(stateTags(member), ['草稿']);
+    // Why, at the top of the draft (not only at the foot of its history).
+    const notice = main(member).getByRole('alert').filter({ hasText: '提案办已退回修改' });
+    await see(notice.getByText('一事一案：请将物业管理与垃圾分类分为两件提案', { exact: true }));
     await see(card(member, '历史记录').getByText('一事一案：请将物业管理与垃圾分类分为两件提案', { exact: true }));
     await see(main(member).getByRole('button', { name: /修改/ }).first());
+    // The queue did not ask again for the proposal it may no longer read (two 404s before).
+    expect(staffErrors).toEqual([]);
   });
+
   it('staff set the domain of a proposal under review; its history says from what to what', { timeout: 240_000 }, async (test) => {
     const title = '关于发展夜间文旅消费的提案';
     const id = await proposalIn(e2e.t, 'submitted', title);

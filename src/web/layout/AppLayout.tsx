@@ -48,7 +48,7 @@ export function AppLayout() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const { token } = theme.useToken();
   const items = useMenuItems();
-  const selected = activeNavPath(location.pathname);
+  const selected = activeNavPath(location.pathname, user.roles);
   // The proposals group is the daily work: open from the start, and the group of the current page.
   const [openKeys, setOpenKeys] = useState<string[]>(() => [...new Set(['proposals', navGroupOf(selected) ?? 'proposals'])]);
 

@@ -144,12 +144,18 @@ export function navGroupOf(path: string): NavGroup | undefined {
 }
 
 /** The nav item whose path best matches the current location (for the selected menu key). */
-export function activeNavPath(pathname: string): string {
+export function activeNavPath(pathname: string, roles: Role[] = []): string {
   let best = '/';
   for (const item of NAV_ITEMS) {
     const p = item.path;
     const matches = p === '/' ? pathname === '/' : pathname === p || pathname.startsWith(`${p}/`);
     if (matches && p.length > best.length) best = p;
   }
-  return best;
+  if (best !== '/') return best;
+  // A page the menu does not list stands under the item it is reached from: the first of them this user has.
+  const under = UNDER.find(([prefix]) => pathname.startsWith(prefix));
+  return under?.[1].find((path) => NAV_ITEMS.some((i) => i.path === path && canUse(i, roles))) ?? best;
 }
+
+/** Pages outside the menu and the items they stand under (a recommendation: a unit's inbox, or the consultations). */
+const UNDER: [string, string[]][] = [['/recommendations/', ['/proposals/inbox', '/consultations']]];

@@ -104,6 +104,7 @@ export const meetingsZh = {
   'meeting.screen.present': '已签到',
   'meeting.screen.invited': '应到',
   'meeting.screen.excused': '请假',
+  'meeting.deadlinePassed': '已过期限',
   'meeting.screen.notYet': '会议定于 {date} 召开：当天起才能签到，此前只能预览本屏',
   'meeting.screen.hint': '委员用手机扫描二维码，或在“我的会议邀请 → 会议签到”中输入签到码',
   'meeting.deliverable.none': '尚无成果文件',

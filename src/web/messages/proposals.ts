@@ -258,6 +258,7 @@ export const proposalsZh = {
   'proposal.form.dueDateHint': '不填则按规定期限（交办后 {months} 个月）',
   'proposal.form.reassignNote': '改办说明',
   'proposal.form.returnReason': '退回理由',
+  'proposal.sentBack.title': '提案办已退回修改：请按以下意见修改后重新提交',
   'proposal.form.sendBackReason': '需要修改的地方（将告知提案人）',
   'proposal.form.opinion': '协办意见',
   'proposal.form.contactKind': '方式',

@@ -1,4 +1,3 @@
-import { checkPublicName } from './public-names.ts';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -13,6 +12,7 @@ import { authenticate, ChooseCommitteeProblem } from './login.ts';
 import { accountRows, linkLogin, markUsed, membershipsOf, unlinkLogin, type Membership } from './accounts.ts';
 import { DEVICE_COOKIE, deviceCookie, Throttled } from './throttle.ts';
 import { checkPasswordPolicy, Password } from './password-policy.ts';
+import { checkPublicName } from './public-names.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { createSession, destroySession, endAccess, newSecret, toActor } from './tokens.ts';
 

@@ -67,17 +67,17 @@ export async function checklistOf(db: Queryable, c: Pick<Consultation, 'orgId' |
 }
 
 /** The whole consultation, with its checklist. */
+/** One consultation as its page shows it: its checklist, its topic, and the day of its meeting (null: none set yet). */
 export async function presentConsultation(db: Queryable, c: Consultation) {
-  const [checklist, topic] = await Promise.all([checklistOf(db, c), topicOf(db, c.orgId, { consultationId: c.id })]);
-  return { ...summary(c), topic, checklist };
+  const [checklist, topic, [meeting]] = await Promise.all([checklistOf(db, c), topicOf(db, c.orgId, { consultationId: c.id }),
+    db.select({ on: consultationMeetings.meetingOn }).from(consultationMeetings).where(and(eq(consultationMeetings.orgId, c.orgId), eq(consultationMeetings.consultationId, c.id)))]);
+  return { ...summary(c), topic, checklist, meetingOn: meeting?.on ?? null };
 }
 
 /**
  * The public list: consultations past their topic step or with online comments open, with what may be said of them outside (title,
  * kind, year, step, summary, the day of the meeting); nothing of the office's work. Without a login it
  * spans every committee, as the published proposals do.
- */
-/**
  * The public list: of one committee, of several (scope=tree: a committee and those below it, each
  * item with its committee's name — org/oversight.ts rule 2), or of every one (a visitor).
  */

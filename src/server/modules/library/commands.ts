@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { runCommand, type Ctx } from '../../core/command.ts';
 import type { Queryable } from '../../core/db/client.ts';
 import { invalid, notFound } from '../../core/errors.ts';
@@ -73,7 +73,13 @@ export async function createCategory(ctx: Ctx, body: { name: string; parentId?: 
   return runCommand(ctx, async (c) => {
     c.authorize('library.manage');
     if (body.parentId && !(await categoryExists(c, ctx.actor.orgId, body.parentId))) throw invalid('/parentId', { zh: '上级分类不存在', en: 'no such category' });
-    const [row] = await c.tx.insert(documentCategories).values({ orgId: ctx.actor.orgId, name: body.name.trim(), parentId: body.parentId ?? null, sort: body.sort ?? 0 }).returning();
+    // One name once under one parent (the unique index takes two top-level ones, whose parent is null): checked under a lock.
+    const name = body.name.trim();
+    await c.tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`document_categories:${ctx.actor.orgId}`}))`);
+    const [twin] = await c.tx.select({ id: documentCategories.id }).from(documentCategories).where(and(eq(documentCategories.orgId, ctx.actor.orgId),
+      body.parentId ? eq(documentCategories.parentId, body.parentId) : isNull(documentCategories.parentId), eq(documentCategories.name, name)));
+    if (twin) throw invalid('/name', { zh: '同级已有同名分类', en: 'a category of that name is there already' });
+    const [row] = await c.tx.insert(documentCategories).values({ orgId: ctx.actor.orgId, name, parentId: body.parentId ?? null, sort: body.sort ?? 0 }).returning();
     await c.record({ action: 'create', entity: 'documentCategory', entityId: row!.id, after: { name: row!.name, parentId: row!.parentId } });
     return { id: row!.id, parentId: row!.parentId, name: row!.name, sort: row!.sort };
   });

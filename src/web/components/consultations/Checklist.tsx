@@ -44,7 +44,7 @@ export function Checklist({ id, tasks, editable }: { id: string; tasks: Task[]; 
                 {task.late && <Tag color="red">{t('consultation.task.late')}</Tag>}
               </Flex>
               <Typography.Text type="secondary">
-                {t('consultation.task.owner')}：{task.owner ?? t('common.none')} · {t('consultation.task.dueDate')}：{task.dueDate ? formatDate(task.dueDate) : t('common.none')}
+                {t('consultation.task.owner')}{t('common.labelSep')}{task.owner ?? t('common.none')} · {t('consultation.task.dueDate')}{t('common.labelSep')}{task.dueDate ? formatDate(task.dueDate) : t('common.none')}
               </Typography.Text>
               {task.note && <Typography.Text type="secondary">{task.note}</Typography.Text>}
               {library.some((d) => d.part === task.key) && <DocumentLinks docs={library.filter((d) => d.part === task.key)} />}
@@ -53,7 +53,7 @@ export function Checklist({ id, tasks, editable }: { id: string; tasks: Task[]; 
                   ? <Files consultationId={id} files={[task.deliverable]} />
                   : !library.some((d) => d.part === task.key) && <Typography.Text type="secondary">{t('meeting.deliverable.none')}</Typography.Text>}
                 {editable && <UploadButton size="small" label={t(task.deliverable ? 'meeting.deliverable.replace' : 'meeting.deliverable.upload')} done={t('meeting.uploaded')}
-                  send={(f) => meetingWrites.deliverable(id, task.key, f)} aria-label={`${t('meeting.deliverable.upload')}：${t(`consultation.task.${task.key}`)}`} />}
+                  send={(f) => meetingWrites.deliverable(id, task.key, f)} aria-label={`${t('meeting.deliverable.upload')}${t('common.labelSep')}${t(`consultation.task.${task.key}`)}`} />}
               </Flex>
             </Flex>
           </List.Item>
@@ -61,7 +61,7 @@ export function Checklist({ id, tasks, editable }: { id: string; tasks: Task[]; 
       />
       {editing && (
         <FormModal<TaskForm>
-          title={`${t('consultation.task.edit')}：${t(`consultation.task.${editing.key}`)}`} open onClose={() => setEditing(null)} done={t('consultation.task.saved')}
+          title={`${t('consultation.task.edit')}${t('common.labelSep')}${t(`consultation.task.${editing.key}`)}`} open onClose={() => setEditing(null)} done={t('consultation.task.saved')}
           initialValues={{ owner: editing.owner ?? undefined, dueDate: editing.dueDate ?? undefined, state: editing.state, note: editing.note ?? undefined }}
           submit={(v) => writes.task(id, { key: editing.key, owner: v.owner || null, dueDate: v.dueDate || null, state: v.state, note: v.note || null })}
         >

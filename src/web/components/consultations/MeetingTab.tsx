@@ -11,6 +11,7 @@ import { useSectorOptions } from '../../queries';
 import { DateField } from '../DateField';
 import { MemberSelect } from '../MemberSelect';
 import { QueryError } from '../QueryError';
+import { todayInChina } from '../proposals/model';
 import { FormModal } from './FormModal';
 import { fileHref, meetingWrites, useMeeting, type AgendaItem, type Attendance, type FileRef, type Invitee, type Meeting } from './meeting';
 import { useConsultationWrite } from './queries';
@@ -36,13 +37,14 @@ export function Files({ consultationId, files }: { consultationId: string; files
   );
 }
 
-export function MeetingTab({ id, staff }: { id: string; staff: boolean }) {
+/** `scheduled`: the consultation has a meeting day (its page says so; without one the meeting is not asked for). */
+export function MeetingTab({ id, staff, scheduled }: { id: string; staff: boolean; scheduled: boolean }) {
   const { t } = useI18n();
-  const meeting = useMeeting(id);
+  const meeting = useMeeting(id, scheduled);
   const [editing, setEditing] = useState(false);
   if (meeting.isError) return <QueryError error={meeting.error} onRetry={() => void meeting.refetch()} />;
-  if (meeting.isPending) return <Skeleton active />;
-  const m = meeting.data;
+  if (scheduled && meeting.isPending) return <Skeleton active />;
+  const m = scheduled ? meeting.data : null;
   return (
     <Flex vertical gap={16}>
       {!m ? (
@@ -62,6 +64,8 @@ export function MeetingTab({ id, staff }: { id: string; staff: boolean }) {
 }
 
 function Overview({ m, staff, onEdit }: { m: Meeting; staff: boolean; onEdit: () => void }) {
+  // (for staff, before the meeting: after it, a deadline missed is past mending)
+  const late = (by: string) => staff && by < todayInChina() && m.date >= todayInChina();
   const { t, formatDate } = useI18n();
   return (
     <Card size="small" title={t('meeting.title')} extra={staff && (
@@ -73,8 +77,9 @@ function Overview({ m, staff, onEdit }: { m: Meeting; staff: boolean; onEdit: ()
       <Descriptions size="small" column={{ xs: 1, sm: 2 }} items={[
         { key: 'when', label: t('meeting.when'), children: `${formatDate(m.date)} ${m.time}` },
         { key: 'place', label: t('meeting.place'), children: m.place },
-        { key: 'inv', label: t('meeting.invitationsBy'), children: formatDate(m.invitationsBy) },
-        { key: 'mat', label: t('meeting.materialsBy'), children: formatDate(m.materialsBy) },
+        // A deadline past while invitations are still to go (a meeting set at short notice) is said, not left to be noticed.
+        { key: 'inv', label: t('meeting.invitationsBy'), children: <>{formatDate(m.invitationsBy)}{late(m.invitationsBy) && m.invitees.some((i) => !i.invitedAt) && <Tag color="red" style={{ marginLeft: 8 }}>{t('meeting.deadlinePassed')}</Tag>}</> },
+        { key: 'mat', label: t('meeting.materialsBy'), children: <>{formatDate(m.materialsBy)}{late(m.materialsBy) && !m.materials.length && <Tag color="red" style={{ marginLeft: 8 }}>{t('meeting.deadlinePassed')}</Tag>}</> },
       ]} />
       <Typography.Title level={5}>{t('meeting.agenda')}</Typography.Title>
       <List size="small" dataSource={m.agenda} locale={{ emptyText: t('meeting.agenda.empty') }} renderItem={(a: AgendaItem) => (
@@ -182,7 +187,7 @@ function Invitees({ m }: { m: Meeting }) {
               {i.leaveState && i.attendance !== 'present' && <Tag color={i.leaveState === 'approved' ? 'gold' : i.leaveState === 'refused' ? 'red' : 'orange'}>{t(`meeting.leave.${i.leaveState}`)}</Tag>}
               <Tag color={ATTENDANCE_COLORS[i.attendance]}>{t(`meeting.attendance.${i.attendance}`)}{i.signedInHow ? ` · ${t(`meeting.how.${i.signedInHow}`)}` : ''}</Tag>
             </Flex>
-            {i.leaveReason && <Typography.Text type="secondary">{t('meeting.leave.reason')}：{i.leaveReason}{i.leaveNote ? ` · ${i.leaveNote}` : ''}</Typography.Text>}
+            {i.leaveReason && <Typography.Text type="secondary">{t('meeting.leave.reason')}{t('common.labelSep')}{i.leaveReason}{i.leaveNote ? ` · ${i.leaveNote}` : ''}</Typography.Text>}
             {i.leaveState === 'asked' && (
               <Space>
                 <Button size="small" type="primary" onClick={() => askLeave(i, true)}>{t('meeting.leave.approve')}</Button>

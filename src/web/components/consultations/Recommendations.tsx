@@ -11,7 +11,7 @@ import { useRecommendations, writes } from './queries';
 import { RecStateTag } from './tags';
 
 export function Recommendations({ id, canWrite }: { id: string; canWrite: boolean }) {
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const [adding, setAdding] = useState(false);
   const recs = useRecommendations(id);
   const required = (field: string) => [{ required: true, message: t('common.required', { field }) }];
@@ -29,7 +29,7 @@ export function Recommendations({ id, canWrite }: { id: string; canWrite: boolea
                 <Link to={`/recommendations/${r.id}`}><Typography.Text strong>{r.number}. {r.title}</Typography.Text></Link>
                 <RecStateTag state={r.state} />
               </Flex>
-              {r.lead && <Typography.Text type="secondary">{t('consultation.rec.lead')}：{r.lead.unitName} · {r.lead.dueOn}</Typography.Text>}
+              {r.lead && <Typography.Text type="secondary">{t('consultation.rec.lead')}{t('common.labelSep')}{r.lead.unitName} · {formatDate(r.lead.dueOn)}</Typography.Text>}
               {r.lastReply && (
                 <Typography.Paragraph type="secondary" ellipsis={{ rows: 3 }} style={{ margin: 0 }}>
                   {t('consultation.rec.reply', { unit: r.lastReply.unitName, category: r.lastReply.category })}{t('common.labelSep')}{r.lastReply.content}
@@ -37,7 +37,8 @@ export function Recommendations({ id, canWrite }: { id: string; canWrite: boolea
               )}
               {r.outcome && (
                 <Typography.Text type="secondary">
-                  {t('consultation.rec.outcome')}：{t(`consultation.outcome.${r.outcome.kind}` as 'consultation.outcome.party')} {r.outcome.title ?? ''} {r.outcome.number ?? ''}
+                  {t('consultation.rec.outcome')}{t('common.labelSep')}{t(`consultation.outcome.${r.outcome.kind}` as 'consultation.outcome.party')} {r.outcome.title ?? ''} {r.outcome.number ?? ''}
+                  {r.outcome.date && ` · ${formatDate(r.outcome.date)}`}
                   {r.progress !== null && ` · ${t('consultation.rec.progress')} ${r.progress}%`}
                   {r.outcome.measure && ` · ${r.outcome.measure} ${r.outcome.quantity}`}
                 </Typography.Text>

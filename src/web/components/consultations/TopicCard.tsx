@@ -33,7 +33,7 @@ export function TopicCard({ topic, loggedIn, link = true }: { topic: Topic; logg
           <Typography.Text type="secondary">{proposerText(t, topic.proposer)}{topic.mine ? ` · ${t('topic.mine')}` : ''}</Typography.Text>
         </Flex>
         <Typography.Paragraph ellipsis={{ rows: 3, expandable: true, symbol: t('topic.more') }} style={{ margin: 0 }}>{topic.reason}</Typography.Paragraph>
-        {topic.answer && <Typography.Text type="secondary">{t('topic.answer')}：{topic.answer}</Typography.Text>}
+        {topic.answer && <Typography.Text type="secondary">{t('topic.answer')}{t('common.labelSep')}{topic.answer}</Typography.Text>}
         {topic.consultationId && <Link to={`/consultations/${topic.consultationId}`}>{t('topic.madeConsultation')}</Link>}
         {loggedIn && <TopicActions topic={topic} />}
       </Flex>

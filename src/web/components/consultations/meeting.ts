@@ -28,10 +28,11 @@ export interface SignInScreen { title: string; date: string; place: string; code
 const path = (id: string) => `/api/v1/consultations/${encodeURIComponent(id)}`;
 export const fileHref = (consultationId: string, fileId: string) => `${path(consultationId)}/files/${encodeURIComponent(fileId)}`;
 
-/** The meeting, or null while the consultation has none. */
-export function useMeeting(id: string) {
+/** The meeting, or null while the consultation has none (`exists`: the consultation names a meeting day; else it is not asked for). */
+export function useMeeting(id: string, exists = true) {
   return useQuery({
     queryKey: [...consultationKey, 'meeting', id],
+    enabled: exists,
     // (The consultation itself was found: a 404 here is a meeting not yet set.)
     queryFn: ({ signal }) => api.get<Meeting>(`${path(id)}/meeting`, undefined, signal).catch((e: unknown) => {
       if (e instanceof ApiError && e.status === 404) return null;

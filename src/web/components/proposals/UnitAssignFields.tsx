@@ -68,7 +68,7 @@ export function UnitAssignFields({ proposalId, base }: { proposalId?: string; ba
       <Form.Item
         name="leadUnitId"
         label={t('proposal.form.leadUnit')}
-        rules={[{ required: true, message: t('common.required', { field: t('proposal.form.leadUnit') }) }]}
+        rules={[{ required: true, message: t('common.choose', { field: t('proposal.form.leadUnit') }) }]}
       >
         <Select showSearch={{ optionFilterProp: 'label' }} loading={units.isPending} options={options} />
       </Form.Item>

@@ -10,6 +10,7 @@ import type { Translate } from '../../i18n';
 import { AttachmentField } from './Attachments';
 import { LeaderSelect } from './LeaderSelect';
 import { CATEGORIES, CONTACT_KINDS, CONTACT_METHODS, DOMAINS, SATISFACTIONS, todayInChina, type Proposal } from './model';
+import type { RecommendationDetail } from '../consultations/model';
 import { ProposalSelect } from './ProposalSelect';
 import { useCachedItem, useProposalSettings } from './queries';
 import { UnitAssignFields, unitsBody } from './UnitAssignFields';
@@ -64,7 +65,7 @@ function ConvertFields() {
   const { t } = useI18n();
   return (
     <>
-      <Form.Item name="to" label={t('proposal.form.convertTo')} rules={[{ required: true, message: t('common.required', { field: t('proposal.form.convertTo') }) }]}>
+      <Form.Item name="to" label={t('proposal.form.convertTo')} rules={[{ required: true, message: t('common.choose', { field: t('proposal.form.convertTo') }) }]}>
         <Radio.Group options={(['opinion', 'letter'] as const).map((v) => ({ value: v, label: t(`proposal.convertTo.${v}`) }))} />
       </Form.Item>
       <T k="proposal.form.reason" name="reason" max={500} rows={3} />
@@ -75,7 +76,7 @@ function ConvertFields() {
 function MergeFields({ proposalId }: { proposalId: string }) {
   const { t } = useI18n();
   return (
-    <Form.Item name="intoId" label={t('proposal.form.mergeInto')} rules={[{ required: true, message: t('common.required', { field: t('proposal.form.mergeInto') }) }]}>
+    <Form.Item name="intoId" label={t('proposal.form.mergeInto')} rules={[{ required: true, message: t('common.choose', { field: t('proposal.form.mergeInto') }) }]}>
       <ProposalSelect exclude={proposalId} />
     </Form.Item>
   );
@@ -116,7 +117,7 @@ function ExtensionFields({ proposalId }: { proposalId: string }) {
   const latest = lead && months ? dayjs(lead.periodStart).add(months, 'month').format('YYYY-MM-DD') : undefined;
   return (
     <>
-      <Form.Item name="dueDate" label={t('proposal.form.extensionDate')} rules={[required(t, t('proposal.form.extensionDate'))]}
+      <Form.Item name="dueDate" label={t('proposal.form.extensionDate')} rules={[{ required: true, message: t('common.choose', { field: t('proposal.form.extensionDate') }) }]}
         extra={latest ? t('proposal.form.extensionCap', { date: latest, months: months! }) : undefined}>
         <DateField min={lead ? dayjs(lead.dueOn).add(1, 'day').format('YYYY-MM-DD') : todayInChina()} max={latest} />
       </Form.Item>
@@ -129,7 +130,7 @@ function ReplyFields({ proposalId, base }: { proposalId: string; base?: string }
   const { t } = useI18n();
   return (
     <>
-      <Form.Item name="category" label={t('proposal.form.category')} rules={[{ required: true, message: t('common.required', { field: t('proposal.form.category') }) }]}>
+      <Form.Item name="category" label={t('proposal.form.category')} rules={[{ required: true, message: t('common.choose', { field: t('proposal.form.category') }) }]}>
         <Radio.Group style={{ display: 'flex', flexDirection: 'column', gap: 4 }} options={CATEGORIES.map((c) => ({ value: c, label: t(`proposal.category.${c}`) }))} />
       </Form.Item>
       <T k="proposal.form.replyContent" name="content" max={20000} rows={8} />
@@ -155,7 +156,7 @@ function EvaluateFields() {
   const { t } = useI18n();
   return (
     <>
-      <Form.Item name="satisfaction" label={t('proposal.form.satisfaction')} rules={[{ required: true, message: t('common.required', { field: t('proposal.form.satisfaction') }) }]}>
+      <Form.Item name="satisfaction" label={t('proposal.form.satisfaction')} rules={[{ required: true, message: t('common.choose', { field: t('proposal.form.satisfaction') }) }]}>
         <SatisfactionScale label={t('proposal.form.satisfaction')} />
       </Form.Item>
       <Form.Item name="resultSatisfaction" label={t('proposal.form.resultSatisfaction')}>
@@ -177,7 +178,10 @@ function EvaluateFields() {
           </Form.Item>
         )}
       </Form.Item>
-      <T k="proposal.form.comment" name="comment" max={1000} optional rows={3} />
+      {/* 不满意 goes back to the unit for handling again: it needs to know why. */}
+      <Form.Item noStyle shouldUpdate={(a, b) => a.satisfaction !== b.satisfaction}>
+        {({ getFieldValue }) => <T k="proposal.form.comment" name="comment" max={1000} optional={getFieldValue('satisfaction') !== 'unsatisfied'} rows={3} />}
+      </Form.Item>
     </>
   );
 }
@@ -194,7 +198,7 @@ function StarRating({ label, id, value, onChange }: { label: string; id?: string
 function RateFields() {
   const { t } = useI18n();
   const stars = (name: 'topic' | 'research' | 'feasibility') => (
-    <Form.Item name={name} label={t(`proposal.rating.${name}`)} rules={[{ required: true, message: t('common.required', { field: t(`proposal.rating.${name}`) }) }]}>
+    <Form.Item name={name} label={t(`proposal.rating.${name}`)} rules={[{ required: true, message: t('common.choose', { field: t(`proposal.rating.${name}`) }) }]}>
       <StarRating label={t(`proposal.rating.${name}`)} />
     </Form.Item>
   );
@@ -203,7 +207,10 @@ function RateFields() {
       {stars('topic')}
       {stars('research')}
       {stars('feasibility')}
-      <T k="proposal.form.comment" name="comment" max={1000} optional rows={3} />
+      {/* 不满意 goes back to the unit for handling again: it needs to know why. */}
+      <Form.Item noStyle shouldUpdate={(a, b) => a.satisfaction !== b.satisfaction}>
+        {({ getFieldValue }) => <T k="proposal.form.comment" name="comment" max={1000} optional={getFieldValue('satisfaction') !== 'unsatisfied'} rows={3} />}
+      </Form.Item>
     </>
   );
 }
@@ -211,7 +218,7 @@ function RateFields() {
 function MarkKeyFields() {
   const { t } = useI18n();
   return (
-    <Form.Item name="leaderUserId" label={t('proposal.form.leader')} rules={[{ required: true, message: t('common.required', { field: t('proposal.form.leader') }) }]}>
+    <Form.Item name="leaderUserId" label={t('proposal.form.leader')} rules={[{ required: true, message: t('common.choose', { field: t('proposal.form.leader') }) }]}>
       <LeaderSelect />
     </Form.Item>
   );
@@ -222,27 +229,33 @@ function ClassifyFields({ proposalId }: { proposalId: string }) {
   const { t } = useI18n();
   const domain = (useCachedItem(proposalId) as Partial<Proposal> | undefined)?.domain;
   return (
-    <Form.Item name="domain" label={t('proposal.domain')} initialValue={domain ?? undefined} rules={[{ required: true, message: t('common.required', { field: t('proposal.domain') }) }]}>
+    <Form.Item name="domain" label={t('proposal.domain')} initialValue={domain ?? undefined} rules={[{ required: true, message: t('common.choose', { field: t('proposal.domain') }) }]}>
       <Select options={DOMAINS.map((d) => ({ value: d, label: t(`proposal.domain.${d}`), disabled: d === domain }))} />
     </Form.Item>
   );
 }
 
 /** 吸纳转化 of a recommendation: where it was adopted (the document, its number and date) and how far it is carried out. */
-function OutcomeFields() {
+/** 吸纳转化 again (its progress updated): the outcome recorded before fills the form. */
+function OutcomeFields({ proposalId }: { proposalId: string }) {
   const { t } = useI18n();
+  const r = useCachedItem(proposalId) as Partial<RecommendationDetail> | undefined;
+  const o = r?.outcome;
+  const was = (v: string | number | null | undefined) => v ?? undefined;
   return (
     <>
-      <Form.Item name="kind" label={t('consultation.outcome.kind')} rules={[{ required: true, message: t('common.required', { field: t('consultation.outcome.kind') }) }]}>
+      <Form.Item name="kind" label={t('consultation.outcome.kind')} initialValue={was(o?.kind)} rules={[{ required: true, message: t('common.choose', { field: t('consultation.outcome.kind') }) }]}>
         <Radio.Group options={(['party', 'government', 'department'] as const).map((k) => ({ value: k, label: t(`consultation.outcome.${k}`) }))} />
       </Form.Item>
-      <Form.Item name="title" label={t('consultation.outcome.title')}><Input maxLength={200} /></Form.Item>
-      <Form.Item name="number" label={t('consultation.outcome.number')}><Input maxLength={100} /></Form.Item>
-      <Form.Item name="date" label={t('consultation.outcome.date')}><DateField max={todayInChina()} /></Form.Item>
-      <Form.Item name="progress" label={t('consultation.outcome.progress')}><InputNumber min={0} max={100} precision={0} addonAfter="%" /></Form.Item>
-      <Form.Item name="measure" label={t('consultation.outcome.measure')} extra={t('consultation.outcome.measureHelp')}><Input maxLength={100} /></Form.Item>
-      <Form.Item name="quantity" label={t('consultation.outcome.quantity')}><InputNumber min={0} precision={0} /></Form.Item>
-      <T k="consultation.outcome.note" name="note" max={1000} optional rows={3} />
+      <Form.Item name="title" label={t('consultation.outcome.title')} initialValue={was(o?.title)}><Input maxLength={200} /></Form.Item>
+      <Form.Item name="number" label={t('consultation.outcome.number')} initialValue={was(o?.number)}><Input maxLength={100} /></Form.Item>
+      <Form.Item name="date" label={t('consultation.outcome.date')} initialValue={was(o?.date)}><DateField max={todayInChina()} /></Form.Item>
+      <Form.Item name="progress" label={t('consultation.outcome.progress')} initialValue={was(r?.progress)}><InputNumber min={0} max={100} precision={0} addonAfter="%" /></Form.Item>
+      <Form.Item name="measure" label={t('consultation.outcome.measure')} extra={t('consultation.outcome.measureHelp')} initialValue={was(o?.measure)}><Input maxLength={100} /></Form.Item>
+      <Form.Item name="quantity" label={t('consultation.outcome.quantity')} initialValue={was(o?.quantity)}><InputNumber min={0} precision={0} /></Form.Item>
+      <Form.Item name="note" label={t('consultation.outcome.note')} initialValue={was(r?.progressNote)}>
+        <Input.TextArea autoSize={{ minRows: 3, maxRows: 16 }} maxLength={1000} showCount />
+      </Form.Item>
     </>
   );
 }

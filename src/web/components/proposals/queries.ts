@@ -151,6 +151,9 @@ export function useInvalidateProposals() {
 }
 
 /** POST <base>/:id/actions/<action>; the answer is the updated item (detail cached under its id). */
+/** Actions after which the one who took them no longer reads the item. */
+const LEAVES_READERS = new Set(['return', 'sendBack']);
+
 export function useProposalAction(id: string, base?: string) {
   const queryClient = useQueryClient();
   const invalidate = useInvalidateProposals();
@@ -158,8 +161,9 @@ export function useProposalAction(id: string, base?: string) {
     mutationFn: ({ action, body }: { action: string; body?: Record<string, unknown> }) =>
       api.post<Proposal>(`${path(id, base)}/actions/${action}`, body ?? {}),
     onSuccess: (updated, { action }) => {
-      if (action === 'return') {
-        // The unit that returned it may read it no more (its page leads back to the inbox): the rest is asked again, not this item.
+      if (LEAVES_READERS.has(action)) {
+        // Whoever did it may read it no more (a unit returning it: its page leads back to the inbox; the office
+        // sending it back: a draft again, the proposer's): the rest is asked again, not this item.
         void queryClient.invalidateQueries({ queryKey: keys.proposals, predicate: (q) => !q.queryKey.includes(id) });
         void queryClient.invalidateQueries({ queryKey: keys.todos });
         void queryClient.invalidateQueries({ queryKey: keys.notifications });

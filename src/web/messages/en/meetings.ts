@@ -104,6 +104,7 @@ export const meetingsEn: Record<keyof typeof meetingsZh, string> = {
   'meeting.screen.present': 'Signed in',
   'meeting.screen.invited': 'Expected',
   'meeting.screen.excused': 'Excused',
+  'meeting.deadlinePassed': 'Past the deadline',
   'meeting.screen.notYet': 'The meeting is on {date}: signing in opens that day; until then this screen is a preview',
   'meeting.screen.hint': 'Scan the QR code with your phone, or type the code under "My meeting invitations → Sign in"',
   'meeting.deliverable.none': 'No deliverable yet',

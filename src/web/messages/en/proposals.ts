@@ -259,6 +259,7 @@ export const proposalsEn: Record<Keys, string> = {
   'proposal.form.dueDateHint': 'Empty: the standard period ({months} months after assignment)',
   'proposal.form.reassignNote': 'Reason for reassigning',
   'proposal.form.returnReason': 'Reason for return',
+  'proposal.sentBack.title': 'Sent back by the proposals office: mend it as below and submit it again',
   'proposal.form.sendBackReason': 'What to mend (the proposer is told)',
   'proposal.form.opinion': 'Co-handling opinion',
   'proposal.form.contactKind': 'Kind',

@@ -1,7 +1,7 @@
 // One consultation: its six-step board with the buttons the server offers, the 八个一 checklist,
 // the recommendations and the history.
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { App, Button, Card, Col, Flex, Row, Skeleton, Steps, Tabs, Typography } from 'antd';
+import { App, Button, Card, Col, Flex, Popconfirm, Row, Skeleton, Steps, Tabs, Typography } from 'antd';
 import { useAuth } from '../../auth';
 import { errorText } from '../../api';
 import { useI18n } from '../../i18n';
@@ -17,6 +17,10 @@ import { Visits } from '../../components/consultations/Visits';
 import { KindTag, StateTag } from '../../components/consultations/tags';
 import { STATES } from '../../components/consultations/model';
 import { useConsultation, useConsultationActions, useConsultationHistory, useConsultationWrite, writes } from '../../components/consultations/queries';
+import { useConsultationNoteText } from '../../components/consultations/historyNotes';
+
+/** Steps asked about before they are taken. */
+const CONFIRMED = new Set(['conclude', 'close']);
 
 export default function ConsultationPage() {
   const { id = '' } = useParams();
@@ -29,6 +33,7 @@ export default function ConsultationPage() {
   const actions = useConsultationActions(id);
   const history = useConsultationHistory(id);
   const act = useConsultationWrite((action: string) => writes.act(id, action));
+  const noteText = useConsultationNoteText();
   if (c.isError) return <QueryError error={c.error} onRetry={() => void c.refetch()} />;
   if (!c.data) return <Skeleton active />;
   const data = c.data;
@@ -51,17 +56,29 @@ export default function ConsultationPage() {
           {data.roomId && <Link to={`/consultations/rooms/${data.roomId}`}>{t('room.room')}</Link>}
         </Flex>
         {data.summary && <Typography.Paragraph style={{ margin: 0 }}>{data.summary}</Typography.Paragraph>}
-        {data.topic && <Typography.Text type="secondary">{t('consultation.fromTopic')}：<Link to={`/consultations/topics/${data.topic.id}`}>{data.topic.title}</Link></Typography.Text>}
+        {data.topic && <Typography.Text type="secondary">{t('consultation.fromTopic')}{t('common.labelSep')}<Link to={`/consultations/topics/${data.topic.id}`}>{data.topic.title}</Link></Typography.Text>}
         <Card size="small">
           <Steps size="small" direction={isMobile ? 'vertical' : 'horizontal'} current={step} status={data.state === 'closed' ? 'finish' : 'process'}
             items={STATES.slice(0, 6).map((s) => ({ title: t(`consultation.state.${s}`) }))} />
           {steps.length > 0 && (
             <Flex gap={8} wrap style={{ marginTop: 16 }}>
-              {steps.map((a) => (
-                <Button key={a.action} type="primary" loading={act.isPending && act.variables === a.action} onClick={() => run(a.action)}>
-                  {t(`consultation.action.${a.action}` as 'consultation.action.prepare')}
-                </Button>
-              ))}
+              {steps.map((a) => {
+                const label = t(`consultation.action.${a.action}` as 'consultation.action.prepare');
+                const button = (
+                  <Button key={a.action} type="primary" loading={act.isPending && act.variables === a.action} onClick={CONFIRMED.has(a.action) ? undefined : () => run(a.action)}>
+                    {label}
+                  </Button>
+                );
+                if (!CONFIRMED.has(a.action)) return button;
+                // The meeting's end and the close are not taken back: asked first, the checklist's open items named.
+                const open = data.checklist.filter((x) => x.state !== 'done').length;
+                return (
+                  <Popconfirm key={a.action} title={t('consultation.confirmStep', { action: label })} okText={label} cancelText={t('common.cancel')} onConfirm={() => run(a.action)}
+                    description={open ? t('consultation.confirmStep.openTasks', { n: open }) : t('consultation.confirmStep.final')}>
+                    {button}
+                  </Popconfirm>
+                );
+              })}
             </Flex>
           )}
         </Card>
@@ -76,11 +93,11 @@ export default function ConsultationPage() {
                 <Col xs={24} lg={12}><Recommendations id={id} canWrite={hasRole('staff') && data.state === 'assigning'} /></Col>
                 {data.kind === 'supervision' && <Col xs={24}><Visits id={id} canWrite={hasRole('staff')} /></Col>}
               </Row>
-              <HistoryCard title={t('consultation.history')} history={history} actions="consultation.action" stateTag={(s) => <StateTag state={s} />}
+              <HistoryCard title={t('consultation.history')} history={history} actions="consultation.action" stateTag={(s) => <StateTag state={s} />} noteText={noteText}
                 emptyText={t('consultation.noHistory')} systemName={t('consultation.system')} />
             </Flex>
           ) },
-          { key: 'meeting', label: t('meeting.tab'), children: <MeetingTab id={id} staff={hasRole('staff') && data.state !== 'closed'} /> },
+          { key: 'meeting', label: t('meeting.tab'), children: <MeetingTab id={id} staff={hasRole('staff') && data.state !== 'closed'} scheduled={!!data.meetingOn} /> },
         ]} />
       </Flex>
     </>

@@ -76,7 +76,7 @@ export default function LiveConsultationPage() {
         <Flex vertical gap={8} style={{ padding: 12, background: token.colorBgContainer, borderRadius: token.borderRadiusLG, border: `1px solid ${token.colorBorderSecondary}` }}>
           {replyTo && (
             <Flex justify="space-between" align="center" gap={8}>
-              <Typography.Text type="secondary" ellipsis>{t('live.replyTo', { name: replyTo.authorName })}：{replyTo.content}</Typography.Text>
+              <Typography.Text type="secondary" ellipsis>{t('live.replyTo', { name: replyTo.authorName })}{t('common.labelSep')}{replyTo.content}</Typography.Text>
               <Button size="small" type="link" onClick={() => setReplyTo(null)}>{t('live.cancelReply')}</Button>
             </Flex>
           )}
@@ -140,7 +140,7 @@ export default function LiveConsultationPage() {
                       </Flex>
                       {parent && (
                         <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: '4px 0', paddingLeft: 8, borderLeft: `3px solid ${token.colorBorder}` }}>
-                          {t('live.replyTo', { name: parent.authorName })}：{parent.content}
+                          {t('live.replyTo', { name: parent.authorName })}{t('common.labelSep')}{parent.content}
                         </Typography.Paragraph>
                       )}
                       <Typography.Paragraph style={{ margin: '4px 0', whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{x.content}</Typography.Paragraph>

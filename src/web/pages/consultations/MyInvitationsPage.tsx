@@ -49,7 +49,7 @@ function InvitationCard({ i }: { i: Invitation }) {
           {status !== 'open' && <Tag color={status === 'present' ? 'green' : status === 'excused' ? 'gold' : 'red'}>{t(`meeting.attendance.${status}`)}</Tag>}
           {i.speaker && <Tag color="blue">{t('meeting.youSpeak')}</Tag>}
         </Space>
-        {i.leaveNote && <Typography.Text type="secondary">{t('meeting.leave.note')}：{i.leaveNote}</Typography.Text>}
+        {i.leaveNote && <Typography.Text type="secondary">{t('meeting.leave.note')}{t('common.labelSep')}{i.leaveNote}</Typography.Text>}
         {upcoming && !i.signedInAt && (
           asking ? (
             <Flex vertical gap={8}>

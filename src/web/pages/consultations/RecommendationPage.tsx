@@ -19,7 +19,7 @@ const BASE = '/recommendations';
 
 export default function RecommendationPage() {
   const { id = '' } = useParams();
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const navigate = useNavigate();
   const rec = useRecommendation(id);
 
@@ -38,11 +38,11 @@ export default function RecommendationPage() {
   }
   const r = rec.data;
   const outcome = r.outcome && [`${t(`consultation.outcome.${r.outcome.kind}` as 'consultation.outcome.party')} ${r.outcome.title ?? ''} ${r.outcome.number ?? ''}`.trim(),
-    r.outcome.measure ? `${r.outcome.measure} ${r.outcome.quantity}` : ''].filter(Boolean).join(' · ');
+    r.outcome.date ? formatDate(r.outcome.date) : '', r.outcome.measure ? `${r.outcome.measure} ${r.outcome.quantity}` : ''].filter(Boolean).join(' · ');
 
   return (
     <>
-      <PageHeader back={back} title={`${t('consultation.rec.title')}${r.number}：${r.title}`} extra={<ActionBar proposalId={r.id} base={BASE} onDone={afterAction} />} />
+      <PageHeader back={back} title={t('consultation.rec.heading', { n: r.number, title: r.title })} extra={<ActionBar proposalId={r.id} base={BASE} onDone={afterAction} />} />
       <Flex wrap gap={8} align="center" style={{ marginTop: -8, marginBottom: 16 }}>
         <RecStateTag state={r.state} />
         <Typography.Text type="secondary">

@@ -34,7 +34,7 @@ export default function TopicPage() {
               { key: 'year', label: t('consultation.year'), children: d.year },
               { key: 'proposer', label: t('topic.proposer'), children: `${proposerText(t, d.proposer)} · ${formatDate(d.createdAt)}` },
               { key: 'reason', label: t('topic.reason'), children: <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{d.reason}</Typography.Paragraph> },
-              ...(d.suggestedOwner ? [{ key: 'owner', label: t('topic.suggestedOwner'), children: d.suggestedOwner }] : []),
+              ...(d.suggestedOwner ? [{ key: 'owner', label: t('topic.suggestedOwnerShown'), children: d.suggestedOwner }] : []),
               ...(d.answer ? [{ key: 'answer', label: t('topic.answer'), children: d.answer }] : []),
               ...(d.mergedInto ? [{ key: 'into', label: t('topic.mergeInto'), children: <Link to={`/consultations/topics/${d.mergedInto.id}`}>{d.mergedInto.title}</Link> }] : []),
               ...(d.consultation ? [{ key: 'c', label: t('topic.pickAs.consultation'), children: <Flex gap={8} wrap><Link to={`/consultations/${d.consultation.id}`}>{d.consultation.title}</Link><StateTag state={d.consultation.state} /></Flex> }] : []),

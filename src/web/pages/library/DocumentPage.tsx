@@ -6,10 +6,10 @@
 // and 猜你喜欢.
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { Alert, App, Breadcrumb, Button, Card, Descriptions, Flex, Input, List, Modal, Space, Tag, Typography } from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Descriptions, Flex, Input, List, Modal, Result, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined, DownloadOutlined, FlagOutlined, HeartFilled, HeartOutlined, ShareAltOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, errorText } from '../../api';
+import { api, ApiError, errorText } from '../../api';
 import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
 import { QueryError } from '../../components/QueryError';
@@ -66,6 +66,18 @@ export default function DocumentPage() {
     onError: fail,
   });
 
+  const login = () => navigate('/login', { state: { from: `${location.pathname}${location.search}` } });
+  // None to read here (no such document, an address mistyped, or one for members): a visitor is offered the login,
+  // since a document for members is not said to exist to anyone else.
+  if (doc.error instanceof ApiError && (doc.error.status === 404 || doc.error.status === 400)) {
+    return (
+      <Result status="404" title={t('library.notFound')} subTitle={t(user ? 'library.notFoundDetail' : 'library.notFoundVisitor')}
+        extra={[
+          ...(user ? [] : [<Button key="login" type="primary" onClick={login}>{t('login.submit')}</Button>]),
+          <Button key="library" onClick={() => navigate('/library')}>{t('library.backToLibrary')}</Button>,
+        ]} />
+    );
+  }
   if (doc.error) return <QueryError error={doc.error} />;
   const d = doc.data;
   if (!d) return null;
@@ -73,7 +85,6 @@ export default function DocumentPage() {
   const office = isOfficeUser && d.orgId === user?.orgId;
   const pages = text.data?.pages ?? [];
   const total = d.pages ?? 0;
-  const login = () => navigate('/login', { state: { from: `${location.pathname}${location.search}` } });
   const suffix = share ? `?share=${encodeURIComponent(share)}` : '';
 
   return (

@@ -178,13 +178,13 @@ function CategoryModal({ categories, onClose }: { categories: { value: string; l
   const [form] = Form.useForm();
   const save = useMutation({
     mutationFn: (v: { name: string; parentId?: string }) => api.post('/api/v1/documents/categories', v),
-    onSuccess: () => { void qc.invalidateQueries({ queryKey: ['library', 'categories'] }); onClose(); },
+    onSuccess: (_, v) => { message.success(t('library.categoryCreated', { name: v.name.trim() })); void qc.invalidateQueries({ queryKey: ['library', 'categories'] }); onClose(); },
     onError: (err) => message.error(errorText(err)),
   });
   return (
     <Modal open title={t('library.newCategory')} onCancel={onClose} onOk={() => form.submit()} okButtonProps={{ loading: save.isPending }}>
       <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
-        <Form.Item name="name" label={t('library.categoryName')} rules={[{ required: true, max: 50 }]}><Input /></Form.Item>
+        <Form.Item name="name" label={t('library.categoryName')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('library.categoryName') }) }]}><Input maxLength={50} /></Form.Item>
         <Form.Item name="parentId" label={t('library.parentCategory')}><Select allowClear options={categories} /></Form.Item>
       </Form>
     </Modal>

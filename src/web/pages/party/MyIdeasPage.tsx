@@ -78,7 +78,7 @@ export default function MyIdeasPage() {
           <Card key={k.id} size="small" title={k.title} extra={<CampaignState campaign={k} />}>
             <Flex vertical gap={8}>
               <Typography.Text>{k.theme}</Typography.Text>
-              <Typography.Text type="secondary">{`${t('campaign.window')}：${formatDate(k.opensOn)} – ${formatDate(k.closesOn)}`}</Typography.Text>
+              <Typography.Text type="secondary">{`${t('campaign.window')}${t('common.labelSep')}${formatDate(k.opensOn)} – ${formatDate(k.closesOn)}`}</Typography.Text>
               <Flex justify="space-between" align="center" wrap gap={8}>
                 <Typography.Text type="secondary">{t('campaign.counts', { ideas: k.ideas, adopted: k.adopted })}</Typography.Text>
                 <Button type="primary" icon={<BulbOutlined />} onClick={() => setWriting(k)}>{t('campaign.submit')}</Button>

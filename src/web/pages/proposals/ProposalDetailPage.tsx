@@ -9,7 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { ActionBar } from '../../components/proposals/ActionBar';
 import { MergeCandidates } from '../../components/proposals/MergeCandidates';
-import { useProposal, useProposalActions } from '../../components/proposals/queries';
+import { useProposal, useProposalActions, useProposalHistory } from '../../components/proposals/queries';
 import { ProposalSubtitle, ProposalView } from '../../components/proposals/ProposalView';
 import { LinkedDocuments } from '../../components/library/LinkedDocuments';
 
@@ -19,10 +19,15 @@ export default function ProposalDetailPage() {
   const navigate = useNavigate();
   const proposal = useProposal(id);
   const actions = useProposalActions(id, proposal.isSuccess);
+  // A draft the office sent back says why at the top (the history's last step holds the reason).
+  const history = useProposalHistory(id);
+  const lastStep = history.data?.at(-1);
 
-  // A unit that returned the item may no longer read it: back to its inbox.
+  // A unit that returned the item may no longer read it: back to its inbox; the office that sent it back
+  // (a draft again, the proposer's): back to the review queue.
   const afterAction = (action: string) => {
     if (action === 'return') navigate('/proposals/inbox', { replace: true });
+    if (action === 'sendBack') navigate('/proposals/review', { replace: true });
   };
   const back = <Button type="text" icon={<ArrowLeftOutlined />} aria-label={t('common.back')} onClick={() => navigate(-1)} />;
 
@@ -38,6 +43,7 @@ export default function ProposalDetailPage() {
   // Only the proposer may withdraw a draft, and only the proposer may edit it.
   const isProposerOfDraft = p.state === 'draft' && !!actions.data?.some((a) => a.action === 'withdraw');
   const waiting = isProposerOfDraft && p.cosigners.some((c) => !c.confirmed);
+  const sentBack = p.state === 'draft' && lastStep?.action === 'sendBack' ? lastStep : null;
 
   return (
     <>
@@ -58,7 +64,10 @@ export default function ProposalDetailPage() {
       <ProposalSubtitle p={p} />
       {p.origin && <div style={{ marginTop: -8, marginBottom: 12 }}><OriginLink origin={p.origin} /></div>}
       <MergeCandidates p={p} style={{ marginBottom: 16 }} />
-      <ProposalView p={p} notice={waiting && <Alert type="info" showIcon title={t('proposal.waitingCosigners')} />} />
+      <ProposalView p={p} notice={<>
+        {sentBack && <Alert type="warning" showIcon title={t('proposal.sentBack.title')} description={sentBack.note} style={{ marginBottom: waiting ? 8 : 0 }} />}
+        {waiting && <Alert type="info" showIcon title={t('proposal.waitingCosigners')} />}
+      </>} />
       <LinkedDocuments kind="proposal" targetId={p.id} />
     </>
   );
