@@ -8,14 +8,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestContext } from 'vitest';
 import type { Page } from 'playwright-core';
+import { plusDays, today } from '../../src/server/modules/handling/deadlines.ts';
 import { logIn, see, startE2E, type E2E } from './browser.ts';
 import { logInAs, main, pick, seedProposal } from './ui.ts';
 
 const TITLE = '关于加强社区养老服务的提案';
 const BODY = '建议扩大社区养老服务覆盖面。';
 const JOINT = '关于完善社区助餐服务的提案';
+const FORUM = '关于推进城乡教育均衡发展的双月协商';
 /** What users of the fixture committee wrote: its name, people, sectors, units and the proposal. */
-const USER_DATA = ['测试市政协', '测试区政协', '示例医院', '示例大学', '张三', '李四', '王五', '赵六', '教育界', '经济界', '市教育局', '市卫健委', TITLE, BODY, JOINT];
+const USER_DATA = ['测试市政协', '测试区政协', '示例医院', '示例大学', '张三', '李四', '王五', '赵六', '教育界', '经济界', '市教育局', '市卫健委', TITLE, BODY, JOINT, FORUM, '教科卫体委员会', '政协三楼会议室', '委员发言'];
 
 /**
  * The page's texts with Chinese in them once user data is taken out: text nodes and the labels of
@@ -162,6 +164,28 @@ describe('the pages in the user’s language', () => {
     await main(page).getByRole('link', { name: `Lead key proposal: ${TITLE}` }).click();
     await see(main(page).getByRole('heading', { name: TITLE }));
     await see(main(page).getByText('Term 5, session 5, No. 0001').first());
+    await expectEnglish(page);
+  });
+
+  it('staff: a consultation, the notes of its history worded in English (the server writes them in Chinese)', { timeout: 120_000 }, async (test) => {
+    const t = e2e.t;
+    const call = async (method: string, url: string, payload: object) => {
+      const res = await t.app.inject({ method: method as 'POST', url: `/api/v1${url}`, headers: await t.as('staff'), payload });
+      expect(res.statusCode, res.body).toBeLessThan(300);
+      return res.json();
+    };
+    const c = await call('POST', '/consultations', { title: FORUM, kind: 'bimonthly', year: Number(today().slice(0, 4)) });
+    for (const a of ['prepare', 'convene']) await call('POST', `/consultations/${c.id}/actions/${a}`, {});
+    await call('PATCH', `/consultations/${c.id}/checklist`, { key: 'researchTrip', owner: '教科卫体委员会', dueDate: plusDays(today(), 10), state: 'doing' });
+    await call('PUT', `/consultations/${c.id}/meeting`, { date: plusDays(today(), 20), time: '09:00', place: '政协三楼会议室', agenda: [{ time: '09:00', title: '委员发言', speakerMemberId: t.fx.memberIds[0] }] });
+    await call('POST', `/consultations/${c.id}/meeting/invitations`, {});
+    await call('POST', `/consultations/${c.id}/actions/openComments`, { moderation: 'pre' });
+    const page = await inEnglish(test, 'staff');
+    await page.goto(`/consultations/${c.id}`);
+    const history = main(page).locator('.ant-card').filter({ has: page.getByText('History', { exact: true }) });
+    await see(history.getByText('Online comments opened (checked before they show)', { exact: true }));
+    await see(history.getByText('1 invitations sent', { exact: true }));
+    await see(history.getByText(/^Research trip: owner: 教科卫体委员会; due: \d+ \w+ \d{4}; state: In progress$/));
     await expectEnglish(page);
   });
 

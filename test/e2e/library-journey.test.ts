@@ -61,6 +61,21 @@ describe('library journey', () => {
     expect(new URL(visitor.url()).pathname).toBe('/login');
   });
 
+  it('a visitor opening a document none may read here is offered the login (it may be for members), an address mistyped too', { timeout: 180_000 }, async (test) => {
+    const visitor = await e2e.page(test, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const errors = consoleErrors(visitor);
+    for (const id of [crypto.randomUUID(), 'not-a-document']) {
+      await visitor.goto(`/library/${id}`);
+      await see(main(visitor).getByText('没有找到这份文档', { exact: true }));
+      await see(main(visitor).getByText('它可能已被删除，或仅供委员和工作人员查看：登录后再试', { exact: true }));
+    }
+    await button(main(visitor), '登录').click();
+    await see(visitor.getByRole('button', { name: '登录' }));
+    expect(new URL(visitor.url()).pathname).toBe('/login');
+    // (the two answers the page was made for: 404 and 400, as the browser reports any failed request)
+    expect(errors.filter((e) => !/status of 40[04]/.test(e))).toEqual([]);
+  });
+
   it('a public account (网民) reads the library as a visitor does, and keeps favourites and reports a document', { timeout: 180_000 }, async (test) => {
     const registered = await e2e.t.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: { username: 'reader390', password: 'reader-pass-1', displayName: '读者', org: e2e.t.fx.orgId } });
     expect(registered.statusCode, registered.body).toBe(201);
