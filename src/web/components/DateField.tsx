@@ -22,9 +22,9 @@ interface Props {
 export function DateField({ id, value, onChange, min, max, allowClear = false, style, placeholder, ...rest }: Props) {
   const { dateFormat, lang, t, formatDate } = useI18n();
   // A day typed outside min…max is dropped by the picker on leaving the field (the value stays as it
-  // was): say so under it, or the form goes on with the old day unnoticed.
-  // (The text is taken as typed: by the blur the picker has put the old day back in the box.)
-  // The picker is drawn afresh then (`shown`), so its box shows the day kept, not the one refused.
+  // was): say so under it, or the form goes on with the old day unnoticed. The text is taken as typed
+  // (the input's own value may be the old day again by the blur), and the picker is then drawn afresh
+  // (`shown`) so that its box shows the day kept, not the one refused.
   const [outside, setOutside] = useState(false);
   const [shown, setShown] = useState(0);
   const typed = useRef('');
