@@ -13,7 +13,7 @@ import { DEFAULT_HANDLING, plusDays, plusMonths, today } from '../../src/server/
 import { assignments } from '../../src/server/modules/handling/schema.ts';
 import { proposalIn } from '../helpers.ts';
 import { logIn, see, seeTexts, startE2E, type E2E } from './browser.ts';
-import { act, confirm, consoleErrors, logInAs, main, menuLink, row } from './ui.ts';
+import { act, confirm, consoleErrors, logInAs, main, menuLink, row, shownDay } from './ui.ts';
 
 describe('deadlines journey in the browser', () => {
   let e2e: E2E;
@@ -148,7 +148,7 @@ describe('deadlines journey in the browser', () => {
     await page.goto(`/proposals/${id}`);
     await see(main(page).getByRole('heading', { name: title }));
     const form = await act(page, '申请延期');
-    await see(form.getByText(`最晚可延至 ${latest}（自交办起总共 ${DEFAULT_HANDLING.maxMonths} 个月）`, { exact: true }));
+    await see(form.getByText(`最晚可延至 ${shownDay(latest)}（自交办起总共 ${DEFAULT_HANDLING.maxMonths} 个月）`, { exact: true }));
     // A day past the latest typed in is refused where it was typed (the picker alone dropped it unsaid).
     await form.getByLabel('申请延至', { exact: true }).fill(plusDays(latest, 1));
     await form.getByLabel('申请延至', { exact: true }).press('Tab');

@@ -35,8 +35,9 @@ describe('proposal journey in the browser', () => {
     await see(main(member).getByRole('heading', { name: '撰写提案' }));
     await main(member).getByLabel('标题', { exact: true }).fill(TITLE);
     await pick(member, main(member).getByLabel('提案类别', { exact: true }), '联名提案');
-    await pick(member, main(member).getByLabel('附议人', { exact: true }), '李四 · 经济界', '李四');
-    await see(main(member).getByText('李四', { exact: true }));
+    const cosigner = main(member).getByText('李四', { exact: true });
+    await pick(member, main(member).getByLabel('附议人', { exact: true }), '李四 · 经济界', '李四', cosigner);
+    await see(cosigner);
     await main(member).getByLabel('正文', { exact: true }).fill(BODY);
     // A joint proposal is only saved: it can be submitted once the co-signers have confirmed.
     expect(await button(main(member), '保存并提交').count()).toBe(0);

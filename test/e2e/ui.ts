@@ -23,7 +23,8 @@ export const toast = (page: Page, text: string) => see(page.locator('.ant-messag
  * dropdown is the one holding this select's list (id + "_list"): another select's dropdown may still
  * be fading out. Its visible options carry a title; its role="option" elements are an off-screen copy.
  */
-export async function pick(page: Page, select: Locator, option: string, search?: string) {
+/** `shown`, for a select that empties itself after a pick (the co-signer picker): what shows the pick took. */
+export async function pick(page: Page, select: Locator, option: string, search?: string, shown?: Locator) {
   const id = await select.getAttribute('id');
   const dropdown = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${id}_list"]`) });
   const multiple = await select.evaluate((el) => !!el.closest('.ant-select-multiple'));
@@ -50,7 +51,10 @@ export async function pick(page: Page, select: Locator, option: string, search?:
       await choice.click();
       await dropdown.waitFor({ state: 'hidden' });
     }
-    if (attempt >= 2 || (await chosen.textContent({ timeout: 1000 }).catch(() => null)) === option) return;
+    const took = shown
+      ? await shown.waitFor({ timeout: 1000 }).then(() => true, () => false)
+      : (await chosen.textContent({ timeout: 1000 }).catch(() => null)) === option;
+    if (attempt >= 2 || took) return;
   }
 }
 

@@ -14,6 +14,8 @@ interface Props {
   placeholder?: string;
   /** The chosen member's record, for callers that need more than the id (e.g. the name). */
   onPick?: (member: Member) => void;
+  /** Members not to offer (e.g. a proposal's proposer among its co-signers). */
+  exclude?: string[];
 }
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -25,7 +27,7 @@ function useDebounced<T>(value: T, ms: number): T {
   return debounced;
 }
 
-export function MemberSelect({ value, onChange, id, placeholder, onPick }: Props) {
+export function MemberSelect({ value, onChange, id, placeholder, onPick, exclude }: Props) {
   const { t } = useI18n();
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 300);
@@ -46,12 +48,12 @@ export function MemberSelect({ value, onChange, id, placeholder, onPick }: Props
 
   const options = useMemo(() => {
     const label = (m: Member) => [m.name, m.sectorName, m.workplace].filter(Boolean).join(' · ');
-    const list = (found.data?.items ?? []).map((m) => ({ value: m.id, label: label(m) }));
+    const list = (found.data?.items ?? []).filter((m) => !exclude?.includes(m.id)).map((m) => ({ value: m.id, label: label(m) }));
     if (value && current.data && !list.some((o) => o.value === value)) {
       list.unshift({ value: current.data.id, label: label(current.data) });
     }
     return list;
-  }, [found.data, current.data, value]);
+  }, [found.data, current.data, value, exclude]);
 
   return (
     <Select

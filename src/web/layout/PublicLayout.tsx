@@ -1,5 +1,6 @@
 // The frame of pages anyone may open without logging in (published proposals, selection results).
-import { Link, NavLink, useNavigate } from 'react-router-dom';
+import { useEffect, useRef } from 'react';
+import { Link, NavLink, useLocation, useNavigate } from 'react-router-dom';
 import { Button, Flex, Layout, Typography, theme } from 'antd';
 import { LoginOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { isPublicOnly } from '../types';
@@ -22,6 +23,10 @@ export function PublicLayout() {
   const { token } = theme.useToken();
   const isMobile = useIsMobile();
   const navigate = useNavigate();
+  // On a phone the page links scroll sideways (no bar shown): the current one is brought into view.
+  const nav = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  useEffect(() => { nav.current?.querySelector('a.active')?.scrollIntoView({ block: 'nearest', inline: 'center' }); }, [pathname]);
   const orgPath = useOrgPath();
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -35,7 +40,7 @@ export function PublicLayout() {
         }}
       >
         <Flex align="center" justify="space-between" gap={8} style={{ height: '100%' }}>
-          <Flex align="center" gap={isMobile ? 8 : 16} style={{ minWidth: 0, overflowX: 'auto', whiteSpace: 'nowrap', scrollbarWidth: 'none' }} component="nav" aria-label={t('nav.public')}>
+          <Flex align="center" gap={isMobile ? 8 : 16} style={{ minWidth: 0, overflowX: 'auto', whiteSpace: 'nowrap', scrollbarWidth: 'none' }} component="nav" ref={nav} aria-label={t('nav.public')}>
             <Link to={orgPath('/public/proposals')}>
               <Typography.Text strong style={{ color: token.colorPrimary, fontSize: 18, whiteSpace: 'nowrap' }}>
                 {t('app.name')}

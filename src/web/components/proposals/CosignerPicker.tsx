@@ -14,9 +14,11 @@ interface Props {
   id?: string;
   value?: Cosigner[];
   onChange?: (value: Cosigner[]) => void;
+  /** The proposer, not offered (a proposer does not co-sign their own proposal). */
+  proposerId?: string;
 }
 
-export function CosignerPicker({ id, value = [], onChange }: Props) {
+export function CosignerPicker({ id, value = [], onChange, proposerId }: Props) {
   const { t } = useI18n();
   // A fresh search box after each pick.
   const [round, setRound] = useState(0);
@@ -27,6 +29,7 @@ export function CosignerPicker({ id, value = [], onChange }: Props) {
         id={id}
         value={null}
         placeholder={t('proposal.cosignerPick')}
+        exclude={[...(proposerId ? [proposerId] : []), ...value.map((c) => c.memberId)]}
         onPick={(m) => {
           if (!value.some((c) => c.memberId === m.id)) onChange?.([...value, { memberId: m.id, name: m.name }]);
           setRound((r) => r + 1);

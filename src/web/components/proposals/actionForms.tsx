@@ -109,7 +109,7 @@ function LogContactFields({ proposalId, base }: { proposalId: string; base?: str
 
 /** The new due date: after the current one, and no later than the settings' longest period allows (engine.ts requestExtension). */
 function ExtensionFields({ proposalId }: { proposalId: string }) {
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const { user } = useAuth();
   const settings = useProposalSettings();
   const lead = useCachedItem(proposalId)?.assignments.find((a) => a.role === 'lead' && a.state === 'signed' && a.unitId === user?.unitId);
@@ -118,7 +118,7 @@ function ExtensionFields({ proposalId }: { proposalId: string }) {
   return (
     <>
       <Form.Item name="dueDate" label={t('proposal.form.extensionDate')} rules={[{ required: true, message: t('common.choose', { field: t('proposal.form.extensionDate') }) }]}
-        extra={latest ? t('proposal.form.extensionCap', { date: latest, months: months! }) : undefined}>
+        extra={latest ? t('proposal.form.extensionCap', { date: formatDate(latest), months: months! }) : undefined}>
         <DateField min={lead ? dayjs(lead.dueOn).add(1, 'day').format('YYYY-MM-DD') : todayInChina()} max={latest} />
       </Form.Item>
       <T k="proposal.form.extensionReason" name="reason" max={500} rows={3} />

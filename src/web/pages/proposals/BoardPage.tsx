@@ -78,6 +78,12 @@ export default function BoardPage() {
       rowKey="unitId"
       columns={columns}
       renderCards={(units) => (
+        <Flex vertical gap={8}>
+        {/* (what the two counts are, in words: a phone shows no hover titles) */}
+        <Space size={16} wrap>
+          <Badge color="red" text={t('proposal.board.overdue')} />
+          <Badge color="orange" text={t('proposal.board.dueSoon')} />
+        </Space>
         <Collapse
           items={units.map((u) => ({
             key: u.unitId,
@@ -90,6 +96,7 @@ export default function BoardPage() {
             children: <UnitItems u={u} />,
           }))}
         />
+        </Flex>
       )}
       query={board}
       emptyText={t('proposal.board.empty')}

@@ -125,7 +125,7 @@ function ComposeForm({ draft }: { draft?: Proposal }) {
             extra={t('proposal.form.cosignerHint')}
             rules={[{ validator: (_, v?: Cosigner[]) => (v?.length ? Promise.resolve() : Promise.reject(new Error(t('proposal.form.needCosigner')))) }]}
           >
-            <CosignerPicker />
+            <CosignerPicker proposerId={user?.memberId ?? undefined} />
           </Form.Item>
         )}
         <Form.Item
