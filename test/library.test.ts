@@ -4,7 +4,7 @@ import { renderers } from '../src/server/modules/library/tools.ts';
 import { buildApp } from '../src/server/app.ts';
 import { PUBLIC_WRITES_PER_MINUTE } from '../src/server/core/http.ts';
 import { engines, expectProblem, sessionHeaders, testApp, testConfig, type TestApp } from './helpers.ts';
-import { form } from './library-helpers.ts';
+import { form, libraryCalls } from './library-helpers.ts';
 
 // 文库 through the HTTP API: each format uploaded and processed to ready with its text per page,
 // preview limits per reader, 登录后继续阅读 past them, downloads counted, access levels (others
@@ -14,17 +14,7 @@ const LONG = Array.from({ length: 12 }, (_, i) => `第${i + 1}段：推进“双
 
 describe.each(engines)('library (%s)', (engine) => {
   let t: TestApp;
-  const up = async (login: string, file: Buffer, filename: string, fields: Record<string, string> = {}) =>
-    t.app.inject({ method: 'POST', url: '/api/v1/documents', headers: await t.as(login), payload: form(file, filename, fields) });
-  const get = async (login: string | undefined, url: string) => t.app.inject({ url: `/api/v1${url}`, headers: login ? await t.as(login) : {} });
-  /** Uploads as staff and processes: the document as staff then sees it. */
-  const ready = async (file: Buffer, filename: string, fields: Record<string, string> = {}) => {
-    const res = await up('staff', file, filename, fields);
-    expect(res.statusCode, res.body).toBe(201);
-    expect(res.json().state).toBe('processing');
-    await t.app.library.runner.runDue();
-    return (await get('staff', `/documents/${res.json().id}`)).json();
-  };
+  const { up, get, ready } = libraryCalls(() => t);
 
   beforeAll(async () => { t = await testApp(engine, { LIBRARY_RENDER: 'text', LIBRARY_PREVIEW_PAGES: 2, JOBS_INTERVAL_SECONDS: 3600 }); });
   afterAll(async () => { await t?.close(); });
@@ -60,10 +50,25 @@ describe.each(engines)('library (%s)', (engine) => {
     expect(Number(txt.number.slice(-5))).toBe(Number(docx.number.slice(-5)) + 4);
   });
 
-  it('refuses a file whose content is not what its name says, or that is no UTF-8 text, and stores nothing', async () => {
+  it('takes a .txt in GBK (as Chinese Windows saves text) and reads its text', async () => {
+    // 政协委员履职报告：推进乡村振兴。 in GBK
+    const gbk = Buffer.from('d5fed0adceafd4b1c2c4d6b0b1a8b8e6a3bacdc6bdf8cfe7b4e5d5f1d0cba1a3', 'hex');
+    const doc = await ready(gbk, '履职报告.txt');
+    expect(doc).toMatchObject({ format: 'txt', state: 'ready', title: '履职报告', pages: 1 });
+    expect((await get('staff', `/documents/${doc.id}/text`)).json().pages[0].text).toBe('政协委员履职报告：推进乡村振兴。');
+    const file = await get('staff', `/documents/${doc.id}/file`);
+    expect(file.headers['content-type']).toBe('text/plain; charset=gb18030');
+    expect(Buffer.compare(file.rawPayload, gbk)).toBe(0);
+  });
+
+  it('refuses a file whose content is not what its name says, or that is no text, and stores nothing', async () => {
     const before = (await get('staff', '/documents?pageSize=100')).json().total;
     expectProblem(await up('staff', Buffer.from('%PDF-1.4 not really'), '假的.docx'), 400);
-    expectProblem(await up('staff', Buffer.from([0xff, 0xfe, 0x00, 0x41, 0x00]), 'gbk.txt'), 400);
+    // Neither UTF-8 nor GB18030 (UTF-16; a byte GB18030 never has; a cut character), or with control characters.
+    for (const junk of [[0xff, 0xfe, 0x00, 0x41, 0x00], [0xd5, 0xfe, 0xff, 0x41], [0x41, 0xd5], [0xd5, 0xfe, 0x81, 0x30, 0x81, 0x30, 0x01, 0x02]]) {
+      const refused = expectProblem(await up('staff', Buffer.from(junk), 'junk.txt'), 400);
+      expect(refused.detail).toContain('UTF-8 或 GBK');
+    }
     expectProblem(await up('staff', await docxOf('x', ['y']), 'x.exe'), 400);
     const bad = expectProblem(await up('staff', Buffer.from('hello'), 'a.txt', { access: 'everyone' }), 400);
     expect(bad.errors.map((e) => e.path)).toContain('/access');

@@ -14,6 +14,7 @@ import { users } from '../core/schema.ts';
 import { createCategory, createDocument } from '../modules/library/commands.ts';
 import { docxOf, pdfOf, pptxOf, xlsxOf } from '../modules/library/samples.ts';
 import { openLibraryStorage } from '../modules/library/storage.ts';
+import { FORMATS } from '../modules/library/upload.ts';
 import type { DocumentAccess, DocumentFormat } from '../modules/library/schema.ts';
 
 const SPEECH = new URL('./demo-library-speech.txt', import.meta.url);
@@ -32,7 +33,7 @@ export async function seedDemoLibrary(db: Db, config: Config, orgId: string) {
   const add = async (data: Buffer, filename: string, format: DocumentFormat, access: DocumentAccess, categoryId: string, title?: string) => {
     const file = await storage.begin();
     await fs.promises.writeFile(file.tempPath, data);
-    await createDocument(ctx, storage, { file, filename, format, size: data.length, sha256: crypto.createHash('sha256').update(data).digest('hex'), title, access, categoryId });
+    await createDocument(ctx, storage, { file, filename, format, mime: FORMATS[format].mime, size: data.length, sha256: crypto.createHash('sha256').update(data).digest('hex'), title, access, categoryId });
   };
   await add(fs.readFileSync(SPEECH), '2023年市政协工作典型交流发言材料.txt', 'txt', 'public', speeches, '2023年市政协工作典型交流发言材料');
   await add(await docxOf('关于开展“双联”工作的实施办法', [

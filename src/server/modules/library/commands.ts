@@ -9,7 +9,7 @@ import { scheduleProcessing } from './processing.ts';
 import { DOC_KIND } from './queries.ts';
 import { documentCategories, documentFavourites, documentLinks, documentPages, documentReports, documents } from './schema.ts';
 import type { LibraryStorage } from './storage.ts';
-import { FORMATS, type Upload } from './upload.ts';
+import type { Upload } from './upload.ts';
 
 // Changes to the library, each through the one command path (audited, with its outbox event).
 
@@ -38,7 +38,7 @@ export async function createDocument(ctx: Ctx, storage: LibraryStorage, up: Uplo
       const title = up.title ?? up.filename.replace(/\.[^.]+$/, '');
       const [doc] = await c.tx.insert(documents).values({
         orgId, id, year, seq, number: `TX-${year}-${String(seq).padStart(5, '0')}`, title, filename: up.filename, format: up.format,
-        mime: FORMATS[up.format].mime, size: up.size, sha256: up.sha256, storageKey: key, access: up.access, categoryId: up.categoryId ?? null,
+        mime: up.mime, size: up.size, sha256: up.sha256, storageKey: key, access: up.access, categoryId: up.categoryId ?? null,
         uploadedBy: ctx.actor.id, uploaderName: ctx.actor.displayName || ctx.actor.username,
       }).returning();
       await scheduleProcessing(c.tx, orgId, id);

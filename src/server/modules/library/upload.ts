@@ -7,13 +7,14 @@ import type { FastifyRequest } from 'fastify';
 import { fileTypeFromFile } from 'file-type';
 import { badRequest, fileTooLarge, inputProblem, say, type FieldError } from '../../core/errors.ts';
 import { NAME_PATTERN } from '../../core/text/fields.ts';
+import { TEXT_ENCODINGS } from './extract.ts';
 import type { DocumentAccess, DocumentFormat } from './schema.ts';
 import type { LibraryStorage, PendingFile } from './storage.ts';
 
 // Reading an upload: the multipart stream goes straight to a temporary file of the storage (never
 // whole in memory), counted and hashed on the way and cut off past LIBRARY_MAX_UPLOAD_MB (413).
-// Its type is then read from its content (file-type; a .txt must be UTF-8 text) and must agree with
-// its name. The caller commits the file under its key with the document's row, or aborts it.
+// Its type is then read from its content (file-type; a .txt must be text in UTF-8 or GB18030) and
+// must agree with its name. The caller commits the file under its key with the document's row, or aborts it.
 
 export const FORMATS: Record<DocumentFormat, { mime: string; detected: string | null }> = {
   pdf: { mime: 'application/pdf', detected: 'pdf' },
@@ -28,7 +29,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NAME = new RegExp(NAME_PATTERN);
 
 export interface Upload {
-  file: PendingFile; filename: string; format: DocumentFormat; size: number; sha256: string;
+  file: PendingFile; filename: string; format: DocumentFormat; mime: string; size: number; sha256: string;
   title?: string; access: DocumentAccess; categoryId?: string;
 }
 
@@ -63,8 +64,8 @@ export async function readDocumentUpload(req: FastifyRequest, storage: LibrarySt
     if (categoryId !== undefined && !UUID.test(categoryId)) errors.push({ path: '/categoryId', message: say('格式不正确', 'must be a uuid') });
     if (errors.length) throw inputProblem(errors);
     if (size === 0) throw badRequest(say('文件是空的', 'The file is empty'), [{ path: '/file', message: say('空文件', 'empty') }]);
-    const format = await formatOf(pending.tempPath, filename);
-    return { file: pending, filename: path.basename(filename).slice(0, 200) || `document.${format}`, format, size, sha256: hash.digest('hex'), title: title || undefined, access, categoryId };
+    const { format, mime } = await formatOf(pending.tempPath, filename);
+    return { file: pending, filename: path.basename(filename).slice(0, 200) || `document.${format}`, format, mime, size, sha256: hash.digest('hex'), title: title || undefined, access, categoryId };
   } catch (err) {
     await pending?.abort();
     if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fileTooLarge(maxMb);
@@ -72,23 +73,29 @@ export async function readDocumentUpload(req: FastifyRequest, storage: LibrarySt
   }
 }
 
-/** The format by content, which must agree with the file's extension. */
-async function formatOf(file: string, filename: string): Promise<DocumentFormat> {
+/** The format by content, which must agree with the file's extension; a text's type names its encoding. */
+async function formatOf(file: string, filename: string): Promise<{ format: DocumentFormat; mime: string }> {
   const ext = path.extname(filename).slice(1).toLowerCase() as DocumentFormat;
   if (!(ext in FORMATS)) throw wrongType();
   let detected: string | undefined;
   try { detected = (await fileTypeFromFile(file))?.ext; } catch { detected = undefined; }
   if (ext === 'txt') {
-    if (detected || !(await isUtf8Text(file))) throw wrongType(say('.txt 文件应为 UTF-8 编码的文本', 'A .txt file must be UTF-8 text'));
-    return 'txt';
+    const encoding = detected ? undefined : await textEncodingOf(file);
+    if (!encoding) throw wrongType(say('.txt 文件应为 UTF-8 或 GBK（GB18030）编码的文本', 'A .txt file must be text in UTF-8 or GBK (GB18030)'));
+    return { format: 'txt', mime: `text/plain; charset=${encoding}` };
   }
   if (detected !== FORMATS[ext].detected) throw wrongType(say(`文件内容不是 .${ext} 文件`, `The file's content is not a .${ext} file`));
-  return ext;
+  return { format: ext, mime: FORMATS[ext].mime };
 }
 
-/** UTF-8 throughout, without NUL or other control characters than tab, line feed, return, form feed. */
-async function isUtf8Text(file: string): Promise<boolean> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+async function textEncodingOf(file: string) {
+  for (const encoding of TEXT_ENCODINGS) if (await isText(file, encoding)) return encoding;
+  return undefined;
+}
+
+/** In this encoding throughout, without NUL or other control characters than tab, line feed, return, form feed. */
+async function isText(file: string, encoding: string): Promise<boolean> {
+  const decoder = new TextDecoder(encoding, { fatal: true });
   try {
     for await (const chunk of fs.createReadStream(file, { highWaterMark: 64 * 1024 })) {
       const s = decoder.decode(chunk as Buffer, { stream: true });
