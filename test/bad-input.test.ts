@@ -106,6 +106,8 @@ const examples = (fx: Fixture): Record<string, Record<string, unknown>> => ({
   'POST /api/v1/reports/sishuang/versions': { year: 2025, basedOn: 1, note: '润色', paragraphs: [{ id: 'opening.0', template: '改写的开头，提交提案{{proposals.submitted}}。' }] },
   'POST /api/v1/reports/sishuang/versions/:number/restore': { year: 2025, note: '恢复' },
   'POST /api/v1/documents/categories': { name: '履职资料', sort: 1 },
+  'PATCH /api/v1/documents/categories/:id': { name: '学习资料', parentId: null, sort: 2 },
+  'PATCH /api/v1/documents/:id': { title: '新标题', access: 'members', categoryId: null },
   'POST /api/v1/documents/reports/:id/resolve': { action: 'dismiss' },
   'POST /api/v1/documents/:id/reports': { reason: '内容不实' },
   'POST /api/v1/documents/:id/links': { kind: 'member', targetId: fx.memberIds[0], part: '' },
@@ -417,6 +419,7 @@ describe.each(engines)('bad input (%s)', (engine) => {
     const documentId = (await t.app.inject({ method: 'POST', url: '/api/v1/documents', headers: admin, payload: upload })).json().id as string;
     await t.app.library.runner.runDue();
     const reportId = (await t.app.inject({ method: 'POST', url: `/api/v1/documents/${documentId}/reports`, headers: admin, payload: { reason: '内容不实' } })).json().id as string;
+    const categoryId = (await t.app.inject({ method: 'POST', url: '/api/v1/documents/categories', headers: admin, payload: { name: '履职资料' } })).json().id as string;
     const [notification] = await t.database.db.insert(notifications).values({ orgId: t.fx.orgId, userId: t.fx.userIds.admin!, kind: 'test', title: '通知' }).returning();
     // 双创: one of each, 张三's.
     const [zhang] = t.fx.memberIds as [string];
@@ -451,6 +454,7 @@ describe.each(engines)('bad input (%s)', (engine) => {
       '/api/v1/records/members/:id': t.fx.memberIds[0]!,
       '/api/v1/consultations/:id/comments/:commentId': comment!.id,
       '/api/v1/documents/:id': documentId, '/api/v1/documents/:id/pages/:n': '1', '/api/v1/documents/reports/:id': reportId,
+      '/api/v1/documents/categories/:id': categoryId,
       '/api/v1/reports/sishuang/versions/:number': '1',
       '/api/v1/documents/:id/links/:targetId': t.fx.memberIds[0]!,
       '/api/v1/auth/memberships/:orgId': t.fx.countyId,

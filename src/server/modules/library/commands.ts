@@ -1,22 +1,24 @@
 import crypto from 'node:crypto';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { runCommand, type Ctx } from '../../core/command.ts';
 import type { Queryable } from '../../core/db/client.ts';
-import { invalid, notFound } from '../../core/errors.ts';
+import { conflict, invalid, notFound, say } from '../../core/errors.ts';
 import { searchDocs } from '../search/schema.ts';
 import type { Doc } from './access.ts';
-import { scheduleProcessing } from './processing.ts';
+import { retitleDocument, scheduleProcessing } from './processing.ts';
 import { DOC_KIND } from './queries.ts';
-import { documentCategories, documentFavourites, documentLinks, documentPages, documentReports, documents } from './schema.ts';
+import { documentCategories, documentFavourites, documentLinks, documentPages, documentReports, documents, type DocumentAccess } from './schema.ts';
 import type { LibraryStorage } from './storage.ts';
 import type { Upload } from './upload.ts';
 
 // Changes to the library, each through the one command path (audited, with its outbox event).
 
+/** Whether the category exists, kept from being deleted until the transaction ends. */
 async function categoryExists(c: { tx: Queryable }, orgId: string, id: string) {
-  const [cat] = await c.tx.select({ id: documentCategories.id }).from(documentCategories).where(and(eq(documentCategories.orgId, orgId), eq(documentCategories.id, id)));
+  const [cat] = await c.tx.select({ id: documentCategories.id }).from(documentCategories).where(and(eq(documentCategories.orgId, orgId), eq(documentCategories.id, id))).for('key share');
   return !!cat;
 }
+const noCategory = () => invalid('/categoryId', { zh: '分类不存在', en: 'no such category' });
 
 /**
  * Stores an upload: the row (with its number, TX-YYYY-NNNNN by committee and year) and the
@@ -30,7 +32,7 @@ export async function createDocument(ctx: Ctx, storage: LibraryStorage, up: Uplo
   try {
     return await runCommand(ctx, async (c) => {
       c.authorize('library.manage');
-      if (up.categoryId && !(await categoryExists(c, orgId, up.categoryId))) throw invalid('/categoryId', { zh: '分类不存在', en: 'no such category' });
+      if (up.categoryId && !(await categoryExists(c, orgId, up.categoryId))) throw noCategory();
       const year = new Date().getFullYear();
       await c.tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`documents:${orgId}:${year}`}))`);
       const [last] = await c.tx.select({ seq: sql<number>`coalesce(max(${documents.seq}), 0)::int` }).from(documents).where(and(eq(documents.orgId, orgId), eq(documents.year, year)));
@@ -69,19 +71,105 @@ export async function deleteDocument(ctx: Ctx, storage: LibraryStorage, doc: Doc
   await storage.removeAll(`${doc.orgId}/${doc.id}`);
 }
 
+export interface DocumentPatch { title?: string; access?: DocumentAccess; categoryId?: string | null }
+
+/**
+ * Staff change a document's title, access or category: only what changes is written and audited
+ * (nothing at all when nothing does). A new title replaces the title's words of its search document.
+ */
+export async function updateDocument(ctx: Ctx, doc: Doc, patch: DocumentPatch) {
+  return runCommand(ctx, async (c) => {
+    c.authorize('library.manage', doc);
+    const key = and(eq(documents.orgId, doc.orgId), eq(documents.id, doc.id));
+    const [before] = await c.tx.select().from(documents).where(key).for('update');
+    if (!before) throw notFound('Document');
+    const next = { ...patch, title: patch.title?.trim() };
+    const changed = (['title', 'access', 'categoryId'] as const).filter((k) => next[k] !== undefined && next[k] !== before[k]);
+    if (!changed.length) return before;
+    if (changed.includes('categoryId') && next.categoryId && !(await categoryExists(c, doc.orgId, next.categoryId))) throw noCategory();
+    const [after] = await c.tx.update(documents).set({ ...only(next, changed), updatedAt: sql`now()` }).where(key).returning();
+    if (changed.includes('title')) await retitleDocument(c.tx, after!);
+    await c.record({ action: 'edit', entity: 'document', entityId: doc.id, before: only(before, changed), after: only(after!, changed) });
+    return after!;
+  });
+}
+
+/** These fields of a row. */
+const only = <T extends object, K extends keyof T>(row: T, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, row[k]])) as Pick<T, K>;
+
+type Category = typeof documentCategories.$inferSelect;
+const categoryOut = (r: Category) => ({ id: r.id, parentId: r.parentId, name: r.name, sort: r.sort });
+
+/** The committee's categories change one at a time (names under a parent, the tree's shape). */
+const lockCategories = (c: { tx: Queryable }, orgId: string) => c.tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`document_categories:${orgId}`}))`);
+/** One name once under one parent (the unique index takes two top-level ones, whose parent is null): under lockCategories. */
+function checkName(all: Category[], name: string, parentId: string | null, self?: string) {
+  if (all.some((x) => x.id !== self && x.parentId === parentId && x.name === name)) throw invalid('/name', { zh: '同级已有同名分类', en: 'a category of that name is there already' });
+}
+const noParent = () => invalid('/parentId', { zh: '上级分类不存在', en: 'no such category' });
+const categoriesOf = (c: { tx: Queryable }, orgId: string) => c.tx.select().from(documentCategories).where(eq(documentCategories.orgId, orgId));
+
 export async function createCategory(ctx: Ctx, body: { name: string; parentId?: string; sort?: number }) {
   return runCommand(ctx, async (c) => {
     c.authorize('library.manage');
-    if (body.parentId && !(await categoryExists(c, ctx.actor.orgId, body.parentId))) throw invalid('/parentId', { zh: '上级分类不存在', en: 'no such category' });
-    // One name once under one parent (the unique index takes two top-level ones, whose parent is null): checked under a lock.
+    const orgId = ctx.actor.orgId;
+    await lockCategories(c, orgId);
+    const all = await categoriesOf(c, orgId);
+    if (body.parentId && !all.some((x) => x.id === body.parentId)) throw noParent();
     const name = body.name.trim();
-    await c.tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`document_categories:${ctx.actor.orgId}`}))`);
-    const [twin] = await c.tx.select({ id: documentCategories.id }).from(documentCategories).where(and(eq(documentCategories.orgId, ctx.actor.orgId),
-      body.parentId ? eq(documentCategories.parentId, body.parentId) : isNull(documentCategories.parentId), eq(documentCategories.name, name)));
-    if (twin) throw invalid('/name', { zh: '同级已有同名分类', en: 'a category of that name is there already' });
-    const [row] = await c.tx.insert(documentCategories).values({ orgId: ctx.actor.orgId, name, parentId: body.parentId ?? null, sort: body.sort ?? 0 }).returning();
+    checkName(all, name, body.parentId ?? null);
+    const [row] = await c.tx.insert(documentCategories).values({ orgId, name, parentId: body.parentId ?? null, sort: body.sort ?? 0 }).returning();
     await c.record({ action: 'create', entity: 'documentCategory', entityId: row!.id, after: { name: row!.name, parentId: row!.parentId } });
-    return { id: row!.id, parentId: row!.parentId, name: row!.name, sort: row!.sort };
+    return categoryOut(row!);
+  });
+}
+
+/** Staff rename, move or re-sort a category: never under itself or one of its own sub-categories. */
+export async function updateCategory(ctx: Ctx, id: string, patch: { name?: string; parentId?: string | null; sort?: number }) {
+  return runCommand(ctx, async (c) => {
+    c.authorize('library.manage');
+    const orgId = ctx.actor.orgId;
+    await lockCategories(c, orgId);
+    const all = await categoriesOf(c, orgId);
+    const before = all.find((x) => x.id === id);
+    if (!before) throw notFound('Category');
+    const next = { ...patch, name: patch.name?.trim() };
+    const changed = (['name', 'parentId', 'sort'] as const).filter((k) => next[k] !== undefined && next[k] !== before[k]);
+    if (!changed.length) return categoryOut(before);
+    const parentId = next.parentId === undefined ? before.parentId : next.parentId;
+    if (changed.includes('parentId') && parentId) {
+      if (!all.some((x) => x.id === parentId)) throw noParent();
+      // Up from the new parent: reaching this category would make a loop.
+      for (let p: string | null | undefined = parentId, n = 0; p && n <= all.length; p = all.find((x) => x.id === p)?.parentId, n++) {
+        if (p === id) throw invalid('/parentId', { zh: '不能移到自身或其下级分类之下', en: 'a category cannot go under itself or one of its own sub-categories' });
+      }
+    }
+    if (changed.includes('name') || changed.includes('parentId')) checkName(all, next.name ?? before.name, parentId, id);
+    const [after] = await c.tx.update(documentCategories).set(only(next, changed))
+      .where(and(eq(documentCategories.orgId, orgId), eq(documentCategories.id, id))).returning();
+    await c.record({ action: 'edit', entity: 'documentCategory', entityId: id, before: only(before, changed), after: only(after!, changed) });
+    return categoryOut(after!);
+  });
+}
+
+/** Staff remove an empty category; one that still holds documents or sub-categories is refused (409), saying how many. */
+export async function deleteCategory(ctx: Ctx, id: string) {
+  await runCommand(ctx, async (c) => {
+    c.authorize('library.manage');
+    const orgId = ctx.actor.orgId;
+    await lockCategories(c, orgId);
+    // (locked: an upload into it, which holds it by categoryExists, ends first and is counted)
+    const [cat] = await c.tx.select().from(documentCategories).where(and(eq(documentCategories.orgId, orgId), eq(documentCategories.id, id))).for('update');
+    if (!cat) throw notFound('Category');
+    const [docs] = await c.tx.select({ n: count() }).from(documents).where(and(eq(documents.orgId, orgId), eq(documents.categoryId, id)));
+    const [subs] = await c.tx.select({ n: count() }).from(documentCategories).where(and(eq(documentCategories.orgId, orgId), eq(documentCategories.parentId, id)));
+    if (docs!.n || subs!.n) {
+      const zh = [docs!.n ? `${docs!.n} 份文档` : '', subs!.n ? `${subs!.n} 个下级分类` : ''].filter(Boolean).join('、');
+      const en = [docs!.n ? `${docs!.n} document${docs!.n > 1 ? 's' : ''}` : '', subs!.n ? `${subs!.n} sub-categor${subs!.n > 1 ? 'ies' : 'y'}` : ''].filter(Boolean).join(' and ');
+      throw conflict(say(`分类下还有 ${zh}，请先移走或删除`, `The category still holds ${en}: move or delete ${docs!.n + subs!.n > 1 ? 'them' : 'it'} first`));
+    }
+    await c.tx.delete(documentCategories).where(and(eq(documentCategories.orgId, orgId), eq(documentCategories.id, id)));
+    await c.record({ action: 'delete', entity: 'documentCategory', entityId: id, before: { name: cat.name, parentId: cat.parentId } });
   });
 }
 

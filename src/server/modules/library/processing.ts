@@ -8,6 +8,7 @@ import { Problem, say, type Localized } from '../../core/errors.ts';
 import { JobRunner, scheduleJobs, type Job } from '../../core/jobs.ts';
 import { inWorker } from '../../core/workers/pool.ts';
 import { searchTokens } from '../../core/text/segment.ts';
+import { searchDocs } from '../search/schema.ts';
 import { upsertSearchDoc } from '../search/store.ts';
 import { DOC_KIND } from './queries.ts';
 import type { Extracted, ExtractArg } from './extract.ts';
@@ -89,18 +90,27 @@ async function processJob({ config, storage, log }: ProcessingDeps, job: Job, tx
   const done = await tx.update(documents).set({
     state: 'ready', reason: null, attempts: attempt, pages: rows.length, previewKind: outcome.previewKind, terms: outcome.terms,
     processedAt: sql`now()`, updatedAt: sql`now()`,
-  }).where(and(key, eq(documents.state, 'processing'))).returning({ id: documents.id });
+  }).where(and(key, eq(documents.state, 'processing'))).returning({ title: documents.title, number: documents.number });
   if (!done.length) { await storage.removeAll(pagesPrefix); return; } // deleted meanwhile
-  await indexDocument(tx, doc, outcome.searchWords);
+  // (the title as it is now: staff may have renamed it while it was processed)
+  await indexDocument(tx, { ...doc, ...done[0]! }, outcome.searchWords);
 }
+
+type Titled = { orgId: string; id: string; title: string; number: string };
+const titleWords = (doc: Titled) => sql`setweight(to_tsvector('simple', ${[...searchTokens(doc.title), doc.number.toLowerCase()].join(' ')}), 'A')`;
 
 /**
  * The document's search document (search_docs, kind `document`): title and number weigh most (A),
  * the extracted text (B), as segmented words in a 'simple' tsvector like the proposals'.
  */
-export async function indexDocument(tx: Tx, doc: { orgId: string; id: string; title: string; number: string }, textWords: string) {
-  const tsv = sql`setweight(to_tsvector('simple', ${[...searchTokens(doc.title), doc.number.toLowerCase()].join(' ')}), 'A') || setweight(to_tsvector('simple', ${textWords}), 'B')`;
-  await upsertSearchDoc(tx, doc.orgId, DOC_KIND, doc.id, tsv);
+export async function indexDocument(tx: Tx, doc: Titled, textWords: string) {
+  await upsertSearchDoc(tx, doc.orgId, DOC_KIND, doc.id, sql`${titleWords(doc)} || setweight(to_tsvector('simple', ${textWords}), 'B')`);
+}
+
+/** A renamed document's search document, where it has one: the new title's words, the text's (weight B) kept. */
+export async function retitleDocument(tx: Tx, doc: Titled) {
+  await tx.update(searchDocs).set({ tsv: sql`${titleWords(doc)} || ts_filter(${searchDocs.tsv}, '{b}')`, updatedAt: sql`now()` })
+    .where(and(eq(searchDocs.orgId, doc.orgId), eq(searchDocs.docKind, DOC_KIND), eq(searchDocs.docId, doc.id)));
 }
 
 function reasonOf(err: unknown, seconds: number): Localized {

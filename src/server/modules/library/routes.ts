@@ -6,7 +6,7 @@ import { actorOf, ctxOf, IdParams, Name, pageOf, Paging, publicWrites, Text, Uui
 import { langOf, notFound, Problem, say } from '../../core/errors.ts';
 import { authorize } from '../../core/policies.ts';
 import { isInsider, loadDocument, loginToReadOn, mayDownload, previewPagesFor, shareToken, type Reader } from './access.ts';
-import { countDownload, createCategory, createDocument, deleteDocument, reportDocument, resolveReport, setFavourite } from './commands.ts';
+import { countDownload, createCategory, createDocument, deleteCategory, deleteDocument, reportDocument, resolveReport, setFavourite, updateCategory, updateDocument } from './commands.ts';
 import { figureScope, SCOPES } from '../org/oversight.ts';
 import { favourites, listCategories, listDocuments, listItem, pageTexts, presentDocument, related } from './queries.ts';
 import { readerOrg } from '../org/visitor.ts';
@@ -23,6 +23,8 @@ const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Typ
 const obj = <T extends TProperties>(props: T) => Type.Object(props, { additionalProperties: false });
 const tags = ['library'];
 const FORMAT = lit(['doc', 'docx', 'pdf', 'pptx', 'xlsx', 'txt'] as const);
+const ACCESS = lit(['public', 'members', 'staff'] as const);
+const Sort = Type.Integer({ minimum: 0, maximum: 10000 });
 /** A share link's token, accepted on the reading routes of its document. */
 const Share = Type.Optional(Type.String({ minLength: 45, maxLength: 56, pattern: '^\\d{1,12}\\.[\\w-]{43}$' }));
 const ShareQuery = obj({ share: Share });
@@ -84,8 +86,22 @@ export async function libraryRoutes(fastify: FastifyInstance, { storage }: Libra
   }, async (req) => ({ items: await listCategories(app.db, await readerOrg(app.db, req.actor, req.query.orgId)) }));
 
   app.post('/documents/categories', {
-    schema: { tags, summary: 'Add a category (staff)', body: obj({ name: Name(50), parentId: Type.Optional(Uuid), sort: Type.Optional(Type.Integer({ minimum: 0, maximum: 10000 })) }) },
+    schema: { tags, summary: 'Add a category (staff)', body: obj({ name: Name(50), parentId: Type.Optional(Uuid), sort: Type.Optional(Sort) }) },
   }, async (req, reply) => reply.status(201).send(await createCategory(ctxOf(req), req.body)));
+
+  app.patch('/documents/categories/:id', {
+    schema: {
+      tags, summary: 'Rename, move (parentId null: to the top) or re-sort a category (staff); not under itself or its own sub-categories', params: IdParams,
+      body: Type.Partial(obj({ name: Name(50), parentId: Type.Union([Uuid, Type.Null()]), sort: Sort }), { additionalProperties: false, minProperties: 1 }),
+    },
+  }, async (req) => updateCategory(ctxOf(req), req.params.id, req.body));
+
+  app.delete('/documents/categories/:id', {
+    schema: { tags, summary: 'Remove a category (staff); 409 while it holds documents or sub-categories', params: IdParams },
+  }, async (req, reply) => {
+    await deleteCategory(ctxOf(req), req.params.id);
+    return reply.status(204).send();
+  });
 
   app.get('/documents/favourites', { config: { publicAccounts: true }, schema: { tags, summary: 'My favourite documents', querystring: obj(Paging) } }, async (req) =>
     ({ ...(await favourites(app.db, actorOf(req), lang(req), pageOf(req.query))), page: req.query.page, pageSize: req.query.pageSize }));
@@ -125,6 +141,17 @@ export async function libraryRoutes(fastify: FastifyInstance, { storage }: Libra
   }, async (req) => {
     const { doc, shared, as } = await visit(req, req.params.id, req.query.share);
     return presentDocument(app.db, doc, { as, user: req.actor }, shared, cfg.LIBRARY_PREVIEW_PAGES, lang(req));
+  });
+
+  app.patch('/documents/:id', {
+    schema: {
+      tags, summary: 'Change a document\'s title, access or category (staff; categoryId null: none); answers it as GET /documents/:id does', params: IdParams,
+      body: Type.Partial(obj({ title: Name(200), access: ACCESS, categoryId: Type.Union([Uuid, Type.Null()]) }), { additionalProperties: false, minProperties: 1 }),
+    },
+  }, async (req) => {
+    const { doc, as } = await load(req, req.params.id);
+    const after = await updateDocument(ctxOf(req), doc, req.body);
+    return presentDocument(app.db, after, { as, user: req.actor }, false, cfg.LIBRARY_PREVIEW_PAGES, lang(req));
   });
 
   app.delete('/documents/:id', { schema: { tags, summary: 'Delete a document and its files (staff)', params: IdParams } }, async (req, reply) => {
