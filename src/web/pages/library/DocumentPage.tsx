@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, App, Breadcrumb, Button, Card, Descriptions, Flex, Input, List, Modal, Result, Space, Tag, Typography } from 'antd';
-import { DeleteOutlined, DownloadOutlined, FlagOutlined, HeartFilled, HeartOutlined, ShareAltOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined, EditOutlined, FlagOutlined, HeartFilled, HeartOutlined, ShareAltOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, errorText } from '../../api';
 import { useAuth } from '../../auth';
@@ -16,6 +16,7 @@ import { QueryError } from '../../components/QueryError';
 import { sizeText, type DocDetail, type DocItem } from './libraryApi';
 import { RelatedSearches } from '../../components/RelatedSearches';
 import { AlsoLike, DocumentUsage } from './DocumentExtras';
+import { EditDocumentModal } from './DocumentForm';
 
 export default function DocumentPage() {
   const { id = '' } = useParams();
@@ -53,6 +54,7 @@ export default function DocumentPage() {
     },
     onError: fail,
   });
+  const [editing, setEditing] = useState(false);
   const [reporting, setReporting] = useState(false);
   const [reason, setReason] = useState('');
   const report = useMutation({
@@ -114,6 +116,7 @@ export default function DocumentPage() {
         )}
         {d.mayDownload && ready && <Button icon={<ShareAltOutlined />} onClick={() => shareLink.mutate()}>{t('library.share')}</Button>}
         {reader && <Button icon={<FlagOutlined />} onClick={() => setReporting(true)}>{t('library.report')}</Button>}
+        {office && <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>{t('common.edit')}</Button>}
         {office && (
           <Button danger icon={<DeleteOutlined />} onClick={() => modal.confirm({ title: t('library.confirmDelete', { title: d.title }), okButtonProps: { danger: true }, onOk: () => remove.mutateAsync() })}>
             {t('library.delete')}
@@ -168,6 +171,7 @@ export default function DocumentPage() {
       {/* Searches related to the one that led here (?q=), else to the document's title. */}
       {doc.data && <RelatedSearches q={search.get('q') ?? doc.data.title} />}
 
+      {editing && <EditDocumentModal doc={d} onClose={() => setEditing(false)} />}
       <Modal open={reporting} title={t('library.report')} onCancel={() => setReporting(false)} onOk={() => report.mutate()} okButtonProps={{ disabled: !reason.trim(), loading: report.isPending }}>
         <Input.TextArea aria-label={t('library.reportReason')} placeholder={t('library.reportReason')} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} rows={3} />
       </Modal>

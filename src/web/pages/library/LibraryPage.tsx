@@ -1,8 +1,8 @@
-// 文库: documents by category, format and search words; staff upload, add categories and resolve reports.
+// 文库: documents by category, format and search words; staff upload, keep categories and resolve reports.
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { App, Button, Empty, Flex, Form, Input, List, Modal, Select, Space, Tag, Typography, Upload } from 'antd';
-import { FileTextOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, FileTextOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, errorText, withQuery } from '../../api';
 import { useAuth } from '../../auth';
@@ -11,7 +11,9 @@ import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { ScopeSwitch, useCanRollUp, type Scope } from '../../components/ScopeSwitch';
 import { usePublicOrgId } from '../../components/PublicOrgChooser';
-import { ACCESS, categoryOptions, FORMATS, sizeText, type Category, type DocItem, type Report } from './libraryApi';
+import { categoryOptions, FORMATS, sizeText, type Category, type CategoryOption, type DocItem, type Report } from './libraryApi';
+import { CategoriesModal, CategoryModal } from './CategoryManager';
+import { DocumentFields } from './DocumentForm';
 
 const isOffice = (roles: string[] | undefined) => !!roles?.some((r) => r === 'staff' || r === 'admin');
 
@@ -28,6 +30,7 @@ export default function LibraryPage() {
   const [scope, setScope] = useState<Scope>('own');
   const [uploading, setUploading] = useState(false);
   const [addingCategory, setAddingCategory] = useState(false);
+  const [managing, setManaging] = useState(false);
   // A visitor's committee (PublicOrgChooser, ?org=): its categories and documents; another one starts afresh.
   const orgId = usePublicOrgId();
   useEffect(() => { setCategoryId(undefined); setPage(1); }, [orgId]);
@@ -37,7 +40,8 @@ export default function LibraryPage() {
     queryFn: () => api.get<{ items: DocItem[]; total: number }>('/api/v1/documents', { q: q || undefined, categoryId, format, page, pageSize: 20, scope: scope === 'tree' ? scope : undefined, orgId }),
     refetchInterval: (query) => (query.state.data?.items.some((d) => d.state === 'processing') ? 3000 : false),
   });
-  const options = categoryOptions(cats.data?.items ?? []);
+  const categories = cats.data?.items ?? [];
+  const options = categoryOptions(categories);
   return (
     <>
       <PageHeader
@@ -45,6 +49,7 @@ export default function LibraryPage() {
         extra={office && (
           <>
             <Button onClick={() => setAddingCategory(true)} icon={<PlusOutlined />}>{t('library.newCategory')}</Button>
+            <Button onClick={() => setManaging(true)} icon={<ApartmentOutlined />}>{t('library.manageCategories')}</Button>
             <Button type="primary" onClick={() => setUploading(true)} icon={<UploadOutlined />}>{t('library.upload')}</Button>
           </>
         )}
@@ -88,7 +93,8 @@ export default function LibraryPage() {
       {user && <Favourites />}
       {office && <Reports />}
       {uploading && <UploadModal categories={options} onClose={() => setUploading(false)} />}
-      {addingCategory && <CategoryModal categories={options} onClose={() => setAddingCategory(false)} />}
+      {addingCategory && <CategoryModal categories={categories} onClose={() => setAddingCategory(false)} />}
+      {managing && <CategoriesModal categories={categories} onClose={() => setManaging(false)} />}
     </>
   );
 }
@@ -135,7 +141,7 @@ function Reports() {
   );
 }
 
-function UploadModal({ categories, onClose }: { categories: { value: string; label: string }[]; onClose: () => void }) {
+function UploadModal({ categories, onClose }: { categories: CategoryOption[]; onClose: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
@@ -161,31 +167,7 @@ function UploadModal({ categories, onClose }: { categories: { value: string; lab
             <Button icon={<UploadOutlined />}>{t('library.file')}</Button>
           </Upload>
         </Form.Item>
-        <Form.Item name="title" label={t('library.docTitle')} extra={t('library.docTitleHint')} rules={[{ max: 200 }]}><Input /></Form.Item>
-        <Form.Item name="access" label={t('library.access')}>
-          <Select options={ACCESS.map((a) => ({ value: a, label: t(`library.access.${a}`) }))} />
-        </Form.Item>
-        <Form.Item name="categoryId" label={t('library.category')}><Select allowClear options={categories} /></Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
-function CategoryModal({ categories, onClose }: { categories: { value: string; label: string }[]; onClose: () => void }) {
-  const { t } = useI18n();
-  const { message } = App.useApp();
-  const qc = useQueryClient();
-  const [form] = Form.useForm();
-  const save = useMutation({
-    mutationFn: (v: { name: string; parentId?: string }) => api.post('/api/v1/documents/categories', v),
-    onSuccess: (_, v) => { message.success(t('library.categoryCreated', { name: v.name.trim() })); void qc.invalidateQueries({ queryKey: ['library', 'categories'] }); onClose(); },
-    onError: (err) => message.error(errorText(err)),
-  });
-  return (
-    <Modal open title={t('library.newCategory')} onCancel={onClose} onOk={() => form.submit()} okButtonProps={{ loading: save.isPending }}>
-      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
-        <Form.Item name="name" label={t('library.categoryName')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('library.categoryName') }) }]}><Input maxLength={50} /></Form.Item>
-        <Form.Item name="parentId" label={t('library.parentCategory')}><Select allowClear options={categories} /></Form.Item>
+        <DocumentFields categories={categories} upload />
       </Form>
     </Modal>
   );

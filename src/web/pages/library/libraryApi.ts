@@ -33,17 +33,25 @@ export function sizeText(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(2)}MB`;
 }
 
-/** The categories as "parent / child" labels, in tree order. */
-export function categoryOptions(cats: Category[]): { value: string; label: string }[] {
-  const out: { value: string; label: string }[] = [];
+export interface CategoryEntry { category: Category; label: string; depth: number }
+
+/** The categories in tree order, each with its depth and its "parent / child" label. */
+export function categoryTree(cats: Category[]): CategoryEntry[] {
+  const out: CategoryEntry[] = [];
   const walk = (parent: string | null, prefix: string, depth: number) => {
     if (depth > 10) return;
     for (const c of cats.filter((x) => x.parentId === parent)) {
       const label = prefix ? `${prefix} / ${c.name}` : c.name;
-      out.push({ value: c.id, label });
+      out.push({ category: c, label, depth });
       walk(c.id, label, depth + 1);
     }
   };
   walk(null, '', 0);
   return out;
 }
+
+export type CategoryOption = { value: string; label: string };
+/** Categories of the tree as a select's options, labelled "parent / child". */
+export const optionsOf = (entries: CategoryEntry[]): CategoryOption[] => entries.map((e) => ({ value: e.category.id, label: e.label }));
+/** The categories as "parent / child" labels, in tree order. */
+export const categoryOptions = (cats: Category[]) => optionsOf(categoryTree(cats));
