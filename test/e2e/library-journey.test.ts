@@ -1,7 +1,8 @@
 // In a real browser: staff upload a .docx to the library; a visitor who is not logged in opens it
 // on a phone (390 px), reads the preview pages and meets 登录后继续阅读 past them, which leads to the login.
 // Staff link a document to a member's record; the member, on a phone, sees where it is used and
-// 猜你喜欢 on its page.
+// 猜你喜欢 on its page. Staff change a document's title and access, and on a phone rename and delete
+// categories.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import { docxOf } from '../../src/server/modules/library/samples.ts';
 import { renderers } from '../../src/server/modules/library/tools.ts';
 import { logIn, see, startE2E, type E2E } from './browser.ts';
 import { form } from '../library-helpers.ts';
-import { button, consoleErrors, dialog, logInAs, main, pick, toast } from './ui.ts';
+import { button, consoleErrors, dialog, logInAs, main, pick, popconfirm, toast } from './ui.ts';
 
 const TITLE = '关于加强界别协商的工作报告';
 const PARAGRAPHS = Array.from({ length: 120 }, (_, i) =>
@@ -186,5 +187,71 @@ describe('library journey', () => {
     await see(main(phone).getByRole('link', { name: /委员履职指南/ }));
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(errors).toEqual([]);
+  });
+  it('staff change a document\'s title and access: a visitor no longer opens it', { timeout: 180_000 }, async (test) => {
+    const t = e2e.t;
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/documents', headers: await t.as('staff'), payload: form(Buffer.from('政协委员学习资料。'.repeat(20), 'utf8'), '学习资料.txt', { title: '委员学习资料', access: 'public' }) });
+    expect(res.statusCode, res.body).toBe(201);
+    await t.app.library.runner.runDue();
+    const id = res.json().id as string;
+
+    const staff = await logInAs(e2e, test, 'staff');
+    const errors = consoleErrors(staff);
+    await staff.goto(`/library/${id}`);
+    await see(main(staff).getByRole('heading', { name: '委员学习资料' }));
+    await main(staff).getByRole('button', { name: /编辑$/ }).click(); // (its name starts with the icon's)
+    const editing = dialog(staff, '编辑文档信息');
+    await editing.getByRole('textbox', { name: '标题' }).fill('2025年委员学习资料汇编');
+    await pick(staff, editing.getByRole('combobox', { name: '可见范围' }), '机关');
+    await editing.getByRole('button', { name: /^保\s?存$/ }).click();
+    await toast(staff, '已保存');
+    await see(main(staff).getByRole('heading', { name: '2025年委员学习资料汇编' }));
+    expect(errors).toEqual([]);
+
+    const visitor = await e2e.page(test, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await visitor.goto(`/library/${id}`);
+    await see(main(visitor).getByText('没有找到这份文档', { exact: true }));
+  });
+
+  it('staff on a phone rename a category and delete one, told why one that holds a document is not deleted', { timeout: 180_000 }, async (test) => {
+    const t = e2e.t;
+    const category = async (name: string, parentId?: string) => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/documents/categories', headers: await t.as('staff'), payload: { name, parentId } });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const top = await category('工作制度');
+    const held = await category('会议制度', top);
+    await category('临时分类');
+    const up = await t.app.inject({ method: 'POST', url: '/api/v1/documents', headers: await t.as('staff'), payload: form(Buffer.from('会议制度全文。', 'utf8'), '会议制度.txt', { categoryId: held }) });
+    expect(up.statusCode, up.body).toBe(201);
+
+    const phone = await e2e.page(test, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const errors = consoleErrors(phone);
+    await phone.goto('/login');
+    await logIn(phone, 'staff', t.fx.password);
+    await see(main(phone).getByText('待办事项', { exact: true }));
+    await phone.goto('/library');
+    await main(phone).getByRole('button', { name: /管理分类$/ }).click();
+    const manage = dialog(phone, '管理分类');
+    const item = (name: string) => manage.getByRole('listitem', { name, exact: true });
+    await item('工作制度').getByRole('button', { name: /^编\s?辑$/ }).click();
+    const editing = dialog(phone, '编辑分类');
+    await editing.getByRole('textbox', { name: '分类名称' }).fill('规章制度');
+    await button(editing, '确 定').or(button(editing, '确定')).click();
+    await toast(phone, '已保存分类“规章制度”');
+    await see(item('规章制度'));
+
+    await item('会议制度').getByRole('button', { name: /^删\s?除$/ }).click();
+    await popconfirm(phone, '确定');
+    await toast(phone, '分类下还有 1 份文档，请先移走或删除');
+    await see(item('会议制度'));
+    await item('临时分类').getByRole('button', { name: /^删\s?除$/ }).click();
+    await popconfirm(phone, '确定');
+    await toast(phone, '已删除分类“临时分类”');
+    await item('临时分类').waitFor({ state: 'detached' });
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // (the refused delete's 409, as the browser reports any failed request)
+    expect(errors.filter((e) => !/status of 409/.test(e))).toEqual([]);
   });
 });
