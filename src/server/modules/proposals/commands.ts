@@ -133,7 +133,7 @@ const steps: Record<string, Step> = {
   },
   // Off the list (the draft no longer theirs to read); the proposer told who and why, the history keeps it.
   async declineCosign(c, l, b) {
-    const reason = b.reason === undefined ? undefined : String(b.reason).trim();
+    const reason = (b.reason as string | undefined)?.trim();
     await c.tx.delete(proposalCosigners).where(callerAsCosigner(c, l));
     const [m] = await c.tx.select({ name: members.name }).from(members).where(and(eq(members.orgId, l.p.orgId), eq(members.id, c.actor.memberId!)));
     const name = m?.name ?? c.actor.displayName;
