@@ -609,6 +609,7 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/v1/proposals/:id/actions/submit': action('draft', '          401  404 404 404 200 404 404 404 404'),
   'POST /api/v1/proposals/:id/actions/withdraw': action('submitted', '    401  403 403 403 200 404 404 404 404'),
   'POST /api/v1/proposals/:id/actions/cosign': action('jointDraft', '     401  404 404 404 200 404 404 404 404'),
+  'POST /api/v1/proposals/:id/actions/declineCosign': action('jointDraft', '401 404 404 404 200 404 404 404 404', () => ({ reason: '不熟悉该领域' })),
   'POST /api/v1/proposals/:id/actions/file': action('submitted', '        401  403 200 403 403 404 404 404 404'),
   'POST /api/v1/proposals/:id/actions/reject': action('submitted', '      401  403 200 403 403 404 404 404 404', (c) => ({ reason: `${c.grounds[0]}：与本会职能无关` })),
   'POST /api/v1/proposals/:id/actions/sendBack': action('submitted', '    401  403 200 403 403 404 404 404 404', () => ({ reason: '请一事一案' })),

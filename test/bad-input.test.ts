@@ -159,7 +159,7 @@ const examples = (fx: Fixture): Record<string, Record<string, unknown>> => ({
 /** The body of each proposal action. */
 const actionExamples = (fx: Fixture): Record<string, Record<string, unknown>> => ({
   submit: {}, withdraw: {}, cosign: {}, file: {}, sign: {}, publish: {}, grantExtension: {},
-  reject: { reason: '其他' }, sendBack: { reason: '请一事一案' }, convert: { to: 'opinion', reason: '转为社情民意' }, merge: { intoId: crypto.randomUUID() },
+  declineCosign: { reason: '不熟悉该领域' }, reject: { reason: '其他' }, sendBack: { reason: '请一事一案' }, convert: { to: 'opinion', reason: '转为社情民意' }, merge: { intoId: crypto.randomUUID() },
   assign: { units: [{ unitId: fx.unitIds.a, role: 'lead' }], dueDate: '2030-01-01' },
   reassign: { units: [{ unitId: fx.unitIds.b, role: 'lead' }], note: '改办' }, return: { reason: '不属于本单位职责' },
   opinion: { content: '协办意见' }, logContact: { kind: 'phone', date: '2026-01-05', content: '电话沟通' },

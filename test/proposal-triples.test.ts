@@ -17,7 +17,7 @@ type State = 'draft' | 'submitted' | 'filed' | 'assigned' | 'handling' | 'replie
  * (and has not signed yet when the proposal reaches `handling`).
  */
 const ALLOWED: Record<State, [string, Caller][]> = {
-  draft: [['withdraw', 'member'], ['cosign', 'member2']],
+  draft: [['withdraw', 'member'], ['cosign', 'member2'], ['declineCosign', 'member2']],
   submitted: [['withdraw', 'member'], ['file', 'staff'], ['reject', 'staff'], ['convert', 'staff'], ['merge', 'staff'], ['sendBack', 'staff'], ['classify', 'staff']],
   filed: [['assign', 'staff'], ['markKey', 'staff'], ['classify', 'staff']],
   assigned: [['reassign', 'staff'], ['markKey', 'staff'], ['classify', 'staff'], ['sign', 'unitA'], ['return', 'unitA'], ['sign', 'unitB'], ['return', 'unitB']],
@@ -63,7 +63,7 @@ describe.each(engines)('proposal (state, action, caller) triples (%s)', (engine)
     opinion: { content: '协办意见' }, logContact: { kind: 'phone', date: today(), content: '电话沟通' },
     requestExtension: { dueDate: plusMonths(today(), 4), reason: '需要调研' }, grantExtension: {}, refuseExtension: { note: '不同意' },
     reply: { category: 'B', content: '已列入计划' }, evaluate: { satisfaction: 'satisfied', contacted: true },
-    rate: { topic: 4, research: 3, feasibility: 5 }, markKey: { leaderUserId: t.fx.userIds.leader }, classify: { domain: '经济' }, exempt: { reason: '涉及个人隐私' },
+    rate: { topic: 4, research: 3, feasibility: 5 }, declineCosign: { reason: '不熟悉该领域' }, markKey: { leaderUserId: t.fx.userIds.leader }, classify: { domain: '经济' }, exempt: { reason: '涉及个人隐私' },
   } as Record<string, object>)[action] ?? {};
 
   /** A fresh proposal driven through the API into `state`. */

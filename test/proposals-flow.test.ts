@@ -31,7 +31,7 @@ describe.each(engines)('a proposal from draft to closed (%s)', (engine) => {
     // Not yet confirmed: submit is refused with the reason; others cannot see the draft.
     expect(expectProblem(await act('member', p.id, 'submit'), 409).detail).toContain('附议');
     expectProblem(await t.app.inject({ url: `/api/v1/proposals/${p.id}`, headers: await t.as('staff') }), 404);
-    expect(await actions('member2', p.id)).toEqual(['cosign']);
+    expect(await actions('member2', p.id)).toEqual(['cosign', 'declineCosign']);
     await ok('member2', p.id, 'cosign');
     expect((await ok('member', p.id, 'submit')).state).toBe('submitted');
 

@@ -120,13 +120,26 @@ const settingsOf = (c: CommandScope) => {
 };
 const settingsRead = new WeakMap<CommandScope, ReturnType<typeof proposalSettings>>();
 
+/** The caller's own row among the proposal's co-signers. */
+const callerAsCosigner = (c: CommandScope, l: Loaded) =>
+  and(eq(proposalCosigners.orgId, l.p.orgId), eq(proposalCosigners.proposalId, l.p.id), eq(proposalCosigners.memberId, c.actor.memberId!));
+
 /** What each action does beyond the state change; may return a note for the history. */
 const steps: Record<string, Step> = {
   async submit(_c, _l, _b, set) { set({ submittedAt: new Date() }); },
   async withdraw() {},
   async cosign(c, l) {
-    await c.tx.update(proposalCosigners).set({ confirmedAt: sql`now()` })
-      .where(and(eq(proposalCosigners.orgId, l.p.orgId), eq(proposalCosigners.proposalId, l.p.id), eq(proposalCosigners.memberId, c.actor.memberId!)));
+    await c.tx.update(proposalCosigners).set({ confirmedAt: sql`now()` }).where(callerAsCosigner(c, l));
+  },
+  // Off the list (the draft no longer theirs to read); the proposer told who and why, the history keeps it.
+  async declineCosign(c, l, b) {
+    const reason = (b.reason as string | undefined)?.trim();
+    await c.tx.delete(proposalCosigners).where(callerAsCosigner(c, l));
+    const [m] = await c.tx.select({ name: members.name }).from(members).where(and(eq(members.orgId, l.p.orgId), eq(members.id, c.actor.memberId!)));
+    const name = m?.name ?? c.actor.displayName;
+    const to = l.p.proposerMemberId ? memberUsersOf(l.p.orgId, [l.p.proposerMemberId]) : [l.p.createdBy];
+    await notify(c.tx, l.p.orgId, to, { kind: 'proposal', title: `${name}拒绝附议您的提案：${l.p.title}`, body: reason, href: `/proposals/${l.p.id}`, params: { key: 'cosignDeclined', name, title: l.p.title } });
+    return reason;
   },
   async file(c, l, _b, set) {
     // The session row locked while the next number is taken (numbers are per session).

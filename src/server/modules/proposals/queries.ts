@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../core/db/client.ts';
 import { hasRole, type Actor } from '../../core/policies.ts';
+import { auditLog, users } from '../../core/schema.ts';
 import { entityHistory } from '../../core/history.ts';
 import { members, plenarySessions, terms, units } from '../org/schema.ts';
 import { assignments, evaluations, extensionRequests } from '../handling/schema.ts';
@@ -165,10 +166,25 @@ export async function listedSessions(db: Queryable, actor: Actor | null, orgId: 
 interface ListedAssignment { unitId: string; name: string; role: string; state: string; dueOn: string; returnBy: string; hasOpinion: boolean }
 interface ListedCosigner { memberId: string; name: string; confirmed: boolean }
 
+/**
+ * The members who declined to co-sign a draft and were not asked again since, with the latest reason
+ * each gave: from its history, since declining takes them off the list.
+ */
+async function declinedOf(db: Queryable, p: Loaded['p']) {
+  const rows = await db.select({ memberId: members.id, name: members.name, at: auditLog.at, after: auditLog.after }).from(auditLog)
+    .innerJoin(users, and(eq(users.orgId, auditLog.orgId), eq(users.id, auditLog.actorUserId)))
+    .innerJoin(members, and(eq(members.orgId, users.orgId), eq(members.id, users.memberId)))
+    .where(and(eq(auditLog.orgId, p.orgId), eq(auditLog.entity, 'proposal'), eq(auditLog.entityId, p.id), eq(auditLog.action, 'declineCosign'),
+      sql`not exists (select 1 from ${proposalCosigners} c where c.org_id = ${p.orgId} and c.proposal_id = ${p.id} and c.member_id = ${members.id})`))
+    .orderBy(asc(auditLog.id));
+  return [...new Map(rows.map((r) => [r.memberId, r])).values()]
+    .map((r) => ({ name: r.name, reason: (r.after as { note?: string | null }).note ?? null, at: r.at.toISOString() }));
+}
+
 /** The full proposal as its reader sees it; the public view carries no one's contact details. */
 export async function presentProposal(db: Queryable, l: Loaded, publicView: boolean) {
   const { p } = l;
-  const [session, cos, record, ratings] = await Promise.all([
+  const [session, cos, record, ratings, declined] = await Promise.all([
     p.sessionId ? db.select({ s: plenarySessions.number, t: terms.number }).from(plenarySessions)
       .innerJoin(terms, and(eq(terms.orgId, plenarySessions.orgId), eq(terms.id, plenarySessions.termId)))
       .where(and(eq(plenarySessions.orgId, p.orgId), eq(plenarySessions.id, p.sessionId))) : Promise.resolve([]),
@@ -177,6 +193,7 @@ export async function presentProposal(db: Queryable, l: Loaded, publicView: bool
       .where(and(eq(proposalCosigners.orgId, p.orgId), eq(proposalCosigners.proposalId, p.id))),
     handlingRecord(db, p.orgId, { kind: KIND, id: p.id }, { filesBase: `/api/v1/proposals/${p.id}/attachments`, internal: !publicView }),
     publicView ? Promise.resolve([]) : db.select().from(proposalRatings).where(and(eq(proposalRatings.orgId, p.orgId), eq(proposalRatings.proposalId, p.id))),
+    p.state === 'draft' && !publicView ? declinedOf(db, p) : Promise.resolve([]),
   ]);
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   const pub = (text: string) => (publicView ? redactContacts(text) : text);
@@ -190,6 +207,7 @@ export async function presentProposal(db: Queryable, l: Loaded, publicView: bool
     isKey: p.isKey, keyLeaderUserId: publicView ? null : p.keyLeaderUserId, published: p.published, publishedAt: iso(p.publishedAt),
     publicationExemptReason: publicView ? null : p.publicationExemptReason,
     cosigners: cos.map((x) => ({ memberId: publicView ? null : x.memberId, name: x.name, confirmed: !!x.confirmedAt, viaMerge: !!x.viaMergeOf })),
+    declined,
     ...record,
     assignments: publicView ? record.assignments.filter((a) => a.state !== 'withdrawn' && a.state !== 'returned').map((a) => ({ ...a, returnReason: null, opinion: null })) : record.assignments,
     replies: record.replies.map((r) => ({ ...r, content: pub(r.content) })),

@@ -36,6 +36,7 @@ const Satisfaction = lit(['satisfied', 'basic', 'unsatisfied'] as const);
 /** The body of each action (api.md), validated before the command runs. */
 export const ACTION_BODIES = {
   submit: obj({}), withdraw: obj({}), cosign: obj({}), file: obj({}), sign: obj({}), publish: obj({}), exempt: obj({ reason: Text(500) }),
+  declineCosign: obj({ reason: Type.Optional(Text(500)) }),
   reject: obj({ reason: Text(500) }),
   sendBack: obj({ reason: Text(500) }),
   classify: obj({ domain: lit(DOMAINS) }),

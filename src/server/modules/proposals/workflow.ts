@@ -42,8 +42,8 @@ const OPEN: ProposalState[] = ['filed', 'assigned', 'handling', 'replied', 'reha
 
 /**
  * The proposal's transition table. `who` holds roles (staff, …) and relations to this proposal:
- * proposer, pendingCosigner, unsignedUnit (an assigned unit that has not signed), leadUnit and
- * coUnit (signed units).
+ * proposer, pendingCosigner, cosigner (one who confirmed), unsignedUnit (an assigned unit that has
+ * not signed), leadUnit and coUnit (signed units).
  */
 export const proposalWorkflow = defineWorkflow<ProposalState, ProposalFacts>('proposal', STATES, [
   { from: 'draft', action: 'submit', to: 'submitted', who: ['proposer'], label: '提交', labelEn: 'Submit',
@@ -52,6 +52,8 @@ export const proposalWorkflow = defineWorkflow<ProposalState, ProposalFacts>('pr
       : f.cosigners.some((c) => !c.confirmed) ? say('尚有附议人未确认', 'Waiting for co-signers to confirm') : true },
   { from: ['draft', 'submitted'], action: 'withdraw', to: 'withdrawn', who: ['proposer'], label: '撤回', labelEn: 'Withdraw' },
   { from: 'draft', action: 'cosign', to: 'draft', who: ['pendingCosigner'], label: '确认附议', labelEn: 'Confirm co-signing' },
+  // 拒绝附议: a member named without being asked says no (one who confirmed may still take it back while it is a draft).
+  { from: 'draft', action: 'declineCosign', to: 'draft', who: ['pendingCosigner', 'cosigner'], label: '拒绝附议', labelEn: 'Decline co-signing' },
   { from: 'submitted', action: 'file', to: 'filed', who: ['staff'], label: '立案', labelEn: 'File' },
   { from: 'submitted', action: 'reject', to: 'not_filed', who: ['staff'], label: '不予立案', labelEn: 'Do not file' },
   { from: 'submitted', action: 'convert', to: 'converted', who: ['staff'], label: '转为社情民意或委员来信', labelEn: 'Convert' },

@@ -13,7 +13,7 @@ import { ActionModal } from './ActionModal';
 import type { ProposalAction } from './model';
 import { useProposalAction, useProposalActions } from './queries';
 
-const DANGER = new Set(['reject', 'withdraw', 'return', 'refuseExtension']);
+const DANGER = new Set(['reject', 'withdraw', 'return', 'refuseExtension', 'declineCosign']);
 
 /** The server's Chinese label; in English our own, keyed by the action's name. */
 export function useActionLabel() {

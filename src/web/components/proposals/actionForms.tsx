@@ -273,6 +273,7 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
   reassign: { Fields: ReassignFields, toBody: (v) => ({ ...unitsBody(v as unknown as UnitAssignValues), note: text(v.note) }) },
   return: { Fields: () => <T k="proposal.form.returnReason" name="reason" max={500} rows={3} />, toBody: (v) => ({ reason: text(v.reason) }) },
   sendBack: { Fields: () => <T k="proposal.form.sendBackReason" name="reason" max={500} rows={3} />, toBody: (v) => ({ reason: text(v.reason) }) },
+  declineCosign: { Fields: () => <T k="proposal.form.declineReason" name="reason" max={500} optional rows={3} />, toBody: (v) => defined({ reason: optional(v.reason) }) },
   opinion: { Fields: () => <T k="proposal.form.opinion" name="content" max={5000} rows={6} />, toBody: (v) => ({ content: text(v.content) }) },
   logContact: {
     Fields: LogContactFields,

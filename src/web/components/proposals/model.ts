@@ -168,6 +168,8 @@ export interface Proposal {
   /** Why staff did not publish it (null: published or not decided yet; always null on the public page). */
   publicationExemptReason: string | null;
   cosigners: { memberId: string | null; name: string; confirmed: boolean; viaMerge: boolean }[];
+  /** Of a draft: who declined to co-sign and was not asked again since, with their latest reason. */
+  declined: { name: string; reason: string | null; at: string }[];
   assignments: ProposalAssignment[];
   replies: ProposalReply[];
   evaluations: { round: number; satisfaction: Satisfaction; resultSatisfaction: Satisfaction | null; contacted: boolean | null; contactMethod: ContactMethod | null; comment: string | null; createdAt: string }[];

@@ -152,7 +152,7 @@ export function useInvalidateProposals() {
 
 /** POST <base>/:id/actions/<action>; the answer is the updated item (detail cached under its id). */
 /** Actions after which the one who took them no longer reads the item. */
-const LEAVES_READERS = new Set(['return', 'sendBack']);
+const LEAVES_READERS = new Set(['return', 'sendBack', 'declineCosign']);
 
 export function useProposalAction(id: string, base?: string) {
   const queryClient = useQueryClient();
@@ -163,7 +163,7 @@ export function useProposalAction(id: string, base?: string) {
     onSuccess: (updated, { action }) => {
       if (LEAVES_READERS.has(action)) {
         // Whoever did it may read it no more (a unit returning it: its page leads back to the inbox; the office
-        // sending it back: a draft again, the proposer's): the rest is asked again, not this item.
+        // sending it back: a draft again, the proposer's; a co-signer declining a draft): the rest is asked again, not this item.
         void queryClient.invalidateQueries({ queryKey: keys.proposals, predicate: (q) => !q.queryKey.includes(id) });
         void queryClient.invalidateQueries({ queryKey: keys.todos });
         void queryClient.invalidateQueries({ queryKey: keys.notifications });

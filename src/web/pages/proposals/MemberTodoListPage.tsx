@@ -1,11 +1,13 @@
 // A member's two work lists, from their own proposals' list items (mine=true): 附议请求 (drafts
-// naming me as a co-signer I have not confirmed yet) and 待评价答复 (replied proposals I made).
+// naming me as a co-signer I have not confirmed yet, to confirm or decline) and 待评价答复 (replied proposals I made).
+import { useState } from 'react';
 import { App, Button, Space, Tag } from 'antd';
 import { CheckOutlined, ClockCircleOutlined } from '@ant-design/icons';
 import { useUser } from '../../auth';
 import { useI18n } from '../../i18n';
 import { doneText } from '../../components/actionText';
 import { problemText } from '../../components/formErrors';
+import { ActionModal } from '../../components/proposals/ActionModal';
 import { ProposalListPage } from '../../components/proposals/ProposalListPage';
 import type { ProposalListItem } from '../../components/proposals/model';
 import { useProposalAction } from '../../components/proposals/queries';
@@ -50,6 +52,21 @@ function CosignButton({ p }: { p: ProposalListItem }) {
   );
 }
 
+/** 拒绝附议 opens its form (a reason, optional); the request then leaves the list. */
+function DeclineButton({ p }: { p: ProposalListItem }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const label = t('proposal.action.declineCosign');
+  return (
+    <>
+      <Button size="small" danger aria-label={`${label} ${p.title}`} onClick={() => setOpen(true)}>
+        {label}
+      </Button>
+      <ActionModal proposalId={p.id} action="declineCosign" label={label} open={open} onClose={() => setOpen(false)} />
+    </>
+  );
+}
+
 export function CosignRequestsPage() {
   const { t } = useI18n();
   const { memberId } = useUser();
@@ -63,7 +80,12 @@ export function CosignRequestsPage() {
       emptyText="proposal.cosign.empty"
       columns={['title', 'proposer', 'kind', 'updatedAt']}
       extraColumns={[{ key: 'cosigners', title: t('proposal.cosigners'), render: (p) => <Cosigners p={p} /> }]}
-      rowActions={(p) => <CosignButton p={p} />}
+      rowActions={(p) => (
+        <Space size={8} wrap>
+          <CosignButton p={p} />
+          <DeclineButton p={p} />
+        </Space>
+      )}
     />
   );
 }

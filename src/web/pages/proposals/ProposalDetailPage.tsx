@@ -24,10 +24,11 @@ export default function ProposalDetailPage() {
   const lastStep = history.data?.at(-1);
 
   // A unit that returned the item may no longer read it: back to its inbox; the office that sent it back
-  // (a draft again, the proposer's): back to the review queue.
+  // (a draft again, the proposer's): back to the review queue; a co-signer who declined: to the other requests.
   const afterAction = (action: string) => {
     if (action === 'return') navigate('/proposals/inbox', { replace: true });
     if (action === 'sendBack') navigate('/proposals/review', { replace: true });
+    if (action === 'declineCosign') navigate('/proposals/cosign', { replace: true });
   };
   const back = <Button type="text" icon={<ArrowLeftOutlined />} aria-label={t('common.back')} onClick={() => navigate(-1)} />;
 
@@ -43,6 +44,9 @@ export default function ProposalDetailPage() {
   // Only the proposer may withdraw a draft, and only the proposer may edit it.
   const isProposerOfDraft = p.state === 'draft' && !!actions.data?.some((a) => a.action === 'withdraw');
   const waiting = isProposerOfDraft && p.cosigners.some((c) => !c.confirmed);
+  // Declining takes a co-signer off the list: a joint draft may be left with none, which submit refuses.
+  const needsCosigners = isProposerOfDraft && p.kind === 'joint' && !p.cosigners.length;
+  const declined = isProposerOfDraft ? p.declined : [];
   const sentBack = p.state === 'draft' && lastStep?.action === 'sendBack' ? lastStep : null;
 
   return (
@@ -67,6 +71,15 @@ export default function ProposalDetailPage() {
       <ProposalView p={p} notice={<>
         {sentBack && <Alert type="warning" showIcon title={t('proposal.sentBack.title')} description={sentBack.note} style={{ marginBottom: waiting ? 8 : 0 }} />}
         {waiting && <Alert type="info" showIcon title={t('proposal.waitingCosigners')} />}
+        {declined.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('proposal.declined.title')}
+            description={declined.map((d) => <div key={d.name}>{d.name}{t('common.labelSep')}{d.reason ?? t('proposal.declined.noReason')}</div>)}
+          />
+        )}
+        {needsCosigners && <Alert type="warning" showIcon title={t('proposal.needsCosigners')} />}
       </>} />
       <LinkedDocuments kind="proposal" targetId={p.id} />
     </>
