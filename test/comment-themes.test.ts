@@ -91,6 +91,20 @@ describe.each(engines)('comment themes and consensus (%s)', (engine) => {
     expect(Date.parse(again.computedAt!)).toBeGreaterThanOrEqual(Date.parse(themes.computedAt!));
   });
 
+  it('groups no themes of fewer than five comments (their every word would name one), then groups once there are five', async () => {
+    const id = await openConsultation();
+    await ok('member', 'POST', `/consultations/${id}/comments`, { content: '测试内容，含有一些文字。' });
+    await ok('member2', 'POST', `/consultations/${id}/comments`, { content: '建议加密城南公交班次。' });
+    await ok(null, 'GET', `/consultations/${id}/themes`);
+    expect(await settledThemes(id)).toMatchObject({ total: 2, grouped: 2, stale: false, themes: [] });
+    for (const [user, content] of [['leader', '城南公交早高峰太挤，建议增开班次。'], ['staff', '老旧小区加装电梯要尽快推进。'], ['member', '建议老旧小区加装电梯一楼一策。']]) {
+      await ok(user!, 'POST', `/consultations/${id}/comments`, { content });
+    }
+    const five = await settledThemes(id);
+    expect(five).toMatchObject({ total: 5, grouped: 5, stale: false });
+    expect(five.themes.reduce((s, x) => s + x.size, 0)).toBe(5);
+  });
+
   it('lets whoever reads the comments read the themes: anyone while open, the committee\'s logins after', async () => {
     const id = await openConsultation();
     const citizen = await register();

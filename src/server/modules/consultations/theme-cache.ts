@@ -24,6 +24,8 @@ import type { ThemeResult } from './themes.ts';
 /** The most recent visible comments grouped (older ones are left out beyond it). */
 export const THEME_MAX_COMMENTS = 10_000;
 const REPRESENTATIVES = 3;
+/** Fewer comments than this are not grouped: a theme of one or two comments is named by their every word, filler included. */
+export const THEME_MIN_COMMENTS = 5;
 /** themes.ts beside this file (.ts under tsx, .js once compiled), for the worker to import. */
 const THEMES_MODULE = new URL(`./themes.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url).href;
 
@@ -168,7 +170,8 @@ export class ThemeCache {
     }
     const rows = await this.db.select({ id: comments.id, content: comments.content, authorName: comments.authorName, supports: comments.supports, opposes: comments.opposes })
       .from(comments).where(visible(cons)).orderBy(desc(comments.seq)).limit(THEME_MAX_COMMENTS);
-    const result = await inWorker<ThemeResult>(THEMES_MODULE, 'findThemesTask', { comments: rows.map((r) => ({ id: r.id, content: r.content })), options: { representatives: REPRESENTATIVES } }, { timeoutMs: 120_000 });
+    const result: ThemeResult = rows.length < THEME_MIN_COMMENTS ? { themes: [], assignment: {} }
+      : await inWorker<ThemeResult>(THEMES_MODULE, 'findThemesTask', { comments: rows.map((r) => ({ id: r.id, content: r.content })), options: { representatives: REPRESENTATIVES } }, { timeoutMs: 120_000 });
     this.groupings++;
     const byId = new Map(rows.map((r) => [r.id, r]));
     const view: View = {
