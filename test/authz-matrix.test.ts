@@ -238,7 +238,7 @@ const supervisionItem = (c: Ctx) => c.target('supervision', async () =>
   (await inject(c.t, 'staff', 'POST', '/api/v1/consultations', { title: c.uniq('民主监督'), kind: 'supervision', year: 2031 })).json().id as string);
 const visit = (c: Ctx) => c.target('visit', async () => {
   const id = await supervisionItem(c);
-  return `${id}/${(await inject(c.t, 'staff', 'POST', `/api/v1/consultations/${id}/visits`, { visitedOn: day(-3), place: '视察地点', findings: '发现' })).json().id}`;
+  return `${id}/${(await inject(c.t, 'staff', 'POST', `/api/v1/consultations/${id}/visits`, { visitedOn: day(-3), place: c.uniq('视察地点'), findings: '发现' })).json().id}`;
 }).then((both) => ({ id: both.split('/')[0]!, params: { visitId: both.split('/')[1]! } }));
 /**
  * A consultation with its meeting (张三, login "member", speaks): `scheduled`; `invited` (invitations

@@ -151,6 +151,10 @@ describe.each(engines)('council rooms and supervision visits (%s)', (engine) => 
     }, 201);
     expect(first).toMatchObject({ place: '市公交集团调度中心', members: [{ id: zhang, name: '张三' }, { id: li, name: '李四' }], participants: '市交通运输局副局长' });
     await ok('staff', 'POST', `/consultations/${item.id}/visits`, { visitedOn: plusDays(today(), -30), place: '火车站公交枢纽', findings: '换乘不便。' }, 201);
+    // The same visit logged again (a double submit), or another edited onto it: refused naming the place.
+    const again = { visitedOn: plusDays(today(), -30), place: '火车站公交枢纽', findings: '换乘不便。' };
+    expect(expectProblem(await call('staff', 'POST', `/consultations/${item.id}/visits`, again), 422).errors).toEqual([expect.objectContaining({ path: '/place' })]);
+    expectProblem(await call('staff', 'PATCH', `/consultations/${item.id}/visits/${first.id}`, { visitedOn: again.visitedOn, place: again.place }), 422);
     const visits = await ok('unitA', 'GET', `/consultations/${item.id}/visits`);
     expect(visits.map((v: { place: string }) => v.place)).toEqual(['火车站公交枢纽', '市公交集团调度中心']);
     const fixed = await ok('staff', 'PATCH', `/consultations/${item.id}/visits/${first.id}`, { findings: '部分线路重复。', memberIds: [zhang] });

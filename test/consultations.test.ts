@@ -95,6 +95,12 @@ describe.each(engines)('consultations (%s)', (engine) => {
     expectProblem(await add({ kind: 'standing', month: 13, topic: '月份' }), 400);
     expectProblem(await add({ kind: 'standing', month: 4, topic: '外市', committeeId: crypto.randomUUID() }), 422);
     expectProblem(await add({ kind: 'standing', month: 4, topic: '委员' }, 'member'), 403);
+    // One topic once a year: a second (a double submit, or typed again) and an edit onto another's are refused.
+    const twice = expectProblem(await add({ kind: 'bimonthly', month: 9, topic: ' 养老服务 ' }), 422).errors;
+    expect(twice).toEqual([expect.objectContaining({ path: '/topic' })]);
+    expect(twice[0]!.message).toContain('5月');
+    expectProblem(await call('staff', 'PATCH', `/consultations/plan/items/${ids[3]}`, { topic: '养老服务' }), 422);
+    expect((await call('staff', 'PATCH', `/consultations/plan/items/${ids[3]}`, { topic: '托育服务' })).statusCode).toBe(200);
     const extra = (await call('staff', 'GET', `/consultations/plan?year=${year}`)).json().items.find((i: { topic: string }) => i.topic === '提案委').id;
     expect((await call('staff', 'PATCH', `/consultations/plan/items/${extra}`, { month: 9, committeeId: null })).json()).toMatchObject({ month: 9, owner: '办公室' });
     expect((await call('staff', 'DELETE', `/consultations/plan/items/${extra}`)).statusCode).toBe(204);

@@ -61,6 +61,14 @@ async function checkCommittee(c: CommandScope, committeeId: string | null | unde
   if (!found) throw invalid('/committeeId', say('本委员会没有这个在用的专门委员会', 'no such active special committee in this committee'));
 }
 
+/** One topic once in a year's plan (a double submit, or the same item typed twice); the plan row is locked. */
+async function checkNoTwin(c: CommandScope, year: number, topic: string | undefined, exceptId?: string) {
+  if (topic === undefined) return;
+  const [twin] = await c.tx.select({ month: consultationPlanItems.month }).from(consultationPlanItems).where(and(eq(consultationPlanItems.orgId, c.actor.orgId),
+    eq(consultationPlanItems.year, year), sql`btrim(${consultationPlanItems.topic}) = ${topic.trim()}`, exceptId ? sql`${consultationPlanItems.id} <> ${exceptId}` : undefined)).limit(1);
+  if (twin) throw invalid('/topic', say(`${year} 年计划已有这一议题（${twin.month}月）`, `the ${year} plan has this topic already (month ${twin.month})`));
+}
+
 const record = (c: CommandScope, year: number, action: string, note: string) =>
   c.record({ action, entity: 'consultationPlan', entityId: String(year), after: { note } });
 
@@ -68,6 +76,7 @@ const record = (c: CommandScope, year: number, action: string, note: string) =>
 export async function insertPlanItem(c: CommandScope, input: PlanItemInput & { year: number }, note?: string) {
   await draftPlan(c, input.year);
   await checkCommittee(c, input.committeeId);
+  await checkNoTwin(c, input.year, input.topic);
   const [item] = await c.tx.insert(consultationPlanItems).values({ orgId: c.actor.orgId, ...input, committeeId: input.committeeId ?? null }).returning();
   await record(c, input.year, 'itemAdded', `${input.month}月 ${input.topic}${note ? `（${note}）` : ''}`);
   return item!;
@@ -93,6 +102,7 @@ export function updatePlanItem(ctx: Ctx, itemId: string, patch: Partial<PlanItem
     c.authorize('consultation.manage');
     await draftPlan(c, year);
     await checkCommittee(c, patch.committeeId);
+    await checkNoTwin(c, year, patch.topic, itemId);
     const [item] = await c.tx.update(consultationPlanItems).set(patch)
       .where(and(eq(consultationPlanItems.orgId, c.actor.orgId), eq(consultationPlanItems.id, itemId))).returning();
     await record(c, year, 'itemEdited', `${item!.month}月 ${item!.topic}`);

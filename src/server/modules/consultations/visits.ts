@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { runCommand, type Ctx } from '../../core/command.ts';
+import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
 import type { Queryable } from '../../core/db/client.ts';
 import { conflict, invalid, notFound, say } from '../../core/errors.ts';
 import { today } from '../handling/deadlines.ts';
@@ -24,6 +24,13 @@ function supervised(c: Consultation) {
   if (c.kind !== 'supervision') throw conflict(say('只有民主监督事项记录视察', 'only a democratic-supervision item has inspection visits'));
 }
 
+/** One visit a day to one place (a double submit, or the same visit logged twice); the consultation is locked. */
+async function checkNoTwin(c: CommandScope, consultationId: string, visitedOn: string, place: string, exceptId?: string) {
+  const [twin] = await c.tx.select({ id: visits.id }).from(visits).where(and(eq(visits.orgId, c.actor.orgId), eq(visits.consultationId, consultationId),
+    eq(visits.visitedOn, visitedOn), sql`btrim(${visits.place}) = ${place.trim()}`, exceptId ? sql`${visits.id} <> ${exceptId}` : undefined)).limit(1);
+  if (twin) throw invalid('/place', say('这一天在该地点的视察已记录', 'a visit to this place on this day is recorded already'));
+}
+
 const event = (v: typeof visits.$inferSelect) => ({
   id: v.id, consultationId: v.consultationId, memberIds: v.memberIds, occurredOn: v.visitedOn, place: v.place,
 });
@@ -34,6 +41,7 @@ export function addVisit(ctx: Ctx, consultationId: string, input: VisitInput) {
     c.authorize('consultation.manage');
     supervised(l.c);
     checkDay(input.visitedOn);
+    await checkNoTwin(c, consultationId, input.visitedOn, input.place);
     const memberIds = await checkMembers(c, input.memberIds ?? [], '/memberIds');
     const [v] = await c.tx.insert(visits).values({
       orgId: c.actor.orgId, consultationId, visitedOn: input.visitedOn, place: input.place, memberIds, participants: input.participants ?? null,
@@ -52,6 +60,7 @@ export function updateVisit(ctx: Ctx, consultationId: string, visitId: string, p
     if (!before) throw notFound('Visit');
     c.authorize('consultation.manage');
     checkDay(patch.visitedOn);
+    await checkNoTwin(c, consultationId, patch.visitedOn ?? before.visitedOn, patch.place ?? before.place, visitId);
     const memberIds = patch.memberIds === undefined ? undefined : await checkMembers(c, patch.memberIds, '/memberIds');
     const [after] = await c.tx.update(visits).set({ ...patch, ...(memberIds ? { memberIds } : {}), updatedAt: sql`now()` })
       .where(and(eq(visits.orgId, c.actor.orgId), eq(visits.id, visitId))).returning();
