@@ -17,7 +17,7 @@ const BODY = '建议扩大社区养老服务覆盖面。';
 const JOINT = '关于完善社区助餐服务的提案';
 const FORUM = '关于推进城乡教育均衡发展的双月协商';
 /** What users of the fixture committee wrote: its name, people, sectors, units and the proposal. */
-const USER_DATA = ['测试市政协', '测试区政协', '示例医院', '示例大学', '张三', '李四', '王五', '赵六', '教育界', '经济界', '市教育局', '市卫健委', TITLE, BODY, JOINT, FORUM, '教科卫体委员会', '政协三楼会议室', '委员发言'];
+const USER_DATA = ['测试市政协', '测试区政协', '示例医院', '示例大学', '张三', '李四', '王五', '赵六', '教育界', '经济界', '市教育局', '市卫健委', TITLE, BODY, JOINT, FORUM, '教科卫体委员会', '政协三楼会议室', '委员发言', '提案委员会', '文艺界'];
 
 /**
  * The page's texts with Chinese in them once user data is taken out: text nodes and the labels of
@@ -186,6 +186,15 @@ describe('the pages in the user’s language', () => {
     await see(history.getByText('Online comments opened (checked before they show)', { exact: true }));
     await see(history.getByText('1 invitations sent', { exact: true }));
     await see(history.getByText(/^Research trip: owner: 教科卫体委员会; due: \d+ \w+ \d{4}; state: In progress$/));
+    await expectEnglish(page);
+  });
+
+  it('staff: the liaison links, why each exists worded in English (the server writes it in Chinese)', { timeout: 120_000 }, async (test) => {
+    const res = await e2e.t.app.inject({ method: 'POST', url: '/api/v1/liaison/links/generate', headers: await e2e.t.as('staff'), payload: { year: Number(today().slice(0, 4)) } });
+    expect(res.statusCode, res.body).toBeLessThan(300);
+    const page = await inEnglish(test, 'staff');
+    await page.goto('/liaison');
+    await see(main(page).getByText(/^Same sector: |^Balanced across sectors: /).first());
     await expectEnglish(page);
   });
 

@@ -17,9 +17,11 @@ import { KindTag, MetTag } from '../../components/liaison/LinkTags';
 import { LINK_KINDS, targetName, thisYear, YEARS } from '../../components/liaison/model';
 import type { Link, LinkKind } from '../../components/liaison/model';
 import { useGraph, useLiaisonWrite, useLinks } from '../../components/liaison/queries';
+import { useReasonText } from '../../components/liaison/reasonText';
 
 export default function LiaisonLinksPage() {
   const { t, formatDateTime } = useI18n();
+  const why = useReasonText();
   const { message } = App.useApp();
   const { hasRole } = useAuth();
   const manage = hasRole('staff', 'admin');
@@ -50,7 +52,7 @@ export default function LiaisonLinksPage() {
     { title: t('liaison.kind'), key: 'kind', render: (_, l) => <KindTag kind={l.kind} /> },
     { title: t('liaison.from'), key: 'from', render: (_, l) => l.fromName ?? l.committeeName },
     { title: t('liaison.to'), key: 'to', render: (_, l) => to(l) },
-    { title: t('liaison.reason'), key: 'reason', render: (_, l) => <Space size={4} wrap>{l.reason}{l.manual && <Tag>{t('liaison.manual')}</Tag>}</Space> },
+    { title: t('liaison.reason'), key: 'reason', render: (_, l) => <Space size={4} wrap>{why(l.reason)}{l.manual && <Tag>{t('liaison.manual')}</Tag>}</Space> },
     { title: t('liaison.board.met'), key: 'met', render: (_, l) => <Space size={4}><MetTag met={l.faceToFace > 0} /><Typography.Text type="secondary">{t('liaison.contacts', { n: l.contactCount })}</Typography.Text></Space> },
     ...(manage ? [{ title: t('common.actions'), key: 'actions', render: (_: unknown, l: Link) => actions(l) }] : []),
   ];
@@ -101,7 +103,7 @@ export default function LiaisonLinksPage() {
               <Flex vertical gap={6}>
                 <Typography.Text strong>{`${l.fromName ?? l.committeeName} → ${to(l)}`}</Typography.Text>
                 <Space size={4} wrap><KindTag kind={l.kind} /><MetTag met={l.faceToFace > 0} />{l.manual && <Tag>{t('liaison.manual')}</Tag>}</Space>
-                <Typography.Text type="secondary">{l.reason}</Typography.Text>
+                <Typography.Text type="secondary">{why(l.reason)}</Typography.Text>
                 {actions(l)}
               </Flex>
             </Card>

@@ -16,9 +16,11 @@ import { KindTag, MetTag } from '../../components/liaison/LinkTags';
 import { targetName, thisYear } from '../../components/liaison/model';
 import type { LiaisonReport, Link } from '../../components/liaison/model';
 import { useContacts, useLiaisonWrite, useLinks, useReports } from '../../components/liaison/queries';
+import { useReasonText } from '../../components/liaison/reasonText';
 
 function LinkCard({ link, onLog }: { link: Link; onLog: () => void }) {
   const { t } = useI18n();
+  const why = useReasonText();
   return (
     <Card size="small">
       <Flex vertical gap={6}>
@@ -28,7 +30,7 @@ function LinkCard({ link, onLog }: { link: Link; onLog: () => void }) {
         </Flex>
         <Space size={4} wrap>
           <KindTag kind={link.kind} />
-          <Typography.Text type="secondary">{link.reason}</Typography.Text>
+          <Typography.Text type="secondary">{why(link.reason)}</Typography.Text>
         </Space>
         <Flex justify="space-between" align="center">
           <Typography.Text type="secondary">{t('liaison.contacts', { n: link.contactCount })}</Typography.Text>
