@@ -134,4 +134,13 @@ describe('rate limits', () => {
     const cookie = `tx_session=${res.cookies.find((c) => c.name === 'tx_session')!.value}`;
     for (let i = 0; i < 8; i++) expect((await t.app.inject({ url: '/api/v1/members', headers: { cookie }, remoteAddress: '10.0.0.10' })).statusCode).toBe(200);
   });
+
+  it('does not count the web\'s pages and files, only the API (a page is dozens of requests)', async () => {
+    const web = [];
+    for (let i = 0; i < 8; i++) web.push((await t.app.inject({ url: i % 2 ? '/login' : '/assets/missing-chunk.js', remoteAddress: '10.0.0.11' })).statusCode);
+    expect(web.filter((s) => s === 429)).toEqual([]);
+    const api = [];
+    for (let i = 0; i < 6; i++) api.push((await t.app.inject({ url: '/api/health', remoteAddress: '10.0.0.11' })).statusCode);
+    expect(api).toEqual([200, 200, 200, 200, 200, 429]);
+  });
 });

@@ -124,12 +124,14 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
     }
     if (!req.actor && api && !open) throw unauthorized();
   });
-  // Anonymous callers are rate limited per address; logged-in users are accountable and are not.
+  // Anonymous callers of the API are rate limited per address; logged-in users are accountable and are
+  // not. The web's files are not counted: a page and its scripts are dozens of requests, and an office
+  // or a campus behind one address opening the login page would soon be refused its scripts.
   await app.register(rateLimit, {
     hook: 'preHandler',
     max: config.RATE_LIMIT_PUBLIC_PER_MINUTE,
     timeWindow: 60_000,
-    allowList: (req) => !!req.actor,
+    allowList: (req) => !!req.actor || !req.url.startsWith('/api/'),
     // A client that hung up before its turn has no address any more: one bucket for those, not a 500.
     keyGenerator: (req) => req.ip ?? 'gone',
     // Shared by every instance when they share a Redis.

@@ -9,6 +9,7 @@ import { RouteError } from './components/RouteError';
 import { useAuth } from './auth';
 import { loadLang, readStoredLang } from './i18n';
 import LoginPage from './pages/LoginPage';
+import { loadAppLayout, loadHomePage } from './afterLogin';
 import {
   ADMIN_ONLY,
   CONFIG_ROLES,
@@ -38,9 +39,9 @@ function page<T extends ComponentType<any>>(load: () => Promise<{ default: T }>)
   return lazy(() => Promise.all([load(), loadLang(readStoredLang())]).then(([m]) => m));
 }
 
-const AppLayout = page(() => import('./layout/AppLayout').then((m) => ({ default: m.AppLayout })));
+const AppLayout = page(loadAppLayout);
 const PublicLayout = page(() => import('./layout/PublicLayout').then((m) => ({ default: m.PublicLayout })));
-const HomePage = page(() => import('./pages/HomePage'));
+const HomePage = page(loadHomePage);
 const MembersPage = page(() => import('./pages/MembersPage'));
 const MemberProfilePage = page(() => import('./pages/MemberProfilePage'));
 const MemberImportPage = page(() => import('./pages/MemberImportPage'));

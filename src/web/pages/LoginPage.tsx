@@ -13,6 +13,7 @@ import { useI18n } from '../i18n';
 import { AuthPanel } from '../components/AuthPanel';
 import { CommitteeField, committeesToChoose, type Committee } from '../components/CommitteeField';
 import { heading } from '../components/ErrorPanel';
+import { preloadAfterLogin } from '../afterLogin';
 
 interface LoginValues {
   username: string;
@@ -82,7 +83,7 @@ export default function LoginPage() {
         layout="vertical"
         onFinish={onFinish}
         // The committees belong to the username they were given for.
-        onValuesChange={(changed) => { if ('username' in changed) setCommittees(null); }}
+        onValuesChange={(changed) => { preloadAfterLogin(); if ('username' in changed) setCommittees(null); }}
         requiredMark={false}
         disabled={submitting}
       >
