@@ -161,4 +161,14 @@ describe('deadlines journey in the browser', () => {
     await see(main(page).getByText('延期申请', { exact: true }).first());
     expect(errors).toEqual([]);
   });
+
+  it('a lead unit about to reply is told which co-handling unit has not sent its opinion yet', { timeout: 180_000 }, async (test) => {
+    const title = '关于改进课后服务之二的提案';
+    const id = (await e2e.t.app.inject({ url: `/api/v1/proposals?q=${encodeURIComponent(title)}`, headers: await e2e.t.as('unitA') })).json().items[0].id as string;
+    const page = await logInAs(e2e, test, 'unitA');
+    await page.goto(`/proposals/${id}`);
+    await see(main(page).getByRole('heading', { name: title }));
+    const form = await act(page, '答复');
+    await see(form.getByText('协办单位市卫健委尚未提交协办意见：答复应吸收协办意见，确需先答复的也可提交', { exact: true }));
+  });
 });

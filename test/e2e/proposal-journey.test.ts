@@ -147,6 +147,8 @@ describe('proposal journey in the browser', () => {
     await see(card(unitA, '办理过程').getByText(CONTACT, { exact: true }));
 
     const reply1 = await act(unitA, '答复');
+    // 市卫健委's opinion is in: the form names no co-handling unit still to send one.
+    expect(await reply1.getByText(/尚未提交协办意见/).count()).toBe(0);
     await reply1.getByRole('radio', { name: 'B 列入计划拟解决', exact: true }).check();
     await reply1.getByLabel('答复内容', { exact: true }).fill(REPLY_1);
     await reply1.getByLabel('签发人', { exact: true }).fill('王局长');

@@ -270,6 +270,7 @@ export const proposalsZh = {
   'proposal.form.contactDate': '日期',
   'proposal.form.contactContent': '办理情况',
   'proposal.form.extensionDate': '申请延至',
+  'proposal.form.coOpinionsWaiting': '协办单位{units}尚未提交协办意见：答复应吸收协办意见，确需先答复的也可提交',
   'proposal.form.extensionCap': '最晚可延至 {date}（自交办起总共 {months} 个月）',
   'proposal.form.extensionReason': '延期理由',
   'proposal.form.note': '审批意见',

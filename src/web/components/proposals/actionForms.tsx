@@ -2,7 +2,7 @@
 // its fields and how its values become the request body. Actions not listed here take no body.
 import type { ComponentType } from 'react';
 import dayjs from 'dayjs';
-import { Form, Input, InputNumber, Radio, Rate, Select } from 'antd';
+import { Alert, Form, Input, InputNumber, Radio, Rate, Select } from 'antd';
 import type { FormRule as Rule, RadioChangeEvent } from 'antd';
 import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
@@ -127,9 +127,15 @@ function ExtensionFields({ proposalId }: { proposalId: string }) {
 }
 
 function ReplyFields({ proposalId, base }: { proposalId: string; base?: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  // The reply takes in the co-handling units' opinions: those not in yet are named (the reply may still go).
+  const waiting = (useCachedItem(proposalId)?.assignments ?? []).filter((a) => a.role === 'co' && (a.state === 'pending' || a.state === 'signed') && !a.opinion);
   return (
     <>
+      {waiting.length > 0 && (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }}
+          title={t('proposal.form.coOpinionsWaiting', { units: waiting.map((a) => a.unitName).join(lang === 'zh' ? '、' : ', ') })} />
+      )}
       <Form.Item name="category" label={t('proposal.form.category')} rules={[{ required: true, message: t('common.choose', { field: t('proposal.form.category') }) }]}>
         <Radio.Group style={{ display: 'flex', flexDirection: 'column', gap: 4 }} options={CATEGORIES.map((c) => ({ value: c, label: t(`proposal.category.${c}`) }))} />
       </Form.Item>

@@ -271,6 +271,7 @@ export const proposalsEn: Record<Keys, string> = {
   'proposal.form.contactDate': 'Date',
   'proposal.form.contactContent': 'What was done',
   'proposal.form.extensionDate': 'Extend to',
+  'proposal.form.coOpinionsWaiting': 'Co-handling units have not sent their opinion yet: {units}. The reply should take them in; it may still go first if it must',
   'proposal.form.extensionCap': 'At the latest {date} ({months} months in all from the assignment)',
   'proposal.form.extensionReason': 'Reason for extension',
   'proposal.form.note': 'Decision note',
