@@ -83,7 +83,7 @@ describe.each(engines)('hostile documents (%s)', (engine) => {
   };
 
   beforeAll(async () => {
-    t = await testApp(engine, { LIBRARY_MAX_UPLOAD_MB: 4, LIBRARY_TIMEOUT_SECONDS: 3, LIBRARY_ATTEMPTS: 1, JOBS_INTERVAL_SECONDS: 3600 });
+    t = await testApp(engine, { LIBRARY_MAX_UPLOAD_MB: 4, LIBRARY_TIMEOUT_SECONDS: 8, LIBRARY_ATTEMPTS: 1, JOBS_INTERVAL_SECONDS: 3600 });
     snapshot = snapshotter(t);
   });
   afterAll(async () => { await t?.close(); });

@@ -109,7 +109,8 @@ export async function agree(page: Page, action: string) {
  * Returns as soon as the answer is taken, so that the toast it leads to is still there to be seen.
  */
 export async function popconfirm(page: Page, action: string) {
-  await answer(page.locator('.ant-popconfirm').filter({ visible: true }), action);
+  // (not one still fading out after the last answer: a second asked for at once is there beside it)
+  await answer(page.locator('.ant-popconfirm:not([class*="-leave"])').filter({ visible: true }), action);
 }
 
 /**
