@@ -37,8 +37,10 @@ describe.each(engines)('declining to co-sign (%s)', (engine) => {
     const notice = (await ok('member', 'GET', '/notifications')).items.find((n: { href: string; params: { key?: string } }) => n.href === `/proposals/${id}` && n.params.key === 'cosignDeclined');
     expect(notice).toMatchObject({ kind: 'proposal', title: `李四拒绝附议您的提案：${TITLE}`, body: REASON, params: { name: '李四', title: TITLE } });
 
-    // No longer asked, no longer a reader of the draft: declining again finds nothing.
+    // No longer asked, no longer a reader of the draft: declining again finds nothing; the request's notice is read.
     expect(await todos('member2')).not.toContain(`cosign /proposals/${id}`);
+    const asked = (await ok('member2', 'GET', '/notifications')).items.filter((n: { kind: string; href: string }) => n.kind === 'cosign' && n.href === `/proposals/${id}`);
+    expect(asked).toEqual([expect.objectContaining({ readAt: expect.any(String) })]);
     await refused(404, 'member2', 'GET', url(id));
     await refused(404, 'member2', 'POST', url(id, 'declineCosign'), {});
   });
@@ -48,6 +50,8 @@ describe.each(engines)('declining to co-sign (%s)', (engine) => {
     await ok('member2', 'POST', url(id, 'declineCosign'), {});
     await ok('leader', 'POST', url(id, 'cosign'), {});
     expect(await actions('leader', id)).toEqual(['declineCosign']);
+    // Confirmed: the request's notice is read too.
+    expect((await ok('leader', 'GET', '/notifications')).items.filter((n: { kind: string; href: string; readAt: string | null }) => n.kind === 'cosign' && n.href === `/proposals/${id}` && !n.readAt)).toEqual([]);
     await ok('leader', 'POST', url(id, 'declineCosign'), {});
 
     const p = await ok('member', 'GET', url(id));

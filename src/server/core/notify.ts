@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { queryRows, type Queryable, type Tx } from './db/client.ts';
 import { notifications } from './jobs-schema.ts';
@@ -35,6 +35,12 @@ export async function notify(tx: Tx, orgId: string, to: Recipients, n: Notice) {
     select ${orgId}, 'notification.created', jsonb_build_object('ids', jsonb_agg(id), 'sms', ${!!n.sms}::boolean) from ${sql.raw(madeName)} having count(*) > 0`;
   if (writeAlongside(tx, (prefix) => sql`${sql.raw(prefix)}made as (${made}), ${sql.raw(prefix)}told as (${told(`${prefix}made`)})`)) return;
   await tx.execute(sql`with made as (${made}) ${told('made')}`);
+}
+
+/** A request answered (a co-signing confirmed or declined): the caller's notices asking it are read. */
+export async function answered(tx: Tx, orgId: string, userId: string, kind: string, href: string) {
+  await tx.update(notifications).set({ readAt: sql`now()` }).where(and(eq(notifications.orgId, orgId), eq(notifications.userId, userId),
+    eq(notifications.kind, kind), eq(notifications.href, href), isNull(notifications.readAt)));
 }
 
 /** The active logins of a committee that `where` picks, as a query (of one column, `id`). */

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, lte, max, sql } from 'drizzle-orm';
 import type { Origin } from '../../core/origin.ts';
 import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
 import { conflict, forbidden, invalid, say } from '../../core/errors.ts';
-import { notify, memberUsers, memberUsersOf, roleUsers } from '../../core/notify.ts';
+import { answered, notify, memberUsers, memberUsersOf, roleUsers } from '../../core/notify.ts';
 import { hasRole } from '../../core/policies.ts';
 import { members, plenarySessions, terms } from '../org/schema.ts';
 import * as engine from '../handling/engine.ts';
@@ -130,11 +130,14 @@ const steps: Record<string, Step> = {
   async withdraw() {},
   async cosign(c, l) {
     await c.tx.update(proposalCosigners).set({ confirmedAt: sql`now()` }).where(callerAsCosigner(c, l));
+    await answered(c.tx, l.p.orgId, c.actor.id, 'cosign', `/proposals/${l.p.id}`);
   },
   // Off the list (the draft no longer theirs to read); the proposer told who and why, the history keeps it.
   async declineCosign(c, l, b) {
     const reason = (b.reason as string | undefined)?.trim();
     await c.tx.delete(proposalCosigners).where(callerAsCosigner(c, l));
+    // (the request asked for a draft they may no longer read)
+    await answered(c.tx, l.p.orgId, c.actor.id, 'cosign', `/proposals/${l.p.id}`);
     const [m] = await c.tx.select({ name: members.name }).from(members).where(and(eq(members.orgId, l.p.orgId), eq(members.id, c.actor.memberId!)));
     const name = m?.name ?? c.actor.displayName;
     const to = l.p.proposerMemberId ? memberUsersOf(l.p.orgId, [l.p.proposerMemberId]) : [l.p.createdBy];
