@@ -10,7 +10,7 @@ import { countDownload, createCategory, createDocument, deleteCategory, deleteDo
 import { figureScope, SCOPES } from '../org/oversight.ts';
 import { favourites, listCategories, listDocuments, listItem, pageTexts, presentDocument, related } from './queries.ts';
 import { readerOrg } from '../org/visitor.ts';
-import { documentPages, documentReports, documents } from './schema.ts';
+import { DOCUMENT_ACCESS, documentPages, documentReports, documents } from './schema.ts';
 import type { LibraryStorage } from './storage.ts';
 import { readDocumentUpload } from './upload.ts';
 import { alsoLike } from './also.ts';
@@ -23,7 +23,7 @@ const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Typ
 const obj = <T extends TProperties>(props: T) => Type.Object(props, { additionalProperties: false });
 const tags = ['library'];
 const FORMAT = lit(['doc', 'docx', 'pdf', 'pptx', 'xlsx', 'txt'] as const);
-const ACCESS = lit(['public', 'members', 'staff'] as const);
+const ACCESS = lit(DOCUMENT_ACCESS);
 const Sort = Type.Integer({ minimum: 0, maximum: 10000 });
 /** A share link's token, accepted on the reading routes of its document. */
 const Share = Type.Optional(Type.String({ minLength: 45, maxLength: 56, pattern: '^\\d{1,12}\\.[\\w-]{43}$' }));

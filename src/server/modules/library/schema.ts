@@ -6,7 +6,8 @@ import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, u
 // (storage.ts: a folder under DATA_DIR), never in the database.
 
 export type DocumentFormat = 'doc' | 'docx' | 'pdf' | 'pptx' | 'xlsx' | 'txt';
-export type DocumentAccess = 'public' | 'members' | 'staff';
+export const DOCUMENT_ACCESS = ['public', 'members', 'staff'] as const;
+export type DocumentAccess = (typeof DOCUMENT_ACCESS)[number];
 export type DocumentState = 'processing' | 'ready' | 'failed';
 
 /** A category; `parentId` makes the tree the breadcrumbs walk. */

@@ -8,7 +8,7 @@ import { fileTypeFromFile } from 'file-type';
 import { badRequest, fileTooLarge, inputProblem, say, type FieldError } from '../../core/errors.ts';
 import { NAME_PATTERN } from '../../core/text/fields.ts';
 import { TEXT_ENCODINGS } from './extract.ts';
-import type { DocumentAccess, DocumentFormat } from './schema.ts';
+import { DOCUMENT_ACCESS, type DocumentAccess, type DocumentFormat } from './schema.ts';
 import type { LibraryStorage, PendingFile } from './storage.ts';
 
 // Reading an upload: the multipart stream goes straight to a temporary file of the storage (never
@@ -24,7 +24,6 @@ export const FORMATS: Record<DocumentFormat, { mime: string; detected: string | 
   doc: { mime: 'application/msword', detected: 'cfb' },
   txt: { mime: 'text/plain; charset=utf-8', detected: null },
 };
-const ACCESS: DocumentAccess[] = ['public', 'members', 'staff'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NAME = new RegExp(NAME_PATTERN);
 
@@ -59,7 +58,7 @@ export async function readDocumentUpload(req: FastifyRequest, storage: LibrarySt
     const title = fields.title?.trim();
     if (title !== undefined && title !== '' && (title.length > 200 || !NAME.test(title))) errors.push({ path: '/title', message: say('标题为一行文字，不超过 200 字', 'one line of at most 200 characters') });
     const access = (fields.access ?? 'members') as DocumentAccess;
-    if (!ACCESS.includes(access)) errors.push({ path: '/access', message: say('应为 public、members 或 staff', 'must be public, members or staff') });
+    if (!DOCUMENT_ACCESS.includes(access)) errors.push({ path: '/access', message: say('应为 public、members 或 staff', 'must be public, members or staff') });
     const categoryId = fields.categoryId || undefined;
     if (categoryId !== undefined && !UUID.test(categoryId)) errors.push({ path: '/categoryId', message: say('格式不正确', 'must be a uuid') });
     if (errors.length) throw inputProblem(errors);

@@ -150,10 +150,14 @@ export function useInvalidateProposals() {
   };
 }
 
-/** POST <base>/:id/actions/<action>; the answer is the updated item (detail cached under its id). */
-/** Actions after which the one who took them no longer reads the item. */
-const LEAVES_READERS = new Set(['return', 'sendBack', 'declineCosign']);
+/**
+ * Actions after which the one who took them no longer reads the item, and the page they go to: a unit
+ * returning it, to its inbox; the office sending it back (a draft again, the proposer's), to the review
+ * queue; a co-signer declining a draft, to the other requests.
+ */
+export const LEAVE_FOR: Record<string, string> = { return: '/proposals/inbox', sendBack: '/proposals/review', declineCosign: '/proposals/cosign' };
 
+/** POST <base>/:id/actions/<action>; the answer is the updated item (detail cached under its id). */
 export function useProposalAction(id: string, base?: string) {
   const queryClient = useQueryClient();
   const invalidate = useInvalidateProposals();
@@ -161,9 +165,8 @@ export function useProposalAction(id: string, base?: string) {
     mutationFn: ({ action, body }: { action: string; body?: Record<string, unknown> }) =>
       api.post<Proposal>(`${path(id, base)}/actions/${action}`, body ?? {}),
     onSuccess: (updated, { action }) => {
-      if (LEAVES_READERS.has(action)) {
-        // Whoever did it may read it no more (a unit returning it: its page leads back to the inbox; the office
-        // sending it back: a draft again, the proposer's; a co-signer declining a draft): the rest is asked again, not this item.
+      if (action in LEAVE_FOR) {
+        // Whoever did it may read it no more: the rest is asked again, not this item.
         void queryClient.invalidateQueries({ queryKey: keys.proposals, predicate: (q) => !q.queryKey.includes(id) });
         void queryClient.invalidateQueries({ queryKey: keys.todos });
         void queryClient.invalidateQueries({ queryKey: keys.notifications });

@@ -9,7 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { ActionBar } from '../../components/proposals/ActionBar';
 import { MergeCandidates } from '../../components/proposals/MergeCandidates';
-import { useProposal, useProposalActions, useProposalHistory } from '../../components/proposals/queries';
+import { LEAVE_FOR, useProposal, useProposalActions, useProposalHistory } from '../../components/proposals/queries';
 import { ProposalSubtitle, ProposalView } from '../../components/proposals/ProposalView';
 import { LinkedDocuments } from '../../components/library/LinkedDocuments';
 
@@ -23,12 +23,9 @@ export default function ProposalDetailPage() {
   const history = useProposalHistory(id);
   const lastStep = history.data?.at(-1);
 
-  // A unit that returned the item may no longer read it: back to its inbox; the office that sent it back
-  // (a draft again, the proposer's): back to the review queue; a co-signer who declined: to the other requests.
+  // After an action that leaves the actor unable to read the item, on to where LEAVE_FOR says.
   const afterAction = (action: string) => {
-    if (action === 'return') navigate('/proposals/inbox', { replace: true });
-    if (action === 'sendBack') navigate('/proposals/review', { replace: true });
-    if (action === 'declineCosign') navigate('/proposals/cosign', { replace: true });
+    if (action in LEAVE_FOR) navigate(LEAVE_FOR[action]!, { replace: true });
   };
   const back = <Button type="text" icon={<ArrowLeftOutlined />} aria-label={t('common.back')} onClick={() => navigate(-1)} />;
 
