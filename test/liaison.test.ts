@@ -206,6 +206,9 @@ describe.each(engines)('dual liaison (%s)', (engine) => {
     const b = await board();
     expect(row(b, ids.zhang)).toMatchObject({ met: 1, reported: true, behind: true });
     expect(row(b, ids['孙党员'])).toMatchObject({ unmet: 0, reported: true, behind: false });
+    // The home to-do counts as the board does (one link met face to face is not among the unmet).
+    const todos = async (login: string) => ((await ok(login, 'GET', '/todos')).items as { kind: string; params: { n?: number } }[]).filter((i) => i.kind === 'liaisonMeet');
+    expect((await todos('member')).map((i) => i.params.n)).toEqual([row(b, ids.zhang)!.unmet]);
     const all = await links('staff');
     const liaisons = new Set(all.filter((l) => l.fromMemberId).map((l) => l.fromMemberId));
     expect(b.totals).toMatchObject({

@@ -1,22 +1,18 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { addTodoSource, type TodoItem } from '../../core/todos.ts';
 import { today } from '../handling/deadlines.ts';
 import { LIAISON_REMINDER_JOB, runYearEndReminder } from './reminders.ts';
 import { liaisonRoutes } from './routes.ts';
-import { liaisonLinks, liaisonReports } from './schema.ts';
+import { compliance } from './queries.ts';
 
 // 双联: routes and the liaison's to-dos (links not yet met face to face, the year's report).
 
 addTodoSource(async (db, actor) => {
   if (!actor.memberId) return [];
   const year = Number(today().slice(0, 4));
-  const [row] = await db.select({
-    links: sql<number>`count(*)::int`,
-    unmet: sql<number>`count(*) filter (where not exists (select 1 from liaison_contacts c where c.org_id = ${liaisonLinks.orgId} and c.link_id = ${liaisonLinks.id} and c.channel = 'faceToFace'))::int`,
-    reported: sql<boolean>`exists (select 1 from ${liaisonReports} where ${liaisonReports.orgId} = ${actor.orgId} and ${liaisonReports.year} = ${year} and ${liaisonReports.memberId} = ${actor.memberId})`,
-  }).from(liaisonLinks).where(and(eq(liaisonLinks.orgId, actor.orgId), eq(liaisonLinks.year, year), eq(liaisonLinks.fromMemberId, actor.memberId), eq(liaisonLinks.active, true)));
-  if (!row?.links) return [];
+  // The compliance board's own row for this member: the to-do and the board count alike.
+  const [row] = (await compliance(db, actor.orgId, year, { only: actor.memberId })).items;
+  if (!row) return [];
   const out: TodoItem[] = [];
   if (row.unmet) out.push({ kind: 'liaisonMeet', title: `双联：还有 ${row.unmet} 个联系对象今年未见面`, params: { n: row.unmet }, href: '/liaison/mine', due: `${year}-12-31` });
   if (!row.reported) out.push({ kind: 'liaisonReport', title: `双联：撰写${year}年度书面报告`, params: { year }, href: '/liaison/mine', due: `${year}-12-31` });
