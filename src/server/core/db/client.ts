@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql, type SQL } from 'drizzle-orm';
-import type { PgDatabase, PgDialect, PgTransaction, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { AnyPgColumn, PgDatabase, PgDialect, PgTransaction, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { ClientBase } from 'pg';
 import * as schema from './schema.ts';
@@ -143,6 +143,11 @@ export async function ping(db: Db): Promise<void> {
   await db.execute(sql`select 1`);
 }
 
+/**
+ * A column of the outer query inside a correlated subquery of a selected field. Drizzle writes the columns of a
+ * one-table select without their table's name, so `c.id = ${t.id}` would compare the subquery's own `id`; nested, the name stays.
+ */
+export const outer = (column: AnyPgColumn) => sql`${column}`;
 /** A list as ONE array parameter of that element type (drizzle would spread a bare array into a list of parameters). */
 export const arrayParam = (values: unknown[], type: 'uuid' | 'text' | 'int' | 'bigint' | 'bool') => sql`${sql.param(values)}::${sql.raw(type)}[]`;
 

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, ilike, inArray, ne, or, sql } from 'drizzle-orm';
-import type { Queryable } from '../../core/db/client.ts';
+import { outer, type Queryable } from '../../core/db/client.ts';
 import type { Actor } from '../../core/policies.ts';
 import { today } from '../handling/deadlines.ts';
 import { attachments } from '../handling/schema.ts';
@@ -20,11 +20,11 @@ function summary(c: Consultation) {
 }
 
 /** The day its meeting is set for (before it is held; null without one). */
-const meetingOn = sql<string | null>`(select m.meeting_on::text from ${consultationMeetings} m where m.org_id = ${consultations.orgId} and m.consultation_id = ${consultations.id})`;
+const meetingOn = sql<string | null>`(select m.meeting_on::text from ${consultationMeetings} m where m.org_id = ${outer(consultations.orgId)} and m.consultation_id = ${outer(consultations.id)})`;
 
 /** Checklist items not done by their due date. */
-const lateTasks = sql<number>`(select count(*)::int from ${consultationTasks} t where t.org_id = ${consultations.orgId}
-  and t.consultation_id = ${consultations.id} and t.state <> 'done' and t.due_on < ${today()})`;
+const lateTasks = sql<number>`(select count(*)::int from ${consultationTasks} t where t.org_id = ${outer(consultations.orgId)}
+  and t.consultation_id = ${outer(consultations.id)} and t.state <> 'done' and t.due_on < ${today()})`;
 
 /** What the list of `f` holds (the report counts with the same condition). */
 export const consultationWhere = (actor: Actor, f: ConsultationFilter) => and(

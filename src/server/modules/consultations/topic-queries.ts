@@ -1,5 +1,5 @@
 import { and, desc, eq, ilike, inArray, sql } from 'drizzle-orm';
-import type { Queryable } from '../../core/db/client.ts';
+import { outer, type Queryable } from '../../core/db/client.ts';
 import type { Actor } from '../../core/policies.ts';
 import { users } from '../../core/schema.ts';
 import { members, units } from '../org/schema.ts';
@@ -8,14 +8,14 @@ import { isInsider, topicReadableBy, type Topic } from './topic-access.ts';
 
 export interface TopicFilter { q?: string; year?: number; state?: string[] }
 
-const supportCount = sql<number>`(select count(*)::int from ${supports} s where s.org_id = ${topics.orgId} and s.topic_id = ${topics.id})`;
-const supportedBy = (userId: string) => sql<boolean>`exists (select 1 from ${supports} s where s.org_id = ${topics.orgId} and s.topic_id = ${topics.id} and s.user_id = ${userId})`;
+const supportCount = sql<number>`(select count(*)::int from ${supports} s where s.org_id = ${outer(topics.orgId)} and s.topic_id = ${outer(topics.id)})`;
+const supportedBy = (userId: string) => sql<boolean>`exists (select 1 from ${supports} s where s.org_id = ${outer(topics.orgId)} and s.topic_id = ${outer(topics.id)} and s.user_id = ${userId})`;
 
 /** Who proposed it, as each reader may see it: members and units by name; a member of the public by name to the committee's people only. */
 const proposerName = (insider: boolean) => sql<string | null>`case ${topics.proposerKind}
-  when 'member' then (select m.name from ${members} m where m.org_id = ${topics.orgId} and m.id = ${topics.proposerMemberId})
-  when 'unit' then (select u.name from ${units} u where u.org_id = ${topics.orgId} and u.id = ${topics.proposerUnitId})
-  when 'public' then ${insider ? sql`(select u.display_name from ${users} u where u.org_id = ${topics.orgId} and u.id = ${topics.proposedBy})` : sql`null`}
+  when 'member' then (select m.name from ${members} m where m.org_id = ${outer(topics.orgId)} and m.id = ${outer(topics.proposerMemberId)})
+  when 'unit' then (select u.name from ${units} u where u.org_id = ${outer(topics.orgId)} and u.id = ${outer(topics.proposerUnitId)})
+  when 'public' then ${insider ? sql`(select u.display_name from ${users} u where u.org_id = ${outer(topics.orgId)} and u.id = ${outer(topics.proposedBy)})` : sql`null`}
   else null end`;
 
 function columns(actor: Actor | null) {

@@ -15,7 +15,7 @@ export const thisYear = () => Number(today().slice(0, 4));
 /** Handed in (submitted at some point) and not withdrawn: what counts toward a quota. */
 export const handedIn = and(isNotNull(opinions.submittedAt), ne(opinions.state, 'withdrawn'))!;
 
-// (Conditions go through eq(): Drizzle leaves bare columns of a one-table select unqualified.)
+// (Conditions go through eq(), which keeps the table names: see `outer` in core/db/client.ts.)
 const ofThis = (t: typeof opinionAdoptions | typeof opinionInstructions) => and(eq(t.orgId, opinions.orgId), eq(t.opinionId, opinions.id));
 export const hasAdoption = sql`exists (select 1 from ${opinionAdoptions} where ${ofThis(opinionAdoptions)})`;
 export const hasInstruction = sql`exists (select 1 from ${opinionInstructions} where ${ofThis(opinionInstructions)})`;

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
-import { queryRowsNamed, runNamed, type Queryable } from '../../core/db/client.ts';
+import { outer, queryRowsNamed, runNamed, type Queryable } from '../../core/db/client.ts';
 import { rowsFromJson } from '../../core/db/json-rows.ts';
 import { notFound } from '../../core/errors.ts';
 import { hasRole, type Actor } from '../../core/policies.ts';
@@ -92,7 +92,7 @@ export async function loadProposal(db: Queryable, actor: Actor | null, orgId: st
   // The committee's settings come with the row (they are not locked: the row is).
   const q = db.select({
     p: proposals, full: sql<boolean>`coalesce(${fullAccess(actor)}, false)`,
-    stored: sql<unknown>`(select ${orgs.settings} from ${orgs} where ${orgs.id} = ${proposals.orgId})`,
+    stored: sql<unknown>`(select ${orgs.settings} from ${orgs} where ${orgs.id} = ${outer(proposals.orgId)})`,
   }).from(proposals)
     .where(and(eq(proposals.orgId, orgId), eq(proposals.id, id)));
   // (Both statements named: every action sends them, so they are parsed and planned once per connection.)

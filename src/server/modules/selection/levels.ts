@@ -1,4 +1,5 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
+import { outer } from '../../core/db/client.ts';
 import { hasRole, type Actor } from '../../core/policies.ts';
 import { selectionEntries, selectionReviews } from './schema.ts';
 
@@ -46,4 +47,4 @@ export function yearBounds(year: number): [Date, Date] {
 
 /** An entry's average score at a level (one decimal, null before any score), as SQL over selection_entries. */
 export const scoreAt = (level: number) => sql<number | null>`(select round(avg(s.score)::numeric, 1)::float from ${selectionReviews} s
-  where s.org_id = ${selectionEntries.orgId} and s.entry_id = ${selectionEntries.id} and s.level = ${level})`;
+  where s.org_id = ${outer(selectionEntries.orgId)} and s.entry_id = ${outer(selectionEntries.id)} and s.level = ${level})`;
