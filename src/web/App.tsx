@@ -33,6 +33,7 @@ import {
   UNIT_CLERKS,
 } from './layout/roles';
 import type { Role } from './types';
+import type { PageHandle } from './layout/afterSwitch';
 
 /** A lazy page or layout: its chunk and the rest of the language's strings (the entry has the login page's only). */
 function page<T extends ComponentType<any>>(load: () => Promise<{ default: T }>) {
@@ -128,67 +129,68 @@ function LibraryFrame() {
   return user ? <AppLayout /> : <PublicLayout />;
 }
 
-const only = (roles: Role[], page: ReactNode) => <RequireRole roles={roles}>{page}</RequireRole>;
+/** A page for some roles: its guard, and the roles in the route's handle (what a switch of committee asks: layout/afterSwitch.ts). */
+const only = (roles: Role[], page: ReactNode) => ({ element: <RequireRole roles={roles}>{page}</RequireRole>, handle: { roles } satisfies PageHandle });
 
 const pages = [
   { index: true, element: <HomePage /> },
-  { path: 'members', element: only(DIRECTORY_ROLES, <MembersPage />) },
-  { path: 'members/import', element: only(ROSTER_EDITORS, <MemberImportPage />) },
+  { path: 'members', ...only(DIRECTORY_ROLES, <MembersPage />) },
+  { path: 'members/import', ...only(ROSTER_EDITORS, <MemberImportPage />) },
   // Any role may open a profile (a member their own); the server decides what it shows.
   { path: 'members/:id', element: <MemberProfilePage /> },
-  { path: 'proposals', element: only(SUPERVISORS, <ProposalsAdminPage />) },
-  { path: 'proposals/mine', element: only(PROPOSERS, <MyProposalsPage />) },
-  { path: 'proposals/new', element: only(PROPOSAL_WRITERS, <ComposeProposalPage />) },
-  { path: 'proposals/cosign', element: only(COSIGNERS, <CosignRequestsPage />) },
-  { path: 'proposals/evaluate', element: only(PROPOSERS, <RepliesToEvaluatePage />) },
-  { path: 'proposals/review', element: only(PROPOSAL_OFFICE, <FilingQueuePage />) },
-  { path: 'proposals/assign', element: only(PROPOSAL_OFFICE, <AssignmentPage />) },
-  { path: 'proposals/board', element: only(SUPERVISORS, <BoardPage />) },
-  { path: 'proposals/stats', element: only(SUPERVISORS, <StatsPage />) },
+  { path: 'proposals', ...only(SUPERVISORS, <ProposalsAdminPage />) },
+  { path: 'proposals/mine', ...only(PROPOSERS, <MyProposalsPage />) },
+  { path: 'proposals/new', ...only(PROPOSAL_WRITERS, <ComposeProposalPage />) },
+  { path: 'proposals/cosign', ...only(COSIGNERS, <CosignRequestsPage />) },
+  { path: 'proposals/evaluate', ...only(PROPOSERS, <RepliesToEvaluatePage />) },
+  { path: 'proposals/review', ...only(PROPOSAL_OFFICE, <FilingQueuePage />) },
+  { path: 'proposals/assign', ...only(PROPOSAL_OFFICE, <AssignmentPage />) },
+  { path: 'proposals/board', ...only(SUPERVISORS, <BoardPage />) },
+  { path: 'proposals/stats', ...only(SUPERVISORS, <StatsPage />) },
   { path: 'proposals/search', element: <SearchPage /> },
-  { path: 'proposals/extensions', element: only(PROPOSAL_OFFICE, <ExtensionsPage />) },
-  { path: 'proposals/inbox', element: only(UNIT_CLERKS, <UnitInboxPage />) },
-  { path: 'proposals/key', element: only(SUPERVISORS, <KeyProposalsPage />) },
+  { path: 'proposals/extensions', ...only(PROPOSAL_OFFICE, <ExtensionsPage />) },
+  { path: 'proposals/inbox', ...only(UNIT_CLERKS, <UnitInboxPage />) },
+  { path: 'proposals/key', ...only(SUPERVISORS, <KeyProposalsPage />) },
   // Anyone who may read a proposal opens it here; the server answers 404 to everyone else.
   { path: 'proposals/:id', element: <ProposalDetailPage /> },
-  { path: 'proposals/:id/edit', element: only(PROPOSAL_WRITERS, <ComposeProposalPage />) },
+  { path: 'proposals/:id/edit', ...only(PROPOSAL_WRITERS, <ComposeProposalPage />) },
   // 优秀提案评选: every role follows it; the server decides what each sees and may do.
   { path: 'selections', element: <SelectionsPage /> },
   { path: 'selections/:id', element: <SelectionPage /> },
-  { path: 'selections/:id/nominate', element: only(SELECTION_NOMINATORS, <NominatePage />) },
-  { path: 'opinions', element: only(SUPERVISORS, <OpinionsAdminPage />) },
-  { path: 'opinions/mine', element: only(OPINION_WRITERS, <MyOpinionsPage />) },
-  { path: 'opinions/new', element: only(OPINION_COMPOSERS, <ComposeOpinionPage />) },
-  { path: 'opinions/review', element: only(OPINION_OFFICE, <OpinionReviewPage />) },
-  { path: 'opinions/stats', element: only(SUPERVISORS, <OpinionStatsPage />) },
+  { path: 'selections/:id/nominate', ...only(SELECTION_NOMINATORS, <NominatePage />) },
+  { path: 'opinions', ...only(SUPERVISORS, <OpinionsAdminPage />) },
+  { path: 'opinions/mine', ...only(OPINION_WRITERS, <MyOpinionsPage />) },
+  { path: 'opinions/new', ...only(OPINION_COMPOSERS, <ComposeOpinionPage />) },
+  { path: 'opinions/review', ...only(OPINION_OFFICE, <OpinionReviewPage />) },
+  { path: 'opinions/stats', ...only(SUPERVISORS, <OpinionStatsPage />) },
   // Anyone who may read a report opens it here; the server answers 404 to everyone else.
   { path: 'opinions/:id', element: <OpinionDetailPage /> },
-  { path: 'opinions/:id/edit', element: only(OPINION_COMPOSERS, <ComposeOpinionPage />) },
-  { path: 'liaison', element: only(SUPERVISORS, <LiaisonLinksPage />) },
-  { path: 'liaison/mine', element: only(LIAISONS, <MyLiaisonPage />) },
-  { path: 'liaison/compliance', element: only(SUPERVISORS, <LiaisonCompliancePage />) },
-  { path: 'liaison/stats', element: only(SUPERVISORS, <LiaisonStatsPage />) },
-  { path: 'liaison/meetings', element: only(LIAISON_MEETING_READERS, <LiaisonMeetingsPage />) },
-  { path: 'party', element: only(SUPERVISORS, <PartyPage />) },
-  { path: 'party/mine', element: only(IDEA_WRITERS, <MyPartyPage />) },
-  { path: 'campaigns', element: only(SUPERVISORS, <CampaignsPage />) },
-  { path: 'campaigns/mine', element: only(IDEA_WRITERS, <MyIdeasPage />) },
+  { path: 'opinions/:id/edit', ...only(OPINION_COMPOSERS, <ComposeOpinionPage />) },
+  { path: 'liaison', ...only(SUPERVISORS, <LiaisonLinksPage />) },
+  { path: 'liaison/mine', ...only(LIAISONS, <MyLiaisonPage />) },
+  { path: 'liaison/compliance', ...only(SUPERVISORS, <LiaisonCompliancePage />) },
+  { path: 'liaison/stats', ...only(SUPERVISORS, <LiaisonStatsPage />) },
+  { path: 'liaison/meetings', ...only(LIAISON_MEETING_READERS, <LiaisonMeetingsPage />) },
+  { path: 'party', ...only(SUPERVISORS, <PartyPage />) },
+  { path: 'party/mine', ...only(IDEA_WRITERS, <MyPartyPage />) },
+  { path: 'campaigns', ...only(SUPERVISORS, <CampaignsPage />) },
+  { path: 'campaigns/mine', ...only(IDEA_WRITERS, <MyIdeasPage />) },
   // Anyone on the link (or the office) opens a contact here; the server answers 404 to everyone else.
   { path: 'liaison/contacts/:id', element: <ContactDetailPage /> },
   // 双创: staff and leaders see everything; members enter their own projects and activities.
-  { path: 'creation', element: only(SUPERVISORS, <CreationProjectsPage />) },
-  { path: 'creation/mine', element: only(CREATION_MEMBERS, <MyCreationPage />) },
-  { path: 'creation/activities', element: only(SUPERVISORS, <CreationActivitiesPage />) },
-  { path: 'creation/honours', element: only(SUPERVISORS, <CreationHonoursPage />) },
+  { path: 'creation', ...only(SUPERVISORS, <CreationProjectsPage />) },
+  { path: 'creation/mine', ...only(CREATION_MEMBERS, <MyCreationPage />) },
+  { path: 'creation/activities', ...only(SUPERVISORS, <CreationActivitiesPage />) },
+  { path: 'creation/honours', ...only(SUPERVISORS, <CreationHonoursPage />) },
   // Its members (or the office) open a project here; the server answers 404 to everyone else.
   { path: 'creation/projects/:id', element: <CreationProjectPage /> },
   // 履职档案: a member's own record; the office and leaders every member's, the list and the rules.
-  { path: 'records/me', element: only(LIAISONS, <MyRecordPage />) },
-  { path: 'records', element: only(SUPERVISORS, <RecordsPage />) },
-  { path: 'records/rules', element: only(SUPERVISORS, <RulesPage />) },
+  { path: 'records/me', ...only(LIAISONS, <MyRecordPage />) },
+  { path: 'records', ...only(SUPERVISORS, <RecordsPage />) },
+  { path: 'records/rules', ...only(SUPERVISORS, <RulesPage />) },
   { path: 'records/members/:id', element: <MyRecordPage /> },
-  { path: 'reports/sishuang', element: only(REPORT_READERS, <SishuangPage />) },
-  { path: 'dashboard', element: only(REPORT_READERS, <DashboardPage />) },
+  { path: 'reports/sishuang', ...only(REPORT_READERS, <SishuangPage />) },
+  { path: 'dashboard', ...only(REPORT_READERS, <DashboardPage />) },
   // 双协: every role of the committee reads consultations and the plan; the server decides what each may do.
   { path: 'consultations', element: <ConsultationsPage /> },
   { path: 'consultations/plan', element: <PlanPage /> },
@@ -199,18 +201,18 @@ const pages = [
   { path: 'consultations/topics/:id', element: <TopicPage /> },
   { path: 'consultations/:id', element: <ConsultationPage /> },
   // The meeting: a member's invitations, and the sign-in page the venue's QR code opens.
-  { path: 'meetings', element: only(MEETING_GOERS, <MyInvitationsPage />) },
-  { path: 'meetings/:id/sign-in', element: only(MEETING_GOERS, <SignInPage />) },
+  { path: 'meetings', ...only(MEETING_GOERS, <MyInvitationsPage />) },
+  { path: 'meetings/:id/sign-in', ...only(MEETING_GOERS, <SignInPage />) },
   // A recommendation: units it is assigned to act on it here (notifications link the longer path).
   { path: 'recommendations/:id', element: <RecommendationPage /> },
   { path: 'consultations/:consultationId/recommendations/:id', element: <RecommendationPage /> },
-  { path: 'admin/sectors', element: only(CONFIG_ROLES, <SectorsPage />) },
-  { path: 'admin/committees', element: only(CONFIG_ROLES, <CommitteesPage />) },
-  { path: 'admin/units', element: only(CONFIG_ROLES, <UnitsPage />) },
-  { path: 'admin/terms', element: only(CONFIG_ROLES, <TermsPage />) },
-  { path: 'admin/users', element: only(ADMIN_ONLY, <UsersPage />) },
-  { path: 'admin/orgs', element: only(ADMIN_ONLY, <OrgsPage />) },
-  { path: 'admin/audit', element: only(ADMIN_ONLY, <AuditPage />) },
+  { path: 'admin/sectors', ...only(CONFIG_ROLES, <SectorsPage />) },
+  { path: 'admin/committees', ...only(CONFIG_ROLES, <CommitteesPage />) },
+  { path: 'admin/units', ...only(CONFIG_ROLES, <UnitsPage />) },
+  { path: 'admin/terms', ...only(CONFIG_ROLES, <TermsPage />) },
+  { path: 'admin/users', ...only(ADMIN_ONLY, <UsersPage />) },
+  { path: 'admin/orgs', ...only(ADMIN_ONLY, <OrgsPage />) },
+  { path: 'admin/audit', ...only(ADMIN_ONLY, <AuditPage />) },
   { path: 'account', element: <AccountPage /> },
   { path: '*', element: <NotFoundPage /> },
 ];
@@ -221,7 +223,7 @@ const router = createBrowserRouter([
   // After an administrator's reset: the new password first (RequireAuth leads here).
   { path: '/password', element: <ChangePasswordPage />, errorElement: <RouteError /> },
   // The sign-in screen at the venue: full screen, without the menu (staff).
-  { path: '/consultations/:id/sign-in-screen', element: <RequireAuth>{only(PROPOSAL_OFFICE, <Suspense fallback={null}><SignInScreenPage /></Suspense>)}</RequireAuth>, errorElement: <RouteError /> },
+  { path: '/consultations/:id/sign-in-screen', element: <RequireAuth><RequireRole roles={PROPOSAL_OFFICE}><Suspense fallback={null}><SignInScreenPage /></Suspense></RequireRole></RequireAuth>, errorElement: <RouteError /> },
   // Published proposals: no login needed.
   {
     path: '/public',

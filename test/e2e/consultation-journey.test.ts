@@ -80,7 +80,17 @@ describe('a consultation in the browser', () => {
     await toast(leader, '计划已通过');
     await see(main(leader).getByText('主席会议已通过', { exact: true }));
     await expect.poll(() => main(leader).locator('.ant-descriptions-item-content').allInnerTexts()).toEqual(['0+0+1+0+0+0', '0+0+1+0+0+0']);
-    expect(await leader.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // The line in words too, each form held beside planned, as the work report says it.
+    await see(main(leader).getByText('已开展0次全会（计划0次）、0次常委会专题协商（计划0次）、1次双月协商座谈会（计划1次）、0项民主监督（计划0项）、0次界别协商（计划0次），另0项其他（计划0项）', { exact: true }));
+    // On the phone the items are cards (no table scrolling sideways): the page, and every table and card in it, within the screen.
+    const item0 = main(leader).locator('.ant-card').filter({ hasText: '普惠托育服务' });
+    await see(item0.getByText('5月', { exact: true }));
+    await see(item0.getByText('双月专题协商座谈会', { exact: true }));
+    expect(await main(leader).locator('tr', { hasText: '普惠托育服务' }).count()).toBe(0);
+    expect(await leader.evaluate(() => document.scrollingElement!.scrollWidth - document.scrollingElement!.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await main(leader).locator('.ant-table-content, .ant-card').evaluateAll((els) => els
+      .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > window.innerWidth + 1)
+      .map((el) => (el.textContent ?? '').slice(0, 40)))).toEqual([]);
 
     // Staff start the item's consultation from the plan: its topic, kind and year, linked to it.
     await staff.goto(`/consultations/plan?year=${year}`);

@@ -1,7 +1,8 @@
 // In a real browser, on a phone: the demo's person on two levels (a member of 示例市政协 and a
 // vice-chair of 示例市东城区政协, one login: core/auth/accounts.ts) logs in, sees the city's name
 // in the header and a member's menu, switches committee in the header without a password, and sees
-// the county's name and the menu of their roles there (a leader's 数据看板 among them), and back.
+// the county's name and the menu of their roles there (a leader's 数据看板 among them), and back;
+// on a list page both may open, the switch keeps the page.
 // Embedded database only: test/accounts.test.ts covers the API on both engines.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -72,10 +73,29 @@ describe('two-level journey', () => {
     await page.waitForURL(/\/dashboard$/);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
-    // And back to the city: its name again, and a member's menu without the dashboard.
+    // And back to the city: its name again, home (a member has no dashboard there), and a member's menu without it.
     await see(await switchTo(page, '示例市东城区政协', '示例市政协'));
+    await page.waitForURL((url) => url.pathname === '/');
     drawer = await menu(page);
     expect(await drawer.getByRole('link', { name: '数据看板', exact: true }).count()).toBe(0);
+    await closeMenu(page);
+
+    // A page both logins may open stays across a switch, either way, with its filter, and shows the
+    // new committee's data: the year's plan, the city's adopted, the county's without items.
+    const plan = `/consultations/plan?year=${new Date().getFullYear()}`;
+    await page.goto(plan);
+    await see(main(page).getByText('主席会议已通过', { exact: true }));
+    await see(await switchTo(page, '示例市政协', '示例市东城区政协'));
+    await see(main(page).getByText('本年度还没有计划事项', { exact: true }));
+    expect(page.url()).toBe(new URL(plan, page.url()).href);
+    await see(await switchTo(page, '示例市东城区政协', '示例市政协'));
+    await see(main(page).getByText('主席会议已通过', { exact: true }));
+    expect(page.url()).toBe(new URL(plan, page.url()).href);
+    // (the demo's plan on a phone: cards, nothing wider than the screen)
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth - document.scrollingElement!.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await main(page).locator('.ant-table-content, .ant-card').evaluateAll((els) => els
+      .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > window.innerWidth + 1)
+      .map((el) => (el.textContent ?? '').slice(0, 40)))).toEqual([]);
     expect(errors).toEqual([]);
   });
 

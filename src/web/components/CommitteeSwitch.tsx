@@ -1,13 +1,15 @@
 // The committee being worked in, in the header; for a person with logins in several committees
 // (one account: core/auth/accounts.ts) a menu of the others. Choosing one starts a session there —
-// no password again — and the app reloads its menu and to-dos for that membership's roles.
-import { Link, useNavigate } from 'react-router-dom';
+// no password again — and the app reloads its menu and to-dos for that membership's roles, on the
+// same page where the new roles may open it (layout/afterSwitch.ts).
+import { Link, useLocation, useMatches, useNavigate } from 'react-router-dom';
 import { Button, Dropdown, Typography, message as antMessage } from 'antd';
 import { DownOutlined, SwapOutlined } from '@ant-design/icons';
 import { errorText } from '../api';
 import { useAuth, useUser } from '../auth';
 import { useI18n } from '../i18n';
 import { useMemberships } from '../queries';
+import { pageAfterSwitch } from '../layout/afterSwitch';
 
 export function CommitteeSwitch({ maxWidth }: { maxWidth: number }) {
   const user = useUser();
@@ -16,6 +18,8 @@ export function CommitteeSwitch({ maxWidth }: { maxWidth: number }) {
   // (the header is outside antd's App of the page area: its own message holder)
   const [message, messageHolder] = antMessage.useMessage();
   const navigate = useNavigate();
+  const matches = useMatches();
+  const location = useLocation();
   // (only a linked login has others to list; one who must change their password first gets no list)
   const memberships = useMemberships(user.id, user.linked && !user.mustChangePassword);
   const others = (memberships.data?.items ?? []).filter((m) => !m.current);
@@ -38,7 +42,8 @@ export function CommitteeSwitch({ maxWidth }: { maxWidth: number }) {
     try {
       const next = await switchOrg(orgId);
       message.success(t('committee.switched', { name: next.orgName }));
-      navigate('/', { replace: true });
+      // The page stays when the new login may open it (a list, a report); an item of the old committee goes home.
+      navigate(pageAfterSwitch(matches, location, next.roles), { replace: true });
     } catch (err) {
       message.error(errorText(err));
     }

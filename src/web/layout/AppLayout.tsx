@@ -182,7 +182,7 @@ export function AppLayout() {
             </div>
           </Drawer>
         )}
-        <PageContent isMobile={isMobile} maxWidth={1280} />
+        <PageContent isMobile={isMobile} maxWidth={1280} pageKey={user.orgId} />
       </Layout>
     </Layout>
   );

@@ -5,7 +5,8 @@ import { Suspense } from 'react';
 import { Outlet } from 'react-router-dom';
 import { App as AntApp, Flex, Layout, Spin } from 'antd';
 
-export function PageContent({ isMobile, maxWidth }: { isMobile: boolean; maxWidth: number }) {
+/** pageKey: the page starts anew when it changes (the committee worked in: none of the other's data or filters stays). */
+export function PageContent({ isMobile, maxWidth, pageKey }: { isMobile: boolean; maxWidth: number; pageKey?: string }) {
   return (
     <Layout.Content style={{ padding: isMobile ? 12 : 24, minWidth: 0 }}>
       <AntApp style={{ maxWidth, margin: '0 auto' }}>
@@ -16,7 +17,7 @@ export function PageContent({ isMobile, maxWidth }: { isMobile: boolean; maxWidt
             </Flex>
           }
         >
-          <Outlet />
+          <Outlet key={pageKey} />
         </Suspense>
       </AntApp>
     </Layout.Content>

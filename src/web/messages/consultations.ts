@@ -147,6 +147,13 @@ export const consultationsZh = {
   'consultation.plan.plannedLine': '计划 x+N',
   'consultation.plan.heldLine': '已开展 x+N',
   'consultation.plan.lineHint': '依次为全体会议、专题议政性常委会议、双月专题协商座谈会、民主监督、界别协商，N 为其他形式',
+  'consultation.plan.line': '已开展{plenary}、{standing}、{bimonthly}、{supervision}、{sector}，另{others}',
+  'consultation.plan.line.plenary': '{held}次全会（计划{planned}次）',
+  'consultation.plan.line.standing': '{held}次常委会专题协商（计划{planned}次）',
+  'consultation.plan.line.bimonthly': '{held}次双月协商座谈会（计划{planned}次）',
+  'consultation.plan.line.supervision': '{held}项民主监督（计划{planned}项）',
+  'consultation.plan.line.sector': '{held}次界别协商（计划{planned}次）',
+  'consultation.plan.line.others': '{held}项其他（计划{planned}项）',
   'consultation.plan.empty': '本年度还没有计划事项',
   'consultation.plan.consultation': '协商活动',
 

@@ -63,7 +63,10 @@ export type RecommendationDetail = Omit<Recommendation, 'lead' | 'lastReply'> & 
 };
 
 export interface PlanItem { id: string; kind: Kind; month: number; topic: string; committeeId: string | null; owner: string; consultationId: string | null; consultationState: ConsultationState | null; topicId: string | null }
-export interface Line { text: string }
+/** The five counted forms of the x+N line, in its order (every other kind is one of the N). */
+export const COUNTED_KINDS = ['plenary', 'standing', 'bimonthly', 'supervision', 'sector'] as const;
+/** An x+N line: its count of each counted form and of the others, and the compact formula ("0+0+1+0+0+0"). */
+export type Line = Record<(typeof COUNTED_KINDS)[number] | 'others', number> & { text: string };
 export interface Plan {
   year: number; adopted: boolean; adoptedAt: string | null; items: PlanItem[];
   byKind: { kind: Kind; planned: number; held: number }[]; plannedLine: Line; heldLine: Line;

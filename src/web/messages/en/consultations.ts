@@ -147,6 +147,13 @@ export const consultationsEn: Record<keyof typeof consultationsZh, string> = {
   'consultation.plan.plannedLine': 'Planned x+N',
   'consultation.plan.heldLine': 'Held x+N',
   'consultation.plan.lineHint': 'Plenaries, standing-committee meetings, bimonthly forums, supervision items, sector consultations; N: the others',
+  'consultation.plan.line': 'Held of planned: {plenary}; {standing}; {bimonthly}; {supervision}; {sector}; and {others}',
+  'consultation.plan.line.plenary': 'plenaries {held} of {planned}',
+  'consultation.plan.line.standing': 'standing-committee topical meetings {held} of {planned}',
+  'consultation.plan.line.bimonthly': 'bimonthly forums {held} of {planned}',
+  'consultation.plan.line.supervision': 'democratic supervision items {held} of {planned}',
+  'consultation.plan.line.sector': 'sector consultations {held} of {planned}',
+  'consultation.plan.line.others': 'other consultations {held} of {planned}',
   'consultation.plan.empty': 'No items planned for this year yet',
   'consultation.plan.consultation': 'Consultation',
 

@@ -15,8 +15,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { FormModal } from '../../components/consultations/FormModal';
 import { KindTag, StateTag } from '../../components/consultations/tags';
-import { KINDS } from '../../components/consultations/model';
-import type { Kind, PlanItem } from '../../components/consultations/model';
+import { COUNTED_KINDS, KINDS } from '../../components/consultations/model';
+import type { Kind, Plan, PlanItem } from '../../components/consultations/model';
+import { ResponsiveList } from '../../components/ResponsiveList';
 import { useConsultationWrite, useMeasures, usePlan, writes } from '../../components/consultations/queries';
 
 interface ItemForm { kind: Kind; month: number; topic: string; committeeId?: string }
@@ -42,6 +43,13 @@ function AddItem({ year, open, onClose }: { year: number; open: boolean; onClose
   );
 }
 
+/** The x+N line in words, as the yearly work report says it: each form's held count beside its planned one. */
+function lineText(t: ReturnType<typeof useI18n>['t'], p: Plan) {
+  const part = (k: (typeof COUNTED_KINDS)[number] | 'others') =>
+    t(`consultation.plan.line.${k}`, { held: p.heldLine[k], planned: p.plannedLine[k] });
+  return t('consultation.plan.line', Object.fromEntries([...COUNTED_KINDS, 'others' as const].map((k) => [k, part(k)])));
+}
+
 export default function PlanPage() {
   const { t } = useI18n();
   const { modal, message } = App.useApp();
@@ -54,14 +62,35 @@ export default function PlanPage() {
   const plan = usePlan(year);
   const measures = useMeasures(year, hasRole('staff') || hasRole('admin') || hasRole('leader'));
   const adopt = useConsultationWrite(() => writes.adopt(year));
+  const month = (i: PlanItem) => t('consultation.plan.monthN', { month: i.month });
+  const topic = (i: PlanItem) => (i.topicId ? <Link to={`/consultations/topics/${i.topicId}`}>{i.topic}</Link> : i.topic);
+  const owner = (i: PlanItem) => (i.committeeId ? i.owner : t('consultation.plan.office'));
+  const consultation = (i: PlanItem) => (i.consultationId ? <Link to={`/consultations/${i.consultationId}`}><StateTag state={i.consultationState!} /></Link>
+    : hasRole('staff') ? <Button size="small" icon={<PlusOutlined />} onClick={() => setStarting(i)}>{t('consultation.plan.start')}</Button> : t('common.none'));
   const items: TableColumnsType<PlanItem> = [
-    { title: t('consultation.plan.month'), key: 'month', render: (_, i) => t('consultation.plan.monthN', { month: i.month }) },
+    { title: t('consultation.plan.month'), key: 'month', render: (_, i) => month(i) },
     { title: t('consultation.kind'), key: 'kind', render: (_, i) => <KindTag kind={i.kind} /> },
-    { title: t('consultation.plan.topic'), key: 'topic', render: (_, i) => (i.topicId ? <Link to={`/consultations/topics/${i.topicId}`}>{i.topic}</Link> : i.topic) },
-    { title: t('consultation.plan.owner'), key: 'owner', render: (_, i) => (i.committeeId ? i.owner : t('consultation.plan.office')) },
-    { title: t('consultation.plan.consultation'), key: 'c', render: (_, i) => (i.consultationId ? <Link to={`/consultations/${i.consultationId}`}><StateTag state={i.consultationState!} /></Link>
-      : hasRole('staff') ? <Button size="small" icon={<PlusOutlined />} onClick={() => setStarting(i)}>{t('consultation.plan.start')}</Button> : t('common.none')) },
+    { title: t('consultation.plan.topic'), key: 'topic', render: (_, i) => topic(i) },
+    { title: t('consultation.plan.owner'), key: 'owner', render: (_, i) => owner(i) },
+    { title: t('consultation.plan.consultation'), key: 'c', render: (_, i) => consultation(i) },
   ];
+  // On a phone an item is a card: its topic, then month, kind and owner, then its consultation or the button starting it.
+  const card = (i: PlanItem) => (
+    <Card size="small">
+      <Flex vertical gap={6}>
+        <Typography.Text strong>{topic(i)}</Typography.Text>
+        <Flex gap={8} wrap align="center">
+          <Typography.Text>{month(i)}</Typography.Text>
+          <KindTag kind={i.kind} />
+          <Typography.Text type="secondary">{t('consultation.plan.owner')}{t('common.labelSep')}{owner(i)}</Typography.Text>
+        </Flex>
+        <Flex gap={8} wrap align="center">
+          <Typography.Text type="secondary">{t('consultation.plan.consultation')}{t('common.labelSep')}</Typography.Text>
+          {consultation(i)}
+        </Flex>
+      </Flex>
+    </Card>
+  );
   const confirmAdopt = () => modal.confirm({
     title: t('consultation.plan.adopt'), content: t('consultation.plan.adoptConfirm', { year }),
     onOk: () => adopt.mutateAsync(undefined).then(() => { message.success(t('consultation.plan.adoptedToast')); }, (e) => { message.error(errorText(e)); }),
@@ -82,10 +111,11 @@ export default function PlanPage() {
         {p && <Tag color={p.adopted ? 'green' : 'default'}>{p.adopted ? t('consultation.plan.adopted') : t('consultation.plan.draft')}</Tag>}
         <ExportButton href={withQuery('/api/v1/consultations/plan.xlsx', { year })} total={p?.items.length} />
       </Flex>
-      {plan.isError && <QueryError error={plan.error} onRetry={() => void plan.refetch()} />}
+      {plan.isError && !p && <QueryError error={plan.error} onRetry={() => void plan.refetch()} />}
       {p && (
         <Flex vertical gap={16}>
           <Card size="small">
+            <Typography.Paragraph strong>{lineText(t, p)}</Typography.Paragraph>
             <Descriptions size="small" column={{ xs: 1, sm: 2 }} items={[
               { key: 'planned', label: t('consultation.plan.plannedLine'), children: <Typography.Text strong>{p.plannedLine.text}</Typography.Text> },
               { key: 'held', label: t('consultation.plan.heldLine'), children: <Typography.Text strong>{p.heldLine.text}</Typography.Text> },
@@ -97,8 +127,7 @@ export default function PlanPage() {
             { title: t('consultation.plan.planned'), dataIndex: 'planned', key: 'planned', align: 'right' },
             { title: t('consultation.plan.held'), dataIndex: 'held', key: 'held', align: 'right' },
           ]} />
-          <Table<PlanItem> rowKey="id" size="middle" columns={items} dataSource={p.items} pagination={false} scroll={{ x: 'max-content' }}
-            locale={{ emptyText: <Empty description={t('consultation.plan.empty')} /> }} />
+          <ResponsiveList<PlanItem> rowKey="id" columns={items} items={p.items} renderCard={card} query={plan} emptyText={t('consultation.plan.empty')} />
           {measures.data && (
             <Card size="small" title={t('consultation.measures')} extra={<ExportButton href={withQuery('/api/v1/recommendations/measures.xlsx', { year })} total={measures.data.length} />}>
               <Table rowKey="measure" size="small" pagination={false} scroll={{ x: 'max-content' }} dataSource={measures.data}
