@@ -49,6 +49,12 @@ describe('online comments in the browser', () => {
     await commentBox(member).fill('建议在新建小区配建托育设施。');
     await button(main(member), '发表').click();
     await toast(member, '已提交，审核通过后显示');
+    // On the consultation's own page the member sees the comments' card, not the moderators' queue or words.
+    await member.goto(`/consultations/${id}`);
+    const theirs = card(member, '网络议政');
+    await see(theirs.getByText('网络议政开放中（先审后发）', { exact: true }));
+    expect(await theirs.getByText(/待审核/).count()).toBe(0);
+    expect(await theirs.getByRole('button', { name: '敏感词' }).count()).toBe(0);
 
     // It waits in the staff's queue (live), not on the visitor's page; approved, it shows there.
     const queue = comments.getByRole('list', { name: '待审核（1）' });

@@ -10,14 +10,15 @@ import { useModerate, useModerationQueue, useSaveSensitiveWords, useSensitiveWor
 import { useConsultationWrite, writes } from './queries';
 import { ThemeList } from './Themes';
 
-export function CommentsCard({ id, open, moderation, canOpen, canClose }: { id: string; open: boolean; moderation: Moderation; canOpen: boolean; canClose: boolean }) {
+/** The consultation's online comments: open or close them, their themes; moderators (staff) also the held ones and the sensitive words. */
+export function CommentsCard({ id, open, moderation, canOpen, canClose, canModerate }: { id: string; open: boolean; moderation: Moderation; canOpen: boolean; canClose: boolean; canModerate: boolean }) {
   const { t, formatDateTime } = useI18n();
   const { message } = App.useApp();
   const [choice, setChoice] = useState<Moderation>('post');
   const [hiding, setHiding] = useState<Comment | null>(null);
   const [reason, setReason] = useState('');
   const act = useConsultationWrite(({ action, body }: { action: string; body?: object }) => writes.act(id, action, body));
-  const queue = useModerationQueue(id, open);
+  const queue = useModerationQueue(id, open && canModerate);
   const moderate = useModerate(id);
   const run = (action: 'openComments' | 'closeComments') => act.mutate({ action, body: action === 'openComments' ? { moderation: choice } : {} }, {
     onSuccess: () => message.success(t(action === 'openComments' ? 'comments.opened' : 'comments.closedDone')),
@@ -29,7 +30,7 @@ export function CommentsCard({ id, open, moderation, canOpen, canClose }: { id: 
   });
   const held = queue.data?.items ?? [];
   return (
-    <Card size="small" title={t('comments.title')} extra={<SensitiveWordsButton />}>
+    <Card size="small" title={t('comments.title')} extra={canModerate && <SensitiveWordsButton />}>
       <Flex vertical gap={12}>
         <Flex gap={8} wrap align="center" justify="space-between">
           <Typography.Text>{open ? t('comments.open', { moderation: t(`comments.moderation.${moderation}`) }) : t('comments.closed')}</Typography.Text>
@@ -47,6 +48,10 @@ export function CommentsCard({ id, open, moderation, canOpen, canClose }: { id: 
           <>
             <Typography.Text strong>{t('themes.title')}</Typography.Text>
             <ThemeList id={id} />
+          </>
+        )}
+        {open && canModerate && (
+          <>
             <Flex gap={8} wrap align="center" justify="space-between">
               <Typography.Text strong>{t('comments.queue', { count: held.length })}</Typography.Text>
               <ExportButton href={`/api/v1/consultations/${encodeURIComponent(id)}/comments.xlsx?status=held`} total={queue.data?.total} />

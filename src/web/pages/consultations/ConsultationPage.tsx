@@ -83,7 +83,7 @@ export default function ConsultationPage() {
           )}
         </Card>
         {(data.comments.open || commentAction('openComments')) && (
-          <CommentsCard id={id} open={data.comments.open} moderation={data.comments.moderation} canOpen={commentAction('openComments')} canClose={commentAction('closeComments')} />
+          <CommentsCard id={id} open={data.comments.open} moderation={data.comments.moderation} canOpen={commentAction('openComments')} canClose={commentAction('closeComments')} canModerate={hasRole('staff')} />
         )}
         <Tabs activeKey={params.get('tab') === 'meeting' ? 'meeting' : 'overview'} onChange={(tab) => setParams(tab === 'meeting' ? { tab } : {}, { replace: true })} items={[
           { key: 'overview', label: t('meeting.tab.overview'), children: (
