@@ -129,6 +129,42 @@ describe.each(engines)('library edits (%s)', (engine) => {
     expect((await audit('documentCategory', sub.id))[0]).toMatchObject({ action: 'edit', before: { name: '工作规则', sort: 0 }, after: { name: '议事规则', sort: 5 } });
   });
 
+  it('lists the categories in their order (sort, then name), each with the documents it holds that the caller may read (staff: all) and its sub-categories', async () => {
+    const post = (body: object) => ok('staff', 'POST', '/documents/categories', body);
+    const top = await post({ name: '计数分类', sort: 9000 });
+    const sub = await post({ name: '计数下级', parentId: top.id });
+    const empty = await post({ name: '计数空类', parentId: top.id });
+    await ready(Buffer.from('公开的计数文档。', 'utf8'), '公开计数.txt', { access: 'public', categoryId: sub.id });
+    await ready(Buffer.from('委员的计数文档。', 'utf8'), '委员计数.txt', { access: 'members', categoryId: sub.id });
+    await ready(Buffer.from('机关的计数文档。', 'utf8'), '机关计数.txt', { access: 'staff', categoryId: sub.id });
+    await ready(Buffer.from('直属的计数文档。', 'utf8'), '直属计数.txt', { access: 'public', categoryId: top.id });
+    const hidden = await ready(Buffer.from('被屏蔽的计数文档。', 'utf8'), '屏蔽计数.txt', { access: 'public', categoryId: sub.id });
+    const report = await ok('member', 'POST', `/documents/${hidden.id}/reports`, { reason: '内容不实' });
+    await ok('staff', 'POST', `/documents/reports/${report.id}/resolve`, { action: 'hide' });
+
+    type Listed = { id: string; parentId: string | null; name: string; sort: number; documentCount: number; subcategoryCount: number };
+    const counts = async (login: string | undefined, query = '') => {
+      const items = (await get(login, `/documents/categories${query}`)).json().items as Listed[];
+      return Object.fromEntries(items.filter((c) => [top.id, sub.id, empty.id].includes(c.id)).map((c) => [c.name, [c.documentCount, c.subcategoryCount]]));
+    };
+    // Staff, who delete only an empty one, count every document (hidden ones too, as the refusal counts them).
+    expect(await counts('staff')).toEqual({ 计数分类: [1, 2], 计数下级: [4, 0], 计数空类: [0, 0] });
+    expect(await counts('member')).toEqual({ 计数分类: [1, 2], 计数下级: [2, 0], 计数空类: [0, 0] });
+    expect(await counts(undefined, `?orgId=${t.fx.orgId}`)).toEqual({ 计数分类: [1, 2], 计数下级: [1, 0], 计数空类: [0, 0] });
+    // (a login reads its own committee's)
+    expect(await counts('otherStaff', `?orgId=${t.fx.orgId}`)).toEqual({});
+    expect((await refused(409, 'staff', 'DELETE', `/documents/categories/${sub.id}`)).detail).toBe('分类下还有 4 份文档，请先移走或删除');
+
+    // The order: by sort, equal ones by name; re-sorted by PATCH.
+    const order = async () => ((await get('staff', '/documents/categories')).json().items as Listed[]).filter((c) => c.parentId === top.id).map((c) => c.name);
+    expect(await order()).toEqual(['计数下级', '计数空类'].sort());
+    await ok('staff', 'PATCH', `/documents/categories/${empty.id}`, { sort: 1 });
+    await ok('staff', 'PATCH', `/documents/categories/${sub.id}`, { sort: 2 });
+    expect(await order()).toEqual(['计数空类', '计数下级']);
+    const all = (await get('staff', '/documents/categories')).json().items as Listed[];
+    expect(all.at(-1)!.id).toBe(top.id); // (sort 9000, after the others at the top)
+  });
+
   it('removes a category only when it holds no documents and no sub-categories, saying how many it holds', async () => {
     const post = (body: object) => ok('staff', 'POST', '/documents/categories', body);
     const top = await post({ name: '待删分类' });

@@ -10,6 +10,26 @@ import { form, libraryCalls } from './library-helpers.ts';
 // preview limits per reader, 登录后继续阅读 past them, downloads counted, access levels (others
 // 404), favourites, reports and their resolution, share links, related documents, deletion.
 
+/** A text in GBK, as Chinese Windows saves it (its characters' two bytes, as GB18030 decodes them, or one for ASCII). */
+function gbk(text: string): Buffer {
+  const bytes: number[] = [];
+  for (const c of text) {
+    if (c.charCodeAt(0) < 0x80) { bytes.push(c.charCodeAt(0)); continue; }
+    const pair = GBK_PAIRS.get(c);
+    if (!pair) throw new Error(`not in GBK: ${c}`);
+    bytes.push(...pair);
+  }
+  return Buffer.from(bytes);
+}
+const GBK_PAIRS = (() => {
+  const pairs = new Map<string, [number, number]>();
+  const decoder = new TextDecoder('gb18030');
+  for (let lead = 0x81; lead <= 0xfe; lead++) for (let trail = 0x40; trail <= 0xfe; trail++) {
+    if (trail !== 0x7f) pairs.set(decoder.decode(new Uint8Array([lead, trail])), [lead, trail]);
+  }
+  return pairs;
+})();
+
 const LONG = Array.from({ length: 12 }, (_, i) => `第${i + 1}段：推进“双联”工作，委员联系界别群众，常态化开展一见面一报告，协商议政成效明显。`.repeat(6));
 
 describe.each(engines)('library (%s)', (engine) => {
@@ -59,6 +79,24 @@ describe.each(engines)('library (%s)', (engine) => {
     const file = await get('staff', `/documents/${doc.id}/file`);
     expect(file.headers['content-type']).toBe('text/plain; charset=gb18030');
     expect(Buffer.compare(file.rawPayload, gbk)).toBe(0);
+  });
+
+  it('takes a longer GBK text with its punctuation, 〇 and a rare hanzi; refuses a Latin-1 text that GB18030 would read as odd hanzi', async () => {
+    const text = '二〇二五年政协工作报告：委员们围绕“乡村振兴”《规划纲要》积极建言献策，朱镕基同志的讲话精神……（全文完）\r\n';
+    const doc = await ready(gbk(text), '工作报告.txt');
+    expect(doc).toMatchObject({ format: 'txt', state: 'ready' });
+    expect((await get('staff', `/documents/${doc.id}/text`)).json().pages[0].text).toBe(text.trim());
+    const before = (await get('staff', '/documents?pageSize=100')).json().total;
+    // Windows-1252: each of these decodes as GB18030 (Müller → M黮ler), but not as Chinese.
+    for (const latin of ['Müller fährt über Österreich nach Zürich, wählt Käse und Brötchen.', 'Le château, la forêt et le théâtre: élégance française.']) {
+      expect(() => new TextDecoder('gb18030', { fatal: true }).decode(Buffer.from(latin, 'latin1'))).not.toThrow();
+      const refused = expectProblem(await up('staff', Buffer.from(latin, 'latin1'), 'latin.txt'), 400);
+      expect(refused.detail).toContain('UTF-8 或 GBK');
+      expect(refused.errors.map((e) => e.path)).toEqual(['/file']);
+      // In UTF-8 the same words are taken.
+      expect((await up('staff', Buffer.from(latin, 'utf8'), 'utf8.txt')).statusCode).toBe(201);
+    }
+    expect((await get('staff', '/documents?pageSize=100')).json().total).toBe(before + 2);
   });
 
   it('refuses a file whose content is not what its name says, or that is no text, and stores nothing', async () => {

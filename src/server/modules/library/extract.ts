@@ -4,6 +4,7 @@ import { badRequest, Problem, say } from '../../core/errors.ts';
 import { searchTokens, tokens } from '../../core/text/segment.ts';
 import { checkZip } from '../../core/zip-limits.ts';
 import type { DocumentFormat } from './schema.ts';
+import { readTextFile } from './text-file.ts';
 
 // The text of a document, page by page: runs on a worker thread (core/workers), so parsing a large
 // or hostile file never holds the server's thread, and is stopped at its time and memory limits.
@@ -14,11 +15,6 @@ import type { DocumentFormat } from './schema.ts';
 export interface Extracted { pages: string[]; terms: Record<string, number>; searchWords: string }
 export interface ExtractArg { path: string; format: DocumentFormat; maxPages: number }
 
-/**
- * A .txt file's encodings, tried in turn: UTF-8, else GB18030 (GBK's superset, as Chinese Windows
- * saves text). Bytes that are not UTF-8 seldom decode as GB18030 by chance without control characters.
- */
-export const TEXT_ENCODINGS = ['utf-8', 'gb18030'] as const;
 /** About one printed A4 page of Chinese text. */
 export const PART_CHARS = 800;
 const ZIP_LIMITS = { entries: 5000, unpackedBytes: 300 * 1024 * 1024 };
@@ -43,7 +39,12 @@ export async function extractText({ path, format, maxPages }: ExtractArg): Promi
 async function byFormat(path: string, format: DocumentFormat, maxPages: number): Promise<string[]> {
   switch (format) {
     case 'pdf': return pdfPages(await fs.readFile(path), maxPages);
-    case 'txt': return parts(decodeText(await fs.readFile(path)).replace(/^\uFEFF/, ''));
+    case 'txt': {
+      // (as the upload found it text: readTextFile)
+      const text = await readTextFile(path, true);
+      if (!text) throw unreadable();
+      return parts(text.text.replace(/^\uFEFF/, ''));
+    }
     case 'doc': {
       const { default: WordExtractor } = await import('word-extractor');
       const doc = await new WordExtractor().extract(await fs.readFile(path));
@@ -76,14 +77,6 @@ async function byFormat(path: string, format: DocumentFormat, maxPages: number):
       });
     }
   }
-}
-
-/** The text in the first of TEXT_ENCODINGS it is written in (the upload checked it is one). */
-function decodeText(data: Buffer): string {
-  for (const encoding of TEXT_ENCODINGS) {
-    try { return new TextDecoder(encoding, { fatal: true }).decode(data); } catch { /* the next one */ }
-  }
-  throw unreadable();
 }
 
 async function pdfPages(data: Buffer, maxPages: number): Promise<string[]> {

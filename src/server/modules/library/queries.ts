@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, lte, max, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNotNull, lte, max, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../core/db/client.ts';
 import { inLang, type Lang } from '../../core/errors.ts';
 import type { Actor } from '../../core/policies.ts';
@@ -71,6 +71,20 @@ export async function listCategories(db: Queryable, orgId: string | null) {
   if (!orgId) return [];
   return db.select({ id: documentCategories.id, parentId: documentCategories.parentId, name: documentCategories.name, sort: documentCategories.sort })
     .from(documentCategories).where(eq(documentCategories.orgId, orgId)).orderBy(asc(documentCategories.sort), asc(documentCategories.name));
+}
+
+/**
+ * The categories (GET /documents/categories), each with how many documents it holds itself that this
+ * reader may open (staff, who keep the categories: all of them, as a refused delete counts them) and
+ * how many sub-categories it has right below it.
+ */
+export async function categoriesWithCounts(db: Queryable, orgId: string | null, actor: Actor | null) {
+  const all = await listCategories(db, orgId);
+  if (!orgId || !all.length) return all.map((c) => ({ ...c, documentCount: 0, subcategoryCount: 0 }));
+  const held = await db.select({ categoryId: documents.categoryId, n: count() }).from(documents)
+    .where(and(eq(documents.orgId, orgId), visibleDocuments(readerIn(actor, orgId)), isNotNull(documents.categoryId))).groupBy(documents.categoryId);
+  const docs = new Map(held.map((r) => [r.categoryId, r.n]));
+  return all.map((c) => ({ ...c, documentCount: docs.get(c.id) ?? 0, subcategoryCount: all.filter((x) => x.parentId === c.id).length }));
 }
 
 /** The category and its ancestors, top first. */

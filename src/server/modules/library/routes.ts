@@ -8,7 +8,7 @@ import { authorize } from '../../core/policies.ts';
 import { isInsider, loadDocument, loginToReadOn, mayDownload, previewPagesFor, shareToken, type Reader } from './access.ts';
 import { countDownload, createCategory, createDocument, deleteCategory, deleteDocument, reportDocument, resolveReport, setFavourite, updateCategory, updateDocument } from './commands.ts';
 import { figureScope, SCOPES } from '../org/oversight.ts';
-import { favourites, listCategories, listDocuments, listItem, pageTexts, presentDocument, related } from './queries.ts';
+import { categoriesWithCounts, favourites, listCategories, listDocuments, listItem, pageTexts, presentDocument, related } from './queries.ts';
 import { readerOrg } from '../org/visitor.ts';
 import { DOCUMENT_ACCESS, documentPages, documentReports, documents } from './schema.ts';
 import type { LibraryStorage } from './storage.ts';
@@ -82,8 +82,11 @@ export async function libraryRoutes(fastify: FastifyInstance, { storage }: Libra
 
   app.get('/documents/categories', {
     config: { public: true },
-    schema: { tags, summary: 'The categories, a flat list with parentId (the tree for breadcrumbs)', querystring: obj({ orgId: Type.Optional(Uuid) }) },
-  }, async (req) => ({ items: await listCategories(app.db, await readerOrg(app.db, req.actor, req.query.orgId)) }));
+    schema: {
+      tags, querystring: obj({ orgId: Type.Optional(Uuid) }),
+      summary: 'The categories, a flat list with parentId (the tree for breadcrumbs) in order (sort, then name); each with documentCount (its own documents the caller may read; staff: all) and subcategoryCount',
+    },
+  }, async (req) => ({ items: await categoriesWithCounts(app.db, await readerOrg(app.db, req.actor, req.query.orgId), req.actor) }));
 
   app.post('/documents/categories', {
     schema: { tags, summary: 'Add a category (staff)', body: obj({ name: Name(50), parentId: Type.Optional(Uuid), sort: Type.Optional(Sort) }) },

@@ -7,14 +7,14 @@ import type { FastifyRequest } from 'fastify';
 import { fileTypeFromFile } from 'file-type';
 import { badRequest, fileTooLarge, inputProblem, say, type FieldError } from '../../core/errors.ts';
 import { NAME_PATTERN } from '../../core/text/fields.ts';
-import { TEXT_ENCODINGS } from './extract.ts';
 import { DOCUMENT_ACCESS, type DocumentAccess, type DocumentFormat } from './schema.ts';
 import type { LibraryStorage, PendingFile } from './storage.ts';
+import { readTextFile } from './text-file.ts';
 
 // Reading an upload: the multipart stream goes straight to a temporary file of the storage (never
 // whole in memory), counted and hashed on the way and cut off past LIBRARY_MAX_UPLOAD_MB (413).
-// Its type is then read from its content (file-type; a .txt must be text in UTF-8 or GB18030) and
-// must agree with its name. The caller commits the file under its key with the document's row, or aborts it.
+// Its type is then read from its content (file-type; a .txt must be text in UTF-8, or Chinese text in
+// GB18030: text-file.ts) and must agree with its name. The caller commits the file under its key with the document's row, or aborts it.
 
 export const FORMATS: Record<DocumentFormat, { mime: string; detected: string | null }> = {
   pdf: { mime: 'application/pdf', detected: 'pdf' },
@@ -79,30 +79,12 @@ async function formatOf(file: string, filename: string): Promise<{ format: Docum
   let detected: string | undefined;
   try { detected = (await fileTypeFromFile(file))?.ext; } catch { detected = undefined; }
   if (ext === 'txt') {
-    const encoding = detected ? undefined : await textEncodingOf(file);
-    if (!encoding) throw wrongType(say('.txt 文件应为 UTF-8 或 GBK（GB18030）编码的文本', 'A .txt file must be text in UTF-8 or GBK (GB18030)'));
+    const encoding = detected ? undefined : (await readTextFile(file, false))?.encoding;
+    if (!encoding) {
+      throw wrongType(say('.txt 文件应为 UTF-8 或 GBK（GB18030）编码的文本；其他编码的请另存为 UTF-8', 'A .txt file must be text in UTF-8 or GBK (GB18030); save text in another encoding as UTF-8'));
+    }
     return { format: 'txt', mime: `text/plain; charset=${encoding}` };
   }
   if (detected !== FORMATS[ext].detected) throw wrongType(say(`文件内容不是 .${ext} 文件`, `The file's content is not a .${ext} file`));
   return { format: ext, mime: FORMATS[ext].mime };
-}
-
-async function textEncodingOf(file: string) {
-  for (const encoding of TEXT_ENCODINGS) if (await isText(file, encoding)) return encoding;
-  return undefined;
-}
-
-/** In this encoding throughout, without NUL or other control characters than tab, line feed, return, form feed. */
-async function isText(file: string, encoding: string): Promise<boolean> {
-  const decoder = new TextDecoder(encoding, { fatal: true });
-  try {
-    for await (const chunk of fs.createReadStream(file, { highWaterMark: 64 * 1024 })) {
-      const s = decoder.decode(chunk as Buffer, { stream: true });
-      if (/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(s)) return false;
-    }
-    decoder.decode();
-    return true;
-  } catch {
-    return false;
-  }
 }

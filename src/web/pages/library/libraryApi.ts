@@ -20,7 +20,8 @@ export interface LinkTarget { kind: LinkKind; targetId: string; part: string; ti
 export interface AlsoItem extends DocItem { reason: 'favouritedToo' | 'sameItem' | 'titleWords' | 'popular' }
 /** A document linked to an item (GET /documents/linked); `part`: the checklist item it is the deliverable of. */
 export interface LinkedDoc extends DocItem { part: string }
-export interface Category { id: string; parentId: string | null; name: string; sort: number }
+/** A category; GET /documents/categories in order (sort, then name), with how many documents (the caller may read) and sub-categories it holds. */
+export interface Category { id: string; parentId: string | null; name: string; sort: number; documentCount: number; subcategoryCount: number }
 export interface Report { id: string; documentId: string; title: string; number: string; reason: string; status: string; createdAt: string }
 
 export const FORMATS: DocFormat[] = ['pdf', 'docx', 'doc', 'pptx', 'xlsx', 'txt'];
