@@ -146,6 +146,9 @@ describe('proposal journey in the browser', () => {
     await toast(unitA, '办理过程已记录');
     await see(card(unitA, '办理过程').getByText(CONTACT, { exact: true }));
 
+    // The reply is the lead unit's job: its button is the prominent one, not logging a contact's.
+    expect(await button(main(unitA), '答复').getAttribute('class')).toContain('ant-btn-primary');
+    expect(await button(main(unitA), '记录办理过程').getAttribute('class')).not.toContain('ant-btn-primary');
     const reply1 = await act(unitA, '答复');
     // 市卫健委's opinion is in: the form names no co-handling unit still to send one.
     expect(await reply1.getByText(/尚未提交协办意见/).count()).toBe(0);

@@ -56,6 +56,8 @@ describe('a recommendation in the browser', () => {
     await logIn(unit, 'unitA', e2e.t.fx.password);
     await see(main(unit).getByRole('link', { name: `签收或退回建议：${TITLE}（${CONSULTATION}）` }));
     await unit.goto('/proposals/inbox');
+    // Both tabs export what they list: the proposals, the unit's own.
+    expect(await main(unit).getByRole('link', { name: /导出 Excel/ }).getAttribute('href')).toContain(`unitId=${e2e.t.fx.unitIds.a}`);
     await main(unit).getByRole('tab', { name: '协商建议' }).click();
     const listed = main(unit).getByRole('listitem').filter({ hasText: TITLE });
     await see(listed.getByText('待签收或退回', { exact: true }));

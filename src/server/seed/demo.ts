@@ -315,7 +315,7 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<{ org
     await seedDemoOnlineConsultation(tx, consultationSeed);
 
     // 开门式选题: this year's topics in every state; two more members of the public propose and support.
-    const netizens = [{ id: randomUUID(), username: 'netizen2', displayName: '网民李女士' }, { id: randomUUID(), username: 'netizen3', displayName: '网民赵同学' }];
+    const netizens = [{ id: randomUUID(), username: 'netizen2', displayName: '市民李女士' }, { id: randomUUID(), username: 'netizen3', displayName: '赵同学' }];
     await tx.insert(users).values(netizens.map((n) => ({ orgId, ...n, passwordHash, roles: ['public'] })));
     const person = (username: string) => ({ userId: login(username).id, memberId: login(username).memberId, unitId: login(username).unitId });
     await seedDemoTopics(tx, {

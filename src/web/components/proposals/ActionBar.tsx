@@ -14,6 +14,8 @@ import type { ProposalAction } from './model';
 import { useProposalAction, useProposalActions } from './queries';
 
 const DANGER = new Set(['reject', 'withdraw', 'return', 'refuseExtension', 'declineCosign']);
+/** Along the way, not the step itself: a unit logs its contacts or asks for time, but its job is the reply (or opinion). */
+const ASIDE = new Set(['logContact', 'requestExtension']);
 
 /** The server's Chinese label; in English our own, keyed by the action's name. */
 export function useActionLabel() {
@@ -51,7 +53,7 @@ export function ActionBar({ proposalId, base, onDone, showEmpty }: Props) {
   if (!actions.data.length) return showEmpty ? <Typography.Text type="secondary">{t('proposal.noActions')}</Typography.Text> : null;
 
   // The first action that moves the proposal forward is the prominent one.
-  const main = actions.data.find((a) => !DANGER.has(a.action));
+  const main = actions.data.find((a) => !DANGER.has(a.action) && !ASIDE.has(a.action)) ?? actions.data.find((a) => !DANGER.has(a.action));
   const runNow = (a: ProposalAction) =>
     run.mutateAsync({ action: a.action }).then(
       (p) => {

@@ -32,6 +32,7 @@ export default function UnitInboxPage() {
                 filters={['q', 'state', 'overdue']}
                 columns={['number', 'title', 'proposer', 'state']}
                 extraColumns={[{ key: 'task', title: t('proposal.inbox.myTask'), render: task }]}
+                exportable
               />
             ),
           },
