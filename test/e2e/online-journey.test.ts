@@ -36,6 +36,8 @@ describe('online comments in the browser', () => {
     await button(comments, '开放网络议政').click();
     await toast(staff, '网络议政已开放');
     await see(comments.getByText('网络议政开放中（先审后发）', { exact: true }));
+    // An online consultation starts with five of the 八个一, and its checklist says so.
+    await see(card(staff, '八个一清单').getByText('本次协商适用其中 5 项', { exact: true }));
 
     // A visitor follows the live page; the member signs in from it and comments.
     const visitor = await e2e.page(test, PHONE);

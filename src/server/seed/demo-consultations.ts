@@ -17,7 +17,7 @@ import { auditLog, users } from '../core/schema.ts';
 import { DEFAULT_HANDLING } from '../modules/handling/deadlines.ts';
 import { plusDays, plusMonths, today } from '../modules/handling/deadlines.ts';
 import { assignments, attachments, replies } from '../modules/handling/schema.ts';
-import { CHECKLIST_OF, TASK_NAMES } from '../modules/consultations/checklist.ts';
+import { CHECKLIST_OF, TASK_NAMES, type TaskKey } from '../modules/consultations/checklist.ts';
 import { FILE_KIND } from '../modules/consultations/meeting-commands.ts';
 import { newCodeSecret } from '../modules/consultations/meeting-rules.ts';
 import {
@@ -382,7 +382,13 @@ export async function seedDemoOnlineConsultation(tx: Queryable, ctx: Consultatio
     summary: '围绕公交出行、停车、老旧小区改造、养老、学前教育、营商环境和垃圾分类等民生实事，征求市民和委员的意见建议，供专题协商参考。', createdBy: ctx.staffUserId,
     createdAt: minutesAgo(60 * 24 * 20), updatedAt: minutesAgo(60 * 24),
   });
-  await tx.insert(consultationTasks).values(CHECKLIST_OF.online.map((key) => ({ orgId: ctx.orgId, consultationId: id, key, owner: '办公室', state: 'doing' })));
+  // Its checklist under way: the report and the online forum now, the rest after the comments close.
+  const plan: Partial<Record<TaskKey, [owner: string, days: number]>> = {
+    researchReport: ['社会和法制委员会', 5], forum: ['办公室', 10], recommendations: ['社会和法制委员会', 25], publicity: ['办公室', 40], effect: ['社会和法制委员会', 170],
+  };
+  await tx.insert(consultationTasks).values(CHECKLIST_OF.online.map((key, i) => ({
+    orgId: ctx.orgId, consultationId: id, key, owner: plan[key]?.[0] ?? '办公室', dueOn: plusDays(day, plan[key]?.[1] ?? 30), state: i < 2 ? 'doing' : 'todo',
+  })));
   const steps: [string, string, string, string | null][] = [['created', 'topic', 'topic', null], ['prepare', 'topic', 'preparing', null], ['convene', 'preparing', 'consulting', null],
     ['openComments', 'consulting', 'consulting', '开放网络议政（先发后审）']];
   await tx.insert(auditLog).values(steps.map(([action, from, to, note], i) => ({

@@ -74,7 +74,7 @@ export const consultationsZh = {
   'consultation.noHistory': '暂无记录',
   'consultation.system': '系统',
 
-  'consultation.checklist': '八个一清单',
+  'consultation.checklist': '八个一清单', 'consultation.checklist.some': '本次协商适用其中 {n} 项',
   'consultation.task.researchTrip': '一次调研视察',
   'consultation.task.researchReport': '一份调研报告',
   'consultation.task.speechBook': '一本发言汇编',

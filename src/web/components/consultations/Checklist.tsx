@@ -23,7 +23,13 @@ export function Checklist({ id, tasks, editable }: { id: string; tasks: Task[]; 
   const missing = TASK_KEYS.filter((k) => !tasks.some((x) => x.key === k));
   const library = useLinkedDocuments('consultation', id).data?.items ?? [];
   return (
-    <Card title={t('consultation.checklist')} size="small"
+    <Card size="small" title={(
+      <Flex gap={8} wrap align="baseline">
+        <span>{t('consultation.checklist')}</span>
+        {/* A smaller form starts with fewer of the eight (staff may add the others). */}
+        {tasks.length < TASK_KEYS.length && <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>{t('consultation.checklist.some', { n: tasks.length })}</Typography.Text>}
+      </Flex>
+    )}
       extra={editable && missing.length > 0 && (
         <Select<TaskKey> size="small" placeholder={t('consultation.task.add')} value={null as unknown as TaskKey} style={{ minWidth: 140 }}
           onChange={(key) => write.mutate({ key, included: true })} options={missing.map((k) => ({ value: k, label: t(`consultation.task.${k}`) }))} />

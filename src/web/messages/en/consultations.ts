@@ -74,7 +74,7 @@ export const consultationsEn: Record<keyof typeof consultationsZh, string> = {
   'consultation.noHistory': 'Nothing yet',
   'consultation.system': 'System',
 
-  'consultation.checklist': 'The eight deliverables',
+  'consultation.checklist': 'The eight deliverables', 'consultation.checklist.some': '{n} of them apply to this consultation',
   'consultation.task.researchTrip': 'Research trip',
   'consultation.task.researchReport': 'Research report',
   'consultation.task.speechBook': 'Book of speeches',
