@@ -15,6 +15,9 @@ const dictionaries: Record<Lang, Partial<Dictionary>> = { zh: shellZh, en: {} };
 const complete = new Map<Lang, Promise<void>>();
 let english: typeof import('./i18n-en') | undefined;
 
+/** Where the committee's days are counted (the server's deadlines and "today"). */
+export const CHINA_TIME_ZONE = 'Asia/Shanghai';
+
 /**
  * Loads all of a language's strings (once; a failed load is tried again on the next call). An
  * English page waits for them before its first render; a Chinese one renders the login page with
@@ -107,8 +110,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     const dict = dictionaries[lang];
     const none = dict['common.none'] ?? shellZh['common.none'];
     const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
-    const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-    const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+    // The committee's clock wherever the browser is: its days and deadlines are China's, as the server counts them.
+    const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: CHINA_TIME_ZONE });
+    const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: CHINA_TIME_ZONE });
     // A bare YYYY-MM-DD is a calendar date: format it in UTC so it never shifts a day.
     const calendarDate = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
     const safe = (fmt: Intl.DateTimeFormat, iso: string | null | undefined) => {

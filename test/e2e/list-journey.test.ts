@@ -121,6 +121,15 @@ describe('proposal lists in the browser', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390 + 1);
   });
 
+  it("a browser elsewhere shows the committee's times, China's, as the server counts its days", { timeout: 120_000 }, async (test) => {
+    const [p] = (await e2e.t.app.inject({ url: '/api/v1/proposals?published=true', headers: {} })).json().items as { id: string }[];
+    const { submittedAt } = (await e2e.t.app.inject({ url: `/api/v1/proposals/${p!.id}` })).json() as { submittedAt: string };
+    const china = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(new Date(submittedAt));
+    const page = await e2e.page(test, { timezoneId: 'America/New_York' });
+    await page.goto(`/public/proposals/${p!.id}`);
+    await see(main(page).getByText(china, { exact: true }));
+  });
+
   it('staff export the 社情民意 figures of the year', { timeout: 120_000 }, async (test) => {
     const page = await staffAt1366(test, '/opinions/stats');
     await see(main(page).getByRole('heading', { name: '社情民意统计' }));

@@ -1,5 +1,6 @@
 // Shapes of the proposal API (src/server/modules/proposals) and the fixed vocabularies around it.
 import type { Origin } from '../OriginLink';
+import { CHINA_TIME_ZONE } from '../../i18n';
 
 export const PROPOSAL_STATES = [
   'draft', 'submitted', 'filed', 'not_filed', 'converted', 'merged', 'withdrawn',
@@ -267,7 +268,7 @@ export interface AppNotification {
 
 /** Today's date in China (YYYY-MM-DD), as the server counts deadlines. */
 export function todayInChina(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: CHINA_TIME_ZONE }).format(now);
 }
 
 /** Whole days from today to `day` (negative once past). */
