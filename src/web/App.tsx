@@ -31,8 +31,8 @@ import {
   SUPERVISORS,
   REPORT_READERS,
   UNIT_CLERKS,
+  type Access,
 } from './layout/roles';
-import type { Role } from './types';
 
 /** A lazy page or layout: its chunk and the rest of the language's strings (the entry has the login page's only). */
 function page<T extends ComponentType<any>>(load: () => Promise<{ default: T }>) {
@@ -128,7 +128,7 @@ function LibraryFrame() {
   return user ? <AppLayout /> : <PublicLayout />;
 }
 
-const only = (roles: Role[], page: ReactNode) => <RequireRole roles={roles}>{page}</RequireRole>;
+const only = (roles: Access, page: ReactNode) => <RequireRole roles={roles}>{page}</RequireRole>;
 
 const pages = [
   { index: true, element: <HomePage /> },
