@@ -3,8 +3,11 @@
 // 保存并提交 then opens the submitted proposal on the server's answers — its page's code was loaded
 // while he wrote, and nothing the form showed (duplicate check, settings) or the page itself is
 // fetched again on the way. 李四, who may open neither, is told how many there are.
-// 赵六 (leader), a vice-chair and so a member too, writes a draft of his own and finds it under 我的提案.
+// 赵六 (leader), a vice-chair and so a member too, writes a draft of his own and finds it under 我的提案;
+// a leader not linked to a member has neither page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { users } from '../../src/server/core/schema.ts';
 import { see, seeTexts, startE2E, type E2E } from './browser.ts';
 import { button, logInAs, main, menuLink, row, stateTags, toast } from './ui.ts';
 import { proposalIn } from '../helpers.ts';
@@ -67,7 +70,7 @@ describe('writing a proposal in the browser', () => {
     expect(await main(member2).getByRole('link', { name: FILED }).count()).toBe(0);
   });
 
-  it('lets a leader who is a member write a draft and find it under 我的提案', { timeout: 240_000 }, async (test) => {
+  it('lets a leader who is a member write a draft and find it under 我的提案, and a leader who is not, not', { timeout: 240_000 }, async (test) => {
     const leader = await logInAs(e2e, test, 'leader');
     await menuLink(leader, '撰写提案').click();
     await see(main(leader).getByRole('heading', { name: '撰写提案' }));
@@ -81,5 +84,15 @@ describe('writing a proposal in the browser', () => {
     await menuLink(leader, '我的提案').click();
     await see(main(leader).getByRole('heading', { name: '我的提案' }));
     await see(row(leader, LEADER_TITLE).getByText('草稿', { exact: true }));
+
+    // A leader not linked to a member: the office's pages, not a proposer's; 我的提案 opened by its address is refused.
+    const t = e2e.t;
+    const [zhao] = await t.app.db.select().from(users).where(eq(users.id, t.fx.userIds.leader!));
+    await t.app.db.insert(users).values({ orgId: t.fx.orgId, username: 'chair', displayName: 'chair', passwordHash: zhao!.passwordHash, roles: ['leader'] });
+    const chair = await logInAs(e2e, test, 'chair');
+    await see(menuLink(chair, '提案管理'));
+    for (const page of ['我的提案', '撰写提案', '待评价答复']) expect(await menuLink(chair, page).count(), page).toBe(0);
+    await chair.goto('/proposals/mine');
+    await see(main(chair).getByText('无权访问', { exact: true }));
   });
 });
