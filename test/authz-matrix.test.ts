@@ -551,8 +551,9 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/proposals.xlsx': { who: 'public', ok: 200 },
   'GET /api/v1/proposals.csv': { who: 'public', ok: 200 },
   'GET /api/v1/proposals/sessions': { who: 'public', ok: 200 },
+  // Members draft, and leaders linked to a member (chairs are; the fixture's leader is).
   'POST /api/v1/proposals': {
-    who: 'see statuses', statuses: '                      401  403 403 403 201 403 403 403 403', ok: 201,
+    who: 'see statuses', statuses: '                      401  403 403 201 201 403 403 403 403', ok: 201,
     req: (c) => ({ body: { title: c.uniq('关于'), body: '建议……', kind: 'member', domain: '社会' } }),
   },
   'GET /api/v1/proposals/board': { who: ['admin', 'staff', 'leader'], ok: 200 },

@@ -43,6 +43,8 @@ describe.each(engines)('declining to co-sign (%s)', (engine) => {
     expect(asked).toEqual([expect.objectContaining({ readAt: expect.any(String) })]);
     await refused(404, 'member2', 'GET', url(id));
     await refused(404, 'member2', 'POST', url(id, 'declineCosign'), {});
+    // One co-signer left: nothing for the proposer to do yet.
+    expect(await todos('member')).not.toContain(`addCosigners /proposals/${id}`);
   });
 
   it('lets a co-signer who confirmed take it back while it is a draft; with no co-signer left it cannot be submitted', async () => {
@@ -59,11 +61,16 @@ describe.each(engines)('declining to co-sign (%s)', (engine) => {
     expect(p.declined).toEqual([{ name: '李四', reason: null, at: expect.any(String) }, { name: '赵六', reason: null, at: expect.any(String) }]);
     expect(await actions('member', id)).toEqual(['withdraw']);
     expect((await refused(409, 'member', 'POST', url(id, 'submit'))).detail).toContain('附议人');
+    // The proposer is asked to add co-signers, in their to-dos (worded for the web by kind and title).
+    const item = (await ok('member', 'GET', '/todos')).items.find((x: { href: string; kind: string }) => x.href === `/proposals/${id}` && x.kind === 'addCosigners');
+    expect(item).toEqual({ kind: 'addCosigners', title: `补充附议人：${TITLE}`, params: { title: TITLE }, href: `/proposals/${id}` });
+    expect(await todos('member2')).not.toContain(`addCosigners /proposals/${id}`);
 
-    // Asked again, 李四 is no longer among those who declined.
+    // Asked again, 李四 is no longer among those who declined, and the proposer's to-do is gone.
     await ok('member', 'PATCH', url(id), { cosignerIds: [t.fx.memberIds[1]] });
     expect((await ok('member', 'GET', url(id))).declined.map((d: { name: string }) => d.name)).toEqual(['赵六']);
     expect(await todos('member2')).toContain(`cosign /proposals/${id}`);
+    expect(await todos('member')).not.toContain(`addCosigners /proposals/${id}`);
   });
 
   it('is for the named co-signers alone, only while it is a draft, and refuses bad input naming the field', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
+import { users } from '../src/server/core/schema.ts';
 import { plenarySessions } from '../src/server/modules/org/schema.ts';
 import { proposals } from '../src/server/modules/proposals/schema.ts';
 import { searchDocs } from '../src/server/modules/search/schema.ts';
@@ -346,5 +347,32 @@ describe.each(engines)('a proposal from draft to closed (%s)', (engine) => {
     expect((await t.app.inject({ url: `/api/v1/proposals/${merged}`, headers: await t.as('staff') })).json().state).toBe('submitted');
     const open = await proposalIn(t, 'assigned', '本次会议的并案目标');
     expect((await ok('staff', merged, 'merge', { intoId: open })).state).toBe('merged');
+  });
+
+  it('lets a leader who is a member (chairs are) draft, submit and evaluate their own proposal; a leader who is not, not', async () => {
+    const draft = async (login: string) => t.app.inject({ method: 'POST', url: '/api/v1/proposals', headers: await t.as(login), payload: {
+      title: '关于完善居家养老服务的提案', body: '建议推广社区嵌入式养老服务。', kind: 'member', domain: '社会',
+    } });
+    const created = await draft('leader');
+    expect(created.statusCode).toBe(201);
+    const p = created.json();
+    expect(p).toMatchObject({ state: 'draft', proposerName: '赵六', proposerMemberId: t.fx.memberIds[3] });
+    const mine = async () => (await t.app.inject({ url: '/api/v1/proposals?mine=true', headers: await t.as('leader') })).json().items.map((x: { id: string }) => x.id);
+    expect(await mine()).toContain(p.id);
+    expect(await actions('leader', p.id)).toContain('submit');
+    await ok('leader', p.id, 'submit');
+    await ok('staff', p.id, 'file');
+    await ok('staff', p.id, 'assign', { units: [{ unitId: t.fx.unitIds.a, role: 'lead' }] });
+    await ok('unitA', p.id, 'sign');
+    await ok('unitA', p.id, 'reply', { category: 'A', content: '已采纳，正在实施。' });
+    const todos = (await t.app.inject({ url: '/api/v1/todos', headers: await t.as('leader') })).json().items;
+    expect(todos).toContainEqual(expect.objectContaining({ kind: 'evaluate', href: `/proposals/${p.id}` }));
+    expect((await ok('leader', p.id, 'evaluate', { satisfaction: 'satisfied' })).state).toBe('closed');
+    expect(await mine()).toContain(p.id);
+
+    // A leader not linked to a member drafts nothing.
+    const [leader] = await t.app.db.select().from(users).where(eq(users.id, t.fx.userIds.leader!));
+    await t.app.db.insert(users).values({ orgId: t.fx.orgId, username: 'chair', displayName: 'chair', passwordHash: leader!.passwordHash, roles: ['leader'] });
+    expect(expectProblem(await draft('chair'), 403).detail).toBe('只有委员可以撰写提案');
   });
 });

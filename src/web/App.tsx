@@ -31,8 +31,8 @@ import {
   SUPERVISORS,
   REPORT_READERS,
   UNIT_CLERKS,
+  type Access,
 } from './layout/roles';
-import type { Role } from './types';
 import type { PageHandle } from './layout/afterSwitch';
 
 /** A lazy page or layout: its chunk and the rest of the language's strings (the entry has the login page's only). */
@@ -129,8 +129,8 @@ function LibraryFrame() {
   return user ? <AppLayout /> : <PublicLayout />;
 }
 
-/** A page for some roles: its guard, and the roles in the route's handle (what a switch of committee asks: layout/afterSwitch.ts). */
-const only = (roles: Role[], page: ReactNode) => ({ element: <RequireRole roles={roles}>{page}</RequireRole>, handle: { roles } satisfies PageHandle });
+/** A page for some users: its guard, and who in the route's handle (what a switch of committee asks: layout/afterSwitch.ts). */
+const only = (access: Access, page: ReactNode) => ({ element: <RequireRole roles={access}>{page}</RequireRole>, handle: { access } satisfies PageHandle });
 
 const pages = [
   { index: true, element: <HomePage /> },

@@ -94,7 +94,7 @@ export const en: Dictionary = {
   'home.todoGroup': '{label} ({n})',
   'todo.kind.liaisonMeet': 'Liaison meetings', 'todo.kind.liaisonReport': 'Liaison report',
   'todo.kind.dutyNoProposal': 'Submit a proposal', 'todo.kind.dutyBelowPass': 'Duty points',
-  'todo.kind.sign': 'Sign for or return', 'todo.kind.reply': 'Reply', 'todo.kind.opinion': 'Send a co-handling opinion', 'todo.kind.cosign': 'Confirm co-signing',
+  'todo.kind.sign': 'Sign for or return', 'todo.kind.reply': 'Reply', 'todo.kind.opinion': 'Send a co-handling opinion', 'todo.kind.cosign': 'Confirm co-signing', 'todo.kind.addCosigners': 'Add co-signers',
   'todo.kind.evaluate': 'Evaluate a reply', 'todo.kind.file': 'Review for filing', 'todo.kind.assign': 'Assign', 'todo.kind.publish': 'Publish closed proposals',
   'todo.kind.key': 'Lead key proposals', 'todo.kind.nominate': 'Nominate for excellence', 'todo.kind.selectionReview': 'Score for excellence', 'todo.kind.announce': 'Announce selection results',
   'todo.kind.opinionReturned': 'Revise a report', 'todo.kind.opinionConverted': 'Complete a report', 'todo.kind.opinionReview': 'Review reports',

@@ -92,7 +92,7 @@ export const zh = {
   'home.todoGroup': '{label}（{n}）',
   'todo.kind.liaisonMeet': '双联见面', 'todo.kind.liaisonReport': '双联报告',
   'todo.kind.dutyNoProposal': '提交提案', 'todo.kind.dutyBelowPass': '履职积分',
-  'todo.kind.sign': '签收或退回', 'todo.kind.reply': '办理答复', 'todo.kind.opinion': '提交协办意见', 'todo.kind.cosign': '确认附议',
+  'todo.kind.sign': '签收或退回', 'todo.kind.reply': '办理答复', 'todo.kind.opinion': '提交协办意见', 'todo.kind.cosign': '确认附议', 'todo.kind.addCosigners': '补充附议人',
   'todo.kind.evaluate': '评价答复', 'todo.kind.file': '立案审查', 'todo.kind.assign': '交办', 'todo.kind.publish': '公开办结的提案',
   'todo.kind.key': '领办重点提案', 'todo.kind.nominate': '优秀提案自荐', 'todo.kind.selectionReview': '优秀提案评分', 'todo.kind.announce': '公布评选结果',
   'todo.kind.opinionReturned': '修改社情民意', 'todo.kind.opinionConverted': '完善社情民意', 'todo.kind.opinionReview': '审核社情民意',

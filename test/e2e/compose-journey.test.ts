@@ -3,14 +3,19 @@
 // 保存并提交 then opens the submitted proposal on the server's answers — its page's code was loaded
 // while he wrote, and nothing the form showed (duplicate check, settings) or the page itself is
 // fetched again on the way. 李四, who may open neither, is told how many there are.
+// 赵六 (leader), a vice-chair and so a member too, writes a draft of his own and finds it under 我的提案;
+// a leader not linked to a member has neither page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { users } from '../../src/server/core/schema.ts';
 import { see, seeTexts, startE2E, type E2E } from './browser.ts';
-import { button, logInAs, main, menuLink, stateTags, toast } from './ui.ts';
+import { button, logInAs, main, menuLink, row, stateTags, toast } from './ui.ts';
 import { proposalIn } from '../helpers.ts';
 
 const FILED = '关于加强社区养老服务设施建设的提案';
 const TITLE = '关于加快社区养老服务设施建设的提案';
 const BODY = '建议统筹社区养老服务设施用地，完善运营补贴。';
+const LEADER_TITLE = '关于推进城市更新中历史街区保护的提案';
 
 describe('writing a proposal in the browser', () => {
   let e2e: E2E;
@@ -63,5 +68,31 @@ describe('writing a proposal in the browser', () => {
     await main(member2).getByLabel('标题', { exact: true }).fill(TITLE);
     await see(main(member2).getByText('本次会议另有 2 件题目相近的提案已提交（他人未公开的提案，无法查看）。请避免重复提交，或联系提案委员会。', { exact: true }));
     expect(await main(member2).getByRole('link', { name: FILED }).count()).toBe(0);
+  });
+
+  it('lets a leader who is a member write a draft and find it under 我的提案, and a leader who is not, not', { timeout: 240_000 }, async (test) => {
+    const leader = await logInAs(e2e, test, 'leader');
+    await menuLink(leader, '撰写提案').click();
+    await see(main(leader).getByRole('heading', { name: '撰写提案' }));
+    await main(leader).getByLabel('标题', { exact: true }).fill(LEADER_TITLE);
+    await main(leader).getByLabel('正文', { exact: true }).fill('建议编制历史街区保护名录，分类推进修缮利用。');
+    await button(main(leader), '保存草稿').click();
+    await toast(leader, '草稿已保存');
+    await see(main(leader).getByRole('heading', { name: LEADER_TITLE }));
+    await seeTexts(stateTags(leader), ['草稿']);
+
+    await menuLink(leader, '我的提案').click();
+    await see(main(leader).getByRole('heading', { name: '我的提案' }));
+    await see(row(leader, LEADER_TITLE).getByText('草稿', { exact: true }));
+
+    // A leader not linked to a member: the office's pages, not a proposer's; 我的提案 opened by its address is refused.
+    const t = e2e.t;
+    const [zhao] = await t.app.db.select().from(users).where(eq(users.id, t.fx.userIds.leader!));
+    await t.app.db.insert(users).values({ orgId: t.fx.orgId, username: 'chair', displayName: 'chair', passwordHash: zhao!.passwordHash, roles: ['leader'] });
+    const chair = await logInAs(e2e, test, 'chair');
+    await see(menuLink(chair, '提案管理'));
+    for (const page of ['我的提案', '撰写提案', '待评价答复']) expect(await menuLink(chair, page).count(), page).toBe(0);
+    await chair.goto('/proposals/mine');
+    await see(main(chair).getByText('无权访问', { exact: true }));
   });
 });

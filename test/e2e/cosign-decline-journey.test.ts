@@ -1,7 +1,7 @@
 // In a real browser, two members named without being asked as co-signers of 张三's joint draft say
 // no: 李四 (member2) from the draft's page, with a reason, and is taken back to his requests; 赵六
-// (leader) from his list of requests, giving none. 张三 is told, and reads on the draft who declined
-// and why, and that it needs a co-signer again before it can be submitted.
+// (leader) from his list of requests, giving none. 张三 is told, finds a to-do to add co-signers, and
+// reads on the draft who declined and why, and that it needs a co-signer again before it can be submitted.
 // Embedded database only: the browser exercises the UI, the HTTP tests cover both engines.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { see, startE2E, type E2E } from './browser.ts';
@@ -48,6 +48,7 @@ describe('declining to co-sign in the browser', () => {
 
     // 3. 张三 is told, opens the draft from the notice, and reads who declined and why.
     const member = await logInAs(e2e, test, 'member');
+    await see(main(member).getByRole('link', { name: `补充附议人：${TITLE}` }));
     await member.getByRole('button', { name: /^通知/ }).click();
     const notice = member.getByRole('dialog', { name: '通知' }).getByRole('listitem').filter({ hasText: `李四拒绝附议您的提案：${TITLE}` });
     await see(notice.getByText(REASON, { exact: true }));

@@ -19,10 +19,13 @@ const KEYS = [web('i18n-zh.ts'), ...fs.readdirSync(new URL('../../src/web/messag
 
 type Role = string;
 
-/** roles.ts's constants: each a list of roles, some spreading an earlier one. */
+/**
+ * roles.ts's constants: each a list of roles, some spreading an earlier one, or asMember of a list (the
+ * fixture's logins of those roles are linked to members, so they count as the list).
+ */
 function roleLists(): Record<string, Role[]> {
   const lists: Record<string, Role[]> = {};
-  for (const [, name, items] of web('layout/roles.ts').matchAll(/export const (\w+): Role\[\] = \[([^\]]*)\]/g)) {
+  for (const [, name, items] of web('layout/roles.ts').matchAll(/export const (\w+): (?:Role\[\] = |Access = asMember\()\[([^\]]*)\]/g)) {
     lists[name] = items.split(',').map((s) => s.trim()).filter(Boolean).flatMap((item) => item.startsWith('...') ? lists[item.slice(3)] : [item.replace(/'/g, '')]);
   }
   return lists;

@@ -35,6 +35,12 @@ export const isPublicAccount = (actor: Actor) => actor.roles.length > 0 && actor
 
 export const hasRole = (actor: Actor, ...roles: readonly Role[]) => actor.roles.some((r) => roles.includes(r));
 
+/**
+ * The member the actor acts as: a member's login, or a leader's linked to a member (chairs and
+ * vice-chairs are members: they write proposals and topics of their own); else null.
+ */
+export const memberOf = (actor: Actor): string | null => (actor.memberId && hasRole(actor, 'member', 'leader') ? actor.memberId : null);
+
 /** What a policy is checked against: a row, whose `orgId` must be the actor's committee when it has one. */
 export type Resource = { orgId?: string; [field: string]: unknown };
 

@@ -43,7 +43,7 @@ export function CommitteeSwitch({ maxWidth }: { maxWidth: number }) {
       const next = await switchOrg(orgId);
       message.success(t('committee.switched', { name: next.orgName }));
       // The page stays when the new login may open it (a list, a report); an item of the old committee goes home.
-      navigate(pageAfterSwitch(matches, location, next.roles), { replace: true });
+      navigate(pageAfterSwitch(matches, location, next), { replace: true });
     } catch (err) {
       message.error(errorText(err));
     }

@@ -4,7 +4,8 @@ import { Button, Flex, Spin } from 'antd';
 import { useAuth } from '../auth';
 import { errorText } from '../api';
 import { useI18n } from '../i18n';
-import { isPublicOnly, type Role } from '../types';
+import { isPublicOnly } from '../types';
+import { allows, type Access } from '../layout/roles';
 import { ErrorPanel } from './ErrorPanel';
 
 function FullPageSpin() {
@@ -59,7 +60,8 @@ export function Forbidden() {
   );
 }
 
-export function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
-  const { hasRole } = useAuth();
-  return hasRole(...roles) ? <>{children}</> : <Forbidden />;
+/** Renders children for a user the page is for (its roles, or its rule: roles.ts); otherwise 无权访问. */
+export function RequireRole({ roles, children }: { roles: Access; children: ReactNode }) {
+  const { user } = useAuth();
+  return allows(roles, user) ? <>{children}</> : <Forbidden />;
 }

@@ -14,7 +14,7 @@ import { QueryError } from './QueryError';
 
 const PAGE_SIZE = 5;
 
-const KINDS = ['sign', 'reply', 'opinion', 'cosign', 'evaluate', 'file', 'assign', 'publish', 'key', 'nominate', 'selectionReview', 'announce',
+const KINDS = ['sign', 'reply', 'opinion', 'cosign', 'addCosigners', 'evaluate', 'file', 'assign', 'publish', 'key', 'nominate', 'selectionReview', 'announce',
   'opinionReturned', 'opinionConverted', 'opinionReview', 'opinionForward', 'liaisonMeet', 'liaisonReport',
   'recommendationSign', 'recommendationReply', 'recommendationOpinion', 'topicsToShortlist', 'topicsToPick'];
 const kindLabel = (kind: string) => (KINDS.includes(kind) ? `todo.kind.${kind}` : 'todo.kind.other') as MessageKey;

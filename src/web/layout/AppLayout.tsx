@@ -20,7 +20,7 @@ function useMenuItems(): MenuProps['items'] {
   const user = useUser();
   const { t } = useI18n();
   return useMemo(() => {
-    const allowed = NAV_ITEMS.filter((item) => canUse(item, user.roles));
+    const allowed = NAV_ITEMS.filter((item) => canUse(item, user));
     const toItem = (item: (typeof allowed)[number]) => ({
       key: item.path,
       icon: item.icon,
@@ -35,7 +35,7 @@ function useMenuItems(): MenuProps['items'] {
     }
     items.push(...account);
     return items;
-  }, [user.roles, t]);
+  }, [user, t]);
 }
 
 export function AppLayout() {
@@ -48,7 +48,7 @@ export function AppLayout() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const { token } = theme.useToken();
   const items = useMenuItems();
-  const selected = activeNavPath(location.pathname, user.roles);
+  const selected = activeNavPath(location.pathname, user);
   // The proposals group is the daily work: open from the start, and the group of the current page.
   const [openKeys, setOpenKeys] = useState<string[]>(() => [...new Set(['proposals', navGroupOf(selected) ?? 'proposals'])]);
 

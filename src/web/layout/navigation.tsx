@@ -42,7 +42,7 @@ import {
 } from '@ant-design/icons';
 import type { MessageKey } from '../i18n';
 import type { Role } from '../types';
-import { ANY_ROLE, DIRECTORY_ROLES, ROSTER_EDITORS, CONFIG_ROLES, ADMIN_ONLY, PROPOSERS, COSIGNERS, PROPOSAL_OFFICE, SUPERVISORS, REPORT_READERS, UNIT_CLERKS, OPINION_WRITERS, OPINION_OFFICE, LIAISONS, CREATION_MEMBERS, CONSULTATION_READERS, TOPIC_ROLES, MEETING_GOERS, LIAISON_MEETING_READERS, IDEA_WRITERS, leadsOwnKeyProposals } from './roles';
+import { ANY_ROLE, DIRECTORY_ROLES, ROSTER_EDITORS, CONFIG_ROLES, ADMIN_ONLY, PROPOSERS, COSIGNERS, PROPOSAL_OFFICE, SUPERVISORS, REPORT_READERS, UNIT_CLERKS, OPINION_WRITERS, OPINION_OFFICE, LIAISONS, CREATION_MEMBERS, CONSULTATION_READERS, TOPIC_ROLES, MEETING_GOERS, LIAISON_MEETING_READERS, IDEA_WRITERS, allows, leadsOwnKeyProposals, type Access, type Someone } from './roles';
 
 export type NavGroup = 'proposals' | 'opinions' | 'consultations' | 'liaison' | 'creation' | 'party' | 'records' | 'admin';
 export const NAV_GROUPS: { key: NavGroup; label: MessageKey; icon: ReactNode }[] = [
@@ -61,7 +61,7 @@ export interface NavItem {
   label: MessageKey;
   description: MessageKey;
   icon: ReactNode;
-  roles: Role[];
+  roles: Access;
   group?: NavGroup;
   /** Shown as a card on the home page. */
   shortcut?: boolean;
@@ -134,8 +134,8 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/account', label: 'nav.account', description: 'home.shortcut.account', icon: <IdcardOutlined />, roles: ANY_ROLE, shortcut: true },
 ];
 
-export function canUse(item: { roles: Role[] }, roles: Role[]): boolean {
-  return item.roles.some((r) => roles.includes(r));
+export function canUse(item: { roles: Access }, user: Someone): boolean {
+  return allows(item.roles, user);
 }
 
 /** The menu group holding the page at this path, if any. */
@@ -144,7 +144,7 @@ export function navGroupOf(path: string): NavGroup | undefined {
 }
 
 /** The nav item whose path best matches the current location (for the selected menu key). */
-export function activeNavPath(pathname: string, roles: Role[] = []): string {
+export function activeNavPath(pathname: string, user: Someone = { roles: [], memberId: null }): string {
   let best = '/';
   for (const item of NAV_ITEMS) {
     const p = item.path;
@@ -154,7 +154,7 @@ export function activeNavPath(pathname: string, roles: Role[] = []): string {
   if (best !== '/') return best;
   // A page the menu does not list stands under the item it is reached from: the first of them this user has.
   const under = UNDER.find(([prefix]) => pathname.startsWith(prefix));
-  return under?.[1].find((path) => NAV_ITEMS.some((i) => i.path === path && canUse(i, roles))) ?? best;
+  return under?.[1].find((path) => NAV_ITEMS.some((i) => i.path === path && canUse(i, user))) ?? best;
 }
 
 /** Pages outside the menu and the items they stand under (a recommendation: a unit's inbox, or the consultations). */

@@ -1,6 +1,19 @@
 // Which roles may use which pages: the route guards, the menu and the home shortcuts read these.
 // Apart from navigation.tsx (and its icons) so the routes can use them without loading the menu.
-import type { Role } from '../types';
+import type { Role, User } from '../types';
+
+/** What a page's access is decided on: the user's roles and link to a member. */
+export type Someone = Pick<User, 'roles' | 'memberId'>;
+/** Who may use a page: any of these roles, or a rule over the user (a role and a link to a member, say). */
+export type Access = Role[] | ((user: Someone) => boolean);
+
+export function allows(access: Access, user: Someone | null): boolean {
+  if (!user) return false;
+  return typeof access === 'function' ? access(user) : access.some((r) => user.roles.includes(r));
+}
+
+/** Any of these roles on a login linked to a member, whom it acts as (the server's memberOf). */
+export const asMember = (roles: Role[]): Access => (u) => !!u.memberId && allows(roles, u);
 
 export const ANY_ROLE: Role[] = ['admin', 'staff', 'leader', 'member', 'unit'];
 // The server lets every role read the directory (policy org.read).
@@ -9,9 +22,13 @@ export const ROSTER_EDITORS: Role[] = ['admin', 'staff'];
 export const CONFIG_ROLES: Role[] = ['admin', 'staff'];
 export const ADMIN_ONLY: Role[] = ['admin'];
 // Proposals (提案). The server decides what each sees; these decide which pages they get.
-export const PROPOSERS: Role[] = ['member'];
+/**
+ * A member, or a leader linked to a member (chairs and vice-chairs are members): they write, submit and
+ * evaluate their own proposals. A leader without that link does not.
+ */
+export const PROPOSERS: Access = asMember(['member', 'leader']);
 /** Staff also enter proposals of party groups, special committees and sectors. */
-export const PROPOSAL_WRITERS: Role[] = ['member', 'staff'];
+export const PROPOSAL_WRITERS: Access = (u) => allows(PROPOSERS, u) || u.roles.includes('staff');
 /** Leaders are often members too: they may be asked to co-sign. */
 export const COSIGNERS: Role[] = ['member', 'leader'];
 export const PROPOSAL_OFFICE: Role[] = ['staff'];

@@ -75,6 +75,7 @@ export const uiZh = {
   // To-do titles, from the server's kind and params.
   'todo.cosign': '确认附议：{title}',
   'todo.evaluate': '评价答复：{title}',
+  'todo.addCosigners': '补充附议人：{title}',
   'todo.file': '待审查立案的提案 {n} 件',
   'todo.assign': '待交办的提案 {n} 件',
   'todo.publish': '已办结待公开的提案 {n} 件',

@@ -20,7 +20,7 @@ function greetingKey(hour: number): MessageKey {
 export default function HomePage() {
   const user = useUser();
   const { t } = useI18n();
-  const shortcuts = NAV_ITEMS.filter((item) => item.shortcut && canUse(item, user.roles));
+  const shortcuts = NAV_ITEMS.filter((item) => item.shortcut && canUse(item, user));
   const name = user.displayName || user.username;
 
   return (

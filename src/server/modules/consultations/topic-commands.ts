@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
 import { invalid, say } from '../../core/errors.ts';
 import { notify } from '../../core/notify.ts';
-import { hasRole } from '../../core/policies.ts';
+import { hasRole, memberOf } from '../../core/policies.ts';
 import { users } from '../../core/schema.ts';
 import { today } from '../handling/deadlines.ts';
 import { insertConsultation } from './commands.ts';
@@ -20,7 +20,7 @@ export interface TopicInput { year: number; title: string; reason: string; sugge
 
 /** What the proposer was when proposing: a member (leaders who are members too), a unit, the public, else the office. */
 function proposerKind(c: CommandScope): 'member' | 'unit' | 'public' | 'office' {
-  if (c.actor.memberId && hasRole(c.actor, 'member', 'leader')) return 'member';
+  if (memberOf(c.actor)) return 'member';
   if (c.actor.unitId && hasRole(c.actor, 'unit')) return 'unit';
   if (hasRole(c.actor, 'admin', 'staff', 'leader')) return 'office';
   return 'public';

@@ -3,7 +3,7 @@ import type { Origin } from '../../core/origin.ts';
 import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
 import { conflict, forbidden, invalid, say } from '../../core/errors.ts';
 import { answered, notify, memberUsers, memberUsersOf, roleUsers } from '../../core/notify.ts';
-import { hasRole } from '../../core/policies.ts';
+import { hasRole, memberOf } from '../../core/policies.ts';
 import { members, plenarySessions, terms } from '../org/schema.ts';
 import * as engine from '../handling/engine.ts';
 import { storeUpload, type Upload } from '../handling/attachments.ts';
@@ -34,7 +34,6 @@ async function inviteCosigners(c: CommandScope, p: { id: string; title: string }
   await notify(c.tx, c.actor.orgId, await memberUsers(c.tx, c.actor.orgId, ids), { kind: 'cosign', title: `请确认附议：${p.title}`, href: `/proposals/${p.id}`, params: { title: p.title } });
 }
 
-/** A member drafts a proposal (staff may enter one for a party group, special committee or sector). */
 /** A unit (lead or co) uploads a file to attach to its reply or a contact-log entry. */
 export function uploadAttachment(ctx: Ctx, id: string, file: Upload) {
   return runCommand(ctx, async (c) => {
@@ -46,13 +45,15 @@ export function uploadAttachment(ctx: Ctx, id: string, file: Upload) {
   });
 }
 
+/** A member (a leader who is one too) drafts a proposal (staff may enter one for a party group, special committee or sector). */
 export function createProposal(ctx: Ctx, input: DraftInput) {
   return runCommand(ctx, (c) => insertProposal(c, input));
 }
 
 /** createProposal inside an open command (another module's, e.g. an opinion collected on a 双联 contact). */
 export async function insertProposal(c: CommandScope, input: DraftInput) {
-  const byMember = !!c.actor.memberId && hasRole(c.actor, 'member');
+  // A member, or a leader who is one too (chairs and vice-chairs are).
+  const byMember = !!memberOf(c.actor);
   const collective = ['group', 'committee', 'sector'].includes(input.kind);
   if (!byMember && !(collective && hasRole(c.actor, 'staff'))) throw forbidden(say('只有委员可以撰写提案', 'Only members draft proposals'));
   if (collective && !input.proposerName && !byMember) throw invalid('/proposerName', say('请填写党派、专委会或界别的名称', 'name the party group, special committee or sector'));

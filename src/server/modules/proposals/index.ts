@@ -31,6 +31,11 @@ addTodoSource(async (db, actor) => {
     const replied = await db.select({ id: proposals.id, title: proposals.title }).from(proposals)
       .where(and(eq(proposals.orgId, actor.orgId), eq(proposals.proposerMemberId, actor.memberId), eq(proposals.state, 'replied')));
     out.push(...replied.map((p) => ({ kind: 'evaluate', title: `评价答复：${p.title}`, params: { title: p.title }, href: href(p.id) })));
+    // A joint draft left without co-signers (all declined, or none named) cannot be submitted: the proposer adds some.
+    const alone = await db.select({ id: proposals.id, title: proposals.title }).from(proposals)
+      .where(and(eq(proposals.orgId, actor.orgId), eq(proposals.proposerMemberId, actor.memberId), eq(proposals.state, 'draft'), eq(proposals.kind, 'joint'),
+        sql`not exists (select 1 from ${proposalCosigners} c where c.org_id = ${proposals.orgId} and c.proposal_id = ${proposals.id} and c.via_merge_of is null)`));
+    out.push(...alone.map((p) => ({ kind: 'addCosigners', title: `补充附议人：${p.title}`, params: { title: p.title }, href: href(p.id) })));
   }
   if (hasRole(actor, 'staff')) {
     const queue = await db.select({ n: sql<number>`count(*)::int` }).from(proposals).where(and(eq(proposals.orgId, actor.orgId), eq(proposals.state, 'submitted')));

@@ -71,6 +71,7 @@ export const uiEn: Record<Keys, string> = {
 
   'todo.cosign': 'Confirm co-signing: {title}',
   'todo.evaluate': 'Evaluate the reply: {title}',
+  'todo.addCosigners': 'Add co-signers: {title}',
   'todo.file': 'Proposals to review for filing: {n}',
   'todo.assign': 'Proposals to assign: {n}',
   'todo.publish': 'Closed proposals to publish: {n}',

@@ -18,6 +18,7 @@ import { COLLECTIVE_KINDS, DOMAINS, MEMBER_KINDS, charCount } from '../../compon
 import type { Domain, Proposal, ProposalKind } from '../../components/proposals/model';
 import { proposalPath, useProposal, useProposalSettings } from '../../components/proposals/queries';
 import { keys } from '../../queries';
+import { allows, PROPOSERS } from '../../layout/roles';
 
 interface Values {
   title: string;
@@ -63,7 +64,7 @@ function ComposeForm({ draft }: { draft?: Proposal }) {
   const titleValue = Form.useWatch('title', form) as string | undefined;
   const bodyValue = Form.useWatch('body', form) as string | undefined;
 
-  const isMember = hasRole('member') && !!user?.memberId;
+  const isMember = allows(PROPOSERS, user);
   const kinds: ProposalKind[] = [...(isMember ? MEMBER_KINDS : []), ...(hasRole('staff') ? COLLECTIVE_KINDS : [])];
   const limit = settings.data?.bodyLimit ?? 2500;
   const collective = !!kind && COLLECTIVE_KINDS.includes(kind);
