@@ -224,6 +224,9 @@ describe.each(engines)('dual liaison (%s)', (engine) => {
     expect((await notices('staff')).map((n) => n.title)).toEqual(Array(2).fill(`双联：${b.totals.behind} 位联系人“一见面一报告”尚未完成`));
     // A member of the chair meeting with a login, behind on both counts.
     expect((await notices('leader')).map((n) => n.title)).toEqual(Array(2).fill(`双联：还有 ${row(b, ids.zhao)!.unmet} 个联系对象未见面，尚未提交${YEAR}年度书面报告`));
+    // …who writes that report as members do (their login is linked to the member).
+    await ok('leader', 'PUT', '/liaison/reports', { year: YEAR, body: '本年度联系界别群众，收集意见三条。' });
+    expect(row(await board(), ids.zhao)).toMatchObject({ reported: true });
     // A past year's graph brings no reminders.
     await ok('staff', 'POST', '/liaison/links/generate', { year: YEAR - 1 });
     await t.app.jobs.runDue(new Date(`${YEAR}-12-31T02:00:00Z`));

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
 import { conflict, forbidden, invalid, notFound, say } from '../../core/errors.ts';
-import { hasRole } from '../../core/policies.ts';
+import { hasRole, memberOf } from '../../core/policies.ts';
 import { today } from '../handling/deadlines.ts';
 import { insertOpinion } from '../opinions/commands.ts';
 import { bindUploads, storeUpload, type Upload } from '../handling/attachments.ts';
@@ -198,7 +198,7 @@ export function convertOpinion(ctx: Ctx, id: string, to: 'opinion' | 'proposal',
 async function reportOwner(c: CommandScope, input: { year: number; memberId?: string }) {
   const forOther = !!input.memberId && input.memberId !== c.actor.memberId;
   if (forOther) c.authorize('liaison.manage');
-  else if (!c.actor.memberId || !hasRole(c.actor, 'member')) {
+  else if (!memberOf(c.actor)) { // (a leader linked to a member is a liaison as members are)
     if (hasRole(c.actor, 'staff', 'admin')) throw invalid('/memberId', say('请选择报告所属的委员', 'name the member the report is for'));
     throw forbidden(say('只有委员撰写双联报告', 'Only members write liaison reports'));
   }
