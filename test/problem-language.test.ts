@@ -140,8 +140,8 @@ describe.each(engines)('problems in the caller’s language (%s)', (engine) => {
     const staff = await t.as('staff');
     const upload = (h: Record<string, string>) => t.app.inject({ method: 'POST', url: '/api/v1/members/import', ...multipart(Buffer.from('姓名,党派\n张,中共'), 'roster.xlsx', { ...staff, ...h }) });
     expect(await both(400, upload)).toEqual({
-      zh: { detail: '此文件不是 .xlsx 工作簿', errors: [{ path: '/file', message: '不是 .xlsx 文件' }] },
-      en: { detail: 'The file is not an .xlsx workbook', errors: [{ path: '/file', message: 'not an .xlsx file' }] },
+      zh: { detail: '此文件不是 .xlsx 工作簿', errors: [{ path: '/file', message: '请上传 Excel 的 .xlsx 文件（可先下载导入模板）' }] },
+      en: { detail: 'The file is not an .xlsx workbook', errors: [{ path: '/file', message: 'upload an Excel .xlsx file (the template is one)' }] },
     });
   });
 

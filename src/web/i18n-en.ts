@@ -167,6 +167,7 @@ export const en: Dictionary = {
   'import.field': 'Field',
   'import.message': 'Problem',
   'import.noErrors': 'All rows are valid',
+  'import.noRows': 'The file has no member rows: fill in the template from its second row',
   'import.commit': 'Import valid rows',
   'import.retry': 'Fix and upload again',
   'import.done': '{count} members imported',

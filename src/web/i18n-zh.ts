@@ -165,6 +165,7 @@ export const zh = {
   'import.field': '字段',
   'import.message': '问题',
   'import.noErrors': '全部行均有效',
+  'import.noRows': '文件中没有委员数据行：请在模板的第二行起填写委员信息',
   'import.commit': '导入有效行',
   'import.retry': '修改后重新上传',
   'import.done': '已导入 {count} 名委员',

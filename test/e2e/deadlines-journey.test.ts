@@ -171,4 +171,13 @@ describe('deadlines journey in the browser', () => {
     const form = await act(page, '答复');
     await see(form.getByText('协办单位市卫健委尚未提交协办意见：答复应吸收协办意见，确需先答复的也可提交', { exact: true }));
   });
+
+  it("the office's to-do headings count what each group holds, not its lines", { timeout: 180_000 }, async (test) => {
+    for (const n of ['甲', '乙']) await proposalIn(e2e.t, 'submitted', `关于完善社区卫生服务${n}的提案`);
+    await proposalIn(e2e.t, 'filed', '关于完善社区卫生服务丙的提案');
+    const page = await logInAs(e2e, test, 'staff');
+    // One line stands for the two proposals to review: the heading says two.
+    await see(main(page).getByRole('link', { name: '待审查立案的提案 2 件' }));
+    await see(main(page).getByText('立案审查（2）', { exact: true }));
+  });
 });

@@ -19,15 +19,19 @@ const KINDS = ['sign', 'reply', 'opinion', 'cosign', 'addCosigners', 'evaluate',
   'recommendationSign', 'recommendationReply', 'recommendationOpinion', 'topicsToShortlist', 'topicsToPick'];
 const kindLabel = (kind: string) => (KINDS.includes(kind) ? `todo.kind.${kind}` : 'todo.kind.other') as MessageKey;
 
-interface Group { label: MessageKey; items: Todo[]; overdue: number }
+interface Group { label: MessageKey; items: Todo[]; overdue: number; count: number }
+
+/** How many things a to-do stands for: a line of the office's queue (待审查立案的提案 18 件) its n, any other one. */
+const countOf = (item: Todo) => (typeof item.params?.n === 'number' ? item.params.n : 1);
 
 /** Groups in the order of their first item, items in the server's order. */
 function groupOf(items: readonly Todo[]): Group[] {
   const groups = new Map<MessageKey, Group>();
   for (const item of items) {
     const label = kindLabel(item.kind);
-    const g = groups.get(label) ?? { label, items: [], overdue: 0 };
+    const g = groups.get(label) ?? { label, items: [], overdue: 0, count: 0 };
     g.items.push(item);
+    g.count += countOf(item);
     if (item.overdueDays) g.overdue++;
     groups.set(label, g);
   }
@@ -66,7 +70,7 @@ function TodoGroup({ group, headed }: { group: Group; headed: boolean }) {
     <section aria-label={label}>
       {headed && (
         <Flex gap={8} align="center" wrap style={{ marginTop: 8 }}>
-          <Typography.Text strong>{t('home.todoGroup', { label, n: group.items.length })}</Typography.Text>
+          <Typography.Text strong>{t('home.todoGroup', { label, n: group.count })}</Typography.Text>
           {group.overdue > 0 && <Tag color="red">{t('home.todoOverdue', { n: group.overdue })}</Tag>}
         </Flex>
       )}
@@ -100,7 +104,7 @@ export function TodoList() {
     <Flex vertical gap={8}>
       {headed && (
         <Flex gap={8} align="center" wrap>
-          <Typography.Text type="secondary">{t('home.todoSummary', { total: items.length })}</Typography.Text>
+          <Typography.Text type="secondary">{t('home.todoSummary', { total: items.reduce((n, i) => n + countOf(i), 0) })}</Typography.Text>
           {overdue > 0 && <Typography.Text type="danger" strong>{t('home.todoOverdue', { n: overdue })}</Typography.Text>}
         </Flex>
       )}

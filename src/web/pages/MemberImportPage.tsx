@@ -118,7 +118,7 @@ export default function MemberImportPage() {
               {t('import.retry')}
             </Button>
           </Flex>
-          {step.report.valid === 0 && (
+          {step.report.valid === 0 && step.report.total > 0 && (
             <Typography.Paragraph type="warning" style={{ marginTop: 8, marginBottom: 0 }}>
               {t('import.nothingValid')}
             </Typography.Paragraph>
@@ -177,6 +177,8 @@ function ReportCounts({ report }: { report: ImportReport }) {
 
 function ErrorTable({ report }: { report: ImportReport }) {
   const { t } = useI18n();
+  // A file without rows (the template as downloaded) is said so, not that all its rows are valid.
+  if (!report.total) return <Alert type="warning" showIcon title={t('import.noRows')} />;
   if (!report.errors.length) return <Alert type="success" showIcon title={t('import.noErrors')} />;
   return (
     <Table

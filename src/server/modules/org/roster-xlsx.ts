@@ -74,7 +74,7 @@ export async function readRoster(parts: Uint8Array[]): Promise<RosterCells[]> {
 /** (On a worker.) Streams the first sheet row by row, stopping at the 5,001st row with content, unread the rest. */
 export async function readRosterRows(parts: Uint8Array[]): Promise<RosterCells[]> {
   const data = Buffer.concat(parts);
-  if (!isZip(data)) throw badRequest(say('此文件不是 .xlsx 工作簿', 'The file is not an .xlsx workbook'), [{ path: '/file', message: say('不是 .xlsx 文件', 'not an .xlsx file') }]);
+  if (!isZip(data)) throw badRequest(say('此文件不是 .xlsx 工作簿', 'The file is not an .xlsx workbook'), [{ path: '/file', message: say('请上传 Excel 的 .xlsx 文件（可先下载导入模板）', 'upload an Excel .xlsx file (the template is one)') }]);
   checkZip(data, ROSTER_ZIP);
   const { default: ExcelJS } = await import('exceljs');
   const input = Readable.from([data]);

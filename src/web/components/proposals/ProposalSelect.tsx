@@ -7,7 +7,7 @@ import { api } from '../../api';
 import { useI18n } from '../../i18n';
 import { keys } from '../../queries';
 import type { Page } from '../../types';
-import { shortNumber } from './model';
+import { useNumberText } from './ProposalTags';
 import type { ProposalListItem, ProposalState } from './model';
 
 const MERGE_TARGETS: ProposalState[] = ['filed', 'assigned', 'handling'];
@@ -29,6 +29,7 @@ export function ProposalSelect({ id, value, onChange, exclude }: Props) {
     return () => clearTimeout(timer);
   }, [search]);
 
+  const numberText = useNumberText();
   const params = { state: MERGE_TARGETS, q, sort: 'number', page: 1, pageSize: 20 };
   const found = useQuery({
     queryKey: [...keys.proposals, 'list', 'select', params],
@@ -37,7 +38,7 @@ export function ProposalSelect({ id, value, onChange, exclude }: Props) {
   });
   const options = (found.data?.items ?? [])
     .filter((p) => p.id !== exclude)
-    .map((p) => ({ value: p.id, label: [shortNumber(p.number), p.title, p.proposerName].filter(Boolean).join(' · ') }));
+    .map((p) => ({ value: p.id, label: [numberText(p), p.title, p.proposerName].filter(Boolean).join(' · ') }));
 
   return (
     <Select

@@ -4,7 +4,7 @@ import type { dashboardZh } from '../dashboard';
 type Keys = keyof typeof dashboardZh;
 export const dashboardEn: Record<Keys, string> = {
   'nav.dashboard': 'Dashboard',
-  'home.shortcut.dashboard': 'This year\'s proposals, consultations, 双联, 双创, duty records and 社情民意 in charts; click through to the records',
+  'home.shortcut.dashboard': 'This year\'s proposals, consultations, dual liaison, dual creation, duty records and public opinion in charts; click through to the records',
   'dashboard.item': 'Item',
   'dashboard.empty': 'No data this year',
   'dashboard.showTable': 'Show table',
@@ -20,10 +20,10 @@ export const dashboardEn: Record<Keys, string> = {
   'dashboard.chart.proposalOverdue': 'Overdue replies by unit',
   'dashboard.chart.consultationPlan': 'Consultations: planned and held',
   'dashboard.chart.consultationOutcomes': 'Consultation outcomes adopted',
-  'dashboard.chart.liaisonCompliance': '双联: one meeting, one report',
-  'dashboard.chart.creationProjects': '双创: money, jobs, households',
+  'dashboard.chart.liaisonCompliance': 'Dual liaison: one meeting, one report',
+  'dashboard.chart.creationProjects': 'Dual creation: money, jobs, households',
   'dashboard.chart.dutyPoints': 'Duty points of members',
-  'dashboard.chart.opinionAdoptions': '社情民意 adopted, by level',
+  'dashboard.chart.opinionAdoptions': 'Public opinion reports adopted, by level',
   'dashboard.series.proposalStates.proposals': 'Proposals',
   'dashboard.series.proposalRates.assigned': 'Assigned',
   'dashboard.series.proposalRates.replyRate': 'Reply rate',

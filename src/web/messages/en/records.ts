@@ -42,7 +42,7 @@ export const recordsEn: Record<Keys, string> = {
   'records.recompute': 'Recompute',
   'records.recomputed': 'Points of {year} recomputed by the current rules ({members} members)',
   'records.intro': 'Entries come from the work itself (whoever organises records it); nothing is typed twice, and every point is an entry.',
-  'records.rules.intro': 'Points per kind of entry; 社情民意 adoptions by level and liaison contacts by channel may have their own. Saving recomputes every year.',
+  'records.rules.intro': 'Points per kind of entry; public opinion adoptions by level and liaison contacts by channel may have their own. Saving recomputes every year.',
   'records.rules.saved': 'Rules saved; points recomputed',
   'records.rules.points': 'Points',
   'records.rules.grades': 'Grade lines (at least)',

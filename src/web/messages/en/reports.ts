@@ -3,8 +3,8 @@ import type { reportsZh } from '../reports';
 
 type Keys = keyof typeof reportsZh;
 export const reportsEn: Record<Keys, string> = {
-  'nav.sishuang': '四双 report',
-  'home.shortcut.sishuang': 'This year\'s 四双 report drafted from the data; every figure opens the records behind it',
+  'nav.sishuang': 'Four-pairs report',
+  'home.shortcut.sishuang': 'This year\'s four-pairs report (liaison, creation, consultation, evaluation) drafted from the data; every figure opens the records behind it',
   'reports.year': 'Year',
   'reports.download': 'Download Word',
   'reports.profile': 'Names in the report',

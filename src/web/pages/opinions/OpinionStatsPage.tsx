@@ -79,7 +79,9 @@ export default function OpinionStatsPage() {
             </Card>
           </Col>
         </Row>
-        <Card size="small" title={t('opinion.stats.members')} extra={s && <Typography.Text type="secondary">{t('opinion.stats.membersLine', { total: s.members.total, withReports: s.members.withReports, quotaMet: s.members.quotaMet })}</Typography.Text>}>
+        <Card size="small" title={t('opinion.stats.members')}>
+          {/* (in the body, not beside the title: on a phone the line left the title no room) */}
+          {s && <Typography.Paragraph type="secondary">{t('opinion.stats.membersLine', { total: s.members.total, withReports: s.members.withReports, quotaMet: s.members.quotaMet })}</Typography.Paragraph>}
           <Table<MemberCount> rowKey="memberId" size="small" loading={stats.isFetching} columns={columns} dataSource={s?.members.items ?? []} scroll={{ x: 'max-content' }} pagination={{ pageSize: 20, showSizeChanger: false }} />
         </Card>
       </Flex>
