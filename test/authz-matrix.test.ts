@@ -712,8 +712,8 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/liaison/reports': { who: ANYONE, ok: 200 },
   'GET /api/v1/liaison/reports.xlsx': { who: ANYONE, ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR) } }) },
   'GET /api/v1/liaison/reports.csv': { who: ANYONE, ok: 200, req: () => ({ query: { year: String(LIAISON_YEAR) } }) },
-  // A member writes their own; the office for a member it names (another committee's office cannot name ours).
-  'PUT /api/v1/liaison/reports': { who: 'see statuses', statuses: '                       401  200 200 403 200 403 403 422 422', ok: 200,
+  // A member (or a leader linked to one: the fixture's is) writes their own; the office for a member it names (another committee's office cannot name ours).
+  'PUT /api/v1/liaison/reports': { who: 'see statuses', statuses: '                       401  200 200 200 200 403 403 422 422', ok: 200,
     req: async (c) => { await zhangsLink(c); return { body: { year: LIAISON_YEAR, body: '年度双联书面报告', ...(['admin', 'staff', 'otherAdmin', 'otherStaff'].includes(c.caller.name) ? { memberId: c.t.fx.memberIds[0] } : {}) } }; } },
 
   // 双创: staff enter everything, a member their own projects, pairings and activities; leaders read; units nothing.
@@ -761,7 +761,7 @@ const MATRIX: Record<string, Rule> = {
     req: async (c) => ({ id: await creationOf(c, 'exchanges', { date: '2025-11-20', place: '会议室', topic: '经验交流会' }), body: { attendees: 40 } }) },
   'GET /api/v1/liaison/counters/records': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { counter: 'policyTalks' } }) },
   // The annual report as a document: as the written one, a member's own, the office's for a member it names.
-  'POST /api/v1/liaison/reports/file': { who: 'see statuses', statuses: '                  401  200 200 403 200 403 403 422 422', ok: 200,
+  'POST /api/v1/liaison/reports/file': { who: 'see statuses', statuses: '                  401  200 200 200 200 403 403 422 422', ok: 200,
     req: async (c) => { await zhangsLink(c); return { form: pdfForm(), query: { year: String(LIAISON_YEAR), ...(['admin', 'staff', 'otherAdmin', 'otherStaff'].includes(c.caller.name) ? { memberId: c.t.fx.memberIds[0]! } : {}) } }; } },
   'GET /api/v1/liaison/reports/:id/file': { who: 'see statuses', statuses: '                 401  200 200 200 200 404 404 404 404', ok: 200, req: async (c) => ({ id: await uploadedReport(c) }) },
   'GET /api/v1/liaison/meetings': { who: ['admin', 'staff', 'leader', 'member'], ok: 200 },

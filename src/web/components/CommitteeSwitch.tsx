@@ -10,13 +10,14 @@ import { useAuth, useUser } from '../auth';
 import { useI18n } from '../i18n';
 import { useMemberships } from '../queries';
 import { pageAfterSwitch } from '../layout/afterSwitch';
+import { TOASTS } from '../layout/PageContent';
 
 export function CommitteeSwitch({ maxWidth }: { maxWidth: number }) {
   const user = useUser();
   const { switchOrg } = useAuth();
   const { t } = useI18n();
   // (the header is outside antd's App of the page area: its own message holder)
-  const [message, messageHolder] = antMessage.useMessage();
+  const [message, messageHolder] = antMessage.useMessage(TOASTS);
   const navigate = useNavigate();
   const matches = useMatches();
   const location = useLocation();

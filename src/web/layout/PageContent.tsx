@@ -5,11 +5,14 @@ import { Suspense } from 'react';
 import { Outlet } from 'react-router-dom';
 import { App as AntApp, Flex, Layout, Spin } from 'antd';
 
+/** Toasts below the 56 px header, not over its controls (a committee switched back at once, the bell, the menu). */
+export const TOASTS = { top: 64 };
+
 /** pageKey: the page starts anew when it changes (the committee worked in: none of the other's data or filters stays). */
 export function PageContent({ isMobile, maxWidth, pageKey }: { isMobile: boolean; maxWidth: number; pageKey?: string }) {
   return (
     <Layout.Content style={{ padding: isMobile ? 12 : 24, minWidth: 0 }}>
-      <AntApp style={{ maxWidth, margin: '0 auto' }}>
+      <AntApp style={{ maxWidth, margin: '0 auto' }} message={TOASTS}>
         <Suspense
           fallback={
             <Flex justify="center" style={{ padding: 48 }}>

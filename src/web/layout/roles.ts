@@ -29,8 +29,8 @@ export const ADMIN_ONLY: Role[] = ['admin'];
 export const PROPOSERS: Access = asMember(['member', 'leader']);
 /** Staff also enter proposals of party groups, special committees and sectors. */
 export const PROPOSAL_WRITERS: Access = (u) => allows(PROPOSERS, u) || u.roles.includes('staff');
-/** Leaders are often members too: they may be asked to co-sign. */
-export const COSIGNERS: Role[] = ['member', 'leader'];
+/** Leaders are often members too: they may be asked to co-sign (as the member their login is linked to). */
+export const COSIGNERS: Access = asMember(['member', 'leader']);
 export const PROPOSAL_OFFICE: Role[] = ['staff'];
 export const SUPERVISORS: Role[] = ['staff', 'admin', 'leader'];
 /** The 四双 report: the office and the leaders (api.md). */
@@ -44,7 +44,7 @@ export const OPINION_COMPOSERS: Role[] = ['member', 'staff'];
 export const OPINION_OFFICE: Role[] = ['staff'];
 // 双联: members (leaders are often members too) keep in touch with whom they are linked to; staff and leaders see
 // the whole graph (staff and admins adjust it).
-export const LIAISONS: Role[] = ['member', 'leader'];
+export const LIAISONS: Access = asMember(['member', 'leader']);
 // 双创: members register their own projects and log their activities; staff and leaders see everything (staff enter for members).
 export const CREATION_MEMBERS: Role[] = ['member'];
 // 双协: staff run consultations and keep the plan; leaders follow them and adopt the plan; members take part.
@@ -52,7 +52,7 @@ export const CONSULTATION_READERS: Role[] = ['staff', 'admin', 'leader', 'member
 /** 开门式选题: everyone logged in, registered members of the public too, proposes and supports topics. */
 export const TOPIC_ROLES: Role[] = [...ANY_ROLE, 'public'];
 /** Members (leaders are often members too) are invited to consultation meetings, reply and sign in. */
-export const MEETING_GOERS: Role[] = ['member', 'leader'];
+export const MEETING_GOERS: Access = asMember(['member', 'leader']);
 
 /** A leader not on the staff: the key board shows the key proposals they lead (as the server does). */
 export function leadsOwnKeyProposals(roles: Role[]): boolean {
