@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engines, proposalIn, testApp, type TestApp } from './helpers.ts';
+import { engines, opinionIn, proposalIn, testApp, type TestApp } from './helpers.ts';
 
 // What the web app needs to speak the user's language about server data: to-dos carry their values
 // apart from the Chinese title, a filed proposal its term and session, and the audit log reads
@@ -48,6 +48,39 @@ describe.each(engines)('to-dos, numbers and the audit log for the web in any lan
     expect(csv.statusCode).toBe(200);
     expect(csv.body).toContain('交办,提案');
     expect(csv.body).not.toMatch(/,assign,proposal,/);
+  });
+
+  it('the audit log names the object of each entry by its title, linked to its page; a deleted one still lists', async () => {
+    type Entry = { entity: string; entityId: string | null; action: string; entityTitle: string | null; entityHref: string | null; entityGone: boolean };
+    const opinionId = await opinionIn(t, 'approved', '关于老旧小区加装电梯的建议');
+    const staff = await t.as('staff');
+    const made = await t.app.inject({ method: 'POST', url: '/api/v1/consultations', headers: staff, payload: { title: '关于审计日志的协商', kind: 'bimonthly', year: 2031 } });
+    expect(made.statusCode, made.body).toBe(201);
+    const consultationId = made.json().id as string;
+    const category = await t.app.inject({ method: 'POST', url: '/api/v1/documents/categories', headers: staff, payload: { name: '将被删除的分类' } });
+    expect(category.statusCode, category.body).toBe(201);
+    const categoryId = category.json().id as string;
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/documents/categories/${categoryId}`, headers: staff })).statusCode).toBe(204);
+
+    const items = (await get('admin', '/api/v1/audit?pageSize=100')).items as Entry[];
+    const of = (entity: string, id: string) => items.filter((e) => e.entity === entity && e.entityId === id);
+    expect(of('proposal', id).length).toBeGreaterThan(1);
+    for (const e of of('proposal', id)) expect(e).toMatchObject({ entityTitle: '关于建设社区公园的提案', entityHref: `/proposals/${id}`, entityGone: false });
+    expect(of('proposal', id).map((e) => e.action)).toContain('assign');
+    expect(of('opinion', opinionId)[0]).toMatchObject({ entityTitle: '关于老旧小区加装电梯的建议', entityHref: `/opinions/${opinionId}`, entityGone: false });
+    expect(of('consultation', consultationId)[0]).toMatchObject({ entityTitle: '关于审计日志的协商', entityHref: `/consultations/${consultationId}`, entityGone: false });
+    // Gone: its id stays, with the name it was recorded by, and no page to go to.
+    expect(of('documentCategory', categoryId).map((e) => e.action)).toEqual(['delete', 'create']);
+    for (const e of of('documentCategory', categoryId)) expect(e).toMatchObject({ entityId: categoryId, entityTitle: '将被删除的分类', entityHref: null, entityGone: true });
+    // Filtered by object, and in the export.
+    const one = (await get('admin', `/api/v1/audit?entity=consultation&entityId=${consultationId}`)).items as Entry[];
+    expect(one.map((e) => e.entityTitle)).toEqual(one.map(() => '关于审计日志的协商'));
+    const csv = await t.app.inject({ url: '/api/v1/audit.csv?entity=documentCategory', headers: await t.as('admin') });
+    expect(csv.body).toContain('将被删除的分类（已删除）');
+    // Names the app writes read in the reader's language; the log stays the admin's.
+    const term = (await get('admin', '/api/v1/audit?entity=term&pageSize=5')).items as Entry[];
+    if (term[0]) expect(term[0].entityTitle).toMatch(/^第\d+届$/);
+    expect((await t.app.inject({ url: '/api/v1/audit', headers: staff })).statusCode).toBe(403);
   });
 
   it('the audit log reads newest first, by time, and names the kinds of object it holds', async () => {

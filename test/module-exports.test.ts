@@ -243,7 +243,7 @@ describe.each(engines)('exports of the other lists (%s)', (engine) => {
     const unit = await ok('admin', 'POST', '/units', { name: '审计用的局', kind: 'court' });
     await ok('admin', 'DELETE', `/units/${unit.id}`);
     const rows = await rowsOf('/audit.xlsx?entity=unit', 'admin', '操作日志');
-    expect(rows[0]).toEqual(['时间', '操作人', '操作', '对象类型', '对象编号']);
+    expect(rows[0]).toEqual(['时间', '操作人', '操作', '对象类型', '对象', '对象编号']);
     const logged = await listed('/audit?entity=unit', 'admin');
     expect(col(rows, '对象编号')).toEqual(logged.map((a) => a.entityId));
     // In China time (UTC+8), as the office reads it, not UTC.

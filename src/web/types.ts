@@ -192,6 +192,10 @@ export interface AuditEntry {
   actionName: string;
   entityName: string;
   entityId: string | null;
+  /** The object by title (or name), its page in the app, and whether it has been deleted since. */
+  entityTitle: string | null;
+  entityHref: string | null;
+  entityGone: boolean;
   before: unknown;
   after: unknown;
 }

@@ -204,6 +204,12 @@ describe('the pages in the user’s language', () => {
     await see(main(page).getByText('Newest first', { exact: true }));
     await see(main(page).getByRole('cell', { name: 'Mark as key proposal', exact: true }));
     await see(main(page).getByRole('cell', { name: 'Proposal', exact: true }).first());
+    // Each entry names its object by title, linked to its page; the column is the object's.
+    await see(main(page).getByRole('columnheader', { name: 'Object', exact: true }));
+    const proposal = main(page).getByRole('link', { name: TITLE, exact: true }).first();
+    await see(proposal);
+    expect(await proposal.getAttribute('href')).toMatch(/^\/proposals\/[0-9a-f-]{36}$/);
+    await see(main(page).getByRole('link', { name: '文艺界', exact: true }).first());
     await expectEnglish(page);
     // The object type is picked from the kinds the log holds, named in English.
     await see(main(page).getByRole('cell', { name: 'Sector', exact: true }));
@@ -215,6 +221,9 @@ describe('the pages in the user’s language', () => {
     await see(main(page).getByRole('cell', { name: 'Mark as key proposal', exact: true }));
     await expect.poll(() => main(page).getByRole('cell', { name: 'member2', exact: true }).count()).toBe(0);
     await expectEnglish(page);
+    await main(page).getByRole('link', { name: TITLE, exact: true }).first().click();
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/proposals\/[0-9a-f-]{36}$/);
+    await see(main(page).getByText(TITLE).first());
   });
 
   it('the members page: each filter shows its whole name', { timeout: 120_000 }, async (test) => {

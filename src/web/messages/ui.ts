@@ -171,6 +171,8 @@ export const uiZh = {
   'audit.filterActor': '操作人',
   'audit.from': '开始日期',
   'audit.to': '结束日期',
+  'audit.subject': '对象',
+  'audit.gone': '已删除',
   // Public accounts (网民) and online comments (网络议政).
   'register.title': '注册网民账号',
   'register.intro': '注册后即可参与网络议政：发表意见、回复和支持他人的意见。',

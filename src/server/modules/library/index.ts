@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import './audit-subjects.ts';
 import { documentRunner } from './processing.ts';
 import { libraryRoutes } from './routes.ts';
 import { openLibraryStorage, type LibraryStorage } from './storage.ts';

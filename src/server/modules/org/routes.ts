@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import './audit-subjects.ts';
 import { Type } from 'typebox';
 import { Name } from '../../core/http.ts';
 import { sql } from 'drizzle-orm';

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import './audit-subjects.ts';
 import './access.ts';
 import { partyRoutes } from './routes.ts';
 

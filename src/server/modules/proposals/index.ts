@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import './audit-subjects.ts';
 import type { FastifyInstance } from 'fastify';
 import { addTodoSource, type TodoItem } from '../../core/todos.ts';
 import { hasRole } from '../../core/policies.ts';

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import './audit-subjects.ts';
 import { hasRole } from '../../core/policies.ts';
 import { addTodoSource, type TodoItem } from '../../core/todos.ts';
 import { today } from '../handling/deadlines.ts';

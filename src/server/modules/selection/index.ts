@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import './audit-subjects.ts';
 import type { FastifyInstance } from 'fastify';
 import { hasRole } from '../../core/policies.ts';
 import { addTodoSource, type TodoItem } from '../../core/todos.ts';

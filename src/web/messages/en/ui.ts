@@ -165,6 +165,8 @@ export const uiEn: Record<Keys, string> = {
   'audit.filterActor': 'Who',
   'audit.from': 'From',
   'audit.to': 'To',
+  'audit.subject': 'Object',
+  'audit.gone': 'Deleted',
   'register.title': 'Register a public account',
   'register.intro': 'With an account you take part in online consultation: comment, reply and support others’ comments.',
   'register.displayName': 'Display name',

@@ -2,7 +2,8 @@
 // Actions and object types are stable ids; the server names them in the page's language (core/audit/names.ts).
 import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Col, Flex, Input, Row, Select, Typography, theme } from 'antd';
+import { Link } from 'react-router-dom';
+import { Col, Flex, Input, Row, Select, Tag, Typography, theme } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { api, withQuery } from '../../api';
 import { DateField } from '../../components/DateField';
@@ -37,10 +38,21 @@ function JsonBlock({ title, value }: { title: string; value: unknown }) {
   );
 }
 
-/** The title an entry names its object by, if any (most record one when they create or change it). */
-function subjectOf(e: AuditEntry): string | undefined {
-  const titled = (v: unknown) => (v && typeof v === 'object' && typeof (v as { title?: unknown }).title === 'string' ? (v as { title: string }).title : undefined);
-  return titled(e.after) ?? titled(e.before);
+/** The object an entry touched: its title linked to its page, "deleted" if it is gone, and its id to copy. */
+function Subject({ e }: { e: AuditEntry }) {
+  const { t } = useI18n();
+  const title = e.entityTitle && (e.entityHref && !e.entityGone ? <Link to={e.entityHref}>{e.entityTitle}</Link> : <Typography.Text>{e.entityTitle}</Typography.Text>);
+  return (
+    <Flex vertical gap={0} style={{ minWidth: 0 }}>
+      {(title || e.entityGone) && (
+        <span>
+          {title}
+          {e.entityGone && <Tag style={{ marginInlineStart: title ? 6 : 0 }}>{t('audit.gone')}</Tag>}
+        </span>
+      )}
+      {e.entityId ? <Typography.Text code copyable={{ text: e.entityId }}>{e.entityId.length > 12 ? `${e.entityId.slice(0, 8)}…` : e.entityId}</Typography.Text> : !title && t('common.none')}
+    </Flex>
+  );
 }
 
 export default function AuditPage() {
@@ -79,16 +91,11 @@ export default function AuditPage() {
     { title: t('audit.action'), dataIndex: 'actionName', key: 'action' },
     { title: t('audit.entity'), dataIndex: 'entityName', key: 'entity' },
     {
-      title: t('audit.entityId'),
+      title: t('audit.subject'),
       dataIndex: 'entityId',
       key: 'entityId',
-      // The object's title where the entry holds one (a proposal's, a consultation's…), beside its id.
-      render: (id: string | null, e) => (
-        <Flex vertical gap={0}>
-          {subjectOf(e) && <Typography.Text>{subjectOf(e)}</Typography.Text>}
-          {id ? <Typography.Text code copyable={{ text: id }}>{id.length > 12 ? `${id.slice(0, 8)}…` : id}</Typography.Text> : t('common.none')}
-        </Flex>
-      ),
+      // The object by its title (the server's, of the object now or as the entry recorded it), beside its id.
+      render: (_id: string | null, e) => <Subject e={e} />,
     },
   ];
 
