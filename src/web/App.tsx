@@ -56,6 +56,7 @@ const OrgsPage = page(() => import('./pages/admin/OrgsPage'));
 const UsersPage = page(() => import('./pages/admin/UsersPage'));
 const TermsPage = page(() => import('./pages/admin/TermsPage'));
 const AuditPage = page(() => import('./pages/admin/AuditPage'));
+const SettingsPage = page(() => import('./pages/admin/SettingsPage'));
 const MyProposalsPage = page(() => import('./pages/proposals/MyProposalsPage'));
 const ComposeProposalPage = page(() => import('./pages/proposals/ComposeProposalPage'));
 const CosignRequestsPage = page(() => import('./pages/proposals/MemberTodoListPage').then((m) => ({ default: m.CosignRequestsPage })));
@@ -210,6 +211,7 @@ const pages = [
   { path: 'admin/committees', ...only(CONFIG_ROLES, <CommitteesPage />) },
   { path: 'admin/units', ...only(CONFIG_ROLES, <UnitsPage />) },
   { path: 'admin/terms', ...only(CONFIG_ROLES, <TermsPage />) },
+  { path: 'admin/settings', ...only(CONFIG_ROLES, <SettingsPage />) },
   { path: 'admin/users', ...only(ADMIN_ONLY, <UsersPage />) },
   { path: 'admin/orgs', ...only(ADMIN_ONLY, <OrgsPage />) },
   { path: 'admin/audit', ...only(ADMIN_ONLY, <AuditPage />) },

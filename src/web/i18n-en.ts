@@ -17,6 +17,7 @@ import { reportsEn } from './messages/en/reports';
 import { dashboardEn } from './messages/en/dashboard';
 import { searchEn } from './messages/en/search';
 import { orgsEn } from './messages/en/orgs';
+import { settingsEn } from './messages/en/settings';
 
 export const en: Dictionary = {
   ...shellEn,
@@ -271,6 +272,7 @@ export const en: Dictionary = {
   ...liaisonEn,
   ...recordsEn,
   ...orgsEn,
+  ...settingsEn,
   ...reportsEn,
   ...dashboardEn,
   ...searchEn,

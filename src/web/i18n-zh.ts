@@ -16,6 +16,7 @@ import { reportsZh } from './messages/reports';
 import { dashboardZh } from './messages/dashboard';
 import { searchZh } from './messages/search';
 import { orgsZh } from './messages/orgs';
+import { settingsZh } from './messages/settings';
 
 export const zh = {
   'common.save': '保存',
@@ -269,6 +270,7 @@ export const zh = {
   ...liaisonZh,
   ...recordsZh,
   ...orgsZh,
+  ...settingsZh,
   ...reportsZh,
   ...dashboardZh,
   ...searchZh,

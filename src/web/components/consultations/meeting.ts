@@ -45,6 +45,16 @@ export function useMyInvitations() {
   return useQuery({ queryKey: [...consultationKey, 'invitations'], queryFn: ({ signal }) => api.get<Invitation[]>('/api/v1/consultations/invitations', undefined, signal) });
 }
 
+/** Working days before a meeting when invitations and materials are due; the holidays not counted (YYYY-MM-DD). */
+export interface MeetingSettings { invitationDays: number; materialsDays: number; holidays: string[] }
+
+export function useMeetingSettings() {
+  return useQuery({
+    queryKey: [...consultationKey, 'meetingSettings'],
+    queryFn: ({ signal }) => api.get<MeetingSettings>('/api/v1/consultations/meeting-settings', undefined, signal),
+  });
+}
+
 /** The sign-in screen, read again every few seconds: the code turns, the count grows. */
 export function useSignInScreen(id: string) {
   return useQuery({

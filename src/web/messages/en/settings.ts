@@ -1,0 +1,33 @@
+// The English table of ../settings.ts, loaded only when the page is in English.
+import type { settingsZh } from '../settings';
+
+export const settingsEn: Record<keyof typeof settingsZh, string> = {
+  'nav.settings': 'Committee settings',
+  'home.shortcut.settings': 'Proposal and public opinion lengths and deadlines, meeting notice days',
+  'settings.intro': 'This committee’s working parameters. Admins change them, and the change applies from then on; everyone else may only read them.',
+  'settings.readOnly': 'Only an admin may change these settings.',
+  'settings.proposals': 'Proposals',
+  'settings.proposals.intro': 'The longest a proposal’s text may be, the grounds for not filing one, and the handling deadlines after assignment.',
+  'settings.bodyLimit': 'Longest text',
+  'settings.chars': 'characters',
+  'settings.notFiledGrounds': 'Grounds for not filing',
+  'settings.notFiledGroundsHint': 'Type a ground and press Enter to add it; the review picks from these.',
+  'settings.returnWindowDays': 'A unit may return it within',
+  'settings.replyMonths': 'Lead unit replies within',
+  'settings.maxMonths': 'Longest with extensions',
+  'settings.coOpinionMonths': 'Co-handlers’ opinion within',
+  'settings.days': 'days',
+  'settings.months': 'months',
+  'settings.opinions': 'Public opinion reports',
+  'settings.opinions.intro': 'The longest a report’s text may be, and how many reports a member hands in each year.',
+  'settings.quotaStanding': 'A standing committee member, yearly',
+  'settings.quotaMember': 'A member, yearly',
+  'settings.pieces': 'reports',
+  'settings.meetings': 'Consultation meetings',
+  'settings.meetings.intro': 'How many working days before a meeting the invitations go out and the speeches and materials are due; weekends and the holidays below do not count.',
+  'settings.invitationDays': 'Invitations go out',
+  'settings.materialsDays': 'Materials are due',
+  'settings.workingDays': 'working days before',
+  'settings.holidays': 'Holidays',
+  'settings.holidaysHint': 'Type a day as YYYY-MM-DD and press Enter, e.g. 2026-10-01.',
+};

@@ -1,0 +1,33 @@
+// Strings of 委员会设置 (the committee's settings: proposals, 社情民意, consultation meetings); merged into i18n.ts.
+// The English table is typed against the Chinese one, so a missing key fails the type check.
+
+export const settingsZh = {
+  'nav.settings': '委员会设置',
+  'home.shortcut.settings': '提案、社情民意字数与期限，协商会议通知时间',
+  'settings.intro': '本级政协的业务参数。管理员可以修改，修改后对之后的操作生效；其他人员只能查看。',
+  'settings.readOnly': '只有管理员可以修改这些设置。',
+  'settings.proposals': '提案',
+  'settings.proposals.intro': '提案正文的字数上限、不予立案的理由，以及交办后的办理期限。',
+  'settings.bodyLimit': '正文字数上限',
+  'settings.chars': '字',
+  'settings.notFiledGrounds': '不予立案理由',
+  'settings.notFiledGroundsHint': '输入理由后按回车添加；审查时从中选择。',
+  'settings.returnWindowDays': '承办单位可退回的期限',
+  'settings.replyMonths': '主办答复期限',
+  'settings.maxMonths': '延期后最长办理期限',
+  'settings.coOpinionMonths': '协办意见期限',
+  'settings.days': '天',
+  'settings.months': '个月',
+  'settings.opinions': '社情民意',
+  'settings.opinions.intro': '社情民意正文的字数上限，以及委员每年应报送的篇数。',
+  'settings.quotaStanding': '常委每年报送',
+  'settings.quotaMember': '委员每年报送',
+  'settings.pieces': '篇',
+  'settings.meetings': '协商会议',
+  'settings.meetings.intro': '会前多少个工作日发出会议通知、提交发言材料；周末和下列节假日不计入工作日。',
+  'settings.invitationDays': '会前发出通知',
+  'settings.materialsDays': '会前提交材料',
+  'settings.workingDays': '个工作日',
+  'settings.holidays': '节假日',
+  'settings.holidaysHint': '按 YYYY-MM-DD 输入日期，回车添加，如 2026-10-01。',
+};
