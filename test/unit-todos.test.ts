@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plusDays, today } from '../src/server/modules/handling/deadlines.ts';
 import { assignments } from '../src/server/modules/handling/schema.ts';
-import { engines, proposalIn, testApp, type TestApp } from './helpers.ts';
+import { engines, expectProblem, proposalIn, testApp, type TestApp } from './helpers.ts';
 
 // A unit's to-dos and its 交办件: what it owes past its date is flagged with the days and comes first.
 describe.each(engines)('overdue to-dos of a unit (%s)', (engine) => {
@@ -57,5 +57,13 @@ describe.each(engines)('overdue to-dos of a unit (%s)', (engine) => {
     expect(await overdue('unitB', t.fx.unitIds.b)).toEqual([ids.dueLater]);
     // Staff filtering by a unit see the lead units' overdue replies, as on the board.
     expect((await overdue('staff', t.fx.unitIds.b)).sort()).toEqual([ids.longOverdue, ids.overdue].sort());
+  });
+
+  it('takes 1 and 0 for a yes/no filter as links write them, and names the field for anything else', async () => {
+    const list = async (query: string) => t.app.inject({ url: `/api/v1/proposals?unitId=${t.fx.unitIds.a}&${query}`, headers: await t.as('unitA') });
+    const ids = async (query: string) => (await list(query)).json().items.map((p: { id: string }) => p.id);
+    expect(await ids('overdue=1')).toEqual(await ids('overdue=true'));
+    expect(await ids('overdue=0')).toEqual(await ids('overdue=false'));
+    expect(expectProblem(await list('overdue=yes'), 400).errors.map((e) => e.path)).toEqual(['/querystring/overdue']);
   });
 });

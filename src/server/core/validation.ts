@@ -26,9 +26,11 @@ export function lazySchemas() {
   const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) => {
     let compiled: ValidateFunction | undefined;
     const compile = () => (compiled ??= (httpPart === 'body' ? strict : coercing).compile(schema));
+    const flags = httpPart === 'querystring' ? booleanFields(schema) : [];
     // Fastify passes the parent (so Ajv may coerce or default the root) when `schemaEnv` is set, as on Ajv's own functions.
     const validate = Object.assign((data: unknown, parent?: object) => {
       const fn = compile();
+      if (flags.length) flagsAsBooleans(data as Record<string, unknown>, flags);
       const ok = parent ? fn(data, parent as never) : fn(data);
       validate.errors = fn.errors;
       return ok;
@@ -56,6 +58,16 @@ export function lazySchemas() {
     setImmediate(next);
   };
   return { validatorCompiler, schemaController: { compilersFactory: { buildSerializer } }, compileWhenIdle };
+}
+
+function booleanFields(schema: unknown): string[] {
+  const properties = (schema as { properties?: Record<string, { type?: unknown }> }).properties ?? {};
+  return Object.keys(properties).filter((k) => properties[k].type === 'boolean');
+}
+
+/** Ajv takes `true`/`false` for a boolean in a query string; links and forms also write `1`/`0`. */
+function flagsAsBooleans(query: Record<string, unknown>, flags: string[]) {
+  for (const k of flags) if (query[k] === '1' || query[k] === '0') query[k] = query[k] === '1';
 }
 
 const TYPES_ZH: Record<string, string> = { string: '文本', integer: '整数', number: '数字', boolean: 'true 或 false', object: '对象', array: '列表', null: 'null' };
