@@ -69,7 +69,9 @@ export async function startE2E(): Promise<E2E> {
       async page(test, options = {}) {
         const n = (pagesOf.get(test.task.id) ?? 0) + 1;
         pagesOf.set(test.task.id, n);
-        const context = await b.newContext({ baseURL: baseUrl, locale: 'zh-CN', ...options });
+        // Without motion, as the web honours: antd's leave animations sometimes never end under load, and a
+        // button's faded loading icon stayed in its name ("loading 保存") after its request was answered.
+        const context = await b.newContext({ baseURL: baseUrl, locale: 'zh-CN', reducedMotion: 'reduce', ...options });
         context.setDefaultTimeout(WAIT);
         context.setDefaultNavigationTimeout(30_000);
         const page = await context.newPage();

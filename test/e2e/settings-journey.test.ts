@@ -1,6 +1,6 @@
 // In a real browser: the admin opens 委员会设置 from the 系统管理 menu, lengthens a proposal's text and
 // sends meeting invitations earlier, saves each, finds both kept after a reload and in the API; a value
-// the server refuses shows its error under the field (a range)
+// the server refuses shows its error under the field (a range, and a reply period beyond the longest)
 // and changes nothing. The office reads the same page on a phone, unable to change it.
 // Embedded database only: the HTTP tests cover the settings' routes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,7 +52,11 @@ describe('committee settings journey', () => {
     await field(proposalCard(page), '正文字数上限').fill('50');
     await button(proposalCard(page), '保存').click();
     await see(proposalCard(page).locator('.ant-form-item-explain-error').getByText('不能小于 200'));
-    // (Nothing of a refused save is kept.)
+    // A reply period beyond the longest (6 months): the server's check, under the nested field.
+    await field(proposalCard(page), '正文字数上限').fill('3000');
+    await field(proposalCard(page), '主办答复期限').fill('12');
+    await button(proposalCard(page), '保存').click();
+    await see(proposalCard(page).locator('.ant-form-item-explain-error').getByText(/不能超过最长办理期限/));
     const kept = await settings('/api/v1/proposals/settings');
     expect(kept.bodyLimit).toBe(3000);
     expect(kept.handling.replyMonths).toBe(3);
