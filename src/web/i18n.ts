@@ -66,11 +66,14 @@ export function readStoredLang(): Lang {
   return 'zh';
 }
 
+/** `{n}` is the value; `{n:contact|contacts}` the word for one or for any other number (English plurals). */
 export function interpolate(template: string, vars?: Record<string, string | number>): string {
   if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in vars ? String(vars[name]) : match,
-  );
+  return template.replace(/\{(\w+)(?::([^|}]*)\|([^}]*))?\}/g, (match, name: string, one?: string, other?: string) => {
+    if (!(name in vars)) return match;
+    if (one === undefined) return String(vars[name]);
+    return Number(vars[name]) === 1 ? one : other!;
+  });
 }
 
 const I18nContext = createContext<I18n | null>(null);

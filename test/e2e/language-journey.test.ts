@@ -184,7 +184,7 @@ describe('the pages in the user’s language', () => {
     await page.goto(`/consultations/${c.id}`);
     const history = main(page).locator('.ant-card').filter({ has: page.getByText('History', { exact: true }) });
     await see(history.getByText('Online comments opened (checked before they show)', { exact: true }));
-    await see(history.getByText('1 invitations sent', { exact: true }));
+    await see(history.getByText('1 invitation sent', { exact: true }));
     await see(history.getByText(/^Research trip: owner: 教科卫体委员会; due: \d+ \w+ \d{4}; state: In progress$/));
     await expectEnglish(page);
   });

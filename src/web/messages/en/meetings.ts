@@ -53,7 +53,7 @@ export const meetingsEn: Record<keyof typeof meetingsZh, string> = {
   'meeting.remove': 'Remove {name} from the list',
   'meeting.removed': 'Removed',
   'meeting.sendInvitations': 'Send invitations ({n})',
-  'meeting.invited': '{n} invitations sent',
+  'meeting.invited': '{n} {n:invitation|invitations} sent',
   'meeting.notInvited': 'Not invited yet',
   'meeting.reply.pending': 'No reply',
   'meeting.reply.attend': 'Attending',

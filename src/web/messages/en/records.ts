@@ -13,7 +13,7 @@ export const recordsEn: Record<Keys, string> = {
 
   'records.year': 'Year',
   'records.points': 'Points',
-  'records.pointsValue': '{n} pts',
+  'records.pointsValue': '{n} {n:pt|pts}',
   'records.grade': 'Grade',
   'records.grade.excellent': 'Excellent',
   'records.grade.good': 'Good',

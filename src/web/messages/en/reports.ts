@@ -46,6 +46,6 @@ export const reportsEn: Record<Keys, string> = {
   'reports.version.restored': 'Version {n} restored (saved as version {m})',
   'reports.version.viewing': 'Viewing version {n} (the latest is {latest})',
   'reports.version.backToLatest': 'Back to the latest',
-  'reports.version.edits': '{n} paragraphs edited',
+  'reports.version.edits': '{n} {n:paragraph|paragraphs} edited',
   'reports.version.latest': 'Latest',
 };

@@ -307,7 +307,7 @@ export const uiEn: Record<Keys, string> = {
   'library.pageOf': 'Page {n} of {total}',
   'library.pageAlt': 'Page {n}: {text}',
   'library.limit': 'This document has {total} pages; the free preview ends here',
-  'library.loginToRead': 'Log in to read on',
+  'library.loginToRead': 'Members and staff: log in to read on',
   'library.login': 'Log in',
   'library.insidersOnly': 'Only members and staff may read the whole document',
   'library.textPreview': 'This server has no page renderer: the pages preview as text',
