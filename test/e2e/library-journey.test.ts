@@ -57,7 +57,7 @@ describe('library journey', () => {
     }
     await see(main(visitor).getByText('到这儿已超出免费预览范围', { exact: false }));
     await button(main(visitor), '展开全文').click();
-    await button(main(visitor), '登录后继续阅读').click();
+    await button(main(visitor), '委员和机关工作人员登录后继续阅读').click();
     await see(visitor.getByRole('button', { name: '登录' }));
     expect(new URL(visitor.url()).pathname).toBe('/login');
   });

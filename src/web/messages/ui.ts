@@ -314,7 +314,7 @@ export const uiZh = {
   'library.pageOf': '第{n}页 / 共{total}页',
   'library.pageAlt': '第{n}页：{text}',
   'library.limit': '该文档共{total}页，到这儿已超出免费预览范围',
-  'library.loginToRead': '登录后继续阅读',
+  'library.loginToRead': '委员和机关工作人员登录后继续阅读',
   'library.login': '登录',
   'library.insidersOnly': '仅委员和机关工作人员可阅读全文',
   'library.textPreview': '本服务器未安装页面渲染工具，以文字预览',

@@ -68,7 +68,7 @@ export function previewPagesFor(doc: Doc, reader: Actor | null, shared: boolean,
 /** May this reader download the original? Insiders only (visitors and units read the preview). */
 export const mayDownload = (a: Actor | null) => isInsider(a);
 
-export const loginToReadOn = () => new Problem(403, 'Forbidden', say('登录后继续阅读', 'Log in to read on'));
+export const loginToReadOn = () => new Problem(403, 'Forbidden', say('委员和机关工作人员登录后继续阅读', 'Members and staff: log in to read on'));
 
 // Share links: `<expiry seconds>.<HMAC of document id and expiry>`, signed with the server's session secret.
 export interface Signer { digest(text: string): string }
