@@ -35,6 +35,8 @@ const OPINIONS = [
   '建议建立民营企业诉求快速响应机制', '建议加强中小学课后服务师资保障', '建议推广社区嵌入式养老服务', '建议完善高校毕业生基层就业补贴政策',
   '建议加强河道日常保洁和巡查', '建议规范小区物业服务收费公示', '建议增设老城区公共停车泊位', '建议对农产品冷链物流给予补贴',
 ];
+// Who took part on a link to a sector's masses (on a link between members, the two of them).
+const MASSES_PRESENT = ['社区居民代表', '企业职工代表', '村民代表', '界别群众代表', '个体工商户代表'];
 const PROBLEMS = ['协调解决企业用电增容问题', '协调落实一名困难学生助学金', '协调修复村道损毁路段', '协调解决社区卫生站药品短缺', '协调解决企业员工子女入学问题'];
 const REPORT = (name: string, links: number, met: number) =>
   `${name}同志本年度联系对象${links}个，已面对面联系${met}个，通过微信、电话等方式保持经常联系，及时了解联系对象的思想、工作和生活情况，收集反映意见建议，协助解决实际问题。下一步将继续落实“一见面一报告”要求，做到联系全覆盖。`;
@@ -55,6 +57,11 @@ export async function seedDemoLiaison(tx: Queryable, ctx: LiaisonSeedContext) {
     await tx.update(members).set({ liaisonSectorIds: g.liaisonSectorIds }).where(and(eq(members.orgId, ctx.orgId), eq(members.id, g.id)));
   }
 
+  const names = new Map((await tx.select({ id: members.id, name: members.name }).from(members).where(eq(members.orgId, ctx.orgId))).map((m) => [m.id, m.name]));
+  const present = (link: PlannedLink) => {
+    const other = link.toMemberId ? names.get(link.toMemberId) : link.kind === 'masses' ? MASSES_PRESENT[contacts.length % MASSES_PRESENT.length] : '界别委员代表';
+    return [link.fromMemberId && names.get(link.fromMemberId), other].filter(Boolean).join('、');
+  };
   const links: (PlannedLink & { id: string; orgId: string; year: number })[] = planLinks(roster, []).map((l) => ({ ...l, id: randomUUID(), orgId: ctx.orgId, year }));
   const contacts: Row<typeof liaisonContacts>[] = [];
   const opinions: Row<typeof liaisonOpinions>[] = [];
@@ -72,7 +79,7 @@ export async function seedDemoLiaison(tx: Queryable, ctx: LiaisonSeedContext) {
       const id = randomUUID();
       const masses = link.kind === 'masses' && channel !== 'wechat' && channel !== 'phone';
       contacts.push({
-        orgId: ctx.orgId, id, linkId: link.id, year, date: dayOf(), channel, participants: '联系人及联系对象', topics: rng.pick(TOPICS),
+        orgId: ctx.orgId, id, linkId: link.id, year, date: dayOf(), channel, participants: present(link), topics: rng.pick(TOPICS),
         policyTalk: channel === 'forum' || (channel === 'faceToFace' && rng.chance(0.25)), massesReached: masses ? rng.int(8, 60) : 0,
         problemsSolved: rng.chance(0.12) ? [rng.pick(PROBLEMS)] : [], createdBy: ctx.staffUserId,
       });
@@ -83,7 +90,6 @@ export async function seedDemoLiaison(tx: Queryable, ctx: LiaisonSeedContext) {
   }
 
   // Most liaisons have written their report (the demo member not yet).
-  const names = new Map((await tx.select({ id: members.id, name: members.name }).from(members).where(eq(members.orgId, ctx.orgId))).map((m) => [m.id, m.name]));
   const reports: Row<typeof liaisonReports>[] = [...met].filter(([id]) => id !== ctx.demoMemberId && rng.chance(0.65)).map(([memberId, m]) => ({
     orgId: ctx.orgId, year, memberId, body: REPORT(names.get(memberId) ?? '', m.links, m.met), createdBy: ctx.staffUserId,
     submittedAt: new Date(yearStart + rng.int(Math.floor(days / 2), days - 1) * DAY + 10 * 3_600_000),

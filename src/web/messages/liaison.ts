@@ -39,7 +39,7 @@ export const liaisonZh = {
   'liaison.why.removed': '已撤销',
   'liaison.why.reassigned': '改派',
   'liaison.why.people': '{n}人',
-  'liaison.massesOf': '{sector}群众',
+  'liaison.massesOf': '{sector}界别群众',
   'liaison.manual': '手动调整',
   'liaison.contacts': '联系 {n} 次',
   'liaison.met': '今年已见面',
