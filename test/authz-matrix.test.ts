@@ -341,15 +341,17 @@ const liaisonContact = (c: Ctx, key: string) => c.target(`liaison contact ${key}
   return JSON.stringify(res.json());
 }).then((json) => JSON.parse(json) as { id: string; opinions: { id: string }[] });
 const CONTACT = { date: `${LIAISON_YEAR}-06-02`, channel: 'phone', participants: '张三', topics: '电话了解近况' };
-/** 双创: objects of 张三 (the `member` login) made by the admin; a body names a member of the caller's own committee (a member: none, themself). */
+/** 双创: objects of 张三 (the `member` login) made by the admin; a body names a member of the caller's own committee (a member or the linked leader: none, themself). */
 const creationOf = (c: Ctx, path: string, body: object) => c.target(`creation ${path}`, async () => {
   const res = await inject(c.t, 'admin', 'POST', `/api/v1/creation/${path}`, body);
   if (res.statusCode !== 201) throw new Error(`create ${path}: ${res.statusCode} ${res.body}`);
   return res.json().id as string;
 });
 const creationProject = (c: Ctx) => creationOf(c, 'projects', { kind: 'povertyBase', name: '茶叶基地', memberIds: [c.t.fx.memberIds[0]], startedOn: '2025-03-01' });
-const ownMembers = (c: Ctx) => (c.caller.name === 'member' ? {} : { memberIds: [memberOfCaller(c)] });
-const ownMember = (c: Ctx) => (c.caller.name === 'member' ? {} : { memberId: memberOfCaller(c) });
+/** A member's (or a linked leader's) own by default; the office names one. */
+const writesOwn = (c: Ctx) => ['member', 'leader'].includes(c.caller.name);
+const ownMembers = (c: Ctx) => (writesOwn(c) ? {} : { memberIds: [memberOfCaller(c)] });
+const ownMember = (c: Ctx) => (writesOwn(c) ? {} : { memberId: memberOfCaller(c) });
 const PNG_BYTES = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082', 'hex');
 const pngForm = () => { const form = new FormData(); form.append('file', new Blob([new Uint8Array(PNG_BYTES)]), '现场.png'); return form; };
 const creationFile = (c: Ctx) => c.target('creation file', async () => {
@@ -641,10 +643,11 @@ const MATRIX: Record<string, Rule> = {
     who: 'see statuses', statuses: '                      401  200 200 200 200 404 404 404 404', ok: 200,
     req: async (c) => ({ id: await c.target('opinion', () => converted(c.t, 'opinions', c.uniq('转社情'))) }),
   },
-  // 社情民意 workflow: the author (the member; staff write for a member they name), the office reviews and records.
+  // 社情民意 workflow: the author (the member, or a leader linked to one: the fixture's is; staff write for a member
+  // they name), the office reviews and records.
   //                                                      anon adm stf ldr mem uA  uB  oAd oSt
   'POST /api/v1/opinions': {
-    who: 'see statuses', statuses: '                      401  403 201 403 201 403 403 403 201', ok: 201,
+    who: 'see statuses', statuses: '                      401  403 201 201 201 403 403 403 201', ok: 201,
     req: (c) => ({ body: { title: c.uniq('社情'), body: '反映……', ...(c.caller.roles.includes('staff') ? { authorMemberId: memberOfCaller(c) } : {}) } }),
   },
   'GET /api/v1/opinions/settings': { who: ANYONE, ok: 200 },
@@ -716,7 +719,8 @@ const MATRIX: Record<string, Rule> = {
   'PUT /api/v1/liaison/reports': { who: 'see statuses', statuses: '                       401  200 200 200 200 403 403 422 422', ok: 200,
     req: async (c) => { await zhangsLink(c); return { body: { year: LIAISON_YEAR, body: '年度双联书面报告', ...(['admin', 'staff', 'otherAdmin', 'otherStaff'].includes(c.caller.name) ? { memberId: c.t.fx.memberIds[0] } : {}) } }; } },
 
-  // 双创: staff enter everything, a member their own projects, pairings and activities; leaders read; units nothing.
+  // 双创: staff enter everything, a member (or a leader linked to one: the fixture's is) their own projects, pairings and
+  // activities; leaders read, and change no one else's (403); units nothing.
   //                                                                          anon adm stf ldr mem uA  uB  oAd oSt
   'GET /api/v1/creation/figures': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { year: '2025' } }) },
   'GET /api/v1/creation/participants': { who: CREATION_READERS, ok: 200 },
@@ -726,7 +730,7 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/creation/projects': { who: CREATION_READERS, ok: 200, sharedUp: true, req: async (c) => { await creationProject(c); return {}; } },
   'GET /api/v1/creation/projects.xlsx': { who: CREATION_READERS, ok: 200 },
   'GET /api/v1/creation/projects.csv': { who: CREATION_READERS, ok: 200 },
-  'POST /api/v1/creation/projects': { who: 'see statuses', statuses: '                   401  201 201 403 201 403 403 201 201', ok: 201,
+  'POST /api/v1/creation/projects': { who: 'see statuses', statuses: '                   401  201 201 201 201 403 403 201 201', ok: 201,
     req: (c) => ({ body: { kind: 'enterprise', name: c.uniq('企业'), startedOn: '2025-05-01', investment: 100000, ...ownMembers(c) } }) },
   'GET /api/v1/creation/projects/:id': { who: 'see statuses', statuses: '                401  200 200 200 200 403 403 404 404', ok: 200, sharedUp: true, req: async (c) => ({ id: await creationProject(c) }) },
   'PATCH /api/v1/creation/projects/:id': { who: 'see statuses', statuses: '              401  200 200 403 200 403 403 404 404', ok: 200, req: async (c) => ({ id: await creationProject(c), body: { jobs: 5 } }) },
@@ -735,14 +739,14 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/creation/pairings': { who: CREATION_READERS, ok: 200 },
   'GET /api/v1/creation/pairings.xlsx': { who: CREATION_READERS, ok: 200 },
   'GET /api/v1/creation/pairings.csv': { who: CREATION_READERS, ok: 200 },
-  'POST /api/v1/creation/pairings': { who: 'see statuses', statuses: '                   401  201 201 403 201 403 403 201 201', ok: 201,
+  'POST /api/v1/creation/pairings': { who: 'see statuses', statuses: '                   401  201 201 201 201 403 403 201 201', ok: 201,
     req: (c) => ({ body: { householdName: '陈大明', practicalThing: '危房改造', suggestion: '林下养殖', pairedOn: '2025-04-02', ...ownMember(c) } }) },
   'PATCH /api/v1/creation/pairings/:id': { who: 'see statuses', statuses: '              401  200 200 403 200 403 403 404 404', ok: 200,
     req: async (c) => ({ id: await creationOf(c, 'pairings', { householdName: '陈大明', pairedOn: '2025-04-02', memberId: c.t.fx.memberIds[0] }), body: { suggestion: '发展电商' } }) },
   'GET /api/v1/creation/activities': { who: CREATION_READERS, ok: 200 },
   'GET /api/v1/creation/activities.xlsx': { who: CREATION_READERS, ok: 200 },
   'GET /api/v1/creation/activities.csv': { who: CREATION_READERS, ok: 200 },
-  'POST /api/v1/creation/activities': { who: 'see statuses', statuses: '                 401  201 201 403 201 403 403 201 201', ok: 201,
+  'POST /api/v1/creation/activities': { who: 'see statuses', statuses: '                 401  201 201 201 201 403 403 201 201', ok: 201,
     req: (c) => ({ body: { kind: 'technology', date: '2025-06-10', place: '青山村', beneficiaries: 40, ...ownMembers(c) } }) },
   'PATCH /api/v1/creation/activities/:id': { who: 'see statuses', statuses: '            401  200 200 403 200 403 403 404 404', ok: 200,
     req: async (c) => ({ id: await creationOf(c, 'activities', { kind: 'medicine', date: '2025-06-11', place: '青山村', memberIds: [c.t.fx.memberIds[0]] }), body: { beneficiaries: 50 } }) },
@@ -790,7 +794,7 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/party/people.xlsx': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { scope: 'office' } }) },
   'GET /api/v1/party/people.csv': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { scope: 'linked' } }) },
   'GET /api/v1/party/figures': { who: ['admin', 'staff', 'leader'], ok: 200, req: () => ({ query: { scope: 'tree' } }) },
-  // Campaigns: the office opens them and adopts ideas; members submit ideas while one is open.
+  // Campaigns: the office opens them and adopts ideas; members (and leaders linked to one) submit ideas while one is open.
   'GET /api/v1/campaigns': { who: ['admin', 'staff', 'leader', 'member'], ok: 200 },
   'GET /api/v1/campaigns.xlsx': { who: ['admin', 'staff', 'leader', 'member'], ok: 200 },
   'GET /api/v1/campaigns.csv': { who: ['admin', 'staff', 'leader', 'member'], ok: 200 },
@@ -799,7 +803,7 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/campaigns/:id/ideas': { who: 'see statuses', statuses: '                  401  200 200 200 200 403 403 404 404', ok: 200, req: async (c) => ({ id: await campaign(c) }) },
   'GET /api/v1/campaigns/:id/ideas.xlsx': { who: 'see statuses', statuses: '             401  200 200 200 200 403 403 404 404', ok: 200, req: async (c) => ({ id: await campaign(c) }) },
   'GET /api/v1/campaigns/:id/ideas.csv': { who: 'see statuses', statuses: '              401  200 200 200 200 403 403 404 404', ok: 200, req: async (c) => ({ id: await campaign(c) }) },
-  'POST /api/v1/campaigns/:id/ideas': { who: 'see statuses', statuses: '                 401  403 403 403 201 403 403 404 404', ok: 201,
+  'POST /api/v1/campaigns/:id/ideas': { who: 'see statuses', statuses: '                 401  403 403 201 201 403 403 404 404', ok: 201,
     req: async (c) => ({ id: await campaign(c), body: { title: c.uniq('一计'), content: '建议内容' } }) },
   'POST /api/v1/campaigns/ideas/:id/adopt': { who: 'see statuses', statuses: '           401  200 200 403 403 403 403 404 404', ok: 200, req: async (c) => ({ id: await campaignIdea(c), body: { adoptedBy: '市委' } }) },
   // 履职档案: a member (the leader is one too) reads their own record; the office and leaders every one and the list; the office keeps the rules.

@@ -4,10 +4,11 @@ import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { expect, inject } from 'vitest';
-import { sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig, type Config } from '../src/server/core/config.ts';
 import { openDatabase, queryRows, type Database } from '../src/server/core/db/client.ts';
+import { users } from '../src/server/core/schema.ts';
 import { seedFixture, type Fixture } from './fixture.ts';
 import { sessionsGone } from './global-setup.ts';
 
@@ -105,6 +106,16 @@ export async function testApp(engine: Engine, over: Partial<Config> = {}): Promi
     },
     async close() { await app.close(); await database.close(); },
   };
+}
+
+/**
+ * A leader's login not linked to a member (a chair who is none), with the fixture's password: the
+ * fixture's own leader is linked to 赵六. Answers its username.
+ */
+export async function unlinkedLeader(t: Pick<TestApp, 'app' | 'fx'>, username = 'chair'): Promise<string> {
+  const [leader] = await t.app.db.select().from(users).where(eq(users.id, t.fx.userIds.leader!));
+  await t.app.db.insert(users).values({ orgId: t.fx.orgId, username, displayName: username, passwordHash: leader!.passwordHash, roles: ['leader'] });
+  return username;
 }
 
 /** A browser's headers for a session: its cookie, and X-Requested-With as the web app sends it (CSRF guard). */

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { users } from '../src/server/core/schema.ts';
 import { plenarySessions } from '../src/server/modules/org/schema.ts';
 import { proposals } from '../src/server/modules/proposals/schema.ts';
 import { searchDocs } from '../src/server/modules/search/schema.ts';
-import { engines, expectProblem, multipart, proposalIn, testApp, type TestApp } from './helpers.ts';
+import { engines, expectProblem, multipart, proposalIn, testApp, unlinkedLeader, type TestApp } from './helpers.ts';
 
 describe.each(engines)('a proposal from draft to closed (%s)', (engine) => {
   let t: TestApp;
@@ -371,8 +370,6 @@ describe.each(engines)('a proposal from draft to closed (%s)', (engine) => {
     expect(await mine()).toContain(p.id);
 
     // A leader not linked to a member drafts nothing.
-    const [leader] = await t.app.db.select().from(users).where(eq(users.id, t.fx.userIds.leader!));
-    await t.app.db.insert(users).values({ orgId: t.fx.orgId, username: 'chair', displayName: 'chair', passwordHash: leader!.passwordHash, roles: ['leader'] });
-    expect(expectProblem(await draft('chair'), 403).detail).toBe('只有委员可以撰写提案');
+    expect(expectProblem(await draft(await unlinkedLeader(t)), 403).detail).toBe('只有委员可以撰写提案');
   });
 });

@@ -38,15 +38,16 @@ export const REPORT_READERS: Role[] = ['staff', 'leader'];
 export const UNIT_CLERKS: Role[] = ['unit'];
 /** 优秀提案评选: members (leaders too may be members) nominate their own proposals, staff any. */
 export const SELECTION_NOMINATORS: Role[] = ['member', 'leader', 'staff'];
-// 社情民意: members write; staff also enter paper reports for a member, review and record.
-export const OPINION_WRITERS: Role[] = ['member'];
-export const OPINION_COMPOSERS: Role[] = ['member', 'staff'];
+// 社情民意: members (and leaders linked to a member) write; staff also enter paper reports for a member, review and record.
+export const OPINION_WRITERS: Access = asMember(['member', 'leader']);
+export const OPINION_COMPOSERS: Access = (u) => allows(OPINION_WRITERS, u) || u.roles.includes('staff');
 export const OPINION_OFFICE: Role[] = ['staff'];
 // 双联: members (leaders are often members too) keep in touch with whom they are linked to; staff and leaders see
 // the whole graph (staff and admins adjust it).
 export const LIAISONS: Access = asMember(['member', 'leader']);
-// 双创: members register their own projects and log their activities; staff and leaders see everything (staff enter for members).
-export const CREATION_MEMBERS: Role[] = ['member'];
+// 双创: members register their own projects and log their activities, and so do leaders linked to a member (who
+// still see everything as leaders); staff and leaders see everything (staff enter for members).
+export const CREATION_MEMBERS: Access = asMember(['member', 'leader']);
 // 双协: staff run consultations and keep the plan; leaders follow them and adopt the plan; members take part.
 export const CONSULTATION_READERS: Role[] = ['staff', 'admin', 'leader', 'member'];
 /** 开门式选题: everyone logged in, registered members of the public too, proposes and supports topics. */
@@ -61,5 +62,5 @@ export function leadsOwnKeyProposals(roles: Role[]): boolean {
 
 /** The 双联见面会: the office and leaders read it, members convert the opinions they raised there. */
 export const LIAISON_MEETING_READERS: Role[] = ['staff', 'admin', 'leader', 'member'];
-/** Members submit campaign ideas and see their own party activities. */
-export const IDEA_WRITERS: Role[] = ['member'];
+/** Members (and leaders linked to a member) submit campaign ideas and see their own party activities. */
+export const IDEA_WRITERS: Access = asMember(['member', 'leader']);

@@ -2,14 +2,15 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../core/db/client.ts';
 import { forbidden, notFound, say } from '../../core/errors.ts';
-import { definePolicies, hasRole, type Actor } from '../../core/policies.ts';
+import { can, definePolicies, hasRole, memberOf, type Actor } from '../../core/policies.ts';
 import { orgTree } from '../org/orgs-routes.ts';
 import { creationProjects } from './schema.ts';
 
 // Who may do what in 双创. The office (staff, admins) enters and edits everything; leaders read
 // everything; a member enters and edits their own projects, pairings and activities and sees their
-// own. The office and leaders of a city read its county committees' rows too (省市县三级); writes stay
-// within the caller's own committee.
+// own, and so does a leader linked to a member (chairs and vice-chairs are members), who still reads
+// everything as a leader. The office and leaders of a city read its county committees' rows too
+// (省市县三级); writes stay within the caller's own committee.
 
 definePolicies({
   'creation.manage': ['staff', 'admin'],
@@ -30,10 +31,11 @@ export async function scopeOf(db: Queryable, actor: Actor): Promise<Scope> {
   throw noRole();
 }
 
-/** Writes: the office for anyone of its committee, a member for themself; anyone else 403. */
+/** Writes: the office for anyone of its committee, a member (or a leader linked to one) for themself; anyone else 403. */
 export function writer(actor: Actor): { office: boolean; memberId: string | null } {
   if (hasRole(actor, 'staff', 'admin')) return { office: true, memberId: actor.memberId };
-  if (hasRole(actor, 'member') && actor.memberId) return { office: false, memberId: actor.memberId };
+  const own = memberOf(actor);
+  if (own) return { office: false, memberId: own };
   throw noRole();
 }
 
@@ -56,13 +58,14 @@ export async function loadProject(db: Queryable, actor: Actor, id: string): Prom
 
 /**
  * A row of the caller's committee to change, locked: the office's any, a member's their own; a row
- * the caller may read but not change is a 403, one they may not read a 404.
+ * the caller may read but not change (another member's, to a leader linked to a member) is a 403,
+ * one they may not read a 404.
  */
 export async function lockForWrite<T extends { orgId: string }>(c: { tx: Queryable; actor: Actor }, what: string, load: () => Promise<T | undefined>, owns: (row: T, memberId: string) => boolean): Promise<T> {
   const w = writer(c.actor);
   const row = await load();
   if (!row || row.orgId !== c.actor.orgId) throw notFound(what);
   if (w.office) return row;
-  if (!w.memberId || !owns(row, w.memberId)) throw notFound(what);
+  if (!w.memberId || !owns(row, w.memberId)) throw can(c.actor, 'creation.read') ? forbidden(say('只能修改本人参与的事项', 'Only what you take part in may be changed')) : notFound(what);
   return row;
 }

@@ -3,7 +3,7 @@ import type { Origin } from '../../core/origin.ts';
 import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
 import { conflict, forbidden, invalid, say } from '../../core/errors.ts';
 import { memberUsers, notify, roleUsers } from '../../core/notify.ts';
-import { hasRole } from '../../core/policies.ts';
+import { hasRole, memberOf } from '../../core/policies.ts';
 import { orgs } from '../../core/schema.ts';
 import { today } from '../handling/deadlines.ts';
 import { members } from '../org/schema.ts';
@@ -29,14 +29,15 @@ async function memberName(c: CommandScope, memberId: string, path: string) {
   return m.name;
 }
 
-/** A member drafts a report; staff may enter one for a member (a report handed in on paper). */
+/** A member (a leader who is one too) drafts a report; staff may enter one for a member (a report handed in on paper). */
 export function createOpinion(ctx: Ctx, input: DraftInput) {
   return runCommand(ctx, (c) => insertOpinion(c, input));
 }
 
 /** createOpinion inside an open command (another module's, e.g. an opinion collected on a 双联 contact). */
 export async function insertOpinion(c: CommandScope, input: DraftInput) {
-  const own = hasRole(c.actor, 'member') ? c.actor.memberId : null;
+  // A member, or a leader who is one too (chairs and vice-chairs are).
+  const own = memberOf(c.actor);
   const forOther = !!input.authorMemberId && input.authorMemberId !== own;
   if (forOther && !hasRole(c.actor, 'staff')) throw forbidden(say('只有工作人员可以代委员录入', 'Only staff enter reports for a member'));
   if (!forOther && !own) {

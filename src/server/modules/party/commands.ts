@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
 import { conflict, forbidden, invalid, notFound, say } from '../../core/errors.ts';
-import { hasRole } from '../../core/policies.ts';
+import { memberOf } from '../../core/policies.ts';
 import { orgs, users } from '../../core/schema.ts';
 import { today } from '../handling/deadlines.ts';
 import { committees, members } from '../org/schema.ts';
@@ -171,17 +171,18 @@ async function loadCampaign(c: CommandScope, id: string) {
   return k;
 }
 
-/** A member submits an idea while the campaign is open (its window, inclusive). */
+/** A member (a leader who is one too) submits an idea while the campaign is open (its window, inclusive). */
 export function submitIdea(ctx: Ctx, campaignId: string, input: { title: string; content: string }) {
   return runCommand(ctx, async (c) => {
     const k = await loadCampaign(c, campaignId);
-    if (!c.actor.memberId || !hasRole(c.actor, 'member')) throw forbidden(say('只有委员可以献计', 'Only members submit ideas'));
+    const memberId = memberOf(c.actor);
+    if (!memberId) throw forbidden(say('只有委员可以献计', 'Only members submit ideas'));
     const day = today();
     if (day < k.opensOn) throw conflict(say(`征集将于 ${k.opensOn} 开始`, `The campaign opens on ${k.opensOn}`));
     if (day > k.closesOn) throw conflict(say(`征集已于 ${k.closesOn} 结束`, `The campaign closed on ${k.closesOn}`));
-    const [idea] = await c.tx.insert(campaignIdeas).values({ orgId: k.orgId, campaignId, memberId: c.actor.memberId, title: input.title, content: input.content, submittedOn: day }).returning();
+    const [idea] = await c.tx.insert(campaignIdeas).values({ orgId: k.orgId, campaignId, memberId, title: input.title, content: input.content, submittedOn: day }).returning();
     await c.record({ action: 'submitted', entity: 'campaignIdea', entityId: idea!.id, after: idea },
-      { id: idea!.id, campaignId, memberIds: [c.actor.memberId], occurredOn: day, actorUserId: c.actor.id });
+      { id: idea!.id, campaignId, memberIds: [memberId], occurredOn: day, actorUserId: c.actor.id });
     return idea!;
   });
 }

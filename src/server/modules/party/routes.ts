@@ -150,17 +150,17 @@ export async function partyRoutes(fastify: FastifyInstance) {
     return k;
   });
 
-  const IdeaFilters = { ...Paging, adopted: Type.Optional(Type.Boolean()) };
-  /** A campaign's ideas as the caller may list them, and the campaign. */
-  const ideas = async (req: FastifyRequest, id: string, q: { adopted?: boolean }, page: { limit: number; offset: number }) => {
+  const IdeaFilters = { ...Paging, adopted: Type.Optional(Type.Boolean()), mine: Type.Optional(Type.Boolean()) };
+  /** A campaign's ideas as the caller may list them (mine=true: their own, as a leader linked to a member wants), and the campaign. */
+  const ideas = async (req: FastifyRequest, id: string, q: { adopted?: boolean; mine?: boolean }, page: { limit: number; offset: number }) => {
     const actor = actorOf(req);
     authorize(actor, 'campaigns.read');
     const campaign = await campaignView(app.db, actor.orgId, id);
     if (!campaign) throw notFound('Campaign');
-    return { campaign, list: await listIdeas(app.db, actor, id, { all: can(actor, 'party.read'), adopted: q.adopted }, page) };
+    return { campaign, list: await listIdeas(app.db, actor, id, { all: can(actor, 'party.read') && !q.mine, adopted: q.adopted }, page) };
   };
   app.get('/campaigns/:id/ideas', {
-    schema: { tags, summary: 'A campaign\'s ideas (members: their own)', params: IdParams, querystring: obj(IdeaFilters) },
+    schema: { tags, summary: 'A campaign\'s ideas (members: their own; mine=true: the caller\'s own)', params: IdParams, querystring: obj(IdeaFilters) },
   }, async (req) => {
     const q = req.query;
     return { ...(await ideas(req, req.params.id, q, pageOf(q))).list, page: q.page, pageSize: q.pageSize };

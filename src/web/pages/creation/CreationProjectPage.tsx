@@ -12,6 +12,7 @@ import { ProjectFormModal } from '../../components/creation/forms';
 import { toWan } from '../../components/creation/model';
 import type { ProjectFile } from '../../components/creation/model';
 import { useCreationWrite, useProject } from '../../components/creation/queries';
+import { allows, CREATION_MEMBERS } from '../../layout/roles';
 
 export default function CreationProjectPage() {
   const { id = '' } = useParams();
@@ -31,7 +32,8 @@ export default function CreationProjectPage() {
   }
   const p = project.data;
   const office = hasRole('staff', 'admin');
-  const mayEdit = office || (!!user?.memberId && p.memberIds.includes(user.memberId));
+  // A member (or a leader linked to one) on the project edits it.
+  const mayEdit = office || (allows(CREATION_MEMBERS, user) && p.memberIds.includes(user?.memberId ?? ''));
   const fileUrl = (f: ProjectFile) => `/api/v1/creation/projects/${p.id}/files/${f.id}`;
   return (
     <>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import { Button, Card, Empty, Flex, Skeleton, Tag, Typography } from 'antd';
 import { HeartOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
+import { useUser } from '../../auth';
 import { useI18n } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
@@ -15,9 +16,11 @@ import { useActivities, usePairings, useProjects } from '../../components/creati
 export default function MyCreationPage() {
   const { t, formatDate } = useI18n();
   const year = thisYear();
-  const projects = useProjects({ pageSize: 100 });
-  const activities = useActivities({ year, pageSize: 20 });
-  const pairings = usePairings({ pageSize: 20 });
+  // Their own: a leader linked to a member reads everyone's otherwise (a member's lists hold only their own).
+  const memberId = useUser().memberId ?? undefined;
+  const projects = useProjects({ memberId, pageSize: 100 });
+  const activities = useActivities({ memberId, year, pageSize: 20 });
+  const pairings = usePairings({ memberId, pageSize: 20 });
   const [open, setOpen] = useState<'project' | 'activity' | 'pairing' | null>(null);
   const mine = projects.data?.items ?? [];
   return (

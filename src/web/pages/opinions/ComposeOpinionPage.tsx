@@ -18,6 +18,7 @@ import { editableBy } from '../../components/opinions/model';
 import type { Opinion } from '../../components/opinions/model';
 import { QuotaProgress } from '../../components/opinions/OpinionTags';
 import { OPINION_KEY, opinionPath, useOpinion, useOpinionSettings } from '../../components/opinions/queries';
+import { allows, OPINION_WRITERS } from '../../layout/roles';
 
 interface Values { title: string; body: string; authorMemberId?: string | null }
 
@@ -27,7 +28,7 @@ function ComposeForm({ report }: { report?: Opinion }) {
   const limit = useOpinionSettings().data?.bodyLimit ?? 1500;
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
-  const isMember = hasRole('member') && !!user?.memberId;
+  const isMember = allows(OPINION_WRITERS, user);
   // Staff who are not writing for themselves name the member (a report handed in on paper).
   const forMember = !report && hasRole('staff') && !isMember;
   const canSubmit = !report || ['draft', 'returned'].includes(report.state);

@@ -43,7 +43,8 @@ function IdeaModal({ campaign, onClose }: { campaign: Campaign; onClose: () => v
 
 function MyIdeas({ campaign }: { campaign: Campaign }) {
   const { t, formatDate } = useI18n();
-  const ideas = useIdeas(campaign.id);
+  // Their own (a leader linked to a member would otherwise get everyone's, as a leader reads them).
+  const ideas = useIdeas(campaign.id, { mine: true });
   return (
     <List
       size="small"
