@@ -120,6 +120,9 @@ describe.each(engines)('duty records (%s)', (engine) => {
     expect(warned.every((r) => r.warnings.length > 0)).toBe(true);
     expect(warned.map((r) => r.memberId)).toEqual(rows.filter((r) => r.warnings.length).map((r) => r.memberId));
     expect(await todos('staff')).toEqual([]);
+    // A leader linked to a member (赵六) is warned as that member.
+    const KINDS: Record<string, string> = { noProposal: 'dutyNoProposal', belowPass: 'dutyBelowPass' };
+    expect((await todos('leader')).map((x) => x.kind)).toEqual(of(t.fx.memberIds[3]!).warnings.map((w) => KINDS[w]));
 
     const inCommittee = await list(`&committeeId=${t.fx.committeeId}`);
     expect(inCommittee.map((r) => [r.memberId, r.committeeRank])).toEqual([[zhang, 1], [wang, 2]]);

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import './audit-subjects.ts';
-import { hasRole } from '../../core/policies.ts';
+import { memberOf } from '../../core/policies.ts';
 import { addTodoSource, type TodoItem } from '../../core/todos.ts';
 import { today } from '../handling/deadlines.ts';
 import { COUNTING_EVENTS, onCountingEvent, onCountingEvents } from './entries.ts';
@@ -15,8 +15,10 @@ import { recordRoutes } from './routes.ts';
 addTodoSource(async (db, actor) => {
   const year = Number(today().slice(0, 4));
   const out: TodoItem[] = [];
-  if (actor.memberId && hasRole(actor, 'member')) {
-    const r = await memberRecord(db, actor.orgId, actor.memberId, year).catch(() => null);
+  // A member, or a leader linked to one (chairs are members, held to the same lines).
+  const memberId = memberOf(actor);
+  if (memberId) {
+    const r = await memberRecord(db, actor.orgId, memberId, year).catch(() => null);
     for (const w of r?.warnings ?? []) {
       out.push(w === 'noProposal'
         ? { kind: 'dutyNoProposal', title: `${year}年尚未提交提案`, params: { year }, href: '/records/me', due: `${year}-12-31` }
