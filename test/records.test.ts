@@ -121,7 +121,7 @@ describe.each(engines)('duty records (%s)', (engine) => {
     expect(warned.map((r) => r.memberId)).toEqual(rows.filter((r) => r.warnings.length).map((r) => r.memberId));
     expect(await todos('staff')).toEqual([]);
     // A leader linked to a member (赵六) is warned as that member.
-    const KINDS: Record<string, string> = { noProposal: 'dutyNoProposal', belowPass: 'dutyBelowPass' };
+    const KINDS: { [warning: string]: string } = { noProposal: 'dutyNoProposal', belowPass: 'dutyBelowPass' };
     expect((await todos('leader')).map((x) => x.kind)).toEqual(of(t.fx.memberIds[3]!).warnings.map((w) => KINDS[w]));
 
     const inCommittee = await list(`&committeeId=${t.fx.committeeId}`);

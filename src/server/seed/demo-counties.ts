@@ -55,7 +55,8 @@ export async function seedDemoCounties(tx: Queryable, ctx: {
     const orgId = county.id;
     await tx.update(orgs).set({ code: plan.code, region: plan.region }).where(eq(orgs.id, orgId));
     const displayName = `${county.name.replace(/^示例市/, '')}管理员`;
-    const [admin] = await tx.insert(users).values({ orgId, username: plan.username, displayName, passwordHash: ctx.passwordHash, roles: ['admin'] }).returning();
+    // A county's office is small: its one login administers the committee and does the office's work (立案, 交办, …).
+    const [admin] = await tx.insert(users).values({ orgId, username: plan.username, displayName, passwordHash: ctx.passwordHash, roles: ['admin', 'staff'] }).returning();
     logins.push({ username: plan.username, role: 'admin', displayName });
 
     const termId = randomUUID(), sessionId = randomUUID();

@@ -565,11 +565,14 @@ async function checkApi(database: Database, orgId: string) {
     const all = await db.select().from(proposals).where(eq(proposals.orgId, orgId));
     const userRows = await db.select().from(users).where(eq(users.orgId, orgId));
     const user = (name: string) => userRows.find((u) => u.username === name)!;
+    const kinds = async (username: string) => (await get(username, '/api/v1/todos')).items.map((t: { kind: string }) => t.kind) as string[];
 
     // Two county committees run themselves: their admins log in to their own committee and data,
     // and the city's statistics add theirs up with its own (含下级).
     for (const [username, county, memberCount] of [['dongcheng', '示例市东城区政协', 6], ['beishan', '示例市北山县政协', 4]] as const) {
-      expect((await get(username, '/api/v1/auth/me')).user).toMatchObject({ orgName: county, roles: ['admin'], mustChangePassword: false });
+      expect((await get(username, '/api/v1/auth/me')).user).toMatchObject({ orgName: county, roles: ['admin', 'staff'], mustChangePassword: false });
+      // Its office's work waits on its to-do list (each county has a submitted and a filed proposal).
+      expect(await kinds(username)).toEqual(expect.arrayContaining(['file', 'assign']));
       expect((await get(username, '/api/v1/members?pageSize=1')).total).toBe(memberCount);
       expect((await get(username, '/api/v1/units?pageSize=10')).items).toHaveLength(1);
     }
@@ -594,7 +597,6 @@ async function checkApi(database: Database, orgId: string) {
     expect(overdue.total).toBeGreaterThanOrEqual(3);
 
     // To-dos: something to do for every demo role.
-    const kinds = async (username: string) => (await get(username, '/api/v1/todos')).items.map((t: { kind: string }) => t.kind) as string[];
     const unitTodos = await kinds('unit');
     for (const k of ['sign', 'reply', 'opinion']) expect(unitTodos, `unit ${k}`).toContain(k);
     expect((await kinds('unit2')).length).toBeGreaterThan(3);
