@@ -40,6 +40,14 @@ describe('library journey', () => {
 
     const visitor = await e2e.page(test, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await visitor.goto('/library');
+    // A search says how many it found, and is kept in the address: a reload shows the same list.
+    await main(visitor).getByRole('searchbox', { name: '搜索标题、编号或正文' }).fill('界别协商');
+    await main(visitor).getByRole('searchbox', { name: '搜索标题、编号或正文' }).press('Enter');
+    await see(main(visitor).getByRole('status').getByText('找到 1 篇文档', { exact: true }));
+    expect(new URL(visitor.url()).searchParams.get('q')).toBe('界别协商');
+    await visitor.reload();
+    await see(main(visitor).getByRole('status').getByText('找到 1 篇文档', { exact: true }));
+    expect(await main(visitor).getByRole('searchbox', { name: '搜索标题、编号或正文' }).inputValue()).toBe('界别协商');
     await main(visitor).getByRole('link', { name: TITLE }).click();
     await see(main(visitor).getByRole('heading', { name: TITLE }));
     await see(main(visitor).getByText('TX-', { exact: false }).first());

@@ -264,6 +264,7 @@ export const uiZh = {
   'library.parentCategory': '上级分类',
   'library.categoryName': '分类名称',
   'library.empty': '暂无文档',
+  'library.found': '找到 {n} 篇文档',
   'library.state.processing': '处理中',
   'library.state.ready': '可阅读',
   'library.state.failed': '处理失败',

@@ -257,6 +257,7 @@ export const uiEn: Record<Keys, string> = {
   'library.parentCategory': 'Parent category',
   'library.categoryName': 'Category name',
   'library.empty': 'No documents',
+  'library.found': '{n} {n:document|documents} found',
   'library.state.processing': 'Processing',
   'library.state.ready': 'Ready',
   'library.state.failed': 'Failed',

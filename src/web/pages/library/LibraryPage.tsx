@@ -1,6 +1,6 @@
 // 文库: documents by category, format and search words; staff upload, keep categories and resolve reports.
-import { useEffect, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
 import { App, Button, Empty, Flex, Form, Input, List, Modal, Select, Space, Tag, Typography, Upload } from 'antd';
 import { ApartmentOutlined, FileTextOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -22,10 +22,19 @@ export default function LibraryPage() {
   const canRollUp = useCanRollUp();
   const { user } = useAuth();
   const office = isOffice(user?.roles);
-  const [q, setQ] = useState('');
-  const [categoryId, setCategoryId] = useState<string | undefined>();
-  const [format, setFormat] = useState<string | undefined>();
-  const [page, setPage] = useState(1);
+  // The search words, category, format and page are kept in the address: a link or a reload shows the same list.
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const categoryId = params.get('category') ?? undefined;
+  const format = params.get('format') ?? undefined;
+  const page = Number(params.get('page')) || 1;
+  /** Changes some of them; any change but the page's goes back to the first page. */
+  const show = (changes: { q?: string; category?: string; format?: string; page?: number }) => setParams((p) => {
+    const next = new URLSearchParams(p);
+    if (!('page' in changes)) next.delete('page');
+    for (const [k, v] of Object.entries(changes)) if (v && v !== 1) next.set(k, String(v)); else next.delete(k);
+    return next;
+  }, { replace: true });
   // 含下级: the public documents of this committee and those below it, each with its committee.
   const [scope, setScope] = useState<Scope>('own');
   const [uploading, setUploading] = useState(false);
@@ -33,7 +42,11 @@ export default function LibraryPage() {
   const [managing, setManaging] = useState(false);
   // A visitor's committee (PublicOrgChooser, ?org=): its categories and documents; another one starts afresh.
   const orgId = usePublicOrgId();
-  useEffect(() => { setCategoryId(undefined); setPage(1); }, [orgId]);
+  const shownOrg = useRef(orgId);
+  useEffect(() => {
+    if (shownOrg.current !== orgId) show({ category: undefined });
+    shownOrg.current = orgId;
+  }, [orgId]);
   const cats = useQuery({ queryKey: ['library', 'categories', orgId], queryFn: () => api.get<{ items: Category[] }>('/api/v1/documents/categories', { orgId }) });
   const list = useQuery({
     queryKey: ['library', 'list', q, categoryId, format, page, scope, orgId],
@@ -55,19 +68,22 @@ export default function LibraryPage() {
         )}
       />
       <Flex wrap gap={8} style={{ marginBottom: 16 }}>
-        {canRollUp && <ScopeSwitch value={scope} onChange={(v) => { setScope(v); setPage(1); }} />}
-        <Input.Search allowClear placeholder={t('library.search')} aria-label={t('library.search')} onSearch={(v) => { setQ(v.trim()); setPage(1); }} style={{ flex: '1 1 240px' }} />
+        {canRollUp && <ScopeSwitch value={scope} onChange={(v) => { setScope(v); show({}); }} />}
+        <Input.Search allowClear defaultValue={q} placeholder={t('library.search')} aria-label={t('library.search')} onSearch={(v) => show({ q: v.trim() })} style={{ flex: '1 1 240px' }} />
         <Select allowClear placeholder={t('library.allCategories')} aria-label={t('library.category')} options={options} value={categoryId}
-          onChange={(v) => { setCategoryId(v); setPage(1); }} style={{ flex: '1 1 160px' }} />
+          onChange={(v) => show({ category: v })} style={{ flex: '1 1 160px' }} />
         <Select allowClear placeholder={t('library.allFormats')} aria-label={t('library.format')} options={FORMATS.map((f) => ({ value: f, label: f.toUpperCase() }))} value={format}
-          onChange={(v) => { setFormat(v); setPage(1); }} style={{ flex: '0 1 120px' }} />
+          onChange={(v) => show({ format: v })} style={{ flex: '0 1 120px' }} />
         <ExportButton href={withQuery('/api/v1/documents.xlsx', { q: q || undefined, categoryId, format, orgId })} total={list.data?.total} />
       </Flex>
+      {(q || categoryId || format) && list.data && (
+        <Typography.Paragraph type="secondary" role="status">{t('library.found', { n: list.data.total })}</Typography.Paragraph>
+      )}
       <List<DocItem>
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: <Empty description={t('library.empty')} /> }}
-        pagination={(list.data?.total ?? 0) > 20 ? { current: page, total: list.data?.total, pageSize: 20, onChange: setPage, size: 'small' } : false}
+        pagination={(list.data?.total ?? 0) > 20 ? { current: page, total: list.data?.total, pageSize: 20, onChange: (n) => show({ page: n }), size: 'small' } : false}
         renderItem={(d) => (
           <List.Item>
             <List.Item.Meta
