@@ -103,6 +103,12 @@ describe.each(engines)('consultation topics (%s)', (engine) => {
     expect((await ok('member', 'GET', `/consultations?year=${YEAR}`)).items.map((c: { id: string }) => c.id)).toContain(consultation.id);
     const history = await ok('member', 'GET', `${url}/history`);
     expect(history.map((h: { action: string }) => h.action)).toEqual(['proposed', 'shortlist', 'pick']);
+    // The public opens the consultation (协商公开) once it is on the public list: past its topic step.
+    expect(picked.consultationPublic).toBe(false);
+    expectProblem(await call(null, 'GET', `/consultations/${consultation.id}`), 404);
+    await ok('staff', 'POST', `/consultations/${consultation.id}/actions/prepare`);
+    expect((await ok(null, 'GET', url)).consultationPublic).toBe(true);
+    expect((await ok(null, 'GET', `/consultations/${consultation.id}`)).title).toBe(topic.title);
     const notes = await t.database.db.select().from(notifications).where(and(eq(notifications.userId, t.fx.userIds.member!), eq(notifications.kind, 'topic')));
     expect(notes.map((n) => n.params)).toContainEqual({ key: 'picked', title: topic.title, as: 'consultation' });
     // Picked: no more support or answers.
@@ -181,7 +187,7 @@ describe.each(engines)('consultation topics (%s)', (engine) => {
       const ids = list.items.map((c: { id: string }) => c.id);
       expect(ids).toContain(going.id);
       expect(ids).not.toContain(early.id);
-      expect(Object.keys(list.items.find((c: { id: string }) => c.id === going.id)).sort()).toEqual(['comments', 'heldOn', 'id', 'kind', 'state', 'summary', 'title', 'year']);
+      expect(Object.keys(list.items.find((c: { id: string }) => c.id === going.id)).sort()).toEqual(['comments', 'heldOn', 'id', 'kind', 'meetingOn', 'state', 'summary', 'title', 'year']);
     }
     // A public account's plain list is the public one too, as is an anonymous one.
     for (const user of [null, 'netizen']) {
@@ -191,11 +197,15 @@ describe.each(engines)('consultation topics (%s)', (engine) => {
     }
     expect((await ok('member', 'GET', `/consultations?year=${YEAR}&pageSize=100`)).items.map((c: { id: string }) => c.id)).toContain(early.id);
     // A public account does not open a consultation's office work (checklist, history): it reads what a
-    // visitor reads (no such consultation while its comments are closed) and is refused the rest; the committee's people do.
-    for (const url of [`/consultations/${going.id}`, `/consultations/${going.id}/checklist`, `/consultations/${going.id}/history`, `/consultations/${going.id}/actions`]) {
-      expectProblem(await call('netizen', 'GET', url), url.endsWith(going.id) ? 404 : 403);
+    // visitor reads (its public page, test/public-consultations.test.ts) and is refused the rest; the committee's people do.
+    for (const url of [`/consultations/${going.id}/checklist`, `/consultations/${going.id}/history`, `/consultations/${going.id}/actions`]) {
+      expectProblem(await call('netizen', 'GET', url), 403);
       expect((await call('unitA', 'GET', url)).statusCode).toBe(200);
     }
+    const seen = await ok('netizen', 'GET', `/consultations/${going.id}`);
+    expect(seen).toMatchObject({ id: going.id, state: 'preparing', recommendations: [] });
+    expect(seen).not.toHaveProperty('checklist');
+    expect(await ok('unitA', 'GET', `/consultations/${going.id}`)).toHaveProperty('checklist');
   });
 
   it('limits how much a public account writes a minute, not the committee\'s people', async () => {

@@ -97,13 +97,13 @@ describe.each(engines)('online comments (%s)', (engine) => {
     expect(wrong).toEqual([]);
   });
 
-  it('opens comments on online consultations only, and shows the consultation to visitors while open', async () => {
+  it('opens comments on online consultations only, shows it to visitors, and streams its comments while open', async () => {
     const sector = await ok('staff', 'POST', '/consultations', { title: '全体会议', kind: 'plenary', year: 2031 });
     await ok('staff', 'POST', `/consultations/${sector.id}/actions/prepare`);
     expectProblem(await call('staff', 'POST', `/consultations/${sector.id}/actions/openComments`, { moderation: 'post' }), 409);
     expectProblem(await call(null, 'GET', `/consultations/${sector.id}/comments/stream`), 404); // not open: not for visitors
-    // A visitor meets a consultation without open comments as nothing at all.
-    expectProblem(await call(null, 'GET', `/consultations/${sector.id}`), 404);
+    // A visitor reads a consultation past its topic step as the public list shows it (test/public-consultations.test.ts), without comments.
+    expect(await ok(null, 'GET', `/consultations/${sector.id}`)).toMatchObject({ comments: { open: false }, commentCount: 0 });
 
     const id = await openConsultation('post');
     const c = await ok('member', 'GET', `/consultations/${id}`);
@@ -114,8 +114,10 @@ describe.each(engines)('online comments (%s)', (engine) => {
     expect(seen.checklist).toBeUndefined();
     expect((await ok(null, 'GET', '/consultations')).items.map((x: { id: string }) => x.id)).toContain(id);
     await ok('staff', 'POST', `/consultations/${id}/actions/closeComments`);
-    expectProblem(await call(null, 'GET', `/consultations/${id}`), 404);
-    expectProblem(await call(null, 'GET', `/consultations/${id}/comments`), 404);
+    // Closed, it stays on the public list (past its topic step): its comments are read as they stand, not streamed.
+    expect((await ok(null, 'GET', `/consultations/${id}`)).comments.open).toBe(false);
+    expect((await ok(null, 'GET', `/consultations/${id}/comments`)).total).toBe(0);
+    expectProblem(await call(null, 'GET', `/consultations/${id}/comments/stream`), 404);
     expect((await ok('member', 'GET', `/consultations/${id}`)).comments.open).toBe(false);
     expect((await ok('member', 'GET', `/consultations/${id}/history`)).map((h: { action: string }) => h.action)).toEqual(['created', 'prepare', 'openComments', 'closeComments']);
   });

@@ -103,6 +103,10 @@ describe.each(engines)('search (%s)', (engine) => {
     expect(visitor.some((x) => x.startsWith('opinion:'))).toBe(false);
     const visitorAnswer = await find(null, '公交');
     expect(visitorAnswer.items.find((i) => i.kind === 'proposal')!.href).toBe(`/public/proposals/${ids.published}`);
+    // (the public page of the consultation, which opens for a visitor)
+    const publicHref = visitorAnswer.items.find((i) => i.kind === 'consultation')!.href;
+    expect(publicHref).toBe(`/public/consultations/${ids.consultation}`);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/consultations/${ids.consultation}` })).statusCode).toBe(200);
 
     // The proposer reads his own unpublished proposal and report; another member neither.
     const member = found(await find('member', '公交'));

@@ -23,6 +23,8 @@ describe('online comments in the browser', () => {
     await e2e.t.app.inject({ method: 'POST', url: `/api/v1/consultations/${c.id}/actions/prepare`, headers, payload: {} });
     return c.id as string;
   };
+  /** Its card among those open for comments now (the list of the year's consultations below links it too). */
+  const liveCard = (page: import('playwright-core').Page, title: string) => main(page).getByRole('region', { name: '网络议政', exact: true }).getByRole('link', { name: title });
   const commentBox = (page: import('playwright-core').Page) => main(page).getByLabel('发表您的意见或建议（不超过 1000 字）', { exact: true });
 
   it('shows a comment typed in one browser in another without reload; a held one once staff approve it', { timeout: 300_000 }, async (test) => {
@@ -42,7 +44,7 @@ describe('online comments in the browser', () => {
     // A visitor follows the live page; the member signs in from it and comments.
     const visitor = await e2e.page(test, PHONE);
     await visitor.goto('/public/consultations');
-    await main(visitor).getByRole('link', { name: title }).click();
+    await liveCard(visitor, title).click();
     await see(main(visitor).getByText('还没有意见，欢迎发表第一条', { exact: true }));
     const member = await e2e.page(test, { viewport: { width: 1280, height: 900 } });
     await member.goto(`/public/consultations/${id}`);
@@ -99,7 +101,7 @@ describe('online comments in the browser', () => {
     await pick(phone, phone.getByLabel('所属政协', { exact: true }), '测试市政协');
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await submitButton(phone, '注册并登录').click();
-    await main(phone).getByRole('link', { name: title }).click();
+    await liveCard(phone, title).click();
     // Back on the live page, signed in: nothing sticks out of a phone's width.
     await commentBox(phone).fill('建议增开早高峰区间车。');
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

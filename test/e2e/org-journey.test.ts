@@ -116,6 +116,11 @@ describe('committees below journey', () => {
     await city.setViewportSize({ width: 390, height: 844 });
     await see(main(city).getByText('鼓楼区老城更新协商'));
     await noOverflow(city);
+    // The county's consultation opens on its public page (协商公开), as anyone reads it.
+    await main(city).getByRole('link', { name: '鼓楼区老城更新协商' }).click();
+    await see(main(city).getByRole('heading', { name: '鼓楼区老城更新协商' }));
+    await see(main(city).getByText('标准式筹备', { exact: true }));
+    await noOverflow(city);
     await city.goto('/library');
     await see(main(city).getByText('含下级', { exact: true }));
     await noOverflow(city);

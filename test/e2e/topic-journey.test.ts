@@ -1,8 +1,10 @@
 // In a real browser, 开门式选题 from a phone to a consultation: a member proposes a topic at 390 px,
 // another member supports it, staff shortlist it, the leader picks it as a consultation in the chair
 // meeting's dialog, and the new consultation shows on the consultations list at its topic step.
-// The public page lists the open topics without a login. Embedded database only.
-import { afterAll, beforeAll, describe, it } from 'vitest';
+// The public page lists the open topics without a login; a visitor on a phone opens a consultation from
+// it and reads what came of its recommendations. Embedded database only.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plusDays, today } from '../../src/server/modules/handling/deadlines.ts';
 import { logIn, see, startE2E, type E2E } from './browser.ts';
 import { button, confirm, dialog, logInAs, main, toast } from './ui.ts';
 
@@ -71,5 +73,46 @@ describe('an open topic in the browser', () => {
     await see(main(visitor).getByRole('heading', { name: '协商公开' }));
     await see(main(visitor).getByRole('heading', { name: '征集中的选题' }));
     await see(main(visitor).getByRole('link', { name: '登录或注册后可以提出选题、支持选题' }));
+  });
+
+  it('opens a consultation from the public list on a phone, with what came of its recommendations', { timeout: 300_000 }, async (test) => {
+    // Over the API: a forum held yesterday, one recommendation adopted as a government document (40% done), one still a draft.
+    const year = new Date().getFullYear();
+    const title = '关于发展普惠托育服务的双月协商';
+    const api = async (user: string, method: 'POST' | 'PUT', url: string, payload: object = {}) => {
+      const res = await e2e.t.app.inject({ method, url: `/api/v1${url}`, headers: await e2e.t.as(user), payload });
+      if (res.statusCode >= 300) throw new Error(`${user} ${method} ${url}: ${res.statusCode} ${res.body}`);
+      return res.json();
+    };
+    const { id } = await api('staff', 'POST', '/consultations', { title, kind: 'bimonthly', year, summary: '托育服务供给不足、价格偏高，协商提出对策。' });
+    for (const a of ['prepare', 'convene']) await api('staff', 'POST', `/consultations/${id}/actions/${a}`);
+    await api('staff', 'PUT', `/consultations/${id}/meeting`, { date: plusDays(today(), -1), time: '09:00', place: '政协三楼会议室', agenda: [] });
+    await api('staff', 'POST', `/consultations/${id}/actions/conclude`);
+    const r = await api('staff', 'POST', `/consultations/${id}/recommendations`, { title: '扩大普惠托位供给', content: '建议每千人口托位数达到4.5个。' });
+    await api('staff', 'POST', `/consultations/${id}/recommendations`, { title: '尚在整理的建议', content: '草稿' });
+    await api('staff', 'POST', `/recommendations/${r.id}/actions/assign`, { units: [{ unitId: e2e.t.fx.unitIds.a, role: 'lead' }] });
+    await api('unitA', 'POST', `/recommendations/${r.id}/actions/sign`);
+    await api('unitA', 'POST', `/recommendations/${r.id}/actions/reply`, { category: 'B', content: '已列入民生实事。' });
+    await api('staff', 'POST', `/recommendations/${r.id}/actions/recordOutcome`, {
+      kind: 'government', title: '关于促进3岁以下婴幼儿照护服务发展的实施意见', number: `市政办发〔${year}〕12号`, date: today(), progress: 40,
+    });
+
+    // A visitor on a phone opens it from the public list.
+    const visitor = await e2e.page(test, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await visitor.goto('/public/consultations');
+    await main(visitor).getByRole('region', { name: '协商活动', exact: true }).getByRole('link', { name: title }).click();
+    await see(main(visitor).getByRole('heading', { name: title }));
+    await see(main(visitor).getByText('政协三楼会议室', { exact: false }));
+    const rec = main(visitor).locator('[data-recommendation="扩大普惠托位供给"]');
+    await see(rec.getByText(`市政办发〔${year}〕12号`, { exact: false }));
+    await see(rec.getByText('政府文件', { exact: false }));
+    await see(rec.getByLabel('落实进度 40%'));
+    // Nothing of the office's work: not the draft, not the unit's reply.
+    expect(await main(visitor).getByText('尚在整理的建议').count()).toBe(0);
+    expect(await main(visitor).getByText('已列入民生实事').count()).toBe(0);
+    expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // And back to the list.
+    await main(visitor).getByRole('link', { name: '协商公开' }).click();
+    await see(main(visitor).getByRole('heading', { name: '协商公开' }));
   });
 });

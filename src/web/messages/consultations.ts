@@ -276,4 +276,11 @@ export const consultationsZh = {
   'topic.public.goPropose': '去提出和支持选题',
   'consultation.fromTopic': '来自选题',
   'topic.committee': '政协',
+  'consultation.public.year': '{year}年度',
+  'consultation.public.meetingOn': '会议日期',
+  'consultation.public.recommendations': '协商建议及落实情况',
+  'consultation.public.inHand': '正在办理，落实情况将在此公开',
+  'consultation.public.comments': '网络议政意见（{total}条）',
+  'consultation.public.noComments': '没有公开的意见',
+  'topic.madeConsultationSoon': '已确定为协商活动，筹备开始后可在协商公开中查看进展',
 };

@@ -59,7 +59,8 @@ export async function commentRoutes(fastify: FastifyInstance) {
   const CommentFilters = { status: Type.Optional(Type.Union([Type.Literal('visible'), Type.Literal('held'), Type.Literal('hidden')])) };
   /** The consultation whose comments of that status the caller may read: the held and hidden ones are the moderators'. */
   const readable = async (req: FastifyRequest, id: string, status: string) => {
-    const cons = await commentable(app.db, req.actor, id);
+    // (the visible ones of a consultation of the public list, open or closed: a closed one's are read as they stand)
+    const cons = await commentable(app.db, req.actor, id, { closed: status === 'visible' });
     if (status !== 'visible') authorize(req.actor, 'consultation.moderate', cons);
     return cons;
   };
@@ -67,7 +68,7 @@ export async function commentRoutes(fastify: FastifyInstance) {
   app.get('/consultations/:id/comments', {
     config: { public: true, publicAccounts: true },
     schema: {
-      tags, summary: 'The visible comments, newest first (no login needed while comments are open); staff may ask for status=held or hidden. '
+      tags, summary: 'The visible comments, newest first (no login needed while comments are open, or once the consultation is in the public list); staff may ask for status=held or hidden. '
         + 'order=consensus: most consensual first, each with `consensus` (score 0…1, supporting groups, supports and opposes per voter group; see docs/architecture.md)',
       params: IdParams,
       querystring: obj({ ...Paging, ...CommentFilters, order: Type.Union([Type.Literal('newest'), Type.Literal('consensus')], { default: 'newest' }) }),

@@ -11,6 +11,7 @@ import { redactContacts } from '../../core/text/redact.ts';
 import { auditLog, outbox, users } from '../../core/schema.ts';
 import { members, sectors } from '../org/schema.ts';
 import { rankTallied, type ConsensusRank } from './consensus.ts';
+import { inPublicList } from './queries.ts';
 import { today } from '../handling/deadlines.ts';
 import { consultationCommentVotes as votes, consultationComments as comments, commentSequence, consultations, sensitiveWords } from './schema.ts';
 
@@ -38,14 +39,15 @@ export const queueChannel = (orgId: string, id: string) => `consultation:${orgId
 
 /**
  * The consultation whose comments the caller may read: a login of the committee (not a public
- * account) reads them at any time; anyone else while they are open. Else 404.
+ * account) reads them at any time; anyone else while they are open, or — `closed`: the visible ones as a
+ * list, read-only — once it is in the public list (queries.ts inPublicList). Else 404.
  */
-export async function commentable(db: Queryable, actor: Actor | null, id: string) {
+export async function commentable(db: Queryable, actor: Actor | null, id: string, { closed = false } = {}) {
   const insider = actor && !isPublicAccount(actor);
   const [c] = await db.select().from(consultations).where(and(
     eq(consultations.id, id),
     actor ? eq(consultations.orgId, actor.orgId) : undefined,
-    insider ? undefined : eq(consultations.commentsOpen, true),
+    insider ? undefined : closed ? inPublicList() : eq(consultations.commentsOpen, true),
   ));
   if (!c) throw notFound('Consultation');
   return c;

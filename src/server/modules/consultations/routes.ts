@@ -9,8 +9,7 @@ import { loadConsultation, subject } from './access.ts';
 import { actOnConsultation, createConsultation, updateConsultation } from './commands.ts';
 import { TASK_KEYS, TASK_STATES } from './checklist.ts';
 import { isInsider } from './topic-access.ts';
-import { commentable } from './comments.ts';
-import { checklistOf, listConsultations, listPublicConsultations, presentConsultation, publicConsultation } from './queries.ts';
+import { checklistOf, listConsultations, listPublicConsultations, loadPublicConsultation, presentConsultation, presentPublicConsultation } from './queries.ts';
 import { setTask } from './tasks.ts';
 import { consultationColumns } from './export.ts';
 import { FIRST_ROWS, filtersOf, listExportRoutes } from '../../core/list-export.ts';
@@ -83,10 +82,16 @@ export async function consultationRoutes(fastify: FastifyInstance) {
     return reply.status(201).send(await presentConsultation(app.db, c));
   });
 
+  // Without a login (a public account is a visitor here), or with published=true (the public page, whoever reads it): a consultation of
+  // the public list as the public reads it (queries.ts presentPublicConsultation); any other is a 404 to them.
   app.get('/consultations/:id', {
     config: { public: true },
-    schema: { tags, summary: 'One consultation, with its checklist; without login, while its online comments are open, its title, summary and comments', params: IdParams },
-  }, async (req) => (req.actor ? view(req.actor, req.params.id) : publicConsultation(await commentable(app.db, null, req.params.id))));
+    schema: {
+      tags, params: IdParams, querystring: obj({ published: Type.Optional(Type.Boolean()) }),
+      summary: 'One consultation, with its checklist; without login, or published=true: one of the public list (past the topic step, or with online comments open) as the public reads it — '
+        + 'title, kind, year, summary, step, comments, heldOn, meeting (day, time and place once under way or over), the recommendations once assigned with their outcome and progress, commentCount',
+    },
+  }, async (req) => (req.actor && !req.query.published ? view(req.actor, req.params.id) : presentPublicConsultation(app.db, await loadPublicConsultation(app.db, req.params.id))));
 
   app.patch('/consultations/:id', {
     schema: { tags, summary: 'Edit the title or summary (staff)', params: IdParams, body: Type.Partial(obj({ title: Name(200), summary: Text(5000) }), { additionalProperties: false, minProperties: 1 }) },

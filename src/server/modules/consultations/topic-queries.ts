@@ -18,18 +18,22 @@ const proposerName = (insider: boolean) => sql<string | null>`case ${topics.prop
   when 'public' then ${insider ? sql`(select u.display_name from ${users} u where u.org_id = ${outer(topics.orgId)} and u.id = ${outer(topics.proposedBy)})` : sql`null`}
   else null end`;
 
+/** Its consultation is on the public list (past its topic step, or with comments open: queries.ts inPublicList), so the public may open it. */
+const consultationPublic = sql<boolean>`exists (select 1 from ${consultations} c where c.org_id = ${outer(topics.orgId)} and c.id = ${outer(topics.consultationId)}
+  and (c.state <> 'topic' or c.comments_open))`;
+
 function columns(actor: Actor | null) {
-  return { t: topics, supportCount, supportedByMe: actor ? supportedBy(actor.id) : sql<boolean>`false`, proposerName: proposerName(isInsider(actor)) };
+  return { t: topics, supportCount, supportedByMe: actor ? supportedBy(actor.id) : sql<boolean>`false`, proposerName: proposerName(isInsider(actor)), consultationPublic };
 }
-type Row = { t: Topic; supportCount: number; supportedByMe: boolean; proposerName: string | null };
+type Row = { t: Topic; supportCount: number; supportedByMe: boolean; proposerName: string | null; consultationPublic: boolean };
 
 /** A topic as its reader sees it: the answer to the committee's people and the proposer only. */
-function summary(actor: Actor | null, { t, supportCount: n, supportedByMe, proposerName: name }: Row) {
+function summary(actor: Actor | null, { t, supportCount: n, supportedByMe, proposerName: name, consultationPublic: open }: Row) {
   const mine = !!actor && t.proposedBy === actor.id;
   return {
     id: t.id, year: t.year, title: t.title, reason: t.reason, suggestedKind: t.suggestedKind, suggestedOwner: t.suggestedOwner, state: t.state,
     proposer: { kind: t.proposerKind, name }, mine, supportCount: n, supportedByMe,
-    answer: isInsider(actor) || mine ? t.answer : null, mergedIntoId: t.mergedIntoId, consultationId: t.consultationId, planItemId: t.planItemId,
+    answer: isInsider(actor) || mine ? t.answer : null, mergedIntoId: t.mergedIntoId, consultationId: t.consultationId, consultationPublic: open, planItemId: t.planItemId,
     createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString(),
   };
 }

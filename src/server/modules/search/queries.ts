@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, max, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, inArray, max, ne, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../core/db/client.ts';
 import { shaped, type Built } from '../../core/db/shaped.ts';
 import { hasRole, isPublicAccount, ROLES, type Actor } from '../../core/policies.ts';
@@ -7,6 +7,7 @@ import { redactContacts } from '../../core/text/redact.ts';
 import { searchTokens } from '../../core/text/segment.ts';
 import { consultationComments, consultationRecommendations, consultations } from '../consultations/schema.ts';
 import { recHref, recReadableBy, REC_KIND } from '../consultations/recommendation-access.ts';
+import { inPublicList } from '../consultations/queries.ts';
 import { replies } from '../handling/schema.ts';
 import { visibleLinks } from '../liaison/access.ts';
 import { liaisonContacts, liaisonLinks } from '../liaison/schema.ts';
@@ -92,16 +93,16 @@ function arms(c: Ctx, kinds: readonly SearchKind[]): Arm[] {
     out.push(arm(c, 'opinion', 'opinion', on(sql`${opinions}`, sql`${opinions.orgId} = s.org_id and ${opinions.id} = s.doc_id`), sql`${opinions.updatedAt}`, opinionReadableBy(actor), undefined, office ? false : 'ordered'));
   }
   // The committee's people read every consultation; the public those past the topic step or with comments open (the public list).
-  const publicConsultation = or(ne(consultations.state, 'topic'), eq(consultations.commentsOpen, true));
+  const publicConsultation = inPublicList();
   if (want('consultation')) {
     out.push(arm(c, 'consultation', 'consultation', on(sql`${consultations}`, sql`${consultations.orgId} = s.org_id and ${consultations.id} = s.doc_id`),
       sql`${consultations.updatedAt}`, outsider ? publicConsultation : undefined));
   }
-  // Visible comments; the public reads them while they are open (as GET …/comments answers them).
+  // Visible comments; the public reads those of the public list's consultations, open or closed (as GET …/comments answers them).
   if (want('comment')) {
     out.push(arm(c, 'comment', 'comment', sql`${on(sql`${consultationComments}`, sql`${consultationComments.orgId} = s.org_id and ${consultationComments.id} = s.doc_id`)}${on(sql`${consultations}`,
       sql`${consultations.orgId} = ${consultationComments.orgId} and ${consultations.id} = ${consultationComments.consultationId}`)}`,
-    sql`${consultationComments.createdAt}`, and(eq(consultationComments.status, 'visible'), outsider ? eq(consultations.commentsOpen, true) : undefined)));
+    sql`${consultationComments.createdAt}`, and(eq(consultationComments.status, 'visible'), outsider ? publicConsultation : undefined)));
   }
   if (want('document')) {
     out.push(arm(c, 'document', 'document', on(sql`${documents}`, sql`${documents.orgId} = s.org_id and ${documents.id} = s.doc_id`), sql`${documents.uploadedAt}`, visibleDocuments(actor),

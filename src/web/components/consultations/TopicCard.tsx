@@ -3,7 +3,9 @@
 import { Link } from 'react-router-dom';
 import { Card, Flex, Typography } from 'antd';
 import { LikeOutlined } from '@ant-design/icons';
+import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
+import { isPublicOnly } from '../../types';
 import { KindTag, TopicStateTag } from './tags';
 import { TopicActions } from './TopicActions';
 import type { Topic } from './model';
@@ -14,8 +16,21 @@ export function proposerText(t: ReturnType<typeof useI18n>['t'], p: Topic['propo
   return p.name ?? t(`topic.proposer.${p.kind}`);
 }
 
+/**
+ * Where a topic's consultation opens for the reader: the committee's people its office page; the public
+ * (a visitor, a public account) its public page once it is on the public list — before that, nothing to open.
+ */
+export function useConsultationLink() {
+  const { user } = useAuth();
+  const insider = !!user && !isPublicOnly(user);
+  return (consultationId: string, onPublicList: boolean) =>
+    insider ? `/consultations/${consultationId}` : onPublicList ? `/public/consultations/${consultationId}` : null;
+}
+
 export function TopicCard({ topic, loggedIn, link = true }: { topic: Topic; loggedIn: boolean; link?: boolean }) {
   const { t } = useI18n();
+  const consultationLink = useConsultationLink();
+  const to = topic.consultationId ? consultationLink(topic.consultationId, topic.consultationPublic) : null;
   return (
     <Card size="small" data-topic={topic.title}>
       <Flex vertical gap={6}>
@@ -34,7 +49,7 @@ export function TopicCard({ topic, loggedIn, link = true }: { topic: Topic; logg
         </Flex>
         <Typography.Paragraph ellipsis={{ rows: 3, expandable: true, symbol: t('topic.more') }} style={{ margin: 0 }}>{topic.reason}</Typography.Paragraph>
         {topic.answer && <Typography.Text type="secondary">{t('topic.answer')}{t('common.labelSep')}{topic.answer}</Typography.Text>}
-        {topic.consultationId && <Link to={`/consultations/${topic.consultationId}`}>{t('topic.madeConsultation')}</Link>}
+        {topic.consultationId && (to ? <Link to={to}>{t('topic.madeConsultation')}</Link> : <Typography.Text type="secondary">{t('topic.madeConsultationSoon')}</Typography.Text>)}
         {loggedIn && <TopicActions topic={topic} />}
       </Flex>
     </Card>

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from '../../api';
 import type { Page } from '../../types';
-import type { Kind, ConsultationState } from './model';
+import type { Kind, ConsultationState, PublicRecommendation } from './model';
 
 export type Moderation = 'pre' | 'post';
 export type Vote = 'support' | 'oppose';
@@ -12,10 +12,16 @@ export interface Comment {
   status: 'visible' | 'held' | 'hidden'; supports: number; opposes: number; createdAt: string; myVote: Vote | null;
   heldFor?: 'pre' | 'sensitive' | null; hiddenReason?: string | null;
 }
-/** A consultation as anyone sees it while its comments are open. */
+/** A consultation of the public list as anyone reads it (GET /consultations/:id?published=true): the live page's head and its public record. */
 export interface LiveConsultation {
   id: string; orgId: string; title: string; kind: Kind; year: number; summary: string | null; state: ConsultationState;
   comments: { open: boolean; moderation: Moderation };
+  heldOn: string | null;
+  /** Its meeting once under way or over. */
+  meeting: { on: string; startTime: string; place: string } | null;
+  recommendations: PublicRecommendation[];
+  /** Its visible comments. */
+  commentCount: number;
 }
 
 const path = (id: string) => `/api/v1/consultations/${encodeURIComponent(id)}`;
@@ -23,7 +29,15 @@ const noRetryOn4xx = (count: number, err: unknown) => !(err instanceof ApiError 
 export const commentsKey = (id: string) => ['consultations', 'comments', id] as const;
 
 export function usePublicConsultation(id: string) {
-  return useQuery({ queryKey: ['consultations', 'public', id], queryFn: ({ signal }) => api.get<LiveConsultation>(path(id), undefined, signal), retry: noRetryOn4xx });
+  return useQuery({ queryKey: ['consultations', 'public', id], queryFn: ({ signal }) => api.get<LiveConsultation>(path(id), { published: true }, signal), retry: noRetryOn4xx });
+}
+
+/** The visible comments as they stand (a closed consultation's, read-only), newest first. */
+export function useStandingComments(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...commentsKey(id), 'standing'], enabled, retry: noRetryOn4xx,
+    queryFn: ({ signal }) => api.get<Page<Comment>>(`${path(id)}/comments`, { pageSize: 100 }, signal),
+  });
 }
 
 export const postComment = (id: string, body: { content: string; replyTo?: string }) => api.post<Comment>(`${path(id)}/comments`, body);

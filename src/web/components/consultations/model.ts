@@ -28,8 +28,10 @@ export interface ConsultationSummary {
 }
 export interface Consultation extends Omit<ConsultationSummary, 'lateTasks'> { checklist: Task[]; topic: { id: string; title: string } | null }
 
-/** A consultation in the public list (GET /consultations?published=true): nothing of the office's work. */
-export type PublicConsultation = Pick<ConsultationSummary, 'id' | 'title' | 'kind' | 'year' | 'summary' | 'state' | 'heldOn' | 'comments'>;
+/** A consultation in the public list (GET /consultations?published=true): nothing of the office's work; meetingOn once the meeting is under way. */
+export type PublicConsultation = Pick<ConsultationSummary, 'id' | 'title' | 'kind' | 'year' | 'summary' | 'state' | 'heldOn' | 'comments' | 'meetingOn'>;
+/** A recommendation as the public reads it: once assigned, with what was adopted and how far it is carried out. */
+export type PublicRecommendation = Pick<Recommendation, 'id' | 'number' | 'title' | 'state' | 'outcome' | 'progress' | 'noOutcomeReason'> & { content: string };
 
 // 开门式选题
 export const TOPIC_STATES = ['proposed', 'shortlisted', 'picked', 'declined', 'merged'] as const;
@@ -38,6 +40,8 @@ export interface Topic {
   id: string; year: number; title: string; reason: string; suggestedKind: Kind | null; suggestedOwner: string | null; state: TopicState;
   proposer: { kind: 'member' | 'unit' | 'office' | 'public'; name: string | null }; mine: boolean; supportCount: number; supportedByMe: boolean;
   answer: string | null; mergedIntoId: string | null; consultationId: string | null; planItemId: string | null; createdAt: string; updatedAt: string;
+  /** Its consultation is on the public list (协商公开): the public may open it there. */
+  consultationPublic: boolean;
 }
 export interface TopicDetail extends Topic {
   mergedInto: { id: string; title: string; state: TopicState } | null;

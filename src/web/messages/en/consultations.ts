@@ -276,4 +276,11 @@ export const consultationsEn: Record<keyof typeof consultationsZh, string> = {
   'topic.public.goPropose': 'Propose and support topics',
   'consultation.fromTopic': 'From the topic',
   'topic.committee': 'The committee',
+  'consultation.public.year': 'Year {year}',
+  'consultation.public.meetingOn': 'Meeting on',
+  'consultation.public.recommendations': 'Recommendations and what came of them',
+  'consultation.public.inHand': 'Being handled; what comes of it will be shown here',
+  'consultation.public.comments': 'Comments ({total})',
+  'consultation.public.noComments': 'No public comments',
+  'topic.madeConsultationSoon': 'Picked as a consultation; its progress shows on the public Consultations page once preparation starts',
 };

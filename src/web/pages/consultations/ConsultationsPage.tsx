@@ -36,9 +36,8 @@ export default function ConsultationsPage() {
   // 含下级: the public consultations of this committee and those below it, each with its committee.
   const scope: Scope = params.get('scope') === 'tree' ? 'tree' : 'own';
   const list = useConsultations({ year, kind, state, ...(scope === 'tree' ? { scope } : {}) });
-  // Another committee's consultation opens on its public page while its comments are open; else its title only.
-  const title = (c: ConsultationSummary) => (!c.orgId || c.orgId === user?.orgId ? <Link to={`/consultations/${c.id}`}>{c.title}</Link>
-    : c.comments.open ? <Link to={`/public/consultations/${c.id}`}>{c.title}</Link> : c.title);
+  // Another committee's consultation (one of its public list) opens on its public page.
+  const title = (c: ConsultationSummary) => <Link to={!c.orgId || c.orgId === user?.orgId ? `/consultations/${c.id}` : `/public/consultations/${c.id}`}>{c.title}</Link>;
   const late = (c: ConsultationSummary) => (c.lateTasks ? <Tag color="red">{t('consultation.late', { n: c.lateTasks })}</Tag> : null);
   const committee = (c: ConsultationSummary) => c.orgName && <Tag>{c.orgName}</Tag>;
   const columns: TableColumnsType<ConsultationSummary> = [

@@ -1,21 +1,27 @@
-// 网络议政 live page (public, phone first): the topic, the comments as they come (EventSource),
-// replies and support/oppose, and the post form for anyone signed in (public accounts too).
+// A consultation's public page (协商公开, phone first), for every consultation of the public list: its head
+// (title, form, step, year, summary), its meeting, its recommendations with their outcomes (PublicRecord.tsx);
+// while online comments are open, the 网络议政 live part: the comments as they come (EventSource), replies
+// and support/oppose, and the post form for anyone signed in (public accounts too); once closed, the
+// comments as they stand.
 import { useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { Alert, App, Badge, Button, Collapse, Empty, Flex, Input, Skeleton, Space, Typography, theme } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
-import { DislikeOutlined, LikeOutlined, MessageOutlined, UserOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DislikeOutlined, LikeOutlined, MessageOutlined, UserOutlined } from '@ant-design/icons';
 import { errorText } from '../../api';
 import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
 import { QueryError } from '../../components/QueryError';
-import { KindTag } from '../../components/consultations/tags';
+import { KindTag, StateTag } from '../../components/consultations/tags';
+import { CommentCard, MeetingFacts, PublicRecommendations, StandingComments } from '../../components/consultations/PublicRecord';
+import { useOrgPath } from '../../components/PublicOrgChooser';
 import { postComment, useConsensus, useLiveComments, usePublicConsultation, voteOn, type Comment, type Vote } from '../../components/consultations/comments';
 import { ThemeList } from '../../components/consultations/Themes';
 
 export default function LiveConsultationPage() {
   const { id = '' } = useParams();
-  const { t, formatDateTime } = useI18n();
+  const { t } = useI18n();
+  const orgPath = useOrgPath();
   const { user } = useAuth();
   const { message } = App.useApp();
   const { token } = theme.useToken();
@@ -63,16 +69,22 @@ export default function LiveConsultationPage() {
   return (
     <Flex vertical gap={12} style={{ maxWidth: 720, margin: '0 auto', width: '100%' }}>
       <Flex vertical gap={4}>
-        <Typography.Title level={4} style={{ margin: 0 }}>{data.title}</Typography.Title>
+        <Link to={orgPath('/public/consultations')}><ArrowLeftOutlined /> {t('topic.public.title')}</Link>
+        <Typography.Title level={4} style={{ margin: 0, overflowWrap: 'anywhere' }}>{data.title}</Typography.Title>
         <Flex gap={8} wrap align="center">
           <KindTag kind={data.kind} />
+          <StateTag state={data.state} />
+          <Typography.Text type="secondary">{t('consultation.public.year', { year: data.year })}</Typography.Text>
           {open && <Badge status={live.connected ? 'processing' : 'default'} text={t(live.connected ? 'live.connected' : 'live.reconnecting')} />}
           {open && live.viewers !== null && <Typography.Text type="secondary"><UserOutlined /> {t('live.viewers', { count: live.viewers })}</Typography.Text>}
         </Flex>
         {data.summary && <Typography.Paragraph type="secondary" ellipsis={{ rows: 3, expandable: true }} style={{ margin: 0 }}>{data.summary}</Typography.Paragraph>}
+        <MeetingFacts c={data} />
       </Flex>
 
-      {!open ? <Alert type="info" showIcon title={t('live.closed')} /> : user ? (
+      <PublicRecommendations c={data} />
+
+      {!open ? ((data.kind === 'online' || data.commentCount > 0) && <Alert type="info" showIcon title={t('live.closed')} />) : user ? (
         <Flex vertical gap={8} style={{ padding: 12, background: token.colorBgContainer, borderRadius: token.borderRadiusLG, border: `1px solid ${token.colorBorderSecondary}` }}>
           {replyTo && (
             <Flex justify="space-between" align="center" gap={8}>
@@ -132,18 +144,7 @@ export default function LiveConsultationPage() {
                 {live.items.map((x) => {
                   const parent = x.replyTo ? byId.get(x.replyTo) : undefined;
                   return (
-                    <div key={x.id} role="listitem" data-comment={x.id}
-                      style={{ padding: 12, background: token.colorBgContainer, borderRadius: token.borderRadiusLG, border: `1px solid ${token.colorBorderSecondary}` }}>
-                      <Flex justify="space-between" gap={8} wrap>
-                        <Typography.Text strong>{x.authorName}</Typography.Text>
-                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(x.createdAt)}</Typography.Text>
-                      </Flex>
-                      {parent && (
-                        <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: '4px 0', paddingLeft: 8, borderLeft: `3px solid ${token.colorBorder}` }}>
-                          {t('live.replyTo', { name: parent.authorName })}{t('common.labelSep')}{parent.content}
-                        </Typography.Paragraph>
-                      )}
-                      <Typography.Paragraph style={{ margin: '4px 0', whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{x.content}</Typography.Paragraph>
+                    <CommentCard key={x.id} comment={x} parent={parent}>
                       <Space size={4} wrap>
                         <Button size="small" type={x.myVote === 'support' ? 'primary' : 'text'} icon={<LikeOutlined />} disabled={!user} aria-label={t('live.support')}
                           onClick={() => void vote(x, 'support')}>{x.supports}</Button>
@@ -153,13 +154,14 @@ export default function LiveConsultationPage() {
                           <Button size="small" type="text" icon={<MessageOutlined />} onClick={() => { setReplyTo(x); box.current?.focus(); }}>{t('live.reply')}</Button>
                         )}
                       </Space>
-                    </div>
+                    </CommentCard>
                   );
                 })}
               </Flex>
             )}
         </>
       )}
+      <StandingComments c={data} />
     </Flex>
   );
 }

@@ -1,6 +1,6 @@
 // 协商公开 (no login): the online consultations open for comments now (each opening its live page),
-// the consultations of the year past their topic step (title, form, step, summary) and the topics open
-// for support; logging in (a public account too) lets one comment, propose and support.
+// the consultations of the year past their topic step (title, form, step, summary; newest first, each
+// opening its public page) and the topics open for support; logging in (a public account too) lets one comment, propose and support.
 import { Link, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Col, Empty, Flex, InputNumber, Row, Skeleton, Typography } from 'antd';
 import { useAuth } from '../../auth';
@@ -68,9 +68,11 @@ export default function PublicConsultationsPage() {
               <Col key={c.id} xs={24} lg={12}>
                 <Card size="small" data-consultation={c.title}>
                   <Flex vertical gap={6}>
-                    <Typography.Text strong style={{ fontSize: 15 }}>{c.title}</Typography.Text>
+                    {/* (its public page: its meeting, recommendations and what came of them, comments) */}
+                    <Link to={orgPath(`/public/consultations/${c.id}`)} style={{ overflowWrap: 'anywhere' }}><Typography.Text strong style={{ fontSize: 15, color: 'inherit' }}>{c.title}</Typography.Text></Link>
                     <Flex gap={4} wrap align="center"><KindTag kind={c.kind} /><StateTag state={c.state} />
-                      {c.heldOn && <Typography.Text type="secondary">{t('consultation.heldOn')} {formatDate(c.heldOn)}</Typography.Text>}</Flex>
+                      {c.heldOn ? <Typography.Text type="secondary">{t('consultation.heldOn')} {formatDate(c.heldOn)}</Typography.Text>
+                        : c.meetingOn && <Typography.Text type="secondary">{t('consultation.public.meetingOn')} {formatDate(c.meetingOn)}</Typography.Text>}</Flex>
                     {c.summary && <Typography.Paragraph ellipsis={{ rows: 3, expandable: true, symbol: t('topic.more') }} style={{ margin: 0 }}>{c.summary}</Typography.Paragraph>}
                   </Flex>
                 </Card>

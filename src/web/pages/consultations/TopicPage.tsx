@@ -9,7 +9,7 @@ import { HistoryCard } from '../../components/HistoryCard';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { KindTag, StateTag, TopicStateTag } from '../../components/consultations/tags';
-import { proposerText } from '../../components/consultations/TopicCard';
+import { proposerText, useConsultationLink } from '../../components/consultations/TopicCard';
 import { TopicActions } from '../../components/consultations/TopicActions';
 import { useTopic, useTopicHistory } from '../../components/consultations/queries';
 
@@ -19,9 +19,11 @@ export default function TopicPage() {
   const { hasRole } = useAuth();
   const topic = useTopic(id);
   const history = useTopicHistory(id);
+  const consultationLink = useConsultationLink();
   if (topic.isError) return <QueryError error={topic.error} onRetry={() => void topic.refetch()} />;
   if (!topic.data) return <Skeleton active />;
   const d = topic.data;
+  const consultationTo = d.consultation && consultationLink(d.consultation.id, d.consultationPublic);
   return (
     <>
       <PageHeader title={d.title} back={<Link to={`/consultations/topics?year=${d.year}`} aria-label={t('nav.consultationTopics')}><ArrowLeftOutlined /></Link>} />
@@ -37,7 +39,7 @@ export default function TopicPage() {
               ...(d.suggestedOwner ? [{ key: 'owner', label: t('topic.suggestedOwnerShown'), children: d.suggestedOwner }] : []),
               ...(d.answer ? [{ key: 'answer', label: t('topic.answer'), children: d.answer }] : []),
               ...(d.mergedInto ? [{ key: 'into', label: t('topic.mergeInto'), children: <Link to={`/consultations/topics/${d.mergedInto.id}`}>{d.mergedInto.title}</Link> }] : []),
-              ...(d.consultation ? [{ key: 'c', label: t('topic.pickAs.consultation'), children: <Flex gap={8} wrap><Link to={`/consultations/${d.consultation.id}`}>{d.consultation.title}</Link><StateTag state={d.consultation.state} /></Flex> }] : []),
+              ...(d.consultation ? [{ key: 'c', label: t('topic.pickAs.consultation'), children: <Flex gap={8} wrap>{consultationTo ? <Link to={consultationTo}>{d.consultation.title}</Link> : d.consultation.title}<StateTag state={d.consultation.state} /></Flex> }] : []),
               ...(d.planItem ? [{ key: 'p', label: t('topic.pickAs.planItem'), children: <Link to={`/consultations/plan?year=${d.planItem.year}`}>{t('topic.madePlanItem', { year: d.planItem.year, month: d.planItem.month })}</Link> }] : []),
             ]} />
             <TopicActions topic={d} />
