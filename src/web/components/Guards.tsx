@@ -36,9 +36,10 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     return <Navigate to="/login" replace state={next === '/' || loggedOut ? undefined : { from: next }} />;
   }
   if (user.mustChangePassword) return <Navigate to="/password" replace />;
-  // A public account (网民) has no place in the committee's app but the open topics: its pages are the public ones.
+  // A public account (网民) has no place in the committee's app: its pages are the public ones, from the
+  // portal (its open topics show in the public frame too: App.tsx).
   if (isPublicOnly(user) && !location.pathname.startsWith('/consultations/topics')) {
-    return <Navigate to={location.pathname === '/account' ? '/public/account' : '/public/consultations'} replace />;
+    return <Navigate to={location.pathname === '/account' ? '/public/account' : '/'} replace />;
   }
   return <>{children}</>;
 }
