@@ -4,6 +4,7 @@
 // frame: its menu reaches 公开提案, 文库 and 开门式选题 alike.
 // Embedded database only: the browser exercises the UI.
 import type { Page } from 'playwright-core';
+import type { TestContext } from 'vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logIn, see, startE2E, submitButton, WAIT, type E2E } from './browser.ts';
 import { main, pick } from './ui.ts';
@@ -91,25 +92,28 @@ describe('public portal journey', () => {
     await markInSight(page);
   });
 
-  it('a visitor sent to log in by the open topics comes back to them', { timeout: 120_000 }, async (test) => {
-    const registered = await e2e.t.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: { username: 'topics390', password: 'topics-pass-1', displayName: '市民甲', org: e2e.t.fx.orgId } });
+  /** A public account registered through the API, and a phone's page. */
+  async function citizen(test: TestContext, username: string, displayName: string): Promise<Page> {
+    const registered = await e2e.t.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: { username, password: `${username}-pass`, displayName, org: e2e.t.fx.orgId } });
     expect(registered.statusCode, registered.body).toBe(201);
-    const page = await e2e.page(test, PHONE);
+    return e2e.page(test, PHONE);
+  }
+
+  it('a visitor sent to log in by the open topics comes back to them', { timeout: 120_000 }, async (test) => {
+    const page = await citizen(test, 'topics390', '市民甲');
     await page.goto('/');
     await main(page).getByRole('navigation', { name: '栏目' }).getByRole('link', { name: '开门式选题' }).click();
     await expect.poll(() => path(page), { timeout: WAIT }).toBe('/login');
-    await logIn(page, 'topics390', 'topics-pass-1');
+    await logIn(page, 'topics390', 'topics390-pass');
     await expect.poll(() => path(page), { timeout: WAIT }).toBe('/consultations/topics');
     await see(main(page).getByRole('heading', { name: '开门式选题' }));
     await markInSight(page);
   });
 
   it('a public account (网民) reaches 公开提案, 文库 and 开门式选题 from one menu, in one frame', { timeout: 180_000 }, async (test) => {
-    const registered = await e2e.t.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: { username: 'public390', password: 'public-pass-1', displayName: '网民乙', org: e2e.t.fx.orgId } });
-    expect(registered.statusCode, registered.body).toBe(201);
-    const page = await e2e.page(test, PHONE);
+    const page = await citizen(test, 'public390', '网民乙');
     await page.goto('/login');
-    await logIn(page, 'public390', 'public-pass-1');
+    await logIn(page, 'public390', 'public390-pass');
     // Home is the portal, greeting the account.
     await see(main(page).getByText('网民乙，欢迎回来', { exact: true }));
     expect(path(page)).toBe('/');
