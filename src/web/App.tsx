@@ -3,10 +3,11 @@
 // RouteError stays eager: it is what shows when a chunk fails to load.
 import { lazy, Suspense } from 'react';
 import type { ComponentType, ReactNode } from 'react';
-import { createBrowserRouter, Navigate, RouterProvider } from 'react-router-dom';
+import { createBrowserRouter, Navigate, RouterProvider, useLocation } from 'react-router-dom';
 import { RequireAuth, RequireRole } from './components/Guards';
 import { RouteError } from './components/RouteError';
 import { useAuth } from './auth';
+import { isPublicOnly } from './types';
 import { loadLang, readStoredLang } from './i18n';
 import LoginPage from './pages/LoginPage';
 import { loadAppLayout, loadHomePage } from './afterLogin';
@@ -123,18 +124,43 @@ const LibraryPage = page(() => import('./pages/library/LibraryPage'));
 const DocumentPage = page(() => import('./pages/library/DocumentPage'));
 const EverythingSearchPage = page(() => import('./pages/search/SearchPage'));
 
-/** Pages open to visitors and logins alike (文库, search): the public frame for visitors, the app's for a login. */
+const PortalPage = page(() => import('./pages/PortalPage'));
+
+/** Pages open to visitors and logins alike (文库, search): the public frame for visitors and public accounts, the app's for the committee's logins. */
 function LibraryFrame() {
   const { user, loading } = useAuth();
   if (loading) return null;
-  return user ? <AppLayout /> : <PublicLayout />;
+  return user && !isPublicOnly(user) ? <AppLayout /> : <PublicLayout />;
+}
+
+/**
+ * The app's frame, or the public one where the page is for the public: the home page of a visitor or
+ * a public account (网民) is the portal, and a public account's open topics (开门式选题) stay in its frame.
+ */
+function AppFrame() {
+  const { user, loading } = useAuth();
+  const { pathname } = useLocation();
+  const home = pathname === '/';
+  if (!loading && !user && home) return <PublicLayout />;
+  if (user && !user.mustChangePassword && isPublicOnly(user) && (home || pathname.startsWith('/consultations/topics'))) return <PublicLayout />;
+  return (
+    <RequireAuth>
+      <AppLayout />
+    </RequireAuth>
+  );
+}
+
+/** `/`: a login's home (to-do), or the portal (公开信息首页) for visitors and public accounts. */
+function HomeOrPortal() {
+  const { user } = useAuth();
+  return user && !isPublicOnly(user) ? <HomePage /> : <PortalPage />;
 }
 
 /** A page for some users: its guard, and who in the route's handle (what a switch of committee asks: layout/afterSwitch.ts). */
 const only = (access: Access, page: ReactNode) => ({ element: <RequireRole roles={access}>{page}</RequireRole>, handle: { access } satisfies PageHandle });
 
 const pages = [
-  { index: true, element: <HomePage /> },
+  { index: true, element: <HomeOrPortal /> },
   { path: 'members', ...only(DIRECTORY_ROLES, <MembersPage />) },
   { path: 'members/import', ...only(ROSTER_EDITORS, <MemberImportPage />) },
   // Any role may open a profile (a member their own); the server decides what it shows.
@@ -257,11 +283,7 @@ const router = createBrowserRouter([
   // Search across everything: each finds what they may read.
   { path: '/search', element: <LibraryFrame />, errorElement: <RouteError />, children: [{ index: true, element: <EverythingSearchPage /> }] },
   {
-    element: (
-      <RequireAuth>
-        <AppLayout />
-      </RequireAuth>
-    ),
+    element: <AppFrame />,
     errorElement: <RouteError />,
     // A page that fails keeps the header and menu around it.
     children: [{ errorElement: <RouteError />, children: pages }],

@@ -18,6 +18,7 @@ import { dashboardEn } from './messages/en/dashboard';
 import { searchEn } from './messages/en/search';
 import { orgsEn } from './messages/en/orgs';
 import { settingsEn } from './messages/en/settings';
+import { portalEn } from './messages/en/portal';
 
 export const en: Dictionary = {
   ...shellEn,
@@ -280,6 +281,7 @@ export const en: Dictionary = {
   ...meetingsEn,
   ...creationEn,
   ...partyOrgEn,
+  ...portalEn,
 };
 
 // Party names are stored in Chinese; English labels for display only.

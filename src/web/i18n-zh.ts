@@ -17,6 +17,7 @@ import { dashboardZh } from './messages/dashboard';
 import { searchZh } from './messages/search';
 import { orgsZh } from './messages/orgs';
 import { settingsZh } from './messages/settings';
+import { portalZh } from './messages/portal';
 
 export const zh = {
   'common.save': '保存',
@@ -278,4 +279,5 @@ export const zh = {
   ...meetingsZh,
   ...creationZh,
   ...partyOrgZh,
+  ...portalZh,
 } as const;

@@ -46,7 +46,8 @@ describe('public committee chooser journey', () => {
     await see(main(shared).getByRole('link', { name: COUNTY }));
     await expect.poll(() => chosenOn(shared), { timeout: WAIT }).toContain('测试区政协');
 
-    // The menu keeps the committee: the library is the county's too.
+    // The menu (a drawer on a phone) keeps the committee: the library is the county's too.
+    await page.locator('header').getByRole('button', { name: '菜单' }).click();
     await page.getByRole('navigation', { name: '公开信息' }).getByRole('link', { name: '文库' }).click();
     await expect.poll(() => new URL(page.url()).pathname, { timeout: WAIT }).toBe('/library');
     expect(new URL(page.url()).searchParams.get('org')).toBe(e2e.t.fx.countyId);

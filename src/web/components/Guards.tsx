@@ -36,11 +36,12 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     return <Navigate to="/login" replace state={next === '/' || loggedOut ? undefined : { from: next }} />;
   }
   if (user.mustChangePassword) return <Navigate to="/password" replace />;
-  // A public account (网民) has no place in the committee's app but the open topics: its pages are the public ones.
-  // (a consultation's office page leads to its public one: a 404 there when it is not on the public list)
+  // A public account (网民) has no place in the committee's app: its pages are the public ones, from the
+  // portal (its open topics show in the public frame too: App.tsx). A consultation's office page leads to
+  // its public one (a 404 there when it is not on the public list).
   if (isPublicOnly(user) && !location.pathname.startsWith('/consultations/topics')) {
     const consultation = /^\/consultations\/([0-9a-f-]{36})$/.exec(location.pathname)?.[1];
-    return <Navigate to={location.pathname === '/account' ? '/public/account' : `/public/consultations${consultation ? `/${consultation}` : ''}`} replace />;
+    return <Navigate to={location.pathname === '/account' ? '/public/account' : consultation ? `/public/consultations/${consultation}` : '/'} replace />;
   }
   return <>{children}</>;
 }

@@ -26,6 +26,7 @@ export const shellZh = {
   'login.chooseCommittee': '该用户名在多个政协都有账号，请选择要登录的政协',
   'login.committeeRequired': '请选择政协',
   'register.link': '没有账号？注册网民账号',
+  'nav.publicHome': '公开信息首页',
   'nav.publicProposals': '公开提案',
   'nav.publicConsultations': '协商公开',
   'forbidden.title': '无权访问',

@@ -175,7 +175,7 @@ export const uiZh = {
   'audit.gone': '已删除',
   // Public accounts (网民) and online comments (网络议政).
   'register.title': '注册网民账号',
-  'register.intro': '注册后即可参与网络议政：发表意见、回复和支持他人的意见。',
+  'register.intro': '注册后即可参与网络议政（发表意见、回复和支持他人的意见），在开门式选题中提出和支持选题，并收藏文库中的文档。',
   'register.displayName': '昵称',
   'register.displayNameRequired': '请输入昵称',
   'register.usernameHint': '2–64 位字母、数字或 _ . @ -',

@@ -6,7 +6,7 @@ import { Alert, Button, Flex, Form, theme } from 'antd';
 // login page shows (each kilobyte is 5 ms at 1.6 Mbps on a first visit).
 import Input from 'antd/es/input/Input';
 import Password from 'antd/es/input/Password';
-import { FileTextOutlined, LockOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { FileTextOutlined, HomeOutlined, LockOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { ApiError, errorText } from '../api';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
@@ -108,6 +108,9 @@ export default function LoginPage() {
       </Form>
       <Flex justify="center" gap={16} wrap style={{ marginTop: 16 }}>
         <Link to="/register" state={location.state}>{t('register.link')}</Link>
+        <Link to="/">
+          <HomeOutlined /> {t('nav.publicHome')}
+        </Link>
         <Link to="/public/proposals">
           <FileTextOutlined /> {t('nav.publicProposals')}
         </Link>

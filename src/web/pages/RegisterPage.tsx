@@ -1,5 +1,5 @@
 // 注册网民账号: a public account registers itself and is signed in, then takes part in online
-// consultation (网络议政). The server states the password policy; its refusals name the field.
+// consultation (网络议政), proposes and supports topics (开门式选题) and keeps favourite documents. The server states the password policy; its refusals name the field.
 import { useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { Alert, Button, Flex, Form, Input, Typography } from 'antd';
@@ -33,7 +33,8 @@ export default function RegisterPage() {
   const [refused, setCommittees] = useState<Committee[] | null>(null);
   const committees = (hosted.data?.items.length ?? 0) > 1 ? hosted.data!.items : refused;
   const initialOrg = state?.org ?? hosted.data?.defaultId ?? undefined;
-  const from = state?.from ?? '/public/consultations';
+  // Back where the visitor came from (a page that asked for a login), else the portal.
+  const from = state?.from ?? '/';
   if (user) return <Navigate to={from} replace />;
 
   const onFinish = async ({ username, displayName, password, org }: Values) => {

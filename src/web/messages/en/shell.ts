@@ -25,6 +25,7 @@ export const shellEn: Record<keyof typeof shellZh, string> = {
   'login.chooseCommittee': 'This username has accounts in several committees: choose the one to sign in to',
   'login.committeeRequired': 'Choose a committee',
   'register.link': 'No account? Register',
+  'nav.publicHome': 'Public home',
   'nav.publicProposals': 'Published proposals',
   'nav.publicConsultations': 'Consultations',
   'forbidden.title': 'Not allowed',

@@ -168,7 +168,7 @@ export const uiEn: Record<Keys, string> = {
   'audit.subject': 'Object',
   'audit.gone': 'Deleted',
   'register.title': 'Register a public account',
-  'register.intro': 'With an account you take part in online consultation: comment, reply and support others’ comments.',
+  'register.intro': 'With an account you take part in online consultation (comment, reply and support others’ comments), propose and support topics for consultation, and keep favourite library documents.',
   'register.displayName': 'Display name',
   'register.displayNameRequired': 'Enter a display name',
   'register.usernameHint': '2–64 letters, digits or _ . @ -',

@@ -83,7 +83,7 @@ export default function PublicConsultationsPage() {
         <section aria-label={t('topic.public.topics')}>
           <Typography.Title level={4}>{t('topic.public.topics')}</Typography.Title>
           <Alert type="info" showIcon style={{ marginBottom: 12 }}
-            message={user ? <Link to={`/consultations/topics?year=${year}`}>{t('topic.public.goPropose')}</Link> : <Link to="/login">{t('topic.public.login')}</Link>} />
+            message={user ? <Link to={`/consultations/topics?year=${year}`}>{t('topic.public.goPropose')}</Link> : <Link to="/login" state={{ from: `/consultations/topics?year=${year}` }}>{t('topic.public.login')}</Link>} />
           {topics.isError && <QueryError error={topics.error} onRetry={() => void topics.refetch()} />}
           {topics.isPending && <Skeleton active />}
           {topics.isSuccess && !open.length && <Empty description={t('topic.empty')} />}
