@@ -201,10 +201,10 @@ export async function seedDemoConsultations(tx: Queryable, ctx: ConsultationSeed
         signedInAt: present ? new Date(`${on}T00:${String(40 + (i % 20)).padStart(2, '0')}:00Z`) : null, signedInHow: present ? (r.chance(0.85) ? 'code' : 'staff') : null,
         signedInBy: present ? ctx.staffUserId : null,
       });
-      // A member with a login was told (the last two months' invitations); read once answered.
+      // A member with a login was told (of the last two months' invitations, and any unanswered); read once answered.
       const login = ctx.commenters.find((c) => c.memberId === mid)?.userId;
       const sentAt = at(notAfterToday(invitedOn));
-      if (login && sentAt.getTime() >= now - 60 * 86_400_000) {
+      if (login && (!answered || sentAt.getTime() >= now - 60 * 86_400_000)) {
         rows.notices.push({ orgId: ctx.orgId, userId: login, ...invitationNotice({ title: topic }, rows.meetings.at(-1) as { meetingOn: string; startTime: string; place: string }),
           createdAt: sentAt, readAt: answered ? new Date(Math.min(sentAt.getTime() + 3_600_000, now)) : null });
       }

@@ -201,11 +201,11 @@ export async function seedDemoOpinions(tx: Queryable, ctx: OpinionSeedContext) {
     for (const x of told) if (x.row === row && x.news.key === 'approved') x.news = { key: 'approved', year: y, number: n };
   }
 
-  // The authors' notices of the last 60 days: a report returned and not yet revised, and what
-  // happened this past week, unread; the rest read an hour on.
+  // The authors' notices of the last 60 days, and of a report returned and not yet revised (unread,
+  // as what happened this past week); the rest read an hour on.
   for (const { row, at, userId, news } of told) {
-    if (!userId || at.getTime() < nowMs - 60 * DAY) continue;
     const waiting = news.key === 'returned' && row.state === 'returned';
+    if (!userId || (!waiting && at.getTime() < nowMs - 60 * DAY)) continue;
     const readAt = waiting || at.getTime() > nowMs - 7 * DAY ? null : new Date(at.getTime() + 3_600_000);
     rows.notifications.push({ orgId: ctx.orgId, userId, ...authorNotice({ id: row.id as string, title: row.title as string }, news), createdAt: at, readAt });
   }
