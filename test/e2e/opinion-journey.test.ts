@@ -3,9 +3,13 @@
 // character count against the 1,500 limit and his quota, and submits it; staff find it on their
 // to-do list, approve it (numbered 社情民意〔year〕第1期, signed), forward it to the city's party
 // committee, record its adoption by the city government and the mayor's 批示; 张三 sees it adopted.
+// On a phone, 张三 learns from the bell that another report was returned, opens it from the drawer,
+// and loads his older notices a page at a time.
 // Embedded database only: the browser exercises the UI, the HTTP tests cover both engines.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { notifications } from '../../src/server/core/jobs-schema.ts';
+import { opinionIn } from '../helpers.ts';
 import { logIn, see, seeTexts, startE2E, WAIT, type E2E } from './browser.ts';
 import { act, button, card, confirm, logInAs, main, pick, row, toast } from './ui.ts';
 
@@ -112,6 +116,48 @@ describe('public-opinion report journey in the browser', () => {
     expect(await button(main(member), '撤回').count()).toBe(0);
     const history = card(member, '历史记录');
     for (const step of ['创建', '提交', '审核编发', '报送', '记录采用', '记录批示']) await see(history.getByText(step, { exact: true }));
+  });
+
+  it('on a phone, the bell tells the member a report was returned; he loads older notices and opens the report from there', { timeout: 180_000 }, async (test) => {
+    const { t } = e2e;
+    // 25 older notices, read, a day apart; then staff return a report of his.
+    const old = Array.from({ length: 25 }, (_, i) => ({
+      orgId: t.fx.orgId, userId: t.fx.userIds.member!, kind: 'note', title: `旧通知 ${i + 1}`, body: '', href: null,
+      createdAt: new Date(Date.now() - (30 - i) * 86_400_000), readAt: new Date(Date.now() - (29 - i) * 86_400_000),
+    }));
+    await t.database.db.insert(notifications).values(old);
+    const returned = '关于规范校外培训收费的情况反映';
+    const id = await opinionIn(t, 'returned', returned);
+
+    const page = await e2e.page(test, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await page.goto('/login');
+    await logIn(page, 'member', t.fx.password);
+    await see(main(page).getByText('待办事项', { exact: true }));
+    const bell = page.getByRole('button', { name: /^通知，\d+ 条未读$/ });
+    await expect.poll(() => bell.getAttribute('aria-label'), { timeout: WAIT }).not.toBe('通知，0 条未读');
+    await bell.click();
+    const drawer = page.getByRole('dialog', { name: '通知' });
+    await see(drawer.getByText('全部', { exact: true }));
+    await see(drawer.getByText('只看未读', { exact: true }));
+    const notice = drawer.getByRole('listitem').filter({ hasText: `社情民意信息被退回修改：${returned}` });
+    await see(notice.getByText('请补充具体数据', { exact: true }));
+
+    // The first page holds the newest 20: the oldest notices come with the next.
+    expect(await drawer.getByText('旧通知 1', { exact: true }).count()).toBe(0);
+    const more = drawer.getByRole('button', { name: /^加载更早的通知（已显示 20 \/ \d+ 条）$/ });
+    await more.click();
+    await see(drawer.getByText('旧通知 1', { exact: true }));
+    await see(drawer.getByText('旧通知 25', { exact: true }));
+    expect(await drawer.getByText('旧通知 12', { exact: true }).count()).toBe(1);
+
+    // Opening the notice goes to the report, to revise; it is read now.
+    await notice.getByRole('link', { name: `社情民意信息被退回修改：${returned}` }).click();
+    await expect.poll(() => new URL(page.url()).pathname, { timeout: WAIT }).toBe(`/opinions/${id}`);
+    await see(main(page).getByRole('heading', { name: returned }));
+    await seeTexts(stateTags(page), ['退回修改']);
+    await bell.click();
+    await see(notice);
+    await expect.poll(() => notice.locator('.ant-badge-status-processing').count(), { timeout: WAIT }).toBe(0);
   });
 
   it('on a phone, the hint under the body and its counter do not overlap', { timeout: 120_000 }, async (test) => {

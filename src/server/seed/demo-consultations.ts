@@ -4,7 +4,8 @@
 // central assignment, the meeting, preparation and topics still open. Each has its 八个一 checklist
 // (narrowed per kind, a late item here and there; each item done with its deliverable) and its
 // history. Those past the meeting had it: invitees, some on leave, attendance, speeches, minutes;
-// this month's meets today (invitations answered) and next month's has its invitations out. Two
+// this month's meets today (invitations answered) and next month's has its invitations out (the
+// demo logins among the invitees have the invitation's notice). Two
 // frontline council rooms (one hosted by a county committee, one by a department) hold the frontline
 // sessions; the supervision items have their inspection visits, and their outcomes count what
 // changed (公交线路 adjusted …).
@@ -14,6 +15,8 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../core/db/client.ts';
 import { auditLog, users } from '../core/schema.ts';
+import { notifications } from '../core/jobs-schema.ts';
+import { invitationNotice } from '../modules/consultations/notices.ts';
 import { DEFAULT_HANDLING } from '../modules/handling/deadlines.ts';
 import { plusDays, plusMonths, today } from '../modules/handling/deadlines.ts';
 import { assignments, attachments, replies } from '../modules/handling/schema.ts';
@@ -152,6 +155,7 @@ export async function seedDemoConsultations(tx: Queryable, ctx: ConsultationSeed
     items: [] as Row<typeof consultationPlanItems>[], consultations: [] as Row<typeof consultations>[], tasks: [] as Row<typeof consultationTasks>[],
     recs: [] as Row<typeof consultationRecommendations>[], assignments: [] as Row<typeof assignments>[], replies: [] as Row<typeof replies>[], audit: [] as Row<typeof auditLog>[],
     meetings: [] as Row<typeof consultationMeetings>[], invitees: [] as Row<typeof meetingInvitees>[], files: [] as Row<typeof attachments>[],
+    notices: [] as Row<typeof notifications>[],
   };
   // The meetings draw from their own sequence: the consultations' stay as they were.
   const meetingRandom = createRandom(SEED + 1);
@@ -197,6 +201,13 @@ export async function seedDemoConsultations(tx: Queryable, ctx: ConsultationSeed
         signedInAt: present ? new Date(`${on}T00:${String(40 + (i % 20)).padStart(2, '0')}:00Z`) : null, signedInHow: present ? (r.chance(0.85) ? 'code' : 'staff') : null,
         signedInBy: present ? ctx.staffUserId : null,
       });
+      // A member with a login was told (of the last two months' invitations, and any unanswered); read once answered.
+      const login = ctx.commenters.find((c) => c.memberId === mid)?.userId;
+      const sentAt = at(notAfterToday(invitedOn));
+      if (login && (!answered || sentAt.getTime() >= now - 60 * 86_400_000)) {
+        rows.notices.push({ orgId: ctx.orgId, userId: login, ...invitationNotice({ title: topic }, rows.meetings.at(-1) as { meetingOn: string; startTime: string; place: string }),
+          createdAt: sentAt, readAt: answered ? new Date(Math.min(sentAt.getTime() + 3_600_000, now)) : null });
+      }
     });
     if (phase === 'held') for (const mid of speakers) file(id, 'speech', mid, `${nameOf(mid)}发言稿.pdf`, plusDays(on, -3));
   };
@@ -319,7 +330,7 @@ export async function seedDemoConsultations(tx: Queryable, ctx: ConsultationSeed
   for (const [table, list] of [[consultationRooms, roomRows], [consultationRoomMembers, seats], [consultationVisits, visits],
     [consultationPlanItems, rows.items], [consultations, rows.consultations], [consultationTasks, rows.tasks],
     [consultationRecommendations, rows.recs], [assignments, rows.assignments], [replies, rows.replies], [auditLog, rows.audit],
-    [consultationMeetings, rows.meetings], [meetingInvitees, rows.invitees], [attachments, rows.files]] as const) {
+    [consultationMeetings, rows.meetings], [meetingInvitees, rows.invitees], [attachments, rows.files], [notifications, rows.notices]] as const) {
     if (list.length) await tx.insert(table).values(list as never);
   }
   // The plan item that came from an open topic (开门式选题: see demo-topics.ts).

@@ -3,14 +3,16 @@
 // government or the CPPCC above, adopted at county, city, province or national level, some with
 // leaders' 批示; each with its history (audit entries). The `member` login has a few in each
 // stage, so its 我的社情民意 page and quota show something. Reports of members without a login
-// are entered by the office (as paper reports are). Deterministic choices (seeded PRNG); dates
+// are entered by the office (as paper reports are). Authors with a login were told of each decision
+// (the notices commands send; the last two months'). Deterministic choices (seeded PRNG); dates
 // follow `now`, and none lies in the future.
 import { randomUUID } from 'node:crypto';
 import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../core/db/client.ts';
 import { auditLog } from '../core/schema.ts';
+import { notifications } from '../core/jobs-schema.ts';
 import { today } from '../modules/handling/deadlines.ts';
-import { LEVEL_LABELS, numberLabel } from '../modules/opinions/labels.ts';
+import { LEVEL_LABELS, authorNotice, numberLabel, type AuthorNews } from '../modules/opinions/labels.ts';
 import { opinionAdoptions, opinionInstructions, opinions } from '../modules/opinions/schema.ts';
 import { opinionWorkflow, type Level, type OpinionState } from '../modules/opinions/workflow.ts';
 import { CITY_PREFIX, COUNTIES } from './demo-data.ts';
@@ -87,7 +89,7 @@ const PLANS: readonly Plan[] = [
   { state: 'forwarded', lastYear: true }, { state: 'forwarded', lastYear: true }, { state: 'forwarded', lastYear: true }, { state: 'rejected', lastYear: true },
 ];
 
-type Row<T extends typeof opinions | typeof opinionAdoptions | typeof opinionInstructions | typeof auditLog> = PgInsertValue<T>;
+type Row<T extends typeof opinions | typeof opinionAdoptions | typeof opinionInstructions | typeof auditLog | typeof notifications> = PgInsertValue<T>;
 
 /** The actions that take a report from draft to `state`, as the transition table allows them. */
 function chain(p: Plan): string[] {
@@ -109,7 +111,8 @@ export async function seedDemoOpinions(tx: Queryable, ctx: OpinionSeedContext) {
   const loginOf = new Map(ctx.memberLogins.map((l) => [l.memberId, l.userId]));
   const demoMember = ctx.memberLogins[0]!.memberId;
   const others = ctx.members.filter((m) => !loginOf.has(m.id));
-  const rows = { opinions: [] as Row<typeof opinions>[], adoptions: [] as Row<typeof opinionAdoptions>[], instructions: [] as Row<typeof opinionInstructions>[], audit: [] as Row<typeof auditLog>[] };
+  const rows = { opinions: [] as Row<typeof opinions>[], adoptions: [] as Row<typeof opinionAdoptions>[], instructions: [] as Row<typeof opinionInstructions>[], audit: [] as Row<typeof auditLog>[], notifications: [] as Row<typeof notifications>[] };
+  const told: { row: Row<typeof opinions>; at: Date; userId: string; news: AuthorNews }[] = [];
   const numbered: { row: Row<typeof opinions>; at: Date }[] = [];
   const topics = rng.shuffle(TOPICS);
 
@@ -144,16 +147,18 @@ export async function seedDemoOpinions(tx: Queryable, ctx: OpinionSeedContext) {
       const at = next(action === 'submit' ? rng.int(0, 2) : rng.int(2, 9));
       let by = ctx.staffUserId;
       let note: string | null = null;
+      let news: AuthorNews | undefined;
       const to = opinionWorkflow.resolve({ state, actor: { roles: ['staff', 'leader'] } as never, relations: ['author'], ctx: { state, bodyLength: 0, bodyLimit: 1 } }, action);
       switch (action) {
         case 'submit': by = actor; row.submittedAt = at; break;
         case 'withdraw': by = actor; break;
-        case 'return': note = rng.pick(RETURN_REASONS); row.decisionReason = note; break;
-        case 'reject': note = rng.pick(REJECT_REASONS); row.decisionReason = note; break;
+        case 'return': note = rng.pick(RETURN_REASONS); row.decisionReason = note; news = { key: 'returned', reason: note }; break;
+        case 'reject': note = rng.pick(REJECT_REASONS); row.decisionReason = note; news = { key: 'rejected', reason: note }; break;
         case 'approve': row.approvedAt = at; row.signer = '市政协秘书长'; numbered.push({ row, at }); break;
         case 'forward': {
           const bodies = adopt.some((l) => l === 'province' || l === 'national') ? [...CITY_BODIES, '省政协办公厅'] : CITY_BODIES;
           row.forwardedTo = bodies; row.forwardedOn = today(at); note = `报送${bodies.join('、')}`;
+          news = { key: 'forwarded', bodies };
           break;
         }
         case 'adopt': {
@@ -161,6 +166,7 @@ export async function seedDemoOpinions(tx: Queryable, ctx: OpinionSeedContext) {
           const adoptedBy = rng.pick(ADOPTERS[level]);
           rows.adoptions.push({ orgId: ctx.orgId, opinionId: id, level, adoptedBy, adoptedOn: today(at), note: null, createdBy: ctx.staffUserId, createdAt: at });
           note = `${LEVEL_LABELS[level]} · ${adoptedBy}采用`;
+          news = { key: 'adopted', adoptedBy, level };
           break;
         }
         case 'instruct': {
@@ -169,10 +175,13 @@ export async function seedDemoOpinions(tx: Queryable, ctx: OpinionSeedContext) {
           const content = rng.pick(INSTRUCTION_TEXTS);
           rows.instructions.push({ orgId: ctx.orgId, opinionId: id, leaderName: name, leaderPosition: position, level, instructedOn: today(at), content, createdBy: ctx.staffUserId, createdAt: at });
           note = `${position}${name}批示：${content}`;
+          news = { key: 'instructed', leader: `${position}${name}`, content };
           break;
         }
       }
       rows.audit.push({ orgId: ctx.orgId, at, actorUserId: by, action, entity: 'opinion', entityId: id, before: { state }, after: { state: to, note } });
+      if (action === 'approve') told.push({ row, at, userId: userId!, news: { key: 'approved', year: 0, number: 0 } });
+      else if (news) told.push({ row, at, userId: userId!, news });
       state = to;
       row.updatedAt = at;
     }
@@ -189,11 +198,22 @@ export async function seedDemoOpinions(tx: Queryable, ctx: OpinionSeedContext) {
     Object.assign(row, { number: n, numberYear: y });
     const entry = rows.audit.find((a) => a.entityId === row.id && a.action === 'approve')!;
     entry.after = { state: 'approved', note: `${numberLabel(y, n)}；签发：${row.signer}` };
+    for (const x of told) if (x.row === row && x.news.key === 'approved') x.news = { key: 'approved', year: y, number: n };
+  }
+
+  // The authors' notices of the last 60 days, and of a report returned and not yet revised (unread,
+  // as what happened this past week); the rest read an hour on.
+  for (const { row, at, userId, news } of told) {
+    const waiting = news.key === 'returned' && row.state === 'returned';
+    if (!userId || (!waiting && at.getTime() < nowMs - 60 * DAY)) continue;
+    const readAt = waiting || at.getTime() > nowMs - 7 * DAY ? null : new Date(at.getTime() + 3_600_000);
+    rows.notifications.push({ orgId: ctx.orgId, userId, ...authorNotice({ id: row.id as string, title: row.title as string }, news), createdAt: at, readAt });
   }
 
   await tx.insert(opinions).values(rows.opinions);
   await tx.insert(opinionAdoptions).values(rows.adoptions);
   await tx.insert(opinionInstructions).values(rows.instructions);
   await tx.insert(auditLog).values(rows.audit);
+  if (rows.notifications.length) await tx.insert(notifications).values(rows.notifications);
   return { opinions: rows.opinions.length, adoptions: rows.adoptions.length, instructions: rows.instructions.length };
 }

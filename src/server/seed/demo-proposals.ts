@@ -2,7 +2,7 @@
 // proposals in every state of the workflow, with their co-signers, assignments, handling logs,
 // extension requests, replies, evaluations, unit ratings, the leader's supervision of the key
 // proposals, history (audit entries), reminder jobs
-// for future due dates and a few recent notifications for the demo logins.
+// for future due dates and a few recent notifications for the demo logins (co-signers asked to confirm too).
 //
 // Nothing here goes through the commands: each proposal's life is planned as a list of steps (the
 // same actions the workflow table allows, in an order it accepts: checked below), laid out in
@@ -20,6 +20,7 @@ import { getTableConfig, type PgInsertValue, type PgTable } from 'drizzle-orm/pg
 import type { Queryable } from '../core/db/client.ts';
 import { auditLog } from '../core/schema.ts';
 import { jobs, notifications } from '../core/jobs-schema.ts';
+import { cosignNotice } from '../modules/proposals/notices.ts';
 import { assignments, evaluations, extensionRequests, handlingLogs, replies } from '../modules/handling/schema.ts';
 import { assignmentDates, DEFAULT_HANDLING, extensionCap, plusMonths, today } from '../modules/handling/deadlines.ts';
 import { REMINDER_JOB } from '../modules/handling/engine.ts';
@@ -929,6 +930,11 @@ export async function seedDemoProposals(tx: Queryable, ctx: ProposalSeedContext)
       const t = x.pending ? null : x.confirmedAt?.getTime() ?? moment(x.confirmedDay ?? p.chain.C, 540 + Math.floor(clock.next() * 600)).getTime();
       const confirmedAt = t === null ? null : new Date(x.via || x.confirmedAt ? t : Math.max(created + 60_000, Math.min(t, submitted - 60_000)));
       out.cosigners.push({ orgId, proposalId: p.id, memberId: x.memberId, confirmedAt, viaMergeOf: x.via ?? null });
+      // Asked when the draft named them (as the proposer's save does); read once they confirmed.
+      if (!x.via) {
+        const n = cosignNotice(p);
+        notice(memberUser.get(x.memberId), new Date(created), n.kind, n.title, '', n.href, confirmedAt, n.params);
+      }
     }
   }
 

@@ -602,6 +602,14 @@ async function checkApi(database: Database, orgId: string) {
     expect((await kinds('unit2')).length).toBeGreaterThan(3);
     const memberTodos = await kinds('member');
     for (const k of ['evaluate', 'cosign']) expect(memberTodos, `member ${k}`).toContain(k);
+    // What the member's to-do list asks of them, a notice told them of (unread, linking to the same page).
+    const asks = (await get('member', '/api/v1/todos')).items as { kind: string; href: string }[];
+    const unread = (await get('member', '/api/v1/notifications?unread=true&pageSize=200')).items as { kind: string; href: string }[];
+    for (const [todo, notice] of [['cosign', 'cosign'], ['opinionReturned', 'opinion'], ['meetingInvitation', 'meetingInvitation']] as const) {
+      const items = asks.filter((x) => x.kind === todo);
+      if (todo !== 'meetingInvitation') expect(items.length, todo).toBeGreaterThan(0); // (none in a month with no meeting in preparation)
+      for (const x of items) expect(unread.some((n) => n.kind === notice && n.href === x.href), `${todo} ${x.href}`).toBe(true);
+    }
     expect(await kinds('staff')).toEqual(expect.arrayContaining(['file', 'assign']));
     expect(await kinds('leader')).toContain('key');
 

@@ -1,8 +1,8 @@
-// The bell in the header: unread count, and a drawer with my notifications. Opening one marks it
-// read and goes to its page.
+// The bell in the header: unread count, and a drawer with my notifications, newest first, a page
+// at a time (older ones load on request). Opening one marks it read and goes to its page.
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Drawer, Empty, Flex, Segmented, Spin, Typography, theme } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { api } from '../api';
@@ -18,6 +18,8 @@ interface NotificationPage {
   total: number;
   unread: number;
 }
+
+const PAGE_SIZE = 20;
 
 const isAppPath = (href: string) => href.startsWith('/') && !href.startsWith('//') && !href.startsWith('/api/');
 
@@ -38,12 +40,19 @@ export function NotificationBell() {
     select: (d) => d.unread,
     refetchInterval: 60_000,
   });
-  const list = useQuery({
+  const list = useInfiniteQuery({
     queryKey: [...keys.notifications, 'list', unreadOnly],
-    queryFn: ({ signal }) => api.get<NotificationPage>('/api/v1/notifications', { unread: unreadOnly || undefined, page: 1, pageSize: 50 }, signal),
+    initialPageParam: 1,
+    queryFn: ({ pageParam, signal }) =>
+      api.get<NotificationPage>('/api/v1/notifications', { unread: unreadOnly || undefined, page: pageParam, pageSize: PAGE_SIZE }, signal),
+    getNextPageParam: (last, pages) => (last.items.length && pages.length * PAGE_SIZE < last.total ? pages.length + 1 : undefined),
     enabled: open,
     placeholderData: keepPreviousData,
   });
+  const pages = list.data?.pages ?? [];
+  // (a notice read meanwhile may move between pages of the unread list: shown once)
+  const items = [...new Map(pages.flatMap((p) => p.items).map((n) => [n.id, n])).values()];
+  const total = pages.at(-1)?.total ?? 0;
 
   const refresh = () => void queryClient.invalidateQueries({ queryKey: keys.notifications });
   const markRead = useMutation({
@@ -90,18 +99,18 @@ export function NotificationBell() {
             value={unreadOnly ? 'unread' : 'all'}
             onChange={(v) => setUnreadOnly(v === 'unread')}
             options={[
-              { value: 'all', label: t('notify.title') },
+              { value: 'all', label: t('notify.all') },
               { value: 'unread', label: t('notify.unreadOnly') },
             ]}
           />
         </div>
         {list.isError && <QueryError error={list.error} onRetry={() => void list.refetch()} />}
-        <Spin spinning={list.isFetching}>
-          {list.data && !list.data.items.length ? (
+        <Spin spinning={list.isFetching && !list.isFetchingNextPage}>
+          {list.data && !items.length ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notify.empty')} />
           ) : (
             <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-              {(list.data?.items ?? []).map((n) => ({ ...n, ...textOf(n) })).map((n) => (
+              {items.map((n) => ({ ...n, ...textOf(n) })).map((n) => (
                 <li
                   key={n.id}
                   onClick={() => openItem(n)}
@@ -138,6 +147,13 @@ export function NotificationBell() {
                 </li>
               ))}
             </ul>
+          )}
+          {list.hasNextPage && (
+            <div style={{ padding: '12px 16px' }}>
+              <Button block loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+                {t('notify.more', { shown: items.length, total })}
+              </Button>
+            </div>
           )}
         </Spin>
       </Drawer>

@@ -369,4 +369,6 @@ export const proposalsZh = {
   'notify.empty': '暂无通知',
   'notify.readAll': '全部已读',
   'notify.unreadOnly': '只看未读',
+  'notify.all': '全部',
+  'notify.more': '加载更早的通知（已显示 {shown} / {total} 条）',
 } as const;

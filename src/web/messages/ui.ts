@@ -163,6 +163,7 @@ export const uiZh = {
   'notice.meetingInvitation.body': '{date} {time}，{place}。请回复是否参加。',
   'notice.meetingLeaveApproved': '请假已批准：{title}',
   'notice.meetingLeaveRefused': '请假未获批准：{title}',
+  'notice.idea.adopted': '您的建言被{adoptedBy}采纳：{title}',
 
   // 审计日志: what was done, to what.
   'audit.order': '按时间倒序，最新的在前',

@@ -4,6 +4,7 @@ import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
 import type { Queryable } from '../../core/db/client.ts';
 import { conflict, forbidden, invalid, notFound, say } from '../../core/errors.ts';
 import { memberUsers, notify } from '../../core/notify.ts';
+import { invitationNotice } from './notices.ts';
 import { hasRole, type Actor } from '../../core/policies.ts';
 import { bindUploads, storeUpload, type Upload } from '../handling/attachments.ts';
 import { today } from '../handling/deadlines.ts';
@@ -126,10 +127,9 @@ export function sendInvitations(ctx: Ctx, id: string) {
     const sent = await c.tx.update(invitees).set({ invitedAt: new Date() })
       .where(and(eq(invitees.orgId, l.c.orgId), eq(invitees.consultationId, id), isNull(invitees.invitedAt))).returning({ memberId: invitees.memberId });
     if (!sent.length) throw conflict(say('没有待发送的邀请：请先添加参会委员', 'No invitation to send: add members first'));
-    await notify(c.tx, l.c.orgId, await memberUsers(c.tx, l.c.orgId, sent.map((s) => s.memberId)), {
-      kind: 'meetingInvitation', title: `会议邀请：${l.c.title}`, body: `${m.meetingOn} ${m.startTime}，${m.place}。请回复是否参加。`,
-      href: '/meetings', params: { title: l.c.title, date: m.meetingOn, time: m.startTime, place: m.place },
-    });
+    // (staff who are members too and invite themselves need no notice of it)
+    const to = (await memberUsers(c.tx, l.c.orgId, sent.map((s) => s.memberId))).filter((u) => u !== c.actor.id);
+    await notify(c.tx, l.c.orgId, to, invitationNotice(l.c, m));
     await c.record({ action: 'invited', entity: 'consultation', entityId: id, before: { state: l.c.state }, after: { state: l.c.state, note: `发出会议邀请 ${sent.length} 份` } });
     return { sent: sent.length };
   });

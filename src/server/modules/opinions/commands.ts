@@ -8,7 +8,7 @@ import { orgs } from '../../core/schema.ts';
 import { today } from '../handling/deadlines.ts';
 import { members } from '../org/schema.ts';
 import { loadOpinion, type LoadedOpinion } from './access.ts';
-import { LEVEL_LABELS, STATE_NAMES, numberLabel } from './labels.ts';
+import { LEVEL_LABELS, STATE_NAMES, authorNotice, numberLabel, type AuthorNews } from './labels.ts';
 import { opinionAdoptions, opinionInstructions, opinions } from './schema.ts';
 import { opinionSettings } from './settings.ts';
 import { opinionWorkflow, type Level, type OpinionState } from './workflow.ts';
@@ -92,10 +92,11 @@ function notPast(day: string) {
   if (day > today()) throw invalid('/date', say('不能晚于今天', 'must not be in the future'));
 }
 
-/** `key` names the wording (returned, rejected, …); the report's title is added to `params`. */
-async function notifyAuthor(c: CommandScope, l: LoadedOpinion, key: string, params: Record<string, string | number>, title: string, body?: string) {
+/** The author learns what became of their report (not when they did it themselves: staff who are also members). */
+async function notifyAuthor(c: CommandScope, l: LoadedOpinion, news: AuthorNews) {
   if (!l.o.authorMemberId) return;
-  await notify(c.tx, l.o.orgId, await memberUsers(c.tx, l.o.orgId, [l.o.authorMemberId]), { kind: 'opinion', title, body, href: `/opinions/${l.o.id}`, params: { key, title: l.o.title, ...params } });
+  const to = (await memberUsers(c.tx, l.o.orgId, [l.o.authorMemberId])).filter((id) => id !== c.actor.id);
+  await notify(c.tx, l.o.orgId, to, authorNotice(l.o, news));
 }
 
 /** Staff review what is handed in; whoever handed it in (staff entering a paper report) needs no notice of it. */
@@ -125,12 +126,12 @@ const steps: Record<string, Step> = {
   async withdraw() {},
   async return(c, l, b, set) {
     set({ decisionReason: String(b.reason) });
-    await notifyAuthor(c, l, 'returned', {}, `社情民意信息被退回修改：${l.o.title}`, String(b.reason));
+    await notifyAuthor(c, l, { key: 'returned', reason: String(b.reason) });
     return String(b.reason);
   },
   async reject(c, l, b, set) {
     set({ decisionReason: String(b.reason) });
-    await notifyAuthor(c, l, 'rejected', {}, `社情民意信息不予采用：${l.o.title}`, String(b.reason));
+    await notifyAuthor(c, l, { key: 'rejected', reason: String(b.reason) });
     return String(b.reason);
   },
   async approve(c, l, b, set) {
@@ -140,22 +141,21 @@ const steps: Record<string, Step> = {
     const year = Number(today().slice(0, 4));
     const number = await nextNumber(c, year);
     set({ number, numberYear: year, approvedAt: new Date(), signer: (b.signer as string | undefined) ?? null });
-    const label = numberLabel(year, number)!;
-    await notifyAuthor(c, l, 'approved', { year, number }, `社情民意信息已编发（${label}）：${l.o.title}`);
-    return [label, b.signer ? `签发：${b.signer}` : '', (b.note as string | undefined) ?? ''].filter(Boolean).join('；');
+    await notifyAuthor(c, l, { key: 'approved', year, number });
+    return [numberLabel(year, number)!, b.signer ? `签发：${b.signer}` : '', (b.note as string | undefined) ?? ''].filter(Boolean).join('；');
   },
   async forward(c, l, b, set) {
     const bodies = b.bodies as string[];
     notPast(String(b.date));
     set({ forwardedTo: bodies, forwardedOn: String(b.date) });
-    await notifyAuthor(c, l, 'forwarded', { bodies: bodies.join('、') }, `社情民意信息已报送${bodies.join('、')}：${l.o.title}`);
+    await notifyAuthor(c, l, { key: 'forwarded', bodies });
     return [`报送${bodies.join('、')}`, (b.note as string | undefined) ?? ''].filter(Boolean).join('；');
   },
   async adopt(c, l, b) {
     const level = b.level as Level;
     notPast(String(b.date));
     await c.tx.insert(opinionAdoptions).values({ orgId: l.o.orgId, opinionId: l.o.id, level, adoptedBy: String(b.adoptedBy), adoptedOn: String(b.date), note: (b.note as string | undefined) ?? null, createdBy: c.actor.id });
-    await notifyAuthor(c, l, 'adopted', { adoptedBy: String(b.adoptedBy), level }, `社情民意信息被${b.adoptedBy}采用（${LEVEL_LABELS[level]}）：${l.o.title}`);
+    await notifyAuthor(c, l, { key: 'adopted', adoptedBy: String(b.adoptedBy), level });
     return `${LEVEL_LABELS[level]} · ${b.adoptedBy}采用`;
   },
   async instruct(c, l, b) {
@@ -165,7 +165,7 @@ const steps: Record<string, Step> = {
       orgId: l.o.orgId, opinionId: l.o.id, leaderName: String(b.leaderName), leaderPosition: String(b.leaderPosition), level,
       instructedOn: String(b.date), content: String(b.content), createdBy: c.actor.id,
     });
-    await notifyAuthor(c, l, 'instructed', { leader: `${b.leaderPosition}${b.leaderName}` }, `社情民意信息获${b.leaderPosition}${b.leaderName}批示：${l.o.title}`, String(b.content));
+    await notifyAuthor(c, l, { key: 'instructed', leader: `${b.leaderPosition}${b.leaderName}`, content: String(b.content) });
     return `${b.leaderPosition}${b.leaderName}批示：${b.content}`;
   },
 };

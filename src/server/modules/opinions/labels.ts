@@ -25,3 +25,25 @@ export const opinionColumns: Column<Item>[] = [
   { header: '最高采用层级', value: (o) => (o.topLevel ? LEVEL_LABELS[o.topLevel as Level] : ''), width: 14 }, { header: '批示', value: (o) => o.instructionCount || '', width: 8 },
   { header: '字数', value: (o) => o.bodyLength, width: 8 }, { header: '提交日期', value: (o) => day(o.submittedAt), width: 12 },
 ];
+
+/** What the author is told of their report, by what happened to it (commands; the demo's history). */
+export type AuthorNews =
+  | { key: 'returned' | 'rejected'; reason: string }
+  | { key: 'approved'; year: number; number: number }
+  | { key: 'forwarded'; bodies: string[] }
+  | { key: 'adopted'; adoptedBy: string; level: Level }
+  | { key: 'instructed'; leader: string; content: string };
+
+/** The author's notice (kind `opinion`, worded on the web as `notice.opinion.<key>`), linking to the report. */
+export function authorNotice(o: { id: string; title: string }, news: AuthorNews) {
+  const base = { kind: 'opinion', href: `/opinions/${o.id}` };
+  const params = { key: news.key, title: o.title };
+  switch (news.key) {
+    case 'returned': return { ...base, title: `社情民意信息被退回修改：${o.title}`, body: news.reason, params };
+    case 'rejected': return { ...base, title: `社情民意信息不予采用：${o.title}`, body: news.reason, params };
+    case 'approved': return { ...base, title: `社情民意信息已编发（${numberLabel(news.year, news.number)}）：${o.title}`, params: { ...params, year: news.year, number: news.number } };
+    case 'forwarded': return { ...base, title: `社情民意信息已报送${news.bodies.join('、')}：${o.title}`, params: { ...params, bodies: news.bodies.join('、') } };
+    case 'adopted': return { ...base, title: `社情民意信息被${news.adoptedBy}采用（${LEVEL_LABELS[news.level]}）：${o.title}`, params: { ...params, adoptedBy: news.adoptedBy, level: news.level } };
+    case 'instructed': return { ...base, title: `社情民意信息获${news.leader}批示：${o.title}`, body: news.content, params: { ...params, leader: news.leader } };
+  }
+}

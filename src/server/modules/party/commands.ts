@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
 import { conflict, forbidden, invalid, notFound, say } from '../../core/errors.ts';
+import { memberUsers, notify } from '../../core/notify.ts';
 import { memberOf } from '../../core/policies.ts';
 import { orgs, users } from '../../core/schema.ts';
 import { today } from '../handling/deadlines.ts';
@@ -200,6 +201,10 @@ export function adoptIdea(ctx: Ctx, id: string, input: { adoptedBy: string; adop
     const [after] = await c.tx.update(campaignIdeas).set({ adoptedBy: input.adoptedBy, adoptedOn: on }).where(and(eq(campaignIdeas.orgId, idea.orgId), eq(campaignIdeas.id, id))).returning();
     await c.record({ action: 'adopted', entity: 'campaignIdea', entityId: id, before: idea, after },
       { id, campaignId: idea.campaignId, memberIds: [idea.memberId], occurredOn: on, adoptedBy: input.adoptedBy, actorUserId: c.actor.id });
+    // The member learns it, on their ideas page (not staff adopting an idea of their own).
+    const to = (await memberUsers(c.tx, idea.orgId, [idea.memberId])).filter((u) => u !== c.actor.id);
+    await notify(c.tx, idea.orgId, to, { kind: 'idea', title: `您的建言被${input.adoptedBy}采纳：${idea.title}`, href: '/campaigns/mine',
+      params: { key: 'adopted', title: idea.title, adoptedBy: input.adoptedBy } });
     return after!;
   });
 }

@@ -11,6 +11,7 @@ import { today } from '../handling/deadlines.ts';
 import { rowFromJson } from '../../core/db/json-rows.ts';
 import { runNamed } from '../../core/db/client.ts';
 import { KIND, loadProposal, type Loaded } from './access.ts';
+import { cosignNotice } from './notices.ts';
 import { proposalCosigners, proposalRatings, proposals } from './schema.ts';
 import { proposalSettings } from './settings.ts';
 import { proposalWorkflow, type ProposalFacts } from './workflow.ts';
@@ -31,7 +32,7 @@ async function checkCosigners(c: CommandScope, ids: string[], proposer: string |
 async function inviteCosigners(c: CommandScope, p: { id: string; title: string }, ids: string[]) {
   if (!ids.length) return;
   await c.tx.insert(proposalCosigners).values(ids.map((memberId) => ({ orgId: c.actor.orgId, proposalId: p.id, memberId }))).onConflictDoNothing();
-  await notify(c.tx, c.actor.orgId, await memberUsers(c.tx, c.actor.orgId, ids), { kind: 'cosign', title: `请确认附议：${p.title}`, href: `/proposals/${p.id}`, params: { title: p.title } });
+  await notify(c.tx, c.actor.orgId, await memberUsers(c.tx, c.actor.orgId, ids), cosignNotice(p));
 }
 
 /** A unit (lead or co) uploads a file to attach to its reply or a contact-log entry. */

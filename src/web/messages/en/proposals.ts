@@ -370,4 +370,6 @@ export const proposalsEn: Record<Keys, string> = {
   'notify.empty': 'No notifications',
   'notify.readAll': 'Mark all read',
   'notify.unreadOnly': 'Unread only',
+  'notify.all': 'All',
+  'notify.more': 'Load older ({shown} of {total} shown)',
 };

@@ -158,6 +158,7 @@ export const uiEn: Record<Keys, string> = {
   'notice.meetingInvitation.body': '{date} {time}, {place}. Please reply whether you attend.',
   'notice.meetingLeaveApproved': 'Leave granted: {title}',
   'notice.meetingLeaveRefused': 'Leave refused: {title}',
+  'notice.idea.adopted': 'Your idea was adopted by {adoptedBy}: {title}',
 
   'audit.order': 'Newest first',
   'audit.allEntities': 'All objects',
