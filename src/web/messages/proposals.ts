@@ -87,6 +87,10 @@ export const proposalsZh = {
   'proposal.extensionState.pending': '待审批',
   'proposal.extensionState.granted': '已同意',
   'proposal.extensionState.refused': '未同意',
+  'proposal.extensionState.withdrawn': '已撤回',
+  'proposal.extensionState.lapsed': '已失效',
+  'proposal.history.extensionWithdrawn': '待审批的延期申请随之撤回',
+  'proposal.history.extensionLapsed': '待审批的延期申请随之失效',
   'proposal.convertTo.opinion': '社情民意信息',
   'proposal.convertTo.letter': '委员来信',
 

@@ -175,7 +175,7 @@ export interface Proposal {
   replies: ProposalReply[];
   evaluations: { round: number; satisfaction: Satisfaction; resultSatisfaction: Satisfaction | null; contacted: boolean | null; contactMethod: ContactMethod | null; comment: string | null; createdAt: string }[];
   logs: { id: string; unitName: string; kind: ContactKind; date: string; content: string; createdAt: string; attachments: Attachment[] }[];
-  extensions: { id: string; requestedDueOn: string; reason: string; state: 'pending' | 'granted' | 'refused'; requestedAt: string; decidedAt: string | null; decisionNote: string | null }[];
+  extensions: { id: string; requestedDueOn: string; reason: string; state: 'pending' | 'granted' | 'refused' | 'withdrawn' | 'lapsed'; requestedAt: string; decidedAt: string | null; decisionNote: string | null }[];
   ratings: { unitId: string; topic: number; research: number; feasibility: number; comment: string | null }[];
 }
 

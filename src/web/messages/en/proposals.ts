@@ -88,6 +88,10 @@ export const proposalsEn: Record<Keys, string> = {
   'proposal.extensionState.pending': 'Pending',
   'proposal.extensionState.granted': 'Granted',
   'proposal.extensionState.refused': 'Refused',
+  'proposal.extensionState.withdrawn': 'Withdrawn',
+  'proposal.extensionState.lapsed': 'Lapsed',
+  'proposal.history.extensionWithdrawn': 'The pending extension request was withdrawn with it',
+  'proposal.history.extensionLapsed': 'The pending extension request lapsed with it',
   'proposal.convertTo.opinion': 'public-opinion report',
   'proposal.convertTo.letter': 'member letter',
 
