@@ -42,9 +42,9 @@ addTodoSource(async (db, actor) => {
   if (hasRole(actor, 'staff')) {
     const queue = await db.select({ n: sql<number>`count(*)::int` }).from(proposals).where(and(eq(proposals.orgId, actor.orgId), eq(proposals.state, 'submitted')));
     if (queue[0]!.n) out.push({ kind: 'file', title: `待审查立案的提案 ${queue[0]!.n} 件`, params: { n: queue[0]!.n }, href: '/proposals?state=submitted' });
-    // (of them, those a unit returned: to be assigned again, elsewhere)
+    // (of them, those a unit returned: to be assigned again, elsewhere; the outer row named by its table: a one-table select names columns bare)
     const [toAssign] = await db.select({ n: sql<number>`count(*)::int`, returned: sql<number>`(count(*) filter (where exists (select 1 from ${assignments} a
-      where a.org_id = ${proposals.orgId} and a.item_kind = ${KIND} and a.item_id = ${proposals.id} and a.state = 'returned')))::int` })
+      where a.org_id = ${proposals}.org_id and a.item_kind = ${KIND} and a.item_id = ${proposals}.id and a.state = 'returned')))::int` })
       .from(proposals).where(and(eq(proposals.orgId, actor.orgId), eq(proposals.state, 'filed')));
     if (toAssign!.n) {
       const { n, returned } = toAssign!;
