@@ -52,7 +52,7 @@ addTodoSource(async (db, actor) => {
     }
     const toPublish = await db.select({ n: sql<number>`count(*)::int` }).from(proposals)
       .where(and(eq(proposals.orgId, actor.orgId), eq(proposals.state, 'closed'), eq(proposals.published, false), sql`${proposals.publicationExemptReason} is null`));
-    // 延期申请: the units' requests waiting for a decision, by the soonest due date among them (after it, a request is moot).
+    // 延期申请: the units' requests waiting for a decision, due by the soonest current due date among them.
     const ext = await pendingExtensionCount(db, actor.orgId);
     if (ext.n) out.push({ kind: 'extensions', title: `待审批的延期申请 ${ext.n} 件`, params: { n: ext.n }, href: '/proposals/extensions', due: ext.due });
     if (toPublish[0]!.n) out.push({ kind: 'publish', title: `已办结待公开的提案 ${toPublish[0]!.n} 件`, params: { n: toPublish[0]!.n }, href: '/proposals?publication=pending' });
