@@ -16,9 +16,9 @@ export async function suggestBench(): Promise<SuggestResult> {
   try {
     await seedDemo(database.db);
     const db = database.db;
-    const leads = await db.select({ id: assignments.itemId, unitId: assignments.unitId }).from(assignments)
-      .where(and(eq(assignments.itemKind, 'proposal'), eq(assignments.role, 'lead'), eq(assignments.state, 'signed')));
-    const leadOf = new Map(leads.map((l) => [l.id, l.unitId]));
+    const handled = await db.select({ itemId: assignments.itemId, unitId: assignments.unitId, role: assignments.role }).from(assignments)
+      .where(and(eq(assignments.itemKind, 'proposal'), eq(assignments.state, 'signed')));
+    const leadOf = new Map(handled.filter((a) => a.role === 'lead').map((l) => [l.itemId, l.unitId]));
     const rows = await db.select({ id: proposals.id, title: proposals.title, body: proposals.body }).from(proposals)
       .where(inArray(proposals.id, [...leadOf.keys()])).orderBy(proposals.createdAt, proposals.id);
     const heldOut = rows.filter((_, i) => i % 5 === 0);
@@ -27,8 +27,8 @@ export async function suggestBench(): Promise<SuggestResult> {
     for (const r of rows) if (!held.has(r.id)) index.set(r.id, r.title, r.body);
     let top1 = 0, top3 = 0;
     for (const r of heldOut) {
-      // The same vote as suggestUnits(): lead units of the 25 nearest past proposals, weighted by similarity.
-      const ranked = rankUnits(index.query(r.title, r.body, 25), leads.map((l) => ({ itemId: l.id, unitId: l.unitId })), 3).map((v) => v.unitId);
+      // The same vote as suggestUnits(): the units of the 25 nearest past proposals, weighted by similarity (co-handling ones less).
+      const ranked = rankUnits(index.query(r.title, r.body, 25), handled, 3).map((v) => v.unitId);
       if (ranked[0] === leadOf.get(r.id)) top1++;
       if (ranked.slice(0, 3).includes(leadOf.get(r.id)!)) top3++;
     }

@@ -106,7 +106,7 @@ describe('proposal lists in the browser', () => {
     await page.goto('/public/proposals');
     await see(main(page).getByText('排序：按会议和编号，最新的在前', { exact: true }));
     await see(main(page).getByText(/五届五次 · 第0001号/));
-    await pick(page, main(page).getByRole('combobox', { name: '会议' }), '第5届第5次会议（1 件）');
+    await pick(page, main(page).getByRole('combobox', { name: '会议' }), '第五届第五次会议（1 件）');
     await expect.poll(() => new URL(page.url()).searchParams.get('sessionId'), { timeout: WAIT }).toBeTruthy();
     await see(main(page).getByText('关于社区食堂建设的提案', { exact: true }));
     const file = await download(page, main(page).getByRole('link', { name: /导出 Excel/ }));

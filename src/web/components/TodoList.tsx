@@ -14,7 +14,7 @@ import { QueryError } from './QueryError';
 
 const PAGE_SIZE = 5;
 
-const KINDS = ['sign', 'reply', 'opinion', 'cosign', 'addCosigners', 'evaluate', 'file', 'assign', 'publish', 'key', 'nominate', 'selectionReview', 'announce',
+const KINDS = ['sign', 'reply', 'opinion', 'cosign', 'addCosigners', 'evaluate', 'file', 'assign', 'extensions', 'publish', 'key', 'nominate', 'selectionReview', 'announce',
   'opinionReturned', 'opinionConverted', 'opinionReview', 'opinionForward', 'liaisonMeet', 'liaisonReport',
   'recommendationSign', 'recommendationReply', 'recommendationOpinion', 'topicsToShortlist', 'topicsToPick'];
 const kindLabel = (kind: string) => (KINDS.includes(kind) ? `todo.kind.${kind}` : 'todo.kind.other') as MessageKey;
@@ -45,7 +45,8 @@ function isInternal(href: string) {
 function TodoRow({ item, first }: { item: Todo; first: boolean }) {
   const { t, formatDate } = useI18n();
   const { token } = theme.useToken();
-  const key = `todo.${item.kind}` as MessageKey;
+  // (the office's queue to assign says how many of it units returned, when any did)
+  const key = (item.kind === 'assign' && Number(item.params?.returned) > 0 ? 'todo.assignReturned' : `todo.${item.kind}`) as MessageKey;
   const title = item.params && t(key) !== key ? t(key, item.params) : item.title;
   return (
     <li style={{ padding: '10px 0', borderTop: first ? undefined : `1px solid ${token.colorBorderSecondary}` }}>

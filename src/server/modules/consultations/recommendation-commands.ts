@@ -43,10 +43,10 @@ const steps: Record<string, Step> = {
   },
   async reassign(c, l, b) {
     await engine.assign(c, l.item, b.units as Units, await handling(c), b.dueDate as string | undefined, String(b.note));
-    return String(b.note);
+    return engine.settledNote(String(b.note), l.facts.pendingExtension, 'reassign');
   },
   async sign(c, l) { await engine.sign(c, l.mine!); },
-  async return(c, l, b) { await engine.returnItem(c, l.item, l.mine!, String(b.reason)); return String(b.reason); },
+  async return(c, l, b) { await engine.returnItem(c, l.item, l.mine!, String(b.reason)); return engine.settledNote(String(b.reason), l.facts.pendingExtension, 'return'); },
   async opinion(c, l, b) { await engine.sendOpinion(c, l.item, l.mine!, String(b.content), l.lead); },
   async logContact(c, l, b) {
     await engine.logContact(c, l.item, c.actor.unitId!, { kind: String(b.kind), happenedOn: String(b.date), content: String(b.content) }, (b.attachmentIds as string[] | undefined) ?? []);
@@ -62,7 +62,7 @@ const steps: Record<string, Step> = {
     const round = Math.max(l.r.round, 1);
     await engine.reply(c, l.item, c.actor.unitId!, round, { category: String(b.category), content: String(b.content), signer: b.signer as string | undefined, attachmentIds: b.attachmentIds as string[] | undefined });
     set({ round });
-    return `${b.category}类`;
+    return engine.settledNote(`${b.category}类`, l.facts.pendingExtension, 'reply');
   },
   async evaluate(c, l, b, set) {
     await engine.evaluate(c, l.item, b as never);

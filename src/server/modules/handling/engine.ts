@@ -28,6 +28,25 @@ async function scheduleReminders(c: CommandScope, item: ItemRef, a: Assignment) 
   })));
 }
 
+/**
+ * The item's pending extension request settles when the assignment it asked for stops running:
+ * `withdrawn` when the unit itself replies or returns the item, `lapsed` when the office reassigns
+ * it (the request kept, its note saying why). `settledNote` adds a line saying so to the action's
+ * note in the item's history.
+ */
+const SETTLED_BY = {
+  reply: { state: 'withdrawn', why: '已答复', line: '待审批的延期申请随之撤回' },
+  return: { state: 'withdrawn', why: '已退回', line: '待审批的延期申请随之撤回' },
+  reassign: { state: 'lapsed', why: '已改办', line: '待审批的延期申请随之失效' },
+} as const;
+async function settleExtension(c: CommandScope, item: { kind: string; id: string }, by: keyof typeof SETTLED_BY) {
+  const { state, why } = SETTLED_BY[by];
+  await writeLater(c.tx, c.tx.update(extensionRequests).set({ state, decidedBy: c.actor.id, decidedAt: sql`now()`, decisionNote: why })
+    .where(and(eq(extensionRequests.orgId, c.actor.orgId), eq(extensionRequests.itemKind, item.kind), eq(extensionRequests.itemId, item.id), eq(extensionRequests.state, 'pending'))));
+}
+export const settledNote = (note: string | undefined, pendingExtension: boolean, by: keyof typeof SETTLED_BY) =>
+  (pendingExtension ? [note, SETTLED_BY[by].line].filter(Boolean).join('\n') : note);
+
 export async function checkUnits(c: CommandScope, list: { unitId: string; role: 'lead' | 'co' }[]) {
   const leads = list.filter((u) => u.role === 'lead').length;
   if (leads !== 1) throw invalid('/units', say('须有且只有一个主办单位', 'exactly one lead unit is required'));
@@ -41,6 +60,7 @@ export async function checkUnits(c: CommandScope, list: { unitId: string; role: 
 export async function assign(c: CommandScope, item: ItemRef, list: { unitId: string; role: 'lead' | 'co' }[], s: HandlingSettings, dueOn?: string, note?: string) {
   await checkUnits(c, list);
   const start = today();
+  await settleExtension(c, item, 'reassign');
   if (dueOn && (dueOn <= start || dueOn > extensionCap(start, s))) throw invalid('/dueDate', say(`须晚于今天，且不晚于 ${extensionCap(start, s)}`, `must be after today and no later than ${extensionCap(start, s)}`));
   // The current assignments end and the new ones begin in one statement (the update reads the
   // statement's snapshot: it does not see the rows the insert adds).
@@ -68,6 +88,7 @@ export async function sign(c: CommandScope, a: Assignment) {
 
 /** A unit returns the item inside the window: every current assignment ends and staff reassign. */
 export async function returnItem(c: CommandScope, item: ItemRef, a: Assignment, reason: string) {
+  await settleExtension(c, item, 'return');
   await c.tx.update(assignments).set({ state: 'withdrawn' }).where(and(eq(assignments.orgId, a.orgId),
     eq(assignments.itemKind, item.kind), eq(assignments.itemId, item.id), inArray(assignments.state, ACTIVE)));
   await c.tx.update(assignments).set({ state: 'returned', returnedAt: sql`now()`, returnReason: reason }).where(and(eq(assignments.orgId, a.orgId), eq(assignments.id, a.id)));
@@ -125,6 +146,7 @@ export async function decideExtension(c: CommandScope, item: ItemRef, grant: boo
 }
 
 export async function reply(c: CommandScope, item: { kind: string; id: string }, unitId: string, round: number, body: { category: string; content: string; signer?: string; attachmentIds?: string[] }) {
+  await settleExtension(c, item, 'reply');
   const insert = c.tx.insert(replies).values({ orgId: c.actor.orgId, itemKind: item.kind, itemId: item.id, unitId, round, category: body.category, content: body.content, signer: body.signer ?? null, createdBy: c.actor.id });
   // (with no attachments to bind to it, the command reads nothing of it back: it goes with the command's recorded statement)
   if (!body.attachmentIds?.length) return writeLater(c.tx, insert);

@@ -41,7 +41,7 @@ export const extensionRequests = pgTable('extension_requests', {
   itemId: uuid().notNull(),
   requestedDueOn: date({ mode: 'string' }).notNull(),
   reason: text().notNull(),
-  state: text().notNull().default('pending'), // pending | granted | refused
+  state: text().notNull().default('pending'), // pending | granted | refused | withdrawn (the unit replied or returned) | lapsed (reassigned)
   requestedBy: uuid().notNull(),
   requestedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   decidedBy: uuid(),

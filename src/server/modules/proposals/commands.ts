@@ -204,10 +204,10 @@ const steps: Record<string, Step> = {
   },
   async reassign(c, l, b) {
     await engine.assign(c, ref(l.p), b.units as { unitId: string; role: 'lead' | 'co' }[], (await settingsOf(c)).handling, b.dueDate as string | undefined, String(b.note));
-    return String(b.note);
+    return engine.settledNote(String(b.note), l.facts.pendingExtension, 'reassign');
   },
   async sign(c, l) { await engine.sign(c, l.mine!); },
-  async return(c, l, b) { await engine.returnItem(c, ref(l.p), l.mine!, String(b.reason)); return String(b.reason); },
+  async return(c, l, b) { await engine.returnItem(c, ref(l.p), l.mine!, String(b.reason)); return engine.settledNote(String(b.reason), l.facts.pendingExtension, 'return'); },
   async opinion(c, l, b) { await engine.sendOpinion(c, ref(l.p), l.mine!, String(b.content), l.lead); },
   async logContact(c, l, b) {
     await engine.logContact(c, ref(l.p), c.actor.unitId!, { kind: String(b.kind), happenedOn: String(b.date), content: String(b.content) }, (b.attachmentIds as string[] | undefined) ?? []);
@@ -224,7 +224,7 @@ const steps: Record<string, Step> = {
     await engine.reply(c, ref(l.p), c.actor.unitId!, round, { category: String(b.category), content: String(b.content), signer: b.signer as string | undefined, attachmentIds: b.attachmentIds as string[] | undefined });
     set({ round });
     await notifyProposers(c, l, 'replied', { category: String(b.category) }, `提案已答复（${b.category}类），请评价：${l.p.title}`);
-    return `${b.category}类`;
+    return engine.settledNote(`${b.category}类`, l.facts.pendingExtension, 'reply');
   },
   async evaluate(c, l, b, set) {
     await engine.evaluate(c, ref(l.p), b as never);

@@ -8,6 +8,7 @@ import { assignments } from '../handling/schema.ts';
 import { assignmentTodo } from '../handling/todos.ts';
 import { KIND } from './access.ts';
 import { letterRoutes } from './letter-routes.ts';
+import { pendingExtensionCount } from './queries.ts';
 import { proposalRoutes } from './routes.ts';
 import { eachOf } from '../../core/outbox.ts';
 import { backfillSearch, onProposalEvent } from './search.ts';
@@ -41,10 +42,19 @@ addTodoSource(async (db, actor) => {
   if (hasRole(actor, 'staff')) {
     const queue = await db.select({ n: sql<number>`count(*)::int` }).from(proposals).where(and(eq(proposals.orgId, actor.orgId), eq(proposals.state, 'submitted')));
     if (queue[0]!.n) out.push({ kind: 'file', title: `待审查立案的提案 ${queue[0]!.n} 件`, params: { n: queue[0]!.n }, href: '/proposals?state=submitted' });
-    const toAssign = await db.select({ n: sql<number>`count(*)::int` }).from(proposals).where(and(eq(proposals.orgId, actor.orgId), eq(proposals.state, 'filed')));
-    if (toAssign[0]!.n) out.push({ kind: 'assign', title: `待交办的提案 ${toAssign[0]!.n} 件`, params: { n: toAssign[0]!.n }, href: '/proposals?state=filed' });
+    // (of them, those a unit returned: to be assigned again, elsewhere; the outer row named by its table: a one-table select names columns bare)
+    const [toAssign] = await db.select({ n: sql<number>`count(*)::int`, returned: sql<number>`(count(*) filter (where exists (select 1 from ${assignments} a
+      where a.org_id = ${proposals}.org_id and a.item_kind = ${KIND} and a.item_id = ${proposals}.id and a.state = 'returned')))::int` })
+      .from(proposals).where(and(eq(proposals.orgId, actor.orgId), eq(proposals.state, 'filed')));
+    if (toAssign!.n) {
+      const { n, returned } = toAssign!;
+      out.push({ kind: 'assign', title: `待交办的提案 ${n} 件${returned ? `（其中单位退回 ${returned} 件）` : ''}`, params: { n, returned }, href: '/proposals?state=filed' });
+    }
     const toPublish = await db.select({ n: sql<number>`count(*)::int` }).from(proposals)
       .where(and(eq(proposals.orgId, actor.orgId), eq(proposals.state, 'closed'), eq(proposals.published, false), sql`${proposals.publicationExemptReason} is null`));
+    // 延期申请: the units' requests waiting for a decision, due by the soonest current due date among them.
+    const ext = await pendingExtensionCount(db, actor.orgId);
+    if (ext.n) out.push({ kind: 'extensions', title: `待审批的延期申请 ${ext.n} 件`, params: { n: ext.n }, href: '/proposals/extensions', due: ext.due });
     if (toPublish[0]!.n) out.push({ kind: 'publish', title: `已办结待公开的提案 ${toPublish[0]!.n} 件`, params: { n: toPublish[0]!.n }, href: '/proposals?publication=pending' });
   }
   if (actor.unitId && hasRole(actor, 'unit')) {

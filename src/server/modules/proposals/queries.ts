@@ -121,6 +121,11 @@ export async function listProposals(db: Queryable, actor: Actor | null, orgId: s
         'dueOn', a.due_on, 'returnBy', a.return_by, 'hasOpinion', a.opinion is not null) order by a.role desc, u.name)
       from ${assignments} a join ${units} u on u.org_id = a.org_id and u.id = a.unit_id
       where a.org_id = ${proposals.orgId} and a.item_kind = ${KIND} and a.item_id = ${proposals.id} and a.state in ('pending', 'signed')), '[]'::json)`,
+    // A filed proposal a unit returned (退回) waits to be assigned again: which unit, why and when (the latest return).
+    returned: publicList ? sql<ListedReturn | null>`null::json` : sql<ListedReturn | null>`(select json_build_object('unitName', u.name, 'reason', a.return_reason, 'at', a.returned_at)
+      from ${assignments} a join ${units} u on u.org_id = a.org_id and u.id = a.unit_id
+      where ${proposals.state} = 'filed' and a.org_id = ${proposals.orgId} and a.item_kind = ${KIND} and a.item_id = ${proposals.id} and a.state = 'returned'
+      order by a.returned_at desc nulls last limit 1)`,
     cosigners: publicList ? sql<ListedCosigner[]>`'[]'::json` : sql<ListedCosigner[]>`coalesce((select json_agg(json_build_object('memberId', c.member_id, 'name', m.name,
         'confirmed', c.confirmed_at is not null) order by m.name_sort, m.name)
       from ${proposalCosigners} c join ${members} m on m.org_id = c.org_id and m.id = c.member_id
@@ -143,7 +148,7 @@ export async function listProposals(db: Queryable, actor: Actor | null, orgId: s
         units: p.units.map((a) => ({ unitId: a.unitId, name: a.name, role: a.role, state: a.state })), dueOn: lead?.dueOn ?? null,
         myAssignment: own ? { role: own.role, state: own.state, returnBy: own.returnBy, dueOn: own.dueOn, hasOpinion: own.hasOpinion } : null,
         keyLeaderUserId: p.keyLeaderUserId,
-        cosigners: p.cosigners,
+        cosigners: p.cosigners, returned: p.returned,
         submittedAt: p.submittedAt?.toISOString() ?? null, updatedAt: p.updatedAt.toISOString(), publishedAt: p.publishedAt?.toISOString() ?? null,
       };
     }),
@@ -164,6 +169,7 @@ export async function listedSessions(db: Queryable, actor: Actor | null, orgId: 
 }
 
 interface ListedAssignment { unitId: string; name: string; role: string; state: string; dueOn: string; returnBy: string; hasOpinion: boolean }
+interface ListedReturn { unitName: string; reason: string | null; at: string | null }
 interface ListedCosigner { memberId: string; name: string; confirmed: boolean }
 
 /**
@@ -262,15 +268,29 @@ export async function dueBoard(db: Queryable, orgId: string, days: number) {
   return [...byUnit.values()].sort((a, b) => b.overdue - a.overdue || b.dueSoon - a.dueSoon);
 }
 
+/**
+ * The extension requests staff can still decide: pending, the assignment running and the proposal
+ * being handled (a request left pending before replies and reassignments settled it is not offered).
+ */
+const decidableExtensions = (db: Queryable, orgId: string) => db.select({ x: extensionRequests, title: proposals.title, unitName: units.name, dueOn: assignments.dueOn,
+  total: sql<number>`(count(*) over ())::int`, firstDue: sql<string>`(min(${assignments.dueOn}) over ())::text` })
+  .from(extensionRequests)
+  .innerJoin(assignments, and(eq(assignments.orgId, extensionRequests.orgId), eq(assignments.id, extensionRequests.assignmentId)))
+  .innerJoin(units, and(eq(units.orgId, assignments.orgId), eq(units.id, assignments.unitId)))
+  .innerJoin(proposals, and(eq(proposals.orgId, extensionRequests.orgId), eq(proposals.id, extensionRequests.itemId)))
+  .where(and(eq(extensionRequests.orgId, orgId), eq(extensionRequests.itemKind, KIND), eq(extensionRequests.state, 'pending'),
+    inArray(assignments.state, ['pending', 'signed']), inArray(proposals.state, ['assigned', 'handling', 'rehandling'])))
+  .orderBy(asc(extensionRequests.requestedAt));
+
 export async function pendingExtensions(db: Queryable, orgId: string) {
-  const rows = await db.select({ x: extensionRequests, title: proposals.title, unitName: units.name, dueOn: assignments.dueOn })
-    .from(extensionRequests)
-    .innerJoin(assignments, and(eq(assignments.orgId, extensionRequests.orgId), eq(assignments.id, extensionRequests.assignmentId)))
-    .innerJoin(units, and(eq(units.orgId, assignments.orgId), eq(units.id, assignments.unitId)))
-    .innerJoin(proposals, and(eq(proposals.orgId, extensionRequests.orgId), eq(proposals.id, extensionRequests.itemId)))
-    .where(and(eq(extensionRequests.orgId, orgId), eq(extensionRequests.itemKind, KIND), eq(extensionRequests.state, 'pending')))
-    .orderBy(asc(extensionRequests.requestedAt));
+  const rows = await decidableExtensions(db, orgId);
   return rows.map(({ x, title, unitName, dueOn }) => ({ id: x.id, proposalId: x.itemId, title, unitName, currentDueOn: dueOn, requestedDueOn: x.requestedDueOn, reason: x.reason, requestedAt: x.requestedAt.toISOString() }));
+}
+
+/** How many extension requests wait for the office's decision, and the soonest current due date among them (the office's to-do). */
+export async function pendingExtensionCount(db: Queryable, orgId: string) {
+  const [first] = await decidableExtensions(db, orgId).limit(1);
+  return { n: first?.total ?? 0, due: first?.firstDue ?? undefined };
 }
 
 /** What another module needs to turn a converted proposal into a report or letter. */

@@ -156,25 +156,36 @@ export async function unseenNearDuplicates(db: Queryable, actor: Actor, q: { tit
 }
 
 /**
- * Handling-unit suggestion: the lead units of the most similar past proposals, each vote weighted
- * by similarity. Learned from past assignments, so it follows the committee's own practice.
+ * Handling-unit suggestion: the units that handled the most similar past proposals, each vote
+ * weighted by similarity — a lead unit's in full, a co-handling unit's at CO_WEIGHT. Learned from
+ * past assignments, so it follows the committee's own practice. The co-handling units count since a
+ * subject is usually led by one unit (学生心理健康: 市教育局), so the leads alone offer only that one,
+ * while the units that work on it beside the lead (市卫健委, 团市委) are the other likely handlers.
  */
 export async function suggestUnits(db: Queryable, orgId: string, title: string, body: string, excludeId?: string, k = 3) {
   const o = await indexFor(db, orgId);
   const hits = o.index.query(title, body, 25, (id) => id !== excludeId && SHOWN.includes(o.docs.get(id)?.state ?? '') && o.docs.get(id)!.state !== 'filed');
   if (!hits.length) return [];
-  const leads = await db.selectDistinct({ itemId: assignments.itemId, unitId: assignments.unitId, name: units.name }).from(assignments)
+  const handled = await db.selectDistinct({ itemId: assignments.itemId, unitId: assignments.unitId, role: assignments.role, name: units.name }).from(assignments)
     .innerJoin(units, and(eq(units.orgId, assignments.orgId), eq(units.id, assignments.unitId)))
-    .where(and(eq(assignments.orgId, orgId), eq(assignments.itemKind, KIND), eq(assignments.role, 'lead'), eq(assignments.state, 'signed'),
+    .where(and(eq(assignments.orgId, orgId), eq(assignments.itemKind, KIND), eq(assignments.state, 'signed'),
       eq(units.active, true), inArray(assignments.itemId, hits.map((h) => h.id))));
-  const names = new Map(leads.map((l) => [l.unitId, l.name]));
-  return rankUnits(hits, leads.map((l) => ({ itemId: l.itemId, unitId: l.unitId })), k).map((v) => ({ ...v, name: names.get(v.unitId)! }));
+  const names = new Map(handled.map((l) => [l.unitId, l.name]));
+  return rankUnits(hits, handled, k).map((v) => ({ ...v, name: names.get(v.unitId)! }));
 }
 
-/** The vote: each similar proposal backs its lead unit(s) with its similarity; shares of the total, best first. */
-export function rankUnits(hits: { id: string; score: number }[], leads: { itemId: string; unitId: string }[], k: number) {
+/** A co-handling unit's vote beside the lead unit's (1). */
+const CO_WEIGHT = 0.5;
+/** A unit with less than this share of the votes is not offered (one stray vote among many). */
+const MIN_SHARE = 0.05;
+
+/** The vote: each similar proposal backs its units with its similarity (co-handling ones at CO_WEIGHT); shares of the total, best first. */
+export function rankUnits(hits: { id: string; score: number }[], handled: { itemId: string; unitId: string; role: string }[], k: number) {
   const votes = new Map<string, number>();
-  for (const h of hits) for (const l of leads) if (l.itemId === h.id) votes.set(l.unitId, (votes.get(l.unitId) ?? 0) + h.score);
+  for (const h of hits) {
+    for (const a of handled) if (a.itemId === h.id) votes.set(a.unitId, (votes.get(a.unitId) ?? 0) + h.score * (a.role === 'lead' ? 1 : CO_WEIGHT));
+  }
   const total = [...votes.values()].reduce((s, v) => s + v, 0) || 1;
-  return [...votes].sort((a, b) => b[1] - a[1]).slice(0, k).map(([unitId, v]) => ({ unitId, score: Math.round((v / total) * 1000) / 1000 }));
+  return [...votes].filter(([, v]) => v / total >= MIN_SHARE).sort((a, b) => b[1] - a[1]).slice(0, k)
+    .map(([unitId, v]) => ({ unitId, score: Math.round((v / total) * 1000) / 1000 }));
 }

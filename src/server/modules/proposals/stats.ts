@@ -41,6 +41,15 @@ const KEY_SQL: Record<Grouping, SQL> = {
 };
 
 /**
+ * A proposal's session (of the proposals as `p`): the one it was filed in, or for one never filed
+ * (waiting, not filed, converted, merged) the one filing would have given it — the latest begun by
+ * the day it was handed in, as queries.ts ofSession and the lists count it. Without the second, a
+ * session's figures would hold its filed proposals only (收到 = 立案, none merged or converted).
+ */
+const SESSION_OF_P = sql`coalesce(p.session_id, (select s.id from ${plenarySessions} s where s.org_id = p.org_id
+  and s.starts_on <= (p.submitted_at at time zone 'Asia/Shanghai')::date order by s.starts_on desc limit 1))`;
+
+/**
  * The submitted proposals of these committees (one, or a roll-up's several), each with its facts
  * (its lead unit and timeliness, its latest reply's category, its latest evaluation, its mean
  * rating, its timeliness as timeliness.ts defines it), counted in SQL per committee × grouping key:
@@ -54,7 +63,7 @@ async function grouped(db: Queryable, ids: readonly string[], by: Grouping, f: S
   const chosen = sql.join([sql`p.org_id in ${orgs} and p.submitted_at is not null`,
     f.from ? sql`p.submitted_at >= ${new Date(`${f.from}T00:00:00+08:00`).toISOString()}::timestamptz` : undefined,
     f.to ? sql`p.submitted_at <= ${new Date(`${f.to}T23:59:59+08:00`).toISOString()}::timestamptz` : undefined,
-    f.sessionId ? sql`p.session_id = ${f.sessionId}` : undefined].filter((x): x is SQL => !!x), sql` and `);
+    f.sessionId ? sql`${SESSION_OF_P} = ${f.sessionId}` : undefined].filter((x): x is SQL => !!x), sql` and `);
   // Another table's rows of the chosen proposals: of these committees, and (when a filter narrows them) of those proposals.
   const narrowed = !!(f.from || f.to || f.sessionId);
   const ofChosen = (org: string, item: string) => sql.raw(`${org} in `).append(orgs)
@@ -65,7 +74,7 @@ async function grouped(db: Queryable, ids: readonly string[], by: Grouping, f: S
   // Timeliness as timeliness.ts defines it: the lead unit's reply of the latest round (its latest day) against its due date.
   return queryRows<Grouped>(db, sql`
     with p as (
-      select p.org_id, p.id, p.state, p.proposer_name, p.domain, p.filed_at, p.proposer_member_id, p.session_id, p.term_id from ${proposals} p where ${chosen}
+      select p.org_id, p.id, p.state, p.proposer_name, p.domain, p.filed_at, p.proposer_member_id, ${SESSION_OF_P} as session_id from ${proposals} p where ${chosen}
     ), r as (
       select org_id, item_id, (array_agg(category order by round desc, created_at, id))[1] as category,
         (array_agg((created_at at time zone 'Asia/Shanghai')::date order by round desc, created_at desc))[1] as replied_on
@@ -92,7 +101,7 @@ async function grouped(db: Queryable, ids: readonly string[], by: Grouping, f: S
       left join ${members} m on m.org_id = p.org_id and m.id = p.proposer_member_id
       left join ${sectors} s on s.org_id = m.org_id and s.id = m.sector_id
       left join ${plenarySessions} ps on ps.org_id = p.org_id and ps.id = p.session_id
-      left join ${terms} t on t.org_id = p.org_id and t.id = p.term_id
+      left join ${terms} t on t.org_id = ps.org_id and t.id = ps.term_id
       left join r on r.org_id = p.org_id and r.item_id = p.id
       left join e on e.org_id = p.org_id and e.item_id = p.id
       left join q on q.org_id = p.org_id and q.proposal_id = p.id

@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n';
 import { AttachmentLinks } from './Attachments';
 import type { HandledItem } from './model';
 
-const EXTENSION_COLORS = { pending: 'gold', granted: 'green', refused: 'red' } as const;
+const EXTENSION_COLORS = { pending: 'gold', granted: 'green', refused: 'red', withdrawn: 'default', lapsed: 'default' } as const;
 
 export function HandlingSection({ p }: { p: HandledItem }) {
   const { t, formatDate, formatDateTime } = useI18n();

@@ -41,7 +41,11 @@ export function HistoryTimeline({ proposalId, base, stateTag = (state) => <State
     if (action === 'created' && note === '提案办代为录入（委员书面提交）') return t('proposal.history.enteredByOffice');
     return undefined;
   };
-  const noteText = (action: string, note: string) => {
+  // (a reply, return or reassignment that settled a pending extension request says so on a line of its own)
+  const SETTLED: Record<string, string> = { 待审批的延期申请随之撤回: 'proposal.history.extensionWithdrawn', 待审批的延期申请随之失效: 'proposal.history.extensionLapsed' };
+  const noteText = (action: string, note: string): string => {
+    const settled = /^([\s\S]*)\n(待审批的延期申请随之(?:撤回|失效))$/.exec(note);
+    if (settled) return `${noteText(action, settled[1]!)}\n${t(SETTLED[settled[2]!] as 'proposal.history.extensionLapsed')}`;
     const own = codeText(action, note);
     if (own !== undefined) return own;
     const unit = /^([^：\n]+)：([\s\S]+)$/.exec(note);

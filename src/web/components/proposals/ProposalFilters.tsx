@@ -9,6 +9,7 @@ import { useIsMobile } from '../../layout/useIsMobile';
 import { keys, useSectorOptions, useTerms, useUnitOptions } from '../../queries';
 import { DOMAINS, PROPOSAL_KINDS, PROPOSAL_STATES } from './model';
 import type { ProposalState } from './model';
+import { useSessionName } from './ProposalTags';
 
 export type ProposalFilterName = 'q' | 'state' | 'domain' | 'kind' | 'isKey' | 'overdue' | 'sessionId' | 'unitId' | 'sectorId' | 'publication';
 const PUBLICATIONS = ['published', 'pending', 'exempt'] as const;
@@ -58,12 +59,13 @@ export function useUrlFilters(names: ProposalFilterName[]) {
 }
 
 /** Every plenary session as an option, labelled 第N届第M次会议. */
+/** The committee's sessions, newest first, named as the numbers name them (第五届第五次会议). */
 export function useSessionOptions(enabled = true) {
-  const { t } = useI18n();
+  const sessionName = useSessionName();
   const terms = useTerms(enabled);
-  const options = (terms.data ?? []).flatMap((term) =>
-    term.sessions.map((s) => ({ value: s.id, label: `${t('term.label', { number: term.number })}${t('session.label', { number: s.number })}` })),
-  );
+  const options = (terms.data ?? []).flatMap((term) => term.sessions.map((s) => ({ term: term.number, s })))
+    .sort((a, b) => b.s.startsOn.localeCompare(a.s.startsOn) || b.term - a.term || b.s.number - a.s.number)
+    .map(({ term, s }) => ({ value: s.id, label: sessionName(term, s.number) }));
   return { options, loading: terms.isPending };
 }
 
@@ -72,6 +74,7 @@ interface ListedSession { id: string; termNumber: number; sessionNumber: number;
 /** The sessions of the published proposals, newest first, with how many each (no login needed). */
 function usePublishedSessionOptions(enabled: boolean, orgId?: string) {
   const { t } = useI18n();
+  const sessionName = useSessionName();
   const sessions = useQuery({
     queryKey: [...keys.proposals, 'sessions', 'published', orgId],
     queryFn: ({ signal }) => api.get<{ items: ListedSession[] }>('/api/v1/proposals/sessions', { published: true, orgId }, signal),
@@ -79,7 +82,7 @@ function usePublishedSessionOptions(enabled: boolean, orgId?: string) {
   });
   const options = (sessions.data?.items ?? []).map((s) => ({
     value: s.id,
-    label: t('proposal.sessionOption', { session: `${t('term.label', { number: s.termNumber })}${t('session.label', { number: s.sessionNumber })}`, count: s.count }),
+    label: t('proposal.sessionOption', { session: sessionName(s.termNumber, s.sessionNumber), count: s.count }),
   }));
   return { options, loading: sessions.isPending };
 }

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Checkbox, Flex, Select, Space, Typography } from 'antd';
+import { Button, Card, Checkbox, Flex, Select, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
 import { api, withQuery } from '../../api';
@@ -107,11 +107,20 @@ export function ProposalList(props: ProposalListProps) {
 
   const unitsText = (p: ProposalListItem) =>
     p.units.map((u) => t('proposal.unitRole', { unit: u.name, role: t(`proposal.role.${u.role}`) })).join(t('common.listSep')) || t('common.none');
+  // (a proposal a unit returned, waiting to be assigned again: tagged, with which unit and why)
   const titleLink = (p: ProposalListItem) => (
-    <Space size={6} wrap>
-      <Link to={linkTo(p.id)}>{p.title}</Link>
-      {p.isKey && <KeyTag />}
-    </Space>
+    <Flex vertical gap={2}>
+      <Space size={6} wrap>
+        <Link to={linkTo(p.id)}>{p.title}</Link>
+        {p.isKey && <KeyTag />}
+        {p.returned && <Tag color="orange" style={{ marginInlineEnd: 0 }}>{t('proposal.returnedTag')}</Tag>}
+      </Space>
+      {p.returned && (
+        <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>
+          {t('proposal.returnedBy', { unit: p.returned.unitName, reason: p.returned.reason ?? '' })}
+        </Typography.Text>
+      )}
+    </Flex>
   );
 
   const all: Record<ProposalColumn, TableColumnsType<ProposalListItem>[number]> = {

@@ -2,7 +2,7 @@
 import { Flex, Space, Tag, Typography } from 'antd';
 import { StarFilled } from '@ant-design/icons';
 import { useI18n } from '../../i18n';
-import { STATE_COLORS, daysUntil, shortNumber } from './model';
+import { STATE_COLORS, chineseNumber, daysUntil, shortNumber } from './model';
 import type { NumberedIn, ProposalState } from './model';
 
 /** A filed proposal's session (五届三次: numbers start again each session) and number (第0012号), or null before filing. */
@@ -26,6 +26,16 @@ export function useProposalNumber() {
     if (lang === 'zh' || !p.number || !p.termNumber || !p.sessionNumber) return p.numberLabel;
     return t('proposal.numberText', { term: p.termNumber, session: p.sessionNumber, number: shortNumber(p.number)! });
   };
+}
+
+/**
+ * A plenary session by name as the numbers say it: 第五届第五次会议 in Chinese (the server's numberLabel),
+ * "Term 5, session 5" in English.
+ */
+export function useSessionName() {
+  const { t, lang } = useI18n();
+  return (term: number, session: number) =>
+    (lang === 'zh' ? `第${chineseNumber(term)}届第${chineseNumber(session)}次会议` : t('proposal.sessionShort', { session: '', term, sessionNo: session }));
 }
 
 /** The number with its session on one line (五届三次 · 第0012号), or null before filing. */

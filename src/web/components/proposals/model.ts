@@ -49,6 +49,10 @@ export const CATEGORY_COLORS: Record<string, string> = { A: 'green', B: 'blue', 
 
 export type UnitRole = 'lead' | 'co';
 
+const CN = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+/** 1–99 in Chinese numerals as session names use them (五, 十二, 二十): the server's own (queries.ts cn). */
+export const chineseNumber = (n: number) => (n <= 10 ? CN[n]! : n < 20 ? `十${CN[n - 10]}` : `${CN[Math.floor(n / 10)]}十${n % 10 ? CN[n % 10] : ''}`);
+
 /** A proposal's number as lists show it (0012), or null before filing. */
 export const shortNumber = (n: number | null) => (n ? String(n).padStart(4, '0') : null);
 
@@ -84,6 +88,8 @@ export interface ProposalListItem extends NumberedIn {
   myAssignment: MyAssignment | null;
   /** Empty on the public list. */
   cosigners: { memberId: string; name: string; confirmed: boolean }[];
+  /** A filed proposal a unit returned (its latest return), waiting to be assigned again; null otherwise and on the public list. */
+  returned?: { unitName: string; reason: string | null; at: string | null } | null;
   keyLeaderUserId: string | null;
   submittedAt: string | null;
   updatedAt: string;
@@ -175,7 +181,7 @@ export interface Proposal {
   replies: ProposalReply[];
   evaluations: { round: number; satisfaction: Satisfaction; resultSatisfaction: Satisfaction | null; contacted: boolean | null; contactMethod: ContactMethod | null; comment: string | null; createdAt: string }[];
   logs: { id: string; unitName: string; kind: ContactKind; date: string; content: string; createdAt: string; attachments: Attachment[] }[];
-  extensions: { id: string; requestedDueOn: string; reason: string; state: 'pending' | 'granted' | 'refused'; requestedAt: string; decidedAt: string | null; decisionNote: string | null }[];
+  extensions: { id: string; requestedDueOn: string; reason: string; state: 'pending' | 'granted' | 'refused' | 'withdrawn' | 'lapsed'; requestedAt: string; decidedAt: string | null; decisionNote: string | null }[];
   ratings: { unitId: string; topic: number; research: number; feasibility: number; comment: string | null }[];
 }
 

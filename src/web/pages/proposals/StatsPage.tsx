@@ -94,6 +94,9 @@ export default function StatsPage() {
             />
           )}
           <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+            {t(by === 'unit' ? 'proposal.stats.totalNoteUnit' : 'proposal.stats.totalNote')}
+          </Typography.Paragraph>
+          <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
             {t('proposal.onTime.definition')}
           </Typography.Paragraph>
         </Flex>
