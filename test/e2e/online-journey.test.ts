@@ -101,7 +101,8 @@ describe('online comments in the browser', () => {
     await pick(phone, phone.getByLabel('所属政协', { exact: true }), '测试市政协');
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await submitButton(phone, '注册并登录').click();
-    await liveCard(phone, title).click();
+    // Registered from the login page, the citizen lands on the portal, the open consultation on top.
+    await main(phone).getByRole('region', { name: '正在进行的网络议政', exact: true }).getByRole('link', { name: title }).click();
     // Back on the live page, signed in: nothing sticks out of a phone's width.
     await commentBox(phone).fill('建议增开早高峰区间车。');
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
