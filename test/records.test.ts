@@ -262,6 +262,12 @@ describe.each(engines)('duty records (%s)', (engine) => {
     await ok('member2', 'POST', `/consultations/${c.id}/meeting/reply`, { answer: 'leave', reason: '出差' });
     await ok('staff', 'POST', `/consultations/${c.id}/meeting/leave`, { memberId: li, approve: true });
     expect((await record('member2')).entries.filter((e) => e.source.href === `/consultations/${c.id}?tab=meeting`).map((e) => [e.kind, e.points])).toEqual([['meetingLeave', 0]]);
+    // 李四 says he will come after all: the leave is withdrawn, and so is its entry; granted again, it is back.
+    await ok('member2', 'POST', `/consultations/${c.id}/meeting/reply`, { answer: 'attend' });
+    expect((await record('member2')).entries.filter((e) => e.source.href === `/consultations/${c.id}?tab=meeting`)).toEqual([]);
+    await ok('member2', 'POST', `/consultations/${c.id}/meeting/reply`, { answer: 'leave', reason: '仍需出差' });
+    await ok('staff', 'POST', `/consultations/${c.id}/meeting/leave`, { memberId: li, approve: true });
+    expect((await record('member2')).entries.filter((e) => e.source.href === `/consultations/${c.id}?tab=meeting`).map((e) => [e.kind, e.points])).toEqual([['meetingLeave', 0]]);
     // 李四 came after all: present, the leave withdrawn — counted once, as attended.
     await ok('staff', 'POST', `/consultations/${c.id}/meeting/attendance`, { memberId: li, present: true });
     expect((await ok('staff', 'GET', `/consultations/${c.id}/meeting`)).invitees.find((i: { memberId: string }) => i.memberId === li)).toMatchObject({ leaveState: null, attendance: 'present' });

@@ -71,7 +71,7 @@ const BACKFILL: FactsOf[] = [
 export { CONTRACT, contractFacts };
 
 /** The event types that count. */
-export const COUNTING_EVENTS = [...Object.keys(READ), ...Object.keys(CONTRACT), ...Object.keys(EDITS), 'meetingAttendance.cleared'];
+export const COUNTING_EVENTS = [...Object.keys(READ), ...Object.keys(CONTRACT), ...Object.keys(EDITS), 'meetingAttendance.cleared', 'meetingLeave.attending'];
 
 /** The facts an event stands for. */
 export async function factsOfEvent(db: Queryable, event: Pick<DomainEvent, 'orgId' | 'type' | 'payload' | 'createdAt'>): Promise<DutyFact[]> {
@@ -104,9 +104,19 @@ const EXCUSING = new Set(['meetingAttendance.signedIn', 'meetingLeave.approved']
 /** Staff untick a member: the attendance goes; after the meeting's day, the absence counts (before it, the job will see it). */
 const CLEARED = 'meetingAttendance.cleared';
 
-/** An event's entries stored; an attendance or absence it undoes taken away. Returns the entries added. */
+/** The member says they will attend after all (or signs in): leave granted is withdrawn, so is its entry. */
+const ATTENDING = 'meetingLeave.attending';
+
+/** An event's entries stored; an attendance, absence or leave it undoes taken away. Returns the entries added. */
 async function applyEvent(db: Queryable, event: Pick<DomainEvent, 'orgId' | 'type' | 'payload' | 'createdAt'>, opts: { totals?: boolean } = {}) {
   const p = (event.payload ?? {}) as ContractPayload;
+  if (event.type === ATTENDING) {
+    // (the command's own payload: the consultation's id, and the member in `after`)
+    const memberId = (event.payload as { after?: { memberId?: unknown } } | null)?.after?.memberId;
+    if (typeof p.id !== 'string' || typeof memberId !== 'string') return 0;
+    await dropEntries(db, event.orgId, `meetingLeave.approved:${inviteeEventId('leave', p.id, memberId)}`, [memberId], opts);
+    return 0;
+  }
   const memberIds = Array.isArray(p.memberIds) ? p.memberIds.filter((m) => typeof m === 'string') : [];
   if (event.type === CLEARED) {
     if (typeof p.id !== 'string' || typeof p.consultationId !== 'string' || !memberIds.length) return 0;
