@@ -341,6 +341,23 @@ const liaisonContact = (c: Ctx, key: string) => c.target(`liaison contact ${key}
   return JSON.stringify(res.json());
 }).then((json) => JSON.parse(json) as { id: string; opinions: { id: string }[] });
 const CONTACT = { date: `${LIAISON_YEAR}-06-02`, channel: 'phone', participants: '张三', topics: '电话了解近况' };
+/** A link of 张三's this year (made by hand): his contacts on it are his to correct until the year is out. */
+const linksNow = new WeakMap<TestApp, Promise<string>>();
+const zhangsLinkNow = (c: Ctx) => {
+  if (!linksNow.has(c.t)) linksNow.set(c.t, (async () => {
+    const to = (await inject(c.t, 'admin', 'POST', '/api/v1/members', { name: c.uniq('本年联系对象'), sectorId: c.t.fx.sectorIds[0], party: '民进', standing: false })).json().id;
+    const res = await inject(c.t, 'admin', 'POST', '/api/v1/liaison/links', { year: Number(today().slice(0, 4)), kind: 'partyMember', fromMemberId: c.t.fx.memberIds[0], toMemberId: to });
+    if (res.statusCode !== 201) throw new Error(`link now: ${res.statusCode} ${res.body}`);
+    return res.json().id as string;
+  })());
+  return linksNow.get(c.t)!;
+};
+/** A contact of this year on 张三's link (to correct or delete). */
+const contactNow = (c: Ctx) => c.target('liaison contact now', async () => {
+  const res = await inject(c.t, 'admin', 'POST', `/api/v1/liaison/links/${await zhangsLinkNow(c)}/contacts`, { date: today(), channel: 'faceToFace', participants: '张三', topics: '误记的见面' });
+  if (res.statusCode !== 201) throw new Error(`contact now: ${res.statusCode} ${res.body}`);
+  return res.json().id as string;
+});
 /** 双创: objects of 张三 (the `member` login) made by the admin; a body names a member of the caller's own committee (a member or the linked leader: none, themself). */
 const creationOf = (c: Ctx, path: string, body: object) => c.target(`creation ${path}`, async () => {
   const res = await inject(c.t, 'admin', 'POST', `/api/v1/creation/${path}`, body);
@@ -702,6 +719,10 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/liaison/contacts.xlsx': { who: ANYONE, ok: 200 },
   'GET /api/v1/liaison/contacts.csv': { who: ANYONE, ok: 200 },
   'GET /api/v1/liaison/contacts/:id': { who: 'see statuses', statuses: '                  401  200 200 200 200 404 404 404 404', ok: 200, req: async (c) => ({ id: (await liaisonContact(c, 'read')).id }) },
+  // Its liaison (this year's contact) and the office correct or delete it; a leader reads it, no more.
+  'PATCH /api/v1/liaison/contacts/:id': { who: 'see statuses', statuses: '                401  200 200 403 200 404 404 404 404', ok: 200,
+    req: async (c) => ({ id: await contactNow(c), body: { channel: 'phone' } }) },
+  'DELETE /api/v1/liaison/contacts/:id': { who: 'see statuses', statuses: '               401  200 200 403 200 404 404 404 404', ok: 200, req: async (c) => ({ id: await contactNow(c) }) },
   // The liaison turns it into their own draft; staff enter a 社情民意 draft for them (an admin writes none).
   'POST /api/v1/liaison/opinions/:id/convert': { who: 'see statuses', statuses: '         401  403 201 403 201 404 404 404 404', ok: 201,
     req: async (c) => ({ id: (await liaisonContact(c, 'convert')).opinions[0]!.id, body: { to: 'opinion', title: c.uniq('关于社区养老') } }) },

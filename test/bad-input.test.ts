@@ -80,6 +80,7 @@ const examples = (fx: Fixture): Record<string, Record<string, unknown>> => ({
   'POST /api/v1/liaison/links': { year: 2025, kind: 'masses', fromMemberId: fx.memberIds[1], sectorId: fx.sectorIds[1], reason: '补充' },
   'PATCH /api/v1/liaison/links/:id': { fromMemberId: fx.memberIds[3], reason: '改派' },
   'POST /api/v1/liaison/links/:id/contacts': { date: '2025-06-01', channel: 'faceToFace', participants: '张三', topics: '走访', policyTalk: true, massesReached: 0, opinions: ['意见'], problemsSolved: ['问题'] },
+  'PATCH /api/v1/liaison/contacts/:id': { date: '2025-06-02', channel: 'phone', participants: '张三', topics: '走访', policyTalk: false, massesReached: 0, problemsSolved: ['问题'] },
   'POST /api/v1/liaison/opinions/:id/convert': { to: 'opinion', title: '关于社区养老的建议' },
   'PUT /api/v1/liaison/reports': { year: 2025, body: '年度双联报告', memberId: fx.memberIds[0] },
   'POST /api/v1/creation/projects': { kind: 'enterprise', name: '新企业', memberIds: [fx.memberIds[1]], countyOrgId: fx.countyId, level: 'city', investment: 100000, jobs: 5, poorHouseholds: 1, state: 'running', startedOn: '2025-05-01', description: '说明' },

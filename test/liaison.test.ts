@@ -174,7 +174,10 @@ describe.each(engines)('dual liaison (%s)', (engine) => {
     const report = await ok('member', 'GET', `/opinions/${asOpinion.opinionId}`);
     expect(report).toMatchObject({ state: 'draft', authorName: '张三', title: '关于增加乡村教师编制的建议', origin: { kind: 'liaisonOpinion', id: first!.id, href: `/liaison/contacts/${contactId}` } });
     expect(report.body).toContain('建议增加乡村学校教师编制');
-    expect(report.origin.label).toMatch(/^来自双联联系（党员委员联系党外委员，\d{4}-\d{2}-\d{2}，见面）$/);
+    // Written as the rest of the app writes a day, its brackets closed.
+    const day = `${Number(TODAY.slice(0, 4))}年${Number(TODAY.slice(5, 7))}月${Number(TODAY.slice(8, 10))}日`;
+    expect(report.origin.label).toBe(`来自双联联系（党员委员联系党外委员，${day}，见面）`);
+    expect(report.body).toBe(`建议增加乡村学校教师编制\n\n（来源：双联联系，党员委员联系党外委员，${day}，见面；联系事项：教育资源均衡）`);
     await refused(409, 'member', 'POST', `/liaison/opinions/${first!.id}/convert`, { to: 'proposal', title: '再转一次' });
 
     const asProposal = await ok('member', 'POST', `/liaison/opinions/${second!.id}/convert`, { to: 'proposal', title: '关于加强校车安全管理的提案' });
@@ -185,6 +188,62 @@ describe.each(engines)('dual liaison (%s)', (engine) => {
     ]);
     // Both drafts' histories say where they came from.
     expect((await ok('member', 'GET', `/opinions/${asOpinion.opinionId}/history`))[0].note).toMatch(/^来自双联联系/);
+  });
+
+  it('lets the liaison (within the year) and staff correct or delete a contact logged by mistake; its 一见面 and duty points follow', async () => {
+    const mine = await links('member', '&mine=true');
+    // (the link contacted by WeChat only above: not met face to face yet)
+    const link = mine.find((l) => l.kind === 'standing')!;
+    const met = async () => (await ok('staff', 'GET', `/liaison/compliance?year=${YEAR}`)).items.find((i: { memberId: string }) => i.memberId === ids.zhang).met as number;
+    const duty = async () => { await t.app.outbox.kick(); return (await ok('member', 'GET', `/records/me?year=${YEAR}`)) as { points: number; entries: { kind: string; variant: string | null; source: { id: string } }[] }; };
+    const [metBefore, dutyBefore] = [await met(), await duty()];
+    const wrong = await ok('member', 'POST', `/liaison/links/${link.id}/contacts`, { date: TODAY, channel: 'faceToFace', participants: '张三', topics: '误记的一次见面', opinions: ['误记的意见'] });
+    expect(await met()).toBe(metBefore + 1);
+    expect((await duty()).points).toBe(dutyBefore.points + 3);
+    expect(await ok('member', 'GET', `/liaison/contacts/${wrong.id}`)).toMatchObject({ mayEdit: true, mayDelete: true });
+    // Others who see the contact may not touch it; bad input names the field and changes nothing.
+    await refused(link.toMemberId === ids.li ? 403 : 404, 'member2', 'PATCH', `/liaison/contacts/${wrong.id}`, { channel: 'phone' });
+    expect(await ok('leader', 'GET', `/liaison/contacts/${wrong.id}`)).toMatchObject({ mayEdit: false, mayDelete: false });
+    await refused(403, 'leader', 'DELETE', `/liaison/contacts/${wrong.id}`);
+    await refused(404, 'otherStaff', 'DELETE', `/liaison/contacts/${wrong.id}`);
+    await refused(400, 'member', 'PATCH', `/liaison/contacts/${wrong.id}`, {});
+    expect((await refused(422, 'member', 'PATCH', `/liaison/contacts/${wrong.id}`, { date: `${YEAR - 1}-12-31` })).errors[0]!.path).toBe('/date');
+
+    // Corrected: it was a phone call — no longer the year's face-to-face meeting, 2 points instead of 3.
+    const fixed = await ok('member', 'PATCH', `/liaison/contacts/${wrong.id}`, { channel: 'phone', topics: '电话了解近况' });
+    expect(fixed).toMatchObject({ channel: 'phone', topics: '电话了解近况', opinions: [{ content: '误记的意见' }], mayEdit: true });
+    expect(await met()).toBe(metBefore);
+    const afterEdit = await duty();
+    expect(afterEdit.entries.filter((e) => e.source.id === wrong.id).map((e) => [e.kind, e.variant])).toEqual([['liaisonContact', 'phone']]);
+    expect(afterEdit.points).toBe(dutyBefore.points + 2);
+    const history = (await ok('admin', 'GET', '/audit?pageSize=20')).items as { entity: string; action: string; entityId: string }[];
+    expect(history.filter((h) => h.entityId === wrong.id).map((h) => h.action)).toEqual(expect.arrayContaining(['edited']));
+
+    // Deleted: with its opinions, its points and its search entry.
+    expect(await ok('member', 'DELETE', `/liaison/contacts/${wrong.id}`)).toEqual({ id: wrong.id, linkId: link.id });
+    await refused(404, 'member', 'GET', `/liaison/contacts/${wrong.id}`);
+    const afterDelete = await duty();
+    expect(afterDelete.entries.filter((e) => e.source.id === wrong.id)).toEqual([]);
+    expect(afterDelete.points).toBe(dutyBefore.points);
+    expect((await ok('admin', 'GET', '/audit?pageSize=20')).items.find((h: { entityId: string; action: string }) => h.entityId === wrong.id && h.action === 'delete'))
+      .toMatchObject({ entity: 'liaisonContact', entityGone: true });
+
+    // A contact whose opinion became a 社情民意 draft stays: the refusal says why.
+    expect(await ok('member', 'GET', `/liaison/contacts/${contactId}`)).toMatchObject({ mayEdit: true, mayDelete: false });
+    const kept = await refused(409, 'member', 'DELETE', `/liaison/contacts/${contactId}`);
+    expect(kept.detail).toContain('社情民意信息');
+    await refused(409, 'staff', 'DELETE', `/liaison/contacts/${contactId}`);
+
+    // Last year's contact: closed for its liaison, the office still corrects it.
+    const to = ids['周委员']!;
+    const old = await ok('staff', 'POST', '/liaison/links', { year: YEAR - 1, kind: 'partyMember', fromMemberId: ids.zhang, toMemberId: to });
+    const lastYear = await ok('staff', 'POST', `/liaison/links/${old.id}/contacts`, { date: `${YEAR - 1}-06-01`, channel: 'faceToFace', participants: '张三', topics: '去年的走访' });
+    expect(await ok('member', 'GET', `/liaison/contacts/${lastYear.id}`)).toMatchObject({ mayEdit: false, mayDelete: false });
+    expect((await refused(409, 'member', 'PATCH', `/liaison/contacts/${lastYear.id}`, { topics: '改' })).detail).toContain(`${YEAR - 1} 年度`);
+    await refused(409, 'member', 'DELETE', `/liaison/contacts/${lastYear.id}`);
+    expect(await ok('staff', 'PATCH', `/liaison/contacts/${lastYear.id}`, { date: `${YEAR - 1}-06-02` })).toMatchObject({ date: `${YEAR - 1}-06-02` });
+    await ok('staff', 'DELETE', `/liaison/contacts/${lastYear.id}`);
+    await ok('staff', 'DELETE', `/liaison/links/${old.id}`);
   });
 
   it('shows who is behind on 一见面一报告, equal to counts by hand', async () => {

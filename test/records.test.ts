@@ -6,7 +6,7 @@ import { apiAs, engines, expectProblem, multipart, opinionIn, testApp, type Test
 import { selectionIn } from './selection-helpers.ts';
 import { outbox } from '../src/server/core/schema.ts';
 import { plusDays, today } from '../src/server/modules/handling/deadlines.ts';
-import { replayEvents } from '../src/server/modules/records/entries.ts';
+import { dropTakenBack, replayEvents } from '../src/server/modules/records/entries.ts';
 import { dutyEntries, dutyTotals } from '../src/server/modules/records/schema.ts';
 
 // 履职档案 over HTTP: entries made by the real flows' events (proposals with a co-signer, a 社情民意
@@ -15,7 +15,7 @@ import { dutyEntries, dutyTotals } from '../src/server/modules/records/schema.ts
 
 const YEAR = Number(today().slice(0, 4));
 
-interface Entry { id: string; kind: string; variant: string | null; points: number; occurredOn: string; title: string; source: { type: string; id: string; href: string } }
+interface Entry { id: string; kind: string; variant: string | null; points: number; occurredOn: string; title: string; source: { type: string; id: string; href: string }; subject: { title: string | null; href: string | null; gone: boolean } }
 interface Record { member: { id: string; name: string }; year: number; points: number; grade: string; rank: { sector: { rank: number; size: number }; committees: { id: string; rank: number; size: number }[] }; warnings: string[]; entries: Entry[]; byKind: { [k: string]: { count: number; points: number } } }
 interface Row { memberId: string; name: string; points: number; grade: string; sectorRank: number; sectorSize: number; committeeRank: number | null; warnings: string[] }
 
@@ -265,6 +265,12 @@ describe.each(engines)('duty records (%s)', (engine) => {
     await ok('member2', 'POST', `/consultations/${c.id}/meeting/reply`, { answer: 'leave', reason: '出差' });
     await ok('staff', 'POST', `/consultations/${c.id}/meeting/leave`, { memberId: li, approve: true });
     expect((await record('member2')).entries.filter((e) => e.source.href === `/consultations/${c.id}?tab=meeting`).map((e) => [e.kind, e.points])).toEqual([['meetingLeave', 0]]);
+    // 李四 says he will come after all: the leave is withdrawn, and so is its entry; granted again, it is back.
+    await ok('member2', 'POST', `/consultations/${c.id}/meeting/reply`, { answer: 'attend' });
+    expect((await record('member2')).entries.filter((e) => e.source.href === `/consultations/${c.id}?tab=meeting`)).toEqual([]);
+    await ok('member2', 'POST', `/consultations/${c.id}/meeting/reply`, { answer: 'leave', reason: '仍需出差' });
+    await ok('staff', 'POST', `/consultations/${c.id}/meeting/leave`, { memberId: li, approve: true });
+    expect((await record('member2')).entries.filter((e) => e.source.href === `/consultations/${c.id}?tab=meeting`).map((e) => [e.kind, e.points])).toEqual([['meetingLeave', 0]]);
     // 李四 came after all: present, the leave withdrawn — counted once, as attended.
     await ok('staff', 'POST', `/consultations/${c.id}/meeting/attendance`, { memberId: li, present: true });
     expect((await ok('staff', 'GET', `/consultations/${c.id}/meeting`)).invitees.find((i: { memberId: string }) => i.memberId === li)).toMatchObject({ leaveState: null, attendance: 'present' });
@@ -290,6 +296,62 @@ describe.each(engines)('duty records (%s)', (engine) => {
     const liAfter = await record('member2');
     expect(liAfter.entries.filter((e) => e.kind === 'creationHonour').map((e) => e.title)).toEqual(['脱贫攻坚先进个人']);
     expect(liAfter.points).toBe(liBefore + 10);
+  });
+
+  it('takes back what a withdrawal takes back: a 社情民意 report withdrawn, a proposal withdrawn or sent back to a draft', async () => {
+    const before = (await record('member')).points;
+    const o = await ok('member', 'POST', '/opinions', { title: '关于规范共享单车停放的建议', body: '建议划定停放区域。' });
+    await ok('member', 'POST', `/opinions/${o.id}/actions/submit`, {});
+    expect((await record('member')).entries.filter((e) => e.source.id === o.id).map((e) => [e.kind, e.points])).toEqual([['opinionSubmitted', 2]]);
+    await ok('member', 'POST', `/opinions/${o.id}/actions/withdraw`, {});
+    let r = await record('member');
+    expect(r.entries.filter((e) => e.source.id === o.id)).toEqual([]);
+    expect(r.points).toBe(before);
+    expect((await list()).find((x) => x.memberId === zhang)!.points).toBe(before);
+
+    const p = await ok('member', 'POST', '/proposals', { title: '关于增设公交线路的提案', body: '建议增设公交线路。', kind: 'member' });
+    await ok('member', 'POST', `/proposals/${p.id}/actions/submit`, {});
+    expect((await record('member')).entries.filter((e) => e.source.id === p.id).map((e) => e.kind)).toEqual(['proposalLead']);
+    await ok('member', 'POST', `/proposals/${p.id}/actions/withdraw`, {});
+    expect((await record('member')).entries.filter((e) => e.source.id === p.id)).toEqual([]);
+
+    // Sent back to a draft: no longer handed in, until it is handed in anew.
+    const q = await ok('member', 'POST', '/proposals', { title: '关于加强校园周边交通管理的提案', body: '建议加强管理。', kind: 'member' });
+    await ok('member', 'POST', `/proposals/${q.id}/actions/submit`, {});
+    await ok('staff', 'POST', `/proposals/${q.id}/actions/sendBack`, { reason: '请补充调研数据' });
+    expect((await record('member')).entries.filter((e) => e.source.id === q.id)).toEqual([]);
+    await ok('member', 'POST', `/proposals/${q.id}/actions/submit`, {});
+    r = await record('member');
+    expect(r.entries.filter((e) => e.source.id === q.id).map((e) => [e.kind, e.occurredOn])).toEqual([['proposalLead', today()]]);
+
+    // Entries a withdrawal left behind before the records followed it go as the app starts, the totals with them.
+    const [stale] = await t.database.db.insert(dutyEntries).values({ orgId: t.fx.orgId, memberId: zhang, kind: 'opinionSubmitted', key: `opinion.submit:${o.id}`,
+      sourceType: 'opinion', sourceId: o.id, href: `/opinions/${o.id}`, title: '关于规范共享单车停放的建议', occurredOn: today(), year: YEAR }).returning();
+    expect(stale).toBeTruthy();
+    expect(await dropTakenBack(t.database.db)).toBe(1);
+    expect(await dropTakenBack(t.database.db)).toBe(0);
+    expect((await record('member')).entries.filter((e) => e.source.id === o.id)).toEqual([]);
+  });
+
+  it('names what each entry is for — the meeting\'s consultation, the proposal, the contact, the place — linked to its page', async () => {
+    const r = await record('member');
+    const of = (kind: string) => r.entries.filter((e) => e.kind === kind).map((e) => e.subject);
+    expect(of('meetingSpeech')).toEqual([{ title: '关于完善托育服务的双月协商', href: expect.stringMatching(/^\/consultations\/[0-9a-f-]{36}\?tab=meeting$/), gone: false }]);
+    expect(of('proposalCosign')).toContainEqual({ title: '关于完善社区养老服务的建议', href: `/proposals/${jointId}`, gone: false });
+    expect(of('opinionSubmitted')).toContainEqual(expect.objectContaining({ title: '老旧小区加装电梯推进缓慢' }));
+    expect(of('liaisonContact')[0]!.title).toContain('听取教育界委员意见');
+    expect(of('creationActivity')).toContainEqual({ title: '青山村', href: '/creation/activities', gone: false });
+    // 赵六's unexcused absence (the office's view) names the meeting he missed: −30 he may check.
+    const absent = (await record('staff', t.fx.memberIds[3]!)).entries.filter((e) => e.kind === 'meetingAbsent');
+    expect(absent.map((e) => e.subject.title)).toEqual(['关于促进夜间经济发展的双月协商']);
+    // Every entry names something, but a pairing (its household is the office's to see: its kind says it).
+    expect(r.entries.filter((e) => !e.subject.title).map((e) => `${e.kind}.${e.variant}`)).toEqual(['creationActivity.pairing']);
+    // A record deleted since: still its title, marked, no link.
+    const gone = crypto.randomUUID();
+    await t.database.db.insert(dutyEntries).values({ orgId: t.fx.orgId, memberId: zhang, kind: 'proposalLead', key: `proposal.submit:${gone}`,
+      sourceType: 'proposal', sourceId: gone, href: `/proposals/${gone}`, title: '已删除的提案', occurredOn: today(), year: YEAR });
+    expect((await record('member')).entries.find((e) => e.source.id === gone)!.subject).toEqual({ title: '已删除的提案', href: null, gone: true });
+    await t.database.db.delete(dutyEntries).where(and(eq(dutyEntries.orgId, t.fx.orgId), eq(dutyEntries.sourceId, gone)));
   });
 
   it('builds the same entries again from the module tables (backfill) and from the kept events (replay)', async () => {

@@ -49,6 +49,9 @@ describe('dual creation journey in the browser', () => {
     await main(phone).getByRole('button', { name: /记录“五送”活动$/ }).click();
     const log = dialog(phone, '记录“五送”活动');
     await log.locator('label').filter({ hasText: /^送技术$/ }).click();
+    // 所在县（区） shows the county the activity is filed under unless changed: 张三's own.
+    const county = log.locator('.ant-form-item').filter({ hasText: '所在县（区）' });
+    await see(county.getByText('测试区政协', { exact: true }));
     await log.getByLabel('地点', { exact: true }).fill('青山村');
     await log.getByLabel('受益群众（人次）', { exact: true }).fill('60');
     await log.getByLabel('内容', { exact: true }).fill('茶园管理技术培训');

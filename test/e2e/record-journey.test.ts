@@ -4,13 +4,14 @@
 // Embedded database only: the browser exercises the UI, the HTTP tests cover both engines.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { see, startE2E, type E2E } from './browser.ts';
-import { button, dialog, main, toast } from './ui.ts';
+import { button, dialog, main, opened, popconfirm, toast } from './ui.ts';
 import { logFaceToFace, openMyLiaison } from './liaison-steps.ts';
 import { today } from '../../src/server/modules/handling/deadlines.ts';
 
 const YEAR = Number(today().slice(0, 4));
 const OPINION = '建议增加乡村学校教师编制，缓解结构性缺编';
 const TITLE = '关于增加乡村学校教师编制的建议';
+const MEETING = '关于促进夜间经济发展的双月协商';
 
 describe('duty record journey in the browser', () => {
   let e2e: E2E;
@@ -19,6 +20,11 @@ describe('duty record journey in the browser', () => {
 
   it('a member logs a contact and turns its opinion into a submitted 社情民意 report on a phone, and finds both on their record', { timeout: 360_000 }, async (test) => {
     const t = e2e.t;
+    const ok = async (login: string, method: 'POST' | 'PUT', url: string, payload: object) => {
+      const r = await t.app.inject({ method, url: `/api/v1${url}`, headers: await t.as(login), payload });
+      expect(r.statusCode, `${method} ${url}: ${r.body}`).toBeLessThan(300);
+      return r.json();
+    };
     // The office generated the year's links (the liaison journey does it through the page).
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/liaison/links/generate', headers: await t.as('staff'), payload: { year: YEAR } });
     expect(res.statusCode).toBe(200);
@@ -55,5 +61,41 @@ describe('duty record journey in the browser', () => {
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await report.click();
     await see(main(phone).getByRole('heading', { name: TITLE }));
+
+    // A face-to-face contact logged by mistake: 张三 opens it, corrects it to a phone call, then deletes it;
+    // 我的履职 follows (no second contact, the 5 points as before).
+    await phone.goto('/liaison/mine');
+    await see(main(phone).getByRole('heading', { name: '我的双联' }));
+    await logFaceToFace(phone, { name: '王五', kind: '党员委员联系党外委员' }, '误记的一次走访', '误记的意见');
+    await main(phone).getByRole('link', { name: /见面 · 王五/ }).first().click();
+    await main(phone).getByRole('button', { name: /修改$/ }).click();
+    const edit = await opened(dialog(phone, '修改 · 王五'));
+    await edit.locator('.ant-radio-button-wrapper').filter({ hasText: /^电话$/ }).click();
+    await expect.poll(() => edit.getByRole('radio', { name: '电话', exact: true }).isChecked()).toBe(true);
+    await button(edit, '保存').click();
+    await toast(phone, '联系记录已修改');
+    await see(main(phone).getByText(/ · 电话$/));
+    await main(phone).getByRole('button', { name: /删除记录$/ }).click();
+    await popconfirm(phone, '删除记录');
+    await toast(phone, '联系记录已删除');
+    await see(main(phone).getByRole('heading', { name: '我的双联' }));
+    await t.app.outbox.kick();
+    await phone.goto('/records/me');
+    await see(main(phone).getByText('双联联系 · 1 项', { exact: true }));
+
+    // A meeting 张三 missed: the −30 names the consultation and links to it, for him to check.
+    const c = await ok('staff', 'POST', '/consultations', { title: MEETING, kind: 'bimonthly', year: YEAR });
+    for (const a of ['prepare', 'convene']) await ok('staff', 'POST', `/consultations/${c.id}/actions/${a}`, {});
+    await ok('staff', 'PUT', `/consultations/${c.id}/meeting`, { date: today(), time: '09:00', place: '政协三楼会议室', agenda: [{ time: '09:00', title: '通报情况', speaker: '经济委员会' }] });
+    await ok('staff', 'POST', `/consultations/${c.id}/meeting/invitees`, { memberIds: [t.fx.memberIds[0]] });
+    await ok('staff', 'POST', `/consultations/${c.id}/meeting/invitations`, {});
+    await t.app.jobs.runDue(new Date(Date.now() + 2 * 86_400_000));
+    await t.app.outbox.kick();
+    await phone.goto('/records/me');
+    await see(main(phone).getByText('无故缺席会议 · 1 项', { exact: true }));
+    const missed = main(phone).getByRole('link', { name: MEETING });
+    await see(missed);
+    await missed.click();
+    await see(main(phone).getByRole('heading', { name: MEETING }));
   });
 });

@@ -10,6 +10,7 @@ export const recordsZh = {
   'home.shortcut.recordList': '全体委员的积分、等级和排名，需要提醒的委员',
   'home.shortcut.recordRules': '各项履职的积分和等级线',
 
+  'records.gone': '已删除',
   'records.year': '年度',
   'records.points': '积分',
   'records.pointsValue': '{n} 分',

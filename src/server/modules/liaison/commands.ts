@@ -2,13 +2,15 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { runCommand, type CommandScope, type Ctx } from '../../core/command.ts';
 import { conflict, forbidden, invalid, notFound, say } from '../../core/errors.ts';
 import { hasRole, memberOf } from '../../core/policies.ts';
+import { dayInChinese } from '../../core/china-time.ts';
 import { today } from '../handling/deadlines.ts';
 import { insertOpinion } from '../opinions/commands.ts';
 import { bindUploads, storeUpload, type Upload } from '../handling/attachments.ts';
 import { attachments } from '../handling/schema.ts';
 import { committees, members, plenarySessions, sectors } from '../org/schema.ts';
 import { insertProposal } from '../proposals/commands.ts';
-import { loadContact, loadLink, mayLog, type Link } from './access.ts';
+import { searchDocs } from '../search/schema.ts';
+import { correctionRefused, loadContact, loadLink, mayLog, type Contact, type Link } from './access.ts';
 import { CHANNEL_LABELS, KIND_LABELS } from './labels.ts';
 import type { Kind } from './rules.ts';
 import { liaisonContacts, liaisonLinks, liaisonMeetings, liaisonOpinions, liaisonReports } from './schema.ts';
@@ -146,6 +148,63 @@ export function logContact(ctx: Ctx, linkId: string, input: ContactInput) {
   });
 }
 
+/** A contact locked for a correction by a caller who may correct it now (liaison/access.ts). */
+async function correctable(c: CommandScope, id: string) {
+  const loaded = await loadContact(c.tx, c.actor, id, { lock: true });
+  const refused = correctionRefused(c.actor, loaded.link, loaded.contact, Number(today().slice(0, 4)));
+  if (refused) throw refused.status === 403 ? forbidden(refused.message) : conflict(refused.message);
+  return loaded;
+}
+
+export type ContactPatch = Partial<Omit<ContactInput, 'opinions'>>;
+
+/**
+ * Its liaison (within the contact's year) or staff correct a contact: the day (within the link's
+ * year), channel, participants, topics and what came of it. The duty record follows (a channel
+ * changed from 见面 takes its points back), as do 一见面 and the counters, read from the rows.
+ */
+export function updateContact(ctx: Ctx, id: string, patch: ContactPatch) {
+  return runCommand(ctx, async (c) => {
+    const { contact, link } = await correctable(c, id);
+    if (patch.date !== undefined) {
+      if (patch.date > today()) throw invalid('/date', say('不能晚于今天', 'must not be in the future'));
+      if (Number(patch.date.slice(0, 4)) !== link.year) throw invalid('/date', say(`${link.year} 年度联系的记录须在 ${link.year} 年内`, `a contact of the ${link.year} link must fall in ${link.year}`));
+    }
+    if (patch.massesReached && link.kind !== 'masses') throw invalid('/massesReached', say('只有联系界别群众时才填写', 'only on a link to a sector\'s masses'));
+    const [after] = await c.tx.update(liaisonContacts).set(patch).where(and(eq(liaisonContacts.orgId, contact.orgId), eq(liaisonContacts.id, id))).returning();
+    const fields = Object.keys(patch) as (keyof ContactPatch)[];
+    const pick = (row: Contact) => Object.fromEntries(fields.map((k) => [k, row[k]]));
+    await c.record({ action: 'edited', entity: 'liaisonContact', entityId: id, before: pick(contact), after: pick(after!) },
+      { id, linkId: link.id, memberIds: link.fromMemberId ? [link.fromMemberId] : [], occurredOn: after!.date, channel: after!.channel, actorUserId: c.actor.id });
+    return after!;
+  });
+}
+
+/**
+ * Its liaison (within the contact's year) or staff delete a contact logged by mistake, with the
+ * opinions collected there; not once one of them became a 社情民意 or proposal draft (that draft
+ * names the contact as its origin). Its duty points go with it.
+ */
+export function deleteContact(ctx: Ctx, id: string) {
+  return runCommand(ctx, async (c) => {
+    const { contact, link } = await correctable(c, id);
+    const ops = await c.tx.select().from(liaisonOpinions).where(and(eq(liaisonOpinions.orgId, contact.orgId), eq(liaisonOpinions.contactId, id))).for('update');
+    const toOpinion = ops.some((o) => o.opinionId);
+    const toProposal = ops.some((o) => o.proposalId);
+    if (toOpinion || toProposal) {
+      const what = [toOpinion ? say('社情民意信息', 'a 社情民意 report') : null, toProposal ? say('提案草稿', 'a proposal draft') : null].filter((x) => !!x) as { zh: string; en: string }[];
+      throw conflict(say(`这次联系收集的意见已转为${what.map((w) => w.zh).join('和')}，不能删除联系记录（可以修改）`,
+        `An opinion collected at this contact became ${what.map((w) => w.en).join(' and ')}: the contact cannot be deleted (it may be edited)`));
+    }
+    await c.tx.delete(liaisonOpinions).where(and(eq(liaisonOpinions.orgId, contact.orgId), eq(liaisonOpinions.contactId, id)));
+    await c.tx.delete(searchDocs).where(and(eq(searchDocs.orgId, contact.orgId), eq(searchDocs.docKind, 'contact'), eq(searchDocs.docId, id)));
+    await c.tx.delete(liaisonContacts).where(and(eq(liaisonContacts.orgId, contact.orgId), eq(liaisonContacts.id, id)));
+    await c.record({ action: 'delete', entity: 'liaisonContact', entityId: id, before: { ...contact, opinions: ops.map((o) => o.content) } },
+      { id, linkId: link.id, memberIds: link.fromMemberId ? [link.fromMemberId] : [], occurredOn: contact.date, channel: contact.channel, actorUserId: c.actor.id });
+    return { id, linkId: link.id };
+  });
+}
+
 type OpinionRow = typeof liaisonOpinions.$inferSelect;
 
 /** An opinion collected at a contact: the liaison authors its draft; they or staff turn it. */
@@ -153,8 +212,9 @@ async function contactOrigin(c: CommandScope, row: OpinionRow, contactId: string
   const { contact, link } = await loadContact(c.tx, c.actor, contactId);
   if (!mayLog(c.actor, link)) throw forbidden(say('只有联系人本人或工作人员可以转化意见', 'Only the liaison or staff turn an opinion into a draft'));
   if (!link.fromMemberId) throw conflict(say('专委会联系收集的意见没有委员作者', 'An opinion of a committee\'s link has no member to author the draft'));
-  const origin = { kind: 'liaisonOpinion', id: row.id, label: `来自双联联系（${KIND_LABELS[link.kind]}，${contact.date}，${CHANNEL_LABELS[contact.channel as keyof typeof CHANNEL_LABELS]}）`, href: `/liaison/contacts/${contact.id}` };
-  return { author: link.fromMemberId, origin, body: `${row.content}\n\n（${origin.label.slice(2, -1)}：${contact.topics}）` };
+  const where = `${KIND_LABELS[link.kind]}，${dayInChinese(contact.date)}，${CHANNEL_LABELS[contact.channel as keyof typeof CHANNEL_LABELS]}`;
+  const origin = { kind: 'liaisonOpinion', id: row.id, label: `来自双联联系（${where}）`, href: `/liaison/contacts/${contact.id}` };
+  return { author: link.fromMemberId, origin, body: `${row.content}\n\n（来源：双联联系，${where}；联系事项：${contact.topics.trim().replace(/[。；，、\s]+$/u, '')}）` };
 }
 
 /** An opinion raised at the 双联见面会: the member who raised it authors its draft; they or staff turn it. */
@@ -163,8 +223,9 @@ async function meetingOrigin(c: CommandScope, row: OpinionRow) {
   const mine = !!c.actor.memberId && c.actor.memberId === row.memberId;
   if (!meeting || !row.memberId || !(mine || hasRole(c.actor, 'staff', 'admin', 'leader'))) throw notFound('Opinion');
   if (!mine && !hasRole(c.actor, 'staff', 'admin')) throw forbidden(say('只有提出意见的委员或工作人员可以转化意见', 'Only the member who raised it or staff turn an opinion into a draft'));
-  const origin = { kind: 'liaisonOpinion', id: row.id, label: `来自双联见面会（${meeting.date}，${meeting.place}）`, href: `/liaison/meetings/${meeting.id}` };
-  return { author: row.memberId, origin, body: `${row.content}\n\n（${origin.label.slice(2, -1)}）` };
+  const where = `${dayInChinese(meeting.date)}，${meeting.place}`;
+  const origin = { kind: 'liaisonOpinion', id: row.id, label: `来自双联见面会（${where}）`, href: `/liaison/meetings/${meeting.id}` };
+  return { author: row.memberId, origin, body: `${row.content}\n\n（来源：双联见面会，${where}）` };
 }
 
 /**

@@ -3,12 +3,12 @@ import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { TProperties } from 'typebox';
 import { actorOf, ctxOf, Day, errorResponses, IdParams, Name, pageOf, Paging, Text, Uuid } from '../../core/http.ts';
 import { invalid, notFound, say } from '../../core/errors.ts';
-import { authorize, can } from '../../core/policies.ts';
+import { authorize, can, type Actor } from '../../core/policies.ts';
 import { exportRoutes, filtersOf, firstOf, FIRST_ROWS, listExportRoutes, listSheet } from '../../core/list-export.ts';
 import { readUpload, sendAttachment } from '../handling/attachment-http.ts';
 import { today } from '../handling/deadlines.ts';
-import { loadContact, loadLink } from './access.ts';
-import { addLink, convertOpinion, holdMeeting, logContact, reassignLink, removeLink, saveReport, uploadReport } from './commands.ts';
+import { correctionRefused, loadContact, loadLink, type Contact, type Link } from './access.ts';
+import { addLink, convertOpinion, deleteContact, holdMeeting, logContact, reassignLink, removeLink, saveReport, updateContact, uploadReport } from './commands.ts';
 import { BY, COUNTERS, counterRecords } from './counters.ts';
 import { complianceByOrgTable, complianceOver, countersByOrgTable, countersOver } from './rollup.ts';
 import { SCOPES } from '../org/oversight.ts';
@@ -36,6 +36,12 @@ const ContactBody = obj({
   policyTalk: Type.Optional(Type.Boolean()), massesReached: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
   opinions: Type.Optional(Type.Array(Text(1000), { maxItems: 20 })), problemsSolved: Type.Optional(Type.Array(Text(500), { maxItems: 20 })),
 });
+/** A contact's fields as corrected (any of them; the opinions collected are not rewritten). */
+const ContactFields = {
+  date: Type.Optional(Day), channel: Type.Optional(lit(CHANNELS)), participants: Type.Optional(Name(200)), topics: Type.Optional(Text(500)),
+  policyTalk: Type.Optional(Type.Boolean()), massesReached: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
+  problemsSolved: Type.Optional(Type.Array(Text(500), { maxItems: 20 })),
+};
 const CounterFilters = { from: Type.Optional(Day), to: Type.Optional(Day), memberId: Type.Optional(Uuid), sectorId: Type.Optional(Uuid), committeeId: Type.Optional(Uuid), countyOrgId: Type.Optional(Uuid) };
 const Period = obj({ ...CounterFilters, by: Type.Optional(lit(BY)), scope: Type.Optional(lit(SCOPES)) });
 const MeetingBody = obj({
@@ -107,10 +113,33 @@ export async function liaisonRoutes(fastify: FastifyInstance) {
     tags, summary: 'The same contacts (same filters)', querystring: filtersOf(ContactFilters), file: 'liaison-contacts', name: '双联联系记录', columns: () => contactColumns,
   }, async (req, q) => listContacts(app.db, actorOf(req), q, FIRST_ROWS));
 
-  app.get('/liaison/contacts/:id', { schema: { tags, summary: 'One contact with its opinions and the drafts they became', params: IdParams } }, async (req) => {
-    const { contact, link } = await loadContact(app.db, actorOf(req), req.params.id);
-    return contactView(app.db, contact, await linkView(app.db, link));
+  /** A contact as the caller reads it: and whether they may edit or delete it now (the page draws its buttons from these). */
+  const contactFor = async (actor: Actor, contact: Contact, link: Link) => {
+    const view = await contactView(app.db, contact, await linkView(app.db, link));
+    const mayEdit = !correctionRefused(actor, link, contact, thisYear());
+    return { ...view, mayEdit, mayDelete: mayEdit && !view.opinions.some((o) => o.opinionId || o.proposalId) };
+  };
+
+  app.get('/liaison/contacts/:id', { schema: { tags, summary: 'One contact with its opinions and the drafts they became; mayEdit, mayDelete: what the caller may do with it now', params: IdParams } }, async (req) => {
+    const actor = actorOf(req);
+    const { contact, link } = await loadContact(app.db, actor, req.params.id);
+    return contactFor(actor, contact, link);
   });
+
+  app.patch('/liaison/contacts/:id', {
+    schema: { tags, summary: 'Correct a contact (its liaison within the contact\'s year, or staff): day, channel, participants, topics, what came of it; the duty record follows',
+      params: IdParams, body: Type.Object(ContactFields, { additionalProperties: false, minProperties: 1 }), response: { ...errorResponses } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    await updateContact(ctxOf(req), req.params.id, req.body);
+    const { contact, link } = await loadContact(app.db, actor, req.params.id);
+    return contactFor(actor, contact, link);
+  });
+
+  app.delete('/liaison/contacts/:id', {
+    schema: { tags, summary: 'Delete a contact logged by mistake (its liaison within the contact\'s year, or staff); refused (409) once an opinion collected there became a draft', params: IdParams,
+      response: { 200: obj({ id: Type.String(), linkId: Type.String() }), ...errorResponses } },
+  }, async (req) => deleteContact(ctxOf(req), req.params.id));
 
   app.post('/liaison/opinions/:id/convert', {
     schema: { tags, summary: 'Turn a collected opinion into a 社情民意 or proposal draft of the liaison, keeping its origin', params: IdParams,

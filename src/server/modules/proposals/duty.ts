@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
 import type { Queryable } from '../../core/db/client.ts';
 import { today } from '../handling/deadlines.ts';
 import type { DutyFact } from '../records/rules.ts';
@@ -7,12 +7,13 @@ import { proposalCosigners, proposals } from './schema.ts';
 /**
  * What the proposals count for on members' duty records (履职档案), from the rows as they are:
  * submitted as the lead proposer or a confirmed co-signer, filed (the co-signers' own kind), made a
- * key proposal (the lead proposer). One proposal (`id`, after an event) or all of a committee's (a backfill).
+ * key proposal (the lead proposer). A proposal withdrawn counts for nothing (nor one sent back, a
+ * draft again until handed in anew). One proposal (`id`, after an event) or all of a committee's (a backfill).
  */
 export async function proposalDutyFacts(db: Queryable, orgId: string, id?: string): Promise<DutyFact[]> {
   const rows = await db.select({
     id: proposals.id, title: proposals.title, lead: proposals.proposerMemberId, submittedAt: proposals.submittedAt, filedAt: proposals.filedAt, isKey: proposals.isKey,
-  }).from(proposals).where(and(eq(proposals.orgId, orgId), isNotNull(proposals.submittedAt), id ? eq(proposals.id, id) : undefined));
+  }).from(proposals).where(and(eq(proposals.orgId, orgId), isNotNull(proposals.submittedAt), ne(proposals.state, 'withdrawn'), id ? eq(proposals.id, id) : undefined));
   if (!rows.length) return [];
   const cosigners = await db.select({ proposalId: proposalCosigners.proposalId, memberId: proposalCosigners.memberId }).from(proposalCosigners)
     .where(and(eq(proposalCosigners.orgId, orgId), isNotNull(proposalCosigners.confirmedAt), isNull(proposalCosigners.viaMergeOf),

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
-import type { Db, Queryable } from '../../core/db/client.ts';
+import { queryRows, type Db, type Queryable } from '../../core/db/client.ts';
 import type { DomainEvent } from '../../core/outbox.ts';
 import { outbox } from '../../core/schema.ts';
 import { absenceFacts, absentees, commentDutyFacts, meetingDutyFacts, topicDutyFacts, visitDutyFacts } from '../consultations/duty.ts';
@@ -8,8 +8,10 @@ import { roomSessionDutyFacts } from '../consultations/room-sessions.ts';
 import { activityDutyFacts, honourDutyFacts, projectDutyFacts } from '../creation/duty.ts';
 import { contactDutyFacts, liaisonMeetingDutyFacts, reportDutyFacts } from '../liaison/duty.ts';
 import { opinionDutyFacts } from '../opinions/duty.ts';
+import { opinions } from '../opinions/schema.ts';
 import { ideaDutyFacts, partyActivityDutyFacts } from '../party/duty.ts';
 import { proposalDutyFacts } from '../proposals/duty.ts';
+import { proposals } from '../proposals/schema.ts';
 import { excellenceDutyFacts } from '../selection/duty.ts';
 import { CONTRACT, contractFacts, type ContractPayload } from './contract.ts';
 import { dutyRules, type DutyFact, type DutyRules } from './rules.ts';
@@ -35,17 +37,25 @@ const READ: Record<string, FactsOf> = {
 };
 
 /**
- * Edits of contract records (members added or removed, the day moved): the record's entries are
- * replaced by its facts as they are now (the module's duty.ts), under the key of the event that
- * first counted it.
+ * Edits of records (members added or removed, the day moved) and acts taken back (a report or
+ * proposal withdrawn, a proposal sent back to a draft, a contact logged by mistake deleted): the
+ * record's entries are replaced by its facts as they are now (the module's duty.ts, which leaves out
+ * what no longer counts), under the keys of the events that counted it.
  */
-const EDITS: Record<string, { facts: FactsOf; counted: string }> = {
-  'consultationVisit.edited': { facts: visitDutyFacts, counted: 'consultationVisit.added' },
-  'consultationRoomSession.edited': { facts: roomSessionDutyFacts, counted: 'consultationRoomSession.held' },
-  'creationProject.updated': { facts: projectDutyFacts, counted: 'creationProject.created' },
-  'creationActivity.updated': { facts: activityDutyFacts, counted: 'creationActivity.logged' },
-  'creationPairing.updated': { facts: activityDutyFacts, counted: 'creationActivity.logged' },
-  'creationHonour.updated': { facts: honourDutyFacts, counted: 'creationHonour.added' },
+const EDITS: Record<string, { facts: FactsOf; counted: string[] }> = {
+  'consultationVisit.edited': { facts: visitDutyFacts, counted: ['consultationVisit.added'] },
+  'consultationRoomSession.edited': { facts: roomSessionDutyFacts, counted: ['consultationRoomSession.held'] },
+  'creationProject.updated': { facts: projectDutyFacts, counted: ['creationProject.created'] },
+  'creationActivity.updated': { facts: activityDutyFacts, counted: ['creationActivity.logged'] },
+  'creationPairing.updated': { facts: activityDutyFacts, counted: ['creationActivity.logged'] },
+  'creationHonour.updated': { facts: honourDutyFacts, counted: ['creationHonour.added'] },
+  // (withdrawn before filing, or sent back: neither filed nor key yet, but all its keys are its own)
+  'proposal.withdraw': { facts: proposalDutyFacts, counted: ['proposal.submit', 'proposal.file', 'proposal.markKey'] },
+  'proposal.sendBack': { facts: proposalDutyFacts, counted: ['proposal.submit', 'proposal.file', 'proposal.markKey'] },
+  // (withdrawn before approval: never adopted)
+  'opinion.withdraw': { facts: opinionDutyFacts, counted: ['opinion.submit'] },
+  'liaisonContact.edited': { facts: contactDutyFacts, counted: ['liaisonContact.logged'] },
+  'liaisonContact.delete': { facts: contactDutyFacts, counted: ['liaisonContact.logged'] },
 };
 
 /**
@@ -61,7 +71,7 @@ const BACKFILL: FactsOf[] = [
 export { CONTRACT, contractFacts };
 
 /** The event types that count. */
-export const COUNTING_EVENTS = [...Object.keys(READ), ...Object.keys(CONTRACT), ...Object.keys(EDITS), 'meetingAttendance.cleared'];
+export const COUNTING_EVENTS = [...Object.keys(READ), ...Object.keys(CONTRACT), ...Object.keys(EDITS), 'meetingAttendance.cleared', 'meetingLeave.attending'];
 
 /** The facts an event stands for. */
 export async function factsOfEvent(db: Queryable, event: Pick<DomainEvent, 'orgId' | 'type' | 'payload' | 'createdAt'>): Promise<DutyFact[]> {
@@ -94,9 +104,19 @@ const EXCUSING = new Set(['meetingAttendance.signedIn', 'meetingLeave.approved']
 /** Staff untick a member: the attendance goes; after the meeting's day, the absence counts (before it, the job will see it). */
 const CLEARED = 'meetingAttendance.cleared';
 
-/** An event's entries stored; an attendance or absence it undoes taken away. Returns the entries added. */
+/** The member says they will attend after all (or signs in): leave granted is withdrawn, so is its entry. */
+const ATTENDING = 'meetingLeave.attending';
+
+/** An event's entries stored; an attendance, absence or leave it undoes taken away. Returns the entries added. */
 async function applyEvent(db: Queryable, event: Pick<DomainEvent, 'orgId' | 'type' | 'payload' | 'createdAt'>, opts: { totals?: boolean } = {}) {
   const p = (event.payload ?? {}) as ContractPayload;
+  if (event.type === ATTENDING) {
+    // (the command's own payload: the consultation's id, and the member in `after`)
+    const memberId = (event.payload as { after?: { memberId?: unknown } } | null)?.after?.memberId;
+    if (typeof p.id !== 'string' || typeof memberId !== 'string') return 0;
+    await dropEntries(db, event.orgId, `meetingLeave.approved:${inviteeEventId('leave', p.id, memberId)}`, [memberId], opts);
+    return 0;
+  }
   const memberIds = Array.isArray(p.memberIds) ? p.memberIds.filter((m) => typeof m === 'string') : [];
   if (event.type === CLEARED) {
     if (typeof p.id !== 'string' || typeof p.consultationId !== 'string' || !memberIds.length) return 0;
@@ -107,8 +127,8 @@ async function applyEvent(db: Queryable, event: Pick<DomainEvent, 'orgId' | 'typ
   const edit = EDITS[event.type];
   if (edit) {
     if (typeof p.id !== 'string') return 0;
-    const key = `${edit.counted}:${p.id}`;
-    return replaceEntries(db, event.orgId, key, (await edit.facts(db, event.orgId, p.id)).filter((f) => f.key === key), opts);
+    const keys = edit.counted.map((type) => `${type}:${p.id}`);
+    return replaceEntries(db, event.orgId, keys, (await edit.facts(db, event.orgId, p.id)).filter((f) => keys.includes(f.key)), opts);
   }
   const facts = await factsOfEvent(db, event);
   const added = await saveEntries(db, event.orgId, facts, opts);
@@ -122,9 +142,9 @@ async function applyEvent(db: Queryable, event: Pick<DomainEvent, 'orgId' | 'typ
   return added;
 }
 
-/** The entries of one act replaced by its facts as they are now; the totals of every member and year touched written again. */
-async function replaceEntries(db: Queryable, orgId: string, key: string, facts: DutyFact[], opts: { totals?: boolean }) {
-  const gone = await db.delete(dutyEntries).where(and(eq(dutyEntries.orgId, orgId), eq(dutyEntries.key, key)))
+/** The entries of one record's acts (their keys) replaced by its facts as they are now; the totals of every member and year touched written again. */
+async function replaceEntries(db: Queryable, orgId: string, keys: string[], facts: DutyFact[], opts: { totals?: boolean }) {
+  const gone = await db.delete(dutyEntries).where(and(eq(dutyEntries.orgId, orgId), inArray(dutyEntries.key, keys)))
     .returning({ memberId: dutyEntries.memberId, year: dutyEntries.year });
   const added = await saveEntries(db, orgId, facts, { totals: false });
   if (opts.totals === false) return added;
@@ -234,4 +254,32 @@ export async function replayEvents(db: Db, orgId: string) {
   }
   await db.transaction(async (tx) => { for (const year of await entryYears(tx, orgId)) await recomputeYear(tx, orgId, year); });
   return { added };
+}
+
+/**
+ * Entries of acts taken back while withdrawals did not reach the records (a 社情民意 report or a
+ * proposal withdrawn, a proposal sent back to a draft): gone, and their members' totals written again.
+ * Run as the app starts; finds nothing once done.
+ */
+export async function dropTakenBack(db: Db) {
+  return db.transaction(async (tx) => {
+    const gone = await queryRows<{ org_id: string; member_id: string; year: number }>(tx, sql`
+      delete from ${dutyEntries} e using (
+        select ${opinions.orgId} org_id, 'opinion.submit:' || ${opinions.id} entry_key from ${opinions} where ${opinions.state} = 'withdrawn'
+        union all
+        select ${proposals.orgId}, k || ':' || ${proposals.id} from ${proposals} cross join unnest(array['proposal.submit', 'proposal.file', 'proposal.markKey']) k
+        where ${proposals.state} = 'withdrawn' or ${proposals.submittedAt} is null) t
+      where e.org_id = t.org_id and e.key = t.entry_key
+      returning e.org_id, e.member_id, e.year`);
+    const touched = new Map<string, Set<string>>();
+    for (const g of gone) {
+      const k = `${g.org_id} ${g.year}`;
+      (touched.get(k) ?? touched.set(k, new Set()).get(k)!).add(g.member_id);
+    }
+    for (const [k, memberIds] of touched) {
+      const [orgId, year] = k.split(' ') as [string, string];
+      await writeTotals(tx, orgId, Number(year), await dutyRules(tx, orgId), [...memberIds]);
+    }
+    return gone.length;
+  });
 }

@@ -3,7 +3,7 @@ import './audit-subjects.ts';
 import { memberOf } from '../../core/policies.ts';
 import { addTodoSource, type TodoItem } from '../../core/todos.ts';
 import { today } from '../handling/deadlines.ts';
-import { COUNTING_EVENTS, onCountingEvent, onCountingEvents } from './entries.ts';
+import { COUNTING_EVENTS, dropTakenBack, onCountingEvent, onCountingEvents } from './entries.ts';
 import { memberRecord } from './queries.ts';
 import { dutyRules } from './rules.ts';
 import { recordRoutes } from './routes.ts';
@@ -18,7 +18,7 @@ addTodoSource(async (db, actor) => {
   // A member, or a leader linked to one (chairs are members, held to the same lines).
   const memberId = memberOf(actor);
   if (memberId) {
-    const r = await memberRecord(db, actor.orgId, memberId, year).catch(() => null);
+    const r = await memberRecord(db, actor.orgId, memberId, year, null).catch(() => null);
     for (const w of r?.warnings ?? []) {
       out.push(w === 'noProposal'
         ? { kind: 'dutyNoProposal', title: `${year}年尚未提交提案`, params: { year }, href: '/records/me', due: `${year}-12-31` }
@@ -29,6 +29,7 @@ addTodoSource(async (db, actor) => {
 });
 
 export async function recordsModule(fastify: FastifyInstance) {
+  fastify.addHook('onReady', async () => { await dropTakenBack(fastify.db).catch((err) => fastify.log.error({ err }, 'duty records: dropping withdrawn acts failed')); });
   for (const type of COUNTING_EVENTS) fastify.outbox.subscribe(type, onCountingEvent, onCountingEvents);
   await fastify.register(recordRoutes);
 }

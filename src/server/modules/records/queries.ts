@@ -1,10 +1,11 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../core/db/client.ts';
-import { notFound } from '../../core/errors.ts';
+import { notFound, type Lang } from '../../core/errors.ts';
 import { committees, memberCommittees, members, sectors } from '../org/schema.ts';
 import { today } from '../handling/deadlines.ts';
 import { dutyRules, gradeOf, gradeSql, pointsOf, warningsOf, warningsSql, type DutyRules, type Grade } from './rules.ts';
 import { dutyEntries, dutyTotals } from './schema.ts';
+import { entrySubjects } from './subjects.ts';
 
 export interface RecordFilter { year: number; sectorId?: string; committeeId?: string; grade?: Grade; q?: string; warning?: boolean; /** Points within these bounds (both included). */ minPoints?: number; maxPoints?: number }
 
@@ -56,9 +57,10 @@ export async function listTotals(db: Queryable, orgId: string, f: RecordFilter, 
 
 /**
  * A member's year: every entry with its points by the rules and a link to its record, the total,
- * grade, rank in the sector and in each special committee, and the warnings due.
+ * grade, rank in the sector and in each special committee, and the warnings due. `lang`: the
+ * language its subjects are named in (null: not looked up, for a caller after the figures alone).
  */
-export async function memberRecord(db: Queryable, orgId: string, memberId: string, year: number) {
+export async function memberRecord(db: Queryable, orgId: string, memberId: string, year: number, lang: Lang | null = 'zh') {
   const [m] = await db.select({ id: members.id, name: members.name, sectorId: members.sectorId, sectorName: sectors.name }).from(members)
     .innerJoin(sectors, and(eq(sectors.orgId, members.orgId), eq(sectors.id, members.sectorId)))
     .where(and(eq(members.orgId, orgId), eq(members.id, memberId)));
@@ -67,9 +69,11 @@ export async function memberRecord(db: Queryable, orgId: string, memberId: strin
   const rows = await db.select().from(dutyEntries)
     .where(and(eq(dutyEntries.orgId, orgId), eq(dutyEntries.memberId, memberId), eq(dutyEntries.year, year)))
     .orderBy(desc(dutyEntries.occurredOn), asc(dutyEntries.kind), asc(dutyEntries.id));
-  const entries = rows.map((e) => ({
+  // (`subject`: what the entry is for, named and linked as it is now: records/subjects.ts; no lang: as the entry holds it)
+  const subjects = lang ? await entrySubjects(db, orgId, rows, lang) : rows.map((e) => ({ title: e.title || null, href: e.href, gone: false }));
+  const entries = rows.map((e, i) => ({
     id: e.id, kind: e.kind, variant: e.variant, points: pointsOf(rules, e.kind, e.variant), occurredOn: e.occurredOn, title: e.title,
-    source: { type: e.sourceType, id: e.sourceId, href: e.href },
+    source: { type: e.sourceType, id: e.sourceId, href: e.href }, subject: subjects[i]!,
   }));
   const points = entries.reduce((s, e) => s + e.points, 0);
   const counts: Record<string, number> = {};

@@ -31,7 +31,8 @@ export function dutyReport(r: MemberRecord, org: { name: string; level: string }
     paragraphs.push(`${NUMBERS[n++]}、${g.heading}。全年${counts.join('，')}。`);
     for (const e of [...entries].reverse()) {
       const v = variantName(e.kind, e.variant);
-      paragraphs.push(`${e.occurredOn}，${KIND_NAMES[e.kind] ?? e.kind}${v ? `（${v}）` : ''}${e.title ? `：${e.title}` : ''}。`);
+      const about = e.subject.title || e.title;
+      paragraphs.push(`${e.occurredOn}，${KIND_NAMES[e.kind] ?? e.kind}${v ? `（${v}）` : ''}${about ? `：${about}` : ''}。`);
     }
   }
   if (!n) paragraphs.push('本年度暂无履职记录。');

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { TProperties } from 'typebox';
 import { actorOf, ctxOf, errorResponses, IdParams, pageOf, Paging, Uuid } from '../../core/http.ts';
-import { forbidden, notFound, say } from '../../core/errors.ts';
+import { forbidden, langOf, notFound, say } from '../../core/errors.ts';
 import { authorize, can, type Actor } from '../../core/policies.ts';
 import { orgs } from '../../core/schema.ts';
 import { truncationNote } from '../../core/xlsx.ts';
@@ -52,7 +52,7 @@ export async function recordRoutes(fastify: FastifyInstance) {
   };
   const report = async (req: FastifyRequest, reply: FastifyReply, memberId: string, year: number) => {
     const actor = actorOf(req);
-    const record = await memberRecord(app.db, actor.orgId, memberId, year);
+    const record = await memberRecord(app.db, actor.orgId, memberId, year, 'zh');
     const [org] = await app.db.select({ name: orgs.name, level: orgs.level }).from(orgs).where(eq(orgs.id, actor.orgId));
     const name = `${record.member.name}${year}年度履职报告.docx`;
     return reply.type(DOCX_TYPE)
@@ -63,14 +63,14 @@ export async function recordRoutes(fastify: FastifyInstance) {
 
   app.get('/records/me', { schema: { tags, summary: 'My duty record for a year (members)', querystring: YearQuery, response: { ...errorResponses } } }, async (req) => {
     const actor = actorOf(req);
-    return memberRecord(app.db, actor.orgId, mine(actor), req.query.year ?? thisYear());
+    return memberRecord(app.db, actor.orgId, mine(actor), req.query.year ?? thisYear(), langOf(req.headers['accept-language']));
   });
   app.get('/records/me/report.docx', { schema: { tags, summary: 'My yearly duty report (述职报告) drafted from my record, Word', querystring: YearQuery, response: { 200: binary, ...errorResponses } } },
     async (req, reply) => report(req, reply, mine(actorOf(req)), req.query.year ?? thisYear()));
 
   app.get('/records/members/:id', { schema: { tags, summary: 'A member\'s duty record (office, leaders; the member)', params: IdParams, querystring: YearQuery, response: { ...errorResponses } } }, async (req) => {
     const actor = actorOf(req);
-    return memberRecord(app.db, actor.orgId, whose(actor, req.params.id), req.query.year ?? thisYear());
+    return memberRecord(app.db, actor.orgId, whose(actor, req.params.id), req.query.year ?? thisYear(), langOf(req.headers['accept-language']));
   });
   app.get('/records/members/:id/report.docx', { schema: { tags, summary: 'A member\'s yearly duty report (述职报告), Word', params: IdParams, querystring: YearQuery, response: { 200: binary, ...errorResponses } } },
     async (req, reply) => report(req, reply, whose(actorOf(req), req.params.id), req.query.year ?? thisYear()));

@@ -63,7 +63,7 @@ const EVENTS: Record<string, keyof typeof KINDS> = {
   'consultation.created': 'consultation', 'consultation.edited': 'consultation',
   // A comment is indexed when posted (visible) or held; the search shows visible ones only.
   'consultationComment.posted': 'comment', 'consultationComment.held': 'comment',
-  'liaisonContact.logged': 'contact',
+  'liaisonContact.logged': 'contact', 'liaisonContact.edited': 'contact',
 };
 
 /** A reply is written with its item's `reply` action (proposals, recommendations): index that item's replies. */

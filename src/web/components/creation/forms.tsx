@@ -1,9 +1,12 @@
 // The 双创 dialogs: a project (registered or edited), a 五送 activity, a 三个一 pairing, an honour, an
 // exchange meeting. Members enter their own (no member to pick); staff name the member.
+import { useQuery } from '@tanstack/react-query';
 import { Form, Input, InputNumber, Radio, Select } from 'antd';
 import { api } from '../../api';
+import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
-import { useCounties } from '../../queries';
+import { keys, useCounties } from '../../queries';
+import type { Member } from '../../types';
 import { DateField } from '../DateField';
 import { FormModal } from '../FormModal';
 import { MemberSelect } from '../MemberSelect';
@@ -18,11 +21,36 @@ const useRequired = () => {
   return (field: string) => ({ required: true, whitespace: true, message: t('common.required', { field }) });
 };
 
+/**
+ * The county the server files a new entry under when the form names none (creation/commands.ts
+ * checkCounty): the caller's committee when it is a county's, else the member's county (the member
+ * picked in the office's form, else the caller), so a county's figures count its members' work.
+ */
+function useDefaultCounty(memberId: string | null | undefined, counties: { id: string }[] | undefined) {
+  const { user } = useAuth();
+  const id = memberId ?? user?.memberId ?? null;
+  const member = useQuery({
+    queryKey: [...keys.members, 'detail', id],
+    queryFn: ({ signal }) => api.get<Member>(`/api/v1/members/${encodeURIComponent(id!)}`, undefined, signal),
+    enabled: !!id, staleTime: 60_000,
+  });
+  if (user && counties?.some((c) => c.id === user.orgId)) return user.orgId;
+  return member.data?.countyOrgId ?? null;
+}
+
+/**
+ * 所在县（区）: untouched (undefined), it shows the county the entry will be filed under by default
+ * (and sends nothing, the server filling the same); cleared (null), 未指定, and none is saved.
+ */
 function CountySelect({ id, value, onChange }: { id?: string; value?: string | null; onChange?: (v: string | null) => void }) {
   const { t } = useI18n();
   const counties = useCounties();
+  const form = Form.useFormInstance();
+  const memberId = Form.useWatch('memberId', form) as string | undefined;
+  const fallback = useDefaultCounty(memberId, counties.data);
+  const shown = value === undefined ? fallback : value;
   return (
-    <Select id={id} allowClear value={value ?? undefined} onChange={(v: string | undefined) => onChange?.(v ?? null)} placeholder={t('creation.noCounty')}
+    <Select id={id} allowClear value={shown ?? undefined} onChange={(v: string | undefined) => onChange?.(v ?? null)} placeholder={t('creation.noCounty')}
       options={(counties.data ?? []).map((c) => ({ value: c.id, label: c.name }))} />
   );
 }

@@ -40,26 +40,34 @@ function LineList({ name, label, add }: { name: 'opinions' | 'problemsSolved'; l
   );
 }
 
-export function ContactFormModal({ link, open, onClose, onDone }: { link: Link; open: boolean; onClose: () => void; onDone?: (c: ContactDetail) => void }) {
+/** Logs a contact on `link`, or corrects `contact` (its opinions collected stay as they were: each may have become a draft). */
+export function ContactFormModal({ link, contact, open, onClose, onDone }: { link: Link; contact?: ContactDetail; open: boolean; onClose: () => void; onDone?: (c: ContactDetail) => void }) {
   const { t } = useI18n();
-  const save = useLiaisonWrite((v: Values) => api.post<ContactDetail>(`/api/v1/liaison/links/${link.id}/contacts`, {
-    date: v.date, channel: v.channel, participants: v.participants.trim(), topics: v.topics.trim(), policyTalk: !!v.policyTalk,
-    ...(link.kind === 'masses' && v.massesReached ? { massesReached: v.massesReached } : {}),
-    opinions: lines(v.opinions), problemsSolved: lines(v.problemsSolved),
-  }));
+  const save = useLiaisonWrite((v: Values) => {
+    const fields = {
+      date: v.date, channel: v.channel, participants: v.participants.trim(), topics: v.topics.trim(), policyTalk: !!v.policyTalk,
+      ...(link.kind === 'masses' ? (contact ? { massesReached: v.massesReached ?? 0 } : v.massesReached ? { massesReached: v.massesReached } : {}) : {}),
+      problemsSolved: lines(v.problemsSolved),
+    };
+    return contact
+      ? api.patch<ContactDetail>(`/api/v1/liaison/contacts/${contact.id}`, fields)
+      : api.post<ContactDetail>(`/api/v1/liaison/links/${link.id}/contacts`, { ...fields, opinions: lines(v.opinions) });
+  });
   const target = targetName(link, (sector) => t('liaison.massesOf', { sector }), link.kind);
   const required = (field: string) => ({ required: true, whitespace: true, message: t('common.required', { field }) });
   return (
     <FormModal<Values, ContactDetail>
-      title={`${t('liaison.logContact')} · ${target}`}
+      title={`${t(contact ? 'liaison.contact.edit' : 'liaison.logContact')} · ${target}`}
       open={open}
       onClose={onClose}
       submit={save.mutateAsync}
       submitting={save.isPending}
-      done={t('liaison.logged')}
+      done={t(contact ? 'liaison.contact.saved' : 'liaison.logged')}
       onDone={onDone}
       okText={t('common.save')}
-      initialValues={{ date: todayInChina(), channel: 'faceToFace', participants: [link.fromName ?? link.committeeName, target].filter(Boolean).join('、'), opinions: [], problemsSolved: [] }}
+      initialValues={contact
+        ? { date: contact.date, channel: contact.channel, participants: contact.participants, topics: contact.topics, policyTalk: contact.policyTalk, massesReached: contact.massesReached, problemsSolved: contact.problemsSolved }
+        : { date: todayInChina(), channel: 'faceToFace', participants: [link.fromName ?? link.committeeName, target].filter(Boolean).join('、'), opinions: [], problemsSolved: [] }}
     >
       <Form.Item name="channel" label={t('liaison.contact.channel')}>
         <Radio.Group optionType="button" buttonStyle="solid" options={CHANNELS.map((c) => ({ value: c, label: t(`liaison.channel.${c}`) }))} />
@@ -81,7 +89,7 @@ export function ContactFormModal({ link, open, onClose, onDone }: { link: Link; 
           <InputNumber min={0} max={100000} precision={0} style={{ width: '100%' }} />
         </Form.Item>
       )}
-      <LineList name="opinions" label={t('liaison.contact.opinions')} add={t('liaison.contact.addOpinion')} />
+      {!contact && <LineList name="opinions" label={t('liaison.contact.opinions')} add={t('liaison.contact.addOpinion')} />}
       <LineList name="problemsSolved" label={t('liaison.contact.problems')} add={t('liaison.contact.addProblem')} />
     </FormModal>
   );

@@ -22,7 +22,8 @@ export interface Contact {
 }
 export interface ContactListItem extends Contact { kind: LinkKind; fromName: string | null; toName: string | null; sectorName: string | null; opinionCount: number }
 export interface CollectedOpinion { id: string; content: string; opinionId: string | null; proposalId: string | null }
-export interface ContactDetail extends Contact { link: Link; opinions: CollectedOpinion[] }
+/** `mayEdit`, `mayDelete`: what the caller may do with it now (its liaison within its year, the office any time; not deleted once an opinion became a draft). */
+export interface ContactDetail extends Contact { link: Link; opinions: CollectedOpinion[]; mayEdit?: boolean; mayDelete?: boolean }
 
 export interface GraphSummary {
   year: number; version: number; generatedAt: string | null; created: number; kept: number;

@@ -11,7 +11,11 @@ export const GRADES = ['excellent', 'good', 'pass', 'fail'] as const;
 export type Grade = (typeof GRADES)[number];
 export type Warning = 'noProposal' | 'belowPass';
 
-export interface DutyEntry { id: string; kind: string; variant: string | null; points: number; occurredOn: string; title: string; source: { type: string; id: string; href: string } }
+/** `subject`: what the entry is for (the meeting's consultation, the proposal, …) by its title now and its page (none once deleted). */
+export interface DutyEntry {
+  id: string; kind: string; variant: string | null; points: number; occurredOn: string; title: string; source: { type: string; id: string; href: string };
+  subject: { title: string | null; href: string | null; gone: boolean };
+}
 export interface DutyRecord {
   member: { id: string; name: string; sectorId: string; sectorName: string };
   year: number; points: number; grade: Grade; warnings: Warning[];

@@ -11,6 +11,7 @@ export const recordsEn: Record<Keys, string> = {
   'home.shortcut.recordList': 'Every member\'s points, grade and rank; who needs a reminder',
   'home.shortcut.recordRules': 'Points per kind of duty and the grade lines',
 
+  'records.gone': 'deleted',
   'records.year': 'Year',
   'records.points': 'Points',
   'records.pointsValue': '{n} {n:pt|pts}',

@@ -12,6 +12,10 @@ import { GRADE_COLORS, gradeKey, kindKey, thisYear, useMyRecord, variantKey, YEA
 import type { DutyEntry } from '../../components/records/model';
 import { LinkedDocuments } from '../../components/library/LinkedDocuments';
 
+/** The office's lists of 双创 activities and honours: a member finds their own on 我的双创. */
+const OFFICE_LISTS: Record<string, string> = { '/creation/activities': '/creation/mine', '/creation/honours': '/creation/mine' };
+const ownPage = (href: string) => OFFICE_LISTS[href] ?? href;
+
 export default function MyRecordPage() {
   const { t, formatDate } = useI18n();
   const { id } = useParams();
@@ -79,10 +83,13 @@ export default function MyRecordPage() {
                       renderItem={(e) => (
                         <List.Item extra={<Typography.Text type="secondary">{t('records.pointsValue', { n: e.points })}</Typography.Text>}>
                           <Flex vertical gap={2} style={{ minWidth: 0 }}>
-                            <RouterLink to={e.source.href}>{e.title || t(kindKey(e.kind))}</RouterLink>
+                            {e.subject.href
+                              ? <RouterLink to={id ? e.subject.href : ownPage(e.subject.href)}>{e.subject.title || t(kindKey(e.kind))}</RouterLink>
+                              : <Typography.Text>{e.subject.title || t(kindKey(e.kind))}</Typography.Text>}
                             <Space size={4} wrap>
                               <Typography.Text type="secondary">{formatDate(e.occurredOn)}</Typography.Text>
                               {e.variant && <Tag style={{ marginInlineEnd: 0 }}>{variantText(e.variant)}</Tag>}
+                              {e.subject.gone && <Tag style={{ marginInlineEnd: 0 }}>{t('records.gone')}</Tag>}
                             </Space>
                           </Flex>
                         </List.Item>
