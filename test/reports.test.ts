@@ -130,7 +130,9 @@ describe('the 四双 report', () => {
     const r: Report = await get('leader', `/api/v1/reports/sishuang?year=${year}`);
     expect(text).toContain(r.title.slice(0, 10));
     for (const s of r.sections) for (const p of s.paragraphs) expect(text).toContain(p.slice(0, 30));
-    for (const f of r.figures) expect(text).toContain(f.source);
+    // Each figure's source in words (the list and its filter), not its API path (report-sources.test.ts).
+    for (const f of r.figures) expect(text).toContain((f as Figure & { sourceLabel: string }).sourceLabel);
+    expect(text).not.toContain('/api/');
     expect(text).not.toMatch(PLACEHOLDER);
   });
 
