@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/server/app.ts';
-import type { Database } from '../src/server/core/db/client.ts';
+import { describe, expect, it } from 'vitest';
 import { today } from '../src/server/modules/handling/deadlines.ts';
 import { HELD } from '../src/server/modules/consultations/workflow.ts';
-import { DEMO_PASSWORD, seedDemo } from '../src/server/seed/demo.ts';
-import { engines, loggedIn, testConfig, testDatabase } from './helpers.ts';
+import { demoApp, engines } from './helpers.ts';
 
 // What a reader of the 四双 report sees behind its figures, on the demo committee: a summed figure's
 // list gives the whole list's total (not the rows loaded so far), every record of a source list has
@@ -28,20 +25,8 @@ const titleOf = (item: Record<string, unknown>) => {
 
 for (const engine of engines) {
   describe(`the 四双 report's sources, as readers see them (${engine})`, () => {
-    let database: Database;
-    let app: Awaited<ReturnType<typeof buildApp>>;
-    const { as, get } = loggedIn(() => app, DEMO_PASSWORD);
-
-    beforeAll(async () => {
-      database = await testDatabase(engine);
-      await seedDemo(database.db);
-      app = await buildApp({ config: testConfig(), database, logger: false });
-      await app.ready();
-    }, 240_000);
-    afterAll(async () => {
-      await app?.close();
-      await database?.close();
-    });
+    const demo = demoApp(engine);
+    const { as, get } = demo;
 
     it('a summed figure\'s list gives the whole list\'s total, as the report does, on its first page', async () => {
       const r: Report = await get('staff', `/api/v1/reports/sishuang?year=${year}`);
@@ -104,7 +89,7 @@ for (const engine of engines) {
       expect(label('consultations.online')).toBe(`双协 · 协商活动（${year}年，类型：网络议政，已协商（进入交办及以后阶段））`);
       expect(r.figures.find((f) => f.key === 'consultations.online')!.sourcePage).toBe(`/consultations?year=${year}&kind=online`);
 
-      const res = await app.inject({ url: `/api/v1/reports/sishuang.docx?year=${year}`, headers: await as('leader') });
+      const res = await demo.app().inject({ url: `/api/v1/reports/sishuang.docx?year=${year}`, headers: await as('leader') });
       expect(res.statusCode).toBe(200);
       const mammoth = await import('mammoth');
       const { value: text } = await mammoth.extractRawText({ buffer: res.rawPayload });
@@ -158,7 +143,7 @@ for (const engine of engines) {
       // A project of a county committee is counted with it (含下级), not in the city's own report.
       const money = (r: Report) => r.figures.find((f) => f.key === 'creation.investment')!.value;
       const countyMember = (await get('dongcheng', '/api/v1/members?pageSize=1')).items[0];
-      const added = await app.inject({
+      const added = await demo.app().inject({
         method: 'POST', url: '/api/v1/creation/projects', headers: await as('dongcheng'),
         payload: { kind: 'innovation', name: '东城区社区养老服务平台', memberIds: [countyMember.id], investment: 1_230_000, state: 'running', startedOn: `${year}-01-02` },
       });
