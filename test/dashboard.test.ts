@@ -1,11 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { buildApp } from '../src/server/app.ts';
-import type { Database } from '../src/server/core/db/client.ts';
 import { today } from '../src/server/modules/handling/deadlines.ts';
 import { CHART_KEYS, pointBands } from '../src/server/modules/reports/dashboard.ts';
-import { DEMO_PASSWORD, seedDemo } from '../src/server/seed/demo.ts';
-import { engines, loggedIn, testConfig, testDatabase } from './helpers.ts';
+import { demoApp, engines } from './helpers.ts';
 
 // The leaders' dashboard over the demo committee, on each engine: every chart is there, each
 // counted cell's source list answers it (a sum: its field adds up), a chart's table downloads as
@@ -30,21 +27,9 @@ describe('pointBands', () => {
 
 for (const engine of engines) {
   describe(`dashboard (${engine})`, () => {
-    let database: Database;
-    let app: Awaited<ReturnType<typeof buildApp>>;
-    const { as, get } = loggedIn(() => app, DEMO_PASSWORD);
+    const demo = demoApp(engine);
+    const { as, get } = demo;
     const charts = async (username: string, query = '') => (await get(username, `/api/v1/dashboard?year=${year}${query}`)).charts as Chart[];
-
-    beforeAll(async () => {
-      database = await testDatabase(engine);
-      await seedDemo(database.db);
-      app = await buildApp({ config: testConfig(), database, logger: false });
-      await app.ready();
-    }, 180_000);
-    afterAll(async () => {
-      await app?.close();
-      await database?.close();
-    });
 
     it('every chart is there, and each counted cell is answered by its source list', async () => {
       const all = await charts('leader');
@@ -81,7 +66,7 @@ for (const engine of engines) {
       expect(states!.key).toBe('proposalStates');
       expect((await charts('staff', '&chart=dutyPoints&chart=opinionAdoptions')).map((c) => c.key)).toEqual(['dutyPoints', 'opinionAdoptions']);
 
-      const res = await app.inject({ url: `/api/v1/dashboard.xlsx?year=${year}&chart=proposalStates`, headers: await as('leader') });
+      const res = await demo.app().inject({ url: `/api/v1/dashboard.xlsx?year=${year}&chart=proposalStates`, headers: await as('leader') });
       expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
       expect(res.headers['content-type']).toContain('spreadsheetml');
       expect(res.headers['content-disposition']).toContain(`dashboard-proposalStates-${year}.xlsx`);
@@ -100,7 +85,7 @@ for (const engine of engines) {
       expect(list.total, 'a forwarded report in the demo year').toBeGreaterThan(0);
       const id = list.items[0].id;
       const already = (await get('staff', `/api/v1/opinions?year=${year}&adoptedLevel=province&pageSize=100`)).items.some((o: { id: string }) => o.id === id);
-      const res = await app.inject({
+      const res = await demo.app().inject({
         method: 'POST', url: `/api/v1/opinions/${id}/actions/adopt`, headers: await as('staff'),
         payload: { level: 'province', adoptedBy: '省政协办公厅', date: today() },
       });
@@ -110,11 +95,11 @@ for (const engine of engines) {
 
     it('only the office and leaders see it; bad input names the field', async () => {
       for (const who of ['member', 'unit']) {
-        expect((await app.inject({ url: `/api/v1/dashboard?year=${year}`, headers: await as(who) })).statusCode, who).toBe(403);
-        expect((await app.inject({ url: `/api/v1/dashboard.xlsx?year=${year}&chart=dutyPoints`, headers: await as(who) })).statusCode, who).toBe(403);
+        expect((await demo.app().inject({ url: `/api/v1/dashboard?year=${year}`, headers: await as(who) })).statusCode, who).toBe(403);
+        expect((await demo.app().inject({ url: `/api/v1/dashboard.xlsx?year=${year}&chart=dutyPoints`, headers: await as(who) })).statusCode, who).toBe(403);
       }
-      expect((await app.inject({ url: `/api/v1/dashboard?year=${year}` })).statusCode).toBe(401);
-      const bad = await app.inject({ url: '/api/v1/dashboard.xlsx?chart=nothing', headers: await as('staff') });
+      expect((await demo.app().inject({ url: `/api/v1/dashboard?year=${year}` })).statusCode).toBe(401);
+      const bad = await demo.app().inject({ url: '/api/v1/dashboard.xlsx?chart=nothing', headers: await as('staff') });
       expect(bad.statusCode).toBe(400);
       expect(bad.json().errors[0].path).toContain('chart');
     });

@@ -3,13 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
-import { expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig, type Config } from '../src/server/core/config.ts';
 import { openDatabase, queryRows, type Database } from '../src/server/core/db/client.ts';
 import { users } from '../src/server/core/schema.ts';
 import { seedFixture, type Fixture } from './fixture.ts';
+import { DEMO_PASSWORD, seedDemo } from '../src/server/seed/demo.ts';
 import { sessionsGone } from './global-setup.ts';
 
 export type Engine = 'embedded' | 'postgres';
@@ -313,4 +314,24 @@ export async function opinionIn(t: TestApp, stage: OpinionStage, title: string, 
   if (reached('forwarded')) await step('staff', 'forward', { bodies: ['市委办公室'], date: day(-2) });
   if (reached('adopted')) await step('staff', 'adopt', { level: 'city', adoptedBy: '市政府办公室', date: day(-1) });
   return id;
+}
+
+/**
+ * The demo committee on a fresh database of `engine`, served by an app for the tests of the
+ * calling `describe` (set up before them, closed after), with its logins (the demo password).
+ */
+export function demoApp(engine: Engine) {
+  let database: Database;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  beforeAll(async () => {
+    database = await testDatabase(engine);
+    await seedDemo(database.db);
+    app = await buildApp({ config: testConfig(), database, logger: false });
+    await app.ready();
+  }, 240_000);
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+  });
+  return { app: () => app, database: () => database, ...loggedIn(() => app, DEMO_PASSWORD) };
 }

@@ -1,10 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/server/app.ts';
-import type { Database } from '../src/server/core/db/client.ts';
+import { describe, expect, it } from 'vitest';
 import { today } from '../src/server/modules/handling/deadlines.ts';
-import { DEMO_PASSWORD, seedDemo } from '../src/server/seed/demo.ts';
-import { loggedIn, testConfig, testDatabase } from './helpers.ts';
+import { demoApp } from './helpers.ts';
 
 // The 四双 report over the demo committee: every figure's source list (fetched by the same caller,
 // all pages) answers its value, the prose holds no placeholder and no boast of nothing, the Word
@@ -13,9 +10,8 @@ import { loggedIn, testConfig, testDatabase } from './helpers.ts';
 type Figure = { key: string; label: string; value: number; unit: string; source: string; field?: string };
 type Report = { year: number; title: string; sections: { heading: string; paragraphs: string[] }[]; figures: Figure[] };
 
-let database: Database;
-let app: Awaited<ReturnType<typeof buildApp>>;
-const { as, get } = loggedIn(() => app, DEMO_PASSWORD);
+const demo = demoApp('embedded');
+const { as, get } = demo;
 const year = Number(today().slice(0, 4));
 const pick = (item: unknown, path: string) => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | null)?.[k], item);
 
@@ -36,17 +32,6 @@ async function walk(username: string, source: string) {
 
 const ZERO_BOAST = /(^|[^\d.])0(名|个|次|条|件|人次|场次|户|人|项|元)/;
 const PLACEHOLDER = /(^|[^A-Za-z])x([^A-Za-z]|$)/;
-
-beforeAll(async () => {
-  database = await testDatabase('embedded');
-  await seedDemo(database.db);
-  app = await buildApp({ config: testConfig(), database, logger: false });
-  await app.ready();
-}, 180_000);
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
-});
 
 describe('the 四双 report', () => {
   for (const [who, y] of [['staff', year], ['leader', year], ['staff', year - 1]] as const) {
@@ -88,11 +73,11 @@ describe('the 四双 report', () => {
   }
 
   it('the demo it reads holds nothing that happens later than now, and its recommendations their history', async () => {
-    const [row] = (await database.db.execute(sql`select (select count(*) from audit_log where at > now())::int as audit,
+    const [row] = (await demo.database().db.execute(sql`select (select count(*) from audit_log where at > now())::int as audit,
       (select count(*) from consultations where updated_at > now() or created_at > now())::int as consultations`) as unknown as { rows: { audit: number; consultations: number }[] }).rows;
     expect(row).toEqual({ audit: 0, consultations: 0 });
     // Its recommendations have their history: every one assigned says so, and by whom.
-    const [recs] = (await database.db.execute(sql`select count(*)::int as assigned,
+    const [recs] = (await demo.database().db.execute(sql`select count(*)::int as assigned,
       count(*) filter (where exists (select 1 from audit_log a where a.org_id = r.org_id and a.entity = 'recommendation' and a.entity_id = r.id::text and a.action = 'assign'))::int as told
       from consultation_recommendations r where r.state <> 'pending'`) as unknown as { rows: { assigned: number; told: number }[] }).rows;
     expect(recs!.assigned).toBeGreaterThan(0);
@@ -112,7 +97,7 @@ describe('the 四双 report', () => {
     const before: Report = await get('staff', `/api/v1/reports/sishuang?year=${year}`);
     const visited = before.figures.find((f) => f.key === 'liaison.membersVisited')!;
     const links = await get('staff', `/api/v1/liaison/links?year=${year}&kind=standing&pageSize=1`);
-    const res = await app.inject({
+    const res = await demo.app().inject({
       method: 'POST', url: `/api/v1/liaison/links/${links.items[0].id}/contacts`, headers: await as('staff'),
       payload: { date: today(), channel: 'faceToFace', participants: '常委与委员', topics: '走访了解履职情况' },
     });
@@ -122,7 +107,7 @@ describe('the 四双 report', () => {
   });
 
   it('the Word document opens and holds every figure', async () => {
-    const res = await app.inject({ url: `/api/v1/reports/sishuang.docx?year=${year}`, headers: await as('leader') });
+    const res = await demo.app().inject({ url: `/api/v1/reports/sishuang.docx?year=${year}`, headers: await as('leader') });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('wordprocessingml');
     const mammoth = await import('mammoth');
@@ -130,25 +115,27 @@ describe('the 四双 report', () => {
     const r: Report = await get('leader', `/api/v1/reports/sishuang?year=${year}`);
     expect(text).toContain(r.title.slice(0, 10));
     for (const s of r.sections) for (const p of s.paragraphs) expect(text).toContain(p.slice(0, 30));
-    for (const f of r.figures) expect(text).toContain(f.source);
+    // Each figure's source in words (the list and its filter), not its API path (report-sources.test.ts).
+    for (const f of r.figures) expect(text).toContain((f as Figure & { sourceLabel: string }).sourceLabel);
+    expect(text).not.toContain('/api/');
     expect(text).not.toMatch(PLACEHOLDER);
   });
 
   it('the profile names the committee: defaults from the org tree, set by the office', async () => {
     const profile = await get('staff', '/api/v1/reports/profile');
     expect({ ...profile, counties: [...profile.counties].sort() }).toEqual({ cityName: '示例市', partyCommittee: '中共示例市委', chair: '', counties: ['东城区', '西城区', '南湖区', '北山县', '青河县'].sort() });
-    const put = await app.inject({
+    const put = await demo.app().inject({
       method: 'PUT', url: '/api/v1/reports/profile', headers: await as('staff'),
       payload: { cityName: '示例市', partyCommittee: '中共示例市委员会', chair: '王明', counties: ['东城区', '西城区'] },
     });
     expect(put.statusCode, put.body).toBe(200);
     const r: Report = await get('leader', `/api/v1/reports/sishuang?year=${year}`);
     expect(r.sections[0]!.paragraphs[0]).toContain('中共示例市委员会的坚强领导下，在政协主席王明的带领下');
-    const bad = await app.inject({ method: 'PUT', url: '/api/v1/reports/profile', headers: await as('staff'), payload: { cityName: '', partyCommittee: '中共示例市委', chair: '', counties: [] } });
+    const bad = await demo.app().inject({ method: 'PUT', url: '/api/v1/reports/profile', headers: await as('staff'), payload: { cityName: '', partyCommittee: '中共示例市委', chair: '', counties: [] } });
     expect(bad.statusCode).toBe(400);
     expect((await get('staff', '/api/v1/reports/profile')).chair).toBe('王明');
-    const forbidden = await app.inject({ method: 'PUT', url: '/api/v1/reports/profile', headers: await as('leader'), payload: { cityName: '某市', partyCommittee: '中共某市委', chair: '', counties: [] } });
+    const forbidden = await demo.app().inject({ method: 'PUT', url: '/api/v1/reports/profile', headers: await as('leader'), payload: { cityName: '某市', partyCommittee: '中共某市委', chair: '', counties: [] } });
     expect(forbidden.statusCode).toBe(403);
-    expect((await app.inject({ url: `/api/v1/reports/sishuang?year=${year}`, headers: await as('member') })).statusCode).toBe(403);
+    expect((await demo.app().inject({ url: `/api/v1/reports/sishuang?year=${year}`, headers: await as('member') })).statusCode).toBe(403);
   });
 });

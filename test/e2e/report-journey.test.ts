@@ -48,6 +48,39 @@ describe('四双 report journey in the browser', () => {
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 
+  it('a summed figure\'s list gives the whole list\'s total in the report\'s unit, said in words, with the page of the list', { timeout: 240_000 }, async (test) => {
+    const t = e2e.t;
+    const staff = await t.as('staff');
+    // More projects than one page of the list (20): the total is the whole list's, not the rows loaded.
+    for (let i = 1; i <= 25; i++) {
+      const res = await t.app.inject({
+        method: 'POST', url: '/api/v1/creation/projects', headers: staff,
+        payload: { kind: 'innovation', name: `创新项目${i}`, memberIds: [t.fx.memberIds[0]!], investment: 1_000_000, jobs: 3, state: 'running', startedOn: `${YEAR}-01-02` },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const page = await logInAs(e2e, test, 'leader');
+    await page.goto('/reports/sishuang');
+    await see(main(page).getByRole('heading', { name: '二、双创：彰显委员为国履职为民尽责的硬核风采' }));
+    const chip = main(page).getByRole('button', { name: /^投入资金 2500万元/ });
+    await see(chip);
+    await chip.click();
+    const drawer = page.getByRole('dialog', { name: '投入资金：2500万元' });
+    await see(drawer.getByText('共 25 条记录', { exact: true }));
+    // The figure shown, the drawer's total: the same.
+    await see(drawer.getByText('投入资金合计：2500万元（全部 25 条记录）', { exact: true }));
+    await see(drawer.getByText(`来源：双创 · 委员双创项目（仅本会委员，${YEAR}年，已启动）`, { exact: true }));
+    expect(await drawer.getByText(/\/api\/|investment/).count()).toBe(0);
+    // A row's value in the report's unit.
+    await see(drawer.getByText('100万元').first());
+    await drawer.getByRole('link', { name: '打开该列表所在页面' }).click();
+    await page.waitForURL(/\/creation\?year=\d{4}&started=true$/);
+
+    await page.goto('/reports/sishuang');
+    await main(page).getByRole('button', { name: /^带动就业 75人/ }).click();
+    await see(page.getByRole('dialog', { name: '带动就业：75人' }).getByText('带动就业合计：75人（全部 25 条记录）', { exact: true }));
+  });
+
   it('staff rewrite a paragraph around a live figure, see the versions, and restore the first', { timeout: 240_000 }, async (test) => {
     const page = await logInAs(e2e, test, 'staff');
     await page.setViewportSize({ width: 1366, height: 900 });

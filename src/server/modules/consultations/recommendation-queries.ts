@@ -63,9 +63,13 @@ export async function listRecommendations(db: Queryable, actor: Actor, f: RecFil
     db.select({ r: recs, consultationTitle: consultations.title, lead: leadOf, lastReply: lastReplyOf, mine: unitId ? mineOf(unitId) : sql<null>`null` }).from(recs)
       .innerJoin(consultations, and(eq(consultations.orgId, recs.orgId), eq(consultations.id, recs.consultationId)))
       .where(where).orderBy(...(unitId ? [sql`${owedBy(unitId)} asc nulls last`] : []), desc(recs.updatedAt), asc(recs.number)).limit(page.limit).offset(page.offset),
-    db.select({ n: sql<number>`count(*)::int` }).from(recs).where(where),
+    db.select({ n: sql<number>`count(*)::int`, quantity: sql<number>`coalesce(sum(${recs.outcomeQuantity}), 0)::int` }).from(recs).where(where),
   ]);
-  return { total: count!.n, items: rows.map(({ r, consultationTitle, lead, lastReply, mine }) => ({ ...summary(r), consultationTitle, lead, lastReply, myAssignment: mine })) };
+  return {
+    total: count!.n, items: rows.map(({ r, consultationTitle, lead, lastReply, mine }) => ({ ...summary(r), consultationTitle, lead, lastReply, myAssignment: mine })),
+    /** The summed fields over every recommendation that matches (not only this page), by the path of the field in an item. */
+    sums: { 'outcome.quantity': count!.quantity },
+  };
 }
 
 /** The whole recommendation: its consultation, content, units and their parts, replies, evaluations, contact log, extensions and outcome. */

@@ -31,6 +31,9 @@ export async function scopeOf(db: Queryable, actor: Actor): Promise<Scope> {
   throw noRole();
 }
 
+/** The scope narrowed to the caller's own committee (scope=own: a city's figures without its county committees'). */
+export const ownCommittee = (s: Scope, orgId: string): Scope => ({ ...s, orgIds: s.orgIds.filter((id) => id === orgId) });
+
 /** Writes: the office for anyone of its committee, a member (or a leader linked to one) for themself; anyone else 403. */
 export function writer(actor: Actor): { office: boolean; memberId: string | null } {
   if (hasRole(actor, 'staff', 'admin')) return { office: true, memberId: actor.memberId };

@@ -7,7 +7,7 @@ import { members } from '../org/schema.ts';
 import { withPerson } from '../org/people.ts';
 import { manyVisible, oneVisible, type Project, type Scope } from './access.ts';
 import { PROJECT_FILE_KIND } from './commands.ts';
-import { PROJECT_KIND_LABELS, PROJECT_KINDS, type ProjectKind } from './labels.ts';
+import { ACTIVITY_KIND_LABELS, PROJECT_KIND_LABELS, PROJECT_KINDS, type ProjectKind } from './labels.ts';
 import { creationActivities, creationExchanges, creationHonours, creationPairings, creationProjects } from './schema.ts';
 
 // The 双创 lists and figures. Every figure is the total (or a summed field) of one list under the
@@ -128,6 +128,8 @@ export async function presentActivities(db: Queryable, s: Scope, rows: (typeof c
   return rows.map((r) => ({
     id: r.id, orgId: r.orgId, kind: r.kind, date: r.date, year: r.year, place: r.place, countyOrgId: r.countyOrgId, countyName: countyName(s, r.countyOrgId),
     beneficiaries: r.beneficiaries, memberIds: r.memberIds, memberNames: r.memberIds.map((m) => names.get(m) ?? ''), summary: r.summary,
+    /** The activity in one line (a list shows it as the row's title): 送技术 · 青山村：果树修剪培训. */
+    title: `${ACTIVITY_KIND_LABELS[r.kind] ?? r.kind} · ${r.place}${r.summary ? `：${r.summary}` : ''}`,
   }));
 }
 
@@ -209,8 +211,9 @@ export async function listParticipants(db: Queryable, s: Scope, f: Common & { ho
 }
 
 /** The figures the speech quotes, for a year (or all years) and a county (or all), each with the list that answers it. */
-export async function figures(db: Queryable, s: Scope, f: { year?: number; countyOrgId?: string }) {
-  const base = { year: f.year, countyOrgId: f.countyOrgId };
+export async function figures(db: Queryable, s: Scope, f: { year?: number; countyOrgId?: string; scope?: 'own' }) {
+  // scope=own (the scope already narrowed by the caller): every list URL says so too.
+  const base = { year: f.year, countyOrgId: f.countyOrgId, scope: f.scope };
   const url = (path: string, extra: Record<string, string | number | boolean | undefined> = {}) => {
     const qs = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...base, ...extra })) if (v !== undefined) qs.set(k, String(v));

@@ -6,7 +6,7 @@ import { authorize } from '../../core/policies.ts';
 import { truncationNote } from '../../core/xlsx.ts';
 import { exportRoutes, filtersOf, FIRST_ROWS, listExportRoutes } from '../../core/list-export.ts';
 import { readUpload, sendAttachment } from '../handling/attachment-http.ts';
-import { loadProject, scopeOf } from './access.ts';
+import { loadProject, ownCommittee, scopeOf } from './access.ts';
 import {
   addExchange, addHonour, createPairing, createProject, logActivity, PROJECT_FILE_KIND, updateActivity, updateExchange, updateHonour, updatePairing, updateProject, uploadProjectFile,
 } from './commands.ts';
@@ -24,7 +24,9 @@ const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
 const Count = Type.Integer({ minimum: 0, maximum: 10_000_000 });
 const County = Type.Union([Uuid, Type.Null()]);
 
-const Where = { year: Type.Optional(Year), countyOrgId: Type.Optional(Uuid), memberId: Type.Optional(Uuid) };
+/** scope=own: the caller's committee's rows only (the office and leaders of a city otherwise read its county committees' too). */
+const OwnScope = { scope: Type.Optional(Type.Literal('own')) };
+const Where = { year: Type.Optional(Year), countyOrgId: Type.Optional(Uuid), memberId: Type.Optional(Uuid), ...OwnScope };
 const ProjectFilters = {
   ...Where, kind: Type.Optional(lit(PROJECT_KINDS)), state: Type.Optional(lit(PROJECT_STATES)), started: Type.Optional(Type.Boolean()), level: Type.Optional(lit(MEMBER_LEVELS)),
 };
@@ -49,17 +51,20 @@ const ExchangeBody = obj({ date: Day, place: Name(100), topic: Name(200), attend
 export async function creationRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['creation'];
-  const scope = (req: Parameters<typeof actorOf>[0]) => scopeOf(app.db, actorOf(req));
+  const scope = async (req: Parameters<typeof actorOf>[0]) => {
+    const s = await scopeOf(app.db, actorOf(req));
+    return (req.query as { scope?: string } | undefined)?.scope === 'own' ? ownCommittee(s, actorOf(req).orgId) : s;
+  };
   const paged = <T extends object>(q: { page: number; pageSize: number }, r: T) => ({ ...r, page: q.page, pageSize: q.pageSize });
 
   app.get('/creation/figures', {
-    schema: { tags, summary: 'The 双创 figures for a year and county (default: all), each with the list URL whose total (or summed field) equals it', querystring: obj({ year: Type.Optional(Year), countyOrgId: Type.Optional(Uuid) }) },
+    schema: { tags, summary: 'The 双创 figures for a year and county (default: all), each with the list URL whose total (or summed field) equals it', querystring: obj({ year: Type.Optional(Year), countyOrgId: Type.Optional(Uuid), ...OwnScope }) },
   }, async (req) => {
     authorize(actorOf(req), 'creation.read');
     return figures(app.db, await scope(req), req.query);
   });
 
-  const ParticipantFilters = { ...Paging, year: Type.Optional(Year), countyOrgId: Type.Optional(Uuid), honoured: Type.Optional(Type.Boolean()) };
+  const ParticipantFilters = { ...Paging, year: Type.Optional(Year), countyOrgId: Type.Optional(Uuid), honoured: Type.Optional(Type.Boolean()), ...OwnScope };
   app.get('/creation/participants', {
     schema: { tags, summary: 'Members taking part (projects, pairings, activities), or honoured; members: themself', querystring: obj(ParticipantFilters) },
   }, async (req) => paged(req.query, await listParticipants(app.db, await scope(req), req.query, pageOf(req.query))));
@@ -143,7 +148,7 @@ export async function creationRoutes(fastify: FastifyInstance) {
   app.patch('/creation/honours/:id', { schema: { tags, summary: 'Edit an honour (staff)', params: IdParams, body: patchOf(HonourBody) } }, async (req) =>
     (await presentHonours(app.db, await scope(req), [await updateHonour(ctxOf(req), req.params.id, req.body)]))[0]);
 
-  const ExchangeFilters = { ...Paging, year: Type.Optional(Year), countyOrgId: Type.Optional(Uuid) };
+  const ExchangeFilters = { ...Paging, year: Type.Optional(Year), countyOrgId: Type.Optional(Uuid), ...OwnScope };
   app.get('/creation/exchanges', { schema: { tags, summary: 'Experience-exchange meetings', querystring: obj(ExchangeFilters) } },
     async (req) => paged(req.query, await listExchanges(app.db, await scope(req), req.query, pageOf(req.query))));
   listExportRoutes(app, '/creation/exchanges', {

@@ -198,7 +198,11 @@ export async function listMeetings(db: Queryable, orgId: string, f: { year?: num
     .leftJoin(terms, and(eq(terms.orgId, plenarySessions.orgId), eq(terms.id, plenarySessions.termId)))
     .where(and(eq(liaisonMeetings.orgId, orgId), f.year ? eq(liaisonMeetings.year, f.year) : undefined))
     .orderBy(desc(liaisonMeetings.date), desc(liaisonMeetings.createdAt));
-  return rows.map((r) => ({ ...presentMeeting(r.m), termNumber: r.termNumber, sessionNumber: r.sessionNumber, attendees: r.m.attendeeIds.length, opinions: r.opinions }));
+  return rows.map((r) => ({
+    ...presentMeeting(r.m), termNumber: r.termNumber, sessionNumber: r.sessionNumber, attendees: r.m.attendeeIds.length, opinions: r.opinions,
+    /** The meeting in one line (a list shows it as the row's title): 十四届三次会议双联见面会 · 市政协会议中心. */
+    title: `${r.termNumber && r.sessionNumber ? `第${r.termNumber}届第${r.sessionNumber}次会议` : `${r.m.year}年`}双联见面会 · ${r.m.place}`,
+  }));
 }
 
 const presentMeeting = (m: typeof liaisonMeetings.$inferSelect) => ({

@@ -5,7 +5,7 @@ import { today } from '../handling/deadlines.ts';
 import { partyMemberLinkCounts, partyMemberLinkPeople } from '../liaison/queries.ts';
 import { committees, members } from '../org/schema.ts';
 import { orgs } from '../../core/schema.ts';
-import { GROUP_KIND_LABELS, type GroupKind } from './labels.ts';
+import { ACTIVITY_KIND_LABELS, GROUP_KIND_LABELS, type GroupKind } from './labels.ts';
 import { campaignIdeas, campaigns, partyActivities, partyGroupMembers, partyGroups } from './schema.ts';
 
 /** The group and every group under it (ids). */
@@ -74,6 +74,8 @@ export async function listActivities(db: Queryable, actor: Actor, f: ActivityFil
     total: count!.n,
     items: rows.map(({ a: x, groupName, groupKind }) => ({
       id: x.id, groupId: x.groupId, groupName, groupKind, kind: x.kind, date: x.date, topic: x.topic,
+      /** The activity in one line (a list shows it as the row's title): 主题党日：学习… · 第一党支部. */
+      title: `${ACTIVITY_KIND_LABELS[x.kind] ?? x.kind}：${x.topic}${groupName ? ` · ${groupName}` : ''}`,
       attendees: x.attendeeIds.map((id) => ({ id, name: names.get(id) ?? '' })),
     })),
   };

@@ -6,7 +6,8 @@ import { money, sourceNote } from './draft.ts';
 
 // The 四双 report as a Word document, in the layout of the office's other documents (reply letters,
 // 述职报告: handling/letter.ts): the title in 小标宋, headings in 黑体, the body in 仿宋 三号 on a
-// 28-point line, and an appendix table of every figure with the list behind it.
+// 28-point line, and an appendix table of every figure with the list behind it, said in words
+// (sources.ts: the page and its filter, never an API path).
 
 const BODY_PT = 16;
 const LINE_PT = 28;
@@ -42,8 +43,8 @@ export async function renderSishuangDocx(r: SishuangReport & { committee: string
         new Table({
           width: { size: 100, type: WidthType.PERCENTAGE },
           rows: [
-            new TableRow({ tableHeader: true, children: ['项目', '数值', '来源（系统列表）'].map(cell) }),
-            ...r.figures.map((f) => new TableRow({ children: [cell(f.label), cell(shown(f)), cell(`${f.source || '—'}${f.field ? `（合计 ${f.field}）` : ''}${sourceNote(f)}`)] })),
+            new TableRow({ tableHeader: true, children: ['项目', '数值', '来源（系统中的列表及筛选条件）'].map(cell) }),
+            ...r.figures.map((f) => new TableRow({ children: [cell(f.label), cell(shown(f)), cell(`${f.sourceLabel || '—'}${f.field ? '（各条记录相加）' : ''}${sourceNote(f)}`)] })),
           ],
         }),
       ],

@@ -45,6 +45,9 @@ export function sourceNote(f: Figure): string {
   return `（各政协合计：${(f.parts ?? []).map((p) => `${p.org} ${figureText({ value: p.value, unit: f.unit })}`).join('、')}；来源列表仅含本级）`;
 }
 
+/** A title in the prose's quotation marks: its own “” become ‘’ inside them (“我为‘十五五’规划献一计”). */
+export const quoted = (title: string) => `“${title.replace(/“/g, '‘').replace(/”/g, '’')}”`;
+
 const TOKEN = /\{\{([A-Za-z][\w.-]*)\}\}/g;
 /** The figure keys a template names. */
 export const tokensOf = (template: string) => [...template.matchAll(TOKEN)].map((m) => m[1]!);
@@ -89,8 +92,6 @@ export function draftSishuang(year: number, profile: ReportProfile, figures: Fig
   const committee = `${city}政协`;
   const countiesPhrase = profile.counties.length ? `以专委会和${list(profile.counties)}等县（市、区）政协为依托` : '以专委会为依托';
   /** Whose figures a sentence gives: with a roll-up, 全市各级政协（含区县政协）. */
-  /** A title in the prose's quotation marks: its own “” become ‘’ inside them (“我为‘十五五’规划献一计”). */
-  const quoted = (title: string) => `“${title.replace(/“/g, '‘').replace(/”/g, '’')}”`;
   const across = tree ? `${tree.area}各级政协（含${tree.below}）` : '';
 
   const opening = [
@@ -131,7 +132,7 @@ export function draftSishuang(year: number, profile: ReportProfile, figures: Fig
   ]);
   const effects = clauses([['creation.investment', '投入资金', ''], ['creation.jobs', '带动就业', ''], ['creation.poorHouseholds', '带动贫困户', '就业']]);
   const careers = has('creation.participants')
-    ? `全市共有${n('creation.participants')}省市县三级政协委员投身双创${creation.length ? `，${list(creation)}` : ''}${effects.length ? `，${list(effects)}` : ''}${has('creation.membersHonoured') ? `，${n('creation.membersHonoured')}委员受到表彰（共${n('creation.honours')}）` : ''}。`
+    ? `${tree ? `${tree.area}共有${n('creation.participants')}省市县三级政协委员` : `${committee}共有${n('creation.participants')}政协委员`}投身双创${creation.length ? `，${list(creation)}` : ''}${effects.length ? `，${list(effects)}` : ''}${has('creation.membersHonoured') ? `，${n('creation.membersHonoured')}委员受到表彰（共${n('creation.honours')}）` : ''}。`
     : '本年度未记录委员投身双创的项目。';
   const threeOnes = clauses([['creation.pairings', '组织委员“三个一”结对帮扶', ''], ['creation.activities', '开展“五送”活动', ''], ['creation.beneficiaries', '惠及群众', '']]);
   const creationSection: DraftSection = {
@@ -160,14 +161,20 @@ export function draftSishuang(year: number, profile: ReportProfile, figures: Fig
     : '本年度未建立协商在一线委员议事室。';
   const outcomes = clauses([['recommendations.party', '', '被吸纳为党委决策'], ['recommendations.government', '', '被吸纳为政府文件'], ['recommendations.department', '', '转化为部门工作措施']]);
   const measures = context.measures.filter((m) => has(m.key)).map((m) => `${m.measure}${n(m.key)}`);
+  // The online comments name their consultation as the count above counts it: one held is among
+  // those counted; one still under way is said to be under way, and not counted yet.
+  const oc = context.onlineConsultation;
+  const online = oc && has('online.comments')
+    ? oc.held
+      ? `围绕${quoted(oc.title)}同步开展网络协商议政，网民留言${n('online.comments')}。`
+      : `${quoted(oc.title)}正在进行（${oc.stage}阶段，尚未计入上述已开展的协商次数），网民已留言${n('online.comments')}。`
+    : '本年度未开展网上留言的网络协商议政。';
   const consultation: DraftSection = {
     key: 'consultation', heading: '三、双协：更好地发挥专门协商机构作用',
     paragraphs: [
       '双协，即重点开展好专题议政性常委会议协商和双月专题协商，专题议政性常委会议侧重就事关全局的重大问题进行协商，双月专题协商选择群众关注度高、切口小、易深入的议题进行协商。',
       `优化完善协商议政格局。${plan}${notHeld.length ? `本年度未开展${list(notHeld)}。` : ''}`,
-      context.onlineConsultation && has('online.comments')
-        ? `围绕${quoted(context.onlineConsultation.title)}同步开展网络协商议政，网民留言${n('online.comments')}。`
-        : '本年度未开展网上留言的网络协商议政。',
+      online,
       `建立协商成果办理转化落实常态化机制。${rooms}${outcomes.length ? `协商建议中，${list(outcomes)}。` : '本年度尚无协商建议被吸纳转化的记录。'}${measures.length ? `通过协商监督，推动${list(measures)}。` : ''}`,
     ],
   };

@@ -6,10 +6,10 @@ import { listCampaigns, partyFiguresByOrg } from '../party/queries.ts';
 import { counterTotalsByOrg, SUM_FIELD } from '../liaison/counters.ts';
 import { listMeetings } from '../liaison/queries.ts';
 import { figures as creationFigures } from '../creation/queries.ts';
-import { scopeOf } from '../creation/access.ts';
+import { ownCommittee, scopeOf } from '../creation/access.ts';
 import { consultationWhere } from '../consultations/queries.ts';
 import { consultations, consultationComments } from '../consultations/schema.ts';
-import { HELD, KINDS as CONSULTATION_KINDS } from '../consultations/workflow.ts';
+import { HELD, KINDS as CONSULTATION_KINDS, STEP_WORDS } from '../consultations/workflow.ts';
 import { listRooms } from '../consultations/rooms.ts';
 import { outcomeMeasures, recommendationWhere } from '../consultations/recommendation-queries.ts';
 import { consultationRecommendations } from '../consultations/schema.ts';
@@ -20,6 +20,7 @@ import { listRounds } from '../selection/queries.ts';
 import { placeOf } from './profile.ts';
 import { addFigures, perCommittee, rolledUp } from '../org/rollup.ts';
 import { figureScope, type Scope } from '../org/oversight.ts';
+import { describeSource, type SourceNames } from './sources.ts';
 
 // The figures of the 四双 report, each computed by the module that keeps its records and carrying
 // the list that answers it: `source` is an API list of the caller's committee whose `total` is
@@ -28,6 +29,10 @@ import { figureScope, type Scope } from '../org/oversight.ts';
 
 export interface Figure {
   key: string; label: string; value: number; unit: string; source: string; field?: string;
+  /** `source` said in words for readers: which list (of which page) with which filter (sources.ts). */
+  sourceLabel?: string;
+  /** The web page that shows the list of `source` (null: none). */
+  sourcePage?: string | null;
   /**
    * Only in a report rolled up over the committees below (scope=tree): 'tree' when the value adds up
    * every committee's (`parts`, the caller's own first), 'own' when it is the caller's committee's
@@ -46,11 +51,15 @@ export interface Figure {
 
 /** What the prose needs beside the figures: names from the data (never counted). */
 export interface FigureContext {
-  campaign: { title: string } | null;
-  onlineConsultation: { title: string } | null;
+  campaign: { id: string; title: string } | null;
+  /**
+   * The consultation with the most online comments (网民留言): `held` when it is among those the
+   * report counts as held (HELD), otherwise still under way (`stage`, its step in words).
+   */
+  onlineConsultation: { id: string; title: string; held: boolean; stage: string } | null;
   roomHosts: { counties: string[]; units: string[] };
   measures: { key: string; measure: string }[];
-  session: { number: number } | null;
+  session: { id: string; number: number } | null;
 }
 
 const API = '/api/v1';
@@ -94,12 +103,12 @@ const readByOrg = (db: Queryable, orgIds: string[], year: number): ByOrg =>
 
 /**
  * Every figure of the year the data holds, and the names the prose quotes. `creation: false` leaves
- * out the 双创 figures (a roll-up takes them once, from the caller: their lists already cover the
- * committees below); `ownOnly: false` the figures of one committee's own records that a roll-up
+ * out the 双创 figures (a roll-up takes them once, from the caller: `creation: 'tree'`, their lists
+ * already cover the committees below; otherwise they are the committee's own, scope=own); `ownOnly: false` the figures of one committee's own records that a roll-up
  * does not add up (OWN_ONLY: the campaign, the online comments, the measures); `byOrg` the figures
  * already being read for every committee of a roll-up.
  */
-export async function sishuangFigures(db: Queryable, actor: Actor, year: number, opts: { creation?: boolean; ownOnly?: boolean; byOrg?: ByOrg } = {}): Promise<{ figures: Figure[]; context: FigureContext }> {
+export async function sishuangFigures(db: Queryable, actor: Actor, year: number, opts: { creation?: boolean | 'tree'; ownOnly?: boolean; byOrg?: ByOrg } = {}): Promise<{ figures: Figure[]; context: FigureContext }> {
   const orgId = actor.orgId;
   const byOrg = opts.byOrg ?? readByOrg(db, [orgId], year);
   const out: Figure[] = [];
@@ -115,13 +124,14 @@ export async function sishuangFigures(db: Queryable, actor: Actor, year: number,
   ];
   const [party, tally, meetings, campaigns, creation, heldRows, [busiest], rooms, outcomeRows, measureRows, counted, rounds] = await Promise.all([
     byOrg.party.then((m) => m.get(orgId)!), byOrg.liaison.then(({ totals, sources }) => ({ total: totals.get(orgId)!, sources })), listMeetings(db, orgId, { year }), opts.ownOnly === false ? [] : listCampaigns(db, actor, {}),
-    opts.creation !== false ? scopeOf(db, actor).then((s) => creationFigures(db, s, { year })) : null,
+    // A committee's own report counts its own committee's 双创 (scope=own); a roll-up the caller's lists, which cover the committees below.
+    opts.creation !== false ? scopeOf(db, actor).then((s) => (opts.creation === 'tree' ? creationFigures(db, s, { year }) : creationFigures(db, ownCommittee(s, orgId), { year, scope: 'own' }))) : null,
     // Each kind's count is its list's total (the list's own condition), the kinds counted in one statement.
     db.select({ kind: consultations.kind, n: sql<number>`count(*)::int` }).from(consultations).where(consultationWhere(actor, heldFilter)).groupBy(consultations.kind),
-    opts.ownOnly === false ? [] : db.select({ id: consultations.id, title: consultations.title, n: sql<number>`count(${c.id})::int` }).from(consultations)
+    opts.ownOnly === false ? [] : db.select({ id: consultations.id, title: consultations.title, state: consultations.state, n: sql<number>`count(${c.id})::int` }).from(consultations)
       .innerJoin(c, and(eq(c.orgId, consultations.orgId), eq(c.consultationId, consultations.id), eq(c.status, 'visible')))
       .where(and(eq(consultations.orgId, orgId), eq(consultations.year, year)))
-      .groupBy(consultations.id, consultations.title).orderBy(desc(sql`count(${c.id})`), consultations.id).limit(1),
+      .groupBy(consultations.id, consultations.title, consultations.state).orderBy(desc(sql`count(${c.id})`), consultations.id).limit(1),
     listRooms(db, actor, { active: true }),
     // Each outcome's count is its list's total, the outcomes counted in one statement.
     db.select({ kind: rec.outcomeKind, n: sql<number>`count(*)::int` }).from(rec).where(recommendationWhere(actor, { year, outcome: 'any' })).groupBy(rec.outcomeKind),
@@ -196,8 +206,10 @@ export async function sishuangFigures(db: Queryable, actor: Actor, year: number,
   return {
     figures: out,
     context: {
-      campaign: campaign && { title: campaign.title }, onlineConsultation: busiest ? { title: busiest.title } : null, roomHosts: { counties: hosts('county'), units: hosts('unit') },
-      measures: measures.map((m) => ({ key: m.key, measure: m.name })), session: session ? { number: session.number } : null,
+      campaign: campaign && { id: campaign.id, title: campaign.title },
+      onlineConsultation: busiest ? { id: busiest.id, title: busiest.title, held: (HELD as string[]).includes(busiest.state), stage: STEP_WORDS[busiest.state as keyof typeof STEP_WORDS]?.zh ?? busiest.state } : null,
+      roomHosts: { counties: hosts('county'), units: hosts('unit') },
+      measures: measures.map((m) => ({ key: m.key, measure: m.name })), session: session ? { id: session.id, number: session.number } : null,
     },
   };
 }
@@ -216,9 +228,9 @@ const WHOLE_TREE = /^creation\./;
 export async function sishuangFiguresOver(db: Queryable, actor: Actor, year: number, scope?: Scope) {
   const committees = await figureScope(db, actor, scope);
   const byOrg = readByOrg(db, committees.map((c) => c.id), year);
-  const parts = await perCommittee(db, actor, committees, (a) => sishuangFigures(db, a, year, { creation: a.orgId === actor.orgId, ownOnly: a.orgId === actor.orgId, byOrg }));
+  const parts = await perCommittee(db, actor, committees, (a) => sishuangFigures(db, a, year, { creation: a.orgId === actor.orgId && (committees.length > 1 ? 'tree' : true), ownOnly: a.orgId === actor.orgId, byOrg }));
   const own = parts[0]!.value;
-  if (!rolledUp(parts)) return { ...own, committees, tree: false };
+  if (!rolledUp(parts)) return { ...own, figures: described(own.figures, own.context), committees, tree: false };
   // Added up: all but the 双创 figures (the caller's lists already cover the committees below) and
   // the one committee's records (the caller's alone).
   const summed = new Map(addFigures(parts.map((p) => ({ ...p, value: p.value.figures.filter((f) => !OWN_ONLY.test(f.key) && !WHOLE_TREE.test(f.key)) }))).map((f) => [f.key, f as Figure]));
@@ -231,5 +243,15 @@ export async function sishuangFiguresOver(db: Queryable, actor: Actor, year: num
     roomHosts: { counties: union((c) => c.roomHosts.counties), units: union((c) => c.roomHosts.units) },
     session: own.context.session ?? contexts.find((c) => c.session)?.session ?? null,
   };
-  return { figures, context, committees, tree: true };
+  return { figures: described(figures, context), context, committees, tree: true };
+}
+
+/** Each figure with its source said in words and the page of its list (sources.ts). */
+function described(figures: Figure[], context: FigureContext): Figure[] {
+  const names: SourceNames = {
+    campaigns: new Map(context.campaign ? [[context.campaign.id, context.campaign.title]] : []),
+    consultations: new Map(context.onlineConsultation ? [[context.onlineConsultation.id, context.onlineConsultation.title]] : []),
+    sessions: new Map(context.session ? [[context.session.id, context.session.number]] : []),
+  };
+  return figures.map((f) => ({ ...f, ...describeSource(f.source, names) }));
 }

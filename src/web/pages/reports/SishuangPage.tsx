@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Drawer, Empty, Flex, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { DownloadOutlined, EditOutlined, HistoryOutlined, SettingOutlined } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
 import { api, withQuery } from '../../api';
 import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
@@ -21,6 +22,8 @@ import { ScopeSwitch, useCanRollUp, type Scope } from '../../components/ScopeSwi
 
 interface Figure {
   key: string; label: string; value: number; unit: string; source: string; field?: string;
+  /** The source list in words (which page, which filter) and the web page that shows it. */
+  sourceLabel?: string; sourcePage?: string | null;
   scope?: 'own' | 'tree'; parts?: { orgId: string; org: string; value: number }[]; sourceCovers?: 'own' | 'tree';
 }
 interface Part { id: string; template: string; edited: boolean; missing: string[]; draftChanged: boolean }
@@ -31,7 +34,8 @@ interface Report {
 }
 interface Profile { cityName: string; partyCommittee: string; chair: string; counties: string[] }
 type Item = Record<string, unknown>;
-interface SourcePage { items: Item[]; total: number; pageSize?: number }
+/** A source list's page: `sums` (or a counter's `field` and `sum`) add up a field over every record that matches, not only this page. */
+interface SourcePage { items: Item[]; total: number; pageSize?: number; sums?: Record<string, number | string>; field?: string; sum?: number }
 
 /** Which part of the report a figure belongs to (the sections in order: opening, 双联, 双创, 双协, 双评, closing). */
 const PART_OF: [string, number][] = [['party.', 1], ['liaison.', 1], ['campaign.', 1], ['creation.', 2], ['consultations.', 3], ['online.', 3], ['rooms.', 3], ['recommendations.', 3], ['measures.', 3], ['proposals.', 4]];
@@ -66,7 +70,15 @@ function SourceDrawer({ figure, onClose }: { figure: Figure | null; onClose: () 
   const pages = list.data?.pages ?? [];
   const items = pages.flatMap((p) => p.items);
   const total = pages[0]?.total;
-  const sum = figure?.field ? items.reduce((s, i) => s + Number(pick(i, figure.field!) ?? 0), 0) : null;
+  // A sum's total is the whole list's: the server's sum over every record that matches, or, once
+  // every record is loaded, theirs added up; short of both, the rows shown — said so.
+  const field = figure?.field;
+  const first = pages[0];
+  const server = field && first ? first.sums?.[field] ?? (first.field === field ? first.sum : undefined) : undefined;
+  const loadedAll = total !== undefined && items.length >= total;
+  const sum = !field || !first ? null : server !== undefined ? Number(server) : items.reduce((s, i) => s + Number(pick(i, field) ?? 0), 0);
+  const whole = server !== undefined || loadedAll;
+  const inUnit = (v: unknown) => (figure ? shown({ ...figure, value: Number(v ?? 0) }) : String(v ?? ''));
   return (
     <Drawer open={!!figure} onClose={onClose} width="min(560px, 100vw)" title={figure ? t('reports.source.title', { label: figure.label, value: shown(figure) }) : ''} destroyOnClose>
       {list.error ? <QueryError error={list.error} /> : (
@@ -83,8 +95,13 @@ function SourceDrawer({ figure, onClose }: { figure: Figure | null; onClose: () 
             )}
             {figure?.scope === 'own' && <Typography.Text type="secondary">{t('reports.source.ownOnly')}</Typography.Text>}
             {total !== undefined && <Typography.Text type="secondary">{t('reports.source.total', { total })}</Typography.Text>}
-            {figure?.field && sum !== null && <Typography.Text type="secondary">{t('reports.source.sum', { field: figure.field, sum })}</Typography.Text>}
-            <Typography.Text type="secondary" copyable style={{ fontSize: 12, wordBreak: 'break-all' }}>{figure?.source}</Typography.Text>
+            {figure && sum !== null && (
+              <Typography.Text strong data-source-sum>
+                {whole ? t('reports.source.sum', { label: figure.label, value: inUnit(sum), total: total ?? 0 }) : t('reports.source.sumShown', { shown: items.length, value: inUnit(sum), total: total ?? 0 })}
+              </Typography.Text>
+            )}
+            {figure?.sourceLabel && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('reports.source.list', { list: figure.sourceLabel })}</Typography.Text>}
+            {figure?.sourcePage && <Link to={figure.sourcePage} style={{ fontSize: 12 }}>{t('reports.source.page')}</Link>}
           </Space>
           <List
             loading={list.isLoading}
@@ -92,7 +109,7 @@ function SourceDrawer({ figure, onClose }: { figure: Figure | null; onClose: () 
             locale={{ emptyText: <Empty description={t('reports.source.empty')} /> }}
             renderItem={(i) => {
               const d = describe(i);
-              return <List.Item><List.Item.Meta title={d.title} description={d.detail || undefined} />{figure?.field && <Tag>{String(pick(i, figure.field) ?? '')}</Tag>}</List.Item>;
+              return <List.Item><List.Item.Meta title={d.title} description={d.detail || undefined} />{field && <Tag>{inUnit(pick(i, field))}</Tag>}</List.Item>;
             }}
           />
           {list.hasNextPage && <Button block loading={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>{t('reports.source.more')}</Button>}
