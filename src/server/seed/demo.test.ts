@@ -230,13 +230,14 @@ describe('demo seed', () => {
     const entries = await db.select().from(dutyEntries).where(eq(dutyEntries.orgId, orgId));
     const count = (kind: string) => entries.filter((e) => e.kind === kind).length;
     const submitted = await db.select().from(proposals).where(eq(proposals.orgId, orgId));
-    const led = submitted.filter((p) => p.submittedAt && p.proposerMemberId);
+    // (a withdrawn proposal or report takes its entries back)
+    const led = submitted.filter((p) => p.submittedAt && p.proposerMemberId && p.state !== 'withdrawn');
     expect(count('proposalLead')).toBe(led.length);
     expect(count('proposalFiled')).toBe(led.filter((p) => p.filedAt).length);
     expect(count('proposalKey')).toBe(led.filter((p) => p.filedAt && p.isKey).length);
     const keys = new Set(entries.map((e) => `${e.memberId} ${e.key}`));
     for (const p of led) expect(keys.has(`${p.proposerMemberId} proposal.submit:${p.id}`), p.title).toBe(true);
-    const reports = (await db.select().from(opinions).where(eq(opinions.orgId, orgId))).filter((o) => o.submittedAt && o.authorMemberId);
+    const reports = (await db.select().from(opinions).where(eq(opinions.orgId, orgId))).filter((o) => o.submittedAt && o.authorMemberId && o.state !== 'withdrawn');
     expect(count('opinionSubmitted')).toBe(reports.length);
     const adopted = await db.select().from(opinionAdoptions).where(and(eq(opinionAdoptions.orgId, orgId), inArray(opinionAdoptions.opinionId, reports.map((o) => o.id))));
     expect(count('opinionAdopted')).toBe(adopted.length);
